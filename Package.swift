@@ -1,0 +1,22 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "SwiftCloudFormation",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "YAML", targets: ["YAML"])
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+    ),
+    .target(name: "YAML", dependencies: ["CYAML"]),
+    // Seeded random trees for the round-trip tests and the PyYAML cross-check corpus.
+    .target(name: "YAMLCorpus", dependencies: ["YAML"]),
+    .executableTarget(name: "yaml-corpus", dependencies: ["YAML", "YAMLCorpus"]),
+    .testTarget(name: "YAMLTests", dependencies: ["YAML", "YAMLCorpus"]),
+  ]
+)

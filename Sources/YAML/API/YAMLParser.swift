@@ -1,0 +1,54 @@
+/// Reads YAML into a ``YAMLNode`` tree through libyaml's event parser.
+///
+/// Tags (`!Ref`, `!GetAtt`) and key order are kept. Plain scalars are resolved as
+/// PyYAML (the YAML 1.1 reader behind awscli and cfn-lint) resolves them: `yes`
+/// and `on` are booleans, `0123` is octal, `10:30` is sexagesimal. Timestamps,
+/// the merge key `<<` and `=` stay strings. Anchors and aliases are expanded into
+/// copies, within ``Options/maximumNodes``, so an alias bomb is refused at once.
+///
+/// ```swift
+/// let template = try YAMLParser().parse("VpcId: !Ref VPC\n")
+/// template["VpcId"]?.tag          // "!Ref"
+/// template["VpcId"]?.stringValue  // "VPC"
+/// ```
+public struct YAMLParser: Sendable {
+  /// Limits that keep hostile input from exhausting memory or time.
+  public struct Options: Sendable {
+    /// The largest document accepted, in bytes. Default 64 MiB (CloudFormation
+    /// accepts at most 1 MB).
+    public var maximumDocumentBytes: Int
+    /// The most nodes a document may hold once aliases are expanded. Default 10 million.
+    public var maximumNodes: Int
+
+    public init(maximumDocumentBytes: Int = 64 << 20, maximumNodes: Int = 10_000_000) {
+      self.maximumDocumentBytes = maximumDocumentBytes
+      self.maximumNodes = maximumNodes
+    }
+  }
+
+  public var options: Options
+
+  public init(options: Options = Options()) {
+    self.options = options
+  }
+
+  /// Parses one YAML document. An empty input is the null scalar.
+  public func parse(_ text: String) throws -> YAMLNode {
+    var text = text
+    return try text.withUTF8 { try parse(bytes: $0) }
+  }
+
+  /// Parses one YAML document from UTF-8 (or UTF-16 with a byte-order mark) bytes.
+  public func parse(bytes: [UInt8]) throws -> YAMLNode {
+    try bytes.withUnsafeBufferPointer { try parse(bytes: $0) }
+  }
+
+  /// Parses one YAML document from a buffer of bytes.
+  public func parse(bytes: UnsafeBufferPointer<UInt8>) throws -> YAMLNode {
+    guard bytes.count <= options.maximumDocumentBytes else {
+      throw YAMLError.documentTooLarge(bytes: bytes.count, limit: options.maximumDocumentBytes)
+    }
+    let builder = TreeBuilder(maximumNodes: options.maximumNodes)
+    return try builder.build(from: bytes)
+  }
+}

@@ -1,0 +1,326 @@
+import CYAML
+
+/// Drives libyaml's event emitter over a node tree.
+///
+/// Each node becomes libyaml events (`yaml_*_event_initialize` + `yaml_emitter_emit`).
+/// libyaml processes an event as soon as it has the look-ahead it needs, so one
+/// call may process several queued events; after every call the emitter flushes
+/// what libyaml wrote and hands it to the ``LayoutWriter`` together with the layout
+/// facts of the events just processed (how deep in indentless sequences they
+/// are, and whether a blank line or a comment belongs above them).
+///
+/// Two facts of libyaml's queueing make this exact (see the tests that pin it):
+/// every line begun in one batch lies at the same depth, and the key of a mapping
+/// entry after the first is always the last event of its batch, while the first
+/// key is always on the batch's first line.
+final class EventEmitter {
+  /// Layout facts for one event, queued until libyaml has processed the event.
+  private struct EventLayout {
+    var depth: Int
+    var decoration: (line: DecoratedLine, decoration: LineDecoration)? = nil
+    /// For scalars: whether libyaml writes it as a keep-chomped literal (`|+`).
+    var scalarKeepsLineBreaks: Bool? = nil
+  }
+
+  private var emitter = yaml_emitter_t()
+  private let writer: LayoutWriter
+  private var pending: [EventLayout] = []
+  private var pendingHead = 0
+  private var staged: [UInt8] = []
+  private var explicitFlush = false
+  private var batch: (depth: Int, decorations: [(DecoratedLine, LineDecoration)]) = (0, [])
+
+  init(writer: LayoutWriter) throws {
+    self.writer = writer
+    guard yaml_emitter_initialize(&emitter) == 1 else {
+      throw YAMLError.emitterFailed(problem: "could not initialise libyaml's emitter")
+    }
+    yaml_emitter_set_unicode(&emitter, 1)
+    yaml_emitter_set_indent(&emitter, 2)
+    yaml_emitter_set_width(&emitter, -1)
+    yaml_emitter_set_break(&emitter, YAML_LN_BREAK)
+    yaml_emitter_set_output(
+      &emitter,
+      { context, buffer, size in
+        let emitter = Unmanaged<EventEmitter>.fromOpaque(context!).takeUnretainedValue()
+        emitter.receive(UnsafeBufferPointer(start: buffer, count: size))
+        return 1
+      }, Unmanaged.passUnretained(self).toOpaque())
+    pending.reserveCapacity(16)
+  }
+
+  deinit {
+    yaml_emitter_delete(&emitter)
+  }
+
+  /// Called by libyaml: either from our flush after a call (the batch's layout is
+  /// known) or in the middle of a call when its 16 KiB buffer fills up (stage it).
+  private func receive(_ bytes: UnsafeBufferPointer<UInt8>) {
+    if explicitFlush && staged.isEmpty {
+      writer.write(bytes, depth: batch.depth, decorations: batch.decorations)
+    } else {
+      staged.append(contentsOf: bytes)
+    }
+  }
+
+  // MARK: - Document
+
+  func emitDocument(_ root: YAMLNode) throws {
+    var event = yaml_event_t()
+    yaml_stream_start_event_initialize(&event, YAML_UTF8_ENCODING)
+    try emit(&event, EventLayout(depth: 0))
+    yaml_document_start_event_initialize(&event, nil, nil, nil, 1)
+    try emit(&event, EventLayout(depth: 0))
+    try emitNode(root, depth: 0, inFlow: false, context: .root)
+    yaml_document_end_event_initialize(&event, 1)
+    try emit(&event, EventLayout(depth: 0))
+    yaml_stream_end_event_initialize(&event)
+    try emit(&event, EventLayout(depth: 0))
+  }
+
+  // MARK: - Nodes
+
+  /// Where a node stands, which decides how libyaml lays it out.
+  private enum Context {
+    case root
+    case key(decoration: (line: DecoratedLine, decoration: LineDecoration)?)
+    case valueOfSimpleKey
+    case valueOfComplexKey
+    case item
+  }
+
+  private func emitNode(_ node: YAMLNode, depth: Int, inFlow: Bool, context: Context) throws {
+    var decoration: (line: DecoratedLine, decoration: LineDecoration)?
+    var isKey = false
+    var isValueOfSimpleKey = false
+    switch context {
+    case .key(let keyDecoration):
+      isKey = true
+      decoration = keyDecoration
+    case .valueOfSimpleKey: isValueOfSimpleKey = true
+    case .root, .valueOfComplexKey, .item: break
+    }
+    switch node {
+    case .scalar(let scalar):
+      try emitScalar(scalar, layout: EventLayout(depth: depth, decoration: decoration), inFlow: inFlow, isKey: isKey)
+    case .sequence(let sequence):
+      let flow = inFlow || sequence.style == .flow
+      let indentless = !flow && isValueOfSimpleKey && !sequence.items.isEmpty
+      let innerDepth = depth + (indentless ? 1 : 0)
+      var event = yaml_event_t()
+      try withTag(sequence.tag) { tag in
+        return yaml_sequence_start_event_initialize(
+          &event, nil, tag, tag == nil ? 1 : 0, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE)
+      }
+      try emit(&event, EventLayout(depth: depth, decoration: decoration))
+      for item in sequence.items {
+        try emitNode(item, depth: innerDepth, inFlow: flow, context: .item)
+      }
+      yaml_sequence_end_event_initialize(&event)
+      try emit(&event, EventLayout(depth: innerDepth))
+    case .mapping(let mapping):
+      let flow = inFlow || mapping.style == .flow
+      var event = yaml_event_t()
+      try withTag(mapping.tag) { tag in
+        return yaml_mapping_start_event_initialize(
+          &event, nil, tag, tag == nil ? 1 : 0, flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE)
+      }
+      try emit(&event, EventLayout(depth: depth, decoration: decoration))
+      var previousValue: YAMLNode?
+      for (index, entry) in mapping.entries.enumerated() {
+        var keyDecoration: (line: DecoratedLine, decoration: LineDecoration)?
+        if !flow, case .scalar = entry.key {
+          var lines = LineDecoration()
+          let previousKeepsBreaks = previousValue.map(Self.endsWithKeptLineBreaks) ?? false
+          lines.blankLine = index > 0 && mapping.blankLinesBetweenEntries && !previousKeepsBreaks
+          if let comment = entry.comment {
+            try Self.validateComment(comment)
+            lines.comment = comment
+          }
+          if !lines.isEmpty {
+            // The first key shares its line with the `- ` of a sequence item, and
+            // begins a new line otherwise; a later key ends its batch.
+            let line: DecoratedLine =
+              index > 0 ? .lastLineBegun : (isItem(context) ? .lineOfFirstContent : .firstLineBegun)
+            keyDecoration = (line, lines)
+          }
+        }
+        let simpleKey = !flow && Self.isSimpleKey(entry.key)
+        try emitNode(entry.key, depth: depth, inFlow: flow, context: .key(decoration: keyDecoration))
+        try emitNode(
+          entry.value, depth: depth, inFlow: flow, context: simpleKey ? .valueOfSimpleKey : .valueOfComplexKey)
+        previousValue = entry.value
+      }
+      yaml_mapping_end_event_initialize(&event)
+      try emit(&event, EventLayout(depth: depth))
+    }
+  }
+
+  private func emitScalar(_ scalar: YAMLScalar, layout: EventLayout, inFlow: Bool, isKey: Bool) throws {
+    var event = yaml_event_t()
+    var text = scalar.text
+    try text.withUTF8 { bytes in
+      var style = YAML_PLAIN_SCALAR_STYLE
+      if case .string = scalar.value {
+        style = Self.style(for: bytes, inFlow: inFlow, isKey: isKey)
+      }
+      guard bytes.count <= Int(Int32.max) else {
+        throw YAMLError.emitterFailed(problem: "a scalar is larger than 2 GiB")
+      }
+      let base = bytes.baseAddress.map { UnsafeMutablePointer(mutating: $0) } ?? emptyScalarValue
+      try withTag(scalar.tag) { tag in
+        let implicit: Int32 = tag == nil ? 1 : 0
+        return yaml_scalar_event_initialize(&event, nil, tag, base, Int32(bytes.count), implicit, implicit, style)
+      }
+    }
+    var scalarLayout = layout
+    scalarLayout.scalarKeepsLineBreaks = Self.endsWithKeptLineBreaks(.scalar(scalar))
+    try emit(&event, scalarLayout)
+  }
+
+  private func isItem(_ context: Context) -> Bool {
+    if case .item = context { return true }
+    return false
+  }
+
+  /// A comment goes on `#` lines: it may hold line feeds but no other control
+  /// or line-break character, which would end the comment or change the document.
+  static func validateComment(_ comment: String) throws {
+    var text = comment
+    let valid = text.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        if bytes[index] != 0x0A && (!ScalarText.isPrintable(bytes, index) || ScalarText.isBreakAt(bytes, index)) {
+          return false
+        }
+        index += ScalarText.characterWidth(bytes[index])
+      }
+      return true
+    }
+    guard valid else { throw YAMLError.invalidComment(comment) }
+  }
+
+  /// The one quoting rule: literal block for multi-line strings where libyaml
+  /// keeps it; plain when the text can stand plain here and no reader would take
+  /// it for anything but a string; double quotes otherwise.
+  static func style(for bytes: UnsafeBufferPointer<UInt8>, inFlow: Bool, isKey: Bool) -> yaml_scalar_style_t {
+    if !inFlow && !isKey && bytes.contains(0x0A)
+      && ScalarText.canBeLiteral(bytes)
+    {
+      return YAML_LITERAL_SCALAR_STYLE
+    }
+    if ScalarText.canBePlain(bytes, inFlow: inFlow) && !ScalarText.isAmbiguous(bytes) {
+      return YAML_PLAIN_SCALAR_STYLE
+    }
+    return YAML_DOUBLE_QUOTED_SCALAR_STYLE
+  }
+
+  /// libyaml's `yaml_emitter_check_simple_key`: a key on one line with its value
+  /// (`Key: value`) rather than an explicit `? Key` entry. Only the value of a
+  /// simple key is written as an indentless sequence.
+  static func isSimpleKey(_ key: YAMLNode) -> Bool {
+    let tagLength = key.tag.map(tagWrittenLength) ?? 0
+    switch key {
+    case .scalar(let scalar):
+      var text = scalar.text
+      return text.withUTF8 { bytes in
+        !ScalarText.containsBreak(bytes) && bytes.count + tagLength <= 128
+      }
+    case .sequence(let sequence):
+      return sequence.items.isEmpty && tagLength <= 128
+    case .mapping(let mapping):
+      return mapping.entries.isEmpty && tagLength <= 128
+    }
+  }
+
+  /// The length libyaml counts for a tag: handle plus suffix.
+  private static func tagWrittenLength(_ tag: String) -> Int {
+    let standardPrefix = "tag:yaml.org,2002:"
+    if tag.hasPrefix(standardPrefix) { return 2 + tag.utf8.count - standardPrefix.utf8.count }
+    return tag.utf8.count
+  }
+
+  /// Whether the last scalar written for `node` is a literal block with keep
+  /// chomping (`|+`), after which a blank line would change the value.
+  static func endsWithKeptLineBreaks(_ node: YAMLNode) -> Bool {
+    switch node {
+    case .scalar(let scalar):
+      guard case .string(var text) = scalar.value else { return false }
+      return text.withUTF8 { bytes in
+        bytes.contains(0x0A) && ScalarText.canBeLiteral(bytes)
+          && ScalarText.literalKeepsTrailingBreaks(bytes)
+      }
+    case .sequence(let sequence):
+      guard sequence.style == .block, let last = sequence.items.last else { return false }
+      return endsWithKeptLineBreaks(last)
+    case .mapping(let mapping):
+      guard mapping.style == .block, let last = mapping.entries.last else { return false }
+      return endsWithKeptLineBreaks(last.value)
+    }
+  }
+
+  // MARK: - libyaml calls
+
+  private func withTag(_ tag: String?, _ body: (UnsafeMutablePointer<UInt8>?) -> Int32) throws {
+    guard let tag else {
+      guard body(nil) == 1 else { throw YAMLError.emitterFailed(problem: "libyaml refused an event") }
+      return
+    }
+    guard !tag.isEmpty else { throw YAMLError.invalidTag(tag) }
+    let result = tag.withCString { pointer in
+      body(UnsafeMutableRawPointer(mutating: pointer).assumingMemoryBound(to: UInt8.self))
+    }
+    guard result == 1 else { throw YAMLError.invalidTag(tag) }
+  }
+
+  private func emit(_ event: inout yaml_event_t, _ layout: EventLayout) throws {
+    pending.append(layout)
+    guard yaml_emitter_emit(&emitter, &event) == 1 else {
+      throw YAMLError.emitterFailed(problem: emitter.problem.map { String(cString: $0) } ?? "unknown libyaml error")
+    }
+    let queued = emitter.events.head.distance(to: emitter.events.tail)
+    let processedEnd = pending.count - queued
+    guard processedEnd > pendingHead else { return }
+    // Gather the layout of the events processed by this call.
+    var decorations: [(DecoratedLine, LineDecoration)] = []
+    for index in pendingHead..<processedEnd {
+      if let decoration = pending[index].decoration { decorations.append(decoration) }
+    }
+    // libyaml marks the stream "open ended" after a `|+` block and never clears
+    // it, so a `...` line would end every document that has one anywhere. Clear it
+    // once a later scalar is written; a `|+` block that ends the document keeps it.
+    if emitter.open_ended == 2,
+      let lastScalar = pending[pendingHead..<processedEnd].last(where: { $0.scalarKeepsLineBreaks != nil }),
+      lastScalar.scalarKeepsLineBreaks == false
+    {
+      emitter.open_ended = 0
+    }
+    batch = (pending[processedEnd - 1].depth, decorations)
+    pendingHead = processedEnd
+    if pendingHead == pending.count {
+      pending.removeAll(keepingCapacity: true)
+      pendingHead = 0
+    }
+    explicitFlush = true
+    defer { explicitFlush = false }
+    if !staged.isEmpty {
+      // libyaml flushed mid-call; add what is left and write it all with this batch's layout.
+      yaml_emitter_flush(&emitter)
+      staged.withUnsafeBufferPointer { bytes in
+        writer.write(bytes, depth: batch.depth, decorations: batch.decorations)
+      }
+      staged.removeAll(keepingCapacity: true)
+    } else {
+      guard yaml_emitter_flush(&emitter) == 1 else {
+        throw YAMLError.emitterFailed(problem: "libyaml could not flush its buffer")
+      }
+    }
+  }
+}
+
+/// A one-byte buffer for empty scalars: libyaml asserts a non-null value pointer.
+private nonisolated(unsafe) let emptyScalarValue: UnsafeMutablePointer<UInt8> = {
+  let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+  pointer.initialize(to: 0)
+  return pointer
+}()
