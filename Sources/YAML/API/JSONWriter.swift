@@ -139,22 +139,30 @@ public struct JSONWriter: Sendable {
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
-  /// RFC 8259 section 7: quote, backslash and U+0000–U+001F are escaped; the rest
-  /// is written as UTF-8.
+  /// RFC 8259 section 7: quote, backslash and U+0000–U+001F must be escaped. DEL,
+  /// the C1 controls, U+2028, U+2029, U+FFFE and U+FFFF are escaped too, so the
+  /// JSON is also valid YAML 1.1 and safe in JavaScript; the rest is UTF-8.
   static func writeString(_ value: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])
-      case UInt8(ascii: "\\"): output.append(contentsOf: [0x5C, 0x5C])
+    for scalar in value.unicodeScalars {
+      let code = scalar.value
+      switch code {
+      case 0x22: output.append(contentsOf: [0x5C, 0x22])
+      case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
       case 0x08: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
       case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
       case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
       case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
       case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0x00..<0x20:
-        output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-      default: output.append(byte)
+      case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFFFE, 0xFFFF:
+        output.append(contentsOf: [0x5C, UInt8(ascii: "u")])
+        for shift in stride(from: 12, through: 0, by: -4) {
+          output.append(hexDigits[Int((code >> UInt32(shift)) & 0xF)])
+        }
+      case 0x20..<0x7F:
+        output.append(UInt8(code))
+      default:
+        output.append(contentsOf: String(scalar).utf8)
       }
     }
     output.append(UInt8(ascii: "\""))

@@ -104,16 +104,16 @@ enum YAML11 {
     guard let (form, digitsStart) = integerForm(bytes) else { return nil }
     let negative = bytes[0] == UInt8(ascii: "-")
     let digits = String(decoding: bytes[digitsStart...].filter { $0 != 0x5F }, as: UTF8.self)
-    var magnitude: Int?
+    var magnitude: UInt?
     switch form {
-    case .binary: magnitude = Int(digits.dropFirst(2), radix: 2)
-    case .hexadecimal: magnitude = Int(digits.dropFirst(2), radix: 16)
-    case .octal: magnitude = digits == "0" ? 0 : Int(digits.dropFirst(1), radix: 8)
-    case .decimal: magnitude = Int(digits)
+    case .binary: magnitude = UInt(digits.dropFirst(2), radix: 2)
+    case .hexadecimal: magnitude = UInt(digits.dropFirst(2), radix: 16)
+    case .octal: magnitude = digits == "0" ? 0 : UInt(digits.dropFirst(1), radix: 8)
+    case .decimal: magnitude = UInt(digits)
     case .sexagesimal:
-      var total = 0
+      var total: UInt = 0
       for part in digits.split(separator: ":") {
-        guard let value = Int(part) else { return nil }
+        guard let value = UInt(part) else { return nil }
         let (product, overflow1) = total.multipliedReportingOverflow(by: 60)
         let (sum, overflow2) = product.addingReportingOverflow(value)
         if overflow1 || overflow2 { return nil }
@@ -122,7 +122,12 @@ enum YAML11 {
       magnitude = total
     }
     guard let magnitude else { return nil }
-    return .integer(negative ? -magnitude : magnitude)
+    if negative {
+      guard magnitude <= UInt(Int.max) + 1 else { return nil }
+      return .integer(Int(truncatingIfNeeded: 0 &- magnitude))
+    }
+    guard magnitude <= UInt(Int.max) else { return nil }
+    return .integer(Int(magnitude))
   }
 
   // MARK: - Floats
