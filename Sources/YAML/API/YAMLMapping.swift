@@ -5,7 +5,7 @@
 /// which is what small CloudFormation mappings want.
 ///
 /// ```swift
-/// var resources = YAMLMapping(blankLinesBetweenEntries: true)
+/// var resources = YAMLMapping([], blankLinesBetweenEntries: true)
 /// resources.append("VPC", .mapping(["Type": "AWS::EC2::VPC"]))
 /// ```
 public struct YAMLMapping: Hashable, Sendable {
@@ -49,8 +49,13 @@ public struct YAMLMapping: Hashable, Sendable {
   /// readability (a template's top level, its `Resources`). Presentation only.
   public var blankLinesBetweenEntries: Bool
 
+  /// An empty block mapping.
+  public init() {
+    self.init([])
+  }
+
   public init(
-    _ entries: [Entry] = [], style: Style = .block, tag: String? = nil,
+    _ entries: [Entry], style: Style = .block, tag: String? = nil,
     blankLinesBetweenEntries: Bool = false
   ) {
     self.entries = entries
