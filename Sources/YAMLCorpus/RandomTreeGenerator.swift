@@ -82,7 +82,9 @@ public struct RandomTreeGenerator {
   }
 
   mutating func float() -> Double {
-    var candidates: [Double] = [0.0, -0.0, 5.0, 1e16, 1e-5, 0.1, 123456.789, .leastNonzeroMagnitude, .greatestFiniteMagnitude, -2.5]
+    var candidates: [Double] = [
+      0.0, -0.0, 5.0, 1e16, 1e-5, 0.1, 123456.789, .leastNonzeroMagnitude, .greatestFiniteMagnitude, -2.5,
+    ]
     if includesNonFiniteFloats { candidates += [.infinity, -.infinity, .nan] }
     switch Int.random(in: 0..<3, using: &random) {
     case 0: return pick(candidates)

@@ -271,7 +271,9 @@ struct EmitterLayoutTests {
   func fileDescriptorMatchesMemory() throws {
     let reference = try YAMLParser().parse(bytes: readFixture("deploy-canary.yml"))
     let header = "Generated"
-    #expect(try bytesWrittenToPipe(reference, options: .init(headerComment: header)) == Array(try yaml(reference, header: header).utf8))
+    #expect(
+      try bytesWrittenToPipe(reference, options: .init(headerComment: header))
+        == Array(try yaml(reference, header: header).utf8))
   }
 
   @Test("comments that would break the document are refused with the reason")

@@ -5,7 +5,9 @@ import YAML
 struct JSONWriterTests {
   @Test("key order is kept, output is indented and deterministic")
   func pretty() throws {
-    let node: YAMLNode = ["Zeta": 1, "Alpha": [true, .null, 5.0, 1e16], "Empty": [], "EmptyMap": .mapping(YAMLMapping())]
+    let node: YAMLNode = [
+      "Zeta": 1, "Alpha": [true, .null, 5.0, 1e16], "Empty": [], "EmptyMap": .mapping(YAMLMapping()),
+    ]
     #expect(
       try JSONWriter().string(from: node) == """
         {
@@ -21,7 +23,9 @@ struct JSONWriterTests {
         }
 
         """)
-    #expect(try JSONWriter(indentation: nil).string(from: node) == #"{"Zeta":1,"Alpha":[true,null,5.0,1.0e+16],"Empty":[],"EmptyMap":{}}"#)
+    #expect(
+      try JSONWriter(indentation: nil).string(from: node)
+        == #"{"Zeta":1,"Alpha":[true,null,5.0,1.0e+16],"Empty":[],"EmptyMap":{}}"#)
   }
 
   @Test("strings are escaped per RFC 8259")

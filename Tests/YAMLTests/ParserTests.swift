@@ -119,7 +119,9 @@ struct ParserTests {
       try YAMLParser().parse("VPC: 1\nVPC: 2\n")
     }
     #expect(throws: YAMLError.multipleDocuments(line: 2, column: 1)) { try YAMLParser().parse("a: 1\n---\nb: 2\n") }
-    #expect(throws: YAMLError.undefinedAlias(anchor: "nope", line: 1, column: 4)) { try YAMLParser().parse("a: *nope\n") }
+    #expect(throws: YAMLError.undefinedAlias(anchor: "nope", line: 1, column: 4)) {
+      try YAMLParser().parse("a: *nope\n")
+    }
     #expect(throws: YAMLError.integerOutOfRange(text: "99999999999999999999", line: 1, column: 4)) {
       try YAMLParser().parse("a: 99999999999999999999\n")
     }

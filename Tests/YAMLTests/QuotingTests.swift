@@ -59,7 +59,8 @@ struct QuotingTests {
 
   @Test("quotes and backslashes alone do not need quoting")
   func quotesInside() throws {
-    #expect(try yaml(["A": "it's", "B": #"back\slash"#, "C": #"say "hi""#]) == "A: it's\nB: back\\slash\nC: say \"hi\"\n")
+    #expect(
+      try yaml(["A": "it's", "B": #"back\slash"#, "C": #"say "hi""#]) == "A: it's\nB: back\\slash\nC: say \"hi\"\n")
   }
 
   @Test("multi-line strings are literal blocks, except where libyaml must escape")
@@ -90,11 +91,12 @@ struct QuotingTests {
 
   @Test("a tagged string follows the same rule")
   func taggedStrings() throws {
-    #expect(try yaml([tagged("!Ref", "yes"), tagged("!Sub", "a: b"), tagged("!Ref", "AWS::NoValue")]) == """
-      - !Ref "yes"
-      - !Sub "a: b"
-      - !Ref AWS::NoValue
+    #expect(
+      try yaml([tagged("!Ref", "yes"), tagged("!Sub", "a: b"), tagged("!Ref", "AWS::NoValue")]) == """
+        - !Ref "yes"
+        - !Sub "a: b"
+        - !Ref AWS::NoValue
 
-      """)
+        """)
   }
 }

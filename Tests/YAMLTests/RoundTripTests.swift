@@ -76,7 +76,9 @@ struct RoundTripTests {
       return .sequence(sequence)
     case .mapping(var mapping):
       mapping.tag = nil
-      mapping.entries = mapping.entries.map { YAMLMapping.Entry(key: withoutTags($0.key), value: withoutTags($0.value)) }
+      mapping.entries = mapping.entries.map {
+        YAMLMapping.Entry(key: withoutTags($0.key), value: withoutTags($0.value))
+      }
       return .mapping(mapping)
     }
   }

@@ -127,7 +127,8 @@ public struct JSONWriter: Sendable {
       output.append(contentsOf: String(value).utf8)
     case .float(let value):
       guard value.isFinite else {
-        throw YAMLError.notRepresentableInJSON(problem: "the float \(value) has no JSON form (RFC 8259 has no NaN or infinity)")
+        throw YAMLError.notRepresentableInJSON(
+          problem: "the float \(value) has no JSON form (RFC 8259 has no NaN or infinity)")
       }
       output.append(contentsOf: YAMLScalar.text(for: value).utf8)
     case .boolean(let value):

@@ -70,7 +70,12 @@ final class LayoutWriter {
       case .lineOfFirstContent where !atLineStart && !Self.beginsWithLineBreak(chunk):
         insertAboveCurrentLine(decoration)
       case .lineOfFirstContent, .firstLineBegun:
-        aboveFirstBegun = aboveFirstBegun.map { var merged = $0; merged.merge(decoration); return merged } ?? decoration
+        aboveFirstBegun =
+          aboveFirstBegun.map {
+            var merged = $0
+            merged.merge(decoration)
+            return merged
+          } ?? decoration
       case .lastLineBegun:
         aboveLastBegun = decoration
       }

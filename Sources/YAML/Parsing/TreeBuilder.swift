@@ -90,7 +90,8 @@ final class TreeBuilder {
       stack.append(
         .sequence(
           YAMLSequence(
-            [], style: data.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block, tag: data.tag.map { String(cString: $0) }),
+            [], style: data.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block,
+            tag: data.tag.map { String(cString: $0) }),
           anchor: data.anchor.map { String(cString: $0) }))
       openSizes.append(1)
     case YAML_MAPPING_START_EVENT:
@@ -99,7 +100,8 @@ final class TreeBuilder {
       stack.append(
         .mapping(
           YAMLMapping(
-            [], style: data.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block, tag: data.tag.map { String(cString: $0) }),
+            [], style: data.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block, tag: data.tag.map { String(cString: $0) }
+          ),
           pendingKey: nil, keys: [], anchor: data.anchor.map { String(cString: $0) }))
       openSizes.append(1)
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
