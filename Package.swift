@@ -17,6 +17,9 @@ let package = Package(
     // Seeded random trees for the round-trip tests and the PyYAML cross-check corpus.
     .target(name: "YAMLCorpus", dependencies: ["YAML"]),
     .executableTarget(name: "yaml-corpus", dependencies: ["YAML", "YAMLCorpus"]),
+    // Benchmarks/yaml-emit: the full emit path against libyaml alone (run Benchmarks/yaml-emit.sh).
+    .executableTarget(
+      name: "yaml-emit-benchmark", dependencies: ["YAML", "CYAML"], path: "Benchmarks/YAMLEmit"),
     .testTarget(name: "YAMLTests", dependencies: ["YAML", "YAMLCorpus"]),
   ]
 )

@@ -1,3 +1,5 @@
+import CYAML
+
 /// Writes a ``YAMLNode`` tree as YAML through the system libyaml.
 ///
 /// The output is deterministic and laid out for review in pull requests: indent 2,
@@ -53,6 +55,16 @@ public struct YAMLEmitter: Sendable {
     try run(node, into: sink)
     sink.flush()
     if let failure = sink.failure { throw failure }
+  }
+
+  /// The libyaml events ``bytes(from:)`` emits for `node`, initialised and owned
+  /// by the caller, who must pass each to `yaml_emitter_emit` or `yaml_event_delete`.
+  /// For the benchmark that measures libyaml alone against the full path.
+  package static func preparedEvents(for node: YAMLNode) throws -> [yaml_event_t] {
+    let emitter = try EventEmitter(writer: LayoutWriter(sink: OutputSink()))
+    emitter.recordedEvents = []
+    try emitter.emitDocument(node)
+    return emitter.recordedEvents ?? []
   }
 
   private func run(_ node: YAMLNode, into sink: OutputSink) throws {

@@ -1,5 +1,11 @@
 import CYAML
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Drives libyaml's event emitter over a node tree.
 ///
 /// Each node becomes libyaml events (`yaml_*_event_initialize` + `yaml_emitter_emit`).
@@ -9,38 +15,46 @@ import CYAML
 /// facts of the events just processed (how deep in indentless sequences they
 /// are, and whether a blank line or a comment belongs above them).
 ///
-/// Two facts of libyaml's queueing make this exact (see the tests that pin it):
-/// every line begun in one batch lies at the same depth, and the key of a mapping
-/// entry after the first is always the last event of its batch, while the first
-/// key is always on the batch's first line.
+/// Two facts of libyaml's queueing make this exact (the layout tests and the
+/// round-trip corpus pin them): every line begun in one batch lies at the same
+/// depth, and the key of a mapping entry after the first is always the last event
+/// of its batch, while the first key is on the first line the batch writes on.
 final class EventEmitter {
   /// Layout facts for one event, queued until libyaml has processed the event.
   private struct EventLayout {
-    var depth: Int
-    var decoration: (line: DecoratedLine, decoration: LineDecoration)? = nil
-    /// For scalars: whether libyaml writes it as a keep-chomped literal (`|+`).
-    var scalarKeepsLineBreaks: Bool? = nil
+    var depth: Int32
+    /// Index into `decorations`, or -1.
+    var decoration: Int32 = -1
+    /// -1 for events that are not scalars; 1 for a keep-chomped literal (`|+`), else 0.
+    var scalarKeepsLineBreaks: Int8 = -1
   }
 
-  private var emitter = yaml_emitter_t()
+  /// libyaml's emitter state, on the heap so that it has a stable address.
+  private let emitter: UnsafeMutablePointer<yaml_emitter_t>
   private let writer: LayoutWriter
-  private var pending: [EventLayout] = []
-  private var pendingHead = 0
-  private var staged: [UInt8] = []
-  private var explicitFlush = false
-  private var batch: (depth: Int, decorations: [(DecoratedLine, LineDecoration)]) = (0, [])
+  @exclusivity(unchecked) private var pending: [EventLayout] = []
+  @exclusivity(unchecked) private var pendingHead = 0
+  @exclusivity(unchecked) private var decorations: [(DecoratedLine, LineDecoration)] = []
+  @exclusivity(unchecked) private var staged: [UInt8] = []
+  @exclusivity(unchecked) private var explicitFlush = false
+  @exclusivity(unchecked) private var batchDepth = 0
+  @exclusivity(unchecked) private var batchDecorations: [(DecoratedLine, LineDecoration)] = []
+  /// When set, events are collected here instead of being emitted (benchmark baseline).
+  @exclusivity(unchecked) var recordedEvents: [yaml_event_t]?
 
   init(writer: LayoutWriter) throws {
     self.writer = writer
-    guard yaml_emitter_initialize(&emitter) == 1 else {
+    emitter = .allocate(capacity: 1)
+    guard yaml_emitter_initialize(emitter) == 1 else {
+      emitter.deallocate()
       throw YAMLError.emitterFailed(problem: "could not initialise libyaml's emitter")
     }
-    yaml_emitter_set_unicode(&emitter, 1)
-    yaml_emitter_set_indent(&emitter, 2)
-    yaml_emitter_set_width(&emitter, -1)
-    yaml_emitter_set_break(&emitter, YAML_LN_BREAK)
+    yaml_emitter_set_unicode(emitter, 1)
+    yaml_emitter_set_indent(emitter, 2)
+    yaml_emitter_set_width(emitter, -1)
+    yaml_emitter_set_break(emitter, YAML_LN_BREAK)
     yaml_emitter_set_output(
-      &emitter,
+      emitter,
       { context, buffer, size in
         let emitter = Unmanaged<EventEmitter>.fromOpaque(context!).takeUnretainedValue()
         emitter.receive(UnsafeBufferPointer(start: buffer, count: size))
@@ -50,14 +64,15 @@ final class EventEmitter {
   }
 
   deinit {
-    yaml_emitter_delete(&emitter)
+    yaml_emitter_delete(emitter)
+    emitter.deallocate()
   }
 
   /// Called by libyaml: either from our flush after a call (the batch's layout is
   /// known) or in the middle of a call when its 16 KiB buffer fills up (stage it).
   private func receive(_ bytes: UnsafeBufferPointer<UInt8>) {
     if explicitFlush && staged.isEmpty {
-      writer.write(bytes, depth: batch.depth, decorations: batch.decorations)
+      writer.write(bytes, depth: batchDepth, decorations: batchDecorations)
     } else {
       staged.append(contentsOf: bytes)
     }
@@ -83,33 +98,36 @@ final class EventEmitter {
   /// Where a node stands, which decides how libyaml lays it out.
   private enum Context {
     case root
-    case key(decoration: (line: DecoratedLine, decoration: LineDecoration)?)
+    /// A mapping key, with the index of its decoration in `decorations` or -1.
+    case key(decoration: Int32)
     case valueOfSimpleKey
     case valueOfComplexKey
     case item
   }
 
-  private func emitNode(_ node: YAMLNode, depth: Int, inFlow: Bool, context: Context) throws {
-    var decoration: (line: DecoratedLine, decoration: LineDecoration)?
+  private func emitNode(_ node: YAMLNode, depth: Int32, inFlow: Bool, context: Context) throws {
+    var decoration: Int32 = -1
     var isKey = false
     var isValueOfSimpleKey = false
+    var isItem = false
     switch context {
     case .key(let keyDecoration):
       isKey = true
       decoration = keyDecoration
     case .valueOfSimpleKey: isValueOfSimpleKey = true
-    case .root, .valueOfComplexKey, .item: break
+    case .item: isItem = true
+    case .root, .valueOfComplexKey: break
     }
     switch node {
     case .scalar(let scalar):
-      try emitScalar(scalar, layout: EventLayout(depth: depth, decoration: decoration), inFlow: inFlow, isKey: isKey)
+      try emitScalar(scalar, depth: depth, decoration: decoration, inFlow: inFlow, isKey: isKey)
     case .sequence(let sequence):
       let flow = inFlow || sequence.style == .flow
       let indentless = !flow && isValueOfSimpleKey && !sequence.items.isEmpty
       let innerDepth = depth + (indentless ? 1 : 0)
       var event = yaml_event_t()
       try withTag(sequence.tag) { tag in
-        return yaml_sequence_start_event_initialize(
+        yaml_sequence_start_event_initialize(
           &event, nil, tag, tag == nil ? 1 : 0, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE)
       }
       try emit(&event, EventLayout(depth: depth, decoration: decoration))
@@ -122,17 +140,20 @@ final class EventEmitter {
       let flow = inFlow || mapping.style == .flow
       var event = yaml_event_t()
       try withTag(mapping.tag) { tag in
-        return yaml_mapping_start_event_initialize(
+        yaml_mapping_start_event_initialize(
           &event, nil, tag, tag == nil ? 1 : 0, flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE)
       }
       try emit(&event, EventLayout(depth: depth, decoration: decoration))
-      var previousValue: YAMLNode?
-      for (index, entry) in mapping.entries.enumerated() {
-        var keyDecoration: (line: DecoratedLine, decoration: LineDecoration)?
-        if !flow, case .scalar = entry.key {
+      let entries = mapping.entries
+      for index in entries.indices {
+        let entry = entries[index]
+        var keyDecoration: Int32 = -1
+        if !flow, (index > 0 && mapping.blankLinesBetweenEntries) || entry.comment != nil,
+          case .scalar = entry.key
+        {
           var lines = LineDecoration()
-          let previousKeepsBreaks = previousValue.map(Self.endsWithKeptLineBreaks) ?? false
-          lines.blankLine = index > 0 && mapping.blankLinesBetweenEntries && !previousKeepsBreaks
+          lines.blankLine =
+            index > 0 && mapping.blankLinesBetweenEntries && !Self.endsWithKeptLineBreaks(entries[index - 1].value)
           if let comment = entry.comment {
             try Self.validateComment(comment)
             lines.comment = comment
@@ -140,47 +161,51 @@ final class EventEmitter {
           if !lines.isEmpty {
             // The first key shares its line with the `- ` of a sequence item, and
             // begins a new line otherwise; a later key ends its batch.
-            let line: DecoratedLine =
-              index > 0 ? .lastLineBegun : (isItem(context) ? .lineOfFirstContent : .firstLineBegun)
-            keyDecoration = (line, lines)
+            let line: DecoratedLine = index > 0 ? .lastLineBegun : (isItem ? .lineOfFirstContent : .firstLineBegun)
+            keyDecoration = Int32(decorations.count)
+            decorations.append((line, lines))
           }
         }
         let simpleKey = !flow && Self.isSimpleKey(entry.key)
         try emitNode(entry.key, depth: depth, inFlow: flow, context: .key(decoration: keyDecoration))
         try emitNode(
           entry.value, depth: depth, inFlow: flow, context: simpleKey ? .valueOfSimpleKey : .valueOfComplexKey)
-        previousValue = entry.value
       }
       yaml_mapping_end_event_initialize(&event)
       try emit(&event, EventLayout(depth: depth))
     }
   }
 
-  private func emitScalar(_ scalar: YAMLScalar, layout: EventLayout, inFlow: Bool, isKey: Bool) throws {
+  private func emitScalar(_ scalar: YAMLScalar, depth: Int32, decoration: Int32, inFlow: Bool, isKey: Bool) throws {
     var event = yaml_event_t()
-    var text = scalar.text
-    try text.withUTF8 { bytes in
-      var style = YAML_PLAIN_SCALAR_STYLE
-      if case .string = scalar.value {
-        style = Self.style(for: bytes, inFlow: inFlow, isKey: isKey)
+    var keepsLineBreaks: Int8 = 0
+    switch scalar.value {
+    case .string(var text):
+      try text.withUTF8 { bytes in
+        let style = Self.style(for: bytes, inFlow: inFlow, isKey: isKey)
+        if style == YAML_LITERAL_SCALAR_STYLE && ScalarText.literalKeepsTrailingBreaks(bytes) { keepsLineBreaks = 1 }
+        try initializeScalar(&event, bytes, tag: scalar.tag, style: style)
       }
-      guard bytes.count <= Int(Int32.max) else {
-        throw YAMLError.emitterFailed(problem: "a scalar is larger than 2 GiB")
-      }
-      let base = bytes.baseAddress.map { UnsafeMutablePointer(mutating: $0) } ?? emptyScalarValue
-      try withTag(scalar.tag) { tag in
-        let implicit: Int32 = tag == nil ? 1 : 0
-        return yaml_scalar_event_initialize(&event, nil, tag, base, Int32(bytes.count), implicit, implicit, style)
+    default:
+      var text = scalar.text
+      try text.withUTF8 { bytes in
+        try initializeScalar(&event, bytes, tag: scalar.tag, style: YAML_PLAIN_SCALAR_STYLE)
       }
     }
-    var scalarLayout = layout
-    scalarLayout.scalarKeepsLineBreaks = Self.endsWithKeptLineBreaks(.scalar(scalar))
-    try emit(&event, scalarLayout)
+    try emit(&event, EventLayout(depth: depth, decoration: decoration, scalarKeepsLineBreaks: keepsLineBreaks))
   }
 
-  private func isItem(_ context: Context) -> Bool {
-    if case .item = context { return true }
-    return false
+  private func initializeScalar(
+    _ event: inout yaml_event_t, _ bytes: UnsafeBufferPointer<UInt8>, tag: String?, style: yaml_scalar_style_t
+  ) throws {
+    guard bytes.count <= Int(Int32.max) else {
+      throw YAMLError.emitterFailed(problem: "a scalar is larger than 2 GiB")
+    }
+    let base = bytes.baseAddress.map { UnsafeMutablePointer(mutating: $0) } ?? emptyScalarValue
+    try withTag(tag) { tag in
+      let implicit: Int32 = tag == nil ? 1 : 0
+      return yaml_scalar_event_initialize(&event, nil, tag, base, Int32(bytes.count), implicit, implicit, style)
+    }
   }
 
   /// A comment goes on `#` lines: it may hold line feeds but no other control
@@ -204,9 +229,7 @@ final class EventEmitter {
   /// keeps it; plain when the text can stand plain here and no reader would take
   /// it for anything but a string; double quotes otherwise.
   static func style(for bytes: UnsafeBufferPointer<UInt8>, inFlow: Bool, isKey: Bool) -> yaml_scalar_style_t {
-    if !inFlow && !isKey && bytes.contains(0x0A)
-      && ScalarText.canBeLiteral(bytes)
-    {
+    if !inFlow && !isKey && ScalarText.isLiteral(bytes) {
       return YAML_LITERAL_SCALAR_STYLE
     }
     if ScalarText.canBePlain(bytes, inFlow: inFlow) && !ScalarText.isAmbiguous(bytes) {
@@ -222,9 +245,9 @@ final class EventEmitter {
     let tagLength = key.tag.map(tagWrittenLength) ?? 0
     switch key {
     case .scalar(let scalar):
-      var text = scalar.text
+      guard case .string(var text) = scalar.value else { return scalar.text.utf8.count + tagLength <= 128 }
       return text.withUTF8 { bytes in
-        !ScalarText.containsBreak(bytes) && bytes.count + tagLength <= 128
+        bytes.count + tagLength <= 128 && !ScalarText.containsBreak(bytes)
       }
     case .sequence(let sequence):
       return sequence.items.isEmpty && tagLength <= 128
@@ -247,8 +270,7 @@ final class EventEmitter {
     case .scalar(let scalar):
       guard case .string(var text) = scalar.value else { return false }
       return text.withUTF8 { bytes in
-        bytes.contains(0x0A) && ScalarText.canBeLiteral(bytes)
-          && ScalarText.literalKeepsTrailingBreaks(bytes)
+        ScalarText.literalKeepsTrailingBreaks(bytes) && ScalarText.canBeLiteral(bytes)
       }
     case .sequence(let sequence):
       guard sequence.style == .block, let last = sequence.items.last else { return false }
@@ -274,46 +296,50 @@ final class EventEmitter {
   }
 
   private func emit(_ event: inout yaml_event_t, _ layout: EventLayout) throws {
-    pending.append(layout)
-    guard yaml_emitter_emit(&emitter, &event) == 1 else {
-      throw YAMLError.emitterFailed(problem: emitter.problem.map { String(cString: $0) } ?? "unknown libyaml error")
+    if recordedEvents != nil {
+      recordedEvents!.append(event)
+      return
     }
-    let queued = emitter.events.head.distance(to: emitter.events.tail)
+    pending.append(layout)
+    guard yaml_emitter_emit(emitter, &event) == 1 else {
+      throw YAMLError.emitterFailed(
+        problem: emitter.pointee.problem.map { String(cString: $0) } ?? "unknown libyaml error")
+    }
+    let queued = emitter.pointee.events.head.distance(to: emitter.pointee.events.tail)
     let processedEnd = pending.count - queued
     guard processedEnd > pendingHead else { return }
     // Gather the layout of the events processed by this call.
-    var decorations: [(DecoratedLine, LineDecoration)] = []
+    batchDepth = Int(pending[processedEnd - 1].depth)
+    var lastScalarKeepsLineBreaks: Int8 = -1
+    batchDecorations = []
     for index in pendingHead..<processedEnd {
-      if let decoration = pending[index].decoration { decorations.append(decoration) }
+      let layout = pending[index]
+      if layout.decoration >= 0 { batchDecorations.append(decorations[Int(layout.decoration)]) }
+      if layout.scalarKeepsLineBreaks >= 0 { lastScalarKeepsLineBreaks = layout.scalarKeepsLineBreaks }
     }
     // libyaml marks the stream "open ended" after a `|+` block and never clears
     // it, so a `...` line would end every document that has one anywhere. Clear it
     // once a later scalar is written; a `|+` block that ends the document keeps it.
-    if emitter.open_ended == 2,
-      let lastScalar = pending[pendingHead..<processedEnd].last(where: { $0.scalarKeepsLineBreaks != nil }),
-      lastScalar.scalarKeepsLineBreaks == false
-    {
-      emitter.open_ended = 0
+    if lastScalarKeepsLineBreaks == 0 && emitter.pointee.open_ended == 2 {
+      emitter.pointee.open_ended = 0
     }
-    batch = (pending[processedEnd - 1].depth, decorations)
     pendingHead = processedEnd
     if pendingHead == pending.count {
       pending.removeAll(keepingCapacity: true)
       pendingHead = 0
+      if !decorations.isEmpty { decorations.removeAll(keepingCapacity: true) }
     }
     explicitFlush = true
     defer { explicitFlush = false }
+    guard yaml_emitter_flush(emitter) == 1 else {
+      throw YAMLError.emitterFailed(problem: "libyaml could not flush its buffer")
+    }
     if !staged.isEmpty {
-      // libyaml flushed mid-call; add what is left and write it all with this batch's layout.
-      yaml_emitter_flush(&emitter)
+      // libyaml flushed mid-call; what it wrote then and now is all this batch.
       staged.withUnsafeBufferPointer { bytes in
-        writer.write(bytes, depth: batch.depth, decorations: batch.decorations)
+        writer.write(bytes, depth: batchDepth, decorations: batchDecorations)
       }
       staged.removeAll(keepingCapacity: true)
-    } else {
-      guard yaml_emitter_flush(&emitter) == 1 else {
-        throw YAMLError.emitterFailed(problem: "libyaml could not flush its buffer")
-      }
     }
   }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The one quoting rule, and the facts about a string's text the emitter needs.
 ///
 /// Everything here works on UTF-8 bytes without allocating, because it runs for
@@ -45,52 +51,68 @@ enum ScalarText {
   static func canBePlain(_ bytes: UnsafeBufferPointer<UInt8>, inFlow: Bool) -> Bool {
     let count = bytes.count
     guard count > 0 else { return false }
-    if count >= 3,
-      (bytes[0] == UInt8(ascii: "-") && bytes[1] == UInt8(ascii: "-")
-        && bytes[2] == UInt8(ascii: "-"))
-        || (bytes[0] == UInt8(ascii: ".") && bytes[1] == UInt8(ascii: ".")
-          && bytes[2] == UInt8(ascii: "."))
-    {
+    let first = bytes[0]
+    if count >= 3, first == UInt8(ascii: "-") || first == UInt8(ascii: "."), bytes[1] == first, bytes[2] == first {
       return false
     }
-    if bytes[0] == UInt8(ascii: " ") || bytes[count - 1] == UInt8(ascii: " ") { return false }
-    var index = 0
-    var precededByWhitespace = true
+    if first == UInt8(ascii: " ") || bytes[count - 1] == UInt8(ascii: " ") { return false }
+    let firstFollowedByWhitespace = followedByWhitespace(bytes, characterWidth(first))
+    switch first {
+    case UInt8(ascii: "#"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+      UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "&"), UInt8(ascii: "*"),
+      UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
+      UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
+      return false
+    case UInt8(ascii: "?"), UInt8(ascii: ":"):
+      if inFlow || firstFollowedByWhitespace { return false }
+    case UInt8(ascii: "-"):
+      if firstFollowedByWhitespace { return false }
+    default:
+      if !isPrintable(bytes, 0) || isBreakAt(bytes, 0) { return false }
+    }
+    var index = characterWidth(first)
+    var precededByBlank = false
     while index < count {
       let byte = bytes[index]
-      let width = characterWidth(byte)
-      let next = index + width
-      let followedByWhitespace = next >= count || isBlank(bytes[next]) || isBreakAt(bytes, next)
-      if index == 0 {
-        switch byte {
-        case UInt8(ascii: "#"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
-          UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "&"), UInt8(ascii: "*"),
-          UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
-          UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
-          return false
-        case UInt8(ascii: "?"), UInt8(ascii: ":"):
-          if inFlow || followedByWhitespace { return false }
-        case UInt8(ascii: "-"):
-          if followedByWhitespace { return false }
-        default: break
-        }
-      } else {
-        switch byte {
-        case UInt8(ascii: ","), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "]"),
-          UInt8(ascii: "{"), UInt8(ascii: "}"):
-          if inFlow { return false }
-        case UInt8(ascii: ":"):
-          if inFlow || followedByWhitespace { return false }
-        case UInt8(ascii: "#"):
-          if precededByWhitespace { return false }
-        default: break
-        }
+      if plainSafeBytes[Int(byte)] {
+        index += 1
+        precededByBlank = false
+        continue
       }
-      if !isPrintable(bytes, index) || isBreakAt(bytes, index) { return false }
-      precededByWhitespace = isBlank(byte) || isBreakAt(bytes, index)
-      index = next
+      switch byte {
+      case UInt8(ascii: " "):
+        precededByBlank = true
+        index += 1
+        continue
+      case UInt8(ascii: "#"):
+        if precededByBlank { return false }
+      case UInt8(ascii: ":"):
+        if inFlow || followedByWhitespace(bytes, index + 1) { return false }
+      case UInt8(ascii: ","), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "]"),
+        UInt8(ascii: "{"), UInt8(ascii: "}"):
+        if inFlow { return false }
+      default:
+        // Tab, line breaks, control characters and everything beyond ASCII.
+        if !isPrintable(bytes, index) || isBreakAt(bytes, index) { return false }
+      }
+      precededByBlank = false
+      index += characterWidth(byte)
     }
     return true
+  }
+
+  /// libyaml's `IS_BLANKZ_AT`: the end of the text, a space, a tab or a line break.
+  @inline(__always)
+  static func followedByWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+    index >= bytes.count || isBlank(bytes[index]) || isBreakAt(bytes, index)
+  }
+
+  /// Printable ASCII that needs no further thought inside a plain scalar, in
+  /// block or flow context alike: everything from `!` to `~` except `#`, `:`, `,`,
+  /// `?`, `[`, `]`, `{` and `}`.
+  static let plainSafeBytes: [Bool] = (0..<256).map { byte in
+    guard byte > 0x20 && byte < 0x7F else { return false }
+    return !"#:,?[]{}".utf8.contains(UInt8(byte))
   }
 
   /// Whether libyaml will honour a request for a literal block (`|`) for this text
@@ -105,9 +127,13 @@ enum ScalarText {
     var index = 0
     while index < count {
       let byte = bytes[index]
-      if byte == UInt8(ascii: "\n") {
-        if index > 0 && bytes[index - 1] == UInt8(ascii: " ") { return false }
-      } else if !isPrintable(bytes, index) || isBreakAt(bytes, index) {
+      if byte > 0x20 && byte < 0x7F {
+        index += 1
+        continue
+      }
+      if byte == UInt8(ascii: " ") {
+        if index + 1 < count && bytes[index + 1] == UInt8(ascii: "\n") { return false }
+      } else if byte != UInt8(ascii: "\n") && (!isPrintable(bytes, index) || isBreakAt(bytes, index)) {
         return false
       }
       index += characterWidth(byte)
@@ -115,12 +141,25 @@ enum ScalarText {
     return true
   }
 
+  /// Whether a multi-line string is written as a literal block in block context.
+  @inline(__always)
+  static func isLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    containsLineFeed(bytes) && canBeLiteral(bytes)
+  }
+
+  @inline(__always)
+  static func containsLineFeed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+    return memchr(base, 0x0A, bytes.count) != nil
+  }
+
   /// Whether the text contains a line break as libyaml counts them (LF, CR, NEL, LS, PS).
   static func containsBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var index = 0
-    while index < bytes.count {
-      if isBreakAt(bytes, index) { return true }
-      index += characterWidth(bytes[index])
+    // Continuation bytes (0x80–0xBF) can never equal these lead bytes.
+    for index in bytes.indices {
+      let byte = bytes[index]
+      if byte == 0x0A || byte == 0x0D { return true }
+      if (byte == 0xC2 || byte == 0xE2) && isBreakAt(bytes, index) { return true }
     }
     return false
   }

@@ -1,0 +1,212 @@
+// Emit benchmark for the YAML layer. Run it through Benchmarks/yaml-emit.sh.
+//
+//   yaml-emit-benchmark time [RESOURCES] [RUNS]
+//     Builds a synthetic template of RESOURCES CloudFormation-like resources
+//     (7,000 by default: about 3.5 MB and 280,000 events) and times, alternating
+//     in the same process, (a) libyaml alone emitting the event sequence our
+//     emitter produces, prepared up front, into memory; (b) the full path, node
+//     tree → bytes in memory; (c) the full path straight to /dev/null through a
+//     file descriptor. Prints medians and the ratios to (a).
+//
+//   yaml-emit-benchmark memory fd|memory RESOURCES
+//     Builds the tree, then reports how much the process's peak resident memory
+//     grows while emitting it to /dev/null (fd) or into a byte array (memory).
+import CYAML
+import YAML
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// MARK: - Synthetic template
+
+func syntheticTemplate(resources count: Int) -> YAMLNode {
+  var resources = YAMLMapping([], blankLinesBetweenEntries: true)
+  for index in 0..<count {
+    let name = "Resource\(index)"
+    var properties = YAMLMapping()
+    properties.append("VpcId", .scalar(.string("VPC", tag: "!Ref")))
+    properties.append("CidrBlock", .string("10.\(index % 256).0.0/24"))
+    properties.append(
+      "AvailabilityZone",
+      .sequence(
+        YAMLSequence([.integer(index % 2), .scalar(.string("", tag: "!GetAZs"))], style: .flow, tag: "!Select")))
+    properties.append("MapPublicIpOnLaunch", .boolean(index % 3 == 0))
+    properties.append(
+      "SecurityGroupIngress",
+      .sequence(
+        YAMLSequence([
+          [
+            "CidrIp": "0.0.0.0/0", "Description": .string("HTTP from anywhere to \(name)"), "FromPort": 80,
+            "IpProtocol": "tcp", "ToPort": 80,
+          ],
+          [
+            "Description": "App traffic from the ALB", "FromPort": .scalar(.string("ContainerPort", tag: "!Ref")),
+            "IpProtocol": "tcp", "SourceSecurityGroupId": .scalar(.string("ALBSecurityGroup", tag: "!Ref")),
+            "ToPort": .scalar(.string("ContainerPort", tag: "!Ref")),
+          ],
+        ])))
+    properties.append(
+      "Tags",
+      [
+        ["Key": "Name", "Value": .scalar(.string("${AWS::StackName}-\(name)", tag: "!Sub"))],
+        ["Key": "Version", "Value": "2010-09-09"],
+      ])
+    properties.append("Weight", .float(Double(index % 100) / 10))
+    var resource = YAMLMapping()
+    resource.append("Type", "AWS::EC2::SecurityGroup")
+    if index > 0 { resource.append("DependsOn", .string("Resource\(index - 1)")) }
+    resource.append("Properties", .mapping(properties))
+    resources.append(name, .mapping(resource))
+  }
+  return .mapping(
+    YAMLMapping(
+      [
+        .init(key: "AWSTemplateFormatVersion", value: "2010-09-09"),
+        .init(key: "Description", value: "Synthetic template for the emit benchmark"),
+        .init(key: "Resources", value: .mapping(resources)),
+      ], blankLinesBetweenEntries: true))
+}
+
+// MARK: - libyaml alone
+
+final class ByteCollector {
+  var bytes: [UInt8] = []
+}
+
+func emitWithLibYAMLAlone(_ events: inout [yaml_event_t]) -> Int {
+  let collector = ByteCollector()
+  var emitter = yaml_emitter_t()
+  yaml_emitter_initialize(&emitter)
+  defer { yaml_emitter_delete(&emitter) }
+  yaml_emitter_set_unicode(&emitter, 1)
+  yaml_emitter_set_indent(&emitter, 2)
+  yaml_emitter_set_width(&emitter, -1)
+  yaml_emitter_set_break(&emitter, YAML_LN_BREAK)
+  yaml_emitter_set_output(
+    &emitter,
+    { context, buffer, size in
+      Unmanaged<ByteCollector>.fromOpaque(context!).takeUnretainedValue().bytes.append(
+        contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+      return 1
+    }, Unmanaged.passUnretained(collector).toOpaque())
+  for index in events.indices {
+    guard yaml_emitter_emit(&emitter, &events[index]) == 1 else { fatalError("libyaml refused an event") }
+  }
+  events.removeAll()
+  return collector.bytes.count
+}
+
+// MARK: - Measurements
+
+func seconds(_ duration: Duration) -> Double {
+  Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+func median(_ values: [Double]) -> Double {
+  let sorted = values.sorted()
+  return sorted[sorted.count / 2]
+}
+
+func peakResidentKilobytes() -> Int {
+  var usage = rusage()
+  getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+  return usage.ru_maxrss
+}
+
+func runTime(resources: Int, runs: Int) throws {
+  let tree = syntheticTemplate(resources: resources)
+  let clock = ContinuousClock()
+  var eventCount = 0
+  var outputBytes = 0
+  var libyamlAlone: [Double] = []
+  var fullPath: [Double] = []
+  var fullPathToDescriptor: [Double] = []
+  let devNull = open("/dev/null", O_WRONLY)
+  defer { close(devNull) }
+  for run in 0...runs {  // run 0 warms up and is not counted
+    var events = try YAMLEmitter.preparedEvents(for: tree)
+    eventCount = events.count
+    var start = clock.now
+    let aloneBytes = emitWithLibYAMLAlone(&events)
+    let alone = seconds(clock.now - start)
+
+    start = clock.now
+    let bytes = try YAMLEmitter().bytes(from: tree)
+    let full = seconds(clock.now - start)
+    outputBytes = bytes.count
+
+    start = clock.now
+    try YAMLEmitter().write(tree, toFileDescriptor: devNull)
+    let toDescriptor = seconds(clock.now - start)
+    if run > 0 {
+      libyamlAlone.append(alone)
+      fullPath.append(full)
+      fullPathToDescriptor.append(toDescriptor)
+    }
+    _ = aloneBytes
+  }
+  let baseline = median(libyamlAlone)
+  print("document: \(resources) resources, \(eventCount) events, \(outputBytes) bytes; median of \(runs) runs")
+  let rows: [(String, Double)] = [
+    ("libyaml alone (prepared events -> memory)", baseline),
+    ("full path (node tree -> memory)", median(fullPath)),
+    ("full path (node tree -> /dev/null fd)", median(fullPathToDescriptor)),
+  ]
+  for (label, time) in rows {
+    let padded = label + String(repeating: " ", count: max(0, 44 - label.count))
+    print("  \(padded)\(fixed(time * 1000, 2)) ms   \(fixed(time / baseline, 2))x")
+  }
+}
+
+/// `value` with `digits` decimals, without Foundation.
+func fixed(_ value: Double, _ digits: Int) -> String {
+  var scale = 1.0
+  for _ in 0..<digits { scale *= 10 }
+  let scaled = Int((value * scale).rounded())
+  let whole = scaled / Int(scale)
+  let fraction = String(scaled % Int(scale))
+  return "\(whole)." + String(repeating: "0", count: digits - fraction.count) + fraction
+}
+
+func runMemory(mode: String, resources: Int) throws {
+  let tree = syntheticTemplate(resources: resources)
+  let before = peakResidentKilobytes()
+  var outputBytes = 0
+  switch mode {
+  case "fd":
+    let devNull = open("/dev/null", O_WRONLY)
+    try YAMLEmitter().write(tree, toFileDescriptor: devNull)
+    close(devNull)
+    outputBytes = try YAMLEmitter().bytes(from: syntheticTemplate(resources: 1)).count  // keep the tree alive
+  case "memory":
+    outputBytes = try YAMLEmitter().bytes(from: tree).count
+  default:
+    fatalError("mode is fd or memory")
+  }
+  let after = peakResidentKilobytes()
+  withExtendedLifetime(tree) {}
+  print(
+    "\(mode) \(resources) resources: peak resident memory +\(after - before) KiB while emitting (output \(mode == "memory" ? "\(outputBytes) bytes" : "to /dev/null"))"
+  )
+}
+
+let arguments = CommandLine.arguments
+do {
+  switch arguments.count > 1 ? arguments[1] : "time" {
+  case "time":
+    try runTime(
+      resources: arguments.count > 2 ? Int(arguments[2]) ?? 7000 : 7000,
+      runs: arguments.count > 3 ? Int(arguments[3]) ?? 10 : 10)
+  case "memory":
+    try runMemory(mode: arguments[2], resources: Int(arguments[3]) ?? 7000)
+  default:
+    print("usage: yaml-emit-benchmark time [RESOURCES] [RUNS] | memory fd|memory RESOURCES")
+    exit(2)
+  }
+} catch {
+  print("benchmark failed: \(error)")
+  exit(1)
+}
