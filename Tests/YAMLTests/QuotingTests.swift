@@ -1,6 +1,7 @@
 import Testing
-import YAML
 import YAMLCorpus
+
+@testable import YAML
 
 /// The one quoting rule: a string is quoted, in double quotes, exactly when a
 /// YAML 1.1 or 1.2 reader would read its plain form as something else, or when it
@@ -98,5 +99,16 @@ struct QuotingTests {
         - !Ref AWS::NoValue
 
         """)
+  }
+}
+
+@Suite("Scalar analysis")
+struct ScalarAnalysisTests {
+  @Test("the plain-safe bit masks are exactly printable ASCII but # : , ? [ ] { }")
+  func plainSafeMasks() {
+    for byte in 0...255 {
+      let expected = byte > 0x20 && byte < 0x7F && !"#:,?[]{}".utf8.contains(UInt8(byte))
+      #expect(ScalarText.isPlainSafe(UInt8(byte)) == expected, "byte \(byte)")
+    }
   }
 }

@@ -32,8 +32,12 @@ final class EventEmitter {
   /// libyaml's emitter state, on the heap so that it has a stable address.
   private let emitter: UnsafeMutablePointer<yaml_emitter_t>
   private let writer: LayoutWriter
-  @exclusivity(unchecked) private var pending: [EventLayout] = []
+  /// Layouts of the events libyaml has queued but not processed yet, oldest first,
+  /// in a ring (libyaml never holds more than a handful).
+  @exclusivity(unchecked) private var pending: UnsafeMutablePointer<EventLayout>
+  @exclusivity(unchecked) private var pendingCapacity = 64
   @exclusivity(unchecked) private var pendingHead = 0
+  @exclusivity(unchecked) private var pendingCount = 0
   @exclusivity(unchecked) private var decorations: [(DecoratedLine, LineDecoration)] = []
   @exclusivity(unchecked) private var staged: [UInt8] = []
   @exclusivity(unchecked) private var explicitFlush = false
@@ -44,9 +48,11 @@ final class EventEmitter {
 
   init(writer: LayoutWriter) throws {
     self.writer = writer
+    pending = .allocate(capacity: pendingCapacity)
     emitter = .allocate(capacity: 1)
     guard yaml_emitter_initialize(emitter) == 1 else {
       emitter.deallocate()
+      pending.deallocate()
       throw YAMLError.emitterFailed(problem: "could not initialise libyaml's emitter")
     }
     yaml_emitter_set_unicode(emitter, 1)
@@ -60,12 +66,12 @@ final class EventEmitter {
         emitter.receive(UnsafeBufferPointer(start: buffer, count: size))
         return 1
       }, Unmanaged.passUnretained(self).toOpaque())
-    pending.reserveCapacity(16)
   }
 
   deinit {
     yaml_emitter_delete(emitter)
     emitter.deallocate()
+    pending.deallocate()
   }
 
   /// Called by libyaml: either from our flush after a call (the batch's layout is
@@ -166,8 +172,13 @@ final class EventEmitter {
             decorations.append((line, lines))
           }
         }
-        let simpleKey = !flow && Self.isSimpleKey(entry.key)
-        try emitNode(entry.key, depth: depth, inFlow: flow, context: .key(decoration: keyDecoration))
+        let simpleKey: Bool
+        if case .scalar(let key) = entry.key {
+          simpleKey = try emitScalar(key, depth: depth, decoration: keyDecoration, inFlow: flow, isKey: true) && !flow
+        } else {
+          simpleKey = !flow && Self.isSimpleKey(entry.key)
+          try emitNode(entry.key, depth: depth, inFlow: flow, context: .key(decoration: keyDecoration))
+        }
         try emitNode(
           entry.value, depth: depth, inFlow: flow, context: simpleKey ? .valueOfSimpleKey : .valueOfComplexKey)
       }
@@ -176,36 +187,70 @@ final class EventEmitter {
     }
   }
 
-  private func emitScalar(_ scalar: YAMLScalar, depth: Int32, decoration: Int32, inFlow: Bool, isKey: Bool) throws {
+  /// Emits a scalar; returns whether, as a key, it is a simple key (see ``isSimpleKey(_:)``).
+  @discardableResult
+  private func emitScalar(_ scalar: YAMLScalar, depth: Int32, decoration: Int32, inFlow: Bool, isKey: Bool) throws
+    -> Bool
+  {
     var event = yaml_event_t()
     var keepsLineBreaks: Int8 = 0
+    var simpleKey = true
+    let tagLength = scalar.tag.map(Self.tagWrittenLength) ?? 0
     switch scalar.value {
     case .string(var text):
       try text.withUTF8 { bytes in
         let style = Self.style(for: bytes, inFlow: inFlow, isKey: isKey)
         if style == YAML_LITERAL_SCALAR_STYLE && ScalarText.literalKeepsTrailingBreaks(bytes) { keepsLineBreaks = 1 }
+        if isKey {
+          // A plain scalar holds no line break, so only quoted keys need the scan.
+          simpleKey =
+            bytes.count + tagLength <= 128
+            && (style == YAML_PLAIN_SCALAR_STYLE || !ScalarText.containsBreak(bytes))
+        }
         try initializeScalar(&event, bytes, tag: scalar.tag, style: style)
       }
     default:
       var text = scalar.text
       try text.withUTF8 { bytes in
+        simpleKey = bytes.count + tagLength <= 128
         try initializeScalar(&event, bytes, tag: scalar.tag, style: YAML_PLAIN_SCALAR_STYLE)
       }
     }
     try emit(&event, EventLayout(depth: depth, decoration: decoration, scalarKeepsLineBreaks: keepsLineBreaks))
+    return simpleKey
   }
 
+  /// Fills a scalar event by hand rather than through `yaml_scalar_event_initialize`,
+  /// which would check the UTF-8 of every value and tag again (Swift strings are
+  /// valid UTF-8 already). libyaml frees `value` and `tag` with `free` once the
+  /// event is processed, so both are `malloc`ed copies, as its initialiser makes.
   private func initializeScalar(
     _ event: inout yaml_event_t, _ bytes: UnsafeBufferPointer<UInt8>, tag: String?, style: yaml_scalar_style_t
   ) throws {
     guard bytes.count <= Int(Int32.max) else {
       throw YAMLError.emitterFailed(problem: "a scalar is larger than 2 GiB")
     }
-    let base = bytes.baseAddress.map { UnsafeMutablePointer(mutating: $0) } ?? emptyScalarValue
-    try withTag(tag) { tag in
-      let implicit: Int32 = tag == nil ? 1 : 0
-      return yaml_scalar_event_initialize(&event, nil, tag, base, Int32(bytes.count), implicit, implicit, style)
+    var tagCopy: UnsafeMutablePointer<UInt8>?
+    if let tag {
+      guard !tag.isEmpty, let copy = strdup(tag) else { throw YAMLError.invalidTag(tag) }
+      tagCopy = UnsafeMutableRawPointer(copy).assumingMemoryBound(to: UInt8.self)
     }
+    guard let raw = malloc(bytes.count + 1) else {
+      free(tagCopy)
+      throw YAMLError.emitterFailed(problem: "out of memory")
+    }
+    let value = raw.assumingMemoryBound(to: UInt8.self)
+    if let base = bytes.baseAddress { value.update(from: base, count: bytes.count) }
+    value[bytes.count] = 0
+    let implicit: Int32 = tag == nil ? 1 : 0
+    event.type = YAML_SCALAR_EVENT
+    event.data.scalar.anchor = nil
+    event.data.scalar.tag = tagCopy
+    event.data.scalar.value = value
+    event.data.scalar.length = bytes.count
+    event.data.scalar.plain_implicit = implicit
+    event.data.scalar.quoted_implicit = implicit
+    event.data.scalar.style = style
   }
 
   /// A comment goes on `#` lines: it may hold line feeds but no other control
@@ -257,7 +302,7 @@ final class EventEmitter {
   }
 
   /// The length libyaml counts for a tag: handle plus suffix.
-  private static func tagWrittenLength(_ tag: String) -> Int {
+  static func tagWrittenLength(_ tag: String) -> Int {
     let standardPrefix = "tag:yaml.org,2002:"
     if tag.hasPrefix(standardPrefix) { return 2 + tag.utf8.count - standardPrefix.utf8.count }
     return tag.utf8.count
@@ -295,27 +340,40 @@ final class EventEmitter {
     guard result == 1 else { throw YAMLError.invalidTag(tag) }
   }
 
+  private func growPending() {
+    let larger = UnsafeMutablePointer<EventLayout>.allocate(capacity: pendingCapacity * 2)
+    for offset in 0..<pendingCount {
+      larger[offset] = pending[(pendingHead + offset) & (pendingCapacity - 1)]
+    }
+    pending.deallocate()
+    pending = larger
+    pendingHead = 0
+    pendingCapacity *= 2
+  }
+
   private func emit(_ event: inout yaml_event_t, _ layout: EventLayout) throws {
     if recordedEvents != nil {
       recordedEvents!.append(event)
       return
     }
-    pending.append(layout)
+    if pendingCount == pendingCapacity { growPending() }
+    pending[(pendingHead + pendingCount) & (pendingCapacity - 1)] = layout
+    pendingCount += 1
     guard yaml_emitter_emit(emitter, &event) == 1 else {
       throw YAMLError.emitterFailed(
         problem: emitter.pointee.problem.map { String(cString: $0) } ?? "unknown libyaml error")
     }
     let queued = emitter.pointee.events.head.distance(to: emitter.pointee.events.tail)
-    let processedEnd = pending.count - queued
-    guard processedEnd > pendingHead else { return }
+    let processed = pendingCount - queued
+    guard processed > 0 else { return }
     // Gather the layout of the events processed by this call.
-    batchDepth = Int(pending[processedEnd - 1].depth)
     var lastScalarKeepsLineBreaks: Int8 = -1
-    batchDecorations = []
-    for index in pendingHead..<processedEnd {
-      let layout = pending[index]
+    if !batchDecorations.isEmpty { batchDecorations = [] }
+    for offset in 0..<processed {
+      let layout = pending[(pendingHead + offset) & (pendingCapacity - 1)]
       if layout.decoration >= 0 { batchDecorations.append(decorations[Int(layout.decoration)]) }
       if layout.scalarKeepsLineBreaks >= 0 { lastScalarKeepsLineBreaks = layout.scalarKeepsLineBreaks }
+      batchDepth = Int(layout.depth)
     }
     // libyaml marks the stream "open ended" after a `|+` block and never clears
     // it, so a `...` line would end every document that has one anywhere. Clear it
@@ -323,12 +381,9 @@ final class EventEmitter {
     if lastScalarKeepsLineBreaks == 0 && emitter.pointee.open_ended == 2 {
       emitter.pointee.open_ended = 0
     }
-    pendingHead = processedEnd
-    if pendingHead == pending.count {
-      pending.removeAll(keepingCapacity: true)
-      pendingHead = 0
-      if !decorations.isEmpty { decorations.removeAll(keepingCapacity: true) }
-    }
+    pendingHead = (pendingHead + processed) & (pendingCapacity - 1)
+    pendingCount -= processed
+    if pendingCount == 0 && !decorations.isEmpty { decorations.removeAll(keepingCapacity: true) }
     explicitFlush = true
     defer { explicitFlush = false }
     guard yaml_emitter_flush(emitter) == 1 else {
@@ -343,10 +398,3 @@ final class EventEmitter {
     }
   }
 }
-
-/// A one-byte buffer for empty scalars: libyaml asserts a non-null value pointer.
-private nonisolated(unsafe) let emptyScalarValue: UnsafeMutablePointer<UInt8> = {
-  let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
-  pointer.initialize(to: 0)
-  return pointer
-}()

@@ -37,19 +37,18 @@ enum DecoratedLine {
 /// at the key's column) and never writes blank lines or comments. This writer
 /// receives libyaml's output one processed batch of events at a time, each batch
 /// with the number of indentless sequences around it, and
-/// - shifts every line right by two spaces per enclosing indentless sequence,
-///   inserting the spaces before the line's first non-space character (empty lines
-///   stay empty, so literal block content only ever moves as a whole);
+/// - shifts every line whose content the batch writes right by two spaces per
+///   enclosing indentless sequence (empty lines stay empty, so literal block
+///   content only ever moves as a whole);
 /// - puts a blank line and/or comment lines above the line the emitter names.
 ///
 /// The current line stays in the sink's buffer until it ends, so a decoration
 /// can still go above a line that an earlier batch began.
 final class LayoutWriter {
   private let sink: OutputSink
-  private var atLineStart = true
-  private var pendingSpaces = 0
-  /// Where the current line starts in the sink's buffer.
-  private var currentLineStart = 0
+  /// Whether the last byte written ends a line, so that the next batch's first
+  /// byte begins one (and decides its shift).
+  @exclusivity(unchecked) private var atLineStart = true
 
   init(sink: OutputSink) {
     self.sink = sink
@@ -63,6 +62,14 @@ final class LayoutWriter {
   func write(_ chunk: UnsafeBufferPointer<UInt8>, depth: Int, decorations: [(DecoratedLine, LineDecoration)]) {
     let count = chunk.count
     guard count > 0, let base = chunk.baseAddress else { return }
+    let shift = 2 * depth
+    if shift == 0 && decorations.isEmpty {
+      // Nothing to add: the common case at the top of a document.
+      sink.append(chunk)
+      atLineStart = chunk[count - 1] == UInt8(ascii: "\n")
+      sink.flushIfFull()
+      return
+    }
     var aboveFirstBegun: LineDecoration?
     var aboveLastBegun: LineDecoration?
     for (line, decoration) in decorations {
@@ -70,12 +77,7 @@ final class LayoutWriter {
       case .lineOfFirstContent where !atLineStart && !Self.beginsWithLineBreak(chunk):
         insertAboveCurrentLine(decoration)
       case .lineOfFirstContent, .firstLineBegun:
-        aboveFirstBegun =
-          aboveFirstBegun.map {
-            var merged = $0
-            merged.merge(decoration)
-            return merged
-          } ?? decoration
+        if aboveFirstBegun == nil { aboveFirstBegun = decoration } else { aboveFirstBegun!.merge(decoration) }
       case .lastLineBegun:
         aboveLastBegun = decoration
       }
@@ -91,75 +93,63 @@ final class LayoutWriter {
         aboveLastBegun = nil
       }
     }
-    var index = 0
-    while index < count {
-      if atLineStart {
-        let byte = chunk[index]
-        if byte == UInt8(ascii: " ") {
-          pendingSpaces += 1
-          index += 1
-          continue
-        }
-        if byte == UInt8(ascii: "\n") {
-          sink.appendSpaces(pendingSpaces)
-          sink.append(byte)
-          pendingSpaces = 0
-          index += 1
-          lineEnded()
-          continue
-        }
-        let indentation = pendingSpaces + 2 * depth
-        var decoration = LineDecoration()
-        if let first = aboveFirstBegun {
-          decoration.merge(first)
-          aboveFirstBegun = nil
-        }
-        if index > lastNewline, let last = aboveLastBegun {
-          decoration.merge(last)
-          aboveLastBegun = nil
-        }
-        if !decoration.isEmpty {
-          sink.append(contentsOf: Self.decorationBytes(decoration, indentation: indentation))
-          currentLineStart = sink.bytes.count
-        }
-        sink.appendSpaces(indentation)
-        pendingSpaces = 0
+    var position = 0
+    if atLineStart && chunk[0] != UInt8(ascii: "\n") {
+      beginLine(chunk, at: 0, shift: shift, lastNewline: lastNewline, &aboveFirstBegun, &aboveLastBegun)
+    }
+    while position < count {
+      guard let found = memchr(base + position, Int32(UInt8(ascii: "\n")), count - position) else {
+        sink.append(UnsafeBufferPointer(rebasing: chunk[position..<count]))
         atLineStart = false
+        return
       }
-      // Copy up to and including the next line break in one piece.
-      if let found = memchr(base + index, Int32(UInt8(ascii: "\n")), count - index) {
-        let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-        sink.append(UnsafeBufferPointer(rebasing: chunk[index..<end]))
-        index = end
-        lineEnded()
-      } else {
-        sink.append(UnsafeBufferPointer(rebasing: chunk[index..<count]))
-        index = count
+      let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+      sink.append(UnsafeBufferPointer(rebasing: chunk[position..<end]))
+      position = end
+      sink.flushIfFull()
+      if position < count && chunk[position] != UInt8(ascii: "\n") {
+        beginLine(chunk, at: position, shift: shift, lastNewline: lastNewline, &aboveFirstBegun, &aboveLastBegun)
       }
     }
+    atLineStart = true
+  }
+
+  /// A line with content begins at `position`: decorations above it, then its shift.
+  @inline(__always)
+  private func beginLine(
+    _ chunk: UnsafeBufferPointer<UInt8>, at position: Int, shift: Int, lastNewline: Int,
+    _ aboveFirstBegun: inout LineDecoration?, _ aboveLastBegun: inout LineDecoration?
+  ) {
+    if aboveFirstBegun != nil || (aboveLastBegun != nil && position > lastNewline) {
+      var decoration = LineDecoration()
+      if let first = aboveFirstBegun { decoration.merge(first) }
+      if position > lastNewline, let last = aboveLastBegun {
+        decoration.merge(last)
+        aboveLastBegun = nil
+      }
+      aboveFirstBegun = nil
+      var indentation = shift
+      while position + indentation - shift < chunk.count && chunk[position + indentation - shift] == UInt8(ascii: " ") {
+        indentation += 1
+      }
+      sink.append(contentsOf: Self.decorationBytes(decoration, indentation: indentation))
+    }
+    sink.appendSpaces(shift)
   }
 
   /// Writes text outside libyaml's output (a header comment) as is.
   func writeVerbatim(_ text: String) {
     sink.append(text)
-    currentLineStart = sink.bytes.count
-  }
-
-  private func lineEnded() {
-    atLineStart = true
-    sink.flushIfFull()
-    currentLineStart = sink.bytes.count
+    atLineStart = text.utf8.last.map { $0 == UInt8(ascii: "\n") } ?? atLineStart
   }
 
   private func insertAboveCurrentLine(_ decoration: LineDecoration) {
+    let lineStart = sink.currentLineStart
     var indentation = 0
-    let bytes = sink.bytes
-    while currentLineStart + indentation < bytes.count && bytes[currentLineStart + indentation] == UInt8(ascii: " ") {
+    while lineStart + indentation < sink.count && sink[lineStart + indentation] == UInt8(ascii: " ") {
       indentation += 1
     }
-    let text = Self.decorationBytes(decoration, indentation: indentation)
-    sink.insert(text, at: currentLineStart)
-    currentLineStart += text.count
+    sink.insert(Self.decorationBytes(decoration, indentation: indentation), at: lineStart)
   }
 
   /// Whether the first byte that is not a space is a line break.

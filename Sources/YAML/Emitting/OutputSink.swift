@@ -4,10 +4,16 @@
   import Darwin
 #endif
 
-/// Where emitted bytes go: a growing byte array, or a file descriptor written in
-/// fixed-size pieces so that the whole document is never held in memory.
+/// Where emitted bytes go: a growing buffer, or a file descriptor written in
+/// pieces of about 64 KiB so that the whole document is never held in memory.
+///
+/// The last, unfinished line always stays in the buffer, so the layout writer can
+/// still put a comment or blank line above it.
 final class OutputSink {
-  private(set) var bytes: [UInt8] = []
+  private var storage: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  /// Number of bytes gathered and not yet written.
+  private(set) var count = 0
   private let fileDescriptor: Int32?
   private let flushThreshold = 1 << 16
   private(set) var failure: YAMLError?
@@ -15,65 +21,108 @@ final class OutputSink {
   /// Collects everything in memory.
   init() {
     fileDescriptor = nil
-    bytes.reserveCapacity(1 << 12)
+    capacity = 1 << 12
+    storage = .allocate(capacity: capacity)
   }
 
   /// Writes to `fileDescriptor` whenever 64 KiB have gathered.
   init(fileDescriptor: Int32) {
     self.fileDescriptor = fileDescriptor
-    bytes.reserveCapacity(flushThreshold + (1 << 12))
+    capacity = (1 << 16) + (1 << 12)
+    storage = .allocate(capacity: capacity)
+  }
+
+  deinit {
+    storage.deallocate()
+  }
+
+  /// Everything gathered (in memory mode, the whole document).
+  var bytes: [UInt8] {
+    Array(UnsafeBufferPointer(start: storage, count: count))
+  }
+
+  /// The byte at `index` of what has gathered.
+  subscript(index: Int) -> UInt8 { storage[index] }
+
+  @inline(__always)
+  private func reserve(_ additional: Int) {
+    guard count + additional > capacity else { return }
+    var newCapacity = capacity * 2
+    while newCapacity < count + additional { newCapacity *= 2 }
+    let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newStorage.update(from: storage, count: count)
+    storage.deallocate()
+    storage = newStorage
+    capacity = newCapacity
   }
 
   @inline(__always)
   func append(_ chunk: UnsafeBufferPointer<UInt8>) {
-    bytes.append(contentsOf: chunk)
-  }
-
-  /// Inserts bytes before what has gathered since `index` (still unwritten).
-  func insert(_ text: [UInt8], at index: Int) {
-    bytes.insert(contentsOf: text, at: index)
-  }
-
-  /// Writes to the file descriptor once 64 KiB have gathered. The layout writer
-  /// calls this only between lines, so the current line stays editable.
-  @inline(__always)
-  func flushIfFull() {
-    if fileDescriptor != nil && bytes.count >= flushThreshold { flush() }
-  }
-
-  @inline(__always)
-  func append(_ byte: UInt8) {
-    bytes.append(byte)
+    guard let base = chunk.baseAddress, chunk.count > 0 else { return }
+    reserve(chunk.count)
+    (storage + count).update(from: base, count: chunk.count)
+    count += chunk.count
   }
 
   func append(contentsOf text: [UInt8]) {
-    bytes.append(contentsOf: text)
+    text.withUnsafeBufferPointer { append($0) }
   }
 
   func append(_ text: String) {
-    bytes.append(contentsOf: text.utf8)
+    var text = text
+    text.withUTF8 { append($0) }
   }
 
   @inline(__always)
-  func appendSpaces(_ count: Int) {
-    for _ in 0..<count { bytes.append(UInt8(ascii: " ")) }
+  func appendSpaces(_ spaces: Int) {
+    guard spaces > 0 else { return }
+    reserve(spaces)
+    (storage + count).initialize(repeating: UInt8(ascii: " "), count: spaces)
+    count += spaces
   }
 
-  /// Hands what has gathered to the file descriptor (no-op in memory mode).
+  /// Inserts bytes at `index` of what has gathered (still unwritten).
+  func insert(_ text: [UInt8], at index: Int) {
+    reserve(text.count)
+    (storage + index + text.count).update(from: storage + index, count: count - index)
+    text.withUnsafeBufferPointer { (storage + index).update(from: $0.baseAddress!, count: text.count) }
+    count += text.count
+  }
+
+  /// Where the current, unfinished line starts in what has gathered.
+  var currentLineStart: Int {
+    var index = count
+    while index > 0 && storage[index - 1] != UInt8(ascii: "\n") { index -= 1 }
+    return index
+  }
+
+  /// In file-descriptor mode, once 64 KiB have gathered, writes every finished line.
+  @inline(__always)
+  func flushIfFull() {
+    guard fileDescriptor != nil && count >= flushThreshold else { return }
+    let lineStart = currentLineStart
+    guard lineStart > 0 else { return }
+    writeOut(lineStart)
+  }
+
+  /// Writes everything gathered (the document is complete).
   func flush() {
-    guard let fileDescriptor, failure == nil, !bytes.isEmpty else { return }
-    bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = write(fileDescriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = .writeFailed(errno: errno, message: String(cString: strerror(errno)))
-          return
-        }
-        offset += written
+    writeOut(count)
+  }
+
+  private func writeOut(_ length: Int) {
+    guard let fileDescriptor, failure == nil, length > 0 else { return }
+    var offset = 0
+    while offset < length {
+      let written = write(fileDescriptor, storage + offset, length - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        failure = .writeFailed(errno: errno, message: String(cString: strerror(errno)))
+        return
       }
+      offset += written
     }
-    bytes.removeAll(keepingCapacity: true)
+    (storage).update(from: storage + length, count: count - length)
+    count -= length
   }
 }

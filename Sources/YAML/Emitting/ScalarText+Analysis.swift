@@ -68,13 +68,13 @@ enum ScalarText {
     case UInt8(ascii: "-"):
       if firstFollowedByWhitespace { return false }
     default:
-      if !isPrintable(bytes, 0) || isBreakAt(bytes, 0) { return false }
+      if !isPlainSafe(first) && (!isPrintable(bytes, 0) || isBreakAt(bytes, 0)) { return false }
     }
     var index = characterWidth(first)
     var precededByBlank = false
     while index < count {
       let byte = bytes[index]
-      if plainSafeBytes[Int(byte)] {
+      if isPlainSafe(byte) {
         index += 1
         precededByBlank = false
         continue
@@ -109,10 +109,16 @@ enum ScalarText {
 
   /// Printable ASCII that needs no further thought inside a plain scalar, in
   /// block or flow context alike: everything from `!` to `~` except `#`, `:`, `,`,
-  /// `?`, `[`, `]`, `{` and `}`.
-  static let plainSafeBytes: [Bool] = (0..<256).map { byte in
-    guard byte > 0x20 && byte < 0x7F else { return false }
-    return !"#:,?[]{}".utf8.contains(UInt8(byte))
+  /// `?`, `[`, `]`, `{` and `}` (bit masks, so the test is a shift and an `and`).
+  @inline(__always)
+  static func isPlainSafe(_ byte: UInt8) -> Bool {
+    // Bits 0x21–0x3F except # (0x23), , (0x2C), : (0x3A), ? (0x3F).
+    let low: UInt64 = 0x7BFF_EFF6_0000_0000
+    // Bits 0x40–0x7E except [ (0x5B), ] (0x5D), { (0x7B), } (0x7D).
+    let high: UInt64 = 0x57FF_FFFF_D7FF_FFFF
+    if byte < 64 { return low & (1 << UInt64(byte)) != 0 }
+    if byte < 128 { return high & (1 << UInt64(byte - 64)) != 0 }
+    return false
   }
 
   /// Whether libyaml will honour a request for a literal block (`|`) for this text
