@@ -12,7 +12,7 @@ func bytesWrittenToPipe(_ node: YAMLNode, options: YAMLEmitter.Options = .init()
   var template = Array("/tmp/yaml-emit-XXXXXX".utf8CString)
   let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
   precondition(descriptor >= 0, "mkstemp failed")
-  let path = String(cString: template)
+  let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   defer {
     close(descriptor)
     unlink(path)
