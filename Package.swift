@@ -5,7 +5,8 @@ let package = Package(
   name: "SwiftCloudFormation",
   platforms: [.macOS(.v13)],
   products: [
-    .library(name: "YAML", targets: ["YAML"])
+    .library(name: "YAML", targets: ["YAML"]),
+    .library(name: "CloudFormation", targets: ["CloudFormation"]),
   ],
   targets: [
     .systemLibrary(
@@ -14,6 +15,7 @@ let package = Package(
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
     .target(name: "YAML", dependencies: ["CYAML"]),
+    .target(name: "CloudFormation", dependencies: ["YAML"]),
     // Seeded random trees for the round-trip tests and the PyYAML cross-check corpus.
     .target(name: "YAMLCorpus", dependencies: ["YAML"]),
     .executableTarget(name: "yaml-corpus", dependencies: ["YAML", "YAMLCorpus"]),
@@ -21,5 +23,6 @@ let package = Package(
     .executableTarget(
       name: "yaml-emit-benchmark", dependencies: ["YAML", "CYAML"], path: "Benchmarks/YAMLEmit"),
     .testTarget(name: "YAMLTests", dependencies: ["YAML", "YAMLCorpus"], exclude: ["Fixtures"]),
+    .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "YAML"]),
   ]
 )
