@@ -18,7 +18,8 @@ func rendered<Kind>(_ value: Value<Kind>, conditions: [Condition] = [], mappings
   let marker = "  Out:\n    Value: "
   let start = try #require(yaml.range(of: marker))
   // Lines under the value are indented by 4 in the template; remove that.
-  let lines = String(yaml[start.upperBound...]).trimmingSuffix().split(separator: "\n", omittingEmptySubsequences: false)
+  let lines = String(yaml[start.upperBound...]).trimmingSuffix().split(
+    separator: "\n", omittingEmptySubsequences: false)
   return ([String(lines[0])] + lines.dropFirst().map { String($0.dropFirst(4)) }).joined(separator: "\n")
 }
 
@@ -74,9 +75,12 @@ struct IntrinsicRenderingTests {
   @Test("Join, Select, Split, GetAZs, Cidr, Length")
   func listFunctions() throws {
     let vpc = UntypedResource("VPC", type: "AWS::EC2::VPC")
-    #expect(try rendered(Value<String>.join("", ["arn:", AWS.partition, ":s3:::bucket"])) == #"!Join ["", ["arn:", !Ref "AWS::Partition", ":s3:::bucket"]]"#)
+    #expect(
+      try rendered(Value<String>.join("", ["arn:", AWS.partition, ":s3:::bucket"]))
+        == #"!Join ["", ["arn:", !Ref "AWS::Partition", ":s3:::bucket"]]"#)
     #expect(try rendered(Value<String>.select(0, .getAZs())) == #"!Select [0, !GetAZs ""]"#)
-    #expect(try rendered(Value<String>.select(1, .getAZs(AWS.region))) == "!Select\n  - 1\n  - !GetAZs\n    Ref: AWS::Region")
+    #expect(
+      try rendered(Value<String>.select(1, .getAZs(AWS.region))) == "!Select\n  - 1\n  - !GetAZs\n    Ref: AWS::Region")
     #expect(try rendered(Value<[String]>.split(",", Value<String>(.ref("Env")))) == #"!Split [",", !Ref Env]"#)
     #expect(
       try rendered(Value<String>.select(0, .split(",", Value<String>(.ref("Env")))))
@@ -118,7 +122,9 @@ struct IntrinsicRenderingTests {
       try rendered(Value<String>.importValue(.sub("${Env}-VpcId")))
         == "!ImportValue\n  Fn::Sub: ${Env}-VpcId")
     #expect(try rendered(Value<String>.base64("#!/bin/sh\necho hi\n")) == "!Base64 |\n  #!/bin/sh\n  echo hi")
-    #expect(try rendered(Value<String>.toJsonString(.map(["a": 1, "b": [true]]))) == "!ToJsonString\n  a: 1\n  b:\n    - true")
+    #expect(
+      try rendered(Value<String>.toJsonString(.map(["a": 1, "b": [true]]))) == "!ToJsonString\n  a: 1\n  b:\n    - true"
+    )
   }
 }
 

@@ -71,7 +71,8 @@ extension Parameter where Kind == String {
   ) -> Parameter {
     Parameter(
       logicalID, type: type, description: description, defaultValue: defaultValue.map { Value<String>($0) },
-      allowedValues: allowedValues.map { Value<String>($0) }, constraintDescription: constraintDescription, label: label)
+      allowedValues: allowedValues.map { Value<String>($0) }, constraintDescription: constraintDescription, label: label
+    )
   }
 }
 

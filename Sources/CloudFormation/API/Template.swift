@@ -45,15 +45,39 @@ public struct Template: Sendable {
   }
 
   /// The template as YAML text, after validation. `header` becomes comment lines
-  /// before `AWSTemplateFormatVersion`.
+  /// before `AWSTemplateFormatVersion`. Throws ``TemplateValidationError`` listing
+  /// every error, including a body over CloudFormation's 1 MB quota.
   public func yaml(header: String? = nil, options: RenderOptions = RenderOptions()) throws -> String {
     let node = try render(options: options)
-    return try YAMLEmitter(options: .init(headerComment: header)).string(from: node)
+    let text = try YAMLEmitter(options: .init(headerComment: header)).string(from: node)
+    try Self.checkSize(bytes: text.utf8.count, options: options)
+    return text
   }
 
   /// The template as JSON text (intrinsics in long form), after validation.
   public func json(options: RenderOptions = RenderOptions()) throws -> String {
-    try JSONWriter(tagHandling: .convert(LongForm.convert)).string(from: render(options: options))
+    let text = try JSONWriter(tagHandling: .convert(LongForm.convert)).string(from: render(options: options))
+    try Self.checkSize(bytes: text.utf8.count, options: options)
+    return text
+  }
+
+  /// Every problem of the template, errors and warnings (a YAML body over the
+  /// 51,200 bytes CloudFormation accepts inline is a warning), without throwing.
+  public func problems(options: RenderOptions = RenderOptions()) -> [TemplateProblem] {
+    var validator = TemplateValidator(template: self, options: options)
+    let problems = validator.validate()
+    guard !problems.contains(where: { $0.severity == .error }),
+      let node = try? TemplateRenderer(template: self, options: options).render(),
+      let bytes = try? YAMLEmitter().bytes(from: node)
+    else { return problems }
+    return problems + TemplateValidator.sizeProblems(bytes: bytes.count, options: options)
+  }
+
+  private static func checkSize(bytes: Int, options: RenderOptions) throws {
+    let problems = TemplateValidator.sizeProblems(bytes: bytes, options: options)
+    if problems.contains(where: { $0.severity == .error }) {
+      throw TemplateValidationError(problems: problems)
+    }
   }
 }
 

@@ -159,7 +159,9 @@ struct TemplateRenderer {
     }
     if let policy = attributes.deletionPolicy { mapping.append("DeletionPolicy", .string(policy.rawValue)) }
     if let policy = attributes.updateReplacePolicy { mapping.append("UpdateReplacePolicy", .string(policy.rawValue)) }
-    if let policy = attributes.updatePolicy { mapping.append("UpdatePolicy", ExpressionRenderer.render(policy.expression)) }
+    if let policy = attributes.updatePolicy {
+      mapping.append("UpdatePolicy", ExpressionRenderer.render(policy.expression))
+    }
     if let policy = attributes.creationPolicy {
       mapping.append("CreationPolicy", ExpressionRenderer.render(policy.expression))
     }

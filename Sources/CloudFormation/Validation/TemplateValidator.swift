@@ -51,7 +51,9 @@ struct TemplateValidator {
             TemplateProblem(
               section: "Metadata", logicalID: "AWS::CloudFormation::Interface",
               property: "ParameterGroups[\(group.label)]",
-              message: "lists the parameter \(id), which is not in the template; add the parameter or remove it from the group"))
+              message:
+                "lists the parameter \(id), which is not in the template; add the parameter or remove it from the group"
+            ))
         }
       case .rule(let rule):
         if let condition = rule.ruleCondition {
@@ -59,12 +61,14 @@ struct TemplateValidator {
         }
         for (index, assertion) in rule.assertions.enumerated() {
           checkReferences(
-            assertion.assert.expression, section: "Rules", logicalID: rule.logicalID, path: "Assertions[\(index)].Assert")
+            assertion.assert.expression, section: "Rules", logicalID: rule.logicalID,
+            path: "Assertions[\(index)].Assert")
         }
       case .mapping:
         break
       case .condition(let condition):
-        checkReferences(condition.expression.expression, section: "Conditions", logicalID: condition.logicalID, path: "")
+        checkReferences(
+          condition.expression.expression, section: "Conditions", logicalID: condition.logicalID, path: "")
       case .resource(let resource):
         var references: [String] = []
         checkReferences(
@@ -90,7 +94,9 @@ struct TemplateValidator {
             problems.append(
               TemplateProblem(
                 section: "Resources", logicalID: resource.logicalID, property: "DependsOn",
-                message: "depends on \(dependency), which is not a resource of the template; add it to the template or remove the dependency"))
+                message:
+                  "depends on \(dependency), which is not a resource of the template; add it to the template or remove the dependency"
+              ))
           }
         }
         if let condition = resource.attributes.condition {
@@ -171,7 +177,9 @@ struct TemplateValidator {
       problems.append(
         TemplateProblem(
           section: section,
-          message: "\(count) \(section.lowercased()) exceed CloudFormation's quota of \(limit) per template; split the stack into nested or separate stacks"))
+          message:
+            "\(count) \(section.lowercased()) exceed CloudFormation's quota of \(limit) per template; split the stack into nested or separate stacks"
+        ))
     }
   }
 
@@ -181,14 +189,18 @@ struct TemplateValidator {
     if bytes > 1_048_576 {
       return [
         TemplateProblem(
-          message: "the template body is \(bytes) bytes, over CloudFormation's quota of 1,048,576 bytes (1 MB); split the stack into nested stacks")
+          message:
+            "the template body is \(bytes) bytes, over CloudFormation's quota of 1,048,576 bytes (1 MB); split the stack into nested stacks"
+        )
       ]
     }
     if bytes > 51_200 {
       return [
         TemplateProblem(
           .warning,
-          message: "the template body is \(bytes) bytes, over the 51,200 bytes CloudFormation accepts inline; upload it to S3 (aws cloudformation deploy --s3-bucket …)")
+          message:
+            "the template body is \(bytes) bytes, over the 51,200 bytes CloudFormation accepts inline; upload it to S3 (aws cloudformation deploy --s3-bucket …)"
+        )
       ]
     }
     return []
@@ -210,7 +222,8 @@ struct TemplateValidator {
       break
     case .list(let items):
       for (index, item) in items.enumerated() {
-        checkReferences(item, section: section, logicalID: logicalID, path: child("[\(index)]"), collecting: &references)
+        checkReferences(
+          item, section: section, logicalID: logicalID, path: child("[\(index)]"), collecting: &references)
       }
     case .object(let entries, _):
       for entry in entries {
@@ -224,7 +237,9 @@ struct TemplateValidator {
         problems.append(
           TemplateProblem(
             section: section, logicalID: logicalID, property: path.isEmpty ? nil : path,
-            message: "!Ref \(name) refers to nothing in the template (no parameter, resource or pseudo parameter of that name); add it or fix the name"))
+            message:
+              "!Ref \(name) refers to nothing in the template (no parameter, resource or pseudo parameter of that name); add it or fix the name"
+          ))
       }
     case .getAtt(let resource, let attribute):
       references.append(resource)
@@ -232,7 +247,9 @@ struct TemplateValidator {
         problems.append(
           TemplateProblem(
             section: section, logicalID: logicalID, property: path.isEmpty ? nil : path,
-            message: "!GetAtt \(resource).\(attribute) refers to \(resource), which is not a resource of the template; add it or fix the name"))
+            message:
+              "!GetAtt \(resource).\(attribute) refers to \(resource), which is not a resource of the template; add it or fix the name"
+          ))
       }
     case .sub(let text, let variables):
       checkSub(
@@ -267,7 +284,8 @@ struct TemplateValidator {
         problems.append(
           TemplateProblem(
             section: section, logicalID: logicalID, property: path.isEmpty ? nil : path,
-            message: "!FindInMap reads the mapping \(mapping), which is not in the template; add the mapping or fix the name"))
+            message:
+              "!FindInMap reads the mapping \(mapping), which is not in the template; add the mapping or fix the name"))
       }
       checkReferences(topLevelKey, section: section, logicalID: logicalID, path: path, collecting: &references)
       checkReferences(secondLevelKey, section: section, logicalID: logicalID, path: path, collecting: &references)
@@ -317,7 +335,9 @@ struct TemplateValidator {
       problems.append(
         TemplateProblem(
           section: section, logicalID: logicalID, property: path.isEmpty ? nil : path,
-          message: "!Sub refers to ${\(name)}, which is no parameter, resource, resource attribute, pseudo parameter or variable of the !Sub; add it or write ${!\(name)} for the literal text"))
+          message:
+            "!Sub refers to ${\(name)}, which is no parameter, resource, resource attribute, pseudo parameter or variable of the !Sub; add it or write ${!\(name)} for the literal text"
+        ))
     }
   }
 
@@ -342,7 +362,9 @@ struct TemplateValidator {
             problems.append(
               TemplateProblem(
                 section: "Resources", logicalID: canonical[0], property: "DependsOn",
-                message: "circular dependency \((canonical + [canonical[0]]).joined(separator: " → ")); remove a DependsOn or a reference so that one can be created first"))
+                message:
+                  "circular dependency \((canonical + [canonical[0]]).joined(separator: " → ")); remove a DependsOn or a reference so that one can be created first"
+              ))
           }
         case .done:
           break
