@@ -58,8 +58,7 @@ struct ProcessDeterminismTests {
     let argv = ([binary] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup($0) } + [nil]
     defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
+      for pointer in argv + envp { free(pointer) }
     }
     var pid = pid_t()
     let spawned = posix_spawn(&pid, binary, &actions, nil, argv, envp)
