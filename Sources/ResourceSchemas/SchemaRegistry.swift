@@ -1,0 +1,158 @@
+import YAML
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The CloudFormation resource provider schemas as cfn-lint ships them:
+/// `schemas/providers/us_east_1.py` maps each type name to a JSON file under
+/// `schemas/resources/`, and `AdditionalSpecs/StatefulResources.json` lists the
+/// types that hold data.
+package struct SchemaRegistry: Sendable {
+  /// cfn-lint's `data` directory.
+  package let dataDirectory: String
+  /// Type name → schema file name, in the order of the index (sorted by type name).
+  package let files: [(typeName: String, file: String)]
+
+  /// Reads the index under `dataDirectory` (cfn-lint's `data` directory).
+  package init(dataDirectory: String) throws {
+    self.dataDirectory = dataDirectory
+    let index = try readText(dataDirectory + "/schemas/providers/us_east_1.py")
+    var files: [(String, String)] = []
+    for line in index.split(separator: "\n") {
+      // `    "AWS::EC2::VPC": "0123456789abcdef",`
+      let parts = line.split(separator: "\"")
+      guard parts.count >= 4, parts[0].allSatisfy({ $0 == " " }), parts[1].contains("::"), parts[2] == ": " else {
+        continue
+      }
+      files.append((String(parts[1]), String(parts[3]) + ".json"))
+    }
+    guard !files.isEmpty else {
+      throw SchemaError.unreadable(
+        path: dataDirectory + "/schemas/providers/us_east_1.py", problem: "no type names found in the index")
+    }
+    self.files = files.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+  }
+
+  /// The installed cfn-lint's data directory, found through `python3 -c 'import cfnlint'`.
+  package static func installedDataDirectory() throws -> String {
+    let output = try runCommand(["python3", "-c", "import cfnlint, os; print(os.path.dirname(cfnlint.__file__))"])
+    let package = output.trimmingCharacters(in: " \n")
+    guard !package.isEmpty, access(package + "/data/schemas/providers/us_east_1.py", R_OK) == 0 else {
+      throw SchemaError.cfnLintMissing
+    }
+    return package + "/data"
+  }
+
+  /// The version of the installed cfn-lint, for the header of generated files.
+  package static func installedVersion() -> String? {
+    let output = try? runCommand(["python3", "-c", "import cfnlint.version; print(cfnlint.version.__version__)"])
+    return output?.trimmingCharacters(in: " \n")
+  }
+
+  /// The raw JSON of one type's schema, as a YAML tree (key order kept).
+  package func schemaDocument(for typeName: String) throws -> YAMLNode {
+    guard let entry = files.first(where: { $0.typeName == typeName }) else {
+      throw SchemaError.unknownType(typeName)
+    }
+    let path = dataDirectory + "/schemas/resources/" + entry.file
+    do {
+      return try YAMLParser().parse(readText(path))
+    } catch let error as SchemaError {
+      throw error
+    } catch {
+      throw SchemaError.unreadable(path: path, problem: "\(error)")
+    }
+  }
+
+  /// Type names cfn-lint marks as stateful (their replacement or removal destroys data).
+  package func statefulTypeNames() throws -> [String] {
+    let path = dataDirectory + "/AdditionalSpecs/StatefulResources.json"
+    let document = try YAMLParser().parse(readText(path))
+    guard let types = document["ResourceTypes"]?.mapping else {
+      throw SchemaError.unreadable(path: path, problem: "no ResourceTypes object")
+    }
+    return types.stringKeys
+  }
+}
+
+/// Problems reading the schemas.
+package enum SchemaError: Error, CustomStringConvertible, Equatable {
+  case cfnLintMissing
+  case unknownType(String)
+  case unreadable(path: String, problem: String)
+
+  package var description: String {
+    switch self {
+    case .cfnLintMissing:
+      "cfn-lint's schema data was not found; install it with `python3 -m pip install cfn-lint==1.51.0` or pass --schemas with cfn-lint's data directory"
+    case .unknownType(let typeName):
+      "the registry has no resource type \(typeName); check the spelling (AWS::Service::Resource)"
+    case .unreadable(let path, let problem):
+      "cannot read \(path): \(problem)"
+    }
+  }
+}
+
+/// The whole text of a file.
+package func readText(_ path: String) throws -> String {
+  guard let file = fopen(path, "rb") else {
+    throw SchemaError.unreadable(path: path, problem: String(cString: strerror(errno)))
+  }
+  defer { fclose(file) }
+  var bytes: [UInt8] = []
+  var buffer = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let count = fread(&buffer, 1, buffer.count, file)
+    if count == 0 { break }
+    bytes.append(contentsOf: buffer[0..<count])
+  }
+  return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Runs a command found on the PATH and returns its standard output.
+package func runCommand(_ arguments: [String]) throws -> String {
+  var pipeDescriptors: [Int32] = [0, 0]
+  guard pipe(&pipeDescriptors) == 0 else { throw SchemaError.unreadable(path: arguments[0], problem: "pipe failed") }
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_adddup2(&actions, pipeDescriptors[1], STDOUT_FILENO)
+  posix_spawn_file_actions_addclose(&actions, pipeDescriptors[0])
+  let argv = arguments.map { strdup($0) } + [nil]
+  defer { for pointer in argv { free(pointer) } }
+  var pid = pid_t()
+  let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+  close(pipeDescriptors[1])
+  guard spawned == 0 else {
+    close(pipeDescriptors[0])
+    throw SchemaError.unreadable(path: arguments[0], problem: "cannot run it (\(spawned))")
+  }
+  var output: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 1 << 14)
+  while true {
+    let count = read(pipeDescriptors[0], &chunk, chunk.count)
+    if count <= 0 { break }
+    output.append(contentsOf: chunk[0..<count])
+  }
+  close(pipeDescriptors[0])
+  var status: Int32 = 0
+  waitpid(pid, &status, 0)
+  guard (status >> 8) & 0xFF == 0 else {
+    throw SchemaError.unreadable(path: arguments.joined(separator: " "), problem: "exited with status \((status >> 8) & 0xFF)")
+  }
+  return String(decoding: output, as: UTF8.self)
+}
+
+extension String {
+  /// The string without leading and trailing characters from `characters`.
+  package func trimmingCharacters(in characters: String) -> String {
+    let set = Set(characters)
+    var slice = Substring(self)
+    while let first = slice.first, set.contains(first) { slice.removeFirst() }
+    while let last = slice.last, set.contains(last) { slice.removeLast() }
+    return String(slice)
+  }
+}
