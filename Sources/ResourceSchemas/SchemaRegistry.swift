@@ -141,7 +141,8 @@ package func runCommand(_ arguments: [String]) throws -> String {
   var status: Int32 = 0
   waitpid(pid, &status, 0)
   guard (status >> 8) & 0xFF == 0 else {
-    throw SchemaError.unreadable(path: arguments.joined(separator: " "), problem: "exited with status \((status >> 8) & 0xFF)")
+    throw SchemaError.unreadable(
+      path: arguments.joined(separator: " "), problem: "exited with status \((status >> 8) & 0xFF)")
   }
   return String(decoding: output, as: UTF8.self)
 }

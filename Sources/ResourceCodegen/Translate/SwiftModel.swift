@@ -1,0 +1,56 @@
+/// The translate stage's output: a small structured model of the Swift to write,
+/// so that rendering is layout only.
+package struct ResourceDeclaration: Hashable, Sendable {
+  /// `AWS::EC2::SecurityGroup`.
+  package var typeName: String
+  /// `EC2`.
+  package var namespace: String
+  /// `SecurityGroup`.
+  package var name: String
+  package var properties: [PropertyDeclaration]
+  package var attributes: [AttributeDeclaration]
+  package var nestedTypes: [NestedType]
+
+  /// `EC2.SecurityGroup`.
+  package var qualifiedName: String { "\(namespace).\(name)" }
+}
+
+/// One property: of the resource, or of a nested object type.
+package struct PropertyDeclaration: Hashable, Sendable {
+  /// `GroupDescription`: the key in the template.
+  package var awsName: String
+  /// `groupDescription`.
+  package var swiftName: String
+  /// The `Value` kind: `String`, `Number`, `[EC2.SecurityGroup.Ingress]`…
+  package var kind: String
+  package var isRequired: Bool
+  package var documentation: [String]
+}
+
+/// A read-only attribute, for `Fn::GetAtt`.
+package struct AttributeDeclaration: Hashable, Sendable {
+  /// `DNSName`, `Endpoint.Address`.
+  package var awsName: String
+  package var swiftName: String
+  package var kind: String
+}
+
+/// A type nested in the resource's namespace.
+package enum NestedType: Hashable, Sendable {
+  /// A definition or inline object: a kind whose values are built with
+  /// `Value<Kind>(property: …)`.
+  case object(name: String, source: String, properties: [PropertyDeclaration])
+  /// A set of allowed strings: a Swift enum, plus static members on `Value<Kind>`.
+  case enumeration(name: String, source: String, cases: [EnumerationCase])
+
+  package var name: String {
+    switch self {
+    case .object(let name, _, _), .enumeration(let name, _, _): name
+    }
+  }
+}
+
+package struct EnumerationCase: Hashable, Sendable {
+  package var swiftName: String
+  package var rawValue: String
+}

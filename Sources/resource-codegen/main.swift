@@ -1,0 +1,60 @@
+// resource-codegen: typed Swift resources from the CloudFormation registry schemas.
+//
+//   swift run resource-codegen                      # regenerate the committed services
+//   swift run resource-codegen --service Lambda --output-root Sources/MyResources
+//   swift run resource-codegen --schemas DIR ...    # cfn-lint's data directory instead of the installed one
+//
+// Each service gets a folder <output-root>/<Service> holding <Service>.swift and
+// one <Service>+<Type>.swift per resource type; files the generator no longer
+// writes are removed from that folder.
+import ResourceCodegen
+import ResourceSchemas
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+func fail(_ message: String, status: Int32 = 1) -> Never {
+  var line = Array("resource-codegen: \(message)\n".utf8)
+  _ = write(STDERR_FILENO, &line, line.count)
+  exit(status)
+}
+
+var services: [String] = []
+var schemas: String?
+var outputRoot = "Sources/Resources"
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+  switch argument {
+  case "--service":
+    guard let value = arguments.popFirst() else { fail("--service needs a name, such as Lambda", status: 2) }
+    services.append(value)
+  case "--schemas":
+    guard let value = arguments.popFirst() else { fail("--schemas needs cfn-lint's data directory", status: 2) }
+    schemas = value
+  case "--output-root":
+    guard let value = arguments.popFirst() else { fail("--output-root needs a directory", status: 2) }
+    outputRoot = value
+  case "--help", "-h":
+    print("usage: resource-codegen [--service NAME]... [--output-root DIR] [--schemas CFN_LINT_DATA_DIR]")
+    exit(0)
+  default:
+    fail("unknown argument \(argument); see --help", status: 2)
+  }
+}
+if services.isEmpty { services = ServiceGenerator.defaultServices }
+
+do {
+  let dataDirectory = try schemas ?? SchemaRegistry.installedDataDirectory()
+  let version = SchemaRegistry.installedVersion().map { "cfn-lint \($0)" } ?? "cfn-lint schemas"
+  let generator = ServiceGenerator(registry: try SchemaRegistry(dataDirectory: dataDirectory), generatorNote: version)
+  for service in services {
+    let files = try generator.files(service: service)
+    try FileWriter.replaceDirectory(outputRoot + "/" + service, with: files)
+    print("\(service): \(files.count - 1) resource types")
+  }
+} catch {
+  fail("\(error)")
+}
