@@ -53,18 +53,67 @@ package struct SchemaRegistry: Sendable {
   }
 
   /// The raw JSON of one type's schema, as a YAML tree (key order kept).
+  ///
+  /// A few schemas spell characters beyond the Basic Multilingual Plane in their
+  /// regular expressions as JSON surrogate pairs (`"\uD800\uDC00"`), which YAML
+  /// (and so libyaml) has no escape for: each pair is rewritten as the YAML escape
+  /// of the character it stands for (`\U00010000`), a lone surrogate as U+FFFD.
   package func schemaDocument(for typeName: String) throws -> YAMLNode {
     guard let entry = files.first(where: { $0.typeName == typeName }) else {
       throw SchemaError.unknownType(typeName)
     }
     let path = dataDirectory + "/schemas/resources/" + entry.file
     do {
-      return try YAMLParser().parse(readText(path))
+      return try YAMLParser().parse(Self.rewritingSurrogateEscapes(readText(path)))
     } catch let error as SchemaError {
       throw error
     } catch {
       throw SchemaError.unreadable(path: path, problem: "\(error)")
     }
+  }
+
+  /// `text` with its JSON `\uD800`…`\uDFFF` escapes rewritten; other escapes
+  /// (`\\uD800` is a backslash and the letters `uD800`) are left alone.
+  package static func rewritingSurrogateEscapes(_ text: String) -> String {
+    let bytes = Array(text.utf8)
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      guard bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count else {
+        output.append(bytes[index])
+        index += 1
+        continue
+      }
+      guard let high = surrogate(in: bytes, at: index) else {
+        output += bytes[index...index + 1]  // an escape pair, kept whole
+        index += 2
+        continue
+      }
+      if high < 0xDC00, let low = surrogate(in: bytes, at: index + 6), low >= 0xDC00 {
+        let scalar = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+        output += Array("\\U\(hex(scalar, digits: 8))".utf8)
+        index += 12
+      } else {
+        output += Array("\\uFFFD".utf8)
+        index += 6
+      }
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// The value of a `\uD800`…`\uDFFF` escape starting at `index`.
+  private static func surrogate(in bytes: [UInt8], at index: Int) -> UInt32? {
+    guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
+      let value = UInt32(String(decoding: bytes[index + 2..<index + 6], as: UTF8.self), radix: 16),
+      (0xD800...0xDFFF).contains(value)
+    else { return nil }
+    return value
+  }
+
+  private static func hex(_ value: UInt32, digits: Int) -> String {
+    let text = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, digits - text.count)) + text
   }
 
   /// Type names cfn-lint marks as stateful (their replacement or removal destroys data).

@@ -25,6 +25,7 @@ func fail(_ message: String, status: Int32 = 1) -> Never {
 var services: [String] = []
 var schemas: String?
 var outputRoot = "Sources/Resources"
+var samplesPath: String? = "Tests/ResourceSamples/main.swift"
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   switch argument {
@@ -37,23 +38,47 @@ while let argument = arguments.popFirst() {
   case "--output-root":
     guard let value = arguments.popFirst() else { fail("--output-root needs a directory", status: 2) }
     outputRoot = value
+  case "--samples":
+    guard let value = arguments.popFirst() else { fail("--samples needs a file path", status: 2) }
+    samplesPath = value
+  case "--no-samples":
+    samplesPath = nil
   case "--help", "-h":
-    print("usage: resource-codegen [--service NAME]... [--output-root DIR] [--schemas CFN_LINT_DATA_DIR]")
+    print(
+      """
+      usage: resource-codegen [--service NAME]... [--output-root DIR] [--schemas CFN_LINT_DATA_DIR]
+                              [--samples FILE | --no-samples]
+      Writes <output-root>/<Service>/*.swift for each service (default: the services this
+      package commits, into Sources/Resources) and, for those services, the cfn-lint sample
+      program (default Tests/ResourceSamples/main.swift).
+      """)
     exit(0)
   default:
     fail("unknown argument \(argument); see --help", status: 2)
   }
 }
-if services.isEmpty { services = ServiceGenerator.defaultServices }
+if services.isEmpty {
+  services = ServiceGenerator.defaultServices
+} else if samplesPath == "Tests/ResourceSamples/main.swift" {
+  samplesPath = nil  // the committed samples cover the committed services only
+}
 
 do {
   let dataDirectory = try schemas ?? SchemaRegistry.installedDataDirectory()
   let version = SchemaRegistry.installedVersion().map { "cfn-lint \($0)" } ?? "cfn-lint schemas"
   let generator = ServiceGenerator(registry: try SchemaRegistry(dataDirectory: dataDirectory), generatorNote: version)
+  var declarations: [ResourceDeclaration] = []
   for service in services {
     let files = try generator.files(service: service)
     try FileWriter.replaceDirectory(outputRoot + "/" + service, with: files)
+    declarations += try generator.typeNames(service: service).map(generator.translate)
     print("\(service): \(files.count - 1) resource types")
+  }
+  if let samplesPath {
+    let modules = services.map { "AWS" + $0 }
+    try FileWriter.writeAtomically(
+      samplesPath, SampleRenderer.render(declarations, modules: modules, generatorNote: version))
+    print("samples: \(declarations.count) resource types in \(samplesPath)")
   }
 } catch {
   fail("\(error)")

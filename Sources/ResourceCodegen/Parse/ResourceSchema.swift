@@ -10,6 +10,9 @@ package struct ResourceSchema: Hashable, Sendable {
   package var createOnlyProperties: [String]
   /// Definitions by name, sorted by name.
   package var definitions: [(name: String, schema: PropertySchema)]
+  /// Sets of properties of which one set must be given (`oneOf`/`anyOf` of `required`
+  /// lists at the top level), in the schema's order.
+  package var requiredAlternatives: [[String]] = []
 
   package init(
     typeName: String, properties: [(name: String, schema: PropertySchema)], required: [String] = [],
@@ -30,6 +33,7 @@ package struct ResourceSchema: Hashable, Sendable {
       && left.readOnlyProperties == right.readOnlyProperties && left.createOnlyProperties == right.createOnlyProperties
       && left.definitions.map(\.name) == right.definitions.map(\.name)
       && left.definitions.map(\.schema) == right.definitions.map(\.schema)
+      && left.requiredAlternatives == right.requiredAlternatives
   }
 
   package func hash(into hasher: inout Hasher) {
@@ -47,6 +51,8 @@ package struct ResourceSchema: Hashable, Sendable {
 /// resolved what it can.
 package indirect enum PropertySchema: Hashable, Sendable {
   case string
+  /// A string with a `format` (`ipv4-network`, `AWS::EC2::VPC.Id`…).
+  case formattedString(String)
   /// A string restricted to these values.
   case enumeration([String])
   case integer

@@ -8,10 +8,29 @@ package enum SchemaParser {
     }
     let properties = sortedEntries(document["properties"]?.mapping).map { (name: $0.0, schema: propertySchema($0.1)) }
     let definitions = sortedEntries(document["definitions"]?.mapping).map { (name: $0.0, schema: propertySchema($0.1)) }
-    return ResourceSchema(
-      typeName: typeName, properties: properties, required: strings(document["required"]),
+    // `allOf: [{required: […]}]` requires as surely as `required` does.
+    var required = strings(document["required"])
+    var alternatives: [[String]] = []
+    for constraint in document["allOf"]?.sequence?.items ?? [] {
+      required += strings(constraint["required"]).filter { !required.contains($0) }
+      alternatives += requiredAlternatives(constraint)
+    }
+    alternatives += requiredAlternatives(document)
+    var schema = ResourceSchema(
+      typeName: typeName, properties: properties, required: required,
       readOnlyProperties: pointers(document["readOnlyProperties"]),
       createOnlyProperties: pointers(document["createOnlyProperties"]), definitions: definitions)
+    schema.requiredAlternatives = alternatives
+    return schema
+  }
+
+  /// The `required` lists of a `oneOf`/`anyOf` whose branches only require
+  /// properties (the first set that applies is used for samples).
+  private static func requiredAlternatives(_ node: YAMLNode) -> [[String]] {
+    guard let branches = (node["oneOf"] ?? node["anyOf"])?.sequence?.items,
+      branches.allSatisfy({ $0.mapping?.stringKeys.allSatisfy { $0 == "required" } ?? false })
+    else { return [] }
+    return [branches.first.map { strings($0["required"]) } ?? []]
   }
 
   /// One property's schema.
@@ -33,7 +52,9 @@ package enum SchemaParser {
       return .json
     }
     switch type?.stringValue {
-    case "string": return .string
+    case "string":
+      if let format = node["format"]?.stringValue { return .formattedString(format) }
+      return .string
     case "integer": return .integer
     case "number": return .number
     case "boolean": return .boolean

@@ -13,6 +13,14 @@ package enum SwiftRenderer {
     lines.append("")
     lines.append("extension \(resource.namespace) {")
     lines.append("  /// `\(resource.typeName)`.")
+    if !resource.requiredAlternative.isEmpty {
+      lines.append("  ///")
+      lines += documentation(
+        [
+          "The schema also requires one of several sets of properties, such as "
+            + resource.requiredAlternative.map { "`\($0)`" }.joined(separator: ", ") + "."
+        ], indent: 2)
+    }
     lines.append("  ///")
     lines.append("  /// - Remark: Generated from `\(resource.typeName)`.")
     lines.append("  public struct \(resource.name): Resource {")

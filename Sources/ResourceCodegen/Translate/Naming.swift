@@ -80,7 +80,7 @@ package enum Naming {
 }
 
 extension String {
-  func replacingAll(_ target: String, with replacement: String) -> String {
+  package func replacingAll(_ target: String, with replacement: String) -> String {
     guard !target.isEmpty else { return self }
     var result = ""
     var rest = Substring(self)

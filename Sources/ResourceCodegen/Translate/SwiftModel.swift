@@ -10,6 +10,9 @@ package struct ResourceDeclaration: Hashable, Sendable {
   package var properties: [PropertyDeclaration]
   package var attributes: [AttributeDeclaration]
   package var nestedTypes: [NestedType]
+  /// Swift names of the properties of which at least this set must be given,
+  /// beyond the required ones (the schema's first `oneOf`/`anyOf` alternative).
+  package var requiredAlternative: [String] = []
 
   /// `EC2.SecurityGroup`.
   package var qualifiedName: String { "\(namespace).\(name)" }
@@ -25,6 +28,9 @@ package struct PropertyDeclaration: Hashable, Sendable {
   package var kind: String
   package var isRequired: Bool
   package var documentation: [String]
+  /// A valid value in Swift source for samples, when `"example"` would not do
+  /// (a string with a format such as `ipv4-network`).
+  package var sample: String? = nil
 }
 
 /// A read-only attribute, for `Fn::GetAtt`.

@@ -53,7 +53,11 @@ package struct Translator {
           awsName: property.name, swiftName: swiftName, kind: kind, isRequired: required.contains(property.name),
           documentation: Self.documentation(
             property.name, property.schema, required: required.contains(property.name),
-            replaces: createOnly.contains(property.name))))
+            replaces: createOnly.contains(property.name)),
+          sample: Self.sample(property.schema)))
+    }
+    let alternative = (schema.requiredAlternatives.first ?? []).compactMap { name in
+      properties.first { $0.awsName == name && !$0.isRequired }?.swiftName
     }
     var attributes: [AttributeDeclaration] = []
     for pointer in schema.readOnlyProperties where !pointer.contains("*") {
@@ -65,7 +69,8 @@ package struct Translator {
     }
     return ResourceDeclaration(
       typeName: schema.typeName, namespace: namespace, name: name, properties: properties, attributes: attributes,
-      nestedTypes: nestedTypes.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) })
+      nestedTypes: nestedTypes.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) },
+      requiredAlternative: alternative)
   }
 
   // MARK: - Kinds
@@ -73,7 +78,7 @@ package struct Translator {
   /// The Swift kind of a property's values.
   mutating func kind(for property: PropertySchema, propertyName: String, owner: String) -> String {
     switch property {
-    case .string: return "String"
+    case .string, .formattedString: return "String"
     case .integer, .number: return "Number"
     case .boolean: return "Bool"
     case .json: return "JSON"
@@ -133,7 +138,20 @@ package struct Translator {
         kind: kind(for: property.schema, propertyName: property.name, owner: owner),
         isRequired: requiredSet.contains(property.name),
         documentation: Self.documentation(
-          property.name, property.schema, required: requiredSet.contains(property.name), replaces: false))
+          property.name, property.schema, required: requiredSet.contains(property.name), replaces: false),
+        sample: Self.sample(property.schema))
+    }
+  }
+
+  /// Sample values for string formats cfn-lint checks.
+  static func sample(_ schema: PropertySchema) -> String? {
+    guard case .formattedString(let format) = schema else { return nil }
+    switch format {
+    case "ipv4-network": return "\"10.0.0.0/16\""
+    case "ipv6-network": return "\"2001:db8::/56\""
+    case "ipv4": return "\"10.0.0.1\""
+    case "ipv6": return "\"2001:db8::1\""
+    default: return nil
     }
   }
 
@@ -189,10 +207,10 @@ package struct Translator {
       current = next.schema
     }
     switch current {
-    case .string, .enumeration: return "String"
+    case .string, .formattedString, .enumeration: return "String"
     case .integer, .number: return "Number"
     case .boolean: return "Bool"
-    case .array(.string), .array(.enumeration): return "[String]"
+    case .array(.string), .array(.formattedString), .array(.enumeration): return "[String]"
     default: return "JSON"
     }
   }
@@ -250,6 +268,7 @@ package struct Translator {
   static func describe(_ schema: PropertySchema) -> String {
     switch schema {
     case .string: "a string"
+    case .formattedString(let format): "a string (`\(format)`)"
     case .enumeration(let values):
       values.count <= 6
         ? "one of " + values.map { "`\($0)`" }.joined(separator: ", ") : "one of \(values.count) allowed strings"
@@ -266,7 +285,7 @@ package struct Translator {
 
   private static func plural(_ schema: PropertySchema) -> String {
     switch schema {
-    case .string, .enumeration: "strings"
+    case .string, .formattedString, .enumeration: "strings"
     case .integer: "integers"
     case .number: "numbers"
     case .boolean: "booleans"

@@ -24,7 +24,7 @@ extension ApplicationAutoScaling {
     /// `ResourceId`: a string. Required. Changing it replaces the resource.
     public var resourceID: Value<String>
 
-    /// `RoleARN`: a string.
+    /// `RoleARN`: a string (`AWS::IAM::Role.Arn`).
     public var roleARN: Value<String>?
 
     /// `ScalableDimension`: one of 24 allowed strings. Required. Changing it replaces the resource.

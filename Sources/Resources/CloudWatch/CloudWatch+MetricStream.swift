@@ -18,8 +18,8 @@ extension CloudWatch {
     /// `ExcludeFilters`: a list of `MetricStreamFilter` values.
     public var excludeFilters: Value<[CloudWatch.MetricStream.MetricStreamFilter]>?
 
-    /// `FirehoseArn`: a string.
-    public var firehoseARN: Value<String>?
+    /// `FirehoseArn`: a string. Required.
+    public var firehoseARN: Value<String>
 
     /// `IncludeFilters`: a list of `MetricStreamFilter` values.
     public var includeFilters: Value<[CloudWatch.MetricStream.MetricStreamFilter]>?
@@ -30,11 +30,11 @@ extension CloudWatch {
     /// `Name`: a string. Changing it replaces the resource.
     public var name: Value<String>?
 
-    /// `OutputFormat`: one of `json`, `opentelemetry0.7`, `opentelemetry1.0`.
-    public var outputFormat: Value<CloudWatch.MetricStream.OutputFormatValue>?
+    /// `OutputFormat`: one of `json`, `opentelemetry0.7`, `opentelemetry1.0`. Required.
+    public var outputFormat: Value<CloudWatch.MetricStream.OutputFormatValue>
 
-    /// `RoleArn`: a string.
-    public var roleARN: Value<String>?
+    /// `RoleArn`: a string (`AWS::IAM::Role.Arn`). Required.
+    public var roleARN: Value<String>
 
     /// `StatisticsConfigurations`: a list of `MetricStreamStatisticsConfiguration` values.
     public var statisticsConfigurations: Value<[CloudWatch.MetricStream.MetricStreamStatisticsConfiguration]>?
@@ -45,13 +45,13 @@ extension CloudWatch {
     /// A `AWS::CloudWatch::MetricStream` with the logical ID `logicalID`.
     public init(
       _ logicalID: String,
+      firehoseARN: Value<String>,
+      outputFormat: Value<CloudWatch.MetricStream.OutputFormatValue>,
+      roleARN: Value<String>,
       excludeFilters: Value<[CloudWatch.MetricStream.MetricStreamFilter]>? = nil,
-      firehoseARN: Value<String>? = nil,
       includeFilters: Value<[CloudWatch.MetricStream.MetricStreamFilter]>? = nil,
       includeLinkedAccountsMetrics: Value<Bool>? = nil,
       name: Value<String>? = nil,
-      outputFormat: Value<CloudWatch.MetricStream.OutputFormatValue>? = nil,
-      roleARN: Value<String>? = nil,
       statisticsConfigurations: Value<[CloudWatch.MetricStream.MetricStreamStatisticsConfiguration]>? = nil,
       tags: Value<[CloudWatch.MetricStream.Tag]>? = nil
     ) {
@@ -73,7 +73,7 @@ extension CloudWatch {
       if let excludeFilters = self.excludeFilters {
         objectEntries.append(.init("ExcludeFilters", excludeFilters.expression))
       }
-      if let firehoseARN = self.firehoseARN { objectEntries.append(.init("FirehoseArn", firehoseARN.expression)) }
+      objectEntries.append(.init("FirehoseArn", self.firehoseARN.expression))
       if let includeFilters = self.includeFilters {
         objectEntries.append(.init("IncludeFilters", includeFilters.expression))
       }
@@ -81,8 +81,8 @@ extension CloudWatch {
         objectEntries.append(.init("IncludeLinkedAccountsMetrics", includeLinkedAccountsMetrics.expression))
       }
       if let name = self.name { objectEntries.append(.init("Name", name.expression)) }
-      if let outputFormat = self.outputFormat { objectEntries.append(.init("OutputFormat", outputFormat.expression)) }
-      if let roleARN = self.roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
+      objectEntries.append(.init("OutputFormat", self.outputFormat.expression))
+      objectEntries.append(.init("RoleArn", self.roleARN.expression))
       if let statisticsConfigurations = self.statisticsConfigurations {
         objectEntries.append(.init("StatisticsConfigurations", statisticsConfigurations.expression))
       }

@@ -18,7 +18,7 @@ extension EC2 {
     /// `OutputFormat`: one of `csv`, `parquet`. Required. Changing it replaces the resource.
     public var outputFormat: Value<EC2.CapacityManagerDataExport.OutputFormatValue>
 
-    /// `S3BucketName`: a string. Required. Changing it replaces the resource.
+    /// `S3BucketName`: a string (`AWS::S3::Bucket.Name`). Required. Changing it replaces the resource.
     public var s3BucketName: Value<String>
 
     /// `S3BucketPrefix`: a string. Changing it replaces the resource.

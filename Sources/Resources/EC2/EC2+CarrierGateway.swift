@@ -18,7 +18,7 @@ extension EC2 {
     /// `Tags`: a `Tags`.
     public var tags: Value<[EC2.CarrierGateway.Tag]>?
 
-    /// `VpcId`: a string. Required. Changing it replaces the resource.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
     /// A `AWS::EC2::CarrierGateway` with the logical ID `logicalID`.

@@ -73,7 +73,7 @@ extension EC2 {
     /// `TransportProtocol`: a string. Changing it replaces the resource.
     public var transportProtocol: Value<String>?
 
-    /// `VpcId`: a string.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`).
     public var vpcID: Value<String>?
 
     /// `VpnPort`: an integer.

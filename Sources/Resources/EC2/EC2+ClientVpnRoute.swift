@@ -21,7 +21,7 @@ extension EC2 {
     /// `Description`: a string. Changing it replaces the resource.
     public var description: Value<String>?
 
-    /// `DestinationCidrBlock`: a string. Required. Changing it replaces the resource.
+    /// `DestinationCidrBlock`: a string (`ipv4-network`). Required. Changing it replaces the resource.
     public var destinationCidrBlock: Value<String>
 
     /// `TargetVpcSubnetId`: a string. Changing it replaces the resource.

@@ -24,7 +24,7 @@ extension EC2 {
     /// `ClientVpnEndpointId`: a string. Required. Changing it replaces the resource.
     public var clientVpnEndpointID: Value<String>
 
-    /// `SubnetId`: a string. Changing it replaces the resource.
+    /// `SubnetId`: a string (`AWS::EC2::Subnet.Id`). Changing it replaces the resource.
     public var subnetID: Value<String>?
 
     /// A `AWS::EC2::ClientVpnTargetNetworkAssociation` with the logical ID `logicalID`.

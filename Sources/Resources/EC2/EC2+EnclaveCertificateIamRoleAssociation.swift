@@ -15,10 +15,10 @@ extension EC2 {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// `CertificateArn`: a string. Required. Changing it replaces the resource.
+    /// `CertificateArn`: a string (`AWS::ACM::Certificate.Arn`). Required. Changing it replaces the resource.
     public var certificateARN: Value<String>
 
-    /// `RoleArn`: a string. Required. Changing it replaces the resource.
+    /// `RoleArn`: a string (`AWS::IAM::Role.Arn`). Required. Changing it replaces the resource.
     public var roleARN: Value<String>
 
     /// A `AWS::EC2::EnclaveCertificateIamRoleAssociation` with the logical ID `logicalID`.

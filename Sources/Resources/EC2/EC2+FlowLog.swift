@@ -34,7 +34,7 @@ extension EC2 {
     /// `LogFormat`: a string. Changing it replaces the resource.
     public var logFormat: Value<String>?
 
-    /// `LogGroupName`: a string. Changing it replaces the resource.
+    /// `LogGroupName`: a string (`AWS::Logs::LogGroup.Name`). Changing it replaces the resource.
     public var logGroupName: Value<String>?
 
     /// `MaxAggregationInterval`: an integer. Changing it replaces the resource.

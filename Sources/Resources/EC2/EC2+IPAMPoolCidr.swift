@@ -15,7 +15,7 @@ extension EC2 {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// `Cidr`: a string. Changing it replaces the resource.
+    /// `Cidr`: a string (`ipv4-network`). Changing it replaces the resource.
     public var cidr: Value<String>?
 
     /// `IpamPoolId`: a string. Required. Changing it replaces the resource.

@@ -61,7 +61,7 @@ extension EC2 {
     /// `IamInstanceProfile`: a string.
     public var iamInstanceProfile: Value<String>?
 
-    /// `ImageId`: a string. Changing it replaces the resource.
+    /// `ImageId`: a string (`AWS::EC2::Image.Id`). Changing it replaces the resource.
     public var imageID: Value<String>?
 
     /// `InstanceInitiatedShutdownBehavior`: one of `stop`, `terminate`.
@@ -124,7 +124,7 @@ extension EC2 {
     /// `SsmAssociations`: a list of `SsmAssociation` values.
     public var ssmAssociations: Value<[EC2.Instance.SSMAssociation]>?
 
-    /// `SubnetId`: a string. Changing it replaces the resource.
+    /// `SubnetId`: a string (`AWS::EC2::Subnet.Id`). Changing it replaces the resource.
     public var subnetID: Value<String>?
 
     /// `Tags`: a list of `Tag` values.

@@ -24,7 +24,7 @@ extension EC2 {
     /// `SecurityGroupIds`: a list of `SecurityGroupId` values. Changing it replaces the resource.
     public var securityGroupIds: Value<[String]>?
 
-    /// `SubnetId`: a string. Required. Changing it replaces the resource.
+    /// `SubnetId`: a string (`AWS::EC2::Subnet.Id`). Required. Changing it replaces the resource.
     public var subnetID: Value<String>
 
     /// `Tags`: a list of `Tag` values.

@@ -7,6 +7,9 @@ import CloudFormation
 extension EC2 {
   /// `AWS::EC2::LocalGatewayRoute`.
   ///
+  /// The schema also requires one of several sets of properties, such as `destinationCidrBlock`,
+  /// `localGatewayRouteTableID`, `localGatewayVirtualInterfaceGroupID`.
+  ///
   /// - Remark: Generated from `AWS::EC2::LocalGatewayRoute`.
   public struct LocalGatewayRoute: Resource {
     /// The CloudFormation type name.
@@ -15,7 +18,7 @@ extension EC2 {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// `DestinationCidrBlock`: a string. Changing it replaces the resource.
+    /// `DestinationCidrBlock`: a string (`ipv4-network`). Changing it replaces the resource.
     public var destinationCidrBlock: Value<String>?
 
     /// `LocalGatewayRouteTableId`: a string. Changing it replaces the resource.

@@ -42,13 +42,13 @@ extension EC2 {
     /// `SecondaryPrivateIpAddresses`: a list of strings.
     public var secondaryPrivateIPAddresses: Value<[String]>?
 
-    /// `SubnetId`: a string. Changing it replaces the resource.
+    /// `SubnetId`: a string (`AWS::EC2::Subnet.Id`). Changing it replaces the resource.
     public var subnetID: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.NatGateway.Tag]>?
 
-    /// `VpcId`: a string. Changing it replaces the resource.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Changing it replaces the resource.
     public var vpcID: Value<String>?
 
     /// A `AWS::EC2::NatGateway` with the logical ID `logicalID`.

@@ -18,7 +18,7 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.NetworkAcl.Tag]>?
 
-    /// `VpcId`: a string. Required. Changing it replaces the resource.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
     /// A `AWS::EC2::NetworkAcl` with the logical ID `logicalID`.

@@ -15,7 +15,7 @@ extension EC2 {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// `CidrBlock`: a string.
+    /// `CidrBlock`: a string (`ipv4-network`).
     public var cidrBlock: Value<String>?
 
     /// `Egress`: a boolean. Changing it replaces the resource.
@@ -24,7 +24,7 @@ extension EC2 {
     /// `Icmp`: a `Icmp`.
     public var icmp: Value<EC2.NetworkAclEntry.Icmp>?
 
-    /// `Ipv6CidrBlock`: a string.
+    /// `Ipv6CidrBlock`: a string (`ipv6-network`).
     public var ipv6CidrBlock: Value<String>?
 
     /// `NetworkAclId`: a string. Required. Changing it replaces the resource.

@@ -64,7 +64,7 @@ extension EC2 {
     /// `SourceDestCheck`: a boolean.
     public var sourceDestCheck: Value<Bool>?
 
-    /// `SubnetId`: a string. Required. Changing it replaces the resource.
+    /// `SubnetId`: a string (`AWS::EC2::Subnet.Id`). Required. Changing it replaces the resource.
     public var subnetID: Value<String>
 
     /// `Tags`: a list of `Tag` values.

@@ -21,7 +21,7 @@ extension EC2 {
     /// `CoreNetworkArn`: a string.
     public var coreNetworkARN: Value<String>?
 
-    /// `DestinationCidrBlock`: a string. Changing it replaces the resource.
+    /// `DestinationCidrBlock`: a string (`ipv4-network`). Changing it replaces the resource.
     public var destinationCidrBlock: Value<String>?
 
     /// `DestinationIpv6CidrBlock`: a string. Changing it replaces the resource.

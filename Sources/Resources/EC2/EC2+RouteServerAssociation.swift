@@ -18,7 +18,7 @@ extension EC2 {
     /// `RouteServerId`: a string. Required. Changing it replaces the resource.
     public var routeServerID: Value<String>
 
-    /// `VpcId`: a string. Required. Changing it replaces the resource.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
     /// A `AWS::EC2::RouteServerAssociation` with the logical ID `logicalID`.

@@ -18,7 +18,7 @@ extension EC2 {
     /// `RouteServerId`: a string. Required. Changing it replaces the resource.
     public var routeServerID: Value<String>
 
-    /// `SubnetId`: a string. Required. Changing it replaces the resource.
+    /// `SubnetId`: a string (`AWS::EC2::Subnet.Id`). Required. Changing it replaces the resource.
     public var subnetID: Value<String>
 
     /// `Tags`: a list of `Tag` values.

@@ -18,7 +18,7 @@ extension EC2 {
     /// `GroupDescription`: a string. Required. Changing it replaces the resource.
     public var groupDescription: Value<String>
 
-    /// `GroupName`: a string. Changing it replaces the resource.
+    /// `GroupName`: a string (`AWS::EC2::SecurityGroup.Name`). Changing it replaces the resource.
     public var groupName: Value<String>?
 
     /// `SecurityGroupEgress`: a list of `Egress` values.
@@ -30,7 +30,7 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.SecurityGroup.Tag]>?
 
-    /// `VpcId`: a string. Changing it replaces the resource.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Changing it replaces the resource.
     public var vpcID: Value<String>?
 
     /// A `AWS::EC2::SecurityGroup` with the logical ID `logicalID`.

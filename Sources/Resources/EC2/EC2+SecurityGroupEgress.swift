@@ -15,10 +15,10 @@ extension EC2 {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// `CidrIp`: a string. Changing it replaces the resource.
+    /// `CidrIp`: a string (`ipv4-network`). Changing it replaces the resource.
     public var cidrIP: Value<String>?
 
-    /// `CidrIpv6`: a string. Changing it replaces the resource.
+    /// `CidrIpv6`: a string (`ipv6-network`). Changing it replaces the resource.
     public var cidrIpv6: Value<String>?
 
     /// `Description`: a string.
@@ -27,13 +27,13 @@ extension EC2 {
     /// `DestinationPrefixListId`: a string. Changing it replaces the resource.
     public var destinationPrefixListID: Value<String>?
 
-    /// `DestinationSecurityGroupId`: a string. Changing it replaces the resource.
+    /// `DestinationSecurityGroupId`: a string (`AWS::EC2::SecurityGroup.Id`). Changing it replaces the resource.
     public var destinationSecurityGroupID: Value<String>?
 
     /// `FromPort`: an integer. Changing it replaces the resource.
     public var fromPort: Value<Number>?
 
-    /// `GroupId`: a string. Required. Changing it replaces the resource.
+    /// `GroupId`: a string (`AWS::EC2::SecurityGroup.Id`). Required. Changing it replaces the resource.
     public var groupID: Value<String>
 
     /// `IpProtocol`: a string. Required. Changing it replaces the resource.

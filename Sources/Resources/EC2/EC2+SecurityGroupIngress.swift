@@ -15,10 +15,10 @@ extension EC2 {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// `CidrIp`: a string. Changing it replaces the resource.
+    /// `CidrIp`: a string (`ipv4-network`). Changing it replaces the resource.
     public var cidrIP: Value<String>?
 
-    /// `CidrIpv6`: a string. Changing it replaces the resource.
+    /// `CidrIpv6`: a string (`ipv6-network`). Changing it replaces the resource.
     public var cidrIpv6: Value<String>?
 
     /// `Description`: a string.
@@ -27,7 +27,7 @@ extension EC2 {
     /// `FromPort`: an integer. Changing it replaces the resource.
     public var fromPort: Value<Number>?
 
-    /// `GroupId`: a string. Changing it replaces the resource.
+    /// `GroupId`: a string (`AWS::EC2::SecurityGroup.Id`). Changing it replaces the resource.
     public var groupID: Value<String>?
 
     /// `GroupName`: a string. Changing it replaces the resource.
@@ -39,10 +39,10 @@ extension EC2 {
     /// `SourcePrefixListId`: a string. Changing it replaces the resource.
     public var sourcePrefixListID: Value<String>?
 
-    /// `SourceSecurityGroupId`: a string. Changing it replaces the resource.
+    /// `SourceSecurityGroupId`: a string (`AWS::EC2::SecurityGroup.Id`). Changing it replaces the resource.
     public var sourceSecurityGroupID: Value<String>?
 
-    /// `SourceSecurityGroupName`: a string. Changing it replaces the resource.
+    /// `SourceSecurityGroupName`: a string (`AWS::EC2::SecurityGroup.Name`). Changing it replaces the resource.
     public var sourceSecurityGroupName: Value<String>?
 
     /// `SourceSecurityGroupOwnerId`: a string. Changing it replaces the resource.

@@ -18,7 +18,7 @@ extension EC2 {
     /// `GroupId`: a string. Required. Changing it replaces the resource.
     public var groupID: Value<String>
 
-    /// `VpcId`: a string. Required. Changing it replaces the resource.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
     /// A `AWS::EC2::SecurityGroupVpcAssociation` with the logical ID `logicalID`.

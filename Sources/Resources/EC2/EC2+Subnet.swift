@@ -24,7 +24,7 @@ extension EC2 {
     /// `AvailabilityZoneId`: a string. Changing it replaces the resource.
     public var availabilityZoneID: Value<String>?
 
-    /// `CidrBlock`: a string. Changing it replaces the resource.
+    /// `CidrBlock`: a string (`ipv4-network`). Changing it replaces the resource.
     public var cidrBlock: Value<String>?
 
     /// `EnableDns64`: a boolean.
@@ -39,7 +39,7 @@ extension EC2 {
     /// `Ipv4NetmaskLength`: an integer. Changing it replaces the resource.
     public var ipv4NetmaskLength: Value<Number>?
 
-    /// `Ipv6CidrBlock`: a string.
+    /// `Ipv6CidrBlock`: a string (`ipv6-network`).
     public var ipv6CidrBlock: Value<String>?
 
     /// `Ipv6IpamPoolId`: a string. Changing it replaces the resource.
@@ -63,7 +63,7 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.Subnet.Tag]>?
 
-    /// `VpcId`: a string. Required. Changing it replaces the resource.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
     /// A `AWS::EC2::Subnet` with the logical ID `logicalID`.

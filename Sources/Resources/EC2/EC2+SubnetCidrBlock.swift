@@ -15,7 +15,7 @@ extension EC2 {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// `Ipv6CidrBlock`: a string. Changing it replaces the resource.
+    /// `Ipv6CidrBlock`: a string (`ipv6-network`). Changing it replaces the resource.
     public var ipv6CidrBlock: Value<String>?
 
     /// `Ipv6IpamPoolId`: a string. Changing it replaces the resource.
@@ -24,7 +24,7 @@ extension EC2 {
     /// `Ipv6NetmaskLength`: an integer. Changing it replaces the resource.
     public var ipv6NetmaskLength: Value<Number>?
 
-    /// `SubnetId`: a string. Required. Changing it replaces the resource.
+    /// `SubnetId`: a string (`AWS::EC2::Subnet.Id`). Required. Changing it replaces the resource.
     public var subnetID: Value<String>
 
     /// A `AWS::EC2::SubnetCidrBlock` with the logical ID `logicalID`.

@@ -18,7 +18,7 @@ extension EC2 {
     /// `NetworkAclId`: a string. Required. Changing it replaces the resource.
     public var networkACLID: Value<String>
 
-    /// `SubnetId`: a string. Required. Changing it replaces the resource.
+    /// `SubnetId`: a string (`AWS::EC2::Subnet.Id`). Required. Changing it replaces the resource.
     public var subnetID: Value<String>
 
     /// A `AWS::EC2::SubnetNetworkAclAssociation` with the logical ID `logicalID`.

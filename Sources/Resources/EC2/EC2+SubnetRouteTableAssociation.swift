@@ -18,7 +18,7 @@ extension EC2 {
     /// `RouteTableId`: a string. Required. Changing it replaces the resource.
     public var routeTableID: Value<String>
 
-    /// `SubnetId`: a string. Required. Changing it replaces the resource.
+    /// `SubnetId`: a string (`AWS::EC2::Subnet.Id`). Required. Changing it replaces the resource.
     public var subnetID: Value<String>
 
     /// A `AWS::EC2::SubnetRouteTableAssociation` with the logical ID `logicalID`.

@@ -18,7 +18,7 @@ extension EC2 {
     /// `Description`: a string.
     public var description: Value<String>?
 
-    /// `DestinationCidrBlock`: a string. Required.
+    /// `DestinationCidrBlock`: a string (`ipv4-network`). Required.
     public var destinationCidrBlock: Value<String>
 
     /// `DestinationPortRange`: a `TrafficMirrorPortRange`.
@@ -33,7 +33,7 @@ extension EC2 {
     /// `RuleNumber`: an integer. Required.
     public var ruleNumber: Value<Number>
 
-    /// `SourceCidrBlock`: a string. Required.
+    /// `SourceCidrBlock`: a string (`ipv4-network`). Required.
     public var sourceCidrBlock: Value<String>
 
     /// `SourcePortRange`: a `TrafficMirrorPortRange`.

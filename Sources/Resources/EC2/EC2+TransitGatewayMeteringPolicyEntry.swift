@@ -15,7 +15,7 @@ extension EC2 {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// `DestinationCidrBlock`: a string. Changing it replaces the resource.
+    /// `DestinationCidrBlock`: a string (`ipv4-network`). Changing it replaces the resource.
     public var destinationCidrBlock: Value<String>?
 
     /// `DestinationPortRange`: a string. Changing it replaces the resource.
@@ -37,7 +37,7 @@ extension EC2 {
     /// `Protocol`: a string. Changing it replaces the resource.
     public var `protocol`: Value<String>?
 
-    /// `SourceCidrBlock`: a string. Changing it replaces the resource.
+    /// `SourceCidrBlock`: a string (`ipv4-network`). Changing it replaces the resource.
     public var sourceCidrBlock: Value<String>?
 
     /// `SourcePortRange`: a string. Changing it replaces the resource.

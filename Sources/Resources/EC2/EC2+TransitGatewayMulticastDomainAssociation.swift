@@ -15,7 +15,7 @@ extension EC2 {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// `SubnetId`: a string. Required. Changing it replaces the resource.
+    /// `SubnetId`: a string (`AWS::EC2::Subnet.Id`). Required. Changing it replaces the resource.
     public var subnetID: Value<String>
 
     /// `TransitGatewayAttachmentId`: a string. Required. Changing it replaces the resource.

@@ -18,7 +18,7 @@ extension EC2 {
     /// `Blackhole`: a boolean. Changing it replaces the resource.
     public var blackhole: Value<Bool>?
 
-    /// `DestinationCidrBlock`: a string. Required. Changing it replaces the resource.
+    /// `DestinationCidrBlock`: a string (`ipv4-network`). Required. Changing it replaces the resource.
     public var destinationCidrBlock: Value<String>
 
     /// `TransitGatewayAttachmentId`: a string. Changing it replaces the resource.

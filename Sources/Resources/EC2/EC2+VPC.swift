@@ -15,7 +15,7 @@ extension EC2 {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// `CidrBlock`: a string. Changing it replaces the resource.
+    /// `CidrBlock`: a string (`ipv4-network`). Changing it replaces the resource.
     public var cidrBlock: Value<String>?
 
     /// `EnableDnsHostnames`: a boolean.

@@ -7,6 +7,8 @@ import CloudFormation
 extension EC2 {
   /// `AWS::EC2::VPCBlockPublicAccessExclusion`.
   ///
+  /// The schema also requires one of several sets of properties, such as `vpcID`.
+  ///
   /// - Remark: Generated from `AWS::EC2::VPCBlockPublicAccessExclusion`.
   public struct VPCBlockPublicAccessExclusion: Resource {
     /// The CloudFormation type name.
@@ -18,13 +20,13 @@ extension EC2 {
     /// `InternetGatewayExclusionMode`: one of `allow-bidirectional`, `allow-egress`. Required.
     public var internetGatewayExclusionMode: Value<EC2.VPCBlockPublicAccessExclusion.InternetGatewayExclusionModeValue>
 
-    /// `SubnetId`: a string. Changing it replaces the resource.
+    /// `SubnetId`: a string (`AWS::EC2::Subnet.Id`). Changing it replaces the resource.
     public var subnetID: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.VPCBlockPublicAccessExclusion.Tag]>?
 
-    /// `VpcId`: a string. Changing it replaces the resource.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Changing it replaces the resource.
     public var vpcID: Value<String>?
 
     /// A `AWS::EC2::VPCBlockPublicAccessExclusion` with the logical ID `logicalID`.

@@ -18,7 +18,7 @@ extension EC2 {
     /// `AmazonProvidedIpv6CidrBlock`: a boolean. Changing it replaces the resource.
     public var amazonProvidedIpv6CidrBlock: Value<Bool>?
 
-    /// `CidrBlock`: a string. Changing it replaces the resource.
+    /// `CidrBlock`: a string (`ipv4-network`). Changing it replaces the resource.
     public var cidrBlock: Value<String>?
 
     /// `Ipv4IpamPoolId`: a string. Changing it replaces the resource.
@@ -27,7 +27,7 @@ extension EC2 {
     /// `Ipv4NetmaskLength`: an integer. Changing it replaces the resource.
     public var ipv4NetmaskLength: Value<Number>?
 
-    /// `Ipv6CidrBlock`: a string. Changing it replaces the resource.
+    /// `Ipv6CidrBlock`: a string (`ipv6-network`). Changing it replaces the resource.
     public var ipv6CidrBlock: Value<String>?
 
     /// `Ipv6CidrBlockNetworkBorderGroup`: a string. Changing it replaces the resource.
@@ -42,7 +42,7 @@ extension EC2 {
     /// `Ipv6Pool`: a string. Changing it replaces the resource.
     public var ipv6Pool: Value<String>?
 
-    /// `VpcId`: a string. Required. Changing it replaces the resource.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
     /// A `AWS::EC2::VPCCidrBlock` with the logical ID `logicalID`.

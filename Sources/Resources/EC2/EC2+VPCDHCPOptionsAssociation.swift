@@ -18,7 +18,7 @@ extension EC2 {
     /// `DhcpOptionsId`: a string. Required. Changing it replaces the resource.
     public var dhcpOptionsID: Value<String>
 
-    /// `VpcId`: a string. Required. Changing it replaces the resource.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
     /// A `AWS::EC2::VPCDHCPOptionsAssociation` with the logical ID `logicalID`.

@@ -39,7 +39,7 @@ extension EC2 {
     /// `VirtualPrivateGatewayExclusionInput`: one of `enable`, `disable`.
     public var virtualPrivateGatewayExclusionInput: Value<EC2.VPCEncryptionControl.VirtualPrivateGatewayExclusionInputValue>?
 
-    /// `VpcId`: a string. Changing it replaces the resource.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Changing it replaces the resource.
     public var vpcID: Value<String>?
 
     /// `VpcLatticeExclusionInput`: one of `enable`, `disable`.

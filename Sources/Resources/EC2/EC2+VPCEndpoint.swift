@@ -55,7 +55,7 @@ extension EC2 {
     /// it replaces the resource.
     public var vpcEndpointType: Value<EC2.VPCEndpoint.VPCEndpointTypeValue>?
 
-    /// `VpcId`: a string. Required. Changing it replaces the resource.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
     /// A `AWS::EC2::VPCEndpoint` with the logical ID `logicalID`.

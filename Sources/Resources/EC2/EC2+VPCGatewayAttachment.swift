@@ -18,7 +18,7 @@ extension EC2 {
     /// `InternetGatewayId`: a string.
     public var internetGatewayID: Value<String>?
 
-    /// `VpcId`: a string. Required. Changing it replaces the resource.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
     /// `VpnGatewayId`: a string.

@@ -24,7 +24,7 @@ extension EC2 {
     /// `PeerRegion`: a string. Changing it replaces the resource.
     public var peerRegion: Value<String>?
 
-    /// `PeerRoleArn`: a string. Changing it replaces the resource.
+    /// `PeerRoleArn`: a string (`AWS::IAM::Role.Arn`). Changing it replaces the resource.
     public var peerRoleARN: Value<String>?
 
     /// `PeerVpcId`: a string. Required. Changing it replaces the resource.
@@ -33,7 +33,7 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.VPCPeeringConnection.Tag]>?
 
-    /// `VpcId`: a string. Required. Changing it replaces the resource.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
     /// A `AWS::EC2::VPCPeeringConnection` with the logical ID `logicalID`.

@@ -15,7 +15,7 @@ extension EC2 {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// `DestinationCidrBlock`: a string. Required. Changing it replaces the resource.
+    /// `DestinationCidrBlock`: a string (`ipv4-network`). Required. Changing it replaces the resource.
     public var destinationCidrBlock: Value<String>
 
     /// `VpnConnectionId`: a string. Required. Changing it replaces the resource.

@@ -7,6 +7,8 @@ import CloudFormation
 extension EC2 {
   /// `AWS::EC2::Volume`.
   ///
+  /// The schema also requires one of several sets of properties, such as `availabilityZone`, `size`.
+  ///
   /// - Remark: Generated from `AWS::EC2::Volume`.
   public struct Volume: Resource {
     /// The CloudFormation type name.

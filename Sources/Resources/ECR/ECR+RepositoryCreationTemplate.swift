@@ -18,7 +18,7 @@ extension ECR {
     /// `AppliedFor`: a list of `AppliedForItem` values. Required.
     public var appliedFor: Value<[ECR.RepositoryCreationTemplate.AppliedForItemValue]>
 
-    /// `CustomRoleArn`: a string.
+    /// `CustomRoleArn`: a string (`AWS::IAM::Role.Arn`).
     public var customRoleARN: Value<String>?
 
     /// `Description`: a string.

@@ -21,7 +21,7 @@ extension ECS {
     /// `Cpu`: a string. Changing it replaces the resource.
     public var cpu: Value<String>?
 
-    /// `ExecutionRoleArn`: a string. Changing it replaces the resource.
+    /// `ExecutionRoleArn`: a string (`AWS::IAM::Role.Arn`). Changing it replaces the resource.
     public var executionRoleARN: Value<String>?
 
     /// `Family`: a string. Changing it replaces the resource.
@@ -33,7 +33,7 @@ extension ECS {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[ECS.DaemonTaskDefinition.Tag]>?
 
-    /// `TaskRoleArn`: a string. Changing it replaces the resource.
+    /// `TaskRoleArn`: a string (`AWS::IAM::Role.Arn`). Changing it replaces the resource.
     public var taskRoleARN: Value<String>?
 
     /// `Volumes`: a list of `Volume` values. Changing it replaces the resource.

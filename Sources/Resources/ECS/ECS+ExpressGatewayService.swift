@@ -21,13 +21,13 @@ extension ECS {
     /// `Cpu`: a string.
     public var cpu: Value<String>?
 
-    /// `ExecutionRoleArn`: a string. Required.
+    /// `ExecutionRoleArn`: a string (`AWS::IAM::Role.Arn`). Required.
     public var executionRoleARN: Value<String>
 
     /// `HealthCheckPath`: a string.
     public var healthCheckPath: Value<String>?
 
-    /// `InfrastructureRoleArn`: a string. Required. Changing it replaces the resource.
+    /// `InfrastructureRoleArn`: a string (`AWS::IAM::Role.Arn`). Required. Changing it replaces the resource.
     public var infrastructureRoleARN: Value<String>
 
     /// `Memory`: a string.
@@ -48,7 +48,7 @@ extension ECS {
     /// `Tags`: a list of `Tag` values. Changing it replaces the resource.
     public var tags: Value<[ECS.ExpressGatewayService.Tag]>?
 
-    /// `TaskRoleArn`: a string.
+    /// `TaskRoleArn`: a string (`AWS::IAM::Role.Arn`).
     public var taskRoleARN: Value<String>?
 
     /// A `AWS::ECS::ExpressGatewayService` with the logical ID `logicalID`.

@@ -27,7 +27,7 @@ extension ECS {
     /// `EphemeralStorage`: a `EphemeralStorage`. Changing it replaces the resource.
     public var ephemeralStorage: Value<ECS.TaskDefinition.EphemeralStorage>?
 
-    /// `ExecutionRoleArn`: a string. Changing it replaces the resource.
+    /// `ExecutionRoleArn`: a string (`AWS::IAM::Role.Arn`). Changing it replaces the resource.
     public var executionRoleARN: Value<String>?
 
     /// `Family`: a string. Changing it replaces the resource.
@@ -63,7 +63,7 @@ extension ECS {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[ECS.TaskDefinition.Tag]>?
 
-    /// `TaskRoleArn`: a string. Changing it replaces the resource.
+    /// `TaskRoleArn`: a string (`AWS::IAM::Role.Arn`). Changing it replaces the resource.
     public var taskRoleARN: Value<String>?
 
     /// `Volumes`: a list of `Volume` values. Changing it replaces the resource.

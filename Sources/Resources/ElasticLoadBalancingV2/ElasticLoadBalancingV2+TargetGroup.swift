@@ -72,7 +72,7 @@ extension ElasticLoadBalancingV2 {
     /// `UnhealthyThresholdCount`: an integer.
     public var unhealthyThresholdCount: Value<Number>?
 
-    /// `VpcId`: a string. Changing it replaces the resource.
+    /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Changing it replaces the resource.
     public var vpcID: Value<String>?
 
     /// A `AWS::ElasticLoadBalancingV2::TargetGroup` with the logical ID `logicalID`.

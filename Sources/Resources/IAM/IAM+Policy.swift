@@ -7,6 +7,8 @@ import CloudFormation
 extension IAM {
   /// `AWS::IAM::Policy`.
   ///
+  /// The schema also requires one of several sets of properties, such as `users`.
+  ///
   /// - Remark: Generated from `AWS::IAM::Policy`.
   public struct Policy: Resource {
     /// The CloudFormation type name.

@@ -15,7 +15,7 @@ extension KMS {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// `AliasName`: a string. Required. Changing it replaces the resource.
+    /// `AliasName`: a string (`AWS::KMS::Alias.AliasName`). Required. Changing it replaces the resource.
     public var aliasName: Value<String>
 
     /// `TargetKeyId`: a string. Required.

@@ -21,7 +21,7 @@ extension Logs {
     /// `DestinationPolicy`: a string.
     public var destinationPolicy: Value<String>?
 
-    /// `RoleArn`: a string. Required.
+    /// `RoleArn`: a string (`AWS::IAM::Role.Arn`). Required.
     public var roleARN: Value<String>
 
     /// `Tags`: a list of `Tag` values.

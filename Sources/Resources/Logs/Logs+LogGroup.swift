@@ -33,7 +33,7 @@ extension Logs {
     /// `LogGroupClass`: one of `STANDARD`, `INFREQUENT_ACCESS`, `DELIVERY`.
     public var logGroupClass: Value<Logs.LogGroup.LogGroupClassValue>?
 
-    /// `LogGroupName`: a string. Changing it replaces the resource.
+    /// `LogGroupName`: a string (`AWS::Logs::LogGroup.Name`). Changing it replaces the resource.
     public var logGroupName: Value<String>?
 
     /// `ResourcePolicyDocument`: free-form JSON (the schema allows several shapes).

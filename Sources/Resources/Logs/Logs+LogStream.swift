@@ -15,7 +15,7 @@ extension Logs {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// `LogGroupName`: a string. Required. Changing it replaces the resource.
+    /// `LogGroupName`: a string (`AWS::Logs::LogGroup.Name`). Required. Changing it replaces the resource.
     public var logGroupName: Value<String>
 
     /// `LogStreamName`: a string. Changing it replaces the resource.

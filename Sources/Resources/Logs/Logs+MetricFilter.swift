@@ -30,7 +30,7 @@ extension Logs {
     /// `FilterPattern`: a string. Required.
     public var filterPattern: Value<String>
 
-    /// `LogGroupName`: a string. Required. Changing it replaces the resource.
+    /// `LogGroupName`: a string (`AWS::Logs::LogGroup.Name`). Required. Changing it replaces the resource.
     public var logGroupName: Value<String>
 
     /// `MetricTransformations`: a list of `MetricTransformation` values. Required.

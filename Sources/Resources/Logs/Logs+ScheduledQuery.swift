@@ -21,7 +21,7 @@ extension Logs {
     /// `DestinationConfiguration`: a `DestinationConfiguration`.
     public var destinationConfiguration: Value<Logs.ScheduledQuery.DestinationConfiguration>?
 
-    /// `ExecutionRoleArn`: a string. Required.
+    /// `ExecutionRoleArn`: a string (`AWS::IAM::Role.Arn`). Required.
     public var executionRoleARN: Value<String>
 
     /// `LogGroupIdentifiers`: a list of strings.

@@ -36,10 +36,10 @@ extension Logs {
     /// `FilterPattern`: a string. Required.
     public var filterPattern: Value<String>
 
-    /// `LogGroupName`: a string. Required. Changing it replaces the resource.
+    /// `LogGroupName`: a string (`AWS::Logs::LogGroup.Name`). Required. Changing it replaces the resource.
     public var logGroupName: Value<String>
 
-    /// `RoleArn`: a string.
+    /// `RoleArn`: a string (`AWS::IAM::Role.Arn`).
     public var roleARN: Value<String>?
 
     /// A `AWS::Logs::SubscriptionFilter` with the logical ID `logicalID`.

@@ -15,7 +15,7 @@ extension S3 {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// `IamRoleArn`: a string. Required.
+    /// `IamRoleArn`: a string (`AWS::IAM::Role.Arn`). Required.
     public var iamRoleARN: Value<String>
 
     /// `LocationScope`: a string. Required.

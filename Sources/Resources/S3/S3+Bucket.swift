@@ -30,7 +30,7 @@ extension S3 {
     /// `BucketEncryption`: a `BucketEncryption`.
     public var bucketEncryption: Value<S3.Bucket.BucketEncryption>?
 
-    /// `BucketName`: a string. Changing it replaces the resource.
+    /// `BucketName`: a string (`AWS::S3::Bucket.Name`). Changing it replaces the resource.
     public var bucketName: Value<String>?
 
     /// `BucketNamePrefix`: a string. Changing it replaces the resource.

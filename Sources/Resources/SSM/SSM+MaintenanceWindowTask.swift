@@ -36,7 +36,7 @@ extension SSM {
     /// `Priority`: an integer. Required.
     public var priority: Value<Number>
 
-    /// `ServiceRoleArn`: a string.
+    /// `ServiceRoleArn`: a string (`AWS::IAM::Role.Arn`).
     public var serviceRoleARN: Value<String>?
 
     /// `Targets`: a list of `Target` values.

@@ -15,7 +15,7 @@ extension SSM {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// `BucketName`: a string. Changing it replaces the resource.
+    /// `BucketName`: a string (`AWS::S3::Bucket.Name`). Changing it replaces the resource.
     public var bucketName: Value<String>?
 
     /// `BucketPrefix`: a string. Changing it replaces the resource.
@@ -24,7 +24,7 @@ extension SSM {
     /// `BucketRegion`: a string. Changing it replaces the resource.
     public var bucketRegion: Value<String>?
 
-    /// `KMSKeyArn`: a string. Changing it replaces the resource.
+    /// `KMSKeyArn`: a string (`AWS::KMS::Key.Arn`). Changing it replaces the resource.
     public var kmsKeyARN: Value<String>?
 
     /// `S3Destination`: a `S3Destination`. Changing it replaces the resource.

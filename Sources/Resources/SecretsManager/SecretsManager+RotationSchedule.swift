@@ -18,7 +18,7 @@ extension SecretsManager {
     /// `ExternalSecretRotationMetadata`: a list of `ExternalSecretRotationMetadataItem` values.
     public var externalSecretRotationMetadata: Value<[SecretsManager.RotationSchedule.ExternalSecretRotationMetadataItem]>?
 
-    /// `ExternalSecretRotationRoleArn`: a string.
+    /// `ExternalSecretRotationRoleArn`: a string (`AWS::IAM::Role.Arn`).
     public var externalSecretRotationRoleARN: Value<String>?
 
     /// `HostedRotationLambda`: a `HostedRotationLambda`.

@@ -1,2 +1,0 @@
-// Placeholder; replaced by the catalog implementation.
-enum ResourceCatalogPlaceholder {}

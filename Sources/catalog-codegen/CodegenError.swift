@@ -1,0 +1,32 @@
+import ResourceSchemas
+
+/// What stops `catalog-codegen`, each with a message that says what to do.
+enum CodegenError: Error, CustomStringConvertible {
+  case usage(String)
+  case schemas(SchemaError)
+  case invalidSchema(typeName: String, problem: String)
+  case unknownVersion(dataDirectory: String)
+  case write(path: String, problem: String)
+
+  var description: String {
+    switch self {
+    case .usage(let problem):
+      problem
+    case .schemas(let error):
+      error.description
+    case .invalidSchema(let typeName, let problem):
+      "the schema of \(typeName) \(problem)"
+    case .unknownVersion(let dataDirectory):
+      "cannot tell cfn-lint's version: \(dataDirectory)/../version.py has no __version__; "
+        + "pass --schemas the data directory inside an installed cfn-lint package"
+    case .write(let path, let problem):
+      "cannot write \(path): \(problem)"
+    }
+  }
+
+  /// `64` (EX_USAGE) for a bad command line, `1` otherwise.
+  var exitCode: Int32 {
+    if case .usage = self { return 64 }
+    return 1
+  }
+}

@@ -1,0 +1,70 @@
+import ResourceCodegen
+import ResourceSchemas
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The committed generated sources are exactly what `resource-codegen` writes
+/// from the installed schemas (cfn-lint 1.51.0, pinned in Scripts/install-prerequisites).
+/// Without cfn-lint's data the test skips with a message; with `CI=true` that is a failure.
+@Suite("Generated sources are current")
+struct GeneratedSourcesCurrencyTests {
+  @Test("regenerating into a temporary folder gives the committed files")
+  func current() throws {
+    let onCI = getenv("CI").map { String(cString: $0) } == "true"
+    guard (try? SchemaRegistry.installedDataDirectory()) != nil else {
+      if onCI {
+        Issue.record("cfn-lint's schema data is missing on CI; Scripts/install-prerequisites installs cfn-lint==1.51.0")
+      } else {
+        print("skipped: cfn-lint's schema data is not installed (python3 -m pip install cfn-lint==1.51.0)")
+      }
+      return
+    }
+    let binary = try #require(builtProduct("resource-codegen"), "resource-codegen was not built")
+    var template = Array("/tmp/resource-codegen-XXXXXX".utf8CString)
+    let directory = String(cString: try #require(template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }))
+    defer { _ = try? runCommand(["rm", "-rf", directory]) }
+    _ = try runCommand([binary, "--output-root", directory, "--samples", directory + "/samples.swift"])
+
+    var compared = 0
+    for service in ServiceGenerator.defaultServices {
+      let committed = try FileWriter.listDirectory("\(packageRoot)/Sources/Resources/\(service)")
+      let generated = try FileWriter.listDirectory("\(directory)/\(service)")
+      #expect(committed == generated, "Sources/Resources/\(service) holds other files than the generator writes")
+      for file in generated {
+        let expected = try readText("\(packageRoot)/Sources/Resources/\(service)/\(file)")
+        let actual = try readText("\(directory)/\(service)/\(file)")
+        if let difference = firstDifference(expected: expected, actual: actual) {
+          Issue.record(
+            "Sources/Resources/\(service)/\(file) is stale; run `swift run resource-codegen` and commit\n\(difference)")
+        }
+        compared += 1
+      }
+    }
+    let samples = try readText(directory + "/samples.swift")
+    if let difference = firstDifference(
+      expected: try readText("\(packageRoot)/Tests/ResourceSamples/main.swift"), actual: samples)
+    {
+      Issue.record("Tests/ResourceSamples/main.swift is stale; run `swift run resource-codegen`\n\(difference)")
+    }
+    #expect(compared > 200)
+  }
+}
+
+/// A product built beside the test bundle.
+func builtProduct(_ name: String) -> String? {
+  var buffer = [CChar](repeating: 0, count: 4096)
+  let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+  guard length > 0 else { return nil }
+  var directory = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  while let slash = directory.lastIndex(of: "/") {
+    directory = String(directory[..<slash])
+    if access(directory + "/" + name, X_OK) == 0 { return directory + "/" + name }
+    if directory.hasSuffix("/.build") || directory.isEmpty { break }
+  }
+  return nil
+}
