@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Clean build times of the package and of each generated service module, on a
+# fresh clone in a temporary folder (so nothing is reused from .build).
+#
+#   Benchmarks/build-times.sh            # debug: whole package, then each AWS<Service> target alone
+#   Benchmarks/build-times.sh release    # the same in release
+set -euo pipefail
+configuration="${1:-debug}"
+source_dir="$(cd "$(dirname "$0")/.." && pwd)"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+git clone -q "$source_dir" "$work/package"
+cd "$work/package"
+seconds() { local start=$SECONDS; "$@" >/dev/null 2>&1; echo $((SECONDS - start)); }
+echo "configuration: $configuration, $(nproc) cores"
+echo "model only (CloudFormation and below): $(seconds swift build -c "$configuration" --target CloudFormation) s"
+services=$(sed -n '/^let generatedServices = \[/,/^\]/p' Package.swift | tr -d ' \n' | sed 's/letgeneratedServices=\[//; s/\]//; s/"//g; s/,$//' | tr ',' ' ')
+total=0
+for service in $services; do
+  files=$(ls "Sources/Resources/$service" | wc -l)
+  lines=$(cat "Sources/Resources/$service"/*.swift | wc -l)
+  time=$(seconds swift build -c "$configuration" --target "AWS$service")
+  total=$((total + time))
+  echo "AWS$service: $time s ($((files - 1)) resource types, $lines lines)"
+done
+echo "all services one after another: $total s"
+rm -rf .build
+echo "whole package, clean: $(seconds swift build -c "$configuration") s"
