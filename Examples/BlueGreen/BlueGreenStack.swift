@@ -1,0 +1,148 @@
+import AWSEC2
+import AWSECS
+import AWSElasticLoadBalancingV2
+import AWSIAM
+import AWSLogs
+import CloudFormation
+import Patterns
+
+/// Blue/green deployment, the canary stack's sibling strategy: two versions on
+/// ECS Fargate, `blue` and `green`, and all listener traffic on the active one,
+/// switched at once by changing the parameter `ActiveColor`.
+public enum BlueGreenStack {
+  /// The two colours.
+  public enum Color: String, CaseIterable, Sendable {
+    case blue, green
+
+    var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+  }
+
+  public static let imageURIBlue = Parameter<String>.string(
+    "ImageURIBlue", description: "Container image URI for the blue version", minLength: 1)
+  public static let imageURIGreen = Parameter<String>.string(
+    "ImageURIGreen", description: "Container image URI for the green version", minLength: 1)
+  public static let containerPort = Parameter<Number>.number(
+    "ContainerPort", description: "Port the application container listens on", default: 8000, minValue: 1,
+    maxValue: 65535)
+  public static let desiredCount = Parameter<Number>.number(
+    "DesiredCount", description: "Number of tasks for each colour's service", default: 2, minValue: 0)
+  public static let activeColor = Parameter<String>.string(
+    "ActiveColor", description: "The colour that receives all listener traffic", default: "blue",
+    allowedValues: Color.allCases.map(\.rawValue))
+  public static let taskCPU = Parameter<String>.string(
+    "TaskCpu", description: "Fargate task CPU units", default: "256",
+    allowedValues: ["256", "512", "1024", "2048", "4096", "8192", "16384"])
+  public static let taskMemory = Parameter<String>.string(
+    "TaskMemory", description: "Fargate task memory in MiB (must be a valid combination with TaskCpu)", default: "512")
+
+  static func image(_ color: Color) -> Parameter<String> { color == .blue ? imageURIBlue : imageURIGreen }
+
+  /// `BlueIsActive` / `GreenIsActive`: whether `ActiveColor` names the colour.
+  public static func isActive(_ color: Color) -> Condition {
+    Condition("\(color.title)IsActive", .equals(activeColor.ref, Value(color.rawValue)))
+  }
+
+  /// The template.
+  public static var template: Template {
+    let network = PublicTwoSubnetVPC()
+    let loadBalancerGroup = EC2.SecurityGroup(
+      "ALBSecurityGroup", groupDescription: "Allow HTTP from the internet to the load balancer",
+      securityGroupIngress: [
+        .init(ipProtocol: "tcp", cidrIP: "0.0.0.0/0", description: "HTTP from anywhere", fromPort: 80, toPort: 80)
+      ],
+      tags: [.init(key: "Name", value: .sub("${AWS::StackName}-alb-sg"))], vpcID: network.vpc.ref)
+    let serviceGroup = EC2.SecurityGroup(
+      "ServiceSecurityGroup", groupDescription: "Allow the container port only from the load balancer",
+      securityGroupIngress: [
+        .init(
+          ipProtocol: "tcp", description: "App traffic from the ALB", fromPort: containerPort.ref,
+          sourceSecurityGroupID: loadBalancerGroup.ref, toPort: containerPort.ref)
+      ],
+      tags: [.init(key: "Name", value: .sub("${AWS::StackName}-service-sg"))], vpcID: network.vpc.ref)
+    let cluster = ECS.Cluster(
+      "Cluster", clusterName: .sub("${AWS::StackName}-cluster"),
+      clusterSettings: [.init(name: "containerInsights", value: "enabled")])
+    let logGroup = Logs.LogGroup("LogGroup", logGroupName: .sub("/ecs/${AWS::StackName}"), retentionInDays: 14)
+      .deletionPolicy(.delete)
+      .updateReplacePolicy(.delete)
+    let executionRole = IAM.Role(
+      "TaskExecutionRole",
+      assumeRolePolicyDocument: .map([
+        "Version": "2012-10-17",
+        "Statement": [
+          .map([
+            "Effect": "Allow", "Principal": .map(["Service": "ecs-tasks.amazonaws.com"]), "Action": "sts:AssumeRole",
+          ])
+        ],
+      ]),
+      managedPolicyArns: [.sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")])
+    let loadBalancer = ElasticLoadBalancingV2.LoadBalancer(
+      "ALB", ipAddressType: .ipv4, scheme: .internetFacing, securityGroups: [loadBalancerGroup.ref],
+      subnets: network.subnetIDs, type: .application
+    )
+    .dependsOn(network.gatewayAttachment)
+    let settings = FargateService.Settings(
+      cluster: cluster.ref, containerPort: containerPort.ref, cpu: taskCPU.ref, memory: taskMemory.ref,
+      executionRoleARN: executionRole.arn, logGroup: logGroup.ref, vpcID: network.vpc.ref,
+      subnetIDs: network.subnetIDs, securityGroupIDs: [serviceGroup.ref])
+    let services = Color.allCases.map { color in
+      FargateService(track: color.rawValue, image: image(color).ref, desiredCount: desiredCount.ref, settings: settings)
+    }
+    // All traffic to the active colour, none to the other: 100/0, switched at once.
+    let listener = WeightedForwardListener(
+      "Listener", loadBalancer: loadBalancer,
+      targets: zip(Color.allCases, services).map { color, service in
+        (targetGroup: service.targetGroup, weight: Value<Number>.if(isActive(color), 100, 0))
+      }
+    ).listener
+
+    return Template(
+      description:
+        "Blue/green deployment on ECS Fargate: all listener traffic goes to the service of the colour named by ActiveColor."
+    ) {
+      ParameterGroup("Container images", [imageURIBlue, imageURIGreen, containerPort])
+      ParameterGroup("Capacity", [desiredCount, taskCPU, taskMemory])
+      ParameterGroup("Traffic", [activeColor])
+      imageURIBlue
+      imageURIGreen
+      containerPort
+      desiredCount
+      activeColor
+      taskCPU
+      taskMemory
+
+      for color in Color.allCases { isActive(color) }
+
+      network.elements(comment: "Network")
+      loadBalancerGroup.comment("Security groups")
+      serviceGroup
+      cluster.comment("ECS cluster, logs and task definitions")
+      logGroup
+      executionRole
+      for service in services { service.taskDefinition }
+      loadBalancer.comment("Load balancer and the listener that sends all traffic to the active colour")
+      for service in services { service.targetGroup }
+      listener
+      for (index, service) in services.enumerated() {
+        let ecsService = service.service.dependsOn(listener)
+        index == 0 ? ecsService.comment("ECS services, one per colour") : ecsService
+      }
+
+      Output(
+        "ALBDNS", value: loadBalancer.dnsName, description: "Public DNS name of the Application Load Balancer",
+        exportName: .sub("${AWS::StackName}-ALBDNS"))
+      Output(
+        "ListenerArn", value: listener.ref, description: "ARN of the HTTP:80 listener",
+        exportName: .sub("${AWS::StackName}-ListenerArn"))
+      Output("ActiveColorOut", value: activeColor.ref, description: "The colour receiving all traffic")
+      for (color, service) in zip(Color.allCases, services) {
+        Output(
+          "\(color.title)TargetGroupArn", value: service.targetGroup.ref,
+          description: "ARN of the \(color.rawValue) target group")
+        Output(
+          "\(color.title)ServiceName", value: service.service.name,
+          description: "Name of the \(color.rawValue) ECS service")
+      }
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import AWSEC2
+import AWSECS
+import AWSElasticLoadBalancingV2
+import AWSIAM
+import AWSLogs
+import CloudFormation
+import Patterns
+
+/// The canary deployment: one application in two versions on ECS Fargate,
+/// `stable` and `canary`, behind an Application Load Balancer whose listener
+/// splits traffic between their target groups by weight (`StableWeight` /
+/// `CanaryWeight`). `swift run gen` prints it; `Generated/deploy-canary.yml` is
+/// the committed output.
+public enum CanaryStack {
+  /// The two versions, each with its own image, task count and listener weight.
+  public enum Track: String, CaseIterable, Sendable {
+    case stable, canary
+
+    var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+  }
+
+  // MARK: - Interface: the deploy commands read these names from here.
+
+  public static let imageURIStable = Parameter<String>.string(
+    "ImageURIStable",
+    description:
+      "Container image URI for the stable version (e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.0.0)",
+    minLength: 1)
+  public static let imageURICanary = Parameter<String>.string(
+    "ImageURICanary", description: "Container image URI for the canary version", minLength: 1)
+  public static let containerPort = Parameter<Number>.number(
+    "ContainerPort", description: "Port the application container listens on", default: 8000, minValue: 1,
+    maxValue: 65535)
+  public static let desiredCountStable = Parameter<Number>.number(
+    "DesiredCountStable", description: "Number of tasks for the stable service", default: 2, minValue: 0)
+  public static let desiredCountCanary = Parameter<Number>.number(
+    "DesiredCountCanary", description: "Number of tasks for the canary service", default: 1, minValue: 0)
+  public static let stableWeight = Parameter<Number>.number(
+    "StableWeight", description: "Relative share of listener traffic sent to the stable target group (0-100)",
+    default: 95, minValue: 0, maxValue: 100)
+  public static let canaryWeight = Parameter<Number>.number(
+    "CanaryWeight", description: "Relative share of listener traffic sent to the canary target group (0-100)",
+    default: 5, minValue: 0, maxValue: 100)
+  public static let taskCPU = Parameter<String>.string(
+    "TaskCpu", description: "Fargate task CPU units", default: "256",
+    allowedValues: ["256", "512", "1024", "2048", "4096", "8192", "16384"])
+  public static let taskMemory = Parameter<String>.string(
+    "TaskMemory", description: "Fargate task memory in MiB (must be a valid combination with TaskCpu)", default: "512")
+
+  /// Output names the deploy commands read.
+  public enum OutputName {
+    public static let loadBalancerDNS = "ALBDNS"
+    public static let listenerARN = "ListenerArn"
+  }
+
+  static func image(_ track: Track) -> Parameter<String> { track == .stable ? imageURIStable : imageURICanary }
+  static func desiredCount(_ track: Track) -> Parameter<Number> {
+    track == .stable ? desiredCountStable : desiredCountCanary
+  }
+  static func weight(_ track: Track) -> Parameter<Number> { track == .stable ? stableWeight : canaryWeight }
+
+  // MARK: - The stack
+
+  /// The template.
+  public static var template: Template {
+    let network = PublicTwoSubnetVPC()
+    let loadBalancerGroup = EC2.SecurityGroup(
+      "ALBSecurityGroup", groupDescription: "Allow HTTP from the internet to the load balancer",
+      securityGroupIngress: [
+        .init(ipProtocol: "tcp", cidrIP: "0.0.0.0/0", description: "HTTP from anywhere", fromPort: 80, toPort: 80)
+      ],
+      tags: [.init(key: "Name", value: .sub("${AWS::StackName}-alb-sg"))], vpcID: network.vpc.ref)
+    let serviceGroup = EC2.SecurityGroup(
+      "ServiceSecurityGroup", groupDescription: "Allow the container port only from the load balancer",
+      securityGroupIngress: [
+        .init(
+          ipProtocol: "tcp", description: "App traffic from the ALB", fromPort: containerPort.ref,
+          sourceSecurityGroupID: loadBalancerGroup.ref, toPort: containerPort.ref)
+      ],
+      tags: [.init(key: "Name", value: .sub("${AWS::StackName}-service-sg"))], vpcID: network.vpc.ref)
+    let cluster = ECS.Cluster(
+      "Cluster", clusterName: .sub("${AWS::StackName}-cluster"),
+      clusterSettings: [.init(name: "containerInsights", value: "enabled")])
+    let logGroup = Logs.LogGroup("LogGroup", logGroupName: .sub("/ecs/${AWS::StackName}"), retentionInDays: 14)
+      .deletionPolicy(.delete)
+      .updateReplacePolicy(.delete)
+    let executionRole = IAM.Role(
+      "TaskExecutionRole", assumeRolePolicyDocument: ecsTasksMayAssume,
+      managedPolicyArns: [
+        .sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")
+      ])
+    let loadBalancer = ElasticLoadBalancingV2.LoadBalancer(
+      "ALB", ipAddressType: .ipv4,
+      loadBalancerAttributes: [
+        .init(key: "idle_timeout.timeout_seconds", value: "60"),
+        .init(key: "routing.http.drop_invalid_header_fields.enabled", value: "true"),
+      ],
+      scheme: .internetFacing, securityGroups: [loadBalancerGroup.ref], subnets: network.subnetIDs, type: .application
+    )
+    .dependsOn(network.gatewayAttachment)
+    let settings = FargateService.Settings(
+      cluster: cluster.ref, containerPort: containerPort.ref, cpu: taskCPU.ref, memory: taskMemory.ref,
+      executionRoleARN: executionRole.arn, logGroup: logGroup.ref, vpcID: network.vpc.ref,
+      subnetIDs: network.subnetIDs, securityGroupIDs: [serviceGroup.ref])
+    let services = Track.allCases.map { track in
+      FargateService(
+        track: track.rawValue, image: image(track).ref, desiredCount: desiredCount(track).ref, settings: settings)
+    }
+    let listener = WeightedForwardListener(
+      "Listener", loadBalancer: loadBalancer,
+      targets: zip(Track.allCases, services).map { (targetGroup: $1.targetGroup, weight: weight($0).ref) }
+    ).listener
+
+    return Template(
+      description:
+        "Canary deployment on ECS Fargate behind an Application Load Balancer whose listener splits traffic between a stable and a canary target group by weight (StableWeight / CanaryWeight)."
+    ) {
+      ParameterGroup("Container images", [imageURIStable, imageURICanary, containerPort])
+      ParameterGroup("Capacity", [desiredCountStable, desiredCountCanary, taskCPU, taskMemory])
+      ParameterGroup("Traffic split", [stableWeight, canaryWeight])
+      imageURIStable
+      imageURICanary
+      containerPort
+      desiredCountStable
+      desiredCountCanary
+      stableWeight
+      canaryWeight
+      taskCPU
+      taskMemory
+
+      network.elements(comment: "Network")
+      loadBalancerGroup.comment("Security groups")
+      serviceGroup
+      cluster.comment("ECS cluster, logs and task definitions")
+      logGroup
+      executionRole
+      for service in services { service.taskDefinition }
+      loadBalancer.comment("Load balancer and weighted listener")
+      for service in services { service.targetGroup }
+      listener
+      // The services register targets, so they wait for the listener.
+      for (index, service) in services.enumerated() {
+        let ecsService = service.service.dependsOn(listener)
+        index == 0 ? ecsService.comment("ECS services") : ecsService
+      }
+
+      Output(
+        OutputName.loadBalancerDNS, value: loadBalancer.dnsName,
+        description: "Public DNS name of the Application Load Balancer",
+        exportName: .sub("${AWS::StackName}-ALBDNS"))
+      Output("ALBArn", value: loadBalancer.ref, description: "ARN of the Application Load Balancer")
+      Output(
+        OutputName.listenerARN, value: listener.ref,
+        description: "ARN of the HTTP:80 listener carrying the weighted forward action",
+        exportName: .sub("${AWS::StackName}-ListenerArn"))
+      for (track, service) in zip(Track.allCases, services) {
+        Output(
+          "\(track.title)TargetGroupArn", value: service.targetGroup.ref,
+          description: "ARN of the \(track.rawValue) target group")
+      }
+      Output("ClusterName", value: cluster.ref, description: "Name of the ECS cluster")
+      for (track, service) in zip(Track.allCases, services) {
+        Output(
+          "\(track.title)ServiceName", value: service.service.name,
+          description: "Name of the \(track.rawValue) ECS service")
+      }
+      for track in Track.allCases {
+        Output(
+          "\(track.title)WeightOut", value: weight(track).ref,
+          description: "Listener weight of the \(track.rawValue) target group")
+      }
+      Output("VpcId", value: network.vpc.ref, description: "VPC id")
+    }
+  }
+
+  /// The trust policy that lets ECS tasks assume the execution role.
+  static let ecsTasksMayAssume: Value<JSON> = .map([
+    "Version": "2012-10-17",
+    "Statement": [
+      .map(["Effect": "Allow", "Principal": .map(["Service": "ecs-tasks.amazonaws.com"]), "Action": "sts:AssumeRole"])
+    ],
+  ])
+}

@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A write or read that failed, with the path and the system's reason.
+struct OutputError: Error, CustomStringConvertible {
+  var description: String
+}
+
+/// Files written so that a failure leaves nothing half-written.
+enum OutputFile {
+  /// Writes `text` to a temporary file beside `path`, then renames it into place.
+  static func writeAtomically(_ path: String, _ text: String) throws {
+    let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+    var template = Array("\(directory)/.gen-XXXXXX".utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else {
+      throw OutputError(description: "cannot write in \(directory): \(String(cString: strerror(errno)))")
+    }
+    let temporary = String(cString: template)
+    do {
+      try writeAll(descriptor, text)
+      fchmod(descriptor, 0o644)
+      close(descriptor)
+    } catch {
+      close(descriptor)
+      unlink(temporary)
+      throw OutputError(description: "cannot write \(path): \(error)")
+    }
+    guard rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw OutputError(description: "cannot write \(path): \(reason)")
+    }
+  }
+
+  static func writeToStandardOutput(_ text: String) throws {
+    try writeAll(STDOUT_FILENO, text)
+  }
+
+  static func writeAll(_ descriptor: Int32, _ text: String) throws {
+    let bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw OutputError(description: String(cString: strerror(errno)))
+      }
+      offset += written
+    }
+  }
+
+  static func read(_ path: String) throws -> String {
+    guard let file = fopen(path, "rb") else {
+      throw OutputError(description: "cannot read \(path): \(String(cString: strerror(errno)))")
+    }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = fread(&buffer, 1, buffer.count, file)
+      if count == 0 { break }
+      bytes.append(contentsOf: buffer[0..<count])
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}

@@ -1,0 +1,76 @@
+import AWSElasticLoadBalancingV2
+import CloudFormation
+import Patterns
+import Testing
+import YAML
+
+@Suite("Patterns")
+struct PatternTests {
+  @Test("the public VPC: two subnets in the first two zones, routed through the internet gateway")
+  func publicVPC() throws {
+    let network = PublicTwoSubnetVPC(cidrBlock: "10.1.0.0/16", subnetCIDRBlocks: ["10.1.0.0/24", "10.1.1.0/24"])
+    let yaml = try Template { network.elements(comment: nil) }.yaml()
+    let template = try YAMLParser().parse(yaml)
+    #expect(
+      template["Resources"]?.mapping?.stringKeys == [
+        "VPC", "InternetGateway", "VPCGatewayAttachment", "PublicSubnet1", "PublicSubnet2", "PublicRouteTable",
+        "DefaultPublicRoute", "PublicSubnet1RouteTableAssociation", "PublicSubnet2RouteTableAssociation",
+      ])
+    #expect(template["Resources"]?["DefaultPublicRoute"]?["DependsOn"] == "VPCGatewayAttachment")
+    #expect(yaml.contains("      AvailabilityZone: !Select [1, !GetAZs \"\"]\n      CidrBlock: 10.1.1.0/24\n"))
+    #expect(network.subnetIDs.expression == .list([.ref("PublicSubnet1"), .ref("PublicSubnet2")]))
+  }
+
+  @Test("the weighted listener forwards to every target group with its weight")
+  func weightedListener() throws {
+    let alb = ElasticLoadBalancingV2.LoadBalancer("ALB")
+    let first = ElasticLoadBalancingV2.TargetGroup("First")
+    let second = ElasticLoadBalancingV2.TargetGroup("Second")
+    let listener = WeightedForwardListener("Listener", loadBalancer: alb, targets: [(first, 90), (second, 10)])
+    let yaml = try Template {
+      alb
+      first
+      second
+      listener.listener
+    }.yaml()
+    #expect(
+      yaml.hasSuffix(
+        """
+          Listener:
+            Type: AWS::ElasticLoadBalancingV2::Listener
+            Properties:
+              DefaultActions:
+                - ForwardConfig:
+                    TargetGroupStickinessConfig:
+                      Enabled: false
+                    TargetGroups:
+                      - TargetGroupArn: !Ref First
+                        Weight: 90
+                      - TargetGroupArn: !Ref Second
+                        Weight: 10
+                  Type: forward
+              LoadBalancerArn: !Ref ALB
+              Port: 80
+              Protocol: HTTP
+
+        """))
+  }
+
+  @Test("a Fargate service: task definition, target group and service named after the track")
+  func fargateService() throws {
+    let settings = FargateService.Settings(
+      cluster: "cluster", containerPort: 8080, cpu: "256", memory: "512", executionRoleARN: "arn:role",
+      logGroup: "/ecs/app", vpcID: "vpc-1", subnetIDs: ["subnet-1"], securityGroupIDs: ["sg-1"])
+    let service = FargateService(track: "canary", image: "app:2", desiredCount: 1, settings: settings)
+    #expect(service.taskDefinition.logicalID == "TaskDefinitionCanary")
+    #expect(service.targetGroup.logicalID == "TargetGroupCanary")
+    #expect(service.service.logicalID == "ServiceCanary")
+    let yaml = try Template {
+      service.taskDefinition
+      service.targetGroup
+      service.service
+    }.yaml()
+    #expect(yaml.contains("      ServiceName: app-canary\n      TaskDefinition: !Ref TaskDefinitionCanary\n"))
+    #expect(yaml.contains("              awslogs-stream-prefix: canary\n"))
+  }
+}
