@@ -16,6 +16,9 @@ let package = Package(
     .library(name: "YAML", targets: ["YAML"]),
     .library(name: "CloudFormation", targets: ["CloudFormation"]),
     .library(name: "ResourceCatalog", targets: ["ResourceCatalog"]),
+    .library(name: "Patterns", targets: ["Patterns"]),
+    .library(name: "GenCommand", targets: ["GenCommand"]),
+    .executable(name: "gen", targets: ["gen"]),
   ] + generatedServices.map { .library(name: "AWS\($0)", targets: ["AWS\($0)"]) },
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
