@@ -66,6 +66,13 @@ let package = Package(
     // Benchmarks/yaml-emit: the full emit path against libyaml alone (run Benchmarks/yaml-emit.sh).
     .executableTarget(
       name: "yaml-emit-benchmark", dependencies: ["YAML", "CYAML"], path: "Benchmarks/YAMLEmit"),
+    // Benchmarks/gen-scaling.sh: N copies of the canary app rendered, against troposphere.
+    .executableTarget(
+      name: "gen-benchmark",
+      dependencies: [
+        "CloudFormation", "Patterns", "AWSEC2", "AWSECS", "AWSElasticLoadBalancingV2", "AWSIAM", "AWSLogs",
+      ],
+      path: "Benchmarks/GenScaling", exclude: ["troposphere_copies.py"]),
     .testTarget(name: "YAMLTests", dependencies: ["YAML", "YAMLCorpus"], exclude: ["Fixtures"]),
     // A stack of hand-declared resources only; CI lints it with cfn-lint.
     .executableTarget(name: "escape-hatch-example", dependencies: ["CloudFormation"], path: "Examples/EscapeHatch"),

@@ -11,6 +11,11 @@ struct TemplateValidator {
   private var mappingIDs: [String] = []
   private var outputIDs: [String] = []
   private var ruleIDs: [String] = []
+  /// The same IDs as sets, for lookups (a template may hold thousands of references).
+  private var parameterSet: Set<String> = []
+  private var resourceSet: Set<String> = []
+  private var conditionSet: Set<String> = []
+  private var mappingSet: Set<String> = []
 
   init(template: Template, options: RenderOptions) {
     self.template = template
@@ -26,6 +31,10 @@ struct TemplateValidator {
       case .parameterGroup: break
       }
     }
+    parameterSet = Set(parameterIDs)
+    resourceSet = Set(resourceIDs)
+    conditionSet = Set(conditionIDs)
+    mappingSet = Set(mappingIDs)
   }
 
   static let pseudoParameters = Set(Pseudo.allCases.map(\.rawValue))
@@ -233,7 +242,7 @@ struct TemplateValidator {
       }
     case .ref(let name):
       references.append(name)
-      if !parameterIDs.contains(name) && !resourceIDs.contains(name) && !Self.pseudoParameters.contains(name) {
+      if !parameterSet.contains(name) && !resourceSet.contains(name) && !Self.pseudoParameters.contains(name) {
         problems.append(
           TemplateProblem(
             section: section, logicalID: logicalID, property: path.isEmpty ? nil : path,
@@ -243,7 +252,7 @@ struct TemplateValidator {
       }
     case .getAtt(let resource, let attribute):
       references.append(resource)
-      if !resourceIDs.contains(resource) {
+      if !resourceSet.contains(resource) {
         problems.append(
           TemplateProblem(
             section: section, logicalID: logicalID, property: path.isEmpty ? nil : path,
@@ -280,7 +289,7 @@ struct TemplateValidator {
     case .condition(let name):
       checkCondition(name, section: section, logicalID: logicalID, path: path.isEmpty ? "!Condition" : path)
     case .findInMap(let mapping, let topLevelKey, let secondLevelKey):
-      if !mappingIDs.contains(mapping) {
+      if !mappingSet.contains(mapping) {
         problems.append(
           TemplateProblem(
             section: section, logicalID: logicalID, property: path.isEmpty ? nil : path,
@@ -297,7 +306,7 @@ struct TemplateValidator {
   }
 
   private mutating func checkCondition(_ name: String, section: String, logicalID: String, path: String) {
-    guard !conditionIDs.contains(name) else { return }
+    guard !conditionSet.contains(name) else { return }
     problems.append(
       TemplateProblem(
         section: section, logicalID: logicalID, property: path,
@@ -322,13 +331,13 @@ struct TemplateValidator {
       let name = String(rest[..<end])
       rest = rest[rest.index(after: end)...]
       if name.hasPrefix("!") { continue }
-      if variables.contains(name) || parameterIDs.contains(name) || resourceIDs.contains(name)
+      if variables.contains(name) || parameterSet.contains(name) || resourceSet.contains(name)
         || Self.pseudoParameters.contains(name)
       {
-        if resourceIDs.contains(name) { references.append(name) }
+        if resourceSet.contains(name) { references.append(name) }
         continue
       }
-      if let dot = name.firstIndex(of: "."), resourceIDs.contains(String(name[..<dot])) {
+      if let dot = name.firstIndex(of: "."), resourceSet.contains(String(name[..<dot])) {
         references.append(String(name[..<dot]))
         continue
       }
