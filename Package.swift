@@ -33,7 +33,8 @@ let package = Package(
     .target(name: "CloudFormation", dependencies: ["YAML"]),
     // Reusable building blocks on the typed resources (a public VPC, a Fargate service, a weighted listener).
     .target(
-      name: "Patterns", dependencies: ["CloudFormation", "AWSEC2", "AWSECS", "AWSElasticLoadBalancingV2"]),
+      name: "Patterns",
+      dependencies: ["CloudFormation", "AWSEC2", "AWSECS", "AWSElasticLoadBalancingV2", "AWSIAM", "AWSLogs"]),
     // The example stacks: the canary deployment (swift run gen) and blue/green.
     .target(
       name: "CanaryStack",

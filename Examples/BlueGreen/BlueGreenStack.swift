@@ -45,46 +45,9 @@ public enum BlueGreenStack {
   /// The template.
   public static var template: Template {
     let network = PublicTwoSubnetVPC()
-    let loadBalancerGroup = EC2.SecurityGroup(
-      "ALBSecurityGroup", groupDescription: "Allow HTTP from the internet to the load balancer",
-      securityGroupIngress: [
-        .init(ipProtocol: "tcp", cidrIP: "0.0.0.0/0", description: "HTTP from anywhere", fromPort: 80, toPort: 80)
-      ],
-      tags: [.init(key: "Name", value: .sub("${AWS::StackName}-alb-sg"))], vpcID: network.vpc.ref)
-    let serviceGroup = EC2.SecurityGroup(
-      "ServiceSecurityGroup", groupDescription: "Allow the container port only from the load balancer",
-      securityGroupIngress: [
-        .init(
-          ipProtocol: "tcp", description: "App traffic from the ALB", fromPort: containerPort.ref,
-          sourceSecurityGroupID: loadBalancerGroup.ref, toPort: containerPort.ref)
-      ],
-      tags: [.init(key: "Name", value: .sub("${AWS::StackName}-service-sg"))], vpcID: network.vpc.ref)
-    let cluster = ECS.Cluster(
-      "Cluster", clusterName: .sub("${AWS::StackName}-cluster"),
-      clusterSettings: [.init(name: "containerInsights", value: "enabled")])
-    let logGroup = Logs.LogGroup("LogGroup", logGroupName: .sub("/ecs/${AWS::StackName}"), retentionInDays: 14)
-      .deletionPolicy(.delete)
-      .updateReplacePolicy(.delete)
-    let executionRole = IAM.Role(
-      "TaskExecutionRole",
-      assumeRolePolicyDocument: .map([
-        "Version": "2012-10-17",
-        "Statement": [
-          .map([
-            "Effect": "Allow", "Principal": .map(["Service": "ecs-tasks.amazonaws.com"]), "Action": "sts:AssumeRole",
-          ])
-        ],
-      ]),
-      managedPolicyArns: [.sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")])
-    let loadBalancer = ElasticLoadBalancingV2.LoadBalancer(
-      "ALB", ipAddressType: .ipv4, scheme: .internetFacing, securityGroups: [loadBalancerGroup.ref],
-      subnets: network.subnetIDs, type: .application
-    )
-    .dependsOn(network.gatewayAttachment)
-    let settings = FargateService.Settings(
-      cluster: cluster.ref, containerPort: containerPort.ref, cpu: taskCPU.ref, memory: taskMemory.ref,
-      executionRoleARN: executionRole.arn, logGroup: logGroup.ref, vpcID: network.vpc.ref,
-      subnetIDs: network.subnetIDs, securityGroupIDs: [serviceGroup.ref])
+    let foundation = LoadBalancedFargateFoundation(network: network, containerPort: containerPort.ref)
+    let loadBalancer = foundation.loadBalancer
+    let settings = foundation.serviceSettings(cpu: taskCPU.ref, memory: taskMemory.ref)
     let services = Color.allCases.map { color in
       FargateService(track: color.rawValue, image: image(color).ref, desiredCount: desiredCount.ref, settings: settings)
     }
@@ -114,11 +77,7 @@ public enum BlueGreenStack {
       for color in Color.allCases { isActive(color) }
 
       network.elements(comment: "Network")
-      loadBalancerGroup.comment("Security groups")
-      serviceGroup
-      cluster.comment("ECS cluster, logs and task definitions")
-      logGroup
-      executionRole
+      foundation.elements()
       for service in services { service.taskDefinition }
       loadBalancer.comment("Load balancer and the listener that sends all traffic to the active colour")
       for service in services { service.targetGroup }

@@ -64,44 +64,9 @@ public enum CanaryStack {
   /// The template.
   public static var template: Template {
     let network = PublicTwoSubnetVPC()
-    let loadBalancerGroup = EC2.SecurityGroup(
-      "ALBSecurityGroup", groupDescription: "Allow HTTP from the internet to the load balancer",
-      securityGroupIngress: [
-        .init(ipProtocol: "tcp", cidrIP: "0.0.0.0/0", description: "HTTP from anywhere", fromPort: 80, toPort: 80)
-      ],
-      tags: [.init(key: "Name", value: .sub("${AWS::StackName}-alb-sg"))], vpcID: network.vpc.ref)
-    let serviceGroup = EC2.SecurityGroup(
-      "ServiceSecurityGroup", groupDescription: "Allow the container port only from the load balancer",
-      securityGroupIngress: [
-        .init(
-          ipProtocol: "tcp", description: "App traffic from the ALB", fromPort: containerPort.ref,
-          sourceSecurityGroupID: loadBalancerGroup.ref, toPort: containerPort.ref)
-      ],
-      tags: [.init(key: "Name", value: .sub("${AWS::StackName}-service-sg"))], vpcID: network.vpc.ref)
-    let cluster = ECS.Cluster(
-      "Cluster", clusterName: .sub("${AWS::StackName}-cluster"),
-      clusterSettings: [.init(name: "containerInsights", value: "enabled")])
-    let logGroup = Logs.LogGroup("LogGroup", logGroupName: .sub("/ecs/${AWS::StackName}"), retentionInDays: 14)
-      .deletionPolicy(.delete)
-      .updateReplacePolicy(.delete)
-    let executionRole = IAM.Role(
-      "TaskExecutionRole", assumeRolePolicyDocument: ecsTasksMayAssume,
-      managedPolicyArns: [
-        .sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")
-      ])
-    let loadBalancer = ElasticLoadBalancingV2.LoadBalancer(
-      "ALB", ipAddressType: .ipv4,
-      loadBalancerAttributes: [
-        .init(key: "idle_timeout.timeout_seconds", value: "60"),
-        .init(key: "routing.http.drop_invalid_header_fields.enabled", value: "true"),
-      ],
-      scheme: .internetFacing, securityGroups: [loadBalancerGroup.ref], subnets: network.subnetIDs, type: .application
-    )
-    .dependsOn(network.gatewayAttachment)
-    let settings = FargateService.Settings(
-      cluster: cluster.ref, containerPort: containerPort.ref, cpu: taskCPU.ref, memory: taskMemory.ref,
-      executionRoleARN: executionRole.arn, logGroup: logGroup.ref, vpcID: network.vpc.ref,
-      subnetIDs: network.subnetIDs, securityGroupIDs: [serviceGroup.ref])
+    let foundation = LoadBalancedFargateFoundation(network: network, containerPort: containerPort.ref)
+    let loadBalancer = foundation.loadBalancer
+    let settings = foundation.serviceSettings(cpu: taskCPU.ref, memory: taskMemory.ref)
     let services = Track.allCases.map { track in
       FargateService(
         track: track.rawValue, image: image(track).ref, desiredCount: desiredCount(track).ref, settings: settings)
@@ -129,11 +94,7 @@ public enum CanaryStack {
       taskMemory
 
       network.elements(comment: "Network")
-      loadBalancerGroup.comment("Security groups")
-      serviceGroup
-      cluster.comment("ECS cluster, logs and task definitions")
-      logGroup
-      executionRole
+      foundation.elements()
       for service in services { service.taskDefinition }
       loadBalancer.comment("Load balancer and weighted listener")
       for service in services { service.targetGroup }
@@ -158,7 +119,7 @@ public enum CanaryStack {
           "\(track.title)TargetGroupArn", value: service.targetGroup.ref,
           description: "ARN of the \(track.rawValue) target group")
       }
-      Output("ClusterName", value: cluster.ref, description: "Name of the ECS cluster")
+      Output("ClusterName", value: foundation.cluster.ref, description: "Name of the ECS cluster")
       for (track, service) in zip(Track.allCases, services) {
         Output(
           "\(track.title)ServiceName", value: service.service.name,
@@ -172,12 +133,4 @@ public enum CanaryStack {
       Output("VpcId", value: network.vpc.ref, description: "VPC id")
     }
   }
-
-  /// The trust policy that lets ECS tasks assume the execution role.
-  static let ecsTasksMayAssume: Value<JSON> = .map([
-    "Version": "2012-10-17",
-    "Statement": [
-      .map(["Effect": "Allow", "Principal": .map(["Service": "ecs-tasks.amazonaws.com"]), "Action": "sts:AssumeRole"])
-    ],
-  ])
 }
