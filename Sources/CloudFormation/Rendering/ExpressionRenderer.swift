@@ -85,38 +85,15 @@ enum ExpressionRenderer {
   private static func unary(_ tag: String, _ argument: Expression) -> YAMLNode {
     let node = render(argument)
     guard node.tag == nil else {
-      let longForm = (try? LongForm.convertDeep(node)) ?? node
-      return retagged(longForm, tag)
+      return ((try? LongForm.convertDeep(node)) ?? node).withTag(tag)
     }
-    switch node {
-    case .scalar(var scalar):
-      scalar.tag = tag
-      return .scalar(scalar)
-    case .sequence(var sequence):
-      sequence.tag = tag
-      if sequence.items.allSatisfy(isFlowCompatible) {
-        sequence.style = .flow
-        sequence.items = sequence.items.map(flowed)
-      }
-      return .sequence(sequence)
-    case .mapping(var mapping):
-      mapping.tag = tag
-      return .mapping(mapping)
+    guard case .sequence(var sequence) = node, sequence.items.allSatisfy(isFlowCompatible) else {
+      return node.withTag(tag)
     }
-  }
-
-  private static func retagged(_ node: YAMLNode, _ tag: String) -> YAMLNode {
-    switch node {
-    case .scalar(var scalar):
-      scalar.tag = tag
-      return .scalar(scalar)
-    case .sequence(var sequence):
-      sequence.tag = tag
-      return .sequence(sequence)
-    case .mapping(var mapping):
-      mapping.tag = tag
-      return .mapping(mapping)
-    }
+    sequence.tag = tag
+    sequence.style = .flow
+    sequence.items = sequence.items.map(flowed)
+    return .sequence(sequence)
   }
 
   /// A scalar (tagged or not), or an untagged list of such things.

@@ -43,16 +43,6 @@ enum LongForm {
   }
 
   static func withoutTag(_ node: YAMLNode) -> YAMLNode {
-    switch node {
-    case .scalar(var scalar):
-      scalar.tag = nil
-      return .scalar(scalar)
-    case .sequence(var sequence):
-      sequence.tag = nil
-      return .sequence(sequence)
-    case .mapping(var mapping):
-      mapping.tag = nil
-      return .mapping(mapping)
-    }
+    node.withTag(nil)
   }
 }

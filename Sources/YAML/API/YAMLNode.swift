@@ -43,6 +43,25 @@ extension YAMLNode {
     }
   }
 
+  /// The same node with its tag replaced (`nil` removes it).
+  ///
+  /// ```swift
+  /// YAMLNode.string("VPC").withTag("!Ref")   // !Ref VPC
+  /// ```
+  public func withTag(_ tag: String?) -> YAMLNode {
+    switch self {
+    case .scalar(var scalar):
+      scalar.tag = tag
+      return .scalar(scalar)
+    case .sequence(var sequence):
+      sequence.tag = tag
+      return .sequence(sequence)
+    case .mapping(var mapping):
+      mapping.tag = tag
+      return .mapping(mapping)
+    }
+  }
+
   /// The scalar, when this node is one.
   public var scalar: YAMLScalar? {
     if case .scalar(let scalar) = self { return scalar }
