@@ -22,29 +22,46 @@ package struct ServiceGenerator {
     registry.files.map(\.typeName).filter { $0.hasPrefix("AWS::\(service)::") }
   }
 
-  /// File name → contents for one service: the namespace file and one file per type.
-  package func files(service: String) throws -> [(name: String, contents: String)] {
+  /// One service, generated: its files, and the declarations and shared kinds
+  /// they were rendered from (for the samples).
+  package struct Output {
+    package var files: [(name: String, contents: String)]
+    package var declarations: [ResourceDeclaration]
+    package var sharedKinds: [NestedType]
+  }
+
+  /// The namespace file, one file per type and, when types repeat an enum, the
+  /// shared kinds file.
+  package func generate(service: String) throws -> Output {
     let typeNames = typeNames(service: service)
     guard !typeNames.isEmpty else {
       throw CodegenError.usage(
         "the registry has no resource types for the service \(service); use the name in AWS::<Service>::<Type>, such as Lambda or DynamoDB"
       )
     }
+    var declarations = try typeNames.map(translate)
+    let shared = SharedKinds.share(&declarations, namespace: service)
     var files = [
       (
         name: "\(service).swift",
         contents: SwiftRenderer.renderNamespace(service, service: service, generatorNote: generatorNote)
       )
     ]
-    for typeName in typeNames {
-      let declaration = try translate(typeName)
+    if !shared.isEmpty {
+      files.append(
+        (
+          name: "\(service)+SharedKinds.swift",
+          contents: SwiftRenderer.renderSharedKinds(shared, namespace: service, generatorNote: generatorNote)
+        ))
+    }
+    for declaration in declarations {
       files.append(
         (
           name: "\(service)+\(declaration.name).swift",
           contents: SwiftRenderer.render(declaration, generatorNote: generatorNote)
         ))
     }
-    return files
+    return Output(files: files, declarations: declarations, sharedKinds: shared)
   }
 
   /// Parse (with patches) and translate one type.

@@ -68,16 +68,19 @@ do {
   let version = SchemaRegistry.installedVersion().map { "cfn-lint \($0)" } ?? "cfn-lint schemas"
   let generator = ServiceGenerator(registry: try SchemaRegistry(dataDirectory: dataDirectory), generatorNote: version)
   var declarations: [ResourceDeclaration] = []
+  var sharedKinds: [String: NestedType] = [:]
   for service in services {
-    let files = try generator.files(service: service)
-    try FileWriter.replaceDirectory(outputRoot + "/" + service, with: files)
-    declarations += try generator.typeNames(service: service).map(generator.translate)
-    print("\(service): \(files.count - 1) resource types")
+    let output = try generator.generate(service: service)
+    try FileWriter.replaceDirectory(outputRoot + "/" + service, with: output.files)
+    declarations += output.declarations
+    for kind in output.sharedKinds { sharedKinds["\(service).\(kind.name)"] = kind }
+    print("\(service): \(output.declarations.count) resource types, \(output.sharedKinds.count) shared enums")
   }
   if let samplesPath {
     let modules = services.map { "AWS" + $0 }
     try FileWriter.writeAtomically(
-      samplesPath, SampleRenderer.render(declarations, modules: modules, generatorNote: version))
+      samplesPath,
+      SampleRenderer.render(declarations, sharedKinds: sharedKinds, modules: modules, generatorNote: version))
     print("samples: \(declarations.count) resource types in \(samplesPath)")
   }
 } catch {

@@ -1,5 +1,5 @@
 // An allowed value is written with its member, not as a free string.
-// expect-error: requires that 'ElasticLoadBalancingV2.Listener.ProtocolValue' conform to 'StringLiteralKind'
+// expect-error: requires that 'ElasticLoadBalancingV2.ProtocolValue' conform to 'StringLiteralKind'
 import AWSElasticLoadBalancingV2
 import CloudFormation
 

@@ -158,3 +158,44 @@ struct TranslationRuleTests {
     contains(text, "    public static let typeName = \"AWS::Demo::Thing\"")
   }
 }
+
+@Suite("Shared kinds")
+struct SharedKindsTests {
+  func declaration(_ name: String, enumCases: [String]) -> ResourceDeclaration {
+    let cases = enumCases.map { EnumerationCase(swiftName: $0.lowercased(), rawValue: $0) }
+    return ResourceDeclaration(
+      typeName: "AWS::Demo::\(name)", namespace: "Demo", name: name,
+      properties: [
+        PropertyDeclaration(
+          awsName: "Size", swiftName: "size", kind: "[Demo.\(name).SizeValue]", isRequired: false, documentation: [])
+      ],
+      attributes: [],
+      nestedTypes: [.enumeration(name: "SizeValue", source: "AWS::Demo::\(name).Size", cases: cases)])
+  }
+
+  @Test("an enum two resource types repeat exactly moves to the service namespace")
+  func sharesIdenticalEnums() {
+    var declarations = [
+      declaration("First", enumCases: ["SMALL", "LARGE"]), declaration("Second", enumCases: ["SMALL", "LARGE"]),
+    ]
+    let shared = SharedKinds.share(&declarations, namespace: "Demo")
+    #expect(shared.map(\.name) == ["SizeValue"])
+    #expect(declarations.allSatisfy { $0.nestedTypes.isEmpty })
+    #expect(declarations.map { $0.properties[0].kind } == ["[Demo.SizeValue]", "[Demo.SizeValue]"])
+  }
+
+  @Test("enums that differ stay with their resource types")
+  func keepsDifferentEnums() {
+    var declarations = [
+      declaration("First", enumCases: ["SMALL", "LARGE"]), declaration("Second", enumCases: ["SMALL", "HUGE"]),
+    ]
+    #expect(SharedKinds.share(&declarations, namespace: "Demo").isEmpty)
+    #expect(declarations.map { $0.properties[0].kind } == ["[Demo.First.SizeValue]", "[Demo.Second.SizeValue]"])
+  }
+
+  @Test("a type name is replaced whole, never as the prefix of a longer name")
+  func wholeNames() {
+    #expect(SharedKinds.replacingType("A.B.X", with: "A.X", in: "[A.B.X]") == "[A.X]")
+    #expect(SharedKinds.replacingType("A.B.X", with: "A.X", in: "[A.B.XY]") == "[A.B.XY]")
+  }
+}

@@ -28,13 +28,13 @@ extension ApplicationAutoScaling {
     public var roleARN: Value<String>?
 
     /// `ScalableDimension`: one of 24 allowed strings. Required. Changing it replaces the resource.
-    public var scalableDimension: Value<ApplicationAutoScaling.ScalableTarget.ScalableDimensionValue>
+    public var scalableDimension: Value<ApplicationAutoScaling.ScalableDimensionValue>
 
     /// `ScheduledActions`: a list of `ScheduledAction` values.
     public var scheduledActions: Value<[ApplicationAutoScaling.ScalableTarget.ScheduledAction]>?
 
     /// `ServiceNamespace`: one of 15 allowed strings. Required. Changing it replaces the resource.
-    public var serviceNamespace: Value<ApplicationAutoScaling.ScalableTarget.ServiceNamespaceValue>
+    public var serviceNamespace: Value<ApplicationAutoScaling.ServiceNamespaceValue>
 
     /// `SuspendedState`: a `SuspendedState`.
     public var suspendedState: Value<ApplicationAutoScaling.ScalableTarget.SuspendedState>?
@@ -45,8 +45,8 @@ extension ApplicationAutoScaling {
       maxCapacity: Value<Number>,
       minCapacity: Value<Number>,
       resourceID: Value<String>,
-      scalableDimension: Value<ApplicationAutoScaling.ScalableTarget.ScalableDimensionValue>,
-      serviceNamespace: Value<ApplicationAutoScaling.ScalableTarget.ServiceNamespaceValue>,
+      scalableDimension: Value<ApplicationAutoScaling.ScalableDimensionValue>,
+      serviceNamespace: Value<ApplicationAutoScaling.ServiceNamespaceValue>,
       roleARN: Value<String>? = nil,
       scheduledActions: Value<[ApplicationAutoScaling.ScalableTarget.ScheduledAction]>? = nil,
       suspendedState: Value<ApplicationAutoScaling.ScalableTarget.SuspendedState>? = nil
@@ -82,103 +82,6 @@ extension ApplicationAutoScaling {
 
     /// `!GetAtt ScalableTarget.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }
-  }
-}
-
-extension ApplicationAutoScaling.ScalableTarget {
-  /// The values `AWS::ApplicationAutoScaling::ScalableTarget.ScalableDimension` allows.
-  ///
-  /// - Remark: Generated from `AWS::ApplicationAutoScaling::ScalableTarget.ScalableDimension`.
-  public enum ScalableDimensionValue: String, StringEnumeration {
-    case appstreamFleetDesiredCapacity = "appstream:fleet:DesiredCapacity"
-    case cassandraTableReadCapacityUnits = "cassandra:table:ReadCapacityUnits"
-    case cassandraTableWriteCapacityUnits = "cassandra:table:WriteCapacityUnits"
-    case comprehendDocumentClassifierEndpointDesiredInferenceUnits =
-      "comprehend:document-classifier-endpoint:DesiredInferenceUnits"
-    case comprehendEntityRecognizerEndpointDesiredInferenceUnits =
-      "comprehend:entity-recognizer-endpoint:DesiredInferenceUnits"
-    case customResourceResourceTypeProperty = "custom-resource:ResourceType:Property"
-    case dynamodbIndexReadCapacityUnits = "dynamodb:index:ReadCapacityUnits"
-    case dynamodbIndexWriteCapacityUnits = "dynamodb:index:WriteCapacityUnits"
-    case dynamodbTableReadCapacityUnits = "dynamodb:table:ReadCapacityUnits"
-    case dynamodbTableWriteCapacityUnits = "dynamodb:table:WriteCapacityUnits"
-    case ec2SpotFleetRequestTargetCapacity = "ec2:spot-fleet-request:TargetCapacity"
-    case ecsServiceDesiredCount = "ecs:service:DesiredCount"
-    case elasticacheCacheClusterNodes = "elasticache:cache-cluster:Nodes"
-    case elasticacheReplicationGroupNodeGroups = "elasticache:replication-group:NodeGroups"
-    case elasticacheReplicationGroupReplicas = "elasticache:replication-group:Replicas"
-    case elasticmapreduceInstancegroupInstanceCount = "elasticmapreduce:instancegroup:InstanceCount"
-    case kafkaBrokerStorageVolumeSize = "kafka:broker-storage:VolumeSize"
-    case lambdaFunctionProvisionedConcurrency = "lambda:function:ProvisionedConcurrency"
-    case neptuneClusterReadReplicaCount = "neptune:cluster:ReadReplicaCount"
-    case rdsClusterReadReplicaCount = "rds:cluster:ReadReplicaCount"
-    case sagemakerInferenceComponentDesiredCopyCount = "sagemaker:inference-component:DesiredCopyCount"
-    case sagemakerVariantDesiredInstanceCount = "sagemaker:variant:DesiredInstanceCount"
-    case sagemakerVariantDesiredProvisionedConcurrency = "sagemaker:variant:DesiredProvisionedConcurrency"
-    case workspacesWorkspacespoolDesiredUserSessions = "workspaces:workspacespool:DesiredUserSessions"
-  }
-}
-
-extension Value where Kind == ApplicationAutoScaling.ScalableTarget.ScalableDimensionValue {
-  /// `appstream:fleet:DesiredCapacity`.
-  public static var appstreamFleetDesiredCapacity: Self { Self(Kind.appstreamFleetDesiredCapacity) }
-  /// `cassandra:table:ReadCapacityUnits`.
-  public static var cassandraTableReadCapacityUnits: Self { Self(Kind.cassandraTableReadCapacityUnits) }
-  /// `cassandra:table:WriteCapacityUnits`.
-  public static var cassandraTableWriteCapacityUnits: Self { Self(Kind.cassandraTableWriteCapacityUnits) }
-  /// `comprehend:document-classifier-endpoint:DesiredInferenceUnits`.
-  public static var comprehendDocumentClassifierEndpointDesiredInferenceUnits: Self {
-    Self(Kind.comprehendDocumentClassifierEndpointDesiredInferenceUnits)
-  }
-  /// `comprehend:entity-recognizer-endpoint:DesiredInferenceUnits`.
-  public static var comprehendEntityRecognizerEndpointDesiredInferenceUnits: Self {
-    Self(Kind.comprehendEntityRecognizerEndpointDesiredInferenceUnits)
-  }
-  /// `custom-resource:ResourceType:Property`.
-  public static var customResourceResourceTypeProperty: Self { Self(Kind.customResourceResourceTypeProperty) }
-  /// `dynamodb:index:ReadCapacityUnits`.
-  public static var dynamodbIndexReadCapacityUnits: Self { Self(Kind.dynamodbIndexReadCapacityUnits) }
-  /// `dynamodb:index:WriteCapacityUnits`.
-  public static var dynamodbIndexWriteCapacityUnits: Self { Self(Kind.dynamodbIndexWriteCapacityUnits) }
-  /// `dynamodb:table:ReadCapacityUnits`.
-  public static var dynamodbTableReadCapacityUnits: Self { Self(Kind.dynamodbTableReadCapacityUnits) }
-  /// `dynamodb:table:WriteCapacityUnits`.
-  public static var dynamodbTableWriteCapacityUnits: Self { Self(Kind.dynamodbTableWriteCapacityUnits) }
-  /// `ec2:spot-fleet-request:TargetCapacity`.
-  public static var ec2SpotFleetRequestTargetCapacity: Self { Self(Kind.ec2SpotFleetRequestTargetCapacity) }
-  /// `ecs:service:DesiredCount`.
-  public static var ecsServiceDesiredCount: Self { Self(Kind.ecsServiceDesiredCount) }
-  /// `elasticache:cache-cluster:Nodes`.
-  public static var elasticacheCacheClusterNodes: Self { Self(Kind.elasticacheCacheClusterNodes) }
-  /// `elasticache:replication-group:NodeGroups`.
-  public static var elasticacheReplicationGroupNodeGroups: Self { Self(Kind.elasticacheReplicationGroupNodeGroups) }
-  /// `elasticache:replication-group:Replicas`.
-  public static var elasticacheReplicationGroupReplicas: Self { Self(Kind.elasticacheReplicationGroupReplicas) }
-  /// `elasticmapreduce:instancegroup:InstanceCount`.
-  public static var elasticmapreduceInstancegroupInstanceCount: Self {
-    Self(Kind.elasticmapreduceInstancegroupInstanceCount)
-  }
-  /// `kafka:broker-storage:VolumeSize`.
-  public static var kafkaBrokerStorageVolumeSize: Self { Self(Kind.kafkaBrokerStorageVolumeSize) }
-  /// `lambda:function:ProvisionedConcurrency`.
-  public static var lambdaFunctionProvisionedConcurrency: Self { Self(Kind.lambdaFunctionProvisionedConcurrency) }
-  /// `neptune:cluster:ReadReplicaCount`.
-  public static var neptuneClusterReadReplicaCount: Self { Self(Kind.neptuneClusterReadReplicaCount) }
-  /// `rds:cluster:ReadReplicaCount`.
-  public static var rdsClusterReadReplicaCount: Self { Self(Kind.rdsClusterReadReplicaCount) }
-  /// `sagemaker:inference-component:DesiredCopyCount`.
-  public static var sagemakerInferenceComponentDesiredCopyCount: Self {
-    Self(Kind.sagemakerInferenceComponentDesiredCopyCount)
-  }
-  /// `sagemaker:variant:DesiredInstanceCount`.
-  public static var sagemakerVariantDesiredInstanceCount: Self { Self(Kind.sagemakerVariantDesiredInstanceCount) }
-  /// `sagemaker:variant:DesiredProvisionedConcurrency`.
-  public static var sagemakerVariantDesiredProvisionedConcurrency: Self {
-    Self(Kind.sagemakerVariantDesiredProvisionedConcurrency)
-  }
-  /// `workspaces:workspacespool:DesiredUserSessions`.
-  public static var workspacesWorkspacespoolDesiredUserSessions: Self {
-    Self(Kind.workspacesWorkspacespoolDesiredUserSessions)
   }
 }
 
@@ -227,62 +130,6 @@ extension Value where Kind == ApplicationAutoScaling.ScalableTarget.ScheduledAct
     if let timezone = timezone { objectEntries.append(.init("Timezone", timezone.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension ApplicationAutoScaling.ScalableTarget {
-  /// The values `AWS::ApplicationAutoScaling::ScalableTarget.ServiceNamespace` allows.
-  ///
-  /// - Remark: Generated from `AWS::ApplicationAutoScaling::ScalableTarget.ServiceNamespace`.
-  public enum ServiceNamespaceValue: String, StringEnumeration {
-    case appstream = "appstream"
-    case cassandra = "cassandra"
-    case comprehend = "comprehend"
-    case customResource = "custom-resource"
-    case dynamodb = "dynamodb"
-    case ec2 = "ec2"
-    case ecs = "ecs"
-    case elasticache = "elasticache"
-    case elasticmapreduce = "elasticmapreduce"
-    case kafka = "kafka"
-    case lambda = "lambda"
-    case neptune = "neptune"
-    case rds = "rds"
-    case sagemaker = "sagemaker"
-    case workspaces = "workspaces"
-  }
-}
-
-extension Value where Kind == ApplicationAutoScaling.ScalableTarget.ServiceNamespaceValue {
-  /// `appstream`.
-  public static var appstream: Self { Self(Kind.appstream) }
-  /// `cassandra`.
-  public static var cassandra: Self { Self(Kind.cassandra) }
-  /// `comprehend`.
-  public static var comprehend: Self { Self(Kind.comprehend) }
-  /// `custom-resource`.
-  public static var customResource: Self { Self(Kind.customResource) }
-  /// `dynamodb`.
-  public static var dynamodb: Self { Self(Kind.dynamodb) }
-  /// `ec2`.
-  public static var ec2: Self { Self(Kind.ec2) }
-  /// `ecs`.
-  public static var ecs: Self { Self(Kind.ecs) }
-  /// `elasticache`.
-  public static var elasticache: Self { Self(Kind.elasticache) }
-  /// `elasticmapreduce`.
-  public static var elasticmapreduce: Self { Self(Kind.elasticmapreduce) }
-  /// `kafka`.
-  public static var kafka: Self { Self(Kind.kafka) }
-  /// `lambda`.
-  public static var lambda: Self { Self(Kind.lambda) }
-  /// `neptune`.
-  public static var neptune: Self { Self(Kind.neptune) }
-  /// `rds`.
-  public static var rds: Self { Self(Kind.rds) }
-  /// `sagemaker`.
-  public static var sagemaker: Self { Self(Kind.sagemaker) }
-  /// `workspaces`.
-  public static var workspaces: Self { Self(Kind.workspaces) }
 }
 
 extension ApplicationAutoScaling.ScalableTarget {

@@ -40,7 +40,7 @@ extension EC2 {
     public var instanceMatchCriteria: Value<EC2.CapacityReservation.InstanceMatchCriteriaValue>?
 
     /// `InstancePlatform`: one of 18 allowed strings. Required. Changing it replaces the resource.
-    public var instancePlatform: Value<EC2.CapacityReservation.InstancePlatformValue>
+    public var instancePlatform: Value<EC2.InstancePlatformValue>
 
     /// `InstanceType`: a string. Required. Changing it replaces the resource.
     public var instanceType: Value<String>
@@ -64,7 +64,7 @@ extension EC2 {
     public init(
       _ logicalID: String,
       instanceCount: Value<Number>,
-      instancePlatform: Value<EC2.CapacityReservation.InstancePlatformValue>,
+      instancePlatform: Value<EC2.InstancePlatformValue>,
       instanceType: Value<String>,
       availabilityZone: Value<String>? = nil,
       availabilityZoneID: Value<String>? = nil,
@@ -205,71 +205,6 @@ extension Value where Kind == EC2.CapacityReservation.InstanceMatchCriteriaValue
   public static var `open`: Self { Self(Kind.`open`) }
   /// `targeted`.
   public static var targeted: Self { Self(Kind.targeted) }
-}
-
-extension EC2.CapacityReservation {
-  /// The values `AWS::EC2::CapacityReservation.InstancePlatform` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::CapacityReservation.InstancePlatform`.
-  public enum InstancePlatformValue: String, StringEnumeration {
-    case linuxWithSQLServerEnterprise = "Linux with SQL Server Enterprise"
-    case linuxWithSQLServerStandard = "Linux with SQL Server Standard"
-    case linuxWithSQLServerWeb = "Linux with SQL Server Web"
-    case linuxUNIX = "Linux/UNIX"
-    case rhelWithHA = "RHEL with HA"
-    case rhelWithHAAndSQLServerEnterprise = "RHEL with HA and SQL Server Enterprise"
-    case rhelWithHAAndSQLServerStandard = "RHEL with HA and SQL Server Standard"
-    case rhelWithSQLServerEnterprise = "RHEL with SQL Server Enterprise"
-    case rhelWithSQLServerStandard = "RHEL with SQL Server Standard"
-    case rhelWithSQLServerWeb = "RHEL with SQL Server Web"
-    case redHatEnterpriseLinux = "Red Hat Enterprise Linux"
-    case suseLinux = "SUSE Linux"
-    case ubuntuPro = "Ubuntu Pro"
-    case windows = "Windows"
-    case windowsWithSQLServer = "Windows with SQL Server"
-    case windowsWithSQLServerEnterprise = "Windows with SQL Server Enterprise"
-    case windowsWithSQLServerStandard = "Windows with SQL Server Standard"
-    case windowsWithSQLServerWeb = "Windows with SQL Server Web"
-  }
-}
-
-extension Value where Kind == EC2.CapacityReservation.InstancePlatformValue {
-  /// `Linux with SQL Server Enterprise`.
-  public static var linuxWithSQLServerEnterprise: Self { Self(Kind.linuxWithSQLServerEnterprise) }
-  /// `Linux with SQL Server Standard`.
-  public static var linuxWithSQLServerStandard: Self { Self(Kind.linuxWithSQLServerStandard) }
-  /// `Linux with SQL Server Web`.
-  public static var linuxWithSQLServerWeb: Self { Self(Kind.linuxWithSQLServerWeb) }
-  /// `Linux/UNIX`.
-  public static var linuxUNIX: Self { Self(Kind.linuxUNIX) }
-  /// `RHEL with HA`.
-  public static var rhelWithHA: Self { Self(Kind.rhelWithHA) }
-  /// `RHEL with HA and SQL Server Enterprise`.
-  public static var rhelWithHAAndSQLServerEnterprise: Self { Self(Kind.rhelWithHAAndSQLServerEnterprise) }
-  /// `RHEL with HA and SQL Server Standard`.
-  public static var rhelWithHAAndSQLServerStandard: Self { Self(Kind.rhelWithHAAndSQLServerStandard) }
-  /// `RHEL with SQL Server Enterprise`.
-  public static var rhelWithSQLServerEnterprise: Self { Self(Kind.rhelWithSQLServerEnterprise) }
-  /// `RHEL with SQL Server Standard`.
-  public static var rhelWithSQLServerStandard: Self { Self(Kind.rhelWithSQLServerStandard) }
-  /// `RHEL with SQL Server Web`.
-  public static var rhelWithSQLServerWeb: Self { Self(Kind.rhelWithSQLServerWeb) }
-  /// `Red Hat Enterprise Linux`.
-  public static var redHatEnterpriseLinux: Self { Self(Kind.redHatEnterpriseLinux) }
-  /// `SUSE Linux`.
-  public static var suseLinux: Self { Self(Kind.suseLinux) }
-  /// `Ubuntu Pro`.
-  public static var ubuntuPro: Self { Self(Kind.ubuntuPro) }
-  /// `Windows`.
-  public static var windows: Self { Self(Kind.windows) }
-  /// `Windows with SQL Server`.
-  public static var windowsWithSQLServer: Self { Self(Kind.windowsWithSQLServer) }
-  /// `Windows with SQL Server Enterprise`.
-  public static var windowsWithSQLServerEnterprise: Self { Self(Kind.windowsWithSQLServerEnterprise) }
-  /// `Windows with SQL Server Standard`.
-  public static var windowsWithSQLServerStandard: Self { Self(Kind.windowsWithSQLServerStandard) }
-  /// `Windows with SQL Server Web`.
-  public static var windowsWithSQLServerWeb: Self { Self(Kind.windowsWithSQLServerWeb) }
 }
 
 extension EC2.CapacityReservation {

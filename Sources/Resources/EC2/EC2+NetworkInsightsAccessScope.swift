@@ -97,7 +97,7 @@ extension Value where Kind == EC2.NetworkInsightsAccessScope.PacketHeaderStateme
     destinationAddresses: Value<[String]>? = nil,
     destinationPorts: Value<[String]>? = nil,
     destinationPrefixLists: Value<[String]>? = nil,
-    protocols: Value<[EC2.NetworkInsightsAccessScope.ProtocolValue]>? = nil,
+    protocols: Value<[EC2.ProtocolValue]>? = nil,
     sourceAddresses: Value<[String]>? = nil,
     sourcePorts: Value<[String]>? = nil,
     sourcePrefixLists: Value<[String]>? = nil
@@ -146,23 +146,6 @@ extension Value where Kind == EC2.NetworkInsightsAccessScope.PathStatementReques
     }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension EC2.NetworkInsightsAccessScope {
-  /// The values `AWS::EC2::NetworkInsightsAccessScope.Protocol.Protocol` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::NetworkInsightsAccessScope.Protocol.Protocol`.
-  public enum ProtocolValue: String, StringEnumeration {
-    case tcp = "tcp"
-    case udp = "udp"
-  }
-}
-
-extension Value where Kind == EC2.NetworkInsightsAccessScope.ProtocolValue {
-  /// `tcp`.
-  public static var tcp: Self { Self(Kind.tcp) }
-  /// `udp`.
-  public static var udp: Self { Self(Kind.udp) }
 }
 
 extension EC2.NetworkInsightsAccessScope {

@@ -31,7 +31,7 @@ extension EC2 {
     public var filterAtSource: Value<EC2.NetworkInsightsPath.PathFilter>?
 
     /// `Protocol`: a `Protocol`. Required. Changing it replaces the resource.
-    public var `protocol`: Value<EC2.NetworkInsightsPath.ProtocolValue>
+    public var `protocol`: Value<EC2.ProtocolValue>
 
     /// `Source`: a string. Required. Changing it replaces the resource.
     public var source: Value<String>
@@ -45,7 +45,7 @@ extension EC2 {
     /// A `AWS::EC2::NetworkInsightsPath` with the logical ID `logicalID`.
     public init(
       _ logicalID: String,
-      protocol: Value<EC2.NetworkInsightsPath.ProtocolValue>,
+      protocol: Value<EC2.ProtocolValue>,
       source: Value<String>,
       destination: Value<String>? = nil,
       destinationIP: Value<String>? = nil,
@@ -152,23 +152,6 @@ extension Value where Kind == EC2.NetworkInsightsPath.PathFilter {
     }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension EC2.NetworkInsightsPath {
-  /// The values `AWS::EC2::NetworkInsightsPath.Protocol.Protocol` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::NetworkInsightsPath.Protocol.Protocol`.
-  public enum ProtocolValue: String, StringEnumeration {
-    case tcp = "tcp"
-    case udp = "udp"
-  }
-}
-
-extension Value where Kind == EC2.NetworkInsightsPath.ProtocolValue {
-  /// `tcp`.
-  public static var tcp: Self { Self(Kind.tcp) }
-  /// `udp`.
-  public static var udp: Self { Self(Kind.udp) }
 }
 
 extension EC2.NetworkInsightsPath {

@@ -63,100 +63,6 @@ extension Value where Kind == EC2.SpotFleet.AcceleratorCountRequest {
 }
 
 extension EC2.SpotFleet {
-  /// The values `AWS::EC2::SpotFleet.InstanceRequirementsRequest.AcceleratorManufacturers` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.InstanceRequirementsRequest.AcceleratorManufacturers`.
-  public enum AcceleratorManufacturersValue: String, StringEnumeration {
-    case amazonWebServices = "amazon-web-services"
-    case amd = "amd"
-    case habana = "habana"
-    case nvidia = "nvidia"
-    case xilinx = "xilinx"
-  }
-}
-
-extension Value where Kind == EC2.SpotFleet.AcceleratorManufacturersValue {
-  /// `amazon-web-services`.
-  public static var amazonWebServices: Self { Self(Kind.amazonWebServices) }
-  /// `amd`.
-  public static var amd: Self { Self(Kind.amd) }
-  /// `habana`.
-  public static var habana: Self { Self(Kind.habana) }
-  /// `nvidia`.
-  public static var nvidia: Self { Self(Kind.nvidia) }
-  /// `xilinx`.
-  public static var xilinx: Self { Self(Kind.xilinx) }
-}
-
-extension EC2.SpotFleet {
-  /// The values `AWS::EC2::SpotFleet.InstanceRequirementsRequest.AcceleratorNames` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.InstanceRequirementsRequest.AcceleratorNames`.
-  public enum AcceleratorNamesValue: String, StringEnumeration {
-    case a10g = "a10g"
-    case a100 = "a100"
-    case h100 = "h100"
-    case inferentia = "inferentia"
-    case k520 = "k520"
-    case k80 = "k80"
-    case m60 = "m60"
-    case radeonProV520 = "radeon-pro-v520"
-    case t4 = "t4"
-    case t4g = "t4g"
-    case vu9p = "vu9p"
-    case v100 = "v100"
-    case l40s = "l40s"
-    case l4 = "l4"
-    case gaudiHl205 = "gaudi-hl-205"
-    case inferentia2 = "inferentia2"
-    case trainium = "trainium"
-    case trainium2 = "trainium2"
-    case u30 = "u30"
-  }
-}
-
-extension Value where Kind == EC2.SpotFleet.AcceleratorNamesValue {
-  /// `a10g`.
-  public static var a10g: Self { Self(Kind.a10g) }
-  /// `a100`.
-  public static var a100: Self { Self(Kind.a100) }
-  /// `h100`.
-  public static var h100: Self { Self(Kind.h100) }
-  /// `inferentia`.
-  public static var inferentia: Self { Self(Kind.inferentia) }
-  /// `k520`.
-  public static var k520: Self { Self(Kind.k520) }
-  /// `k80`.
-  public static var k80: Self { Self(Kind.k80) }
-  /// `m60`.
-  public static var m60: Self { Self(Kind.m60) }
-  /// `radeon-pro-v520`.
-  public static var radeonProV520: Self { Self(Kind.radeonProV520) }
-  /// `t4`.
-  public static var t4: Self { Self(Kind.t4) }
-  /// `t4g`.
-  public static var t4g: Self { Self(Kind.t4g) }
-  /// `vu9p`.
-  public static var vu9p: Self { Self(Kind.vu9p) }
-  /// `v100`.
-  public static var v100: Self { Self(Kind.v100) }
-  /// `l40s`.
-  public static var l40s: Self { Self(Kind.l40s) }
-  /// `l4`.
-  public static var l4: Self { Self(Kind.l4) }
-  /// `gaudi-hl-205`.
-  public static var gaudiHl205: Self { Self(Kind.gaudiHl205) }
-  /// `inferentia2`.
-  public static var inferentia2: Self { Self(Kind.inferentia2) }
-  /// `trainium`.
-  public static var trainium: Self { Self(Kind.trainium) }
-  /// `trainium2`.
-  public static var trainium2: Self { Self(Kind.trainium2) }
-  /// `u30`.
-  public static var u30: Self { Self(Kind.u30) }
-}
-
-extension EC2.SpotFleet {
   /// The kind of `AWS::EC2::SpotFleet.AcceleratorTotalMemoryMiBRequest` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::SpotFleet.AcceleratorTotalMemoryMiBRequest`.
@@ -171,29 +77,6 @@ extension Value where Kind == EC2.SpotFleet.AcceleratorTotalMemoryMiBRequest {
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension EC2.SpotFleet {
-  /// The values `AWS::EC2::SpotFleet.InstanceRequirementsRequest.AcceleratorTypes` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.InstanceRequirementsRequest.AcceleratorTypes`.
-  public enum AcceleratorTypesValue: String, StringEnumeration {
-    case gpu = "gpu"
-    case fpga = "fpga"
-    case inference = "inference"
-    case media = "media"
-  }
-}
-
-extension Value where Kind == EC2.SpotFleet.AcceleratorTypesValue {
-  /// `gpu`.
-  public static var gpu: Self { Self(Kind.gpu) }
-  /// `fpga`.
-  public static var fpga: Self { Self(Kind.fpga) }
-  /// `inference`.
-  public static var inference: Self { Self(Kind.inference) }
-  /// `media`.
-  public static var media: Self { Self(Kind.media) }
 }
 
 extension EC2.SpotFleet {
@@ -220,26 +103,6 @@ extension Value where Kind == EC2.SpotFleet.AllocationStrategyValue {
   public static var lowestPrice: Self { Self(Kind.lowestPrice) }
   /// `priceCapacityOptimized`.
   public static var priceCapacityOptimized: Self { Self(Kind.priceCapacityOptimized) }
-}
-
-extension EC2.SpotFleet {
-  /// The values `AWS::EC2::SpotFleet.InstanceRequirementsRequest.BareMetal` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.InstanceRequirementsRequest.BareMetal`.
-  public enum BareMetalValue: String, StringEnumeration {
-    case included = "included"
-    case required = "required"
-    case excluded = "excluded"
-  }
-}
-
-extension Value where Kind == EC2.SpotFleet.BareMetalValue {
-  /// `included`.
-  public static var included: Self { Self(Kind.included) }
-  /// `required`.
-  public static var required: Self { Self(Kind.required) }
-  /// `excluded`.
-  public static var excluded: Self { Self(Kind.excluded) }
 }
 
 extension EC2.SpotFleet {
@@ -297,49 +160,6 @@ extension Value where Kind == EC2.SpotFleet.BlockDeviceMapping {
     if let virtualName = virtualName { objectEntries.append(.init("VirtualName", virtualName.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension EC2.SpotFleet {
-  /// The values `AWS::EC2::SpotFleet.InstanceRequirementsRequest.BurstablePerformance` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.InstanceRequirementsRequest.BurstablePerformance`.
-  public enum BurstablePerformanceValue: String, StringEnumeration {
-    case included = "included"
-    case required = "required"
-    case excluded = "excluded"
-  }
-}
-
-extension Value where Kind == EC2.SpotFleet.BurstablePerformanceValue {
-  /// `included`.
-  public static var included: Self { Self(Kind.included) }
-  /// `required`.
-  public static var required: Self { Self(Kind.required) }
-  /// `excluded`.
-  public static var excluded: Self { Self(Kind.excluded) }
-}
-
-extension EC2.SpotFleet {
-  /// The values `AWS::EC2::SpotFleet.InstanceRequirementsRequest.CpuManufacturers` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.InstanceRequirementsRequest.CpuManufacturers`.
-  public enum CPUManufacturersValue: String, StringEnumeration {
-    case intel = "intel"
-    case amd = "amd"
-    case amazonWebServices = "amazon-web-services"
-    case apple = "apple"
-  }
-}
-
-extension Value where Kind == EC2.SpotFleet.CPUManufacturersValue {
-  /// `intel`.
-  public static var intel: Self { Self(Kind.intel) }
-  /// `amd`.
-  public static var amd: Self { Self(Kind.amd) }
-  /// `amazon-web-services`.
-  public static var amazonWebServices: Self { Self(Kind.amazonWebServices) }
-  /// `apple`.
-  public static var apple: Self { Self(Kind.apple) }
 }
 
 extension EC2.SpotFleet {
@@ -405,7 +225,7 @@ extension Value where Kind == EC2.SpotFleet.EBSBlockDevice {
     iops: Value<Number>? = nil,
     snapshotID: Value<String>? = nil,
     volumeSize: Value<Number>? = nil,
-    volumeType: Value<EC2.SpotFleet.VolumeTypeValue>? = nil
+    volumeType: Value<EC2.VolumeTypeValue>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let deleteOnTermination = deleteOnTermination {
@@ -502,43 +322,6 @@ extension Value where Kind == EC2.SpotFleet.IAMInstanceProfileSpecification {
 }
 
 extension EC2.SpotFleet {
-  /// The values `AWS::EC2::SpotFleet.InstanceRequirementsRequest.InstanceGenerations` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.InstanceRequirementsRequest.InstanceGenerations`.
-  public enum InstanceGenerationsValue: String, StringEnumeration {
-    case current = "current"
-    case previous = "previous"
-  }
-}
-
-extension Value where Kind == EC2.SpotFleet.InstanceGenerationsValue {
-  /// `current`.
-  public static var current: Self { Self(Kind.current) }
-  /// `previous`.
-  public static var previous: Self { Self(Kind.previous) }
-}
-
-extension EC2.SpotFleet {
-  /// The values `AWS::EC2::SpotFleet.SpotFleetRequestConfigData.InstanceInterruptionBehavior` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.SpotFleetRequestConfigData.InstanceInterruptionBehavior`.
-  public enum InstanceInterruptionBehaviorValue: String, StringEnumeration {
-    case hibernate = "hibernate"
-    case stop = "stop"
-    case terminate = "terminate"
-  }
-}
-
-extension Value where Kind == EC2.SpotFleet.InstanceInterruptionBehaviorValue {
-  /// `hibernate`.
-  public static var hibernate: Self { Self(Kind.hibernate) }
-  /// `stop`.
-  public static var stop: Self { Self(Kind.stop) }
-  /// `terminate`.
-  public static var terminate: Self { Self(Kind.terminate) }
-}
-
-extension EC2.SpotFleet {
   /// The kind of `AWS::EC2::SpotFleet.InstanceIpv6Address` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::SpotFleet.InstanceIpv6Address`.
@@ -615,20 +398,20 @@ extension Value where Kind == EC2.SpotFleet.InstanceRequirementsRequest {
   /// A `AWS::EC2::SpotFleet.InstanceRequirementsRequest` value.
   public init(
     acceleratorCount: Value<EC2.SpotFleet.AcceleratorCountRequest>? = nil,
-    acceleratorManufacturers: Value<[EC2.SpotFleet.AcceleratorManufacturersValue]>? = nil,
-    acceleratorNames: Value<[EC2.SpotFleet.AcceleratorNamesValue]>? = nil,
+    acceleratorManufacturers: Value<[EC2.AcceleratorManufacturersValue]>? = nil,
+    acceleratorNames: Value<[EC2.AcceleratorNamesValue]>? = nil,
     acceleratorTotalMemoryMiB: Value<EC2.SpotFleet.AcceleratorTotalMemoryMiBRequest>? = nil,
-    acceleratorTypes: Value<[EC2.SpotFleet.AcceleratorTypesValue]>? = nil,
+    acceleratorTypes: Value<[EC2.AcceleratorTypesValue]>? = nil,
     allowedInstanceTypes: Value<[String]>? = nil,
-    bareMetal: Value<EC2.SpotFleet.BareMetalValue>? = nil,
+    bareMetal: Value<EC2.BareMetalValue>? = nil,
     baselineEBSBandwidthMbps: Value<EC2.SpotFleet.BaselineEBSBandwidthMbpsRequest>? = nil,
     baselinePerformanceFactors: Value<EC2.SpotFleet.BaselinePerformanceFactorsRequest>? = nil,
-    burstablePerformance: Value<EC2.SpotFleet.BurstablePerformanceValue>? = nil,
-    cpuManufacturers: Value<[EC2.SpotFleet.CPUManufacturersValue]>? = nil,
+    burstablePerformance: Value<EC2.BurstablePerformanceValue>? = nil,
+    cpuManufacturers: Value<[EC2.CPUManufacturersValue]>? = nil,
     excludedInstanceTypes: Value<[String]>? = nil,
-    instanceGenerations: Value<[EC2.SpotFleet.InstanceGenerationsValue]>? = nil,
-    localStorage: Value<EC2.SpotFleet.LocalStorageValue>? = nil,
-    localStorageTypes: Value<[EC2.SpotFleet.LocalStorageTypesValue]>? = nil,
+    instanceGenerations: Value<[EC2.InstanceGenerationsValue]>? = nil,
+    localStorage: Value<EC2.LocalStorageValue>? = nil,
+    localStorageTypes: Value<[EC2.LocalStorageTypesValue]>? = nil,
     maxSpotPriceAsPercentageOfOptimalOnDemandPrice: Value<Number>? = nil,
     memoryGiBPerVCPU: Value<EC2.SpotFleet.MemoryGiBPerVCPURequest>? = nil,
     memoryMiB: Value<EC2.SpotFleet.MemoryMiBRequest>? = nil,
@@ -803,43 +586,6 @@ extension Value where Kind == EC2.SpotFleet.LoadBalancersConfig {
 }
 
 extension EC2.SpotFleet {
-  /// The values `AWS::EC2::SpotFleet.InstanceRequirementsRequest.LocalStorageTypes` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.InstanceRequirementsRequest.LocalStorageTypes`.
-  public enum LocalStorageTypesValue: String, StringEnumeration {
-    case hdd = "hdd"
-    case ssd = "ssd"
-  }
-}
-
-extension Value where Kind == EC2.SpotFleet.LocalStorageTypesValue {
-  /// `hdd`.
-  public static var hdd: Self { Self(Kind.hdd) }
-  /// `ssd`.
-  public static var ssd: Self { Self(Kind.ssd) }
-}
-
-extension EC2.SpotFleet {
-  /// The values `AWS::EC2::SpotFleet.InstanceRequirementsRequest.LocalStorage` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.InstanceRequirementsRequest.LocalStorage`.
-  public enum LocalStorageValue: String, StringEnumeration {
-    case included = "included"
-    case required = "required"
-    case excluded = "excluded"
-  }
-}
-
-extension Value where Kind == EC2.SpotFleet.LocalStorageValue {
-  /// `included`.
-  public static var included: Self { Self(Kind.included) }
-  /// `required`.
-  public static var required: Self { Self(Kind.required) }
-  /// `excluded`.
-  public static var excluded: Self { Self(Kind.excluded) }
-}
-
-extension EC2.SpotFleet {
   /// The kind of `AWS::EC2::SpotFleet.MemoryGiBPerVCpuRequest` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::SpotFleet.MemoryGiBPerVCpuRequest`.
@@ -938,23 +684,6 @@ extension Value where Kind == EC2.SpotFleet.PrivateIPAddressSpecification {
     objectEntries.append(.init("PrivateIpAddress", privateIPAddress.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension EC2.SpotFleet {
-  /// The values `AWS::EC2::SpotFleet.SpotCapacityRebalance.ReplacementStrategy` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.SpotCapacityRebalance.ReplacementStrategy`.
-  public enum ReplacementStrategyValue: String, StringEnumeration {
-    case launch = "launch"
-    case launchBeforeTerminate = "launch-before-terminate"
-  }
-}
-
-extension Value where Kind == EC2.SpotFleet.ReplacementStrategyValue {
-  /// `launch`.
-  public static var launch: Self { Self(Kind.launch) }
-  /// `launch-before-terminate`.
-  public static var launchBeforeTerminate: Self { Self(Kind.launchBeforeTerminate) }
 }
 
 extension EC2.SpotFleet {
@@ -1118,10 +847,7 @@ extension EC2.SpotFleet {
 
 extension Value where Kind == EC2.SpotFleet.SpotCapacityRebalance {
   /// A `AWS::EC2::SpotFleet.SpotCapacityRebalance` value.
-  public init(
-    replacementStrategy: Value<EC2.SpotFleet.ReplacementStrategyValue>? = nil,
-    terminationDelay: Value<Number>? = nil
-  ) {
+  public init(replacementStrategy: Value<EC2.ReplacementStrategyValue>? = nil, terminationDelay: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let replacementStrategy = replacementStrategy {
       objectEntries.append(.init("ReplacementStrategy", replacementStrategy.expression))
@@ -1228,7 +954,7 @@ extension Value where Kind == EC2.SpotFleet.SpotFleetRequestConfigData {
     allocationStrategy: Value<EC2.SpotFleet.AllocationStrategyValue>? = nil,
     context: Value<String>? = nil,
     excessCapacityTerminationPolicy: Value<EC2.SpotFleet.ExcessCapacityTerminationPolicyValue>? = nil,
-    instanceInterruptionBehavior: Value<EC2.SpotFleet.InstanceInterruptionBehaviorValue>? = nil,
+    instanceInterruptionBehavior: Value<EC2.InstanceInterruptionBehaviorValue>? = nil,
     instancePoolsToUseCount: Value<Number>? = nil,
     launchSpecifications: Value<[EC2.SpotFleet.SpotFleetLaunchSpecification]>? = nil,
     launchTemplateConfigs: Value<[EC2.SpotFleet.LaunchTemplateConfig]>? = nil,
@@ -1241,7 +967,7 @@ extension Value where Kind == EC2.SpotFleet.SpotFleetRequestConfigData {
     spotMaxTotalPrice: Value<String>? = nil,
     spotPrice: Value<String>? = nil,
     tagSpecifications: Value<[EC2.SpotFleet.SpotFleetTagSpecification]>? = nil,
-    targetCapacityUnitType: Value<EC2.SpotFleet.TargetCapacityUnitTypeValue>? = nil,
+    targetCapacityUnitType: Value<EC2.TargetCapacityUnitTypeValue>? = nil,
     terminateInstancesWithExpiration: Value<Bool>? = nil,
     type: Value<EC2.SpotFleet.TypeValue>? = nil,
     validFrom: Value<String>? = nil,
@@ -1355,7 +1081,7 @@ extension Value where Kind == EC2.SpotFleet.SpotPlacement {
     availabilityZone: Value<String>? = nil,
     availabilityZoneID: Value<String>? = nil,
     groupName: Value<String>? = nil,
-    tenancy: Value<EC2.SpotFleet.TenancyValue>? = nil
+    tenancy: Value<EC2.TenancyValue>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let availabilityZone = availabilityZone {
@@ -1388,26 +1114,6 @@ extension Value where Kind == EC2.SpotFleet.Tag {
 }
 
 extension EC2.SpotFleet {
-  /// The values `AWS::EC2::SpotFleet.SpotFleetRequestConfigData.TargetCapacityUnitType` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.SpotFleetRequestConfigData.TargetCapacityUnitType`.
-  public enum TargetCapacityUnitTypeValue: String, StringEnumeration {
-    case vcpu = "vcpu"
-    case memoryMib = "memory-mib"
-    case units = "units"
-  }
-}
-
-extension Value where Kind == EC2.SpotFleet.TargetCapacityUnitTypeValue {
-  /// `vcpu`.
-  public static var vcpu: Self { Self(Kind.vcpu) }
-  /// `memory-mib`.
-  public static var memoryMib: Self { Self(Kind.memoryMib) }
-  /// `units`.
-  public static var units: Self { Self(Kind.units) }
-}
-
-extension EC2.SpotFleet {
   /// The kind of `AWS::EC2::SpotFleet.TargetGroup` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::SpotFleet.TargetGroup`.
@@ -1437,26 +1143,6 @@ extension Value where Kind == EC2.SpotFleet.TargetGroupsConfig {
     objectEntries.append(.init("TargetGroups", targetGroups.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension EC2.SpotFleet {
-  /// The values `AWS::EC2::SpotFleet.SpotPlacement.Tenancy` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.SpotPlacement.Tenancy`.
-  public enum TenancyValue: String, StringEnumeration {
-    case dedicated = "dedicated"
-    case `default` = "default"
-    case host = "host"
-  }
-}
-
-extension Value where Kind == EC2.SpotFleet.TenancyValue {
-  /// `dedicated`.
-  public static var dedicated: Self { Self(Kind.dedicated) }
-  /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
-  /// `host`.
-  public static var host: Self { Self(Kind.host) }
 }
 
 extension EC2.SpotFleet {
@@ -1508,36 +1194,4 @@ extension Value where Kind == EC2.SpotFleet.VCPUCountRangeRequest {
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension EC2.SpotFleet {
-  /// The values `AWS::EC2::SpotFleet.EbsBlockDevice.VolumeType` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.EbsBlockDevice.VolumeType`.
-  public enum VolumeTypeValue: String, StringEnumeration {
-    case gp2 = "gp2"
-    case gp3 = "gp3"
-    case io1 = "io1"
-    case io2 = "io2"
-    case sc1 = "sc1"
-    case st1 = "st1"
-    case standard = "standard"
-  }
-}
-
-extension Value where Kind == EC2.SpotFleet.VolumeTypeValue {
-  /// `gp2`.
-  public static var gp2: Self { Self(Kind.gp2) }
-  /// `gp3`.
-  public static var gp3: Self { Self(Kind.gp3) }
-  /// `io1`.
-  public static var io1: Self { Self(Kind.io1) }
-  /// `io2`.
-  public static var io2: Self { Self(Kind.io2) }
-  /// `sc1`.
-  public static var sc1: Self { Self(Kind.sc1) }
-  /// `st1`.
-  public static var st1: Self { Self(Kind.st1) }
-  /// `standard`.
-  public static var standard: Self { Self(Kind.standard) }
 }

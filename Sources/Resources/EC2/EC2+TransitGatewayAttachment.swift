@@ -64,57 +64,6 @@ extension EC2 {
 }
 
 extension EC2.TransitGatewayAttachment {
-  /// The values `AWS::EC2::TransitGatewayAttachment.ApplianceModeSupport` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TransitGatewayAttachment.ApplianceModeSupport`.
-  public enum ApplianceModeSupportValue: String, StringEnumeration {
-    case disable = "disable"
-    case enable = "enable"
-  }
-}
-
-extension Value where Kind == EC2.TransitGatewayAttachment.ApplianceModeSupportValue {
-  /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
-  /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
-}
-
-extension EC2.TransitGatewayAttachment {
-  /// The values `AWS::EC2::TransitGatewayAttachment.DnsSupport` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TransitGatewayAttachment.DnsSupport`.
-  public enum DNSSupportValue: String, StringEnumeration {
-    case disable = "disable"
-    case enable = "enable"
-  }
-}
-
-extension Value where Kind == EC2.TransitGatewayAttachment.DNSSupportValue {
-  /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
-  /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
-}
-
-extension EC2.TransitGatewayAttachment {
-  /// The values `AWS::EC2::TransitGatewayAttachment.Ipv6Support` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TransitGatewayAttachment.Ipv6Support`.
-  public enum Ipv6SupportValue: String, StringEnumeration {
-    case disable = "disable"
-    case enable = "enable"
-  }
-}
-
-extension Value where Kind == EC2.TransitGatewayAttachment.Ipv6SupportValue {
-  /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
-  /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
-}
-
-extension EC2.TransitGatewayAttachment {
   /// The kind of `AWS::EC2::TransitGatewayAttachment.Options` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::TransitGatewayAttachment.Options`.
@@ -124,10 +73,10 @@ extension EC2.TransitGatewayAttachment {
 extension Value where Kind == EC2.TransitGatewayAttachment.Options {
   /// A `AWS::EC2::TransitGatewayAttachment.Options` value.
   public init(
-    applianceModeSupport: Value<EC2.TransitGatewayAttachment.ApplianceModeSupportValue>? = nil,
-    dnsSupport: Value<EC2.TransitGatewayAttachment.DNSSupportValue>? = nil,
-    ipv6Support: Value<EC2.TransitGatewayAttachment.Ipv6SupportValue>? = nil,
-    securityGroupReferencingSupport: Value<EC2.TransitGatewayAttachment.SecurityGroupReferencingSupportValue>? = nil
+    applianceModeSupport: Value<EC2.ApplianceModeSupportValue>? = nil,
+    dnsSupport: Value<EC2.DNSSupportValue>? = nil,
+    ipv6Support: Value<EC2.Ipv6SupportValue>? = nil,
+    securityGroupReferencingSupport: Value<EC2.SecurityGroupReferencingSupportValue>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let applianceModeSupport = applianceModeSupport {
@@ -140,23 +89,6 @@ extension Value where Kind == EC2.TransitGatewayAttachment.Options {
     }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension EC2.TransitGatewayAttachment {
-  /// The values `AWS::EC2::TransitGatewayAttachment.SecurityGroupReferencingSupport` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TransitGatewayAttachment.SecurityGroupReferencingSupport`.
-  public enum SecurityGroupReferencingSupportValue: String, StringEnumeration {
-    case disable = "disable"
-    case enable = "enable"
-  }
-}
-
-extension Value where Kind == EC2.TransitGatewayAttachment.SecurityGroupReferencingSupportValue {
-  /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
-  /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
 }
 
 extension EC2.TransitGatewayAttachment {

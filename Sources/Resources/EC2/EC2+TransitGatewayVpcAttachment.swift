@@ -78,57 +78,6 @@ extension EC2 {
 }
 
 extension EC2.TransitGatewayVpcAttachment {
-  /// The values `AWS::EC2::TransitGatewayVpcAttachment.ApplianceModeSupport` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TransitGatewayVpcAttachment.ApplianceModeSupport`.
-  public enum ApplianceModeSupportValue: String, StringEnumeration {
-    case disable = "disable"
-    case enable = "enable"
-  }
-}
-
-extension Value where Kind == EC2.TransitGatewayVpcAttachment.ApplianceModeSupportValue {
-  /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
-  /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
-}
-
-extension EC2.TransitGatewayVpcAttachment {
-  /// The values `AWS::EC2::TransitGatewayVpcAttachment.DnsSupport` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TransitGatewayVpcAttachment.DnsSupport`.
-  public enum DNSSupportValue: String, StringEnumeration {
-    case disable = "disable"
-    case enable = "enable"
-  }
-}
-
-extension Value where Kind == EC2.TransitGatewayVpcAttachment.DNSSupportValue {
-  /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
-  /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
-}
-
-extension EC2.TransitGatewayVpcAttachment {
-  /// The values `AWS::EC2::TransitGatewayVpcAttachment.Ipv6Support` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TransitGatewayVpcAttachment.Ipv6Support`.
-  public enum Ipv6SupportValue: String, StringEnumeration {
-    case disable = "disable"
-    case enable = "enable"
-  }
-}
-
-extension Value where Kind == EC2.TransitGatewayVpcAttachment.Ipv6SupportValue {
-  /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
-  /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
-}
-
-extension EC2.TransitGatewayVpcAttachment {
   /// The kind of `AWS::EC2::TransitGatewayVpcAttachment.Options` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::TransitGatewayVpcAttachment.Options`.
@@ -138,10 +87,10 @@ extension EC2.TransitGatewayVpcAttachment {
 extension Value where Kind == EC2.TransitGatewayVpcAttachment.Options {
   /// A `AWS::EC2::TransitGatewayVpcAttachment.Options` value.
   public init(
-    applianceModeSupport: Value<EC2.TransitGatewayVpcAttachment.ApplianceModeSupportValue>? = nil,
-    dnsSupport: Value<EC2.TransitGatewayVpcAttachment.DNSSupportValue>? = nil,
-    ipv6Support: Value<EC2.TransitGatewayVpcAttachment.Ipv6SupportValue>? = nil,
-    securityGroupReferencingSupport: Value<EC2.TransitGatewayVpcAttachment.SecurityGroupReferencingSupportValue>? = nil
+    applianceModeSupport: Value<EC2.ApplianceModeSupportValue>? = nil,
+    dnsSupport: Value<EC2.DNSSupportValue>? = nil,
+    ipv6Support: Value<EC2.Ipv6SupportValue>? = nil,
+    securityGroupReferencingSupport: Value<EC2.SecurityGroupReferencingSupportValue>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let applianceModeSupport = applianceModeSupport {
@@ -154,23 +103,6 @@ extension Value where Kind == EC2.TransitGatewayVpcAttachment.Options {
     }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension EC2.TransitGatewayVpcAttachment {
-  /// The values `AWS::EC2::TransitGatewayVpcAttachment.SecurityGroupReferencingSupport` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TransitGatewayVpcAttachment.SecurityGroupReferencingSupport`.
-  public enum SecurityGroupReferencingSupportValue: String, StringEnumeration {
-    case disable = "disable"
-    case enable = "enable"
-  }
-}
-
-extension Value where Kind == EC2.TransitGatewayVpcAttachment.SecurityGroupReferencingSupportValue {
-  /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
-  /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
 }
 
 extension EC2.TransitGatewayVpcAttachment {

@@ -115,32 +115,12 @@ extension ECR.Repository {
 
 extension Value where Kind == ECR.Repository.EncryptionConfiguration {
   /// A `AWS::ECR::Repository.EncryptionConfiguration` value.
-  public init(encryptionType: Value<ECR.Repository.EncryptionTypeValue>, kmsKey: Value<String>? = nil) {
+  public init(encryptionType: Value<ECR.EncryptionTypeValue>, kmsKey: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EncryptionType", encryptionType.expression))
     if let kmsKey = kmsKey { objectEntries.append(.init("KmsKey", kmsKey.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension ECR.Repository {
-  /// The values `AWS::ECR::Repository.EncryptionType.EncryptionType` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECR::Repository.EncryptionType.EncryptionType`.
-  public enum EncryptionTypeValue: String, StringEnumeration {
-    case aes256 = "AES256"
-    case kms = "KMS"
-    case kmsDSSE = "KMS_DSSE"
-  }
-}
-
-extension Value where Kind == ECR.Repository.EncryptionTypeValue {
-  /// `AES256`.
-  public static var aes256: Self { Self(Kind.aes256) }
-  /// `KMS`.
-  public static var kms: Self { Self(Kind.kms) }
-  /// `KMS_DSSE`.
-  public static var kmsDSSE: Self { Self(Kind.kmsDSSE) }
 }
 
 extension ECR.Repository {
@@ -169,7 +149,7 @@ extension ECR.Repository {
 extension Value where Kind == ECR.Repository.ImageTagMutabilityExclusionFilter {
   /// A `AWS::ECR::Repository.ImageTagMutabilityExclusionFilter` value.
   public init(
-    imageTagMutabilityExclusionFilterType: Value<ECR.Repository.ImageTagMutabilityExclusionFilterTypeValue>,
+    imageTagMutabilityExclusionFilterType: Value<ECR.ImageTagMutabilityExclusionFilterTypeValue>,
     imageTagMutabilityExclusionFilterValue: Value<String>
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
@@ -177,20 +157,6 @@ extension Value where Kind == ECR.Repository.ImageTagMutabilityExclusionFilter {
     objectEntries.append(.init("ImageTagMutabilityExclusionFilterValue", imageTagMutabilityExclusionFilterValue.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension ECR.Repository {
-  /// The values `AWS::ECR::Repository.ImageTagMutabilityExclusionFilterType.ImageTagMutabilityExclusionFilterType` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECR::Repository.ImageTagMutabilityExclusionFilterType.ImageTagMutabilityExclusionFilterType`.
-  public enum ImageTagMutabilityExclusionFilterTypeValue: String, StringEnumeration {
-    case wildcard = "WILDCARD"
-  }
-}
-
-extension Value where Kind == ECR.Repository.ImageTagMutabilityExclusionFilterTypeValue {
-  /// `WILDCARD`.
-  public static var wildcard: Self { Self(Kind.wildcard) }
 }
 
 extension ECR.Repository {

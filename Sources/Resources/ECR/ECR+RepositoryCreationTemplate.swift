@@ -137,32 +137,12 @@ extension ECR.RepositoryCreationTemplate {
 
 extension Value where Kind == ECR.RepositoryCreationTemplate.EncryptionConfiguration {
   /// A `AWS::ECR::RepositoryCreationTemplate.EncryptionConfiguration` value.
-  public init(encryptionType: Value<ECR.RepositoryCreationTemplate.EncryptionTypeValue>, kmsKey: Value<String>? = nil) {
+  public init(encryptionType: Value<ECR.EncryptionTypeValue>, kmsKey: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EncryptionType", encryptionType.expression))
     if let kmsKey = kmsKey { objectEntries.append(.init("KmsKey", kmsKey.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension ECR.RepositoryCreationTemplate {
-  /// The values `AWS::ECR::RepositoryCreationTemplate.EncryptionType.EncryptionType` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECR::RepositoryCreationTemplate.EncryptionType.EncryptionType`.
-  public enum EncryptionTypeValue: String, StringEnumeration {
-    case aes256 = "AES256"
-    case kms = "KMS"
-    case kmsDSSE = "KMS_DSSE"
-  }
-}
-
-extension Value where Kind == ECR.RepositoryCreationTemplate.EncryptionTypeValue {
-  /// `AES256`.
-  public static var aes256: Self { Self(Kind.aes256) }
-  /// `KMS`.
-  public static var kms: Self { Self(Kind.kms) }
-  /// `KMS_DSSE`.
-  public static var kmsDSSE: Self { Self(Kind.kmsDSSE) }
 }
 
 extension ECR.RepositoryCreationTemplate {
@@ -175,7 +155,7 @@ extension ECR.RepositoryCreationTemplate {
 extension Value where Kind == ECR.RepositoryCreationTemplate.ImageTagMutabilityExclusionFilter {
   /// A `AWS::ECR::RepositoryCreationTemplate.ImageTagMutabilityExclusionFilter` value.
   public init(
-    imageTagMutabilityExclusionFilterType: Value<ECR.RepositoryCreationTemplate.ImageTagMutabilityExclusionFilterTypeValue>,
+    imageTagMutabilityExclusionFilterType: Value<ECR.ImageTagMutabilityExclusionFilterTypeValue>,
     imageTagMutabilityExclusionFilterValue: Value<String>
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
@@ -183,20 +163,6 @@ extension Value where Kind == ECR.RepositoryCreationTemplate.ImageTagMutabilityE
     objectEntries.append(.init("ImageTagMutabilityExclusionFilterValue", imageTagMutabilityExclusionFilterValue.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension ECR.RepositoryCreationTemplate {
-  /// The values `AWS::ECR::RepositoryCreationTemplate.ImageTagMutabilityExclusionFilter.ImageTagMutabilityExclusionFilterType` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECR::RepositoryCreationTemplate.ImageTagMutabilityExclusionFilter.ImageTagMutabilityExclusionFilterType`.
-  public enum ImageTagMutabilityExclusionFilterTypeValue: String, StringEnumeration {
-    case wildcard = "WILDCARD"
-  }
-}
-
-extension Value where Kind == ECR.RepositoryCreationTemplate.ImageTagMutabilityExclusionFilterTypeValue {
-  /// `WILDCARD`.
-  public static var wildcard: Self { Self(Kind.wildcard) }
 }
 
 extension ECR.RepositoryCreationTemplate {

@@ -86,29 +86,6 @@ extension ECS {
 }
 
 extension ECS.DaemonTaskDefinition {
-  /// The values `AWS::ECS::DaemonTaskDefinition.ContainerDependency.Condition` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.ContainerDependency.Condition`.
-  public enum ConditionValue: String, StringEnumeration {
-    case complete = "COMPLETE"
-    case healthy = "HEALTHY"
-    case start = "START"
-    case success = "SUCCESS"
-  }
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.ConditionValue {
-  /// `COMPLETE`.
-  public static var complete: Self { Self(Kind.complete) }
-  /// `HEALTHY`.
-  public static var healthy: Self { Self(Kind.healthy) }
-  /// `START`.
-  public static var start: Self { Self(Kind.start) }
-  /// `SUCCESS`.
-  public static var success: Self { Self(Kind.success) }
-}
-
-extension ECS.DaemonTaskDefinition {
   /// The kind of `AWS::ECS::DaemonTaskDefinition.ContainerDependency` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.ContainerDependency`.
@@ -117,7 +94,7 @@ extension ECS.DaemonTaskDefinition {
 
 extension Value where Kind == ECS.DaemonTaskDefinition.ContainerDependency {
   /// A `AWS::ECS::DaemonTaskDefinition.ContainerDependency` value.
-  public init(condition: Value<ECS.DaemonTaskDefinition.ConditionValue>? = nil, containerName: Value<String>? = nil) {
+  public init(condition: Value<ECS.ConditionValue>? = nil, containerName: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let condition = condition { objectEntries.append(.init("Condition", condition.expression)) }
     if let containerName = containerName { objectEntries.append(.init("ContainerName", containerName.expression)) }
@@ -227,7 +204,7 @@ extension Value where Kind == ECS.DaemonTaskDefinition.Device {
   public init(
     containerPath: Value<String>? = nil,
     hostPath: Value<String>? = nil,
-    permissions: Value<[ECS.DaemonTaskDefinition.PermissionsValue]>? = nil
+    permissions: Value<[ECS.PermissionsValue]>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let containerPath = containerPath { objectEntries.append(.init("ContainerPath", containerPath.expression)) }
@@ -246,7 +223,7 @@ extension ECS.DaemonTaskDefinition {
 
 extension Value where Kind == ECS.DaemonTaskDefinition.EnvironmentFile {
   /// A `AWS::ECS::DaemonTaskDefinition.EnvironmentFile` value.
-  public init(type: Value<ECS.DaemonTaskDefinition.TypeValue>? = nil, value: Value<String>? = nil) {
+  public init(type: Value<ECS.TypeValue>? = nil, value: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
@@ -263,32 +240,12 @@ extension ECS.DaemonTaskDefinition {
 
 extension Value where Kind == ECS.DaemonTaskDefinition.FirelensConfiguration {
   /// A `AWS::ECS::DaemonTaskDefinition.FirelensConfiguration` value.
-  public init(
-    options: Value<[String: String]>? = nil,
-    type: Value<ECS.DaemonTaskDefinition.FirelensConfigurationTypeValue>? = nil
-  ) {
+  public init(options: Value<[String: String]>? = nil, type: Value<ECS.FirelensConfigurationTypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let options = options { objectEntries.append(.init("Options", options.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The values `AWS::ECS::DaemonTaskDefinition.FirelensConfiguration.Type` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.FirelensConfiguration.Type`.
-  public enum FirelensConfigurationTypeValue: String, StringEnumeration {
-    case fluentbit = "fluentbit"
-    case fluentd = "fluentd"
-  }
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.FirelensConfigurationTypeValue {
-  /// `fluentbit`.
-  public static var fluentbit: Self { Self(Kind.fluentbit) }
-  /// `fluentd`.
-  public static var fluentd: Self { Self(Kind.fluentd) }
 }
 
 extension ECS.DaemonTaskDefinition {
@@ -434,82 +391,6 @@ extension Value where Kind == ECS.DaemonTaskDefinition.MountPoint {
 }
 
 extension ECS.DaemonTaskDefinition {
-  /// The values `AWS::ECS::DaemonTaskDefinition.Ulimit.Name` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.Ulimit.Name`.
-  public enum NameValue: String, StringEnumeration {
-    case core = "core"
-    case cpu = "cpu"
-    case data = "data"
-    case fsize = "fsize"
-    case locks = "locks"
-    case memlock = "memlock"
-    case msgqueue = "msgqueue"
-    case nice = "nice"
-    case nofile = "nofile"
-    case nproc = "nproc"
-    case rss = "rss"
-    case rtprio = "rtprio"
-    case rttime = "rttime"
-    case sigpending = "sigpending"
-    case stack = "stack"
-  }
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.NameValue {
-  /// `core`.
-  public static var core: Self { Self(Kind.core) }
-  /// `cpu`.
-  public static var cpu: Self { Self(Kind.cpu) }
-  /// `data`.
-  public static var data: Self { Self(Kind.data) }
-  /// `fsize`.
-  public static var fsize: Self { Self(Kind.fsize) }
-  /// `locks`.
-  public static var locks: Self { Self(Kind.locks) }
-  /// `memlock`.
-  public static var memlock: Self { Self(Kind.memlock) }
-  /// `msgqueue`.
-  public static var msgqueue: Self { Self(Kind.msgqueue) }
-  /// `nice`.
-  public static var nice: Self { Self(Kind.nice) }
-  /// `nofile`.
-  public static var nofile: Self { Self(Kind.nofile) }
-  /// `nproc`.
-  public static var nproc: Self { Self(Kind.nproc) }
-  /// `rss`.
-  public static var rss: Self { Self(Kind.rss) }
-  /// `rtprio`.
-  public static var rtprio: Self { Self(Kind.rtprio) }
-  /// `rttime`.
-  public static var rttime: Self { Self(Kind.rttime) }
-  /// `sigpending`.
-  public static var sigpending: Self { Self(Kind.sigpending) }
-  /// `stack`.
-  public static var stack: Self { Self(Kind.stack) }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The values `AWS::ECS::DaemonTaskDefinition.Device.Permissions` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.Device.Permissions`.
-  public enum PermissionsValue: String, StringEnumeration {
-    case mknod = "mknod"
-    case read = "read"
-    case write = "write"
-  }
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.PermissionsValue {
-  /// `mknod`.
-  public static var mknod: Self { Self(Kind.mknod) }
-  /// `read`.
-  public static var read: Self { Self(Kind.read) }
-  /// `write`.
-  public static var write: Self { Self(Kind.write) }
-}
-
-extension ECS.DaemonTaskDefinition {
   /// The kind of `AWS::ECS::DaemonTaskDefinition.RepositoryCredentials` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.RepositoryCredentials`.
@@ -623,20 +504,6 @@ extension Value where Kind == ECS.DaemonTaskDefinition.Tmpfs {
 }
 
 extension ECS.DaemonTaskDefinition {
-  /// The values `AWS::ECS::DaemonTaskDefinition.EnvironmentFile.Type` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.EnvironmentFile.Type`.
-  public enum TypeValue: String, StringEnumeration {
-    case s3 = "s3"
-  }
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.TypeValue {
-  /// `s3`.
-  public static var s3: Self { Self(Kind.s3) }
-}
-
-extension ECS.DaemonTaskDefinition {
   /// The kind of `AWS::ECS::DaemonTaskDefinition.Ulimit` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.Ulimit`.
@@ -645,7 +512,7 @@ extension ECS.DaemonTaskDefinition {
 
 extension Value where Kind == ECS.DaemonTaskDefinition.Ulimit {
   /// A `AWS::ECS::DaemonTaskDefinition.Ulimit` value.
-  public init(hardLimit: Value<Number>, name: Value<ECS.DaemonTaskDefinition.NameValue>, softLimit: Value<Number>) {
+  public init(hardLimit: Value<Number>, name: Value<ECS.NameValue>, softLimit: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("HardLimit", hardLimit.expression))
     objectEntries.append(.init("Name", name.expression))

@@ -261,23 +261,6 @@ extension Value where Kind == ECS.Service.AdvancedConfiguration {
 }
 
 extension ECS.Service {
-  /// The values `AWS::ECS::Service.AwsVpcConfiguration.AssignPublicIp` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECS::Service.AwsVpcConfiguration.AssignPublicIp`.
-  public enum AssignPublicIPValue: String, StringEnumeration {
-    case disabled = "DISABLED"
-    case enabled = "ENABLED"
-  }
-}
-
-extension Value where Kind == ECS.Service.AssignPublicIPValue {
-  /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
-  /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
-}
-
-extension ECS.Service {
   /// The values `AWS::ECS::Service.AvailabilityZoneRebalancing` allows.
   ///
   /// - Remark: Generated from `AWS::ECS::Service.AvailabilityZoneRebalancing`.
@@ -304,7 +287,7 @@ extension ECS.Service {
 extension Value where Kind == ECS.Service.AwsVPCConfiguration {
   /// A `AWS::ECS::Service.AwsVpcConfiguration` value.
   public init(
-    assignPublicIP: Value<ECS.Service.AssignPublicIPValue>? = nil,
+    assignPublicIP: Value<ECS.AssignPublicIPValue>? = nil,
     securityGroups: Value<[String]>? = nil,
     subnets: Value<[String]>? = nil
   ) {

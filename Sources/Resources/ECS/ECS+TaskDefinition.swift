@@ -214,29 +214,6 @@ extension Value where Kind == ECS.TaskDefinition.CPUArchitectureValue {
 }
 
 extension ECS.TaskDefinition {
-  /// The values `AWS::ECS::TaskDefinition.ContainerDependency.Condition` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.ContainerDependency.Condition`.
-  public enum ConditionValue: String, StringEnumeration {
-    case complete = "COMPLETE"
-    case healthy = "HEALTHY"
-    case start = "START"
-    case success = "SUCCESS"
-  }
-}
-
-extension Value where Kind == ECS.TaskDefinition.ConditionValue {
-  /// `COMPLETE`.
-  public static var complete: Self { Self(Kind.complete) }
-  /// `HEALTHY`.
-  public static var healthy: Self { Self(Kind.healthy) }
-  /// `START`.
-  public static var start: Self { Self(Kind.start) }
-  /// `SUCCESS`.
-  public static var success: Self { Self(Kind.success) }
-}
-
-extension ECS.TaskDefinition {
   /// The kind of `AWS::ECS::TaskDefinition.ContainerDefinition` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::TaskDefinition.ContainerDefinition`.
@@ -373,7 +350,7 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.ContainerDependency {
   /// A `AWS::ECS::TaskDefinition.ContainerDependency` value.
-  public init(condition: Value<ECS.TaskDefinition.ConditionValue>? = nil, containerName: Value<String>? = nil) {
+  public init(condition: Value<ECS.ConditionValue>? = nil, containerName: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let condition = condition { objectEntries.append(.init("Condition", condition.expression)) }
     if let containerName = containerName { objectEntries.append(.init("ContainerName", containerName.expression)) }
@@ -393,7 +370,7 @@ extension Value where Kind == ECS.TaskDefinition.Device {
   public init(
     containerPath: Value<String>? = nil,
     hostPath: Value<String>? = nil,
-    permissions: Value<[ECS.TaskDefinition.PermissionsValue]>? = nil
+    permissions: Value<[ECS.PermissionsValue]>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let containerPath = containerPath { objectEntries.append(.init("ContainerPath", containerPath.expression)) }
@@ -470,7 +447,7 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.EnvironmentFile {
   /// A `AWS::ECS::TaskDefinition.EnvironmentFile` value.
-  public init(type: Value<ECS.TaskDefinition.TypeValue>? = nil, value: Value<String>? = nil) {
+  public init(type: Value<ECS.TypeValue>? = nil, value: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
@@ -503,32 +480,12 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.FirelensConfiguration {
   /// A `AWS::ECS::TaskDefinition.FirelensConfiguration` value.
-  public init(
-    options: Value<[String: String]>? = nil,
-    type: Value<ECS.TaskDefinition.FirelensConfigurationTypeValue>? = nil
-  ) {
+  public init(options: Value<[String: String]>? = nil, type: Value<ECS.FirelensConfigurationTypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let options = options { objectEntries.append(.init("Options", options.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension ECS.TaskDefinition {
-  /// The values `AWS::ECS::TaskDefinition.FirelensConfiguration.Type` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.FirelensConfiguration.Type`.
-  public enum FirelensConfigurationTypeValue: String, StringEnumeration {
-    case fluentbit = "fluentbit"
-    case fluentd = "fluentd"
-  }
-}
-
-extension Value where Kind == ECS.TaskDefinition.FirelensConfigurationTypeValue {
-  /// `fluentbit`.
-  public static var fluentbit: Self { Self(Kind.fluentbit) }
-  /// `fluentd`.
-  public static var fluentd: Self { Self(Kind.fluentd) }
 }
 
 extension ECS.TaskDefinition {
@@ -794,62 +751,6 @@ extension Value where Kind == ECS.TaskDefinition.MountPoint {
 }
 
 extension ECS.TaskDefinition {
-  /// The values `AWS::ECS::TaskDefinition.Ulimit.Name` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.Ulimit.Name`.
-  public enum NameValue: String, StringEnumeration {
-    case core = "core"
-    case cpu = "cpu"
-    case data = "data"
-    case fsize = "fsize"
-    case locks = "locks"
-    case memlock = "memlock"
-    case msgqueue = "msgqueue"
-    case nice = "nice"
-    case nofile = "nofile"
-    case nproc = "nproc"
-    case rss = "rss"
-    case rtprio = "rtprio"
-    case rttime = "rttime"
-    case sigpending = "sigpending"
-    case stack = "stack"
-  }
-}
-
-extension Value where Kind == ECS.TaskDefinition.NameValue {
-  /// `core`.
-  public static var core: Self { Self(Kind.core) }
-  /// `cpu`.
-  public static var cpu: Self { Self(Kind.cpu) }
-  /// `data`.
-  public static var data: Self { Self(Kind.data) }
-  /// `fsize`.
-  public static var fsize: Self { Self(Kind.fsize) }
-  /// `locks`.
-  public static var locks: Self { Self(Kind.locks) }
-  /// `memlock`.
-  public static var memlock: Self { Self(Kind.memlock) }
-  /// `msgqueue`.
-  public static var msgqueue: Self { Self(Kind.msgqueue) }
-  /// `nice`.
-  public static var nice: Self { Self(Kind.nice) }
-  /// `nofile`.
-  public static var nofile: Self { Self(Kind.nofile) }
-  /// `nproc`.
-  public static var nproc: Self { Self(Kind.nproc) }
-  /// `rss`.
-  public static var rss: Self { Self(Kind.rss) }
-  /// `rtprio`.
-  public static var rtprio: Self { Self(Kind.rtprio) }
-  /// `rttime`.
-  public static var rttime: Self { Self(Kind.rttime) }
-  /// `sigpending`.
-  public static var sigpending: Self { Self(Kind.sigpending) }
-  /// `stack`.
-  public static var stack: Self { Self(Kind.stack) }
-}
-
-extension ECS.TaskDefinition {
   /// The values `AWS::ECS::TaskDefinition.NetworkMode` allows.
   ///
   /// - Remark: Generated from `AWS::ECS::TaskDefinition.NetworkMode`.
@@ -911,26 +812,6 @@ extension Value where Kind == ECS.TaskDefinition.OperatingSystemFamilyValue {
   public static var windowsSERVER2025FULL: Self { Self(Kind.windowsSERVER2025FULL) }
   /// `WINDOWS_SERVER_20H2_CORE`.
   public static var windowsSERVER20H2CORE: Self { Self(Kind.windowsSERVER20H2CORE) }
-}
-
-extension ECS.TaskDefinition {
-  /// The values `AWS::ECS::TaskDefinition.Device.Permissions` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.Device.Permissions`.
-  public enum PermissionsValue: String, StringEnumeration {
-    case mknod = "mknod"
-    case read = "read"
-    case write = "write"
-  }
-}
-
-extension Value where Kind == ECS.TaskDefinition.PermissionsValue {
-  /// `mknod`.
-  public static var mknod: Self { Self(Kind.mknod) }
-  /// `read`.
-  public static var read: Self { Self(Kind.read) }
-  /// `write`.
-  public static var write: Self { Self(Kind.write) }
 }
 
 extension ECS.TaskDefinition {
@@ -1324,20 +1205,6 @@ extension Value where Kind == ECS.TaskDefinition.TransitEncryptionValue {
 }
 
 extension ECS.TaskDefinition {
-  /// The values `AWS::ECS::TaskDefinition.EnvironmentFile.Type` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.EnvironmentFile.Type`.
-  public enum TypeValue: String, StringEnumeration {
-    case s3 = "s3"
-  }
-}
-
-extension Value where Kind == ECS.TaskDefinition.TypeValue {
-  /// `s3`.
-  public static var s3: Self { Self(Kind.s3) }
-}
-
-extension ECS.TaskDefinition {
   /// The kind of `AWS::ECS::TaskDefinition.Ulimit` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::TaskDefinition.Ulimit`.
@@ -1346,7 +1213,7 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.Ulimit {
   /// A `AWS::ECS::TaskDefinition.Ulimit` value.
-  public init(hardLimit: Value<Number>, name: Value<ECS.TaskDefinition.NameValue>, softLimit: Value<Number>) {
+  public init(hardLimit: Value<Number>, name: Value<ECS.NameValue>, softLimit: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("HardLimit", hardLimit.expression))
     objectEntries.append(.init("Name", name.expression))

@@ -116,23 +116,6 @@ extension ECS {
 }
 
 extension ECS.TaskSet {
-  /// The values `AWS::ECS::TaskSet.AwsVpcConfiguration.AssignPublicIp` allows.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskSet.AwsVpcConfiguration.AssignPublicIp`.
-  public enum AssignPublicIPValue: String, StringEnumeration {
-    case disabled = "DISABLED"
-    case enabled = "ENABLED"
-  }
-}
-
-extension Value where Kind == ECS.TaskSet.AssignPublicIPValue {
-  /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
-  /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
-}
-
-extension ECS.TaskSet {
   /// The kind of `AWS::ECS::TaskSet.AwsVpcConfiguration` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::TaskSet.AwsVpcConfiguration`.
@@ -143,7 +126,7 @@ extension Value where Kind == ECS.TaskSet.AwsVPCConfiguration {
   /// A `AWS::ECS::TaskSet.AwsVpcConfiguration` value.
   public init(
     subnets: Value<[String]>,
-    assignPublicIP: Value<ECS.TaskSet.AssignPublicIPValue>? = nil,
+    assignPublicIP: Value<ECS.AssignPublicIPValue>? = nil,
     securityGroups: Value<[String]>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []

@@ -37,7 +37,7 @@ extension ElasticLoadBalancingV2 {
     public var port: Value<Number>?
 
     /// `Protocol`: one of 9 allowed strings.
-    public var `protocol`: Value<ElasticLoadBalancingV2.Listener.ProtocolValue>?
+    public var `protocol`: Value<ElasticLoadBalancingV2.ProtocolValue>?
 
     /// `SslPolicy`: a string.
     public var sslPolicy: Value<String>?
@@ -52,7 +52,7 @@ extension ElasticLoadBalancingV2 {
       listenerAttributes: Value<[ElasticLoadBalancingV2.Listener.ListenerAttribute]>? = nil,
       mutualAuthentication: Value<ElasticLoadBalancingV2.Listener.MutualAuthentication>? = nil,
       port: Value<Number>? = nil,
-      protocol: Value<ElasticLoadBalancingV2.Listener.ProtocolValue>? = nil,
+      protocol: Value<ElasticLoadBalancingV2.ProtocolValue>? = nil,
       sslPolicy: Value<String>? = nil
     ) {
       self.logicalID = logicalID
@@ -101,7 +101,7 @@ extension ElasticLoadBalancingV2.Listener {
 extension Value where Kind == ElasticLoadBalancingV2.Listener.Action {
   /// A `AWS::ElasticLoadBalancingV2::Listener.Action` value.
   public init(
-    type: Value<ElasticLoadBalancingV2.Listener.TypeValue>,
+    type: Value<ElasticLoadBalancingV2.TypeValue>,
     authenticateCognitoConfig: Value<ElasticLoadBalancingV2.Listener.AuthenticateCognitoConfig>? = nil,
     authenticateOIDCConfig: Value<ElasticLoadBalancingV2.Listener.AuthenticateOIDCConfig>? = nil,
     fixedResponseConfig: Value<ElasticLoadBalancingV2.Listener.FixedResponseConfig>? = nil,
@@ -164,7 +164,7 @@ extension Value where Kind == ElasticLoadBalancingV2.Listener.AuthenticateCognit
     userPoolClientID: Value<String>,
     userPoolDomain: Value<String>,
     authenticationRequestExtraParams: Value<[String: String]>? = nil,
-    onUnauthenticatedRequest: Value<ElasticLoadBalancingV2.Listener.OnUnauthenticatedRequestValue>? = nil,
+    onUnauthenticatedRequest: Value<ElasticLoadBalancingV2.OnUnauthenticatedRequestValue>? = nil,
     scope: Value<String>? = nil,
     sessionCookieName: Value<String>? = nil,
     sessionTimeout: Value<String>? = nil
@@ -205,7 +205,7 @@ extension Value where Kind == ElasticLoadBalancingV2.Listener.AuthenticateOIDCCo
     userInfoEndpoint: Value<String>,
     authenticationRequestExtraParams: Value<[String: String]>? = nil,
     clientSecret: Value<String>? = nil,
-    onUnauthenticatedRequest: Value<ElasticLoadBalancingV2.Listener.OnUnauthenticatedRequestValue>? = nil,
+    onUnauthenticatedRequest: Value<ElasticLoadBalancingV2.OnUnauthenticatedRequestValue>? = nil,
     scope: Value<String>? = nil,
     sessionCookieName: Value<String>? = nil,
     sessionTimeout: Value<String>? = nil,
@@ -271,26 +271,6 @@ extension Value where Kind == ElasticLoadBalancingV2.Listener.FixedResponseConfi
 }
 
 extension ElasticLoadBalancingV2.Listener {
-  /// The values `AWS::ElasticLoadBalancingV2::Listener.JwtValidationActionAdditionalClaim.Format` allows.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.JwtValidationActionAdditionalClaim.Format`.
-  public enum FormatValue: String, StringEnumeration {
-    case singleString = "single-string"
-    case spaceSeparatedValues = "space-separated-values"
-    case stringArray = "string-array"
-  }
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.Listener.FormatValue {
-  /// `single-string`.
-  public static var singleString: Self { Self(Kind.singleString) }
-  /// `space-separated-values`.
-  public static var spaceSeparatedValues: Self { Self(Kind.spaceSeparatedValues) }
-  /// `string-array`.
-  public static var stringArray: Self { Self(Kind.stringArray) }
-}
-
-extension ElasticLoadBalancingV2.Listener {
   /// The kind of `AWS::ElasticLoadBalancingV2::Listener.ForwardConfig` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.ForwardConfig`.
@@ -321,11 +301,7 @@ extension ElasticLoadBalancingV2.Listener {
 
 extension Value where Kind == ElasticLoadBalancingV2.Listener.JWTValidationActionAdditionalClaim {
   /// A `AWS::ElasticLoadBalancingV2::Listener.JwtValidationActionAdditionalClaim` value.
-  public init(
-    format: Value<ElasticLoadBalancingV2.Listener.FormatValue>,
-    name: Value<String>,
-    values: Value<[String]>
-  ) {
+  public init(format: Value<ElasticLoadBalancingV2.FormatValue>, name: Value<String>, values: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Format", format.expression))
     objectEntries.append(.init("Name", name.expression))
@@ -404,64 +380,6 @@ extension Value where Kind == ElasticLoadBalancingV2.Listener.MutualAuthenticati
 }
 
 extension ElasticLoadBalancingV2.Listener {
-  /// The values `AWS::ElasticLoadBalancingV2::Listener.AuthenticateCognitoConfig.OnUnauthenticatedRequest` allows.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.AuthenticateCognitoConfig.OnUnauthenticatedRequest`.
-  public enum OnUnauthenticatedRequestValue: String, StringEnumeration {
-    case allow = "allow"
-    case authenticate = "authenticate"
-    case deny = "deny"
-  }
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.Listener.OnUnauthenticatedRequestValue {
-  /// `allow`.
-  public static var allow: Self { Self(Kind.allow) }
-  /// `authenticate`.
-  public static var authenticate: Self { Self(Kind.authenticate) }
-  /// `deny`.
-  public static var deny: Self { Self(Kind.deny) }
-}
-
-extension ElasticLoadBalancingV2.Listener {
-  /// The values `AWS::ElasticLoadBalancingV2::Listener.Protocol` allows.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.Protocol`.
-  public enum ProtocolValue: String, StringEnumeration {
-    case geneve = "GENEVE"
-    case http = "HTTP"
-    case https = "HTTPS"
-    case quic = "QUIC"
-    case tcp = "TCP"
-    case tcpQUIC = "TCP_QUIC"
-    case tcpUDP = "TCP_UDP"
-    case tls = "TLS"
-    case udp = "UDP"
-  }
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.Listener.ProtocolValue {
-  /// `GENEVE`.
-  public static var geneve: Self { Self(Kind.geneve) }
-  /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
-  /// `HTTPS`.
-  public static var https: Self { Self(Kind.https) }
-  /// `QUIC`.
-  public static var quic: Self { Self(Kind.quic) }
-  /// `TCP`.
-  public static var tcp: Self { Self(Kind.tcp) }
-  /// `TCP_QUIC`.
-  public static var tcpQUIC: Self { Self(Kind.tcpQUIC) }
-  /// `TCP_UDP`.
-  public static var tcpUDP: Self { Self(Kind.tcpUDP) }
-  /// `TLS`.
-  public static var tls: Self { Self(Kind.tls) }
-  /// `UDP`.
-  public static var udp: Self { Self(Kind.udp) }
-}
-
-extension ElasticLoadBalancingV2.Listener {
   /// The kind of `AWS::ElasticLoadBalancingV2::Listener.RedirectConfig` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.RedirectConfig`.
@@ -471,7 +389,7 @@ extension ElasticLoadBalancingV2.Listener {
 extension Value where Kind == ElasticLoadBalancingV2.Listener.RedirectConfig {
   /// A `AWS::ElasticLoadBalancingV2::Listener.RedirectConfig` value.
   public init(
-    statusCode: Value<ElasticLoadBalancingV2.Listener.StatusCodeValue>,
+    statusCode: Value<ElasticLoadBalancingV2.StatusCodeValue>,
     host: Value<String>? = nil,
     path: Value<String>? = nil,
     port: Value<String>? = nil,
@@ -487,23 +405,6 @@ extension Value where Kind == ElasticLoadBalancingV2.Listener.RedirectConfig {
     objectEntries.append(.init("StatusCode", statusCode.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension ElasticLoadBalancingV2.Listener {
-  /// The values `AWS::ElasticLoadBalancingV2::Listener.RedirectConfig.StatusCode` allows.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.RedirectConfig.StatusCode`.
-  public enum StatusCodeValue: String, StringEnumeration {
-    case http301 = "HTTP_301"
-    case http302 = "HTTP_302"
-  }
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.Listener.StatusCodeValue {
-  /// `HTTP_301`.
-  public static var http301: Self { Self(Kind.http301) }
-  /// `HTTP_302`.
-  public static var http302: Self { Self(Kind.http302) }
 }
 
 extension ElasticLoadBalancingV2.Listener {
@@ -540,33 +441,4 @@ extension Value where Kind == ElasticLoadBalancingV2.Listener.TargetGroupTuple {
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension ElasticLoadBalancingV2.Listener {
-  /// The values `AWS::ElasticLoadBalancingV2::Listener.Action.Type` allows.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.Action.Type`.
-  public enum TypeValue: String, StringEnumeration {
-    case authenticateCognito = "authenticate-cognito"
-    case authenticateOIDC = "authenticate-oidc"
-    case fixedResponse = "fixed-response"
-    case forward = "forward"
-    case jwtValidation = "jwt-validation"
-    case redirect = "redirect"
-  }
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.Listener.TypeValue {
-  /// `authenticate-cognito`.
-  public static var authenticateCognito: Self { Self(Kind.authenticateCognito) }
-  /// `authenticate-oidc`.
-  public static var authenticateOIDC: Self { Self(Kind.authenticateOIDC) }
-  /// `fixed-response`.
-  public static var fixedResponse: Self { Self(Kind.fixedResponse) }
-  /// `forward`.
-  public static var forward: Self { Self(Kind.forward) }
-  /// `jwt-validation`.
-  public static var jwtValidation: Self { Self(Kind.jwtValidation) }
-  /// `redirect`.
-  public static var redirect: Self { Self(Kind.redirect) }
 }

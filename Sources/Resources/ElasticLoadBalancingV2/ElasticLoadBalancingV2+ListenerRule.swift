@@ -76,7 +76,7 @@ extension ElasticLoadBalancingV2.ListenerRule {
 extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.Action {
   /// A `AWS::ElasticLoadBalancingV2::ListenerRule.Action` value.
   public init(
-    type: Value<ElasticLoadBalancingV2.ListenerRule.TypeValue>,
+    type: Value<ElasticLoadBalancingV2.TypeValue>,
     authenticateCognitoConfig: Value<ElasticLoadBalancingV2.ListenerRule.AuthenticateCognitoConfig>? = nil,
     authenticateOIDCConfig: Value<ElasticLoadBalancingV2.ListenerRule.AuthenticateOIDCConfig>? = nil,
     fixedResponseConfig: Value<ElasticLoadBalancingV2.ListenerRule.FixedResponseConfig>? = nil,
@@ -122,7 +122,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.AuthenticateCo
     userPoolClientID: Value<String>,
     userPoolDomain: Value<String>,
     authenticationRequestExtraParams: Value<[String: String]>? = nil,
-    onUnauthenticatedRequest: Value<ElasticLoadBalancingV2.ListenerRule.OnUnauthenticatedRequestValue>? = nil,
+    onUnauthenticatedRequest: Value<ElasticLoadBalancingV2.OnUnauthenticatedRequestValue>? = nil,
     scope: Value<String>? = nil,
     sessionCookieName: Value<String>? = nil,
     sessionTimeout: Value<Number>? = nil
@@ -163,7 +163,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.AuthenticateOI
     userInfoEndpoint: Value<String>,
     authenticationRequestExtraParams: Value<[String: String]>? = nil,
     clientSecret: Value<String>? = nil,
-    onUnauthenticatedRequest: Value<ElasticLoadBalancingV2.ListenerRule.OnUnauthenticatedRequestValue>? = nil,
+    onUnauthenticatedRequest: Value<ElasticLoadBalancingV2.OnUnauthenticatedRequestValue>? = nil,
     scope: Value<String>? = nil,
     sessionCookieName: Value<String>? = nil,
     sessionTimeout: Value<Number>? = nil,
@@ -210,26 +210,6 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.FixedResponseC
     objectEntries.append(.init("StatusCode", statusCode.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension ElasticLoadBalancingV2.ListenerRule {
-  /// The values `AWS::ElasticLoadBalancingV2::ListenerRule.JwtValidationActionAdditionalClaim.Format` allows.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule.JwtValidationActionAdditionalClaim.Format`.
-  public enum FormatValue: String, StringEnumeration {
-    case singleString = "single-string"
-    case spaceSeparatedValues = "space-separated-values"
-    case stringArray = "string-array"
-  }
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.FormatValue {
-  /// `single-string`.
-  public static var singleString: Self { Self(Kind.singleString) }
-  /// `space-separated-values`.
-  public static var spaceSeparatedValues: Self { Self(Kind.spaceSeparatedValues) }
-  /// `string-array`.
-  public static var stringArray: Self { Self(Kind.stringArray) }
 }
 
 extension ElasticLoadBalancingV2.ListenerRule {
@@ -318,11 +298,7 @@ extension ElasticLoadBalancingV2.ListenerRule {
 
 extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.JWTValidationActionAdditionalClaim {
   /// A `AWS::ElasticLoadBalancingV2::ListenerRule.JwtValidationActionAdditionalClaim` value.
-  public init(
-    format: Value<ElasticLoadBalancingV2.ListenerRule.FormatValue>,
-    name: Value<String>,
-    values: Value<[String]>
-  ) {
+  public init(format: Value<ElasticLoadBalancingV2.FormatValue>, name: Value<String>, values: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Format", format.expression))
     objectEntries.append(.init("Name", name.expression))
@@ -353,26 +329,6 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.JWTValidationC
     objectEntries.append(.init("JwksEndpoint", jwksEndpoint.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension ElasticLoadBalancingV2.ListenerRule {
-  /// The values `AWS::ElasticLoadBalancingV2::ListenerRule.AuthenticateCognitoConfig.OnUnauthenticatedRequest` allows.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule.AuthenticateCognitoConfig.OnUnauthenticatedRequest`.
-  public enum OnUnauthenticatedRequestValue: String, StringEnumeration {
-    case allow = "allow"
-    case authenticate = "authenticate"
-    case deny = "deny"
-  }
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.OnUnauthenticatedRequestValue {
-  /// `allow`.
-  public static var allow: Self { Self(Kind.allow) }
-  /// `authenticate`.
-  public static var authenticate: Self { Self(Kind.authenticate) }
-  /// `deny`.
-  public static var deny: Self { Self(Kind.deny) }
 }
 
 extension ElasticLoadBalancingV2.ListenerRule {
@@ -435,7 +391,7 @@ extension ElasticLoadBalancingV2.ListenerRule {
 extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.RedirectConfig {
   /// A `AWS::ElasticLoadBalancingV2::ListenerRule.RedirectConfig` value.
   public init(
-    statusCode: Value<ElasticLoadBalancingV2.ListenerRule.StatusCodeValue>,
+    statusCode: Value<ElasticLoadBalancingV2.StatusCodeValue>,
     host: Value<String>? = nil,
     path: Value<String>? = nil,
     port: Value<String>? = nil,
@@ -547,23 +503,6 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.SourceIPConfig
 }
 
 extension ElasticLoadBalancingV2.ListenerRule {
-  /// The values `AWS::ElasticLoadBalancingV2::ListenerRule.RedirectConfig.StatusCode` allows.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule.RedirectConfig.StatusCode`.
-  public enum StatusCodeValue: String, StringEnumeration {
-    case http301 = "HTTP_301"
-    case http302 = "HTTP_302"
-  }
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.StatusCodeValue {
-  /// `HTTP_301`.
-  public static var http301: Self { Self(Kind.http301) }
-  /// `HTTP_302`.
-  public static var http302: Self { Self(Kind.http302) }
-}
-
-extension ElasticLoadBalancingV2.ListenerRule {
   /// The kind of `AWS::ElasticLoadBalancingV2::ListenerRule.TargetGroupStickinessConfig` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule.TargetGroupStickinessConfig`.
@@ -640,33 +579,4 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.TransformTypeV
   public static var hostHeaderRewrite: Self { Self(Kind.hostHeaderRewrite) }
   /// `url-rewrite`.
   public static var urlRewrite: Self { Self(Kind.urlRewrite) }
-}
-
-extension ElasticLoadBalancingV2.ListenerRule {
-  /// The values `AWS::ElasticLoadBalancingV2::ListenerRule.Action.Type` allows.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule.Action.Type`.
-  public enum TypeValue: String, StringEnumeration {
-    case authenticateCognito = "authenticate-cognito"
-    case authenticateOIDC = "authenticate-oidc"
-    case fixedResponse = "fixed-response"
-    case forward = "forward"
-    case jwtValidation = "jwt-validation"
-    case redirect = "redirect"
-  }
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.TypeValue {
-  /// `authenticate-cognito`.
-  public static var authenticateCognito: Self { Self(Kind.authenticateCognito) }
-  /// `authenticate-oidc`.
-  public static var authenticateOIDC: Self { Self(Kind.authenticateOIDC) }
-  /// `fixed-response`.
-  public static var fixedResponse: Self { Self(Kind.fixedResponse) }
-  /// `forward`.
-  public static var forward: Self { Self(Kind.forward) }
-  /// `jwt-validation`.
-  public static var jwtValidation: Self { Self(Kind.jwtValidation) }
-  /// `redirect`.
-  public static var redirect: Self { Self(Kind.redirect) }
 }

@@ -49,7 +49,7 @@ extension ElasticLoadBalancingV2 {
     public var port: Value<Number>?
 
     /// `Protocol`: one of 9 allowed strings. Changing it replaces the resource.
-    public var `protocol`: Value<ElasticLoadBalancingV2.TargetGroup.ProtocolValue>?
+    public var `protocol`: Value<ElasticLoadBalancingV2.ProtocolValue>?
 
     /// `ProtocolVersion`: a string. Changing it replaces the resource.
     public var protocolVersion: Value<String>?
@@ -89,7 +89,7 @@ extension ElasticLoadBalancingV2 {
       matcher: Value<ElasticLoadBalancingV2.TargetGroup.Matcher>? = nil,
       name: Value<String>? = nil,
       port: Value<Number>? = nil,
-      protocol: Value<ElasticLoadBalancingV2.TargetGroup.ProtocolValue>? = nil,
+      protocol: Value<ElasticLoadBalancingV2.ProtocolValue>? = nil,
       protocolVersion: Value<String>? = nil,
       tags: Value<[ElasticLoadBalancingV2.TargetGroup.Tag]>? = nil,
       targetControlPort: Value<Number>? = nil,
@@ -256,44 +256,6 @@ extension Value where Kind == ElasticLoadBalancingV2.TargetGroup.Matcher {
     if let httpCode = httpCode { objectEntries.append(.init("HttpCode", httpCode.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
-}
-
-extension ElasticLoadBalancingV2.TargetGroup {
-  /// The values `AWS::ElasticLoadBalancingV2::TargetGroup.Protocol` allows.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::TargetGroup.Protocol`.
-  public enum ProtocolValue: String, StringEnumeration {
-    case geneve = "GENEVE"
-    case http = "HTTP"
-    case https = "HTTPS"
-    case quic = "QUIC"
-    case tcp = "TCP"
-    case tcpQUIC = "TCP_QUIC"
-    case tcpUDP = "TCP_UDP"
-    case tls = "TLS"
-    case udp = "UDP"
-  }
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.TargetGroup.ProtocolValue {
-  /// `GENEVE`.
-  public static var geneve: Self { Self(Kind.geneve) }
-  /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
-  /// `HTTPS`.
-  public static var https: Self { Self(Kind.https) }
-  /// `QUIC`.
-  public static var quic: Self { Self(Kind.quic) }
-  /// `TCP`.
-  public static var tcp: Self { Self(Kind.tcp) }
-  /// `TCP_QUIC`.
-  public static var tcpQUIC: Self { Self(Kind.tcpQUIC) }
-  /// `TCP_UDP`.
-  public static var tcpUDP: Self { Self(Kind.tcpUDP) }
-  /// `TLS`.
-  public static var tls: Self { Self(Kind.tls) }
-  /// `UDP`.
-  public static var udp: Self { Self(Kind.udp) }
 }
 
 extension ElasticLoadBalancingV2.TargetGroup {
