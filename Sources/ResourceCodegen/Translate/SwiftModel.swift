@@ -16,6 +16,19 @@ package struct ResourceDeclaration: Hashable, Sendable {
 
   /// `EC2.SecurityGroup`.
   package var qualifiedName: String { "\(namespace).\(name)" }
+
+  package init(
+    typeName: String, namespace: String, name: String, properties: [PropertyDeclaration],
+    attributes: [AttributeDeclaration], nestedTypes: [NestedType], requiredAlternative: [String] = []
+  ) {
+    self.typeName = typeName
+    self.namespace = namespace
+    self.name = name
+    self.properties = properties
+    self.attributes = attributes
+    self.nestedTypes = nestedTypes
+    self.requiredAlternative = requiredAlternative
+  }
 }
 
 /// One property: of the resource, or of a nested object type.
@@ -31,6 +44,17 @@ package struct PropertyDeclaration: Hashable, Sendable {
   /// A valid value in Swift source for samples, when `"example"` would not do
   /// (a string with a format such as `ipv4-network`).
   package var sample: String? = nil
+
+  package init(
+    awsName: String, swiftName: String, kind: String, isRequired: Bool, documentation: [String], sample: String? = nil
+  ) {
+    self.awsName = awsName
+    self.swiftName = swiftName
+    self.kind = kind
+    self.isRequired = isRequired
+    self.documentation = documentation
+    self.sample = sample
+  }
 }
 
 /// A read-only attribute, for `Fn::GetAtt`.
@@ -59,4 +83,9 @@ package enum NestedType: Hashable, Sendable {
 package struct EnumerationCase: Hashable, Sendable {
   package var swiftName: String
   package var rawValue: String
+
+  package init(swiftName: String, rawValue: String) {
+    self.swiftName = swiftName
+    self.rawValue = rawValue
+  }
 }
