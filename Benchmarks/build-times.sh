@@ -17,7 +17,7 @@ echo "model only (CloudFormation and below): $(seconds swift build -c "$configur
 services=$(sed -n '/^let generatedServices = \[/,/^\]/p' Package.swift | tr -d ' \n' | sed 's/letgeneratedServices=\[//; s/\]//; s/"//g; s/,$//' | tr ',' ' ')
 total=0
 for service in $services; do
-  files=$(ls "Sources/Resources/$service" | wc -l)
+  files=$(ls "Sources/Resources/$service" | grep -v -e "+SharedKinds.swift" | wc -l)
   lines=$(cat "Sources/Resources/$service"/*.swift | wc -l)
   time=$(seconds swift build -c "$configuration" --target "AWS$service")
   total=$((total + time))
