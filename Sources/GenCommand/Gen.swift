@@ -24,7 +24,7 @@ public struct Gen: ParsableCommand {
     commandName: "gen",
     abstract: "Render the CloudFormation templates of this package's Swift stacks.",
     discussion: "`gen` alone prints the default stack's template (`gen render`).",
-    subcommands: [Render.self, List.self, Check.self],
+    subcommands: [Render.self, List.self, Check.self, Diff.self],
     defaultSubcommand: Render.self)
 
   /// Names a stack may not take, so that `gen <stack>` never reads as a command.

@@ -1,0 +1,122 @@
+import ArgumentParser
+import TemplateDiff
+import YAML
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `gen diff [OLD NEW] [--base REF] [--format text|markdown|json] [--no-color]`.
+struct Diff: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show what changes between two templates, as CloudFormation would apply it.",
+    discussion: """
+      With two files (YAML or JSON), compares them. Without, compares each committed template in \
+      --directory with what the code renders now; with --base REF, the templates at that git revision instead. \
+      Exit status: 0 when equal, 1 when different, 2 on error.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+  }
+
+  @Argument(help: "The old template file.")
+  var old: String?
+
+  @Argument(help: "The new template file.")
+  var new: String?
+
+  @Option(help: "Compare with the committed templates at this git revision (git show REF:DIR/FILE).")
+  var base: String?
+
+  @Option(help: "The directory of committed templates.")
+  var directory: String = "Generated"
+
+  @Option(help: "Output format: text, markdown or json.")
+  var format: Format = .text
+
+  @Flag(help: "No colour in text output (there is none when stdout is not a terminal).")
+  var noColor = false
+
+  func run() throws {
+    var pairs: [(name: String, old: String, new: String)] = []
+    do {
+      switch (old, new) {
+      case (let old?, let new?):
+        pairs = [(new, try OutputFile.read(old), try OutputFile.read(new))]
+      case (nil, nil):
+        for stack in Gen.stacks {
+          let path = directory + "/" + stack.fileName
+          let committed = try base.map { try gitShow("\($0):\(path)") } ?? OutputFile.read(path)
+          pairs.append((stack.name, committed, try stack.render(.yaml)))
+        }
+      default:
+        throw OutputError(description: "give two template files, or none to compare the committed templates")
+      }
+    } catch let error as OutputError {
+      printError("\(error)")
+      throw ExitCode(2)
+    } catch {
+      printError("\(error)")
+      throw ExitCode(2)
+    }
+    var different = false
+    var output = ""
+    for pair in pairs {
+      let difference: TemplateDifference
+      do {
+        difference = TemplateDiffer.compare(
+          old: try YAMLParser().parse(pair.old), new: try YAMLParser().parse(pair.new))
+      } catch {
+        printError("\(pair.name): \(error)")
+        throw ExitCode(2)
+      }
+      different = different || !difference.isEmpty
+      if pairs.count > 1 { output += format == .markdown ? "## \(pair.name)\n\n" : "== \(pair.name)\n" }
+      switch format {
+      case .text: output += DifferenceRenderer.text(difference, color: !noColor && isatty(STDOUT_FILENO) == 1)
+      case .markdown: output += DifferenceRenderer.markdown(difference)
+      case .json: output += try DifferenceRenderer.json(difference)
+      }
+    }
+    try reporting { try OutputFile.writeToStandardOutput(output) }
+    if different { throw ExitCode(1) }
+  }
+
+  /// `git show REVISION:PATH`.
+  private func gitShow(_ object: String) throws -> String {
+    var outputPipe: [Int32] = [0, 0]
+    guard pipe(&outputPipe) == 0 else { throw OutputError(description: "cannot run git") }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, outputPipe[1], STDOUT_FILENO)
+    posix_spawn_file_actions_addclose(&actions, outputPipe[0])
+    let arguments: [String] = ["git", "show", object]
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid = pid_t()
+    guard posix_spawnp(&pid, "git", &actions, nil, argv, environ) == 0 else {
+      close(outputPipe[0])
+      close(outputPipe[1])
+      throw OutputError(description: "cannot run git")
+    }
+    close(outputPipe[1])
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = read(outputPipe[0], &chunk, chunk.count)
+      if count <= 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+    close(outputPipe[0])
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    guard (status >> 8) & 0xFF == 0 else {
+      throw OutputError(description: "git show \(object) failed; is the revision right and the file committed there?")
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}
