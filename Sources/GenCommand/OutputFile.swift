@@ -19,7 +19,7 @@ enum OutputFile {
     guard descriptor >= 0 else {
       throw OutputError(description: "cannot write in \(directory): \(String(cString: strerror(errno)))")
     }
-    let temporary = String(cString: template)
+    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     do {
       try writeAll(descriptor, text)
       fchmod(descriptor, 0o644)

@@ -26,6 +26,15 @@ public enum DifferenceRenderer {
         }
       }
     }
+    for (title, changes) in [
+      ("IAM statement changes", difference.iamStatements), ("Security group changes", difference.securityGroupRules),
+    ] where !changes.isEmpty {
+      lines.append(paint(title, "1"))
+      for change in changes {
+        let marker = change.kind == .added ? paint("[+]", "32") : paint("[-]", "31")
+        lines.append("\(marker) \(change.resource): \(change.summary)")
+      }
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -45,6 +54,15 @@ public enum DifferenceRenderer {
         for usage in entry.usedBy {
           lines.append("  - used by `\(usage.resource)` `\(usage.path)` (\(usage.impact.rawValue))")
         }
+      }
+      lines.append("")
+    }
+    for (title, changes) in [
+      ("IAM statement changes", difference.iamStatements), ("Security group changes", difference.securityGroupRules),
+    ] where !changes.isEmpty {
+      lines += ["### \(title)", "", "| | Resource | Change |", "| --- | --- | --- |"]
+      for change in changes {
+        lines.append("| \(change.kind == .added ? "➕" : "➖") | `\(change.resource)` | `\(change.summary)` |")
       }
       lines.append("")
     }
@@ -100,10 +118,23 @@ public enum DifferenceRenderer {
             })))
       return .mapping(mapping)
     }
-    let root: YAMLNode = .mapping([
-      "equal": .boolean(difference.isEmpty), "sections": .sequence(YAMLSequence(sections)),
-    ])
-    return try JSONWriter(tagHandling: .wrapInObject).string(from: root)
+    func table(_ changes: [SecurityChange]) -> YAMLNode {
+      .sequence(
+        YAMLSequence(
+          changes.map {
+            .mapping([
+              "kind": .string($0.kind.rawValue), "resource": .string($0.resource), "change": .string($0.summary),
+            ])
+          }))
+    }
+    var root = YAMLMapping()
+    root.append("equal", .boolean(difference.isEmpty))
+    root.append("sections", .sequence(YAMLSequence(sections)))
+    if !difference.iamStatements.isEmpty { root.append("iamStatements", table(difference.iamStatements)) }
+    if !difference.securityGroupRules.isEmpty {
+      root.append("securityGroupRules", table(difference.securityGroupRules))
+    }
+    return try JSONWriter(tagHandling: .wrapInObject).string(from: .mapping(root))
   }
 
   // MARK: - Pieces

@@ -37,7 +37,9 @@ public enum TemplateDiffer {
       if !entries.isEmpty { result.append(SectionDifference(name: section, entries: entries)) }
     }
     traceParameters(&result, in: new["Resources"]?.mapping)
-    return TemplateDifference(sections: result)
+    return TemplateDifference(
+      sections: result, iamStatements: SecurityTables.iamChanges(old: old, new: new),
+      securityGroupRules: SecurityTables.securityGroupChanges(old: old, new: new))
   }
 
   // MARK: - Entries

@@ -4,12 +4,20 @@ import YAML
 /// added, removed or changed, resources with their impact.
 public struct TemplateDifference: Sendable, Equatable {
   public var sections: [SectionDifference]
+  /// IAM policy statements added or removed (changed ones are both).
+  public var iamStatements: [SecurityChange]
+  /// Security-group rules added or removed.
+  public var securityGroupRules: [SecurityChange]
 
   /// Whether the templates mean the same thing.
   public var isEmpty: Bool { sections.isEmpty }
 
-  public init(sections: [SectionDifference]) {
+  public init(
+    sections: [SectionDifference], iamStatements: [SecurityChange] = [], securityGroupRules: [SecurityChange] = []
+  ) {
     self.sections = sections
+    self.iamStatements = iamStatements
+    self.securityGroupRules = securityGroupRules
   }
 }
 

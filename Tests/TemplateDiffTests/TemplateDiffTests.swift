@@ -179,6 +179,103 @@ struct TemplateDiffTests {
         """)
   }
 
+  static let security = """
+    Resources:
+      Group:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: web
+          SecurityGroupIngress:
+            - CidrIp: 10.0.0.0/8
+              FromPort: 443
+              IpProtocol: tcp
+              ToPort: 443
+      Role:
+        Type: AWS::IAM::Role
+        Properties:
+          AssumeRolePolicyDocument:
+            Statement:
+              - Effect: Allow
+                Principal:
+                  Service: ecs-tasks.amazonaws.com
+                Action: sts:AssumeRole
+
+    """
+
+  @Test("a widened security-group rule and an added IAM action get their own tables")
+  func securityTables() throws {
+    let new = Self.security.replacingFirst("CidrIp: 10.0.0.0/8", "CidrIp: 0.0.0.0/0")
+      .replacingFirst(
+        "Action: sts:AssumeRole", "Action:\n              - sts:AssumeRole\n              - sts:TagSession")
+    let difference = try diff(Self.security, new)
+    #expect(
+      DifferenceRenderer.text(difference) == """
+        Resources
+        [~] Group AWS::EC2::SecurityGroup (no interruption)
+            Properties.SecurityGroupIngress[0].CidrIp: 10.0.0.0/8 → 0.0.0.0/0 (no interruption)
+        [~] Role AWS::IAM::Role (no interruption)
+            Properties.AssumeRolePolicyDocument.Statement[0].Action: sts:AssumeRole → [sts:AssumeRole, sts:TagSession] (no interruption)
+        IAM statement changes
+        [-] Role: Allow sts:AssumeRole for {Service: ecs-tasks.amazonaws.com}
+        [+] Role: Allow sts:AssumeRole, sts:TagSession for {Service: ecs-tasks.amazonaws.com}
+        Security group changes
+        [-] Group: ingress tcp 443 from 10.0.0.0/8
+        [+] Group: ingress tcp 443 from 0.0.0.0/0
+
+        """)
+    let json = try DifferenceRenderer.json(difference)
+    #expect(
+      json.hasSuffix(
+        """
+          "iamStatements": [
+            {
+              "kind": "removed",
+              "resource": "Role",
+              "change": "Allow sts:AssumeRole for {Service: ecs-tasks.amazonaws.com}"
+            },
+            {
+              "kind": "added",
+              "resource": "Role",
+              "change": "Allow sts:AssumeRole, sts:TagSession for {Service: ecs-tasks.amazonaws.com}"
+            }
+          ],
+          "securityGroupRules": [
+            {
+              "kind": "removed",
+              "resource": "Group",
+              "change": "ingress tcp 443 from 10.0.0.0/8"
+            },
+            {
+              "kind": "added",
+              "resource": "Group",
+              "change": "ingress tcp 443 from 0.0.0.0/0"
+            }
+          ]
+        }
+
+        """))
+  }
+
+  @Test("markdown for a pull-request comment")
+  func markdown() throws {
+    let new = Self.security.replacingFirst("CidrIp: 10.0.0.0/8", "CidrIp: 0.0.0.0/0")
+    #expect(
+      DifferenceRenderer.markdown(try diff(Self.security, new)) == """
+        ### Resources
+
+        - ✏️ **Group** `AWS::EC2::SecurityGroup` (no interruption)
+          - `Properties.SecurityGroupIngress[0].CidrIp: 10.0.0.0/8 → 0.0.0.0/0 (no interruption)`
+
+        ### Security group changes
+
+        | | Resource | Change |
+        | --- | --- | --- |
+        | ➖ | `Group` | `ingress tcp 443 from 10.0.0.0/8` |
+        | ➕ | `Group` | `ingress tcp 443 from 0.0.0.0/0` |
+
+        """)
+  }
+
   @Test("JSON output for tools")
   func json() throws {
     let output = try DifferenceRenderer.json(try diff(Self.base, changed([("Value: blue", "Value: green")])))
