@@ -8,6 +8,10 @@ import YAML
   import Glibc
 #endif
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Pairs of templates, each with its exact expected output.
 @Suite("Template diff")
 struct TemplateDiffTests {
@@ -47,6 +51,14 @@ struct TemplateDiffTests {
 
   func text(_ old: String, _ new: String) throws -> String {
     DifferenceRenderer.text(try diff(old, new))
+  }
+
+  /// The JSON output on one line (same data, no indentation), to keep expectations short.
+  func json(_ old: String, _ new: String) throws -> String {
+    let pretty = try DifferenceRenderer.json(try diff(old, new))
+    let compact = try JSONWriter(indentation: nil).string(from: try YAMLParser().parse(pretty))
+    if getenv("PRINT_DIFF_JSON") != nil { print("JSON>>> \(compact)") }
+    return compact
   }
 
   func changed(_ replacements: [(String, String)]) -> String {
@@ -335,4 +347,44 @@ func readBytes(_ path: String) throws -> [UInt8] {
     bytes.append(contentsOf: buffer[0..<count])
   }
   return bytes
+}
+
+@Suite("Template diff JSON")
+struct TemplateDiffJSONTests {
+  let cases = TemplateDiffTests()
+
+  @Test("every kind of change, as JSON (shown on one line)")
+  func everyKind() throws {
+    let base = TemplateDiffTests.base
+    let c = cases
+    #expect(
+      try c.json(base, c.changed([("Default: 1", "Default: 5")]))
+        == #"{"equal":false,"sections":[{"section":"Parameters","entries":[{"logicalId":"Size","kind":"changed","changes":[{"path":"Default","old":1,"new":5}],"usedBy":[{"resource":"Queue","path":"Properties.DelaySeconds","impact":"no interruption"}]}]}]}"#
+    )
+    #expect(
+      try c.json(
+        base, c.changed([("  Logs:\n    Type: AWS::Logs::LogGroup\n", "  Bucket:\n    Type: AWS::S3::Bucket\n")]))
+        == #"{"equal":false,"sections":[{"section":"Resources","entries":[{"logicalId":"Bucket","kind":"added","type":"AWS::S3::Bucket"},{"logicalId":"Logs","kind":"removed","type":"AWS::Logs::LogGroup","destroysData":true}]}]}"#
+    )
+    #expect(
+      try c.json(base, c.changed([("Value: blue", "Value: green")]))
+        == #"{"equal":false,"sections":[{"section":"Resources","entries":[{"logicalId":"Queue","kind":"changed","type":"AWS::SQS::Queue","impact":"no interruption","changes":[{"path":"Properties.Tags[0].Value","old":"blue","new":"green","impact":"no interruption"}]}]}]}"#
+    )
+    #expect(
+      try c.json(base, c.changed([("CidrBlock: 10.0.0.0/16", "CidrBlock: 10.1.0.0/16")]))
+        == #"{"equal":false,"sections":[{"section":"Resources","entries":[{"logicalId":"VPC","kind":"changed","type":"AWS::EC2::VPC","impact":"requires replacement","changes":[{"path":"Properties.CidrBlock","old":"10.0.0.0/16","new":"10.1.0.0/16","impact":"requires replacement"}]},{"logicalId":"Subnet","kind":"changed","type":"AWS::EC2::Subnet","impact":"requires replacement","causedBy":["VPC"]}]}]}"#
+    )
+    #expect(
+      try c.json(
+        base,
+        c.changed([
+          ("  Queue:\n    Type: AWS::SQS::Queue\n", "  Queue:\n    Type: AWS::SQS::Queue\n    DependsOn: Logs\n")
+        ]))
+        == #"{"equal":false,"sections":[{"section":"Resources","entries":[{"logicalId":"Queue","kind":"changed","type":"AWS::SQS::Queue","impact":"no interruption","changes":[{"path":"DependsOn","old":null,"new":"Logs","impact":"no interruption"}]}]}]}"#
+    )
+    #expect(
+      try c.json(base + "  SubnetId:\n    Value: !Ref Subnet\n", base)
+        == #"{"equal":false,"sections":[{"section":"Outputs","entries":[{"logicalId":"SubnetId","kind":"removed"}]}]}"#)
+    #expect(try c.json(base, base) == #"{"equal":true,"sections":[]}"#)
+  }
 }
