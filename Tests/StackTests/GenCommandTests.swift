@@ -87,4 +87,27 @@ struct GenCommandTests {
     #expect(stale.error.contains("stale: \(directory)/deploy-canary.yml: differs from `gen render canary`"))
     #expect(stale.error.contains("stale: \(directory)/deploy-blue-green.yml: missing"))
   }
+
+  @Test("gen diff: 0 when equal, 1 when different, 2 on error; markdown on request")
+  func diff() throws {
+    let equal = try gen("diff", "--directory", "\(packageRoot)/Generated")
+    #expect(equal.status == 0)
+    #expect(equal.output == "== canary\nno differences\n== blue-green\nno differences\n")
+    let directory = try temporaryDirectory()
+    defer { _ = try? run(["/bin/rm", "-rf", directory]) }
+    let text = try readFile("\(packageRoot)/Generated/deploy-canary.yml")
+    _ = try run([
+      "/bin/sh", "-c", "printf '%s' \"$1\" | sed 's/Default: 95/Default: 90/' > \"$2\"", "sh", text,
+      directory + "/new.yml",
+    ])
+    let different = try gen("diff", "\(packageRoot)/Generated/deploy-canary.yml", directory + "/new.yml")
+    #expect(different.status == 1)
+    #expect(different.output.hasPrefix("Parameters\n[~] StableWeight\n    Default: 95 → 90\n"))
+    let markdown = try gen(
+      "diff", "--format", "markdown", "\(packageRoot)/Generated/deploy-canary.yml", directory + "/new.yml")
+    #expect(markdown.output.hasPrefix("### Parameters\n\n- ✏️ **StableWeight**\n"))
+    let missing = try gen("diff", directory + "/nope.yml", directory + "/new.yml")
+    #expect(missing.status == 2)
+    #expect(missing.error.hasPrefix("gen: cannot read \(directory)/nope.yml"))
+  }
 }
