@@ -1,4 +1,5 @@
 import ResourceSchemas
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -42,22 +43,6 @@ let packageRoot: String = {
 
 /// The committed catalog data file.
 let committedDataFile = packageRoot + "/Sources/ResourceCatalog/Generated/ResourceCatalog+Data.swift"
-
-/// A product built beside the test bundle (`<scratch>/<triple>/debug`).
-func builtProduct(_ name: String) -> String? {
-  var buffer = [CChar](repeating: 0, count: 4096)
-  let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-  guard length > 0 else { return nil }
-  var directory = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-  // The test bundle is `…/debug/<Package>PackageTests.xctest` (a file on Linux).
-  while let slash = directory.lastIndex(of: "/") {
-    directory = String(directory[..<slash])
-    let candidate = directory + "/" + name
-    if access(candidate, X_OK) == 0 { return candidate }
-    if directory.hasSuffix("/.build") || directory.isEmpty { break }
-  }
-  return nil
-}
 
 /// The built `catalog-codegen`.
 func catalogCodegen() throws -> String {

@@ -1,5 +1,6 @@
 import ResourceCodegen
 import ResourceSchemas
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -53,18 +54,4 @@ struct GeneratedSourcesCurrencyTests {
     }
     #expect(compared > 200)
   }
-}
-
-/// A product built beside the test bundle.
-func builtProduct(_ name: String) -> String? {
-  var buffer = [CChar](repeating: 0, count: 4096)
-  let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-  guard length > 0 else { return nil }
-  var directory = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-  while let slash = directory.lastIndex(of: "/") {
-    directory = String(directory[..<slash])
-    if access(directory + "/" + name, X_OK) == 0 { return directory + "/" + name }
-    if directory.hasSuffix("/.build") || directory.isEmpty { break }
-  }
-  return nil
 }

@@ -1,5 +1,6 @@
 import ResourceCodegen
 import ResourceSchemas
+import TestSupport
 import Testing
 import YAML
 
@@ -11,20 +12,6 @@ import YAML
 
 let testsDirectory = String(#filePath.prefix(upTo: #filePath.lastIndex(of: "/")!))
 let packageRoot = testsDirectory.replacingAll("/Tests/ResourceCodegenTests", with: "")
-
-/// The first difference between two texts, with a few lines of context, so a
-/// failure reads like a diff.
-func firstDifference(expected: String, actual: String) -> String? {
-  guard expected != actual else { return nil }
-  let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-  let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-  var index = 0
-  while index < min(expectedLines.count, actualLines.count) && expectedLines[index] == actualLines[index] { index += 1 }
-  var report = ["first difference at line \(index + 1):"]
-  for line in expectedLines[max(0, index - 2)..<min(expectedLines.count, index + 3)] { report.append("- \(line)") }
-  for line in actualLines[max(0, index - 2)..<min(actualLines.count, index + 3)] { report.append("+ \(line)") }
-  return report.joined(separator: "\n")
-}
 
 /// File-based reference tests: pinned copies of four registry schemas go
 /// through all three stages and must give exactly the committed Swift. Set

@@ -2,6 +2,7 @@ import BlueGreenStack
 import CanaryStack
 import CloudFormation
 import GenCommand
+import TestSupport
 import Testing
 import YAML
 
