@@ -73,4 +73,30 @@ struct PatternTests {
     #expect(yaml.contains("      ServiceName: app-canary\n      TaskDefinition: !Ref TaskDefinitionCanary\n"))
     #expect(yaml.contains("              awslogs-stream-prefix: canary\n"))
   }
+
+  @Test("the load-balanced Fargate foundation: groups, cluster, logs, role and the load balancer, titled")
+  func foundation() throws {
+    let network = PublicTwoSubnetVPC()
+    let foundation = LoadBalancedFargateFoundation(network: network, containerPort: 8080)
+    let yaml = try Template {
+      network.elements(comment: nil)
+      foundation.elements()
+      foundation.loadBalancer
+    }.yaml()
+    let template = try YAMLParser().parse(yaml)
+    let resources = try #require(template["Resources"]?.mapping?.stringKeys)
+    #expect(
+      Array(resources.suffix(6)) == [
+        "ALBSecurityGroup", "ServiceSecurityGroup", "Cluster", "LogGroup", "TaskExecutionRole", "ALB",
+      ])
+    #expect(yaml.contains("  # Security groups\n  ALBSecurityGroup:\n"))
+    #expect(yaml.contains("  # ECS cluster, logs and task definitions\n  Cluster:\n"))
+    #expect(template["Resources"]?["ALB"]?["DependsOn"] == "VPCGatewayAttachment")
+    #expect(
+      template["Resources"]?["ServiceSecurityGroup"]?["Properties"]?["SecurityGroupIngress"]?.sequence?.items.first?[
+        "SourceSecurityGroupId"] == .scalar(.string("ALBSecurityGroup", tag: "!Ref")))
+    let settings = foundation.serviceSettings(cpu: "256", memory: "512")
+    #expect(settings.executionRoleARN.expression == .getAtt(resource: "TaskExecutionRole", attribute: "Arn"))
+    #expect(settings.securityGroupIDs.expression == .list([.ref("ServiceSecurityGroup")]))
+  }
 }
