@@ -80,7 +80,7 @@ public enum TemplateDiffer {
         guard !changes.isEmpty else { continue }
         let typeChanged = before["Type"] != after["Type"]
         for index in changes.indices {
-          changes[index].impact = impact(of: changes[index].path, catalog: catalog, typeKnown: type != nil)
+          changes[index].impact = impact(of: changes[index].path, catalog: catalog)
           if typeChanged { changes[index].impact = .requiresReplacement }
         }
         let impact = changes.compactMap(\.impact).max() ?? .noInterruption
@@ -96,7 +96,7 @@ public enum TemplateDiffer {
   }
 
   /// The impact of changing the value at `path` (`Properties.A.B[0]`).
-  static func impact(of path: String, catalog: ResourceCatalog.Entry?, typeKnown: Bool) -> Impact {
+  static func impact(of path: String, catalog: ResourceCatalog.Entry?) -> Impact {
     guard path.hasPrefix("Properties.") else { return .noInterruption }  // DependsOn, Metadata, policies…
     guard let catalog else { return .unknown }
     let propertyPath = catalogPath(path)
@@ -224,7 +224,7 @@ public enum TemplateDiffer {
         forEachReference(in: properties, path: "Properties") { target, path in
           guard target == parameter else { return }
           usages.append(
-            Usage(resource: id, path: path, impact: impact(of: path, catalog: catalog, typeKnown: catalog != nil)))
+            Usage(resource: id, path: path, impact: impact(of: path, catalog: catalog)))
         }
       }
       sections[index].entries[entryIndex].usedBy = usages

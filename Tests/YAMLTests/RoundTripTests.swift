@@ -66,20 +66,17 @@ struct RoundTripTests {
   }
 
   static func withoutTags(_ node: YAMLNode) -> YAMLNode {
-    switch node {
-    case .scalar(var scalar):
-      scalar.tag = nil
-      return .scalar(scalar)
+    switch node.withTag(nil) {
+    case .scalar(let scalar): return .scalar(scalar)
     case .sequence(var sequence):
-      sequence.tag = nil
       sequence.items = sequence.items.map(withoutTags)
       return .sequence(sequence)
     case .mapping(var mapping):
-      mapping.tag = nil
       mapping.entries = mapping.entries.map {
         YAMLMapping.Entry(key: withoutTags($0.key), value: withoutTags($0.value))
       }
       return .mapping(mapping)
     }
   }
+
 }

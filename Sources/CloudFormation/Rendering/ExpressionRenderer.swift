@@ -29,9 +29,9 @@ enum ExpressionRenderer {
       let map = YAMLMapping(variables.map { YAMLMapping.Entry(key: .string($0.key), value: render($0.value)) })
       return arguments("!Sub", [.string(text), .mapping(map)])
     case .join(let delimiter, let list):
-      return arguments("!Join", [.string(delimiter), argument(list)])
+      return arguments("!Join", [.string(delimiter), render(list)])
     case .select(let index, let list):
-      return arguments("!Select", [render(index), argument(list)])
+      return arguments("!Select", [render(index), render(list)])
     case .split(let delimiter, let source):
       return arguments("!Split", [.string(delimiter), render(source)])
     case .getAZs(let region):
@@ -65,11 +65,6 @@ enum ExpressionRenderer {
 
   private static func tagged(_ tag: String, _ text: String) -> YAMLNode {
     .scalar(.string(text, tag: tag))
-  }
-
-  /// A list inside an intrinsic's arguments (its style is decided with theirs).
-  private static func argument(_ expression: Expression) -> YAMLNode {
-    render(expression)
   }
 
   /// `!Name [arguments]`, flow when everything inside is a scalar or a short-form

@@ -176,7 +176,7 @@ final class EventEmitter {
         if case .scalar(let key) = entry.key {
           simpleKey = try emitScalar(key, depth: depth, decoration: keyDecoration, inFlow: flow, isKey: true) && !flow
         } else {
-          simpleKey = !flow && Self.isSimpleKey(entry.key)
+          simpleKey = !flow && Self.isSimpleCollectionKey(entry.key)
           try emitNode(entry.key, depth: depth, inFlow: flow, context: .key(decoration: keyDecoration))
         }
         try emitNode(
@@ -187,7 +187,8 @@ final class EventEmitter {
     }
   }
 
-  /// Emits a scalar; returns whether, as a key, it is a simple key (see ``isSimpleKey(_:)``).
+  /// Emits a scalar; returns whether, as a key, it is a simple key: on one line, with its tag and
+  /// text at most 128 bytes (libyaml's `yaml_emitter_check_simple_key`).
   @discardableResult
   private func emitScalar(_ scalar: YAMLScalar, depth: Int32, decoration: Int32, inFlow: Bool, isKey: Bool) throws
     -> Bool
@@ -283,21 +284,17 @@ final class EventEmitter {
     return YAML_DOUBLE_QUOTED_SCALAR_STYLE
   }
 
-  /// libyaml's `yaml_emitter_check_simple_key`: a key on one line with its value
-  /// (`Key: value`) rather than an explicit `? Key` entry. Only the value of a
-  /// simple key is written as an indentless sequence.
-  static func isSimpleKey(_ key: YAMLNode) -> Bool {
+  /// libyaml's `yaml_emitter_check_simple_key` for a collection key: a key on one
+  /// line with its value (`Key: value`) rather than an explicit `? Key` entry, which
+  /// a collection is only when empty. Only the value of a simple key is written as
+  /// an indentless sequence. Scalar keys are decided in ``emitScalar(_:depth:decoration:inFlow:isKey:)``,
+  /// which already holds their bytes and style.
+  static func isSimpleCollectionKey(_ key: YAMLNode) -> Bool {
     let tagLength = key.tag.map(tagWrittenLength) ?? 0
     switch key {
-    case .scalar(let scalar):
-      guard case .string(var text) = scalar.value else { return scalar.text.utf8.count + tagLength <= 128 }
-      return text.withUTF8 { bytes in
-        bytes.count + tagLength <= 128 && !ScalarText.containsBreak(bytes)
-      }
-    case .sequence(let sequence):
-      return sequence.items.isEmpty && tagLength <= 128
-    case .mapping(let mapping):
-      return mapping.entries.isEmpty && tagLength <= 128
+    case .scalar: return false
+    case .sequence(let sequence): return sequence.items.isEmpty && tagLength <= 128
+    case .mapping(let mapping): return mapping.entries.isEmpty && tagLength <= 128
     }
   }
 
