@@ -1,4 +1,5 @@
 import ArgumentParser
+import Subprocess
 import TemplateDiff
 import YAML
 
@@ -87,36 +88,15 @@ struct Diff: ParsableCommand {
 
   /// `git show REVISION:PATH`.
   private func gitShow(_ object: String) throws -> String {
-    var outputPipe: [Int32] = [0, 0]
-    guard pipe(&outputPipe) == 0 else { throw OutputError(description: "cannot run git") }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_adddup2(&actions, outputPipe[1], STDOUT_FILENO)
-    posix_spawn_file_actions_addclose(&actions, outputPipe[0])
-    let arguments: [String] = ["git", "show", object]
-    let argv = arguments.map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    var pid = pid_t()
-    guard posix_spawnp(&pid, "git", &actions, nil, argv, environ) == 0 else {
-      close(outputPipe[0])
-      close(outputPipe[1])
-      throw OutputError(description: "cannot run git")
+    let result: ProcessResult
+    do {
+      result = try runProcess(["git", "show", object])
+    } catch {
+      throw OutputError(description: "cannot run git: \(error)")
     }
-    close(outputPipe[1])
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = read(outputPipe[0], &chunk, chunk.count)
-      if count <= 0 { break }
-      bytes.append(contentsOf: chunk[0..<count])
-    }
-    close(outputPipe[0])
-    var status: Int32 = 0
-    waitpid(pid, &status, 0)
-    guard (status >> 8) & 0xFF == 0 else {
+    guard result.status == 0 else {
       throw OutputError(description: "git show \(object) failed; is the revision right and the file committed there?")
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return result.outputText
   }
 }

@@ -1,3 +1,4 @@
+import Subprocess
 import YAML
 
 #if canImport(Glibc)
@@ -163,37 +164,17 @@ package func readText(_ path: String) throws -> String {
 
 /// Runs a command found on the PATH and returns its standard output.
 package func runCommand(_ arguments: [String]) throws -> String {
-  var pipeDescriptors: [Int32] = [0, 0]
-  guard pipe(&pipeDescriptors) == 0 else { throw SchemaError.unreadable(path: arguments[0], problem: "pipe failed") }
-  var actions = posix_spawn_file_actions_t()
-  posix_spawn_file_actions_init(&actions)
-  defer { posix_spawn_file_actions_destroy(&actions) }
-  posix_spawn_file_actions_adddup2(&actions, pipeDescriptors[1], STDOUT_FILENO)
-  posix_spawn_file_actions_addclose(&actions, pipeDescriptors[0])
-  let argv = arguments.map { strdup($0) } + [nil]
-  defer { for pointer in argv { free(pointer) } }
-  var pid = pid_t()
-  let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
-  close(pipeDescriptors[1])
-  guard spawned == 0 else {
-    close(pipeDescriptors[0])
-    throw SchemaError.unreadable(path: arguments[0], problem: "cannot run it (\(spawned))")
+  let result: ProcessResult
+  do {
+    result = try runProcess(arguments)
+  } catch {
+    throw SchemaError.unreadable(path: arguments[0], problem: "\(error)")
   }
-  var output: [UInt8] = []
-  var chunk = [UInt8](repeating: 0, count: 1 << 14)
-  while true {
-    let count = read(pipeDescriptors[0], &chunk, chunk.count)
-    if count <= 0 { break }
-    output.append(contentsOf: chunk[0..<count])
-  }
-  close(pipeDescriptors[0])
-  var status: Int32 = 0
-  waitpid(pid, &status, 0)
-  guard (status >> 8) & 0xFF == 0 else {
+  guard result.status == 0 else {
     throw SchemaError.unreadable(
-      path: arguments.joined(separator: " "), problem: "exited with status \((status >> 8) & 0xFF)")
+      path: arguments.joined(separator: " "), problem: "exited with status \(result.status): \(result.errorText)")
   }
-  return String(decoding: output, as: UTF8.self)
+  return result.outputText
 }
 
 extension String {

@@ -1,6 +1,8 @@
 // Helpers the test targets share: running built products, reading files,
 // and showing where two texts first differ. Package-internal; not a product.
 
+@_exported import Subprocess
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -21,89 +23,12 @@ package func builtProduct(_ name: String) -> String? {
   return nil
 }
 
-/// What a finished process left.
-package struct ProcessResult: Sendable {
-  package var status: Int32
-  package var output: [UInt8]
-  package var error: [UInt8]
-
-  package var outputText: String { String(decoding: output, as: UTF8.self) }
-  package var errorText: String { String(decoding: error, as: UTF8.self) }
-}
-
 package struct TestSupportError: Error, CustomStringConvertible {
   package var description: String
 
   package init(_ description: String) {
     self.description = description
   }
-}
-
-/// Runs `arguments[0]` (a path, or a name on the PATH) and collects its output.
-/// `environment` replaces the inherited one when given; `removing` drops
-/// variables from the inherited one (say SWIFT_DETERMINISTIC_HASHING).
-package func runProcess(
-  _ arguments: [String], environment: [String]? = nil, removing removed: [String] = []
-) throws -> ProcessResult {
-  var outputPipe: [Int32] = [0, 0]
-  var errorPipe: [Int32] = [0, 0]
-  guard pipe(&outputPipe) == 0, pipe(&errorPipe) == 0 else { throw TestSupportError("pipe failed") }
-  var actions = posix_spawn_file_actions_t()
-  posix_spawn_file_actions_init(&actions)
-  defer { posix_spawn_file_actions_destroy(&actions) }
-  posix_spawn_file_actions_adddup2(&actions, outputPipe[1], STDOUT_FILENO)
-  posix_spawn_file_actions_adddup2(&actions, errorPipe[1], STDERR_FILENO)
-  posix_spawn_file_actions_addclose(&actions, outputPipe[0])
-  posix_spawn_file_actions_addclose(&actions, errorPipe[0])
-  var variables = environment ?? []
-  if environment == nil {
-    var entry = environ
-    while let pointer = entry.pointee {
-      let variable = String(cString: pointer)
-      if !removed.contains(where: { variable.hasPrefix($0 + "=") }) { variables.append(variable) }
-      entry += 1
-    }
-  }
-  let argv = arguments.map { strdup($0) } + [nil]
-  let envp = variables.map { strdup($0) } + [nil]
-  defer { for pointer in argv + envp { free(pointer) } }
-  var pid = pid_t()
-  let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
-  close(outputPipe[1])
-  close(errorPipe[1])
-  guard spawned == 0 else {
-    close(outputPipe[0])
-    close(errorPipe[0])
-    throw TestSupportError("cannot run \(arguments[0]) (\(spawned))")
-  }
-  // Read both pipes as data arrives, so neither fills up and blocks the child.
-  var output: [UInt8] = []
-  var error: [UInt8] = []
-  var descriptors = [
-    pollfd(fd: outputPipe[0], events: Int16(POLLIN), revents: 0),
-    pollfd(fd: errorPipe[0], events: Int16(POLLIN), revents: 0),
-  ]
-  var open = 2
-  var chunk = [UInt8](repeating: 0, count: 1 << 16)
-  while open > 0 {
-    guard poll(&descriptors, nfds_t(descriptors.count), -1) >= 0 else {
-      if errno == EINTR { continue }
-      break
-    }
-    for index in descriptors.indices where descriptors[index].fd >= 0 && descriptors[index].revents != 0 {
-      let count = read(descriptors[index].fd, &chunk, chunk.count)
-      if count > 0 {
-        if index == 0 { output += chunk[0..<count] } else { error += chunk[0..<count] }
-      } else {
-        close(descriptors[index].fd)
-        descriptors[index].fd = -1
-        open -= 1
-      }
-    }
-  }
-  var status: Int32 = 0
-  waitpid(pid, &status, 0)
-  return ProcessResult(status: (status >> 8) & 0xFF, output: output, error: error)
 }
 
 /// The whole text of a file.

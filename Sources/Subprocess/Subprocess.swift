@@ -1,0 +1,184 @@
+// Running other programs: one implementation for gen's aws and git calls and
+// the test targets. Package-internal; not a product.
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What a finished process left.
+package struct ProcessResult: Sendable {
+  /// The exit status (128 + the signal number when a signal ended it).
+  package var status: Int32
+  package var output: [UInt8]
+  package var error: [UInt8]
+
+  package init(status: Int32, output: [UInt8], error: [UInt8]) {
+    self.status = status
+    self.output = output
+    self.error = error
+  }
+
+  package var outputText: String { String(decoding: output, as: UTF8.self) }
+  package var errorText: String { String(decoding: error, as: UTF8.self) }
+}
+
+/// A process that could not be started.
+package struct SubprocessError: Error, CustomStringConvertible {
+  package var description: String
+
+  package init(_ description: String) {
+    self.description = description
+  }
+}
+
+/// The environment of this process as `NAME=value` strings, less the names in `removed`.
+package func currentEnvironment(removing removed: [String] = []) -> [String] {
+  var variables: [String] = []
+  var entry = environ
+  while let pointer = entry.pointee {
+    let variable = String(cString: pointer)
+    if !removed.contains(where: { variable.hasPrefix($0 + "=") }) { variables.append(variable) }
+    entry += 1
+  }
+  return variables
+}
+
+/// Runs `arguments[0]` (a path, or a name on the PATH) to completion and collects
+/// its output. `environment` replaces the inherited one when given; `removing`
+/// drops variables from the inherited one. Standard input is `input` when given,
+/// otherwise `/dev/null`, so a child never waits on the terminal.
+package func runProcess(
+  _ arguments: [String], environment: [String]? = nil, removing removed: [String] = [], input: [UInt8]? = nil
+) throws -> ProcessResult {
+  var outputPipe: [Int32] = [0, 0]
+  var errorPipe: [Int32] = [0, 0]
+  var inputPipe: [Int32] = [-1, -1]
+  guard pipe(&outputPipe) == 0, pipe(&errorPipe) == 0 else { throw SubprocessError("pipe failed") }
+  if input != nil { guard pipe(&inputPipe) == 0 else { throw SubprocessError("pipe failed") } }
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  if input != nil {
+    posix_spawn_file_actions_adddup2(&actions, inputPipe[0], STDIN_FILENO)
+    posix_spawn_file_actions_addclose(&actions, inputPipe[1])
+  } else {
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+  }
+  posix_spawn_file_actions_adddup2(&actions, outputPipe[1], STDOUT_FILENO)
+  posix_spawn_file_actions_adddup2(&actions, errorPipe[1], STDERR_FILENO)
+  posix_spawn_file_actions_addclose(&actions, outputPipe[0])
+  posix_spawn_file_actions_addclose(&actions, errorPipe[0])
+  let variables = environment ?? currentEnvironment(removing: removed)
+  let argv = arguments.map { strdup($0) } + [nil]
+  let envp = variables.map { strdup($0) } + [nil]
+  defer { for pointer in argv + envp { free(pointer) } }
+  var pid = pid_t()
+  let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
+  close(outputPipe[1])
+  close(errorPipe[1])
+  if input != nil { close(inputPipe[0]) }
+  guard spawned == 0 else {
+    close(outputPipe[0])
+    close(errorPipe[0])
+    if input != nil { close(inputPipe[1]) }
+    throw SubprocessError("cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
+  }
+  if let input {
+    // Small inputs (answers to a prompt) fit in the pipe's buffer.
+    var offset = 0
+    while offset < input.count {
+      let written = input[offset...].withUnsafeBytes { write(inputPipe[1], $0.baseAddress, $0.count) }
+      if written <= 0 { break }
+      offset += written
+    }
+    close(inputPipe[1])
+  }
+  // Read both pipes as data arrives, so neither fills up and blocks the child.
+  var output: [UInt8] = []
+  var error: [UInt8] = []
+  var descriptors = [
+    pollfd(fd: outputPipe[0], events: Int16(POLLIN), revents: 0),
+    pollfd(fd: errorPipe[0], events: Int16(POLLIN), revents: 0),
+  ]
+  var open = 2
+  var chunk = [UInt8](repeating: 0, count: 1 << 16)
+  while open > 0 {
+    guard poll(&descriptors, nfds_t(descriptors.count), -1) >= 0 else {
+      if errno == EINTR { continue }
+      break
+    }
+    for index in descriptors.indices where descriptors[index].fd >= 0 && descriptors[index].revents != 0 {
+      let count = read(descriptors[index].fd, &chunk, chunk.count)
+      if count > 0 {
+        if index == 0 { output += chunk[0..<count] } else { error += chunk[0..<count] }
+      } else {
+        close(descriptors[index].fd)
+        descriptors[index].fd = -1
+        open -= 1
+      }
+    }
+  }
+  var status: Int32 = 0
+  while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+  let signal = status & 0x7F
+  return ProcessResult(status: signal == 0 ? (status >> 8) & 0xFF : 128 + signal, output: output, error: error)
+}
+
+/// A process left running in the background (a test's local server), whose
+/// standard output is read line by line. Ended with ``terminate()``.
+package final class BackgroundProcess: @unchecked Sendable {
+  package let pid: pid_t
+  private let outputDescriptor: Int32
+  private var buffered: [UInt8] = []
+
+  /// Starts `arguments`; standard error is inherited, standard input is `/dev/null`.
+  package init(_ arguments: [String], environment: [String]? = nil) throws {
+    var outputPipe: [Int32] = [0, 0]
+    guard pipe(&outputPipe) == 0 else { throw SubprocessError("pipe failed") }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_adddup2(&actions, outputPipe[1], STDOUT_FILENO)
+    posix_spawn_file_actions_addclose(&actions, outputPipe[0])
+    let argv = arguments.map { strdup($0) } + [nil]
+    let envp = (environment ?? currentEnvironment()).map { strdup($0) } + [nil]
+    defer { for pointer in argv + envp { free(pointer) } }
+    var pid = pid_t()
+    let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
+    close(outputPipe[1])
+    guard spawned == 0 else {
+      close(outputPipe[0])
+      throw SubprocessError("cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
+    }
+    self.pid = pid
+    outputDescriptor = outputPipe[0]
+  }
+
+  /// The next line of standard output, or nil at its end or after `timeoutSeconds`.
+  package func readLine(timeoutSeconds: Int32 = 30) -> String? {
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while true {
+      if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
+        let line = String(decoding: buffered[..<newline], as: UTF8.self)
+        buffered.removeSubrange(...newline)
+        return line
+      }
+      var descriptor = pollfd(fd: outputDescriptor, events: Int16(POLLIN), revents: 0)
+      guard poll(&descriptor, 1, timeoutSeconds * 1000) > 0 else { return nil }
+      let count = read(outputDescriptor, &chunk, chunk.count)
+      guard count > 0 else { return nil }
+      buffered += chunk[0..<count]
+    }
+  }
+
+  /// Sends SIGTERM and waits for the process to end.
+  package func terminate() {
+    kill(pid, SIGTERM)
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    close(outputDescriptor)
+  }
+}
