@@ -19,6 +19,7 @@ let package = Package(
     .library(name: "Patterns", targets: ["Patterns"]),
     .library(name: "GenCommand", targets: ["GenCommand"]),
     .library(name: "TemplateDiff", targets: ["TemplateDiff"]),
+    .library(name: "Deploy", targets: ["Deploy"]),
     .executable(name: "gen", targets: ["gen"]),
   ] + generatedServices.map { .library(name: "AWS\($0)", targets: ["AWS\($0)"]) },
   dependencies: [
@@ -51,15 +52,20 @@ let package = Package(
       path: "Examples/BlueGreen"),
     // Template diffs as CloudFormation sees them, with impact from the catalog (gen diff).
     .target(name: "TemplateDiff", dependencies: ["YAML", "ResourceCatalog"]),
+    // Running other programs (aws, git) for gen and the tests.
+    .target(name: "Subprocess"),
+    // The deploy commands: change sets, stack events, weights and probes through the aws CLI.
+    .target(name: "Deploy", dependencies: ["CloudFormation", "YAML", "Subprocess"]),
     // The command line: `gen` and its reusable command over any set of stacks.
     .target(
       name: "GenCommand",
       dependencies: [
-        "CloudFormation", "TemplateDiff", "YAML", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "CloudFormation", "TemplateDiff", "Deploy", "Subprocess", "YAML",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .executableTarget(name: "gen", dependencies: ["GenCommand", "CanaryStack", "BlueGreenStack"]),
+    .executableTarget(name: "gen", dependencies: ["GenCommand", "Deploy", "CanaryStack", "BlueGreenStack"]),
     // Reading cfn-lint's copy of the CloudFormation registry schemas (code generation only).
-    .target(name: "ResourceSchemas", dependencies: ["YAML"]),
+    .target(name: "ResourceSchemas", dependencies: ["YAML", "Subprocess"]),
     // resource-codegen's stages: parse → translate → render.
     .target(name: "ResourceCodegen", dependencies: ["ResourceSchemas", "YAML"]),
     .executableTarget(name: "resource-codegen", dependencies: ["ResourceCodegen", "ResourceSchemas"]),
@@ -67,7 +73,7 @@ let package = Package(
     .target(name: "ResourceCatalog"),
     .executableTarget(name: "catalog-codegen", dependencies: ["ResourceSchemas"]),
     // Helpers the test targets share (running built products, first differences).
-    .target(name: "TestSupport", path: "Sources/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["Subprocess"], path: "Sources/TestSupport"),
     // Seeded random trees for the round-trip tests and the PyYAML cross-check corpus.
     .target(name: "YAMLCorpus", dependencies: ["YAML"]),
     .executableTarget(name: "yaml-corpus", dependencies: ["YAML", "YAMLCorpus"]),

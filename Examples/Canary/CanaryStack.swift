@@ -51,13 +51,19 @@ public enum CanaryStack {
   public enum OutputName {
     public static let loadBalancerDNS = "ALBDNS"
     public static let listenerARN = "ListenerArn"
+    public static let clusterName = "ClusterName"
+    /// `StableTargetGroupArn`, `CanaryTargetGroupArn`.
+    public static func targetGroupARN(_ track: Track) -> String { "\(track.title)TargetGroupArn" }
+    /// `StableServiceName`, `CanaryServiceName`.
+    public static func serviceName(_ track: Track) -> String { "\(track.title)ServiceName" }
   }
 
   static func image(_ track: Track) -> Parameter<String> { track == .stable ? imageURIStable : imageURICanary }
   static func desiredCount(_ track: Track) -> Parameter<Number> {
     track == .stable ? desiredCountStable : desiredCountCanary
   }
-  static func weight(_ track: Track) -> Parameter<Number> { track == .stable ? stableWeight : canaryWeight }
+  /// The parameter that sets `track`'s listener weight.
+  public static func weight(_ track: Track) -> Parameter<Number> { track == .stable ? stableWeight : canaryWeight }
 
   // MARK: - The stack
 
@@ -116,13 +122,13 @@ public enum CanaryStack {
         exportName: .sub("${AWS::StackName}-ListenerArn"))
       for (track, service) in zip(Track.allCases, services) {
         Output(
-          "\(track.title)TargetGroupArn", value: service.targetGroup.ref,
+          OutputName.targetGroupARN(track), value: service.targetGroup.ref,
           description: "ARN of the \(track.rawValue) target group")
       }
-      Output("ClusterName", value: foundation.cluster.ref, description: "Name of the ECS cluster")
+      Output(OutputName.clusterName, value: foundation.cluster.ref, description: "Name of the ECS cluster")
       for (track, service) in zip(Track.allCases, services) {
         Output(
-          "\(track.title)ServiceName", value: service.service.name,
+          OutputName.serviceName(track), value: service.service.name,
           description: "Name of the \(track.rawValue) ECS service")
       }
       for track in Track.allCases {

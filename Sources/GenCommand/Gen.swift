@@ -1,5 +1,6 @@
 import ArgumentParser
 import CloudFormation
+import Deploy
 
 #if canImport(Glibc)
   import Glibc
@@ -24,25 +25,34 @@ public struct Gen: ParsableCommand {
     commandName: "gen",
     abstract: "Render the CloudFormation templates of this package's Swift stacks.",
     discussion: "`gen` alone prints the default stack's template (`gen render`).",
-    subcommands: [Render.self, List.self, Check.self, Diff.self],
+    subcommands: [
+      Render.self, List.self, Check.self, Diff.self, DeployCommand.self, SetWeights.self, Rollback.self, Status.self,
+      Delete.self, Probe.self,
+    ],
     defaultSubcommand: Render.self)
 
   /// Names a stack may not take, so that `gen <stack>` never reads as a command.
   public static let reservedNames: Set<String> = [
-    "render", "list", "check", "help", "deploy", "status", "diff", "delete", "rollback", "set-weights",
+    "render", "list", "check", "help", "deploy", "status", "diff", "delete", "rollback", "set-weights", "probe",
   ]
 
   nonisolated(unsafe) static var stacks: [StackDefinition] = []
+  nonisolated(unsafe) static var deployment: WeightedStack?
 
   public init() {}
 
-  /// Runs `gen` over `stacks` (the first is the default) and exits.
-  public static func run(stacks: [StackDefinition], arguments: [String]? = nil) -> Never {
+  /// Runs `gen` over `stacks` (the first is the default) and exits. `deployment`
+  /// is the stack the deploy commands (`deploy`, `set-weights`, `rollback`,
+  /// `status`, `delete`, `probe`) work on.
+  public static func run(
+    stacks: [StackDefinition], deployment: WeightedStack? = nil, arguments: [String]? = nil
+  ) -> Never {
     if let problem = problems(in: stacks) {
       printError(problem)
       Self.exit(withError: ExitCode(70))
     }
     self.stacks = stacks
+    self.deployment = deployment
     main(arguments)
     Self.exit()
   }

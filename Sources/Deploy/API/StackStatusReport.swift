@@ -1,0 +1,118 @@
+import YAML
+
+/// What `gen status` shows: the stack, its load balancer, and per track the
+/// listener weight, target health and ECS task counts.
+public struct StackStatusReport: Hashable, Sendable {
+  /// One track (`stable`, `canary`).
+  public struct Track: Hashable, Sendable {
+    public var role: String
+    public var targetGroupARN: String?
+    public var serviceName: String?
+    /// The weight the listener applies, read from the listener itself.
+    public var weight: Int?
+    /// The weight parameter's value in the stack.
+    public var parameterWeight: Int?
+    public var healthyTargets: Int?
+    public var targets: Int?
+    public var runningTasks: Int?
+    public var desiredTasks: Int?
+
+    public init(
+      role: String, targetGroupARN: String? = nil, serviceName: String? = nil, weight: Int? = nil,
+      parameterWeight: Int? = nil, healthyTargets: Int? = nil, targets: Int? = nil, runningTasks: Int? = nil,
+      desiredTasks: Int? = nil
+    ) {
+      self.role = role
+      self.targetGroupARN = targetGroupARN
+      self.serviceName = serviceName
+      self.weight = weight
+      self.parameterWeight = parameterWeight
+      self.healthyTargets = healthyTargets
+      self.targets = targets
+      self.runningTasks = runningTasks
+      self.desiredTasks = desiredTasks
+    }
+  }
+
+  public var stackName: String
+  public var stackStatus: String
+  public var loadBalancerDNS: String?
+  public var tracks: [Track]
+
+  public init(stackName: String, stackStatus: String, loadBalancerDNS: String?, tracks: [Track]) {
+    self.stackName = stackName
+    self.stackStatus = stackStatus
+    self.loadBalancerDNS = loadBalancerDNS
+    self.tracks = tracks
+  }
+
+  /// The report as aligned text:
+  ///
+  /// ```
+  /// Stack          ecs-canary-demo-stack (UPDATE_COMPLETE)
+  /// Load balancer  http://demo-123.us-east-1.elb.amazonaws.com
+  ///
+  /// Track   Weight  Healthy targets  Tasks running/desired  Service
+  /// stable  95      2/2              2/2                    app-stable
+  /// canary  5       1/1              1/1                    app-canary
+  /// ```
+  public var text: String {
+    func count(_ part: Int?, _ whole: Int?) -> String {
+      "\(part.map(String.init) ?? "?")/\(whole.map(String.init) ?? "?")"
+    }
+    var lines = [
+      "Stack          \(stackName) (\(stackStatus))",
+      "Load balancer  " + (loadBalancerDNS.map { "http://\($0)" } ?? "(no output yet)"),
+      "",
+    ]
+    let rows =
+      [["Track", "Weight", "Healthy targets", "Tasks running/desired", "Service"]]
+      + tracks.map { track in
+        var weight = track.weight.map(String.init) ?? "?"
+        if let parameterWeight = track.parameterWeight, parameterWeight != track.weight {
+          weight += " (stack parameter \(parameterWeight))"
+        }
+        return [
+          track.role, weight, count(track.healthyTargets, track.targets), count(track.runningTasks, track.desiredTasks),
+          track.serviceName ?? "?",
+        ]
+      }
+    let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
+    for row in rows {
+      var line = ""
+      for (column, cell) in row.enumerated() {
+        line += column == row.count - 1 ? cell : cell.padded(to: widths[column] + 2)
+      }
+      lines.append(line)
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The report as JSON, for scripts: `{"stack": …, "status": …, "loadBalancerDNS": …, "tracks": [...]}`.
+  public func json() throws -> String {
+    func number(_ value: Int?) -> YAMLNode { value.map { .integer($0) } ?? .null }
+    func string(_ value: String?) -> YAMLNode { value.map { .string($0) } ?? .null }
+    var root = YAMLMapping()
+    root.append("stack", .string(stackName))
+    root.append("status", .string(stackStatus))
+    root.append("loadBalancerDNS", string(loadBalancerDNS))
+    root.append(
+      "tracks",
+      .sequence(
+        YAMLSequence(
+          tracks.map { track in
+            var entry = YAMLMapping()
+            entry.append("role", .string(track.role))
+            entry.append("weight", number(track.weight))
+            entry.append("parameterWeight", number(track.parameterWeight))
+            entry.append("healthyTargets", number(track.healthyTargets))
+            entry.append("targets", number(track.targets))
+            entry.append("runningTasks", number(track.runningTasks))
+            entry.append("desiredTasks", number(track.desiredTasks))
+            entry.append("serviceName", string(track.serviceName))
+            entry.append("targetGroupArn", string(track.targetGroupARN))
+            return .mapping(entry)
+          })))
+    return try JSONWriter().string(from: .mapping(root)) + "\n"
+  }
+}

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where the deploy commands talk to the user: standard output, and standard
+/// input for a confirmation.
+public struct Console: Sendable {
+  /// Whether standard output is a terminal (live progress) or not (one line per event).
+  public var outputIsTerminal: Bool
+  /// Whether standard input is a terminal, so a question can be asked.
+  public var inputIsTerminal: Bool
+
+  public init(outputIsTerminal: Bool, inputIsTerminal: Bool) {
+    self.outputIsTerminal = outputIsTerminal
+    self.inputIsTerminal = inputIsTerminal
+  }
+
+  /// The process's own terminal state.
+  public static var standard: Console {
+    Console(outputIsTerminal: isatty(STDOUT_FILENO) == 1, inputIsTerminal: isatty(STDIN_FILENO) == 1)
+  }
+
+  /// Writes `text` unbuffered, so progress shows as it happens.
+  public func write(_ text: String) {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { writeToStandardOutput($0) }
+      if written <= 0 { break }
+      offset += written
+    }
+    bytes.removeAll()
+  }
+
+  /// Asks a yes/no question; only an answer of `y` or `yes` is yes.
+  public func confirm(_ question: String) -> Bool {
+    write(question + " [y/N] ")
+    guard let answer = readLine() else {
+      write("\n")
+      return false
+    }
+    return ["y", "yes"].contains(answer.trimmingWhitespace().lowercased())
+  }
+}
+
+private func writeToStandardOutput(_ bytes: UnsafeRawBufferPointer) -> Int {
+  write(STDOUT_FILENO, bytes.baseAddress, bytes.count)
+}

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A file in the temporary directory that lives as long as this value's owner keeps it, removed by ``remove()``.
+struct TemporaryFile {
+  let path: String
+
+  /// Writes `text` to a new private file named `gen-<prefix>-XXXXXX<suffix>`.
+  init(prefix: String, suffix: String, text: String) throws {
+    let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    var template = Array("\(directory)/gen-\(prefix)-XXXXXX\(suffix)".utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(suffix.utf8.count)) }
+    guard descriptor >= 0 else {
+      throw DeployError("cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))")
+    }
+    path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      guard written > 0 else {
+        close(descriptor)
+        unlink(path)
+        throw DeployError("cannot write \(path): \(String(cString: strerror(errno)))")
+      }
+      offset += written
+    }
+    close(descriptor)
+  }
+
+  func remove() { unlink(path) }
+}
+
+/// The whole text of a file, or a ``DeployError`` naming it.
+func readFile(_ path: String) throws -> String {
+  guard let file = fopen(path, "rb") else {
+    throw DeployError("cannot read \(path): \(String(cString: strerror(errno)))")
+  }
+  defer { fclose(file) }
+  var bytes: [UInt8] = []
+  var buffer = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let count = fread(&buffer, 1, buffer.count, file)
+    if count == 0 { break }
+    bytes.append(contentsOf: buffer[0..<count])
+  }
+  return String(decoding: bytes, as: UTF8.self)
+}
