@@ -113,6 +113,6 @@ public struct StackStatusReport: Hashable, Sendable {
             entry.append("targetGroupArn", string(track.targetGroupARN))
             return .mapping(entry)
           })))
-    return try JSONWriter().string(from: .mapping(root)) + "\n"
+    return try JSONWriter().string(from: .mapping(root))
   }
 }
