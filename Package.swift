@@ -100,7 +100,7 @@ let package = Package(
     .testTarget(
       name: "StackTests",
       dependencies: [
-        "CanaryStack", "BlueGreenStack", "Patterns", "GenCommand", "CloudFormation", "YAML",
+        "CanaryStack", "BlueGreenStack", "Patterns", "GenCommand", "Deploy", "CloudFormation", "YAML",
         "AWSElasticLoadBalancingV2",
         "gen", "TestSupport",
       ],

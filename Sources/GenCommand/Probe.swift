@@ -8,7 +8,8 @@ struct Probe: ParsableCommand {
     discussion: """
       Each answer is counted for the version it names (a body of `stable`, or one naming it). \
       The configured weights are read from the stack's listener unless --expect gives them. \
-      Exit status 0 when the observed split agrees with them (95% interval), 1 when it does not.
+      Exit status 0 when the observed split agrees with them (95% interval), 1 when it does not, \
+      2 when no answer named a version.
       """)
 
   @OptionGroup var stackOptions: StackOptions
@@ -32,7 +33,7 @@ struct Probe: ParsableCommand {
   }
 
   func run() throws {
-    var agrees = false
+    var exitStatus: Int32 = 0
     try reportingDeployErrors(command: "probe") {
       guard let stack = Gen.deployment else { throw DeployError("this gen has no deployable stack") }
       let roles = stack.tracks.map(\.role)
@@ -63,8 +64,8 @@ struct Probe: ParsableCommand {
       let result = try TrafficProbe.run(
         url: target!, requests: requests, timeoutSeconds: timeout, roles: roles, expectedWeights: weights!)
       try reporting { try OutputFile.writeToStandardOutput(result.text) }
-      agrees = result.agrees
+      exitStatus = result.classified == 0 ? 2 : result.agrees ? 0 : 1
     }
-    if !agrees { throw ExitCode(1) }
+    if exitStatus != 0 { throw ExitCode(exitStatus) }
   }
 }

@@ -45,6 +45,43 @@ package func currentEnvironment(removing removed: [String] = []) -> [String] {
   return variables
 }
 
+/// A pipe whose ends are closed in every child, so that a process started by
+/// another thread never holds them open (the reader would then wait for its
+/// end for as long as that process lives). The child's own standard streams are
+/// dup2'd copies, which stay open. Call with ``spawnLock`` held.
+private func makePipe(_ descriptors: inout [Int32]) -> Bool {
+  guard pipe(&descriptors) == 0 else { return false }
+  _ = fcntl(descriptors[0], F_SETFD, FD_CLOEXEC)
+  _ = fcntl(descriptors[1], F_SETFD, FD_CLOEXEC)
+  return true
+}
+
+/// Held from creating a child's pipes until it is spawned, so no other thread
+/// spawns in between, while the pipes are not yet close-on-exec.
+/// Spawn attributes that give the child default signal handling and an empty
+/// signal mask, whatever this process (a test runner, say) blocks or ignores:
+/// otherwise a child inherits a blocked SIGTERM and cannot be stopped.
+private func withDefaultSignals<Result>(_ body: (inout posix_spawnattr_t) -> Result) -> Result {
+  var attributes = posix_spawnattr_t()
+  posix_spawnattr_init(&attributes)
+  defer { posix_spawnattr_destroy(&attributes) }
+  var empty = sigset_t()
+  sigemptyset(&empty)
+  posix_spawnattr_setsigmask(&attributes, &empty)
+  var defaults = sigset_t()
+  sigemptyset(&defaults)
+  for signal in [SIGTERM, SIGINT, SIGPIPE, SIGHUP, SIGQUIT] { sigaddset(&defaults, signal) }
+  posix_spawnattr_setsigdefault(&attributes, &defaults)
+  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+  return body(&attributes)
+}
+
+nonisolated(unsafe) private let spawnLock: UnsafeMutablePointer<pthread_mutex_t> = {
+  let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  pthread_mutex_init(lock, nil)
+  return lock
+}()
+
 /// Runs `arguments[0]` (a path, or a name on the PATH) to completion and collects
 /// its output. `environment` replaces the inherited one when given; `removing`
 /// drops variables from the inherited one. Standard input is `input` when given,
@@ -55,8 +92,11 @@ package func runProcess(
   var outputPipe: [Int32] = [0, 0]
   var errorPipe: [Int32] = [0, 0]
   var inputPipe: [Int32] = [-1, -1]
-  guard pipe(&outputPipe) == 0, pipe(&errorPipe) == 0 else { throw SubprocessError("pipe failed") }
-  if input != nil { guard pipe(&inputPipe) == 0 else { throw SubprocessError("pipe failed") } }
+  pthread_mutex_lock(spawnLock)
+  var locked = true
+  defer { if locked { pthread_mutex_unlock(spawnLock) } }
+  guard makePipe(&outputPipe), makePipe(&errorPipe) else { throw SubprocessError("pipe failed") }
+  if input != nil { guard makePipe(&inputPipe) else { throw SubprocessError("pipe failed") } }
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
@@ -75,7 +115,9 @@ package func runProcess(
   let envp = variables.map { strdup($0) } + [nil]
   defer { for pointer in argv + envp { free(pointer) } }
   var pid = pid_t()
-  let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
+  let spawned = withDefaultSignals { posix_spawnp(&pid, arguments[0], &actions, &$0, argv, envp) }
+  pthread_mutex_unlock(spawnLock)
+  locked = false
   close(outputPipe[1])
   close(errorPipe[1])
   if input != nil { close(inputPipe[0]) }
@@ -136,7 +178,10 @@ package final class BackgroundProcess: @unchecked Sendable {
   /// Starts `arguments`; standard error is inherited, standard input is `/dev/null`.
   package init(_ arguments: [String], environment: [String]? = nil) throws {
     var outputPipe: [Int32] = [0, 0]
-    guard pipe(&outputPipe) == 0 else { throw SubprocessError("pipe failed") }
+    pthread_mutex_lock(spawnLock)
+    var locked = true
+    defer { if locked { pthread_mutex_unlock(spawnLock) } }
+    guard makePipe(&outputPipe) else { throw SubprocessError("pipe failed") }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -147,7 +192,9 @@ package final class BackgroundProcess: @unchecked Sendable {
     let envp = (environment ?? currentEnvironment()).map { strdup($0) } + [nil]
     defer { for pointer in argv + envp { free(pointer) } }
     var pid = pid_t()
-    let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
+    let spawned = withDefaultSignals { posix_spawnp(&pid, arguments[0], &actions, &$0, argv, envp) }
+    pthread_mutex_unlock(spawnLock)
+    locked = false
     close(outputPipe[1])
     guard spawned == 0 else {
       close(outputPipe[0])

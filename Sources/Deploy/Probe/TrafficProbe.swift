@@ -32,7 +32,10 @@ public enum TrafficProbe {
         }
       } catch {
         switch error {
-        case .timeout: report.increment(&report.connectionErrors, "timed out after \(Int(timeoutSeconds))s")
+        case .timeout:
+          let seconds =
+            timeoutSeconds == timeoutSeconds.rounded() ? String(Int(timeoutSeconds)) : String(timeoutSeconds)
+          report.increment(&report.connectionErrors, "no answer within \(seconds)s")
         case .resolve(let reason): report.increment(&report.connectionErrors, "cannot resolve host: \(reason)")
         case .connect(let reason): report.increment(&report.connectionErrors, "cannot connect: \(reason)")
         case .malformedResponse: report.increment(&report.connectionErrors, "malformed HTTP response")
