@@ -1,0 +1,465 @@
+#!/usr/bin/env python3
+"""Shows, with the real Generated/deploy-canary.yml, what moto_server_patched.py corrects.
+
+    python3 -m unittest Tests/Emulator/test_moto_patches.py
+    python3 Tests/Emulator/test_moto_patches.py
+
+Each test starts the patched launcher as a subprocess on a free port and stops
+it in tearDown; the flow is the one the `gen deploy / set-weights / rollback /
+status / delete` commands run: change sets, execution, describe-stacks,
+describe-stack-events, the listener, target health, ECS services, deletion.
+Needs boto3 and moto[server] 5.2.1; the aws CLI test is skipped without `aws`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import unittest
+from pathlib import Path
+
+import boto3
+import botocore.config
+import botocore.exceptions
+import botocore.parsers
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+LAUNCHER = HERE / "moto_server_patched.py"
+TEMPLATE = (REPO / "Generated" / "deploy-canary.yml").read_text()
+
+STACK = "canary-test"
+PARAMETERS = {
+    "ImageURIStable": "public.ecr.aws/nginx/nginx:1.27",
+    "ImageURICanary": "public.ecr.aws/nginx/nginx:1.28",
+    "ContainerPort": "8000",
+    "DesiredCountStable": "2",
+    "DesiredCountCanary": "1",
+    "StableWeight": "95",
+    "CanaryWeight": "5",
+    "TaskCpu": "256",
+    "TaskMemory": "512",
+}
+CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_DEFAULT_REGION": "us-east-1",
+}
+NO_CHANGES = "The submitted information didn't contain changes. Submit different information to create a change set."
+
+
+def parameter_list(values: dict[str, str]) -> list[dict[str, str]]:
+    return [{"ParameterKey": k, "ParameterValue": v} for k, v in values.items()]
+
+
+class PatchedMotoTestCase(unittest.TestCase):
+    """Starts the patched server; helpers for the deploy flow."""
+
+    def setUp(self) -> None:
+        env = dict(os.environ, **CREDENTIALS)
+        env.pop("AWS_PROFILE", None)
+        self.server = subprocess.Popen(
+            [sys.executable, str(LAUNCHER), "--port", "0"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        line = self.server.stdout.readline().strip()
+        if not line.startswith("READY http://127.0.0.1:"):
+            self.server.kill()
+            _, err = self.server.communicate()
+            self.fail(f"launcher did not report READY: {line!r}\n{err}")
+        self.endpoint = line.split(" ", 1)[1]
+        config = botocore.config.Config(retries={"max_attempts": 1})
+        session = boto3.session.Session(
+            aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1"
+        )
+        client = lambda name: session.client(name, endpoint_url=self.endpoint, config=config)  # noqa: E731
+        self.cfn = client("cloudformation")
+        self.elbv2 = client("elbv2")
+        self.ecs = client("ecs")
+        self.ec2 = client("ec2")
+        self.logs = client("logs")
+        self.iam = client("iam")
+
+    def tearDown(self) -> None:
+        self.server.terminate()
+        try:
+            _, err = self.server.communicate(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.server.kill()
+            _, err = self.server.communicate()
+        # The launcher must stop on SIGTERM and be quiet on stdout.
+        self.assertEqual(self.server.returncode, 0, err)
+
+    # -- the deploy flow ---------------------------------------------------
+
+    def create_change_set(self, name: str, change_set_type: str, parameters: list[dict], **template) -> dict:
+        if not template:
+            template = {"TemplateBody": TEMPLATE}
+        self.cfn.create_change_set(
+            StackName=STACK,
+            ChangeSetName=name,
+            ChangeSetType=change_set_type,
+            Capabilities=["CAPABILITY_NAMED_IAM"],
+            Parameters=parameters,
+            **template,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            description = self.cfn.describe_change_set(StackName=STACK, ChangeSetName=name)
+            if description["Status"] in ("CREATE_COMPLETE", "FAILED") or time.monotonic() > deadline:
+                return description
+            time.sleep(0.2)
+
+    def execute(self, name: str) -> dict:
+        self.cfn.execute_change_set(StackName=STACK, ChangeSetName=name)
+        deadline = time.monotonic() + 30
+        while True:
+            stack = self.cfn.describe_stacks(StackName=STACK)["Stacks"][0]
+            if not stack["StackStatus"].endswith("_IN_PROGRESS") or time.monotonic() > deadline:
+                return stack
+            time.sleep(0.2)
+
+    def deploy(self, values: dict[str, str] = PARAMETERS) -> dict:
+        description = self.create_change_set("gen-deploy-1", "CREATE", parameter_list(values))
+        self.assertEqual(description["Status"], "CREATE_COMPLETE", description.get("StatusReason"))
+        stack = self.execute("gen-deploy-1")
+        self.assertEqual(stack["StackStatus"], "CREATE_COMPLETE", stack.get("StackStatusReason"))
+        return stack
+
+    def stack(self, name: str = STACK) -> dict:
+        return self.cfn.describe_stacks(StackName=name)["Stacks"][0]
+
+    @staticmethod
+    def outputs(stack: dict) -> dict[str, str]:
+        return {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs") or []}
+
+    @staticmethod
+    def parameters(stack: dict) -> dict[str, str]:
+        return {p["ParameterKey"]: p["ParameterValue"] for p in stack["Parameters"]}
+
+    def physical_ids(self) -> dict[str, str]:
+        summaries = self.cfn.list_stack_resources(StackName=STACK)["StackResourceSummaries"]
+        return {r["LogicalResourceId"]: r["PhysicalResourceId"] for r in summaries}
+
+    def listener_weights(self, listener_arn: str) -> dict[str, int]:
+        listener = self.elbv2.describe_listeners(ListenerArns=[listener_arn])["Listeners"][0]
+        action = listener["DefaultActions"][0]
+        self.assertEqual(action["Type"], "forward")
+        self.assertEqual(action["ForwardConfig"]["TargetGroupStickinessConfig"], {"Enabled": False})
+        return {g["TargetGroupArn"]: g["Weight"] for g in action["ForwardConfig"]["TargetGroups"]}
+
+    @staticmethod
+    def changes(description: dict) -> list[tuple]:
+        return [
+            (
+                c["ResourceChange"]["Action"],
+                c["ResourceChange"]["LogicalResourceId"],
+                c["ResourceChange"]["ResourceType"],
+                c["ResourceChange"].get("Replacement"),
+            )
+            for c in description["Changes"]
+        ]
+
+
+class CreateTest(PatchedMotoTestCase):
+    def test_create_change_set_lists_every_resource_as_add(self) -> None:
+        description = self.create_change_set("gen-deploy-1", "CREATE", parameter_list(PARAMETERS))
+        self.assertEqual(description["Status"], "CREATE_COMPLETE")
+        self.assertEqual(description["ExecutionStatus"], "AVAILABLE")
+        changes = self.changes(description)
+        self.assertEqual(len(changes), 22)
+        self.assertIn(("Add", "Listener", "AWS::ElasticLoadBalancingV2::Listener", None), changes)
+        self.assertEqual({c[0] for c in changes}, {"Add"})
+        self.assertEqual(self.stack()["StackStatus"], "REVIEW_IN_PROGRESS")
+
+    def test_execute_creates_weighted_listener_outputs_and_exports(self) -> None:
+        # patch_listener_forward_config + patch_execute_change_set
+        stack = self.deploy()
+        outputs = self.outputs(stack)
+        for key in ("ALBDNS", "ListenerArn", "StableTargetGroupArn", "CanaryTargetGroupArn", "ClusterName",
+                    "StableServiceName", "CanaryServiceName", "StableWeightOut", "CanaryWeightOut", "VpcId", "ALBArn"):
+            self.assertTrue(outputs.get(key), key)
+        self.assertEqual(outputs["ClusterName"], f"{STACK}-cluster")
+        self.assertEqual((outputs["StableServiceName"], outputs["CanaryServiceName"]), ("app-stable", "app-canary"))
+        self.assertEqual(self.parameters(stack), PARAMETERS)
+        export_names = {o["OutputKey"]: o.get("ExportName") for o in stack["Outputs"]}
+        self.assertEqual(export_names["ALBDNS"], f"{STACK}-ALBDNS")
+        self.assertEqual(export_names["ListenerArn"], f"{STACK}-ListenerArn")
+        exports = {e["Name"]: e["Value"] for e in self.cfn.list_exports()["Exports"]}
+        self.assertEqual(exports, {f"{STACK}-ALBDNS": outputs["ALBDNS"], f"{STACK}-ListenerArn": outputs["ListenerArn"]})
+
+        self.assertEqual(
+            self.listener_weights(outputs["ListenerArn"]),
+            {outputs["StableTargetGroupArn"]: 95, outputs["CanaryTargetGroupArn"]: 5},
+        )
+        # what `gen status` reads besides the listener
+        for arn in (outputs["StableTargetGroupArn"], outputs["CanaryTargetGroupArn"]):
+            self.assertEqual(self.elbv2.describe_target_health(TargetGroupArn=arn)["TargetHealthDescriptions"], [])
+        services = self.ecs.describe_services(cluster=outputs["ClusterName"], services=["app-stable", "app-canary"])
+        self.assertEqual(
+            {s["serviceName"]: (s["status"], s["desiredCount"]) for s in services["services"]},
+            {"app-stable": ("ACTIVE", 2), "app-canary": ("ACTIVE", 1)},
+        )
+
+    def test_stack_events_are_per_resource(self) -> None:
+        # patch_stack_resource_events
+        self.deploy()
+        events = self.cfn.describe_stack_events(StackName=STACK)["StackEvents"]
+        newest = events[0]
+        self.assertEqual((newest["LogicalResourceId"], newest["ResourceStatus"]), (STACK, "CREATE_COMPLETE"))
+        self.assertEqual(newest["ResourceType"], "AWS::CloudFormation::Stack")
+        complete = {e["LogicalResourceId"]: e for e in events if e["ResourceStatus"] == "CREATE_COMPLETE"}
+        self.assertEqual(set(complete) - {STACK}, set(self.physical_ids()))
+        listener = complete["Listener"]
+        self.assertEqual(listener["ResourceType"], "AWS::ElasticLoadBalancingV2::Listener")
+        self.assertEqual(listener["PhysicalResourceId"], self.outputs(self.stack())["ListenerArn"])
+        for field in ("EventId", "Timestamp", "StackId", "StackName"):
+            self.assertIn(field, listener)
+        self.assertEqual(len({e["EventId"] for e in events}), len(events))
+        timestamps = [e["Timestamp"] for e in events]
+        self.assertEqual(timestamps, sorted(timestamps, reverse=True))
+        statuses = [e["ResourceStatus"] for e in reversed(events) if e["LogicalResourceId"] == "Listener"]
+        self.assertEqual(statuses, ["CREATE_IN_PROGRESS", "CREATE_IN_PROGRESS", "CREATE_COMPLETE"])
+
+    def test_failed_create_rolls_back_and_names_the_resource(self) -> None:
+        # patch_execute_change_set (errors) + patch_stack_resource_events;
+        # a deliberately broken copy of the template, the real one is untouched.
+        broken = TEMPLATE.replace("      Port: 80\n      Protocol: HTTP\n", "      Port: 80\n      Protocol: FTP\n")
+        self.assertNotEqual(broken, TEMPLATE)
+        self.create_change_set("gen-deploy-1", "CREATE", parameter_list(PARAMETERS), TemplateBody=broken)
+        stack = self.execute("gen-deploy-1")
+        self.assertEqual(stack["StackStatus"], "ROLLBACK_COMPLETE")
+        self.assertIn("FTP", stack["StackStatusReason"])
+        self.assertNotIn("Outputs", stack)
+        failed = [e for e in self.cfn.describe_stack_events(StackName=STACK)["StackEvents"] if e["ResourceStatus"].endswith("_FAILED")]
+        self.assertEqual([(e["LogicalResourceId"], e["ResourceStatus"]) for e in failed], [("Listener", "CREATE_FAILED")])
+        self.assertIn("FTP", failed[0]["ResourceStatusReason"])
+        self.assertEqual(self.elbv2.describe_target_groups()["TargetGroups"], [])
+        self.assertEqual([v for v in self.ec2.describe_vpcs()["Vpcs"] if not v["IsDefault"]], [])
+        self.assertEqual(self.cfn.list_exports()["Exports"], [])
+
+
+class UpdateTest(PatchedMotoTestCase):
+    def assert_weights_only_update(self, parameters: list[dict], **template) -> None:
+        before_stack = self.deploy()
+        outputs = self.outputs(before_stack)
+        before_ids = self.physical_ids()
+
+        description = self.create_change_set("gen-weights-2", "UPDATE", parameters, **template)
+        self.assertEqual(description["Status"], "CREATE_COMPLETE", description.get("StatusReason"))
+        self.assertEqual(
+            self.changes(description),
+            [("Modify", "Listener", "AWS::ElasticLoadBalancingV2::Listener", "False")],
+        )
+        change = description["Changes"][0]["ResourceChange"]
+        self.assertEqual(change["PhysicalResourceId"], outputs["ListenerArn"])
+        self.assertEqual(
+            sorted(d["CausingEntity"] for d in change["Details"]), ["CanaryWeight", "StableWeight"]
+        )
+
+        stack = self.execute("gen-weights-2")
+        self.assertEqual(stack["StackStatus"], "UPDATE_COMPLETE", stack.get("StackStatusReason"))
+        self.assertEqual(self.parameters(stack), dict(PARAMETERS, StableWeight="75", CanaryWeight="25"))
+        after = self.outputs(stack)
+        self.assertEqual((after["StableWeightOut"], after["CanaryWeightOut"]), ("75", "25"))
+        self.assertEqual(after["ListenerArn"], outputs["ListenerArn"])
+        self.assertEqual(
+            self.listener_weights(outputs["ListenerArn"]),
+            {outputs["StableTargetGroupArn"]: 75, outputs["CanaryTargetGroupArn"]: 25},
+        )
+        self.assertEqual(self.physical_ids(), before_ids)  # every resource kept, same IDs
+        self.assertEqual({e["Name"] for e in self.cfn.list_exports()["Exports"]}, {f"{STACK}-ALBDNS", f"{STACK}-ListenerArn"})
+        services = self.ecs.describe_services(cluster=after["ClusterName"], services=["app-stable", "app-canary"])["services"]
+        self.assertEqual({s["taskDefinition"] for s in services}, {before_ids["TaskDefinitionStable"], before_ids["TaskDefinitionCanary"]})
+        events = self.cfn.describe_stack_events(StackName=STACK)["StackEvents"]
+        self.assertEqual(
+            [(e["LogicalResourceId"], e["ResourceStatus"]) for e in events[:4]],
+            [(STACK, "UPDATE_COMPLETE"), (STACK, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS"),
+             ("Listener", "UPDATE_COMPLETE"), ("Listener", "UPDATE_IN_PROGRESS")],
+        )
+
+    def test_weights_only_update_as_set_weights_sends_it(self) -> None:
+        # patch_update_change_set_diff: previous template, every parameter explicit
+        values = dict(PARAMETERS, StableWeight="75", CanaryWeight="25")
+        self.assert_weights_only_update(parameter_list(values), UsePreviousTemplate=True)
+
+    def test_weights_only_update_with_template_body_and_use_previous_value(self) -> None:
+        # patch_update_change_set_diff: UsePreviousValue compared as strings
+        parameters = [{"ParameterKey": k, "UsePreviousValue": True} for k in PARAMETERS if "Weight" not in k]
+        parameters += parameter_list({"StableWeight": "75", "CanaryWeight": "25"})
+        self.assert_weights_only_update(parameters)
+
+    def test_rollback_weights_100_0_then_unchanged_change_set_fails(self) -> None:
+        stack = self.deploy()
+        outputs = self.outputs(stack)
+        values = dict(PARAMETERS, StableWeight="100", CanaryWeight="0")
+        self.create_change_set("gen-weights-2", "UPDATE", parameter_list(values), UsePreviousTemplate=True)
+        self.assertEqual(self.execute("gen-weights-2")["StackStatus"], "UPDATE_COMPLETE")
+        self.assertEqual(
+            self.listener_weights(outputs["ListenerArn"]),
+            {outputs["StableTargetGroupArn"]: 100, outputs["CanaryTargetGroupArn"]: 0},
+        )
+        # the same values again: AWS creates the change set, in status FAILED
+        description = self.create_change_set("gen-weights-3", "UPDATE", parameter_list(values), UsePreviousTemplate=True)
+        self.assertEqual(description["Status"], "FAILED")
+        self.assertEqual(description["ExecutionStatus"], "UNAVAILABLE")
+        self.assertEqual(description["StatusReason"], NO_CHANGES)
+        self.assertEqual(description["Changes"], [])
+
+    def test_new_canary_image_replaces_task_definition_and_updates_service(self) -> None:
+        # patch_ecs_task_definition_update + reference cascade in patch_update_change_set_diff
+        self.deploy()
+        before = self.physical_ids()
+        values = dict(PARAMETERS, ImageURICanary="public.ecr.aws/nginx/nginx:1.29")
+        description = self.create_change_set("gen-deploy-2", "UPDATE", parameter_list(values))
+        self.assertEqual(
+            self.changes(description),
+            [("Modify", "TaskDefinitionCanary", "AWS::ECS::TaskDefinition", "True"),
+             ("Modify", "ServiceCanary", "AWS::ECS::Service", "False")],
+        )
+        self.assertEqual(self.execute("gen-deploy-2")["StackStatus"], "UPDATE_COMPLETE")
+        after = self.physical_ids()
+        new_revision = after["TaskDefinitionCanary"]
+        self.assertNotEqual(new_revision, before["TaskDefinitionCanary"])
+        self.assertEqual({k: v for k, v in after.items() if k != "TaskDefinitionCanary"},
+                         {k: v for k, v in before.items() if k != "TaskDefinitionCanary"})
+        definition = self.ecs.describe_task_definition(taskDefinition=new_revision)["taskDefinition"]
+        self.assertEqual([(c["name"], c["image"]) for c in definition["containerDefinitions"]],
+                         [("app", "public.ecr.aws/nginx/nginx:1.29")])
+        old = self.ecs.describe_task_definition(taskDefinition=before["TaskDefinitionCanary"])["taskDefinition"]
+        self.assertEqual(old["status"], "INACTIVE")
+        service = self.ecs.describe_services(cluster=f"{STACK}-cluster", services=["app-canary"])["services"][0]
+        self.assertEqual(service["taskDefinition"], new_revision)
+
+
+class DeleteTest(PatchedMotoTestCase):
+    def test_delete_stack_removes_every_resource(self) -> None:
+        # patch_delete_stack_resources
+        stack = self.deploy()
+        outputs = self.outputs(stack)
+        ids = self.physical_ids()
+        stack_id = stack["StackId"]
+        self.cfn.delete_stack(StackName=STACK)
+
+        with self.assertRaises(botocore.exceptions.ClientError) as missing:
+            self.cfn.describe_stacks(StackName=STACK)
+        self.assertEqual(missing.exception.response["Error"]["Code"], "ValidationError")
+        self.assertEqual(missing.exception.response["Error"]["Message"], f"Stack with id {STACK} does not exist")
+        deleted = self.stack(stack_id)  # by stack ID: DELETE_COMPLETE, as on AWS
+        self.assertEqual(deleted["StackStatus"], "DELETE_COMPLETE")
+        self.assertNotIn("Outputs", deleted)
+        events = self.cfn.describe_stack_events(StackName=stack_id)["StackEvents"]
+        self.assertEqual((events[0]["LogicalResourceId"], events[0]["ResourceStatus"]), (STACK, "DELETE_COMPLETE"))
+        self.assertEqual({e["LogicalResourceId"] for e in events if e["ResourceStatus"] == "DELETE_COMPLETE"} - {STACK}, set(ids))
+        self.assertEqual(self.cfn.list_exports()["Exports"], [])
+
+        self.assertEqual(self.elbv2.describe_load_balancers()["LoadBalancers"], [])
+        self.assertEqual(self.elbv2.describe_target_groups()["TargetGroups"], [])
+        default_vpc = [v["VpcId"] for v in self.ec2.describe_vpcs()["Vpcs"] if v["IsDefault"]]
+        self.assertEqual([v["VpcId"] for v in self.ec2.describe_vpcs()["Vpcs"]], default_vpc)
+        self.assertEqual([s["SubnetId"] for s in self.ec2.describe_subnets()["Subnets"] if s["VpcId"] == ids["VPC"]], [])
+        self.assertEqual([r["RouteTableId"] for r in self.ec2.describe_route_tables()["RouteTables"] if r["VpcId"] not in default_vpc], [])
+        self.assertEqual(self.ec2.describe_internet_gateways()["InternetGateways"], [])
+        self.assertEqual([g["GroupId"] for g in self.ec2.describe_security_groups()["SecurityGroups"] if g["VpcId"] == ids["VPC"]], [])
+        # ECS keeps deleted clusters, services and task definitions as INACTIVE, like AWS
+        clusters = self.ecs.describe_clusters(clusters=[outputs["ClusterName"]])["clusters"]
+        self.assertEqual([c["status"] for c in clusters], ["INACTIVE"])
+        services = self.ecs.describe_services(cluster=outputs["ClusterName"], services=["app-stable", "app-canary"])["services"]
+        self.assertEqual([s["status"] for s in services], ["INACTIVE", "INACTIVE"])
+        self.assertEqual(self.ecs.list_task_definitions(status="ACTIVE")["taskDefinitionArns"], [])
+        for arn in (ids["TaskDefinitionStable"], ids["TaskDefinitionCanary"]):
+            self.assertEqual(self.ecs.describe_task_definition(taskDefinition=arn)["taskDefinition"]["status"], "INACTIVE")
+        self.assertEqual(self.logs.describe_log_groups()["logGroups"], [])
+        self.assertEqual(self.iam.list_roles()["Roles"], [])
+
+        # reading the deleted stack did not bring anything back, and the same name deploys again
+        self.assertEqual(self.elbv2.describe_target_groups()["TargetGroups"], [])
+        self.assertEqual(self.deploy()["StackStatus"], "CREATE_COMPLETE")
+
+    def test_deleting_a_missing_stack_succeeds(self) -> None:
+        self.cfn.delete_stack(StackName="never-created")
+
+    @unittest.skipUnless(shutil.which("aws"), "the aws CLI is not installed")
+    def test_aws_cli_reports_missing_stack(self) -> None:
+        env = dict(os.environ, AWS_ENDPOINT_URL=self.endpoint, **CREDENTIALS)
+        env.pop("AWS_PROFILE", None)
+        result = subprocess.run(
+            ["aws", "cloudformation", "describe-stacks", "--stack-name", STACK, "--output", "json", "--region", "us-east-1"],
+            capture_output=True, text=True, env=env, timeout=60,
+        )
+        self.assertEqual(result.returncode, 255)
+        self.assertEqual(result.stdout, "")
+        self.assertEqual(
+            result.stderr.strip(),
+            f"An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id {STACK} does not exist",
+        )
+
+
+class WithMotoTest(unittest.TestCase):
+    def test_runs_the_command_against_the_server_and_returns_its_status(self) -> None:
+        probe = (
+            "import os, sys, boto3\n"
+            "assert 'AWS_PROFILE' not in os.environ\n"
+            "assert os.environ['AWS_ACCESS_KEY_ID'] == os.environ['AWS_SECRET_ACCESS_KEY'] == 'testing'\n"
+            "assert os.environ['AWS_DEFAULT_REGION'] == 'us-east-1'\n"
+            "url = os.environ['AWS_ENDPOINT_URL']\n"
+            "boto3.client('cloudformation', endpoint_url=url).list_stacks()\n"
+            "print(url)\n"
+            "sys.exit(7)\n"
+        )
+        env = dict(os.environ, AWS_PROFILE="someone")
+        result = subprocess.run(
+            [str(HERE / "with-moto"), sys.executable, "-c", probe],
+            capture_output=True, text=True, env=env, timeout=120,
+        )
+        self.assertEqual(result.returncode, 7, result.stderr)
+        url = result.stdout.strip()
+        self.assertRegex(url, r"^http://127\.0\.0\.1:\d+$")
+        port = int(url.rsplit(":", 1)[1])
+        import socket
+
+        with self.assertRaises(OSError):  # the server was stopped
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
+class UnpatchedMotoTest(unittest.TestCase):
+    """The same create, on moto without the patches (in this process)."""
+
+    def test_unpatched_moto_cannot_execute_the_create_change_set(self) -> None:
+        import logging
+
+        logging.getLogger("werkzeug").setLevel(logging.CRITICAL)
+        from moto.server import ThreadedMotoServer
+
+        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        server.start()
+        try:
+            host, port = server.get_host_and_port()
+            cfn = boto3.client(
+                "cloudformation", endpoint_url=f"http://{host}:{port}", region_name="us-east-1",
+                aws_access_key_id="testing", aws_secret_access_key="testing",
+                config=botocore.config.Config(retries={"max_attempts": 1}),
+            )
+            cfn.create_change_set(
+                StackName=STACK, ChangeSetName="gen-deploy-1", ChangeSetType="CREATE", TemplateBody=TEMPLATE,
+                Parameters=parameter_list(PARAMETERS), Capabilities=["CAPABILITY_NAMED_IAM"],
+            )
+            # moto's Listener handler raises KeyError: 'TargetGroupArn' -> HTTP 500
+            with self.assertRaises(botocore.parsers.ResponseParserError) as failure:
+                cfn.execute_change_set(StackName=STACK, ChangeSetName="gen-deploy-1")
+            self.assertIn("500 Internal Server Error", str(failure.exception))
+            stack = cfn.describe_stacks(StackName=STACK)["Stacks"][0]
+            self.assertEqual(stack["StackStatus"], "REVIEW_IN_PROGRESS")
+            self.assertNotIn("Outputs", stack)
+        finally:
+            server.stop()
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
