@@ -1,5 +1,5 @@
 import ArgumentParser
-import Subprocess
+import SystemSupport
 import TemplateDiff
 import YAML
 

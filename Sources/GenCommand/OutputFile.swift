@@ -1,3 +1,5 @@
+import SystemSupport
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -54,17 +56,10 @@ enum OutputFile {
   }
 
   static func read(_ path: String) throws -> String {
-    guard let file = fopen(path, "rb") else {
-      throw OutputError(description: "cannot read \(path): \(String(cString: strerror(errno)))")
+    do {
+      return try readFileText(path)
+    } catch {
+      throw OutputError(description: "cannot read \(path): \(error)")
     }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = fread(&buffer, 1, buffer.count, file)
-      if count == 0 { break }
-      bytes.append(contentsOf: buffer[0..<count])
-    }
-    return String(decoding: bytes, as: UTF8.self)
   }
 }

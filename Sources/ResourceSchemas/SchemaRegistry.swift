@@ -1,4 +1,4 @@
-import Subprocess
+import SystemSupport
 import YAML
 
 #if canImport(Glibc)
@@ -148,18 +148,11 @@ package enum SchemaError: Error, CustomStringConvertible, Equatable {
 
 /// The whole text of a file.
 package func readText(_ path: String) throws -> String {
-  guard let file = fopen(path, "rb") else {
-    throw SchemaError.unreadable(path: path, problem: String(cString: strerror(errno)))
+  do {
+    return try readFileText(path)
+  } catch {
+    throw SchemaError.unreadable(path: path, problem: error.description)
   }
-  defer { fclose(file) }
-  var bytes: [UInt8] = []
-  var buffer = [UInt8](repeating: 0, count: 1 << 16)
-  while true {
-    let count = fread(&buffer, 1, buffer.count, file)
-    if count == 0 { break }
-    bytes.append(contentsOf: buffer[0..<count])
-  }
-  return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Runs a command found on the PATH and returns its standard output.

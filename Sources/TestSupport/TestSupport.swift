@@ -1,7 +1,7 @@
 // Helpers the test targets share: running built products, reading files,
 // and showing where two texts first differ. Package-internal; not a product.
 
-@_exported import Subprocess
+@_exported import SystemSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -33,16 +33,11 @@ package struct TestSupportError: Error, CustomStringConvertible {
 
 /// The whole text of a file.
 package func readTextFile(_ path: String) throws -> String {
-  guard let file = fopen(path, "rb") else { throw TestSupportError("cannot read \(path)") }
-  defer { fclose(file) }
-  var bytes: [UInt8] = []
-  var buffer = [UInt8](repeating: 0, count: 1 << 16)
-  while true {
-    let count = fread(&buffer, 1, buffer.count, file)
-    if count == 0 { break }
-    bytes.append(contentsOf: buffer[0..<count])
+  do {
+    return try readFileText(path)
+  } catch {
+    throw TestSupportError("cannot read \(path): \(error)")
   }
-  return String(decoding: bytes, as: UTF8.self)
 }
 
 /// The first difference between two texts with two lines of context, or nil

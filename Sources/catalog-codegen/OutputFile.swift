@@ -1,3 +1,5 @@
+import SystemSupport
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -43,16 +45,11 @@ struct OutputFile {
 
   /// The current bytes of the file.
   private func contents() throws -> [UInt8] {
-    guard let file = fopen(path, "rb") else { throw failure("cannot open") }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = fread(&buffer, 1, buffer.count, file)
-      if count == 0 { break }
-      bytes.append(contentsOf: buffer[0..<count])
+    do {
+      return try readFileBytes(path)
+    } catch {
+      throw failure("cannot open")
     }
-    return bytes
   }
 
   /// `mkdir -p` of the directory that holds the file.

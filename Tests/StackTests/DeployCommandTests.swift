@@ -1,3 +1,5 @@
+import CanaryStack
+import Deploy
 import Testing
 
 #if canImport(Glibc)
@@ -553,5 +555,42 @@ struct DeployCommandTests {
       run.calls.contains {
         $0.starts(with: ["cloudformation", "describe-stack-events", "--stack-name", AWSAnswer.stackID])
       })
+  }
+}
+
+/// The settings' names come from the Swift stack, and match the seed's deploy.sh.
+@Suite("deploy settings")
+struct DeploySettingsTests {
+  @Test("each canary parameter's environment variable is the one deploy.sh read")
+  func environmentVariables() {
+    let parameters = CanaryStack.template.elements.compactMap { element -> String? in
+      if case .parameter(let parameter) = element { return parameter.logicalID }
+      return nil
+    }
+    #expect(
+      parameters.map(SettingName.environmentVariable(for:)) == [
+        "IMAGE_URI_STABLE", "IMAGE_URI_CANARY", "CONTAINER_PORT", "DESIRED_COUNT_STABLE", "DESIRED_COUNT_CANARY",
+        "STABLE_WEIGHT", "CANARY_WEIGHT", "TASK_CPU", "TASK_MEMORY",
+      ])
+    #expect(SettingName.option(for: "ImageURIStable") == "image-uri-stable")
+    #expect(SettingName.option(for: "TaskCpu") == "task-cpu")
+  }
+
+  @Test("the canary's deployment description names outputs and weights the template has")
+  func deploymentDescription() {
+    let stack = WeightedStack(
+      defaultStackName: "demo", template: { CanaryStack.template },
+      tracks: CanaryStack.Track.allCases.map { track in
+        .init(
+          role: track.rawValue, weight: CanaryStack.weight(track),
+          targetGroupOutput: CanaryStack.OutputName.targetGroupARN(track),
+          serviceNameOutput: CanaryStack.OutputName.serviceName(track))
+      },
+      loadBalancerDNSOutput: CanaryStack.OutputName.loadBalancerDNS,
+      listenerARNOutput: CanaryStack.OutputName.listenerARN, clusterOutput: CanaryStack.OutputName.clusterName)
+    #expect(stack.problems().isEmpty)
+    var wrong = stack
+    wrong.listenerARNOutput = "ListenerARN"
+    #expect(wrong.problems() == ["the template has no output ListenerARN"])
   }
 }

@@ -1,4 +1,4 @@
-import Subprocess
+import SystemSupport
 import YAML
 
 /// The `aws` command line, run as a subprocess so that credentials, profiles,

@@ -1,5 +1,5 @@
-// Running other programs: one implementation for gen's aws and git calls and
-// the test targets. Package-internal; not a product.
+// Running other programs: one implementation for gen's aws and git calls, the
+// schema reader and the test targets. Package-internal; not a product.
 
 #if canImport(Glibc)
   import Glibc
@@ -24,8 +24,8 @@ package struct ProcessResult: Sendable {
   package var errorText: String { String(decoding: error, as: UTF8.self) }
 }
 
-/// A process that could not be started.
-package struct SubprocessError: Error, CustomStringConvertible {
+/// A process that could not be started, or a file that could not be read, with the system's reason.
+package struct SystemError: Error, CustomStringConvertible {
   package var description: String
 
   package init(_ description: String) {
@@ -76,6 +76,22 @@ private func withDefaultSignals<Result>(_ body: (inout posix_spawnattr_t) -> Res
   return body(&attributes)
 }
 
+/// Spawns `arguments` with `actions`, default signals and `environment`;
+/// returns the process ID, or the error number when it could not start.
+private func spawn(
+  _ arguments: [String], environment: [String], actions: inout posix_spawn_file_actions_t
+) -> Result<pid_t, SystemError> {
+  let argv = arguments.map { strdup($0) } + [nil]
+  let envp = environment.map { strdup($0) } + [nil]
+  defer { for pointer in argv + envp { free(pointer) } }
+  var pid = pid_t()
+  let spawned = withDefaultSignals { posix_spawnp(&pid, arguments[0], &actions, &$0, argv, envp) }
+  guard spawned == 0 else {
+    return .failure(SystemError("cannot run \(arguments[0]): \(String(cString: strerror(spawned)))"))
+  }
+  return .success(pid)
+}
+
 nonisolated(unsafe) private let spawnLock: UnsafeMutablePointer<pthread_mutex_t> = {
   let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
   pthread_mutex_init(lock, nil)
@@ -95,8 +111,8 @@ package func runProcess(
   pthread_mutex_lock(spawnLock)
   var locked = true
   defer { if locked { pthread_mutex_unlock(spawnLock) } }
-  guard makePipe(&outputPipe), makePipe(&errorPipe) else { throw SubprocessError("pipe failed") }
-  if input != nil { guard makePipe(&inputPipe) else { throw SubprocessError("pipe failed") } }
+  guard makePipe(&outputPipe), makePipe(&errorPipe) else { throw SystemError("pipe failed") }
+  if input != nil { guard makePipe(&inputPipe) else { throw SystemError("pipe failed") } }
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
@@ -110,22 +126,19 @@ package func runProcess(
   posix_spawn_file_actions_adddup2(&actions, errorPipe[1], STDERR_FILENO)
   posix_spawn_file_actions_addclose(&actions, outputPipe[0])
   posix_spawn_file_actions_addclose(&actions, errorPipe[0])
-  let variables = environment ?? currentEnvironment(removing: removed)
-  let argv = arguments.map { strdup($0) } + [nil]
-  let envp = variables.map { strdup($0) } + [nil]
-  defer { for pointer in argv + envp { free(pointer) } }
-  var pid = pid_t()
-  let spawned = withDefaultSignals { posix_spawnp(&pid, arguments[0], &actions, &$0, argv, envp) }
+  let spawned = spawn(
+    arguments, environment: environment ?? currentEnvironment(removing: removed), actions: &actions)
   pthread_mutex_unlock(spawnLock)
   locked = false
   close(outputPipe[1])
   close(errorPipe[1])
   if input != nil { close(inputPipe[0]) }
-  guard spawned == 0 else {
+  guard case .success(let pid) = spawned else {
     close(outputPipe[0])
     close(errorPipe[0])
     if input != nil { close(inputPipe[1]) }
-    throw SubprocessError("cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
+    if case .failure(let error) = spawned { throw error }
+    return ProcessResult(status: 127, output: [], error: [])
   }
   if let input {
     // Small inputs (answers to a prompt) fit in the pipe's buffer.
@@ -181,24 +194,21 @@ package final class BackgroundProcess: @unchecked Sendable {
     pthread_mutex_lock(spawnLock)
     var locked = true
     defer { if locked { pthread_mutex_unlock(spawnLock) } }
-    guard makePipe(&outputPipe) else { throw SubprocessError("pipe failed") }
+    guard makePipe(&outputPipe) else { throw SystemError("pipe failed") }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_adddup2(&actions, outputPipe[1], STDOUT_FILENO)
     posix_spawn_file_actions_addclose(&actions, outputPipe[0])
-    let argv = arguments.map { strdup($0) } + [nil]
-    let envp = (environment ?? currentEnvironment()).map { strdup($0) } + [nil]
-    defer { for pointer in argv + envp { free(pointer) } }
-    var pid = pid_t()
-    let spawned = withDefaultSignals { posix_spawnp(&pid, arguments[0], &actions, &$0, argv, envp) }
+    let spawned = spawn(arguments, environment: environment ?? currentEnvironment(), actions: &actions)
     pthread_mutex_unlock(spawnLock)
     locked = false
     close(outputPipe[1])
-    guard spawned == 0 else {
+    guard case .success(let pid) = spawned else {
       close(outputPipe[0])
-      throw SubprocessError("cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
+      if case .failure(let error) = spawned { throw error }
+      throw SystemError("cannot run \(arguments[0])")
     }
     self.pid = pid
     outputDescriptor = outputPipe[0]
