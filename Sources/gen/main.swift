@@ -1,8 +1,8 @@
 // gen: renders this package's stacks and deploys the canary. `swift run gen`
 // prints the canary template.
 import BlueGreenStack
+import CanaryDeployment
 import CanaryStack
-import Deploy
 import GenCommand
 
 Gen.run(
@@ -17,13 +17,4 @@ Gen.run(
     ) { BlueGreenStack.template },
   ],
   // What gen deploy, set-weights, rollback, status, delete and probe work on.
-  deployment: WeightedStack(
-    defaultStackName: "ecs-canary-demo-stack", template: { CanaryStack.template },
-    tracks: CanaryStack.Track.allCases.map { track in
-      .init(
-        role: track.rawValue, weight: CanaryStack.weight(track),
-        targetGroupOutput: CanaryStack.OutputName.targetGroupARN(track),
-        serviceNameOutput: CanaryStack.OutputName.serviceName(track))
-    },
-    loadBalancerDNSOutput: CanaryStack.OutputName.loadBalancerDNS,
-    listenerARNOutput: CanaryStack.OutputName.listenerARN, clusterOutput: CanaryStack.OutputName.clusterName))
+  deployment: CanaryDeployment.stack)

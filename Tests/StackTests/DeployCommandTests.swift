@@ -1,3 +1,4 @@
+import CanaryDeployment
 import CanaryStack
 import Deploy
 import Testing
@@ -578,16 +579,7 @@ struct DeploySettingsTests {
 
   @Test("the canary's deployment description names outputs and weights the template has")
   func deploymentDescription() {
-    let stack = WeightedStack(
-      defaultStackName: "demo", template: { CanaryStack.template },
-      tracks: CanaryStack.Track.allCases.map { track in
-        .init(
-          role: track.rawValue, weight: CanaryStack.weight(track),
-          targetGroupOutput: CanaryStack.OutputName.targetGroupARN(track),
-          serviceNameOutput: CanaryStack.OutputName.serviceName(track))
-      },
-      loadBalancerDNSOutput: CanaryStack.OutputName.loadBalancerDNS,
-      listenerARNOutput: CanaryStack.OutputName.listenerARN, clusterOutput: CanaryStack.OutputName.clusterName)
+    let stack = CanaryDeployment.stack
     #expect(stack.problems().isEmpty)
     var wrong = stack
     wrong.listenerARNOutput = "ListenerARN"

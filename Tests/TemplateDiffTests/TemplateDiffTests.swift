@@ -1,4 +1,5 @@
 import CloudFormation
+import SystemSupport
 import Testing
 import YAML
 
@@ -337,16 +338,7 @@ extension String {
 }
 
 func readBytes(_ path: String) throws -> [UInt8] {
-  guard let file = fopen(path, "rb") else { throw YAMLError.writeFailed(errno: 2, message: path) }
-  defer { fclose(file) }
-  var bytes: [UInt8] = []
-  var buffer = [UInt8](repeating: 0, count: 1 << 16)
-  while true {
-    let count = fread(&buffer, 1, buffer.count, file)
-    if count == 0 { break }
-    bytes.append(contentsOf: buffer[0..<count])
-  }
-  return bytes
+  try readFileBytes(path)
 }
 
 @Suite("Template diff JSON")

@@ -1,3 +1,4 @@
+import SystemSupport
 import Testing
 import YAML
 
@@ -287,17 +288,5 @@ struct EmitterLayoutTests {
 
 func readFixture(_ name: String) throws -> [UInt8] {
   let directory = String(#filePath.prefix(upTo: #filePath.lastIndex(of: "/")!))
-  let path = directory + "/Fixtures/" + name
-  guard let file = fopen(path, "rb") else {
-    throw YAMLError.writeFailed(errno: errno, message: "cannot open \(path)")
-  }
-  defer { fclose(file) }
-  var bytes: [UInt8] = []
-  var buffer = [UInt8](repeating: 0, count: 1 << 16)
-  while true {
-    let count = fread(&buffer, 1, buffer.count, file)
-    if count == 0 { break }
-    bytes.append(contentsOf: buffer[0..<count])
-  }
-  return bytes
+  return try readFileBytes(directory + "/Fixtures/" + name)
 }
