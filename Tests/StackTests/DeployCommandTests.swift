@@ -202,6 +202,22 @@ struct DeployCommandTests {
     #expect(run.operations.contains("cloudformation execute-change-set"))
   }
 
+  @Test("set-weights keeps a NoEcho parameter's hidden value with UsePreviousValue, not its mask")
+  func setWeightsKeepsNoEchoParameter() throws {
+    var scenario = Self.setWeightsScenario
+    scenario.scenario[0].answers = scenario.scenario[0].answers.map {
+      $0.replacing(
+        #""ParameterKey": "ImageURICanary", "ParameterValue": "repo/app:2""#,
+        with: #""ParameterKey": "ImageURICanary", "ParameterValue": "****""#)
+    }
+    let run = try scenario.gen(["set-weights", "75", "25"])
+    #expect(run.status == 0, "\(run.error)")
+    let create = try #require(run.calls.first(where: { $0.starts(with: ["cloudformation", "create-change-set"]) }))
+    let parameters = try #require(create.firstIndex(of: "--parameters").map { create[$0 + 1] })
+    #expect(parameters.contains(#"{"ParameterKey":"ImageURICanary","UsePreviousValue":true}"#))
+    #expect(!parameters.contains("****"))
+  }
+
   @Test("set-weights refuses a change set that would touch more than the weights, and deletes it")
   func setWeightsRefusesReplacement() throws {
     var scenario = Self.setWeightsScenario

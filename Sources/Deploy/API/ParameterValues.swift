@@ -1,15 +1,22 @@
 import CloudFormation
 import YAML
 
-/// The value given for one template parameter, and where it came from.
+/// The value given for one template parameter.
 public struct ParameterValue: Hashable, Sendable {
   public var logicalID: String
   public var value: String
+  /// Keep the deployed value (`UsePreviousValue`): only for a `NoEcho`
+  /// parameter, whose value CloudFormation shows as `****` and never returns.
+  public var usePreviousValue: Bool
 
-  public init(_ logicalID: String, _ value: String) {
+  public init(_ logicalID: String, _ value: String, usePreviousValue: Bool = false) {
     self.logicalID = logicalID
     self.value = value
+    self.usePreviousValue = usePreviousValue
   }
+
+  /// What CloudFormation shows instead of a `NoEcho` parameter's value.
+  public static let maskedValue = "****"
 }
 
 /// Values for the template's parameters from the user's settings (an option,

@@ -113,8 +113,11 @@ public struct StackOperator: Sendable {
     console.write(
       "Changing only the traffic weights of stack \(stackName): \(changes.joined(separator: ", ")). "
         + "Same template, other parameters as deployed.\n")
+    // Every parameter explicitly, as deployed; a NoEcho one (shown masked) keeps its hidden value.
     let values = existing.parameters.map { parameter in
-      ParameterValue(parameter.logicalID, weightByParameter[parameter.logicalID] ?? parameter.value)
+      if let weight = weightByParameter[parameter.logicalID] { return ParameterValue(parameter.logicalID, weight) }
+      return parameter.value == ParameterValue.maskedValue
+        ? ParameterValue(parameter.logicalID, "", usePreviousValue: true) : parameter
     }
     try runChangeSet(type: "UPDATE", template: ["--use-previous-template"], values: values, purpose: .weights)
   }
@@ -224,7 +227,9 @@ public struct StackOperator: Sendable {
       from: .sequence(
         YAMLSequence(
           values.map { value in
-            ["ParameterKey": .string(value.logicalID), "ParameterValue": .string(value.value)]
+            value.usePreviousValue
+              ? ["ParameterKey": .string(value.logicalID), "UsePreviousValue": .boolean(true)]
+              : ["ParameterKey": .string(value.logicalID), "ParameterValue": .string(value.value)]
           })))
     let created = try aws.json(
       [
