@@ -332,6 +332,28 @@ struct DeployCommandTests {
     #expect(run.operations.contains("cloudformation execute-change-set"))
   }
 
+  @Test("events beyond one page of describe-stack-events are read until a seen one, none lost")
+  func eventsAcrossPages() throws {
+    var scenario = Self.deployScenario
+    let older: Event = ("d0", "16:00:00", Self.stackName, Self.stackType, "UPDATE_COMPLETE", nil)
+    // The first poll's newest page holds d3…d2 and a NextToken; the next page d1 and the old d0.
+    let firstPage = AWSAnswer.events(Array(Self.deployEvents[1...2])).replacing(
+      "]}", with: #"], "NextToken": "page-2"}"#)
+    scenario.scenario[3].answers = [
+      AWSAnswer.events([older]), firstPage, AWSAnswer.events([older, Self.deployEvents[0]]),
+      AWSAnswer.events([older] + Self.deployEvents),
+    ]
+    let run = try scenario.gen(["deploy", "--yes"], environment: Self.deployEnvironment)
+    #expect(run.status == 0, "\(run.error)")
+    let lines = run.output.split(separator: "\n").filter { $0.hasPrefix("16:1") }.map { String($0.prefix(8)) }
+    #expect(lines == ["16:10:00", "16:10:02", "16:10:05", "16:10:06", "16:11:10", "16:11:12"])
+    #expect(
+      run.calls.contains {
+        $0.starts(with: ["cloudformation", "describe-stack-events"]) && $0.contains("--starting-token")
+          && $0.contains("page-2")
+      })
+  }
+
   @Test("on a terminal, deploy asks before a replacement; no leaves the stack untouched")
   func deployAsksOnTerminalAndNoCancels() throws {
     let run = try Self.deployScenario.gen(["deploy"], environment: Self.deployEnvironment, terminalInput: "n\n")

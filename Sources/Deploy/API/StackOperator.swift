@@ -309,19 +309,33 @@ public struct StackOperator: Sendable {
     }
   }
 
-  /// The newest events, newest first (one page).
-  private func recentEvents(of stackID: String) throws -> [StackEvent] {
-    do {
-      let answer = try aws.json(
-        ["cloudformation", "describe-stack-events", "--stack-name", stackID, "--max-items", "100"])
-      return (answer["StackEvents"]?.elements ?? []).compactMap(StackEvent.init)
-    } catch let error as AWSCommandError where error.isMissingStack {
-      return []
-    }
+  /// The events not in `seen`, newest first: pages of 100 are read until one
+  /// reaches an event already seen (or the stack's first event). With
+  /// `onePage`, just the newest page.
+  private func unseenEvents(of stackID: String, seen: Set<String>, onePage: Bool = false) throws -> [StackEvent] {
+    var events: [StackEvent] = []
+    var token: String?
+    repeat {
+      let answer: YAMLNode
+      do {
+        answer = try aws.json(
+          ["cloudformation", "describe-stack-events", "--stack-name", stackID, "--max-items", "100"]
+            + (token.map { ["--starting-token", $0] } ?? []))
+      } catch let error as AWSCommandError where error.isMissingStack {
+        return events
+      }
+      for event in (answer["StackEvents"]?.elements ?? []).compactMap(StackEvent.init) {
+        if seen.contains(event.eventID) { return events }
+        events.append(event)
+      }
+      token = answer["NextToken"]?.text
+    } while token != nil && !onePage
+    return events
   }
 
+  /// The newest page of events: the ones that happened before this command.
   private func eventIDs(of stackID: String) throws -> Set<String> {
-    Set(try recentEvents(of: stackID).map(\.eventID))
+    Set(try unseenEvents(of: stackID, seen: [], onePage: true).map(\.eventID))
   }
 
   /// Shows events until the stack settles; throws naming the failing resource
@@ -331,7 +345,7 @@ public struct StackOperator: Sendable {
     let view = ProgressView(style: progress, console: console, stackName: stackName)
     var seen = initiallySeen
     func takeNewEvents() throws {
-      let fresh = try recentEvents(of: stackID).filter { !seen.contains($0.eventID) }
+      let fresh = try unseenEvents(of: stackID, seen: seen)
       for event in fresh { seen.insert(event.eventID) }
       view.add(fresh.reversed())
     }
