@@ -43,15 +43,10 @@ enum OutputFile {
   }
 
   static func writeAll(_ descriptor: Int32, _ text: String) throws {
-    let bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-      if written < 0 {
-        if errno == EINTR { continue }
-        throw OutputError(description: String(cString: strerror(errno)))
-      }
-      offset += written
+    do {
+      try SystemSupport.writeAll(descriptor, Array(text.utf8))
+    } catch {
+      throw OutputError(description: error.description)
     }
   }
 

@@ -23,3 +23,18 @@ package func readFileBytes(_ path: String) throws(SystemError) -> [UInt8] {
 package func readFileText(_ path: String) throws(SystemError) -> String {
   String(decoding: try readFileBytes(path), as: UTF8.self)
 }
+
+/// Writes all of `bytes` to `descriptor`, retrying short and interrupted writes.
+/// Throws ``SystemError`` with the system's reason.
+package func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) throws(SystemError) {
+  var offset = 0
+  while offset < bytes.count {
+    let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    if written < 0 {
+      if errno == EINTR { continue }
+      throw SystemError(String(cString: strerror(errno)))
+    }
+    guard written > 0 else { throw SystemError("nothing written") }
+    offset += written
+  }
+}

@@ -141,13 +141,9 @@ package func runProcess(
     return ProcessResult(status: 127, output: [], error: [])
   }
   if let input {
-    // Small inputs (answers to a prompt) fit in the pipe's buffer.
-    var offset = 0
-    while offset < input.count {
-      let written = input[offset...].withUnsafeBytes { write(inputPipe[1], $0.baseAddress, $0.count) }
-      if written <= 0 { break }
-      offset += written
-    }
+    // Small inputs (answers to a prompt) fit in the pipe's buffer. A child
+    // that exits without reading them is not an error here.
+    try? writeAll(inputPipe[1], input)
     close(inputPipe[1])
   }
   // Read both pipes as data arrives, so neither fills up and blocks the child.

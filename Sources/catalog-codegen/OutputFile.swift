@@ -19,16 +19,12 @@ struct OutputFile {
     let temporary = path + ".tmp-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard descriptor >= 0 else { throw failure("cannot create \(temporary)") }
-    var offset = 0
-    while offset < bytes.count {
-      let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-      guard count > 0 else {
-        let error = failure("cannot write \(temporary)")
-        close(descriptor)
-        unlink(temporary)
-        throw error
-      }
-      offset += count
+    do {
+      try writeAll(descriptor, bytes)
+    } catch {
+      close(descriptor)
+      unlink(temporary)
+      throw CodegenError.write(path: path, problem: "cannot write \(temporary): \(error)")
     }
     guard fsync(descriptor) == 0, close(descriptor) == 0 else {
       let error = failure("cannot flush \(temporary)")

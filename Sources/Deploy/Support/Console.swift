@@ -1,3 +1,5 @@
+import SystemSupport
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -24,14 +26,8 @@ public struct Console: Sendable {
 
   /// Writes `text` unbuffered, so progress shows as it happens.
   public func write(_ text: String) {
-    var bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes { writeToStandardOutput($0) }
-      if written <= 0 { break }
-      offset += written
-    }
-    bytes.removeAll()
+    // A closed standard output (say `| head`) only ends the output, not the command.
+    try? writeAll(STDOUT_FILENO, Array(text.utf8))
   }
 
   /// Asks a yes/no question; only an answer of `y` or `yes` is yes.
@@ -43,8 +39,4 @@ public struct Console: Sendable {
     }
     return ["y", "yes"].contains(answer.trimmingWhitespace().lowercased())
   }
-}
-
-private func writeToStandardOutput(_ bytes: UnsafeRawBufferPointer) -> Int {
-  write(STDOUT_FILENO, bytes.baseAddress, bytes.count)
 }

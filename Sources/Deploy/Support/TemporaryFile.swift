@@ -19,18 +19,13 @@ struct TemporaryFile {
       throw DeployError("cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))")
     }
     path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    let bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      guard written > 0 else {
-        close(descriptor)
-        unlink(path)
-        throw DeployError("cannot write \(path): \(String(cString: strerror(errno)))")
-      }
-      offset += written
+    defer { close(descriptor) }
+    do {
+      try writeAll(descriptor, Array(text.utf8))
+    } catch {
+      unlink(path)
+      throw DeployError("cannot write \(path): \(error)")
     }
-    close(descriptor)
   }
 
   func remove() { unlink(path) }
