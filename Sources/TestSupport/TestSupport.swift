@@ -53,3 +53,17 @@ package func firstDifference(expected: String, actual: String) -> String? {
   for line in actualLines[max(0, index - 2)..<min(actualLines.count, index + 3)] { report.append("+ \(line)") }
   return report.joined(separator: "\n")
 }
+
+/// A new empty directory under `/tmp`, named `<prefix>-XXXXXX`; remove it with ``removeDirectory(_:)``.
+package func makeTemporaryDirectory(_ prefix: String) throws -> String {
+  var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
+  guard let path = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+    throw TestSupportError("cannot create a temporary directory: \(String(cString: strerror(errno)))")
+  }
+  return String(cString: path)
+}
+
+/// Removes a directory and everything in it.
+package func removeDirectory(_ path: String) {
+  _ = try? runProcess(["rm", "-rf", path])
+}

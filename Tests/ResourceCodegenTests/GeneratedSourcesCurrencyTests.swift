@@ -26,9 +26,8 @@ struct GeneratedSourcesCurrencyTests {
       return
     }
     let binary = try #require(builtProduct("resource-codegen"), "resource-codegen was not built")
-    var template = Array("/tmp/resource-codegen-XXXXXX".utf8CString)
-    let directory = String(cString: try #require(template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }))
-    defer { _ = try? runCommand(["rm", "-rf", directory]) }
+    let directory = try makeTemporaryDirectory("resource-codegen")
+    defer { removeDirectory(directory) }
     _ = try runCommand([binary, "--output-root", directory, "--samples", directory + "/samples.swift"])
 
     var compared = 0

@@ -35,12 +35,8 @@ struct FakeAWS {
   /// `script`) when `terminalInput` is given, which is typed into it.
   func gen(_ arguments: [String], environment: [String] = [], terminalInput: String? = nil) throws -> Run {
     guard let binary = builtProduct("gen") else { throw TestFailure("gen was not built") }
-    var template = Array("/tmp/gen-fake-aws-XXXXXX".utf8CString)
-    guard let pointer = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-      throw TestFailure("mkdtemp failed")
-    }
-    let directory = String(cString: pointer)
-    defer { _ = try? runProcess(["rm", "-rf", directory]) }
+    let directory = try makeTemporaryDirectory("gen-fake-aws")
+    defer { removeDirectory(directory) }
     let scenarioText =
       "{"
       + scenario.map { entry in "\"\(entry.operation)\": [\(entry.answers.joined(separator: ", "))]" }

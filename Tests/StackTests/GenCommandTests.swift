@@ -16,14 +16,6 @@ struct GenCommandTests {
     return try run([binary] + arguments)
   }
 
-  func temporaryDirectory() throws -> String {
-    var template = Array("/tmp/gen-test-XXXXXX".utf8CString)
-    guard let path = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-      throw TestFailure("mkdtemp failed")
-    }
-    return String(cString: path)
-  }
-
   @Test("gen alone prints the canary template and nothing else")
   func defaultRender() throws {
     let result = try gen()
@@ -58,8 +50,8 @@ struct GenCommandTests {
 
   @Test("--output writes the file atomically and leaves nothing behind on error")
   func output() throws {
-    let directory = try temporaryDirectory()
-    defer { _ = try? run(["/bin/rm", "-rf", directory]) }
+    let directory = try makeTemporaryDirectory("gen-test")
+    defer { removeDirectory(directory) }
     let written = try gen("render", "blue-green", "--output", directory + "/out.yml")
     #expect(written.status == 0)
     #expect(written.output.isEmpty)
@@ -75,8 +67,8 @@ struct GenCommandTests {
   func check() throws {
     let current = try gen("check", "\(packageRoot)/Generated")
     #expect(current.status == 0)
-    let directory = try temporaryDirectory()
-    defer { _ = try? run(["/bin/rm", "-rf", directory]) }
+    let directory = try makeTemporaryDirectory("gen-test")
+    defer { removeDirectory(directory) }
     _ = try gen("render", "canary", "--output", directory + "/deploy-canary.yml")
     let text = try readFile(directory + "/deploy-canary.yml")
     _ = try run([
@@ -94,8 +86,8 @@ struct GenCommandTests {
     let equal = try gen("diff", "--directory", "\(packageRoot)/Generated")
     #expect(equal.status == 0)
     #expect(equal.output == "== canary\nno differences\n== blue-green\nno differences\n")
-    let directory = try temporaryDirectory()
-    defer { _ = try? run(["/bin/rm", "-rf", directory]) }
+    let directory = try makeTemporaryDirectory("gen-test")
+    defer { removeDirectory(directory) }
     let text = try readFile("\(packageRoot)/Generated/deploy-canary.yml")
     _ = try run([
       "/bin/sh", "-c", "printf '%s' \"$1\" | sed 's/Default: 95/Default: 90/' > \"$2\"", "sh", text,
