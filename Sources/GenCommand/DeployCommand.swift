@@ -55,7 +55,7 @@ struct DeployCommand: ParsableCommand {
       let parameters = deployer.stack.parameters
       let known = Set(parameters.map { SettingName.environmentVariable(for: $0.logicalID) })
       for (variable, value) in givenSettings where value != nil && !known.contains(variable) {
-        throw DeployError("--\(variable.lowercased().replacingUnderscores()) is not a parameter of this stack")
+        throw DeployError("--\(variable.lowercased().replacing("_", with: "-")) is not a parameter of this stack")
       }
       let values = try ParameterValues.resolve(parameters) { variable in
         if let option = givenSettings.first(where: { $0.variable == variable }), let value = option.value {
@@ -72,11 +72,5 @@ struct DeployCommand: ParsableCommand {
           "set them with --stable-weight and --canary-weight or STABLE_WEIGHT and CANARY_WEIGHT, such as 75 and 25")
       try deployer.deploy(values: values, templateFile: template ?? environment("TEMPLATE_FILE"), assumeYes: yes)
     }
-  }
-}
-
-extension String {
-  fileprivate func replacingUnderscores() -> String {
-    String(map { $0 == "_" ? "-" : $0 })
   }
 }

@@ -44,17 +44,18 @@ struct Probe: ParsableCommand {
           expect, roles: roles, command: "probe --expect", example: "for example `gen probe --expect 75 25`")
       var target = url
       if weights == nil || target == nil {
+        // Only what the probe needs: the DNS output and the listener's weights.
         let deployer = try stackOptions.stackOperator()
-        let report = try deployer.status()
+        let existing = try deployer.existingStack()
         if target == nil {
-          guard let dns = report.loadBalancerDNS else {
+          guard let dns = existing.output(stack.loadBalancerDNSOutput) else {
             throw DeployError("stack \(deployer.stackName) has no load balancer DNS output yet; give --url")
           }
           target = "http://\(dns)" + (path.hasPrefix("/") ? path : "/" + path)
         }
         if weights == nil {
-          weights = try report.tracks.map { track in
-            guard let weight = track.weight else {
+          weights = try zip(stack.tracks, deployer.trackWeights(of: existing)).map { track, weight in
+            guard let weight else {
               throw DeployError("cannot read the \(track.role) weight from the listener; give --expect")
             }
             return weight

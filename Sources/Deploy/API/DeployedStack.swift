@@ -7,13 +7,21 @@ public struct DeployedStack: Hashable, Sendable {
   public var status: String
   /// Parameter values in the order CloudFormation lists them.
   public var parameters: [ParameterValue]
-  /// Output values by output name, in the order CloudFormation lists them.
-  public var outputs: [(name: String, value: String)]
+  /// One output's name and value.
+  public struct Output: Hashable, Sendable {
+    public var name: String
+    public var value: String
 
-  public init(
-    stackID: String, name: String, status: String, parameters: [ParameterValue],
-    outputs: [(name: String, value: String)]
-  ) {
+    public init(name: String, value: String) {
+      self.name = name
+      self.value = value
+    }
+  }
+
+  /// Output values, in the order CloudFormation lists them.
+  public var outputs: [Output]
+
+  public init(stackID: String, name: String, status: String, parameters: [ParameterValue], outputs: [Output]) {
     self.stackID = stackID
     self.name = name
     self.status = status
@@ -32,7 +40,7 @@ public struct DeployedStack: Hashable, Sendable {
     }
     outputs = (stack["Outputs"]?.elements ?? []).compactMap { output in
       guard let key = output["OutputKey"]?.text, let value = output["OutputValue"]?.text else { return nil }
-      return (name: key, value: value)
+      return Output(name: key, value: value)
     }
   }
 
@@ -46,14 +54,4 @@ public struct DeployedStack: Hashable, Sendable {
 
   /// Whether CloudFormation is still working on the stack.
   public var isBusy: Bool { status.hasSuffix("_IN_PROGRESS") }
-
-  public static func == (left: DeployedStack, right: DeployedStack) -> Bool {
-    left.stackID == right.stackID && left.name == right.name && left.status == right.status
-      && left.parameters == right.parameters && left.outputs.elementsEqual(right.outputs, by: { $0 == $1 })
-  }
-
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(stackID)
-    hasher.combine(status)
-  }
 }

@@ -85,9 +85,7 @@ public struct StackOperator: Sendable {
     guard weights.count == stack.tracks.count else {
       throw DeployError("expected \(stack.tracks.count) weights, got \(weights.count)")
     }
-    guard let existing = try describeStack() else {
-      throw DeployError("stack \(stackName) does not exist; create it first with `gen deploy`")
-    }
+    let existing = try existingStack()
     guard !existing.isBusy else {
       throw DeployError(
         "stack \(stackName) is busy (\(existing.status)); wait for it to finish and run the command again")
@@ -157,9 +155,8 @@ public struct StackOperator: Sendable {
 
   /// The stack's state: outputs, weights from the listener itself, target health and task counts.
   public func status() throws -> StackStatusReport {
-    guard let existing = try describeStack() else {
-      throw DeployError("stack \(stackName) does not exist; create it with `gen deploy`")
-    }
+    let existing = try existingStack()
+    let weights = try trackWeights(of: existing)
     var report = StackStatusReport(
       stackName: stackName, stackStatus: existing.status,
       loadBalancerDNS: existing.output(stack.loadBalancerDNSOutput),
@@ -169,13 +166,7 @@ public struct StackOperator: Sendable {
           serviceName: existing.output(track.serviceNameOutput),
           parameterWeight: existing.parameter(track.weight.logicalID).flatMap { Int($0) })
       })
-    if let listener = existing.output(stack.listenerARNOutput) {
-      let weights = try listenerWeights(listenerARN: listener)
-      for index in report.tracks.indices {
-        guard let arn = report.tracks[index].targetGroupARN else { continue }
-        report.tracks[index].weight = weights.first(where: { $0.targetGroupARN == arn })?.weight
-      }
-    }
+    for index in report.tracks.indices { report.tracks[index].weight = weights[index] }
     for index in report.tracks.indices {
       guard let arn = report.tracks[index].targetGroupARN else { continue }
       let health = try aws.json(["elbv2", "describe-target-health", "--target-group-arn", arn])
@@ -195,6 +186,28 @@ public struct StackOperator: Sendable {
       }
     }
     return report
+  }
+
+  /// The deployed stack, or an error saying to create it.
+  public func existingStack() throws -> DeployedStack {
+    guard let existing = try describeStack() else {
+      throw DeployError("stack \(stackName) does not exist; create it first with `gen deploy`")
+    }
+    return existing
+  }
+
+  /// Each track's weight as the listener applies it (nil where the stack has no
+  /// listener or target group output yet, or the listener does not forward to it).
+  public func trackWeights(of existing: DeployedStack) throws -> [Int?] {
+    guard let listener = existing.output(stack.listenerARNOutput) else {
+      return Array(repeating: nil, count: stack.tracks.count)
+    }
+    let weights = try listenerWeights(listenerARN: listener)
+    return stack.tracks.map { track in
+      existing.output(track.targetGroupOutput).flatMap { arn in
+        weights.first(where: { $0.targetGroupARN == arn })?.weight
+      }
+    }
   }
 
   /// The weights the listener's default forward action gives each target group.

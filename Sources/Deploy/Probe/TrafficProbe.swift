@@ -122,11 +122,14 @@ public struct ProbeReport: Sendable {
 
   /// Whether every configured share lies in its 95% interval (and anything answered).
   public var agrees: Bool {
-    classified > 0
-      && zip(expectedWeights, intervals).allSatisfy { weight, interval in
-        let share = Double(weight) / 100
-        return share >= interval.low - 1e-9 && share <= interval.high + 1e-9
-      }
+    let intervals = intervals
+    return classified > 0 && roles.indices.allSatisfy { expectationFits(intervals[$0], at: $0) }
+  }
+
+  /// Whether the configured share of the role at `index` lies in `interval`.
+  func expectationFits(_ interval: (low: Double, high: Double), at index: Int) -> Bool {
+    let share = Double(expectedWeights[index]) / 100
+    return share >= interval.low - 1e-9 && share <= interval.high + 1e-9
   }
 
   /// The tally as text, one line per role, then errors and the verdict.
@@ -138,12 +141,11 @@ public struct ProbeReport: Sendable {
     var lines = ["Probed \(url): \(requests) requests, \(classified) answered by a known version", ""]
     let width = max(6, roles.map(\.count).max() ?? 0)
     lines.append("\("Track".padded(to: width))  Answers  Observed  95% interval    Configured")
+    let intervals = intervals
     for (index, role) in roles.enumerated() {
       let observed = classified > 0 ? Double(answers[index]) / Double(classified) : 0
       let interval = intervals[index]
-      let inside =
-        Double(expectedWeights[index]) / 100 >= interval.low - 1e-9
-        && Double(expectedWeights[index]) / 100 <= interval.high + 1e-9
+      let inside = expectationFits(interval, at: index)
       lines.append(
         "\(role.padded(to: width))  \(String(answers[index]).padded(to: 7))  \(percent(observed).padded(to: 8))  "
           + "\((percent(interval.low) + "–" + percent(interval.high)).padded(to: 14))  \(expectedWeights[index])%"
