@@ -17,9 +17,9 @@ public enum YAMLNode: Hashable, Sendable {
   /// A single value: string, integer, float, boolean or null.
   case scalar(YAMLScalar)
   /// An ordered list of nodes.
-  indirect case sequence(YAMLSequence)
+  case sequence(YAMLSequence)
   /// An ordered list of key/value pairs.
-  indirect case mapping(YAMLMapping)
+  case mapping(YAMLMapping)
 }
 
 extension YAMLNode {

@@ -39,8 +39,14 @@ final class EventEmitter {
   @exclusivity(unchecked) private var pendingHead = 0
   @exclusivity(unchecked) private var pendingCount = 0
   @exclusivity(unchecked) private var decorations: [(DecoratedLine, LineDecoration)] = []
+  /// Bytes of the batch being processed that libyaml flushed mid-call.
   @exclusivity(unchecked) private var staged: [UInt8] = []
-  @exclusivity(unchecked) private var explicitFlush = false
+  /// Whether the current flush is ours, ending a segment after a batch.
+  @exclusivity(unchecked) private var handingOver = false
+  /// Depth of the bytes in libyaml's buffer before `batchStart` (not yet written).
+  @exclusivity(unchecked) private var segmentDepth = 0
+  /// Where in libyaml's buffer the bytes of the call in progress begin.
+  @exclusivity(unchecked) private var batchStart = 0
   @exclusivity(unchecked) private var batchDepth = 0
   @exclusivity(unchecked) private var batchDecorations: [(DecoratedLine, LineDecoration)] = []
   /// When set, events are collected here instead of being emitted (benchmark baseline).
@@ -74,13 +80,28 @@ final class EventEmitter {
     pending.deallocate()
   }
 
-  /// Called by libyaml: either from our flush after a call (the batch's layout is
-  /// known) or in the middle of a call when its 16 KiB buffer fills up (stage it).
+  /// Called by libyaml with everything in its buffer: from our own flush when a
+  /// segment ends (`handingOver`), or in the middle of a call when its 16 KiB
+  /// buffer fills up.
+  ///
+  /// The buffer holds, in order: bytes of earlier batches at `segmentDepth` (up
+  /// to `batchStart`), then bytes of the batch being processed. A run of batches
+  /// at one depth without decorations is written in one piece: cutting it anywhere
+  /// gives the same output, because the writer shifts each line begun by the
+  /// depth alone.
   private func receive(_ bytes: UnsafeBufferPointer<UInt8>) {
-    if explicitFlush && staged.isEmpty {
-      writer.write(bytes, depth: batchDepth, decorations: batchDecorations)
+    let segmentBytes = UnsafeBufferPointer(rebasing: bytes[..<batchStart])
+    if !segmentBytes.isEmpty { writer.write(segmentBytes, depth: segmentDepth, decorations: []) }
+    let batchBytes = UnsafeBufferPointer(rebasing: bytes[batchStart...])
+    batchStart = 0
+    if handingOver && staged.isEmpty {
+      writer.write(batchBytes, depth: batchDepth, decorations: batchDecorations)
     } else {
-      staged.append(contentsOf: bytes)
+      staged.append(contentsOf: batchBytes)
+      if handingOver {
+        staged.withUnsafeBufferPointer { writer.write($0, depth: batchDepth, decorations: batchDecorations) }
+        staged.removeAll(keepingCapacity: true)
+      }
     }
   }
 
@@ -97,6 +118,7 @@ final class EventEmitter {
     try emit(&event, EventLayout(depth: 0))
     yaml_stream_end_event_initialize(&event)
     try emit(&event, EventLayout(depth: 0))
+    try finish()
   }
 
   // MARK: - Nodes
@@ -137,8 +159,10 @@ final class EventEmitter {
           &event, nil, tag, tag == nil ? 1 : 0, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE)
       }
       try emit(&event, EventLayout(depth: depth, decoration: decoration))
-      for item in sequence.items {
-        try emitNode(item, depth: innerDepth, inFlow: flow, context: .item)
+      try sequence.items.withUnsafeBufferPointer { items in
+        for index in items.indices {
+          try emitNode(items[index], depth: innerDepth, inFlow: flow, context: .item)
+        }
       }
       yaml_sequence_end_event_initialize(&event)
       try emit(&event, EventLayout(depth: innerDepth))
@@ -150,41 +174,48 @@ final class EventEmitter {
           &event, nil, tag, tag == nil ? 1 : 0, flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE)
       }
       try emit(&event, EventLayout(depth: depth, decoration: decoration))
-      let entries = mapping.entries
-      for index in entries.indices {
-        let entry = entries[index]
-        var keyDecoration: Int32 = -1
-        if !flow, (index > 0 && mapping.blankLinesBetweenEntries) || entry.comment != nil,
-          case .scalar = entry.key
-        {
-          var lines = LineDecoration()
-          lines.blankLine =
-            index > 0 && mapping.blankLinesBetweenEntries && !Self.endsWithKeptLineBreaks(entries[index - 1].value)
-          if let comment = entry.comment {
-            try Self.validateComment(comment)
-            lines.comment = comment
+      let blankLines = !flow && mapping.blankLinesBetweenEntries
+      // Reached through the buffer so that no entry is copied (and retained) whole.
+      try mapping.entries.withUnsafeBufferPointer { entries in
+        for index in entries.indices {
+          var keyDecoration: Int32 = -1
+          if !flow, (index > 0 && blankLines) || entries[index].comment != nil, case .scalar = entries[index].key {
+            keyDecoration = try decorate(
+              blankLine: index > 0 && blankLines && !Self.endsWithKeptLineBreaks(entries[index - 1].value),
+              comment: entries[index].comment,
+              // The first key shares its line with the `- ` of a sequence item, and
+              // begins a new line otherwise; a later key ends its batch.
+              line: index > 0 ? .lastLineBegun : (isItem ? .lineOfFirstContent : .firstLineBegun))
           }
-          if !lines.isEmpty {
-            // The first key shares its line with the `- ` of a sequence item, and
-            // begins a new line otherwise; a later key ends its batch.
-            let line: DecoratedLine = index > 0 ? .lastLineBegun : (isItem ? .lineOfFirstContent : .firstLineBegun)
-            keyDecoration = Int32(decorations.count)
-            decorations.append((line, lines))
+          let simpleKey: Bool
+          if case .scalar(let key) = entries[index].key {
+            simpleKey = try emitScalar(key, depth: depth, decoration: keyDecoration, inFlow: flow, isKey: true) && !flow
+          } else {
+            simpleKey = !flow && Self.isSimpleCollectionKey(entries[index].key)
+            try emitNode(entries[index].key, depth: depth, inFlow: flow, context: .key(decoration: keyDecoration))
           }
+          try emitNode(
+            entries[index].value, depth: depth, inFlow: flow,
+            context: simpleKey ? .valueOfSimpleKey : .valueOfComplexKey)
         }
-        let simpleKey: Bool
-        if case .scalar(let key) = entry.key {
-          simpleKey = try emitScalar(key, depth: depth, decoration: keyDecoration, inFlow: flow, isKey: true) && !flow
-        } else {
-          simpleKey = !flow && Self.isSimpleCollectionKey(entry.key)
-          try emitNode(entry.key, depth: depth, inFlow: flow, context: .key(decoration: keyDecoration))
-        }
-        try emitNode(
-          entry.value, depth: depth, inFlow: flow, context: simpleKey ? .valueOfSimpleKey : .valueOfComplexKey)
       }
       yaml_mapping_end_event_initialize(&event)
       try emit(&event, EventLayout(depth: depth))
     }
+  }
+
+  /// Queues a blank line and/or comment above a key; returns its index in
+  /// `decorations`, or -1 when there is nothing to add.
+  private func decorate(blankLine: Bool, comment: String?, line: DecoratedLine) throws -> Int32 {
+    var lines = LineDecoration()
+    lines.blankLine = blankLine
+    if let comment {
+      try Self.validateComment(comment)
+      lines.comment = comment
+    }
+    guard !lines.isEmpty else { return -1 }
+    decorations.append((line, lines))
+    return Int32(decorations.count - 1)
   }
 
   /// Emits a scalar; returns whether, as a key, it is a simple key: on one line, with its tag and
@@ -233,25 +264,39 @@ final class EventEmitter {
     }
     var tagCopy: UnsafeMutablePointer<UInt8>?
     if let tag {
-      guard !tag.isEmpty, let copy = strdup(tag) else { throw YAMLError.invalidTag(tag) }
-      tagCopy = UnsafeMutableRawPointer(copy).assumingMemoryBound(to: UInt8.self)
+      tagCopy = try Self.mallocCopy(of: tag)
     }
-    guard let raw = malloc(bytes.count + 1) else {
+    guard let value = Self.mallocCopy(of: bytes) else {
       free(tagCopy)
       throw YAMLError.emitterFailed(problem: "out of memory")
     }
-    let value = raw.assumingMemoryBound(to: UInt8.self)
-    if let base = bytes.baseAddress { value.update(from: base, count: bytes.count) }
-    value[bytes.count] = 0
     let implicit: Int32 = tag == nil ? 1 : 0
-    event.type = YAML_SCALAR_EVENT
-    event.data.scalar.anchor = nil
-    event.data.scalar.tag = tagCopy
-    event.data.scalar.value = value
-    event.data.scalar.length = bytes.count
-    event.data.scalar.plain_implicit = implicit
-    event.data.scalar.quoted_implicit = implicit
-    event.data.scalar.style = style
+    // One store of the whole event: setting its fields one by one makes the
+    // compiler merge neighbouring 32-bit fields through slow overlapping stores.
+    event = yaml_event_t(
+      type: YAML_SCALAR_EVENT,
+      data: .init(
+        scalar: .init(
+          anchor: nil, tag: tagCopy, value: value, length: bytes.count, plain_implicit: implicit,
+          quoted_implicit: implicit, style: style)),
+      start_mark: yaml_mark_t(), end_mark: yaml_mark_t())
+  }
+
+  /// A `malloc`ed, NUL-terminated copy, which libyaml may `free`.
+  @inline(__always)
+  private static func mallocCopy(of bytes: UnsafeBufferPointer<UInt8>) -> UnsafeMutablePointer<UInt8>? {
+    guard let raw = malloc(bytes.count + 1) else { return nil }
+    let copy = raw.assumingMemoryBound(to: UInt8.self)
+    if let base = bytes.baseAddress { copy.update(from: base, count: bytes.count) }
+    copy[bytes.count] = 0
+    return copy
+  }
+
+  /// A `malloc`ed copy of a tag; an empty tag is refused.
+  private static func mallocCopy(of tag: String) throws -> UnsafeMutablePointer<UInt8> {
+    var tag = tag
+    guard !tag.isEmpty, let copy = tag.withUTF8({ mallocCopy(of: $0) }) else { throw YAMLError.invalidTag(tag) }
+    return copy
   }
 
   /// A comment goes on `#` lines: it may hold line feeds but no other control
@@ -356,6 +401,7 @@ final class EventEmitter {
     if pendingCount == pendingCapacity { growPending() }
     pending[(pendingHead + pendingCount) & (pendingCapacity - 1)] = layout
     pendingCount += 1
+    batchStart = emitter.pointee.buffer.start.distance(to: emitter.pointee.buffer.pointer)
     guard yaml_emitter_emit(emitter, &event) == 1 else {
       throw YAMLError.emitterFailed(
         problem: emitter.pointee.problem.map { String(cString: $0) } ?? "unknown libyaml error")
@@ -381,17 +427,38 @@ final class EventEmitter {
     pendingHead = (pendingHead + processed) & (pendingCapacity - 1)
     pendingCount -= processed
     if pendingCount == 0 && !decorations.isEmpty { decorations.removeAll(keepingCapacity: true) }
-    explicitFlush = true
-    defer { explicitFlush = false }
+    if batchDepth == segmentDepth && batchDecorations.isEmpty {
+      // The batch continues the segment. Bytes libyaml flushed mid-call come
+      // before everything now in its buffer.
+      if !staged.isEmpty {
+        staged.withUnsafeBufferPointer { writer.write($0, depth: batchDepth, decorations: []) }
+        staged.removeAll(keepingCapacity: true)
+      }
+      return
+    }
+    try handOver()
+    segmentDepth = batchDepth
+  }
+
+  /// Writes the segment so far and the batch just processed, each with its layout.
+  private func handOver() throws {
+    handingOver = true
+    defer { handingOver = false }
+    if emitter.pointee.buffer.pointer == emitter.pointee.buffer.start {
+      // libyaml itself flushed everything mid-call: the batch is all staged.
+      receive(UnsafeBufferPointer(start: nil, count: 0))
+      return
+    }
     guard yaml_emitter_flush(emitter) == 1 else {
       throw YAMLError.emitterFailed(problem: "libyaml could not flush its buffer")
     }
-    if !staged.isEmpty {
-      // libyaml flushed mid-call; what it wrote then and now is all this batch.
-      staged.withUnsafeBufferPointer { bytes in
-        writer.write(bytes, depth: batchDepth, decorations: batchDecorations)
-      }
-      staged.removeAll(keepingCapacity: true)
-    }
+  }
+
+  /// Writes what libyaml still holds once the document has ended.
+  private func finish() throws {
+    batchStart = emitter.pointee.buffer.start.distance(to: emitter.pointee.buffer.pointer)
+    batchDecorations = []
+    batchDepth = segmentDepth
+    try handOver()
   }
 }
