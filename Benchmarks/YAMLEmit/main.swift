@@ -6,7 +6,9 @@
 //     in the same process, (a) libyaml alone emitting the event sequence our
 //     emitter produces, prepared up front, into memory; (b) the full path, node
 //     tree → bytes in memory; (c) the full path straight to /dev/null through a
-//     file descriptor. Prints medians and the ratios to (a).
+//     file descriptor; (d) the full path on one thread (no background walk).
+//     Prints the medians of wall-clock and of processor time (all threads), and
+//     their ratios to (a).
 //
 //   yaml-emit-benchmark memory fd|memory RESOURCES
 //     Builds the tree, then reports how much the process's peak resident memory
@@ -123,55 +125,76 @@ func peakResidentKilobytes() -> Int {
   return usage.ru_maxrss
 }
 
+/// Processor time of the whole process (every thread), user and system.
+func processorSeconds() -> Double {
+  var usage = rusage()
+  getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+  func value(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+  return value(usage.ru_utime) + value(usage.ru_stime)
+}
+
+/// Wall-clock and processor time of one run of `body`.
+struct Timing {
+  var wall: [Double] = []
+  var processor: [Double] = []
+
+  mutating func measure(counted: Bool, _ body: () throws -> Void) rethrows {
+    let clock = ContinuousClock()
+    let processorStart = processorSeconds()
+    let start = clock.now
+    try body()
+    let elapsed = seconds(clock.now - start)
+    if counted {
+      wall.append(elapsed)
+      processor.append(processorSeconds() - processorStart)
+    }
+  }
+}
+
 func runTime(resources: Int, runs: Int) throws {
   let tree = syntheticTemplate(resources: resources)
-  let clock = ContinuousClock()
   var eventCount = 0
   var outputBytes = 0
-  var libyamlAlone: [Double] = []
-  var fullPath: [Double] = []
-  var fullPathToDescriptor: [Double] = []
-  var walking: [Double] = []
+  var libyamlAlone = Timing()
+  var fullPath = Timing()
+  var fullPathToDescriptor = Timing()
+  var fullPathOneThread = Timing()
+  var walking = Timing()
   var walkChecksum = 0
+  var oneThread = YAMLEmitter.Options()
+  oneThread.backgroundWalk = .never
   let devNull = open("/dev/null", O_WRONLY)
   defer { close(devNull) }
   for run in 0...runs {  // run 0 warms up and is not counted
-    let walkStart = clock.now
-    walkChecksum &+= walkTree(tree)
-    if run > 0 { walking.append(seconds(clock.now - walkStart)) }
+    let counted = run > 0
+    walking.measure(counted: counted) { walkChecksum &+= walkTree(tree) }
     var events = try YAMLEmitter.preparedEvents(for: tree)
     eventCount = events.count
-    var start = clock.now
-    let aloneBytes = emitWithLibYAMLAlone(&events)
-    let alone = seconds(clock.now - start)
-
-    start = clock.now
-    let bytes = try YAMLEmitter().bytes(from: tree)
-    let full = seconds(clock.now - start)
-    outputBytes = bytes.count
-
-    start = clock.now
-    try YAMLEmitter().write(tree, toFileDescriptor: devNull)
-    let toDescriptor = seconds(clock.now - start)
-    if run > 0 {
-      libyamlAlone.append(alone)
-      fullPath.append(full)
-      fullPathToDescriptor.append(toDescriptor)
+    libyamlAlone.measure(counted: counted) { _ = emitWithLibYAMLAlone(&events) }
+    try fullPath.measure(counted: counted) { outputBytes = try YAMLEmitter().bytes(from: tree).count }
+    try fullPathToDescriptor.measure(counted: counted) {
+      try YAMLEmitter().write(tree, toFileDescriptor: devNull)
     }
-    _ = aloneBytes
+    try fullPathOneThread.measure(counted: counted) { _ = try YAMLEmitter(options: oneThread).bytes(from: tree) }
   }
-  let baseline = median(libyamlAlone)
   print("document: \(resources) resources, \(eventCount) events, \(outputBytes) bytes; median of \(runs) runs")
   if walkChecksum == 42 { print("") }  // keeps the walk from being optimised away
-  let rows: [(String, Double)] = [
-    ("libyaml alone (prepared events -> memory)", baseline),
-    ("full path (node tree -> memory)", median(fullPath)),
-    ("full path (node tree -> /dev/null fd)", median(fullPathToDescriptor)),
-    ("(tree walk alone, no output)", median(walking)),
+  let baseline = (wall: median(libyamlAlone.wall), processor: median(libyamlAlone.processor))
+  let rows: [(String, Timing)] = [
+    ("libyaml alone (prepared events -> memory)", libyamlAlone),
+    ("full path (node tree -> memory)", fullPath),
+    ("full path (node tree -> /dev/null fd)", fullPathToDescriptor),
+    ("full path, one thread (-> memory)", fullPathOneThread),
+    ("(tree walk alone, no output)", walking),
   ]
-  for (label, time) in rows {
+  print("                                              wall time            processor time (all threads)")
+  for (label, timing) in rows {
     let padded = label + String(repeating: " ", count: max(0, 44 - label.count))
-    print("  \(padded)\(fixed(time * 1000, 2)) ms   \(fixed(time / baseline, 2))x")
+    let wall = median(timing.wall)
+    let processor = median(timing.processor)
+    print(
+      "  \(padded)\(fixed(wall * 1000, 2)) ms  \(fixed(wall / baseline.wall, 2))x"
+        + "     \(fixed(processor * 1000, 1)) ms  \(fixed(processor / baseline.processor, 2))x")
   }
 }
 

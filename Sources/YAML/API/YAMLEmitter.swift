@@ -1,5 +1,11 @@
 import CYAML
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Writes a ``YAMLNode`` tree as YAML through the system libyaml.
 ///
 /// The output is deterministic and laid out for review in pull requests: indent 2,
@@ -25,10 +31,25 @@ public struct YAMLEmitter: Sendable {
     /// line per line of text.
     public var headerComment: String?
 
+    /// Whether the tree is walked on a second thread while libyaml writes.
+    package var backgroundWalk: BackgroundWalk = .automatic
+
     public init(headerComment: String? = nil) {
       self.headerComment = headerComment
     }
   }
+
+  /// When ``YAMLEmitter`` walks the tree on a second thread.
+  package enum BackgroundWalk: Sendable {
+    /// For documents of more than ``YAMLEmitter/backgroundWalkThreshold`` nodes,
+    /// when the machine has more than one processor.
+    case automatic
+    case never
+    case always
+  }
+
+  /// Below this many nodes, starting a thread costs more than it saves.
+  package static let backgroundWalkThreshold = 4096
 
   public var options: Options
 
@@ -61,22 +82,106 @@ public struct YAMLEmitter: Sendable {
   /// by the caller, who must pass each to `yaml_emitter_emit` or `yaml_event_delete`.
   /// For the benchmark that measures libyaml alone against the full path.
   package static func preparedEvents(for node: YAMLNode) throws -> [yaml_event_t] {
-    let emitter = try EventEmitter(writer: LayoutWriter(sink: OutputSink()))
-    emitter.recordedEvents = []
-    try emitter.emitDocument(node)
-    return emitter.recordedEvents ?? []
+    let recorder = EventRecorder()
+    try TreeWalker(target: recorder).emitDocument(node)
+    return recorder.events
   }
 
   private func run(_ node: YAMLNode, into sink: OutputSink) throws {
     let writer = LayoutWriter(sink: sink)
     if let headerComment = options.headerComment {
-      try EventEmitter.validateComment(headerComment)
+      try EmitRules.validateComment(headerComment)
       for line in headerComment.split(separator: "\n", omittingEmptySubsequences: false) {
         writer.writeVerbatim(line.isEmpty ? "#\n" : "# \(line)\n")
       }
     }
-    let emitter = try EventEmitter(writer: writer)
-    try emitter.emitDocument(node)
+    let driver = try LibYAMLDriver(writer: writer)
+    if walksInBackground(node) {
+      try Self.emitWithBackgroundWalk(node, to: driver)
+    } else {
+      try TreeWalker(target: driver).emitDocument(node)
+    }
+    try driver.finish()
     if let failure = sink.failure { throw failure }
+  }
+
+  private func walksInBackground(_ node: YAMLNode) -> Bool {
+    switch options.backgroundWalk {
+    case .never: false
+    case .always: true
+    case .automatic:
+      sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 && node.hasMoreNodes(than: Self.backgroundWalkThreshold)
+    }
+  }
+
+  /// Walks the tree on a new thread and feeds its events to libyaml on this one.
+  /// Either side's error stops both; events not handed to libyaml are freed.
+  private static func emitWithBackgroundWalk(_ node: YAMLNode, to driver: LibYAMLDriver) throws {
+    let pipe = EventPipe()
+    let walk = try WorkerThread {
+      let producer = PipeProducer(pipe: pipe)
+      do {
+        try TreeWalker(target: producer).emitDocument(node)
+        producer.finish(failure: nil)
+      } catch {
+        producer.finish(failure: error)
+      }
+    }
+    var failure: (any Error)?
+    while failure == nil {
+      let chunk = pipe.receive()
+      var index = 0
+      while index < chunk.count {
+        let layout = chunk.layouts[index]
+        let decoration = layout.decoration >= 0 ? chunk.decorations[Int(layout.decoration)] : nil
+        do {
+          var event = try chunk.takeEvent(at: index)
+          // libyaml owns the event from here on, even when it fails.
+          index += 1
+          try driver.accept(&event, layout, decoration: decoration)
+        } catch {
+          failure = error
+          break
+        }
+      }
+      if failure != nil {
+        // Free the events libyaml never got; stop the walk.
+        chunk.discardEvents(from: index)
+        pipe.cancel()
+      } else if chunk.isLast {
+        failure = chunk.failure
+        pipe.recycle(chunk)
+        break
+      }
+      pipe.recycle(chunk)
+    }
+    walk.join()
+    if let failure { throw failure }
+  }
+}
+
+/// Collects events instead of emitting them (the benchmark's baseline).
+private final class EventRecorder: EventTarget {
+  var events: [yaml_event_t] = []
+
+  func accept(_ event: inout yaml_event_t, _ layout: EventLayout, decoration: Decoration?) throws {
+    events.append(event)
+  }
+}
+
+extension YAMLNode {
+  /// Whether the tree has more than `limit` nodes, counting no further than that.
+  func hasMoreNodes(than limit: Int) -> Bool {
+    var remaining = limit
+    func visit(_ node: YAMLNode) -> Bool {
+      remaining -= 1
+      if remaining < 0 { return true }
+      switch node {
+      case .scalar: return false
+      case .sequence(let sequence): return sequence.items.contains { visit($0) }
+      case .mapping(let mapping): return mapping.entries.contains { visit($0.key) || visit($0.value) }
+      }
+    }
+    return visit(self)
   }
 }
