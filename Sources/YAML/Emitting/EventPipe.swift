@@ -159,11 +159,31 @@ final class EventPipe: @unchecked Sendable {
     return body()
   }
 
+  /// Waits, with the mutex held, until `condition` no longer holds. Yields the
+  /// processor a while before sleeping: the other side usually needs well under
+  /// a millisecond, and a thread that sleeps is often woken on its waker's
+  /// processor, which puts both sides on one processor for good.
+  private func waitWhile(_ condition: () -> Bool) {
+    var yields = 0
+    while condition() {
+      if yields < Self.yieldsBeforeSleeping {
+        yields += 1
+        pthread_mutex_unlock(mutex)
+        sched_yield()
+        pthread_mutex_lock(mutex)
+      } else {
+        pthread_cond_wait(changed, mutex)
+      }
+    }
+  }
+
+  private static let yieldsBeforeSleeping = 1000
+
   /// Producer: an empty chunk, waiting for one if need be; `nil` once the
   /// consumer has stopped.
   func emptyChunk() -> EventChunk? {
     locked {
-      while empty.isEmpty && !cancelled { pthread_cond_wait(changed, mutex) }
+      waitWhile { empty.isEmpty && !cancelled }
       return cancelled ? nil : empty.removeLast()
     }
   }
@@ -179,7 +199,7 @@ final class EventPipe: @unchecked Sendable {
   /// Consumer: the oldest filled chunk, waiting for one if need be.
   func receive() -> EventChunk {
     locked {
-      while filled.isEmpty { pthread_cond_wait(changed, mutex) }
+      waitWhile { filled.isEmpty }
       return filled.removeFirst()
     }
   }
