@@ -51,6 +51,10 @@ public struct YAMLEmitter: Sendable {
   /// Below this many nodes, starting a thread costs more than it saves.
   package static let backgroundWalkThreshold = 4096
 
+  /// Whether the machine has more than one processor online (read once: glibc
+  /// reads it from /sys).
+  private static let hasSeveralProcessors = sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1
+
   public var options: Options
 
   public init(options: Options = Options()) {
@@ -110,15 +114,16 @@ public struct YAMLEmitter: Sendable {
     case .never: false
     case .always: true
     case .automatic:
-      sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 && node.hasMoreNodes(than: Self.backgroundWalkThreshold)
+      node.hasMoreNodes(than: Self.backgroundWalkThreshold) && Self.hasSeveralProcessors
     }
   }
 
-  /// Walks the tree on a new thread and feeds its events to libyaml on this one.
-  /// Either side's error stops both; events not handed to libyaml are freed.
+  /// Walks the tree on a new thread and feeds its events to libyaml on this one
+  /// (on this one alone if no thread can be started). Either side's error stops
+  /// both; events not handed to libyaml are freed.
   private static func emitWithBackgroundWalk(_ node: YAMLNode, to driver: LibYAMLDriver) throws {
     let pipe = EventPipe()
-    let walk = try WorkerThread {
+    let startedWalk = try? WorkerThread {
       let producer = PipeProducer(pipe: pipe)
       do {
         try TreeWalker(target: producer).emitDocument(node)
@@ -126,6 +131,10 @@ public struct YAMLEmitter: Sendable {
       } catch {
         producer.finish(failure: error)
       }
+    }
+    guard let walk = startedWalk else {
+      try TreeWalker(target: driver).emitDocument(node)
+      return
     }
     var failure: (any Error)?
     while failure == nil {
