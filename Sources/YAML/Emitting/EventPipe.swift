@@ -132,7 +132,6 @@ final class EventChunk {
 /// thread, guarded by a mutex.
 final class EventPipe: @unchecked Sendable {
   private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-  private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
   /// Chunks filled by the producer, oldest first.
   private var filled: [EventChunk] = []
   /// Chunks ready to be filled.
@@ -142,15 +141,12 @@ final class EventPipe: @unchecked Sendable {
 
   init(chunks: Int = 4) {
     pthread_mutex_init(mutex, nil)
-    pthread_cond_init(changed, nil)
     empty = (0..<chunks).map { _ in EventChunk() }
   }
 
   deinit {
-    pthread_cond_destroy(changed)
     pthread_mutex_destroy(mutex)
     mutex.deallocate()
-    changed.deallocate()
   }
 
   private func locked<Result>(_ body: () -> Result) -> Result {
@@ -159,25 +155,29 @@ final class EventPipe: @unchecked Sendable {
     return body()
   }
 
-  /// Waits, with the mutex held, until `condition` no longer holds. Yields the
-  /// processor a while before sleeping: the other side usually needs well under
-  /// a millisecond, and a thread that sleeps is often woken on its waker's
-  /// processor, which puts both sides on one processor for good.
+  /// Waits, with the mutex held, until `condition` no longer holds, by polling:
+  /// a few yields, then short sleeps. A thread woken by another (through a
+  /// condition variable) is often moved to its waker's processor, which puts
+  /// both sides on one processor; and spinning longer takes the processor's
+  /// time from the other side when two logical processors share a core.
   private func waitWhile(_ condition: () -> Bool) {
-    var yields = 0
+    var attempts = 0
     while condition() {
-      if yields < Self.yieldsBeforeSleeping {
-        yields += 1
-        pthread_mutex_unlock(mutex)
+      pthread_mutex_unlock(mutex)
+      if attempts < Self.yieldsBeforeSleeping {
         sched_yield()
-        pthread_mutex_lock(mutex)
       } else {
-        pthread_cond_wait(changed, mutex)
+        var pause = timespec(tv_sec: 0, tv_nsec: Self.sleepNanoseconds)
+        nanosleep(&pause, nil)
       }
+      attempts += 1
+      pthread_mutex_lock(mutex)
     }
   }
 
-  private static let yieldsBeforeSleeping = 1000
+  private static let yieldsBeforeSleeping = 8
+  /// A chunk takes the other side about 100 µs.
+  private static let sleepNanoseconds = 20_000
 
   /// Producer: an empty chunk, waiting for one if need be; `nil` once the
   /// consumer has stopped.
@@ -192,7 +192,6 @@ final class EventPipe: @unchecked Sendable {
   func send(_ chunk: EventChunk) {
     locked {
       filled.append(chunk)
-      pthread_cond_broadcast(changed)
     }
   }
 
@@ -209,7 +208,6 @@ final class EventPipe: @unchecked Sendable {
     chunk.reset()
     locked {
       empty.append(chunk)
-      pthread_cond_broadcast(changed)
     }
   }
 
@@ -217,7 +215,6 @@ final class EventPipe: @unchecked Sendable {
   func cancel() {
     locked {
       cancelled = true
-      pthread_cond_broadcast(changed)
     }
   }
 }
