@@ -111,4 +111,29 @@ struct ScalarAnalysisTests {
       #expect(ScalarText.isPlainSafe(UInt8(byte)) == expected, "byte \(byte)")
     }
   }
+
+  @Test("the shortcut for words decides every string as the full rule does")
+  func wordShortcut() {
+    var generator = RandomTreeGenerator(seed: 0xC0FF_EE)
+    var texts =
+      RandomTreeGenerator.ambiguousWords + RandomTreeGenerator.indicatorStrings
+      + RandomTreeGenerator.plainStrings + RandomTreeGenerator.whitespaceAndControl
+      + ["-", "--", "---", "---x", "-x", "..", "...", "...x", ".5", "x", "", "a-b", "1-2", "!x", "@x"]
+    for _ in 0..<20_000 {
+      if case .string(let text) = generator.scalar().value { texts.append(text) }
+    }
+    var words = 0
+    for text in texts {
+      var utf8 = text
+      utf8.withUTF8 { bytes in
+        if ScalarText.isPlainWord(bytes) { words += 1 }
+        for (inFlow, isKey) in [(false, false), (false, true), (true, false), (true, true)] {
+          let style = EmitRules.style(for: bytes, inFlow: inFlow, isKey: isKey)
+          let full = EmitRules.styleOfAnyText(for: bytes, inFlow: inFlow, isKey: isKey)
+          #expect(style == full, "\(text.debugDescription) inFlow \(inFlow) isKey \(isKey)")
+        }
+      }
+    }
+    #expect(words > 1_000)  // the shortcut is taken, not only skipped
+  }
 }

@@ -101,6 +101,34 @@ enum ScalarText {
     return true
   }
 
+  /// Whether the text is a word that can stand plain anywhere, block or flow:
+  /// only plain-safe characters (``isPlainSafe(_:)``: no space, no line break,
+  /// nothing beyond ASCII), not beginning with an indicator, not a lone `-`, and
+  /// not beginning with `---` or `...`. Whether a reader would take it for
+  /// another type is ``isAmbiguous(_:)``'s question.
+  @inline(__always)
+  static func isPlainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    guard count > 0, let base = bytes.baseAddress else { return false }
+    switch base[0] {
+    case UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "|"),
+      UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"),
+      UInt8(ascii: "@"), UInt8(ascii: "`"):
+      return false
+    case UInt8(ascii: "-"), UInt8(ascii: "."):
+      if count == 1 && base[0] == UInt8(ascii: "-") { return false }
+      if count >= 3 && base[1] == base[0] && base[2] == base[0] { return false }
+    default:
+      break
+    }
+    var index = 0
+    while index < count {
+      if !isPlainSafe(base[index]) { return false }
+      index &+= 1
+    }
+    return true
+  }
+
   /// libyaml's `IS_BLANKZ_AT`: the end of the text, a space, a tab or a line break.
   @inline(__always)
   static func followedByWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {

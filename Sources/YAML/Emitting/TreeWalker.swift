@@ -323,6 +323,18 @@ enum EmitRules {
   /// keeps it; plain when the text can stand plain here and no reader would take
   /// it for anything but a string; double quotes otherwise.
   static func style(for bytes: UnsafeBufferPointer<UInt8>, inFlow: Bool, isKey: Bool) -> yaml_scalar_style_t {
+    // Most scalars of a template are words (`Type`, `VpcId`, `10.0.0.0/16`):
+    // one pass decides them.
+    if ScalarText.isPlainWord(bytes) {
+      return ScalarText.isAmbiguous(bytes) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE
+    }
+    return styleOfAnyText(for: bytes, inFlow: inFlow, isKey: isKey)
+  }
+
+  /// ``style(for:inFlow:isKey:)`` without its shortcut for words.
+  static func styleOfAnyText(for bytes: UnsafeBufferPointer<UInt8>, inFlow: Bool, isKey: Bool)
+    -> yaml_scalar_style_t
+  {
     if !inFlow && !isKey && ScalarText.isLiteral(bytes) {
       return YAML_LITERAL_SCALAR_STYLE
     }
