@@ -237,9 +237,13 @@ do {
     try runTime(
       resources: arguments.count > 2 ? Int(arguments[2]) ?? 7000 : 7000,
       runs: arguments.count > 3 ? Int(arguments[3]) ?? 10 : 10)
-  case "profile":  // the full path only, for a profiler
+  case "profile":  // the full path only, for a profiler: profile [RUNS] [one-thread]
     let tree = syntheticTemplate(resources: 7000)
-    for _ in 0..<(arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20) { _ = try YAMLEmitter().bytes(from: tree) }
+    var options = YAMLEmitter.Options()
+    if arguments.count > 3 && arguments[3] == "one-thread" { options.backgroundWalk = .never }
+    for _ in 0..<(arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20) {
+      _ = try YAMLEmitter(options: options).bytes(from: tree)
+    }
   case "memory":
     try runMemory(mode: arguments[2], resources: Int(arguments[3]) ?? 7000)
   default:

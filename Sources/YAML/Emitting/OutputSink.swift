@@ -22,18 +22,29 @@ final class OutputSink {
   init() {
     fileDescriptor = nil
     capacity = 1 << 12
-    storage = .allocate(capacity: capacity)
+    storage = Self.reallocate(nil, capacity: capacity)
   }
 
   /// Writes to `fileDescriptor` whenever 64 KiB have gathered.
   init(fileDescriptor: Int32) {
     self.fileDescriptor = fileDescriptor
     capacity = (1 << 16) + (1 << 12)
-    storage = .allocate(capacity: capacity)
+    storage = Self.reallocate(nil, capacity: capacity)
   }
 
   deinit {
-    storage.deallocate()
+    free(storage)
+  }
+
+  /// `realloc`, which moves a large buffer by remapping its pages rather than
+  /// copying them (and touching fresh ones) as a new allocation would.
+  private static func reallocate(_ storage: UnsafeMutablePointer<UInt8>?, capacity: Int)
+    -> UnsafeMutablePointer<UInt8>
+  {
+    guard let raw = realloc(storage, capacity) else {
+      fatalError("out of memory: could not grow the YAML output buffer to \(capacity) bytes")
+    }
+    return raw.assumingMemoryBound(to: UInt8.self)
   }
 
   /// Everything gathered (in memory mode, the whole document).
@@ -49,10 +60,7 @@ final class OutputSink {
     guard count + additional > capacity else { return }
     var newCapacity = capacity * 2
     while newCapacity < count + additional { newCapacity *= 2 }
-    let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-    newStorage.update(from: storage, count: count)
-    storage.deallocate()
-    storage = newStorage
+    storage = Self.reallocate(storage, capacity: newCapacity)
     capacity = newCapacity
   }
 
