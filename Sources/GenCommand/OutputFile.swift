@@ -15,26 +15,10 @@ struct OutputError: Error, CustomStringConvertible {
 enum OutputFile {
   /// Writes `text` to a temporary file beside `path`, then renames it into place.
   static func writeAtomically(_ path: String, _ text: String) throws {
-    let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-    var template = Array("\(directory)/.gen-XXXXXX".utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else {
-      throw OutputError(description: "cannot write in \(directory): \(String(cString: strerror(errno)))")
-    }
-    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     do {
-      try writeAll(descriptor, text)
-      fchmod(descriptor, 0o644)
-      close(descriptor)
+      try writeFileAtomically(path, Array(text.utf8))
     } catch {
-      close(descriptor)
-      unlink(temporary)
-      throw OutputError(description: "cannot write \(path): \(error)")
-    }
-    guard rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw OutputError(description: "cannot write \(path): \(reason)")
+      throw OutputError(description: error.description)
     }
   }
 

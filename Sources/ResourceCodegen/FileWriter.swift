@@ -1,3 +1,5 @@
+import SystemSupport
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -20,31 +22,20 @@ package enum FileWriter {
     }
   }
 
+  /// Writes `contents` to `path` so that no reader sees half a file.
   package static func writeAtomically(_ path: String, _ contents: String) throws {
-    let temporary = path + ".tmp-\(getpid())"
-    guard let file = fopen(temporary, "wb") else {
-      throw CodegenError.io("cannot write \(temporary): \(String(cString: strerror(errno)))")
-    }
-    let bytes = Array(contents.utf8)
-    let written = fwrite(bytes, 1, bytes.count, file)
-    let closed = fclose(file)
-    guard written == bytes.count, closed == 0 else {
-      unlink(temporary)
-      throw CodegenError.io("cannot write \(temporary): \(String(cString: strerror(errno)))")
-    }
-    guard rename(temporary, path) == 0 else {
-      unlink(temporary)
-      throw CodegenError.io("cannot move \(temporary) to \(path): \(String(cString: strerror(errno)))")
+    do {
+      try writeFileAtomically(path, Array(contents.utf8))
+    } catch {
+      throw CodegenError.io(error.description)
     }
   }
 
   package static func makeDirectories(_ path: String) throws {
-    var current = path.hasPrefix("/") ? "" : "."
-    for part in path.split(separator: "/") {
-      current += "/" + part
-      if mkdir(current, 0o755) != 0 && errno != EEXIST {
-        throw CodegenError.io("cannot create \(current): \(String(cString: strerror(errno)))")
-      }
+    do {
+      try SystemSupport.makeDirectories(path)
+    } catch {
+      throw CodegenError.io(error.description)
     }
   }
 

@@ -1,4 +1,5 @@
 import ResourceSchemas
+import SystemSupport
 
 /// What stops `catalog-codegen`, each with a message that says what to do.
 enum CodegenError: Error, CustomStringConvertible {
@@ -6,7 +7,7 @@ enum CodegenError: Error, CustomStringConvertible {
   case schemas(SchemaError)
   case invalidSchema(typeName: String, problem: String)
   case unknownVersion(dataDirectory: String)
-  case write(path: String, problem: String)
+  case write(SystemError)
 
   var description: String {
     switch self {
@@ -19,8 +20,8 @@ enum CodegenError: Error, CustomStringConvertible {
     case .unknownVersion(let dataDirectory):
       "cannot tell cfn-lint's version: \(dataDirectory)/../version.py has no __version__; "
         + "pass --schemas the data directory inside an installed cfn-lint package"
-    case .write(let path, let problem):
-      "cannot write \(path): \(problem)"
+    case .write(let error):
+      error.description
     }
   }
 
