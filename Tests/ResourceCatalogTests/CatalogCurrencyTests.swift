@@ -1,5 +1,6 @@
 import ResourceCatalog
 import ResourceSchemas
+import TestSupport
 import Testing
 
 /// The committed catalog matches what `catalog-codegen` makes of the installed
@@ -9,13 +10,12 @@ struct CatalogCurrencyTests {
   @Test("catalog-codegen reproduces the committed file", .enabled(if: CfnLint.shouldRun, CfnLint.skipMessage))
   func committedFileIsCurrent() throws {
     let dataDirectory = try CfnLint.requireDataDirectory()
-    let binary = try catalogCodegen()
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
-    let output = directory.path + "/ResourceCatalog+Data.swift"
+    let directory = try makeTemporaryDirectory("resource-catalog-tests")
+    defer { removeDirectory(directory) }
+    let output = directory + "/ResourceCatalog+Data.swift"
 
-    let result = try run(binary, ["--schemas", dataDirectory, "--output", output], in: directory)
-    try #require(result.status == 0, "catalog-codegen failed: \(result.standardError)")
+    let result = try runCatalogCodegen(["--schemas", dataDirectory, "--output", output])
+    try #require(result.status == 0, "catalog-codegen failed: \(result.errorText)")
     let generated = try readText(output)
     let committed = try readText(committedDataFile)
     let isCurrent = generated == committed  // not inside #expect, which would print both files
@@ -23,7 +23,7 @@ struct CatalogCurrencyTests {
       isCurrent,
       """
       Sources/ResourceCatalog/Generated/ResourceCatalog+Data.swift is not current \
-      (\(Self.firstDifference(committed, generated))); run `swift run catalog-codegen` and commit the result
+      (\(firstDifference(expected: committed, actual: generated) ?? "")); run `swift run catalog-codegen` and commit the result
       """)
   }
 
@@ -53,15 +53,5 @@ struct CatalogCurrencyTests {
     #expect(entry.createOnlyProperties == paths("createOnlyProperties"))
     #expect(entry.conditionalCreateOnlyProperties == paths("conditionalCreateOnlyProperties"))
     #expect(entry.readOnlyProperties == paths("readOnlyProperties"))
-  }
-
-  /// Where two texts first differ, for a readable failure.
-  static func firstDifference(_ committed: String, _ generated: String) -> String {
-    let committedLines = committed.split(separator: "\n", omittingEmptySubsequences: false)
-    let generatedLines = generated.split(separator: "\n", omittingEmptySubsequences: false)
-    for (index, (old, new)) in zip(committedLines, generatedLines).enumerated() where old != new {
-      return "line \(index + 1): committed \"\(old)\", generated \"\(new)\""
-    }
-    return "\(committedLines.count) lines committed, \(generatedLines.count) generated"
   }
 }
