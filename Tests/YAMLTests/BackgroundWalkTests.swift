@@ -46,6 +46,23 @@ struct BackgroundWalkTests {
     #expect(parsesBack)
   }
 
+  @Test("the size check counts every node, keys and collections included, and stops at the limit")
+  func sizeCheck() {
+    // The root, 2 keys, 2 values, 3 items and the item of the key `[k]`: 9 nodes.
+    let tree = YAMLNode.mapping(
+      YAMLMapping([
+        .init(key: "a", value: [1, 2, 3]),
+        .init(key: ["k"], value: "v"),
+      ]))
+    #expect(tree.hasMoreNodes(than: 8))
+    #expect(!tree.hasMoreNodes(than: 9))
+    #expect(!YAMLNode.string("x").hasMoreNodes(than: 1))
+    #expect(YAMLNode.string("x").hasMoreNodes(than: 0))
+    let wide = YAMLNode.sequence(YAMLSequence(Array(repeating: [1, 2], count: 10_000)))
+    #expect(wide.hasMoreNodes(than: YAMLEmitter.backgroundWalkThreshold))
+    #expect(!wide.hasMoreNodes(than: 30_001))
+  }
+
   @Test("small trees give the same bytes on two threads (one chunk, or less)")
   func smallTrees() throws {
     var generator = RandomTreeGenerator(seed: 31)
