@@ -141,7 +141,7 @@ public struct YAMLEmitter: Sendable {
       return
     }
     var failure: (any Error)?
-    while failure == nil {
+    while true {
       let chunk = pipe.receive()
       var index = 0
       while index < chunk.count {
@@ -157,16 +157,16 @@ public struct YAMLEmitter: Sendable {
           break
         }
       }
+      let isLast = chunk.isLast
       if failure != nil {
         // Free the events libyaml never got; stop the walk.
         chunk.discardEvents(from: index)
         pipe.cancel()
-      } else if chunk.isLast {
+      } else if isLast {
         failure = chunk.failure
-        pipe.recycle(chunk)
-        break
       }
       pipe.recycle(chunk)
+      if failure != nil || isLast { break }
     }
     walk.join()
     if let failure { throw failure }

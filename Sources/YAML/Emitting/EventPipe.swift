@@ -114,8 +114,7 @@ final class EventChunk {
   func layout(_ layout: EventLayout, decoration: Decoration?) -> EventLayout {
     guard let decoration else { return layout }
     var layout = layout
-    layout.decoration = Int32(decorations.count)
-    decorations.append(decoration)
+    layout.store(decoration, in: &decorations)
     return layout
   }
 
@@ -232,8 +231,7 @@ final class PipeProducer: EventTarget {
   }
 
   func accept(_ event: inout yaml_event_t, _ layout: EventLayout, decoration: Decoration?) throws {
-    if chunk == nil { chunk = pipe.emptyChunk() }
-    guard let chunk else {
+    guard let chunk = currentChunk() else {
       yaml_event_delete(&event)
       throw Stopped()
     }
@@ -242,10 +240,16 @@ final class PipeProducer: EventTarget {
   }
 
   func acceptScalar(_ scalar: ScalarEventText, tag: String?, _ layout: EventLayout, decoration: Decoration?) throws {
-    if chunk == nil { chunk = pipe.emptyChunk() }
-    guard let chunk else { throw Stopped() }
+    guard let chunk = currentChunk() else { throw Stopped() }
     chunk.appendScalar(scalar, tag: tag, chunk.layout(layout, decoration: decoration))
     sendIfFull(chunk)
+  }
+
+  /// The chunk being filled, taking an empty one if need be; `nil` once the
+  /// consumer has stopped.
+  private func currentChunk() -> EventChunk? {
+    if chunk == nil { chunk = pipe.emptyChunk() }
+    return chunk
   }
 
   private func sendIfFull(_ chunk: EventChunk) {
@@ -257,8 +261,7 @@ final class PipeProducer: EventTarget {
   /// Sends the last chunk, with the walk's error if it failed.
   func finish(failure: (any Error)?) {
     if failure is Stopped { return }  // nobody reads any more
-    if chunk == nil { chunk = pipe.emptyChunk() }
-    guard let chunk else { return }
+    guard let chunk = currentChunk() else { return }
     chunk.failure = failure
     chunk.isLast = true
     pipe.send(chunk)

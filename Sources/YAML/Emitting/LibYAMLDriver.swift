@@ -108,10 +108,7 @@ final class LibYAMLDriver: EventTarget {
   /// Emits one event; libyaml takes the memory it owns, even when it fails.
   func accept(_ event: inout yaml_event_t, _ layout: EventLayout, decoration: Decoration?) throws {
     var layout = layout
-    if let decoration {
-      layout.decoration = Int32(decorations.count)
-      decorations.append(decoration)
-    }
+    if let decoration { layout.store(decoration, in: &decorations) }
     if pendingCount == pendingCapacity { growPending() }
     pending[(pendingHead + pendingCount) & (pendingCapacity - 1)] = layout
     pendingCount += 1

@@ -20,6 +20,15 @@ struct EventLayout {
   var scalarKeepsLineBreaks: Int8 = -1
 }
 
+extension EventLayout {
+  /// Appends `decoration` to `decorations` and records its index here.
+  @inline(__always)
+  mutating func store(_ decoration: Decoration, in decorations: inout [Decoration]) {
+    self.decoration = Int32(decorations.count)
+    decorations.append(decoration)
+  }
+}
+
 /// Where a ``TreeWalker`` sends its events: straight to libyaml
 /// (``LibYAMLDriver``), through an ``EventPipe`` to another thread, or into a list.
 protocol EventTarget: AnyObject {
@@ -83,7 +92,7 @@ final class TreeWalker<Target: EventTarget> {
   /// Where the events go.
   private let target: Target
   /// The decoration of the next key, until its event is emitted.
-  @exclusivity(unchecked) private var decorations: [Decoration] = []
+  @exclusivity(unchecked) private var pendingDecoration: Decoration?
 
   init(target: Target) {
     self.target = target
@@ -109,7 +118,7 @@ final class TreeWalker<Target: EventTarget> {
   /// Where a node stands, which decides how libyaml lays it out.
   private enum Context {
     case root
-    /// A mapping key, with the index of its decoration in `decorations` or -1.
+    /// A mapping key, with 0 when `pendingDecoration` goes with it, or -1.
     case key(decoration: Int32)
     case valueOfSimpleKey
     case valueOfComplexKey
@@ -187,11 +196,11 @@ final class TreeWalker<Target: EventTarget> {
     }
   }
 
-  /// Queues a blank line and/or comment above a key; returns its index in
-  /// `decorations`, or -1 when there is nothing to add.
+  /// Holds a blank line and/or comment for the key about to be emitted; returns
+  /// 0, the layout's mark that it goes with that key, or -1 when there is nothing to add.
   private func decorate(blankLine: Bool, comment: String?, line: DecoratedLine) throws -> Int32 {
     // A key's decoration is emitted with the key, before any other is made.
-    assert(decorations.isEmpty)
+    assert(pendingDecoration == nil)
     var lines = LineDecoration()
     lines.blankLine = blankLine
     if let comment {
@@ -199,8 +208,8 @@ final class TreeWalker<Target: EventTarget> {
       lines.comment = comment
     }
     guard !lines.isEmpty else { return -1 }
-    decorations.append((line, lines))
-    return Int32(decorations.count - 1)
+    pendingDecoration = (line, lines)
+    return 0
   }
 
   /// Emits a scalar; returns whether, as a key, it is a simple key: on one line, with its tag and
@@ -254,14 +263,8 @@ final class TreeWalker<Target: EventTarget> {
     guard text.count <= Int(Int32.max) else {
       throw YAMLError.emitterFailed(problem: "a scalar is larger than 2 GiB")
     }
-    let scalar = ScalarEventText(text: text, style: style)
-    guard layout.decoration >= 0 else {
-      try target.acceptScalar(scalar, tag: tag, layout, decoration: nil)
-      return
-    }
-    let decoration = decorations[Int(layout.decoration)]
-    decorations.removeAll(keepingCapacity: true)
-    try target.acceptScalar(scalar, tag: tag, layout, decoration: decoration)
+    try target.acceptScalar(
+      ScalarEventText(text: text, style: style), tag: tag, layout, decoration: takeDecoration(layout))
   }
 
   // MARK: - libyaml calls
@@ -279,13 +282,15 @@ final class TreeWalker<Target: EventTarget> {
   }
 
   private func emit(_ event: inout yaml_event_t, _ layout: EventLayout) throws {
-    guard layout.decoration >= 0 else {
-      try target.accept(&event, layout, decoration: nil)
-      return
-    }
-    let decoration = decorations[Int(layout.decoration)]
-    decorations.removeAll(keepingCapacity: true)
-    try target.accept(&event, layout, decoration: decoration)
+    try target.accept(&event, layout, decoration: takeDecoration(layout))
+  }
+
+  /// The decoration that goes with the event of `layout`, handed on once.
+  @inline(__always)
+  private func takeDecoration(_ layout: EventLayout) -> Decoration? {
+    guard layout.decoration >= 0 else { return nil }
+    defer { pendingDecoration = nil }
+    return pendingDecoration
   }
 }
 
