@@ -14,6 +14,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "YAML", targets: ["YAML"]),
+    .library(name: "TemplateSyntax", targets: ["TemplateSyntax"]),
     .library(name: "CloudFormation", targets: ["CloudFormation"]),
     .library(name: "ResourceCatalog", targets: ["ResourceCatalog"]),
     .library(name: "Patterns", targets: ["Patterns"]),
@@ -32,7 +33,10 @@ let package = Package(
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
     .target(name: "YAML", dependencies: ["CYAML"]),
-    .target(name: "CloudFormation", dependencies: ["YAML"]),
+    // CloudFormation's syntax, known once: intrinsic functions in both forms, sections, `${…}`,
+    // references; reads YAML/JSON trees into expressions and writes them back.
+    .target(name: "TemplateSyntax", dependencies: ["YAML"]),
+    .target(name: "CloudFormation", dependencies: ["TemplateSyntax", "YAML"]),
     // Reusable building blocks on the typed resources (a public VPC, a Fargate service, a weighted listener).
     .target(
       name: "Patterns",
@@ -53,11 +57,11 @@ let package = Package(
       ],
       path: "Examples/BlueGreen"),
     // Template diffs as CloudFormation sees them, with impact from the catalog (gen diff).
-    .target(name: "TemplateDiff", dependencies: ["YAML", "ResourceCatalog"]),
+    .target(name: "TemplateDiff", dependencies: ["TemplateSyntax", "YAML", "ResourceCatalog"]),
     // Running other programs (aws, git) and reading files, for gen, the code generators and the tests.
     .target(name: "SystemSupport"),
     // The deploy commands: change sets, stack events, weights and probes through the aws CLI.
-    .target(name: "Deploy", dependencies: ["CloudFormation", "YAML", "SystemSupport"]),
+    .target(name: "Deploy", dependencies: ["CloudFormation", "TemplateSyntax", "YAML", "SystemSupport"]),
     // The command line: `gen` and its reusable command over any set of stacks.
     .target(
       name: "GenCommand",
@@ -80,6 +84,8 @@ let package = Package(
     // Seeded random trees for the round-trip tests and the PyYAML cross-check corpus.
     .target(name: "YAMLCorpus", dependencies: ["YAML"]),
     .executableTarget(name: "yaml-corpus", dependencies: ["YAML", "YAMLCorpus"]),
+    // Seeded random expressions and template documents for the syntax and diff property tests.
+    .target(name: "SyntaxCorpus", dependencies: ["TemplateSyntax", "YAMLCorpus"]),
     // Benchmarks/yaml-emit: the full emit path against libyaml alone (run Benchmarks/yaml-emit.sh).
     .executableTarget(
       name: "yaml-emit-benchmark", dependencies: ["YAML", "CYAML"], path: "Benchmarks/YAMLEmit"),
@@ -109,6 +115,7 @@ let package = Package(
         "gen", "TestSupport",
       ],
       exclude: ["Fixtures"]),
+    .testTarget(name: "TemplateSyntaxTests", dependencies: ["TemplateSyntax", "SyntaxCorpus", "YAML", "TestSupport"]),
     .testTarget(name: "TemplateDiffTests", dependencies: ["TemplateDiff", "CloudFormation", "YAML", "SystemSupport"]),
     .testTarget(
       name: "CloudFormationTests", dependencies: ["CloudFormation", "YAML", "escape-hatch-example", "TestSupport"]),

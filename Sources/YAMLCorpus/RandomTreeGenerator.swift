@@ -189,11 +189,11 @@ public struct RandomTreeGenerator {
 
   // MARK: - Helpers
 
-  mutating func chance(_ percent: Int) -> Bool {
+  public mutating func chance(_ percent: Int) -> Bool {
     Int.random(in: 0..<100, using: &random) < percent
   }
 
-  mutating func pick<T>(_ values: [T]) -> T {
+  public mutating func pick<T>(_ values: [T]) -> T {
     values[Int.random(in: 0..<values.count, using: &random)]
   }
 }

@@ -39,9 +39,15 @@ public struct Template: Sendable {
 
   // MARK: - Output
 
-  /// The template as a YAML tree, after validation.
-  public func render(options: RenderOptions = RenderOptions()) throws -> YAMLNode {
+  /// The template as a document of expressions, after validation: what `yaml()`
+  /// and `json()` write, and what reading their output gives back.
+  public func document(options: RenderOptions = RenderOptions()) throws -> TemplateDocument {
     try TemplateRenderer(template: self, options: options).render()
+  }
+
+  /// The template as a YAML tree (intrinsics in short form), after validation.
+  public func render(options: RenderOptions = RenderOptions()) throws -> YAMLNode {
+    try document(options: options).node(form: .short)
   }
 
   /// The template as YAML text, after validation. `header` becomes comment lines
@@ -56,7 +62,7 @@ public struct Template: Sendable {
 
   /// The template as JSON text (intrinsics in long form), after validation.
   public func json(options: RenderOptions = RenderOptions()) throws -> String {
-    let text = try JSONWriter(tagHandling: .convert(LongForm.convert)).string(from: render(options: options))
+    let text = try JSONWriter().string(from: document(options: options).node(form: .long))
     try Self.checkSize(bytes: text.utf8.count, options: options)
     return text
   }
@@ -67,7 +73,7 @@ public struct Template: Sendable {
     var validator = TemplateValidator(template: self, options: options)
     let problems = validator.validate()
     guard !problems.contains(where: { $0.severity == .error }),
-      let node = try? TemplateRenderer(template: self, options: options).render(),
+      let node = try? render(options: options),
       let bytes = try? YAMLEmitter().bytes(from: node)
     else { return problems }
     return problems + TemplateValidator.sizeProblems(bytes: bytes.count, options: options)

@@ -1,189 +1,189 @@
-import YAML
+import TemplateSyntax
 
-/// Renders a validated template to the YAML tree in canonical order: sections in
-/// CloudFormation's anatomy order, entries in declaration order, each element's
-/// keys in the order of ../shared/DESIGN.md, a blank line between top-level
-/// sections and between resources.
+/// Turns a validated template into a ``TemplateDocument`` in canonical order:
+/// sections in CloudFormation's anatomy order, entries in declaration order,
+/// each entry's keys in the order of ``ResourceKey``, ``ParameterKey`` and
+/// ``OutputKey``. The document writes itself (short form for YAML, long form
+/// for JSON) through the template-syntax layer.
 struct TemplateRenderer {
   let template: Template
   let options: RenderOptions
 
-  func render() throws -> YAMLNode {
+  func render() throws -> TemplateDocument {
     var validator = TemplateValidator(template: template, options: options)
     let problems = validator.validate()
     if problems.contains(where: { $0.severity == .error }) {
       throw TemplateValidationError(problems: problems)
     }
-    return .mapping(renderSections())
+    return TemplateDocument(entries: renderSections())
   }
 
-  private func renderSections() -> YAMLMapping {
-    var top = YAMLMapping([], blankLinesBetweenEntries: true)
-    top.append("AWSTemplateFormatVersion", .string(template.formatVersion))
-    if let description = template.description { top.append("Description", .string(description)) }
-    if let metadata = renderMetadata() { top.append("Metadata", .mapping(metadata)) }
+  private func renderSections() -> [Expression.ObjectEntry] {
+    var top: [Expression.ObjectEntry] = []
+    func append(_ section: TemplateSection, _ value: Expression) { top.append(.init(section.key, value)) }
+    func object(_ entries: [Expression.ObjectEntry]) -> Expression { .object(entries, ordering: .asWritten) }
 
-    var parameters = YAMLMapping()
-    var rules = YAMLMapping()
-    var mappings = YAMLMapping()
-    var conditions = YAMLMapping()
-    var resources = YAMLMapping([], blankLinesBetweenEntries: true)
-    var outputs = YAMLMapping()
+    append(.formatVersion, .string(template.formatVersion))
+    if let description = template.description { append(.description, .string(description)) }
+    let metadata = renderMetadata()
+    if !metadata.isEmpty { append(.metadata, object(metadata)) }
+
+    var parameters: [Expression.ObjectEntry] = []
+    var rules: [Expression.ObjectEntry] = []
+    var mappings: [Expression.ObjectEntry] = []
+    var conditions: [Expression.ObjectEntry] = []
+    var resources: [Expression.ObjectEntry] = []
+    var outputs: [Expression.ObjectEntry] = []
     for element in template.elements {
       switch element {
-      case .parameter(let parameter): parameters.append(parameter.logicalID, .mapping(render(parameter)))
+      case .parameter(let parameter): parameters.append(.init(parameter.logicalID, render(parameter)))
       case .parameterGroup: break
-      case .rule(let rule): rules.append(rule.logicalID, .mapping(render(rule)))
-      case .mapping(let mapping): mappings.append(mapping.logicalID, .mapping(render(mapping)))
-      case .condition(let condition):
-        conditions.append(condition.logicalID, ExpressionRenderer.render(condition.expression.expression))
+      case .rule(let rule): rules.append(.init(rule.logicalID, render(rule)))
+      case .mapping(let mapping): mappings.append(.init(mapping.logicalID, render(mapping)))
+      case .condition(let condition): conditions.append(.init(condition.logicalID, condition.expression.expression))
       case .resource(let resource):
-        resources.append(resource.logicalID, .mapping(render(resource)), comment: resource.attributes.comment)
-      case .output(let output): outputs.append(output.logicalID, .mapping(render(output)))
+        resources.append(.init(resource.logicalID, render(resource), comment: resource.attributes.comment))
+      case .output(let output): outputs.append(.init(output.logicalID, render(output)))
       }
     }
-    if !parameters.entries.isEmpty { top.append("Parameters", .mapping(parameters)) }
-    if !rules.entries.isEmpty { top.append("Rules", .mapping(rules)) }
-    if !mappings.entries.isEmpty { top.append("Mappings", .mapping(mappings)) }
-    if !conditions.entries.isEmpty { top.append("Conditions", .mapping(conditions)) }
-    if template.transform.count == 1 {
-      top.append("Transform", .string(template.transform[0]))
-    } else if !template.transform.isEmpty {
-      top.append("Transform", .sequence(YAMLSequence(template.transform.map(YAMLNode.string))))
+    for (section, entries) in [(TemplateSection.parameters, parameters), (.rules, rules), (.mappings, mappings)]
+    where !entries.isEmpty {
+      append(section, object(entries))
     }
-    if !resources.entries.isEmpty { top.append("Resources", .mapping(resources)) }
-    if !outputs.entries.isEmpty { top.append("Outputs", .mapping(outputs)) }
+    if !conditions.isEmpty { append(.conditions, object(conditions)) }
+    if template.transform.count == 1 {
+      append(.transform, .string(template.transform[0]))
+    } else if !template.transform.isEmpty {
+      append(.transform, .list(template.transform.map(Expression.string)))
+    }
+    if !resources.isEmpty { append(.resources, object(resources)) }
+    if !outputs.isEmpty { append(.outputs, object(outputs)) }
     return top
   }
 
   // MARK: - Sections
 
-  private func renderMetadata() -> YAMLMapping? {
-    var groups: [YAMLNode] = []
-    var labels = YAMLMapping()
+  /// `AWS::CloudFormation::Interface` (parameter groups and labels), then the
+  /// template's own metadata entries.
+  private func renderMetadata() -> [Expression.ObjectEntry] {
+    var groups: [Expression] = []
+    var labels: [Expression.ObjectEntry] = []
+    func object(_ entries: [Expression.ObjectEntry]) -> Expression { .object(entries, ordering: .asWritten) }
+    func label(_ text: String) -> Expression { object([.init(Interface.defaultKey, .string(text))]) }
     for element in template.elements {
       switch element {
       case .parameterGroup(let group):
         groups.append(
-          .mapping(
-            YAMLMapping([
-              .init(key: "Label", value: ["default": .string(group.label)]),
-              .init(key: "Parameters", value: .sequence(YAMLSequence(group.parameterIDs.map(YAMLNode.string)))),
-            ])))
+          object([
+            .init(Interface.labelKey, label(group.label)),
+            .init(Interface.parametersKey, .list(group.parameterIDs.map(Expression.string))),
+          ]))
       case .parameter(let parameter):
-        if let label = parameter.label { labels.append(parameter.logicalID, ["default": .string(label)]) }
+        if let text = parameter.label { labels.append(.init(parameter.logicalID, label(text))) }
       default: break
       }
     }
-    var metadata = YAMLMapping()
-    if !groups.isEmpty || !labels.entries.isEmpty {
-      var interface = YAMLMapping()
-      if !groups.isEmpty { interface.append("ParameterGroups", .sequence(YAMLSequence(groups))) }
-      if !labels.entries.isEmpty { interface.append("ParameterLabels", .mapping(labels)) }
-      metadata.append("AWS::CloudFormation::Interface", .mapping(interface))
+    var metadata: [Expression.ObjectEntry] = []
+    if !groups.isEmpty || !labels.isEmpty {
+      var interface: [Expression.ObjectEntry] = []
+      if !groups.isEmpty { interface.append(.init(Interface.parameterGroupsKey, .list(groups))) }
+      if !labels.isEmpty { interface.append(.init(Interface.parameterLabelsKey, object(labels))) }
+      metadata.append(.init(Interface.key, object(interface)))
     }
     for entry in template.metadata {
-      metadata.append(entry.key, ExpressionRenderer.render(entry.value.expression))
+      metadata.append(.init(entry.key, entry.value.expression))
     }
-    return metadata.entries.isEmpty ? nil : metadata
+    return metadata
   }
 
-  /// `Type, Description, Default, AllowedValues, AllowedPattern, MinLength,
-  /// MaxLength, MinValue, MaxValue, ConstraintDescription, NoEcho`.
-  private func render(_ parameter: AnyParameter) -> YAMLMapping {
-    var mapping = YAMLMapping()
-    mapping.append("Type", .string(parameter.type.name))
-    if let description = parameter.description { mapping.append("Description", .string(description)) }
-    if let defaultValue = parameter.defaultValue { mapping.append("Default", ExpressionRenderer.render(defaultValue)) }
-    if !parameter.allowedValues.isEmpty {
-      mapping.append(
-        "AllowedValues", .sequence(YAMLSequence(parameter.allowedValues.map(ExpressionRenderer.render))))
-    }
-    if let pattern = parameter.allowedPattern { mapping.append("AllowedPattern", .string(pattern)) }
-    if let minLength = parameter.minLength { mapping.append("MinLength", .integer(minLength)) }
-    if let maxLength = parameter.maxLength { mapping.append("MaxLength", .integer(maxLength)) }
-    if let minValue = parameter.minValue { mapping.append("MinValue", Self.number(minValue)) }
-    if let maxValue = parameter.maxValue { mapping.append("MaxValue", Self.number(maxValue)) }
-    if let constraint = parameter.constraintDescription {
-      mapping.append("ConstraintDescription", .string(constraint))
-    }
-    if parameter.noEcho { mapping.append("NoEcho", .boolean(true)) }
-    return mapping
+  /// The keys of the `AWS::CloudFormation::Interface` metadata the console reads.
+  private enum Interface {
+    static let key = "AWS::CloudFormation::Interface"
+    static let parameterGroupsKey = "ParameterGroups"
+    static let parameterLabelsKey = "ParameterLabels"
+    static let labelKey = "Label"
+    static let parametersKey = "Parameters"
+    static let defaultKey = "default"
+  }
+
+  private func render(_ parameter: AnyParameter) -> Expression {
+    var entries: [Expression.ObjectEntry] = []
+    func append(_ key: ParameterKey, _ value: Expression) { entries.append(.init(key.rawValue, value)) }
+    append(.type, .string(parameter.type.name))
+    if let description = parameter.description { append(.description, .string(description)) }
+    if let defaultValue = parameter.defaultValue { append(.default, defaultValue) }
+    if !parameter.allowedValues.isEmpty { append(.allowedValues, .list(parameter.allowedValues)) }
+    if let pattern = parameter.allowedPattern { append(.allowedPattern, .string(pattern)) }
+    if let minLength = parameter.minLength { append(.minLength, .scalar(.integer(minLength))) }
+    if let maxLength = parameter.maxLength { append(.maxLength, .scalar(.integer(maxLength))) }
+    if let minValue = parameter.minValue { append(.minValue, Self.number(minValue)) }
+    if let maxValue = parameter.maxValue { append(.maxValue, Self.number(maxValue)) }
+    if let constraint = parameter.constraintDescription { append(.constraintDescription, .string(constraint)) }
+    if parameter.noEcho { append(.noEcho, .scalar(.boolean(true))) }
+    return .object(entries, ordering: .asWritten)
   }
 
   /// Integral values as integers (`MinValue: 1`), others as floats.
-  private static func number(_ value: Double) -> YAMLNode {
-    if value.rounded() == value, abs(value) < 9e15 { return .integer(Int(value)) }
-    return .float(value)
+  private static func number(_ value: Double) -> Expression {
+    if value.rounded() == value, abs(value) < 9e15 { return .scalar(.integer(Int(value))) }
+    return .scalar(.float(value))
   }
 
-  private func render(_ rule: Rule) -> YAMLMapping {
-    var mapping = YAMLMapping()
+  private func render(_ rule: Rule) -> Expression {
+    var entries: [Expression.ObjectEntry] = []
     if let condition = rule.ruleCondition {
-      mapping.append("RuleCondition", ExpressionRenderer.render(condition.expression))
+      entries.append(.init(RuleKey.ruleCondition.rawValue, condition.expression))
     }
-    let assertions = rule.assertions.map { assertion -> YAMLNode in
-      var entry = YAMLMapping()
-      entry.append("Assert", ExpressionRenderer.render(assertion.assert.expression))
-      if let description = assertion.description { entry.append("AssertDescription", .string(description)) }
-      return .mapping(entry)
+    let assertions = rule.assertions.map { assertion -> Expression in
+      var fields: [Expression.ObjectEntry] = [.init(RuleKey.assert.rawValue, assertion.assert.expression)]
+      if let description = assertion.description {
+        fields.append(.init(RuleKey.assertDescription.rawValue, .string(description)))
+      }
+      return .object(fields, ordering: .asWritten)
     }
-    mapping.append("Assertions", .sequence(YAMLSequence(assertions)))
-    return mapping
+    entries.append(.init(RuleKey.assertions.rawValue, .list(assertions)))
+    return .object(entries, ordering: .asWritten)
   }
 
-  private func render(_ mapping: Mapping) -> YAMLMapping {
-    YAMLMapping(
+  private func render(_ mapping: Mapping) -> Expression {
+    .object(
       mapping.entries.map { topLevel in
-        YAMLMapping.Entry(
-          key: .string(topLevel.key),
-          value: .mapping(
-            YAMLMapping(
-              topLevel.value.map {
-                YAMLMapping.Entry(key: .string($0.key), value: ExpressionRenderer.render($0.value.expression))
-              })))
-      })
+        .init(
+          topLevel.key,
+          .object(topLevel.value.map { .init($0.key, $0.value.expression) }, ordering: .asWritten))
+      }, ordering: .asWritten)
   }
 
-  /// `Type, Condition, DependsOn, DeletionPolicy, UpdateReplacePolicy,
-  /// UpdatePolicy, CreationPolicy, Metadata, Properties`.
-  private func render(_ resource: any Resource) -> YAMLMapping {
+  private func render(_ resource: any Resource) -> Expression {
     let attributes = resource.attributes
-    var mapping = YAMLMapping()
-    mapping.append("Type", .string(resource.resourceType))
-    if let condition = attributes.condition { mapping.append("Condition", .string(condition)) }
+    var entries: [Expression.ObjectEntry] = []
+    func append(_ key: ResourceKey, _ value: Expression) { entries.append(.init(key.rawValue, value)) }
+    append(.type, .string(resource.resourceType))
+    if let condition = attributes.condition { append(.condition, .string(condition)) }
     if attributes.dependsOn.count == 1 {
-      mapping.append("DependsOn", .string(attributes.dependsOn[0]))
+      append(.dependsOn, .string(attributes.dependsOn[0]))
     } else if !attributes.dependsOn.isEmpty {
-      mapping.append("DependsOn", .sequence(YAMLSequence(attributes.dependsOn.map(YAMLNode.string))))
+      append(.dependsOn, .list(attributes.dependsOn.map(Expression.string)))
     }
-    if let policy = attributes.deletionPolicy { mapping.append("DeletionPolicy", .string(policy.rawValue)) }
-    if let policy = attributes.updateReplacePolicy { mapping.append("UpdateReplacePolicy", .string(policy.rawValue)) }
-    if let policy = attributes.updatePolicy {
-      mapping.append("UpdatePolicy", ExpressionRenderer.render(policy.expression))
-    }
-    if let policy = attributes.creationPolicy {
-      mapping.append("CreationPolicy", ExpressionRenderer.render(policy.expression))
-    }
-    if let metadata = attributes.metadata { mapping.append("Metadata", ExpressionRenderer.render(metadata.expression)) }
-    let properties = ExpressionRenderer.render(resource.properties)
-    if case .mapping(let object) = properties, object.entries.isEmpty {
-      // No properties: CloudFormation accepts the resource without the key.
-    } else {
-      mapping.append("Properties", properties)
-    }
-    return mapping
+    if let policy = attributes.deletionPolicy { append(.deletionPolicy, .string(policy.rawValue)) }
+    if let policy = attributes.updateReplacePolicy { append(.updateReplacePolicy, .string(policy.rawValue)) }
+    if let policy = attributes.updatePolicy { append(.updatePolicy, policy.expression) }
+    if let policy = attributes.creationPolicy { append(.creationPolicy, policy.expression) }
+    if let metadata = attributes.metadata { append(.metadata, metadata.expression) }
+    // No properties: CloudFormation accepts the resource without the key.
+    if resource.properties.objectEntries?.isEmpty != true { append(.properties, resource.properties) }
+    return .object(entries, ordering: .asWritten)
   }
 
-  /// `Description, Value, Export, Condition`.
-  private func render(_ output: Output) -> YAMLMapping {
-    var mapping = YAMLMapping()
-    if let description = output.description { mapping.append("Description", .string(description)) }
-    mapping.append("Value", ExpressionRenderer.render(output.value))
+  private func render(_ output: Output) -> Expression {
+    var entries: [Expression.ObjectEntry] = []
+    func append(_ key: OutputKey, _ value: Expression) { entries.append(.init(key.rawValue, value)) }
+    if let description = output.description { append(.description, .string(description)) }
+    append(.value, output.value)
     if let exportName = output.exportName {
-      mapping.append("Export", ["Name": ExpressionRenderer.render(exportName.expression)])
+      append(.export, .object([.init(OutputKey.exportName, exportName.expression)], ordering: .asWritten))
     }
-    if let condition = output.condition { mapping.append("Condition", .string(condition)) }
-    return mapping
+    if let condition = output.condition { append(.condition, .string(condition)) }
+    return .object(entries, ordering: .asWritten)
   }
 }

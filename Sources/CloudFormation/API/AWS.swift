@@ -20,15 +20,3 @@ public enum AWS {
   /// `!Ref AWS::NotificationARNs`.
   public static var notificationARNs: Value<[String]> { Value(.ref(Pseudo.notificationARNs.rawValue)) }
 }
-
-/// The names of the pseudo parameters.
-public enum Pseudo: String, CaseIterable, Sendable {
-  case accountID = "AWS::AccountId"
-  case region = "AWS::Region"
-  case stackName = "AWS::StackName"
-  case stackID = "AWS::StackId"
-  case partition = "AWS::Partition"
-  case urlSuffix = "AWS::URLSuffix"
-  case notificationARNs = "AWS::NotificationARNs"
-  case noValue = "AWS::NoValue"
-}

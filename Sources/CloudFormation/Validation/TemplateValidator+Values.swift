@@ -1,0 +1,104 @@
+import TemplateSyntax
+import YAML
+
+extension TemplateValidator {
+  /// What CloudFormation refuses, or would read as something other than what the
+  /// Swift says, so that every rendered template reads back as the same tree:
+  /// numbers with no JSON form, repeated keys, tagged scalars, objects spelled
+  /// like functions, loops and `!Condition` out of place, `!ToJsonString` of a
+  /// scalar, `!And`/`!Or` without 2 to 10 conditions, an unclosed `${` in `!Sub`.
+  mutating func checkValues(
+    _ expression: Expression, at location: Location, _ path: ExpressionPath, isCondition: Bool, parentKey: String?
+  ) {
+    switch expression {
+    case .scalar(let scalar):
+      if let tag = scalar.tag {
+        report(
+          location, path,
+          "the scalar carries the YAML tag \(tag), which no reader keeps as written; use the intrinsic function's Value instead"
+        )
+      }
+      if case .float(let number) = scalar.value, !number.isFinite {
+        report(
+          location, path,
+          "\(number) is not a number CloudFormation accepts (JSON has no infinity or NaN); use a finite number")
+      }
+    case .object(let entries, _):
+      checkDuplicateKeys(entries.map(\.key), at: location, path)
+      if entries.count == 1, let function = IntrinsicFunction(longName: entries[0].key),
+        function != .condition || isCondition
+      {
+        report(
+          location, path,
+          "an object whose only key is \(function.longName) is the \(function.longName) function to CloudFormation; write the function's Value (such as .ref, .sub or .join) instead"
+        )
+      }
+      for entry in entries where IntrinsicFunction.isForEachKey(entry.key) {
+        if case .forEach = entry.value { continue }
+        report(
+          location, path.appending(key: entry.key),
+          "a key starting with \(IntrinsicFunction.forEachPrefix) holds a Fn::ForEach loop; give it Expression.forEach or rename the key"
+        )
+      }
+    case .forEach:
+      if parentKey.map(IntrinsicFunction.isForEachKey) != true {
+        report(
+          location, path,
+          "a Fn::ForEach loop must be the value of a key \(IntrinsicFunction.forEachPrefix)LoopName; move it there")
+      }
+    case .sub(let text, let variables):
+      checkDuplicateKeys(variables.map(\.key), at: location, path)
+      if SubstitutionText(text).hasUnclosedVariable {
+        report(location, path, "!Sub has a ${ without a closing }; close it, or write ${!Literal} for a literal ${")
+      }
+    case .transform(_, let parameters):
+      checkDuplicateKeys(parameters.map(\.key), at: location, path)
+    case .condition(let name):
+      if !isCondition {
+        report(
+          location, path,
+          "!Condition \(name) stands only where a condition is expected (in Conditions, a rule, !And, !Or, !Not); use .if(condition, …) for a value"
+        )
+      }
+    case .and(let conditions), .or(let conditions):
+      if !(2...10).contains(conditions.count) {
+        report(
+          location, path,
+          "\(expression.functionCall!.function.longName) takes 2 to 10 conditions, not \(conditions.count); add or remove some"
+        )
+      }
+    case .toJsonString(let value):
+      if case .scalar = value {
+        report(
+          location, path,
+          "!ToJsonString takes an object or a list, not a scalar; pass the value itself or wrap it in a list")
+      }
+    default:
+      break
+    }
+    let childrenAreConditions = expression.functionCall?.function.takesConditions ?? false
+    var keys: [String?] = []
+    switch expression {
+    case .object(let entries, _), .transform(_, let entries): keys = entries.map(\.key)
+    case .forEach(_, _, let outputs): keys = [nil] + outputs.map(\.key)
+    default: break
+    }
+    var index = 0
+    expression.visitChildren(at: path) { child, childPath in
+      let key = index < keys.count ? keys[index] : nil
+      index += 1
+      checkValues(child, at: location, childPath, isCondition: childrenAreConditions, parentKey: key)
+    }
+  }
+
+  /// Each key once: CloudFormation and cfn-lint refuse a template that repeats one.
+  mutating func checkDuplicateKeys(_ keys: [String], at location: Location, _ path: ExpressionPath) {
+    var seen = Set<String>()
+    var reported = Set<String>()
+    for key in keys where !seen.insert(key).inserted && reported.insert(key).inserted {
+      report(
+        location, path,
+        "the key \(key) is given more than once; CloudFormation refuses repeated keys, keep one")
+    }
+  }
+}

@@ -1,0 +1,70 @@
+extension Expression {
+  /// The same expression with `transform` applied to each direct sub-expression
+  /// (list items, object values, function arguments, a loop's collection and outputs).
+  public func mapChildren(_ transform: (Expression) -> Expression) -> Expression {
+    func entries(_ entries: [ObjectEntry]) -> [ObjectEntry] {
+      entries.map { ObjectEntry($0.key, transform($0.value), comment: $0.comment) }
+    }
+    switch self {
+    case .scalar, .ref, .getAtt, .condition, .refAll, .valueOf, .valueOfAll: return self
+    case .list(let items): return .list(items.map(transform))
+    case .object(let items, let ordering): return .object(entries(items), ordering: ordering)
+    case .sub(let text, let variables): return .sub(text, variables: entries(variables))
+    case .join(let delimiter, let items): return .join(delimiter: delimiter, transform(items))
+    case .select(let index, let items): return .select(index: transform(index), transform(items))
+    case .split(let delimiter, let source): return .split(delimiter: delimiter, transform(source))
+    case .getAZs(let region): return .getAZs(transform(region))
+    case .if(let condition, let whenTrue, let whenFalse):
+      return .if(condition: condition, transform(whenTrue), transform(whenFalse))
+    case .equals(let left, let right): return .equals(transform(left), transform(right))
+    case .and(let conditions): return .and(conditions.map(transform))
+    case .or(let conditions): return .or(conditions.map(transform))
+    case .not(let condition): return .not(transform(condition))
+    case .findInMap(let mapping, let topLevelKey, let secondLevelKey, let defaultValue):
+      return .findInMap(
+        mapping: mapping, transform(topLevelKey), transform(secondLevelKey), defaultValue: defaultValue.map(transform))
+    case .importValue(let name): return .importValue(transform(name))
+    case .base64(let value): return .base64(transform(value))
+    case .cidr(let block, let count, let bits):
+      return .cidr(transform(block), count: transform(count), cidrBits: transform(bits))
+    case .length(let items): return .length(transform(items))
+    case .toJsonString(let value): return .toJsonString(transform(value))
+    case .transform(let name, let parameters): return .transform(name: name, parameters: entries(parameters))
+    case .forEach(let identifier, let collection, let outputs):
+      return .forEach(identifier: identifier, collection: transform(collection), outputs: entries(outputs))
+    case .contains(let items, let value): return .contains(transform(items), transform(value))
+    case .eachMemberEquals(let items, let value): return .eachMemberEquals(transform(items), transform(value))
+    case .eachMemberIn(let items, let allowed): return .eachMemberIn(transform(items), transform(allowed))
+    }
+  }
+
+  /// Calls `body` for this expression and every expression inside it, depth
+  /// first, each with its path (see ``ExpressionPath``: data keys and positions,
+  /// `!Sub` variables; a function's arguments share the function's path).
+  public func visit(at path: ExpressionPath = .root, _ body: (Expression, ExpressionPath) -> Void) {
+    body(self, path)
+    visitChildren(at: path) { child, childPath in child.visit(at: childPath, body) }
+  }
+
+  /// Calls `body` for each direct sub-expression with its path: list items and
+  /// object values extend the path, a `!Sub` variable adds `(Sub ${Name})`, a
+  /// loop's collection and outputs their positions, other function arguments keep it.
+  public func visitChildren(at path: ExpressionPath, _ body: (Expression, ExpressionPath) -> Void) {
+    switch self {
+    case .list(let items):
+      for (index, item) in items.enumerated() { body(item, path.appending(.index(index))) }
+    case .object(let entries, _), .transform(_, let entries):
+      for entry in entries { body(entry.value, path.appending(key: entry.key)) }
+    case .sub(_, let variables):
+      for variable in variables { body(variable.value, path.appending(.subVariable(variable.key))) }
+    case .forEach(_, let collection, let outputs):
+      body(collection, path.appending(.index(1)))
+      for output in outputs { body(output.value, path.appending(.index(2)).appending(key: output.key)) }
+    default:
+      _ = mapChildren { child in
+        body(child, path)
+        return child
+      }
+    }
+  }
+}
