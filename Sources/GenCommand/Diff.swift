@@ -68,8 +68,7 @@ struct Diff: ParsableCommand {
     for pair in pairs {
       let difference: TemplateDifference
       do {
-        difference = TemplateDiffer.compare(
-          old: try YAMLParser().parse(pair.old), new: try YAMLParser().parse(pair.new))
+        difference = try TemplateDiffer.compare(old: pair.old, new: pair.new)
       } catch {
         printError("\(pair.name): \(error)")
         throw ExitCode(2)

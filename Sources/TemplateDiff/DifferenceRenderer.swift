@@ -1,3 +1,4 @@
+import TemplateSyntax
 import YAML
 
 /// Writes a ``TemplateDifference`` as text for terminals (`[+] [-] [~]` markers,
@@ -5,7 +6,8 @@ import YAML
 public enum DifferenceRenderer {
   /// Terminal text. `color` adds ANSI colours (green added, red removed, yellow changed).
   public static func text(_ difference: TemplateDifference, color: Bool = false) -> String {
-    guard !difference.isEmpty else { return "no differences\n" }
+    let notes = difference.notes.map { "note: \($0)" }
+    guard !difference.isEmpty else { return (["no differences"] + notes).joined(separator: "\n") + "\n" }
     func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
     var lines: [String] = []
     for section in difference.sections {
@@ -35,12 +37,16 @@ public enum DifferenceRenderer {
         lines.append("\(marker) \(change.resource): \(change.summary)")
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return (lines + notes).joined(separator: "\n") + "\n"
   }
 
   /// Markdown for a pull-request comment.
   public static func markdown(_ difference: TemplateDifference) -> String {
-    guard !difference.isEmpty else { return "No differences.\n" }
+    var notes: [String] = []
+    if !difference.notes.isEmpty {
+      notes = ["### Notes", ""] + difference.notes.map { "- `\($0.path)`: \($0.message)" } + [""]
+    }
+    guard !difference.isEmpty else { return (["No differences.", ""] + notes).joined(separator: "\n") }
     var lines: [String] = []
     for section in difference.sections {
       lines.append("### \(section.name)")
@@ -66,7 +72,7 @@ public enum DifferenceRenderer {
       }
       lines.append("")
     }
-    return lines.joined(separator: "\n")
+    return (lines + notes).joined(separator: "\n")
   }
 
   /// JSON for tools.
@@ -95,9 +101,9 @@ public enum DifferenceRenderer {
                     YAMLSequence(
                       entry.changes.map { change in
                         var item = YAMLMapping()
-                        item.append("path", .string(change.path))
-                        item.append("old", change.old ?? .null)
-                        item.append("new", change.new ?? .null)
+                        item.append("path", .string(change.path.description))
+                        item.append("old", change.old.map(longForm) ?? .null)
+                        item.append("new", change.new.map(longForm) ?? .null)
                         if let impact = change.impact { item.append("impact", .string(impact.rawValue)) }
                         return .mapping(item)
                       })))
@@ -109,7 +115,7 @@ public enum DifferenceRenderer {
                     YAMLSequence(
                       entry.usedBy.map { usage in
                         .mapping([
-                          "resource": .string(usage.resource), "path": .string(usage.path),
+                          "resource": .string(usage.resource), "path": .string(usage.path.description),
                           "impact": .string(usage.impact.rawValue),
                         ])
                       })))
@@ -134,7 +140,19 @@ public enum DifferenceRenderer {
     if !difference.securityGroupRules.isEmpty {
       root.append("securityGroupRules", table(difference.securityGroupRules))
     }
-    return try JSONWriter(tagHandling: .wrapInObject).string(from: .mapping(root))
+    if !difference.notes.isEmpty {
+      root.append(
+        "notes",
+        .sequence(
+          YAMLSequence(
+            difference.notes.map { .mapping(["path": .string($0.path.description), "note": .string($0.message)]) })))
+    }
+    return try JSONWriter().string(from: .mapping(root))
+  }
+
+  /// A value as JSON holds it: intrinsics in long form.
+  private static func longForm(_ value: Expression) -> YAMLNode {
+    ExpressionWriter(form: .long).node(for: value)
   }
 
   // MARK: - Pieces
@@ -157,7 +175,7 @@ public enum DifferenceRenderer {
   /// `Path: old → new (impact)`, or a compact unified diff for long text.
   static func changeLines(_ change: PropertyChange) -> [String] {
     let suffix = change.impact.map { " (\($0.rawValue))" } ?? ""
-    let path = change.path.isEmpty ? "value" : change.path
+    let path = change.path.isEmpty ? "value" : change.path.description
     if let old = change.old?.stringValue, let new = change.new?.stringValue,
       old.contains("\n") || new.contains("\n") || old.count + new.count > 100
     {
@@ -166,9 +184,14 @@ public enum DifferenceRenderer {
     return ["\(path): \(compact(change.old)) → \(compact(change.new))\(suffix)"]
   }
 
-  /// One line for a value: scalars as written in YAML, tags kept, collections in flow style.
-  static func compact(_ node: YAMLNode?) -> String {
-    guard let node else { return "(none)" }
+  /// One line for a value: scalars as written in YAML, intrinsics in short form,
+  /// collections in flow style.
+  static func compact(_ value: Expression?) -> String {
+    guard let value else { return "(none)" }
+    return compact(node: ExpressionWriter().node(for: value))
+  }
+
+  private static func compact(node: YAMLNode) -> String {
     switch node {
     case .scalar(let scalar):
       let text: String
@@ -179,11 +202,12 @@ public enum DifferenceRenderer {
       }
       return scalar.tag.map { "\($0) \(text)" } ?? text
     case .sequence(let sequence):
-      let items = "[" + sequence.items.map { compact($0) }.joined(separator: ", ") + "]"
+      let items = "[" + sequence.items.map { compact(node: $0) }.joined(separator: ", ") + "]"
       return sequence.tag.map { "\($0) \(items)" } ?? items
     case .mapping(let mapping):
       let items =
-        "{" + mapping.entries.map { "\(compact($0.key)): \(compact($0.value))" }.joined(separator: ", ") + "}"
+        "{" + mapping.entries.map { "\(compact(node: $0.key)): \(compact(node: $0.value))" }.joined(separator: ", ")
+        + "}"
       return mapping.tag.map { "\($0) \(items)" } ?? items
     }
   }

@@ -1,4 +1,4 @@
-import YAML
+import TemplateSyntax
 
 /// An IAM policy statement or a security-group rule that a change adds or removes.
 public struct SecurityChange: Sendable, Equatable {
@@ -24,12 +24,12 @@ public struct SecurityChange: Sendable, Equatable {
 /// diff can list those added and removed in their own tables, as `cdk diff` does.
 enum SecurityTables {
   /// Statements that differ between the templates, removed first, in template order.
-  static func iamChanges(old: YAMLNode, new: YAMLNode) -> [SecurityChange] {
+  static func iamChanges(old: TemplateDocument, new: TemplateDocument) -> [SecurityChange] {
     changes(statements(in: old), statements(in: new))
   }
 
   /// Security-group rules that differ between the templates.
-  static func securityGroupChanges(old: YAMLNode, new: YAMLNode) -> [SecurityChange] {
+  static func securityGroupChanges(old: TemplateDocument, new: TemplateDocument) -> [SecurityChange] {
     changes(rules(in: old), rules(in: new))
   }
 
@@ -49,15 +49,15 @@ enum SecurityTables {
   // MARK: - IAM
 
   /// Every policy statement of every resource, with the resource's logical ID.
-  static func statements(in template: YAMLNode) -> [(String, String)] {
+  static func statements(in template: TemplateDocument) -> [(String, String)] {
     var result: [(String, String)] = []
-    for entry in template["Resources"]?.mapping?.entries ?? [] {
-      guard let id = entry.key.stringValue, let properties = entry.value["Properties"] else { continue }
-      var documents: [YAMLNode] = []
+    for (id, body) in resourceBodies(template) {
+      guard let properties = body.properties else { continue }
+      var documents: [Expression] = []
       for key in ["AssumeRolePolicyDocument", "PolicyDocument", "KeyPolicy"] {
         if let document = properties[key] { documents.append(document) }
       }
-      for policy in properties["Policies"]?.sequence?.items ?? [] {
+      for policy in properties["Policies"]?.listItems ?? [] {
         if let document = policy["PolicyDocument"] { documents.append(document) }
       }
       for document in documents {
@@ -67,7 +67,7 @@ enum SecurityTables {
     return result
   }
 
-  static func summarize(statement: YAMLNode) -> String {
+  static func summarize(statement: Expression) -> String {
     var parts = [DifferenceRenderer.compact(statement["Effect"])]
     for key in ["Action", "NotAction"] where statement[key] != nil {
       parts.append(
@@ -89,11 +89,11 @@ enum SecurityTables {
   // MARK: - Security groups
 
   /// Every ingress and egress rule, inline or as its own resource.
-  static func rules(in template: YAMLNode) -> [(String, String)] {
+  static func rules(in template: TemplateDocument) -> [(String, String)] {
     var result: [(String, String)] = []
-    for entry in template["Resources"]?.mapping?.entries ?? [] {
-      guard let id = entry.key.stringValue, let properties = entry.value["Properties"] else { continue }
-      switch entry.value["Type"]?.stringValue {
+    for (id, body) in resourceBodies(template) {
+      guard let properties = body.properties else { continue }
+      switch body.type {
       case "AWS::EC2::SecurityGroup":
         for rule in list(properties["SecurityGroupIngress"]) { result.append((id, summarize(rule: rule, "ingress"))) }
         for rule in list(properties["SecurityGroupEgress"]) { result.append((id, summarize(rule: rule, "egress"))) }
@@ -107,7 +107,7 @@ enum SecurityTables {
     return result
   }
 
-  static func summarize(rule: YAMLNode, _ direction: String) -> String {
+  static func summarize(rule: Expression, _ direction: String) -> String {
     let from = DifferenceRenderer.compact(rule["FromPort"])
     let to = DifferenceRenderer.compact(rule["ToPort"])
     var text = "\(direction) \(DifferenceRenderer.compact(rule["IpProtocol"]))"
@@ -125,9 +125,15 @@ enum SecurityTables {
   }
 
   /// A value that may be one item or a list, as a list.
-  private static func list(_ node: YAMLNode?) -> [YAMLNode] {
-    guard let node else { return [] }
-    if case .sequence(let sequence) = node, sequence.tag == nil { return sequence.items }
-    return [node]
+  private static func list(_ value: Expression?) -> [Expression] {
+    guard let value else { return [] }
+    return value.listItems ?? [value]
+  }
+
+  /// Every resource definition with its entry's logical ID (a loop's outputs each).
+  private static func resourceBodies(_ template: TemplateDocument) -> [(String, ResourceComparison.Body)] {
+    template.entries(in: .resources).flatMap { entry in
+      ResourceComparison.bodies(of: entry.value).map { (entry.key, $0) }
+    }
   }
 }

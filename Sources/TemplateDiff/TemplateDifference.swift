@@ -1,4 +1,4 @@
-import YAML
+import TemplateSyntax
 
 /// What changed between two templates, grouped by section, each entry marked
 /// added, removed or changed, resources with their impact.
@@ -8,16 +8,30 @@ public struct TemplateDifference: Sendable, Equatable {
   public var iamStatements: [SecurityChange]
   /// Security-group rules added or removed.
   public var securityGroupRules: [SecurityChange]
+  /// What is no difference but worth a word: values that differ only in their
+  /// YAML or JSON type (`80` and `"80"`), and what either template holds that
+  /// could only be compared as written (an unknown function, a wrong arity).
+  public var notes: [SyntaxNote]
 
   /// Whether the templates mean the same thing.
   public var isEmpty: Bool { sections.isEmpty }
 
+  /// Whether applying the change replaces a resource or destroys data: what a
+  /// team may gate a pull request on (`gen diff --fail-on dangerous`).
+  public var isDangerous: Bool {
+    sections.contains { section in
+      section.entries.contains { $0.impact == .requiresReplacement || $0.destroysData }
+    }
+  }
+
   public init(
-    sections: [SectionDifference], iamStatements: [SecurityChange] = [], securityGroupRules: [SecurityChange] = []
+    sections: [SectionDifference], iamStatements: [SecurityChange] = [], securityGroupRules: [SecurityChange] = [],
+    notes: [SyntaxNote] = []
   ) {
     self.sections = sections
     self.iamStatements = iamStatements
     self.securityGroupRules = securityGroupRules
+    self.notes = notes
   }
 }
 
@@ -71,13 +85,15 @@ public struct EntryDifference: Sendable, Equatable {
 /// One changed value inside an entry.
 public struct PropertyChange: Sendable, Equatable {
   /// `Properties.CidrBlock`, `Properties.Tags[0].Value`, `DependsOn`, `Default`.
-  public var path: String
-  public var old: YAMLNode?
-  public var new: YAMLNode?
+  public var path: ExpressionPath
+  /// The value before, `nil` when it was added.
+  public var old: Expression?
+  /// The value after, `nil` when it was removed.
+  public var new: Expression?
   /// For resource properties: the impact of this change alone.
   public var impact: Impact?
 
-  public init(path: String, old: YAMLNode?, new: YAMLNode?, impact: Impact? = nil) {
+  public init(path: ExpressionPath, old: Expression?, new: Expression?, impact: Impact? = nil) {
     self.path = path
     self.old = old
     self.new = new
@@ -88,10 +104,10 @@ public struct PropertyChange: Sendable, Equatable {
 /// A resource property that uses a changed parameter.
 public struct Usage: Sendable, Equatable {
   public var resource: String
-  public var path: String
+  public var path: ExpressionPath
   public var impact: Impact
 
-  public init(resource: String, path: String, impact: Impact) {
+  public init(resource: String, path: ExpressionPath, impact: Impact) {
     self.resource = resource
     self.path = path
     self.impact = impact

@@ -47,7 +47,7 @@ struct TemplateDiffTests {
     """
 
   func diff(_ old: String, _ new: String) throws -> TemplateDifference {
-    TemplateDiffer.compare(old: try YAMLParser().parse(old), new: try YAMLParser().parse(new))
+    try TemplateDiffer.compare(old: old, new: new)
   }
 
   func text(_ old: String, _ new: String) throws -> String {
