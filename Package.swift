@@ -80,6 +80,8 @@ let package = Package(
     // Seeded random trees for the round-trip tests and the PyYAML cross-check corpus.
     .target(name: "YAMLCorpus", dependencies: ["YAML"]),
     .executableTarget(name: "yaml-corpus", dependencies: ["YAML", "YAMLCorpus"]),
+    // Seeded random templates through CloudFormation's public API, for the template cross-check corpus.
+    .target(name: "TemplateCorpus", dependencies: ["CloudFormation", "YAMLCorpus"]),
     // Benchmarks/yaml-emit: the full emit path against libyaml alone (run Benchmarks/yaml-emit.sh).
     .executableTarget(
       name: "yaml-emit-benchmark", dependencies: ["YAML", "CYAML"], path: "Benchmarks/YAMLEmit"),
@@ -91,6 +93,7 @@ let package = Package(
       ],
       path: "Benchmarks/GenScaling", exclude: ["troposphere_copies.py"]),
     .testTarget(name: "YAMLTests", dependencies: ["YAML", "YAMLCorpus", "SystemSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "TemplateCorpusTests", dependencies: ["TemplateCorpus", "CloudFormation", "YAML"]),
     // A stack of hand-declared resources only; CI lints it with cfn-lint.
     .executableTarget(name: "escape-hatch-example", dependencies: ["CloudFormation"], path: "Examples/EscapeHatch"),
     .testTarget(
