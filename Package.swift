@@ -82,6 +82,7 @@ let package = Package(
     .executableTarget(name: "yaml-corpus", dependencies: ["YAML", "YAMLCorpus"]),
     // Seeded random templates through CloudFormation's public API, for the template cross-check corpus.
     .target(name: "TemplateCorpus", dependencies: ["CloudFormation", "YAMLCorpus"]),
+    .executableTarget(name: "template-corpus", dependencies: ["CloudFormation", "TemplateCorpus", "SystemSupport"]),
     // Benchmarks/yaml-emit: the full emit path against libyaml alone (run Benchmarks/yaml-emit.sh).
     .executableTarget(
       name: "yaml-emit-benchmark", dependencies: ["YAML", "CYAML"], path: "Benchmarks/YAMLEmit"),
