@@ -86,6 +86,9 @@ let package = Package(
     .executableTarget(name: "yaml-corpus", dependencies: ["YAML", "YAMLCorpus"]),
     // Seeded random expressions and template documents for the syntax and diff property tests.
     .target(name: "SyntaxCorpus", dependencies: ["TemplateSyntax", "YAMLCorpus"]),
+    // Seeded random templates through CloudFormation's public API, for the template cross-check corpus.
+    .target(name: "TemplateCorpus", dependencies: ["CloudFormation", "TemplateSyntax", "YAMLCorpus"]),
+    .executableTarget(name: "template-corpus", dependencies: ["CloudFormation", "TemplateCorpus", "SystemSupport"]),
     // Benchmarks/yaml-emit: the full emit path against libyaml alone (run Benchmarks/yaml-emit.sh).
     .executableTarget(
       name: "yaml-emit-benchmark", dependencies: ["YAML", "CYAML"], path: "Benchmarks/YAMLEmit"),
@@ -97,6 +100,7 @@ let package = Package(
       ],
       path: "Benchmarks/GenScaling", exclude: ["troposphere_copies.py"]),
     .testTarget(name: "YAMLTests", dependencies: ["YAML", "YAMLCorpus", "SystemSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "TemplateCorpusTests", dependencies: ["TemplateCorpus", "CloudFormation", "YAML"]),
     // A stack of hand-declared resources only; CI lints it with cfn-lint.
     .executableTarget(name: "escape-hatch-example", dependencies: ["CloudFormation"], path: "Examples/EscapeHatch"),
     .testTarget(

@@ -4,7 +4,7 @@
 /// JSON has no tags, so a tagged node is turned into an untagged one first, by
 /// ``TagHandling``. The default wraps it in a one-key object named after the tag
 /// (`!Ref VPC` → `{"!Ref": "VPC"}`); a layer that knows what its tags mean (the
-/// CloudFormation layer turns `!GetAtt A.B` into `{"Fn::GetAtt": ["A", "B"]}`)
+/// template-syntax layer writes `!GetAtt A.B` in its long form, a one-key object)
 /// passes its own conversion.
 ///
 /// ```swift

@@ -1,0 +1,20 @@
+import CloudFormation
+
+/// One template of the corpus, with what the generator knows about it.
+///
+/// ```swift
+/// var generator = RandomTemplateGenerator(seed: 2026)
+/// let generated = generator.template()
+/// let text = try generated.template.yaml()   // throws when generated.faults is not empty
+/// ```
+public struct GeneratedTemplate: Sendable {
+  /// The template, built through the public `CloudFormation` API only.
+  public var template: Template
+  /// The errors put in on purpose (a reference to nothing, a malformed or repeated
+  /// logical ID, an unknown `${…}` name), one sentence each. Empty when the
+  /// template is meant to pass validation.
+  public var faults: [String]
+
+  /// Whether `yaml()` and `json()` should both accept the template.
+  public var isMeantToValidate: Bool { faults.isEmpty }
+}
