@@ -7,17 +7,28 @@ import Deploy
   import Darwin
 #endif
 
+/// The AWS account and region to work in: the options every command that calls
+/// AWS shares, each with its environment variable.
+struct AWSOptions: ParsableArguments {
+  @Option(help: "The AWS region (env AWS_REGION, passed to aws as --region).")
+  var region: String?
+
+  @Option(help: "The AWS CLI profile (env AWS_PROFILE).")
+  var profile: String?
+
+  /// The aws command line for these settings.
+  var commandLine: AWSCommandLine {
+    AWSCommandLine(region: region ?? environment("AWS_REGION"), profile: profile ?? environment("AWS_PROFILE"))
+  }
+}
+
 /// Where the stack lives: the options every deploy command shares, each with the
 /// environment variable the seed's `deploy.sh` read.
 struct StackOptions: ParsableArguments {
   @Option(help: "The CloudFormation stack's name (env STACK_NAME; default: the stack's own default).")
   var stackName: String?
 
-  @Option(help: "The AWS region (env AWS_REGION, passed to aws as --region).")
-  var region: String?
-
-  @Option(help: "The AWS CLI profile (env AWS_PROFILE).")
-  var profile: String?
+  @OptionGroup var aws: AWSOptions
 
   @Option(help: ArgumentHelp("Seconds between two polls of CloudFormation.", visibility: .hidden))
   var pollInterval: Double = 5
@@ -38,9 +49,7 @@ struct StackOptions: ParsableArguments {
           + "and hyphens, at most 128 characters (--stack-name or STACK_NAME)")
     }
     guard pollInterval >= 0 else { throw DeployError("--poll-interval must not be negative") }
-    let aws = AWSCommandLine(
-      region: region ?? environment("AWS_REGION"), profile: profile ?? environment("AWS_PROFILE"))
-    return StackOperator(stack: stack, stackName: name, aws: aws, pollInterval: pollInterval)
+    return StackOperator(stack: stack, stackName: name, aws: aws.commandLine, pollInterval: pollInterval)
   }
 
   static func isValidStackName(_ name: String) -> Bool {

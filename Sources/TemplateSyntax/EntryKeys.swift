@@ -46,3 +46,16 @@ public enum RuleKey: String, CaseIterable, Hashable, Sendable {
   case assert = "Assert"
   case assertDescription = "AssertDescription"
 }
+
+/// The keys of the `AWS::CloudFormation::Interface` metadata, which the
+/// CloudFormation console reads to group and label parameters.
+public enum InterfaceKey: String, CaseIterable, Hashable, Sendable {
+  /// The metadata entry itself.
+  case interface = "AWS::CloudFormation::Interface"
+  case parameterGroups = "ParameterGroups"
+  case parameterLabels = "ParameterLabels"
+  case label = "Label"
+  case parameters = "Parameters"
+  /// The text of a label.
+  case `default` = "default"
+}

@@ -57,7 +57,8 @@ struct FakeAWS {
         ["script", "-qec", command, "/dev/null"], environment: variables, input: Array(terminalInput.utf8))
     } else {
       result = try runProcess(
-        [binary] + arguments + (arguments.first == "probe" ? [] : ["--poll-interval", "0"]), environment: variables)
+        [binary] + arguments + (["probe", "diff"].contains(arguments.first) ? [] : ["--poll-interval", "0"]),
+        environment: variables)
     }
     let logText = (try? readTextFile(log)) ?? ""
     let calls = try logText.split(separator: "\n").map { line -> [String] in

@@ -69,14 +69,14 @@ struct TemplateRenderer {
     var groups: [Expression] = []
     var labels: [Expression.ObjectEntry] = []
     func object(_ entries: [Expression.ObjectEntry]) -> Expression { .object(entries, ordering: .asWritten) }
-    func label(_ text: String) -> Expression { object([.init(Interface.defaultKey, .string(text))]) }
+    func label(_ text: String) -> Expression { object([.init(InterfaceKey.default.rawValue, .string(text))]) }
     for element in template.elements {
       switch element {
       case .parameterGroup(let group):
         groups.append(
           object([
-            .init(Interface.labelKey, label(group.label)),
-            .init(Interface.parametersKey, .list(group.parameterIDs.map(Expression.string))),
+            .init(InterfaceKey.label.rawValue, label(group.label)),
+            .init(InterfaceKey.parameters.rawValue, .list(group.parameterIDs.map(Expression.string))),
           ]))
       case .parameter(let parameter):
         if let text = parameter.label { labels.append(.init(parameter.logicalID, label(text))) }
@@ -86,24 +86,14 @@ struct TemplateRenderer {
     var metadata: [Expression.ObjectEntry] = []
     if !groups.isEmpty || !labels.isEmpty {
       var interface: [Expression.ObjectEntry] = []
-      if !groups.isEmpty { interface.append(.init(Interface.parameterGroupsKey, .list(groups))) }
-      if !labels.isEmpty { interface.append(.init(Interface.parameterLabelsKey, object(labels))) }
-      metadata.append(.init(Interface.key, object(interface)))
+      if !groups.isEmpty { interface.append(.init(InterfaceKey.parameterGroups.rawValue, .list(groups))) }
+      if !labels.isEmpty { interface.append(.init(InterfaceKey.parameterLabels.rawValue, object(labels))) }
+      metadata.append(.init(InterfaceKey.interface.rawValue, object(interface)))
     }
     for entry in template.metadata {
       metadata.append(.init(entry.key, entry.value.expression))
     }
     return metadata
-  }
-
-  /// The keys of the `AWS::CloudFormation::Interface` metadata the console reads.
-  private enum Interface {
-    static let key = "AWS::CloudFormation::Interface"
-    static let parameterGroupsKey = "ParameterGroups"
-    static let parameterLabelsKey = "ParameterLabels"
-    static let labelKey = "Label"
-    static let parametersKey = "Parameters"
-    static let defaultKey = "default"
   }
 
   private func render(_ parameter: AnyParameter) -> Expression {

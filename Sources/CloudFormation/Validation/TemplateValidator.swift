@@ -60,8 +60,8 @@ struct TemplateValidator {
       case .parameterGroup(let group):
         for id in group.parameterIDs where !declares(.parameters, id) {
           report(
-            Location(section: .metadata, logicalID: "AWS::CloudFormation::Interface"),
-            .key("ParameterGroups[\(group.label)]"),
+            Location(section: .metadata, logicalID: InterfaceKey.interface.rawValue),
+            .key("\(InterfaceKey.parameterGroups.rawValue)[\(group.label)]"),
             "lists the parameter \(id), which is not in the template; add the parameter or remove it from the group")
         }
       case .rule(let rule):
@@ -104,7 +104,20 @@ struct TemplateValidator {
         }
       }
     }
+    let writesInterface = template.elements.contains { element in
+      switch element {
+      case .parameterGroup: true
+      case .parameter(let parameter): parameter.label != nil
+      default: false
+      }
+    }
     for (index, entry) in template.metadata.enumerated() {
+      if writesInterface && entry.key == InterfaceKey.interface.rawValue {
+        report(
+          Location(section: .metadata, logicalID: entry.key), .root,
+          "the template writes this key itself from its parameter groups and labels; remove the metadata entry or the groups and labels"
+        )
+      }
       check(entry.value.expression, at: Location(section: .metadata, logicalID: entry.key), .root)
       if template.metadata[..<index].contains(where: { $0.key == entry.key }) {
         report(

@@ -57,7 +57,7 @@ public struct AWSCommandLine: Sendable {
     let text = try run(arguments)
     guard !text.trimmingWhitespace().isEmpty else { return .null }
     do {
-      return try YAMLParser().parse(text)
+      return try JSONParser().parse(text)
     } catch {
       throw AWSCommandError(
         operation: Self.operation(arguments), status: 1, message: "its answer is not JSON: \(error)")

@@ -1,4 +1,5 @@
 import CloudFormation
+import TemplateSyntax
 import YAML
 
 /// Runs the deploy commands against one stack through the `aws` CLI: every
@@ -397,14 +398,14 @@ public struct StackOperator: Sendable {
   /// Checks that a template file declares exactly the parameters the commands
   /// pass and every output they read.
   func checkInterface(ofTemplate text: String, path: String) throws {
-    let node: YAMLNode
+    let document: TemplateDocument
     do {
-      node = try YAMLParser().parse(text)
+      document = try TemplateDocument(parsing: text)
     } catch {
       throw DeployError("\(path) is not a readable template: \(error)")
     }
-    let declaredParameters = Set(node["Parameters"]?.mapping?.stringKeys ?? [])
-    let declaredOutputs = Set(node["Outputs"]?.mapping?.stringKeys ?? [])
+    let declaredParameters = Set(document.logicalIDs(in: .parameters))
+    let declaredOutputs = Set(document.logicalIDs(in: .outputs))
     let parameters = stack.parameters.map(\.logicalID)
     var problems: [String] = []
     for parameter in parameters where !declaredParameters.contains(parameter) {
