@@ -1,0 +1,95 @@
+import CloudFormation
+import Testing
+import YAML
+
+/// What the randomized run through the public API found, each fixed where the
+/// template-syntax layer made it natural: the exact verdicts.
+@Suite("Randomized-run findings")
+struct RandomizedFindingsTests {
+  func problems(@TemplateBuilder _ content: () -> [TemplateElement]) -> [String] {
+    Template(content).problems().map(\.description)
+  }
+
+  static let topic = UntypedResource("Topic", type: "AWS::SNS::Topic")
+
+  @Test("a combining mark after } in !Sub does not hide it (scanned by bytes)")
+  func subCombiningMark() throws {
+    #expect(problems { Output("Region", value: Value<String>.sub("${AWS::Region}\u{301}")) }.isEmpty)
+    #expect(
+      problems { Output("Bad", value: Value<String>.sub("${\u{301}Nothing}")) } == [
+        "Outputs.Bad Value: !Sub refers to ${\u{301}Nothing}, which is no parameter, resource, resource attribute, pseudo parameter or variable of the !Sub; add it or write ${!\u{301}Nothing} for the literal text"
+      ])
+  }
+
+  @Test("a combining mark after the dot of GetAtt: YAML and JSON say the same")
+  func getAttCombiningMark() throws {
+    let template = Template {
+      Self.topic
+      Output("Arn", value: Self.topic.getAtt("\u{301}Arn"))
+    }
+    let fromYAML = try TemplateDocument(parsing: try template.yaml())
+    let fromJSON = try TemplateDocument(parsing: try template.json())
+    let expected = Expression.getAtt(resource: "Topic", attribute: "\u{301}Arn")
+    #expect(fromYAML.entries(in: .outputs).first?.value["Value"] == expected)
+    #expect(fromJSON.entries(in: .outputs).first?.value["Value"] == expected)
+    #expect(
+      try template.json().contains(#""Fn::GetAtt": [\#n          "Topic",\#n          "\#u{301}Arn"\#n        ]"#))
+  }
+
+  @Test("a !Sub variable named like its own resource is no reference, so no cycle")
+  func subVariableShadowsResource() {
+    #expect(
+      problems {
+        UntypedResource(
+          "Topic", type: "AWS::SNS::Topic",
+          properties: .map(["TopicName": .init(Value<String>.sub("${Topic}", ["Topic": "alerts"]))]))
+      }.isEmpty)
+  }
+
+  @Test("!ToJsonString of a scalar is refused, as CloudFormation refuses it")
+  func toJsonStringScalar() {
+    #expect(
+      problems { Output("Json", value: Value<String>.toJsonString(5)) } == [
+        "Outputs.Json Value: !ToJsonString takes an object or a list, not a scalar; pass the value itself or wrap it in a list"
+      ])
+    #expect(problems { Output("Json", value: Value<String>.toJsonString(.map(["a": 5]))) }.isEmpty)
+  }
+
+  @Test("a key given twice in free-form JSON is refused, with its path")
+  func repeatedKeys() {
+    #expect(
+      problems {
+        UntypedResource(
+          "Queue", type: "AWS::SQS::Queue", properties: .map(["Tags": .map(["DelaySeconds": 1, "DelaySeconds": 2])]))
+      } == [
+        "Resources.Queue Properties.Tags: the key DelaySeconds is given more than once; CloudFormation refuses repeated keys, keep one"
+      ])
+  }
+
+  @Test("infinity and NaN are refused by yaml() and json() alike, with the path")
+  func nonFiniteNumbers() throws {
+    let template = Template {
+      UntypedResource("Queue", type: "AWS::SQS::Queue", properties: .map(["Size": .init(Double.infinity)]))
+      Output("NotANumber", value: Value<Number>(Double.nan))
+    }
+    let expected = """
+      the template has 2 errors:
+        - Resources.Queue Properties.Size: inf is not a number CloudFormation accepts (JSON has no infinity or NaN); use a finite number
+        - Outputs.NotANumber Value: nan is not a number CloudFormation accepts (JSON has no infinity or NaN); use a finite number
+      """
+    #expect { try template.yaml() } throws: { "\($0)" == expected }
+    #expect { try template.json() } throws: { "\($0)" == expected }
+  }
+
+  @Test("an object spelled like a function is refused: CloudFormation would read the function")
+  func objectSpelledLikeFunction() {
+    #expect(
+      problems {
+        Self.topic
+        Output("Join", value: Value<JSON>.map(["Fn::Join": [",", ["a", "b"]]]))
+        Output("Fine", value: Value<JSON>.map(["Fn::Join": "x", "Other": "y"]))
+      } == [
+        "Outputs.Join Value: an object whose only key is Fn::Join is the Fn::Join function to CloudFormation; write the function's Value (such as .ref, .sub or .join) instead"
+      ])
+  }
+}
