@@ -5,7 +5,8 @@ import YAML
 /// order, a function whatever its spelling (the reader has already made both
 /// forms one tree), and scalars by the text CloudFormation sees, so that `80`
 /// and `"80"` or `true` and `"true"` are the same value (with a note). Null is
-/// only equal to null.
+/// only equal to null. Text and keys compare by bytes, as CloudFormation compares
+/// them (`é` and `e` with a combining accent differ).
 struct ValueComparison {
   /// Type-only differences found, with the path from the template's top.
   private(set) var notes: [SyntaxNote] = []
@@ -68,7 +69,8 @@ struct ValueComparison {
       }
       return same
     case (.object(let before, _), .object(let after, _)):
-      guard Set(before.map(\.key)) == Set(after.map(\.key)), before.count == after.count else { return false }
+      guard Set(before.map { Array($0.key.utf8) }) == Set(after.map { Array($0.key.utf8) }), before.count == after.count
+      else { return false }
       var same = true
       for entry in before
       where !equivalent(entry.value, Self.value(after, entry.key), at: path.appending(key: entry.key)) {
@@ -79,7 +81,7 @@ struct ValueComparison {
       .forEach(let identifier, let collection, let outputs),
       .forEach(let newIdentifier, let newCollection, let newOutputs)
     ):
-      return identifier == newIdentifier
+      return identifier.utf8.elementsEqual(newIdentifier.utf8)
         && equivalent(collection, newCollection, at: path.appending(.index(1)))
         && equivalent(
           .object(outputs, ordering: .asWritten), .object(newOutputs, ordering: .asWritten),
@@ -95,7 +97,7 @@ struct ValueComparison {
   /// Scalars by the text CloudFormation reads: any type, same text, is the same value.
   private mutating func equivalent(_ old: YAMLScalar, _ new: YAMLScalar, at path: ExpressionPath) -> Bool {
     if old.value == .null || new.value == .null { return old.value == new.value }
-    guard old.text == new.text else { return false }
+    guard old.text.utf8.elementsEqual(new.text.utf8) else { return false }
     if old.kind != new.kind {
       notes.append(
         SyntaxNote(
@@ -110,14 +112,14 @@ struct ValueComparison {
   // MARK: - Keys
 
   static func value(_ entries: [Expression.ObjectEntry], _ key: String) -> Expression? {
-    entries.first { $0.key == key }?.value
+    entries.first { $0.key.utf8.elementsEqual(key.utf8) }?.value
   }
 
   /// Keys of `old` in order, then keys only `new` has.
   static func orderedKeys(_ old: [Expression.ObjectEntry], _ new: [Expression.ObjectEntry]) -> [String] {
     var keys = old.map(\.key)
-    let known = Set(keys)
-    keys += new.map(\.key).filter { !known.contains($0) }
+    let known = Set(keys.map { Array($0.utf8) })
+    keys += new.map(\.key).filter { !known.contains(Array($0.utf8)) }
     return keys
   }
 }

@@ -114,10 +114,10 @@ public indirect enum Expression: Hashable, Sendable {
 }
 
 extension Expression {
-  /// The value under `key` when this is an object.
+  /// The value under `key` when this is an object (keys compared by bytes, as readers compare them).
   public subscript(key: String) -> Expression? {
     guard case .object(let entries, _) = self else { return nil }
-    return entries.first { $0.key == key }?.value
+    return entries.first { $0.key.utf8.elementsEqual(key.utf8) }?.value
   }
 
   /// The text when this is a string literal.

@@ -92,4 +92,42 @@ struct RandomizedFindingsTests {
         "Outputs.Join Value: an object whose only key is Fn::Join is the Fn::Join function to CloudFormation; write the function's Value (such as .ref, .sub or .join) instead"
       ])
   }
+
+  @Test("wherever it is written: mappings, metadata, a !Sub variable map")
+  func functionLikeKeysEverywhere() {
+    let message =
+      "is the Ref function to CloudFormation; write the function's Value (such as .ref, .sub or .join) instead"
+    #expect(
+      problems {
+        Mapping("Top", ["Ref": ["a": 1]])
+        Mapping("Second", ["a": ["Ref": "x"]])
+        Output("Sub", value: Value<String>.sub("x", ["Ref": "y"]))
+      } == [
+        "Mappings.Top: an object whose only key is Ref \(message)",
+        "Mappings.Second a: an object whose only key is Ref \(message)",
+        "Outputs.Sub Value: an object whose only key is Ref \(message)",
+      ])
+    #expect(
+      Template(metadata: ["Ref": "x"]) { UntypedResource("Queue", type: "AWS::SQS::Queue") }.problems().map(
+        \.description)
+        == ["Metadata: an object whose only key is Ref \(message)"])
+  }
+
+  @Test("keys are compared by bytes: é and e with a combining accent are two keys")
+  func keysByBytes() throws {
+    let template = Template {
+      UntypedResource("Queue", type: "AWS::SQS::Queue", properties: .map(["Tags": .map(["\u{E9}": 1, "e\u{301}": 2])]))
+    }
+    #expect(template.problems().isEmpty)
+    let read = try TemplateDocument(parsing: try template.json())
+    #expect(read.entries(in: .resources).first?.value["Properties"]?["Tags"]?.objectEntries?.count == 2)
+  }
+
+  @Test("an infinite parameter bound is refused, as any other non-finite number")
+  func infiniteBound() {
+    #expect(
+      problems { Parameter<Number>.number("Size", minValue: .infinity) } == [
+        "Parameters.Size MinValue: inf is not a number CloudFormation accepts (JSON has no infinity or NaN); use a finite number"
+      ])
+  }
 }

@@ -191,4 +191,17 @@ struct SpellingTests {
 
         """)
   }
+
+  @Test("text that differs only in Unicode normalization differs: CloudFormation compares bytes")
+  func normalization() throws {
+    let old = "Outputs:\n  Name:\n    Value: caf\u{E9}\n"
+    let new = "Outputs:\n  Name:\n    Value: cafe\u{301}\n"
+    #expect(
+      try text(old, new) == """
+        Outputs
+        [~] Name
+            Value: caf\u{E9} → cafe\u{301}
+
+        """)
+  }
 }

@@ -70,11 +70,9 @@ public struct Template: Sendable {
   /// Every problem of the template, errors and warnings (a YAML body over the
   /// 51,200 bytes CloudFormation accepts inline is a warning), without throwing.
   public func problems(options: RenderOptions = RenderOptions()) -> [TemplateProblem] {
-    var validator = TemplateValidator(template: self, options: options)
-    let problems = validator.validate()
+    let (document, problems) = TemplateRenderer(template: self, options: options).validatedDocument()
     guard !problems.contains(where: { $0.severity == .error }),
-      let node = try? render(options: options),
-      let bytes = try? YAMLEmitter().bytes(from: node)
+      let bytes = try? YAMLEmitter().bytes(from: document.node(form: .short))
     else { return problems }
     return problems + TemplateValidator.sizeProblems(bytes: bytes.count, options: options)
   }

@@ -9,13 +9,20 @@ struct TemplateRenderer {
   let template: Template
   let options: RenderOptions
 
+  /// The document, after validation; throws every error at once.
   func render() throws -> TemplateDocument {
-    var validator = TemplateValidator(template: template, options: options)
-    let problems = validator.validate()
+    let (document, problems) = validatedDocument()
     if problems.contains(where: { $0.severity == .error }) {
       throw TemplateValidationError(problems: problems)
     }
-    return TemplateDocument(entries: renderSections())
+    return document
+  }
+
+  /// The document and every problem the validator finds in the template and in it.
+  func validatedDocument() -> (TemplateDocument, [TemplateProblem]) {
+    let document = TemplateDocument(entries: renderSections())
+    var validator = TemplateValidator(template: template, options: options)
+    return (document, validator.validate(document))
   }
 
   private func renderSections() -> [Expression.ObjectEntry] {

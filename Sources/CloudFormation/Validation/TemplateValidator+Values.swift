@@ -25,14 +25,7 @@ extension TemplateValidator {
       }
     case .object(let entries, _):
       checkDuplicateKeys(entries.map(\.key), at: location, path)
-      if entries.count == 1, let function = IntrinsicFunction(longName: entries[0].key),
-        function != .condition || isCondition
-      {
-        report(
-          location, path,
-          "an object whose only key is \(function.longName) is the \(function.longName) function to CloudFormation; write the function's Value (such as .ref, .sub or .join) instead"
-        )
-      }
+      checkFunctionLikeKeys(entries, at: location, path, isCondition: isCondition)
       for entry in entries where IntrinsicFunction.isForEachKey(entry.key) {
         if case .forEach = entry.value { continue }
         report(
@@ -40,7 +33,9 @@ extension TemplateValidator {
           "a key starting with \(IntrinsicFunction.forEachPrefix) holds a Fn::ForEach loop; give it Expression.forEach or rename the key"
         )
       }
-    case .forEach:
+    case .forEach(_, _, let outputs):
+      checkDuplicateKeys(outputs.map(\.key), at: location, path)
+      checkFunctionLikeKeys(outputs, at: location, path, isCondition: isCondition)
       if parentKey.map(IntrinsicFunction.isForEachKey) != true {
         report(
           location, path,
@@ -48,11 +43,13 @@ extension TemplateValidator {
       }
     case .sub(let text, let variables):
       checkDuplicateKeys(variables.map(\.key), at: location, path)
+      checkFunctionLikeKeys(variables, at: location, path, isCondition: false)
       if SubstitutionText(text).hasUnclosedVariable {
         report(location, path, "!Sub has a ${ without a closing }; close it, or write ${!Literal} for a literal ${")
       }
     case .transform(_, let parameters):
       checkDuplicateKeys(parameters.map(\.key), at: location, path)
+      checkFunctionLikeKeys(parameters, at: location, path, isCondition: false)
     case .condition(let name):
       if !isCondition {
         report(
@@ -91,11 +88,26 @@ extension TemplateValidator {
     }
   }
 
+  /// A one-key object whose key names a function is that function to every
+  /// reader (an object of one key `Fn::Join`), so the model may not write one as data.
+  mutating func checkFunctionLikeKeys(
+    _ entries: [Expression.ObjectEntry], at location: Location, _ path: ExpressionPath, isCondition: Bool
+  ) {
+    guard entries.count == 1, let function = IntrinsicFunction(longName: entries[0].key),
+      function != .condition || isCondition
+    else { return }
+    report(
+      location, path,
+      "an object whose only key is \(function.longName) is the \(function.longName) function to CloudFormation; write the function's Value (such as .ref, .sub or .join) instead"
+    )
+  }
+
   /// Each key once: CloudFormation and cfn-lint refuse a template that repeats one.
+  /// Keys are compared by bytes: `é` and `e` with a combining accent are two keys to every reader.
   mutating func checkDuplicateKeys(_ keys: [String], at location: Location, _ path: ExpressionPath) {
-    var seen = Set<String>()
-    var reported = Set<String>()
-    for key in keys where !seen.insert(key).inserted && reported.insert(key).inserted {
+    var seen = Set<[UInt8]>()
+    var reported = Set<[UInt8]>()
+    for key in keys where !seen.insert(Array(key.utf8)).inserted && reported.insert(Array(key.utf8)).inserted {
       report(
         location, path,
         "the key \(key) is given more than once; CloudFormation refuses repeated keys, keep one")

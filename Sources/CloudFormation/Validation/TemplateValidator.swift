@@ -5,6 +5,11 @@ import TemplateSyntax
 /// (``TemplateValidator+References``), values CloudFormation or a reader would
 /// take for something else (``TemplateValidator+Values``) and dependency cycles
 /// (``TemplateValidator+Cycles``).
+///
+/// Values and references are checked in the document the model renders, so that
+/// every written value is checked, wherever in the template it is; what the
+/// document no longer says (a parameter group's members, a resource's
+/// `DependsOn` and `Condition` by logical ID) is checked in the model.
 struct TemplateValidator {
   let template: Template
   let options: RenderOptions
@@ -38,107 +43,85 @@ struct TemplateValidator {
     declared[section]?.contains(logicalID) ?? false
   }
 
-  mutating func validate() -> [TemplateProblem] {
+  /// Every problem of the template, whose rendered form is `document`, entry by entry.
+  mutating func validate(_ document: TemplateDocument) -> [TemplateProblem] {
     checkLogicalIDs()
     checkQuotas()
-    var dependencies: [String: [String]] = [:]
+    // The document lists each section's entries in the order the template declares them.
+    var parameters: [AnyParameter] = []
+    var resources: [any Resource] = []
+    var outputs: [Output] = []
     for element in template.elements {
       switch element {
-      case .parameter(let parameter):
-        let location = Location(section: .parameters, logicalID: parameter.logicalID)
-        if parameter.type.name.isEmpty {
-          report(
-            location, .key(ParameterKey.type.rawValue),
-            "the parameter type is empty; use a CloudFormation parameter type such as String or Number")
+      case .parameter(let parameter): parameters.append(parameter)
+      case .resource(let resource): resources.append(resource)
+      case .output(let output): outputs.append(output)
+      default: break
+      }
+    }
+    var dependencies: [String: [String]] = [:]
+    for entry in document.entries {
+      guard let section = TemplateSection(rawValue: entry.key) else { continue }
+      let items = entry.value.objectEntries ?? []
+      switch section {
+      case .metadata:
+        checkParameterGroups()
+        checkMetadata(entry.value)
+      case .rules:
+        for rule in items { checkRule(rule.value, at: Location(section: .rules, logicalID: rule.key)) }
+      case .parameters:
+        for (item, parameter) in zip(items, parameters) {
+          let location = Location(section: .parameters, logicalID: item.key)
+          if parameter.type.name.isEmpty {
+            report(
+              location, .key(ParameterKey.type.rawValue),
+              "the parameter type is empty; use a CloudFormation parameter type such as String or Number")
+          }
+          check(item.value, at: location, .root)
         }
-        if let defaultValue = parameter.defaultValue {
-          check(defaultValue, at: location, .key(ParameterKey.default.rawValue))
-        }
-        for (index, value) in parameter.allowedValues.enumerated() {
-          check(value, at: location, ExpressionPath.key(ParameterKey.allowedValues.rawValue).appending(.index(index)))
-        }
-      case .parameterGroup(let group):
-        for id in group.parameterIDs where !declares(.parameters, id) {
-          report(
-            Location(section: .metadata, logicalID: InterfaceKey.interface.rawValue),
-            .key("\(InterfaceKey.parameterGroups.rawValue)[\(group.label)]"),
-            "lists the parameter \(id), which is not in the template; add the parameter or remove it from the group")
-        }
-      case .rule(let rule):
-        let location = Location(section: .rules, logicalID: rule.logicalID)
-        if let condition = rule.ruleCondition {
-          check(condition.expression, at: location, .key(RuleKey.ruleCondition.rawValue), isCondition: true)
-        }
-        for (index, assertion) in rule.assertions.enumerated() {
+      case .mappings, .conditions:
+        for item in items {
           check(
-            assertion.assert.expression, at: location,
-            ExpressionPath.key(RuleKey.assertions.rawValue).appending(.index(index)).appending(
-              key: RuleKey.assert.rawValue),
-            isCondition: true)
+            item.value, at: Location(section: section, logicalID: item.key), .root, isCondition: section == .conditions)
         }
-      case .mapping(let mapping):
-        let location = Location(section: .mappings, logicalID: mapping.logicalID)
-        for topLevel in mapping.entries {
-          checkDuplicateKeys(topLevel.value.map(\.key), at: location, .key(topLevel.key))
-          for entry in topLevel.value {
-            check(entry.value.expression, at: location, ExpressionPath.key(topLevel.key).appending(key: entry.key))
+      case .resources:
+        for (item, resource) in zip(items, resources) {
+          let references = check(item.value, at: Location(section: .resources, logicalID: item.key), .root)
+          let referenced = references.filter { [.ref, .substitution].contains($0.kind) || $0.isGetAtt }
+          checkAttributes(of: resource)
+          dependencies[item.key] =
+            resource.attributes.dependsOn + referenced.map(\.target).filter { declares(.resources, $0) }
+        }
+      case .outputs:
+        for (item, output) in zip(items, outputs) {
+          let location = Location(section: .outputs, logicalID: item.key)
+          check(item.value, at: location, .root)
+          if let condition = output.condition {
+            checkCondition(condition, at: location, .key(OutputKey.condition.rawValue))
           }
         }
-        checkDuplicateKeys(mapping.entries.map(\.key), at: location, .root)
-      case .condition(let condition):
-        check(
-          condition.expression.expression, at: Location(section: .conditions, logicalID: condition.logicalID), .root,
-          isCondition: true)
-      case .resource(let resource):
-        dependencies[resource.logicalID] = checkResource(resource)
-      case .output(let output):
-        let location = Location(section: .outputs, logicalID: output.logicalID)
-        check(output.value, at: location, .key(OutputKey.value.rawValue))
-        if let export = output.exportName {
-          check(
-            export.expression, at: location,
-            ExpressionPath.key(OutputKey.export.rawValue).appending(key: OutputKey.exportName))
-        }
-        if let condition = output.condition {
-          checkCondition(condition, at: location, .key(OutputKey.condition.rawValue))
-        }
-      }
-    }
-    let writesInterface = template.elements.contains { element in
-      switch element {
-      case .parameterGroup: true
-      case .parameter(let parameter): parameter.label != nil
-      default: false
-      }
-    }
-    for (index, entry) in template.metadata.enumerated() {
-      if writesInterface && entry.key == InterfaceKey.interface.rawValue {
-        report(
-          Location(section: .metadata, logicalID: entry.key), .root,
-          "the template writes this key itself from its parameter groups and labels; remove the metadata entry or the groups and labels"
-        )
-      }
-      check(entry.value.expression, at: Location(section: .metadata, logicalID: entry.key), .root)
-      if template.metadata[..<index].contains(where: { $0.key == entry.key }) {
-        report(
-          Location(section: .metadata, logicalID: entry.key), .root,
-          "the metadata key is given more than once; CloudFormation refuses repeated keys, keep one")
+      case .formatVersion, .description, .transform:
+        break
       }
     }
     checkCycles(dependencies)
     return problems
   }
 
-  /// Checks a resource's values and attributes; returns the resources it depends on.
-  private mutating func checkResource(_ resource: any Resource) -> [String] {
-    let location = Location(section: .resources, logicalID: resource.logicalID)
-    var references = check(resource.properties, at: location, .key(ResourceKey.properties.rawValue))
-    for (key, value) in [
-      (ResourceKey.updatePolicy, resource.attributes.updatePolicy),
-      (.creationPolicy, resource.attributes.creationPolicy), (.metadata, resource.attributes.metadata),
-    ] {
-      if let value { references += check(value.expression, at: location, .key(key.rawValue)) }
+  /// Each parameter a group lists must be a parameter of the template.
+  private mutating func checkParameterGroups() {
+    for case .parameterGroup(let group) in template.elements {
+      for id in group.parameterIDs where !declares(.parameters, id) {
+        report(
+          Location(section: .metadata, logicalID: InterfaceKey.interface.rawValue),
+          .key("\(InterfaceKey.parameterGroups.rawValue)[\(group.label)]"),
+          "lists the parameter \(id), which is not in the template; add the parameter or remove it from the group")
+      }
     }
+  }
+
+  private mutating func checkAttributes(of resource: any Resource) {
+    let location = Location(section: .resources, logicalID: resource.logicalID)
     for dependency in resource.attributes.dependsOn {
       if dependency == resource.logicalID {
         report(
@@ -154,8 +137,57 @@ struct TemplateValidator {
     if let condition = resource.attributes.condition {
       checkCondition(condition, at: location, .key(ResourceKey.condition.rawValue))
     }
-    let referenced = references.filter { $0.kind != .condition && $0.kind != .mapping && $0.kind != .parameterValue }
-    return resource.attributes.dependsOn + referenced.map(\.target).filter { declares(.resources, $0) }
+  }
+
+  /// The template's `Metadata`: the keys the template gives, each value, and
+  /// no key written twice by the template and by its parameter groups and labels.
+  private mutating func checkMetadata(_ metadata: Expression) {
+    let writesInterface = template.elements.contains { element in
+      switch element {
+      case .parameterGroup: true
+      case .parameter(let parameter): parameter.label != nil
+      default: false
+      }
+    }
+    var seen = Set<[UInt8]>()
+    for entry in template.metadata {
+      let location = Location(section: .metadata, logicalID: entry.key)
+      if writesInterface && entry.key == InterfaceKey.interface.rawValue {
+        report(
+          location, .root,
+          "the template writes this key itself from its parameter groups and labels; remove the metadata entry or the groups and labels"
+        )
+      } else if !seen.insert(Array(entry.key.utf8)).inserted {
+        report(
+          location, .root, "the metadata key is given more than once; CloudFormation refuses repeated keys, keep one")
+      }
+    }
+    let entries = metadata.objectEntries ?? []
+    checkFunctionLikeKeys(entries, at: Location(section: .metadata, logicalID: nil), .root, isCondition: false)
+    for entry in entries {
+      check(entry.value, at: Location(section: .metadata, logicalID: entry.key), .root)
+    }
+  }
+
+  /// A rule: its `RuleCondition` and each assertion's `Assert` are conditions.
+  private mutating func checkRule(_ rule: Expression, at location: Location) {
+    for entry in rule.objectEntries ?? [] {
+      let path = ExpressionPath.key(entry.key)
+      switch (RuleKey(rawValue: entry.key), entry.value) {
+      case (.ruleCondition?, _):
+        check(entry.value, at: location, path, isCondition: true)
+      case (.assertions?, .list(let assertions)):
+        for (index, assertion) in assertions.enumerated() {
+          for field in assertion.objectEntries ?? [] {
+            check(
+              field.value, at: location, path.appending(.index(index)).appending(key: field.key),
+              isCondition: RuleKey(rawValue: field.key) == .assert)
+          }
+        }
+      default:
+        check(entry.value, at: location, path)
+      }
+    }
   }
 
   /// Checks a value: what it refers to and what it holds. Returns its references.
@@ -176,7 +208,7 @@ struct TemplateValidator {
   /// An entry of a section, where a problem is.
   struct Location {
     var section: TemplateSection
-    var logicalID: String
+    var logicalID: String?
   }
 
   mutating func report(_ location: Location, _ path: ExpressionPath, _ message: String) {
@@ -184,5 +216,13 @@ struct TemplateValidator {
       TemplateProblem(
         section: location.section.key, logicalID: location.logicalID, property: path.isEmpty ? nil : path.description,
         message: message))
+  }
+}
+
+extension Reference {
+  /// Whether this is a `!GetAtt`.
+  var isGetAtt: Bool {
+    if case .getAtt = kind { return true }
+    return false
   }
 }

@@ -110,7 +110,7 @@ private struct JSONReader {
   private mutating func object(depth: Int) throws -> YAMLNode {
     index += 1
     var mapping = YAMLMapping()
-    var keys = Set<String>()
+    var keys = Set<[UInt8]>()
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
       index += 1
@@ -121,7 +121,7 @@ private struct JSONReader {
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key") }
       let keyStart = index
       let key = try string()
-      guard keys.insert(key).inserted else {
+      guard keys.insert(Array(key.utf8)).inserted else {
         index = keyStart
         let (line, column) = position()
         throw YAMLError.duplicateKey(key: key, line: line, column: column)

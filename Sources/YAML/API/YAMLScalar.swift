@@ -21,7 +21,9 @@ public struct YAMLScalar: Hashable, Sendable {
 
     public static func == (left: Value, right: Value) -> Bool {
       switch (left, right) {
-      case (.string(let a), .string(let b)): a == b
+      // By bytes: Swift's `==` takes `é` and `e` with a combining accent for one
+      // string, but to a YAML or JSON reader (and to CloudFormation) they are two.
+      case (.string(let a), .string(let b)): a.utf8.elementsEqual(b.utf8)
       case (.integer(let a), .integer(let b)): a == b
       case (.float(let a), .float(let b)): a == b || (a.isNaN && b.isNaN)
       case (.boolean(let a), .boolean(let b)): a == b
