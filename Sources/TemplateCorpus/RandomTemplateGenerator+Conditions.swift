@@ -50,7 +50,7 @@ extension RandomTemplateGenerator {
     case 2: return .not(conditionExpression(depth: depth + 1))
     default:
       guard context.allowsConditionReference else { return equals(depth: depth) }
-      if faulty() {
+      if faulty(.undeclaredCondition) {
         let ghost = Condition(ghostID(), .equals(Value<String>("a"), "a"))
         fault("!Condition \(ghost.logicalID) names a condition the template does not declare")
         return .condition(ghost)

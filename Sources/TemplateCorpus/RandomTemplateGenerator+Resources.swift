@@ -47,7 +47,7 @@ extension RandomTemplateGenerator {
   mutating func dependencies(of resource: UntypedResource) -> UntypedResource {
     var resource = resource
     for _ in 0..<Int.random(in: 1...2, using: &strings.random) {
-      if faulty() {
+      if faulty(.dependency) {
         if chance(50) {
           fault("\(resource.logicalID) depends on itself")
           resource = resource.dependsOn(resource)
@@ -66,7 +66,7 @@ extension RandomTemplateGenerator {
   /// A declared condition for a resource's or output's `Condition` (or,
   /// deliberately, one the template does not declare); `nil` when there is none.
   mutating func condition() -> Condition? {
-    if faulty() {
+    if faulty(.undeclaredCondition) {
       let ghost = Condition(ghostID(), .equals(Value<String>("a"), "a"))
       fault("the Condition \(ghost.logicalID) is not declared")
       return ghost

@@ -61,7 +61,7 @@ extension RandomTemplateGenerator {
   /// look-alike; in a faulty template now and then malformed, repeated within
   /// `section`, or the same as one of `clashesWith` (a parameter for a resource).
   mutating func logicalID(_ prefix: String, section: [String], clashesWith: [String] = []) -> String {
-    if faulty() {
+    if faulty(.logicalID) {
       switch roll(3) {
       case 0 where !section.isEmpty:
         let id = pick(section)
@@ -127,7 +127,7 @@ extension RandomTemplateGenerator {
 
   /// The name inside one `${…}`.
   mutating func placeholderName(variables: [String]) -> String {
-    if faulty() { return ghostID() }
+    if faulty(.unknownSubstitution) { return ghostID() }
     var choices = [pick(Pseudo.allCases).rawValue]
     if !variables.isEmpty { choices += [pick(variables), pick(variables)] }
     if !context.stringParameters.isEmpty { choices.append(pick(context.stringParameters).logicalID) }

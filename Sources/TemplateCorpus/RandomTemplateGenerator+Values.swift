@@ -155,7 +155,7 @@ extension RandomTemplateGenerator {
 
   /// `!Ref` to a parameter of `candidates`, or (deliberately) to one the template does not declare.
   mutating func parameterRef<Kind>(_ candidates: [Parameter<Kind>]) -> Value<Kind>? {
-    if faulty() {
+    if faulty(.undeclaredParameter) {
       let ghost = Parameter<String>.string(ghostID())
       fault("!Ref \(ghost.logicalID) refers to a parameter the template does not declare")
       return ghost.ref.cast()
@@ -166,7 +166,7 @@ extension RandomTemplateGenerator {
   /// A resource the value may refer to, or (deliberately) one the template does not declare.
   mutating func resource() -> UntypedResource? {
     guard context.allowsResources else { return nil }
-    if faulty() {
+    if faulty(.undeclaredResource) {
       let ghost = UntypedResource(ghostID(), type: "AWS::SNS::Topic")
       fault("a reference to the resource \(ghost.logicalID), which the template does not declare")
       return ghost
@@ -178,7 +178,7 @@ extension RandomTemplateGenerator {
   mutating func ifValue<Kind>(_ branch: (inout Self) -> Value<Kind>) -> Value<Kind>? {
     guard context.allowsIf else { return nil }
     let condition: Condition
-    if faulty() {
+    if faulty(.undeclaredCondition) {
       condition = Condition(ghostID(), .equals(Value<String>("a"), "a"))
       fault("!If uses the condition \(condition.logicalID), which the template does not declare")
     } else if context.conditions.isEmpty {
@@ -192,7 +192,7 @@ extension RandomTemplateGenerator {
   /// `.findInMap` on a declared mapping, mostly with keys it has (or,
   /// deliberately, on one the template does not declare).
   mutating func findInMap<Kind>(depth: Int) -> Value<Kind>? {
-    if faulty() {
+    if faulty(.undeclaredMapping) {
       let ghost = Mapping(ghostID(), [:])
       fault("!FindInMap reads the mapping \(ghost.logicalID), which the template does not declare")
       return .findInMap(ghost, Value(text()), Value(text()))

@@ -36,7 +36,7 @@ public struct RandomTemplateGenerator {
   /// The next random template.
   public mutating func template() -> GeneratedTemplate {
     context = TemplateContext()
-    context.faultPercent = chance(10) ? 4 : 0
+    context.pendingFault = chance(10) ? pick(FaultKind.allCases) : nil
     context.repeatedKeyPercent = chance(10) ? 15 : 0
 
     var elements = parameters()
@@ -83,9 +83,12 @@ public struct RandomTemplateGenerator {
     chance(percent) ? make(&self) : nil
   }
 
-  /// Whether to put a deliberate error here (never where the validator does not look).
-  mutating func faulty() -> Bool {
-    context.isChecked && context.faultPercent > 0 && chance(context.faultPercent)
+  /// Whether to put the template's deliberate error here, when it is of `kind`
+  /// and not in yet (never where the validator does not look).
+  mutating func faulty(_ kind: FaultKind) -> Bool {
+    guard context.isChecked, context.pendingFault == kind, chance(25) else { return false }
+    context.pendingFault = nil
+    return true
   }
 
   /// Records a deliberate error.

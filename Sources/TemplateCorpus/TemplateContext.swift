@@ -36,9 +36,9 @@ struct TemplateContext {
   /// nothing there counts as a fault.
   var isChecked = true
 
-  /// The percent chance of each deliberate error (a reference to nothing, a
-  /// malformed or repeated ID); zero in most templates.
-  var faultPercent = 0
+  /// The kind of deliberate error still to put in: `nil` in most templates, and
+  /// once it is in.
+  var pendingFault: FaultKind?
   var faults: [String] = []
   /// The percent chance that a key of an object repeats an earlier one; zero
   /// in most templates. Not a fault: the API accepts repeated keys.
