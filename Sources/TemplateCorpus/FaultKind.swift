@@ -19,4 +19,24 @@ enum FaultKind: CaseIterable {
   case dependency
   /// A `${…}` in `!Sub` text that names nothing.
   case unknownSubstitution
+  /// An infinite or NaN float, which JSON cannot write.
+  case nonFiniteFloat
+  /// A key given twice in one object.
+  case repeatedKey
+  /// An object whose only key is `Ref` or a `Fn::` function's name, which
+  /// reads back as that function.
+  case loneFunctionKey
+  /// A `Fn::ForEach::` key in a free-form object, holding no loop.
+  case loopKey
+  /// `!ToJsonString` of a scalar, which takes an object or a list.
+  case scalarToJsonString
+  /// `!And` or `!Or` with fewer than 2 or more than 10 conditions.
+  case conditionCount
+  /// `!Condition` where a value is expected.
+  case misplacedCondition
+  /// Template metadata holding `AWS::CloudFormation::Interface` beside the
+  /// parameter groups and labels the renderer writes there.
+  case interfaceKey
+  /// A resource comment holding a character no YAML comment can hold.
+  case commentCharacter
 }

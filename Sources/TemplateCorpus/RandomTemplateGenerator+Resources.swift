@@ -11,8 +11,7 @@ extension RandomTemplateGenerator {
     var built: [UntypedResource] = []
     for id in context.resourceIDs {
       context.visibleResources = built
-      let properties: Value<JSON> = .map(keyValuePairs(entries(depth: 1) { $0.jsonValue(depth: $1) }))
-      var resource = UntypedResource(id, type: resourceType(), properties: properties)
+      var resource = UntypedResource(id, type: resourceType(), properties: object(depth: 1))
       if chance(25) { resource = dependencies(of: resource) }
       if chance(20), let condition = condition() { resource = resource.condition(condition) }
       if chance(20) { resource = resource.deletionPolicy(pick([.delete, .retain, .retainExceptOnCreate, .snapshot])) }
