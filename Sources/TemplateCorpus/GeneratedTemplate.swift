@@ -10,9 +10,11 @@ import CloudFormation
 public struct GeneratedTemplate: Sendable {
   /// The template, built through the public `CloudFormation` API only.
   public var template: Template
-  /// The errors put in on purpose (a reference to nothing, a malformed or repeated
-  /// logical ID, an unknown `${…}` name), one sentence each. Empty when the
-  /// template is meant to pass validation.
+  /// The errors in the template, one sentence each: the one put in on purpose
+  /// in a few templates (a reference to nothing, a malformed or repeated logical
+  /// ID, an unknown `${…}` name…), and any a hostile string made (an empty
+  /// parameter type, a `${` left open). Empty when the template is meant to
+  /// pass validation.
   public var faults: [String]
 
   /// Whether `yaml()` and `json()` should both accept the template.

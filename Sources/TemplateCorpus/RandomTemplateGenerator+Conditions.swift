@@ -35,22 +35,27 @@ extension RandomTemplateGenerator {
     return elements
   }
 
-  /// `.equals` of any two values of one type, `.and`, `.or`, `.not`, and
-  /// `.condition` where it may stand (now and then, deliberately, naming a
-  /// condition the template does not declare).
+  /// `.equals` of any two values of one type, `.and` and `.or` of 2 to 10
+  /// conditions, `.not`, and `.condition` where it may stand (now and then,
+  /// deliberately, naming a condition the template does not declare, or `.and`
+  /// and `.or` of too few or too many).
   mutating func conditionExpression(depth: Int) -> ConditionExpression {
     if depth >= 3 || chance(50) { return equals(depth: depth) }
     switch roll(4) {
     case 0, 1:
-      var operands: [ConditionExpression] = []
-      for _ in 0..<Int.random(in: 2...3, using: &strings.random) {
-        operands.append(conditionExpression(depth: depth + 1))
+      let isAnd = chance(50)
+      var count = Int.random(in: 2...3, using: &strings.random)
+      if faulty(.conditionCount) {
+        count = pick([0, 1, 11])
+        fault("\(isAnd ? "!And" : "!Or") of \(count) conditions, not 2 to 10")
       }
-      return chance(50) ? .and(operands) : .or(operands)
+      var operands: [ConditionExpression] = []
+      for _ in 0..<count { operands.append(conditionExpression(depth: depth + 1)) }
+      return isAnd ? .and(operands) : .or(operands)
     case 2: return .not(conditionExpression(depth: depth + 1))
     default:
       guard context.allowsConditionReference else { return equals(depth: depth) }
-      if faulty() {
+      if faulty(.undeclaredCondition) {
         let ghost = Condition(ghostID(), .equals(Value<String>("a"), "a"))
         fault("!Condition \(ghost.logicalID) names a condition the template does not declare")
         return .condition(ghost)
@@ -66,6 +71,15 @@ extension RandomTemplateGenerator {
     case 8: .equals(jsonValue(depth: depth + 1), jsonValue(depth: depth + 1))
     default: .equals(listValue(depth: depth + 1), listValue(depth: depth + 1))
     }
+  }
+
+  /// Now and then, deliberately, `!Condition` where a value is expected (only
+  /// a condition may hold it), in a template that declares a condition.
+  mutating func misplacedCondition() -> Value<JSON>? {
+    guard !context.conditions.isEmpty, faulty(.misplacedCondition) else { return nil }
+    let condition = pick(context.conditions)
+    fault("!Condition \(condition.logicalID) stands where a value is expected")
+    return Value(ConditionExpression.condition(condition).expression)
   }
 
   @TemplateBuilder static func elements(_ condition: Condition) -> [TemplateElement] {

@@ -2,17 +2,14 @@ import CloudFormation
 
 // The Mappings section.
 extension RandomTemplateGenerator {
-  /// Mappings with hostile keys at both levels and free-form values (which the
-  /// validator does not look into).
+  /// Mappings with hostile keys at both levels and free-form values.
   mutating func mappings() -> [TemplateElement] {
     var elements: [TemplateElement] = []
     for _ in 0..<Int.random(in: 0...3, using: &strings.random) {
       let id = logicalID("Mapping", section: context.mappings.map(\.logicalID))
-      context.isChecked = false
       let topLevel = entries(depth: 2) { generator, depth in
         keyValuePairs(generator.entries(depth: depth) { $0.jsonValue(depth: $1) })
       }
-      context.isChecked = true
       let mapping = Mapping(id, keyValuePairs(topLevel))
       context.mappings.append(mapping)
       elements += Self.elements(mapping)

@@ -114,7 +114,7 @@ extension RandomTemplateGenerator {
     for _ in 0..<Int.random(in: 1...2, using: &strings.random) {
       var members: [any ParameterProtocol] = []
       for _ in 0..<Int.random(in: 1...3, using: &strings.random) { members.append(pick(context.parameters)) }
-      if faulty() {
+      if faulty(.undeclaredParameter) {
         let ghost = Parameter<String>.string(ghostID())
         fault("a parameter group lists \(ghost.logicalID), which the template does not declare")
         members.append(ghost)

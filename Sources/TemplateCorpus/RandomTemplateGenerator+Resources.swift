@@ -11,8 +11,7 @@ extension RandomTemplateGenerator {
     var built: [UntypedResource] = []
     for id in context.resourceIDs {
       context.visibleResources = built
-      let properties: Value<JSON> = .map(keyValuePairs(entries(depth: 1) { $0.jsonValue(depth: $1) }))
-      var resource = UntypedResource(id, type: resourceType(), properties: properties)
+      var resource = UntypedResource(id, type: resourceType(), properties: object(depth: 1))
       if chance(25) { resource = dependencies(of: resource) }
       if chance(20), let condition = condition() { resource = resource.condition(condition) }
       if chance(20) { resource = resource.deletionPolicy(pick([.delete, .retain, .retainExceptOnCreate, .snapshot])) }
@@ -47,7 +46,7 @@ extension RandomTemplateGenerator {
   mutating func dependencies(of resource: UntypedResource) -> UntypedResource {
     var resource = resource
     for _ in 0..<Int.random(in: 1...2, using: &strings.random) {
-      if faulty() {
+      if faulty(.dependency) {
         if chance(50) {
           fault("\(resource.logicalID) depends on itself")
           resource = resource.dependsOn(resource)
@@ -66,7 +65,7 @@ extension RandomTemplateGenerator {
   /// A declared condition for a resource's or output's `Condition` (or,
   /// deliberately, one the template does not declare); `nil` when there is none.
   mutating func condition() -> Condition? {
-    if faulty() {
+    if faulty(.undeclaredCondition) {
       let ghost = Condition(ghostID(), .equals(Value<String>("a"), "a"))
       fault("the Condition \(ghost.logicalID) is not declared")
       return ghost

@@ -21,21 +21,6 @@ extension RandomTemplateGenerator {
     }
   }
 
-  /// A key of a free-form object, a mapping or a `!Sub` variable: hostile, a
-  /// word, or a name CloudFormation gives meaning to.
-  mutating func key() -> String {
-    switch roll(100) {
-    case 0..<70: return text()
-    case 70..<90: return word()
-    default:
-      return pick([
-        IntrinsicFunction.ref.longName, IntrinsicFunction.sub.longName, IntrinsicFunction.getAtt.longName,
-        IntrinsicFunction.if.longName, IntrinsicFunction.condition.longName, "<<", "AWS::CloudFormation::Interface",
-        "Properties",
-      ])
-    }
-  }
-
   /// Letters and digits.
   mutating func word() -> String {
     let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -61,7 +46,7 @@ extension RandomTemplateGenerator {
   /// look-alike; in a faulty template now and then malformed, repeated within
   /// `section`, or the same as one of `clashesWith` (a parameter for a resource).
   mutating func logicalID(_ prefix: String, section: [String], clashesWith: [String] = []) -> String {
-    if faulty() {
+    if faulty(.logicalID) {
       switch roll(3) {
       case 0 where !section.isEmpty:
         let id = pick(section)
@@ -100,11 +85,6 @@ extension RandomTemplateGenerator {
     return pick(["\u{301}Arn", "Outputs.\u{301}X", "", ".", "a b", "yes", "Arn #", "0123", "x: y", "Arn\u{301}"])
   }
 
-  /// A YAML comment: hostile text (tabs, emoji and control characters included).
-  mutating func comment() -> String {
-    chance(50) ? pick(["Network", "Security groups", "two\nlines", "a # in a comment: fine", ""]) : text()
-  }
-
   // MARK: - !Sub
 
   /// `!Sub` text: hostile literal pieces, `${…}` names of what the template
@@ -127,7 +107,7 @@ extension RandomTemplateGenerator {
 
   /// The name inside one `${…}`.
   mutating func placeholderName(variables: [String]) -> String {
-    if faulty() { return ghostID() }
+    if faulty(.unknownSubstitution) { return ghostID() }
     var choices = [pick(Pseudo.allCases).rawValue]
     if !variables.isEmpty { choices += [pick(variables), pick(variables)] }
     if !context.stringParameters.isEmpty { choices.append(pick(context.stringParameters).logicalID) }
@@ -142,7 +122,6 @@ extension RandomTemplateGenerator {
   /// Records as a fault every `${…}` CloudFormation could not resolve, the
   /// names read by the syntax layer's ``SubstitutionText`` (by bytes, not by `Character`).
   mutating func checkSub(_ text: String, variables: [String]) {
-    guard context.isChecked else { return }
     let substitution = SubstitutionText(text)
     guard !substitution.hasUnclosedVariable else {
       fault("!Sub \(String(reflecting: text)) has a ${ without a closing }")

@@ -18,9 +18,22 @@ extension RandomTemplateGenerator {
     case 10: return .importValue(stringValue(depth: depth + 1))
     case 11, 12: return ifValue { $0.stringValue(depth: depth + 1) } ?? stringLeaf()
     case 13, 14: return findInMap(depth: depth) ?? stringLeaf()
-    case 15: return .toJsonString(jsonValue(depth: depth + 1))
+    case 15: return toJsonString(depth: depth + 1)
     default: return resource().map { $0.getAtt(attributeName()) } ?? stringLeaf()
     }
+  }
+
+  /// `.toJsonString` of an object, a list or a function: a scalar, which it
+  /// cannot take, is wrapped in a list, except now and then, deliberately.
+  mutating func toJsonString(depth: Int) -> Value<String> {
+    if faulty(.scalarToJsonString, percent: 100) {
+      fault("!ToJsonString of a scalar, which takes an object or a list")
+      return .toJsonString(jsonScalar())
+    }
+    let value = jsonValue(depth: depth)
+    guard case .scalar = value.expression else { return .toJsonString(value) }
+    let list: [Value<JSON>] = [value]
+    return .toJsonString(Value(list))
   }
 
   mutating func stringLeaf() -> Value<String> {
@@ -65,10 +78,14 @@ extension RandomTemplateGenerator {
     }
   }
 
-  /// Floats: integral ones, extremes, random ones, and rarely infinity or NaN
-  /// (which JSON cannot express).
+  /// Floats: integral ones, extremes, random ones; now and then, deliberately,
+  /// infinity or NaN (which JSON cannot express).
   mutating func float() -> Double {
-    if roll(400) == 0 { return pick([.infinity, -.infinity, .nan]) }
+    if faulty(.nonFiniteFloat) {
+      let number = pick([Double.infinity, -.infinity, .nan])
+      fault("the float \(number) has no JSON form")
+      return number
+    }
     switch roll(4) {
     case 0:
       return pick([
@@ -120,13 +137,14 @@ extension RandomTemplateGenerator {
   // MARK: - Free-form JSON
 
   mutating func jsonValue(depth: Int) -> Value<JSON> {
+    if let condition = misplacedCondition() { return condition }
     if depth >= Self.maximumDepth || chance(40) { return jsonScalar() }
     switch roll(12) {
     case 0, 1:
       var items: [Value<JSON>] = []
       for _ in 0..<Int.random(in: 0...4, using: &strings.random) { items.append(jsonValue(depth: depth + 1)) }
       return Value(items)
-    case 2, 3, 4: return .map(keyValuePairs(entries(depth: depth + 1) { $0.jsonValue(depth: $1) }))
+    case 2, 3, 4: return object(depth: depth + 1)
     case 5: return Value(stringValue(depth: depth + 1))
     case 6: return Value(numberValue(depth: depth + 1))
     case 7: return Value(listValue(depth: depth + 1))
@@ -138,6 +156,18 @@ extension RandomTemplateGenerator {
     case 10: return findInMap(depth: depth) ?? jsonScalar()
     default: return .importValue(stringValue(depth: depth + 1))
     }
+  }
+
+  /// A free-form object (see ``entries(depth:besides:_:)``); now and then,
+  /// deliberately, with a `Fn::ForEach::` key that holds no loop.
+  mutating func object(depth: Int) -> Value<JSON> {
+    var entries = entries(depth: depth) { $0.jsonValue(depth: $1) }
+    if entries.count < maximumKeyValuePairs && faulty(.loopKey) {
+      let key = IntrinsicFunction.forEachPrefix + word()
+      fault("the key \(key) holds no Fn::ForEach loop")
+      entries.append((key: key, value: jsonValue(depth: depth)))
+    }
+    return .map(keyValuePairs(entries))
   }
 
   /// A string, integer, float, boolean or null.
@@ -155,7 +185,7 @@ extension RandomTemplateGenerator {
 
   /// `!Ref` to a parameter of `candidates`, or (deliberately) to one the template does not declare.
   mutating func parameterRef<Kind>(_ candidates: [Parameter<Kind>]) -> Value<Kind>? {
-    if faulty() {
+    if faulty(.undeclaredParameter) {
       let ghost = Parameter<String>.string(ghostID())
       fault("!Ref \(ghost.logicalID) refers to a parameter the template does not declare")
       return ghost.ref.cast()
@@ -166,7 +196,7 @@ extension RandomTemplateGenerator {
   /// A resource the value may refer to, or (deliberately) one the template does not declare.
   mutating func resource() -> UntypedResource? {
     guard context.allowsResources else { return nil }
-    if faulty() {
+    if faulty(.undeclaredResource) {
       let ghost = UntypedResource(ghostID(), type: "AWS::SNS::Topic")
       fault("a reference to the resource \(ghost.logicalID), which the template does not declare")
       return ghost
@@ -178,7 +208,7 @@ extension RandomTemplateGenerator {
   mutating func ifValue<Kind>(_ branch: (inout Self) -> Value<Kind>) -> Value<Kind>? {
     guard context.allowsIf else { return nil }
     let condition: Condition
-    if faulty() {
+    if faulty(.undeclaredCondition) {
       condition = Condition(ghostID(), .equals(Value<String>("a"), "a"))
       fault("!If uses the condition \(condition.logicalID), which the template does not declare")
     } else if context.conditions.isEmpty {
@@ -192,7 +222,7 @@ extension RandomTemplateGenerator {
   /// `.findInMap` on a declared mapping, mostly with keys it has (or,
   /// deliberately, on one the template does not declare).
   mutating func findInMap<Kind>(depth: Int) -> Value<Kind>? {
-    if faulty() {
+    if faulty(.undeclaredMapping) {
       let ghost = Mapping(ghostID(), [:])
       fault("!FindInMap reads the mapping \(ghost.logicalID), which the template does not declare")
       return .findInMap(ghost, Value(text()), Value(text()))

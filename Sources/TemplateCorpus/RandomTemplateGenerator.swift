@@ -36,8 +36,7 @@ public struct RandomTemplateGenerator {
   /// The next random template.
   public mutating func template() -> GeneratedTemplate {
     context = TemplateContext()
-    context.faultPercent = chance(10) ? 4 : 0
-    context.repeatedKeyPercent = chance(10) ? 15 : 0
+    context.pendingFault = chance(10) ? pick(FaultKind.allCases) : nil
 
     var elements = parameters()
     elements += parameterGroups()
@@ -51,13 +50,12 @@ public struct RandomTemplateGenerator {
     elements += resources()
     elements += outputs()
 
-    context.isChecked = false
     let description = maybe(70) { $0.text() }
     var transform: [String] = []
     for _ in 0..<Int.random(in: 0...2, using: &strings.random) {
       transform.append(chance(70) ? pick(["AWS::Serverless-2016-10-31", "AWS::LanguageExtensions"]) : text())
     }
-    let metadata = entries(depth: 1) { $0.jsonValue(depth: $1) }
+    let metadata = metadata(beside: elements)
     let template = Template(description: description, transform: transform, metadata: keyValuePairs(metadata)) {
       elements
     }
@@ -83,30 +81,17 @@ public struct RandomTemplateGenerator {
     chance(percent) ? make(&self) : nil
   }
 
-  /// Whether to put a deliberate error here (never where the validator does not look).
-  mutating func faulty() -> Bool {
-    context.isChecked && context.faultPercent > 0 && chance(context.faultPercent)
+  /// Whether to put the template's deliberate error here, when it is of `kind`
+  /// and not in yet: `percent` times in 100, so that of a kind's many places
+  /// the first does not always take it (100 where its places are few).
+  mutating func faulty(_ kind: FaultKind, percent: Int = 50) -> Bool {
+    guard context.pendingFault == kind, chance(percent) else { return false }
+    context.pendingFault = nil
+    return true
   }
 
-  /// Records a deliberate error.
+  /// Records an error of the template (see ``GeneratedTemplate/faults``).
   mutating func fault(_ sentence: String) {
-    if context.isChecked { context.faults.append(sentence) }
-  }
-
-  /// Up to ``maximumKeyValuePairs`` entries with hostile keys, distinct code
-  /// point by code point (`é` and `e\u{301}` are two keys) except in a few
-  /// templates, which repeat keys on purpose.
-  mutating func entries<Value>(depth: Int, _ value: (inout Self, Int) -> Value) -> [(key: String, value: Value)] {
-    var result: [(key: String, value: Value)] = []
-    for _ in 0..<Int.random(in: 0...maximumKeyValuePairs, using: &strings.random) {
-      var key = self.key()
-      if !result.isEmpty && chance(context.repeatedKeyPercent) {
-        key = pick(result).key
-      } else if result.contains(where: { $0.key.unicodeScalars.elementsEqual(key.unicodeScalars) }) {
-        continue
-      }
-      result.append((key: key, value: value(&self, depth)))
-    }
-    return result
+    context.faults.append(sentence)
   }
 }

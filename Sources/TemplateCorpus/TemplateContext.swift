@@ -31,16 +31,8 @@ struct TemplateContext {
   var allowsIf = false
   /// Whether `.condition` may stand here (in conditions only).
   var allowsConditionReference = false
-  /// Whether the validator checks the place being generated: references in
-  /// template metadata, mappings and parameter defaults are not checked, so
-  /// nothing there counts as a fault.
-  var isChecked = true
-
-  /// The percent chance of each deliberate error (a reference to nothing, a
-  /// malformed or repeated ID); zero in most templates.
-  var faultPercent = 0
+  /// The kind of deliberate error still to put in: `nil` in most templates, and
+  /// once it is in.
+  var pendingFault: FaultKind?
   var faults: [String] = []
-  /// The percent chance that a key of an object repeats an earlier one; zero
-  /// in most templates. Not a fault: the API accepts repeated keys.
-  var repeatedKeyPercent = 0
 }
