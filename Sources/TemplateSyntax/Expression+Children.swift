@@ -50,21 +50,50 @@ extension Expression {
   /// object values extend the path, a `!Sub` variable adds `(Sub ${Name})`, a
   /// loop's collection and outputs their positions, other function arguments keep it.
   public func visitChildren(at path: ExpressionPath, _ body: (Expression, ExpressionPath) -> Void) {
+    forEachChild { child, step in
+      var childPath = path
+      childPath.enter(step)
+      body(child, childPath)
+    }
+  }
+
+  /// Calls `body` for each direct sub-expression, in order, with the step its
+  /// path takes from this one's. Builds nothing, so that a walk over a large
+  /// template (validation, references) can keep one path and ``ExpressionPath/enter(_:)``
+  /// and ``ExpressionPath/leave(_:)`` it.
+  public func forEachChild(_ body: (Expression, ExpressionPath.Step) -> Void) {
     switch self {
+    case .scalar, .ref, .getAtt, .condition, .refAll, .valueOf, .valueOfAll:
+      break
     case .list(let items):
-      for (index, item) in items.enumerated() { body(item, path.appending(.index(index))) }
+      for (index, item) in items.enumerated() { body(item, .component(.index(index))) }
     case .object(let entries, _), .transform(_, let entries):
-      for entry in entries { body(entry.value, path.appending(key: entry.key)) }
+      for entry in entries { body(entry.value, .component(.key(entry.key))) }
     case .sub(_, let variables):
-      for variable in variables { body(variable.value, path.appending(.subVariable(variable.key))) }
+      for variable in variables { body(variable.value, .component(.subVariable(variable.key))) }
     case .forEach(_, let collection, let outputs):
-      body(collection, path.appending(.index(1)))
-      for output in outputs { body(output.value, path.appending(.index(2)).appending(key: output.key)) }
-    default:
-      _ = mapChildren { child in
-        body(child, path)
-        return child
-      }
+      body(collection, .component(.index(1)))
+      for output in outputs { body(output.value, .loopOutput(output.key)) }
+    case .join(_, let items), .split(_, let items), .getAZs(let items), .importValue(let items), .base64(let items),
+      .length(let items), .toJsonString(let items), .not(let items):
+      body(items, .argument)
+    case .select(let first, let second), .equals(let first, let second), .contains(let first, let second),
+      .eachMemberEquals(let first, let second), .eachMemberIn(let first, let second):
+      body(first, .argument)
+      body(second, .argument)
+    case .if(_, let whenTrue, let whenFalse):
+      body(whenTrue, .argument)
+      body(whenFalse, .argument)
+    case .and(let conditions), .or(let conditions):
+      for condition in conditions { body(condition, .argument) }
+    case .findInMap(_, let topLevelKey, let secondLevelKey, let defaultValue):
+      body(topLevelKey, .argument)
+      body(secondLevelKey, .argument)
+      if let defaultValue { body(defaultValue, .argument) }
+    case .cidr(let block, let count, let bits):
+      body(block, .argument)
+      body(count, .argument)
+      body(bits, .argument)
     }
   }
 }

@@ -21,6 +21,16 @@ public struct ExpressionPath: Hashable, Sendable, CustomStringConvertible {
 
   public var components: [Component]
 
+  /// The step from a value to one inside it (see ``Expression/forEachChild(_:)``).
+  public enum Step: Hashable, Sendable {
+    /// A function's argument: the path stays the function's.
+    case argument
+    /// A list item, an object's value, a `!Sub` variable, a loop's collection.
+    case component(Component)
+    /// A loop's output under `key`: `[2].key`.
+    case loopOutput(String)
+  }
+
   public init(_ components: [Component] = []) {
     self.components = components
   }
@@ -43,6 +53,26 @@ public struct ExpressionPath: Hashable, Sendable, CustomStringConvertible {
   public func appending(_ other: ExpressionPath) -> ExpressionPath { ExpressionPath(components + other.components) }
 
   public var isEmpty: Bool { components.isEmpty }
+
+  /// Takes `step` in place; returns how many components it added, for ``leave(_:)``.
+  @discardableResult
+  public mutating func enter(_ step: Step) -> Int {
+    switch step {
+    case .argument: return 0
+    case .component(let component):
+      components.append(component)
+      return 1
+    case .loopOutput(let key):
+      components.append(.index(2))
+      components.append(.key(key))
+      return 2
+    }
+  }
+
+  /// Goes back `count` components, the ones ``enter(_:)`` added.
+  public mutating func leave(_ count: Int) {
+    components.removeLast(count)
+  }
 
   /// `Properties.Tags[0].Value`, `Value(Sub ${Zone})`; empty for the root.
   public var description: String {

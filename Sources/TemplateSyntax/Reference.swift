@@ -42,13 +42,14 @@ extension Expression {
   /// the loop's identifier is local and no reference.
   public func references(at path: ExpressionPath = .root) -> [Reference] {
     var references: [Reference] = []
-    collectReferences(at: path, locals: [], into: &references)
+    var walk = path
+    collectReferences(at: &walk, locals: [], into: &references)
     return references
   }
 
-  private func collectReferences(at path: ExpressionPath, locals: Set<String>, into references: inout [Reference]) {
-    func add(_ kind: Reference.Kind, _ name: String, _ at: ExpressionPath = path) {
-      if !locals.contains(name) { references.append(Reference(kind: kind, name: name, path: at)) }
+  private func collectReferences(at path: inout ExpressionPath, locals: Set<String>, into references: inout [Reference]) {
+    func add(_ kind: Reference.Kind, _ name: String) {
+      if locals.isEmpty || !locals.contains(name) { references.append(Reference(kind: kind, name: name, path: path)) }
     }
     switch self {
     case .ref(let name): add(.ref, name)
@@ -56,32 +57,30 @@ extension Expression {
     case .condition(let name): add(.condition, name)
     case .valueOf(let parameter, _): add(.parameterValue, parameter)
     case .sub(let text, let variables):
-      let defined = Set(variables.map(\.key))
-      for name in SubstitutionText(text).variableNames where !defined.contains(name) { add(.substitution, name) }
-      for variable in variables {
-        variable.value.collectReferences(
-          at: path.appending(.subVariable(variable.key)), locals: locals, into: &references)
+      for name in SubstitutionText(text).variableNames
+      where !variables.contains(where: { $0.key.utf8.elementsEqual(name.utf8) }) {
+        add(.substitution, name)
       }
-    case .if(let condition, let whenTrue, let whenFalse):
-      add(.condition, condition)
-      whenTrue.collectReferences(at: path, locals: locals, into: &references)
-      whenFalse.collectReferences(at: path, locals: locals, into: &references)
-    case .findInMap(let mapping, let topLevelKey, let secondLevelKey, let defaultValue):
-      add(.mapping, mapping)
-      for argument in [topLevelKey, secondLevelKey] + (defaultValue.map { [$0] } ?? []) {
-        argument.collectReferences(at: path, locals: locals, into: &references)
-      }
+    case .if(let condition, _, _): add(.condition, condition)
+    case .findInMap(let mapping, _, _, _): add(.mapping, mapping)
     case .forEach(let identifier, let collection, let outputs):
-      collection.collectReferences(at: path.appending(.index(1)), locals: locals, into: &references)
+      // The loop's identifier is local to its outputs.
+      path.enter(.component(.index(1)))
+      collection.collectReferences(at: &path, locals: locals, into: &references)
+      path.leave(1)
       let inner = locals.union([identifier])
       for output in outputs {
-        output.value.collectReferences(
-          at: path.appending(.index(2)).appending(key: output.key), locals: inner, into: &references)
+        let added = path.enter(.loopOutput(output.key))
+        output.value.collectReferences(at: &path, locals: inner, into: &references)
+        path.leave(added)
       }
-    default:
-      visitChildren(at: path) { child, childPath in
-        child.collectReferences(at: childPath, locals: locals, into: &references)
-      }
+      return
+    default: break
+    }
+    forEachChild { child, step in
+      let added = path.enter(step)
+      child.collectReferences(at: &path, locals: locals, into: &references)
+      path.leave(added)
     }
   }
 }

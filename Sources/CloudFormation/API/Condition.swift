@@ -30,12 +30,12 @@ public struct ConditionExpression: Hashable, Sendable {
 
   /// `!And [conditions]` (2 to 10 conditions).
   public static func and(_ conditions: [ConditionExpression]) -> ConditionExpression {
-    ConditionExpression(.and(conditions.map(\.expression)))
+    ConditionExpression(.and(conditions.map { $0.expression }))
   }
 
   /// `!Or [conditions]` (2 to 10 conditions).
   public static func or(_ conditions: [ConditionExpression]) -> ConditionExpression {
-    ConditionExpression(.or(conditions.map(\.expression)))
+    ConditionExpression(.or(conditions.map { $0.expression }))
   }
 
   /// `!Not [condition]`.

@@ -156,7 +156,7 @@ public struct AnyParameter: Sendable {
     type = parameter.type
     description = parameter.description
     defaultValue = parameter.defaultValue?.expression
-    allowedValues = parameter.allowedValues.map(\.expression)
+    allowedValues = parameter.allowedValues.map { $0.expression }
     allowedPattern = parameter.allowedPattern
     minLength = parameter.minLength
     maxLength = parameter.maxLength

@@ -124,7 +124,9 @@ extension Value where Kind: BooleanLiteralKind {
 
 extension Value: ExpressibleByArrayLiteral where Kind: ListKind {
   public init(arrayLiteral elements: Value<Kind.Element>...) {
-    self.init(.list(elements.map(\.expression)))
+    // A closure, not `\.expression`: a key path into a generic type is built at
+    // run time on every call, a measurable cost for the thousands of lists of a large stack.
+    self.init(.list(elements.map { $0.expression }))
   }
 }
 
@@ -138,12 +140,12 @@ extension Value where Kind: ListKind {
   /// }
   /// ```
   public static func list(@ListBuilder<Kind.Element> _ content: () -> [Value<Kind.Element>]) -> Value {
-    Value(.list(content().map(\.expression)))
+    Value(.list(content().map { $0.expression }))
   }
 
   /// A list literal from an array of values.
   public init(_ elements: [Value<Kind.Element>]) {
-    self.init(.list(elements.map(\.expression)))
+    self.init(.list(elements.map { $0.expression }))
   }
 }
 

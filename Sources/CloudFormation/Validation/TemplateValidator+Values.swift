@@ -8,7 +8,7 @@ extension TemplateValidator {
   /// like functions, loops and `!Condition` out of place, `!ToJsonString` of a
   /// scalar, `!And`/`!Or` without 2 to 10 conditions, an unclosed `${` in `!Sub`.
   mutating func checkValues(
-    _ expression: Expression, at location: Location, _ path: ExpressionPath, isCondition: Bool, parentKey: String?
+    _ expression: Expression, at location: Location, _ path: inout ExpressionPath, isCondition: Bool, parentKey: String?
   ) {
     switch expression {
     case .scalar(let scalar):
@@ -24,7 +24,7 @@ extension TemplateValidator {
           "\(number) is not a number CloudFormation accepts (JSON has no infinity or NaN); use a finite number")
       }
     case .object(let entries, _):
-      checkDuplicateKeys(entries.map(\.key), at: location, path)
+      checkDuplicateKeys(entries, at: location, path)
       checkFunctionLikeKeys(entries, at: location, path, isCondition: isCondition)
       for entry in entries where IntrinsicFunction.isForEachKey(entry.key) {
         if case .forEach = entry.value { continue }
@@ -34,7 +34,7 @@ extension TemplateValidator {
         )
       }
     case .forEach(_, _, let outputs):
-      checkDuplicateKeys(outputs.map(\.key), at: location, path)
+      checkDuplicateKeys(outputs, at: location, path)
       checkFunctionLikeKeys(outputs, at: location, path, isCondition: isCondition)
       if parentKey.map(IntrinsicFunction.isForEachKey) != true {
         report(
@@ -42,13 +42,13 @@ extension TemplateValidator {
           "a Fn::ForEach loop must be the value of a key \(IntrinsicFunction.forEachPrefix)LoopName; move it there")
       }
     case .sub(let text, let variables):
-      checkDuplicateKeys(variables.map(\.key), at: location, path)
+      checkDuplicateKeys(variables, at: location, path)
       checkFunctionLikeKeys(variables, at: location, path, isCondition: false)
       if SubstitutionText(text).hasUnclosedVariable {
         report(location, path, "!Sub has a ${ without a closing }; close it, or write ${!Literal} for a literal ${")
       }
     case .transform(_, let parameters):
-      checkDuplicateKeys(parameters.map(\.key), at: location, path)
+      checkDuplicateKeys(parameters, at: location, path)
       checkFunctionLikeKeys(parameters, at: location, path, isCondition: false)
     case .condition(let name):
       if !isCondition {
@@ -74,17 +74,15 @@ extension TemplateValidator {
       break
     }
     let childrenAreConditions = expression.functionCall?.function.takesConditions ?? false
-    var keys: [String?] = []
-    switch expression {
-    case .object(let entries, _), .transform(_, let entries): keys = entries.map(\.key)
-    case .forEach(_, _, let outputs): keys = [nil] + outputs.map(\.key)
-    default: break
-    }
-    var index = 0
-    expression.visitChildren(at: path) { child, childPath in
-      let key = index < keys.count ? keys[index] : nil
-      index += 1
-      checkValues(child, at: location, childPath, isCondition: childrenAreConditions, parentKey: key)
+    expression.forEachChild { child, step in
+      var key: String?
+      switch step {
+      case .component(.key(let name)), .loopOutput(let name): key = name
+      default: key = nil
+      }
+      let added = path.enter(step)
+      checkValues(child, at: location, &path, isCondition: childrenAreConditions, parentKey: key)
+      path.leave(added)
     }
   }
 
@@ -104,13 +102,25 @@ extension TemplateValidator {
 
   /// Each key once: CloudFormation and cfn-lint refuse a template that repeats one.
   /// Keys are compared by bytes: `é` and `e` with a combining accent are two keys to every reader.
-  mutating func checkDuplicateKeys(_ keys: [String], at location: Location, _ path: ExpressionPath) {
-    var seen = Set<[UInt8]>()
-    var reported = Set<[UInt8]>()
-    for key in keys where !seen.insert(Array(key.utf8)).inserted && reported.insert(Array(key.utf8)).inserted {
-      report(
-        location, path,
-        "the key \(key) is given more than once; CloudFormation refuses repeated keys, keep one")
+  mutating func checkDuplicateKeys(_ entries: [Expression.ObjectEntry], at location: Location, _ path: ExpressionPath) {
+    guard entries.count > 1 else { return }
+    // Swift's string equality (canonical equivalence) only narrows the search;
+    // a key is repeated when an earlier one has the same bytes. Small objects,
+    // the most common, are compared pairwise, without a set.
+    var seen = Set<String>()
+    var reported: [String] = []
+    for (index, entry) in entries.enumerated() {
+      let candidate =
+        entries.count <= 12
+        ? entries[..<index].contains { $0.key == entry.key } : !seen.insert(entry.key).inserted
+      guard candidate else { continue }
+      let repeated = entries[..<index].contains { $0.key.utf8.elementsEqual(entry.key.utf8) }
+      if repeated && !reported.contains(where: { $0.utf8.elementsEqual(entry.key.utf8) }) {
+        reported.append(entry.key)
+        report(
+          location, path,
+          "the key \(entry.key) is given more than once; CloudFormation refuses repeated keys, keep one")
+      }
     }
   }
 }

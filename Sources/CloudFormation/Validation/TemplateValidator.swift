@@ -197,7 +197,8 @@ struct TemplateValidator {
   )
     -> [Reference]
   {
-    checkValues(expression, at: location, path, isCondition: isCondition, parentKey: nil)
+    var walk = path
+    checkValues(expression, at: location, &walk, isCondition: isCondition, parentKey: nil)
     let references = expression.references(at: path)
     checkReferences(references, at: location)
     return references
