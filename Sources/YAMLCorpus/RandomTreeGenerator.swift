@@ -55,7 +55,7 @@ public struct RandomTreeGenerator {
     while entries.count < count {
       let key = string()
       guard keys.insert(key).inserted else { continue }
-      let comment = chance(8) ? pick(["Network", "Security groups", "two\nlines", "", "a # in a comment: fine"]) : nil
+      let comment = chance(8) ? pick(Self.comments) : nil
       entries.append(YAMLMapping.Entry(key: .string(key), value: node(depth: depth, inFlow: flow), comment: comment))
     }
     let tag = chance(4) ? "!Custom.Map" : nil
@@ -96,6 +96,9 @@ public struct RandomTreeGenerator {
       }
     }
   }
+
+  /// Entry comments: several lines, an empty one, a `#`, a tab and an emoji.
+  public static let comments = ["Network", "Security groups", "two\nlines", "", "a # in a comment: fine", "tab\tand 🚀"]
 
   // MARK: - Strings
 
