@@ -5,6 +5,34 @@ final class TreeBuilder {
   private enum Frame {
     case sequence(YAMLSequence, anchor: String?)
     case mapping(YAMLMapping, pendingKey: YAMLNode?, keys: Set<YAMLNode>, anchor: String?)
+
+    /// Adds a finished node as the next item, key or value, in place; false
+    /// when it is a key the mapping already has.
+    ///
+    /// The frame is emptied while its collection grows: a copy left in it would
+    /// make every append copy all the items or entries so far.
+    mutating func add(_ node: YAMLNode) -> Bool {
+      switch self {
+      case .sequence(var sequence, let anchor):
+        self = Self.emptied
+        sequence.items.append(node)
+        self = .sequence(sequence, anchor: anchor)
+      case .mapping(var mapping, let pendingKey, var keys, let anchor):
+        self = Self.emptied
+        if let pendingKey {
+          mapping.entries.append(YAMLMapping.Entry(key: pendingKey, value: node))
+          self = .mapping(mapping, pendingKey: nil, keys: keys, anchor: anchor)
+        } else {
+          let inserted = keys.insert(node).inserted
+          self = .mapping(mapping, pendingKey: inserted ? node : nil, keys: keys, anchor: anchor)
+          return inserted
+        }
+      }
+      return true
+    }
+
+    /// What a frame holds while its collection is taken out of it.
+    private static let emptied = Frame.sequence(YAMLSequence(), anchor: nil)
   }
 
   private struct Anchored {
@@ -140,26 +168,13 @@ final class TreeBuilder {
   ) throws {
     if let anchor { anchors[anchor] = Anchored(node: node, size: size) }
     if !openSizes.isEmpty { openSizes[openSizes.count - 1] += size }
-    guard let top = stack.popLast() else {
+    guard !stack.isEmpty else {
       root = node
       return
     }
-    switch top {
-    case .sequence(var sequence, let anchor):
-      sequence.items.append(node)
-      stack.append(.sequence(sequence, anchor: anchor))
-    case .mapping(var mapping, let pendingKey, var keys, let anchor):
-      if let pendingKey {
-        mapping.entries.append(YAMLMapping.Entry(key: pendingKey, value: node))
-        stack.append(.mapping(mapping, pendingKey: nil, keys: keys, anchor: anchor))
-      } else {
-        if keys.contains(node) {
-          let (line, column) = Self.position(event)
-          throw YAMLError.duplicateKey(key: Self.describe(node), line: line, column: column)
-        }
-        keys.insert(node)
-        stack.append(.mapping(mapping, pendingKey: node, keys: keys, anchor: anchor))
-      }
+    guard stack[stack.count - 1].add(node) else {
+      let (line, column) = Self.position(event)
+      throw YAMLError.duplicateKey(key: Self.describe(node), line: line, column: column)
     }
   }
 
