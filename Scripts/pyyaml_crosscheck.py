@@ -63,9 +63,13 @@ def same(left, right, path="$"):
     return None if left == right else f"{path}: {left!r} != {right!r}"
 
 
-def main():
+def check(reader, load, usage):
+    """Loads every case of the directory named on the command line with `load`
+    (a binary file -> data) and compares it with its JSON; prints the first
+    failures and "READER: N passed, M failed". Returns the exit status; prints
+    `usage` when the arguments are wrong."""
     if len(sys.argv) != 2:
-        print(__doc__, file=sys.stderr)
+        print(usage, file=sys.stderr)
         return 2
     directory = pathlib.Path(sys.argv[1])
     cases = sorted(directory.glob("case-*.yaml"))
@@ -77,9 +81,9 @@ def main():
         expected = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
         try:
             with case.open("rb") as handle:
-                loaded = yaml.load(handle, Loader=TaggedLoader)
+                loaded = load(handle)
         except Exception as error:  # noqa: BLE001 - any failure to read is a failed case
-            problem = f"PyYAML could not read it: {error}"
+            problem = f"{reader} could not read it: {error}"
         else:
             problem = same(loaded, expected)
         if problem:
@@ -88,8 +92,12 @@ def main():
                 print(f"FAIL {case.name}: {problem}")
         else:
             passed += 1
-    print(f"pyyaml: {passed} passed, {failed} failed")
+    print(f"{reader}: {passed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+def main():
+    return check("pyyaml", lambda handle: yaml.load(handle, Loader=TaggedLoader), __doc__)
 
 
 if __name__ == "__main__":

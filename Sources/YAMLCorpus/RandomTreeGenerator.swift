@@ -55,7 +55,7 @@ public struct RandomTreeGenerator {
     while entries.count < count {
       let key = string()
       guard keys.insert(key).inserted else { continue }
-      let comment = chance(8) ? pick(["Network", "Security groups", "two\nlines", "", "a # in a comment: fine"]) : nil
+      let comment = chance(8) ? pick(Self.comments) : nil
       entries.append(YAMLMapping.Entry(key: .string(key), value: node(depth: depth, inFlow: flow), comment: comment))
     }
     let tag = chance(4) ? "!Custom.Map" : nil
@@ -97,6 +97,9 @@ public struct RandomTreeGenerator {
     }
   }
 
+  /// Entry comments: several lines, an empty one, a `#`, a tab and an emoji.
+  public static let comments = ["Network", "Security groups", "two\nlines", "", "a # in a comment: fine", "tab\tand 🚀"]
+
   // MARK: - Strings
 
   /// Strings a YAML 1.1 or 1.2 reader would read as another type when plain.
@@ -106,7 +109,7 @@ public struct RandomTreeGenerator {
     "0123", "0o17", "0x1F", "0b101", "+12", "-0", "1_000", "10:30", "190:20:30.15", "1e3", "1E3",
     "1.0e+3", ".5", "-.5", "1.", "+.inf", "-.inf", ".inf", ".NaN", ".nan", "2010-09-09",
     "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "<<", "=", "0", "3.14", "12e-3",
-    "8000", "-1", "0x_", "1_0.5_0",
+    "8000", "-1", "0x_", "1_0.5_0", "+0o17", "-0o17", "0o1_7", "1_0e3", "+1_0e-3", "081_", "-_", "._", ".5e3",
   ]
 
   /// Strings that cannot be plain where they stand, for a reason other than type.
@@ -146,7 +149,8 @@ public struct RandomTreeGenerator {
 
   public mutating func string() -> String {
     switch Int.random(in: 0..<100, using: &random) {
-    case 0..<18: return pick(Self.ambiguousWords)
+    case 0..<12: return pick(Self.ambiguousWords)
+    case 12..<18: return numberLike()
     case 18..<30: return pick(Self.indicatorStrings)
     case 30..<42: return pick(Self.plainStrings)
     case 42..<50: return pick(Self.whitespaceAndControl)
@@ -163,6 +167,32 @@ public struct RandomTreeGenerator {
     let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
     let length = Int.random(in: 1...16, using: &random)
     return String((0..<length).map { _ in letters[Int.random(in: 0..<letters.count, using: &random)] })
+  }
+
+  /// A word in the shapes where YAML readers disagree on numbers: a sign,
+  /// `0b`/`0o`/`0x`, `_` anywhere, a fraction, an exponent with or without its
+  /// sign or a `.`, sexagesimal groups, and near misses that stay strings.
+  public mutating func numberLike() -> String {
+    var text = pick(["", "", "-", "+"])
+    switch Int.random(in: 0..<4, using: &random) {
+    case 0:
+      text += pick(["0b", "0o", "0x", "0"]) + run(of: "0178_aF", 0...4)
+    case 1:
+      text += "." + run(of: "0123456789_", 0...3)
+    default:
+      text += run(of: "0123456789_", 1...4)
+      if chance(40) { text += "." + run(of: "0123456789_", 0...3) }
+      if chance(15) { text += ":" + run(of: "0123456789", 1...2) }
+    }
+    if chance(40) { text += pick(["e", "E"]) + pick(["", "+", "-"]) + run(of: "0123456789_", 0...2) }
+    if chance(5) { text += pick(["x", ".", "_", ":"]) }
+    return text
+  }
+
+  /// Between `lengths` characters drawn from `characters`.
+  mutating func run(of characters: String, _ lengths: ClosedRange<Int>) -> String {
+    let pool = Array(characters)
+    return String((0..<Int.random(in: lengths, using: &random)).map { _ in pick(pool) })
   }
 
   mutating func longLine() -> String {

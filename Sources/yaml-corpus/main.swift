@@ -1,4 +1,4 @@
-// Writes the round-trip corpus for the independent PyYAML cross-check:
+// Writes the round-trip corpus for the independent PyYAML and ruamel.yaml cross-checks:
 // for each case a YAML file emitted by this package and, beside it, the data the
 // generating tree means, as JSON written by this package's JSON writer.
 //

@@ -99,6 +99,19 @@ struct ParserTests {
     #expect(clock.now - start < .seconds(2))
   }
 
+  @Test("a large mapping or sequence is built in place, in time linear in its size")
+  func largeCollections() throws {
+    var text = ""
+    for index in 0..<50_000 { text += "Key\(index): [\(index)]\n" }
+    let clock = ContinuousClock()
+    let start = clock.now
+    let node = try YAMLParser().parse(text)
+    // Copying the entries so far for every entry took minutes here.
+    #expect(clock.now - start < .seconds(5))
+    #expect(node.mapping?.entries.count == 50_000)
+    #expect(node["Key49999"] == [49_999])
+  }
+
   @Test("aliases within the limit are expanded into copies")
   func aliasesExpand() throws {
     let node = try YAMLParser().parse("base: &tags {Key: Name}\ncopy: *tags\n")

@@ -1,3 +1,4 @@
+import SystemSupport
 import YAML
 
 #if canImport(Glibc)
@@ -42,4 +43,17 @@ func tagged(_ tag: String, _ value: String) -> YAMLNode {
 /// A flow sequence with a tag: `!Select [0, !GetAZs ""]`.
 func taggedList(_ tag: String, _ items: [YAMLNode], style: YAMLSequence.Style = .flow) -> YAMLNode {
   .sequence(YAMLSequence(items, style: style, tag: tag))
+}
+
+/// The data PyYAML's pure-Python safe loader (an independent YAML 1.1 reader)
+/// reads from `yaml`, as compact JSON: `{"Key":"value"}`.
+func readByPyYAML(_ yaml: String) throws -> String {
+  let script = """
+    import json, sys, yaml
+    data = yaml.load(sys.stdin.buffer, Loader=yaml.SafeLoader)
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    """
+  let result = try runProcess(["python3", "-c", script], input: Array(yaml.utf8))
+  guard result.status == 0 else { return "PyYAML failed: \(result.errorText)" }
+  return result.outputText
 }

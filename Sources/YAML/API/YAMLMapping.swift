@@ -13,9 +13,13 @@ public struct YAMLMapping: Hashable, Sendable {
   public struct Entry: Hashable, Sendable {
     public var key: YAMLNode
     public var value: YAMLNode
-    /// A comment written on its own line(s) above the entry (`# Network`).
-    /// Presentation only: written for block mappings, ignored by equality,
-    /// and not read back by the parser.
+    /// A comment written on its own line(s) above the entry (`# Network`), one
+    /// `#` line per line of text. Presentation only: written for block mappings
+    /// with a scalar key, and ignored by equality. ``YAMLParser`` reads back the
+    /// comment lines directly above a key of a block mapping (those above the
+    /// document's first key belong to the first top-level entry); it drops
+    /// comments after content on the same line, inside flow collections and
+    /// before sequence items.
     public var comment: String?
 
     public init(key: YAMLNode, value: YAMLNode, comment: String? = nil) {

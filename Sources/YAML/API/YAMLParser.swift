@@ -6,6 +6,16 @@
 /// the merge key `<<` and `=` stay strings. Anchors and aliases are expanded into
 /// copies, within ``Options/maximumNodes``, so an alias bomb is refused at once.
 ///
+/// Comments that stand on their own lines directly above a key of a block
+/// mapping are read into that entry's ``YAMLMapping/Entry/comment`` (the `#` and
+/// one space after it removed, several lines joined with line feeds, a bare `#`
+/// an empty line), so emitting a parsed document writes them again; comment
+/// lines before the document's first key, a header comment included, belong to
+/// the first top-level entry. Not kept: comments after content on the same line
+/// (`Key: value # note`), inside flow collections, before sequence items
+/// (`- Key: value`) and before the `? `/`: ` lines of explicit keys, and any in
+/// UTF-16 input. Blank lines are not read.
+///
 /// ```swift
 /// let template = try YAMLParser().parse("VpcId: !Ref VPC\n")
 /// template["VpcId"]?.tag          // "!Ref"

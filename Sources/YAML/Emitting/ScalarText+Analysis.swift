@@ -12,9 +12,10 @@ enum ScalarText {
   // MARK: - Would a reader take the plain text for something other than a string?
 
   /// Whether a YAML 1.1 reader (PyYAML's resolver, plus the YAML 1.1 spec's
-  /// `y`/`n` booleans) or a YAML 1.2 core-schema reader would read `text`, written
-  /// plain, as anything but this same string: null, bool, int, float, timestamp,
-  /// merge key `<<` or PyYAML's value key `=`.
+  /// `y`/`n` booleans), a YAML 1.2 core-schema reader or ruamel.yaml's YAML 1.2
+  /// resolver (``YAML12``) would read `text`, written plain, as anything but this
+  /// same string: null, bool, int, float, timestamp, merge key `<<` or the value
+  /// key `=`.
   static func isAmbiguous(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { isAmbiguous($0) }
@@ -26,9 +27,9 @@ enum ScalarText {
     case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
       UInt8(ascii: "."):
       // The integer pattern alone decides (PyYAML fails on `0x_`, and a value too
-      // large for Int is still an integer to a reader).
-      return YAML11.resolve(bytes) != nil || YAML11.looksLikeInteger(bytes)
-        || YAML12Core.isNonString(bytes) || YAML11.isTimestamp(bytes)
+      // large for Int is still an integer to a reader). The cheap scans go first.
+      return YAML12.isNumber(bytes) || YAML11.looksLikeInteger(bytes) || YAML11.resolve(bytes) != nil
+        || YAML11.isTimestamp(bytes)
     case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"),
       UInt8(ascii: "Y"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"),
       UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):

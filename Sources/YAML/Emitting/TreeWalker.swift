@@ -307,21 +307,21 @@ enum EmitRules {
     return copy
   }
 
-  /// A comment goes on `#` lines: it may hold line feeds but no other control
-  /// or line-break character, which would end the comment or change the document.
+  /// A comment goes on `#` lines, which YAML lets hold any printable character,
+  /// tab and emoji included. Line feeds separate its lines. Refused, because a
+  /// reader would end the comment there or reject the document: the other line
+  /// breaks (CR, NEL, LS, PS), the other C0 controls, DEL, the C1 controls, the
+  /// byte-order mark (YAML 1.2 allows it only before a document) and the
+  /// non-characters U+FFFE and U+FFFF.
   static func validateComment(_ comment: String) throws {
-    var text = comment
-    let valid = text.withUTF8 { bytes in
-      var index = 0
-      while index < bytes.count {
-        if bytes[index] != 0x0A && (!ScalarText.isPrintable(bytes, index) || ScalarText.isBreakAt(bytes, index)) {
-          return false
-        }
-        index += ScalarText.characterWidth(bytes[index])
+    let forbidden = comment.unicodeScalars.contains { scalar in
+      switch scalar.value {
+      case 0x09, 0x0A: false
+      case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: true
+      default: false
       }
-      return true
     }
-    guard valid else { throw YAMLError.invalidComment(comment) }
+    if forbidden { throw YAMLError.invalidComment(comment) }
   }
 
   /// The one quoting rule: literal block for multi-line strings where libyaml

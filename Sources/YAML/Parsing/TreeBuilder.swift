@@ -1,10 +1,49 @@
 import CYAML
 
-/// Turns libyaml parser events into a ``YAMLNode`` tree.
+/// Turns libyaml parser events into a ``YAMLNode`` tree, with the comments above
+/// the keys of block mappings (``CommentReader``).
 final class TreeBuilder {
   private enum Frame {
     case sequence(YAMLSequence, anchor: String?)
-    case mapping(YAMLMapping, pendingKey: YAMLNode?, keys: Set<YAMLNode>, anchor: String?)
+    /// A mapping, with the key waiting for its value and the comment read above that key.
+    case mapping(YAMLMapping, pendingKey: YAMLNode?, keys: Set<YAMLNode>, anchor: String?, comment: String?)
+
+    /// Adds a finished node as the next item, key or value, in place; false
+    /// when it is a key the mapping already has.
+    ///
+    /// The frame is emptied while its collection grows: a copy left in it would
+    /// make every append copy all the items or entries so far.
+    mutating func add(_ node: YAMLNode) -> Bool {
+      switch self {
+      case .sequence(var sequence, let anchor):
+        self = Self.emptied
+        sequence.items.append(node)
+        self = .sequence(sequence, anchor: anchor)
+      case .mapping(var mapping, let pendingKey, var keys, let anchor, let comment):
+        self = Self.emptied
+        if let pendingKey {
+          mapping.entries.append(YAMLMapping.Entry(key: pendingKey, value: node, comment: comment))
+          self = .mapping(mapping, pendingKey: nil, keys: keys, anchor: anchor, comment: nil)
+        } else {
+          let inserted = keys.insert(node).inserted
+          self = .mapping(mapping, pendingKey: inserted ? node : nil, keys: keys, anchor: anchor, comment: comment)
+          return inserted
+        }
+      }
+      return true
+    }
+
+    /// When this is a block mapping waiting for a key, gives that key the
+    /// comment `read` finds above it.
+    mutating func attachComment(_ read: () -> String?) {
+      guard case .mapping(let mapping, nil, let keys, let anchor, _) = self, mapping.style == .block,
+        let comment = read()
+      else { return }
+      self = .mapping(mapping, pendingKey: nil, keys: keys, anchor: anchor, comment: comment)
+    }
+
+    /// What a frame holds while its collection is taken out of it.
+    private static let emptied = Frame.sequence(YAMLSequence(), anchor: nil)
   }
 
   private struct Anchored {
@@ -20,6 +59,8 @@ final class TreeBuilder {
   private var anchors: [String: Anchored] = [:]
   private var root: YAMLNode?
   private var documents = 0
+  /// Touched for every event: no dynamic exclusivity checks.
+  @exclusivity(unchecked) private var comments = CommentReader(source: UnsafeBufferPointer(start: nil, count: 0))
 
   init(maximumNodes: Int) {
     self.maximumNodes = maximumNodes
@@ -33,6 +74,7 @@ final class TreeBuilder {
     }
     defer { yaml_parser_delete(&parser) }
     yaml_parser_set_input_string(&parser, base, bytes.count)
+    comments = CommentReader(source: bytes)
     var event = yaml_event_t()
     while true {
       guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -69,6 +111,10 @@ final class TreeBuilder {
   }
 
   private func handle(_ event: inout yaml_event_t) throws {
+    // Rarely true: only for events a whole line or more after the last content.
+    if comments.mayHaveCommentLines(before: event.start_mark) && Self.beginsNode(event.type) {
+      readCommentIfKey(at: event.start_mark)
+    }
     switch event.type {
     case YAML_DOCUMENT_START_EVENT:
       documents += 1
@@ -84,6 +130,7 @@ final class TreeBuilder {
         value, tag: tag, plain: data.style == YAML_PLAIN_SCALAR_STYLE, position: Self.position(event))
       try count(1, event)
       try add(.scalar(scalar), anchor: data.anchor.map { String(cString: $0) }, size: 1, event: event)
+      comments.contentEnded(at: event.end_mark)
     case YAML_SEQUENCE_START_EVENT:
       let data = event.data.sequence_start
       try count(1, event)
@@ -102,7 +149,7 @@ final class TreeBuilder {
           YAMLMapping(
             [], style: data.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block, tag: data.tag.map { String(cString: $0) }
           ),
-          pendingKey: nil, keys: [], anchor: data.anchor.map { String(cString: $0) }))
+          pendingKey: nil, keys: [], anchor: data.anchor.map { String(cString: $0) }, comment: nil))
       openSizes.append(1)
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
       let frame = stack.removeLast()
@@ -110,8 +157,11 @@ final class TreeBuilder {
       switch frame {
       case .sequence(let sequence, let anchor):
         try add(.sequence(sequence), anchor: anchor, size: size, event: event, alreadyCounted: true)
-      case .mapping(let mapping, _, _, let anchor):
+        // A block collection's end is marked where the next token begins, past any comment.
+        if sequence.style == .flow { comments.contentEnded(at: event.end_mark) }
+      case .mapping(let mapping, _, _, let anchor, _):
         try add(.mapping(mapping), anchor: anchor, size: size, event: event, alreadyCounted: true)
+        if mapping.style == .flow { comments.contentEnded(at: event.end_mark) }
       }
     case YAML_ALIAS_EVENT:
       let name = String(cString: event.data.alias.anchor)
@@ -121,6 +171,7 @@ final class TreeBuilder {
       }
       try count(anchored.size, event)
       try add(anchored.node, anchor: nil, size: anchored.size, event: event)
+      comments.contentEnded(at: event.end_mark)
     default:
       break
     }
@@ -140,27 +191,29 @@ final class TreeBuilder {
   ) throws {
     if let anchor { anchors[anchor] = Anchored(node: node, size: size) }
     if !openSizes.isEmpty { openSizes[openSizes.count - 1] += size }
-    guard let top = stack.popLast() else {
+    guard !stack.isEmpty else {
       root = node
       return
     }
-    switch top {
-    case .sequence(var sequence, let anchor):
-      sequence.items.append(node)
-      stack.append(.sequence(sequence, anchor: anchor))
-    case .mapping(var mapping, let pendingKey, var keys, let anchor):
-      if let pendingKey {
-        mapping.entries.append(YAMLMapping.Entry(key: pendingKey, value: node))
-        stack.append(.mapping(mapping, pendingKey: nil, keys: keys, anchor: anchor))
-      } else {
-        if keys.contains(node) {
-          let (line, column) = Self.position(event)
-          throw YAMLError.duplicateKey(key: Self.describe(node), line: line, column: column)
-        }
-        keys.insert(node)
-        stack.append(.mapping(mapping, pendingKey: node, keys: keys, anchor: anchor))
-      }
+    guard stack[stack.count - 1].add(node) else {
+      let (line, column) = Self.position(event)
+      throw YAMLError.duplicateKey(key: Self.describe(node), line: line, column: column)
     }
+  }
+
+  /// Whether an event of this type begins a node (which may be a key).
+  @inline(__always)
+  private static func beginsNode(_ type: yaml_event_type_t) -> Bool {
+    type == YAML_SCALAR_EVENT || type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT
+      || type == YAML_ALIAS_EVENT
+  }
+
+  /// When the node starting at `start` is a key of a block mapping, reads the
+  /// comment above it into the mapping's frame.
+  @inline(never)
+  private func readCommentIfKey(at start: yaml_mark_t) {
+    guard !stack.isEmpty else { return }
+    stack[stack.count - 1].attachComment { comments.comment(beforeKeyAt: start) }
   }
 
   private static func describe(_ node: YAMLNode) -> String {
