@@ -20,16 +20,19 @@ extension RandomTemplateGenerator {
 
   /// Whether `scalar` would end a YAML comment or make the document invalid:
   /// a line break other than line feed (CR, NEL, LS, PS), a C0 control other
-  /// than tab, DEL, a C1 control, or the non-characters U+FFFE and U+FFFF.
+  /// than tab, DEL, a C1 control, the byte-order mark (which libyaml refuses
+  /// inside a document) or the non-characters U+FFFE and U+FFFF.
   static func cannotStandInComment(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x09, 0x0A: false
-    case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFFFE, 0xFFFF: true
+    case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: true
     default: false
     }
   }
 
   /// One of each kind of character ``cannotStandInComment(_:)`` refuses (all
   /// in the Basic Multilingual Plane).
-  static let commentBreakers: [UInt32] = [0x0D, 0x85, 0x2028, 0x2029, 0x00, 0x1B, 0x0B, 0x7F, 0x9F, 0xFFFE, 0xFFFF]
+  static let commentBreakers: [UInt32] = [
+    0x0D, 0x85, 0x2028, 0x2029, 0x00, 0x1B, 0x0B, 0x7F, 0x9F, 0xFEFF, 0xFFFE, 0xFFFF,
+  ]
 }

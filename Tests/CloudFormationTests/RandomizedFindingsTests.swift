@@ -130,4 +130,17 @@ struct RandomizedFindingsTests {
         "Parameters.Size MinValue: inf is not a number CloudFormation accepts (JSON has no infinity or NaN); use a finite number"
       ])
   }
+
+  @Test("a comment with an emoji or a tab is written; one YAML cannot hold is refused by yaml() and json() alike")
+  func comments() throws {
+    let fine = Template { UntypedResource("Queue", type: "AWS::SQS::Queue").comment("Queues 🚚\tand more") }
+    #expect(try fine.yaml().contains("  # Queues 🚚\tand more\n  Queue:"))
+    let bad = Template { UntypedResource("Queue", type: "AWS::SQS::Queue").comment("a\rb") }
+    let expected = #"""
+      the template has 1 error:
+        - Resources.Queue: the comment "a\rb" holds a character no YAML comment can (a line break other than \n, a control character, a byte-order mark); remove it
+      """#
+    #expect { try bad.yaml() } throws: { "\($0)" == expected }
+    #expect { try bad.json() } throws: { "\($0)" == expected }
+  }
 }

@@ -1,4 +1,5 @@
 import TemplateSyntax
+import YAML
 
 /// Checks a template before anything is written and collects every problem:
 /// logical IDs and quotas (``TemplateValidator+LogicalIDs``), references
@@ -136,6 +137,12 @@ struct TemplateValidator {
     }
     if let condition = resource.attributes.condition {
       checkCondition(condition, at: location, .key(ResourceKey.condition.rawValue))
+    }
+    if let comment = resource.attributes.comment, (try? YAMLEmitter.validate(comment: comment)) == nil {
+      report(
+        location, .root,
+        "the comment \(String(reflecting: comment)) holds a character no YAML comment can (a line break other than \\n, a control character, a byte-order mark); remove it"
+      )
     }
   }
 

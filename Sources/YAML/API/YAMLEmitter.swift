@@ -220,3 +220,18 @@ extension YAMLNode {
     }
   }
 }
+
+extension YAMLEmitter {
+  /// Checks that `comment` can be written as `#` lines (a header comment, an
+  /// entry's comment): any printable character, tab and emoji included, with
+  /// line feeds between lines; not the other line breaks (CR, NEL, LS, PS),
+  /// control characters, the byte-order mark or U+FFFE/U+FFFF, which would end
+  /// the comment or make the document unreadable. Throws ``YAMLError/invalidComment(_:)``.
+  ///
+  /// ```swift
+  /// try YAMLEmitter.validate(comment: "Network 🌐")   // fine
+  /// ```
+  public static func validate(comment: String) throws {
+    try EmitRules.validateComment(comment)
+  }
+}
