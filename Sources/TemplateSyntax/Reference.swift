@@ -47,7 +47,8 @@ extension Expression {
     return references
   }
 
-  private func collectReferences(at path: inout ExpressionPath, locals: Set<String>, into references: inout [Reference]) {
+  private func collectReferences(at path: inout ExpressionPath, locals: Set<String>, into references: inout [Reference])
+  {
     func add(_ kind: Reference.Kind, _ name: String) {
       if locals.isEmpty || !locals.contains(name) { references.append(Reference(kind: kind, name: name, path: path)) }
     }
