@@ -84,7 +84,10 @@ private struct JSONReader {
   }
 
   mutating func value(depth: Int) throws -> YAMLNode {
-    guard depth < maximumDepth else { throw error("nested deeper than \(maximumDepth) levels") }
+    guard depth < maximumDepth else {
+      let (line, column) = position()
+      throw YAMLError.nestingTooDeep(limit: maximumDepth, line: line, column: column)
+    }
     guard index < bytes.count else { throw error("the text ends where a value was expected") }
     switch bytes[index] {
     case UInt8(ascii: "{"): return try object(depth: depth)

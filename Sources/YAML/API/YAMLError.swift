@@ -20,6 +20,8 @@ public enum YAMLError: Error, Equatable, Sendable, CustomStringConvertible {
   case integerOutOfRange(text: String, line: Int, column: Int)
   /// A mapping repeats a key.
   case duplicateKey(key: String, line: Int, column: Int)
+  /// Collections nest deeper than the parser's limit.
+  case nestingTooDeep(limit: Int, line: Int, column: Int)
   /// The input holds more than one document where one was expected.
   case multipleDocuments(line: Int, column: Int)
   /// The JSON writer met a value JSON cannot express.
@@ -32,7 +34,7 @@ public enum YAMLError: Error, Equatable, Sendable, CustomStringConvertible {
     case .invalidTag(let tag):
       "invalid YAML tag \"\(tag)\": a tag must be non-empty valid UTF-8, like !Ref or tag:yaml.org,2002:str"
     case .invalidComment(let comment):
-      "invalid YAML comment \(String(reflecting: comment)): a comment may hold line feeds but no tab, CR or other control character"
+      "invalid YAML comment \(String(reflecting: comment)): a comment may hold any printable character, tabs and line feeds, but no other line break, control character or byte-order mark"
     case .writeFailed(let errno, let message):
       "could not write the YAML output: \(message) (errno \(errno))"
     case .syntax(let problem, let line, let column, let context):
@@ -47,6 +49,8 @@ public enum YAMLError: Error, Equatable, Sendable, CustomStringConvertible {
       "integer \(text) at line \(line), column \(column) does not fit in 64 bits; quote it to keep it as a string"
     case .duplicateKey(let key, let line, let column):
       "duplicate mapping key \"\(key)\" at line \(line), column \(column); each key may appear once in a mapping"
+    case .nestingTooDeep(let limit, let line, let column):
+      "collections nest deeper than \(limit) levels at line \(line), column \(column); no template nests so deep. Raise the parser's maximumDepth if the input is trusted"
     case .multipleDocuments(let line, let column):
       "a second YAML document starts at line \(line), column \(column); expected exactly one"
     case .notRepresentableInJSON(let problem):

@@ -29,10 +29,15 @@ public struct YAMLParser: Sendable {
     public var maximumDocumentBytes: Int
     /// The most nodes a document may hold once aliases are expanded. Default 10 million.
     public var maximumNodes: Int
+    /// The deepest nesting of collections accepted. Default 512 (a CloudFormation
+    /// template nests a few dozen levels at most); deeper input is refused rather
+    /// than left to exhaust the stack of whatever walks the tree.
+    public var maximumDepth: Int
 
-    public init(maximumDocumentBytes: Int = 64 << 20, maximumNodes: Int = 10_000_000) {
+    public init(maximumDocumentBytes: Int = 64 << 20, maximumNodes: Int = 10_000_000, maximumDepth: Int = 512) {
       self.maximumDocumentBytes = maximumDocumentBytes
       self.maximumNodes = maximumNodes
+      self.maximumDepth = maximumDepth
     }
   }
 
@@ -58,7 +63,7 @@ public struct YAMLParser: Sendable {
     guard bytes.count <= options.maximumDocumentBytes else {
       throw YAMLError.documentTooLarge(bytes: bytes.count, limit: options.maximumDocumentBytes)
     }
-    let builder = TreeBuilder(maximumNodes: options.maximumNodes)
+    let builder = TreeBuilder(maximumNodes: options.maximumNodes, maximumDepth: options.maximumDepth)
     return try builder.build(from: bytes)
   }
 }

@@ -52,6 +52,7 @@ final class TreeBuilder {
   }
 
   private let maximumNodes: Int
+  private let maximumDepth: Int
   private var nodeCount = 0
   private var stack: [Frame] = []
   /// Sizes of the open collections, to know an anchored collection's size when it closes.
@@ -62,8 +63,9 @@ final class TreeBuilder {
   /// Touched for every event: no dynamic exclusivity checks.
   @exclusivity(unchecked) private var comments = CommentReader(source: UnsafeBufferPointer(start: nil, count: 0))
 
-  init(maximumNodes: Int) {
+  init(maximumNodes: Int, maximumDepth: Int) {
     self.maximumNodes = maximumNodes
+    self.maximumDepth = maximumDepth
   }
 
   func build(from bytes: UnsafeBufferPointer<UInt8>) throws -> YAMLNode {
@@ -134,6 +136,7 @@ final class TreeBuilder {
     case YAML_SEQUENCE_START_EVENT:
       let data = event.data.sequence_start
       try count(1, event)
+      try checkDepth(event)
       stack.append(
         .sequence(
           YAMLSequence(
@@ -144,6 +147,7 @@ final class TreeBuilder {
     case YAML_MAPPING_START_EVENT:
       let data = event.data.mapping_start
       try count(1, event)
+      try checkDepth(event)
       stack.append(
         .mapping(
           YAMLMapping(
@@ -175,6 +179,13 @@ final class TreeBuilder {
     default:
       break
     }
+  }
+
+  /// A collection about to open must not nest deeper than the limit.
+  private func checkDepth(_ event: yaml_event_t) throws {
+    guard stack.count >= maximumDepth else { return }
+    let (line, column) = Self.position(event)
+    throw YAMLError.nestingTooDeep(limit: maximumDepth, line: line, column: column)
   }
 
   private func count(_ nodes: Int, _ event: yaml_event_t) throws {
