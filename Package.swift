@@ -81,7 +81,7 @@ let package = Package(
     .executableTarget(name: "catalog-codegen", dependencies: ["ResourceSchemas", "SystemSupport"]),
     // Helpers the test targets share (running built products, first differences).
     .target(name: "TestSupport", dependencies: ["SystemSupport"], path: "Sources/TestSupport"),
-    // Seeded random trees for the round-trip tests and the PyYAML cross-check corpus.
+    // Seeded random trees for the round-trip tests and the PyYAML and ruamel.yaml cross-check corpus.
     .target(name: "YAMLCorpus", dependencies: ["YAML"]),
     .executableTarget(name: "yaml-corpus", dependencies: ["YAML", "YAMLCorpus"]),
     // Seeded random expressions and template documents for the syntax and diff property tests.
