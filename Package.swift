@@ -100,7 +100,8 @@ let package = Package(
       ],
       path: "Benchmarks/GenScaling", exclude: ["troposphere_copies.py"]),
     .testTarget(name: "YAMLTests", dependencies: ["YAML", "YAMLCorpus", "SystemSupport"], exclude: ["Fixtures"]),
-    .testTarget(name: "TemplateCorpusTests", dependencies: ["TemplateCorpus", "CloudFormation", "YAML"]),
+    .testTarget(
+      name: "TemplateCorpusTests", dependencies: ["TemplateCorpus", "CloudFormation", "TemplateSyntax", "YAML"]),
     // A stack of hand-declared resources only; CI lints it with cfn-lint.
     .executableTarget(name: "escape-hatch-example", dependencies: ["CloudFormation"], path: "Examples/EscapeHatch"),
     .testTarget(

@@ -38,10 +38,11 @@ extension RandomTemplateGenerator {
   }
 
   /// Whether an object whose only key is `key` is a function call to
-  /// CloudFormation: `Ref` or a `Fn::` name it knows. (`Condition` is one only
-  /// where a condition is expected, and no object of the generator stands there.)
+  /// CloudFormation: `Ref` or any `Fn::` name (one it does not know is refused).
+  /// (`Condition` is one only where a condition is expected, and no object of
+  /// the generator stands there.)
   static func namesFunction(_ key: String) -> Bool {
-    IntrinsicFunction(longName: key).map { $0 != .condition } ?? false
+    IntrinsicFunction(longName: key).map { $0 != .condition } ?? IntrinsicFunction.isUnknownFunctionName(key)
   }
 
   /// A key: hostile, a word, or a name CloudFormation gives meaning to. Never a

@@ -88,8 +88,10 @@ struct RandomizedFindingsTests {
         Self.topic
         Output("Join", value: Value<JSON>.map(["Fn::Join": [",", ["a", "b"]]]))
         Output("Fine", value: Value<JSON>.map(["Fn::Join": "x", "Other": "y"]))
+        Output("Unknown", value: Value<JSON>.map(["Fn::Frobnicate": 1]))
       } == [
-        "Outputs.Join Value: an object whose only key is Fn::Join is the Fn::Join function to CloudFormation; write the function's Value (such as .ref, .sub or .join) instead"
+        "Outputs.Join Value: an object whose only key is Fn::Join is the Fn::Join function to CloudFormation; write the function's Value (such as .ref, .sub or .join) instead",
+        "Outputs.Unknown Value: an object whose only key is \"Fn::Frobnicate\" is a function call to CloudFormation, which knows no such function; rename the key or give the object another",
       ])
   }
 

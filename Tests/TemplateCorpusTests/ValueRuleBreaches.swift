@@ -96,7 +96,10 @@ struct ValueRuleBreaches {
   private mutating func checkKeys(_ keys: [String], isCondition: Bool = false) {
     let distinct = Set(keys.map { Array($0.unicodeScalars.map(\.value)) })
     if distinct.count < keys.count { broken.insert(.distinctKeys) }
-    if keys.count == 1, let function = IntrinsicFunction(longName: keys[0]), function != .condition || isCondition {
+    if keys.count == 1,
+      IntrinsicFunction(longName: keys[0]).map({ $0 != .condition || isCondition })
+        ?? IntrinsicFunction.isUnknownFunctionName(keys[0])
+    {
       broken.insert(.noLoneFunctionKey)
     }
   }

@@ -87,17 +87,25 @@ extension TemplateValidator {
   }
 
   /// A one-key object whose key names a function is that function to every
-  /// reader (an object of one key `Fn::Join`), so the model may not write one as data.
+  /// reader (an object of one key `Fn::Join`), so the model may not write one as
+  /// data; and one whose key starts with `Fn::` is a function CloudFormation
+  /// does not know, which it refuses.
   mutating func checkFunctionLikeKeys(
     _ entries: [Expression.ObjectEntry], at location: Location, _ path: ExpressionPath, isCondition: Bool
   ) {
-    guard entries.count == 1, let function = IntrinsicFunction(longName: entries[0].key),
-      function != .condition || isCondition
-    else { return }
-    report(
-      location, path,
-      "an object whose only key is \(function.longName) is the \(function.longName) function to CloudFormation; write the function's Value (such as .ref, .sub or .join) instead"
-    )
+    guard entries.count == 1 else { return }
+    let key = entries[0].key
+    if let function = IntrinsicFunction(longName: key), function != .condition || isCondition {
+      report(
+        location, path,
+        "an object whose only key is \(key) is the \(key) function to CloudFormation; write the function's Value (such as .ref, .sub or .join) instead"
+      )
+    } else if IntrinsicFunction.isUnknownFunctionName(key) {
+      report(
+        location, path,
+        "an object whose only key is \(String(reflecting: key)) is a function call to CloudFormation, which knows no such function; rename the key or give the object another"
+      )
+    }
   }
 
   /// Each key once: CloudFormation and cfn-lint refuse a template that repeats one.
