@@ -89,10 +89,10 @@ public enum BlueGreenStack {
 
       Output(
         "ALBDNS", value: loadBalancer.dnsName, description: "Public DNS name of the Application Load Balancer",
-        exportName: .sub("${AWS::StackName}-ALBDNS"))
+        exportName: "\(AWS.stackName)-ALBDNS")
       Output(
         "ListenerArn", value: listener.ref, description: "ARN of the HTTP:80 listener",
-        exportName: .sub("${AWS::StackName}-ListenerArn"))
+        exportName: "\(AWS.stackName)-ListenerArn")
       Output("ActiveColorOut", value: activeColor.ref, description: "The colour receiving all traffic")
       for (color, service) in zip(Color.allCases, services) {
         Output(

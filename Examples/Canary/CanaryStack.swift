@@ -114,12 +114,12 @@ public enum CanaryStack {
       Output(
         OutputName.loadBalancerDNS, value: loadBalancer.dnsName,
         description: "Public DNS name of the Application Load Balancer",
-        exportName: .sub("${AWS::StackName}-ALBDNS"))
+        exportName: "\(AWS.stackName)-ALBDNS")
       Output("ALBArn", value: loadBalancer.ref, description: "ARN of the Application Load Balancer")
       Output(
         OutputName.listenerARN, value: listener.ref,
         description: "ARN of the HTTP:80 listener carrying the weighted forward action",
-        exportName: .sub("${AWS::StackName}-ListenerArn"))
+        exportName: "\(AWS.stackName)-ListenerArn")
       for (track, service) in zip(Track.allCases, services) {
         Output(
           OutputName.targetGroupARN(track), value: service.targetGroup.ref,

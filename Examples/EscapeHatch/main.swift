@@ -20,7 +20,7 @@ let visibilityTimeout = Parameter<Number>.number(
 
 let topic = UntypedResource(
   "AlertTopic", type: "AWS::SNS::Topic",
-  properties: .map(["TopicName": .init(Value<String>.sub("${AWS::StackName}-alerts"))]))
+  properties: .map(["TopicName": "\(AWS.stackName)-alerts"]))
 let queue = UntypedResource(
   "AlertQueue", type: "AWS::SQS::Queue",
   properties: .map(["MessageRetentionPeriod": 1_209_600, "VisibilityTimeout": .init(visibilityTimeout.ref)]))
@@ -59,7 +59,7 @@ let template = Template(description: "Alerts fanned out to a queue and an e-mail
     properties: .map(["Protocol": "email", "Endpoint": .init(alertEmail.ref), "TopicArn": .init(topic.ref)]))
   Output(
     "TopicArn", value: topic.ref, description: "Topic to publish alerts to",
-    exportName: .sub("${AWS::StackName}-TopicArn"))
+    exportName: "\(AWS.stackName)-TopicArn")
   Output("QueueUrl", value: queue.ref, description: "Queue receiving every alert")
   Output("QueueArn", value: queue.getAtt("Arn"), description: "ARN of the queue")
 }

@@ -89,7 +89,7 @@ public struct FargateService: Sendable {
       logConfiguration: logConfiguration, portMappings: portMappings)
     taskDefinition = ECS.TaskDefinition(
       "TaskDefinition\(title)", containerDefinitions: [container], cpu: settings.cpu,
-      executionRoleARN: settings.executionRoleARN, family: .sub("${AWS::StackName}-\(track)"), memory: settings.memory,
+      executionRoleARN: settings.executionRoleARN, family: "\(AWS.stackName)-\(track)", memory: settings.memory,
       networkMode: .awsvpc, requiresCompatibilities: [.fargate])
 
     let matcher = Value<ElasticLoadBalancingV2.TargetGroup.Matcher>(httpCode: "200-399")

@@ -39,7 +39,7 @@ public struct LoadBalancedFargateFoundation: Sendable {
       securityGroupIngress: [
         .init(ipProtocol: "tcp", cidrIP: "0.0.0.0/0", description: "HTTP from anywhere", fromPort: 80, toPort: 80)
       ],
-      tags: [.init(key: "Name", value: .sub("${AWS::StackName}-alb-sg"))], vpcID: network.vpc.ref)
+      tags: [.init(key: "Name", value: "\(AWS.stackName)-alb-sg")], vpcID: network.vpc.ref)
     loadBalancerSecurityGroup = loadBalancerGroup
     serviceSecurityGroup = EC2.SecurityGroup(
       "ServiceSecurityGroup", groupDescription: "Allow the container port only from the load balancer",
@@ -48,16 +48,16 @@ public struct LoadBalancedFargateFoundation: Sendable {
           ipProtocol: "tcp", description: "App traffic from the ALB", fromPort: containerPort,
           sourceSecurityGroupID: loadBalancerGroup.ref, toPort: containerPort)
       ],
-      tags: [.init(key: "Name", value: .sub("${AWS::StackName}-service-sg"))], vpcID: network.vpc.ref)
+      tags: [.init(key: "Name", value: "\(AWS.stackName)-service-sg")], vpcID: network.vpc.ref)
     cluster = ECS.Cluster(
-      "Cluster", clusterName: .sub("${AWS::StackName}-cluster"),
+      "Cluster", clusterName: "\(AWS.stackName)-cluster",
       clusterSettings: [.init(name: "containerInsights", value: "enabled")])
-    logGroup = Logs.LogGroup("LogGroup", logGroupName: .sub("/ecs/${AWS::StackName}"), retentionInDays: 14)
+    logGroup = Logs.LogGroup("LogGroup", logGroupName: "/ecs/\(AWS.stackName)", retentionInDays: 14)
       .deletionPolicy(.delete)
       .updateReplacePolicy(.delete)
     executionRole = IAM.Role(
       "TaskExecutionRole", assumeRolePolicyDocument: Self.ecsTasksMayAssume,
-      managedPolicyArns: [.sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")])
+      managedPolicyArns: ["arn:\(AWS.partition):iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"])
     loadBalancer = ElasticLoadBalancingV2.LoadBalancer(
       "ALB", ipAddressType: .ipv4,
       loadBalancerAttributes: [

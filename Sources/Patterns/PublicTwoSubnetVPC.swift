@@ -30,9 +30,9 @@ public struct PublicTwoSubnetVPC: Sendable {
   public init(cidrBlock: String = "10.0.0.0/16", subnetCIDRBlocks: [String] = ["10.0.0.0/24", "10.0.1.0/24"]) {
     vpc = EC2.VPC(
       "VPC", cidrBlock: Value(cidrBlock), enableDNSHostnames: true, enableDNSSupport: true,
-      tags: [.init(key: "Name", value: .sub("${AWS::StackName}-vpc"))])
+      tags: [.init(key: "Name", value: "\(AWS.stackName)-vpc")])
     internetGateway = EC2.InternetGateway(
-      "InternetGateway", tags: [.init(key: "Name", value: .sub("${AWS::StackName}-igw"))])
+      "InternetGateway", tags: [.init(key: "Name", value: "\(AWS.stackName)-igw")])
     gatewayAttachment = EC2.VPCGatewayAttachment(
       "VPCGatewayAttachment", vpcID: vpc.ref, internetGatewayID: internetGateway.ref)
     var subnets: [EC2.Subnet] = []
@@ -41,11 +41,11 @@ public struct PublicTwoSubnetVPC: Sendable {
         EC2.Subnet(
           "PublicSubnet\(index + 1)", vpcID: vpc.ref, availabilityZone: .select(Value(index), .getAZs()),
           cidrBlock: Value(block), mapPublicIPOnLaunch: true,
-          tags: [.init(key: "Name", value: .sub("${AWS::StackName}-public-\(index + 1)"))]))
+          tags: [.init(key: "Name", value: "\(AWS.stackName)-public-\(index + 1)")]))
     }
     self.subnets = subnets
     let routeTable = EC2.RouteTable(
-      "PublicRouteTable", vpcID: vpc.ref, tags: [.init(key: "Name", value: .sub("${AWS::StackName}-public-rt"))])
+      "PublicRouteTable", vpcID: vpc.ref, tags: [.init(key: "Name", value: "\(AWS.stackName)-public-rt")])
     self.routeTable = routeTable
     defaultRoute = EC2.Route(
       "DefaultPublicRoute", routeTableID: routeTable.ref, destinationCidrBlock: "0.0.0.0/0",

@@ -60,3 +60,100 @@ public struct SubstitutionText: Hashable, Sendable {
     }
   }
 }
+
+extension Expression {
+  /// A piece of text with values in it: literal text, or a value.
+  public enum TextPiece: Hashable, Sendable {
+    case text(String)
+    case value(Expression)
+  }
+
+  /// Text with values in it, as CloudFormation writes it: literal text alone is
+  /// a string; a lone value is that value; anything else is a `!Sub`, where a
+  /// `!Ref` is `${Name}`, a `!GetAtt` is `${Resource.Attribute}`, a literal or a
+  /// `!Sub` without variables is its text, and any other value goes through the
+  /// variable map (`${Value1}`, named so as to shadow nothing the text names).
+  /// A literal `${` is escaped as `${!`.
+  ///
+  /// ```swift
+  /// Expression.substitution([.text("/"), .value(.ref("AWS::StackName")), .text("/data")])
+  /// // !Sub /${AWS::StackName}/data
+  /// ```
+  public static func substitution(_ pieces: [TextPiece]) -> Expression {
+    var merged: [TextPiece] = []
+    for piece in pieces {
+      switch (piece, merged.last) {
+      case (.text(let text), .text(let previous)?): merged[merged.count - 1] = .text(previous + text)
+      case (.text(let text), _) where text.isEmpty: break
+      default: merged.append(piece)
+      }
+    }
+    switch merged.count {
+    case 0: return .string("")
+    case 1:
+      if case .value(let value) = merged[0] { return value }
+      if case .text(let text) = merged[0] { return .string(text) }
+    default: break
+    }
+    if merged.allSatisfy({ if case .text = $0 { true } else { false } }) {
+      return .string(merged.map { if case .text(let text) = $0 { text } else { "" } }.joined())
+    }
+    // Names the text refers to, so that no variable shadows one of them.
+    var named = Set<String>()
+    for case .value(let value) in merged {
+      switch value {
+      case .ref(let name): named.insert(name)
+      case .getAtt(let resource, _): named.insert(resource)
+      case .sub(let text, let variables) where variables.isEmpty: named.formUnion(SubstitutionText(text).variableNames)
+      default: break
+      }
+    }
+    var text = ""
+    var variables: [ObjectEntry] = []
+    var literal = ""
+    func flushLiteral() {
+      text += Self.escapingSubstitutions(literal)
+      literal = ""
+    }
+    for piece in merged {
+      switch piece {
+      case .text(let part):
+        literal += part
+      case .value(.scalar(let scalar)) where scalar.tag == nil && scalar.value != .null:
+        literal += scalar.text
+      case .value(.ref(let name)):
+        flushLiteral()
+        text += "${\(name)}"
+      case .value(.getAtt(let resource, let attribute)):
+        flushLiteral()
+        text += "${\(resource).\(attribute)}"
+      case .value(.sub(let inner, let innerVariables)) where innerVariables.isEmpty:
+        flushLiteral()
+        text += inner
+      case .value(let value):
+        flushLiteral()
+        var index = variables.count + 1
+        while named.contains("Value\(index)") { index += 1 }
+        let name = "Value\(index)"
+        named.insert(name)
+        variables.append(ObjectEntry(name, value))
+        text += "${\(name)}"
+      }
+    }
+    flushLiteral()
+    return .sub(text, variables: variables)
+  }
+
+  /// `${` written as `${!`, which `!Sub` turns back into `${`.
+  static func escapingSubstitutions(_ text: String) -> String {
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    var bytes: [UInt8] = []
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      bytes.append(byte)
+      if previous == UInt8(ascii: "$") && byte == UInt8(ascii: "{") { bytes.append(UInt8(ascii: "!")) }
+      previous = byte
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}

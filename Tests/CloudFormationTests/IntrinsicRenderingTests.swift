@@ -4,10 +4,13 @@ import YAML
 
 /// Renders `value` as the `Value` of a one-output template and returns that line
 /// (and any lines under it), without the template around it.
-func rendered<Kind>(_ value: Value<Kind>, conditions: [Condition] = [], mappings: [Mapping] = []) throws -> String {
+func rendered<Kind>(
+  _ value: Value<Kind>, conditions: [Condition] = [], mappings: [Mapping] = [], elements: [TemplateElement] = []
+) throws -> String {
   let template = Template {
     for condition in conditions { condition }
     for mapping in mappings { mapping }
+    elements
     Parameter<String>.string("Env")
     Parameter<[String]>.commaDelimitedList("Names")
     UntypedResource("VPC", type: "AWS::EC2::VPC")

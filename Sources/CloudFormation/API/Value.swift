@@ -91,8 +91,6 @@ extension Value: ExpressibleByStringLiteral where Kind: StringLiteralKind {
   public init(stringLiteral value: String) { self.init(.string(value)) }
 }
 
-extension Value: ExpressibleByStringInterpolation where Kind: StringLiteralKind {}
-
 extension Value where Kind: StringLiteralKind {
   /// A string literal from a Swift string.
   public init(_ value: String) { self.init(.string(value)) }
