@@ -37,15 +37,9 @@ public struct StackDefinition: Sendable {
 
   /// The template as YAML (with the header) or JSON.
   public func render(_ format: OutputFormat) throws -> String {
-    switch format {
-    case .yaml: try template().yaml(header: header)
-    case .json: try template().json()
-    }
+    try template().text(format, header: header)
   }
 }
 
 /// The output formats of `gen`.
-public enum OutputFormat: String, CaseIterable, Sendable {
-  case yaml
-  case json
-}
+public typealias OutputFormat = TemplateFormat

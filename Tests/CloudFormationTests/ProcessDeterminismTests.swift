@@ -24,3 +24,20 @@ struct ProcessDeterminismTests {
     #expect(Set(runs.map(\.output)).count == 1, "the output differs between processes")
   }
 }
+
+@Suite("Printing a template from your own code")
+struct TemplatePrintTests {
+  @Test("template.print() with an error lists it on stderr, prints nothing and exits 1")
+  func failure() throws {
+    let binary = try #require(builtProduct("template-print-failure"))
+    let result = try runProcess([binary])
+    #expect(result.status == 1)
+    #expect(result.outputText.isEmpty)
+    #expect(
+      result.errorText == """
+        the template has 1 error:
+          - Resources.Topic Properties.DisplayName: !Ref Ghost refers to nothing in the template (no parameter, resource or pseudo parameter of that name); add it or fix the name
+
+        """)
+  }
+}

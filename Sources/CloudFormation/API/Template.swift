@@ -10,7 +10,7 @@ import YAML
 ///   vpc
 ///   Output("VpcId", value: vpc.ref)
 /// }
-/// print(try template.yaml())
+/// template.print()   // the YAML on stdout, or every problem on stderr and exit 1
 /// ```
 ///
 /// Each element goes to its section (`Parameters`, `Resources`, …); sections come
