@@ -31,6 +31,6 @@ struct Check: ParsableCommand {
       printError("regenerate with: for each stack, gen render STACK --output \(directory)/FILE (see `gen list`)")
       throw ExitCode(1)
     }
-    print("\(Gen.stacks.count) templates in \(directory) are current")
+    print("\(Gen.stacks.count) template\(Gen.stacks.count == 1 ? " is" : "s are") current in \(directory)")
   }
 }
