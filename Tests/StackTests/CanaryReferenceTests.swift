@@ -6,8 +6,8 @@ import TestSupport
 import Testing
 import YAML
 
-/// The canary stack against ../shared/reference/deploy-canary.yml (copied,
-/// unchanged, into Fixtures), and both stacks against their committed output.
+/// The canary stack against the reference template it must keep reproducing
+/// (Fixtures/deploy-canary.yml), and both stacks against their committed output.
 @Suite("Canary reference")
 struct CanaryReferenceTests {
   static let reference = { try! readFile("\(testsDirectory)/Fixtures/deploy-canary.yml") }()
