@@ -116,7 +116,7 @@ let package = Package(
       dependencies: [
         "CanaryStack", "CanaryDeployment", "BlueGreenStack", "Patterns", "GenCommand", "Deploy", "CloudFormation",
         "YAML",
-        "AWSElasticLoadBalancingV2",
+        "AWSElasticLoadBalancingV2", "AWSECS", "AWSKMS", "AWSLogs",
         "gen", "TestSupport",
       ],
       exclude: ["Fixtures"]),

@@ -39,7 +39,11 @@ package struct ServiceGenerator {
         "the registry has no resource types for the service \(service); use the name in AWS::<Service>::<Type>, such as Lambda or DynamoDB"
       )
     }
+    let stateful = Set(try registry.statefulTypeNames())
     var declarations = try typeNames.map(translate)
+    for index in declarations.indices {
+      declarations[index].isStateful = stateful.contains(declarations[index].typeName)
+    }
     let shared = SharedKinds.share(&declarations, namespace: service)
     var files = [
       (

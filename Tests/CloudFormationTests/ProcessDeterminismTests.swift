@@ -36,7 +36,7 @@ struct TemplatePrintTests {
     #expect(
       result.errorText == """
         the template has 1 error:
-          - Resources.Topic Properties.DisplayName: !Ref Ghost refers to nothing in the template (no parameter, resource or pseudo parameter of that name); add it or fix the name
+          - template_print_failure/main.swift:7: Resources.Topic Properties.DisplayName: !Ref Ghost refers to nothing in the template (no parameter, resource or pseudo parameter of that name); add it or fix the name
 
         """)
   }

@@ -7,7 +7,7 @@ import YAML
 @Suite("Randomized-run findings")
 struct RandomizedFindingsTests {
   func problems(@TemplateBuilder _ content: () -> [TemplateElement]) -> [String] {
-    Template(content).problems().map(\.description)
+    Template(content).problems().map(\.templateDescription)
   }
 
   static let topic = UntypedResource("Topic", type: "AWS::SNS::Topic")
@@ -68,14 +68,16 @@ struct RandomizedFindingsTests {
 
   @Test("infinity and NaN are refused by yaml() and json() alike, with the path")
   func nonFiniteNumbers() throws {
+    let line = #line + 2
     let template = Template {
       UntypedResource("Queue", type: "AWS::SQS::Queue", properties: .map(["Size": .init(Double.infinity)]))
       Output("NotANumber", value: Value<Number>(Double.nan))
     }
+    let here = "CloudFormationTests/RandomizedFindingsTests.swift"
     let expected = """
       the template has 2 errors:
-        - Resources.Queue Properties.Size: inf is not a number CloudFormation accepts (JSON has no infinity or NaN); use a finite number
-        - Outputs.NotANumber Value: nan is not a number CloudFormation accepts (JSON has no infinity or NaN); use a finite number
+        - \(here):\(line): Resources.Queue Properties.Size: inf is not a number CloudFormation accepts (JSON has no infinity or NaN); use a finite number
+        - \(here):\(line + 1): Outputs.NotANumber Value: nan is not a number CloudFormation accepts (JSON has no infinity or NaN); use a finite number
       """
     #expect { try template.yaml() } throws: { "\($0)" == expected }
     #expect { try template.json() } throws: { "\($0)" == expected }
@@ -137,10 +139,11 @@ struct RandomizedFindingsTests {
   func comments() throws {
     let fine = Template { UntypedResource("Queue", type: "AWS::SQS::Queue").comment("Queues 🚚\tand more") }
     #expect(try fine.yaml().contains("  # Queues 🚚\tand more\n  Queue:"))
+    let line = #line + 1
     let bad = Template { UntypedResource("Queue", type: "AWS::SQS::Queue").comment("a\rb") }
     let expected = #"""
       the template has 1 error:
-        - Resources.Queue: the comment "a\rb" holds a character no YAML comment can (a line break other than \n, a control character, a byte-order mark); remove it
+        - CloudFormationTests/RandomizedFindingsTests.swift:\#(line): Resources.Queue: the comment "a\rb" holds a character no YAML comment can (a line break other than \n, a control character, a byte-order mark); remove it
       """#
     #expect { try bad.yaml() } throws: { "\($0)" == expected }
     #expect { try bad.json() } throws: { "\($0)" == expected }

@@ -5,24 +5,28 @@ import Testing
 @Suite("Validation")
 struct ValidationTests {
   func problems(@TemplateBuilder _ content: () -> [TemplateElement]) -> [String] {
-    Template(content).problems().map(\.description)
+    Template(content).problems().map(\.templateDescription)
   }
 
   @Test("duplicate and malformed logical IDs")
   func logicalIDs() {
+    // Built outside #expect, whose expansion would give every declaration the macro's line.
+    let line = #line + 2
+    let found = problems {
+      UntypedResource("VPC", type: "AWS::EC2::VPC")
+      UntypedResource("VPC", type: "AWS::EC2::VPC")
+      UntypedResource("My-Bucket", type: "AWS::S3::Bucket")
+      UntypedResource(String(repeating: "A", count: 256), type: "AWS::S3::Bucket")
+      Parameter<String>.string("Queue")
+      UntypedResource("Queue", type: "AWS::SQS::Queue")
+    }
+    let here = "CloudFormationTests/ValidationTests.swift"
     #expect(
-      problems {
-        UntypedResource("VPC", type: "AWS::EC2::VPC")
-        UntypedResource("VPC", type: "AWS::EC2::VPC")
-        UntypedResource("My-Bucket", type: "AWS::S3::Bucket")
-        UntypedResource(String(repeating: "A", count: 256), type: "AWS::S3::Bucket")
-        Parameter<String>.string("Queue")
-        UntypedResource("Queue", type: "AWS::SQS::Queue")
-      } == [
-        "Resources.VPC: the logical ID is declared more than once; give each resource its own ID",
+      found == [
+        "Resources.VPC: the logical ID is declared more than once (at \(here):\(line) and \(here):\(line + 1)); give each resource its own ID",
         "Resources.My-Bucket: a logical ID must be 1 to 255 ASCII letters and digits (A-Z, a-z, 0-9); rename it",
         "Resources.\(String(repeating: "A", count: 256)): a logical ID must be 1 to 255 ASCII letters and digits (A-Z, a-z, 0-9); rename it",
-        "Resources.Queue: a parameter has the same logical ID, so !Ref Queue would be ambiguous; rename one of them",
+        "Resources.Queue: a parameter (the parameter at \(here):\(line + 4)) has the same logical ID, so !Ref Queue would be ambiguous; rename one of them",
       ])
   }
 
@@ -139,8 +143,9 @@ struct ValidationTests {
     }
   }
 
-  @Test("all errors are reported together and nothing is rendered")
+  @Test("all errors are reported together, each with where the Swift declares it, and nothing is rendered")
   func allTogether() {
+    let line = #line + 2
     let template = Template {
       UntypedResource("A-1", type: "AWS::SQS::Queue", properties: .map(["X": .init(Value<String>(.ref("Nope")))]))
     }
@@ -149,8 +154,8 @@ struct ValidationTests {
     } throws: { error in
       "\(error)" == """
         the template has 2 errors:
-          - Resources.A-1: a logical ID must be 1 to 255 ASCII letters and digits (A-Z, a-z, 0-9); rename it
-          - Resources.A-1 Properties.X: !Ref Nope refers to nothing in the template (no parameter, resource or pseudo parameter of that name); add it or fix the name
+          - CloudFormationTests/ValidationTests.swift:\(line): Resources.A-1: a logical ID must be 1 to 255 ASCII letters and digits (A-Z, a-z, 0-9); rename it
+          - CloudFormationTests/ValidationTests.swift:\(line): Resources.A-1 Properties.X: !Ref Nope refers to nothing in the template (no parameter, resource or pseudo parameter of that name); add it or fix the name
         """
     }
   }

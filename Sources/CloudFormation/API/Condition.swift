@@ -8,10 +8,13 @@
 public struct Condition: Hashable, Sendable {
   public let logicalID: String
   public var expression: ConditionExpression
+  /// Where the condition is declared in Swift (the call's `#fileID` and `#line` by default).
+  public var declaration: SourceLocation
 
-  public init(_ logicalID: String, _ expression: ConditionExpression) {
+  public init(_ logicalID: String, _ expression: ConditionExpression, fileID: String = #fileID, line: Int = #line) {
     self.logicalID = logicalID
     self.expression = expression
+    declaration = SourceLocation(fileID: fileID, line: line)
   }
 }
 

@@ -11,9 +11,15 @@
 public struct Mapping: Sendable {
   public let logicalID: String
   public var entries: KeyValuePairs<String, KeyValuePairs<String, Value<JSON>>>
+  /// Where the mapping is declared in Swift (the call's `#fileID` and `#line` by default).
+  public var declaration: SourceLocation
 
-  public init(_ logicalID: String, _ entries: KeyValuePairs<String, KeyValuePairs<String, Value<JSON>>>) {
+  public init(
+    _ logicalID: String, _ entries: KeyValuePairs<String, KeyValuePairs<String, Value<JSON>>>,
+    fileID: String = #fileID, line: Int = #line
+  ) {
     self.logicalID = logicalID
     self.entries = entries
+    declaration = SourceLocation(fileID: fileID, line: line)
   }
 }

@@ -13,16 +13,19 @@ public struct Output: Sendable {
   public var exportName: Value<String>?
   /// The logical ID of the condition under which the output exists.
   public var condition: String?
+  /// Where the output is declared in Swift (the call's `#fileID` and `#line` by default).
+  public var declaration: SourceLocation
 
   public init<Kind>(
     _ logicalID: String, value: Value<Kind>, description: String? = nil, exportName: Value<String>? = nil,
-    condition: Condition? = nil
+    condition: Condition? = nil, fileID: String = #fileID, line: Int = #line
   ) {
     self.logicalID = logicalID
     self.value = value.expression
     self.description = description
     self.exportName = exportName
     self.condition = condition?.logicalID
+    declaration = SourceLocation(fileID: fileID, line: line)
   }
 }
 
@@ -44,13 +47,16 @@ public struct Rule: Sendable {
   public let logicalID: String
   public var ruleCondition: ConditionExpression?
   public var assertions: [(assert: ConditionExpression, description: String?)]
+  /// Where the rule is declared in Swift (the call's `#fileID` and `#line` by default).
+  public var declaration: SourceLocation
 
   public init(
     _ logicalID: String, when ruleCondition: ConditionExpression? = nil,
-    assertions: [(assert: ConditionExpression, description: String?)]
+    assertions: [(assert: ConditionExpression, description: String?)], fileID: String = #fileID, line: Int = #line
   ) {
     self.logicalID = logicalID
     self.ruleCondition = ruleCondition
     self.assertions = assertions
+    declaration = SourceLocation(fileID: fileID, line: line)
   }
 }

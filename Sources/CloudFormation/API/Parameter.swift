@@ -8,6 +8,9 @@
 /// let image = Parameter<String>.string("ImageURI", description: "Container image", minLength: 1)
 /// let vpcID = Parameter<String>.awsSpecific("VpcId", type: .vpcID)
 /// ```
+///
+/// Each constructor records where it is called (`fileID`, `line`), for the
+/// problems that name the parameter.
 public struct Parameter<Kind>: Sendable {
   public let logicalID: String
   /// The CloudFormation parameter type, as written in the template.
@@ -24,12 +27,14 @@ public struct Parameter<Kind>: Sendable {
   public var noEcho: Bool
   /// The label the console shows (`AWS::CloudFormation::Interface` `ParameterLabels`).
   public var label: String?
+  /// Where the parameter is declared in Swift.
+  public var declaration: SourceLocation
 
   init(
     _ logicalID: String, type: ParameterType, description: String?, defaultValue: Value<Kind>?,
     allowedValues: [Value<Kind>] = [], allowedPattern: String? = nil, minLength: Int? = nil, maxLength: Int? = nil,
     minValue: Double? = nil, maxValue: Double? = nil, constraintDescription: String? = nil, noEcho: Bool = false,
-    label: String? = nil
+    label: String? = nil, declaration: SourceLocation
   ) {
     self.logicalID = logicalID
     self.type = type
@@ -44,6 +49,7 @@ public struct Parameter<Kind>: Sendable {
     self.constraintDescription = constraintDescription
     self.noEcho = noEcho
     self.label = label
+    self.declaration = declaration
   }
 
   /// `!Ref Parameter`: the value given for the parameter.
@@ -55,23 +61,27 @@ extension Parameter where Kind == String {
   public static func string(
     _ logicalID: String, description: String? = nil, default defaultValue: String? = nil,
     allowedValues: [String] = [], allowedPattern: String? = nil, minLength: Int? = nil, maxLength: Int? = nil,
-    constraintDescription: String? = nil, noEcho: Bool = false, label: String? = nil
+    constraintDescription: String? = nil, noEcho: Bool = false, label: String? = nil, fileID: String = #fileID,
+    line: Int = #line
   ) -> Parameter {
     Parameter(
       logicalID, type: .string, description: description, defaultValue: defaultValue.map { Value<String>($0) },
       allowedValues: allowedValues.map { Value<String>($0) }, allowedPattern: allowedPattern, minLength: minLength,
-      maxLength: maxLength, constraintDescription: constraintDescription, noEcho: noEcho, label: label)
+      maxLength: maxLength, constraintDescription: constraintDescription, noEcho: noEcho, label: label,
+      declaration: SourceLocation(fileID: fileID, line: line))
   }
 
   /// A parameter of an AWS-specific type whose value is one string: an ID such
   /// as `AWS::EC2::VPC::Id`, or `AWS::SSM::Parameter::Value<String>`.
   public static func awsSpecific(
     _ logicalID: String, type: ParameterType, description: String? = nil, default defaultValue: String? = nil,
-    allowedValues: [String] = [], constraintDescription: String? = nil, label: String? = nil
+    allowedValues: [String] = [], constraintDescription: String? = nil, label: String? = nil, fileID: String = #fileID,
+    line: Int = #line
   ) -> Parameter {
     Parameter(
       logicalID, type: type, description: description, defaultValue: defaultValue.map { Value<String>($0) },
-      allowedValues: allowedValues.map { Value<String>($0) }, constraintDescription: constraintDescription, label: label
+      allowedValues: allowedValues.map { Value<String>($0) }, constraintDescription: constraintDescription,
+      label: label, declaration: SourceLocation(fileID: fileID, line: line)
     )
   }
 }
@@ -81,12 +91,13 @@ extension Parameter where Kind == Number {
   public static func number(
     _ logicalID: String, description: String? = nil, default defaultValue: Value<Number>? = nil,
     allowedValues: [Value<Number>] = [], minValue: Double? = nil, maxValue: Double? = nil,
-    constraintDescription: String? = nil, noEcho: Bool = false, label: String? = nil
+    constraintDescription: String? = nil, noEcho: Bool = false, label: String? = nil, fileID: String = #fileID,
+    line: Int = #line
   ) -> Parameter {
     Parameter(
       logicalID, type: .number, description: description, defaultValue: defaultValue, allowedValues: allowedValues,
       minValue: minValue, maxValue: maxValue, constraintDescription: constraintDescription, noEcho: noEcho,
-      label: label)
+      label: label, declaration: SourceLocation(fileID: fileID, line: line))
   }
 }
 
@@ -94,11 +105,12 @@ extension Parameter where Kind == [Number] {
   /// A `List<Number>` parameter: comma-separated numbers.
   public static func numberList(
     _ logicalID: String, description: String? = nil, default defaultValue: String? = nil,
-    constraintDescription: String? = nil, label: String? = nil
+    constraintDescription: String? = nil, label: String? = nil, fileID: String = #fileID, line: Int = #line
   ) -> Parameter {
     Parameter(
       logicalID, type: .numberList, description: description, defaultValue: defaultValue.map { Value(.string($0)) },
-      constraintDescription: constraintDescription, label: label)
+      constraintDescription: constraintDescription, label: label,
+      declaration: SourceLocation(fileID: fileID, line: line))
   }
 }
 
@@ -106,23 +118,26 @@ extension Parameter where Kind == [String] {
   /// A `CommaDelimitedList` parameter.
   public static func commaDelimitedList(
     _ logicalID: String, description: String? = nil, default defaultValue: String? = nil,
-    allowedValues: [String] = [], constraintDescription: String? = nil, noEcho: Bool = false, label: String? = nil
+    allowedValues: [String] = [], constraintDescription: String? = nil, noEcho: Bool = false, label: String? = nil,
+    fileID: String = #fileID, line: Int = #line
   ) -> Parameter {
     Parameter(
       logicalID, type: .commaDelimitedList, description: description,
       defaultValue: defaultValue.map { Value(.string($0)) }, allowedValues: allowedValues.map { Value(.string($0)) },
-      constraintDescription: constraintDescription, noEcho: noEcho, label: label)
+      constraintDescription: constraintDescription, noEcho: noEcho, label: label,
+      declaration: SourceLocation(fileID: fileID, line: line))
   }
 
   /// A parameter of an AWS-specific list type: `List<AWS::EC2::Subnet::Id>`,
   /// `AWS::SSM::Parameter::Value<List<String>>`…
   public static func awsSpecificList(
     _ logicalID: String, type: ParameterType, description: String? = nil, default defaultValue: String? = nil,
-    constraintDescription: String? = nil, label: String? = nil
+    constraintDescription: String? = nil, label: String? = nil, fileID: String = #fileID, line: Int = #line
   ) -> Parameter {
     Parameter(
       logicalID, type: type, description: description, defaultValue: defaultValue.map { Value(.string($0)) },
-      constraintDescription: constraintDescription, label: label)
+      constraintDescription: constraintDescription, label: label,
+      declaration: SourceLocation(fileID: fileID, line: line))
   }
 }
 

@@ -12,9 +12,23 @@ public protocol Resource: Sendable {
   var attributes: ResourceAttributes { get set }
   /// The `Properties` object (empty objects are omitted from the template).
   var properties: Expression { get }
+  /// The attributes `!GetAtt` reads on the type, as AWS spells them (`Arn`,
+  /// `Endpoint.Address`), when the type knows them (generated types do); `nil`
+  /// when any name may be right, as for ``UntypedResource``.
+  var attributeNames: [String]? { get }
+  /// The properties the type's schema declares, when it is known.
+  var propertyNames: [String]? { get }
+  /// Whether deleting or replacing the resource destroys data (a bucket, a key,
+  /// a database, a log group): such a resource should say what happens to it
+  /// with ``Resource/deletionPolicy(_:)`` and ``Resource/updateReplacePolicy(_:)``.
+  var isStateful: Bool { get }
 }
 
 extension Resource {
+  public var attributeNames: [String]? { nil }
+  public var propertyNames: [String]? { nil }
+  public var isStateful: Bool { false }
+
   /// `!Ref LogicalID`: what the resource type returns for `Ref` (usually its ID or name).
   public var ref: Value<String> { Value(.ref(logicalID)) }
 
@@ -98,8 +112,13 @@ public struct ResourceAttributes: Hashable, Sendable {
   public var metadata: Value<JSON>?
   /// A comment above the resource in YAML output; not part of the template's data.
   public var comment: String?
+  /// Where the resource is declared in Swift: its initializer records the call's
+  /// `#fileID` and `#line`.
+  public var declaration: SourceLocation?
 
-  public init() {}
+  public init(declaration: SourceLocation? = nil) {
+    self.declaration = declaration
+  }
 }
 
 /// `DeletionPolicy`.
@@ -133,10 +152,13 @@ public struct UntypedResource: Resource {
   public var attributes = ResourceAttributes()
   public var propertyValues: Value<JSON>
 
-  public init(_ logicalID: String, type: String, properties: Value<JSON> = .map([:])) {
+  public init(
+    _ logicalID: String, type: String, properties: Value<JSON> = .map([:]), fileID: String = #fileID, line: Int = #line
+  ) {
     self.logicalID = logicalID
     resourceType = type
     propertyValues = properties
+    attributes.declaration = SourceLocation(fileID: fileID, line: line)
   }
 
   public var properties: Expression { propertyValues.expression }

@@ -150,6 +150,7 @@ public struct AnyParameter: Sendable {
   public let constraintDescription: String?
   public let noEcho: Bool
   public let label: String?
+  public let declaration: SourceLocation
 
   public init<Kind>(_ parameter: Parameter<Kind>) {
     logicalID = parameter.logicalID
@@ -165,6 +166,7 @@ public struct AnyParameter: Sendable {
     constraintDescription = parameter.constraintDescription
     noEcho = parameter.noEcho
     label = parameter.label
+    declaration = parameter.declaration
   }
 }
 

@@ -13,20 +13,29 @@ public struct TemplateProblem: Hashable, Sendable, CustomStringConvertible {
   /// Where inside the element: `Properties.SecurityGroupIngress[0].FromPort`, `DependsOn`…
   public var property: String?
   public var message: String
+  /// Where the element is declared in Swift.
+  public var declaration: SourceLocation?
 
   public init(
     _ severity: Severity = .error, section: String? = nil, logicalID: String? = nil, property: String? = nil,
-    message: String
+    message: String, declaration: SourceLocation? = nil
   ) {
     self.severity = severity
     self.section = section
     self.logicalID = logicalID
     self.property = property
     self.message = message
+    self.declaration = declaration
   }
 
-  /// `Resources.ServiceStable Properties.Cluster: message`.
+  /// `MyStacks/Web.swift:42: Resources.ServiceStable Properties.Cluster: message`.
   public var description: String {
+    let text = templateDescription
+    return declaration.map { "\($0): \(text)" } ?? text
+  }
+
+  /// The problem without the Swift location: `Resources.ServiceStable Properties.Cluster: message`.
+  public var templateDescription: String {
     var location = [section, logicalID].compactMap { $0 }.joined(separator: ".")
     if let property { location += location.isEmpty ? property : " " + property }
     let prefix = severity == .warning ? "warning: " : ""

@@ -1,41 +1,60 @@
 import TemplateSyntax
 
 extension TemplateValidator {
-  /// Dependency cycles through `DependsOn` and references (`!Ref`, `!GetAtt`, `${…}`).
-  mutating func checkCycles(_ dependencies: [String: [String]]) {
+  /// One resource another needs first: by its `DependsOn`, or by a reference
+  /// (`!Ref`, `!GetAtt`, `${…}`).
+  struct Dependency {
+    var target: String
+    var isDependsOn: Bool
+  }
+
+  /// Dependency cycles through `DependsOn` and references. A cycle is reported
+  /// once, from its first logical ID in byte order, under `DependsOn` when one of
+  /// its steps is a `DependsOn` and as references otherwise.
+  mutating func checkCycles(_ dependencies: [String: [Dependency]]) {
     enum Mark { case visiting, done }
     var marks: [String: Mark] = [:]
-    var stack: [String] = []
+    var stack: [(id: String, throughDependsOn: Bool)] = []
     var reported = Set<[String]>()
-    func visit(_ id: String, _ problems: inout [TemplateProblem]) {
+    func visit(_ id: String, _ cycles: inout [(ids: [String], throughDependsOn: Bool)]) {
       marks[id] = .visiting
-      stack.append(id)
-      for next in dependencies[id] ?? [] {
-        switch marks[next] {
+      for dependency in dependencies[id] ?? [] {
+        stack.append((id, dependency.isDependsOn))
+        defer { stack.removeLast() }
+        switch marks[dependency.target] {
         case .visiting:
-          let cycle = Array(stack[stack.lastIndex(of: next)!...])
+          let steps = Array(stack[stack.lastIndex(where: { $0.id == dependency.target })!...])
+          let cycle = steps.map(\.id)
           let start = cycle.indices.min { cycle[$0].utf8.lexicographicallyPrecedes(cycle[$1].utf8) }!
           let canonical = Array(cycle[start...] + cycle[..<start])
           if reported.insert(canonical).inserted {
-            problems.append(
-              TemplateProblem(
-                section: TemplateSection.resources.key, logicalID: canonical[0],
-                property: ResourceKey.dependsOn.rawValue,
-                message:
-                  "circular dependency \((canonical + [canonical[0]]).joined(separator: " → ")); remove a DependsOn or a reference so that one can be created first"
-              ))
+            cycles.append((canonical, steps.contains { $0.throughDependsOn }))
           }
         case .done:
           break
         case nil:
-          visit(next, &problems)
+          visit(dependency.target, &cycles)
         }
       }
-      stack.removeLast()
       marks[id] = .done
     }
+    var cycles: [(ids: [String], throughDependsOn: Bool)] = []
     for id in logicalIDs[.resources] ?? [] where marks[id] == nil {
-      visit(id, &problems)
+      visit(id, &cycles)
+    }
+    for cycle in cycles {
+      let path = (cycle.ids + [cycle.ids[0]]).joined(separator: " → ")
+      let location = Location(section: .resources, logicalID: cycle.ids[0])
+      if cycle.throughDependsOn {
+        report(
+          location, .key(ResourceKey.dependsOn.rawValue),
+          "circular dependency \(path); remove a DependsOn or a reference so that one can be created first")
+      } else {
+        report(
+          location, .root,
+          "circular dependency through references \(path): each refers to the next (!Ref, !GetAtt or ${…}); remove one reference so that one can be created first"
+        )
+      }
     }
   }
 }

@@ -6,25 +6,24 @@ extension TemplateValidator {
     for section in TemplateSection.sectionsOfEntries {
       var seen = Set<String>()
       for id in logicalIDs[section] ?? [] {
+        let location = Location(section: section, logicalID: id)
         if !seen.insert(id).inserted {
-          problems.append(
-            TemplateProblem(
-              section: section.key, logicalID: id,
-              message: "the logical ID is declared more than once; give each \(section.entryName!) its own ID"))
+          let places = declarations[section]?[id] ?? []
+          let placesText = places.count > 1 ? " (at " + places.map(\.description).joined(separator: " and ") + ")" : ""
+          report(
+            location, .root,
+            "the logical ID is declared more than once\(placesText); give each \(section.entryName!) its own ID")
         }
         if id.isEmpty || id.utf8.count > 255 || !id.utf8.allSatisfy(Self.isAlphanumeric) {
-          problems.append(
-            TemplateProblem(
-              section: section.key, logicalID: id,
-              message: "a logical ID must be 1 to 255 ASCII letters and digits (A-Z, a-z, 0-9); rename it"))
+          report(location, .root, "a logical ID must be 1 to 255 ASCII letters and digits (A-Z, a-z, 0-9); rename it")
         }
       }
     }
     for id in (declared[.parameters] ?? []).intersection(declared[.resources] ?? []).sorted() {
-      problems.append(
-        TemplateProblem(
-          section: TemplateSection.resources.key, logicalID: id,
-          message: "a parameter has the same logical ID, so !Ref \(id) would be ambiguous; rename one of them"))
+      let parameterPlace = declarations[.parameters]?[id]?.first.map { " (the parameter at \($0))" } ?? ""
+      report(
+        Location(section: .resources, logicalID: id), .root,
+        "a parameter\(parameterPlace) has the same logical ID, so !Ref \(id) would be ambiguous; rename one of them")
     }
   }
 

@@ -21,18 +21,28 @@ struct TemplateValidator {
   var logicalIDs: [TemplateSection: [String]] = [:]
   /// The same IDs as sets, for lookups (a template may hold thousands of references).
   var declared: [TemplateSection: Set<String>] = [:]
+  /// Where each logical ID is declared in Swift (several places when it is declared more than once).
+  var declarations: [TemplateSection: [String: [SourceLocation]]] = [:]
+  /// Each resource by its logical ID (the first, when an ID is declared twice).
+  var resourcesByID: [String: any Resource] = [:]
 
   init(template: Template, options: RenderOptions) {
     self.template = template
     self.options = options
+    func add(_ section: TemplateSection, _ logicalID: String, _ declaration: SourceLocation?) {
+      logicalIDs[section, default: []].append(logicalID)
+      if let declaration { declarations[section, default: [:]][logicalID, default: []].append(declaration) }
+    }
     for element in template.elements {
       switch element {
-      case .parameter(let parameter): logicalIDs[.parameters, default: []].append(parameter.logicalID)
-      case .resource(let resource): logicalIDs[.resources, default: []].append(resource.logicalID)
-      case .condition(let condition): logicalIDs[.conditions, default: []].append(condition.logicalID)
-      case .mapping(let mapping): logicalIDs[.mappings, default: []].append(mapping.logicalID)
-      case .output(let output): logicalIDs[.outputs, default: []].append(output.logicalID)
-      case .rule(let rule): logicalIDs[.rules, default: []].append(rule.logicalID)
+      case .parameter(let parameter): add(.parameters, parameter.logicalID, parameter.declaration)
+      case .resource(let resource):
+        add(.resources, resource.logicalID, resource.attributes.declaration)
+        if resourcesByID[resource.logicalID] == nil { resourcesByID[resource.logicalID] = resource }
+      case .condition(let condition): add(.conditions, condition.logicalID, condition.declaration)
+      case .mapping(let mapping): add(.mappings, mapping.logicalID, mapping.declaration)
+      case .output(let output): add(.outputs, output.logicalID, output.declaration)
+      case .rule(let rule): add(.rules, rule.logicalID, rule.declaration)
       case .parameterGroup: break
       }
     }
@@ -60,7 +70,7 @@ struct TemplateValidator {
       default: break
       }
     }
-    var dependencies: [String: [String]] = [:]
+    var dependencies: [String: [Dependency]] = [:]
     for entry in document.entries {
       guard let section = TemplateSection(rawValue: entry.key) else { continue }
       let items = entry.value.objectEntries ?? []
@@ -91,7 +101,10 @@ struct TemplateValidator {
           let referenced = references.filter { [.ref, .substitution].contains($0.kind) || $0.isGetAtt }
           checkAttributes(of: resource)
           dependencies[item.key] =
-            resource.attributes.dependsOn + referenced.map(\.target).filter { declares(.resources, $0) }
+            resource.attributes.dependsOn.map { Dependency(target: $0, isDependsOn: true) }
+            + referenced.map(\.target).filter { declares(.resources, $0) }.map {
+              Dependency(target: $0, isDependsOn: false)
+            }
         }
       case .outputs:
         for (item, output) in zip(items, outputs) {
@@ -137,6 +150,14 @@ struct TemplateValidator {
     }
     if let condition = resource.attributes.condition {
       checkCondition(condition, at: location, .key(ResourceKey.condition.rawValue))
+    }
+    if resource.isStateful
+      && (resource.attributes.deletionPolicy == nil || resource.attributes.updateReplacePolicy == nil)
+    {
+      report(
+        location, .root,
+        "\(resource.resourceType) holds data that deleting or replacing it destroys, and the template does not say what to keep: set .deletionPolicy(.retain) and .updateReplacePolicy(.retain), or .delete to say it may go",
+        severity: .warning)
     }
     if let comment = resource.attributes.comment, (try? YAMLEmitter.validate(comment: comment)) == nil {
       report(
@@ -219,11 +240,18 @@ struct TemplateValidator {
     var logicalID: String?
   }
 
-  mutating func report(_ location: Location, _ path: ExpressionPath, _ message: String) {
+  mutating func report(
+    _ location: Location, _ path: ExpressionPath, _ message: String, severity: TemplateProblem.Severity = .error
+  ) {
     problems.append(
       TemplateProblem(
-        section: location.section.key, logicalID: location.logicalID, property: path.isEmpty ? nil : path.description,
-        message: message))
+        severity, section: location.section.key, logicalID: location.logicalID,
+        property: path.isEmpty ? nil : path.description, message: message, declaration: declaration(of: location)))
+  }
+
+  /// Where the element at `location` is declared in Swift (the first place, when several).
+  func declaration(of location: Location) -> SourceLocation? {
+    location.logicalID.flatMap { declarations[location.section]?[$0]?.first }
   }
 }
 

@@ -36,16 +36,29 @@ package enum SwiftRenderer {
       lines += wrap("    public var \(Naming.escaped(property.swiftName)): \(type)", indent: 6)
     }
     lines.append("")
-    lines.append("    /// A `\(resource.typeName)` with the logical ID `logicalID`.")
+    lines.append("    /// A `\(resource.typeName)` with the logical ID `logicalID`; `fileID` and `line`")
+    lines.append("    /// record where it is declared, for the problems that name it.")
     lines += initializer(
       resource.properties, firstParameter: "_ logicalID: String", indent: 4, bodyPrefix: ["self.logicalID = logicalID"],
-      assignsProperties: true)
+      assignsProperties: true, lastParameters: ["fileID: String = #fileID", "line: Int = #line"],
+      bodySuffix: ["attributes.declaration = SourceLocation(fileID: fileID, line: line)"])
     lines.append("")
     lines.append("    /// The `Properties` of the resource, keys in byte order.")
     lines.append("    public var properties: Expression {")
     lines += objectBody(resource.properties, indent: 6, prefix: "self.")
     lines.append("      return .object(objectEntries, ordering: .sortedKeys)")
     lines.append("    }")
+    lines.append("")
+    lines.append("    /// The attributes `!GetAtt` reads on this type (its read-only properties).")
+    lines += stringList("attributeNames", resource.attributes.map(\.awsName), indent: 4)
+    lines.append("")
+    lines.append("    /// The properties the type's schema declares.")
+    lines += stringList("propertyNames", resource.properties.map(\.awsName), indent: 4)
+    if resource.isStateful {
+      lines.append("")
+      lines.append("    /// Deleting or replacing the resource destroys the data it holds.")
+      lines.append("    public var isStateful: Bool { true }")
+    }
     for attribute in resource.attributes {
       lines.append("")
       lines.append("    /// `!GetAtt \(resource.name).\(attribute.awsName)`.")
@@ -139,7 +152,7 @@ package enum SwiftRenderer {
   /// defaulting to `nil`.
   private static func initializer(
     _ properties: [PropertyDeclaration], firstParameter: String?, indent: Int, bodyPrefix: [String],
-    assignsProperties: Bool
+    assignsProperties: Bool, lastParameters: [String] = [], bodySuffix: [String] = []
   ) -> [String] {
     let pad = String(repeating: " ", count: indent)
     let ordered = properties.filter(\.isRequired) + properties.filter { !$0.isRequired }
@@ -149,6 +162,7 @@ package enum SwiftRenderer {
       parameters.append(
         property.isRequired ? "\(property.swiftName): \(type)" : "\(property.swiftName): \(type)? = nil")
     }
+    parameters += lastParameters
     var lines: [String] = []
     let oneLine = "\(pad)public init(\(parameters.joined(separator: ", "))) {"
     if oneLine.count <= 120 {
@@ -170,7 +184,30 @@ package enum SwiftRenderer {
       lines += objectBody(properties, indent: indent + 2, prefix: "")
       lines.append("\(pad)  self.init(.object(objectEntries, ordering: .sortedKeys))")
     }
+    for line in bodySuffix { lines.append("\(pad)  \(line)") }
     lines.append("\(pad)}")
+    return lines
+  }
+
+  /// `public var name: [String]? { ["A", "B"] }`, the list packed into lines of
+  /// at most 120 columns when it does not fit on one.
+  private static func stringList(_ name: String, _ items: [String], indent: Int) -> [String] {
+    let pad = String(repeating: " ", count: indent)
+    let literals = items.map(literal)
+    let oneLine = "\(pad)public var \(name): [String]? { [\(literals.joined(separator: ", "))] }"
+    guard oneLine.count > 120 else { return [oneLine] }
+    var lines = ["\(pad)public var \(name): [String]? {", "\(pad)  ["]
+    var current = "\(pad)    "
+    for item in literals {
+      let piece = item + ","
+      if current.count + piece.count + 1 > 120, !current.trimmingPrefix(while: { $0 == " " }).isEmpty {
+        lines.append(current)
+        current = "\(pad)    "
+      }
+      current += current.hasSuffix(" ") ? piece : " " + piece
+    }
+    lines.append(current)
+    lines += ["\(pad)  ]", "\(pad)}"]
     return lines
   }
 

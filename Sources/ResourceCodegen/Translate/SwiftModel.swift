@@ -13,6 +13,9 @@ package struct ResourceDeclaration: Hashable, Sendable {
   /// Swift names of the properties of which at least this set must be given,
   /// beyond the required ones (the schema's first `oneOf`/`anyOf` alternative).
   package var requiredAlternative: [String] = []
+  /// Whether deleting or replacing a resource of the type destroys data
+  /// (cfn-lint's list of stateful types).
+  package var isStateful = false
 
   /// `EC2.SecurityGroup`.
   package var qualifiedName: String { "\(namespace).\(name)" }

@@ -27,7 +27,7 @@ package struct Translator {
   /// Member names the `Resource` protocol and its extensions already use.
   static let reservedMemberNames: Set<String> = [
     "objectEntries", "attributes", "comment", "condition", "creationPolicy", "deletionPolicy", "dependsOn", "getAtt",
-    "logicalID",
+    "logicalID", "attributeNames", "propertyNames", "isStateful", "fileID", "line",
     "metadata", "properties", "ref", "resourceType", "typeName", "updatePolicy", "updateReplacePolicy",
   ]
 

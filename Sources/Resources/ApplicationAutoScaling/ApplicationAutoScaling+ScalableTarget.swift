@@ -39,7 +39,8 @@ extension ApplicationAutoScaling {
     /// `SuspendedState`: a `SuspendedState`.
     public var suspendedState: Value<ApplicationAutoScaling.ScalableTarget.SuspendedState>?
 
-    /// A `AWS::ApplicationAutoScaling::ScalableTarget` with the logical ID `logicalID`.
+    /// A `AWS::ApplicationAutoScaling::ScalableTarget` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       maxCapacity: Value<Number>,
@@ -49,7 +50,9 @@ extension ApplicationAutoScaling {
       serviceNamespace: Value<ApplicationAutoScaling.ServiceNamespaceValue>,
       roleARN: Value<String>? = nil,
       scheduledActions: Value<[ApplicationAutoScaling.ScalableTarget.ScheduledAction]>? = nil,
-      suspendedState: Value<ApplicationAutoScaling.ScalableTarget.SuspendedState>? = nil
+      suspendedState: Value<ApplicationAutoScaling.ScalableTarget.SuspendedState>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.maxCapacity = maxCapacity
@@ -60,6 +63,7 @@ extension ApplicationAutoScaling {
       self.scheduledActions = scheduledActions
       self.serviceNamespace = serviceNamespace
       self.suspendedState = suspendedState
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -78,6 +82,17 @@ extension ApplicationAutoScaling {
         objectEntries.append(.init("SuspendedState", suspendedState.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "MaxCapacity", "MinCapacity", "ResourceId", "RoleARN", "ScalableDimension", "ScheduledActions",
+        "ServiceNamespace", "SuspendedState",
+      ]
     }
 
     /// `!GetAtt ScalableTarget.Id`.

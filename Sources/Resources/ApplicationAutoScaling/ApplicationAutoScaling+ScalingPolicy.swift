@@ -42,7 +42,8 @@ extension ApplicationAutoScaling {
     /// `TargetTrackingScalingPolicyConfiguration`: a `TargetTrackingScalingPolicyConfiguration`.
     public var targetTrackingScalingPolicyConfiguration: Value<ApplicationAutoScaling.ScalingPolicy.TargetTrackingScalingPolicyConfiguration>?
 
-    /// A `AWS::ApplicationAutoScaling::ScalingPolicy` with the logical ID `logicalID`.
+    /// A `AWS::ApplicationAutoScaling::ScalingPolicy` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       policyName: Value<String>,
@@ -53,7 +54,9 @@ extension ApplicationAutoScaling {
       scalingTargetID: Value<String>? = nil,
       serviceNamespace: Value<ApplicationAutoScaling.ServiceNamespaceValue>? = nil,
       stepScalingPolicyConfiguration: Value<ApplicationAutoScaling.ScalingPolicy.StepScalingPolicyConfiguration>? = nil,
-      targetTrackingScalingPolicyConfiguration: Value<ApplicationAutoScaling.ScalingPolicy.TargetTrackingScalingPolicyConfiguration>? = nil
+      targetTrackingScalingPolicyConfiguration: Value<ApplicationAutoScaling.ScalingPolicy.TargetTrackingScalingPolicyConfiguration>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.policyName = policyName
@@ -65,6 +68,7 @@ extension ApplicationAutoScaling {
       self.serviceNamespace = serviceNamespace
       self.stepScalingPolicyConfiguration = stepScalingPolicyConfiguration
       self.targetTrackingScalingPolicyConfiguration = targetTrackingScalingPolicyConfiguration
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -92,6 +96,18 @@ extension ApplicationAutoScaling {
         objectEntries.append(.init("TargetTrackingScalingPolicyConfiguration", targetTrackingScalingPolicyConfiguration.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "PolicyName", "PolicyType", "PredictiveScalingPolicyConfiguration", "ResourceId", "ScalableDimension",
+        "ScalingTargetId", "ServiceNamespace", "StepScalingPolicyConfiguration",
+        "TargetTrackingScalingPolicyConfiguration",
+      ]
     }
 
     /// `!GetAtt ScalingPolicy.Arn`.

@@ -18,13 +18,17 @@ extension CertificateManager {
     /// `ExpiryEventsConfiguration`: a `ExpiryEventsConfiguration`. Required.
     public var expiryEventsConfiguration: Value<CertificateManager.Account.ExpiryEventsConfiguration>
 
-    /// A `AWS::CertificateManager::Account` with the logical ID `logicalID`.
+    /// A `AWS::CertificateManager::Account` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
-      expiryEventsConfiguration: Value<CertificateManager.Account.ExpiryEventsConfiguration>
+      expiryEventsConfiguration: Value<CertificateManager.Account.ExpiryEventsConfiguration>,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.expiryEventsConfiguration = expiryEventsConfiguration
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -33,6 +37,12 @@ extension CertificateManager {
       objectEntries.append(.init("ExpiryEventsConfiguration", self.expiryEventsConfiguration.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["AccountId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["ExpiryEventsConfiguration"] }
 
     /// `!GetAtt Account.AccountId`.
     public var accountID: Value<JSON> { getAtt("AccountId", as: JSON.self) }

@@ -42,7 +42,8 @@ extension CertificateManager {
     /// `ValidationMethod`: a string. Changing it replaces the resource.
     public var validationMethod: Value<String>?
 
-    /// A `AWS::CertificateManager::Certificate` with the logical ID `logicalID`.
+    /// A `AWS::CertificateManager::Certificate` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       domainName: Value<String>,
@@ -53,7 +54,9 @@ extension CertificateManager {
       keyAlgorithm: Value<String>? = nil,
       subjectAlternativeNames: Value<[String]>? = nil,
       tags: Value<[CertificateManager.Certificate.Tag]>? = nil,
-      validationMethod: Value<String>? = nil
+      validationMethod: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.certificateAuthorityARN = certificateAuthorityARN
@@ -65,6 +68,7 @@ extension CertificateManager {
       self.subjectAlternativeNames = subjectAlternativeNames
       self.tags = tags
       self.validationMethod = validationMethod
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -92,6 +96,17 @@ extension CertificateManager {
         objectEntries.append(.init("ValidationMethod", validationMethod.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "CertificateAuthorityArn", "CertificateExport", "CertificateTransparencyLoggingPreference", "DomainName",
+        "DomainValidationOptions", "KeyAlgorithm", "SubjectAlternativeNames", "Tags", "ValidationMethod",
+      ]
     }
 
     /// `!GetAtt Certificate.Id`.

@@ -87,7 +87,8 @@ extension CloudWatch {
     /// `Unit`: one of 27 allowed strings.
     public var unit: Value<CloudWatch.Alarm.UnitValue>?
 
-    /// A `AWS::CloudWatch::Alarm` with the logical ID `logicalID`.
+    /// A `AWS::CloudWatch::Alarm` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       actionsEnabled: Value<Bool>? = nil,
@@ -113,7 +114,9 @@ extension CloudWatch {
       threshold: Value<Number>? = nil,
       thresholdMetricID: Value<String>? = nil,
       treatMissingData: Value<CloudWatch.Alarm.TreatMissingDataValue>? = nil,
-      unit: Value<CloudWatch.Alarm.UnitValue>? = nil
+      unit: Value<CloudWatch.Alarm.UnitValue>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.actionsEnabled = actionsEnabled
@@ -140,6 +143,7 @@ extension CloudWatch {
       self.thresholdMetricID = thresholdMetricID
       self.treatMissingData = treatMissingData
       self.unit = unit
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -194,6 +198,19 @@ extension CloudWatch {
       }
       if let unit = self.unit { objectEntries.append(.init("Unit", unit.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "ActionsEnabled", "AlarmActions", "AlarmDescription", "AlarmName", "ComparisonOperator", "DatapointsToAlarm",
+        "Dimensions", "EvaluateLowSampleCountPercentile", "EvaluationCriteria", "EvaluationInterval",
+        "EvaluationPeriods", "ExtendedStatistic", "InsufficientDataActions", "MetricName", "Metrics", "Namespace",
+        "OKActions", "Period", "Statistic", "Tags", "Threshold", "ThresholdMetricId", "TreatMissingData", "Unit",
+      ]
     }
 
     /// `!GetAtt Alarm.Arn`.

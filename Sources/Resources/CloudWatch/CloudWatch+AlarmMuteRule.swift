@@ -36,7 +36,8 @@ extension CloudWatch {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[CloudWatch.AlarmMuteRule.Tag]>?
 
-    /// A `AWS::CloudWatch::AlarmMuteRule` with the logical ID `logicalID`.
+    /// A `AWS::CloudWatch::AlarmMuteRule` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       rule: Value<CloudWatch.AlarmMuteRule.Rule>,
@@ -45,7 +46,9 @@ extension CloudWatch {
       muteTargets: Value<CloudWatch.AlarmMuteRule.MuteTargets>? = nil,
       name: Value<String>? = nil,
       startDate: Value<String>? = nil,
-      tags: Value<[CloudWatch.AlarmMuteRule.Tag]>? = nil
+      tags: Value<[CloudWatch.AlarmMuteRule.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
@@ -55,6 +58,7 @@ extension CloudWatch {
       self.rule = rule
       self.startDate = startDate
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -68,6 +72,16 @@ extension CloudWatch {
       if let startDate = self.startDate { objectEntries.append(.init("StartDate", startDate.expression)) }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Status", "LastUpdatedTimestamp", "MuteType", "Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Description", "ExpireDate", "MuteTargets", "Name", "Rule", "StartDate", "Tags",
+      ]
     }
 
     /// `!GetAtt AlarmMuteRule.Status`.

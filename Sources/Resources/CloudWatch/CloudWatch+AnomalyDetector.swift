@@ -39,7 +39,8 @@ extension CloudWatch {
     /// `Stat`: a string. Changing it replaces the resource.
     public var stat: Value<String>?
 
-    /// A `AWS::CloudWatch::AnomalyDetector` with the logical ID `logicalID`.
+    /// A `AWS::CloudWatch::AnomalyDetector` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       configuration: Value<CloudWatch.AnomalyDetector.Configuration>? = nil,
@@ -49,7 +50,9 @@ extension CloudWatch {
       metricName: Value<String>? = nil,
       namespace: Value<String>? = nil,
       singleMetricAnomalyDetector: Value<CloudWatch.AnomalyDetector.SingleMetricAnomalyDetector>? = nil,
-      stat: Value<String>? = nil
+      stat: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.configuration = configuration
@@ -60,6 +63,7 @@ extension CloudWatch {
       self.namespace = namespace
       self.singleMetricAnomalyDetector = singleMetricAnomalyDetector
       self.stat = stat
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -82,6 +86,17 @@ extension CloudWatch {
       }
       if let stat = self.stat { objectEntries.append(.init("Stat", stat.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Configuration", "Dimensions", "MetricCharacteristics", "MetricMathAnomalyDetector", "MetricName", "Namespace",
+        "SingleMetricAnomalyDetector", "Stat",
+      ]
     }
 
     /// `!GetAtt AnomalyDetector.Id`.

@@ -48,7 +48,8 @@ extension CloudWatch {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[CloudWatch.CompositeAlarm.Tag]>?
 
-    /// A `AWS::CloudWatch::CompositeAlarm` with the logical ID `logicalID`.
+    /// A `AWS::CloudWatch::CompositeAlarm` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       alarmRule: Value<String>,
@@ -61,7 +62,9 @@ extension CloudWatch {
       alarmName: Value<String>? = nil,
       insufficientDataActions: Value<[String]>? = nil,
       okActions: Value<[String]>? = nil,
-      tags: Value<[CloudWatch.CompositeAlarm.Tag]>? = nil
+      tags: Value<[CloudWatch.CompositeAlarm.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.actionsEnabled = actionsEnabled
@@ -75,6 +78,7 @@ extension CloudWatch {
       self.insufficientDataActions = insufficientDataActions
       self.okActions = okActions
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -104,6 +108,17 @@ extension CloudWatch {
       if let okActions = self.okActions { objectEntries.append(.init("OKActions", okActions.expression)) }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "ActionsEnabled", "ActionsSuppressor", "ActionsSuppressorExtensionPeriod", "ActionsSuppressorWaitPeriod",
+        "AlarmActions", "AlarmDescription", "AlarmName", "AlarmRule", "InsufficientDataActions", "OKActions", "Tags",
+      ]
     }
 
     /// `!GetAtt CompositeAlarm.Arn`.

@@ -30,14 +30,17 @@ extension CloudWatch {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[CloudWatch.InsightRule.Tag]>?
 
-    /// A `AWS::CloudWatch::InsightRule` with the logical ID `logicalID`.
+    /// A `AWS::CloudWatch::InsightRule` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       ruleBody: Value<String>,
       ruleName: Value<String>,
       ruleState: Value<String>,
       applyOnTransformedLogs: Value<Bool>? = nil,
-      tags: Value<[CloudWatch.InsightRule.Tag]>? = nil
+      tags: Value<[CloudWatch.InsightRule.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.applyOnTransformedLogs = applyOnTransformedLogs
@@ -45,6 +48,7 @@ extension CloudWatch {
       self.ruleName = ruleName
       self.ruleState = ruleState
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -59,6 +63,12 @@ extension CloudWatch {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id", "Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["ApplyOnTransformedLogs", "RuleBody", "RuleName", "RuleState", "Tags"] }
 
     /// `!GetAtt InsightRule.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

@@ -42,7 +42,8 @@ extension CloudWatch {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[CloudWatch.MetricStream.Tag]>?
 
-    /// A `AWS::CloudWatch::MetricStream` with the logical ID `logicalID`.
+    /// A `AWS::CloudWatch::MetricStream` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       firehoseARN: Value<String>,
@@ -53,7 +54,9 @@ extension CloudWatch {
       includeLinkedAccountsMetrics: Value<Bool>? = nil,
       name: Value<String>? = nil,
       statisticsConfigurations: Value<[CloudWatch.MetricStream.MetricStreamStatisticsConfiguration]>? = nil,
-      tags: Value<[CloudWatch.MetricStream.Tag]>? = nil
+      tags: Value<[CloudWatch.MetricStream.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.excludeFilters = excludeFilters
@@ -65,6 +68,7 @@ extension CloudWatch {
       self.roleARN = roleARN
       self.statisticsConfigurations = statisticsConfigurations
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -88,6 +92,17 @@ extension CloudWatch {
       }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn", "CreationDate", "LastUpdateDate", "State"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "ExcludeFilters", "FirehoseArn", "IncludeFilters", "IncludeLinkedAccountsMetrics", "Name", "OutputFormat",
+        "RoleArn", "StatisticsConfigurations", "Tags",
+      ]
     }
 
     /// `!GetAtt MetricStream.Arn`.

@@ -15,9 +15,11 @@ extension CloudWatch {
     public let logicalID: String
     public var attributes = ResourceAttributes()
 
-    /// A `AWS::CloudWatch::OTelEnrichment` with the logical ID `logicalID`.
-    public init(_ logicalID: String) {
+    /// A `AWS::CloudWatch::OTelEnrichment` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(_ logicalID: String, fileID: String = #fileID, line: Int = #line) {
       self.logicalID = logicalID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -25,6 +27,12 @@ extension CloudWatch {
       let objectEntries: [Expression.ObjectEntry] = []
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["AccountId", "Status"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { [] }
 
     /// `!GetAtt OTelEnrichment.AccountId`.
     public var accountID: Value<String> { getAtt("AccountId", as: String.self) }

@@ -30,14 +30,17 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.CapacityManagerDataExport.Tag]>?
 
-    /// A `AWS::EC2::CapacityManagerDataExport` with the logical ID `logicalID`.
+    /// A `AWS::EC2::CapacityManagerDataExport` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       outputFormat: Value<EC2.CapacityManagerDataExport.OutputFormatValue>,
       s3BucketName: Value<String>,
       schedule: Value<EC2.CapacityManagerDataExport.ScheduleValue>,
       s3BucketPrefix: Value<String>? = nil,
-      tags: Value<[EC2.CapacityManagerDataExport.Tag]>? = nil
+      tags: Value<[EC2.CapacityManagerDataExport.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.outputFormat = outputFormat
@@ -45,6 +48,7 @@ extension EC2 {
       self.s3BucketPrefix = s3BucketPrefix
       self.schedule = schedule
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -59,6 +63,12 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["CapacityManagerDataExportId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["OutputFormat", "S3BucketName", "S3BucketPrefix", "Schedule", "Tags"] }
 
     /// `!GetAtt CapacityManagerDataExport.CapacityManagerDataExportId`.
     public var capacityManagerDataExportID: Value<String> { getAtt("CapacityManagerDataExportId", as: String.self) }

@@ -60,7 +60,8 @@ extension EC2 {
     /// `UnusedReservationBillingOwnerId`: a string.
     public var unusedReservationBillingOwnerID: Value<String>?
 
-    /// A `AWS::EC2::CapacityReservation` with the logical ID `logicalID`.
+    /// A `AWS::EC2::CapacityReservation` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       instanceCount: Value<Number>,
@@ -77,7 +78,9 @@ extension EC2 {
       placementGroupARN: Value<String>? = nil,
       tagSpecifications: Value<[EC2.CapacityReservation.TagSpecification]>? = nil,
       tenancy: Value<EC2.CapacityReservation.TenancyValue>? = nil,
-      unusedReservationBillingOwnerID: Value<String>? = nil
+      unusedReservationBillingOwnerID: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.availabilityZone = availabilityZone
@@ -95,6 +98,7 @@ extension EC2 {
       self.tagSpecifications = tagSpecifications
       self.tenancy = tenancy
       self.unusedReservationBillingOwnerID = unusedReservationBillingOwnerID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -130,6 +134,24 @@ extension EC2 {
         objectEntries.append(.init("UnusedReservationBillingOwnerId", unusedReservationBillingOwnerID.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "Id", "AvailableInstanceCount", "TotalInstanceCount", "StartDate", "CapacityReservationArn", "CreateDate",
+        "State", "OwnerId", "ReservationType", "CapacityAllocationSet", "CommitmentInfo", "DeliveryPreference",
+        "CapacityReservationFleetId",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AvailabilityZone", "AvailabilityZoneId", "EbsOptimized", "EndDate", "EndDateType", "EphemeralStorage",
+        "InstanceCount", "InstanceMatchCriteria", "InstancePlatform", "InstanceType", "OutPostArn", "PlacementGroupArn",
+        "TagSpecifications", "Tenancy", "UnusedReservationBillingOwnerId",
+      ]
     }
 
     /// `!GetAtt CapacityReservation.Id`.

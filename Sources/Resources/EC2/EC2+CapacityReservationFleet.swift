@@ -42,7 +42,8 @@ extension EC2 {
     /// `TotalTargetCapacity`: an integer.
     public var totalTargetCapacity: Value<Number>?
 
-    /// A `AWS::EC2::CapacityReservationFleet` with the logical ID `logicalID`.
+    /// A `AWS::EC2::CapacityReservationFleet` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       allocationStrategy: Value<String>? = nil,
@@ -53,7 +54,9 @@ extension EC2 {
       removeEndDate: Value<Bool>? = nil,
       tagSpecifications: Value<[EC2.CapacityReservationFleet.TagSpecification]>? = nil,
       tenancy: Value<EC2.CapacityReservationFleet.TenancyValue>? = nil,
-      totalTargetCapacity: Value<Number>? = nil
+      totalTargetCapacity: Value<Number>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.allocationStrategy = allocationStrategy
@@ -65,6 +68,7 @@ extension EC2 {
       self.tagSpecifications = tagSpecifications
       self.tenancy = tenancy
       self.totalTargetCapacity = totalTargetCapacity
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -94,6 +98,17 @@ extension EC2 {
         objectEntries.append(.init("TotalTargetCapacity", totalTargetCapacity.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["CapacityReservationFleetId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AllocationStrategy", "EndDate", "InstanceMatchCriteria", "InstanceTypeSpecifications", "NoRemoveEndDate",
+        "RemoveEndDate", "TagSpecifications", "Tenancy", "TotalTargetCapacity",
+      ]
     }
 
     /// `!GetAtt CapacityReservationFleet.CapacityReservationFleetId`.

@@ -30,14 +30,17 @@ extension EC2 {
     /// `TargetNetworkCidr`: a string. Required. Changing it replaces the resource.
     public var targetNetworkCidr: Value<String>
 
-    /// A `AWS::EC2::ClientVpnAuthorizationRule` with the logical ID `logicalID`.
+    /// A `AWS::EC2::ClientVpnAuthorizationRule` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       clientVpnEndpointID: Value<String>,
       targetNetworkCidr: Value<String>,
       accessGroupID: Value<String>? = nil,
       authorizeAllGroups: Value<Bool>? = nil,
-      description: Value<String>? = nil
+      description: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.accessGroupID = accessGroupID
@@ -45,6 +48,7 @@ extension EC2 {
       self.clientVpnEndpointID = clientVpnEndpointID
       self.description = description
       self.targetNetworkCidr = targetNetworkCidr
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -60,6 +64,16 @@ extension EC2 {
       if let description = self.description { objectEntries.append(.init("Description", description.expression)) }
       objectEntries.append(.init("TargetNetworkCidr", self.targetNetworkCidr.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AccessGroupId", "AuthorizeAllGroups", "ClientVpnEndpointId", "Description", "TargetNetworkCidr",
+      ]
     }
 
     /// `!GetAtt ClientVpnAuthorizationRule.Id`.

@@ -79,7 +79,8 @@ extension EC2 {
     /// `VpnPort`: an integer.
     public var vpnPort: Value<Number>?
 
-    /// A `AWS::EC2::ClientVpnEndpoint` with the logical ID `logicalID`.
+    /// A `AWS::EC2::ClientVpnEndpoint` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       authenticationOptions: Value<[EC2.ClientVpnEndpoint.ClientAuthenticationRequest]>,
@@ -102,7 +103,9 @@ extension EC2 {
       transitGatewayConfiguration: Value<EC2.ClientVpnEndpoint.TransitGatewayConfiguration>? = nil,
       transportProtocol: Value<String>? = nil,
       vpcID: Value<String>? = nil,
-      vpnPort: Value<Number>? = nil
+      vpnPort: Value<Number>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.authenticationOptions = authenticationOptions
@@ -126,6 +129,7 @@ extension EC2 {
       self.transportProtocol = transportProtocol
       self.vpcID = vpcID
       self.vpnPort = vpnPort
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -179,6 +183,20 @@ extension EC2 {
       if let vpcID = self.vpcID { objectEntries.append(.init("VpcId", vpcID.expression)) }
       if let vpnPort = self.vpnPort { objectEntries.append(.init("VpnPort", vpnPort.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AuthenticationOptions", "ClientCidrBlock", "ClientConnectOptions", "ClientLoginBannerOptions",
+        "ClientRouteEnforcementOptions", "ConnectionLogOptions", "Description", "DisconnectOnSessionTimeout",
+        "DnsServers", "EndpointIpAddressType", "SecurityGroupIds", "SelfServicePortal", "ServerCertificateArn",
+        "SessionTimeoutHours", "SplitTunnel", "TagSpecifications", "TrafficIpAddressType",
+        "TransitGatewayConfiguration", "TransportProtocol", "VpcId", "VpnPort",
+      ]
     }
 
     /// `!GetAtt ClientVpnEndpoint.Id`.

@@ -27,19 +27,23 @@ extension EC2 {
     /// `TargetVpcSubnetId`: a string. Changing it replaces the resource.
     public var targetVPCSubnetID: Value<String>?
 
-    /// A `AWS::EC2::ClientVpnRoute` with the logical ID `logicalID`.
+    /// A `AWS::EC2::ClientVpnRoute` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       clientVpnEndpointID: Value<String>,
       destinationCidrBlock: Value<String>,
       description: Value<String>? = nil,
-      targetVPCSubnetID: Value<String>? = nil
+      targetVPCSubnetID: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.clientVpnEndpointID = clientVpnEndpointID
       self.description = description
       self.destinationCidrBlock = destinationCidrBlock
       self.targetVPCSubnetID = targetVPCSubnetID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -52,6 +56,16 @@ extension EC2 {
         objectEntries.append(.init("TargetVpcSubnetId", targetVPCSubnetID.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "ClientVpnEndpointId", "Description", "DestinationCidrBlock", "TargetVpcSubnetId",
+      ]
     }
 
     /// `!GetAtt ClientVpnRoute.Id`.

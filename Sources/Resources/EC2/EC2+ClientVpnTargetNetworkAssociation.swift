@@ -27,19 +27,23 @@ extension EC2 {
     /// `SubnetId`: a string (`AWS::EC2::Subnet.Id`). Changing it replaces the resource.
     public var subnetID: Value<String>?
 
-    /// A `AWS::EC2::ClientVpnTargetNetworkAssociation` with the logical ID `logicalID`.
+    /// A `AWS::EC2::ClientVpnTargetNetworkAssociation` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       clientVpnEndpointID: Value<String>,
       availabilityZone: Value<String>? = nil,
       availabilityZoneID: Value<String>? = nil,
-      subnetID: Value<String>? = nil
+      subnetID: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.availabilityZone = availabilityZone
       self.availabilityZoneID = availabilityZoneID
       self.clientVpnEndpointID = clientVpnEndpointID
       self.subnetID = subnetID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -54,6 +58,16 @@ extension EC2 {
       objectEntries.append(.init("ClientVpnEndpointId", self.clientVpnEndpointID.expression))
       if let subnetID = self.subnetID { objectEntries.append(.init("SubnetId", subnetID.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AvailabilityZone", "AvailabilityZoneId", "ClientVpnEndpointId", "SubnetId",
+      ]
     }
 
     /// `!GetAtt ClientVpnTargetNetworkAssociation.Id`.

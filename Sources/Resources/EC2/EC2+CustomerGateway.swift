@@ -36,7 +36,8 @@ extension EC2 {
     /// `Type`: a string. Required. Changing it replaces the resource.
     public var type: Value<String>
 
-    /// A `AWS::EC2::CustomerGateway` with the logical ID `logicalID`.
+    /// A `AWS::EC2::CustomerGateway` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       ipAddress: Value<String>,
@@ -45,7 +46,9 @@ extension EC2 {
       bgpAsnExtended: Value<Number>? = nil,
       certificateARN: Value<String>? = nil,
       deviceName: Value<String>? = nil,
-      tags: Value<[EC2.CustomerGateway.Tag]>? = nil
+      tags: Value<[EC2.CustomerGateway.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.bgpAsn = bgpAsn
@@ -55,6 +58,7 @@ extension EC2 {
       self.ipAddress = ipAddress
       self.tags = tags
       self.type = type
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -72,6 +76,16 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       objectEntries.append(.init("Type", self.type.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["CustomerGatewayId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "BgpAsn", "BgpAsnExtended", "CertificateArn", "DeviceName", "IpAddress", "Tags", "Type",
+      ]
     }
 
     /// `!GetAtt CustomerGateway.CustomerGatewayId`.

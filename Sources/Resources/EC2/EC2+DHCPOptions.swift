@@ -36,7 +36,8 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.DHCPOptions.Tag]>?
 
-    /// A `AWS::EC2::DHCPOptions` with the logical ID `logicalID`.
+    /// A `AWS::EC2::DHCPOptions` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       domainName: Value<String>? = nil,
@@ -45,7 +46,9 @@ extension EC2 {
       netbiosNameServers: Value<[String]>? = nil,
       netbiosNodeType: Value<Number>? = nil,
       ntpServers: Value<[String]>? = nil,
-      tags: Value<[EC2.DHCPOptions.Tag]>? = nil
+      tags: Value<[EC2.DHCPOptions.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.domainName = domainName
@@ -55,6 +58,7 @@ extension EC2 {
       self.netbiosNodeType = netbiosNodeType
       self.ntpServers = ntpServers
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -76,6 +80,17 @@ extension EC2 {
       if let ntpServers = self.ntpServers { objectEntries.append(.init("NtpServers", ntpServers.expression)) }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["DhcpOptionsId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "DomainName", "DomainNameServers", "Ipv6AddressPreferredLeaseTime", "NetbiosNameServers", "NetbiosNodeType",
+        "NtpServers", "Tags",
+      ]
     }
 
     /// `!GetAtt DHCPOptions.DhcpOptionsId`.

@@ -55,7 +55,8 @@ extension EC2 {
     /// `ValidUntil`: a string. Changing it replaces the resource.
     public var validUntil: Value<String>?
 
-    /// A `AWS::EC2::EC2Fleet` with the logical ID `logicalID`.
+    /// A `AWS::EC2::EC2Fleet` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       launchTemplateConfigs: Value<[EC2.EC2Fleet.FleetLaunchTemplateConfigRequest]>,
@@ -70,7 +71,9 @@ extension EC2 {
       terminateInstancesWithExpiration: Value<Bool>? = nil,
       type: Value<EC2.EC2Fleet.TypeValue>? = nil,
       validFrom: Value<String>? = nil,
-      validUntil: Value<String>? = nil
+      validUntil: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.context = context
@@ -86,6 +89,7 @@ extension EC2 {
       self.type = type
       self.validFrom = validFrom
       self.validUntil = validUntil
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -117,6 +121,18 @@ extension EC2 {
       if let validFrom = self.validFrom { objectEntries.append(.init("ValidFrom", validFrom.expression)) }
       if let validUntil = self.validUntil { objectEntries.append(.init("ValidUntil", validUntil.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["FleetId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Context", "ExcessCapacityTerminationPolicy", "LaunchTemplateConfigs", "OnDemandOptions",
+        "ReplaceUnhealthyInstances", "ReservedCapacityOptions", "SpotOptions", "TagSpecifications",
+        "TargetCapacitySpecification", "TerminateInstancesWithExpiration", "Type", "ValidFrom", "ValidUntil",
+      ]
     }
 
     /// `!GetAtt EC2Fleet.FleetId`.

@@ -39,7 +39,8 @@ extension EC2 {
     /// `TransferAddress`: a string. Changing it replaces the resource.
     public var transferAddress: Value<String>?
 
-    /// A `AWS::EC2::EIP` with the logical ID `logicalID`.
+    /// A `AWS::EC2::EIP` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       address: Value<String>? = nil,
@@ -49,7 +50,9 @@ extension EC2 {
       networkBorderGroup: Value<String>? = nil,
       publicIpv4Pool: Value<String>? = nil,
       tags: Value<[EC2.EIP.Tag]>? = nil,
-      transferAddress: Value<String>? = nil
+      transferAddress: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.address = address
@@ -60,6 +63,7 @@ extension EC2 {
       self.publicIpv4Pool = publicIpv4Pool
       self.tags = tags
       self.transferAddress = transferAddress
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -80,6 +84,17 @@ extension EC2 {
         objectEntries.append(.init("TransferAddress", transferAddress.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["PublicIp", "AllocationId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Address", "Domain", "InstanceId", "IpamPoolId", "NetworkBorderGroup", "PublicIpv4Pool", "Tags",
+        "TransferAddress",
+      ]
     }
 
     /// `!GetAtt EIP.PublicIp`.

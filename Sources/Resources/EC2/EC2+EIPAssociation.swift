@@ -30,14 +30,17 @@ extension EC2 {
     /// `PrivateIpAddress`: a string. Changing it replaces the resource.
     public var privateIPAddress: Value<String>?
 
-    /// A `AWS::EC2::EIPAssociation` with the logical ID `logicalID`.
+    /// A `AWS::EC2::EIPAssociation` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       allocationID: Value<String>? = nil,
       eip: Value<String>? = nil,
       instanceID: Value<String>? = nil,
       networkInterfaceID: Value<String>? = nil,
-      privateIPAddress: Value<String>? = nil
+      privateIPAddress: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.allocationID = allocationID
@@ -45,6 +48,7 @@ extension EC2 {
       self.instanceID = instanceID
       self.networkInterfaceID = networkInterfaceID
       self.privateIPAddress = privateIPAddress
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -60,6 +64,16 @@ extension EC2 {
         objectEntries.append(.init("PrivateIpAddress", privateIPAddress.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AllocationId", "EIP", "InstanceId", "NetworkInterfaceId", "PrivateIpAddress",
+      ]
     }
 
     /// `!GetAtt EIPAssociation.Id`.

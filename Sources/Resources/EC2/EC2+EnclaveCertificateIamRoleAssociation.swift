@@ -21,11 +21,19 @@ extension EC2 {
     /// `RoleArn`: a string (`AWS::IAM::Role.Arn`). Required. Changing it replaces the resource.
     public var roleARN: Value<String>
 
-    /// A `AWS::EC2::EnclaveCertificateIamRoleAssociation` with the logical ID `logicalID`.
-    public init(_ logicalID: String, certificateARN: Value<String>, roleARN: Value<String>) {
+    /// A `AWS::EC2::EnclaveCertificateIamRoleAssociation` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      certificateARN: Value<String>,
+      roleARN: Value<String>,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.certificateARN = certificateARN
       self.roleARN = roleARN
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -35,6 +43,12 @@ extension EC2 {
       objectEntries.append(.init("RoleArn", self.roleARN.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["CertificateS3BucketName", "CertificateS3ObjectKey", "EncryptionKmsKeyId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["CertificateArn", "RoleArn"] }
 
     /// `!GetAtt EnclaveCertificateIamRoleAssociation.CertificateS3BucketName`.
     public var certificateS3BucketName: Value<String> { getAtt("CertificateS3BucketName", as: String.self) }

@@ -53,7 +53,8 @@ extension EC2 {
     /// `TrafficType`: one of `ACCEPT`, `ALL`, `REJECT`. Changing it replaces the resource.
     public var trafficType: Value<EC2.FlowLog.TrafficTypeValue>?
 
-    /// A `AWS::EC2::FlowLog` with the logical ID `logicalID`.
+    /// A `AWS::EC2::FlowLog` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       resourceID: Value<String>,
@@ -67,7 +68,9 @@ extension EC2 {
       logGroupName: Value<String>? = nil,
       maxAggregationInterval: Value<Number>? = nil,
       tags: Value<[EC2.FlowLog.Tag]>? = nil,
-      trafficType: Value<EC2.FlowLog.TrafficTypeValue>? = nil
+      trafficType: Value<EC2.FlowLog.TrafficTypeValue>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.deliverCrossAccountRole = deliverCrossAccountRole
@@ -82,6 +85,7 @@ extension EC2 {
       self.resourceTypeProperty = resourceTypeProperty
       self.tags = tags
       self.trafficType = trafficType
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -112,6 +116,18 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       if let trafficType = self.trafficType { objectEntries.append(.init("TrafficType", trafficType.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "DeliverCrossAccountRole", "DeliverLogsPermissionArn", "DestinationOptions", "LogDestination",
+        "LogDestinationType", "LogFormat", "LogGroupName", "MaxAggregationInterval", "ResourceId", "ResourceType",
+        "Tags", "TrafficType",
+      ]
     }
 
     /// `!GetAtt FlowLog.Id`.

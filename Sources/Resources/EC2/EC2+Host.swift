@@ -42,7 +42,8 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.Host.Tag]>?
 
-    /// A `AWS::EC2::Host` with the logical ID `logicalID`.
+    /// A `AWS::EC2::Host` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       availabilityZone: Value<String>,
@@ -53,7 +54,9 @@ extension EC2 {
       instanceFamily: Value<String>? = nil,
       instanceType: Value<String>? = nil,
       outpostARN: Value<String>? = nil,
-      tags: Value<[EC2.Host.Tag]>? = nil
+      tags: Value<[EC2.Host.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.assetID = assetID
@@ -65,6 +68,7 @@ extension EC2 {
       self.instanceType = instanceType
       self.outpostARN = outpostARN
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -86,6 +90,17 @@ extension EC2 {
       if let outpostARN = self.outpostARN { objectEntries.append(.init("OutpostArn", outpostARN.expression)) }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["HostId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AssetId", "AutoPlacement", "AvailabilityZone", "HostMaintenance", "HostRecovery", "InstanceFamily",
+        "InstanceType", "OutpostArn", "Tags",
+      ]
     }
 
     /// `!GetAtt Host.HostId`.

@@ -36,7 +36,8 @@ extension EC2 {
     /// `Tier`: one of `free`, `advanced`.
     public var tier: Value<EC2.IPAM.TierValue>?
 
-    /// A `AWS::EC2::IPAM` with the logical ID `logicalID`.
+    /// A `AWS::EC2::IPAM` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       defaultResourceDiscoveryOrganizationalUnitExclusions: Value<[EC2.IPAM.IpamOrganizationalUnitExclusion]>? = nil,
@@ -45,7 +46,9 @@ extension EC2 {
       meteredAccount: Value<EC2.IPAM.MeteredAccountValue>? = nil,
       operatingRegions: Value<[EC2.IPAM.IpamOperatingRegion]>? = nil,
       tags: Value<[EC2.IPAM.Tag]>? = nil,
-      tier: Value<EC2.IPAM.TierValue>? = nil
+      tier: Value<EC2.IPAM.TierValue>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.defaultResourceDiscoveryOrganizationalUnitExclusions = defaultResourceDiscoveryOrganizationalUnitExclusions
@@ -55,6 +58,7 @@ extension EC2 {
       self.operatingRegions = operatingRegions
       self.tags = tags
       self.tier = tier
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -76,6 +80,22 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       if let tier = self.tier { objectEntries.append(.init("Tier", tier.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "IpamId", "Arn", "PublicDefaultScopeId", "PrivateDefaultScopeId", "ScopeCount",
+        "ResourceDiscoveryAssociationCount", "DefaultResourceDiscoveryId", "DefaultResourceDiscoveryAssociationId",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "DefaultResourceDiscoveryOrganizationalUnitExclusions", "Description", "EnablePrivateGua", "MeteredAccount",
+        "OperatingRegions", "Tags", "Tier",
+      ]
     }
 
     /// `!GetAtt IPAM.IpamId`.

@@ -27,19 +27,23 @@ extension EC2 {
     /// `NetmaskLength`: an integer. Changing it replaces the resource.
     public var netmaskLength: Value<Number>?
 
-    /// A `AWS::EC2::IPAMAllocation` with the logical ID `logicalID`.
+    /// A `AWS::EC2::IPAMAllocation` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       ipamPoolID: Value<String>,
       cidr: Value<String>? = nil,
       description: Value<String>? = nil,
-      netmaskLength: Value<Number>? = nil
+      netmaskLength: Value<Number>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.cidr = cidr
       self.description = description
       self.ipamPoolID = ipamPoolID
       self.netmaskLength = netmaskLength
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -53,6 +57,12 @@ extension EC2 {
       }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["IpamPoolAllocationId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Cidr", "Description", "IpamPoolId", "NetmaskLength"] }
 
     /// `!GetAtt IPAMAllocation.IpamPoolAllocationId`.
     public var ipamPoolAllocationID: Value<String> { getAtt("IpamPoolAllocationId", as: String.self) }

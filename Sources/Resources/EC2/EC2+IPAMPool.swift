@@ -63,7 +63,8 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.IPAMPool.Tag]>?
 
-    /// A `AWS::EC2::IPAMPool` with the logical ID `logicalID`.
+    /// A `AWS::EC2::IPAMPool` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       addressFamily: Value<String>,
@@ -81,7 +82,9 @@ extension EC2 {
       publiclyAdvertisable: Value<Bool>? = nil,
       sourceIpamPoolID: Value<String>? = nil,
       sourceResource: Value<EC2.IPAMPool.SourceResource>? = nil,
-      tags: Value<[EC2.IPAMPool.Tag]>? = nil
+      tags: Value<[EC2.IPAMPool.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.addressFamily = addressFamily
@@ -100,6 +103,7 @@ extension EC2 {
       self.sourceIpamPoolID = sourceIpamPoolID
       self.sourceResource = sourceResource
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -140,6 +144,22 @@ extension EC2 {
       }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "IpamPoolId", "Arn", "IpamScopeArn", "IpamScopeType", "IpamArn", "PoolDepth", "State", "StateMessage",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AddressFamily", "AllocationDefaultNetmaskLength", "AllocationMaxNetmaskLength", "AllocationMinNetmaskLength",
+        "AllocationResourceTags", "AutoImport", "AwsService", "Description", "IpamScopeId", "Locale",
+        "ProvisionedCidrs", "PublicIpSource", "PubliclyAdvertisable", "SourceIpamPoolId", "SourceResource", "Tags",
+      ]
     }
 
     /// `!GetAtt IPAMPool.IpamPoolId`.

@@ -24,17 +24,21 @@ extension EC2 {
     /// `NetmaskLength`: an integer. Changing it replaces the resource.
     public var netmaskLength: Value<Number>?
 
-    /// A `AWS::EC2::IPAMPoolCidr` with the logical ID `logicalID`.
+    /// A `AWS::EC2::IPAMPoolCidr` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       ipamPoolID: Value<String>,
       cidr: Value<String>? = nil,
-      netmaskLength: Value<Number>? = nil
+      netmaskLength: Value<Number>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.cidr = cidr
       self.ipamPoolID = ipamPoolID
       self.netmaskLength = netmaskLength
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -47,6 +51,12 @@ extension EC2 {
       }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["IpamPoolCidrId", "State"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Cidr", "IpamPoolId", "NetmaskLength"] }
 
     /// `!GetAtt IPAMPoolCidr.IpamPoolCidrId`.
     public var ipamPoolCidrID: Value<String> { getAtt("IpamPoolCidrId", as: String.self) }

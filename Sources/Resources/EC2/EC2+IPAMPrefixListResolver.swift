@@ -30,14 +30,17 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.IPAMPrefixListResolver.Tag]>?
 
-    /// A `AWS::EC2::IPAMPrefixListResolver` with the logical ID `logicalID`.
+    /// A `AWS::EC2::IPAMPrefixListResolver` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       addressFamily: Value<EC2.IPAMPrefixListResolver.AddressFamilyValue>,
       description: Value<String>? = nil,
       ipamID: Value<String>? = nil,
       rules: Value<[EC2.IPAMPrefixListResolver.IpamPrefixListResolverRule]>? = nil,
-      tags: Value<[EC2.IPAMPrefixListResolver.Tag]>? = nil
+      tags: Value<[EC2.IPAMPrefixListResolver.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.addressFamily = addressFamily
@@ -45,6 +48,7 @@ extension EC2 {
       self.ipamID = ipamID
       self.rules = rules
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -57,6 +61,12 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["IpamArn", "IpamPrefixListResolverId", "IpamPrefixListResolverArn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["AddressFamily", "Description", "IpamId", "Rules", "Tags"] }
 
     /// `!GetAtt IPAMPrefixListResolver.IpamArn`.
     public var ipamARN: Value<String> { getAtt("IpamArn", as: String.self) }

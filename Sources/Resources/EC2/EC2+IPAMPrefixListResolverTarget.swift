@@ -33,7 +33,8 @@ extension EC2 {
     /// `TrackLatestVersion`: a boolean. Required.
     public var trackLatestVersion: Value<Bool>
 
-    /// A `AWS::EC2::IPAMPrefixListResolverTarget` with the logical ID `logicalID`.
+    /// A `AWS::EC2::IPAMPrefixListResolverTarget` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       ipamPrefixListResolverID: Value<String>,
@@ -41,7 +42,9 @@ extension EC2 {
       prefixListRegion: Value<String>,
       trackLatestVersion: Value<Bool>,
       desiredVersion: Value<Number>? = nil,
-      tags: Value<[EC2.IPAMPrefixListResolverTarget.Tag]>? = nil
+      tags: Value<[EC2.IPAMPrefixListResolverTarget.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.desiredVersion = desiredVersion
@@ -50,6 +53,7 @@ extension EC2 {
       self.prefixListRegion = prefixListRegion
       self.tags = tags
       self.trackLatestVersion = trackLatestVersion
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -64,6 +68,16 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       objectEntries.append(.init("TrackLatestVersion", self.trackLatestVersion.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["IpamPrefixListResolverTargetId", "IpamPrefixListResolverTargetArn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "DesiredVersion", "IpamPrefixListResolverId", "PrefixListId", "PrefixListRegion", "Tags", "TrackLatestVersion",
+      ]
     }
 
     /// `!GetAtt IPAMPrefixListResolverTarget.IpamPrefixListResolverTargetId`.

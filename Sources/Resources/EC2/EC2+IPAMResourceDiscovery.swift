@@ -27,19 +27,23 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.IPAMResourceDiscovery.Tag]>?
 
-    /// A `AWS::EC2::IPAMResourceDiscovery` with the logical ID `logicalID`.
+    /// A `AWS::EC2::IPAMResourceDiscovery` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       description: Value<String>? = nil,
       operatingRegions: Value<[EC2.IPAMResourceDiscovery.IpamOperatingRegion]>? = nil,
       organizationalUnitExclusions: Value<[EC2.IPAMResourceDiscovery.IpamResourceDiscoveryOrganizationalUnitExclusion]>? = nil,
-      tags: Value<[EC2.IPAMResourceDiscovery.Tag]>? = nil
+      tags: Value<[EC2.IPAMResourceDiscovery.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
       self.operatingRegions = operatingRegions
       self.organizationalUnitExclusions = organizationalUnitExclusions
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -55,6 +59,17 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "IpamResourceDiscoveryId", "IpamResourceDiscoveryArn", "OwnerId", "IpamResourceDiscoveryRegion", "IsDefault",
+        "State",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Description", "OperatingRegions", "OrganizationalUnitExclusions", "Tags"] }
 
     /// `!GetAtt IPAMResourceDiscovery.IpamResourceDiscoveryId`.
     public var ipamResourceDiscoveryID: Value<String> { getAtt("IpamResourceDiscoveryId", as: String.self) }

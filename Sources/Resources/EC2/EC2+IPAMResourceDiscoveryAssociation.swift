@@ -24,17 +24,21 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.IPAMResourceDiscoveryAssociation.Tag]>?
 
-    /// A `AWS::EC2::IPAMResourceDiscoveryAssociation` with the logical ID `logicalID`.
+    /// A `AWS::EC2::IPAMResourceDiscoveryAssociation` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       ipamID: Value<String>,
       ipamResourceDiscoveryID: Value<String>,
-      tags: Value<[EC2.IPAMResourceDiscoveryAssociation.Tag]>? = nil
+      tags: Value<[EC2.IPAMResourceDiscoveryAssociation.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.ipamID = ipamID
       self.ipamResourceDiscoveryID = ipamResourceDiscoveryID
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,17 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "IpamArn", "IpamRegion", "IpamResourceDiscoveryAssociationId", "IpamResourceDiscoveryAssociationArn",
+        "IsDefault", "ResourceDiscoveryStatus", "State", "OwnerId",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["IpamId", "IpamResourceDiscoveryId", "Tags"] }
 
     /// `!GetAtt IPAMResourceDiscoveryAssociation.IpamArn`.
     public var ipamARN: Value<String> { getAtt("IpamArn", as: String.self) }

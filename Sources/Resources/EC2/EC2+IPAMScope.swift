@@ -27,19 +27,23 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.IPAMScope.Tag]>?
 
-    /// A `AWS::EC2::IPAMScope` with the logical ID `logicalID`.
+    /// A `AWS::EC2::IPAMScope` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       ipamID: Value<String>,
       description: Value<String>? = nil,
       externalAuthorityConfiguration: Value<EC2.IPAMScope.IpamScopeExternalAuthorityConfiguration>? = nil,
-      tags: Value<[EC2.IPAMScope.Tag]>? = nil
+      tags: Value<[EC2.IPAMScope.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
       self.externalAuthorityConfiguration = externalAuthorityConfiguration
       self.ipamID = ipamID
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -53,6 +57,16 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "IpamScopeId", "Arn", "IpamArn", "IsDefault", "PoolCount", "IpamScopeType",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Description", "ExternalAuthorityConfiguration", "IpamId", "Tags"] }
 
     /// `!GetAtt IPAMScope.IpamScopeId`.
     public var ipamScopeID: Value<String> { getAtt("IpamScopeId", as: String.self) }

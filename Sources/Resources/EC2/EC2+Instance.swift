@@ -139,7 +139,8 @@ extension EC2 {
     /// `Volumes`: a list of `Volume` values.
     public var volumes: Value<[EC2.Instance.Volume]>?
 
-    /// A `AWS::EC2::Instance` with the logical ID `logicalID`.
+    /// A `AWS::EC2::Instance` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       additionalInfo: Value<String>? = nil,
@@ -182,7 +183,9 @@ extension EC2 {
       tags: Value<[EC2.Instance.Tag]>? = nil,
       tenancy: Value<String>? = nil,
       userData: Value<String>? = nil,
-      volumes: Value<[EC2.Instance.Volume]>? = nil
+      volumes: Value<[EC2.Instance.Volume]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.additionalInfo = additionalInfo
@@ -226,6 +229,7 @@ extension EC2 {
       self.tenancy = tenancy
       self.userData = userData
       self.volumes = volumes
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -325,6 +329,27 @@ extension EC2 {
       if let userData = self.userData { objectEntries.append(.init("UserData", userData.expression)) }
       if let volumes = self.volumes { objectEntries.append(.init("Volumes", volumes.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "InstanceId", "PrivateIp", "PublicDnsName", "PublicIp", "PrivateDnsName", "VpcId", "State",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AdditionalInfo", "Affinity", "AvailabilityZone", "BlockDeviceMappings", "CpuOptions", "CreditSpecification",
+        "DisableApiTermination", "EbsOptimized", "ElasticGpuSpecifications", "ElasticInferenceAccelerators",
+        "EnclaveOptions", "HibernationOptions", "HostId", "HostResourceGroupArn", "IamInstanceProfile", "ImageId",
+        "InstanceInitiatedShutdownBehavior", "InstanceType", "Ipv6AddressCount", "Ipv6Addresses", "KernelId", "KeyName",
+        "LaunchTemplate", "LicenseSpecifications", "MetadataOptions", "Monitoring", "NetworkInterfaces",
+        "PlacementGroupName", "PrivateDnsNameOptions", "PrivateIpAddress", "PropagateTagsToVolumeOnCreation",
+        "RamdiskId", "SecurityGroupIds", "SecurityGroups", "SourceDestCheck", "SsmAssociations", "SubnetId", "Tags",
+        "Tenancy", "UserData", "Volumes",
+      ]
     }
 
     /// `!GetAtt Instance.InstanceId`.

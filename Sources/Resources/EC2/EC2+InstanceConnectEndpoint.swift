@@ -30,14 +30,17 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.InstanceConnectEndpoint.Tag]>?
 
-    /// A `AWS::EC2::InstanceConnectEndpoint` with the logical ID `logicalID`.
+    /// A `AWS::EC2::InstanceConnectEndpoint` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       subnetID: Value<String>,
       clientToken: Value<String>? = nil,
       preserveClientIP: Value<Bool>? = nil,
       securityGroupIds: Value<[String]>? = nil,
-      tags: Value<[EC2.InstanceConnectEndpoint.Tag]>? = nil
+      tags: Value<[EC2.InstanceConnectEndpoint.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.clientToken = clientToken
@@ -45,6 +48,7 @@ extension EC2 {
       self.securityGroupIds = securityGroupIds
       self.subnetID = subnetID
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -61,6 +65,17 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "Id", "AvailabilityZone", "AvailabilityZoneId", "CreatedAt", "InstanceConnectEndpointArn",
+        "NetworkInterfaceIds", "OwnerId", "PublicDnsNames", "State", "StateMessage", "VpcId",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["ClientToken", "PreserveClientIp", "SecurityGroupIds", "SubnetId", "Tags"] }
 
     /// `!GetAtt InstanceConnectEndpoint.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

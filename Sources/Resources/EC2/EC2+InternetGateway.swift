@@ -18,10 +18,17 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.InternetGateway.Tag]>?
 
-    /// A `AWS::EC2::InternetGateway` with the logical ID `logicalID`.
-    public init(_ logicalID: String, tags: Value<[EC2.InternetGateway.Tag]>? = nil) {
+    /// A `AWS::EC2::InternetGateway` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      tags: Value<[EC2.InternetGateway.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -30,6 +37,12 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["InternetGatewayId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Tags"] }
 
     /// `!GetAtt InternetGateway.InternetGatewayId`.
     public var internetGatewayID: Value<String> { getAtt("InternetGatewayId", as: String.self) }

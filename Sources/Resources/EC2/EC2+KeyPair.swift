@@ -30,14 +30,17 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values. Changing it replaces the resource.
     public var tags: Value<[EC2.KeyPair.Tag]>?
 
-    /// A `AWS::EC2::KeyPair` with the logical ID `logicalID`.
+    /// A `AWS::EC2::KeyPair` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       keyName: Value<String>,
       keyFormat: Value<EC2.KeyPair.KeyFormatValue>? = nil,
       keyType: Value<EC2.KeyPair.KeyTypeValue>? = nil,
       publicKeyMaterial: Value<String>? = nil,
-      tags: Value<[EC2.KeyPair.Tag]>? = nil
+      tags: Value<[EC2.KeyPair.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.keyFormat = keyFormat
@@ -45,6 +48,7 @@ extension EC2 {
       self.keyType = keyType
       self.publicKeyMaterial = publicKeyMaterial
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -59,6 +63,12 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["KeyPairId", "KeyFingerprint"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["KeyFormat", "KeyName", "KeyType", "PublicKeyMaterial", "Tags"] }
 
     /// `!GetAtt KeyPair.KeyPairId`.
     public var keyPairID: Value<String> { getAtt("KeyPairId", as: String.self) }

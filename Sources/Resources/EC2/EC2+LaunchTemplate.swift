@@ -27,19 +27,23 @@ extension EC2 {
     /// `VersionDescription`: a string.
     public var versionDescription: Value<String>?
 
-    /// A `AWS::EC2::LaunchTemplate` with the logical ID `logicalID`.
+    /// A `AWS::EC2::LaunchTemplate` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       launchTemplateData: Value<EC2.LaunchTemplate.LaunchTemplateData>,
       launchTemplateName: Value<String>? = nil,
       tagSpecifications: Value<[EC2.LaunchTemplate.LaunchTemplateTagSpecification]>? = nil,
-      versionDescription: Value<String>? = nil
+      versionDescription: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.launchTemplateData = launchTemplateData
       self.launchTemplateName = launchTemplateName
       self.tagSpecifications = tagSpecifications
       self.versionDescription = versionDescription
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -56,6 +60,16 @@ extension EC2 {
         objectEntries.append(.init("VersionDescription", versionDescription.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["DefaultVersionNumber", "LaunchTemplateId", "LatestVersionNumber"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "LaunchTemplateData", "LaunchTemplateName", "TagSpecifications", "VersionDescription",
+      ]
     }
 
     /// `!GetAtt LaunchTemplate.DefaultVersionNumber`.

@@ -30,19 +30,23 @@ extension EC2 {
     /// `NetworkInterfaceId`: a string.
     public var networkInterfaceID: Value<String>?
 
-    /// A `AWS::EC2::LocalGatewayRoute` with the logical ID `logicalID`.
+    /// A `AWS::EC2::LocalGatewayRoute` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       destinationCidrBlock: Value<String>? = nil,
       localGatewayRouteTableID: Value<String>? = nil,
       localGatewayVirtualInterfaceGroupID: Value<String>? = nil,
-      networkInterfaceID: Value<String>? = nil
+      networkInterfaceID: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.destinationCidrBlock = destinationCidrBlock
       self.localGatewayRouteTableID = localGatewayRouteTableID
       self.localGatewayVirtualInterfaceGroupID = localGatewayVirtualInterfaceGroupID
       self.networkInterfaceID = networkInterfaceID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -61,6 +65,16 @@ extension EC2 {
         objectEntries.append(.init("NetworkInterfaceId", networkInterfaceID.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["State", "Type"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "DestinationCidrBlock", "LocalGatewayRouteTableId", "LocalGatewayVirtualInterfaceGroupId", "NetworkInterfaceId",
+      ]
     }
 
     /// `!GetAtt LocalGatewayRoute.State`.

@@ -24,17 +24,21 @@ extension EC2 {
     /// `Tags`: a `Tags`.
     public var tags: Value<[EC2.LocalGatewayRouteTable.Tag]>?
 
-    /// A `AWS::EC2::LocalGatewayRouteTable` with the logical ID `logicalID`.
+    /// A `AWS::EC2::LocalGatewayRouteTable` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       localGatewayID: Value<String>,
       mode: Value<EC2.LocalGatewayRouteTable.ModeValue>? = nil,
-      tags: Value<[EC2.LocalGatewayRouteTable.Tag]>? = nil
+      tags: Value<[EC2.LocalGatewayRouteTable.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.localGatewayID = localGatewayID
       self.mode = mode
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,16 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "LocalGatewayRouteTableId", "LocalGatewayRouteTableArn", "OutpostArn", "OwnerId", "State",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["LocalGatewayId", "Mode", "Tags"] }
 
     /// `!GetAtt LocalGatewayRouteTable.LocalGatewayRouteTableId`.
     public var localGatewayRouteTableID: Value<String> { getAtt("LocalGatewayRouteTableId", as: String.self) }

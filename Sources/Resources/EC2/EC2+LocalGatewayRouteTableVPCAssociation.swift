@@ -24,17 +24,21 @@ extension EC2 {
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
-    /// A `AWS::EC2::LocalGatewayRouteTableVPCAssociation` with the logical ID `logicalID`.
+    /// A `AWS::EC2::LocalGatewayRouteTableVPCAssociation` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       localGatewayRouteTableID: Value<String>,
       vpcID: Value<String>,
-      tags: Value<[EC2.LocalGatewayRouteTableVPCAssociation.Tag]>? = nil
+      tags: Value<[EC2.LocalGatewayRouteTableVPCAssociation.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.localGatewayRouteTableID = localGatewayRouteTableID
       self.tags = tags
       self.vpcID = vpcID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,12 @@ extension EC2 {
       objectEntries.append(.init("VpcId", self.vpcID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["LocalGatewayId", "LocalGatewayRouteTableVpcAssociationId", "State"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["LocalGatewayRouteTableId", "Tags", "VpcId"] }
 
     /// `!GetAtt LocalGatewayRouteTableVPCAssociation.LocalGatewayId`.
     public var localGatewayID: Value<String> { getAtt("LocalGatewayId", as: String.self) }

@@ -24,17 +24,21 @@ extension EC2 {
     /// `Tags`: a `Tags`.
     public var tags: Value<[EC2.LocalGatewayRouteTableVirtualInterfaceGroupAssociation.Tag]>?
 
-    /// A `AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation` with the logical ID `logicalID`.
+    /// A `AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       localGatewayRouteTableID: Value<String>,
       localGatewayVirtualInterfaceGroupID: Value<String>,
-      tags: Value<[EC2.LocalGatewayRouteTableVirtualInterfaceGroupAssociation.Tag]>? = nil
+      tags: Value<[EC2.LocalGatewayRouteTableVirtualInterfaceGroupAssociation.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.localGatewayRouteTableID = localGatewayRouteTableID
       self.localGatewayVirtualInterfaceGroupID = localGatewayVirtualInterfaceGroupID
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,17 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "LocalGatewayRouteTableVirtualInterfaceGroupAssociationId", "LocalGatewayId", "LocalGatewayRouteTableArn",
+        "OwnerId", "State",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["LocalGatewayRouteTableId", "LocalGatewayVirtualInterfaceGroupId", "Tags"] }
 
     /// `!GetAtt LocalGatewayRouteTableVirtualInterfaceGroupAssociation.LocalGatewayRouteTableVirtualInterfaceGroupAssociationId`.
     public var localGatewayRouteTableVirtualInterfaceGroupAssociationID: Value<String> {

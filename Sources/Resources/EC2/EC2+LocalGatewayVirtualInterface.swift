@@ -39,7 +39,8 @@ extension EC2 {
     /// `Vlan`: an integer. Required. Changing it replaces the resource.
     public var vlan: Value<Number>
 
-    /// A `AWS::EC2::LocalGatewayVirtualInterface` with the logical ID `logicalID`.
+    /// A `AWS::EC2::LocalGatewayVirtualInterface` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       localAddress: Value<String>,
@@ -49,7 +50,9 @@ extension EC2 {
       vlan: Value<Number>,
       peerBgpAsn: Value<Number>? = nil,
       peerBgpAsnExtended: Value<Number>? = nil,
-      tags: Value<[EC2.LocalGatewayVirtualInterface.Tag]>? = nil
+      tags: Value<[EC2.LocalGatewayVirtualInterface.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.localAddress = localAddress
@@ -60,6 +63,7 @@ extension EC2 {
       self.peerBgpAsnExtended = peerBgpAsnExtended
       self.tags = tags
       self.vlan = vlan
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -76,6 +80,21 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       objectEntries.append(.init("Vlan", self.vlan.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "LocalGatewayVirtualInterfaceId", "LocalGatewayId", "LocalBgpAsn", "OwnerId", "ConfigurationState",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "LocalAddress", "LocalGatewayVirtualInterfaceGroupId", "OutpostLagId", "PeerAddress", "PeerBgpAsn",
+        "PeerBgpAsnExtended", "Tags", "Vlan",
+      ]
     }
 
     /// `!GetAtt LocalGatewayVirtualInterface.LocalGatewayVirtualInterfaceId`.

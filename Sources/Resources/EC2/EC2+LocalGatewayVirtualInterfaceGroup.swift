@@ -27,19 +27,23 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.LocalGatewayVirtualInterfaceGroup.Tag]>?
 
-    /// A `AWS::EC2::LocalGatewayVirtualInterfaceGroup` with the logical ID `logicalID`.
+    /// A `AWS::EC2::LocalGatewayVirtualInterfaceGroup` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       localGatewayID: Value<String>,
       localBgpAsn: Value<Number>? = nil,
       localBgpAsnExtended: Value<Number>? = nil,
-      tags: Value<[EC2.LocalGatewayVirtualInterfaceGroup.Tag]>? = nil
+      tags: Value<[EC2.LocalGatewayVirtualInterfaceGroup.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.localBgpAsn = localBgpAsn
       self.localBgpAsnExtended = localBgpAsnExtended
       self.localGatewayID = localGatewayID
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -53,6 +57,17 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "LocalGatewayVirtualInterfaceGroupArn", "LocalGatewayVirtualInterfaceGroupId",
+        "LocalGatewayVirtualInterfaceIds", "OwnerId", "ConfigurationState",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["LocalBgpAsn", "LocalBgpAsnExtended", "LocalGatewayId", "Tags"] }
 
     /// `!GetAtt LocalGatewayVirtualInterfaceGroup.LocalGatewayVirtualInterfaceGroupArn`.
     public var localGatewayVirtualInterfaceGroupARN: Value<String> {

@@ -51,7 +51,8 @@ extension EC2 {
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Changing it replaces the resource.
     public var vpcID: Value<String>?
 
-    /// A `AWS::EC2::NatGateway` with the logical ID `logicalID`.
+    /// A `AWS::EC2::NatGateway` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       allocationID: Value<String>? = nil,
@@ -65,7 +66,9 @@ extension EC2 {
       secondaryPrivateIPAddresses: Value<[String]>? = nil,
       subnetID: Value<String>? = nil,
       tags: Value<[EC2.NatGateway.Tag]>? = nil,
-      vpcID: Value<String>? = nil
+      vpcID: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.allocationID = allocationID
@@ -80,6 +83,7 @@ extension EC2 {
       self.subnetID = subnetID
       self.tags = tags
       self.vpcID = vpcID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -114,6 +118,22 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       if let vpcID = self.vpcID { objectEntries.append(.init("VpcId", vpcID.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "NatGatewayId", "EniId", "AutoProvisionZones", "AutoScalingIps", "RouteTableId",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AllocationId", "AvailabilityMode", "AvailabilityZoneAddresses", "ConnectivityType", "MaxDrainDurationSeconds",
+        "PrivateIpAddress", "SecondaryAllocationIds", "SecondaryPrivateIpAddressCount", "SecondaryPrivateIpAddresses",
+        "SubnetId", "Tags", "VpcId",
+      ]
     }
 
     /// `!GetAtt NatGateway.NatGatewayId`.

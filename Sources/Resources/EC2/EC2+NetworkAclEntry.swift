@@ -42,7 +42,8 @@ extension EC2 {
     /// `RuleNumber`: an integer. Required. Changing it replaces the resource.
     public var ruleNumber: Value<Number>
 
-    /// A `AWS::EC2::NetworkAclEntry` with the logical ID `logicalID`.
+    /// A `AWS::EC2::NetworkAclEntry` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       networkACLID: Value<String>,
@@ -53,7 +54,9 @@ extension EC2 {
       egress: Value<Bool>? = nil,
       icmp: Value<EC2.NetworkAclEntry.Icmp>? = nil,
       ipv6CidrBlock: Value<String>? = nil,
-      portRange: Value<EC2.NetworkAclEntry.PortRange>? = nil
+      portRange: Value<EC2.NetworkAclEntry.PortRange>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.cidrBlock = cidrBlock
@@ -65,6 +68,7 @@ extension EC2 {
       self.`protocol` = `protocol`
       self.ruleAction = ruleAction
       self.ruleNumber = ruleNumber
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -82,6 +86,17 @@ extension EC2 {
       objectEntries.append(.init("RuleAction", self.ruleAction.expression))
       objectEntries.append(.init("RuleNumber", self.ruleNumber.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "CidrBlock", "Egress", "Icmp", "Ipv6CidrBlock", "NetworkAclId", "PortRange", "Protocol", "RuleAction",
+        "RuleNumber",
+      ]
     }
 
     /// `!GetAtt NetworkAclEntry.Id`.

@@ -24,17 +24,21 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.NetworkInsightsAccessScope.Tag]>?
 
-    /// A `AWS::EC2::NetworkInsightsAccessScope` with the logical ID `logicalID`.
+    /// A `AWS::EC2::NetworkInsightsAccessScope` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       excludePaths: Value<[EC2.NetworkInsightsAccessScope.AccessScopePathRequest]>? = nil,
       matchPaths: Value<[EC2.NetworkInsightsAccessScope.AccessScopePathRequest]>? = nil,
-      tags: Value<[EC2.NetworkInsightsAccessScope.Tag]>? = nil
+      tags: Value<[EC2.NetworkInsightsAccessScope.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.excludePaths = excludePaths
       self.matchPaths = matchPaths
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,16 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "NetworkInsightsAccessScopeId", "NetworkInsightsAccessScopeArn", "CreatedDate", "UpdatedDate",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["ExcludePaths", "MatchPaths", "Tags"] }
 
     /// `!GetAtt NetworkInsightsAccessScope.NetworkInsightsAccessScopeId`.
     public var networkInsightsAccessScopeID: Value<String> { getAtt("NetworkInsightsAccessScopeId", as: String.self) }

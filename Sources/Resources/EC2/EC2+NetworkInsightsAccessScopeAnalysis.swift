@@ -21,15 +21,19 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.NetworkInsightsAccessScopeAnalysis.Tag]>?
 
-    /// A `AWS::EC2::NetworkInsightsAccessScopeAnalysis` with the logical ID `logicalID`.
+    /// A `AWS::EC2::NetworkInsightsAccessScopeAnalysis` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       networkInsightsAccessScopeID: Value<String>,
-      tags: Value<[EC2.NetworkInsightsAccessScopeAnalysis.Tag]>? = nil
+      tags: Value<[EC2.NetworkInsightsAccessScopeAnalysis.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.networkInsightsAccessScopeID = networkInsightsAccessScopeID
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -39,6 +43,17 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "NetworkInsightsAccessScopeAnalysisId", "NetworkInsightsAccessScopeAnalysisArn", "Status", "StatusMessage",
+        "StartDate", "EndDate", "FindingsFound", "AnalyzedEniCount",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["NetworkInsightsAccessScopeId", "Tags"] }
 
     /// `!GetAtt NetworkInsightsAccessScopeAnalysis.NetworkInsightsAccessScopeAnalysisId`.
     public var networkInsightsAccessScopeAnalysisID: Value<String> {

@@ -30,14 +30,17 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.NetworkInsightsAnalysis.Tag]>?
 
-    /// A `AWS::EC2::NetworkInsightsAnalysis` with the logical ID `logicalID`.
+    /// A `AWS::EC2::NetworkInsightsAnalysis` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       networkInsightsPathID: Value<String>,
       additionalAccounts: Value<[String]>? = nil,
       filterInArns: Value<[String]>? = nil,
       filterOutArns: Value<[String]>? = nil,
-      tags: Value<[EC2.NetworkInsightsAnalysis.Tag]>? = nil
+      tags: Value<[EC2.NetworkInsightsAnalysis.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.additionalAccounts = additionalAccounts
@@ -45,6 +48,7 @@ extension EC2 {
       self.filterOutArns = filterOutArns
       self.networkInsightsPathID = networkInsightsPathID
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -60,6 +64,22 @@ extension EC2 {
       objectEntries.append(.init("NetworkInsightsPathId", self.networkInsightsPathID.expression))
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "NetworkInsightsAnalysisId", "NetworkInsightsAnalysisArn", "StartDate", "Status", "StatusMessage",
+        "NetworkPathFound", "ForwardPathComponents", "ReturnPathComponents", "Explanations", "AlternatePathHints",
+        "SuggestedAccounts",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AdditionalAccounts", "FilterInArns", "FilterOutArns", "NetworkInsightsPathId", "Tags",
+      ]
     }
 
     /// `!GetAtt NetworkInsightsAnalysis.NetworkInsightsAnalysisId`.

@@ -42,7 +42,8 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.NetworkInsightsPath.Tag]>?
 
-    /// A `AWS::EC2::NetworkInsightsPath` with the logical ID `logicalID`.
+    /// A `AWS::EC2::NetworkInsightsPath` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       protocol: Value<EC2.ProtocolValue>,
@@ -53,7 +54,9 @@ extension EC2 {
       filterAtDestination: Value<EC2.NetworkInsightsPath.PathFilter>? = nil,
       filterAtSource: Value<EC2.NetworkInsightsPath.PathFilter>? = nil,
       sourceIP: Value<String>? = nil,
-      tags: Value<[EC2.NetworkInsightsPath.Tag]>? = nil
+      tags: Value<[EC2.NetworkInsightsPath.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.destination = destination
@@ -65,6 +68,7 @@ extension EC2 {
       self.source = source
       self.sourceIP = sourceIP
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -88,6 +92,21 @@ extension EC2 {
       if let sourceIP = self.sourceIP { objectEntries.append(.init("SourceIp", sourceIP.expression)) }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "NetworkInsightsPathId", "NetworkInsightsPathArn", "CreatedDate", "SourceArn", "DestinationArn",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Destination", "DestinationIp", "DestinationPort", "FilterAtDestination", "FilterAtSource", "Protocol",
+        "Source", "SourceIp", "Tags",
+      ]
     }
 
     /// `!GetAtt NetworkInsightsPath.NetworkInsightsPathId`.

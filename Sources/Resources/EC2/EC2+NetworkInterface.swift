@@ -70,7 +70,8 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.NetworkInterface.Tag]>?
 
-    /// A `AWS::EC2::NetworkInterface` with the logical ID `logicalID`.
+    /// A `AWS::EC2::NetworkInterface` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       subnetID: Value<String>,
@@ -90,7 +91,9 @@ extension EC2 {
       publicIPDNSHostnameTypeSpecification: Value<EC2.NetworkInterface.PublicIPDNSHostnameTypeSpecificationValue>? = nil,
       secondaryPrivateIPAddressCount: Value<Number>? = nil,
       sourceDestCheck: Value<Bool>? = nil,
-      tags: Value<[EC2.NetworkInterface.Tag]>? = nil
+      tags: Value<[EC2.NetworkInterface.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.connectionTrackingSpecification = connectionTrackingSpecification
@@ -111,6 +114,7 @@ extension EC2 {
       self.sourceDestCheck = sourceDestCheck
       self.subnetID = subnetID
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -159,6 +163,24 @@ extension EC2 {
       objectEntries.append(.init("SubnetId", self.subnetID.expression))
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "Id", "SecondaryPrivateIpAddresses", "PrimaryPrivateIpAddress", "PrimaryIpv6Address", "VpcId",
+        "PublicIpDnsNameOptions",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "ConnectionTrackingSpecification", "Description", "EnablePrimaryIpv6", "GroupSet", "InterfaceType",
+        "Ipv4PrefixCount", "Ipv4Prefixes", "Ipv6AddressCount", "Ipv6Addresses", "Ipv6PrefixCount", "Ipv6Prefixes",
+        "PrivateIpAddress", "PrivateIpAddresses", "PublicIpDnsHostnameTypeSpecification",
+        "SecondaryPrivateIpAddressCount", "SourceDestCheck", "SubnetId", "Tags",
+      ]
     }
 
     /// `!GetAtt NetworkInterface.Id`.

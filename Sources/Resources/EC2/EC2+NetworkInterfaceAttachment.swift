@@ -33,7 +33,8 @@ extension EC2 {
     /// `NetworkInterfaceId`: a string. Required. Changing it replaces the resource.
     public var networkInterfaceID: Value<String>
 
-    /// A `AWS::EC2::NetworkInterfaceAttachment` with the logical ID `logicalID`.
+    /// A `AWS::EC2::NetworkInterfaceAttachment` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       deviceIndex: Value<String>,
@@ -41,7 +42,9 @@ extension EC2 {
       networkInterfaceID: Value<String>,
       deleteOnTermination: Value<Bool>? = nil,
       enaQueueCount: Value<Number>? = nil,
-      enaSrdSpecification: Value<EC2.NetworkInterfaceAttachment.EnaSrdSpecification>? = nil
+      enaSrdSpecification: Value<EC2.NetworkInterfaceAttachment.EnaSrdSpecification>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.deleteOnTermination = deleteOnTermination
@@ -50,6 +53,7 @@ extension EC2 {
       self.enaSrdSpecification = enaSrdSpecification
       self.instanceID = instanceID
       self.networkInterfaceID = networkInterfaceID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -68,6 +72,17 @@ extension EC2 {
       objectEntries.append(.init("InstanceId", self.instanceID.expression))
       objectEntries.append(.init("NetworkInterfaceId", self.networkInterfaceID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["AttachmentId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "DeleteOnTermination", "DeviceIndex", "EnaQueueCount", "EnaSrdSpecification", "InstanceId",
+        "NetworkInterfaceId",
+      ]
     }
 
     /// `!GetAtt NetworkInterfaceAttachment.AttachmentId`.

@@ -24,17 +24,21 @@ extension EC2 {
     /// `Permission`: a string. Required. Changing it replaces the resource.
     public var permission: Value<String>
 
-    /// A `AWS::EC2::NetworkInterfacePermission` with the logical ID `logicalID`.
+    /// A `AWS::EC2::NetworkInterfacePermission` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       awsAccountID: Value<String>,
       networkInterfaceID: Value<String>,
-      permission: Value<String>
+      permission: Value<String>,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.awsAccountID = awsAccountID
       self.networkInterfaceID = networkInterfaceID
       self.permission = permission
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,12 @@ extension EC2 {
       objectEntries.append(.init("Permission", self.permission.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["AwsAccountId", "NetworkInterfaceId", "Permission"] }
 
     /// `!GetAtt NetworkInterfacePermission.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

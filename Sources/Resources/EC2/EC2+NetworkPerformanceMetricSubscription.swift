@@ -27,19 +27,23 @@ extension EC2 {
     /// `Statistic`: a string. Required. Changing it replaces the resource.
     public var statistic: Value<String>
 
-    /// A `AWS::EC2::NetworkPerformanceMetricSubscription` with the logical ID `logicalID`.
+    /// A `AWS::EC2::NetworkPerformanceMetricSubscription` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       destination: Value<String>,
       metric: Value<String>,
       source: Value<String>,
-      statistic: Value<String>
+      statistic: Value<String>,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.destination = destination
       self.metric = metric
       self.source = source
       self.statistic = statistic
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -51,5 +55,11 @@ extension EC2 {
       objectEntries.append(.init("Statistic", self.statistic.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Destination", "Metric", "Source", "Statistic"] }
   }
 }

@@ -27,19 +27,23 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values. Changing it replaces the resource.
     public var tags: Value<[EC2.PlacementGroup.Tag]>?
 
-    /// A `AWS::EC2::PlacementGroup` with the logical ID `logicalID`.
+    /// A `AWS::EC2::PlacementGroup` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       partitionCount: Value<Number>? = nil,
       spreadLevel: Value<EC2.PlacementGroup.SpreadLevelValue>? = nil,
       strategy: Value<EC2.PlacementGroup.StrategyValue>? = nil,
-      tags: Value<[EC2.PlacementGroup.Tag]>? = nil
+      tags: Value<[EC2.PlacementGroup.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.partitionCount = partitionCount
       self.spreadLevel = spreadLevel
       self.strategy = strategy
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -53,6 +57,12 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["GroupName"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["PartitionCount", "SpreadLevel", "Strategy", "Tags"] }
 
     /// `!GetAtt PlacementGroup.GroupName`.
     public var groupName: Value<String> { getAtt("GroupName", as: String.self) }

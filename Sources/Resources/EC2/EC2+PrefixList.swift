@@ -30,14 +30,17 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.PrefixList.Tag]>?
 
-    /// A `AWS::EC2::PrefixList` with the logical ID `logicalID`.
+    /// A `AWS::EC2::PrefixList` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       addressFamily: Value<EC2.PrefixList.AddressFamilyValue>,
       prefixListName: Value<String>,
       entries: Value<[EC2.PrefixList.Entry]>? = nil,
       maxEntries: Value<Number>? = nil,
-      tags: Value<[EC2.PrefixList.Tag]>? = nil
+      tags: Value<[EC2.PrefixList.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.addressFamily = addressFamily
@@ -45,6 +48,7 @@ extension EC2 {
       self.maxEntries = maxEntries
       self.prefixListName = prefixListName
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -57,6 +61,12 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["PrefixListId", "OwnerId", "Version", "Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["AddressFamily", "Entries", "MaxEntries", "PrefixListName", "Tags"] }
 
     /// `!GetAtt PrefixList.PrefixListId`.
     public var prefixListID: Value<String> { getAtt("PrefixListId", as: String.self) }

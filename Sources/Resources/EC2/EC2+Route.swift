@@ -60,7 +60,8 @@ extension EC2 {
     /// `VpcPeeringConnectionId`: a string.
     public var vpcPeeringConnectionID: Value<String>?
 
-    /// A `AWS::EC2::Route` with the logical ID `logicalID`.
+    /// A `AWS::EC2::Route` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       routeTableID: Value<String>,
@@ -77,7 +78,9 @@ extension EC2 {
       networkInterfaceID: Value<String>? = nil,
       transitGatewayID: Value<String>? = nil,
       vpcEndpointID: Value<String>? = nil,
-      vpcPeeringConnectionID: Value<String>? = nil
+      vpcPeeringConnectionID: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.carrierGatewayID = carrierGatewayID
@@ -95,6 +98,7 @@ extension EC2 {
       self.transitGatewayID = transitGatewayID
       self.vpcEndpointID = vpcEndpointID
       self.vpcPeeringConnectionID = vpcPeeringConnectionID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -138,6 +142,19 @@ extension EC2 {
         objectEntries.append(.init("VpcPeeringConnectionId", vpcPeeringConnectionID.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["CidrBlock"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "CarrierGatewayId", "CoreNetworkArn", "DestinationCidrBlock", "DestinationIpv6CidrBlock",
+        "DestinationPrefixListId", "EgressOnlyInternetGatewayId", "GatewayId", "InstanceId", "LocalGatewayId",
+        "NatGatewayId", "NetworkInterfaceId", "RouteTableId", "TransitGatewayId", "VpcEndpointId",
+        "VpcPeeringConnectionId",
+      ]
     }
 
     /// `!GetAtt Route.CidrBlock`.

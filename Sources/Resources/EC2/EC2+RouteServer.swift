@@ -30,14 +30,17 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.RouteServer.Tag]>?
 
-    /// A `AWS::EC2::RouteServer` with the logical ID `logicalID`.
+    /// A `AWS::EC2::RouteServer` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       amazonSideAsn: Value<Number>,
       persistRoutes: Value<EC2.RouteServer.PersistRoutesValue>? = nil,
       persistRoutesDuration: Value<Number>? = nil,
       snsNotificationsEnabled: Value<Bool>? = nil,
-      tags: Value<[EC2.RouteServer.Tag]>? = nil
+      tags: Value<[EC2.RouteServer.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.amazonSideAsn = amazonSideAsn
@@ -45,6 +48,7 @@ extension EC2 {
       self.persistRoutesDuration = persistRoutesDuration
       self.snsNotificationsEnabled = snsNotificationsEnabled
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -62,6 +66,16 @@ extension EC2 {
       }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn", "Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AmazonSideAsn", "PersistRoutes", "PersistRoutesDuration", "SnsNotificationsEnabled", "Tags",
+      ]
     }
 
     /// `!GetAtt RouteServer.Arn`.

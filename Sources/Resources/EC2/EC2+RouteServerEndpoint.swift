@@ -24,17 +24,21 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.RouteServerEndpoint.Tag]>?
 
-    /// A `AWS::EC2::RouteServerEndpoint` with the logical ID `logicalID`.
+    /// A `AWS::EC2::RouteServerEndpoint` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       routeServerID: Value<String>,
       subnetID: Value<String>,
-      tags: Value<[EC2.RouteServerEndpoint.Tag]>? = nil
+      tags: Value<[EC2.RouteServerEndpoint.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.routeServerID = routeServerID
       self.subnetID = subnetID
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,12 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn", "Id", "EniId", "EniAddress", "VpcId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["RouteServerId", "SubnetId", "Tags"] }
 
     /// `!GetAtt RouteServerEndpoint.Arn`.
     public var arn: Value<String> { getAtt("Arn", as: String.self) }

@@ -27,19 +27,23 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.RouteServerPeer.Tag]>?
 
-    /// A `AWS::EC2::RouteServerPeer` with the logical ID `logicalID`.
+    /// A `AWS::EC2::RouteServerPeer` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       bgpOptions: Value<EC2.RouteServerPeer.BgpOptions>,
       peerAddress: Value<String>,
       routeServerEndpointID: Value<String>,
-      tags: Value<[EC2.RouteServerPeer.Tag]>? = nil
+      tags: Value<[EC2.RouteServerPeer.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.bgpOptions = bgpOptions
       self.peerAddress = peerAddress
       self.routeServerEndpointID = routeServerEndpointID
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -51,6 +55,16 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "Arn", "Id", "RouteServerId", "EndpointEniId", "EndpointEniAddress", "SubnetId", "VpcId",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["BgpOptions", "PeerAddress", "RouteServerEndpointId", "Tags"] }
 
     /// `!GetAtt RouteServerPeer.Arn`.
     public var arn: Value<String> { getAtt("Arn", as: String.self) }

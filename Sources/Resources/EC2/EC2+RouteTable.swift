@@ -21,11 +21,19 @@ extension EC2 {
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
-    /// A `AWS::EC2::RouteTable` with the logical ID `logicalID`.
-    public init(_ logicalID: String, vpcID: Value<String>, tags: Value<[EC2.RouteTable.Tag]>? = nil) {
+    /// A `AWS::EC2::RouteTable` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      vpcID: Value<String>,
+      tags: Value<[EC2.RouteTable.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.tags = tags
       self.vpcID = vpcID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -35,6 +43,12 @@ extension EC2 {
       objectEntries.append(.init("VpcId", self.vpcID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["RouteTableId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Tags", "VpcId"] }
 
     /// `!GetAtt RouteTable.RouteTableId`.
     public var routeTableID: Value<String> { getAtt("RouteTableId", as: String.self) }

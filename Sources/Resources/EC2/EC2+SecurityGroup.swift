@@ -33,7 +33,8 @@ extension EC2 {
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Changing it replaces the resource.
     public var vpcID: Value<String>?
 
-    /// A `AWS::EC2::SecurityGroup` with the logical ID `logicalID`.
+    /// A `AWS::EC2::SecurityGroup` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       groupDescription: Value<String>,
@@ -41,7 +42,9 @@ extension EC2 {
       securityGroupEgress: Value<[EC2.SecurityGroup.Egress]>? = nil,
       securityGroupIngress: Value<[EC2.SecurityGroup.Ingress]>? = nil,
       tags: Value<[EC2.SecurityGroup.Tag]>? = nil,
-      vpcID: Value<String>? = nil
+      vpcID: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.groupDescription = groupDescription
@@ -50,6 +53,7 @@ extension EC2 {
       self.securityGroupIngress = securityGroupIngress
       self.tags = tags
       self.vpcID = vpcID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -66,6 +70,16 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       if let vpcID = self.vpcID { objectEntries.append(.init("VpcId", vpcID.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id", "GroupId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "GroupDescription", "GroupName", "SecurityGroupEgress", "SecurityGroupIngress", "Tags", "VpcId",
+      ]
     }
 
     /// `!GetAtt SecurityGroup.Id`.

@@ -42,7 +42,8 @@ extension EC2 {
     /// `ToPort`: an integer. Changing it replaces the resource.
     public var toPort: Value<Number>?
 
-    /// A `AWS::EC2::SecurityGroupEgress` with the logical ID `logicalID`.
+    /// A `AWS::EC2::SecurityGroupEgress` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       groupID: Value<String>,
@@ -53,7 +54,9 @@ extension EC2 {
       destinationPrefixListID: Value<String>? = nil,
       destinationSecurityGroupID: Value<String>? = nil,
       fromPort: Value<Number>? = nil,
-      toPort: Value<Number>? = nil
+      toPort: Value<Number>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.cidrIP = cidrIP
@@ -65,6 +68,7 @@ extension EC2 {
       self.groupID = groupID
       self.ipProtocol = ipProtocol
       self.toPort = toPort
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -84,6 +88,17 @@ extension EC2 {
       objectEntries.append(.init("IpProtocol", self.ipProtocol.expression))
       if let toPort = self.toPort { objectEntries.append(.init("ToPort", toPort.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "CidrIp", "CidrIpv6", "Description", "DestinationPrefixListId", "DestinationSecurityGroupId", "FromPort",
+        "GroupId", "IpProtocol", "ToPort",
+      ]
     }
 
     /// `!GetAtt SecurityGroupEgress.Id`.

@@ -51,7 +51,8 @@ extension EC2 {
     /// `ToPort`: an integer. Changing it replaces the resource.
     public var toPort: Value<Number>?
 
-    /// A `AWS::EC2::SecurityGroupIngress` with the logical ID `logicalID`.
+    /// A `AWS::EC2::SecurityGroupIngress` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       ipProtocol: Value<String>,
@@ -65,7 +66,9 @@ extension EC2 {
       sourceSecurityGroupID: Value<String>? = nil,
       sourceSecurityGroupName: Value<String>? = nil,
       sourceSecurityGroupOwnerID: Value<String>? = nil,
-      toPort: Value<Number>? = nil
+      toPort: Value<Number>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.cidrIP = cidrIP
@@ -80,6 +83,7 @@ extension EC2 {
       self.sourceSecurityGroupName = sourceSecurityGroupName
       self.sourceSecurityGroupOwnerID = sourceSecurityGroupOwnerID
       self.toPort = toPort
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -106,6 +110,17 @@ extension EC2 {
       }
       if let toPort = self.toPort { objectEntries.append(.init("ToPort", toPort.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "CidrIp", "CidrIpv6", "Description", "FromPort", "GroupId", "GroupName", "IpProtocol", "SourcePrefixListId",
+        "SourceSecurityGroupId", "SourceSecurityGroupName", "SourceSecurityGroupOwnerId", "ToPort",
+      ]
     }
 
     /// `!GetAtt SecurityGroupIngress.Id`.

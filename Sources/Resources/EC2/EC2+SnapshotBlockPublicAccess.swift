@@ -18,10 +18,17 @@ extension EC2 {
     /// `State`: one of `block-all-sharing`, `block-new-sharing`. Required.
     public var state: Value<EC2.SnapshotBlockPublicAccess.StateValue>
 
-    /// A `AWS::EC2::SnapshotBlockPublicAccess` with the logical ID `logicalID`.
-    public init(_ logicalID: String, state: Value<EC2.SnapshotBlockPublicAccess.StateValue>) {
+    /// A `AWS::EC2::SnapshotBlockPublicAccess` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      state: Value<EC2.SnapshotBlockPublicAccess.StateValue>,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.state = state
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -30,6 +37,12 @@ extension EC2 {
       objectEntries.append(.init("State", self.state.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["AccountId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["State"] }
 
     /// `!GetAtt SnapshotBlockPublicAccess.AccountId`.
     public var accountID: Value<String> { getAtt("AccountId", as: String.self) }

@@ -21,15 +21,19 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.SpotFleet.Tag]>?
 
-    /// A `AWS::EC2::SpotFleet` with the logical ID `logicalID`.
+    /// A `AWS::EC2::SpotFleet` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       spotFleetRequestConfigData: Value<EC2.SpotFleet.SpotFleetRequestConfigData>,
-      tags: Value<[EC2.SpotFleet.Tag]>? = nil
+      tags: Value<[EC2.SpotFleet.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.spotFleetRequestConfigData = spotFleetRequestConfigData
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -39,6 +43,12 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["SpotFleetRequestConfigData", "Tags"] }
 
     /// `!GetAtt SpotFleet.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

@@ -21,11 +21,19 @@ extension EC2 {
     /// `SqlServerCredentials`: a `SqlServerCredentials`.
     public var sqlServerCredentials: Value<String>?
 
-    /// A `AWS::EC2::SqlHaStandbyDetectedInstance` with the logical ID `logicalID`.
-    public init(_ logicalID: String, instanceID: Value<String>, sqlServerCredentials: Value<String>? = nil) {
+    /// A `AWS::EC2::SqlHaStandbyDetectedInstance` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      instanceID: Value<String>,
+      sqlServerCredentials: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.instanceID = instanceID
       self.sqlServerCredentials = sqlServerCredentials
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -37,6 +45,12 @@ extension EC2 {
       }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["HaStatus", "SqlServerLicenseUsage", "LastUpdatedTime"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["InstanceId", "SqlServerCredentials"] }
 
     /// `!GetAtt SqlHaStandbyDetectedInstance.HaStatus`.
     public var haStatus: Value<JSON> { getAtt("HaStatus", as: JSON.self) }

@@ -66,7 +66,8 @@ extension EC2 {
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
-    /// A `AWS::EC2::Subnet` with the logical ID `logicalID`.
+    /// A `AWS::EC2::Subnet` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       vpcID: Value<String>,
@@ -85,7 +86,9 @@ extension EC2 {
       mapPublicIPOnLaunch: Value<Bool>? = nil,
       outpostARN: Value<String>? = nil,
       privateDNSNameOptionsOnLaunch: Value<EC2.Subnet.PrivateDNSNameOptionsOnLaunch>? = nil,
-      tags: Value<[EC2.Subnet.Tag]>? = nil
+      tags: Value<[EC2.Subnet.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.assignIpv6AddressOnCreation = assignIpv6AddressOnCreation
@@ -105,6 +108,7 @@ extension EC2 {
       self.privateDNSNameOptionsOnLaunch = privateDNSNameOptionsOnLaunch
       self.tags = tags
       self.vpcID = vpcID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -150,6 +154,23 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       objectEntries.append(.init("VpcId", self.vpcID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "NetworkAclAssociationId", "SubnetId", "Ipv6CidrBlocks", "BlockPublicAccessStates",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AssignIpv6AddressOnCreation", "AvailabilityZone", "AvailabilityZoneId", "CidrBlock", "EnableDns64",
+        "EnableLniAtDeviceIndex", "Ipv4IpamPoolId", "Ipv4NetmaskLength", "Ipv6CidrBlock", "Ipv6IpamPoolId",
+        "Ipv6Native", "Ipv6NetmaskLength", "MapPublicIpOnLaunch", "OutpostArn", "PrivateDnsNameOptionsOnLaunch", "Tags",
+        "VpcId",
+      ]
     }
 
     /// `!GetAtt Subnet.NetworkAclAssociationId`.

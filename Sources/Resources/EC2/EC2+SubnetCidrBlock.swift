@@ -27,19 +27,23 @@ extension EC2 {
     /// `SubnetId`: a string (`AWS::EC2::Subnet.Id`). Required. Changing it replaces the resource.
     public var subnetID: Value<String>
 
-    /// A `AWS::EC2::SubnetCidrBlock` with the logical ID `logicalID`.
+    /// A `AWS::EC2::SubnetCidrBlock` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       subnetID: Value<String>,
       ipv6CidrBlock: Value<String>? = nil,
       ipv6IpamPoolID: Value<String>? = nil,
-      ipv6NetmaskLength: Value<Number>? = nil
+      ipv6NetmaskLength: Value<Number>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.ipv6CidrBlock = ipv6CidrBlock
       self.ipv6IpamPoolID = ipv6IpamPoolID
       self.ipv6NetmaskLength = ipv6NetmaskLength
       self.subnetID = subnetID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -57,6 +61,12 @@ extension EC2 {
       objectEntries.append(.init("SubnetId", self.subnetID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id", "Ipv6AddressAttribute", "IpSource"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Ipv6CidrBlock", "Ipv6IpamPoolId", "Ipv6NetmaskLength", "SubnetId"] }
 
     /// `!GetAtt SubnetCidrBlock.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

@@ -21,11 +21,19 @@ extension EC2 {
     /// `SubnetId`: a string (`AWS::EC2::Subnet.Id`). Required. Changing it replaces the resource.
     public var subnetID: Value<String>
 
-    /// A `AWS::EC2::SubnetNetworkAclAssociation` with the logical ID `logicalID`.
-    public init(_ logicalID: String, networkACLID: Value<String>, subnetID: Value<String>) {
+    /// A `AWS::EC2::SubnetNetworkAclAssociation` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      networkACLID: Value<String>,
+      subnetID: Value<String>,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.networkACLID = networkACLID
       self.subnetID = subnetID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -35,6 +43,12 @@ extension EC2 {
       objectEntries.append(.init("SubnetId", self.subnetID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["AssociationId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["NetworkAclId", "SubnetId"] }
 
     /// `!GetAtt SubnetNetworkAclAssociation.AssociationId`.
     public var associationID: Value<String> { getAtt("AssociationId", as: String.self) }

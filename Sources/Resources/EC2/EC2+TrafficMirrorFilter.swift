@@ -24,17 +24,21 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.TrafficMirrorFilter.Tag]>?
 
-    /// A `AWS::EC2::TrafficMirrorFilter` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TrafficMirrorFilter` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       description: Value<String>? = nil,
       networkServices: Value<[EC2.TrafficMirrorFilter.TrafficMirrorNetworkServiceValue]>? = nil,
-      tags: Value<[EC2.TrafficMirrorFilter.Tag]>? = nil
+      tags: Value<[EC2.TrafficMirrorFilter.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
       self.networkServices = networkServices
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -47,6 +51,12 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Description", "NetworkServices", "Tags"] }
 
     /// `!GetAtt TrafficMirrorFilter.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

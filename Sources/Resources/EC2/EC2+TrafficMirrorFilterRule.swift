@@ -48,7 +48,8 @@ extension EC2 {
     /// `TrafficMirrorFilterId`: a string. Required. Changing it replaces the resource.
     public var trafficMirrorFilterID: Value<String>
 
-    /// A `AWS::EC2::TrafficMirrorFilterRule` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TrafficMirrorFilterRule` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       destinationCidrBlock: Value<String>,
@@ -61,7 +62,9 @@ extension EC2 {
       destinationPortRange: Value<EC2.TrafficMirrorFilterRule.TrafficMirrorPortRange>? = nil,
       protocol: Value<Number>? = nil,
       sourcePortRange: Value<EC2.TrafficMirrorFilterRule.TrafficMirrorPortRange>? = nil,
-      tags: Value<[EC2.TrafficMirrorFilterRule.Tag]>? = nil
+      tags: Value<[EC2.TrafficMirrorFilterRule.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
@@ -75,6 +78,7 @@ extension EC2 {
       self.tags = tags
       self.trafficDirection = trafficDirection
       self.trafficMirrorFilterID = trafficMirrorFilterID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -96,6 +100,17 @@ extension EC2 {
       objectEntries.append(.init("TrafficDirection", self.trafficDirection.expression))
       objectEntries.append(.init("TrafficMirrorFilterId", self.trafficMirrorFilterID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["TrafficMirrorFilterRuleId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Description", "DestinationCidrBlock", "DestinationPortRange", "Protocol", "RuleAction", "RuleNumber",
+        "SourceCidrBlock", "SourcePortRange", "Tags", "TrafficDirection", "TrafficMirrorFilterId",
+      ]
     }
 
     /// `!GetAtt TrafficMirrorFilterRule.TrafficMirrorFilterRuleId`.

@@ -42,7 +42,8 @@ extension EC2 {
     /// `VirtualNetworkId`: an integer.
     public var virtualNetworkID: Value<Number>?
 
-    /// A `AWS::EC2::TrafficMirrorSession` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TrafficMirrorSession` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       networkInterfaceID: Value<String>,
@@ -53,7 +54,9 @@ extension EC2 {
       ownerID: Value<String>? = nil,
       packetLength: Value<Number>? = nil,
       tags: Value<[EC2.TrafficMirrorSession.Tag]>? = nil,
-      virtualNetworkID: Value<Number>? = nil
+      virtualNetworkID: Value<Number>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
@@ -65,6 +68,7 @@ extension EC2 {
       self.trafficMirrorFilterID = trafficMirrorFilterID
       self.trafficMirrorTargetID = trafficMirrorTargetID
       self.virtualNetworkID = virtualNetworkID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -82,6 +86,17 @@ extension EC2 {
         objectEntries.append(.init("VirtualNetworkId", virtualNetworkID.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Description", "NetworkInterfaceId", "OwnerId", "PacketLength", "SessionNumber", "Tags",
+        "TrafficMirrorFilterId", "TrafficMirrorTargetId", "VirtualNetworkId",
+      ]
     }
 
     /// `!GetAtt TrafficMirrorSession.Id`.

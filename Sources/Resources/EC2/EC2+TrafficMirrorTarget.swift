@@ -30,14 +30,17 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.TrafficMirrorTarget.Tag]>?
 
-    /// A `AWS::EC2::TrafficMirrorTarget` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TrafficMirrorTarget` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       description: Value<String>? = nil,
       gatewayLoadBalancerEndpointID: Value<String>? = nil,
       networkInterfaceID: Value<String>? = nil,
       networkLoadBalancerARN: Value<String>? = nil,
-      tags: Value<[EC2.TrafficMirrorTarget.Tag]>? = nil
+      tags: Value<[EC2.TrafficMirrorTarget.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
@@ -45,6 +48,7 @@ extension EC2 {
       self.networkInterfaceID = networkInterfaceID
       self.networkLoadBalancerARN = networkLoadBalancerARN
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -62,6 +66,16 @@ extension EC2 {
       }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Description", "GatewayLoadBalancerEndpointId", "NetworkInterfaceId", "NetworkLoadBalancerArn", "Tags",
+      ]
     }
 
     /// `!GetAtt TrafficMirrorTarget.Id`.

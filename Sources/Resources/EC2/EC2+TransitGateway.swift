@@ -57,7 +57,8 @@ extension EC2 {
     /// `VpnEcmpSupport`: a string.
     public var vpnEcmpSupport: Value<String>?
 
-    /// A `AWS::EC2::TransitGateway` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TransitGateway` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       amazonSideAsn: Value<Number>? = nil,
@@ -73,7 +74,9 @@ extension EC2 {
       securityGroupReferencingSupport: Value<String>? = nil,
       tags: Value<[EC2.TransitGateway.Tag]>? = nil,
       transitGatewayCidrBlocks: Value<[String]>? = nil,
-      vpnEcmpSupport: Value<String>? = nil
+      vpnEcmpSupport: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.amazonSideAsn = amazonSideAsn
@@ -90,6 +93,7 @@ extension EC2 {
       self.tags = tags
       self.transitGatewayCidrBlocks = transitGatewayCidrBlocks
       self.vpnEcmpSupport = vpnEcmpSupport
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -132,6 +136,19 @@ extension EC2 {
         objectEntries.append(.init("VpnEcmpSupport", vpnEcmpSupport.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id", "TransitGatewayArn", "EncryptionSupportState"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AmazonSideAsn", "AssociationDefaultRouteTableId", "AutoAcceptSharedAttachments",
+        "DefaultRouteTableAssociation", "DefaultRouteTablePropagation", "Description", "DnsSupport",
+        "EncryptionSupport", "MulticastSupport", "PropagationDefaultRouteTableId", "SecurityGroupReferencingSupport",
+        "Tags", "TransitGatewayCidrBlocks", "VpnEcmpSupport",
+      ]
     }
 
     /// `!GetAtt TransitGateway.Id`.

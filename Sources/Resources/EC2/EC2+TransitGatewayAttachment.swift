@@ -30,14 +30,17 @@ extension EC2 {
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
-    /// A `AWS::EC2::TransitGatewayAttachment` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TransitGatewayAttachment` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       subnetIds: Value<[String]>,
       transitGatewayID: Value<String>,
       vpcID: Value<String>,
       options: Value<EC2.TransitGatewayAttachment.Options>? = nil,
-      tags: Value<[EC2.TransitGatewayAttachment.Tag]>? = nil
+      tags: Value<[EC2.TransitGatewayAttachment.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.options = options
@@ -45,6 +48,7 @@ extension EC2 {
       self.tags = tags
       self.transitGatewayID = transitGatewayID
       self.vpcID = vpcID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -57,6 +61,12 @@ extension EC2 {
       objectEntries.append(.init("VpcId", self.vpcID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Options", "SubnetIds", "Tags", "TransitGatewayId", "VpcId"] }
 
     /// `!GetAtt TransitGatewayAttachment.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

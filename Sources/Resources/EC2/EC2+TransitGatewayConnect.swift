@@ -24,17 +24,21 @@ extension EC2 {
     /// `TransportTransitGatewayAttachmentId`: a string. Required. Changing it replaces the resource.
     public var transportTransitGatewayAttachmentID: Value<String>
 
-    /// A `AWS::EC2::TransitGatewayConnect` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TransitGatewayConnect` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       options: Value<EC2.TransitGatewayConnect.TransitGatewayConnectOptions>,
       transportTransitGatewayAttachmentID: Value<String>,
-      tags: Value<[EC2.TransitGatewayConnect.Tag]>? = nil
+      tags: Value<[EC2.TransitGatewayConnect.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.options = options
       self.tags = tags
       self.transportTransitGatewayAttachmentID = transportTransitGatewayAttachmentID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,12 @@ extension EC2 {
       objectEntries.append(.init("TransportTransitGatewayAttachmentId", self.transportTransitGatewayAttachmentID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["TransitGatewayAttachmentId", "State", "CreationTime", "TransitGatewayId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Options", "Tags", "TransportTransitGatewayAttachmentId"] }
 
     /// `!GetAtt TransitGatewayConnect.TransitGatewayAttachmentId`.
     public var transitGatewayAttachmentID: Value<String> { getAtt("TransitGatewayAttachmentId", as: String.self) }

@@ -25,17 +25,21 @@ extension EC2 {
     /// `TransitGatewayAttachmentId`: a string. Required. Changing it replaces the resource.
     public var transitGatewayAttachmentID: Value<String>
 
-    /// A `AWS::EC2::TransitGatewayConnectPeer` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TransitGatewayConnectPeer` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       connectPeerConfiguration: Value<EC2.TransitGatewayConnectPeer.TransitGatewayConnectPeerConfiguration>,
       transitGatewayAttachmentID: Value<String>,
-      tags: Value<[EC2.TransitGatewayConnectPeer.Tag]>? = nil
+      tags: Value<[EC2.TransitGatewayConnectPeer.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.connectPeerConfiguration = connectPeerConfiguration
       self.tags = tags
       self.transitGatewayAttachmentID = transitGatewayAttachmentID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -46,6 +50,17 @@ extension EC2 {
       objectEntries.append(.init("TransitGatewayAttachmentId", self.transitGatewayAttachmentID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "TransitGatewayConnectPeerId", "ConnectPeerConfiguration.Protocol",
+        "ConnectPeerConfiguration.BgpConfigurations", "State", "CreationTime",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["ConnectPeerConfiguration", "Tags", "TransitGatewayAttachmentId"] }
 
     /// `!GetAtt TransitGatewayConnectPeer.TransitGatewayConnectPeerId`.
     public var transitGatewayConnectPeerID: Value<String> { getAtt("TransitGatewayConnectPeerId", as: String.self) }

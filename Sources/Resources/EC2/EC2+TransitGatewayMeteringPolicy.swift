@@ -24,17 +24,21 @@ extension EC2 {
     /// `TransitGatewayId`: a string. Required. Changing it replaces the resource.
     public var transitGatewayID: Value<String>
 
-    /// A `AWS::EC2::TransitGatewayMeteringPolicy` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TransitGatewayMeteringPolicy` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       transitGatewayID: Value<String>,
       middleboxAttachmentIds: Value<[String]>? = nil,
-      tags: Value<[EC2.TransitGatewayMeteringPolicy.Tag]>? = nil
+      tags: Value<[EC2.TransitGatewayMeteringPolicy.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.middleboxAttachmentIds = middleboxAttachmentIds
       self.tags = tags
       self.transitGatewayID = transitGatewayID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -47,6 +51,12 @@ extension EC2 {
       objectEntries.append(.init("TransitGatewayId", self.transitGatewayID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["TransitGatewayMeteringPolicyId", "State", "UpdateEffectiveAt"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["MiddleboxAttachmentIds", "Tags", "TransitGatewayId"] }
 
     /// `!GetAtt TransitGatewayMeteringPolicy.TransitGatewayMeteringPolicyId`.
     public var transitGatewayMeteringPolicyID: Value<String> {

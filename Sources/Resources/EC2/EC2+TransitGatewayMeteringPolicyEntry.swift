@@ -53,7 +53,8 @@ extension EC2 {
     /// `TransitGatewayMeteringPolicyId`: a string. Required. Changing it replaces the resource.
     public var transitGatewayMeteringPolicyID: Value<String>
 
-    /// A `AWS::EC2::TransitGatewayMeteringPolicyEntry` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TransitGatewayMeteringPolicyEntry` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       meteredAccount: Value<EC2.TransitGatewayMeteringPolicyEntry.TransitGatewayMeteringPayerTypeValue>,
@@ -67,7 +68,9 @@ extension EC2 {
       sourceCidrBlock: Value<String>? = nil,
       sourcePortRange: Value<String>? = nil,
       sourceTransitGatewayAttachmentID: Value<String>? = nil,
-      sourceTransitGatewayAttachmentType: Value<EC2.TransitGatewayMeteringPolicyEntry.TransitGatewayAttachmentResourceTypeValue>? = nil
+      sourceTransitGatewayAttachmentType: Value<EC2.TransitGatewayMeteringPolicyEntry.TransitGatewayAttachmentResourceTypeValue>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.destinationCidrBlock = destinationCidrBlock
@@ -82,6 +85,7 @@ extension EC2 {
       self.sourceTransitGatewayAttachmentID = sourceTransitGatewayAttachmentID
       self.sourceTransitGatewayAttachmentType = sourceTransitGatewayAttachmentType
       self.transitGatewayMeteringPolicyID = transitGatewayMeteringPolicyID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -116,6 +120,19 @@ extension EC2 {
       }
       objectEntries.append(.init("TransitGatewayMeteringPolicyId", self.transitGatewayMeteringPolicyID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["UpdateEffectiveAt", "State"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "DestinationCidrBlock", "DestinationPortRange", "DestinationTransitGatewayAttachmentId",
+        "DestinationTransitGatewayAttachmentType", "MeteredAccount", "PolicyRuleNumber", "Protocol", "SourceCidrBlock",
+        "SourcePortRange", "SourceTransitGatewayAttachmentId", "SourceTransitGatewayAttachmentType",
+        "TransitGatewayMeteringPolicyId",
+      ]
     }
 
     /// `!GetAtt TransitGatewayMeteringPolicyEntry.UpdateEffectiveAt`.

@@ -24,17 +24,21 @@ extension EC2 {
     /// `TransitGatewayId`: a string. Required. Changing it replaces the resource.
     public var transitGatewayID: Value<String>
 
-    /// A `AWS::EC2::TransitGatewayMulticastDomain` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TransitGatewayMulticastDomain` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       transitGatewayID: Value<String>,
       options: Value<EC2.TransitGatewayMulticastDomain.Options>? = nil,
-      tags: Value<[EC2.TransitGatewayMulticastDomain.Tag]>? = nil
+      tags: Value<[EC2.TransitGatewayMulticastDomain.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.options = options
       self.tags = tags
       self.transitGatewayID = transitGatewayID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,16 @@ extension EC2 {
       objectEntries.append(.init("TransitGatewayId", self.transitGatewayID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "TransitGatewayMulticastDomainId", "State", "CreationTime", "TransitGatewayMulticastDomainArn",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Options", "Tags", "TransitGatewayId"] }
 
     /// `!GetAtt TransitGatewayMulticastDomain.TransitGatewayMulticastDomainId`.
     public var transitGatewayMulticastDomainID: Value<String> {

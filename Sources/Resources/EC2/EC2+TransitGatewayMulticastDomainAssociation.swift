@@ -24,17 +24,21 @@ extension EC2 {
     /// `TransitGatewayMulticastDomainId`: a string. Required. Changing it replaces the resource.
     public var transitGatewayMulticastDomainID: Value<String>
 
-    /// A `AWS::EC2::TransitGatewayMulticastDomainAssociation` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TransitGatewayMulticastDomainAssociation` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       subnetID: Value<String>,
       transitGatewayAttachmentID: Value<String>,
-      transitGatewayMulticastDomainID: Value<String>
+      transitGatewayMulticastDomainID: Value<String>,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.subnetID = subnetID
       self.transitGatewayAttachmentID = transitGatewayAttachmentID
       self.transitGatewayMulticastDomainID = transitGatewayMulticastDomainID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -44,6 +48,16 @@ extension EC2 {
       objectEntries.append(.init("TransitGatewayAttachmentId", self.transitGatewayAttachmentID.expression))
       objectEntries.append(.init("TransitGatewayMulticastDomainId", self.transitGatewayMulticastDomainID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["ResourceId", "ResourceType", "State"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "SubnetId", "TransitGatewayAttachmentId", "TransitGatewayMulticastDomainId",
+      ]
     }
 
     /// `!GetAtt TransitGatewayMulticastDomainAssociation.ResourceId`.

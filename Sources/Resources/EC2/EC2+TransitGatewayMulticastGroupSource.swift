@@ -24,17 +24,21 @@ extension EC2 {
     /// `TransitGatewayMulticastDomainId`: a string. Required. Changing it replaces the resource.
     public var transitGatewayMulticastDomainID: Value<String>
 
-    /// A `AWS::EC2::TransitGatewayMulticastGroupSource` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TransitGatewayMulticastGroupSource` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       groupIPAddress: Value<String>,
       networkInterfaceID: Value<String>,
-      transitGatewayMulticastDomainID: Value<String>
+      transitGatewayMulticastDomainID: Value<String>,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.groupIPAddress = groupIPAddress
       self.networkInterfaceID = networkInterfaceID
       self.transitGatewayMulticastDomainID = transitGatewayMulticastDomainID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,17 @@ extension EC2 {
       objectEntries.append(.init("TransitGatewayMulticastDomainId", self.transitGatewayMulticastDomainID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "SubnetId", "ResourceId", "ResourceType", "GroupSource", "GroupMember", "SourceType",
+        "TransitGatewayAttachmentId",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["GroupIpAddress", "NetworkInterfaceId", "TransitGatewayMulticastDomainId"] }
 
     /// `!GetAtt TransitGatewayMulticastGroupSource.SubnetId`.
     public var subnetID: Value<String> { getAtt("SubnetId", as: String.self) }

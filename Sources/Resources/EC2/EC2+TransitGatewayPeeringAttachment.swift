@@ -30,14 +30,17 @@ extension EC2 {
     /// `TransitGatewayId`: a string. Required. Changing it replaces the resource.
     public var transitGatewayID: Value<String>
 
-    /// A `AWS::EC2::TransitGatewayPeeringAttachment` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TransitGatewayPeeringAttachment` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       peerAccountID: Value<String>,
       peerRegion: Value<String>,
       peerTransitGatewayID: Value<String>,
       transitGatewayID: Value<String>,
-      tags: Value<[EC2.TransitGatewayPeeringAttachment.Tag]>? = nil
+      tags: Value<[EC2.TransitGatewayPeeringAttachment.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.peerAccountID = peerAccountID
@@ -45,6 +48,7 @@ extension EC2 {
       self.peerTransitGatewayID = peerTransitGatewayID
       self.tags = tags
       self.transitGatewayID = transitGatewayID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -56,6 +60,16 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       objectEntries.append(.init("TransitGatewayId", self.transitGatewayID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["TransitGatewayAttachmentId", "Status", "State", "CreationTime"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "PeerAccountId", "PeerRegion", "PeerTransitGatewayId", "Tags", "TransitGatewayId",
+      ]
     }
 
     /// `!GetAtt TransitGatewayPeeringAttachment.TransitGatewayAttachmentId`.

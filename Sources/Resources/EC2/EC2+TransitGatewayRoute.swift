@@ -27,19 +27,23 @@ extension EC2 {
     /// `TransitGatewayRouteTableId`: a string. Required. Changing it replaces the resource.
     public var transitGatewayRouteTableID: Value<String>
 
-    /// A `AWS::EC2::TransitGatewayRoute` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TransitGatewayRoute` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       destinationCidrBlock: Value<String>,
       transitGatewayRouteTableID: Value<String>,
       blackhole: Value<Bool>? = nil,
-      transitGatewayAttachmentID: Value<String>? = nil
+      transitGatewayAttachmentID: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.blackhole = blackhole
       self.destinationCidrBlock = destinationCidrBlock
       self.transitGatewayAttachmentID = transitGatewayAttachmentID
       self.transitGatewayRouteTableID = transitGatewayRouteTableID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -52,6 +56,16 @@ extension EC2 {
       }
       objectEntries.append(.init("TransitGatewayRouteTableId", self.transitGatewayRouteTableID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Blackhole", "DestinationCidrBlock", "TransitGatewayAttachmentId", "TransitGatewayRouteTableId",
+      ]
     }
   }
 }

@@ -21,15 +21,19 @@ extension EC2 {
     /// `TransitGatewayId`: a string. Required. Changing it replaces the resource.
     public var transitGatewayID: Value<String>
 
-    /// A `AWS::EC2::TransitGatewayRouteTable` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TransitGatewayRouteTable` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       transitGatewayID: Value<String>,
-      tags: Value<[EC2.TransitGatewayRouteTable.Tag]>? = nil
+      tags: Value<[EC2.TransitGatewayRouteTable.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.tags = tags
       self.transitGatewayID = transitGatewayID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -39,6 +43,12 @@ extension EC2 {
       objectEntries.append(.init("TransitGatewayId", self.transitGatewayID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["TransitGatewayRouteTableId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Tags", "TransitGatewayId"] }
 
     /// `!GetAtt TransitGatewayRouteTable.TransitGatewayRouteTableId`.
     public var transitGatewayRouteTableID: Value<String> { getAtt("TransitGatewayRouteTableId", as: String.self) }

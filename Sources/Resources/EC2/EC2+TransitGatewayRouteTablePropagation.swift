@@ -21,15 +21,19 @@ extension EC2 {
     /// `TransitGatewayRouteTableId`: a string. Required. Changing it replaces the resource.
     public var transitGatewayRouteTableID: Value<String>
 
-    /// A `AWS::EC2::TransitGatewayRouteTablePropagation` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TransitGatewayRouteTablePropagation` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       transitGatewayAttachmentID: Value<String>,
-      transitGatewayRouteTableID: Value<String>
+      transitGatewayRouteTableID: Value<String>,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.transitGatewayAttachmentID = transitGatewayAttachmentID
       self.transitGatewayRouteTableID = transitGatewayRouteTableID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -39,5 +43,11 @@ extension EC2 {
       objectEntries.append(.init("TransitGatewayRouteTableId", self.transitGatewayRouteTableID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["TransitGatewayAttachmentId", "TransitGatewayRouteTableId"] }
   }
 }

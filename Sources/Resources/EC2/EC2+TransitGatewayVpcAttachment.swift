@@ -36,7 +36,8 @@ extension EC2 {
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
-    /// A `AWS::EC2::TransitGatewayVpcAttachment` with the logical ID `logicalID`.
+    /// A `AWS::EC2::TransitGatewayVpcAttachment` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       subnetIds: Value<[String]>,
@@ -45,7 +46,9 @@ extension EC2 {
       addSubnetIds: Value<[String]>? = nil,
       options: Value<EC2.TransitGatewayVpcAttachment.Options>? = nil,
       removeSubnetIds: Value<[String]>? = nil,
-      tags: Value<[EC2.TransitGatewayVpcAttachment.Tag]>? = nil
+      tags: Value<[EC2.TransitGatewayVpcAttachment.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.addSubnetIds = addSubnetIds
@@ -55,6 +58,7 @@ extension EC2 {
       self.tags = tags
       self.transitGatewayID = transitGatewayID
       self.vpcID = vpcID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -70,6 +74,16 @@ extension EC2 {
       objectEntries.append(.init("TransitGatewayId", self.transitGatewayID.expression))
       objectEntries.append(.init("VpcId", self.vpcID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AddSubnetIds", "Options", "RemoveSubnetIds", "SubnetIds", "Tags", "TransitGatewayId", "VpcId",
+      ]
     }
 
     /// `!GetAtt TransitGatewayVpcAttachment.Id`.

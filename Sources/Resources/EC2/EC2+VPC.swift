@@ -36,7 +36,8 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.VPC.Tag]>?
 
-    /// A `AWS::EC2::VPC` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VPC` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       cidrBlock: Value<String>? = nil,
@@ -45,7 +46,9 @@ extension EC2 {
       instanceTenancy: Value<EC2.VPC.InstanceTenancyValue>? = nil,
       ipv4IpamPoolID: Value<String>? = nil,
       ipv4NetmaskLength: Value<Number>? = nil,
-      tags: Value<[EC2.VPC.Tag]>? = nil
+      tags: Value<[EC2.VPC.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.cidrBlock = cidrBlock
@@ -55,6 +58,7 @@ extension EC2 {
       self.ipv4IpamPoolID = ipv4IpamPoolID
       self.ipv4NetmaskLength = ipv4NetmaskLength
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -78,6 +82,21 @@ extension EC2 {
       }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "CidrBlockAssociations", "DefaultNetworkAcl", "DefaultSecurityGroup", "Ipv6CidrBlocks", "VpcId",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "CidrBlock", "EnableDnsHostnames", "EnableDnsSupport", "InstanceTenancy", "Ipv4IpamPoolId", "Ipv4NetmaskLength",
+        "Tags",
+      ]
     }
 
     /// `!GetAtt VPC.CidrBlockAssociations`.

@@ -29,19 +29,23 @@ extension EC2 {
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Changing it replaces the resource.
     public var vpcID: Value<String>?
 
-    /// A `AWS::EC2::VPCBlockPublicAccessExclusion` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VPCBlockPublicAccessExclusion` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       internetGatewayExclusionMode: Value<EC2.VPCBlockPublicAccessExclusion.InternetGatewayExclusionModeValue>,
       subnetID: Value<String>? = nil,
       tags: Value<[EC2.VPCBlockPublicAccessExclusion.Tag]>? = nil,
-      vpcID: Value<String>? = nil
+      vpcID: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.internetGatewayExclusionMode = internetGatewayExclusionMode
       self.subnetID = subnetID
       self.tags = tags
       self.vpcID = vpcID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -53,6 +57,12 @@ extension EC2 {
       if let vpcID = self.vpcID { objectEntries.append(.init("VpcId", vpcID.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["ExclusionId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["InternetGatewayExclusionMode", "SubnetId", "Tags", "VpcId"] }
 
     /// `!GetAtt VPCBlockPublicAccessExclusion.ExclusionId`.
     public var exclusionID: Value<String> { getAtt("ExclusionId", as: String.self) }

@@ -18,13 +18,17 @@ extension EC2 {
     /// `InternetGatewayBlockMode`: one of `block-bidirectional`, `block-ingress`. Required.
     public var internetGatewayBlockMode: Value<EC2.VPCBlockPublicAccessOptions.InternetGatewayBlockModeValue>
 
-    /// A `AWS::EC2::VPCBlockPublicAccessOptions` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VPCBlockPublicAccessOptions` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
-      internetGatewayBlockMode: Value<EC2.VPCBlockPublicAccessOptions.InternetGatewayBlockModeValue>
+      internetGatewayBlockMode: Value<EC2.VPCBlockPublicAccessOptions.InternetGatewayBlockModeValue>,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.internetGatewayBlockMode = internetGatewayBlockMode
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -33,6 +37,12 @@ extension EC2 {
       objectEntries.append(.init("InternetGatewayBlockMode", self.internetGatewayBlockMode.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["AccountId", "ExclusionsAllowed"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["InternetGatewayBlockMode"] }
 
     /// `!GetAtt VPCBlockPublicAccessOptions.AccountId`.
     public var accountID: Value<String> { getAtt("AccountId", as: String.self) }

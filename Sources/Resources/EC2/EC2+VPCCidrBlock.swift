@@ -45,7 +45,8 @@ extension EC2 {
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
-    /// A `AWS::EC2::VPCCidrBlock` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VPCCidrBlock` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       vpcID: Value<String>,
@@ -57,7 +58,9 @@ extension EC2 {
       ipv6CidrBlockNetworkBorderGroup: Value<String>? = nil,
       ipv6IpamPoolID: Value<String>? = nil,
       ipv6NetmaskLength: Value<Number>? = nil,
-      ipv6Pool: Value<String>? = nil
+      ipv6Pool: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.amazonProvidedIpv6CidrBlock = amazonProvidedIpv6CidrBlock
@@ -70,6 +73,7 @@ extension EC2 {
       self.ipv6NetmaskLength = ipv6NetmaskLength
       self.ipv6Pool = ipv6Pool
       self.vpcID = vpcID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -100,6 +104,17 @@ extension EC2 {
       if let ipv6Pool = self.ipv6Pool { objectEntries.append(.init("Ipv6Pool", ipv6Pool.expression)) }
       objectEntries.append(.init("VpcId", self.vpcID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id", "Ipv6AddressAttribute", "IpSource"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AmazonProvidedIpv6CidrBlock", "CidrBlock", "Ipv4IpamPoolId", "Ipv4NetmaskLength", "Ipv6CidrBlock",
+        "Ipv6CidrBlockNetworkBorderGroup", "Ipv6IpamPoolId", "Ipv6NetmaskLength", "Ipv6Pool", "VpcId",
+      ]
     }
 
     /// `!GetAtt VPCCidrBlock.Id`.

@@ -48,7 +48,8 @@ extension EC2 {
     /// `VpcPeeringExclusionInput`: one of `enable`, `disable`.
     public var vpcPeeringExclusionInput: Value<EC2.VPCEncryptionControl.VPCPeeringExclusionInputValue>?
 
-    /// A `AWS::EC2::VPCEncryptionControl` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VPCEncryptionControl` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       egressOnlyInternetGatewayExclusionInput: Value<EC2.VPCEncryptionControl.EgressOnlyInternetGatewayExclusionInputValue>? = nil,
@@ -61,7 +62,9 @@ extension EC2 {
       virtualPrivateGatewayExclusionInput: Value<EC2.VPCEncryptionControl.VirtualPrivateGatewayExclusionInputValue>? = nil,
       vpcID: Value<String>? = nil,
       vpcLatticeExclusionInput: Value<EC2.VPCEncryptionControl.VPCLatticeExclusionInputValue>? = nil,
-      vpcPeeringExclusionInput: Value<EC2.VPCEncryptionControl.VPCPeeringExclusionInputValue>? = nil
+      vpcPeeringExclusionInput: Value<EC2.VPCEncryptionControl.VPCPeeringExclusionInputValue>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.egressOnlyInternetGatewayExclusionInput = egressOnlyInternetGatewayExclusionInput
@@ -75,6 +78,7 @@ extension EC2 {
       self.vpcID = vpcID
       self.vpcLatticeExclusionInput = vpcLatticeExclusionInput
       self.vpcPeeringExclusionInput = vpcPeeringExclusionInput
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -108,6 +112,33 @@ extension EC2 {
         objectEntries.append(.init("VpcPeeringExclusionInput", vpcPeeringExclusionInput.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "VpcEncryptionControlId", "State", "StateMessage", "ResourceExclusions", "ResourceExclusions.InternetGateway",
+        "ResourceExclusions.InternetGateway.State", "ResourceExclusions.InternetGateway.StateMessage",
+        "ResourceExclusions.EgressOnlyInternetGateway", "ResourceExclusions.EgressOnlyInternetGateway.State",
+        "ResourceExclusions.EgressOnlyInternetGateway.StateMessage", "ResourceExclusions.NatGateway",
+        "ResourceExclusions.NatGateway.State", "ResourceExclusions.NatGateway.StateMessage",
+        "ResourceExclusions.VirtualPrivateGateway", "ResourceExclusions.VirtualPrivateGateway.State",
+        "ResourceExclusions.VirtualPrivateGateway.StateMessage", "ResourceExclusions.VpcPeering",
+        "ResourceExclusions.VpcPeering.State", "ResourceExclusions.VpcPeering.StateMessage",
+        "ResourceExclusions.VpcLattice", "ResourceExclusions.VpcLattice.State",
+        "ResourceExclusions.VpcLattice.StateMessage", "ResourceExclusions.ElasticFileSystem",
+        "ResourceExclusions.ElasticFileSystem.State", "ResourceExclusions.ElasticFileSystem.StateMessage",
+        "ResourceExclusions.Lambda", "ResourceExclusions.Lambda.State", "ResourceExclusions.Lambda.StateMessage",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "EgressOnlyInternetGatewayExclusionInput", "ElasticFileSystemExclusionInput", "InternetGatewayExclusionInput",
+        "LambdaExclusionInput", "Mode", "NatGatewayExclusionInput", "Tags", "VirtualPrivateGatewayExclusionInput",
+        "VpcId", "VpcLatticeExclusionInput", "VpcPeeringExclusionInput",
+      ]
     }
 
     /// `!GetAtt VPCEncryptionControl.VpcEncryptionControlId`.

@@ -58,7 +58,8 @@ extension EC2 {
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
-    /// A `AWS::EC2::VPCEndpoint` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VPCEndpoint` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       vpcID: Value<String>,
@@ -74,7 +75,9 @@ extension EC2 {
       serviceRegion: Value<String>? = nil,
       subnetIds: Value<[String]>? = nil,
       tags: Value<[EC2.VPCEndpoint.Tag]>? = nil,
-      vpcEndpointType: Value<EC2.VPCEndpoint.VPCEndpointTypeValue>? = nil
+      vpcEndpointType: Value<EC2.VPCEndpoint.VPCEndpointTypeValue>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.dnsOptions = dnsOptions
@@ -91,6 +94,7 @@ extension EC2 {
       self.tags = tags
       self.vpcEndpointType = vpcEndpointType
       self.vpcID = vpcID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -129,6 +133,18 @@ extension EC2 {
       }
       objectEntries.append(.init("VpcId", self.vpcID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["NetworkInterfaceIds", "CreationTimestamp", "DnsEntries", "Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "DnsOptions", "IpAddressType", "PolicyDocument", "PrivateDnsEnabled", "ResourceConfigurationArn",
+        "RouteTableIds", "SecurityGroupIds", "ServiceName", "ServiceNetworkArn", "ServiceRegion", "SubnetIds", "Tags",
+        "VpcEndpointType", "VpcId",
+      ]
     }
 
     /// `!GetAtt VPCEndpoint.NetworkInterfaceIds`.

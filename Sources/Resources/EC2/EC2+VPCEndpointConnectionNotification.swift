@@ -27,19 +27,23 @@ extension EC2 {
     /// `VPCEndpointId`: a string. Changing it replaces the resource.
     public var vpcEndpointID: Value<String>?
 
-    /// A `AWS::EC2::VPCEndpointConnectionNotification` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VPCEndpointConnectionNotification` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       connectionEvents: Value<[String]>,
       connectionNotificationARN: Value<String>,
       serviceID: Value<String>? = nil,
-      vpcEndpointID: Value<String>? = nil
+      vpcEndpointID: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.connectionEvents = connectionEvents
       self.connectionNotificationARN = connectionNotificationARN
       self.serviceID = serviceID
       self.vpcEndpointID = vpcEndpointID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -52,6 +56,16 @@ extension EC2 {
         objectEntries.append(.init("VPCEndpointId", vpcEndpointID.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["VPCEndpointConnectionNotificationId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "ConnectionEvents", "ConnectionNotificationArn", "ServiceId", "VPCEndpointId",
+      ]
     }
 
     /// `!GetAtt VPCEndpointConnectionNotification.VPCEndpointConnectionNotificationId`.

@@ -39,7 +39,8 @@ extension EC2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[EC2.VPCEndpointService.Tag]>?
 
-    /// A `AWS::EC2::VPCEndpointService` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VPCEndpointService` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       acceptanceRequired: Value<Bool>? = nil,
@@ -49,7 +50,9 @@ extension EC2 {
       payerResponsibility: Value<String>? = nil,
       supportedIPAddressTypes: Value<[EC2.VPCEndpointService.IPAddressTypeValue]>? = nil,
       supportedRegions: Value<[String]>? = nil,
-      tags: Value<[EC2.VPCEndpointService.Tag]>? = nil
+      tags: Value<[EC2.VPCEndpointService.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.acceptanceRequired = acceptanceRequired
@@ -60,6 +63,7 @@ extension EC2 {
       self.supportedIPAddressTypes = supportedIPAddressTypes
       self.supportedRegions = supportedRegions
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -88,6 +92,17 @@ extension EC2 {
       }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["ServiceId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AcceptanceRequired", "ContributorInsightsEnabled", "GatewayLoadBalancerArns", "NetworkLoadBalancerArns",
+        "PayerResponsibility", "SupportedIpAddressTypes", "SupportedRegions", "Tags",
+      ]
     }
 
     /// `!GetAtt VPCEndpointService.ServiceId`.

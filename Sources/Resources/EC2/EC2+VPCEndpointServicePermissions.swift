@@ -21,11 +21,19 @@ extension EC2 {
     /// `ServiceId`: a string. Required. Changing it replaces the resource.
     public var serviceID: Value<String>
 
-    /// A `AWS::EC2::VPCEndpointServicePermissions` with the logical ID `logicalID`.
-    public init(_ logicalID: String, serviceID: Value<String>, allowedPrincipals: Value<[String]>? = nil) {
+    /// A `AWS::EC2::VPCEndpointServicePermissions` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      serviceID: Value<String>,
+      allowedPrincipals: Value<[String]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.allowedPrincipals = allowedPrincipals
       self.serviceID = serviceID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -37,5 +45,11 @@ extension EC2 {
       objectEntries.append(.init("ServiceId", self.serviceID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["AllowedPrincipals", "ServiceId"] }
   }
 }

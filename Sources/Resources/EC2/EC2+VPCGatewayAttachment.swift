@@ -24,17 +24,21 @@ extension EC2 {
     /// `VpnGatewayId`: a string.
     public var vpnGatewayID: Value<String>?
 
-    /// A `AWS::EC2::VPCGatewayAttachment` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VPCGatewayAttachment` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       vpcID: Value<String>,
       internetGatewayID: Value<String>? = nil,
-      vpnGatewayID: Value<String>? = nil
+      vpnGatewayID: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.internetGatewayID = internetGatewayID
       self.vpcID = vpcID
       self.vpnGatewayID = vpnGatewayID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -47,6 +51,12 @@ extension EC2 {
       if let vpnGatewayID = self.vpnGatewayID { objectEntries.append(.init("VpnGatewayId", vpnGatewayID.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["AttachmentType"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["InternetGatewayId", "VpcId", "VpnGatewayId"] }
 
     /// `!GetAtt VPCGatewayAttachment.AttachmentType`.
     public var attachmentType: Value<String> { getAtt("AttachmentType", as: String.self) }

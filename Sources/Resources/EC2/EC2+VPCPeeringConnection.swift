@@ -36,7 +36,8 @@ extension EC2 {
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
 
-    /// A `AWS::EC2::VPCPeeringConnection` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VPCPeeringConnection` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       peerVPCID: Value<String>,
@@ -45,7 +46,9 @@ extension EC2 {
       peerOwnerID: Value<String>? = nil,
       peerRegion: Value<String>? = nil,
       peerRoleARN: Value<String>? = nil,
-      tags: Value<[EC2.VPCPeeringConnection.Tag]>? = nil
+      tags: Value<[EC2.VPCPeeringConnection.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.assumeRoleRegion = assumeRoleRegion
@@ -55,6 +58,7 @@ extension EC2 {
       self.peerVPCID = peerVPCID
       self.tags = tags
       self.vpcID = vpcID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -70,6 +74,16 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       objectEntries.append(.init("VpcId", self.vpcID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AssumeRoleRegion", "PeerOwnerId", "PeerRegion", "PeerRoleArn", "PeerVpcId", "Tags", "VpcId",
+      ]
     }
 
     /// `!GetAtt VPCPeeringConnection.Id`.

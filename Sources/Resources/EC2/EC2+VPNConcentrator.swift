@@ -24,17 +24,21 @@ extension EC2 {
     /// `Type`: a string. Required. Changing it replaces the resource.
     public var type: Value<String>
 
-    /// A `AWS::EC2::VPNConcentrator` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VPNConcentrator` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       transitGatewayID: Value<String>,
       type: Value<String>,
-      tags: Value<[EC2.VPNConcentrator.Tag]>? = nil
+      tags: Value<[EC2.VPNConcentrator.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.tags = tags
       self.transitGatewayID = transitGatewayID
       self.type = type
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,12 @@ extension EC2 {
       objectEntries.append(.init("Type", self.type.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["VpnConcentratorId", "TransitGatewayAttachmentId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Tags", "TransitGatewayId", "Type"] }
 
     /// `!GetAtt VPNConcentrator.VpnConcentratorId`.
     public var vpnConcentratorID: Value<String> { getAtt("VpnConcentratorId", as: String.self) }

@@ -69,7 +69,8 @@ extension EC2 {
     /// `VpnTunnelOptionsSpecifications`: a list of `VpnTunnelOptionsSpecification` values.
     public var vpnTunnelOptionsSpecifications: Value<[EC2.VPNConnection.VpnTunnelOptionsSpecification]>?
 
-    /// A `AWS::EC2::VPNConnection` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VPNConnection` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       customerGatewayID: Value<String>,
@@ -89,7 +90,9 @@ extension EC2 {
       tunnelInsideIPVersion: Value<String>? = nil,
       vpnConcentratorID: Value<String>? = nil,
       vpnGatewayID: Value<String>? = nil,
-      vpnTunnelOptionsSpecifications: Value<[EC2.VPNConnection.VpnTunnelOptionsSpecification]>? = nil
+      vpnTunnelOptionsSpecifications: Value<[EC2.VPNConnection.VpnTunnelOptionsSpecification]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.customerGatewayID = customerGatewayID
@@ -110,6 +113,7 @@ extension EC2 {
       self.vpnConcentratorID = vpnConcentratorID
       self.vpnGatewayID = vpnGatewayID
       self.vpnTunnelOptionsSpecifications = vpnTunnelOptionsSpecifications
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -162,6 +166,19 @@ extension EC2 {
         objectEntries.append(.init("VpnTunnelOptionsSpecifications", vpnTunnelOptionsSpecifications.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["VpnConnectionId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "CustomerGatewayId", "EnableAcceleration", "LocalIpv4NetworkCidr", "LocalIpv6NetworkCidr",
+        "OutsideIpAddressType", "PreSharedKeyStorage", "RemoteIpv4NetworkCidr", "RemoteIpv6NetworkCidr",
+        "StaticRoutesOnly", "Tags", "TransitGatewayId", "TransportTransitGatewayAttachmentId", "TunnelBandwidth",
+        "TunnelInsideIpVersion", "Type", "VpnConcentratorId", "VpnGatewayId", "VpnTunnelOptionsSpecifications",
+      ]
     }
 
     /// `!GetAtt VPNConnection.VpnConnectionId`.

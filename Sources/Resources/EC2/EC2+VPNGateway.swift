@@ -24,17 +24,21 @@ extension EC2 {
     /// `Type`: a string. Required. Changing it replaces the resource.
     public var type: Value<String>
 
-    /// A `AWS::EC2::VPNGateway` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VPNGateway` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       type: Value<String>,
       amazonSideAsn: Value<Number>? = nil,
-      tags: Value<[EC2.VPNGateway.Tag]>? = nil
+      tags: Value<[EC2.VPNGateway.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.amazonSideAsn = amazonSideAsn
       self.tags = tags
       self.type = type
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -47,6 +51,12 @@ extension EC2 {
       objectEntries.append(.init("Type", self.type.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["VPNGatewayId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["AmazonSideAsn", "Tags", "Type"] }
 
     /// `!GetAtt VPNGateway.VPNGatewayId`.
     public var vpnGatewayID: Value<String> { getAtt("VPNGatewayId", as: String.self) }

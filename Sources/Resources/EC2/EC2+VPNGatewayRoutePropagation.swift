@@ -21,11 +21,19 @@ extension EC2 {
     /// `VpnGatewayId`: a string. Required.
     public var vpnGatewayID: Value<String>
 
-    /// A `AWS::EC2::VPNGatewayRoutePropagation` with the logical ID `logicalID`.
-    public init(_ logicalID: String, routeTableIds: Value<[String]>, vpnGatewayID: Value<String>) {
+    /// A `AWS::EC2::VPNGatewayRoutePropagation` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      routeTableIds: Value<[String]>,
+      vpnGatewayID: Value<String>,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.routeTableIds = routeTableIds
       self.vpnGatewayID = vpnGatewayID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -35,6 +43,12 @@ extension EC2 {
       objectEntries.append(.init("VpnGatewayId", self.vpnGatewayID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["RouteTableIds", "VpnGatewayId"] }
 
     /// `!GetAtt VPNGatewayRoutePropagation.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

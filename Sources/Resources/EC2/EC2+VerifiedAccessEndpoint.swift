@@ -64,7 +64,8 @@ extension EC2 {
     /// `VerifiedAccessGroupId`: a string. Required.
     public var verifiedAccessGroupID: Value<String>
 
-    /// A `AWS::EC2::VerifiedAccessEndpoint` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VerifiedAccessEndpoint` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       attachmentType: Value<EC2.VerifiedAccessEndpoint.AttachmentTypeValue>,
@@ -82,7 +83,9 @@ extension EC2 {
       rdsOptions: Value<EC2.VerifiedAccessEndpoint.RdsOptions>? = nil,
       securityGroupIds: Value<[String]>? = nil,
       sseSpecification: Value<EC2.VerifiedAccessEndpoint.SseSpecification>? = nil,
-      tags: Value<[EC2.VerifiedAccessEndpoint.Tag]>? = nil
+      tags: Value<[EC2.VerifiedAccessEndpoint.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.applicationDomain = applicationDomain
@@ -101,6 +104,7 @@ extension EC2 {
       self.sseSpecification = sseSpecification
       self.tags = tags
       self.verifiedAccessGroupID = verifiedAccessGroupID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -141,6 +145,23 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       objectEntries.append(.init("VerifiedAccessGroupId", self.verifiedAccessGroupID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "VerifiedAccessEndpointId", "EndpointDomain", "CreationTime", "LastUpdatedTime", "Status",
+        "DeviceValidationDomain", "VerifiedAccessInstanceId",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "ApplicationDomain", "AttachmentType", "CidrOptions", "Description", "DomainCertificateArn",
+        "EndpointDomainPrefix", "EndpointType", "LoadBalancerOptions", "NetworkInterfaceOptions", "PolicyDocument",
+        "PolicyEnabled", "RdsOptions", "SecurityGroupIds", "SseSpecification", "Tags", "VerifiedAccessGroupId",
+      ]
     }
 
     /// `!GetAtt VerifiedAccessEndpoint.VerifiedAccessEndpointId`.

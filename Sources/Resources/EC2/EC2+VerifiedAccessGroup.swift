@@ -33,7 +33,8 @@ extension EC2 {
     /// `VerifiedAccessInstanceId`: a string. Required.
     public var verifiedAccessInstanceID: Value<String>
 
-    /// A `AWS::EC2::VerifiedAccessGroup` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VerifiedAccessGroup` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       verifiedAccessInstanceID: Value<String>,
@@ -41,7 +42,9 @@ extension EC2 {
       policyDocument: Value<String>? = nil,
       policyEnabled: Value<Bool>? = nil,
       sseSpecification: Value<EC2.VerifiedAccessGroup.SseSpecification>? = nil,
-      tags: Value<[EC2.VerifiedAccessGroup.Tag]>? = nil
+      tags: Value<[EC2.VerifiedAccessGroup.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
@@ -50,6 +53,7 @@ extension EC2 {
       self.sseSpecification = sseSpecification
       self.tags = tags
       self.verifiedAccessInstanceID = verifiedAccessInstanceID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -68,6 +72,20 @@ extension EC2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       objectEntries.append(.init("VerifiedAccessInstanceId", self.verifiedAccessInstanceID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "VerifiedAccessGroupId", "CreationTime", "LastUpdatedTime", "Owner", "VerifiedAccessGroupArn",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Description", "PolicyDocument", "PolicyEnabled", "SseSpecification", "Tags", "VerifiedAccessInstanceId",
+      ]
     }
 
     /// `!GetAtt VerifiedAccessGroup.VerifiedAccessGroupId`.

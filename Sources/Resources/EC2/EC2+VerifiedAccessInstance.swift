@@ -36,7 +36,8 @@ extension EC2 {
     /// `VerifiedAccessTrustProviders`: a list of `VerifiedAccessTrustProvider` values.
     public var verifiedAccessTrustProviders: Value<[EC2.VerifiedAccessInstance.VerifiedAccessTrustProvider]>?
 
-    /// A `AWS::EC2::VerifiedAccessInstance` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VerifiedAccessInstance` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       cidrEndpointsCustomSubDomain: Value<String>? = nil,
@@ -45,7 +46,9 @@ extension EC2 {
       loggingConfigurations: Value<EC2.VerifiedAccessInstance.VerifiedAccessLogs>? = nil,
       tags: Value<[EC2.VerifiedAccessInstance.Tag]>? = nil,
       verifiedAccessTrustProviderIds: Value<[String]>? = nil,
-      verifiedAccessTrustProviders: Value<[EC2.VerifiedAccessInstance.VerifiedAccessTrustProvider]>? = nil
+      verifiedAccessTrustProviders: Value<[EC2.VerifiedAccessInstance.VerifiedAccessTrustProvider]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.cidrEndpointsCustomSubDomain = cidrEndpointsCustomSubDomain
@@ -55,6 +58,7 @@ extension EC2 {
       self.tags = tags
       self.verifiedAccessTrustProviderIds = verifiedAccessTrustProviderIds
       self.verifiedAccessTrustProviders = verifiedAccessTrustProviders
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -76,6 +80,21 @@ extension EC2 {
         objectEntries.append(.init("VerifiedAccessTrustProviders", verifiedAccessTrustProviders.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "VerifiedAccessInstanceId", "CreationTime", "LastUpdatedTime", "CidrEndpointsCustomSubDomainNameServers",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "CidrEndpointsCustomSubDomain", "Description", "FipsEnabled", "LoggingConfigurations", "Tags",
+        "VerifiedAccessTrustProviderIds", "VerifiedAccessTrustProviders",
+      ]
     }
 
     /// `!GetAtt VerifiedAccessInstance.VerifiedAccessInstanceId`.

@@ -45,7 +45,8 @@ extension EC2 {
     /// `UserTrustProviderType`: one of `iam-identity-center`, `oidc`. Changing it replaces the resource.
     public var userTrustProviderType: Value<EC2.VerifiedAccessTrustProvider.UserTrustProviderTypeValue>?
 
-    /// A `AWS::EC2::VerifiedAccessTrustProvider` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VerifiedAccessTrustProvider` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       policyReferenceName: Value<String>,
@@ -57,7 +58,9 @@ extension EC2 {
       oidcOptions: Value<EC2.VerifiedAccessTrustProvider.OIDCOptions>? = nil,
       sseSpecification: Value<EC2.VerifiedAccessTrustProvider.SseSpecification>? = nil,
       tags: Value<[EC2.VerifiedAccessTrustProvider.Tag]>? = nil,
-      userTrustProviderType: Value<EC2.VerifiedAccessTrustProvider.UserTrustProviderTypeValue>? = nil
+      userTrustProviderType: Value<EC2.VerifiedAccessTrustProvider.UserTrustProviderTypeValue>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
@@ -70,6 +73,7 @@ extension EC2 {
       self.tags = tags
       self.trustProviderType = trustProviderType
       self.userTrustProviderType = userTrustProviderType
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -96,6 +100,17 @@ extension EC2 {
         objectEntries.append(.init("UserTrustProviderType", userTrustProviderType.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["VerifiedAccessTrustProviderId", "CreationTime", "LastUpdatedTime"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Description", "DeviceOptions", "DeviceTrustProviderType", "NativeApplicationOidcOptions", "OidcOptions",
+        "PolicyReferenceName", "SseSpecification", "Tags", "TrustProviderType", "UserTrustProviderType",
+      ]
     }
 
     /// `!GetAtt VerifiedAccessTrustProvider.VerifiedAccessTrustProviderId`.

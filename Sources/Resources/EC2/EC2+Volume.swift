@@ -62,7 +62,8 @@ extension EC2 {
     /// `VolumeType`: a string.
     public var volumeType: Value<String>?
 
-    /// A `AWS::EC2::Volume` with the logical ID `logicalID`.
+    /// A `AWS::EC2::Volume` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       autoEnableIO: Value<Bool>? = nil,
@@ -79,7 +80,9 @@ extension EC2 {
       tags: Value<[EC2.Volume.Tag]>? = nil,
       throughput: Value<Number>? = nil,
       volumeInitializationRate: Value<Number>? = nil,
-      volumeType: Value<String>? = nil
+      volumeType: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.autoEnableIO = autoEnableIO
@@ -97,6 +100,7 @@ extension EC2 {
       self.throughput = throughput
       self.volumeInitializationRate = volumeInitializationRate
       self.volumeType = volumeType
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -129,6 +133,21 @@ extension EC2 {
       if let volumeType = self.volumeType { objectEntries.append(.init("VolumeType", volumeType.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["VolumeId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AutoEnableIO", "AvailabilityZone", "AvailabilityZoneId", "Encrypted", "Iops", "KmsKeyId", "MultiAttachEnabled",
+        "OutpostArn", "Size", "SnapshotId", "SourceVolumeId", "Tags", "Throughput", "VolumeInitializationRate",
+        "VolumeType",
+      ]
+    }
+
+    /// Deleting or replacing the resource destroys the data it holds.
+    public var isStateful: Bool { true }
 
     /// `!GetAtt Volume.VolumeId`.
     public var volumeID: Value<String> { getAtt("VolumeId", as: String.self) }

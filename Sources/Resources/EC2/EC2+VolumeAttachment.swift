@@ -27,19 +27,23 @@ extension EC2 {
     /// `VolumeId`: a `VolumeId`. Required. Changing it replaces the resource.
     public var volumeID: Value<String>
 
-    /// A `AWS::EC2::VolumeAttachment` with the logical ID `logicalID`.
+    /// A `AWS::EC2::VolumeAttachment` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       instanceID: Value<String>,
       volumeID: Value<String>,
       device: Value<String>? = nil,
-      ebsCardIndex: Value<Number>? = nil
+      ebsCardIndex: Value<Number>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.device = device
       self.ebsCardIndex = ebsCardIndex
       self.instanceID = instanceID
       self.volumeID = volumeID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -51,5 +55,11 @@ extension EC2 {
       objectEntries.append(.init("VolumeId", self.volumeID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Device", "EbsCardIndex", "InstanceId", "VolumeId"] }
   }
 }

@@ -27,19 +27,23 @@ extension ECR {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[ECR.PublicRepository.Tag]>?
 
-    /// A `AWS::ECR::PublicRepository` with the logical ID `logicalID`.
+    /// A `AWS::ECR::PublicRepository` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       repositoryCatalogData: Value<ECR.PublicRepository.RepositoryCatalogData>? = nil,
       repositoryName: Value<String>? = nil,
       repositoryPolicyText: Value<JSON>? = nil,
-      tags: Value<[ECR.PublicRepository.Tag]>? = nil
+      tags: Value<[ECR.PublicRepository.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.repositoryCatalogData = repositoryCatalogData
       self.repositoryName = repositoryName
       self.repositoryPolicyText = repositoryPolicyText
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -57,6 +61,12 @@ extension ECR {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["RepositoryCatalogData", "RepositoryName", "RepositoryPolicyText", "Tags"] }
 
     /// `!GetAtt PublicRepository.Arn`.
     public var arn: Value<String> { getAtt("Arn", as: String.self) }

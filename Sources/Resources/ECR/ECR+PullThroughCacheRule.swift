@@ -33,7 +33,8 @@ extension ECR {
     /// `UpstreamRepositoryPrefix`: a `UpstreamRepositoryPrefix`. Changing it replaces the resource.
     public var upstreamRepositoryPrefix: Value<String>?
 
-    /// A `AWS::ECR::PullThroughCacheRule` with the logical ID `logicalID`.
+    /// A `AWS::ECR::PullThroughCacheRule` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       credentialARN: Value<String>? = nil,
@@ -41,7 +42,9 @@ extension ECR {
       ecrRepositoryPrefix: Value<String>? = nil,
       upstreamRegistry: Value<ECR.PullThroughCacheRule.UpstreamRegistryValue>? = nil,
       upstreamRegistryURL: Value<String>? = nil,
-      upstreamRepositoryPrefix: Value<String>? = nil
+      upstreamRepositoryPrefix: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.credentialARN = credentialARN
@@ -50,6 +53,7 @@ extension ECR {
       self.upstreamRegistry = upstreamRegistry
       self.upstreamRegistryURL = upstreamRegistryURL
       self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -74,6 +78,17 @@ extension ECR {
         objectEntries.append(.init("UpstreamRepositoryPrefix", upstreamRepositoryPrefix.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "CredentialArn", "CustomRoleArn", "EcrRepositoryPrefix", "UpstreamRegistry", "UpstreamRegistryUrl",
+        "UpstreamRepositoryPrefix",
+      ]
     }
   }
 }

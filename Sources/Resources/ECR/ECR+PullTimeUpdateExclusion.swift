@@ -18,10 +18,12 @@ extension ECR {
     /// `PrincipalArn`: a `PrincipalArn`. Required. Changing it replaces the resource.
     public var principalARN: Value<String>
 
-    /// A `AWS::ECR::PullTimeUpdateExclusion` with the logical ID `logicalID`.
-    public init(_ logicalID: String, principalARN: Value<String>) {
+    /// A `AWS::ECR::PullTimeUpdateExclusion` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(_ logicalID: String, principalARN: Value<String>, fileID: String = #fileID, line: Int = #line) {
       self.logicalID = logicalID
       self.principalARN = principalARN
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -30,5 +32,11 @@ extension ECR {
       objectEntries.append(.init("PrincipalArn", self.principalARN.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["PrincipalArn"] }
   }
 }

@@ -18,10 +18,12 @@ extension ECR {
     /// `PolicyText`: free-form JSON (the schema allows several shapes). Required.
     public var policyText: Value<JSON>
 
-    /// A `AWS::ECR::RegistryPolicy` with the logical ID `logicalID`.
-    public init(_ logicalID: String, policyText: Value<JSON>) {
+    /// A `AWS::ECR::RegistryPolicy` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(_ logicalID: String, policyText: Value<JSON>, fileID: String = #fileID, line: Int = #line) {
       self.logicalID = logicalID
       self.policyText = policyText
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -30,6 +32,12 @@ extension ECR {
       objectEntries.append(.init("PolicyText", self.policyText.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["RegistryId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["PolicyText"] }
 
     /// `!GetAtt RegistryPolicy.RegistryId`.
     public var registryID: Value<JSON> { getAtt("RegistryId", as: JSON.self) }

@@ -21,15 +21,19 @@ extension ECR {
     /// `ScanType`: a `ScanType`. Required.
     public var scanType: Value<ECR.RegistryScanningConfiguration.ScanTypeValue>
 
-    /// A `AWS::ECR::RegistryScanningConfiguration` with the logical ID `logicalID`.
+    /// A `AWS::ECR::RegistryScanningConfiguration` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       rules: Value<[ECR.RegistryScanningConfiguration.ScanningRule]>,
-      scanType: Value<ECR.RegistryScanningConfiguration.ScanTypeValue>
+      scanType: Value<ECR.RegistryScanningConfiguration.ScanTypeValue>,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.rules = rules
       self.scanType = scanType
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -39,6 +43,12 @@ extension ECR {
       objectEntries.append(.init("ScanType", self.scanType.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["RegistryId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Rules", "ScanType"] }
 
     /// `!GetAtt RegistryScanningConfiguration.RegistryId`.
     public var registryID: Value<JSON> { getAtt("RegistryId", as: JSON.self) }

@@ -18,13 +18,17 @@ extension ECR {
     /// `ReplicationConfiguration`: a `ReplicationConfiguration`. Required.
     public var replicationConfiguration: Value<ECR.ReplicationConfiguration.ReplicationConfiguration2>
 
-    /// A `AWS::ECR::ReplicationConfiguration` with the logical ID `logicalID`.
+    /// A `AWS::ECR::ReplicationConfiguration` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
-      replicationConfiguration: Value<ECR.ReplicationConfiguration.ReplicationConfiguration2>
+      replicationConfiguration: Value<ECR.ReplicationConfiguration.ReplicationConfiguration2>,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.replicationConfiguration = replicationConfiguration
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -33,6 +37,12 @@ extension ECR {
       objectEntries.append(.init("ReplicationConfiguration", self.replicationConfiguration.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["RegistryId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["ReplicationConfiguration"] }
 
     /// `!GetAtt ReplicationConfiguration.RegistryId`.
     public var registryID: Value<String> { getAtt("RegistryId", as: String.self) }

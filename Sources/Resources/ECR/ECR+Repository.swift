@@ -42,7 +42,8 @@ extension ECR {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[ECR.Repository.Tag]>?
 
-    /// A `AWS::ECR::Repository` with the logical ID `logicalID`.
+    /// A `AWS::ECR::Repository` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       emptyOnDelete: Value<Bool>? = nil,
@@ -53,7 +54,9 @@ extension ECR {
       lifecyclePolicy: Value<ECR.Repository.LifecyclePolicy>? = nil,
       repositoryName: Value<String>? = nil,
       repositoryPolicyText: Value<JSON>? = nil,
-      tags: Value<[ECR.Repository.Tag]>? = nil
+      tags: Value<[ECR.Repository.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.emptyOnDelete = emptyOnDelete
@@ -65,6 +68,7 @@ extension ECR {
       self.repositoryName = repositoryName
       self.repositoryPolicyText = repositoryPolicyText
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -96,6 +100,17 @@ extension ECR {
       }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn", "RepositoryUri"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "EmptyOnDelete", "EncryptionConfiguration", "ImageScanningConfiguration", "ImageTagMutability",
+        "ImageTagMutabilityExclusionFilters", "LifecyclePolicy", "RepositoryName", "RepositoryPolicyText", "Tags",
+      ]
     }
 
     /// `!GetAtt Repository.Arn`.

@@ -45,7 +45,8 @@ extension ECR {
     /// `ResourceTags`: a list of `Tag` values.
     public var resourceTags: Value<[ECR.RepositoryCreationTemplate.Tag]>?
 
-    /// A `AWS::ECR::RepositoryCreationTemplate` with the logical ID `logicalID`.
+    /// A `AWS::ECR::RepositoryCreationTemplate` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       appliedFor: Value<[ECR.RepositoryCreationTemplate.AppliedForItemValue]>,
@@ -57,7 +58,9 @@ extension ECR {
       imageTagMutabilityExclusionFilters: Value<[ECR.RepositoryCreationTemplate.ImageTagMutabilityExclusionFilter]>? = nil,
       lifecyclePolicy: Value<String>? = nil,
       repositoryPolicy: Value<String>? = nil,
-      resourceTags: Value<[ECR.RepositoryCreationTemplate.Tag]>? = nil
+      resourceTags: Value<[ECR.RepositoryCreationTemplate.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.appliedFor = appliedFor
@@ -70,6 +73,7 @@ extension ECR {
       self.prefix = prefix
       self.repositoryPolicy = repositoryPolicy
       self.resourceTags = resourceTags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -98,6 +102,17 @@ extension ECR {
       }
       if let resourceTags = self.resourceTags { objectEntries.append(.init("ResourceTags", resourceTags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["CreatedAt", "UpdatedAt"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AppliedFor", "CustomRoleArn", "Description", "EncryptionConfiguration", "ImageTagMutability",
+        "ImageTagMutabilityExclusionFilters", "LifecyclePolicy", "Prefix", "RepositoryPolicy", "ResourceTags",
+      ]
     }
 
     /// `!GetAtt RepositoryCreationTemplate.CreatedAt`.

@@ -18,10 +18,17 @@ extension ECR {
     /// `Rules`: a list of `Rule` values. Required.
     public var rules: Value<[ECR.SigningConfiguration.Rule]>
 
-    /// A `AWS::ECR::SigningConfiguration` with the logical ID `logicalID`.
-    public init(_ logicalID: String, rules: Value<[ECR.SigningConfiguration.Rule]>) {
+    /// A `AWS::ECR::SigningConfiguration` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      rules: Value<[ECR.SigningConfiguration.Rule]>,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.rules = rules
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -30,6 +37,12 @@ extension ECR {
       objectEntries.append(.init("Rules", self.rules.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["RegistryId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Rules"] }
 
     /// `!GetAtt SigningConfiguration.RegistryId`.
     public var registryID: Value<String> { getAtt("RegistryId", as: String.self) }

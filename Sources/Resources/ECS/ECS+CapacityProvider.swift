@@ -30,14 +30,17 @@ extension ECS {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[ECS.CapacityProvider.Tag]>?
 
-    /// A `AWS::ECS::CapacityProvider` with the logical ID `logicalID`.
+    /// A `AWS::ECS::CapacityProvider` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       autoScalingGroupProvider: Value<ECS.CapacityProvider.AutoScalingGroupProvider>? = nil,
       clusterName: Value<String>? = nil,
       managedInstancesProvider: Value<ECS.CapacityProvider.ManagedInstancesProvider>? = nil,
       name: Value<String>? = nil,
-      tags: Value<[ECS.CapacityProvider.Tag]>? = nil
+      tags: Value<[ECS.CapacityProvider.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.autoScalingGroupProvider = autoScalingGroupProvider
@@ -45,6 +48,7 @@ extension ECS {
       self.managedInstancesProvider = managedInstancesProvider
       self.name = name
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -60,6 +64,16 @@ extension ECS {
       if let name = self.name { objectEntries.append(.init("Name", name.expression)) }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AutoScalingGroupProvider", "ClusterName", "ManagedInstancesProvider", "Name", "Tags",
+      ]
     }
   }
 }

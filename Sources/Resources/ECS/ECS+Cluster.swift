@@ -36,7 +36,8 @@ extension ECS {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[ECS.Cluster.Tag]>?
 
-    /// A `AWS::ECS::Cluster` with the logical ID `logicalID`.
+    /// A `AWS::ECS::Cluster` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       capacityProviders: Value<[String]>? = nil,
@@ -45,7 +46,9 @@ extension ECS {
       configuration: Value<ECS.Cluster.ClusterConfiguration>? = nil,
       defaultCapacityProviderStrategy: Value<[ECS.Cluster.CapacityProviderStrategyItem]>? = nil,
       serviceConnectDefaults: Value<ECS.Cluster.ServiceConnectDefaults>? = nil,
-      tags: Value<[ECS.Cluster.Tag]>? = nil
+      tags: Value<[ECS.Cluster.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.capacityProviders = capacityProviders
@@ -55,6 +58,7 @@ extension ECS {
       self.defaultCapacityProviderStrategy = defaultCapacityProviderStrategy
       self.serviceConnectDefaults = serviceConnectDefaults
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -78,6 +82,17 @@ extension ECS {
       }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "CapacityProviders", "ClusterName", "ClusterSettings", "Configuration", "DefaultCapacityProviderStrategy",
+        "ServiceConnectDefaults", "Tags",
+      ]
     }
 
     /// `!GetAtt Cluster.Arn`.

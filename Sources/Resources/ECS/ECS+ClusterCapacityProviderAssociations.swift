@@ -24,17 +24,21 @@ extension ECS {
     /// `DefaultCapacityProviderStrategy`: a `DefaultCapacityProviderStrategy`. Required.
     public var defaultCapacityProviderStrategy: Value<[ECS.ClusterCapacityProviderAssociations.CapacityProviderStrategy]>
 
-    /// A `AWS::ECS::ClusterCapacityProviderAssociations` with the logical ID `logicalID`.
+    /// A `AWS::ECS::ClusterCapacityProviderAssociations` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       cluster: Value<String>,
       defaultCapacityProviderStrategy: Value<[ECS.ClusterCapacityProviderAssociations.CapacityProviderStrategy]>,
-      capacityProviders: Value<[String]>? = nil
+      capacityProviders: Value<[String]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.capacityProviders = capacityProviders
       self.cluster = cluster
       self.defaultCapacityProviderStrategy = defaultCapacityProviderStrategy
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -47,6 +51,12 @@ extension ECS {
       objectEntries.append(.init("DefaultCapacityProviderStrategy", self.defaultCapacityProviderStrategy.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["CapacityProviders", "Cluster", "DefaultCapacityProviderStrategy"] }
   }
 }
 

@@ -42,7 +42,8 @@ extension ECS {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[ECS.Daemon.Tag]>?
 
-    /// A `AWS::ECS::Daemon` with the logical ID `logicalID`.
+    /// A `AWS::ECS::Daemon` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       capacityProviderArns: Value<[String]>? = nil,
@@ -53,7 +54,9 @@ extension ECS {
       enableECSManagedTags: Value<Bool>? = nil,
       enableExecuteCommand: Value<Bool>? = nil,
       propagateTags: Value<ECS.Daemon.PropagateTagsValue>? = nil,
-      tags: Value<[ECS.Daemon.Tag]>? = nil
+      tags: Value<[ECS.Daemon.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.capacityProviderArns = capacityProviderArns
@@ -65,6 +68,7 @@ extension ECS {
       self.enableExecuteCommand = enableExecuteCommand
       self.propagateTags = propagateTags
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -92,6 +96,17 @@ extension ECS {
       }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["DaemonArn", "DeploymentArn", "CreatedAt", "UpdatedAt", "DaemonStatus"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "CapacityProviderArns", "ClusterArn", "DaemonName", "DaemonTaskDefinitionArn", "DeploymentConfiguration",
+        "EnableECSManagedTags", "EnableExecuteCommand", "PropagateTags", "Tags",
+      ]
     }
 
     /// `!GetAtt Daemon.DaemonArn`.

@@ -39,7 +39,8 @@ extension ECS {
     /// `Volumes`: a list of `Volume` values. Changing it replaces the resource.
     public var volumes: Value<[ECS.DaemonTaskDefinition.Volume]>?
 
-    /// A `AWS::ECS::DaemonTaskDefinition` with the logical ID `logicalID`.
+    /// A `AWS::ECS::DaemonTaskDefinition` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       containerDefinitions: Value<[ECS.DaemonTaskDefinition.DaemonContainerDefinition]>? = nil,
@@ -49,7 +50,9 @@ extension ECS {
       memory: Value<String>? = nil,
       tags: Value<[ECS.DaemonTaskDefinition.Tag]>? = nil,
       taskRoleARN: Value<String>? = nil,
-      volumes: Value<[ECS.DaemonTaskDefinition.Volume]>? = nil
+      volumes: Value<[ECS.DaemonTaskDefinition.Volume]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.containerDefinitions = containerDefinitions
@@ -60,6 +63,7 @@ extension ECS {
       self.tags = tags
       self.taskRoleARN = taskRoleARN
       self.volumes = volumes
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -78,6 +82,16 @@ extension ECS {
       if let taskRoleARN = self.taskRoleARN { objectEntries.append(.init("TaskRoleArn", taskRoleARN.expression)) }
       if let volumes = self.volumes { objectEntries.append(.init("Volumes", volumes.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["DaemonTaskDefinitionArn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "ContainerDefinitions", "Cpu", "ExecutionRoleArn", "Family", "Memory", "Tags", "TaskRoleArn", "Volumes",
+      ]
     }
 
     /// `!GetAtt DaemonTaskDefinition.DaemonTaskDefinitionArn`.

@@ -51,7 +51,8 @@ extension ECS {
     /// `TaskRoleArn`: a string (`AWS::IAM::Role.Arn`).
     public var taskRoleARN: Value<String>?
 
-    /// A `AWS::ECS::ExpressGatewayService` with the logical ID `logicalID`.
+    /// A `AWS::ECS::ExpressGatewayService` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       executionRoleARN: Value<String>,
@@ -65,7 +66,9 @@ extension ECS {
       scalingTarget: Value<ECS.ExpressGatewayService.ExpressGatewayScalingTarget>? = nil,
       serviceName: Value<String>? = nil,
       tags: Value<[ECS.ExpressGatewayService.Tag]>? = nil,
-      taskRoleARN: Value<String>? = nil
+      taskRoleARN: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.cluster = cluster
@@ -80,6 +83,7 @@ extension ECS {
       self.serviceName = serviceName
       self.tags = tags
       self.taskRoleARN = taskRoleARN
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -104,6 +108,29 @@ extension ECS {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       if let taskRoleARN = self.taskRoleARN { objectEntries.append(.init("TaskRoleArn", taskRoleARN.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "ServiceArn", "ActiveConfigurations", "Status", "CreatedAt", "UpdatedAt", "Endpoint", "ECSManagedResourceArns",
+        "ECSManagedResourceArns.ServiceSecurityGroups", "ECSManagedResourceArns.AutoScaling",
+        "ECSManagedResourceArns.AutoScaling.ScalableTarget",
+        "ECSManagedResourceArns.AutoScaling.ApplicationAutoScalingPolicies", "ECSManagedResourceArns.LogGroups",
+        "ECSManagedResourceArns.MetricAlarms", "ECSManagedResourceArns.IngressPath",
+        "ECSManagedResourceArns.IngressPath.CertificateArn",
+        "ECSManagedResourceArns.IngressPath.LoadBalancerSecurityGroups",
+        "ECSManagedResourceArns.IngressPath.ListenerRuleArn", "ECSManagedResourceArns.IngressPath.ListenerArn",
+        "ECSManagedResourceArns.IngressPath.LoadBalancerArn", "ECSManagedResourceArns.IngressPath.TargetGroupArns",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Cluster", "Cpu", "ExecutionRoleArn", "HealthCheckPath", "InfrastructureRoleArn", "Memory",
+        "NetworkConfiguration", "PrimaryContainer", "ScalingTarget", "ServiceName", "Tags", "TaskRoleArn",
+      ]
     }
 
     /// `!GetAtt ExpressGatewayService.ServiceArn`.

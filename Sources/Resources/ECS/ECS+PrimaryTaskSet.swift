@@ -24,12 +24,21 @@ extension ECS {
     /// `TaskSetId`: a string. Required.
     public var taskSetID: Value<String>
 
-    /// A `AWS::ECS::PrimaryTaskSet` with the logical ID `logicalID`.
-    public init(_ logicalID: String, cluster: Value<String>, service: Value<String>, taskSetID: Value<String>) {
+    /// A `AWS::ECS::PrimaryTaskSet` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      cluster: Value<String>,
+      service: Value<String>,
+      taskSetID: Value<String>,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.cluster = cluster
       self.service = service
       self.taskSetID = taskSetID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -40,5 +49,11 @@ extension ECS {
       objectEntries.append(.init("TaskSetId", self.taskSetID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Cluster", "Service", "TaskSetId"] }
   }
 }

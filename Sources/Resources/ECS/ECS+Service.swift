@@ -93,7 +93,8 @@ extension ECS {
     /// `VpcLatticeConfigurations`: a list of `VpcLatticeConfiguration` values.
     public var vpcLatticeConfigurations: Value<[ECS.Service.VPCLatticeConfiguration]>?
 
-    /// A `AWS::ECS::Service` with the logical ID `logicalID`.
+    /// A `AWS::ECS::Service` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       availabilityZoneRebalancing: Value<ECS.Service.AvailabilityZoneRebalancingValue>? = nil,
@@ -121,7 +122,9 @@ extension ECS {
       tags: Value<[ECS.Service.Tag]>? = nil,
       taskDefinition: Value<String>? = nil,
       volumeConfigurations: Value<[ECS.Service.ServiceVolumeConfiguration]>? = nil,
-      vpcLatticeConfigurations: Value<[ECS.Service.VPCLatticeConfiguration]>? = nil
+      vpcLatticeConfigurations: Value<[ECS.Service.VPCLatticeConfiguration]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.availabilityZoneRebalancing = availabilityZoneRebalancing
@@ -150,6 +153,7 @@ extension ECS {
       self.taskDefinition = taskDefinition
       self.volumeConfigurations = volumeConfigurations
       self.vpcLatticeConfigurations = vpcLatticeConfigurations
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -222,6 +226,21 @@ extension ECS {
         objectEntries.append(.init("VpcLatticeConfigurations", vpcLatticeConfigurations.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["ServiceArn", "Name"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AvailabilityZoneRebalancing", "CapacityProviderStrategy", "Cluster", "DeploymentConfiguration",
+        "DeploymentController", "DesiredCount", "EnableECSManagedTags", "EnableExecuteCommand", "ForceNewDeployment",
+        "HealthCheckGracePeriodSeconds", "LaunchType", "LoadBalancers", "NetworkConfiguration", "PlacementConstraints",
+        "PlacementStrategies", "PlatformVersion", "PropagateTags", "Role", "SchedulingStrategy",
+        "ServiceConnectConfiguration", "ServiceName", "ServiceRegistries", "Tags", "TaskDefinition",
+        "VolumeConfigurations", "VpcLatticeConfigurations",
+      ]
     }
 
     /// `!GetAtt Service.ServiceArn`.

@@ -69,7 +69,8 @@ extension ECS {
     /// `Volumes`: a list of `Volume` values. Changing it replaces the resource.
     public var volumes: Value<[ECS.TaskDefinition.Volume]>?
 
-    /// A `AWS::ECS::TaskDefinition` with the logical ID `logicalID`.
+    /// A `AWS::ECS::TaskDefinition` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       containerDefinitions: Value<[ECS.TaskDefinition.ContainerDefinition]>? = nil,
@@ -89,7 +90,9 @@ extension ECS {
       runtimePlatform: Value<ECS.TaskDefinition.RuntimePlatform>? = nil,
       tags: Value<[ECS.TaskDefinition.Tag]>? = nil,
       taskRoleARN: Value<String>? = nil,
-      volumes: Value<[ECS.TaskDefinition.Volume]>? = nil
+      volumes: Value<[ECS.TaskDefinition.Volume]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.containerDefinitions = containerDefinitions
@@ -110,6 +113,7 @@ extension ECS {
       self.tags = tags
       self.taskRoleARN = taskRoleARN
       self.volumes = volumes
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -152,6 +156,18 @@ extension ECS {
       if let taskRoleARN = self.taskRoleARN { objectEntries.append(.init("TaskRoleArn", taskRoleARN.expression)) }
       if let volumes = self.volumes { objectEntries.append(.init("Volumes", volumes.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["TaskDefinitionArn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "ContainerDefinitions", "Cpu", "EnableFaultInjection", "EphemeralStorage", "ExecutionRoleArn", "Family",
+        "InferenceAccelerators", "IpcMode", "Memory", "NetworkMode", "PidMode", "PlacementConstraints",
+        "ProxyConfiguration", "RequiresCompatibilities", "RuntimePlatform", "Tags", "TaskRoleArn", "Volumes",
+      ]
     }
 
     /// `!GetAtt TaskDefinition.TaskDefinitionArn`.

@@ -51,7 +51,8 @@ extension ECS {
     /// `TaskDefinition`: a string. Required. Changing it replaces the resource.
     public var taskDefinition: Value<String>
 
-    /// A `AWS::ECS::TaskSet` with the logical ID `logicalID`.
+    /// A `AWS::ECS::TaskSet` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       cluster: Value<String>,
@@ -65,7 +66,9 @@ extension ECS {
       platformVersion: Value<String>? = nil,
       scale: Value<ECS.TaskSet.Scale>? = nil,
       serviceRegistries: Value<[ECS.TaskSet.ServiceRegistry]>? = nil,
-      tags: Value<[ECS.TaskSet.Tag]>? = nil
+      tags: Value<[ECS.TaskSet.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.capacityProviderStrategy = capacityProviderStrategy
@@ -80,6 +83,7 @@ extension ECS {
       self.serviceRegistries = serviceRegistries
       self.tags = tags
       self.taskDefinition = taskDefinition
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -108,6 +112,17 @@ extension ECS {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       objectEntries.append(.init("TaskDefinition", self.taskDefinition.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "CapacityProviderStrategy", "Cluster", "ExternalId", "LaunchType", "LoadBalancers", "NetworkConfiguration",
+        "PlatformVersion", "Scale", "Service", "ServiceRegistries", "Tags", "TaskDefinition",
+      ]
     }
 
     /// `!GetAtt TaskSet.Id`.

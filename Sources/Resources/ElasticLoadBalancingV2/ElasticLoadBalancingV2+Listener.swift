@@ -42,7 +42,8 @@ extension ElasticLoadBalancingV2 {
     /// `SslPolicy`: a string.
     public var sslPolicy: Value<String>?
 
-    /// A `AWS::ElasticLoadBalancingV2::Listener` with the logical ID `logicalID`.
+    /// A `AWS::ElasticLoadBalancingV2::Listener` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       defaultActions: Value<[ElasticLoadBalancingV2.Listener.Action]>,
@@ -53,7 +54,9 @@ extension ElasticLoadBalancingV2 {
       mutualAuthentication: Value<ElasticLoadBalancingV2.Listener.MutualAuthentication>? = nil,
       port: Value<Number>? = nil,
       protocol: Value<ElasticLoadBalancingV2.ProtocolValue>? = nil,
-      sslPolicy: Value<String>? = nil
+      sslPolicy: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.alpnPolicy = alpnPolicy
@@ -65,6 +68,7 @@ extension ElasticLoadBalancingV2 {
       self.port = port
       self.`protocol` = `protocol`
       self.sslPolicy = sslPolicy
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -84,6 +88,17 @@ extension ElasticLoadBalancingV2 {
       if let `protocol` = self.`protocol` { objectEntries.append(.init("Protocol", `protocol`.expression)) }
       if let sslPolicy = self.sslPolicy { objectEntries.append(.init("SslPolicy", sslPolicy.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["ListenerArn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AlpnPolicy", "Certificates", "DefaultActions", "ListenerAttributes", "LoadBalancerArn", "MutualAuthentication",
+        "Port", "Protocol", "SslPolicy",
+      ]
     }
 
     /// `!GetAtt Listener.ListenerArn`.

@@ -21,15 +21,19 @@ extension ElasticLoadBalancingV2 {
     /// `ListenerArn`: a string. Required. Changing it replaces the resource.
     public var listenerARN: Value<String>
 
-    /// A `AWS::ElasticLoadBalancingV2::ListenerCertificate` with the logical ID `logicalID`.
+    /// A `AWS::ElasticLoadBalancingV2::ListenerCertificate` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       certificates: Value<[ElasticLoadBalancingV2.ListenerCertificate.Certificate]>,
-      listenerARN: Value<String>
+      listenerARN: Value<String>,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.certificates = certificates
       self.listenerARN = listenerARN
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -39,6 +43,12 @@ extension ElasticLoadBalancingV2 {
       objectEntries.append(.init("ListenerArn", self.listenerARN.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Certificates", "ListenerArn"] }
 
     /// `!GetAtt ListenerCertificate.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

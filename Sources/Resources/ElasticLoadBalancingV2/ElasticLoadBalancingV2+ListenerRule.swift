@@ -30,14 +30,17 @@ extension ElasticLoadBalancingV2 {
     /// `Transforms`: a list of `Transform` values.
     public var transforms: Value<[ElasticLoadBalancingV2.ListenerRule.Transform]>?
 
-    /// A `AWS::ElasticLoadBalancingV2::ListenerRule` with the logical ID `logicalID`.
+    /// A `AWS::ElasticLoadBalancingV2::ListenerRule` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       actions: Value<[ElasticLoadBalancingV2.ListenerRule.Action]>,
       conditions: Value<[ElasticLoadBalancingV2.ListenerRule.RuleCondition]>,
       priority: Value<Number>,
       listenerARN: Value<String>? = nil,
-      transforms: Value<[ElasticLoadBalancingV2.ListenerRule.Transform]>? = nil
+      transforms: Value<[ElasticLoadBalancingV2.ListenerRule.Transform]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.actions = actions
@@ -45,6 +48,7 @@ extension ElasticLoadBalancingV2 {
       self.listenerARN = listenerARN
       self.priority = priority
       self.transforms = transforms
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -57,6 +61,12 @@ extension ElasticLoadBalancingV2 {
       if let transforms = self.transforms { objectEntries.append(.init("Transforms", transforms.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["RuleArn", "IsDefault"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Actions", "Conditions", "ListenerArn", "Priority", "Transforms"] }
 
     /// `!GetAtt ListenerRule.RuleArn`.
     public var ruleARN: Value<String> { getAtt("RuleArn", as: String.self) }

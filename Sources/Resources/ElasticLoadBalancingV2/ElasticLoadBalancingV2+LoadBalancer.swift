@@ -57,7 +57,8 @@ extension ElasticLoadBalancingV2 {
     /// `Type`: one of `application`, `gateway`, `network`. Changing it replaces the resource.
     public var type: Value<ElasticLoadBalancingV2.LoadBalancer.TypeValue>?
 
-    /// A `AWS::ElasticLoadBalancingV2::LoadBalancer` with the logical ID `logicalID`.
+    /// A `AWS::ElasticLoadBalancingV2::LoadBalancer` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       enableCapacityReservationProvisionStabilize: Value<Bool>? = nil,
@@ -73,7 +74,9 @@ extension ElasticLoadBalancingV2 {
       subnetMappings: Value<[ElasticLoadBalancingV2.LoadBalancer.SubnetMapping]>? = nil,
       subnets: Value<[String]>? = nil,
       tags: Value<[ElasticLoadBalancingV2.LoadBalancer.Tag]>? = nil,
-      type: Value<ElasticLoadBalancingV2.LoadBalancer.TypeValue>? = nil
+      type: Value<ElasticLoadBalancingV2.LoadBalancer.TypeValue>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.enableCapacityReservationProvisionStabilize = enableCapacityReservationProvisionStabilize
@@ -90,6 +93,7 @@ extension ElasticLoadBalancingV2 {
       self.subnets = subnets
       self.tags = tags
       self.type = type
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -128,6 +132,23 @@ extension ElasticLoadBalancingV2 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       if let type = self.type { objectEntries.append(.init("Type", type.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "LoadBalancerName", "LoadBalancerFullName", "CanonicalHostedZoneID", "LoadBalancerArn", "DNSName",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "EnableCapacityReservationProvisionStabilize", "EnablePrefixForIpv6SourceNat",
+        "EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic", "IpAddressType", "Ipv4IpamPoolId",
+        "LoadBalancerAttributes", "MinimumLoadBalancerCapacity", "Name", "Scheme", "SecurityGroups", "SubnetMappings",
+        "Subnets", "Tags", "Type",
+      ]
     }
 
     /// `!GetAtt LoadBalancer.LoadBalancerName`.

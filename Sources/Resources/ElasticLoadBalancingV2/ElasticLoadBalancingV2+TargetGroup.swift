@@ -75,7 +75,8 @@ extension ElasticLoadBalancingV2 {
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Changing it replaces the resource.
     public var vpcID: Value<String>?
 
-    /// A `AWS::ElasticLoadBalancingV2::TargetGroup` with the logical ID `logicalID`.
+    /// A `AWS::ElasticLoadBalancingV2::TargetGroup` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       healthCheckEnabled: Value<Bool>? = nil,
@@ -97,7 +98,9 @@ extension ElasticLoadBalancingV2 {
       targetType: Value<ElasticLoadBalancingV2.TargetGroup.TargetTypeValue>? = nil,
       targets: Value<[ElasticLoadBalancingV2.TargetGroup.TargetDescription]>? = nil,
       unhealthyThresholdCount: Value<Number>? = nil,
-      vpcID: Value<String>? = nil
+      vpcID: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.healthCheckEnabled = healthCheckEnabled
@@ -120,6 +123,7 @@ extension ElasticLoadBalancingV2 {
       self.targets = targets
       self.unhealthyThresholdCount = unhealthyThresholdCount
       self.vpcID = vpcID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -170,6 +174,23 @@ extension ElasticLoadBalancingV2 {
       }
       if let vpcID = self.vpcID { objectEntries.append(.init("VpcId", vpcID.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "LoadBalancerArns", "TargetGroupArn", "TargetGroupName", "TargetGroupFullName",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "HealthCheckEnabled", "HealthCheckIntervalSeconds", "HealthCheckPath", "HealthCheckPort", "HealthCheckProtocol",
+        "HealthCheckTimeoutSeconds", "HealthyThresholdCount", "IpAddressType", "Matcher", "Name", "Port", "Protocol",
+        "ProtocolVersion", "Tags", "TargetControlPort", "TargetGroupAttributes", "TargetType", "Targets",
+        "UnhealthyThresholdCount", "VpcId",
+      ]
     }
 
     /// `!GetAtt TargetGroup.LoadBalancerArns`.

@@ -30,14 +30,17 @@ extension ElasticLoadBalancingV2 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[ElasticLoadBalancingV2.TrustStore.Tag]>?
 
-    /// A `AWS::ElasticLoadBalancingV2::TrustStore` with the logical ID `logicalID`.
+    /// A `AWS::ElasticLoadBalancingV2::TrustStore` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       caCertificatesBundleS3Bucket: Value<String>? = nil,
       caCertificatesBundleS3Key: Value<String>? = nil,
       caCertificatesBundleS3ObjectVersion: Value<String>? = nil,
       name: Value<String>? = nil,
-      tags: Value<[ElasticLoadBalancingV2.TrustStore.Tag]>? = nil
+      tags: Value<[ElasticLoadBalancingV2.TrustStore.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.caCertificatesBundleS3Bucket = caCertificatesBundleS3Bucket
@@ -45,6 +48,7 @@ extension ElasticLoadBalancingV2 {
       self.caCertificatesBundleS3ObjectVersion = caCertificatesBundleS3ObjectVersion
       self.name = name
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -62,6 +66,17 @@ extension ElasticLoadBalancingV2 {
       if let name = self.name { objectEntries.append(.init("Name", name.expression)) }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["TrustStoreArn", "Status", "NumberOfCaCertificates"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "CaCertificatesBundleS3Bucket", "CaCertificatesBundleS3Key", "CaCertificatesBundleS3ObjectVersion", "Name",
+        "Tags",
+      ]
     }
 
     /// `!GetAtt TrustStore.TrustStoreArn`.

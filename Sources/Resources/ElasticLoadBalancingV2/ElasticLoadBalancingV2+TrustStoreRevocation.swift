@@ -21,15 +21,19 @@ extension ElasticLoadBalancingV2 {
     /// `TrustStoreArn`: a string. Changing it replaces the resource.
     public var trustStoreARN: Value<String>?
 
-    /// A `AWS::ElasticLoadBalancingV2::TrustStoreRevocation` with the logical ID `logicalID`.
+    /// A `AWS::ElasticLoadBalancingV2::TrustStoreRevocation` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       revocationContents: Value<[ElasticLoadBalancingV2.TrustStoreRevocation.RevocationContent]>? = nil,
-      trustStoreARN: Value<String>? = nil
+      trustStoreARN: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.revocationContents = revocationContents
       self.trustStoreARN = trustStoreARN
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -43,6 +47,12 @@ extension ElasticLoadBalancingV2 {
       }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["RevocationId", "TrustStoreRevocations"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["RevocationContents", "TrustStoreArn"] }
 
     /// `!GetAtt TrustStoreRevocation.RevocationId`.
     public var revocationID: Value<Number> { getAtt("RevocationId", as: Number.self) }

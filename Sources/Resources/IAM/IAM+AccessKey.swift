@@ -24,17 +24,21 @@ extension IAM {
     /// `UserName`: a string. Required. Changing it replaces the resource.
     public var userName: Value<String>
 
-    /// A `AWS::IAM::AccessKey` with the logical ID `logicalID`.
+    /// A `AWS::IAM::AccessKey` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       userName: Value<String>,
       serial: Value<Number>? = nil,
-      status: Value<String>? = nil
+      status: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.serial = serial
       self.status = status
       self.userName = userName
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,12 @@ extension IAM {
       objectEntries.append(.init("UserName", self.userName.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["SecretAccessKey", "Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Serial", "Status", "UserName"] }
 
     /// `!GetAtt AccessKey.SecretAccessKey`.
     public var secretAccessKey: Value<String> { getAtt("SecretAccessKey", as: String.self) }

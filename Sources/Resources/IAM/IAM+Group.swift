@@ -27,19 +27,23 @@ extension IAM {
     /// `Policies`: a list of `Policy` values.
     public var policies: Value<[IAM.Group.Policy]>?
 
-    /// A `AWS::IAM::Group` with the logical ID `logicalID`.
+    /// A `AWS::IAM::Group` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       groupName: Value<String>? = nil,
       managedPolicyArns: Value<[String]>? = nil,
       path: Value<String>? = nil,
-      policies: Value<[IAM.Group.Policy]>? = nil
+      policies: Value<[IAM.Group.Policy]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.groupName = groupName
       self.managedPolicyArns = managedPolicyArns
       self.path = path
       self.policies = policies
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -53,6 +57,12 @@ extension IAM {
       if let policies = self.policies { objectEntries.append(.init("Policies", policies.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["GroupName", "ManagedPolicyArns", "Path", "Policies"] }
 
     /// `!GetAtt Group.Arn`.
     public var arn: Value<String> { getAtt("Arn", as: String.self) }

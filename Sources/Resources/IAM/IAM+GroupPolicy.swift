@@ -24,17 +24,21 @@ extension IAM {
     /// `PolicyName`: a string. Required. Changing it replaces the resource.
     public var policyName: Value<String>
 
-    /// A `AWS::IAM::GroupPolicy` with the logical ID `logicalID`.
+    /// A `AWS::IAM::GroupPolicy` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       groupName: Value<String>,
       policyName: Value<String>,
-      policyDocument: Value<JSON>? = nil
+      policyDocument: Value<JSON>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.groupName = groupName
       self.policyDocument = policyDocument
       self.policyName = policyName
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -47,5 +51,11 @@ extension IAM {
       objectEntries.append(.init("PolicyName", self.policyName.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["GroupName", "PolicyDocument", "PolicyName"] }
   }
 }

@@ -24,17 +24,21 @@ extension IAM {
     /// `Roles`: a list of strings. Required.
     public var roles: Value<[String]>
 
-    /// A `AWS::IAM::InstanceProfile` with the logical ID `logicalID`.
+    /// A `AWS::IAM::InstanceProfile` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       roles: Value<[String]>,
       instanceProfileName: Value<String>? = nil,
-      path: Value<String>? = nil
+      path: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.instanceProfileName = instanceProfileName
       self.path = path
       self.roles = roles
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -47,6 +51,12 @@ extension IAM {
       objectEntries.append(.init("Roles", self.roles.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["InstanceProfileName", "Path", "Roles"] }
 
     /// `!GetAtt InstanceProfile.Arn`.
     public var arn: Value<String> { getAtt("Arn", as: String.self) }

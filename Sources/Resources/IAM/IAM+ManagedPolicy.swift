@@ -36,7 +36,8 @@ extension IAM {
     /// `Users`: a list of strings.
     public var users: Value<[String]>?
 
-    /// A `AWS::IAM::ManagedPolicy` with the logical ID `logicalID`.
+    /// A `AWS::IAM::ManagedPolicy` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       policyDocument: Value<JSON>,
@@ -45,7 +46,9 @@ extension IAM {
       managedPolicyName: Value<String>? = nil,
       path: Value<String>? = nil,
       roles: Value<[String]>? = nil,
-      users: Value<[String]>? = nil
+      users: Value<[String]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
@@ -55,6 +58,7 @@ extension IAM {
       self.policyDocument = policyDocument
       self.roles = roles
       self.users = users
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -70,6 +74,21 @@ extension IAM {
       if let roles = self.roles { objectEntries.append(.init("Roles", roles.expression)) }
       if let users = self.users { objectEntries.append(.init("Users", users.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "PolicyArn", "AttachmentCount", "CreateDate", "DefaultVersionId", "IsAttachable",
+        "PermissionsBoundaryUsageCount", "PolicyId", "UpdateDate",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Description", "Groups", "ManagedPolicyName", "Path", "PolicyDocument", "Roles", "Users",
+      ]
     }
 
     /// `!GetAtt ManagedPolicy.PolicyArn`.

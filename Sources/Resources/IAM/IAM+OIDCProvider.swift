@@ -27,19 +27,23 @@ extension IAM {
     /// `Url`: a string. Changing it replaces the resource.
     public var url: Value<String>?
 
-    /// A `AWS::IAM::OIDCProvider` with the logical ID `logicalID`.
+    /// A `AWS::IAM::OIDCProvider` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       clientIDList: Value<[String]>? = nil,
       tags: Value<[IAM.OIDCProvider.Tag]>? = nil,
       thumbprintList: Value<[String]>? = nil,
-      url: Value<String>? = nil
+      url: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.clientIDList = clientIDList
       self.tags = tags
       self.thumbprintList = thumbprintList
       self.url = url
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -53,6 +57,12 @@ extension IAM {
       if let url = self.url { objectEntries.append(.init("Url", url.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["ClientIdList", "Tags", "ThumbprintList", "Url"] }
 
     /// `!GetAtt OIDCProvider.Arn`.
     public var arn: Value<String> { getAtt("Arn", as: String.self) }

@@ -32,14 +32,17 @@ extension IAM {
     /// `Users`: a list of strings.
     public var users: Value<[String]>?
 
-    /// A `AWS::IAM::Policy` with the logical ID `logicalID`.
+    /// A `AWS::IAM::Policy` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       policyDocument: Value<JSON>,
       policyName: Value<String>,
       groups: Value<[String]>? = nil,
       roles: Value<[String]>? = nil,
-      users: Value<[String]>? = nil
+      users: Value<[String]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.groups = groups
@@ -47,6 +50,7 @@ extension IAM {
       self.policyName = policyName
       self.roles = roles
       self.users = users
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -59,6 +63,12 @@ extension IAM {
       if let users = self.users { objectEntries.append(.init("Users", users.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Groups", "PolicyDocument", "PolicyName", "Roles", "Users"] }
 
     /// `!GetAtt Policy.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

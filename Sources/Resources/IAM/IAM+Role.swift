@@ -42,7 +42,8 @@ extension IAM {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[IAM.Role.Tag]>?
 
-    /// A `AWS::IAM::Role` with the logical ID `logicalID`.
+    /// A `AWS::IAM::Role` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       assumeRolePolicyDocument: Value<JSON>,
@@ -53,7 +54,9 @@ extension IAM {
       permissionsBoundary: Value<String>? = nil,
       policies: Value<[IAM.Role.Policy]>? = nil,
       roleName: Value<String>? = nil,
-      tags: Value<[IAM.Role.Tag]>? = nil
+      tags: Value<[IAM.Role.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.assumeRolePolicyDocument = assumeRolePolicyDocument
@@ -65,6 +68,7 @@ extension IAM {
       self.policies = policies
       self.roleName = roleName
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -86,6 +90,17 @@ extension IAM {
       if let roleName = self.roleName { objectEntries.append(.init("RoleName", roleName.expression)) }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn", "RoleId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AssumeRolePolicyDocument", "Description", "ManagedPolicyArns", "MaxSessionDuration", "Path",
+        "PermissionsBoundary", "Policies", "RoleName", "Tags",
+      ]
     }
 
     /// `!GetAtt Role.Arn`.

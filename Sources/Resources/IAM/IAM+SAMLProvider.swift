@@ -36,7 +36,8 @@ extension IAM {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[IAM.SAMLProvider.Tag]>?
 
-    /// A `AWS::IAM::SAMLProvider` with the logical ID `logicalID`.
+    /// A `AWS::IAM::SAMLProvider` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       addPrivateKey: Value<String>? = nil,
@@ -45,7 +46,9 @@ extension IAM {
       privateKeyList: Value<[IAM.SAMLProvider.SAMLPrivateKey]>? = nil,
       removePrivateKey: Value<String>? = nil,
       samlMetadataDocument: Value<String>? = nil,
-      tags: Value<[IAM.SAMLProvider.Tag]>? = nil
+      tags: Value<[IAM.SAMLProvider.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.addPrivateKey = addPrivateKey
@@ -55,6 +58,7 @@ extension IAM {
       self.removePrivateKey = removePrivateKey
       self.samlMetadataDocument = samlMetadataDocument
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -78,6 +82,17 @@ extension IAM {
       }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn", "SamlProviderUUID"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AddPrivateKey", "AssertionEncryptionMode", "Name", "PrivateKeyList", "RemovePrivateKey",
+        "SamlMetadataDocument", "Tags",
+      ]
     }
 
     /// `!GetAtt SAMLProvider.Arn`.

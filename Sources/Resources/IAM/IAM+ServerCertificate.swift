@@ -33,7 +33,8 @@ extension IAM {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[IAM.ServerCertificate.Tag]>?
 
-    /// A `AWS::IAM::ServerCertificate` with the logical ID `logicalID`.
+    /// A `AWS::IAM::ServerCertificate` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       certificateBody: Value<String>? = nil,
@@ -41,7 +42,9 @@ extension IAM {
       path: Value<String>? = nil,
       privateKey: Value<String>? = nil,
       serverCertificateName: Value<String>? = nil,
-      tags: Value<[IAM.ServerCertificate.Tag]>? = nil
+      tags: Value<[IAM.ServerCertificate.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.certificateBody = certificateBody
@@ -50,6 +53,7 @@ extension IAM {
       self.privateKey = privateKey
       self.serverCertificateName = serverCertificateName
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -68,6 +72,16 @@ extension IAM {
       }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "CertificateBody", "CertificateChain", "Path", "PrivateKey", "ServerCertificateName", "Tags",
+      ]
     }
 
     /// `!GetAtt ServerCertificate.Arn`.

@@ -24,17 +24,21 @@ extension IAM {
     /// `Description`: a string.
     public var description: Value<String>?
 
-    /// A `AWS::IAM::ServiceLinkedRole` with the logical ID `logicalID`.
+    /// A `AWS::IAM::ServiceLinkedRole` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       awsServiceName: Value<String>? = nil,
       customSuffix: Value<String>? = nil,
-      description: Value<String>? = nil
+      description: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.awsServiceName = awsServiceName
       self.customSuffix = customSuffix
       self.description = description
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -47,6 +51,12 @@ extension IAM {
       if let description = self.description { objectEntries.append(.init("Description", description.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["RoleName"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["AWSServiceName", "CustomSuffix", "Description"] }
 
     /// `!GetAtt ServiceLinkedRole.RoleName`.
     public var roleName: Value<String> { getAtt("RoleName", as: String.self) }

@@ -39,7 +39,8 @@ extension IAM {
     /// `UserName`: a string. Changing it replaces the resource.
     public var userName: Value<String>?
 
-    /// A `AWS::IAM::User` with the logical ID `logicalID`.
+    /// A `AWS::IAM::User` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       groups: Value<[String]>? = nil,
@@ -49,7 +50,9 @@ extension IAM {
       permissionsBoundary: Value<String>? = nil,
       policies: Value<[IAM.User.Policy]>? = nil,
       tags: Value<[IAM.User.Tag]>? = nil,
-      userName: Value<String>? = nil
+      userName: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.groups = groups
@@ -60,6 +63,7 @@ extension IAM {
       self.policies = policies
       self.tags = tags
       self.userName = userName
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -78,6 +82,16 @@ extension IAM {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       if let userName = self.userName { objectEntries.append(.init("UserName", userName.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Groups", "LoginProfile", "ManagedPolicyArns", "Path", "PermissionsBoundary", "Policies", "Tags", "UserName",
+      ]
     }
 
     /// `!GetAtt User.Arn`.

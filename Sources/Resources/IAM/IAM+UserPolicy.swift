@@ -24,17 +24,21 @@ extension IAM {
     /// `UserName`: a string. Required. Changing it replaces the resource.
     public var userName: Value<String>
 
-    /// A `AWS::IAM::UserPolicy` with the logical ID `logicalID`.
+    /// A `AWS::IAM::UserPolicy` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       policyName: Value<String>,
       userName: Value<String>,
-      policyDocument: Value<JSON>? = nil
+      policyDocument: Value<JSON>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.policyDocument = policyDocument
       self.policyName = policyName
       self.userName = userName
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -47,5 +51,11 @@ extension IAM {
       objectEntries.append(.init("UserName", self.userName.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["PolicyDocument", "PolicyName", "UserName"] }
   }
 }

@@ -21,11 +21,19 @@ extension IAM {
     /// `Users`: a list of strings. Required.
     public var users: Value<[String]>
 
-    /// A `AWS::IAM::UserToGroupAddition` with the logical ID `logicalID`.
-    public init(_ logicalID: String, groupName: Value<String>, users: Value<[String]>) {
+    /// A `AWS::IAM::UserToGroupAddition` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      groupName: Value<String>,
+      users: Value<[String]>,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.groupName = groupName
       self.users = users
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -35,6 +43,12 @@ extension IAM {
       objectEntries.append(.init("Users", self.users.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["GroupName", "Users"] }
 
     /// `!GetAtt UserToGroupAddition.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

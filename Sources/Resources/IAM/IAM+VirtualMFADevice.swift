@@ -27,19 +27,23 @@ extension IAM {
     /// `VirtualMfaDeviceName`: a string. Changing it replaces the resource.
     public var virtualMFADeviceName: Value<String>?
 
-    /// A `AWS::IAM::VirtualMFADevice` with the logical ID `logicalID`.
+    /// A `AWS::IAM::VirtualMFADevice` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       users: Value<[String]>,
       path: Value<String>? = nil,
       tags: Value<[IAM.VirtualMFADevice.Tag]>? = nil,
-      virtualMFADeviceName: Value<String>? = nil
+      virtualMFADeviceName: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.path = path
       self.tags = tags
       self.users = users
       self.virtualMFADeviceName = virtualMFADeviceName
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -53,6 +57,12 @@ extension IAM {
       }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["SerialNumber"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Path", "Tags", "Users", "VirtualMfaDeviceName"] }
 
     /// `!GetAtt VirtualMFADevice.SerialNumber`.
     public var serialNumber: Value<String> { getAtt("SerialNumber", as: String.self) }

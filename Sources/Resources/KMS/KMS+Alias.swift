@@ -21,11 +21,19 @@ extension KMS {
     /// `TargetKeyId`: a string. Required.
     public var targetKeyID: Value<String>
 
-    /// A `AWS::KMS::Alias` with the logical ID `logicalID`.
-    public init(_ logicalID: String, aliasName: Value<String>, targetKeyID: Value<String>) {
+    /// A `AWS::KMS::Alias` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      aliasName: Value<String>,
+      targetKeyID: Value<String>,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.aliasName = aliasName
       self.targetKeyID = targetKeyID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -35,5 +43,11 @@ extension KMS {
       objectEntries.append(.init("TargetKeyId", self.targetKeyID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["AliasName", "TargetKeyId"] }
   }
 }

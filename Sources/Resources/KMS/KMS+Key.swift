@@ -51,7 +51,8 @@ extension KMS {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[KMS.Key.Tag]>?
 
-    /// A `AWS::KMS::Key` with the logical ID `logicalID`.
+    /// A `AWS::KMS::Key` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       bypassPolicyLockoutSafetyCheck: Value<Bool>? = nil,
@@ -65,7 +66,9 @@ extension KMS {
       origin: Value<KMS.Key.OriginValue>? = nil,
       pendingWindowInDays: Value<Number>? = nil,
       rotationPeriodInDays: Value<Number>? = nil,
-      tags: Value<[KMS.Key.Tag]>? = nil
+      tags: Value<[KMS.Key.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.bypassPolicyLockoutSafetyCheck = bypassPolicyLockoutSafetyCheck
@@ -80,6 +83,7 @@ extension KMS {
       self.pendingWindowInDays = pendingWindowInDays
       self.rotationPeriodInDays = rotationPeriodInDays
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -107,6 +111,20 @@ extension KMS {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn", "KeyId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "BypassPolicyLockoutSafetyCheck", "Description", "EnableKeyRotation", "Enabled", "KeyPolicy", "KeySpec",
+        "KeyUsage", "MultiRegion", "Origin", "PendingWindowInDays", "RotationPeriodInDays", "Tags",
+      ]
+    }
+
+    /// Deleting or replacing the resource destroys the data it holds.
+    public var isStateful: Bool { true }
 
     /// `!GetAtt Key.Arn`.
     public var arn: Value<String> { getAtt("Arn", as: String.self) }

@@ -33,7 +33,8 @@ extension KMS {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[KMS.ReplicaKey.Tag]>?
 
-    /// A `AWS::KMS::ReplicaKey` with the logical ID `logicalID`.
+    /// A `AWS::KMS::ReplicaKey` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       keyPolicy: Value<JSON>,
@@ -41,7 +42,9 @@ extension KMS {
       description: Value<String>? = nil,
       enabled: Value<Bool>? = nil,
       pendingWindowInDays: Value<Number>? = nil,
-      tags: Value<[KMS.ReplicaKey.Tag]>? = nil
+      tags: Value<[KMS.ReplicaKey.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
@@ -50,6 +53,7 @@ extension KMS {
       self.pendingWindowInDays = pendingWindowInDays
       self.primaryKeyARN = primaryKeyARN
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -64,6 +68,16 @@ extension KMS {
       objectEntries.append(.init("PrimaryKeyArn", self.primaryKeyARN.expression))
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn", "KeyId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Description", "Enabled", "KeyPolicy", "PendingWindowInDays", "PrimaryKeyArn", "Tags",
+      ]
     }
 
     /// `!GetAtt ReplicaKey.Arn`.

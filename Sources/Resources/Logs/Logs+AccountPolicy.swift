@@ -31,14 +31,17 @@ extension Logs {
     /// `SelectionCriteria`: a string.
     public var selectionCriteria: Value<String>?
 
-    /// A `AWS::Logs::AccountPolicy` with the logical ID `logicalID`.
+    /// A `AWS::Logs::AccountPolicy` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       policyDocument: Value<String>,
       policyName: Value<String>,
       policyType: Value<Logs.AccountPolicy.PolicyTypeValue>,
       scope: Value<Logs.AccountPolicy.ScopeValue>? = nil,
-      selectionCriteria: Value<String>? = nil
+      selectionCriteria: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.policyDocument = policyDocument
@@ -46,6 +49,7 @@ extension Logs {
       self.policyType = policyType
       self.scope = scope
       self.selectionCriteria = selectionCriteria
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -60,6 +64,12 @@ extension Logs {
       }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["AccountId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["PolicyDocument", "PolicyName", "PolicyType", "Scope", "SelectionCriteria"] }
 
     /// `!GetAtt AccountPolicy.AccountId`.
     public var accountID: Value<String> { getAtt("AccountId", as: String.self) }

@@ -36,7 +36,8 @@ extension Logs {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[Logs.Delivery.Tag]>?
 
-    /// A `AWS::Logs::Delivery` with the logical ID `logicalID`.
+    /// A `AWS::Logs::Delivery` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       deliveryDestinationARN: Value<String>,
@@ -45,7 +46,9 @@ extension Logs {
       recordFields: Value<[String]>? = nil,
       s3EnableHiveCompatiblePath: Value<Bool>? = nil,
       s3SuffixPath: Value<String>? = nil,
-      tags: Value<[Logs.Delivery.Tag]>? = nil
+      tags: Value<[Logs.Delivery.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.deliveryDestinationARN = deliveryDestinationARN
@@ -55,6 +58,7 @@ extension Logs {
       self.s3EnableHiveCompatiblePath = s3EnableHiveCompatiblePath
       self.s3SuffixPath = s3SuffixPath
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -72,6 +76,17 @@ extension Logs {
       if let s3SuffixPath = self.s3SuffixPath { objectEntries.append(.init("S3SuffixPath", s3SuffixPath.expression)) }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["DeliveryId", "Arn", "DeliveryDestinationType"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "DeliveryDestinationArn", "DeliverySourceName", "FieldDelimiter", "RecordFields", "S3EnableHiveCompatiblePath",
+        "S3SuffixPath", "Tags",
+      ]
     }
 
     /// `!GetAtt Delivery.DeliveryId`.

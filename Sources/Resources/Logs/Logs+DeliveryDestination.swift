@@ -33,7 +33,8 @@ extension Logs {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[Logs.DeliveryDestination.Tag]>?
 
-    /// A `AWS::Logs::DeliveryDestination` with the logical ID `logicalID`.
+    /// A `AWS::Logs::DeliveryDestination` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       name: Value<String>,
@@ -41,7 +42,9 @@ extension Logs {
       deliveryDestinationType: Value<String>? = nil,
       destinationResourceARN: Value<String>? = nil,
       outputFormat: Value<String>? = nil,
-      tags: Value<[Logs.DeliveryDestination.Tag]>? = nil
+      tags: Value<[Logs.DeliveryDestination.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.deliveryDestinationPolicy = deliveryDestinationPolicy
@@ -50,6 +53,7 @@ extension Logs {
       self.name = name
       self.outputFormat = outputFormat
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -68,6 +72,17 @@ extension Logs {
       if let outputFormat = self.outputFormat { objectEntries.append(.init("OutputFormat", outputFormat.expression)) }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "DeliveryDestinationPolicy", "DeliveryDestinationType", "DestinationResourceArn", "Name", "OutputFormat",
+        "Tags",
+      ]
     }
 
     /// `!GetAtt DeliveryDestination.Arn`.

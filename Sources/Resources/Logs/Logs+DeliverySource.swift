@@ -27,19 +27,23 @@ extension Logs {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[Logs.DeliverySource.Tag]>?
 
-    /// A `AWS::Logs::DeliverySource` with the logical ID `logicalID`.
+    /// A `AWS::Logs::DeliverySource` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       name: Value<String>,
       logType: Value<String>? = nil,
       resourceARN: Value<String>? = nil,
-      tags: Value<[Logs.DeliverySource.Tag]>? = nil
+      tags: Value<[Logs.DeliverySource.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.logType = logType
       self.name = name
       self.resourceARN = resourceARN
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -51,6 +55,12 @@ extension Logs {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Service", "ResourceArns", "Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["LogType", "Name", "ResourceArn", "Tags"] }
 
     /// `!GetAtt DeliverySource.Service`.
     public var service: Value<String> { getAtt("Service", as: String.self) }

@@ -30,14 +30,17 @@ extension Logs {
     /// `TargetArn`: a string. Required.
     public var targetARN: Value<String>
 
-    /// A `AWS::Logs::Destination` with the logical ID `logicalID`.
+    /// A `AWS::Logs::Destination` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       destinationName: Value<String>,
       roleARN: Value<String>,
       targetARN: Value<String>,
       destinationPolicy: Value<String>? = nil,
-      tags: Value<[Logs.Destination.Tag]>? = nil
+      tags: Value<[Logs.Destination.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.destinationName = destinationName
@@ -45,6 +48,7 @@ extension Logs {
       self.roleARN = roleARN
       self.tags = tags
       self.targetARN = targetARN
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -59,6 +63,12 @@ extension Logs {
       objectEntries.append(.init("TargetArn", self.targetARN.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["DestinationName", "DestinationPolicy", "RoleArn", "Tags", "TargetArn"] }
 
     /// `!GetAtt Destination.Arn`.
     public var arn: Value<String> { getAtt("Arn", as: String.self) }

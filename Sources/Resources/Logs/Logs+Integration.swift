@@ -24,17 +24,21 @@ extension Logs {
     /// `ResourceConfig`: an object. Required. Changing it replaces the resource.
     public var resourceConfig: Value<Logs.Integration.ResourceConfig>
 
-    /// A `AWS::Logs::Integration` with the logical ID `logicalID`.
+    /// A `AWS::Logs::Integration` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       integrationName: Value<String>,
       integrationType: Value<Logs.Integration.IntegrationTypeValue>,
-      resourceConfig: Value<Logs.Integration.ResourceConfig>
+      resourceConfig: Value<Logs.Integration.ResourceConfig>,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.integrationName = integrationName
       self.integrationType = integrationType
       self.resourceConfig = resourceConfig
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,12 @@ extension Logs {
       objectEntries.append(.init("ResourceConfig", self.resourceConfig.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["IntegrationStatus"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["IntegrationName", "IntegrationType", "ResourceConfig"] }
 
     /// `!GetAtt Integration.IntegrationStatus`.
     public var integrationStatus: Value<String> { getAtt("IntegrationStatus", as: String.self) }

@@ -36,7 +36,8 @@ extension Logs {
     /// `LogGroupArnList`: a list of strings.
     public var logGroupARNList: Value<[String]>?
 
-    /// A `AWS::Logs::LogAnomalyDetector` with the logical ID `logicalID`.
+    /// A `AWS::Logs::LogAnomalyDetector` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       accountID: Value<String>? = nil,
@@ -45,7 +46,9 @@ extension Logs {
       evaluationFrequency: Value<Logs.LogAnomalyDetector.EvaluationFrequencyValue>? = nil,
       filterPattern: Value<String>? = nil,
       kmsKeyID: Value<String>? = nil,
-      logGroupARNList: Value<[String]>? = nil
+      logGroupARNList: Value<[String]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.accountID = accountID
@@ -55,6 +58,7 @@ extension Logs {
       self.filterPattern = filterPattern
       self.kmsKeyID = kmsKeyID
       self.logGroupARNList = logGroupARNList
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -76,6 +80,21 @@ extension Logs {
         objectEntries.append(.init("LogGroupArnList", logGroupARNList.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "AnomalyDetectorArn", "CreationTimeStamp", "LastModifiedTimeStamp", "AnomalyDetectorStatus",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AccountId", "AnomalyVisibilityTime", "DetectorName", "EvaluationFrequency", "FilterPattern", "KmsKeyId",
+        "LogGroupArnList",
+      ]
     }
 
     /// `!GetAtt LogAnomalyDetector.AnomalyDetectorArn`.

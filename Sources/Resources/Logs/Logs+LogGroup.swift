@@ -45,7 +45,8 @@ extension Logs {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[Logs.LogGroup.Tag]>?
 
-    /// A `AWS::Logs::LogGroup` with the logical ID `logicalID`.
+    /// A `AWS::Logs::LogGroup` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       bearerTokenAuthenticationEnabled: Value<Bool>? = nil,
@@ -57,7 +58,9 @@ extension Logs {
       logGroupName: Value<String>? = nil,
       resourcePolicyDocument: Value<JSON>? = nil,
       retentionInDays: Value<Number>? = nil,
-      tags: Value<[Logs.LogGroup.Tag]>? = nil
+      tags: Value<[Logs.LogGroup.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.bearerTokenAuthenticationEnabled = bearerTokenAuthenticationEnabled
@@ -70,6 +73,7 @@ extension Logs {
       self.resourcePolicyDocument = resourcePolicyDocument
       self.retentionInDays = retentionInDays
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -101,6 +105,20 @@ extension Logs {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "BearerTokenAuthenticationEnabled", "DataProtectionPolicy", "DeletionProtectionEnabled", "FieldIndexPolicies",
+        "KmsKeyId", "LogGroupClass", "LogGroupName", "ResourcePolicyDocument", "RetentionInDays", "Tags",
+      ]
+    }
+
+    /// Deleting or replacing the resource destroys the data it holds.
+    public var isStateful: Bool { true }
 
     /// `!GetAtt LogGroup.Arn`.
     public var arn: Value<String> { getAtt("Arn", as: String.self) }

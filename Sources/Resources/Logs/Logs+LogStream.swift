@@ -21,11 +21,19 @@ extension Logs {
     /// `LogStreamName`: a string. Changing it replaces the resource.
     public var logStreamName: Value<String>?
 
-    /// A `AWS::Logs::LogStream` with the logical ID `logicalID`.
-    public init(_ logicalID: String, logGroupName: Value<String>, logStreamName: Value<String>? = nil) {
+    /// A `AWS::Logs::LogStream` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      logGroupName: Value<String>,
+      logStreamName: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.logGroupName = logGroupName
       self.logStreamName = logStreamName
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -37,5 +45,11 @@ extension Logs {
       }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["LogGroupName", "LogStreamName"] }
   }
 }

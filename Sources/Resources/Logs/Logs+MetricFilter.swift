@@ -36,7 +36,8 @@ extension Logs {
     /// `MetricTransformations`: a list of `MetricTransformation` values. Required.
     public var metricTransformations: Value<[Logs.MetricFilter.MetricTransformation]>
 
-    /// A `AWS::Logs::MetricFilter` with the logical ID `logicalID`.
+    /// A `AWS::Logs::MetricFilter` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       filterPattern: Value<String>,
@@ -45,7 +46,9 @@ extension Logs {
       applyOnTransformedLogs: Value<Bool>? = nil,
       emitSystemFieldDimensions: Value<[String]>? = nil,
       fieldSelectionCriteria: Value<String>? = nil,
-      filterName: Value<String>? = nil
+      filterName: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.applyOnTransformedLogs = applyOnTransformedLogs
@@ -55,6 +58,7 @@ extension Logs {
       self.filterPattern = filterPattern
       self.logGroupName = logGroupName
       self.metricTransformations = metricTransformations
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -74,6 +78,17 @@ extension Logs {
       objectEntries.append(.init("LogGroupName", self.logGroupName.expression))
       objectEntries.append(.init("MetricTransformations", self.metricTransformations.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "ApplyOnTransformedLogs", "EmitSystemFieldDimensions", "FieldSelectionCriteria", "FilterName", "FilterPattern",
+        "LogGroupName", "MetricTransformations",
+      ]
     }
   }
 }

@@ -30,14 +30,17 @@ extension Logs {
     /// `QueryString`: a string. Required.
     public var queryString: Value<String>
 
-    /// A `AWS::Logs::QueryDefinition` with the logical ID `logicalID`.
+    /// A `AWS::Logs::QueryDefinition` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       name: Value<String>,
       queryString: Value<String>,
       logGroupNames: Value<[String]>? = nil,
       parameters: Value<[Logs.QueryDefinition.QueryParameter]>? = nil,
-      queryLanguage: Value<Logs.QueryDefinition.QueryLanguageValue>? = nil
+      queryLanguage: Value<Logs.QueryDefinition.QueryLanguageValue>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.logGroupNames = logGroupNames
@@ -45,6 +48,7 @@ extension Logs {
       self.parameters = parameters
       self.queryLanguage = queryLanguage
       self.queryString = queryString
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -61,6 +65,12 @@ extension Logs {
       objectEntries.append(.init("QueryString", self.queryString.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["QueryDefinitionId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["LogGroupNames", "Name", "Parameters", "QueryLanguage", "QueryString"] }
 
     /// `!GetAtt QueryDefinition.QueryDefinitionId`.
     public var queryDefinitionID: Value<String> { getAtt("QueryDefinitionId", as: String.self) }

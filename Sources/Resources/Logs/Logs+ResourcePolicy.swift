@@ -21,11 +21,19 @@ extension Logs {
     /// `PolicyName`: a string. Required. Changing it replaces the resource.
     public var policyName: Value<String>
 
-    /// A `AWS::Logs::ResourcePolicy` with the logical ID `logicalID`.
-    public init(_ logicalID: String, policyDocument: Value<JSON>, policyName: Value<String>) {
+    /// A `AWS::Logs::ResourcePolicy` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      policyDocument: Value<JSON>,
+      policyName: Value<String>,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.policyDocument = policyDocument
       self.policyName = policyName
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -35,5 +43,11 @@ extension Logs {
       objectEntries.append(.init("PolicyName", self.policyName.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["PolicyDocument", "PolicyName"] }
   }
 }

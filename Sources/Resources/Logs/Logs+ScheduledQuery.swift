@@ -57,7 +57,8 @@ extension Logs {
     /// `Timezone`: a string.
     public var timezone: Value<String>?
 
-    /// A `AWS::Logs::ScheduledQuery` with the logical ID `logicalID`.
+    /// A `AWS::Logs::ScheduledQuery` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       executionRoleARN: Value<String>,
@@ -73,7 +74,9 @@ extension Logs {
       startTimeOffset: Value<Number>? = nil,
       state: Value<Logs.ScheduledQuery.ScheduledQueryStateValue>? = nil,
       tags: Value<[Logs.ScheduledQuery.Tags]>? = nil,
-      timezone: Value<String>? = nil
+      timezone: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
@@ -90,6 +93,7 @@ extension Logs {
       self.state = state
       self.tags = tags
       self.timezone = timezone
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -120,6 +124,22 @@ extension Logs {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       if let timezone = self.timezone { objectEntries.append(.init("Timezone", timezone.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "ScheduledQueryArn", "LastTriggeredTime", "LastExecutionStatus", "CreationTime", "LastUpdatedTime",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Description", "DestinationConfiguration", "ExecutionRoleArn", "LogGroupIdentifiers", "Name", "QueryLanguage",
+        "QueryString", "ScheduleEndTime", "ScheduleExpression", "ScheduleStartTime", "StartTimeOffset", "State", "Tags",
+        "Timezone",
+      ]
     }
 
     /// `!GetAtt ScheduledQuery.ScheduledQueryArn`.

@@ -42,7 +42,8 @@ extension Logs {
     /// `RoleArn`: a string (`AWS::IAM::Role.Arn`).
     public var roleARN: Value<String>?
 
-    /// A `AWS::Logs::SubscriptionFilter` with the logical ID `logicalID`.
+    /// A `AWS::Logs::SubscriptionFilter` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       destinationARN: Value<String>,
@@ -53,7 +54,9 @@ extension Logs {
       emitSystemFields: Value<[String]>? = nil,
       fieldSelectionCriteria: Value<String>? = nil,
       filterName: Value<String>? = nil,
-      roleARN: Value<String>? = nil
+      roleARN: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.applyOnTransformedLogs = applyOnTransformedLogs
@@ -65,6 +68,7 @@ extension Logs {
       self.filterPattern = filterPattern
       self.logGroupName = logGroupName
       self.roleARN = roleARN
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -86,6 +90,17 @@ extension Logs {
       objectEntries.append(.init("LogGroupName", self.logGroupName.expression))
       if let roleARN = self.roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "ApplyOnTransformedLogs", "DestinationArn", "Distribution", "EmitSystemFields", "FieldSelectionCriteria",
+        "FilterName", "FilterPattern", "LogGroupName", "RoleArn",
+      ]
     }
   }
 }

@@ -21,15 +21,19 @@ extension Logs {
     /// `TransformerConfig`: a list of `Processor` values. Required.
     public var transformerConfig: Value<[Logs.Transformer.Processor]>
 
-    /// A `AWS::Logs::Transformer` with the logical ID `logicalID`.
+    /// A `AWS::Logs::Transformer` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       logGroupIdentifier: Value<String>,
-      transformerConfig: Value<[Logs.Transformer.Processor]>
+      transformerConfig: Value<[Logs.Transformer.Processor]>,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.logGroupIdentifier = logGroupIdentifier
       self.transformerConfig = transformerConfig
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -39,6 +43,12 @@ extension Logs {
       objectEntries.append(.init("TransformerConfig", self.transformerConfig.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["LogGroupIdentifier", "TransformerConfig"] }
   }
 }
 

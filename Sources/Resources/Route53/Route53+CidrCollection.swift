@@ -21,11 +21,19 @@ extension Route53 {
     /// `Name`: a string. Required. Changing it replaces the resource.
     public var name: Value<String>
 
-    /// A `AWS::Route53::CidrCollection` with the logical ID `logicalID`.
-    public init(_ logicalID: String, name: Value<String>, locations: Value<[Route53.CidrCollection.Location]>? = nil) {
+    /// A `AWS::Route53::CidrCollection` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      name: Value<String>,
+      locations: Value<[Route53.CidrCollection.Location]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.locations = locations
       self.name = name
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -35,6 +43,12 @@ extension Route53 {
       objectEntries.append(.init("Name", self.name.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id", "Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Locations", "Name"] }
 
     /// `!GetAtt CidrCollection.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

@@ -18,10 +18,12 @@ extension Route53 {
     /// `HostedZoneId`: a string. Required. Changing it replaces the resource.
     public var hostedZoneID: Value<String>
 
-    /// A `AWS::Route53::DNSSEC` with the logical ID `logicalID`.
-    public init(_ logicalID: String, hostedZoneID: Value<String>) {
+    /// A `AWS::Route53::DNSSEC` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(_ logicalID: String, hostedZoneID: Value<String>, fileID: String = #fileID, line: Int = #line) {
       self.logicalID = logicalID
       self.hostedZoneID = hostedZoneID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -30,5 +32,11 @@ extension Route53 {
       objectEntries.append(.init("HostedZoneId", self.hostedZoneID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["HostedZoneId"] }
   }
 }

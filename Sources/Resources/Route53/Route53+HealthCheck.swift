@@ -21,15 +21,19 @@ extension Route53 {
     /// `HealthCheckTags`: a list of `HealthCheckTag` values.
     public var healthCheckTags: Value<[Route53.HealthCheck.HealthCheckTag]>?
 
-    /// A `AWS::Route53::HealthCheck` with the logical ID `logicalID`.
+    /// A `AWS::Route53::HealthCheck` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       healthCheckConfig: Value<Route53.HealthCheck.HealthCheckConfig>,
-      healthCheckTags: Value<[Route53.HealthCheck.HealthCheckTag]>? = nil
+      healthCheckTags: Value<[Route53.HealthCheck.HealthCheckTag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.healthCheckConfig = healthCheckConfig
       self.healthCheckTags = healthCheckTags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -41,6 +45,12 @@ extension Route53 {
       }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["HealthCheckId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["HealthCheckConfig", "HealthCheckTags"] }
 
     /// `!GetAtt HealthCheck.HealthCheckId`.
     public var healthCheckID: Value<String> { getAtt("HealthCheckId", as: String.self) }

@@ -33,7 +33,8 @@ extension Route53 {
     /// `VPCs`: a list of `VPC` values.
     public var vpCs: Value<[Route53.HostedZone.VPC]>?
 
-    /// A `AWS::Route53::HostedZone` with the logical ID `logicalID`.
+    /// A `AWS::Route53::HostedZone` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       hostedZoneConfig: Value<Route53.HostedZone.HostedZoneConfig>? = nil,
@@ -41,7 +42,9 @@ extension Route53 {
       hostedZoneTags: Value<[Route53.HostedZone.HostedZoneTag]>? = nil,
       name: Value<String>? = nil,
       queryLoggingConfig: Value<Route53.HostedZone.QueryLoggingConfig>? = nil,
-      vpCs: Value<[Route53.HostedZone.VPC]>? = nil
+      vpCs: Value<[Route53.HostedZone.VPC]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.hostedZoneConfig = hostedZoneConfig
@@ -50,6 +53,7 @@ extension Route53 {
       self.name = name
       self.queryLoggingConfig = queryLoggingConfig
       self.vpCs = vpCs
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -70,6 +74,16 @@ extension Route53 {
       }
       if let vpCs = self.vpCs { objectEntries.append(.init("VPCs", vpCs.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id", "NameServers"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "HostedZoneConfig", "HostedZoneFeatures", "HostedZoneTags", "Name", "QueryLoggingConfig", "VPCs",
+      ]
     }
 
     /// `!GetAtt HostedZone.Id`.

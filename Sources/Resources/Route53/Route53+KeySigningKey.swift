@@ -27,19 +27,23 @@ extension Route53 {
     /// `Status`: one of `ACTIVE`, `INACTIVE`. Required.
     public var status: Value<Route53.KeySigningKey.StatusValue>
 
-    /// A `AWS::Route53::KeySigningKey` with the logical ID `logicalID`.
+    /// A `AWS::Route53::KeySigningKey` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       hostedZoneID: Value<String>,
       keyManagementServiceARN: Value<String>,
       name: Value<String>,
-      status: Value<Route53.KeySigningKey.StatusValue>
+      status: Value<Route53.KeySigningKey.StatusValue>,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.hostedZoneID = hostedZoneID
       self.keyManagementServiceARN = keyManagementServiceARN
       self.name = name
       self.status = status
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -51,6 +55,12 @@ extension Route53 {
       objectEntries.append(.init("Status", self.status.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["HostedZoneId", "KeyManagementServiceArn", "Name", "Status"] }
   }
 }
 

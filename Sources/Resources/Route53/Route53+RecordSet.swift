@@ -66,7 +66,8 @@ extension Route53 {
     /// `Weight`: an integer.
     public var weight: Value<Number>?
 
-    /// A `AWS::Route53::RecordSet` with the logical ID `logicalID`.
+    /// A `AWS::Route53::RecordSet` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       name: Value<String>,
@@ -85,7 +86,9 @@ extension Route53 {
       resourceRecords: Value<[String]>? = nil,
       setIdentifier: Value<String>? = nil,
       ttl: Value<String>? = nil,
-      weight: Value<Number>? = nil
+      weight: Value<Number>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.aliasTarget = aliasTarget
@@ -105,6 +108,7 @@ extension Route53 {
       self.ttl = ttl
       self.type = type
       self.weight = weight
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -144,6 +148,18 @@ extension Route53 {
       objectEntries.append(.init("Type", self.type.expression))
       if let weight = self.weight { objectEntries.append(.init("Weight", weight.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AliasTarget", "CidrRoutingConfig", "Comment", "Failover", "GeoLocation", "GeoProximityLocation",
+        "HealthCheckId", "HostedZoneId", "HostedZoneName", "MultiValueAnswer", "Name", "Region", "ResourceRecords",
+        "SetIdentifier", "TTL", "Type", "Weight",
+      ]
     }
 
     /// `!GetAtt RecordSet.Id`.

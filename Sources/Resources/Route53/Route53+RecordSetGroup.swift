@@ -27,19 +27,23 @@ extension Route53 {
     /// `RecordSets`: a list of `RecordSet` values.
     public var recordSets: Value<[Route53.RecordSetGroup.RecordSet]>?
 
-    /// A `AWS::Route53::RecordSetGroup` with the logical ID `logicalID`.
+    /// A `AWS::Route53::RecordSetGroup` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       commentProperty: Value<String>? = nil,
       hostedZoneID: Value<String>? = nil,
       hostedZoneName: Value<String>? = nil,
-      recordSets: Value<[Route53.RecordSetGroup.RecordSet]>? = nil
+      recordSets: Value<[Route53.RecordSetGroup.RecordSet]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.commentProperty = commentProperty
       self.hostedZoneID = hostedZoneID
       self.hostedZoneName = hostedZoneName
       self.recordSets = recordSets
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -55,6 +59,12 @@ extension Route53 {
       if let recordSets = self.recordSets { objectEntries.append(.init("RecordSets", recordSets.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Comment", "HostedZoneId", "HostedZoneName", "RecordSets"] }
 
     /// `!GetAtt RecordSetGroup.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

@@ -36,7 +36,8 @@ extension S3 {
     /// `Tags`: a list of `Tag` values. Changing it replaces the resource.
     public var tags: Value<[S3.AccessGrant.Tag]>?
 
-    /// A `AWS::S3::AccessGrant` with the logical ID `logicalID`.
+    /// A `AWS::S3::AccessGrant` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       accessGrantsLocationID: Value<String>,
@@ -45,7 +46,9 @@ extension S3 {
       accessGrantsLocationConfiguration: Value<S3.AccessGrant.AccessGrantsLocationConfiguration>? = nil,
       applicationARN: Value<String>? = nil,
       s3PrefixType: Value<S3.AccessGrant.S3PrefixTypeValue>? = nil,
-      tags: Value<[S3.AccessGrant.Tag]>? = nil
+      tags: Value<[S3.AccessGrant.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.accessGrantsLocationConfiguration = accessGrantsLocationConfiguration
@@ -55,6 +58,7 @@ extension S3 {
       self.permission = permission
       self.s3PrefixType = s3PrefixType
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -72,6 +76,17 @@ extension S3 {
       if let s3PrefixType = self.s3PrefixType { objectEntries.append(.init("S3PrefixType", s3PrefixType.expression)) }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["AccessGrantId", "AccessGrantArn", "GrantScope"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AccessGrantsLocationConfiguration", "AccessGrantsLocationId", "ApplicationArn", "Grantee", "Permission",
+        "S3PrefixType", "Tags",
+      ]
     }
 
     /// `!GetAtt AccessGrant.AccessGrantId`.

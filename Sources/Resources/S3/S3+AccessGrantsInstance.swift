@@ -21,15 +21,19 @@ extension S3 {
     /// `Tags`: a list of `Tag` values. Changing it replaces the resource.
     public var tags: Value<[S3.AccessGrantsInstance.Tag]>?
 
-    /// A `AWS::S3::AccessGrantsInstance` with the logical ID `logicalID`.
+    /// A `AWS::S3::AccessGrantsInstance` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       identityCenterARN: Value<String>? = nil,
-      tags: Value<[S3.AccessGrantsInstance.Tag]>? = nil
+      tags: Value<[S3.AccessGrantsInstance.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.identityCenterARN = identityCenterARN
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -41,6 +45,12 @@ extension S3 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["AccessGrantsInstanceArn", "AccessGrantsInstanceId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["IdentityCenterArn", "Tags"] }
 
     /// `!GetAtt AccessGrantsInstance.AccessGrantsInstanceArn`.
     public var accessGrantsInstanceARN: Value<JSON> { getAtt("AccessGrantsInstanceArn", as: JSON.self) }

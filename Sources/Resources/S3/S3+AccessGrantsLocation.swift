@@ -24,17 +24,21 @@ extension S3 {
     /// `Tags`: a list of `Tag` values. Changing it replaces the resource.
     public var tags: Value<[S3.AccessGrantsLocation.Tag]>?
 
-    /// A `AWS::S3::AccessGrantsLocation` with the logical ID `logicalID`.
+    /// A `AWS::S3::AccessGrantsLocation` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       iamRoleARN: Value<String>,
       locationScope: Value<String>,
-      tags: Value<[S3.AccessGrantsLocation.Tag]>? = nil
+      tags: Value<[S3.AccessGrantsLocation.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.iamRoleARN = iamRoleARN
       self.locationScope = locationScope
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,12 @@ extension S3 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["AccessGrantsLocationArn", "AccessGrantsLocationId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["IamRoleArn", "LocationScope", "Tags"] }
 
     /// `!GetAtt AccessGrantsLocation.AccessGrantsLocationArn`.
     public var accessGrantsLocationARN: Value<String> { getAtt("AccessGrantsLocationArn", as: String.self) }

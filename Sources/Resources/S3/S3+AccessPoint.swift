@@ -36,7 +36,8 @@ extension S3 {
     /// `VpcConfiguration`: a `VpcConfiguration`. Changing it replaces the resource.
     public var vpcConfiguration: Value<S3.AccessPoint.VPCConfiguration>?
 
-    /// A `AWS::S3::AccessPoint` with the logical ID `logicalID`.
+    /// A `AWS::S3::AccessPoint` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       bucket: Value<String>,
@@ -45,7 +46,9 @@ extension S3 {
       policy: Value<JSON>? = nil,
       publicAccessBlockConfiguration: Value<S3.AccessPoint.PublicAccessBlockConfiguration>? = nil,
       tags: Value<[S3.AccessPoint.Tag]>? = nil,
-      vpcConfiguration: Value<S3.AccessPoint.VPCConfiguration>? = nil
+      vpcConfiguration: Value<S3.AccessPoint.VPCConfiguration>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.bucket = bucket
@@ -55,6 +58,7 @@ extension S3 {
       self.publicAccessBlockConfiguration = publicAccessBlockConfiguration
       self.tags = tags
       self.vpcConfiguration = vpcConfiguration
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -74,6 +78,16 @@ extension S3 {
         objectEntries.append(.init("VpcConfiguration", vpcConfiguration.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Alias", "NetworkOrigin", "Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Bucket", "BucketAccountId", "Name", "Policy", "PublicAccessBlockConfiguration", "Tags", "VpcConfiguration",
+      ]
     }
 
     /// `!GetAtt AccessPoint.Alias`.

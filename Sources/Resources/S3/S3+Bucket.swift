@@ -90,7 +90,8 @@ extension S3 {
     /// `WebsiteConfiguration`: a `WebsiteConfiguration`.
     public var websiteConfiguration: Value<S3.Bucket.WebsiteConfiguration>?
 
-    /// A `AWS::S3::Bucket` with the logical ID `logicalID`.
+    /// A `AWS::S3::Bucket` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       abacStatus: Value<S3.Bucket.AbacStatusValue>? = nil,
@@ -117,7 +118,9 @@ extension S3 {
       replicationConfiguration: Value<S3.Bucket.ReplicationConfiguration>? = nil,
       tags: Value<[S3.Bucket.Tag]>? = nil,
       versioningConfiguration: Value<S3.Bucket.VersioningConfiguration>? = nil,
-      websiteConfiguration: Value<S3.Bucket.WebsiteConfiguration>? = nil
+      websiteConfiguration: Value<S3.Bucket.WebsiteConfiguration>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.abacStatus = abacStatus
@@ -145,6 +148,7 @@ extension S3 {
       self.tags = tags
       self.versioningConfiguration = versioningConfiguration
       self.websiteConfiguration = websiteConfiguration
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -221,6 +225,34 @@ extension S3 {
       }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? {
+      [
+        "Arn", "DomainName", "DualStackDomainName", "RegionalDomainName",
+        "MetadataTableConfiguration.S3TablesDestination.TableNamespace",
+        "MetadataTableConfiguration.S3TablesDestination.TableArn", "MetadataConfiguration.Destination",
+        "MetadataConfiguration.JournalTableConfiguration.TableName",
+        "MetadataConfiguration.JournalTableConfiguration.TableArn",
+        "MetadataConfiguration.InventoryTableConfiguration.TableName",
+        "MetadataConfiguration.InventoryTableConfiguration.TableArn", "WebsiteURL",
+      ]
+    }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AbacStatus", "AccelerateConfiguration", "AccessControl", "AnalyticsConfigurations", "BucketEncryption",
+        "BucketName", "BucketNamePrefix", "BucketNamespace", "CorsConfiguration", "IntelligentTieringConfigurations",
+        "InventoryConfigurations", "LifecycleConfiguration", "LoggingConfiguration", "MetadataConfiguration",
+        "MetadataTableConfiguration", "MetricsConfigurations", "NotificationConfiguration", "ObjectLockConfiguration",
+        "ObjectLockEnabled", "OwnershipControls", "PublicAccessBlockConfiguration", "ReplicationConfiguration", "Tags",
+        "VersioningConfiguration", "WebsiteConfiguration",
+      ]
+    }
+
+    /// Deleting or replacing the resource destroys the data it holds.
+    public var isStateful: Bool { true }
 
     /// `!GetAtt Bucket.Arn`.
     public var arn: Value<JSON> { getAtt("Arn", as: JSON.self) }

@@ -21,11 +21,19 @@ extension S3 {
     /// `PolicyDocument`: free-form JSON (the schema allows several shapes). Required.
     public var policyDocument: Value<JSON>
 
-    /// A `AWS::S3::BucketPolicy` with the logical ID `logicalID`.
-    public init(_ logicalID: String, bucket: Value<String>, policyDocument: Value<JSON>) {
+    /// A `AWS::S3::BucketPolicy` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      bucket: Value<String>,
+      policyDocument: Value<JSON>,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.bucket = bucket
       self.policyDocument = policyDocument
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -35,5 +43,11 @@ extension S3 {
       objectEntries.append(.init("PolicyDocument", self.policyDocument.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Bucket", "PolicyDocument"] }
   }
 }

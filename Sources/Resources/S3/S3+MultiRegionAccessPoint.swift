@@ -24,17 +24,21 @@ extension S3 {
     /// `Regions`: a list of `Region` values. Required. Changing it replaces the resource.
     public var regions: Value<[S3.MultiRegionAccessPoint.Region]>
 
-    /// A `AWS::S3::MultiRegionAccessPoint` with the logical ID `logicalID`.
+    /// A `AWS::S3::MultiRegionAccessPoint` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       regions: Value<[S3.MultiRegionAccessPoint.Region]>,
       name: Value<String>? = nil,
-      publicAccessBlockConfiguration: Value<S3.MultiRegionAccessPoint.PublicAccessBlockConfiguration>? = nil
+      publicAccessBlockConfiguration: Value<S3.MultiRegionAccessPoint.PublicAccessBlockConfiguration>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.name = name
       self.publicAccessBlockConfiguration = publicAccessBlockConfiguration
       self.regions = regions
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -47,6 +51,12 @@ extension S3 {
       objectEntries.append(.init("Regions", self.regions.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Alias", "CreatedAt"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Name", "PublicAccessBlockConfiguration", "Regions"] }
 
     /// `!GetAtt MultiRegionAccessPoint.Alias`.
     public var alias: Value<String> { getAtt("Alias", as: String.self) }

@@ -21,11 +21,19 @@ extension S3 {
     /// `Policy`: free-form JSON (the schema allows several shapes). Required.
     public var policy: Value<JSON>
 
-    /// A `AWS::S3::MultiRegionAccessPointPolicy` with the logical ID `logicalID`.
-    public init(_ logicalID: String, mrapName: Value<String>, policy: Value<JSON>) {
+    /// A `AWS::S3::MultiRegionAccessPointPolicy` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      mrapName: Value<String>,
+      policy: Value<JSON>,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.mrapName = mrapName
       self.policy = policy
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -35,6 +43,12 @@ extension S3 {
       objectEntries.append(.init("Policy", self.policy.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["PolicyStatus", "PolicyStatus.IsPublic"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["MrapName", "Policy"] }
 
     /// `!GetAtt MultiRegionAccessPointPolicy.PolicyStatus`.
     public var policyStatus: Value<JSON> { getAtt("PolicyStatus", as: JSON.self) }

@@ -21,15 +21,19 @@ extension S3 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[S3.StorageLens.Tag]>?
 
-    /// A `AWS::S3::StorageLens` with the logical ID `logicalID`.
+    /// A `AWS::S3::StorageLens` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       storageLensConfiguration: Value<S3.StorageLens.StorageLensConfiguration>,
-      tags: Value<[S3.StorageLens.Tag]>? = nil
+      tags: Value<[S3.StorageLens.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.storageLensConfiguration = storageLensConfiguration
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -39,6 +43,12 @@ extension S3 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["StorageLensConfiguration.StorageLensArn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["StorageLensConfiguration", "Tags"] }
 
     /// `!GetAtt StorageLens.StorageLensConfiguration.StorageLensArn`.
     public var storageLensConfigurationStorageLensARN: Value<String> {

@@ -24,17 +24,21 @@ extension S3 {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[S3.StorageLensGroup.Tag]>?
 
-    /// A `AWS::S3::StorageLensGroup` with the logical ID `logicalID`.
+    /// A `AWS::S3::StorageLensGroup` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       filter: Value<S3.StorageLensGroup.Filter>,
       name: Value<String>,
-      tags: Value<[S3.StorageLensGroup.Tag]>? = nil
+      tags: Value<[S3.StorageLensGroup.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.filter = filter
       self.name = name
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,12 @@ extension S3 {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["StorageLensGroupArn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Filter", "Name", "Tags"] }
 
     /// `!GetAtt StorageLensGroup.StorageLensGroupArn`.
     public var storageLensGroupARN: Value<String> { getAtt("StorageLensGroupArn", as: String.self) }

@@ -66,7 +66,8 @@ extension SSM {
     /// `WaitForSuccessTimeoutSeconds`: an integer.
     public var waitForSuccessTimeoutSeconds: Value<Number>?
 
-    /// A `AWS::SSM::Association` with the logical ID `logicalID`.
+    /// A `AWS::SSM::Association` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       name: Value<String>,
@@ -85,7 +86,9 @@ extension SSM {
       scheduleOffset: Value<Number>? = nil,
       syncCompliance: Value<SSM.Association.SyncComplianceValue>? = nil,
       targets: Value<[SSM.Association.Target]>? = nil,
-      waitForSuccessTimeoutSeconds: Value<Number>? = nil
+      waitForSuccessTimeoutSeconds: Value<Number>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.applyOnlyAtCronInterval = applyOnlyAtCronInterval
@@ -105,6 +108,7 @@ extension SSM {
       self.syncCompliance = syncCompliance
       self.targets = targets
       self.waitForSuccessTimeoutSeconds = waitForSuccessTimeoutSeconds
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -152,6 +156,19 @@ extension SSM {
         objectEntries.append(.init("WaitForSuccessTimeoutSeconds", waitForSuccessTimeoutSeconds.expression))
       }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["AssociationId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "ApplyOnlyAtCronInterval", "AssociationName", "AutomationTargetParameterName", "CalendarNames",
+        "ComplianceSeverity", "DocumentVersion", "InstanceId", "MaxConcurrency", "MaxErrors", "Name", "OutputLocation",
+        "Parameters", "ScheduleExpression", "ScheduleOffset", "SyncCompliance", "Targets",
+        "WaitForSuccessTimeoutSeconds",
+      ]
     }
 
     /// `!GetAtt Association.AssociationId`.

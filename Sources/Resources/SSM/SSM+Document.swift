@@ -45,7 +45,8 @@ extension SSM {
     /// `VersionName`: a string.
     public var versionName: Value<String>?
 
-    /// A `AWS::SSM::Document` with the logical ID `logicalID`.
+    /// A `AWS::SSM::Document` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       content: Value<JSON>,
@@ -57,7 +58,9 @@ extension SSM {
       tags: Value<[SSM.Document.Tag]>? = nil,
       targetType: Value<String>? = nil,
       updateMethod: Value<SSM.Document.UpdateMethodValue>? = nil,
-      versionName: Value<String>? = nil
+      versionName: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.attachments = attachments
@@ -70,6 +73,7 @@ extension SSM {
       self.targetType = targetType
       self.updateMethod = updateMethod
       self.versionName = versionName
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -88,6 +92,17 @@ extension SSM {
       if let updateMethod = self.updateMethod { objectEntries.append(.init("UpdateMethod", updateMethod.expression)) }
       if let versionName = self.versionName { objectEntries.append(.init("VersionName", versionName.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Attachments", "Content", "DocumentFormat", "DocumentType", "Name", "Requires", "Tags", "TargetType",
+        "UpdateMethod", "VersionName",
+      ]
     }
   }
 }

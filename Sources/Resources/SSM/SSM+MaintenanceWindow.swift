@@ -48,7 +48,8 @@ extension SSM {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[SSM.MaintenanceWindow.Tag]>?
 
-    /// A `AWS::SSM::MaintenanceWindow` with the logical ID `logicalID`.
+    /// A `AWS::SSM::MaintenanceWindow` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       allowUnassociatedTargets: Value<Bool>,
@@ -61,7 +62,9 @@ extension SSM {
       scheduleOffset: Value<Number>? = nil,
       scheduleTimezone: Value<String>? = nil,
       startDate: Value<String>? = nil,
-      tags: Value<[SSM.MaintenanceWindow.Tag]>? = nil
+      tags: Value<[SSM.MaintenanceWindow.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.allowUnassociatedTargets = allowUnassociatedTargets
@@ -75,6 +78,7 @@ extension SSM {
       self.scheduleTimezone = scheduleTimezone
       self.startDate = startDate
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -96,6 +100,17 @@ extension SSM {
       if let startDate = self.startDate { objectEntries.append(.init("StartDate", startDate.expression)) }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["WindowId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AllowUnassociatedTargets", "Cutoff", "Description", "Duration", "EndDate", "Name", "Schedule",
+        "ScheduleOffset", "ScheduleTimezone", "StartDate", "Tags",
+      ]
     }
 
     /// `!GetAtt MaintenanceWindow.WindowId`.

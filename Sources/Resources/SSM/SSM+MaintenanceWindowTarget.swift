@@ -33,7 +33,8 @@ extension SSM {
     /// `WindowId`: a string. Required. Changing it replaces the resource.
     public var windowID: Value<String>
 
-    /// A `AWS::SSM::MaintenanceWindowTarget` with the logical ID `logicalID`.
+    /// A `AWS::SSM::MaintenanceWindowTarget` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       resourceTypeProperty: Value<SSM.MaintenanceWindowTarget.ResourceTypeValue>,
@@ -41,7 +42,9 @@ extension SSM {
       windowID: Value<String>,
       description: Value<String>? = nil,
       name: Value<String>? = nil,
-      ownerInformation: Value<String>? = nil
+      ownerInformation: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
@@ -50,6 +53,7 @@ extension SSM {
       self.resourceTypeProperty = resourceTypeProperty
       self.targets = targets
       self.windowID = windowID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -64,6 +68,16 @@ extension SSM {
       objectEntries.append(.init("Targets", self.targets.expression))
       objectEntries.append(.init("WindowId", self.windowID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["WindowTargetId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Description", "Name", "OwnerInformation", "ResourceType", "Targets", "WindowId",
+      ]
     }
 
     /// `!GetAtt MaintenanceWindowTarget.WindowTargetId`.

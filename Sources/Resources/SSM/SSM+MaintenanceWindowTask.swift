@@ -58,7 +58,8 @@ extension SSM {
     /// `WindowId`: a string. Required. Changing it replaces the resource.
     public var windowID: Value<String>
 
-    /// A `AWS::SSM::MaintenanceWindowTask` with the logical ID `logicalID`.
+    /// A `AWS::SSM::MaintenanceWindowTask` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       priority: Value<Number>,
@@ -74,7 +75,9 @@ extension SSM {
       serviceRoleARN: Value<String>? = nil,
       targets: Value<[SSM.MaintenanceWindowTask.Target]>? = nil,
       taskInvocationParameters: Value<SSM.MaintenanceWindowTask.TaskInvocationParameters>? = nil,
-      taskParameters: Value<JSON>? = nil
+      taskParameters: Value<JSON>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.cutoffBehavior = cutoffBehavior
@@ -91,6 +94,7 @@ extension SSM {
       self.taskParameters = taskParameters
       self.taskType = taskType
       self.windowID = windowID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -121,6 +125,17 @@ extension SSM {
       objectEntries.append(.init("TaskType", self.taskType.expression))
       objectEntries.append(.init("WindowId", self.windowID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["WindowTaskId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "CutoffBehavior", "Description", "LoggingInfo", "MaxConcurrency", "MaxErrors", "Name", "Priority",
+        "ServiceRoleArn", "Targets", "TaskArn", "TaskInvocationParameters", "TaskParameters", "TaskType", "WindowId",
+      ]
     }
 
     /// `!GetAtt MaintenanceWindowTask.WindowTaskId`.

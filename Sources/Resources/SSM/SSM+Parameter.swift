@@ -42,7 +42,8 @@ extension SSM {
     /// `Value`: a string. Required.
     public var value: Value<String>
 
-    /// A `AWS::SSM::Parameter` with the logical ID `logicalID`.
+    /// A `AWS::SSM::Parameter` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       type: Value<SSM.Parameter.TypeValue>,
@@ -53,7 +54,9 @@ extension SSM {
       name: Value<String>? = nil,
       policies: Value<String>? = nil,
       tags: Value<[String: String]>? = nil,
-      tier: Value<SSM.Parameter.TierValue>? = nil
+      tier: Value<SSM.Parameter.TierValue>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.allowedPattern = allowedPattern
@@ -65,6 +68,7 @@ extension SSM {
       self.tier = tier
       self.type = type
       self.value = value
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -82,6 +86,16 @@ extension SSM {
       objectEntries.append(.init("Type", self.type.expression))
       objectEntries.append(.init("Value", self.value.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "AllowedPattern", "DataType", "Description", "Name", "Policies", "Tags", "Tier", "Type", "Value",
+      ]
     }
   }
 }

@@ -60,7 +60,8 @@ extension SSM {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[SSM.PatchBaseline.Tag]>?
 
-    /// A `AWS::SSM::PatchBaseline` with the logical ID `logicalID`.
+    /// A `AWS::SSM::PatchBaseline` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       name: Value<String>,
@@ -77,7 +78,9 @@ extension SSM {
       rejectedPatches: Value<[String]>? = nil,
       rejectedPatchesAction: Value<SSM.PatchBaseline.RejectedPatchesActionValue>? = nil,
       sources: Value<[SSM.PatchBaseline.PatchSource]>? = nil,
-      tags: Value<[SSM.PatchBaseline.Tag]>? = nil
+      tags: Value<[SSM.PatchBaseline.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.approvalRules = approvalRules
@@ -95,6 +98,7 @@ extension SSM {
       self.rejectedPatchesAction = rejectedPatchesAction
       self.sources = sources
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -136,6 +140,18 @@ extension SSM {
       if let sources = self.sources { objectEntries.append(.init("Sources", sources.expression)) }
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "ApprovalRules", "ApprovedPatches", "ApprovedPatchesComplianceLevel", "ApprovedPatchesEnableNonSecurity",
+        "AvailableSecurityUpdatesComplianceStatus", "DefaultBaseline", "Description", "GlobalFilters", "Name",
+        "OperatingSystem", "PatchGroups", "RejectedPatches", "RejectedPatchesAction", "Sources", "Tags",
+      ]
     }
 
     /// `!GetAtt PatchBaseline.Id`.

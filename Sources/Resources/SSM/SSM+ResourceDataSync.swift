@@ -42,7 +42,8 @@ extension SSM {
     /// `SyncType`: a string. Changing it replaces the resource.
     public var syncType: Value<String>?
 
-    /// A `AWS::SSM::ResourceDataSync` with the logical ID `logicalID`.
+    /// A `AWS::SSM::ResourceDataSync` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       syncName: Value<String>,
@@ -53,7 +54,9 @@ extension SSM {
       s3Destination: Value<SSM.ResourceDataSync.S3Destination>? = nil,
       syncFormat: Value<String>? = nil,
       syncSource: Value<SSM.ResourceDataSync.SyncSource>? = nil,
-      syncType: Value<String>? = nil
+      syncType: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.bucketName = bucketName
@@ -65,6 +68,7 @@ extension SSM {
       self.syncName = syncName
       self.syncSource = syncSource
       self.syncType = syncType
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -82,6 +86,17 @@ extension SSM {
       if let syncSource = self.syncSource { objectEntries.append(.init("SyncSource", syncSource.expression)) }
       if let syncType = self.syncType { objectEntries.append(.init("SyncType", syncType.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { [] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "BucketName", "BucketPrefix", "BucketRegion", "KMSKeyArn", "S3Destination", "SyncFormat", "SyncName",
+        "SyncSource", "SyncType",
+      ]
     }
   }
 }

@@ -21,11 +21,19 @@ extension SSM {
     /// `ResourceArn`: a string. Required. Changing it replaces the resource.
     public var resourceARN: Value<String>
 
-    /// A `AWS::SSM::ResourcePolicy` with the logical ID `logicalID`.
-    public init(_ logicalID: String, policy: Value<JSON>, resourceARN: Value<String>) {
+    /// A `AWS::SSM::ResourcePolicy` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      policy: Value<JSON>,
+      resourceARN: Value<String>,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.policy = policy
       self.resourceARN = resourceARN
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -35,6 +43,12 @@ extension SSM {
       objectEntries.append(.init("ResourceArn", self.resourceARN.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["PolicyId", "PolicyHash"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Policy", "ResourceArn"] }
 
     /// `!GetAtt ResourcePolicy.PolicyId`.
     public var policyID: Value<String> { getAtt("PolicyId", as: String.self) }

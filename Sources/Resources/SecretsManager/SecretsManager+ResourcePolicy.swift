@@ -24,17 +24,21 @@ extension SecretsManager {
     /// `SecretId`: a string. Required. Changing it replaces the resource.
     public var secretID: Value<String>
 
-    /// A `AWS::SecretsManager::ResourcePolicy` with the logical ID `logicalID`.
+    /// A `AWS::SecretsManager::ResourcePolicy` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       resourcePolicy: Value<JSON>,
       secretID: Value<String>,
-      blockPublicPolicy: Value<Bool>? = nil
+      blockPublicPolicy: Value<Bool>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.blockPublicPolicy = blockPublicPolicy
       self.resourcePolicy = resourcePolicy
       self.secretID = secretID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -47,6 +51,12 @@ extension SecretsManager {
       objectEntries.append(.init("SecretId", self.secretID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["BlockPublicPolicy", "ResourcePolicy", "SecretId"] }
 
     /// `!GetAtt ResourcePolicy.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

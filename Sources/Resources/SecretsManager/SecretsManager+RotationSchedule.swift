@@ -36,7 +36,8 @@ extension SecretsManager {
     /// `SecretId`: a string. Required. Changing it replaces the resource.
     public var secretID: Value<String>
 
-    /// A `AWS::SecretsManager::RotationSchedule` with the logical ID `logicalID`.
+    /// A `AWS::SecretsManager::RotationSchedule` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       secretID: Value<String>,
@@ -45,7 +46,9 @@ extension SecretsManager {
       hostedRotationLambda: Value<SecretsManager.RotationSchedule.HostedRotationLambda>? = nil,
       rotateImmediatelyOnUpdate: Value<Bool>? = nil,
       rotationLambdaARN: Value<String>? = nil,
-      rotationRules: Value<SecretsManager.RotationSchedule.RotationRules>? = nil
+      rotationRules: Value<SecretsManager.RotationSchedule.RotationRules>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.externalSecretRotationMetadata = externalSecretRotationMetadata
@@ -55,6 +58,7 @@ extension SecretsManager {
       self.rotationLambdaARN = rotationLambdaARN
       self.rotationRules = rotationRules
       self.secretID = secretID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -80,6 +84,17 @@ extension SecretsManager {
       }
       objectEntries.append(.init("SecretId", self.secretID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "ExternalSecretRotationMetadata", "ExternalSecretRotationRoleArn", "HostedRotationLambda",
+        "RotateImmediatelyOnUpdate", "RotationLambdaARN", "RotationRules", "SecretId",
+      ]
     }
 
     /// `!GetAtt RotationSchedule.Id`.

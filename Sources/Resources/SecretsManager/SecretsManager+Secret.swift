@@ -39,7 +39,8 @@ extension SecretsManager {
     /// `Type`: a string.
     public var type: Value<String>?
 
-    /// A `AWS::SecretsManager::Secret` with the logical ID `logicalID`.
+    /// A `AWS::SecretsManager::Secret` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       description: Value<String>? = nil,
@@ -49,7 +50,9 @@ extension SecretsManager {
       replicaRegions: Value<[SecretsManager.Secret.ReplicaRegion]>? = nil,
       secretString: Value<String>? = nil,
       tags: Value<[SecretsManager.Secret.Tag]>? = nil,
-      type: Value<String>? = nil
+      type: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
@@ -60,6 +63,7 @@ extension SecretsManager {
       self.secretString = secretString
       self.tags = tags
       self.type = type
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -79,6 +83,19 @@ extension SecretsManager {
       if let type = self.type { objectEntries.append(.init("Type", type.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Description", "GenerateSecretString", "KmsKeyId", "Name", "ReplicaRegions", "SecretString", "Tags", "Type",
+      ]
+    }
+
+    /// Deleting or replacing the resource destroys the data it holds.
+    public var isStateful: Bool { true }
 
     /// `!GetAtt Secret.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

@@ -24,12 +24,21 @@ extension SecretsManager {
     /// `TargetType`: a string. Required.
     public var targetType: Value<String>
 
-    /// A `AWS::SecretsManager::SecretTargetAttachment` with the logical ID `logicalID`.
-    public init(_ logicalID: String, secretID: Value<String>, targetID: Value<String>, targetType: Value<String>) {
+    /// A `AWS::SecretsManager::SecretTargetAttachment` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      secretID: Value<String>,
+      targetID: Value<String>,
+      targetType: Value<String>,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.secretID = secretID
       self.targetID = targetID
       self.targetType = targetType
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -40,6 +49,12 @@ extension SecretsManager {
       objectEntries.append(.init("TargetType", self.targetType.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["SecretId", "TargetId", "TargetType"] }
 
     /// `!GetAtt SecretTargetAttachment.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

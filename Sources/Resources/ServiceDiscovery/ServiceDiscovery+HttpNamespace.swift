@@ -24,17 +24,21 @@ extension ServiceDiscovery {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[ServiceDiscovery.HttpNamespace.Tag]>?
 
-    /// A `AWS::ServiceDiscovery::HttpNamespace` with the logical ID `logicalID`.
+    /// A `AWS::ServiceDiscovery::HttpNamespace` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       name: Value<String>,
       description: Value<String>? = nil,
-      tags: Value<[ServiceDiscovery.HttpNamespace.Tag]>? = nil
+      tags: Value<[ServiceDiscovery.HttpNamespace.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
       self.name = name
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -45,6 +49,12 @@ extension ServiceDiscovery {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id", "Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Description", "Name", "Tags"] }
 
     /// `!GetAtt HttpNamespace.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

@@ -21,11 +21,19 @@ extension ServiceDiscovery {
     /// `ServiceId`: a string. Required. Changing it replaces the resource.
     public var serviceID: Value<String>
 
-    /// A `AWS::ServiceDiscovery::Instance` with the logical ID `logicalID`.
-    public init(_ logicalID: String, instanceAttributes: Value<JSON>, serviceID: Value<String>) {
+    /// A `AWS::ServiceDiscovery::Instance` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
+    public init(
+      _ logicalID: String,
+      instanceAttributes: Value<JSON>,
+      serviceID: Value<String>,
+      fileID: String = #fileID,
+      line: Int = #line
+    ) {
       self.logicalID = logicalID
       self.instanceAttributes = instanceAttributes
       self.serviceID = serviceID
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -35,6 +43,12 @@ extension ServiceDiscovery {
       objectEntries.append(.init("ServiceId", self.serviceID.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["InstanceId"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["InstanceAttributes", "ServiceId"] }
 
     /// `!GetAtt Instance.InstanceId`.
     public var instanceID: Value<String> { getAtt("InstanceId", as: String.self) }

@@ -30,14 +30,17 @@ extension ServiceDiscovery {
     /// `Vpc`: a string. Required. Changing it replaces the resource.
     public var vpc: Value<String>
 
-    /// A `AWS::ServiceDiscovery::PrivateDnsNamespace` with the logical ID `logicalID`.
+    /// A `AWS::ServiceDiscovery::PrivateDnsNamespace` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       name: Value<String>,
       vpc: Value<String>,
       description: Value<String>? = nil,
       propertiesProperty: Value<ServiceDiscovery.PrivateDnsNamespace.Properties>? = nil,
-      tags: Value<[ServiceDiscovery.PrivateDnsNamespace.Tag]>? = nil
+      tags: Value<[ServiceDiscovery.PrivateDnsNamespace.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
@@ -45,6 +48,7 @@ extension ServiceDiscovery {
       self.propertiesProperty = propertiesProperty
       self.tags = tags
       self.vpc = vpc
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -59,6 +63,12 @@ extension ServiceDiscovery {
       objectEntries.append(.init("Vpc", self.vpc.expression))
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id", "HostedZoneId", "Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Description", "Name", "Properties", "Tags", "Vpc"] }
 
     /// `!GetAtt PrivateDnsNamespace.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

@@ -27,19 +27,23 @@ extension ServiceDiscovery {
     /// `Tags`: a list of `Tag` values.
     public var tags: Value<[ServiceDiscovery.PublicDnsNamespace.Tag]>?
 
-    /// A `AWS::ServiceDiscovery::PublicDnsNamespace` with the logical ID `logicalID`.
+    /// A `AWS::ServiceDiscovery::PublicDnsNamespace` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       name: Value<String>,
       description: Value<String>? = nil,
       propertiesProperty: Value<ServiceDiscovery.PublicDnsNamespace.Properties>? = nil,
-      tags: Value<[ServiceDiscovery.PublicDnsNamespace.Tag]>? = nil
+      tags: Value<[ServiceDiscovery.PublicDnsNamespace.Tag]>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
       self.name = name
       self.propertiesProperty = propertiesProperty
       self.tags = tags
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -53,6 +57,12 @@ extension ServiceDiscovery {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
     }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id", "HostedZoneId", "Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? { ["Description", "Name", "Properties", "Tags"] }
 
     /// `!GetAtt PublicDnsNamespace.Id`.
     public var id: Value<String> { getAtt("Id", as: String.self) }

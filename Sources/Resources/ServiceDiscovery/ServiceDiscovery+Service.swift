@@ -42,7 +42,8 @@ extension ServiceDiscovery {
     /// `Type`: a string. Changing it replaces the resource.
     public var type: Value<String>?
 
-    /// A `AWS::ServiceDiscovery::Service` with the logical ID `logicalID`.
+    /// A `AWS::ServiceDiscovery::Service` with the logical ID `logicalID`; `fileID` and `line`
+    /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       description: Value<String>? = nil,
@@ -53,7 +54,9 @@ extension ServiceDiscovery {
       namespaceID: Value<String>? = nil,
       serviceAttributes: Value<JSON>? = nil,
       tags: Value<[ServiceDiscovery.Service.Tag]>? = nil,
-      type: Value<String>? = nil
+      type: Value<String>? = nil,
+      fileID: String = #fileID,
+      line: Int = #line
     ) {
       self.logicalID = logicalID
       self.description = description
@@ -65,6 +68,7 @@ extension ServiceDiscovery {
       self.serviceAttributes = serviceAttributes
       self.tags = tags
       self.type = type
+      attributes.declaration = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -86,6 +90,17 @@ extension ServiceDiscovery {
       if let tags = self.tags { objectEntries.append(.init("Tags", tags.expression)) }
       if let type = self.type { objectEntries.append(.init("Type", type.expression)) }
       return .object(objectEntries, ordering: .sortedKeys)
+    }
+
+    /// The attributes `!GetAtt` reads on this type (its read-only properties).
+    public var attributeNames: [String]? { ["Id", "Arn"] }
+
+    /// The properties the type's schema declares.
+    public var propertyNames: [String]? {
+      [
+        "Description", "DnsConfig", "HealthCheckConfig", "HealthCheckCustomConfig", "Name", "NamespaceId",
+        "ServiceAttributes", "Tags", "Type",
+      ]
     }
 
     /// `!GetAtt Service.Id`.
