@@ -23,23 +23,15 @@ let topic = UntypedResource(
   properties: .map(["TopicName": "\(AWS.stackName)-alerts"]))
 let queue = UntypedResource(
   "AlertQueue", type: "AWS::SQS::Queue",
-  properties: .map(["MessageRetentionPeriod": 1_209_600, "VisibilityTimeout": .init(visibilityTimeout.ref)]))
+  properties: .map(["MessageRetentionPeriod": 1_209_600, "VisibilityTimeout": visibilityTimeout.ref]))
 let queuePolicy = UntypedResource(
   "AlertQueuePolicy", type: "AWS::SQS::QueuePolicy",
   properties: .map([
-    "Queues": [.init(queue.ref)],
-    "PolicyDocument": .map([
-      "Version": "2012-10-17",
-      "Statement": [
-        .map([
-          "Effect": "Allow",
-          "Principal": .map(["Service": "sns.amazonaws.com"]),
-          "Action": "sqs:SendMessage",
-          "Resource": .init(queue.getAtt("Arn")),
-          "Condition": .map(["ArnEquals": .map(["aws:SourceArn": .init(topic.ref)])]),
-        ])
-      ],
-    ]),
+    "Queues": [queue.ref],
+    "PolicyDocument": .policy(
+      .allow(
+        "sqs:SendMessage", on: [queue.getAtt("Arn")], principal: .service("sns.amazonaws.com"),
+        when: [PolicyCondition("ArnEquals", "aws:SourceArn", [topic.ref])])),
   ]))
 
 let template = Template(description: "Alerts fanned out to a queue and an e-mail address (escape-hatch resources only)")
@@ -51,12 +43,12 @@ let template = Template(description: "Alerts fanned out to a queue and an e-mail
   queuePolicy
   UntypedResource(
     "QueueSubscription", type: "AWS::SNS::Subscription",
-    properties: .map(["Protocol": "sqs", "Endpoint": .init(queue.getAtt("Arn")), "TopicArn": .init(topic.ref)])
+    properties: .map(["Protocol": "sqs", "Endpoint": queue.getAtt("Arn"), "TopicArn": topic.ref])
   )
   .dependsOn(queuePolicy)
   UntypedResource(
     "EmailSubscription", type: "AWS::SNS::Subscription",
-    properties: .map(["Protocol": "email", "Endpoint": .init(alertEmail.ref), "TopicArn": .init(topic.ref)]))
+    properties: .map(["Protocol": "email", "Endpoint": alertEmail.ref, "TopicArn": topic.ref]))
   Output(
     "TopicArn", value: topic.ref, description: "Topic to publish alerts to",
     exportName: "\(AWS.stackName)-TopicArn")

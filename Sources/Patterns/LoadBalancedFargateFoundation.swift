@@ -89,10 +89,6 @@ public struct LoadBalancedFargateFoundation: Sendable {
   }
 
   /// The trust policy that lets ECS tasks assume the execution role.
-  public static let ecsTasksMayAssume: Value<JSON> = .map([
-    "Version": "2012-10-17",
-    "Statement": [
-      .map(["Effect": "Allow", "Principal": .map(["Service": "ecs-tasks.amazonaws.com"]), "Action": "sts:AssumeRole"])
-    ],
-  ])
+  public static let ecsTasksMayAssume: Value<JSON> = .policy(
+    .allow("sts:AssumeRole", principal: .service("ecs-tasks.amazonaws.com")))
 }

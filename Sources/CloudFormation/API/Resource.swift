@@ -3,7 +3,7 @@
 ///
 /// A resource is referred to by its Swift value: `vpc.ref` is `!Ref VPC`,
 /// `alb.getAtt("DNSName")` (or a generated `alb.dnsName`) is `!GetAtt ALB.DNSName`.
-public protocol Resource: Sendable {
+public protocol Resource: Referable {
   /// The CloudFormation type, such as `AWS::EC2::VPC`.
   var resourceType: String { get }
   /// The logical ID in the template.

@@ -158,7 +158,9 @@ extension Value where Kind: MapKind {
   /// ```
   ///
   /// (`Value` cannot take dictionary literals itself: that protocol's associated
-  /// type `Value` would hide this type's name inside its own extensions.)
+  /// type `Value` would hide this type's name inside its own extensions. A free-form
+  /// object's entries are ``JSONValue``s, which can.)
+  @_disfavoredOverload
   public static func map(_ entries: KeyValuePairs<String, Value<Kind.MapValue>>) -> Value {
     Value(.object(entries.map { Expression.ObjectEntry($0.key, $0.value.expression) }, ordering: Kind.keyOrdering))
   }

@@ -68,6 +68,21 @@ package enum SwiftRenderer {
     }
     lines.append("  }")
     lines.append("}")
+    if !resource.attributes.isEmpty {
+      // The same attributes inside free-form documents (a policy's `Resource`): an
+      // overload a constrained protocol extension may declare where the struct cannot.
+      lines.append("")
+      lines.append("extension Referable where Self == \(resource.qualifiedName) {")
+      for (index, attribute) in resource.attributes.enumerated() {
+        if index > 0 { lines.append("") }
+        lines.append("  /// `!GetAtt \(resource.name).\(attribute.awsName)` inside a free-form document.")
+        lines.append("  @_disfavoredOverload")
+        lines += wrap(
+          "  public var \(Naming.escaped(attribute.swiftName)): JSONValue {"
+            + " JSONValue(.getAtt(resource: logicalID, attribute: \"\(attribute.awsName)\")) }", indent: 4)
+      }
+      lines.append("}")
+    }
     for nested in resource.nestedTypes {
       lines.append("")
       lines += render(nested, in: resource)

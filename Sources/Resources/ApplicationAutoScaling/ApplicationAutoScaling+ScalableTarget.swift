@@ -100,6 +100,12 @@ extension ApplicationAutoScaling {
   }
 }
 
+extension Referable where Self == ApplicationAutoScaling.ScalableTarget {
+  /// `!GetAtt ScalableTarget.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension ApplicationAutoScaling.ScalableTarget {
   /// The kind of `AWS::ApplicationAutoScaling::ScalableTarget.ScalableTargetAction` values; build one with `.init(…)` where it is expected.
   ///

@@ -115,6 +115,12 @@ extension ApplicationAutoScaling {
   }
 }
 
+extension Referable where Self == ApplicationAutoScaling.ScalingPolicy {
+  /// `!GetAtt ScalingPolicy.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension ApplicationAutoScaling.ScalingPolicy {
   /// The values `AWS::ApplicationAutoScaling::ScalingPolicy.StepScalingPolicyConfiguration.AdjustmentType` allows.
   ///

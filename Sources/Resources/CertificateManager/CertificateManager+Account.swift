@@ -49,6 +49,12 @@ extension CertificateManager {
   }
 }
 
+extension Referable where Self == CertificateManager.Account {
+  /// `!GetAtt Account.AccountId` inside a free-form document.
+  @_disfavoredOverload
+  public var accountID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AccountId")) }
+}
+
 extension CertificateManager.Account {
   /// The kind of `AWS::CertificateManager::Account.ExpiryEventsConfiguration` values; build one with `.init(…)` where it is expected.
   ///

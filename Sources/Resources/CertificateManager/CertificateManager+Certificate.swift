@@ -114,6 +114,12 @@ extension CertificateManager {
   }
 }
 
+extension Referable where Self == CertificateManager.Certificate {
+  /// `!GetAtt Certificate.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension CertificateManager.Certificate {
   /// The kind of `AWS::CertificateManager::Certificate.DomainValidationOption` values; build one with `.init(…)` where it is expected.
   ///

@@ -218,6 +218,12 @@ extension CloudWatch {
   }
 }
 
+extension Referable where Self == CloudWatch.Alarm {
+  /// `!GetAtt Alarm.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension CloudWatch.Alarm {
   /// The kind of `AWS::CloudWatch::Alarm.AlarmPromQLCriteria` values; build one with `.init(…)` where it is expected.
   ///

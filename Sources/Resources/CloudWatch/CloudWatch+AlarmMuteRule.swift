@@ -98,6 +98,26 @@ extension CloudWatch {
   }
 }
 
+extension Referable where Self == CloudWatch.AlarmMuteRule {
+  /// `!GetAtt AlarmMuteRule.Status` inside a free-form document.
+  @_disfavoredOverload
+  public var status: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Status")) }
+
+  /// `!GetAtt AlarmMuteRule.LastUpdatedTimestamp` inside a free-form document.
+  @_disfavoredOverload
+  public var lastUpdatedTimestamp: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "LastUpdatedTimestamp"))
+  }
+
+  /// `!GetAtt AlarmMuteRule.MuteType` inside a free-form document.
+  @_disfavoredOverload
+  public var muteType: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "MuteType")) }
+
+  /// `!GetAtt AlarmMuteRule.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension CloudWatch.AlarmMuteRule {
   /// The kind of `AWS::CloudWatch::AlarmMuteRule.MuteTargets` values; build one with `.init(…)` where it is expected.
   ///

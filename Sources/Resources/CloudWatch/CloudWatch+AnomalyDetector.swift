@@ -104,6 +104,12 @@ extension CloudWatch {
   }
 }
 
+extension Referable where Self == CloudWatch.AnomalyDetector {
+  /// `!GetAtt AnomalyDetector.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension CloudWatch.AnomalyDetector {
   /// The kind of `AWS::CloudWatch::AnomalyDetector.Configuration` values; build one with `.init(…)` where it is expected.
   ///

@@ -126,6 +126,12 @@ extension CloudWatch {
   }
 }
 
+extension Referable where Self == CloudWatch.CompositeAlarm {
+  /// `!GetAtt CompositeAlarm.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension CloudWatch.CompositeAlarm {
   /// The kind of `AWS::CloudWatch::CompositeAlarm.Tag` values; build one with `.init(…)` where it is expected.
   ///

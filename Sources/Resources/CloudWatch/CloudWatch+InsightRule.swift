@@ -78,6 +78,16 @@ extension CloudWatch {
   }
 }
 
+extension Referable where Self == CloudWatch.InsightRule {
+  /// `!GetAtt InsightRule.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+
+  /// `!GetAtt InsightRule.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension CloudWatch.InsightRule {
   /// The kind of `AWS::CloudWatch::InsightRule.Tag` values; build one with `.init(…)` where it is expected.
   ///

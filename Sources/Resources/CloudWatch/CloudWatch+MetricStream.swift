@@ -119,6 +119,24 @@ extension CloudWatch {
   }
 }
 
+extension Referable where Self == CloudWatch.MetricStream {
+  /// `!GetAtt MetricStream.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+
+  /// `!GetAtt MetricStream.CreationDate` inside a free-form document.
+  @_disfavoredOverload
+  public var creationDate: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreationDate")) }
+
+  /// `!GetAtt MetricStream.LastUpdateDate` inside a free-form document.
+  @_disfavoredOverload
+  public var lastUpdateDate: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LastUpdateDate")) }
+
+  /// `!GetAtt MetricStream.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+}
+
 extension CloudWatch.MetricStream {
   /// The kind of `AWS::CloudWatch::MetricStream.MetricStreamFilter` values; build one with `.init(…)` where it is expected.
   ///

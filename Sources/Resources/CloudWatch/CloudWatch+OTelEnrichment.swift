@@ -41,3 +41,13 @@ extension CloudWatch {
     public var status: Value<JSON> { getAtt("Status", as: JSON.self) }
   }
 }
+
+extension Referable where Self == CloudWatch.OTelEnrichment {
+  /// `!GetAtt OTelEnrichment.AccountId` inside a free-form document.
+  @_disfavoredOverload
+  public var accountID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AccountId")) }
+
+  /// `!GetAtt OTelEnrichment.Status` inside a free-form document.
+  @_disfavoredOverload
+  public var status: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Status")) }
+}

@@ -75,6 +75,14 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.CapacityManagerDataExport {
+  /// `!GetAtt CapacityManagerDataExport.CapacityManagerDataExportId` inside a free-form document.
+  @_disfavoredOverload
+  public var capacityManagerDataExportID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "CapacityManagerDataExportId"))
+  }
+}
+
 extension EC2.CapacityManagerDataExport {
   /// The values `AWS::EC2::CapacityManagerDataExport.OutputFormat` allows.
   ///

@@ -195,6 +195,68 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.CapacityReservation {
+  /// `!GetAtt CapacityReservation.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+
+  /// `!GetAtt CapacityReservation.AvailableInstanceCount` inside a free-form document.
+  @_disfavoredOverload
+  public var availableInstanceCount: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "AvailableInstanceCount"))
+  }
+
+  /// `!GetAtt CapacityReservation.TotalInstanceCount` inside a free-form document.
+  @_disfavoredOverload
+  public var totalInstanceCount: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "TotalInstanceCount")) }
+
+  /// `!GetAtt CapacityReservation.StartDate` inside a free-form document.
+  @_disfavoredOverload
+  public var startDate: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "StartDate")) }
+
+  /// `!GetAtt CapacityReservation.CapacityReservationArn` inside a free-form document.
+  @_disfavoredOverload
+  public var capacityReservationARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "CapacityReservationArn"))
+  }
+
+  /// `!GetAtt CapacityReservation.CreateDate` inside a free-form document.
+  @_disfavoredOverload
+  public var createDate: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreateDate")) }
+
+  /// `!GetAtt CapacityReservation.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+
+  /// `!GetAtt CapacityReservation.OwnerId` inside a free-form document.
+  @_disfavoredOverload
+  public var ownerID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "OwnerId")) }
+
+  /// `!GetAtt CapacityReservation.ReservationType` inside a free-form document.
+  @_disfavoredOverload
+  public var reservationType: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ReservationType")) }
+
+  /// `!GetAtt CapacityReservation.CapacityAllocationSet` inside a free-form document.
+  @_disfavoredOverload
+  public var capacityAllocationSet: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "CapacityAllocationSet"))
+  }
+
+  /// `!GetAtt CapacityReservation.CommitmentInfo` inside a free-form document.
+  @_disfavoredOverload
+  public var commitmentInfo: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CommitmentInfo")) }
+
+  /// `!GetAtt CapacityReservation.DeliveryPreference` inside a free-form document.
+  @_disfavoredOverload
+  public var deliveryPreference: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "DeliveryPreference")) }
+
+  /// `!GetAtt CapacityReservation.CapacityReservationFleetId` inside a free-form document.
+  @_disfavoredOverload
+  public var capacityReservationFleetID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "CapacityReservationFleetId"))
+  }
+}
+
 extension EC2.CapacityReservation {
   /// The values `AWS::EC2::CapacityReservation.EndDateType` allows.
   ///

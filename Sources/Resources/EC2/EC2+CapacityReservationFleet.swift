@@ -116,6 +116,14 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.CapacityReservationFleet {
+  /// `!GetAtt CapacityReservationFleet.CapacityReservationFleetId` inside a free-form document.
+  @_disfavoredOverload
+  public var capacityReservationFleetID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "CapacityReservationFleetId"))
+  }
+}
+
 extension EC2.CapacityReservationFleet {
   /// The values `AWS::EC2::CapacityReservationFleet.InstanceMatchCriteria` allows.
   ///

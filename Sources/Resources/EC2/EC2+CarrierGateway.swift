@@ -61,6 +61,20 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.CarrierGateway {
+  /// `!GetAtt CarrierGateway.CarrierGatewayId` inside a free-form document.
+  @_disfavoredOverload
+  public var carrierGatewayID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CarrierGatewayId")) }
+
+  /// `!GetAtt CarrierGateway.OwnerId` inside a free-form document.
+  @_disfavoredOverload
+  public var ownerID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "OwnerId")) }
+
+  /// `!GetAtt CarrierGateway.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+}
+
 extension EC2.CarrierGateway {
   /// The kind of `AWS::EC2::CarrierGateway.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -204,6 +204,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.ClientVpnEndpoint {
+  /// `!GetAtt ClientVpnEndpoint.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension EC2.ClientVpnEndpoint {
   /// The kind of `AWS::EC2::ClientVpnEndpoint.CertificateAuthenticationRequest` values; build one with `.init(…)` where it is expected.
   ///

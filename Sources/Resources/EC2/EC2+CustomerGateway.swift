@@ -93,6 +93,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.CustomerGateway {
+  /// `!GetAtt CustomerGateway.CustomerGatewayId` inside a free-form document.
+  @_disfavoredOverload
+  public var customerGatewayID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CustomerGatewayId")) }
+}
+
 extension EC2.CustomerGateway {
   /// The kind of `AWS::EC2::CustomerGateway.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -98,6 +98,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.DHCPOptions {
+  /// `!GetAtt DHCPOptions.DhcpOptionsId` inside a free-form document.
+  @_disfavoredOverload
+  public var dhcpOptionsID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "DhcpOptionsId")) }
+}
+
 extension EC2.DHCPOptions {
   /// The kind of `AWS::EC2::DHCPOptions.Tag` values; build one with `.init(…)` where it is expected.
   ///

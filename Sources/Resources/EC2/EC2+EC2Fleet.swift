@@ -140,6 +140,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.EC2Fleet {
+  /// `!GetAtt EC2Fleet.FleetId` inside a free-form document.
+  @_disfavoredOverload
+  public var fleetID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "FleetId")) }
+}
+
 extension EC2.EC2Fleet {
   /// The kind of `AWS::EC2::EC2Fleet.AcceleratorCountRequest` values; build one with `.init(…)` where it is expected.
   ///

@@ -105,6 +105,16 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.EIP {
+  /// `!GetAtt EIP.PublicIp` inside a free-form document.
+  @_disfavoredOverload
+  public var publicIP: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "PublicIp")) }
+
+  /// `!GetAtt EIP.AllocationId` inside a free-form document.
+  @_disfavoredOverload
+  public var allocationID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AllocationId")) }
+}
+
 extension EC2.EIP {
   /// The kind of `AWS::EC2::EIP.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -60,3 +60,21 @@ extension EC2 {
     public var encryptionKMSKeyID: Value<String> { getAtt("EncryptionKmsKeyId", as: String.self) }
   }
 }
+
+extension Referable where Self == EC2.EnclaveCertificateIamRoleAssociation {
+  /// `!GetAtt EnclaveCertificateIamRoleAssociation.CertificateS3BucketName` inside a free-form document.
+  @_disfavoredOverload
+  public var certificateS3BucketName: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "CertificateS3BucketName"))
+  }
+
+  /// `!GetAtt EnclaveCertificateIamRoleAssociation.CertificateS3ObjectKey` inside a free-form document.
+  @_disfavoredOverload
+  public var certificateS3ObjectKey: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "CertificateS3ObjectKey"))
+  }
+
+  /// `!GetAtt EnclaveCertificateIamRoleAssociation.EncryptionKmsKeyId` inside a free-form document.
+  @_disfavoredOverload
+  public var encryptionKMSKeyID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "EncryptionKmsKeyId")) }
+}

@@ -135,6 +135,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.FlowLog {
+  /// `!GetAtt FlowLog.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension EC2.FlowLog {
   /// The kind of `AWS::EC2::FlowLog.DestinationOptions` values; build one with `.init(…)` where it is expected.
   ///

@@ -54,3 +54,9 @@ extension EC2 {
     public var associationID: Value<String> { getAtt("AssociationId", as: String.self) }
   }
 }
+
+extension Referable where Self == EC2.GatewayRouteTableAssociation {
+  /// `!GetAtt GatewayRouteTableAssociation.AssociationId` inside a free-form document.
+  @_disfavoredOverload
+  public var associationID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AssociationId")) }
+}

@@ -108,6 +108,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.Host {
+  /// `!GetAtt Host.HostId` inside a free-form document.
+  @_disfavoredOverload
+  public var hostID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "HostId")) }
+}
+
 extension EC2.Host {
   /// The values `AWS::EC2::Host.AutoPlacement` allows.
   ///

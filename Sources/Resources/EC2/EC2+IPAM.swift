@@ -128,6 +128,50 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.IPAM {
+  /// `!GetAtt IPAM.IpamId` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IpamId")) }
+
+  /// `!GetAtt IPAM.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+
+  /// `!GetAtt IPAM.PublicDefaultScopeId` inside a free-form document.
+  @_disfavoredOverload
+  public var publicDefaultScopeID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "PublicDefaultScopeId"))
+  }
+
+  /// `!GetAtt IPAM.PrivateDefaultScopeId` inside a free-form document.
+  @_disfavoredOverload
+  public var privateDefaultScopeID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "PrivateDefaultScopeId"))
+  }
+
+  /// `!GetAtt IPAM.ScopeCount` inside a free-form document.
+  @_disfavoredOverload
+  public var scopeCount: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ScopeCount")) }
+
+  /// `!GetAtt IPAM.ResourceDiscoveryAssociationCount` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceDiscoveryAssociationCount: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceDiscoveryAssociationCount"))
+  }
+
+  /// `!GetAtt IPAM.DefaultResourceDiscoveryId` inside a free-form document.
+  @_disfavoredOverload
+  public var defaultResourceDiscoveryID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "DefaultResourceDiscoveryId"))
+  }
+
+  /// `!GetAtt IPAM.DefaultResourceDiscoveryAssociationId` inside a free-form document.
+  @_disfavoredOverload
+  public var defaultResourceDiscoveryAssociationID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "DefaultResourceDiscoveryAssociationId"))
+  }
+}
+
 extension EC2.IPAM {
   /// The kind of `AWS::EC2::IPAM.IpamOperatingRegion` values; build one with `.init(…)` where it is expected.
   ///

@@ -68,3 +68,11 @@ extension EC2 {
     public var ipamPoolAllocationID: Value<String> { getAtt("IpamPoolAllocationId", as: String.self) }
   }
 }
+
+extension Referable where Self == EC2.IPAMAllocation {
+  /// `!GetAtt IPAMAllocation.IpamPoolAllocationId` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamPoolAllocationID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "IpamPoolAllocationId"))
+  }
+}

@@ -188,6 +188,40 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.IPAMPool {
+  /// `!GetAtt IPAMPool.IpamPoolId` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamPoolID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IpamPoolId")) }
+
+  /// `!GetAtt IPAMPool.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+
+  /// `!GetAtt IPAMPool.IpamScopeArn` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamScopeARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IpamScopeArn")) }
+
+  /// `!GetAtt IPAMPool.IpamScopeType` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamScopeType: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IpamScopeType")) }
+
+  /// `!GetAtt IPAMPool.IpamArn` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IpamArn")) }
+
+  /// `!GetAtt IPAMPool.PoolDepth` inside a free-form document.
+  @_disfavoredOverload
+  public var poolDepth: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "PoolDepth")) }
+
+  /// `!GetAtt IPAMPool.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+
+  /// `!GetAtt IPAMPool.StateMessage` inside a free-form document.
+  @_disfavoredOverload
+  public var stateMessage: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "StateMessage")) }
+}
+
 extension EC2.IPAMPool {
   /// The kind of `AWS::EC2::IPAMPool.ProvisionedCidr` values; build one with `.init(…)` where it is expected.
   ///

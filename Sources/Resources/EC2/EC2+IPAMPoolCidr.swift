@@ -65,3 +65,13 @@ extension EC2 {
     public var state: Value<String> { getAtt("State", as: String.self) }
   }
 }
+
+extension Referable where Self == EC2.IPAMPoolCidr {
+  /// `!GetAtt IPAMPoolCidr.IpamPoolCidrId` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamPoolCidrID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IpamPoolCidrId")) }
+
+  /// `!GetAtt IPAMPoolCidr.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+}

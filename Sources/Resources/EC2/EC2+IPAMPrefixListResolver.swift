@@ -79,6 +79,24 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.IPAMPrefixListResolver {
+  /// `!GetAtt IPAMPrefixListResolver.IpamArn` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IpamArn")) }
+
+  /// `!GetAtt IPAMPrefixListResolver.IpamPrefixListResolverId` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamPrefixListResolverID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "IpamPrefixListResolverId"))
+  }
+
+  /// `!GetAtt IPAMPrefixListResolver.IpamPrefixListResolverArn` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamPrefixListResolverARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "IpamPrefixListResolverArn"))
+  }
+}
+
 extension EC2.IPAMPrefixListResolver {
   /// The values `AWS::EC2::IPAMPrefixListResolver.AddressFamily` allows.
   ///

@@ -92,6 +92,20 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.IPAMPrefixListResolverTarget {
+  /// `!GetAtt IPAMPrefixListResolverTarget.IpamPrefixListResolverTargetId` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamPrefixListResolverTargetID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "IpamPrefixListResolverTargetId"))
+  }
+
+  /// `!GetAtt IPAMPrefixListResolverTarget.IpamPrefixListResolverTargetArn` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamPrefixListResolverTargetARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "IpamPrefixListResolverTargetArn"))
+  }
+}
+
 extension EC2.IPAMPrefixListResolverTarget {
   /// The kind of `AWS::EC2::IPAMPrefixListResolverTarget.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -91,6 +91,38 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.IPAMResourceDiscovery {
+  /// `!GetAtt IPAMResourceDiscovery.IpamResourceDiscoveryId` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamResourceDiscoveryID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "IpamResourceDiscoveryId"))
+  }
+
+  /// `!GetAtt IPAMResourceDiscovery.IpamResourceDiscoveryArn` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamResourceDiscoveryARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "IpamResourceDiscoveryArn"))
+  }
+
+  /// `!GetAtt IPAMResourceDiscovery.OwnerId` inside a free-form document.
+  @_disfavoredOverload
+  public var ownerID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "OwnerId")) }
+
+  /// `!GetAtt IPAMResourceDiscovery.IpamResourceDiscoveryRegion` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamResourceDiscoveryRegion: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "IpamResourceDiscoveryRegion"))
+  }
+
+  /// `!GetAtt IPAMResourceDiscovery.IsDefault` inside a free-form document.
+  @_disfavoredOverload
+  public var isDefault: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IsDefault")) }
+
+  /// `!GetAtt IPAMResourceDiscovery.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+}
+
 extension EC2.IPAMResourceDiscovery {
   /// The kind of `AWS::EC2::IPAMResourceDiscovery.IpamOperatingRegion` values; build one with `.init(…)` where it is expected.
   ///

@@ -91,6 +91,46 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.IPAMResourceDiscoveryAssociation {
+  /// `!GetAtt IPAMResourceDiscoveryAssociation.IpamArn` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IpamArn")) }
+
+  /// `!GetAtt IPAMResourceDiscoveryAssociation.IpamRegion` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamRegion: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IpamRegion")) }
+
+  /// `!GetAtt IPAMResourceDiscoveryAssociation.IpamResourceDiscoveryAssociationId` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamResourceDiscoveryAssociationID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "IpamResourceDiscoveryAssociationId"))
+  }
+
+  /// `!GetAtt IPAMResourceDiscoveryAssociation.IpamResourceDiscoveryAssociationArn` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamResourceDiscoveryAssociationARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "IpamResourceDiscoveryAssociationArn"))
+  }
+
+  /// `!GetAtt IPAMResourceDiscoveryAssociation.IsDefault` inside a free-form document.
+  @_disfavoredOverload
+  public var isDefault: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IsDefault")) }
+
+  /// `!GetAtt IPAMResourceDiscoveryAssociation.ResourceDiscoveryStatus` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceDiscoveryStatus: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceDiscoveryStatus"))
+  }
+
+  /// `!GetAtt IPAMResourceDiscoveryAssociation.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+
+  /// `!GetAtt IPAMResourceDiscoveryAssociation.OwnerId` inside a free-form document.
+  @_disfavoredOverload
+  public var ownerID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "OwnerId")) }
+}
+
 extension EC2.IPAMResourceDiscoveryAssociation {
   /// The kind of `AWS::EC2::IPAMResourceDiscoveryAssociation.Tag` values; build one with `.init(…)` where it is expected.
   ///

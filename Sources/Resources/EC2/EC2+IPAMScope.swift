@@ -88,6 +88,32 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.IPAMScope {
+  /// `!GetAtt IPAMScope.IpamScopeId` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamScopeID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IpamScopeId")) }
+
+  /// `!GetAtt IPAMScope.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+
+  /// `!GetAtt IPAMScope.IpamArn` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IpamArn")) }
+
+  /// `!GetAtt IPAMScope.IsDefault` inside a free-form document.
+  @_disfavoredOverload
+  public var isDefault: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IsDefault")) }
+
+  /// `!GetAtt IPAMScope.PoolCount` inside a free-form document.
+  @_disfavoredOverload
+  public var poolCount: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "PoolCount")) }
+
+  /// `!GetAtt IPAMScope.IpamScopeType` inside a free-form document.
+  @_disfavoredOverload
+  public var ipamScopeType: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IpamScopeType")) }
+}
+
 extension EC2.IPAMScope {
   /// The kind of `AWS::EC2::IPAMScope.IpamScopeExternalAuthorityConfiguration` values; build one with `.init(…)` where it is expected.
   ///

@@ -375,6 +375,36 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.Instance {
+  /// `!GetAtt Instance.InstanceId` inside a free-form document.
+  @_disfavoredOverload
+  public var instanceID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "InstanceId")) }
+
+  /// `!GetAtt Instance.PrivateIp` inside a free-form document.
+  @_disfavoredOverload
+  public var privateIP: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "PrivateIp")) }
+
+  /// `!GetAtt Instance.PublicDnsName` inside a free-form document.
+  @_disfavoredOverload
+  public var publicDNSName: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "PublicDnsName")) }
+
+  /// `!GetAtt Instance.PublicIp` inside a free-form document.
+  @_disfavoredOverload
+  public var publicIP: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "PublicIp")) }
+
+  /// `!GetAtt Instance.PrivateDnsName` inside a free-form document.
+  @_disfavoredOverload
+  public var privateDNSName: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "PrivateDnsName")) }
+
+  /// `!GetAtt Instance.VpcId` inside a free-form document.
+  @_disfavoredOverload
+  public var vpcID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "VpcId")) }
+
+  /// `!GetAtt Instance.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+}
+
 extension EC2.Instance {
   /// The values `AWS::EC2::Instance.Affinity` allows.
   ///

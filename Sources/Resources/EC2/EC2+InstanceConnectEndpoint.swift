@@ -112,6 +112,56 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.InstanceConnectEndpoint {
+  /// `!GetAtt InstanceConnectEndpoint.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+
+  /// `!GetAtt InstanceConnectEndpoint.AvailabilityZone` inside a free-form document.
+  @_disfavoredOverload
+  public var availabilityZone: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AvailabilityZone")) }
+
+  /// `!GetAtt InstanceConnectEndpoint.AvailabilityZoneId` inside a free-form document.
+  @_disfavoredOverload
+  public var availabilityZoneID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AvailabilityZoneId")) }
+
+  /// `!GetAtt InstanceConnectEndpoint.CreatedAt` inside a free-form document.
+  @_disfavoredOverload
+  public var createdAt: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreatedAt")) }
+
+  /// `!GetAtt InstanceConnectEndpoint.InstanceConnectEndpointArn` inside a free-form document.
+  @_disfavoredOverload
+  public var instanceConnectEndpointARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "InstanceConnectEndpointArn"))
+  }
+
+  /// `!GetAtt InstanceConnectEndpoint.NetworkInterfaceIds` inside a free-form document.
+  @_disfavoredOverload
+  public var networkInterfaceIds: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "NetworkInterfaceIds"))
+  }
+
+  /// `!GetAtt InstanceConnectEndpoint.OwnerId` inside a free-form document.
+  @_disfavoredOverload
+  public var ownerID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "OwnerId")) }
+
+  /// `!GetAtt InstanceConnectEndpoint.PublicDnsNames` inside a free-form document.
+  @_disfavoredOverload
+  public var publicDNSNames: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "PublicDnsNames")) }
+
+  /// `!GetAtt InstanceConnectEndpoint.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+
+  /// `!GetAtt InstanceConnectEndpoint.StateMessage` inside a free-form document.
+  @_disfavoredOverload
+  public var stateMessage: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "StateMessage")) }
+
+  /// `!GetAtt InstanceConnectEndpoint.VpcId` inside a free-form document.
+  @_disfavoredOverload
+  public var vpcID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "VpcId")) }
+}
+
 extension EC2.InstanceConnectEndpoint {
   /// The kind of `AWS::EC2::InstanceConnectEndpoint.Tag` values; build one with `.init(…)` where it is expected.
   ///

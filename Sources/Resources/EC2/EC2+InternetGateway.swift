@@ -49,6 +49,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.InternetGateway {
+  /// `!GetAtt InternetGateway.InternetGatewayId` inside a free-form document.
+  @_disfavoredOverload
+  public var internetGatewayID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "InternetGatewayId")) }
+}
+
 extension EC2.InternetGateway {
   /// The kind of `AWS::EC2::InternetGateway.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -78,6 +78,16 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.KeyPair {
+  /// `!GetAtt KeyPair.KeyPairId` inside a free-form document.
+  @_disfavoredOverload
+  public var keyPairID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "KeyPairId")) }
+
+  /// `!GetAtt KeyPair.KeyFingerprint` inside a free-form document.
+  @_disfavoredOverload
+  public var keyFingerprint: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "KeyFingerprint")) }
+}
+
 extension EC2.KeyPair {
   /// The values `AWS::EC2::KeyPair.KeyFormat` allows.
   ///

@@ -83,6 +83,24 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.LaunchTemplate {
+  /// `!GetAtt LaunchTemplate.DefaultVersionNumber` inside a free-form document.
+  @_disfavoredOverload
+  public var defaultVersionNumber: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "DefaultVersionNumber"))
+  }
+
+  /// `!GetAtt LaunchTemplate.LaunchTemplateId` inside a free-form document.
+  @_disfavoredOverload
+  public var launchTemplateID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LaunchTemplateId")) }
+
+  /// `!GetAtt LaunchTemplate.LatestVersionNumber` inside a free-form document.
+  @_disfavoredOverload
+  public var latestVersionNumber: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "LatestVersionNumber"))
+  }
+}
+
 extension EC2.LaunchTemplate {
   /// The kind of `AWS::EC2::LaunchTemplate.AcceleratorCount` values; build one with `.init(…)` where it is expected.
   ///

@@ -84,3 +84,13 @@ extension EC2 {
     public var type: Value<String> { getAtt("Type", as: String.self) }
   }
 }
+
+extension Referable where Self == EC2.LocalGatewayRoute {
+  /// `!GetAtt LocalGatewayRoute.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+
+  /// `!GetAtt LocalGatewayRoute.Type` inside a free-form document.
+  @_disfavoredOverload
+  public var type: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Type")) }
+}

@@ -77,6 +77,32 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.LocalGatewayRouteTable {
+  /// `!GetAtt LocalGatewayRouteTable.LocalGatewayRouteTableId` inside a free-form document.
+  @_disfavoredOverload
+  public var localGatewayRouteTableID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "LocalGatewayRouteTableId"))
+  }
+
+  /// `!GetAtt LocalGatewayRouteTable.LocalGatewayRouteTableArn` inside a free-form document.
+  @_disfavoredOverload
+  public var localGatewayRouteTableARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "LocalGatewayRouteTableArn"))
+  }
+
+  /// `!GetAtt LocalGatewayRouteTable.OutpostArn` inside a free-form document.
+  @_disfavoredOverload
+  public var outpostARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "OutpostArn")) }
+
+  /// `!GetAtt LocalGatewayRouteTable.OwnerId` inside a free-form document.
+  @_disfavoredOverload
+  public var ownerID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "OwnerId")) }
+
+  /// `!GetAtt LocalGatewayRouteTable.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+}
+
 extension EC2.LocalGatewayRouteTable {
   /// The values `AWS::EC2::LocalGatewayRouteTable.Mode` allows.
   ///

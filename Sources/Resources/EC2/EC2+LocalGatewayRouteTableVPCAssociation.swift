@@ -69,6 +69,22 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.LocalGatewayRouteTableVPCAssociation {
+  /// `!GetAtt LocalGatewayRouteTableVPCAssociation.LocalGatewayId` inside a free-form document.
+  @_disfavoredOverload
+  public var localGatewayID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LocalGatewayId")) }
+
+  /// `!GetAtt LocalGatewayRouteTableVPCAssociation.LocalGatewayRouteTableVpcAssociationId` inside a free-form document.
+  @_disfavoredOverload
+  public var localGatewayRouteTableVPCAssociationID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "LocalGatewayRouteTableVpcAssociationId"))
+  }
+
+  /// `!GetAtt LocalGatewayRouteTableVPCAssociation.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+}
+
 extension EC2.LocalGatewayRouteTableVPCAssociation {
   /// The kind of `AWS::EC2::LocalGatewayRouteTableVPCAssociation.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -80,6 +80,32 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
+  /// `!GetAtt LocalGatewayRouteTableVirtualInterfaceGroupAssociation.LocalGatewayRouteTableVirtualInterfaceGroupAssociationId` inside a free-form document.
+  @_disfavoredOverload
+  public var localGatewayRouteTableVirtualInterfaceGroupAssociationID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "LocalGatewayRouteTableVirtualInterfaceGroupAssociationId"))
+  }
+
+  /// `!GetAtt LocalGatewayRouteTableVirtualInterfaceGroupAssociation.LocalGatewayId` inside a free-form document.
+  @_disfavoredOverload
+  public var localGatewayID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LocalGatewayId")) }
+
+  /// `!GetAtt LocalGatewayRouteTableVirtualInterfaceGroupAssociation.LocalGatewayRouteTableArn` inside a free-form document.
+  @_disfavoredOverload
+  public var localGatewayRouteTableARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "LocalGatewayRouteTableArn"))
+  }
+
+  /// `!GetAtt LocalGatewayRouteTableVirtualInterfaceGroupAssociation.OwnerId` inside a free-form document.
+  @_disfavoredOverload
+  public var ownerID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "OwnerId")) }
+
+  /// `!GetAtt LocalGatewayRouteTableVirtualInterfaceGroupAssociation.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+}
+
 extension EC2.LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
   /// The kind of `AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation.Tag` values; build one with `.init(…)` where it is expected.
   ///

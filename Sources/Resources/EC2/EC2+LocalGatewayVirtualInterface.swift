@@ -116,6 +116,30 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.LocalGatewayVirtualInterface {
+  /// `!GetAtt LocalGatewayVirtualInterface.LocalGatewayVirtualInterfaceId` inside a free-form document.
+  @_disfavoredOverload
+  public var localGatewayVirtualInterfaceID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "LocalGatewayVirtualInterfaceId"))
+  }
+
+  /// `!GetAtt LocalGatewayVirtualInterface.LocalGatewayId` inside a free-form document.
+  @_disfavoredOverload
+  public var localGatewayID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LocalGatewayId")) }
+
+  /// `!GetAtt LocalGatewayVirtualInterface.LocalBgpAsn` inside a free-form document.
+  @_disfavoredOverload
+  public var localBgpAsn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LocalBgpAsn")) }
+
+  /// `!GetAtt LocalGatewayVirtualInterface.OwnerId` inside a free-form document.
+  @_disfavoredOverload
+  public var ownerID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "OwnerId")) }
+
+  /// `!GetAtt LocalGatewayVirtualInterface.ConfigurationState` inside a free-form document.
+  @_disfavoredOverload
+  public var configurationState: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ConfigurationState")) }
+}
+
 extension EC2.LocalGatewayVirtualInterface {
   /// The kind of `AWS::EC2::LocalGatewayVirtualInterface.Tag` values; build one with `.init(…)` where it is expected.
   ///

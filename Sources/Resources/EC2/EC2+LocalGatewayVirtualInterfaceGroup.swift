@@ -92,6 +92,34 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.LocalGatewayVirtualInterfaceGroup {
+  /// `!GetAtt LocalGatewayVirtualInterfaceGroup.LocalGatewayVirtualInterfaceGroupArn` inside a free-form document.
+  @_disfavoredOverload
+  public var localGatewayVirtualInterfaceGroupARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "LocalGatewayVirtualInterfaceGroupArn"))
+  }
+
+  /// `!GetAtt LocalGatewayVirtualInterfaceGroup.LocalGatewayVirtualInterfaceGroupId` inside a free-form document.
+  @_disfavoredOverload
+  public var localGatewayVirtualInterfaceGroupID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "LocalGatewayVirtualInterfaceGroupId"))
+  }
+
+  /// `!GetAtt LocalGatewayVirtualInterfaceGroup.LocalGatewayVirtualInterfaceIds` inside a free-form document.
+  @_disfavoredOverload
+  public var localGatewayVirtualInterfaceIds: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "LocalGatewayVirtualInterfaceIds"))
+  }
+
+  /// `!GetAtt LocalGatewayVirtualInterfaceGroup.OwnerId` inside a free-form document.
+  @_disfavoredOverload
+  public var ownerID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "OwnerId")) }
+
+  /// `!GetAtt LocalGatewayVirtualInterfaceGroup.ConfigurationState` inside a free-form document.
+  @_disfavoredOverload
+  public var configurationState: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ConfigurationState")) }
+}
+
 extension EC2.LocalGatewayVirtualInterfaceGroup {
   /// The kind of `AWS::EC2::LocalGatewayVirtualInterfaceGroup.Tag` values; build one with `.init(…)` where it is expected.
   ///

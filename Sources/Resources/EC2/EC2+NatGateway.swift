@@ -153,6 +153,28 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.NatGateway {
+  /// `!GetAtt NatGateway.NatGatewayId` inside a free-form document.
+  @_disfavoredOverload
+  public var natGatewayID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "NatGatewayId")) }
+
+  /// `!GetAtt NatGateway.EniId` inside a free-form document.
+  @_disfavoredOverload
+  public var eniID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "EniId")) }
+
+  /// `!GetAtt NatGateway.AutoProvisionZones` inside a free-form document.
+  @_disfavoredOverload
+  public var autoProvisionZones: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AutoProvisionZones")) }
+
+  /// `!GetAtt NatGateway.AutoScalingIps` inside a free-form document.
+  @_disfavoredOverload
+  public var autoScalingIps: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AutoScalingIps")) }
+
+  /// `!GetAtt NatGateway.RouteTableId` inside a free-form document.
+  @_disfavoredOverload
+  public var routeTableID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "RouteTableId")) }
+}
+
 extension EC2.NatGateway {
   /// The values `AWS::EC2::NatGateway.AvailabilityMode` allows.
   ///

@@ -55,6 +55,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.NetworkAcl {
+  /// `!GetAtt NetworkAcl.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension EC2.NetworkAcl {
   /// The kind of `AWS::EC2::NetworkAcl.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -74,6 +74,28 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.NetworkInsightsAccessScope {
+  /// `!GetAtt NetworkInsightsAccessScope.NetworkInsightsAccessScopeId` inside a free-form document.
+  @_disfavoredOverload
+  public var networkInsightsAccessScopeID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "NetworkInsightsAccessScopeId"))
+  }
+
+  /// `!GetAtt NetworkInsightsAccessScope.NetworkInsightsAccessScopeArn` inside a free-form document.
+  @_disfavoredOverload
+  public var networkInsightsAccessScopeARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "NetworkInsightsAccessScopeArn"))
+  }
+
+  /// `!GetAtt NetworkInsightsAccessScope.CreatedDate` inside a free-form document.
+  @_disfavoredOverload
+  public var createdDate: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreatedDate")) }
+
+  /// `!GetAtt NetworkInsightsAccessScope.UpdatedDate` inside a free-form document.
+  @_disfavoredOverload
+  public var updatedDate: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "UpdatedDate")) }
+}
+
 extension EC2.NetworkInsightsAccessScope {
   /// The kind of `AWS::EC2::NetworkInsightsAccessScope.AccessScopePathRequest` values; build one with `.init(…)` where it is expected.
   ///

@@ -85,6 +85,44 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.NetworkInsightsAccessScopeAnalysis {
+  /// `!GetAtt NetworkInsightsAccessScopeAnalysis.NetworkInsightsAccessScopeAnalysisId` inside a free-form document.
+  @_disfavoredOverload
+  public var networkInsightsAccessScopeAnalysisID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "NetworkInsightsAccessScopeAnalysisId"))
+  }
+
+  /// `!GetAtt NetworkInsightsAccessScopeAnalysis.NetworkInsightsAccessScopeAnalysisArn` inside a free-form document.
+  @_disfavoredOverload
+  public var networkInsightsAccessScopeAnalysisARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "NetworkInsightsAccessScopeAnalysisArn"))
+  }
+
+  /// `!GetAtt NetworkInsightsAccessScopeAnalysis.Status` inside a free-form document.
+  @_disfavoredOverload
+  public var status: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Status")) }
+
+  /// `!GetAtt NetworkInsightsAccessScopeAnalysis.StatusMessage` inside a free-form document.
+  @_disfavoredOverload
+  public var statusMessage: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "StatusMessage")) }
+
+  /// `!GetAtt NetworkInsightsAccessScopeAnalysis.StartDate` inside a free-form document.
+  @_disfavoredOverload
+  public var startDate: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "StartDate")) }
+
+  /// `!GetAtt NetworkInsightsAccessScopeAnalysis.EndDate` inside a free-form document.
+  @_disfavoredOverload
+  public var endDate: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "EndDate")) }
+
+  /// `!GetAtt NetworkInsightsAccessScopeAnalysis.FindingsFound` inside a free-form document.
+  @_disfavoredOverload
+  public var findingsFound: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "FindingsFound")) }
+
+  /// `!GetAtt NetworkInsightsAccessScopeAnalysis.AnalyzedEniCount` inside a free-form document.
+  @_disfavoredOverload
+  public var analyzedEniCount: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AnalyzedEniCount")) }
+}
+
 extension EC2.NetworkInsightsAccessScopeAnalysis {
   /// The kind of `AWS::EC2::NetworkInsightsAccessScopeAnalysis.Tag` values; build one with `.init(…)` where it is expected.
   ///

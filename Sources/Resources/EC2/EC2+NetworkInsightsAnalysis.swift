@@ -117,6 +117,60 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.NetworkInsightsAnalysis {
+  /// `!GetAtt NetworkInsightsAnalysis.NetworkInsightsAnalysisId` inside a free-form document.
+  @_disfavoredOverload
+  public var networkInsightsAnalysisID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "NetworkInsightsAnalysisId"))
+  }
+
+  /// `!GetAtt NetworkInsightsAnalysis.NetworkInsightsAnalysisArn` inside a free-form document.
+  @_disfavoredOverload
+  public var networkInsightsAnalysisARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "NetworkInsightsAnalysisArn"))
+  }
+
+  /// `!GetAtt NetworkInsightsAnalysis.StartDate` inside a free-form document.
+  @_disfavoredOverload
+  public var startDate: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "StartDate")) }
+
+  /// `!GetAtt NetworkInsightsAnalysis.Status` inside a free-form document.
+  @_disfavoredOverload
+  public var status: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Status")) }
+
+  /// `!GetAtt NetworkInsightsAnalysis.StatusMessage` inside a free-form document.
+  @_disfavoredOverload
+  public var statusMessage: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "StatusMessage")) }
+
+  /// `!GetAtt NetworkInsightsAnalysis.NetworkPathFound` inside a free-form document.
+  @_disfavoredOverload
+  public var networkPathFound: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "NetworkPathFound")) }
+
+  /// `!GetAtt NetworkInsightsAnalysis.ForwardPathComponents` inside a free-form document.
+  @_disfavoredOverload
+  public var forwardPathComponents: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ForwardPathComponents"))
+  }
+
+  /// `!GetAtt NetworkInsightsAnalysis.ReturnPathComponents` inside a free-form document.
+  @_disfavoredOverload
+  public var returnPathComponents: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ReturnPathComponents"))
+  }
+
+  /// `!GetAtt NetworkInsightsAnalysis.Explanations` inside a free-form document.
+  @_disfavoredOverload
+  public var explanations: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Explanations")) }
+
+  /// `!GetAtt NetworkInsightsAnalysis.AlternatePathHints` inside a free-form document.
+  @_disfavoredOverload
+  public var alternatePathHints: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AlternatePathHints")) }
+
+  /// `!GetAtt NetworkInsightsAnalysis.SuggestedAccounts` inside a free-form document.
+  @_disfavoredOverload
+  public var suggestedAccounts: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "SuggestedAccounts")) }
+}
+
 extension EC2.NetworkInsightsAnalysis {
   /// The kind of `AWS::EC2::NetworkInsightsAnalysis.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -126,6 +126,32 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.NetworkInsightsPath {
+  /// `!GetAtt NetworkInsightsPath.NetworkInsightsPathId` inside a free-form document.
+  @_disfavoredOverload
+  public var networkInsightsPathID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "NetworkInsightsPathId"))
+  }
+
+  /// `!GetAtt NetworkInsightsPath.NetworkInsightsPathArn` inside a free-form document.
+  @_disfavoredOverload
+  public var networkInsightsPathARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "NetworkInsightsPathArn"))
+  }
+
+  /// `!GetAtt NetworkInsightsPath.CreatedDate` inside a free-form document.
+  @_disfavoredOverload
+  public var createdDate: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreatedDate")) }
+
+  /// `!GetAtt NetworkInsightsPath.SourceArn` inside a free-form document.
+  @_disfavoredOverload
+  public var sourceARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "SourceArn")) }
+
+  /// `!GetAtt NetworkInsightsPath.DestinationArn` inside a free-form document.
+  @_disfavoredOverload
+  public var destinationARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "DestinationArn")) }
+}
+
 extension EC2.NetworkInsightsPath {
   /// The kind of `AWS::EC2::NetworkInsightsPath.FilterPortRange` values; build one with `.init(…)` where it is expected.
   ///

@@ -203,6 +203,38 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.NetworkInterface {
+  /// `!GetAtt NetworkInterface.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+
+  /// `!GetAtt NetworkInterface.SecondaryPrivateIpAddresses` inside a free-form document.
+  @_disfavoredOverload
+  public var secondaryPrivateIPAddresses: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "SecondaryPrivateIpAddresses"))
+  }
+
+  /// `!GetAtt NetworkInterface.PrimaryPrivateIpAddress` inside a free-form document.
+  @_disfavoredOverload
+  public var primaryPrivateIPAddress: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "PrimaryPrivateIpAddress"))
+  }
+
+  /// `!GetAtt NetworkInterface.PrimaryIpv6Address` inside a free-form document.
+  @_disfavoredOverload
+  public var primaryIpv6Address: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "PrimaryIpv6Address")) }
+
+  /// `!GetAtt NetworkInterface.VpcId` inside a free-form document.
+  @_disfavoredOverload
+  public var vpcID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "VpcId")) }
+
+  /// `!GetAtt NetworkInterface.PublicIpDnsNameOptions` inside a free-form document.
+  @_disfavoredOverload
+  public var publicIPDNSNameOptions: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "PublicIpDnsNameOptions"))
+  }
+}
+
 extension EC2.NetworkInterface {
   /// The kind of `AWS::EC2::NetworkInterface.ConnectionTrackingSpecification` values; build one with `.init(…)` where it is expected.
   ///

@@ -90,6 +90,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.NetworkInterfaceAttachment {
+  /// `!GetAtt NetworkInterfaceAttachment.AttachmentId` inside a free-form document.
+  @_disfavoredOverload
+  public var attachmentID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AttachmentId")) }
+}
+
 extension EC2.NetworkInterfaceAttachment {
   /// The kind of `AWS::EC2::NetworkInterfaceAttachment.EnaSrdSpecification` values; build one with `.init(…)` where it is expected.
   ///

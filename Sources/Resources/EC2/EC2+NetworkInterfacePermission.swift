@@ -60,3 +60,9 @@ extension EC2 {
     public var id: Value<String> { getAtt("Id", as: String.self) }
   }
 }
+
+extension Referable where Self == EC2.NetworkInterfacePermission {
+  /// `!GetAtt NetworkInterfacePermission.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}

@@ -69,6 +69,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.PlacementGroup {
+  /// `!GetAtt PlacementGroup.GroupName` inside a free-form document.
+  @_disfavoredOverload
+  public var groupName: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "GroupName")) }
+}
+
 extension EC2.PlacementGroup {
   /// The values `AWS::EC2::PlacementGroup.SpreadLevel` allows.
   ///

@@ -82,6 +82,24 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.PrefixList {
+  /// `!GetAtt PrefixList.PrefixListId` inside a free-form document.
+  @_disfavoredOverload
+  public var prefixListID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "PrefixListId")) }
+
+  /// `!GetAtt PrefixList.OwnerId` inside a free-form document.
+  @_disfavoredOverload
+  public var ownerID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "OwnerId")) }
+
+  /// `!GetAtt PrefixList.Version` inside a free-form document.
+  @_disfavoredOverload
+  public var version: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Version")) }
+
+  /// `!GetAtt PrefixList.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension EC2.PrefixList {
   /// The values `AWS::EC2::PrefixList.AddressFamily` allows.
   ///

@@ -161,3 +161,9 @@ extension EC2 {
     public var cidrBlock: Value<String> { getAtt("CidrBlock", as: String.self) }
   }
 }
+
+extension Referable where Self == EC2.Route {
+  /// `!GetAtt Route.CidrBlock` inside a free-form document.
+  @_disfavoredOverload
+  public var cidrBlock: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CidrBlock")) }
+}

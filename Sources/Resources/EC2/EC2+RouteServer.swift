@@ -86,6 +86,16 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.RouteServer {
+  /// `!GetAtt RouteServer.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+
+  /// `!GetAtt RouteServer.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension EC2.RouteServer {
   /// The values `AWS::EC2::RouteServer.PersistRoutes` allows.
   ///

@@ -73,6 +73,28 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.RouteServerEndpoint {
+  /// `!GetAtt RouteServerEndpoint.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+
+  /// `!GetAtt RouteServerEndpoint.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+
+  /// `!GetAtt RouteServerEndpoint.EniId` inside a free-form document.
+  @_disfavoredOverload
+  public var eniID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "EniId")) }
+
+  /// `!GetAtt RouteServerEndpoint.EniAddress` inside a free-form document.
+  @_disfavoredOverload
+  public var eniAddress: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "EniAddress")) }
+
+  /// `!GetAtt RouteServerEndpoint.VpcId` inside a free-form document.
+  @_disfavoredOverload
+  public var vpcID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "VpcId")) }
+}
+
 extension EC2.RouteServerEndpoint {
   /// The kind of `AWS::EC2::RouteServerEndpoint.Tag` values; build one with `.init(…)` where it is expected.
   ///

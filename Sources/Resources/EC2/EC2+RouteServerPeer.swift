@@ -89,6 +89,36 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.RouteServerPeer {
+  /// `!GetAtt RouteServerPeer.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+
+  /// `!GetAtt RouteServerPeer.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+
+  /// `!GetAtt RouteServerPeer.RouteServerId` inside a free-form document.
+  @_disfavoredOverload
+  public var routeServerID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "RouteServerId")) }
+
+  /// `!GetAtt RouteServerPeer.EndpointEniId` inside a free-form document.
+  @_disfavoredOverload
+  public var endpointEniID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "EndpointEniId")) }
+
+  /// `!GetAtt RouteServerPeer.EndpointEniAddress` inside a free-form document.
+  @_disfavoredOverload
+  public var endpointEniAddress: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "EndpointEniAddress")) }
+
+  /// `!GetAtt RouteServerPeer.SubnetId` inside a free-form document.
+  @_disfavoredOverload
+  public var subnetID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "SubnetId")) }
+
+  /// `!GetAtt RouteServerPeer.VpcId` inside a free-form document.
+  @_disfavoredOverload
+  public var vpcID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "VpcId")) }
+}
+
 extension EC2.RouteServerPeer {
   /// The kind of `AWS::EC2::RouteServerPeer.BgpOptions` values; build one with `.init(…)` where it is expected.
   ///

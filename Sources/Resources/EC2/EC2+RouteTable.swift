@@ -55,6 +55,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.RouteTable {
+  /// `!GetAtt RouteTable.RouteTableId` inside a free-form document.
+  @_disfavoredOverload
+  public var routeTableID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "RouteTableId")) }
+}
+
 extension EC2.RouteTable {
   /// The kind of `AWS::EC2::RouteTable.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -90,6 +90,16 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.SecurityGroup {
+  /// `!GetAtt SecurityGroup.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+
+  /// `!GetAtt SecurityGroup.GroupId` inside a free-form document.
+  @_disfavoredOverload
+  public var groupID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "GroupId")) }
+}
+
 extension EC2.SecurityGroup {
   /// The kind of `AWS::EC2::SecurityGroup.Egress` values; build one with `.init(…)` where it is expected.
   ///

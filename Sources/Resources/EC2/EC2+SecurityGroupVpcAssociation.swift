@@ -60,3 +60,17 @@ extension EC2 {
     public var stateReason: Value<String> { getAtt("StateReason", as: String.self) }
   }
 }
+
+extension Referable where Self == EC2.SecurityGroupVpcAssociation {
+  /// `!GetAtt SecurityGroupVpcAssociation.VpcOwnerId` inside a free-form document.
+  @_disfavoredOverload
+  public var vpcOwnerID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "VpcOwnerId")) }
+
+  /// `!GetAtt SecurityGroupVpcAssociation.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+
+  /// `!GetAtt SecurityGroupVpcAssociation.StateReason` inside a free-form document.
+  @_disfavoredOverload
+  public var stateReason: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "StateReason")) }
+}

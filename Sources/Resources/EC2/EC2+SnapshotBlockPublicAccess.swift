@@ -49,6 +49,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.SnapshotBlockPublicAccess {
+  /// `!GetAtt SnapshotBlockPublicAccess.AccountId` inside a free-form document.
+  @_disfavoredOverload
+  public var accountID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AccountId")) }
+}
+
 extension EC2.SnapshotBlockPublicAccess {
   /// The values `AWS::EC2::SnapshotBlockPublicAccess.State` allows.
   ///

@@ -55,6 +55,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.SpotFleet {
+  /// `!GetAtt SpotFleet.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension EC2.SpotFleet {
   /// The kind of `AWS::EC2::SpotFleet.AcceleratorCountRequest` values; build one with `.init(…)` where it is expected.
   ///

@@ -62,3 +62,19 @@ extension EC2 {
     public var lastUpdatedTime: Value<JSON> { getAtt("LastUpdatedTime", as: JSON.self) }
   }
 }
+
+extension Referable where Self == EC2.SqlHaStandbyDetectedInstance {
+  /// `!GetAtt SqlHaStandbyDetectedInstance.HaStatus` inside a free-form document.
+  @_disfavoredOverload
+  public var haStatus: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "HaStatus")) }
+
+  /// `!GetAtt SqlHaStandbyDetectedInstance.SqlServerLicenseUsage` inside a free-form document.
+  @_disfavoredOverload
+  public var sqlServerLicenseUsage: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "SqlServerLicenseUsage"))
+  }
+
+  /// `!GetAtt SqlHaStandbyDetectedInstance.LastUpdatedTime` inside a free-form document.
+  @_disfavoredOverload
+  public var lastUpdatedTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LastUpdatedTime")) }
+}

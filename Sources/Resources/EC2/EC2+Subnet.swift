@@ -187,6 +187,28 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.Subnet {
+  /// `!GetAtt Subnet.NetworkAclAssociationId` inside a free-form document.
+  @_disfavoredOverload
+  public var networkACLAssociationID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "NetworkAclAssociationId"))
+  }
+
+  /// `!GetAtt Subnet.SubnetId` inside a free-form document.
+  @_disfavoredOverload
+  public var subnetID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "SubnetId")) }
+
+  /// `!GetAtt Subnet.Ipv6CidrBlocks` inside a free-form document.
+  @_disfavoredOverload
+  public var ipv6CidrBlocks: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Ipv6CidrBlocks")) }
+
+  /// `!GetAtt Subnet.BlockPublicAccessStates` inside a free-form document.
+  @_disfavoredOverload
+  public var blockPublicAccessStates: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "BlockPublicAccessStates"))
+  }
+}
+
 extension EC2.Subnet {
   /// The kind of `AWS::EC2::Subnet.PrivateDnsNameOptionsOnLaunch` values; build one with `.init(…)` where it is expected.
   ///

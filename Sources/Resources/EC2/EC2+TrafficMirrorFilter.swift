@@ -63,6 +63,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.TrafficMirrorFilter {
+  /// `!GetAtt TrafficMirrorFilter.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension EC2.TrafficMirrorFilter {
   /// The kind of `AWS::EC2::TrafficMirrorFilter.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -118,6 +118,14 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.TrafficMirrorFilterRule {
+  /// `!GetAtt TrafficMirrorFilterRule.TrafficMirrorFilterRuleId` inside a free-form document.
+  @_disfavoredOverload
+  public var trafficMirrorFilterRuleID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "TrafficMirrorFilterRuleId"))
+  }
+}
+
 extension EC2.TrafficMirrorFilterRule {
   /// The kind of `AWS::EC2::TrafficMirrorFilterRule.Tag` values; build one with `.init(…)` where it is expected.
   ///

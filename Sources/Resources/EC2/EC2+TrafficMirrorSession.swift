@@ -104,6 +104,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.TrafficMirrorSession {
+  /// `!GetAtt TrafficMirrorSession.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension EC2.TrafficMirrorSession {
   /// The kind of `AWS::EC2::TrafficMirrorSession.Tag` values; build one with `.init(…)` where it is expected.
   ///

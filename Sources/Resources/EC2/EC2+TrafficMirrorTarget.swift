@@ -83,6 +83,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.TrafficMirrorTarget {
+  /// `!GetAtt TrafficMirrorTarget.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension EC2.TrafficMirrorTarget {
   /// The kind of `AWS::EC2::TrafficMirrorTarget.Tag` values; build one with `.init(…)` where it is expected.
   ///

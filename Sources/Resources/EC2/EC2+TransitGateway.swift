@@ -162,6 +162,22 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.TransitGateway {
+  /// `!GetAtt TransitGateway.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+
+  /// `!GetAtt TransitGateway.TransitGatewayArn` inside a free-form document.
+  @_disfavoredOverload
+  public var transitGatewayARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "TransitGatewayArn")) }
+
+  /// `!GetAtt TransitGateway.EncryptionSupportState` inside a free-form document.
+  @_disfavoredOverload
+  public var encryptionSupportState: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "EncryptionSupportState"))
+  }
+}
+
 extension EC2.TransitGateway {
   /// The values `AWS::EC2::TransitGateway.EncryptionSupport` allows.
   ///

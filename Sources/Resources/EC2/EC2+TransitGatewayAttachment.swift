@@ -73,6 +73,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.TransitGatewayAttachment {
+  /// `!GetAtt TransitGatewayAttachment.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension EC2.TransitGatewayAttachment {
   /// The kind of `AWS::EC2::TransitGatewayAttachment.Options` values; build one with `.init(…)` where it is expected.
   ///

@@ -70,6 +70,26 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.TransitGatewayConnect {
+  /// `!GetAtt TransitGatewayConnect.TransitGatewayAttachmentId` inside a free-form document.
+  @_disfavoredOverload
+  public var transitGatewayAttachmentID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "TransitGatewayAttachmentId"))
+  }
+
+  /// `!GetAtt TransitGatewayConnect.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+
+  /// `!GetAtt TransitGatewayConnect.CreationTime` inside a free-form document.
+  @_disfavoredOverload
+  public var creationTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreationTime")) }
+
+  /// `!GetAtt TransitGatewayConnect.TransitGatewayId` inside a free-form document.
+  @_disfavoredOverload
+  public var transitGatewayID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "TransitGatewayId")) }
+}
+
 extension EC2.TransitGatewayConnect {
   /// The values `AWS::EC2::TransitGatewayConnect.TransitGatewayConnectOptions.Protocol` allows.
   ///

@@ -83,6 +83,34 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.TransitGatewayConnectPeer {
+  /// `!GetAtt TransitGatewayConnectPeer.TransitGatewayConnectPeerId` inside a free-form document.
+  @_disfavoredOverload
+  public var transitGatewayConnectPeerID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "TransitGatewayConnectPeerId"))
+  }
+
+  /// `!GetAtt TransitGatewayConnectPeer.ConnectPeerConfiguration.Protocol` inside a free-form document.
+  @_disfavoredOverload
+  public var connectPeerConfigurationProtocol: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ConnectPeerConfiguration.Protocol"))
+  }
+
+  /// `!GetAtt TransitGatewayConnectPeer.ConnectPeerConfiguration.BgpConfigurations` inside a free-form document.
+  @_disfavoredOverload
+  public var connectPeerConfigurationBgpConfigurations: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ConnectPeerConfiguration.BgpConfigurations"))
+  }
+
+  /// `!GetAtt TransitGatewayConnectPeer.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+
+  /// `!GetAtt TransitGatewayConnectPeer.CreationTime` inside a free-form document.
+  @_disfavoredOverload
+  public var creationTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreationTime")) }
+}
+
 extension EC2.TransitGatewayConnectPeer {
   /// The kind of `AWS::EC2::TransitGatewayConnectPeer.Tag` values; build one with `.init(…)` where it is expected.
   ///

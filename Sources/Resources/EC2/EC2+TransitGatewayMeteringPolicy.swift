@@ -71,6 +71,22 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.TransitGatewayMeteringPolicy {
+  /// `!GetAtt TransitGatewayMeteringPolicy.TransitGatewayMeteringPolicyId` inside a free-form document.
+  @_disfavoredOverload
+  public var transitGatewayMeteringPolicyID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "TransitGatewayMeteringPolicyId"))
+  }
+
+  /// `!GetAtt TransitGatewayMeteringPolicy.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+
+  /// `!GetAtt TransitGatewayMeteringPolicy.UpdateEffectiveAt` inside a free-form document.
+  @_disfavoredOverload
+  public var updateEffectiveAt: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "UpdateEffectiveAt")) }
+}
+
 extension EC2.TransitGatewayMeteringPolicy {
   /// The kind of `AWS::EC2::TransitGatewayMeteringPolicy.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -143,6 +143,16 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.TransitGatewayMeteringPolicyEntry {
+  /// `!GetAtt TransitGatewayMeteringPolicyEntry.UpdateEffectiveAt` inside a free-form document.
+  @_disfavoredOverload
+  public var updateEffectiveAt: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "UpdateEffectiveAt")) }
+
+  /// `!GetAtt TransitGatewayMeteringPolicyEntry.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+}
+
 extension EC2.TransitGatewayMeteringPolicyEntry {
   /// The values `AWS::EC2::TransitGatewayMeteringPolicyEntry.TransitGatewayAttachmentResourceType.TransitGatewayAttachmentResourceType` allows.
   ///

@@ -78,6 +78,28 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.TransitGatewayMulticastDomain {
+  /// `!GetAtt TransitGatewayMulticastDomain.TransitGatewayMulticastDomainId` inside a free-form document.
+  @_disfavoredOverload
+  public var transitGatewayMulticastDomainID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "TransitGatewayMulticastDomainId"))
+  }
+
+  /// `!GetAtt TransitGatewayMulticastDomain.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+
+  /// `!GetAtt TransitGatewayMulticastDomain.CreationTime` inside a free-form document.
+  @_disfavoredOverload
+  public var creationTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreationTime")) }
+
+  /// `!GetAtt TransitGatewayMulticastDomain.TransitGatewayMulticastDomainArn` inside a free-form document.
+  @_disfavoredOverload
+  public var transitGatewayMulticastDomainARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "TransitGatewayMulticastDomainArn"))
+  }
+}
+
 extension EC2.TransitGatewayMulticastDomain {
   /// The values `AWS::EC2::TransitGatewayMulticastDomain.AutoAcceptSharedAssociations` allows.
   ///

@@ -70,3 +70,17 @@ extension EC2 {
     public var state: Value<String> { getAtt("State", as: String.self) }
   }
 }
+
+extension Referable where Self == EC2.TransitGatewayMulticastDomainAssociation {
+  /// `!GetAtt TransitGatewayMulticastDomainAssociation.ResourceId` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ResourceId")) }
+
+  /// `!GetAtt TransitGatewayMulticastDomainAssociation.ResourceType` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceTypeAttribute: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ResourceType")) }
+
+  /// `!GetAtt TransitGatewayMulticastDomainAssociation.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+}

@@ -83,3 +83,35 @@ extension EC2 {
     public var transitGatewayAttachmentID: Value<String> { getAtt("TransitGatewayAttachmentId", as: String.self) }
   }
 }
+
+extension Referable where Self == EC2.TransitGatewayMulticastGroupMember {
+  /// `!GetAtt TransitGatewayMulticastGroupMember.SubnetId` inside a free-form document.
+  @_disfavoredOverload
+  public var subnetID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "SubnetId")) }
+
+  /// `!GetAtt TransitGatewayMulticastGroupMember.ResourceId` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ResourceId")) }
+
+  /// `!GetAtt TransitGatewayMulticastGroupMember.ResourceType` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceTypeAttribute: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ResourceType")) }
+
+  /// `!GetAtt TransitGatewayMulticastGroupMember.GroupSource` inside a free-form document.
+  @_disfavoredOverload
+  public var groupSource: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "GroupSource")) }
+
+  /// `!GetAtt TransitGatewayMulticastGroupMember.GroupMember` inside a free-form document.
+  @_disfavoredOverload
+  public var groupMember: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "GroupMember")) }
+
+  /// `!GetAtt TransitGatewayMulticastGroupMember.MemberType` inside a free-form document.
+  @_disfavoredOverload
+  public var memberType: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "MemberType")) }
+
+  /// `!GetAtt TransitGatewayMulticastGroupMember.TransitGatewayAttachmentId` inside a free-form document.
+  @_disfavoredOverload
+  public var transitGatewayAttachmentID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "TransitGatewayAttachmentId"))
+  }
+}

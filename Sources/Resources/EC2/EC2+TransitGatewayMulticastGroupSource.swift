@@ -83,3 +83,35 @@ extension EC2 {
     public var transitGatewayAttachmentID: Value<String> { getAtt("TransitGatewayAttachmentId", as: String.self) }
   }
 }
+
+extension Referable where Self == EC2.TransitGatewayMulticastGroupSource {
+  /// `!GetAtt TransitGatewayMulticastGroupSource.SubnetId` inside a free-form document.
+  @_disfavoredOverload
+  public var subnetID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "SubnetId")) }
+
+  /// `!GetAtt TransitGatewayMulticastGroupSource.ResourceId` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ResourceId")) }
+
+  /// `!GetAtt TransitGatewayMulticastGroupSource.ResourceType` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceTypeAttribute: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ResourceType")) }
+
+  /// `!GetAtt TransitGatewayMulticastGroupSource.GroupSource` inside a free-form document.
+  @_disfavoredOverload
+  public var groupSource: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "GroupSource")) }
+
+  /// `!GetAtt TransitGatewayMulticastGroupSource.GroupMember` inside a free-form document.
+  @_disfavoredOverload
+  public var groupMember: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "GroupMember")) }
+
+  /// `!GetAtt TransitGatewayMulticastGroupSource.SourceType` inside a free-form document.
+  @_disfavoredOverload
+  public var sourceType: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "SourceType")) }
+
+  /// `!GetAtt TransitGatewayMulticastGroupSource.TransitGatewayAttachmentId` inside a free-form document.
+  @_disfavoredOverload
+  public var transitGatewayAttachmentID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "TransitGatewayAttachmentId"))
+  }
+}

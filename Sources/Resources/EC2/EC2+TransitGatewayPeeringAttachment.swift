@@ -86,6 +86,26 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.TransitGatewayPeeringAttachment {
+  /// `!GetAtt TransitGatewayPeeringAttachment.TransitGatewayAttachmentId` inside a free-form document.
+  @_disfavoredOverload
+  public var transitGatewayAttachmentID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "TransitGatewayAttachmentId"))
+  }
+
+  /// `!GetAtt TransitGatewayPeeringAttachment.Status` inside a free-form document.
+  @_disfavoredOverload
+  public var status: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Status")) }
+
+  /// `!GetAtt TransitGatewayPeeringAttachment.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+
+  /// `!GetAtt TransitGatewayPeeringAttachment.CreationTime` inside a free-form document.
+  @_disfavoredOverload
+  public var creationTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreationTime")) }
+}
+
 extension EC2.TransitGatewayPeeringAttachment {
   /// The kind of `AWS::EC2::TransitGatewayPeeringAttachment.Tag` values; build one with `.init(…)` where it is expected.
   ///

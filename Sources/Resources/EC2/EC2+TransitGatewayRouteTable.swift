@@ -55,6 +55,14 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.TransitGatewayRouteTable {
+  /// `!GetAtt TransitGatewayRouteTable.TransitGatewayRouteTableId` inside a free-form document.
+  @_disfavoredOverload
+  public var transitGatewayRouteTableID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "TransitGatewayRouteTableId"))
+  }
+}
+
 extension EC2.TransitGatewayRouteTable {
   /// The kind of `AWS::EC2::TransitGatewayRouteTable.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -91,6 +91,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.TransitGatewayVpcAttachment {
+  /// `!GetAtt TransitGatewayVpcAttachment.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension EC2.TransitGatewayVpcAttachment {
   /// The kind of `AWS::EC2::TransitGatewayVpcAttachment.Options` values; build one with `.init(…)` where it is expected.
   ///

@@ -116,6 +116,32 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.VPC {
+  /// `!GetAtt VPC.CidrBlockAssociations` inside a free-form document.
+  @_disfavoredOverload
+  public var cidrBlockAssociations: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "CidrBlockAssociations"))
+  }
+
+  /// `!GetAtt VPC.DefaultNetworkAcl` inside a free-form document.
+  @_disfavoredOverload
+  public var defaultNetworkACL: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "DefaultNetworkAcl")) }
+
+  /// `!GetAtt VPC.DefaultSecurityGroup` inside a free-form document.
+  @_disfavoredOverload
+  public var defaultSecurityGroup: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "DefaultSecurityGroup"))
+  }
+
+  /// `!GetAtt VPC.Ipv6CidrBlocks` inside a free-form document.
+  @_disfavoredOverload
+  public var ipv6CidrBlocks: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Ipv6CidrBlocks")) }
+
+  /// `!GetAtt VPC.VpcId` inside a free-form document.
+  @_disfavoredOverload
+  public var vpcID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "VpcId")) }
+}
+
 extension EC2.VPC {
   /// The values `AWS::EC2::VPC.InstanceTenancy` allows.
   ///

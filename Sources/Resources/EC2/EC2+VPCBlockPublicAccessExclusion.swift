@@ -69,6 +69,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.VPCBlockPublicAccessExclusion {
+  /// `!GetAtt VPCBlockPublicAccessExclusion.ExclusionId` inside a free-form document.
+  @_disfavoredOverload
+  public var exclusionID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ExclusionId")) }
+}
+
 extension EC2.VPCBlockPublicAccessExclusion {
   /// The values `AWS::EC2::VPCBlockPublicAccessExclusion.InternetGatewayExclusionMode` allows.
   ///

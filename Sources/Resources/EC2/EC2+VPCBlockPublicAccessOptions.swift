@@ -52,6 +52,16 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.VPCBlockPublicAccessOptions {
+  /// `!GetAtt VPCBlockPublicAccessOptions.AccountId` inside a free-form document.
+  @_disfavoredOverload
+  public var accountID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AccountId")) }
+
+  /// `!GetAtt VPCBlockPublicAccessOptions.ExclusionsAllowed` inside a free-form document.
+  @_disfavoredOverload
+  public var exclusionsAllowed: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ExclusionsAllowed")) }
+}
+
 extension EC2.VPCBlockPublicAccessOptions {
   /// The values `AWS::EC2::VPCBlockPublicAccessOptions.InternetGatewayBlockMode` allows.
   ///

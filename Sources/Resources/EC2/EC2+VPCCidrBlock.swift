@@ -127,3 +127,19 @@ extension EC2 {
     public var ipSource: Value<String> { getAtt("IpSource", as: String.self) }
   }
 }
+
+extension Referable where Self == EC2.VPCCidrBlock {
+  /// `!GetAtt VPCCidrBlock.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+
+  /// `!GetAtt VPCCidrBlock.Ipv6AddressAttribute` inside a free-form document.
+  @_disfavoredOverload
+  public var ipv6AddressAttribute: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "Ipv6AddressAttribute"))
+  }
+
+  /// `!GetAtt VPCCidrBlock.IpSource` inside a free-form document.
+  @_disfavoredOverload
+  public var ipSource: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IpSource")) }
+}

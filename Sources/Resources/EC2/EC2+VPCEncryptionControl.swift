@@ -267,6 +267,170 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.VPCEncryptionControl {
+  /// `!GetAtt VPCEncryptionControl.VpcEncryptionControlId` inside a free-form document.
+  @_disfavoredOverload
+  public var vpcEncryptionControlID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "VpcEncryptionControlId"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.State` inside a free-form document.
+  @_disfavoredOverload
+  public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+
+  /// `!GetAtt VPCEncryptionControl.StateMessage` inside a free-form document.
+  @_disfavoredOverload
+  public var stateMessage: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "StateMessage")) }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusions: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions")) }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.InternetGateway` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsInternetGateway: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.InternetGateway"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.InternetGateway.State` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsInternetGatewayState: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.InternetGateway.State"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.InternetGateway.StateMessage` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsInternetGatewayStateMessage: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.InternetGateway.StateMessage"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.EgressOnlyInternetGateway` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsEgressOnlyInternetGateway: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.EgressOnlyInternetGateway"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.EgressOnlyInternetGateway.State` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsEgressOnlyInternetGatewayState: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.EgressOnlyInternetGateway.State"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.EgressOnlyInternetGateway.StateMessage` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsEgressOnlyInternetGatewayStateMessage: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.EgressOnlyInternetGateway.StateMessage"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.NatGateway` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsNATGateway: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.NatGateway"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.NatGateway.State` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsNATGatewayState: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.NatGateway.State"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.NatGateway.StateMessage` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsNATGatewayStateMessage: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.NatGateway.StateMessage"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.VirtualPrivateGateway` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsVirtualPrivateGateway: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.VirtualPrivateGateway"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.VirtualPrivateGateway.State` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsVirtualPrivateGatewayState: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.VirtualPrivateGateway.State"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.VirtualPrivateGateway.StateMessage` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsVirtualPrivateGatewayStateMessage: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.VirtualPrivateGateway.StateMessage"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.VpcPeering` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsVPCPeering: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.VpcPeering"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.VpcPeering.State` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsVPCPeeringState: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.VpcPeering.State"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.VpcPeering.StateMessage` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsVPCPeeringStateMessage: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.VpcPeering.StateMessage"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.VpcLattice` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsVPCLattice: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.VpcLattice"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.VpcLattice.State` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsVPCLatticeState: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.VpcLattice.State"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.VpcLattice.StateMessage` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsVPCLatticeStateMessage: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.VpcLattice.StateMessage"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.ElasticFileSystem` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsElasticFileSystem: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.ElasticFileSystem"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.ElasticFileSystem.State` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsElasticFileSystemState: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.ElasticFileSystem.State"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.ElasticFileSystem.StateMessage` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsElasticFileSystemStateMessage: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.ElasticFileSystem.StateMessage"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.Lambda` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsLambda: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.Lambda"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.Lambda.State` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsLambdaState: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.Lambda.State"))
+  }
+
+  /// `!GetAtt VPCEncryptionControl.ResourceExclusions.Lambda.StateMessage` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceExclusionsLambdaStateMessage: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ResourceExclusions.Lambda.StateMessage"))
+  }
+}
+
 extension EC2.VPCEncryptionControl {
   /// The values `AWS::EC2::VPCEncryptionControl.EgressOnlyInternetGatewayExclusionInput` allows.
   ///

@@ -161,6 +161,26 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.VPCEndpoint {
+  /// `!GetAtt VPCEndpoint.NetworkInterfaceIds` inside a free-form document.
+  @_disfavoredOverload
+  public var networkInterfaceIds: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "NetworkInterfaceIds"))
+  }
+
+  /// `!GetAtt VPCEndpoint.CreationTimestamp` inside a free-form document.
+  @_disfavoredOverload
+  public var creationTimestamp: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreationTimestamp")) }
+
+  /// `!GetAtt VPCEndpoint.DnsEntries` inside a free-form document.
+  @_disfavoredOverload
+  public var dnsEntries: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "DnsEntries")) }
+
+  /// `!GetAtt VPCEndpoint.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension EC2.VPCEndpoint {
   /// The kind of `AWS::EC2::VPCEndpoint.DnsOptionsSpecification` values; build one with `.init(…)` where it is expected.
   ///

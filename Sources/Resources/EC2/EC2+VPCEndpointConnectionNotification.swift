@@ -74,3 +74,11 @@ extension EC2 {
     }
   }
 }
+
+extension Referable where Self == EC2.VPCEndpointConnectionNotification {
+  /// `!GetAtt VPCEndpointConnectionNotification.VPCEndpointConnectionNotificationId` inside a free-form document.
+  @_disfavoredOverload
+  public var vpcEndpointConnectionNotificationID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "VPCEndpointConnectionNotificationId"))
+  }
+}

@@ -110,6 +110,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.VPCEndpointService {
+  /// `!GetAtt VPCEndpointService.ServiceId` inside a free-form document.
+  @_disfavoredOverload
+  public var serviceID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ServiceId")) }
+}
+
 extension EC2.VPCEndpointService {
   /// The values `AWS::EC2::VPCEndpointService.IpAddressType.IpAddressType` allows.
   ///

@@ -62,3 +62,9 @@ extension EC2 {
     public var attachmentType: Value<String> { getAtt("AttachmentType", as: String.self) }
   }
 }
+
+extension Referable where Self == EC2.VPCGatewayAttachment {
+  /// `!GetAtt VPCGatewayAttachment.AttachmentType` inside a free-form document.
+  @_disfavoredOverload
+  public var attachmentType: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AttachmentType")) }
+}

@@ -91,6 +91,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.VPCPeeringConnection {
+  /// `!GetAtt VPCPeeringConnection.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension EC2.VPCPeeringConnection {
   /// The kind of `AWS::EC2::VPCPeeringConnection.Tag` values; build one with `.init(…)` where it is expected.
   ///

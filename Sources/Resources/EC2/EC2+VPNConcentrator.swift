@@ -64,6 +64,18 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.VPNConcentrator {
+  /// `!GetAtt VPNConcentrator.VpnConcentratorId` inside a free-form document.
+  @_disfavoredOverload
+  public var vpnConcentratorID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "VpnConcentratorId")) }
+
+  /// `!GetAtt VPNConcentrator.TransitGatewayAttachmentId` inside a free-form document.
+  @_disfavoredOverload
+  public var transitGatewayAttachmentID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "TransitGatewayAttachmentId"))
+  }
+}
+
 extension EC2.VPNConcentrator {
   /// The kind of `AWS::EC2::VPNConcentrator.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -186,6 +186,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.VPNConnection {
+  /// `!GetAtt VPNConnection.VpnConnectionId` inside a free-form document.
+  @_disfavoredOverload
+  public var vpnConnectionID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "VpnConnectionId")) }
+}
+
 extension EC2.VPNConnection {
   /// The values `AWS::EC2::VPNConnection.CloudwatchLogOptionsSpecification.BgpLogOutputFormat` allows.
   ///

@@ -63,6 +63,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.VPNGateway {
+  /// `!GetAtt VPNGateway.VPNGatewayId` inside a free-form document.
+  @_disfavoredOverload
+  public var vpnGatewayID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "VPNGatewayId")) }
+}
+
 extension EC2.VPNGateway {
   /// The kind of `AWS::EC2::VPNGateway.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -54,3 +54,9 @@ extension EC2 {
     public var id: Value<String> { getAtt("Id", as: String.self) }
   }
 }
+
+extension Referable where Self == EC2.VPNGatewayRoutePropagation {
+  /// `!GetAtt VPNGatewayRoutePropagation.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}

@@ -187,6 +187,42 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.VerifiedAccessEndpoint {
+  /// `!GetAtt VerifiedAccessEndpoint.VerifiedAccessEndpointId` inside a free-form document.
+  @_disfavoredOverload
+  public var verifiedAccessEndpointID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "VerifiedAccessEndpointId"))
+  }
+
+  /// `!GetAtt VerifiedAccessEndpoint.EndpointDomain` inside a free-form document.
+  @_disfavoredOverload
+  public var endpointDomain: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "EndpointDomain")) }
+
+  /// `!GetAtt VerifiedAccessEndpoint.CreationTime` inside a free-form document.
+  @_disfavoredOverload
+  public var creationTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreationTime")) }
+
+  /// `!GetAtt VerifiedAccessEndpoint.LastUpdatedTime` inside a free-form document.
+  @_disfavoredOverload
+  public var lastUpdatedTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LastUpdatedTime")) }
+
+  /// `!GetAtt VerifiedAccessEndpoint.Status` inside a free-form document.
+  @_disfavoredOverload
+  public var status: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Status")) }
+
+  /// `!GetAtt VerifiedAccessEndpoint.DeviceValidationDomain` inside a free-form document.
+  @_disfavoredOverload
+  public var deviceValidationDomain: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "DeviceValidationDomain"))
+  }
+
+  /// `!GetAtt VerifiedAccessEndpoint.VerifiedAccessInstanceId` inside a free-form document.
+  @_disfavoredOverload
+  public var verifiedAccessInstanceID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "VerifiedAccessInstanceId"))
+  }
+}
+
 extension EC2.VerifiedAccessEndpoint {
   /// The values `AWS::EC2::VerifiedAccessEndpoint.AttachmentType` allows.
   ///

@@ -105,6 +105,32 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.VerifiedAccessGroup {
+  /// `!GetAtt VerifiedAccessGroup.VerifiedAccessGroupId` inside a free-form document.
+  @_disfavoredOverload
+  public var verifiedAccessGroupID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "VerifiedAccessGroupId"))
+  }
+
+  /// `!GetAtt VerifiedAccessGroup.CreationTime` inside a free-form document.
+  @_disfavoredOverload
+  public var creationTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreationTime")) }
+
+  /// `!GetAtt VerifiedAccessGroup.LastUpdatedTime` inside a free-form document.
+  @_disfavoredOverload
+  public var lastUpdatedTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LastUpdatedTime")) }
+
+  /// `!GetAtt VerifiedAccessGroup.Owner` inside a free-form document.
+  @_disfavoredOverload
+  public var owner: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Owner")) }
+
+  /// `!GetAtt VerifiedAccessGroup.VerifiedAccessGroupArn` inside a free-form document.
+  @_disfavoredOverload
+  public var verifiedAccessGroupARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "VerifiedAccessGroupArn"))
+  }
+}
+
 extension EC2.VerifiedAccessGroup {
   /// The kind of `AWS::EC2::VerifiedAccessGroup.SseSpecification` values; build one with `.init(…)` where it is expected.
   ///

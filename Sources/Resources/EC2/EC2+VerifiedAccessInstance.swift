@@ -113,6 +113,28 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.VerifiedAccessInstance {
+  /// `!GetAtt VerifiedAccessInstance.VerifiedAccessInstanceId` inside a free-form document.
+  @_disfavoredOverload
+  public var verifiedAccessInstanceID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "VerifiedAccessInstanceId"))
+  }
+
+  /// `!GetAtt VerifiedAccessInstance.CreationTime` inside a free-form document.
+  @_disfavoredOverload
+  public var creationTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreationTime")) }
+
+  /// `!GetAtt VerifiedAccessInstance.LastUpdatedTime` inside a free-form document.
+  @_disfavoredOverload
+  public var lastUpdatedTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LastUpdatedTime")) }
+
+  /// `!GetAtt VerifiedAccessInstance.CidrEndpointsCustomSubDomainNameServers` inside a free-form document.
+  @_disfavoredOverload
+  public var cidrEndpointsCustomSubDomainNameServers: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "CidrEndpointsCustomSubDomainNameServers"))
+  }
+}
+
 extension EC2.VerifiedAccessInstance {
   /// The kind of `AWS::EC2::VerifiedAccessInstance.VerifiedAccessLogs.CloudWatchLogs` values; build one with `.init(…)` where it is expected.
   ///

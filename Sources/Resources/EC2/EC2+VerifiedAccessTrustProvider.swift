@@ -124,6 +124,22 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.VerifiedAccessTrustProvider {
+  /// `!GetAtt VerifiedAccessTrustProvider.VerifiedAccessTrustProviderId` inside a free-form document.
+  @_disfavoredOverload
+  public var verifiedAccessTrustProviderID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "VerifiedAccessTrustProviderId"))
+  }
+
+  /// `!GetAtt VerifiedAccessTrustProvider.CreationTime` inside a free-form document.
+  @_disfavoredOverload
+  public var creationTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreationTime")) }
+
+  /// `!GetAtt VerifiedAccessTrustProvider.LastUpdatedTime` inside a free-form document.
+  @_disfavoredOverload
+  public var lastUpdatedTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LastUpdatedTime")) }
+}
+
 extension EC2.VerifiedAccessTrustProvider {
   /// The kind of `AWS::EC2::VerifiedAccessTrustProvider.DeviceOptions` values; build one with `.init(…)` where it is expected.
   ///

@@ -154,6 +154,12 @@ extension EC2 {
   }
 }
 
+extension Referable where Self == EC2.Volume {
+  /// `!GetAtt Volume.VolumeId` inside a free-form document.
+  @_disfavoredOverload
+  public var volumeID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "VolumeId")) }
+}
+
 extension EC2.Volume {
   /// The kind of `AWS::EC2::Volume.Tag` values; build one with `.init(…)` where it is expected.
   ///

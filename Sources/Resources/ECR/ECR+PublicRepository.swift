@@ -73,6 +73,12 @@ extension ECR {
   }
 }
 
+extension Referable where Self == ECR.PublicRepository {
+  /// `!GetAtt PublicRepository.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension ECR.PublicRepository {
   /// The kind of `AWS::ECR::PublicRepository.RepositoryCatalogData` values; build one with `.init(…)` where it is expected.
   ///

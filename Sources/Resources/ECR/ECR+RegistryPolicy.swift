@@ -43,3 +43,9 @@ extension ECR {
     public var registryID: Value<JSON> { getAtt("RegistryId", as: JSON.self) }
   }
 }
+
+extension Referable where Self == ECR.RegistryPolicy {
+  /// `!GetAtt RegistryPolicy.RegistryId` inside a free-form document.
+  @_disfavoredOverload
+  public var registryID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "RegistryId")) }
+}

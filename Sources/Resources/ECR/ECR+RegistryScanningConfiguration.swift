@@ -55,6 +55,12 @@ extension ECR {
   }
 }
 
+extension Referable where Self == ECR.RegistryScanningConfiguration {
+  /// `!GetAtt RegistryScanningConfiguration.RegistryId` inside a free-form document.
+  @_disfavoredOverload
+  public var registryID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "RegistryId")) }
+}
+
 extension ECR.RegistryScanningConfiguration {
   /// The values `AWS::ECR::RegistryScanningConfiguration.FilterType.FilterType` allows.
   ///

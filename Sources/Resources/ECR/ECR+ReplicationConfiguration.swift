@@ -49,6 +49,12 @@ extension ECR {
   }
 }
 
+extension Referable where Self == ECR.ReplicationConfiguration {
+  /// `!GetAtt ReplicationConfiguration.RegistryId` inside a free-form document.
+  @_disfavoredOverload
+  public var registryID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "RegistryId")) }
+}
+
 extension ECR.ReplicationConfiguration {
   /// The values `AWS::ECR::ReplicationConfiguration.FilterType.FilterType` allows.
   ///

@@ -121,6 +121,16 @@ extension ECR {
   }
 }
 
+extension Referable where Self == ECR.Repository {
+  /// `!GetAtt Repository.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+
+  /// `!GetAtt Repository.RepositoryUri` inside a free-form document.
+  @_disfavoredOverload
+  public var repositoryURI: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "RepositoryUri")) }
+}
+
 extension ECR.Repository {
   /// The kind of `AWS::ECR::Repository.EncryptionConfiguration` values; build one with `.init(…)` where it is expected.
   ///

@@ -123,6 +123,16 @@ extension ECR {
   }
 }
 
+extension Referable where Self == ECR.RepositoryCreationTemplate {
+  /// `!GetAtt RepositoryCreationTemplate.CreatedAt` inside a free-form document.
+  @_disfavoredOverload
+  public var createdAt: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreatedAt")) }
+
+  /// `!GetAtt RepositoryCreationTemplate.UpdatedAt` inside a free-form document.
+  @_disfavoredOverload
+  public var updatedAt: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "UpdatedAt")) }
+}
+
 extension ECR.RepositoryCreationTemplate {
   /// The values `AWS::ECR::RepositoryCreationTemplate.AppliedForItem.AppliedForItem` allows.
   ///

@@ -49,6 +49,12 @@ extension ECR {
   }
 }
 
+extension Referable where Self == ECR.SigningConfiguration {
+  /// `!GetAtt SigningConfiguration.RegistryId` inside a free-form document.
+  @_disfavoredOverload
+  public var registryID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "RegistryId")) }
+}
+
 extension ECR.SigningConfiguration {
   /// The values `AWS::ECR::SigningConfiguration.FilterType.FilterType` allows.
   ///

@@ -100,6 +100,12 @@ extension ECS {
   }
 }
 
+extension Referable where Self == ECS.Cluster {
+  /// `!GetAtt Cluster.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension ECS.Cluster {
   /// The kind of `AWS::ECS::Cluster.CapacityProviderStrategyItem` values; build one with `.init(…)` where it is expected.
   ///

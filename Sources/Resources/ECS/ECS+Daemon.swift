@@ -126,6 +126,28 @@ extension ECS {
   }
 }
 
+extension Referable where Self == ECS.Daemon {
+  /// `!GetAtt Daemon.DaemonArn` inside a free-form document.
+  @_disfavoredOverload
+  public var daemonARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "DaemonArn")) }
+
+  /// `!GetAtt Daemon.DeploymentArn` inside a free-form document.
+  @_disfavoredOverload
+  public var deploymentARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "DeploymentArn")) }
+
+  /// `!GetAtt Daemon.CreatedAt` inside a free-form document.
+  @_disfavoredOverload
+  public var createdAt: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreatedAt")) }
+
+  /// `!GetAtt Daemon.UpdatedAt` inside a free-form document.
+  @_disfavoredOverload
+  public var updatedAt: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "UpdatedAt")) }
+
+  /// `!GetAtt Daemon.DaemonStatus` inside a free-form document.
+  @_disfavoredOverload
+  public var daemonStatus: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "DaemonStatus")) }
+}
+
 extension ECS.Daemon {
   /// The kind of `AWS::ECS::Daemon.DaemonAlarmConfiguration` values; build one with `.init(…)` where it is expected.
   ///

@@ -99,6 +99,14 @@ extension ECS {
   }
 }
 
+extension Referable where Self == ECS.DaemonTaskDefinition {
+  /// `!GetAtt DaemonTaskDefinition.DaemonTaskDefinitionArn` inside a free-form document.
+  @_disfavoredOverload
+  public var daemonTaskDefinitionARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "DaemonTaskDefinitionArn"))
+  }
+}
+
 extension ECS.DaemonTaskDefinition {
   /// The kind of `AWS::ECS::DaemonTaskDefinition.ContainerDependency` values; build one with `.init(…)` where it is expected.
   ///

@@ -221,6 +221,118 @@ extension ECS {
   }
 }
 
+extension Referable where Self == ECS.ExpressGatewayService {
+  /// `!GetAtt ExpressGatewayService.ServiceArn` inside a free-form document.
+  @_disfavoredOverload
+  public var serviceARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ServiceArn")) }
+
+  /// `!GetAtt ExpressGatewayService.ActiveConfigurations` inside a free-form document.
+  @_disfavoredOverload
+  public var activeConfigurations: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ActiveConfigurations"))
+  }
+
+  /// `!GetAtt ExpressGatewayService.Status` inside a free-form document.
+  @_disfavoredOverload
+  public var status: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Status")) }
+
+  /// `!GetAtt ExpressGatewayService.CreatedAt` inside a free-form document.
+  @_disfavoredOverload
+  public var createdAt: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreatedAt")) }
+
+  /// `!GetAtt ExpressGatewayService.UpdatedAt` inside a free-form document.
+  @_disfavoredOverload
+  public var updatedAt: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "UpdatedAt")) }
+
+  /// `!GetAtt ExpressGatewayService.Endpoint` inside a free-form document.
+  @_disfavoredOverload
+  public var endpoint: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Endpoint")) }
+
+  /// `!GetAtt ExpressGatewayService.ECSManagedResourceArns` inside a free-form document.
+  @_disfavoredOverload
+  public var ecsManagedResourceArns: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ECSManagedResourceArns"))
+  }
+
+  /// `!GetAtt ExpressGatewayService.ECSManagedResourceArns.ServiceSecurityGroups` inside a free-form document.
+  @_disfavoredOverload
+  public var ecsManagedResourceArnsServiceSecurityGroups: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ECSManagedResourceArns.ServiceSecurityGroups"))
+  }
+
+  /// `!GetAtt ExpressGatewayService.ECSManagedResourceArns.AutoScaling` inside a free-form document.
+  @_disfavoredOverload
+  public var ecsManagedResourceArnsAutoScaling: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ECSManagedResourceArns.AutoScaling"))
+  }
+
+  /// `!GetAtt ExpressGatewayService.ECSManagedResourceArns.AutoScaling.ScalableTarget` inside a free-form document.
+  @_disfavoredOverload
+  public var ecsManagedResourceArnsAutoScalingScalableTarget: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ECSManagedResourceArns.AutoScaling.ScalableTarget"))
+  }
+
+  /// `!GetAtt ExpressGatewayService.ECSManagedResourceArns.AutoScaling.ApplicationAutoScalingPolicies` inside a free-form document.
+  @_disfavoredOverload
+  public var ecsManagedResourceArnsAutoScalingApplicationAutoScalingPolicies: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ECSManagedResourceArns.AutoScaling.ApplicationAutoScalingPolicies"))
+  }
+
+  /// `!GetAtt ExpressGatewayService.ECSManagedResourceArns.LogGroups` inside a free-form document.
+  @_disfavoredOverload
+  public var ecsManagedResourceArnsLogGroups: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ECSManagedResourceArns.LogGroups"))
+  }
+
+  /// `!GetAtt ExpressGatewayService.ECSManagedResourceArns.MetricAlarms` inside a free-form document.
+  @_disfavoredOverload
+  public var ecsManagedResourceArnsMetricAlarms: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ECSManagedResourceArns.MetricAlarms"))
+  }
+
+  /// `!GetAtt ExpressGatewayService.ECSManagedResourceArns.IngressPath` inside a free-form document.
+  @_disfavoredOverload
+  public var ecsManagedResourceArnsIngressPath: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ECSManagedResourceArns.IngressPath"))
+  }
+
+  /// `!GetAtt ExpressGatewayService.ECSManagedResourceArns.IngressPath.CertificateArn` inside a free-form document.
+  @_disfavoredOverload
+  public var ecsManagedResourceArnsIngressPathCertificateARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ECSManagedResourceArns.IngressPath.CertificateArn"))
+  }
+
+  /// `!GetAtt ExpressGatewayService.ECSManagedResourceArns.IngressPath.LoadBalancerSecurityGroups` inside a free-form document.
+  @_disfavoredOverload
+  public var ecsManagedResourceArnsIngressPathLoadBalancerSecurityGroups: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ECSManagedResourceArns.IngressPath.LoadBalancerSecurityGroups"))
+  }
+
+  /// `!GetAtt ExpressGatewayService.ECSManagedResourceArns.IngressPath.ListenerRuleArn` inside a free-form document.
+  @_disfavoredOverload
+  public var ecsManagedResourceArnsIngressPathListenerRuleARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ECSManagedResourceArns.IngressPath.ListenerRuleArn"))
+  }
+
+  /// `!GetAtt ExpressGatewayService.ECSManagedResourceArns.IngressPath.ListenerArn` inside a free-form document.
+  @_disfavoredOverload
+  public var ecsManagedResourceArnsIngressPathListenerARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ECSManagedResourceArns.IngressPath.ListenerArn"))
+  }
+
+  /// `!GetAtt ExpressGatewayService.ECSManagedResourceArns.IngressPath.LoadBalancerArn` inside a free-form document.
+  @_disfavoredOverload
+  public var ecsManagedResourceArnsIngressPathLoadBalancerARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ECSManagedResourceArns.IngressPath.LoadBalancerArn"))
+  }
+
+  /// `!GetAtt ExpressGatewayService.ECSManagedResourceArns.IngressPath.TargetGroupArns` inside a free-form document.
+  @_disfavoredOverload
+  public var ecsManagedResourceArnsIngressPathTargetGroupArns: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "ECSManagedResourceArns.IngressPath.TargetGroupArns"))
+  }
+}
+
 extension ECS.ExpressGatewayService {
   /// The kind of `AWS::ECS::ExpressGatewayService.ExpressGatewayContainer` values; build one with `.init(…)` where it is expected.
   ///

@@ -251,6 +251,16 @@ extension ECS {
   }
 }
 
+extension Referable where Self == ECS.Service {
+  /// `!GetAtt Service.ServiceArn` inside a free-form document.
+  @_disfavoredOverload
+  public var serviceARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ServiceArn")) }
+
+  /// `!GetAtt Service.Name` inside a free-form document.
+  @_disfavoredOverload
+  public var name: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Name")) }
+}
+
 extension ECS.Service {
   /// The kind of `AWS::ECS::Service.AdvancedConfiguration` values; build one with `.init(…)` where it is expected.
   ///

@@ -175,6 +175,12 @@ extension ECS {
   }
 }
 
+extension Referable where Self == ECS.TaskDefinition {
+  /// `!GetAtt TaskDefinition.TaskDefinitionArn` inside a free-form document.
+  @_disfavoredOverload
+  public var taskDefinitionARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "TaskDefinitionArn")) }
+}
+
 extension ECS.TaskDefinition {
   /// The values `AWS::ECS::TaskDefinition.PortMapping.AppProtocol` allows.
   ///

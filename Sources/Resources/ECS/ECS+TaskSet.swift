@@ -130,6 +130,12 @@ extension ECS {
   }
 }
 
+extension Referable where Self == ECS.TaskSet {
+  /// `!GetAtt TaskSet.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension ECS.TaskSet {
   /// The kind of `AWS::ECS::TaskSet.AwsVpcConfiguration` values; build one with `.init(…)` where it is expected.
   ///

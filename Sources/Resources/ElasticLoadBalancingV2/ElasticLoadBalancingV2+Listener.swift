@@ -106,6 +106,12 @@ extension ElasticLoadBalancingV2 {
   }
 }
 
+extension Referable where Self == ElasticLoadBalancingV2.Listener {
+  /// `!GetAtt Listener.ListenerArn` inside a free-form document.
+  @_disfavoredOverload
+  public var listenerARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ListenerArn")) }
+}
+
 extension ElasticLoadBalancingV2.Listener {
   /// The kind of `AWS::ElasticLoadBalancingV2::Listener.Action` values; build one with `.init(…)` where it is expected.
   ///

@@ -55,6 +55,12 @@ extension ElasticLoadBalancingV2 {
   }
 }
 
+extension Referable where Self == ElasticLoadBalancingV2.ListenerCertificate {
+  /// `!GetAtt ListenerCertificate.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension ElasticLoadBalancingV2.ListenerCertificate {
   /// The kind of `AWS::ElasticLoadBalancingV2::ListenerCertificate.Certificate` values; build one with `.init(…)` where it is expected.
   ///

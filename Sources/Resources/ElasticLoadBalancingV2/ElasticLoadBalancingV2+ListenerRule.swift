@@ -76,6 +76,16 @@ extension ElasticLoadBalancingV2 {
   }
 }
 
+extension Referable where Self == ElasticLoadBalancingV2.ListenerRule {
+  /// `!GetAtt ListenerRule.RuleArn` inside a free-form document.
+  @_disfavoredOverload
+  public var ruleARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "RuleArn")) }
+
+  /// `!GetAtt ListenerRule.IsDefault` inside a free-form document.
+  @_disfavoredOverload
+  public var isDefault: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IsDefault")) }
+}
+
 extension ElasticLoadBalancingV2.ListenerRule {
   /// The kind of `AWS::ElasticLoadBalancingV2::ListenerRule.Action` values; build one with `.init(…)` where it is expected.
   ///

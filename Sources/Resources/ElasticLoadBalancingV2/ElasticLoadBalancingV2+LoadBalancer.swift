@@ -168,6 +168,32 @@ extension ElasticLoadBalancingV2 {
   }
 }
 
+extension Referable where Self == ElasticLoadBalancingV2.LoadBalancer {
+  /// `!GetAtt LoadBalancer.LoadBalancerName` inside a free-form document.
+  @_disfavoredOverload
+  public var loadBalancerName: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LoadBalancerName")) }
+
+  /// `!GetAtt LoadBalancer.LoadBalancerFullName` inside a free-form document.
+  @_disfavoredOverload
+  public var loadBalancerFullName: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "LoadBalancerFullName"))
+  }
+
+  /// `!GetAtt LoadBalancer.CanonicalHostedZoneID` inside a free-form document.
+  @_disfavoredOverload
+  public var canonicalHostedZoneID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "CanonicalHostedZoneID"))
+  }
+
+  /// `!GetAtt LoadBalancer.LoadBalancerArn` inside a free-form document.
+  @_disfavoredOverload
+  public var loadBalancerARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LoadBalancerArn")) }
+
+  /// `!GetAtt LoadBalancer.DNSName` inside a free-form document.
+  @_disfavoredOverload
+  public var dnsName: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "DNSName")) }
+}
+
 extension ElasticLoadBalancingV2.LoadBalancer {
   /// The values `AWS::ElasticLoadBalancingV2::LoadBalancer.EnablePrefixForIpv6SourceNat` allows.
   ///

@@ -207,6 +207,26 @@ extension ElasticLoadBalancingV2 {
   }
 }
 
+extension Referable where Self == ElasticLoadBalancingV2.TargetGroup {
+  /// `!GetAtt TargetGroup.LoadBalancerArns` inside a free-form document.
+  @_disfavoredOverload
+  public var loadBalancerArns: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LoadBalancerArns")) }
+
+  /// `!GetAtt TargetGroup.TargetGroupArn` inside a free-form document.
+  @_disfavoredOverload
+  public var targetGroupARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "TargetGroupArn")) }
+
+  /// `!GetAtt TargetGroup.TargetGroupName` inside a free-form document.
+  @_disfavoredOverload
+  public var targetGroupName: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "TargetGroupName")) }
+
+  /// `!GetAtt TargetGroup.TargetGroupFullName` inside a free-form document.
+  @_disfavoredOverload
+  public var targetGroupFullName: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "TargetGroupFullName"))
+  }
+}
+
 extension ElasticLoadBalancingV2.TargetGroup {
   /// The values `AWS::ElasticLoadBalancingV2::TargetGroup.HealthCheckProtocol` allows.
   ///

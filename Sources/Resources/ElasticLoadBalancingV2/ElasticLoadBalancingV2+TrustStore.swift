@@ -90,6 +90,22 @@ extension ElasticLoadBalancingV2 {
   }
 }
 
+extension Referable where Self == ElasticLoadBalancingV2.TrustStore {
+  /// `!GetAtt TrustStore.TrustStoreArn` inside a free-form document.
+  @_disfavoredOverload
+  public var trustStoreARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "TrustStoreArn")) }
+
+  /// `!GetAtt TrustStore.Status` inside a free-form document.
+  @_disfavoredOverload
+  public var status: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Status")) }
+
+  /// `!GetAtt TrustStore.NumberOfCaCertificates` inside a free-form document.
+  @_disfavoredOverload
+  public var numberOfCaCertificates: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "NumberOfCaCertificates"))
+  }
+}
+
 extension ElasticLoadBalancingV2.TrustStore {
   /// The kind of `AWS::ElasticLoadBalancingV2::TrustStore.Tag` values; build one with `.init(…)` where it is expected.
   ///

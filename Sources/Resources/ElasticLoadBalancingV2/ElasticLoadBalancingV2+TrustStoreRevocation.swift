@@ -62,6 +62,18 @@ extension ElasticLoadBalancingV2 {
   }
 }
 
+extension Referable where Self == ElasticLoadBalancingV2.TrustStoreRevocation {
+  /// `!GetAtt TrustStoreRevocation.RevocationId` inside a free-form document.
+  @_disfavoredOverload
+  public var revocationID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "RevocationId")) }
+
+  /// `!GetAtt TrustStoreRevocation.TrustStoreRevocations` inside a free-form document.
+  @_disfavoredOverload
+  public var trustStoreRevocations: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "TrustStoreRevocations"))
+  }
+}
+
 extension ElasticLoadBalancingV2.TrustStoreRevocation {
   /// The kind of `AWS::ElasticLoadBalancingV2::TrustStoreRevocation.RevocationContent` values; build one with `.init(…)` where it is expected.
   ///

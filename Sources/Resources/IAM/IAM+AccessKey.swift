@@ -63,3 +63,13 @@ extension IAM {
     public var id: Value<String> { getAtt("Id", as: String.self) }
   }
 }
+
+extension Referable where Self == IAM.AccessKey {
+  /// `!GetAtt AccessKey.SecretAccessKey` inside a free-form document.
+  @_disfavoredOverload
+  public var secretAccessKey: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "SecretAccessKey")) }
+
+  /// `!GetAtt AccessKey.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}

@@ -69,6 +69,12 @@ extension IAM {
   }
 }
 
+extension Referable where Self == IAM.Group {
+  /// `!GetAtt Group.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension IAM.Group {
   /// The kind of `AWS::IAM::Group.Policy` values; build one with `.init(…)` where it is expected.
   ///

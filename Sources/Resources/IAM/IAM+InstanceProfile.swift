@@ -62,3 +62,9 @@ extension IAM {
     public var arn: Value<String> { getAtt("Arn", as: String.self) }
   }
 }
+
+extension Referable where Self == IAM.InstanceProfile {
+  /// `!GetAtt InstanceProfile.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}

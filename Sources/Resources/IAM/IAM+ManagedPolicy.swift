@@ -116,3 +116,39 @@ extension IAM {
     public var updateDate: Value<String> { getAtt("UpdateDate", as: String.self) }
   }
 }
+
+extension Referable where Self == IAM.ManagedPolicy {
+  /// `!GetAtt ManagedPolicy.PolicyArn` inside a free-form document.
+  @_disfavoredOverload
+  public var policyARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "PolicyArn")) }
+
+  /// `!GetAtt ManagedPolicy.AttachmentCount` inside a free-form document.
+  @_disfavoredOverload
+  public var attachmentCount: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AttachmentCount")) }
+
+  /// `!GetAtt ManagedPolicy.CreateDate` inside a free-form document.
+  @_disfavoredOverload
+  public var createDate: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreateDate")) }
+
+  /// `!GetAtt ManagedPolicy.DefaultVersionId` inside a free-form document.
+  @_disfavoredOverload
+  public var defaultVersionID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "DefaultVersionId")) }
+
+  /// `!GetAtt ManagedPolicy.IsAttachable` inside a free-form document.
+  @_disfavoredOverload
+  public var isAttachable: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IsAttachable")) }
+
+  /// `!GetAtt ManagedPolicy.PermissionsBoundaryUsageCount` inside a free-form document.
+  @_disfavoredOverload
+  public var permissionsBoundaryUsageCount: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "PermissionsBoundaryUsageCount"))
+  }
+
+  /// `!GetAtt ManagedPolicy.PolicyId` inside a free-form document.
+  @_disfavoredOverload
+  public var policyID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "PolicyId")) }
+
+  /// `!GetAtt ManagedPolicy.UpdateDate` inside a free-form document.
+  @_disfavoredOverload
+  public var updateDate: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "UpdateDate")) }
+}

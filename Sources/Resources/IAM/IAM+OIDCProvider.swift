@@ -69,6 +69,12 @@ extension IAM {
   }
 }
 
+extension Referable where Self == IAM.OIDCProvider {
+  /// `!GetAtt OIDCProvider.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension IAM.OIDCProvider {
   /// The kind of `AWS::IAM::OIDCProvider.Tag` values; build one with `.init(…)` where it is expected.
   ///

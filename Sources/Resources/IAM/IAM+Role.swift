@@ -111,6 +111,16 @@ extension IAM {
   }
 }
 
+extension Referable where Self == IAM.Role {
+  /// `!GetAtt Role.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+
+  /// `!GetAtt Role.RoleId` inside a free-form document.
+  @_disfavoredOverload
+  public var roleID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "RoleId")) }
+}
+
 extension IAM.Role {
   /// The kind of `AWS::IAM::Role.Policy` values; build one with `.init(…)` where it is expected.
   ///

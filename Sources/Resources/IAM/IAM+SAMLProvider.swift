@@ -103,6 +103,16 @@ extension IAM {
   }
 }
 
+extension Referable where Self == IAM.SAMLProvider {
+  /// `!GetAtt SAMLProvider.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+
+  /// `!GetAtt SAMLProvider.SamlProviderUUID` inside a free-form document.
+  @_disfavoredOverload
+  public var samlProviderUUID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "SamlProviderUUID")) }
+}
+
 extension IAM.SAMLProvider {
   /// The values `AWS::IAM::SAMLProvider.AssertionEncryptionMode` allows.
   ///

@@ -89,6 +89,12 @@ extension IAM {
   }
 }
 
+extension Referable where Self == IAM.ServerCertificate {
+  /// `!GetAtt ServerCertificate.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension IAM.ServerCertificate {
   /// The kind of `AWS::IAM::ServerCertificate.Tag` values; build one with `.init(…)` where it is expected.
   ///

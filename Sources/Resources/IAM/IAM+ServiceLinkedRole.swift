@@ -62,3 +62,9 @@ extension IAM {
     public var roleName: Value<String> { getAtt("RoleName", as: String.self) }
   }
 }
+
+extension Referable where Self == IAM.ServiceLinkedRole {
+  /// `!GetAtt ServiceLinkedRole.RoleName` inside a free-form document.
+  @_disfavoredOverload
+  public var roleName: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "RoleName")) }
+}

@@ -99,6 +99,12 @@ extension IAM {
   }
 }
 
+extension Referable where Self == IAM.User {
+  /// `!GetAtt User.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension IAM.User {
   /// The kind of `AWS::IAM::User.LoginProfile` values; build one with `.init(…)` where it is expected.
   ///

@@ -54,3 +54,9 @@ extension IAM {
     public var id: Value<String> { getAtt("Id", as: String.self) }
   }
 }
+
+extension Referable where Self == IAM.UserToGroupAddition {
+  /// `!GetAtt UserToGroupAddition.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}

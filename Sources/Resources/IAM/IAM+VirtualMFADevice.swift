@@ -69,6 +69,12 @@ extension IAM {
   }
 }
 
+extension Referable where Self == IAM.VirtualMFADevice {
+  /// `!GetAtt VirtualMFADevice.SerialNumber` inside a free-form document.
+  @_disfavoredOverload
+  public var serialNumber: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "SerialNumber")) }
+}
+
 extension IAM.VirtualMFADevice {
   /// The kind of `AWS::IAM::VirtualMFADevice.Tag` values; build one with `.init(…)` where it is expected.
   ///

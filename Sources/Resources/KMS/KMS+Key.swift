@@ -134,6 +134,16 @@ extension KMS {
   }
 }
 
+extension Referable where Self == KMS.Key {
+  /// `!GetAtt Key.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+
+  /// `!GetAtt Key.KeyId` inside a free-form document.
+  @_disfavoredOverload
+  public var keyID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "KeyId")) }
+}
+
 extension KMS.Key {
   /// The values `AWS::KMS::Key.KeySpec` allows.
   ///

@@ -88,6 +88,16 @@ extension KMS {
   }
 }
 
+extension Referable where Self == KMS.ReplicaKey {
+  /// `!GetAtt ReplicaKey.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+
+  /// `!GetAtt ReplicaKey.KeyId` inside a free-form document.
+  @_disfavoredOverload
+  public var keyID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "KeyId")) }
+}
+
 extension KMS.ReplicaKey {
   /// The kind of `AWS::KMS::ReplicaKey.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -76,6 +76,12 @@ extension Logs {
   }
 }
 
+extension Referable where Self == Logs.AccountPolicy {
+  /// `!GetAtt AccountPolicy.AccountId` inside a free-form document.
+  @_disfavoredOverload
+  public var accountID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AccountId")) }
+}
+
 extension Logs.AccountPolicy {
   /// The values `AWS::Logs::AccountPolicy.PolicyType` allows.
   ///

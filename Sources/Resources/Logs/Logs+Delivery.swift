@@ -100,6 +100,22 @@ extension Logs {
   }
 }
 
+extension Referable where Self == Logs.Delivery {
+  /// `!GetAtt Delivery.DeliveryId` inside a free-form document.
+  @_disfavoredOverload
+  public var deliveryID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "DeliveryId")) }
+
+  /// `!GetAtt Delivery.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+
+  /// `!GetAtt Delivery.DeliveryDestinationType` inside a free-form document.
+  @_disfavoredOverload
+  public var deliveryDestinationType: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "DeliveryDestinationType"))
+  }
+}
+
 extension Logs.Delivery {
   /// The kind of `AWS::Logs::Delivery.Tag` values; build one with `.init(…)` where it is expected.
   ///

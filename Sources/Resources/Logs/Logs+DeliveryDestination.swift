@@ -90,6 +90,12 @@ extension Logs {
   }
 }
 
+extension Referable where Self == Logs.DeliveryDestination {
+  /// `!GetAtt DeliveryDestination.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension Logs.DeliveryDestination {
   /// The kind of `AWS::Logs::DeliveryDestination.DestinationPolicy` values; build one with `.init(…)` where it is expected.
   ///

@@ -73,6 +73,20 @@ extension Logs {
   }
 }
 
+extension Referable where Self == Logs.DeliverySource {
+  /// `!GetAtt DeliverySource.Service` inside a free-form document.
+  @_disfavoredOverload
+  public var service: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Service")) }
+
+  /// `!GetAtt DeliverySource.ResourceArns` inside a free-form document.
+  @_disfavoredOverload
+  public var resourceArns: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ResourceArns")) }
+
+  /// `!GetAtt DeliverySource.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension Logs.DeliverySource {
   /// The kind of `AWS::Logs::DeliverySource.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -75,6 +75,12 @@ extension Logs {
   }
 }
 
+extension Referable where Self == Logs.Destination {
+  /// `!GetAtt Destination.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension Logs.Destination {
   /// The kind of `AWS::Logs::Destination.Tag` values; build one with `.init(…)` where it is expected.
   ///

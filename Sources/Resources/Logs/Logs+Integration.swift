@@ -61,6 +61,12 @@ extension Logs {
   }
 }
 
+extension Referable where Self == Logs.Integration {
+  /// `!GetAtt Integration.IntegrationStatus` inside a free-form document.
+  @_disfavoredOverload
+  public var integrationStatus: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "IntegrationStatus")) }
+}
+
 extension Logs.Integration {
   /// The values `AWS::Logs::Integration.IntegrationType` allows.
   ///

@@ -111,6 +111,28 @@ extension Logs {
   }
 }
 
+extension Referable where Self == Logs.LogAnomalyDetector {
+  /// `!GetAtt LogAnomalyDetector.AnomalyDetectorArn` inside a free-form document.
+  @_disfavoredOverload
+  public var anomalyDetectorARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AnomalyDetectorArn")) }
+
+  /// `!GetAtt LogAnomalyDetector.CreationTimeStamp` inside a free-form document.
+  @_disfavoredOverload
+  public var creationTimeStamp: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreationTimeStamp")) }
+
+  /// `!GetAtt LogAnomalyDetector.LastModifiedTimeStamp` inside a free-form document.
+  @_disfavoredOverload
+  public var lastModifiedTimeStamp: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "LastModifiedTimeStamp"))
+  }
+
+  /// `!GetAtt LogAnomalyDetector.AnomalyDetectorStatus` inside a free-form document.
+  @_disfavoredOverload
+  public var anomalyDetectorStatus: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "AnomalyDetectorStatus"))
+  }
+}
+
 extension Logs.LogAnomalyDetector {
   /// The values `AWS::Logs::LogAnomalyDetector.EvaluationFrequency` allows.
   ///

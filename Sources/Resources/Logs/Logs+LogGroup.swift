@@ -125,6 +125,12 @@ extension Logs {
   }
 }
 
+extension Referable where Self == Logs.LogGroup {
+  /// `!GetAtt LogGroup.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension Logs.LogGroup {
   /// The values `AWS::Logs::LogGroup.LogGroupClass` allows.
   ///

@@ -77,6 +77,12 @@ extension Logs {
   }
 }
 
+extension Referable where Self == Logs.QueryDefinition {
+  /// `!GetAtt QueryDefinition.QueryDefinitionId` inside a free-form document.
+  @_disfavoredOverload
+  public var queryDefinitionID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "QueryDefinitionId")) }
+}
+
 extension Logs.QueryDefinition {
   /// The values `AWS::Logs::QueryDefinition.QueryLanguage` allows.
   ///

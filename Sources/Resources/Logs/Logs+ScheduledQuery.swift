@@ -159,6 +159,30 @@ extension Logs {
   }
 }
 
+extension Referable where Self == Logs.ScheduledQuery {
+  /// `!GetAtt ScheduledQuery.ScheduledQueryArn` inside a free-form document.
+  @_disfavoredOverload
+  public var scheduledQueryARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "ScheduledQueryArn")) }
+
+  /// `!GetAtt ScheduledQuery.LastTriggeredTime` inside a free-form document.
+  @_disfavoredOverload
+  public var lastTriggeredTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LastTriggeredTime")) }
+
+  /// `!GetAtt ScheduledQuery.LastExecutionStatus` inside a free-form document.
+  @_disfavoredOverload
+  public var lastExecutionStatus: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "LastExecutionStatus"))
+  }
+
+  /// `!GetAtt ScheduledQuery.CreationTime` inside a free-form document.
+  @_disfavoredOverload
+  public var creationTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreationTime")) }
+
+  /// `!GetAtt ScheduledQuery.LastUpdatedTime` inside a free-form document.
+  @_disfavoredOverload
+  public var lastUpdatedTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LastUpdatedTime")) }
+}
+
 extension Logs.ScheduledQuery {
   /// The kind of `AWS::Logs::ScheduledQuery.DestinationConfiguration` values; build one with `.init(…)` where it is expected.
   ///

@@ -58,6 +58,16 @@ extension Route53 {
   }
 }
 
+extension Referable where Self == Route53.CidrCollection {
+  /// `!GetAtt CidrCollection.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+
+  /// `!GetAtt CidrCollection.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension Route53.CidrCollection {
   /// The kind of `AWS::Route53::CidrCollection.Location` values; build one with `.init(…)` where it is expected.
   ///

@@ -57,6 +57,12 @@ extension Route53 {
   }
 }
 
+extension Referable where Self == Route53.HealthCheck {
+  /// `!GetAtt HealthCheck.HealthCheckId` inside a free-form document.
+  @_disfavoredOverload
+  public var healthCheckID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "HealthCheckId")) }
+}
+
 extension Route53.HealthCheck {
   /// The kind of `AWS::Route53::HealthCheck.AlarmIdentifier` values; build one with `.init(…)` where it is expected.
   ///

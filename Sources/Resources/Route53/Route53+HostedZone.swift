@@ -94,6 +94,16 @@ extension Route53 {
   }
 }
 
+extension Referable where Self == Route53.HostedZone {
+  /// `!GetAtt HostedZone.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+
+  /// `!GetAtt HostedZone.NameServers` inside a free-form document.
+  @_disfavoredOverload
+  public var nameServers: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "NameServers")) }
+}
+
 extension Route53.HostedZone {
   /// The kind of `AWS::Route53::HostedZone.HostedZoneConfig` values; build one with `.init(…)` where it is expected.
   ///

@@ -167,6 +167,12 @@ extension Route53 {
   }
 }
 
+extension Referable where Self == Route53.RecordSet {
+  /// `!GetAtt RecordSet.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension Route53.RecordSet {
   /// The kind of `AWS::Route53::RecordSet.AliasTarget` values; build one with `.init(…)` where it is expected.
   ///

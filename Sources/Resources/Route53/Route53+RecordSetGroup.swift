@@ -71,6 +71,12 @@ extension Route53 {
   }
 }
 
+extension Referable where Self == Route53.RecordSetGroup {
+  /// `!GetAtt RecordSetGroup.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension Route53.RecordSetGroup {
   /// The kind of `AWS::Route53::RecordSetGroup.AliasTarget` values; build one with `.init(…)` where it is expected.
   ///

@@ -100,6 +100,20 @@ extension S3 {
   }
 }
 
+extension Referable where Self == S3.AccessGrant {
+  /// `!GetAtt AccessGrant.AccessGrantId` inside a free-form document.
+  @_disfavoredOverload
+  public var accessGrantID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AccessGrantId")) }
+
+  /// `!GetAtt AccessGrant.AccessGrantArn` inside a free-form document.
+  @_disfavoredOverload
+  public var accessGrantARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AccessGrantArn")) }
+
+  /// `!GetAtt AccessGrant.GrantScope` inside a free-form document.
+  @_disfavoredOverload
+  public var grantScope: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "GrantScope")) }
+}
+
 extension S3.AccessGrant {
   /// The kind of `AWS::S3::AccessGrant.AccessGrantsLocationConfiguration` values; build one with `.init(…)` where it is expected.
   ///

@@ -60,6 +60,20 @@ extension S3 {
   }
 }
 
+extension Referable where Self == S3.AccessGrantsInstance {
+  /// `!GetAtt AccessGrantsInstance.AccessGrantsInstanceArn` inside a free-form document.
+  @_disfavoredOverload
+  public var accessGrantsInstanceARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "AccessGrantsInstanceArn"))
+  }
+
+  /// `!GetAtt AccessGrantsInstance.AccessGrantsInstanceId` inside a free-form document.
+  @_disfavoredOverload
+  public var accessGrantsInstanceID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "AccessGrantsInstanceId"))
+  }
+}
+
 extension S3.AccessGrantsInstance {
   /// The kind of `AWS::S3::AccessGrantsInstance.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -64,6 +64,20 @@ extension S3 {
   }
 }
 
+extension Referable where Self == S3.AccessGrantsLocation {
+  /// `!GetAtt AccessGrantsLocation.AccessGrantsLocationArn` inside a free-form document.
+  @_disfavoredOverload
+  public var accessGrantsLocationARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "AccessGrantsLocationArn"))
+  }
+
+  /// `!GetAtt AccessGrantsLocation.AccessGrantsLocationId` inside a free-form document.
+  @_disfavoredOverload
+  public var accessGrantsLocationID: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "AccessGrantsLocationId"))
+  }
+}
+
 extension S3.AccessGrantsLocation {
   /// The kind of `AWS::S3::AccessGrantsLocation.Tag` values; build one with `.init(…)` where it is expected.
   ///

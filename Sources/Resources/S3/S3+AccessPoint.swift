@@ -101,6 +101,20 @@ extension S3 {
   }
 }
 
+extension Referable where Self == S3.AccessPoint {
+  /// `!GetAtt AccessPoint.Alias` inside a free-form document.
+  @_disfavoredOverload
+  public var alias: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Alias")) }
+
+  /// `!GetAtt AccessPoint.NetworkOrigin` inside a free-form document.
+  @_disfavoredOverload
+  public var networkOrigin: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "NetworkOrigin")) }
+
+  /// `!GetAtt AccessPoint.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension S3.AccessPoint {
   /// The kind of `AWS::S3::AccessPoint.PublicAccessBlockConfiguration` values; build one with `.init(…)` where it is expected.
   ///

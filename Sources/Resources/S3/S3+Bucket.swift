@@ -306,6 +306,72 @@ extension S3 {
   }
 }
 
+extension Referable where Self == S3.Bucket {
+  /// `!GetAtt Bucket.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+
+  /// `!GetAtt Bucket.DomainName` inside a free-form document.
+  @_disfavoredOverload
+  public var domainName: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "DomainName")) }
+
+  /// `!GetAtt Bucket.DualStackDomainName` inside a free-form document.
+  @_disfavoredOverload
+  public var dualStackDomainName: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "DualStackDomainName"))
+  }
+
+  /// `!GetAtt Bucket.RegionalDomainName` inside a free-form document.
+  @_disfavoredOverload
+  public var regionalDomainName: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "RegionalDomainName")) }
+
+  /// `!GetAtt Bucket.MetadataTableConfiguration.S3TablesDestination.TableNamespace` inside a free-form document.
+  @_disfavoredOverload
+  public var metadataTableConfigurationS3TablesDestinationTableNamespace: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "MetadataTableConfiguration.S3TablesDestination.TableNamespace"))
+  }
+
+  /// `!GetAtt Bucket.MetadataTableConfiguration.S3TablesDestination.TableArn` inside a free-form document.
+  @_disfavoredOverload
+  public var metadataTableConfigurationS3TablesDestinationTableARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "MetadataTableConfiguration.S3TablesDestination.TableArn"))
+  }
+
+  /// `!GetAtt Bucket.MetadataConfiguration.Destination` inside a free-form document.
+  @_disfavoredOverload
+  public var metadataConfigurationDestination: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "MetadataConfiguration.Destination"))
+  }
+
+  /// `!GetAtt Bucket.MetadataConfiguration.JournalTableConfiguration.TableName` inside a free-form document.
+  @_disfavoredOverload
+  public var metadataConfigurationJournalTableConfigurationTableName: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "MetadataConfiguration.JournalTableConfiguration.TableName"))
+  }
+
+  /// `!GetAtt Bucket.MetadataConfiguration.JournalTableConfiguration.TableArn` inside a free-form document.
+  @_disfavoredOverload
+  public var metadataConfigurationJournalTableConfigurationTableARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "MetadataConfiguration.JournalTableConfiguration.TableArn"))
+  }
+
+  /// `!GetAtt Bucket.MetadataConfiguration.InventoryTableConfiguration.TableName` inside a free-form document.
+  @_disfavoredOverload
+  public var metadataConfigurationInventoryTableConfigurationTableName: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "MetadataConfiguration.InventoryTableConfiguration.TableName"))
+  }
+
+  /// `!GetAtt Bucket.MetadataConfiguration.InventoryTableConfiguration.TableArn` inside a free-form document.
+  @_disfavoredOverload
+  public var metadataConfigurationInventoryTableConfigurationTableARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "MetadataConfiguration.InventoryTableConfiguration.TableArn"))
+  }
+
+  /// `!GetAtt Bucket.WebsiteURL` inside a free-form document.
+  @_disfavoredOverload
+  public var websiteURL: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "WebsiteURL")) }
+}
+
 extension S3.Bucket {
   /// The values `AWS::S3::Bucket.AbacStatus` allows.
   ///

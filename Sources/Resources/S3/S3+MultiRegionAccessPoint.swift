@@ -66,6 +66,16 @@ extension S3 {
   }
 }
 
+extension Referable where Self == S3.MultiRegionAccessPoint {
+  /// `!GetAtt MultiRegionAccessPoint.Alias` inside a free-form document.
+  @_disfavoredOverload
+  public var alias: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Alias")) }
+
+  /// `!GetAtt MultiRegionAccessPoint.CreatedAt` inside a free-form document.
+  @_disfavoredOverload
+  public var createdAt: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "CreatedAt")) }
+}
+
 extension S3.MultiRegionAccessPoint {
   /// The kind of `AWS::S3::MultiRegionAccessPoint.PublicAccessBlockConfiguration` values; build one with `.init(…)` where it is expected.
   ///

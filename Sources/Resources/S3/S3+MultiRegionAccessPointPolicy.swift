@@ -57,3 +57,15 @@ extension S3 {
     public var policyStatusIsPublic: Value<String> { getAtt("PolicyStatus.IsPublic", as: String.self) }
   }
 }
+
+extension Referable where Self == S3.MultiRegionAccessPointPolicy {
+  /// `!GetAtt MultiRegionAccessPointPolicy.PolicyStatus` inside a free-form document.
+  @_disfavoredOverload
+  public var policyStatus: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "PolicyStatus")) }
+
+  /// `!GetAtt MultiRegionAccessPointPolicy.PolicyStatus.IsPublic` inside a free-form document.
+  @_disfavoredOverload
+  public var policyStatusIsPublic: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "PolicyStatus.IsPublic"))
+  }
+}

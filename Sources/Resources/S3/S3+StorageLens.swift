@@ -57,6 +57,14 @@ extension S3 {
   }
 }
 
+extension Referable where Self == S3.StorageLens {
+  /// `!GetAtt StorageLens.StorageLensConfiguration.StorageLensArn` inside a free-form document.
+  @_disfavoredOverload
+  public var storageLensConfigurationStorageLensARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "StorageLensConfiguration.StorageLensArn"))
+  }
+}
+
 extension S3.StorageLens {
   /// The kind of `AWS::S3::StorageLens.AccountLevel` values; build one with `.init(…)` where it is expected.
   ///

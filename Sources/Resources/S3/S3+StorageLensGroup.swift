@@ -61,6 +61,14 @@ extension S3 {
   }
 }
 
+extension Referable where Self == S3.StorageLensGroup {
+  /// `!GetAtt StorageLensGroup.StorageLensGroupArn` inside a free-form document.
+  @_disfavoredOverload
+  public var storageLensGroupARN: JSONValue {
+    JSONValue(.getAtt(resource: logicalID, attribute: "StorageLensGroupArn"))
+  }
+}
+
 extension S3.StorageLensGroup {
   /// The kind of `AWS::S3::StorageLensGroup.And` values; build one with `.init(…)` where it is expected.
   ///

@@ -176,6 +176,12 @@ extension SSM {
   }
 }
 
+extension Referable where Self == SSM.Association {
+  /// `!GetAtt Association.AssociationId` inside a free-form document.
+  @_disfavoredOverload
+  public var associationID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AssociationId")) }
+}
+
 extension SSM.Association {
   /// The values `AWS::SSM::Association.ComplianceSeverity` allows.
   ///

@@ -118,6 +118,12 @@ extension SSM {
   }
 }
 
+extension Referable where Self == SSM.MaintenanceWindow {
+  /// `!GetAtt MaintenanceWindow.WindowId` inside a free-form document.
+  @_disfavoredOverload
+  public var windowID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "WindowId")) }
+}
+
 extension SSM.MaintenanceWindow {
   /// The kind of `AWS::SSM::MaintenanceWindow.Tag` values; build one with `.init(…)` where it is expected.
   ///

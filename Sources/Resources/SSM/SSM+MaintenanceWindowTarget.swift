@@ -85,6 +85,12 @@ extension SSM {
   }
 }
 
+extension Referable where Self == SSM.MaintenanceWindowTarget {
+  /// `!GetAtt MaintenanceWindowTarget.WindowTargetId` inside a free-form document.
+  @_disfavoredOverload
+  public var windowTargetID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "WindowTargetId")) }
+}
+
 extension SSM.MaintenanceWindowTarget {
   /// The values `AWS::SSM::MaintenanceWindowTarget.ResourceType` allows.
   ///

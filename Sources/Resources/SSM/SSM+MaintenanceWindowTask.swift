@@ -143,6 +143,12 @@ extension SSM {
   }
 }
 
+extension Referable where Self == SSM.MaintenanceWindowTask {
+  /// `!GetAtt MaintenanceWindowTask.WindowTaskId` inside a free-form document.
+  @_disfavoredOverload
+  public var windowTaskID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "WindowTaskId")) }
+}
+
 extension SSM.MaintenanceWindowTask {
   /// The kind of `AWS::SSM::MaintenanceWindowTask.CloudWatchOutputConfig` values; build one with `.init(…)` where it is expected.
   ///

@@ -159,6 +159,12 @@ extension SSM {
   }
 }
 
+extension Referable where Self == SSM.PatchBaseline {
+  /// `!GetAtt PatchBaseline.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension SSM.PatchBaseline {
   /// The values `AWS::SSM::PatchBaseline.ApprovedPatchesComplianceLevel` allows.
   ///

@@ -57,3 +57,13 @@ extension SSM {
     public var policyHash: Value<String> { getAtt("PolicyHash", as: String.self) }
   }
 }
+
+extension Referable where Self == SSM.ResourcePolicy {
+  /// `!GetAtt ResourcePolicy.PolicyId` inside a free-form document.
+  @_disfavoredOverload
+  public var policyID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "PolicyId")) }
+
+  /// `!GetAtt ResourcePolicy.PolicyHash` inside a free-form document.
+  @_disfavoredOverload
+  public var policyHash: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "PolicyHash")) }
+}

@@ -62,3 +62,9 @@ extension SecretsManager {
     public var id: Value<String> { getAtt("Id", as: String.self) }
   }
 }
+
+extension Referable where Self == SecretsManager.ResourcePolicy {
+  /// `!GetAtt ResourcePolicy.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}

@@ -102,6 +102,12 @@ extension SecretsManager {
   }
 }
 
+extension Referable where Self == SecretsManager.RotationSchedule {
+  /// `!GetAtt RotationSchedule.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension SecretsManager.RotationSchedule {
   /// The kind of `AWS::SecretsManager::RotationSchedule.ExternalSecretRotationMetadataItem` values; build one with `.init(…)` where it is expected.
   ///

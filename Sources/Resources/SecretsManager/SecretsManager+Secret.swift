@@ -102,6 +102,12 @@ extension SecretsManager {
   }
 }
 
+extension Referable where Self == SecretsManager.Secret {
+  /// `!GetAtt Secret.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
 extension SecretsManager.Secret {
   /// The kind of `AWS::SecretsManager::Secret.GenerateSecretString` values; build one with `.init(…)` where it is expected.
   ///

@@ -60,3 +60,9 @@ extension SecretsManager {
     public var id: Value<String> { getAtt("Id", as: String.self) }
   }
 }
+
+extension Referable where Self == SecretsManager.SecretTargetAttachment {
+  /// `!GetAtt SecretTargetAttachment.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}

@@ -64,6 +64,16 @@ extension ServiceDiscovery {
   }
 }
 
+extension Referable where Self == ServiceDiscovery.HttpNamespace {
+  /// `!GetAtt HttpNamespace.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+
+  /// `!GetAtt HttpNamespace.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension ServiceDiscovery.HttpNamespace {
   /// The kind of `AWS::ServiceDiscovery::HttpNamespace.Tag` values; build one with `.init(…)` where it is expected.
   ///

@@ -54,3 +54,9 @@ extension ServiceDiscovery {
     public var instanceID: Value<String> { getAtt("InstanceId", as: String.self) }
   }
 }
+
+extension Referable where Self == ServiceDiscovery.Instance {
+  /// `!GetAtt Instance.InstanceId` inside a free-form document.
+  @_disfavoredOverload
+  public var instanceID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "InstanceId")) }
+}

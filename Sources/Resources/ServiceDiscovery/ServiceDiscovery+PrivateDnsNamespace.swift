@@ -81,6 +81,20 @@ extension ServiceDiscovery {
   }
 }
 
+extension Referable where Self == ServiceDiscovery.PrivateDnsNamespace {
+  /// `!GetAtt PrivateDnsNamespace.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+
+  /// `!GetAtt PrivateDnsNamespace.HostedZoneId` inside a free-form document.
+  @_disfavoredOverload
+  public var hostedZoneID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "HostedZoneId")) }
+
+  /// `!GetAtt PrivateDnsNamespace.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension ServiceDiscovery.PrivateDnsNamespace {
   /// The kind of `AWS::ServiceDiscovery::PrivateDnsNamespace.PrivateDnsPropertiesMutable` values; build one with `.init(…)` where it is expected.
   ///

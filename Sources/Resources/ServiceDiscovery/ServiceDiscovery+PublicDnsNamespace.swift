@@ -75,6 +75,20 @@ extension ServiceDiscovery {
   }
 }
 
+extension Referable where Self == ServiceDiscovery.PublicDnsNamespace {
+  /// `!GetAtt PublicDnsNamespace.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+
+  /// `!GetAtt PublicDnsNamespace.HostedZoneId` inside a free-form document.
+  @_disfavoredOverload
+  public var hostedZoneID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "HostedZoneId")) }
+
+  /// `!GetAtt PublicDnsNamespace.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension ServiceDiscovery.PublicDnsNamespace {
   /// The kind of `AWS::ServiceDiscovery::PublicDnsNamespace.Properties` values; build one with `.init(…)` where it is expected.
   ///

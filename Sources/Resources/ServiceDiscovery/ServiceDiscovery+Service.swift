@@ -111,6 +111,16 @@ extension ServiceDiscovery {
   }
 }
 
+extension Referable where Self == ServiceDiscovery.Service {
+  /// `!GetAtt Service.Id` inside a free-form document.
+  @_disfavoredOverload
+  public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+
+  /// `!GetAtt Service.Arn` inside a free-form document.
+  @_disfavoredOverload
+  public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
 extension ServiceDiscovery.Service {
   /// The kind of `AWS::ServiceDiscovery::Service.DnsConfig` values; build one with `.init(…)` where it is expected.
   ///
