@@ -115,6 +115,9 @@ public struct ResourceAttributes: Hashable, Sendable {
   /// Where the resource is declared in Swift: its initializer records the call's
   /// `#fileID` and `#line`.
   public var declaration: SourceLocation?
+  /// Changes to the properties past the Swift API, applied in order when the
+  /// template is rendered (``Resource/overriding(_:with:)``).
+  public var overrides: [PropertyOverride] = []
 
   public init(declaration: SourceLocation? = nil) {
     self.declaration = declaration

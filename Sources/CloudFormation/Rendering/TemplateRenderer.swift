@@ -20,12 +20,23 @@ struct TemplateRenderer {
 
   /// The document and every problem the validator finds in the template and in it.
   func validatedDocument() -> (TemplateDocument, [TemplateProblem]) {
-    let document = TemplateDocument(entries: renderSections())
+    var overrideFailures: [(resource: any Resource, failure: PropertyOverride, reason: String)] = []
+    let document = TemplateDocument(entries: renderSections(overrideFailures: &overrideFailures))
     var validator = TemplateValidator(template: template, options: options)
-    return (document, validator.validate(document))
+    var problems = validator.validate(document)
+    for failure in overrideFailures {
+      problems.append(
+        TemplateProblem(
+          section: TemplateSection.resources.key, logicalID: failure.resource.logicalID,
+          property: "\(ResourceKey.properties.rawValue).\(failure.failure.pathText)",
+          message: "the override \(failure.reason)", declaration: failure.resource.attributes.declaration))
+    }
+    return (document, problems)
   }
 
-  private func renderSections() -> [Expression.ObjectEntry] {
+  private func renderSections(
+    overrideFailures: inout [(resource: any Resource, failure: PropertyOverride, reason: String)]
+  ) -> [Expression.ObjectEntry] {
     var top: [Expression.ObjectEntry] = []
     func append(_ section: TemplateSection, _ value: Expression) { top.append(.init(section.key, value)) }
     func object(_ entries: [Expression.ObjectEntry]) -> Expression { .object(entries, ordering: .asWritten) }
@@ -49,7 +60,10 @@ struct TemplateRenderer {
       case .mapping(let mapping): mappings.append(.init(mapping.logicalID, render(mapping)))
       case .condition(let condition): conditions.append(.init(condition.logicalID, condition.expression.expression))
       case .resource(let resource):
-        resources.append(.init(resource.logicalID, render(resource), comment: resource.attributes.comment))
+        resources.append(
+          .init(
+            resource.logicalID, render(resource, overrideFailures: &overrideFailures),
+            comment: resource.attributes.comment))
       case .output(let output): outputs.append(.init(output.logicalID, render(output)))
       }
     }
@@ -151,7 +165,10 @@ struct TemplateRenderer {
       }, ordering: .asWritten)
   }
 
-  private func render(_ resource: any Resource) -> Expression {
+  private func render(
+    _ resource: any Resource,
+    overrideFailures: inout [(resource: any Resource, failure: PropertyOverride, reason: String)]
+  ) -> Expression {
     let attributes = resource.attributes
     var entries: [Expression.ObjectEntry] = []
     func append(_ key: ResourceKey, _ value: Expression) { entries.append(.init(key.rawValue, value)) }
@@ -167,8 +184,16 @@ struct TemplateRenderer {
     if let policy = attributes.updatePolicy { append(.updatePolicy, policy.expression) }
     if let policy = attributes.creationPolicy { append(.creationPolicy, policy.expression) }
     if let metadata = attributes.metadata { append(.metadata, metadata.expression) }
+    var properties = resource.properties
+    for override in attributes.overrides {
+      do {
+        properties = try override.apply(to: properties)
+      } catch {
+        overrideFailures.append((resource, override, error.reason))
+      }
+    }
     // No properties: CloudFormation accepts the resource without the key.
-    if resource.properties.objectEntries?.isEmpty != true { append(.properties, resource.properties) }
+    if properties.objectEntries?.isEmpty != true { append(.properties, properties) }
     return .object(entries, ordering: .asWritten)
   }
 
