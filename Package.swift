@@ -24,7 +24,9 @@ let package = Package(
     .executable(name: "gen", targets: ["gen"]),
   ] + generatedServices.map { .library(name: "AWS\($0)", targets: ["AWS\($0)"]) },
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    // `swift package generate-documentation`: the DocC catalogs of CloudFormation and Patterns.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
   ],
   targets: [
     .systemLibrary(

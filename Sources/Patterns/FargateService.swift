@@ -65,6 +65,8 @@ public struct FargateService: Sendable {
   ///     container's `APP_VERSION` and the log stream prefix.
   ///   - image: the container image.
   ///   - desiredCount: how many tasks run.
+  ///   - settings: what every service on one foundation shares (cluster, network,
+  ///     port, execution role, logs; see ``LoadBalancedFargateFoundation/serviceSettings(cpu:memory:)``).
   ///   - dependsOn: resources the service waits for (the listener, so that the
   ///     target group is attached to a load balancer first).
   public init(

@@ -14,6 +14,9 @@ public struct WeightedForwardListener: Sendable {
   public let listener: ElasticLoadBalancingV2.Listener
 
   /// - Parameters:
+  ///   - logicalID: the listener's logical ID.
+  ///   - loadBalancer: the load balancer the listener belongs to.
+  ///   - port: the port it listens on (HTTP).
   ///   - targets: each target group with its weight (0–999; a parameter, an `.if`…).
   ///   - stickiness: whether a client keeps going to the same target group.
   public init(
