@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Clean build times of the package and of each generated service module, on a
-# fresh clone in a temporary folder (so nothing is reused from .build).
+# fresh clone in a temporary folder (so nothing is reused from .build), and the
+# first build of Examples/YourOwnPackage, a package of its own that uses this one.
 #
 #   Benchmarks/build-times.sh            # debug: whole package, then each AWS<Service> target alone
 #   Benchmarks/build-times.sh release    # the same in release
@@ -26,3 +27,5 @@ done
 echo "all services one after another: $total s"
 rm -rf .build
 echo "whole package, clean: $(seconds swift build -c "$configuration") s"
+rm -rf Examples/YourOwnPackage/.build
+echo "Examples/YourOwnPackage (a package of its own using this one), first build: $(seconds swift build -c "$configuration" --package-path Examples/YourOwnPackage) s"
