@@ -68,4 +68,15 @@ struct InterpolationTests {
       try template.yaml().contains(
         "    Value: !ToJsonString\n      Resource: !Sub arn:${AWS::Partition}:s3:::${Bucket}/*\n"))
   }
+
+  @Test("a debug description that escaped the compiler is refused at rendering, with the Swift line")
+  func debugDescription() {
+    let line = #line + 1
+    let topic = UntypedResource(
+      "Topic", type: "AWS::SNS::Topic", properties: .map(["TopicName": .init(String(describing: AWS.region))]))
+    #expect(
+      Template { topic }.problems().map(\.description) == [
+        "CloudFormationTests/InterpolationTests.swift:\(line): Resources.Topic Properties.TopicName: the text holds a Swift description of a template value (\"…(expression: TemplateSyntax.Expression…\"), made by String(describing:) or a string interpolated outside a Value<String>; interpolate the value itself into a Value<String> literal, which means !Sub"
+      ])
+  }
 }

@@ -18,6 +18,12 @@ extension TemplateValidator {
           "the scalar carries the YAML tag \(tag), which no reader keeps as written; use the intrinsic function's Value instead"
         )
       }
+      if case .string(let text) = scalar.value, Self.holdsSwiftDescription(text) {
+        report(
+          location, path,
+          "the text holds a Swift description of a template value (\"…(expression: TemplateSyntax.Expression…\"), made by String(describing:) or a string interpolated outside a Value<String>; interpolate the value itself into a Value<String> literal, which means !Sub"
+        )
+      }
       if case .float(let number) = scalar.value, !number.isFinite {
         report(
           location, path,
@@ -84,6 +90,12 @@ extension TemplateValidator {
       checkValues(child, at: location, &path, isCondition: childrenAreConditions, parentKey: key)
       path.leave(added)
     }
+  }
+
+  /// Whether `text` holds what Swift prints for a `Value` or `JSONValue`, which
+  /// never belongs in a template.
+  static func holdsSwiftDescription(_ text: String) -> Bool {
+    text.utf8.count > 40 && text.contains("(expression: TemplateSyntax.Expression.")
   }
 
   /// A one-key object whose key names a function is that function to every
