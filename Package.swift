@@ -50,8 +50,10 @@ let package = Package(
         "CloudFormation", "Patterns", "AWSEC2", "AWSECS", "AWSElasticLoadBalancingV2", "AWSIAM", "AWSLogs",
       ],
       path: "Examples/Canary"),
-    // How gen's deploy commands see the canary stack: its weights and outputs.
-    .target(name: "CanaryDeployment", dependencies: ["CanaryStack", "Deploy"], path: "Examples/CanaryDeployment"),
+    // How gen's deploy commands see the example stacks: their settings and traffic models.
+    .target(
+      name: "ExampleDeployments", dependencies: ["CanaryStack", "BlueGreenStack", "Deploy"],
+      path: "Examples/Deployments"),
     .target(
       name: "BlueGreenStack",
       dependencies: [
@@ -72,7 +74,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
-      name: "gen", dependencies: ["GenCommand", "Deploy", "CanaryStack", "CanaryDeployment", "BlueGreenStack"]),
+      name: "gen", dependencies: ["GenCommand", "CanaryStack", "ExampleDeployments", "BlueGreenStack"]),
     // Reading cfn-lint's copy of the CloudFormation registry schemas (code generation only).
     .target(name: "ResourceSchemas", dependencies: ["YAML", "SystemSupport"]),
     // resource-codegen's stages: parse → translate → render.
@@ -116,7 +118,7 @@ let package = Package(
     .testTarget(
       name: "StackTests",
       dependencies: [
-        "CanaryStack", "CanaryDeployment", "BlueGreenStack", "Patterns", "GenCommand", "Deploy", "CloudFormation",
+        "CanaryStack", "ExampleDeployments", "BlueGreenStack", "Patterns", "GenCommand", "Deploy", "CloudFormation",
         "YAML",
         "AWSElasticLoadBalancingV2", "AWSECS", "AWSKMS", "AWSLogs",
         "gen", "TestSupport",

@@ -35,6 +35,17 @@ public enum BlueGreenStack {
   public static let taskMemory = Parameter<String>.string(
     "TaskMemory", description: "Fargate task memory in MiB (must be a valid combination with TaskCpu)", default: "512")
 
+  /// The outputs the deploy commands read.
+  public enum Outputs {
+    public static let loadBalancerDNS: OutputName = "ALBDNS"
+    public static let listenerARN: OutputName = "ListenerArn"
+    public static let clusterName: OutputName = "ClusterName"
+    /// `BlueTargetGroupArn`, `GreenTargetGroupArn`.
+    public static func targetGroupARN(_ color: Color) -> OutputName { OutputName("\(color.title)TargetGroupArn") }
+    /// `BlueServiceName`, `GreenServiceName`.
+    public static func serviceName(_ color: Color) -> OutputName { OutputName("\(color.title)ServiceName") }
+  }
+
   static func image(_ color: Color) -> Parameter<String> { color == .blue ? imageURIBlue : imageURIGreen }
 
   /// `BlueIsActive` / `GreenIsActive`: whether `ActiveColor` names the colour.
@@ -88,18 +99,20 @@ public enum BlueGreenStack {
       }
 
       Output(
-        "ALBDNS", value: loadBalancer.dnsName, description: "Public DNS name of the Application Load Balancer",
+        Outputs.loadBalancerDNS, value: loadBalancer.dnsName,
+        description: "Public DNS name of the Application Load Balancer",
         exportName: "\(AWS.stackName)-ALBDNS")
       Output(
-        "ListenerArn", value: listener.ref, description: "ARN of the HTTP:80 listener",
+        Outputs.listenerARN, value: listener.ref, description: "ARN of the HTTP:80 listener",
         exportName: "\(AWS.stackName)-ListenerArn")
       Output("ActiveColorOut", value: activeColor.ref, description: "The colour receiving all traffic")
+      Output(Outputs.clusterName, value: foundation.cluster.ref, description: "Name of the ECS cluster")
       for (color, service) in zip(Color.allCases, services) {
         Output(
-          "\(color.title)TargetGroupArn", value: service.targetGroup.ref,
+          Outputs.targetGroupARN(color), value: service.targetGroup.ref,
           description: "ARN of the \(color.rawValue) target group")
         Output(
-          "\(color.title)ServiceName", value: service.service.name,
+          Outputs.serviceName(color), value: service.service.name,
           description: "Name of the \(color.rawValue) ECS service")
       }
     }

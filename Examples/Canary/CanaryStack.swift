@@ -47,15 +47,15 @@ public enum CanaryStack {
   public static let taskMemory = Parameter<String>.string(
     "TaskMemory", description: "Fargate task memory in MiB (must be a valid combination with TaskCpu)", default: "512")
 
-  /// Output names the deploy commands read.
-  public enum OutputName {
-    public static let loadBalancerDNS = "ALBDNS"
-    public static let listenerARN = "ListenerArn"
-    public static let clusterName = "ClusterName"
+  /// The outputs the deploy commands read.
+  public enum Outputs {
+    public static let loadBalancerDNS: OutputName = "ALBDNS"
+    public static let listenerARN: OutputName = "ListenerArn"
+    public static let clusterName: OutputName = "ClusterName"
     /// `StableTargetGroupArn`, `CanaryTargetGroupArn`.
-    public static func targetGroupARN(_ track: Track) -> String { "\(track.title)TargetGroupArn" }
+    public static func targetGroupARN(_ track: Track) -> OutputName { OutputName("\(track.title)TargetGroupArn") }
     /// `StableServiceName`, `CanaryServiceName`.
-    public static func serviceName(_ track: Track) -> String { "\(track.title)ServiceName" }
+    public static func serviceName(_ track: Track) -> OutputName { OutputName("\(track.title)ServiceName") }
   }
 
   static func image(_ track: Track) -> Parameter<String> { track == .stable ? imageURIStable : imageURICanary }
@@ -112,23 +112,23 @@ public enum CanaryStack {
       }
 
       Output(
-        OutputName.loadBalancerDNS, value: loadBalancer.dnsName,
+        Outputs.loadBalancerDNS, value: loadBalancer.dnsName,
         description: "Public DNS name of the Application Load Balancer",
         exportName: "\(AWS.stackName)-ALBDNS")
       Output("ALBArn", value: loadBalancer.ref, description: "ARN of the Application Load Balancer")
       Output(
-        OutputName.listenerARN, value: listener.ref,
+        Outputs.listenerARN, value: listener.ref,
         description: "ARN of the HTTP:80 listener carrying the weighted forward action",
         exportName: "\(AWS.stackName)-ListenerArn")
       for (track, service) in zip(Track.allCases, services) {
         Output(
-          OutputName.targetGroupARN(track), value: service.targetGroup.ref,
+          Outputs.targetGroupARN(track), value: service.targetGroup.ref,
           description: "ARN of the \(track.rawValue) target group")
       }
-      Output(OutputName.clusterName, value: foundation.cluster.ref, description: "Name of the ECS cluster")
+      Output(Outputs.clusterName, value: foundation.cluster.ref, description: "Name of the ECS cluster")
       for (track, service) in zip(Track.allCases, services) {
         Output(
-          OutputName.serviceName(track), value: service.service.name,
+          Outputs.serviceName(track), value: service.service.name,
           description: "Name of the \(track.rawValue) ECS service")
       }
       for track in Track.allCases {

@@ -1,5 +1,7 @@
 import ArgumentParser
+import CloudFormation
 import Deploy
+import TemplateSyntax
 
 #if canImport(Glibc)
   import Glibc
@@ -22,10 +24,11 @@ struct AWSOptions: ParsableArguments {
   }
 }
 
-/// Where the stack lives: the options every deploy command shares, each with the
-/// environment variable the seed's `deploy.sh` read.
+/// Where the stack lives: the options every deploy command shares, each with
+/// the environment variable the seed's `deploy.sh` read.
 struct StackOptions: ParsableArguments {
-  @Option(help: "The CloudFormation stack's name (env STACK_NAME; default: the stack's own default).")
+  @Option(
+    help: "The CloudFormation stack's name (env STACK_NAME; default: the stack's deploy settings, else its gen name).")
   var stackName: String?
 
   @OptionGroup var aws: AWSOptions
@@ -33,28 +36,32 @@ struct StackOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Seconds between two polls of CloudFormation.", visibility: .hidden))
   var pollInterval: Double = 5
 
-  /// The stack, the aws command line and the console, after checking the names.
-  func stackOperator() throws -> StackOperator {
-    guard let stack = Gen.deployment else {
-      throw DeployError("this gen has no deployable stack (Gen.run(stacks:deployment:) was given none)")
-    }
-    let problems = stack.problems()
-    guard problems.isEmpty else {
-      throw DeployError("the deployable stack is wrong: " + problems.joined(separator: "; "))
-    }
+  /// The operator for `stack`'s CloudFormation stack, after checking the names.
+  func stackOperator(for stack: StackDefinition) throws -> StackOperator {
     let name = stackName ?? environment("STACK_NAME") ?? stack.defaultStackName
-    guard Self.isValidStackName(name) else {
+    guard StackOperator.isValidStackName(name) else {
       throw DeployError(
         "the stack name \"\(name)\" is not valid: it must start with a letter and contain only letters, digits "
           + "and hyphens, at most 128 characters (--stack-name or STACK_NAME)")
     }
     guard pollInterval >= 0 else { throw DeployError("--poll-interval must not be negative") }
-    return StackOperator(stack: stack, stackName: name, aws: aws.commandLine, pollInterval: pollInterval)
+    return StackOperator(stackName: name, aws: aws.commandLine, pollInterval: pollInterval)
   }
+}
 
-  static func isValidStackName(_ name: String) -> Bool {
-    guard let first = name.first, first.isASCII, first.isLetter, name.count <= 128 else { return false }
-    return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+/// The environment variables gen reads itself, and the prefixes of those the
+/// shell and the AWS CLI read: no template parameter's variable is derived to
+/// one of them (a parameter `Path` must not take the shell's `PATH`).
+enum ReservedVariables {
+  static let names: Set<String> = [
+    "STACK_NAME", "TEMPLATE_FILE", "S3_BUCKET", "S3_PREFIX", "PATH", "HOME", "USER", "LOGNAME", "SHELL", "TERM",
+    "LANG", "PWD", "OLDPWD", "TMPDIR", "HOSTNAME", "TZ", "EDITOR", "DISPLAY", "MAIL", "SHLVL", "CI",
+  ]
+  static let prefixes = ["AWS_", "LC_"]
+
+  /// The reserved names among `candidates`.
+  static func reserved(among candidates: [String]) -> Set<String> {
+    Set(candidates.filter { name in names.contains(name) || prefixes.contains(where: { name.hasPrefix($0) }) })
   }
 }
 
@@ -63,6 +70,25 @@ func environment(_ name: String) -> String? {
   guard let value = getenv(name) else { return nil }
   let text = String(cString: value)
   return text.isEmpty ? nil : text
+}
+
+/// The capabilities `stack`'s template needs, and those its settings add.
+func capabilities(of document: TemplateDocument, settings: DeploySettings) -> [Capability] {
+  var needed = Set(Capability.required(by: document) + settings.capabilities)
+  if needed.contains(.namedIAM) { needed.remove(.iam) }
+  return needed.sorted()
+}
+
+extension StackDefinition {
+  /// The Swift stack's template read through the template-syntax layer, or an
+  /// error for an invalid one.
+  func document() throws -> TemplateDocument {
+    do {
+      return try template().document()
+    } catch {
+      throw DeployError("the stack \(name)'s template is not valid: \(error)")
+    }
+  }
 }
 
 /// Runs a deploy command, turning its errors into a message on standard error

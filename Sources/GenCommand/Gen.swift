@@ -20,40 +20,50 @@ import Deploy
 ///   }
 /// ])
 /// ```
+///
+/// Every stack can be rendered, diffed, deployed, inspected and deleted; the
+/// traffic commands (`set-weights`, `rollback`, `probe`, `switch`) are offered
+/// only when a stack's ``StackDefinition/traffic`` model supports them.
 public struct Gen: ParsableCommand {
-  public static let configuration = CommandConfiguration(
-    commandName: "gen",
-    abstract: "Render the CloudFormation templates of this package's Swift stacks.",
-    discussion: "`gen` alone prints the default stack's template (`gen render`).",
-    subcommands: [
-      Render.self, List.self, Check.self, Diff.self, DeployCommand.self, SetWeights.self, Rollback.self, Status.self,
-      Delete.self, Probe.self,
-    ],
-    defaultSubcommand: Render.self)
+  public static var configuration: CommandConfiguration {
+    let traffic = Set(stacks.flatMap { $0.traffic?.commands ?? [] })
+    let trafficCommands: [any ParsableCommand.Type] = TrafficCommand.allCases.filter(traffic.contains).map { command in
+      switch command {
+      case .setWeights: SetWeights.self
+      case .rollback: Rollback.self
+      case .probe: Probe.self
+      case .switchTraffic: Switch.self
+      }
+    }
+    return CommandConfiguration(
+      commandName: "gen",
+      abstract: "Render, diff and deploy the CloudFormation templates of this package's Swift stacks.",
+      discussion: "`gen` alone prints the default stack's template (`gen render`).",
+      subcommands: [
+        Render.self, List.self, Check.self, Diff.self, Parameters.self, DeployCommand.self, Status.self,
+        Delete.self,
+      ] + trafficCommands,
+      defaultSubcommand: Render.self)
+  }
 
   /// Names a stack may not take, so that `gen <stack>` never reads as a command.
   public static let reservedNames: Set<String> = [
-    "render", "list", "check", "help", "deploy", "status", "diff", "delete", "rollback", "set-weights", "probe",
+    "render", "list", "check", "help", "diff", "parameters", "deploy", "status", "delete", "rollback",
+    "set-weights", "probe", "switch",
   ]
 
   nonisolated(unsafe) static var stacks: [StackDefinition] = []
-  nonisolated(unsafe) static var deployment: WeightedStack?
 
   public init() {}
 
-  /// Runs `gen` over `stacks` (the first is the default) and exits. `deployment`
-  /// is the stack the deploy commands (`deploy`, `set-weights`, `rollback`,
-  /// `status`, `delete`, `probe`) work on.
-  public static func run(
-    stacks: [StackDefinition], deployment: WeightedStack? = nil, arguments: [String]? = nil
-  ) -> Never {
+  /// Runs `gen` over `stacks` (the first is the default) and exits.
+  public static func run(stacks: [StackDefinition], arguments: [String]? = nil) -> Never {
     if let problem = problems(in: stacks) {
       printError(problem)
       Self.exit(withError: ExitCode(70))
     }
     self.stacks = stacks
-    self.deployment = deployment
-    main(arguments)
+    main(ParameterArguments.rewritten(arguments ?? Array(CommandLine.arguments.dropFirst())))
     Self.exit()
   }
 
@@ -66,6 +76,10 @@ public struct Gen: ParsableCommand {
         return "the stack name \"\(stack.name)\" is a gen command; rename the stack"
       }
       if !seen.insert(stack.name).inserted { return "two stacks are named \"\(stack.name)\"; rename one" }
+      if !StackOperator.isValidStackName(stack.defaultStackName) {
+        return "stack \(stack.name): \"\(stack.defaultStackName)\" is not a valid CloudFormation stack name "
+          + "(a letter, then letters, digits and hyphens); set DeploySettings(stackName:)"
+      }
     }
     return nil
   }
@@ -77,6 +91,30 @@ public struct Gen: ParsableCommand {
         "unknown stack \"\(name)\"; the stacks are: \(stacks.map(\.name).joined(separator: ", ")) (see `gen list`)")
     }
     return stack
+  }
+
+  /// The stack a traffic command works on: the one named, else the default stack
+  /// if its model supports the command, else the only stack whose model does.
+  static func trafficStack(for command: TrafficCommand, named name: String?) throws -> (
+    StackDefinition, TrafficModel
+  ) {
+    let supporting = stacks.filter { $0.traffic?.commands.contains(command) == true }
+    if let name {
+      let stack = try self.stack(named: name)
+      guard let traffic = stack.traffic, traffic.commands.contains(command) else {
+        throw DeployError(
+          "stack \(name) has no traffic model with \(command.rawValue); it works on "
+            + supporting.map(\.name).joined(separator: ", "))
+      }
+      return (stack, traffic)
+    }
+    if let traffic = stacks[0].traffic, traffic.commands.contains(command) { return (stacks[0], traffic) }
+    guard supporting.count == 1, let stack = supporting.first, let traffic = stack.traffic else {
+      throw DeployError(
+        "\(command.rawValue) works on several stacks (\(supporting.map(\.name).joined(separator: ", "))); "
+          + "choose one with --stack")
+    }
+    return (stack, traffic)
   }
 }
 

@@ -12,7 +12,7 @@ struct Probe: ParsableCommand {
       2 when no answer named a version.
       """)
 
-  @OptionGroup var stackOptions: StackOptions
+  @OptionGroup var options: TrafficOptions
 
   @Option(help: "How many requests to send.") var requests = 200
 
@@ -35,8 +35,11 @@ struct Probe: ParsableCommand {
   func run() throws {
     var exitStatus: Int32 = 0
     try reportingDeployErrors(command: "probe") {
-      guard let stack = Gen.deployment else { throw DeployError("this gen has no deployable stack") }
-      let roles = stack.tracks.map(\.role)
+      let stack = try options.target(for: .probe)
+      guard case .weighted(let weighted) = stack.traffic else {
+        throw DeployError("stack \(stack.definition.name) has no weights to compare with")
+      }
+      let roles = weighted.roles
       var weights =
         expect.isEmpty
         ? nil
@@ -45,16 +48,17 @@ struct Probe: ParsableCommand {
       var target = url
       if weights == nil || target == nil {
         // Only what the probe needs: the DNS output and the listener's weights.
-        let deployer = try stackOptions.stackOperator()
+        let deployer = stack.deployer
         let existing = try deployer.existingStack()
         if target == nil {
-          guard let dns = existing.output(stack.loadBalancerDNSOutput) else {
+          guard let dns = existing.output(weighted.listener.loadBalancerDNS) else {
             throw DeployError("stack \(deployer.stackName) has no load balancer DNS output yet; give --url")
           }
           target = "http://\(dns)" + (path.hasPrefix("/") ? path : "/" + path)
         }
         if weights == nil {
-          weights = try zip(stack.tracks, deployer.trackWeights(of: existing)).map { track, weight in
+          weights = try zip(weighted.tracks, deployer.targetWeights(of: existing, traffic: stack.traffic)).map {
+            track, weight in
             guard let weight else {
               throw DeployError("cannot read the \(track.role) weight from the listener; give --expect")
             }

@@ -8,63 +8,47 @@ struct SetWeights: ParsableCommand {
     abstract: "Set the listener weights (whole numbers 0-100 adding up to 100) through a stack update.",
     discussion: "Only the weight parameters change: the deployed template and every other parameter stay as they are.")
 
-  @OptionGroup var stackOptions: StackOptions
+  @OptionGroup var options: TrafficOptions
 
-  @Argument(help: ArgumentHelp("The stable and canary weights, such as 75 25.", valueName: "weight"))
+  @Argument(help: ArgumentHelp("One weight per track, such as 75 25 for stable and canary.", valueName: "weight"))
   var weights: [String] = []
 
   func run() throws {
     try reportingDeployErrors(command: "set-weights") {
-      guard let stack = Gen.deployment else { throw DeployError("this gen has no deployable stack") }
+      let target = try options.target(for: .setWeights)
+      guard case .weighted(let weighted) = target.traffic else {
+        throw DeployError("stack \(target.definition.name) has no weights to set")
+      }
       let parsed = try TrafficWeights.parse(
-        weights, roles: stack.tracks.map(\.role), command: "set-weights",
-        example: "for example `gen set-weights 75 25`")
-      try stackOptions.stackOperator().setWeights(parsed)
+        weights, roles: weighted.roles, command: "set-weights",
+        example: "for example `gen set-weights \(Self.example(weighted.tracks.count))`")
+      try target.deployer.setWeights(parsed, traffic: weighted, capabilities: target.capabilities)
     }
+  }
+
+  /// `75 25`, or `50 25 25` for three tracks.
+  static func example(_ count: Int) -> String {
+    count == 2
+      ? "75 25"
+      : ([100 - 25 * (count - 1)] + Array(repeating: 25, count: count - 1)).map(String.init)
+        .joined(separator: " ")
   }
 }
 
-/// `gen rollback`: all traffic back to the stable track.
+/// `gen rollback`: all traffic back to the first track.
 struct Rollback: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Send all traffic to the stable version (weights 100/0) through a stack update.")
 
-  @OptionGroup var stackOptions: StackOptions
+  @OptionGroup var options: TrafficOptions
 
   func run() throws {
-    try reportingDeployErrors(command: "rollback") { try stackOptions.stackOperator().rollback() }
-  }
-}
-
-/// `gen delete`: delete the stack and wait until it is gone.
-struct Delete: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "Delete the stack and all its resources, following its progress.",
-    discussion: "On a terminal gen asks first; --yes skips the question and is required elsewhere.")
-
-  @OptionGroup var stackOptions: StackOptions
-
-  @Flag(help: "Do not ask before deleting.") var yes = false
-
-  func run() throws {
-    try reportingDeployErrors(command: "delete") { try stackOptions.stackOperator().delete(assumeYes: yes) }
-  }
-}
-
-/// `gen status`: the stack, its load balancer, weights, target health and tasks.
-struct Status: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "Show the stack's status, load balancer, and per track its weight, healthy targets and tasks.")
-
-  @OptionGroup var stackOptions: StackOptions
-
-  @Flag(help: "Print JSON for scripts.") var json = false
-
-  func run() throws {
-    try reportingDeployErrors(command: "status") {
-      let report = try stackOptions.stackOperator().status()
-      let text = json ? try report.json() : report.text
-      try reporting { try OutputFile.writeToStandardOutput(text) }
+    try reportingDeployErrors(command: "rollback") {
+      let target = try options.target(for: .rollback)
+      guard case .weighted(let weighted) = target.traffic else {
+        throw DeployError("stack \(target.definition.name) has no weights to set")
+      }
+      try target.deployer.rollback(traffic: weighted, capabilities: target.capabilities)
     }
   }
 }

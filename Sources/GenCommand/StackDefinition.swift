@@ -1,15 +1,19 @@
 import CloudFormation
+import Deploy
 
-/// A stack `gen` can render: its name on the command line, the file its
-/// committed output lives in, where its Swift source is, and the template.
+/// A stack `gen` serves: its name on the command line, the file its committed
+/// output lives in, where its Swift source is, the template, and how it is
+/// deployed: settings (stack name, tags, termination protection) and the traffic
+/// model that decides its traffic commands.
 ///
 /// ```swift
 /// StackDefinition(
-///   name: "canary", fileName: "deploy-canary.yml", source: "Examples/Canary",
-///   summary: "Canary deployment on ECS Fargate") { CanaryStack.template }
+///   name: "orders", fileName: "orders.yml", source: "Sources/Orders", summary: "Order service",
+///   deployment: DeploySettings(stackName: "orders-prod", tags: ["team": "payments"])
+/// ) { OrdersStack.template }
 /// ```
 public struct StackDefinition: Sendable {
-  /// The name `gen render <name>` takes: lower case letters, digits and `-`.
+  /// The name `gen render <name>` and `gen deploy <name>` take: lower case letters, digits and `-`.
   public var name: String
   /// The committed output's file name, such as `deploy-canary.yml`.
   public var fileName: String
@@ -17,16 +21,24 @@ public struct StackDefinition: Sendable {
   public var source: String
   /// One line for `gen list`.
   public var summary: String
+  /// How `gen deploy` deploys it when the command line does not say otherwise.
+  public var deployment: DeploySettings
+  /// How its traffic is steered: `set-weights`/`rollback`/`probe` for a weighted
+  /// stack, `switch` for a switched one; nil for none.
+  public var traffic: TrafficModel?
   /// Builds the template.
   public var template: @Sendable () -> Template
 
   public init(
-    name: String, fileName: String, source: String, summary: String, template: @escaping @Sendable () -> Template
+    name: String, fileName: String, source: String, summary: String, deployment: DeploySettings = DeploySettings(),
+    traffic: TrafficModel? = nil, template: @escaping @Sendable () -> Template
   ) {
     self.name = name
     self.fileName = fileName
     self.source = source
     self.summary = summary
+    self.deployment = deployment
+    self.traffic = traffic
     self.template = template
   }
 
@@ -39,6 +51,9 @@ public struct StackDefinition: Sendable {
   public func render(_ format: OutputFormat) throws -> String {
     try template().text(format, header: header)
   }
+
+  /// The CloudFormation stack's name when the command line gives none.
+  public var defaultStackName: String { deployment.stackName ?? name }
 }
 
 /// The output formats of `gen`.

@@ -1,6 +1,6 @@
-import CanaryDeployment
 import CanaryStack
 import Deploy
+import ExampleDeployments
 import Testing
 
 #if canImport(Glibc)
@@ -196,7 +196,7 @@ struct DeployCommandTests {
           + #"{"ParameterKey":"DesiredCountCanary","ParameterValue":"1"},{"ParameterKey":"StableWeight","ParameterValue":"75"},"#
           + #"{"ParameterKey":"CanaryWeight","ParameterValue":"25"},{"ParameterKey":"TaskCpu","ParameterValue":"256"},"#
           + #"{"ParameterKey":"TaskMemory","ParameterValue":"512"}]"#,
-        "--capabilities", "CAPABILITY_NAMED_IAM", "--output", "json",
+        "--capabilities", "CAPABILITY_IAM", "--output", "json",
       ])
     #expect(!run.operations.contains("elbv2 modify-listener"))
     #expect(run.operations.contains("cloudformation execute-change-set"))
@@ -615,12 +615,15 @@ struct DeploySettingsTests {
     #expect(SettingName.option(for: "TaskCpu") == "task-cpu")
   }
 
-  @Test("the canary's deployment description names outputs and weights the template has")
-  func deploymentDescription() {
-    let stack = CanaryDeployment.stack
-    #expect(stack.problems().isEmpty)
-    var wrong = stack
-    wrong.listenerARNOutput = "ListenerARN"
-    #expect(wrong.problems() == ["the template has no output ListenerARN"])
+  @Test("the canary's traffic model names outputs and weights the template has")
+  func trafficModelFitsTemplate() throws {
+    let document = try CanaryStack.template.document()
+    #expect(CanaryDeployment.traffic.problems(in: document).isEmpty)
+    guard case .weighted(var wrong) = CanaryDeployment.traffic else {
+      Issue.record("the canary's traffic is weighted")
+      return
+    }
+    wrong.listener.listenerARN = "ListenerARN"
+    #expect(TrafficModel.weighted(wrong).problems(in: document) == ["the template has no output ListenerARN"])
   }
 }

@@ -28,7 +28,8 @@ struct FakeAWS {
   static let settingVariables = [
     "AWS_REGION", "AWS_PROFILE", "AWS_DEFAULT_REGION", "STACK_NAME", "TEMPLATE_FILE", "IMAGE_URI_STABLE",
     "IMAGE_URI_CANARY", "CONTAINER_PORT", "DESIRED_COUNT_STABLE", "DESIRED_COUNT_CANARY", "TASK_CPU", "TASK_MEMORY",
-    "STABLE_WEIGHT", "CANARY_WEIGHT",
+    "STABLE_WEIGHT", "CANARY_WEIGHT", "S3_BUCKET", "S3_PREFIX", "IMAGE_URI_BLUE", "IMAGE_URI_GREEN", "DESIRED_COUNT",
+    "ACTIVE_COLOR",
   ]
 
   /// Runs `gen ARGUMENTS` with `environment` added; on a pseudo-terminal (through
@@ -73,7 +74,7 @@ struct FakeAWS {
 
   /// `gen-deploy-1764260000` → `gen-deploy-N`.
   static func normalised(_ text: String) -> String {
-    text.replacing(/gen-(deploy|weights)-[0-9]+/) { match in "gen-\(match.output.1)-N" }
+    text.replacing(/gen-(deploy|weights|switch)-[0-9]+/) { match in "gen-\(match.output.1)-N" }
   }
 
   func writeFile(_ path: String, _ text: String) throws {

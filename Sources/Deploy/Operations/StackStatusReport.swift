@@ -1,7 +1,8 @@
 import YAML
 
-/// What `gen status` shows: the stack, its load balancer, and per track the
-/// listener weight, target health and ECS task counts.
+/// What `gen status` shows: the stack, and for a stack with a traffic model its
+/// load balancer and per track the listener weight, target health and ECS task
+/// counts; for one without, its outputs.
 public struct StackStatusReport: Hashable, Sendable {
   /// One track (`stable`, `canary`).
   public struct Track: Hashable, Sendable {
@@ -34,16 +35,31 @@ public struct StackStatusReport: Hashable, Sendable {
     }
   }
 
-  public var stackName: String
-  public var stackStatus: String
-  public var loadBalancerDNS: String?
-  public var tracks: [Track]
+  /// What the traffic model shows.
+  public struct Traffic: Hashable, Sendable {
+    public var loadBalancerDNS: String?
+    public var tracks: [Track]
 
-  public init(stackName: String, stackStatus: String, loadBalancerDNS: String?, tracks: [Track]) {
+    public init(loadBalancerDNS: String?, tracks: [Track]) {
+      self.loadBalancerDNS = loadBalancerDNS
+      self.tracks = tracks
+    }
+  }
+
+  public var stackName: String
+  public var stackStatus: StackStatus
+  /// Nil for a stack without a traffic model.
+  public var traffic: Traffic?
+  /// The stack's outputs, shown for a stack without a traffic model.
+  public var outputs: [DeployedStack.Output]
+
+  public init(
+    stackName: String, stackStatus: StackStatus, traffic: Traffic?, outputs: [DeployedStack.Output] = []
+  ) {
     self.stackName = stackName
     self.stackStatus = stackStatus
-    self.loadBalancerDNS = loadBalancerDNS
-    self.tracks = tracks
+    self.traffic = traffic
+    self.outputs = outputs
   }
 
   /// The report as aligned text:
@@ -56,15 +72,36 @@ public struct StackStatusReport: Hashable, Sendable {
   /// stable  95      2/2              2/2                    app-stable
   /// canary  5       1/1              1/1                    app-canary
   /// ```
+  ///
+  /// or, for a stack without a traffic model:
+  ///
+  /// ```
+  /// Stack          orders (CREATE_COMPLETE)
+  ///
+  /// Output     Value
+  /// TableName  orders-table-1X2Y3Z
+  /// ```
   public var text: String {
+    var lines = ["Stack          \(stackName) (\(stackStatus.rawValue))"]
+    guard let traffic else {
+      lines.append("")
+      if outputs.isEmpty {
+        lines.append("No outputs.")
+      } else {
+        let width = max("Output".count, outputs.map(\.name.logicalID.count).max() ?? 0) + 2
+        lines.append("Output".padded(to: width) + "Value")
+        for output in outputs { lines.append(output.name.logicalID.padded(to: width) + output.value) }
+      }
+      return lines.joined(separator: "\n") + "\n"
+    }
     func count(_ part: Int?, _ whole: Int?) -> String {
       "\(part.map(String.init) ?? "?")/\(whole.map(String.init) ?? "?")"
     }
-    var lines = [
-      "Stack          \(stackName) (\(stackStatus))",
-      "Load balancer  " + (loadBalancerDNS.map { "http://\($0)" } ?? "(no output yet)"),
+    lines += [
+      "Load balancer  " + (traffic.loadBalancerDNS.map { "http://\($0)" } ?? "(no output yet)"),
       "",
     ]
+    let tracks = traffic.tracks
     let rows =
       [["Track", "Weight", "Healthy targets", "Tasks running/desired", "Service"]]
       + tracks.map { track in
@@ -88,14 +125,22 @@ public struct StackStatusReport: Hashable, Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The report as JSON, for scripts: `{"stack": …, "status": …, "loadBalancerDNS": …, "tracks": [...]}`.
+  /// The report as JSON, for scripts: `{"stack": …, "status": …, "loadBalancerDNS": …, "tracks": [...]}`,
+  /// or `{"stack": …, "status": …, "outputs": {…}}` for a stack without a traffic model.
   public func json() throws -> String {
     func number(_ value: Int?) -> YAMLNode { value.map { .integer($0) } ?? .null }
     func string(_ value: String?) -> YAMLNode { value.map { .string($0) } ?? .null }
     var root = YAMLMapping()
     root.append("stack", .string(stackName))
-    root.append("status", .string(stackStatus))
-    root.append("loadBalancerDNS", string(loadBalancerDNS))
+    root.append("status", .string(stackStatus.rawValue))
+    guard let traffic else {
+      root.append(
+        "outputs",
+        .mapping(YAMLMapping(outputs.map { .init(key: .string($0.name.logicalID), value: .string($0.value)) })))
+      return try JSONWriter().string(from: .mapping(root))
+    }
+    let tracks = traffic.tracks
+    root.append("loadBalancerDNS", string(traffic.loadBalancerDNS))
     root.append(
       "tracks",
       .sequence(

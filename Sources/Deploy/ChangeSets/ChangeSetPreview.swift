@@ -4,14 +4,13 @@ import YAML
 public struct ChangeSetPreview: Hashable, Sendable {
   /// One resource the change set touches.
   public struct Change: Hashable, Sendable {
-    /// `Add`, `Modify`, `Remove`, `Import`, `Dynamic`.
-    public var action: String
+    public var action: ChangeAction
     public var logicalID: String
     public var resourceType: String
-    /// For `Modify`: `True`, `False` or `Conditional`.
-    public var replacement: String?
+    /// For a modification: whether it replaces the resource.
+    public var replacement: Replacement?
 
-    public init(action: String, logicalID: String, resourceType: String, replacement: String? = nil) {
+    public init(action: ChangeAction, logicalID: String, resourceType: String, replacement: Replacement? = nil) {
       self.action = action
       self.logicalID = logicalID
       self.resourceType = resourceType
@@ -19,10 +18,10 @@ public struct ChangeSetPreview: Hashable, Sendable {
     }
 
     /// Whether the resource is (or may be) replaced: a new physical resource, the old one deleted.
-    public var replaces: Bool { action == "Modify" && (replacement == "True" || replacement == "Conditional") }
+    public var replaces: Bool { action == .modify && (replacement == .true || replacement == .conditional) }
 
     /// Whether the change destroys something: a removal or a (possible) replacement.
-    public var isDestructive: Bool { action == "Remove" || replaces }
+    public var isDestructive: Bool { action == .remove || replaces }
   }
 
   public var changes: [Change]
@@ -31,14 +30,30 @@ public struct ChangeSetPreview: Hashable, Sendable {
     self.changes = changes
   }
 
-  init(describeChangeSet node: YAMLNode) {
-    changes = (node["Changes"]?.elements ?? []).compactMap { change in
-      guard let resource = change["ResourceChange"], let action = resource["Action"]?.text,
-        let logicalID = resource["LogicalResourceId"]?.text
-      else { return nil }
+  /// Reads the `Changes` of a `describe-change-set` answer. A change whose action
+  /// or replacement gen does not know is an error, never dropped: the checks on
+  /// a change set (confirmation, traffic-only) must see every change.
+  init(describeChangeSet node: YAMLNode) throws {
+    changes = try (node["Changes"]?.elements ?? []).compactMap { change in
+      guard let resource = change["ResourceChange"] else { return nil }
+      let logicalID = resource["LogicalResourceId"]?.text ?? "?"
+      guard let actionText = resource["Action"]?.text, let action = ChangeAction(rawValue: actionText) else {
+        throw DeployError(
+          "the change set lists a change to \(logicalID) with an action gen does not know "
+            + "(\(resource["Action"]?.text ?? "none")); review it with aws cloudformation describe-change-set")
+      }
+      var replacement: Replacement?
+      if let text = resource["Replacement"]?.text {
+        guard let known = Replacement(rawValue: text) else {
+          throw DeployError(
+            "the change set says \(logicalID) has replacement \"\(text)\", which gen does not know; "
+              + "review it with aws cloudformation describe-change-set")
+        }
+        replacement = known
+      }
       return Change(
         action: action, logicalID: logicalID, resourceType: resource["ResourceType"]?.text ?? "",
-        replacement: resource["Replacement"]?.text)
+        replacement: replacement)
     }
   }
 
@@ -62,20 +77,20 @@ public struct ChangeSetPreview: Hashable, Sendable {
     for change in changes {
       let label: String
       switch change.action {
-      case "Add":
+      case .add:
         label = "+ add    "
         counts.add += 1
-      case "Remove":
+      case .remove:
         label = "- remove "
         counts.remove += 1
-      case "Modify" where change.replaces:
-        label = change.replacement == "Conditional" ? "± may replace" : "± replace"
+      case .modify where change.replaces:
+        label = change.replacement == .conditional ? "± may replace" : "± replace"
         counts.replace += 1
-      case "Modify":
+      case .modify:
         label = "~ modify "
         counts.modify += 1
-      default:
-        label = "~ \(change.action.lowercased())"
+      case .import, .dynamic:
+        label = "~ \(change.action.rawValue.lowercased())"
         counts.modify += 1
       }
       lines.append("  \(label.padded(to: 13)) \(change.logicalID.padded(to: width))  \(change.resourceType)")
