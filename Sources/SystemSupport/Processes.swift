@@ -58,9 +58,10 @@ private func makePipe(_ descriptors: inout [Int32]) -> Bool {
 
 /// Held from creating a child's pipes until it is spawned, so no other thread
 /// spawns in between, while the pipes are not yet close-on-exec.
-/// Spawn attributes that give the child default signal handling and an empty
-/// signal mask, whatever this process (a test runner, say) blocks or ignores:
-/// otherwise a child inherits a blocked SIGTERM and cannot be stopped.
+/// Spawn attributes that give the child default handling of every signal and
+/// an empty signal mask, whatever this process (a test runner, say) blocks or
+/// ignores: otherwise a child inherits a blocked SIGTERM and cannot be stopped.
+/// On macOS they also close every descriptor the child is not given.
 private func withDefaultSignals<Result>(_ body: (inout posix_spawnattr_t) -> Result) -> Result {
   var attributes = posix_spawnattr_t()
   posix_spawnattr_init(&attributes)
@@ -69,12 +70,29 @@ private func withDefaultSignals<Result>(_ body: (inout posix_spawnattr_t) -> Res
   sigemptyset(&empty)
   posix_spawnattr_setsigmask(&attributes, &empty)
   var defaults = sigset_t()
-  sigemptyset(&defaults)
-  for signal in [SIGTERM, SIGINT, SIGPIPE, SIGHUP, SIGQUIT] { sigaddset(&defaults, signal) }
+  sigfillset(&defaults)
+  sigdelset(&defaults, SIGKILL)
+  sigdelset(&defaults, SIGSTOP)
   posix_spawnattr_setsigdefault(&attributes, &defaults)
-  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+  var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+  #if canImport(Darwin)
+    flags |= POSIX_SPAWN_CLOEXEC_DEFAULT
+  #endif
+  posix_spawnattr_setflags(&attributes, Int16(flags))
   return body(&attributes)
 }
+
+#if canImport(Glibc)
+  /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which
+  /// its header declares only for `_GNU_SOURCE`: looked up once, nil on an older glibc.
+  nonisolated(unsafe) private let addCloseFrom:
+    (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+      else { return nil }
+      return unsafeBitCast(
+        symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+#endif
 
 /// Spawns `arguments` with `actions`, default signals and `environment`;
 /// returns the process ID, or the error number when it could not start.
@@ -85,6 +103,11 @@ private func spawn(
   let envp = environment.map { strdup($0) } + [nil]
   defer { for pointer in argv + envp { free(pointer) } }
   var pid = pid_t()
+  #if canImport(Glibc)
+    // Descriptors this process opened without close-on-exec (a test's own
+    // files, say) stay out of the child: it gets its standard streams only.
+    _ = addCloseFrom?(&actions, 3)
+  #endif
   let spawned = withDefaultSignals { posix_spawnp(&pid, arguments[0], &actions, &$0, argv, envp) }
   guard spawned == 0 else {
     return .failure(SystemError("cannot run \(arguments[0]): \(String(cString: strerror(spawned)))"))
