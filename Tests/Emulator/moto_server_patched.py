@@ -118,6 +118,43 @@ def _replacement(resource_class: Any, resource_type: str) -> str:
     return "False" if _has_update_handler(resource_class) else "Conditional"
 
 
+def _changed_parameters(resource_map: Any, template_dict: dict[str, Any], parameters: dict[str, Any]) -> set[str]:
+    """Parameters whose value (as a string, defaults included) differs between
+    what the stack runs with and what an update would run with."""
+    old = {k: _normalize_parameter_value(v) for k, v in resource_map.resolved_parameters.items()}
+    new = _resolve_parameters(template_dict, parameters)
+    return {name for name in set(old) | set(new) if old.get(name) != new.get(name)}
+
+
+def _cascade_replacements(
+    by_action: dict[str, list[str]],
+    causes: dict[str, list[tuple[str, str]]],
+    old: dict[str, Any],
+    new: dict[str, Any],
+    replaced: list[str],
+) -> None:
+    """A replaced resource gets a new physical ID: whatever refers to it is
+    updated too (AWS lists those as Modify with Evaluation Dynamic)."""
+    queue = [n for n in replaced if new[n].get("Type") in _REPLACED_ON_UPDATE]
+    while queue:
+        replaced_name = queue.pop(0)
+        for name in new:
+            if name in old and name != replaced_name and replaced_name in _references(new[name]):
+                causes.setdefault(name, []).append(("ResourceReference", replaced_name))
+                if name not in by_action["Modify"]:
+                    by_action["Modify"].append(name)
+                    if new[name].get("Type") in _REPLACED_ON_UPDATE:
+                        queue.append(name)
+
+
+def _sort_modify(resource_map: Any, by_action: dict[str, list[str]], new: dict[str, Any]) -> None:
+    """Update in dependency order: _parsed_resources holds resources in the
+    order they were created, dependencies first."""
+    created = {name: i for i, name in enumerate(resource_map._parsed_resources)}
+    template_order = {name: i for i, name in enumerate(new)}
+    by_action["Modify"].sort(key=lambda n: (created.get(n, len(created)), template_order.get(n, 0)))
+
+
 def _drop_change_sets(backend: Any, stack_id: str) -> None:
     """Delete a stack's change sets, as AWS does when the stack is deleted."""
     for change_set_id in [i for i, c in backend.change_sets.items() if c.stack_id == stack_id]:
@@ -396,11 +433,6 @@ def patch_update_change_set_diff() -> None:
     from moto.cloudformation import responses as cfn_responses
     from moto.cloudformation.exceptions import ValidationError
 
-    def changed_parameters(resource_map: Any, template_dict: dict[str, Any], parameters: dict[str, Any]) -> set[str]:
-        old = {k: _normalize_parameter_value(v) for k, v in resource_map.resolved_parameters.items()}
-        new = _resolve_parameters(template_dict, parameters)
-        return {name for name in set(old) | set(new) if old.get(name) != new.get(name)}
-
     def build_resource_diff(self: Any, other_template: dict[str, Any], parameters: dict[str, Any] | None = None) -> dict[str, Any]:
         old = self._resource_json_map
         new = other_template["Resources"]
@@ -412,30 +444,15 @@ def patch_update_change_set_diff() -> None:
         # Why each Modify happens: ("ParameterReference" | "ResourceReference", entity)
         causes: dict[str, list[tuple[str, str]]] = {}
         if parameters is not None:
-            changed = changed_parameters(self, other_template, parameters)
+            changed = _changed_parameters(self, other_template, parameters)
             for name in new:
                 if name in old and new[name] == old[name]:
                     params = sorted(changed & _references(new[name]))
                     if params:
                         by_action["Modify"].append(name)
                         causes[name] = [("ParameterReference", p) for p in params]
-        # A replaced resource gets a new physical ID: whatever refers to it is
-        # updated too (AWS lists those as Modify with Evaluation Dynamic).
-        queue = [n for n in by_action["Modify"] if new[n].get("Type") in _REPLACED_ON_UPDATE]
-        while queue:
-            replaced = queue.pop(0)
-            for name in new:
-                if name in old and name != replaced and replaced in _references(new[name]):
-                    causes.setdefault(name, []).append(("ResourceReference", replaced))
-                    if name not in by_action["Modify"]:
-                        by_action["Modify"].append(name)
-                        if new[name].get("Type") in _REPLACED_ON_UPDATE:
-                            queue.append(name)
-        # Update in dependency order: _parsed_resources holds resources in the
-        # order they were created, dependencies first.
-        created = {name: i for i, name in enumerate(self._parsed_resources)}
-        template_order = {name: i for i, name in enumerate(new)}
-        by_action["Modify"].sort(key=lambda n: (created.get(n, len(created)), template_order.get(n, 0)))
+        _cascade_replacements(by_action, causes, old, new, list(by_action["Modify"]))
+        _sort_modify(self, by_action, new)
         self._gen_change_causes = causes
         return by_action
 
@@ -486,7 +503,7 @@ def patch_update_change_set_diff() -> None:
         return changes
 
     def has_parameters(self: Any, other_parameters: dict[str, Any]) -> bool:
-        return not changed_parameters(self.resource_map, self.template_dict, other_parameters)
+        return not _changed_parameters(self.resource_map, self.template_dict, other_parameters)
 
     original_validate_different_update = cfn_responses.CloudFormationResponse._validate_different_update
 
