@@ -58,6 +58,8 @@ def parameter_list(values: dict[str, str]) -> list[dict[str, str]]:
 class PatchedMotoTestCase(unittest.TestCase):
     """Starts the patched server; helpers for the deploy flow."""
 
+    stack_name = STACK
+
     def setUp(self) -> None:
         env = dict(os.environ, **CREDENTIALS)
         env.pop("AWS_PROFILE", None)
@@ -102,7 +104,7 @@ class PatchedMotoTestCase(unittest.TestCase):
         if not template:
             template = {"TemplateBody": TEMPLATE}
         self.cfn.create_change_set(
-            StackName=STACK,
+            StackName=self.stack_name,
             ChangeSetName=name,
             ChangeSetType=change_set_type,
             Capabilities=["CAPABILITY_NAMED_IAM"],
@@ -111,29 +113,29 @@ class PatchedMotoTestCase(unittest.TestCase):
         )
         deadline = time.monotonic() + 30
         while True:
-            description = self.cfn.describe_change_set(StackName=STACK, ChangeSetName=name)
+            description = self.cfn.describe_change_set(StackName=self.stack_name, ChangeSetName=name)
             if description["Status"] in ("CREATE_COMPLETE", "FAILED") or time.monotonic() > deadline:
                 return description
             time.sleep(0.2)
 
     def execute(self, name: str) -> dict:
-        self.cfn.execute_change_set(StackName=STACK, ChangeSetName=name)
+        self.cfn.execute_change_set(StackName=self.stack_name, ChangeSetName=name)
         deadline = time.monotonic() + 30
         while True:
-            stack = self.cfn.describe_stacks(StackName=STACK)["Stacks"][0]
+            stack = self.cfn.describe_stacks(StackName=self.stack_name)["Stacks"][0]
             if not stack["StackStatus"].endswith("_IN_PROGRESS") or time.monotonic() > deadline:
                 return stack
             time.sleep(0.2)
 
-    def deploy(self, values: dict[str, str] = PARAMETERS) -> dict:
-        description = self.create_change_set("gen-deploy-1", "CREATE", parameter_list(values))
+    def deploy(self, values: dict[str, str] = PARAMETERS, **template) -> dict:
+        description = self.create_change_set("gen-deploy-1", "CREATE", parameter_list(values), **template)
         self.assertEqual(description["Status"], "CREATE_COMPLETE", description.get("StatusReason"))
         stack = self.execute("gen-deploy-1")
         self.assertEqual(stack["StackStatus"], "CREATE_COMPLETE", stack.get("StackStatusReason"))
         return stack
 
-    def stack(self, name: str = STACK) -> dict:
-        return self.cfn.describe_stacks(StackName=name)["Stacks"][0]
+    def stack(self, name: str | None = None) -> dict:
+        return self.cfn.describe_stacks(StackName=name or self.stack_name)["Stacks"][0]
 
     @staticmethod
     def outputs(stack: dict) -> dict[str, str]:
@@ -144,7 +146,7 @@ class PatchedMotoTestCase(unittest.TestCase):
         return {p["ParameterKey"]: p["ParameterValue"] for p in stack["Parameters"]}
 
     def physical_ids(self) -> dict[str, str]:
-        summaries = self.cfn.list_stack_resources(StackName=STACK)["StackResourceSummaries"]
+        summaries = self.cfn.list_stack_resources(StackName=self.stack_name)["StackResourceSummaries"]
         return {r["LogicalResourceId"]: r["PhysicalResourceId"] for r in summaries}
 
     def listener_weights(self, listener_arn: str) -> dict[str, int]:
@@ -153,6 +155,30 @@ class PatchedMotoTestCase(unittest.TestCase):
         self.assertEqual(action["Type"], "forward")
         self.assertEqual(action["ForwardConfig"]["TargetGroupStickinessConfig"], {"Enabled": False})
         return {g["TargetGroupArn"]: g["Weight"] for g in action["ForwardConfig"]["TargetGroups"]}
+
+    def assert_nothing_left(self, ids: dict[str, str], cluster: str, services: list[str]) -> None:
+        """After delete-stack: no resource of the stack is left in any backend."""
+        self.assertEqual(self.cfn.list_exports()["Exports"], [])
+        self.assertEqual(self.elbv2.describe_load_balancers()["LoadBalancers"], [])
+        self.assertEqual(self.elbv2.describe_target_groups()["TargetGroups"], [])
+        default_vpc = [v["VpcId"] for v in self.ec2.describe_vpcs()["Vpcs"] if v["IsDefault"]]
+        self.assertEqual([v["VpcId"] for v in self.ec2.describe_vpcs()["Vpcs"]], default_vpc)
+        self.assertEqual([s["SubnetId"] for s in self.ec2.describe_subnets()["Subnets"] if s["VpcId"] == ids["VPC"]], [])
+        self.assertEqual([r["RouteTableId"] for r in self.ec2.describe_route_tables()["RouteTables"] if r["VpcId"] not in default_vpc], [])
+        self.assertEqual(self.ec2.describe_internet_gateways()["InternetGateways"], [])
+        self.assertEqual([g["GroupId"] for g in self.ec2.describe_security_groups()["SecurityGroups"] if g["VpcId"] == ids["VPC"]], [])
+        # ECS keeps deleted clusters, services and task definitions as INACTIVE, like AWS
+        clusters = self.ecs.describe_clusters(clusters=[cluster])["clusters"]
+        self.assertEqual([c["status"] for c in clusters], ["INACTIVE"])
+        described = self.ecs.describe_services(cluster=cluster, services=services)["services"]
+        self.assertEqual([s["status"] for s in described], ["INACTIVE"] * len(services))
+        self.assertEqual(self.ecs.list_task_definitions(status="ACTIVE")["taskDefinitionArns"], [])
+        task_definitions = [arn for name, arn in ids.items() if name.startswith("TaskDefinition")]
+        self.assertTrue(task_definitions)
+        for arn in task_definitions:
+            self.assertEqual(self.ecs.describe_task_definition(taskDefinition=arn)["taskDefinition"]["status"], "INACTIVE")
+        self.assertEqual(self.logs.describe_log_groups()["logGroups"], [])
+        self.assertEqual(self.iam.list_roles()["Roles"], [])
 
     @staticmethod
     def changes(description: dict) -> list[tuple]:
@@ -357,26 +383,7 @@ class DeleteTest(PatchedMotoTestCase):
         events = self.cfn.describe_stack_events(StackName=stack_id)["StackEvents"]
         self.assertEqual((events[0]["LogicalResourceId"], events[0]["ResourceStatus"]), (STACK, "DELETE_COMPLETE"))
         self.assertEqual({e["LogicalResourceId"] for e in events if e["ResourceStatus"] == "DELETE_COMPLETE"} - {STACK}, set(ids))
-        self.assertEqual(self.cfn.list_exports()["Exports"], [])
-
-        self.assertEqual(self.elbv2.describe_load_balancers()["LoadBalancers"], [])
-        self.assertEqual(self.elbv2.describe_target_groups()["TargetGroups"], [])
-        default_vpc = [v["VpcId"] for v in self.ec2.describe_vpcs()["Vpcs"] if v["IsDefault"]]
-        self.assertEqual([v["VpcId"] for v in self.ec2.describe_vpcs()["Vpcs"]], default_vpc)
-        self.assertEqual([s["SubnetId"] for s in self.ec2.describe_subnets()["Subnets"] if s["VpcId"] == ids["VPC"]], [])
-        self.assertEqual([r["RouteTableId"] for r in self.ec2.describe_route_tables()["RouteTables"] if r["VpcId"] not in default_vpc], [])
-        self.assertEqual(self.ec2.describe_internet_gateways()["InternetGateways"], [])
-        self.assertEqual([g["GroupId"] for g in self.ec2.describe_security_groups()["SecurityGroups"] if g["VpcId"] == ids["VPC"]], [])
-        # ECS keeps deleted clusters, services and task definitions as INACTIVE, like AWS
-        clusters = self.ecs.describe_clusters(clusters=[outputs["ClusterName"]])["clusters"]
-        self.assertEqual([c["status"] for c in clusters], ["INACTIVE"])
-        services = self.ecs.describe_services(cluster=outputs["ClusterName"], services=["app-stable", "app-canary"])["services"]
-        self.assertEqual([s["status"] for s in services], ["INACTIVE", "INACTIVE"])
-        self.assertEqual(self.ecs.list_task_definitions(status="ACTIVE")["taskDefinitionArns"], [])
-        for arn in (ids["TaskDefinitionStable"], ids["TaskDefinitionCanary"]):
-            self.assertEqual(self.ecs.describe_task_definition(taskDefinition=arn)["taskDefinition"]["status"], "INACTIVE")
-        self.assertEqual(self.logs.describe_log_groups()["logGroups"], [])
-        self.assertEqual(self.iam.list_roles()["Roles"], [])
+        self.assert_nothing_left(ids, outputs["ClusterName"], ["app-stable", "app-canary"])
 
         # reading the deleted stack did not bring anything back, and the same name deploys again
         self.assertEqual(self.elbv2.describe_target_groups()["TargetGroups"], [])
