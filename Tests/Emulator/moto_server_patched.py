@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Launch a local moto server able to run Generated/deploy-canary.yml.
+"""Launch a local moto server able to run Generated/deploy-canary.yml and deploy-blue-green.yml.
 
 Usage:
     python3 Tests/Emulator/moto_server_patched.py --port PORT   # 0 = pick a free port
@@ -92,6 +92,47 @@ def _references(fragment: Any) -> set[str]:
     elif isinstance(fragment, list):
         for item in fragment:
             found |= _references(item)
+    return found
+
+
+def _conditions_used(fragment: Any, in_condition: bool = False) -> set[str]:
+    """Names of the conditions a fragment evaluates: the first argument of
+    every Fn::If and, inside a condition definition (in_condition),
+    every {"Condition": name}."""
+    found: set[str] = set()
+    if isinstance(fragment, dict):
+        for key, value in fragment.items():
+            if key == "Fn::If" and isinstance(value, list) and value and isinstance(value[0], str):
+                found.add(value[0])
+                found |= _conditions_used(value[1:], in_condition)
+            elif in_condition and key == "Condition" and isinstance(value, str) and len(fragment) == 1:
+                found.add(value)
+            else:
+                found |= _conditions_used(value, in_condition)
+    elif isinstance(fragment, list):
+        for item in fragment:
+            found |= _conditions_used(item, in_condition)
+    return found
+
+
+def _condition_parameters(resource_json: dict[str, Any], conditions: dict[str, Any]) -> set[str]:
+    """Names a resource depends on through the conditions of its Fn::If
+    functions, followed through Fn::Equals, Fn::And, Fn::Or, Fn::Not and
+    conditions named inside conditions.
+
+    The resource's own Condition attribute is not followed: it decides
+    whether the resource exists, not what its properties are.
+    """
+    pending = list(_conditions_used({k: v for k, v in resource_json.items() if k != "Condition"}))
+    seen: set[str] = set()
+    found: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name in seen or name not in conditions:
+            continue
+        seen.add(name)
+        found |= _references(conditions[name])
+        pending.extend(_conditions_used(conditions[name], in_condition=True))
     return found
 
 
@@ -566,6 +607,66 @@ def patch_ecs_task_definition_update() -> None:
     ecs_models.TaskDefinition.update_from_cloudformation_json = classmethod(update_from_cloudformation_json)
 
 
+def patch_condition_driven_updates() -> None:
+    """moto 5.2.1: a parameter used only through a condition updates nothing.
+
+    ResourceMap.build_resource_diff (and patch_update_change_set_diff, which
+    replaces it) marks a resource Modify when its template JSON changed or
+    when it refers to a changed parameter with Ref/Fn::Sub.  A property
+    written `!If [BlueIsActive, 100, 0]`, with `BlueIsActive: !Equals
+    [!Ref ActiveColor, blue]`, names the condition, not the parameter, so an
+    update that changes only ActiveColor (blue/green switch: previous template,
+    other parameters unchanged) lists no Changes and, executed, ends in
+    UPDATE_COMPLETE with the stack parameters and the ActiveColorOut output
+    switched while the listener keeps its old weights: moto re-evaluates the
+    conditions but never re-applies the resources that use them.
+
+    Added on top of that diff: a resource whose template JSON is unchanged
+    but which uses, through Fn::If, a condition that depends on a changed
+    parameter (through Ref inside Fn::Equals, Fn::And, Fn::Or, Fn::Not and
+    conditions named by {"Condition": ...}, followed transitively) is Modify,
+    with a ParameterReference detail naming the parameter, like a resource
+    that refers to it directly; it gets the Replacement of its type, the
+    replacement cascade and the dependency order of patch 3, and is updated
+    with the new condition values when the change set is executed.
+    """
+    from moto.cloudformation import parsing
+
+    previous_build_resource_diff = parsing.ResourceMap.build_resource_diff
+
+    def build_resource_diff(self: Any, other_template: dict[str, Any], parameters: dict[str, Any] | None = None) -> dict[str, Any]:
+        by_action = previous_build_resource_diff(self, other_template, parameters)
+        if parameters is None:
+            return by_action
+        changed = _changed_parameters(self, other_template, parameters)
+        conditions = other_template.get("Conditions") or {}
+        if not changed or not conditions:
+            return by_action
+        old = self._resource_json_map
+        new = other_template["Resources"]
+        causes = getattr(self, "_gen_change_causes", None)
+        if causes is None:
+            causes = self._gen_change_causes = {}
+        added: list[str] = []
+        for name in new:
+            if name not in old or new[name] != old[name]:
+                continue  # added, or modified by the template itself
+            known = {entity for source, entity in causes.get(name, []) if source == "ParameterReference"}
+            params = sorted((changed & _condition_parameters(new[name], conditions)) - known)
+            if not params:
+                continue
+            causes.setdefault(name, []).extend(("ParameterReference", p) for p in params)
+            if name not in by_action["Modify"]:
+                by_action["Modify"].append(name)
+                added.append(name)
+        if added:
+            _cascade_replacements(by_action, causes, old, new, added)
+            _sort_modify(self, by_action, new)
+        return by_action
+
+    parsing.ResourceMap.build_resource_diff = build_resource_diff
+
+
 # --------------------------------------------------------------------------
 # 4. DeleteStack: delete every resource the stack created
 # --------------------------------------------------------------------------
@@ -939,6 +1040,7 @@ def apply_patches() -> None:
     patch_listener_forward_config()
     patch_execute_change_set()
     patch_update_change_set_diff()
+    patch_condition_driven_updates()  # after patch_update_change_set_diff: extends its diff
     patch_ecs_task_definition_update()
     patch_delete_stack_resources()
     patch_stack_resource_events()  # last: wraps the functions patched above

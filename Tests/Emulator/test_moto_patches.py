@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
-"""Shows, with the real Generated/deploy-canary.yml, what moto_server_patched.py corrects.
+"""Shows, with the real Generated/deploy-canary.yml and deploy-blue-green.yml, what moto_server_patched.py corrects.
 
     python3 -m unittest Tests/Emulator/test_moto_patches.py
     python3 Tests/Emulator/test_moto_patches.py
 
 Each test starts the patched launcher as a subprocess on a free port and stops
 it in tearDown; the flow is the one the `gen deploy / set-weights / rollback /
-status / delete` commands run: change sets, execution, describe-stacks,
-describe-stack-events, the listener, target health, ECS services, deletion.
-Needs boto3 and moto[server] 5.2.1; the aws CLI test is skipped without `aws`.
+status / delete` commands and a blue/green switch run: change sets, execution,
+describe-stacks, describe-stack-events, the listener, target health, ECS
+services, deletion.  Needs boto3 and moto[server] 5.2.1; the aws CLI tests are
+skipped without `aws`.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -30,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 LAUNCHER = HERE / "moto_server_patched.py"
 TEMPLATE = (REPO / "Generated" / "deploy-canary.yml").read_text()
+BLUE_GREEN_TEMPLATE = (REPO / "Generated" / "deploy-blue-green.yml").read_text()
 
 STACK = "canary-test"
 PARAMETERS = {
@@ -43,6 +46,12 @@ PARAMETERS = {
     "TaskCpu": "256",
     "TaskMemory": "512",
 }
+BLUE_GREEN_STACK = "blue-green-test"
+BLUE_GREEN_PARAMETERS = {  # every other parameter keeps its default; ActiveColor defaults to blue
+    "ImageURIBlue": "public.ecr.aws/nginx/nginx:1.27",
+    "ImageURIGreen": "public.ecr.aws/nginx/nginx:1.28",
+}
+BLUE_GREEN_PARAMETER_NAMES = ["ImageURIBlue", "ImageURIGreen", "ContainerPort", "DesiredCount", "ActiveColor", "TaskCpu", "TaskMemory"]
 CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "testing",
     "AWS_SECRET_ACCESS_KEY": "testing",
@@ -406,6 +415,143 @@ class DeleteTest(PatchedMotoTestCase):
             result.stderr.strip(),
             f"An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id {STACK} does not exist",
         )
+
+
+class BlueGreenSwitchTest(PatchedMotoTestCase):
+    """patch_condition_driven_updates: the listener weights are
+    !If [BlueIsActive, 100, 0] / !If [GreenIsActive, 100, 0], the conditions
+    compare ActiveColor.  In Generated/deploy-blue-green.yml nothing else
+    depends on ActiveColor: no resource refers to it or to the two conditions
+    except the Listener, and the only other use is the ActiveColorOut output
+    (outputs are not listed in Changes).  So a switch lists exactly one change."""
+
+    stack_name = BLUE_GREEN_STACK
+
+    def deploy_blue_green(self, **template) -> dict:
+        if not template:
+            template = {"TemplateBody": BLUE_GREEN_TEMPLATE}
+        stack = self.deploy(BLUE_GREEN_PARAMETERS, **template)
+        self.assertEqual(self.parameters(stack)["ActiveColor"], "blue")
+        return stack
+
+    def colour_weights(self, outputs: dict[str, str]) -> dict[str, int]:
+        weights = self.listener_weights(outputs["ListenerArn"])
+        return {"blue": weights[outputs["BlueTargetGroupArn"]], "green": weights[outputs["GreenTargetGroupArn"]]}
+
+    def switch(self, name: str, colour: str, parameters: list[dict]) -> dict:
+        """What `gen switch COLOUR` sends: previous template, ActiveColor changed."""
+        parameters = [p for p in parameters if p["ParameterKey"] != "ActiveColor"]
+        parameters.append({"ParameterKey": "ActiveColor", "ParameterValue": colour})
+        return self.create_change_set(name, "UPDATE", parameters, UsePreviousTemplate=True)
+
+    def assert_listener_only_change(self, description: dict, listener_arn: str) -> None:
+        self.assertEqual(description["Status"], "CREATE_COMPLETE", description.get("StatusReason"))
+        self.assertEqual(
+            self.changes(description),
+            [("Modify", "Listener", "AWS::ElasticLoadBalancingV2::Listener", "False")],
+        )
+        change = description["Changes"][0]["ResourceChange"]
+        self.assertEqual(change["PhysicalResourceId"], listener_arn)
+        self.assertEqual(change["Scope"], ["Properties"])
+        self.assertEqual(
+            [(d["ChangeSource"], d.get("CausingEntity")) for d in change["Details"]],
+            [("ParameterReference", "ActiveColor")],
+        )
+
+    def test_switch_to_green_and_back_then_delete(self) -> None:
+        stack = self.deploy_blue_green()
+        outputs = self.outputs(stack)
+        ids = self.physical_ids()
+        deployed = self.parameters(stack)
+        self.assertEqual(self.colour_weights(outputs), {"blue": 100, "green": 0})
+        self.assertEqual(outputs["ActiveColorOut"], "blue")
+
+        # to green, every other parameter UsePreviousValue
+        previous = [{"ParameterKey": k, "UsePreviousValue": True} for k in BLUE_GREEN_PARAMETER_NAMES]
+        description = self.switch("gen-switch-2", "green", previous)
+        self.assert_listener_only_change(description, outputs["ListenerArn"])
+        stack = self.execute("gen-switch-2")
+        self.assertEqual(stack["StackStatus"], "UPDATE_COMPLETE", stack.get("StackStatusReason"))
+        self.assertEqual(self.colour_weights(outputs), {"blue": 0, "green": 100})
+        self.assertEqual(self.outputs(stack)["ActiveColorOut"], "green")
+        self.assertEqual(self.parameters(stack), dict(deployed, ActiveColor="green"))
+        self.assertEqual(self.physical_ids(), ids)  # the same listener, nothing replaced
+        events = self.cfn.describe_stack_events(StackName=BLUE_GREEN_STACK)["StackEvents"]
+        updated = {e["LogicalResourceId"] for e in events if e["ResourceStatus"].startswith("UPDATE_")}
+        self.assertEqual(updated, {BLUE_GREEN_STACK, "Listener"})
+
+        # back to blue, every other parameter passed as deployed
+        description = self.switch("gen-switch-3", "blue", parameter_list(deployed))
+        self.assert_listener_only_change(description, outputs["ListenerArn"])
+        stack = self.execute("gen-switch-3")
+        self.assertEqual(stack["StackStatus"], "UPDATE_COMPLETE", stack.get("StackStatusReason"))
+        self.assertEqual(self.colour_weights(outputs), {"blue": 100, "green": 0})
+        self.assertEqual(self.outputs(stack)["ActiveColorOut"], "blue")
+        self.assertEqual(self.parameters(stack), deployed)
+        self.assertEqual(self.physical_ids(), ids)
+        services = self.ecs.describe_services(cluster=f"{BLUE_GREEN_STACK}-cluster", services=["app-blue", "app-green"])["services"]
+        self.assertEqual({s["taskDefinition"] for s in services}, {ids["TaskDefinitionBlue"], ids["TaskDefinitionGreen"]})
+
+        # blue again: nothing to do, a FAILED change set as on AWS
+        description = self.switch("gen-switch-4", "blue", previous)
+        self.assertEqual((description["Status"], description["StatusReason"]), ("FAILED", NO_CHANGES))
+
+        self.cfn.delete_stack(StackName=BLUE_GREEN_STACK)
+        self.assertEqual(self.stack(stack["StackId"])["StackStatus"], "DELETE_COMPLETE")
+        self.assertEqual(self.cfn.list_stacks(StackStatusFilter=["DELETE_FAILED"])["StackSummaries"], [])
+        self.assert_nothing_left(ids, f"{BLUE_GREEN_STACK}-cluster", ["app-blue", "app-green"])
+
+    def test_condition_named_inside_a_condition(self) -> None:
+        # A deliberately modified copy: GreenIsActive through Fn::Not and a
+        # nested {"Condition": ...}; the committed template is untouched.
+        template = BLUE_GREEN_TEMPLATE.replace(
+            "  GreenIsActive: !Equals [!Ref ActiveColor, green]\n",
+            "  GreenIsActive: !Not [{Condition: BlueIsActive}]\n",
+        )
+        self.assertNotEqual(template, BLUE_GREEN_TEMPLATE)
+        outputs = self.outputs(self.deploy_blue_green(TemplateBody=template))
+        self.assertEqual(self.colour_weights(outputs), {"blue": 100, "green": 0})
+        previous = [{"ParameterKey": k, "UsePreviousValue": True} for k in BLUE_GREEN_PARAMETER_NAMES]
+        self.assert_listener_only_change(self.switch("gen-switch-2", "green", previous), outputs["ListenerArn"])
+        self.assertEqual(self.execute("gen-switch-2")["StackStatus"], "UPDATE_COMPLETE")
+        self.assertEqual(self.colour_weights(outputs), {"blue": 0, "green": 100})
+
+    @unittest.skipUnless(shutil.which("aws"), "the aws CLI is not installed")
+    def test_switch_through_the_aws_cli(self) -> None:
+        # The calls `gen switch` makes, through awscli; the weights are read
+        # back with `aws elbv2 describe-listeners`.
+        outputs = self.outputs(self.deploy_blue_green())
+
+        def aws(*args: str) -> str:
+            env = dict(os.environ, AWS_ENDPOINT_URL=self.endpoint, **CREDENTIALS)
+            env.pop("AWS_PROFILE", None)
+            result = subprocess.run(["aws", *args, "--output", "json"], capture_output=True, text=True, env=env, timeout=60)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            return result.stdout
+
+        def weights() -> tuple[int, int]:
+            groups = json.loads(aws(
+                "elbv2", "describe-listeners", "--listener-arns", outputs["ListenerArn"],
+                "--query", "Listeners[0].DefaultActions[0].ForwardConfig.TargetGroups",
+            ))
+            by_arn = {g["TargetGroupArn"]: g["Weight"] for g in groups}
+            return by_arn[outputs["BlueTargetGroupArn"]], by_arn[outputs["GreenTargetGroupArn"]]
+
+        self.assertEqual(weights(), (100, 0))
+        for number, colour, expected in ((2, "green", (0, 100)), (3, "blue", (100, 0))):
+            name = f"gen-switch-{number}"
+            others = [f"ParameterKey={k},UsePreviousValue=true" for k in BLUE_GREEN_PARAMETER_NAMES if k != "ActiveColor"]
+            aws("cloudformation", "create-change-set", "--stack-name", BLUE_GREEN_STACK, "--change-set-name", name,
+                "--change-set-type", "UPDATE", "--use-previous-template", "--capabilities", "CAPABILITY_NAMED_IAM",
+                "--parameters", f"ParameterKey=ActiveColor,ParameterValue={colour}", *others)
+            changes = json.loads(aws(
+                "cloudformation", "describe-change-set", "--stack-name", BLUE_GREEN_STACK, "--change-set-name", name,
+                "--query", "Changes[].ResourceChange.[Action,LogicalResourceId,Replacement]",
+            ))
+            self.assertEqual(changes, [["Modify", "Listener", "False"]])
+            aws("cloudformation", "execute-change-set", "--stack-name", BLUE_GREEN_STACK, "--change-set-name", name)
+            self.assertEqual(self.stack()["StackStatus"], "UPDATE_COMPLETE")
+            self.assertEqual(weights(), expected, colour)
 
 
 class WithMotoTest(unittest.TestCase):
