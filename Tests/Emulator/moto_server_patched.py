@@ -1026,6 +1026,135 @@ def patch_stack_resource_events() -> None:
 
 
 # --------------------------------------------------------------------------
+# 6. Where templates come from: TemplateURL, and the TemplateBody size limit
+# --------------------------------------------------------------------------
+
+# Host names of S3's path-style endpoints: s3.amazonaws.com, s3.REGION...,
+# s3-REGION..., s3.dualstack.REGION..., s3-external-1..., and .amazonaws.com.cn.
+_S3_ENDPOINT_HOST = r"s3(?:[.-](?:dualstack\.)?[a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?"
+
+# The most a TemplateBody may hold (bytes), as on AWS; larger templates go to S3.
+_TEMPLATE_BODY_LIMIT = 51_200
+
+
+def _s3_template_location(url: str) -> tuple[str, str, str | None] | None:
+    """(bucket, key, versionId) of an S3 object URL as CloudFormation accepts it
+    for TemplateURL, or None for a URL that is not one.
+
+    Path style https://s3[.REGION].amazonaws.com/BUCKET/KEY, virtual-hosted
+    https://BUCKET.s3[.REGION].amazonaws.com/KEY (bucket names may contain
+    dots or start with "s3"), http or https; the key is percent-decoded and
+    ?versionId= selects a version.  Path-style URLs of this emulator itself
+    (localhost, 127.0.0.1) are accepted too, as moto accepted them.
+    """
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host:
+        return None
+    path = unquote(parts.path).lstrip("/")
+    virtual = re.fullmatch(rf"(?P<bucket>.+)\.{_S3_ENDPOINT_HOST}", host)
+    if re.fullmatch(_S3_ENDPOINT_HOST, host) or host in ("localhost", "127.0.0.1", "::1"):
+        bucket, _, key = path.partition("/")
+    elif virtual:
+        bucket, key = virtual.group("bucket"), path
+    else:
+        return None
+    version = parse_qs(parts.query).get("versionId", [None])[0]
+    return bucket, key, version
+
+
+def patch_template_url() -> None:
+    """moto 5.2.1: TemplateURL is read by guessing at the host name, and an
+    oversized TemplateBody is accepted.
+
+    moto.cloudformation.utils.get_stack_from_s3_url takes the bucket from
+    the path when the host starts with "s3" and ends with "amazonaws.com",
+    else the first label of the host.  The plain forms work
+    (https://s3.amazonaws.com/BUCKET/KEY, https://s3.REGION.amazonaws.com/
+    BUCKET/KEY, https://BUCKET.s3.amazonaws.com/KEY, https://BUCKET.s3.REGION.
+    amazonaws.com/KEY), but:
+    * a virtual-hosted URL whose bucket name starts with "s3"
+      (https://s3templates.s3.amazonaws.com/dir/t.yml) is read as path
+      style: bucket "dir" (S3's NoSuchBucket answered by CloudFormation), or
+      HTTP 500 (ValueError) when the key has no "/";
+    * a virtual-hosted URL of a bucket name with dots
+      (https://gen.templates.s3.amazonaws.com/KEY) reads bucket "gen":
+      NoSuchBucket;
+    * a percent-encoded key (a space is %20) is not decoded: HTTP 500
+      (AttributeError: 'NoneType' object has no attribute 'value');
+    * ?versionId= is ignored: the latest version is read;
+    * the emulator's own endpoint http://127.0.0.1:PORT/BUCKET/KEY reads
+      bucket "127" (only "localhost" URLs were path style): NoSuchBucket;
+    * a missing key is an HTTP 500; a missing bucket or a URL that is not
+      an S3 URL (https://example.com/BUCKET/KEY) answers NoSuchBucket;
+      s3://BUCKET/KEY, which AWS refuses, is read.
+    Replaced, for the TemplateURL parameter of every action
+    (CreateChangeSet, CreateStack, UpdateStack, ValidateTemplate,
+    GetTemplateSummary, stack sets): the URL is parsed by
+    _s3_template_location and the object read from the emulator's S3; a URL
+    that is not an S3 URL is a ValidationError "TemplateURL must be a
+    supported URL.", a missing bucket, key or version a ValidationError
+    "TemplateURL must reference a valid S3 object to which you have access."
+    (AWS's answers).  StackPolicyURL and nested stacks' TemplateURL keep
+    moto's reader.
+
+    The same actions accepted a TemplateBody of any size; AWS refuses one
+    over 51,200 bytes ("1 validation error detected: Value '...' at
+    'templateBody' failed to satisfy constraint: Member must have length
+    less than or equal to 51200") and the template must go by TemplateURL.
+    That check is added.
+    """
+    from moto.cloudformation import responses as cfn_responses
+    from moto.cloudformation.exceptions import ValidationError
+    from moto.s3.exceptions import MissingBucket
+
+    response_class = cfn_responses.CloudFormationResponse
+    original_get_stack_from_s3_url = response_class._get_stack_from_s3_url
+
+    def read_template_url(url: str, account_id: str, partition: str) -> str:
+        from moto.s3.models import s3_backends
+
+        location = _s3_template_location(url)
+        if location is None:
+            raise ValidationError(message="TemplateURL must be a supported URL.")
+        bucket, key, version = location
+        template = None
+        if bucket and key:
+            try:
+                template = s3_backends[account_id][partition].get_object(bucket, key, version_id=version)
+            except MissingBucket:
+                template = None
+        if template is None:
+            raise ValidationError(message="TemplateURL must reference a valid S3 object to which you have access.")
+        return template.value.decode("utf-8")
+
+    def get_stack_from_s3_url(self: Any, url: str) -> str:
+        if url != self._get_param("TemplateURL"):  # StackPolicyURL
+            return original_get_stack_from_s3_url(self, url)
+        return read_template_url(url, self.current_account, self.partition)
+
+    def with_body_limit(action: Any) -> Any:
+        def checked(self: Any) -> Any:
+            body = self._get_param("TemplateBody")
+            if isinstance(body, str) and len(body.encode("utf-8")) > _TEMPLATE_BODY_LIMIT:
+                raise ValidationError(
+                    message=f"1 validation error detected: Value '{body}' at 'templateBody' failed to satisfy "
+                    f"constraint: Member must have length less than or equal to {_TEMPLATE_BODY_LIMIT}"
+                )
+            return action(self)
+
+        checked.__name__ = action.__name__
+        return checked
+
+    response_class._get_stack_from_s3_url = get_stack_from_s3_url
+    for name in ("create_stack", "update_stack", "create_change_set", "validate_template",
+                 "get_template_summary", "create_stack_set", "update_stack_set"):
+        setattr(response_class, name, with_body_limit(getattr(response_class, name)))
+
+
+# --------------------------------------------------------------------------
 
 
 def apply_patches() -> None:
@@ -1043,6 +1172,7 @@ def apply_patches() -> None:
     patch_condition_driven_updates()  # after patch_update_change_set_diff: extends its diff
     patch_ecs_task_definition_update()
     patch_delete_stack_resources()
+    patch_template_url()
     patch_stack_resource_events()  # last: wraps the functions patched above
 
 
