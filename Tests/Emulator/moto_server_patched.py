@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Launch a local moto server able to run Generated/deploy-canary.yml.
+"""Launch a local moto server able to run Generated/deploy-canary.yml and deploy-blue-green.yml.
 
 Usage:
     python3 Tests/Emulator/moto_server_patched.py --port PORT   # 0 = pick a free port
@@ -95,6 +95,47 @@ def _references(fragment: Any) -> set[str]:
     return found
 
 
+def _conditions_used(fragment: Any, in_condition: bool = False) -> set[str]:
+    """Names of the conditions a fragment evaluates: the first argument of
+    every Fn::If and, inside a condition definition (in_condition),
+    every {"Condition": name}."""
+    found: set[str] = set()
+    if isinstance(fragment, dict):
+        for key, value in fragment.items():
+            if key == "Fn::If" and isinstance(value, list) and value and isinstance(value[0], str):
+                found.add(value[0])
+                found |= _conditions_used(value[1:], in_condition)
+            elif in_condition and key == "Condition" and isinstance(value, str) and len(fragment) == 1:
+                found.add(value)
+            else:
+                found |= _conditions_used(value, in_condition)
+    elif isinstance(fragment, list):
+        for item in fragment:
+            found |= _conditions_used(item, in_condition)
+    return found
+
+
+def _condition_parameters(resource_json: dict[str, Any], conditions: dict[str, Any]) -> set[str]:
+    """Names a resource depends on through the conditions of its Fn::If
+    functions, followed through Fn::Equals, Fn::And, Fn::Or, Fn::Not and
+    conditions named inside conditions.
+
+    The resource's own Condition attribute is not followed: it decides
+    whether the resource exists, not what its properties are.
+    """
+    pending = list(_conditions_used({k: v for k, v in resource_json.items() if k != "Condition"}))
+    seen: set[str] = set()
+    found: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name in seen or name not in conditions:
+            continue
+        seen.add(name)
+        found |= _references(conditions[name])
+        pending.extend(_conditions_used(conditions[name], in_condition=True))
+    return found
+
+
 def _has_update_handler(resource_class: Any) -> bool:
     return resource_class is not None and not hasattr(
         resource_class.update_from_cloudformation_json, "__isabstractmethod__"
@@ -116,6 +157,43 @@ def _replacement(resource_class: Any, resource_type: str) -> str:
     if resource_type in _REPLACED_ON_UPDATE:
         return "True"
     return "False" if _has_update_handler(resource_class) else "Conditional"
+
+
+def _changed_parameters(resource_map: Any, template_dict: dict[str, Any], parameters: dict[str, Any]) -> set[str]:
+    """Parameters whose value (as a string, defaults included) differs between
+    what the stack runs with and what an update would run with."""
+    old = {k: _normalize_parameter_value(v) for k, v in resource_map.resolved_parameters.items()}
+    new = _resolve_parameters(template_dict, parameters)
+    return {name for name in set(old) | set(new) if old.get(name) != new.get(name)}
+
+
+def _cascade_replacements(
+    by_action: dict[str, list[str]],
+    causes: dict[str, list[tuple[str, str]]],
+    old: dict[str, Any],
+    new: dict[str, Any],
+    replaced: list[str],
+) -> None:
+    """A replaced resource gets a new physical ID: whatever refers to it is
+    updated too (AWS lists those as Modify with Evaluation Dynamic)."""
+    queue = [n for n in replaced if new[n].get("Type") in _REPLACED_ON_UPDATE]
+    while queue:
+        replaced_name = queue.pop(0)
+        for name in new:
+            if name in old and name != replaced_name and replaced_name in _references(new[name]):
+                causes.setdefault(name, []).append(("ResourceReference", replaced_name))
+                if name not in by_action["Modify"]:
+                    by_action["Modify"].append(name)
+                    if new[name].get("Type") in _REPLACED_ON_UPDATE:
+                        queue.append(name)
+
+
+def _sort_modify(resource_map: Any, by_action: dict[str, list[str]], new: dict[str, Any]) -> None:
+    """Update in dependency order: _parsed_resources holds resources in the
+    order they were created, dependencies first."""
+    created = {name: i for i, name in enumerate(resource_map._parsed_resources)}
+    template_order = {name: i for i, name in enumerate(new)}
+    by_action["Modify"].sort(key=lambda n: (created.get(n, len(created)), template_order.get(n, 0)))
 
 
 def _drop_change_sets(backend: Any, stack_id: str) -> None:
@@ -396,11 +474,6 @@ def patch_update_change_set_diff() -> None:
     from moto.cloudformation import responses as cfn_responses
     from moto.cloudformation.exceptions import ValidationError
 
-    def changed_parameters(resource_map: Any, template_dict: dict[str, Any], parameters: dict[str, Any]) -> set[str]:
-        old = {k: _normalize_parameter_value(v) for k, v in resource_map.resolved_parameters.items()}
-        new = _resolve_parameters(template_dict, parameters)
-        return {name for name in set(old) | set(new) if old.get(name) != new.get(name)}
-
     def build_resource_diff(self: Any, other_template: dict[str, Any], parameters: dict[str, Any] | None = None) -> dict[str, Any]:
         old = self._resource_json_map
         new = other_template["Resources"]
@@ -412,30 +485,15 @@ def patch_update_change_set_diff() -> None:
         # Why each Modify happens: ("ParameterReference" | "ResourceReference", entity)
         causes: dict[str, list[tuple[str, str]]] = {}
         if parameters is not None:
-            changed = changed_parameters(self, other_template, parameters)
+            changed = _changed_parameters(self, other_template, parameters)
             for name in new:
                 if name in old and new[name] == old[name]:
                     params = sorted(changed & _references(new[name]))
                     if params:
                         by_action["Modify"].append(name)
                         causes[name] = [("ParameterReference", p) for p in params]
-        # A replaced resource gets a new physical ID: whatever refers to it is
-        # updated too (AWS lists those as Modify with Evaluation Dynamic).
-        queue = [n for n in by_action["Modify"] if new[n].get("Type") in _REPLACED_ON_UPDATE]
-        while queue:
-            replaced = queue.pop(0)
-            for name in new:
-                if name in old and name != replaced and replaced in _references(new[name]):
-                    causes.setdefault(name, []).append(("ResourceReference", replaced))
-                    if name not in by_action["Modify"]:
-                        by_action["Modify"].append(name)
-                        if new[name].get("Type") in _REPLACED_ON_UPDATE:
-                            queue.append(name)
-        # Update in dependency order: _parsed_resources holds resources in the
-        # order they were created, dependencies first.
-        created = {name: i for i, name in enumerate(self._parsed_resources)}
-        template_order = {name: i for i, name in enumerate(new)}
-        by_action["Modify"].sort(key=lambda n: (created.get(n, len(created)), template_order.get(n, 0)))
+        _cascade_replacements(by_action, causes, old, new, list(by_action["Modify"]))
+        _sort_modify(self, by_action, new)
         self._gen_change_causes = causes
         return by_action
 
@@ -486,7 +544,7 @@ def patch_update_change_set_diff() -> None:
         return changes
 
     def has_parameters(self: Any, other_parameters: dict[str, Any]) -> bool:
-        return not changed_parameters(self.resource_map, self.template_dict, other_parameters)
+        return not _changed_parameters(self.resource_map, self.template_dict, other_parameters)
 
     original_validate_different_update = cfn_responses.CloudFormationResponse._validate_different_update
 
@@ -547,6 +605,66 @@ def patch_ecs_task_definition_update() -> None:
         return replacement
 
     ecs_models.TaskDefinition.update_from_cloudformation_json = classmethod(update_from_cloudformation_json)
+
+
+def patch_condition_driven_updates() -> None:
+    """moto 5.2.1: a parameter used only through a condition updates nothing.
+
+    ResourceMap.build_resource_diff (and patch_update_change_set_diff, which
+    replaces it) marks a resource Modify when its template JSON changed or
+    when it refers to a changed parameter with Ref/Fn::Sub.  A property
+    written `!If [BlueIsActive, 100, 0]`, with `BlueIsActive: !Equals
+    [!Ref ActiveColor, blue]`, names the condition, not the parameter, so an
+    update that changes only ActiveColor (blue/green switch: previous template,
+    other parameters unchanged) lists no Changes and, executed, ends in
+    UPDATE_COMPLETE with the stack parameters and the ActiveColorOut output
+    switched while the listener keeps its old weights: moto re-evaluates the
+    conditions but never re-applies the resources that use them.
+
+    Added on top of that diff: a resource whose template JSON is unchanged
+    but which uses, through Fn::If, a condition that depends on a changed
+    parameter (through Ref inside Fn::Equals, Fn::And, Fn::Or, Fn::Not and
+    conditions named by {"Condition": ...}, followed transitively) is Modify,
+    with a ParameterReference detail naming the parameter, like a resource
+    that refers to it directly; it gets the Replacement of its type, the
+    replacement cascade and the dependency order of patch 3, and is updated
+    with the new condition values when the change set is executed.
+    """
+    from moto.cloudformation import parsing
+
+    previous_build_resource_diff = parsing.ResourceMap.build_resource_diff
+
+    def build_resource_diff(self: Any, other_template: dict[str, Any], parameters: dict[str, Any] | None = None) -> dict[str, Any]:
+        by_action = previous_build_resource_diff(self, other_template, parameters)
+        if parameters is None:
+            return by_action
+        changed = _changed_parameters(self, other_template, parameters)
+        conditions = other_template.get("Conditions") or {}
+        if not changed or not conditions:
+            return by_action
+        old = self._resource_json_map
+        new = other_template["Resources"]
+        causes = getattr(self, "_gen_change_causes", None)
+        if causes is None:
+            causes = self._gen_change_causes = {}
+        added: list[str] = []
+        for name in new:
+            if name not in old or new[name] != old[name]:
+                continue  # added, or modified by the template itself
+            known = {entity for source, entity in causes.get(name, []) if source == "ParameterReference"}
+            params = sorted((changed & _condition_parameters(new[name], conditions)) - known)
+            if not params:
+                continue
+            causes.setdefault(name, []).extend(("ParameterReference", p) for p in params)
+            if name not in by_action["Modify"]:
+                by_action["Modify"].append(name)
+                added.append(name)
+        if added:
+            _cascade_replacements(by_action, causes, old, new, added)
+            _sort_modify(self, by_action, new)
+        return by_action
+
+    parsing.ResourceMap.build_resource_diff = build_resource_diff
 
 
 # --------------------------------------------------------------------------
@@ -908,6 +1026,135 @@ def patch_stack_resource_events() -> None:
 
 
 # --------------------------------------------------------------------------
+# 6. Where templates come from: TemplateURL, and the TemplateBody size limit
+# --------------------------------------------------------------------------
+
+# Host names of S3's path-style endpoints: s3.amazonaws.com, s3.REGION...,
+# s3-REGION..., s3.dualstack.REGION..., s3-external-1..., and .amazonaws.com.cn.
+_S3_ENDPOINT_HOST = r"s3(?:[.-](?:dualstack\.)?[a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?"
+
+# The most a TemplateBody may hold (bytes), as on AWS; larger templates go to S3.
+_TEMPLATE_BODY_LIMIT = 51_200
+
+
+def _s3_template_location(url: str) -> tuple[str, str, str | None] | None:
+    """(bucket, key, versionId) of an S3 object URL as CloudFormation accepts it
+    for TemplateURL, or None for a URL that is not one.
+
+    Path style https://s3[.REGION].amazonaws.com/BUCKET/KEY, virtual-hosted
+    https://BUCKET.s3[.REGION].amazonaws.com/KEY (bucket names may contain
+    dots or start with "s3"), http or https; the key is percent-decoded and
+    ?versionId= selects a version.  Path-style URLs of this emulator itself
+    (localhost, 127.0.0.1) are accepted too, as moto accepted them.
+    """
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host:
+        return None
+    path = unquote(parts.path).lstrip("/")
+    virtual = re.fullmatch(rf"(?P<bucket>.+)\.{_S3_ENDPOINT_HOST}", host)
+    if re.fullmatch(_S3_ENDPOINT_HOST, host) or host in ("localhost", "127.0.0.1", "::1"):
+        bucket, _, key = path.partition("/")
+    elif virtual:
+        bucket, key = virtual.group("bucket"), path
+    else:
+        return None
+    version = parse_qs(parts.query).get("versionId", [None])[0]
+    return bucket, key, version
+
+
+def patch_template_url() -> None:
+    """moto 5.2.1: TemplateURL is read by guessing at the host name, and an
+    oversized TemplateBody is accepted.
+
+    moto.cloudformation.utils.get_stack_from_s3_url takes the bucket from
+    the path when the host starts with "s3" and ends with "amazonaws.com",
+    else the first label of the host.  The plain forms work
+    (https://s3.amazonaws.com/BUCKET/KEY, https://s3.REGION.amazonaws.com/
+    BUCKET/KEY, https://BUCKET.s3.amazonaws.com/KEY, https://BUCKET.s3.REGION.
+    amazonaws.com/KEY), but:
+    * a virtual-hosted URL whose bucket name starts with "s3"
+      (https://s3templates.s3.amazonaws.com/dir/t.yml) is read as path
+      style: bucket "dir" (S3's NoSuchBucket answered by CloudFormation), or
+      HTTP 500 (ValueError) when the key has no "/";
+    * a virtual-hosted URL of a bucket name with dots
+      (https://gen.templates.s3.amazonaws.com/KEY) reads bucket "gen":
+      NoSuchBucket;
+    * a percent-encoded key (a space is %20) is not decoded: HTTP 500
+      (AttributeError: 'NoneType' object has no attribute 'value');
+    * ?versionId= is ignored: the latest version is read;
+    * the emulator's own endpoint http://127.0.0.1:PORT/BUCKET/KEY reads
+      bucket "127" (only "localhost" URLs were path style): NoSuchBucket;
+    * a missing key is an HTTP 500; a missing bucket or a URL that is not
+      an S3 URL (https://example.com/BUCKET/KEY) answers NoSuchBucket;
+      s3://BUCKET/KEY, which AWS refuses, is read.
+    Replaced, for the TemplateURL parameter of every action
+    (CreateChangeSet, CreateStack, UpdateStack, ValidateTemplate,
+    GetTemplateSummary, stack sets): the URL is parsed by
+    _s3_template_location and the object read from the emulator's S3; a URL
+    that is not an S3 URL is a ValidationError "TemplateURL must be a
+    supported URL.", a missing bucket, key or version a ValidationError
+    "TemplateURL must reference a valid S3 object to which you have access."
+    (AWS's answers).  StackPolicyURL and nested stacks' TemplateURL keep
+    moto's reader.
+
+    The same actions accepted a TemplateBody of any size; AWS refuses one
+    over 51,200 bytes ("1 validation error detected: Value '...' at
+    'templateBody' failed to satisfy constraint: Member must have length
+    less than or equal to 51200") and the template must go by TemplateURL.
+    That check is added.
+    """
+    from moto.cloudformation import responses as cfn_responses
+    from moto.cloudformation.exceptions import ValidationError
+    from moto.s3.exceptions import MissingBucket
+
+    response_class = cfn_responses.CloudFormationResponse
+    original_get_stack_from_s3_url = response_class._get_stack_from_s3_url
+
+    def read_template_url(url: str, account_id: str, partition: str) -> str:
+        from moto.s3.models import s3_backends
+
+        location = _s3_template_location(url)
+        if location is None:
+            raise ValidationError(message="TemplateURL must be a supported URL.")
+        bucket, key, version = location
+        template = None
+        if bucket and key:
+            try:
+                template = s3_backends[account_id][partition].get_object(bucket, key, version_id=version)
+            except MissingBucket:
+                template = None
+        if template is None:
+            raise ValidationError(message="TemplateURL must reference a valid S3 object to which you have access.")
+        return template.value.decode("utf-8")
+
+    def get_stack_from_s3_url(self: Any, url: str) -> str:
+        if url != self._get_param("TemplateURL"):  # StackPolicyURL
+            return original_get_stack_from_s3_url(self, url)
+        return read_template_url(url, self.current_account, self.partition)
+
+    def with_body_limit(action: Any) -> Any:
+        def checked(self: Any) -> Any:
+            body = self._get_param("TemplateBody")
+            if isinstance(body, str) and len(body.encode("utf-8")) > _TEMPLATE_BODY_LIMIT:
+                raise ValidationError(
+                    message=f"1 validation error detected: Value '{body}' at 'templateBody' failed to satisfy "
+                    f"constraint: Member must have length less than or equal to {_TEMPLATE_BODY_LIMIT}"
+                )
+            return action(self)
+
+        checked.__name__ = action.__name__
+        return checked
+
+    response_class._get_stack_from_s3_url = get_stack_from_s3_url
+    for name in ("create_stack", "update_stack", "create_change_set", "validate_template",
+                 "get_template_summary", "create_stack_set", "update_stack_set"):
+        setattr(response_class, name, with_body_limit(getattr(response_class, name)))
+
+
+# --------------------------------------------------------------------------
 
 
 def apply_patches() -> None:
@@ -922,8 +1169,10 @@ def apply_patches() -> None:
     patch_listener_forward_config()
     patch_execute_change_set()
     patch_update_change_set_diff()
+    patch_condition_driven_updates()  # after patch_update_change_set_diff: extends its diff
     patch_ecs_task_definition_update()
     patch_delete_stack_resources()
+    patch_template_url()
     patch_stack_resource_events()  # last: wraps the functions patched above
 
 
