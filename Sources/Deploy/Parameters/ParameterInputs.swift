@@ -80,11 +80,8 @@ public struct ParameterInputs: Sendable {
     let names = names(for: declarations)
     var problems: [String] = []
     var explicit: [String: (value: String, spelling: String)] = [:]
+    var givenWithoutValue = Set<String>()
     for given in self.given {
-      guard let value = given.value else {
-        problems.append("\(given.spelling) needs a value, such as \(given.spelling) VALUE")
-        continue
-      }
       let match: ParameterNames?
       switch given.name {
       case .logicalID(let id): match = names.first { $0.declaration.logicalID == id }
@@ -95,6 +92,11 @@ public struct ParameterInputs: Sendable {
         continue
       }
       let id = match.declaration.logicalID
+      guard let value = given.value else {
+        problems.append("\(given.spelling) needs a value, such as \(given.spelling) VALUE")
+        givenWithoutValue.insert(id)
+        continue
+      }
       if let earlier = explicit[id] {
         if earlier.value != value {
           problems.append(
@@ -131,7 +133,7 @@ public struct ParameterInputs: Sendable {
       } else if let value = declaration.defaultValue {
         setting = ParameterSetting(ParameterValue(id, value), source: .templateDefault)
       } else {
-        problems.append(missing(parameter))
+        if !givenWithoutValue.contains(id) { problems.append(missing(parameter)) }
         continue
       }
       if !setting.value.usePreviousValue, let problem = declaration.problem(with: setting.value.value) {
