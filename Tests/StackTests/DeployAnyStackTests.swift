@@ -4,6 +4,8 @@ import TestSupport
 import Testing
 import YAML
 
+@testable import GenCommand
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -438,5 +440,27 @@ struct DeployAnyStackTests {
     let create = try #require(run.calls.first { $0.starts(with: ["cloudformation", "create-change-set"]) })
     let tags = try #require(create.firstIndex(of: "--tags").map { create[$0 + 1] })
     #expect(tags == #"[{"Key":"team","Value":"payments,core"},{"Key":"note","Value":"a=b"}]"#)
+  }
+}
+
+/// The per-parameter options are rewritten before parsing unless they are one
+/// of deploy's own: that list must be exactly what the parser declares.
+@Suite("gen deploy's own options")
+struct DeployOwnOptionsTests {
+  @Test("DeployCommand.ownOptions is every option and flag gen deploy declares, each taking a value or not")
+  func ownOptionsMatchTheParser() throws {
+    let gen = try #require(builtProduct("gen"))
+    let dump = try runProcess([gen, "deploy", "--experimental-dump-help"])
+    #expect(dump.status == 0)
+    let arguments = try JSONParser().parse(dump.outputText)["command"]?["arguments"]?.sequence?.items ?? []
+    var declared: [String: Bool] = [:]
+    for argument in arguments {
+      guard let kind = argument["kind"]?.stringValue, kind != "positional" else { continue }
+      for name in argument["names"]?.sequence?.items ?? [] where name["kind"]?.stringValue == "long" {
+        declared[name["name"]?.stringValue ?? ""] = kind == "option"
+      }
+    }
+    declared["experimental-dump-help"] = false
+    #expect(declared == DeployCommand.ownOptions)
   }
 }

@@ -129,14 +129,14 @@ extension StackOperator {
   /// Uploads the template at `path` to `location` and returns the URL
   /// CloudFormation reads it from (path style, in the bucket's region).
   private func upload(_ path: String, body: TemplateBody, to location: S3Location) throws -> String {
-    let key = body.objectKey(prefix: location.prefix)
+    let key = body.objectKey(in: location)
     let answer = try aws.json(["s3api", "get-bucket-location", "--bucket", location.bucket])
     let constraint = answer["LocationConstraint"]?.text ?? ""
     let region =
       constraint.isEmpty || constraint == "null" ? "us-east-1" : constraint == "EU" ? "eu-west-1" : constraint
     console.write("Uploading the template (\(body.byteCount) bytes) to s3://\(location.bucket)/\(key)\n")
     let put = try aws.json(["s3api", "put-object", "--bucket", location.bucket, "--key", key, "--body", path])
-    var url = location.url(key: key, region: region)
+    var url = body.uploadURL(in: location, region: region)
     if let version = put["VersionId"]?.text, !version.isEmpty, version != "null" {
       url += "?versionId=" + S3Location.percentEncoded(version)
     }

@@ -36,12 +36,24 @@ public struct TemplateBody: Hashable, Sendable {
     }
   }
 
-  /// The S3 key under `prefix`: the SHA-256 of the content, so that the same
-  /// template is the same object, and a changed one never overwrites another.
-  func objectKey(prefix: String?) -> String {
+  /// The S3 key under the location's prefix: the SHA-256 of the content, so
+  /// that the same template is the same object and a changed one never
+  /// overwrites another.
+  public func objectKey(in location: S3Location) -> String {
     let name = SHA256.hexDigest(of: Array(text.utf8)) + ".template"
-    guard let prefix, !prefix.isEmpty else { return name }
+    guard let prefix = location.prefix else { return name }
     return prefix + "/" + name
+  }
+
+  /// The URL CloudFormation reads the uploaded template from (`--template-url`),
+  /// for a bucket in `region`.
+  ///
+  /// ```swift
+  /// body.uploadURL(in: try S3Location(bucket: "templates", prefix: "ci"), region: "eu-west-1")
+  /// // https://s3.eu-west-1.amazonaws.com/templates/ci/<sha-256>.template
+  /// ```
+  public func uploadURL(in location: S3Location, region: String) -> String {
+    location.url(key: objectKey(in: location), region: region)
   }
 }
 
