@@ -85,13 +85,12 @@ private func withDefaultSignals<Result>(_ body: (inout posix_spawnattr_t) -> Res
 #if canImport(Glibc)
   /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which
   /// its header declares only for `_GNU_SOURCE`: looked up once, nil on an older glibc.
-  nonisolated(unsafe) private let addCloseFrom:
-    (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
-      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
-      else { return nil }
-      return unsafeBitCast(
-        symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
-    }()
+  private let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+    else { return nil }
+    return unsafeBitCast(
+      symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+  }()
 #endif
 
 /// Spawns `arguments` with `actions`, default signals and `environment`;
