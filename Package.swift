@@ -121,9 +121,11 @@ let package = Package(
         "CanaryStack", "ExampleDeployments", "BlueGreenStack", "Patterns", "GenCommand", "Deploy", "CloudFormation",
         "YAML",
         "AWSElasticLoadBalancingV2", "AWSECS", "AWSKMS", "AWSLogs",
-        "gen", "TestSupport",
+        "gen", "settings-gen", "TestSupport",
       ],
       exclude: ["Fixtures"]),
+    // A gen of one stack with deploy settings and no traffic model, run by StackTests.
+    .executableTarget(name: "settings-gen", dependencies: ["CloudFormation", "GenCommand"], path: "Tests/SettingsGen"),
     .testTarget(name: "TemplateSyntaxTests", dependencies: ["TemplateSyntax", "SyntaxCorpus", "YAML", "TestSupport"]),
     .testTarget(
       name: "TemplateDiffTests",

@@ -63,7 +63,16 @@ public struct Gen: ParsableCommand {
       Self.exit(withError: ExitCode(70))
     }
     self.stacks = stacks
-    main(ParameterArguments.rewritten(arguments ?? Array(CommandLine.arguments.dropFirst())))
+    let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
+    if let command = arguments.first.flatMap(TrafficCommand.init(rawValue:)),
+      !stacks.contains(where: { $0.traffic?.commands.contains(command) == true })
+    {
+      printError(
+        "\(command.rawValue): no stack here has a traffic model with \(command.rawValue) "
+          + "(see `StackDefinition(traffic:)`); the commands are in `--help`")
+      Self.exit(withError: ExitCode(1))
+    }
+    main(ParameterArguments.rewritten(arguments))
     Self.exit()
   }
 

@@ -34,8 +34,10 @@ struct FakeAWS {
 
   /// Runs `gen ARGUMENTS` with `environment` added; on a pseudo-terminal (through
   /// `script`) when `terminalInput` is given, which is typed into it.
-  func gen(_ arguments: [String], environment: [String] = [], terminalInput: String? = nil) throws -> Run {
-    guard let binary = builtProduct("gen") else { throw TestFailure("gen was not built") }
+  func gen(
+    _ arguments: [String], environment: [String] = [], terminalInput: String? = nil, program: String = "gen"
+  ) throws -> Run {
+    guard let binary = builtProduct(program) else { throw TestFailure("\(program) was not built") }
     let directory = try makeTemporaryDirectory("gen-fake-aws")
     defer { removeDirectory(directory) }
     let scenarioText =
