@@ -58,7 +58,8 @@ public enum CanaryStack {
     public static func serviceName(_ track: Track) -> OutputName { OutputName("\(track.title)ServiceName") }
   }
 
-  static func image(_ track: Track) -> Parameter<String> { track == .stable ? imageURIStable : imageURICanary }
+  /// The parameter that sets `track`'s container image.
+  public static func image(_ track: Track) -> Parameter<String> { track == .stable ? imageURIStable : imageURICanary }
   static func desiredCount(_ track: Track) -> Parameter<Number> {
     track == .stable ? desiredCountStable : desiredCountCanary
   }

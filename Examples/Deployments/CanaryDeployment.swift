@@ -7,12 +7,13 @@ public enum CanaryDeployment {
   /// The stack name `gen deploy canary` uses without `--stack-name` or `STACK_NAME`.
   public static let settings = DeploySettings(stackName: "ecs-canary-demo-stack")
 
-  /// `gen set-weights`, `rollback` and `probe` steer this: one weight parameter per track.
+  /// `gen set-weights`, `rollback`, `probe`, `rollout` and `promote` steer this: one
+  /// weight and one image parameter per track.
   public static let traffic = TrafficModel.weighted(
     WeightedTraffic(
       tracks: CanaryStack.Track.allCases.map { track in
         .init(
-          CanaryStack.weight(track),
+          CanaryStack.weight(track), image: CanaryStack.image(track),
           target: TrafficTarget(
             name: track.rawValue, targetGroupOutput: CanaryStack.Outputs.targetGroupARN(track),
             serviceNameOutput: CanaryStack.Outputs.serviceName(track)))

@@ -22,7 +22,7 @@ import Deploy
 /// ```
 ///
 /// Every stack can be rendered, diffed, deployed, inspected and deleted; the
-/// traffic commands (`set-weights`, `rollback`, `probe`, `switch`) are offered
+/// traffic commands (`set-weights`, `rollback`, `probe`, `rollout`, `promote`, `switch`) are offered
 /// only when a stack's ``StackDefinition/traffic`` model supports them.
 public struct Gen: ParsableCommand {
   public static var configuration: CommandConfiguration {
@@ -32,6 +32,8 @@ public struct Gen: ParsableCommand {
       case .setWeights: SetWeights.self
       case .rollback: Rollback.self
       case .probe: Probe.self
+      case .rollout: Rollout.self
+      case .promote: Promote.self
       case .switchTraffic: Switch.self
       }
     }
@@ -49,7 +51,7 @@ public struct Gen: ParsableCommand {
   /// Names a stack may not take, so that `gen <stack>` never reads as a command.
   public static let reservedNames: Set<String> = [
     "render", "list", "check", "help", "diff", "parameters", "deploy", "status", "delete", "rollback",
-    "set-weights", "probe", "switch",
+    "set-weights", "probe", "rollout", "promote", "switch",
   ]
 
   nonisolated(unsafe) static var stacks: [StackDefinition] = []

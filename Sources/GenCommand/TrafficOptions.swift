@@ -21,6 +21,17 @@ struct TrafficOptions: ParsableArguments {
     var capabilities: [Capability]
   }
 
+  /// How to run `command` again for this stack: `gen rollout`, with `--stack`
+  /// and `--stack-name` when they were needed to get here.
+  func command(_ command: String, for target: Target) -> String {
+    var line = "gen \(command)"
+    if let stack { line += " --stack \(stack)" }
+    if target.deployer.stackName != target.definition.defaultStackName {
+      line += " --stack-name \(target.deployer.stackName)"
+    }
+    return line
+  }
+
   func target(for command: TrafficCommand) throws -> Target {
     let (definition, traffic) = try Gen.trafficStack(for: command, named: stack)
     let document = try definition.document()

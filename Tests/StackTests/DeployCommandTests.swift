@@ -459,7 +459,8 @@ struct DeployCommandTests {
         "elbv2 describe-listeners",
         [
           AWSAnswer.ok(
-            #"{"Listeners": [{"ListenerArn": "arn:listener/1", "DefaultActions": [{"Type": "forward", "ForwardConfig": {"TargetGroups": "#
+            #"{"Listeners": [{"ListenerArn": "arn:listener/1", "LoadBalancerArn": "\#(AWSAnswer.loadBalancerARN)", "#
+              + #""DefaultActions": [{"Type": "forward", "ForwardConfig": {"TargetGroups": "#
               + #"[{"TargetGroupArn": "arn:targetgroup/stable", "Weight": 75}, {"TargetGroupArn": "arn:targetgroup/canary", "Weight": 25}]}}]}]}"#
           )
         ]
@@ -480,6 +481,10 @@ struct DeployCommandTests {
             #"{"services": [{"serviceName": "app-stable", "runningCount": 2, "desiredCount": 2}, "#
               + #"{"serviceName": "app-canary", "runningCount": 0, "desiredCount": 1}]}"#)
         ]
+      ),
+      (
+        "cloudwatch get-metric-data",
+        [AWSAnswer.metrics(stable: (22876, 23, 0.04, 0.17), canary: (1204, 2, 0.042, 0.18))]
       ),
     ])
   }
@@ -505,7 +510,14 @@ struct DeployCommandTests {
               "runningTasks": 2,
               "desiredTasks": 2,
               "serviceName": "app-stable",
-              "targetGroupArn": "arn:targetgroup/stable"
+              "targetGroupArn": "arn:targetgroup/stable",
+              "health": {
+                "requests": 22876,
+                "errors": 23,
+                "errorRate": 0.10054205280643469,
+                "p50": 0.04,
+                "p99": 0.17
+              }
             },
             {
               "role": "canary",
@@ -516,9 +528,17 @@ struct DeployCommandTests {
               "runningTasks": 0,
               "desiredTasks": 1,
               "serviceName": "app-canary",
-              "targetGroupArn": "arn:targetgroup/canary"
+              "targetGroupArn": "arn:targetgroup/canary",
+              "health": {
+                "requests": 1204,
+                "errors": 2,
+                "errorRate": 0.16611295681063123,
+                "p50": 0.042,
+                "p99": 0.18
+              }
             }
-          ]
+          ],
+          "window": "5m"
         }
 
         """)
@@ -529,7 +549,17 @@ struct DeployCommandTests {
         ["elbv2", "describe-target-health", "--target-group-arn", "arn:targetgroup/stable"],
         ["elbv2", "describe-target-health", "--target-group-arn", "arn:targetgroup/canary"],
         ["ecs", "describe-services", "--cluster", "ecs-canary-demo-stack-cluster"],
+        ["cloudwatch", "get-metric-data", "--metric-data-queries", run.calls.last?[3] ?? ""],
       ])
+    // Each target group's metrics, with the dimensions CloudWatch files them under.
+    let query = try #require(run.calls.last?[3])
+    #expect(
+      query.hasPrefix(
+        #"[{"Id":"t0requests","MetricStat":{"Metric":{"Namespace":"AWS/ApplicationELB","MetricName":"RequestCount","#
+          + #""Dimensions":[{"Name":"TargetGroup","Value":"targetgroup/stable"},{"Name":"LoadBalancer","Value":"app/demo/1a2b3c"}]},"#
+          + #""Period":300,"Stat":"Sum"},"ReturnData":true}"#))
+    #expect(query.contains(#""MetricName":"TargetResponseTime","#))
+    #expect(query.contains(#""Period":300,"Stat":"p99"}"#))
   }
 
   @Test("status as text")
@@ -543,6 +573,10 @@ struct DeployCommandTests {
         Track   Weight  Healthy targets  Tasks running/desired  Service
         stable  75      2/2              2/2                    app-stable
         canary  25      0/1              0/1                    app-canary
+
+        Last 5m  Requests  5xx        p50   p99
+        stable   22,876    23 (0.1%)  40ms  170ms
+        canary   1,204     2 (0.17%)  42ms  180ms
 
         """)
   }

@@ -120,6 +120,22 @@ enum AWSAnswer {
     )
   }
 
+  static let loadBalancerARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/demo/1a2b3c"
+
+  /// `get-metric-data` for the two tracks: (requests, 5xx, p50, p99) each, one datapoint per query.
+  static func metrics(
+    stable: (Double, Double, Double, Double), canary: (Double, Double, Double, Double),
+    time: String = "2026-11-27T16:00:00Z"
+  ) -> String {
+    let results = [(0, stable), (1, canary)].flatMap { index, values in
+      zip(["requests", "errors", "pfifty", "pninetynine"], [values.0, values.1, values.2, values.3]).map {
+        name, value in
+        #"{"Id": "t\#(index)\#(name)", "Timestamps": ["\#(time)"], "Values": [\#(value)], "StatusCode": "Complete"}"#
+      }
+    }
+    return ok(#"{"MetricDataResults": [\#(results.joined(separator: ", "))]}"#)
+  }
+
   static let createdChangeSet = ok(#"{"Id": "\#(changeSetID)", "StackId": "\#(stackID)"}"#)
 
   /// `describe-change-set` with `changes` as (action, logical ID, type, replacement).

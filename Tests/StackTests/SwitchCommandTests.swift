@@ -135,7 +135,8 @@ struct SwitchCommandTests {
         "elbv2 describe-listeners",
         [
           AWSAnswer.ok(
-            #"{"Listeners": [{"DefaultActions": [{"Type": "forward", "ForwardConfig": {"TargetGroups": "#
+            #"{"Listeners": [{"LoadBalancerArn": "\#(AWSAnswer.loadBalancerARN)", "#
+              + #""DefaultActions": [{"Type": "forward", "ForwardConfig": {"TargetGroups": "#
               + #"[{"TargetGroupArn": "arn:targetgroup/blue", "Weight": 0}, {"TargetGroupArn": "arn:targetgroup/green", "Weight": 100}]}}]}]}"#
           )
         ]
@@ -149,6 +150,7 @@ struct SwitchCommandTests {
               + #"{"serviceName": "app-green", "runningCount": 2, "desiredCount": 2}]}"#)
         ]
       ),
+      ("cloudwatch get-metric-data", [AWSAnswer.ok(#"{"MetricDataResults": []}"#)]),
     ]).gen(["status", "blue-green"])
     #expect(run.error == "")
     #expect(
@@ -159,6 +161,10 @@ struct SwitchCommandTests {
         Track  Weight  Healthy targets  Tasks running/desired  Service
         blue   0       0/0              2/2                    app-blue
         green  100     0/0              2/2                    app-green
+
+        Last 5m  Requests  5xx  p50  p99
+        blue     0         0    -    -
+        green    0         0    -    -
 
         """)
   }

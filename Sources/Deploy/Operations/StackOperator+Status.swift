@@ -1,15 +1,26 @@
+import CloudFormation
 import YAML
 
 extension StackOperator {
   /// The stack's state. With a traffic model: the weights from the listener
-  /// itself, each target's health and task counts; without: its outputs.
-  public func status(traffic: TrafficModel?) throws -> StackStatusReport {
+  /// itself, each target's health and task counts, and with a `window` each
+  /// target's requests, 5xx and response times over it from CloudWatch (minute
+  /// by minute too when `byMinute`), and the state of `alarms` (and of the alarms
+  /// the stack outputs for its tracks); without a traffic model: its outputs.
+  public func status(
+    traffic: TrafficModel?, window: TimeSpan? = nil, alarms: [String] = [], byMinute: Bool = false
+  ) throws -> StackStatusReport {
     let existing = try existingStack()
     guard let traffic else {
       return StackStatusReport(
         stackName: stackName, stackStatus: existing.status, traffic: nil, outputs: existing.outputs)
     }
-    let weights = try targetWeights(of: existing, traffic: traffic)
+    let listener = try existing.output(traffic.listener.listenerARN).map(describeListener)
+    let weights = traffic.targets.map { target in
+      existing.output(target.targetGroupOutput).flatMap { arn in
+        listener?.weights.first(where: { $0.targetGroupARN == arn })?.weight
+      }
+    }
     let weightParameters: [String?] =
       switch traffic {
       case .weighted(let weighted): weighted.tracks.map(\.weightParameter)
@@ -39,9 +50,43 @@ extension StackOperator {
         tracks[index].desiredTasks = service["desiredCount"]?.integerValue
       }
     }
+    if let window, let listener {
+      let groups = tracks.compactMap(\.targetGroupARN)
+      if groups.count == tracks.count {
+        let metrics = LoadBalancerMetrics(aws: aws, loadBalancerARN: listener.loadBalancerARN, targetGroupARNs: groups)
+        let end = (WallClock.now() / 60).rounded(.down) * 60
+        let start = end - window.seconds
+        let health = try metrics.health(from: start, to: end, period: Int(window.seconds))
+        let minutes = byMinute ? try metrics.series(from: start, to: end, period: 60) : []
+        for index in tracks.indices {
+          tracks[index].health = health[index]
+          if byMinute { tracks[index].healthByMinute = minutes[index] }
+        }
+      }
+    }
+    let trackAlarms: [OutputName] =
+      switch traffic {
+      case .weighted(let weighted): weighted.tracks.flatMap(\.alarmOutputs)
+      case .switched: []
+      }
+    let alarmNames = alarms + trackAlarms.compactMap { existing.output($0) }
     return StackStatusReport(
       stackName: stackName, stackStatus: existing.status,
-      traffic: .init(loadBalancerDNS: existing.output(traffic.listener.loadBalancerDNS), tracks: tracks))
+      traffic: .init(
+        loadBalancerDNS: existing.output(traffic.listener.loadBalancerDNS), tracks: tracks, window: window,
+        alarms: try alarmStates(alarmNames)))
+  }
+
+  /// Each alarm's state, in the order named; `MISSING` for one CloudWatch does not know.
+  func alarmStates(_ names: [String]) throws -> [StackStatusReport.Alarm] {
+    guard !names.isEmpty else { return [] }
+    let answer = try aws.json(["cloudwatch", "describe-alarms", "--alarm-names"] + names)
+    let found = (answer["MetricAlarms"]?.elements ?? []) + (answer["CompositeAlarms"]?.elements ?? [])
+    return names.map { name in
+      StackStatusReport.Alarm(
+        name: name,
+        state: found.first(where: { $0["AlarmName"]?.text == name })?["StateValue"]?.text ?? "MISSING")
+    }
   }
 
   /// The weight the stack's parameters give `target`: its weight parameter, or

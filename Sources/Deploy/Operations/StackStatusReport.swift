@@ -17,6 +17,10 @@ public struct StackStatusReport: Hashable, Sendable {
     public var targets: Int?
     public var runningTasks: Int?
     public var desiredTasks: Int?
+    /// Its load balancer metrics over the report's window.
+    public var health: TrackHealth?
+    /// The same, minute by minute, oldest first (for the sparklines on a terminal).
+    public var healthByMinute: [TrackHealth] = []
 
     public init(
       role: String, targetGroupARN: String? = nil, serviceName: String? = nil, weight: Int? = nil,
@@ -35,14 +39,30 @@ public struct StackStatusReport: Hashable, Sendable {
     }
   }
 
+  /// A CloudWatch alarm and its state (`OK`, `ALARM`, `INSUFFICIENT_DATA`).
+  public struct Alarm: Hashable, Sendable {
+    public var name: String
+    public var state: String
+
+    public init(name: String, state: String) {
+      self.name = name
+      self.state = state
+    }
+  }
+
   /// What the traffic model shows.
   public struct Traffic: Hashable, Sendable {
     public var loadBalancerDNS: String?
     public var tracks: [Track]
+    /// The span the tracks' health covers, ending at the last whole minute.
+    public var window: TimeSpan?
+    public var alarms: [Alarm]
 
-    public init(loadBalancerDNS: String?, tracks: [Track]) {
+    public init(loadBalancerDNS: String?, tracks: [Track], window: TimeSpan? = nil, alarms: [Alarm] = []) {
       self.loadBalancerDNS = loadBalancerDNS
       self.tracks = tracks
+      self.window = window
+      self.alarms = alarms
     }
   }
 
@@ -71,6 +91,13 @@ public struct StackStatusReport: Hashable, Sendable {
   /// Track   Weight  Healthy targets  Tasks running/desired  Service
   /// stable  95      2/2              2/2                    app-stable
   /// canary  5       1/1              1/1                    app-canary
+  ///
+  /// Last 5m  Requests  5xx        p50   p99
+  /// stable   22,876    23 (0.1%)  40ms  170ms
+  /// canary   1,204     2 (0.17%)  42ms  180ms
+  ///
+  /// Alarm           State
+  /// app-canary-5xx  OK
   /// ```
   ///
   /// or, for a stack without a traffic model:
@@ -81,7 +108,11 @@ public struct StackStatusReport: Hashable, Sendable {
   /// Output     Value
   /// TableName  orders-table-1X2Y3Z
   /// ```
-  public var text: String {
+  public var text: String { text(sparklines: false) }
+
+  /// The text, with a sparkline of each track's requests and 5xx per minute
+  /// when `sparklines` (on a terminal).
+  public func text(sparklines: Bool) -> String {
     var lines = ["Stack          \(stackName) (\(stackStatus.rawValue))"]
     guard let traffic else {
       lines.append("")
@@ -114,15 +145,41 @@ public struct StackStatusReport: Hashable, Sendable {
           track.serviceName ?? "?",
         ]
       }
-    let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
-    for row in rows {
-      var line = ""
-      for (column, cell) in row.enumerated() {
-        line += column == row.count - 1 ? cell : cell.padded(to: widths[column] + 2)
+    lines += Self.table(rows)
+    if let window = traffic.window {
+      var health = [
+        ["Last \(window)", "Requests", "5xx", "p50", "p99"] + (sparklines ? ["Requests/min", "5xx/min"] : [])
+      ]
+      for track in tracks {
+        let figures = track.health ?? .empty
+        let errors =
+          "\(HealthText.count(figures.errors))" + (figures.errorRate.map { " (\(HealthText.percent($0)))" } ?? "")
+        health.append(
+          [
+            track.role, HealthText.count(figures.requests), errors, HealthText.latency(figures.p50),
+            HealthText.latency(figures.p99),
+          ]
+            + (sparklines
+              ? [
+                Sparkline.text(track.healthByMinute.map(\.requests)),
+                Sparkline.text(track.healthByMinute.map(\.errors)),
+              ] : []))
       }
-      lines.append(line)
+      lines += [""] + Self.table(health)
+    }
+    if !traffic.alarms.isEmpty {
+      lines += [""] + Self.table([["Alarm", "State"]] + traffic.alarms.map { [$0.name, $0.state] })
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Rows as aligned columns, two spaces apart.
+  static func table(_ rows: [[String]]) -> [String] {
+    let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+    return rows.map { row in
+      row.enumerated().map { column, cell in column == row.count - 1 ? cell : cell.padded(to: widths[column] + 2) }
+        .joined()
+    }
   }
 
   /// The report as JSON, for scripts: `{"stack": …, "status": …, "loadBalancerDNS": …, "tracks": [...]}`,
@@ -156,8 +213,27 @@ public struct StackStatusReport: Hashable, Sendable {
             entry.append("desiredTasks", number(track.desiredTasks))
             entry.append("serviceName", string(track.serviceName))
             entry.append("targetGroupArn", string(track.targetGroupARN))
+            if traffic.window != nil { entry.append("health", Self.json(track.health ?? .empty)) }
             return .mapping(entry)
           })))
+    if let window = traffic.window { root.append("window", .string(window.description)) }
+    if !traffic.alarms.isEmpty {
+      root.append(
+        "alarms",
+        .sequence(YAMLSequence(traffic.alarms.map { ["name": .string($0.name), "state": .string($0.state)] })))
+    }
     return try JSONWriter().string(from: .mapping(root))
+  }
+
+  /// `{"requests": …, "errors": …, "errorRate": …, "p50": …, "p99": …}`, times in seconds.
+  static func json(_ health: TrackHealth) -> YAMLNode {
+    func number(_ value: Double?) -> YAMLNode {
+      guard let value else { return .null }
+      return value == value.rounded() && abs(value) < 1e15 ? .integer(Int(value)) : .float(value)
+    }
+    return [
+      "requests": number(health.requests), "errors": number(health.errors), "errorRate": number(health.errorRate),
+      "p50": number(health.p50), "p99": number(health.p99),
+    ]
   }
 }

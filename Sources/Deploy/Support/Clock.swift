@@ -61,6 +61,16 @@ enum WallClock {
     return Double(days * 86400 + hour * 3600 + minute * 60 + second - offset) + fraction
   }
 
+  /// `2026-11-27T16:20:01Z` for seconds since 1970 (whole seconds, UTC), as CloudWatch takes times.
+  static func iso8601(_ seconds: Double) -> String {
+    var time = time_t(seconds.rounded(.down))
+    var parts = tm()
+    gmtime_r(&time, &parts)
+    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+      + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+  }
+
   /// `16:20:01` from an ISO 8601 timestamp.
   static func timeOfDay(fromISO8601 text: String) -> String {
     let characters = Array(text)

@@ -13,10 +13,14 @@ public struct Console: Sendable {
   public var outputIsTerminal: Bool
   /// Whether standard input is a terminal, so a question can be asked.
   public var inputIsTerminal: Bool
+  /// Where progress is written: standard output, or standard error when
+  /// standard output carries a report (`gen rollout --format json`).
+  public var outputDescriptor: Int32
 
-  public init(outputIsTerminal: Bool, inputIsTerminal: Bool) {
+  public init(outputIsTerminal: Bool, inputIsTerminal: Bool, outputDescriptor: Int32 = STDOUT_FILENO) {
     self.outputIsTerminal = outputIsTerminal
     self.inputIsTerminal = inputIsTerminal
+    self.outputDescriptor = outputDescriptor
   }
 
   /// The process's own terminal state.
@@ -24,10 +28,17 @@ public struct Console: Sendable {
     Console(outputIsTerminal: isatty(STDOUT_FILENO) == 1, inputIsTerminal: isatty(STDIN_FILENO) == 1)
   }
 
+  /// Progress on standard error, standard output left to a report.
+  public static var progressOnStandardError: Console {
+    Console(
+      outputIsTerminal: isatty(STDERR_FILENO) == 1, inputIsTerminal: isatty(STDIN_FILENO) == 1,
+      outputDescriptor: STDERR_FILENO)
+  }
+
   /// Writes `text` unbuffered, so progress shows as it happens.
   public func write(_ text: String) {
     // A closed standard output (say `| head`) only ends the output, not the command.
-    try? writeAll(STDOUT_FILENO, Array(text.utf8))
+    try? writeAll(outputDescriptor, Array(text.utf8))
   }
 
   /// Asks a yes/no question; only an answer of `y` or `yes` is yes.

@@ -85,7 +85,11 @@ extension StackOperator {
 
   /// The weights the listener's default forward action gives each target group.
   public func listenerWeights(listenerARN: String) throws -> [(targetGroupARN: String, weight: Int)] {
-    let answer = try aws.json(["elbv2", "describe-listeners", "--listener-arns", listenerARN])
+    Self.forwardWeights(try aws.json(["elbv2", "describe-listeners", "--listener-arns", listenerARN]))
+  }
+
+  /// The weights in a `describe-listeners` answer.
+  static func forwardWeights(_ answer: YAMLNode) -> [(targetGroupARN: String, weight: Int)] {
     guard let action = answer["Listeners"]?.elements.first?["DefaultActions"]?.elements.first else { return [] }
     if let groups = action["ForwardConfig"]?["TargetGroups"]?.elements, !groups.isEmpty {
       return groups.compactMap { group in

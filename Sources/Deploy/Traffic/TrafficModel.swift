@@ -2,7 +2,7 @@ import CloudFormation
 import TemplateSyntax
 
 /// How a stack's traffic is steered, which decides the traffic commands `gen`
-/// offers for it: ``weighted(_:)`` (`set-weights`, `rollback`, `probe`) or
+/// offers for it: ``weighted(_:)`` (`set-weights`, `rollback`, `probe`, `rollout`, `promote`) or
 /// ``switched(_:)`` (`switch`). A stack without one gets none.
 public enum TrafficModel: Hashable, Sendable {
   case weighted(WeightedTraffic)
@@ -11,7 +11,7 @@ public enum TrafficModel: Hashable, Sendable {
   /// The commands this model supports.
   public var commands: [TrafficCommand] {
     switch self {
-    case .weighted: [.setWeights, .rollback, .probe]
+    case .weighted: [.setWeights, .rollback, .probe, .rollout, .promote]
     case .switched: [.switchTraffic]
     }
   }
@@ -119,5 +119,7 @@ public enum TrafficCommand: String, CaseIterable, Hashable, Sendable {
   case setWeights = "set-weights"
   case rollback
   case probe
+  case rollout
+  case promote
   case switchTraffic = "switch"
 }

@@ -16,15 +16,26 @@ import CloudFormation
 ///   listener: .init(listenerARN: "ListenerArn", loadBalancerDNS: "ALBDNS", cluster: "ClusterName"))
 /// ```
 public struct WeightedTraffic: Hashable, Sendable {
-  /// One track: its target and the parameter that sets its listener weight.
+  /// One track: its target, the parameter that sets its listener weight, the
+  /// one that sets its image (for `gen promote`), and the outputs naming its alarms.
   public struct Track: Hashable, Sendable {
     public var target: TrafficTarget
     /// The logical ID of the weight parameter.
     public var weightParameter: String
+    /// The logical ID of the image parameter, if the track has one.
+    public var imageParameter: String?
+    /// Outputs holding the names of CloudWatch alarms on this track; `gen rollout`
+    /// fails an interval when one of the canary's is in `ALARM`.
+    public var alarmOutputs: [OutputName]
 
-    public init(_ weight: Parameter<Number>, target: TrafficTarget) {
+    public init(
+      _ weight: Parameter<Number>, image: Parameter<String>? = nil, target: TrafficTarget,
+      alarmOutputs: [OutputName] = []
+    ) {
       self.target = target
       weightParameter = weight.logicalID
+      imageParameter = image?.logicalID
+      self.alarmOutputs = alarmOutputs
     }
 
     /// Its role, such as `stable`.
