@@ -69,7 +69,8 @@ struct Rollout: ParsableCommand {
       failureLimit: failures, onInconclusive: onInconclusive, pauseAt: pauseAt,
       metricsLag: span(metricsLag, "metrics-lag"),
       alarms: alarm, probeRequests: probe, allowSameImage: allowSameImage)
-    problems += plan.problems
+    // What the plan says of itself matters only once every option could be read.
+    if problems.isEmpty { problems = plan.problems }
     guard problems.isEmpty else {
       throw DeployError(
         problems.count == 1
