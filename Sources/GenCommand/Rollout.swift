@@ -35,8 +35,12 @@ struct Rollout: ParsableCommand {
   @Option(
     help: ArgumentHelp("A CloudWatch alarm that fails an interval when in ALARM (repeatable).", valueName: "name"))
   var alarm: [String] = []
-  @Option(help: ArgumentHelp("Also send N requests through the load balancer each interval.", valueName: "N"))
+  @Option(
+    help: ArgumentHelp(
+      "Also send N requests through the load balancer each interval, judging each version's answers too.",
+      valueName: "N"))
   var probe: Int?
+  @Option(help: "The path --probe requests.") var probePath = "/whoami"
   @Option(help: "Failed intervals at one step that roll back.") var failures = 2
   @Option(help: "When a bake ends without a passed interval: hold (exit 3), continue or rollback.")
   var onInconclusive: RolloutPlan.InconclusiveAction = .hold
@@ -68,7 +72,7 @@ struct Rollout: ParsableCommand {
         maxP99Ratio: maxP99Ratio, minRequests: Double(minRequests)),
       failureLimit: failures, onInconclusive: onInconclusive, pauseAt: pauseAt,
       metricsLag: span(metricsLag, "metrics-lag"),
-      alarms: alarm, probeRequests: probe, allowSameImage: allowSameImage)
+      alarms: alarm, probeRequests: probe, probePath: probePath, allowSameImage: allowSameImage)
     // What the plan says of itself matters only once every option could be read.
     if problems.isEmpty { problems = plan.problems }
     guard problems.isEmpty else {

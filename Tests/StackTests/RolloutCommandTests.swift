@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 /// `gen rollout` and `gen promote` through the real binary and the fake `aws`,
@@ -115,6 +116,26 @@ struct RolloutCommandTests {
       ["rollout", "--steps", "25", "--alarm", "app-canary-5xx"] + Self.fast)
     #expect(run.status == 1)
     #expect(run.output.contains("rolled back at 25%: 2 failed intervals; the last: alarm app-canary-5xx ALARM"))
+  }
+
+  @Test("--probe judges each version's answers from the client side too: a failing canary is rolled back")
+  func clientSideProbe() throws {
+    let server = try BackgroundProcess([
+      "python3", "\(testsDirectory)/Fixtures/split_server.py", "--canary-share", "0.5",
+    ])
+    defer { server.terminate() }
+    let ready = try #require(server.readLine(), "the split server did not start")
+    let port = try #require(ready.split(separator: " ").last.map(String.init))
+    var scenario = Self.scenario(metrics: [Self.healthy])
+    scenario.scenario[0].answers = scenario.scenario[0].answers.map {
+      $0.replacing("demo-123.us-east-1.elb.amazonaws.com", with: "127.0.0.1:\(port)")
+    }
+    let run = try scenario.gen(
+      ["rollout", "--steps", "25", "--probe", "40", "--probe-path", "/failing-canary", "--min-requests", "10"]
+        + Self.fast)
+    #expect(run.status == 1, "\(run.error)")
+    #expect(run.output.contains("        probe: canary "))
+    #expect(run.output.contains("the last: client-side canary 5xx rate 100% (limit: at most 1%)"))
   }
 
   @Test("a canary on the stable version's image is refused before anything changes")

@@ -31,6 +31,8 @@ public struct RolloutPlan: Hashable, Sendable {
   public var alarms: [String]
   /// Requests sent through the load balancer each interval, counted from the client side (`--probe`).
   public var probeRequests: Int?
+  /// The path the probe requests (`--probe-path`).
+  public var probePath: String
   /// Roll out even when the canary runs the stable version's image.
   public var allowSameImage: Bool
 
@@ -40,7 +42,7 @@ public struct RolloutPlan: Hashable, Sendable {
     thresholds: RolloutThresholds = RolloutThresholds(), failureLimit: Int = 2,
     onInconclusive: InconclusiveAction = .hold,
     pauseAt: Int? = nil, metricsLag: TimeSpan = TimeSpan(seconds: 60), alarms: [String] = [], probeRequests: Int? = nil,
-    allowSameImage: Bool = false
+    probePath: String = "/whoami", allowSameImage: Bool = false
   ) {
     self.steps = steps
     self.bake = bake
@@ -52,6 +54,7 @@ public struct RolloutPlan: Hashable, Sendable {
     self.metricsLag = metricsLag
     self.alarms = alarms
     self.probeRequests = probeRequests
+    self.probePath = probePath.hasPrefix("/") ? probePath : "/" + probePath
     self.allowSameImage = allowSameImage
   }
 

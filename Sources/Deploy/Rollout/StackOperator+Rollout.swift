@@ -40,6 +40,12 @@ extension StackOperator {
     let metrics = LoadBalancerMetrics(
       aws: aws, loadBalancerARN: listener.loadBalancerARN, targetGroupARNs: [stableGroup, canaryGroup])
     let analysis = CanaryAnalysis(thresholds: plan.thresholds)
+    let probeURL = try plan.probeRequests.map { _ in
+      guard let dns = existing.output(traffic.listener.loadBalancerDNS) else {
+        throw DeployError("stack \(stackName) has no \(traffic.listener.loadBalancerDNS) output to probe")
+      }
+      return "http://\(dns)\(plan.probePath)"
+    }
     let remaining = plan.remainingSteps(from: canaryWeight)
     console.write(
       "Rolling out stack \(stackName): \(canary.role) at \(canaryWeight)% now; steps "
@@ -79,11 +85,19 @@ extension StackOperator {
         let end = ((WallClock.now() - plan.metricsLag.seconds) / Double(period)).rounded(.down) * Double(period)
         let health = try metrics.health(from: end - Double(period), to: end, period: period)
         let inAlarm = try alarmsInAlarm(alarms)
-        let verdict = analysis.judge(canary: health[1], stable: health[0], alarmsInAlarm: inAlarm)
+        var verdict = analysis.judge(canary: health[1], stable: health[0], alarmsInAlarm: inAlarm)
+        var probeLine = ""
+        if let probeURL, let requests = plan.probeRequests {
+          let probe = try ClientProbe.measure(
+            url: probeURL, requests: requests, timeoutSeconds: 5, roles: traffic.roles)
+          verdict = verdict.adding(clientSide: analysis.judge(canary: probe.health[1], stable: probe.health[0]))
+          probeLine = Self.probeLine(probe)
+        }
         tally.record(verdict)
         canaryTotal = canaryTotal.adding(health[1])
         stableTotal = stableTotal.adding(health[0])
-        console.write(Self.intervalLine(step: step, index: index, of: intervals, health: health, verdict: verdict))
+        console.write(
+          Self.intervalLine(step: step, index: index, of: intervals, health: health, verdict: verdict) + probeLine)
         if tally.hasFailed(failureLimit: plan.failureLimit) {
           steps.append(
             .init(canaryPercent: step, tally: tally, canary: canaryTotal, stable: stableTotal, result: .failed))
@@ -151,6 +165,32 @@ extension StackOperator {
     case .inconclusive(let reason): result = "no data: \(reason)"
     }
     return "  \(step)%  \(index)/\(count)  canary \(describe(health[1])) | stable \(describe(health[0]))  \(result)\n"
+  }
+}
+
+extension StackOperator {
+  /// `        probe: canary 48 answers, 0 5xx, p99 35ms | stable 150 answers, 0 5xx, p99 30ms; 2 unattributed`.
+  static func probeLine(_ probe: ClientProbe) -> String {
+    func describe(_ health: TrackHealth) -> String {
+      "\(HealthText.count(health.requests)) answers, \(HealthText.count(health.errors)) 5xx, "
+        + "p99 \(HealthText.latency(health.p99))"
+    }
+    return "        probe: canary \(describe(probe.health[1])) | stable \(describe(probe.health[0]))"
+      + (probe.unattributed > 0 ? "; \(probe.unattributed) naming no version" : "") + "\n"
+  }
+}
+
+extension IntervalVerdict {
+  /// The load balancer's verdict with the client side's: a limit the client
+  /// side breaks fails the interval too (named `client-side …`); the client side
+  /// alone never turns an interval without data into a passed one.
+  func adding(clientSide: IntervalVerdict) -> IntervalVerdict {
+    guard case .failed(let clientFailures) = clientSide else { return self }
+    let named = clientFailures.map {
+      CheckFailure(metric: "client-side \($0.metric)", value: $0.value, threshold: $0.threshold)
+    }
+    if case .failed(let failures) = self { return .failed(failures + named) }
+    return .failed(named)
   }
 }
 

@@ -4,7 +4,7 @@
 Answers GET requests with `canary` with probability --canary-share, otherwise
 `stable`, from a seeded generator so a run's tally is reproducible. GET /slow
 waits 3 seconds first; GET /broken answers 503; GET /json answers
-{"version": ...}. Listens on 127.0.0.1 on a free
+{"version": ...}; GET /failing-canary answers 500 when the canary answers. Listens on 127.0.0.1 on a free
 port and prints `READY <port>` once it accepts connections.
 """
 import argparse
@@ -31,7 +31,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         body = b"canary\n" if generator.random() < options.canary_share else b"stable\n"
         if self.path == "/json":
             body = b'{"version": "%s", "host": "10.0.1.7"}' % body.strip()
-        self.send_response(200)
+        failing = self.path == "/failing-canary" and body == b"canary\n"
+        self.send_response(500 if failing else 200)
         self.send_header("Content-Type", "text/plain")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
