@@ -50,9 +50,22 @@ let package = Package(
         "CloudFormation", "Patterns", "AWSEC2", "AWSECS", "AWSElasticLoadBalancingV2", "AWSIAM", "AWSLogs",
       ],
       path: "Examples/Canary"),
+    // The canary with CloudWatch alarms on each version and a dashboard (canary-watched).
+    .target(
+      name: "CanaryWatchedStack",
+      dependencies: ["CanaryStack", "CloudFormation", "AWSCloudWatch", "AWSElasticLoadBalancingV2"],
+      path: "Examples/CanaryWatched"),
+    // ECS's own canary strategy on one service, for comparison (native-canary).
+    .target(
+      name: "NativeCanaryStack",
+      dependencies: [
+        "CloudFormation", "Patterns", "AWSCloudWatch", "AWSECS", "AWSElasticLoadBalancingV2", "AWSIAM",
+      ],
+      path: "Examples/NativeCanary"),
     // How gen's deploy commands see the example stacks: their settings and traffic models.
     .target(
-      name: "ExampleDeployments", dependencies: ["CanaryStack", "BlueGreenStack", "Deploy"],
+      name: "ExampleDeployments",
+      dependencies: ["CanaryStack", "CanaryWatchedStack", "BlueGreenStack", "CloudFormation", "Deploy"],
       path: "Examples/Deployments"),
     .target(
       name: "BlueGreenStack",
@@ -74,7 +87,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
-      name: "gen", dependencies: ["GenCommand", "CanaryStack", "ExampleDeployments", "BlueGreenStack"]),
+      name: "gen",
+      dependencies: [
+        "GenCommand", "CanaryStack", "CanaryWatchedStack", "NativeCanaryStack", "ExampleDeployments", "BlueGreenStack",
+      ]),
     // Reading cfn-lint's copy of the CloudFormation registry schemas (code generation only).
     .target(name: "ResourceSchemas", dependencies: ["YAML", "SystemSupport"]),
     // resource-codegen's stages: parse → translate → render.
@@ -118,8 +134,8 @@ let package = Package(
     .testTarget(
       name: "StackTests",
       dependencies: [
-        "CanaryStack", "ExampleDeployments", "BlueGreenStack", "Patterns", "GenCommand", "Deploy", "CloudFormation",
-        "YAML",
+        "CanaryStack", "CanaryWatchedStack", "NativeCanaryStack", "ExampleDeployments", "BlueGreenStack", "Patterns",
+        "GenCommand", "Deploy", "CloudFormation", "YAML",
         "AWSElasticLoadBalancingV2", "AWSECS", "AWSKMS", "AWSLogs",
         "gen", "settings-gen", "TestSupport",
       ],

@@ -68,20 +68,46 @@ public enum CanaryStack {
 
   // MARK: - The stack
 
-  /// The template.
-  public static var template: Template {
-    let network = PublicTwoSubnetVPC()
-    let foundation = LoadBalancedFargateFoundation(network: network, containerPort: containerPort.ref)
-    let loadBalancer = foundation.loadBalancer
-    let settings = foundation.serviceSettings(cpu: taskCPU.ref, memory: taskMemory.ref)
-    let services = Track.allCases.map { track in
-      FargateService(
-        track: track.rawValue, image: image(track).ref, desiredCount: desiredCount(track).ref, settings: settings)
+  /// The canary's resources, built once so that a stack composed from the canary
+  /// (such as `canary-watched`, which adds alarms and a dashboard) refers to the
+  /// same load balancer, target groups and services as the template it extends.
+  public struct Parts: Sendable {
+    public let network: PublicTwoSubnetVPC
+    public let foundation: LoadBalancedFargateFoundation
+    /// One per track, in ``Track`` order.
+    public let services: [FargateService]
+    public let listener: ElasticLoadBalancingV2.Listener
+
+    public init() {
+      network = PublicTwoSubnetVPC()
+      foundation = LoadBalancedFargateFoundation(network: network, containerPort: containerPort.ref)
+      let settings = foundation.serviceSettings(cpu: taskCPU.ref, memory: taskMemory.ref)
+      let services = Track.allCases.map { track in
+        FargateService(
+          track: track.rawValue, image: image(track).ref, desiredCount: desiredCount(track).ref, settings: settings)
+      }
+      self.services = services
+      listener =
+        WeightedForwardListener(
+          "Listener", loadBalancer: foundation.loadBalancer,
+          targets: zip(Track.allCases, services).map { (targetGroup: $1.targetGroup, weight: weight($0).ref) }
+        ).listener
     }
-    let listener = WeightedForwardListener(
-      "Listener", loadBalancer: loadBalancer,
-      targets: zip(Track.allCases, services).map { (targetGroup: $1.targetGroup, weight: weight($0).ref) }
-    ).listener
+
+    /// The service, task definition and target group of `track`.
+    public func service(_ track: Track) -> FargateService { services[Track.allCases.firstIndex(of: track)!] }
+  }
+
+  /// The template.
+  public static var template: Template { template(Parts()) }
+
+  /// The template made of `parts`; a composed stack adds its own elements to it.
+  public static func template(_ parts: Parts) -> Template {
+    let network = parts.network
+    let foundation = parts.foundation
+    let loadBalancer = foundation.loadBalancer
+    let services = parts.services
+    let listener = parts.listener
 
     return Template(
       description:

@@ -94,16 +94,7 @@ public struct FargateService: Sendable {
       executionRoleARN: settings.executionRoleARN, family: "\(AWS.stackName)-\(track)", memory: settings.memory,
       networkMode: .awsvpc, requiresCompatibilities: [.fargate])
 
-    let matcher = Value<ElasticLoadBalancingV2.TargetGroup.Matcher>(httpCode: "200-399")
-    let groupTags: Value<[ElasticLoadBalancingV2.TargetGroup.Tag]> = [.init(key: "Track", value: trackName)]
-    let groupAttributes: Value<[ElasticLoadBalancingV2.TargetGroup.TargetGroupAttribute]> = [
-      .init(key: "deregistration_delay.timeout_seconds", value: "30")
-    ]
-    targetGroup = ElasticLoadBalancingV2.TargetGroup(
-      "TargetGroup\(title)", healthCheckEnabled: true, healthCheckIntervalSeconds: 15,
-      healthCheckPath: Value(settings.healthCheckPath), healthCheckProtocol: .http, healthCheckTimeoutSeconds: 5,
-      healthyThresholdCount: 2, matcher: matcher, port: settings.containerPort, protocol: .http, tags: groupTags,
-      targetGroupAttributes: groupAttributes, targetType: .ip, unhealthyThresholdCount: 3, vpcID: settings.vpcID)
+    targetGroup = Self.targetGroup("TargetGroup\(title)", track: track, settings: settings)
 
     let deployment = Value<ECS.Service.DeploymentConfiguration>(
       deploymentCircuitBreaker: .init(enable: true, rollback: true), maximumPercent: 200, minimumHealthyPercent: 100)
@@ -119,5 +110,25 @@ public struct FargateService: Sendable {
       serviceName: Value("\(settings.serviceNamePrefix)-\(track)"), taskDefinition: taskDefinition.ref)
     service.attributes.dependsOn = dependsOn.map(\.logicalID)
     self.service = service
+  }
+
+  /// An IP target group on `settings`' VPC and port with the HTTP health check
+  /// every service here uses, tagged `Track: track`: the group ``init(track:image:desiredCount:settings:dependsOn:)``
+  /// gives each service, and the alternate group of a service whose deployments
+  /// ECS shifts itself.
+  public static func targetGroup(
+    _ logicalID: String, track: String, settings: Settings
+  ) -> ElasticLoadBalancingV2.TargetGroup {
+    let trackName = Value<String>(track)
+    let matcher = Value<ElasticLoadBalancingV2.TargetGroup.Matcher>(httpCode: "200-399")
+    let groupTags: Value<[ElasticLoadBalancingV2.TargetGroup.Tag]> = [.init(key: "Track", value: trackName)]
+    let groupAttributes: Value<[ElasticLoadBalancingV2.TargetGroup.TargetGroupAttribute]> = [
+      .init(key: "deregistration_delay.timeout_seconds", value: "30")
+    ]
+    return ElasticLoadBalancingV2.TargetGroup(
+      logicalID, healthCheckEnabled: true, healthCheckIntervalSeconds: 15,
+      healthCheckPath: Value(settings.healthCheckPath), healthCheckProtocol: .http, healthCheckTimeoutSeconds: 5,
+      healthyThresholdCount: 2, matcher: matcher, port: settings.containerPort, protocol: .http, tags: groupTags,
+      targetGroupAttributes: groupAttributes, targetType: .ip, unhealthyThresholdCount: 3, vpcID: settings.vpcID)
   }
 }

@@ -25,7 +25,8 @@ struct CIRecipeTests {
   static func repository(changing change: (String) -> String) throws -> String {
     let directory = try makeTemporaryDirectory("gen-ci-recipe")
     try makeDirectories(directory + "/Generated")
-    for file in ["deploy-canary.yml", "deploy-blue-green.yml"] {
+    for file in ["deploy-canary.yml", "deploy-canary-watched.yml", "deploy-native-canary.yml", "deploy-blue-green.yml"]
+    {
       var text = try readFile("\(packageRoot)/Generated/\(file)")
       if file == "deploy-canary.yml" { text = change(text) }
       try writeFileAtomically(directory + "/Generated/" + file, Array(text.utf8))

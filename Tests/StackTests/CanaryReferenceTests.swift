@@ -1,7 +1,9 @@
 import BlueGreenStack
 import CanaryStack
+import CanaryWatchedStack
 import CloudFormation
 import GenCommand
+import NativeCanaryStack
 import TestSupport
 import Testing
 import YAML
@@ -50,16 +52,25 @@ struct CanaryReferenceTests {
     #expect(difference == nil, "\(difference ?? "")")
   }
 
-  @Test("the committed templates in Generated/ are the rendered bytes", arguments: ["canary", "blue-green"])
+  /// Every example stack, as gen knows it.
+  static let examples: [StackDefinition] = [
+    canary,
+    StackDefinition(
+      name: "canary-watched", fileName: "deploy-canary-watched.yml", source: "Examples/CanaryWatched", summary: ""
+    ) { CanaryWatchedStack.template },
+    StackDefinition(
+      name: "native-canary", fileName: "deploy-native-canary.yml", source: "Examples/NativeCanary", summary: ""
+    ) { NativeCanaryStack.template },
+    StackDefinition(name: "blue-green", fileName: "deploy-blue-green.yml", source: "Examples/BlueGreen", summary: "") {
+      BlueGreenStack.template
+    },
+  ]
+
+  @Test(
+    "the committed templates in Generated/ are the rendered bytes",
+    arguments: ["canary", "canary-watched", "native-canary", "blue-green"])
   func snapshots(stack: String) throws {
-    let definition =
-      stack == "canary"
-      ? Self.canary
-      : StackDefinition(
-        name: "blue-green", fileName: "deploy-blue-green.yml", source: "Examples/BlueGreen", summary: ""
-      ) {
-        BlueGreenStack.template
-      }
+    let definition = try #require(Self.examples.first { $0.name == stack })
     let committed = try readFile("\(packageRoot)/Generated/\(definition.fileName)")
     let difference = firstDifference(expected: committed, actual: try definition.render(.yaml))
     #expect(

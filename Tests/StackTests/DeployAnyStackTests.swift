@@ -190,7 +190,7 @@ struct DeployAnyStackTests {
     ),
     (
       ["set-weights", "--stack", "blue-green", "50", "50"], [],
-      "gen: set-weights: stack blue-green has no traffic model with set-weights; it works on canary\n"
+      "gen: set-weights: stack blue-green has no traffic model with set-weights; it works on canary, canary-watched\n"
     ),
   ]
 

@@ -45,7 +45,9 @@ struct GenCommandTests {
     let result = try gen("render", "nope")
     #expect(result.status == 64)
     #expect(result.output.isEmpty)
-    #expect(result.error.contains("unknown stack \"nope\"; the stacks are: canary, blue-green (see `gen list`)"))
+    #expect(
+      result.error.contains(
+        "unknown stack \"nope\"; the stacks are: canary, canary-watched, native-canary, blue-green (see `gen list`)"))
   }
 
   @Test("--output writes the file atomically and leaves nothing behind on error")
@@ -85,7 +87,10 @@ struct GenCommandTests {
   func diff() throws {
     let equal = try gen("diff", "--directory", "\(packageRoot)/Generated")
     #expect(equal.status == 0)
-    #expect(equal.output == "== canary\nno differences\n== blue-green\nno differences\n")
+    #expect(
+      equal.output
+        == "== canary\nno differences\n== canary-watched\nno differences\n== native-canary\nno differences\n== blue-green\nno differences\n"
+    )
     let directory = try makeTemporaryDirectory("gen-test")
     defer { removeDirectory(directory) }
     let text = try readFile("\(packageRoot)/Generated/deploy-canary.yml")
