@@ -1155,6 +1155,466 @@ def patch_template_url() -> None:
 
 
 # --------------------------------------------------------------------------
+# 7. CloudWatch metrics: percentile statistics, dimensions matched as a set
+# --------------------------------------------------------------------------
+
+# An extended statistic CloudWatch computes from the raw values: p0 to p100,
+# decimals allowed (p99.9).
+_PERCENTILE_STAT = re.compile(r"p(\d{1,3}(?:\.\d+)?)")
+
+
+def _percentile(values: list[float], percent: float) -> float:
+    """The nearest-rank percentile: the smallest value with at least
+    `percent` % of the values at or below it (p0 is the minimum, p100 the
+    maximum).  CloudWatch does not publish its exact method; on raw values
+    this agrees with it at the ranks the tests use."""
+    import math
+
+    ordered = sorted(values)
+    rank = max(1, math.ceil(percent / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def patch_metric_data_percentiles() -> None:
+    """moto 5.2.1: GetMetricData with a percentile Stat (p50, p99, p99.9)
+    is an HTTP 500.
+
+    CloudWatchBackend.get_metric_data buckets the datapoints of a MetricStat
+    query by Period and asks Statistics.get_statistics_for_type(Stat) for
+    each bucket, which only knows Sum, Average, Minimum, Maximum and
+    SampleCount and returns None for anything else; the None lands in the
+    query's Values and serialising it raises TypeError (float(None)), so the
+    whole GetMetricData call fails with HTTP 500, also for the other
+    queries of the request.
+
+    put-metric-data keeps every raw value: a Value is one MetricDatum, and
+    Values/Counts become one MetricDatum per value, repeated Count times
+    (StatisticValues become a MetricAggregatedDatum: min, max, sum and
+    sample count only).  Added: a percentile Stat pNN or pNN.N (0 to 100) is
+    computed per Period bucket (1-second periods included) from the raw
+    values in the bucket, nearest rank (_percentile); a bucket with only
+    StatisticValues has no percentile and, as on AWS, gives no datapoint
+    instead of a None (moto would fail the same way for a Stat it does not
+    know, which now simply has no datapoints).  The other statistics are
+    computed by moto as before.
+    """
+    from moto.cloudwatch import models as cw_models
+
+    statistics_class = cw_models.Statistics
+    original_get_statistics_for_type = statistics_class.get_statistics_for_type
+    original_get_metric_data = cw_models.CloudWatchBackend.get_metric_data
+
+    def get_statistics_for_type(self: Any, stat: str) -> Any:
+        match = _PERCENTILE_STAT.fullmatch(stat or "")
+        if match is None or stat not in self.stats:
+            return original_get_statistics_for_type(self, stat)
+        percent = float(match.group(1))
+        values = self.metric_single_values_list
+        if percent > 100 or not values:
+            return None
+        return _percentile(values, percent)
+
+    def get_metric_data(self: Any, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+        results = original_get_metric_data(self, *args, **kwargs)
+        for result in results:
+            kept = [(t, v) for t, v in zip(result["timestamps"], result["values"]) if v is not None]
+            result["timestamps"] = [t for t, _ in kept]
+            result["values"] = [v for _, v in kept]
+        return results
+
+    statistics_class.get_statistics_for_type = get_statistics_for_type
+    cw_models.CloudWatchBackend.get_metric_data = get_metric_data
+
+
+def patch_metric_dimension_matching() -> None:
+    """moto 5.2.1: a GetMetricData query finds a metric only when it lists
+    the dimensions in an order moto happens to accept.
+
+    get_metric_data matches a MetricStat's dimensions with
+    `sorted(md.dimensions) == sorted(dimensions)`, but Dimension.__lt__ is
+    `self.name < other.name and self.value < other.name`: it compares a
+    value with a name, so it is no ordering at all and sorted() mostly
+    leaves both lists as they were.  The load balancer's metrics, written
+    with [TargetGroup, LoadBalancer] and queried with [LoadBalancer,
+    TargetGroup] (values "targetgroup/..." and "app/..."), never match:
+    the query returns no datapoints.  On AWS a metric's dimensions are a set
+    of name/value pairs.  Fixed: Dimension orders by (name, value), so the
+    same pairs in any order sort alike and the existing comparison is a set
+    comparison.  are_dimensions_same (list-metrics' duplicate check), which
+    required every dimension to equal every other one (so a metric with two
+    dimensions was listed once per datapoint), compares the pairs as sets too.
+    """
+    from moto.cloudwatch import models as cw_models
+
+    def key(dimension: Any) -> tuple[str, str]:
+        return (dimension.name or "", dimension.value or "")
+
+    def less_than(self: Any, other: Any) -> bool:
+        return key(self) < key(other)
+
+    def are_dimensions_same(metric_dimensions: list[Any], dimensions: list[Any]) -> bool:
+        return sorted(map(key, metric_dimensions)) == sorted(map(key, dimensions))
+
+    if not hasattr(cw_models, "are_dimensions_same"):
+        raise AttributeError("moto.cloudwatch.models.are_dimensions_same moved")
+    cw_models.Dimension.__lt__ = less_than
+    cw_models.are_dimensions_same = are_dimensions_same
+
+
+# --------------------------------------------------------------------------
+# 8. ELBv2 attributes for Fn::GetAtt
+# --------------------------------------------------------------------------
+
+_TARGET_GROUP_ATTRIBUTES = ("LoadBalancerArns", "TargetGroupArn", "TargetGroupFullName", "TargetGroupName")
+
+
+def patch_elbv2_cfn_attributes() -> None:
+    """moto 5.2.1: Fn::GetAtt of a load balancer's LoadBalancerFullName, and
+    of anything of an AWS::ElasticLoadBalancingV2::TargetGroup, fails.
+
+    FakeLoadBalancer.get_cfn_attribute raises NotImplementedError for
+    LoadBalancerFullName: moto logs a warning and leaves the unresolved
+    {"Fn::GetAtt": ...} in the property (an alarm's LoadBalancer dimension
+    is then a dict).  FakeTargetGroup has no get_cfn_attribute at all, so
+    every Fn::GetAtt on a target group raises AttributeError (HTTP 500 or a
+    failed stack operation).  Added, as AWS documents them:
+    LoadBalancer.LoadBalancerFullName (app/NAME/ID, the part of the ARN
+    after ":loadbalancer/", the LoadBalancer dimension of AWS/ApplicationELB
+    metrics); TargetGroup.TargetGroupFullName (targetgroup/NAME/ID, the
+    TargetGroup dimension), TargetGroupName, TargetGroupArn and
+    LoadBalancerArns (the load balancers whose listeners forward to it).
+    Any other target group attribute is a template error, as for the other
+    types.
+    """
+    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+    from moto.elbv2 import models as elbv2_models
+
+    load_balancer_class = elbv2_models.FakeLoadBalancer
+    target_group_class = elbv2_models.FakeTargetGroup
+    original_load_balancer_attribute = load_balancer_class.get_cfn_attribute
+
+    def load_balancer_attribute(self: Any, attribute_name: str) -> Any:
+        if attribute_name == "LoadBalancerFullName":
+            return self.arn.split(":loadbalancer/", 1)[1]
+        return original_load_balancer_attribute(self, attribute_name)
+
+    def has_target_group_attribute(cls: Any, attr: str) -> bool:
+        return attr in _TARGET_GROUP_ATTRIBUTES
+
+    def target_group_attribute(self: Any, attribute_name: str) -> Any:
+        if attribute_name == "TargetGroupFullName":
+            return self.arn.split(":", 5)[5]
+        if attribute_name == "TargetGroupName":
+            return self.name
+        if attribute_name == "TargetGroupArn":
+            return self.arn
+        if attribute_name == "LoadBalancerArns":
+            return list(dict.fromkeys(self.load_balancer_arns))
+        raise UnformattedGetAttTemplateException()
+
+    load_balancer_class.get_cfn_attribute = load_balancer_attribute
+    target_group_class.has_cfn_attr = classmethod(has_target_group_attribute)
+    target_group_class.get_cfn_attribute = target_group_attribute
+
+
+# --------------------------------------------------------------------------
+# 9. ECS services: deployments that finish
+# --------------------------------------------------------------------------
+
+
+def _ecs_running_setting() -> int | None:
+    """MOTO_ECS_SERVICE_RUNNING as moto reads it, or None when it is not set."""
+    value = os.environ.get("MOTO_ECS_SERVICE_RUNNING")
+    if value is None:
+        return None
+    try:
+        return max(int(value), 0)
+    except ValueError:
+        return 0
+
+
+def patch_ecs_service_deployments() -> None:
+    """moto 5.2.1: an ECS service never finishes a deployment.
+
+    Service.__init__ takes runningCount from MOTO_ECS_SERVICE_RUNNING,
+    0 by default, so a service has runningCount 0, pendingCount =
+    desiredCount and one PRIMARY deployment IN_PROGRESS forever: anything
+    that waits for "one deployment, running = desired" (`gen promote`,
+    `aws ecs wait services-stable`) waits forever.  UpdateService (also
+    what a CloudFormation update of the Service runs) then sets runningCount
+    to the new desiredCount only when DesiredCount is passed, keeps the one
+    deployment of the create (its id, its task definition, its counts) when
+    the task definition changes, and stores the task definition as given
+    (a family name from CloudFormation) instead of its ARN.
+
+    Now, when MOTO_ECS_SERVICE_RUNNING is not set, every deployment
+    completes at once: after CreateService and after every UpdateService the
+    service runs desiredCount tasks, none pending, with exactly one PRIMARY
+    deployment (rolloutState COMPLETED, counts equal to the service's).  An
+    update that changes the task definition, or forceNewDeployment, starts a
+    new deployment (new id, createdAt, the new task definition's ARN) that
+    replaces the old one, as on AWS once the old tasks have drained.  When
+    MOTO_ECS_SERVICE_RUNNING=N is set, it is still honoured: the service
+    runs N tasks (pending = desired - N), and a new deployment that cannot
+    reach desiredCount stays IN_PROGRESS beside the previous one (status
+    ACTIVE), so "two deployments" can be tested too.  The cluster's
+    running/pending task counts follow.
+    """
+    from moto.core.utils import utcnow
+    from moto.ecs import models as ecs_models
+    from moto.moto_api._internal import mock_random
+
+    service_class = ecs_models.Service
+    backend_class = ecs_models.EC2ContainerServiceBackend
+    original_init = service_class.__init__
+    original_update_service = backend_class.update_service
+
+    def rollout(deployment: dict[str, Any], desired: int, running: int) -> None:
+        complete = running >= desired
+        deployment.update(
+            desiredCount=desired,
+            runningCount=running,
+            pendingCount=max(desired - running, 0),
+            rolloutState="COMPLETED" if complete else "IN_PROGRESS",
+            rolloutStateReason=f"ECS deployment {deployment['id']} {'completed' if complete else 'in progress'}.",
+            updatedAt=utcnow(),
+        )
+
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        original_init(self, *args, **kwargs)
+        if _ecs_running_setting() is not None:
+            return  # moto's behaviour, as documented by moto
+        self.running_count = self.desired_count
+        self.pending_count = 0
+        for deployment in self.deployments:
+            rollout(deployment, self.desired_count, self.running_count)
+
+    def update_service(self: Any, service_properties: dict[str, Any]) -> Any:
+        properties = dict(service_properties)
+        service = self._get_service(properties.get("cluster", "default"), properties["service"].split("/")[-1])
+        previous_task_definition = service.task_definition
+        given_desired = properties.get("desired_count")
+        force = bool(properties.get("force_new_deployment"))
+        service = original_update_service(self, service_properties)
+        cluster = self._get_cluster(service.cluster_arn)
+        # moto has taken the service's tasks off the cluster and put back
+        # the new desiredCount (only when given) as running.
+        moto_running = int(given_desired) if given_desired is not None else 0
+        service.desired_count = int(service.desired_count)
+        if service.task_definition:
+            service.task_definition = self.describe_task_definition(service.task_definition).arn
+        desired = service.desired_count
+        setting = _ecs_running_setting()
+        running = desired if setting is None else setting
+        service.running_count = running
+        service.pending_count = max(desired - running, 0)
+        self.update_cluster_resources(cluster, running - moto_running, task_state="RUNNING")
+        self.update_cluster_resources(cluster, service.pending_count, task_state="PENDING")
+        if service.deployment_controller.get("type", "ECS") != "ECS" or not service.deployments:
+            return service
+        primary = service.deployments[0]
+        if force or service.task_definition != previous_task_definition:
+            now = utcnow()
+            new = dict(primary, id=f"ecs-svc/{mock_random.randint(0, 32**12)}", createdAt=now,
+                       taskDefinition=service.task_definition, status="PRIMARY")
+            rollout(new, desired, running)
+            previous = [dict(d, status="ACTIVE") for d in service.deployments if d.get("status") in ("PRIMARY", "ACTIVE")]
+            service.deployments = [new] if new["rolloutState"] == "COMPLETED" else [new] + previous
+        else:
+            rollout(primary, desired, running)
+            if primary["rolloutState"] == "COMPLETED":
+                service.deployments = [primary]
+        return service
+
+    service_class.__init__ = init
+    backend_class.update_service = update_service
+
+
+# --------------------------------------------------------------------------
+# 10. CloudWatch alarms and dashboards in templates
+# --------------------------------------------------------------------------
+
+
+def _boolean(value: Any) -> Any:
+    """A template boolean: true/false may come as strings (from parameters)."""
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    return value
+
+
+def _number(value: Any, kind: type) -> Any:
+    return None if value is None else kind(float(value)) if kind is int else kind(value)
+
+
+def _metric_data_queries(metrics: list[dict[str, Any]]) -> list[Any]:
+    """An alarm's Metrics (MetricDataQuery) as moto's PutMetricAlarm handler
+    builds them, from the template's properties."""
+    from moto.cloudwatch.models import Dimension, Metric, MetricDataQuery, MetricStat
+
+    queries = []
+    for metric in metrics:
+        stat = metric.get("MetricStat") or {}
+        metric_stat = None
+        if (stat.get("Metric") or {}).get("MetricName"):
+            described = stat["Metric"]
+            metric_stat = MetricStat(
+                metric=Metric(
+                    metric_name=described["MetricName"],
+                    namespace=described.get("Namespace"),
+                    dimensions=[Dimension(d.get("Name"), d.get("Value")) for d in described.get("Dimensions") or []],
+                ),
+                period=_number(stat.get("Period"), int),
+                stat=stat.get("Stat"),
+                unit=stat.get("Unit"),
+            )
+        queries.append(
+            MetricDataQuery(
+                query_id=metric.get("Id"),
+                label=metric.get("Label"),
+                period=_number(metric.get("Period"), int),
+                return_data=_boolean(metric.get("ReturnData")),
+                expression=metric.get("Expression"),
+                metric_stat=metric_stat,
+            )
+        )
+    return queries
+
+
+# Kept here so that CloudFormationModel.__subclasses__() (a weak list) keeps them.
+_ADDED_RESOURCE_MODELS: list[type] = []
+
+
+def patch_cloudwatch_cfn_resources() -> None:
+    """moto 5.2.1: AWS::CloudWatch::Alarm cannot be created by CloudFormation.
+
+    moto's Alarm is not a CloudFormationModel, so a template with an
+    AWS::CloudWatch::Alarm gets "No Moto CloudFormation support" warnings:
+    the resource is silently not created (the stack still completes),
+    `!Ref TheAlarm` resolves to nothing, describe-alarms does not know the
+    alarm and set-alarm-state answers ResourceNotFound.  Added: an
+    AWS::CloudWatch::Alarm resource type backed by moto's PutMetricAlarm:
+    single-metric alarms (MetricName, Namespace, Dimensions, Statistic or
+    ExtendedStatistic, Period) and metric math alarms (Metrics: a list of
+    MetricDataQuery with Id, Expression, Label, ReturnData, Period and
+    MetricStat {Metric {Namespace, MetricName, Dimensions}, Period, Stat,
+    Unit}; no MetricName), with the thresholds, actions, TreatMissingData
+    and Tags.  As on AWS, exactly one of MetricName and Metrics is required
+    with ComparisonOperator and EvaluationPeriods (else the resource fails
+    with a ValidationError); the physical ID and Ref is the alarm name
+    (AlarmName, else STACK-LOGICALID-RANDOM); Fn::GetAtt Arn is its ARN.  An
+    update with the same AlarmName overwrites the configuration and keeps
+    the alarm's state (PutMetricAlarm on AWS leaves the state unchanged); a
+    new AlarmName replaces the alarm; delete-stack deletes it.  describe-
+    alarms, set-alarm-state and delete-alarms then work on it as on an alarm
+    made with PutMetricAlarm.
+
+    AWS::CloudWatch::Dashboard is already supported by moto 5.2.1
+    (create, update, delete; Ref is the DashboardName) and is left as it is.
+    """
+    from moto.cloudformation import parsing
+    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException, ValidationError
+    from moto.cloudwatch import models as cw_models
+    from moto.core.common_models import CloudFormationModel
+
+    if "AWS::CloudWatch::Dashboard" not in parsing.get_model_map():
+        raise AttributeError("moto no longer has AWS::CloudWatch::Dashboard in CloudFormation")
+    if "AWS::CloudWatch::Alarm" in parsing.get_model_map():
+        raise AttributeError("moto has its own AWS::CloudWatch::Alarm now; remove this patch")
+
+    def backend(account_id: str, region_name: str) -> Any:
+        return cw_models.cloudwatch_backends[account_id][region_name]
+
+    def put_alarm(name: str, properties: dict[str, Any], account_id: str, region_name: str) -> Any:
+        has_metric, has_metrics = bool(properties.get("MetricName")), bool(properties.get("Metrics"))
+        missing = [p for p in ("ComparisonOperator", "EvaluationPeriods") if properties.get(p) in (None, "")]
+        if missing:
+            raise ValidationError(name, message=f"Alarm {name}: required properties missing: {', '.join(missing)}")
+        if has_metric == has_metrics:
+            raise ValidationError(name, message=f"Alarm {name}: exactly one of MetricName and Metrics is required")
+        alarm = backend(account_id, region_name).put_metric_alarm(
+            name=name,
+            namespace=properties.get("Namespace"),
+            metric_name=properties.get("MetricName"),
+            metric_data_queries=_metric_data_queries(properties["Metrics"]) if has_metrics else None,
+            comparison_operator=properties["ComparisonOperator"],
+            evaluation_periods=_number(properties["EvaluationPeriods"], int),
+            datapoints_to_alarm=_number(properties.get("DatapointsToAlarm"), int),
+            period=_number(properties.get("Period"), int),
+            threshold=_number(properties.get("Threshold"), float),
+            statistic=properties.get("Statistic"),
+            extended_statistic=properties.get("ExtendedStatistic"),
+            description=properties.get("AlarmDescription"),
+            dimensions=properties.get("Dimensions") or [],
+            alarm_actions=properties.get("AlarmActions") or [],
+            ok_actions=properties.get("OKActions") or [],
+            insufficient_data_actions=properties.get("InsufficientDataActions") or [],
+            unit=properties.get("Unit"),
+            actions_enabled=_boolean(properties.get("ActionsEnabled", True)),
+            treat_missing_data=properties.get("TreatMissingData"),
+            evaluate_low_sample_count_percentile=properties.get("EvaluateLowSampleCountPercentile"),
+            threshold_metric_id=properties.get("ThresholdMetricId"),
+            tags=properties.get("Tags") or [],
+        )
+        alarm.__class__ = Alarm  # the same alarm, now also a stack resource
+        return alarm
+
+    class Alarm(CloudFormationModel, cw_models.Alarm):
+        """AWS::CloudWatch::Alarm: moto's Alarm, made by a stack.  Named
+        like moto's class: moto's serializer finds AlarmName, AlarmArn...
+        as the attributes name, arn... by the class name."""
+
+        # moto's model metaclass files every model under the service named
+        # by the second part of its module.
+        __module__ = "moto.cloudwatch.models"
+
+        @staticmethod
+        def cloudformation_name_type() -> str:
+            return "AlarmName"
+
+        @staticmethod
+        def cloudformation_type() -> str:
+            return "AWS::CloudWatch::Alarm"
+
+        @property
+        def physical_resource_id(self) -> str:
+            return self.name
+
+        @classmethod
+        def has_cfn_attr(cls, attr: str) -> bool:
+            return attr == "Arn"
+
+        def get_cfn_attribute(self, attribute_name: str) -> Any:
+            if attribute_name == "Arn":
+                return self.alarm_arn
+            raise UnformattedGetAttTemplateException()
+
+        @classmethod
+        def create_from_cloudformation_json(cls, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str, **kwargs: Any) -> Any:  # type: ignore[override]
+            return put_alarm(resource_name, cloudformation_json["Properties"], account_id, region_name)
+
+        @classmethod
+        def update_from_cloudformation_json(cls, original_resource: Any, new_resource_name: str, cloudformation_json: Any, account_id: str, region_name: str) -> Any:  # type: ignore[override]
+            properties = cloudformation_json["Properties"]
+            name = properties.get("AlarmName") or original_resource.name
+            if name != original_resource.name:  # a new name replaces the alarm
+                backend(account_id, region_name).delete_alarms([original_resource.name])
+                return put_alarm(name, properties, account_id, region_name)
+            alarm = put_alarm(name, properties, account_id, region_name)
+            for field in ("state_value", "state_reason", "state_reason_data", "state_updated_timestamp", "history"):
+                setattr(alarm, field, getattr(original_resource, field))
+            return alarm
+
+        @classmethod
+        def delete_from_cloudformation_json(cls, resource_name: str, cloudformation_json: Any, account_id: str, region_name: str) -> None:  # type: ignore[override]
+            backend(account_id, region_name).delete_alarms([resource_name])
+
+    _ADDED_RESOURCE_MODELS.append(Alarm)
+    parsing.get_model_list.cache_clear()
+    parsing.get_model_map.cache_clear()
+    parsing.get_name_type_map.cache_clear()
+
+
+# --------------------------------------------------------------------------
 
 
 def apply_patches() -> None:
@@ -1173,6 +1633,11 @@ def apply_patches() -> None:
     patch_ecs_task_definition_update()
     patch_delete_stack_resources()
     patch_template_url()
+    patch_metric_data_percentiles()
+    patch_metric_dimension_matching()
+    patch_elbv2_cfn_attributes()
+    patch_ecs_service_deployments()
+    patch_cloudwatch_cfn_resources()
     patch_stack_resource_events()  # last: wraps the functions patched above
 
 
