@@ -102,18 +102,25 @@ enum AWSAnswer {
     "An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id ecs-canary-demo-stack does not exist"
   )
 
-  static func stack(status: String, weights: (Int, Int) = (95, 5)) -> String {
-    let parameters = [
-      ("ImageURIStable", "repo/app:1"), ("ImageURICanary", "repo/app:2"), ("ContainerPort", "8000"),
-      ("DesiredCountStable", "2"), ("DesiredCountCanary", "1"), ("StableWeight", "\(weights.0)"),
-      ("CanaryWeight", "\(weights.1)"), ("TaskCpu", "256"), ("TaskMemory", "512"),
-    ].map { #"{"ParameterKey": "\#($0.0)", "ParameterValue": "\#($0.1)"}"# }
-    let outputs = [
-      ("ALBDNS", "demo-123.us-east-1.elb.amazonaws.com"), ("ListenerArn", "arn:listener/1"),
-      ("StableTargetGroupArn", "arn:targetgroup/stable"), ("CanaryTargetGroupArn", "arn:targetgroup/canary"),
-      ("ClusterName", "ecs-canary-demo-stack-cluster"), ("StableServiceName", "app-stable"),
-      ("CanaryServiceName", "app-canary"),
-    ].map { #"{"OutputKey": "\#($0.0)", "OutputValue": "\#($0.1)"}"# }
+  /// The canary stack as `describe-stacks` shows it; `extraParameters` and
+  /// `extraOutputs` make it a stack composed from the canary (`canary-watched`).
+  static func stack(
+    status: String, weights: (Int, Int) = (95, 5), extraParameters: [(String, String)] = [],
+    extraOutputs: [(String, String)] = []
+  ) -> String {
+    let parameters =
+      ([
+        ("ImageURIStable", "repo/app:1"), ("ImageURICanary", "repo/app:2"), ("ContainerPort", "8000"),
+        ("DesiredCountStable", "2"), ("DesiredCountCanary", "1"), ("StableWeight", "\(weights.0)"),
+        ("CanaryWeight", "\(weights.1)"), ("TaskCpu", "256"), ("TaskMemory", "512"),
+      ] + extraParameters).map { #"{"ParameterKey": "\#($0.0)", "ParameterValue": "\#($0.1)"}"# }
+    let outputs =
+      ([
+        ("ALBDNS", "demo-123.us-east-1.elb.amazonaws.com"), ("ListenerArn", "arn:listener/1"),
+        ("StableTargetGroupArn", "arn:targetgroup/stable"), ("CanaryTargetGroupArn", "arn:targetgroup/canary"),
+        ("ClusterName", "ecs-canary-demo-stack-cluster"), ("StableServiceName", "app-stable"),
+        ("CanaryServiceName", "app-canary"),
+      ] + extraOutputs).map { #"{"OutputKey": "\#($0.0)", "OutputValue": "\#($0.1)"}"# }
     return ok(
       #"{"Stacks": [{"StackId": "\#(stackID)", "StackName": "ecs-canary-demo-stack", "StackStatus": "\#(status)", "#
         + #""Parameters": [\#(parameters.joined(separator: ", "))], "Outputs": [\#(outputs.joined(separator: ", "))]}]}"#

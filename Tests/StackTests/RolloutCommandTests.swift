@@ -19,12 +19,14 @@ struct RolloutCommandTests {
   static let quiet = AWSAnswer.ok(#"{"MetricDataResults": []}"#)
 
   /// Every stack update succeeds at once; the listener starts at 95/5.
-  static func scenario(metrics: [String], alarms: String? = nil) -> FakeAWS {
+  static func scenario(
+    metrics: [String], alarms: String? = nil, stack: String = AWSAnswer.stack(status: "UPDATE_COMPLETE")
+  ) -> FakeAWS {
     let events: [DeployCommandTests.Event] = [
       ("u1", "16:00:00", DeployCommandTests.stackName, DeployCommandTests.stackType, "UPDATE_COMPLETE", nil)
     ]
     var scenario: [(operation: String, answers: [String])] = [
-      ("cloudformation describe-stacks", [AWSAnswer.stack(status: "UPDATE_COMPLETE")]),
+      ("cloudformation describe-stacks", [stack]),
       ("elbv2 describe-listeners", [listener(stable: 95, canary: 5)]),
       ("cloudformation create-change-set", [AWSAnswer.createdChangeSet]),
       (
@@ -116,6 +118,30 @@ struct RolloutCommandTests {
       ["rollout", "--steps", "25", "--alarm", "app-canary-5xx"] + Self.fast)
     #expect(run.status == 1)
     #expect(run.output.contains("rolled back at 25%: 2 failed intervals; the last: alarm app-canary-5xx ALARM"))
+  }
+
+  @Test("canary-watched: the canary's alarms are read from the stack's outputs, no --alarm needed")
+  func watchedStackAlarms() throws {
+    let stack = AWSAnswer.stack(
+      status: "UPDATE_COMPLETE", extraParameters: [("AlarmMaxErrorRatePercent", "1"), ("AlarmMaxP99Seconds", "0.5")],
+      extraOutputs: [
+        ("StableErrorRateAlarmName", "watched-stable-5xx-rate"), ("StableLatencyAlarmName", "watched-stable-p99"),
+        ("CanaryErrorRateAlarmName", "watched-canary-5xx-rate"), ("CanaryLatencyAlarmName", "watched-canary-p99"),
+      ])
+    let alarms = AWSAnswer.ok(
+      #"{"MetricAlarms": [{"AlarmName": "watched-canary-5xx-rate", "StateValue": "ALARM"}, "#
+        + #"{"AlarmName": "watched-canary-p99", "StateValue": "OK"}]}"#)
+    let run = try Self.scenario(metrics: [Self.healthy], alarms: alarms, stack: stack).gen(
+      ["rollout", "--stack", "canary-watched", "--steps", "25"] + Self.fast)
+    #expect(run.status == 1)
+    #expect(
+      run.output.contains("rolled back at 25%: 2 failed intervals; the last: alarm watched-canary-5xx-rate ALARM"))
+    let asked = run.calls.filter { $0.starts(with: ["cloudwatch", "describe-alarms"]) }
+    #expect(!asked.isEmpty)
+    for call in asked {
+      #expect(call.contains("watched-canary-5xx-rate") && call.contains("watched-canary-p99"))
+      #expect(!call.contains("watched-stable-5xx-rate"))
+    }
   }
 
   @Test("--probe judges each version's answers from the client side too: a failing canary is rolled back")
