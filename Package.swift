@@ -39,10 +39,13 @@ let package = Package(
     // references; reads YAML/JSON trees into expressions and writes them back.
     .target(name: "TemplateSyntax", dependencies: ["YAML"]),
     .target(name: "CloudFormation", dependencies: ["TemplateSyntax", "YAML"]),
-    // Reusable building blocks on the typed resources (a public VPC, a Fargate service, a weighted listener).
+    // Reusable building blocks on the typed resources (a public VPC, a Fargate service, a weighted listener,
+    // alarms on what a load balancer sees).
     .target(
       name: "Patterns",
-      dependencies: ["CloudFormation", "AWSEC2", "AWSECS", "AWSElasticLoadBalancingV2", "AWSIAM", "AWSLogs"]),
+      dependencies: [
+        "CloudFormation", "AWSCloudWatch", "AWSEC2", "AWSECS", "AWSElasticLoadBalancingV2", "AWSIAM", "AWSLogs",
+      ]),
     // The example stacks: the canary deployment (swift run gen) and blue/green.
     .target(
       name: "CanaryStack",
@@ -53,7 +56,7 @@ let package = Package(
     // The canary with CloudWatch alarms on each version and a dashboard (canary-watched).
     .target(
       name: "CanaryWatchedStack",
-      dependencies: ["CanaryStack", "CloudFormation", "AWSCloudWatch", "AWSElasticLoadBalancingV2"],
+      dependencies: ["CanaryStack", "CloudFormation", "Patterns", "AWSCloudWatch", "AWSElasticLoadBalancingV2"],
       path: "Examples/CanaryWatched"),
     // ECS's own canary strategy on one service, for comparison (native-canary).
     .target(

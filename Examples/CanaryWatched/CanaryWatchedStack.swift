@@ -1,6 +1,7 @@
 import AWSCloudWatch
 import CanaryStack
 import CloudFormation
+import Patterns
 
 /// The canary deployment, watched: ``CanaryStack`` as it is, plus, for each
 /// version, CloudWatch alarms on its 5xx rate and its p99 response time, and a
@@ -13,14 +14,10 @@ public enum CanaryWatchedStack {
 
   // MARK: - Interface
 
-  public static let alarmMaxErrorRate = Parameter<Number>.number(
-    "AlarmMaxErrorRatePercent",
-    description: "A version's 5xx rate, in percent of its requests, above which its error-rate alarm fires",
-    default: 1, minValue: 0, maxValue: 100)
-  public static let alarmMaxP99 = Parameter<Number>.number(
-    "AlarmMaxP99Seconds",
-    description: "A version's p99 response time, in seconds, above which its latency alarm fires", default: 0.5,
-    minValue: 0)
+  /// `AlarmMaxErrorRatePercent`: see ``ResponseAlarms``.
+  public static let alarmMaxErrorRate = ResponseAlarms.maxErrorRate
+  /// `AlarmMaxP99Seconds`: see ``ResponseAlarms``.
+  public static let alarmMaxP99 = ResponseAlarms.maxP99
 
   /// The outputs the deploy commands read, beyond the canary's own (``CanaryStack/Outputs``).
   public enum Outputs {
@@ -47,14 +44,14 @@ public enum CanaryWatchedStack {
     let watched = Track.allCases.map { track in
       (
         track: track,
-        metrics: TargetGroupMetrics(loadBalancer: loadBalancer, targetGroup: parts.service(track).targetGroup)
+        metrics: LoadBalancerMetrics(loadBalancer: loadBalancer, targetGroup: parts.service(track).targetGroup)
       )
     }
     let alarms = watched.map { track, metrics in
       (
         track: track,
-        alarms: TrackAlarms(
-          track: track.rawValue, metrics: metrics, maxErrorRatePercent: alarmMaxErrorRate.ref,
+        alarms: ResponseAlarms(
+          version: track.rawValue, metrics: metrics, maxErrorRatePercent: alarmMaxErrorRate.ref,
           maxP99Seconds: alarmMaxP99.ref)
       )
     }

@@ -1,5 +1,6 @@
 import AWSCloudWatch
 import CloudFormation
+import Patterns
 
 /// A CloudWatch dashboard of a weighted deployment's traffic: three graphs,
 /// requests per minute, 5xx rate (percent) and p99 response time (seconds),
@@ -11,7 +12,7 @@ struct TrafficDashboard {
   /// A version and where its metrics are filed.
   struct Track {
     let name: String
-    let metrics: TargetGroupMetrics
+    let metrics: LoadBalancerMetrics
   }
 
   /// Writes one entry of a graph's `metrics` list.
@@ -25,7 +26,7 @@ struct TrafficDashboard {
   ///   - tracks: the versions, in the order their lines are drawn.
   init(_ logicalID: String, name: Value<String>, tracks: [Track]) {
     let requests: [MetricEntry] = tracks.map { track in
-      { track.metrics.appendDashboardMetric("RequestCount", options: "{\"label\": \"\(track.name)\"}", to: &$0) }
+      { Self.appendMetric(track.metrics, "RequestCount", options: "{\"label\": \"\(track.name)\"}", to: &$0) }
     }
     let errorRates: [MetricEntry] = tracks.flatMap { track -> [MetricEntry] in
       let id = track.name.lowercased()
@@ -36,17 +37,19 @@ struct TrafficDashboard {
               + "\"label\": \"\(track.name)\", \"id\": \"\(id)Rate\"}]")
         },
         {
-          track.metrics.appendDashboardMetric(
+          Self.appendMetric(
+            track.metrics,
             "RequestCount", options: "{\"id\": \"\(id)Requests\", \"visible\": false}", to: &$0)
         },
         {
-          track.metrics.appendDashboardMetric(
+          Self.appendMetric(
+            track.metrics,
             "HTTPCode_Target_5XX_Count", options: "{\"id\": \"\(id)Errors\", \"visible\": false}", to: &$0)
         },
       ]
     }
     let latencies: [MetricEntry] = tracks.map { track in
-      { track.metrics.appendDashboardMetric("TargetResponseTime", options: "{\"label\": \"\(track.name)\"}", to: &$0) }
+      { Self.appendMetric(track.metrics, "TargetResponseTime", options: "{\"label\": \"\(track.name)\"}", to: &$0) }
     }
 
     var body = TemplateTextInterpolation(literalCapacity: 0, interpolationCount: 0)
@@ -58,6 +61,20 @@ struct TrafficDashboard {
     Self.appendGraph(title: "p99 response time (s)", stat: "p99", column: 16, metrics: latencies, to: &body)
     body.appendLiteral("\n  ]\n}\n")
     dashboard = CloudWatch.Dashboard(logicalID, dashboardBody: Value(stringInterpolation: body), dashboardName: name)
+  }
+
+  /// Appends one of `metrics` as a graph lists it:
+  /// `["AWS/ApplicationELB", name, "TargetGroup", …, "LoadBalancer", …, options]`.
+  private static func appendMetric(
+    _ metrics: LoadBalancerMetrics, _ name: String, options: String, to text: inout TemplateTextInterpolation
+  ) {
+    text.appendLiteral("[\"AWS/ApplicationELB\", \"\(name)\"")
+    for dimension in metrics.dimensions {
+      text.appendLiteral(", \"\(dimension.name)\", \"")
+      text.appendInterpolation(dimension.value)
+      text.appendLiteral("\"")
+    }
+    text.appendLiteral(", \(options)]")
   }
 
   /// Appends one graph, 8 columns wide and 6 rows high at `column`, one metric

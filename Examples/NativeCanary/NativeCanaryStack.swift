@@ -34,14 +34,10 @@ public enum NativeCanaryStack {
     "BakeTimeInMinutes",
     description: "Minutes both revisions keep running after all traffic moved, during which an alarm still rolls back",
     default: 10, minValue: 0, maxValue: 1440)
-  public static let alarmMaxErrorRate = Parameter<Number>.number(
-    "AlarmMaxErrorRatePercent",
-    description: "The service's 5xx rate, in percent of its requests, above which a deployment rolls back",
-    default: 1, minValue: 0, maxValue: 100)
-  public static let alarmMaxP99 = Parameter<Number>.number(
-    "AlarmMaxP99Seconds",
-    description: "The service's p99 response time, in seconds, above which a deployment rolls back", default: 0.5,
-    minValue: 0)
+  /// `AlarmMaxErrorRatePercent`: see ``ResponseAlarms``.
+  public static let alarmMaxErrorRate = ResponseAlarms.maxErrorRate
+  /// `AlarmMaxP99Seconds`: see ``ResponseAlarms``.
+  public static let alarmMaxP99 = ResponseAlarms.maxP99
   public static let taskCPU = Parameter<String>.string(
     "TaskCpu", description: "Fargate task CPU units", default: "256",
     allowedValues: ["256", "512", "1024", "2048", "4096", "8192", "16384"])
@@ -80,8 +76,11 @@ public enum NativeCanaryStack {
       managedPolicyArns: [
         "arn:\(AWS.partition):iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers"
       ])
-    let alarms = ServiceAlarms(
-      loadBalancer: loadBalancer, maxErrorRatePercent: alarmMaxErrorRate.ref, maxP99Seconds: alarmMaxP99.ref)
+    // The alarms see both revisions at once: which target group holds the new
+    // revision changes with every deployment, so a static alarm cannot single it out.
+    let alarms = ResponseAlarms(
+      metrics: LoadBalancerMetrics(loadBalancer: loadBalancer), maxErrorRatePercent: alarmMaxErrorRate.ref,
+      maxP99Seconds: alarmMaxP99.ref)
     let service = canaryService(
       app.service, targetGroup: app.targetGroup, alternateTargetGroup: alternateTargetGroup,
       productionRule: productionRule, trafficRole: trafficRole, alarms: alarms, containerName: settings.containerName)
@@ -133,7 +132,7 @@ public enum NativeCanaryStack {
   private static func canaryService(
     _ service: ECS.Service, targetGroup: ElasticLoadBalancingV2.TargetGroup,
     alternateTargetGroup: ElasticLoadBalancingV2.TargetGroup, productionRule: ElasticLoadBalancingV2.ListenerRule,
-    trafficRole: IAM.Role, alarms: ServiceAlarms, containerName: String
+    trafficRole: IAM.Role, alarms: ResponseAlarms, containerName: String
   ) -> ECS.Service {
     var service = service
     service.serviceName = Value(containerName)

@@ -21,6 +21,44 @@ struct PatternTests {
     #expect(network.subnetIDs.expression == .list([.ref("PublicSubnet1"), .ref("PublicSubnet2")]))
   }
 
+  @Test("response alarms: per version on its target group, or on the whole load balancer, named after the stack")
+  func responseAlarms() throws {
+    let alb = ElasticLoadBalancingV2.LoadBalancer("ALB")
+    let group = ElasticLoadBalancingV2.TargetGroup("Group")
+    let version = ResponseAlarms(
+      version: "canary", metrics: LoadBalancerMetrics(loadBalancer: alb, targetGroup: group),
+      maxErrorRatePercent: 2, maxP99Seconds: 0.3)
+    let whole = ResponseAlarms(
+      metrics: LoadBalancerMetrics(loadBalancer: alb), maxErrorRatePercent: 2, maxP99Seconds: 0.3)
+    let template = try YAMLParser().parse(
+      try Template {
+        alb
+        group
+        version.errorRate
+        version.latency
+        whole.errorRate
+        whole.latency
+      }.yaml())
+    let resources = try #require(template["Resources"])
+    #expect(
+      resources.mapping?.stringKeys == [
+        "ALB", "Group", "CanaryErrorRateAlarm", "CanaryLatencyAlarm", "ErrorRateAlarm", "LatencyAlarm",
+      ])
+    #expect(
+      resources["CanaryErrorRateAlarm"]?["Properties"]?["AlarmName"]
+        == .scalar(.string("${AWS::StackName}-canary-5xx-rate", tag: "!Sub")))
+    #expect(
+      resources["LatencyAlarm"]?["Properties"]?["AlarmName"]
+        == .scalar(.string("${AWS::StackName}-p99", tag: "!Sub")))
+    let versionDimensions = resources["CanaryLatencyAlarm"]?["Properties"]?["Dimensions"]?.sequence?.items
+    #expect(versionDimensions?.map { $0["Name"] } == ["TargetGroup", "LoadBalancer"])
+    let wholeDimensions = resources["LatencyAlarm"]?["Properties"]?["Dimensions"]?.sequence?.items
+    #expect(wholeDimensions?.map { $0["Name"] } == ["LoadBalancer"])
+    #expect(wholeDimensions?.first?["Value"] == .scalar(.string("ALB.LoadBalancerFullName", tag: "!GetAtt")))
+    #expect(resources["ErrorRateAlarm"]?["Properties"]?["Threshold"] == 2)
+    #expect(resources["LatencyAlarm"]?["Properties"]?["Threshold"] == 0.3)
+  }
+
   @Test("the weighted listener forwards to every target group with its weight")
   func weightedListener() throws {
     let alb = ElasticLoadBalancingV2.LoadBalancer("ALB")
