@@ -22,7 +22,9 @@ import sys
 import tempfile
 import time
 import unittest
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import boto3
 import botocore.config
@@ -34,6 +36,7 @@ REPO = HERE.parent.parent
 LAUNCHER = HERE / "moto_server_patched.py"
 TEMPLATE = (REPO / "Generated" / "deploy-canary.yml").read_text()
 BLUE_GREEN_TEMPLATE = (REPO / "Generated" / "deploy-blue-green.yml").read_text()
+WATCHED_TEMPLATE = (REPO / "Generated" / "deploy-canary-watched.yml").read_text()
 
 STACK = "canary-test"
 PARAMETERS = {
@@ -68,6 +71,8 @@ CREDENTIALS = {
     "AWS_DEFAULT_REGION": "us-east-1",
 }
 NO_CHANGES = "The submitted information didn't contain changes. Submit different information to create a change set."
+WATCHED_STACK = "watched-test"
+ALB = "AWS/ApplicationELB"
 
 
 def parameter_list(values: dict[str, str]) -> list[dict[str, str]]:
@@ -78,10 +83,13 @@ class PatchedMotoTestCase(unittest.TestCase):
     """Starts the patched server; helpers for the deploy flow."""
 
     stack_name = STACK
+    server_environment: dict[str, str] = {}  # extra environment of the launcher
 
     def setUp(self) -> None:
-        env = dict(os.environ, **CREDENTIALS)
+        env = dict(os.environ, **CREDENTIALS, **self.server_environment)
         env.pop("AWS_PROFILE", None)
+        if "MOTO_ECS_SERVICE_RUNNING" not in self.server_environment:
+            env.pop("MOTO_ECS_SERVICE_RUNNING", None)
         self.server = subprocess.Popen(
             [sys.executable, str(LAUNCHER), "--port", "0"],
             stdout=subprocess.PIPE,
@@ -107,6 +115,15 @@ class PatchedMotoTestCase(unittest.TestCase):
         self.logs = client("logs")
         self.iam = client("iam")
         self.s3 = client("s3")
+        self.cloudwatch = client("cloudwatch")
+
+    def aws(self, *args: str) -> str:
+        """Runs the aws CLI against the server, as gen does; its stdout."""
+        env = dict(os.environ, AWS_ENDPOINT_URL=self.endpoint, **CREDENTIALS)
+        env.pop("AWS_PROFILE", None)
+        result = subprocess.run(["aws", *args, "--output", "json"], capture_output=True, text=True, env=env, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout
 
     def tearDown(self) -> None:
         self.server.terminate()
@@ -692,6 +709,352 @@ class TemplateUrlTest(PatchedMotoTestCase):
         self.assertEqual(len(self.outputs(stack)), 11)
 
 
+def dimensions(*pairs: tuple[str, str]) -> list[dict[str, str]]:
+    return [{"Name": name, "Value": value} for name, value in pairs]
+
+
+TARGET_GROUP = ("TargetGroup", "targetgroup/app-stable/0123456789abcdef")
+LOAD_BALANCER = ("LoadBalancer", "app/demo-alb/fedcba9876543210")
+
+
+class MetricDataTest(PatchedMotoTestCase):
+    """patch_metric_data_percentiles and patch_metric_dimension_matching: the
+    get-metric-data queries gen rollout makes on load balancer metrics."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        # a whole second in the recent past, where the one-second buckets start
+        self.start = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(seconds=30)
+
+    def at(self, second: float) -> datetime:
+        return self.start + timedelta(seconds=second)
+
+    def put(self, name: str, dims: list[dict[str, str]], second: float, **value: Any) -> None:
+        self.cloudwatch.put_metric_data(Namespace=ALB, MetricData=[
+            {"MetricName": name, "Dimensions": dims, "Timestamp": self.at(second), "StorageResolution": 1, **value},
+        ])
+
+    def query(self, stats: dict[str, tuple[str, str]], dims: list[dict[str, str]], seconds: int, period: int = 1) -> dict[str, list]:
+        """{query id: [(second after start, value)]} for {id: (metric name, stat)}."""
+        answer = self.cloudwatch.get_metric_data(
+            MetricDataQueries=[
+                {"Id": query_id, "MetricStat": {"Metric": {"Namespace": ALB, "MetricName": name, "Dimensions": dims},
+                                                "Period": period, "Stat": stat}}
+                for query_id, (name, stat) in stats.items()
+            ],
+            StartTime=self.start, EndTime=self.at(seconds), ScanBy="TimestampAscending",
+        )
+        return {
+            r["Id"]: [(int((t - self.start).total_seconds()), v) for t, v in zip(r["Timestamps"], r["Values"])]
+            for r in answer["MetricDataResults"]
+        }
+
+    def test_percentiles_per_one_second_bucket(self) -> None:
+        dims = dimensions(TARGET_GROUP, LOAD_BALANCER)
+        hundred = [i / 100 for i in range(1, 101)]  # 0.01 .. 1.00
+        self.put("TargetResponseTime", dims, 0.25, Values=hundred, Unit="Seconds")
+        self.put("TargetResponseTime", dims, 1.5, Values=[0.2, 0.4], Counts=[3, 1], Unit="Seconds")
+        self.put("TargetResponseTime", dims, 1.75, Value=2.0, Unit="Seconds")
+        self.put("TargetResponseTime", dims, 2.5, StatisticValues={"SampleCount": 4, "Sum": 10, "Minimum": 1, "Maximum": 4})
+        stats = {"pfifty": "p50", "pninetynine": "p99", "pninetyninenine": "p99.9", "pzero": "p0", "phundred": "p100",
+                 "sum": "Sum", "count": "SampleCount", "average": "Average", "maximum": "Maximum"}
+        got = self.query({k: ("TargetResponseTime", v) for k, v in stats.items()}, dims, seconds=3)
+        # second 1 holds 0.2, 0.2, 0.2, 0.4, 2.0 (Counts repeat a value); second 2
+        # only a statistic set, which has no percentiles (no datapoint, as on AWS)
+        self.assertEqual(got["pfifty"], [(0, 0.5), (1, 0.2)])
+        self.assertEqual(got["pninetynine"], [(0, 0.99), (1, 2.0)])
+        self.assertEqual(got["pninetyninenine"], [(0, 1.0), (1, 2.0)])
+        self.assertEqual(got["pzero"], [(0, 0.01), (1, 0.2)])
+        self.assertEqual(got["phundred"], [(0, 1.0), (1, 2.0)])
+        # the other statistics as moto computes them
+        self.assertEqual([v for _, v in got["count"]], [100, 5, 4])
+        self.assertEqual([(s, round(v, 6)) for s, v in got["sum"]], [(0, 50.5), (1, 3.0), (2, 10.0)])
+        self.assertEqual([round(v, 6) for _, v in got["average"]], [0.505, 0.6, 2.5])
+        self.assertEqual([v for _, v in got["maximum"]], [1.0, 2.0, 4.0])
+        # one bucket for the whole span: the percentiles of all 105 raw values
+        # (the 53rd is 0.49: 49 values up to 0.49 from second 0, four from second 1)
+        whole = self.query({"p": ("TargetResponseTime", "p99"), "m": ("TargetResponseTime", "p50")}, dims, seconds=60, period=60)
+        self.assertEqual(whole, {"p": [(0, 1.0)], "m": [(0, 0.49)]})
+
+    def test_dimensions_match_as_a_set_in_any_order(self) -> None:
+        written = dimensions(TARGET_GROUP, LOAD_BALANCER)
+        other_balancer = ("LoadBalancer", "app/other-alb/0000000000000000")
+        for second in (0.1, 0.2, 0.3):
+            self.put("RequestCount", written, second, Value=7, Unit="Count")
+        self.put("RequestCount", dimensions(TARGET_GROUP), 0.4, Value=100, Unit="Count")
+        self.put("RequestCount", dimensions(other_balancer, TARGET_GROUP), 0.5, Value=1000, Unit="Count")
+
+        def requests(dims: list[dict[str, str]]) -> list:
+            return self.query({"r": ("RequestCount", "Sum")}, dims, seconds=2)["r"]
+
+        self.assertEqual(requests(written), [(0, 21.0)])
+        self.assertEqual(requests(list(reversed(written))), [(0, 21.0)])  # moto 5.2.1: []
+        self.assertEqual(requests(dimensions(TARGET_GROUP)), [(0, 100.0)])  # exactly this set, not a subset
+        self.assertEqual(requests(dimensions(TARGET_GROUP, other_balancer)), [(0, 1000.0)])
+        self.assertEqual(requests(dimensions(LOAD_BALANCER, ("TargetGroup", "targetgroup/other/1"))), [])
+        # list-metrics: each metric once (moto 5.2.1 listed the two-dimension one three times)
+        listed = self.cloudwatch.list_metrics(Namespace=ALB, MetricName="RequestCount")["Metrics"]
+        self.assertEqual(
+            sorted(sorted((d["Name"], d["Value"]) for d in m["Dimensions"]) for m in listed),
+            sorted([sorted([TARGET_GROUP, LOAD_BALANCER]), [TARGET_GROUP], sorted([other_balancer, TARGET_GROUP])]),
+        )
+
+    @unittest.skipUnless(shutil.which("aws"), "the aws CLI is not installed")
+    def test_aws_cli_reads_what_gen_rollout_asks(self) -> None:
+        # gen's queries (Sum of the counts, p50/p99 of TargetResponseTime, one
+        # second, dimensions TargetGroup then LoadBalancer), here against
+        # metrics written with the dimensions the other way round.
+        written = dimensions(LOAD_BALANCER, TARGET_GROUP)
+        self.put("RequestCount", written, 0.5, Value=40, Unit="Count")
+        self.put("HTTPCode_Target_5XX_Count", written, 0.5, Value=4, Unit="Count")
+        self.put("TargetResponseTime", written, 0.5, Values=[0.05 + 0.01 * (i % 10) for i in range(40)], Unit="Seconds")
+        queried = dimensions(TARGET_GROUP, LOAD_BALANCER)
+        queries = [
+            {"Id": query_id, "MetricStat": {"Metric": {"Namespace": ALB, "MetricName": name, "Dimensions": queried},
+                                            "Period": 1, "Stat": stat}, "ReturnData": True}
+            for query_id, name, stat in (("t0requests", "RequestCount", "Sum"), ("t0errors", "HTTPCode_Target_5XX_Count", "Sum"),
+                                         ("t0pfifty", "TargetResponseTime", "p50"), ("t0pninetynine", "TargetResponseTime", "p99"))
+        ]
+        iso = lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%SZ")  # noqa: E731
+        answer = json.loads(self.aws(
+            "cloudwatch", "get-metric-data", "--metric-data-queries", json.dumps(queries),
+            "--start-time", iso(self.start), "--end-time", iso(self.at(1)), "--scan-by", "TimestampAscending",
+        ))
+        results = {r["Id"]: r for r in answer["MetricDataResults"]}
+        self.assertEqual({k: r["Values"] for k, r in results.items()},
+                         {"t0requests": [40.0], "t0errors": [4.0], "t0pfifty": [0.09], "t0pninetynine": [0.14]})
+        # awscli 1.45 talks JSON to CloudWatch and prints Timestamps as it
+        # receives them: seconds since 1970, not ISO 8601 text
+        self.assertEqual({k: r["Timestamps"] for k, r in results.items()},
+                         {k: [int(self.start.timestamp())] for k in results})
+
+
+class LoadBalancerAttributesTest(PatchedMotoTestCase):
+    """patch_elbv2_cfn_attributes: Fn::GetAtt on the load balancer's and the
+    target groups' names, as alarms and dashboards use them."""
+
+    OUTPUTS = (
+        "  LoadBalancerFullName:\n    Value: !GetAtt ALB.LoadBalancerFullName\n"
+        "  CanaryFullName:\n    Value: !GetAtt TargetGroupCanary.TargetGroupFullName\n"
+        "  CanaryName:\n    Value: !GetAtt TargetGroupCanary.TargetGroupName\n"
+        "  CanaryArn:\n    Value: !GetAtt TargetGroupCanary.TargetGroupArn\n"
+        "  CanaryLoadBalancers:\n    Value: !Join [',', !GetAtt TargetGroupCanary.LoadBalancerArns]\n"
+    )
+
+    def test_full_names_and_target_group_attributes(self) -> None:
+        # a copy of the canary template with outputs of each attribute
+        outputs = self.outputs(self.deploy(TemplateBody=TEMPLATE + self.OUTPUTS))
+        load_balancer, canary = outputs["ALBArn"], outputs["CanaryTargetGroupArn"]
+        self.assertRegex(load_balancer, r":loadbalancer/app/[^/]+/[0-9a-f]+$")
+        self.assertEqual(outputs["LoadBalancerFullName"], load_balancer.split(":loadbalancer/")[1])
+        self.assertEqual(outputs["CanaryFullName"], canary.split(":")[-1])
+        self.assertRegex(outputs["CanaryFullName"], r"^targetgroup/[^/]+/[0-9a-f]+$")
+        group = self.elbv2.describe_target_groups(TargetGroupArns=[canary])["TargetGroups"][0]
+        self.assertEqual(outputs["CanaryName"], group["TargetGroupName"])
+        self.assertEqual(outputs["CanaryArn"], canary)
+        self.assertEqual(outputs["CanaryLoadBalancers"], load_balancer)
+
+    def test_unknown_target_group_attribute_is_a_template_error(self) -> None:
+        # (AWS refuses it at CreateChangeSet already; moto only when executing)
+        broken = TEMPLATE + "  Nothing:\n    Value: !GetAtt TargetGroupCanary.NoSuchAttribute\n"
+        self.create_change_set("gen-deploy-1", "CREATE", parameter_list(PARAMETERS), TemplateBody=broken)
+        stack = self.execute("gen-deploy-1")
+        self.assertEqual(stack["StackStatus"], "ROLLBACK_COMPLETE")
+        self.assertIn("resource TargetGroup does not support attribute type NoSuchAttribute in Fn::GetAtt",
+                      stack["StackStatusReason"])
+
+
+class EcsServicesTestCase(PatchedMotoTestCase):
+    """Reads the canary stack's two ECS services."""
+
+    def services(self) -> dict[str, dict]:
+        described = self.ecs.describe_services(cluster=f"{STACK}-cluster", services=["app-stable", "app-canary"])["services"]
+        return {s["serviceName"]: s for s in described}
+
+    @staticmethod
+    def counts(service: dict) -> tuple:
+        return (service["desiredCount"], service["runningCount"], service["pendingCount"])
+
+    @staticmethod
+    def deployments(service: dict) -> list[tuple]:
+        return [(d["status"], d["taskDefinition"], d["desiredCount"], d["runningCount"], d["rolloutState"])
+                for d in service["deployments"]]
+
+
+class EcsDeploymentTest(EcsServicesTestCase):
+    """patch_ecs_service_deployments: what gen promote waits for (one
+    deployment, running = desired) after a stack update of the image."""
+
+    def test_deployments_complete_at_once(self) -> None:
+        self.deploy()
+        ids = self.physical_ids()
+        services = self.services()
+        self.assertEqual(self.counts(services["app-stable"]), (2, 2, 0))  # moto 5.2.1: (2, 0, 2)
+        self.assertEqual(self.counts(services["app-canary"]), (1, 1, 0))
+        self.assertEqual(self.deployments(services["app-stable"]),
+                         [("PRIMARY", ids["TaskDefinitionStable"], 2, 2, "COMPLETED")])
+        first = services["app-stable"]["deployments"][0]["id"]
+
+        # gen promote's update: a new stable image (and here a new count too)
+        values = dict(PARAMETERS, ImageURIStable=PARAMETERS["ImageURICanary"], DesiredCountStable="3")
+        self.create_change_set("gen-promote-2", "UPDATE", parameter_list(values), UsePreviousTemplate=True)
+        self.assertEqual(self.execute("gen-promote-2")["StackStatus"], "UPDATE_COMPLETE")
+        revision = self.physical_ids()["TaskDefinitionStable"]
+        self.assertNotEqual(revision, ids["TaskDefinitionStable"])
+        stable = self.services()["app-stable"]
+        self.assertEqual(stable["taskDefinition"], revision)
+        self.assertEqual(self.counts(stable), (3, 3, 0))
+        # one deployment, a new one, of the new revision (moto 5.2.1 kept the
+        # first deployment, its revision and its counts)
+        self.assertEqual(self.deployments(stable), [("PRIMARY", revision, 3, 3, "COMPLETED")])
+        self.assertNotEqual(stable["deployments"][0]["id"], first)
+        self.assertEqual(self.services()["app-canary"]["deployments"][0]["taskDefinition"], ids["TaskDefinitionCanary"])
+        cluster = self.ecs.describe_clusters(clusters=[f"{STACK}-cluster"])["clusters"][0]
+        self.assertEqual((cluster["runningTasksCount"], cluster["pendingTasksCount"]), (4, 0))
+
+        # the ECS API: scaling keeps the deployment, forceNewDeployment replaces it
+        self.ecs.update_service(cluster=f"{STACK}-cluster", service="app-stable", desiredCount=1)
+        stable = self.services()["app-stable"]
+        self.assertEqual(self.deployments(stable), [("PRIMARY", revision, 1, 1, "COMPLETED")])
+        second = stable["deployments"][0]["id"]
+        self.ecs.update_service(cluster=f"{STACK}-cluster", service="app-stable", forceNewDeployment=True)
+        stable = self.services()["app-stable"]
+        self.assertEqual(self.deployments(stable), [("PRIMARY", revision, 1, 1, "COMPLETED")])
+        self.assertNotEqual(stable["deployments"][0]["id"], second)
+
+
+class EcsServiceRunningSettingTest(EcsServicesTestCase):
+    """patch_ecs_service_deployments: with MOTO_ECS_SERVICE_RUNNING set,
+    moto's setting still decides how many tasks run."""
+
+    server_environment = {"MOTO_ECS_SERVICE_RUNNING": "1"}
+
+    def test_running_count_from_the_setting(self) -> None:
+        self.deploy()
+        ids = self.physical_ids()
+        stable = self.services()["app-stable"]
+        self.assertEqual(self.counts(stable), (2, 1, 1))
+        self.assertEqual(self.deployments(stable), [("PRIMARY", ids["TaskDefinitionStable"], 2, 1, "IN_PROGRESS")])
+        values = dict(PARAMETERS, ImageURIStable=PARAMETERS["ImageURICanary"])
+        self.create_change_set("gen-promote-2", "UPDATE", parameter_list(values), UsePreviousTemplate=True)
+        self.assertEqual(self.execute("gen-promote-2")["StackStatus"], "UPDATE_COMPLETE")
+        revision = self.physical_ids()["TaskDefinitionStable"]
+        stable = self.services()["app-stable"]
+        self.assertEqual(self.counts(stable), (2, 1, 1))
+        # the new deployment cannot finish: two deployments, as gen promote must wait for
+        self.assertEqual(self.deployments(stable), [("PRIMARY", revision, 2, 1, "IN_PROGRESS"),
+                                                    ("ACTIVE", ids["TaskDefinitionStable"], 2, 1, "IN_PROGRESS")])
+        self.assertEqual(self.counts(self.services()["app-canary"]), (1, 1, 0))
+
+
+class CloudWatchResourcesTest(PatchedMotoTestCase):
+    """patch_cloudwatch_cfn_resources, with Generated/deploy-canary-watched.yml:
+    two alarms per version (metric math 5xx rate, p99), a dashboard, their
+    names as outputs."""
+
+    stack_name = WATCHED_STACK
+
+    def alarms(self, names: list[str]) -> dict[str, dict]:
+        return {a["AlarmName"]: a for a in self.cloudwatch.describe_alarms(AlarmNames=names)["MetricAlarms"]}
+
+    @unittest.skipUnless(shutil.which("aws"), "the aws CLI is not installed")
+    def test_alarms_and_dashboard_created_updated_deleted(self) -> None:
+        stack = self.deploy(TemplateBody=WATCHED_TEMPLATE)
+        outputs = self.outputs(stack)
+        names = [outputs[k] for k in ("StableErrorRateAlarmName", "StableLatencyAlarmName",
+                                      "CanaryErrorRateAlarmName", "CanaryLatencyAlarmName")]
+        self.assertEqual(names, [f"{WATCHED_STACK}-{n}" for n in ("stable-5xx-rate", "stable-p99", "canary-5xx-rate", "canary-p99")])
+        ids = self.physical_ids()
+        self.assertEqual(ids["CanaryErrorRateAlarm"], names[2])  # Ref is the name
+        alarms = self.alarms(names)
+        self.assertEqual(set(alarms), set(names))
+        balancer = outputs["ALBArn"].split(":loadbalancer/")[1]
+        canary_group = outputs["CanaryTargetGroupArn"].split(":")[-1]
+        expected_dimensions = [{"Name": "TargetGroup", "Value": canary_group}, {"Name": "LoadBalancer", "Value": balancer}]
+
+        rate = alarms[names[2]]
+        self.assertNotIn("MetricName", rate)
+        self.assertEqual((rate["ComparisonOperator"], rate["EvaluationPeriods"], rate["DatapointsToAlarm"], rate["Threshold"]),
+                         ("GreaterThanThreshold", 3, 2, 1.0))
+        self.assertEqual(rate["TreatMissingData"], "notBreaching")
+        self.assertEqual(
+            [(m["Id"], m.get("Expression"), m["ReturnData"]) for m in rate["Metrics"]],
+            [("requests", None, False), ("errors", None, False),
+             ("rate", "IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)", True)],
+        )
+        requests = rate["Metrics"][0]["MetricStat"]
+        self.assertEqual((requests["Metric"]["Namespace"], requests["Metric"]["MetricName"], requests["Period"], requests["Stat"]),
+                         (ALB, "RequestCount", 60, "Sum"))
+        self.assertEqual(requests["Metric"]["Dimensions"], expected_dimensions)
+        latency = alarms[names[3]]
+        self.assertEqual((latency["MetricName"], latency["Namespace"], latency["ExtendedStatistic"], latency["Period"], latency["Threshold"]),
+                         ("TargetResponseTime", ALB, "p99", 60, 0.5))
+        self.assertEqual(latency["Dimensions"], expected_dimensions)
+        self.assertEqual({a["StateValue"] for a in alarms.values()}, {"OK"})
+
+        dashboard = self.cloudwatch.get_dashboard(DashboardName=outputs["DashboardName"])
+        self.assertEqual(outputs["DashboardName"], f"{WATCHED_STACK}-traffic")
+        body = json.loads(dashboard["DashboardBody"])
+        self.assertEqual([w["properties"]["title"] for w in body["widgets"]],
+                         ["Requests per minute", "5xx rate (%)", "p99 response time (s)"])
+        self.assertIn(["AWS/ApplicationELB", "RequestCount", "TargetGroup", canary_group, "LoadBalancer", balancer, {"label": "canary"}],
+                      body["widgets"][0]["properties"]["metrics"])
+
+        # what gen status/rollout read, and how a test puts an alarm in ALARM
+        self.aws("cloudwatch", "set-alarm-state", "--alarm-name", names[2], "--state-value", "ALARM",
+                 "--state-reason", "canary 5xx rate over the limit")
+        described = json.loads(self.aws("cloudwatch", "describe-alarms", "--alarm-names", *names))
+        self.assertEqual({a["AlarmName"]: a["StateValue"] for a in described["MetricAlarms"]},
+                         {names[0]: "OK", names[1]: "OK", names[2]: "ALARM", names[3]: "OK"})
+
+        # an update of the limit: both rate alarms change in place, the state stays
+        values = dict(PARAMETERS, AlarmMaxErrorRatePercent="2.5")
+        description = self.create_change_set("gen-deploy-2", "UPDATE", parameter_list(values), UsePreviousTemplate=True)
+        self.assertEqual(self.changes(description), [
+            ("Modify", "StableErrorRateAlarm", "AWS::CloudWatch::Alarm", "False"),
+            ("Modify", "CanaryErrorRateAlarm", "AWS::CloudWatch::Alarm", "False"),
+        ])
+        self.assertEqual(self.execute("gen-deploy-2")["StackStatus"], "UPDATE_COMPLETE")
+        alarms = self.alarms(names)
+        self.assertEqual({n: a["Threshold"] for n, a in alarms.items()},
+                         {names[0]: 2.5, names[1]: 0.5, names[2]: 2.5, names[3]: 0.5})
+        self.assertEqual(alarms[names[2]]["StateValue"], "ALARM")
+        self.assertEqual(alarms[names[2]]["StateReason"], "canary 5xx rate over the limit")
+        self.assertEqual(self.physical_ids(), ids)
+
+        # a new dashboard body: the same dashboard, updated
+        retitled = WATCHED_TEMPLATE.replace('"title": "Requests per minute"', '"title": "Requests each minute"')
+        self.assertNotEqual(retitled, WATCHED_TEMPLATE)
+        description = self.create_change_set("gen-deploy-3", "UPDATE", parameter_list(values), TemplateBody=retitled)
+        self.assertEqual(self.changes(description), [("Modify", "Dashboard", "AWS::CloudWatch::Dashboard", "False")])
+        self.assertEqual(self.execute("gen-deploy-3")["StackStatus"], "UPDATE_COMPLETE")
+        body = json.loads(self.cloudwatch.get_dashboard(DashboardName=outputs["DashboardName"])["DashboardBody"])
+        self.assertEqual(body["widgets"][0]["properties"]["title"], "Requests each minute")
+        self.assertEqual([d["DashboardName"] for d in self.cloudwatch.list_dashboards()["DashboardEntries"]], [outputs["DashboardName"]])
+
+        self.cfn.delete_stack(StackName=WATCHED_STACK)
+        self.assertEqual(self.stack(stack["StackId"])["StackStatus"], "DELETE_COMPLETE")
+        self.assertEqual(self.cloudwatch.describe_alarms()["MetricAlarms"], [])
+        self.assertEqual(self.cloudwatch.list_dashboards()["DashboardEntries"], [])
+
+    def test_alarm_with_both_metric_name_and_metrics_fails_the_create(self) -> None:
+        # a deliberately broken copy: MetricName beside Metrics
+        broken = WATCHED_TEMPLATE.replace(
+            "      AlarmName: !Sub ${AWS::StackName}-canary-5xx-rate\n",
+            "      AlarmName: !Sub ${AWS::StackName}-canary-5xx-rate\n      MetricName: RequestCount\n",
+        )
+        self.assertNotEqual(broken, WATCHED_TEMPLATE)
+        self.create_change_set("gen-deploy-1", "CREATE", parameter_list(PARAMETERS), TemplateBody=broken)
+        stack = self.execute("gen-deploy-1")
+        self.assertEqual(stack["StackStatus"], "ROLLBACK_COMPLETE")
+        self.assertIn("exactly one of MetricName and Metrics", stack["StackStatusReason"])
+        failed = [(e["LogicalResourceId"], e["ResourceStatus"]) for e in self.cfn.describe_stack_events(StackName=WATCHED_STACK)["StackEvents"]
+                  if e["ResourceStatus"].endswith("_FAILED")]
+        self.assertEqual(failed, [("CanaryErrorRateAlarm", "CREATE_FAILED")])
+        self.assertEqual(self.cloudwatch.describe_alarms()["MetricAlarms"], [])
+        self.assertEqual(self.cloudwatch.list_dashboards()["DashboardEntries"], [])
+
+
 class WithMotoTest(unittest.TestCase):
     def test_runs_the_command_against_the_server_and_returns_its_status(self) -> None:
         probe = (
@@ -748,6 +1111,44 @@ class UnpatchedMotoTest(unittest.TestCase):
             stack = cfn.describe_stacks(StackName=STACK)["Stacks"][0]
             self.assertEqual(stack["StackStatus"], "REVIEW_IN_PROGRESS")
             self.assertNotIn("Outputs", stack)
+        finally:
+            server.stop()
+
+    def test_unpatched_moto_fails_percentiles_and_reordered_dimensions(self) -> None:
+        import logging
+
+        logging.getLogger("werkzeug").setLevel(logging.CRITICAL)
+        from moto.server import ThreadedMotoServer
+
+        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        server.start()
+        try:
+            host, port = server.get_host_and_port()
+            cloudwatch = boto3.client(
+                "cloudwatch", endpoint_url=f"http://{host}:{port}", region_name="us-east-1",
+                aws_access_key_id="testing", aws_secret_access_key="testing",
+                config=botocore.config.Config(retries={"max_attempts": 1}),
+            )
+            start = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(seconds=30)
+            written = dimensions(TARGET_GROUP, LOAD_BALANCER)
+            cloudwatch.put_metric_data(Namespace=ALB, MetricData=[
+                {"MetricName": "TargetResponseTime", "Dimensions": written, "Timestamp": start, "Values": [0.1, 0.2]},
+            ])
+
+            def query(stat: str, dims: list[dict[str, str]]) -> list[float]:
+                answer = cloudwatch.get_metric_data(
+                    MetricDataQueries=[{"Id": "q", "MetricStat": {
+                        "Metric": {"Namespace": ALB, "MetricName": "TargetResponseTime", "Dimensions": dims},
+                        "Period": 1, "Stat": stat}}],
+                    StartTime=start, EndTime=start + timedelta(seconds=1),
+                )
+                return answer["MetricDataResults"][0]["Values"]
+
+            self.assertEqual(query("Maximum", written), [0.2])
+            self.assertEqual(query("Maximum", list(reversed(written))), [])  # the same metric, not found
+            with self.assertRaises(botocore.exceptions.ClientError) as failure:  # HTTP 500
+                query("p99", written)
+            self.assertEqual(failure.exception.response["ResponseMetadata"]["HTTPStatusCode"], 500)
         finally:
             server.stop()
 
