@@ -41,6 +41,8 @@ public struct ResponseAlarms: Sendable {
   ///   - metrics: the load balancer, and the version's target group, whose metrics are watched.
   ///   - maxErrorRatePercent: the 5xx rate, in percent, above which the error-rate alarm fires.
   ///   - maxP99Seconds: the p99 response time, in seconds, above which the latency alarm fires.
+  ///   - fileID: with `line`, where the alarms are declared, for the problems that name them.
+  ///   - line: the line of that declaration.
   public init(
     version: String? = nil, metrics: LoadBalancerMetrics, maxErrorRatePercent: Value<Number>,
     maxP99Seconds: Value<Number>, fileID: String = #fileID, line: Int = #line
