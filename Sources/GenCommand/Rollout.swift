@@ -88,6 +88,7 @@ struct Rollout: ParsableCommand {
     var status: Int32 = 0
     try reportingDeployErrors(command: "rollout") {
       let plan = try plan()
+      if !abort { for note in plan.notes { printError("rollout: note: \(note)") } }
       var target = try options.target(for: .rollout)
       guard case .weighted(let weighted) = target.traffic else {
         throw DeployError("stack \(target.definition.name) has no weights to roll out")

@@ -143,6 +143,8 @@ struct CanaryAnalysisTests {
         "--bake (30s) must be at least one --interval (45s)", "--failures must be at least 1",
         "--pause-at 75 is not one of the steps (50,25)",
       ])
+    #expect(RolloutPlan().notes.isEmpty)
+    #expect(RolloutPlan(interval: TimeSpan(seconds: 10)).notes.count == 1)
     #expect(RolloutPlan().remainingSteps(from: 0) == [5, 25, 50, 100])
     #expect(RolloutPlan().remainingSteps(from: 25) == [50, 100])
     #expect(RolloutPlan().remainingSteps(from: 30) == [50, 100])

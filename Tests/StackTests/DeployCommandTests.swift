@@ -484,7 +484,10 @@ struct DeployCommandTests {
       ),
       (
         "cloudwatch get-metric-data",
-        [AWSAnswer.metrics(stable: (22876, 23, 0.04, 0.17), canary: (1204, 2, 0.042, 0.18))]
+        [
+          AWSAnswer.metrics(
+            stable: (22876, 23, 0.04, 0.17), canary: (1204, 2, 0.042, 0.18), timestamp: #""2026-11-27T16:00:00Z""#)
+        ]
       ),
     ])
   }

@@ -130,14 +130,16 @@ enum AWSAnswer {
   static let loadBalancerARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/demo/1a2b3c"
 
   /// `get-metric-data` for the two tracks: (requests, 5xx, p50, p99) each, one datapoint per query.
+  /// `timestamp` is JSON: awscli 1.x prints CloudWatch's timestamps as it receives
+  /// them, seconds since 1970 (the default); awscli 2 prints ISO 8601 text.
   static func metrics(
     stable: (Double, Double, Double, Double), canary: (Double, Double, Double, Double),
-    time: String = "2026-11-27T16:00:00Z"
+    timestamp: String = "1796486400"
   ) -> String {
     let results = [(0, stable), (1, canary)].flatMap { index, values in
       zip(["requests", "errors", "pfifty", "pninetynine"], [values.0, values.1, values.2, values.3]).map {
         name, value in
-        #"{"Id": "t\#(index)\#(name)", "Timestamps": ["\#(time)"], "Values": [\#(value)], "StatusCode": "Complete"}"#
+        #"{"Id": "t\#(index)\#(name)", "Timestamps": [\#(timestamp)], "Values": [\#(value)], "StatusCode": "Complete"}"#
       }
     }
     return ok(#"{"MetricDataResults": [\#(results.joined(separator: ", "))]}"#)

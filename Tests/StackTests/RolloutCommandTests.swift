@@ -69,7 +69,12 @@ struct RolloutCommandTests {
   @Test("a healthy canary goes through the steps, then the stable version gets its image and all traffic")
   func healthyRollout() throws {
     let run = try Self.scenario(metrics: [Self.healthy]).gen(["rollout", "--steps", "50,100"] + Self.fast)
-    #expect(run.error == "")
+    // A one-second interval is this test's; on AWS, ALB metrics come once a minute, so gen says so.
+    #expect(
+      run.error
+        == "gen: rollout: note: --interval 1s is under a minute, but an Application Load Balancer publishes its "
+        + "metrics once a minute: most intervals would have no data on AWS (use it with metrics written at a finer "
+        + "period)\n")
     #expect(run.status == 0)
     // The fake stack always reads 95/5 and the old stable image: promote's update changes only the image.
     #expect(
@@ -167,7 +172,7 @@ struct RolloutCommandTests {
   @Test("a canary on the stable version's image is refused before anything changes")
   func sameImageRefused() throws {
     let sameImage = AWSAnswer.stack(status: "UPDATE_COMPLETE").replacing("repo/app:2", with: "repo/app:1")
-    let run = try FakeAWS(scenario: [("cloudformation describe-stacks", [sameImage])]).gen(["rollout"] + Self.fast)
+    let run = try FakeAWS(scenario: [("cloudformation describe-stacks", [sameImage])]).gen(["rollout"])
     #expect(
       run.error
         == "gen: rollout: the canary runs the same image as stable (repo/app:1): a rollout would validate nothing. "
@@ -181,7 +186,8 @@ struct RolloutCommandTests {
     let run = try Self.scenario(metrics: [Self.healthy]).gen(["rollout", "--abort"])
     #expect(run.status == 0, "\(run.error)")
     #expect(try Self.updates(run) == ["StableWeight=100 CanaryWeight=0"])
-    #expect(run.output.hasSuffix("Stack ecs-canary-demo-stack: aborted; all traffic back on stable.\n"))
+    #expect(run.output.hasSuffix("all traffic back on stable.\n"))
+    #expect(!run.output.contains("Step  Canary"))
   }
 
   @Test("wrong rollout options are refused together, before any aws call")

@@ -104,7 +104,7 @@ public struct LoadBalancerMetrics: Sendable {
         ] + (token.map { ["--next-token", $0] } ?? []))
       for result in answer["MetricDataResults"]?.elements ?? [] {
         guard let id = result["Id"]?.text else { continue }
-        let times = (result["Timestamps"]?.elements ?? []).map { WallClock.seconds(fromISO8601: $0.text ?? "") }
+        let times = (result["Timestamps"]?.elements ?? []).map { WallClock.seconds(fromTimestamp: $0.text ?? "") }
         let numbers = (result["Values"]?.elements ?? []).map { $0.scalar.flatMap { Double($0.text) } }
         for (time, number) in zip(times, numbers) {
           guard let time, let number else { continue }

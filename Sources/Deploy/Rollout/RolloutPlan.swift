@@ -62,6 +62,17 @@ public struct RolloutPlan: Hashable, Sendable {
   static let subminutePeriods: Set<Int> = [1, 5, 10, 30]
 
   /// Every problem with the plan, each naming the option and the rule.
+  /// What may not work as meant, without stopping the rollout: an interval
+  /// under a minute, which an Application Load Balancer's metrics (published
+  /// once a minute) leave mostly empty.
+  public var notes: [String] {
+    guard interval.seconds < 60 else { return [] }
+    return [
+      "--interval \(interval) is under a minute, but an Application Load Balancer publishes its metrics once a "
+        + "minute: most intervals would have no data on AWS (use it with metrics written at a finer period)"
+    ]
+  }
+
   public var problems: [String] {
     var problems: [String] = []
     if steps.isEmpty || steps.contains(where: { !(1...100).contains($0) }) || steps != steps.sorted()

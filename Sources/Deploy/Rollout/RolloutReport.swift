@@ -101,15 +101,18 @@ public struct RolloutReport: Hashable, Sendable {
       }
   }
 
-  /// The steps as an aligned table, then the outcome and what to run next.
+  /// The steps as an aligned table (none when no step ran), then the outcome
+  /// and what to run next.
   public var text: String {
     let rows = rows
     let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-    var lines = rows.map { row in
-      row.enumerated().map { column, cell in column == row.count - 1 ? cell : cell.padded(to: widths[column] + 2) }
-        .joined()
-    }
-    lines.append("")
+    var lines =
+      steps.isEmpty
+      ? []
+      : rows.map { row in
+        row.enumerated().map { column, cell in column == row.count - 1 ? cell : cell.padded(to: widths[column] + 2) }
+          .joined()
+      } + [""]
     lines.append(summary)
     if let next { lines.append("Next: \(next)") }
     return lines.joined(separator: "\n") + "\n"
@@ -119,10 +122,12 @@ public struct RolloutReport: Hashable, Sendable {
   public var markdown: String {
     let rows = rows
     var lines = ["### Rollout of stack \(stackName): \(outcome.name)", ""]
-    lines.append("| " + rows[0].joined(separator: " | ") + " |")
-    lines.append("|" + String(repeating: " --- |", count: rows[0].count))
-    for row in rows.dropFirst() { lines.append("| " + row.joined(separator: " | ") + " |") }
-    lines.append("")
+    if !steps.isEmpty {
+      lines.append("| " + rows[0].joined(separator: " | ") + " |")
+      lines.append("|" + String(repeating: " --- |", count: rows[0].count))
+      for row in rows.dropFirst() { lines.append("| " + row.joined(separator: " | ") + " |") }
+      lines.append("")
+    }
     lines.append(summary)
     if let next { lines += ["", "Next: `\(next)`"] }
     return lines.joined(separator: "\n") + "\n"

@@ -18,6 +18,15 @@ enum WallClock {
     usleep(useconds_t(min(seconds, 60) * 1_000_000))
   }
 
+  /// Seconds since 1970 for a timestamp as the aws CLI prints it: a number of
+  /// seconds since 1970 (awscli 1.x prints the timestamps of JSON-protocol
+  /// services such as CloudWatch as it receives them: `1796508095` or
+  /// `1796508095.25`), or ISO 8601 text (see ``seconds(fromISO8601:)``).
+  static func seconds(fromTimestamp text: String) -> Double? {
+    if let seconds = Double(text), seconds.isFinite { return seconds }
+    return seconds(fromISO8601: text)
+  }
+
   /// Seconds since 1970 for an ISO 8601 timestamp such as
   /// `2026-11-27T16:20:01.123Z` or `2026-11-27T16:20:01.123000+00:00`.
   static func seconds(fromISO8601 text: String) -> Double? {
