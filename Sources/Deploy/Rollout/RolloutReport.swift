@@ -10,13 +10,18 @@ public struct RolloutReport: Hashable, Sendable {
 
   /// One step: the canary's share and what its intervals measured, added up.
   public struct Step: Hashable, Sendable {
+    /// The step's place in the plan's steps, from 1 (a rerun that continues keeps it).
+    public var number: Int
     public var canaryPercent: Int
     public var tally: BakeTally
     public var canary: TrackHealth
     public var stable: TrackHealth
     public var result: StepResult
 
-    public init(canaryPercent: Int, tally: BakeTally, canary: TrackHealth, stable: TrackHealth, result: StepResult) {
+    public init(
+      number: Int, canaryPercent: Int, tally: BakeTally, canary: TrackHealth, stable: TrackHealth, result: StepResult
+    ) {
+      self.number = number
       self.canaryPercent = canaryPercent
       self.tally = tally
       self.canary = canary
@@ -89,9 +94,9 @@ public struct RolloutReport: Hashable, Sendable {
         "Result",
       ]
     ]
-      + steps.enumerated().map { index, step in
+      + steps.map { step in
         [
-          "\(index + 1)", "\(step.canaryPercent)%",
+          "\(step.number)", "\(step.canaryPercent)%",
           "\(step.tally.passed)/\(step.tally.failed)/\(step.tally.inconclusive)",
           HealthText.count(step.canary.requests),
           HealthText.percent(step.canary.errorRate), HealthText.latency(step.canary.p99),
@@ -161,7 +166,8 @@ public struct RolloutReport: Hashable, Sendable {
         YAMLSequence(
           steps.map { step in
             [
-              "canaryPercent": .integer(step.canaryPercent), "passedIntervals": .integer(step.tally.passed),
+              "step": .integer(step.number), "canaryPercent": .integer(step.canaryPercent),
+              "passedIntervals": .integer(step.tally.passed),
               "failedIntervals": .integer(step.tally.failed),
               "inconclusiveIntervals": .integer(step.tally.inconclusive), "canary": health(step.canary),
               "stable": health(step.stable), "result": .string(step.result.rawValue),

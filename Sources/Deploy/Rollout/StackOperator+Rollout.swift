@@ -62,12 +62,14 @@ extension StackOperator {
       "\(command) --steps " + plan.steps.filter { $0 >= step }.map(String.init).joined(separator: ",")
     }
     for step in remaining {
+      // The step's place in --steps, which a rerun keeps: 50% is step 2 of 5,25,50,100 either way.
+      let number = plan.steps.firstIndex(of: step)! + 1
       guard !Interruption.wasRequested else {
         return report(.interrupted, next: "\(command) to go on, or \(command) --abort to roll back")
       }
       try setWeights(
         [100 - step, step], traffic: traffic, capabilities: capabilities,
-        intro: "Step \(plan.steps.firstIndex(of: step)! + 1) of \(plan.steps.count): \(canary.role) to \(step)%.")
+        intro: "Step \(number) of \(plan.steps.count): \(canary.role) to \(step)%.")
       var tally = BakeTally()
       var canaryTotal = TrackHealth.empty
       var stableTotal = TrackHealth.empty
@@ -76,7 +78,9 @@ extension StackOperator {
       for index in 1...intervals {
         guard Interruption.sleep(until: start + Double(index) * plan.interval.seconds) else {
           steps.append(
-            .init(canaryPercent: step, tally: tally, canary: canaryTotal, stable: stableTotal, result: .interrupted))
+            .init(
+              number: number, canaryPercent: step, tally: tally, canary: canaryTotal, stable: stableTotal,
+              result: .interrupted))
           return report(
             .interrupted,
             next: "\(remainingCommand(from: step)) to bake \(step)% again and go on, or \(command) --abort")
@@ -100,7 +104,9 @@ extension StackOperator {
           Self.intervalLine(step: step, index: index, of: intervals, health: health, verdict: verdict) + probeLine)
         if tally.hasFailed(failureLimit: plan.failureLimit) {
           steps.append(
-            .init(canaryPercent: step, tally: tally, canary: canaryTotal, stable: stableTotal, result: .failed))
+            .init(
+              number: number, canaryPercent: step, tally: tally, canary: canaryTotal, stable: stableTotal,
+              result: .failed))
           try rollback(traffic: traffic, capabilities: capabilities)
           return report(
             .rolledBack(
@@ -110,7 +116,9 @@ extension StackOperator {
       }
       guard tally.endedConclusively else {
         steps.append(
-          .init(canaryPercent: step, tally: tally, canary: canaryTotal, stable: stableTotal, result: .inconclusive))
+          .init(
+            number: number, canaryPercent: step, tally: tally, canary: canaryTotal, stable: stableTotal,
+            result: .inconclusive))
         let reason = "no interval at \(step)% had enough data to judge (\(tally.inconclusive) without)"
         switch plan.onInconclusive {
         case .hold:
@@ -125,7 +133,9 @@ extension StackOperator {
           continue
         }
       }
-      steps.append(.init(canaryPercent: step, tally: tally, canary: canaryTotal, stable: stableTotal, result: .passed))
+      steps.append(
+        .init(
+          number: number, canaryPercent: step, tally: tally, canary: canaryTotal, stable: stableTotal, result: .passed))
       if step == plan.pauseAt, step != remaining.last {
         return report(.paused, next: "\(command) to go on, or \(command) --abort to roll back")
       }
