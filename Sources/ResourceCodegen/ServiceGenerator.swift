@@ -28,6 +28,23 @@ package struct ServiceGenerator {
     package var files: [(name: String, contents: String)]
     package var declarations: [ResourceDeclaration]
     package var sharedKinds: [NestedType]
+
+    /// Enum cases whose natural name another value of the same enum took first,
+    /// so a suffix tells them apart: `AWS::X::Y.Mode: "a_b" is aBValue ("a-b" is aB)`.
+    package var renamedCases: [String] {
+      let enumerations = declarations.flatMap(\.nestedTypes) + sharedKinds
+      return enumerations.flatMap { type -> [String] in
+        guard case .enumeration(_, let source, let cases) = type else { return [] }
+        return cases.compactMap { enumerationCase in
+          let natural = enumerationCase.rawValue.isEmpty ? "empty" : Naming.caseName(enumerationCase.rawValue)
+          guard enumerationCase.swiftName != natural,
+            let holder = cases.first(where: { $0.swiftName == natural })
+          else { return nil }
+          return "\(source): \"\(enumerationCase.rawValue)\" is \(enumerationCase.swiftName) "
+            + "(\"\(holder.rawValue)\" is \(natural))"
+        }
+      }
+    }
   }
 
   /// The namespace file, one file per type and, when types repeat an enum, the

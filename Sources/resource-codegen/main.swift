@@ -75,6 +75,7 @@ do {
     declarations += output.declarations
     for kind in output.sharedKinds { sharedKinds["\(service).\(kind.name)"] = kind }
     print("\(service): \(output.declarations.count) resource types, \(output.sharedKinds.count) shared enums")
+    for renamed in output.renamedCases { print("  enum case renamed, its name taken: \(renamed)") }
   }
   if let samplesPath {
     let modules = services.map { "AWS" + $0 }

@@ -3,10 +3,12 @@
 /// The YAML always keeps AWS's exact names; only the Swift side changes.
 package enum Naming {
   /// Words that Swift's API guidelines write all upper case (`vpcID`, `targetGroupARN`).
-  static let acronyms: Set<String> = [
-    "ACL", "AMI", "API", "ARN", "AZ", "CPU", "DNS", "EBS", "EIP", "GPU", "HTTP", "HTTPS", "IAM", "ID", "IP", "JSON",
+  package static let acronyms: Set<String> = [
+    "ACL", "AMI", "API", "ARN", "AZ", "CPU", "DB", "DNS", "EBS", "EIP", "GPU", "HTTP", "HTTPS", "IAM", "ID", "IP",
+    "JSON",
     "JWT",
-    "KMS", "MFA", "NAT", "OIDC", "SAML", "SNS", "SQS", "SSH", "SSL", "SSM", "TCP", "TLS", "TTL", "UDP", "URI", "URL",
+    "KMS", "MFA", "NAT", "OIDC", "SAML", "SNS", "SQL", "SQS", "SSH", "SSL", "SSM", "TCP", "TLS", "TTL", "UDP", "URI",
+    "URL",
     "VPC",
   ]
 
@@ -59,6 +61,48 @@ package enum Naming {
     for word in parts.dropFirst() { result += capitalized(word) }
     if result.first?.isNumber ?? false { result = "value" + capitalized(result) }
     return result
+  }
+
+  /// An enum case for an allowed value, in lower camel case from any spelling:
+  /// `SYMMETRIC_DEFAULT` → `symmetricDefault`, `internet-facing` →
+  /// `internetFacing`, `ml.m5.large` → `mlM5Large`. A word of the acronym table
+  /// stays upper case after the first word (`MINIMUM_TLS_VERSION` →
+  /// `minimumTLSVersion`) unless another upper-case letter would join it: after
+  /// another acronym (`VPC_ACL_ID` → `vpcACLId`) or before a word such as `V3`
+  /// (`OPEN_API_V3` → `openApiV3`); every other word is capitalized normally.
+  /// Numbers that a separator kept apart keep an underscore (`X86_64` →
+  /// `x86_64`, `c5.2xlarge` → `c5_2xlarge`).
+  package static func caseName(_ value: String) -> String {
+    // The words, each marked when a separator stood before it.
+    var parts: [(word: String, afterSeparator: Bool)] = []
+    var characters = Substring(value)
+    while !characters.isEmpty {
+      let separator = characters.prefix { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+      characters = characters.dropFirst(separator.count)
+      let segment = characters.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+      characters = characters.dropFirst(segment.count)
+      for (index, word) in words(String(segment)).enumerated() {
+        parts.append((word, afterSeparator: index == 0 && !separator.isEmpty))
+      }
+    }
+    guard let first = parts.first else { return "value" }
+    var result = first.word.lowercased()
+    var previousKeptUpperCase = false
+    for index in parts.indices.dropFirst() {
+      let (word, afterSeparator) = parts[index]
+      if afterSeparator && (parts[index - 1].word.last?.isNumber ?? false) && (word.first?.isNumber ?? false) {
+        result += "_"
+      }
+      // An acronym stays upper case when no other upper-case letter can join
+      // it: not after another acronym, not before a word like `V3`.
+      let next = index + 1 < parts.count ? Array(parts[index + 1].word) : nil
+      let nextStartsCleanly = next.map { $0[0].isNumber || ($0.count > 1 && $0[1].isLetter) } ?? true
+      let keepsUpperCase =
+        acronyms.contains(word.uppercased()) && !previousKeptUpperCase && nextStartsCleanly
+      result += keepsUpperCase ? word.uppercased() : word.prefix(1).uppercased() + word.dropFirst().lowercased()
+      previousKeptUpperCase = keepsUpperCase
+    }
+    return result.first?.isNumber ?? false ? "value" + result : result
   }
 
   /// `UpperCamelCase`, acronyms upper case.

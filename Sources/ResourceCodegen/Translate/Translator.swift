@@ -236,7 +236,7 @@ package struct Translator {
   static func enumerationCases(_ values: [String]) -> [EnumerationCase] {
     var used: Set<String> = []
     return values.map { value in
-      let base = value.isEmpty ? "empty" : Naming.lowerCamel(value)
+      let base = value.isEmpty ? "empty" : Naming.caseName(value)
       return EnumerationCase(swiftName: unique(base, in: &used, suffix: "Value"), rawValue: value)
     }
   }

@@ -197,8 +197,8 @@ extension CloudWatch.MetricStream {
   /// - Remark: Generated from `AWS::CloudWatch::MetricStream.OutputFormat`.
   public enum OutputFormatValue: String, StringEnumeration {
     case json = "json"
-    case opentelemetry07 = "opentelemetry0.7"
-    case opentelemetry10 = "opentelemetry1.0"
+    case opentelemetry0_7 = "opentelemetry0.7"
+    case opentelemetry1_0 = "opentelemetry1.0"
   }
 }
 
@@ -206,9 +206,9 @@ extension Value where Kind == CloudWatch.MetricStream.OutputFormatValue {
   /// `json`.
   public static var json: Self { Self(Kind.json) }
   /// `opentelemetry0.7`.
-  public static var opentelemetry07: Self { Self(Kind.opentelemetry07) }
+  public static var opentelemetry0_7: Self { Self(Kind.opentelemetry0_7) }
   /// `opentelemetry1.0`.
-  public static var opentelemetry10: Self { Self(Kind.opentelemetry10) }
+  public static var opentelemetry1_0: Self { Self(Kind.opentelemetry1_0) }
 }
 
 extension CloudWatch.MetricStream {

@@ -12,10 +12,10 @@ extension EC2 {
     case linuxWithSQLServerEnterprise = "Linux with SQL Server Enterprise"
     case linuxWithSQLServerStandard = "Linux with SQL Server Standard"
     case linuxWithSQLServerWeb = "Linux with SQL Server Web"
-    case linuxUNIX = "Linux/UNIX"
-    case rhelWithHA = "RHEL with HA"
-    case rhelWithHAAndSQLServerEnterprise = "RHEL with HA and SQL Server Enterprise"
-    case rhelWithHAAndSQLServerStandard = "RHEL with HA and SQL Server Standard"
+    case linuxUnix = "Linux/UNIX"
+    case rhelWithHa = "RHEL with HA"
+    case rhelWithHaAndSQLServerEnterprise = "RHEL with HA and SQL Server Enterprise"
+    case rhelWithHaAndSQLServerStandard = "RHEL with HA and SQL Server Standard"
     case rhelWithSQLServerEnterprise = "RHEL with SQL Server Enterprise"
     case rhelWithSQLServerStandard = "RHEL with SQL Server Standard"
     case rhelWithSQLServerWeb = "RHEL with SQL Server Web"
@@ -38,13 +38,13 @@ extension Value where Kind == EC2.InstancePlatformValue {
   /// `Linux with SQL Server Web`.
   public static var linuxWithSQLServerWeb: Self { Self(Kind.linuxWithSQLServerWeb) }
   /// `Linux/UNIX`.
-  public static var linuxUNIX: Self { Self(Kind.linuxUNIX) }
+  public static var linuxUnix: Self { Self(Kind.linuxUnix) }
   /// `RHEL with HA`.
-  public static var rhelWithHA: Self { Self(Kind.rhelWithHA) }
+  public static var rhelWithHa: Self { Self(Kind.rhelWithHa) }
   /// `RHEL with HA and SQL Server Enterprise`.
-  public static var rhelWithHAAndSQLServerEnterprise: Self { Self(Kind.rhelWithHAAndSQLServerEnterprise) }
+  public static var rhelWithHaAndSQLServerEnterprise: Self { Self(Kind.rhelWithHaAndSQLServerEnterprise) }
   /// `RHEL with HA and SQL Server Standard`.
-  public static var rhelWithHAAndSQLServerStandard: Self { Self(Kind.rhelWithHAAndSQLServerStandard) }
+  public static var rhelWithHaAndSQLServerStandard: Self { Self(Kind.rhelWithHaAndSQLServerStandard) }
   /// `RHEL with SQL Server Enterprise`.
   public static var rhelWithSQLServerEnterprise: Self { Self(Kind.rhelWithSQLServerEnterprise) }
   /// `RHEL with SQL Server Standard`.
@@ -74,30 +74,30 @@ extension EC2 {
   ///
   /// - Remark: Generated from `AWS::EC2::CapacityReservationFleet.InstanceTypeSpecification.InstanceType`, `AWS::EC2::EC2Fleet.FleetLaunchTemplateOverridesRequest.InstanceType`, `AWS::EC2::Instance.InstanceType`, `AWS::EC2::LaunchTemplate.LaunchTemplateData.InstanceType`.
   public enum InstanceTypeValue: String, StringEnumeration {
-    case a12xlarge = "a1.2xlarge"
-    case a14xlarge = "a1.4xlarge"
+    case a1_2xlarge = "a1.2xlarge"
+    case a1_4xlarge = "a1.4xlarge"
     case a1Large = "a1.large"
     case a1Medium = "a1.medium"
     case a1Metal = "a1.metal"
     case a1Xlarge = "a1.xlarge"
     case c1Medium = "c1.medium"
     case c1Xlarge = "c1.xlarge"
-    case c32xlarge = "c3.2xlarge"
-    case c34xlarge = "c3.4xlarge"
-    case c38xlarge = "c3.8xlarge"
+    case c3_2xlarge = "c3.2xlarge"
+    case c3_4xlarge = "c3.4xlarge"
+    case c3_8xlarge = "c3.8xlarge"
     case c3Large = "c3.large"
     case c3Xlarge = "c3.xlarge"
-    case c42xlarge = "c4.2xlarge"
-    case c44xlarge = "c4.4xlarge"
-    case c48xlarge = "c4.8xlarge"
+    case c4_2xlarge = "c4.2xlarge"
+    case c4_4xlarge = "c4.4xlarge"
+    case c4_8xlarge = "c4.8xlarge"
     case c4Large = "c4.large"
     case c4Xlarge = "c4.xlarge"
-    case c512xlarge = "c5.12xlarge"
-    case c518xlarge = "c5.18xlarge"
-    case c524xlarge = "c5.24xlarge"
-    case c52xlarge = "c5.2xlarge"
-    case c54xlarge = "c5.4xlarge"
-    case c59xlarge = "c5.9xlarge"
+    case c5_12xlarge = "c5.12xlarge"
+    case c5_18xlarge = "c5.18xlarge"
+    case c5_24xlarge = "c5.24xlarge"
+    case c5_2xlarge = "c5.2xlarge"
+    case c5_4xlarge = "c5.4xlarge"
+    case c5_9xlarge = "c5.9xlarge"
     case c5Large = "c5.large"
     case c5Metal = "c5.metal"
     case c5Xlarge = "c5.xlarge"
@@ -350,17 +350,17 @@ extension EC2 {
     case c8idMetal48xl = "c8id.metal-48xl"
     case c8idMetal96xl = "c8id.metal-96xl"
     case c8idXlarge = "c8id.xlarge"
-    case cc14xlarge = "cc1.4xlarge"
-    case cc28xlarge = "cc2.8xlarge"
-    case cg14xlarge = "cg1.4xlarge"
-    case cr18xlarge = "cr1.8xlarge"
-    case d22xlarge = "d2.2xlarge"
-    case d24xlarge = "d2.4xlarge"
-    case d28xlarge = "d2.8xlarge"
+    case cc1_4xlarge = "cc1.4xlarge"
+    case cc2_8xlarge = "cc2.8xlarge"
+    case cg1_4xlarge = "cg1.4xlarge"
+    case cr1_8xlarge = "cr1.8xlarge"
+    case d2_2xlarge = "d2.2xlarge"
+    case d2_4xlarge = "d2.4xlarge"
+    case d2_8xlarge = "d2.8xlarge"
     case d2Xlarge = "d2.xlarge"
-    case d32xlarge = "d3.2xlarge"
-    case d34xlarge = "d3.4xlarge"
-    case d38xlarge = "d3.8xlarge"
+    case d3_2xlarge = "d3.2xlarge"
+    case d3_4xlarge = "d3.4xlarge"
+    case d3_8xlarge = "d3.8xlarge"
     case d3Xlarge = "d3.xlarge"
     case d3en12xlarge = "d3en.12xlarge"
     case d3en2xlarge = "d3en.2xlarge"
@@ -368,19 +368,19 @@ extension EC2 {
     case d3en6xlarge = "d3en.6xlarge"
     case d3en8xlarge = "d3en.8xlarge"
     case d3enXlarge = "d3en.xlarge"
-    case dl124xlarge = "dl1.24xlarge"
+    case dl1_24xlarge = "dl1.24xlarge"
     case dl2q24xlarge = "dl2q.24xlarge"
-    case f116xlarge = "f1.16xlarge"
-    case f12xlarge = "f1.2xlarge"
-    case f14xlarge = "f1.4xlarge"
-    case f212xlarge = "f2.12xlarge"
-    case f248xlarge = "f2.48xlarge"
-    case f26xlarge = "f2.6xlarge"
-    case g22xlarge = "g2.2xlarge"
-    case g28xlarge = "g2.8xlarge"
-    case g316xlarge = "g3.16xlarge"
-    case g34xlarge = "g3.4xlarge"
-    case g38xlarge = "g3.8xlarge"
+    case f1_16xlarge = "f1.16xlarge"
+    case f1_2xlarge = "f1.2xlarge"
+    case f1_4xlarge = "f1.4xlarge"
+    case f2_12xlarge = "f2.12xlarge"
+    case f2_48xlarge = "f2.48xlarge"
+    case f2_6xlarge = "f2.6xlarge"
+    case g2_2xlarge = "g2.2xlarge"
+    case g2_8xlarge = "g2.8xlarge"
+    case g3_16xlarge = "g3.16xlarge"
+    case g3_4xlarge = "g3.4xlarge"
+    case g3_8xlarge = "g3.8xlarge"
     case g3sXlarge = "g3s.xlarge"
     case g4ad16xlarge = "g4ad.16xlarge"
     case g4ad2xlarge = "g4ad.2xlarge"
@@ -394,13 +394,13 @@ extension EC2 {
     case g4dn8xlarge = "g4dn.8xlarge"
     case g4dnMetal = "g4dn.metal"
     case g4dnXlarge = "g4dn.xlarge"
-    case g512xlarge = "g5.12xlarge"
-    case g516xlarge = "g5.16xlarge"
-    case g524xlarge = "g5.24xlarge"
-    case g52xlarge = "g5.2xlarge"
-    case g548xlarge = "g5.48xlarge"
-    case g54xlarge = "g5.4xlarge"
-    case g58xlarge = "g5.8xlarge"
+    case g5_12xlarge = "g5.12xlarge"
+    case g5_16xlarge = "g5.16xlarge"
+    case g5_24xlarge = "g5.24xlarge"
+    case g5_2xlarge = "g5.2xlarge"
+    case g5_48xlarge = "g5.48xlarge"
+    case g5_4xlarge = "g5.4xlarge"
+    case g5_8xlarge = "g5.8xlarge"
     case g5Xlarge = "g5.xlarge"
     case g5g16xlarge = "g5g.16xlarge"
     case g5g2xlarge = "g5g.2xlarge"
@@ -408,13 +408,13 @@ extension EC2 {
     case g5g8xlarge = "g5g.8xlarge"
     case g5gMetal = "g5g.metal"
     case g5gXlarge = "g5g.xlarge"
-    case g612xlarge = "g6.12xlarge"
-    case g616xlarge = "g6.16xlarge"
-    case g624xlarge = "g6.24xlarge"
-    case g62xlarge = "g6.2xlarge"
-    case g648xlarge = "g6.48xlarge"
-    case g64xlarge = "g6.4xlarge"
-    case g68xlarge = "g6.8xlarge"
+    case g6_12xlarge = "g6.12xlarge"
+    case g6_16xlarge = "g6.16xlarge"
+    case g6_24xlarge = "g6.24xlarge"
+    case g6_2xlarge = "g6.2xlarge"
+    case g6_48xlarge = "g6.48xlarge"
+    case g6_4xlarge = "g6.4xlarge"
+    case g6_8xlarge = "g6.8xlarge"
     case g6Xlarge = "g6.xlarge"
     case g6e12xlarge = "g6e.12xlarge"
     case g6e16xlarge = "g6e.16xlarge"
@@ -434,14 +434,14 @@ extension EC2 {
     case g7e48xlarge = "g7e.48xlarge"
     case g7e4xlarge = "g7e.4xlarge"
     case g7e8xlarge = "g7e.8xlarge"
-    case gr64xlarge = "gr6.4xlarge"
-    case gr68xlarge = "gr6.8xlarge"
+    case gr6_4xlarge = "gr6.4xlarge"
+    case gr6_8xlarge = "gr6.8xlarge"
     case gr6f4xlarge = "gr6f.4xlarge"
-    case h116xlarge = "h1.16xlarge"
-    case h12xlarge = "h1.2xlarge"
-    case h14xlarge = "h1.4xlarge"
-    case h18xlarge = "h1.8xlarge"
-    case hi14xlarge = "hi1.4xlarge"
+    case h1_16xlarge = "h1.16xlarge"
+    case h1_2xlarge = "h1.2xlarge"
+    case h1_4xlarge = "h1.4xlarge"
+    case h1_8xlarge = "h1.8xlarge"
+    case hi1_4xlarge = "hi1.4xlarge"
     case hpc6a48xlarge = "hpc6a.48xlarge"
     case hpc6id32xlarge = "hpc6id.32xlarge"
     case hpc7a12xlarge = "hpc7a.12xlarge"
@@ -452,15 +452,15 @@ extension EC2 {
     case hpc7g4xlarge = "hpc7g.4xlarge"
     case hpc7g8xlarge = "hpc7g.8xlarge"
     case hpc8a96xlarge = "hpc8a.96xlarge"
-    case hs18xlarge = "hs1.8xlarge"
-    case i22xlarge = "i2.2xlarge"
-    case i24xlarge = "i2.4xlarge"
-    case i28xlarge = "i2.8xlarge"
+    case hs1_8xlarge = "hs1.8xlarge"
+    case i2_2xlarge = "i2.2xlarge"
+    case i2_4xlarge = "i2.4xlarge"
+    case i2_8xlarge = "i2.8xlarge"
     case i2Xlarge = "i2.xlarge"
-    case i316xlarge = "i3.16xlarge"
-    case i32xlarge = "i3.2xlarge"
-    case i34xlarge = "i3.4xlarge"
-    case i38xlarge = "i3.8xlarge"
+    case i3_16xlarge = "i3.16xlarge"
+    case i3_2xlarge = "i3.2xlarge"
+    case i3_4xlarge = "i3.4xlarge"
+    case i3_8xlarge = "i3.8xlarge"
     case i3Large = "i3.large"
     case i3Metal = "i3.metal"
     case i3Xlarge = "i3.xlarge"
@@ -537,13 +537,13 @@ extension EC2 {
     case im4gn8xlarge = "im4gn.8xlarge"
     case im4gnLarge = "im4gn.large"
     case im4gnXlarge = "im4gn.xlarge"
-    case inf124xlarge = "inf1.24xlarge"
-    case inf12xlarge = "inf1.2xlarge"
-    case inf16xlarge = "inf1.6xlarge"
+    case inf1_24xlarge = "inf1.24xlarge"
+    case inf1_2xlarge = "inf1.2xlarge"
+    case inf1_6xlarge = "inf1.6xlarge"
     case inf1Xlarge = "inf1.xlarge"
-    case inf224xlarge = "inf2.24xlarge"
-    case inf248xlarge = "inf2.48xlarge"
-    case inf28xlarge = "inf2.8xlarge"
+    case inf2_24xlarge = "inf2.24xlarge"
+    case inf2_48xlarge = "inf2.48xlarge"
+    case inf2_8xlarge = "inf2.8xlarge"
     case inf2Xlarge = "inf2.xlarge"
     case is4gen2xlarge = "is4gen.2xlarge"
     case is4gen4xlarge = "is4gen.4xlarge"
@@ -555,25 +555,25 @@ extension EC2 {
     case m1Medium = "m1.medium"
     case m1Small = "m1.small"
     case m1Xlarge = "m1.xlarge"
-    case m22xlarge = "m2.2xlarge"
-    case m24xlarge = "m2.4xlarge"
+    case m2_2xlarge = "m2.2xlarge"
+    case m2_4xlarge = "m2.4xlarge"
     case m2Xlarge = "m2.xlarge"
-    case m32xlarge = "m3.2xlarge"
+    case m3_2xlarge = "m3.2xlarge"
     case m3Large = "m3.large"
     case m3Medium = "m3.medium"
     case m3Xlarge = "m3.xlarge"
-    case m410xlarge = "m4.10xlarge"
-    case m416xlarge = "m4.16xlarge"
-    case m42xlarge = "m4.2xlarge"
-    case m44xlarge = "m4.4xlarge"
+    case m4_10xlarge = "m4.10xlarge"
+    case m4_16xlarge = "m4.16xlarge"
+    case m4_2xlarge = "m4.2xlarge"
+    case m4_4xlarge = "m4.4xlarge"
     case m4Large = "m4.large"
     case m4Xlarge = "m4.xlarge"
-    case m512xlarge = "m5.12xlarge"
-    case m516xlarge = "m5.16xlarge"
-    case m524xlarge = "m5.24xlarge"
-    case m52xlarge = "m5.2xlarge"
-    case m54xlarge = "m5.4xlarge"
-    case m58xlarge = "m5.8xlarge"
+    case m5_12xlarge = "m5.12xlarge"
+    case m5_16xlarge = "m5.16xlarge"
+    case m5_24xlarge = "m5.24xlarge"
+    case m5_2xlarge = "m5.2xlarge"
+    case m5_4xlarge = "m5.4xlarge"
+    case m5_8xlarge = "m5.8xlarge"
     case m5Large = "m5.large"
     case m5Metal = "m5.metal"
     case m5Xlarge = "m5.xlarge"
@@ -854,39 +854,39 @@ extension EC2 {
     case mac2M2Metal = "mac2-m2.metal"
     case mac2M2proMetal = "mac2-m2pro.metal"
     case mac2Metal = "mac2.metal"
-    case p216xlarge = "p2.16xlarge"
-    case p28xlarge = "p2.8xlarge"
+    case p2_16xlarge = "p2.16xlarge"
+    case p2_8xlarge = "p2.8xlarge"
     case p2Xlarge = "p2.xlarge"
-    case p316xlarge = "p3.16xlarge"
-    case p32xlarge = "p3.2xlarge"
-    case p38xlarge = "p3.8xlarge"
+    case p3_16xlarge = "p3.16xlarge"
+    case p3_2xlarge = "p3.2xlarge"
+    case p3_8xlarge = "p3.8xlarge"
     case p3dn24xlarge = "p3dn.24xlarge"
     case p4d24xlarge = "p4d.24xlarge"
     case p4de24xlarge = "p4de.24xlarge"
-    case p548xlarge = "p5.48xlarge"
-    case p54xlarge = "p5.4xlarge"
+    case p5_48xlarge = "p5.48xlarge"
+    case p5_4xlarge = "p5.4xlarge"
     case p5e48xlarge = "p5e.48xlarge"
     case p5en48xlarge = "p5en.48xlarge"
-    case p6B20048xlarge = "p6-b200.48xlarge"
-    case p6B30048xlarge = "p6-b300.48xlarge"
-    case p6eGb20036xlarge = "p6e-gb200.36xlarge"
-    case r32xlarge = "r3.2xlarge"
-    case r34xlarge = "r3.4xlarge"
-    case r38xlarge = "r3.8xlarge"
+    case p6B200_48xlarge = "p6-b200.48xlarge"
+    case p6B300_48xlarge = "p6-b300.48xlarge"
+    case p6eGb200_36xlarge = "p6e-gb200.36xlarge"
+    case r3_2xlarge = "r3.2xlarge"
+    case r3_4xlarge = "r3.4xlarge"
+    case r3_8xlarge = "r3.8xlarge"
     case r3Large = "r3.large"
     case r3Xlarge = "r3.xlarge"
-    case r416xlarge = "r4.16xlarge"
-    case r42xlarge = "r4.2xlarge"
-    case r44xlarge = "r4.4xlarge"
-    case r48xlarge = "r4.8xlarge"
+    case r4_16xlarge = "r4.16xlarge"
+    case r4_2xlarge = "r4.2xlarge"
+    case r4_4xlarge = "r4.4xlarge"
+    case r4_8xlarge = "r4.8xlarge"
     case r4Large = "r4.large"
     case r4Xlarge = "r4.xlarge"
-    case r512xlarge = "r5.12xlarge"
-    case r516xlarge = "r5.16xlarge"
-    case r524xlarge = "r5.24xlarge"
-    case r52xlarge = "r5.2xlarge"
-    case r54xlarge = "r5.4xlarge"
-    case r58xlarge = "r5.8xlarge"
+    case r5_12xlarge = "r5.12xlarge"
+    case r5_16xlarge = "r5.16xlarge"
+    case r5_24xlarge = "r5.24xlarge"
+    case r5_2xlarge = "r5.2xlarge"
+    case r5_4xlarge = "r5.4xlarge"
+    case r5_8xlarge = "r5.8xlarge"
     case r5Large = "r5.large"
     case r5Metal = "r5.metal"
     case r5Xlarge = "r5.xlarge"
@@ -1154,14 +1154,14 @@ extension EC2 {
     case r8idMetal96xl = "r8id.metal-96xl"
     case r8idXlarge = "r8id.xlarge"
     case t1Micro = "t1.micro"
-    case t22xlarge = "t2.2xlarge"
+    case t2_2xlarge = "t2.2xlarge"
     case t2Large = "t2.large"
     case t2Medium = "t2.medium"
     case t2Micro = "t2.micro"
     case t2Nano = "t2.nano"
     case t2Small = "t2.small"
     case t2Xlarge = "t2.xlarge"
-    case t32xlarge = "t3.2xlarge"
+    case t3_2xlarge = "t3.2xlarge"
     case t3Large = "t3.large"
     case t3Medium = "t3.medium"
     case t3Micro = "t3.micro"
@@ -1182,22 +1182,22 @@ extension EC2 {
     case t4gNano = "t4g.nano"
     case t4gSmall = "t4g.small"
     case t4gXlarge = "t4g.xlarge"
-    case trn12xlarge = "trn1.2xlarge"
-    case trn132xlarge = "trn1.32xlarge"
+    case trn1_2xlarge = "trn1.2xlarge"
+    case trn1_32xlarge = "trn1.32xlarge"
     case trn1n32xlarge = "trn1n.32xlarge"
-    case trn23xlarge = "trn2.3xlarge"
-    case trn248xlarge = "trn2.48xlarge"
-    case u12tb1112xlarge = "u-12tb1.112xlarge"
+    case trn2_3xlarge = "trn2.3xlarge"
+    case trn2_48xlarge = "trn2.48xlarge"
+    case u12tb1_112xlarge = "u-12tb1.112xlarge"
     case u12tb1Metal = "u-12tb1.metal"
-    case u18tb1112xlarge = "u-18tb1.112xlarge"
+    case u18tb1_112xlarge = "u-18tb1.112xlarge"
     case u18tb1Metal = "u-18tb1.metal"
-    case u24tb1112xlarge = "u-24tb1.112xlarge"
+    case u24tb1_112xlarge = "u-24tb1.112xlarge"
     case u24tb1Metal = "u-24tb1.metal"
-    case u3tb156xlarge = "u-3tb1.56xlarge"
-    case u6tb1112xlarge = "u-6tb1.112xlarge"
-    case u6tb156xlarge = "u-6tb1.56xlarge"
+    case u3tb1_56xlarge = "u-3tb1.56xlarge"
+    case u6tb1_112xlarge = "u-6tb1.112xlarge"
+    case u6tb1_56xlarge = "u-6tb1.56xlarge"
     case u6tb1Metal = "u-6tb1.metal"
-    case u9tb1112xlarge = "u-9tb1.112xlarge"
+    case u9tb1_112xlarge = "u-9tb1.112xlarge"
     case u9tb1Metal = "u-9tb1.metal"
     case u7i12tb224xlarge = "u7i-12tb.224xlarge"
     case u7i6tb112xlarge = "u7i-6tb.112xlarge"
@@ -1207,11 +1207,11 @@ extension EC2 {
     case u7in24tb224xlarge = "u7in-24tb.224xlarge"
     case u7in32tb224xlarge = "u7in-32tb.224xlarge"
     case u7inh32tb480xlarge = "u7inh-32tb.480xlarge"
-    case vt124xlarge = "vt1.24xlarge"
-    case vt13xlarge = "vt1.3xlarge"
-    case vt16xlarge = "vt1.6xlarge"
-    case x116xlarge = "x1.16xlarge"
-    case x132xlarge = "x1.32xlarge"
+    case vt1_24xlarge = "vt1.24xlarge"
+    case vt1_3xlarge = "vt1.3xlarge"
+    case vt1_6xlarge = "vt1.6xlarge"
+    case x1_16xlarge = "x1.16xlarge"
+    case x1_32xlarge = "x1.32xlarge"
     case x1e16xlarge = "x1e.16xlarge"
     case x1e2xlarge = "x1e.2xlarge"
     case x1e32xlarge = "x1e.32xlarge"
@@ -1291,9 +1291,9 @@ extension EC2 {
 
 extension Value where Kind == EC2.InstanceTypeValue {
   /// `a1.2xlarge`.
-  public static var a12xlarge: Self { Self(Kind.a12xlarge) }
+  public static var a1_2xlarge: Self { Self(Kind.a1_2xlarge) }
   /// `a1.4xlarge`.
-  public static var a14xlarge: Self { Self(Kind.a14xlarge) }
+  public static var a1_4xlarge: Self { Self(Kind.a1_4xlarge) }
   /// `a1.large`.
   public static var a1Large: Self { Self(Kind.a1Large) }
   /// `a1.medium`.
@@ -1307,37 +1307,37 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `c1.xlarge`.
   public static var c1Xlarge: Self { Self(Kind.c1Xlarge) }
   /// `c3.2xlarge`.
-  public static var c32xlarge: Self { Self(Kind.c32xlarge) }
+  public static var c3_2xlarge: Self { Self(Kind.c3_2xlarge) }
   /// `c3.4xlarge`.
-  public static var c34xlarge: Self { Self(Kind.c34xlarge) }
+  public static var c3_4xlarge: Self { Self(Kind.c3_4xlarge) }
   /// `c3.8xlarge`.
-  public static var c38xlarge: Self { Self(Kind.c38xlarge) }
+  public static var c3_8xlarge: Self { Self(Kind.c3_8xlarge) }
   /// `c3.large`.
   public static var c3Large: Self { Self(Kind.c3Large) }
   /// `c3.xlarge`.
   public static var c3Xlarge: Self { Self(Kind.c3Xlarge) }
   /// `c4.2xlarge`.
-  public static var c42xlarge: Self { Self(Kind.c42xlarge) }
+  public static var c4_2xlarge: Self { Self(Kind.c4_2xlarge) }
   /// `c4.4xlarge`.
-  public static var c44xlarge: Self { Self(Kind.c44xlarge) }
+  public static var c4_4xlarge: Self { Self(Kind.c4_4xlarge) }
   /// `c4.8xlarge`.
-  public static var c48xlarge: Self { Self(Kind.c48xlarge) }
+  public static var c4_8xlarge: Self { Self(Kind.c4_8xlarge) }
   /// `c4.large`.
   public static var c4Large: Self { Self(Kind.c4Large) }
   /// `c4.xlarge`.
   public static var c4Xlarge: Self { Self(Kind.c4Xlarge) }
   /// `c5.12xlarge`.
-  public static var c512xlarge: Self { Self(Kind.c512xlarge) }
+  public static var c5_12xlarge: Self { Self(Kind.c5_12xlarge) }
   /// `c5.18xlarge`.
-  public static var c518xlarge: Self { Self(Kind.c518xlarge) }
+  public static var c5_18xlarge: Self { Self(Kind.c5_18xlarge) }
   /// `c5.24xlarge`.
-  public static var c524xlarge: Self { Self(Kind.c524xlarge) }
+  public static var c5_24xlarge: Self { Self(Kind.c5_24xlarge) }
   /// `c5.2xlarge`.
-  public static var c52xlarge: Self { Self(Kind.c52xlarge) }
+  public static var c5_2xlarge: Self { Self(Kind.c5_2xlarge) }
   /// `c5.4xlarge`.
-  public static var c54xlarge: Self { Self(Kind.c54xlarge) }
+  public static var c5_4xlarge: Self { Self(Kind.c5_4xlarge) }
   /// `c5.9xlarge`.
-  public static var c59xlarge: Self { Self(Kind.c59xlarge) }
+  public static var c5_9xlarge: Self { Self(Kind.c5_9xlarge) }
   /// `c5.large`.
   public static var c5Large: Self { Self(Kind.c5Large) }
   /// `c5.metal`.
@@ -1843,27 +1843,27 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `c8id.xlarge`.
   public static var c8idXlarge: Self { Self(Kind.c8idXlarge) }
   /// `cc1.4xlarge`.
-  public static var cc14xlarge: Self { Self(Kind.cc14xlarge) }
+  public static var cc1_4xlarge: Self { Self(Kind.cc1_4xlarge) }
   /// `cc2.8xlarge`.
-  public static var cc28xlarge: Self { Self(Kind.cc28xlarge) }
+  public static var cc2_8xlarge: Self { Self(Kind.cc2_8xlarge) }
   /// `cg1.4xlarge`.
-  public static var cg14xlarge: Self { Self(Kind.cg14xlarge) }
+  public static var cg1_4xlarge: Self { Self(Kind.cg1_4xlarge) }
   /// `cr1.8xlarge`.
-  public static var cr18xlarge: Self { Self(Kind.cr18xlarge) }
+  public static var cr1_8xlarge: Self { Self(Kind.cr1_8xlarge) }
   /// `d2.2xlarge`.
-  public static var d22xlarge: Self { Self(Kind.d22xlarge) }
+  public static var d2_2xlarge: Self { Self(Kind.d2_2xlarge) }
   /// `d2.4xlarge`.
-  public static var d24xlarge: Self { Self(Kind.d24xlarge) }
+  public static var d2_4xlarge: Self { Self(Kind.d2_4xlarge) }
   /// `d2.8xlarge`.
-  public static var d28xlarge: Self { Self(Kind.d28xlarge) }
+  public static var d2_8xlarge: Self { Self(Kind.d2_8xlarge) }
   /// `d2.xlarge`.
   public static var d2Xlarge: Self { Self(Kind.d2Xlarge) }
   /// `d3.2xlarge`.
-  public static var d32xlarge: Self { Self(Kind.d32xlarge) }
+  public static var d3_2xlarge: Self { Self(Kind.d3_2xlarge) }
   /// `d3.4xlarge`.
-  public static var d34xlarge: Self { Self(Kind.d34xlarge) }
+  public static var d3_4xlarge: Self { Self(Kind.d3_4xlarge) }
   /// `d3.8xlarge`.
-  public static var d38xlarge: Self { Self(Kind.d38xlarge) }
+  public static var d3_8xlarge: Self { Self(Kind.d3_8xlarge) }
   /// `d3.xlarge`.
   public static var d3Xlarge: Self { Self(Kind.d3Xlarge) }
   /// `d3en.12xlarge`.
@@ -1879,31 +1879,31 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `d3en.xlarge`.
   public static var d3enXlarge: Self { Self(Kind.d3enXlarge) }
   /// `dl1.24xlarge`.
-  public static var dl124xlarge: Self { Self(Kind.dl124xlarge) }
+  public static var dl1_24xlarge: Self { Self(Kind.dl1_24xlarge) }
   /// `dl2q.24xlarge`.
   public static var dl2q24xlarge: Self { Self(Kind.dl2q24xlarge) }
   /// `f1.16xlarge`.
-  public static var f116xlarge: Self { Self(Kind.f116xlarge) }
+  public static var f1_16xlarge: Self { Self(Kind.f1_16xlarge) }
   /// `f1.2xlarge`.
-  public static var f12xlarge: Self { Self(Kind.f12xlarge) }
+  public static var f1_2xlarge: Self { Self(Kind.f1_2xlarge) }
   /// `f1.4xlarge`.
-  public static var f14xlarge: Self { Self(Kind.f14xlarge) }
+  public static var f1_4xlarge: Self { Self(Kind.f1_4xlarge) }
   /// `f2.12xlarge`.
-  public static var f212xlarge: Self { Self(Kind.f212xlarge) }
+  public static var f2_12xlarge: Self { Self(Kind.f2_12xlarge) }
   /// `f2.48xlarge`.
-  public static var f248xlarge: Self { Self(Kind.f248xlarge) }
+  public static var f2_48xlarge: Self { Self(Kind.f2_48xlarge) }
   /// `f2.6xlarge`.
-  public static var f26xlarge: Self { Self(Kind.f26xlarge) }
+  public static var f2_6xlarge: Self { Self(Kind.f2_6xlarge) }
   /// `g2.2xlarge`.
-  public static var g22xlarge: Self { Self(Kind.g22xlarge) }
+  public static var g2_2xlarge: Self { Self(Kind.g2_2xlarge) }
   /// `g2.8xlarge`.
-  public static var g28xlarge: Self { Self(Kind.g28xlarge) }
+  public static var g2_8xlarge: Self { Self(Kind.g2_8xlarge) }
   /// `g3.16xlarge`.
-  public static var g316xlarge: Self { Self(Kind.g316xlarge) }
+  public static var g3_16xlarge: Self { Self(Kind.g3_16xlarge) }
   /// `g3.4xlarge`.
-  public static var g34xlarge: Self { Self(Kind.g34xlarge) }
+  public static var g3_4xlarge: Self { Self(Kind.g3_4xlarge) }
   /// `g3.8xlarge`.
-  public static var g38xlarge: Self { Self(Kind.g38xlarge) }
+  public static var g3_8xlarge: Self { Self(Kind.g3_8xlarge) }
   /// `g3s.xlarge`.
   public static var g3sXlarge: Self { Self(Kind.g3sXlarge) }
   /// `g4ad.16xlarge`.
@@ -1931,19 +1931,19 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `g4dn.xlarge`.
   public static var g4dnXlarge: Self { Self(Kind.g4dnXlarge) }
   /// `g5.12xlarge`.
-  public static var g512xlarge: Self { Self(Kind.g512xlarge) }
+  public static var g5_12xlarge: Self { Self(Kind.g5_12xlarge) }
   /// `g5.16xlarge`.
-  public static var g516xlarge: Self { Self(Kind.g516xlarge) }
+  public static var g5_16xlarge: Self { Self(Kind.g5_16xlarge) }
   /// `g5.24xlarge`.
-  public static var g524xlarge: Self { Self(Kind.g524xlarge) }
+  public static var g5_24xlarge: Self { Self(Kind.g5_24xlarge) }
   /// `g5.2xlarge`.
-  public static var g52xlarge: Self { Self(Kind.g52xlarge) }
+  public static var g5_2xlarge: Self { Self(Kind.g5_2xlarge) }
   /// `g5.48xlarge`.
-  public static var g548xlarge: Self { Self(Kind.g548xlarge) }
+  public static var g5_48xlarge: Self { Self(Kind.g5_48xlarge) }
   /// `g5.4xlarge`.
-  public static var g54xlarge: Self { Self(Kind.g54xlarge) }
+  public static var g5_4xlarge: Self { Self(Kind.g5_4xlarge) }
   /// `g5.8xlarge`.
-  public static var g58xlarge: Self { Self(Kind.g58xlarge) }
+  public static var g5_8xlarge: Self { Self(Kind.g5_8xlarge) }
   /// `g5.xlarge`.
   public static var g5Xlarge: Self { Self(Kind.g5Xlarge) }
   /// `g5g.16xlarge`.
@@ -1959,19 +1959,19 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `g5g.xlarge`.
   public static var g5gXlarge: Self { Self(Kind.g5gXlarge) }
   /// `g6.12xlarge`.
-  public static var g612xlarge: Self { Self(Kind.g612xlarge) }
+  public static var g6_12xlarge: Self { Self(Kind.g6_12xlarge) }
   /// `g6.16xlarge`.
-  public static var g616xlarge: Self { Self(Kind.g616xlarge) }
+  public static var g6_16xlarge: Self { Self(Kind.g6_16xlarge) }
   /// `g6.24xlarge`.
-  public static var g624xlarge: Self { Self(Kind.g624xlarge) }
+  public static var g6_24xlarge: Self { Self(Kind.g6_24xlarge) }
   /// `g6.2xlarge`.
-  public static var g62xlarge: Self { Self(Kind.g62xlarge) }
+  public static var g6_2xlarge: Self { Self(Kind.g6_2xlarge) }
   /// `g6.48xlarge`.
-  public static var g648xlarge: Self { Self(Kind.g648xlarge) }
+  public static var g6_48xlarge: Self { Self(Kind.g6_48xlarge) }
   /// `g6.4xlarge`.
-  public static var g64xlarge: Self { Self(Kind.g64xlarge) }
+  public static var g6_4xlarge: Self { Self(Kind.g6_4xlarge) }
   /// `g6.8xlarge`.
-  public static var g68xlarge: Self { Self(Kind.g68xlarge) }
+  public static var g6_8xlarge: Self { Self(Kind.g6_8xlarge) }
   /// `g6.xlarge`.
   public static var g6Xlarge: Self { Self(Kind.g6Xlarge) }
   /// `g6e.12xlarge`.
@@ -2011,21 +2011,21 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `g7e.8xlarge`.
   public static var g7e8xlarge: Self { Self(Kind.g7e8xlarge) }
   /// `gr6.4xlarge`.
-  public static var gr64xlarge: Self { Self(Kind.gr64xlarge) }
+  public static var gr6_4xlarge: Self { Self(Kind.gr6_4xlarge) }
   /// `gr6.8xlarge`.
-  public static var gr68xlarge: Self { Self(Kind.gr68xlarge) }
+  public static var gr6_8xlarge: Self { Self(Kind.gr6_8xlarge) }
   /// `gr6f.4xlarge`.
   public static var gr6f4xlarge: Self { Self(Kind.gr6f4xlarge) }
   /// `h1.16xlarge`.
-  public static var h116xlarge: Self { Self(Kind.h116xlarge) }
+  public static var h1_16xlarge: Self { Self(Kind.h1_16xlarge) }
   /// `h1.2xlarge`.
-  public static var h12xlarge: Self { Self(Kind.h12xlarge) }
+  public static var h1_2xlarge: Self { Self(Kind.h1_2xlarge) }
   /// `h1.4xlarge`.
-  public static var h14xlarge: Self { Self(Kind.h14xlarge) }
+  public static var h1_4xlarge: Self { Self(Kind.h1_4xlarge) }
   /// `h1.8xlarge`.
-  public static var h18xlarge: Self { Self(Kind.h18xlarge) }
+  public static var h1_8xlarge: Self { Self(Kind.h1_8xlarge) }
   /// `hi1.4xlarge`.
-  public static var hi14xlarge: Self { Self(Kind.hi14xlarge) }
+  public static var hi1_4xlarge: Self { Self(Kind.hi1_4xlarge) }
   /// `hpc6a.48xlarge`.
   public static var hpc6a48xlarge: Self { Self(Kind.hpc6a48xlarge) }
   /// `hpc6id.32xlarge`.
@@ -2047,23 +2047,23 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `hpc8a.96xlarge`.
   public static var hpc8a96xlarge: Self { Self(Kind.hpc8a96xlarge) }
   /// `hs1.8xlarge`.
-  public static var hs18xlarge: Self { Self(Kind.hs18xlarge) }
+  public static var hs1_8xlarge: Self { Self(Kind.hs1_8xlarge) }
   /// `i2.2xlarge`.
-  public static var i22xlarge: Self { Self(Kind.i22xlarge) }
+  public static var i2_2xlarge: Self { Self(Kind.i2_2xlarge) }
   /// `i2.4xlarge`.
-  public static var i24xlarge: Self { Self(Kind.i24xlarge) }
+  public static var i2_4xlarge: Self { Self(Kind.i2_4xlarge) }
   /// `i2.8xlarge`.
-  public static var i28xlarge: Self { Self(Kind.i28xlarge) }
+  public static var i2_8xlarge: Self { Self(Kind.i2_8xlarge) }
   /// `i2.xlarge`.
   public static var i2Xlarge: Self { Self(Kind.i2Xlarge) }
   /// `i3.16xlarge`.
-  public static var i316xlarge: Self { Self(Kind.i316xlarge) }
+  public static var i3_16xlarge: Self { Self(Kind.i3_16xlarge) }
   /// `i3.2xlarge`.
-  public static var i32xlarge: Self { Self(Kind.i32xlarge) }
+  public static var i3_2xlarge: Self { Self(Kind.i3_2xlarge) }
   /// `i3.4xlarge`.
-  public static var i34xlarge: Self { Self(Kind.i34xlarge) }
+  public static var i3_4xlarge: Self { Self(Kind.i3_4xlarge) }
   /// `i3.8xlarge`.
-  public static var i38xlarge: Self { Self(Kind.i38xlarge) }
+  public static var i3_8xlarge: Self { Self(Kind.i3_8xlarge) }
   /// `i3.large`.
   public static var i3Large: Self { Self(Kind.i3Large) }
   /// `i3.metal`.
@@ -2217,19 +2217,19 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `im4gn.xlarge`.
   public static var im4gnXlarge: Self { Self(Kind.im4gnXlarge) }
   /// `inf1.24xlarge`.
-  public static var inf124xlarge: Self { Self(Kind.inf124xlarge) }
+  public static var inf1_24xlarge: Self { Self(Kind.inf1_24xlarge) }
   /// `inf1.2xlarge`.
-  public static var inf12xlarge: Self { Self(Kind.inf12xlarge) }
+  public static var inf1_2xlarge: Self { Self(Kind.inf1_2xlarge) }
   /// `inf1.6xlarge`.
-  public static var inf16xlarge: Self { Self(Kind.inf16xlarge) }
+  public static var inf1_6xlarge: Self { Self(Kind.inf1_6xlarge) }
   /// `inf1.xlarge`.
   public static var inf1Xlarge: Self { Self(Kind.inf1Xlarge) }
   /// `inf2.24xlarge`.
-  public static var inf224xlarge: Self { Self(Kind.inf224xlarge) }
+  public static var inf2_24xlarge: Self { Self(Kind.inf2_24xlarge) }
   /// `inf2.48xlarge`.
-  public static var inf248xlarge: Self { Self(Kind.inf248xlarge) }
+  public static var inf2_48xlarge: Self { Self(Kind.inf2_48xlarge) }
   /// `inf2.8xlarge`.
-  public static var inf28xlarge: Self { Self(Kind.inf28xlarge) }
+  public static var inf2_8xlarge: Self { Self(Kind.inf2_8xlarge) }
   /// `inf2.xlarge`.
   public static var inf2Xlarge: Self { Self(Kind.inf2Xlarge) }
   /// `is4gen.2xlarge`.
@@ -2253,13 +2253,13 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `m1.xlarge`.
   public static var m1Xlarge: Self { Self(Kind.m1Xlarge) }
   /// `m2.2xlarge`.
-  public static var m22xlarge: Self { Self(Kind.m22xlarge) }
+  public static var m2_2xlarge: Self { Self(Kind.m2_2xlarge) }
   /// `m2.4xlarge`.
-  public static var m24xlarge: Self { Self(Kind.m24xlarge) }
+  public static var m2_4xlarge: Self { Self(Kind.m2_4xlarge) }
   /// `m2.xlarge`.
   public static var m2Xlarge: Self { Self(Kind.m2Xlarge) }
   /// `m3.2xlarge`.
-  public static var m32xlarge: Self { Self(Kind.m32xlarge) }
+  public static var m3_2xlarge: Self { Self(Kind.m3_2xlarge) }
   /// `m3.large`.
   public static var m3Large: Self { Self(Kind.m3Large) }
   /// `m3.medium`.
@@ -2267,29 +2267,29 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `m3.xlarge`.
   public static var m3Xlarge: Self { Self(Kind.m3Xlarge) }
   /// `m4.10xlarge`.
-  public static var m410xlarge: Self { Self(Kind.m410xlarge) }
+  public static var m4_10xlarge: Self { Self(Kind.m4_10xlarge) }
   /// `m4.16xlarge`.
-  public static var m416xlarge: Self { Self(Kind.m416xlarge) }
+  public static var m4_16xlarge: Self { Self(Kind.m4_16xlarge) }
   /// `m4.2xlarge`.
-  public static var m42xlarge: Self { Self(Kind.m42xlarge) }
+  public static var m4_2xlarge: Self { Self(Kind.m4_2xlarge) }
   /// `m4.4xlarge`.
-  public static var m44xlarge: Self { Self(Kind.m44xlarge) }
+  public static var m4_4xlarge: Self { Self(Kind.m4_4xlarge) }
   /// `m4.large`.
   public static var m4Large: Self { Self(Kind.m4Large) }
   /// `m4.xlarge`.
   public static var m4Xlarge: Self { Self(Kind.m4Xlarge) }
   /// `m5.12xlarge`.
-  public static var m512xlarge: Self { Self(Kind.m512xlarge) }
+  public static var m5_12xlarge: Self { Self(Kind.m5_12xlarge) }
   /// `m5.16xlarge`.
-  public static var m516xlarge: Self { Self(Kind.m516xlarge) }
+  public static var m5_16xlarge: Self { Self(Kind.m5_16xlarge) }
   /// `m5.24xlarge`.
-  public static var m524xlarge: Self { Self(Kind.m524xlarge) }
+  public static var m5_24xlarge: Self { Self(Kind.m5_24xlarge) }
   /// `m5.2xlarge`.
-  public static var m52xlarge: Self { Self(Kind.m52xlarge) }
+  public static var m5_2xlarge: Self { Self(Kind.m5_2xlarge) }
   /// `m5.4xlarge`.
-  public static var m54xlarge: Self { Self(Kind.m54xlarge) }
+  public static var m5_4xlarge: Self { Self(Kind.m5_4xlarge) }
   /// `m5.8xlarge`.
-  public static var m58xlarge: Self { Self(Kind.m58xlarge) }
+  public static var m5_8xlarge: Self { Self(Kind.m5_8xlarge) }
   /// `m5.large`.
   public static var m5Large: Self { Self(Kind.m5Large) }
   /// `m5.metal`.
@@ -2851,17 +2851,17 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `mac2.metal`.
   public static var mac2Metal: Self { Self(Kind.mac2Metal) }
   /// `p2.16xlarge`.
-  public static var p216xlarge: Self { Self(Kind.p216xlarge) }
+  public static var p2_16xlarge: Self { Self(Kind.p2_16xlarge) }
   /// `p2.8xlarge`.
-  public static var p28xlarge: Self { Self(Kind.p28xlarge) }
+  public static var p2_8xlarge: Self { Self(Kind.p2_8xlarge) }
   /// `p2.xlarge`.
   public static var p2Xlarge: Self { Self(Kind.p2Xlarge) }
   /// `p3.16xlarge`.
-  public static var p316xlarge: Self { Self(Kind.p316xlarge) }
+  public static var p3_16xlarge: Self { Self(Kind.p3_16xlarge) }
   /// `p3.2xlarge`.
-  public static var p32xlarge: Self { Self(Kind.p32xlarge) }
+  public static var p3_2xlarge: Self { Self(Kind.p3_2xlarge) }
   /// `p3.8xlarge`.
-  public static var p38xlarge: Self { Self(Kind.p38xlarge) }
+  public static var p3_8xlarge: Self { Self(Kind.p3_8xlarge) }
   /// `p3dn.24xlarge`.
   public static var p3dn24xlarge: Self { Self(Kind.p3dn24xlarge) }
   /// `p4d.24xlarge`.
@@ -2869,53 +2869,53 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `p4de.24xlarge`.
   public static var p4de24xlarge: Self { Self(Kind.p4de24xlarge) }
   /// `p5.48xlarge`.
-  public static var p548xlarge: Self { Self(Kind.p548xlarge) }
+  public static var p5_48xlarge: Self { Self(Kind.p5_48xlarge) }
   /// `p5.4xlarge`.
-  public static var p54xlarge: Self { Self(Kind.p54xlarge) }
+  public static var p5_4xlarge: Self { Self(Kind.p5_4xlarge) }
   /// `p5e.48xlarge`.
   public static var p5e48xlarge: Self { Self(Kind.p5e48xlarge) }
   /// `p5en.48xlarge`.
   public static var p5en48xlarge: Self { Self(Kind.p5en48xlarge) }
   /// `p6-b200.48xlarge`.
-  public static var p6B20048xlarge: Self { Self(Kind.p6B20048xlarge) }
+  public static var p6B200_48xlarge: Self { Self(Kind.p6B200_48xlarge) }
   /// `p6-b300.48xlarge`.
-  public static var p6B30048xlarge: Self { Self(Kind.p6B30048xlarge) }
+  public static var p6B300_48xlarge: Self { Self(Kind.p6B300_48xlarge) }
   /// `p6e-gb200.36xlarge`.
-  public static var p6eGb20036xlarge: Self { Self(Kind.p6eGb20036xlarge) }
+  public static var p6eGb200_36xlarge: Self { Self(Kind.p6eGb200_36xlarge) }
   /// `r3.2xlarge`.
-  public static var r32xlarge: Self { Self(Kind.r32xlarge) }
+  public static var r3_2xlarge: Self { Self(Kind.r3_2xlarge) }
   /// `r3.4xlarge`.
-  public static var r34xlarge: Self { Self(Kind.r34xlarge) }
+  public static var r3_4xlarge: Self { Self(Kind.r3_4xlarge) }
   /// `r3.8xlarge`.
-  public static var r38xlarge: Self { Self(Kind.r38xlarge) }
+  public static var r3_8xlarge: Self { Self(Kind.r3_8xlarge) }
   /// `r3.large`.
   public static var r3Large: Self { Self(Kind.r3Large) }
   /// `r3.xlarge`.
   public static var r3Xlarge: Self { Self(Kind.r3Xlarge) }
   /// `r4.16xlarge`.
-  public static var r416xlarge: Self { Self(Kind.r416xlarge) }
+  public static var r4_16xlarge: Self { Self(Kind.r4_16xlarge) }
   /// `r4.2xlarge`.
-  public static var r42xlarge: Self { Self(Kind.r42xlarge) }
+  public static var r4_2xlarge: Self { Self(Kind.r4_2xlarge) }
   /// `r4.4xlarge`.
-  public static var r44xlarge: Self { Self(Kind.r44xlarge) }
+  public static var r4_4xlarge: Self { Self(Kind.r4_4xlarge) }
   /// `r4.8xlarge`.
-  public static var r48xlarge: Self { Self(Kind.r48xlarge) }
+  public static var r4_8xlarge: Self { Self(Kind.r4_8xlarge) }
   /// `r4.large`.
   public static var r4Large: Self { Self(Kind.r4Large) }
   /// `r4.xlarge`.
   public static var r4Xlarge: Self { Self(Kind.r4Xlarge) }
   /// `r5.12xlarge`.
-  public static var r512xlarge: Self { Self(Kind.r512xlarge) }
+  public static var r5_12xlarge: Self { Self(Kind.r5_12xlarge) }
   /// `r5.16xlarge`.
-  public static var r516xlarge: Self { Self(Kind.r516xlarge) }
+  public static var r5_16xlarge: Self { Self(Kind.r5_16xlarge) }
   /// `r5.24xlarge`.
-  public static var r524xlarge: Self { Self(Kind.r524xlarge) }
+  public static var r5_24xlarge: Self { Self(Kind.r5_24xlarge) }
   /// `r5.2xlarge`.
-  public static var r52xlarge: Self { Self(Kind.r52xlarge) }
+  public static var r5_2xlarge: Self { Self(Kind.r5_2xlarge) }
   /// `r5.4xlarge`.
-  public static var r54xlarge: Self { Self(Kind.r54xlarge) }
+  public static var r5_4xlarge: Self { Self(Kind.r5_4xlarge) }
   /// `r5.8xlarge`.
-  public static var r58xlarge: Self { Self(Kind.r58xlarge) }
+  public static var r5_8xlarge: Self { Self(Kind.r5_8xlarge) }
   /// `r5.large`.
   public static var r5Large: Self { Self(Kind.r5Large) }
   /// `r5.metal`.
@@ -3451,7 +3451,7 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `t1.micro`.
   public static var t1Micro: Self { Self(Kind.t1Micro) }
   /// `t2.2xlarge`.
-  public static var t22xlarge: Self { Self(Kind.t22xlarge) }
+  public static var t2_2xlarge: Self { Self(Kind.t2_2xlarge) }
   /// `t2.large`.
   public static var t2Large: Self { Self(Kind.t2Large) }
   /// `t2.medium`.
@@ -3465,7 +3465,7 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `t2.xlarge`.
   public static var t2Xlarge: Self { Self(Kind.t2Xlarge) }
   /// `t3.2xlarge`.
-  public static var t32xlarge: Self { Self(Kind.t32xlarge) }
+  public static var t3_2xlarge: Self { Self(Kind.t3_2xlarge) }
   /// `t3.large`.
   public static var t3Large: Self { Self(Kind.t3Large) }
   /// `t3.medium`.
@@ -3507,37 +3507,37 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `t4g.xlarge`.
   public static var t4gXlarge: Self { Self(Kind.t4gXlarge) }
   /// `trn1.2xlarge`.
-  public static var trn12xlarge: Self { Self(Kind.trn12xlarge) }
+  public static var trn1_2xlarge: Self { Self(Kind.trn1_2xlarge) }
   /// `trn1.32xlarge`.
-  public static var trn132xlarge: Self { Self(Kind.trn132xlarge) }
+  public static var trn1_32xlarge: Self { Self(Kind.trn1_32xlarge) }
   /// `trn1n.32xlarge`.
   public static var trn1n32xlarge: Self { Self(Kind.trn1n32xlarge) }
   /// `trn2.3xlarge`.
-  public static var trn23xlarge: Self { Self(Kind.trn23xlarge) }
+  public static var trn2_3xlarge: Self { Self(Kind.trn2_3xlarge) }
   /// `trn2.48xlarge`.
-  public static var trn248xlarge: Self { Self(Kind.trn248xlarge) }
+  public static var trn2_48xlarge: Self { Self(Kind.trn2_48xlarge) }
   /// `u-12tb1.112xlarge`.
-  public static var u12tb1112xlarge: Self { Self(Kind.u12tb1112xlarge) }
+  public static var u12tb1_112xlarge: Self { Self(Kind.u12tb1_112xlarge) }
   /// `u-12tb1.metal`.
   public static var u12tb1Metal: Self { Self(Kind.u12tb1Metal) }
   /// `u-18tb1.112xlarge`.
-  public static var u18tb1112xlarge: Self { Self(Kind.u18tb1112xlarge) }
+  public static var u18tb1_112xlarge: Self { Self(Kind.u18tb1_112xlarge) }
   /// `u-18tb1.metal`.
   public static var u18tb1Metal: Self { Self(Kind.u18tb1Metal) }
   /// `u-24tb1.112xlarge`.
-  public static var u24tb1112xlarge: Self { Self(Kind.u24tb1112xlarge) }
+  public static var u24tb1_112xlarge: Self { Self(Kind.u24tb1_112xlarge) }
   /// `u-24tb1.metal`.
   public static var u24tb1Metal: Self { Self(Kind.u24tb1Metal) }
   /// `u-3tb1.56xlarge`.
-  public static var u3tb156xlarge: Self { Self(Kind.u3tb156xlarge) }
+  public static var u3tb1_56xlarge: Self { Self(Kind.u3tb1_56xlarge) }
   /// `u-6tb1.112xlarge`.
-  public static var u6tb1112xlarge: Self { Self(Kind.u6tb1112xlarge) }
+  public static var u6tb1_112xlarge: Self { Self(Kind.u6tb1_112xlarge) }
   /// `u-6tb1.56xlarge`.
-  public static var u6tb156xlarge: Self { Self(Kind.u6tb156xlarge) }
+  public static var u6tb1_56xlarge: Self { Self(Kind.u6tb1_56xlarge) }
   /// `u-6tb1.metal`.
   public static var u6tb1Metal: Self { Self(Kind.u6tb1Metal) }
   /// `u-9tb1.112xlarge`.
-  public static var u9tb1112xlarge: Self { Self(Kind.u9tb1112xlarge) }
+  public static var u9tb1_112xlarge: Self { Self(Kind.u9tb1_112xlarge) }
   /// `u-9tb1.metal`.
   public static var u9tb1Metal: Self { Self(Kind.u9tb1Metal) }
   /// `u7i-12tb.224xlarge`.
@@ -3557,15 +3557,15 @@ extension Value where Kind == EC2.InstanceTypeValue {
   /// `u7inh-32tb.480xlarge`.
   public static var u7inh32tb480xlarge: Self { Self(Kind.u7inh32tb480xlarge) }
   /// `vt1.24xlarge`.
-  public static var vt124xlarge: Self { Self(Kind.vt124xlarge) }
+  public static var vt1_24xlarge: Self { Self(Kind.vt1_24xlarge) }
   /// `vt1.3xlarge`.
-  public static var vt13xlarge: Self { Self(Kind.vt13xlarge) }
+  public static var vt1_3xlarge: Self { Self(Kind.vt1_3xlarge) }
   /// `vt1.6xlarge`.
-  public static var vt16xlarge: Self { Self(Kind.vt16xlarge) }
+  public static var vt1_6xlarge: Self { Self(Kind.vt1_6xlarge) }
   /// `x1.16xlarge`.
-  public static var x116xlarge: Self { Self(Kind.x116xlarge) }
+  public static var x1_16xlarge: Self { Self(Kind.x1_16xlarge) }
   /// `x1.32xlarge`.
-  public static var x132xlarge: Self { Self(Kind.x132xlarge) }
+  public static var x1_32xlarge: Self { Self(Kind.x1_32xlarge) }
   /// `x1e.16xlarge`.
   public static var x1e16xlarge: Self { Self(Kind.x1e16xlarge) }
   /// `x1e.2xlarge`.

@@ -287,22 +287,22 @@ extension EC2.VPCEndpoint {
   ///
   /// - Remark: Generated from `AWS::EC2::VPCEndpoint.DnsOptionsSpecification.PrivateDnsPreference`.
   public enum PrivateDNSPreferenceValue: String, StringEnumeration {
-    case verifiedDOMAINSONLY = "VERIFIED_DOMAINS_ONLY"
-    case allDOMAINS = "ALL_DOMAINS"
-    case verifiedDOMAINSANDSPECIFIEDDOMAINS = "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS"
-    case specifiedDOMAINSONLY = "SPECIFIED_DOMAINS_ONLY"
+    case verifiedDomainsOnly = "VERIFIED_DOMAINS_ONLY"
+    case allDomains = "ALL_DOMAINS"
+    case verifiedDomainsAndSpecifiedDomains = "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS"
+    case specifiedDomainsOnly = "SPECIFIED_DOMAINS_ONLY"
   }
 }
 
 extension Value where Kind == EC2.VPCEndpoint.PrivateDNSPreferenceValue {
   /// `VERIFIED_DOMAINS_ONLY`.
-  public static var verifiedDOMAINSONLY: Self { Self(Kind.verifiedDOMAINSONLY) }
+  public static var verifiedDomainsOnly: Self { Self(Kind.verifiedDomainsOnly) }
   /// `ALL_DOMAINS`.
-  public static var allDOMAINS: Self { Self(Kind.allDOMAINS) }
+  public static var allDomains: Self { Self(Kind.allDomains) }
   /// `VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS`.
-  public static var verifiedDOMAINSANDSPECIFIEDDOMAINS: Self { Self(Kind.verifiedDOMAINSANDSPECIFIEDDOMAINS) }
+  public static var verifiedDomainsAndSpecifiedDomains: Self { Self(Kind.verifiedDomainsAndSpecifiedDomains) }
   /// `SPECIFIED_DOMAINS_ONLY`.
-  public static var specifiedDOMAINSONLY: Self { Self(Kind.specifiedDOMAINSONLY) }
+  public static var specifiedDomainsOnly: Self { Self(Kind.specifiedDomainsOnly) }
 }
 
 extension EC2.VPCEndpoint {

@@ -333,8 +333,8 @@ extension EC2.VPNConnection {
   public enum Phase1EncryptionAlgorithmsRequestListValueValueValue: String, StringEnumeration {
     case aes128 = "AES128"
     case aes256 = "AES256"
-    case aes128GCM16 = "AES128-GCM-16"
-    case aes256GCM16 = "AES256-GCM-16"
+    case aes128Gcm16 = "AES128-GCM-16"
+    case aes256Gcm16 = "AES256-GCM-16"
   }
 }
 
@@ -344,9 +344,9 @@ extension Value where Kind == EC2.VPNConnection.Phase1EncryptionAlgorithmsReques
   /// `AES256`.
   public static var aes256: Self { Self(Kind.aes256) }
   /// `AES128-GCM-16`.
-  public static var aes128GCM16: Self { Self(Kind.aes128GCM16) }
+  public static var aes128Gcm16: Self { Self(Kind.aes128Gcm16) }
   /// `AES256-GCM-16`.
-  public static var aes256GCM16: Self { Self(Kind.aes256GCM16) }
+  public static var aes256Gcm16: Self { Self(Kind.aes256Gcm16) }
 }
 
 extension EC2.VPNConnection {
@@ -371,9 +371,9 @@ extension EC2.VPNConnection {
   /// - Remark: Generated from `AWS::EC2::VPNConnection.Phase1IntegrityAlgorithmsRequestListValue.Value`.
   public enum Phase1IntegrityAlgorithmsRequestListValueValueValue: String, StringEnumeration {
     case sha1 = "SHA1"
-    case sha2256 = "SHA2-256"
-    case sha2384 = "SHA2-384"
-    case sha2512 = "SHA2-512"
+    case sha2_256 = "SHA2-256"
+    case sha2_384 = "SHA2-384"
+    case sha2_512 = "SHA2-512"
   }
 }
 
@@ -381,11 +381,11 @@ extension Value where Kind == EC2.VPNConnection.Phase1IntegrityAlgorithmsRequest
   /// `SHA1`.
   public static var sha1: Self { Self(Kind.sha1) }
   /// `SHA2-256`.
-  public static var sha2256: Self { Self(Kind.sha2256) }
+  public static var sha2_256: Self { Self(Kind.sha2_256) }
   /// `SHA2-384`.
-  public static var sha2384: Self { Self(Kind.sha2384) }
+  public static var sha2_384: Self { Self(Kind.sha2_384) }
   /// `SHA2-512`.
-  public static var sha2512: Self { Self(Kind.sha2512) }
+  public static var sha2_512: Self { Self(Kind.sha2_512) }
 }
 
 extension EC2.VPNConnection {
@@ -427,8 +427,8 @@ extension EC2.VPNConnection {
   public enum Phase2EncryptionAlgorithmsRequestListValueValueValue: String, StringEnumeration {
     case aes128 = "AES128"
     case aes256 = "AES256"
-    case aes128GCM16 = "AES128-GCM-16"
-    case aes256GCM16 = "AES256-GCM-16"
+    case aes128Gcm16 = "AES128-GCM-16"
+    case aes256Gcm16 = "AES256-GCM-16"
   }
 }
 
@@ -438,9 +438,9 @@ extension Value where Kind == EC2.VPNConnection.Phase2EncryptionAlgorithmsReques
   /// `AES256`.
   public static var aes256: Self { Self(Kind.aes256) }
   /// `AES128-GCM-16`.
-  public static var aes128GCM16: Self { Self(Kind.aes128GCM16) }
+  public static var aes128Gcm16: Self { Self(Kind.aes128Gcm16) }
   /// `AES256-GCM-16`.
-  public static var aes256GCM16: Self { Self(Kind.aes256GCM16) }
+  public static var aes256Gcm16: Self { Self(Kind.aes256Gcm16) }
 }
 
 extension EC2.VPNConnection {
@@ -465,9 +465,9 @@ extension EC2.VPNConnection {
   /// - Remark: Generated from `AWS::EC2::VPNConnection.Phase2IntegrityAlgorithmsRequestListValue.Value`.
   public enum Phase2IntegrityAlgorithmsRequestListValueValueValue: String, StringEnumeration {
     case sha1 = "SHA1"
-    case sha2256 = "SHA2-256"
-    case sha2384 = "SHA2-384"
-    case sha2512 = "SHA2-512"
+    case sha2_256 = "SHA2-256"
+    case sha2_384 = "SHA2-384"
+    case sha2_512 = "SHA2-512"
   }
 }
 
@@ -475,11 +475,11 @@ extension Value where Kind == EC2.VPNConnection.Phase2IntegrityAlgorithmsRequest
   /// `SHA1`.
   public static var sha1: Self { Self(Kind.sha1) }
   /// `SHA2-256`.
-  public static var sha2256: Self { Self(Kind.sha2256) }
+  public static var sha2_256: Self { Self(Kind.sha2_256) }
   /// `SHA2-384`.
-  public static var sha2384: Self { Self(Kind.sha2384) }
+  public static var sha2_384: Self { Self(Kind.sha2_384) }
   /// `SHA2-512`.
-  public static var sha2512: Self { Self(Kind.sha2512) }
+  public static var sha2_512: Self { Self(Kind.sha2_512) }
 }
 
 extension EC2.VPNConnection {

@@ -387,22 +387,22 @@ extension Value where Kind == EC2.VerifiedAccessEndpoint.RdsOptions {
   public init(
     port: Value<Number>? = nil,
     protocol: Value<EC2.VerifiedAccessEndpoint.ProtocolValue>? = nil,
-    rdsDbClusterARN: Value<String>? = nil,
-    rdsDbInstanceARN: Value<String>? = nil,
-    rdsDbProxyARN: Value<String>? = nil,
+    rdsDBClusterARN: Value<String>? = nil,
+    rdsDBInstanceARN: Value<String>? = nil,
+    rdsDBProxyARN: Value<String>? = nil,
     rdsEndpoint: Value<String>? = nil,
     subnetIds: Value<[String]>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
     if let `protocol` = `protocol` { objectEntries.append(.init("Protocol", `protocol`.expression)) }
-    if let rdsDbClusterARN = rdsDbClusterARN {
-      objectEntries.append(.init("RdsDbClusterArn", rdsDbClusterARN.expression))
+    if let rdsDBClusterARN = rdsDBClusterARN {
+      objectEntries.append(.init("RdsDbClusterArn", rdsDBClusterARN.expression))
     }
-    if let rdsDbInstanceARN = rdsDbInstanceARN {
-      objectEntries.append(.init("RdsDbInstanceArn", rdsDbInstanceARN.expression))
+    if let rdsDBInstanceARN = rdsDBInstanceARN {
+      objectEntries.append(.init("RdsDbInstanceArn", rdsDBInstanceARN.expression))
     }
-    if let rdsDbProxyARN = rdsDbProxyARN { objectEntries.append(.init("RdsDbProxyArn", rdsDbProxyARN.expression)) }
+    if let rdsDBProxyARN = rdsDBProxyARN { objectEntries.append(.init("RdsDbProxyArn", rdsDBProxyARN.expression)) }
     if let rdsEndpoint = rdsEndpoint { objectEntries.append(.init("RdsEndpoint", rdsEndpoint.expression)) }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))

@@ -97,16 +97,16 @@ extension ECR.RegistryScanningConfiguration {
   ///
   /// - Remark: Generated from `AWS::ECR::RegistryScanningConfiguration.ScanFrequency.ScanFrequency`.
   public enum ScanFrequencyValue: String, StringEnumeration {
-    case scanONPUSH = "SCAN_ON_PUSH"
-    case continuousSCAN = "CONTINUOUS_SCAN"
+    case scanOnPush = "SCAN_ON_PUSH"
+    case continuousScan = "CONTINUOUS_SCAN"
   }
 }
 
 extension Value where Kind == ECR.RegistryScanningConfiguration.ScanFrequencyValue {
   /// `SCAN_ON_PUSH`.
-  public static var scanONPUSH: Self { Self(Kind.scanONPUSH) }
+  public static var scanOnPush: Self { Self(Kind.scanOnPush) }
   /// `CONTINUOUS_SCAN`.
-  public static var continuousSCAN: Self { Self(Kind.continuousSCAN) }
+  public static var continuousScan: Self { Self(Kind.continuousScan) }
 }
 
 extension ECR.RegistryScanningConfiguration {

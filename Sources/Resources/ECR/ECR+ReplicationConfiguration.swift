@@ -60,13 +60,13 @@ extension ECR.ReplicationConfiguration {
   ///
   /// - Remark: Generated from `AWS::ECR::ReplicationConfiguration.FilterType.FilterType`.
   public enum FilterTypeValue: String, StringEnumeration {
-    case prefixMATCH = "PREFIX_MATCH"
+    case prefixMatch = "PREFIX_MATCH"
   }
 }
 
 extension Value where Kind == ECR.ReplicationConfiguration.FilterTypeValue {
   /// `PREFIX_MATCH`.
-  public static var prefixMATCH: Self { Self(Kind.prefixMATCH) }
+  public static var prefixMatch: Self { Self(Kind.prefixMatch) }
 }
 
 extension ECR.ReplicationConfiguration {

@@ -191,8 +191,8 @@ extension ECR.Repository {
   public enum ImageTagMutabilityValue: String, StringEnumeration {
     case mutable = "MUTABLE"
     case immutable = "IMMUTABLE"
-    case mutableWITHEXCLUSION = "MUTABLE_WITH_EXCLUSION"
-    case immutableWITHEXCLUSION = "IMMUTABLE_WITH_EXCLUSION"
+    case mutableWithExclusion = "MUTABLE_WITH_EXCLUSION"
+    case immutableWithExclusion = "IMMUTABLE_WITH_EXCLUSION"
   }
 }
 
@@ -202,9 +202,9 @@ extension Value where Kind == ECR.Repository.ImageTagMutabilityValue {
   /// `IMMUTABLE`.
   public static var immutable: Self { Self(Kind.immutable) }
   /// `MUTABLE_WITH_EXCLUSION`.
-  public static var mutableWITHEXCLUSION: Self { Self(Kind.mutableWITHEXCLUSION) }
+  public static var mutableWithExclusion: Self { Self(Kind.mutableWithExclusion) }
   /// `IMMUTABLE_WITH_EXCLUSION`.
-  public static var immutableWITHEXCLUSION: Self { Self(Kind.immutableWITHEXCLUSION) }
+  public static var immutableWithExclusion: Self { Self(Kind.immutableWithExclusion) }
 }
 
 extension ECR.Repository {

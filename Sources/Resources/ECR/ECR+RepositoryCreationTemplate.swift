@@ -139,8 +139,8 @@ extension ECR.RepositoryCreationTemplate {
   /// - Remark: Generated from `AWS::ECR::RepositoryCreationTemplate.AppliedForItem.AppliedForItem`.
   public enum AppliedForItemValue: String, StringEnumeration {
     case replication = "REPLICATION"
-    case pullTHROUGHCACHE = "PULL_THROUGH_CACHE"
-    case createONPUSH = "CREATE_ON_PUSH"
+    case pullThroughCache = "PULL_THROUGH_CACHE"
+    case createOnPush = "CREATE_ON_PUSH"
   }
 }
 
@@ -148,9 +148,9 @@ extension Value where Kind == ECR.RepositoryCreationTemplate.AppliedForItemValue
   /// `REPLICATION`.
   public static var replication: Self { Self(Kind.replication) }
   /// `PULL_THROUGH_CACHE`.
-  public static var pullTHROUGHCACHE: Self { Self(Kind.pullTHROUGHCACHE) }
+  public static var pullThroughCache: Self { Self(Kind.pullThroughCache) }
   /// `CREATE_ON_PUSH`.
-  public static var createONPUSH: Self { Self(Kind.createONPUSH) }
+  public static var createOnPush: Self { Self(Kind.createOnPush) }
 }
 
 extension ECR.RepositoryCreationTemplate {
@@ -197,8 +197,8 @@ extension ECR.RepositoryCreationTemplate {
   public enum ImageTagMutabilityValue: String, StringEnumeration {
     case mutable = "MUTABLE"
     case immutable = "IMMUTABLE"
-    case immutableWITHEXCLUSION = "IMMUTABLE_WITH_EXCLUSION"
-    case mutableWITHEXCLUSION = "MUTABLE_WITH_EXCLUSION"
+    case immutableWithExclusion = "IMMUTABLE_WITH_EXCLUSION"
+    case mutableWithExclusion = "MUTABLE_WITH_EXCLUSION"
   }
 }
 
@@ -208,9 +208,9 @@ extension Value where Kind == ECR.RepositoryCreationTemplate.ImageTagMutabilityV
   /// `IMMUTABLE`.
   public static var immutable: Self { Self(Kind.immutable) }
   /// `IMMUTABLE_WITH_EXCLUSION`.
-  public static var immutableWITHEXCLUSION: Self { Self(Kind.immutableWITHEXCLUSION) }
+  public static var immutableWithExclusion: Self { Self(Kind.immutableWithExclusion) }
   /// `MUTABLE_WITH_EXCLUSION`.
-  public static var mutableWITHEXCLUSION: Self { Self(Kind.mutableWITHEXCLUSION) }
+  public static var mutableWithExclusion: Self { Self(Kind.mutableWithExclusion) }
 }
 
 extension ECR.RepositoryCreationTemplate {

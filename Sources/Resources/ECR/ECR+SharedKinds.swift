@@ -11,7 +11,7 @@ extension ECR {
   public enum EncryptionTypeValue: String, StringEnumeration {
     case aes256 = "AES256"
     case kms = "KMS"
-    case kmsDSSE = "KMS_DSSE"
+    case kmsDsse = "KMS_DSSE"
   }
 }
 
@@ -21,7 +21,7 @@ extension Value where Kind == ECR.EncryptionTypeValue {
   /// `KMS`.
   public static var kms: Self { Self(Kind.kms) }
   /// `KMS_DSSE`.
-  public static var kmsDSSE: Self { Self(Kind.kmsDSSE) }
+  public static var kmsDsse: Self { Self(Kind.kmsDsse) }
 }
 
 extension ECR {

@@ -60,13 +60,13 @@ extension ECR.SigningConfiguration {
   ///
   /// - Remark: Generated from `AWS::ECR::SigningConfiguration.FilterType.FilterType`.
   public enum FilterTypeValue: String, StringEnumeration {
-    case wildcardMATCH = "WILDCARD_MATCH"
+    case wildcardMatch = "WILDCARD_MATCH"
   }
 }
 
 extension Value where Kind == ECR.SigningConfiguration.FilterTypeValue {
   /// `WILDCARD_MATCH`.
-  public static var wildcardMATCH: Self { Self(Kind.wildcardMATCH) }
+  public static var wildcardMatch: Self { Self(Kind.wildcardMatch) }
 }
 
 extension ECR.SigningConfiguration {

@@ -351,7 +351,7 @@ extension ECS.CapacityProvider {
   ///
   /// - Remark: Generated from `AWS::ECS::CapacityProvider.InstanceLaunchTemplate.CapacityOptionType`.
   public enum CapacityOptionTypeValue: String, StringEnumeration {
-    case onDEMAND = "ON_DEMAND"
+    case onDemand = "ON_DEMAND"
     case spot = "SPOT"
     case reserved = "RESERVED"
   }
@@ -359,7 +359,7 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.CapacityOptionTypeValue {
   /// `ON_DEMAND`.
-  public static var onDEMAND: Self { Self(Kind.onDEMAND) }
+  public static var onDemand: Self { Self(Kind.onDemand) }
   /// `SPOT`.
   public static var spot: Self { Self(Kind.spot) }
   /// `RESERVED`.
@@ -849,14 +849,14 @@ extension ECS.CapacityProvider {
   ///
   /// - Remark: Generated from `AWS::ECS::CapacityProvider.ManagedInstancesProvider.PropagateTags`.
   public enum PropagateTagsValue: String, StringEnumeration {
-    case capacityPROVIDER = "CAPACITY_PROVIDER"
+    case capacityProvider = "CAPACITY_PROVIDER"
     case none = "NONE"
   }
 }
 
 extension Value where Kind == ECS.CapacityProvider.PropagateTagsValue {
   /// `CAPACITY_PROVIDER`.
-  public static var capacityPROVIDER: Self { Self(Kind.capacityPROVIDER) }
+  public static var capacityProvider: Self { Self(Kind.capacityProvider) }
   /// `NONE`.
   public static var none: Self { Self(Kind.none) }
 }
@@ -866,19 +866,19 @@ extension ECS.CapacityProvider {
   ///
   /// - Remark: Generated from `AWS::ECS::CapacityProvider.CapacityReservationRequest.ReservationPreference`.
   public enum ReservationPreferenceValue: String, StringEnumeration {
-    case reservationsONLY = "RESERVATIONS_ONLY"
-    case reservationsFIRST = "RESERVATIONS_FIRST"
-    case reservationsEXCLUDED = "RESERVATIONS_EXCLUDED"
+    case reservationsOnly = "RESERVATIONS_ONLY"
+    case reservationsFirst = "RESERVATIONS_FIRST"
+    case reservationsExcluded = "RESERVATIONS_EXCLUDED"
   }
 }
 
 extension Value where Kind == ECS.CapacityProvider.ReservationPreferenceValue {
   /// `RESERVATIONS_ONLY`.
-  public static var reservationsONLY: Self { Self(Kind.reservationsONLY) }
+  public static var reservationsOnly: Self { Self(Kind.reservationsOnly) }
   /// `RESERVATIONS_FIRST`.
-  public static var reservationsFIRST: Self { Self(Kind.reservationsFIRST) }
+  public static var reservationsFirst: Self { Self(Kind.reservationsFirst) }
   /// `RESERVATIONS_EXCLUDED`.
-  public static var reservationsEXCLUDED: Self { Self(Kind.reservationsEXCLUDED) }
+  public static var reservationsExcluded: Self { Self(Kind.reservationsExcluded) }
 }
 
 extension ECS.CapacityProvider {

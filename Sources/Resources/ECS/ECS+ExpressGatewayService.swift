@@ -451,8 +451,8 @@ extension ECS.ExpressGatewayService {
   /// - Remark: Generated from `AWS::ECS::ExpressGatewayService.ExpressGatewayServiceScalingMetric.ExpressGatewayServiceScalingMetric`.
   public enum ExpressGatewayServiceScalingMetricValue: String, StringEnumeration {
     case averageCPU = "AVERAGE_CPU"
-    case averageMEMORY = "AVERAGE_MEMORY"
-    case requestCOUNTPERTARGET = "REQUEST_COUNT_PER_TARGET"
+    case averageMemory = "AVERAGE_MEMORY"
+    case requestCountPerTarget = "REQUEST_COUNT_PER_TARGET"
   }
 }
 
@@ -460,9 +460,9 @@ extension Value where Kind == ECS.ExpressGatewayService.ExpressGatewayServiceSca
   /// `AVERAGE_CPU`.
   public static var averageCPU: Self { Self(Kind.averageCPU) }
   /// `AVERAGE_MEMORY`.
-  public static var averageMEMORY: Self { Self(Kind.averageMEMORY) }
+  public static var averageMemory: Self { Self(Kind.averageMemory) }
   /// `REQUEST_COUNT_PER_TARGET`.
-  public static var requestCOUNTPERTARGET: Self { Self(Kind.requestCOUNTPERTARGET) }
+  public static var requestCountPerTarget: Self { Self(Kind.requestCountPerTarget) }
 }
 
 extension ECS.ExpressGatewayService {

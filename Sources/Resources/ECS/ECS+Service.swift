@@ -609,31 +609,31 @@ extension ECS.Service {
   ///
   /// - Remark: Generated from `AWS::ECS::Service.DeploymentLifecycleHook.LifecycleStages`.
   public enum LifecycleStagesValue: String, StringEnumeration {
-    case reconcileSERVICE = "RECONCILE_SERVICE"
-    case preSCALEUP = "PRE_SCALE_UP"
-    case postSCALEUP = "POST_SCALE_UP"
-    case testTRAFFICSHIFT = "TEST_TRAFFIC_SHIFT"
-    case postTESTTRAFFICSHIFT = "POST_TEST_TRAFFIC_SHIFT"
-    case productionTRAFFICSHIFT = "PRODUCTION_TRAFFIC_SHIFT"
-    case postPRODUCTIONTRAFFICSHIFT = "POST_PRODUCTION_TRAFFIC_SHIFT"
+    case reconcileService = "RECONCILE_SERVICE"
+    case preScaleUp = "PRE_SCALE_UP"
+    case postScaleUp = "POST_SCALE_UP"
+    case testTrafficShift = "TEST_TRAFFIC_SHIFT"
+    case postTestTrafficShift = "POST_TEST_TRAFFIC_SHIFT"
+    case productionTrafficShift = "PRODUCTION_TRAFFIC_SHIFT"
+    case postProductionTrafficShift = "POST_PRODUCTION_TRAFFIC_SHIFT"
   }
 }
 
 extension Value where Kind == ECS.Service.LifecycleStagesValue {
   /// `RECONCILE_SERVICE`.
-  public static var reconcileSERVICE: Self { Self(Kind.reconcileSERVICE) }
+  public static var reconcileService: Self { Self(Kind.reconcileService) }
   /// `PRE_SCALE_UP`.
-  public static var preSCALEUP: Self { Self(Kind.preSCALEUP) }
+  public static var preScaleUp: Self { Self(Kind.preScaleUp) }
   /// `POST_SCALE_UP`.
-  public static var postSCALEUP: Self { Self(Kind.postSCALEUP) }
+  public static var postScaleUp: Self { Self(Kind.postScaleUp) }
   /// `TEST_TRAFFIC_SHIFT`.
-  public static var testTRAFFICSHIFT: Self { Self(Kind.testTRAFFICSHIFT) }
+  public static var testTrafficShift: Self { Self(Kind.testTrafficShift) }
   /// `POST_TEST_TRAFFIC_SHIFT`.
-  public static var postTESTTRAFFICSHIFT: Self { Self(Kind.postTESTTRAFFICSHIFT) }
+  public static var postTestTrafficShift: Self { Self(Kind.postTestTrafficShift) }
   /// `PRODUCTION_TRAFFIC_SHIFT`.
-  public static var productionTRAFFICSHIFT: Self { Self(Kind.productionTRAFFICSHIFT) }
+  public static var productionTrafficShift: Self { Self(Kind.productionTrafficShift) }
   /// `POST_PRODUCTION_TRAFFIC_SHIFT`.
-  public static var postPRODUCTIONTRAFFICSHIFT: Self { Self(Kind.postPRODUCTIONTRAFFICSHIFT) }
+  public static var postProductionTrafficShift: Self { Self(Kind.postProductionTrafficShift) }
 }
 
 extension ECS.Service {
@@ -802,7 +802,7 @@ extension ECS.Service {
   /// - Remark: Generated from `AWS::ECS::Service.PropagateTags`.
   public enum PropagateTagsValue: String, StringEnumeration {
     case service = "SERVICE"
-    case taskDEFINITION = "TASK_DEFINITION"
+    case taskDefinition = "TASK_DEFINITION"
   }
 }
 
@@ -810,7 +810,7 @@ extension Value where Kind == ECS.Service.PropagateTagsValue {
   /// `SERVICE`.
   public static var service: Self { Self(Kind.service) }
   /// `TASK_DEFINITION`.
-  public static var taskDEFINITION: Self { Self(Kind.taskDEFINITION) }
+  public static var taskDefinition: Self { Self(Kind.taskDefinition) }
 }
 
 extension ECS.Service {
@@ -1147,7 +1147,7 @@ extension ECS.Service {
   /// - Remark: Generated from `AWS::ECS::Service.DeploymentConfiguration.Strategy`.
   public enum StrategyValue: String, StringEnumeration {
     case rolling = "ROLLING"
-    case blueGREEN = "BLUE_GREEN"
+    case blueGreen = "BLUE_GREEN"
     case linear = "LINEAR"
     case canary = "CANARY"
   }
@@ -1157,7 +1157,7 @@ extension Value where Kind == ECS.Service.StrategyValue {
   /// `ROLLING`.
   public static var rolling: Self { Self(Kind.rolling) }
   /// `BLUE_GREEN`.
-  public static var blueGREEN: Self { Self(Kind.blueGREEN) }
+  public static var blueGreen: Self { Self(Kind.blueGreen) }
   /// `LINEAR`.
   public static var linear: Self { Self(Kind.linear) }
   /// `CANARY`.
@@ -1207,7 +1207,7 @@ extension ECS.Service {
   ///
   /// - Remark: Generated from `AWS::ECS::Service.DeploymentController.Type`.
   public enum TypeValue: String, StringEnumeration {
-    case codeDEPLOY = "CODE_DEPLOY"
+    case codeDeploy = "CODE_DEPLOY"
     case ecs = "ECS"
     case external = "EXTERNAL"
   }
@@ -1215,7 +1215,7 @@ extension ECS.Service {
 
 extension Value where Kind == ECS.Service.TypeValue {
   /// `CODE_DEPLOY`.
-  public static var codeDEPLOY: Self { Self(Kind.codeDEPLOY) }
+  public static var codeDeploy: Self { Self(Kind.codeDeploy) }
   /// `ECS`.
   public static var ecs: Self { Self(Kind.ecs) }
   /// `EXTERNAL`.

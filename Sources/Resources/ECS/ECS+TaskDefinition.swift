@@ -224,7 +224,7 @@ extension ECS.TaskDefinition {
   /// - Remark: Generated from `AWS::ECS::TaskDefinition.RuntimePlatform.CpuArchitecture`.
   public enum CPUArchitectureValue: String, StringEnumeration {
     case arm64 = "ARM64"
-    case x8664 = "X86_64"
+    case x86_64 = "X86_64"
   }
 }
 
@@ -232,7 +232,7 @@ extension Value where Kind == ECS.TaskDefinition.CPUArchitectureValue {
   /// `ARM64`.
   public static var arm64: Self { Self(Kind.arm64) }
   /// `X86_64`.
-  public static var x8664: Self { Self(Kind.x8664) }
+  public static var x86_64: Self { Self(Kind.x86_64) }
 }
 
 extension ECS.TaskDefinition {
@@ -801,15 +801,15 @@ extension ECS.TaskDefinition {
   /// - Remark: Generated from `AWS::ECS::TaskDefinition.RuntimePlatform.OperatingSystemFamily`.
   public enum OperatingSystemFamilyValue: String, StringEnumeration {
     case linux = "LINUX"
-    case windowsSERVER2004CORE = "WINDOWS_SERVER_2004_CORE"
-    case windowsSERVER2016FULL = "WINDOWS_SERVER_2016_FULL"
-    case windowsSERVER2019CORE = "WINDOWS_SERVER_2019_CORE"
-    case windowsSERVER2019FULL = "WINDOWS_SERVER_2019_FULL"
-    case windowsSERVER2022CORE = "WINDOWS_SERVER_2022_CORE"
-    case windowsSERVER2022FULL = "WINDOWS_SERVER_2022_FULL"
-    case windowsSERVER2025CORE = "WINDOWS_SERVER_2025_CORE"
-    case windowsSERVER2025FULL = "WINDOWS_SERVER_2025_FULL"
-    case windowsSERVER20H2CORE = "WINDOWS_SERVER_20H2_CORE"
+    case windowsServer2004Core = "WINDOWS_SERVER_2004_CORE"
+    case windowsServer2016Full = "WINDOWS_SERVER_2016_FULL"
+    case windowsServer2019Core = "WINDOWS_SERVER_2019_CORE"
+    case windowsServer2019Full = "WINDOWS_SERVER_2019_FULL"
+    case windowsServer2022Core = "WINDOWS_SERVER_2022_CORE"
+    case windowsServer2022Full = "WINDOWS_SERVER_2022_FULL"
+    case windowsServer2025Core = "WINDOWS_SERVER_2025_CORE"
+    case windowsServer2025Full = "WINDOWS_SERVER_2025_FULL"
+    case windowsServer20H2Core = "WINDOWS_SERVER_20H2_CORE"
   }
 }
 
@@ -817,23 +817,23 @@ extension Value where Kind == ECS.TaskDefinition.OperatingSystemFamilyValue {
   /// `LINUX`.
   public static var linux: Self { Self(Kind.linux) }
   /// `WINDOWS_SERVER_2004_CORE`.
-  public static var windowsSERVER2004CORE: Self { Self(Kind.windowsSERVER2004CORE) }
+  public static var windowsServer2004Core: Self { Self(Kind.windowsServer2004Core) }
   /// `WINDOWS_SERVER_2016_FULL`.
-  public static var windowsSERVER2016FULL: Self { Self(Kind.windowsSERVER2016FULL) }
+  public static var windowsServer2016Full: Self { Self(Kind.windowsServer2016Full) }
   /// `WINDOWS_SERVER_2019_CORE`.
-  public static var windowsSERVER2019CORE: Self { Self(Kind.windowsSERVER2019CORE) }
+  public static var windowsServer2019Core: Self { Self(Kind.windowsServer2019Core) }
   /// `WINDOWS_SERVER_2019_FULL`.
-  public static var windowsSERVER2019FULL: Self { Self(Kind.windowsSERVER2019FULL) }
+  public static var windowsServer2019Full: Self { Self(Kind.windowsServer2019Full) }
   /// `WINDOWS_SERVER_2022_CORE`.
-  public static var windowsSERVER2022CORE: Self { Self(Kind.windowsSERVER2022CORE) }
+  public static var windowsServer2022Core: Self { Self(Kind.windowsServer2022Core) }
   /// `WINDOWS_SERVER_2022_FULL`.
-  public static var windowsSERVER2022FULL: Self { Self(Kind.windowsSERVER2022FULL) }
+  public static var windowsServer2022Full: Self { Self(Kind.windowsServer2022Full) }
   /// `WINDOWS_SERVER_2025_CORE`.
-  public static var windowsSERVER2025CORE: Self { Self(Kind.windowsSERVER2025CORE) }
+  public static var windowsServer2025Core: Self { Self(Kind.windowsServer2025Core) }
   /// `WINDOWS_SERVER_2025_FULL`.
-  public static var windowsSERVER2025FULL: Self { Self(Kind.windowsSERVER2025FULL) }
+  public static var windowsServer2025Full: Self { Self(Kind.windowsServer2025Full) }
   /// `WINDOWS_SERVER_20H2_CORE`.
-  public static var windowsSERVER20H2CORE: Self { Self(Kind.windowsSERVER20H2CORE) }
+  public static var windowsServer20H2Core: Self { Self(Kind.windowsServer20H2Core) }
 }
 
 extension ECS.TaskDefinition {
@@ -964,7 +964,7 @@ extension ECS.TaskDefinition {
     case ec2 = "EC2"
     case external = "EXTERNAL"
     case fargate = "FARGATE"
-    case managedINSTANCES = "MANAGED_INSTANCES"
+    case managedInstances = "MANAGED_INSTANCES"
   }
 }
 
@@ -976,7 +976,7 @@ extension Value where Kind == ECS.TaskDefinition.RequiresCompatibilitiesValue {
   /// `FARGATE`.
   public static var fargate: Self { Self(Kind.fargate) }
   /// `MANAGED_INSTANCES`.
-  public static var managedINSTANCES: Self { Self(Kind.managedINSTANCES) }
+  public static var managedInstances: Self { Self(Kind.managedInstances) }
 }
 
 extension ECS.TaskDefinition {

@@ -54,7 +54,7 @@ extension ElasticLoadBalancingV2 {
     case https = "HTTPS"
     case quic = "QUIC"
     case tcp = "TCP"
-    case tcpQUIC = "TCP_QUIC"
+    case tcpQuic = "TCP_QUIC"
     case tcpUDP = "TCP_UDP"
     case tls = "TLS"
     case udp = "UDP"
@@ -73,7 +73,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ProtocolValue {
   /// `TCP`.
   public static var tcp: Self { Self(Kind.tcp) }
   /// `TCP_QUIC`.
-  public static var tcpQUIC: Self { Self(Kind.tcpQUIC) }
+  public static var tcpQuic: Self { Self(Kind.tcpQuic) }
   /// `TCP_UDP`.
   public static var tcpUDP: Self { Self(Kind.tcpUDP) }
   /// `TLS`.

@@ -237,7 +237,7 @@ extension ElasticLoadBalancingV2.TargetGroup {
     case https = "HTTPS"
     case quic = "QUIC"
     case tcp = "TCP"
-    case tcpQUIC = "TCP_QUIC"
+    case tcpQuic = "TCP_QUIC"
     case tcpUDP = "TCP_UDP"
     case tls = "TLS"
     case udp = "UDP"
@@ -256,7 +256,7 @@ extension Value where Kind == ElasticLoadBalancingV2.TargetGroup.HealthCheckProt
   /// `TCP`.
   public static var tcp: Self { Self(Kind.tcp) }
   /// `TCP_QUIC`.
-  public static var tcpQUIC: Self { Self(Kind.tcpQUIC) }
+  public static var tcpQuic: Self { Self(Kind.tcpQuic) }
   /// `TCP_UDP`.
   public static var tcpUDP: Self { Self(Kind.tcpUDP) }
   /// `TLS`.

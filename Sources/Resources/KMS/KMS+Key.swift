@@ -149,29 +149,29 @@ extension KMS.Key {
   ///
   /// - Remark: Generated from `AWS::KMS::Key.KeySpec`.
   public enum KeySpecValue: String, StringEnumeration {
-    case symmetricDEFAULT = "SYMMETRIC_DEFAULT"
+    case symmetricDefault = "SYMMETRIC_DEFAULT"
     case rsa2048 = "RSA_2048"
     case rsa3072 = "RSA_3072"
     case rsa4096 = "RSA_4096"
-    case eccNISTP256 = "ECC_NIST_P256"
-    case eccNISTP384 = "ECC_NIST_P384"
-    case eccNISTP521 = "ECC_NIST_P521"
-    case eccSECGP256K1 = "ECC_SECG_P256K1"
+    case eccNistP256 = "ECC_NIST_P256"
+    case eccNistP384 = "ECC_NIST_P384"
+    case eccNistP521 = "ECC_NIST_P521"
+    case eccSecgP256K1 = "ECC_SECG_P256K1"
     case hmac224 = "HMAC_224"
     case hmac256 = "HMAC_256"
     case hmac384 = "HMAC_384"
     case hmac512 = "HMAC_512"
     case sm2 = "SM2"
-    case mlDSA44 = "ML_DSA_44"
-    case mlDSA65 = "ML_DSA_65"
-    case mlDSA87 = "ML_DSA_87"
-    case eccNISTEDWARDS25519 = "ECC_NIST_EDWARDS25519"
+    case mlDsa44 = "ML_DSA_44"
+    case mlDsa65 = "ML_DSA_65"
+    case mlDsa87 = "ML_DSA_87"
+    case eccNistEdwards25519 = "ECC_NIST_EDWARDS25519"
   }
 }
 
 extension Value where Kind == KMS.Key.KeySpecValue {
   /// `SYMMETRIC_DEFAULT`.
-  public static var symmetricDEFAULT: Self { Self(Kind.symmetricDEFAULT) }
+  public static var symmetricDefault: Self { Self(Kind.symmetricDefault) }
   /// `RSA_2048`.
   public static var rsa2048: Self { Self(Kind.rsa2048) }
   /// `RSA_3072`.
@@ -179,13 +179,13 @@ extension Value where Kind == KMS.Key.KeySpecValue {
   /// `RSA_4096`.
   public static var rsa4096: Self { Self(Kind.rsa4096) }
   /// `ECC_NIST_P256`.
-  public static var eccNISTP256: Self { Self(Kind.eccNISTP256) }
+  public static var eccNistP256: Self { Self(Kind.eccNistP256) }
   /// `ECC_NIST_P384`.
-  public static var eccNISTP384: Self { Self(Kind.eccNISTP384) }
+  public static var eccNistP384: Self { Self(Kind.eccNistP384) }
   /// `ECC_NIST_P521`.
-  public static var eccNISTP521: Self { Self(Kind.eccNISTP521) }
+  public static var eccNistP521: Self { Self(Kind.eccNistP521) }
   /// `ECC_SECG_P256K1`.
-  public static var eccSECGP256K1: Self { Self(Kind.eccSECGP256K1) }
+  public static var eccSecgP256K1: Self { Self(Kind.eccSecgP256K1) }
   /// `HMAC_224`.
   public static var hmac224: Self { Self(Kind.hmac224) }
   /// `HMAC_256`.
@@ -197,13 +197,13 @@ extension Value where Kind == KMS.Key.KeySpecValue {
   /// `SM2`.
   public static var sm2: Self { Self(Kind.sm2) }
   /// `ML_DSA_44`.
-  public static var mlDSA44: Self { Self(Kind.mlDSA44) }
+  public static var mlDsa44: Self { Self(Kind.mlDsa44) }
   /// `ML_DSA_65`.
-  public static var mlDSA65: Self { Self(Kind.mlDSA65) }
+  public static var mlDsa65: Self { Self(Kind.mlDsa65) }
   /// `ML_DSA_87`.
-  public static var mlDSA87: Self { Self(Kind.mlDSA87) }
+  public static var mlDsa87: Self { Self(Kind.mlDsa87) }
   /// `ECC_NIST_EDWARDS25519`.
-  public static var eccNISTEDWARDS25519: Self { Self(Kind.eccNISTEDWARDS25519) }
+  public static var eccNistEdwards25519: Self { Self(Kind.eccNistEdwards25519) }
 }
 
 extension KMS.Key {
@@ -211,22 +211,22 @@ extension KMS.Key {
   ///
   /// - Remark: Generated from `AWS::KMS::Key.KeyUsage`.
   public enum KeyUsageValue: String, StringEnumeration {
-    case encryptDECRYPT = "ENCRYPT_DECRYPT"
-    case signVERIFY = "SIGN_VERIFY"
-    case generateVERIFYMAC = "GENERATE_VERIFY_MAC"
-    case keyAGREEMENT = "KEY_AGREEMENT"
+    case encryptDecrypt = "ENCRYPT_DECRYPT"
+    case signVerify = "SIGN_VERIFY"
+    case generateVerifyMac = "GENERATE_VERIFY_MAC"
+    case keyAgreement = "KEY_AGREEMENT"
   }
 }
 
 extension Value where Kind == KMS.Key.KeyUsageValue {
   /// `ENCRYPT_DECRYPT`.
-  public static var encryptDECRYPT: Self { Self(Kind.encryptDECRYPT) }
+  public static var encryptDecrypt: Self { Self(Kind.encryptDecrypt) }
   /// `SIGN_VERIFY`.
-  public static var signVERIFY: Self { Self(Kind.signVERIFY) }
+  public static var signVerify: Self { Self(Kind.signVerify) }
   /// `GENERATE_VERIFY_MAC`.
-  public static var generateVERIFYMAC: Self { Self(Kind.generateVERIFYMAC) }
+  public static var generateVerifyMac: Self { Self(Kind.generateVerifyMac) }
   /// `KEY_AGREEMENT`.
-  public static var keyAGREEMENT: Self { Self(Kind.keyAGREEMENT) }
+  public static var keyAgreement: Self { Self(Kind.keyAgreement) }
 }
 
 extension KMS.Key {

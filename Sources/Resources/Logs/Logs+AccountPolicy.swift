@@ -87,25 +87,25 @@ extension Logs.AccountPolicy {
   ///
   /// - Remark: Generated from `AWS::Logs::AccountPolicy.PolicyType`.
   public enum PolicyTypeValue: String, StringEnumeration {
-    case dataPROTECTIONPOLICY = "DATA_PROTECTION_POLICY"
-    case subscriptionFILTERPOLICY = "SUBSCRIPTION_FILTER_POLICY"
-    case fieldINDEXPOLICY = "FIELD_INDEX_POLICY"
-    case transformerPOLICY = "TRANSFORMER_POLICY"
-    case metricEXTRACTIONPOLICY = "METRIC_EXTRACTION_POLICY"
+    case dataProtectionPolicy = "DATA_PROTECTION_POLICY"
+    case subscriptionFilterPolicy = "SUBSCRIPTION_FILTER_POLICY"
+    case fieldIndexPolicy = "FIELD_INDEX_POLICY"
+    case transformerPolicy = "TRANSFORMER_POLICY"
+    case metricExtractionPolicy = "METRIC_EXTRACTION_POLICY"
   }
 }
 
 extension Value where Kind == Logs.AccountPolicy.PolicyTypeValue {
   /// `DATA_PROTECTION_POLICY`.
-  public static var dataPROTECTIONPOLICY: Self { Self(Kind.dataPROTECTIONPOLICY) }
+  public static var dataProtectionPolicy: Self { Self(Kind.dataProtectionPolicy) }
   /// `SUBSCRIPTION_FILTER_POLICY`.
-  public static var subscriptionFILTERPOLICY: Self { Self(Kind.subscriptionFILTERPOLICY) }
+  public static var subscriptionFilterPolicy: Self { Self(Kind.subscriptionFilterPolicy) }
   /// `FIELD_INDEX_POLICY`.
-  public static var fieldINDEXPOLICY: Self { Self(Kind.fieldINDEXPOLICY) }
+  public static var fieldIndexPolicy: Self { Self(Kind.fieldIndexPolicy) }
   /// `TRANSFORMER_POLICY`.
-  public static var transformerPOLICY: Self { Self(Kind.transformerPOLICY) }
+  public static var transformerPolicy: Self { Self(Kind.transformerPolicy) }
   /// `METRIC_EXTRACTION_POLICY`.
-  public static var metricEXTRACTIONPOLICY: Self { Self(Kind.metricEXTRACTIONPOLICY) }
+  public static var metricExtractionPolicy: Self { Self(Kind.metricExtractionPolicy) }
 }
 
 extension Logs.AccountPolicy {

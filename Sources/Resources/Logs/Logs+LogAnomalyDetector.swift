@@ -138,23 +138,23 @@ extension Logs.LogAnomalyDetector {
   ///
   /// - Remark: Generated from `AWS::Logs::LogAnomalyDetector.EvaluationFrequency`.
   public enum EvaluationFrequencyValue: String, StringEnumeration {
-    case fiveMIN = "FIVE_MIN"
-    case tenMIN = "TEN_MIN"
-    case fifteenMIN = "FIFTEEN_MIN"
-    case thirtyMIN = "THIRTY_MIN"
-    case oneHOUR = "ONE_HOUR"
+    case fiveMin = "FIVE_MIN"
+    case tenMin = "TEN_MIN"
+    case fifteenMin = "FIFTEEN_MIN"
+    case thirtyMin = "THIRTY_MIN"
+    case oneHour = "ONE_HOUR"
   }
 }
 
 extension Value where Kind == Logs.LogAnomalyDetector.EvaluationFrequencyValue {
   /// `FIVE_MIN`.
-  public static var fiveMIN: Self { Self(Kind.fiveMIN) }
+  public static var fiveMin: Self { Self(Kind.fiveMin) }
   /// `TEN_MIN`.
-  public static var tenMIN: Self { Self(Kind.tenMIN) }
+  public static var tenMin: Self { Self(Kind.tenMin) }
   /// `FIFTEEN_MIN`.
-  public static var fifteenMIN: Self { Self(Kind.fifteenMIN) }
+  public static var fifteenMin: Self { Self(Kind.fifteenMin) }
   /// `THIRTY_MIN`.
-  public static var thirtyMIN: Self { Self(Kind.thirtyMIN) }
+  public static var thirtyMin: Self { Self(Kind.thirtyMin) }
   /// `ONE_HOUR`.
-  public static var oneHOUR: Self { Self(Kind.oneHOUR) }
+  public static var oneHour: Self { Self(Kind.oneHour) }
 }

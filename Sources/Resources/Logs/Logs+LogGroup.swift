@@ -137,7 +137,7 @@ extension Logs.LogGroup {
   /// - Remark: Generated from `AWS::Logs::LogGroup.LogGroupClass`.
   public enum LogGroupClassValue: String, StringEnumeration {
     case standard = "STANDARD"
-    case infrequentACCESS = "INFREQUENT_ACCESS"
+    case infrequentAccess = "INFREQUENT_ACCESS"
     case delivery = "DELIVERY"
   }
 }
@@ -146,7 +146,7 @@ extension Value where Kind == Logs.LogGroup.LogGroupClassValue {
   /// `STANDARD`.
   public static var standard: Self { Self(Kind.standard) }
   /// `INFREQUENT_ACCESS`.
-  public static var infrequentACCESS: Self { Self(Kind.infrequentACCESS) }
+  public static var infrequentAccess: Self { Self(Kind.infrequentAccess) }
   /// `DELIVERY`.
   public static var delivery: Self { Self(Kind.delivery) }
 }

@@ -341,16 +341,16 @@ extension Logs.Transformer {
   ///
   /// - Remark: Generated from `AWS::Logs::Transformer.OcsfVersion.OcsfVersion`.
   public enum OcsfVersionValue: String, StringEnumeration {
-    case v11 = "V1.1"
-    case v15 = "V1.5"
+    case v1_1 = "V1.1"
+    case v1_5 = "V1.5"
   }
 }
 
 extension Value where Kind == Logs.Transformer.OcsfVersionValue {
   /// `V1.1`.
-  public static var v11: Self { Self(Kind.v11) }
+  public static var v1_1: Self { Self(Kind.v1_1) }
   /// `V1.5`.
-  public static var v15: Self { Self(Kind.v15) }
+  public static var v1_5: Self { Self(Kind.v1_5) }
 }
 
 extension Logs.Transformer {

@@ -373,13 +373,13 @@ extension Route53.HealthCheck {
   /// - Remark: Generated from `AWS::Route53::HealthCheck.Type`.
   public enum TypeValue: String, StringEnumeration {
     case calculated = "CALCULATED"
-    case cloudwatchMETRIC = "CLOUDWATCH_METRIC"
+    case cloudwatchMetric = "CLOUDWATCH_METRIC"
     case http = "HTTP"
-    case httpSTRMATCH = "HTTP_STR_MATCH"
+    case httpStrMatch = "HTTP_STR_MATCH"
     case https = "HTTPS"
-    case httpsSTRMATCH = "HTTPS_STR_MATCH"
+    case httpsStrMatch = "HTTPS_STR_MATCH"
     case tcp = "TCP"
-    case recoveryCONTROL = "RECOVERY_CONTROL"
+    case recoveryControl = "RECOVERY_CONTROL"
   }
 }
 
@@ -387,17 +387,17 @@ extension Value where Kind == Route53.HealthCheck.TypeValue {
   /// `CALCULATED`.
   public static var calculated: Self { Self(Kind.calculated) }
   /// `CLOUDWATCH_METRIC`.
-  public static var cloudwatchMETRIC: Self { Self(Kind.cloudwatchMETRIC) }
+  public static var cloudwatchMetric: Self { Self(Kind.cloudwatchMetric) }
   /// `HTTP`.
   public static var http: Self { Self(Kind.http) }
   /// `HTTP_STR_MATCH`.
-  public static var httpSTRMATCH: Self { Self(Kind.httpSTRMATCH) }
+  public static var httpStrMatch: Self { Self(Kind.httpStrMatch) }
   /// `HTTPS`.
   public static var https: Self { Self(Kind.https) }
   /// `HTTPS_STR_MATCH`.
-  public static var httpsSTRMATCH: Self { Self(Kind.httpsSTRMATCH) }
+  public static var httpsStrMatch: Self { Self(Kind.httpsStrMatch) }
   /// `TCP`.
   public static var tcp: Self { Self(Kind.tcp) }
   /// `RECOVERY_CONTROL`.
-  public static var recoveryCONTROL: Self { Self(Kind.recoveryCONTROL) }
+  public static var recoveryControl: Self { Self(Kind.recoveryControl) }
 }

@@ -153,8 +153,8 @@ extension S3.AccessGrant {
   /// - Remark: Generated from `AWS::S3::AccessGrant.Grantee.GranteeType`.
   public enum GranteeTypeValue: String, StringEnumeration {
     case iam = "IAM"
-    case directoryUSER = "DIRECTORY_USER"
-    case directoryGROUP = "DIRECTORY_GROUP"
+    case directoryUser = "DIRECTORY_USER"
+    case directoryGroup = "DIRECTORY_GROUP"
   }
 }
 
@@ -162,9 +162,9 @@ extension Value where Kind == S3.AccessGrant.GranteeTypeValue {
   /// `IAM`.
   public static var iam: Self { Self(Kind.iam) }
   /// `DIRECTORY_USER`.
-  public static var directoryUSER: Self { Self(Kind.directoryUSER) }
+  public static var directoryUser: Self { Self(Kind.directoryUser) }
   /// `DIRECTORY_GROUP`.
-  public static var directoryGROUP: Self { Self(Kind.directoryGROUP) }
+  public static var directoryGroup: Self { Self(Kind.directoryGroup) }
 }
 
 extension S3.AccessGrant {

@@ -494,16 +494,16 @@ extension S3.Bucket {
   ///
   /// - Remark: Generated from `AWS::S3::Bucket.Tiering.AccessTier`.
   public enum AccessTierValue: String, StringEnumeration {
-    case archiveACCESS = "ARCHIVE_ACCESS"
-    case deepARCHIVEACCESS = "DEEP_ARCHIVE_ACCESS"
+    case archiveAccess = "ARCHIVE_ACCESS"
+    case deepArchiveAccess = "DEEP_ARCHIVE_ACCESS"
   }
 }
 
 extension Value where Kind == S3.Bucket.AccessTierValue {
   /// `ARCHIVE_ACCESS`.
-  public static var archiveACCESS: Self { Self(Kind.archiveACCESS) }
+  public static var archiveAccess: Self { Self(Kind.archiveAccess) }
   /// `DEEP_ARCHIVE_ACCESS`.
-  public static var deepARCHIVEACCESS: Self { Self(Kind.deepARCHIVEACCESS) }
+  public static var deepArchiveAccess: Self { Self(Kind.deepArchiveAccess) }
 }
 
 extension S3.Bucket {
@@ -1668,34 +1668,34 @@ extension S3.Bucket {
   ///
   /// - Remark: Generated from `AWS::S3::Bucket.ReplicationDestination.StorageClass`.
   public enum ReplicationDestinationStorageClassValue: String, StringEnumeration {
-    case deepARCHIVE = "DEEP_ARCHIVE"
+    case deepArchive = "DEEP_ARCHIVE"
     case glacier = "GLACIER"
-    case glacierIR = "GLACIER_IR"
-    case intelligentTIERING = "INTELLIGENT_TIERING"
-    case onezoneIA = "ONEZONE_IA"
-    case reducedREDUNDANCY = "REDUCED_REDUNDANCY"
+    case glacierIr = "GLACIER_IR"
+    case intelligentTiering = "INTELLIGENT_TIERING"
+    case onezoneIa = "ONEZONE_IA"
+    case reducedRedundancy = "REDUCED_REDUNDANCY"
     case standard = "STANDARD"
-    case standardIA = "STANDARD_IA"
+    case standardIa = "STANDARD_IA"
   }
 }
 
 extension Value where Kind == S3.Bucket.ReplicationDestinationStorageClassValue {
   /// `DEEP_ARCHIVE`.
-  public static var deepARCHIVE: Self { Self(Kind.deepARCHIVE) }
+  public static var deepArchive: Self { Self(Kind.deepArchive) }
   /// `GLACIER`.
   public static var glacier: Self { Self(Kind.glacier) }
   /// `GLACIER_IR`.
-  public static var glacierIR: Self { Self(Kind.glacierIR) }
+  public static var glacierIr: Self { Self(Kind.glacierIr) }
   /// `INTELLIGENT_TIERING`.
-  public static var intelligentTIERING: Self { Self(Kind.intelligentTIERING) }
+  public static var intelligentTiering: Self { Self(Kind.intelligentTiering) }
   /// `ONEZONE_IA`.
-  public static var onezoneIA: Self { Self(Kind.onezoneIA) }
+  public static var onezoneIa: Self { Self(Kind.onezoneIa) }
   /// `REDUCED_REDUNDANCY`.
-  public static var reducedREDUNDANCY: Self { Self(Kind.reducedREDUNDANCY) }
+  public static var reducedRedundancy: Self { Self(Kind.reducedRedundancy) }
   /// `STANDARD`.
   public static var standard: Self { Self(Kind.standard) }
   /// `STANDARD_IA`.
-  public static var standardIA: Self { Self(Kind.standardIA) }
+  public static var standardIa: Self { Self(Kind.standardIa) }
 }
 
 extension S3.Bucket {
@@ -2149,31 +2149,31 @@ extension S3.Bucket {
   ///
   /// - Remark: Generated from `AWS::S3::Bucket.NoncurrentVersionTransition.StorageClass`.
   public enum StorageClassValue: String, StringEnumeration {
-    case deepARCHIVE = "DEEP_ARCHIVE"
+    case deepArchive = "DEEP_ARCHIVE"
     case glacier = "GLACIER"
     case glacierValue = "Glacier"
-    case glacierIR = "GLACIER_IR"
-    case intelligentTIERING = "INTELLIGENT_TIERING"
-    case onezoneIA = "ONEZONE_IA"
-    case standardIA = "STANDARD_IA"
+    case glacierIr = "GLACIER_IR"
+    case intelligentTiering = "INTELLIGENT_TIERING"
+    case onezoneIa = "ONEZONE_IA"
+    case standardIa = "STANDARD_IA"
   }
 }
 
 extension Value where Kind == S3.Bucket.StorageClassValue {
   /// `DEEP_ARCHIVE`.
-  public static var deepARCHIVE: Self { Self(Kind.deepARCHIVE) }
+  public static var deepArchive: Self { Self(Kind.deepArchive) }
   /// `GLACIER`.
   public static var glacier: Self { Self(Kind.glacier) }
   /// `Glacier`.
   public static var glacierValue: Self { Self(Kind.glacierValue) }
   /// `GLACIER_IR`.
-  public static var glacierIR: Self { Self(Kind.glacierIR) }
+  public static var glacierIr: Self { Self(Kind.glacierIr) }
   /// `INTELLIGENT_TIERING`.
-  public static var intelligentTIERING: Self { Self(Kind.intelligentTIERING) }
+  public static var intelligentTiering: Self { Self(Kind.intelligentTiering) }
   /// `ONEZONE_IA`.
-  public static var onezoneIA: Self { Self(Kind.onezoneIA) }
+  public static var onezoneIa: Self { Self(Kind.onezoneIa) }
   /// `STANDARD_IA`.
-  public static var standardIA: Self { Self(Kind.standardIA) }
+  public static var standardIa: Self { Self(Kind.standardIa) }
 }
 
 extension S3.Bucket {

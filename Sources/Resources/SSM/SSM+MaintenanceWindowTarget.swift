@@ -97,7 +97,7 @@ extension SSM.MaintenanceWindowTarget {
   /// - Remark: Generated from `AWS::SSM::MaintenanceWindowTarget.ResourceType`.
   public enum ResourceTypeValue: String, StringEnumeration {
     case instance = "INSTANCE"
-    case resourceGROUP = "RESOURCE_GROUP"
+    case resourceGroup = "RESOURCE_GROUP"
   }
 }
 
@@ -105,7 +105,7 @@ extension Value where Kind == SSM.MaintenanceWindowTarget.ResourceTypeValue {
   /// `INSTANCE`.
   public static var instance: Self { Self(Kind.instance) }
   /// `RESOURCE_GROUP`.
-  public static var resourceGROUP: Self { Self(Kind.resourceGROUP) }
+  public static var resourceGroup: Self { Self(Kind.resourceGroup) }
 }
 
 extension SSM.MaintenanceWindowTarget {

@@ -175,16 +175,16 @@ extension SSM.MaintenanceWindowTask {
   ///
   /// - Remark: Generated from `AWS::SSM::MaintenanceWindowTask.CutoffBehavior`.
   public enum CutoffBehaviorValue: String, StringEnumeration {
-    case cancelTASK = "CANCEL_TASK"
-    case continueTASK = "CONTINUE_TASK"
+    case cancelTask = "CANCEL_TASK"
+    case continueTask = "CONTINUE_TASK"
   }
 }
 
 extension Value where Kind == SSM.MaintenanceWindowTask.CutoffBehaviorValue {
   /// `CANCEL_TASK`.
-  public static var cancelTASK: Self { Self(Kind.cancelTASK) }
+  public static var cancelTask: Self { Self(Kind.cancelTask) }
   /// `CONTINUE_TASK`.
-  public static var continueTASK: Self { Self(Kind.continueTASK) }
+  public static var continueTask: Self { Self(Kind.continueTask) }
 }
 
 extension SSM.MaintenanceWindowTask {
@@ -391,8 +391,8 @@ extension SSM.MaintenanceWindowTask {
   public enum TaskTypeValue: String, StringEnumeration {
     case automation = "AUTOMATION"
     case lambda = "LAMBDA"
-    case runCOMMAND = "RUN_COMMAND"
-    case stepFUNCTIONS = "STEP_FUNCTIONS"
+    case runCommand = "RUN_COMMAND"
+    case stepFunctions = "STEP_FUNCTIONS"
   }
 }
 
@@ -402,7 +402,7 @@ extension Value where Kind == SSM.MaintenanceWindowTask.TaskTypeValue {
   /// `LAMBDA`.
   public static var lambda: Self { Self(Kind.lambda) }
   /// `RUN_COMMAND`.
-  public static var runCOMMAND: Self { Self(Kind.runCOMMAND) }
+  public static var runCommand: Self { Self(Kind.runCommand) }
   /// `STEP_FUNCTIONS`.
-  public static var stepFUNCTIONS: Self { Self(Kind.stepFUNCTIONS) }
+  public static var stepFunctions: Self { Self(Kind.stepFunctions) }
 }

@@ -199,14 +199,14 @@ extension SSM.PatchBaseline {
   ///
   /// - Remark: Generated from `AWS::SSM::PatchBaseline.AvailableSecurityUpdatesComplianceStatus`.
   public enum AvailableSecurityUpdatesComplianceStatusValue: String, StringEnumeration {
-    case nonCOMPLIANT = "NON_COMPLIANT"
+    case nonCompliant = "NON_COMPLIANT"
     case compliant = "COMPLIANT"
   }
 }
 
 extension Value where Kind == SSM.PatchBaseline.AvailableSecurityUpdatesComplianceStatusValue {
   /// `NON_COMPLIANT`.
-  public static var nonCOMPLIANT: Self { Self(Kind.nonCOMPLIANT) }
+  public static var nonCompliant: Self { Self(Kind.nonCompliant) }
   /// `COMPLIANT`.
   public static var compliant: Self { Self(Kind.compliant) }
 }
@@ -251,13 +251,13 @@ extension SSM.PatchBaseline {
     case classification = "CLASSIFICATION"
     case cveID = "CVE_ID"
     case epoch = "EPOCH"
-    case msrcSEVERITY = "MSRC_SEVERITY"
+    case msrcSeverity = "MSRC_SEVERITY"
     case name = "NAME"
     case patchID = "PATCH_ID"
-    case patchSET = "PATCH_SET"
+    case patchSet = "PATCH_SET"
     case priority = "PRIORITY"
     case product = "PRODUCT"
-    case productFAMILY = "PRODUCT_FAMILY"
+    case productFamily = "PRODUCT_FAMILY"
     case release = "RELEASE"
     case repository = "REPOSITORY"
     case section = "SECTION"
@@ -281,19 +281,19 @@ extension Value where Kind == SSM.PatchBaseline.KeyValue {
   /// `EPOCH`.
   public static var epoch: Self { Self(Kind.epoch) }
   /// `MSRC_SEVERITY`.
-  public static var msrcSEVERITY: Self { Self(Kind.msrcSEVERITY) }
+  public static var msrcSeverity: Self { Self(Kind.msrcSeverity) }
   /// `NAME`.
   public static var name: Self { Self(Kind.name) }
   /// `PATCH_ID`.
   public static var patchID: Self { Self(Kind.patchID) }
   /// `PATCH_SET`.
-  public static var patchSET: Self { Self(Kind.patchSET) }
+  public static var patchSet: Self { Self(Kind.patchSet) }
   /// `PRIORITY`.
   public static var priority: Self { Self(Kind.priority) }
   /// `PRODUCT`.
   public static var product: Self { Self(Kind.product) }
   /// `PRODUCT_FAMILY`.
-  public static var productFAMILY: Self { Self(Kind.productFAMILY) }
+  public static var productFamily: Self { Self(Kind.productFamily) }
   /// `RELEASE`.
   public static var release: Self { Self(Kind.release) }
   /// `REPOSITORY`.
@@ -314,20 +314,20 @@ extension SSM.PatchBaseline {
   /// - Remark: Generated from `AWS::SSM::PatchBaseline.OperatingSystem`.
   public enum OperatingSystemValue: String, StringEnumeration {
     case windows = "WINDOWS"
-    case amazonLINUX = "AMAZON_LINUX"
-    case amazonLINUX2 = "AMAZON_LINUX_2"
-    case amazonLINUX2022 = "AMAZON_LINUX_2022"
-    case amazonLINUX2023 = "AMAZON_LINUX_2023"
+    case amazonLinux = "AMAZON_LINUX"
+    case amazonLinux2 = "AMAZON_LINUX_2"
+    case amazonLinux2022 = "AMAZON_LINUX_2022"
+    case amazonLinux2023 = "AMAZON_LINUX_2023"
     case ubuntu = "UBUNTU"
-    case redhatENTERPRISELINUX = "REDHAT_ENTERPRISE_LINUX"
+    case redhatEnterpriseLinux = "REDHAT_ENTERPRISE_LINUX"
     case suse = "SUSE"
     case centos = "CENTOS"
-    case oracleLINUX = "ORACLE_LINUX"
+    case oracleLinux = "ORACLE_LINUX"
     case debian = "DEBIAN"
     case macos = "MACOS"
     case raspbian = "RASPBIAN"
-    case rockyLINUX = "ROCKY_LINUX"
-    case almaLINUX = "ALMA_LINUX"
+    case rockyLinux = "ROCKY_LINUX"
+    case almaLinux = "ALMA_LINUX"
   }
 }
 
@@ -335,23 +335,23 @@ extension Value where Kind == SSM.PatchBaseline.OperatingSystemValue {
   /// `WINDOWS`.
   public static var windows: Self { Self(Kind.windows) }
   /// `AMAZON_LINUX`.
-  public static var amazonLINUX: Self { Self(Kind.amazonLINUX) }
+  public static var amazonLinux: Self { Self(Kind.amazonLinux) }
   /// `AMAZON_LINUX_2`.
-  public static var amazonLINUX2: Self { Self(Kind.amazonLINUX2) }
+  public static var amazonLinux2: Self { Self(Kind.amazonLinux2) }
   /// `AMAZON_LINUX_2022`.
-  public static var amazonLINUX2022: Self { Self(Kind.amazonLINUX2022) }
+  public static var amazonLinux2022: Self { Self(Kind.amazonLinux2022) }
   /// `AMAZON_LINUX_2023`.
-  public static var amazonLINUX2023: Self { Self(Kind.amazonLINUX2023) }
+  public static var amazonLinux2023: Self { Self(Kind.amazonLinux2023) }
   /// `UBUNTU`.
   public static var ubuntu: Self { Self(Kind.ubuntu) }
   /// `REDHAT_ENTERPRISE_LINUX`.
-  public static var redhatENTERPRISELINUX: Self { Self(Kind.redhatENTERPRISELINUX) }
+  public static var redhatEnterpriseLinux: Self { Self(Kind.redhatEnterpriseLinux) }
   /// `SUSE`.
   public static var suse: Self { Self(Kind.suse) }
   /// `CENTOS`.
   public static var centos: Self { Self(Kind.centos) }
   /// `ORACLE_LINUX`.
-  public static var oracleLINUX: Self { Self(Kind.oracleLINUX) }
+  public static var oracleLinux: Self { Self(Kind.oracleLinux) }
   /// `DEBIAN`.
   public static var debian: Self { Self(Kind.debian) }
   /// `MACOS`.
@@ -359,9 +359,9 @@ extension Value where Kind == SSM.PatchBaseline.OperatingSystemValue {
   /// `RASPBIAN`.
   public static var raspbian: Self { Self(Kind.raspbian) }
   /// `ROCKY_LINUX`.
-  public static var rockyLINUX: Self { Self(Kind.rockyLINUX) }
+  public static var rockyLinux: Self { Self(Kind.rockyLinux) }
   /// `ALMA_LINUX`.
-  public static var almaLINUX: Self { Self(Kind.almaLINUX) }
+  public static var almaLinux: Self { Self(Kind.almaLinux) }
 }
 
 extension SSM.PatchBaseline {
@@ -420,14 +420,14 @@ extension SSM.PatchBaseline {
   ///
   /// - Remark: Generated from `AWS::SSM::PatchBaseline.RejectedPatchesAction`.
   public enum RejectedPatchesActionValue: String, StringEnumeration {
-    case allowASDEPENDENCY = "ALLOW_AS_DEPENDENCY"
+    case allowAsDependency = "ALLOW_AS_DEPENDENCY"
     case block = "BLOCK"
   }
 }
 
 extension Value where Kind == SSM.PatchBaseline.RejectedPatchesActionValue {
   /// `ALLOW_AS_DEPENDENCY`.
-  public static var allowASDEPENDENCY: Self { Self(Kind.allowASDEPENDENCY) }
+  public static var allowAsDependency: Self { Self(Kind.allowAsDependency) }
   /// `BLOCK`.
   public static var block: Self { Self(Kind.block) }
 }
