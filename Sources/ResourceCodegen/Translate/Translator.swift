@@ -194,25 +194,43 @@ package struct Translator {
   }
 
   /// The kind of a read-only property, found through its pointer.
-  private mutating func attributeKind(_ pointer: String) -> String {
+  /// The kind `!GetAtt` gives for a read-only property at `pointer`
+  /// (`Arn`, `Endpoint/Address`), following `$ref`s at every step: a
+  /// primitive or a list of primitives is typed, anything else is JSON.
+  private func attributeKind(_ pointer: String) -> String {
     let parts = pointer.split(separator: "/").map(String.init)
     guard let first = parts.first, var current = schema.properties.first(where: { $0.name == first })?.schema else {
       return "JSON"
     }
     for part in parts.dropFirst() {
-      if case .reference(let definition) = current, let resolved = schema.definition(definition) { current = resolved }
-      guard case .object(let properties, _) = current, let next = properties.first(where: { $0.name == part }) else {
-        return "JSON"
-      }
+      guard case .object(let properties, _) = resolved(current), let next = properties.first(where: { $0.name == part })
+      else { return "JSON" }
       current = next.schema
     }
-    switch current {
-    case .string, .formattedString, .enumeration: return "String"
-    case .integer, .number: return "Number"
-    case .boolean: return "Bool"
-    case .array(.string), .array(.formattedString), .array(.enumeration): return "[String]"
-    default: return "JSON"
+    func primitive(_ schema: PropertySchema) -> String? {
+      switch resolved(schema) {
+      case .string, .formattedString, .enumeration: "String"
+      case .integer, .number: "Number"
+      case .boolean: "Bool"
+      default: nil
+      }
     }
+    if let kind = primitive(current) { return kind }
+    if case .array(let items) = resolved(current), let kind = primitive(items) { return "[\(kind)]" }
+    return "JSON"
+  }
+
+  /// `schema` with its `$ref`s followed to the definition they name (a cycle
+  /// of references stays a reference).
+  private func resolved(_ schema: PropertySchema) -> PropertySchema {
+    var current = schema
+    var seen: Set<String> = []
+    while case .reference(let definition) = current, seen.insert(definition).inserted,
+      let target = self.schema.definition(definition)
+    {
+      current = target
+    }
+    return current
   }
 
   // MARK: - Helpers

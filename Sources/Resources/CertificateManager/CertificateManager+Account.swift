@@ -45,7 +45,7 @@ extension CertificateManager {
     public var propertyNames: [String]? { ["ExpiryEventsConfiguration"] }
 
     /// `!GetAtt Account.AccountId`.
-    public var accountID: Value<JSON> { getAtt("AccountId", as: JSON.self) }
+    public var accountID: Value<String> { getAtt("AccountId", as: String.self) }
   }
 }
 

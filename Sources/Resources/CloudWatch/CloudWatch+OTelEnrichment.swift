@@ -38,7 +38,7 @@ extension CloudWatch {
     public var accountID: Value<String> { getAtt("AccountId", as: String.self) }
 
     /// `!GetAtt OTelEnrichment.Status`.
-    public var status: Value<JSON> { getAtt("Status", as: JSON.self) }
+    public var status: Value<String> { getAtt("Status", as: String.self) }
   }
 }
 

@@ -93,7 +93,7 @@ extension EC2 {
     public var instanceConnectEndpointARN: Value<String> { getAtt("InstanceConnectEndpointArn", as: String.self) }
 
     /// `!GetAtt InstanceConnectEndpoint.NetworkInterfaceIds`.
-    public var networkInterfaceIds: Value<JSON> { getAtt("NetworkInterfaceIds", as: JSON.self) }
+    public var networkInterfaceIds: Value<[String]> { getAtt("NetworkInterfaceIds", as: [String].self) }
 
     /// `!GetAtt InstanceConnectEndpoint.OwnerId`.
     public var ownerID: Value<String> { getAtt("OwnerId", as: String.self) }

@@ -54,7 +54,7 @@ extension EC2 {
     public var vpcOwnerID: Value<String> { getAtt("VpcOwnerId", as: String.self) }
 
     /// `!GetAtt SecurityGroupVpcAssociation.State`.
-    public var state: Value<JSON> { getAtt("State", as: JSON.self) }
+    public var state: Value<String> { getAtt("State", as: String.self) }
 
     /// `!GetAtt SecurityGroupVpcAssociation.StateReason`.
     public var stateReason: Value<String> { getAtt("StateReason", as: String.self) }

@@ -53,13 +53,13 @@ extension EC2 {
     public var propertyNames: [String]? { ["InstanceId", "SqlServerCredentials"] }
 
     /// `!GetAtt SqlHaStandbyDetectedInstance.HaStatus`.
-    public var haStatus: Value<JSON> { getAtt("HaStatus", as: JSON.self) }
+    public var haStatus: Value<String> { getAtt("HaStatus", as: String.self) }
 
     /// `!GetAtt SqlHaStandbyDetectedInstance.SqlServerLicenseUsage`.
-    public var sqlServerLicenseUsage: Value<JSON> { getAtt("SqlServerLicenseUsage", as: JSON.self) }
+    public var sqlServerLicenseUsage: Value<String> { getAtt("SqlServerLicenseUsage", as: String.self) }
 
     /// `!GetAtt SqlHaStandbyDetectedInstance.LastUpdatedTime`.
-    public var lastUpdatedTime: Value<JSON> { getAtt("LastUpdatedTime", as: JSON.self) }
+    public var lastUpdatedTime: Value<String> { getAtt("LastUpdatedTime", as: String.self) }
   }
 }
 

@@ -107,8 +107,8 @@ extension EC2 {
     public var lastUpdatedTime: Value<String> { getAtt("LastUpdatedTime", as: String.self) }
 
     /// `!GetAtt VerifiedAccessInstance.CidrEndpointsCustomSubDomainNameServers`.
-    public var cidrEndpointsCustomSubDomainNameServers: Value<JSON> {
-      getAtt("CidrEndpointsCustomSubDomainNameServers", as: JSON.self)
+    public var cidrEndpointsCustomSubDomainNameServers: Value<[String]> {
+      getAtt("CidrEndpointsCustomSubDomainNameServers", as: [String].self)
     }
   }
 }

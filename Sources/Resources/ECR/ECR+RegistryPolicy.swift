@@ -40,7 +40,7 @@ extension ECR {
     public var propertyNames: [String]? { ["PolicyText"] }
 
     /// `!GetAtt RegistryPolicy.RegistryId`.
-    public var registryID: Value<JSON> { getAtt("RegistryId", as: JSON.self) }
+    public var registryID: Value<String> { getAtt("RegistryId", as: String.self) }
   }
 }
 

@@ -51,7 +51,7 @@ extension ECR {
     public var propertyNames: [String]? { ["Rules", "ScanType"] }
 
     /// `!GetAtt RegistryScanningConfiguration.RegistryId`.
-    public var registryID: Value<JSON> { getAtt("RegistryId", as: JSON.self) }
+    public var registryID: Value<String> { getAtt("RegistryId", as: String.self) }
   }
 }
 

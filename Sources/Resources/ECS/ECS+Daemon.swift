@@ -122,7 +122,7 @@ extension ECS {
     public var updatedAt: Value<String> { getAtt("UpdatedAt", as: String.self) }
 
     /// `!GetAtt Daemon.DaemonStatus`.
-    public var daemonStatus: Value<JSON> { getAtt("DaemonStatus", as: JSON.self) }
+    public var daemonStatus: Value<String> { getAtt("DaemonStatus", as: String.self) }
   }
 }
 

@@ -93,7 +93,7 @@ extension Logs {
     public var deliveryID: Value<String> { getAtt("DeliveryId", as: String.self) }
 
     /// `!GetAtt Delivery.Arn`.
-    public var arn: Value<JSON> { getAtt("Arn", as: JSON.self) }
+    public var arn: Value<String> { getAtt("Arn", as: String.self) }
 
     /// `!GetAtt Delivery.DeliveryDestinationType`.
     public var deliveryDestinationType: Value<String> { getAtt("DeliveryDestinationType", as: String.self) }

@@ -86,7 +86,7 @@ extension Logs {
     }
 
     /// `!GetAtt DeliveryDestination.Arn`.
-    public var arn: Value<JSON> { getAtt("Arn", as: JSON.self) }
+    public var arn: Value<String> { getAtt("Arn", as: String.self) }
   }
 }
 

@@ -66,10 +66,10 @@ extension Logs {
     public var service: Value<String> { getAtt("Service", as: String.self) }
 
     /// `!GetAtt DeliverySource.ResourceArns`.
-    public var resourceArns: Value<JSON> { getAtt("ResourceArns", as: JSON.self) }
+    public var resourceArns: Value<[String]> { getAtt("ResourceArns", as: [String].self) }
 
     /// `!GetAtt DeliverySource.Arn`.
-    public var arn: Value<JSON> { getAtt("Arn", as: JSON.self) }
+    public var arn: Value<String> { getAtt("Arn", as: String.self) }
   }
 }
 

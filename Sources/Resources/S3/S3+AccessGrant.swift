@@ -93,7 +93,7 @@ extension S3 {
     public var accessGrantID: Value<String> { getAtt("AccessGrantId", as: String.self) }
 
     /// `!GetAtt AccessGrant.AccessGrantArn`.
-    public var accessGrantARN: Value<JSON> { getAtt("AccessGrantArn", as: JSON.self) }
+    public var accessGrantARN: Value<String> { getAtt("AccessGrantArn", as: String.self) }
 
     /// `!GetAtt AccessGrant.GrantScope`.
     public var grantScope: Value<String> { getAtt("GrantScope", as: String.self) }

@@ -53,7 +53,7 @@ extension S3 {
     public var propertyNames: [String]? { ["IdentityCenterArn", "Tags"] }
 
     /// `!GetAtt AccessGrantsInstance.AccessGrantsInstanceArn`.
-    public var accessGrantsInstanceARN: Value<JSON> { getAtt("AccessGrantsInstanceArn", as: JSON.self) }
+    public var accessGrantsInstanceARN: Value<String> { getAtt("AccessGrantsInstanceArn", as: String.self) }
 
     /// `!GetAtt AccessGrantsInstance.AccessGrantsInstanceId`.
     public var accessGrantsInstanceID: Value<String> { getAtt("AccessGrantsInstanceId", as: String.self) }

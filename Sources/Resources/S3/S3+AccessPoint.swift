@@ -97,7 +97,7 @@ extension S3 {
     public var networkOrigin: Value<String> { getAtt("NetworkOrigin", as: String.self) }
 
     /// `!GetAtt AccessPoint.Arn`.
-    public var arn: Value<JSON> { getAtt("Arn", as: JSON.self) }
+    public var arn: Value<String> { getAtt("Arn", as: String.self) }
   }
 }
 

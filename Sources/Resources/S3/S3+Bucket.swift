@@ -255,7 +255,7 @@ extension S3 {
     public var isStateful: Bool { true }
 
     /// `!GetAtt Bucket.Arn`.
-    public var arn: Value<JSON> { getAtt("Arn", as: JSON.self) }
+    public var arn: Value<String> { getAtt("Arn", as: String.self) }
 
     /// `!GetAtt Bucket.DomainName`.
     public var domainName: Value<String> { getAtt("DomainName", as: String.self) }
