@@ -139,7 +139,7 @@ let package = Package(
       dependencies: [
         "CanaryStack", "CanaryWatchedStack", "NativeCanaryStack", "ExampleDeployments", "BlueGreenStack", "Patterns",
         "GenCommand", "Deploy", "CloudFormation", "YAML",
-        "AWSElasticLoadBalancingV2", "AWSECS", "AWSKMS", "AWSLogs",
+        "AWSEC2", "AWSElasticLoadBalancingV2", "AWSECS", "AWSKMS", "AWSLogs",
         "gen", "settings-gen", "TestSupport",
       ],
       exclude: ["Fixtures"]),

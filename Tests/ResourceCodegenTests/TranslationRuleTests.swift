@@ -75,6 +75,29 @@ struct TranslationRuleTests {
     contains(text, "  public static var internetFacing: Self { Self(Kind.internetFacing) }")
   }
 
+  @Test("an enum of more than 100 values looks its cases up in a table; a smaller one keeps Swift's init(rawValue:)")
+  func largeEnumerations() throws {
+    let values = (1...101).map { "\"size-\($0)\"" }.joined(separator: ", ")
+    let large = try generate(#"{"Size": {"type": "string", "enum": ["# + values + "]}}")
+    contains(
+      large,
+      """
+          case size101 = "size-101"
+
+          /// The case whose AWS spelling is `rawValue`, looked up in a table.
+          public init?(rawValue: String) {
+            guard let value = Self.casesByRawValue[rawValue] else { return nil }
+            self = value
+          }
+
+          private static let casesByRawValue = [String: Self](
+            uniqueKeysWithValues: allCases.map { (key: $0.rawValue, value: $0) })
+        }
+      """)
+    let small = try generate(#"{"Size": {"type": "string", "enum": ["# + values.dropLast(12) + "]}}")
+    #expect(!small.contains("casesByRawValue"))
+  }
+
   @Test("a definition becomes a nested kind built with .init(…) on Value")
   func definitions() throws {
     let text = try generate(

@@ -148,6 +148,21 @@ package enum SwiftRenderer {
         lines += wrap(
           "    case \(Naming.escaped(enumerationCase.swiftName)) = \(literal(enumerationCase.rawValue))", indent: 6)
       }
+      if cases.count > largeEnumerationCaseCount {
+        // Swift's synthesized init(rawValue:) of a large enum is slow to type-check,
+        // and every file that uses the enum checks it again: a table lookup is not.
+        lines += [
+          "",
+          "    /// The case whose AWS spelling is `rawValue`, looked up in a table.",
+          "    public init?(rawValue: String) {",
+          "      guard let value = Self.casesByRawValue[rawValue] else { return nil }",
+          "      self = value",
+          "    }",
+          "",
+          "    private static let casesByRawValue = [String: Self](",
+          "      uniqueKeysWithValues: allCases.map { (key: $0.rawValue, value: $0) })",
+        ]
+      }
       lines.append("  }")
       lines.append("}")
       lines.append("")
@@ -162,6 +177,11 @@ package enum SwiftRenderer {
     }
     return lines
   }
+
+  /// Above this many cases an enum gets a table-driven `init(rawValue:)`
+  /// (EC2's instance types: 188 ms of type checking per file that uses them,
+  /// with the synthesized one).
+  static let largeEnumerationCaseCount = 100
 
   /// `public init(…) { … }` with required parameters first, then optional ones
   /// defaulting to `nil`.

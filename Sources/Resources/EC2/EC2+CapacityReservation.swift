@@ -404,6 +404,15 @@ extension EC2.CapacityReservation {
     case vpnConnection = "vpn-connection"
     case vpnConnectionDeviceType = "vpn-connection-device-type"
     case vpnGateway = "vpn-gateway"
+
+    /// The case whose AWS spelling is `rawValue`, looked up in a table.
+    public init?(rawValue: String) {
+      guard let value = Self.casesByRawValue[rawValue] else { return nil }
+      self = value
+    }
+
+    private static let casesByRawValue = [String: Self](
+      uniqueKeysWithValues: allCases.map { (key: $0.rawValue, value: $0) })
   }
 }
 

@@ -1286,6 +1286,15 @@ extension EC2 {
     case z1dLarge = "z1d.large"
     case z1dMetal = "z1d.metal"
     case z1dXlarge = "z1d.xlarge"
+
+    /// The case whose AWS spelling is `rawValue`, looked up in a table.
+    public init?(rawValue: String) {
+      guard let value = Self.casesByRawValue[rawValue] else { return nil }
+      self = value
+    }
+
+    private static let casesByRawValue = [String: Self](
+      uniqueKeysWithValues: allCases.map { (key: $0.rawValue, value: $0) })
   }
 }
 
