@@ -51,6 +51,6 @@ package enum FileWriter {
       }
       if name != "." && name != ".." { names.append(name) }
     }
-    return names.sorted()
+    return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 }

@@ -1,13 +1,24 @@
 import ResourceSchemas
 import YAML
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Runs the three stages for whole services and names the files.
 package struct ServiceGenerator {
-  /// The services generated and committed in this package.
-  package static let defaultServices = [
-    "ApplicationAutoScaling", "CertificateManager", "CloudWatch", "EC2", "ECR", "ECS", "ElasticLoadBalancingV2", "IAM",
-    "KMS", "Logs", "Route53", "S3", "SSM", "SecretsManager", "ServiceDiscovery",
-  ]
+  /// The services a package commits: the folders of `<root>/Sources/Resources`
+  /// that hold a `<Service>.swift`, in byte order. This package's
+  /// `Package.swift` makes one target of each, so the folders are the one list
+  /// (`resource-codegen --service Lambda` adds one).
+  package static func committedServices(packageRoot root: String) throws -> [String] {
+    let resources = root + "/Sources/Resources"
+    return try FileWriter.listDirectory(resources).filter { service in
+      access("\(resources)/\(service)/\(service).swift", F_OK) == 0
+    }
+  }
 
   package let registry: SchemaRegistry
   package let generatorNote: String

@@ -8,7 +8,21 @@ import ResourceSchemas
 
 /// Load, render, write: the whole run of `catalog-codegen`.
 struct CatalogGenerator {
-  var options: CodegenOptions
+  /// cfn-lint's `data` directory; `nil` for the installed cfn-lint's.
+  var schemasDirectory: String?
+  /// The file to write.
+  var outputPath: String
+
+  /// The committed data file of the ResourceCatalog target, found from this
+  /// source file so that the generator works from any directory.
+  static var defaultOutputPath: String {
+    var root = #filePath
+    for _ in 0..<3 {
+      guard let slash = root.lastIndex(of: "/") else { break }
+      root = String(root[..<slash])
+    }
+    return root + "/Sources/ResourceCatalog/Generated/ResourceCatalog+Data.swift"
+  }
 
   /// Writes the catalog and returns a line for the user.
   func run() throws -> String {
@@ -16,7 +30,7 @@ struct CatalogGenerator {
     let registry: SchemaRegistry
     let records: [CatalogRecord]
     do {
-      dataDirectory = try options.schemasDirectory ?? SchemaRegistry.installedDataDirectory()
+      dataDirectory = try schemasDirectory ?? SchemaRegistry.installedDataDirectory()
       registry = try SchemaRegistry(dataDirectory: dataDirectory)
       records = try CatalogRecord.load(from: registry)
     } catch let error as SchemaError {
@@ -24,9 +38,9 @@ struct CatalogGenerator {
     }
     let version = try cfnLintVersion(dataDirectory: dataDirectory)
     let text = CatalogRenderer().render(records, cfnLintVersion: version)
-    let written = try OutputFile(path: options.outputPath).update(with: Array(text.utf8))
+    let written = try OutputFile(path: outputPath).update(with: Array(text.utf8))
     let stateful = records.filter(\.isStateful).count
-    return "\(written ? "wrote" : "unchanged:") \(options.outputPath) "
+    return "\(written ? "wrote" : "unchanged:") \(outputPath) "
       + "(\(records.count) types, \(stateful) stateful, cfn-lint \(version))"
   }
 
@@ -39,7 +53,7 @@ struct CatalogGenerator {
         if parts.count >= 2, !parts[1].isEmpty { return String(parts[1]) }
       }
     }
-    if options.schemasDirectory == nil, let version = SchemaRegistry.installedVersion(), !version.isEmpty {
+    if schemasDirectory == nil, let version = SchemaRegistry.installedVersion(), !version.isEmpty {
       return version
     }
     throw CodegenError.unknownVersion(dataDirectory: dataDirectory)

@@ -3,7 +3,6 @@ import SystemSupport
 
 /// What stops `catalog-codegen`, each with a message that says what to do.
 enum CodegenError: Error, CustomStringConvertible {
-  case usage(String)
   case schemas(SchemaError)
   case invalidSchema(typeName: String, problem: String)
   case unknownVersion(dataDirectory: String)
@@ -11,8 +10,6 @@ enum CodegenError: Error, CustomStringConvertible {
 
   var description: String {
     switch self {
-    case .usage(let problem):
-      problem
     case .schemas(let error):
       error.description
     case .invalidSchema(let typeName, let problem):
@@ -23,11 +20,5 @@ enum CodegenError: Error, CustomStringConvertible {
     case .write(let error):
       error.description
     }
-  }
-
-  /// `64` (EX_USAGE) for a bad command line, `1` otherwise.
-  var exitCode: Int32 {
-    if case .usage = self { return 64 }
-    return 1
   }
 }
