@@ -33,7 +33,7 @@ struct AttributeKindTests {
         let expected = Self.kind(at: pointer, in: document)
         #expect(attribute.kind == expected, "\(typeName).\(attribute.awsName)")
         checked += 1
-        if expected != "JSON" { typed += 1 }
+        if expected != .json { typed += 1 }
       }
     }
     #expect(checked > 3_000)
@@ -45,29 +45,29 @@ struct AttributeKindTests {
     guard let directory = try? SchemaRegistry.installedDataDirectory() else { return }
     let generator = ServiceGenerator(registry: try SchemaRegistry(dataDirectory: directory), generatorNote: "test")
     let bucket = try generator.translate("AWS::S3::Bucket")
-    #expect(bucket.attributes.first { $0.awsName == "Arn" }?.kind == "String")
+    #expect(bucket.attributes.first { $0.awsName == "Arn" }?.kind == .string)
   }
 
   /// The Swift kind of the schema at `path` under `properties`.
-  static func kind(at path: [String], in document: YAMLNode) -> String {
+  static func kind(at path: [String], in document: YAMLNode) -> SwiftType {
     var node = document["properties"]?[path[0]]
     for part in path.dropFirst() {
       node = resolved(node, in: document)?["properties"]?[part]
     }
-    func primitive(_ node: YAMLNode?) -> String? {
+    func primitive(_ node: YAMLNode?) -> SwiftType? {
       let node = resolved(node, in: document)
-      if node?["enum"] != nil && node?["type"] == nil { return "String" }
+      if node?["enum"] != nil && node?["type"] == nil { return .string }
       switch node?["type"]?.stringValue {
-      case "string": return "String"
-      case "integer", "number": return "Number"
-      case "boolean": return "Bool"
+      case "string": return .string
+      case "integer", "number": return .number
+      case "boolean": return .boolean
       default: return nil
       }
     }
     if let kind = primitive(node) { return kind }
     let schema = resolved(node, in: document)
-    if schema?["type"]?.stringValue == "array", let item = primitive(schema?["items"]) { return "[\(item)]" }
-    return "JSON"
+    if schema?["type"]?.stringValue == "array", let item = primitive(schema?["items"]) { return .list(item) }
+    return .json
   }
 
   /// `node` with its `$ref: #/definitions/Name` followed.

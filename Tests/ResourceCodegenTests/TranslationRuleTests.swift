@@ -190,7 +190,9 @@ struct SharedKindsTests {
       typeName: "AWS::Demo::\(name)", namespace: "Demo", name: name,
       properties: [
         PropertyDeclaration(
-          awsName: "Size", swiftName: "size", kind: "[Demo.\(name).SizeValue]", isRequired: false, documentation: [])
+          awsName: "Size", swiftName: "size",
+          kind: .list(.nested(namespace: "Demo", resource: name, name: "SizeValue")),
+          isRequired: false, documentation: [])
       ],
       attributes: [],
       nestedTypes: [.enumeration(name: "SizeValue", source: "AWS::Demo::\(name).Size", cases: cases)])
@@ -204,7 +206,8 @@ struct SharedKindsTests {
     let shared = SharedKinds.share(&declarations, namespace: "Demo")
     #expect(shared.map(\.name) == ["SizeValue"])
     #expect(declarations.allSatisfy { $0.nestedTypes.isEmpty })
-    #expect(declarations.map { $0.properties[0].kind } == ["[Demo.SizeValue]", "[Demo.SizeValue]"])
+    let sizes = SwiftType.list(.shared(namespace: "Demo", name: "SizeValue"))
+    #expect(declarations.map { $0.properties[0].kind } == [sizes, sizes])
   }
 
   @Test("enums that differ stay with their resource types")
@@ -213,12 +216,10 @@ struct SharedKindsTests {
       declaration("First", enumCases: ["SMALL", "LARGE"]), declaration("Second", enumCases: ["SMALL", "HUGE"]),
     ]
     #expect(SharedKinds.share(&declarations, namespace: "Demo").isEmpty)
-    #expect(declarations.map { $0.properties[0].kind } == ["[Demo.First.SizeValue]", "[Demo.Second.SizeValue]"])
-  }
-
-  @Test("a type name is replaced whole, never as the prefix of a longer name")
-  func wholeNames() {
-    #expect(SharedKinds.replacingType("A.B.X", with: "A.X", in: "[A.B.X]") == "[A.X]")
-    #expect(SharedKinds.replacingType("A.B.X", with: "A.X", in: "[A.B.XY]") == "[A.B.XY]")
+    #expect(
+      declarations.map { $0.properties[0].kind } == [
+        .list(.nested(namespace: "Demo", resource: "First", name: "SizeValue")),
+        .list(.nested(namespace: "Demo", resource: "Second", name: "SizeValue")),
+      ])
   }
 }

@@ -3,6 +3,9 @@
 /// prints the template. CI lints that template with cfn-lint to prove the
 /// generated types write properties cfn-lint knows, with the types it expects.
 package enum SampleRenderer {
+  /// The sample program for `resources`; `sharedKinds` maps the service-level
+  /// shared kinds by their Swift names (`EC2.InstanceTypeValue`, as
+  /// ``SwiftType/rendered`` spells them), and `modules` are the modules it imports.
   package static func render(
     _ resources: [ResourceDeclaration], sharedKinds: [String: NestedType] = [:], modules: [String],
     generatorNote: String
@@ -38,35 +41,28 @@ package enum SampleRenderer {
   }
 
   /// A value of `kind` in Swift source.
-  /// `shared` maps the qualified names of service-level shared kinds to them.
-  static func sample(_ kind: String, in resource: ResourceDeclaration, shared: [String: NestedType], depth: Int)
+  /// `shared` maps the service-level shared kinds, by their Swift names (`EC2.InstanceTypeValue`), to them.
+  static func sample(_ kind: SwiftType, in resource: ResourceDeclaration, shared: [String: NestedType], depth: Int)
     -> String
   {
-    switch kind {
-    case "String": return "\"example\""
-    case "Number": return "1"
-    case "Bool": return "true"
-    case "JSON": return ".map([\"Key\": \"Value\"])"
-    default: break
-    }
-    if kind.hasPrefix("[String: ") && kind.hasSuffix("]") {
-      let valueKind = String(kind.dropFirst("[String: ".count).dropLast())
-      return ".map([\"Key\": \(sample(valueKind, in: resource, shared: shared, depth: depth + 1))])"
-    }
-    if kind.hasPrefix("[") && kind.hasSuffix("]") {
-      return "[\(sample(String(kind.dropFirst().dropLast()), in: resource, shared: shared, depth: depth + 1))]"
-    }
-    let prefix = resource.qualifiedName + "."
-    guard depth < 8 else { return ".map([:])" }
     let nested: NestedType?
-    if let sharedKind = shared[kind] {
-      nested = sharedKind
-    } else if kind.hasPrefix(prefix) {
-      let typeName = String(kind.dropFirst(prefix.count))
-      nested = resource.nestedTypes.first { $0.name == typeName }
-    } else {
-      nested = nil
+    switch kind {
+    case .string: return "\"example\""
+    case .number: return "1"
+    case .boolean: return "true"
+    case .json: return ".map([\"Key\": \"Value\"])"
+    case .map(let value):
+      return ".map([\"Key\": \(sample(value, in: resource, shared: shared, depth: depth + 1))])"
+    case .list(let element):
+      return "[\(sample(element, in: resource, shared: shared, depth: depth + 1))]"
+    case .shared:
+      nested = shared[kind.rendered]
+    case .nested(let namespace, let owner, let name):
+      nested =
+        namespace == resource.namespace && owner == resource.name
+        ? resource.nestedTypes.first { $0.name == name } : nil
     }
+    guard depth < 8 else { return ".map([:])" }
     switch nested {
     case .object(_, _, let properties):
       // An object with no required property still gets one: schemas may ask for at least one (`minProperties`).

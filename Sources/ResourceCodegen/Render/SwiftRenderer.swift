@@ -32,7 +32,7 @@ package enum SwiftRenderer {
     for property in resource.properties {
       lines.append("")
       lines += documentation(property.documentation, indent: 4)
-      let type = "Value<\(property.kind)>" + (property.isRequired ? "" : "?")
+      let type = "Value<\(property.kind.rendered)>" + (property.isRequired ? "" : "?")
       lines += wrap("    public var \(Naming.escaped(property.swiftName)): \(type)", indent: 6)
     }
     lines.append("")
@@ -63,8 +63,8 @@ package enum SwiftRenderer {
       lines.append("")
       lines.append("    /// `!GetAtt \(resource.name).\(attribute.awsName)`.")
       lines += wrap(
-        "    public var \(Naming.escaped(attribute.swiftName)): Value<\(attribute.kind)> {"
-          + " getAtt(\"\(attribute.awsName)\", as: \(attribute.kind).self) }", indent: 6)
+        "    public var \(Naming.escaped(attribute.swiftName)): Value<\(attribute.kind.rendered)> {"
+          + " getAtt(\"\(attribute.awsName)\", as: \(attribute.kind.rendered).self) }", indent: 6)
     }
     lines.append("  }")
     lines.append("}")
@@ -85,7 +85,9 @@ package enum SwiftRenderer {
     }
     for nested in resource.nestedTypes {
       lines.append("")
-      lines += render(nested, in: resource)
+      lines += render(
+        nested, parent: resource.qualifiedName,
+        kind: .nested(namespace: resource.namespace, resource: resource.name, name: nested.name))
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -111,20 +113,17 @@ package enum SwiftRenderer {
       "",
       "import CloudFormation",
     ]
-    for kind in kinds {
+    for shared in kinds {
       lines.append("")
-      lines += render(kind, parent: namespace)
+      lines += render(shared, parent: namespace, kind: .shared(namespace: namespace, name: shared.name))
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func render(_ nested: NestedType, in resource: ResourceDeclaration) -> [String] {
-    render(nested, parent: resource.qualifiedName)
-  }
-
-  private static func render(_ nested: NestedType, parent: String) -> [String] {
+  /// The declaration of `nested` in the namespace `parent`, and the members
+  /// of `Value<kind>` that build its values.
+  private static func render(_ nested: NestedType, parent: String, kind: SwiftType) -> [String] {
     var lines: [String] = []
-    let qualified = "\(parent).\(nested.name)"
     switch nested {
     case .object(let name, let source, let properties):
       lines.append("extension \(parent) {")
@@ -134,7 +133,7 @@ package enum SwiftRenderer {
       lines.append("  public enum \(name): Sendable {}")
       lines.append("}")
       lines.append("")
-      lines.append("extension Value where Kind == \(qualified) {")
+      lines.append("extension Value where Kind == \(kind.rendered) {")
       lines.append("  /// A `\(source)` value.")
       lines += initializer(properties, firstParameter: nil, indent: 2, bodyPrefix: [], assignsProperties: false)
       lines.append("}")
@@ -166,7 +165,7 @@ package enum SwiftRenderer {
       lines.append("  }")
       lines.append("}")
       lines.append("")
-      lines.append("extension Value where Kind == \(qualified) {")
+      lines.append("extension Value where Kind == \(kind.rendered) {")
       for enumerationCase in cases {
         lines.append("  /// `\(enumerationCase.rawValue)`.")
         lines += wrap(
@@ -193,7 +192,7 @@ package enum SwiftRenderer {
     let ordered = properties.filter(\.isRequired) + properties.filter { !$0.isRequired }
     var parameters: [String] = firstParameter.map { [$0] } ?? []
     for property in ordered {
-      let type = "Value<\(property.kind)>"
+      let type = "Value<\(property.kind.rendered)>"
       parameters.append(
         property.isRequired ? "\(property.swiftName): \(type)" : "\(property.swiftName): \(type)? = nil")
     }

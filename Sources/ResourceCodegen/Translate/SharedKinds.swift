@@ -30,10 +30,10 @@ package enum SharedKinds {
     guard !shared.isEmpty else { return [] }
 
     for key in shared {
+      let global = SwiftType.shared(namespace: namespace, name: key.name)
       for index in owners[key] ?? [] {
         let declaration = declarations[index]
-        let local = "\(declaration.qualifiedName).\(key.name)"
-        let global = "\(namespace).\(key.name)"
+        let local = SwiftType.nested(namespace: declaration.namespace, resource: declaration.name, name: key.name)
         declarations[index].nestedTypes.removeAll { $0.name == key.name }
         declarations[index].properties = declaration.properties.map { rekinded($0, from: local, to: global) }
         declarations[index].nestedTypes = declarations[index].nestedTypes.map { nested in
@@ -48,25 +48,11 @@ package enum SharedKinds {
     }
   }
 
-  private static func rekinded(_ property: PropertyDeclaration, from local: String, to global: String)
+  private static func rekinded(_ property: PropertyDeclaration, from local: SwiftType, to global: SwiftType)
     -> PropertyDeclaration
   {
     var property = property
-    property.kind = replacingType(local, with: global, in: property.kind)
+    property.kind = property.kind.replacing(local, with: global)
     return property
-  }
-
-  /// Replaces the type name `name` in a kind (`[EC2.Instance.X]`), not names it is a prefix of.
-  package static func replacingType(_ name: String, with replacement: String, in kind: String) -> String {
-    var result = ""
-    var rest = Substring(kind)
-    while let range = rest.firstRange(of: name) {
-      let next = rest[range.upperBound...].first
-      let isWhole = next.map { !($0.isLetter || $0.isNumber || $0 == "_") } ?? true
-      result += rest[..<range.lowerBound]
-      result += isWhole ? replacement : String(rest[range])
-      rest = rest[range.upperBound...]
-    }
-    return result + rest
   }
 }

@@ -41,7 +41,7 @@ package struct PropertyDeclaration: Hashable, Sendable {
   /// `groupDescription`.
   package var swiftName: String
   /// The `Value` kind: `String`, `Number`, `[EC2.SecurityGroup.Ingress]`…
-  package var kind: String
+  package var kind: SwiftType
   package var isRequired: Bool
   package var documentation: [String]
   /// A valid value in Swift source for samples, when `"example"` would not do
@@ -49,7 +49,8 @@ package struct PropertyDeclaration: Hashable, Sendable {
   package var sample: String? = nil
 
   package init(
-    awsName: String, swiftName: String, kind: String, isRequired: Bool, documentation: [String], sample: String? = nil
+    awsName: String, swiftName: String, kind: SwiftType, isRequired: Bool, documentation: [String],
+    sample: String? = nil
   ) {
     self.awsName = awsName
     self.swiftName = swiftName
@@ -65,7 +66,8 @@ package struct AttributeDeclaration: Hashable, Sendable {
   /// `DNSName`, `Endpoint.Address`.
   package var awsName: String
   package var swiftName: String
-  package var kind: String
+  /// A primitive, a list of primitives, or `JSON`.
+  package var kind: SwiftType
 }
 
 /// A type nested in the resource's namespace.

@@ -12,7 +12,7 @@ package struct Translator {
   let name: String
   private var nestedTypes: [NestedType] = []
   /// Definition name → Swift kind, once translated (or being translated).
-  private var definitionKinds: [String: String] = [:]
+  private var definitionKinds: [String: SwiftType] = [:]
   /// Nested type names taken so far.
   private var claimedNames: Set<String> = []
 
@@ -76,14 +76,14 @@ package struct Translator {
   // MARK: - Kinds
 
   /// The Swift kind of a property's values.
-  mutating func kind(for property: PropertySchema, propertyName: String, owner: String) -> String {
+  mutating func kind(for property: PropertySchema, propertyName: String, owner: String) -> SwiftType {
     switch property {
-    case .string, .formattedString: return "String"
-    case .integer, .number: return "Number"
-    case .boolean: return "Bool"
-    case .json: return "JSON"
-    case .array(let items): return "[\(kind(for: items, propertyName: propertyName, owner: owner))]"
-    case .map(let values): return "[String: \(kind(for: values, propertyName: propertyName, owner: owner))]"
+    case .string, .formattedString: return .string
+    case .integer, .number: return .number
+    case .boolean: return .boolean
+    case .json: return .json
+    case .array(let items): return .list(kind(for: items, propertyName: propertyName, owner: owner))
+    case .map(let values): return .map(kind(for: values, propertyName: propertyName, owner: owner))
     case .enumeration(let values):
       let cases = Self.enumerationCases(values)
       return nested(
@@ -99,9 +99,9 @@ package struct Translator {
     }
   }
 
-  private mutating func definitionKind(_ definition: String) -> String {
+  private mutating func definitionKind(_ definition: String) -> SwiftType {
     if let known = definitionKinds[definition] { return known }
-    guard let schema = schema.definition(definition) else { return "JSON" }
+    guard let schema = schema.definition(definition) else { return .json }
     switch schema {
     case .object(let properties, let required):
       let typeName = claim(Self.safeTypeName(Naming.upperCamel(definition), suffix: "Definition"), owner: "")
@@ -112,7 +112,7 @@ package struct Translator {
         .object(name: typeName, source: "\(self.schema.typeName).\(definition)", properties: declarations))
       return qualified
     default:
-      definitionKinds[definition] = "JSON"  // guards a reference cycle through non-objects
+      definitionKinds[definition] = .json  // guards a reference cycle through non-objects
       let resolved = kind(for: schema, propertyName: definition, owner: definition)
       definitionKinds[definition] = resolved
       return resolved
@@ -121,7 +121,7 @@ package struct Translator {
 
   private mutating func objectKind(
     _ typeName: String, source: String, properties: [PropertySchema.PropertyEntry], required: [String], owner: String
-  ) -> String {
+  ) -> SwiftType {
     let declarations = objectProperties(properties, required: required, owner: owner)
     return nested(.object(name: typeName, source: source, properties: declarations), owner: owner)
   }
@@ -157,7 +157,7 @@ package struct Translator {
 
   /// Registers an inline nested type, reusing an identical one of the same name;
   /// a different one with the name gets its owner's name in front.
-  private mutating func nested(_ type: NestedType, owner: String) -> String {
+  private mutating func nested(_ type: NestedType, owner: String) -> SwiftType {
     if let existing = nestedTypes.first(where: { $0.name == type.name }), Self.sameContent(existing, type) {
       return qualify(existing.name)
     }
@@ -187,7 +187,10 @@ package struct Translator {
     return candidate
   }
 
-  private func qualify(_ typeName: String) -> String { "\(namespace).\(name).\(typeName)" }
+  /// The kind of this resource type's nested type `typeName`.
+  private func qualify(_ typeName: String) -> SwiftType {
+    .nested(namespace: namespace, resource: name, name: typeName)
+  }
 
   private func source(_ owner: String, _ property: String) -> String {
     owner == name ? "\(schema.typeName).\(property)" : "\(schema.typeName).\(owner).\(property)"
@@ -197,27 +200,27 @@ package struct Translator {
   /// The kind `!GetAtt` gives for a read-only property at `pointer`
   /// (`Arn`, `Endpoint/Address`), following `$ref`s at every step: a
   /// primitive or a list of primitives is typed, anything else is JSON.
-  private func attributeKind(_ pointer: String) -> String {
+  private func attributeKind(_ pointer: String) -> SwiftType {
     let parts = pointer.split(separator: "/").map(String.init)
     guard let first = parts.first, var current = schema.properties.first(where: { $0.name == first })?.schema else {
-      return "JSON"
+      return .json
     }
     for part in parts.dropFirst() {
       guard case .object(let properties, _) = resolved(current), let next = properties.first(where: { $0.name == part })
-      else { return "JSON" }
+      else { return .json }
       current = next.schema
     }
-    func primitive(_ schema: PropertySchema) -> String? {
+    func primitive(_ schema: PropertySchema) -> SwiftType? {
       switch resolved(schema) {
-      case .string, .formattedString, .enumeration: "String"
-      case .integer, .number: "Number"
-      case .boolean: "Bool"
+      case .string, .formattedString, .enumeration: .string
+      case .integer, .number: .number
+      case .boolean: .boolean
       default: nil
       }
     }
     if let kind = primitive(current) { return kind }
-    if case .array(let items) = resolved(current), let kind = primitive(items) { return "[\(kind)]" }
-    return "JSON"
+    if case .array(let items) = resolved(current), let kind = primitive(items) { return .list(kind) }
+    return .json
   }
 
   /// `schema` with its `$ref`s followed to the definition they name (a cycle

@@ -1,0 +1,45 @@
+import ResourceCodegen
+import Testing
+
+/// A property's kind is a value: spelled by `rendered` only, rewritten whole.
+@Suite("Swift types")
+struct SwiftTypeTests {
+  @Test("primitives spell the model's kinds")
+  func primitives() {
+    #expect(SwiftType.string.rendered == "String")
+    #expect(SwiftType.number.rendered == "Number")
+    #expect(SwiftType.boolean.rendered == "Bool")
+    #expect(SwiftType.json.rendered == "JSON")
+  }
+
+  @Test("lists and maps nest at any depth")
+  func nesting() {
+    #expect(SwiftType.list(.string).rendered == "[String]")
+    #expect(SwiftType.map(.number).rendered == "[String: Number]")
+    #expect(SwiftType.list(.map(.list(.boolean))).rendered == "[[String: [Bool]]]")
+    #expect(SwiftType.map(.list(.json)).rendered == "[String: [JSON]]")
+  }
+
+  @Test("a nested kind is qualified by its resource type, a shared kind by its service only")
+  func nestedAndShared() {
+    let nested = SwiftType.nested(namespace: "Demo", resource: "Thing", name: "SchemeValue")
+    let shared = SwiftType.shared(namespace: "EC2", name: "InstanceTypeValue")
+    #expect(nested.rendered == "Demo.Thing.SchemeValue")
+    #expect(shared.rendered == "EC2.InstanceTypeValue")
+    #expect(SwiftType.map(.list(nested)).rendered == "[String: [Demo.Thing.SchemeValue]]")
+    #expect(SwiftType.list(shared).rendered == "[EC2.InstanceTypeValue]")
+  }
+
+  @Test("replacing swaps a whole type inside lists and maps, never a type whose name it begins")
+  func replacing() {
+    let local = SwiftType.nested(namespace: "A", resource: "B", name: "X")
+    let global = SwiftType.shared(namespace: "A", name: "X")
+    #expect(local.replacing(local, with: global) == global)
+    #expect(SwiftType.map(.list(local)).replacing(local, with: global) == .map(.list(global)))
+    let longer = SwiftType.list(.nested(namespace: "A", resource: "B", name: "XY"))
+    #expect(longer.replacing(local, with: global) == longer)
+    let otherOwner = SwiftType.nested(namespace: "A", resource: "C", name: "X")
+    #expect(otherOwner.replacing(local, with: global) == otherOwner)
+    #expect(SwiftType.string.replacing(local, with: global) == .string)
+  }
+}
