@@ -51,12 +51,12 @@ struct ResourceCodegenCommand: ParsableCommand {
     let version = SchemaRegistry.installedVersion().map { "cfn-lint \($0)" } ?? "cfn-lint schemas"
     let generator = ServiceGenerator(registry: try SchemaRegistry(dataDirectory: dataDirectory), generatorNote: version)
     var declarations: [ResourceDeclaration] = []
-    var sharedKinds: [String: NestedType] = [:]
+    var sharedKinds: [SwiftType: NestedType] = [:]
     for service in services {
       let output = try generator.generate(service: service)
       try FileWriter.replaceDirectory(outputRoot + "/" + service, with: output.files)
       declarations += output.declarations
-      for kind in output.sharedKinds { sharedKinds["\(service).\(kind.name)"] = kind }
+      for kind in output.sharedKinds { sharedKinds[.shared(namespace: service, name: kind.name)] = kind }
       print("\(service): \(output.declarations.count) resource types, \(output.sharedKinds.count) shared enums")
       for renamed in output.renamedCases { print("  enum case renamed, its name taken: \(renamed)") }
     }

@@ -4,10 +4,10 @@
 /// generated types write properties cfn-lint knows, with the types it expects.
 package enum SampleRenderer {
   /// The sample program for `resources`; `sharedKinds` maps the service-level
-  /// shared kinds by their Swift names (`EC2.InstanceTypeValue`, as
-  /// ``SwiftType/rendered`` spells them), and `modules` are the modules it imports.
+  /// shared kinds by their type (`.shared(namespace: "EC2", name: "InstanceTypeValue")`),
+  /// and `modules` are the modules it imports.
   package static func render(
-    _ resources: [ResourceDeclaration], sharedKinds: [String: NestedType] = [:], modules: [String],
+    _ resources: [ResourceDeclaration], sharedKinds: [SwiftType: NestedType] = [:], modules: [String],
     generatorNote: String
   ) -> String {
     var lines = [
@@ -41,8 +41,8 @@ package enum SampleRenderer {
   }
 
   /// A value of `kind` in Swift source.
-  /// `shared` maps the service-level shared kinds, by their Swift names (`EC2.InstanceTypeValue`), to them.
-  static func sample(_ kind: SwiftType, in resource: ResourceDeclaration, shared: [String: NestedType], depth: Int)
+  /// `shared` maps the service-level shared kinds, by their type, to them.
+  static func sample(_ kind: SwiftType, in resource: ResourceDeclaration, shared: [SwiftType: NestedType], depth: Int)
     -> String
   {
     let nested: NestedType?
@@ -56,7 +56,7 @@ package enum SampleRenderer {
     case .list(let element):
       return "[\(sample(element, in: resource, shared: shared, depth: depth + 1))]"
     case .shared:
-      nested = shared[kind.rendered]
+      nested = shared[kind]
     case .nested(let namespace, let owner, let name):
       nested =
         namespace == resource.namespace && owner == resource.name

@@ -196,7 +196,6 @@ package struct Translator {
     owner == name ? "\(schema.typeName).\(property)" : "\(schema.typeName).\(owner).\(property)"
   }
 
-  /// The kind of a read-only property, found through its pointer.
   /// The kind `!GetAtt` gives for a read-only property at `pointer`
   /// (`Arn`, `Endpoint/Address`), following `$ref`s at every step: a
   /// primitive or a list of primitives is typed, anything else is JSON.
