@@ -134,18 +134,18 @@ extension StackOperator {
   /// Asks before a replacement or removal; `cancel` runs when the answer is no
   /// or there is nobody to ask.
   private func confirm(_ preview: ChangeSetPreview, assumeYes: Bool, cancel: () -> Void) throws {
-    guard preview.needsConfirmation, !assumeYes else { return }
+    guard preview.needsConfirmation else { return }
     let destructive = preview.changes.filter(\.isDestructive).count
     let resources = "\(destructive) resource\(destructive == 1 ? "" : "s")"
-    guard console.inputIsTerminal else {
+    do {
+      try console.requireYes(
+        "Replace or remove \(resources) in stack \(stackName)?", assumeYes: assumeYes,
+        offTerminal: "the change set replaces or removes \(resources) and there is no terminal to confirm on; "
+          + "review the changes above and rerun with --yes. Nothing was changed",
+        declined: "cancelled; nothing was changed")
+    } catch {
       cancel()
-      throw DeployError(
-        "the change set replaces or removes \(resources) and there is no terminal to confirm on; "
-          + "review the changes above and rerun with --yes. Nothing was changed")
-    }
-    guard console.confirm("Replace or remove \(resources) in stack \(stackName)?") else {
-      cancel()
-      throw DeployError("cancelled; nothing was changed")
+      throw error
     }
   }
 

@@ -13,16 +13,11 @@ extension StackOperator {
           + "update-termination-protection --no-enable-termination-protection --stack-name \(stackName)) "
           + "if it really is to be deleted. Nothing was deleted")
     }
-    if !assumeYes {
-      guard console.inputIsTerminal else {
-        throw DeployError(
-          "deleting stack \(stackName) removes all its resources; there is no terminal to confirm on, "
-            + "so rerun with --yes to delete it")
-      }
-      guard console.confirm("Delete stack \(stackName) and all its resources?") else {
-        throw DeployError("not deleted; stack \(stackName) is unchanged")
-      }
-    }
+    try console.requireYes(
+      "Delete stack \(stackName) and all its resources?", assumeYes: assumeYes,
+      offTerminal: "deleting stack \(stackName) removes all its resources; there is no terminal to confirm on, "
+        + "so rerun with --yes to delete it",
+      declined: "not deleted; stack \(stackName) is unchanged")
     let seen = try eventIDs(of: existing.stackID)
     try aws.run(["cloudformation", "delete-stack", "--stack-name", stackName])
     console.write("Deleting stack \(stackName)\n")

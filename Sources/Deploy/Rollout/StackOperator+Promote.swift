@@ -29,16 +29,11 @@ extension StackOperator {
       : "the \(roles[0]) version gets the \(roles[1])'s image \(new) (now \(old)), then all traffic goes to "
         + "\(roles[0]) (100/0)."
     console.write("Promoting stack \(stackName): \(plan)\n")
-    if !assumeYes {
-      guard console.inputIsTerminal else {
-        throw DeployError(
-          "promoting updates the \(roles[0]) service of stack \(stackName); there is no terminal to confirm on, "
-            + "so rerun with --yes. Nothing was changed")
-      }
-      guard console.confirm("Promote stack \(stackName)?") else {
-        throw DeployError("not promoted; nothing was changed")
-      }
-    }
+    try console.requireYes(
+      "Promote stack \(stackName)?", assumeYes: assumeYes,
+      offTerminal: "promoting updates the \(roles[0]) service of stack \(stackName); there is no terminal to confirm "
+        + "on, so rerun with --yes. Nothing was changed",
+      declined: "not promoted; nothing was changed")
     if old != new {
       _ = try run(
         ChangeSetPlan(

@@ -41,6 +41,15 @@ public struct Console: Sendable {
     try? writeAll(outputDescriptor, Array(text.utf8))
   }
 
+  /// Goes on only on a yes: `assumeYes` (`--yes`), or `question` answered yes
+  /// on a terminal. Otherwise throws `offTerminal` when there is no terminal
+  /// to ask on, and `declined` when the answer is no.
+  func requireYes(_ question: String, assumeYes: Bool, offTerminal: String, declined: String) throws {
+    guard !assumeYes else { return }
+    guard inputIsTerminal else { throw DeployError(offTerminal) }
+    guard confirm(question) else { throw DeployError(declined) }
+  }
+
   /// Asks a yes/no question; only an answer of `y` or `yes` is yes.
   public func confirm(_ question: String) -> Bool {
     write(question + " [y/N] ")
