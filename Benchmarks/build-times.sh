@@ -3,7 +3,7 @@
 # fresh clone in a temporary folder (so nothing is reused from .build), and the
 # first build of Examples/YourOwnPackage, a package of its own that uses this one.
 #
-#   Benchmarks/build-times.sh            # debug: whole package, then each AWS<Service> target alone
+#   Benchmarks/build-times.sh            # debug: each AWS<Service> target alone, gen alone, then the whole package
 #   Benchmarks/build-times.sh release    # the same in release
 set -euo pipefail
 configuration="${1:-debug}"
@@ -15,7 +15,8 @@ cd "$work/package"
 seconds() { local start=$SECONDS; "$@" >/dev/null 2>&1; echo $((SECONDS - start)); }
 echo "configuration: $configuration, $(nproc) cores"
 echo "model only (CloudFormation and below): $(seconds swift build -c "$configuration" --target CloudFormation) s"
-services=$(sed -n '/^let generatedServices = \[/,/^\]/p' Package.swift | tr -d ' \n' | sed 's/letgeneratedServices=\[//; s/\]//; s/"//g; s/,$//' | tr ',' ' ')
+# The services are the folders of Sources/Resources holding a <Service>.swift (Package.swift reads the same).
+services=$(cd Sources/Resources && for folder in *; do [ -f "$folder/$folder.swift" ] && echo "$folder"; done | LC_ALL=C sort)
 total=0
 for service in $services; do
   files=$(ls "Sources/Resources/$service" | grep -v -e "+SharedKinds.swift" | wc -l)
@@ -25,6 +26,8 @@ for service in $services; do
   echo "AWS$service: $time s ($((files - 1)) resource types, $lines lines)"
 done
 echo "all services one after another: $total s"
+rm -rf .build
+echo "first swift run gen on a fresh clone (gen and the stacks it renders only): $(seconds swift build -c "$configuration" --product gen) s"
 rm -rf .build
 echo "whole package, clean: $(seconds swift build -c "$configuration") s"
 rm -rf Examples/YourOwnPackage/.build
