@@ -1083,74 +1083,61 @@ class WithMotoTest(unittest.TestCase):
 
 
 class UnpatchedMotoTest(unittest.TestCase):
-    """The same create, on moto without the patches (in this process)."""
+    """The same requests, on moto without the patches (in this process)."""
+
+    def unpatched_client(self, service: str) -> Any:
+        """A client of `service` on a moto server without the patches, stopped when the test ends."""
+        import logging
+
+        logging.getLogger("werkzeug").setLevel(logging.CRITICAL)
+        from moto.server import ThreadedMotoServer
+
+        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        server.start()
+        self.addCleanup(server.stop)
+        host, port = server.get_host_and_port()
+        return boto3.client(
+            service, endpoint_url=f"http://{host}:{port}", region_name="us-east-1",
+            aws_access_key_id="testing", aws_secret_access_key="testing",
+            config=botocore.config.Config(retries={"max_attempts": 1}),
+        )
 
     def test_unpatched_moto_cannot_execute_the_create_change_set(self) -> None:
-        import logging
-
-        logging.getLogger("werkzeug").setLevel(logging.CRITICAL)
-        from moto.server import ThreadedMotoServer
-
-        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-        server.start()
-        try:
-            host, port = server.get_host_and_port()
-            cfn = boto3.client(
-                "cloudformation", endpoint_url=f"http://{host}:{port}", region_name="us-east-1",
-                aws_access_key_id="testing", aws_secret_access_key="testing",
-                config=botocore.config.Config(retries={"max_attempts": 1}),
-            )
-            cfn.create_change_set(
-                StackName=STACK, ChangeSetName="gen-deploy-1", ChangeSetType="CREATE", TemplateBody=TEMPLATE,
-                Parameters=parameter_list(PARAMETERS), Capabilities=["CAPABILITY_NAMED_IAM"],
-            )
-            # moto's Listener handler raises KeyError: 'TargetGroupArn' -> HTTP 500
-            with self.assertRaises(botocore.parsers.ResponseParserError) as failure:
-                cfn.execute_change_set(StackName=STACK, ChangeSetName="gen-deploy-1")
-            self.assertIn("500 Internal Server Error", str(failure.exception))
-            stack = cfn.describe_stacks(StackName=STACK)["Stacks"][0]
-            self.assertEqual(stack["StackStatus"], "REVIEW_IN_PROGRESS")
-            self.assertNotIn("Outputs", stack)
-        finally:
-            server.stop()
+        cfn = self.unpatched_client("cloudformation")
+        cfn.create_change_set(
+            StackName=STACK, ChangeSetName="gen-deploy-1", ChangeSetType="CREATE", TemplateBody=TEMPLATE,
+            Parameters=parameter_list(PARAMETERS), Capabilities=["CAPABILITY_NAMED_IAM"],
+        )
+        # moto's Listener handler raises KeyError: 'TargetGroupArn' -> HTTP 500
+        with self.assertRaises(botocore.parsers.ResponseParserError) as failure:
+            cfn.execute_change_set(StackName=STACK, ChangeSetName="gen-deploy-1")
+        self.assertIn("500 Internal Server Error", str(failure.exception))
+        stack = cfn.describe_stacks(StackName=STACK)["Stacks"][0]
+        self.assertEqual(stack["StackStatus"], "REVIEW_IN_PROGRESS")
+        self.assertNotIn("Outputs", stack)
 
     def test_unpatched_moto_fails_percentiles_and_reordered_dimensions(self) -> None:
-        import logging
+        cloudwatch = self.unpatched_client("cloudwatch")
+        start = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(seconds=30)
+        written = dimensions(TARGET_GROUP, LOAD_BALANCER)
+        cloudwatch.put_metric_data(Namespace=ALB, MetricData=[
+            {"MetricName": "TargetResponseTime", "Dimensions": written, "Timestamp": start, "Values": [0.1, 0.2]},
+        ])
 
-        logging.getLogger("werkzeug").setLevel(logging.CRITICAL)
-        from moto.server import ThreadedMotoServer
-
-        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-        server.start()
-        try:
-            host, port = server.get_host_and_port()
-            cloudwatch = boto3.client(
-                "cloudwatch", endpoint_url=f"http://{host}:{port}", region_name="us-east-1",
-                aws_access_key_id="testing", aws_secret_access_key="testing",
-                config=botocore.config.Config(retries={"max_attempts": 1}),
+        def query(stat: str, dims: list[dict[str, str]]) -> list[float]:
+            answer = cloudwatch.get_metric_data(
+                MetricDataQueries=[{"Id": "q", "MetricStat": {
+                    "Metric": {"Namespace": ALB, "MetricName": "TargetResponseTime", "Dimensions": dims},
+                    "Period": 1, "Stat": stat}}],
+                StartTime=start, EndTime=start + timedelta(seconds=1),
             )
-            start = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(seconds=30)
-            written = dimensions(TARGET_GROUP, LOAD_BALANCER)
-            cloudwatch.put_metric_data(Namespace=ALB, MetricData=[
-                {"MetricName": "TargetResponseTime", "Dimensions": written, "Timestamp": start, "Values": [0.1, 0.2]},
-            ])
+            return answer["MetricDataResults"][0]["Values"]
 
-            def query(stat: str, dims: list[dict[str, str]]) -> list[float]:
-                answer = cloudwatch.get_metric_data(
-                    MetricDataQueries=[{"Id": "q", "MetricStat": {
-                        "Metric": {"Namespace": ALB, "MetricName": "TargetResponseTime", "Dimensions": dims},
-                        "Period": 1, "Stat": stat}}],
-                    StartTime=start, EndTime=start + timedelta(seconds=1),
-                )
-                return answer["MetricDataResults"][0]["Values"]
-
-            self.assertEqual(query("Maximum", written), [0.2])
-            self.assertEqual(query("Maximum", list(reversed(written))), [])  # the same metric, not found
-            with self.assertRaises(botocore.exceptions.ClientError) as failure:  # HTTP 500
-                query("p99", written)
-            self.assertEqual(failure.exception.response["ResponseMetadata"]["HTTPStatusCode"], 500)
-        finally:
-            server.stop()
+        self.assertEqual(query("Maximum", written), [0.2])
+        self.assertEqual(query("Maximum", list(reversed(written))), [])  # the same metric, not found
+        with self.assertRaises(botocore.exceptions.ClientError) as failure:  # HTTP 500
+            query("p99", written)
+        self.assertEqual(failure.exception.response["ResponseMetadata"]["HTTPStatusCode"], 500)
 
 
 if __name__ == "__main__":
