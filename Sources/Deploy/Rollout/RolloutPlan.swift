@@ -61,7 +61,6 @@ public struct RolloutPlan: Hashable, Sendable {
   /// The CloudWatch periods shorter than a minute (high-resolution metrics).
   static let subminutePeriods: Set<Int> = [1, 5, 10, 30]
 
-  /// Every problem with the plan, each naming the option and the rule.
   /// What may not work as meant, without stopping the rollout: an interval
   /// under a minute, which an Application Load Balancer's metrics (published
   /// once a minute) leave mostly empty.
@@ -73,6 +72,7 @@ public struct RolloutPlan: Hashable, Sendable {
     ]
   }
 
+  /// Every problem with the plan, each naming the option and the rule.
   public var problems: [String] {
     var problems: [String] = []
     if steps.isEmpty || steps.contains(where: { !(1...100).contains($0) }) || steps != steps.sorted()

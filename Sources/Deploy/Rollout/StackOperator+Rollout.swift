@@ -73,14 +73,17 @@ extension StackOperator {
       var tally = BakeTally()
       var canaryTotal = TrackHealth.empty
       var stableTotal = TrackHealth.empty
+      func recordStep(_ result: RolloutReport.StepResult) {
+        steps.append(
+          .init(
+            number: number, canaryPercent: step, tally: tally, canary: canaryTotal, stable: stableTotal,
+            result: result))
+      }
       let start = WallClock.now()
       let intervals = max(1, Int((plan.bake.seconds / plan.interval.seconds).rounded(.down)))
       for index in 1...intervals {
         guard Interruption.sleep(until: start + Double(index) * plan.interval.seconds) else {
-          steps.append(
-            .init(
-              number: number, canaryPercent: step, tally: tally, canary: canaryTotal, stable: stableTotal,
-              result: .interrupted))
+          recordStep(.interrupted)
           return report(
             .interrupted,
             next: "\(remainingCommand(from: step)) to bake \(step)% again and go on, or \(command) --abort")
@@ -103,10 +106,7 @@ extension StackOperator {
         console.write(
           Self.intervalLine(step: step, index: index, of: intervals, health: health, verdict: verdict) + probeLine)
         if tally.hasFailed(failureLimit: plan.failureLimit) {
-          steps.append(
-            .init(
-              number: number, canaryPercent: step, tally: tally, canary: canaryTotal, stable: stableTotal,
-              result: .failed))
+          recordStep(.failed)
           try rollback(traffic: traffic, capabilities: capabilities)
           return report(
             .rolledBack(
@@ -115,10 +115,7 @@ extension StackOperator {
         }
       }
       guard tally.endedConclusively else {
-        steps.append(
-          .init(
-            number: number, canaryPercent: step, tally: tally, canary: canaryTotal, stable: stableTotal,
-            result: .inconclusive))
+        recordStep(.inconclusive)
         let reason = "no interval at \(step)% had enough data to judge (\(tally.inconclusive) without)"
         switch plan.onInconclusive {
         case .hold:
@@ -133,9 +130,7 @@ extension StackOperator {
           continue
         }
       }
-      steps.append(
-        .init(
-          number: number, canaryPercent: step, tally: tally, canary: canaryTotal, stable: stableTotal, result: .passed))
+      recordStep(.passed)
       if step == plan.pauseAt, step != remaining.last {
         return report(.paused, next: "\(command) to go on, or \(command) --abort to roll back")
       }
