@@ -47,7 +47,7 @@ package struct ServiceGenerator {
       return enumerations.flatMap { type -> [String] in
         guard case .enumeration(_, let source, let cases) = type else { return [] }
         return cases.compactMap { enumerationCase in
-          let natural = enumerationCase.rawValue.isEmpty ? "empty" : Naming.caseName(enumerationCase.rawValue)
+          let natural = Translator.naturalCaseName(enumerationCase.rawValue)
           guard enumerationCase.swiftName != natural,
             let holder = cases.first(where: { $0.swiftName == natural })
           else { return nil }

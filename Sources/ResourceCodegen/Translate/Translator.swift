@@ -256,9 +256,13 @@ package struct Translator {
   static func enumerationCases(_ values: [String]) -> [EnumerationCase] {
     var used: Set<String> = []
     return values.map { value in
-      let base = value.isEmpty ? "empty" : Naming.caseName(value)
-      return EnumerationCase(swiftName: unique(base, in: &used, suffix: "Value"), rawValue: value)
+      EnumerationCase(swiftName: unique(naturalCaseName(value), in: &used, suffix: "Value"), rawValue: value)
     }
+  }
+
+  /// The case `value` gets unless another value of its enum took the name first.
+  package static func naturalCaseName(_ value: String) -> String {
+    value.isEmpty ? "empty" : Naming.caseName(value)
   }
 
   private static func sameContent(_ left: NestedType, _ right: NestedType) -> Bool {
