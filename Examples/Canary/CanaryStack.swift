@@ -16,7 +16,8 @@ public enum CanaryStack {
   public enum Track: String, CaseIterable, Sendable {
     case stable, canary
 
-    var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    /// `Stable`, `Canary`: how the track starts a logical ID or an output name.
+    public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
   }
 
   // MARK: - Interface: the deploy commands read these names from here.

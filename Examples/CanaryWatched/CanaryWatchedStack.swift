@@ -23,10 +23,10 @@ public enum CanaryWatchedStack {
   public enum Outputs {
     /// `StableErrorRateAlarmName`, `CanaryErrorRateAlarmName`.
     public static func errorRateAlarmName(_ track: Track) -> OutputName {
-      OutputName("\(title(track))ErrorRateAlarmName")
+      OutputName("\(track.title)ErrorRateAlarmName")
     }
     /// `StableLatencyAlarmName`, `CanaryLatencyAlarmName`.
-    public static func latencyAlarmName(_ track: Track) -> OutputName { OutputName("\(title(track))LatencyAlarmName") }
+    public static func latencyAlarmName(_ track: Track) -> OutputName { OutputName("\(track.title)LatencyAlarmName") }
     /// The names of `track`'s alarms.
     public static func alarmNames(_ track: Track) -> [OutputName] {
       [errorRateAlarmName(track), latencyAlarmName(track)]
@@ -90,9 +90,5 @@ public enum CanaryWatchedStack {
         Output(Outputs.dashboardURL, value: dashboardURL, description: "Link to the dashboard in the AWS console")
       }.elements
     return template
-  }
-
-  private static func title(_ track: Track) -> String {
-    track.rawValue.prefix(1).uppercased() + track.rawValue.dropFirst()
   }
 }
