@@ -53,7 +53,8 @@ extension StackOperator {
     if let window, let listener {
       let groups = tracks.compactMap(\.targetGroupARN)
       if groups.count == tracks.count {
-        let metrics = LoadBalancerMetrics(aws: aws, loadBalancerARN: listener.loadBalancerARN, targetGroupARNs: groups)
+        let metrics = LoadBalancerMetricsReader(
+          aws: aws, loadBalancerARN: listener.loadBalancerARN, targetGroupARNs: groups)
         let end = (WallClock.now() / 60).rounded(.down) * 60
         let start = end - window.seconds
         let health = try metrics.health(from: start, to: end, period: Int(window.seconds))

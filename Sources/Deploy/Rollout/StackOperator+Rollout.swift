@@ -37,7 +37,7 @@ extension StackOperator {
       throw DeployError("the listener of stack \(stackName) does not forward to the \(canary.role) target group")
     }
     let alarms = plan.alarms + canary.alarmOutputs.compactMap { existing.output($0) }
-    let metrics = LoadBalancerMetrics(
+    let metrics = LoadBalancerMetricsReader(
       aws: aws, loadBalancerARN: listener.loadBalancerARN, targetGroupARNs: [stableGroup, canaryGroup])
     let analysis = CanaryAnalysis(thresholds: plan.thresholds)
     let probeURL = try plan.probeRequests.map { _ in

@@ -5,10 +5,10 @@ import YAML
 /// `TargetResponseTime`), with the dimensions derived from the ARNs the stack outputs.
 ///
 /// ```swift
-/// let metrics = LoadBalancerMetrics(aws: aws, loadBalancerARN: lb, targetGroupARNs: [stable, canary])
+/// let metrics = LoadBalancerMetricsReader(aws: aws, loadBalancerARN: lb, targetGroupARNs: [stable, canary])
 /// let health = try metrics.health(from: now - 300, to: now, period: 300)  // one TrackHealth per target group
 /// ```
-public struct LoadBalancerMetrics: Sendable {
+public struct LoadBalancerMetricsReader: Sendable {
   public var aws: AWSCommandLine
   public var loadBalancerARN: String
   public var targetGroupARNs: [String]
