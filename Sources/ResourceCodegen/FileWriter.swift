@@ -1,3 +1,4 @@
+import ResourceSchemas
 import SystemSupport
 
 #if canImport(Glibc)
@@ -8,12 +9,13 @@ import SystemSupport
 
 /// Writes generated files so that a failure leaves nothing half-written.
 package enum FileWriter {
-  /// Makes `directory` hold exactly `files` among its `.swift` files: each is
-  /// written to a temporary file and renamed into place; `.swift` files not in
-  /// `files` are removed.
+  /// Makes `directory` hold exactly `files` among its `.swift` files: each that
+  /// differs is written to a temporary file and renamed into place; `.swift`
+  /// files not in `files` are removed.
   package static func replaceDirectory(_ directory: String, with files: [(name: String, contents: String)]) throws {
     try makeDirectories(directory)
-    for file in files {
+    for file in files where (try? readText(directory + "/" + file.name)) != file.contents {
+      // An unchanged file keeps its modification time, so a build does not compile it again.
       try writeAtomically(directory + "/" + file.name, file.contents)
     }
     let keep = Set(files.map(\.name))

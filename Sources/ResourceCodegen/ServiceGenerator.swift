@@ -28,9 +28,23 @@ package struct ServiceGenerator {
     self.generatorNote = generatorNote
   }
 
-  /// The `AWS::<service>::*` type names, in registry order.
+  /// Every service of the registry: the `<service>` of each `AWS::<service>::<type>`
+  /// (and of `Alexa::ASK::Skill`), in byte order.
+  package var services: [String] {
+    Set(registry.files.compactMap { Self.service(of: $0.typeName) }).sorted {
+      $0.utf8.lexicographicallyPrecedes($1.utf8)
+    }
+  }
+
+  /// The `<vendor>::<service>::*` type names, in registry order.
   package func typeNames(service: String) -> [String] {
-    registry.files.map(\.typeName).filter { $0.hasPrefix("AWS::\(service)::") }
+    registry.files.map(\.typeName).filter { Self.service(of: $0) == service }
+  }
+
+  /// `EC2` for `AWS::EC2::Instance`.
+  static func service(of typeName: String) -> String? {
+    let parts = typeName.split(separator: ":", omittingEmptySubsequences: true)
+    return parts.count == 3 ? String(parts[1]) : nil
   }
 
   /// One service, generated: its files, and the declarations and shared kinds
@@ -76,7 +90,9 @@ package struct ServiceGenerator {
     var files = [
       (
         name: "\(service).swift",
-        contents: SwiftRenderer.renderNamespace(service, service: service, generatorNote: generatorNote)
+        contents: SwiftRenderer.renderNamespace(
+          service, prefix: typeNames[0].split(separator: ":").dropLast().joined(separator: "::"),
+          generatorNote: generatorNote)
       )
     ]
     if !shared.isEmpty {

@@ -1,13 +1,14 @@
 // resource-codegen: typed Swift resources from the CloudFormation registry schemas.
 //
-//   swift run resource-codegen                      # regenerate the committed services
-//   swift run resource-codegen --service Lambda     # add a service: a new folder and, in Package.swift, a new target
+//   swift run resource-codegen                      # regenerate every service of the registry
+//   swift run resource-codegen --service Lambda     # one service
 //   swift run resource-codegen --service Lambda --output-root Sources/MyResources   # into another package
 //   swift run resource-codegen --schemas DIR ...    # cfn-lint's data directory instead of the installed one
 //
 // Each service gets a folder <output-root>/<Service> holding <Service>.swift and
 // one <Service>+<Type>.swift per resource type; files the generator no longer
-// writes are removed from that folder.
+// writes are removed from that folder. Into this package's Sources/Resources, it
+// also writes Package.swift's list of services from the folders there.
 import ArgumentParser
 import ResourceCodegen
 import ResourceSchemas
@@ -17,9 +18,10 @@ struct ResourceCodegenCommand: ParsableCommand {
     commandName: "resource-codegen",
     abstract: "Generate typed Swift resources from the CloudFormation registry schemas cfn-lint ships.",
     discussion: """
-      Writes <output-root>/<Service>/*.swift for each service and, when it regenerates \
-      this package's committed services (the folders of Sources/Resources, the default), \
-      the cfn-lint sample program Tests/ResourceSamples/main.swift.
+      Writes <output-root>/<Service>/*.swift for each service (every service of the registry \
+      by default) and, when it regenerates them all, the cfn-lint sample program \
+      Tests/ResourceSamples/main.swift. Into Sources/Resources, it also writes the list of \
+      services in Package.swift.
       """)
 
   @Option(name: .customLong("service"), help: "A service to generate, as in AWS::<Service>::<Type> (repeatable).")
@@ -42,14 +44,13 @@ struct ResourceCodegenCommand: ParsableCommand {
   }
 
   func run() throws {
-    let committed = try ServiceGenerator.committedServices(packageRoot: ".")
-    let services = self.services.isEmpty ? committed : self.services
-    // The committed samples cover the committed services: written by default only when those are regenerated.
-    let samplesPath =
-      noSamples ? nil : samples ?? (self.services.isEmpty ? "Tests/ResourceSamples/main.swift" : nil)
     let dataDirectory = try schemas ?? SchemaRegistry.installedDataDirectory()
     let version = SchemaRegistry.installedVersion().map { "cfn-lint \($0)" } ?? "cfn-lint schemas"
     let generator = ServiceGenerator(registry: try SchemaRegistry(dataDirectory: dataDirectory), generatorNote: version)
+    let services = self.services.isEmpty ? generator.services : self.services
+    // The committed samples cover every service: written by default only when all are generated.
+    let samplesPath =
+      noSamples ? nil : samples ?? (self.services.isEmpty ? "Tests/ResourceSamples/main.swift" : nil)
     var declarations: [ResourceDeclaration] = []
     var sharedKinds: [SwiftType: NestedType] = [:]
     for service in services {
@@ -57,7 +58,7 @@ struct ResourceCodegenCommand: ParsableCommand {
       try FileWriter.replaceDirectory(outputRoot + "/" + service, with: output.files)
       declarations += output.declarations
       for kind in output.sharedKinds { sharedKinds[.shared(namespace: service, name: kind.name)] = kind }
-      print("\(service): \(output.declarations.count) resource types, \(output.sharedKinds.count) shared enums")
+      print("\(service): \(output.declarations.count) resource types, \(output.sharedKinds.count) shared kinds")
       for renamed in output.renamedCases { print("  enum case renamed, its name taken: \(renamed)") }
     }
     if let samplesPath {
@@ -67,9 +68,14 @@ struct ResourceCodegenCommand: ParsableCommand {
         SampleRenderer.render(declarations, sharedKinds: sharedKinds, modules: modules, generatorNote: version))
       print("samples: \(declarations.count) resource types in \(samplesPath)")
     }
-    if outputRoot == "Sources/Resources", let added = services.first(where: { !committed.contains($0) }) {
-      print(
-        "Package.swift makes a target AWS\(added) of the new folder; build it with swift build --target AWS\(added)")
+    if outputRoot == "Sources/Resources" {
+      let manifest = try readText("Package.swift")
+      let listed = try ServiceGenerator.committedServices(packageRoot: ".")
+      let updated = try PackageManifest.replacingServices(in: manifest, with: listed)
+      if updated != manifest {
+        try FileWriter.writeAtomically("Package.swift", updated)
+        print("Package.swift lists \(listed.count) services, one target AWS<Service> each")
+      }
     }
   }
 }

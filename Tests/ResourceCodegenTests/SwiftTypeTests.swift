@@ -30,16 +30,20 @@ struct SwiftTypeTests {
     #expect(SwiftType.list(shared).rendered == "[EC2.InstanceTypeValue]")
   }
 
-  @Test("replacing swaps a whole type inside lists and maps, never a type whose name it begins")
-  func replacing() {
+  @Test("mapNested replaces the nested kinds it is given a replacement for, inside lists and maps")
+  func mapNested() {
     let local = SwiftType.nested(namespace: "A", resource: "B", name: "X")
     let global = SwiftType.shared(namespace: "A", name: "X")
-    #expect(local.replacing(local, with: global) == global)
-    #expect(SwiftType.map(.list(local)).replacing(local, with: global) == .map(.list(global)))
+    let toGlobal = { (type: SwiftType) in
+      type.mapNested { resource, name in resource == "B" && name == "X" ? global : nil }
+    }
+    #expect(toGlobal(local) == global)
+    #expect(toGlobal(.map(.list(local))) == .map(.list(global)))
     let longer = SwiftType.list(.nested(namespace: "A", resource: "B", name: "XY"))
-    #expect(longer.replacing(local, with: global) == longer)
+    #expect(toGlobal(longer) == longer)
     let otherOwner = SwiftType.nested(namespace: "A", resource: "C", name: "X")
-    #expect(otherOwner.replacing(local, with: global) == otherOwner)
-    #expect(SwiftType.string.replacing(local, with: global) == .string)
+    #expect(toGlobal(otherOwner) == otherOwner)
+    #expect(toGlobal(.string) == .string)
+    #expect(toGlobal(global) == global)
   }
 }

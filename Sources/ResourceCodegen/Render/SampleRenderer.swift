@@ -1,6 +1,6 @@
 /// Renders a program that builds one resource of every generated type with its
 /// required properties only, each filled with a value of the right kind, and
-/// prints the template. CI lints that template with cfn-lint to prove the
+/// prints the templates (at most 500 resources each, as YAML documents). CI lints that template with cfn-lint to prove the
 /// generated types write properties cfn-lint knows, with the types it expects.
 package enum SampleRenderer {
   /// The sample program for `resources`; `sharedKinds` maps the service-level
@@ -22,7 +22,11 @@ package enum SampleRenderer {
     lines += ["", "var resources: [any Resource] = []"]
     for resource in resources {
       let given = Set(resource.requiredAlternative)
-      let arguments = resource.properties.filter { $0.isRequired || given.contains($0.swiftName) }.map { property in
+      // In the initializer's order: the required properties, then the optional ones.
+      let chosen =
+        resource.properties.filter(\.isRequired)
+        + resource.properties.filter { !$0.isRequired && given.contains($0.swiftName) }
+      let arguments = chosen.map { property in
         "\(property.swiftName): \(property.sample ?? sample(property.kind, in: resource, shared: sharedKinds, depth: 0))"
       }
       let logicalID = String((resource.namespace + resource.name).filter { $0.isLetter || $0.isNumber })
@@ -32,10 +36,15 @@ package enum SampleRenderer {
     }
     lines += [
       "",
-      "let template = Template(description: \"One resource of every generated type, required properties only\") {",
-      "  resources",
+      "// A template holds at most 500 resources: one template per 500, printed as YAML documents.",
+      "for (index, start) in stride(from: 0, to: resources.count, by: 500).enumerated() {",
+      "  let part = Array(resources[start..<min(start + 500, resources.count)])",
+      "  let template = Template(description: \"One resource of every generated type, required properties only\") {",
+      "    part",
+      "  }",
+      "  if index > 0 { print(\"---\") }",
+      "  print(try template.yaml(), terminator: \"\")",
       "}",
-      "print(try template.yaml(), terminator: \"\")",
     ]
     return lines.joined(separator: "\n") + "\n"
   }

@@ -16,6 +16,9 @@ package struct ResourceDeclaration: Hashable, Sendable {
   /// Whether deleting or replacing a resource of the type destroys data
   /// (cfn-lint's list of stateful types).
   package var isStateful = false
+  /// Names of the service-level shared kinds this type uses, each declared in
+  /// the type as an alias (`ElasticLoadBalancingV2.Listener.Action`), in byte order.
+  package var aliases: [String] = []
 
   /// `EC2.SecurityGroup`.
   package var qualifiedName: String { "\(namespace).\(name)" }
@@ -81,6 +84,13 @@ package enum NestedType: Hashable, Sendable {
   package var name: String {
     switch self {
     case .object(let name, _, _), .enumeration(let name, _, _): name
+    }
+  }
+
+  /// Where in the schema it comes from: `AWS::EC2::Instance.InstanceType`.
+  package var source: String {
+    switch self {
+    case .object(_, let source, _), .enumeration(_, let source, _): source
     }
   }
 }

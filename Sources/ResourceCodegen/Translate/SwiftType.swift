@@ -1,6 +1,6 @@
 /// The kind of a property's or attribute's values: the `Kind` of its
 /// `Value<Kind>`. The ``Translator`` builds one from the schema, ``SharedKinds``
-/// rewrites it structurally, and ``rendered`` is the one place that spells it.
+/// rewrites it structurally (``mapNested(_:)``), and ``rendered`` is the one place that spells it.
 package indirect enum SwiftType: Hashable, Sendable {
   /// `String`.
   case string
@@ -17,7 +17,7 @@ package indirect enum SwiftType: Hashable, Sendable {
   /// A kind nested in a resource type (an object or an enum): `Demo.Thing.SchemeValue`
   /// is `namespace` `Demo`, `resource` `Thing`, `name` `SchemeValue`.
   case nested(namespace: String, resource: String, name: String)
-  /// An enum several resource types of a service repeat, declared once in the
+  /// A kind several resource types of a service repeat, declared once in the
   /// service namespace: `EC2.InstanceTypeValue`.
   case shared(namespace: String, name: String)
 
@@ -35,13 +35,14 @@ package indirect enum SwiftType: Hashable, Sendable {
     }
   }
 
-  /// This type with `old` replaced by `new` wherever it occurs, inside lists and maps too.
-  package func replacing(_ old: SwiftType, with new: SwiftType) -> SwiftType {
-    if self == old { return new }
+  /// This type with each nested kind `transform` gives a replacement for
+  /// (called with the kind's resource and name) replaced, inside lists and maps too.
+  package func mapNested(_ transform: (_ resource: String, _ name: String) -> SwiftType?) -> SwiftType {
     switch self {
-    case .list(let element): return .list(element.replacing(old, with: new))
-    case .map(let value): return .map(value.replacing(old, with: new))
-    case .string, .number, .boolean, .json, .nested, .shared: return self
+    case .list(let element): .list(element.mapNested(transform))
+    case .map(let value): .map(value.mapNested(transform))
+    case .nested(_, let resource, let name): transform(resource, name) ?? self
+    case .string, .number, .boolean, .json, .shared: self
     }
   }
 }

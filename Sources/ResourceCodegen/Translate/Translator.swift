@@ -35,7 +35,16 @@ package struct Translator {
     self.schema = schema
     let parts = schema.typeName.split(separator: "::").map(String.init)
     namespace = parts.count > 1 ? parts[1] : parts[0]
-    name = parts.count > 2 ? parts[2] : parts.last ?? "Resource"
+    name = Self.resourceTypeName(parts.count > 2 ? parts[2] : parts.last ?? "Resource")
+  }
+
+  /// Names Swift does not allow for a member type, even inside a namespace.
+  static let memberTypeNamesSwiftForbids: Set<String> = ["Protocol", "Self", "Type"]
+
+  /// The Swift name of a resource type: its own name, or with `Resource` after
+  /// a name Swift forbids (`AWS::Cassandra::Type` is `Cassandra.TypeResource`).
+  static func resourceTypeName(_ name: String) -> String {
+    memberTypeNamesSwiftForbids.contains(name) ? name + "Resource" : name
   }
 
   package mutating func translate() -> ResourceDeclaration {
