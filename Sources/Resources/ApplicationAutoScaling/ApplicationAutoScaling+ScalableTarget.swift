@@ -8,12 +8,12 @@ extension ApplicationAutoScaling {
   /// `AWS::ApplicationAutoScaling::ScalableTarget`.
   ///
   /// - Remark: Generated from `AWS::ApplicationAutoScaling::ScalableTarget`.
-  public struct ScalableTarget: Resource {
+  public struct ScalableTarget: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ApplicationAutoScaling::ScalableTarget"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `MaxCapacity`: an integer. Required.
     public var maxCapacity: Value<Number>
@@ -63,7 +63,7 @@ extension ApplicationAutoScaling {
       self.scheduledActions = scheduledActions
       self.serviceNamespace = serviceNamespace
       self.suspendedState = suspendedState
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -104,6 +104,14 @@ extension Referable where Self == ApplicationAutoScaling.ScalableTarget {
   /// `!GetAtt ScalableTarget.Id` inside a free-form document.
   @_disfavoredOverload
   public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
+extension ApplicationAutoScaling.ScalableTarget {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ScalableDimensionValue = ApplicationAutoScaling.ScalableDimensionValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ServiceNamespaceValue = ApplicationAutoScaling.ServiceNamespaceValue
 }
 
 extension ApplicationAutoScaling.ScalableTarget {

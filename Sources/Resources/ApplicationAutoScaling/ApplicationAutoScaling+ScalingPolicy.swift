@@ -8,12 +8,12 @@ extension ApplicationAutoScaling {
   /// `AWS::ApplicationAutoScaling::ScalingPolicy`.
   ///
   /// - Remark: Generated from `AWS::ApplicationAutoScaling::ScalingPolicy`.
-  public struct ScalingPolicy: Resource {
+  public struct ScalingPolicy: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ApplicationAutoScaling::ScalingPolicy"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `PolicyName`: a string. Required. Changing it replaces the resource.
     public var policyName: Value<String>
@@ -68,7 +68,7 @@ extension ApplicationAutoScaling {
       self.serviceNamespace = serviceNamespace
       self.stepScalingPolicyConfiguration = stepScalingPolicyConfiguration
       self.targetTrackingScalingPolicyConfiguration = targetTrackingScalingPolicyConfiguration
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -119,6 +119,14 @@ extension Referable where Self == ApplicationAutoScaling.ScalingPolicy {
   /// `!GetAtt ScalingPolicy.Arn` inside a free-form document.
   @_disfavoredOverload
   public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
+extension ApplicationAutoScaling.ScalingPolicy {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ScalableDimensionValue = ApplicationAutoScaling.ScalableDimensionValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ServiceNamespaceValue = ApplicationAutoScaling.ServiceNamespaceValue
 }
 
 extension ApplicationAutoScaling.ScalingPolicy {

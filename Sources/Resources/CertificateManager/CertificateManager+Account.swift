@@ -8,12 +8,12 @@ extension CertificateManager {
   /// `AWS::CertificateManager::Account`.
   ///
   /// - Remark: Generated from `AWS::CertificateManager::Account`.
-  public struct Account: Resource {
+  public struct Account: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::CertificateManager::Account"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ExpiryEventsConfiguration`: a `ExpiryEventsConfiguration`. Required.
     public var expiryEventsConfiguration: Value<CertificateManager.Account.ExpiryEventsConfiguration>
@@ -28,7 +28,7 @@ extension CertificateManager {
     ) {
       self.logicalID = logicalID
       self.expiryEventsConfiguration = expiryEventsConfiguration
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension CertificateManager {
   /// `AWS::CertificateManager::Certificate`.
   ///
   /// - Remark: Generated from `AWS::CertificateManager::Certificate`.
-  public struct Certificate: Resource {
+  public struct Certificate: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::CertificateManager::Certificate"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CertificateAuthorityArn`: a string. Changing it replaces the resource.
     public var certificateAuthorityARN: Value<String>?
@@ -68,7 +68,7 @@ extension CertificateManager {
       self.subjectAlternativeNames = subjectAlternativeNames
       self.tags = tags
       self.validationMethod = validationMethod
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

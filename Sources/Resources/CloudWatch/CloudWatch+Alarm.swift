@@ -8,12 +8,12 @@ extension CloudWatch {
   /// `AWS::CloudWatch::Alarm`.
   ///
   /// - Remark: Generated from `AWS::CloudWatch::Alarm`.
-  public struct Alarm: Resource {
+  public struct Alarm: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::CloudWatch::Alarm"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ActionsEnabled`: a boolean.
     public var actionsEnabled: Value<Bool>?
@@ -34,7 +34,7 @@ extension CloudWatch {
     public var datapointsToAlarm: Value<Number>?
 
     /// `Dimensions`: a list of `Dimension` values.
-    public var dimensions: Value<[CloudWatch.Alarm.Dimension]>?
+    public var dimensions: Value<[CloudWatch.Dimension]>?
 
     /// `EvaluateLowSampleCountPercentile`: a string.
     public var evaluateLowSampleCountPercentile: Value<String>?
@@ -73,7 +73,7 @@ extension CloudWatch {
     public var statistic: Value<CloudWatch.Alarm.StatisticValue>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[CloudWatch.Alarm.Tag]>?
+    public var tags: Value<[CloudWatch.Tag]>?
 
     /// `Threshold`: a number.
     public var threshold: Value<Number>?
@@ -97,7 +97,7 @@ extension CloudWatch {
       alarmName: Value<String>? = nil,
       comparisonOperator: Value<CloudWatch.Alarm.ComparisonOperatorValue>? = nil,
       datapointsToAlarm: Value<Number>? = nil,
-      dimensions: Value<[CloudWatch.Alarm.Dimension]>? = nil,
+      dimensions: Value<[CloudWatch.Dimension]>? = nil,
       evaluateLowSampleCountPercentile: Value<String>? = nil,
       evaluationCriteria: Value<CloudWatch.Alarm.EvaluationCriteria>? = nil,
       evaluationInterval: Value<Number>? = nil,
@@ -110,7 +110,7 @@ extension CloudWatch {
       okActions: Value<[String]>? = nil,
       period: Value<Number>? = nil,
       statistic: Value<CloudWatch.Alarm.StatisticValue>? = nil,
-      tags: Value<[CloudWatch.Alarm.Tag]>? = nil,
+      tags: Value<[CloudWatch.Tag]>? = nil,
       threshold: Value<Number>? = nil,
       thresholdMetricID: Value<String>? = nil,
       treatMissingData: Value<CloudWatch.Alarm.TreatMissingDataValue>? = nil,
@@ -143,7 +143,7 @@ extension CloudWatch {
       self.thresholdMetricID = thresholdMetricID
       self.treatMissingData = treatMissingData
       self.unit = unit
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -225,6 +225,14 @@ extension Referable where Self == CloudWatch.Alarm {
 }
 
 extension CloudWatch.Alarm {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Dimension = CloudWatch.Dimension
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = CloudWatch.Tag
+}
+
+extension CloudWatch.Alarm {
   /// The kind of `AWS::CloudWatch::Alarm.AlarmPromQLCriteria` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::CloudWatch::Alarm.AlarmPromQLCriteria`.
@@ -277,23 +285,6 @@ extension Value where Kind == CloudWatch.Alarm.ComparisonOperatorValue {
 }
 
 extension CloudWatch.Alarm {
-  /// The kind of `AWS::CloudWatch::Alarm.Dimension` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::CloudWatch::Alarm.Dimension`.
-  public enum Dimension: Sendable {}
-}
-
-extension Value where Kind == CloudWatch.Alarm.Dimension {
-  /// A `AWS::CloudWatch::Alarm.Dimension` value.
-  public init(name: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Name", name.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension CloudWatch.Alarm {
   /// The kind of `AWS::CloudWatch::Alarm.EvaluationCriteria` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::CloudWatch::Alarm.EvaluationCriteria`.
@@ -319,7 +310,7 @@ extension CloudWatch.Alarm {
 extension Value where Kind == CloudWatch.Alarm.Metric {
   /// A `AWS::CloudWatch::Alarm.Metric` value.
   public init(
-    dimensions: Value<[CloudWatch.Alarm.Dimension]>? = nil,
+    dimensions: Value<[CloudWatch.Dimension]>? = nil,
     metricName: Value<String>? = nil,
     namespace: Value<String>? = nil
   ) {
@@ -409,23 +400,6 @@ extension Value where Kind == CloudWatch.Alarm.StatisticValue {
   public static var sampleCount: Self { Self(Kind.sampleCount) }
   /// `Sum`.
   public static var sum: Self { Self(Kind.sum) }
-}
-
-extension CloudWatch.Alarm {
-  /// The kind of `AWS::CloudWatch::Alarm.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::CloudWatch::Alarm.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == CloudWatch.Alarm.Tag {
-  /// A `AWS::CloudWatch::Alarm.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }
 
 extension CloudWatch.Alarm {

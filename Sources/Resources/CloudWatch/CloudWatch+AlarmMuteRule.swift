@@ -8,12 +8,12 @@ extension CloudWatch {
   /// `AWS::CloudWatch::AlarmMuteRule`.
   ///
   /// - Remark: Generated from `AWS::CloudWatch::AlarmMuteRule`.
-  public struct AlarmMuteRule: Resource {
+  public struct AlarmMuteRule: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::CloudWatch::AlarmMuteRule"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string.
     public var description: Value<String>?
@@ -34,7 +34,7 @@ extension CloudWatch {
     public var startDate: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[CloudWatch.AlarmMuteRule.Tag]>?
+    public var tags: Value<[CloudWatch.Tag]>?
 
     /// A `AWS::CloudWatch::AlarmMuteRule` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -46,7 +46,7 @@ extension CloudWatch {
       muteTargets: Value<CloudWatch.AlarmMuteRule.MuteTargets>? = nil,
       name: Value<String>? = nil,
       startDate: Value<String>? = nil,
-      tags: Value<[CloudWatch.AlarmMuteRule.Tag]>? = nil,
+      tags: Value<[CloudWatch.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -58,7 +58,7 @@ extension CloudWatch {
       self.rule = rule
       self.startDate = startDate
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -119,6 +119,11 @@ extension Referable where Self == CloudWatch.AlarmMuteRule {
 }
 
 extension CloudWatch.AlarmMuteRule {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = CloudWatch.Tag
+}
+
+extension CloudWatch.AlarmMuteRule {
   /// The kind of `AWS::CloudWatch::AlarmMuteRule.MuteTargets` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::CloudWatch::AlarmMuteRule.MuteTargets`.
@@ -164,23 +169,6 @@ extension Value where Kind == CloudWatch.AlarmMuteRule.Schedule {
     objectEntries.append(.init("Duration", duration.expression))
     objectEntries.append(.init("Expression", expression.expression))
     if let timezone = timezone { objectEntries.append(.init("Timezone", timezone.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension CloudWatch.AlarmMuteRule {
-  /// The kind of `AWS::CloudWatch::AlarmMuteRule.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::CloudWatch::AlarmMuteRule.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == CloudWatch.AlarmMuteRule.Tag {
-  /// A `AWS::CloudWatch::AlarmMuteRule.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,18 +8,18 @@ extension CloudWatch {
   /// `AWS::CloudWatch::AnomalyDetector`.
   ///
   /// - Remark: Generated from `AWS::CloudWatch::AnomalyDetector`.
-  public struct AnomalyDetector: Resource {
+  public struct AnomalyDetector: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::CloudWatch::AnomalyDetector"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Configuration`: a `Configuration`.
     public var configuration: Value<CloudWatch.AnomalyDetector.Configuration>?
 
     /// `Dimensions`: a list of `Dimension` values. Changing it replaces the resource.
-    public var dimensions: Value<[CloudWatch.AnomalyDetector.Dimension]>?
+    public var dimensions: Value<[CloudWatch.Dimension]>?
 
     /// `MetricCharacteristics`: a `MetricCharacteristics`. Changing it replaces the resource.
     public var metricCharacteristics: Value<CloudWatch.AnomalyDetector.MetricCharacteristics>?
@@ -44,7 +44,7 @@ extension CloudWatch {
     public init(
       _ logicalID: String,
       configuration: Value<CloudWatch.AnomalyDetector.Configuration>? = nil,
-      dimensions: Value<[CloudWatch.AnomalyDetector.Dimension]>? = nil,
+      dimensions: Value<[CloudWatch.Dimension]>? = nil,
       metricCharacteristics: Value<CloudWatch.AnomalyDetector.MetricCharacteristics>? = nil,
       metricMathAnomalyDetector: Value<CloudWatch.AnomalyDetector.MetricMathAnomalyDetector>? = nil,
       metricName: Value<String>? = nil,
@@ -63,7 +63,7 @@ extension CloudWatch {
       self.namespace = namespace
       self.singleMetricAnomalyDetector = singleMetricAnomalyDetector
       self.stat = stat
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -111,6 +111,11 @@ extension Referable where Self == CloudWatch.AnomalyDetector {
 }
 
 extension CloudWatch.AnomalyDetector {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Dimension = CloudWatch.Dimension
+}
+
+extension CloudWatch.AnomalyDetector {
   /// The kind of `AWS::CloudWatch::AnomalyDetector.Configuration` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::CloudWatch::AnomalyDetector.Configuration`.
@@ -133,23 +138,6 @@ extension Value where Kind == CloudWatch.AnomalyDetector.Configuration {
 }
 
 extension CloudWatch.AnomalyDetector {
-  /// The kind of `AWS::CloudWatch::AnomalyDetector.Dimension` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::CloudWatch::AnomalyDetector.Dimension`.
-  public enum Dimension: Sendable {}
-}
-
-extension Value where Kind == CloudWatch.AnomalyDetector.Dimension {
-  /// A `AWS::CloudWatch::AnomalyDetector.Dimension` value.
-  public init(name: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Name", name.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension CloudWatch.AnomalyDetector {
   /// The kind of `AWS::CloudWatch::AnomalyDetector.Metric` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::CloudWatch::AnomalyDetector.Metric`.
@@ -158,11 +146,7 @@ extension CloudWatch.AnomalyDetector {
 
 extension Value where Kind == CloudWatch.AnomalyDetector.Metric {
   /// A `AWS::CloudWatch::AnomalyDetector.Metric` value.
-  public init(
-    metricName: Value<String>,
-    namespace: Value<String>,
-    dimensions: Value<[CloudWatch.AnomalyDetector.Dimension]>? = nil
-  ) {
+  public init(metricName: Value<String>, namespace: Value<String>, dimensions: Value<[CloudWatch.Dimension]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dimensions = dimensions { objectEntries.append(.init("Dimensions", dimensions.expression)) }
     objectEntries.append(.init("MetricName", metricName.expression))
@@ -287,7 +271,7 @@ extension Value where Kind == CloudWatch.AnomalyDetector.SingleMetricAnomalyDete
   /// A `AWS::CloudWatch::AnomalyDetector.SingleMetricAnomalyDetector` value.
   public init(
     accountID: Value<String>? = nil,
-    dimensions: Value<[CloudWatch.AnomalyDetector.Dimension]>? = nil,
+    dimensions: Value<[CloudWatch.Dimension]>? = nil,
     metricName: Value<String>? = nil,
     namespace: Value<String>? = nil,
     stat: Value<String>? = nil

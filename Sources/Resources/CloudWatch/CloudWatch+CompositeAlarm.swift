@@ -8,12 +8,12 @@ extension CloudWatch {
   /// `AWS::CloudWatch::CompositeAlarm`.
   ///
   /// - Remark: Generated from `AWS::CloudWatch::CompositeAlarm`.
-  public struct CompositeAlarm: Resource {
+  public struct CompositeAlarm: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::CloudWatch::CompositeAlarm"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ActionsEnabled`: a boolean.
     public var actionsEnabled: Value<Bool>?
@@ -46,7 +46,7 @@ extension CloudWatch {
     public var okActions: Value<[String]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[CloudWatch.CompositeAlarm.Tag]>?
+    public var tags: Value<[CloudWatch.Tag]>?
 
     /// A `AWS::CloudWatch::CompositeAlarm` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -62,7 +62,7 @@ extension CloudWatch {
       alarmName: Value<String>? = nil,
       insufficientDataActions: Value<[String]>? = nil,
       okActions: Value<[String]>? = nil,
-      tags: Value<[CloudWatch.CompositeAlarm.Tag]>? = nil,
+      tags: Value<[CloudWatch.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -78,7 +78,7 @@ extension CloudWatch {
       self.insufficientDataActions = insufficientDataActions
       self.okActions = okActions
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -133,18 +133,6 @@ extension Referable where Self == CloudWatch.CompositeAlarm {
 }
 
 extension CloudWatch.CompositeAlarm {
-  /// The kind of `AWS::CloudWatch::CompositeAlarm.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::CloudWatch::CompositeAlarm.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == CloudWatch.CompositeAlarm.Tag {
-  /// A `AWS::CloudWatch::CompositeAlarm.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = CloudWatch.Tag
 }

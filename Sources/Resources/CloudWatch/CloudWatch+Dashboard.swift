@@ -8,12 +8,12 @@ extension CloudWatch {
   /// `AWS::CloudWatch::Dashboard`.
   ///
   /// - Remark: Generated from `AWS::CloudWatch::Dashboard`.
-  public struct Dashboard: Resource {
+  public struct Dashboard: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::CloudWatch::Dashboard"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `DashboardBody`: a string. Required.
     public var dashboardBody: Value<String>
@@ -33,7 +33,7 @@ extension CloudWatch {
       self.logicalID = logicalID
       self.dashboardBody = dashboardBody
       self.dashboardName = dashboardName
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

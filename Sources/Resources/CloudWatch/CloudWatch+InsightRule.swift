@@ -8,12 +8,12 @@ extension CloudWatch {
   /// `AWS::CloudWatch::InsightRule`.
   ///
   /// - Remark: Generated from `AWS::CloudWatch::InsightRule`.
-  public struct InsightRule: Resource {
+  public struct InsightRule: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::CloudWatch::InsightRule"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ApplyOnTransformedLogs`: a boolean.
     public var applyOnTransformedLogs: Value<Bool>?
@@ -28,7 +28,7 @@ extension CloudWatch {
     public var ruleState: Value<String>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[CloudWatch.InsightRule.Tag]>?
+    public var tags: Value<[CloudWatch.Tag]>?
 
     /// A `AWS::CloudWatch::InsightRule` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -38,7 +38,7 @@ extension CloudWatch {
       ruleName: Value<String>,
       ruleState: Value<String>,
       applyOnTransformedLogs: Value<Bool>? = nil,
-      tags: Value<[CloudWatch.InsightRule.Tag]>? = nil,
+      tags: Value<[CloudWatch.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -48,7 +48,7 @@ extension CloudWatch {
       self.ruleName = ruleName
       self.ruleState = ruleState
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -89,18 +89,6 @@ extension Referable where Self == CloudWatch.InsightRule {
 }
 
 extension CloudWatch.InsightRule {
-  /// The kind of `AWS::CloudWatch::InsightRule.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::CloudWatch::InsightRule.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == CloudWatch.InsightRule.Tag {
-  /// A `AWS::CloudWatch::InsightRule.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = CloudWatch.Tag
 }

@@ -8,12 +8,12 @@ extension CloudWatch {
   /// `AWS::CloudWatch::MetricStream`.
   ///
   /// - Remark: Generated from `AWS::CloudWatch::MetricStream`.
-  public struct MetricStream: Resource {
+  public struct MetricStream: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::CloudWatch::MetricStream"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ExcludeFilters`: a list of `MetricStreamFilter` values.
     public var excludeFilters: Value<[CloudWatch.MetricStream.MetricStreamFilter]>?
@@ -40,7 +40,7 @@ extension CloudWatch {
     public var statisticsConfigurations: Value<[CloudWatch.MetricStream.MetricStreamStatisticsConfiguration]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[CloudWatch.MetricStream.Tag]>?
+    public var tags: Value<[CloudWatch.Tag]>?
 
     /// A `AWS::CloudWatch::MetricStream` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -54,7 +54,7 @@ extension CloudWatch {
       includeLinkedAccountsMetrics: Value<Bool>? = nil,
       name: Value<String>? = nil,
       statisticsConfigurations: Value<[CloudWatch.MetricStream.MetricStreamStatisticsConfiguration]>? = nil,
-      tags: Value<[CloudWatch.MetricStream.Tag]>? = nil,
+      tags: Value<[CloudWatch.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -68,7 +68,7 @@ extension CloudWatch {
       self.roleARN = roleARN
       self.statisticsConfigurations = statisticsConfigurations
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -135,6 +135,11 @@ extension Referable where Self == CloudWatch.MetricStream {
   /// `!GetAtt MetricStream.State` inside a free-form document.
   @_disfavoredOverload
   public var state: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "State")) }
+}
+
+extension CloudWatch.MetricStream {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = CloudWatch.Tag
 }
 
 extension CloudWatch.MetricStream {
@@ -209,21 +214,4 @@ extension Value where Kind == CloudWatch.MetricStream.OutputFormatValue {
   public static var opentelemetry0_7: Self { Self(Kind.opentelemetry0_7) }
   /// `opentelemetry1.0`.
   public static var opentelemetry1_0: Self { Self(Kind.opentelemetry1_0) }
-}
-
-extension CloudWatch.MetricStream {
-  /// The kind of `AWS::CloudWatch::MetricStream.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::CloudWatch::MetricStream.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == CloudWatch.MetricStream.Tag {
-  /// A `AWS::CloudWatch::MetricStream.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

@@ -8,18 +8,18 @@ extension CloudWatch {
   /// `AWS::CloudWatch::OTelEnrichment`.
   ///
   /// - Remark: Generated from `AWS::CloudWatch::OTelEnrichment`.
-  public struct OTelEnrichment: Resource {
+  public struct OTelEnrichment: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::CloudWatch::OTelEnrichment"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// A `AWS::CloudWatch::OTelEnrichment` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
     public init(_ logicalID: String, fileID: String = #fileID, line: Int = #line) {
       self.logicalID = logicalID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

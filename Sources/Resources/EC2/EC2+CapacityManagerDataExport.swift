@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::CapacityManagerDataExport`.
   ///
   /// - Remark: Generated from `AWS::EC2::CapacityManagerDataExport`.
-  public struct CapacityManagerDataExport: Resource {
+  public struct CapacityManagerDataExport: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::CapacityManagerDataExport"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `OutputFormat`: one of `csv`, `parquet`. Required. Changing it replaces the resource.
     public var outputFormat: Value<EC2.CapacityManagerDataExport.OutputFormatValue>
@@ -28,7 +28,7 @@ extension EC2 {
     public var schedule: Value<EC2.CapacityManagerDataExport.ScheduleValue>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.CapacityManagerDataExport.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::CapacityManagerDataExport` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -38,7 +38,7 @@ extension EC2 {
       s3BucketName: Value<String>,
       schedule: Value<EC2.CapacityManagerDataExport.ScheduleValue>,
       s3BucketPrefix: Value<String>? = nil,
-      tags: Value<[EC2.CapacityManagerDataExport.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -48,7 +48,7 @@ extension EC2 {
       self.s3BucketPrefix = s3BucketPrefix
       self.schedule = schedule
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -84,6 +84,11 @@ extension Referable where Self == EC2.CapacityManagerDataExport {
 }
 
 extension EC2.CapacityManagerDataExport {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+}
+
+extension EC2.CapacityManagerDataExport {
   /// The values `AWS::EC2::CapacityManagerDataExport.OutputFormat` allows.
   ///
   /// - Remark: Generated from `AWS::EC2::CapacityManagerDataExport.OutputFormat`.
@@ -112,21 +117,4 @@ extension EC2.CapacityManagerDataExport {
 extension Value where Kind == EC2.CapacityManagerDataExport.ScheduleValue {
   /// `hourly`.
   public static var hourly: Self { Self(Kind.hourly) }
-}
-
-extension EC2.CapacityManagerDataExport {
-  /// The kind of `AWS::EC2::CapacityManagerDataExport.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::CapacityManagerDataExport.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.CapacityManagerDataExport.Tag {
-  /// A `AWS::EC2::CapacityManagerDataExport.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

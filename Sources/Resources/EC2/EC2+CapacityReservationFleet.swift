@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::CapacityReservationFleet`.
   ///
   /// - Remark: Generated from `AWS::EC2::CapacityReservationFleet`.
-  public struct CapacityReservationFleet: Resource {
+  public struct CapacityReservationFleet: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::CapacityReservationFleet"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AllocationStrategy`: a string. Changing it replaces the resource.
     public var allocationStrategy: Value<String>?
@@ -34,7 +34,7 @@ extension EC2 {
     public var removeEndDate: Value<Bool>?
 
     /// `TagSpecifications`: a list of `TagSpecification` values. Changing it replaces the resource.
-    public var tagSpecifications: Value<[EC2.CapacityReservationFleet.TagSpecification]>?
+    public var tagSpecifications: Value<[EC2.TagSpecification]>?
 
     /// `Tenancy`: one of `default`. Changing it replaces the resource.
     public var tenancy: Value<EC2.CapacityReservationFleet.TenancyValue>?
@@ -52,7 +52,7 @@ extension EC2 {
       instanceTypeSpecifications: Value<[EC2.CapacityReservationFleet.InstanceTypeSpecification]>? = nil,
       noRemoveEndDate: Value<Bool>? = nil,
       removeEndDate: Value<Bool>? = nil,
-      tagSpecifications: Value<[EC2.CapacityReservationFleet.TagSpecification]>? = nil,
+      tagSpecifications: Value<[EC2.TagSpecification]>? = nil,
       tenancy: Value<EC2.CapacityReservationFleet.TenancyValue>? = nil,
       totalTargetCapacity: Value<Number>? = nil,
       fileID: String = #fileID,
@@ -68,7 +68,7 @@ extension EC2 {
       self.tagSpecifications = tagSpecifications
       self.tenancy = tenancy
       self.totalTargetCapacity = totalTargetCapacity
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -125,6 +125,23 @@ extension Referable where Self == EC2.CapacityReservationFleet {
 }
 
 extension EC2.CapacityReservationFleet {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias InstancePlatformValue = EC2.InstancePlatformValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias InstanceTypeValue = EC2.InstanceTypeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ResourceTypeValue = EC2.ResourceTypeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias TagSpecification = EC2.TagSpecification
+}
+
+extension EC2.CapacityReservationFleet {
   /// The values `AWS::EC2::CapacityReservationFleet.InstanceMatchCriteria` allows.
   ///
   /// - Remark: Generated from `AWS::EC2::CapacityReservationFleet.InstanceMatchCriteria`.
@@ -170,387 +187,6 @@ extension Value where Kind == EC2.CapacityReservationFleet.InstanceTypeSpecifica
     if let instanceType = instanceType { objectEntries.append(.init("InstanceType", instanceType.expression)) }
     if let priority = priority { objectEntries.append(.init("Priority", priority.expression)) }
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.CapacityReservationFleet {
-  /// The values `AWS::EC2::CapacityReservationFleet.TagSpecification.ResourceType` allows.
-  ///
-  /// - Remark: Generated from `AWS::EC2::CapacityReservationFleet.TagSpecification.ResourceType`.
-  public enum ResourceTypeValue: String, StringEnumeration {
-    case capacityBlock = "capacity-block"
-    case capacityManagerDataExport = "capacity-manager-data-export"
-    case capacityReservation = "capacity-reservation"
-    case capacityReservationFleet = "capacity-reservation-fleet"
-    case carrierGateway = "carrier-gateway"
-    case clientVpnEndpoint = "client-vpn-endpoint"
-    case coipPool = "coip-pool"
-    case customerGateway = "customer-gateway"
-    case declarativePoliciesReport = "declarative-policies-report"
-    case dedicatedHost = "dedicated-host"
-    case dhcpOptions = "dhcp-options"
-    case egressOnlyInternetGateway = "egress-only-internet-gateway"
-    case elasticGPU = "elastic-gpu"
-    case elasticIP = "elastic-ip"
-    case exportImageTask = "export-image-task"
-    case exportInstanceTask = "export-instance-task"
-    case fleet = "fleet"
-    case fpgaImage = "fpga-image"
-    case hostReservation = "host-reservation"
-    case image = "image"
-    case imageUsageReport = "image-usage-report"
-    case importImageTask = "import-image-task"
-    case importSnapshotTask = "import-snapshot-task"
-    case instance = "instance"
-    case instanceConnectEndpoint = "instance-connect-endpoint"
-    case instanceEventWindow = "instance-event-window"
-    case internetGateway = "internet-gateway"
-    case ipam = "ipam"
-    case ipamExternalResourceVerificationToken = "ipam-external-resource-verification-token"
-    case ipamPolicy = "ipam-policy"
-    case ipamPool = "ipam-pool"
-    case ipamPrefixListResolver = "ipam-prefix-list-resolver"
-    case ipamPrefixListResolverTarget = "ipam-prefix-list-resolver-target"
-    case ipamResourceDiscovery = "ipam-resource-discovery"
-    case ipamResourceDiscoveryAssociation = "ipam-resource-discovery-association"
-    case ipamScope = "ipam-scope"
-    case ipv4poolEc2 = "ipv4pool-ec2"
-    case ipv6poolEc2 = "ipv6pool-ec2"
-    case keyPair = "key-pair"
-    case launchTemplate = "launch-template"
-    case localGateway = "local-gateway"
-    case localGatewayRouteTable = "local-gateway-route-table"
-    case localGatewayRouteTableVirtualInterfaceGroupAssociation =
-      "local-gateway-route-table-virtual-interface-group-association"
-    case localGatewayRouteTableVPCAssociation = "local-gateway-route-table-vpc-association"
-    case localGatewayVirtualInterface = "local-gateway-virtual-interface"
-    case localGatewayVirtualInterfaceGroup = "local-gateway-virtual-interface-group"
-    case macModificationTask = "mac-modification-task"
-    case natgateway = "natgateway"
-    case networkACL = "network-acl"
-    case networkInsightsAccessScope = "network-insights-access-scope"
-    case networkInsightsAccessScopeAnalysis = "network-insights-access-scope-analysis"
-    case networkInsightsAnalysis = "network-insights-analysis"
-    case networkInsightsPath = "network-insights-path"
-    case networkInterface = "network-interface"
-    case outpostLag = "outpost-lag"
-    case placementGroup = "placement-group"
-    case prefixList = "prefix-list"
-    case replaceRootVolumeTask = "replace-root-volume-task"
-    case reservedInstances = "reserved-instances"
-    case routeServer = "route-server"
-    case routeServerEndpoint = "route-server-endpoint"
-    case routeServerPeer = "route-server-peer"
-    case routeTable = "route-table"
-    case secondaryInterface = "secondary-interface"
-    case secondaryNetwork = "secondary-network"
-    case secondarySubnet = "secondary-subnet"
-    case securityGroup = "security-group"
-    case securityGroupRule = "security-group-rule"
-    case serviceLinkVirtualInterface = "service-link-virtual-interface"
-    case snapshot = "snapshot"
-    case spotFleetRequest = "spot-fleet-request"
-    case spotInstancesRequest = "spot-instances-request"
-    case subnet = "subnet"
-    case subnetCidrReservation = "subnet-cidr-reservation"
-    case trafficMirrorFilter = "traffic-mirror-filter"
-    case trafficMirrorFilterRule = "traffic-mirror-filter-rule"
-    case trafficMirrorSession = "traffic-mirror-session"
-    case trafficMirrorTarget = "traffic-mirror-target"
-    case transitGateway = "transit-gateway"
-    case transitGatewayAttachment = "transit-gateway-attachment"
-    case transitGatewayConnectPeer = "transit-gateway-connect-peer"
-    case transitGatewayMeteringPolicy = "transit-gateway-metering-policy"
-    case transitGatewayMulticastDomain = "transit-gateway-multicast-domain"
-    case transitGatewayPolicyTable = "transit-gateway-policy-table"
-    case transitGatewayRouteTable = "transit-gateway-route-table"
-    case transitGatewayRouteTableAnnouncement = "transit-gateway-route-table-announcement"
-    case verifiedAccessEndpoint = "verified-access-endpoint"
-    case verifiedAccessEndpointTarget = "verified-access-endpoint-target"
-    case verifiedAccessGroup = "verified-access-group"
-    case verifiedAccessInstance = "verified-access-instance"
-    case verifiedAccessPolicy = "verified-access-policy"
-    case verifiedAccessTrustProvider = "verified-access-trust-provider"
-    case volume = "volume"
-    case vpc = "vpc"
-    case vpcBlockPublicAccessExclusion = "vpc-block-public-access-exclusion"
-    case vpcEncryptionControl = "vpc-encryption-control"
-    case vpcEndpoint = "vpc-endpoint"
-    case vpcEndpointConnection = "vpc-endpoint-connection"
-    case vpcEndpointConnectionDeviceType = "vpc-endpoint-connection-device-type"
-    case vpcEndpointService = "vpc-endpoint-service"
-    case vpcEndpointServicePermission = "vpc-endpoint-service-permission"
-    case vpcFlowLog = "vpc-flow-log"
-    case vpcPeeringConnection = "vpc-peering-connection"
-    case vpnConcentrator = "vpn-concentrator"
-    case vpnConnection = "vpn-connection"
-    case vpnConnectionDeviceType = "vpn-connection-device-type"
-    case vpnGateway = "vpn-gateway"
-
-    /// The case whose AWS spelling is `rawValue`, looked up in a table.
-    public init?(rawValue: String) {
-      guard let value = Self.casesByRawValue[rawValue] else { return nil }
-      self = value
-    }
-
-    private static let casesByRawValue = [String: Self](
-      uniqueKeysWithValues: allCases.map { (key: $0.rawValue, value: $0) })
-  }
-}
-
-extension Value where Kind == EC2.CapacityReservationFleet.ResourceTypeValue {
-  /// `capacity-block`.
-  public static var capacityBlock: Self { Self(Kind.capacityBlock) }
-  /// `capacity-manager-data-export`.
-  public static var capacityManagerDataExport: Self { Self(Kind.capacityManagerDataExport) }
-  /// `capacity-reservation`.
-  public static var capacityReservation: Self { Self(Kind.capacityReservation) }
-  /// `capacity-reservation-fleet`.
-  public static var capacityReservationFleet: Self { Self(Kind.capacityReservationFleet) }
-  /// `carrier-gateway`.
-  public static var carrierGateway: Self { Self(Kind.carrierGateway) }
-  /// `client-vpn-endpoint`.
-  public static var clientVpnEndpoint: Self { Self(Kind.clientVpnEndpoint) }
-  /// `coip-pool`.
-  public static var coipPool: Self { Self(Kind.coipPool) }
-  /// `customer-gateway`.
-  public static var customerGateway: Self { Self(Kind.customerGateway) }
-  /// `declarative-policies-report`.
-  public static var declarativePoliciesReport: Self { Self(Kind.declarativePoliciesReport) }
-  /// `dedicated-host`.
-  public static var dedicatedHost: Self { Self(Kind.dedicatedHost) }
-  /// `dhcp-options`.
-  public static var dhcpOptions: Self { Self(Kind.dhcpOptions) }
-  /// `egress-only-internet-gateway`.
-  public static var egressOnlyInternetGateway: Self { Self(Kind.egressOnlyInternetGateway) }
-  /// `elastic-gpu`.
-  public static var elasticGPU: Self { Self(Kind.elasticGPU) }
-  /// `elastic-ip`.
-  public static var elasticIP: Self { Self(Kind.elasticIP) }
-  /// `export-image-task`.
-  public static var exportImageTask: Self { Self(Kind.exportImageTask) }
-  /// `export-instance-task`.
-  public static var exportInstanceTask: Self { Self(Kind.exportInstanceTask) }
-  /// `fleet`.
-  public static var fleet: Self { Self(Kind.fleet) }
-  /// `fpga-image`.
-  public static var fpgaImage: Self { Self(Kind.fpgaImage) }
-  /// `host-reservation`.
-  public static var hostReservation: Self { Self(Kind.hostReservation) }
-  /// `image`.
-  public static var image: Self { Self(Kind.image) }
-  /// `image-usage-report`.
-  public static var imageUsageReport: Self { Self(Kind.imageUsageReport) }
-  /// `import-image-task`.
-  public static var importImageTask: Self { Self(Kind.importImageTask) }
-  /// `import-snapshot-task`.
-  public static var importSnapshotTask: Self { Self(Kind.importSnapshotTask) }
-  /// `instance`.
-  public static var instance: Self { Self(Kind.instance) }
-  /// `instance-connect-endpoint`.
-  public static var instanceConnectEndpoint: Self { Self(Kind.instanceConnectEndpoint) }
-  /// `instance-event-window`.
-  public static var instanceEventWindow: Self { Self(Kind.instanceEventWindow) }
-  /// `internet-gateway`.
-  public static var internetGateway: Self { Self(Kind.internetGateway) }
-  /// `ipam`.
-  public static var ipam: Self { Self(Kind.ipam) }
-  /// `ipam-external-resource-verification-token`.
-  public static var ipamExternalResourceVerificationToken: Self { Self(Kind.ipamExternalResourceVerificationToken) }
-  /// `ipam-policy`.
-  public static var ipamPolicy: Self { Self(Kind.ipamPolicy) }
-  /// `ipam-pool`.
-  public static var ipamPool: Self { Self(Kind.ipamPool) }
-  /// `ipam-prefix-list-resolver`.
-  public static var ipamPrefixListResolver: Self { Self(Kind.ipamPrefixListResolver) }
-  /// `ipam-prefix-list-resolver-target`.
-  public static var ipamPrefixListResolverTarget: Self { Self(Kind.ipamPrefixListResolverTarget) }
-  /// `ipam-resource-discovery`.
-  public static var ipamResourceDiscovery: Self { Self(Kind.ipamResourceDiscovery) }
-  /// `ipam-resource-discovery-association`.
-  public static var ipamResourceDiscoveryAssociation: Self { Self(Kind.ipamResourceDiscoveryAssociation) }
-  /// `ipam-scope`.
-  public static var ipamScope: Self { Self(Kind.ipamScope) }
-  /// `ipv4pool-ec2`.
-  public static var ipv4poolEc2: Self { Self(Kind.ipv4poolEc2) }
-  /// `ipv6pool-ec2`.
-  public static var ipv6poolEc2: Self { Self(Kind.ipv6poolEc2) }
-  /// `key-pair`.
-  public static var keyPair: Self { Self(Kind.keyPair) }
-  /// `launch-template`.
-  public static var launchTemplate: Self { Self(Kind.launchTemplate) }
-  /// `local-gateway`.
-  public static var localGateway: Self { Self(Kind.localGateway) }
-  /// `local-gateway-route-table`.
-  public static var localGatewayRouteTable: Self { Self(Kind.localGatewayRouteTable) }
-  /// `local-gateway-route-table-virtual-interface-group-association`.
-  public static var localGatewayRouteTableVirtualInterfaceGroupAssociation: Self {
-    Self(Kind.localGatewayRouteTableVirtualInterfaceGroupAssociation)
-  }
-  /// `local-gateway-route-table-vpc-association`.
-  public static var localGatewayRouteTableVPCAssociation: Self { Self(Kind.localGatewayRouteTableVPCAssociation) }
-  /// `local-gateway-virtual-interface`.
-  public static var localGatewayVirtualInterface: Self { Self(Kind.localGatewayVirtualInterface) }
-  /// `local-gateway-virtual-interface-group`.
-  public static var localGatewayVirtualInterfaceGroup: Self { Self(Kind.localGatewayVirtualInterfaceGroup) }
-  /// `mac-modification-task`.
-  public static var macModificationTask: Self { Self(Kind.macModificationTask) }
-  /// `natgateway`.
-  public static var natgateway: Self { Self(Kind.natgateway) }
-  /// `network-acl`.
-  public static var networkACL: Self { Self(Kind.networkACL) }
-  /// `network-insights-access-scope`.
-  public static var networkInsightsAccessScope: Self { Self(Kind.networkInsightsAccessScope) }
-  /// `network-insights-access-scope-analysis`.
-  public static var networkInsightsAccessScopeAnalysis: Self { Self(Kind.networkInsightsAccessScopeAnalysis) }
-  /// `network-insights-analysis`.
-  public static var networkInsightsAnalysis: Self { Self(Kind.networkInsightsAnalysis) }
-  /// `network-insights-path`.
-  public static var networkInsightsPath: Self { Self(Kind.networkInsightsPath) }
-  /// `network-interface`.
-  public static var networkInterface: Self { Self(Kind.networkInterface) }
-  /// `outpost-lag`.
-  public static var outpostLag: Self { Self(Kind.outpostLag) }
-  /// `placement-group`.
-  public static var placementGroup: Self { Self(Kind.placementGroup) }
-  /// `prefix-list`.
-  public static var prefixList: Self { Self(Kind.prefixList) }
-  /// `replace-root-volume-task`.
-  public static var replaceRootVolumeTask: Self { Self(Kind.replaceRootVolumeTask) }
-  /// `reserved-instances`.
-  public static var reservedInstances: Self { Self(Kind.reservedInstances) }
-  /// `route-server`.
-  public static var routeServer: Self { Self(Kind.routeServer) }
-  /// `route-server-endpoint`.
-  public static var routeServerEndpoint: Self { Self(Kind.routeServerEndpoint) }
-  /// `route-server-peer`.
-  public static var routeServerPeer: Self { Self(Kind.routeServerPeer) }
-  /// `route-table`.
-  public static var routeTable: Self { Self(Kind.routeTable) }
-  /// `secondary-interface`.
-  public static var secondaryInterface: Self { Self(Kind.secondaryInterface) }
-  /// `secondary-network`.
-  public static var secondaryNetwork: Self { Self(Kind.secondaryNetwork) }
-  /// `secondary-subnet`.
-  public static var secondarySubnet: Self { Self(Kind.secondarySubnet) }
-  /// `security-group`.
-  public static var securityGroup: Self { Self(Kind.securityGroup) }
-  /// `security-group-rule`.
-  public static var securityGroupRule: Self { Self(Kind.securityGroupRule) }
-  /// `service-link-virtual-interface`.
-  public static var serviceLinkVirtualInterface: Self { Self(Kind.serviceLinkVirtualInterface) }
-  /// `snapshot`.
-  public static var snapshot: Self { Self(Kind.snapshot) }
-  /// `spot-fleet-request`.
-  public static var spotFleetRequest: Self { Self(Kind.spotFleetRequest) }
-  /// `spot-instances-request`.
-  public static var spotInstancesRequest: Self { Self(Kind.spotInstancesRequest) }
-  /// `subnet`.
-  public static var subnet: Self { Self(Kind.subnet) }
-  /// `subnet-cidr-reservation`.
-  public static var subnetCidrReservation: Self { Self(Kind.subnetCidrReservation) }
-  /// `traffic-mirror-filter`.
-  public static var trafficMirrorFilter: Self { Self(Kind.trafficMirrorFilter) }
-  /// `traffic-mirror-filter-rule`.
-  public static var trafficMirrorFilterRule: Self { Self(Kind.trafficMirrorFilterRule) }
-  /// `traffic-mirror-session`.
-  public static var trafficMirrorSession: Self { Self(Kind.trafficMirrorSession) }
-  /// `traffic-mirror-target`.
-  public static var trafficMirrorTarget: Self { Self(Kind.trafficMirrorTarget) }
-  /// `transit-gateway`.
-  public static var transitGateway: Self { Self(Kind.transitGateway) }
-  /// `transit-gateway-attachment`.
-  public static var transitGatewayAttachment: Self { Self(Kind.transitGatewayAttachment) }
-  /// `transit-gateway-connect-peer`.
-  public static var transitGatewayConnectPeer: Self { Self(Kind.transitGatewayConnectPeer) }
-  /// `transit-gateway-metering-policy`.
-  public static var transitGatewayMeteringPolicy: Self { Self(Kind.transitGatewayMeteringPolicy) }
-  /// `transit-gateway-multicast-domain`.
-  public static var transitGatewayMulticastDomain: Self { Self(Kind.transitGatewayMulticastDomain) }
-  /// `transit-gateway-policy-table`.
-  public static var transitGatewayPolicyTable: Self { Self(Kind.transitGatewayPolicyTable) }
-  /// `transit-gateway-route-table`.
-  public static var transitGatewayRouteTable: Self { Self(Kind.transitGatewayRouteTable) }
-  /// `transit-gateway-route-table-announcement`.
-  public static var transitGatewayRouteTableAnnouncement: Self { Self(Kind.transitGatewayRouteTableAnnouncement) }
-  /// `verified-access-endpoint`.
-  public static var verifiedAccessEndpoint: Self { Self(Kind.verifiedAccessEndpoint) }
-  /// `verified-access-endpoint-target`.
-  public static var verifiedAccessEndpointTarget: Self { Self(Kind.verifiedAccessEndpointTarget) }
-  /// `verified-access-group`.
-  public static var verifiedAccessGroup: Self { Self(Kind.verifiedAccessGroup) }
-  /// `verified-access-instance`.
-  public static var verifiedAccessInstance: Self { Self(Kind.verifiedAccessInstance) }
-  /// `verified-access-policy`.
-  public static var verifiedAccessPolicy: Self { Self(Kind.verifiedAccessPolicy) }
-  /// `verified-access-trust-provider`.
-  public static var verifiedAccessTrustProvider: Self { Self(Kind.verifiedAccessTrustProvider) }
-  /// `volume`.
-  public static var volume: Self { Self(Kind.volume) }
-  /// `vpc`.
-  public static var vpc: Self { Self(Kind.vpc) }
-  /// `vpc-block-public-access-exclusion`.
-  public static var vpcBlockPublicAccessExclusion: Self { Self(Kind.vpcBlockPublicAccessExclusion) }
-  /// `vpc-encryption-control`.
-  public static var vpcEncryptionControl: Self { Self(Kind.vpcEncryptionControl) }
-  /// `vpc-endpoint`.
-  public static var vpcEndpoint: Self { Self(Kind.vpcEndpoint) }
-  /// `vpc-endpoint-connection`.
-  public static var vpcEndpointConnection: Self { Self(Kind.vpcEndpointConnection) }
-  /// `vpc-endpoint-connection-device-type`.
-  public static var vpcEndpointConnectionDeviceType: Self { Self(Kind.vpcEndpointConnectionDeviceType) }
-  /// `vpc-endpoint-service`.
-  public static var vpcEndpointService: Self { Self(Kind.vpcEndpointService) }
-  /// `vpc-endpoint-service-permission`.
-  public static var vpcEndpointServicePermission: Self { Self(Kind.vpcEndpointServicePermission) }
-  /// `vpc-flow-log`.
-  public static var vpcFlowLog: Self { Self(Kind.vpcFlowLog) }
-  /// `vpc-peering-connection`.
-  public static var vpcPeeringConnection: Self { Self(Kind.vpcPeeringConnection) }
-  /// `vpn-concentrator`.
-  public static var vpnConcentrator: Self { Self(Kind.vpnConcentrator) }
-  /// `vpn-connection`.
-  public static var vpnConnection: Self { Self(Kind.vpnConnection) }
-  /// `vpn-connection-device-type`.
-  public static var vpnConnectionDeviceType: Self { Self(Kind.vpnConnectionDeviceType) }
-  /// `vpn-gateway`.
-  public static var vpnGateway: Self { Self(Kind.vpnGateway) }
-}
-
-extension EC2.CapacityReservationFleet {
-  /// The kind of `AWS::EC2::CapacityReservationFleet.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::CapacityReservationFleet.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.CapacityReservationFleet.Tag {
-  /// A `AWS::EC2::CapacityReservationFleet.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.CapacityReservationFleet {
-  /// The kind of `AWS::EC2::CapacityReservationFleet.TagSpecification` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::CapacityReservationFleet.TagSpecification`.
-  public enum TagSpecification: Sendable {}
-}
-
-extension Value where Kind == EC2.CapacityReservationFleet.TagSpecification {
-  /// A `AWS::EC2::CapacityReservationFleet.TagSpecification` value.
-  public init(
-    resourceType: Value<EC2.CapacityReservationFleet.ResourceTypeValue>? = nil,
-    tags: Value<[EC2.CapacityReservationFleet.Tag]>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let resourceType = resourceType { objectEntries.append(.init("ResourceType", resourceType.expression)) }
-    if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::CarrierGateway`.
   ///
   /// - Remark: Generated from `AWS::EC2::CarrierGateway`.
-  public struct CarrierGateway: Resource {
+  public struct CarrierGateway: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::CarrierGateway"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Tags`: a `Tags`.
     public var tags: Value<[EC2.CarrierGateway.Tag]>?
@@ -33,7 +33,7 @@ extension EC2 {
       self.logicalID = logicalID
       self.tags = tags
       self.vpcID = vpcID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::ClientVpnAuthorizationRule`.
   ///
   /// - Remark: Generated from `AWS::EC2::ClientVpnAuthorizationRule`.
-  public struct ClientVpnAuthorizationRule: Resource {
+  public struct ClientVpnAuthorizationRule: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::ClientVpnAuthorizationRule"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AccessGroupId`: a string. Changing it replaces the resource.
     public var accessGroupID: Value<String>?
@@ -48,7 +48,7 @@ extension EC2 {
       self.clientVpnEndpointID = clientVpnEndpointID
       self.description = description
       self.targetNetworkCidr = targetNetworkCidr
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

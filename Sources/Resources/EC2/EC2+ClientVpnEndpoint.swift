@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::ClientVpnEndpoint`.
   ///
   /// - Remark: Generated from `AWS::EC2::ClientVpnEndpoint`.
-  public struct ClientVpnEndpoint: Resource {
+  public struct ClientVpnEndpoint: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::ClientVpnEndpoint"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AuthenticationOptions`: a list of `ClientAuthenticationRequest` values. Required. Changing it replaces the
     /// resource.
@@ -129,7 +129,7 @@ extension EC2 {
       self.transportProtocol = transportProtocol
       self.vpcID = vpcID
       self.vpnPort = vpnPort
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -208,6 +208,11 @@ extension Referable where Self == EC2.ClientVpnEndpoint {
   /// `!GetAtt ClientVpnEndpoint.Id` inside a free-form document.
   @_disfavoredOverload
   public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
+extension EC2.ClientVpnEndpoint {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }
 
 extension EC2.ClientVpnEndpoint {
@@ -370,23 +375,6 @@ extension Value where Kind == EC2.ClientVpnEndpoint.FederatedAuthenticationReque
 }
 
 extension EC2.ClientVpnEndpoint {
-  /// The kind of `AWS::EC2::ClientVpnEndpoint.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::ClientVpnEndpoint.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.ClientVpnEndpoint.Tag {
-  /// A `AWS::EC2::ClientVpnEndpoint.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.ClientVpnEndpoint {
   /// The kind of `AWS::EC2::ClientVpnEndpoint.TagSpecification` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::ClientVpnEndpoint.TagSpecification`.
@@ -395,7 +383,7 @@ extension EC2.ClientVpnEndpoint {
 
 extension Value where Kind == EC2.ClientVpnEndpoint.TagSpecification {
   /// A `AWS::EC2::ClientVpnEndpoint.TagSpecification` value.
-  public init(resourceType: Value<String>, tags: Value<[EC2.ClientVpnEndpoint.Tag]>) {
+  public init(resourceType: Value<String>, tags: Value<[EC2.Tag]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceType", resourceType.expression))
     objectEntries.append(.init("Tags", tags.expression))

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::ClientVpnRoute`.
   ///
   /// - Remark: Generated from `AWS::EC2::ClientVpnRoute`.
-  public struct ClientVpnRoute: Resource {
+  public struct ClientVpnRoute: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::ClientVpnRoute"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ClientVpnEndpointId`: a string. Required. Changing it replaces the resource.
     public var clientVpnEndpointID: Value<String>
@@ -43,7 +43,7 @@ extension EC2 {
       self.description = description
       self.destinationCidrBlock = destinationCidrBlock
       self.targetVPCSubnetID = targetVPCSubnetID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

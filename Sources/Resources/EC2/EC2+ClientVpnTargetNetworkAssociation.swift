@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::ClientVpnTargetNetworkAssociation`.
   ///
   /// - Remark: Generated from `AWS::EC2::ClientVpnTargetNetworkAssociation`.
-  public struct ClientVpnTargetNetworkAssociation: Resource {
+  public struct ClientVpnTargetNetworkAssociation: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::ClientVpnTargetNetworkAssociation"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AvailabilityZone`: a string. Changing it replaces the resource.
     public var availabilityZone: Value<String>?
@@ -43,7 +43,7 @@ extension EC2 {
       self.availabilityZoneID = availabilityZoneID
       self.clientVpnEndpointID = clientVpnEndpointID
       self.subnetID = subnetID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

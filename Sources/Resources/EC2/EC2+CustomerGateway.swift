@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::CustomerGateway`.
   ///
   /// - Remark: Generated from `AWS::EC2::CustomerGateway`.
-  public struct CustomerGateway: Resource {
+  public struct CustomerGateway: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::CustomerGateway"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `BgpAsn`: an integer. Changing it replaces the resource.
     public var bgpAsn: Value<Number>?
@@ -31,7 +31,7 @@ extension EC2 {
     public var ipAddress: Value<String>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.CustomerGateway.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `Type`: a string. Required. Changing it replaces the resource.
     public var type: Value<String>
@@ -46,7 +46,7 @@ extension EC2 {
       bgpAsnExtended: Value<Number>? = nil,
       certificateARN: Value<String>? = nil,
       deviceName: Value<String>? = nil,
-      tags: Value<[EC2.CustomerGateway.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -58,7 +58,7 @@ extension EC2 {
       self.ipAddress = ipAddress
       self.tags = tags
       self.type = type
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -100,18 +100,6 @@ extension Referable where Self == EC2.CustomerGateway {
 }
 
 extension EC2.CustomerGateway {
-  /// The kind of `AWS::EC2::CustomerGateway.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::CustomerGateway.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.CustomerGateway.Tag {
-  /// A `AWS::EC2::CustomerGateway.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

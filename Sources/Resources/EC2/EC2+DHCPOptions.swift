@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::DHCPOptions`.
   ///
   /// - Remark: Generated from `AWS::EC2::DHCPOptions`.
-  public struct DHCPOptions: Resource {
+  public struct DHCPOptions: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::DHCPOptions"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `DomainName`: a string. Changing it replaces the resource.
     public var domainName: Value<String>?
@@ -34,7 +34,7 @@ extension EC2 {
     public var ntpServers: Value<[String]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.DHCPOptions.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::DHCPOptions` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -46,7 +46,7 @@ extension EC2 {
       netbiosNameServers: Value<[String]>? = nil,
       netbiosNodeType: Value<Number>? = nil,
       ntpServers: Value<[String]>? = nil,
-      tags: Value<[EC2.DHCPOptions.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -58,7 +58,7 @@ extension EC2 {
       self.netbiosNodeType = netbiosNodeType
       self.ntpServers = ntpServers
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -105,18 +105,6 @@ extension Referable where Self == EC2.DHCPOptions {
 }
 
 extension EC2.DHCPOptions {
-  /// The kind of `AWS::EC2::DHCPOptions.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::DHCPOptions.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.DHCPOptions.Tag {
-  /// A `AWS::EC2::DHCPOptions.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

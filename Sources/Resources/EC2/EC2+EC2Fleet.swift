@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::EC2Fleet`.
   ///
   /// - Remark: Generated from `AWS::EC2::EC2Fleet`.
-  public struct EC2Fleet: Resource {
+  public struct EC2Fleet: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::EC2Fleet"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Context`: a string.
     public var context: Value<String>?
@@ -89,7 +89,7 @@ extension EC2 {
       self.type = type
       self.validFrom = validFrom
       self.validUntil = validUntil
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -147,37 +147,98 @@ extension Referable where Self == EC2.EC2Fleet {
 }
 
 extension EC2.EC2Fleet {
-  /// The kind of `AWS::EC2::EC2Fleet.AcceleratorCountRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::EC2Fleet.AcceleratorCountRequest`.
-  public enum AcceleratorCountRequest: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias AcceleratorCountRequest = EC2.AcceleratorCountRequest
 
-extension Value where Kind == EC2.EC2Fleet.AcceleratorCountRequest {
-  /// A `AWS::EC2::EC2Fleet.AcceleratorCountRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias AcceleratorManufacturersValue = EC2.AcceleratorManufacturersValue
 
-extension EC2.EC2Fleet {
-  /// The kind of `AWS::EC2::EC2Fleet.AcceleratorTotalMemoryMiBRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::EC2Fleet.AcceleratorTotalMemoryMiBRequest`.
-  public enum AcceleratorTotalMemoryMiBRequest: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias AcceleratorNamesValue = EC2.AcceleratorNamesValue
 
-extension Value where Kind == EC2.EC2Fleet.AcceleratorTotalMemoryMiBRequest {
-  /// A `AWS::EC2::EC2Fleet.AcceleratorTotalMemoryMiBRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias AcceleratorTotalMemoryMiBRequest = EC2.AcceleratorTotalMemoryMiBRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias AcceleratorTypesValue = EC2.AcceleratorTypesValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias BareMetalValue = EC2.BareMetalValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias BaselineEBSBandwidthMbpsRequest = EC2.BaselineEBSBandwidthMbpsRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias BaselinePerformanceFactorsRequest = EC2.BaselinePerformanceFactorsRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias BurstablePerformanceValue = EC2.BurstablePerformanceValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias CPUManufacturersValue = EC2.CPUManufacturersValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias CPUPerformanceFactorRequest = EC2.CPUPerformanceFactorRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias HTTPEndpointValue = EC2.HTTPEndpointValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias HTTPTokensValue = EC2.HTTPTokensValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias InstanceGenerationsValue = EC2.InstanceGenerationsValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias InstanceInterruptionBehaviorValue = EC2.InstanceInterruptionBehaviorValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias InstanceRequirementsRequest = EC2.InstanceRequirementsRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias InstanceTypeValue = EC2.InstanceTypeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias LocalStorageTypesValue = EC2.LocalStorageTypesValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias LocalStorageValue = EC2.LocalStorageValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias MemoryGiBPerVCPURequest = EC2.MemoryGiBPerVCPURequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias MemoryMiBRequest = EC2.MemoryMiBRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias NetworkBandwidthGbpsRequest = EC2.NetworkBandwidthGbpsRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias NetworkInterfaceCountRequest = EC2.NetworkInterfaceCountRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias PerformanceFactorReferenceRequest = EC2.PerformanceFactorReferenceRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ReplacementStrategyValue = EC2.ReplacementStrategyValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias TargetCapacityUnitTypeValue = EC2.TargetCapacityUnitTypeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias TenancyValue = EC2.TenancyValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias TotalLocalStorageGBRequest = EC2.TotalLocalStorageGBRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias VCPUCountRangeRequest = EC2.VCPUCountRangeRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias VolumeTypeValue = EC2.VolumeTypeValue
 }
 
 extension EC2.EC2Fleet {
@@ -195,39 +256,6 @@ extension Value where Kind == EC2.EC2Fleet.AllocationStrategyValue {
   public static var lowestPrice: Self { Self(Kind.lowestPrice) }
   /// `prioritized`.
   public static var prioritized: Self { Self(Kind.prioritized) }
-}
-
-extension EC2.EC2Fleet {
-  /// The kind of `AWS::EC2::EC2Fleet.BaselineEbsBandwidthMbpsRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::EC2Fleet.BaselineEbsBandwidthMbpsRequest`.
-  public enum BaselineEBSBandwidthMbpsRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.EC2Fleet.BaselineEBSBandwidthMbpsRequest {
-  /// A `AWS::EC2::EC2Fleet.BaselineEbsBandwidthMbpsRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.EC2Fleet {
-  /// The kind of `AWS::EC2::EC2Fleet.BaselinePerformanceFactorsRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::EC2Fleet.BaselinePerformanceFactorsRequest`.
-  public enum BaselinePerformanceFactorsRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.EC2Fleet.BaselinePerformanceFactorsRequest {
-  /// A `AWS::EC2::EC2Fleet.BaselinePerformanceFactorsRequest` value.
-  public init(cpu: Value<EC2.EC2Fleet.CPUPerformanceFactorRequest>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let cpu = cpu { objectEntries.append(.init("Cpu", cpu.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }
 
 extension EC2.EC2Fleet {
@@ -250,22 +278,6 @@ extension Value where Kind == EC2.EC2Fleet.BlockDeviceMapping {
     if let ebs = ebs { objectEntries.append(.init("Ebs", ebs.expression)) }
     if let noDevice = noDevice { objectEntries.append(.init("NoDevice", noDevice.expression)) }
     if let virtualName = virtualName { objectEntries.append(.init("VirtualName", virtualName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.EC2Fleet {
-  /// The kind of `AWS::EC2::EC2Fleet.CpuPerformanceFactorRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::EC2Fleet.CpuPerformanceFactorRequest`.
-  public enum CPUPerformanceFactorRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.EC2Fleet.CPUPerformanceFactorRequest {
-  /// A `AWS::EC2::EC2Fleet.CpuPerformanceFactorRequest` value.
-  public init(references: Value<[EC2.EC2Fleet.PerformanceFactorReferenceRequest]>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let references = references { objectEntries.append(.init("References", references.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }
@@ -415,7 +427,7 @@ extension Value where Kind == EC2.EC2Fleet.FleetLaunchTemplateOverridesRequest {
     availabilityZoneID: Value<String>? = nil,
     blockDeviceMappings: Value<[EC2.EC2Fleet.BlockDeviceMapping]>? = nil,
     iamInstanceProfile: Value<EC2.EC2Fleet.IAMInstanceProfileSpecification>? = nil,
-    instanceRequirements: Value<EC2.EC2Fleet.InstanceRequirementsRequest>? = nil,
+    instanceRequirements: Value<EC2.InstanceRequirementsRequest>? = nil,
     instanceType: Value<EC2.InstanceTypeValue>? = nil,
     keyName: Value<String>? = nil,
     maxPrice: Value<String>? = nil,
@@ -533,118 +545,6 @@ extension Value where Kind == EC2.EC2Fleet.InstanceMetadataOptionsRequest {
 }
 
 extension EC2.EC2Fleet {
-  /// The kind of `AWS::EC2::EC2Fleet.InstanceRequirementsRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::EC2Fleet.InstanceRequirementsRequest`.
-  public enum InstanceRequirementsRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.EC2Fleet.InstanceRequirementsRequest {
-  /// A `AWS::EC2::EC2Fleet.InstanceRequirementsRequest` value.
-  public init(
-    acceleratorCount: Value<EC2.EC2Fleet.AcceleratorCountRequest>? = nil,
-    acceleratorManufacturers: Value<[EC2.AcceleratorManufacturersValue]>? = nil,
-    acceleratorNames: Value<[EC2.AcceleratorNamesValue]>? = nil,
-    acceleratorTotalMemoryMiB: Value<EC2.EC2Fleet.AcceleratorTotalMemoryMiBRequest>? = nil,
-    acceleratorTypes: Value<[EC2.AcceleratorTypesValue]>? = nil,
-    allowedInstanceTypes: Value<[String]>? = nil,
-    bareMetal: Value<EC2.BareMetalValue>? = nil,
-    baselineEBSBandwidthMbps: Value<EC2.EC2Fleet.BaselineEBSBandwidthMbpsRequest>? = nil,
-    baselinePerformanceFactors: Value<EC2.EC2Fleet.BaselinePerformanceFactorsRequest>? = nil,
-    burstablePerformance: Value<EC2.BurstablePerformanceValue>? = nil,
-    cpuManufacturers: Value<[EC2.CPUManufacturersValue]>? = nil,
-    excludedInstanceTypes: Value<[String]>? = nil,
-    instanceGenerations: Value<[EC2.InstanceGenerationsValue]>? = nil,
-    localStorage: Value<EC2.LocalStorageValue>? = nil,
-    localStorageTypes: Value<[EC2.LocalStorageTypesValue]>? = nil,
-    maxSpotPriceAsPercentageOfOptimalOnDemandPrice: Value<Number>? = nil,
-    memoryGiBPerVCPU: Value<EC2.EC2Fleet.MemoryGiBPerVCPURequest>? = nil,
-    memoryMiB: Value<EC2.EC2Fleet.MemoryMiBRequest>? = nil,
-    networkBandwidthGbps: Value<EC2.EC2Fleet.NetworkBandwidthGbpsRequest>? = nil,
-    networkInterfaceCount: Value<EC2.EC2Fleet.NetworkInterfaceCountRequest>? = nil,
-    onDemandMaxPricePercentageOverLowestPrice: Value<Number>? = nil,
-    requireEncryptionInTransit: Value<Bool>? = nil,
-    requireHibernateSupport: Value<Bool>? = nil,
-    spotMaxPricePercentageOverLowestPrice: Value<Number>? = nil,
-    totalLocalStorageGB: Value<EC2.EC2Fleet.TotalLocalStorageGBRequest>? = nil,
-    vCPUCount: Value<EC2.EC2Fleet.VCPUCountRangeRequest>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let acceleratorCount = acceleratorCount {
-      objectEntries.append(.init("AcceleratorCount", acceleratorCount.expression))
-    }
-    if let acceleratorManufacturers = acceleratorManufacturers {
-      objectEntries.append(.init("AcceleratorManufacturers", acceleratorManufacturers.expression))
-    }
-    if let acceleratorNames = acceleratorNames {
-      objectEntries.append(.init("AcceleratorNames", acceleratorNames.expression))
-    }
-    if let acceleratorTotalMemoryMiB = acceleratorTotalMemoryMiB {
-      objectEntries.append(.init("AcceleratorTotalMemoryMiB", acceleratorTotalMemoryMiB.expression))
-    }
-    if let acceleratorTypes = acceleratorTypes {
-      objectEntries.append(.init("AcceleratorTypes", acceleratorTypes.expression))
-    }
-    if let allowedInstanceTypes = allowedInstanceTypes {
-      objectEntries.append(.init("AllowedInstanceTypes", allowedInstanceTypes.expression))
-    }
-    if let bareMetal = bareMetal { objectEntries.append(.init("BareMetal", bareMetal.expression)) }
-    if let baselineEBSBandwidthMbps = baselineEBSBandwidthMbps {
-      objectEntries.append(.init("BaselineEbsBandwidthMbps", baselineEBSBandwidthMbps.expression))
-    }
-    if let baselinePerformanceFactors = baselinePerformanceFactors {
-      objectEntries.append(.init("BaselinePerformanceFactors", baselinePerformanceFactors.expression))
-    }
-    if let burstablePerformance = burstablePerformance {
-      objectEntries.append(.init("BurstablePerformance", burstablePerformance.expression))
-    }
-    if let cpuManufacturers = cpuManufacturers {
-      objectEntries.append(.init("CpuManufacturers", cpuManufacturers.expression))
-    }
-    if let excludedInstanceTypes = excludedInstanceTypes {
-      objectEntries.append(.init("ExcludedInstanceTypes", excludedInstanceTypes.expression))
-    }
-    if let instanceGenerations = instanceGenerations {
-      objectEntries.append(.init("InstanceGenerations", instanceGenerations.expression))
-    }
-    if let localStorage = localStorage { objectEntries.append(.init("LocalStorage", localStorage.expression)) }
-    if let localStorageTypes = localStorageTypes {
-      objectEntries.append(.init("LocalStorageTypes", localStorageTypes.expression))
-    }
-    if let maxSpotPriceAsPercentageOfOptimalOnDemandPrice = maxSpotPriceAsPercentageOfOptimalOnDemandPrice {
-      objectEntries.append(.init("MaxSpotPriceAsPercentageOfOptimalOnDemandPrice", maxSpotPriceAsPercentageOfOptimalOnDemandPrice.expression))
-    }
-    if let memoryGiBPerVCPU = memoryGiBPerVCPU {
-      objectEntries.append(.init("MemoryGiBPerVCpu", memoryGiBPerVCPU.expression))
-    }
-    if let memoryMiB = memoryMiB { objectEntries.append(.init("MemoryMiB", memoryMiB.expression)) }
-    if let networkBandwidthGbps = networkBandwidthGbps {
-      objectEntries.append(.init("NetworkBandwidthGbps", networkBandwidthGbps.expression))
-    }
-    if let networkInterfaceCount = networkInterfaceCount {
-      objectEntries.append(.init("NetworkInterfaceCount", networkInterfaceCount.expression))
-    }
-    if let onDemandMaxPricePercentageOverLowestPrice = onDemandMaxPricePercentageOverLowestPrice {
-      objectEntries.append(.init("OnDemandMaxPricePercentageOverLowestPrice", onDemandMaxPricePercentageOverLowestPrice.expression))
-    }
-    if let requireEncryptionInTransit = requireEncryptionInTransit {
-      objectEntries.append(.init("RequireEncryptionInTransit", requireEncryptionInTransit.expression))
-    }
-    if let requireHibernateSupport = requireHibernateSupport {
-      objectEntries.append(.init("RequireHibernateSupport", requireHibernateSupport.expression))
-    }
-    if let spotMaxPricePercentageOverLowestPrice = spotMaxPricePercentageOverLowestPrice {
-      objectEntries.append(.init("SpotMaxPricePercentageOverLowestPrice", spotMaxPricePercentageOverLowestPrice.expression))
-    }
-    if let totalLocalStorageGB = totalLocalStorageGB {
-      objectEntries.append(.init("TotalLocalStorageGB", totalLocalStorageGB.expression))
-    }
-    if let vCPUCount = vCPUCount { objectEntries.append(.init("VCpuCount", vCPUCount.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.EC2Fleet {
   /// The kind of `AWS::EC2::EC2Fleet.Ipv6AddressRequest` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::EC2Fleet.Ipv6AddressRequest`.
@@ -674,74 +574,6 @@ extension Value where Kind == EC2.EC2Fleet.MaintenanceStrategies {
     if let capacityRebalance = capacityRebalance {
       objectEntries.append(.init("CapacityRebalance", capacityRebalance.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.EC2Fleet {
-  /// The kind of `AWS::EC2::EC2Fleet.MemoryGiBPerVCpuRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::EC2Fleet.MemoryGiBPerVCpuRequest`.
-  public enum MemoryGiBPerVCPURequest: Sendable {}
-}
-
-extension Value where Kind == EC2.EC2Fleet.MemoryGiBPerVCPURequest {
-  /// A `AWS::EC2::EC2Fleet.MemoryGiBPerVCpuRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.EC2Fleet {
-  /// The kind of `AWS::EC2::EC2Fleet.MemoryMiBRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::EC2Fleet.MemoryMiBRequest`.
-  public enum MemoryMiBRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.EC2Fleet.MemoryMiBRequest {
-  /// A `AWS::EC2::EC2Fleet.MemoryMiBRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.EC2Fleet {
-  /// The kind of `AWS::EC2::EC2Fleet.NetworkBandwidthGbpsRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::EC2Fleet.NetworkBandwidthGbpsRequest`.
-  public enum NetworkBandwidthGbpsRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.EC2Fleet.NetworkBandwidthGbpsRequest {
-  /// A `AWS::EC2::EC2Fleet.NetworkBandwidthGbpsRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.EC2Fleet {
-  /// The kind of `AWS::EC2::EC2Fleet.NetworkInterfaceCountRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::EC2Fleet.NetworkInterfaceCountRequest`.
-  public enum NetworkInterfaceCountRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.EC2Fleet.NetworkInterfaceCountRequest {
-  /// A `AWS::EC2::EC2Fleet.NetworkInterfaceCountRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }
@@ -840,22 +672,6 @@ extension Value where Kind == EC2.EC2Fleet.OnDemandOptionsRequest {
     if let singleInstanceType = singleInstanceType {
       objectEntries.append(.init("SingleInstanceType", singleInstanceType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.EC2Fleet {
-  /// The kind of `AWS::EC2::EC2Fleet.PerformanceFactorReferenceRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::EC2Fleet.PerformanceFactorReferenceRequest`.
-  public enum PerformanceFactorReferenceRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.EC2Fleet.PerformanceFactorReferenceRequest {
-  /// A `AWS::EC2::EC2Fleet.PerformanceFactorReferenceRequest` value.
-  public init(instanceFamily: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let instanceFamily = instanceFamily { objectEntries.append(.init("InstanceFamily", instanceFamily.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }
@@ -1186,23 +1002,6 @@ extension Value where Kind == EC2.EC2Fleet.SpotOptionsRequestAllocationStrategyV
 }
 
 extension EC2.EC2Fleet {
-  /// The kind of `AWS::EC2::EC2Fleet.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::EC2Fleet.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.EC2Fleet.Tag {
-  /// A `AWS::EC2::EC2Fleet.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.EC2Fleet {
   /// The kind of `AWS::EC2::EC2Fleet.TagSpecification` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::EC2Fleet.TagSpecification`.
@@ -1211,7 +1010,7 @@ extension EC2.EC2Fleet {
 
 extension Value where Kind == EC2.EC2Fleet.TagSpecification {
   /// A `AWS::EC2::EC2Fleet.TagSpecification` value.
-  public init(resourceType: Value<EC2.EC2Fleet.ResourceTypeValue>? = nil, tags: Value<[EC2.EC2Fleet.Tag]>? = nil) {
+  public init(resourceType: Value<EC2.EC2Fleet.ResourceTypeValue>? = nil, tags: Value<[EC2.Tag]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let resourceType = resourceType { objectEntries.append(.init("ResourceType", resourceType.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
@@ -1254,23 +1053,6 @@ extension Value where Kind == EC2.EC2Fleet.TargetCapacitySpecificationRequest {
 }
 
 extension EC2.EC2Fleet {
-  /// The kind of `AWS::EC2::EC2Fleet.TotalLocalStorageGBRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::EC2Fleet.TotalLocalStorageGBRequest`.
-  public enum TotalLocalStorageGBRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.EC2Fleet.TotalLocalStorageGBRequest {
-  /// A `AWS::EC2::EC2Fleet.TotalLocalStorageGBRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.EC2Fleet {
   /// The values `AWS::EC2::EC2Fleet.Type` allows.
   ///
   /// - Remark: Generated from `AWS::EC2::EC2Fleet.Type`.
@@ -1302,21 +1084,4 @@ extension EC2.EC2Fleet {
 extension Value where Kind == EC2.EC2Fleet.UsageStrategyValue {
   /// `use-capacity-reservations-first`.
   public static var useCapacityReservationsFirst: Self { Self(Kind.useCapacityReservationsFirst) }
-}
-
-extension EC2.EC2Fleet {
-  /// The kind of `AWS::EC2::EC2Fleet.VCpuCountRangeRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::EC2Fleet.VCpuCountRangeRequest`.
-  public enum VCPUCountRangeRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.EC2Fleet.VCPUCountRangeRequest {
-  /// A `AWS::EC2::EC2Fleet.VCpuCountRangeRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::EIP`.
   ///
   /// - Remark: Generated from `AWS::EC2::EIP`.
-  public struct EIP: Resource {
+  public struct EIP: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::EIP"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Address`: a string. Changing it replaces the resource.
     public var address: Value<String>?
@@ -34,7 +34,7 @@ extension EC2 {
     public var publicIpv4Pool: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.EIP.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `TransferAddress`: a string. Changing it replaces the resource.
     public var transferAddress: Value<String>?
@@ -49,7 +49,7 @@ extension EC2 {
       ipamPoolID: Value<String>? = nil,
       networkBorderGroup: Value<String>? = nil,
       publicIpv4Pool: Value<String>? = nil,
-      tags: Value<[EC2.EIP.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       transferAddress: Value<String>? = nil,
       fileID: String = #fileID,
       line: Int = #line
@@ -63,7 +63,7 @@ extension EC2 {
       self.publicIpv4Pool = publicIpv4Pool
       self.tags = tags
       self.transferAddress = transferAddress
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -116,18 +116,6 @@ extension Referable where Self == EC2.EIP {
 }
 
 extension EC2.EIP {
-  /// The kind of `AWS::EC2::EIP.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::EIP.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.EIP.Tag {
-  /// A `AWS::EC2::EIP.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::EIPAssociation`.
   ///
   /// - Remark: Generated from `AWS::EC2::EIPAssociation`.
-  public struct EIPAssociation: Resource {
+  public struct EIPAssociation: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::EIPAssociation"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AllocationId`: a string. Changing it replaces the resource.
     public var allocationID: Value<String>?
@@ -48,7 +48,7 @@ extension EC2 {
       self.instanceID = instanceID
       self.networkInterfaceID = networkInterfaceID
       self.privateIPAddress = privateIPAddress
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

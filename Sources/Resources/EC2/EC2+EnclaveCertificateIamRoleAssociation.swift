@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::EnclaveCertificateIamRoleAssociation`.
   ///
   /// - Remark: Generated from `AWS::EC2::EnclaveCertificateIamRoleAssociation`.
-  public struct EnclaveCertificateIamRoleAssociation: Resource {
+  public struct EnclaveCertificateIamRoleAssociation: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::EnclaveCertificateIamRoleAssociation"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CertificateArn`: a string (`AWS::ACM::Certificate.Arn`). Required. Changing it replaces the resource.
     public var certificateARN: Value<String>
@@ -33,7 +33,7 @@ extension EC2 {
       self.logicalID = logicalID
       self.certificateARN = certificateARN
       self.roleARN = roleARN
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

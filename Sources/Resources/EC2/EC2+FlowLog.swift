@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::FlowLog`.
   ///
   /// - Remark: Generated from `AWS::EC2::FlowLog`.
-  public struct FlowLog: Resource {
+  public struct FlowLog: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::FlowLog"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `DeliverCrossAccountRole`: a string. Changing it replaces the resource.
     public var deliverCrossAccountRole: Value<String>?
@@ -48,7 +48,7 @@ extension EC2 {
     public var resourceTypeProperty: Value<EC2.FlowLog.ResourceTypeValue>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.FlowLog.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `TrafficType`: one of `ACCEPT`, `ALL`, `REJECT`. Changing it replaces the resource.
     public var trafficType: Value<EC2.FlowLog.TrafficTypeValue>?
@@ -67,7 +67,7 @@ extension EC2 {
       logFormat: Value<String>? = nil,
       logGroupName: Value<String>? = nil,
       maxAggregationInterval: Value<Number>? = nil,
-      tags: Value<[EC2.FlowLog.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       trafficType: Value<EC2.FlowLog.TrafficTypeValue>? = nil,
       fileID: String = #fileID,
       line: Int = #line
@@ -85,7 +85,7 @@ extension EC2 {
       self.resourceTypeProperty = resourceTypeProperty
       self.tags = tags
       self.trafficType = trafficType
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -139,6 +139,11 @@ extension Referable where Self == EC2.FlowLog {
   /// `!GetAtt FlowLog.Id` inside a free-form document.
   @_disfavoredOverload
   public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
+extension EC2.FlowLog {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }
 
 extension EC2.FlowLog {
@@ -227,23 +232,6 @@ extension Value where Kind == EC2.FlowLog.ResourceTypeValue {
   public static var transitGatewayAttachment: Self { Self(Kind.transitGatewayAttachment) }
   /// `RegionalNatGateway`.
   public static var regionalNATGateway: Self { Self(Kind.regionalNATGateway) }
-}
-
-extension EC2.FlowLog {
-  /// The kind of `AWS::EC2::FlowLog.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::FlowLog.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.FlowLog.Tag {
-  /// A `AWS::EC2::FlowLog.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }
 
 extension EC2.FlowLog {

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::Host`.
   ///
   /// - Remark: Generated from `AWS::EC2::Host`.
-  public struct Host: Resource {
+  public struct Host: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::Host"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AssetId`: a string. Changing it replaces the resource.
     public var assetID: Value<String>?
@@ -40,7 +40,7 @@ extension EC2 {
     public var outpostARN: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.Host.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::Host` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -54,7 +54,7 @@ extension EC2 {
       instanceFamily: Value<String>? = nil,
       instanceType: Value<String>? = nil,
       outpostARN: Value<String>? = nil,
-      tags: Value<[EC2.Host.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -68,7 +68,7 @@ extension EC2 {
       self.instanceType = instanceType
       self.outpostARN = outpostARN
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -112,6 +112,11 @@ extension Referable where Self == EC2.Host {
   /// `!GetAtt Host.HostId` inside a free-form document.
   @_disfavoredOverload
   public var hostID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "HostId")) }
+}
+
+extension EC2.Host {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }
 
 extension EC2.Host {
@@ -163,21 +168,4 @@ extension Value where Kind == EC2.Host.HostRecoveryValue {
   public static var on: Self { Self(Kind.on) }
   /// `off`.
   public static var off: Self { Self(Kind.off) }
-}
-
-extension EC2.Host {
-  /// The kind of `AWS::EC2::Host.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::Host.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.Host.Tag {
-  /// A `AWS::EC2::Host.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

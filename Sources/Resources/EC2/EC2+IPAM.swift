@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::IPAM`.
   ///
   /// - Remark: Generated from `AWS::EC2::IPAM`.
-  public struct IPAM: Resource {
+  public struct IPAM: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::IPAM"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `DefaultResourceDiscoveryOrganizationalUnitExclusions`: a list of `IpamOrganizationalUnitExclusion` values.
     public var defaultResourceDiscoveryOrganizationalUnitExclusions: Value<[EC2.IPAM.IpamOrganizationalUnitExclusion]>?
@@ -28,10 +28,10 @@ extension EC2 {
     public var meteredAccount: Value<EC2.IPAM.MeteredAccountValue>?
 
     /// `OperatingRegions`: a list of `IpamOperatingRegion` values.
-    public var operatingRegions: Value<[EC2.IPAM.IpamOperatingRegion]>?
+    public var operatingRegions: Value<[EC2.IpamOperatingRegion]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.IPAM.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `Tier`: one of `free`, `advanced`.
     public var tier: Value<EC2.IPAM.TierValue>?
@@ -44,8 +44,8 @@ extension EC2 {
       description: Value<String>? = nil,
       enablePrivateGua: Value<Bool>? = nil,
       meteredAccount: Value<EC2.IPAM.MeteredAccountValue>? = nil,
-      operatingRegions: Value<[EC2.IPAM.IpamOperatingRegion]>? = nil,
-      tags: Value<[EC2.IPAM.Tag]>? = nil,
+      operatingRegions: Value<[EC2.IpamOperatingRegion]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       tier: Value<EC2.IPAM.TierValue>? = nil,
       fileID: String = #fileID,
       line: Int = #line
@@ -58,7 +58,7 @@ extension EC2 {
       self.operatingRegions = operatingRegions
       self.tags = tags
       self.tier = tier
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -173,19 +173,11 @@ extension Referable where Self == EC2.IPAM {
 }
 
 extension EC2.IPAM {
-  /// The kind of `AWS::EC2::IPAM.IpamOperatingRegion` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::IPAM.IpamOperatingRegion`.
-  public enum IpamOperatingRegion: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias IpamOperatingRegion = EC2.IpamOperatingRegion
 
-extension Value where Kind == EC2.IPAM.IpamOperatingRegion {
-  /// A `AWS::EC2::IPAM.IpamOperatingRegion` value.
-  public init(regionName: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("RegionName", regionName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }
 
 extension EC2.IPAM {
@@ -219,23 +211,6 @@ extension Value where Kind == EC2.IPAM.MeteredAccountValue {
   public static var ipamOwner: Self { Self(Kind.ipamOwner) }
   /// `resource-owner`.
   public static var resourceOwner: Self { Self(Kind.resourceOwner) }
-}
-
-extension EC2.IPAM {
-  /// The kind of `AWS::EC2::IPAM.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::IPAM.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.IPAM.Tag {
-  /// A `AWS::EC2::IPAM.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }
 
 extension EC2.IPAM {

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::IPAMAllocation`.
   ///
   /// - Remark: Generated from `AWS::EC2::IPAMAllocation`.
-  public struct IPAMAllocation: Resource {
+  public struct IPAMAllocation: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::IPAMAllocation"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Cidr`: a `Cidr`. Changing it replaces the resource.
     public var cidr: Value<String>?
@@ -43,7 +43,7 @@ extension EC2 {
       self.description = description
       self.ipamPoolID = ipamPoolID
       self.netmaskLength = netmaskLength
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::IPAMPool`.
   ///
   /// - Remark: Generated from `AWS::EC2::IPAMPool`.
-  public struct IPAMPool: Resource {
+  public struct IPAMPool: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::IPAMPool"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AddressFamily`: a string. Required. Changing it replaces the resource.
     public var addressFamily: Value<String>
@@ -28,7 +28,7 @@ extension EC2 {
     public var allocationMinNetmaskLength: Value<Number>?
 
     /// `AllocationResourceTags`: a list of `Tag` values.
-    public var allocationResourceTags: Value<[EC2.IPAMPool.Tag]>?
+    public var allocationResourceTags: Value<[EC2.Tag]>?
 
     /// `AutoImport`: a boolean.
     public var autoImport: Value<Bool>?
@@ -61,7 +61,7 @@ extension EC2 {
     public var sourceResource: Value<EC2.IPAMPool.SourceResource>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.IPAMPool.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::IPAMPool` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -72,7 +72,7 @@ extension EC2 {
       allocationDefaultNetmaskLength: Value<Number>? = nil,
       allocationMaxNetmaskLength: Value<Number>? = nil,
       allocationMinNetmaskLength: Value<Number>? = nil,
-      allocationResourceTags: Value<[EC2.IPAMPool.Tag]>? = nil,
+      allocationResourceTags: Value<[EC2.Tag]>? = nil,
       autoImport: Value<Bool>? = nil,
       awsService: Value<String>? = nil,
       description: Value<String>? = nil,
@@ -82,7 +82,7 @@ extension EC2 {
       publiclyAdvertisable: Value<Bool>? = nil,
       sourceIpamPoolID: Value<String>? = nil,
       sourceResource: Value<EC2.IPAMPool.SourceResource>? = nil,
-      tags: Value<[EC2.IPAMPool.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -103,7 +103,7 @@ extension EC2 {
       self.sourceIpamPoolID = sourceIpamPoolID
       self.sourceResource = sourceResource
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -223,6 +223,11 @@ extension Referable where Self == EC2.IPAMPool {
 }
 
 extension EC2.IPAMPool {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+}
+
+extension EC2.IPAMPool {
   /// The kind of `AWS::EC2::IPAMPool.ProvisionedCidr` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::IPAMPool.ProvisionedCidr`.
@@ -258,23 +263,6 @@ extension Value where Kind == EC2.IPAMPool.SourceResource {
     objectEntries.append(.init("ResourceOwner", resourceOwner.expression))
     objectEntries.append(.init("ResourceRegion", resourceRegion.expression))
     objectEntries.append(.init("ResourceType", resourceType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.IPAMPool {
-  /// The kind of `AWS::EC2::IPAMPool.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::IPAMPool.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.IPAMPool.Tag {
-  /// A `AWS::EC2::IPAMPool.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::IPAMPoolCidr`.
   ///
   /// - Remark: Generated from `AWS::EC2::IPAMPoolCidr`.
-  public struct IPAMPoolCidr: Resource {
+  public struct IPAMPoolCidr: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::IPAMPoolCidr"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Cidr`: a string (`ipv4-network`). Changing it replaces the resource.
     public var cidr: Value<String>?
@@ -38,7 +38,7 @@ extension EC2 {
       self.cidr = cidr
       self.ipamPoolID = ipamPoolID
       self.netmaskLength = netmaskLength
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

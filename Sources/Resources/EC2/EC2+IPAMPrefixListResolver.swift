@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::IPAMPrefixListResolver`.
   ///
   /// - Remark: Generated from `AWS::EC2::IPAMPrefixListResolver`.
-  public struct IPAMPrefixListResolver: Resource {
+  public struct IPAMPrefixListResolver: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::IPAMPrefixListResolver"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AddressFamily`: one of `ipv4`, `ipv6`. Required. Changing it replaces the resource.
     public var addressFamily: Value<EC2.IPAMPrefixListResolver.AddressFamilyValue>
@@ -28,7 +28,7 @@ extension EC2 {
     public var rules: Value<[EC2.IPAMPrefixListResolver.IpamPrefixListResolverRule]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.IPAMPrefixListResolver.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::IPAMPrefixListResolver` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -38,7 +38,7 @@ extension EC2 {
       description: Value<String>? = nil,
       ipamID: Value<String>? = nil,
       rules: Value<[EC2.IPAMPrefixListResolver.IpamPrefixListResolverRule]>? = nil,
-      tags: Value<[EC2.IPAMPrefixListResolver.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -48,7 +48,7 @@ extension EC2 {
       self.ipamID = ipamID
       self.rules = rules
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -95,6 +95,11 @@ extension Referable where Self == EC2.IPAMPrefixListResolver {
   public var ipamPrefixListResolverARN: JSONValue {
     JSONValue(.getAtt(resource: logicalID, attribute: "IpamPrefixListResolverArn"))
   }
+}
+
+extension EC2.IPAMPrefixListResolver {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }
 
 extension EC2.IPAMPrefixListResolver {
@@ -156,7 +161,7 @@ extension Value where Kind == EC2.IPAMPrefixListResolver.IpamPrefixListResolverR
     resourceID: Value<String>? = nil,
     resourceOwner: Value<String>? = nil,
     resourceRegion: Value<String>? = nil,
-    resourceTag: Value<EC2.IPAMPrefixListResolver.Tag>? = nil
+    resourceTag: Value<EC2.Tag>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cidr = cidr { objectEntries.append(.init("Cidr", cidr.expression)) }
@@ -231,21 +236,4 @@ extension Value where Kind == EC2.IPAMPrefixListResolver.RuleTypeValue {
   public static var ipamResourceCidr: Self { Self(Kind.ipamResourceCidr) }
   /// `ipam-pool-cidr`.
   public static var ipamPoolCidr: Self { Self(Kind.ipamPoolCidr) }
-}
-
-extension EC2.IPAMPrefixListResolver {
-  /// The kind of `AWS::EC2::IPAMPrefixListResolver.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::IPAMPrefixListResolver.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.IPAMPrefixListResolver.Tag {
-  /// A `AWS::EC2::IPAMPrefixListResolver.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

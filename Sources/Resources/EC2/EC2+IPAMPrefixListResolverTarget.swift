@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::IPAMPrefixListResolverTarget`.
   ///
   /// - Remark: Generated from `AWS::EC2::IPAMPrefixListResolverTarget`.
-  public struct IPAMPrefixListResolverTarget: Resource {
+  public struct IPAMPrefixListResolverTarget: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::IPAMPrefixListResolverTarget"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `DesiredVersion`: an integer.
     public var desiredVersion: Value<Number>?
@@ -28,7 +28,7 @@ extension EC2 {
     public var prefixListRegion: Value<String>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.IPAMPrefixListResolverTarget.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `TrackLatestVersion`: a boolean. Required.
     public var trackLatestVersion: Value<Bool>
@@ -42,7 +42,7 @@ extension EC2 {
       prefixListRegion: Value<String>,
       trackLatestVersion: Value<Bool>,
       desiredVersion: Value<Number>? = nil,
-      tags: Value<[EC2.IPAMPrefixListResolverTarget.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -53,7 +53,7 @@ extension EC2 {
       self.prefixListRegion = prefixListRegion
       self.tags = tags
       self.trackLatestVersion = trackLatestVersion
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -107,18 +107,6 @@ extension Referable where Self == EC2.IPAMPrefixListResolverTarget {
 }
 
 extension EC2.IPAMPrefixListResolverTarget {
-  /// The kind of `AWS::EC2::IPAMPrefixListResolverTarget.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::IPAMPrefixListResolverTarget.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.IPAMPrefixListResolverTarget.Tag {
-  /// A `AWS::EC2::IPAMPrefixListResolverTarget.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

@@ -8,33 +8,33 @@ extension EC2 {
   /// `AWS::EC2::IPAMResourceDiscovery`.
   ///
   /// - Remark: Generated from `AWS::EC2::IPAMResourceDiscovery`.
-  public struct IPAMResourceDiscovery: Resource {
+  public struct IPAMResourceDiscovery: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::IPAMResourceDiscovery"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string.
     public var description: Value<String>?
 
     /// `OperatingRegions`: a list of `IpamOperatingRegion` values.
-    public var operatingRegions: Value<[EC2.IPAMResourceDiscovery.IpamOperatingRegion]>?
+    public var operatingRegions: Value<[EC2.IpamOperatingRegion]>?
 
     /// `OrganizationalUnitExclusions`: a list of `IpamResourceDiscoveryOrganizationalUnitExclusion` values.
     public var organizationalUnitExclusions: Value<[EC2.IPAMResourceDiscovery.IpamResourceDiscoveryOrganizationalUnitExclusion]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.IPAMResourceDiscovery.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::IPAMResourceDiscovery` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       description: Value<String>? = nil,
-      operatingRegions: Value<[EC2.IPAMResourceDiscovery.IpamOperatingRegion]>? = nil,
+      operatingRegions: Value<[EC2.IpamOperatingRegion]>? = nil,
       organizationalUnitExclusions: Value<[EC2.IPAMResourceDiscovery.IpamResourceDiscoveryOrganizationalUnitExclusion]>? = nil,
-      tags: Value<[EC2.IPAMResourceDiscovery.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -43,7 +43,7 @@ extension EC2 {
       self.operatingRegions = operatingRegions
       self.organizationalUnitExclusions = organizationalUnitExclusions
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -124,19 +124,11 @@ extension Referable where Self == EC2.IPAMResourceDiscovery {
 }
 
 extension EC2.IPAMResourceDiscovery {
-  /// The kind of `AWS::EC2::IPAMResourceDiscovery.IpamOperatingRegion` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::IPAMResourceDiscovery.IpamOperatingRegion`.
-  public enum IpamOperatingRegion: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias IpamOperatingRegion = EC2.IpamOperatingRegion
 
-extension Value where Kind == EC2.IPAMResourceDiscovery.IpamOperatingRegion {
-  /// A `AWS::EC2::IPAMResourceDiscovery.IpamOperatingRegion` value.
-  public init(regionName: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("RegionName", regionName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }
 
 extension EC2.IPAMResourceDiscovery {
@@ -151,23 +143,6 @@ extension Value where Kind == EC2.IPAMResourceDiscovery.IpamResourceDiscoveryOrg
   public init(organizationsEntityPath: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OrganizationsEntityPath", organizationsEntityPath.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.IPAMResourceDiscovery {
-  /// The kind of `AWS::EC2::IPAMResourceDiscovery.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::IPAMResourceDiscovery.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.IPAMResourceDiscovery.Tag {
-  /// A `AWS::EC2::IPAMResourceDiscovery.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::IPAMResourceDiscoveryAssociation`.
   ///
   /// - Remark: Generated from `AWS::EC2::IPAMResourceDiscoveryAssociation`.
-  public struct IPAMResourceDiscoveryAssociation: Resource {
+  public struct IPAMResourceDiscoveryAssociation: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::IPAMResourceDiscoveryAssociation"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `IpamId`: a string. Required. Changing it replaces the resource.
     public var ipamID: Value<String>
@@ -22,7 +22,7 @@ extension EC2 {
     public var ipamResourceDiscoveryID: Value<String>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.IPAMResourceDiscoveryAssociation.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::IPAMResourceDiscoveryAssociation` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -30,7 +30,7 @@ extension EC2 {
       _ logicalID: String,
       ipamID: Value<String>,
       ipamResourceDiscoveryID: Value<String>,
-      tags: Value<[EC2.IPAMResourceDiscoveryAssociation.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -38,7 +38,7 @@ extension EC2 {
       self.ipamID = ipamID
       self.ipamResourceDiscoveryID = ipamResourceDiscoveryID
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -132,18 +132,6 @@ extension Referable where Self == EC2.IPAMResourceDiscoveryAssociation {
 }
 
 extension EC2.IPAMResourceDiscoveryAssociation {
-  /// The kind of `AWS::EC2::IPAMResourceDiscoveryAssociation.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::IPAMResourceDiscoveryAssociation.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.IPAMResourceDiscoveryAssociation.Tag {
-  /// A `AWS::EC2::IPAMResourceDiscoveryAssociation.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

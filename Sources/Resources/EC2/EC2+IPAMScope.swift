@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::IPAMScope`.
   ///
   /// - Remark: Generated from `AWS::EC2::IPAMScope`.
-  public struct IPAMScope: Resource {
+  public struct IPAMScope: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::IPAMScope"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string.
     public var description: Value<String>?
@@ -25,7 +25,7 @@ extension EC2 {
     public var ipamID: Value<String>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.IPAMScope.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::IPAMScope` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -34,7 +34,7 @@ extension EC2 {
       ipamID: Value<String>,
       description: Value<String>? = nil,
       externalAuthorityConfiguration: Value<EC2.IPAMScope.IpamScopeExternalAuthorityConfiguration>? = nil,
-      tags: Value<[EC2.IPAMScope.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -43,7 +43,7 @@ extension EC2 {
       self.externalAuthorityConfiguration = externalAuthorityConfiguration
       self.ipamID = ipamID
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -115,6 +115,11 @@ extension Referable where Self == EC2.IPAMScope {
 }
 
 extension EC2.IPAMScope {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+}
+
+extension EC2.IPAMScope {
   /// The kind of `AWS::EC2::IPAMScope.IpamScopeExternalAuthorityConfiguration` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::IPAMScope.IpamScopeExternalAuthorityConfiguration`.
@@ -146,21 +151,4 @@ extension EC2.IPAMScope {
 extension Value where Kind == EC2.IPAMScope.IpamScopeExternalAuthorityTypeValue {
   /// `infoblox`.
   public static var infoblox: Self { Self(Kind.infoblox) }
-}
-
-extension EC2.IPAMScope {
-  /// The kind of `AWS::EC2::IPAMScope.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::IPAMScope.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.IPAMScope.Tag {
-  /// A `AWS::EC2::IPAMScope.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::Instance`.
   ///
   /// - Remark: Generated from `AWS::EC2::Instance`.
-  public struct Instance: Resource {
+  public struct Instance: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::Instance"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AdditionalInfo`: a string.
     public var additionalInfo: Value<String>?
@@ -47,10 +47,10 @@ extension EC2 {
     public var elasticInferenceAccelerators: Value<[EC2.Instance.ElasticInferenceAccelerator]>?
 
     /// `EnclaveOptions`: an object. Changing it replaces the resource.
-    public var enclaveOptions: Value<EC2.Instance.EnclaveOptions>?
+    public var enclaveOptions: Value<EC2.EnclaveOptions>?
 
     /// `HibernationOptions`: an object. Changing it replaces the resource.
-    public var hibernationOptions: Value<EC2.Instance.HibernationOptions>?
+    public var hibernationOptions: Value<EC2.HibernationOptions>?
 
     /// `HostId`: a string.
     public var hostID: Value<String>?
@@ -74,7 +74,7 @@ extension EC2 {
     public var ipv6AddressCount: Value<Number>?
 
     /// `Ipv6Addresses`: a list of `InstanceIpv6Address` values. Changing it replaces the resource.
-    public var ipv6Addresses: Value<[EC2.Instance.InstanceIpv6Address]>?
+    public var ipv6Addresses: Value<[EC2.InstanceIpv6Address]>?
 
     /// `KernelId`: a string.
     public var kernelID: Value<String>?
@@ -89,7 +89,7 @@ extension EC2 {
     public var licenseSpecifications: Value<[EC2.Instance.LicenseSpecification]>?
 
     /// `MetadataOptions`: a `MetadataOptions`.
-    public var metadataOptions: Value<EC2.Instance.MetadataOptions>?
+    public var metadataOptions: Value<EC2.MetadataOptions>?
 
     /// `Monitoring`: a boolean.
     public var monitoring: Value<Bool>?
@@ -101,7 +101,7 @@ extension EC2 {
     public var placementGroupName: Value<String>?
 
     /// `PrivateDnsNameOptions`: a `PrivateDnsNameOptions`.
-    public var privateDNSNameOptions: Value<EC2.Instance.PrivateDNSNameOptions>?
+    public var privateDNSNameOptions: Value<EC2.PrivateDNSNameOptions>?
 
     /// `PrivateIpAddress`: a string. Changing it replaces the resource.
     public var privateIPAddress: Value<String>?
@@ -128,7 +128,7 @@ extension EC2 {
     public var subnetID: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.Instance.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `Tenancy`: a string.
     public var tenancy: Value<String>?
@@ -153,8 +153,8 @@ extension EC2 {
       ebsOptimized: Value<Bool>? = nil,
       elasticGPUSpecifications: Value<[EC2.Instance.ElasticGPUSpecification]>? = nil,
       elasticInferenceAccelerators: Value<[EC2.Instance.ElasticInferenceAccelerator]>? = nil,
-      enclaveOptions: Value<EC2.Instance.EnclaveOptions>? = nil,
-      hibernationOptions: Value<EC2.Instance.HibernationOptions>? = nil,
+      enclaveOptions: Value<EC2.EnclaveOptions>? = nil,
+      hibernationOptions: Value<EC2.HibernationOptions>? = nil,
       hostID: Value<String>? = nil,
       hostResourceGroupARN: Value<String>? = nil,
       iamInstanceProfile: Value<String>? = nil,
@@ -162,16 +162,16 @@ extension EC2 {
       instanceInitiatedShutdownBehavior: Value<EC2.InstanceInitiatedShutdownBehaviorValue>? = nil,
       instanceType: Value<EC2.InstanceTypeValue>? = nil,
       ipv6AddressCount: Value<Number>? = nil,
-      ipv6Addresses: Value<[EC2.Instance.InstanceIpv6Address]>? = nil,
+      ipv6Addresses: Value<[EC2.InstanceIpv6Address]>? = nil,
       kernelID: Value<String>? = nil,
       keyName: Value<String>? = nil,
       launchTemplate: Value<EC2.Instance.LaunchTemplateSpecification>? = nil,
       licenseSpecifications: Value<[EC2.Instance.LicenseSpecification]>? = nil,
-      metadataOptions: Value<EC2.Instance.MetadataOptions>? = nil,
+      metadataOptions: Value<EC2.MetadataOptions>? = nil,
       monitoring: Value<Bool>? = nil,
       networkInterfaces: Value<[EC2.Instance.NetworkInterface]>? = nil,
       placementGroupName: Value<String>? = nil,
-      privateDNSNameOptions: Value<EC2.Instance.PrivateDNSNameOptions>? = nil,
+      privateDNSNameOptions: Value<EC2.PrivateDNSNameOptions>? = nil,
       privateIPAddress: Value<String>? = nil,
       propagateTagsToVolumeOnCreation: Value<Bool>? = nil,
       ramdiskID: Value<String>? = nil,
@@ -180,7 +180,7 @@ extension EC2 {
       sourceDestCheck: Value<Bool>? = nil,
       ssmAssociations: Value<[EC2.Instance.SSMAssociation]>? = nil,
       subnetID: Value<String>? = nil,
-      tags: Value<[EC2.Instance.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       tenancy: Value<String>? = nil,
       userData: Value<String>? = nil,
       volumes: Value<[EC2.Instance.Volume]>? = nil,
@@ -229,7 +229,7 @@ extension EC2 {
       self.tenancy = tenancy
       self.userData = userData
       self.volumes = volumes
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -406,6 +406,59 @@ extension Referable where Self == EC2.Instance {
 }
 
 extension EC2.Instance {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias EnaSrdSpecification = EC2.EnaSrdSpecification
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias EnaSrdUDPSpecification = EC2.EnaSrdUDPSpecification
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias EnclaveOptions = EC2.EnclaveOptions
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias HTTPEndpointValue = EC2.HTTPEndpointValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias HTTPProtocolIpv6Value = EC2.HTTPProtocolIpv6Value
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias HTTPTokensValue = EC2.HTTPTokensValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias HibernationOptions = EC2.HibernationOptions
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias HostnameTypeValue = EC2.HostnameTypeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias InstanceInitiatedShutdownBehaviorValue = EC2.InstanceInitiatedShutdownBehaviorValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias InstanceIpv6Address = EC2.InstanceIpv6Address
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias InstanceMetadataTagsValue = EC2.InstanceMetadataTagsValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias InstanceTypeValue = EC2.InstanceTypeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias MetadataOptions = EC2.MetadataOptions
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias PrivateDNSNameOptions = EC2.PrivateDNSNameOptions
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias PrivateIPAddressSpecification = EC2.PrivateIPAddressSpecification
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias VolumeTypeValue = EC2.VolumeTypeValue
+}
+
+extension EC2.Instance {
   /// The values `AWS::EC2::Instance.Affinity` allows.
   ///
   /// - Remark: Generated from `AWS::EC2::Instance.Affinity`.
@@ -562,94 +615,6 @@ extension Value where Kind == EC2.Instance.ElasticInferenceAccelerator {
 }
 
 extension EC2.Instance {
-  /// The kind of `AWS::EC2::Instance.EnaSrdSpecification` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::Instance.EnaSrdSpecification`.
-  public enum EnaSrdSpecification: Sendable {}
-}
-
-extension Value where Kind == EC2.Instance.EnaSrdSpecification {
-  /// A `AWS::EC2::Instance.EnaSrdSpecification` value.
-  public init(
-    enaSrdEnabled: Value<Bool>? = nil,
-    enaSrdUDPSpecification: Value<EC2.Instance.EnaSrdUDPSpecification>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let enaSrdEnabled = enaSrdEnabled { objectEntries.append(.init("EnaSrdEnabled", enaSrdEnabled.expression)) }
-    if let enaSrdUDPSpecification = enaSrdUDPSpecification {
-      objectEntries.append(.init("EnaSrdUdpSpecification", enaSrdUDPSpecification.expression))
-    }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.Instance {
-  /// The kind of `AWS::EC2::Instance.EnaSrdUdpSpecification` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::Instance.EnaSrdUdpSpecification`.
-  public enum EnaSrdUDPSpecification: Sendable {}
-}
-
-extension Value where Kind == EC2.Instance.EnaSrdUDPSpecification {
-  /// A `AWS::EC2::Instance.EnaSrdUdpSpecification` value.
-  public init(enaSrdUDPEnabled: Value<Bool>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let enaSrdUDPEnabled = enaSrdUDPEnabled {
-      objectEntries.append(.init("EnaSrdUdpEnabled", enaSrdUDPEnabled.expression))
-    }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.Instance {
-  /// The kind of `AWS::EC2::Instance.EnclaveOptions` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::Instance.EnclaveOptions`.
-  public enum EnclaveOptions: Sendable {}
-}
-
-extension Value where Kind == EC2.Instance.EnclaveOptions {
-  /// A `AWS::EC2::Instance.EnclaveOptions` value.
-  public init(enabled: Value<Bool>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.Instance {
-  /// The kind of `AWS::EC2::Instance.HibernationOptions` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::Instance.HibernationOptions`.
-  public enum HibernationOptions: Sendable {}
-}
-
-extension Value where Kind == EC2.Instance.HibernationOptions {
-  /// A `AWS::EC2::Instance.HibernationOptions` value.
-  public init(configured: Value<Bool>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let configured = configured { objectEntries.append(.init("Configured", configured.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.Instance {
-  /// The kind of `AWS::EC2::Instance.InstanceIpv6Address` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::Instance.InstanceIpv6Address`.
-  public enum InstanceIpv6Address: Sendable {}
-}
-
-extension Value where Kind == EC2.Instance.InstanceIpv6Address {
-  /// A `AWS::EC2::Instance.InstanceIpv6Address` value.
-  public init(ipv6Address: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Ipv6Address", ipv6Address.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.Instance {
   /// The kind of `AWS::EC2::Instance.LaunchTemplateSpecification` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::Instance.LaunchTemplateSpecification`.
@@ -692,38 +657,6 @@ extension Value where Kind == EC2.Instance.LicenseSpecification {
 }
 
 extension EC2.Instance {
-  /// The kind of `AWS::EC2::Instance.MetadataOptions` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::Instance.MetadataOptions`.
-  public enum MetadataOptions: Sendable {}
-}
-
-extension Value where Kind == EC2.Instance.MetadataOptions {
-  /// A `AWS::EC2::Instance.MetadataOptions` value.
-  public init(
-    httpEndpoint: Value<EC2.HTTPEndpointValue>? = nil,
-    httpProtocolIpv6: Value<EC2.HTTPProtocolIpv6Value>? = nil,
-    httpPutResponseHopLimit: Value<Number>? = nil,
-    httpTokens: Value<EC2.HTTPTokensValue>? = nil,
-    instanceMetadataTags: Value<EC2.InstanceMetadataTagsValue>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let httpEndpoint = httpEndpoint { objectEntries.append(.init("HttpEndpoint", httpEndpoint.expression)) }
-    if let httpProtocolIpv6 = httpProtocolIpv6 {
-      objectEntries.append(.init("HttpProtocolIpv6", httpProtocolIpv6.expression))
-    }
-    if let httpPutResponseHopLimit = httpPutResponseHopLimit {
-      objectEntries.append(.init("HttpPutResponseHopLimit", httpPutResponseHopLimit.expression))
-    }
-    if let httpTokens = httpTokens { objectEntries.append(.init("HttpTokens", httpTokens.expression)) }
-    if let instanceMetadataTags = instanceMetadataTags {
-      objectEntries.append(.init("InstanceMetadataTags", instanceMetadataTags.expression))
-    }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.Instance {
   /// The kind of `AWS::EC2::Instance.NetworkInterface` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::Instance.NetworkInterface`.
@@ -738,13 +671,13 @@ extension Value where Kind == EC2.Instance.NetworkInterface {
     associatePublicIPAddress: Value<Bool>? = nil,
     deleteOnTermination: Value<Bool>? = nil,
     description: Value<String>? = nil,
-    enaSrdSpecification: Value<EC2.Instance.EnaSrdSpecification>? = nil,
+    enaSrdSpecification: Value<EC2.EnaSrdSpecification>? = nil,
     groupSet: Value<[String]>? = nil,
     ipv6AddressCount: Value<Number>? = nil,
-    ipv6Addresses: Value<[EC2.Instance.InstanceIpv6Address]>? = nil,
+    ipv6Addresses: Value<[EC2.InstanceIpv6Address]>? = nil,
     networkInterfaceID: Value<String>? = nil,
     privateIPAddress: Value<String>? = nil,
-    privateIPAddresses: Value<[EC2.Instance.PrivateIPAddressSpecification]>? = nil,
+    privateIPAddresses: Value<[EC2.PrivateIPAddressSpecification]>? = nil,
     secondaryPrivateIPAddressCount: Value<Number>? = nil,
     subnetID: Value<String>? = nil
   ) {
@@ -786,49 +719,6 @@ extension Value where Kind == EC2.Instance.NetworkInterface {
 }
 
 extension EC2.Instance {
-  /// The kind of `AWS::EC2::Instance.PrivateDnsNameOptions` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::Instance.PrivateDnsNameOptions`.
-  public enum PrivateDNSNameOptions: Sendable {}
-}
-
-extension Value where Kind == EC2.Instance.PrivateDNSNameOptions {
-  /// A `AWS::EC2::Instance.PrivateDnsNameOptions` value.
-  public init(
-    enableResourceNameDNSAAAARecord: Value<Bool>? = nil,
-    enableResourceNameDNSARecord: Value<Bool>? = nil,
-    hostnameType: Value<EC2.HostnameTypeValue>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let enableResourceNameDNSAAAARecord = enableResourceNameDNSAAAARecord {
-      objectEntries.append(.init("EnableResourceNameDnsAAAARecord", enableResourceNameDNSAAAARecord.expression))
-    }
-    if let enableResourceNameDNSARecord = enableResourceNameDNSARecord {
-      objectEntries.append(.init("EnableResourceNameDnsARecord", enableResourceNameDNSARecord.expression))
-    }
-    if let hostnameType = hostnameType { objectEntries.append(.init("HostnameType", hostnameType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.Instance {
-  /// The kind of `AWS::EC2::Instance.PrivateIpAddressSpecification` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::Instance.PrivateIpAddressSpecification`.
-  public enum PrivateIPAddressSpecification: Sendable {}
-}
-
-extension Value where Kind == EC2.Instance.PrivateIPAddressSpecification {
-  /// A `AWS::EC2::Instance.PrivateIpAddressSpecification` value.
-  public init(primary: Value<Bool>, privateIPAddress: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Primary", primary.expression))
-    objectEntries.append(.init("PrivateIpAddress", privateIPAddress.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.Instance {
   /// The kind of `AWS::EC2::Instance.SsmAssociation` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::Instance.SsmAssociation`.
@@ -843,23 +733,6 @@ extension Value where Kind == EC2.Instance.SSMAssociation {
       objectEntries.append(.init("AssociationParameters", associationParameters.expression))
     }
     objectEntries.append(.init("DocumentName", documentName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.Instance {
-  /// The kind of `AWS::EC2::Instance.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::Instance.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.Instance.Tag {
-  /// A `AWS::EC2::Instance.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

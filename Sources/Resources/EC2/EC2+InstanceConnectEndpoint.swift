@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::InstanceConnectEndpoint`.
   ///
   /// - Remark: Generated from `AWS::EC2::InstanceConnectEndpoint`.
-  public struct InstanceConnectEndpoint: Resource {
+  public struct InstanceConnectEndpoint: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::InstanceConnectEndpoint"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ClientToken`: a string. Changing it replaces the resource.
     public var clientToken: Value<String>?
@@ -28,7 +28,7 @@ extension EC2 {
     public var subnetID: Value<String>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.InstanceConnectEndpoint.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::InstanceConnectEndpoint` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -38,7 +38,7 @@ extension EC2 {
       clientToken: Value<String>? = nil,
       preserveClientIP: Value<Bool>? = nil,
       securityGroupIds: Value<[String]>? = nil,
-      tags: Value<[EC2.InstanceConnectEndpoint.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -48,7 +48,7 @@ extension EC2 {
       self.securityGroupIds = securityGroupIds
       self.subnetID = subnetID
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -163,18 +163,6 @@ extension Referable where Self == EC2.InstanceConnectEndpoint {
 }
 
 extension EC2.InstanceConnectEndpoint {
-  /// The kind of `AWS::EC2::InstanceConnectEndpoint.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::InstanceConnectEndpoint.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.InstanceConnectEndpoint.Tag {
-  /// A `AWS::EC2::InstanceConnectEndpoint.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

@@ -8,27 +8,22 @@ extension EC2 {
   /// `AWS::EC2::InternetGateway`.
   ///
   /// - Remark: Generated from `AWS::EC2::InternetGateway`.
-  public struct InternetGateway: Resource {
+  public struct InternetGateway: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::InternetGateway"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.InternetGateway.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::InternetGateway` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
-    public init(
-      _ logicalID: String,
-      tags: Value<[EC2.InternetGateway.Tag]>? = nil,
-      fileID: String = #fileID,
-      line: Int = #line
-    ) {
+    public init(_ logicalID: String, tags: Value<[EC2.Tag]>? = nil, fileID: String = #fileID, line: Int = #line) {
       self.logicalID = logicalID
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -56,18 +51,6 @@ extension Referable where Self == EC2.InternetGateway {
 }
 
 extension EC2.InternetGateway {
-  /// The kind of `AWS::EC2::InternetGateway.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::InternetGateway.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.InternetGateway.Tag {
-  /// A `AWS::EC2::InternetGateway.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::IpPoolRouteTableAssociation`.
   ///
   /// - Remark: Generated from `AWS::EC2::IpPoolRouteTableAssociation`.
-  public struct IpPoolRouteTableAssociation: Resource {
+  public struct IpPoolRouteTableAssociation: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::IpPoolRouteTableAssociation"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `PublicIpv4Pool`: a string. Required. Changing it replaces the resource.
     public var publicIpv4Pool: Value<String>
@@ -33,7 +33,7 @@ extension EC2 {
       self.logicalID = logicalID
       self.publicIpv4Pool = publicIpv4Pool
       self.routeTableID = routeTableID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::KeyPair`.
   ///
   /// - Remark: Generated from `AWS::EC2::KeyPair`.
-  public struct KeyPair: Resource {
+  public struct KeyPair: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::KeyPair"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `KeyFormat`: one of `pem`, `ppk`. Changing it replaces the resource.
     public var keyFormat: Value<EC2.KeyPair.KeyFormatValue>?
@@ -28,7 +28,7 @@ extension EC2 {
     public var publicKeyMaterial: Value<String>?
 
     /// `Tags`: a list of `Tag` values. Changing it replaces the resource.
-    public var tags: Value<[EC2.KeyPair.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::KeyPair` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -38,7 +38,7 @@ extension EC2 {
       keyFormat: Value<EC2.KeyPair.KeyFormatValue>? = nil,
       keyType: Value<EC2.KeyPair.KeyTypeValue>? = nil,
       publicKeyMaterial: Value<String>? = nil,
-      tags: Value<[EC2.KeyPair.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -48,7 +48,7 @@ extension EC2 {
       self.keyType = keyType
       self.publicKeyMaterial = publicKeyMaterial
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -89,6 +89,11 @@ extension Referable where Self == EC2.KeyPair {
 }
 
 extension EC2.KeyPair {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+}
+
+extension EC2.KeyPair {
   /// The values `AWS::EC2::KeyPair.KeyFormat` allows.
   ///
   /// - Remark: Generated from `AWS::EC2::KeyPair.KeyFormat`.
@@ -120,21 +125,4 @@ extension Value where Kind == EC2.KeyPair.KeyTypeValue {
   public static var rsa: Self { Self(Kind.rsa) }
   /// `ed25519`.
   public static var ed25519: Self { Self(Kind.ed25519) }
-}
-
-extension EC2.KeyPair {
-  /// The kind of `AWS::EC2::KeyPair.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::KeyPair.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.KeyPair.Tag {
-  /// A `AWS::EC2::KeyPair.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

@@ -11,12 +11,12 @@ extension EC2 {
   /// `localGatewayRouteTableID`, `localGatewayVirtualInterfaceGroupID`.
   ///
   /// - Remark: Generated from `AWS::EC2::LocalGatewayRoute`.
-  public struct LocalGatewayRoute: Resource {
+  public struct LocalGatewayRoute: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::LocalGatewayRoute"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `DestinationCidrBlock`: a string (`ipv4-network`). Changing it replaces the resource.
     public var destinationCidrBlock: Value<String>?
@@ -46,7 +46,7 @@ extension EC2 {
       self.localGatewayRouteTableID = localGatewayRouteTableID
       self.localGatewayVirtualInterfaceGroupID = localGatewayVirtualInterfaceGroupID
       self.networkInterfaceID = networkInterfaceID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::LocalGatewayRouteTable`.
   ///
   /// - Remark: Generated from `AWS::EC2::LocalGatewayRouteTable`.
-  public struct LocalGatewayRouteTable: Resource {
+  public struct LocalGatewayRouteTable: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::LocalGatewayRouteTable"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `LocalGatewayId`: a string. Required. Changing it replaces the resource.
     public var localGatewayID: Value<String>
@@ -38,7 +38,7 @@ extension EC2 {
       self.localGatewayID = localGatewayID
       self.mode = mode
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::LocalGatewayRouteTableVPCAssociation`.
   ///
   /// - Remark: Generated from `AWS::EC2::LocalGatewayRouteTableVPCAssociation`.
-  public struct LocalGatewayRouteTableVPCAssociation: Resource {
+  public struct LocalGatewayRouteTableVPCAssociation: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::LocalGatewayRouteTableVPCAssociation"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `LocalGatewayRouteTableId`: a string. Required. Changing it replaces the resource.
     public var localGatewayRouteTableID: Value<String>
@@ -38,7 +38,7 @@ extension EC2 {
       self.localGatewayRouteTableID = localGatewayRouteTableID
       self.tags = tags
       self.vpcID = vpcID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::LocalGatewayVirtualInterface`.
   ///
   /// - Remark: Generated from `AWS::EC2::LocalGatewayVirtualInterface`.
-  public struct LocalGatewayVirtualInterface: Resource {
+  public struct LocalGatewayVirtualInterface: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::LocalGatewayVirtualInterface"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `LocalAddress`: a string. Required. Changing it replaces the resource.
     public var localAddress: Value<String>
@@ -63,7 +63,7 @@ extension EC2 {
       self.peerBgpAsnExtended = peerBgpAsnExtended
       self.tags = tags
       self.vlan = vlan
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::LocalGatewayVirtualInterfaceGroup`.
   ///
   /// - Remark: Generated from `AWS::EC2::LocalGatewayVirtualInterfaceGroup`.
-  public struct LocalGatewayVirtualInterfaceGroup: Resource {
+  public struct LocalGatewayVirtualInterfaceGroup: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::LocalGatewayVirtualInterfaceGroup"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `LocalBgpAsn`: an integer. Changing it replaces the resource.
     public var localBgpAsn: Value<Number>?
@@ -43,7 +43,7 @@ extension EC2 {
       self.localBgpAsnExtended = localBgpAsnExtended
       self.localGatewayID = localGatewayID
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

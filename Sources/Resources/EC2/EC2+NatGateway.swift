@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::NatGateway`.
   ///
   /// - Remark: Generated from `AWS::EC2::NatGateway`.
-  public struct NatGateway: Resource {
+  public struct NatGateway: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::NatGateway"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AllocationId`: a string. Changing it replaces the resource.
     public var allocationID: Value<String>?
@@ -46,7 +46,7 @@ extension EC2 {
     public var subnetID: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.NatGateway.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Changing it replaces the resource.
     public var vpcID: Value<String>?
@@ -65,7 +65,7 @@ extension EC2 {
       secondaryPrivateIPAddressCount: Value<Number>? = nil,
       secondaryPrivateIPAddresses: Value<[String]>? = nil,
       subnetID: Value<String>? = nil,
-      tags: Value<[EC2.NatGateway.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       vpcID: Value<String>? = nil,
       fileID: String = #fileID,
       line: Int = #line
@@ -83,7 +83,7 @@ extension EC2 {
       self.subnetID = subnetID
       self.tags = tags
       self.vpcID = vpcID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -176,6 +176,11 @@ extension Referable where Self == EC2.NatGateway {
 }
 
 extension EC2.NatGateway {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+}
+
+extension EC2.NatGateway {
   /// The values `AWS::EC2::NatGateway.AvailabilityMode` allows.
   ///
   /// - Remark: Generated from `AWS::EC2::NatGateway.AvailabilityMode`.
@@ -233,21 +238,4 @@ extension Value where Kind == EC2.NatGateway.ConnectivityTypeValue {
   public static var `private`: Self { Self(Kind.`private`) }
   /// `public`.
   public static var `public`: Self { Self(Kind.`public`) }
-}
-
-extension EC2.NatGateway {
-  /// The kind of `AWS::EC2::NatGateway.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::NatGateway.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.NatGateway.Tag {
-  /// A `AWS::EC2::NatGateway.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::NetworkAclEntry`.
   ///
   /// - Remark: Generated from `AWS::EC2::NetworkAclEntry`.
-  public struct NetworkAclEntry: Resource {
+  public struct NetworkAclEntry: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::NetworkAclEntry"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CidrBlock`: a string (`ipv4-network`).
     public var cidrBlock: Value<String>?
@@ -68,7 +68,7 @@ extension EC2 {
       self.`protocol` = `protocol`
       self.ruleAction = ruleAction
       self.ruleNumber = ruleNumber
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

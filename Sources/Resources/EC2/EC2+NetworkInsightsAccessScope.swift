@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::NetworkInsightsAccessScope`.
   ///
   /// - Remark: Generated from `AWS::EC2::NetworkInsightsAccessScope`.
-  public struct NetworkInsightsAccessScope: Resource {
+  public struct NetworkInsightsAccessScope: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::NetworkInsightsAccessScope"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ExcludePaths`: a list of `AccessScopePathRequest` values. Changing it replaces the resource.
     public var excludePaths: Value<[EC2.NetworkInsightsAccessScope.AccessScopePathRequest]>?
@@ -38,7 +38,7 @@ extension EC2 {
       self.excludePaths = excludePaths
       self.matchPaths = matchPaths
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -94,6 +94,11 @@ extension Referable where Self == EC2.NetworkInsightsAccessScope {
   /// `!GetAtt NetworkInsightsAccessScope.UpdatedDate` inside a free-form document.
   @_disfavoredOverload
   public var updatedDate: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "UpdatedDate")) }
+}
+
+extension EC2.NetworkInsightsAccessScope {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ProtocolValue = EC2.ProtocolValue
 }
 
 extension EC2.NetworkInsightsAccessScope {

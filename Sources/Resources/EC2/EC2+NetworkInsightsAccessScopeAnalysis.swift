@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::NetworkInsightsAccessScopeAnalysis`.
   ///
   /// - Remark: Generated from `AWS::EC2::NetworkInsightsAccessScopeAnalysis`.
-  public struct NetworkInsightsAccessScopeAnalysis: Resource {
+  public struct NetworkInsightsAccessScopeAnalysis: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::NetworkInsightsAccessScopeAnalysis"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `NetworkInsightsAccessScopeId`: a string. Required. Changing it replaces the resource.
     public var networkInsightsAccessScopeID: Value<String>
@@ -33,7 +33,7 @@ extension EC2 {
       self.logicalID = logicalID
       self.networkInsightsAccessScopeID = networkInsightsAccessScopeID
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

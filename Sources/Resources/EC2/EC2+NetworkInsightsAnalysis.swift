@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::NetworkInsightsAnalysis`.
   ///
   /// - Remark: Generated from `AWS::EC2::NetworkInsightsAnalysis`.
-  public struct NetworkInsightsAnalysis: Resource {
+  public struct NetworkInsightsAnalysis: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::NetworkInsightsAnalysis"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AdditionalAccounts`: a list of strings.
     public var additionalAccounts: Value<[String]>?
@@ -48,7 +48,7 @@ extension EC2 {
       self.filterOutArns = filterOutArns
       self.networkInsightsPathID = networkInsightsPathID
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

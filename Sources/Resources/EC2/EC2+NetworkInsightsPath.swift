@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::NetworkInsightsPath`.
   ///
   /// - Remark: Generated from `AWS::EC2::NetworkInsightsPath`.
-  public struct NetworkInsightsPath: Resource {
+  public struct NetworkInsightsPath: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::NetworkInsightsPath"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Destination`: a string. Changing it replaces the resource.
     public var destination: Value<String>?
@@ -68,7 +68,7 @@ extension EC2 {
       self.source = source
       self.sourceIP = sourceIP
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -150,6 +150,11 @@ extension Referable where Self == EC2.NetworkInsightsPath {
   /// `!GetAtt NetworkInsightsPath.DestinationArn` inside a free-form document.
   @_disfavoredOverload
   public var destinationARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "DestinationArn")) }
+}
+
+extension EC2.NetworkInsightsPath {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ProtocolValue = EC2.ProtocolValue
 }
 
 extension EC2.NetworkInsightsPath {

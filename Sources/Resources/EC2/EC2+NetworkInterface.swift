@@ -8,15 +8,15 @@ extension EC2 {
   /// `AWS::EC2::NetworkInterface`.
   ///
   /// - Remark: Generated from `AWS::EC2::NetworkInterface`.
-  public struct NetworkInterface: Resource {
+  public struct NetworkInterface: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::NetworkInterface"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ConnectionTrackingSpecification`: a `ConnectionTrackingSpecification`.
-    public var connectionTrackingSpecification: Value<EC2.NetworkInterface.ConnectionTrackingSpecification>?
+    public var connectionTrackingSpecification: Value<EC2.ConnectionTrackingSpecification>?
 
     /// `Description`: a string.
     public var description: Value<String>?
@@ -40,7 +40,7 @@ extension EC2 {
     public var ipv6AddressCount: Value<Number>?
 
     /// `Ipv6Addresses`: a list of `InstanceIpv6Address` values.
-    public var ipv6Addresses: Value<[EC2.NetworkInterface.InstanceIpv6Address]>?
+    public var ipv6Addresses: Value<[EC2.InstanceIpv6Address]>?
 
     /// `Ipv6PrefixCount`: an integer.
     public var ipv6PrefixCount: Value<Number>?
@@ -52,7 +52,7 @@ extension EC2 {
     public var privateIPAddress: Value<String>?
 
     /// `PrivateIpAddresses`: a list of `PrivateIpAddressSpecification` values.
-    public var privateIPAddresses: Value<[EC2.NetworkInterface.PrivateIPAddressSpecification]>?
+    public var privateIPAddresses: Value<[EC2.PrivateIPAddressSpecification]>?
 
     /// `PublicIpDnsHostnameTypeSpecification`: one of `public-dual-stack-dns-name`, `public-ipv4-dns-name`,
     /// `public-ipv6-dns-name`.
@@ -68,14 +68,14 @@ extension EC2 {
     public var subnetID: Value<String>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.NetworkInterface.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::NetworkInterface` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       subnetID: Value<String>,
-      connectionTrackingSpecification: Value<EC2.NetworkInterface.ConnectionTrackingSpecification>? = nil,
+      connectionTrackingSpecification: Value<EC2.ConnectionTrackingSpecification>? = nil,
       description: Value<String>? = nil,
       enablePrimaryIpv6: Value<Bool>? = nil,
       groupSet: Value<[String]>? = nil,
@@ -83,15 +83,15 @@ extension EC2 {
       ipv4PrefixCount: Value<Number>? = nil,
       ipv4Prefixes: Value<[EC2.NetworkInterface.Ipv4PrefixSpecification]>? = nil,
       ipv6AddressCount: Value<Number>? = nil,
-      ipv6Addresses: Value<[EC2.NetworkInterface.InstanceIpv6Address]>? = nil,
+      ipv6Addresses: Value<[EC2.InstanceIpv6Address]>? = nil,
       ipv6PrefixCount: Value<Number>? = nil,
       ipv6Prefixes: Value<[EC2.NetworkInterface.Ipv6PrefixSpecification]>? = nil,
       privateIPAddress: Value<String>? = nil,
-      privateIPAddresses: Value<[EC2.NetworkInterface.PrivateIPAddressSpecification]>? = nil,
+      privateIPAddresses: Value<[EC2.PrivateIPAddressSpecification]>? = nil,
       publicIPDNSHostnameTypeSpecification: Value<EC2.NetworkInterface.PublicIPDNSHostnameTypeSpecificationValue>? = nil,
       secondaryPrivateIPAddressCount: Value<Number>? = nil,
       sourceDestCheck: Value<Bool>? = nil,
-      tags: Value<[EC2.NetworkInterface.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -114,7 +114,7 @@ extension EC2 {
       self.sourceDestCheck = sourceDestCheck
       self.subnetID = subnetID
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -236,45 +236,17 @@ extension Referable where Self == EC2.NetworkInterface {
 }
 
 extension EC2.NetworkInterface {
-  /// The kind of `AWS::EC2::NetworkInterface.ConnectionTrackingSpecification` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::NetworkInterface.ConnectionTrackingSpecification`.
-  public enum ConnectionTrackingSpecification: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ConnectionTrackingSpecification = EC2.ConnectionTrackingSpecification
 
-extension Value where Kind == EC2.NetworkInterface.ConnectionTrackingSpecification {
-  /// A `AWS::EC2::NetworkInterface.ConnectionTrackingSpecification` value.
-  public init(
-    tcpEstablishedTimeout: Value<Number>? = nil,
-    udpStreamTimeout: Value<Number>? = nil,
-    udpTimeout: Value<Number>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let tcpEstablishedTimeout = tcpEstablishedTimeout {
-      objectEntries.append(.init("TcpEstablishedTimeout", tcpEstablishedTimeout.expression))
-    }
-    if let udpStreamTimeout = udpStreamTimeout {
-      objectEntries.append(.init("UdpStreamTimeout", udpStreamTimeout.expression))
-    }
-    if let udpTimeout = udpTimeout { objectEntries.append(.init("UdpTimeout", udpTimeout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias InstanceIpv6Address = EC2.InstanceIpv6Address
 
-extension EC2.NetworkInterface {
-  /// The kind of `AWS::EC2::NetworkInterface.InstanceIpv6Address` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::NetworkInterface.InstanceIpv6Address`.
-  public enum InstanceIpv6Address: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias PrivateIPAddressSpecification = EC2.PrivateIPAddressSpecification
 
-extension Value where Kind == EC2.NetworkInterface.InstanceIpv6Address {
-  /// A `AWS::EC2::NetworkInterface.InstanceIpv6Address` value.
-  public init(ipv6Address: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Ipv6Address", ipv6Address.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }
 
 extension EC2.NetworkInterface {
@@ -310,23 +282,6 @@ extension Value where Kind == EC2.NetworkInterface.Ipv6PrefixSpecification {
 }
 
 extension EC2.NetworkInterface {
-  /// The kind of `AWS::EC2::NetworkInterface.PrivateIpAddressSpecification` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::NetworkInterface.PrivateIpAddressSpecification`.
-  public enum PrivateIPAddressSpecification: Sendable {}
-}
-
-extension Value where Kind == EC2.NetworkInterface.PrivateIPAddressSpecification {
-  /// A `AWS::EC2::NetworkInterface.PrivateIpAddressSpecification` value.
-  public init(primary: Value<Bool>, privateIPAddress: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Primary", primary.expression))
-    objectEntries.append(.init("PrivateIpAddress", privateIPAddress.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.NetworkInterface {
   /// The values `AWS::EC2::NetworkInterface.PublicIpDnsHostnameTypeSpecification` allows.
   ///
   /// - Remark: Generated from `AWS::EC2::NetworkInterface.PublicIpDnsHostnameTypeSpecification`.
@@ -344,21 +299,4 @@ extension Value where Kind == EC2.NetworkInterface.PublicIPDNSHostnameTypeSpecif
   public static var publicIpv4DNSName: Self { Self(Kind.publicIpv4DNSName) }
   /// `public-ipv6-dns-name`.
   public static var publicIpv6DNSName: Self { Self(Kind.publicIpv6DNSName) }
-}
-
-extension EC2.NetworkInterface {
-  /// The kind of `AWS::EC2::NetworkInterface.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::NetworkInterface.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.NetworkInterface.Tag {
-  /// A `AWS::EC2::NetworkInterface.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

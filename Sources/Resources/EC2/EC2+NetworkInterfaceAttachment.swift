@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::NetworkInterfaceAttachment`.
   ///
   /// - Remark: Generated from `AWS::EC2::NetworkInterfaceAttachment`.
-  public struct NetworkInterfaceAttachment: Resource {
+  public struct NetworkInterfaceAttachment: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::NetworkInterfaceAttachment"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `DeleteOnTermination`: a boolean.
     public var deleteOnTermination: Value<Bool>?
@@ -53,7 +53,7 @@ extension EC2 {
       self.enaSrdSpecification = enaSrdSpecification
       self.instanceID = instanceID
       self.networkInterfaceID = networkInterfaceID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -97,6 +97,11 @@ extension Referable where Self == EC2.NetworkInterfaceAttachment {
 }
 
 extension EC2.NetworkInterfaceAttachment {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias EnaSrdUDPSpecification = EC2.EnaSrdUDPSpecification
+}
+
+extension EC2.NetworkInterfaceAttachment {
   /// The kind of `AWS::EC2::NetworkInterfaceAttachment.EnaSrdSpecification` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::NetworkInterfaceAttachment.EnaSrdSpecification`.
@@ -105,32 +110,11 @@ extension EC2.NetworkInterfaceAttachment {
 
 extension Value where Kind == EC2.NetworkInterfaceAttachment.EnaSrdSpecification {
   /// A `AWS::EC2::NetworkInterfaceAttachment.EnaSrdSpecification` value.
-  public init(
-    enaSrdEnabled: Value<Bool>? = nil,
-    enaSrdUDPSpecification: Value<EC2.NetworkInterfaceAttachment.EnaSrdUDPSpecification>? = nil
-  ) {
+  public init(enaSrdEnabled: Value<Bool>? = nil, enaSrdUDPSpecification: Value<EC2.EnaSrdUDPSpecification>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enaSrdEnabled = enaSrdEnabled { objectEntries.append(.init("EnaSrdEnabled", enaSrdEnabled.expression)) }
     if let enaSrdUDPSpecification = enaSrdUDPSpecification {
       objectEntries.append(.init("EnaSrdUdpSpecification", enaSrdUDPSpecification.expression))
-    }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.NetworkInterfaceAttachment {
-  /// The kind of `AWS::EC2::NetworkInterfaceAttachment.EnaSrdSpecification.EnaSrdUdpSpecification` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::NetworkInterfaceAttachment.EnaSrdSpecification.EnaSrdUdpSpecification`.
-  public enum EnaSrdUDPSpecification: Sendable {}
-}
-
-extension Value where Kind == EC2.NetworkInterfaceAttachment.EnaSrdUDPSpecification {
-  /// A `AWS::EC2::NetworkInterfaceAttachment.EnaSrdSpecification.EnaSrdUdpSpecification` value.
-  public init(enaSrdUDPEnabled: Value<Bool>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let enaSrdUDPEnabled = enaSrdUDPEnabled {
-      objectEntries.append(.init("EnaSrdUdpEnabled", enaSrdUDPEnabled.expression))
     }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::NetworkInterfacePermission`.
   ///
   /// - Remark: Generated from `AWS::EC2::NetworkInterfacePermission`.
-  public struct NetworkInterfacePermission: Resource {
+  public struct NetworkInterfacePermission: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::NetworkInterfacePermission"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AwsAccountId`: a string. Required. Changing it replaces the resource.
     public var awsAccountID: Value<String>
@@ -38,7 +38,7 @@ extension EC2 {
       self.awsAccountID = awsAccountID
       self.networkInterfaceID = networkInterfaceID
       self.permission = permission
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::NetworkPerformanceMetricSubscription`.
   ///
   /// - Remark: Generated from `AWS::EC2::NetworkPerformanceMetricSubscription`.
-  public struct NetworkPerformanceMetricSubscription: Resource {
+  public struct NetworkPerformanceMetricSubscription: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::NetworkPerformanceMetricSubscription"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Destination`: a string. Required. Changing it replaces the resource.
     public var destination: Value<String>
@@ -43,7 +43,7 @@ extension EC2 {
       self.metric = metric
       self.source = source
       self.statistic = statistic
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::PlacementGroup`.
   ///
   /// - Remark: Generated from `AWS::EC2::PlacementGroup`.
-  public struct PlacementGroup: Resource {
+  public struct PlacementGroup: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::PlacementGroup"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `PartitionCount`: an integer. Changing it replaces the resource.
     public var partitionCount: Value<Number>?
@@ -25,7 +25,7 @@ extension EC2 {
     public var strategy: Value<EC2.PlacementGroup.StrategyValue>?
 
     /// `Tags`: a list of `Tag` values. Changing it replaces the resource.
-    public var tags: Value<[EC2.PlacementGroup.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::PlacementGroup` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -34,7 +34,7 @@ extension EC2 {
       partitionCount: Value<Number>? = nil,
       spreadLevel: Value<EC2.PlacementGroup.SpreadLevelValue>? = nil,
       strategy: Value<EC2.PlacementGroup.StrategyValue>? = nil,
-      tags: Value<[EC2.PlacementGroup.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -43,7 +43,7 @@ extension EC2 {
       self.spreadLevel = spreadLevel
       self.strategy = strategy
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -73,6 +73,11 @@ extension Referable where Self == EC2.PlacementGroup {
   /// `!GetAtt PlacementGroup.GroupName` inside a free-form document.
   @_disfavoredOverload
   public var groupName: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "GroupName")) }
+}
+
+extension EC2.PlacementGroup {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }
 
 extension EC2.PlacementGroup {
@@ -110,21 +115,4 @@ extension Value where Kind == EC2.PlacementGroup.StrategyValue {
   public static var partition: Self { Self(Kind.partition) }
   /// `spread`.
   public static var spread: Self { Self(Kind.spread) }
-}
-
-extension EC2.PlacementGroup {
-  /// The kind of `AWS::EC2::PlacementGroup.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::PlacementGroup.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.PlacementGroup.Tag {
-  /// A `AWS::EC2::PlacementGroup.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::PrefixList`.
   ///
   /// - Remark: Generated from `AWS::EC2::PrefixList`.
-  public struct PrefixList: Resource {
+  public struct PrefixList: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::PrefixList"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AddressFamily`: one of `IPv4`, `IPv6`. Required.
     public var addressFamily: Value<EC2.PrefixList.AddressFamilyValue>
@@ -48,7 +48,7 @@ extension EC2 {
       self.maxEntries = maxEntries
       self.prefixListName = prefixListName
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

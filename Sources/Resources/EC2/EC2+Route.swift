@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::Route`.
   ///
   /// - Remark: Generated from `AWS::EC2::Route`.
-  public struct Route: Resource {
+  public struct Route: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::Route"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CarrierGatewayId`: a string.
     public var carrierGatewayID: Value<String>?
@@ -98,7 +98,7 @@ extension EC2 {
       self.transitGatewayID = transitGatewayID
       self.vpcEndpointID = vpcEndpointID
       self.vpcPeeringConnectionID = vpcPeeringConnectionID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

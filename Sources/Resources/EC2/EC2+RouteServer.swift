@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::RouteServer`.
   ///
   /// - Remark: Generated from `AWS::EC2::RouteServer`.
-  public struct RouteServer: Resource {
+  public struct RouteServer: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::RouteServer"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AmazonSideAsn`: an integer. Required. Changing it replaces the resource.
     public var amazonSideAsn: Value<Number>
@@ -28,7 +28,7 @@ extension EC2 {
     public var snsNotificationsEnabled: Value<Bool>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.RouteServer.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::RouteServer` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -38,7 +38,7 @@ extension EC2 {
       persistRoutes: Value<EC2.RouteServer.PersistRoutesValue>? = nil,
       persistRoutesDuration: Value<Number>? = nil,
       snsNotificationsEnabled: Value<Bool>? = nil,
-      tags: Value<[EC2.RouteServer.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -48,7 +48,7 @@ extension EC2 {
       self.persistRoutesDuration = persistRoutesDuration
       self.snsNotificationsEnabled = snsNotificationsEnabled
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -97,6 +97,11 @@ extension Referable where Self == EC2.RouteServer {
 }
 
 extension EC2.RouteServer {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+}
+
+extension EC2.RouteServer {
   /// The values `AWS::EC2::RouteServer.PersistRoutes` allows.
   ///
   /// - Remark: Generated from `AWS::EC2::RouteServer.PersistRoutes`.
@@ -111,21 +116,4 @@ extension Value where Kind == EC2.RouteServer.PersistRoutesValue {
   public static var enable: Self { Self(Kind.enable) }
   /// `disable`.
   public static var disable: Self { Self(Kind.disable) }
-}
-
-extension EC2.RouteServer {
-  /// The kind of `AWS::EC2::RouteServer.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::RouteServer.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.RouteServer.Tag {
-  /// A `AWS::EC2::RouteServer.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::RouteServerEndpoint`.
   ///
   /// - Remark: Generated from `AWS::EC2::RouteServerEndpoint`.
-  public struct RouteServerEndpoint: Resource {
+  public struct RouteServerEndpoint: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::RouteServerEndpoint"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `RouteServerId`: a string. Required. Changing it replaces the resource.
     public var routeServerID: Value<String>
@@ -22,7 +22,7 @@ extension EC2 {
     public var subnetID: Value<String>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.RouteServerEndpoint.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::RouteServerEndpoint` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -30,7 +30,7 @@ extension EC2 {
       _ logicalID: String,
       routeServerID: Value<String>,
       subnetID: Value<String>,
-      tags: Value<[EC2.RouteServerEndpoint.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -38,7 +38,7 @@ extension EC2 {
       self.routeServerID = routeServerID
       self.subnetID = subnetID
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -96,18 +96,6 @@ extension Referable where Self == EC2.RouteServerEndpoint {
 }
 
 extension EC2.RouteServerEndpoint {
-  /// The kind of `AWS::EC2::RouteServerEndpoint.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::RouteServerEndpoint.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.RouteServerEndpoint.Tag {
-  /// A `AWS::EC2::RouteServerEndpoint.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

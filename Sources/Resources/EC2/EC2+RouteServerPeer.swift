@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::RouteServerPeer`.
   ///
   /// - Remark: Generated from `AWS::EC2::RouteServerPeer`.
-  public struct RouteServerPeer: Resource {
+  public struct RouteServerPeer: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::RouteServerPeer"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `BgpOptions`: a `BgpOptions`. Required. Changing it replaces the resource.
     public var bgpOptions: Value<EC2.RouteServerPeer.BgpOptions>
@@ -25,7 +25,7 @@ extension EC2 {
     public var routeServerEndpointID: Value<String>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.RouteServerPeer.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::RouteServerPeer` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -34,7 +34,7 @@ extension EC2 {
       bgpOptions: Value<EC2.RouteServerPeer.BgpOptions>,
       peerAddress: Value<String>,
       routeServerEndpointID: Value<String>,
-      tags: Value<[EC2.RouteServerPeer.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -43,7 +43,7 @@ extension EC2 {
       self.peerAddress = peerAddress
       self.routeServerEndpointID = routeServerEndpointID
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -120,6 +120,11 @@ extension Referable where Self == EC2.RouteServerPeer {
 }
 
 extension EC2.RouteServerPeer {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+}
+
+extension EC2.RouteServerPeer {
   /// The kind of `AWS::EC2::RouteServerPeer.BgpOptions` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::RouteServerPeer.BgpOptions`.
@@ -156,21 +161,4 @@ extension Value where Kind == EC2.RouteServerPeer.PeerLivenessDetectionValue {
   public static var bfd: Self { Self(Kind.bfd) }
   /// `bgp-keepalive`.
   public static var bgpKeepalive: Self { Self(Kind.bgpKeepalive) }
-}
-
-extension EC2.RouteServerPeer {
-  /// The kind of `AWS::EC2::RouteServerPeer.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::RouteServerPeer.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.RouteServerPeer.Tag {
-  /// A `AWS::EC2::RouteServerPeer.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

@@ -8,15 +8,15 @@ extension EC2 {
   /// `AWS::EC2::RouteTable`.
   ///
   /// - Remark: Generated from `AWS::EC2::RouteTable`.
-  public struct RouteTable: Resource {
+  public struct RouteTable: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::RouteTable"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.RouteTable.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
@@ -26,14 +26,14 @@ extension EC2 {
     public init(
       _ logicalID: String,
       vpcID: Value<String>,
-      tags: Value<[EC2.RouteTable.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
       self.logicalID = logicalID
       self.tags = tags
       self.vpcID = vpcID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -62,18 +62,6 @@ extension Referable where Self == EC2.RouteTable {
 }
 
 extension EC2.RouteTable {
-  /// The kind of `AWS::EC2::RouteTable.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::RouteTable.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.RouteTable.Tag {
-  /// A `AWS::EC2::RouteTable.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

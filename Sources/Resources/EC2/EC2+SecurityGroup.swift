@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::SecurityGroup`.
   ///
   /// - Remark: Generated from `AWS::EC2::SecurityGroup`.
-  public struct SecurityGroup: Resource {
+  public struct SecurityGroup: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::SecurityGroup"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `GroupDescription`: a string. Required. Changing it replaces the resource.
     public var groupDescription: Value<String>
@@ -28,7 +28,7 @@ extension EC2 {
     public var securityGroupIngress: Value<[EC2.SecurityGroup.Ingress]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.SecurityGroup.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Changing it replaces the resource.
     public var vpcID: Value<String>?
@@ -41,7 +41,7 @@ extension EC2 {
       groupName: Value<String>? = nil,
       securityGroupEgress: Value<[EC2.SecurityGroup.Egress]>? = nil,
       securityGroupIngress: Value<[EC2.SecurityGroup.Ingress]>? = nil,
-      tags: Value<[EC2.SecurityGroup.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       vpcID: Value<String>? = nil,
       fileID: String = #fileID,
       line: Int = #line
@@ -53,7 +53,7 @@ extension EC2 {
       self.securityGroupIngress = securityGroupIngress
       self.tags = tags
       self.vpcID = vpcID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -98,6 +98,11 @@ extension Referable where Self == EC2.SecurityGroup {
   /// `!GetAtt SecurityGroup.GroupId` inside a free-form document.
   @_disfavoredOverload
   public var groupID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "GroupId")) }
+}
+
+extension EC2.SecurityGroup {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }
 
 extension EC2.SecurityGroup {
@@ -176,23 +181,6 @@ extension Value where Kind == EC2.SecurityGroup.Ingress {
       objectEntries.append(.init("SourceSecurityGroupOwnerId", sourceSecurityGroupOwnerID.expression))
     }
     if let toPort = toPort { objectEntries.append(.init("ToPort", toPort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.SecurityGroup {
-  /// The kind of `AWS::EC2::SecurityGroup.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SecurityGroup.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.SecurityGroup.Tag {
-  /// A `AWS::EC2::SecurityGroup.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

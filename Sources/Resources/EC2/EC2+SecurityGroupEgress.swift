@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::SecurityGroupEgress`.
   ///
   /// - Remark: Generated from `AWS::EC2::SecurityGroupEgress`.
-  public struct SecurityGroupEgress: Resource {
+  public struct SecurityGroupEgress: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::SecurityGroupEgress"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CidrIp`: a string (`ipv4-network`). Changing it replaces the resource.
     public var cidrIP: Value<String>?
@@ -68,7 +68,7 @@ extension EC2 {
       self.groupID = groupID
       self.ipProtocol = ipProtocol
       self.toPort = toPort
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

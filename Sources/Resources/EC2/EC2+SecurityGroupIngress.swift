@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::SecurityGroupIngress`.
   ///
   /// - Remark: Generated from `AWS::EC2::SecurityGroupIngress`.
-  public struct SecurityGroupIngress: Resource {
+  public struct SecurityGroupIngress: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::SecurityGroupIngress"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CidrIp`: a string (`ipv4-network`). Changing it replaces the resource.
     public var cidrIP: Value<String>?
@@ -83,7 +83,7 @@ extension EC2 {
       self.sourceSecurityGroupName = sourceSecurityGroupName
       self.sourceSecurityGroupOwnerID = sourceSecurityGroupOwnerID
       self.toPort = toPort
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::SecurityGroupVpcAssociation`.
   ///
   /// - Remark: Generated from `AWS::EC2::SecurityGroupVpcAssociation`.
-  public struct SecurityGroupVpcAssociation: Resource {
+  public struct SecurityGroupVpcAssociation: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::SecurityGroupVpcAssociation"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `GroupId`: a string. Required. Changing it replaces the resource.
     public var groupID: Value<String>
@@ -33,7 +33,7 @@ extension EC2 {
       self.logicalID = logicalID
       self.groupID = groupID
       self.vpcID = vpcID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

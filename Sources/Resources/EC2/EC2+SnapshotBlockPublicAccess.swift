@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::SnapshotBlockPublicAccess`.
   ///
   /// - Remark: Generated from `AWS::EC2::SnapshotBlockPublicAccess`.
-  public struct SnapshotBlockPublicAccess: Resource {
+  public struct SnapshotBlockPublicAccess: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::SnapshotBlockPublicAccess"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `State`: one of `block-all-sharing`, `block-new-sharing`. Required.
     public var state: Value<EC2.SnapshotBlockPublicAccess.StateValue>
@@ -28,7 +28,7 @@ extension EC2 {
     ) {
       self.logicalID = logicalID
       self.state = state
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

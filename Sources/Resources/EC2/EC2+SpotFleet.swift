@@ -8,32 +8,32 @@ extension EC2 {
   /// `AWS::EC2::SpotFleet`.
   ///
   /// - Remark: Generated from `AWS::EC2::SpotFleet`.
-  public struct SpotFleet: Resource {
+  public struct SpotFleet: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::SpotFleet"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `SpotFleetRequestConfigData`: a `SpotFleetRequestConfigData`. Required.
     public var spotFleetRequestConfigData: Value<EC2.SpotFleet.SpotFleetRequestConfigData>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.SpotFleet.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::SpotFleet` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       spotFleetRequestConfigData: Value<EC2.SpotFleet.SpotFleetRequestConfigData>,
-      tags: Value<[EC2.SpotFleet.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
       self.logicalID = logicalID
       self.spotFleetRequestConfigData = spotFleetRequestConfigData
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -62,37 +62,92 @@ extension Referable where Self == EC2.SpotFleet {
 }
 
 extension EC2.SpotFleet {
-  /// The kind of `AWS::EC2::SpotFleet.AcceleratorCountRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.AcceleratorCountRequest`.
-  public enum AcceleratorCountRequest: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias AcceleratorCountRequest = EC2.AcceleratorCountRequest
 
-extension Value where Kind == EC2.SpotFleet.AcceleratorCountRequest {
-  /// A `AWS::EC2::SpotFleet.AcceleratorCountRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias AcceleratorManufacturersValue = EC2.AcceleratorManufacturersValue
 
-extension EC2.SpotFleet {
-  /// The kind of `AWS::EC2::SpotFleet.AcceleratorTotalMemoryMiBRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.AcceleratorTotalMemoryMiBRequest`.
-  public enum AcceleratorTotalMemoryMiBRequest: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias AcceleratorNamesValue = EC2.AcceleratorNamesValue
 
-extension Value where Kind == EC2.SpotFleet.AcceleratorTotalMemoryMiBRequest {
-  /// A `AWS::EC2::SpotFleet.AcceleratorTotalMemoryMiBRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias AcceleratorTotalMemoryMiBRequest = EC2.AcceleratorTotalMemoryMiBRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias AcceleratorTypesValue = EC2.AcceleratorTypesValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias BareMetalValue = EC2.BareMetalValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias BaselineEBSBandwidthMbpsRequest = EC2.BaselineEBSBandwidthMbpsRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias BaselinePerformanceFactorsRequest = EC2.BaselinePerformanceFactorsRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias BurstablePerformanceValue = EC2.BurstablePerformanceValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias CPUManufacturersValue = EC2.CPUManufacturersValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias CPUPerformanceFactorRequest = EC2.CPUPerformanceFactorRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias InstanceGenerationsValue = EC2.InstanceGenerationsValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias InstanceInterruptionBehaviorValue = EC2.InstanceInterruptionBehaviorValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias InstanceIpv6Address = EC2.InstanceIpv6Address
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias InstanceRequirementsRequest = EC2.InstanceRequirementsRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias LocalStorageTypesValue = EC2.LocalStorageTypesValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias LocalStorageValue = EC2.LocalStorageValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias MemoryGiBPerVCPURequest = EC2.MemoryGiBPerVCPURequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias MemoryMiBRequest = EC2.MemoryMiBRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias NetworkBandwidthGbpsRequest = EC2.NetworkBandwidthGbpsRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias NetworkInterfaceCountRequest = EC2.NetworkInterfaceCountRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias PerformanceFactorReferenceRequest = EC2.PerformanceFactorReferenceRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ReplacementStrategyValue = EC2.ReplacementStrategyValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias TargetCapacityUnitTypeValue = EC2.TargetCapacityUnitTypeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias TenancyValue = EC2.TenancyValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias TotalLocalStorageGBRequest = EC2.TotalLocalStorageGBRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias VCPUCountRangeRequest = EC2.VCPUCountRangeRequest
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias VolumeTypeValue = EC2.VolumeTypeValue
 }
 
 extension EC2.SpotFleet {
@@ -122,39 +177,6 @@ extension Value where Kind == EC2.SpotFleet.AllocationStrategyValue {
 }
 
 extension EC2.SpotFleet {
-  /// The kind of `AWS::EC2::SpotFleet.BaselineEbsBandwidthMbpsRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.BaselineEbsBandwidthMbpsRequest`.
-  public enum BaselineEBSBandwidthMbpsRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.SpotFleet.BaselineEBSBandwidthMbpsRequest {
-  /// A `AWS::EC2::SpotFleet.BaselineEbsBandwidthMbpsRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.SpotFleet {
-  /// The kind of `AWS::EC2::SpotFleet.BaselinePerformanceFactorsRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.BaselinePerformanceFactorsRequest`.
-  public enum BaselinePerformanceFactorsRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.SpotFleet.BaselinePerformanceFactorsRequest {
-  /// A `AWS::EC2::SpotFleet.BaselinePerformanceFactorsRequest` value.
-  public init(cpu: Value<EC2.SpotFleet.CPUPerformanceFactorRequest>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let cpu = cpu { objectEntries.append(.init("Cpu", cpu.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.SpotFleet {
   /// The kind of `AWS::EC2::SpotFleet.BlockDeviceMapping` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::SpotFleet.BlockDeviceMapping`.
@@ -174,22 +196,6 @@ extension Value where Kind == EC2.SpotFleet.BlockDeviceMapping {
     if let ebs = ebs { objectEntries.append(.init("Ebs", ebs.expression)) }
     if let noDevice = noDevice { objectEntries.append(.init("NoDevice", noDevice.expression)) }
     if let virtualName = virtualName { objectEntries.append(.init("VirtualName", virtualName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.SpotFleet {
-  /// The kind of `AWS::EC2::SpotFleet.CpuPerformanceFactorRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.CpuPerformanceFactorRequest`.
-  public enum CPUPerformanceFactorRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.SpotFleet.CPUPerformanceFactorRequest {
-  /// A `AWS::EC2::SpotFleet.CpuPerformanceFactorRequest` value.
-  public init(references: Value<[EC2.SpotFleet.PerformanceFactorReferenceRequest]>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let references = references { objectEntries.append(.init("References", references.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }
@@ -338,22 +344,6 @@ extension Value where Kind == EC2.SpotFleet.IAMInstanceProfileSpecification {
 }
 
 extension EC2.SpotFleet {
-  /// The kind of `AWS::EC2::SpotFleet.InstanceIpv6Address` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.InstanceIpv6Address`.
-  public enum InstanceIpv6Address: Sendable {}
-}
-
-extension Value where Kind == EC2.SpotFleet.InstanceIpv6Address {
-  /// A `AWS::EC2::SpotFleet.InstanceIpv6Address` value.
-  public init(ipv6Address: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Ipv6Address", ipv6Address.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.SpotFleet {
   /// The kind of `AWS::EC2::SpotFleet.InstanceNetworkInterfaceSpecification` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::SpotFleet.InstanceNetworkInterfaceSpecification`.
@@ -369,7 +359,7 @@ extension Value where Kind == EC2.SpotFleet.InstanceNetworkInterfaceSpecificatio
     deviceIndex: Value<Number>? = nil,
     groups: Value<[String]>? = nil,
     ipv6AddressCount: Value<Number>? = nil,
-    ipv6Addresses: Value<[EC2.SpotFleet.InstanceIpv6Address]>? = nil,
+    ipv6Addresses: Value<[EC2.InstanceIpv6Address]>? = nil,
     networkInterfaceID: Value<String>? = nil,
     privateIPAddresses: Value<[EC2.SpotFleet.PrivateIPAddressSpecification]>? = nil,
     secondaryPrivateIPAddressCount: Value<Number>? = nil,
@@ -399,118 +389,6 @@ extension Value where Kind == EC2.SpotFleet.InstanceNetworkInterfaceSpecificatio
       objectEntries.append(.init("SecondaryPrivateIpAddressCount", secondaryPrivateIPAddressCount.expression))
     }
     if let subnetID = subnetID { objectEntries.append(.init("SubnetId", subnetID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.SpotFleet {
-  /// The kind of `AWS::EC2::SpotFleet.InstanceRequirementsRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.InstanceRequirementsRequest`.
-  public enum InstanceRequirementsRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.SpotFleet.InstanceRequirementsRequest {
-  /// A `AWS::EC2::SpotFleet.InstanceRequirementsRequest` value.
-  public init(
-    acceleratorCount: Value<EC2.SpotFleet.AcceleratorCountRequest>? = nil,
-    acceleratorManufacturers: Value<[EC2.AcceleratorManufacturersValue]>? = nil,
-    acceleratorNames: Value<[EC2.AcceleratorNamesValue]>? = nil,
-    acceleratorTotalMemoryMiB: Value<EC2.SpotFleet.AcceleratorTotalMemoryMiBRequest>? = nil,
-    acceleratorTypes: Value<[EC2.AcceleratorTypesValue]>? = nil,
-    allowedInstanceTypes: Value<[String]>? = nil,
-    bareMetal: Value<EC2.BareMetalValue>? = nil,
-    baselineEBSBandwidthMbps: Value<EC2.SpotFleet.BaselineEBSBandwidthMbpsRequest>? = nil,
-    baselinePerformanceFactors: Value<EC2.SpotFleet.BaselinePerformanceFactorsRequest>? = nil,
-    burstablePerformance: Value<EC2.BurstablePerformanceValue>? = nil,
-    cpuManufacturers: Value<[EC2.CPUManufacturersValue]>? = nil,
-    excludedInstanceTypes: Value<[String]>? = nil,
-    instanceGenerations: Value<[EC2.InstanceGenerationsValue]>? = nil,
-    localStorage: Value<EC2.LocalStorageValue>? = nil,
-    localStorageTypes: Value<[EC2.LocalStorageTypesValue]>? = nil,
-    maxSpotPriceAsPercentageOfOptimalOnDemandPrice: Value<Number>? = nil,
-    memoryGiBPerVCPU: Value<EC2.SpotFleet.MemoryGiBPerVCPURequest>? = nil,
-    memoryMiB: Value<EC2.SpotFleet.MemoryMiBRequest>? = nil,
-    networkBandwidthGbps: Value<EC2.SpotFleet.NetworkBandwidthGbpsRequest>? = nil,
-    networkInterfaceCount: Value<EC2.SpotFleet.NetworkInterfaceCountRequest>? = nil,
-    onDemandMaxPricePercentageOverLowestPrice: Value<Number>? = nil,
-    requireEncryptionInTransit: Value<Bool>? = nil,
-    requireHibernateSupport: Value<Bool>? = nil,
-    spotMaxPricePercentageOverLowestPrice: Value<Number>? = nil,
-    totalLocalStorageGB: Value<EC2.SpotFleet.TotalLocalStorageGBRequest>? = nil,
-    vCPUCount: Value<EC2.SpotFleet.VCPUCountRangeRequest>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let acceleratorCount = acceleratorCount {
-      objectEntries.append(.init("AcceleratorCount", acceleratorCount.expression))
-    }
-    if let acceleratorManufacturers = acceleratorManufacturers {
-      objectEntries.append(.init("AcceleratorManufacturers", acceleratorManufacturers.expression))
-    }
-    if let acceleratorNames = acceleratorNames {
-      objectEntries.append(.init("AcceleratorNames", acceleratorNames.expression))
-    }
-    if let acceleratorTotalMemoryMiB = acceleratorTotalMemoryMiB {
-      objectEntries.append(.init("AcceleratorTotalMemoryMiB", acceleratorTotalMemoryMiB.expression))
-    }
-    if let acceleratorTypes = acceleratorTypes {
-      objectEntries.append(.init("AcceleratorTypes", acceleratorTypes.expression))
-    }
-    if let allowedInstanceTypes = allowedInstanceTypes {
-      objectEntries.append(.init("AllowedInstanceTypes", allowedInstanceTypes.expression))
-    }
-    if let bareMetal = bareMetal { objectEntries.append(.init("BareMetal", bareMetal.expression)) }
-    if let baselineEBSBandwidthMbps = baselineEBSBandwidthMbps {
-      objectEntries.append(.init("BaselineEbsBandwidthMbps", baselineEBSBandwidthMbps.expression))
-    }
-    if let baselinePerformanceFactors = baselinePerformanceFactors {
-      objectEntries.append(.init("BaselinePerformanceFactors", baselinePerformanceFactors.expression))
-    }
-    if let burstablePerformance = burstablePerformance {
-      objectEntries.append(.init("BurstablePerformance", burstablePerformance.expression))
-    }
-    if let cpuManufacturers = cpuManufacturers {
-      objectEntries.append(.init("CpuManufacturers", cpuManufacturers.expression))
-    }
-    if let excludedInstanceTypes = excludedInstanceTypes {
-      objectEntries.append(.init("ExcludedInstanceTypes", excludedInstanceTypes.expression))
-    }
-    if let instanceGenerations = instanceGenerations {
-      objectEntries.append(.init("InstanceGenerations", instanceGenerations.expression))
-    }
-    if let localStorage = localStorage { objectEntries.append(.init("LocalStorage", localStorage.expression)) }
-    if let localStorageTypes = localStorageTypes {
-      objectEntries.append(.init("LocalStorageTypes", localStorageTypes.expression))
-    }
-    if let maxSpotPriceAsPercentageOfOptimalOnDemandPrice = maxSpotPriceAsPercentageOfOptimalOnDemandPrice {
-      objectEntries.append(.init("MaxSpotPriceAsPercentageOfOptimalOnDemandPrice", maxSpotPriceAsPercentageOfOptimalOnDemandPrice.expression))
-    }
-    if let memoryGiBPerVCPU = memoryGiBPerVCPU {
-      objectEntries.append(.init("MemoryGiBPerVCpu", memoryGiBPerVCPU.expression))
-    }
-    if let memoryMiB = memoryMiB { objectEntries.append(.init("MemoryMiB", memoryMiB.expression)) }
-    if let networkBandwidthGbps = networkBandwidthGbps {
-      objectEntries.append(.init("NetworkBandwidthGbps", networkBandwidthGbps.expression))
-    }
-    if let networkInterfaceCount = networkInterfaceCount {
-      objectEntries.append(.init("NetworkInterfaceCount", networkInterfaceCount.expression))
-    }
-    if let onDemandMaxPricePercentageOverLowestPrice = onDemandMaxPricePercentageOverLowestPrice {
-      objectEntries.append(.init("OnDemandMaxPricePercentageOverLowestPrice", onDemandMaxPricePercentageOverLowestPrice.expression))
-    }
-    if let requireEncryptionInTransit = requireEncryptionInTransit {
-      objectEntries.append(.init("RequireEncryptionInTransit", requireEncryptionInTransit.expression))
-    }
-    if let requireHibernateSupport = requireHibernateSupport {
-      objectEntries.append(.init("RequireHibernateSupport", requireHibernateSupport.expression))
-    }
-    if let spotMaxPricePercentageOverLowestPrice = spotMaxPricePercentageOverLowestPrice {
-      objectEntries.append(.init("SpotMaxPricePercentageOverLowestPrice", spotMaxPricePercentageOverLowestPrice.expression))
-    }
-    if let totalLocalStorageGB = totalLocalStorageGB {
-      objectEntries.append(.init("TotalLocalStorageGB", totalLocalStorageGB.expression))
-    }
-    if let vCPUCount = vCPUCount { objectEntries.append(.init("VCpuCount", vCPUCount.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }
@@ -549,7 +427,7 @@ extension Value where Kind == EC2.SpotFleet.LaunchTemplateOverrides {
   public init(
     availabilityZone: Value<String>? = nil,
     availabilityZoneID: Value<String>? = nil,
-    instanceRequirements: Value<EC2.SpotFleet.InstanceRequirementsRequest>? = nil,
+    instanceRequirements: Value<EC2.InstanceRequirementsRequest>? = nil,
     instanceType: Value<String>? = nil,
     priority: Value<Number>? = nil,
     spotPrice: Value<String>? = nil,
@@ -597,90 +475,6 @@ extension Value where Kind == EC2.SpotFleet.LoadBalancersConfig {
     if let targetGroupsConfig = targetGroupsConfig {
       objectEntries.append(.init("TargetGroupsConfig", targetGroupsConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.SpotFleet {
-  /// The kind of `AWS::EC2::SpotFleet.MemoryGiBPerVCpuRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.MemoryGiBPerVCpuRequest`.
-  public enum MemoryGiBPerVCPURequest: Sendable {}
-}
-
-extension Value where Kind == EC2.SpotFleet.MemoryGiBPerVCPURequest {
-  /// A `AWS::EC2::SpotFleet.MemoryGiBPerVCpuRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.SpotFleet {
-  /// The kind of `AWS::EC2::SpotFleet.MemoryMiBRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.MemoryMiBRequest`.
-  public enum MemoryMiBRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.SpotFleet.MemoryMiBRequest {
-  /// A `AWS::EC2::SpotFleet.MemoryMiBRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.SpotFleet {
-  /// The kind of `AWS::EC2::SpotFleet.NetworkBandwidthGbpsRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.NetworkBandwidthGbpsRequest`.
-  public enum NetworkBandwidthGbpsRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.SpotFleet.NetworkBandwidthGbpsRequest {
-  /// A `AWS::EC2::SpotFleet.NetworkBandwidthGbpsRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.SpotFleet {
-  /// The kind of `AWS::EC2::SpotFleet.NetworkInterfaceCountRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.NetworkInterfaceCountRequest`.
-  public enum NetworkInterfaceCountRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.SpotFleet.NetworkInterfaceCountRequest {
-  /// A `AWS::EC2::SpotFleet.NetworkInterfaceCountRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.SpotFleet {
-  /// The kind of `AWS::EC2::SpotFleet.PerformanceFactorReferenceRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.PerformanceFactorReferenceRequest`.
-  public enum PerformanceFactorReferenceRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.SpotFleet.PerformanceFactorReferenceRequest {
-  /// A `AWS::EC2::SpotFleet.PerformanceFactorReferenceRequest` value.
-  public init(instanceFamily: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let instanceFamily = instanceFamily { objectEntries.append(.init("InstanceFamily", instanceFamily.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }
@@ -889,7 +683,7 @@ extension Value where Kind == EC2.SpotFleet.SpotFleetLaunchSpecification {
     blockDeviceMappings: Value<[EC2.SpotFleet.BlockDeviceMapping]>? = nil,
     ebsOptimized: Value<Bool>? = nil,
     iamInstanceProfile: Value<EC2.SpotFleet.IAMInstanceProfileSpecification>? = nil,
-    instanceRequirements: Value<EC2.SpotFleet.InstanceRequirementsRequest>? = nil,
+    instanceRequirements: Value<EC2.InstanceRequirementsRequest>? = nil,
     instanceType: Value<String>? = nil,
     kernelID: Value<String>? = nil,
     keyName: Value<String>? = nil,
@@ -1058,7 +852,7 @@ extension EC2.SpotFleet {
 
 extension Value where Kind == EC2.SpotFleet.SpotFleetTagSpecification {
   /// A `AWS::EC2::SpotFleet.SpotFleetTagSpecification` value.
-  public init(resourceType: Value<EC2.SpotFleet.ResourceTypeValue>? = nil, tags: Value<[EC2.SpotFleet.Tag]>? = nil) {
+  public init(resourceType: Value<EC2.SpotFleet.ResourceTypeValue>? = nil, tags: Value<[EC2.Tag]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let resourceType = resourceType { objectEntries.append(.init("ResourceType", resourceType.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
@@ -1113,23 +907,6 @@ extension Value where Kind == EC2.SpotFleet.SpotPlacement {
 }
 
 extension EC2.SpotFleet {
-  /// The kind of `AWS::EC2::SpotFleet.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.SpotFleet.Tag {
-  /// A `AWS::EC2::SpotFleet.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.SpotFleet {
   /// The kind of `AWS::EC2::SpotFleet.TargetGroup` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::SpotFleet.TargetGroup`.
@@ -1162,23 +939,6 @@ extension Value where Kind == EC2.SpotFleet.TargetGroupsConfig {
 }
 
 extension EC2.SpotFleet {
-  /// The kind of `AWS::EC2::SpotFleet.TotalLocalStorageGBRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.TotalLocalStorageGBRequest`.
-  public enum TotalLocalStorageGBRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.SpotFleet.TotalLocalStorageGBRequest {
-  /// A `AWS::EC2::SpotFleet.TotalLocalStorageGBRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.SpotFleet {
   /// The values `AWS::EC2::SpotFleet.SpotFleetRequestConfigData.Type` allows.
   ///
   /// - Remark: Generated from `AWS::EC2::SpotFleet.SpotFleetRequestConfigData.Type`.
@@ -1193,21 +953,4 @@ extension Value where Kind == EC2.SpotFleet.TypeValue {
   public static var maintain: Self { Self(Kind.maintain) }
   /// `request`.
   public static var request: Self { Self(Kind.request) }
-}
-
-extension EC2.SpotFleet {
-  /// The kind of `AWS::EC2::SpotFleet.VCpuCountRangeRequest` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::SpotFleet.VCpuCountRangeRequest`.
-  public enum VCPUCountRangeRequest: Sendable {}
-}
-
-extension Value where Kind == EC2.SpotFleet.VCPUCountRangeRequest {
-  /// A `AWS::EC2::SpotFleet.VCpuCountRangeRequest` value.
-  public init(max: Value<Number>? = nil, min: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let max = max { objectEntries.append(.init("Max", max.expression)) }
-    if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::SqlHaStandbyDetectedInstance`.
   ///
   /// - Remark: Generated from `AWS::EC2::SqlHaStandbyDetectedInstance`.
-  public struct SqlHaStandbyDetectedInstance: Resource {
+  public struct SqlHaStandbyDetectedInstance: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::SqlHaStandbyDetectedInstance"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `InstanceId`: a `InstanceId`. Required. Changing it replaces the resource.
     public var instanceID: Value<String>
@@ -33,7 +33,7 @@ extension EC2 {
       self.logicalID = logicalID
       self.instanceID = instanceID
       self.sqlServerCredentials = sqlServerCredentials
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::Subnet`.
   ///
   /// - Remark: Generated from `AWS::EC2::Subnet`.
-  public struct Subnet: Resource {
+  public struct Subnet: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::Subnet"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AssignIpv6AddressOnCreation`: a boolean.
     public var assignIpv6AddressOnCreation: Value<Bool>?
@@ -61,7 +61,7 @@ extension EC2 {
     public var privateDNSNameOptionsOnLaunch: Value<EC2.Subnet.PrivateDNSNameOptionsOnLaunch>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.Subnet.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
@@ -86,7 +86,7 @@ extension EC2 {
       mapPublicIPOnLaunch: Value<Bool>? = nil,
       outpostARN: Value<String>? = nil,
       privateDNSNameOptionsOnLaunch: Value<EC2.Subnet.PrivateDNSNameOptionsOnLaunch>? = nil,
-      tags: Value<[EC2.Subnet.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -108,7 +108,7 @@ extension EC2 {
       self.privateDNSNameOptionsOnLaunch = privateDNSNameOptionsOnLaunch
       self.tags = tags
       self.vpcID = vpcID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -210,6 +210,11 @@ extension Referable where Self == EC2.Subnet {
 }
 
 extension EC2.Subnet {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+}
+
+extension EC2.Subnet {
   /// The kind of `AWS::EC2::Subnet.PrivateDnsNameOptionsOnLaunch` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::Subnet.PrivateDnsNameOptionsOnLaunch`.
@@ -231,23 +236,6 @@ extension Value where Kind == EC2.Subnet.PrivateDNSNameOptionsOnLaunch {
       objectEntries.append(.init("EnableResourceNameDnsARecord", enableResourceNameDNSARecord.expression))
     }
     if let hostnameType = hostnameType { objectEntries.append(.init("HostnameType", hostnameType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.Subnet {
-  /// The kind of `AWS::EC2::Subnet.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::Subnet.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.Subnet.Tag {
-  /// A `AWS::EC2::Subnet.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::SubnetCidrBlock`.
   ///
   /// - Remark: Generated from `AWS::EC2::SubnetCidrBlock`.
-  public struct SubnetCidrBlock: Resource {
+  public struct SubnetCidrBlock: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::SubnetCidrBlock"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Ipv6CidrBlock`: a string (`ipv6-network`). Changing it replaces the resource.
     public var ipv6CidrBlock: Value<String>?
@@ -43,7 +43,7 @@ extension EC2 {
       self.ipv6IpamPoolID = ipv6IpamPoolID
       self.ipv6NetmaskLength = ipv6NetmaskLength
       self.subnetID = subnetID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::SubnetNetworkAclAssociation`.
   ///
   /// - Remark: Generated from `AWS::EC2::SubnetNetworkAclAssociation`.
-  public struct SubnetNetworkAclAssociation: Resource {
+  public struct SubnetNetworkAclAssociation: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::SubnetNetworkAclAssociation"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `NetworkAclId`: a string. Required. Changing it replaces the resource.
     public var networkACLID: Value<String>
@@ -33,7 +33,7 @@ extension EC2 {
       self.logicalID = logicalID
       self.networkACLID = networkACLID
       self.subnetID = subnetID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

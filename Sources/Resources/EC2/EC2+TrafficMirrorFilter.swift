@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::TrafficMirrorFilter`.
   ///
   /// - Remark: Generated from `AWS::EC2::TrafficMirrorFilter`.
-  public struct TrafficMirrorFilter: Resource {
+  public struct TrafficMirrorFilter: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::TrafficMirrorFilter"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string. Changing it replaces the resource.
     public var description: Value<String>?
@@ -22,7 +22,7 @@ extension EC2 {
     public var networkServices: Value<[EC2.TrafficMirrorFilter.TrafficMirrorNetworkServiceValue]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.TrafficMirrorFilter.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::TrafficMirrorFilter` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -30,7 +30,7 @@ extension EC2 {
       _ logicalID: String,
       description: Value<String>? = nil,
       networkServices: Value<[EC2.TrafficMirrorFilter.TrafficMirrorNetworkServiceValue]>? = nil,
-      tags: Value<[EC2.TrafficMirrorFilter.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -38,7 +38,7 @@ extension EC2 {
       self.description = description
       self.networkServices = networkServices
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -70,20 +70,8 @@ extension Referable where Self == EC2.TrafficMirrorFilter {
 }
 
 extension EC2.TrafficMirrorFilter {
-  /// The kind of `AWS::EC2::TrafficMirrorFilter.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TrafficMirrorFilter.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.TrafficMirrorFilter.Tag {
-  /// A `AWS::EC2::TrafficMirrorFilter.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }
 
 extension EC2.TrafficMirrorFilter {

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::TrafficMirrorFilterRule`.
   ///
   /// - Remark: Generated from `AWS::EC2::TrafficMirrorFilterRule`.
-  public struct TrafficMirrorFilterRule: Resource {
+  public struct TrafficMirrorFilterRule: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::TrafficMirrorFilterRule"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string.
     public var description: Value<String>?
@@ -40,7 +40,7 @@ extension EC2 {
     public var sourcePortRange: Value<EC2.TrafficMirrorFilterRule.TrafficMirrorPortRange>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.TrafficMirrorFilterRule.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `TrafficDirection`: a `TrafficDirection`. Required.
     public var trafficDirection: Value<EC2.TrafficMirrorFilterRule.TrafficDirectionValue>
@@ -62,7 +62,7 @@ extension EC2 {
       destinationPortRange: Value<EC2.TrafficMirrorFilterRule.TrafficMirrorPortRange>? = nil,
       protocol: Value<Number>? = nil,
       sourcePortRange: Value<EC2.TrafficMirrorFilterRule.TrafficMirrorPortRange>? = nil,
-      tags: Value<[EC2.TrafficMirrorFilterRule.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -78,7 +78,7 @@ extension EC2 {
       self.tags = tags
       self.trafficDirection = trafficDirection
       self.trafficMirrorFilterID = trafficMirrorFilterID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -127,20 +127,8 @@ extension Referable where Self == EC2.TrafficMirrorFilterRule {
 }
 
 extension EC2.TrafficMirrorFilterRule {
-  /// The kind of `AWS::EC2::TrafficMirrorFilterRule.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TrafficMirrorFilterRule.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.TrafficMirrorFilterRule.Tag {
-  /// A `AWS::EC2::TrafficMirrorFilterRule.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }
 
 extension EC2.TrafficMirrorFilterRule {

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::TrafficMirrorSession`.
   ///
   /// - Remark: Generated from `AWS::EC2::TrafficMirrorSession`.
-  public struct TrafficMirrorSession: Resource {
+  public struct TrafficMirrorSession: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::TrafficMirrorSession"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string.
     public var description: Value<String>?
@@ -31,7 +31,7 @@ extension EC2 {
     public var sessionNumber: Value<Number>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.TrafficMirrorSession.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `TrafficMirrorFilterId`: a string. Required.
     public var trafficMirrorFilterID: Value<String>
@@ -53,7 +53,7 @@ extension EC2 {
       description: Value<String>? = nil,
       ownerID: Value<String>? = nil,
       packetLength: Value<Number>? = nil,
-      tags: Value<[EC2.TrafficMirrorSession.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       virtualNetworkID: Value<Number>? = nil,
       fileID: String = #fileID,
       line: Int = #line
@@ -68,7 +68,7 @@ extension EC2 {
       self.trafficMirrorFilterID = trafficMirrorFilterID
       self.trafficMirrorTargetID = trafficMirrorTargetID
       self.virtualNetworkID = virtualNetworkID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -111,18 +111,6 @@ extension Referable where Self == EC2.TrafficMirrorSession {
 }
 
 extension EC2.TrafficMirrorSession {
-  /// The kind of `AWS::EC2::TrafficMirrorSession.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TrafficMirrorSession.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.TrafficMirrorSession.Tag {
-  /// A `AWS::EC2::TrafficMirrorSession.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::TransitGateway`.
   ///
   /// - Remark: Generated from `AWS::EC2::TransitGateway`.
-  public struct TransitGateway: Resource {
+  public struct TransitGateway: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::TransitGateway"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AmazonSideAsn`: an integer. Changing it replaces the resource.
     public var amazonSideAsn: Value<Number>?
@@ -49,7 +49,7 @@ extension EC2 {
     public var securityGroupReferencingSupport: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.TransitGateway.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `TransitGatewayCidrBlocks`: a list of strings.
     public var transitGatewayCidrBlocks: Value<[String]>?
@@ -72,7 +72,7 @@ extension EC2 {
       multicastSupport: Value<String>? = nil,
       propagationDefaultRouteTableID: Value<String>? = nil,
       securityGroupReferencingSupport: Value<String>? = nil,
-      tags: Value<[EC2.TransitGateway.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       transitGatewayCidrBlocks: Value<[String]>? = nil,
       vpnEcmpSupport: Value<String>? = nil,
       fileID: String = #fileID,
@@ -93,7 +93,7 @@ extension EC2 {
       self.tags = tags
       self.transitGatewayCidrBlocks = transitGatewayCidrBlocks
       self.vpnEcmpSupport = vpnEcmpSupport
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -179,6 +179,11 @@ extension Referable where Self == EC2.TransitGateway {
 }
 
 extension EC2.TransitGateway {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+}
+
+extension EC2.TransitGateway {
   /// The values `AWS::EC2::TransitGateway.EncryptionSupport` allows.
   ///
   /// - Remark: Generated from `AWS::EC2::TransitGateway.EncryptionSupport`.
@@ -193,21 +198,4 @@ extension Value where Kind == EC2.TransitGateway.EncryptionSupportValue {
   public static var disable: Self { Self(Kind.disable) }
   /// `enable`.
   public static var enable: Self { Self(Kind.enable) }
-}
-
-extension EC2.TransitGateway {
-  /// The kind of `AWS::EC2::TransitGateway.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TransitGateway.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.TransitGateway.Tag {
-  /// A `AWS::EC2::TransitGateway.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::TransitGatewayConnect`.
   ///
   /// - Remark: Generated from `AWS::EC2::TransitGatewayConnect`.
-  public struct TransitGatewayConnect: Resource {
+  public struct TransitGatewayConnect: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::TransitGatewayConnect"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Options`: a `TransitGatewayConnectOptions`. Required. Changing it replaces the resource.
     public var options: Value<EC2.TransitGatewayConnect.TransitGatewayConnectOptions>
@@ -38,7 +38,7 @@ extension EC2 {
       self.options = options
       self.tags = tags
       self.transportTransitGatewayAttachmentID = transportTransitGatewayAttachmentID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

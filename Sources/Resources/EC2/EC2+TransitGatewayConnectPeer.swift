@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::TransitGatewayConnectPeer`.
   ///
   /// - Remark: Generated from `AWS::EC2::TransitGatewayConnectPeer`.
-  public struct TransitGatewayConnectPeer: Resource {
+  public struct TransitGatewayConnectPeer: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::TransitGatewayConnectPeer"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ConnectPeerConfiguration`: a `TransitGatewayConnectPeerConfiguration`. Required. Changing it replaces the
     /// resource.
@@ -39,7 +39,7 @@ extension EC2 {
       self.connectPeerConfiguration = connectPeerConfiguration
       self.tags = tags
       self.transitGatewayAttachmentID = transitGatewayAttachmentID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,18 +8,18 @@ extension EC2 {
   /// `AWS::EC2::TransitGatewayMeteringPolicy`.
   ///
   /// - Remark: Generated from `AWS::EC2::TransitGatewayMeteringPolicy`.
-  public struct TransitGatewayMeteringPolicy: Resource {
+  public struct TransitGatewayMeteringPolicy: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::TransitGatewayMeteringPolicy"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `MiddleboxAttachmentIds`: a list of strings.
     public var middleboxAttachmentIds: Value<[String]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.TransitGatewayMeteringPolicy.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `TransitGatewayId`: a string. Required. Changing it replaces the resource.
     public var transitGatewayID: Value<String>
@@ -30,7 +30,7 @@ extension EC2 {
       _ logicalID: String,
       transitGatewayID: Value<String>,
       middleboxAttachmentIds: Value<[String]>? = nil,
-      tags: Value<[EC2.TransitGatewayMeteringPolicy.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -38,7 +38,7 @@ extension EC2 {
       self.middleboxAttachmentIds = middleboxAttachmentIds
       self.tags = tags
       self.transitGatewayID = transitGatewayID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -88,18 +88,6 @@ extension Referable where Self == EC2.TransitGatewayMeteringPolicy {
 }
 
 extension EC2.TransitGatewayMeteringPolicy {
-  /// The kind of `AWS::EC2::TransitGatewayMeteringPolicy.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TransitGatewayMeteringPolicy.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.TransitGatewayMeteringPolicy.Tag {
-  /// A `AWS::EC2::TransitGatewayMeteringPolicy.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

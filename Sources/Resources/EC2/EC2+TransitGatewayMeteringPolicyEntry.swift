@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::TransitGatewayMeteringPolicyEntry`.
   ///
   /// - Remark: Generated from `AWS::EC2::TransitGatewayMeteringPolicyEntry`.
-  public struct TransitGatewayMeteringPolicyEntry: Resource {
+  public struct TransitGatewayMeteringPolicyEntry: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::TransitGatewayMeteringPolicyEntry"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `DestinationCidrBlock`: a string (`ipv4-network`). Changing it replaces the resource.
     public var destinationCidrBlock: Value<String>?
@@ -85,7 +85,7 @@ extension EC2 {
       self.sourceTransitGatewayAttachmentID = sourceTransitGatewayAttachmentID
       self.sourceTransitGatewayAttachmentType = sourceTransitGatewayAttachmentType
       self.transitGatewayMeteringPolicyID = transitGatewayMeteringPolicyID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::TransitGatewayMulticastDomain`.
   ///
   /// - Remark: Generated from `AWS::EC2::TransitGatewayMulticastDomain`.
-  public struct TransitGatewayMulticastDomain: Resource {
+  public struct TransitGatewayMulticastDomain: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::TransitGatewayMulticastDomain"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Options`: an object.
     public var options: Value<EC2.TransitGatewayMulticastDomain.Options>?
@@ -38,7 +38,7 @@ extension EC2 {
       self.options = options
       self.tags = tags
       self.transitGatewayID = transitGatewayID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::TransitGatewayMulticastDomainAssociation`.
   ///
   /// - Remark: Generated from `AWS::EC2::TransitGatewayMulticastDomainAssociation`.
-  public struct TransitGatewayMulticastDomainAssociation: Resource {
+  public struct TransitGatewayMulticastDomainAssociation: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::TransitGatewayMulticastDomainAssociation"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `SubnetId`: a string (`AWS::EC2::Subnet.Id`). Required. Changing it replaces the resource.
     public var subnetID: Value<String>
@@ -38,7 +38,7 @@ extension EC2 {
       self.subnetID = subnetID
       self.transitGatewayAttachmentID = transitGatewayAttachmentID
       self.transitGatewayMulticastDomainID = transitGatewayMulticastDomainID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

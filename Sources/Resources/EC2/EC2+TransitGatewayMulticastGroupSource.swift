@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::TransitGatewayMulticastGroupSource`.
   ///
   /// - Remark: Generated from `AWS::EC2::TransitGatewayMulticastGroupSource`.
-  public struct TransitGatewayMulticastGroupSource: Resource {
+  public struct TransitGatewayMulticastGroupSource: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::TransitGatewayMulticastGroupSource"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `GroupIpAddress`: a string. Required. Changing it replaces the resource.
     public var groupIPAddress: Value<String>
@@ -38,7 +38,7 @@ extension EC2 {
       self.groupIPAddress = groupIPAddress
       self.networkInterfaceID = networkInterfaceID
       self.transitGatewayMulticastDomainID = transitGatewayMulticastDomainID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::TransitGatewayPeeringAttachment`.
   ///
   /// - Remark: Generated from `AWS::EC2::TransitGatewayPeeringAttachment`.
-  public struct TransitGatewayPeeringAttachment: Resource {
+  public struct TransitGatewayPeeringAttachment: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::TransitGatewayPeeringAttachment"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `PeerAccountId`: a string. Required. Changing it replaces the resource.
     public var peerAccountID: Value<String>
@@ -48,7 +48,7 @@ extension EC2 {
       self.peerTransitGatewayID = peerTransitGatewayID
       self.tags = tags
       self.transitGatewayID = transitGatewayID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::TransitGatewayRoute`.
   ///
   /// - Remark: Generated from `AWS::EC2::TransitGatewayRoute`.
-  public struct TransitGatewayRoute: Resource {
+  public struct TransitGatewayRoute: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::TransitGatewayRoute"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Blackhole`: a boolean. Changing it replaces the resource.
     public var blackhole: Value<Bool>?
@@ -43,7 +43,7 @@ extension EC2 {
       self.destinationCidrBlock = destinationCidrBlock
       self.transitGatewayAttachmentID = transitGatewayAttachmentID
       self.transitGatewayRouteTableID = transitGatewayRouteTableID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

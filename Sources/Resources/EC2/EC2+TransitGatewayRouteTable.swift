@@ -8,15 +8,15 @@ extension EC2 {
   /// `AWS::EC2::TransitGatewayRouteTable`.
   ///
   /// - Remark: Generated from `AWS::EC2::TransitGatewayRouteTable`.
-  public struct TransitGatewayRouteTable: Resource {
+  public struct TransitGatewayRouteTable: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::TransitGatewayRouteTable"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.TransitGatewayRouteTable.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `TransitGatewayId`: a string. Required. Changing it replaces the resource.
     public var transitGatewayID: Value<String>
@@ -26,14 +26,14 @@ extension EC2 {
     public init(
       _ logicalID: String,
       transitGatewayID: Value<String>,
-      tags: Value<[EC2.TransitGatewayRouteTable.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
       self.logicalID = logicalID
       self.tags = tags
       self.transitGatewayID = transitGatewayID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -64,18 +64,6 @@ extension Referable where Self == EC2.TransitGatewayRouteTable {
 }
 
 extension EC2.TransitGatewayRouteTable {
-  /// The kind of `AWS::EC2::TransitGatewayRouteTable.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TransitGatewayRouteTable.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.TransitGatewayRouteTable.Tag {
-  /// A `AWS::EC2::TransitGatewayRouteTable.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

@@ -8,18 +8,18 @@ extension EC2 {
   /// `AWS::EC2::TransitGatewayVpcAttachment`.
   ///
   /// - Remark: Generated from `AWS::EC2::TransitGatewayVpcAttachment`.
-  public struct TransitGatewayVpcAttachment: Resource {
+  public struct TransitGatewayVpcAttachment: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::TransitGatewayVpcAttachment"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AddSubnetIds`: a list of strings.
     public var addSubnetIds: Value<[String]>?
 
     /// `Options`: an object.
-    public var options: Value<EC2.TransitGatewayVpcAttachment.Options>?
+    public var options: Value<EC2.Options>?
 
     /// `RemoveSubnetIds`: a list of strings.
     public var removeSubnetIds: Value<[String]>?
@@ -28,7 +28,7 @@ extension EC2 {
     public var subnetIds: Value<[String]>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.TransitGatewayVpcAttachment.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `TransitGatewayId`: a string. Required. Changing it replaces the resource.
     public var transitGatewayID: Value<String>
@@ -44,9 +44,9 @@ extension EC2 {
       transitGatewayID: Value<String>,
       vpcID: Value<String>,
       addSubnetIds: Value<[String]>? = nil,
-      options: Value<EC2.TransitGatewayVpcAttachment.Options>? = nil,
+      options: Value<EC2.Options>? = nil,
       removeSubnetIds: Value<[String]>? = nil,
-      tags: Value<[EC2.TransitGatewayVpcAttachment.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -58,7 +58,7 @@ extension EC2 {
       self.tags = tags
       self.transitGatewayID = transitGatewayID
       self.vpcID = vpcID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -98,46 +98,21 @@ extension Referable where Self == EC2.TransitGatewayVpcAttachment {
 }
 
 extension EC2.TransitGatewayVpcAttachment {
-  /// The kind of `AWS::EC2::TransitGatewayVpcAttachment.Options` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TransitGatewayVpcAttachment.Options`.
-  public enum Options: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ApplianceModeSupportValue = EC2.ApplianceModeSupportValue
 
-extension Value where Kind == EC2.TransitGatewayVpcAttachment.Options {
-  /// A `AWS::EC2::TransitGatewayVpcAttachment.Options` value.
-  public init(
-    applianceModeSupport: Value<EC2.ApplianceModeSupportValue>? = nil,
-    dnsSupport: Value<EC2.DNSSupportValue>? = nil,
-    ipv6Support: Value<EC2.Ipv6SupportValue>? = nil,
-    securityGroupReferencingSupport: Value<EC2.SecurityGroupReferencingSupportValue>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let applianceModeSupport = applianceModeSupport {
-      objectEntries.append(.init("ApplianceModeSupport", applianceModeSupport.expression))
-    }
-    if let dnsSupport = dnsSupport { objectEntries.append(.init("DnsSupport", dnsSupport.expression)) }
-    if let ipv6Support = ipv6Support { objectEntries.append(.init("Ipv6Support", ipv6Support.expression)) }
-    if let securityGroupReferencingSupport = securityGroupReferencingSupport {
-      objectEntries.append(.init("SecurityGroupReferencingSupport", securityGroupReferencingSupport.expression))
-    }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias DNSSupportValue = EC2.DNSSupportValue
 
-extension EC2.TransitGatewayVpcAttachment {
-  /// The kind of `AWS::EC2::TransitGatewayVpcAttachment.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::TransitGatewayVpcAttachment.Tag`.
-  public enum Tag: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Ipv6SupportValue = EC2.Ipv6SupportValue
 
-extension Value where Kind == EC2.TransitGatewayVpcAttachment.Tag {
-  /// A `AWS::EC2::TransitGatewayVpcAttachment.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Options = EC2.Options
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias SecurityGroupReferencingSupportValue = EC2.SecurityGroupReferencingSupportValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

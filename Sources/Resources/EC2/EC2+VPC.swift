@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VPC`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPC`.
-  public struct VPC: Resource {
+  public struct VPC: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPC"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CidrBlock`: a string (`ipv4-network`). Changing it replaces the resource.
     public var cidrBlock: Value<String>?
@@ -34,7 +34,7 @@ extension EC2 {
     public var ipv4NetmaskLength: Value<Number>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.VPC.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::VPC` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -46,7 +46,7 @@ extension EC2 {
       instanceTenancy: Value<EC2.VPC.InstanceTenancyValue>? = nil,
       ipv4IpamPoolID: Value<String>? = nil,
       ipv4NetmaskLength: Value<Number>? = nil,
-      tags: Value<[EC2.VPC.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -58,7 +58,7 @@ extension EC2 {
       self.ipv4IpamPoolID = ipv4IpamPoolID
       self.ipv4NetmaskLength = ipv4NetmaskLength
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -143,6 +143,11 @@ extension Referable where Self == EC2.VPC {
 }
 
 extension EC2.VPC {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+}
+
+extension EC2.VPC {
   /// The values `AWS::EC2::VPC.InstanceTenancy` allows.
   ///
   /// - Remark: Generated from `AWS::EC2::VPC.InstanceTenancy`.
@@ -160,21 +165,4 @@ extension Value where Kind == EC2.VPC.InstanceTenancyValue {
   public static var `default`: Self { Self(Kind.`default`) }
   /// `host`.
   public static var host: Self { Self(Kind.host) }
-}
-
-extension EC2.VPC {
-  /// The kind of `AWS::EC2::VPC.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VPC.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.VPC.Tag {
-  /// A `AWS::EC2::VPC.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

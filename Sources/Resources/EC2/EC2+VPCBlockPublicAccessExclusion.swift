@@ -10,12 +10,12 @@ extension EC2 {
   /// The schema also requires one of several sets of properties, such as `vpcID`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPCBlockPublicAccessExclusion`.
-  public struct VPCBlockPublicAccessExclusion: Resource {
+  public struct VPCBlockPublicAccessExclusion: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPCBlockPublicAccessExclusion"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `InternetGatewayExclusionMode`: one of `allow-bidirectional`, `allow-egress`. Required.
     public var internetGatewayExclusionMode: Value<EC2.VPCBlockPublicAccessExclusion.InternetGatewayExclusionModeValue>
@@ -24,7 +24,7 @@ extension EC2 {
     public var subnetID: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.VPCBlockPublicAccessExclusion.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Changing it replaces the resource.
     public var vpcID: Value<String>?
@@ -35,7 +35,7 @@ extension EC2 {
       _ logicalID: String,
       internetGatewayExclusionMode: Value<EC2.VPCBlockPublicAccessExclusion.InternetGatewayExclusionModeValue>,
       subnetID: Value<String>? = nil,
-      tags: Value<[EC2.VPCBlockPublicAccessExclusion.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       vpcID: Value<String>? = nil,
       fileID: String = #fileID,
       line: Int = #line
@@ -45,7 +45,7 @@ extension EC2 {
       self.subnetID = subnetID
       self.tags = tags
       self.vpcID = vpcID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -76,6 +76,11 @@ extension Referable where Self == EC2.VPCBlockPublicAccessExclusion {
 }
 
 extension EC2.VPCBlockPublicAccessExclusion {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+}
+
+extension EC2.VPCBlockPublicAccessExclusion {
   /// The values `AWS::EC2::VPCBlockPublicAccessExclusion.InternetGatewayExclusionMode` allows.
   ///
   /// - Remark: Generated from `AWS::EC2::VPCBlockPublicAccessExclusion.InternetGatewayExclusionMode`.
@@ -90,21 +95,4 @@ extension Value where Kind == EC2.VPCBlockPublicAccessExclusion.InternetGatewayE
   public static var allowBidirectional: Self { Self(Kind.allowBidirectional) }
   /// `allow-egress`.
   public static var allowEgress: Self { Self(Kind.allowEgress) }
-}
-
-extension EC2.VPCBlockPublicAccessExclusion {
-  /// The kind of `AWS::EC2::VPCBlockPublicAccessExclusion.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VPCBlockPublicAccessExclusion.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.VPCBlockPublicAccessExclusion.Tag {
-  /// A `AWS::EC2::VPCBlockPublicAccessExclusion.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

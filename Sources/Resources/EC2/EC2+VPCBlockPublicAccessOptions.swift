@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VPCBlockPublicAccessOptions`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPCBlockPublicAccessOptions`.
-  public struct VPCBlockPublicAccessOptions: Resource {
+  public struct VPCBlockPublicAccessOptions: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPCBlockPublicAccessOptions"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `InternetGatewayBlockMode`: one of `block-bidirectional`, `block-ingress`. Required.
     public var internetGatewayBlockMode: Value<EC2.VPCBlockPublicAccessOptions.InternetGatewayBlockModeValue>
@@ -28,7 +28,7 @@ extension EC2 {
     ) {
       self.logicalID = logicalID
       self.internetGatewayBlockMode = internetGatewayBlockMode
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VPCCidrBlock`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPCCidrBlock`.
-  public struct VPCCidrBlock: Resource {
+  public struct VPCCidrBlock: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPCCidrBlock"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AmazonProvidedIpv6CidrBlock`: a boolean. Changing it replaces the resource.
     public var amazonProvidedIpv6CidrBlock: Value<Bool>?
@@ -73,7 +73,7 @@ extension EC2 {
       self.ipv6NetmaskLength = ipv6NetmaskLength
       self.ipv6Pool = ipv6Pool
       self.vpcID = vpcID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VPCEncryptionControl`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPCEncryptionControl`.
-  public struct VPCEncryptionControl: Resource {
+  public struct VPCEncryptionControl: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPCEncryptionControl"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `EgressOnlyInternetGatewayExclusionInput`: one of `enable`, `disable`.
     public var egressOnlyInternetGatewayExclusionInput: Value<EC2.VPCEncryptionControl.EgressOnlyInternetGatewayExclusionInputValue>?
@@ -34,7 +34,7 @@ extension EC2 {
     public var natGatewayExclusionInput: Value<EC2.VPCEncryptionControl.NATGatewayExclusionInputValue>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.VPCEncryptionControl.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `VirtualPrivateGatewayExclusionInput`: one of `enable`, `disable`.
     public var virtualPrivateGatewayExclusionInput: Value<EC2.VPCEncryptionControl.VirtualPrivateGatewayExclusionInputValue>?
@@ -58,7 +58,7 @@ extension EC2 {
       lambdaExclusionInput: Value<EC2.VPCEncryptionControl.LambdaExclusionInputValue>? = nil,
       mode: Value<EC2.VPCEncryptionControl.ModeValue>? = nil,
       natGatewayExclusionInput: Value<EC2.VPCEncryptionControl.NATGatewayExclusionInputValue>? = nil,
-      tags: Value<[EC2.VPCEncryptionControl.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       virtualPrivateGatewayExclusionInput: Value<EC2.VPCEncryptionControl.VirtualPrivateGatewayExclusionInputValue>? = nil,
       vpcID: Value<String>? = nil,
       vpcLatticeExclusionInput: Value<EC2.VPCEncryptionControl.VPCLatticeExclusionInputValue>? = nil,
@@ -78,7 +78,7 @@ extension EC2 {
       self.vpcID = vpcID
       self.vpcLatticeExclusionInput = vpcLatticeExclusionInput
       self.vpcPeeringExclusionInput = vpcPeeringExclusionInput
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -432,6 +432,11 @@ extension Referable where Self == EC2.VPCEncryptionControl {
 }
 
 extension EC2.VPCEncryptionControl {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+}
+
+extension EC2.VPCEncryptionControl {
   /// The values `AWS::EC2::VPCEncryptionControl.EgressOnlyInternetGatewayExclusionInput` allows.
   ///
   /// - Remark: Generated from `AWS::EC2::VPCEncryptionControl.EgressOnlyInternetGatewayExclusionInput`.
@@ -531,23 +536,6 @@ extension Value where Kind == EC2.VPCEncryptionControl.NATGatewayExclusionInputV
   public static var enable: Self { Self(Kind.enable) }
   /// `disable`.
   public static var disable: Self { Self(Kind.disable) }
-}
-
-extension EC2.VPCEncryptionControl {
-  /// The kind of `AWS::EC2::VPCEncryptionControl.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VPCEncryptionControl.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.VPCEncryptionControl.Tag {
-  /// A `AWS::EC2::VPCEncryptionControl.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }
 
 extension EC2.VPCEncryptionControl {

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VPCEndpoint`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPCEndpoint`.
-  public struct VPCEndpoint: Resource {
+  public struct VPCEndpoint: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPCEndpoint"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `DnsOptions`: a `DnsOptionsSpecification`.
     public var dnsOptions: Value<EC2.VPCEndpoint.DNSOptionsSpecification>?
@@ -49,7 +49,7 @@ extension EC2 {
     public var subnetIds: Value<[String]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.VPCEndpoint.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `VpcEndpointType`: one of `Interface`, `Gateway`, `GatewayLoadBalancer`, `ServiceNetwork`, `Resource`. Changing
     /// it replaces the resource.
@@ -74,7 +74,7 @@ extension EC2 {
       serviceNetworkARN: Value<String>? = nil,
       serviceRegion: Value<String>? = nil,
       subnetIds: Value<[String]>? = nil,
-      tags: Value<[EC2.VPCEndpoint.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       vpcEndpointType: Value<EC2.VPCEndpoint.VPCEndpointTypeValue>? = nil,
       fileID: String = #fileID,
       line: Int = #line
@@ -94,7 +94,7 @@ extension EC2 {
       self.tags = tags
       self.vpcEndpointType = vpcEndpointType
       self.vpcID = vpcID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -179,6 +179,11 @@ extension Referable where Self == EC2.VPCEndpoint {
   /// `!GetAtt VPCEndpoint.Id` inside a free-form document.
   @_disfavoredOverload
   public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
+extension EC2.VPCEndpoint {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }
 
 extension EC2.VPCEndpoint {
@@ -303,23 +308,6 @@ extension Value where Kind == EC2.VPCEndpoint.PrivateDNSPreferenceValue {
   public static var verifiedDomainsAndSpecifiedDomains: Self { Self(Kind.verifiedDomainsAndSpecifiedDomains) }
   /// `SPECIFIED_DOMAINS_ONLY`.
   public static var specifiedDomainsOnly: Self { Self(Kind.specifiedDomainsOnly) }
-}
-
-extension EC2.VPCEndpoint {
-  /// The kind of `AWS::EC2::VPCEndpoint.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VPCEndpoint.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.VPCEndpoint.Tag {
-  /// A `AWS::EC2::VPCEndpoint.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }
 
 extension EC2.VPCEndpoint {

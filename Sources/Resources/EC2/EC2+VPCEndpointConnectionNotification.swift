@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VPCEndpointConnectionNotification`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPCEndpointConnectionNotification`.
-  public struct VPCEndpointConnectionNotification: Resource {
+  public struct VPCEndpointConnectionNotification: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPCEndpointConnectionNotification"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ConnectionEvents`: a list of strings. Required.
     public var connectionEvents: Value<[String]>
@@ -43,7 +43,7 @@ extension EC2 {
       self.connectionNotificationARN = connectionNotificationARN
       self.serviceID = serviceID
       self.vpcEndpointID = vpcEndpointID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VPCEndpointService`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPCEndpointService`.
-  public struct VPCEndpointService: Resource {
+  public struct VPCEndpointService: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPCEndpointService"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AcceptanceRequired`: a boolean.
     public var acceptanceRequired: Value<Bool>?
@@ -37,7 +37,7 @@ extension EC2 {
     public var supportedRegions: Value<[String]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.VPCEndpointService.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// A `AWS::EC2::VPCEndpointService` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -50,7 +50,7 @@ extension EC2 {
       payerResponsibility: Value<String>? = nil,
       supportedIPAddressTypes: Value<[EC2.VPCEndpointService.IPAddressTypeValue]>? = nil,
       supportedRegions: Value<[String]>? = nil,
-      tags: Value<[EC2.VPCEndpointService.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -63,7 +63,7 @@ extension EC2 {
       self.supportedIPAddressTypes = supportedIPAddressTypes
       self.supportedRegions = supportedRegions
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -117,6 +117,11 @@ extension Referable where Self == EC2.VPCEndpointService {
 }
 
 extension EC2.VPCEndpointService {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+}
+
+extension EC2.VPCEndpointService {
   /// The values `AWS::EC2::VPCEndpointService.IpAddressType.IpAddressType` allows.
   ///
   /// - Remark: Generated from `AWS::EC2::VPCEndpointService.IpAddressType.IpAddressType`.
@@ -131,21 +136,4 @@ extension Value where Kind == EC2.VPCEndpointService.IPAddressTypeValue {
   public static var ipv4: Self { Self(Kind.ipv4) }
   /// `ipv6`.
   public static var ipv6: Self { Self(Kind.ipv6) }
-}
-
-extension EC2.VPCEndpointService {
-  /// The kind of `AWS::EC2::VPCEndpointService.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VPCEndpointService.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.VPCEndpointService.Tag {
-  /// A `AWS::EC2::VPCEndpointService.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VPCEndpointServicePermissions`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPCEndpointServicePermissions`.
-  public struct VPCEndpointServicePermissions: Resource {
+  public struct VPCEndpointServicePermissions: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPCEndpointServicePermissions"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AllowedPrincipals`: a list of strings.
     public var allowedPrincipals: Value<[String]>?
@@ -33,7 +33,7 @@ extension EC2 {
       self.logicalID = logicalID
       self.allowedPrincipals = allowedPrincipals
       self.serviceID = serviceID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VPCGatewayAttachment`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPCGatewayAttachment`.
-  public struct VPCGatewayAttachment: Resource {
+  public struct VPCGatewayAttachment: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPCGatewayAttachment"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `InternetGatewayId`: a string.
     public var internetGatewayID: Value<String>?
@@ -38,7 +38,7 @@ extension EC2 {
       self.internetGatewayID = internetGatewayID
       self.vpcID = vpcID
       self.vpnGatewayID = vpnGatewayID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

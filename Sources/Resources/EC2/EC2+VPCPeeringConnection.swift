@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VPCPeeringConnection`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPCPeeringConnection`.
-  public struct VPCPeeringConnection: Resource {
+  public struct VPCPeeringConnection: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPCPeeringConnection"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AssumeRoleRegion`: a string. Changing it replaces the resource.
     public var assumeRoleRegion: Value<String>?
@@ -31,7 +31,7 @@ extension EC2 {
     public var peerVPCID: Value<String>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.VPCPeeringConnection.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `VpcId`: a string (`AWS::EC2::VPC.Id`). Required. Changing it replaces the resource.
     public var vpcID: Value<String>
@@ -46,7 +46,7 @@ extension EC2 {
       peerOwnerID: Value<String>? = nil,
       peerRegion: Value<String>? = nil,
       peerRoleARN: Value<String>? = nil,
-      tags: Value<[EC2.VPCPeeringConnection.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -58,7 +58,7 @@ extension EC2 {
       self.peerVPCID = peerVPCID
       self.tags = tags
       self.vpcID = vpcID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -98,18 +98,6 @@ extension Referable where Self == EC2.VPCPeeringConnection {
 }
 
 extension EC2.VPCPeeringConnection {
-  /// The kind of `AWS::EC2::VPCPeeringConnection.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VPCPeeringConnection.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.VPCPeeringConnection.Tag {
-  /// A `AWS::EC2::VPCPeeringConnection.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

@@ -8,15 +8,15 @@ extension EC2 {
   /// `AWS::EC2::VPNConcentrator`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPNConcentrator`.
-  public struct VPNConcentrator: Resource {
+  public struct VPNConcentrator: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPNConcentrator"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.VPNConcentrator.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `TransitGatewayId`: a string. Required. Changing it replaces the resource.
     public var transitGatewayID: Value<String>
@@ -30,7 +30,7 @@ extension EC2 {
       _ logicalID: String,
       transitGatewayID: Value<String>,
       type: Value<String>,
-      tags: Value<[EC2.VPNConcentrator.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -38,7 +38,7 @@ extension EC2 {
       self.tags = tags
       self.transitGatewayID = transitGatewayID
       self.type = type
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -77,18 +77,6 @@ extension Referable where Self == EC2.VPNConcentrator {
 }
 
 extension EC2.VPNConcentrator {
-  /// The kind of `AWS::EC2::VPNConcentrator.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VPNConcentrator.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.VPNConcentrator.Tag {
-  /// A `AWS::EC2::VPNConcentrator.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VPNConnection`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPNConnection`.
-  public struct VPNConnection: Resource {
+  public struct VPNConnection: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPNConnection"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CustomerGatewayId`: a string. Required.
     public var customerGatewayID: Value<String>
@@ -43,7 +43,7 @@ extension EC2 {
     public var staticRoutesOnly: Value<Bool>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.VPNConnection.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `TransitGatewayId`: a string.
     public var transitGatewayID: Value<String>?
@@ -83,7 +83,7 @@ extension EC2 {
       remoteIpv4NetworkCidr: Value<String>? = nil,
       remoteIpv6NetworkCidr: Value<String>? = nil,
       staticRoutesOnly: Value<Bool>? = nil,
-      tags: Value<[EC2.VPNConnection.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       transitGatewayID: Value<String>? = nil,
       transportTransitGatewayAttachmentID: Value<String>? = nil,
       tunnelBandwidth: Value<EC2.VPNConnection.TunnelBandwidthValue>? = nil,
@@ -113,7 +113,7 @@ extension EC2 {
       self.vpnConcentratorID = vpnConcentratorID
       self.vpnGatewayID = vpnGatewayID
       self.vpnTunnelOptionsSpecifications = vpnTunnelOptionsSpecifications
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -190,6 +190,11 @@ extension Referable where Self == EC2.VPNConnection {
   /// `!GetAtt VPNConnection.VpnConnectionId` inside a free-form document.
   @_disfavoredOverload
   public var vpnConnectionID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "VpnConnectionId")) }
+}
+
+extension EC2.VPNConnection {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }
 
 extension EC2.VPNConnection {
@@ -514,23 +519,6 @@ extension Value where Kind == EC2.VPNConnection.StartupActionValue {
   public static var add: Self { Self(Kind.add) }
   /// `start`.
   public static var start: Self { Self(Kind.start) }
-}
-
-extension EC2.VPNConnection {
-  /// The kind of `AWS::EC2::VPNConnection.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VPNConnection.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.VPNConnection.Tag {
-  /// A `AWS::EC2::VPNConnection.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }
 
 extension EC2.VPNConnection {

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VPNConnectionRoute`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPNConnectionRoute`.
-  public struct VPNConnectionRoute: Resource {
+  public struct VPNConnectionRoute: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPNConnectionRoute"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `DestinationCidrBlock`: a string (`ipv4-network`). Required. Changing it replaces the resource.
     public var destinationCidrBlock: Value<String>
@@ -33,7 +33,7 @@ extension EC2 {
       self.logicalID = logicalID
       self.destinationCidrBlock = destinationCidrBlock
       self.vpnConnectionID = vpnConnectionID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,18 +8,18 @@ extension EC2 {
   /// `AWS::EC2::VPNGateway`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPNGateway`.
-  public struct VPNGateway: Resource {
+  public struct VPNGateway: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPNGateway"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AmazonSideAsn`: an integer. Changing it replaces the resource.
     public var amazonSideAsn: Value<Number>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.VPNGateway.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `Type`: a string. Required. Changing it replaces the resource.
     public var type: Value<String>
@@ -30,7 +30,7 @@ extension EC2 {
       _ logicalID: String,
       type: Value<String>,
       amazonSideAsn: Value<Number>? = nil,
-      tags: Value<[EC2.VPNGateway.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -38,7 +38,7 @@ extension EC2 {
       self.amazonSideAsn = amazonSideAsn
       self.tags = tags
       self.type = type
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -70,18 +70,6 @@ extension Referable where Self == EC2.VPNGateway {
 }
 
 extension EC2.VPNGateway {
-  /// The kind of `AWS::EC2::VPNGateway.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VPNGateway.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.VPNGateway.Tag {
-  /// A `AWS::EC2::VPNGateway.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VPNGatewayRoutePropagation`.
   ///
   /// - Remark: Generated from `AWS::EC2::VPNGatewayRoutePropagation`.
-  public struct VPNGatewayRoutePropagation: Resource {
+  public struct VPNGatewayRoutePropagation: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VPNGatewayRoutePropagation"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `RouteTableIds`: a list of strings. Required.
     public var routeTableIds: Value<[String]>
@@ -33,7 +33,7 @@ extension EC2 {
       self.logicalID = logicalID
       self.routeTableIds = routeTableIds
       self.vpnGatewayID = vpnGatewayID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

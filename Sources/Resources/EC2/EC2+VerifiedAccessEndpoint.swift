@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VerifiedAccessEndpoint`.
   ///
   /// - Remark: Generated from `AWS::EC2::VerifiedAccessEndpoint`.
-  public struct VerifiedAccessEndpoint: Resource {
+  public struct VerifiedAccessEndpoint: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VerifiedAccessEndpoint"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ApplicationDomain`: a string. Changing it replaces the resource.
     public var applicationDomain: Value<String>?
@@ -56,10 +56,10 @@ extension EC2 {
     public var securityGroupIds: Value<[String]>?
 
     /// `SseSpecification`: a `SseSpecification`.
-    public var sseSpecification: Value<EC2.VerifiedAccessEndpoint.SseSpecification>?
+    public var sseSpecification: Value<EC2.SseSpecification>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.VerifiedAccessEndpoint.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `VerifiedAccessGroupId`: a string. Required.
     public var verifiedAccessGroupID: Value<String>
@@ -82,8 +82,8 @@ extension EC2 {
       policyEnabled: Value<Bool>? = nil,
       rdsOptions: Value<EC2.VerifiedAccessEndpoint.RdsOptions>? = nil,
       securityGroupIds: Value<[String]>? = nil,
-      sseSpecification: Value<EC2.VerifiedAccessEndpoint.SseSpecification>? = nil,
-      tags: Value<[EC2.VerifiedAccessEndpoint.Tag]>? = nil,
+      sseSpecification: Value<EC2.SseSpecification>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -104,7 +104,7 @@ extension EC2 {
       self.sseSpecification = sseSpecification
       self.tags = tags
       self.verifiedAccessGroupID = verifiedAccessGroupID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -221,6 +221,14 @@ extension Referable where Self == EC2.VerifiedAccessEndpoint {
   public var verifiedAccessInstanceID: JSONValue {
     JSONValue(.getAtt(resource: logicalID, attribute: "VerifiedAccessInstanceId"))
   }
+}
+
+extension EC2.VerifiedAccessEndpoint {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias SseSpecification = EC2.SseSpecification
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }
 
 extension EC2.VerifiedAccessEndpoint {
@@ -405,42 +413,6 @@ extension Value where Kind == EC2.VerifiedAccessEndpoint.RdsOptions {
     if let rdsDBProxyARN = rdsDBProxyARN { objectEntries.append(.init("RdsDbProxyArn", rdsDBProxyARN.expression)) }
     if let rdsEndpoint = rdsEndpoint { objectEntries.append(.init("RdsEndpoint", rdsEndpoint.expression)) }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.VerifiedAccessEndpoint {
-  /// The kind of `AWS::EC2::VerifiedAccessEndpoint.SseSpecification` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VerifiedAccessEndpoint.SseSpecification`.
-  public enum SseSpecification: Sendable {}
-}
-
-extension Value where Kind == EC2.VerifiedAccessEndpoint.SseSpecification {
-  /// A `AWS::EC2::VerifiedAccessEndpoint.SseSpecification` value.
-  public init(customerManagedKeyEnabled: Value<Bool>? = nil, kmsKeyARN: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let customerManagedKeyEnabled = customerManagedKeyEnabled {
-      objectEntries.append(.init("CustomerManagedKeyEnabled", customerManagedKeyEnabled.expression))
-    }
-    if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.VerifiedAccessEndpoint {
-  /// The kind of `AWS::EC2::VerifiedAccessEndpoint.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VerifiedAccessEndpoint.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.VerifiedAccessEndpoint.Tag {
-  /// A `AWS::EC2::VerifiedAccessEndpoint.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VerifiedAccessGroup`.
   ///
   /// - Remark: Generated from `AWS::EC2::VerifiedAccessGroup`.
-  public struct VerifiedAccessGroup: Resource {
+  public struct VerifiedAccessGroup: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VerifiedAccessGroup"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string.
     public var description: Value<String>?
@@ -25,10 +25,10 @@ extension EC2 {
     public var policyEnabled: Value<Bool>?
 
     /// `SseSpecification`: a `SseSpecification`.
-    public var sseSpecification: Value<EC2.VerifiedAccessGroup.SseSpecification>?
+    public var sseSpecification: Value<EC2.SseSpecification>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.VerifiedAccessGroup.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `VerifiedAccessInstanceId`: a string. Required.
     public var verifiedAccessInstanceID: Value<String>
@@ -41,8 +41,8 @@ extension EC2 {
       description: Value<String>? = nil,
       policyDocument: Value<String>? = nil,
       policyEnabled: Value<Bool>? = nil,
-      sseSpecification: Value<EC2.VerifiedAccessGroup.SseSpecification>? = nil,
-      tags: Value<[EC2.VerifiedAccessGroup.Tag]>? = nil,
+      sseSpecification: Value<EC2.SseSpecification>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -53,7 +53,7 @@ extension EC2 {
       self.sseSpecification = sseSpecification
       self.tags = tags
       self.verifiedAccessInstanceID = verifiedAccessInstanceID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -132,37 +132,9 @@ extension Referable where Self == EC2.VerifiedAccessGroup {
 }
 
 extension EC2.VerifiedAccessGroup {
-  /// The kind of `AWS::EC2::VerifiedAccessGroup.SseSpecification` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VerifiedAccessGroup.SseSpecification`.
-  public enum SseSpecification: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias SseSpecification = EC2.SseSpecification
 
-extension Value where Kind == EC2.VerifiedAccessGroup.SseSpecification {
-  /// A `AWS::EC2::VerifiedAccessGroup.SseSpecification` value.
-  public init(customerManagedKeyEnabled: Value<Bool>? = nil, kmsKeyARN: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let customerManagedKeyEnabled = customerManagedKeyEnabled {
-      objectEntries.append(.init("CustomerManagedKeyEnabled", customerManagedKeyEnabled.expression))
-    }
-    if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.VerifiedAccessGroup {
-  /// The kind of `AWS::EC2::VerifiedAccessGroup.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VerifiedAccessGroup.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.VerifiedAccessGroup.Tag {
-  /// A `AWS::EC2::VerifiedAccessGroup.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

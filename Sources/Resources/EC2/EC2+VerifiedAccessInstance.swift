@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VerifiedAccessInstance`.
   ///
   /// - Remark: Generated from `AWS::EC2::VerifiedAccessInstance`.
-  public struct VerifiedAccessInstance: Resource {
+  public struct VerifiedAccessInstance: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VerifiedAccessInstance"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CidrEndpointsCustomSubDomain`: a string.
     public var cidrEndpointsCustomSubDomain: Value<String>?
@@ -28,7 +28,7 @@ extension EC2 {
     public var loggingConfigurations: Value<EC2.VerifiedAccessInstance.VerifiedAccessLogs>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.VerifiedAccessInstance.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `VerifiedAccessTrustProviderIds`: a list of `VerifiedAccessTrustProviderId` values.
     public var verifiedAccessTrustProviderIds: Value<[String]>?
@@ -44,7 +44,7 @@ extension EC2 {
       description: Value<String>? = nil,
       fipsEnabled: Value<Bool>? = nil,
       loggingConfigurations: Value<EC2.VerifiedAccessInstance.VerifiedAccessLogs>? = nil,
-      tags: Value<[EC2.VerifiedAccessInstance.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       verifiedAccessTrustProviderIds: Value<[String]>? = nil,
       verifiedAccessTrustProviders: Value<[EC2.VerifiedAccessInstance.VerifiedAccessTrustProvider]>? = nil,
       fileID: String = #fileID,
@@ -58,7 +58,7 @@ extension EC2 {
       self.tags = tags
       self.verifiedAccessTrustProviderIds = verifiedAccessTrustProviderIds
       self.verifiedAccessTrustProviders = verifiedAccessTrustProviders
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -136,6 +136,11 @@ extension Referable where Self == EC2.VerifiedAccessInstance {
 }
 
 extension EC2.VerifiedAccessInstance {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
+}
+
+extension EC2.VerifiedAccessInstance {
   /// The kind of `AWS::EC2::VerifiedAccessInstance.VerifiedAccessLogs.CloudWatchLogs` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::EC2::VerifiedAccessInstance.VerifiedAccessLogs.CloudWatchLogs`.
@@ -189,23 +194,6 @@ extension Value where Kind == EC2.VerifiedAccessInstance.S3 {
     if let bucketOwner = bucketOwner { objectEntries.append(.init("BucketOwner", bucketOwner.expression)) }
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.VerifiedAccessInstance {
-  /// The kind of `AWS::EC2::VerifiedAccessInstance.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VerifiedAccessInstance.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.VerifiedAccessInstance.Tag {
-  /// A `AWS::EC2::VerifiedAccessInstance.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VerifiedAccessTrustProvider`.
   ///
   /// - Remark: Generated from `AWS::EC2::VerifiedAccessTrustProvider`.
-  public struct VerifiedAccessTrustProvider: Resource {
+  public struct VerifiedAccessTrustProvider: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VerifiedAccessTrustProvider"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string.
     public var description: Value<String>?
@@ -34,10 +34,10 @@ extension EC2 {
     public var policyReferenceName: Value<String>
 
     /// `SseSpecification`: an object.
-    public var sseSpecification: Value<EC2.VerifiedAccessTrustProvider.SseSpecification>?
+    public var sseSpecification: Value<EC2.SseSpecification>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.VerifiedAccessTrustProvider.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `TrustProviderType`: one of `device`, `user`. Required. Changing it replaces the resource.
     public var trustProviderType: Value<EC2.VerifiedAccessTrustProvider.TrustProviderTypeValue>
@@ -56,8 +56,8 @@ extension EC2 {
       deviceTrustProviderType: Value<EC2.VerifiedAccessTrustProvider.DeviceTrustProviderTypeValue>? = nil,
       nativeApplicationOIDCOptions: Value<EC2.VerifiedAccessTrustProvider.NativeApplicationOIDCOptions>? = nil,
       oidcOptions: Value<EC2.VerifiedAccessTrustProvider.OIDCOptions>? = nil,
-      sseSpecification: Value<EC2.VerifiedAccessTrustProvider.SseSpecification>? = nil,
-      tags: Value<[EC2.VerifiedAccessTrustProvider.Tag]>? = nil,
+      sseSpecification: Value<EC2.SseSpecification>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       userTrustProviderType: Value<EC2.VerifiedAccessTrustProvider.UserTrustProviderTypeValue>? = nil,
       fileID: String = #fileID,
       line: Int = #line
@@ -73,7 +73,7 @@ extension EC2 {
       self.tags = tags
       self.trustProviderType = trustProviderType
       self.userTrustProviderType = userTrustProviderType
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -138,6 +138,14 @@ extension Referable where Self == EC2.VerifiedAccessTrustProvider {
   /// `!GetAtt VerifiedAccessTrustProvider.LastUpdatedTime` inside a free-form document.
   @_disfavoredOverload
   public var lastUpdatedTime: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "LastUpdatedTime")) }
+}
+
+extension EC2.VerifiedAccessTrustProvider {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias SseSpecification = EC2.SseSpecification
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }
 
 extension EC2.VerifiedAccessTrustProvider {
@@ -247,42 +255,6 @@ extension Value where Kind == EC2.VerifiedAccessTrustProvider.OIDCOptions {
     if let userInfoEndpoint = userInfoEndpoint {
       objectEntries.append(.init("UserInfoEndpoint", userInfoEndpoint.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.VerifiedAccessTrustProvider {
-  /// The kind of `AWS::EC2::VerifiedAccessTrustProvider.SseSpecification` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VerifiedAccessTrustProvider.SseSpecification`.
-  public enum SseSpecification: Sendable {}
-}
-
-extension Value where Kind == EC2.VerifiedAccessTrustProvider.SseSpecification {
-  /// A `AWS::EC2::VerifiedAccessTrustProvider.SseSpecification` value.
-  public init(customerManagedKeyEnabled: Value<Bool>? = nil, kmsKeyARN: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let customerManagedKeyEnabled = customerManagedKeyEnabled {
-      objectEntries.append(.init("CustomerManagedKeyEnabled", customerManagedKeyEnabled.expression))
-    }
-    if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension EC2.VerifiedAccessTrustProvider {
-  /// The kind of `AWS::EC2::VerifiedAccessTrustProvider.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::VerifiedAccessTrustProvider.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.VerifiedAccessTrustProvider.Tag {
-  /// A `AWS::EC2::VerifiedAccessTrustProvider.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

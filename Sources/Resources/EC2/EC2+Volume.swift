@@ -10,12 +10,12 @@ extension EC2 {
   /// The schema also requires one of several sets of properties, such as `availabilityZone`, `size`.
   ///
   /// - Remark: Generated from `AWS::EC2::Volume`.
-  public struct Volume: Resource {
+  public struct Volume: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::Volume"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AutoEnableIO`: a boolean.
     public var autoEnableIO: Value<Bool>?
@@ -51,7 +51,7 @@ extension EC2 {
     public var sourceVolumeID: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[EC2.Volume.Tag]>?
+    public var tags: Value<[EC2.Tag]>?
 
     /// `Throughput`: an integer.
     public var throughput: Value<Number>?
@@ -77,7 +77,7 @@ extension EC2 {
       size: Value<Number>? = nil,
       snapshotID: Value<String>? = nil,
       sourceVolumeID: Value<String>? = nil,
-      tags: Value<[EC2.Volume.Tag]>? = nil,
+      tags: Value<[EC2.Tag]>? = nil,
       throughput: Value<Number>? = nil,
       volumeInitializationRate: Value<Number>? = nil,
       volumeType: Value<String>? = nil,
@@ -100,7 +100,7 @@ extension EC2 {
       self.throughput = throughput
       self.volumeInitializationRate = volumeInitializationRate
       self.volumeType = volumeType
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -161,18 +161,6 @@ extension Referable where Self == EC2.Volume {
 }
 
 extension EC2.Volume {
-  /// The kind of `AWS::EC2::Volume.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::EC2::Volume.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == EC2.Volume.Tag {
-  /// A `AWS::EC2::Volume.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = EC2.Tag
 }

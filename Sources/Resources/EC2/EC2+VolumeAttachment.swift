@@ -8,12 +8,12 @@ extension EC2 {
   /// `AWS::EC2::VolumeAttachment`.
   ///
   /// - Remark: Generated from `AWS::EC2::VolumeAttachment`.
-  public struct VolumeAttachment: Resource {
+  public struct VolumeAttachment: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::EC2::VolumeAttachment"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Device`: a `Device`. Changing it replaces the resource.
     public var device: Value<String>?
@@ -43,7 +43,7 @@ extension EC2 {
       self.ebsCardIndex = ebsCardIndex
       self.instanceID = instanceID
       self.volumeID = volumeID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

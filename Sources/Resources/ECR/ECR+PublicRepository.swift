@@ -8,12 +8,12 @@ extension ECR {
   /// `AWS::ECR::PublicRepository`.
   ///
   /// - Remark: Generated from `AWS::ECR::PublicRepository`.
-  public struct PublicRepository: Resource {
+  public struct PublicRepository: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECR::PublicRepository"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `RepositoryCatalogData`: an object.
     public var repositoryCatalogData: Value<ECR.PublicRepository.RepositoryCatalogData>?
@@ -25,7 +25,7 @@ extension ECR {
     public var repositoryPolicyText: Value<JSON>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[ECR.PublicRepository.Tag]>?
+    public var tags: Value<[ECR.Tag]>?
 
     /// A `AWS::ECR::PublicRepository` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -34,7 +34,7 @@ extension ECR {
       repositoryCatalogData: Value<ECR.PublicRepository.RepositoryCatalogData>? = nil,
       repositoryName: Value<String>? = nil,
       repositoryPolicyText: Value<JSON>? = nil,
-      tags: Value<[ECR.PublicRepository.Tag]>? = nil,
+      tags: Value<[ECR.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -43,7 +43,7 @@ extension ECR {
       self.repositoryName = repositoryName
       self.repositoryPolicyText = repositoryPolicyText
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -80,6 +80,11 @@ extension Referable where Self == ECR.PublicRepository {
 }
 
 extension ECR.PublicRepository {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = ECR.Tag
+}
+
+extension ECR.PublicRepository {
   /// The kind of `AWS::ECR::PublicRepository.RepositoryCatalogData` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECR::PublicRepository.RepositoryCatalogData`.
@@ -105,23 +110,6 @@ extension Value where Kind == ECR.PublicRepository.RepositoryCatalogData {
       objectEntries.append(.init("RepositoryDescription", repositoryDescription.expression))
     }
     if let usageText = usageText { objectEntries.append(.init("UsageText", usageText.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECR.PublicRepository {
-  /// The kind of `AWS::ECR::PublicRepository.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECR::PublicRepository.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == ECR.PublicRepository.Tag {
-  /// A `AWS::ECR::PublicRepository.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension ECR {
   /// `AWS::ECR::PullThroughCacheRule`.
   ///
   /// - Remark: Generated from `AWS::ECR::PullThroughCacheRule`.
-  public struct PullThroughCacheRule: Resource {
+  public struct PullThroughCacheRule: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECR::PullThroughCacheRule"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CredentialArn`: a `CredentialArn`. Changing it replaces the resource.
     public var credentialARN: Value<String>?
@@ -53,7 +53,7 @@ extension ECR {
       self.upstreamRegistry = upstreamRegistry
       self.upstreamRegistryURL = upstreamRegistryURL
       self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

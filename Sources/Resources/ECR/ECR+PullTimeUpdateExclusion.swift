@@ -8,12 +8,12 @@ extension ECR {
   /// `AWS::ECR::PullTimeUpdateExclusion`.
   ///
   /// - Remark: Generated from `AWS::ECR::PullTimeUpdateExclusion`.
-  public struct PullTimeUpdateExclusion: Resource {
+  public struct PullTimeUpdateExclusion: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECR::PullTimeUpdateExclusion"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `PrincipalArn`: a `PrincipalArn`. Required. Changing it replaces the resource.
     public var principalARN: Value<String>
@@ -23,7 +23,7 @@ extension ECR {
     public init(_ logicalID: String, principalARN: Value<String>, fileID: String = #fileID, line: Int = #line) {
       self.logicalID = logicalID
       self.principalARN = principalARN
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension ECR {
   /// `AWS::ECR::RegistryPolicy`.
   ///
   /// - Remark: Generated from `AWS::ECR::RegistryPolicy`.
-  public struct RegistryPolicy: Resource {
+  public struct RegistryPolicy: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECR::RegistryPolicy"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `PolicyText`: free-form JSON (the schema allows several shapes). Required.
     public var policyText: Value<JSON>
@@ -23,7 +23,7 @@ extension ECR {
     public init(_ logicalID: String, policyText: Value<JSON>, fileID: String = #fileID, line: Int = #line) {
       self.logicalID = logicalID
       self.policyText = policyText
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension ECR {
   /// `AWS::ECR::RegistryScanningConfiguration`.
   ///
   /// - Remark: Generated from `AWS::ECR::RegistryScanningConfiguration`.
-  public struct RegistryScanningConfiguration: Resource {
+  public struct RegistryScanningConfiguration: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECR::RegistryScanningConfiguration"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Rules`: a `ScanningRules`. Required.
     public var rules: Value<[ECR.RegistryScanningConfiguration.ScanningRule]>
@@ -33,7 +33,7 @@ extension ECR {
       self.logicalID = logicalID
       self.rules = rules
       self.scanType = scanType
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

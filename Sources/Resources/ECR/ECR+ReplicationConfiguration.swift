@@ -8,12 +8,12 @@ extension ECR {
   /// `AWS::ECR::ReplicationConfiguration`.
   ///
   /// - Remark: Generated from `AWS::ECR::ReplicationConfiguration`.
-  public struct ReplicationConfiguration: Resource {
+  public struct ReplicationConfiguration: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECR::ReplicationConfiguration"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ReplicationConfiguration`: a `ReplicationConfiguration`. Required.
     public var replicationConfiguration: Value<ECR.ReplicationConfiguration.ReplicationConfiguration2>
@@ -28,7 +28,7 @@ extension ECR {
     ) {
       self.logicalID = logicalID
       self.replicationConfiguration = replicationConfiguration
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,18 +8,18 @@ extension ECR {
   /// `AWS::ECR::Repository`.
   ///
   /// - Remark: Generated from `AWS::ECR::Repository`.
-  public struct Repository: Resource {
+  public struct Repository: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECR::Repository"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `EmptyOnDelete`: a `EmptyOnDelete`.
     public var emptyOnDelete: Value<Bool>?
 
     /// `EncryptionConfiguration`: a `EncryptionConfiguration`. Changing it replaces the resource.
-    public var encryptionConfiguration: Value<ECR.Repository.EncryptionConfiguration>?
+    public var encryptionConfiguration: Value<ECR.EncryptionConfiguration>?
 
     /// `ImageScanningConfiguration`: a `ImageScanningConfiguration`.
     public var imageScanningConfiguration: Value<ECR.Repository.ImageScanningConfiguration>?
@@ -40,21 +40,21 @@ extension ECR {
     public var repositoryPolicyText: Value<JSON>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[ECR.Repository.Tag]>?
+    public var tags: Value<[ECR.Tag]>?
 
     /// A `AWS::ECR::Repository` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       emptyOnDelete: Value<Bool>? = nil,
-      encryptionConfiguration: Value<ECR.Repository.EncryptionConfiguration>? = nil,
+      encryptionConfiguration: Value<ECR.EncryptionConfiguration>? = nil,
       imageScanningConfiguration: Value<ECR.Repository.ImageScanningConfiguration>? = nil,
       imageTagMutability: Value<ECR.Repository.ImageTagMutabilityValue>? = nil,
       imageTagMutabilityExclusionFilters: Value<[ECR.Repository.ImageTagMutabilityExclusionFilter]>? = nil,
       lifecyclePolicy: Value<ECR.Repository.LifecyclePolicy>? = nil,
       repositoryName: Value<String>? = nil,
       repositoryPolicyText: Value<JSON>? = nil,
-      tags: Value<[ECR.Repository.Tag]>? = nil,
+      tags: Value<[ECR.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -68,7 +68,7 @@ extension ECR {
       self.repositoryName = repositoryName
       self.repositoryPolicyText = repositoryPolicyText
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -132,20 +132,17 @@ extension Referable where Self == ECR.Repository {
 }
 
 extension ECR.Repository {
-  /// The kind of `AWS::ECR::Repository.EncryptionConfiguration` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECR::Repository.EncryptionConfiguration`.
-  public enum EncryptionConfiguration: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias EncryptionConfiguration = ECR.EncryptionConfiguration
 
-extension Value where Kind == ECR.Repository.EncryptionConfiguration {
-  /// A `AWS::ECR::Repository.EncryptionConfiguration` value.
-  public init(encryptionType: Value<ECR.EncryptionTypeValue>, kmsKey: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("EncryptionType", encryptionType.expression))
-    if let kmsKey = kmsKey { objectEntries.append(.init("KmsKey", kmsKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias EncryptionTypeValue = ECR.EncryptionTypeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ImageTagMutabilityExclusionFilterTypeValue = ECR.ImageTagMutabilityExclusionFilterTypeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = ECR.Tag
 }
 
 extension ECR.Repository {
@@ -222,23 +219,6 @@ extension Value where Kind == ECR.Repository.LifecyclePolicy {
       objectEntries.append(.init("LifecyclePolicyText", lifecyclePolicyText.expression))
     }
     if let registryID = registryID { objectEntries.append(.init("RegistryId", registryID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECR.Repository {
-  /// The kind of `AWS::ECR::Repository.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECR::Repository.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == ECR.Repository.Tag {
-  /// A `AWS::ECR::Repository.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension ECR {
   /// `AWS::ECR::RepositoryCreationTemplate`.
   ///
   /// - Remark: Generated from `AWS::ECR::RepositoryCreationTemplate`.
-  public struct RepositoryCreationTemplate: Resource {
+  public struct RepositoryCreationTemplate: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECR::RepositoryCreationTemplate"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AppliedFor`: a list of `AppliedForItem` values. Required.
     public var appliedFor: Value<[ECR.RepositoryCreationTemplate.AppliedForItemValue]>
@@ -25,7 +25,7 @@ extension ECR {
     public var description: Value<String>?
 
     /// `EncryptionConfiguration`: a `EncryptionConfiguration`.
-    public var encryptionConfiguration: Value<ECR.RepositoryCreationTemplate.EncryptionConfiguration>?
+    public var encryptionConfiguration: Value<ECR.EncryptionConfiguration>?
 
     /// `ImageTagMutability`: one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
     public var imageTagMutability: Value<ECR.RepositoryCreationTemplate.ImageTagMutabilityValue>?
@@ -43,7 +43,7 @@ extension ECR {
     public var repositoryPolicy: Value<String>?
 
     /// `ResourceTags`: a list of `Tag` values.
-    public var resourceTags: Value<[ECR.RepositoryCreationTemplate.Tag]>?
+    public var resourceTags: Value<[ECR.Tag]>?
 
     /// A `AWS::ECR::RepositoryCreationTemplate` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -53,12 +53,12 @@ extension ECR {
       prefix: Value<String>,
       customRoleARN: Value<String>? = nil,
       description: Value<String>? = nil,
-      encryptionConfiguration: Value<ECR.RepositoryCreationTemplate.EncryptionConfiguration>? = nil,
+      encryptionConfiguration: Value<ECR.EncryptionConfiguration>? = nil,
       imageTagMutability: Value<ECR.RepositoryCreationTemplate.ImageTagMutabilityValue>? = nil,
       imageTagMutabilityExclusionFilters: Value<[ECR.RepositoryCreationTemplate.ImageTagMutabilityExclusionFilter]>? = nil,
       lifecyclePolicy: Value<String>? = nil,
       repositoryPolicy: Value<String>? = nil,
-      resourceTags: Value<[ECR.RepositoryCreationTemplate.Tag]>? = nil,
+      resourceTags: Value<[ECR.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -73,7 +73,7 @@ extension ECR {
       self.prefix = prefix
       self.repositoryPolicy = repositoryPolicy
       self.resourceTags = resourceTags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -134,6 +134,20 @@ extension Referable where Self == ECR.RepositoryCreationTemplate {
 }
 
 extension ECR.RepositoryCreationTemplate {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias EncryptionConfiguration = ECR.EncryptionConfiguration
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias EncryptionTypeValue = ECR.EncryptionTypeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ImageTagMutabilityExclusionFilterTypeValue = ECR.ImageTagMutabilityExclusionFilterTypeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = ECR.Tag
+}
+
+extension ECR.RepositoryCreationTemplate {
   /// The values `AWS::ECR::RepositoryCreationTemplate.AppliedForItem.AppliedForItem` allows.
   ///
   /// - Remark: Generated from `AWS::ECR::RepositoryCreationTemplate.AppliedForItem.AppliedForItem`.
@@ -151,23 +165,6 @@ extension Value where Kind == ECR.RepositoryCreationTemplate.AppliedForItemValue
   public static var pullThroughCache: Self { Self(Kind.pullThroughCache) }
   /// `CREATE_ON_PUSH`.
   public static var createOnPush: Self { Self(Kind.createOnPush) }
-}
-
-extension ECR.RepositoryCreationTemplate {
-  /// The kind of `AWS::ECR::RepositoryCreationTemplate.EncryptionConfiguration` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECR::RepositoryCreationTemplate.EncryptionConfiguration`.
-  public enum EncryptionConfiguration: Sendable {}
-}
-
-extension Value where Kind == ECR.RepositoryCreationTemplate.EncryptionConfiguration {
-  /// A `AWS::ECR::RepositoryCreationTemplate.EncryptionConfiguration` value.
-  public init(encryptionType: Value<ECR.EncryptionTypeValue>, kmsKey: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("EncryptionType", encryptionType.expression))
-    if let kmsKey = kmsKey { objectEntries.append(.init("KmsKey", kmsKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }
 
 extension ECR.RepositoryCreationTemplate {
@@ -211,21 +208,4 @@ extension Value where Kind == ECR.RepositoryCreationTemplate.ImageTagMutabilityV
   public static var immutableWithExclusion: Self { Self(Kind.immutableWithExclusion) }
   /// `MUTABLE_WITH_EXCLUSION`.
   public static var mutableWithExclusion: Self { Self(Kind.mutableWithExclusion) }
-}
-
-extension ECR.RepositoryCreationTemplate {
-  /// The kind of `AWS::ECR::RepositoryCreationTemplate.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECR::RepositoryCreationTemplate.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == ECR.RepositoryCreationTemplate.Tag {
-  /// A `AWS::ECR::RepositoryCreationTemplate.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

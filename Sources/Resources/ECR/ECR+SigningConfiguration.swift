@@ -8,12 +8,12 @@ extension ECR {
   /// `AWS::ECR::SigningConfiguration`.
   ///
   /// - Remark: Generated from `AWS::ECR::SigningConfiguration`.
-  public struct SigningConfiguration: Resource {
+  public struct SigningConfiguration: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECR::SigningConfiguration"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Rules`: a list of `Rule` values. Required.
     public var rules: Value<[ECR.SigningConfiguration.Rule]>
@@ -28,7 +28,7 @@ extension ECR {
     ) {
       self.logicalID = logicalID
       self.rules = rules
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

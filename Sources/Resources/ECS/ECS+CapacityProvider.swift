@@ -8,12 +8,12 @@ extension ECS {
   /// `AWS::ECS::CapacityProvider`.
   ///
   /// - Remark: Generated from `AWS::ECS::CapacityProvider`.
-  public struct CapacityProvider: Resource {
+  public struct CapacityProvider: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECS::CapacityProvider"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AutoScalingGroupProvider`: a `AutoScalingGroupProvider`.
     public var autoScalingGroupProvider: Value<ECS.CapacityProvider.AutoScalingGroupProvider>?
@@ -28,7 +28,7 @@ extension ECS {
     public var name: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[ECS.CapacityProvider.Tag]>?
+    public var tags: Value<[ECS.Tag]>?
 
     /// A `AWS::ECS::CapacityProvider` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -38,7 +38,7 @@ extension ECS {
       clusterName: Value<String>? = nil,
       managedInstancesProvider: Value<ECS.CapacityProvider.ManagedInstancesProvider>? = nil,
       name: Value<String>? = nil,
-      tags: Value<[ECS.CapacityProvider.Tag]>? = nil,
+      tags: Value<[ECS.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -48,7 +48,7 @@ extension ECS {
       self.managedInstancesProvider = managedInstancesProvider
       self.name = name
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -76,6 +76,11 @@ extension ECS {
       ]
     }
   }
+}
+
+extension ECS.CapacityProvider {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = ECS.Tag
 }
 
 extension ECS.CapacityProvider {
@@ -896,23 +901,6 @@ extension Value where Kind == ECS.CapacityProvider.StatusValue {
   public static var disabled: Self { Self(Kind.disabled) }
   /// `ENABLED`.
   public static var enabled: Self { Self(Kind.enabled) }
-}
-
-extension ECS.CapacityProvider {
-  /// The kind of `AWS::ECS::CapacityProvider.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::CapacityProvider.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == ECS.CapacityProvider.Tag {
-  /// A `AWS::ECS::CapacityProvider.Tag` value.
-  public init(key: Value<String>? = nil, value: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let key = key { objectEntries.append(.init("Key", key.expression)) }
-    if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }
 
 extension ECS.CapacityProvider {

@@ -8,12 +8,12 @@ extension ECS {
   /// `AWS::ECS::Cluster`.
   ///
   /// - Remark: Generated from `AWS::ECS::Cluster`.
-  public struct Cluster: Resource {
+  public struct Cluster: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECS::Cluster"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CapacityProviders`: a list of strings.
     public var capacityProviders: Value<[String]>?
@@ -28,13 +28,13 @@ extension ECS {
     public var configuration: Value<ECS.Cluster.ClusterConfiguration>?
 
     /// `DefaultCapacityProviderStrategy`: a list of `CapacityProviderStrategyItem` values.
-    public var defaultCapacityProviderStrategy: Value<[ECS.Cluster.CapacityProviderStrategyItem]>?
+    public var defaultCapacityProviderStrategy: Value<[ECS.CapacityProviderStrategyItem]>?
 
     /// `ServiceConnectDefaults`: a `ServiceConnectDefaults`.
     public var serviceConnectDefaults: Value<ECS.Cluster.ServiceConnectDefaults>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[ECS.Cluster.Tag]>?
+    public var tags: Value<[ECS.Tag]>?
 
     /// A `AWS::ECS::Cluster` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -44,9 +44,9 @@ extension ECS {
       clusterName: Value<String>? = nil,
       clusterSettings: Value<[ECS.Cluster.ClusterSettings]>? = nil,
       configuration: Value<ECS.Cluster.ClusterConfiguration>? = nil,
-      defaultCapacityProviderStrategy: Value<[ECS.Cluster.CapacityProviderStrategyItem]>? = nil,
+      defaultCapacityProviderStrategy: Value<[ECS.CapacityProviderStrategyItem]>? = nil,
       serviceConnectDefaults: Value<ECS.Cluster.ServiceConnectDefaults>? = nil,
-      tags: Value<[ECS.Cluster.Tag]>? = nil,
+      tags: Value<[ECS.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -58,7 +58,7 @@ extension ECS {
       self.defaultCapacityProviderStrategy = defaultCapacityProviderStrategy
       self.serviceConnectDefaults = serviceConnectDefaults
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -107,23 +107,11 @@ extension Referable where Self == ECS.Cluster {
 }
 
 extension ECS.Cluster {
-  /// The kind of `AWS::ECS::Cluster.CapacityProviderStrategyItem` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::Cluster.CapacityProviderStrategyItem`.
-  public enum CapacityProviderStrategyItem: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias CapacityProviderStrategyItem = ECS.CapacityProviderStrategyItem
 
-extension Value where Kind == ECS.Cluster.CapacityProviderStrategyItem {
-  /// A `AWS::ECS::Cluster.CapacityProviderStrategyItem` value.
-  public init(base: Value<Number>? = nil, capacityProvider: Value<String>? = nil, weight: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let base = base { objectEntries.append(.init("Base", base.expression)) }
-    if let capacityProvider = capacityProvider {
-      objectEntries.append(.init("CapacityProvider", capacityProvider.expression))
-    }
-    if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = ECS.Tag
 }
 
 extension ECS.Cluster {
@@ -274,23 +262,6 @@ extension Value where Kind == ECS.Cluster.ServiceConnectDefaults {
   public init(namespace: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.Cluster {
-  /// The kind of `AWS::ECS::Cluster.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::Cluster.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == ECS.Cluster.Tag {
-  /// A `AWS::ECS::Cluster.Tag` value.
-  public init(key: Value<String>? = nil, value: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let key = key { objectEntries.append(.init("Key", key.expression)) }
-    if let value = value { objectEntries.append(.init("Value", value.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension ECS {
   /// `AWS::ECS::ClusterCapacityProviderAssociations`.
   ///
   /// - Remark: Generated from `AWS::ECS::ClusterCapacityProviderAssociations`.
-  public struct ClusterCapacityProviderAssociations: Resource {
+  public struct ClusterCapacityProviderAssociations: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECS::ClusterCapacityProviderAssociations"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CapacityProviders`: a `CapacityProviders`.
     public var capacityProviders: Value<[String]>?
@@ -38,7 +38,7 @@ extension ECS {
       self.capacityProviders = capacityProviders
       self.cluster = cluster
       self.defaultCapacityProviderStrategy = defaultCapacityProviderStrategy
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension ECS {
   /// `AWS::ECS::Daemon`.
   ///
   /// - Remark: Generated from `AWS::ECS::Daemon`.
-  public struct Daemon: Resource {
+  public struct Daemon: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECS::Daemon"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CapacityProviderArns`: a list of strings.
     public var capacityProviderArns: Value<[String]>?
@@ -68,7 +68,7 @@ extension ECS {
       self.enableExecuteCommand = enableExecuteCommand
       self.propagateTags = propagateTags
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension ECS {
   /// `AWS::ECS::DaemonTaskDefinition`.
   ///
   /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition`.
-  public struct DaemonTaskDefinition: Resource {
+  public struct DaemonTaskDefinition: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECS::DaemonTaskDefinition"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ContainerDefinitions`: a list of `DaemonContainerDefinition` values. Changing it replaces the resource.
     public var containerDefinitions: Value<[ECS.DaemonTaskDefinition.DaemonContainerDefinition]>?
@@ -31,7 +31,7 @@ extension ECS {
     public var memory: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[ECS.DaemonTaskDefinition.Tag]>?
+    public var tags: Value<[ECS.Tag]>?
 
     /// `TaskRoleArn`: a string (`AWS::IAM::Role.Arn`). Changing it replaces the resource.
     public var taskRoleARN: Value<String>?
@@ -48,7 +48,7 @@ extension ECS {
       executionRoleARN: Value<String>? = nil,
       family: Value<String>? = nil,
       memory: Value<String>? = nil,
-      tags: Value<[ECS.DaemonTaskDefinition.Tag]>? = nil,
+      tags: Value<[ECS.Tag]>? = nil,
       taskRoleARN: Value<String>? = nil,
       volumes: Value<[ECS.DaemonTaskDefinition.Volume]>? = nil,
       fileID: String = #fileID,
@@ -63,7 +63,7 @@ extension ECS {
       self.tags = tags
       self.taskRoleARN = taskRoleARN
       self.volumes = volumes
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -108,20 +108,71 @@ extension Referable where Self == ECS.DaemonTaskDefinition {
 }
 
 extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.ContainerDependency` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.ContainerDependency`.
-  public enum ContainerDependency: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ConditionValue = ECS.ConditionValue
 
-extension Value where Kind == ECS.DaemonTaskDefinition.ContainerDependency {
-  /// A `AWS::ECS::DaemonTaskDefinition.ContainerDependency` value.
-  public init(condition: Value<ECS.ConditionValue>? = nil, containerName: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let condition = condition { objectEntries.append(.init("Condition", condition.expression)) }
-    if let containerName = containerName { objectEntries.append(.init("ContainerName", containerName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ContainerDependency = ECS.ContainerDependency
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Device = ECS.Device
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias EnvironmentFile = ECS.EnvironmentFile
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias FirelensConfiguration = ECS.FirelensConfiguration
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias FirelensConfigurationTypeValue = ECS.FirelensConfigurationTypeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias HealthCheck = ECS.HealthCheck
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias HostVolumeProperties = ECS.HostVolumeProperties
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias KernelCapabilities = ECS.KernelCapabilities
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias KeyValuePair = ECS.KeyValuePair
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias LogConfiguration = ECS.LogConfiguration
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias MountPoint = ECS.MountPoint
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias NameValue = ECS.NameValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias PermissionsValue = ECS.PermissionsValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias RepositoryCredentials = ECS.RepositoryCredentials
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias RestartPolicy = ECS.RestartPolicy
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Secret = ECS.Secret
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias SystemControl = ECS.SystemControl
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = ECS.Tag
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tmpfs = ECS.Tmpfs
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias TypeValue = ECS.TypeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Ulimit = ECS.Ulimit
 }
 
 extension ECS.DaemonTaskDefinition {
@@ -138,29 +189,29 @@ extension Value where Kind == ECS.DaemonTaskDefinition.DaemonContainerDefinition
     name: Value<String>,
     command: Value<[String]>? = nil,
     cpu: Value<Number>? = nil,
-    dependsOn: Value<[ECS.DaemonTaskDefinition.ContainerDependency]>? = nil,
+    dependsOn: Value<[ECS.ContainerDependency]>? = nil,
     entryPoint: Value<[String]>? = nil,
-    environment: Value<[ECS.DaemonTaskDefinition.KeyValuePair]>? = nil,
-    environmentFiles: Value<[ECS.DaemonTaskDefinition.EnvironmentFile]>? = nil,
+    environment: Value<[ECS.KeyValuePair]>? = nil,
+    environmentFiles: Value<[ECS.EnvironmentFile]>? = nil,
     essential: Value<Bool>? = nil,
-    firelensConfiguration: Value<ECS.DaemonTaskDefinition.FirelensConfiguration>? = nil,
-    healthCheck: Value<ECS.DaemonTaskDefinition.HealthCheck>? = nil,
+    firelensConfiguration: Value<ECS.FirelensConfiguration>? = nil,
+    healthCheck: Value<ECS.HealthCheck>? = nil,
     interactive: Value<Bool>? = nil,
     linuxParameters: Value<ECS.DaemonTaskDefinition.LinuxParameters>? = nil,
-    logConfiguration: Value<ECS.DaemonTaskDefinition.LogConfiguration>? = nil,
+    logConfiguration: Value<ECS.LogConfiguration>? = nil,
     memory: Value<Number>? = nil,
     memoryReservation: Value<Number>? = nil,
-    mountPoints: Value<[ECS.DaemonTaskDefinition.MountPoint]>? = nil,
+    mountPoints: Value<[ECS.MountPoint]>? = nil,
     privileged: Value<Bool>? = nil,
     pseudoTerminal: Value<Bool>? = nil,
     readonlyRootFilesystem: Value<Bool>? = nil,
-    repositoryCredentials: Value<ECS.DaemonTaskDefinition.RepositoryCredentials>? = nil,
-    restartPolicy: Value<ECS.DaemonTaskDefinition.RestartPolicy>? = nil,
-    secrets: Value<[ECS.DaemonTaskDefinition.Secret]>? = nil,
+    repositoryCredentials: Value<ECS.RepositoryCredentials>? = nil,
+    restartPolicy: Value<ECS.RestartPolicy>? = nil,
+    secrets: Value<[ECS.Secret]>? = nil,
     startTimeout: Value<Number>? = nil,
     stopTimeout: Value<Number>? = nil,
-    systemControls: Value<[ECS.DaemonTaskDefinition.SystemControl]>? = nil,
-    ulimits: Value<[ECS.DaemonTaskDefinition.Ulimit]>? = nil,
+    systemControls: Value<[ECS.SystemControl]>? = nil,
+    ulimits: Value<[ECS.Ulimit]>? = nil,
     user: Value<String>? = nil,
     workingDirectory: Value<String>? = nil
   ) {
@@ -215,138 +266,6 @@ extension Value where Kind == ECS.DaemonTaskDefinition.DaemonContainerDefinition
 }
 
 extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.Device` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.Device`.
-  public enum Device: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.Device {
-  /// A `AWS::ECS::DaemonTaskDefinition.Device` value.
-  public init(
-    containerPath: Value<String>? = nil,
-    hostPath: Value<String>? = nil,
-    permissions: Value<[ECS.PermissionsValue]>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let containerPath = containerPath { objectEntries.append(.init("ContainerPath", containerPath.expression)) }
-    if let hostPath = hostPath { objectEntries.append(.init("HostPath", hostPath.expression)) }
-    if let permissions = permissions { objectEntries.append(.init("Permissions", permissions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.EnvironmentFile` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.EnvironmentFile`.
-  public enum EnvironmentFile: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.EnvironmentFile {
-  /// A `AWS::ECS::DaemonTaskDefinition.EnvironmentFile` value.
-  public init(type: Value<ECS.TypeValue>? = nil, value: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.FirelensConfiguration` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.FirelensConfiguration`.
-  public enum FirelensConfiguration: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.FirelensConfiguration {
-  /// A `AWS::ECS::DaemonTaskDefinition.FirelensConfiguration` value.
-  public init(options: Value<[String: String]>? = nil, type: Value<ECS.FirelensConfigurationTypeValue>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let options = options { objectEntries.append(.init("Options", options.expression)) }
-    if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.HealthCheck` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.HealthCheck`.
-  public enum HealthCheck: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.HealthCheck {
-  /// A `AWS::ECS::DaemonTaskDefinition.HealthCheck` value.
-  public init(
-    command: Value<[String]>? = nil,
-    interval: Value<Number>? = nil,
-    retries: Value<Number>? = nil,
-    startPeriod: Value<Number>? = nil,
-    timeout: Value<Number>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let command = command { objectEntries.append(.init("Command", command.expression)) }
-    if let interval = interval { objectEntries.append(.init("Interval", interval.expression)) }
-    if let retries = retries { objectEntries.append(.init("Retries", retries.expression)) }
-    if let startPeriod = startPeriod { objectEntries.append(.init("StartPeriod", startPeriod.expression)) }
-    if let timeout = timeout { objectEntries.append(.init("Timeout", timeout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.HostVolumeProperties` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.HostVolumeProperties`.
-  public enum HostVolumeProperties: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.HostVolumeProperties {
-  /// A `AWS::ECS::DaemonTaskDefinition.HostVolumeProperties` value.
-  public init(sourcePath: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let sourcePath = sourcePath { objectEntries.append(.init("SourcePath", sourcePath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.KernelCapabilities` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.KernelCapabilities`.
-  public enum KernelCapabilities: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.KernelCapabilities {
-  /// A `AWS::ECS::DaemonTaskDefinition.KernelCapabilities` value.
-  public init(add: Value<[String]>? = nil, drop: Value<[String]>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let add = add { objectEntries.append(.init("Add", add.expression)) }
-    if let drop = drop { objectEntries.append(.init("Drop", drop.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.KeyValuePair` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.KeyValuePair`.
-  public enum KeyValuePair: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.KeyValuePair {
-  /// A `AWS::ECS::DaemonTaskDefinition.KeyValuePair` value.
-  public init(name: Value<String>? = nil, value: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
   /// The kind of `AWS::ECS::DaemonTaskDefinition.LinuxParameters` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.LinuxParameters`.
@@ -356,10 +275,10 @@ extension ECS.DaemonTaskDefinition {
 extension Value where Kind == ECS.DaemonTaskDefinition.LinuxParameters {
   /// A `AWS::ECS::DaemonTaskDefinition.LinuxParameters` value.
   public init(
-    capabilities: Value<ECS.DaemonTaskDefinition.KernelCapabilities>? = nil,
-    devices: Value<[ECS.DaemonTaskDefinition.Device]>? = nil,
+    capabilities: Value<ECS.KernelCapabilities>? = nil,
+    devices: Value<[ECS.Device]>? = nil,
     initProcessEnabled: Value<Bool>? = nil,
-    tmpfs: Value<[ECS.DaemonTaskDefinition.Tmpfs]>? = nil
+    tmpfs: Value<[ECS.Tmpfs]>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let capabilities = capabilities { objectEntries.append(.init("Capabilities", capabilities.expression)) }
@@ -373,177 +292,6 @@ extension Value where Kind == ECS.DaemonTaskDefinition.LinuxParameters {
 }
 
 extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.LogConfiguration` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.LogConfiguration`.
-  public enum LogConfiguration: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.LogConfiguration {
-  /// A `AWS::ECS::DaemonTaskDefinition.LogConfiguration` value.
-  public init(
-    logDriver: Value<String>,
-    options: Value<[String: String]>? = nil,
-    secretOptions: Value<[ECS.DaemonTaskDefinition.Secret]>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("LogDriver", logDriver.expression))
-    if let options = options { objectEntries.append(.init("Options", options.expression)) }
-    if let secretOptions = secretOptions { objectEntries.append(.init("SecretOptions", secretOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.MountPoint` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.MountPoint`.
-  public enum MountPoint: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.MountPoint {
-  /// A `AWS::ECS::DaemonTaskDefinition.MountPoint` value.
-  public init(containerPath: Value<String>? = nil, readOnly: Value<Bool>? = nil, sourceVolume: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let containerPath = containerPath { objectEntries.append(.init("ContainerPath", containerPath.expression)) }
-    if let readOnly = readOnly { objectEntries.append(.init("ReadOnly", readOnly.expression)) }
-    if let sourceVolume = sourceVolume { objectEntries.append(.init("SourceVolume", sourceVolume.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.RepositoryCredentials` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.RepositoryCredentials`.
-  public enum RepositoryCredentials: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.RepositoryCredentials {
-  /// A `AWS::ECS::DaemonTaskDefinition.RepositoryCredentials` value.
-  public init(credentialsParameter: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let credentialsParameter = credentialsParameter {
-      objectEntries.append(.init("CredentialsParameter", credentialsParameter.expression))
-    }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.RestartPolicy` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.RestartPolicy`.
-  public enum RestartPolicy: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.RestartPolicy {
-  /// A `AWS::ECS::DaemonTaskDefinition.RestartPolicy` value.
-  public init(
-    enabled: Value<Bool>? = nil,
-    ignoredExitCodes: Value<[Number]>? = nil,
-    restartAttemptPeriod: Value<Number>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    if let ignoredExitCodes = ignoredExitCodes {
-      objectEntries.append(.init("IgnoredExitCodes", ignoredExitCodes.expression))
-    }
-    if let restartAttemptPeriod = restartAttemptPeriod {
-      objectEntries.append(.init("RestartAttemptPeriod", restartAttemptPeriod.expression))
-    }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.Secret` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.Secret`.
-  public enum Secret: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.Secret {
-  /// A `AWS::ECS::DaemonTaskDefinition.Secret` value.
-  public init(name: Value<String>, valueFrom: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Name", name.expression))
-    objectEntries.append(.init("ValueFrom", valueFrom.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.SystemControl` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.SystemControl`.
-  public enum SystemControl: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.SystemControl {
-  /// A `AWS::ECS::DaemonTaskDefinition.SystemControl` value.
-  public init(namespace: Value<String>? = nil, value: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
-    if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.Tag {
-  /// A `AWS::ECS::DaemonTaskDefinition.Tag` value.
-  public init(key: Value<String>? = nil, value: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let key = key { objectEntries.append(.init("Key", key.expression)) }
-    if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.Tmpfs` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.Tmpfs`.
-  public enum Tmpfs: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.Tmpfs {
-  /// A `AWS::ECS::DaemonTaskDefinition.Tmpfs` value.
-  public init(size: Value<Number>, containerPath: Value<String>? = nil, mountOptions: Value<[String]>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let containerPath = containerPath { objectEntries.append(.init("ContainerPath", containerPath.expression)) }
-    if let mountOptions = mountOptions { objectEntries.append(.init("MountOptions", mountOptions.expression)) }
-    objectEntries.append(.init("Size", size.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
-  /// The kind of `AWS::ECS::DaemonTaskDefinition.Ulimit` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.Ulimit`.
-  public enum Ulimit: Sendable {}
-}
-
-extension Value where Kind == ECS.DaemonTaskDefinition.Ulimit {
-  /// A `AWS::ECS::DaemonTaskDefinition.Ulimit` value.
-  public init(hardLimit: Value<Number>, name: Value<ECS.NameValue>, softLimit: Value<Number>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("HardLimit", hardLimit.expression))
-    objectEntries.append(.init("Name", name.expression))
-    objectEntries.append(.init("SoftLimit", softLimit.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.DaemonTaskDefinition {
   /// The kind of `AWS::ECS::DaemonTaskDefinition.Volume` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::DaemonTaskDefinition.Volume`.
@@ -552,7 +300,7 @@ extension ECS.DaemonTaskDefinition {
 
 extension Value where Kind == ECS.DaemonTaskDefinition.Volume {
   /// A `AWS::ECS::DaemonTaskDefinition.Volume` value.
-  public init(host: Value<ECS.DaemonTaskDefinition.HostVolumeProperties>? = nil, name: Value<String>? = nil) {
+  public init(host: Value<ECS.HostVolumeProperties>? = nil, name: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let host = host { objectEntries.append(.init("Host", host.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }

@@ -8,12 +8,12 @@ extension ECS {
   /// `AWS::ECS::ExpressGatewayService`.
   ///
   /// - Remark: Generated from `AWS::ECS::ExpressGatewayService`.
-  public struct ExpressGatewayService: Resource {
+  public struct ExpressGatewayService: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECS::ExpressGatewayService"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Cluster`: a string. Changing it replaces the resource.
     public var cluster: Value<String>?
@@ -83,7 +83,7 @@ extension ECS {
       self.serviceName = serviceName
       self.tags = tags
       self.taskRoleARN = taskRoleARN
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -334,6 +334,11 @@ extension Referable where Self == ECS.ExpressGatewayService {
 }
 
 extension ECS.ExpressGatewayService {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Secret = ECS.Secret
+}
+
+extension ECS.ExpressGatewayService {
   /// The kind of `AWS::ECS::ExpressGatewayService.ExpressGatewayContainer` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::ExpressGatewayService.ExpressGatewayContainer`.
@@ -349,7 +354,7 @@ extension Value where Kind == ECS.ExpressGatewayService.ExpressGatewayContainer 
     containerPort: Value<Number>? = nil,
     environment: Value<[ECS.ExpressGatewayService.KeyValuePair]>? = nil,
     repositoryCredentials: Value<ECS.ExpressGatewayService.ExpressGatewayRepositoryCredentials>? = nil,
-    secrets: Value<[ECS.ExpressGatewayService.Secret]>? = nil
+    secrets: Value<[ECS.Secret]>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let awsLogsConfiguration = awsLogsConfiguration {
@@ -478,23 +483,6 @@ extension Value where Kind == ECS.ExpressGatewayService.KeyValuePair {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.ExpressGatewayService {
-  /// The kind of `AWS::ECS::ExpressGatewayService.Secret` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::ExpressGatewayService.Secret`.
-  public enum Secret: Sendable {}
-}
-
-extension Value where Kind == ECS.ExpressGatewayService.Secret {
-  /// A `AWS::ECS::ExpressGatewayService.Secret` value.
-  public init(name: Value<String>, valueFrom: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Name", name.expression))
-    objectEntries.append(.init("ValueFrom", valueFrom.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

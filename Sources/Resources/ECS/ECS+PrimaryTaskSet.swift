@@ -8,12 +8,12 @@ extension ECS {
   /// `AWS::ECS::PrimaryTaskSet`.
   ///
   /// - Remark: Generated from `AWS::ECS::PrimaryTaskSet`.
-  public struct PrimaryTaskSet: Resource {
+  public struct PrimaryTaskSet: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECS::PrimaryTaskSet"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Cluster`: a string. Required. Changing it replaces the resource.
     public var cluster: Value<String>
@@ -38,7 +38,7 @@ extension ECS {
       self.cluster = cluster
       self.service = service
       self.taskSetID = taskSetID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,18 +8,18 @@ extension ECS {
   /// `AWS::ECS::Service`.
   ///
   /// - Remark: Generated from `AWS::ECS::Service`.
-  public struct Service: Resource {
+  public struct Service: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECS::Service"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AvailabilityZoneRebalancing`: one of `ENABLED`, `DISABLED`.
     public var availabilityZoneRebalancing: Value<ECS.Service.AvailabilityZoneRebalancingValue>?
 
     /// `CapacityProviderStrategy`: a list of `CapacityProviderStrategyItem` values.
-    public var capacityProviderStrategy: Value<[ECS.Service.CapacityProviderStrategyItem]>?
+    public var capacityProviderStrategy: Value<[ECS.CapacityProviderStrategyItem]>?
 
     /// `Cluster`: a string. Changing it replaces the resource.
     public var cluster: Value<String>?
@@ -79,10 +79,10 @@ extension ECS {
     public var serviceName: Value<String>?
 
     /// `ServiceRegistries`: a list of `ServiceRegistry` values.
-    public var serviceRegistries: Value<[ECS.Service.ServiceRegistry]>?
+    public var serviceRegistries: Value<[ECS.ServiceRegistry]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[ECS.Service.Tag]>?
+    public var tags: Value<[ECS.Tag]>?
 
     /// `TaskDefinition`: a string.
     public var taskDefinition: Value<String>?
@@ -98,7 +98,7 @@ extension ECS {
     public init(
       _ logicalID: String,
       availabilityZoneRebalancing: Value<ECS.Service.AvailabilityZoneRebalancingValue>? = nil,
-      capacityProviderStrategy: Value<[ECS.Service.CapacityProviderStrategyItem]>? = nil,
+      capacityProviderStrategy: Value<[ECS.CapacityProviderStrategyItem]>? = nil,
       cluster: Value<String>? = nil,
       deploymentConfiguration: Value<ECS.Service.DeploymentConfiguration>? = nil,
       deploymentController: Value<ECS.Service.DeploymentController>? = nil,
@@ -118,8 +118,8 @@ extension ECS {
       schedulingStrategy: Value<ECS.Service.SchedulingStrategyValue>? = nil,
       serviceConnectConfiguration: Value<ECS.Service.ServiceConnectConfiguration>? = nil,
       serviceName: Value<String>? = nil,
-      serviceRegistries: Value<[ECS.Service.ServiceRegistry]>? = nil,
-      tags: Value<[ECS.Service.Tag]>? = nil,
+      serviceRegistries: Value<[ECS.ServiceRegistry]>? = nil,
+      tags: Value<[ECS.Tag]>? = nil,
       taskDefinition: Value<String>? = nil,
       volumeConfigurations: Value<[ECS.Service.ServiceVolumeConfiguration]>? = nil,
       vpcLatticeConfigurations: Value<[ECS.Service.VPCLatticeConfiguration]>? = nil,
@@ -153,7 +153,7 @@ extension ECS {
       self.taskDefinition = taskDefinition
       self.volumeConfigurations = volumeConfigurations
       self.vpcLatticeConfigurations = vpcLatticeConfigurations
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -262,6 +262,23 @@ extension Referable where Self == ECS.Service {
 }
 
 extension ECS.Service {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias AssignPublicIPValue = ECS.AssignPublicIPValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias CapacityProviderStrategyItem = ECS.CapacityProviderStrategyItem
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Secret = ECS.Secret
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ServiceRegistry = ECS.ServiceRegistry
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = ECS.Tag
+}
+
+extension ECS.Service {
   /// The kind of `AWS::ECS::Service.AdvancedConfiguration` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::Service.AdvancedConfiguration`.
@@ -343,26 +360,6 @@ extension Value where Kind == ECS.Service.CanaryConfiguration {
       objectEntries.append(.init("CanaryBakeTimeInMinutes", canaryBakeTimeInMinutes.expression))
     }
     if let canaryPercent = canaryPercent { objectEntries.append(.init("CanaryPercent", canaryPercent.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.Service {
-  /// The kind of `AWS::ECS::Service.CapacityProviderStrategyItem` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::Service.CapacityProviderStrategyItem`.
-  public enum CapacityProviderStrategyItem: Sendable {}
-}
-
-extension Value where Kind == ECS.Service.CapacityProviderStrategyItem {
-  /// A `AWS::ECS::Service.CapacityProviderStrategyItem` value.
-  public init(base: Value<Number>? = nil, capacityProvider: Value<String>? = nil, weight: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let base = base { objectEntries.append(.init("Base", base.expression)) }
-    if let capacityProvider = capacityProvider {
-      objectEntries.append(.init("CapacityProvider", capacityProvider.expression))
-    }
-    if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }
@@ -498,7 +495,7 @@ extension Value where Kind == ECS.Service.EBSTagSpecification {
   public init(
     resourceType: Value<ECS.Service.ResourceTypeValue>,
     propagateTags: Value<ECS.Service.PropagateTagsValue>? = nil,
-    tags: Value<[ECS.Service.Tag]>? = nil
+    tags: Value<[ECS.Tag]>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let propagateTags = propagateTags { objectEntries.append(.init("PropagateTags", propagateTags.expression)) }
@@ -697,7 +694,7 @@ extension Value where Kind == ECS.Service.LogConfiguration {
   public init(
     logDriver: Value<String>? = nil,
     options: Value<[String: String]>? = nil,
-    secretOptions: Value<[ECS.Service.Secret]>? = nil
+    secretOptions: Value<[ECS.Secret]>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let logDriver = logDriver { objectEntries.append(.init("LogDriver", logDriver.expression)) }
@@ -842,23 +839,6 @@ extension Value where Kind == ECS.Service.SchedulingStrategyValue {
   public static var daemon: Self { Self(Kind.daemon) }
   /// `REPLICA`.
   public static var replica: Self { Self(Kind.replica) }
-}
-
-extension ECS.Service {
-  /// The kind of `AWS::ECS::Service.Secret` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::Service.Secret`.
-  public enum Secret: Sendable {}
-}
-
-extension Value where Kind == ECS.Service.Secret {
-  /// A `AWS::ECS::Service.Secret` value.
-  public init(name: Value<String>, valueFrom: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Name", name.expression))
-    objectEntries.append(.init("ValueFrom", valueFrom.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }
 
 extension ECS.Service {
@@ -1099,30 +1079,6 @@ extension Value where Kind == ECS.Service.ServiceManagedEBSVolumeConfiguration {
 }
 
 extension ECS.Service {
-  /// The kind of `AWS::ECS::Service.ServiceRegistry` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::Service.ServiceRegistry`.
-  public enum ServiceRegistry: Sendable {}
-}
-
-extension Value where Kind == ECS.Service.ServiceRegistry {
-  /// A `AWS::ECS::Service.ServiceRegistry` value.
-  public init(
-    containerName: Value<String>? = nil,
-    containerPort: Value<Number>? = nil,
-    port: Value<Number>? = nil,
-    registryARN: Value<String>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let containerName = containerName { objectEntries.append(.init("ContainerName", containerName.expression)) }
-    if let containerPort = containerPort { objectEntries.append(.init("ContainerPort", containerPort.expression)) }
-    if let port = port { objectEntries.append(.init("Port", port.expression)) }
-    if let registryARN = registryARN { objectEntries.append(.init("RegistryArn", registryARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.Service {
   /// The kind of `AWS::ECS::Service.ServiceVolumeConfiguration` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::Service.ServiceVolumeConfiguration`.
@@ -1162,23 +1118,6 @@ extension Value where Kind == ECS.Service.StrategyValue {
   public static var linear: Self { Self(Kind.linear) }
   /// `CANARY`.
   public static var canary: Self { Self(Kind.canary) }
-}
-
-extension ECS.Service {
-  /// The kind of `AWS::ECS::Service.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::Service.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == ECS.Service.Tag {
-  /// A `AWS::ECS::Service.Tag` value.
-  public init(key: Value<String>? = nil, value: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let key = key { objectEntries.append(.init("Key", key.expression)) }
-    if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }
 
 extension ECS.Service {

@@ -8,12 +8,12 @@ extension ECS {
   /// `AWS::ECS::TaskDefinition`.
   ///
   /// - Remark: Generated from `AWS::ECS::TaskDefinition`.
-  public struct TaskDefinition: Resource {
+  public struct TaskDefinition: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECS::TaskDefinition"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ContainerDefinitions`: a list of `ContainerDefinition` values. Changing it replaces the resource.
     public var containerDefinitions: Value<[ECS.TaskDefinition.ContainerDefinition]>?
@@ -61,7 +61,7 @@ extension ECS {
     public var runtimePlatform: Value<ECS.TaskDefinition.RuntimePlatform>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[ECS.TaskDefinition.Tag]>?
+    public var tags: Value<[ECS.Tag]>?
 
     /// `TaskRoleArn`: a string (`AWS::IAM::Role.Arn`). Changing it replaces the resource.
     public var taskRoleARN: Value<String>?
@@ -88,7 +88,7 @@ extension ECS {
       proxyConfiguration: Value<ECS.TaskDefinition.ProxyConfiguration>? = nil,
       requiresCompatibilities: Value<[ECS.TaskDefinition.RequiresCompatibilitiesValue]>? = nil,
       runtimePlatform: Value<ECS.TaskDefinition.RuntimePlatform>? = nil,
-      tags: Value<[ECS.TaskDefinition.Tag]>? = nil,
+      tags: Value<[ECS.Tag]>? = nil,
       taskRoleARN: Value<String>? = nil,
       volumes: Value<[ECS.TaskDefinition.Volume]>? = nil,
       fileID: String = #fileID,
@@ -113,7 +113,7 @@ extension ECS {
       self.tags = tags
       self.taskRoleARN = taskRoleARN
       self.volumes = volumes
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -179,6 +179,74 @@ extension Referable where Self == ECS.TaskDefinition {
   /// `!GetAtt TaskDefinition.TaskDefinitionArn` inside a free-form document.
   @_disfavoredOverload
   public var taskDefinitionARN: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "TaskDefinitionArn")) }
+}
+
+extension ECS.TaskDefinition {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ConditionValue = ECS.ConditionValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ContainerDependency = ECS.ContainerDependency
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Device = ECS.Device
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias EnvironmentFile = ECS.EnvironmentFile
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias FirelensConfiguration = ECS.FirelensConfiguration
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias FirelensConfigurationTypeValue = ECS.FirelensConfigurationTypeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias HealthCheck = ECS.HealthCheck
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias HostVolumeProperties = ECS.HostVolumeProperties
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias KernelCapabilities = ECS.KernelCapabilities
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias KeyValuePair = ECS.KeyValuePair
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias LogConfiguration = ECS.LogConfiguration
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias MountPoint = ECS.MountPoint
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias NameValue = ECS.NameValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias PermissionsValue = ECS.PermissionsValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias RepositoryCredentials = ECS.RepositoryCredentials
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias RestartPolicy = ECS.RestartPolicy
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Secret = ECS.Secret
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias SystemControl = ECS.SystemControl
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = ECS.Tag
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tmpfs = ECS.Tmpfs
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias TypeValue = ECS.TypeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Ulimit = ECS.Ulimit
 }
 
 extension ECS.TaskDefinition {
@@ -250,39 +318,39 @@ extension Value where Kind == ECS.TaskDefinition.ContainerDefinition {
     command: Value<[String]>? = nil,
     cpu: Value<Number>? = nil,
     credentialSpecs: Value<[String]>? = nil,
-    dependsOn: Value<[ECS.TaskDefinition.ContainerDependency]>? = nil,
+    dependsOn: Value<[ECS.ContainerDependency]>? = nil,
     disableNetworking: Value<Bool>? = nil,
     dnsSearchDomains: Value<[String]>? = nil,
     dnsServers: Value<[String]>? = nil,
     dockerLabels: Value<[String: String]>? = nil,
     dockerSecurityOptions: Value<[String]>? = nil,
     entryPoint: Value<[String]>? = nil,
-    environment: Value<[ECS.TaskDefinition.KeyValuePair]>? = nil,
-    environmentFiles: Value<[ECS.TaskDefinition.EnvironmentFile]>? = nil,
+    environment: Value<[ECS.KeyValuePair]>? = nil,
+    environmentFiles: Value<[ECS.EnvironmentFile]>? = nil,
     essential: Value<Bool>? = nil,
     extraHosts: Value<[ECS.TaskDefinition.HostEntry]>? = nil,
-    firelensConfiguration: Value<ECS.TaskDefinition.FirelensConfiguration>? = nil,
-    healthCheck: Value<ECS.TaskDefinition.HealthCheck>? = nil,
+    firelensConfiguration: Value<ECS.FirelensConfiguration>? = nil,
+    healthCheck: Value<ECS.HealthCheck>? = nil,
     hostname: Value<String>? = nil,
     interactive: Value<Bool>? = nil,
     links: Value<[String]>? = nil,
     linuxParameters: Value<ECS.TaskDefinition.LinuxParameters>? = nil,
-    logConfiguration: Value<ECS.TaskDefinition.LogConfiguration>? = nil,
+    logConfiguration: Value<ECS.LogConfiguration>? = nil,
     memory: Value<Number>? = nil,
     memoryReservation: Value<Number>? = nil,
-    mountPoints: Value<[ECS.TaskDefinition.MountPoint]>? = nil,
+    mountPoints: Value<[ECS.MountPoint]>? = nil,
     portMappings: Value<[ECS.TaskDefinition.PortMapping]>? = nil,
     privileged: Value<Bool>? = nil,
     pseudoTerminal: Value<Bool>? = nil,
     readonlyRootFilesystem: Value<Bool>? = nil,
-    repositoryCredentials: Value<ECS.TaskDefinition.RepositoryCredentials>? = nil,
+    repositoryCredentials: Value<ECS.RepositoryCredentials>? = nil,
     resourceRequirements: Value<[ECS.TaskDefinition.ResourceRequirement]>? = nil,
-    restartPolicy: Value<ECS.TaskDefinition.RestartPolicy>? = nil,
-    secrets: Value<[ECS.TaskDefinition.Secret]>? = nil,
+    restartPolicy: Value<ECS.RestartPolicy>? = nil,
+    secrets: Value<[ECS.Secret]>? = nil,
     startTimeout: Value<Number>? = nil,
     stopTimeout: Value<Number>? = nil,
-    systemControls: Value<[ECS.TaskDefinition.SystemControl]>? = nil,
-    ulimits: Value<[ECS.TaskDefinition.Ulimit]>? = nil,
+    systemControls: Value<[ECS.SystemControl]>? = nil,
+    ulimits: Value<[ECS.Ulimit]>? = nil,
     user: Value<String>? = nil,
     versionConsistency: Value<ECS.TaskDefinition.VersionConsistencyValue>? = nil,
     volumesFrom: Value<[ECS.TaskDefinition.VolumeFrom]>? = nil,
@@ -364,45 +432,6 @@ extension Value where Kind == ECS.TaskDefinition.ContainerDefinition {
 }
 
 extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.ContainerDependency` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.ContainerDependency`.
-  public enum ContainerDependency: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.ContainerDependency {
-  /// A `AWS::ECS::TaskDefinition.ContainerDependency` value.
-  public init(condition: Value<ECS.ConditionValue>? = nil, containerName: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let condition = condition { objectEntries.append(.init("Condition", condition.expression)) }
-    if let containerName = containerName { objectEntries.append(.init("ContainerName", containerName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.Device` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.Device`.
-  public enum Device: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.Device {
-  /// A `AWS::ECS::TaskDefinition.Device` value.
-  public init(
-    containerPath: Value<String>? = nil,
-    hostPath: Value<String>? = nil,
-    permissions: Value<[ECS.PermissionsValue]>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let containerPath = containerPath { objectEntries.append(.init("ContainerPath", containerPath.expression)) }
-    if let hostPath = hostPath { objectEntries.append(.init("HostPath", hostPath.expression)) }
-    if let permissions = permissions { objectEntries.append(.init("Permissions", permissions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskDefinition {
   /// The kind of `AWS::ECS::TaskDefinition.DockerVolumeConfiguration` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::TaskDefinition.DockerVolumeConfiguration`.
@@ -461,23 +490,6 @@ extension Value where Kind == ECS.TaskDefinition.EFSVolumeConfiguration {
 }
 
 extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.EnvironmentFile` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.EnvironmentFile`.
-  public enum EnvironmentFile: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.EnvironmentFile {
-  /// A `AWS::ECS::TaskDefinition.EnvironmentFile` value.
-  public init(type: Value<ECS.TypeValue>? = nil, value: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskDefinition {
   /// The kind of `AWS::ECS::TaskDefinition.EphemeralStorage` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::TaskDefinition.EphemeralStorage`.
@@ -489,23 +501,6 @@ extension Value where Kind == ECS.TaskDefinition.EphemeralStorage {
   public init(sizeInGiB: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sizeInGiB = sizeInGiB { objectEntries.append(.init("SizeInGiB", sizeInGiB.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.FirelensConfiguration` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.FirelensConfiguration`.
-  public enum FirelensConfiguration: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.FirelensConfiguration {
-  /// A `AWS::ECS::TaskDefinition.FirelensConfiguration` value.
-  public init(options: Value<[String: String]>? = nil, type: Value<ECS.FirelensConfigurationTypeValue>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let options = options { objectEntries.append(.init("Options", options.expression)) }
-    if let type = type { objectEntries.append(.init("Type", type.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }
@@ -552,32 +547,6 @@ extension Value where Kind == ECS.TaskDefinition.FsxWindowsFileServerVolumeConfi
 }
 
 extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.HealthCheck` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.HealthCheck`.
-  public enum HealthCheck: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.HealthCheck {
-  /// A `AWS::ECS::TaskDefinition.HealthCheck` value.
-  public init(
-    command: Value<[String]>? = nil,
-    interval: Value<Number>? = nil,
-    retries: Value<Number>? = nil,
-    startPeriod: Value<Number>? = nil,
-    timeout: Value<Number>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let command = command { objectEntries.append(.init("Command", command.expression)) }
-    if let interval = interval { objectEntries.append(.init("Interval", interval.expression)) }
-    if let retries = retries { objectEntries.append(.init("Retries", retries.expression)) }
-    if let startPeriod = startPeriod { objectEntries.append(.init("StartPeriod", startPeriod.expression)) }
-    if let timeout = timeout { objectEntries.append(.init("Timeout", timeout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskDefinition {
   /// The kind of `AWS::ECS::TaskDefinition.HostEntry` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::TaskDefinition.HostEntry`.
@@ -590,22 +559,6 @@ extension Value where Kind == ECS.TaskDefinition.HostEntry {
     var objectEntries: [Expression.ObjectEntry] = []
     if let hostname = hostname { objectEntries.append(.init("Hostname", hostname.expression)) }
     if let ipAddress = ipAddress { objectEntries.append(.init("IpAddress", ipAddress.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.HostVolumeProperties` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.HostVolumeProperties`.
-  public enum HostVolumeProperties: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.HostVolumeProperties {
-  /// A `AWS::ECS::TaskDefinition.HostVolumeProperties` value.
-  public init(sourcePath: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let sourcePath = sourcePath { objectEntries.append(.init("SourcePath", sourcePath.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }
@@ -665,40 +618,6 @@ extension Value where Kind == ECS.TaskDefinition.IpcModeValue {
 }
 
 extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.KernelCapabilities` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.KernelCapabilities`.
-  public enum KernelCapabilities: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.KernelCapabilities {
-  /// A `AWS::ECS::TaskDefinition.KernelCapabilities` value.
-  public init(add: Value<[String]>? = nil, drop: Value<[String]>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let add = add { objectEntries.append(.init("Add", add.expression)) }
-    if let drop = drop { objectEntries.append(.init("Drop", drop.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.KeyValuePair` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.KeyValuePair`.
-  public enum KeyValuePair: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.KeyValuePair {
-  /// A `AWS::ECS::TaskDefinition.KeyValuePair` value.
-  public init(name: Value<String>? = nil, value: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskDefinition {
   /// The kind of `AWS::ECS::TaskDefinition.LinuxParameters` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::TaskDefinition.LinuxParameters`.
@@ -708,13 +627,13 @@ extension ECS.TaskDefinition {
 extension Value where Kind == ECS.TaskDefinition.LinuxParameters {
   /// A `AWS::ECS::TaskDefinition.LinuxParameters` value.
   public init(
-    capabilities: Value<ECS.TaskDefinition.KernelCapabilities>? = nil,
-    devices: Value<[ECS.TaskDefinition.Device]>? = nil,
+    capabilities: Value<ECS.KernelCapabilities>? = nil,
+    devices: Value<[ECS.Device]>? = nil,
     initProcessEnabled: Value<Bool>? = nil,
     maxSwap: Value<Number>? = nil,
     sharedMemorySize: Value<Number>? = nil,
     swappiness: Value<Number>? = nil,
-    tmpfs: Value<[ECS.TaskDefinition.Tmpfs]>? = nil
+    tmpfs: Value<[ECS.Tmpfs]>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let capabilities = capabilities { objectEntries.append(.init("Capabilities", capabilities.expression)) }
@@ -728,46 +647,6 @@ extension Value where Kind == ECS.TaskDefinition.LinuxParameters {
     }
     if let swappiness = swappiness { objectEntries.append(.init("Swappiness", swappiness.expression)) }
     if let tmpfs = tmpfs { objectEntries.append(.init("Tmpfs", tmpfs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.LogConfiguration` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.LogConfiguration`.
-  public enum LogConfiguration: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.LogConfiguration {
-  /// A `AWS::ECS::TaskDefinition.LogConfiguration` value.
-  public init(
-    logDriver: Value<String>,
-    options: Value<[String: String]>? = nil,
-    secretOptions: Value<[ECS.TaskDefinition.Secret]>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("LogDriver", logDriver.expression))
-    if let options = options { objectEntries.append(.init("Options", options.expression)) }
-    if let secretOptions = secretOptions { objectEntries.append(.init("SecretOptions", secretOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.MountPoint` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.MountPoint`.
-  public enum MountPoint: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.MountPoint {
-  /// A `AWS::ECS::TaskDefinition.MountPoint` value.
-  public init(containerPath: Value<String>? = nil, readOnly: Value<Bool>? = nil, sourceVolume: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let containerPath = containerPath { objectEntries.append(.init("ContainerPath", containerPath.expression)) }
-    if let readOnly = readOnly { objectEntries.append(.init("ReadOnly", readOnly.expression)) }
-    if let sourceVolume = sourceVolume { objectEntries.append(.init("SourceVolume", sourceVolume.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }
@@ -911,7 +790,7 @@ extension Value where Kind == ECS.TaskDefinition.ProxyConfiguration {
   /// A `AWS::ECS::TaskDefinition.ProxyConfiguration` value.
   public init(
     containerName: Value<String>,
-    proxyConfigurationProperties: Value<[ECS.TaskDefinition.KeyValuePair]>? = nil,
+    proxyConfigurationProperties: Value<[ECS.KeyValuePair]>? = nil,
     type: Value<ECS.TaskDefinition.ProxyConfigurationTypeValue>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
@@ -936,24 +815,6 @@ extension ECS.TaskDefinition {
 extension Value where Kind == ECS.TaskDefinition.ProxyConfigurationTypeValue {
   /// `APPMESH`.
   public static var appmesh: Self { Self(Kind.appmesh) }
-}
-
-extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.RepositoryCredentials` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.RepositoryCredentials`.
-  public enum RepositoryCredentials: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.RepositoryCredentials {
-  /// A `AWS::ECS::TaskDefinition.RepositoryCredentials` value.
-  public init(credentialsParameter: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let credentialsParameter = credentialsParameter {
-      objectEntries.append(.init("CredentialsParameter", credentialsParameter.expression))
-    }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }
 
 extension ECS.TaskDefinition {
@@ -1011,32 +872,6 @@ extension Value where Kind == ECS.TaskDefinition.ResourceRequirementTypeValue {
   public static var gpu: Self { Self(Kind.gpu) }
   /// `InferenceAccelerator`.
   public static var inferenceAccelerator: Self { Self(Kind.inferenceAccelerator) }
-}
-
-extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.RestartPolicy` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.RestartPolicy`.
-  public enum RestartPolicy: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.RestartPolicy {
-  /// A `AWS::ECS::TaskDefinition.RestartPolicy` value.
-  public init(
-    enabled: Value<Bool>? = nil,
-    ignoredExitCodes: Value<[Number]>? = nil,
-    restartAttemptPeriod: Value<Number>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    if let ignoredExitCodes = ignoredExitCodes {
-      objectEntries.append(.init("IgnoredExitCodes", ignoredExitCodes.expression))
-    }
-    if let restartAttemptPeriod = restartAttemptPeriod {
-      objectEntries.append(.init("RestartAttemptPeriod", restartAttemptPeriod.expression))
-    }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }
 
 extension ECS.TaskDefinition {
@@ -1107,57 +942,6 @@ extension Value where Kind == ECS.TaskDefinition.ScopeValue {
 }
 
 extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.Secret` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.Secret`.
-  public enum Secret: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.Secret {
-  /// A `AWS::ECS::TaskDefinition.Secret` value.
-  public init(name: Value<String>, valueFrom: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Name", name.expression))
-    objectEntries.append(.init("ValueFrom", valueFrom.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.SystemControl` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.SystemControl`.
-  public enum SystemControl: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.SystemControl {
-  /// A `AWS::ECS::TaskDefinition.SystemControl` value.
-  public init(namespace: Value<String>? = nil, value: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
-    if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.Tag {
-  /// A `AWS::ECS::TaskDefinition.Tag` value.
-  public init(key: Value<String>? = nil, value: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let key = key { objectEntries.append(.init("Key", key.expression)) }
-    if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskDefinition {
   /// The kind of `AWS::ECS::TaskDefinition.TaskDefinitionPlacementConstraint` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::TaskDefinition.TaskDefinitionPlacementConstraint`.
@@ -1192,24 +976,6 @@ extension Value where Kind == ECS.TaskDefinition.TaskDefinitionPlacementConstrai
 }
 
 extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.Tmpfs` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.Tmpfs`.
-  public enum Tmpfs: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.Tmpfs {
-  /// A `AWS::ECS::TaskDefinition.Tmpfs` value.
-  public init(size: Value<Number>, containerPath: Value<String>? = nil, mountOptions: Value<[String]>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let containerPath = containerPath { objectEntries.append(.init("ContainerPath", containerPath.expression)) }
-    if let mountOptions = mountOptions { objectEntries.append(.init("MountOptions", mountOptions.expression)) }
-    objectEntries.append(.init("Size", size.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskDefinition {
   /// The values `AWS::ECS::TaskDefinition.EFSVolumeConfiguration.TransitEncryption` allows.
   ///
   /// - Remark: Generated from `AWS::ECS::TaskDefinition.EFSVolumeConfiguration.TransitEncryption`.
@@ -1224,24 +990,6 @@ extension Value where Kind == ECS.TaskDefinition.TransitEncryptionValue {
   public static var enabled: Self { Self(Kind.enabled) }
   /// `DISABLED`.
   public static var disabled: Self { Self(Kind.disabled) }
-}
-
-extension ECS.TaskDefinition {
-  /// The kind of `AWS::ECS::TaskDefinition.Ulimit` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskDefinition.Ulimit`.
-  public enum Ulimit: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskDefinition.Ulimit {
-  /// A `AWS::ECS::TaskDefinition.Ulimit` value.
-  public init(hardLimit: Value<Number>, name: Value<ECS.NameValue>, softLimit: Value<Number>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("HardLimit", hardLimit.expression))
-    objectEntries.append(.init("Name", name.expression))
-    objectEntries.append(.init("SoftLimit", softLimit.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }
 
 extension ECS.TaskDefinition {
@@ -1275,7 +1023,7 @@ extension Value where Kind == ECS.TaskDefinition.Volume {
     dockerVolumeConfiguration: Value<ECS.TaskDefinition.DockerVolumeConfiguration>? = nil,
     efsVolumeConfiguration: Value<ECS.TaskDefinition.EFSVolumeConfiguration>? = nil,
     fsxWindowsFileServerVolumeConfiguration: Value<ECS.TaskDefinition.FsxWindowsFileServerVolumeConfiguration>? = nil,
-    host: Value<ECS.TaskDefinition.HostVolumeProperties>? = nil,
+    host: Value<ECS.HostVolumeProperties>? = nil,
     name: Value<String>? = nil,
     s3FilesVolumeConfiguration: Value<ECS.TaskDefinition.S3FilesVolumeConfiguration>? = nil
   ) {

@@ -8,15 +8,15 @@ extension ECS {
   /// `AWS::ECS::TaskSet`.
   ///
   /// - Remark: Generated from `AWS::ECS::TaskSet`.
-  public struct TaskSet: Resource {
+  public struct TaskSet: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ECS::TaskSet"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CapacityProviderStrategy`: a list of `CapacityProviderStrategyItem` values. Changing it replaces the resource.
-    public var capacityProviderStrategy: Value<[ECS.TaskSet.CapacityProviderStrategyItem]>?
+    public var capacityProviderStrategy: Value<[ECS.CapacityProviderStrategyItem]>?
 
     /// `Cluster`: a string. Required. Changing it replaces the resource.
     public var cluster: Value<String>
@@ -43,10 +43,10 @@ extension ECS {
     public var service: Value<String>
 
     /// `ServiceRegistries`: a list of `ServiceRegistry` values. Changing it replaces the resource.
-    public var serviceRegistries: Value<[ECS.TaskSet.ServiceRegistry]>?
+    public var serviceRegistries: Value<[ECS.ServiceRegistry]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[ECS.TaskSet.Tag]>?
+    public var tags: Value<[ECS.Tag]>?
 
     /// `TaskDefinition`: a string. Required. Changing it replaces the resource.
     public var taskDefinition: Value<String>
@@ -58,15 +58,15 @@ extension ECS {
       cluster: Value<String>,
       service: Value<String>,
       taskDefinition: Value<String>,
-      capacityProviderStrategy: Value<[ECS.TaskSet.CapacityProviderStrategyItem]>? = nil,
+      capacityProviderStrategy: Value<[ECS.CapacityProviderStrategyItem]>? = nil,
       externalID: Value<String>? = nil,
       launchType: Value<ECS.TaskSet.LaunchTypeValue>? = nil,
       loadBalancers: Value<[ECS.TaskSet.LoadBalancer]>? = nil,
       networkConfiguration: Value<ECS.TaskSet.NetworkConfiguration>? = nil,
       platformVersion: Value<String>? = nil,
       scale: Value<ECS.TaskSet.Scale>? = nil,
-      serviceRegistries: Value<[ECS.TaskSet.ServiceRegistry]>? = nil,
-      tags: Value<[ECS.TaskSet.Tag]>? = nil,
+      serviceRegistries: Value<[ECS.ServiceRegistry]>? = nil,
+      tags: Value<[ECS.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -83,7 +83,7 @@ extension ECS {
       self.serviceRegistries = serviceRegistries
       self.tags = tags
       self.taskDefinition = taskDefinition
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -137,6 +137,20 @@ extension Referable where Self == ECS.TaskSet {
 }
 
 extension ECS.TaskSet {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias AssignPublicIPValue = ECS.AssignPublicIPValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias CapacityProviderStrategyItem = ECS.CapacityProviderStrategyItem
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ServiceRegistry = ECS.ServiceRegistry
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = ECS.Tag
+}
+
+extension ECS.TaskSet {
   /// The kind of `AWS::ECS::TaskSet.AwsVpcConfiguration` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ECS::TaskSet.AwsVpcConfiguration`.
@@ -154,26 +168,6 @@ extension Value where Kind == ECS.TaskSet.AwsVPCConfiguration {
     if let assignPublicIP = assignPublicIP { objectEntries.append(.init("AssignPublicIp", assignPublicIP.expression)) }
     if let securityGroups = securityGroups { objectEntries.append(.init("SecurityGroups", securityGroups.expression)) }
     objectEntries.append(.init("Subnets", subnets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskSet {
-  /// The kind of `AWS::ECS::TaskSet.CapacityProviderStrategyItem` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskSet.CapacityProviderStrategyItem`.
-  public enum CapacityProviderStrategyItem: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskSet.CapacityProviderStrategyItem {
-  /// A `AWS::ECS::TaskSet.CapacityProviderStrategyItem` value.
-  public init(base: Value<Number>? = nil, capacityProvider: Value<String>? = nil, weight: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let base = base { objectEntries.append(.init("Base", base.expression)) }
-    if let capacityProvider = capacityProvider {
-      objectEntries.append(.init("CapacityProvider", capacityProvider.expression))
-    }
-    if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }
@@ -247,47 +241,6 @@ extension Value where Kind == ECS.TaskSet.Scale {
   public init(unit: Value<ECS.TaskSet.UnitValue>? = nil, value: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskSet {
-  /// The kind of `AWS::ECS::TaskSet.ServiceRegistry` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskSet.ServiceRegistry`.
-  public enum ServiceRegistry: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskSet.ServiceRegistry {
-  /// A `AWS::ECS::TaskSet.ServiceRegistry` value.
-  public init(
-    containerName: Value<String>? = nil,
-    containerPort: Value<Number>? = nil,
-    port: Value<Number>? = nil,
-    registryARN: Value<String>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let containerName = containerName { objectEntries.append(.init("ContainerName", containerName.expression)) }
-    if let containerPort = containerPort { objectEntries.append(.init("ContainerPort", containerPort.expression)) }
-    if let port = port { objectEntries.append(.init("Port", port.expression)) }
-    if let registryARN = registryARN { objectEntries.append(.init("RegistryArn", registryARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ECS.TaskSet {
-  /// The kind of `AWS::ECS::TaskSet.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ECS::TaskSet.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == ECS.TaskSet.Tag {
-  /// A `AWS::ECS::TaskSet.Tag` value.
-  public init(key: Value<String>? = nil, value: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }

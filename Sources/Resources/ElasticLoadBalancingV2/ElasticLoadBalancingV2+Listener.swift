@@ -8,18 +8,18 @@ extension ElasticLoadBalancingV2 {
   /// `AWS::ElasticLoadBalancingV2::Listener`.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener`.
-  public struct Listener: Resource {
+  public struct Listener: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ElasticLoadBalancingV2::Listener"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AlpnPolicy`: a list of strings.
     public var alpnPolicy: Value<[String]>?
 
     /// `Certificates`: a list of `Certificate` values.
-    public var certificates: Value<[ElasticLoadBalancingV2.Listener.Certificate]>?
+    public var certificates: Value<[ElasticLoadBalancingV2.Certificate]>?
 
     /// `DefaultActions`: a list of `Action` values. Required.
     public var defaultActions: Value<[ElasticLoadBalancingV2.Listener.Action]>
@@ -49,7 +49,7 @@ extension ElasticLoadBalancingV2 {
       defaultActions: Value<[ElasticLoadBalancingV2.Listener.Action]>,
       loadBalancerARN: Value<String>,
       alpnPolicy: Value<[String]>? = nil,
-      certificates: Value<[ElasticLoadBalancingV2.Listener.Certificate]>? = nil,
+      certificates: Value<[ElasticLoadBalancingV2.Certificate]>? = nil,
       listenerAttributes: Value<[ElasticLoadBalancingV2.Listener.ListenerAttribute]>? = nil,
       mutualAuthentication: Value<ElasticLoadBalancingV2.Listener.MutualAuthentication>? = nil,
       port: Value<Number>? = nil,
@@ -68,7 +68,7 @@ extension ElasticLoadBalancingV2 {
       self.port = port
       self.`protocol` = `protocol`
       self.sslPolicy = sslPolicy
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -113,6 +113,47 @@ extension Referable where Self == ElasticLoadBalancingV2.Listener {
 }
 
 extension ElasticLoadBalancingV2.Listener {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Certificate = ElasticLoadBalancingV2.Certificate
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias FixedResponseConfig = ElasticLoadBalancingV2.FixedResponseConfig
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias FormatValue = ElasticLoadBalancingV2.FormatValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ForwardConfig = ElasticLoadBalancingV2.ForwardConfig
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias JWTValidationActionAdditionalClaim = ElasticLoadBalancingV2.JWTValidationActionAdditionalClaim
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias JWTValidationConfig = ElasticLoadBalancingV2.JWTValidationConfig
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias OnUnauthenticatedRequestValue = ElasticLoadBalancingV2.OnUnauthenticatedRequestValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ProtocolValue = ElasticLoadBalancingV2.ProtocolValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias RedirectConfig = ElasticLoadBalancingV2.RedirectConfig
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias StatusCodeValue = ElasticLoadBalancingV2.StatusCodeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias TargetGroupStickinessConfig = ElasticLoadBalancingV2.TargetGroupStickinessConfig
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias TargetGroupTuple = ElasticLoadBalancingV2.TargetGroupTuple
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias TypeValue = ElasticLoadBalancingV2.TypeValue
+}
+
+extension ElasticLoadBalancingV2.Listener {
   /// The kind of `AWS::ElasticLoadBalancingV2::Listener.Action` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.Action`.
@@ -125,11 +166,11 @@ extension Value where Kind == ElasticLoadBalancingV2.Listener.Action {
     type: Value<ElasticLoadBalancingV2.TypeValue>,
     authenticateCognitoConfig: Value<ElasticLoadBalancingV2.Listener.AuthenticateCognitoConfig>? = nil,
     authenticateOIDCConfig: Value<ElasticLoadBalancingV2.Listener.AuthenticateOIDCConfig>? = nil,
-    fixedResponseConfig: Value<ElasticLoadBalancingV2.Listener.FixedResponseConfig>? = nil,
-    forwardConfig: Value<ElasticLoadBalancingV2.Listener.ForwardConfig>? = nil,
-    jwtValidationConfig: Value<ElasticLoadBalancingV2.Listener.JWTValidationConfig>? = nil,
+    fixedResponseConfig: Value<ElasticLoadBalancingV2.FixedResponseConfig>? = nil,
+    forwardConfig: Value<ElasticLoadBalancingV2.ForwardConfig>? = nil,
+    jwtValidationConfig: Value<ElasticLoadBalancingV2.JWTValidationConfig>? = nil,
     order: Value<Number>? = nil,
-    redirectConfig: Value<ElasticLoadBalancingV2.Listener.RedirectConfig>? = nil,
+    redirectConfig: Value<ElasticLoadBalancingV2.RedirectConfig>? = nil,
     targetGroupARN: Value<String>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
@@ -258,104 +299,6 @@ extension Value where Kind == ElasticLoadBalancingV2.Listener.AuthenticateOIDCCo
 }
 
 extension ElasticLoadBalancingV2.Listener {
-  /// The kind of `AWS::ElasticLoadBalancingV2::Listener.Certificate` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.Certificate`.
-  public enum Certificate: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.Listener.Certificate {
-  /// A `AWS::ElasticLoadBalancingV2::Listener.Certificate` value.
-  public init(certificateARN: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let certificateARN = certificateARN { objectEntries.append(.init("CertificateArn", certificateARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.Listener {
-  /// The kind of `AWS::ElasticLoadBalancingV2::Listener.FixedResponseConfig` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.FixedResponseConfig`.
-  public enum FixedResponseConfig: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.Listener.FixedResponseConfig {
-  /// A `AWS::ElasticLoadBalancingV2::Listener.FixedResponseConfig` value.
-  public init(statusCode: Value<String>, contentType: Value<String>? = nil, messageBody: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let contentType = contentType { objectEntries.append(.init("ContentType", contentType.expression)) }
-    if let messageBody = messageBody { objectEntries.append(.init("MessageBody", messageBody.expression)) }
-    objectEntries.append(.init("StatusCode", statusCode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.Listener {
-  /// The kind of `AWS::ElasticLoadBalancingV2::Listener.ForwardConfig` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.ForwardConfig`.
-  public enum ForwardConfig: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.Listener.ForwardConfig {
-  /// A `AWS::ElasticLoadBalancingV2::Listener.ForwardConfig` value.
-  public init(
-    targetGroupStickinessConfig: Value<ElasticLoadBalancingV2.Listener.TargetGroupStickinessConfig>? = nil,
-    targetGroups: Value<[ElasticLoadBalancingV2.Listener.TargetGroupTuple]>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let targetGroupStickinessConfig = targetGroupStickinessConfig {
-      objectEntries.append(.init("TargetGroupStickinessConfig", targetGroupStickinessConfig.expression))
-    }
-    if let targetGroups = targetGroups { objectEntries.append(.init("TargetGroups", targetGroups.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.Listener {
-  /// The kind of `AWS::ElasticLoadBalancingV2::Listener.JwtValidationActionAdditionalClaim` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.JwtValidationActionAdditionalClaim`.
-  public enum JWTValidationActionAdditionalClaim: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.Listener.JWTValidationActionAdditionalClaim {
-  /// A `AWS::ElasticLoadBalancingV2::Listener.JwtValidationActionAdditionalClaim` value.
-  public init(format: Value<ElasticLoadBalancingV2.FormatValue>, name: Value<String>, values: Value<[String]>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Format", format.expression))
-    objectEntries.append(.init("Name", name.expression))
-    objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.Listener {
-  /// The kind of `AWS::ElasticLoadBalancingV2::Listener.JwtValidationConfig` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.JwtValidationConfig`.
-  public enum JWTValidationConfig: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.Listener.JWTValidationConfig {
-  /// A `AWS::ElasticLoadBalancingV2::Listener.JwtValidationConfig` value.
-  public init(
-    issuer: Value<String>,
-    jwksEndpoint: Value<String>,
-    additionalClaims: Value<[ElasticLoadBalancingV2.Listener.JWTValidationActionAdditionalClaim]>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let additionalClaims = additionalClaims {
-      objectEntries.append(.init("AdditionalClaims", additionalClaims.expression))
-    }
-    objectEntries.append(.init("Issuer", issuer.expression))
-    objectEntries.append(.init("JwksEndpoint", jwksEndpoint.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.Listener {
   /// The kind of `AWS::ElasticLoadBalancingV2::Listener.ListenerAttribute` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.ListenerAttribute`.
@@ -396,70 +339,6 @@ extension Value where Kind == ElasticLoadBalancingV2.Listener.MutualAuthenticati
     }
     if let mode = mode { objectEntries.append(.init("Mode", mode.expression)) }
     if let trustStoreARN = trustStoreARN { objectEntries.append(.init("TrustStoreArn", trustStoreARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.Listener {
-  /// The kind of `AWS::ElasticLoadBalancingV2::Listener.RedirectConfig` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.RedirectConfig`.
-  public enum RedirectConfig: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.Listener.RedirectConfig {
-  /// A `AWS::ElasticLoadBalancingV2::Listener.RedirectConfig` value.
-  public init(
-    statusCode: Value<ElasticLoadBalancingV2.StatusCodeValue>,
-    host: Value<String>? = nil,
-    path: Value<String>? = nil,
-    port: Value<String>? = nil,
-    protocol: Value<String>? = nil,
-    query: Value<String>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let host = host { objectEntries.append(.init("Host", host.expression)) }
-    if let path = path { objectEntries.append(.init("Path", path.expression)) }
-    if let port = port { objectEntries.append(.init("Port", port.expression)) }
-    if let `protocol` = `protocol` { objectEntries.append(.init("Protocol", `protocol`.expression)) }
-    if let query = query { objectEntries.append(.init("Query", query.expression)) }
-    objectEntries.append(.init("StatusCode", statusCode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.Listener {
-  /// The kind of `AWS::ElasticLoadBalancingV2::Listener.TargetGroupStickinessConfig` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.TargetGroupStickinessConfig`.
-  public enum TargetGroupStickinessConfig: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.Listener.TargetGroupStickinessConfig {
-  /// A `AWS::ElasticLoadBalancingV2::Listener.TargetGroupStickinessConfig` value.
-  public init(durationSeconds: Value<Number>? = nil, enabled: Value<Bool>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let durationSeconds = durationSeconds {
-      objectEntries.append(.init("DurationSeconds", durationSeconds.expression))
-    }
-    if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.Listener {
-  /// The kind of `AWS::ElasticLoadBalancingV2::Listener.TargetGroupTuple` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::Listener.TargetGroupTuple`.
-  public enum TargetGroupTuple: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.Listener.TargetGroupTuple {
-  /// A `AWS::ElasticLoadBalancingV2::Listener.TargetGroupTuple` value.
-  public init(targetGroupARN: Value<String>? = nil, weight: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let targetGroupARN = targetGroupARN { objectEntries.append(.init("TargetGroupArn", targetGroupARN.expression)) }
-    if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,15 +8,15 @@ extension ElasticLoadBalancingV2 {
   /// `AWS::ElasticLoadBalancingV2::ListenerCertificate`.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerCertificate`.
-  public struct ListenerCertificate: Resource {
+  public struct ListenerCertificate: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ElasticLoadBalancingV2::ListenerCertificate"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Certificates`: a list of `Certificate` values. Required.
-    public var certificates: Value<[ElasticLoadBalancingV2.ListenerCertificate.Certificate]>
+    public var certificates: Value<[ElasticLoadBalancingV2.Certificate]>
 
     /// `ListenerArn`: a string. Required. Changing it replaces the resource.
     public var listenerARN: Value<String>
@@ -25,7 +25,7 @@ extension ElasticLoadBalancingV2 {
     /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
-      certificates: Value<[ElasticLoadBalancingV2.ListenerCertificate.Certificate]>,
+      certificates: Value<[ElasticLoadBalancingV2.Certificate]>,
       listenerARN: Value<String>,
       fileID: String = #fileID,
       line: Int = #line
@@ -33,7 +33,7 @@ extension ElasticLoadBalancingV2 {
       self.logicalID = logicalID
       self.certificates = certificates
       self.listenerARN = listenerARN
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -62,17 +62,6 @@ extension Referable where Self == ElasticLoadBalancingV2.ListenerCertificate {
 }
 
 extension ElasticLoadBalancingV2.ListenerCertificate {
-  /// The kind of `AWS::ElasticLoadBalancingV2::ListenerCertificate.Certificate` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerCertificate.Certificate`.
-  public enum Certificate: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.ListenerCertificate.Certificate {
-  /// A `AWS::ElasticLoadBalancingV2::ListenerCertificate.Certificate` value.
-  public init(certificateARN: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let certificateARN = certificateARN { objectEntries.append(.init("CertificateArn", certificateARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Certificate = ElasticLoadBalancingV2.Certificate
 }

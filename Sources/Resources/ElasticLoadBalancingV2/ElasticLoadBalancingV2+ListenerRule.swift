@@ -8,12 +8,12 @@ extension ElasticLoadBalancingV2 {
   /// `AWS::ElasticLoadBalancingV2::ListenerRule`.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule`.
-  public struct ListenerRule: Resource {
+  public struct ListenerRule: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ElasticLoadBalancingV2::ListenerRule"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Actions`: a list of `Action` values. Required.
     public var actions: Value<[ElasticLoadBalancingV2.ListenerRule.Action]>
@@ -48,7 +48,7 @@ extension ElasticLoadBalancingV2 {
       self.listenerARN = listenerARN
       self.priority = priority
       self.transforms = transforms
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -87,6 +87,41 @@ extension Referable where Self == ElasticLoadBalancingV2.ListenerRule {
 }
 
 extension ElasticLoadBalancingV2.ListenerRule {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias FixedResponseConfig = ElasticLoadBalancingV2.FixedResponseConfig
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias FormatValue = ElasticLoadBalancingV2.FormatValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ForwardConfig = ElasticLoadBalancingV2.ForwardConfig
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias JWTValidationActionAdditionalClaim = ElasticLoadBalancingV2.JWTValidationActionAdditionalClaim
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias JWTValidationConfig = ElasticLoadBalancingV2.JWTValidationConfig
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias OnUnauthenticatedRequestValue = ElasticLoadBalancingV2.OnUnauthenticatedRequestValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias RedirectConfig = ElasticLoadBalancingV2.RedirectConfig
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias StatusCodeValue = ElasticLoadBalancingV2.StatusCodeValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias TargetGroupStickinessConfig = ElasticLoadBalancingV2.TargetGroupStickinessConfig
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias TargetGroupTuple = ElasticLoadBalancingV2.TargetGroupTuple
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias TypeValue = ElasticLoadBalancingV2.TypeValue
+}
+
+extension ElasticLoadBalancingV2.ListenerRule {
   /// The kind of `AWS::ElasticLoadBalancingV2::ListenerRule.Action` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule.Action`.
@@ -99,11 +134,11 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.Action {
     type: Value<ElasticLoadBalancingV2.TypeValue>,
     authenticateCognitoConfig: Value<ElasticLoadBalancingV2.ListenerRule.AuthenticateCognitoConfig>? = nil,
     authenticateOIDCConfig: Value<ElasticLoadBalancingV2.ListenerRule.AuthenticateOIDCConfig>? = nil,
-    fixedResponseConfig: Value<ElasticLoadBalancingV2.ListenerRule.FixedResponseConfig>? = nil,
-    forwardConfig: Value<ElasticLoadBalancingV2.ListenerRule.ForwardConfig>? = nil,
-    jwtValidationConfig: Value<ElasticLoadBalancingV2.ListenerRule.JWTValidationConfig>? = nil,
+    fixedResponseConfig: Value<ElasticLoadBalancingV2.FixedResponseConfig>? = nil,
+    forwardConfig: Value<ElasticLoadBalancingV2.ForwardConfig>? = nil,
+    jwtValidationConfig: Value<ElasticLoadBalancingV2.JWTValidationConfig>? = nil,
     order: Value<Number>? = nil,
-    redirectConfig: Value<ElasticLoadBalancingV2.ListenerRule.RedirectConfig>? = nil,
+    redirectConfig: Value<ElasticLoadBalancingV2.RedirectConfig>? = nil,
     targetGroupARN: Value<String>? = nil
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
@@ -215,46 +250,6 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.AuthenticateOI
 }
 
 extension ElasticLoadBalancingV2.ListenerRule {
-  /// The kind of `AWS::ElasticLoadBalancingV2::ListenerRule.FixedResponseConfig` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule.FixedResponseConfig`.
-  public enum FixedResponseConfig: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.FixedResponseConfig {
-  /// A `AWS::ElasticLoadBalancingV2::ListenerRule.FixedResponseConfig` value.
-  public init(statusCode: Value<String>, contentType: Value<String>? = nil, messageBody: Value<String>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let contentType = contentType { objectEntries.append(.init("ContentType", contentType.expression)) }
-    if let messageBody = messageBody { objectEntries.append(.init("MessageBody", messageBody.expression)) }
-    objectEntries.append(.init("StatusCode", statusCode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.ListenerRule {
-  /// The kind of `AWS::ElasticLoadBalancingV2::ListenerRule.ForwardConfig` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule.ForwardConfig`.
-  public enum ForwardConfig: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.ForwardConfig {
-  /// A `AWS::ElasticLoadBalancingV2::ListenerRule.ForwardConfig` value.
-  public init(
-    targetGroupStickinessConfig: Value<ElasticLoadBalancingV2.ListenerRule.TargetGroupStickinessConfig>? = nil,
-    targetGroups: Value<[ElasticLoadBalancingV2.ListenerRule.TargetGroupTuple]>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let targetGroupStickinessConfig = targetGroupStickinessConfig {
-      objectEntries.append(.init("TargetGroupStickinessConfig", targetGroupStickinessConfig.expression))
-    }
-    if let targetGroups = targetGroups { objectEntries.append(.init("TargetGroups", targetGroups.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.ListenerRule {
   /// The kind of `AWS::ElasticLoadBalancingV2::ListenerRule.HttpHeaderConfig` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule.HttpHeaderConfig`.
@@ -310,48 +305,6 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.HostHeaderConf
 }
 
 extension ElasticLoadBalancingV2.ListenerRule {
-  /// The kind of `AWS::ElasticLoadBalancingV2::ListenerRule.JwtValidationActionAdditionalClaim` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule.JwtValidationActionAdditionalClaim`.
-  public enum JWTValidationActionAdditionalClaim: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.JWTValidationActionAdditionalClaim {
-  /// A `AWS::ElasticLoadBalancingV2::ListenerRule.JwtValidationActionAdditionalClaim` value.
-  public init(format: Value<ElasticLoadBalancingV2.FormatValue>, name: Value<String>, values: Value<[String]>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Format", format.expression))
-    objectEntries.append(.init("Name", name.expression))
-    objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.ListenerRule {
-  /// The kind of `AWS::ElasticLoadBalancingV2::ListenerRule.JwtValidationConfig` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule.JwtValidationConfig`.
-  public enum JWTValidationConfig: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.JWTValidationConfig {
-  /// A `AWS::ElasticLoadBalancingV2::ListenerRule.JwtValidationConfig` value.
-  public init(
-    issuer: Value<String>,
-    jwksEndpoint: Value<String>,
-    additionalClaims: Value<[ElasticLoadBalancingV2.ListenerRule.JWTValidationActionAdditionalClaim]>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let additionalClaims = additionalClaims {
-      objectEntries.append(.init("AdditionalClaims", additionalClaims.expression))
-    }
-    objectEntries.append(.init("Issuer", issuer.expression))
-    objectEntries.append(.init("JwksEndpoint", jwksEndpoint.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.ListenerRule {
   /// The kind of `AWS::ElasticLoadBalancingV2::ListenerRule.PathPatternConfig` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule.PathPatternConfig`.
@@ -397,34 +350,6 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.QueryStringKey
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.ListenerRule {
-  /// The kind of `AWS::ElasticLoadBalancingV2::ListenerRule.RedirectConfig` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule.RedirectConfig`.
-  public enum RedirectConfig: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.RedirectConfig {
-  /// A `AWS::ElasticLoadBalancingV2::ListenerRule.RedirectConfig` value.
-  public init(
-    statusCode: Value<ElasticLoadBalancingV2.StatusCodeValue>,
-    host: Value<String>? = nil,
-    path: Value<String>? = nil,
-    port: Value<String>? = nil,
-    protocol: Value<String>? = nil,
-    query: Value<String>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let host = host { objectEntries.append(.init("Host", host.expression)) }
-    if let path = path { objectEntries.append(.init("Path", path.expression)) }
-    if let port = port { objectEntries.append(.init("Port", port.expression)) }
-    if let `protocol` = `protocol` { objectEntries.append(.init("Protocol", `protocol`.expression)) }
-    if let query = query { objectEntries.append(.init("Query", query.expression)) }
-    objectEntries.append(.init("StatusCode", statusCode.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }
@@ -518,42 +443,6 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.SourceIPConfig
   public init(values: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.ListenerRule {
-  /// The kind of `AWS::ElasticLoadBalancingV2::ListenerRule.TargetGroupStickinessConfig` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule.TargetGroupStickinessConfig`.
-  public enum TargetGroupStickinessConfig: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.TargetGroupStickinessConfig {
-  /// A `AWS::ElasticLoadBalancingV2::ListenerRule.TargetGroupStickinessConfig` value.
-  public init(durationSeconds: Value<Number>? = nil, enabled: Value<Bool>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let durationSeconds = durationSeconds {
-      objectEntries.append(.init("DurationSeconds", durationSeconds.expression))
-    }
-    if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.ListenerRule {
-  /// The kind of `AWS::ElasticLoadBalancingV2::ListenerRule.TargetGroupTuple` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::ListenerRule.TargetGroupTuple`.
-  public enum TargetGroupTuple: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.TargetGroupTuple {
-  /// A `AWS::ElasticLoadBalancingV2::ListenerRule.TargetGroupTuple` value.
-  public init(targetGroupARN: Value<String>? = nil, weight: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let targetGroupARN = targetGroupARN { objectEntries.append(.init("TargetGroupArn", targetGroupARN.expression)) }
-    if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

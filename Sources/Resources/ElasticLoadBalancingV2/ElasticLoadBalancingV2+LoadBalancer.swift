@@ -8,12 +8,12 @@ extension ElasticLoadBalancingV2 {
   /// `AWS::ElasticLoadBalancingV2::LoadBalancer`.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::LoadBalancer`.
-  public struct LoadBalancer: Resource {
+  public struct LoadBalancer: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ElasticLoadBalancingV2::LoadBalancer"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `EnableCapacityReservationProvisionStabilize`: a boolean.
     public var enableCapacityReservationProvisionStabilize: Value<Bool>?
@@ -93,7 +93,7 @@ extension ElasticLoadBalancingV2 {
       self.subnets = subnets
       self.tags = tags
       self.type = type
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

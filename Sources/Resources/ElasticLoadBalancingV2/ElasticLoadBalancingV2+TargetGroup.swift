@@ -8,12 +8,12 @@ extension ElasticLoadBalancingV2 {
   /// `AWS::ElasticLoadBalancingV2::TargetGroup`.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::TargetGroup`.
-  public struct TargetGroup: Resource {
+  public struct TargetGroup: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ElasticLoadBalancingV2::TargetGroup"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `HealthCheckEnabled`: a boolean.
     public var healthCheckEnabled: Value<Bool>?
@@ -55,7 +55,7 @@ extension ElasticLoadBalancingV2 {
     public var protocolVersion: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[ElasticLoadBalancingV2.TargetGroup.Tag]>?
+    public var tags: Value<[ElasticLoadBalancingV2.Tag]>?
 
     /// `TargetControlPort`: an integer.
     public var targetControlPort: Value<Number>?
@@ -92,7 +92,7 @@ extension ElasticLoadBalancingV2 {
       port: Value<Number>? = nil,
       protocol: Value<ElasticLoadBalancingV2.ProtocolValue>? = nil,
       protocolVersion: Value<String>? = nil,
-      tags: Value<[ElasticLoadBalancingV2.TargetGroup.Tag]>? = nil,
+      tags: Value<[ElasticLoadBalancingV2.Tag]>? = nil,
       targetControlPort: Value<Number>? = nil,
       targetGroupAttributes: Value<[ElasticLoadBalancingV2.TargetGroup.TargetGroupAttribute]>? = nil,
       targetType: Value<ElasticLoadBalancingV2.TargetGroup.TargetTypeValue>? = nil,
@@ -123,7 +123,7 @@ extension ElasticLoadBalancingV2 {
       self.targets = targets
       self.unhealthyThresholdCount = unhealthyThresholdCount
       self.vpcID = vpcID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -228,6 +228,14 @@ extension Referable where Self == ElasticLoadBalancingV2.TargetGroup {
 }
 
 extension ElasticLoadBalancingV2.TargetGroup {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias ProtocolValue = ElasticLoadBalancingV2.ProtocolValue
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = ElasticLoadBalancingV2.Tag
+}
+
+extension ElasticLoadBalancingV2.TargetGroup {
   /// The values `AWS::ElasticLoadBalancingV2::TargetGroup.HealthCheckProtocol` allows.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::TargetGroup.HealthCheckProtocol`.
@@ -295,23 +303,6 @@ extension Value where Kind == ElasticLoadBalancingV2.TargetGroup.Matcher {
     var objectEntries: [Expression.ObjectEntry] = []
     if let grpcCode = grpcCode { objectEntries.append(.init("GrpcCode", grpcCode.expression)) }
     if let httpCode = httpCode { objectEntries.append(.init("HttpCode", httpCode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ElasticLoadBalancingV2.TargetGroup {
-  /// The kind of `AWS::ElasticLoadBalancingV2::TargetGroup.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::TargetGroup.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.TargetGroup.Tag {
-  /// A `AWS::ElasticLoadBalancingV2::TargetGroup.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension ElasticLoadBalancingV2 {
   /// `AWS::ElasticLoadBalancingV2::TrustStore`.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::TrustStore`.
-  public struct TrustStore: Resource {
+  public struct TrustStore: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ElasticLoadBalancingV2::TrustStore"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CaCertificatesBundleS3Bucket`: a string.
     public var caCertificatesBundleS3Bucket: Value<String>?
@@ -28,7 +28,7 @@ extension ElasticLoadBalancingV2 {
     public var name: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[ElasticLoadBalancingV2.TrustStore.Tag]>?
+    public var tags: Value<[ElasticLoadBalancingV2.Tag]>?
 
     /// A `AWS::ElasticLoadBalancingV2::TrustStore` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -38,7 +38,7 @@ extension ElasticLoadBalancingV2 {
       caCertificatesBundleS3Key: Value<String>? = nil,
       caCertificatesBundleS3ObjectVersion: Value<String>? = nil,
       name: Value<String>? = nil,
-      tags: Value<[ElasticLoadBalancingV2.TrustStore.Tag]>? = nil,
+      tags: Value<[ElasticLoadBalancingV2.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -48,7 +48,7 @@ extension ElasticLoadBalancingV2 {
       self.caCertificatesBundleS3ObjectVersion = caCertificatesBundleS3ObjectVersion
       self.name = name
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -107,18 +107,6 @@ extension Referable where Self == ElasticLoadBalancingV2.TrustStore {
 }
 
 extension ElasticLoadBalancingV2.TrustStore {
-  /// The kind of `AWS::ElasticLoadBalancingV2::TrustStore.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::TrustStore.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == ElasticLoadBalancingV2.TrustStore.Tag {
-  /// A `AWS::ElasticLoadBalancingV2::TrustStore.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = ElasticLoadBalancingV2.Tag
 }

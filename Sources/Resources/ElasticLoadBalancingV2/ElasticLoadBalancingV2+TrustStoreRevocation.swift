@@ -8,12 +8,12 @@ extension ElasticLoadBalancingV2 {
   /// `AWS::ElasticLoadBalancingV2::TrustStoreRevocation`.
   ///
   /// - Remark: Generated from `AWS::ElasticLoadBalancingV2::TrustStoreRevocation`.
-  public struct TrustStoreRevocation: Resource {
+  public struct TrustStoreRevocation: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ElasticLoadBalancingV2::TrustStoreRevocation"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `RevocationContents`: a list of `RevocationContent` values. Changing it replaces the resource.
     public var revocationContents: Value<[ElasticLoadBalancingV2.TrustStoreRevocation.RevocationContent]>?
@@ -33,7 +33,7 @@ extension ElasticLoadBalancingV2 {
       self.logicalID = logicalID
       self.revocationContents = revocationContents
       self.trustStoreARN = trustStoreARN
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension IAM {
   /// `AWS::IAM::AccessKey`.
   ///
   /// - Remark: Generated from `AWS::IAM::AccessKey`.
-  public struct AccessKey: Resource {
+  public struct AccessKey: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::AccessKey"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Serial`: an integer. Changing it replaces the resource.
     public var serial: Value<Number>?
@@ -38,7 +38,7 @@ extension IAM {
       self.serial = serial
       self.status = status
       self.userName = userName
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension IAM {
   /// `AWS::IAM::Group`.
   ///
   /// - Remark: Generated from `AWS::IAM::Group`.
-  public struct Group: Resource {
+  public struct Group: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::Group"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `GroupName`: a string. Changing it replaces the resource.
     public var groupName: Value<String>?
@@ -43,7 +43,7 @@ extension IAM {
       self.managedPolicyArns = managedPolicyArns
       self.path = path
       self.policies = policies
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

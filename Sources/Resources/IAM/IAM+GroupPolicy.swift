@@ -8,12 +8,12 @@ extension IAM {
   /// `AWS::IAM::GroupPolicy`.
   ///
   /// - Remark: Generated from `AWS::IAM::GroupPolicy`.
-  public struct GroupPolicy: Resource {
+  public struct GroupPolicy: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::GroupPolicy"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `GroupName`: a string. Required. Changing it replaces the resource.
     public var groupName: Value<String>
@@ -38,7 +38,7 @@ extension IAM {
       self.groupName = groupName
       self.policyDocument = policyDocument
       self.policyName = policyName
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

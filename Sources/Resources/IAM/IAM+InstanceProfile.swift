@@ -8,12 +8,12 @@ extension IAM {
   /// `AWS::IAM::InstanceProfile`.
   ///
   /// - Remark: Generated from `AWS::IAM::InstanceProfile`.
-  public struct InstanceProfile: Resource {
+  public struct InstanceProfile: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::InstanceProfile"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `InstanceProfileName`: a string. Changing it replaces the resource.
     public var instanceProfileName: Value<String>?
@@ -38,7 +38,7 @@ extension IAM {
       self.instanceProfileName = instanceProfileName
       self.path = path
       self.roles = roles
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

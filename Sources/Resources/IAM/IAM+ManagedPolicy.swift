@@ -8,12 +8,12 @@ extension IAM {
   /// `AWS::IAM::ManagedPolicy`.
   ///
   /// - Remark: Generated from `AWS::IAM::ManagedPolicy`.
-  public struct ManagedPolicy: Resource {
+  public struct ManagedPolicy: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::ManagedPolicy"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string. Changing it replaces the resource.
     public var description: Value<String>?
@@ -58,7 +58,7 @@ extension IAM {
       self.policyDocument = policyDocument
       self.roles = roles
       self.users = users
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,18 +8,18 @@ extension IAM {
   /// `AWS::IAM::OIDCProvider`.
   ///
   /// - Remark: Generated from `AWS::IAM::OIDCProvider`.
-  public struct OIDCProvider: Resource {
+  public struct OIDCProvider: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::OIDCProvider"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ClientIdList`: a list of strings.
     public var clientIDList: Value<[String]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[IAM.OIDCProvider.Tag]>?
+    public var tags: Value<[IAM.Tag]>?
 
     /// `ThumbprintList`: a list of strings.
     public var thumbprintList: Value<[String]>?
@@ -32,7 +32,7 @@ extension IAM {
     public init(
       _ logicalID: String,
       clientIDList: Value<[String]>? = nil,
-      tags: Value<[IAM.OIDCProvider.Tag]>? = nil,
+      tags: Value<[IAM.Tag]>? = nil,
       thumbprintList: Value<[String]>? = nil,
       url: Value<String>? = nil,
       fileID: String = #fileID,
@@ -43,7 +43,7 @@ extension IAM {
       self.tags = tags
       self.thumbprintList = thumbprintList
       self.url = url
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -76,18 +76,6 @@ extension Referable where Self == IAM.OIDCProvider {
 }
 
 extension IAM.OIDCProvider {
-  /// The kind of `AWS::IAM::OIDCProvider.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::IAM::OIDCProvider.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == IAM.OIDCProvider.Tag {
-  /// A `AWS::IAM::OIDCProvider.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = IAM.Tag
 }

@@ -10,12 +10,12 @@ extension IAM {
   /// The schema also requires one of several sets of properties, such as `users`.
   ///
   /// - Remark: Generated from `AWS::IAM::Policy`.
-  public struct Policy: Resource {
+  public struct Policy: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::Policy"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Groups`: a list of strings.
     public var groups: Value<[String]>?
@@ -50,7 +50,7 @@ extension IAM {
       self.policyName = policyName
       self.roles = roles
       self.users = users
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

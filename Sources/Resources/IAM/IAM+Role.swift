@@ -8,12 +8,12 @@ extension IAM {
   /// `AWS::IAM::Role`.
   ///
   /// - Remark: Generated from `AWS::IAM::Role`.
-  public struct Role: Resource {
+  public struct Role: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::Role"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AssumeRolePolicyDocument`: free-form JSON (the schema allows several shapes). Required.
     public var assumeRolePolicyDocument: Value<JSON>
@@ -40,7 +40,7 @@ extension IAM {
     public var roleName: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[IAM.Role.Tag]>?
+    public var tags: Value<[IAM.Tag]>?
 
     /// A `AWS::IAM::Role` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -54,7 +54,7 @@ extension IAM {
       permissionsBoundary: Value<String>? = nil,
       policies: Value<[IAM.Role.Policy]>? = nil,
       roleName: Value<String>? = nil,
-      tags: Value<[IAM.Role.Tag]>? = nil,
+      tags: Value<[IAM.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -68,7 +68,7 @@ extension IAM {
       self.policies = policies
       self.roleName = roleName
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -122,6 +122,11 @@ extension Referable where Self == IAM.Role {
 }
 
 extension IAM.Role {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = IAM.Tag
+}
+
+extension IAM.Role {
   /// The kind of `AWS::IAM::Role.Policy` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::IAM::Role.Policy`.
@@ -134,23 +139,6 @@ extension Value where Kind == IAM.Role.Policy {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PolicyDocument", policyDocument.expression))
     objectEntries.append(.init("PolicyName", policyName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension IAM.Role {
-  /// The kind of `AWS::IAM::Role.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::IAM::Role.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == IAM.Role.Tag {
-  /// A `AWS::IAM::Role.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

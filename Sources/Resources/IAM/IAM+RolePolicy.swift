@@ -8,12 +8,12 @@ extension IAM {
   /// `AWS::IAM::RolePolicy`.
   ///
   /// - Remark: Generated from `AWS::IAM::RolePolicy`.
-  public struct RolePolicy: Resource {
+  public struct RolePolicy: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::RolePolicy"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `PolicyDocument`: free-form JSON (the schema allows several shapes).
     public var policyDocument: Value<JSON>?
@@ -38,7 +38,7 @@ extension IAM {
       self.policyDocument = policyDocument
       self.policyName = policyName
       self.roleName = roleName
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension IAM {
   /// `AWS::IAM::SAMLProvider`.
   ///
   /// - Remark: Generated from `AWS::IAM::SAMLProvider`.
-  public struct SAMLProvider: Resource {
+  public struct SAMLProvider: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::SAMLProvider"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AddPrivateKey`: a string. Changing it replaces the resource.
     public var addPrivateKey: Value<String>?
@@ -34,7 +34,7 @@ extension IAM {
     public var samlMetadataDocument: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[IAM.SAMLProvider.Tag]>?
+    public var tags: Value<[IAM.Tag]>?
 
     /// A `AWS::IAM::SAMLProvider` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -46,7 +46,7 @@ extension IAM {
       privateKeyList: Value<[IAM.SAMLProvider.SAMLPrivateKey]>? = nil,
       removePrivateKey: Value<String>? = nil,
       samlMetadataDocument: Value<String>? = nil,
-      tags: Value<[IAM.SAMLProvider.Tag]>? = nil,
+      tags: Value<[IAM.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -58,7 +58,7 @@ extension IAM {
       self.removePrivateKey = removePrivateKey
       self.samlMetadataDocument = samlMetadataDocument
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -114,6 +114,11 @@ extension Referable where Self == IAM.SAMLProvider {
 }
 
 extension IAM.SAMLProvider {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = IAM.Tag
+}
+
+extension IAM.SAMLProvider {
   /// The values `AWS::IAM::SAMLProvider.AssertionEncryptionMode` allows.
   ///
   /// - Remark: Generated from `AWS::IAM::SAMLProvider.AssertionEncryptionMode`.
@@ -143,23 +148,6 @@ extension Value where Kind == IAM.SAMLProvider.SAMLPrivateKey {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("KeyId", keyID.expression))
     objectEntries.append(.init("Timestamp", timestamp.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension IAM.SAMLProvider {
-  /// The kind of `AWS::IAM::SAMLProvider.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::IAM::SAMLProvider.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == IAM.SAMLProvider.Tag {
-  /// A `AWS::IAM::SAMLProvider.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension IAM {
   /// `AWS::IAM::ServerCertificate`.
   ///
   /// - Remark: Generated from `AWS::IAM::ServerCertificate`.
-  public struct ServerCertificate: Resource {
+  public struct ServerCertificate: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::ServerCertificate"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CertificateBody`: a string. Changing it replaces the resource.
     public var certificateBody: Value<String>?
@@ -31,7 +31,7 @@ extension IAM {
     public var serverCertificateName: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[IAM.ServerCertificate.Tag]>?
+    public var tags: Value<[IAM.Tag]>?
 
     /// A `AWS::IAM::ServerCertificate` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -42,7 +42,7 @@ extension IAM {
       path: Value<String>? = nil,
       privateKey: Value<String>? = nil,
       serverCertificateName: Value<String>? = nil,
-      tags: Value<[IAM.ServerCertificate.Tag]>? = nil,
+      tags: Value<[IAM.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -53,7 +53,7 @@ extension IAM {
       self.privateKey = privateKey
       self.serverCertificateName = serverCertificateName
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -96,18 +96,6 @@ extension Referable where Self == IAM.ServerCertificate {
 }
 
 extension IAM.ServerCertificate {
-  /// The kind of `AWS::IAM::ServerCertificate.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::IAM::ServerCertificate.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == IAM.ServerCertificate.Tag {
-  /// A `AWS::IAM::ServerCertificate.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = IAM.Tag
 }

@@ -8,12 +8,12 @@ extension IAM {
   /// `AWS::IAM::ServiceLinkedRole`.
   ///
   /// - Remark: Generated from `AWS::IAM::ServiceLinkedRole`.
-  public struct ServiceLinkedRole: Resource {
+  public struct ServiceLinkedRole: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::ServiceLinkedRole"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AWSServiceName`: a string. Changing it replaces the resource.
     public var awsServiceName: Value<String>?
@@ -38,7 +38,7 @@ extension IAM {
       self.awsServiceName = awsServiceName
       self.customSuffix = customSuffix
       self.description = description
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension IAM {
   /// `AWS::IAM::User`.
   ///
   /// - Remark: Generated from `AWS::IAM::User`.
-  public struct User: Resource {
+  public struct User: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::User"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Groups`: a list of strings.
     public var groups: Value<[String]>?
@@ -34,7 +34,7 @@ extension IAM {
     public var policies: Value<[IAM.User.Policy]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[IAM.User.Tag]>?
+    public var tags: Value<[IAM.Tag]>?
 
     /// `UserName`: a string. Changing it replaces the resource.
     public var userName: Value<String>?
@@ -49,7 +49,7 @@ extension IAM {
       path: Value<String>? = nil,
       permissionsBoundary: Value<String>? = nil,
       policies: Value<[IAM.User.Policy]>? = nil,
-      tags: Value<[IAM.User.Tag]>? = nil,
+      tags: Value<[IAM.Tag]>? = nil,
       userName: Value<String>? = nil,
       fileID: String = #fileID,
       line: Int = #line
@@ -63,7 +63,7 @@ extension IAM {
       self.policies = policies
       self.tags = tags
       self.userName = userName
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -106,6 +106,11 @@ extension Referable where Self == IAM.User {
 }
 
 extension IAM.User {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = IAM.Tag
+}
+
+extension IAM.User {
   /// The kind of `AWS::IAM::User.LoginProfile` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::IAM::User.LoginProfile`.
@@ -137,23 +142,6 @@ extension Value where Kind == IAM.User.Policy {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PolicyDocument", policyDocument.expression))
     objectEntries.append(.init("PolicyName", policyName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension IAM.User {
-  /// The kind of `AWS::IAM::User.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::IAM::User.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == IAM.User.Tag {
-  /// A `AWS::IAM::User.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension IAM {
   /// `AWS::IAM::UserPolicy`.
   ///
   /// - Remark: Generated from `AWS::IAM::UserPolicy`.
-  public struct UserPolicy: Resource {
+  public struct UserPolicy: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::UserPolicy"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `PolicyDocument`: free-form JSON (the schema allows several shapes).
     public var policyDocument: Value<JSON>?
@@ -38,7 +38,7 @@ extension IAM {
       self.policyDocument = policyDocument
       self.policyName = policyName
       self.userName = userName
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension IAM {
   /// `AWS::IAM::UserToGroupAddition`.
   ///
   /// - Remark: Generated from `AWS::IAM::UserToGroupAddition`.
-  public struct UserToGroupAddition: Resource {
+  public struct UserToGroupAddition: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::UserToGroupAddition"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `GroupName`: a string. Required.
     public var groupName: Value<String>
@@ -33,7 +33,7 @@ extension IAM {
       self.logicalID = logicalID
       self.groupName = groupName
       self.users = users
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

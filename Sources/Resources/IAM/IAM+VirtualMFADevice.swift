@@ -8,18 +8,18 @@ extension IAM {
   /// `AWS::IAM::VirtualMFADevice`.
   ///
   /// - Remark: Generated from `AWS::IAM::VirtualMFADevice`.
-  public struct VirtualMFADevice: Resource {
+  public struct VirtualMFADevice: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::IAM::VirtualMFADevice"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Path`: a string. Changing it replaces the resource.
     public var path: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[IAM.VirtualMFADevice.Tag]>?
+    public var tags: Value<[IAM.Tag]>?
 
     /// `Users`: a list of strings. Required.
     public var users: Value<[String]>
@@ -33,7 +33,7 @@ extension IAM {
       _ logicalID: String,
       users: Value<[String]>,
       path: Value<String>? = nil,
-      tags: Value<[IAM.VirtualMFADevice.Tag]>? = nil,
+      tags: Value<[IAM.Tag]>? = nil,
       virtualMFADeviceName: Value<String>? = nil,
       fileID: String = #fileID,
       line: Int = #line
@@ -43,7 +43,7 @@ extension IAM {
       self.tags = tags
       self.users = users
       self.virtualMFADeviceName = virtualMFADeviceName
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -76,18 +76,6 @@ extension Referable where Self == IAM.VirtualMFADevice {
 }
 
 extension IAM.VirtualMFADevice {
-  /// The kind of `AWS::IAM::VirtualMFADevice.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::IAM::VirtualMFADevice.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == IAM.VirtualMFADevice.Tag {
-  /// A `AWS::IAM::VirtualMFADevice.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = IAM.Tag
 }

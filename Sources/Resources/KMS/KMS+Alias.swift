@@ -8,12 +8,12 @@ extension KMS {
   /// `AWS::KMS::Alias`.
   ///
   /// - Remark: Generated from `AWS::KMS::Alias`.
-  public struct Alias: Resource {
+  public struct Alias: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::KMS::Alias"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AliasName`: a string (`AWS::KMS::Alias.AliasName`). Required. Changing it replaces the resource.
     public var aliasName: Value<String>
@@ -33,7 +33,7 @@ extension KMS {
       self.logicalID = logicalID
       self.aliasName = aliasName
       self.targetKeyID = targetKeyID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension KMS {
   /// `AWS::KMS::Key`.
   ///
   /// - Remark: Generated from `AWS::KMS::Key`.
-  public struct Key: Resource {
+  public struct Key: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::KMS::Key"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `BypassPolicyLockoutSafetyCheck`: a boolean.
     public var bypassPolicyLockoutSafetyCheck: Value<Bool>?
@@ -49,7 +49,7 @@ extension KMS {
     public var rotationPeriodInDays: Value<Number>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[KMS.Key.Tag]>?
+    public var tags: Value<[KMS.Tag]>?
 
     /// A `AWS::KMS::Key` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -66,7 +66,7 @@ extension KMS {
       origin: Value<KMS.Key.OriginValue>? = nil,
       pendingWindowInDays: Value<Number>? = nil,
       rotationPeriodInDays: Value<Number>? = nil,
-      tags: Value<[KMS.Key.Tag]>? = nil,
+      tags: Value<[KMS.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -83,7 +83,7 @@ extension KMS {
       self.pendingWindowInDays = pendingWindowInDays
       self.rotationPeriodInDays = rotationPeriodInDays
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -142,6 +142,11 @@ extension Referable where Self == KMS.Key {
   /// `!GetAtt Key.KeyId` inside a free-form document.
   @_disfavoredOverload
   public var keyID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "KeyId")) }
+}
+
+extension KMS.Key {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = KMS.Tag
 }
 
 extension KMS.Key {
@@ -244,21 +249,4 @@ extension Value where Kind == KMS.Key.OriginValue {
   public static var awsKMS: Self { Self(Kind.awsKMS) }
   /// `EXTERNAL`.
   public static var external: Self { Self(Kind.external) }
-}
-
-extension KMS.Key {
-  /// The kind of `AWS::KMS::Key.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::KMS::Key.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == KMS.Key.Tag {
-  /// A `AWS::KMS::Key.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

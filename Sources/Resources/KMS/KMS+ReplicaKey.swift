@@ -8,12 +8,12 @@ extension KMS {
   /// `AWS::KMS::ReplicaKey`.
   ///
   /// - Remark: Generated from `AWS::KMS::ReplicaKey`.
-  public struct ReplicaKey: Resource {
+  public struct ReplicaKey: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::KMS::ReplicaKey"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string.
     public var description: Value<String>?
@@ -31,7 +31,7 @@ extension KMS {
     public var primaryKeyARN: Value<String>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[KMS.ReplicaKey.Tag]>?
+    public var tags: Value<[KMS.Tag]>?
 
     /// A `AWS::KMS::ReplicaKey` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -42,7 +42,7 @@ extension KMS {
       description: Value<String>? = nil,
       enabled: Value<Bool>? = nil,
       pendingWindowInDays: Value<Number>? = nil,
-      tags: Value<[KMS.ReplicaKey.Tag]>? = nil,
+      tags: Value<[KMS.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -53,7 +53,7 @@ extension KMS {
       self.pendingWindowInDays = pendingWindowInDays
       self.primaryKeyARN = primaryKeyARN
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -99,18 +99,6 @@ extension Referable where Self == KMS.ReplicaKey {
 }
 
 extension KMS.ReplicaKey {
-  /// The kind of `AWS::KMS::ReplicaKey.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::KMS::ReplicaKey.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == KMS.ReplicaKey.Tag {
-  /// A `AWS::KMS::ReplicaKey.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = KMS.Tag
 }

@@ -8,12 +8,12 @@ extension Logs {
   /// `AWS::Logs::AccountPolicy`.
   ///
   /// - Remark: Generated from `AWS::Logs::AccountPolicy`.
-  public struct AccountPolicy: Resource {
+  public struct AccountPolicy: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Logs::AccountPolicy"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `PolicyDocument`: a string. Required.
     public var policyDocument: Value<String>
@@ -49,7 +49,7 @@ extension Logs {
       self.policyType = policyType
       self.scope = scope
       self.selectionCriteria = selectionCriteria
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension Logs {
   /// `AWS::Logs::Delivery`.
   ///
   /// - Remark: Generated from `AWS::Logs::Delivery`.
-  public struct Delivery: Resource {
+  public struct Delivery: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Logs::Delivery"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `DeliveryDestinationArn`: a `Arn`. Required. Changing it replaces the resource.
     public var deliveryDestinationARN: Value<String>
@@ -34,7 +34,7 @@ extension Logs {
     public var s3SuffixPath: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[Logs.Delivery.Tag]>?
+    public var tags: Value<[Logs.Tag]>?
 
     /// A `AWS::Logs::Delivery` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -46,7 +46,7 @@ extension Logs {
       recordFields: Value<[String]>? = nil,
       s3EnableHiveCompatiblePath: Value<Bool>? = nil,
       s3SuffixPath: Value<String>? = nil,
-      tags: Value<[Logs.Delivery.Tag]>? = nil,
+      tags: Value<[Logs.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -58,7 +58,7 @@ extension Logs {
       self.s3EnableHiveCompatiblePath = s3EnableHiveCompatiblePath
       self.s3SuffixPath = s3SuffixPath
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -117,18 +117,6 @@ extension Referable where Self == Logs.Delivery {
 }
 
 extension Logs.Delivery {
-  /// The kind of `AWS::Logs::Delivery.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::Logs::Delivery.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == Logs.Delivery.Tag {
-  /// A `AWS::Logs::Delivery.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = Logs.Tag
 }

@@ -8,12 +8,12 @@ extension Logs {
   /// `AWS::Logs::DeliveryDestination`.
   ///
   /// - Remark: Generated from `AWS::Logs::DeliveryDestination`.
-  public struct DeliveryDestination: Resource {
+  public struct DeliveryDestination: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Logs::DeliveryDestination"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `DeliveryDestinationPolicy`: a `DestinationPolicy`.
     public var deliveryDestinationPolicy: Value<Logs.DeliveryDestination.DestinationPolicy>?
@@ -31,7 +31,7 @@ extension Logs {
     public var outputFormat: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[Logs.DeliveryDestination.Tag]>?
+    public var tags: Value<[Logs.Tag]>?
 
     /// A `AWS::Logs::DeliveryDestination` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -42,7 +42,7 @@ extension Logs {
       deliveryDestinationType: Value<String>? = nil,
       destinationResourceARN: Value<String>? = nil,
       outputFormat: Value<String>? = nil,
-      tags: Value<[Logs.DeliveryDestination.Tag]>? = nil,
+      tags: Value<[Logs.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -53,7 +53,7 @@ extension Logs {
       self.name = name
       self.outputFormat = outputFormat
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -97,6 +97,11 @@ extension Referable where Self == Logs.DeliveryDestination {
 }
 
 extension Logs.DeliveryDestination {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = Logs.Tag
+}
+
+extension Logs.DeliveryDestination {
   /// The kind of `AWS::Logs::DeliveryDestination.DestinationPolicy` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::Logs::DeliveryDestination.DestinationPolicy`.
@@ -113,23 +118,6 @@ extension Value where Kind == Logs.DeliveryDestination.DestinationPolicy {
     if let deliveryDestinationPolicy = deliveryDestinationPolicy {
       objectEntries.append(.init("DeliveryDestinationPolicy", deliveryDestinationPolicy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension Logs.DeliveryDestination {
-  /// The kind of `AWS::Logs::DeliveryDestination.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::Logs::DeliveryDestination.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == Logs.DeliveryDestination.Tag {
-  /// A `AWS::Logs::DeliveryDestination.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

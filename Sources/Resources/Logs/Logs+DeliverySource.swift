@@ -8,12 +8,12 @@ extension Logs {
   /// `AWS::Logs::DeliverySource`.
   ///
   /// - Remark: Generated from `AWS::Logs::DeliverySource`.
-  public struct DeliverySource: Resource {
+  public struct DeliverySource: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Logs::DeliverySource"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `LogType`: a string.
     public var logType: Value<String>?
@@ -25,7 +25,7 @@ extension Logs {
     public var resourceARN: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[Logs.DeliverySource.Tag]>?
+    public var tags: Value<[Logs.Tag]>?
 
     /// A `AWS::Logs::DeliverySource` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -34,7 +34,7 @@ extension Logs {
       name: Value<String>,
       logType: Value<String>? = nil,
       resourceARN: Value<String>? = nil,
-      tags: Value<[Logs.DeliverySource.Tag]>? = nil,
+      tags: Value<[Logs.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -43,7 +43,7 @@ extension Logs {
       self.name = name
       self.resourceARN = resourceARN
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -88,18 +88,6 @@ extension Referable where Self == Logs.DeliverySource {
 }
 
 extension Logs.DeliverySource {
-  /// The kind of `AWS::Logs::DeliverySource.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::Logs::DeliverySource.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == Logs.DeliverySource.Tag {
-  /// A `AWS::Logs::DeliverySource.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = Logs.Tag
 }

@@ -8,12 +8,12 @@ extension Logs {
   /// `AWS::Logs::Destination`.
   ///
   /// - Remark: Generated from `AWS::Logs::Destination`.
-  public struct Destination: Resource {
+  public struct Destination: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Logs::Destination"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `DestinationName`: a string. Required. Changing it replaces the resource.
     public var destinationName: Value<String>
@@ -25,7 +25,7 @@ extension Logs {
     public var roleARN: Value<String>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[Logs.Destination.Tag]>?
+    public var tags: Value<[Logs.Tag]>?
 
     /// `TargetArn`: a string. Required.
     public var targetARN: Value<String>
@@ -38,7 +38,7 @@ extension Logs {
       roleARN: Value<String>,
       targetARN: Value<String>,
       destinationPolicy: Value<String>? = nil,
-      tags: Value<[Logs.Destination.Tag]>? = nil,
+      tags: Value<[Logs.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -48,7 +48,7 @@ extension Logs {
       self.roleARN = roleARN
       self.tags = tags
       self.targetARN = targetARN
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -82,18 +82,6 @@ extension Referable where Self == Logs.Destination {
 }
 
 extension Logs.Destination {
-  /// The kind of `AWS::Logs::Destination.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::Logs::Destination.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == Logs.Destination.Tag {
-  /// A `AWS::Logs::Destination.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = Logs.Tag
 }

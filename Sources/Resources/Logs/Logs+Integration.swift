@@ -8,12 +8,12 @@ extension Logs {
   /// `AWS::Logs::Integration`.
   ///
   /// - Remark: Generated from `AWS::Logs::Integration`.
-  public struct Integration: Resource {
+  public struct Integration: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Logs::Integration"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `IntegrationName`: a string. Required. Changing it replaces the resource.
     public var integrationName: Value<String>
@@ -38,7 +38,7 @@ extension Logs {
       self.integrationName = integrationName
       self.integrationType = integrationType
       self.resourceConfig = resourceConfig
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension Logs {
   /// `AWS::Logs::LogAnomalyDetector`.
   ///
   /// - Remark: Generated from `AWS::Logs::LogAnomalyDetector`.
-  public struct LogAnomalyDetector: Resource {
+  public struct LogAnomalyDetector: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Logs::LogAnomalyDetector"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AccountId`: a string.
     public var accountID: Value<String>?
@@ -58,7 +58,7 @@ extension Logs {
       self.filterPattern = filterPattern
       self.kmsKeyID = kmsKeyID
       self.logGroupARNList = logGroupARNList
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension Logs {
   /// `AWS::Logs::LogGroup`.
   ///
   /// - Remark: Generated from `AWS::Logs::LogGroup`.
-  public struct LogGroup: Resource {
+  public struct LogGroup: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Logs::LogGroup"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `BearerTokenAuthenticationEnabled`: a boolean.
     public var bearerTokenAuthenticationEnabled: Value<Bool>?
@@ -43,7 +43,7 @@ extension Logs {
     public var retentionInDays: Value<Number>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[Logs.LogGroup.Tag]>?
+    public var tags: Value<[Logs.Tag]>?
 
     /// A `AWS::Logs::LogGroup` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -58,7 +58,7 @@ extension Logs {
       logGroupName: Value<String>? = nil,
       resourcePolicyDocument: Value<JSON>? = nil,
       retentionInDays: Value<Number>? = nil,
-      tags: Value<[Logs.LogGroup.Tag]>? = nil,
+      tags: Value<[Logs.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -73,7 +73,7 @@ extension Logs {
       self.resourcePolicyDocument = resourcePolicyDocument
       self.retentionInDays = retentionInDays
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -132,6 +132,11 @@ extension Referable where Self == Logs.LogGroup {
 }
 
 extension Logs.LogGroup {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = Logs.Tag
+}
+
+extension Logs.LogGroup {
   /// The values `AWS::Logs::LogGroup.LogGroupClass` allows.
   ///
   /// - Remark: Generated from `AWS::Logs::LogGroup.LogGroupClass`.
@@ -149,21 +154,4 @@ extension Value where Kind == Logs.LogGroup.LogGroupClassValue {
   public static var infrequentAccess: Self { Self(Kind.infrequentAccess) }
   /// `DELIVERY`.
   public static var delivery: Self { Self(Kind.delivery) }
-}
-
-extension Logs.LogGroup {
-  /// The kind of `AWS::Logs::LogGroup.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::Logs::LogGroup.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == Logs.LogGroup.Tag {
-  /// A `AWS::Logs::LogGroup.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

@@ -8,12 +8,12 @@ extension Logs {
   /// `AWS::Logs::LogStream`.
   ///
   /// - Remark: Generated from `AWS::Logs::LogStream`.
-  public struct LogStream: Resource {
+  public struct LogStream: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Logs::LogStream"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `LogGroupName`: a string (`AWS::Logs::LogGroup.Name`). Required. Changing it replaces the resource.
     public var logGroupName: Value<String>
@@ -33,7 +33,7 @@ extension Logs {
       self.logicalID = logicalID
       self.logGroupName = logGroupName
       self.logStreamName = logStreamName
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension Logs {
   /// `AWS::Logs::MetricFilter`.
   ///
   /// - Remark: Generated from `AWS::Logs::MetricFilter`.
-  public struct MetricFilter: Resource {
+  public struct MetricFilter: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Logs::MetricFilter"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ApplyOnTransformedLogs`: a boolean.
     public var applyOnTransformedLogs: Value<Bool>?
@@ -58,7 +58,7 @@ extension Logs {
       self.filterPattern = filterPattern
       self.logGroupName = logGroupName
       self.metricTransformations = metricTransformations
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension Logs {
   /// `AWS::Logs::QueryDefinition`.
   ///
   /// - Remark: Generated from `AWS::Logs::QueryDefinition`.
-  public struct QueryDefinition: Resource {
+  public struct QueryDefinition: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Logs::QueryDefinition"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `LogGroupNames`: a list of `LogGroup` values.
     public var logGroupNames: Value<[String]>?
@@ -48,7 +48,7 @@ extension Logs {
       self.parameters = parameters
       self.queryLanguage = queryLanguage
       self.queryString = queryString
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

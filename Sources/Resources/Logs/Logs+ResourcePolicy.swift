@@ -8,12 +8,12 @@ extension Logs {
   /// `AWS::Logs::ResourcePolicy`.
   ///
   /// - Remark: Generated from `AWS::Logs::ResourcePolicy`.
-  public struct ResourcePolicy: Resource {
+  public struct ResourcePolicy: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Logs::ResourcePolicy"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `PolicyDocument`: free-form JSON (the schema allows several shapes). Required.
     public var policyDocument: Value<JSON>
@@ -33,7 +33,7 @@ extension Logs {
       self.logicalID = logicalID
       self.policyDocument = policyDocument
       self.policyName = policyName
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension Logs {
   /// `AWS::Logs::ScheduledQuery`.
   ///
   /// - Remark: Generated from `AWS::Logs::ScheduledQuery`.
-  public struct ScheduledQuery: Resource {
+  public struct ScheduledQuery: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Logs::ScheduledQuery"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string.
     public var description: Value<String>?
@@ -93,7 +93,7 @@ extension Logs {
       self.state = state
       self.tags = tags
       self.timezone = timezone
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

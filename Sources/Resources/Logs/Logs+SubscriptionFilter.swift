@@ -8,12 +8,12 @@ extension Logs {
   /// `AWS::Logs::SubscriptionFilter`.
   ///
   /// - Remark: Generated from `AWS::Logs::SubscriptionFilter`.
-  public struct SubscriptionFilter: Resource {
+  public struct SubscriptionFilter: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Logs::SubscriptionFilter"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ApplyOnTransformedLogs`: a boolean.
     public var applyOnTransformedLogs: Value<Bool>?
@@ -68,7 +68,7 @@ extension Logs {
       self.filterPattern = filterPattern
       self.logGroupName = logGroupName
       self.roleARN = roleARN
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension Logs {
   /// `AWS::Logs::Transformer`.
   ///
   /// - Remark: Generated from `AWS::Logs::Transformer`.
-  public struct Transformer: Resource {
+  public struct Transformer: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Logs::Transformer"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `LogGroupIdentifier`: a string. Required. Changing it replaces the resource.
     public var logGroupIdentifier: Value<String>
@@ -33,7 +33,7 @@ extension Logs {
       self.logicalID = logicalID
       self.logGroupIdentifier = logGroupIdentifier
       self.transformerConfig = transformerConfig
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

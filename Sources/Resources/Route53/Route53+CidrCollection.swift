@@ -8,12 +8,12 @@ extension Route53 {
   /// `AWS::Route53::CidrCollection`.
   ///
   /// - Remark: Generated from `AWS::Route53::CidrCollection`.
-  public struct CidrCollection: Resource {
+  public struct CidrCollection: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Route53::CidrCollection"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Locations`: a list of `Location` values.
     public var locations: Value<[Route53.CidrCollection.Location]>?
@@ -33,7 +33,7 @@ extension Route53 {
       self.logicalID = logicalID
       self.locations = locations
       self.name = name
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

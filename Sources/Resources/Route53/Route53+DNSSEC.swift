@@ -8,12 +8,12 @@ extension Route53 {
   /// `AWS::Route53::DNSSEC`.
   ///
   /// - Remark: Generated from `AWS::Route53::DNSSEC`.
-  public struct DNSSEC: Resource {
+  public struct DNSSEC: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Route53::DNSSEC"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `HostedZoneId`: a string. Required. Changing it replaces the resource.
     public var hostedZoneID: Value<String>
@@ -23,7 +23,7 @@ extension Route53 {
     public init(_ logicalID: String, hostedZoneID: Value<String>, fileID: String = #fileID, line: Int = #line) {
       self.logicalID = logicalID
       self.hostedZoneID = hostedZoneID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

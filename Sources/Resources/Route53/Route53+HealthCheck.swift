@@ -8,12 +8,12 @@ extension Route53 {
   /// `AWS::Route53::HealthCheck`.
   ///
   /// - Remark: Generated from `AWS::Route53::HealthCheck`.
-  public struct HealthCheck: Resource {
+  public struct HealthCheck: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Route53::HealthCheck"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `HealthCheckConfig`: an object. Required.
     public var healthCheckConfig: Value<Route53.HealthCheck.HealthCheckConfig>
@@ -33,7 +33,7 @@ extension Route53 {
       self.logicalID = logicalID
       self.healthCheckConfig = healthCheckConfig
       self.healthCheckTags = healthCheckTags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

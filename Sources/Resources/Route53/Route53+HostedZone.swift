@@ -8,12 +8,12 @@ extension Route53 {
   /// `AWS::Route53::HostedZone`.
   ///
   /// - Remark: Generated from `AWS::Route53::HostedZone`.
-  public struct HostedZone: Resource {
+  public struct HostedZone: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Route53::HostedZone"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `HostedZoneConfig`: a `HostedZoneConfig`.
     public var hostedZoneConfig: Value<Route53.HostedZone.HostedZoneConfig>?
@@ -53,7 +53,7 @@ extension Route53 {
       self.name = name
       self.queryLoggingConfig = queryLoggingConfig
       self.vpCs = vpCs
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

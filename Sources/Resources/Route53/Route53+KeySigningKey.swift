@@ -8,12 +8,12 @@ extension Route53 {
   /// `AWS::Route53::KeySigningKey`.
   ///
   /// - Remark: Generated from `AWS::Route53::KeySigningKey`.
-  public struct KeySigningKey: Resource {
+  public struct KeySigningKey: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Route53::KeySigningKey"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `HostedZoneId`: a string. Required. Changing it replaces the resource.
     public var hostedZoneID: Value<String>
@@ -43,7 +43,7 @@ extension Route53 {
       self.keyManagementServiceARN = keyManagementServiceARN
       self.name = name
       self.status = status
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

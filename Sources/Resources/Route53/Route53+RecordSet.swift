@@ -8,18 +8,18 @@ extension Route53 {
   /// `AWS::Route53::RecordSet`.
   ///
   /// - Remark: Generated from `AWS::Route53::RecordSet`.
-  public struct RecordSet: Resource {
+  public struct RecordSet: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Route53::RecordSet"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AliasTarget`: a `AliasTarget`.
-    public var aliasTarget: Value<Route53.RecordSet.AliasTarget>?
+    public var aliasTarget: Value<Route53.AliasTarget>?
 
     /// `CidrRoutingConfig`: a `CidrRoutingConfig`.
-    public var cidrRoutingConfig: Value<Route53.RecordSet.CidrRoutingConfig>?
+    public var cidrRoutingConfig: Value<Route53.CidrRoutingConfig>?
 
     /// `Comment`: a string.
     public var commentProperty: Value<String>?
@@ -28,10 +28,10 @@ extension Route53 {
     public var failover: Value<String>?
 
     /// `GeoLocation`: a `GeoLocation`.
-    public var geoLocation: Value<Route53.RecordSet.GeoLocation>?
+    public var geoLocation: Value<Route53.GeoLocation>?
 
     /// `GeoProximityLocation`: a `GeoProximityLocation`.
-    public var geoProximityLocation: Value<Route53.RecordSet.GeoProximityLocation>?
+    public var geoProximityLocation: Value<Route53.GeoProximityLocation>?
 
     /// `HealthCheckId`: a string.
     public var healthCheckID: Value<String>?
@@ -72,12 +72,12 @@ extension Route53 {
       _ logicalID: String,
       name: Value<String>,
       type: Value<String>,
-      aliasTarget: Value<Route53.RecordSet.AliasTarget>? = nil,
-      cidrRoutingConfig: Value<Route53.RecordSet.CidrRoutingConfig>? = nil,
+      aliasTarget: Value<Route53.AliasTarget>? = nil,
+      cidrRoutingConfig: Value<Route53.CidrRoutingConfig>? = nil,
       commentProperty: Value<String>? = nil,
       failover: Value<String>? = nil,
-      geoLocation: Value<Route53.RecordSet.GeoLocation>? = nil,
-      geoProximityLocation: Value<Route53.RecordSet.GeoProximityLocation>? = nil,
+      geoLocation: Value<Route53.GeoLocation>? = nil,
+      geoProximityLocation: Value<Route53.GeoProximityLocation>? = nil,
       healthCheckID: Value<String>? = nil,
       hostedZoneID: Value<String>? = nil,
       hostedZoneName: Value<String>? = nil,
@@ -108,7 +108,7 @@ extension Route53 {
       self.ttl = ttl
       self.type = type
       self.weight = weight
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -174,103 +174,18 @@ extension Referable where Self == Route53.RecordSet {
 }
 
 extension Route53.RecordSet {
-  /// The kind of `AWS::Route53::RecordSet.AliasTarget` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::Route53::RecordSet.AliasTarget`.
-  public enum AliasTarget: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias AliasTarget = Route53.AliasTarget
 
-extension Value where Kind == Route53.RecordSet.AliasTarget {
-  /// A `AWS::Route53::RecordSet.AliasTarget` value.
-  public init(dnsName: Value<String>, hostedZoneID: Value<String>, evaluateTargetHealth: Value<Bool>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("DNSName", dnsName.expression))
-    if let evaluateTargetHealth = evaluateTargetHealth {
-      objectEntries.append(.init("EvaluateTargetHealth", evaluateTargetHealth.expression))
-    }
-    objectEntries.append(.init("HostedZoneId", hostedZoneID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias CidrRoutingConfig = Route53.CidrRoutingConfig
 
-extension Route53.RecordSet {
-  /// The kind of `AWS::Route53::RecordSet.CidrRoutingConfig` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::Route53::RecordSet.CidrRoutingConfig`.
-  public enum CidrRoutingConfig: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Coordinates = Route53.Coordinates
 
-extension Value where Kind == Route53.RecordSet.CidrRoutingConfig {
-  /// A `AWS::Route53::RecordSet.CidrRoutingConfig` value.
-  public init(collectionID: Value<String>, locationName: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("CollectionId", collectionID.expression))
-    objectEntries.append(.init("LocationName", locationName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias GeoLocation = Route53.GeoLocation
 
-extension Route53.RecordSet {
-  /// The kind of `AWS::Route53::RecordSet.Coordinates` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::Route53::RecordSet.Coordinates`.
-  public enum Coordinates: Sendable {}
-}
-
-extension Value where Kind == Route53.RecordSet.Coordinates {
-  /// A `AWS::Route53::RecordSet.Coordinates` value.
-  public init(latitude: Value<String>, longitude: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Latitude", latitude.expression))
-    objectEntries.append(.init("Longitude", longitude.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension Route53.RecordSet {
-  /// The kind of `AWS::Route53::RecordSet.GeoLocation` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::Route53::RecordSet.GeoLocation`.
-  public enum GeoLocation: Sendable {}
-}
-
-extension Value where Kind == Route53.RecordSet.GeoLocation {
-  /// A `AWS::Route53::RecordSet.GeoLocation` value.
-  public init(
-    continentCode: Value<String>? = nil,
-    countryCode: Value<String>? = nil,
-    subdivisionCode: Value<String>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let continentCode = continentCode { objectEntries.append(.init("ContinentCode", continentCode.expression)) }
-    if let countryCode = countryCode { objectEntries.append(.init("CountryCode", countryCode.expression)) }
-    if let subdivisionCode = subdivisionCode {
-      objectEntries.append(.init("SubdivisionCode", subdivisionCode.expression))
-    }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension Route53.RecordSet {
-  /// The kind of `AWS::Route53::RecordSet.GeoProximityLocation` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::Route53::RecordSet.GeoProximityLocation`.
-  public enum GeoProximityLocation: Sendable {}
-}
-
-extension Value where Kind == Route53.RecordSet.GeoProximityLocation {
-  /// A `AWS::Route53::RecordSet.GeoProximityLocation` value.
-  public init(
-    awsRegion: Value<String>? = nil,
-    bias: Value<Number>? = nil,
-    coordinates: Value<Route53.RecordSet.Coordinates>? = nil,
-    localZoneGroup: Value<String>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let awsRegion = awsRegion { objectEntries.append(.init("AWSRegion", awsRegion.expression)) }
-    if let bias = bias { objectEntries.append(.init("Bias", bias.expression)) }
-    if let coordinates = coordinates { objectEntries.append(.init("Coordinates", coordinates.expression)) }
-    if let localZoneGroup = localZoneGroup { objectEntries.append(.init("LocalZoneGroup", localZoneGroup.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias GeoProximityLocation = Route53.GeoProximityLocation
 }

@@ -8,12 +8,12 @@ extension Route53 {
   /// `AWS::Route53::RecordSetGroup`.
   ///
   /// - Remark: Generated from `AWS::Route53::RecordSetGroup`.
-  public struct RecordSetGroup: Resource {
+  public struct RecordSetGroup: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::Route53::RecordSetGroup"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Comment`: a string.
     public var commentProperty: Value<String>?
@@ -43,7 +43,7 @@ extension Route53 {
       self.hostedZoneID = hostedZoneID
       self.hostedZoneName = hostedZoneName
       self.recordSets = recordSets
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -78,105 +78,20 @@ extension Referable where Self == Route53.RecordSetGroup {
 }
 
 extension Route53.RecordSetGroup {
-  /// The kind of `AWS::Route53::RecordSetGroup.AliasTarget` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::Route53::RecordSetGroup.AliasTarget`.
-  public enum AliasTarget: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias AliasTarget = Route53.AliasTarget
 
-extension Value where Kind == Route53.RecordSetGroup.AliasTarget {
-  /// A `AWS::Route53::RecordSetGroup.AliasTarget` value.
-  public init(dnsName: Value<String>, hostedZoneID: Value<String>, evaluateTargetHealth: Value<Bool>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("DNSName", dnsName.expression))
-    if let evaluateTargetHealth = evaluateTargetHealth {
-      objectEntries.append(.init("EvaluateTargetHealth", evaluateTargetHealth.expression))
-    }
-    objectEntries.append(.init("HostedZoneId", hostedZoneID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias CidrRoutingConfig = Route53.CidrRoutingConfig
 
-extension Route53.RecordSetGroup {
-  /// The kind of `AWS::Route53::RecordSetGroup.CidrRoutingConfig` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::Route53::RecordSetGroup.CidrRoutingConfig`.
-  public enum CidrRoutingConfig: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Coordinates = Route53.Coordinates
 
-extension Value where Kind == Route53.RecordSetGroup.CidrRoutingConfig {
-  /// A `AWS::Route53::RecordSetGroup.CidrRoutingConfig` value.
-  public init(collectionID: Value<String>, locationName: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("CollectionId", collectionID.expression))
-    objectEntries.append(.init("LocationName", locationName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias GeoLocation = Route53.GeoLocation
 
-extension Route53.RecordSetGroup {
-  /// The kind of `AWS::Route53::RecordSetGroup.Coordinates` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::Route53::RecordSetGroup.Coordinates`.
-  public enum Coordinates: Sendable {}
-}
-
-extension Value where Kind == Route53.RecordSetGroup.Coordinates {
-  /// A `AWS::Route53::RecordSetGroup.Coordinates` value.
-  public init(latitude: Value<String>, longitude: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Latitude", latitude.expression))
-    objectEntries.append(.init("Longitude", longitude.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension Route53.RecordSetGroup {
-  /// The kind of `AWS::Route53::RecordSetGroup.GeoLocation` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::Route53::RecordSetGroup.GeoLocation`.
-  public enum GeoLocation: Sendable {}
-}
-
-extension Value where Kind == Route53.RecordSetGroup.GeoLocation {
-  /// A `AWS::Route53::RecordSetGroup.GeoLocation` value.
-  public init(
-    continentCode: Value<String>? = nil,
-    countryCode: Value<String>? = nil,
-    subdivisionCode: Value<String>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let continentCode = continentCode { objectEntries.append(.init("ContinentCode", continentCode.expression)) }
-    if let countryCode = countryCode { objectEntries.append(.init("CountryCode", countryCode.expression)) }
-    if let subdivisionCode = subdivisionCode {
-      objectEntries.append(.init("SubdivisionCode", subdivisionCode.expression))
-    }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension Route53.RecordSetGroup {
-  /// The kind of `AWS::Route53::RecordSetGroup.GeoProximityLocation` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::Route53::RecordSetGroup.GeoProximityLocation`.
-  public enum GeoProximityLocation: Sendable {}
-}
-
-extension Value where Kind == Route53.RecordSetGroup.GeoProximityLocation {
-  /// A `AWS::Route53::RecordSetGroup.GeoProximityLocation` value.
-  public init(
-    awsRegion: Value<String>? = nil,
-    bias: Value<Number>? = nil,
-    coordinates: Value<Route53.RecordSetGroup.Coordinates>? = nil,
-    localZoneGroup: Value<String>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let awsRegion = awsRegion { objectEntries.append(.init("AWSRegion", awsRegion.expression)) }
-    if let bias = bias { objectEntries.append(.init("Bias", bias.expression)) }
-    if let coordinates = coordinates { objectEntries.append(.init("Coordinates", coordinates.expression)) }
-    if let localZoneGroup = localZoneGroup { objectEntries.append(.init("LocalZoneGroup", localZoneGroup.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias GeoProximityLocation = Route53.GeoProximityLocation
 }
 
 extension Route53.RecordSetGroup {
@@ -191,11 +106,11 @@ extension Value where Kind == Route53.RecordSetGroup.RecordSet {
   public init(
     name: Value<String>,
     type: Value<String>,
-    aliasTarget: Value<Route53.RecordSetGroup.AliasTarget>? = nil,
-    cidrRoutingConfig: Value<Route53.RecordSetGroup.CidrRoutingConfig>? = nil,
+    aliasTarget: Value<Route53.AliasTarget>? = nil,
+    cidrRoutingConfig: Value<Route53.CidrRoutingConfig>? = nil,
     failover: Value<String>? = nil,
-    geoLocation: Value<Route53.RecordSetGroup.GeoLocation>? = nil,
-    geoProximityLocation: Value<Route53.RecordSetGroup.GeoProximityLocation>? = nil,
+    geoLocation: Value<Route53.GeoLocation>? = nil,
+    geoProximityLocation: Value<Route53.GeoProximityLocation>? = nil,
     healthCheckID: Value<String>? = nil,
     hostedZoneID: Value<String>? = nil,
     hostedZoneName: Value<String>? = nil,

@@ -8,12 +8,12 @@ extension S3 {
   /// `AWS::S3::AccessGrant`.
   ///
   /// - Remark: Generated from `AWS::S3::AccessGrant`.
-  public struct AccessGrant: Resource {
+  public struct AccessGrant: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::S3::AccessGrant"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AccessGrantsLocationConfiguration`: a `AccessGrantsLocationConfiguration`.
     public var accessGrantsLocationConfiguration: Value<S3.AccessGrant.AccessGrantsLocationConfiguration>?
@@ -34,7 +34,7 @@ extension S3 {
     public var s3PrefixType: Value<S3.AccessGrant.S3PrefixTypeValue>?
 
     /// `Tags`: a list of `Tag` values. Changing it replaces the resource.
-    public var tags: Value<[S3.AccessGrant.Tag]>?
+    public var tags: Value<[S3.Tag]>?
 
     /// A `AWS::S3::AccessGrant` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -46,7 +46,7 @@ extension S3 {
       accessGrantsLocationConfiguration: Value<S3.AccessGrant.AccessGrantsLocationConfiguration>? = nil,
       applicationARN: Value<String>? = nil,
       s3PrefixType: Value<S3.AccessGrant.S3PrefixTypeValue>? = nil,
-      tags: Value<[S3.AccessGrant.Tag]>? = nil,
+      tags: Value<[S3.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -58,7 +58,7 @@ extension S3 {
       self.permission = permission
       self.s3PrefixType = s3PrefixType
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -112,6 +112,11 @@ extension Referable where Self == S3.AccessGrant {
   /// `!GetAtt AccessGrant.GrantScope` inside a free-form document.
   @_disfavoredOverload
   public var grantScope: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "GrantScope")) }
+}
+
+extension S3.AccessGrant {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = S3.Tag
 }
 
 extension S3.AccessGrant {
@@ -199,21 +204,4 @@ extension S3.AccessGrant {
 extension Value where Kind == S3.AccessGrant.S3PrefixTypeValue {
   /// `Object`.
   public static var object: Self { Self(Kind.object) }
-}
-
-extension S3.AccessGrant {
-  /// The kind of `AWS::S3::AccessGrant.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::S3::AccessGrant.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == S3.AccessGrant.Tag {
-  /// A `AWS::S3::AccessGrant.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

@@ -8,32 +8,32 @@ extension S3 {
   /// `AWS::S3::AccessGrantsInstance`.
   ///
   /// - Remark: Generated from `AWS::S3::AccessGrantsInstance`.
-  public struct AccessGrantsInstance: Resource {
+  public struct AccessGrantsInstance: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::S3::AccessGrantsInstance"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `IdentityCenterArn`: a `IdentityCenterArn`.
     public var identityCenterARN: Value<String>?
 
     /// `Tags`: a list of `Tag` values. Changing it replaces the resource.
-    public var tags: Value<[S3.AccessGrantsInstance.Tag]>?
+    public var tags: Value<[S3.Tag]>?
 
     /// A `AWS::S3::AccessGrantsInstance` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       identityCenterARN: Value<String>? = nil,
-      tags: Value<[S3.AccessGrantsInstance.Tag]>? = nil,
+      tags: Value<[S3.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
       self.logicalID = logicalID
       self.identityCenterARN = identityCenterARN
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -75,18 +75,6 @@ extension Referable where Self == S3.AccessGrantsInstance {
 }
 
 extension S3.AccessGrantsInstance {
-  /// The kind of `AWS::S3::AccessGrantsInstance.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::S3::AccessGrantsInstance.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == S3.AccessGrantsInstance.Tag {
-  /// A `AWS::S3::AccessGrantsInstance.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = S3.Tag
 }

@@ -8,12 +8,12 @@ extension S3 {
   /// `AWS::S3::AccessGrantsLocation`.
   ///
   /// - Remark: Generated from `AWS::S3::AccessGrantsLocation`.
-  public struct AccessGrantsLocation: Resource {
+  public struct AccessGrantsLocation: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::S3::AccessGrantsLocation"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `IamRoleArn`: a string (`AWS::IAM::Role.Arn`). Required.
     public var iamRoleARN: Value<String>
@@ -22,7 +22,7 @@ extension S3 {
     public var locationScope: Value<String>
 
     /// `Tags`: a list of `Tag` values. Changing it replaces the resource.
-    public var tags: Value<[S3.AccessGrantsLocation.Tag]>?
+    public var tags: Value<[S3.Tag]>?
 
     /// A `AWS::S3::AccessGrantsLocation` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -30,7 +30,7 @@ extension S3 {
       _ logicalID: String,
       iamRoleARN: Value<String>,
       locationScope: Value<String>,
-      tags: Value<[S3.AccessGrantsLocation.Tag]>? = nil,
+      tags: Value<[S3.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -38,7 +38,7 @@ extension S3 {
       self.iamRoleARN = iamRoleARN
       self.locationScope = locationScope
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -79,18 +79,6 @@ extension Referable where Self == S3.AccessGrantsLocation {
 }
 
 extension S3.AccessGrantsLocation {
-  /// The kind of `AWS::S3::AccessGrantsLocation.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::S3::AccessGrantsLocation.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == S3.AccessGrantsLocation.Tag {
-  /// A `AWS::S3::AccessGrantsLocation.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = S3.Tag
 }

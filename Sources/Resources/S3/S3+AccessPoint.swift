@@ -8,12 +8,12 @@ extension S3 {
   /// `AWS::S3::AccessPoint`.
   ///
   /// - Remark: Generated from `AWS::S3::AccessPoint`.
-  public struct AccessPoint: Resource {
+  public struct AccessPoint: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::S3::AccessPoint"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Bucket`: a string. Required. Changing it replaces the resource.
     public var bucket: Value<String>
@@ -28,10 +28,10 @@ extension S3 {
     public var policy: Value<JSON>?
 
     /// `PublicAccessBlockConfiguration`: a `PublicAccessBlockConfiguration`.
-    public var publicAccessBlockConfiguration: Value<S3.AccessPoint.PublicAccessBlockConfiguration>?
+    public var publicAccessBlockConfiguration: Value<S3.PublicAccessBlockConfiguration>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[S3.AccessPoint.Tag]>?
+    public var tags: Value<[S3.Tag]>?
 
     /// `VpcConfiguration`: a `VpcConfiguration`. Changing it replaces the resource.
     public var vpcConfiguration: Value<S3.AccessPoint.VPCConfiguration>?
@@ -44,8 +44,8 @@ extension S3 {
       bucketAccountID: Value<String>? = nil,
       name: Value<String>? = nil,
       policy: Value<JSON>? = nil,
-      publicAccessBlockConfiguration: Value<S3.AccessPoint.PublicAccessBlockConfiguration>? = nil,
-      tags: Value<[S3.AccessPoint.Tag]>? = nil,
+      publicAccessBlockConfiguration: Value<S3.PublicAccessBlockConfiguration>? = nil,
+      tags: Value<[S3.Tag]>? = nil,
       vpcConfiguration: Value<S3.AccessPoint.VPCConfiguration>? = nil,
       fileID: String = #fileID,
       line: Int = #line
@@ -58,7 +58,7 @@ extension S3 {
       self.publicAccessBlockConfiguration = publicAccessBlockConfiguration
       self.tags = tags
       self.vpcConfiguration = vpcConfiguration
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -116,52 +116,11 @@ extension Referable where Self == S3.AccessPoint {
 }
 
 extension S3.AccessPoint {
-  /// The kind of `AWS::S3::AccessPoint.PublicAccessBlockConfiguration` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::S3::AccessPoint.PublicAccessBlockConfiguration`.
-  public enum PublicAccessBlockConfiguration: Sendable {}
-}
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias PublicAccessBlockConfiguration = S3.PublicAccessBlockConfiguration
 
-extension Value where Kind == S3.AccessPoint.PublicAccessBlockConfiguration {
-  /// A `AWS::S3::AccessPoint.PublicAccessBlockConfiguration` value.
-  public init(
-    blockPublicAcls: Value<Bool>? = nil,
-    blockPublicPolicy: Value<Bool>? = nil,
-    ignorePublicAcls: Value<Bool>? = nil,
-    restrictPublicBuckets: Value<Bool>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let blockPublicAcls = blockPublicAcls {
-      objectEntries.append(.init("BlockPublicAcls", blockPublicAcls.expression))
-    }
-    if let blockPublicPolicy = blockPublicPolicy {
-      objectEntries.append(.init("BlockPublicPolicy", blockPublicPolicy.expression))
-    }
-    if let ignorePublicAcls = ignorePublicAcls {
-      objectEntries.append(.init("IgnorePublicAcls", ignorePublicAcls.expression))
-    }
-    if let restrictPublicBuckets = restrictPublicBuckets {
-      objectEntries.append(.init("RestrictPublicBuckets", restrictPublicBuckets.expression))
-    }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension S3.AccessPoint {
-  /// The kind of `AWS::S3::AccessPoint.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::S3::AccessPoint.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == S3.AccessPoint.Tag {
-  /// A `AWS::S3::AccessPoint.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = S3.Tag
 }
 
 extension S3.AccessPoint {

@@ -8,12 +8,12 @@ extension S3 {
   /// `AWS::S3::Bucket`.
   ///
   /// - Remark: Generated from `AWS::S3::Bucket`.
-  public struct Bucket: Resource {
+  public struct Bucket: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::S3::Bucket"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AbacStatus`: one of `Enabled`, `Disabled`.
     public var abacStatus: Value<S3.Bucket.AbacStatusValue>?
@@ -76,13 +76,13 @@ extension S3 {
     public var ownershipControls: Value<S3.Bucket.OwnershipControls>?
 
     /// `PublicAccessBlockConfiguration`: a `PublicAccessBlockConfiguration`.
-    public var publicAccessBlockConfiguration: Value<S3.Bucket.PublicAccessBlockConfiguration>?
+    public var publicAccessBlockConfiguration: Value<S3.PublicAccessBlockConfiguration>?
 
     /// `ReplicationConfiguration`: a `ReplicationConfiguration`.
     public var replicationConfiguration: Value<S3.Bucket.ReplicationConfiguration>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[S3.Bucket.Tag]>?
+    public var tags: Value<[S3.Tag]>?
 
     /// `VersioningConfiguration`: a `VersioningConfiguration`.
     public var versioningConfiguration: Value<S3.Bucket.VersioningConfiguration>?
@@ -114,9 +114,9 @@ extension S3 {
       objectLockConfiguration: Value<S3.Bucket.ObjectLockConfiguration>? = nil,
       objectLockEnabled: Value<Bool>? = nil,
       ownershipControls: Value<S3.Bucket.OwnershipControls>? = nil,
-      publicAccessBlockConfiguration: Value<S3.Bucket.PublicAccessBlockConfiguration>? = nil,
+      publicAccessBlockConfiguration: Value<S3.PublicAccessBlockConfiguration>? = nil,
       replicationConfiguration: Value<S3.Bucket.ReplicationConfiguration>? = nil,
-      tags: Value<[S3.Bucket.Tag]>? = nil,
+      tags: Value<[S3.Tag]>? = nil,
       versioningConfiguration: Value<S3.Bucket.VersioningConfiguration>? = nil,
       websiteConfiguration: Value<S3.Bucket.WebsiteConfiguration>? = nil,
       fileID: String = #fileID,
@@ -148,7 +148,7 @@ extension S3 {
       self.tags = tags
       self.versioningConfiguration = versioningConfiguration
       self.websiteConfiguration = websiteConfiguration
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -370,6 +370,14 @@ extension Referable where Self == S3.Bucket {
   /// `!GetAtt Bucket.WebsiteURL` inside a free-form document.
   @_disfavoredOverload
   public var websiteURL: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "WebsiteURL")) }
+}
+
+extension S3.Bucket {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias PublicAccessBlockConfiguration = S3.PublicAccessBlockConfiguration
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = S3.Tag
 }
 
 extension S3.Bucket {
@@ -1464,38 +1472,6 @@ extension Value where Kind == S3.Bucket.ProtocolValue {
 }
 
 extension S3.Bucket {
-  /// The kind of `AWS::S3::Bucket.PublicAccessBlockConfiguration` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::S3::Bucket.PublicAccessBlockConfiguration`.
-  public enum PublicAccessBlockConfiguration: Sendable {}
-}
-
-extension Value where Kind == S3.Bucket.PublicAccessBlockConfiguration {
-  /// A `AWS::S3::Bucket.PublicAccessBlockConfiguration` value.
-  public init(
-    blockPublicAcls: Value<Bool>? = nil,
-    blockPublicPolicy: Value<Bool>? = nil,
-    ignorePublicAcls: Value<Bool>? = nil,
-    restrictPublicBuckets: Value<Bool>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let blockPublicAcls = blockPublicAcls {
-      objectEntries.append(.init("BlockPublicAcls", blockPublicAcls.expression))
-    }
-    if let blockPublicPolicy = blockPublicPolicy {
-      objectEntries.append(.init("BlockPublicPolicy", blockPublicPolicy.expression))
-    }
-    if let ignorePublicAcls = ignorePublicAcls {
-      objectEntries.append(.init("IgnorePublicAcls", ignorePublicAcls.expression))
-    }
-    if let restrictPublicBuckets = restrictPublicBuckets {
-      objectEntries.append(.init("RestrictPublicBuckets", restrictPublicBuckets.expression))
-    }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension S3.Bucket {
   /// The kind of `AWS::S3::Bucket.QueueConfiguration` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::S3::Bucket.QueueConfiguration`.
@@ -2191,23 +2167,6 @@ extension Value where Kind == S3.Bucket.TableBucketTypeValue {
   public static var aws: Self { Self(Kind.aws) }
   /// `customer`.
   public static var customer: Self { Self(Kind.customer) }
-}
-
-extension S3.Bucket {
-  /// The kind of `AWS::S3::Bucket.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::S3::Bucket.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == S3.Bucket.Tag {
-  /// A `AWS::S3::Bucket.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }
 
 extension S3.Bucket {

@@ -8,12 +8,12 @@ extension S3 {
   /// `AWS::S3::BucketPolicy`.
   ///
   /// - Remark: Generated from `AWS::S3::BucketPolicy`.
-  public struct BucketPolicy: Resource {
+  public struct BucketPolicy: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::S3::BucketPolicy"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Bucket`: a string. Required. Changing it replaces the resource.
     public var bucket: Value<String>
@@ -33,7 +33,7 @@ extension S3 {
       self.logicalID = logicalID
       self.bucket = bucket
       self.policyDocument = policyDocument
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,18 +8,18 @@ extension S3 {
   /// `AWS::S3::MultiRegionAccessPoint`.
   ///
   /// - Remark: Generated from `AWS::S3::MultiRegionAccessPoint`.
-  public struct MultiRegionAccessPoint: Resource {
+  public struct MultiRegionAccessPoint: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::S3::MultiRegionAccessPoint"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Name`: a string. Changing it replaces the resource.
     public var name: Value<String>?
 
     /// `PublicAccessBlockConfiguration`: a `PublicAccessBlockConfiguration`. Changing it replaces the resource.
-    public var publicAccessBlockConfiguration: Value<S3.MultiRegionAccessPoint.PublicAccessBlockConfiguration>?
+    public var publicAccessBlockConfiguration: Value<S3.PublicAccessBlockConfiguration>?
 
     /// `Regions`: a list of `Region` values. Required. Changing it replaces the resource.
     public var regions: Value<[S3.MultiRegionAccessPoint.Region]>
@@ -30,7 +30,7 @@ extension S3 {
       _ logicalID: String,
       regions: Value<[S3.MultiRegionAccessPoint.Region]>,
       name: Value<String>? = nil,
-      publicAccessBlockConfiguration: Value<S3.MultiRegionAccessPoint.PublicAccessBlockConfiguration>? = nil,
+      publicAccessBlockConfiguration: Value<S3.PublicAccessBlockConfiguration>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -38,7 +38,7 @@ extension S3 {
       self.name = name
       self.publicAccessBlockConfiguration = publicAccessBlockConfiguration
       self.regions = regions
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -77,35 +77,8 @@ extension Referable where Self == S3.MultiRegionAccessPoint {
 }
 
 extension S3.MultiRegionAccessPoint {
-  /// The kind of `AWS::S3::MultiRegionAccessPoint.PublicAccessBlockConfiguration` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::S3::MultiRegionAccessPoint.PublicAccessBlockConfiguration`.
-  public enum PublicAccessBlockConfiguration: Sendable {}
-}
-
-extension Value where Kind == S3.MultiRegionAccessPoint.PublicAccessBlockConfiguration {
-  /// A `AWS::S3::MultiRegionAccessPoint.PublicAccessBlockConfiguration` value.
-  public init(
-    blockPublicAcls: Value<Bool>? = nil,
-    blockPublicPolicy: Value<Bool>? = nil,
-    ignorePublicAcls: Value<Bool>? = nil,
-    restrictPublicBuckets: Value<Bool>? = nil
-  ) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let blockPublicAcls = blockPublicAcls {
-      objectEntries.append(.init("BlockPublicAcls", blockPublicAcls.expression))
-    }
-    if let blockPublicPolicy = blockPublicPolicy {
-      objectEntries.append(.init("BlockPublicPolicy", blockPublicPolicy.expression))
-    }
-    if let ignorePublicAcls = ignorePublicAcls {
-      objectEntries.append(.init("IgnorePublicAcls", ignorePublicAcls.expression))
-    }
-    if let restrictPublicBuckets = restrictPublicBuckets {
-      objectEntries.append(.init("RestrictPublicBuckets", restrictPublicBuckets.expression))
-    }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias PublicAccessBlockConfiguration = S3.PublicAccessBlockConfiguration
 }
 
 extension S3.MultiRegionAccessPoint {

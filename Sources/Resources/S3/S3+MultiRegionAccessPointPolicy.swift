@@ -8,12 +8,12 @@ extension S3 {
   /// `AWS::S3::MultiRegionAccessPointPolicy`.
   ///
   /// - Remark: Generated from `AWS::S3::MultiRegionAccessPointPolicy`.
-  public struct MultiRegionAccessPointPolicy: Resource {
+  public struct MultiRegionAccessPointPolicy: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::S3::MultiRegionAccessPointPolicy"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `MrapName`: a string. Required. Changing it replaces the resource.
     public var mrapName: Value<String>
@@ -33,7 +33,7 @@ extension S3 {
       self.logicalID = logicalID
       self.mrapName = mrapName
       self.policy = policy
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,32 +8,32 @@ extension S3 {
   /// `AWS::S3::StorageLens`.
   ///
   /// - Remark: Generated from `AWS::S3::StorageLens`.
-  public struct StorageLens: Resource {
+  public struct StorageLens: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::S3::StorageLens"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `StorageLensConfiguration`: a `StorageLensConfiguration`. Required.
     public var storageLensConfiguration: Value<S3.StorageLens.StorageLensConfiguration>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[S3.StorageLens.Tag]>?
+    public var tags: Value<[S3.Tag]>?
 
     /// A `AWS::S3::StorageLens` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
     public init(
       _ logicalID: String,
       storageLensConfiguration: Value<S3.StorageLens.StorageLensConfiguration>,
-      tags: Value<[S3.StorageLens.Tag]>? = nil,
+      tags: Value<[S3.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
       self.logicalID = logicalID
       self.storageLensConfiguration = storageLensConfiguration
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -63,6 +63,11 @@ extension Referable where Self == S3.StorageLens {
   public var storageLensConfigurationStorageLensARN: JSONValue {
     JSONValue(.getAtt(resource: logicalID, attribute: "StorageLensConfiguration.StorageLensArn"))
   }
+}
+
+extension S3.StorageLens {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = S3.Tag
 }
 
 extension S3.StorageLens {
@@ -532,23 +537,6 @@ extension Value where Kind == S3.StorageLens.StorageLensTableDestination {
     var objectEntries: [Expression.ObjectEntry] = []
     if let encryption = encryption { objectEntries.append(.init("Encryption", encryption.expression)) }
     objectEntries.append(.init("IsEnabled", isEnabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension S3.StorageLens {
-  /// The kind of `AWS::S3::StorageLens.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::S3::StorageLens.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == S3.StorageLens.Tag {
-  /// A `AWS::S3::StorageLens.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

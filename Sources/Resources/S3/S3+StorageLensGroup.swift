@@ -8,12 +8,12 @@ extension S3 {
   /// `AWS::S3::StorageLensGroup`.
   ///
   /// - Remark: Generated from `AWS::S3::StorageLensGroup`.
-  public struct StorageLensGroup: Resource {
+  public struct StorageLensGroup: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::S3::StorageLensGroup"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Filter`: a `Filter`. Required.
     public var filter: Value<S3.StorageLensGroup.Filter>
@@ -22,7 +22,7 @@ extension S3 {
     public var name: Value<String>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[S3.StorageLensGroup.Tag]>?
+    public var tags: Value<[S3.Tag]>?
 
     /// A `AWS::S3::StorageLensGroup` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -30,7 +30,7 @@ extension S3 {
       _ logicalID: String,
       filter: Value<S3.StorageLensGroup.Filter>,
       name: Value<String>,
-      tags: Value<[S3.StorageLensGroup.Tag]>? = nil,
+      tags: Value<[S3.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -38,7 +38,7 @@ extension S3 {
       self.filter = filter
       self.name = name
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -70,6 +70,11 @@ extension Referable where Self == S3.StorageLensGroup {
 }
 
 extension S3.StorageLensGroup {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = S3.Tag
+}
+
+extension S3.StorageLensGroup {
   /// The kind of `AWS::S3::StorageLensGroup.And` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::S3::StorageLensGroup.And`.
@@ -81,7 +86,7 @@ extension Value where Kind == S3.StorageLensGroup.And {
   public init(
     matchAnyPrefix: Value<[String]>? = nil,
     matchAnySuffix: Value<[String]>? = nil,
-    matchAnyTag: Value<[S3.StorageLensGroup.Tag]>? = nil,
+    matchAnyTag: Value<[S3.Tag]>? = nil,
     matchObjectAge: Value<S3.StorageLensGroup.MatchObjectAge>? = nil,
     matchObjectSize: Value<S3.StorageLensGroup.MatchObjectSize>? = nil
   ) {
@@ -110,7 +115,7 @@ extension Value where Kind == S3.StorageLensGroup.Filter {
     and: Value<S3.StorageLensGroup.And>? = nil,
     matchAnyPrefix: Value<[String]>? = nil,
     matchAnySuffix: Value<[String]>? = nil,
-    matchAnyTag: Value<[S3.StorageLensGroup.Tag]>? = nil,
+    matchAnyTag: Value<[S3.Tag]>? = nil,
     matchObjectAge: Value<S3.StorageLensGroup.MatchObjectAge>? = nil,
     matchObjectSize: Value<S3.StorageLensGroup.MatchObjectSize>? = nil,
     or: Value<S3.StorageLensGroup.Or>? = nil
@@ -179,7 +184,7 @@ extension Value where Kind == S3.StorageLensGroup.Or {
   public init(
     matchAnyPrefix: Value<[String]>? = nil,
     matchAnySuffix: Value<[String]>? = nil,
-    matchAnyTag: Value<[S3.StorageLensGroup.Tag]>? = nil,
+    matchAnyTag: Value<[S3.Tag]>? = nil,
     matchObjectAge: Value<S3.StorageLensGroup.MatchObjectAge>? = nil,
     matchObjectSize: Value<S3.StorageLensGroup.MatchObjectSize>? = nil
   ) {
@@ -191,23 +196,6 @@ extension Value where Kind == S3.StorageLensGroup.Or {
     if let matchObjectSize = matchObjectSize {
       objectEntries.append(.init("MatchObjectSize", matchObjectSize.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension S3.StorageLensGroup {
-  /// The kind of `AWS::S3::StorageLensGroup.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::S3::StorageLensGroup.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == S3.StorageLensGroup.Tag {
-  /// A `AWS::S3::StorageLensGroup.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension SSM {
   /// `AWS::SSM::Association`.
   ///
   /// - Remark: Generated from `AWS::SSM::Association`.
-  public struct Association: Resource {
+  public struct Association: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::SSM::Association"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ApplyOnlyAtCronInterval`: a boolean.
     public var applyOnlyAtCronInterval: Value<Bool>?
@@ -61,7 +61,7 @@ extension SSM {
     public var syncCompliance: Value<SSM.Association.SyncComplianceValue>?
 
     /// `Targets`: a list of `Target` values.
-    public var targets: Value<[SSM.Association.Target]>?
+    public var targets: Value<[SSM.Target]>?
 
     /// `WaitForSuccessTimeoutSeconds`: an integer.
     public var waitForSuccessTimeoutSeconds: Value<Number>?
@@ -85,7 +85,7 @@ extension SSM {
       scheduleExpression: Value<String>? = nil,
       scheduleOffset: Value<Number>? = nil,
       syncCompliance: Value<SSM.Association.SyncComplianceValue>? = nil,
-      targets: Value<[SSM.Association.Target]>? = nil,
+      targets: Value<[SSM.Target]>? = nil,
       waitForSuccessTimeoutSeconds: Value<Number>? = nil,
       fileID: String = #fileID,
       line: Int = #line
@@ -108,7 +108,7 @@ extension SSM {
       self.syncCompliance = syncCompliance
       self.targets = targets
       self.waitForSuccessTimeoutSeconds = waitForSuccessTimeoutSeconds
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -180,6 +180,11 @@ extension Referable where Self == SSM.Association {
   /// `!GetAtt Association.AssociationId` inside a free-form document.
   @_disfavoredOverload
   public var associationID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "AssociationId")) }
+}
+
+extension SSM.Association {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Target = SSM.Target
 }
 
 extension SSM.Association {
@@ -265,21 +270,4 @@ extension Value where Kind == SSM.Association.SyncComplianceValue {
   public static var auto: Self { Self(Kind.auto) }
   /// `MANUAL`.
   public static var manual: Self { Self(Kind.manual) }
-}
-
-extension SSM.Association {
-  /// The kind of `AWS::SSM::Association.Target` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::SSM::Association.Target`.
-  public enum Target: Sendable {}
-}
-
-extension Value where Kind == SSM.Association.Target {
-  /// A `AWS::SSM::Association.Target` value.
-  public init(key: Value<String>, values: Value<[String]>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
 }

@@ -8,12 +8,12 @@ extension SSM {
   /// `AWS::SSM::Document`.
   ///
   /// - Remark: Generated from `AWS::SSM::Document`.
-  public struct Document: Resource {
+  public struct Document: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::SSM::Document"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Attachments`: a list of `AttachmentsSource` values.
     public var attachments: Value<[SSM.Document.AttachmentsSource]>?
@@ -73,7 +73,7 @@ extension SSM {
       self.targetType = targetType
       self.updateMethod = updateMethod
       self.versionName = versionName
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension SSM {
   /// `AWS::SSM::MaintenanceWindow`.
   ///
   /// - Remark: Generated from `AWS::SSM::MaintenanceWindow`.
-  public struct MaintenanceWindow: Resource {
+  public struct MaintenanceWindow: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::SSM::MaintenanceWindow"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AllowUnassociatedTargets`: a boolean. Required.
     public var allowUnassociatedTargets: Value<Bool>
@@ -46,7 +46,7 @@ extension SSM {
     public var startDate: Value<String>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[SSM.MaintenanceWindow.Tag]>?
+    public var tags: Value<[SSM.Tag]>?
 
     /// A `AWS::SSM::MaintenanceWindow` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -62,7 +62,7 @@ extension SSM {
       scheduleOffset: Value<Number>? = nil,
       scheduleTimezone: Value<String>? = nil,
       startDate: Value<String>? = nil,
-      tags: Value<[SSM.MaintenanceWindow.Tag]>? = nil,
+      tags: Value<[SSM.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -78,7 +78,7 @@ extension SSM {
       self.scheduleTimezone = scheduleTimezone
       self.startDate = startDate
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -125,18 +125,6 @@ extension Referable where Self == SSM.MaintenanceWindow {
 }
 
 extension SSM.MaintenanceWindow {
-  /// The kind of `AWS::SSM::MaintenanceWindow.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::SSM::MaintenanceWindow.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == SSM.MaintenanceWindow.Tag {
-  /// A `AWS::SSM::MaintenanceWindow.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = SSM.Tag
 }

@@ -8,12 +8,12 @@ extension SSM {
   /// `AWS::SSM::MaintenanceWindowTarget`.
   ///
   /// - Remark: Generated from `AWS::SSM::MaintenanceWindowTarget`.
-  public struct MaintenanceWindowTarget: Resource {
+  public struct MaintenanceWindowTarget: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::SSM::MaintenanceWindowTarget"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string.
     public var description: Value<String>?
@@ -53,7 +53,7 @@ extension SSM {
       self.resourceTypeProperty = resourceTypeProperty
       self.targets = targets
       self.windowID = windowID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

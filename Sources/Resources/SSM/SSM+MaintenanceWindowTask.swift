@@ -8,12 +8,12 @@ extension SSM {
   /// `AWS::SSM::MaintenanceWindowTask`.
   ///
   /// - Remark: Generated from `AWS::SSM::MaintenanceWindowTask`.
-  public struct MaintenanceWindowTask: Resource {
+  public struct MaintenanceWindowTask: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::SSM::MaintenanceWindowTask"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `CutoffBehavior`: one of `CANCEL_TASK`, `CONTINUE_TASK`.
     public var cutoffBehavior: Value<SSM.MaintenanceWindowTask.CutoffBehaviorValue>?
@@ -40,7 +40,7 @@ extension SSM {
     public var serviceRoleARN: Value<String>?
 
     /// `Targets`: a list of `Target` values.
-    public var targets: Value<[SSM.MaintenanceWindowTask.Target]>?
+    public var targets: Value<[SSM.Target]>?
 
     /// `TaskArn`: a string. Required.
     public var taskARN: Value<String>
@@ -73,7 +73,7 @@ extension SSM {
       maxErrors: Value<String>? = nil,
       name: Value<String>? = nil,
       serviceRoleARN: Value<String>? = nil,
-      targets: Value<[SSM.MaintenanceWindowTask.Target]>? = nil,
+      targets: Value<[SSM.Target]>? = nil,
       taskInvocationParameters: Value<SSM.MaintenanceWindowTask.TaskInvocationParameters>? = nil,
       taskParameters: Value<JSON>? = nil,
       fileID: String = #fileID,
@@ -94,7 +94,7 @@ extension SSM {
       self.taskParameters = taskParameters
       self.taskType = taskType
       self.windowID = windowID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -147,6 +147,11 @@ extension Referable where Self == SSM.MaintenanceWindowTask {
   /// `!GetAtt MaintenanceWindowTask.WindowTaskId` inside a free-form document.
   @_disfavoredOverload
   public var windowTaskID: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "WindowTaskId")) }
+}
+
+extension SSM.MaintenanceWindowTask {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Target = SSM.Target
 }
 
 extension SSM.MaintenanceWindowTask {
@@ -331,23 +336,6 @@ extension Value where Kind == SSM.MaintenanceWindowTask.NotificationConfig {
     if let notificationType = notificationType {
       objectEntries.append(.init("NotificationType", notificationType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension SSM.MaintenanceWindowTask {
-  /// The kind of `AWS::SSM::MaintenanceWindowTask.Target` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::SSM::MaintenanceWindowTask.Target`.
-  public enum Target: Sendable {}
-}
-
-extension Value where Kind == SSM.MaintenanceWindowTask.Target {
-  /// A `AWS::SSM::MaintenanceWindowTask.Target` value.
-  public init(key: Value<String>, values: Value<[String]>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Values", values.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension SSM {
   /// `AWS::SSM::Parameter`.
   ///
   /// - Remark: Generated from `AWS::SSM::Parameter`.
-  public struct Parameter: Resource {
+  public struct Parameter: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::SSM::Parameter"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `AllowedPattern`: a string.
     public var allowedPattern: Value<String>?
@@ -68,7 +68,7 @@ extension SSM {
       self.tier = tier
       self.type = type
       self.value = value
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

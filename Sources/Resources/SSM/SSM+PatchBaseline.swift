@@ -8,12 +8,12 @@ extension SSM {
   /// `AWS::SSM::PatchBaseline`.
   ///
   /// - Remark: Generated from `AWS::SSM::PatchBaseline`.
-  public struct PatchBaseline: Resource {
+  public struct PatchBaseline: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::SSM::PatchBaseline"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ApprovalRules`: a `RuleGroup`.
     public var approvalRules: Value<SSM.PatchBaseline.RuleGroup>?
@@ -58,7 +58,7 @@ extension SSM {
     public var sources: Value<[SSM.PatchBaseline.PatchSource]>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[SSM.PatchBaseline.Tag]>?
+    public var tags: Value<[SSM.Tag]>?
 
     /// A `AWS::SSM::PatchBaseline` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -78,7 +78,7 @@ extension SSM {
       rejectedPatches: Value<[String]>? = nil,
       rejectedPatchesAction: Value<SSM.PatchBaseline.RejectedPatchesActionValue>? = nil,
       sources: Value<[SSM.PatchBaseline.PatchSource]>? = nil,
-      tags: Value<[SSM.PatchBaseline.Tag]>? = nil,
+      tags: Value<[SSM.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -98,7 +98,7 @@ extension SSM {
       self.rejectedPatchesAction = rejectedPatchesAction
       self.sources = sources
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -163,6 +163,11 @@ extension Referable where Self == SSM.PatchBaseline {
   /// `!GetAtt PatchBaseline.Id` inside a free-form document.
   @_disfavoredOverload
   public var id: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Id")) }
+}
+
+extension SSM.PatchBaseline {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = SSM.Tag
 }
 
 extension SSM.PatchBaseline {
@@ -480,23 +485,6 @@ extension Value where Kind == SSM.PatchBaseline.RuleGroup {
   public init(patchRules: Value<[SSM.PatchBaseline.Rule]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let patchRules = patchRules { objectEntries.append(.init("PatchRules", patchRules.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension SSM.PatchBaseline {
-  /// The kind of `AWS::SSM::PatchBaseline.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::SSM::PatchBaseline.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == SSM.PatchBaseline.Tag {
-  /// A `AWS::SSM::PatchBaseline.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension SSM {
   /// `AWS::SSM::ResourceDataSync`.
   ///
   /// - Remark: Generated from `AWS::SSM::ResourceDataSync`.
-  public struct ResourceDataSync: Resource {
+  public struct ResourceDataSync: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::SSM::ResourceDataSync"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `BucketName`: a string (`AWS::S3::Bucket.Name`). Changing it replaces the resource.
     public var bucketName: Value<String>?
@@ -68,7 +68,7 @@ extension SSM {
       self.syncName = syncName
       self.syncSource = syncSource
       self.syncType = syncType
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

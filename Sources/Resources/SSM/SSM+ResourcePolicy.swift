@@ -8,12 +8,12 @@ extension SSM {
   /// `AWS::SSM::ResourcePolicy`.
   ///
   /// - Remark: Generated from `AWS::SSM::ResourcePolicy`.
-  public struct ResourcePolicy: Resource {
+  public struct ResourcePolicy: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::SSM::ResourcePolicy"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Policy`: free-form JSON (the schema allows several shapes). Required.
     public var policy: Value<JSON>
@@ -33,7 +33,7 @@ extension SSM {
       self.logicalID = logicalID
       self.policy = policy
       self.resourceARN = resourceARN
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

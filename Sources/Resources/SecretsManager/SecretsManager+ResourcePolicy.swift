@@ -8,12 +8,12 @@ extension SecretsManager {
   /// `AWS::SecretsManager::ResourcePolicy`.
   ///
   /// - Remark: Generated from `AWS::SecretsManager::ResourcePolicy`.
-  public struct ResourcePolicy: Resource {
+  public struct ResourcePolicy: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::SecretsManager::ResourcePolicy"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `BlockPublicPolicy`: a boolean.
     public var blockPublicPolicy: Value<Bool>?
@@ -38,7 +38,7 @@ extension SecretsManager {
       self.blockPublicPolicy = blockPublicPolicy
       self.resourcePolicy = resourcePolicy
       self.secretID = secretID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension SecretsManager {
   /// `AWS::SecretsManager::RotationSchedule`.
   ///
   /// - Remark: Generated from `AWS::SecretsManager::RotationSchedule`.
-  public struct RotationSchedule: Resource {
+  public struct RotationSchedule: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::SecretsManager::RotationSchedule"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `ExternalSecretRotationMetadata`: a list of `ExternalSecretRotationMetadataItem` values.
     public var externalSecretRotationMetadata: Value<[SecretsManager.RotationSchedule.ExternalSecretRotationMetadataItem]>?
@@ -58,7 +58,7 @@ extension SecretsManager {
       self.rotationLambdaARN = rotationLambdaARN
       self.rotationRules = rotationRules
       self.secretID = secretID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

@@ -8,12 +8,12 @@ extension SecretsManager {
   /// `AWS::SecretsManager::Secret`.
   ///
   /// - Remark: Generated from `AWS::SecretsManager::Secret`.
-  public struct Secret: Resource {
+  public struct Secret: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::SecretsManager::Secret"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string.
     public var description: Value<String>?
@@ -63,7 +63,7 @@ extension SecretsManager {
       self.secretString = secretString
       self.tags = tags
       self.type = type
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

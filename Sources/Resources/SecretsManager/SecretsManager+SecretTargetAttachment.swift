@@ -8,12 +8,12 @@ extension SecretsManager {
   /// `AWS::SecretsManager::SecretTargetAttachment`.
   ///
   /// - Remark: Generated from `AWS::SecretsManager::SecretTargetAttachment`.
-  public struct SecretTargetAttachment: Resource {
+  public struct SecretTargetAttachment: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::SecretsManager::SecretTargetAttachment"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `SecretId`: a string. Required. Changing it replaces the resource.
     public var secretID: Value<String>
@@ -38,7 +38,7 @@ extension SecretsManager {
       self.secretID = secretID
       self.targetID = targetID
       self.targetType = targetType
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

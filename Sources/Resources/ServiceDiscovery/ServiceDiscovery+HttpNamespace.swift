@@ -8,12 +8,12 @@ extension ServiceDiscovery {
   /// `AWS::ServiceDiscovery::HttpNamespace`.
   ///
   /// - Remark: Generated from `AWS::ServiceDiscovery::HttpNamespace`.
-  public struct HttpNamespace: Resource {
+  public struct HttpNamespace: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ServiceDiscovery::HttpNamespace"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string.
     public var description: Value<String>?
@@ -22,7 +22,7 @@ extension ServiceDiscovery {
     public var name: Value<String>
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[ServiceDiscovery.HttpNamespace.Tag]>?
+    public var tags: Value<[ServiceDiscovery.Tag]>?
 
     /// A `AWS::ServiceDiscovery::HttpNamespace` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -30,7 +30,7 @@ extension ServiceDiscovery {
       _ logicalID: String,
       name: Value<String>,
       description: Value<String>? = nil,
-      tags: Value<[ServiceDiscovery.HttpNamespace.Tag]>? = nil,
+      tags: Value<[ServiceDiscovery.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -38,7 +38,7 @@ extension ServiceDiscovery {
       self.description = description
       self.name = name
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -75,18 +75,6 @@ extension Referable where Self == ServiceDiscovery.HttpNamespace {
 }
 
 extension ServiceDiscovery.HttpNamespace {
-  /// The kind of `AWS::ServiceDiscovery::HttpNamespace.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ServiceDiscovery::HttpNamespace.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == ServiceDiscovery.HttpNamespace.Tag {
-  /// A `AWS::ServiceDiscovery::HttpNamespace.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = ServiceDiscovery.Tag
 }

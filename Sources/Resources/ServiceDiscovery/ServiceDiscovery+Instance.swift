@@ -8,12 +8,12 @@ extension ServiceDiscovery {
   /// `AWS::ServiceDiscovery::Instance`.
   ///
   /// - Remark: Generated from `AWS::ServiceDiscovery::Instance`.
-  public struct Instance: Resource {
+  public struct Instance: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ServiceDiscovery::Instance"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `InstanceAttributes`: free-form JSON (the schema allows several shapes). Required.
     public var instanceAttributes: Value<JSON>
@@ -33,7 +33,7 @@ extension ServiceDiscovery {
       self.logicalID = logicalID
       self.instanceAttributes = instanceAttributes
       self.serviceID = serviceID
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.

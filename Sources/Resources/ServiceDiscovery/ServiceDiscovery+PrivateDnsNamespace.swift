@@ -8,12 +8,12 @@ extension ServiceDiscovery {
   /// `AWS::ServiceDiscovery::PrivateDnsNamespace`.
   ///
   /// - Remark: Generated from `AWS::ServiceDiscovery::PrivateDnsNamespace`.
-  public struct PrivateDnsNamespace: Resource {
+  public struct PrivateDnsNamespace: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ServiceDiscovery::PrivateDnsNamespace"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string.
     public var description: Value<String>?
@@ -25,7 +25,7 @@ extension ServiceDiscovery {
     public var propertiesProperty: Value<ServiceDiscovery.PrivateDnsNamespace.Properties>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[ServiceDiscovery.PrivateDnsNamespace.Tag]>?
+    public var tags: Value<[ServiceDiscovery.Tag]>?
 
     /// `Vpc`: a string. Required. Changing it replaces the resource.
     public var vpc: Value<String>
@@ -38,7 +38,7 @@ extension ServiceDiscovery {
       vpc: Value<String>,
       description: Value<String>? = nil,
       propertiesProperty: Value<ServiceDiscovery.PrivateDnsNamespace.Properties>? = nil,
-      tags: Value<[ServiceDiscovery.PrivateDnsNamespace.Tag]>? = nil,
+      tags: Value<[ServiceDiscovery.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -48,7 +48,7 @@ extension ServiceDiscovery {
       self.propertiesProperty = propertiesProperty
       self.tags = tags
       self.vpc = vpc
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -96,6 +96,14 @@ extension Referable where Self == ServiceDiscovery.PrivateDnsNamespace {
 }
 
 extension ServiceDiscovery.PrivateDnsNamespace {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias SOA = ServiceDiscovery.SOA
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = ServiceDiscovery.Tag
+}
+
+extension ServiceDiscovery.PrivateDnsNamespace {
   /// The kind of `AWS::ServiceDiscovery::PrivateDnsNamespace.PrivateDnsPropertiesMutable` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ServiceDiscovery::PrivateDnsNamespace.PrivateDnsPropertiesMutable`.
@@ -104,7 +112,7 @@ extension ServiceDiscovery.PrivateDnsNamespace {
 
 extension Value where Kind == ServiceDiscovery.PrivateDnsNamespace.PrivateDNSPropertiesMutable {
   /// A `AWS::ServiceDiscovery::PrivateDnsNamespace.PrivateDnsPropertiesMutable` value.
-  public init(soa: Value<ServiceDiscovery.PrivateDnsNamespace.SOA>? = nil) {
+  public init(soa: Value<ServiceDiscovery.SOA>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let soa = soa { objectEntries.append(.init("SOA", soa.expression)) }
     self.init(.object(objectEntries, ordering: .sortedKeys))
@@ -123,39 +131,6 @@ extension Value where Kind == ServiceDiscovery.PrivateDnsNamespace.Properties {
   public init(dnsProperties: Value<ServiceDiscovery.PrivateDnsNamespace.PrivateDNSPropertiesMutable>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dnsProperties = dnsProperties { objectEntries.append(.init("DnsProperties", dnsProperties.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ServiceDiscovery.PrivateDnsNamespace {
-  /// The kind of `AWS::ServiceDiscovery::PrivateDnsNamespace.SOA` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ServiceDiscovery::PrivateDnsNamespace.SOA`.
-  public enum SOA: Sendable {}
-}
-
-extension Value where Kind == ServiceDiscovery.PrivateDnsNamespace.SOA {
-  /// A `AWS::ServiceDiscovery::PrivateDnsNamespace.SOA` value.
-  public init(ttl: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let ttl = ttl { objectEntries.append(.init("TTL", ttl.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ServiceDiscovery.PrivateDnsNamespace {
-  /// The kind of `AWS::ServiceDiscovery::PrivateDnsNamespace.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ServiceDiscovery::PrivateDnsNamespace.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == ServiceDiscovery.PrivateDnsNamespace.Tag {
-  /// A `AWS::ServiceDiscovery::PrivateDnsNamespace.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension ServiceDiscovery {
   /// `AWS::ServiceDiscovery::PublicDnsNamespace`.
   ///
   /// - Remark: Generated from `AWS::ServiceDiscovery::PublicDnsNamespace`.
-  public struct PublicDnsNamespace: Resource {
+  public struct PublicDnsNamespace: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ServiceDiscovery::PublicDnsNamespace"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string.
     public var description: Value<String>?
@@ -25,7 +25,7 @@ extension ServiceDiscovery {
     public var propertiesProperty: Value<ServiceDiscovery.PublicDnsNamespace.Properties>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[ServiceDiscovery.PublicDnsNamespace.Tag]>?
+    public var tags: Value<[ServiceDiscovery.Tag]>?
 
     /// A `AWS::ServiceDiscovery::PublicDnsNamespace` with the logical ID `logicalID`; `fileID` and `line`
     /// record where it is declared, for the problems that name it.
@@ -34,7 +34,7 @@ extension ServiceDiscovery {
       name: Value<String>,
       description: Value<String>? = nil,
       propertiesProperty: Value<ServiceDiscovery.PublicDnsNamespace.Properties>? = nil,
-      tags: Value<[ServiceDiscovery.PublicDnsNamespace.Tag]>? = nil,
+      tags: Value<[ServiceDiscovery.Tag]>? = nil,
       fileID: String = #fileID,
       line: Int = #line
     ) {
@@ -43,7 +43,7 @@ extension ServiceDiscovery {
       self.name = name
       self.propertiesProperty = propertiesProperty
       self.tags = tags
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -90,6 +90,14 @@ extension Referable where Self == ServiceDiscovery.PublicDnsNamespace {
 }
 
 extension ServiceDiscovery.PublicDnsNamespace {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias SOA = ServiceDiscovery.SOA
+
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = ServiceDiscovery.Tag
+}
+
+extension ServiceDiscovery.PublicDnsNamespace {
   /// The kind of `AWS::ServiceDiscovery::PublicDnsNamespace.Properties` values; build one with `.init(…)` where it is expected.
   ///
   /// - Remark: Generated from `AWS::ServiceDiscovery::PublicDnsNamespace.Properties`.
@@ -114,42 +122,9 @@ extension ServiceDiscovery.PublicDnsNamespace {
 
 extension Value where Kind == ServiceDiscovery.PublicDnsNamespace.PublicDNSPropertiesMutable {
   /// A `AWS::ServiceDiscovery::PublicDnsNamespace.PublicDnsPropertiesMutable` value.
-  public init(soa: Value<ServiceDiscovery.PublicDnsNamespace.SOA>? = nil) {
+  public init(soa: Value<ServiceDiscovery.SOA>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let soa = soa { objectEntries.append(.init("SOA", soa.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ServiceDiscovery.PublicDnsNamespace {
-  /// The kind of `AWS::ServiceDiscovery::PublicDnsNamespace.SOA` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ServiceDiscovery::PublicDnsNamespace.SOA`.
-  public enum SOA: Sendable {}
-}
-
-extension Value where Kind == ServiceDiscovery.PublicDnsNamespace.SOA {
-  /// A `AWS::ServiceDiscovery::PublicDnsNamespace.SOA` value.
-  public init(ttl: Value<Number>? = nil) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    if let ttl = ttl { objectEntries.append(.init("TTL", ttl.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ServiceDiscovery.PublicDnsNamespace {
-  /// The kind of `AWS::ServiceDiscovery::PublicDnsNamespace.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ServiceDiscovery::PublicDnsNamespace.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == ServiceDiscovery.PublicDnsNamespace.Tag {
-  /// A `AWS::ServiceDiscovery::PublicDnsNamespace.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }

@@ -8,12 +8,12 @@ extension ServiceDiscovery {
   /// `AWS::ServiceDiscovery::Service`.
   ///
   /// - Remark: Generated from `AWS::ServiceDiscovery::Service`.
-  public struct Service: Resource {
+  public struct Service: CloudFormation::Resource {
     /// The CloudFormation type name.
     public static let typeName = "AWS::ServiceDiscovery::Service"
     public var resourceType: String { Self.typeName }
     public let logicalID: String
-    public var attributes = ResourceAttributes()
+    public var attributes = CloudFormation::ResourceAttributes()
 
     /// `Description`: a string.
     public var description: Value<String>?
@@ -37,7 +37,7 @@ extension ServiceDiscovery {
     public var serviceAttributes: Value<JSON>?
 
     /// `Tags`: a list of `Tag` values.
-    public var tags: Value<[ServiceDiscovery.Service.Tag]>?
+    public var tags: Value<[ServiceDiscovery.Tag]>?
 
     /// `Type`: a string. Changing it replaces the resource.
     public var type: Value<String>?
@@ -53,7 +53,7 @@ extension ServiceDiscovery {
       name: Value<String>? = nil,
       namespaceID: Value<String>? = nil,
       serviceAttributes: Value<JSON>? = nil,
-      tags: Value<[ServiceDiscovery.Service.Tag]>? = nil,
+      tags: Value<[ServiceDiscovery.Tag]>? = nil,
       type: Value<String>? = nil,
       fileID: String = #fileID,
       line: Int = #line
@@ -68,7 +68,7 @@ extension ServiceDiscovery {
       self.serviceAttributes = serviceAttributes
       self.tags = tags
       self.type = type
-      attributes.declaration = SourceLocation(fileID: fileID, line: line)
+      attributes.declaration = CloudFormation::SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `Properties` of the resource, keys in byte order.
@@ -119,6 +119,11 @@ extension Referable where Self == ServiceDiscovery.Service {
   /// `!GetAtt Service.Arn` inside a free-form document.
   @_disfavoredOverload
   public var arn: JSONValue { JSONValue(.getAtt(resource: logicalID, attribute: "Arn")) }
+}
+
+extension ServiceDiscovery.Service {
+  /// A kind several types of the service share, by this type's name for it.
+  public typealias Tag = ServiceDiscovery.Tag
 }
 
 extension ServiceDiscovery.Service {
@@ -194,23 +199,6 @@ extension Value where Kind == ServiceDiscovery.Service.HealthCheckCustomConfig {
     if let failureThreshold = failureThreshold {
       objectEntries.append(.init("FailureThreshold", failureThreshold.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
-  }
-}
-
-extension ServiceDiscovery.Service {
-  /// The kind of `AWS::ServiceDiscovery::Service.Tag` values; build one with `.init(…)` where it is expected.
-  ///
-  /// - Remark: Generated from `AWS::ServiceDiscovery::Service.Tag`.
-  public enum Tag: Sendable {}
-}
-
-extension Value where Kind == ServiceDiscovery.Service.Tag {
-  /// A `AWS::ServiceDiscovery::Service.Tag` value.
-  public init(key: Value<String>, value: Value<String>) {
-    var objectEntries: [Expression.ObjectEntry] = []
-    objectEntries.append(.init("Key", key.expression))
-    objectEntries.append(.init("Value", value.expression))
     self.init(.object(objectEntries, ordering: .sortedKeys))
   }
 }
