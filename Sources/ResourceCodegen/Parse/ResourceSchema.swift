@@ -13,6 +13,8 @@ package struct ResourceSchema: Hashable, Sendable {
   /// Sets of properties of which one set must be given (`oneOf`/`anyOf` of `required`
   /// lists at the top level), in the schema's order.
   package var requiredAlternatives: [[String]] = []
+  /// Properties the schema accepts for a resource of the type, for the sample program.
+  package var example: SchemaExample? = nil
 
   package init(
     typeName: String, properties: [(name: String, schema: PropertySchema)], required: [String] = [],

@@ -21,6 +21,7 @@ package enum SchemaParser {
       readOnlyProperties: pointers(document["readOnlyProperties"]),
       createOnlyProperties: pointers(document["createOnlyProperties"]), definitions: definitions)
     schema.requiredAlternatives = alternatives
+    schema.example = SchemaExample.of(document, in: document, isResource: true)
     return schema
   }
 

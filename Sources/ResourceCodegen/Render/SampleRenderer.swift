@@ -21,13 +21,9 @@ package enum SampleRenderer {
     lines += modules.map { "import \($0)" }
     lines += ["", "var resources: [any Resource] = []"]
     for resource in resources {
-      let given = Set(resource.requiredAlternative)
-      // In the initializer's order: the required properties, then the optional ones.
-      let chosen =
-        resource.properties.filter(\.isRequired)
-        + resource.properties.filter { !$0.isRequired && given.contains($0.swiftName) }
-      let arguments = chosen.map { property in
-        "\(property.swiftName): \(property.sample ?? sample(property.kind, in: resource, shared: sharedKinds, depth: 0))"
+      let example = resource.example ?? .object([])
+      let arguments = chosen(resource.properties, example: example).map { property in
+        "\(property.swiftName): \(sample(property.kind, example: example[property.awsName], in: resource, shared: sharedKinds, depth: 0))"
       }
       let logicalID = String((resource.namespace + resource.name).filter { $0.isLetter || $0.isNumber })
       lines.append(
@@ -49,42 +45,77 @@ package enum SampleRenderer {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// A value of `kind` in Swift source.
-  /// `shared` maps the service-level shared kinds, by their type, to them.
-  static func sample(_ kind: SwiftType, in resource: ResourceDeclaration, shared: [SwiftType: NestedType], depth: Int)
-    -> String
-  {
+  /// The properties `example` gives (and every required one), in the
+  /// initializer's order: the required properties, then the optional ones.
+  static func chosen(_ properties: [PropertyDeclaration], example: SchemaExample) -> [PropertyDeclaration] {
+    let given = { (property: PropertyDeclaration) in example[property.awsName] != nil }
+    return properties.filter(\.isRequired) + properties.filter { !$0.isRequired && given($0) }
+  }
+
+  /// A value of `kind` in Swift source, from `example` where it says what the
+  /// schema accepts. `shared` maps the service-level shared kinds, by their type, to them.
+  static func sample(
+    _ kind: SwiftType, example: SchemaExample?, in resource: ResourceDeclaration, shared: [SwiftType: NestedType],
+    depth: Int
+  ) -> String {
     let nested: NestedType?
-    switch kind {
-    case .string: return "\"example\""
-    case .number: return "1"
-    case .boolean: return "true"
-    case .json: return ".map([\"Key\": \"Value\"])"
-    case .map(let value):
-      return ".map([\"Key\": \(sample(value, in: resource, shared: shared, depth: depth + 1))])"
-    case .list(let element):
-      return "[\(sample(element, in: resource, shared: shared, depth: depth + 1))]"
-    case .shared:
+    switch (kind, example) {
+    case (.string, .string(let text)?): return SwiftRenderer.literal(text)
+    case (.string, _): return "\"example\""
+    case (.number, .number(let number)?): return String(number)
+    case (.number, _): return "1"
+    case (.boolean, .boolean(let value)?): return String(value)
+    case (.boolean, _): return "true"
+    case (.json, _):
+      return ".init(\(json(example ?? .object([.init(name: "Key", value: .string("Value"))]))) as JSONValue)"
+    case (.map(let value), .object(let entries)?) where !entries.isEmpty:
+      let entry = entries[0]
+      return
+        ".map([\(SwiftRenderer.literal(entry.name)): \(sample(value, example: entry.value, in: resource, shared: shared, depth: depth + 1))])"
+    case (.map(let value), _):
+      return ".map([\"Key\": \(sample(value, example: nil, in: resource, shared: shared, depth: depth + 1))])"
+    case (.list(let element), .list(let items)?):
+      return "[\(sample(element, example: items.first, in: resource, shared: shared, depth: depth + 1))]"
+    case (.list(let element), _):
+      return "[\(sample(element, example: nil, in: resource, shared: shared, depth: depth + 1))]"
+    case (.shared, _):
       nested = shared[kind]
-    case .nested(let namespace, let owner, let name):
+    case (.nested(let namespace, let owner, let name), _):
       nested =
         namespace == resource.namespace && owner == resource.name
         ? resource.nestedTypes.first { $0.name == name } : nil
     }
-    guard depth < 8 else { return ".map([:])" }
+    guard depth < 12 else { return ".map([:])" }
     switch nested {
     case .object(_, _, let properties):
-      // An object with no required property still gets one: schemas may ask for at least one (`minProperties`).
-      let chosen =
-        properties.contains(where: \.isRequired) ? properties.filter(\.isRequired) : Array(properties.prefix(1))
-      let arguments = chosen.map { property in
-        "\(property.swiftName): \(property.sample ?? sample(property.kind, in: resource, shared: shared, depth: depth + 1))"
+      // Without an example, the required properties, or the first one: schemas may ask for at least one.
+      let arguments =
+        example.map { Self.chosen(properties, example: $0) }
+        ?? (properties.contains(where: \.isRequired) ? properties.filter(\.isRequired) : Array(properties.prefix(1)))
+      let values = arguments.map { property in
+        "\(property.swiftName): \(sample(property.kind, example: example?[property.awsName], in: resource, shared: shared, depth: depth + 1))"
       }
-      return ".init(\(arguments.joined(separator: ", ")))"
+      return ".init(\(values.joined(separator: ", ")))"
     case .enumeration(_, _, let cases):
+      if case .string(let text)? = example, let match = cases.first(where: { $0.rawValue == text }) {
+        return "." + Naming.escaped(match.swiftName)
+      }
       return "." + Naming.escaped(cases[0].swiftName)
     case nil:
       return ".map([:])"
+    }
+  }
+
+  /// `example` as a `JSONValue` literal.
+  static func json(_ example: SchemaExample) -> String {
+    switch example {
+    case .string(let text): SwiftRenderer.literal(text)
+    case .number(let number): String(number)
+    case .boolean(let value): String(value)
+    case .list(let items): "[" + items.map(json).joined(separator: ", ") + "]"
+    case .object(let entries) where entries.isEmpty: "[:]"
+    case .object(let entries):
+      "[" + entries.map { "\(SwiftRenderer.literal($0.name)): \(json($0.value))" }.joined(separator: ", ") + "]"
     }
   }
 }

@@ -16,6 +16,8 @@ package struct ResourceDeclaration: Hashable, Sendable {
   /// Whether deleting or replacing a resource of the type destroys data
   /// (cfn-lint's list of stateful types).
   package var isStateful = false
+  /// Properties the schema accepts for a resource of the type, for the sample program.
+  package var example: SchemaExample? = nil
   /// Names of the service-level shared kinds this type uses, each declared in
   /// the type as an alias (`ElasticLoadBalancingV2.Listener.Action`), in byte order.
   package var aliases: [String] = []
@@ -47,20 +49,13 @@ package struct PropertyDeclaration: Hashable, Sendable {
   package var kind: SwiftType
   package var isRequired: Bool
   package var documentation: [String]
-  /// A valid value in Swift source for samples, when `"example"` would not do
-  /// (a string with a format such as `ipv4-network`).
-  package var sample: String? = nil
 
-  package init(
-    awsName: String, swiftName: String, kind: SwiftType, isRequired: Bool, documentation: [String],
-    sample: String? = nil
-  ) {
+  package init(awsName: String, swiftName: String, kind: SwiftType, isRequired: Bool, documentation: [String]) {
     self.awsName = awsName
     self.swiftName = swiftName
     self.kind = kind
     self.isRequired = isRequired
     self.documentation = documentation
-    self.sample = sample
   }
 }
 

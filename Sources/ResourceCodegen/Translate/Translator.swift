@@ -62,8 +62,7 @@ package struct Translator {
           awsName: property.name, swiftName: swiftName, kind: kind, isRequired: required.contains(property.name),
           documentation: Self.documentation(
             property.name, property.schema, required: required.contains(property.name),
-            replaces: createOnly.contains(property.name)),
-          sample: Self.sample(property.schema)))
+            replaces: createOnly.contains(property.name))))
     }
     let alternative = (schema.requiredAlternatives.first ?? []).compactMap { name in
       properties.first { $0.awsName == name && !$0.isRequired }?.swiftName
@@ -76,10 +75,12 @@ package struct Translator {
         Naming.lowerCamel(awsName.replacingAll(".", with: "")), in: &usedNames, suffix: "Attribute")
       attributes.append(AttributeDeclaration(awsName: awsName, swiftName: swiftName, kind: kind))
     }
-    return ResourceDeclaration(
+    var declaration = ResourceDeclaration(
       typeName: schema.typeName, namespace: namespace, name: name, properties: properties, attributes: attributes,
       nestedTypes: nestedTypes.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) },
       requiredAlternative: alternative)
+    declaration.example = schema.example
+    return declaration
   }
 
   // MARK: - Kinds
@@ -147,20 +148,7 @@ package struct Translator {
         kind: kind(for: property.schema, propertyName: property.name, owner: owner),
         isRequired: requiredSet.contains(property.name),
         documentation: Self.documentation(
-          property.name, property.schema, required: requiredSet.contains(property.name), replaces: false),
-        sample: Self.sample(property.schema))
-    }
-  }
-
-  /// Sample values for string formats cfn-lint checks.
-  static func sample(_ schema: PropertySchema) -> String? {
-    guard case .formattedString(let format) = schema else { return nil }
-    switch format {
-    case "ipv4-network": return "\"10.0.0.0/16\""
-    case "ipv6-network": return "\"2001:db8::/56\""
-    case "ipv4": return "\"10.0.0.1\""
-    case "ipv6": return "\"2001:db8::1\""
-    default: return nil
+          property.name, property.schema, required: requiredSet.contains(property.name), replaces: false))
     }
   }
 
