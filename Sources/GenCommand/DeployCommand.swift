@@ -79,11 +79,13 @@ struct DeployCommand: ParsableCommand {
 
   func validate() throws {
     if changeSet != nil {
-      let extra = [
+      // Typed, so the literal of tuples does not take the type checker 100 ms to infer.
+      let options: [(isGiven: Bool, name: String)] = [
         (!parameter.isEmpty || !parameterOptions.isEmpty, "parameters"), (parametersFile != nil, "--parameters-file"),
         (template != nil, "--template"), (s3Bucket != nil || s3Prefix != nil, "--s3-bucket"), (!tag.isEmpty, "--tag"),
         (noExecute, "--no-execute"),
-      ].filter(\.0).map(\.1)
+      ]
+      let extra = options.filter(\.isGiven).map(\.name)
       if !extra.isEmpty {
         throw ValidationError(
           "--change-set executes a reviewed change set as it was made; it takes no \(extra.joined(separator: ", "))")

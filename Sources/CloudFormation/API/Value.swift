@@ -25,6 +25,16 @@ public struct Value<Kind>: Hashable, Sendable {
     self.expression = expression
   }
 
+  /// An object of `properties`, written with its keys in byte order: what the
+  /// generated initializers of property kinds build (`.init(type: .forward, …)`).
+  ///
+  /// Generated code calls this rather than `init(_:)`: a module of many kinds
+  /// extends `Value` with hundreds of initializers, and the first `init` a
+  /// compile job resolves weighs them all (over 200 ms in QuickSight).
+  public static func object(properties: [Expression.ObjectEntry]) -> Value {
+    Value(.object(properties, ordering: .sortedKeys))
+  }
+
   /// The same expression with another type. For the rare value CloudFormation
   /// converts itself (a number given as a string, say).
   public func cast<Other>(to type: Other.Type = Other.self) -> Value<Other> {

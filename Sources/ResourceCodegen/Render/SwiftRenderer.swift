@@ -183,7 +183,7 @@ package enum SwiftRenderer {
         lines.append("  /// `\(enumerationCase.rawValue)`.")
         lines += wrap(
           "  public static var \(Naming.escaped(enumerationCase.swiftName)): Self {"
-            + " Self(Kind.\(Naming.escaped(enumerationCase.swiftName))) }", indent: 4)
+            + " .allowed(Kind.\(Naming.escaped(enumerationCase.swiftName))) }", indent: 4)
       }
       lines.append("}")
     }
@@ -229,7 +229,7 @@ package enum SwiftRenderer {
       }
     } else {
       lines += objectBody(properties, indent: indent + 2, prefix: "")
-      lines.append("\(pad)  self.init(.object(objectEntries, ordering: .sortedKeys))")
+      lines.append("\(pad)  self = .object(properties: objectEntries)")
     }
     for line in bodySuffix { lines.append("\(pad)  \(line)") }
     lines.append("\(pad)}")
