@@ -46,7 +46,7 @@ for cost, service in costs:
     folder = f"{resources}/{service}"
     types = len([f for f in os.listdir(folder) if f.startswith(service + "+") and f != service + "+SharedKinds.swift"])
     lines = sum(1 for f in os.listdir(folder) for _ in open(f"{folder}/{f}"))
-    print(f"  AWS{service}: {cost:.1f} s ({types} resource types, {lines} lines)")
+    print(f"  AWS{service}: {cost:.1f} s ({types} resource type{'' if types == 1 else 's'}, {lines} lines)")
 EOF
 rm -rf Examples/YourOwnPackage/.build
 echo "Examples/YourOwnPackage (a package of its own using this one), first build: $(seconds swift build -c "$configuration" --package-path Examples/YourOwnPackage) s"

@@ -72,7 +72,7 @@ struct TranslationRuleTests {
         }
       """)
     contains(text, "extension Value where Kind == Demo.Thing.SchemeValue {")
-    contains(text, "  public static var internetFacing: Self { Self(Kind.internetFacing) }")
+    contains(text, "  public static var internetFacing: Self { .allowed(Kind.internetFacing) }")
   }
 
   @Test("an enum of more than 100 values looks its cases up in a table; a smaller one keeps Swift's init(rawValue:)")
@@ -116,7 +116,7 @@ struct TranslationRuleTests {
           var objectEntries: [Expression.ObjectEntry] = []
           if let cidr = cidr { objectEntries.append(.init("Cidr", cidr.expression)) }
           objectEntries.append(.init("Port", port.expression))
-          self.init(.object(objectEntries, ordering: .sortedKeys))
+          self = .object(properties: objectEntries)
         }
       }
       """)

@@ -134,7 +134,7 @@ extension Value where Kind == ACMPCA.Certificate.APIPassthrough {
     var objectEntries: [Expression.ObjectEntry] = []
     if let extensions = extensions { objectEntries.append(.init("Extensions", extensions.expression)) }
     if let subject = subject { objectEntries.append(.init("Subject", subject.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -152,7 +152,7 @@ extension Value where Kind == ACMPCA.Certificate.CustomExtension {
     if let critical = critical { objectEntries.append(.init("Critical", critical.expression)) }
     objectEntries.append(.init("ObjectIdentifier", objectIdentifier.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,7 +169,7 @@ extension Value where Kind == ACMPCA.Certificate.EdiPartyName {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("NameAssigner", nameAssigner.expression))
     objectEntries.append(.init("PartyName", partyName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -190,7 +190,7 @@ extension Value where Kind == ACMPCA.Certificate.ExtendedKeyUsage {
     if let extendedKeyUsageType = extendedKeyUsageType {
       objectEntries.append(.init("ExtendedKeyUsageType", extendedKeyUsageType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,7 +224,7 @@ extension Value where Kind == ACMPCA.Certificate.Extensions {
     if let subjectAlternativeNames = subjectAlternativeNames {
       objectEntries.append(.init("SubjectAlternativeNames", subjectAlternativeNames.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -258,7 +258,7 @@ extension Value where Kind == ACMPCA.Certificate.GeneralName {
     if let uniformResourceIdentifier = uniformResourceIdentifier {
       objectEntries.append(.init("UniformResourceIdentifier", uniformResourceIdentifier.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -277,7 +277,7 @@ extension Value where Kind == ACMPCA.Certificate.PolicyInformation {
     if let policyQualifiers = policyQualifiers {
       objectEntries.append(.init("PolicyQualifiers", policyQualifiers.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -294,7 +294,7 @@ extension Value where Kind == ACMPCA.Certificate.PolicyQualifierInfo {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PolicyQualifierId", policyQualifierID.expression))
     objectEntries.append(.init("Qualifier", qualifier.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -310,7 +310,7 @@ extension Value where Kind == ACMPCA.Certificate.Qualifier {
   public init(cpsURI: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CpsUri", cpsURI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -327,6 +327,6 @@ extension Value where Kind == ACMPCA.Certificate.Validity {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -154,7 +154,7 @@ extension Value where Kind == ACMPCA.CertificateAuthority.AccessDescription {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AccessLocation", accessLocation.expression))
     objectEntries.append(.init("AccessMethod", accessMethod.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,7 +175,7 @@ extension Value where Kind == ACMPCA.CertificateAuthority.AccessMethod {
     if let customObjectIdentifier = customObjectIdentifier {
       objectEntries.append(.init("CustomObjectIdentifier", customObjectIdentifier.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -211,7 +211,7 @@ extension Value where Kind == ACMPCA.CertificateAuthority.CrlConfiguration {
     }
     if let s3BucketName = s3BucketName { objectEntries.append(.init("S3BucketName", s3BucketName.expression)) }
     if let s3ObjectACL = s3ObjectACL { objectEntries.append(.init("S3ObjectAcl", s3ObjectACL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -227,7 +227,7 @@ extension Value where Kind == ACMPCA.CertificateAuthority.CrlDistributionPointEx
   public init(omitExtension: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OmitExtension", omitExtension.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -243,9 +243,9 @@ extension ACMPCA.CertificateAuthority {
 
 extension Value where Kind == ACMPCA.CertificateAuthority.CrlTypeValue {
   /// `COMPLETE`.
-  public static var complete: Self { Self(Kind.complete) }
+  public static var complete: Self { .allowed(Kind.complete) }
   /// `PARTITIONED`.
-  public static var partitioned: Self { Self(Kind.partitioned) }
+  public static var partitioned: Self { .allowed(Kind.partitioned) }
 }
 
 extension ACMPCA.CertificateAuthority {
@@ -266,7 +266,7 @@ extension Value where Kind == ACMPCA.CertificateAuthority.CsrExtensions {
     if let subjectInformationAccess = subjectInformationAccess {
       objectEntries.append(.init("SubjectInformationAccess", subjectInformationAccess.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -283,7 +283,7 @@ extension Value where Kind == ACMPCA.CertificateAuthority.EdiPartyName {
     var objectEntries: [Expression.ObjectEntry] = []
     if let nameAssigner = nameAssigner { objectEntries.append(.init("NameAssigner", nameAssigner.expression)) }
     objectEntries.append(.init("PartyName", partyName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -317,7 +317,7 @@ extension Value where Kind == ACMPCA.CertificateAuthority.GeneralName {
     if let uniformResourceIdentifier = uniformResourceIdentifier {
       objectEntries.append(.init("UniformResourceIdentifier", uniformResourceIdentifier.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -334,11 +334,11 @@ extension ACMPCA.CertificateAuthority {
 
 extension Value where Kind == ACMPCA.CertificateAuthority.KeyStorageSecurityStandardValue {
   /// `CCPC_LEVEL_1_OR_HIGHER`.
-  public static var ccpcLevel1OrHigher: Self { Self(Kind.ccpcLevel1OrHigher) }
+  public static var ccpcLevel1OrHigher: Self { .allowed(Kind.ccpcLevel1OrHigher) }
   /// `FIPS_140_2_LEVEL_2_OR_HIGHER`.
-  public static var fips140_2Level2OrHigher: Self { Self(Kind.fips140_2Level2OrHigher) }
+  public static var fips140_2Level2OrHigher: Self { .allowed(Kind.fips140_2Level2OrHigher) }
   /// `FIPS_140_2_LEVEL_3_OR_HIGHER`.
-  public static var fips140_2Level3OrHigher: Self { Self(Kind.fips140_2Level3OrHigher) }
+  public static var fips140_2Level3OrHigher: Self { .allowed(Kind.fips140_2Level3OrHigher) }
 }
 
 extension ACMPCA.CertificateAuthority {
@@ -356,7 +356,7 @@ extension Value where Kind == ACMPCA.CertificateAuthority.OcspConfiguration {
     if let ocspCustomCname = ocspCustomCname {
       objectEntries.append(.init("OcspCustomCname", ocspCustomCname.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -380,7 +380,7 @@ extension Value where Kind == ACMPCA.CertificateAuthority.RevocationConfiguratio
     if let ocspConfiguration = ocspConfiguration {
       objectEntries.append(.init("OcspConfiguration", ocspConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -396,9 +396,9 @@ extension ACMPCA.CertificateAuthority {
 
 extension Value where Kind == ACMPCA.CertificateAuthority.S3ObjectACLValue {
   /// `BUCKET_OWNER_FULL_CONTROL`.
-  public static var bucketOwnerFullControl: Self { Self(Kind.bucketOwnerFullControl) }
+  public static var bucketOwnerFullControl: Self { .allowed(Kind.bucketOwnerFullControl) }
   /// `PUBLIC_READ`.
-  public static var publicRead: Self { Self(Kind.publicRead) }
+  public static var publicRead: Self { .allowed(Kind.publicRead) }
 }
 
 extension ACMPCA.CertificateAuthority {
@@ -414,7 +414,7 @@ extension Value where Kind == ACMPCA.CertificateAuthority.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -430,7 +430,7 @@ extension ACMPCA.CertificateAuthority {
 
 extension Value where Kind == ACMPCA.CertificateAuthority.UsageModeValue {
   /// `GENERAL_PURPOSE`.
-  public static var generalPurpose: Self { Self(Kind.generalPurpose) }
+  public static var generalPurpose: Self { .allowed(Kind.generalPurpose) }
   /// `SHORT_LIVED_CERTIFICATE`.
-  public static var shortLivedCertificate: Self { Self(Kind.shortLivedCertificate) }
+  public static var shortLivedCertificate: Self { .allowed(Kind.shortLivedCertificate) }
 }

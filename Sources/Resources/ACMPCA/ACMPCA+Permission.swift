@@ -79,9 +79,9 @@ extension ACMPCA.Permission {
 
 extension Value where Kind == ACMPCA.Permission.ActionsValue {
   /// `GetCertificate`.
-  public static var getCertificate: Self { Self(Kind.getCertificate) }
+  public static var getCertificate: Self { .allowed(Kind.getCertificate) }
   /// `IssueCertificate`.
-  public static var issueCertificate: Self { Self(Kind.issueCertificate) }
+  public static var issueCertificate: Self { .allowed(Kind.issueCertificate) }
   /// `ListPermissions`.
-  public static var listPermissions: Self { Self(Kind.listPermissions) }
+  public static var listPermissions: Self { .allowed(Kind.listPermissions) }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == ACMPCA.CustomAttribute {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ObjectIdentifier", objectIdentifier.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -57,7 +57,7 @@ extension Value where Kind == ACMPCA.KeyUsage {
       objectEntries.append(.init("KeyEncipherment", keyEncipherment.expression))
     }
     if let nonRepudiation = nonRepudiation { objectEntries.append(.init("NonRepudiation", nonRepudiation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -74,7 +74,7 @@ extension Value where Kind == ACMPCA.OtherName {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TypeId", typeID.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -128,6 +128,6 @@ extension Value where Kind == ACMPCA.Subject {
     if let state = state { objectEntries.append(.init("State", state.expression)) }
     if let surname = surname { objectEntries.append(.init("Surname", surname.expression)) }
     if let title = title { objectEntries.append(.init("Title", title.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

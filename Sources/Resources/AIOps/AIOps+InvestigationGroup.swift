@@ -171,7 +171,7 @@ extension Value where Kind == AIOps.InvestigationGroup.ChatbotNotificationChanne
       objectEntries.append(.init("ChatConfigurationArns", chatConfigurationArns.expression))
     }
     if let snsTopicARN = snsTopicARN { objectEntries.append(.init("SNSTopicArn", snsTopicARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -187,7 +187,7 @@ extension Value where Kind == AIOps.InvestigationGroup.CrossAccountConfiguration
   public init(sourceRoleARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sourceRoleARN = sourceRoleARN { objectEntries.append(.init("SourceRoleArn", sourceRoleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -206,7 +206,7 @@ extension Value where Kind == AIOps.InvestigationGroup.EncryptionConfigMap {
       objectEntries.append(.init("EncryptionConfigurationType", encryptionConfigurationType.expression))
     }
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,6 +223,6 @@ extension Value where Kind == AIOps.InvestigationGroup.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

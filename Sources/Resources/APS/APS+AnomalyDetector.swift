@@ -116,7 +116,7 @@ extension Value where Kind == APS.AnomalyDetector.AnomalyDetectorConfiguration {
   public init(randomCutForest: Value<APS.AnomalyDetector.RandomCutForestConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RandomCutForest", randomCutForest.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -133,7 +133,7 @@ extension Value where Kind == APS.AnomalyDetector.IgnoreNearExpected {
     var objectEntries: [Expression.ObjectEntry] = []
     if let amount = amount { objectEntries.append(.init("Amount", amount.expression)) }
     if let ratio = ratio { objectEntries.append(.init("Ratio", ratio.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,7 +150,7 @@ extension Value where Kind == APS.AnomalyDetector.Label {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -167,7 +167,7 @@ extension Value where Kind == APS.AnomalyDetector.MissingDataAction {
     var objectEntries: [Expression.ObjectEntry] = []
     if let markAsAnomaly = markAsAnomaly { objectEntries.append(.init("MarkAsAnomaly", markAsAnomaly.expression)) }
     if let skip = skip { objectEntries.append(.init("Skip", skip.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -197,6 +197,6 @@ extension Value where Kind == APS.AnomalyDetector.RandomCutForestConfiguration {
     objectEntries.append(.init("Query", query.expression))
     if let sampleSize = sampleSize { objectEntries.append(.init("SampleSize", sampleSize.expression)) }
     if let shingleSize = shingleSize { objectEntries.append(.init("ShingleSize", shingleSize.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

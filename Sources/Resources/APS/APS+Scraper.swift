@@ -131,7 +131,7 @@ extension Value where Kind == APS.Scraper.AmpConfiguration {
   public init(workspaceARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("WorkspaceArn", workspaceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -147,7 +147,7 @@ extension Value where Kind == APS.Scraper.CloudWatchLogDestination {
   public init(logGroupARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let logGroupARN = logGroupARN { objectEntries.append(.init("LogGroupArn", logGroupARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,7 +163,7 @@ extension Value where Kind == APS.Scraper.ComponentConfig {
   public init(options: Value<[String: String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let options = options { objectEntries.append(.init("Options", options.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -181,7 +181,7 @@ extension Value where Kind == APS.Scraper.Destination {
     if let ampConfiguration = ampConfiguration {
       objectEntries.append(.init("AmpConfiguration", ampConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,7 +201,7 @@ extension Value where Kind == APS.Scraper.EksConfiguration {
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
     objectEntries.append(.init("SubnetIds", subnetIds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -218,7 +218,7 @@ extension Value where Kind == APS.Scraper.RoleConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sourceRoleARN = sourceRoleARN { objectEntries.append(.init("SourceRoleArn", sourceRoleARN.expression)) }
     if let targetRoleARN = targetRoleARN { objectEntries.append(.init("TargetRoleArn", targetRoleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -236,7 +236,7 @@ extension Value where Kind == APS.Scraper.ScrapeConfiguration {
     if let configurationBlob = configurationBlob {
       objectEntries.append(.init("ConfigurationBlob", configurationBlob.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -253,7 +253,7 @@ extension Value where Kind == APS.Scraper.ScraperComponent {
     var objectEntries: [Expression.ObjectEntry] = []
     if let config = config { objectEntries.append(.init("Config", config.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -270,11 +270,11 @@ extension APS.Scraper {
 
 extension Value where Kind == APS.Scraper.ScraperComponentTypeValue {
   /// `SERVICE_DISCOVERY`.
-  public static var serviceDiscovery: Self { Self(Kind.serviceDiscovery) }
+  public static var serviceDiscovery: Self { .allowed(Kind.serviceDiscovery) }
   /// `COLLECTOR`.
-  public static var collector: Self { Self(Kind.collector) }
+  public static var collector: Self { .allowed(Kind.collector) }
   /// `EXPORTER`.
-  public static var exporter: Self { Self(Kind.exporter) }
+  public static var exporter: Self { .allowed(Kind.exporter) }
 }
 
 extension APS.Scraper {
@@ -293,7 +293,7 @@ extension Value where Kind == APS.Scraper.ScraperLoggingConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LoggingDestination", loggingDestination.expression))
     objectEntries.append(.init("ScraperComponents", scraperComponents.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -309,7 +309,7 @@ extension Value where Kind == APS.Scraper.ScraperLoggingDestination {
   public init(cloudWatchLogs: Value<APS.Scraper.CloudWatchLogDestination>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cloudWatchLogs = cloudWatchLogs { objectEntries.append(.init("CloudWatchLogs", cloudWatchLogs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -333,7 +333,7 @@ extension Value where Kind == APS.Scraper.Source {
     if let vpcConfiguration = vpcConfiguration {
       objectEntries.append(.init("VpcConfiguration", vpcConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -350,6 +350,6 @@ extension Value where Kind == APS.Scraper.VPCConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     objectEntries.append(.init("SubnetIds", subnetIds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -135,7 +135,7 @@ extension Value where Kind == APS.Workspace.CloudWatchLogDestination {
   public init(logGroupARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LogGroupArn", logGroupARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -152,7 +152,7 @@ extension Value where Kind == APS.Workspace.Label {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,7 +169,7 @@ extension Value where Kind == APS.Workspace.LimitsPerLabelSet {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LabelSet", labelSet.expression))
     objectEntries.append(.init("Limits", limits.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -185,7 +185,7 @@ extension Value where Kind == APS.Workspace.LimitsPerLabelSetEntry {
   public init(maxSeries: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let maxSeries = maxSeries { objectEntries.append(.init("MaxSeries", maxSeries.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,7 +201,7 @@ extension Value where Kind == APS.Workspace.LoggingConfiguration {
   public init(logGroupARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let logGroupARN = logGroupARN { objectEntries.append(.init("LogGroupArn", logGroupARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,7 +221,7 @@ extension Value where Kind == APS.Workspace.LoggingDestination {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CloudWatchLogs", cloudWatchLogs.expression))
     objectEntries.append(.init("Filters", filters.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -237,7 +237,7 @@ extension Value where Kind == APS.Workspace.LoggingFilter {
   public init(qspThreshold: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("QspThreshold", qspThreshold.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -253,7 +253,7 @@ extension Value where Kind == APS.Workspace.QueryLoggingConfiguration {
   public init(destinations: Value<[APS.Workspace.LoggingDestination]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Destinations", destinations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -277,6 +277,6 @@ extension Value where Kind == APS.Workspace.WorkspaceConfiguration {
     if let retentionPeriodInDays = retentionPeriodInDays {
       objectEntries.append(.init("RetentionPeriodInDays", retentionPeriodInDays.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -189,9 +189,9 @@ extension ARCRegionSwitch.Plan {
 
 extension Value where Kind == ARCRegionSwitch.Plan.AlarmConditionValue {
   /// `red`.
-  public static var red: Self { Self(Kind.red) }
+  public static var red: Self { .allowed(Kind.red) }
   /// `green`.
-  public static var green: Self { Self(Kind.green) }
+  public static var green: Self { .allowed(Kind.green) }
 }
 
 extension ARCRegionSwitch.Plan {
@@ -206,9 +206,9 @@ extension ARCRegionSwitch.Plan {
 
 extension Value where Kind == ARCRegionSwitch.Plan.AlarmTypeValue {
   /// `applicationHealth`.
-  public static var applicationHealth: Self { Self(Kind.applicationHealth) }
+  public static var applicationHealth: Self { .allowed(Kind.applicationHealth) }
   /// `trigger`.
-  public static var trigger: Self { Self(Kind.trigger) }
+  public static var trigger: Self { .allowed(Kind.trigger) }
 }
 
 extension ARCRegionSwitch.Plan {
@@ -233,7 +233,7 @@ extension Value where Kind == ARCRegionSwitch.Plan.AssociatedAlarm {
     }
     if let externalID = externalID { objectEntries.append(.init("ExternalId", externalID.expression)) }
     objectEntries.append(.init("ResourceIdentifier", resourceIdentifier.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -260,31 +260,31 @@ extension ARCRegionSwitch.Plan {
 
 extension Value where Kind == ARCRegionSwitch.Plan.ExecutionBlockTypeValue {
   /// `CustomActionLambda`.
-  public static var customActionLambda: Self { Self(Kind.customActionLambda) }
+  public static var customActionLambda: Self { .allowed(Kind.customActionLambda) }
   /// `ManualApproval`.
-  public static var manualApproval: Self { Self(Kind.manualApproval) }
+  public static var manualApproval: Self { .allowed(Kind.manualApproval) }
   /// `AuroraGlobalDatabase`.
-  public static var auroraGlobalDatabase: Self { Self(Kind.auroraGlobalDatabase) }
+  public static var auroraGlobalDatabase: Self { .allowed(Kind.auroraGlobalDatabase) }
   /// `EC2AutoScaling`.
-  public static var ec2AutoScaling: Self { Self(Kind.ec2AutoScaling) }
+  public static var ec2AutoScaling: Self { .allowed(Kind.ec2AutoScaling) }
   /// `ARCRoutingControl`.
-  public static var arcRoutingControl: Self { Self(Kind.arcRoutingControl) }
+  public static var arcRoutingControl: Self { .allowed(Kind.arcRoutingControl) }
   /// `ARCRegionSwitchPlan`.
-  public static var arcRegionSwitchPlan: Self { Self(Kind.arcRegionSwitchPlan) }
+  public static var arcRegionSwitchPlan: Self { .allowed(Kind.arcRegionSwitchPlan) }
   /// `Parallel`.
-  public static var parallel: Self { Self(Kind.parallel) }
+  public static var parallel: Self { .allowed(Kind.parallel) }
   /// `ECSServiceScaling`.
-  public static var ecsServiceScaling: Self { Self(Kind.ecsServiceScaling) }
+  public static var ecsServiceScaling: Self { .allowed(Kind.ecsServiceScaling) }
   /// `EKSResourceScaling`.
-  public static var eksResourceScaling: Self { Self(Kind.eksResourceScaling) }
+  public static var eksResourceScaling: Self { .allowed(Kind.eksResourceScaling) }
   /// `Route53HealthCheck`.
-  public static var route53HealthCheck: Self { Self(Kind.route53HealthCheck) }
+  public static var route53HealthCheck: Self { .allowed(Kind.route53HealthCheck) }
   /// `DocumentDb`.
-  public static var documentDB: Self { Self(Kind.documentDB) }
+  public static var documentDB: Self { .allowed(Kind.documentDB) }
   /// `RdsPromoteReadReplica`.
-  public static var rdsPromoteReadReplica: Self { Self(Kind.rdsPromoteReadReplica) }
+  public static var rdsPromoteReadReplica: Self { .allowed(Kind.rdsPromoteReadReplica) }
   /// `RdsCreateCrossRegionReplica`.
-  public static var rdsCreateCrossRegionReplica: Self { Self(Kind.rdsCreateCrossRegionReplica) }
+  public static var rdsCreateCrossRegionReplica: Self { .allowed(Kind.rdsCreateCrossRegionReplica) }
 }
 
 extension ARCRegionSwitch.Plan {
@@ -299,9 +299,9 @@ extension ARCRegionSwitch.Plan {
 
 extension Value where Kind == ARCRegionSwitch.Plan.RecoveryApproachValue {
   /// `activeActive`.
-  public static var activeActive: Self { Self(Kind.activeActive) }
+  public static var activeActive: Self { .allowed(Kind.activeActive) }
   /// `activePassive`.
-  public static var activePassive: Self { Self(Kind.activePassive) }
+  public static var activePassive: Self { .allowed(Kind.activePassive) }
 }
 
 extension ARCRegionSwitch.Plan {
@@ -316,7 +316,7 @@ extension Value where Kind == ARCRegionSwitch.Plan.ReportConfiguration {
   public init(reportOutput: Value<[ARCRegionSwitch.Plan.ReportOutputConfiguration]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let reportOutput = reportOutput { objectEntries.append(.init("ReportOutput", reportOutput.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -332,7 +332,7 @@ extension Value where Kind == ARCRegionSwitch.Plan.ReportOutputConfiguration {
   public init(s3Configuration: Value<ARCRegionSwitch.Plan.S3ReportOutputConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Configuration", s3Configuration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -349,7 +349,7 @@ extension Value where Kind == ARCRegionSwitch.Plan.S3ReportOutputConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let bucketOwner = bucketOwner { objectEntries.append(.init("BucketOwner", bucketOwner.expression)) }
     if let bucketPath = bucketPath { objectEntries.append(.init("BucketPath", bucketPath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -373,7 +373,7 @@ extension Value where Kind == ARCRegionSwitch.Plan.Step {
     objectEntries.append(.init("ExecutionBlockConfiguration", executionBlockConfiguration.expression))
     objectEntries.append(.init("ExecutionBlockType", executionBlockType.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -399,7 +399,7 @@ extension Value where Kind == ARCRegionSwitch.Plan.Trigger {
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     objectEntries.append(.init("MinDelayMinutesBetweenExecutions", minDelayMinutesBetweenExecutions.expression))
     objectEntries.append(.init("TargetRegion", targetRegion.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -416,7 +416,7 @@ extension Value where Kind == ARCRegionSwitch.Plan.TriggerCondition {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AssociatedAlarmName", associatedAlarmName.expression))
     objectEntries.append(.init("Condition", condition.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -444,7 +444,7 @@ extension Value where Kind == ARCRegionSwitch.Plan.Workflow {
     if let workflowTargetRegion = workflowTargetRegion {
       objectEntries.append(.init("WorkflowTargetRegion", workflowTargetRegion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -461,9 +461,9 @@ extension ARCRegionSwitch.Plan {
 
 extension Value where Kind == ARCRegionSwitch.Plan.WorkflowTargetActionValue {
   /// `activate`.
-  public static var activate: Self { Self(Kind.activate) }
+  public static var activate: Self { .allowed(Kind.activate) }
   /// `deactivate`.
-  public static var deactivate: Self { Self(Kind.deactivate) }
+  public static var deactivate: Self { .allowed(Kind.deactivate) }
   /// `postRecovery`.
-  public static var postRecovery: Self { Self(Kind.postRecovery) }
+  public static var postRecovery: Self { .allowed(Kind.postRecovery) }
 }

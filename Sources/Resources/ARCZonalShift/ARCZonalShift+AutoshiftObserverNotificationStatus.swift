@@ -73,5 +73,5 @@ extension ARCZonalShift.AutoshiftObserverNotificationStatus {
 
 extension Value where Kind == ARCZonalShift.AutoshiftObserverNotificationStatus.AutoshiftObserverNotificationStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }

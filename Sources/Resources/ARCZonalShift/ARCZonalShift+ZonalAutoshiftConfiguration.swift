@@ -79,7 +79,7 @@ extension Value where Kind == ARCZonalShift.ZonalAutoshiftConfiguration.ControlC
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AlarmIdentifier", alarmIdentifier.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -103,7 +103,7 @@ extension Value where Kind == ARCZonalShift.ZonalAutoshiftConfiguration.Practice
     if let blockedWindows = blockedWindows { objectEntries.append(.init("BlockedWindows", blockedWindows.expression)) }
     if let blockingAlarms = blockingAlarms { objectEntries.append(.init("BlockingAlarms", blockingAlarms.expression)) }
     objectEntries.append(.init("OutcomeAlarms", outcomeAlarms.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -118,5 +118,5 @@ extension ARCZonalShift.ZonalAutoshiftConfiguration {
 
 extension Value where Kind == ARCZonalShift.ZonalAutoshiftConfiguration.ZonalAutoshiftStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }

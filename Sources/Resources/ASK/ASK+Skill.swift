@@ -81,7 +81,7 @@ extension Value where Kind == ASK.Skill.AuthenticationConfiguration {
     objectEntries.append(.init("ClientId", clientID.expression))
     objectEntries.append(.init("ClientSecret", clientSecret.expression))
     objectEntries.append(.init("RefreshToken", refreshToken.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -97,7 +97,7 @@ extension Value where Kind == ASK.Skill.Overrides {
   public init(manifest: Value<JSON>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let manifest = manifest { objectEntries.append(.init("Manifest", manifest.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -125,6 +125,6 @@ extension Value where Kind == ASK.Skill.SkillPackage {
     if let s3ObjectVersion = s3ObjectVersion {
       objectEntries.append(.init("S3ObjectVersion", s3ObjectVersion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

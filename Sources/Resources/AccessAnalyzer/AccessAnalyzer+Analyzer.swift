@@ -93,7 +93,7 @@ extension Value where Kind == AccessAnalyzer.Analyzer.AnalysisRule {
   public init(exclusions: Value<[AccessAnalyzer.Analyzer.AnalysisRuleCriteria]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let exclusions = exclusions { objectEntries.append(.init("Exclusions", exclusions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -110,7 +110,7 @@ extension Value where Kind == AccessAnalyzer.Analyzer.AnalysisRuleCriteria {
     var objectEntries: [Expression.ObjectEntry] = []
     if let accountIds = accountIds { objectEntries.append(.init("AccountIds", accountIds.expression)) }
     if let resourceTags = resourceTags { objectEntries.append(.init("ResourceTags", resourceTags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -134,7 +134,7 @@ extension Value where Kind == AccessAnalyzer.Analyzer.AnalyzerConfiguration {
     if let unusedAccessConfiguration = unusedAccessConfiguration {
       objectEntries.append(.init("UnusedAccessConfiguration", unusedAccessConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -151,7 +151,7 @@ extension Value where Kind == AccessAnalyzer.Analyzer.ArchiveRule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Filter", filter.expression))
     objectEntries.append(.init("RuleName", ruleName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,7 +177,7 @@ extension Value where Kind == AccessAnalyzer.Analyzer.Filter {
     if let exists = exists { objectEntries.append(.init("Exists", exists.expression)) }
     if let neq = neq { objectEntries.append(.init("Neq", neq.expression)) }
     objectEntries.append(.init("Property", property.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,7 +193,7 @@ extension Value where Kind == AccessAnalyzer.Analyzer.InternalAccessAnalysisRule
   public init(inclusions: Value<[AccessAnalyzer.Analyzer.InternalAccessAnalysisRuleCriteria]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let inclusions = inclusions { objectEntries.append(.init("Inclusions", inclusions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -215,7 +215,7 @@ extension Value where Kind == AccessAnalyzer.Analyzer.InternalAccessAnalysisRule
     if let accountIds = accountIds { objectEntries.append(.init("AccountIds", accountIds.expression)) }
     if let resourceArns = resourceArns { objectEntries.append(.init("ResourceArns", resourceArns.expression)) }
     if let resourceTypes = resourceTypes { objectEntries.append(.init("ResourceTypes", resourceTypes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -233,7 +233,7 @@ extension Value where Kind == AccessAnalyzer.Analyzer.InternalAccessConfiguratio
     if let internalAccessAnalysisRule = internalAccessAnalysisRule {
       objectEntries.append(.init("InternalAccessAnalysisRule", internalAccessAnalysisRule.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -250,7 +250,7 @@ extension Value where Kind == AccessAnalyzer.Analyzer.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -269,6 +269,6 @@ extension Value where Kind == AccessAnalyzer.Analyzer.UnusedAccessConfiguration 
     if let unusedAccessAge = unusedAccessAge {
       objectEntries.append(.init("UnusedAccessAge", unusedAccessAge.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

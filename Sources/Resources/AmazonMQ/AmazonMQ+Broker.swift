@@ -303,7 +303,7 @@ extension Value where Kind == AmazonMQ.Broker.EncryptionOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
     objectEntries.append(.init("UseAwsOwnedKey", useAwsOwnedKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -347,7 +347,7 @@ extension Value where Kind == AmazonMQ.Broker.LdapServerMetadata {
     if let userSearchSubtree = userSearchSubtree {
       objectEntries.append(.init("UserSearchSubtree", userSearchSubtree.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -364,7 +364,7 @@ extension Value where Kind == AmazonMQ.Broker.LogList {
     var objectEntries: [Expression.ObjectEntry] = []
     if let audit = audit { objectEntries.append(.init("Audit", audit.expression)) }
     if let general = general { objectEntries.append(.init("General", general.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -382,7 +382,7 @@ extension Value where Kind == AmazonMQ.Broker.MaintenanceWindow {
     objectEntries.append(.init("DayOfWeek", dayOfWeek.expression))
     objectEntries.append(.init("TimeOfDay", timeOfDay.expression))
     objectEntries.append(.init("TimeZone", timeZone.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -410,6 +410,6 @@ extension Value where Kind == AmazonMQ.Broker.User {
       objectEntries.append(.init("ReplicationUser", replicationUser.expression))
     }
     objectEntries.append(.init("Username", username.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == AmazonMQ.ConfigurationID {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Id", id.expression))
     objectEntries.append(.init("Revision", revision.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,6 +34,6 @@ extension Value where Kind == AmazonMQ.TagsEntry {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

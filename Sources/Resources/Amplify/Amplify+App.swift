@@ -259,7 +259,7 @@ extension Value where Kind == Amplify.App.AutoBranchCreationConfig {
       objectEntries.append(.init("PullRequestEnvironmentName", pullRequestEnvironmentName.expression))
     }
     if let stage = stage { objectEntries.append(.init("Stage", stage.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -279,7 +279,7 @@ extension Value where Kind == Amplify.App.BasicAuthConfig {
     }
     if let password = password { objectEntries.append(.init("Password", password.expression)) }
     if let username = username { objectEntries.append(.init("Username", username.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -296,11 +296,11 @@ extension Amplify.App {
 
 extension Value where Kind == Amplify.App.BuildComputeTypeValue {
   /// `STANDARD_8GB`.
-  public static var standard8Gb: Self { Self(Kind.standard8Gb) }
+  public static var standard8Gb: Self { .allowed(Kind.standard8Gb) }
   /// `LARGE_16GB`.
-  public static var large16Gb: Self { Self(Kind.large16Gb) }
+  public static var large16Gb: Self { .allowed(Kind.large16Gb) }
   /// `XLARGE_72GB`.
-  public static var xlarge72Gb: Self { Self(Kind.xlarge72Gb) }
+  public static var xlarge72Gb: Self { .allowed(Kind.xlarge72Gb) }
 }
 
 extension Amplify.App {
@@ -315,7 +315,7 @@ extension Value where Kind == Amplify.App.CacheConfig {
   public init(type: Value<Amplify.App.TypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -339,7 +339,7 @@ extension Value where Kind == Amplify.App.CustomRule {
     objectEntries.append(.init("Source", source.expression))
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
     objectEntries.append(.init("Target", target.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -355,7 +355,7 @@ extension Value where Kind == Amplify.App.JobConfig {
   public init(buildComputeType: Value<Amplify.App.BuildComputeTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BuildComputeType", buildComputeType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -372,11 +372,11 @@ extension Amplify.App {
 
 extension Value where Kind == Amplify.App.PlatformValue {
   /// `WEB`.
-  public static var web: Self { Self(Kind.web) }
+  public static var web: Self { .allowed(Kind.web) }
   /// `WEB_DYNAMIC`.
-  public static var webDynamic: Self { Self(Kind.webDynamic) }
+  public static var webDynamic: Self { .allowed(Kind.webDynamic) }
   /// `WEB_COMPUTE`.
-  public static var webCompute: Self { Self(Kind.webCompute) }
+  public static var webCompute: Self { .allowed(Kind.webCompute) }
 }
 
 extension Amplify.App {
@@ -391,7 +391,7 @@ extension Amplify.App {
 
 extension Value where Kind == Amplify.App.TypeValue {
   /// `AMPLIFY_MANAGED`.
-  public static var amplifyManaged: Self { Self(Kind.amplifyManaged) }
+  public static var amplifyManaged: Self { .allowed(Kind.amplifyManaged) }
   /// `AMPLIFY_MANAGED_NO_COOKIES`.
-  public static var amplifyManagedNoCookies: Self { Self(Kind.amplifyManagedNoCookies) }
+  public static var amplifyManagedNoCookies: Self { .allowed(Kind.amplifyManagedNoCookies) }
 }

@@ -190,7 +190,7 @@ extension Value where Kind == Amplify.Branch.Backend {
   public init(stackARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let stackARN = stackARN { objectEntries.append(.init("StackArn", stackARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -210,6 +210,6 @@ extension Value where Kind == Amplify.Branch.BasicAuthConfig {
     }
     objectEntries.append(.init("Password", password.expression))
     objectEntries.append(.init("Username", username.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

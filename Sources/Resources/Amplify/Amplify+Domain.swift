@@ -163,7 +163,7 @@ extension Value where Kind == Amplify.Domain.CertificateSettings {
     if let customCertificateARN = customCertificateARN {
       objectEntries.append(.init("CustomCertificateArn", customCertificateARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -179,9 +179,9 @@ extension Amplify.Domain {
 
 extension Value where Kind == Amplify.Domain.CertificateTypeValue {
   /// `AMPLIFY_MANAGED`.
-  public static var amplifyManaged: Self { Self(Kind.amplifyManaged) }
+  public static var amplifyManaged: Self { .allowed(Kind.amplifyManaged) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }
 
 extension Amplify.Domain {
@@ -197,6 +197,6 @@ extension Value where Kind == Amplify.Domain.SubDomainSetting {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BranchName", branchName.expression))
     objectEntries.append(.init("Prefix", prefix.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

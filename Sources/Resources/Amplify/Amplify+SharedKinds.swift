@@ -17,7 +17,7 @@ extension Value where Kind == Amplify.EnvironmentVariable {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -36,15 +36,15 @@ extension Amplify {
 
 extension Value where Kind == Amplify.StageValue {
   /// `EXPERIMENTAL`.
-  public static var experimental: Self { Self(Kind.experimental) }
+  public static var experimental: Self { .allowed(Kind.experimental) }
   /// `BETA`.
-  public static var beta: Self { Self(Kind.beta) }
+  public static var beta: Self { .allowed(Kind.beta) }
   /// `PULL_REQUEST`.
-  public static var pullRequest: Self { Self(Kind.pullRequest) }
+  public static var pullRequest: Self { .allowed(Kind.pullRequest) }
   /// `PRODUCTION`.
-  public static var production: Self { Self(Kind.production) }
+  public static var production: Self { .allowed(Kind.production) }
   /// `DEVELOPMENT`.
-  public static var development: Self { Self(Kind.development) }
+  public static var development: Self { .allowed(Kind.development) }
 }
 
 extension Amplify {
@@ -60,6 +60,6 @@ extension Value where Kind == Amplify.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

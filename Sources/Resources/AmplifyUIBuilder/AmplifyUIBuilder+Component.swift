@@ -194,7 +194,7 @@ extension Value where Kind == AmplifyUIBuilder.Component.ActionParameters {
     if let target = target { objectEntries.append(.init("Target", target.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -218,7 +218,7 @@ extension Value where Kind == AmplifyUIBuilder.Component.ComponentBindingPropert
     }
     if let defaultValue = defaultValue { objectEntries.append(.init("DefaultValue", defaultValue.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -250,7 +250,7 @@ extension Value where Kind == AmplifyUIBuilder.Component.ComponentBindingPropert
     if let predicates = predicates { objectEntries.append(.init("Predicates", predicates.expression)) }
     if let slotName = slotName { objectEntries.append(.init("SlotName", slotName.expression)) }
     if let userAttribute = userAttribute { objectEntries.append(.init("UserAttribute", userAttribute.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -278,7 +278,7 @@ extension Value where Kind == AmplifyUIBuilder.Component.ComponentChild {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Properties", properties.expression))
     if let sourceID = sourceID { objectEntries.append(.init("SourceId", sourceID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -308,7 +308,7 @@ extension Value where Kind == AmplifyUIBuilder.Component.ComponentConditionPrope
     if let `operator` = `operator` { objectEntries.append(.init("Operator", `operator`.expression)) }
     if let property = property { objectEntries.append(.init("Property", property.expression)) }
     if let then = then { objectEntries.append(.init("Then", then.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -332,7 +332,7 @@ extension Value where Kind == AmplifyUIBuilder.Component.ComponentDataConfigurat
     objectEntries.append(.init("Model", model.expression))
     if let predicate = predicate { objectEntries.append(.init("Predicate", predicate.expression)) }
     if let sort = sort { objectEntries.append(.init("Sort", sort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -354,7 +354,7 @@ extension Value where Kind == AmplifyUIBuilder.Component.ComponentEvent {
     if let action = action { objectEntries.append(.init("Action", action.expression)) }
     if let bindingEvent = bindingEvent { objectEntries.append(.init("BindingEvent", bindingEvent.expression)) }
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -404,7 +404,7 @@ extension Value where Kind == AmplifyUIBuilder.Component.ComponentProperty {
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let userAttribute = userAttribute { objectEntries.append(.init("UserAttribute", userAttribute.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -421,7 +421,7 @@ extension Value where Kind == AmplifyUIBuilder.Component.ComponentPropertyBindin
     var objectEntries: [Expression.ObjectEntry] = []
     if let field = field { objectEntries.append(.init("Field", field.expression)) }
     objectEntries.append(.init("Property", property.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -438,7 +438,7 @@ extension Value where Kind == AmplifyUIBuilder.Component.ComponentVariant {
     var objectEntries: [Expression.ObjectEntry] = []
     if let overrides = overrides { objectEntries.append(.init("Overrides", overrides.expression)) }
     if let variantValues = variantValues { objectEntries.append(.init("VariantValues", variantValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -455,7 +455,7 @@ extension Value where Kind == AmplifyUIBuilder.Component.FormBindingElement {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Element", element.expression))
     objectEntries.append(.init("Property", property.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -477,7 +477,7 @@ extension Value where Kind == AmplifyUIBuilder.Component.MutationActionSetStateP
     objectEntries.append(.init("ComponentName", componentName.expression))
     objectEntries.append(.init("Property", property.expression))
     objectEntries.append(.init("Set", set.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -505,7 +505,7 @@ extension Value where Kind == AmplifyUIBuilder.Component.Predicate {
     if let operandType = operandType { objectEntries.append(.init("OperandType", operandType.expression)) }
     if let `operator` = `operator` { objectEntries.append(.init("Operator", `operator`.expression)) }
     if let or = or { objectEntries.append(.init("Or", or.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -521,9 +521,9 @@ extension AmplifyUIBuilder.Component {
 
 extension Value where Kind == AmplifyUIBuilder.Component.SortDirectionValue {
   /// `ASC`.
-  public static var asc: Self { Self(Kind.asc) }
+  public static var asc: Self { .allowed(Kind.asc) }
   /// `DESC`.
-  public static var desc: Self { Self(Kind.desc) }
+  public static var desc: Self { .allowed(Kind.desc) }
 }
 
 extension AmplifyUIBuilder.Component {
@@ -539,6 +539,6 @@ extension Value where Kind == AmplifyUIBuilder.Component.SortProperty {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Direction", direction.expression))
     objectEntries.append(.init("Field", field.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

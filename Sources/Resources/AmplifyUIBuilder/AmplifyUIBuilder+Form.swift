@@ -158,7 +158,7 @@ extension Value where Kind == AmplifyUIBuilder.Form.FieldConfig {
     if let label = label { objectEntries.append(.init("Label", label.expression)) }
     if let position = position { objectEntries.append(.init("Position", position.expression)) }
     if let validations = validations { objectEntries.append(.init("Validations", validations.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -212,7 +212,7 @@ extension Value where Kind == AmplifyUIBuilder.Form.FieldInputConfig {
     objectEntries.append(.init("Type", type.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
     if let valueMappings = valueMappings { objectEntries.append(.init("ValueMappings", valueMappings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -238,7 +238,7 @@ extension Value where Kind == AmplifyUIBuilder.Form.FieldValidationConfiguration
     if let validationMessage = validationMessage {
       objectEntries.append(.init("ValidationMessage", validationMessage.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -266,7 +266,7 @@ extension Value where Kind == AmplifyUIBuilder.Form.FileUploaderFieldConfig {
     if let maxFileCount = maxFileCount { objectEntries.append(.init("MaxFileCount", maxFileCount.expression)) }
     if let maxSize = maxSize { objectEntries.append(.init("MaxSize", maxSize.expression)) }
     if let showThumbnails = showThumbnails { objectEntries.append(.init("ShowThumbnails", showThumbnails.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,9 +282,9 @@ extension AmplifyUIBuilder.Form {
 
 extension Value where Kind == AmplifyUIBuilder.Form.FormActionTypeValue {
   /// `create`.
-  public static var create: Self { Self(Kind.create) }
+  public static var create: Self { .allowed(Kind.create) }
   /// `update`.
-  public static var update: Self { Self(Kind.update) }
+  public static var update: Self { .allowed(Kind.update) }
 }
 
 extension AmplifyUIBuilder.Form {
@@ -301,7 +301,7 @@ extension Value where Kind == AmplifyUIBuilder.Form.FormButton {
     if let children = children { objectEntries.append(.init("Children", children.expression)) }
     if let excluded = excluded { objectEntries.append(.init("Excluded", excluded.expression)) }
     if let position = position { objectEntries.append(.init("Position", position.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -318,11 +318,11 @@ extension AmplifyUIBuilder.Form {
 
 extension Value where Kind == AmplifyUIBuilder.Form.FormButtonsPositionValue {
   /// `top`.
-  public static var top: Self { Self(Kind.top) }
+  public static var top: Self { .allowed(Kind.top) }
   /// `bottom`.
-  public static var bottom: Self { Self(Kind.bottom) }
+  public static var bottom: Self { .allowed(Kind.bottom) }
   /// `top_and_bottom`.
-  public static var topAndBottom: Self { Self(Kind.topAndBottom) }
+  public static var topAndBottom: Self { .allowed(Kind.topAndBottom) }
 }
 
 extension AmplifyUIBuilder.Form {
@@ -345,7 +345,7 @@ extension Value where Kind == AmplifyUIBuilder.Form.FormCTA {
     if let clear = clear { objectEntries.append(.init("Clear", clear.expression)) }
     if let position = position { objectEntries.append(.init("Position", position.expression)) }
     if let submit = submit { objectEntries.append(.init("Submit", submit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -361,9 +361,9 @@ extension AmplifyUIBuilder.Form {
 
 extension Value where Kind == AmplifyUIBuilder.Form.FormDataSourceTypeValue {
   /// `DataStore`.
-  public static var dataStore: Self { Self(Kind.dataStore) }
+  public static var dataStore: Self { .allowed(Kind.dataStore) }
   /// `Custom`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }
 
 extension AmplifyUIBuilder.Form {
@@ -379,7 +379,7 @@ extension Value where Kind == AmplifyUIBuilder.Form.FormDataTypeConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DataSourceType", dataSourceType.expression))
     objectEntries.append(.init("DataTypeName", dataTypeName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -401,7 +401,7 @@ extension Value where Kind == AmplifyUIBuilder.Form.FormInputBindingPropertiesVa
       objectEntries.append(.init("BindingProperties", bindingProperties.expression))
     }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -417,7 +417,7 @@ extension Value where Kind == AmplifyUIBuilder.Form.FormInputBindingPropertiesVa
   public init(model: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let model = model { objectEntries.append(.init("Model", model.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -441,7 +441,7 @@ extension Value where Kind == AmplifyUIBuilder.Form.FormInputValueProperty {
     }
     if let concat = concat { objectEntries.append(.init("Concat", concat.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -458,7 +458,7 @@ extension Value where Kind == AmplifyUIBuilder.Form.FormInputValuePropertyBindin
     var objectEntries: [Expression.ObjectEntry] = []
     if let field = field { objectEntries.append(.init("Field", field.expression)) }
     objectEntries.append(.init("Property", property.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -476,7 +476,7 @@ extension Value where Kind == AmplifyUIBuilder.Form.FormStyle {
     if let horizontalGap = horizontalGap { objectEntries.append(.init("HorizontalGap", horizontalGap.expression)) }
     if let outerPadding = outerPadding { objectEntries.append(.init("OuterPadding", outerPadding.expression)) }
     if let verticalGap = verticalGap { objectEntries.append(.init("VerticalGap", verticalGap.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -493,11 +493,11 @@ extension AmplifyUIBuilder.Form {
 
 extension Value where Kind == AmplifyUIBuilder.Form.LabelDecoratorValue {
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
   /// `optional`.
-  public static var optional: Self { Self(Kind.optional) }
+  public static var optional: Self { .allowed(Kind.optional) }
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension AmplifyUIBuilder.Form {
@@ -524,7 +524,7 @@ extension Value where Kind == AmplifyUIBuilder.Form.SectionalElement {
     if let position = position { objectEntries.append(.init("Position", position.expression)) }
     if let text = text { objectEntries.append(.init("Text", text.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -541,11 +541,11 @@ extension AmplifyUIBuilder.Form {
 
 extension Value where Kind == AmplifyUIBuilder.Form.StorageAccessLevelValue {
   /// `public`.
-  public static var `public`: Self { Self(Kind.`public`) }
+  public static var `public`: Self { .allowed(Kind.`public`) }
   /// `protected`.
-  public static var protected: Self { Self(Kind.protected) }
+  public static var protected: Self { .allowed(Kind.protected) }
   /// `private`.
-  public static var `private`: Self { Self(Kind.`private`) }
+  public static var `private`: Self { .allowed(Kind.`private`) }
 }
 
 extension AmplifyUIBuilder.Form {
@@ -564,7 +564,7 @@ extension Value where Kind == AmplifyUIBuilder.Form.ValueMapping {
     var objectEntries: [Expression.ObjectEntry] = []
     if let displayValue = displayValue { objectEntries.append(.init("DisplayValue", displayValue.expression)) }
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -586,6 +586,6 @@ extension Value where Kind == AmplifyUIBuilder.Form.ValueMappings {
       objectEntries.append(.init("BindingProperties", bindingProperties.expression))
     }
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -114,7 +114,7 @@ extension Value where Kind == AmplifyUIBuilder.Theme.ThemeValue {
     var objectEntries: [Expression.ObjectEntry] = []
     if let children = children { objectEntries.append(.init("Children", children.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -131,6 +131,6 @@ extension Value where Kind == AmplifyUIBuilder.Theme.ThemeValues {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -121,6 +121,6 @@ extension Value where Kind == ApiGateway.ApiKey.StageKey {
     var objectEntries: [Expression.ObjectEntry] = []
     if let restAPIID = restAPIID { objectEntries.append(.init("RestApiId", restAPIID.expression)) }
     if let stageName = stageName { objectEntries.append(.init("StageName", stageName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -118,7 +118,7 @@ extension Value where Kind == ApiGateway.Deployment.CanarySetting {
       objectEntries.append(.init("StageVariableOverrides", stageVariableOverrides.expression))
     }
     if let useStageCache = useStageCache { objectEntries.append(.init("UseStageCache", useStageCache.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -142,7 +142,7 @@ extension Value where Kind == ApiGateway.Deployment.DeploymentCanarySettings {
       objectEntries.append(.init("StageVariableOverrides", stageVariableOverrides.expression))
     }
     if let useStageCache = useStageCache { objectEntries.append(.init("UseStageCache", useStageCache.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -216,6 +216,6 @@ extension Value where Kind == ApiGateway.Deployment.StageDescription {
     }
     if let tracingEnabled = tracingEnabled { objectEntries.append(.init("TracingEnabled", tracingEnabled.expression)) }
     if let variables = variables { objectEntries.append(.init("Variables", variables.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -91,7 +91,7 @@ extension Value where Kind == ApiGateway.DocumentationPart.Location {
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
     if let statusCode = statusCode { objectEntries.append(.init("StatusCode", statusCode.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -117,27 +117,27 @@ extension ApiGateway.DocumentationPart {
 
 extension Value where Kind == ApiGateway.DocumentationPart.TypeValue {
   /// `API`.
-  public static var api: Self { Self(Kind.api) }
+  public static var api: Self { .allowed(Kind.api) }
   /// `AUTHORIZER`.
-  public static var authorizer: Self { Self(Kind.authorizer) }
+  public static var authorizer: Self { .allowed(Kind.authorizer) }
   /// `MODEL`.
-  public static var model: Self { Self(Kind.model) }
+  public static var model: Self { .allowed(Kind.model) }
   /// `RESOURCE`.
-  public static var resource: Self { Self(Kind.resource) }
+  public static var resource: Self { .allowed(Kind.resource) }
   /// `METHOD`.
-  public static var method: Self { Self(Kind.method) }
+  public static var method: Self { .allowed(Kind.method) }
   /// `PATH_PARAMETER`.
-  public static var pathParameter: Self { Self(Kind.pathParameter) }
+  public static var pathParameter: Self { .allowed(Kind.pathParameter) }
   /// `QUERY_PARAMETER`.
-  public static var queryParameter: Self { Self(Kind.queryParameter) }
+  public static var queryParameter: Self { .allowed(Kind.queryParameter) }
   /// `REQUEST_HEADER`.
-  public static var requestHeader: Self { Self(Kind.requestHeader) }
+  public static var requestHeader: Self { .allowed(Kind.requestHeader) }
   /// `REQUEST_BODY`.
-  public static var requestBody: Self { Self(Kind.requestBody) }
+  public static var requestBody: Self { .allowed(Kind.requestBody) }
   /// `RESPONSE`.
-  public static var response: Self { Self(Kind.response) }
+  public static var response: Self { .allowed(Kind.response) }
   /// `RESPONSE_HEADER`.
-  public static var responseHeader: Self { Self(Kind.responseHeader) }
+  public static var responseHeader: Self { .allowed(Kind.responseHeader) }
   /// `RESPONSE_BODY`.
-  public static var responseBody: Self { Self(Kind.responseBody) }
+  public static var responseBody: Self { .allowed(Kind.responseBody) }
 }

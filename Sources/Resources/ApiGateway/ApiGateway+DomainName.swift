@@ -190,7 +190,7 @@ extension Value where Kind == ApiGateway.DomainName.MutualTLSAuthentication {
     if let truststoreVersion = truststoreVersion {
       objectEntries.append(.init("TruststoreVersion", truststoreVersion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,6 +207,6 @@ extension Value where Kind == ApiGateway.DomainName.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -97,5 +97,5 @@ extension ApiGateway.DomainNameAccessAssociation {
 
 extension Value where Kind == ApiGateway.DomainNameAccessAssociation.AccessAssociationSourceTypeValue {
   /// `VPCE`.
-  public static var vpce: Self { Self(Kind.vpce) }
+  public static var vpce: Self { .allowed(Kind.vpce) }
 }

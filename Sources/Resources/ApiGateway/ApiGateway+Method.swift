@@ -152,9 +152,9 @@ extension ApiGateway.Method {
 
 extension Value where Kind == ApiGateway.Method.ConnectionTypeValue {
   /// `INTERNET`.
-  public static var internet: Self { Self(Kind.internet) }
+  public static var internet: Self { .allowed(Kind.internet) }
   /// `VPC_LINK`.
-  public static var vpcLink: Self { Self(Kind.vpcLink) }
+  public static var vpcLink: Self { .allowed(Kind.vpcLink) }
 }
 
 extension ApiGateway.Method {
@@ -169,9 +169,9 @@ extension ApiGateway.Method {
 
 extension Value where Kind == ApiGateway.Method.ContentHandlingValue {
   /// `CONVERT_TO_BINARY`.
-  public static var convertToBinary: Self { Self(Kind.convertToBinary) }
+  public static var convertToBinary: Self { .allowed(Kind.convertToBinary) }
   /// `CONVERT_TO_TEXT`.
-  public static var convertToText: Self { Self(Kind.convertToText) }
+  public static var convertToText: Self { .allowed(Kind.convertToText) }
 }
 
 extension ApiGateway.Method {
@@ -238,7 +238,7 @@ extension Value where Kind == ApiGateway.Method.Integration {
     }
     objectEntries.append(.init("Type", type.expression))
     if let uri = uri { objectEntries.append(.init("Uri", uri.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -272,7 +272,7 @@ extension Value where Kind == ApiGateway.Method.IntegrationResponse {
       objectEntries.append(.init("SelectionPattern", selectionPattern.expression))
     }
     objectEntries.append(.init("StatusCode", statusCode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -296,7 +296,7 @@ extension Value where Kind == ApiGateway.Method.MethodResponse {
       objectEntries.append(.init("ResponseParameters", responseParameters.expression))
     }
     objectEntries.append(.init("StatusCode", statusCode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -313,11 +313,11 @@ extension ApiGateway.Method {
 
 extension Value where Kind == ApiGateway.Method.PassthroughBehaviorValue {
   /// `WHEN_NO_MATCH`.
-  public static var whenNoMatch: Self { Self(Kind.whenNoMatch) }
+  public static var whenNoMatch: Self { .allowed(Kind.whenNoMatch) }
   /// `WHEN_NO_TEMPLATES`.
-  public static var whenNoTemplates: Self { Self(Kind.whenNoTemplates) }
+  public static var whenNoTemplates: Self { .allowed(Kind.whenNoTemplates) }
   /// `NEVER`.
-  public static var never: Self { Self(Kind.never) }
+  public static var never: Self { .allowed(Kind.never) }
 }
 
 extension ApiGateway.Method {
@@ -332,9 +332,9 @@ extension ApiGateway.Method {
 
 extension Value where Kind == ApiGateway.Method.ResponseTransferModeValue {
   /// `BUFFERED`.
-  public static var buffered: Self { Self(Kind.buffered) }
+  public static var buffered: Self { .allowed(Kind.buffered) }
   /// `STREAM`.
-  public static var stream: Self { Self(Kind.stream) }
+  public static var stream: Self { .allowed(Kind.stream) }
 }
 
 extension ApiGateway.Method {
@@ -352,13 +352,13 @@ extension ApiGateway.Method {
 
 extension Value where Kind == ApiGateway.Method.TypeValue {
   /// `AWS`.
-  public static var aws: Self { Self(Kind.aws) }
+  public static var aws: Self { .allowed(Kind.aws) }
   /// `AWS_PROXY`.
-  public static var awsProxy: Self { Self(Kind.awsProxy) }
+  public static var awsProxy: Self { .allowed(Kind.awsProxy) }
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `HTTP_PROXY`.
-  public static var httpProxy: Self { Self(Kind.httpProxy) }
+  public static var httpProxy: Self { .allowed(Kind.httpProxy) }
   /// `MOCK`.
-  public static var mock: Self { Self(Kind.mock) }
+  public static var mock: Self { .allowed(Kind.mock) }
 }

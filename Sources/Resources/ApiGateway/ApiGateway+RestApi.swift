@@ -205,7 +205,7 @@ extension Value where Kind == ApiGateway.RestApi.EndpointConfiguration {
     if let ipAddressType = ipAddressType { objectEntries.append(.init("IpAddressType", ipAddressType.expression)) }
     if let types = types { objectEntries.append(.init("Types", types.expression)) }
     if let vpcEndpointIds = vpcEndpointIds { objectEntries.append(.init("VpcEndpointIds", vpcEndpointIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -229,6 +229,6 @@ extension Value where Kind == ApiGateway.RestApi.S3Location {
     if let eTag = eTag { objectEntries.append(.init("ETag", eTag.expression)) }
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == ApiGateway.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,7 +34,7 @@ extension Value where Kind == ApiGateway.AccessLogSetting {
     var objectEntries: [Expression.ObjectEntry] = []
     if let destinationARN = destinationARN { objectEntries.append(.init("DestinationArn", destinationARN.expression)) }
     if let format = format { objectEntries.append(.init("Format", format.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -80,7 +80,7 @@ extension Value where Kind == ApiGateway.MethodSetting {
     if let throttlingRateLimit = throttlingRateLimit {
       objectEntries.append(.init("ThrottlingRateLimit", throttlingRateLimit.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -97,7 +97,7 @@ extension Value where Kind == ApiGateway.EndpointConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ipAddressType = ipAddressType { objectEntries.append(.init("IpAddressType", ipAddressType.expression)) }
     if let types = types { objectEntries.append(.init("Types", types.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -114,9 +114,9 @@ extension ApiGateway {
 
 extension Value where Kind == ApiGateway.RoutingModeValue {
   /// `BASE_PATH_MAPPING_ONLY`.
-  public static var basePathMappingOnly: Self { Self(Kind.basePathMappingOnly) }
+  public static var basePathMappingOnly: Self { .allowed(Kind.basePathMappingOnly) }
   /// `ROUTING_RULE_THEN_BASE_PATH_MAPPING`.
-  public static var routingRuleThenBasePathMapping: Self { Self(Kind.routingRuleThenBasePathMapping) }
+  public static var routingRuleThenBasePathMapping: Self { .allowed(Kind.routingRuleThenBasePathMapping) }
   /// `ROUTING_RULE_ONLY`.
-  public static var routingRuleOnly: Self { Self(Kind.routingRuleOnly) }
+  public static var routingRuleOnly: Self { .allowed(Kind.routingRuleOnly) }
 }

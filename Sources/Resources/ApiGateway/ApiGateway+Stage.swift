@@ -179,6 +179,6 @@ extension Value where Kind == ApiGateway.Stage.CanarySetting {
       objectEntries.append(.init("StageVariableOverrides", stageVariableOverrides.expression))
     }
     if let useStageCache = useStageCache { objectEntries.append(.init("UseStageCache", useStageCache.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

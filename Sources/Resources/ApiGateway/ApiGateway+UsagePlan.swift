@@ -110,7 +110,7 @@ extension Value where Kind == ApiGateway.UsagePlan.APIStage {
     if let apiID = apiID { objectEntries.append(.init("ApiId", apiID.expression)) }
     if let stage = stage { objectEntries.append(.init("Stage", stage.expression)) }
     if let throttle = throttle { objectEntries.append(.init("Throttle", throttle.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -128,7 +128,7 @@ extension Value where Kind == ApiGateway.UsagePlan.QuotaSettings {
     if let limit = limit { objectEntries.append(.init("Limit", limit.expression)) }
     if let offset = offset { objectEntries.append(.init("Offset", offset.expression)) }
     if let period = period { objectEntries.append(.init("Period", period.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -145,6 +145,6 @@ extension Value where Kind == ApiGateway.UsagePlan.ThrottleSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     if let burstLimit = burstLimit { objectEntries.append(.init("BurstLimit", burstLimit.expression)) }
     if let rateLimit = rateLimit { objectEntries.append(.init("RateLimit", rateLimit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -78,5 +78,5 @@ extension ApiGateway.UsagePlanKey {
 
 extension Value where Kind == ApiGateway.UsagePlanKey.KeyTypeValue {
   /// `API_KEY`.
-  public static var apiKey: Self { Self(Kind.apiKey) }
+  public static var apiKey: Self { .allowed(Kind.apiKey) }
 }

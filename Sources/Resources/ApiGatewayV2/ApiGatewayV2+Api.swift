@@ -208,7 +208,7 @@ extension Value where Kind == ApiGatewayV2.Api.BodyS3Location {
     if let etag = etag { objectEntries.append(.init("Etag", etag.expression)) }
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -238,6 +238,6 @@ extension Value where Kind == ApiGatewayV2.Api.Cors {
     if let allowOrigins = allowOrigins { objectEntries.append(.init("AllowOrigins", allowOrigins.expression)) }
     if let exposeHeaders = exposeHeaders { objectEntries.append(.init("ExposeHeaders", exposeHeaders.expression)) }
     if let maxAge = maxAge { objectEntries.append(.init("MaxAge", maxAge.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

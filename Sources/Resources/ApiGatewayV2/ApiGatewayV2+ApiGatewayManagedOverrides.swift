@@ -107,7 +107,7 @@ extension Value where Kind == ApiGatewayV2.ApiGatewayManagedOverrides.Integratio
     if let timeoutInMillis = timeoutInMillis {
       objectEntries.append(.init("TimeoutInMillis", timeoutInMillis.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -137,7 +137,7 @@ extension Value where Kind == ApiGatewayV2.ApiGatewayManagedOverrides.RouteOverr
     if let authorizerID = authorizerID { objectEntries.append(.init("AuthorizerId", authorizerID.expression)) }
     if let operationName = operationName { objectEntries.append(.init("OperationName", operationName.expression)) }
     if let target = target { objectEntries.append(.init("Target", target.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,6 +169,6 @@ extension Value where Kind == ApiGatewayV2.ApiGatewayManagedOverrides.StageOverr
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     if let routeSettings = routeSettings { objectEntries.append(.init("RouteSettings", routeSettings.expression)) }
     if let stageVariables = stageVariables { objectEntries.append(.init("StageVariables", stageVariables.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -150,6 +150,6 @@ extension Value where Kind == ApiGatewayV2.Authorizer.JWTConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let audience = audience { objectEntries.append(.init("Audience", audience.expression)) }
     if let issuer = issuer { objectEntries.append(.init("Issuer", issuer.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

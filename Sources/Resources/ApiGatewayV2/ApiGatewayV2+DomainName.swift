@@ -131,7 +131,7 @@ extension Value where Kind == ApiGatewayV2.DomainName.DomainNameConfiguration {
       objectEntries.append(.init("OwnershipVerificationCertificateArn", ownershipVerificationCertificateARN.expression))
     }
     if let securityPolicy = securityPolicy { objectEntries.append(.init("SecurityPolicy", securityPolicy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,7 +150,7 @@ extension Value where Kind == ApiGatewayV2.DomainName.MutualTLSAuthentication {
     if let truststoreVersion = truststoreVersion {
       objectEntries.append(.init("TruststoreVersion", truststoreVersion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -167,9 +167,9 @@ extension ApiGatewayV2.DomainName {
 
 extension Value where Kind == ApiGatewayV2.DomainName.RoutingModeValue {
   /// `API_MAPPING_ONLY`.
-  public static var apiMappingOnly: Self { Self(Kind.apiMappingOnly) }
+  public static var apiMappingOnly: Self { .allowed(Kind.apiMappingOnly) }
   /// `ROUTING_RULE_THEN_API_MAPPING`.
-  public static var routingRuleThenAPIMapping: Self { Self(Kind.routingRuleThenAPIMapping) }
+  public static var routingRuleThenAPIMapping: Self { .allowed(Kind.routingRuleThenAPIMapping) }
   /// `ROUTING_RULE_ONLY`.
-  public static var routingRuleOnly: Self { Self(Kind.routingRuleOnly) }
+  public static var routingRuleOnly: Self { .allowed(Kind.routingRuleOnly) }
 }

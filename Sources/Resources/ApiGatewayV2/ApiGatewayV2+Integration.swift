@@ -203,7 +203,7 @@ extension Value where Kind == ApiGatewayV2.Integration.ResponseParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let destination = destination { objectEntries.append(.init("Destination", destination.expression)) }
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,7 +221,7 @@ extension Value where Kind == ApiGatewayV2.Integration.ResponseParameterMap {
     if let responseParameters = responseParameters {
       objectEntries.append(.init("ResponseParameters", responseParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -239,6 +239,6 @@ extension Value where Kind == ApiGatewayV2.Integration.TLSConfig {
     if let serverNameToVerify = serverNameToVerify {
       objectEntries.append(.init("ServerNameToVerify", serverNameToVerify.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

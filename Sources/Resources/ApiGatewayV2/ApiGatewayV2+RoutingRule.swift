@@ -92,7 +92,7 @@ extension Value where Kind == ApiGatewayV2.RoutingRule.Action {
   public init(invokeAPI: Value<ApiGatewayV2.RoutingRule.ActionInvokeAPI>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InvokeApi", invokeAPI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -110,7 +110,7 @@ extension Value where Kind == ApiGatewayV2.RoutingRule.ActionInvokeAPI {
     objectEntries.append(.init("ApiId", apiID.expression))
     objectEntries.append(.init("Stage", stage.expression))
     if let stripBasePath = stripBasePath { objectEntries.append(.init("StripBasePath", stripBasePath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -130,7 +130,7 @@ extension Value where Kind == ApiGatewayV2.RoutingRule.ConditionDefinition {
     var objectEntries: [Expression.ObjectEntry] = []
     if let matchBasePaths = matchBasePaths { objectEntries.append(.init("MatchBasePaths", matchBasePaths.expression)) }
     if let matchHeaders = matchHeaders { objectEntries.append(.init("MatchHeaders", matchHeaders.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -146,7 +146,7 @@ extension Value where Kind == ApiGatewayV2.RoutingRule.MatchBasePaths {
   public init(anyOf: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AnyOf", anyOf.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,7 +163,7 @@ extension Value where Kind == ApiGatewayV2.RoutingRule.MatchHeaderValue {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Header", header.expression))
     objectEntries.append(.init("ValueGlob", valueGlob.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -179,6 +179,6 @@ extension Value where Kind == ApiGatewayV2.RoutingRule.MatchHeaders {
   public init(anyOf: Value<[ApiGatewayV2.RoutingRule.MatchHeaderValue]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AnyOf", anyOf.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == ApiGatewayV2.AccessLogSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     if let destinationARN = destinationARN { objectEntries.append(.init("DestinationArn", destinationARN.expression)) }
     if let format = format { objectEntries.append(.init("Format", format.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -51,6 +51,6 @@ extension Value where Kind == ApiGatewayV2.RouteSettings {
     if let throttlingRateLimit = throttlingRateLimit {
       objectEntries.append(.init("ThrottlingRateLimit", throttlingRateLimit.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -147,7 +147,7 @@ extension Value where Kind == AppConfig.ConfigurationProfile.Tags {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,9 +163,9 @@ extension AppConfig.ConfigurationProfile {
 
 extension Value where Kind == AppConfig.ConfigurationProfile.TypeValue {
   /// `JSON_SCHEMA`.
-  public static var jsonSchema: Self { Self(Kind.jsonSchema) }
+  public static var jsonSchema: Self { .allowed(Kind.jsonSchema) }
   /// `LAMBDA`.
-  public static var lambda: Self { Self(Kind.lambda) }
+  public static var lambda: Self { .allowed(Kind.lambda) }
 }
 
 extension AppConfig.ConfigurationProfile {
@@ -181,6 +181,6 @@ extension Value where Kind == AppConfig.ConfigurationProfile.Validators {
     var objectEntries: [Expression.ObjectEntry] = []
     if let content = content { objectEntries.append(.init("Content", content.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

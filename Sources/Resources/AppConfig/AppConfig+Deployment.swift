@@ -139,7 +139,7 @@ extension Value where Kind == AppConfig.Deployment.DynamicExtensionParameters {
     }
     if let parameterName = parameterName { objectEntries.append(.init("ParameterName", parameterName.expression)) }
     if let parameterValue = parameterValue { objectEntries.append(.init("ParameterValue", parameterValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -156,6 +156,6 @@ extension Value where Kind == AppConfig.Deployment.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -116,9 +116,9 @@ extension AppConfig.DeploymentStrategy {
 
 extension Value where Kind == AppConfig.DeploymentStrategy.GrowthTypeValue {
   /// `EXPONENTIAL`.
-  public static var exponential: Self { Self(Kind.exponential) }
+  public static var exponential: Self { .allowed(Kind.exponential) }
   /// `LINEAR`.
-  public static var linear: Self { Self(Kind.linear) }
+  public static var linear: Self { .allowed(Kind.linear) }
 }
 
 extension AppConfig.DeploymentStrategy {
@@ -133,9 +133,9 @@ extension AppConfig.DeploymentStrategy {
 
 extension Value where Kind == AppConfig.DeploymentStrategy.ReplicateToValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `SSM_DOCUMENT`.
-  public static var ssmDocument: Self { Self(Kind.ssmDocument) }
+  public static var ssmDocument: Self { .allowed(Kind.ssmDocument) }
 }
 
 extension AppConfig.DeploymentStrategy {
@@ -151,6 +151,6 @@ extension Value where Kind == AppConfig.DeploymentStrategy.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

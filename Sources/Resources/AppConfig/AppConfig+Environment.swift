@@ -112,6 +112,6 @@ extension Value where Kind == AppConfig.Environment.Monitor {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AlarmArn", alarmARN.expression))
     if let alarmRoleARN = alarmRoleARN { objectEntries.append(.init("AlarmRoleArn", alarmRoleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -130,7 +130,7 @@ extension Value where Kind == AppConfig.Extension.Action {
     objectEntries.append(.init("Name", name.expression))
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
     objectEntries.append(.init("Uri", uri.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -148,6 +148,6 @@ extension Value where Kind == AppConfig.Extension.ParameterDefinition {
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     if let dynamic = dynamic { objectEntries.append(.init("Dynamic", dynamic.expression)) }
     objectEntries.append(.init("Required", required.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,11 +17,11 @@ extension AppConfig {
 
 extension Value where Kind == AppConfig.DeletionProtectionCheckValue {
   /// `ACCOUNT_DEFAULT`.
-  public static var accountDefault: Self { Self(Kind.accountDefault) }
+  public static var accountDefault: Self { .allowed(Kind.accountDefault) }
   /// `APPLY`.
-  public static var apply: Self { Self(Kind.apply) }
+  public static var apply: Self { .allowed(Kind.apply) }
   /// `BYPASS`.
-  public static var bypass: Self { Self(Kind.bypass) }
+  public static var bypass: Self { .allowed(Kind.bypass) }
 }
 
 extension AppConfig {
@@ -37,6 +37,6 @@ extension Value where Kind == AppConfig.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -91,7 +91,7 @@ extension Value where Kind == AppFlow.Connector.ConnectorProvisioningConfig {
   public init(lambda: Value<AppFlow.Connector.LambdaConnectorProvisioningConfig>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let lambda = lambda { objectEntries.append(.init("Lambda", lambda.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -107,6 +107,6 @@ extension Value where Kind == AppFlow.Connector.LambdaConnectorProvisioningConfi
   public init(lambdaARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LambdaArn", lambdaARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -115,7 +115,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.APIKeyCredentials {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApiKey", apiKey.expression))
     if let apiSecretKey = apiSecretKey { objectEntries.append(.init("ApiSecretKey", apiSecretKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -132,7 +132,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.AmplitudeConnectorProfile
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApiKey", apiKey.expression))
     objectEntries.append(.init("SecretKey", secretKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,13 +150,13 @@ extension AppFlow.ConnectorProfile {
 
 extension Value where Kind == AppFlow.ConnectorProfile.AuthenticationTypeValue {
   /// `OAUTH2`.
-  public static var oauth2: Self { Self(Kind.oauth2) }
+  public static var oauth2: Self { .allowed(Kind.oauth2) }
   /// `APIKEY`.
-  public static var apikey: Self { Self(Kind.apikey) }
+  public static var apikey: Self { .allowed(Kind.apikey) }
   /// `BASIC`.
-  public static var basic: Self { Self(Kind.basic) }
+  public static var basic: Self { .allowed(Kind.basic) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }
 
 extension AppFlow.ConnectorProfile {
@@ -172,7 +172,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.BasicAuthCredentials {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Password", password.expression))
     objectEntries.append(.init("Username", username.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -188,9 +188,9 @@ extension AppFlow.ConnectorProfile {
 
 extension Value where Kind == AppFlow.ConnectorProfile.ConnectionModeValue {
   /// `Public`.
-  public static var `public`: Self { Self(Kind.`public`) }
+  public static var `public`: Self { .allowed(Kind.`public`) }
   /// `Private`.
-  public static var `private`: Self { Self(Kind.`private`) }
+  public static var `private`: Self { .allowed(Kind.`private`) }
 }
 
 extension AppFlow.ConnectorProfile {
@@ -206,7 +206,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.ConnectorOAuthRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let authCode = authCode { objectEntries.append(.init("AuthCode", authCode.expression)) }
     if let redirectURI = redirectURI { objectEntries.append(.init("RedirectUri", redirectURI.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -230,7 +230,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.ConnectorProfileConfig {
     if let connectorProfileProperties = connectorProfileProperties {
       objectEntries.append(.init("ConnectorProfileProperties", connectorProfileProperties.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -286,7 +286,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.ConnectorProfileCredentia
     if let trendmicro = trendmicro { objectEntries.append(.init("Trendmicro", trendmicro.expression)) }
     if let veeva = veeva { objectEntries.append(.init("Veeva", veeva.expression)) }
     if let zendesk = zendesk { objectEntries.append(.init("Zendesk", zendesk.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -332,7 +332,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.ConnectorProfilePropertie
     if let snowflake = snowflake { objectEntries.append(.init("Snowflake", snowflake.expression)) }
     if let veeva = veeva { objectEntries.append(.init("Veeva", veeva.expression)) }
     if let zendesk = zendesk { objectEntries.append(.init("Zendesk", zendesk.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -364,41 +364,41 @@ extension AppFlow.ConnectorProfile {
 
 extension Value where Kind == AppFlow.ConnectorProfile.ConnectorTypeValue {
   /// `Salesforce`.
-  public static var salesforce: Self { Self(Kind.salesforce) }
+  public static var salesforce: Self { .allowed(Kind.salesforce) }
   /// `Pardot`.
-  public static var pardot: Self { Self(Kind.pardot) }
+  public static var pardot: Self { .allowed(Kind.pardot) }
   /// `Singular`.
-  public static var singular: Self { Self(Kind.singular) }
+  public static var singular: Self { .allowed(Kind.singular) }
   /// `Slack`.
-  public static var slack: Self { Self(Kind.slack) }
+  public static var slack: Self { .allowed(Kind.slack) }
   /// `Redshift`.
-  public static var redshift: Self { Self(Kind.redshift) }
+  public static var redshift: Self { .allowed(Kind.redshift) }
   /// `Marketo`.
-  public static var marketo: Self { Self(Kind.marketo) }
+  public static var marketo: Self { .allowed(Kind.marketo) }
   /// `Googleanalytics`.
-  public static var googleanalytics: Self { Self(Kind.googleanalytics) }
+  public static var googleanalytics: Self { .allowed(Kind.googleanalytics) }
   /// `Zendesk`.
-  public static var zendesk: Self { Self(Kind.zendesk) }
+  public static var zendesk: Self { .allowed(Kind.zendesk) }
   /// `Servicenow`.
-  public static var servicenow: Self { Self(Kind.servicenow) }
+  public static var servicenow: Self { .allowed(Kind.servicenow) }
   /// `SAPOData`.
-  public static var sapoData: Self { Self(Kind.sapoData) }
+  public static var sapoData: Self { .allowed(Kind.sapoData) }
   /// `Datadog`.
-  public static var datadog: Self { Self(Kind.datadog) }
+  public static var datadog: Self { .allowed(Kind.datadog) }
   /// `Trendmicro`.
-  public static var trendmicro: Self { Self(Kind.trendmicro) }
+  public static var trendmicro: Self { .allowed(Kind.trendmicro) }
   /// `Snowflake`.
-  public static var snowflake: Self { Self(Kind.snowflake) }
+  public static var snowflake: Self { .allowed(Kind.snowflake) }
   /// `Dynatrace`.
-  public static var dynatrace: Self { Self(Kind.dynatrace) }
+  public static var dynatrace: Self { .allowed(Kind.dynatrace) }
   /// `Infornexus`.
-  public static var infornexus: Self { Self(Kind.infornexus) }
+  public static var infornexus: Self { .allowed(Kind.infornexus) }
   /// `Amplitude`.
-  public static var amplitude: Self { Self(Kind.amplitude) }
+  public static var amplitude: Self { .allowed(Kind.amplitude) }
   /// `Veeva`.
-  public static var veeva: Self { Self(Kind.veeva) }
+  public static var veeva: Self { .allowed(Kind.veeva) }
   /// `CustomConnector`.
-  public static var customConnector: Self { Self(Kind.customConnector) }
+  public static var customConnector: Self { .allowed(Kind.customConnector) }
 }
 
 extension AppFlow.ConnectorProfile {
@@ -414,7 +414,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.CustomAuthCredentials {
     var objectEntries: [Expression.ObjectEntry] = []
     if let credentialsMap = credentialsMap { objectEntries.append(.init("CredentialsMap", credentialsMap.expression)) }
     objectEntries.append(.init("CustomAuthenticationType", customAuthenticationType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -440,7 +440,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.CustomConnectorProfileCre
     if let basic = basic { objectEntries.append(.init("Basic", basic.expression)) }
     if let custom = custom { objectEntries.append(.init("Custom", custom.expression)) }
     if let oauth2 = oauth2 { objectEntries.append(.init("Oauth2", oauth2.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -464,7 +464,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.CustomConnectorProfilePro
     if let profileProperties = profileProperties {
       objectEntries.append(.init("ProfileProperties", profileProperties.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -481,7 +481,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.DatadogConnectorProfileCr
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApiKey", apiKey.expression))
     objectEntries.append(.init("ApplicationKey", applicationKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -497,7 +497,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.DatadogConnectorProfilePr
   public init(instanceURL: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InstanceUrl", instanceURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -513,7 +513,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.DynatraceConnectorProfile
   public init(apiToken: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApiToken", apiToken.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -529,7 +529,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.DynatraceConnectorProfile
   public init(instanceURL: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InstanceUrl", instanceURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -557,7 +557,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.GoogleAnalyticsConnectorP
       objectEntries.append(.init("ConnectorOAuthRequest", connectorOAuthRequest.expression))
     }
     if let refreshToken = refreshToken { objectEntries.append(.init("RefreshToken", refreshToken.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -581,7 +581,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.InforNexusConnectorProfil
     objectEntries.append(.init("Datakey", datakey.expression))
     objectEntries.append(.init("SecretAccessKey", secretAccessKey.expression))
     objectEntries.append(.init("UserId", userID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -597,7 +597,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.InforNexusConnectorProfil
   public init(instanceURL: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InstanceUrl", instanceURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -623,7 +623,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.MarketoConnectorProfileCr
     if let connectorOAuthRequest = connectorOAuthRequest {
       objectEntries.append(.init("ConnectorOAuthRequest", connectorOAuthRequest.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -639,7 +639,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.MarketoConnectorProfilePr
   public init(instanceURL: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InstanceUrl", instanceURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -665,7 +665,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.OAuth2Credentials {
     if let clientSecret = clientSecret { objectEntries.append(.init("ClientSecret", clientSecret.expression)) }
     if let oAuthRequest = oAuthRequest { objectEntries.append(.init("OAuthRequest", oAuthRequest.expression)) }
     if let refreshToken = refreshToken { objectEntries.append(.init("RefreshToken", refreshToken.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -682,11 +682,11 @@ extension AppFlow.ConnectorProfile {
 
 extension Value where Kind == AppFlow.ConnectorProfile.OAuth2GrantTypeValue {
   /// `CLIENT_CREDENTIALS`.
-  public static var clientCredentials: Self { Self(Kind.clientCredentials) }
+  public static var clientCredentials: Self { .allowed(Kind.clientCredentials) }
   /// `AUTHORIZATION_CODE`.
-  public static var authorizationCode: Self { Self(Kind.authorizationCode) }
+  public static var authorizationCode: Self { .allowed(Kind.authorizationCode) }
   /// `JWT_BEARER`.
-  public static var jwtBearer: Self { Self(Kind.jwtBearer) }
+  public static var jwtBearer: Self { .allowed(Kind.jwtBearer) }
 }
 
 extension AppFlow.ConnectorProfile {
@@ -711,7 +711,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.OAuth2Properties {
     if let tokenURLCustomProperties = tokenURLCustomProperties {
       objectEntries.append(.init("TokenUrlCustomProperties", tokenURLCustomProperties.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -739,7 +739,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.OAuthCredentials {
       objectEntries.append(.init("ConnectorOAuthRequest", connectorOAuthRequest.expression))
     }
     if let refreshToken = refreshToken { objectEntries.append(.init("RefreshToken", refreshToken.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -757,7 +757,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.OAuthProperties {
     if let authCodeURL = authCodeURL { objectEntries.append(.init("AuthCodeUrl", authCodeURL.expression)) }
     if let oAuthScopes = oAuthScopes { objectEntries.append(.init("OAuthScopes", oAuthScopes.expression)) }
     if let tokenURL = tokenURL { objectEntries.append(.init("TokenUrl", tokenURL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -785,7 +785,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.PardotConnectorProfileCre
       objectEntries.append(.init("ConnectorOAuthRequest", connectorOAuthRequest.expression))
     }
     if let refreshToken = refreshToken { objectEntries.append(.init("RefreshToken", refreshToken.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -809,7 +809,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.PardotConnectorProfilePro
     if let isSandboxEnvironment = isSandboxEnvironment {
       objectEntries.append(.init("IsSandboxEnvironment", isSandboxEnvironment.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -826,7 +826,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.RedshiftConnectorProfileC
     var objectEntries: [Expression.ObjectEntry] = []
     if let password = password { objectEntries.append(.init("Password", password.expression)) }
     if let username = username { objectEntries.append(.init("Username", username.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -864,7 +864,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.RedshiftConnectorProfileP
     }
     objectEntries.append(.init("RoleArn", roleARN.expression))
     if let workgroupName = workgroupName { objectEntries.append(.init("WorkgroupName", workgroupName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -888,7 +888,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.SAPODataConnectorProfileC
     if let oAuthCredentials = oAuthCredentials {
       objectEntries.append(.init("OAuthCredentials", oAuthCredentials.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -928,7 +928,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.SAPODataConnectorProfileP
     if let privateLinkServiceName = privateLinkServiceName {
       objectEntries.append(.init("PrivateLinkServiceName", privateLinkServiceName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -962,7 +962,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.SalesforceConnectorProfil
       objectEntries.append(.init("OAuth2GrantType", oAuth2GrantType.expression))
     }
     if let refreshToken = refreshToken { objectEntries.append(.init("RefreshToken", refreshToken.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -988,7 +988,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.SalesforceConnectorProfil
     if let usePrivateLinkForMetadataAndAuthorization = usePrivateLinkForMetadataAndAuthorization {
       objectEntries.append(.init("usePrivateLinkForMetadataAndAuthorization", usePrivateLinkForMetadataAndAuthorization.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1012,7 +1012,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.ServiceNowConnectorProfil
     }
     if let password = password { objectEntries.append(.init("Password", password.expression)) }
     if let username = username { objectEntries.append(.init("Username", username.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1028,7 +1028,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.ServiceNowConnectorProfil
   public init(instanceURL: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InstanceUrl", instanceURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1044,7 +1044,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.SingularConnectorProfileC
   public init(apiKey: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApiKey", apiKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1070,7 +1070,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.SlackConnectorProfileCred
     if let connectorOAuthRequest = connectorOAuthRequest {
       objectEntries.append(.init("ConnectorOAuthRequest", connectorOAuthRequest.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1086,7 +1086,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.SlackConnectorProfileProp
   public init(instanceURL: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InstanceUrl", instanceURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1103,7 +1103,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.SnowflakeConnectorProfile
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Password", password.expression))
     objectEntries.append(.init("Username", username.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1135,7 +1135,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.SnowflakeConnectorProfile
     if let region = region { objectEntries.append(.init("Region", region.expression)) }
     objectEntries.append(.init("Stage", stage.expression))
     objectEntries.append(.init("Warehouse", warehouse.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1151,7 +1151,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.TrendmicroConnectorProfil
   public init(apiSecretKey: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApiSecretKey", apiSecretKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1168,7 +1168,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.VeevaConnectorProfileCred
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Password", password.expression))
     objectEntries.append(.init("Username", username.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1184,7 +1184,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.VeevaConnectorProfileProp
   public init(instanceURL: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InstanceUrl", instanceURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1210,7 +1210,7 @@ extension Value where Kind == AppFlow.ConnectorProfile.ZendeskConnectorProfileCr
     if let connectorOAuthRequest = connectorOAuthRequest {
       objectEntries.append(.init("ConnectorOAuthRequest", connectorOAuthRequest.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1226,6 +1226,6 @@ extension Value where Kind == AppFlow.ConnectorProfile.ZendeskConnectorProfilePr
   public init(instanceURL: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InstanceUrl", instanceURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

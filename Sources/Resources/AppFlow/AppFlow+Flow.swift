@@ -131,7 +131,7 @@ extension Value where Kind == AppFlow.Flow.AggregationConfig {
       objectEntries.append(.init("AggregationType", aggregationType.expression))
     }
     if let targetFileSize = targetFileSize { objectEntries.append(.init("TargetFileSize", targetFileSize.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -147,9 +147,9 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.AggregationTypeValue {
   /// `None`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `SingleFile`.
-  public static var singleFile: Self { Self(Kind.singleFile) }
+  public static var singleFile: Self { .allowed(Kind.singleFile) }
 }
 
 extension AppFlow.Flow {
@@ -163,7 +163,7 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.AmplitudeConnectorOperatorValue {
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
 }
 
 extension AppFlow.Flow {
@@ -178,7 +178,7 @@ extension Value where Kind == AppFlow.Flow.AmplitudeSourceProperties {
   public init(object: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -232,7 +232,7 @@ extension Value where Kind == AppFlow.Flow.ConnectorOperator {
     if let trendmicro = trendmicro { objectEntries.append(.init("Trendmicro", trendmicro.expression)) }
     if let veeva = veeva { objectEntries.append(.init("Veeva", veeva.expression)) }
     if let zendesk = zendesk { objectEntries.append(.init("Zendesk", zendesk.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -268,49 +268,49 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.ConnectorTypeValue {
   /// `SAPOData`.
-  public static var sapoData: Self { Self(Kind.sapoData) }
+  public static var sapoData: Self { .allowed(Kind.sapoData) }
   /// `Salesforce`.
-  public static var salesforce: Self { Self(Kind.salesforce) }
+  public static var salesforce: Self { .allowed(Kind.salesforce) }
   /// `Pardot`.
-  public static var pardot: Self { Self(Kind.pardot) }
+  public static var pardot: Self { .allowed(Kind.pardot) }
   /// `Singular`.
-  public static var singular: Self { Self(Kind.singular) }
+  public static var singular: Self { .allowed(Kind.singular) }
   /// `Slack`.
-  public static var slack: Self { Self(Kind.slack) }
+  public static var slack: Self { .allowed(Kind.slack) }
   /// `Redshift`.
-  public static var redshift: Self { Self(Kind.redshift) }
+  public static var redshift: Self { .allowed(Kind.redshift) }
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
   /// `Marketo`.
-  public static var marketo: Self { Self(Kind.marketo) }
+  public static var marketo: Self { .allowed(Kind.marketo) }
   /// `Googleanalytics`.
-  public static var googleanalytics: Self { Self(Kind.googleanalytics) }
+  public static var googleanalytics: Self { .allowed(Kind.googleanalytics) }
   /// `Zendesk`.
-  public static var zendesk: Self { Self(Kind.zendesk) }
+  public static var zendesk: Self { .allowed(Kind.zendesk) }
   /// `Servicenow`.
-  public static var servicenow: Self { Self(Kind.servicenow) }
+  public static var servicenow: Self { .allowed(Kind.servicenow) }
   /// `Datadog`.
-  public static var datadog: Self { Self(Kind.datadog) }
+  public static var datadog: Self { .allowed(Kind.datadog) }
   /// `Trendmicro`.
-  public static var trendmicro: Self { Self(Kind.trendmicro) }
+  public static var trendmicro: Self { .allowed(Kind.trendmicro) }
   /// `Snowflake`.
-  public static var snowflake: Self { Self(Kind.snowflake) }
+  public static var snowflake: Self { .allowed(Kind.snowflake) }
   /// `Dynatrace`.
-  public static var dynatrace: Self { Self(Kind.dynatrace) }
+  public static var dynatrace: Self { .allowed(Kind.dynatrace) }
   /// `Infornexus`.
-  public static var infornexus: Self { Self(Kind.infornexus) }
+  public static var infornexus: Self { .allowed(Kind.infornexus) }
   /// `Amplitude`.
-  public static var amplitude: Self { Self(Kind.amplitude) }
+  public static var amplitude: Self { .allowed(Kind.amplitude) }
   /// `Veeva`.
-  public static var veeva: Self { Self(Kind.veeva) }
+  public static var veeva: Self { .allowed(Kind.veeva) }
   /// `CustomConnector`.
-  public static var customConnector: Self { Self(Kind.customConnector) }
+  public static var customConnector: Self { .allowed(Kind.customConnector) }
   /// `EventBridge`.
-  public static var eventBridge: Self { Self(Kind.eventBridge) }
+  public static var eventBridge: Self { .allowed(Kind.eventBridge) }
   /// `Upsolver`.
-  public static var upsolver: Self { Self(Kind.upsolver) }
+  public static var upsolver: Self { .allowed(Kind.upsolver) }
   /// `LookoutMetrics`.
-  public static var lookoutMetrics: Self { Self(Kind.lookoutMetrics) }
+  public static var lookoutMetrics: Self { .allowed(Kind.lookoutMetrics) }
 }
 
 extension AppFlow.Flow {
@@ -341,7 +341,7 @@ extension Value where Kind == AppFlow.Flow.CustomConnectorDestinationProperties 
     if let writeOperationType = writeOperationType {
       objectEntries.append(.init("WriteOperationType", writeOperationType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -367,7 +367,7 @@ extension Value where Kind == AppFlow.Flow.CustomConnectorSourceProperties {
       objectEntries.append(.init("DataTransferApi", dataTransferAPI.expression))
     }
     objectEntries.append(.init("EntityName", entityName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -383,9 +383,9 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.DataPullModeValue {
   /// `Incremental`.
-  public static var incremental: Self { Self(Kind.incremental) }
+  public static var incremental: Self { .allowed(Kind.incremental) }
   /// `Complete`.
-  public static var complete: Self { Self(Kind.complete) }
+  public static var complete: Self { .allowed(Kind.complete) }
 }
 
 extension AppFlow.Flow {
@@ -401,7 +401,7 @@ extension Value where Kind == AppFlow.Flow.DataTransferAPI {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -418,11 +418,11 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.DataTransferAPIValue {
   /// `AUTOMATIC`.
-  public static var automatic: Self { Self(Kind.automatic) }
+  public static var automatic: Self { .allowed(Kind.automatic) }
   /// `BULKV2`.
-  public static var bulkv2: Self { Self(Kind.bulkv2) }
+  public static var bulkv2: Self { .allowed(Kind.bulkv2) }
   /// `REST_SYNC`.
-  public static var restSync: Self { Self(Kind.restSync) }
+  public static var restSync: Self { .allowed(Kind.restSync) }
 }
 
 extension AppFlow.Flow {
@@ -450,35 +450,35 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.DatadogConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension AppFlow.Flow {
@@ -493,7 +493,7 @@ extension Value where Kind == AppFlow.Flow.DatadogSourceProperties {
   public init(object: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -533,7 +533,7 @@ extension Value where Kind == AppFlow.Flow.DestinationConnectorProperties {
     if let snowflake = snowflake { objectEntries.append(.init("Snowflake", snowflake.expression)) }
     if let upsolver = upsolver { objectEntries.append(.init("Upsolver", upsolver.expression)) }
     if let zendesk = zendesk { objectEntries.append(.init("Zendesk", zendesk.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -559,7 +559,7 @@ extension Value where Kind == AppFlow.Flow.DestinationFlowConfig {
     }
     objectEntries.append(.init("ConnectorType", connectorType.expression))
     objectEntries.append(.init("DestinationConnectorProperties", destinationConnectorProperties.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -588,35 +588,35 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.DynatraceConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension AppFlow.Flow {
@@ -631,7 +631,7 @@ extension Value where Kind == AppFlow.Flow.DynatraceSourceProperties {
   public init(object: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -655,7 +655,7 @@ extension Value where Kind == AppFlow.Flow.ErrorHandlingConfig {
     if let failOnFirstError = failOnFirstError {
       objectEntries.append(.init("FailOnFirstError", failOnFirstError.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -674,7 +674,7 @@ extension Value where Kind == AppFlow.Flow.EventBridgeDestinationProperties {
       objectEntries.append(.init("ErrorHandlingConfig", errorHandlingConfig.expression))
     }
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -691,11 +691,11 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.FileTypeValue {
   /// `CSV`.
-  public static var csv: Self { Self(Kind.csv) }
+  public static var csv: Self { .allowed(Kind.csv) }
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `PARQUET`.
-  public static var parquet: Self { Self(Kind.parquet) }
+  public static var parquet: Self { .allowed(Kind.parquet) }
 }
 
 extension AppFlow.Flow {
@@ -711,11 +711,11 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.FlowStatusValue {
   /// `Active`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `Suspended`.
-  public static var suspended: Self { Self(Kind.suspended) }
+  public static var suspended: Self { .allowed(Kind.suspended) }
   /// `Draft`.
-  public static var draft: Self { Self(Kind.draft) }
+  public static var draft: Self { .allowed(Kind.draft) }
 }
 
 extension AppFlow.Flow {
@@ -732,7 +732,7 @@ extension Value where Kind == AppFlow.Flow.GlueDataCatalog {
     objectEntries.append(.init("DatabaseName", databaseName.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("TablePrefix", tablePrefix.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -748,9 +748,9 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.GoogleAnalyticsConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
 }
 
 extension AppFlow.Flow {
@@ -765,7 +765,7 @@ extension Value where Kind == AppFlow.Flow.GoogleAnalyticsSourceProperties {
   public init(object: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -783,7 +783,7 @@ extension Value where Kind == AppFlow.Flow.IncrementalPullConfig {
     if let datetimeTypeFieldName = datetimeTypeFieldName {
       objectEntries.append(.init("DatetimeTypeFieldName", datetimeTypeFieldName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -812,35 +812,35 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.InforNexusConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension AppFlow.Flow {
@@ -855,7 +855,7 @@ extension Value where Kind == AppFlow.Flow.InforNexusSourceProperties {
   public init(object: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -871,7 +871,7 @@ extension Value where Kind == AppFlow.Flow.LookoutMetricsDestinationProperties {
   public init(object: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let object = object { objectEntries.append(.init("Object", object.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -901,37 +901,37 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.MarketoConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension AppFlow.Flow {
@@ -949,7 +949,7 @@ extension Value where Kind == AppFlow.Flow.MarketoDestinationProperties {
       objectEntries.append(.init("ErrorHandlingConfig", errorHandlingConfig.expression))
     }
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -965,7 +965,7 @@ extension Value where Kind == AppFlow.Flow.MarketoSourceProperties {
   public init(object: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -983,7 +983,7 @@ extension Value where Kind == AppFlow.Flow.MetadataCatalogConfig {
     if let glueDataCatalog = glueDataCatalog {
       objectEntries.append(.init("GlueDataCatalog", glueDataCatalog.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1014,39 +1014,39 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.OperatorPropertiesKeysValue {
   /// `VALUE`.
-  public static var value: Self { Self(Kind.value) }
+  public static var value: Self { .allowed(Kind.value) }
   /// `VALUES`.
-  public static var values: Self { Self(Kind.values) }
+  public static var values: Self { .allowed(Kind.values) }
   /// `DATA_TYPE`.
-  public static var dataType: Self { Self(Kind.dataType) }
+  public static var dataType: Self { .allowed(Kind.dataType) }
   /// `UPPER_BOUND`.
-  public static var upperBound: Self { Self(Kind.upperBound) }
+  public static var upperBound: Self { .allowed(Kind.upperBound) }
   /// `LOWER_BOUND`.
-  public static var lowerBound: Self { Self(Kind.lowerBound) }
+  public static var lowerBound: Self { .allowed(Kind.lowerBound) }
   /// `SOURCE_DATA_TYPE`.
-  public static var sourceDataType: Self { Self(Kind.sourceDataType) }
+  public static var sourceDataType: Self { .allowed(Kind.sourceDataType) }
   /// `DESTINATION_DATA_TYPE`.
-  public static var destinationDataType: Self { Self(Kind.destinationDataType) }
+  public static var destinationDataType: Self { .allowed(Kind.destinationDataType) }
   /// `VALIDATION_ACTION`.
-  public static var validationAction: Self { Self(Kind.validationAction) }
+  public static var validationAction: Self { .allowed(Kind.validationAction) }
   /// `MASK_VALUE`.
-  public static var maskValue: Self { Self(Kind.maskValue) }
+  public static var maskValue: Self { .allowed(Kind.maskValue) }
   /// `MASK_LENGTH`.
-  public static var maskLength: Self { Self(Kind.maskLength) }
+  public static var maskLength: Self { .allowed(Kind.maskLength) }
   /// `TRUNCATE_LENGTH`.
-  public static var truncateLength: Self { Self(Kind.truncateLength) }
+  public static var truncateLength: Self { .allowed(Kind.truncateLength) }
   /// `MATH_OPERATION_FIELDS_ORDER`.
-  public static var mathOperationFieldsOrder: Self { Self(Kind.mathOperationFieldsOrder) }
+  public static var mathOperationFieldsOrder: Self { .allowed(Kind.mathOperationFieldsOrder) }
   /// `CONCAT_FORMAT`.
-  public static var concatFormat: Self { Self(Kind.concatFormat) }
+  public static var concatFormat: Self { .allowed(Kind.concatFormat) }
   /// `SUBFIELD_CATEGORY_MAP`.
-  public static var subfieldCategoryMap: Self { Self(Kind.subfieldCategoryMap) }
+  public static var subfieldCategoryMap: Self { .allowed(Kind.subfieldCategoryMap) }
   /// `EXCLUDE_SOURCE_FIELDS_LIST`.
-  public static var excludeSourceFieldsList: Self { Self(Kind.excludeSourceFieldsList) }
+  public static var excludeSourceFieldsList: Self { .allowed(Kind.excludeSourceFieldsList) }
   /// `INCLUDE_NEW_FIELDS`.
-  public static var includeNewFields: Self { Self(Kind.includeNewFields) }
+  public static var includeNewFields: Self { .allowed(Kind.includeNewFields) }
   /// `ORDERED_PARTITION_KEYS_LIST`.
-  public static var orderedPartitionKeysList: Self { Self(Kind.orderedPartitionKeysList) }
+  public static var orderedPartitionKeysList: Self { .allowed(Kind.orderedPartitionKeysList) }
 }
 
 extension AppFlow.Flow {
@@ -1080,47 +1080,47 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.OperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `LESS_THAN_OR_EQUAL_TO`.
-  public static var lessThanOrEqualTo: Self { Self(Kind.lessThanOrEqualTo) }
+  public static var lessThanOrEqualTo: Self { .allowed(Kind.lessThanOrEqualTo) }
   /// `GREATER_THAN_OR_EQUAL_TO`.
-  public static var greaterThanOrEqualTo: Self { Self(Kind.greaterThanOrEqualTo) }
+  public static var greaterThanOrEqualTo: Self { .allowed(Kind.greaterThanOrEqualTo) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `NOT_EQUAL_TO`.
-  public static var notEqualTo: Self { Self(Kind.notEqualTo) }
+  public static var notEqualTo: Self { .allowed(Kind.notEqualTo) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension AppFlow.Flow {
@@ -1147,33 +1147,33 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.PardotConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
 }
 
 extension AppFlow.Flow {
@@ -1188,7 +1188,7 @@ extension Value where Kind == AppFlow.Flow.PardotSourceProperties {
   public init(object: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1204,9 +1204,9 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.PathPrefixValue {
   /// `EXECUTION_ID`.
-  public static var executionID: Self { Self(Kind.executionID) }
+  public static var executionID: Self { .allowed(Kind.executionID) }
   /// `SCHEMA_VERSION`.
-  public static var schemaVersion: Self { Self(Kind.schemaVersion) }
+  public static var schemaVersion: Self { .allowed(Kind.schemaVersion) }
 }
 
 extension AppFlow.Flow {
@@ -1229,7 +1229,7 @@ extension Value where Kind == AppFlow.Flow.PrefixConfig {
     }
     if let prefixFormat = prefixFormat { objectEntries.append(.init("PrefixFormat", prefixFormat.expression)) }
     if let prefixType = prefixType { objectEntries.append(.init("PrefixType", prefixType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1248,15 +1248,15 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.PrefixFormatValue {
   /// `YEAR`.
-  public static var year: Self { Self(Kind.year) }
+  public static var year: Self { .allowed(Kind.year) }
   /// `MONTH`.
-  public static var month: Self { Self(Kind.month) }
+  public static var month: Self { .allowed(Kind.month) }
   /// `DAY`.
-  public static var day: Self { Self(Kind.day) }
+  public static var day: Self { .allowed(Kind.day) }
   /// `HOUR`.
-  public static var hour: Self { Self(Kind.hour) }
+  public static var hour: Self { .allowed(Kind.hour) }
   /// `MINUTE`.
-  public static var minute: Self { Self(Kind.minute) }
+  public static var minute: Self { .allowed(Kind.minute) }
 }
 
 extension AppFlow.Flow {
@@ -1272,11 +1272,11 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.PrefixTypeValue {
   /// `FILENAME`.
-  public static var filename: Self { Self(Kind.filename) }
+  public static var filename: Self { .allowed(Kind.filename) }
   /// `PATH`.
-  public static var path: Self { Self(Kind.path) }
+  public static var path: Self { .allowed(Kind.path) }
   /// `PATH_AND_FILENAME`.
-  public static var pathAndFilename: Self { Self(Kind.pathAndFilename) }
+  public static var pathAndFilename: Self { .allowed(Kind.pathAndFilename) }
 }
 
 extension AppFlow.Flow {
@@ -1301,7 +1301,7 @@ extension Value where Kind == AppFlow.Flow.RedshiftDestinationProperties {
     }
     objectEntries.append(.init("IntermediateBucketName", intermediateBucketName.expression))
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1335,45 +1335,45 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.S3ConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `LESS_THAN_OR_EQUAL_TO`.
-  public static var lessThanOrEqualTo: Self { Self(Kind.lessThanOrEqualTo) }
+  public static var lessThanOrEqualTo: Self { .allowed(Kind.lessThanOrEqualTo) }
   /// `GREATER_THAN_OR_EQUAL_TO`.
-  public static var greaterThanOrEqualTo: Self { Self(Kind.greaterThanOrEqualTo) }
+  public static var greaterThanOrEqualTo: Self { .allowed(Kind.greaterThanOrEqualTo) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `NOT_EQUAL_TO`.
-  public static var notEqualTo: Self { Self(Kind.notEqualTo) }
+  public static var notEqualTo: Self { .allowed(Kind.notEqualTo) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension AppFlow.Flow {
@@ -1396,7 +1396,7 @@ extension Value where Kind == AppFlow.Flow.S3DestinationProperties {
     if let s3OutputFormatConfig = s3OutputFormatConfig {
       objectEntries.append(.init("S3OutputFormatConfig", s3OutputFormatConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1412,9 +1412,9 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.S3InputFileTypeValue {
   /// `CSV`.
-  public static var csv: Self { Self(Kind.csv) }
+  public static var csv: Self { .allowed(Kind.csv) }
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
 }
 
 extension AppFlow.Flow {
@@ -1431,7 +1431,7 @@ extension Value where Kind == AppFlow.Flow.S3InputFormatConfig {
     if let s3InputFileType = s3InputFileType {
       objectEntries.append(.init("S3InputFileType", s3InputFileType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1459,7 +1459,7 @@ extension Value where Kind == AppFlow.Flow.S3OutputFormatConfig {
     if let preserveSourceDataTyping = preserveSourceDataTyping {
       objectEntries.append(.init("PreserveSourceDataTyping", preserveSourceDataTyping.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1483,7 +1483,7 @@ extension Value where Kind == AppFlow.Flow.S3SourceProperties {
     if let s3InputFormatConfig = s3InputFormatConfig {
       objectEntries.append(.init("S3InputFormatConfig", s3InputFormatConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1518,47 +1518,47 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.SAPODataConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `LESS_THAN_OR_EQUAL_TO`.
-  public static var lessThanOrEqualTo: Self { Self(Kind.lessThanOrEqualTo) }
+  public static var lessThanOrEqualTo: Self { .allowed(Kind.lessThanOrEqualTo) }
   /// `GREATER_THAN_OR_EQUAL_TO`.
-  public static var greaterThanOrEqualTo: Self { Self(Kind.greaterThanOrEqualTo) }
+  public static var greaterThanOrEqualTo: Self { .allowed(Kind.greaterThanOrEqualTo) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `NOT_EQUAL_TO`.
-  public static var notEqualTo: Self { Self(Kind.notEqualTo) }
+  public static var notEqualTo: Self { .allowed(Kind.notEqualTo) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension AppFlow.Flow {
@@ -1589,7 +1589,7 @@ extension Value where Kind == AppFlow.Flow.SAPODataDestinationProperties {
     if let writeOperationType = writeOperationType {
       objectEntries.append(.init("WriteOperationType", writeOperationType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1605,7 +1605,7 @@ extension Value where Kind == AppFlow.Flow.SAPODataPaginationConfig {
   public init(maxPageSize: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("maxPageSize", maxPageSize.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1621,7 +1621,7 @@ extension Value where Kind == AppFlow.Flow.SAPODataParallelismConfig {
   public init(maxParallelism: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("maxParallelism", maxParallelism.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1647,7 +1647,7 @@ extension Value where Kind == AppFlow.Flow.SAPODataSourceProperties {
     if let parallelismConfig = parallelismConfig {
       objectEntries.append(.init("parallelismConfig", parallelismConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1682,47 +1682,47 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.SalesforceConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `LESS_THAN_OR_EQUAL_TO`.
-  public static var lessThanOrEqualTo: Self { Self(Kind.lessThanOrEqualTo) }
+  public static var lessThanOrEqualTo: Self { .allowed(Kind.lessThanOrEqualTo) }
   /// `GREATER_THAN_OR_EQUAL_TO`.
-  public static var greaterThanOrEqualTo: Self { Self(Kind.greaterThanOrEqualTo) }
+  public static var greaterThanOrEqualTo: Self { .allowed(Kind.greaterThanOrEqualTo) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `NOT_EQUAL_TO`.
-  public static var notEqualTo: Self { Self(Kind.notEqualTo) }
+  public static var notEqualTo: Self { .allowed(Kind.notEqualTo) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension AppFlow.Flow {
@@ -1753,7 +1753,7 @@ extension Value where Kind == AppFlow.Flow.SalesforceDestinationProperties {
     if let writeOperationType = writeOperationType {
       objectEntries.append(.init("WriteOperationType", writeOperationType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1783,7 +1783,7 @@ extension Value where Kind == AppFlow.Flow.SalesforceSourceProperties {
       objectEntries.append(.init("IncludeDeletedRecords", includeDeletedRecords.expression))
     }
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1823,7 +1823,7 @@ extension Value where Kind == AppFlow.Flow.ScheduledTriggerProperties {
       objectEntries.append(.init("ScheduleStartTime", scheduleStartTime.expression))
     }
     if let timeZone = timeZone { objectEntries.append(.init("TimeZone", timeZone.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1858,47 +1858,47 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.ServiceNowConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `LESS_THAN_OR_EQUAL_TO`.
-  public static var lessThanOrEqualTo: Self { Self(Kind.lessThanOrEqualTo) }
+  public static var lessThanOrEqualTo: Self { .allowed(Kind.lessThanOrEqualTo) }
   /// `GREATER_THAN_OR_EQUAL_TO`.
-  public static var greaterThanOrEqualTo: Self { Self(Kind.greaterThanOrEqualTo) }
+  public static var greaterThanOrEqualTo: Self { .allowed(Kind.greaterThanOrEqualTo) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `NOT_EQUAL_TO`.
-  public static var notEqualTo: Self { Self(Kind.notEqualTo) }
+  public static var notEqualTo: Self { .allowed(Kind.notEqualTo) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension AppFlow.Flow {
@@ -1913,7 +1913,7 @@ extension Value where Kind == AppFlow.Flow.ServiceNowSourceProperties {
   public init(object: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1941,33 +1941,33 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.SingularConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension AppFlow.Flow {
@@ -1982,7 +1982,7 @@ extension Value where Kind == AppFlow.Flow.SingularSourceProperties {
   public init(object: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2011,35 +2011,35 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.SlackConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension AppFlow.Flow {
@@ -2054,7 +2054,7 @@ extension Value where Kind == AppFlow.Flow.SlackSourceProperties {
   public init(object: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2080,7 +2080,7 @@ extension Value where Kind == AppFlow.Flow.SnowflakeDestinationProperties {
     }
     objectEntries.append(.init("IntermediateBucketName", intermediateBucketName.expression))
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2134,7 +2134,7 @@ extension Value where Kind == AppFlow.Flow.SourceConnectorProperties {
     if let trendmicro = trendmicro { objectEntries.append(.init("Trendmicro", trendmicro.expression)) }
     if let veeva = veeva { objectEntries.append(.init("Veeva", veeva.expression)) }
     if let zendesk = zendesk { objectEntries.append(.init("Zendesk", zendesk.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2164,7 +2164,7 @@ extension Value where Kind == AppFlow.Flow.SourceFlowConfig {
       objectEntries.append(.init("IncrementalPullConfig", incrementalPullConfig.expression))
     }
     objectEntries.append(.init("SourceConnectorProperties", sourceConnectorProperties.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2181,7 +2181,7 @@ extension Value where Kind == AppFlow.Flow.SuccessResponseHandlingConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let bucketName = bucketName { objectEntries.append(.init("BucketName", bucketName.expression)) }
     if let bucketPrefix = bucketPrefix { objectEntries.append(.init("BucketPrefix", bucketPrefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2198,7 +2198,7 @@ extension Value where Kind == AppFlow.Flow.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2228,7 +2228,7 @@ extension Value where Kind == AppFlow.Flow.Task {
     objectEntries.append(.init("SourceFields", sourceFields.expression))
     if let taskProperties = taskProperties { objectEntries.append(.init("TaskProperties", taskProperties.expression)) }
     objectEntries.append(.init("TaskType", taskType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2245,7 +2245,7 @@ extension Value where Kind == AppFlow.Flow.TaskPropertiesObject {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2269,25 +2269,25 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.TaskTypeValue {
   /// `Arithmetic`.
-  public static var arithmetic: Self { Self(Kind.arithmetic) }
+  public static var arithmetic: Self { .allowed(Kind.arithmetic) }
   /// `Filter`.
-  public static var filter: Self { Self(Kind.filter) }
+  public static var filter: Self { .allowed(Kind.filter) }
   /// `Map`.
-  public static var map: Self { Self(Kind.map) }
+  public static var map: Self { .allowed(Kind.map) }
   /// `Map_all`.
-  public static var mapAll: Self { Self(Kind.mapAll) }
+  public static var mapAll: Self { .allowed(Kind.mapAll) }
   /// `Mask`.
-  public static var mask: Self { Self(Kind.mask) }
+  public static var mask: Self { .allowed(Kind.mask) }
   /// `Merge`.
-  public static var merge: Self { Self(Kind.merge) }
+  public static var merge: Self { .allowed(Kind.merge) }
   /// `Passthrough`.
-  public static var passthrough: Self { Self(Kind.passthrough) }
+  public static var passthrough: Self { .allowed(Kind.passthrough) }
   /// `Truncate`.
-  public static var truncate: Self { Self(Kind.truncate) }
+  public static var truncate: Self { .allowed(Kind.truncate) }
   /// `Validate`.
-  public static var validate: Self { Self(Kind.validate) }
+  public static var validate: Self { .allowed(Kind.validate) }
   /// `Partition`.
-  public static var partition: Self { Self(Kind.partition) }
+  public static var partition: Self { .allowed(Kind.partition) }
 }
 
 extension AppFlow.Flow {
@@ -2314,33 +2314,33 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.TrendmicroConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension AppFlow.Flow {
@@ -2355,7 +2355,7 @@ extension Value where Kind == AppFlow.Flow.TrendmicroSourceProperties {
   public init(object: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2377,7 +2377,7 @@ extension Value where Kind == AppFlow.Flow.TriggerConfig {
       objectEntries.append(.init("TriggerProperties", triggerProperties.expression))
     }
     objectEntries.append(.init("TriggerType", triggerType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2394,11 +2394,11 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.TriggerTypeValue {
   /// `Scheduled`.
-  public static var scheduled: Self { Self(Kind.scheduled) }
+  public static var scheduled: Self { .allowed(Kind.scheduled) }
   /// `Event`.
-  public static var event: Self { Self(Kind.event) }
+  public static var event: Self { .allowed(Kind.event) }
   /// `OnDemand`.
-  public static var onDemand: Self { Self(Kind.onDemand) }
+  public static var onDemand: Self { .allowed(Kind.onDemand) }
 }
 
 extension AppFlow.Flow {
@@ -2414,11 +2414,11 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.TypeValue {
   /// `SYNC`.
-  public static var sync: Self { Self(Kind.sync) }
+  public static var sync: Self { .allowed(Kind.sync) }
   /// `ASYNC`.
-  public static var async: Self { Self(Kind.async) }
+  public static var async: Self { .allowed(Kind.async) }
   /// `AUTOMATIC`.
-  public static var automatic: Self { Self(Kind.automatic) }
+  public static var automatic: Self { .allowed(Kind.automatic) }
 }
 
 extension AppFlow.Flow {
@@ -2439,7 +2439,7 @@ extension Value where Kind == AppFlow.Flow.UpsolverDestinationProperties {
     objectEntries.append(.init("BucketName", bucketName.expression))
     if let bucketPrefix = bucketPrefix { objectEntries.append(.init("BucketPrefix", bucketPrefix.expression)) }
     objectEntries.append(.init("S3OutputFormatConfig", s3OutputFormatConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2463,7 +2463,7 @@ extension Value where Kind == AppFlow.Flow.UpsolverS3OutputFormatConfig {
     }
     if let fileType = fileType { objectEntries.append(.init("FileType", fileType.expression)) }
     objectEntries.append(.init("PrefixConfig", prefixConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2497,45 +2497,45 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.VeevaConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `LESS_THAN_OR_EQUAL_TO`.
-  public static var lessThanOrEqualTo: Self { Self(Kind.lessThanOrEqualTo) }
+  public static var lessThanOrEqualTo: Self { .allowed(Kind.lessThanOrEqualTo) }
   /// `GREATER_THAN_OR_EQUAL_TO`.
-  public static var greaterThanOrEqualTo: Self { Self(Kind.greaterThanOrEqualTo) }
+  public static var greaterThanOrEqualTo: Self { .allowed(Kind.greaterThanOrEqualTo) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `NOT_EQUAL_TO`.
-  public static var notEqualTo: Self { Self(Kind.notEqualTo) }
+  public static var notEqualTo: Self { .allowed(Kind.notEqualTo) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension AppFlow.Flow {
@@ -2566,7 +2566,7 @@ extension Value where Kind == AppFlow.Flow.VeevaSourceProperties {
       objectEntries.append(.init("IncludeSourceFiles", includeSourceFiles.expression))
     }
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2584,13 +2584,13 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.WriteOperationTypeValue {
   /// `INSERT`.
-  public static var insert: Self { Self(Kind.insert) }
+  public static var insert: Self { .allowed(Kind.insert) }
   /// `UPSERT`.
-  public static var upsert: Self { Self(Kind.upsert) }
+  public static var upsert: Self { .allowed(Kind.upsert) }
   /// `UPDATE`.
-  public static var update: Self { Self(Kind.update) }
+  public static var update: Self { .allowed(Kind.update) }
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
 }
 
 extension AppFlow.Flow {
@@ -2617,33 +2617,33 @@ extension AppFlow.Flow {
 
 extension Value where Kind == AppFlow.Flow.ZendeskConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension AppFlow.Flow {
@@ -2670,7 +2670,7 @@ extension Value where Kind == AppFlow.Flow.ZendeskDestinationProperties {
     if let writeOperationType = writeOperationType {
       objectEntries.append(.init("WriteOperationType", writeOperationType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2686,6 +2686,6 @@ extension Value where Kind == AppFlow.Flow.ZendeskSourceProperties {
   public init(object: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -152,7 +152,7 @@ extension Value where Kind == AppIntegrations.Application.ApplicationConfig {
     if let contactHandling = contactHandling {
       objectEntries.append(.init("ContactHandling", contactHandling.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -168,7 +168,7 @@ extension Value where Kind == AppIntegrations.Application.ApplicationSourceConfi
   public init(externalURLConfig: Value<AppIntegrations.Application.ExternalURLConfig>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ExternalUrlConfig", externalURLConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -185,11 +185,11 @@ extension AppIntegrations.Application {
 
 extension Value where Kind == AppIntegrations.Application.ApplicationTypeValue {
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `SERVICE`.
-  public static var service: Self { Self(Kind.service) }
+  public static var service: Self { .allowed(Kind.service) }
   /// `MCP_SERVER`.
-  public static var mcpServer: Self { Self(Kind.mcpServer) }
+  public static var mcpServer: Self { .allowed(Kind.mcpServer) }
 }
 
 extension AppIntegrations.Application {
@@ -204,7 +204,7 @@ extension Value where Kind == AppIntegrations.Application.ContactHandling {
   public init(scope: Value<AppIntegrations.Application.ScopeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Scope", scope.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,7 +223,7 @@ extension Value where Kind == AppIntegrations.Application.ExternalURLConfig {
     if let approvedOrigins = approvedOrigins {
       objectEntries.append(.init("ApprovedOrigins", approvedOrigins.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -240,7 +240,7 @@ extension Value where Kind == AppIntegrations.Application.IframeConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let allow = allow { objectEntries.append(.init("Allow", allow.expression)) }
     if let sandbox = sandbox { objectEntries.append(.init("Sandbox", sandbox.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -256,7 +256,7 @@ extension AppIntegrations.Application {
 
 extension Value where Kind == AppIntegrations.Application.ScopeValue {
   /// `CROSS_CONTACTS`.
-  public static var crossContacts: Self { Self(Kind.crossContacts) }
+  public static var crossContacts: Self { .allowed(Kind.crossContacts) }
   /// `PER_CONTACT`.
-  public static var perContact: Self { Self(Kind.perContact) }
+  public static var perContact: Self { .allowed(Kind.perContact) }
 }

@@ -133,7 +133,7 @@ extension Value where Kind == AppIntegrations.DataIntegration.FileConfiguration 
     var objectEntries: [Expression.ObjectEntry] = []
     if let filters = filters { objectEntries.append(.init("Filters", filters.expression)) }
     objectEntries.append(.init("Folders", folders.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -157,6 +157,6 @@ extension Value where Kind == AppIntegrations.DataIntegration.ScheduleConfig {
     }
     if let object = object { objectEntries.append(.init("Object", object.expression)) }
     objectEntries.append(.init("ScheduleExpression", scheduleExpression.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

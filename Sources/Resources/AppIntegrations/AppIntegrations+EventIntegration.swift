@@ -98,6 +98,6 @@ extension Value where Kind == AppIntegrations.EventIntegration.EventFilter {
   public init(source: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Source", source.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -139,7 +139,7 @@ extension Value where Kind == AppMesh.GatewayRoute.GatewayRouteHostnameMatch {
     var objectEntries: [Expression.ObjectEntry] = []
     if let exact = exact { objectEntries.append(.init("Exact", exact.expression)) }
     if let suffix = suffix { objectEntries.append(.init("Suffix", suffix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -157,7 +157,7 @@ extension Value where Kind == AppMesh.GatewayRoute.GatewayRouteHostnameRewrite {
     if let defaultTargetHostname = defaultTargetHostname {
       objectEntries.append(.init("DefaultTargetHostname", defaultTargetHostname.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -183,7 +183,7 @@ extension Value where Kind == AppMesh.GatewayRoute.GatewayRouteMetadataMatch {
     if let range = range { objectEntries.append(.init("Range", range.expression)) }
     if let regex = regex { objectEntries.append(.init("Regex", regex.expression)) }
     if let suffix = suffix { objectEntries.append(.init("Suffix", suffix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -200,7 +200,7 @@ extension Value where Kind == AppMesh.GatewayRoute.GatewayRouteRangeMatch {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("End", end.expression))
     objectEntries.append(.init("Start", start.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,7 +224,7 @@ extension Value where Kind == AppMesh.GatewayRoute.GatewayRouteSpec {
     if let http2Route = http2Route { objectEntries.append(.init("Http2Route", http2Route.expression)) }
     if let httpRoute = httpRoute { objectEntries.append(.init("HttpRoute", httpRoute.expression)) }
     if let priority = priority { objectEntries.append(.init("Priority", priority.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -241,7 +241,7 @@ extension Value where Kind == AppMesh.GatewayRoute.GatewayRouteTarget {
     var objectEntries: [Expression.ObjectEntry] = []
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
     objectEntries.append(.init("VirtualService", virtualService.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -257,7 +257,7 @@ extension Value where Kind == AppMesh.GatewayRoute.GatewayRouteVirtualService {
   public init(virtualServiceName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("VirtualServiceName", virtualServiceName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -277,7 +277,7 @@ extension Value where Kind == AppMesh.GatewayRoute.GrpcGatewayRoute {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Action", action.expression))
     objectEntries.append(.init("Match", match.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -297,7 +297,7 @@ extension Value where Kind == AppMesh.GatewayRoute.GrpcGatewayRouteAction {
     var objectEntries: [Expression.ObjectEntry] = []
     if let rewrite = rewrite { objectEntries.append(.init("Rewrite", rewrite.expression)) }
     objectEntries.append(.init("Target", target.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -321,7 +321,7 @@ extension Value where Kind == AppMesh.GatewayRoute.GrpcGatewayRouteMatch {
     if let metadata = metadata { objectEntries.append(.init("Metadata", metadata.expression)) }
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
     if let serviceName = serviceName { objectEntries.append(.init("ServiceName", serviceName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -343,7 +343,7 @@ extension Value where Kind == AppMesh.GatewayRoute.GrpcGatewayRouteMetadata {
     if let invert = invert { objectEntries.append(.init("Invert", invert.expression)) }
     if let match = match { objectEntries.append(.init("Match", match.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -359,7 +359,7 @@ extension Value where Kind == AppMesh.GatewayRoute.GrpcGatewayRouteRewrite {
   public init(hostname: Value<AppMesh.GatewayRoute.GatewayRouteHostnameRewrite>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let hostname = hostname { objectEntries.append(.init("Hostname", hostname.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -379,7 +379,7 @@ extension Value where Kind == AppMesh.GatewayRoute.HTTPGatewayRoute {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Action", action.expression))
     objectEntries.append(.init("Match", match.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -399,7 +399,7 @@ extension Value where Kind == AppMesh.GatewayRoute.HTTPGatewayRouteAction {
     var objectEntries: [Expression.ObjectEntry] = []
     if let rewrite = rewrite { objectEntries.append(.init("Rewrite", rewrite.expression)) }
     objectEntries.append(.init("Target", target.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -421,7 +421,7 @@ extension Value where Kind == AppMesh.GatewayRoute.HTTPGatewayRouteHeader {
     if let invert = invert { objectEntries.append(.init("Invert", invert.expression)) }
     if let match = match { objectEntries.append(.init("Match", match.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -447,7 +447,7 @@ extension Value where Kind == AppMesh.GatewayRoute.HTTPGatewayRouteHeaderMatch {
     if let range = range { objectEntries.append(.init("Range", range.expression)) }
     if let regex = regex { objectEntries.append(.init("Regex", regex.expression)) }
     if let suffix = suffix { objectEntries.append(.init("Suffix", suffix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -479,7 +479,7 @@ extension Value where Kind == AppMesh.GatewayRoute.HTTPGatewayRouteMatch {
     if let queryParameters = queryParameters {
       objectEntries.append(.init("QueryParameters", queryParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -495,7 +495,7 @@ extension Value where Kind == AppMesh.GatewayRoute.HTTPGatewayRoutePathRewrite {
   public init(exact: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let exact = exact { objectEntries.append(.init("Exact", exact.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -512,7 +512,7 @@ extension Value where Kind == AppMesh.GatewayRoute.HTTPGatewayRoutePrefixRewrite
     var objectEntries: [Expression.ObjectEntry] = []
     if let defaultPrefix = defaultPrefix { objectEntries.append(.init("DefaultPrefix", defaultPrefix.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -534,6 +534,6 @@ extension Value where Kind == AppMesh.GatewayRoute.HTTPGatewayRouteRewrite {
     if let hostname = hostname { objectEntries.append(.init("Hostname", hostname.expression)) }
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -112,7 +112,7 @@ extension Value where Kind == AppMesh.Mesh.EgressFilter {
   public init(type: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -128,7 +128,7 @@ extension Value where Kind == AppMesh.Mesh.MeshServiceDiscovery {
   public init(ipPreference: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ipPreference = ipPreference { objectEntries.append(.init("IpPreference", ipPreference.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,6 +150,6 @@ extension Value where Kind == AppMesh.Mesh.MeshSpec {
     if let serviceDiscovery = serviceDiscovery {
       objectEntries.append(.init("ServiceDiscovery", serviceDiscovery.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

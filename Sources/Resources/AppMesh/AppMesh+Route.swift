@@ -158,7 +158,7 @@ extension Value where Kind == AppMesh.Route.GrpcRetryPolicy {
     objectEntries.append(.init("MaxRetries", maxRetries.expression))
     objectEntries.append(.init("PerRetryTimeout", perRetryTimeout.expression))
     if let tcpRetryEvents = tcpRetryEvents { objectEntries.append(.init("TcpRetryEvents", tcpRetryEvents.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -182,7 +182,7 @@ extension Value where Kind == AppMesh.Route.GrpcRoute {
     objectEntries.append(.init("Match", match.expression))
     if let retryPolicy = retryPolicy { objectEntries.append(.init("RetryPolicy", retryPolicy.expression)) }
     if let timeout = timeout { objectEntries.append(.init("Timeout", timeout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -198,7 +198,7 @@ extension Value where Kind == AppMesh.Route.GrpcRouteAction {
   public init(weightedTargets: Value<[AppMesh.Route.WeightedTarget]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("WeightedTargets", weightedTargets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -222,7 +222,7 @@ extension Value where Kind == AppMesh.Route.GrpcRouteMatch {
     if let methodName = methodName { objectEntries.append(.init("MethodName", methodName.expression)) }
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
     if let serviceName = serviceName { objectEntries.append(.init("ServiceName", serviceName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -244,7 +244,7 @@ extension Value where Kind == AppMesh.Route.GrpcRouteMetadata {
     if let invert = invert { objectEntries.append(.init("Invert", invert.expression)) }
     if let match = match { objectEntries.append(.init("Match", match.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -270,7 +270,7 @@ extension Value where Kind == AppMesh.Route.GrpcRouteMetadataMatchMethod {
     if let range = range { objectEntries.append(.init("Range", range.expression)) }
     if let regex = regex { objectEntries.append(.init("Regex", regex.expression)) }
     if let suffix = suffix { objectEntries.append(.init("Suffix", suffix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -296,7 +296,7 @@ extension Value where Kind == AppMesh.Route.HTTPRetryPolicy {
     objectEntries.append(.init("MaxRetries", maxRetries.expression))
     objectEntries.append(.init("PerRetryTimeout", perRetryTimeout.expression))
     if let tcpRetryEvents = tcpRetryEvents { objectEntries.append(.init("TcpRetryEvents", tcpRetryEvents.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -320,7 +320,7 @@ extension Value where Kind == AppMesh.Route.HTTPRoute {
     objectEntries.append(.init("Match", match.expression))
     if let retryPolicy = retryPolicy { objectEntries.append(.init("RetryPolicy", retryPolicy.expression)) }
     if let timeout = timeout { objectEntries.append(.init("Timeout", timeout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -336,7 +336,7 @@ extension Value where Kind == AppMesh.Route.HTTPRouteAction {
   public init(weightedTargets: Value<[AppMesh.Route.WeightedTarget]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("WeightedTargets", weightedTargets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -354,7 +354,7 @@ extension Value where Kind == AppMesh.Route.HTTPRouteHeader {
     if let invert = invert { objectEntries.append(.init("Invert", invert.expression)) }
     if let match = match { objectEntries.append(.init("Match", match.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -386,7 +386,7 @@ extension Value where Kind == AppMesh.Route.HTTPRouteMatch {
       objectEntries.append(.init("QueryParameters", queryParameters.expression))
     }
     if let scheme = scheme { objectEntries.append(.init("Scheme", scheme.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -412,7 +412,7 @@ extension Value where Kind == AppMesh.Route.HeaderMatchMethod {
     if let range = range { objectEntries.append(.init("Range", range.expression)) }
     if let regex = regex { objectEntries.append(.init("Regex", regex.expression)) }
     if let suffix = suffix { objectEntries.append(.init("Suffix", suffix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -429,7 +429,7 @@ extension Value where Kind == AppMesh.Route.MatchRange {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("End", end.expression))
     objectEntries.append(.init("Start", start.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -455,7 +455,7 @@ extension Value where Kind == AppMesh.Route.RouteSpec {
     if let httpRoute = httpRoute { objectEntries.append(.init("HttpRoute", httpRoute.expression)) }
     if let priority = priority { objectEntries.append(.init("Priority", priority.expression)) }
     if let tcpRoute = tcpRoute { objectEntries.append(.init("TcpRoute", tcpRoute.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -477,7 +477,7 @@ extension Value where Kind == AppMesh.Route.TCPRoute {
     objectEntries.append(.init("Action", action.expression))
     if let match = match { objectEntries.append(.init("Match", match.expression)) }
     if let timeout = timeout { objectEntries.append(.init("Timeout", timeout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -493,7 +493,7 @@ extension Value where Kind == AppMesh.Route.TCPRouteAction {
   public init(weightedTargets: Value<[AppMesh.Route.WeightedTarget]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("WeightedTargets", weightedTargets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -509,7 +509,7 @@ extension Value where Kind == AppMesh.Route.TCPRouteMatch {
   public init(port: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -527,6 +527,6 @@ extension Value where Kind == AppMesh.Route.WeightedTarget {
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
     objectEntries.append(.init("VirtualNode", virtualNode.expression))
     objectEntries.append(.init("Weight", weight.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

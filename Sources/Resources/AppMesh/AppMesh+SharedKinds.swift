@@ -17,7 +17,7 @@ extension Value where Kind == AppMesh.HTTPPathMatch {
     var objectEntries: [Expression.ObjectEntry] = []
     if let exact = exact { objectEntries.append(.init("Exact", exact.expression)) }
     if let regex = regex { objectEntries.append(.init("Regex", regex.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,7 +33,7 @@ extension Value where Kind == AppMesh.HTTPQueryParameterMatch {
   public init(exact: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let exact = exact { objectEntries.append(.init("Exact", exact.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -50,7 +50,7 @@ extension Value where Kind == AppMesh.QueryParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let match = match { objectEntries.append(.init("Match", match.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -67,7 +67,7 @@ extension Value where Kind == AppMesh.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -84,7 +84,7 @@ extension Value where Kind == AppMesh.Duration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Unit", unit.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -101,7 +101,7 @@ extension Value where Kind == AppMesh.GrpcTimeout {
     var objectEntries: [Expression.ObjectEntry] = []
     if let idle = idle { objectEntries.append(.init("Idle", idle.expression)) }
     if let perRequest = perRequest { objectEntries.append(.init("PerRequest", perRequest.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -118,7 +118,7 @@ extension Value where Kind == AppMesh.HTTPTimeout {
     var objectEntries: [Expression.ObjectEntry] = []
     if let idle = idle { objectEntries.append(.init("Idle", idle.expression)) }
     if let perRequest = perRequest { objectEntries.append(.init("PerRequest", perRequest.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -134,7 +134,7 @@ extension Value where Kind == AppMesh.TCPTimeout {
   public init(idle: Value<AppMesh.Duration>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let idle = idle { objectEntries.append(.init("Idle", idle.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -151,7 +151,7 @@ extension Value where Kind == AppMesh.JSONFormatRef {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -168,7 +168,7 @@ extension Value where Kind == AppMesh.LoggingFormat {
     var objectEntries: [Expression.ObjectEntry] = []
     if let json = json { objectEntries.append(.init("Json", json.expression)) }
     if let text = text { objectEntries.append(.init("Text", text.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,7 +184,7 @@ extension Value where Kind == AppMesh.SubjectAlternativeNameMatchers {
   public init(exact: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let exact = exact { objectEntries.append(.init("Exact", exact.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -200,7 +200,7 @@ extension Value where Kind == AppMesh.SubjectAlternativeNames {
   public init(match: Value<AppMesh.SubjectAlternativeNameMatchers>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Match", match.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -217,6 +217,6 @@ extension Value where Kind == AppMesh.PortMapping {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("Protocol", `protocol`.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -131,7 +131,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayAccessLog {
   public init(file: Value<AppMesh.VirtualGateway.VirtualGatewayFileAccessLog>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let file = file { objectEntries.append(.init("File", file.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -147,7 +147,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayBackendDefaul
   public init(clientPolicy: Value<AppMesh.VirtualGateway.VirtualGatewayClientPolicy>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let clientPolicy = clientPolicy { objectEntries.append(.init("ClientPolicy", clientPolicy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,7 +163,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayClientPolicy 
   public init(tls: Value<AppMesh.VirtualGateway.VirtualGatewayClientPolicyTLS>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let tls = tls { objectEntries.append(.init("TLS", tls.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -187,7 +187,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayClientPolicyT
     if let enforce = enforce { objectEntries.append(.init("Enforce", enforce.expression)) }
     if let ports = ports { objectEntries.append(.init("Ports", ports.expression)) }
     objectEntries.append(.init("Validation", validation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,7 +207,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayClientTLSCert
     var objectEntries: [Expression.ObjectEntry] = []
     if let file = file { objectEntries.append(.init("File", file.expression)) }
     if let sds = sds { objectEntries.append(.init("SDS", sds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -229,7 +229,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayConnectionPoo
     if let grpc = grpc { objectEntries.append(.init("GRPC", grpc.expression)) }
     if let http = http { objectEntries.append(.init("HTTP", http.expression)) }
     if let http2 = http2 { objectEntries.append(.init("HTTP2", http2.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -246,7 +246,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayFileAccessLog
     var objectEntries: [Expression.ObjectEntry] = []
     if let format = format { objectEntries.append(.init("Format", format.expression)) }
     objectEntries.append(.init("Path", path.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -262,7 +262,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayGrpcConnectio
   public init(maxRequests: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxRequests", maxRequests.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -281,7 +281,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayHTTPConnectio
     if let maxPendingRequests = maxPendingRequests {
       objectEntries.append(.init("MaxPendingRequests", maxPendingRequests.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -311,7 +311,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayHealthCheckPo
     objectEntries.append(.init("Protocol", `protocol`.expression))
     objectEntries.append(.init("TimeoutMillis", timeoutMillis.expression))
     objectEntries.append(.init("UnhealthyThreshold", unhealthyThreshold.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -327,7 +327,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayHttp2Connecti
   public init(maxRequests: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxRequests", maxRequests.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -351,7 +351,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayListener {
     if let healthCheck = healthCheck { objectEntries.append(.init("HealthCheck", healthCheck.expression)) }
     objectEntries.append(.init("PortMapping", portMapping.expression))
     if let tls = tls { objectEntries.append(.init("TLS", tls.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -373,7 +373,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayListenerTLS {
     objectEntries.append(.init("Certificate", certificate.expression))
     objectEntries.append(.init("Mode", mode.expression))
     if let validation = validation { objectEntries.append(.init("Validation", validation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -389,7 +389,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayListenerTLSAc
   public init(certificateARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CertificateArn", certificateARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -411,7 +411,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayListenerTLSCe
     if let acm = acm { objectEntries.append(.init("ACM", acm.expression)) }
     if let file = file { objectEntries.append(.init("File", file.expression)) }
     if let sds = sds { objectEntries.append(.init("SDS", sds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -428,7 +428,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayListenerTLSFi
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CertificateChain", certificateChain.expression))
     objectEntries.append(.init("PrivateKey", privateKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -444,7 +444,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayListenerTLSSd
   public init(secretName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecretName", secretName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -466,7 +466,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayListenerTLSVa
       objectEntries.append(.init("SubjectAlternativeNames", subjectAlternativeNames.expression))
     }
     objectEntries.append(.init("Trust", trust.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -486,7 +486,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayListenerTLSVa
     var objectEntries: [Expression.ObjectEntry] = []
     if let file = file { objectEntries.append(.init("File", file.expression)) }
     if let sds = sds { objectEntries.append(.init("SDS", sds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -502,7 +502,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayLogging {
   public init(accessLog: Value<AppMesh.VirtualGateway.VirtualGatewayAccessLog>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let accessLog = accessLog { objectEntries.append(.init("AccessLog", accessLog.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -519,7 +519,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayPortMapping {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("Protocol", `protocol`.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -543,7 +543,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewaySpec {
     }
     objectEntries.append(.init("Listeners", listeners.expression))
     if let logging = logging { objectEntries.append(.init("Logging", logging.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -565,7 +565,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayTLSValidation
       objectEntries.append(.init("SubjectAlternativeNames", subjectAlternativeNames.expression))
     }
     objectEntries.append(.init("Trust", trust.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -581,7 +581,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayTLSValidation
   public init(certificateAuthorityArns: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CertificateAuthorityArns", certificateAuthorityArns.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -597,7 +597,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayTLSValidation
   public init(certificateChain: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CertificateChain", certificateChain.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -613,7 +613,7 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayTLSValidation
   public init(secretName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecretName", secretName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -635,6 +635,6 @@ extension Value where Kind == AppMesh.VirtualGateway.VirtualGatewayTLSValidation
     if let acm = acm { objectEntries.append(.init("ACM", acm.expression)) }
     if let file = file { objectEntries.append(.init("File", file.expression)) }
     if let sds = sds { objectEntries.append(.init("SDS", sds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -146,7 +146,7 @@ extension Value where Kind == AppMesh.VirtualNode.AccessLog {
   public init(file: Value<AppMesh.VirtualNode.FileAccessLog>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let file = file { objectEntries.append(.init("File", file.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,7 +163,7 @@ extension Value where Kind == AppMesh.VirtualNode.AwsCloudMapInstanceAttribute {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -187,7 +187,7 @@ extension Value where Kind == AppMesh.VirtualNode.AwsCloudMapServiceDiscovery {
     if let ipPreference = ipPreference { objectEntries.append(.init("IpPreference", ipPreference.expression)) }
     objectEntries.append(.init("NamespaceName", namespaceName.expression))
     objectEntries.append(.init("ServiceName", serviceName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -203,7 +203,7 @@ extension Value where Kind == AppMesh.VirtualNode.Backend {
   public init(virtualService: Value<AppMesh.VirtualNode.VirtualServiceBackend>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let virtualService = virtualService { objectEntries.append(.init("VirtualService", virtualService.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -219,7 +219,7 @@ extension Value where Kind == AppMesh.VirtualNode.BackendDefaults {
   public init(clientPolicy: Value<AppMesh.VirtualNode.ClientPolicy>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let clientPolicy = clientPolicy { objectEntries.append(.init("ClientPolicy", clientPolicy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -235,7 +235,7 @@ extension Value where Kind == AppMesh.VirtualNode.ClientPolicy {
   public init(tls: Value<AppMesh.VirtualNode.ClientPolicyTLS>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let tls = tls { objectEntries.append(.init("TLS", tls.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -259,7 +259,7 @@ extension Value where Kind == AppMesh.VirtualNode.ClientPolicyTLS {
     if let enforce = enforce { objectEntries.append(.init("Enforce", enforce.expression)) }
     if let ports = ports { objectEntries.append(.init("Ports", ports.expression)) }
     objectEntries.append(.init("Validation", validation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -279,7 +279,7 @@ extension Value where Kind == AppMesh.VirtualNode.ClientTLSCertificate {
     var objectEntries: [Expression.ObjectEntry] = []
     if let file = file { objectEntries.append(.init("File", file.expression)) }
     if let sds = sds { objectEntries.append(.init("SDS", sds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -297,7 +297,7 @@ extension Value where Kind == AppMesh.VirtualNode.DNSServiceDiscovery {
     objectEntries.append(.init("Hostname", hostname.expression))
     if let ipPreference = ipPreference { objectEntries.append(.init("IpPreference", ipPreference.expression)) }
     if let responseType = responseType { objectEntries.append(.init("ResponseType", responseType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -314,7 +314,7 @@ extension Value where Kind == AppMesh.VirtualNode.FileAccessLog {
     var objectEntries: [Expression.ObjectEntry] = []
     if let format = format { objectEntries.append(.init("Format", format.expression)) }
     objectEntries.append(.init("Path", path.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -344,7 +344,7 @@ extension Value where Kind == AppMesh.VirtualNode.HealthCheck {
     objectEntries.append(.init("Protocol", `protocol`.expression))
     objectEntries.append(.init("TimeoutMillis", timeoutMillis.expression))
     objectEntries.append(.init("UnhealthyThreshold", unhealthyThreshold.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -374,7 +374,7 @@ extension Value where Kind == AppMesh.VirtualNode.Listener {
     objectEntries.append(.init("PortMapping", portMapping.expression))
     if let tls = tls { objectEntries.append(.init("TLS", tls.expression)) }
     if let timeout = timeout { objectEntries.append(.init("Timeout", timeout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -396,7 +396,7 @@ extension Value where Kind == AppMesh.VirtualNode.ListenerTLS {
     objectEntries.append(.init("Certificate", certificate.expression))
     objectEntries.append(.init("Mode", mode.expression))
     if let validation = validation { objectEntries.append(.init("Validation", validation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -412,7 +412,7 @@ extension Value where Kind == AppMesh.VirtualNode.ListenerTLSAcmCertificate {
   public init(certificateARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CertificateArn", certificateARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -434,7 +434,7 @@ extension Value where Kind == AppMesh.VirtualNode.ListenerTLSCertificate {
     if let acm = acm { objectEntries.append(.init("ACM", acm.expression)) }
     if let file = file { objectEntries.append(.init("File", file.expression)) }
     if let sds = sds { objectEntries.append(.init("SDS", sds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -451,7 +451,7 @@ extension Value where Kind == AppMesh.VirtualNode.ListenerTLSFileCertificate {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CertificateChain", certificateChain.expression))
     objectEntries.append(.init("PrivateKey", privateKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -467,7 +467,7 @@ extension Value where Kind == AppMesh.VirtualNode.ListenerTLSSdsCertificate {
   public init(secretName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecretName", secretName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -489,7 +489,7 @@ extension Value where Kind == AppMesh.VirtualNode.ListenerTLSValidationContext {
       objectEntries.append(.init("SubjectAlternativeNames", subjectAlternativeNames.expression))
     }
     objectEntries.append(.init("Trust", trust.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -509,7 +509,7 @@ extension Value where Kind == AppMesh.VirtualNode.ListenerTLSValidationContextTr
     var objectEntries: [Expression.ObjectEntry] = []
     if let file = file { objectEntries.append(.init("File", file.expression)) }
     if let sds = sds { objectEntries.append(.init("SDS", sds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -533,7 +533,7 @@ extension Value where Kind == AppMesh.VirtualNode.ListenerTimeout {
     if let http = http { objectEntries.append(.init("HTTP", http.expression)) }
     if let http2 = http2 { objectEntries.append(.init("HTTP2", http2.expression)) }
     if let tcp = tcp { objectEntries.append(.init("TCP", tcp.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -549,7 +549,7 @@ extension Value where Kind == AppMesh.VirtualNode.Logging {
   public init(accessLog: Value<AppMesh.VirtualNode.AccessLog>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let accessLog = accessLog { objectEntries.append(.init("AccessLog", accessLog.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -573,7 +573,7 @@ extension Value where Kind == AppMesh.VirtualNode.OutlierDetection {
     objectEntries.append(.init("Interval", interval.expression))
     objectEntries.append(.init("MaxEjectionPercent", maxEjectionPercent.expression))
     objectEntries.append(.init("MaxServerErrors", maxServerErrors.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -593,7 +593,7 @@ extension Value where Kind == AppMesh.VirtualNode.ServiceDiscovery {
     var objectEntries: [Expression.ObjectEntry] = []
     if let awsCloudMap = awsCloudMap { objectEntries.append(.init("AWSCloudMap", awsCloudMap.expression)) }
     if let dns = dns { objectEntries.append(.init("DNS", dns.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -615,7 +615,7 @@ extension Value where Kind == AppMesh.VirtualNode.TLSValidationContext {
       objectEntries.append(.init("SubjectAlternativeNames", subjectAlternativeNames.expression))
     }
     objectEntries.append(.init("Trust", trust.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -631,7 +631,7 @@ extension Value where Kind == AppMesh.VirtualNode.TLSValidationContextAcmTrust {
   public init(certificateAuthorityArns: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CertificateAuthorityArns", certificateAuthorityArns.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -647,7 +647,7 @@ extension Value where Kind == AppMesh.VirtualNode.TLSValidationContextFileTrust 
   public init(certificateChain: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CertificateChain", certificateChain.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -663,7 +663,7 @@ extension Value where Kind == AppMesh.VirtualNode.TLSValidationContextSdsTrust {
   public init(secretName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecretName", secretName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -685,7 +685,7 @@ extension Value where Kind == AppMesh.VirtualNode.TLSValidationContextTrust {
     if let acm = acm { objectEntries.append(.init("ACM", acm.expression)) }
     if let file = file { objectEntries.append(.init("File", file.expression)) }
     if let sds = sds { objectEntries.append(.init("SDS", sds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -709,7 +709,7 @@ extension Value where Kind == AppMesh.VirtualNode.VirtualNodeConnectionPool {
     if let http = http { objectEntries.append(.init("HTTP", http.expression)) }
     if let http2 = http2 { objectEntries.append(.init("HTTP2", http2.expression)) }
     if let tcp = tcp { objectEntries.append(.init("TCP", tcp.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -725,7 +725,7 @@ extension Value where Kind == AppMesh.VirtualNode.VirtualNodeGrpcConnectionPool 
   public init(maxRequests: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxRequests", maxRequests.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -744,7 +744,7 @@ extension Value where Kind == AppMesh.VirtualNode.VirtualNodeHTTPConnectionPool 
     if let maxPendingRequests = maxPendingRequests {
       objectEntries.append(.init("MaxPendingRequests", maxPendingRequests.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -760,7 +760,7 @@ extension Value where Kind == AppMesh.VirtualNode.VirtualNodeHttp2ConnectionPool
   public init(maxRequests: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxRequests", maxRequests.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -790,7 +790,7 @@ extension Value where Kind == AppMesh.VirtualNode.VirtualNodeSpec {
     if let serviceDiscovery = serviceDiscovery {
       objectEntries.append(.init("ServiceDiscovery", serviceDiscovery.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -806,7 +806,7 @@ extension Value where Kind == AppMesh.VirtualNode.VirtualNodeTCPConnectionPool {
   public init(maxConnections: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxConnections", maxConnections.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -823,6 +823,6 @@ extension Value where Kind == AppMesh.VirtualNode.VirtualServiceBackend {
     var objectEntries: [Expression.ObjectEntry] = []
     if let clientPolicy = clientPolicy { objectEntries.append(.init("ClientPolicy", clientPolicy.expression)) }
     objectEntries.append(.init("VirtualServiceName", virtualServiceName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

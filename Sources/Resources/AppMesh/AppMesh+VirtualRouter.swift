@@ -122,7 +122,7 @@ extension Value where Kind == AppMesh.VirtualRouter.VirtualRouterListener {
   public init(portMapping: Value<AppMesh.PortMapping>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PortMapping", portMapping.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,6 +138,6 @@ extension Value where Kind == AppMesh.VirtualRouter.VirtualRouterSpec {
   public init(listeners: Value<[AppMesh.VirtualRouter.VirtualRouterListener]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Listeners", listeners.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

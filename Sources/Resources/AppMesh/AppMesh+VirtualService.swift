@@ -117,7 +117,7 @@ extension Value where Kind == AppMesh.VirtualService.VirtualNodeServiceProvider 
   public init(virtualNodeName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("VirtualNodeName", virtualNodeName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -133,7 +133,7 @@ extension Value where Kind == AppMesh.VirtualService.VirtualRouterServiceProvide
   public init(virtualRouterName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("VirtualRouterName", virtualRouterName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -153,7 +153,7 @@ extension Value where Kind == AppMesh.VirtualService.VirtualServiceProvider {
     var objectEntries: [Expression.ObjectEntry] = []
     if let virtualNode = virtualNode { objectEntries.append(.init("VirtualNode", virtualNode.expression)) }
     if let virtualRouter = virtualRouter { objectEntries.append(.init("VirtualRouter", virtualRouter.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,6 +169,6 @@ extension Value where Kind == AppMesh.VirtualService.VirtualServiceSpec {
   public init(provider: Value<AppMesh.VirtualService.VirtualServiceProvider>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let provider = provider { objectEntries.append(.init("Provider", provider.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -112,7 +112,7 @@ extension Value where Kind == AppRunner.ObservabilityConfiguration.TraceConfigur
   public init(vendor: Value<AppRunner.ObservabilityConfiguration.VendorValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Vendor", vendor.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -127,5 +127,5 @@ extension AppRunner.ObservabilityConfiguration {
 
 extension Value where Kind == AppRunner.ObservabilityConfiguration.VendorValue {
   /// `AWSXRAY`.
-  public static var awsxray: Self { Self(Kind.awsxray) }
+  public static var awsxray: Self { .allowed(Kind.awsxray) }
 }

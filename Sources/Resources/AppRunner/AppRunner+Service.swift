@@ -159,7 +159,7 @@ extension Value where Kind == AppRunner.Service.AuthenticationConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let accessRoleARN = accessRoleARN { objectEntries.append(.init("AccessRoleArn", accessRoleARN.expression)) }
     if let connectionARN = connectionARN { objectEntries.append(.init("ConnectionArn", connectionARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -181,7 +181,7 @@ extension Value where Kind == AppRunner.Service.CodeConfiguration {
       objectEntries.append(.init("CodeConfigurationValues", codeConfigurationValues.expression))
     }
     objectEntries.append(.init("ConfigurationSource", configurationSource.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -213,7 +213,7 @@ extension Value where Kind == AppRunner.Service.CodeConfigurationValues {
       objectEntries.append(.init("RuntimeEnvironmentVariables", runtimeEnvironmentVariables.expression))
     }
     if let startCommand = startCommand { objectEntries.append(.init("StartCommand", startCommand.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -241,7 +241,7 @@ extension Value where Kind == AppRunner.Service.CodeRepository {
     if let sourceDirectory = sourceDirectory {
       objectEntries.append(.init("SourceDirectory", sourceDirectory.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -257,9 +257,9 @@ extension AppRunner.Service {
 
 extension Value where Kind == AppRunner.Service.ConfigurationSourceValue {
   /// `REPOSITORY`.
-  public static var repository: Self { Self(Kind.repository) }
+  public static var repository: Self { .allowed(Kind.repository) }
   /// `API`.
-  public static var api: Self { Self(Kind.api) }
+  public static var api: Self { .allowed(Kind.api) }
 }
 
 extension AppRunner.Service {
@@ -277,7 +277,7 @@ extension Value where Kind == AppRunner.Service.EgressConfiguration {
     if let vpcConnectorARN = vpcConnectorARN {
       objectEntries.append(.init("VpcConnectorArn", vpcConnectorARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -293,9 +293,9 @@ extension AppRunner.Service {
 
 extension Value where Kind == AppRunner.Service.EgressTypeValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `VPC`.
-  public static var vpc: Self { Self(Kind.vpc) }
+  public static var vpc: Self { .allowed(Kind.vpc) }
 }
 
 extension AppRunner.Service {
@@ -310,7 +310,7 @@ extension Value where Kind == AppRunner.Service.EncryptionConfiguration {
   public init(kmsKey: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("KmsKey", kmsKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -342,7 +342,7 @@ extension Value where Kind == AppRunner.Service.HealthCheckConfiguration {
     if let unhealthyThreshold = unhealthyThreshold {
       objectEntries.append(.init("UnhealthyThreshold", unhealthyThreshold.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -358,9 +358,9 @@ extension AppRunner.Service {
 
 extension Value where Kind == AppRunner.Service.IPAddressTypeValue {
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `DUAL_STACK`.
-  public static var dualStack: Self { Self(Kind.dualStack) }
+  public static var dualStack: Self { .allowed(Kind.dualStack) }
 }
 
 extension AppRunner.Service {
@@ -387,7 +387,7 @@ extension Value where Kind == AppRunner.Service.ImageConfiguration {
       objectEntries.append(.init("RuntimeEnvironmentVariables", runtimeEnvironmentVariables.expression))
     }
     if let startCommand = startCommand { objectEntries.append(.init("StartCommand", startCommand.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -411,7 +411,7 @@ extension Value where Kind == AppRunner.Service.ImageRepository {
     }
     objectEntries.append(.init("ImageIdentifier", imageIdentifier.expression))
     objectEntries.append(.init("ImageRepositoryType", imageRepositoryType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -427,9 +427,9 @@ extension AppRunner.Service {
 
 extension Value where Kind == AppRunner.Service.ImageRepositoryTypeValue {
   /// `ECR`.
-  public static var ecr: Self { Self(Kind.ecr) }
+  public static var ecr: Self { .allowed(Kind.ecr) }
   /// `ECR_PUBLIC`.
-  public static var ecrPublic: Self { Self(Kind.ecrPublic) }
+  public static var ecrPublic: Self { .allowed(Kind.ecrPublic) }
 }
 
 extension AppRunner.Service {
@@ -444,7 +444,7 @@ extension Value where Kind == AppRunner.Service.IngressConfiguration {
   public init(isPubliclyAccessible: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IsPubliclyAccessible", isPubliclyAccessible.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -464,7 +464,7 @@ extension Value where Kind == AppRunner.Service.InstanceConfiguration {
       objectEntries.append(.init("InstanceRoleArn", instanceRoleARN.expression))
     }
     if let memory = memory { objectEntries.append(.init("Memory", memory.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -481,7 +481,7 @@ extension Value where Kind == AppRunner.Service.KeyValuePair {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -507,7 +507,7 @@ extension Value where Kind == AppRunner.Service.NetworkConfiguration {
       objectEntries.append(.init("IngressConfiguration", ingressConfiguration.expression))
     }
     if let ipAddressType = ipAddressType { objectEntries.append(.init("IpAddressType", ipAddressType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -523,9 +523,9 @@ extension AppRunner.Service {
 
 extension Value where Kind == AppRunner.Service.ProtocolValue {
   /// `TCP`.
-  public static var tcp: Self { Self(Kind.tcp) }
+  public static var tcp: Self { .allowed(Kind.tcp) }
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
 }
 
 extension AppRunner.Service {
@@ -551,31 +551,31 @@ extension AppRunner.Service {
 
 extension Value where Kind == AppRunner.Service.RuntimeValue {
   /// `PYTHON_3`.
-  public static var python3: Self { Self(Kind.python3) }
+  public static var python3: Self { .allowed(Kind.python3) }
   /// `NODEJS_12`.
-  public static var nodejs12: Self { Self(Kind.nodejs12) }
+  public static var nodejs12: Self { .allowed(Kind.nodejs12) }
   /// `NODEJS_14`.
-  public static var nodejs14: Self { Self(Kind.nodejs14) }
+  public static var nodejs14: Self { .allowed(Kind.nodejs14) }
   /// `CORRETTO_8`.
-  public static var corretto8: Self { Self(Kind.corretto8) }
+  public static var corretto8: Self { .allowed(Kind.corretto8) }
   /// `CORRETTO_11`.
-  public static var corretto11: Self { Self(Kind.corretto11) }
+  public static var corretto11: Self { .allowed(Kind.corretto11) }
   /// `NODEJS_16`.
-  public static var nodejs16: Self { Self(Kind.nodejs16) }
+  public static var nodejs16: Self { .allowed(Kind.nodejs16) }
   /// `GO_1`.
-  public static var go1: Self { Self(Kind.go1) }
+  public static var go1: Self { .allowed(Kind.go1) }
   /// `DOTNET_6`.
-  public static var dotnet6: Self { Self(Kind.dotnet6) }
+  public static var dotnet6: Self { .allowed(Kind.dotnet6) }
   /// `PHP_81`.
-  public static var php81: Self { Self(Kind.php81) }
+  public static var php81: Self { .allowed(Kind.php81) }
   /// `RUBY_31`.
-  public static var ruby31: Self { Self(Kind.ruby31) }
+  public static var ruby31: Self { .allowed(Kind.ruby31) }
   /// `PYTHON_311`.
-  public static var python311: Self { Self(Kind.python311) }
+  public static var python311: Self { .allowed(Kind.python311) }
   /// `NODEJS_18`.
-  public static var nodejs18: Self { Self(Kind.nodejs18) }
+  public static var nodejs18: Self { .allowed(Kind.nodejs18) }
   /// `NODEJS_22`.
-  public static var nodejs22: Self { Self(Kind.nodejs22) }
+  public static var nodejs22: Self { .allowed(Kind.nodejs22) }
 }
 
 extension AppRunner.Service {
@@ -593,7 +593,7 @@ extension Value where Kind == AppRunner.Service.ServiceObservabilityConfiguratio
       objectEntries.append(.init("ObservabilityConfigurationArn", observabilityConfigurationARN.expression))
     }
     objectEntries.append(.init("ObservabilityEnabled", observabilityEnabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -610,7 +610,7 @@ extension Value where Kind == AppRunner.Service.SourceCodeVersion {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -640,7 +640,7 @@ extension Value where Kind == AppRunner.Service.SourceConfiguration {
     if let imageRepository = imageRepository {
       objectEntries.append(.init("ImageRepository", imageRepository.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -655,5 +655,5 @@ extension AppRunner.Service {
 
 extension Value where Kind == AppRunner.Service.TypeValue {
   /// `BRANCH`.
-  public static var branch: Self { Self(Kind.branch) }
+  public static var branch: Self { .allowed(Kind.branch) }
 }

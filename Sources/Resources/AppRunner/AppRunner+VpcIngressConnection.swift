@@ -113,6 +113,6 @@ extension Value where Kind == AppRunner.VpcIngressConnection.IngressVPCConfigura
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("VpcEndpointId", vpcEndpointID.expression))
     objectEntries.append(.init("VpcId", vpcID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -127,9 +127,9 @@ extension AppStream.AppBlock {
 
 extension Value where Kind == AppStream.AppBlock.PackagingTypeValue {
   /// `APPSTREAM2`.
-  public static var appstream2: Self { Self(Kind.appstream2) }
+  public static var appstream2: Self { .allowed(Kind.appstream2) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }
 
 extension AppStream.AppBlock {
@@ -145,7 +145,7 @@ extension Value where Kind == AppStream.AppBlock.S3Location {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Bucket", s3Bucket.expression))
     if let s3Key = s3Key { objectEntries.append(.init("S3Key", s3Key.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -171,6 +171,6 @@ extension Value where Kind == AppStream.AppBlock.ScriptDetails {
     objectEntries.append(.init("ExecutablePath", executablePath.expression))
     objectEntries.append(.init("ScriptS3Location", scriptS3Location.expression))
     objectEntries.append(.init("TimeoutInSeconds", timeoutInSeconds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

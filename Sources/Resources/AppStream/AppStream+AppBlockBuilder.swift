@@ -156,5 +156,5 @@ extension AppStream.AppBlockBuilder {
 
 extension Value where Kind == AppStream.AppBlockBuilder.PlatformTypeValue {
   /// `WINDOWS_SERVER_2019`.
-  public static var windowsServer2019: Self { Self(Kind.windowsServer2019) }
+  public static var windowsServer2019: Self { .allowed(Kind.windowsServer2019) }
 }

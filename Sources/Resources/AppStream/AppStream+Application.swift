@@ -163,21 +163,21 @@ extension AppStream.Application {
 
 extension Value where Kind == AppStream.Application.PlatformTypeValue {
   /// `AMAZON_LINUX2`.
-  public static var amazonLinux2: Self { Self(Kind.amazonLinux2) }
+  public static var amazonLinux2: Self { .allowed(Kind.amazonLinux2) }
   /// `RHEL8`.
-  public static var rhel8: Self { Self(Kind.rhel8) }
+  public static var rhel8: Self { .allowed(Kind.rhel8) }
   /// `ROCKY_LINUX8`.
-  public static var rockyLinux8: Self { Self(Kind.rockyLinux8) }
+  public static var rockyLinux8: Self { .allowed(Kind.rockyLinux8) }
   /// `UBUNTU_PRO_2404`.
-  public static var ubuntuPro2404: Self { Self(Kind.ubuntuPro2404) }
+  public static var ubuntuPro2404: Self { .allowed(Kind.ubuntuPro2404) }
   /// `WINDOWS`.
-  public static var windows: Self { Self(Kind.windows) }
+  public static var windows: Self { .allowed(Kind.windows) }
   /// `WINDOWS_SERVER_2016`.
-  public static var windowsServer2016: Self { Self(Kind.windowsServer2016) }
+  public static var windowsServer2016: Self { .allowed(Kind.windowsServer2016) }
   /// `WINDOWS_SERVER_2019`.
-  public static var windowsServer2019: Self { Self(Kind.windowsServer2019) }
+  public static var windowsServer2019: Self { .allowed(Kind.windowsServer2019) }
   /// `WINDOWS_SERVER_2022`.
-  public static var windowsServer2022: Self { Self(Kind.windowsServer2022) }
+  public static var windowsServer2022: Self { .allowed(Kind.windowsServer2022) }
   /// `WINDOWS_SERVER_2025`.
-  public static var windowsServer2025: Self { Self(Kind.windowsServer2025) }
+  public static var windowsServer2025: Self { .allowed(Kind.windowsServer2025) }
 }

@@ -89,7 +89,7 @@ extension Value where Kind == AppStream.DirectoryConfig.CertificateBasedAuthProp
       objectEntries.append(.init("CertificateAuthorityArn", certificateAuthorityARN.expression))
     }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -106,7 +106,7 @@ extension Value where Kind == AppStream.DirectoryConfig.ServiceAccountCredential
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AccountName", accountName.expression))
     objectEntries.append(.init("AccountPassword", accountPassword.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -123,9 +123,9 @@ extension AppStream.DirectoryConfig {
 
 extension Value where Kind == AppStream.DirectoryConfig.StatusValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `ENABLED_NO_DIRECTORY_LOGIN_FALLBACK`.
-  public static var enabledNoDirectoryLoginFallback: Self { Self(Kind.enabledNoDirectoryLoginFallback) }
+  public static var enabledNoDirectoryLoginFallback: Self { .allowed(Kind.enabledNoDirectoryLoginFallback) }
 }

@@ -98,9 +98,9 @@ extension AppStream.Entitlement {
 
 extension Value where Kind == AppStream.Entitlement.AppVisibilityValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `ASSOCIATED`.
-  public static var associated: Self { Self(Kind.associated) }
+  public static var associated: Self { .allowed(Kind.associated) }
 }
 
 extension AppStream.Entitlement {
@@ -116,6 +116,6 @@ extension Value where Kind == AppStream.Entitlement.Attribute {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

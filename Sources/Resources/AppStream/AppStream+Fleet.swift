@@ -259,6 +259,6 @@ extension Value where Kind == AppStream.Fleet.ComputeCapacity {
     if let desiredSessions = desiredSessions {
       objectEntries.append(.init("DesiredSessions", desiredSessions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == AppStream.AccessEndpoint {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EndpointType", endpointType.expression))
     objectEntries.append(.init("VpceId", vpceID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -32,7 +32,7 @@ extension AppStream {
 
 extension Value where Kind == AppStream.EndpointTypeValue {
   /// `STREAMING`.
-  public static var streaming: Self { Self(Kind.streaming) }
+  public static var streaming: Self { .allowed(Kind.streaming) }
 }
 
 extension AppStream {
@@ -48,7 +48,7 @@ extension Value where Kind == AppStream.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -67,7 +67,7 @@ extension Value where Kind == AppStream.VPCConfig {
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -84,7 +84,7 @@ extension Value where Kind == AppStream.S3Location {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Bucket", s3Bucket.expression))
     objectEntries.append(.init("S3Key", s3Key.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -103,7 +103,7 @@ extension Value where Kind == AppStream.DomainJoinInfo {
     if let organizationalUnitDistinguishedName = organizationalUnitDistinguishedName {
       objectEntries.append(.init("OrganizationalUnitDistinguishedName", organizationalUnitDistinguishedName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -119,6 +119,6 @@ extension Value where Kind == AppStream.VolumeConfig {
   public init(volumeSizeInGb: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let volumeSizeInGb = volumeSizeInGb { objectEntries.append(.init("VolumeSizeInGb", volumeSizeInGb.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

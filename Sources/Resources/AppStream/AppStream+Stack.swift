@@ -173,21 +173,21 @@ extension AppStream.Stack {
 
 extension Value where Kind == AppStream.Stack.ActionValue {
   /// `AUTO_TIME_ZONE_REDIRECTION`.
-  public static var autoTimeZoneRedirection: Self { Self(Kind.autoTimeZoneRedirection) }
+  public static var autoTimeZoneRedirection: Self { .allowed(Kind.autoTimeZoneRedirection) }
   /// `CLIPBOARD_COPY_FROM_LOCAL_DEVICE`.
-  public static var clipboardCopyFromLocalDevice: Self { Self(Kind.clipboardCopyFromLocalDevice) }
+  public static var clipboardCopyFromLocalDevice: Self { .allowed(Kind.clipboardCopyFromLocalDevice) }
   /// `CLIPBOARD_COPY_TO_LOCAL_DEVICE`.
-  public static var clipboardCopyToLocalDevice: Self { Self(Kind.clipboardCopyToLocalDevice) }
+  public static var clipboardCopyToLocalDevice: Self { .allowed(Kind.clipboardCopyToLocalDevice) }
   /// `DOMAIN_PASSWORD_SIGNIN`.
-  public static var domainPasswordSignin: Self { Self(Kind.domainPasswordSignin) }
+  public static var domainPasswordSignin: Self { .allowed(Kind.domainPasswordSignin) }
   /// `DOMAIN_SMART_CARD_SIGNIN`.
-  public static var domainSmartCardSignin: Self { Self(Kind.domainSmartCardSignin) }
+  public static var domainSmartCardSignin: Self { .allowed(Kind.domainSmartCardSignin) }
   /// `FILE_DOWNLOAD`.
-  public static var fileDownload: Self { Self(Kind.fileDownload) }
+  public static var fileDownload: Self { .allowed(Kind.fileDownload) }
   /// `FILE_UPLOAD`.
-  public static var fileUpload: Self { Self(Kind.fileUpload) }
+  public static var fileUpload: Self { .allowed(Kind.fileUpload) }
   /// `PRINTING_TO_LOCAL_DEVICE`.
-  public static var printingToLocalDevice: Self { Self(Kind.printingToLocalDevice) }
+  public static var printingToLocalDevice: Self { .allowed(Kind.printingToLocalDevice) }
 }
 
 extension AppStream.Stack {
@@ -203,7 +203,7 @@ extension Value where Kind == AppStream.Stack.ApplicationSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
     if let settingsGroup = settingsGroup { objectEntries.append(.init("SettingsGroup", settingsGroup.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -220,11 +220,11 @@ extension AppStream.Stack {
 
 extension Value where Kind == AppStream.Stack.ConnectorTypeValue {
   /// `GOOGLE_DRIVE`.
-  public static var googleDrive: Self { Self(Kind.googleDrive) }
+  public static var googleDrive: Self { .allowed(Kind.googleDrive) }
   /// `HOMEFOLDERS`.
-  public static var homefolders: Self { Self(Kind.homefolders) }
+  public static var homefolders: Self { .allowed(Kind.homefolders) }
   /// `ONE_DRIVE`.
-  public static var oneDrive: Self { Self(Kind.oneDrive) }
+  public static var oneDrive: Self { .allowed(Kind.oneDrive) }
 }
 
 extension AppStream.Stack {
@@ -239,9 +239,9 @@ extension AppStream.Stack {
 
 extension Value where Kind == AppStream.Stack.PermissionValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension AppStream.Stack {
@@ -256,9 +256,9 @@ extension AppStream.Stack {
 
 extension Value where Kind == AppStream.Stack.PreferredProtocolValue {
   /// `TCP`.
-  public static var tcp: Self { Self(Kind.tcp) }
+  public static var tcp: Self { .allowed(Kind.tcp) }
   /// `UDP`.
-  public static var udp: Self { Self(Kind.udp) }
+  public static var udp: Self { .allowed(Kind.udp) }
 }
 
 extension AppStream.Stack {
@@ -281,7 +281,7 @@ extension Value where Kind == AppStream.Stack.StorageConnector {
     if let resourceIdentifier = resourceIdentifier {
       objectEntries.append(.init("ResourceIdentifier", resourceIdentifier.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -299,7 +299,7 @@ extension Value where Kind == AppStream.Stack.StreamingExperienceSettings {
     if let preferredProtocol = preferredProtocol {
       objectEntries.append(.init("PreferredProtocol", preferredProtocol.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -321,6 +321,6 @@ extension Value where Kind == AppStream.Stack.UserSetting {
     objectEntries.append(.init("Action", action.expression))
     if let maximumLength = maximumLength { objectEntries.append(.init("MaximumLength", maximumLength.expression)) }
     objectEntries.append(.init("Permission", permission.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -136,7 +136,7 @@ extension Value where Kind == AppSync.Api.AuthProvider {
     if let openIDConnectConfig = openIDConnectConfig {
       objectEntries.append(.init("OpenIDConnectConfig", openIDConnectConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -156,7 +156,7 @@ extension Value where Kind == AppSync.Api.CognitoConfig {
     }
     objectEntries.append(.init("AwsRegion", awsRegion.expression))
     objectEntries.append(.init("UserPoolId", userPoolID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -182,7 +182,7 @@ extension Value where Kind == AppSync.Api.EventConfig {
     objectEntries.append(.init("DefaultPublishAuthModes", defaultPublishAuthModes.expression))
     objectEntries.append(.init("DefaultSubscribeAuthModes", defaultSubscribeAuthModes.expression))
     if let logConfig = logConfig { objectEntries.append(.init("LogConfig", logConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -199,7 +199,7 @@ extension Value where Kind == AppSync.Api.EventLogConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CloudWatchLogsRoleArn", cloudWatchLogsRoleARN.expression))
     objectEntries.append(.init("LogLevel", logLevel.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -218,15 +218,15 @@ extension AppSync.Api {
 
 extension Value where Kind == AppSync.Api.EventLogLevelValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `INFO`.
-  public static var info: Self { Self(Kind.info) }
+  public static var info: Self { .allowed(Kind.info) }
   /// `DEBUG`.
-  public static var debug: Self { Self(Kind.debug) }
+  public static var debug: Self { .allowed(Kind.debug) }
 }
 
 extension AppSync.Api {
@@ -251,7 +251,7 @@ extension Value where Kind == AppSync.Api.LambdaAuthorizerConfig {
     if let identityValidationExpression = identityValidationExpression {
       objectEntries.append(.init("IdentityValidationExpression", identityValidationExpression.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -275,6 +275,6 @@ extension Value where Kind == AppSync.Api.OpenIDConnectConfig {
     if let clientID = clientID { objectEntries.append(.init("ClientId", clientID.expression)) }
     if let iatTTL = iatTTL { objectEntries.append(.init("IatTTL", iatTTL.expression)) }
     objectEntries.append(.init("Issuer", issuer.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

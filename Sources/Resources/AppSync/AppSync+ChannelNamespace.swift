@@ -135,9 +135,9 @@ extension AppSync.ChannelNamespace {
 
 extension Value where Kind == AppSync.ChannelNamespace.HandlerBehaviorValue {
   /// `CODE`.
-  public static var code: Self { Self(Kind.code) }
+  public static var code: Self { .allowed(Kind.code) }
   /// `DIRECT`.
-  public static var direct: Self { Self(Kind.direct) }
+  public static var direct: Self { .allowed(Kind.direct) }
 }
 
 extension AppSync.ChannelNamespace {
@@ -156,7 +156,7 @@ extension Value where Kind == AppSync.ChannelNamespace.HandlerConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Behavior", behavior.expression))
     objectEntries.append(.init("Integration", integration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -176,7 +176,7 @@ extension Value where Kind == AppSync.ChannelNamespace.HandlerConfigs {
     var objectEntries: [Expression.ObjectEntry] = []
     if let onPublish = onPublish { objectEntries.append(.init("OnPublish", onPublish.expression)) }
     if let onSubscribe = onSubscribe { objectEntries.append(.init("OnSubscribe", onSubscribe.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,7 +193,7 @@ extension Value where Kind == AppSync.ChannelNamespace.Integration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DataSourceName", dataSourceName.expression))
     if let lambdaConfig = lambdaConfig { objectEntries.append(.init("LambdaConfig", lambdaConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -209,9 +209,9 @@ extension AppSync.ChannelNamespace {
 
 extension Value where Kind == AppSync.ChannelNamespace.InvokeTypeValue {
   /// `REQUEST_RESPONSE`.
-  public static var requestResponse: Self { Self(Kind.requestResponse) }
+  public static var requestResponse: Self { .allowed(Kind.requestResponse) }
   /// `EVENT`.
-  public static var event: Self { Self(Kind.event) }
+  public static var event: Self { .allowed(Kind.event) }
 }
 
 extension AppSync.ChannelNamespace {
@@ -226,6 +226,6 @@ extension Value where Kind == AppSync.ChannelNamespace.LambdaConfig {
   public init(invokeType: Value<AppSync.ChannelNamespace.InvokeTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InvokeType", invokeType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -163,7 +163,7 @@ extension Value where Kind == AppSync.DataSource.AuthorizationConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AuthorizationType", authorizationType.expression))
     if let awsIAMConfig = awsIAMConfig { objectEntries.append(.init("AwsIamConfig", awsIAMConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -178,7 +178,7 @@ extension AppSync.DataSource {
 
 extension Value where Kind == AppSync.DataSource.AuthorizationTypeValue {
   /// `AWS_IAM`.
-  public static var awsIAM: Self { Self(Kind.awsIAM) }
+  public static var awsIAM: Self { .allowed(Kind.awsIAM) }
 }
 
 extension AppSync.DataSource {
@@ -196,7 +196,7 @@ extension Value where Kind == AppSync.DataSource.AwsIAMConfig {
     if let signingServiceName = signingServiceName {
       objectEntries.append(.init("SigningServiceName", signingServiceName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -214,7 +214,7 @@ extension Value where Kind == AppSync.DataSource.DeltaSyncConfig {
     objectEntries.append(.init("BaseTableTTL", baseTableTTL.expression))
     objectEntries.append(.init("DeltaSyncTableName", deltaSyncTableName.expression))
     objectEntries.append(.init("DeltaSyncTableTTL", deltaSyncTableTTL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -244,7 +244,7 @@ extension Value where Kind == AppSync.DataSource.DynamoDBConfig {
       objectEntries.append(.init("UseCallerCredentials", useCallerCredentials.expression))
     }
     if let versioned = versioned { objectEntries.append(.init("Versioned", versioned.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -261,7 +261,7 @@ extension Value where Kind == AppSync.DataSource.ElasticsearchConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AwsRegion", awsRegion.expression))
     objectEntries.append(.init("Endpoint", endpoint.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -277,7 +277,7 @@ extension Value where Kind == AppSync.DataSource.EventBridgeConfig {
   public init(eventBusARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EventBusArn", eventBusARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -296,7 +296,7 @@ extension Value where Kind == AppSync.DataSource.HTTPConfig {
       objectEntries.append(.init("AuthorizationConfig", authorizationConfig.expression))
     }
     objectEntries.append(.init("Endpoint", endpoint.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -312,7 +312,7 @@ extension Value where Kind == AppSync.DataSource.LambdaConfig {
   public init(lambdaFunctionARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LambdaFunctionArn", lambdaFunctionARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -328,9 +328,9 @@ extension AppSync.DataSource {
 
 extension Value where Kind == AppSync.DataSource.MetricsConfigValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension AppSync.DataSource {
@@ -346,7 +346,7 @@ extension Value where Kind == AppSync.DataSource.OpenSearchServiceConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AwsRegion", awsRegion.expression))
     objectEntries.append(.init("Endpoint", endpoint.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -372,7 +372,7 @@ extension Value where Kind == AppSync.DataSource.RdsHTTPEndpointConfig {
     if let databaseName = databaseName { objectEntries.append(.init("DatabaseName", databaseName.expression)) }
     objectEntries.append(.init("DbClusterIdentifier", dbClusterIdentifier.expression))
     if let schema = schema { objectEntries.append(.init("Schema", schema.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -394,7 +394,7 @@ extension Value where Kind == AppSync.DataSource.RelationalDatabaseConfig {
       objectEntries.append(.init("RdsHttpEndpointConfig", rdsHTTPEndpointConfig.expression))
     }
     objectEntries.append(.init("RelationalDatabaseSourceType", relationalDatabaseSourceType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -409,7 +409,7 @@ extension AppSync.DataSource {
 
 extension Value where Kind == AppSync.DataSource.RelationalDatabaseSourceTypeValue {
   /// `RDS_HTTP_ENDPOINT`.
-  public static var rdsHTTPEndpoint: Self { Self(Kind.rdsHTTPEndpoint) }
+  public static var rdsHTTPEndpoint: Self { .allowed(Kind.rdsHTTPEndpoint) }
 }
 
 extension AppSync.DataSource {
@@ -431,21 +431,21 @@ extension AppSync.DataSource {
 
 extension Value where Kind == AppSync.DataSource.TypeValue {
   /// `AMAZON_BEDROCK_RUNTIME`.
-  public static var amazonBedrockRuntime: Self { Self(Kind.amazonBedrockRuntime) }
+  public static var amazonBedrockRuntime: Self { .allowed(Kind.amazonBedrockRuntime) }
   /// `AMAZON_DYNAMODB`.
-  public static var amazonDynamodb: Self { Self(Kind.amazonDynamodb) }
+  public static var amazonDynamodb: Self { .allowed(Kind.amazonDynamodb) }
   /// `AMAZON_ELASTICSEARCH`.
-  public static var amazonElasticsearch: Self { Self(Kind.amazonElasticsearch) }
+  public static var amazonElasticsearch: Self { .allowed(Kind.amazonElasticsearch) }
   /// `AMAZON_EVENTBRIDGE`.
-  public static var amazonEventbridge: Self { Self(Kind.amazonEventbridge) }
+  public static var amazonEventbridge: Self { .allowed(Kind.amazonEventbridge) }
   /// `AMAZON_OPENSEARCH_SERVICE`.
-  public static var amazonOpensearchService: Self { Self(Kind.amazonOpensearchService) }
+  public static var amazonOpensearchService: Self { .allowed(Kind.amazonOpensearchService) }
   /// `AWS_LAMBDA`.
-  public static var awsLambda: Self { Self(Kind.awsLambda) }
+  public static var awsLambda: Self { .allowed(Kind.awsLambda) }
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `RELATIONAL_DATABASE`.
-  public static var relationalDatabase: Self { Self(Kind.relationalDatabase) }
+  public static var relationalDatabase: Self { .allowed(Kind.relationalDatabase) }
 }

@@ -248,9 +248,9 @@ extension AppSync.GraphQLApi {
 
 extension Value where Kind == AppSync.GraphQLApi.APITypeValue {
   /// `GRAPHQL`.
-  public static var graphql: Self { Self(Kind.graphql) }
+  public static var graphql: Self { .allowed(Kind.graphql) }
   /// `MERGED`.
-  public static var merged: Self { Self(Kind.merged) }
+  public static var merged: Self { .allowed(Kind.merged) }
 }
 
 extension AppSync.GraphQLApi {
@@ -277,7 +277,7 @@ extension Value where Kind == AppSync.GraphQLApi.AdditionalAuthenticationProvide
       objectEntries.append(.init("OpenIDConnectConfig", openIDConnectConfig.expression))
     }
     if let userPoolConfig = userPoolConfig { objectEntries.append(.init("UserPoolConfig", userPoolConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -296,15 +296,15 @@ extension AppSync.GraphQLApi {
 
 extension Value where Kind == AppSync.GraphQLApi.AuthenticationTypeValue {
   /// `AMAZON_COGNITO_USER_POOLS`.
-  public static var amazonCognitoUserPools: Self { Self(Kind.amazonCognitoUserPools) }
+  public static var amazonCognitoUserPools: Self { .allowed(Kind.amazonCognitoUserPools) }
   /// `API_KEY`.
-  public static var apiKey: Self { Self(Kind.apiKey) }
+  public static var apiKey: Self { .allowed(Kind.apiKey) }
   /// `AWS_IAM`.
-  public static var awsIAM: Self { Self(Kind.awsIAM) }
+  public static var awsIAM: Self { .allowed(Kind.awsIAM) }
   /// `AWS_LAMBDA`.
-  public static var awsLambda: Self { Self(Kind.awsLambda) }
+  public static var awsLambda: Self { .allowed(Kind.awsLambda) }
   /// `OPENID_CONNECT`.
-  public static var openidConnect: Self { Self(Kind.openidConnect) }
+  public static var openidConnect: Self { .allowed(Kind.openidConnect) }
 }
 
 extension AppSync.GraphQLApi {
@@ -327,7 +327,7 @@ extension Value where Kind == AppSync.GraphQLApi.CognitoUserPoolConfig {
     }
     if let awsRegion = awsRegion { objectEntries.append(.init("AwsRegion", awsRegion.expression)) }
     if let userPoolID = userPoolID { objectEntries.append(.init("UserPoolId", userPoolID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -343,9 +343,9 @@ extension AppSync.GraphQLApi {
 
 extension Value where Kind == AppSync.GraphQLApi.DataSourceLevelMetricsBehaviorValue {
   /// `FULL_REQUEST_DATA_SOURCE_METRICS`.
-  public static var fullRequestDataSourceMetrics: Self { Self(Kind.fullRequestDataSourceMetrics) }
+  public static var fullRequestDataSourceMetrics: Self { .allowed(Kind.fullRequestDataSourceMetrics) }
   /// `PER_DATA_SOURCE_METRICS`.
-  public static var perDataSourceMetrics: Self { Self(Kind.perDataSourceMetrics) }
+  public static var perDataSourceMetrics: Self { .allowed(Kind.perDataSourceMetrics) }
 }
 
 extension AppSync.GraphQLApi {
@@ -360,9 +360,9 @@ extension AppSync.GraphQLApi {
 
 extension Value where Kind == AppSync.GraphQLApi.DefaultActionValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `DENY`.
-  public static var deny: Self { Self(Kind.deny) }
+  public static var deny: Self { .allowed(Kind.deny) }
 }
 
 extension AppSync.GraphQLApi {
@@ -383,7 +383,7 @@ extension Value where Kind == AppSync.GraphQLApi.EnhancedMetricsConfig {
     objectEntries.append(.init("DataSourceLevelMetricsBehavior", dataSourceLevelMetricsBehavior.expression))
     objectEntries.append(.init("OperationLevelMetricsConfig", operationLevelMetricsConfig.expression))
     objectEntries.append(.init("ResolverLevelMetricsBehavior", resolverLevelMetricsBehavior.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -402,15 +402,15 @@ extension AppSync.GraphQLApi {
 
 extension Value where Kind == AppSync.GraphQLApi.FieldLogLevelValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `DEBUG`.
-  public static var debug: Self { Self(Kind.debug) }
+  public static var debug: Self { .allowed(Kind.debug) }
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
   /// `INFO`.
-  public static var info: Self { Self(Kind.info) }
+  public static var info: Self { .allowed(Kind.info) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension AppSync.GraphQLApi {
@@ -425,9 +425,9 @@ extension AppSync.GraphQLApi {
 
 extension Value where Kind == AppSync.GraphQLApi.IntrospectionConfigValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension AppSync.GraphQLApi {
@@ -452,7 +452,7 @@ extension Value where Kind == AppSync.GraphQLApi.LambdaAuthorizerConfig {
     if let identityValidationExpression = identityValidationExpression {
       objectEntries.append(.init("IdentityValidationExpression", identityValidationExpression.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -476,7 +476,7 @@ extension Value where Kind == AppSync.GraphQLApi.LogConfig {
       objectEntries.append(.init("ExcludeVerboseContent", excludeVerboseContent.expression))
     }
     objectEntries.append(.init("FieldLogLevel", fieldLogLevel.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -500,7 +500,7 @@ extension Value where Kind == AppSync.GraphQLApi.OpenIDConnectConfig {
     if let clientID = clientID { objectEntries.append(.init("ClientId", clientID.expression)) }
     if let iatTTL = iatTTL { objectEntries.append(.init("IatTTL", iatTTL.expression)) }
     if let issuer = issuer { objectEntries.append(.init("Issuer", issuer.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -516,9 +516,9 @@ extension AppSync.GraphQLApi {
 
 extension Value where Kind == AppSync.GraphQLApi.OperationLevelMetricsConfigValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension AppSync.GraphQLApi {
@@ -533,9 +533,9 @@ extension AppSync.GraphQLApi {
 
 extension Value where Kind == AppSync.GraphQLApi.ResolverLevelMetricsBehaviorValue {
   /// `FULL_REQUEST_RESOLVER_METRICS`.
-  public static var fullRequestResolverMetrics: Self { Self(Kind.fullRequestResolverMetrics) }
+  public static var fullRequestResolverMetrics: Self { .allowed(Kind.fullRequestResolverMetrics) }
   /// `PER_RESOLVER_METRICS`.
-  public static var perResolverMetrics: Self { Self(Kind.perResolverMetrics) }
+  public static var perResolverMetrics: Self { .allowed(Kind.perResolverMetrics) }
 }
 
 extension AppSync.GraphQLApi {
@@ -560,7 +560,7 @@ extension Value where Kind == AppSync.GraphQLApi.UserPoolConfig {
     if let awsRegion = awsRegion { objectEntries.append(.init("AwsRegion", awsRegion.expression)) }
     if let defaultAction = defaultAction { objectEntries.append(.init("DefaultAction", defaultAction.expression)) }
     if let userPoolID = userPoolID { objectEntries.append(.init("UserPoolId", userPoolID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -576,7 +576,7 @@ extension AppSync.GraphQLApi {
 
 extension Value where Kind == AppSync.GraphQLApi.VisibilityValue {
   /// `GLOBAL`.
-  public static var global: Self { Self(Kind.global) }
+  public static var global: Self { .allowed(Kind.global) }
   /// `PRIVATE`.
-  public static var `private`: Self { Self(Kind.`private`) }
+  public static var `private`: Self { .allowed(Kind.`private`) }
 }

@@ -208,7 +208,7 @@ extension Value where Kind == AppSync.Resolver.CachingConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cachingKeys = cachingKeys { objectEntries.append(.init("CachingKeys", cachingKeys.expression)) }
     objectEntries.append(.init("Ttl", ttl.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,9 +224,9 @@ extension AppSync.Resolver {
 
 extension Value where Kind == AppSync.Resolver.KindValue {
   /// `PIPELINE`.
-  public static var pipeline: Self { Self(Kind.pipeline) }
+  public static var pipeline: Self { .allowed(Kind.pipeline) }
   /// `UNIT`.
-  public static var unit: Self { Self(Kind.unit) }
+  public static var unit: Self { .allowed(Kind.unit) }
 }
 
 extension AppSync.Resolver {
@@ -241,9 +241,9 @@ extension AppSync.Resolver {
 
 extension Value where Kind == AppSync.Resolver.MetricsConfigValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension AppSync.Resolver {
@@ -258,6 +258,6 @@ extension Value where Kind == AppSync.Resolver.PipelineConfig {
   public init(functions: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let functions = functions { objectEntries.append(.init("Functions", functions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -16,7 +16,7 @@ extension Value where Kind == AppSync.AuthMode {
   public init(authType: Value<AppSync.AuthenticationTypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let authType = authType { objectEntries.append(.init("AuthType", authType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -35,15 +35,15 @@ extension AppSync {
 
 extension Value where Kind == AppSync.AuthenticationTypeValue {
   /// `AMAZON_COGNITO_USER_POOLS`.
-  public static var amazonCognitoUserPools: Self { Self(Kind.amazonCognitoUserPools) }
+  public static var amazonCognitoUserPools: Self { .allowed(Kind.amazonCognitoUserPools) }
   /// `AWS_IAM`.
-  public static var awsIAM: Self { Self(Kind.awsIAM) }
+  public static var awsIAM: Self { .allowed(Kind.awsIAM) }
   /// `API_KEY`.
-  public static var apiKey: Self { Self(Kind.apiKey) }
+  public static var apiKey: Self { .allowed(Kind.apiKey) }
   /// `OPENID_CONNECT`.
-  public static var openidConnect: Self { Self(Kind.openidConnect) }
+  public static var openidConnect: Self { .allowed(Kind.openidConnect) }
   /// `AWS_LAMBDA`.
-  public static var awsLambda: Self { Self(Kind.awsLambda) }
+  public static var awsLambda: Self { .allowed(Kind.awsLambda) }
 }
 
 extension AppSync {
@@ -59,7 +59,7 @@ extension Value where Kind == AppSync.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -76,7 +76,7 @@ extension Value where Kind == AppSync.AppSyncRuntime {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("RuntimeVersion", runtimeVersion.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -92,9 +92,9 @@ extension AppSync {
 
 extension Value where Kind == AppSync.ConflictDetectionValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `VERSION`.
-  public static var version: Self { Self(Kind.version) }
+  public static var version: Self { .allowed(Kind.version) }
 }
 
 extension AppSync {
@@ -111,13 +111,13 @@ extension AppSync {
 
 extension Value where Kind == AppSync.ConflictHandlerValue {
   /// `AUTOMERGE`.
-  public static var automerge: Self { Self(Kind.automerge) }
+  public static var automerge: Self { .allowed(Kind.automerge) }
   /// `LAMBDA`.
-  public static var lambda: Self { Self(Kind.lambda) }
+  public static var lambda: Self { .allowed(Kind.lambda) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `OPTIMISTIC_CONCURRENCY`.
-  public static var optimisticConcurrency: Self { Self(Kind.optimisticConcurrency) }
+  public static var optimisticConcurrency: Self { .allowed(Kind.optimisticConcurrency) }
 }
 
 extension AppSync {
@@ -134,7 +134,7 @@ extension Value where Kind == AppSync.LambdaConflictHandlerConfig {
     if let lambdaConflictHandlerARN = lambdaConflictHandlerARN {
       objectEntries.append(.init("LambdaConflictHandlerArn", lambdaConflictHandlerARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -149,7 +149,7 @@ extension AppSync {
 
 extension Value where Kind == AppSync.NameValue {
   /// `APPSYNC_JS`.
-  public static var appsyncJs: Self { Self(Kind.appsyncJs) }
+  public static var appsyncJs: Self { .allowed(Kind.appsyncJs) }
 }
 
 extension AppSync {
@@ -174,6 +174,6 @@ extension Value where Kind == AppSync.SyncConfig {
     if let lambdaConflictHandlerConfig = lambdaConflictHandlerConfig {
       objectEntries.append(.init("LambdaConflictHandlerConfig", lambdaConflictHandlerConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

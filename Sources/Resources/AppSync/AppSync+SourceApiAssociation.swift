@@ -164,9 +164,9 @@ extension AppSync.SourceApiAssociation {
 
 extension Value where Kind == AppSync.SourceApiAssociation.MergeTypeValue {
   /// `AUTO_MERGE`.
-  public static var autoMerge: Self { Self(Kind.autoMerge) }
+  public static var autoMerge: Self { .allowed(Kind.autoMerge) }
   /// `MANUAL_MERGE`.
-  public static var manualMerge: Self { Self(Kind.manualMerge) }
+  public static var manualMerge: Self { .allowed(Kind.manualMerge) }
 }
 
 extension AppSync.SourceApiAssociation {
@@ -181,6 +181,6 @@ extension Value where Kind == AppSync.SourceApiAssociation.SourceAPIAssociationC
   public init(mergeType: Value<AppSync.SourceApiAssociation.MergeTypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let mergeType = mergeType { objectEntries.append(.init("MergeType", mergeType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

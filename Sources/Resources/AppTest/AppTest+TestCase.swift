@@ -133,6 +133,6 @@ extension Value where Kind == AppTest.TestCase.Step {
     objectEntries.append(.init("Action", action.expression))
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

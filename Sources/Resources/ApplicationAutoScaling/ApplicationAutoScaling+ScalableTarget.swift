@@ -127,7 +127,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalableTarget.ScalableTarg
     var objectEntries: [Expression.ObjectEntry] = []
     if let maxCapacity = maxCapacity { objectEntries.append(.init("MaxCapacity", maxCapacity.expression)) }
     if let minCapacity = minCapacity { objectEntries.append(.init("MinCapacity", minCapacity.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -157,7 +157,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalableTarget.ScheduledAct
     objectEntries.append(.init("ScheduledActionName", scheduledActionName.expression))
     if let startTime = startTime { objectEntries.append(.init("StartTime", startTime.expression)) }
     if let timezone = timezone { objectEntries.append(.init("Timezone", timezone.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -185,6 +185,6 @@ extension Value where Kind == ApplicationAutoScaling.ScalableTarget.SuspendedSta
     if let scheduledScalingSuspended = scheduledScalingSuspended {
       objectEntries.append(.init("ScheduledScalingSuspended", scheduledScalingSuspended.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

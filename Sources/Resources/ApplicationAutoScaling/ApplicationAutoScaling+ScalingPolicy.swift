@@ -142,11 +142,11 @@ extension ApplicationAutoScaling.ScalingPolicy {
 
 extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.AdjustmentTypeValue {
   /// `ChangeInCapacity`.
-  public static var changeInCapacity: Self { Self(Kind.changeInCapacity) }
+  public static var changeInCapacity: Self { .allowed(Kind.changeInCapacity) }
   /// `ExactCapacity`.
-  public static var exactCapacity: Self { Self(Kind.exactCapacity) }
+  public static var exactCapacity: Self { .allowed(Kind.exactCapacity) }
   /// `PercentChangeInCapacity`.
-  public static var percentChangeInCapacity: Self { Self(Kind.percentChangeInCapacity) }
+  public static var percentChangeInCapacity: Self { .allowed(Kind.percentChangeInCapacity) }
 }
 
 extension ApplicationAutoScaling.ScalingPolicy {
@@ -173,7 +173,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.CustomizedMet
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
     if let statistic = statistic { objectEntries.append(.init("Statistic", statistic.expression)) }
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -189,9 +189,9 @@ extension ApplicationAutoScaling.ScalingPolicy {
 
 extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.MaxCapacityBreachBehaviorValue {
   /// `HonorMaxCapacity`.
-  public static var honorMaxCapacity: Self { Self(Kind.honorMaxCapacity) }
+  public static var honorMaxCapacity: Self { .allowed(Kind.honorMaxCapacity) }
   /// `IncreaseMaxCapacity`.
-  public static var increaseMaxCapacity: Self { Self(Kind.increaseMaxCapacity) }
+  public static var increaseMaxCapacity: Self { .allowed(Kind.increaseMaxCapacity) }
 }
 
 extension ApplicationAutoScaling.ScalingPolicy {
@@ -207,11 +207,11 @@ extension ApplicationAutoScaling.ScalingPolicy {
 
 extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.MetricAggregationTypeValue {
   /// `Average`.
-  public static var average: Self { Self(Kind.average) }
+  public static var average: Self { .allowed(Kind.average) }
   /// `Maximum`.
-  public static var maximum: Self { Self(Kind.maximum) }
+  public static var maximum: Self { .allowed(Kind.maximum) }
   /// `Minimum`.
-  public static var minimum: Self { Self(Kind.minimum) }
+  public static var minimum: Self { .allowed(Kind.minimum) }
 }
 
 extension ApplicationAutoScaling.ScalingPolicy {
@@ -227,7 +227,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.MetricDimensi
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -243,9 +243,9 @@ extension ApplicationAutoScaling.ScalingPolicy {
 
 extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.ModeValue {
   /// `ForecastAndScale`.
-  public static var forecastAndScale: Self { Self(Kind.forecastAndScale) }
+  public static var forecastAndScale: Self { .allowed(Kind.forecastAndScale) }
   /// `ForecastOnly`.
-  public static var forecastOnly: Self { Self(Kind.forecastOnly) }
+  public static var forecastOnly: Self { .allowed(Kind.forecastOnly) }
 }
 
 extension ApplicationAutoScaling.ScalingPolicy {
@@ -261,11 +261,11 @@ extension ApplicationAutoScaling.ScalingPolicy {
 
 extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.PolicyTypeValue {
   /// `PredictiveScaling`.
-  public static var predictiveScaling: Self { Self(Kind.predictiveScaling) }
+  public static var predictiveScaling: Self { .allowed(Kind.predictiveScaling) }
   /// `StepScaling`.
-  public static var stepScaling: Self { Self(Kind.stepScaling) }
+  public static var stepScaling: Self { .allowed(Kind.stepScaling) }
   /// `TargetTrackingScaling`.
-  public static var targetTrackingScaling: Self { Self(Kind.targetTrackingScaling) }
+  public static var targetTrackingScaling: Self { .allowed(Kind.targetTrackingScaling) }
 }
 
 extension ApplicationAutoScaling.ScalingPolicy {
@@ -284,7 +284,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.PredefinedMet
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PredefinedMetricType", predefinedMetricType.expression))
     if let resourceLabel = resourceLabel { objectEntries.append(.init("ResourceLabel", resourceLabel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -331,80 +331,88 @@ extension ApplicationAutoScaling.ScalingPolicy {
 
 extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.PredefinedMetricTypeValue {
   /// `ALBRequestCountPerTarget`.
-  public static var albRequestCountPerTarget: Self { Self(Kind.albRequestCountPerTarget) }
+  public static var albRequestCountPerTarget: Self { .allowed(Kind.albRequestCountPerTarget) }
   /// `AppStreamAverageCapacityUtilization`.
-  public static var appStreamAverageCapacityUtilization: Self { Self(Kind.appStreamAverageCapacityUtilization) }
+  public static var appStreamAverageCapacityUtilization: Self { .allowed(Kind.appStreamAverageCapacityUtilization) }
   /// `CassandraReadCapacityUtilization`.
-  public static var cassandraReadCapacityUtilization: Self { Self(Kind.cassandraReadCapacityUtilization) }
+  public static var cassandraReadCapacityUtilization: Self { .allowed(Kind.cassandraReadCapacityUtilization) }
   /// `CassandraWriteCapacityUtilization`.
-  public static var cassandraWriteCapacityUtilization: Self { Self(Kind.cassandraWriteCapacityUtilization) }
+  public static var cassandraWriteCapacityUtilization: Self { .allowed(Kind.cassandraWriteCapacityUtilization) }
   /// `ComprehendInferenceUtilization`.
-  public static var comprehendInferenceUtilization: Self { Self(Kind.comprehendInferenceUtilization) }
+  public static var comprehendInferenceUtilization: Self { .allowed(Kind.comprehendInferenceUtilization) }
   /// `DynamoDBReadCapacityUtilization`.
-  public static var dynamoDBReadCapacityUtilization: Self { Self(Kind.dynamoDBReadCapacityUtilization) }
+  public static var dynamoDBReadCapacityUtilization: Self { .allowed(Kind.dynamoDBReadCapacityUtilization) }
   /// `DynamoDBWriteCapacityUtilization`.
-  public static var dynamoDBWriteCapacityUtilization: Self { Self(Kind.dynamoDBWriteCapacityUtilization) }
+  public static var dynamoDBWriteCapacityUtilization: Self { .allowed(Kind.dynamoDBWriteCapacityUtilization) }
   /// `EC2SpotFleetRequestAverageCPUUtilization`.
   public static var ec2SpotFleetRequestAverageCPUUtilization: Self {
-    Self(Kind.ec2SpotFleetRequestAverageCPUUtilization)
+    .allowed(Kind.ec2SpotFleetRequestAverageCPUUtilization)
   }
   /// `EC2SpotFleetRequestAverageNetworkIn`.
-  public static var ec2SpotFleetRequestAverageNetworkIn: Self { Self(Kind.ec2SpotFleetRequestAverageNetworkIn) }
+  public static var ec2SpotFleetRequestAverageNetworkIn: Self { .allowed(Kind.ec2SpotFleetRequestAverageNetworkIn) }
   /// `EC2SpotFleetRequestAverageNetworkOut`.
-  public static var ec2SpotFleetRequestAverageNetworkOut: Self { Self(Kind.ec2SpotFleetRequestAverageNetworkOut) }
+  public static var ec2SpotFleetRequestAverageNetworkOut: Self { .allowed(Kind.ec2SpotFleetRequestAverageNetworkOut) }
   /// `ECSServiceAverageCPUUtilization`.
-  public static var ecsServiceAverageCPUUtilization: Self { Self(Kind.ecsServiceAverageCPUUtilization) }
+  public static var ecsServiceAverageCPUUtilization: Self { .allowed(Kind.ecsServiceAverageCPUUtilization) }
   /// `ECSServiceAverageMemoryUtilization`.
-  public static var ecsServiceAverageMemoryUtilization: Self { Self(Kind.ecsServiceAverageMemoryUtilization) }
+  public static var ecsServiceAverageMemoryUtilization: Self { .allowed(Kind.ecsServiceAverageMemoryUtilization) }
   /// `ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage`.
   public static var elastiCacheDatabaseCapacityUsageCountedForEvictPercentage: Self {
-    Self(Kind.elastiCacheDatabaseCapacityUsageCountedForEvictPercentage)
+    .allowed(Kind.elastiCacheDatabaseCapacityUsageCountedForEvictPercentage)
   }
   /// `ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage`.
   public static var elastiCacheDatabaseMemoryUsageCountedForEvictPercentage: Self {
-    Self(Kind.elastiCacheDatabaseMemoryUsageCountedForEvictPercentage)
+    .allowed(Kind.elastiCacheDatabaseMemoryUsageCountedForEvictPercentage)
   }
   /// `ElastiCacheDatabaseMemoryUsagePercentage`.
   public static var elastiCacheDatabaseMemoryUsagePercentage: Self {
-    Self(Kind.elastiCacheDatabaseMemoryUsagePercentage)
+    .allowed(Kind.elastiCacheDatabaseMemoryUsagePercentage)
   }
   /// `ElastiCacheEngineCPUUtilization`.
-  public static var elastiCacheEngineCPUUtilization: Self { Self(Kind.elastiCacheEngineCPUUtilization) }
+  public static var elastiCacheEngineCPUUtilization: Self { .allowed(Kind.elastiCacheEngineCPUUtilization) }
   /// `ElastiCachePrimaryEngineCPUUtilization`.
-  public static var elastiCachePrimaryEngineCPUUtilization: Self { Self(Kind.elastiCachePrimaryEngineCPUUtilization) }
+  public static var elastiCachePrimaryEngineCPUUtilization: Self {
+    .allowed(Kind.elastiCachePrimaryEngineCPUUtilization)
+  }
   /// `ElastiCacheReplicaEngineCPUUtilization`.
-  public static var elastiCacheReplicaEngineCPUUtilization: Self { Self(Kind.elastiCacheReplicaEngineCPUUtilization) }
+  public static var elastiCacheReplicaEngineCPUUtilization: Self {
+    .allowed(Kind.elastiCacheReplicaEngineCPUUtilization)
+  }
   /// `KafkaBrokerStorageUtilization`.
-  public static var kafkaBrokerStorageUtilization: Self { Self(Kind.kafkaBrokerStorageUtilization) }
+  public static var kafkaBrokerStorageUtilization: Self { .allowed(Kind.kafkaBrokerStorageUtilization) }
   /// `LambdaProvisionedConcurrencyUtilization`.
-  public static var lambdaProvisionedConcurrencyUtilization: Self { Self(Kind.lambdaProvisionedConcurrencyUtilization) }
+  public static var lambdaProvisionedConcurrencyUtilization: Self {
+    .allowed(Kind.lambdaProvisionedConcurrencyUtilization)
+  }
   /// `NeptuneReaderAverageCPUUtilization`.
-  public static var neptuneReaderAverageCPUUtilization: Self { Self(Kind.neptuneReaderAverageCPUUtilization) }
+  public static var neptuneReaderAverageCPUUtilization: Self { .allowed(Kind.neptuneReaderAverageCPUUtilization) }
   /// `RDSReaderAverageCPUUtilization`.
-  public static var rdsReaderAverageCPUUtilization: Self { Self(Kind.rdsReaderAverageCPUUtilization) }
+  public static var rdsReaderAverageCPUUtilization: Self { .allowed(Kind.rdsReaderAverageCPUUtilization) }
   /// `RDSReaderAverageDatabaseConnections`.
-  public static var rdsReaderAverageDatabaseConnections: Self { Self(Kind.rdsReaderAverageDatabaseConnections) }
+  public static var rdsReaderAverageDatabaseConnections: Self { .allowed(Kind.rdsReaderAverageDatabaseConnections) }
   /// `SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution`.
   public static var sageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution: Self {
-    Self(Kind.sageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution)
+    .allowed(Kind.sageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution)
   }
   /// `SageMakerInferenceComponentInvocationsPerCopy`.
   public static var sageMakerInferenceComponentInvocationsPerCopy: Self {
-    Self(Kind.sageMakerInferenceComponentInvocationsPerCopy)
+    .allowed(Kind.sageMakerInferenceComponentInvocationsPerCopy)
   }
   /// `SageMakerVariantConcurrentRequestsPerModelHighResolution`.
   public static var sageMakerVariantConcurrentRequestsPerModelHighResolution: Self {
-    Self(Kind.sageMakerVariantConcurrentRequestsPerModelHighResolution)
+    .allowed(Kind.sageMakerVariantConcurrentRequestsPerModelHighResolution)
   }
   /// `SageMakerVariantInvocationsPerInstance`.
-  public static var sageMakerVariantInvocationsPerInstance: Self { Self(Kind.sageMakerVariantInvocationsPerInstance) }
+  public static var sageMakerVariantInvocationsPerInstance: Self {
+    .allowed(Kind.sageMakerVariantInvocationsPerInstance)
+  }
   /// `SageMakerVariantProvisionedConcurrencyUtilization`.
   public static var sageMakerVariantProvisionedConcurrencyUtilization: Self {
-    Self(Kind.sageMakerVariantProvisionedConcurrencyUtilization)
+    .allowed(Kind.sageMakerVariantProvisionedConcurrencyUtilization)
   }
   /// `WorkSpacesAverageUserSessionsCapacityUtilization`.
   public static var workSpacesAverageUserSessionsCapacityUtilization: Self {
-    Self(Kind.workSpacesAverageUserSessionsCapacityUtilization)
+    .allowed(Kind.workSpacesAverageUserSessionsCapacityUtilization)
   }
 }
 
@@ -420,7 +428,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.PredictiveSca
   public init(metricDataQueries: Value<[ApplicationAutoScaling.ScalingPolicy.PredictiveScalingMetricDataQuery]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MetricDataQueries", metricDataQueries.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -436,7 +444,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.PredictiveSca
   public init(metricDataQueries: Value<[ApplicationAutoScaling.ScalingPolicy.PredictiveScalingMetricDataQuery]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MetricDataQueries", metricDataQueries.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -452,7 +460,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.PredictiveSca
   public init(metricDataQueries: Value<[ApplicationAutoScaling.ScalingPolicy.PredictiveScalingMetricDataQuery]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MetricDataQueries", metricDataQueries.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -474,7 +482,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.PredictiveSca
     if let dimensions = dimensions { objectEntries.append(.init("Dimensions", dimensions.expression)) }
     if let metricName = metricName { objectEntries.append(.init("MetricName", metricName.expression)) }
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -500,7 +508,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.PredictiveSca
     if let label = label { objectEntries.append(.init("Label", label.expression)) }
     if let metricStat = metricStat { objectEntries.append(.init("MetricStat", metricStat.expression)) }
     if let returnData = returnData { objectEntries.append(.init("ReturnData", returnData.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -517,7 +525,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.PredictiveSca
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -559,7 +567,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.PredictiveSca
       objectEntries.append(.init("PredefinedScalingMetricSpecification", predefinedScalingMetricSpecification.expression))
     }
     objectEntries.append(.init("TargetValue", targetValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -581,7 +589,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.PredictiveSca
     if let metric = metric { objectEntries.append(.init("Metric", metric.expression)) }
     if let stat = stat { objectEntries.append(.init("Stat", stat.expression)) }
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -613,7 +621,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.PredictiveSca
     if let schedulingBufferTime = schedulingBufferTime {
       objectEntries.append(.init("SchedulingBufferTime", schedulingBufferTime.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -630,7 +638,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.PredictiveSca
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PredefinedMetricType", predefinedMetricType.expression))
     if let resourceLabel = resourceLabel { objectEntries.append(.init("ResourceLabel", resourceLabel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -647,7 +655,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.PredictiveSca
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PredefinedMetricType", predefinedMetricType.expression))
     if let resourceLabel = resourceLabel { objectEntries.append(.init("ResourceLabel", resourceLabel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -664,7 +672,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.PredictiveSca
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PredefinedMetricType", predefinedMetricType.expression))
     if let resourceLabel = resourceLabel { objectEntries.append(.init("ResourceLabel", resourceLabel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -683,15 +691,15 @@ extension ApplicationAutoScaling.ScalingPolicy {
 
 extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.StatisticValue {
   /// `Average`.
-  public static var average: Self { Self(Kind.average) }
+  public static var average: Self { .allowed(Kind.average) }
   /// `Maximum`.
-  public static var maximum: Self { Self(Kind.maximum) }
+  public static var maximum: Self { .allowed(Kind.maximum) }
   /// `Minimum`.
-  public static var minimum: Self { Self(Kind.minimum) }
+  public static var minimum: Self { .allowed(Kind.minimum) }
   /// `SampleCount`.
-  public static var sampleCount: Self { Self(Kind.sampleCount) }
+  public static var sampleCount: Self { .allowed(Kind.sampleCount) }
   /// `Sum`.
-  public static var sum: Self { Self(Kind.sum) }
+  public static var sum: Self { .allowed(Kind.sum) }
 }
 
 extension ApplicationAutoScaling.ScalingPolicy {
@@ -716,7 +724,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.StepAdjustmen
       objectEntries.append(.init("MetricIntervalUpperBound", metricIntervalUpperBound.expression))
     }
     objectEntries.append(.init("ScalingAdjustment", scalingAdjustment.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -748,7 +756,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.StepScalingPo
     if let stepAdjustments = stepAdjustments {
       objectEntries.append(.init("StepAdjustments", stepAdjustments.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -770,7 +778,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.TargetTrackin
     if let dimensions = dimensions { objectEntries.append(.init("Dimensions", dimensions.expression)) }
     if let metricName = metricName { objectEntries.append(.init("MetricName", metricName.expression)) }
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -796,7 +804,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.TargetTrackin
     if let label = label { objectEntries.append(.init("Label", label.expression)) }
     if let metricStat = metricStat { objectEntries.append(.init("MetricStat", metricStat.expression)) }
     if let returnData = returnData { objectEntries.append(.init("ReturnData", returnData.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -813,7 +821,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.TargetTrackin
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -835,7 +843,7 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.TargetTrackin
     if let metric = metric { objectEntries.append(.init("Metric", metric.expression)) }
     if let stat = stat { objectEntries.append(.init("Stat", stat.expression)) }
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -871,6 +879,6 @@ extension Value where Kind == ApplicationAutoScaling.ScalingPolicy.TargetTrackin
       objectEntries.append(.init("ScaleOutCooldown", scaleOutCooldown.expression))
     }
     objectEntries.append(.init("TargetValue", targetValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -40,64 +40,64 @@ extension ApplicationAutoScaling {
 
 extension Value where Kind == ApplicationAutoScaling.ScalableDimensionValue {
   /// `appstream:fleet:DesiredCapacity`.
-  public static var appstreamFleetDesiredCapacity: Self { Self(Kind.appstreamFleetDesiredCapacity) }
+  public static var appstreamFleetDesiredCapacity: Self { .allowed(Kind.appstreamFleetDesiredCapacity) }
   /// `cassandra:table:ReadCapacityUnits`.
-  public static var cassandraTableReadCapacityUnits: Self { Self(Kind.cassandraTableReadCapacityUnits) }
+  public static var cassandraTableReadCapacityUnits: Self { .allowed(Kind.cassandraTableReadCapacityUnits) }
   /// `cassandra:table:WriteCapacityUnits`.
-  public static var cassandraTableWriteCapacityUnits: Self { Self(Kind.cassandraTableWriteCapacityUnits) }
+  public static var cassandraTableWriteCapacityUnits: Self { .allowed(Kind.cassandraTableWriteCapacityUnits) }
   /// `comprehend:document-classifier-endpoint:DesiredInferenceUnits`.
   public static var comprehendDocumentClassifierEndpointDesiredInferenceUnits: Self {
-    Self(Kind.comprehendDocumentClassifierEndpointDesiredInferenceUnits)
+    .allowed(Kind.comprehendDocumentClassifierEndpointDesiredInferenceUnits)
   }
   /// `comprehend:entity-recognizer-endpoint:DesiredInferenceUnits`.
   public static var comprehendEntityRecognizerEndpointDesiredInferenceUnits: Self {
-    Self(Kind.comprehendEntityRecognizerEndpointDesiredInferenceUnits)
+    .allowed(Kind.comprehendEntityRecognizerEndpointDesiredInferenceUnits)
   }
   /// `custom-resource:ResourceType:Property`.
-  public static var customResourceResourceTypeProperty: Self { Self(Kind.customResourceResourceTypeProperty) }
+  public static var customResourceResourceTypeProperty: Self { .allowed(Kind.customResourceResourceTypeProperty) }
   /// `dynamodb:index:ReadCapacityUnits`.
-  public static var dynamodbIndexReadCapacityUnits: Self { Self(Kind.dynamodbIndexReadCapacityUnits) }
+  public static var dynamodbIndexReadCapacityUnits: Self { .allowed(Kind.dynamodbIndexReadCapacityUnits) }
   /// `dynamodb:index:WriteCapacityUnits`.
-  public static var dynamodbIndexWriteCapacityUnits: Self { Self(Kind.dynamodbIndexWriteCapacityUnits) }
+  public static var dynamodbIndexWriteCapacityUnits: Self { .allowed(Kind.dynamodbIndexWriteCapacityUnits) }
   /// `dynamodb:table:ReadCapacityUnits`.
-  public static var dynamodbTableReadCapacityUnits: Self { Self(Kind.dynamodbTableReadCapacityUnits) }
+  public static var dynamodbTableReadCapacityUnits: Self { .allowed(Kind.dynamodbTableReadCapacityUnits) }
   /// `dynamodb:table:WriteCapacityUnits`.
-  public static var dynamodbTableWriteCapacityUnits: Self { Self(Kind.dynamodbTableWriteCapacityUnits) }
+  public static var dynamodbTableWriteCapacityUnits: Self { .allowed(Kind.dynamodbTableWriteCapacityUnits) }
   /// `ec2:spot-fleet-request:TargetCapacity`.
-  public static var ec2SpotFleetRequestTargetCapacity: Self { Self(Kind.ec2SpotFleetRequestTargetCapacity) }
+  public static var ec2SpotFleetRequestTargetCapacity: Self { .allowed(Kind.ec2SpotFleetRequestTargetCapacity) }
   /// `ecs:service:DesiredCount`.
-  public static var ecsServiceDesiredCount: Self { Self(Kind.ecsServiceDesiredCount) }
+  public static var ecsServiceDesiredCount: Self { .allowed(Kind.ecsServiceDesiredCount) }
   /// `elasticache:cache-cluster:Nodes`.
-  public static var elasticacheCacheClusterNodes: Self { Self(Kind.elasticacheCacheClusterNodes) }
+  public static var elasticacheCacheClusterNodes: Self { .allowed(Kind.elasticacheCacheClusterNodes) }
   /// `elasticache:replication-group:NodeGroups`.
-  public static var elasticacheReplicationGroupNodeGroups: Self { Self(Kind.elasticacheReplicationGroupNodeGroups) }
+  public static var elasticacheReplicationGroupNodeGroups: Self { .allowed(Kind.elasticacheReplicationGroupNodeGroups) }
   /// `elasticache:replication-group:Replicas`.
-  public static var elasticacheReplicationGroupReplicas: Self { Self(Kind.elasticacheReplicationGroupReplicas) }
+  public static var elasticacheReplicationGroupReplicas: Self { .allowed(Kind.elasticacheReplicationGroupReplicas) }
   /// `elasticmapreduce:instancegroup:InstanceCount`.
   public static var elasticmapreduceInstancegroupInstanceCount: Self {
-    Self(Kind.elasticmapreduceInstancegroupInstanceCount)
+    .allowed(Kind.elasticmapreduceInstancegroupInstanceCount)
   }
   /// `kafka:broker-storage:VolumeSize`.
-  public static var kafkaBrokerStorageVolumeSize: Self { Self(Kind.kafkaBrokerStorageVolumeSize) }
+  public static var kafkaBrokerStorageVolumeSize: Self { .allowed(Kind.kafkaBrokerStorageVolumeSize) }
   /// `lambda:function:ProvisionedConcurrency`.
-  public static var lambdaFunctionProvisionedConcurrency: Self { Self(Kind.lambdaFunctionProvisionedConcurrency) }
+  public static var lambdaFunctionProvisionedConcurrency: Self { .allowed(Kind.lambdaFunctionProvisionedConcurrency) }
   /// `neptune:cluster:ReadReplicaCount`.
-  public static var neptuneClusterReadReplicaCount: Self { Self(Kind.neptuneClusterReadReplicaCount) }
+  public static var neptuneClusterReadReplicaCount: Self { .allowed(Kind.neptuneClusterReadReplicaCount) }
   /// `rds:cluster:ReadReplicaCount`.
-  public static var rdsClusterReadReplicaCount: Self { Self(Kind.rdsClusterReadReplicaCount) }
+  public static var rdsClusterReadReplicaCount: Self { .allowed(Kind.rdsClusterReadReplicaCount) }
   /// `sagemaker:inference-component:DesiredCopyCount`.
   public static var sagemakerInferenceComponentDesiredCopyCount: Self {
-    Self(Kind.sagemakerInferenceComponentDesiredCopyCount)
+    .allowed(Kind.sagemakerInferenceComponentDesiredCopyCount)
   }
   /// `sagemaker:variant:DesiredInstanceCount`.
-  public static var sagemakerVariantDesiredInstanceCount: Self { Self(Kind.sagemakerVariantDesiredInstanceCount) }
+  public static var sagemakerVariantDesiredInstanceCount: Self { .allowed(Kind.sagemakerVariantDesiredInstanceCount) }
   /// `sagemaker:variant:DesiredProvisionedConcurrency`.
   public static var sagemakerVariantDesiredProvisionedConcurrency: Self {
-    Self(Kind.sagemakerVariantDesiredProvisionedConcurrency)
+    .allowed(Kind.sagemakerVariantDesiredProvisionedConcurrency)
   }
   /// `workspaces:workspacespool:DesiredUserSessions`.
   public static var workspacesWorkspacespoolDesiredUserSessions: Self {
-    Self(Kind.workspacesWorkspacespoolDesiredUserSessions)
+    .allowed(Kind.workspacesWorkspacespoolDesiredUserSessions)
   }
 }
 
@@ -126,33 +126,33 @@ extension ApplicationAutoScaling {
 
 extension Value where Kind == ApplicationAutoScaling.ServiceNamespaceValue {
   /// `appstream`.
-  public static var appstream: Self { Self(Kind.appstream) }
+  public static var appstream: Self { .allowed(Kind.appstream) }
   /// `cassandra`.
-  public static var cassandra: Self { Self(Kind.cassandra) }
+  public static var cassandra: Self { .allowed(Kind.cassandra) }
   /// `comprehend`.
-  public static var comprehend: Self { Self(Kind.comprehend) }
+  public static var comprehend: Self { .allowed(Kind.comprehend) }
   /// `custom-resource`.
-  public static var customResource: Self { Self(Kind.customResource) }
+  public static var customResource: Self { .allowed(Kind.customResource) }
   /// `dynamodb`.
-  public static var dynamodb: Self { Self(Kind.dynamodb) }
+  public static var dynamodb: Self { .allowed(Kind.dynamodb) }
   /// `ec2`.
-  public static var ec2: Self { Self(Kind.ec2) }
+  public static var ec2: Self { .allowed(Kind.ec2) }
   /// `ecs`.
-  public static var ecs: Self { Self(Kind.ecs) }
+  public static var ecs: Self { .allowed(Kind.ecs) }
   /// `elasticache`.
-  public static var elasticache: Self { Self(Kind.elasticache) }
+  public static var elasticache: Self { .allowed(Kind.elasticache) }
   /// `elasticmapreduce`.
-  public static var elasticmapreduce: Self { Self(Kind.elasticmapreduce) }
+  public static var elasticmapreduce: Self { .allowed(Kind.elasticmapreduce) }
   /// `kafka`.
-  public static var kafka: Self { Self(Kind.kafka) }
+  public static var kafka: Self { .allowed(Kind.kafka) }
   /// `lambda`.
-  public static var lambda: Self { Self(Kind.lambda) }
+  public static var lambda: Self { .allowed(Kind.lambda) }
   /// `neptune`.
-  public static var neptune: Self { Self(Kind.neptune) }
+  public static var neptune: Self { .allowed(Kind.neptune) }
   /// `rds`.
-  public static var rds: Self { Self(Kind.rds) }
+  public static var rds: Self { .allowed(Kind.rds) }
   /// `sagemaker`.
-  public static var sagemaker: Self { Self(Kind.sagemaker) }
+  public static var sagemaker: Self { .allowed(Kind.sagemaker) }
   /// `workspaces`.
-  public static var workspaces: Self { Self(Kind.workspaces) }
+  public static var workspaces: Self { .allowed(Kind.workspaces) }
 }

@@ -158,7 +158,7 @@ extension Value where Kind == ApplicationInsights.Application.Alarm {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AlarmName", alarmName.expression))
     if let severity = severity { objectEntries.append(.init("Severity", severity.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -174,7 +174,7 @@ extension Value where Kind == ApplicationInsights.Application.AlarmMetric {
   public init(alarmMetricName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AlarmMetricName", alarmMetricName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -198,7 +198,7 @@ extension Value where Kind == ApplicationInsights.Application.ComponentConfigura
     if let subComponentTypeConfigurations = subComponentTypeConfigurations {
       objectEntries.append(.init("SubComponentTypeConfigurations", subComponentTypeConfigurations.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -215,11 +215,11 @@ extension ApplicationInsights.Application {
 
 extension Value where Kind == ApplicationInsights.Application.ComponentConfigurationModeValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `DEFAULT_WITH_OVERWRITE`.
-  public static var defaultWithOverwrite: Self { Self(Kind.defaultWithOverwrite) }
+  public static var defaultWithOverwrite: Self { .allowed(Kind.defaultWithOverwrite) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }
 
 extension ApplicationInsights.Application {
@@ -250,7 +250,7 @@ extension Value where Kind == ApplicationInsights.Application.ComponentMonitorin
       objectEntries.append(.init("DefaultOverwriteComponentConfiguration", defaultOverwriteComponentConfiguration.expression))
     }
     objectEntries.append(.init("Tier", tier.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -296,7 +296,7 @@ extension Value where Kind == ApplicationInsights.Application.ConfigurationDetai
       objectEntries.append(.init("SQLServerPrometheusExporter", sqlServerPrometheusExporter.expression))
     }
     if let windowsEvents = windowsEvents { objectEntries.append(.init("WindowsEvents", windowsEvents.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -313,7 +313,7 @@ extension Value where Kind == ApplicationInsights.Application.CustomComponent {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ComponentName", componentName.expression))
     objectEntries.append(.init("ResourceList", resourceList.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -330,11 +330,11 @@ extension ApplicationInsights.Application {
 
 extension Value where Kind == ApplicationInsights.Application.EncodingValue {
   /// `utf-8`.
-  public static var utf8: Self { Self(Kind.utf8) }
+  public static var utf8: Self { .allowed(Kind.utf8) }
   /// `utf-16`.
-  public static var utf16: Self { Self(Kind.utf16) }
+  public static var utf16: Self { .allowed(Kind.utf16) }
   /// `ascii`.
-  public static var ascii: Self { Self(Kind.ascii) }
+  public static var ascii: Self { .allowed(Kind.ascii) }
 }
 
 extension ApplicationInsights.Application {
@@ -352,15 +352,15 @@ extension ApplicationInsights.Application {
 
 extension Value where Kind == ApplicationInsights.Application.EventLevelValue {
   /// `INFORMATION`.
-  public static var information: Self { Self(Kind.information) }
+  public static var information: Self { .allowed(Kind.information) }
   /// `WARNING`.
-  public static var warning: Self { Self(Kind.warning) }
+  public static var warning: Self { .allowed(Kind.warning) }
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
   /// `CRITICAL`.
-  public static var critical: Self { Self(Kind.critical) }
+  public static var critical: Self { .allowed(Kind.critical) }
   /// `VERBOSE`.
-  public static var verbose: Self { Self(Kind.verbose) }
+  public static var verbose: Self { .allowed(Kind.verbose) }
 }
 
 extension ApplicationInsights.Application {
@@ -374,7 +374,7 @@ extension ApplicationInsights.Application {
 
 extension Value where Kind == ApplicationInsights.Application.GroupingTypeValue {
   /// `ACCOUNT_BASED`.
-  public static var accountBased: Self { Self(Kind.accountBased) }
+  public static var accountBased: Self { .allowed(Kind.accountBased) }
 }
 
 extension ApplicationInsights.Application {
@@ -389,7 +389,7 @@ extension Value where Kind == ApplicationInsights.Application.HAClusterPrometheu
   public init(prometheusPort: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let prometheusPort = prometheusPort { objectEntries.append(.init("PrometheusPort", prometheusPort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -415,7 +415,7 @@ extension Value where Kind == ApplicationInsights.Application.HANAPrometheusExpo
     objectEntries.append(.init("HANASID", hanasid.expression))
     objectEntries.append(.init("HANASecretName", hanaSecretName.expression))
     if let prometheusPort = prometheusPort { objectEntries.append(.init("PrometheusPort", prometheusPort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -433,7 +433,7 @@ extension Value where Kind == ApplicationInsights.Application.JMXPrometheusExpor
     if let hostPort = hostPort { objectEntries.append(.init("HostPort", hostPort.expression)) }
     if let jmxurl = jmxurl { objectEntries.append(.init("JMXURL", jmxurl.expression)) }
     if let prometheusPort = prometheusPort { objectEntries.append(.init("PrometheusPort", prometheusPort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -459,7 +459,7 @@ extension Value where Kind == ApplicationInsights.Application.Log {
     if let logPath = logPath { objectEntries.append(.init("LogPath", logPath.expression)) }
     objectEntries.append(.init("LogType", logType.expression))
     if let patternSet = patternSet { objectEntries.append(.init("PatternSet", patternSet.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -477,7 +477,7 @@ extension Value where Kind == ApplicationInsights.Application.LogPattern {
     objectEntries.append(.init("Pattern", pattern.expression))
     objectEntries.append(.init("PatternName", patternName.expression))
     objectEntries.append(.init("Rank", rank.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -494,7 +494,7 @@ extension Value where Kind == ApplicationInsights.Application.LogPatternSet {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LogPatterns", logPatterns.expression))
     objectEntries.append(.init("PatternSetName", patternSetName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -512,7 +512,7 @@ extension Value where Kind == ApplicationInsights.Application.NetWeaverPrometheu
     objectEntries.append(.init("InstanceNumbers", instanceNumbers.expression))
     if let prometheusPort = prometheusPort { objectEntries.append(.init("PrometheusPort", prometheusPort.expression)) }
     objectEntries.append(.init("SAPSID", sapsid.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -529,7 +529,7 @@ extension Value where Kind == ApplicationInsights.Application.Process {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AlarmMetrics", alarmMetrics.expression))
     objectEntries.append(.init("ProcessName", processName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -546,7 +546,7 @@ extension Value where Kind == ApplicationInsights.Application.SQLServerPrometheu
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PrometheusPort", prometheusPort.expression))
     objectEntries.append(.init("SQLSecretName", sqlSecretName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -563,11 +563,11 @@ extension ApplicationInsights.Application {
 
 extension Value where Kind == ApplicationInsights.Application.SeverityValue {
   /// `HIGH`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
 }
 
 extension ApplicationInsights.Application {
@@ -590,7 +590,7 @@ extension Value where Kind == ApplicationInsights.Application.SubComponentConfig
     if let logs = logs { objectEntries.append(.init("Logs", logs.expression)) }
     if let processes = processes { objectEntries.append(.init("Processes", processes.expression)) }
     if let windowsEvents = windowsEvents { objectEntries.append(.init("WindowsEvents", windowsEvents.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -610,7 +610,7 @@ extension Value where Kind == ApplicationInsights.Application.SubComponentTypeCo
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SubComponentConfigurationDetails", subComponentConfigurationDetails.expression))
     objectEntries.append(.init("SubComponentType", subComponentType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -626,9 +626,9 @@ extension ApplicationInsights.Application {
 
 extension Value where Kind == ApplicationInsights.Application.SubComponentTypeValue {
   /// `AWS::EC2::Instance`.
-  public static var awsEc2Instance: Self { Self(Kind.awsEc2Instance) }
+  public static var awsEc2Instance: Self { .allowed(Kind.awsEc2Instance) }
   /// `AWS::EC2::Volume`.
-  public static var awsEc2Volume: Self { Self(Kind.awsEc2Volume) }
+  public static var awsEc2Volume: Self { .allowed(Kind.awsEc2Volume) }
 }
 
 extension ApplicationInsights.Application {
@@ -644,7 +644,7 @@ extension Value where Kind == ApplicationInsights.Application.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -668,6 +668,6 @@ extension Value where Kind == ApplicationInsights.Application.WindowsEvent {
     objectEntries.append(.init("EventName", eventName.expression))
     objectEntries.append(.init("LogGroupName", logGroupName.expression))
     if let patternSet = patternSet { objectEntries.append(.init("PatternSet", patternSet.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -82,6 +82,6 @@ extension Value where Kind == ApplicationSignals.GroupingConfiguration.GroupingA
     }
     objectEntries.append(.init("GroupingName", groupingName.expression))
     objectEntries.append(.init("GroupingSourceKeys", groupingSourceKeys.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -140,7 +140,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.BurnRateC
   public init(lookBackWindowMinutes: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LookBackWindowMinutes", lookBackWindowMinutes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -162,7 +162,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.CalendarI
     objectEntries.append(.init("Duration", duration.expression))
     objectEntries.append(.init("DurationUnit", durationUnit.expression))
     objectEntries.append(.init("StartTime", startTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -180,13 +180,13 @@ extension ApplicationSignals.ServiceLevelObjective {
 
 extension Value where Kind == ApplicationSignals.ServiceLevelObjective.ComparisonOperatorValue {
   /// `GreaterThanOrEqualTo`.
-  public static var greaterThanOrEqualTo: Self { Self(Kind.greaterThanOrEqualTo) }
+  public static var greaterThanOrEqualTo: Self { .allowed(Kind.greaterThanOrEqualTo) }
   /// `LessThanOrEqualTo`.
-  public static var lessThanOrEqualTo: Self { Self(Kind.lessThanOrEqualTo) }
+  public static var lessThanOrEqualTo: Self { .allowed(Kind.lessThanOrEqualTo) }
   /// `LessThan`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `GreaterThan`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
 }
 
 extension ApplicationSignals.ServiceLevelObjective {
@@ -202,7 +202,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.Dependenc
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DependencyKeyAttributes", dependencyKeyAttributes.expression))
     objectEntries.append(.init("DependencyOperationName", dependencyOperationName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -219,7 +219,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.Dimension
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -237,13 +237,13 @@ extension ApplicationSignals.ServiceLevelObjective {
 
 extension Value where Kind == ApplicationSignals.ServiceLevelObjective.DurationUnitValue {
   /// `MINUTE`.
-  public static var minute: Self { Self(Kind.minute) }
+  public static var minute: Self { .allowed(Kind.minute) }
   /// `HOUR`.
-  public static var hour: Self { Self(Kind.hour) }
+  public static var hour: Self { .allowed(Kind.hour) }
   /// `DAY`.
-  public static var day: Self { Self(Kind.day) }
+  public static var day: Self { .allowed(Kind.day) }
   /// `MONTH`.
-  public static var month: Self { Self(Kind.month) }
+  public static var month: Self { .allowed(Kind.month) }
 }
 
 extension ApplicationSignals.ServiceLevelObjective {
@@ -266,7 +266,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.Exclusion
     if let recurrenceRule = recurrenceRule { objectEntries.append(.init("RecurrenceRule", recurrenceRule.expression)) }
     if let startTime = startTime { objectEntries.append(.init("StartTime", startTime.expression)) }
     objectEntries.append(.init("Window", window.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -290,7 +290,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.Goal {
     if let warningThreshold = warningThreshold {
       objectEntries.append(.init("WarningThreshold", warningThreshold.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -314,7 +314,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.Interval 
     if let rollingInterval = rollingInterval {
       objectEntries.append(.init("RollingInterval", rollingInterval.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -336,7 +336,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.Metric {
     if let dimensions = dimensions { objectEntries.append(.init("Dimensions", dimensions.expression)) }
     if let metricName = metricName { objectEntries.append(.init("MetricName", metricName.expression)) }
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -362,7 +362,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.MetricDat
     objectEntries.append(.init("Id", id.expression))
     if let metricStat = metricStat { objectEntries.append(.init("MetricStat", metricStat.expression)) }
     if let returnData = returnData { objectEntries.append(.init("ReturnData", returnData.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -386,7 +386,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.MetricSta
     objectEntries.append(.init("Period", period.expression))
     objectEntries.append(.init("Stat", stat.expression))
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -402,9 +402,9 @@ extension ApplicationSignals.ServiceLevelObjective {
 
 extension Value where Kind == ApplicationSignals.ServiceLevelObjective.MetricTypeValue {
   /// `LATENCY`.
-  public static var latency: Self { Self(Kind.latency) }
+  public static var latency: Self { .allowed(Kind.latency) }
   /// `AVAILABILITY`.
-  public static var availability: Self { Self(Kind.availability) }
+  public static var availability: Self { .allowed(Kind.availability) }
 }
 
 extension ApplicationSignals.ServiceLevelObjective {
@@ -425,7 +425,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.Monitored
     if let goodCountMetric = goodCountMetric {
       objectEntries.append(.init("GoodCountMetric", goodCountMetric.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -441,7 +441,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.Recurrenc
   public init(expression: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Expression", expression.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -467,7 +467,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.RequestBa
       objectEntries.append(.init("MetricThreshold", metricThreshold.expression))
     }
     objectEntries.append(.init("RequestBasedSliMetric", requestBasedSliMetric.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -501,7 +501,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.RequestBa
     if let totalRequestCountMetric = totalRequestCountMetric {
       objectEntries.append(.init("TotalRequestCountMetric", totalRequestCountMetric.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -521,7 +521,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.RollingIn
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Duration", duration.expression))
     objectEntries.append(.init("DurationUnit", durationUnit.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -543,7 +543,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.Sli {
     objectEntries.append(.init("ComparisonOperator", comparisonOperator.expression))
     objectEntries.append(.init("MetricThreshold", metricThreshold.expression))
     objectEntries.append(.init("SliMetric", sliMetric.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -577,7 +577,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.SliMetric
     if let operationName = operationName { objectEntries.append(.init("OperationName", operationName.expression)) }
     if let periodSeconds = periodSeconds { objectEntries.append(.init("PeriodSeconds", periodSeconds.expression)) }
     if let statistic = statistic { objectEntries.append(.init("Statistic", statistic.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -594,7 +594,7 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -614,6 +614,6 @@ extension Value where Kind == ApplicationSignals.ServiceLevelObjective.Window {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Duration", duration.expression))
     objectEntries.append(.init("DurationUnit", durationUnit.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

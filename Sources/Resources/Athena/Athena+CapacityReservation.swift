@@ -126,7 +126,7 @@ extension Value where Kind == Athena.CapacityReservation.CapacityAssignment {
   public init(workgroupNames: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("WorkgroupNames", workgroupNames.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -142,6 +142,6 @@ extension Value where Kind == Athena.CapacityReservation.CapacityAssignmentConfi
   public init(capacityAssignments: Value<[Athena.CapacityReservation.CapacityAssignment]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CapacityAssignments", capacityAssignments.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -118,23 +118,23 @@ extension Athena.DataCatalog {
 
 extension Value where Kind == Athena.DataCatalog.StatusValue {
   /// `CREATE_IN_PROGRESS`.
-  public static var createInProgress: Self { Self(Kind.createInProgress) }
+  public static var createInProgress: Self { .allowed(Kind.createInProgress) }
   /// `CREATE_COMPLETE`.
-  public static var createComplete: Self { Self(Kind.createComplete) }
+  public static var createComplete: Self { .allowed(Kind.createComplete) }
   /// `CREATE_FAILED`.
-  public static var createFailed: Self { Self(Kind.createFailed) }
+  public static var createFailed: Self { .allowed(Kind.createFailed) }
   /// `CREATE_FAILED_CLEANUP_IN_PROGRESS`.
-  public static var createFailedCleanupInProgress: Self { Self(Kind.createFailedCleanupInProgress) }
+  public static var createFailedCleanupInProgress: Self { .allowed(Kind.createFailedCleanupInProgress) }
   /// `CREATE_FAILED_CLEANUP_COMPLETE`.
-  public static var createFailedCleanupComplete: Self { Self(Kind.createFailedCleanupComplete) }
+  public static var createFailedCleanupComplete: Self { .allowed(Kind.createFailedCleanupComplete) }
   /// `CREATE_FAILED_CLEANUP_FAILED`.
-  public static var createFailedCleanupFailed: Self { Self(Kind.createFailedCleanupFailed) }
+  public static var createFailedCleanupFailed: Self { .allowed(Kind.createFailedCleanupFailed) }
   /// `DELETE_IN_PROGRESS`.
-  public static var deleteInProgress: Self { Self(Kind.deleteInProgress) }
+  public static var deleteInProgress: Self { .allowed(Kind.deleteInProgress) }
   /// `DELETE_COMPLETE`.
-  public static var deleteComplete: Self { Self(Kind.deleteComplete) }
+  public static var deleteComplete: Self { .allowed(Kind.deleteComplete) }
   /// `DELETE_FAILED`.
-  public static var deleteFailed: Self { Self(Kind.deleteFailed) }
+  public static var deleteFailed: Self { .allowed(Kind.deleteFailed) }
 }
 
 extension Athena.DataCatalog {
@@ -151,11 +151,11 @@ extension Athena.DataCatalog {
 
 extension Value where Kind == Athena.DataCatalog.TypeValue {
   /// `LAMBDA`.
-  public static var lambda: Self { Self(Kind.lambda) }
+  public static var lambda: Self { .allowed(Kind.lambda) }
   /// `GLUE`.
-  public static var glue: Self { Self(Kind.glue) }
+  public static var glue: Self { .allowed(Kind.glue) }
   /// `HIVE`.
-  public static var hive: Self { Self(Kind.hive) }
+  public static var hive: Self { .allowed(Kind.hive) }
   /// `FEDERATED`.
-  public static var federated: Self { Self(Kind.federated) }
+  public static var federated: Self { .allowed(Kind.federated) }
 }

@@ -146,7 +146,7 @@ extension Value where Kind == Athena.WorkGroup.ACLConfiguration {
   public init(s3ACLOption: Value<Athena.WorkGroup.S3ACLOptionValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3AclOption", s3ACLOption.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,7 +163,7 @@ extension Value where Kind == Athena.WorkGroup.Classification {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let properties = properties { objectEntries.append(.init("Properties", properties.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -189,7 +189,7 @@ extension Value where Kind == Athena.WorkGroup.CloudWatchLoggingConfiguration {
       objectEntries.append(.init("LogStreamNamePrefix", logStreamNamePrefix.expression))
     }
     if let logTypes = logTypes { objectEntries.append(.init("LogTypes", logTypes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -205,7 +205,7 @@ extension Value where Kind == Athena.WorkGroup.CustomerContentEncryptionConfigur
   public init(kmsKey: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("KmsKey", kmsKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -222,7 +222,7 @@ extension Value where Kind == Athena.WorkGroup.EncryptionConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EncryptionOption", encryptionOption.expression))
     if let kmsKey = kmsKey { objectEntries.append(.init("KmsKey", kmsKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -239,11 +239,11 @@ extension Athena.WorkGroup {
 
 extension Value where Kind == Athena.WorkGroup.EncryptionOptionValue {
   /// `SSE_S3`.
-  public static var sseS3: Self { Self(Kind.sseS3) }
+  public static var sseS3: Self { .allowed(Kind.sseS3) }
   /// `SSE_KMS`.
-  public static var sseKMS: Self { Self(Kind.sseKMS) }
+  public static var sseKMS: Self { .allowed(Kind.sseKMS) }
   /// `CSE_KMS`.
-  public static var cseKMS: Self { Self(Kind.cseKMS) }
+  public static var cseKMS: Self { .allowed(Kind.cseKMS) }
 }
 
 extension Athena.WorkGroup {
@@ -282,7 +282,7 @@ extension Value where Kind == Athena.WorkGroup.EngineConfiguration {
     if let sparkProperties = sparkProperties {
       objectEntries.append(.init("SparkProperties", sparkProperties.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -303,7 +303,7 @@ extension Value where Kind == Athena.WorkGroup.EngineVersion {
     if let selectedEngineVersion = selectedEngineVersion {
       objectEntries.append(.init("SelectedEngineVersion", selectedEngineVersion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -320,7 +320,7 @@ extension Value where Kind == Athena.WorkGroup.ManagedLoggingConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let kmsKey = kmsKey { objectEntries.append(.init("KmsKey", kmsKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -342,7 +342,7 @@ extension Value where Kind == Athena.WorkGroup.ManagedQueryResultsConfiguration 
     if let encryptionConfiguration = encryptionConfiguration {
       objectEntries.append(.init("EncryptionConfiguration", encryptionConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -358,7 +358,7 @@ extension Value where Kind == Athena.WorkGroup.ManagedStorageEncryptionConfigura
   public init(kmsKey: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKey = kmsKey { objectEntries.append(.init("KmsKey", kmsKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -386,7 +386,7 @@ extension Value where Kind == Athena.WorkGroup.MonitoringConfiguration {
     if let s3LoggingConfiguration = s3LoggingConfiguration {
       objectEntries.append(.init("S3LoggingConfiguration", s3LoggingConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -416,7 +416,7 @@ extension Value where Kind == Athena.WorkGroup.ResultConfiguration {
       objectEntries.append(.init("ExpectedBucketOwner", expectedBucketOwner.expression))
     }
     if let outputLocation = outputLocation { objectEntries.append(.init("OutputLocation", outputLocation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -462,7 +462,7 @@ extension Value where Kind == Athena.WorkGroup.ResultConfigurationUpdates {
     if let removeOutputLocation = removeOutputLocation {
       objectEntries.append(.init("RemoveOutputLocation", removeOutputLocation.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -477,7 +477,7 @@ extension Athena.WorkGroup {
 
 extension Value where Kind == Athena.WorkGroup.S3ACLOptionValue {
   /// `BUCKET_OWNER_FULL_CONTROL`.
-  public static var bucketOwnerFullControl: Self { Self(Kind.bucketOwnerFullControl) }
+  public static var bucketOwnerFullControl: Self { .allowed(Kind.bucketOwnerFullControl) }
 }
 
 extension Athena.WorkGroup {
@@ -494,7 +494,7 @@ extension Value where Kind == Athena.WorkGroup.S3LoggingConfiguration {
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let kmsKey = kmsKey { objectEntries.append(.init("KmsKey", kmsKey.expression)) }
     if let logLocation = logLocation { objectEntries.append(.init("LogLocation", logLocation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -510,9 +510,9 @@ extension Athena.WorkGroup {
 
 extension Value where Kind == Athena.WorkGroup.StateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Athena.WorkGroup {
@@ -571,7 +571,7 @@ extension Value where Kind == Athena.WorkGroup.WorkGroupConfiguration {
     if let resultConfiguration = resultConfiguration {
       objectEntries.append(.init("ResultConfiguration", resultConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -639,6 +639,6 @@ extension Value where Kind == Athena.WorkGroup.WorkGroupConfigurationUpdates {
     if let resultConfigurationUpdates = resultConfigurationUpdates {
       objectEntries.append(.init("ResultConfigurationUpdates", resultConfigurationUpdates.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -144,7 +144,7 @@ extension Value where Kind == AuditManager.Assessment.AWSAccount {
     if let emailAddress = emailAddress { objectEntries.append(.init("EmailAddress", emailAddress.expression)) }
     if let id = id { objectEntries.append(.init("Id", id.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -160,7 +160,7 @@ extension Value where Kind == AuditManager.Assessment.AWSService {
   public init(serviceName: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let serviceName = serviceName { objectEntries.append(.init("ServiceName", serviceName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,7 +175,7 @@ extension AuditManager.Assessment {
 
 extension Value where Kind == AuditManager.Assessment.AssessmentReportDestinationTypeValue {
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
 }
 
 extension AuditManager.Assessment {
@@ -196,7 +196,7 @@ extension Value where Kind == AuditManager.Assessment.AssessmentReportsDestinati
     if let destinationType = destinationType {
       objectEntries.append(.init("DestinationType", destinationType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -212,9 +212,9 @@ extension AuditManager.Assessment {
 
 extension Value where Kind == AuditManager.Assessment.AssessmentStatusValue {
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `INACTIVE`.
-  public static var inactive: Self { Self(Kind.inactive) }
+  public static var inactive: Self { .allowed(Kind.inactive) }
 }
 
 extension AuditManager.Assessment {
@@ -251,7 +251,7 @@ extension Value where Kind == AuditManager.Assessment.Delegation {
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
     if let roleType = roleType { objectEntries.append(.init("RoleType", roleType.expression)) }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -268,11 +268,11 @@ extension AuditManager.Assessment {
 
 extension Value where Kind == AuditManager.Assessment.DelegationStatusValue {
   /// `IN_PROGRESS`.
-  public static var inProgress: Self { Self(Kind.inProgress) }
+  public static var inProgress: Self { .allowed(Kind.inProgress) }
   /// `UNDER_REVIEW`.
-  public static var underReview: Self { Self(Kind.underReview) }
+  public static var underReview: Self { .allowed(Kind.underReview) }
   /// `COMPLETE`.
-  public static var complete: Self { Self(Kind.complete) }
+  public static var complete: Self { .allowed(Kind.complete) }
 }
 
 extension AuditManager.Assessment {
@@ -288,7 +288,7 @@ extension Value where Kind == AuditManager.Assessment.Role {
     var objectEntries: [Expression.ObjectEntry] = []
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
     if let roleType = roleType { objectEntries.append(.init("RoleType", roleType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -304,9 +304,9 @@ extension AuditManager.Assessment {
 
 extension Value where Kind == AuditManager.Assessment.RoleTypeValue {
   /// `PROCESS_OWNER`.
-  public static var processOwner: Self { Self(Kind.processOwner) }
+  public static var processOwner: Self { .allowed(Kind.processOwner) }
   /// `RESOURCE_OWNER`.
-  public static var resourceOwner: Self { Self(Kind.resourceOwner) }
+  public static var resourceOwner: Self { .allowed(Kind.resourceOwner) }
 }
 
 extension AuditManager.Assessment {
@@ -325,7 +325,7 @@ extension Value where Kind == AuditManager.Assessment.Scope {
     var objectEntries: [Expression.ObjectEntry] = []
     if let awsAccounts = awsAccounts { objectEntries.append(.init("AwsAccounts", awsAccounts.expression)) }
     if let awsServices = awsServices { objectEntries.append(.init("AwsServices", awsServices.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -342,6 +342,6 @@ extension Value where Kind == AuditManager.Assessment.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

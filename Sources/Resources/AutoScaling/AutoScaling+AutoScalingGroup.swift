@@ -368,7 +368,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.AcceleratorCountReque
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -386,13 +386,13 @@ extension AutoScaling.AutoScalingGroup {
 
 extension Value where Kind == AutoScaling.AutoScalingGroup.AcceleratorManufacturersValue {
   /// `amazon-web-services`.
-  public static var amazonWebServices: Self { Self(Kind.amazonWebServices) }
+  public static var amazonWebServices: Self { .allowed(Kind.amazonWebServices) }
   /// `amd`.
-  public static var amd: Self { Self(Kind.amd) }
+  public static var amd: Self { .allowed(Kind.amd) }
   /// `nvidia`.
-  public static var nvidia: Self { Self(Kind.nvidia) }
+  public static var nvidia: Self { .allowed(Kind.nvidia) }
   /// `xilinx`.
-  public static var xilinx: Self { Self(Kind.xilinx) }
+  public static var xilinx: Self { .allowed(Kind.xilinx) }
 }
 
 extension AutoScaling.AutoScalingGroup {
@@ -412,19 +412,19 @@ extension AutoScaling.AutoScalingGroup {
 
 extension Value where Kind == AutoScaling.AutoScalingGroup.AcceleratorNamesValue {
   /// `a100`.
-  public static var a100: Self { Self(Kind.a100) }
+  public static var a100: Self { .allowed(Kind.a100) }
   /// `k80`.
-  public static var k80: Self { Self(Kind.k80) }
+  public static var k80: Self { .allowed(Kind.k80) }
   /// `m60`.
-  public static var m60: Self { Self(Kind.m60) }
+  public static var m60: Self { .allowed(Kind.m60) }
   /// `radeon-pro-v520`.
-  public static var radeonProV520: Self { Self(Kind.radeonProV520) }
+  public static var radeonProV520: Self { .allowed(Kind.radeonProV520) }
   /// `t4`.
-  public static var t4: Self { Self(Kind.t4) }
+  public static var t4: Self { .allowed(Kind.t4) }
   /// `v100`.
-  public static var v100: Self { Self(Kind.v100) }
+  public static var v100: Self { .allowed(Kind.v100) }
   /// `vu9p`.
-  public static var vu9p: Self { Self(Kind.vu9p) }
+  public static var vu9p: Self { .allowed(Kind.vu9p) }
 }
 
 extension AutoScaling.AutoScalingGroup {
@@ -440,7 +440,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.AcceleratorTotalMemor
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -457,11 +457,11 @@ extension AutoScaling.AutoScalingGroup {
 
 extension Value where Kind == AutoScaling.AutoScalingGroup.AcceleratorTypesValue {
   /// `fpga`.
-  public static var fpga: Self { Self(Kind.fpga) }
+  public static var fpga: Self { .allowed(Kind.fpga) }
   /// `gpu`.
-  public static var gpu: Self { Self(Kind.gpu) }
+  public static var gpu: Self { .allowed(Kind.gpu) }
   /// `inference`.
-  public static var inference: Self { Self(Kind.inference) }
+  public static var inference: Self { .allowed(Kind.inference) }
 }
 
 extension AutoScaling.AutoScalingGroup {
@@ -480,7 +480,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.AvailabilityZoneDistr
     if let capacityDistributionStrategy = capacityDistributionStrategy {
       objectEntries.append(.init("CapacityDistributionStrategy", capacityDistributionStrategy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -500,7 +500,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.AvailabilityZoneImpai
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ImpairedZoneHealthCheckBehavior", impairedZoneHealthCheckBehavior.expression))
     objectEntries.append(.init("ZonalShiftEnabled", zonalShiftEnabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -517,11 +517,11 @@ extension AutoScaling.AutoScalingGroup {
 
 extension Value where Kind == AutoScaling.AutoScalingGroup.BareMetalValue {
   /// `excluded`.
-  public static var excluded: Self { Self(Kind.excluded) }
+  public static var excluded: Self { .allowed(Kind.excluded) }
   /// `included`.
-  public static var included: Self { Self(Kind.included) }
+  public static var included: Self { .allowed(Kind.included) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
 }
 
 extension AutoScaling.AutoScalingGroup {
@@ -537,7 +537,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.BaselineEBSBandwidthM
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -553,7 +553,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.BaselinePerformanceFa
   public init(cpu: Value<AutoScaling.AutoScalingGroup.CPUPerformanceFactorRequest>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cpu = cpu { objectEntries.append(.init("Cpu", cpu.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -570,11 +570,11 @@ extension AutoScaling.AutoScalingGroup {
 
 extension Value where Kind == AutoScaling.AutoScalingGroup.BurstablePerformanceValue {
   /// `excluded`.
-  public static var excluded: Self { Self(Kind.excluded) }
+  public static var excluded: Self { .allowed(Kind.excluded) }
   /// `included`.
-  public static var included: Self { Self(Kind.included) }
+  public static var included: Self { .allowed(Kind.included) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
 }
 
 extension AutoScaling.AutoScalingGroup {
@@ -591,13 +591,13 @@ extension AutoScaling.AutoScalingGroup {
 
 extension Value where Kind == AutoScaling.AutoScalingGroup.CPUManufacturersValue {
   /// `amazon-web-services`.
-  public static var amazonWebServices: Self { Self(Kind.amazonWebServices) }
+  public static var amazonWebServices: Self { .allowed(Kind.amazonWebServices) }
   /// `amd`.
-  public static var amd: Self { Self(Kind.amd) }
+  public static var amd: Self { .allowed(Kind.amd) }
   /// `apple`.
-  public static var apple: Self { Self(Kind.apple) }
+  public static var apple: Self { .allowed(Kind.apple) }
   /// `intel`.
-  public static var intel: Self { Self(Kind.intel) }
+  public static var intel: Self { .allowed(Kind.intel) }
 }
 
 extension AutoScaling.AutoScalingGroup {
@@ -612,7 +612,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.CPUPerformanceFactorR
   public init(references: Value<[AutoScaling.AutoScalingGroup.PerformanceFactorReferenceRequest]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let references = references { objectEntries.append(.init("References", references.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -628,9 +628,9 @@ extension AutoScaling.AutoScalingGroup {
 
 extension Value where Kind == AutoScaling.AutoScalingGroup.CapacityDistributionStrategyValue {
   /// `balanced-best-effort`.
-  public static var balancedBestEffort: Self { Self(Kind.balancedBestEffort) }
+  public static var balancedBestEffort: Self { .allowed(Kind.balancedBestEffort) }
   /// `balanced-only`.
-  public static var balancedOnly: Self { Self(Kind.balancedOnly) }
+  public static var balancedOnly: Self { .allowed(Kind.balancedOnly) }
 }
 
 extension AutoScaling.AutoScalingGroup {
@@ -647,13 +647,13 @@ extension AutoScaling.AutoScalingGroup {
 
 extension Value where Kind == AutoScaling.AutoScalingGroup.CapacityReservationPreferenceValue {
   /// `capacity-reservations-first`.
-  public static var capacityReservationsFirst: Self { Self(Kind.capacityReservationsFirst) }
+  public static var capacityReservationsFirst: Self { .allowed(Kind.capacityReservationsFirst) }
   /// `capacity-reservations-only`.
-  public static var capacityReservationsOnly: Self { Self(Kind.capacityReservationsOnly) }
+  public static var capacityReservationsOnly: Self { .allowed(Kind.capacityReservationsOnly) }
   /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension AutoScaling.AutoScalingGroup {
@@ -674,7 +674,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.CapacityReservationSp
     if let capacityReservationTarget = capacityReservationTarget {
       objectEntries.append(.init("CapacityReservationTarget", capacityReservationTarget.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -698,7 +698,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.CapacityReservationTa
     if let capacityReservationResourceGroupArns = capacityReservationResourceGroupArns {
       objectEntries.append(.init("CapacityReservationResourceGroupArns", capacityReservationResourceGroupArns.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -715,11 +715,11 @@ extension AutoScaling.AutoScalingGroup {
 
 extension Value where Kind == AutoScaling.AutoScalingGroup.DeletionProtectionValue {
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `prevent-all-deletion`.
-  public static var preventAllDeletion: Self { Self(Kind.preventAllDeletion) }
+  public static var preventAllDeletion: Self { .allowed(Kind.preventAllDeletion) }
   /// `prevent-force-deletion`.
-  public static var preventForceDeletion: Self { Self(Kind.preventForceDeletion) }
+  public static var preventForceDeletion: Self { .allowed(Kind.preventForceDeletion) }
 }
 
 extension AutoScaling.AutoScalingGroup {
@@ -734,9 +734,9 @@ extension AutoScaling.AutoScalingGroup {
 
 extension Value where Kind == AutoScaling.AutoScalingGroup.ImpairedZoneHealthCheckBehaviorValue {
   /// `IgnoreUnhealthy`.
-  public static var ignoreUnhealthy: Self { Self(Kind.ignoreUnhealthy) }
+  public static var ignoreUnhealthy: Self { .allowed(Kind.ignoreUnhealthy) }
   /// `ReplaceUnhealthy`.
-  public static var replaceUnhealthy: Self { Self(Kind.replaceUnhealthy) }
+  public static var replaceUnhealthy: Self { .allowed(Kind.replaceUnhealthy) }
 }
 
 extension AutoScaling.AutoScalingGroup {
@@ -751,9 +751,9 @@ extension AutoScaling.AutoScalingGroup {
 
 extension Value where Kind == AutoScaling.AutoScalingGroup.InstanceGenerationsValue {
   /// `current`.
-  public static var current: Self { Self(Kind.current) }
+  public static var current: Self { .allowed(Kind.current) }
   /// `previous`.
-  public static var previous: Self { Self(Kind.previous) }
+  public static var previous: Self { .allowed(Kind.previous) }
 }
 
 extension AutoScaling.AutoScalingGroup {
@@ -770,7 +770,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.InstanceLifecyclePoli
     if let retentionTriggers = retentionTriggers {
       objectEntries.append(.init("RetentionTriggers", retentionTriggers.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -791,7 +791,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.InstanceMaintenancePo
     if let minHealthyPercentage = minHealthyPercentage {
       objectEntries.append(.init("MinHealthyPercentage", minHealthyPercentage.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -899,7 +899,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.InstanceRequirements 
       objectEntries.append(.init("TotalLocalStorageGB", totalLocalStorageGB.expression))
     }
     objectEntries.append(.init("VCpuCount", vCPUCount.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -937,7 +937,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.InstancesDistribution
       objectEntries.append(.init("SpotInstancePools", spotInstancePools.expression))
     }
     if let spotMaxPrice = spotMaxPrice { objectEntries.append(.init("SpotMaxPrice", spotMaxPrice.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -957,7 +957,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.LaunchTemplate {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LaunchTemplateSpecification", launchTemplateSpecification.expression))
     if let overrides = overrides { objectEntries.append(.init("Overrides", overrides.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -989,7 +989,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.LaunchTemplateOverrid
     if let weightedCapacity = weightedCapacity {
       objectEntries.append(.init("WeightedCapacity", weightedCapacity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1015,7 +1015,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.LaunchTemplateSpecifi
       objectEntries.append(.init("LaunchTemplateName", launchTemplateName.expression))
     }
     objectEntries.append(.init("Version", version.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1051,7 +1051,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.LifecycleHookSpecific
       objectEntries.append(.init("NotificationTargetARN", notificationTargetARN.expression))
     }
     if let roleARN = roleARN { objectEntries.append(.init("RoleARN", roleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1067,9 +1067,9 @@ extension AutoScaling.AutoScalingGroup {
 
 extension Value where Kind == AutoScaling.AutoScalingGroup.LocalStorageTypesValue {
   /// `hdd`.
-  public static var hdd: Self { Self(Kind.hdd) }
+  public static var hdd: Self { .allowed(Kind.hdd) }
   /// `ssd`.
-  public static var ssd: Self { Self(Kind.ssd) }
+  public static var ssd: Self { .allowed(Kind.ssd) }
 }
 
 extension AutoScaling.AutoScalingGroup {
@@ -1085,11 +1085,11 @@ extension AutoScaling.AutoScalingGroup {
 
 extension Value where Kind == AutoScaling.AutoScalingGroup.LocalStorageValue {
   /// `excluded`.
-  public static var excluded: Self { Self(Kind.excluded) }
+  public static var excluded: Self { .allowed(Kind.excluded) }
   /// `included`.
-  public static var included: Self { Self(Kind.included) }
+  public static var included: Self { .allowed(Kind.included) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
 }
 
 extension AutoScaling.AutoScalingGroup {
@@ -1105,7 +1105,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.MemoryGiBPerVCPUReque
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1122,7 +1122,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.MemoryMiBRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1139,7 +1139,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.MetricsCollection {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Granularity", granularity.expression))
     if let metrics = metrics { objectEntries.append(.init("Metrics", metrics.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1161,7 +1161,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.MixedInstancesPolicy 
       objectEntries.append(.init("InstancesDistribution", instancesDistribution.expression))
     }
     objectEntries.append(.init("LaunchTemplate", launchTemplate.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1178,7 +1178,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.NetworkBandwidthGbpsR
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1195,7 +1195,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.NetworkInterfaceCount
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1214,7 +1214,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.NotificationConfigura
       objectEntries.append(.init("NotificationTypes", notificationTypes.expression))
     }
     objectEntries.append(.init("TopicARN", topicARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1230,7 +1230,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.PerformanceFactorRefe
   public init(instanceFamily: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let instanceFamily = instanceFamily { objectEntries.append(.init("InstanceFamily", instanceFamily.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1248,7 +1248,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.RetentionTriggers {
     if let terminateHookAbandon = terminateHookAbandon {
       objectEntries.append(.init("TerminateHookAbandon", terminateHookAbandon.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1266,7 +1266,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.TagProperty {
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("PropagateAtLaunch", propagateAtLaunch.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1282,9 +1282,9 @@ extension AutoScaling.AutoScalingGroup {
 
 extension Value where Kind == AutoScaling.AutoScalingGroup.TerminateHookAbandonValue {
   /// `retain`.
-  public static var retain: Self { Self(Kind.retain) }
+  public static var retain: Self { .allowed(Kind.retain) }
   /// `terminate`.
-  public static var terminate: Self { Self(Kind.terminate) }
+  public static var terminate: Self { .allowed(Kind.terminate) }
 }
 
 extension AutoScaling.AutoScalingGroup {
@@ -1300,7 +1300,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.TotalLocalStorageGBRe
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1317,7 +1317,7 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.TrafficSourceIdentifi
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Identifier", identifier.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1334,6 +1334,6 @@ extension Value where Kind == AutoScaling.AutoScalingGroup.VCPUCountRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

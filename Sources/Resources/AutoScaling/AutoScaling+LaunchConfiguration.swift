@@ -209,7 +209,7 @@ extension Value where Kind == AutoScaling.LaunchConfiguration.BlockDevice {
     if let throughput = throughput { objectEntries.append(.init("Throughput", throughput.expression)) }
     if let volumeSize = volumeSize { objectEntries.append(.init("VolumeSize", volumeSize.expression)) }
     if let volumeType = volumeType { objectEntries.append(.init("VolumeType", volumeType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -233,7 +233,7 @@ extension Value where Kind == AutoScaling.LaunchConfiguration.BlockDeviceMapping
     if let ebs = ebs { objectEntries.append(.init("Ebs", ebs.expression)) }
     if let noDevice = noDevice { objectEntries.append(.init("NoDevice", noDevice.expression)) }
     if let virtualName = virtualName { objectEntries.append(.init("VirtualName", virtualName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -249,9 +249,9 @@ extension AutoScaling.LaunchConfiguration {
 
 extension Value where Kind == AutoScaling.LaunchConfiguration.HTTPEndpointValue {
   /// `disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension AutoScaling.LaunchConfiguration {
@@ -266,9 +266,9 @@ extension AutoScaling.LaunchConfiguration {
 
 extension Value where Kind == AutoScaling.LaunchConfiguration.HTTPTokensValue {
   /// `optional`.
-  public static var optional: Self { Self(Kind.optional) }
+  public static var optional: Self { .allowed(Kind.optional) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
 }
 
 extension AutoScaling.LaunchConfiguration {
@@ -291,6 +291,6 @@ extension Value where Kind == AutoScaling.LaunchConfiguration.MetadataOptions {
       objectEntries.append(.init("HttpPutResponseHopLimit", httpPutResponseHopLimit.expression))
     }
     if let httpTokens = httpTokens { objectEntries.append(.init("HttpTokens", httpTokens.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -116,9 +116,9 @@ extension AutoScaling.LifecycleHook {
 
 extension Value where Kind == AutoScaling.LifecycleHook.DefaultResultValue {
   /// `ABANDON`.
-  public static var abandon: Self { Self(Kind.abandon) }
+  public static var abandon: Self { .allowed(Kind.abandon) }
   /// `CONTINUE`.
-  public static var `continue`: Self { Self(Kind.`continue`) }
+  public static var `continue`: Self { .allowed(Kind.`continue`) }
 }
 
 extension AutoScaling.LifecycleHook {
@@ -133,7 +133,7 @@ extension AutoScaling.LifecycleHook {
 
 extension Value where Kind == AutoScaling.LifecycleHook.LifecycleTransitionValue {
   /// `autoscaling:EC2_INSTANCE_LAUNCHING`.
-  public static var autoscalingEc2InstanceLaunching: Self { Self(Kind.autoscalingEc2InstanceLaunching) }
+  public static var autoscalingEc2InstanceLaunching: Self { .allowed(Kind.autoscalingEc2InstanceLaunching) }
   /// `autoscaling:EC2_INSTANCE_TERMINATING`.
-  public static var autoscalingEc2InstanceTerminating: Self { Self(Kind.autoscalingEc2InstanceTerminating) }
+  public static var autoscalingEc2InstanceTerminating: Self { .allowed(Kind.autoscalingEc2InstanceTerminating) }
 }

@@ -157,11 +157,11 @@ extension AutoScaling.ScalingPolicy {
 
 extension Value where Kind == AutoScaling.ScalingPolicy.AdjustmentTypeValue {
   /// `ChangeInCapacity`.
-  public static var changeInCapacity: Self { Self(Kind.changeInCapacity) }
+  public static var changeInCapacity: Self { .allowed(Kind.changeInCapacity) }
   /// `ExactCapacity`.
-  public static var exactCapacity: Self { Self(Kind.exactCapacity) }
+  public static var exactCapacity: Self { .allowed(Kind.exactCapacity) }
   /// `PercentChangeInCapacity`.
-  public static var percentChangeInCapacity: Self { Self(Kind.percentChangeInCapacity) }
+  public static var percentChangeInCapacity: Self { .allowed(Kind.percentChangeInCapacity) }
 }
 
 extension AutoScaling.ScalingPolicy {
@@ -190,7 +190,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.CustomizedMetricSpecific
     if let period = period { objectEntries.append(.init("Period", period.expression)) }
     if let statistic = statistic { objectEntries.append(.init("Statistic", statistic.expression)) }
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -206,9 +206,9 @@ extension AutoScaling.ScalingPolicy {
 
 extension Value where Kind == AutoScaling.ScalingPolicy.MaxCapacityBreachBehaviorValue {
   /// `HonorMaxCapacity`.
-  public static var honorMaxCapacity: Self { Self(Kind.honorMaxCapacity) }
+  public static var honorMaxCapacity: Self { .allowed(Kind.honorMaxCapacity) }
   /// `IncreaseMaxCapacity`.
-  public static var increaseMaxCapacity: Self { Self(Kind.increaseMaxCapacity) }
+  public static var increaseMaxCapacity: Self { .allowed(Kind.increaseMaxCapacity) }
 }
 
 extension AutoScaling.ScalingPolicy {
@@ -229,7 +229,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.Metric {
     if let dimensions = dimensions { objectEntries.append(.init("Dimensions", dimensions.expression)) }
     objectEntries.append(.init("MetricName", metricName.expression))
     objectEntries.append(.init("Namespace", namespace.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -246,11 +246,11 @@ extension AutoScaling.ScalingPolicy {
 
 extension Value where Kind == AutoScaling.ScalingPolicy.MetricAggregationTypeValue {
   /// `Average`.
-  public static var average: Self { Self(Kind.average) }
+  public static var average: Self { .allowed(Kind.average) }
   /// `Maximum`.
-  public static var maximum: Self { Self(Kind.maximum) }
+  public static var maximum: Self { .allowed(Kind.maximum) }
   /// `Minimum`.
-  public static var minimum: Self { Self(Kind.minimum) }
+  public static var minimum: Self { .allowed(Kind.minimum) }
 }
 
 extension AutoScaling.ScalingPolicy {
@@ -275,7 +275,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.MetricDataQuery {
     if let label = label { objectEntries.append(.init("Label", label.expression)) }
     if let metricStat = metricStat { objectEntries.append(.init("MetricStat", metricStat.expression)) }
     if let returnData = returnData { objectEntries.append(.init("ReturnData", returnData.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -292,7 +292,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.MetricDimension {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -310,7 +310,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.MetricStat {
     objectEntries.append(.init("Metric", metric.expression))
     objectEntries.append(.init("Stat", stat.expression))
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -326,9 +326,9 @@ extension AutoScaling.ScalingPolicy {
 
 extension Value where Kind == AutoScaling.ScalingPolicy.ModeValue {
   /// `ForecastAndScale`.
-  public static var forecastAndScale: Self { Self(Kind.forecastAndScale) }
+  public static var forecastAndScale: Self { .allowed(Kind.forecastAndScale) }
   /// `ForecastOnly`.
-  public static var forecastOnly: Self { Self(Kind.forecastOnly) }
+  public static var forecastOnly: Self { .allowed(Kind.forecastOnly) }
 }
 
 extension AutoScaling.ScalingPolicy {
@@ -345,13 +345,13 @@ extension AutoScaling.ScalingPolicy {
 
 extension Value where Kind == AutoScaling.ScalingPolicy.PolicyTypeValue {
   /// `PredictiveScaling`.
-  public static var predictiveScaling: Self { Self(Kind.predictiveScaling) }
+  public static var predictiveScaling: Self { .allowed(Kind.predictiveScaling) }
   /// `SimpleScaling`.
-  public static var simpleScaling: Self { Self(Kind.simpleScaling) }
+  public static var simpleScaling: Self { .allowed(Kind.simpleScaling) }
   /// `StepScaling`.
-  public static var stepScaling: Self { Self(Kind.stepScaling) }
+  public static var stepScaling: Self { .allowed(Kind.stepScaling) }
   /// `TargetTrackingScaling`.
-  public static var targetTrackingScaling: Self { Self(Kind.targetTrackingScaling) }
+  public static var targetTrackingScaling: Self { .allowed(Kind.targetTrackingScaling) }
 }
 
 extension AutoScaling.ScalingPolicy {
@@ -370,7 +370,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.PredefinedMetricSpecific
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PredefinedMetricType", predefinedMetricType.expression))
     if let resourceLabel = resourceLabel { objectEntries.append(.init("ResourceLabel", resourceLabel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -388,13 +388,13 @@ extension AutoScaling.ScalingPolicy {
 
 extension Value where Kind == AutoScaling.ScalingPolicy.PredefinedMetricSpecificationPredefinedMetricTypeValue {
   /// `ALBRequestCountPerTarget`.
-  public static var albRequestCountPerTarget: Self { Self(Kind.albRequestCountPerTarget) }
+  public static var albRequestCountPerTarget: Self { .allowed(Kind.albRequestCountPerTarget) }
   /// `ASGAverageCPUUtilization`.
-  public static var asgAverageCPUUtilization: Self { Self(Kind.asgAverageCPUUtilization) }
+  public static var asgAverageCPUUtilization: Self { .allowed(Kind.asgAverageCPUUtilization) }
   /// `ASGAverageNetworkIn`.
-  public static var asgAverageNetworkIn: Self { Self(Kind.asgAverageNetworkIn) }
+  public static var asgAverageNetworkIn: Self { .allowed(Kind.asgAverageNetworkIn) }
   /// `ASGAverageNetworkOut`.
-  public static var asgAverageNetworkOut: Self { Self(Kind.asgAverageNetworkOut) }
+  public static var asgAverageNetworkOut: Self { .allowed(Kind.asgAverageNetworkOut) }
 }
 
 extension AutoScaling.ScalingPolicy {
@@ -411,13 +411,13 @@ extension AutoScaling.ScalingPolicy {
 
 extension Value where Kind == AutoScaling.ScalingPolicy.PredefinedMetricTypeValue {
   /// `ALBTargetGroupRequestCount`.
-  public static var albTargetGroupRequestCount: Self { Self(Kind.albTargetGroupRequestCount) }
+  public static var albTargetGroupRequestCount: Self { .allowed(Kind.albTargetGroupRequestCount) }
   /// `ASGTotalCPUUtilization`.
-  public static var asgTotalCPUUtilization: Self { Self(Kind.asgTotalCPUUtilization) }
+  public static var asgTotalCPUUtilization: Self { .allowed(Kind.asgTotalCPUUtilization) }
   /// `ASGTotalNetworkIn`.
-  public static var asgTotalNetworkIn: Self { Self(Kind.asgTotalNetworkIn) }
+  public static var asgTotalNetworkIn: Self { .allowed(Kind.asgTotalNetworkIn) }
   /// `ASGTotalNetworkOut`.
-  public static var asgTotalNetworkOut: Self { Self(Kind.asgTotalNetworkOut) }
+  public static var asgTotalNetworkOut: Self { .allowed(Kind.asgTotalNetworkOut) }
 }
 
 extension AutoScaling.ScalingPolicy {
@@ -448,7 +448,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.PredictiveScalingConfigu
     if let schedulingBufferTime = schedulingBufferTime {
       objectEntries.append(.init("SchedulingBufferTime", schedulingBufferTime.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -464,7 +464,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.PredictiveScalingCustomi
   public init(metricDataQueries: Value<[AutoScaling.ScalingPolicy.MetricDataQuery]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MetricDataQueries", metricDataQueries.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -480,7 +480,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.PredictiveScalingCustomi
   public init(metricDataQueries: Value<[AutoScaling.ScalingPolicy.MetricDataQuery]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MetricDataQueries", metricDataQueries.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -496,7 +496,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.PredictiveScalingCustomi
   public init(metricDataQueries: Value<[AutoScaling.ScalingPolicy.MetricDataQuery]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MetricDataQueries", metricDataQueries.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -538,7 +538,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.PredictiveScalingMetricS
       objectEntries.append(.init("PredefinedScalingMetricSpecification", predefinedScalingMetricSpecification.expression))
     }
     objectEntries.append(.init("TargetValue", targetValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -558,7 +558,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.PredictiveScalingPredefi
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PredefinedMetricType", predefinedMetricType.expression))
     if let resourceLabel = resourceLabel { objectEntries.append(.init("ResourceLabel", resourceLabel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -578,7 +578,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.PredictiveScalingPredefi
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PredefinedMetricType", predefinedMetricType.expression))
     if let resourceLabel = resourceLabel { objectEntries.append(.init("ResourceLabel", resourceLabel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -596,13 +596,13 @@ extension AutoScaling.ScalingPolicy {
 
 extension Value where Kind == AutoScaling.ScalingPolicy.PredictiveScalingPredefinedMetricPairPredefinedMetricTypeValue {
   /// `ALBRequestCount`.
-  public static var albRequestCount: Self { Self(Kind.albRequestCount) }
+  public static var albRequestCount: Self { .allowed(Kind.albRequestCount) }
   /// `ASGCPUUtilization`.
-  public static var asgcpuUtilization: Self { Self(Kind.asgcpuUtilization) }
+  public static var asgcpuUtilization: Self { .allowed(Kind.asgcpuUtilization) }
   /// `ASGNetworkIn`.
-  public static var asgNetworkIn: Self { Self(Kind.asgNetworkIn) }
+  public static var asgNetworkIn: Self { .allowed(Kind.asgNetworkIn) }
   /// `ASGNetworkOut`.
-  public static var asgNetworkOut: Self { Self(Kind.asgNetworkOut) }
+  public static var asgNetworkOut: Self { .allowed(Kind.asgNetworkOut) }
 }
 
 extension AutoScaling.ScalingPolicy {
@@ -621,7 +621,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.PredictiveScalingPredefi
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PredefinedMetricType", predefinedMetricType.expression))
     if let resourceLabel = resourceLabel { objectEntries.append(.init("ResourceLabel", resourceLabel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -639,13 +639,13 @@ extension AutoScaling.ScalingPolicy {
 
 extension Value where Kind == AutoScaling.ScalingPolicy.PredictiveScalingPredefinedScalingMetricPredefinedMetricTypeValue {
   /// `ALBRequestCountPerTarget`.
-  public static var albRequestCountPerTarget: Self { Self(Kind.albRequestCountPerTarget) }
+  public static var albRequestCountPerTarget: Self { .allowed(Kind.albRequestCountPerTarget) }
   /// `ASGAverageCPUUtilization`.
-  public static var asgAverageCPUUtilization: Self { Self(Kind.asgAverageCPUUtilization) }
+  public static var asgAverageCPUUtilization: Self { .allowed(Kind.asgAverageCPUUtilization) }
   /// `ASGAverageNetworkIn`.
-  public static var asgAverageNetworkIn: Self { Self(Kind.asgAverageNetworkIn) }
+  public static var asgAverageNetworkIn: Self { .allowed(Kind.asgAverageNetworkIn) }
   /// `ASGAverageNetworkOut`.
-  public static var asgAverageNetworkOut: Self { Self(Kind.asgAverageNetworkOut) }
+  public static var asgAverageNetworkOut: Self { .allowed(Kind.asgAverageNetworkOut) }
 }
 
 extension AutoScaling.ScalingPolicy {
@@ -663,15 +663,15 @@ extension AutoScaling.ScalingPolicy {
 
 extension Value where Kind == AutoScaling.ScalingPolicy.StatisticValue {
   /// `Average`.
-  public static var average: Self { Self(Kind.average) }
+  public static var average: Self { .allowed(Kind.average) }
   /// `Maximum`.
-  public static var maximum: Self { Self(Kind.maximum) }
+  public static var maximum: Self { .allowed(Kind.maximum) }
   /// `Minimum`.
-  public static var minimum: Self { Self(Kind.minimum) }
+  public static var minimum: Self { .allowed(Kind.minimum) }
   /// `SampleCount`.
-  public static var sampleCount: Self { Self(Kind.sampleCount) }
+  public static var sampleCount: Self { .allowed(Kind.sampleCount) }
   /// `Sum`.
-  public static var sum: Self { Self(Kind.sum) }
+  public static var sum: Self { .allowed(Kind.sum) }
 }
 
 extension AutoScaling.ScalingPolicy {
@@ -696,7 +696,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.StepAdjustment {
       objectEntries.append(.init("MetricIntervalUpperBound", metricIntervalUpperBound.expression))
     }
     objectEntries.append(.init("ScalingAdjustment", scalingAdjustment.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -724,7 +724,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.TargetTrackingConfigurat
       objectEntries.append(.init("PredefinedMetricSpecification", predefinedMetricSpecification.expression))
     }
     objectEntries.append(.init("TargetValue", targetValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -752,7 +752,7 @@ extension Value where Kind == AutoScaling.ScalingPolicy.TargetTrackingMetricData
     if let metricStat = metricStat { objectEntries.append(.init("MetricStat", metricStat.expression)) }
     if let period = period { objectEntries.append(.init("Period", period.expression)) }
     if let returnData = returnData { objectEntries.append(.init("ReturnData", returnData.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -776,6 +776,6 @@ extension Value where Kind == AutoScaling.ScalingPolicy.TargetTrackingMetricStat
     if let period = period { objectEntries.append(.init("Period", period.expression)) }
     objectEntries.append(.init("Stat", stat.expression))
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -90,7 +90,7 @@ extension Value where Kind == AutoScaling.WarmPool.InstanceReusePolicy {
   public init(reuseOnScaleIn: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let reuseOnScaleIn = reuseOnScaleIn { objectEntries.append(.init("ReuseOnScaleIn", reuseOnScaleIn.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -107,9 +107,9 @@ extension AutoScaling.WarmPool {
 
 extension Value where Kind == AutoScaling.WarmPool.PoolStateValue {
   /// `Hibernated`.
-  public static var hibernated: Self { Self(Kind.hibernated) }
+  public static var hibernated: Self { .allowed(Kind.hibernated) }
   /// `Running`.
-  public static var running: Self { Self(Kind.running) }
+  public static var running: Self { .allowed(Kind.running) }
   /// `Stopped`.
-  public static var stopped: Self { Self(Kind.stopped) }
+  public static var stopped: Self { .allowed(Kind.stopped) }
 }

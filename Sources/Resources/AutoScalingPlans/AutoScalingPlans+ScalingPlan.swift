@@ -93,7 +93,7 @@ extension Value where Kind == AutoScalingPlans.ScalingPlan.ApplicationSource {
       objectEntries.append(.init("CloudFormationStackARN", cloudFormationStackARN.expression))
     }
     if let tagFilters = tagFilters { objectEntries.append(.init("TagFilters", tagFilters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -119,7 +119,7 @@ extension Value where Kind == AutoScalingPlans.ScalingPlan.CustomizedLoadMetricS
     objectEntries.append(.init("Namespace", namespace.expression))
     objectEntries.append(.init("Statistic", statistic.expression))
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -145,7 +145,7 @@ extension Value where Kind == AutoScalingPlans.ScalingPlan.CustomizedScalingMetr
     objectEntries.append(.init("Namespace", namespace.expression))
     objectEntries.append(.init("Statistic", statistic.expression))
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -162,7 +162,7 @@ extension Value where Kind == AutoScalingPlans.ScalingPlan.MetricDimension {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -179,7 +179,7 @@ extension Value where Kind == AutoScalingPlans.ScalingPlan.PredefinedLoadMetricS
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PredefinedLoadMetricType", predefinedLoadMetricType.expression))
     if let resourceLabel = resourceLabel { objectEntries.append(.init("ResourceLabel", resourceLabel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -196,7 +196,7 @@ extension Value where Kind == AutoScalingPlans.ScalingPlan.PredefinedScalingMetr
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PredefinedScalingMetricType", predefinedScalingMetricType.expression))
     if let resourceLabel = resourceLabel { objectEntries.append(.init("ResourceLabel", resourceLabel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -256,7 +256,7 @@ extension Value where Kind == AutoScalingPlans.ScalingPlan.ScalingInstruction {
     }
     objectEntries.append(.init("ServiceNamespace", serviceNamespace.expression))
     objectEntries.append(.init("TargetTrackingConfigurations", targetTrackingConfigurations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -273,7 +273,7 @@ extension Value where Kind == AutoScalingPlans.ScalingPlan.TagFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -313,6 +313,6 @@ extension Value where Kind == AutoScalingPlans.ScalingPlan.TargetTrackingConfigu
       objectEntries.append(.init("ScaleOutCooldown", scaleOutCooldown.expression))
     }
     objectEntries.append(.init("TargetValue", targetValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -131,7 +131,7 @@ extension Value where Kind == B2BI.Capability.CapabilityConfiguration {
   public init(edi: Value<B2BI.Capability.EdiConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Edi", edi.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -147,9 +147,9 @@ extension B2BI.Capability {
 
 extension Value where Kind == B2BI.Capability.CapabilityDirectionValue {
   /// `INBOUND`.
-  public static var inbound: Self { Self(Kind.inbound) }
+  public static var inbound: Self { .allowed(Kind.inbound) }
   /// `OUTBOUND`.
-  public static var outbound: Self { Self(Kind.outbound) }
+  public static var outbound: Self { .allowed(Kind.outbound) }
 }
 
 extension B2BI.Capability {
@@ -163,7 +163,7 @@ extension B2BI.Capability {
 
 extension Value where Kind == B2BI.Capability.CapabilityTypeValue {
   /// `edi`.
-  public static var edi: Self { Self(Kind.edi) }
+  public static var edi: Self { .allowed(Kind.edi) }
 }
 
 extension B2BI.Capability {
@@ -190,7 +190,7 @@ extension Value where Kind == B2BI.Capability.EdiConfiguration {
     objectEntries.append(.init("OutputLocation", outputLocation.expression))
     objectEntries.append(.init("TransformerId", transformerID.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,6 +207,6 @@ extension Value where Kind == B2BI.Capability.S3Location {
     var objectEntries: [Expression.ObjectEntry] = []
     if let bucketName = bucketName { objectEntries.append(.init("BucketName", bucketName.expression)) }
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -150,7 +150,7 @@ extension Value where Kind == B2BI.Partnership.CapabilityOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let inboundEdi = inboundEdi { objectEntries.append(.init("InboundEdi", inboundEdi.expression)) }
     if let outboundEdi = outboundEdi { objectEntries.append(.init("OutboundEdi", outboundEdi.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -166,7 +166,7 @@ extension Value where Kind == B2BI.Partnership.InboundEdiOptions {
   public init(x12: Value<B2BI.Partnership.X12InboundEdiOptions>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let x12 = x12 { objectEntries.append(.init("X12", x12.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -183,11 +183,11 @@ extension B2BI.Partnership {
 
 extension Value where Kind == B2BI.Partnership.LineTerminatorValue {
   /// `CRLF`.
-  public static var crlf: Self { Self(Kind.crlf) }
+  public static var crlf: Self { .allowed(Kind.crlf) }
   /// `LF`.
-  public static var lf: Self { Self(Kind.lf) }
+  public static var lf: Self { .allowed(Kind.lf) }
   /// `CR`.
-  public static var cr: Self { Self(Kind.cr) }
+  public static var cr: Self { .allowed(Kind.cr) }
 }
 
 extension B2BI.Partnership {
@@ -202,7 +202,7 @@ extension Value where Kind == B2BI.Partnership.OutboundEdiOptions {
   public init(x12: Value<B2BI.Partnership.X12Envelope>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("X12", x12.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -219,11 +219,11 @@ extension B2BI.Partnership {
 
 extension Value where Kind == B2BI.Partnership.WrapFormatValue {
   /// `SEGMENT`.
-  public static var segment: Self { Self(Kind.segment) }
+  public static var segment: Self { .allowed(Kind.segment) }
   /// `ONE_LINE`.
-  public static var oneLine: Self { Self(Kind.oneLine) }
+  public static var oneLine: Self { .allowed(Kind.oneLine) }
   /// `LINE_LENGTH`.
-  public static var lineLength: Self { Self(Kind.lineLength) }
+  public static var lineLength: Self { .allowed(Kind.lineLength) }
 }
 
 extension B2BI.Partnership {
@@ -244,7 +244,7 @@ extension Value where Kind == B2BI.Partnership.WrapOptions {
     if let lineLength = lineLength { objectEntries.append(.init("LineLength", lineLength.expression)) }
     if let lineTerminator = lineTerminator { objectEntries.append(.init("LineTerminator", lineTerminator.expression)) }
     if let wrapBy = wrapBy { objectEntries.append(.init("WrapBy", wrapBy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -264,7 +264,7 @@ extension Value where Kind == B2BI.Partnership.X12AcknowledgmentOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FunctionalAcknowledgment", functionalAcknowledgment.expression))
     objectEntries.append(.init("TechnicalAcknowledgment", technicalAcknowledgment.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -292,7 +292,7 @@ extension Value where Kind == B2BI.Partnership.X12ControlNumbers {
     if let startingTransactionSetControlNumber = startingTransactionSetControlNumber {
       objectEntries.append(.init("StartingTransactionSetControlNumber", startingTransactionSetControlNumber.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -320,7 +320,7 @@ extension Value where Kind == B2BI.Partnership.X12Delimiters {
     if let segmentTerminator = segmentTerminator {
       objectEntries.append(.init("SegmentTerminator", segmentTerminator.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -340,7 +340,7 @@ extension Value where Kind == B2BI.Partnership.X12Envelope {
     var objectEntries: [Expression.ObjectEntry] = []
     if let common = common { objectEntries.append(.init("Common", common.expression)) }
     if let wrapOptions = wrapOptions { objectEntries.append(.init("WrapOptions", wrapOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -357,12 +357,12 @@ extension B2BI.Partnership {
 
 extension Value where Kind == B2BI.Partnership.X12FunctionalAcknowledgmentValue {
   /// `DO_NOT_GENERATE`.
-  public static var doNotGenerate: Self { Self(Kind.doNotGenerate) }
+  public static var doNotGenerate: Self { .allowed(Kind.doNotGenerate) }
   /// `GENERATE_ALL_SEGMENTS`.
-  public static var generateAllSegments: Self { Self(Kind.generateAllSegments) }
+  public static var generateAllSegments: Self { .allowed(Kind.generateAllSegments) }
   /// `GENERATE_WITHOUT_TRANSACTION_SET_RESPONSE_LOOP`.
   public static var generateWithoutTransactionSetResponseLoop: Self {
-    Self(Kind.generateWithoutTransactionSetResponseLoop)
+    .allowed(Kind.generateWithoutTransactionSetResponseLoop)
   }
 }
 
@@ -390,7 +390,7 @@ extension Value where Kind == B2BI.Partnership.X12FunctionalGroupHeaders {
     if let responsibleAgencyCode = responsibleAgencyCode {
       objectEntries.append(.init("ResponsibleAgencyCode", responsibleAgencyCode.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -407,11 +407,11 @@ extension B2BI.Partnership {
 
 extension Value where Kind == B2BI.Partnership.X12GS05TimeFormatValue {
   /// `HHMM`.
-  public static var hhmm: Self { Self(Kind.hhmm) }
+  public static var hhmm: Self { .allowed(Kind.hhmm) }
   /// `HHMMSS`.
-  public static var hhmmss: Self { Self(Kind.hhmmss) }
+  public static var hhmmss: Self { .allowed(Kind.hhmmss) }
   /// `HHMMSSDD`.
-  public static var hhmmssdd: Self { Self(Kind.hhmmssdd) }
+  public static var hhmmssdd: Self { .allowed(Kind.hhmmssdd) }
 }
 
 extension B2BI.Partnership {
@@ -428,7 +428,7 @@ extension Value where Kind == B2BI.Partnership.X12InboundEdiOptions {
     if let acknowledgmentOptions = acknowledgmentOptions {
       objectEntries.append(.init("AcknowledgmentOptions", acknowledgmentOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -468,7 +468,7 @@ extension Value where Kind == B2BI.Partnership.X12InterchangeControlHeaders {
     if let usageIndicatorCode = usageIndicatorCode {
       objectEntries.append(.init("UsageIndicatorCode", usageIndicatorCode.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -500,7 +500,7 @@ extension Value where Kind == B2BI.Partnership.X12OutboundEdiHeaders {
       objectEntries.append(.init("InterchangeControlHeaders", interchangeControlHeaders.expression))
     }
     if let validateEdi = validateEdi { objectEntries.append(.init("ValidateEdi", validateEdi.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -516,7 +516,7 @@ extension B2BI.Partnership {
 
 extension Value where Kind == B2BI.Partnership.X12TechnicalAcknowledgmentValue {
   /// `DO_NOT_GENERATE`.
-  public static var doNotGenerate: Self { Self(Kind.doNotGenerate) }
+  public static var doNotGenerate: Self { .allowed(Kind.doNotGenerate) }
   /// `GENERATE_ALL_SEGMENTS`.
-  public static var generateAllSegments: Self { Self(Kind.generateAllSegments) }
+  public static var generateAllSegments: Self { .allowed(Kind.generateAllSegments) }
 }

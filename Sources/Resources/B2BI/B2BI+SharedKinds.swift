@@ -16,7 +16,7 @@ extension Value where Kind == B2BI.EdiType {
   public init(x12Details: Value<B2BI.X12Details>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("X12Details", x12Details.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,7 +33,7 @@ extension Value where Kind == B2BI.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -50,7 +50,7 @@ extension Value where Kind == B2BI.X12Details {
     var objectEntries: [Expression.ObjectEntry] = []
     if let transactionSet = transactionSet { objectEntries.append(.init("TransactionSet", transactionSet.expression)) }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -415,689 +415,689 @@ extension B2BI {
 
 extension Value where Kind == B2BI.X12TransactionSetValue {
   /// `X12_100`.
-  public static var x12_100: Self { Self(Kind.x12_100) }
+  public static var x12_100: Self { .allowed(Kind.x12_100) }
   /// `X12_101`.
-  public static var x12_101: Self { Self(Kind.x12_101) }
+  public static var x12_101: Self { .allowed(Kind.x12_101) }
   /// `X12_102`.
-  public static var x12_102: Self { Self(Kind.x12_102) }
+  public static var x12_102: Self { .allowed(Kind.x12_102) }
   /// `X12_103`.
-  public static var x12_103: Self { Self(Kind.x12_103) }
+  public static var x12_103: Self { .allowed(Kind.x12_103) }
   /// `X12_104`.
-  public static var x12_104: Self { Self(Kind.x12_104) }
+  public static var x12_104: Self { .allowed(Kind.x12_104) }
   /// `X12_105`.
-  public static var x12_105: Self { Self(Kind.x12_105) }
+  public static var x12_105: Self { .allowed(Kind.x12_105) }
   /// `X12_106`.
-  public static var x12_106: Self { Self(Kind.x12_106) }
+  public static var x12_106: Self { .allowed(Kind.x12_106) }
   /// `X12_107`.
-  public static var x12_107: Self { Self(Kind.x12_107) }
+  public static var x12_107: Self { .allowed(Kind.x12_107) }
   /// `X12_108`.
-  public static var x12_108: Self { Self(Kind.x12_108) }
+  public static var x12_108: Self { .allowed(Kind.x12_108) }
   /// `X12_109`.
-  public static var x12_109: Self { Self(Kind.x12_109) }
+  public static var x12_109: Self { .allowed(Kind.x12_109) }
   /// `X12_110`.
-  public static var x12_110: Self { Self(Kind.x12_110) }
+  public static var x12_110: Self { .allowed(Kind.x12_110) }
   /// `X12_111`.
-  public static var x12_111: Self { Self(Kind.x12_111) }
+  public static var x12_111: Self { .allowed(Kind.x12_111) }
   /// `X12_112`.
-  public static var x12_112: Self { Self(Kind.x12_112) }
+  public static var x12_112: Self { .allowed(Kind.x12_112) }
   /// `X12_113`.
-  public static var x12_113: Self { Self(Kind.x12_113) }
+  public static var x12_113: Self { .allowed(Kind.x12_113) }
   /// `X12_120`.
-  public static var x12_120: Self { Self(Kind.x12_120) }
+  public static var x12_120: Self { .allowed(Kind.x12_120) }
   /// `X12_121`.
-  public static var x12_121: Self { Self(Kind.x12_121) }
+  public static var x12_121: Self { .allowed(Kind.x12_121) }
   /// `X12_124`.
-  public static var x12_124: Self { Self(Kind.x12_124) }
+  public static var x12_124: Self { .allowed(Kind.x12_124) }
   /// `X12_125`.
-  public static var x12_125: Self { Self(Kind.x12_125) }
+  public static var x12_125: Self { .allowed(Kind.x12_125) }
   /// `X12_126`.
-  public static var x12_126: Self { Self(Kind.x12_126) }
+  public static var x12_126: Self { .allowed(Kind.x12_126) }
   /// `X12_127`.
-  public static var x12_127: Self { Self(Kind.x12_127) }
+  public static var x12_127: Self { .allowed(Kind.x12_127) }
   /// `X12_128`.
-  public static var x12_128: Self { Self(Kind.x12_128) }
+  public static var x12_128: Self { .allowed(Kind.x12_128) }
   /// `X12_129`.
-  public static var x12_129: Self { Self(Kind.x12_129) }
+  public static var x12_129: Self { .allowed(Kind.x12_129) }
   /// `X12_130`.
-  public static var x12_130: Self { Self(Kind.x12_130) }
+  public static var x12_130: Self { .allowed(Kind.x12_130) }
   /// `X12_131`.
-  public static var x12_131: Self { Self(Kind.x12_131) }
+  public static var x12_131: Self { .allowed(Kind.x12_131) }
   /// `X12_132`.
-  public static var x12_132: Self { Self(Kind.x12_132) }
+  public static var x12_132: Self { .allowed(Kind.x12_132) }
   /// `X12_133`.
-  public static var x12_133: Self { Self(Kind.x12_133) }
+  public static var x12_133: Self { .allowed(Kind.x12_133) }
   /// `X12_135`.
-  public static var x12_135: Self { Self(Kind.x12_135) }
+  public static var x12_135: Self { .allowed(Kind.x12_135) }
   /// `X12_138`.
-  public static var x12_138: Self { Self(Kind.x12_138) }
+  public static var x12_138: Self { .allowed(Kind.x12_138) }
   /// `X12_139`.
-  public static var x12_139: Self { Self(Kind.x12_139) }
+  public static var x12_139: Self { .allowed(Kind.x12_139) }
   /// `X12_140`.
-  public static var x12_140: Self { Self(Kind.x12_140) }
+  public static var x12_140: Self { .allowed(Kind.x12_140) }
   /// `X12_141`.
-  public static var x12_141: Self { Self(Kind.x12_141) }
+  public static var x12_141: Self { .allowed(Kind.x12_141) }
   /// `X12_142`.
-  public static var x12_142: Self { Self(Kind.x12_142) }
+  public static var x12_142: Self { .allowed(Kind.x12_142) }
   /// `X12_143`.
-  public static var x12_143: Self { Self(Kind.x12_143) }
+  public static var x12_143: Self { .allowed(Kind.x12_143) }
   /// `X12_144`.
-  public static var x12_144: Self { Self(Kind.x12_144) }
+  public static var x12_144: Self { .allowed(Kind.x12_144) }
   /// `X12_146`.
-  public static var x12_146: Self { Self(Kind.x12_146) }
+  public static var x12_146: Self { .allowed(Kind.x12_146) }
   /// `X12_147`.
-  public static var x12_147: Self { Self(Kind.x12_147) }
+  public static var x12_147: Self { .allowed(Kind.x12_147) }
   /// `X12_148`.
-  public static var x12_148: Self { Self(Kind.x12_148) }
+  public static var x12_148: Self { .allowed(Kind.x12_148) }
   /// `X12_149`.
-  public static var x12_149: Self { Self(Kind.x12_149) }
+  public static var x12_149: Self { .allowed(Kind.x12_149) }
   /// `X12_150`.
-  public static var x12_150: Self { Self(Kind.x12_150) }
+  public static var x12_150: Self { .allowed(Kind.x12_150) }
   /// `X12_151`.
-  public static var x12_151: Self { Self(Kind.x12_151) }
+  public static var x12_151: Self { .allowed(Kind.x12_151) }
   /// `X12_152`.
-  public static var x12_152: Self { Self(Kind.x12_152) }
+  public static var x12_152: Self { .allowed(Kind.x12_152) }
   /// `X12_153`.
-  public static var x12_153: Self { Self(Kind.x12_153) }
+  public static var x12_153: Self { .allowed(Kind.x12_153) }
   /// `X12_154`.
-  public static var x12_154: Self { Self(Kind.x12_154) }
+  public static var x12_154: Self { .allowed(Kind.x12_154) }
   /// `X12_155`.
-  public static var x12_155: Self { Self(Kind.x12_155) }
+  public static var x12_155: Self { .allowed(Kind.x12_155) }
   /// `X12_157`.
-  public static var x12_157: Self { Self(Kind.x12_157) }
+  public static var x12_157: Self { .allowed(Kind.x12_157) }
   /// `X12_158`.
-  public static var x12_158: Self { Self(Kind.x12_158) }
+  public static var x12_158: Self { .allowed(Kind.x12_158) }
   /// `X12_159`.
-  public static var x12_159: Self { Self(Kind.x12_159) }
+  public static var x12_159: Self { .allowed(Kind.x12_159) }
   /// `X12_160`.
-  public static var x12_160: Self { Self(Kind.x12_160) }
+  public static var x12_160: Self { .allowed(Kind.x12_160) }
   /// `X12_161`.
-  public static var x12_161: Self { Self(Kind.x12_161) }
+  public static var x12_161: Self { .allowed(Kind.x12_161) }
   /// `X12_163`.
-  public static var x12_163: Self { Self(Kind.x12_163) }
+  public static var x12_163: Self { .allowed(Kind.x12_163) }
   /// `X12_170`.
-  public static var x12_170: Self { Self(Kind.x12_170) }
+  public static var x12_170: Self { .allowed(Kind.x12_170) }
   /// `X12_175`.
-  public static var x12_175: Self { Self(Kind.x12_175) }
+  public static var x12_175: Self { .allowed(Kind.x12_175) }
   /// `X12_176`.
-  public static var x12_176: Self { Self(Kind.x12_176) }
+  public static var x12_176: Self { .allowed(Kind.x12_176) }
   /// `X12_179`.
-  public static var x12_179: Self { Self(Kind.x12_179) }
+  public static var x12_179: Self { .allowed(Kind.x12_179) }
   /// `X12_180`.
-  public static var x12_180: Self { Self(Kind.x12_180) }
+  public static var x12_180: Self { .allowed(Kind.x12_180) }
   /// `X12_185`.
-  public static var x12_185: Self { Self(Kind.x12_185) }
+  public static var x12_185: Self { .allowed(Kind.x12_185) }
   /// `X12_186`.
-  public static var x12_186: Self { Self(Kind.x12_186) }
+  public static var x12_186: Self { .allowed(Kind.x12_186) }
   /// `X12_187`.
-  public static var x12_187: Self { Self(Kind.x12_187) }
+  public static var x12_187: Self { .allowed(Kind.x12_187) }
   /// `X12_188`.
-  public static var x12_188: Self { Self(Kind.x12_188) }
+  public static var x12_188: Self { .allowed(Kind.x12_188) }
   /// `X12_189`.
-  public static var x12_189: Self { Self(Kind.x12_189) }
+  public static var x12_189: Self { .allowed(Kind.x12_189) }
   /// `X12_190`.
-  public static var x12_190: Self { Self(Kind.x12_190) }
+  public static var x12_190: Self { .allowed(Kind.x12_190) }
   /// `X12_191`.
-  public static var x12_191: Self { Self(Kind.x12_191) }
+  public static var x12_191: Self { .allowed(Kind.x12_191) }
   /// `X12_194`.
-  public static var x12_194: Self { Self(Kind.x12_194) }
+  public static var x12_194: Self { .allowed(Kind.x12_194) }
   /// `X12_195`.
-  public static var x12_195: Self { Self(Kind.x12_195) }
+  public static var x12_195: Self { .allowed(Kind.x12_195) }
   /// `X12_196`.
-  public static var x12_196: Self { Self(Kind.x12_196) }
+  public static var x12_196: Self { .allowed(Kind.x12_196) }
   /// `X12_197`.
-  public static var x12_197: Self { Self(Kind.x12_197) }
+  public static var x12_197: Self { .allowed(Kind.x12_197) }
   /// `X12_198`.
-  public static var x12_198: Self { Self(Kind.x12_198) }
+  public static var x12_198: Self { .allowed(Kind.x12_198) }
   /// `X12_199`.
-  public static var x12_199: Self { Self(Kind.x12_199) }
+  public static var x12_199: Self { .allowed(Kind.x12_199) }
   /// `X12_200`.
-  public static var x12_200: Self { Self(Kind.x12_200) }
+  public static var x12_200: Self { .allowed(Kind.x12_200) }
   /// `X12_201`.
-  public static var x12_201: Self { Self(Kind.x12_201) }
+  public static var x12_201: Self { .allowed(Kind.x12_201) }
   /// `X12_202`.
-  public static var x12_202: Self { Self(Kind.x12_202) }
+  public static var x12_202: Self { .allowed(Kind.x12_202) }
   /// `X12_203`.
-  public static var x12_203: Self { Self(Kind.x12_203) }
+  public static var x12_203: Self { .allowed(Kind.x12_203) }
   /// `X12_204`.
-  public static var x12_204: Self { Self(Kind.x12_204) }
+  public static var x12_204: Self { .allowed(Kind.x12_204) }
   /// `X12_205`.
-  public static var x12_205: Self { Self(Kind.x12_205) }
+  public static var x12_205: Self { .allowed(Kind.x12_205) }
   /// `X12_206`.
-  public static var x12_206: Self { Self(Kind.x12_206) }
+  public static var x12_206: Self { .allowed(Kind.x12_206) }
   /// `X12_210`.
-  public static var x12_210: Self { Self(Kind.x12_210) }
+  public static var x12_210: Self { .allowed(Kind.x12_210) }
   /// `X12_211`.
-  public static var x12_211: Self { Self(Kind.x12_211) }
+  public static var x12_211: Self { .allowed(Kind.x12_211) }
   /// `X12_212`.
-  public static var x12_212: Self { Self(Kind.x12_212) }
+  public static var x12_212: Self { .allowed(Kind.x12_212) }
   /// `X12_213`.
-  public static var x12_213: Self { Self(Kind.x12_213) }
+  public static var x12_213: Self { .allowed(Kind.x12_213) }
   /// `X12_214`.
-  public static var x12_214: Self { Self(Kind.x12_214) }
+  public static var x12_214: Self { .allowed(Kind.x12_214) }
   /// `X12_215`.
-  public static var x12_215: Self { Self(Kind.x12_215) }
+  public static var x12_215: Self { .allowed(Kind.x12_215) }
   /// `X12_216`.
-  public static var x12_216: Self { Self(Kind.x12_216) }
+  public static var x12_216: Self { .allowed(Kind.x12_216) }
   /// `X12_217`.
-  public static var x12_217: Self { Self(Kind.x12_217) }
+  public static var x12_217: Self { .allowed(Kind.x12_217) }
   /// `X12_218`.
-  public static var x12_218: Self { Self(Kind.x12_218) }
+  public static var x12_218: Self { .allowed(Kind.x12_218) }
   /// `X12_219`.
-  public static var x12_219: Self { Self(Kind.x12_219) }
+  public static var x12_219: Self { .allowed(Kind.x12_219) }
   /// `X12_220`.
-  public static var x12_220: Self { Self(Kind.x12_220) }
+  public static var x12_220: Self { .allowed(Kind.x12_220) }
   /// `X12_222`.
-  public static var x12_222: Self { Self(Kind.x12_222) }
+  public static var x12_222: Self { .allowed(Kind.x12_222) }
   /// `X12_223`.
-  public static var x12_223: Self { Self(Kind.x12_223) }
+  public static var x12_223: Self { .allowed(Kind.x12_223) }
   /// `X12_224`.
-  public static var x12_224: Self { Self(Kind.x12_224) }
+  public static var x12_224: Self { .allowed(Kind.x12_224) }
   /// `X12_225`.
-  public static var x12_225: Self { Self(Kind.x12_225) }
+  public static var x12_225: Self { .allowed(Kind.x12_225) }
   /// `X12_227`.
-  public static var x12_227: Self { Self(Kind.x12_227) }
+  public static var x12_227: Self { .allowed(Kind.x12_227) }
   /// `X12_228`.
-  public static var x12_228: Self { Self(Kind.x12_228) }
+  public static var x12_228: Self { .allowed(Kind.x12_228) }
   /// `X12_240`.
-  public static var x12_240: Self { Self(Kind.x12_240) }
+  public static var x12_240: Self { .allowed(Kind.x12_240) }
   /// `X12_242`.
-  public static var x12_242: Self { Self(Kind.x12_242) }
+  public static var x12_242: Self { .allowed(Kind.x12_242) }
   /// `X12_244`.
-  public static var x12_244: Self { Self(Kind.x12_244) }
+  public static var x12_244: Self { .allowed(Kind.x12_244) }
   /// `X12_245`.
-  public static var x12_245: Self { Self(Kind.x12_245) }
+  public static var x12_245: Self { .allowed(Kind.x12_245) }
   /// `X12_248`.
-  public static var x12_248: Self { Self(Kind.x12_248) }
+  public static var x12_248: Self { .allowed(Kind.x12_248) }
   /// `X12_249`.
-  public static var x12_249: Self { Self(Kind.x12_249) }
+  public static var x12_249: Self { .allowed(Kind.x12_249) }
   /// `X12_250`.
-  public static var x12_250: Self { Self(Kind.x12_250) }
+  public static var x12_250: Self { .allowed(Kind.x12_250) }
   /// `X12_251`.
-  public static var x12_251: Self { Self(Kind.x12_251) }
+  public static var x12_251: Self { .allowed(Kind.x12_251) }
   /// `X12_252`.
-  public static var x12_252: Self { Self(Kind.x12_252) }
+  public static var x12_252: Self { .allowed(Kind.x12_252) }
   /// `X12_255`.
-  public static var x12_255: Self { Self(Kind.x12_255) }
+  public static var x12_255: Self { .allowed(Kind.x12_255) }
   /// `X12_256`.
-  public static var x12_256: Self { Self(Kind.x12_256) }
+  public static var x12_256: Self { .allowed(Kind.x12_256) }
   /// `X12_259`.
-  public static var x12_259: Self { Self(Kind.x12_259) }
+  public static var x12_259: Self { .allowed(Kind.x12_259) }
   /// `X12_260`.
-  public static var x12_260: Self { Self(Kind.x12_260) }
+  public static var x12_260: Self { .allowed(Kind.x12_260) }
   /// `X12_261`.
-  public static var x12_261: Self { Self(Kind.x12_261) }
+  public static var x12_261: Self { .allowed(Kind.x12_261) }
   /// `X12_262`.
-  public static var x12_262: Self { Self(Kind.x12_262) }
+  public static var x12_262: Self { .allowed(Kind.x12_262) }
   /// `X12_263`.
-  public static var x12_263: Self { Self(Kind.x12_263) }
+  public static var x12_263: Self { .allowed(Kind.x12_263) }
   /// `X12_264`.
-  public static var x12_264: Self { Self(Kind.x12_264) }
+  public static var x12_264: Self { .allowed(Kind.x12_264) }
   /// `X12_265`.
-  public static var x12_265: Self { Self(Kind.x12_265) }
+  public static var x12_265: Self { .allowed(Kind.x12_265) }
   /// `X12_266`.
-  public static var x12_266: Self { Self(Kind.x12_266) }
+  public static var x12_266: Self { .allowed(Kind.x12_266) }
   /// `X12_267`.
-  public static var x12_267: Self { Self(Kind.x12_267) }
+  public static var x12_267: Self { .allowed(Kind.x12_267) }
   /// `X12_268`.
-  public static var x12_268: Self { Self(Kind.x12_268) }
+  public static var x12_268: Self { .allowed(Kind.x12_268) }
   /// `X12_269`.
-  public static var x12_269: Self { Self(Kind.x12_269) }
+  public static var x12_269: Self { .allowed(Kind.x12_269) }
   /// `X12_270`.
-  public static var x12_270: Self { Self(Kind.x12_270) }
+  public static var x12_270: Self { .allowed(Kind.x12_270) }
   /// `X12_271`.
-  public static var x12_271: Self { Self(Kind.x12_271) }
+  public static var x12_271: Self { .allowed(Kind.x12_271) }
   /// `X12_272`.
-  public static var x12_272: Self { Self(Kind.x12_272) }
+  public static var x12_272: Self { .allowed(Kind.x12_272) }
   /// `X12_273`.
-  public static var x12_273: Self { Self(Kind.x12_273) }
+  public static var x12_273: Self { .allowed(Kind.x12_273) }
   /// `X12_274`.
-  public static var x12_274: Self { Self(Kind.x12_274) }
+  public static var x12_274: Self { .allowed(Kind.x12_274) }
   /// `X12_275`.
-  public static var x12_275: Self { Self(Kind.x12_275) }
+  public static var x12_275: Self { .allowed(Kind.x12_275) }
   /// `X12_276`.
-  public static var x12_276: Self { Self(Kind.x12_276) }
+  public static var x12_276: Self { .allowed(Kind.x12_276) }
   /// `X12_277`.
-  public static var x12_277: Self { Self(Kind.x12_277) }
+  public static var x12_277: Self { .allowed(Kind.x12_277) }
   /// `X12_278`.
-  public static var x12_278: Self { Self(Kind.x12_278) }
+  public static var x12_278: Self { .allowed(Kind.x12_278) }
   /// `X12_280`.
-  public static var x12_280: Self { Self(Kind.x12_280) }
+  public static var x12_280: Self { .allowed(Kind.x12_280) }
   /// `X12_283`.
-  public static var x12_283: Self { Self(Kind.x12_283) }
+  public static var x12_283: Self { .allowed(Kind.x12_283) }
   /// `X12_284`.
-  public static var x12_284: Self { Self(Kind.x12_284) }
+  public static var x12_284: Self { .allowed(Kind.x12_284) }
   /// `X12_285`.
-  public static var x12_285: Self { Self(Kind.x12_285) }
+  public static var x12_285: Self { .allowed(Kind.x12_285) }
   /// `X12_286`.
-  public static var x12_286: Self { Self(Kind.x12_286) }
+  public static var x12_286: Self { .allowed(Kind.x12_286) }
   /// `X12_288`.
-  public static var x12_288: Self { Self(Kind.x12_288) }
+  public static var x12_288: Self { .allowed(Kind.x12_288) }
   /// `X12_290`.
-  public static var x12_290: Self { Self(Kind.x12_290) }
+  public static var x12_290: Self { .allowed(Kind.x12_290) }
   /// `X12_300`.
-  public static var x12_300: Self { Self(Kind.x12_300) }
+  public static var x12_300: Self { .allowed(Kind.x12_300) }
   /// `X12_301`.
-  public static var x12_301: Self { Self(Kind.x12_301) }
+  public static var x12_301: Self { .allowed(Kind.x12_301) }
   /// `X12_303`.
-  public static var x12_303: Self { Self(Kind.x12_303) }
+  public static var x12_303: Self { .allowed(Kind.x12_303) }
   /// `X12_304`.
-  public static var x12_304: Self { Self(Kind.x12_304) }
+  public static var x12_304: Self { .allowed(Kind.x12_304) }
   /// `X12_309`.
-  public static var x12_309: Self { Self(Kind.x12_309) }
+  public static var x12_309: Self { .allowed(Kind.x12_309) }
   /// `X12_310`.
-  public static var x12_310: Self { Self(Kind.x12_310) }
+  public static var x12_310: Self { .allowed(Kind.x12_310) }
   /// `X12_311`.
-  public static var x12_311: Self { Self(Kind.x12_311) }
+  public static var x12_311: Self { .allowed(Kind.x12_311) }
   /// `X12_312`.
-  public static var x12_312: Self { Self(Kind.x12_312) }
+  public static var x12_312: Self { .allowed(Kind.x12_312) }
   /// `X12_313`.
-  public static var x12_313: Self { Self(Kind.x12_313) }
+  public static var x12_313: Self { .allowed(Kind.x12_313) }
   /// `X12_315`.
-  public static var x12_315: Self { Self(Kind.x12_315) }
+  public static var x12_315: Self { .allowed(Kind.x12_315) }
   /// `X12_317`.
-  public static var x12_317: Self { Self(Kind.x12_317) }
+  public static var x12_317: Self { .allowed(Kind.x12_317) }
   /// `X12_319`.
-  public static var x12_319: Self { Self(Kind.x12_319) }
+  public static var x12_319: Self { .allowed(Kind.x12_319) }
   /// `X12_322`.
-  public static var x12_322: Self { Self(Kind.x12_322) }
+  public static var x12_322: Self { .allowed(Kind.x12_322) }
   /// `X12_323`.
-  public static var x12_323: Self { Self(Kind.x12_323) }
+  public static var x12_323: Self { .allowed(Kind.x12_323) }
   /// `X12_324`.
-  public static var x12_324: Self { Self(Kind.x12_324) }
+  public static var x12_324: Self { .allowed(Kind.x12_324) }
   /// `X12_325`.
-  public static var x12_325: Self { Self(Kind.x12_325) }
+  public static var x12_325: Self { .allowed(Kind.x12_325) }
   /// `X12_326`.
-  public static var x12_326: Self { Self(Kind.x12_326) }
+  public static var x12_326: Self { .allowed(Kind.x12_326) }
   /// `X12_350`.
-  public static var x12_350: Self { Self(Kind.x12_350) }
+  public static var x12_350: Self { .allowed(Kind.x12_350) }
   /// `X12_352`.
-  public static var x12_352: Self { Self(Kind.x12_352) }
+  public static var x12_352: Self { .allowed(Kind.x12_352) }
   /// `X12_353`.
-  public static var x12_353: Self { Self(Kind.x12_353) }
+  public static var x12_353: Self { .allowed(Kind.x12_353) }
   /// `X12_354`.
-  public static var x12_354: Self { Self(Kind.x12_354) }
+  public static var x12_354: Self { .allowed(Kind.x12_354) }
   /// `X12_355`.
-  public static var x12_355: Self { Self(Kind.x12_355) }
+  public static var x12_355: Self { .allowed(Kind.x12_355) }
   /// `X12_356`.
-  public static var x12_356: Self { Self(Kind.x12_356) }
+  public static var x12_356: Self { .allowed(Kind.x12_356) }
   /// `X12_357`.
-  public static var x12_357: Self { Self(Kind.x12_357) }
+  public static var x12_357: Self { .allowed(Kind.x12_357) }
   /// `X12_358`.
-  public static var x12_358: Self { Self(Kind.x12_358) }
+  public static var x12_358: Self { .allowed(Kind.x12_358) }
   /// `X12_361`.
-  public static var x12_361: Self { Self(Kind.x12_361) }
+  public static var x12_361: Self { .allowed(Kind.x12_361) }
   /// `X12_362`.
-  public static var x12_362: Self { Self(Kind.x12_362) }
+  public static var x12_362: Self { .allowed(Kind.x12_362) }
   /// `X12_404`.
-  public static var x12_404: Self { Self(Kind.x12_404) }
+  public static var x12_404: Self { .allowed(Kind.x12_404) }
   /// `X12_410`.
-  public static var x12_410: Self { Self(Kind.x12_410) }
+  public static var x12_410: Self { .allowed(Kind.x12_410) }
   /// `X12_412`.
-  public static var x12_412: Self { Self(Kind.x12_412) }
+  public static var x12_412: Self { .allowed(Kind.x12_412) }
   /// `X12_414`.
-  public static var x12_414: Self { Self(Kind.x12_414) }
+  public static var x12_414: Self { .allowed(Kind.x12_414) }
   /// `X12_417`.
-  public static var x12_417: Self { Self(Kind.x12_417) }
+  public static var x12_417: Self { .allowed(Kind.x12_417) }
   /// `X12_418`.
-  public static var x12_418: Self { Self(Kind.x12_418) }
+  public static var x12_418: Self { .allowed(Kind.x12_418) }
   /// `X12_419`.
-  public static var x12_419: Self { Self(Kind.x12_419) }
+  public static var x12_419: Self { .allowed(Kind.x12_419) }
   /// `X12_420`.
-  public static var x12_420: Self { Self(Kind.x12_420) }
+  public static var x12_420: Self { .allowed(Kind.x12_420) }
   /// `X12_421`.
-  public static var x12_421: Self { Self(Kind.x12_421) }
+  public static var x12_421: Self { .allowed(Kind.x12_421) }
   /// `X12_422`.
-  public static var x12_422: Self { Self(Kind.x12_422) }
+  public static var x12_422: Self { .allowed(Kind.x12_422) }
   /// `X12_423`.
-  public static var x12_423: Self { Self(Kind.x12_423) }
+  public static var x12_423: Self { .allowed(Kind.x12_423) }
   /// `X12_424`.
-  public static var x12_424: Self { Self(Kind.x12_424) }
+  public static var x12_424: Self { .allowed(Kind.x12_424) }
   /// `X12_425`.
-  public static var x12_425: Self { Self(Kind.x12_425) }
+  public static var x12_425: Self { .allowed(Kind.x12_425) }
   /// `X12_426`.
-  public static var x12_426: Self { Self(Kind.x12_426) }
+  public static var x12_426: Self { .allowed(Kind.x12_426) }
   /// `X12_429`.
-  public static var x12_429: Self { Self(Kind.x12_429) }
+  public static var x12_429: Self { .allowed(Kind.x12_429) }
   /// `X12_431`.
-  public static var x12_431: Self { Self(Kind.x12_431) }
+  public static var x12_431: Self { .allowed(Kind.x12_431) }
   /// `X12_432`.
-  public static var x12_432: Self { Self(Kind.x12_432) }
+  public static var x12_432: Self { .allowed(Kind.x12_432) }
   /// `X12_433`.
-  public static var x12_433: Self { Self(Kind.x12_433) }
+  public static var x12_433: Self { .allowed(Kind.x12_433) }
   /// `X12_434`.
-  public static var x12_434: Self { Self(Kind.x12_434) }
+  public static var x12_434: Self { .allowed(Kind.x12_434) }
   /// `X12_435`.
-  public static var x12_435: Self { Self(Kind.x12_435) }
+  public static var x12_435: Self { .allowed(Kind.x12_435) }
   /// `X12_436`.
-  public static var x12_436: Self { Self(Kind.x12_436) }
+  public static var x12_436: Self { .allowed(Kind.x12_436) }
   /// `X12_437`.
-  public static var x12_437: Self { Self(Kind.x12_437) }
+  public static var x12_437: Self { .allowed(Kind.x12_437) }
   /// `X12_440`.
-  public static var x12_440: Self { Self(Kind.x12_440) }
+  public static var x12_440: Self { .allowed(Kind.x12_440) }
   /// `X12_451`.
-  public static var x12_451: Self { Self(Kind.x12_451) }
+  public static var x12_451: Self { .allowed(Kind.x12_451) }
   /// `X12_452`.
-  public static var x12_452: Self { Self(Kind.x12_452) }
+  public static var x12_452: Self { .allowed(Kind.x12_452) }
   /// `X12_453`.
-  public static var x12_453: Self { Self(Kind.x12_453) }
+  public static var x12_453: Self { .allowed(Kind.x12_453) }
   /// `X12_455`.
-  public static var x12_455: Self { Self(Kind.x12_455) }
+  public static var x12_455: Self { .allowed(Kind.x12_455) }
   /// `X12_456`.
-  public static var x12_456: Self { Self(Kind.x12_456) }
+  public static var x12_456: Self { .allowed(Kind.x12_456) }
   /// `X12_460`.
-  public static var x12_460: Self { Self(Kind.x12_460) }
+  public static var x12_460: Self { .allowed(Kind.x12_460) }
   /// `X12_463`.
-  public static var x12_463: Self { Self(Kind.x12_463) }
+  public static var x12_463: Self { .allowed(Kind.x12_463) }
   /// `X12_466`.
-  public static var x12_466: Self { Self(Kind.x12_466) }
+  public static var x12_466: Self { .allowed(Kind.x12_466) }
   /// `X12_468`.
-  public static var x12_468: Self { Self(Kind.x12_468) }
+  public static var x12_468: Self { .allowed(Kind.x12_468) }
   /// `X12_470`.
-  public static var x12_470: Self { Self(Kind.x12_470) }
+  public static var x12_470: Self { .allowed(Kind.x12_470) }
   /// `X12_475`.
-  public static var x12_475: Self { Self(Kind.x12_475) }
+  public static var x12_475: Self { .allowed(Kind.x12_475) }
   /// `X12_485`.
-  public static var x12_485: Self { Self(Kind.x12_485) }
+  public static var x12_485: Self { .allowed(Kind.x12_485) }
   /// `X12_486`.
-  public static var x12_486: Self { Self(Kind.x12_486) }
+  public static var x12_486: Self { .allowed(Kind.x12_486) }
   /// `X12_490`.
-  public static var x12_490: Self { Self(Kind.x12_490) }
+  public static var x12_490: Self { .allowed(Kind.x12_490) }
   /// `X12_492`.
-  public static var x12_492: Self { Self(Kind.x12_492) }
+  public static var x12_492: Self { .allowed(Kind.x12_492) }
   /// `X12_494`.
-  public static var x12_494: Self { Self(Kind.x12_494) }
+  public static var x12_494: Self { .allowed(Kind.x12_494) }
   /// `X12_500`.
-  public static var x12_500: Self { Self(Kind.x12_500) }
+  public static var x12_500: Self { .allowed(Kind.x12_500) }
   /// `X12_501`.
-  public static var x12_501: Self { Self(Kind.x12_501) }
+  public static var x12_501: Self { .allowed(Kind.x12_501) }
   /// `X12_503`.
-  public static var x12_503: Self { Self(Kind.x12_503) }
+  public static var x12_503: Self { .allowed(Kind.x12_503) }
   /// `X12_504`.
-  public static var x12_504: Self { Self(Kind.x12_504) }
+  public static var x12_504: Self { .allowed(Kind.x12_504) }
   /// `X12_511`.
-  public static var x12_511: Self { Self(Kind.x12_511) }
+  public static var x12_511: Self { .allowed(Kind.x12_511) }
   /// `X12_517`.
-  public static var x12_517: Self { Self(Kind.x12_517) }
+  public static var x12_517: Self { .allowed(Kind.x12_517) }
   /// `X12_521`.
-  public static var x12_521: Self { Self(Kind.x12_521) }
+  public static var x12_521: Self { .allowed(Kind.x12_521) }
   /// `X12_527`.
-  public static var x12_527: Self { Self(Kind.x12_527) }
+  public static var x12_527: Self { .allowed(Kind.x12_527) }
   /// `X12_536`.
-  public static var x12_536: Self { Self(Kind.x12_536) }
+  public static var x12_536: Self { .allowed(Kind.x12_536) }
   /// `X12_540`.
-  public static var x12_540: Self { Self(Kind.x12_540) }
+  public static var x12_540: Self { .allowed(Kind.x12_540) }
   /// `X12_561`.
-  public static var x12_561: Self { Self(Kind.x12_561) }
+  public static var x12_561: Self { .allowed(Kind.x12_561) }
   /// `X12_567`.
-  public static var x12_567: Self { Self(Kind.x12_567) }
+  public static var x12_567: Self { .allowed(Kind.x12_567) }
   /// `X12_568`.
-  public static var x12_568: Self { Self(Kind.x12_568) }
+  public static var x12_568: Self { .allowed(Kind.x12_568) }
   /// `X12_601`.
-  public static var x12_601: Self { Self(Kind.x12_601) }
+  public static var x12_601: Self { .allowed(Kind.x12_601) }
   /// `X12_602`.
-  public static var x12_602: Self { Self(Kind.x12_602) }
+  public static var x12_602: Self { .allowed(Kind.x12_602) }
   /// `X12_620`.
-  public static var x12_620: Self { Self(Kind.x12_620) }
+  public static var x12_620: Self { .allowed(Kind.x12_620) }
   /// `X12_625`.
-  public static var x12_625: Self { Self(Kind.x12_625) }
+  public static var x12_625: Self { .allowed(Kind.x12_625) }
   /// `X12_650`.
-  public static var x12_650: Self { Self(Kind.x12_650) }
+  public static var x12_650: Self { .allowed(Kind.x12_650) }
   /// `X12_715`.
-  public static var x12_715: Self { Self(Kind.x12_715) }
+  public static var x12_715: Self { .allowed(Kind.x12_715) }
   /// `X12_753`.
-  public static var x12_753: Self { Self(Kind.x12_753) }
+  public static var x12_753: Self { .allowed(Kind.x12_753) }
   /// `X12_754`.
-  public static var x12_754: Self { Self(Kind.x12_754) }
+  public static var x12_754: Self { .allowed(Kind.x12_754) }
   /// `X12_805`.
-  public static var x12_805: Self { Self(Kind.x12_805) }
+  public static var x12_805: Self { .allowed(Kind.x12_805) }
   /// `X12_806`.
-  public static var x12_806: Self { Self(Kind.x12_806) }
+  public static var x12_806: Self { .allowed(Kind.x12_806) }
   /// `X12_810`.
-  public static var x12_810: Self { Self(Kind.x12_810) }
+  public static var x12_810: Self { .allowed(Kind.x12_810) }
   /// `X12_811`.
-  public static var x12_811: Self { Self(Kind.x12_811) }
+  public static var x12_811: Self { .allowed(Kind.x12_811) }
   /// `X12_812`.
-  public static var x12_812: Self { Self(Kind.x12_812) }
+  public static var x12_812: Self { .allowed(Kind.x12_812) }
   /// `X12_813`.
-  public static var x12_813: Self { Self(Kind.x12_813) }
+  public static var x12_813: Self { .allowed(Kind.x12_813) }
   /// `X12_814`.
-  public static var x12_814: Self { Self(Kind.x12_814) }
+  public static var x12_814: Self { .allowed(Kind.x12_814) }
   /// `X12_815`.
-  public static var x12_815: Self { Self(Kind.x12_815) }
+  public static var x12_815: Self { .allowed(Kind.x12_815) }
   /// `X12_816`.
-  public static var x12_816: Self { Self(Kind.x12_816) }
+  public static var x12_816: Self { .allowed(Kind.x12_816) }
   /// `X12_818`.
-  public static var x12_818: Self { Self(Kind.x12_818) }
+  public static var x12_818: Self { .allowed(Kind.x12_818) }
   /// `X12_819`.
-  public static var x12_819: Self { Self(Kind.x12_819) }
+  public static var x12_819: Self { .allowed(Kind.x12_819) }
   /// `X12_820`.
-  public static var x12_820: Self { Self(Kind.x12_820) }
+  public static var x12_820: Self { .allowed(Kind.x12_820) }
   /// `X12_821`.
-  public static var x12_821: Self { Self(Kind.x12_821) }
+  public static var x12_821: Self { .allowed(Kind.x12_821) }
   /// `X12_822`.
-  public static var x12_822: Self { Self(Kind.x12_822) }
+  public static var x12_822: Self { .allowed(Kind.x12_822) }
   /// `X12_823`.
-  public static var x12_823: Self { Self(Kind.x12_823) }
+  public static var x12_823: Self { .allowed(Kind.x12_823) }
   /// `X12_824`.
-  public static var x12_824: Self { Self(Kind.x12_824) }
+  public static var x12_824: Self { .allowed(Kind.x12_824) }
   /// `X12_826`.
-  public static var x12_826: Self { Self(Kind.x12_826) }
+  public static var x12_826: Self { .allowed(Kind.x12_826) }
   /// `X12_827`.
-  public static var x12_827: Self { Self(Kind.x12_827) }
+  public static var x12_827: Self { .allowed(Kind.x12_827) }
   /// `X12_828`.
-  public static var x12_828: Self { Self(Kind.x12_828) }
+  public static var x12_828: Self { .allowed(Kind.x12_828) }
   /// `X12_829`.
-  public static var x12_829: Self { Self(Kind.x12_829) }
+  public static var x12_829: Self { .allowed(Kind.x12_829) }
   /// `X12_830`.
-  public static var x12_830: Self { Self(Kind.x12_830) }
+  public static var x12_830: Self { .allowed(Kind.x12_830) }
   /// `X12_831`.
-  public static var x12_831: Self { Self(Kind.x12_831) }
+  public static var x12_831: Self { .allowed(Kind.x12_831) }
   /// `X12_832`.
-  public static var x12_832: Self { Self(Kind.x12_832) }
+  public static var x12_832: Self { .allowed(Kind.x12_832) }
   /// `X12_833`.
-  public static var x12_833: Self { Self(Kind.x12_833) }
+  public static var x12_833: Self { .allowed(Kind.x12_833) }
   /// `X12_834`.
-  public static var x12_834: Self { Self(Kind.x12_834) }
+  public static var x12_834: Self { .allowed(Kind.x12_834) }
   /// `X12_835`.
-  public static var x12_835: Self { Self(Kind.x12_835) }
+  public static var x12_835: Self { .allowed(Kind.x12_835) }
   /// `X12_836`.
-  public static var x12_836: Self { Self(Kind.x12_836) }
+  public static var x12_836: Self { .allowed(Kind.x12_836) }
   /// `X12_837`.
-  public static var x12_837: Self { Self(Kind.x12_837) }
+  public static var x12_837: Self { .allowed(Kind.x12_837) }
   /// `X12_838`.
-  public static var x12_838: Self { Self(Kind.x12_838) }
+  public static var x12_838: Self { .allowed(Kind.x12_838) }
   /// `X12_839`.
-  public static var x12_839: Self { Self(Kind.x12_839) }
+  public static var x12_839: Self { .allowed(Kind.x12_839) }
   /// `X12_840`.
-  public static var x12_840: Self { Self(Kind.x12_840) }
+  public static var x12_840: Self { .allowed(Kind.x12_840) }
   /// `X12_841`.
-  public static var x12_841: Self { Self(Kind.x12_841) }
+  public static var x12_841: Self { .allowed(Kind.x12_841) }
   /// `X12_842`.
-  public static var x12_842: Self { Self(Kind.x12_842) }
+  public static var x12_842: Self { .allowed(Kind.x12_842) }
   /// `X12_843`.
-  public static var x12_843: Self { Self(Kind.x12_843) }
+  public static var x12_843: Self { .allowed(Kind.x12_843) }
   /// `X12_844`.
-  public static var x12_844: Self { Self(Kind.x12_844) }
+  public static var x12_844: Self { .allowed(Kind.x12_844) }
   /// `X12_845`.
-  public static var x12_845: Self { Self(Kind.x12_845) }
+  public static var x12_845: Self { .allowed(Kind.x12_845) }
   /// `X12_846`.
-  public static var x12_846: Self { Self(Kind.x12_846) }
+  public static var x12_846: Self { .allowed(Kind.x12_846) }
   /// `X12_847`.
-  public static var x12_847: Self { Self(Kind.x12_847) }
+  public static var x12_847: Self { .allowed(Kind.x12_847) }
   /// `X12_848`.
-  public static var x12_848: Self { Self(Kind.x12_848) }
+  public static var x12_848: Self { .allowed(Kind.x12_848) }
   /// `X12_849`.
-  public static var x12_849: Self { Self(Kind.x12_849) }
+  public static var x12_849: Self { .allowed(Kind.x12_849) }
   /// `X12_850`.
-  public static var x12_850: Self { Self(Kind.x12_850) }
+  public static var x12_850: Self { .allowed(Kind.x12_850) }
   /// `X12_851`.
-  public static var x12_851: Self { Self(Kind.x12_851) }
+  public static var x12_851: Self { .allowed(Kind.x12_851) }
   /// `X12_852`.
-  public static var x12_852: Self { Self(Kind.x12_852) }
+  public static var x12_852: Self { .allowed(Kind.x12_852) }
   /// `X12_853`.
-  public static var x12_853: Self { Self(Kind.x12_853) }
+  public static var x12_853: Self { .allowed(Kind.x12_853) }
   /// `X12_854`.
-  public static var x12_854: Self { Self(Kind.x12_854) }
+  public static var x12_854: Self { .allowed(Kind.x12_854) }
   /// `X12_855`.
-  public static var x12_855: Self { Self(Kind.x12_855) }
+  public static var x12_855: Self { .allowed(Kind.x12_855) }
   /// `X12_856`.
-  public static var x12_856: Self { Self(Kind.x12_856) }
+  public static var x12_856: Self { .allowed(Kind.x12_856) }
   /// `X12_857`.
-  public static var x12_857: Self { Self(Kind.x12_857) }
+  public static var x12_857: Self { .allowed(Kind.x12_857) }
   /// `X12_858`.
-  public static var x12_858: Self { Self(Kind.x12_858) }
+  public static var x12_858: Self { .allowed(Kind.x12_858) }
   /// `X12_859`.
-  public static var x12_859: Self { Self(Kind.x12_859) }
+  public static var x12_859: Self { .allowed(Kind.x12_859) }
   /// `X12_860`.
-  public static var x12_860: Self { Self(Kind.x12_860) }
+  public static var x12_860: Self { .allowed(Kind.x12_860) }
   /// `X12_861`.
-  public static var x12_861: Self { Self(Kind.x12_861) }
+  public static var x12_861: Self { .allowed(Kind.x12_861) }
   /// `X12_862`.
-  public static var x12_862: Self { Self(Kind.x12_862) }
+  public static var x12_862: Self { .allowed(Kind.x12_862) }
   /// `X12_863`.
-  public static var x12_863: Self { Self(Kind.x12_863) }
+  public static var x12_863: Self { .allowed(Kind.x12_863) }
   /// `X12_864`.
-  public static var x12_864: Self { Self(Kind.x12_864) }
+  public static var x12_864: Self { .allowed(Kind.x12_864) }
   /// `X12_865`.
-  public static var x12_865: Self { Self(Kind.x12_865) }
+  public static var x12_865: Self { .allowed(Kind.x12_865) }
   /// `X12_866`.
-  public static var x12_866: Self { Self(Kind.x12_866) }
+  public static var x12_866: Self { .allowed(Kind.x12_866) }
   /// `X12_867`.
-  public static var x12_867: Self { Self(Kind.x12_867) }
+  public static var x12_867: Self { .allowed(Kind.x12_867) }
   /// `X12_868`.
-  public static var x12_868: Self { Self(Kind.x12_868) }
+  public static var x12_868: Self { .allowed(Kind.x12_868) }
   /// `X12_869`.
-  public static var x12_869: Self { Self(Kind.x12_869) }
+  public static var x12_869: Self { .allowed(Kind.x12_869) }
   /// `X12_870`.
-  public static var x12_870: Self { Self(Kind.x12_870) }
+  public static var x12_870: Self { .allowed(Kind.x12_870) }
   /// `X12_871`.
-  public static var x12_871: Self { Self(Kind.x12_871) }
+  public static var x12_871: Self { .allowed(Kind.x12_871) }
   /// `X12_872`.
-  public static var x12_872: Self { Self(Kind.x12_872) }
+  public static var x12_872: Self { .allowed(Kind.x12_872) }
   /// `X12_873`.
-  public static var x12_873: Self { Self(Kind.x12_873) }
+  public static var x12_873: Self { .allowed(Kind.x12_873) }
   /// `X12_874`.
-  public static var x12_874: Self { Self(Kind.x12_874) }
+  public static var x12_874: Self { .allowed(Kind.x12_874) }
   /// `X12_875`.
-  public static var x12_875: Self { Self(Kind.x12_875) }
+  public static var x12_875: Self { .allowed(Kind.x12_875) }
   /// `X12_876`.
-  public static var x12_876: Self { Self(Kind.x12_876) }
+  public static var x12_876: Self { .allowed(Kind.x12_876) }
   /// `X12_877`.
-  public static var x12_877: Self { Self(Kind.x12_877) }
+  public static var x12_877: Self { .allowed(Kind.x12_877) }
   /// `X12_878`.
-  public static var x12_878: Self { Self(Kind.x12_878) }
+  public static var x12_878: Self { .allowed(Kind.x12_878) }
   /// `X12_879`.
-  public static var x12_879: Self { Self(Kind.x12_879) }
+  public static var x12_879: Self { .allowed(Kind.x12_879) }
   /// `X12_880`.
-  public static var x12_880: Self { Self(Kind.x12_880) }
+  public static var x12_880: Self { .allowed(Kind.x12_880) }
   /// `X12_881`.
-  public static var x12_881: Self { Self(Kind.x12_881) }
+  public static var x12_881: Self { .allowed(Kind.x12_881) }
   /// `X12_882`.
-  public static var x12_882: Self { Self(Kind.x12_882) }
+  public static var x12_882: Self { .allowed(Kind.x12_882) }
   /// `X12_883`.
-  public static var x12_883: Self { Self(Kind.x12_883) }
+  public static var x12_883: Self { .allowed(Kind.x12_883) }
   /// `X12_884`.
-  public static var x12_884: Self { Self(Kind.x12_884) }
+  public static var x12_884: Self { .allowed(Kind.x12_884) }
   /// `X12_885`.
-  public static var x12_885: Self { Self(Kind.x12_885) }
+  public static var x12_885: Self { .allowed(Kind.x12_885) }
   /// `X12_886`.
-  public static var x12_886: Self { Self(Kind.x12_886) }
+  public static var x12_886: Self { .allowed(Kind.x12_886) }
   /// `X12_887`.
-  public static var x12_887: Self { Self(Kind.x12_887) }
+  public static var x12_887: Self { .allowed(Kind.x12_887) }
   /// `X12_888`.
-  public static var x12_888: Self { Self(Kind.x12_888) }
+  public static var x12_888: Self { .allowed(Kind.x12_888) }
   /// `X12_889`.
-  public static var x12_889: Self { Self(Kind.x12_889) }
+  public static var x12_889: Self { .allowed(Kind.x12_889) }
   /// `X12_891`.
-  public static var x12_891: Self { Self(Kind.x12_891) }
+  public static var x12_891: Self { .allowed(Kind.x12_891) }
   /// `X12_893`.
-  public static var x12_893: Self { Self(Kind.x12_893) }
+  public static var x12_893: Self { .allowed(Kind.x12_893) }
   /// `X12_894`.
-  public static var x12_894: Self { Self(Kind.x12_894) }
+  public static var x12_894: Self { .allowed(Kind.x12_894) }
   /// `X12_895`.
-  public static var x12_895: Self { Self(Kind.x12_895) }
+  public static var x12_895: Self { .allowed(Kind.x12_895) }
   /// `X12_896`.
-  public static var x12_896: Self { Self(Kind.x12_896) }
+  public static var x12_896: Self { .allowed(Kind.x12_896) }
   /// `X12_920`.
-  public static var x12_920: Self { Self(Kind.x12_920) }
+  public static var x12_920: Self { .allowed(Kind.x12_920) }
   /// `X12_924`.
-  public static var x12_924: Self { Self(Kind.x12_924) }
+  public static var x12_924: Self { .allowed(Kind.x12_924) }
   /// `X12_925`.
-  public static var x12_925: Self { Self(Kind.x12_925) }
+  public static var x12_925: Self { .allowed(Kind.x12_925) }
   /// `X12_926`.
-  public static var x12_926: Self { Self(Kind.x12_926) }
+  public static var x12_926: Self { .allowed(Kind.x12_926) }
   /// `X12_928`.
-  public static var x12_928: Self { Self(Kind.x12_928) }
+  public static var x12_928: Self { .allowed(Kind.x12_928) }
   /// `X12_940`.
-  public static var x12_940: Self { Self(Kind.x12_940) }
+  public static var x12_940: Self { .allowed(Kind.x12_940) }
   /// `X12_943`.
-  public static var x12_943: Self { Self(Kind.x12_943) }
+  public static var x12_943: Self { .allowed(Kind.x12_943) }
   /// `X12_944`.
-  public static var x12_944: Self { Self(Kind.x12_944) }
+  public static var x12_944: Self { .allowed(Kind.x12_944) }
   /// `X12_945`.
-  public static var x12_945: Self { Self(Kind.x12_945) }
+  public static var x12_945: Self { .allowed(Kind.x12_945) }
   /// `X12_947`.
-  public static var x12_947: Self { Self(Kind.x12_947) }
+  public static var x12_947: Self { .allowed(Kind.x12_947) }
   /// `X12_980`.
-  public static var x12_980: Self { Self(Kind.x12_980) }
+  public static var x12_980: Self { .allowed(Kind.x12_980) }
   /// `X12_990`.
-  public static var x12_990: Self { Self(Kind.x12_990) }
+  public static var x12_990: Self { .allowed(Kind.x12_990) }
   /// `X12_993`.
-  public static var x12_993: Self { Self(Kind.x12_993) }
+  public static var x12_993: Self { .allowed(Kind.x12_993) }
   /// `X12_996`.
-  public static var x12_996: Self { Self(Kind.x12_996) }
+  public static var x12_996: Self { .allowed(Kind.x12_996) }
   /// `X12_997`.
-  public static var x12_997: Self { Self(Kind.x12_997) }
+  public static var x12_997: Self { .allowed(Kind.x12_997) }
   /// `X12_998`.
-  public static var x12_998: Self { Self(Kind.x12_998) }
+  public static var x12_998: Self { .allowed(Kind.x12_998) }
   /// `X12_999`.
-  public static var x12_999: Self { Self(Kind.x12_999) }
+  public static var x12_999: Self { .allowed(Kind.x12_999) }
   /// `X12_270_X279`.
-  public static var x12_270X279: Self { Self(Kind.x12_270X279) }
+  public static var x12_270X279: Self { .allowed(Kind.x12_270X279) }
   /// `X12_271_X279`.
-  public static var x12_271X279: Self { Self(Kind.x12_271X279) }
+  public static var x12_271X279: Self { .allowed(Kind.x12_271X279) }
   /// `X12_275_X210`.
-  public static var x12_275X210: Self { Self(Kind.x12_275X210) }
+  public static var x12_275X210: Self { .allowed(Kind.x12_275X210) }
   /// `X12_275_X211`.
-  public static var x12_275X211: Self { Self(Kind.x12_275X211) }
+  public static var x12_275X211: Self { .allowed(Kind.x12_275X211) }
   /// `X12_276_X212`.
-  public static var x12_276X212: Self { Self(Kind.x12_276X212) }
+  public static var x12_276X212: Self { .allowed(Kind.x12_276X212) }
   /// `X12_277_X212`.
-  public static var x12_277X212: Self { Self(Kind.x12_277X212) }
+  public static var x12_277X212: Self { .allowed(Kind.x12_277X212) }
   /// `X12_277_X214`.
-  public static var x12_277X214: Self { Self(Kind.x12_277X214) }
+  public static var x12_277X214: Self { .allowed(Kind.x12_277X214) }
   /// `X12_277_X364`.
-  public static var x12_277X364: Self { Self(Kind.x12_277X364) }
+  public static var x12_277X364: Self { .allowed(Kind.x12_277X364) }
   /// `X12_278_X217`.
-  public static var x12_278X217: Self { Self(Kind.x12_278X217) }
+  public static var x12_278X217: Self { .allowed(Kind.x12_278X217) }
   /// `X12_820_X218`.
-  public static var x12_820X218: Self { Self(Kind.x12_820X218) }
+  public static var x12_820X218: Self { .allowed(Kind.x12_820X218) }
   /// `X12_820_X306`.
-  public static var x12_820X306: Self { Self(Kind.x12_820X306) }
+  public static var x12_820X306: Self { .allowed(Kind.x12_820X306) }
   /// `X12_824_X186`.
-  public static var x12_824X186: Self { Self(Kind.x12_824X186) }
+  public static var x12_824X186: Self { .allowed(Kind.x12_824X186) }
   /// `X12_834_X220`.
-  public static var x12_834X220: Self { Self(Kind.x12_834X220) }
+  public static var x12_834X220: Self { .allowed(Kind.x12_834X220) }
   /// `X12_834_X307`.
-  public static var x12_834X307: Self { Self(Kind.x12_834X307) }
+  public static var x12_834X307: Self { .allowed(Kind.x12_834X307) }
   /// `X12_834_X318`.
-  public static var x12_834X318: Self { Self(Kind.x12_834X318) }
+  public static var x12_834X318: Self { .allowed(Kind.x12_834X318) }
   /// `X12_835_X221`.
-  public static var x12_835X221: Self { Self(Kind.x12_835X221) }
+  public static var x12_835X221: Self { .allowed(Kind.x12_835X221) }
   /// `X12_837_X222`.
-  public static var x12_837X222: Self { Self(Kind.x12_837X222) }
+  public static var x12_837X222: Self { .allowed(Kind.x12_837X222) }
   /// `X12_837_X223`.
-  public static var x12_837X223: Self { Self(Kind.x12_837X223) }
+  public static var x12_837X223: Self { .allowed(Kind.x12_837X223) }
   /// `X12_837_X224`.
-  public static var x12_837X224: Self { Self(Kind.x12_837X224) }
+  public static var x12_837X224: Self { .allowed(Kind.x12_837X224) }
   /// `X12_837_X291`.
-  public static var x12_837X291: Self { Self(Kind.x12_837X291) }
+  public static var x12_837X291: Self { .allowed(Kind.x12_837X291) }
   /// `X12_837_X292`.
-  public static var x12_837X292: Self { Self(Kind.x12_837X292) }
+  public static var x12_837X292: Self { .allowed(Kind.x12_837X292) }
   /// `X12_837_X298`.
-  public static var x12_837X298: Self { Self(Kind.x12_837X298) }
+  public static var x12_837X298: Self { .allowed(Kind.x12_837X298) }
   /// `X12_999_X231`.
-  public static var x12_999X231: Self { Self(Kind.x12_999X231) }
+  public static var x12_999X231: Self { .allowed(Kind.x12_999X231) }
 }
 
 extension B2BI {
@@ -1116,15 +1116,15 @@ extension B2BI {
 
 extension Value where Kind == B2BI.X12VersionValue {
   /// `VERSION_4010`.
-  public static var version4010: Self { Self(Kind.version4010) }
+  public static var version4010: Self { .allowed(Kind.version4010) }
   /// `VERSION_4030`.
-  public static var version4030: Self { Self(Kind.version4030) }
+  public static var version4030: Self { .allowed(Kind.version4030) }
   /// `VERSION_4050`.
-  public static var version4050: Self { Self(Kind.version4050) }
+  public static var version4050: Self { .allowed(Kind.version4050) }
   /// `VERSION_4060`.
-  public static var version4060: Self { Self(Kind.version4060) }
+  public static var version4060: Self { .allowed(Kind.version4060) }
   /// `VERSION_5010`.
-  public static var version5010: Self { Self(Kind.version5010) }
+  public static var version5010: Self { .allowed(Kind.version5010) }
   /// `VERSION_5010_HIPAA`.
-  public static var version5010Hipaa: Self { Self(Kind.version5010Hipaa) }
+  public static var version5010Hipaa: Self { .allowed(Kind.version5010Hipaa) }
 }

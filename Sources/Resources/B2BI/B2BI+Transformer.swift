@@ -180,7 +180,7 @@ extension Value where Kind == B2BI.Transformer.AdvancedOptions {
   public init(x12: Value<B2BI.Transformer.X12AdvancedOptions>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let x12 = x12 { objectEntries.append(.init("X12", x12.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -197,11 +197,11 @@ extension B2BI.Transformer {
 
 extension Value where Kind == B2BI.Transformer.FileFormatValue {
   /// `XML`.
-  public static var xml: Self { Self(Kind.xml) }
+  public static var xml: Self { .allowed(Kind.xml) }
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `NOT_USED`.
-  public static var notUsed: Self { Self(Kind.notUsed) }
+  public static var notUsed: Self { .allowed(Kind.notUsed) }
 }
 
 extension B2BI.Transformer {
@@ -216,7 +216,7 @@ extension Value where Kind == B2BI.Transformer.FormatOptions {
   public init(x12: Value<B2BI.X12Details>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("X12", x12.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -231,7 +231,7 @@ extension B2BI.Transformer {
 
 extension Value where Kind == B2BI.Transformer.FromFormatValue {
   /// `X12`.
-  public static var x12: Self { Self(Kind.x12) }
+  public static var x12: Self { .allowed(Kind.x12) }
 }
 
 extension B2BI.Transformer {
@@ -254,7 +254,7 @@ extension Value where Kind == B2BI.Transformer.InputConversion {
     }
     if let formatOptions = formatOptions { objectEntries.append(.init("FormatOptions", formatOptions.expression)) }
     objectEntries.append(.init("FromFormat", fromFormat.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -271,7 +271,7 @@ extension Value where Kind == B2BI.Transformer.MappingDefinition {
     var objectEntries: [Expression.ObjectEntry] = []
     if let template = template { objectEntries.append(.init("Template", template.expression)) }
     objectEntries.append(.init("TemplateLanguage", templateLanguage.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -287,9 +287,9 @@ extension B2BI.Transformer {
 
 extension Value where Kind == B2BI.Transformer.MappingTemplateLanguageValue {
   /// `XSLT`.
-  public static var xslt: Self { Self(Kind.xslt) }
+  public static var xslt: Self { .allowed(Kind.xslt) }
   /// `JSONATA`.
-  public static var jsonata: Self { Self(Kind.jsonata) }
+  public static var jsonata: Self { .allowed(Kind.jsonata) }
 }
 
 extension B2BI.Transformer {
@@ -312,7 +312,7 @@ extension Value where Kind == B2BI.Transformer.OutputConversion {
     }
     if let formatOptions = formatOptions { objectEntries.append(.init("FormatOptions", formatOptions.expression)) }
     objectEntries.append(.init("ToFormat", toFormat.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -329,7 +329,7 @@ extension Value where Kind == B2BI.Transformer.SampleDocumentKeys {
     var objectEntries: [Expression.ObjectEntry] = []
     if let input = input { objectEntries.append(.init("Input", input.expression)) }
     if let output = output { objectEntries.append(.init("Output", output.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -346,7 +346,7 @@ extension Value where Kind == B2BI.Transformer.SampleDocuments {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BucketName", bucketName.expression))
     objectEntries.append(.init("Keys", keys.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -361,7 +361,7 @@ extension B2BI.Transformer {
 
 extension Value where Kind == B2BI.Transformer.ToFormatValue {
   /// `X12`.
-  public static var x12: Self { Self(Kind.x12) }
+  public static var x12: Self { .allowed(Kind.x12) }
 }
 
 extension B2BI.Transformer {
@@ -376,9 +376,9 @@ extension B2BI.Transformer {
 
 extension Value where Kind == B2BI.Transformer.TransformerStatusValue {
   /// `active`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `inactive`.
-  public static var inactive: Self { Self(Kind.inactive) }
+  public static var inactive: Self { .allowed(Kind.inactive) }
 }
 
 extension B2BI.Transformer {
@@ -399,7 +399,7 @@ extension Value where Kind == B2BI.Transformer.X12AdvancedOptions {
     if let validationOptions = validationOptions {
       objectEntries.append(.init("ValidationOptions", validationOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -415,9 +415,9 @@ extension B2BI.Transformer {
 
 extension Value where Kind == B2BI.Transformer.X12SplitByValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `TRANSACTION`.
-  public static var transaction: Self { Self(Kind.transaction) }
+  public static var transaction: Self { .allowed(Kind.transaction) }
 }
 
 extension B2BI.Transformer {
@@ -432,7 +432,7 @@ extension Value where Kind == B2BI.Transformer.X12SplitOptions {
   public init(splitBy: Value<B2BI.Transformer.X12SplitByValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let splitBy = splitBy { objectEntries.append(.init("SplitBy", splitBy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -450,6 +450,6 @@ extension Value where Kind == B2BI.Transformer.X12ValidationOptions {
     if let validationRules = validationRules {
       objectEntries.append(.init("ValidationRules", validationRules.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

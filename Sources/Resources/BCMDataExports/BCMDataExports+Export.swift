@@ -80,9 +80,9 @@ extension BCMDataExports.Export {
 
 extension Value where Kind == BCMDataExports.Export.CompressionOptionValue {
   /// `GZIP`.
-  public static var gzip: Self { Self(Kind.gzip) }
+  public static var gzip: Self { .allowed(Kind.gzip) }
   /// `PARQUET`.
-  public static var parquet: Self { Self(Kind.parquet) }
+  public static var parquet: Self { .allowed(Kind.parquet) }
 }
 
 extension BCMDataExports.Export {
@@ -100,7 +100,7 @@ extension Value where Kind == BCMDataExports.Export.DataQuery {
     if let tableConfigurations = tableConfigurations {
       objectEntries.append(.init("TableConfigurations", tableConfigurations.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -116,7 +116,7 @@ extension Value where Kind == BCMDataExports.Export.DestinationConfigurations {
   public init(s3Destination: Value<BCMDataExports.Export.S3Destination>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Destination", s3Destination.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -144,7 +144,7 @@ extension Value where Kind == BCMDataExports.Export.Export2 {
     if let exportARN = exportARN { objectEntries.append(.init("ExportArn", exportARN.expression)) }
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("RefreshCadence", refreshCadence.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -160,9 +160,9 @@ extension BCMDataExports.Export {
 
 extension Value where Kind == BCMDataExports.Export.FormatOptionValue {
   /// `TEXT_OR_CSV`.
-  public static var textOrCsv: Self { Self(Kind.textOrCsv) }
+  public static var textOrCsv: Self { .allowed(Kind.textOrCsv) }
   /// `PARQUET`.
-  public static var parquet: Self { Self(Kind.parquet) }
+  public static var parquet: Self { .allowed(Kind.parquet) }
 }
 
 extension BCMDataExports.Export {
@@ -176,7 +176,7 @@ extension BCMDataExports.Export {
 
 extension Value where Kind == BCMDataExports.Export.FrequencyOptionValue {
   /// `SYNCHRONOUS`.
-  public static var synchronous: Self { Self(Kind.synchronous) }
+  public static var synchronous: Self { .allowed(Kind.synchronous) }
 }
 
 extension BCMDataExports.Export {
@@ -191,9 +191,9 @@ extension BCMDataExports.Export {
 
 extension Value where Kind == BCMDataExports.Export.OverwriteOptionValue {
   /// `CREATE_NEW_REPORT`.
-  public static var createNewReport: Self { Self(Kind.createNewReport) }
+  public static var createNewReport: Self { .allowed(Kind.createNewReport) }
   /// `OVERWRITE_REPORT`.
-  public static var overwriteReport: Self { Self(Kind.overwriteReport) }
+  public static var overwriteReport: Self { .allowed(Kind.overwriteReport) }
 }
 
 extension BCMDataExports.Export {
@@ -208,7 +208,7 @@ extension Value where Kind == BCMDataExports.Export.RefreshCadence {
   public init(frequency: Value<BCMDataExports.Export.FrequencyOptionValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Frequency", frequency.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,7 +225,7 @@ extension Value where Kind == BCMDataExports.Export.ResourceTag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -251,7 +251,7 @@ extension Value where Kind == BCMDataExports.Export.S3Destination {
     objectEntries.append(.init("S3OutputConfigurations", s3OutputConfigurations.expression))
     objectEntries.append(.init("S3Prefix", s3Prefix.expression))
     objectEntries.append(.init("S3Region", s3Region.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -275,7 +275,7 @@ extension Value where Kind == BCMDataExports.Export.S3OutputConfigurations {
     objectEntries.append(.init("Format", format.expression))
     objectEntries.append(.init("OutputType", outputType.expression))
     objectEntries.append(.init("Overwrite", overwrite.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -290,5 +290,5 @@ extension BCMDataExports.Export {
 
 extension Value where Kind == BCMDataExports.Export.S3OutputTypeValue {
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }

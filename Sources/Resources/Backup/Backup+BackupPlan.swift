@@ -90,7 +90,7 @@ extension Value where Kind == Backup.BackupPlan.AdvancedBackupSettingResourceTyp
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BackupOptions", backupOptions.expression))
     objectEntries.append(.init("ResourceType", resourceType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -116,7 +116,7 @@ extension Value where Kind == Backup.BackupPlan.BackupPlanResourceType {
     objectEntries.append(.init("BackupPlanName", backupPlanName.expression))
     objectEntries.append(.init("BackupPlanRule", backupPlanRule.expression))
     if let scanSettings = scanSettings { objectEntries.append(.init("ScanSettings", scanSettings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -172,7 +172,7 @@ extension Value where Kind == Backup.BackupPlan.BackupRuleResourceType {
     if let targetLogicallyAirGappedBackupVaultARN = targetLogicallyAirGappedBackupVaultARN {
       objectEntries.append(.init("TargetLogicallyAirGappedBackupVaultArn", targetLogicallyAirGappedBackupVaultARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -192,7 +192,7 @@ extension Value where Kind == Backup.BackupPlan.CopyActionResourceType {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DestinationBackupVaultArn", destinationBackupVaultARN.expression))
     if let lifecycle = lifecycle { objectEntries.append(.init("Lifecycle", lifecycle.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -208,7 +208,7 @@ extension Value where Kind == Backup.BackupPlan.IndexActionsResourceType {
   public init(resourceTypes: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let resourceTypes = resourceTypes { objectEntries.append(.init("ResourceTypes", resourceTypes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -236,7 +236,7 @@ extension Value where Kind == Backup.BackupPlan.LifecycleResourceType {
     if let optInToArchiveForSupportedResources = optInToArchiveForSupportedResources {
       objectEntries.append(.init("OptInToArchiveForSupportedResources", optInToArchiveForSupportedResources.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -251,7 +251,7 @@ extension Backup.BackupPlan {
 
 extension Value where Kind == Backup.BackupPlan.MalwareScannerValue {
   /// `GUARDDUTY`.
-  public static var guardduty: Self { Self(Kind.guardduty) }
+  public static var guardduty: Self { .allowed(Kind.guardduty) }
 }
 
 extension Backup.BackupPlan {
@@ -270,7 +270,7 @@ extension Value where Kind == Backup.BackupPlan.ScanActionResourceType {
     var objectEntries: [Expression.ObjectEntry] = []
     if let malwareScanner = malwareScanner { objectEntries.append(.init("MalwareScanner", malwareScanner.expression)) }
     if let scanMode = scanMode { objectEntries.append(.init("ScanMode", scanMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -286,9 +286,9 @@ extension Backup.BackupPlan {
 
 extension Value where Kind == Backup.BackupPlan.ScanModeValue {
   /// `FULL_SCAN`.
-  public static var fullScan: Self { Self(Kind.fullScan) }
+  public static var fullScan: Self { .allowed(Kind.fullScan) }
   /// `INCREMENTAL_SCAN`.
-  public static var incrementalScan: Self { Self(Kind.incrementalScan) }
+  public static var incrementalScan: Self { .allowed(Kind.incrementalScan) }
 }
 
 extension Backup.BackupPlan {
@@ -309,6 +309,6 @@ extension Value where Kind == Backup.BackupPlan.ScanSettingResourceType {
     if let malwareScanner = malwareScanner { objectEntries.append(.init("MalwareScanner", malwareScanner.expression)) }
     if let resourceTypes = resourceTypes { objectEntries.append(.init("ResourceTypes", resourceTypes.expression)) }
     if let scannerRoleARN = scannerRoleARN { objectEntries.append(.init("ScannerRoleArn", scannerRoleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -92,7 +92,7 @@ extension Value where Kind == Backup.BackupSelection.BackupSelectionResourceType
     if let notResources = notResources { objectEntries.append(.init("NotResources", notResources.expression)) }
     if let resources = resources { objectEntries.append(.init("Resources", resources.expression)) }
     objectEntries.append(.init("SelectionName", selectionName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -109,7 +109,7 @@ extension Value where Kind == Backup.BackupSelection.ConditionParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let conditionKey = conditionKey { objectEntries.append(.init("ConditionKey", conditionKey.expression)) }
     if let conditionValue = conditionValue { objectEntries.append(.init("ConditionValue", conditionValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -131,7 +131,7 @@ extension Value where Kind == Backup.BackupSelection.ConditionResourceType {
     objectEntries.append(.init("ConditionKey", conditionKey.expression))
     objectEntries.append(.init("ConditionType", conditionType.expression))
     objectEntries.append(.init("ConditionValue", conditionValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -146,7 +146,7 @@ extension Backup.BackupSelection {
 
 extension Value where Kind == Backup.BackupSelection.ConditionTypeValue {
   /// `STRINGEQUALS`.
-  public static var stringequals: Self { Self(Kind.stringequals) }
+  public static var stringequals: Self { .allowed(Kind.stringequals) }
 }
 
 extension Backup.BackupSelection {
@@ -171,6 +171,6 @@ extension Value where Kind == Backup.BackupSelection.Conditions {
       objectEntries.append(.init("StringNotEquals", stringNotEquals.expression))
     }
     if let stringNotLike = stringNotLike { objectEntries.append(.init("StringNotLike", stringNotLike.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

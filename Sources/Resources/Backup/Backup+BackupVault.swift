@@ -127,6 +127,6 @@ extension Value where Kind == Backup.BackupVault.LockConfigurationType {
       objectEntries.append(.init("MaxRetentionDays", maxRetentionDays.expression))
     }
     objectEntries.append(.init("MinRetentionDays", minRetentionDays.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

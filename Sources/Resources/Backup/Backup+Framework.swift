@@ -122,7 +122,7 @@ extension Value where Kind == Backup.Framework.ControlInputParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ParameterName", parameterName.expression))
     objectEntries.append(.init("ParameterValue", parameterValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -148,7 +148,7 @@ extension Value where Kind == Backup.Framework.ControlScope {
       objectEntries.append(.init("ComplianceResourceTypes", complianceResourceTypes.expression))
     }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -172,6 +172,6 @@ extension Value where Kind == Backup.Framework.FrameworkControl {
     }
     objectEntries.append(.init("ControlName", controlName.expression))
     if let controlScope = controlScope { objectEntries.append(.init("ControlScope", controlScope.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

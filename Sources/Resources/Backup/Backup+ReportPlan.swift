@@ -108,7 +108,7 @@ extension Value where Kind == Backup.ReportPlan.ReportDeliveryChannel {
     if let formats = formats { objectEntries.append(.init("Formats", formats.expression)) }
     objectEntries.append(.init("S3BucketName", s3BucketName.expression))
     if let s3KeyPrefix = s3KeyPrefix { objectEntries.append(.init("S3KeyPrefix", s3KeyPrefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -136,6 +136,6 @@ extension Value where Kind == Backup.ReportPlan.ReportSetting {
     }
     if let regions = regions { objectEntries.append(.init("Regions", regions.expression)) }
     objectEntries.append(.init("ReportTemplate", reportTemplate.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -120,7 +120,7 @@ extension Value where Kind == Backup.RestoreTestingPlan.RestoreTestingRecoveryPo
     if let selectionWindowDays = selectionWindowDays {
       objectEntries.append(.init("SelectionWindowDays", selectionWindowDays.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -136,9 +136,9 @@ extension Backup.RestoreTestingPlan {
 
 extension Value where Kind == Backup.RestoreTestingPlan.RestoreTestingRecoveryPointSelectionAlgorithmValue {
   /// `LATEST_WITHIN_WINDOW`.
-  public static var latestWithinWindow: Self { Self(Kind.latestWithinWindow) }
+  public static var latestWithinWindow: Self { .allowed(Kind.latestWithinWindow) }
   /// `RANDOM_WITHIN_WINDOW`.
-  public static var randomWithinWindow: Self { Self(Kind.randomWithinWindow) }
+  public static var randomWithinWindow: Self { .allowed(Kind.randomWithinWindow) }
 }
 
 extension Backup.RestoreTestingPlan {
@@ -153,9 +153,9 @@ extension Backup.RestoreTestingPlan {
 
 extension Value where Kind == Backup.RestoreTestingPlan.RestoreTestingRecoveryPointTypeValue {
   /// `SNAPSHOT`.
-  public static var snapshot: Self { Self(Kind.snapshot) }
+  public static var snapshot: Self { .allowed(Kind.snapshot) }
   /// `CONTINUOUS`.
-  public static var continuous: Self { Self(Kind.continuous) }
+  public static var continuous: Self { .allowed(Kind.continuous) }
 }
 
 extension Backup.RestoreTestingPlan {
@@ -171,6 +171,6 @@ extension Value where Kind == Backup.RestoreTestingPlan.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -114,7 +114,7 @@ extension Value where Kind == Backup.RestoreTestingSelection.KeyValue {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -136,6 +136,6 @@ extension Value where Kind == Backup.RestoreTestingSelection.ProtectedResourceCo
     if let stringNotEquals = stringNotEquals {
       objectEntries.append(.init("StringNotEquals", stringNotEquals.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == Backup.NotificationObjectType {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BackupVaultEvents", backupVaultEvents.expression))
     objectEntries.append(.init("SNSTopicArn", snsTopicARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,6 +34,6 @@ extension Value where Kind == Backup.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -109,6 +109,6 @@ extension Value where Kind == Backup.TieringConfiguration.ResourceSelection {
     objectEntries.append(.init("ResourceType", resourceType.expression))
     objectEntries.append(.init("Resources", resources.expression))
     objectEntries.append(.init("TieringDownSettingsInDays", tieringDownSettingsInDays.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -194,7 +194,7 @@ extension Value where Kind == Batch.ComputeEnvironment.ComputeResources {
     if let updateToLatestImageVersion = updateToLatestImageVersion {
       objectEntries.append(.init("UpdateToLatestImageVersion", updateToLatestImageVersion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -212,7 +212,7 @@ extension Value where Kind == Batch.ComputeEnvironment.ComputeScalingPolicy {
     if let minScaleDownDelayMinutes = minScaleDownDelayMinutes {
       objectEntries.append(.init("MinScaleDownDelayMinutes", minScaleDownDelayMinutes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,7 +242,7 @@ extension Value where Kind == Batch.ComputeEnvironment.Ec2ConfigurationObject {
       objectEntries.append(.init("ImageKubernetesVersion", imageKubernetesVersion.expression))
     }
     objectEntries.append(.init("ImageType", imageType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -259,7 +259,7 @@ extension Value where Kind == Batch.ComputeEnvironment.EksConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EksClusterArn", eksClusterARN.expression))
     objectEntries.append(.init("KubernetesNamespace", kubernetesNamespace.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -289,7 +289,7 @@ extension Value where Kind == Batch.ComputeEnvironment.LaunchTemplateSpecificati
     if let overrides = overrides { objectEntries.append(.init("Overrides", overrides.expression)) }
     if let userdataType = userdataType { objectEntries.append(.init("UserdataType", userdataType.expression)) }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -321,7 +321,7 @@ extension Value where Kind == Batch.ComputeEnvironment.LaunchTemplateSpecificati
     }
     if let userdataType = userdataType { objectEntries.append(.init("UserdataType", userdataType.expression)) }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -342,6 +342,6 @@ extension Value where Kind == Batch.ComputeEnvironment.UpdatePolicy {
     if let terminateJobsOnUpdate = terminateJobsOnUpdate {
       objectEntries.append(.init("TerminateJobsOnUpdate", terminateJobsOnUpdate.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -114,7 +114,7 @@ extension Batch.ConsumableResource {
 
 extension Value where Kind == Batch.ConsumableResource.ResourceTypeValue {
   /// `REPLENISHABLE`.
-  public static var replenishable: Self { Self(Kind.replenishable) }
+  public static var replenishable: Self { .allowed(Kind.replenishable) }
   /// `NON_REPLENISHABLE`.
-  public static var nonReplenishable: Self { Self(Kind.nonReplenishable) }
+  public static var nonReplenishable: Self { .allowed(Kind.nonReplenishable) }
 }

@@ -179,7 +179,7 @@ extension Value where Kind == Batch.JobDefinition.ConsumableResourceProperties {
   public init(consumableResourceList: Value<[Batch.JobDefinition.ConsumableResourceRequirement]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ConsumableResourceList", consumableResourceList.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -196,7 +196,7 @@ extension Value where Kind == Batch.JobDefinition.ConsumableResourceRequirement 
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ConsumableResource", consumableResource.expression))
     objectEntries.append(.init("Quantity", quantity.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -280,7 +280,7 @@ extension Value where Kind == Batch.JobDefinition.ContainerProperties {
     if let user = user { objectEntries.append(.init("User", user.expression)) }
     if let vcpus = vcpus { objectEntries.append(.init("Vcpus", vcpus.expression)) }
     if let volumes = volumes { objectEntries.append(.init("Volumes", volumes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -302,7 +302,7 @@ extension Value where Kind == Batch.JobDefinition.Device {
     if let containerPath = containerPath { objectEntries.append(.init("ContainerPath", containerPath.expression)) }
     if let hostPath = hostPath { objectEntries.append(.init("HostPath", hostPath.expression)) }
     if let permissions = permissions { objectEntries.append(.init("Permissions", permissions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -319,7 +319,7 @@ extension Value where Kind == Batch.JobDefinition.EFSAuthorizationConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let accessPointID = accessPointID { objectEntries.append(.init("AccessPointId", accessPointID.expression)) }
     if let iam = iam { objectEntries.append(.init("Iam", iam.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -351,7 +351,7 @@ extension Value where Kind == Batch.JobDefinition.EFSVolumeConfiguration {
     if let transitEncryptionPort = transitEncryptionPort {
       objectEntries.append(.init("TransitEncryptionPort", transitEncryptionPort.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -367,7 +367,7 @@ extension Value where Kind == Batch.JobDefinition.EcsProperties {
   public init(taskProperties: Value<[Batch.JobDefinition.EcsTaskProperties]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TaskProperties", taskProperties.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -417,7 +417,7 @@ extension Value where Kind == Batch.JobDefinition.EcsTaskProperties {
     }
     if let taskRoleARN = taskRoleARN { objectEntries.append(.init("TaskRoleArn", taskRoleARN.expression)) }
     if let volumes = volumes { objectEntries.append(.init("Volumes", volumes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -455,7 +455,7 @@ extension Value where Kind == Batch.JobDefinition.EksContainer {
       objectEntries.append(.init("SecurityContext", securityContext.expression))
     }
     if let volumeMounts = volumeMounts { objectEntries.append(.init("VolumeMounts", volumeMounts.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -472,7 +472,7 @@ extension Value where Kind == Batch.JobDefinition.EksContainerEnvironmentVariabl
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -489,7 +489,7 @@ extension Value where Kind == Batch.JobDefinition.EksContainerResourceRequiremen
     var objectEntries: [Expression.ObjectEntry] = []
     if let limits = limits { objectEntries.append(.init("Limits", limits.expression)) }
     if let requests = requests { objectEntries.append(.init("Requests", requests.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -521,7 +521,7 @@ extension Value where Kind == Batch.JobDefinition.EksContainerSecurityContext {
     if let runAsGroup = runAsGroup { objectEntries.append(.init("RunAsGroup", runAsGroup.expression)) }
     if let runAsNonRoot = runAsNonRoot { objectEntries.append(.init("RunAsNonRoot", runAsNonRoot.expression)) }
     if let runAsUser = runAsUser { objectEntries.append(.init("RunAsUser", runAsUser.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -545,7 +545,7 @@ extension Value where Kind == Batch.JobDefinition.EksContainerVolumeMount {
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let readOnly = readOnly { objectEntries.append(.init("ReadOnly", readOnly.expression)) }
     if let subPath = subPath { objectEntries.append(.init("SubPath", subPath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -562,7 +562,7 @@ extension Value where Kind == Batch.JobDefinition.EksEmptyDir {
     var objectEntries: [Expression.ObjectEntry] = []
     if let medium = medium { objectEntries.append(.init("Medium", medium.expression)) }
     if let sizeLimit = sizeLimit { objectEntries.append(.init("SizeLimit", sizeLimit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -578,7 +578,7 @@ extension Value where Kind == Batch.JobDefinition.EksHostPath {
   public init(path: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -600,7 +600,7 @@ extension Value where Kind == Batch.JobDefinition.EksMetadata {
     if let annotations = annotations { objectEntries.append(.init("Annotations", annotations.expression)) }
     if let labels = labels { objectEntries.append(.init("Labels", labels.expression)) }
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -617,7 +617,7 @@ extension Value where Kind == Batch.JobDefinition.EksPersistentVolumeClaim {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClaimName", claimName.expression))
     if let readOnly = readOnly { objectEntries.append(.init("ReadOnly", readOnly.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -657,7 +657,7 @@ extension Value where Kind == Batch.JobDefinition.EksPodProperties {
       objectEntries.append(.init("ShareProcessNamespace", shareProcessNamespace.expression))
     }
     if let volumes = volumes { objectEntries.append(.init("Volumes", volumes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -673,7 +673,7 @@ extension Value where Kind == Batch.JobDefinition.EksProperties {
   public init(podProperties: Value<Batch.JobDefinition.EksPodProperties>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let podProperties = podProperties { objectEntries.append(.init("PodProperties", podProperties.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -690,7 +690,7 @@ extension Value where Kind == Batch.JobDefinition.EksSecret {
     var objectEntries: [Expression.ObjectEntry] = []
     if let optional = optional { objectEntries.append(.init("Optional", optional.expression)) }
     objectEntries.append(.init("SecretName", secretName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -718,7 +718,7 @@ extension Value where Kind == Batch.JobDefinition.EksVolume {
       objectEntries.append(.init("PersistentVolumeClaim", persistentVolumeClaim.expression))
     }
     if let secret = secret { objectEntries.append(.init("Secret", secret.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -735,7 +735,7 @@ extension Value where Kind == Batch.JobDefinition.Environment {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -751,7 +751,7 @@ extension Value where Kind == Batch.JobDefinition.EphemeralStorage {
   public init(sizeInGiB: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SizeInGiB", sizeInGiB.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -775,7 +775,7 @@ extension Value where Kind == Batch.JobDefinition.EvaluateOnExit {
     if let onExitCode = onExitCode { objectEntries.append(.init("OnExitCode", onExitCode.expression)) }
     if let onReason = onReason { objectEntries.append(.init("OnReason", onReason.expression)) }
     if let onStatusReason = onStatusReason { objectEntries.append(.init("OnStatusReason", onStatusReason.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -793,7 +793,7 @@ extension Value where Kind == Batch.JobDefinition.FargatePlatformConfiguration {
     if let platformVersion = platformVersion {
       objectEntries.append(.init("PlatformVersion", platformVersion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -810,7 +810,7 @@ extension Value where Kind == Batch.JobDefinition.FirelensConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let options = options { objectEntries.append(.init("Options", options.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -826,7 +826,7 @@ extension Value where Kind == Batch.JobDefinition.Host {
   public init(sourcePath: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sourcePath = sourcePath { objectEntries.append(.init("SourcePath", sourcePath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -842,7 +842,7 @@ extension Value where Kind == Batch.JobDefinition.ImagePullSecret {
   public init(name: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -860,7 +860,7 @@ extension Value where Kind == Batch.JobDefinition.JobTimeout {
     if let attemptDurationSeconds = attemptDurationSeconds {
       objectEntries.append(.init("AttemptDurationSeconds", attemptDurationSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -892,7 +892,7 @@ extension Value where Kind == Batch.JobDefinition.LinuxParameters {
     }
     if let swappiness = swappiness { objectEntries.append(.init("Swappiness", swappiness.expression)) }
     if let tmpfs = tmpfs { objectEntries.append(.init("Tmpfs", tmpfs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -914,7 +914,7 @@ extension Value where Kind == Batch.JobDefinition.LogConfiguration {
     objectEntries.append(.init("LogDriver", logDriver.expression))
     if let options = options { objectEntries.append(.init("Options", options.expression)) }
     if let secretOptions = secretOptions { objectEntries.append(.init("SecretOptions", secretOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -932,7 +932,7 @@ extension Value where Kind == Batch.JobDefinition.MountPoint {
     if let containerPath = containerPath { objectEntries.append(.init("ContainerPath", containerPath.expression)) }
     if let readOnly = readOnly { objectEntries.append(.init("ReadOnly", readOnly.expression)) }
     if let sourceVolume = sourceVolume { objectEntries.append(.init("SourceVolume", sourceVolume.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1010,7 +1010,7 @@ extension Value where Kind == Batch.JobDefinition.MultiNodeContainerProperties {
     if let user = user { objectEntries.append(.init("User", user.expression)) }
     if let vcpus = vcpus { objectEntries.append(.init("Vcpus", vcpus.expression)) }
     if let volumes = volumes { objectEntries.append(.init("Volumes", volumes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1026,7 +1026,7 @@ extension Value where Kind == Batch.JobDefinition.MultiNodeEcsProperties {
   public init(taskProperties: Value<[Batch.JobDefinition.MultiNodeEcsTaskProperties]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TaskProperties", taskProperties.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1060,7 +1060,7 @@ extension Value where Kind == Batch.JobDefinition.MultiNodeEcsTaskProperties {
     if let pidMode = pidMode { objectEntries.append(.init("PidMode", pidMode.expression)) }
     if let taskRoleARN = taskRoleARN { objectEntries.append(.init("TaskRoleArn", taskRoleARN.expression)) }
     if let volumes = volumes { objectEntries.append(.init("Volumes", volumes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1076,7 +1076,7 @@ extension Value where Kind == Batch.JobDefinition.NetworkConfiguration {
   public init(assignPublicIP: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let assignPublicIP = assignPublicIP { objectEntries.append(.init("AssignPublicIp", assignPublicIP.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1098,7 +1098,7 @@ extension Value where Kind == Batch.JobDefinition.NodeProperties {
     objectEntries.append(.init("MainNode", mainNode.expression))
     objectEntries.append(.init("NodeRangeProperties", nodeRangeProperties.expression))
     objectEntries.append(.init("NumNodes", numNodes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1128,7 +1128,7 @@ extension Value where Kind == Batch.JobDefinition.NodeRangeProperty {
     if let eksProperties = eksProperties { objectEntries.append(.init("EksProperties", eksProperties.expression)) }
     if let instanceTypes = instanceTypes { objectEntries.append(.init("InstanceTypes", instanceTypes.expression)) }
     objectEntries.append(.init("TargetNodes", targetNodes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1144,7 +1144,7 @@ extension Value where Kind == Batch.JobDefinition.RepositoryCredentials {
   public init(credentialsParameter: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CredentialsParameter", credentialsParameter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1161,7 +1161,7 @@ extension Value where Kind == Batch.JobDefinition.ResourceRequirement {
     var objectEntries: [Expression.ObjectEntry] = []
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1179,7 +1179,7 @@ extension Value where Kind == Batch.JobDefinition.ResourceRetentionPolicy {
     if let skipDeregisterOnUpdate = skipDeregisterOnUpdate {
       objectEntries.append(.init("SkipDeregisterOnUpdate", skipDeregisterOnUpdate.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1196,7 +1196,7 @@ extension Value where Kind == Batch.JobDefinition.RetryStrategy {
     var objectEntries: [Expression.ObjectEntry] = []
     if let attempts = attempts { objectEntries.append(.init("Attempts", attempts.expression)) }
     if let evaluateOnExit = evaluateOnExit { objectEntries.append(.init("EvaluateOnExit", evaluateOnExit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1217,7 +1217,7 @@ extension Value where Kind == Batch.JobDefinition.RuntimePlatform {
     if let operatingSystemFamily = operatingSystemFamily {
       objectEntries.append(.init("OperatingSystemFamily", operatingSystemFamily.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1243,7 +1243,7 @@ extension Value where Kind == Batch.JobDefinition.S3FilesVolumeConfiguration {
     if let transitEncryptionPort = transitEncryptionPort {
       objectEntries.append(.init("TransitEncryptionPort", transitEncryptionPort.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1260,7 +1260,7 @@ extension Value where Kind == Batch.JobDefinition.Secret {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("ValueFrom", valueFrom.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1277,7 +1277,7 @@ extension Value where Kind == Batch.JobDefinition.TaskContainerDependency {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Condition", condition.expression))
     objectEntries.append(.init("ContainerName", containerName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1343,7 +1343,7 @@ extension Value where Kind == Batch.JobDefinition.TaskContainerProperties {
     if let stopTimeout = stopTimeout { objectEntries.append(.init("StopTimeout", stopTimeout.expression)) }
     if let ulimits = ulimits { objectEntries.append(.init("Ulimits", ulimits.expression)) }
     if let user = user { objectEntries.append(.init("User", user.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1361,7 +1361,7 @@ extension Value where Kind == Batch.JobDefinition.Tmpfs {
     objectEntries.append(.init("ContainerPath", containerPath.expression))
     if let mountOptions = mountOptions { objectEntries.append(.init("MountOptions", mountOptions.expression)) }
     objectEntries.append(.init("Size", size.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1379,7 +1379,7 @@ extension Value where Kind == Batch.JobDefinition.Ulimit {
     objectEntries.append(.init("HardLimit", hardLimit.expression))
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("SoftLimit", softLimit.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1407,6 +1407,6 @@ extension Value where Kind == Batch.JobDefinition.Volume {
     if let s3FilesVolumeConfiguration = s3FilesVolumeConfiguration {
       objectEntries.append(.init("S3FilesVolumeConfiguration", s3FilesVolumeConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

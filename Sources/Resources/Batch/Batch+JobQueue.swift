@@ -131,7 +131,7 @@ extension Value where Kind == Batch.JobQueue.ComputeEnvironmentOrder {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ComputeEnvironment", computeEnvironment.expression))
     objectEntries.append(.init("Order", order.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -147,9 +147,9 @@ extension Batch.JobQueue {
 
 extension Value where Kind == Batch.JobQueue.JobQueueStateValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension Batch.JobQueue {
@@ -172,7 +172,7 @@ extension Value where Kind == Batch.JobQueue.JobStateTimeLimitAction {
     objectEntries.append(.init("MaxTimeSeconds", maxTimeSeconds.expression))
     objectEntries.append(.init("Reason", reason.expression))
     objectEntries.append(.init("State", state.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -189,7 +189,7 @@ extension Value where Kind == Batch.JobQueue.ServiceEnvironmentOrder {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Order", order.expression))
     objectEntries.append(.init("ServiceEnvironment", serviceEnvironment.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -204,5 +204,5 @@ extension Batch.JobQueue {
 
 extension Value where Kind == Batch.JobQueue.StateValue {
   /// `RUNNABLE`.
-  public static var runnable: Self { Self(Kind.runnable) }
+  public static var runnable: Self { .allowed(Kind.runnable) }
 }

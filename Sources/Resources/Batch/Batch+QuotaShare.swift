@@ -109,7 +109,7 @@ extension Value where Kind == Batch.QuotaShare.QuotaShareCapacityLimit {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CapacityUnit", capacityUnit.expression))
     objectEntries.append(.init("MaxCapacity", maxCapacity.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -125,7 +125,7 @@ extension Value where Kind == Batch.QuotaShare.QuotaSharePreemptionConfiguration
   public init(inSharePreemption: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InSharePreemption", inSharePreemption.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -142,7 +142,7 @@ extension Value where Kind == Batch.QuotaShare.QuotaShareResourceSharingConfigur
     var objectEntries: [Expression.ObjectEntry] = []
     if let borrowLimit = borrowLimit { objectEntries.append(.init("BorrowLimit", borrowLimit.expression)) }
     objectEntries.append(.init("Strategy", strategy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -158,7 +158,7 @@ extension Batch.QuotaShare {
 
 extension Value where Kind == Batch.QuotaShare.StateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

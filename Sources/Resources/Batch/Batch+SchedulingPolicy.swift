@@ -101,7 +101,7 @@ extension Value where Kind == Batch.SchedulingPolicy.FairsharePolicy {
     if let shareDistribution = shareDistribution {
       objectEntries.append(.init("ShareDistribution", shareDistribution.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -119,7 +119,7 @@ extension Value where Kind == Batch.SchedulingPolicy.QuotaSharePolicy {
     if let idleResourceAssignmentStrategy = idleResourceAssignmentStrategy {
       objectEntries.append(.init("IdleResourceAssignmentStrategy", idleResourceAssignmentStrategy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,6 +138,6 @@ extension Value where Kind == Batch.SchedulingPolicy.ShareAttributes {
       objectEntries.append(.init("ShareIdentifier", shareIdentifier.expression))
     }
     if let weightFactor = weightFactor { objectEntries.append(.init("WeightFactor", weightFactor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

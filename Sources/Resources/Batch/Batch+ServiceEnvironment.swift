@@ -100,6 +100,6 @@ extension Value where Kind == Batch.ServiceEnvironment.CapacityLimit {
     var objectEntries: [Expression.ObjectEntry] = []
     if let capacityUnit = capacityUnit { objectEntries.append(.init("CapacityUnit", capacityUnit.expression)) }
     if let maxCapacity = maxCapacity { objectEntries.append(.init("MaxCapacity", maxCapacity.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

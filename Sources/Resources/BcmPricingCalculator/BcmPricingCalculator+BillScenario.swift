@@ -135,11 +135,11 @@ extension BcmPricingCalculator.BillScenario {
 
 extension Value where Kind == BcmPricingCalculator.BillScenario.GroupSharingPreferenceValue {
   /// `OPEN`.
-  public static var `open`: Self { Self(Kind.`open`) }
+  public static var `open`: Self { .allowed(Kind.`open`) }
   /// `PRIORITIZED`.
-  public static var prioritized: Self { Self(Kind.prioritized) }
+  public static var prioritized: Self { .allowed(Kind.prioritized) }
   /// `RESTRICTED`.
-  public static var restricted: Self { Self(Kind.restricted) }
+  public static var restricted: Self { .allowed(Kind.restricted) }
 }
 
 extension BcmPricingCalculator.BillScenario {
@@ -155,6 +155,6 @@ extension Value where Kind == BcmPricingCalculator.BillScenario.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

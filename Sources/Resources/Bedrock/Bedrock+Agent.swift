@@ -277,9 +277,9 @@ extension Bedrock.Agent {
 
 extension Value where Kind == Bedrock.Agent.ActionGroupSignatureValue {
   /// `AMAZON.UserInput`.
-  public static var amazonUserInput: Self { Self(Kind.amazonUserInput) }
+  public static var amazonUserInput: Self { .allowed(Kind.amazonUserInput) }
   /// `AMAZON.CodeInterpreter`.
-  public static var amazonCodeInterpreter: Self { Self(Kind.amazonCodeInterpreter) }
+  public static var amazonCodeInterpreter: Self { .allowed(Kind.amazonCodeInterpreter) }
 }
 
 extension Bedrock.Agent {
@@ -294,9 +294,9 @@ extension Bedrock.Agent {
 
 extension Value where Kind == Bedrock.Agent.ActionGroupStateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Bedrock.Agent {
@@ -335,7 +335,7 @@ extension Value where Kind == Bedrock.Agent.AgentActionGroup {
     if let skipResourceInUseCheckOnDelete = skipResourceInUseCheckOnDelete {
       objectEntries.append(.init("SkipResourceInUseCheckOnDelete", skipResourceInUseCheckOnDelete.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -352,11 +352,11 @@ extension Bedrock.Agent {
 
 extension Value where Kind == Bedrock.Agent.AgentCollaborationValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `SUPERVISOR`.
-  public static var supervisor: Self { Self(Kind.supervisor) }
+  public static var supervisor: Self { .allowed(Kind.supervisor) }
   /// `SUPERVISOR_ROUTER`.
-  public static var supervisorRouter: Self { Self(Kind.supervisorRouter) }
+  public static var supervisorRouter: Self { .allowed(Kind.supervisorRouter) }
 }
 
 extension Bedrock.Agent {
@@ -381,7 +381,7 @@ extension Value where Kind == Bedrock.Agent.AgentCollaborator {
     if let relayConversationHistory = relayConversationHistory {
       objectEntries.append(.init("RelayConversationHistory", relayConversationHistory.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -397,7 +397,7 @@ extension Value where Kind == Bedrock.Agent.AgentDescriptor {
   public init(aliasARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let aliasARN = aliasARN { objectEntries.append(.init("AliasArn", aliasARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -421,7 +421,7 @@ extension Value where Kind == Bedrock.Agent.AgentKnowledgeBase {
     if let knowledgeBaseState = knowledgeBaseState {
       objectEntries.append(.init("KnowledgeBaseState", knowledgeBaseState.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -437,9 +437,9 @@ extension Bedrock.Agent {
 
 extension Value where Kind == Bedrock.Agent.CreationModeValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `OVERRIDDEN`.
-  public static var overridden: Self { Self(Kind.overridden) }
+  public static var overridden: Self { .allowed(Kind.overridden) }
 }
 
 extension Bedrock.Agent {
@@ -454,7 +454,7 @@ extension Value where Kind == Bedrock.Agent.CustomOrchestration {
   public init(executor: Value<Bedrock.Agent.OrchestrationExecutor>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let executor = executor { objectEntries.append(.init("Executor", executor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -480,7 +480,7 @@ extension Value where Kind == Bedrock.Agent.Function {
     if let requireConfirmation = requireConfirmation {
       objectEntries.append(.init("RequireConfirmation", requireConfirmation.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -496,7 +496,7 @@ extension Value where Kind == Bedrock.Agent.FunctionSchema {
   public init(functions: Value<[Bedrock.Agent.Function]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Functions", functions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -517,7 +517,7 @@ extension Value where Kind == Bedrock.Agent.GuardrailConfiguration {
     if let guardrailVersion = guardrailVersion {
       objectEntries.append(.init("GuardrailVersion", guardrailVersion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -543,7 +543,7 @@ extension Value where Kind == Bedrock.Agent.InferenceConfiguration {
     if let temperature = temperature { objectEntries.append(.init("Temperature", temperature.expression)) }
     if let topK = topK { objectEntries.append(.init("TopK", topK.expression)) }
     if let topP = topP { objectEntries.append(.init("TopP", topP.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -559,9 +559,9 @@ extension Bedrock.Agent {
 
 extension Value where Kind == Bedrock.Agent.KnowledgeBaseStateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Bedrock.Agent {
@@ -586,7 +586,7 @@ extension Value where Kind == Bedrock.Agent.MemoryConfiguration {
       objectEntries.append(.init("SessionSummaryConfiguration", sessionSummaryConfiguration.expression))
     }
     if let storageDays = storageDays { objectEntries.append(.init("StorageDays", storageDays.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -601,7 +601,7 @@ extension Bedrock.Agent {
 
 extension Value where Kind == Bedrock.Agent.MemoryTypeValue {
   /// `SESSION_SUMMARY`.
-  public static var sessionSummary: Self { Self(Kind.sessionSummary) }
+  public static var sessionSummary: Self { .allowed(Kind.sessionSummary) }
 }
 
 extension Bedrock.Agent {
@@ -616,7 +616,7 @@ extension Value where Kind == Bedrock.Agent.OrchestrationExecutor {
   public init(lambda: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Lambda", lambda.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -632,9 +632,9 @@ extension Bedrock.Agent {
 
 extension Value where Kind == Bedrock.Agent.OrchestrationTypeValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `CUSTOM_ORCHESTRATION`.
-  public static var customOrchestration: Self { Self(Kind.customOrchestration) }
+  public static var customOrchestration: Self { .allowed(Kind.customOrchestration) }
 }
 
 extension Bedrock.Agent {
@@ -651,7 +651,7 @@ extension Value where Kind == Bedrock.Agent.ParameterDetail {
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     if let required = required { objectEntries.append(.init("Required", required.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -693,7 +693,7 @@ extension Value where Kind == Bedrock.Agent.PromptConfiguration {
     }
     if let promptState = promptState { objectEntries.append(.init("PromptState", promptState.expression)) }
     if let promptType = promptType { objectEntries.append(.init("PromptType", promptType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -710,7 +710,7 @@ extension Value where Kind == Bedrock.Agent.PromptOverrideConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let overrideLambda = overrideLambda { objectEntries.append(.init("OverrideLambda", overrideLambda.expression)) }
     objectEntries.append(.init("PromptConfigurations", promptConfigurations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -726,9 +726,9 @@ extension Bedrock.Agent {
 
 extension Value where Kind == Bedrock.Agent.PromptStateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Bedrock.Agent {
@@ -747,17 +747,17 @@ extension Bedrock.Agent {
 
 extension Value where Kind == Bedrock.Agent.PromptTypeValue {
   /// `PRE_PROCESSING`.
-  public static var preProcessing: Self { Self(Kind.preProcessing) }
+  public static var preProcessing: Self { .allowed(Kind.preProcessing) }
   /// `ORCHESTRATION`.
-  public static var orchestration: Self { Self(Kind.orchestration) }
+  public static var orchestration: Self { .allowed(Kind.orchestration) }
   /// `POST_PROCESSING`.
-  public static var postProcessing: Self { Self(Kind.postProcessing) }
+  public static var postProcessing: Self { .allowed(Kind.postProcessing) }
   /// `ROUTING_CLASSIFIER`.
-  public static var routingClassifier: Self { Self(Kind.routingClassifier) }
+  public static var routingClassifier: Self { .allowed(Kind.routingClassifier) }
   /// `MEMORY_SUMMARIZATION`.
-  public static var memorySummarization: Self { Self(Kind.memorySummarization) }
+  public static var memorySummarization: Self { .allowed(Kind.memorySummarization) }
   /// `KNOWLEDGE_BASE_RESPONSE_GENERATION`.
-  public static var knowledgeBaseResponseGeneration: Self { Self(Kind.knowledgeBaseResponseGeneration) }
+  public static var knowledgeBaseResponseGeneration: Self { .allowed(Kind.knowledgeBaseResponseGeneration) }
 }
 
 extension Bedrock.Agent {
@@ -772,9 +772,9 @@ extension Bedrock.Agent {
 
 extension Value where Kind == Bedrock.Agent.RelayConversationHistoryValue {
   /// `TO_COLLABORATOR`.
-  public static var toCollaborator: Self { Self(Kind.toCollaborator) }
+  public static var toCollaborator: Self { .allowed(Kind.toCollaborator) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Bedrock.Agent {
@@ -789,9 +789,9 @@ extension Bedrock.Agent {
 
 extension Value where Kind == Bedrock.Agent.RequireConfirmationValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Bedrock.Agent {
@@ -808,7 +808,7 @@ extension Value where Kind == Bedrock.Agent.SessionSummaryConfiguration {
     if let maxRecentSessions = maxRecentSessions {
       objectEntries.append(.init("MaxRecentSessions", maxRecentSessions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -827,13 +827,13 @@ extension Bedrock.Agent {
 
 extension Value where Kind == Bedrock.Agent.TypeValue {
   /// `string`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `number`.
-  public static var number: Self { Self(Kind.number) }
+  public static var number: Self { .allowed(Kind.number) }
   /// `integer`.
-  public static var integer: Self { Self(Kind.integer) }
+  public static var integer: Self { .allowed(Kind.integer) }
   /// `boolean`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
   /// `array`.
-  public static var array: Self { Self(Kind.array) }
+  public static var array: Self { .allowed(Kind.array) }
 }

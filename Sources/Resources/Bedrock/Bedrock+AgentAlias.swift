@@ -134,6 +134,6 @@ extension Value where Kind == Bedrock.AgentAlias.AgentAliasRoutingConfigurationL
   public init(agentVersion: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AgentVersion", agentVersion.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -148,6 +148,6 @@ extension Value where Kind == Bedrock.ApplicationInferenceProfile.InferenceProfi
   public init(copyFrom: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CopyFrom", copyFrom.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

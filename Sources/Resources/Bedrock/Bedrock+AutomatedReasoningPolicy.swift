@@ -162,7 +162,7 @@ extension Value where Kind == Bedrock.AutomatedReasoningPolicy.PolicyDefinition 
     if let types = types { objectEntries.append(.init("Types", types.expression)) }
     if let variables = variables { objectEntries.append(.init("Variables", variables.expression)) }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -182,7 +182,7 @@ extension Value where Kind == Bedrock.AutomatedReasoningPolicy.PolicyDefinitionR
     }
     objectEntries.append(.init("Expression", expression.expression))
     objectEntries.append(.init("Id", id.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -204,7 +204,7 @@ extension Value where Kind == Bedrock.AutomatedReasoningPolicy.PolicyDefinitionT
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,7 +221,7 @@ extension Value where Kind == Bedrock.AutomatedReasoningPolicy.PolicyDefinitionT
     var objectEntries: [Expression.ObjectEntry] = []
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -239,6 +239,6 @@ extension Value where Kind == Bedrock.AutomatedReasoningPolicy.PolicyDefinitionV
     objectEntries.append(.init("Description", description.expression))
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -131,11 +131,11 @@ extension Bedrock.Blueprint {
 
 extension Value where Kind == Bedrock.Blueprint.TypeValue {
   /// `DOCUMENT`.
-  public static var document: Self { Self(Kind.document) }
+  public static var document: Self { .allowed(Kind.document) }
   /// `IMAGE`.
-  public static var image: Self { Self(Kind.image) }
+  public static var image: Self { .allowed(Kind.image) }
   /// `AUDIO`.
-  public static var audio: Self { Self(Kind.audio) }
+  public static var audio: Self { .allowed(Kind.audio) }
   /// `VIDEO`.
-  public static var video: Self { Self(Kind.video) }
+  public static var video: Self { .allowed(Kind.video) }
 }

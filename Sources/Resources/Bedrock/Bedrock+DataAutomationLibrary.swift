@@ -118,6 +118,6 @@ extension Value where Kind == Bedrock.DataAutomationLibrary.EncryptionConfigurat
       objectEntries.append(.init("KmsEncryptionContext", kmsEncryptionContext.expression))
     }
     objectEntries.append(.init("KmsKeyId", kmsKeyID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

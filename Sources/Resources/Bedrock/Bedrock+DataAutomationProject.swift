@@ -175,7 +175,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.AudioExtractionCateg
       objectEntries.append(.init("TypeConfiguration", typeConfiguration.expression))
     }
     if let types = types { objectEntries.append(.init("Types", types.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -191,7 +191,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.AudioExtractionCateg
   public init(transcript: Value<Bedrock.DataAutomationProject.TranscriptConfiguration>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let transcript = transcript { objectEntries.append(.init("Transcript", transcript.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -208,11 +208,11 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.AudioExtractionCategoryTypeValue {
   /// `AUDIO_CONTENT_MODERATION`.
-  public static var audioContentModeration: Self { Self(Kind.audioContentModeration) }
+  public static var audioContentModeration: Self { .allowed(Kind.audioContentModeration) }
   /// `TRANSCRIPT`.
-  public static var transcript: Self { Self(Kind.transcript) }
+  public static var transcript: Self { .allowed(Kind.transcript) }
   /// `TOPIC_CONTENT_MODERATION`.
-  public static var topicContentModeration: Self { Self(Kind.topicContentModeration) }
+  public static var topicContentModeration: Self { .allowed(Kind.topicContentModeration) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -227,9 +227,9 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.AudioGenerativeOutputLanguageValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `EN`.
-  public static var en: Self { Self(Kind.en) }
+  public static var en: Self { .allowed(Kind.en) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -254,7 +254,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.AudioLanguageConfigu
       objectEntries.append(.init("IdentifyMultipleLanguages", identifyMultipleLanguages.expression))
     }
     if let inputLanguages = inputLanguages { objectEntries.append(.init("InputLanguages", inputLanguages.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,7 +282,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.AudioOverrideConfigu
     if let sensitiveDataConfiguration = sensitiveDataConfiguration {
       objectEntries.append(.init("SensitiveDataConfiguration", sensitiveDataConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -298,7 +298,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.AudioStandardExtract
   public init(category: Value<Bedrock.DataAutomationProject.AudioExtractionCategory>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Category", category.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -318,7 +318,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.AudioStandardGenerat
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("State", state.expression))
     if let types = types { objectEntries.append(.init("Types", types.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -335,11 +335,11 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.AudioStandardGenerativeFieldTypeValue {
   /// `AUDIO_SUMMARY`.
-  public static var audioSummary: Self { Self(Kind.audioSummary) }
+  public static var audioSummary: Self { .allowed(Kind.audioSummary) }
   /// `IAB`.
-  public static var iab: Self { Self(Kind.iab) }
+  public static var iab: Self { .allowed(Kind.iab) }
   /// `TOPIC_SUMMARY`.
-  public static var topicSummary: Self { Self(Kind.topicSummary) }
+  public static var topicSummary: Self { .allowed(Kind.topicSummary) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -360,7 +360,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.AudioStandardOutputC
     if let generativeField = generativeField {
       objectEntries.append(.init("GenerativeField", generativeField.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -384,7 +384,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.BlueprintItem {
     if let blueprintVersion = blueprintVersion {
       objectEntries.append(.init("BlueprintVersion", blueprintVersion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -400,9 +400,9 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.BlueprintStageValue {
   /// `DEVELOPMENT`.
-  public static var development: Self { Self(Kind.development) }
+  public static var development: Self { .allowed(Kind.development) }
   /// `LIVE`.
-  public static var live: Self { Self(Kind.live) }
+  public static var live: Self { .allowed(Kind.live) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -417,7 +417,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.ChannelLabelingConfi
   public init(state: Value<Bedrock.DataAutomationProject.StateValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("State", state.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -433,7 +433,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.CustomOutputConfigur
   public init(blueprints: Value<[Bedrock.DataAutomationProject.BlueprintItem]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let blueprints = blueprints { objectEntries.append(.init("Blueprints", blueprints.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -451,13 +451,13 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.DesiredModalityValue {
   /// `DOCUMENT`.
-  public static var document: Self { Self(Kind.document) }
+  public static var document: Self { .allowed(Kind.document) }
   /// `IMAGE`.
-  public static var image: Self { Self(Kind.image) }
+  public static var image: Self { .allowed(Kind.image) }
   /// `VIDEO`.
-  public static var video: Self { Self(Kind.video) }
+  public static var video: Self { .allowed(Kind.video) }
   /// `AUDIO`.
-  public static var audio: Self { Self(Kind.audio) }
+  public static var audio: Self { .allowed(Kind.audio) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -472,7 +472,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.DocumentBoundingBox 
   public init(state: Value<Bedrock.DataAutomationProject.StateValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("State", state.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -488,7 +488,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.DocumentExtractionGr
   public init(types: Value<[Bedrock.DataAutomationProject.DocumentExtractionGranularityTypeValue]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let types = types { objectEntries.append(.init("Types", types.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -507,15 +507,15 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.DocumentExtractionGranularityTypeValue {
   /// `DOCUMENT`.
-  public static var document: Self { Self(Kind.document) }
+  public static var document: Self { .allowed(Kind.document) }
   /// `PAGE`.
-  public static var page: Self { Self(Kind.page) }
+  public static var page: Self { .allowed(Kind.page) }
   /// `ELEMENT`.
-  public static var element: Self { Self(Kind.element) }
+  public static var element: Self { .allowed(Kind.element) }
   /// `WORD`.
-  public static var word: Self { Self(Kind.word) }
+  public static var word: Self { .allowed(Kind.word) }
   /// `LINE`.
-  public static var line: Self { Self(Kind.line) }
+  public static var line: Self { .allowed(Kind.line) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -530,7 +530,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.DocumentOutputAdditi
   public init(state: Value<Bedrock.DataAutomationProject.StateValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("State", state.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -550,7 +550,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.DocumentOutputFormat
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AdditionalFileFormat", additionalFileFormat.expression))
     objectEntries.append(.init("TextFormat", textFormat.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -566,7 +566,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.DocumentOutputTextFo
   public init(types: Value<[Bedrock.DataAutomationProject.DocumentOutputTextFormatTypeValue]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let types = types { objectEntries.append(.init("Types", types.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -584,13 +584,13 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.DocumentOutputTextFormatTypeValue {
   /// `PLAIN_TEXT`.
-  public static var plainText: Self { Self(Kind.plainText) }
+  public static var plainText: Self { .allowed(Kind.plainText) }
   /// `MARKDOWN`.
-  public static var markdown: Self { Self(Kind.markdown) }
+  public static var markdown: Self { .allowed(Kind.markdown) }
   /// `HTML`.
-  public static var html: Self { Self(Kind.html) }
+  public static var html: Self { .allowed(Kind.html) }
   /// `CSV`.
-  public static var csv: Self { Self(Kind.csv) }
+  public static var csv: Self { .allowed(Kind.csv) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -615,7 +615,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.DocumentOverrideConf
       objectEntries.append(.init("SensitiveDataConfiguration", sensitiveDataConfiguration.expression))
     }
     if let splitter = splitter { objectEntries.append(.init("Splitter", splitter.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -635,7 +635,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.DocumentStandardExtr
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BoundingBox", boundingBox.expression))
     objectEntries.append(.init("Granularity", granularity.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -651,7 +651,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.DocumentStandardGene
   public init(state: Value<Bedrock.DataAutomationProject.StateValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("State", state.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -675,7 +675,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.DocumentStandardOutp
       objectEntries.append(.init("GenerativeField", generativeField.expression))
     }
     if let outputFormat = outputFormat { objectEntries.append(.init("OutputFormat", outputFormat.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -691,7 +691,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.ImageBoundingBox {
   public init(state: Value<Bedrock.DataAutomationProject.StateValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("State", state.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -711,7 +711,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.ImageExtractionCateg
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("State", state.expression))
     if let types = types { objectEntries.append(.init("Types", types.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -728,11 +728,11 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.ImageExtractionCategoryTypeValue {
   /// `CONTENT_MODERATION`.
-  public static var contentModeration: Self { Self(Kind.contentModeration) }
+  public static var contentModeration: Self { .allowed(Kind.contentModeration) }
   /// `TEXT_DETECTION`.
-  public static var textDetection: Self { Self(Kind.textDetection) }
+  public static var textDetection: Self { .allowed(Kind.textDetection) }
   /// `LOGOS`.
-  public static var logos: Self { Self(Kind.logos) }
+  public static var logos: Self { .allowed(Kind.logos) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -755,7 +755,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.ImageOverrideConfigu
     if let sensitiveDataConfiguration = sensitiveDataConfiguration {
       objectEntries.append(.init("SensitiveDataConfiguration", sensitiveDataConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -775,7 +775,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.ImageStandardExtract
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BoundingBox", boundingBox.expression))
     objectEntries.append(.init("Category", category.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -795,7 +795,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.ImageStandardGenerat
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("State", state.expression))
     if let types = types { objectEntries.append(.init("Types", types.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -811,9 +811,9 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.ImageStandardGenerativeFieldTypeValue {
   /// `IMAGE_SUMMARY`.
-  public static var imageSummary: Self { Self(Kind.imageSummary) }
+  public static var imageSummary: Self { .allowed(Kind.imageSummary) }
   /// `IAB`.
-  public static var iab: Self { Self(Kind.iab) }
+  public static var iab: Self { .allowed(Kind.iab) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -834,7 +834,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.ImageStandardOutputC
     if let generativeField = generativeField {
       objectEntries.append(.init("GenerativeField", generativeField.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -859,27 +859,27 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.LanguageValue {
   /// `EN`.
-  public static var en: Self { Self(Kind.en) }
+  public static var en: Self { .allowed(Kind.en) }
   /// `DE`.
-  public static var de: Self { Self(Kind.de) }
+  public static var de: Self { .allowed(Kind.de) }
   /// `ES`.
-  public static var es: Self { Self(Kind.es) }
+  public static var es: Self { .allowed(Kind.es) }
   /// `FR`.
-  public static var fr: Self { Self(Kind.fr) }
+  public static var fr: Self { .allowed(Kind.fr) }
   /// `IT`.
-  public static var it: Self { Self(Kind.it) }
+  public static var it: Self { .allowed(Kind.it) }
   /// `PT`.
-  public static var pt: Self { Self(Kind.pt) }
+  public static var pt: Self { .allowed(Kind.pt) }
   /// `JA`.
-  public static var ja: Self { Self(Kind.ja) }
+  public static var ja: Self { .allowed(Kind.ja) }
   /// `KO`.
-  public static var ko: Self { Self(Kind.ko) }
+  public static var ko: Self { .allowed(Kind.ko) }
   /// `CN`.
-  public static var cn: Self { Self(Kind.cn) }
+  public static var cn: Self { .allowed(Kind.cn) }
   /// `TW`.
-  public static var tw: Self { Self(Kind.tw) }
+  public static var tw: Self { .allowed(Kind.tw) }
   /// `HK`.
-  public static var hk: Self { Self(Kind.hk) }
+  public static var hk: Self { .allowed(Kind.hk) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -894,7 +894,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.ModalityProcessingCo
   public init(state: Value<Bedrock.DataAutomationProject.StateValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let state = state { objectEntries.append(.init("State", state.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -918,7 +918,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.ModalityRoutingConfi
     if let mov = mov { objectEntries.append(.init("mov", mov.expression)) }
     if let mp4 = mp4 { objectEntries.append(.init("mp4", mp4.expression)) }
     if let png = png { objectEntries.append(.init("png", png.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -946,7 +946,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.OverrideConfiguratio
       objectEntries.append(.init("ModalityRouting", modalityRouting.expression))
     }
     if let video = video { objectEntries.append(.init("Video", video.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -968,7 +968,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.PIIEntitiesConfigura
     if let redactionMaskMode = redactionMaskMode {
       objectEntries.append(.init("RedactionMaskMode", redactionMaskMode.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1014,69 +1014,69 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.PIIEntityTypesValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `ADDRESS`.
-  public static var address: Self { Self(Kind.address) }
+  public static var address: Self { .allowed(Kind.address) }
   /// `AGE`.
-  public static var age: Self { Self(Kind.age) }
+  public static var age: Self { .allowed(Kind.age) }
   /// `NAME`.
-  public static var name: Self { Self(Kind.name) }
+  public static var name: Self { .allowed(Kind.name) }
   /// `EMAIL`.
-  public static var email: Self { Self(Kind.email) }
+  public static var email: Self { .allowed(Kind.email) }
   /// `PHONE`.
-  public static var phone: Self { Self(Kind.phone) }
+  public static var phone: Self { .allowed(Kind.phone) }
   /// `USERNAME`.
-  public static var username: Self { Self(Kind.username) }
+  public static var username: Self { .allowed(Kind.username) }
   /// `PASSWORD`.
-  public static var password: Self { Self(Kind.password) }
+  public static var password: Self { .allowed(Kind.password) }
   /// `DRIVER_ID`.
-  public static var driverID: Self { Self(Kind.driverID) }
+  public static var driverID: Self { .allowed(Kind.driverID) }
   /// `LICENSE_PLATE`.
-  public static var licensePlate: Self { Self(Kind.licensePlate) }
+  public static var licensePlate: Self { .allowed(Kind.licensePlate) }
   /// `VEHICLE_IDENTIFICATION_NUMBER`.
-  public static var vehicleIdentificationNumber: Self { Self(Kind.vehicleIdentificationNumber) }
+  public static var vehicleIdentificationNumber: Self { .allowed(Kind.vehicleIdentificationNumber) }
   /// `CREDIT_DEBIT_CARD_CVV`.
-  public static var creditDebitCardCvv: Self { Self(Kind.creditDebitCardCvv) }
+  public static var creditDebitCardCvv: Self { .allowed(Kind.creditDebitCardCvv) }
   /// `CREDIT_DEBIT_CARD_EXPIRY`.
-  public static var creditDebitCardExpiry: Self { Self(Kind.creditDebitCardExpiry) }
+  public static var creditDebitCardExpiry: Self { .allowed(Kind.creditDebitCardExpiry) }
   /// `CREDIT_DEBIT_CARD_NUMBER`.
-  public static var creditDebitCardNumber: Self { Self(Kind.creditDebitCardNumber) }
+  public static var creditDebitCardNumber: Self { .allowed(Kind.creditDebitCardNumber) }
   /// `PIN`.
-  public static var pin: Self { Self(Kind.pin) }
+  public static var pin: Self { .allowed(Kind.pin) }
   /// `INTERNATIONAL_BANK_ACCOUNT_NUMBER`.
-  public static var internationalBankAccountNumber: Self { Self(Kind.internationalBankAccountNumber) }
+  public static var internationalBankAccountNumber: Self { .allowed(Kind.internationalBankAccountNumber) }
   /// `SWIFT_CODE`.
-  public static var swiftCode: Self { Self(Kind.swiftCode) }
+  public static var swiftCode: Self { .allowed(Kind.swiftCode) }
   /// `IP_ADDRESS`.
-  public static var ipAddress: Self { Self(Kind.ipAddress) }
+  public static var ipAddress: Self { .allowed(Kind.ipAddress) }
   /// `MAC_ADDRESS`.
-  public static var macAddress: Self { Self(Kind.macAddress) }
+  public static var macAddress: Self { .allowed(Kind.macAddress) }
   /// `URL`.
-  public static var url: Self { Self(Kind.url) }
+  public static var url: Self { .allowed(Kind.url) }
   /// `AWS_ACCESS_KEY`.
-  public static var awsAccessKey: Self { Self(Kind.awsAccessKey) }
+  public static var awsAccessKey: Self { .allowed(Kind.awsAccessKey) }
   /// `AWS_SECRET_KEY`.
-  public static var awsSecretKey: Self { Self(Kind.awsSecretKey) }
+  public static var awsSecretKey: Self { .allowed(Kind.awsSecretKey) }
   /// `US_BANK_ACCOUNT_NUMBER`.
-  public static var usBankAccountNumber: Self { Self(Kind.usBankAccountNumber) }
+  public static var usBankAccountNumber: Self { .allowed(Kind.usBankAccountNumber) }
   /// `US_BANK_ROUTING_NUMBER`.
-  public static var usBankRoutingNumber: Self { Self(Kind.usBankRoutingNumber) }
+  public static var usBankRoutingNumber: Self { .allowed(Kind.usBankRoutingNumber) }
   /// `US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER`.
-  public static var usIndividualTaxIdentificationNumber: Self { Self(Kind.usIndividualTaxIdentificationNumber) }
+  public static var usIndividualTaxIdentificationNumber: Self { .allowed(Kind.usIndividualTaxIdentificationNumber) }
   /// `US_PASSPORT_NUMBER`.
-  public static var usPassportNumber: Self { Self(Kind.usPassportNumber) }
+  public static var usPassportNumber: Self { .allowed(Kind.usPassportNumber) }
   /// `US_SOCIAL_SECURITY_NUMBER`.
-  public static var usSocialSecurityNumber: Self { Self(Kind.usSocialSecurityNumber) }
+  public static var usSocialSecurityNumber: Self { .allowed(Kind.usSocialSecurityNumber) }
   /// `CA_HEALTH_NUMBER`.
-  public static var caHealthNumber: Self { Self(Kind.caHealthNumber) }
+  public static var caHealthNumber: Self { .allowed(Kind.caHealthNumber) }
   /// `CA_SOCIAL_INSURANCE_NUMBER`.
-  public static var caSocialInsuranceNumber: Self { Self(Kind.caSocialInsuranceNumber) }
+  public static var caSocialInsuranceNumber: Self { .allowed(Kind.caSocialInsuranceNumber) }
   /// `UK_NATIONAL_HEALTH_SERVICE_NUMBER`.
-  public static var ukNationalHealthServiceNumber: Self { Self(Kind.ukNationalHealthServiceNumber) }
+  public static var ukNationalHealthServiceNumber: Self { .allowed(Kind.ukNationalHealthServiceNumber) }
   /// `UK_NATIONAL_INSURANCE_NUMBER`.
-  public static var ukNationalInsuranceNumber: Self { Self(Kind.ukNationalInsuranceNumber) }
+  public static var ukNationalInsuranceNumber: Self { .allowed(Kind.ukNationalInsuranceNumber) }
   /// `UK_UNIQUE_TAXPAYER_REFERENCE_NUMBER`.
-  public static var ukUniqueTaxpayerReferenceNumber: Self { Self(Kind.ukUniqueTaxpayerReferenceNumber) }
+  public static var ukUniqueTaxpayerReferenceNumber: Self { .allowed(Kind.ukUniqueTaxpayerReferenceNumber) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -1091,9 +1091,9 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.PIIRedactionMaskModeValue {
   /// `PII`.
-  public static var pii: Self { Self(Kind.pii) }
+  public static var pii: Self { .allowed(Kind.pii) }
   /// `ENTITY_TYPE`.
-  public static var entityType: Self { Self(Kind.entityType) }
+  public static var entityType: Self { .allowed(Kind.entityType) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -1108,9 +1108,9 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.ProjectTypeValue {
   /// `ASYNC`.
-  public static var async: Self { Self(Kind.async) }
+  public static var async: Self { .allowed(Kind.async) }
   /// `SYNC`.
-  public static var sync: Self { Self(Kind.sync) }
+  public static var sync: Self { .allowed(Kind.sync) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -1133,7 +1133,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.SensitiveDataConfigu
     if let piiEntitiesConfiguration = piiEntitiesConfiguration {
       objectEntries.append(.init("PiiEntitiesConfiguration", piiEntitiesConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1149,9 +1149,9 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.SensitiveDataDetectionModeValue {
   /// `DETECTION`.
-  public static var detection: Self { Self(Kind.detection) }
+  public static var detection: Self { .allowed(Kind.detection) }
   /// `DETECTION_AND_REDACTION`.
-  public static var detectionAndRedaction: Self { Self(Kind.detectionAndRedaction) }
+  public static var detectionAndRedaction: Self { .allowed(Kind.detectionAndRedaction) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -1166,9 +1166,9 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.SensitiveDataDetectionScopeValue {
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -1183,7 +1183,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.SpeakerLabelingConfi
   public init(state: Value<Bedrock.DataAutomationProject.StateValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("State", state.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1199,7 +1199,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.SplitterConfiguratio
   public init(state: Value<Bedrock.DataAutomationProject.StateValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let state = state { objectEntries.append(.init("State", state.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1223,7 +1223,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.StandardOutputConfig
     if let document = document { objectEntries.append(.init("Document", document.expression)) }
     if let image = image { objectEntries.append(.init("Image", image.expression)) }
     if let video = video { objectEntries.append(.init("Video", video.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1239,9 +1239,9 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.StateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -1264,7 +1264,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.TranscriptConfigurat
     if let speakerLabeling = speakerLabeling {
       objectEntries.append(.init("SpeakerLabeling", speakerLabeling.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1280,7 +1280,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.VideoBoundingBox {
   public init(state: Value<Bedrock.DataAutomationProject.StateValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("State", state.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1300,7 +1300,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.VideoExtractionCateg
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("State", state.expression))
     if let types = types { objectEntries.append(.init("Types", types.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1318,13 +1318,13 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.VideoExtractionCategoryTypeValue {
   /// `CONTENT_MODERATION`.
-  public static var contentModeration: Self { Self(Kind.contentModeration) }
+  public static var contentModeration: Self { .allowed(Kind.contentModeration) }
   /// `TEXT_DETECTION`.
-  public static var textDetection: Self { Self(Kind.textDetection) }
+  public static var textDetection: Self { .allowed(Kind.textDetection) }
   /// `TRANSCRIPT`.
-  public static var transcript: Self { Self(Kind.transcript) }
+  public static var transcript: Self { .allowed(Kind.transcript) }
   /// `LOGOS`.
-  public static var logos: Self { Self(Kind.logos) }
+  public static var logos: Self { .allowed(Kind.logos) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -1347,7 +1347,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.VideoOverrideConfigu
     if let sensitiveDataConfiguration = sensitiveDataConfiguration {
       objectEntries.append(.init("SensitiveDataConfiguration", sensitiveDataConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1367,7 +1367,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.VideoStandardExtract
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BoundingBox", boundingBox.expression))
     objectEntries.append(.init("Category", category.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1387,7 +1387,7 @@ extension Value where Kind == Bedrock.DataAutomationProject.VideoStandardGenerat
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("State", state.expression))
     if let types = types { objectEntries.append(.init("Types", types.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1404,11 +1404,11 @@ extension Bedrock.DataAutomationProject {
 
 extension Value where Kind == Bedrock.DataAutomationProject.VideoStandardGenerativeFieldTypeValue {
   /// `VIDEO_SUMMARY`.
-  public static var videoSummary: Self { Self(Kind.videoSummary) }
+  public static var videoSummary: Self { .allowed(Kind.videoSummary) }
   /// `IAB`.
-  public static var iab: Self { Self(Kind.iab) }
+  public static var iab: Self { .allowed(Kind.iab) }
   /// `CHAPTER_SUMMARY`.
-  public static var chapterSummary: Self { Self(Kind.chapterSummary) }
+  public static var chapterSummary: Self { .allowed(Kind.chapterSummary) }
 }
 
 extension Bedrock.DataAutomationProject {
@@ -1429,6 +1429,6 @@ extension Value where Kind == Bedrock.DataAutomationProject.VideoStandardOutputC
     if let generativeField = generativeField {
       objectEntries.append(.init("GenerativeField", generativeField.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

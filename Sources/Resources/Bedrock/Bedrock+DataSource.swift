@@ -163,9 +163,9 @@ extension Bedrock.DataSource {
 
 extension Value where Kind == Bedrock.DataSource.AuthTypeValue {
   /// `BASIC`.
-  public static var basic: Self { Self(Kind.basic) }
+  public static var basic: Self { .allowed(Kind.basic) }
   /// `OAUTH2_CLIENT_CREDENTIALS`.
-  public static var oauth2ClientCredentials: Self { Self(Kind.oauth2ClientCredentials) }
+  public static var oauth2ClientCredentials: Self { .allowed(Kind.oauth2ClientCredentials) }
 }
 
 extension Bedrock.DataSource {
@@ -182,7 +182,7 @@ extension Value where Kind == Bedrock.DataSource.BedrockDataAutomationConfigurat
     if let parsingModality = parsingModality {
       objectEntries.append(.init("ParsingModality", parsingModality.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -206,7 +206,7 @@ extension Value where Kind == Bedrock.DataSource.BedrockFoundationModelConfigura
       objectEntries.append(.init("ParsingModality", parsingModality.expression))
     }
     if let parsingPrompt = parsingPrompt { objectEntries.append(.init("ParsingPrompt", parsingPrompt.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -226,7 +226,7 @@ extension Value where Kind == Bedrock.DataSource.BedrockFoundationModelContextEn
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EnrichmentStrategyConfiguration", enrichmentStrategyConfiguration.expression))
     objectEntries.append(.init("ModelArn", modelARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -256,7 +256,7 @@ extension Value where Kind == Bedrock.DataSource.ChunkingConfiguration {
     if let semanticChunkingConfiguration = semanticChunkingConfiguration {
       objectEntries.append(.init("SemanticChunkingConfiguration", semanticChunkingConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -274,13 +274,13 @@ extension Bedrock.DataSource {
 
 extension Value where Kind == Bedrock.DataSource.ChunkingStrategyValue {
   /// `FIXED_SIZE`.
-  public static var fixedSize: Self { Self(Kind.fixedSize) }
+  public static var fixedSize: Self { .allowed(Kind.fixedSize) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `HIERARCHICAL`.
-  public static var hierarchical: Self { Self(Kind.hierarchical) }
+  public static var hierarchical: Self { .allowed(Kind.hierarchical) }
   /// `SEMANTIC`.
-  public static var semantic: Self { Self(Kind.semantic) }
+  public static var semantic: Self { .allowed(Kind.semantic) }
 }
 
 extension Bedrock.DataSource {
@@ -297,7 +297,7 @@ extension Value where Kind == Bedrock.DataSource.ConfluenceCrawlerConfiguration 
     if let filterConfiguration = filterConfiguration {
       objectEntries.append(.init("FilterConfiguration", filterConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -319,7 +319,7 @@ extension Value where Kind == Bedrock.DataSource.ConfluenceDataSourceConfigurati
       objectEntries.append(.init("CrawlerConfiguration", crawlerConfiguration.expression))
     }
     objectEntries.append(.init("SourceConfiguration", sourceConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -343,7 +343,7 @@ extension Value where Kind == Bedrock.DataSource.ConfluenceSourceConfiguration {
     objectEntries.append(.init("CredentialsSecretArn", credentialsSecretARN.expression))
     objectEntries.append(.init("HostType", hostType.expression))
     objectEntries.append(.init("HostUrl", hostURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -365,7 +365,7 @@ extension Value where Kind == Bedrock.DataSource.ContextEnrichmentConfiguration 
       objectEntries.append(.init("BedrockFoundationModelConfiguration", bedrockFoundationModelConfiguration.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -380,7 +380,7 @@ extension Bedrock.DataSource {
 
 extension Value where Kind == Bedrock.DataSource.ContextEnrichmentTypeValue {
   /// `BEDROCK_FOUNDATION_MODEL`.
-  public static var bedrockFoundationModel: Self { Self(Kind.bedrockFoundationModel) }
+  public static var bedrockFoundationModel: Self { .allowed(Kind.bedrockFoundationModel) }
 }
 
 extension Bedrock.DataSource {
@@ -401,7 +401,7 @@ extension Value where Kind == Bedrock.DataSource.CrawlFilterConfiguration {
       objectEntries.append(.init("PatternObjectFilter", patternObjectFilter.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -421,7 +421,7 @@ extension Value where Kind == Bedrock.DataSource.CustomTransformationConfigurati
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IntermediateStorage", intermediateStorage.expression))
     objectEntries.append(.init("Transformations", transformations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -437,9 +437,9 @@ extension Bedrock.DataSource {
 
 extension Value where Kind == Bedrock.DataSource.DataDeletionPolicyValue {
   /// `RETAIN`.
-  public static var retain: Self { Self(Kind.retain) }
+  public static var retain: Self { .allowed(Kind.retain) }
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
 }
 
 extension Bedrock.DataSource {
@@ -476,7 +476,7 @@ extension Value where Kind == Bedrock.DataSource.DataSourceConfiguration {
     if let webConfiguration = webConfiguration {
       objectEntries.append(.init("WebConfiguration", webConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -497,19 +497,19 @@ extension Bedrock.DataSource {
 
 extension Value where Kind == Bedrock.DataSource.DataSourceTypeValue {
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
   /// `CONFLUENCE`.
-  public static var confluence: Self { Self(Kind.confluence) }
+  public static var confluence: Self { .allowed(Kind.confluence) }
   /// `SALESFORCE`.
-  public static var salesforce: Self { Self(Kind.salesforce) }
+  public static var salesforce: Self { .allowed(Kind.salesforce) }
   /// `SHAREPOINT`.
-  public static var sharepoint: Self { Self(Kind.sharepoint) }
+  public static var sharepoint: Self { .allowed(Kind.sharepoint) }
   /// `WEB`.
-  public static var web: Self { Self(Kind.web) }
+  public static var web: Self { .allowed(Kind.web) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
   /// `REDSHIFT_METADATA`.
-  public static var redshiftMetadata: Self { Self(Kind.redshiftMetadata) }
+  public static var redshiftMetadata: Self { .allowed(Kind.redshiftMetadata) }
 }
 
 extension Bedrock.DataSource {
@@ -524,7 +524,7 @@ extension Value where Kind == Bedrock.DataSource.EnrichmentStrategyConfiguration
   public init(method: Value<Bedrock.DataSource.EnrichmentStrategyMethodValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Method", method.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -539,7 +539,7 @@ extension Bedrock.DataSource {
 
 extension Value where Kind == Bedrock.DataSource.EnrichmentStrategyMethodValue {
   /// `CHUNK_ENTITY_EXTRACTION`.
-  public static var chunkEntityExtraction: Self { Self(Kind.chunkEntityExtraction) }
+  public static var chunkEntityExtraction: Self { .allowed(Kind.chunkEntityExtraction) }
 }
 
 extension Bedrock.DataSource {
@@ -555,7 +555,7 @@ extension Value where Kind == Bedrock.DataSource.FixedSizeChunkingConfiguration 
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxTokens", maxTokens.expression))
     objectEntries.append(.init("OverlapPercentage", overlapPercentage.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -575,7 +575,7 @@ extension Value where Kind == Bedrock.DataSource.HierarchicalChunkingConfigurati
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LevelConfigurations", levelConfigurations.expression))
     objectEntries.append(.init("OverlapTokens", overlapTokens.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -591,7 +591,7 @@ extension Value where Kind == Bedrock.DataSource.HierarchicalChunkingLevelConfig
   public init(maxTokens: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxTokens", maxTokens.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -606,7 +606,7 @@ extension Bedrock.DataSource {
 
 extension Value where Kind == Bedrock.DataSource.HostTypeValue {
   /// `SAAS`.
-  public static var saas: Self { Self(Kind.saas) }
+  public static var saas: Self { .allowed(Kind.saas) }
 }
 
 extension Bedrock.DataSource {
@@ -621,7 +621,7 @@ extension Value where Kind == Bedrock.DataSource.IntermediateStorage {
   public init(s3Location: Value<Bedrock.S3Location>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Location", s3Location.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -647,7 +647,7 @@ extension Value where Kind == Bedrock.DataSource.ParsingConfiguration {
       objectEntries.append(.init("BedrockFoundationModelConfiguration", bedrockFoundationModelConfiguration.expression))
     }
     objectEntries.append(.init("ParsingStrategy", parsingStrategy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -662,7 +662,7 @@ extension Bedrock.DataSource {
 
 extension Value where Kind == Bedrock.DataSource.ParsingModalityValue {
   /// `MULTIMODAL`.
-  public static var multimodal: Self { Self(Kind.multimodal) }
+  public static var multimodal: Self { .allowed(Kind.multimodal) }
 }
 
 extension Bedrock.DataSource {
@@ -677,7 +677,7 @@ extension Value where Kind == Bedrock.DataSource.ParsingPrompt {
   public init(parsingPromptText: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ParsingPromptText", parsingPromptText.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -693,9 +693,9 @@ extension Bedrock.DataSource {
 
 extension Value where Kind == Bedrock.DataSource.ParsingStrategyValue {
   /// `BEDROCK_FOUNDATION_MODEL`.
-  public static var bedrockFoundationModel: Self { Self(Kind.bedrockFoundationModel) }
+  public static var bedrockFoundationModel: Self { .allowed(Kind.bedrockFoundationModel) }
   /// `BEDROCK_DATA_AUTOMATION`.
-  public static var bedrockDataAutomation: Self { Self(Kind.bedrockDataAutomation) }
+  public static var bedrockDataAutomation: Self { .allowed(Kind.bedrockDataAutomation) }
 }
 
 extension Bedrock.DataSource {
@@ -720,7 +720,7 @@ extension Value where Kind == Bedrock.DataSource.PatternObjectFilter {
       objectEntries.append(.init("InclusionFilters", inclusionFilters.expression))
     }
     objectEntries.append(.init("ObjectType", objectType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -736,7 +736,7 @@ extension Value where Kind == Bedrock.DataSource.PatternObjectFilterConfiguratio
   public init(filters: Value<[Bedrock.DataSource.PatternObjectFilter]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Filters", filters.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -762,7 +762,7 @@ extension Value where Kind == Bedrock.DataSource.S3DataSourceConfiguration {
     if let inclusionPrefixes = inclusionPrefixes {
       objectEntries.append(.init("InclusionPrefixes", inclusionPrefixes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -780,7 +780,7 @@ extension Value where Kind == Bedrock.DataSource.SalesforceCrawlerConfiguration 
     if let filterConfiguration = filterConfiguration {
       objectEntries.append(.init("FilterConfiguration", filterConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -802,7 +802,7 @@ extension Value where Kind == Bedrock.DataSource.SalesforceDataSourceConfigurati
       objectEntries.append(.init("CrawlerConfiguration", crawlerConfiguration.expression))
     }
     objectEntries.append(.init("SourceConfiguration", sourceConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -824,7 +824,7 @@ extension Value where Kind == Bedrock.DataSource.SalesforceSourceConfiguration {
     objectEntries.append(.init("AuthType", authType.expression))
     objectEntries.append(.init("CredentialsSecretArn", credentialsSecretARN.expression))
     objectEntries.append(.init("HostUrl", hostURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -839,7 +839,7 @@ extension Bedrock.DataSource {
 
 extension Value where Kind == Bedrock.DataSource.SalesforceSourceConfigurationAuthTypeValue {
   /// `OAUTH2_CLIENT_CREDENTIALS`.
-  public static var oauth2ClientCredentials: Self { Self(Kind.oauth2ClientCredentials) }
+  public static var oauth2ClientCredentials: Self { .allowed(Kind.oauth2ClientCredentials) }
 }
 
 extension Bedrock.DataSource {
@@ -854,7 +854,7 @@ extension Value where Kind == Bedrock.DataSource.SeedURL {
   public init(url: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Url", url.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -872,7 +872,7 @@ extension Value where Kind == Bedrock.DataSource.SemanticChunkingConfiguration {
     objectEntries.append(.init("BreakpointPercentileThreshold", breakpointPercentileThreshold.expression))
     objectEntries.append(.init("BufferSize", bufferSize.expression))
     objectEntries.append(.init("MaxTokens", maxTokens.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -888,7 +888,7 @@ extension Value where Kind == Bedrock.DataSource.ServerSideEncryptionConfigurati
   public init(kmsKeyARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -906,7 +906,7 @@ extension Value where Kind == Bedrock.DataSource.SharePointCrawlerConfiguration 
     if let filterConfiguration = filterConfiguration {
       objectEntries.append(.init("FilterConfiguration", filterConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -928,7 +928,7 @@ extension Value where Kind == Bedrock.DataSource.SharePointDataSourceConfigurati
       objectEntries.append(.init("CrawlerConfiguration", crawlerConfiguration.expression))
     }
     objectEntries.append(.init("SourceConfiguration", sourceConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -956,7 +956,7 @@ extension Value where Kind == Bedrock.DataSource.SharePointSourceConfiguration {
     objectEntries.append(.init("HostType", hostType.expression))
     objectEntries.append(.init("SiteUrls", siteUrls.expression))
     if let tenantID = tenantID { objectEntries.append(.init("TenantId", tenantID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -972,10 +972,10 @@ extension Bedrock.DataSource {
 
 extension Value where Kind == Bedrock.DataSource.SharePointSourceConfigurationAuthTypeValue {
   /// `OAUTH2_CLIENT_CREDENTIALS`.
-  public static var oauth2ClientCredentials: Self { Self(Kind.oauth2ClientCredentials) }
+  public static var oauth2ClientCredentials: Self { .allowed(Kind.oauth2ClientCredentials) }
   /// `OAUTH2_SHAREPOINT_APP_ONLY_CLIENT_CREDENTIALS`.
   public static var oauth2SharepointAppOnlyClientCredentials: Self {
-    Self(Kind.oauth2SharepointAppOnlyClientCredentials)
+    .allowed(Kind.oauth2SharepointAppOnlyClientCredentials)
   }
 }
 
@@ -990,7 +990,7 @@ extension Bedrock.DataSource {
 
 extension Value where Kind == Bedrock.DataSource.SharePointSourceConfigurationHostTypeValue {
   /// `ONLINE`.
-  public static var online: Self { Self(Kind.online) }
+  public static var online: Self { .allowed(Kind.online) }
 }
 
 extension Bedrock.DataSource {
@@ -1004,7 +1004,7 @@ extension Bedrock.DataSource {
 
 extension Value where Kind == Bedrock.DataSource.StepToApplyValue {
   /// `POST_CHUNKING`.
-  public static var postChunking: Self { Self(Kind.postChunking) }
+  public static var postChunking: Self { .allowed(Kind.postChunking) }
 }
 
 extension Bedrock.DataSource {
@@ -1023,7 +1023,7 @@ extension Value where Kind == Bedrock.DataSource.Transformation {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("StepToApply", stepToApply.expression))
     objectEntries.append(.init("TransformationFunction", transformationFunction.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1039,7 +1039,7 @@ extension Value where Kind == Bedrock.DataSource.TransformationFunction {
   public init(transformationLambdaConfiguration: Value<Bedrock.DataSource.TransformationLambdaConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TransformationLambdaConfiguration", transformationLambdaConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1055,7 +1055,7 @@ extension Value where Kind == Bedrock.DataSource.TransformationLambdaConfigurati
   public init(lambdaARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LambdaArn", lambdaARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1070,7 +1070,7 @@ extension Bedrock.DataSource {
 
 extension Value where Kind == Bedrock.DataSource.TypeValue {
   /// `PATTERN`.
-  public static var pattern: Self { Self(Kind.pattern) }
+  public static var pattern: Self { .allowed(Kind.pattern) }
 }
 
 extension Bedrock.DataSource {
@@ -1085,7 +1085,7 @@ extension Value where Kind == Bedrock.DataSource.URLConfiguration {
   public init(seedUrls: Value<[Bedrock.DataSource.SeedURL]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SeedUrls", seedUrls.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1117,7 +1117,7 @@ extension Value where Kind == Bedrock.DataSource.VectorIngestionConfiguration {
     if let parsingConfiguration = parsingConfiguration {
       objectEntries.append(.init("ParsingConfiguration", parsingConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1151,7 +1151,7 @@ extension Value where Kind == Bedrock.DataSource.WebCrawlerConfiguration {
     if let userAgentHeader = userAgentHeader {
       objectEntries.append(.init("UserAgentHeader", userAgentHeader.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1168,7 +1168,7 @@ extension Value where Kind == Bedrock.DataSource.WebCrawlerLimits {
     var objectEntries: [Expression.ObjectEntry] = []
     if let maxPages = maxPages { objectEntries.append(.init("MaxPages", maxPages.expression)) }
     if let rateLimit = rateLimit { objectEntries.append(.init("RateLimit", rateLimit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1190,7 +1190,7 @@ extension Value where Kind == Bedrock.DataSource.WebDataSourceConfiguration {
       objectEntries.append(.init("CrawlerConfiguration", crawlerConfiguration.expression))
     }
     objectEntries.append(.init("SourceConfiguration", sourceConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1206,9 +1206,9 @@ extension Bedrock.DataSource {
 
 extension Value where Kind == Bedrock.DataSource.WebScopeTypeValue {
   /// `HOST_ONLY`.
-  public static var hostOnly: Self { Self(Kind.hostOnly) }
+  public static var hostOnly: Self { .allowed(Kind.hostOnly) }
   /// `SUBDOMAINS`.
-  public static var subdomains: Self { Self(Kind.subdomains) }
+  public static var subdomains: Self { .allowed(Kind.subdomains) }
 }
 
 extension Bedrock.DataSource {
@@ -1223,6 +1223,6 @@ extension Value where Kind == Bedrock.DataSource.WebSourceConfiguration {
   public init(urlConfiguration: Value<Bedrock.DataSource.URLConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("UrlConfiguration", urlConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -146,9 +146,9 @@ extension Bedrock.EnforcedGuardrailConfiguration {
 
 extension Value where Kind == Bedrock.EnforcedGuardrailConfiguration.MessagesValue {
   /// `SELECTIVE`.
-  public static var selective: Self { Self(Kind.selective) }
+  public static var selective: Self { .allowed(Kind.selective) }
   /// `COMPREHENSIVE`.
-  public static var comprehensive: Self { Self(Kind.comprehensive) }
+  public static var comprehensive: Self { .allowed(Kind.comprehensive) }
 }
 
 extension Bedrock.EnforcedGuardrailConfiguration {
@@ -164,7 +164,7 @@ extension Value where Kind == Bedrock.EnforcedGuardrailConfiguration.ModelEnforc
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ExcludedModels", excludedModels.expression))
     objectEntries.append(.init("IncludedModels", includedModels.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,7 +184,7 @@ extension Value where Kind == Bedrock.EnforcedGuardrailConfiguration.SelectiveCo
     var objectEntries: [Expression.ObjectEntry] = []
     if let messages = messages { objectEntries.append(.init("Messages", messages.expression)) }
     if let system = system { objectEntries.append(.init("System", system.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -200,7 +200,7 @@ extension Bedrock.EnforcedGuardrailConfiguration {
 
 extension Value where Kind == Bedrock.EnforcedGuardrailConfiguration.SystemValue {
   /// `SELECTIVE`.
-  public static var selective: Self { Self(Kind.selective) }
+  public static var selective: Self { .allowed(Kind.selective) }
   /// `COMPREHENSIVE`.
-  public static var comprehensive: Self { Self(Kind.comprehensive) }
+  public static var comprehensive: Self { .allowed(Kind.comprehensive) }
 }

@@ -188,7 +188,7 @@ extension Value where Kind == Bedrock.Flow.FlowConnection {
     objectEntries.append(.init("Source", source.expression))
     objectEntries.append(.init("Target", target.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -204,9 +204,9 @@ extension Bedrock.Flow {
 
 extension Value where Kind == Bedrock.Flow.FlowConnectionTypeValue {
   /// `Data`.
-  public static var data: Self { Self(Kind.data) }
+  public static var data: Self { .allowed(Kind.data) }
   /// `Conditional`.
-  public static var conditional: Self { Self(Kind.conditional) }
+  public static var conditional: Self { .allowed(Kind.conditional) }
 }
 
 extension Bedrock.Flow {
@@ -222,7 +222,7 @@ extension Value where Kind == Bedrock.Flow.FlowDefinition {
     var objectEntries: [Expression.ObjectEntry] = []
     if let connections = connections { objectEntries.append(.init("Connections", connections.expression)) }
     if let nodes = nodes { objectEntries.append(.init("Nodes", nodes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -248,7 +248,7 @@ extension Value where Kind == Bedrock.Flow.FlowNode {
     objectEntries.append(.init("Name", name.expression))
     if let outputs = outputs { objectEntries.append(.init("Outputs", outputs.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,15 +267,15 @@ extension Bedrock.Flow {
 
 extension Value where Kind == Bedrock.Flow.FlowNodeIODataTypeValue {
   /// `String`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `Number`.
-  public static var number: Self { Self(Kind.number) }
+  public static var number: Self { .allowed(Kind.number) }
   /// `Boolean`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
   /// `Object`.
-  public static var object: Self { Self(Kind.object) }
+  public static var object: Self { .allowed(Kind.object) }
   /// `Array`.
-  public static var array: Self { Self(Kind.array) }
+  public static var array: Self { .allowed(Kind.array) }
 }
 
 extension Bedrock.Flow {
@@ -298,7 +298,7 @@ extension Value where Kind == Bedrock.Flow.FlowNodeInput {
     objectEntries.append(.init("Expression", expression.expression))
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -315,11 +315,11 @@ extension Bedrock.Flow {
 
 extension Value where Kind == Bedrock.Flow.FlowNodeInputCategoryValue {
   /// `LoopCondition`.
-  public static var loopCondition: Self { Self(Kind.loopCondition) }
+  public static var loopCondition: Self { .allowed(Kind.loopCondition) }
   /// `ReturnValueToLoopStart`.
-  public static var returnValueToLoopStart: Self { Self(Kind.returnValueToLoopStart) }
+  public static var returnValueToLoopStart: Self { .allowed(Kind.returnValueToLoopStart) }
   /// `ExitLoop`.
-  public static var exitLoop: Self { Self(Kind.exitLoop) }
+  public static var exitLoop: Self { .allowed(Kind.exitLoop) }
 }
 
 extension Bedrock.Flow {
@@ -335,7 +335,7 @@ extension Value where Kind == Bedrock.Flow.FlowNodeOutput {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -365,37 +365,37 @@ extension Bedrock.Flow {
 
 extension Value where Kind == Bedrock.Flow.FlowNodeTypeValue {
   /// `Input`.
-  public static var input: Self { Self(Kind.input) }
+  public static var input: Self { .allowed(Kind.input) }
   /// `Output`.
-  public static var output: Self { Self(Kind.output) }
+  public static var output: Self { .allowed(Kind.output) }
   /// `KnowledgeBase`.
-  public static var knowledgeBase: Self { Self(Kind.knowledgeBase) }
+  public static var knowledgeBase: Self { .allowed(Kind.knowledgeBase) }
   /// `Condition`.
-  public static var condition: Self { Self(Kind.condition) }
+  public static var condition: Self { .allowed(Kind.condition) }
   /// `Lex`.
-  public static var lex: Self { Self(Kind.lex) }
+  public static var lex: Self { .allowed(Kind.lex) }
   /// `Prompt`.
-  public static var prompt: Self { Self(Kind.prompt) }
+  public static var prompt: Self { .allowed(Kind.prompt) }
   /// `LambdaFunction`.
-  public static var lambdaFunction: Self { Self(Kind.lambdaFunction) }
+  public static var lambdaFunction: Self { .allowed(Kind.lambdaFunction) }
   /// `Agent`.
-  public static var agent: Self { Self(Kind.agent) }
+  public static var agent: Self { .allowed(Kind.agent) }
   /// `Storage`.
-  public static var storage: Self { Self(Kind.storage) }
+  public static var storage: Self { .allowed(Kind.storage) }
   /// `Retrieval`.
-  public static var retrieval: Self { Self(Kind.retrieval) }
+  public static var retrieval: Self { .allowed(Kind.retrieval) }
   /// `Iterator`.
-  public static var iterator: Self { Self(Kind.iterator) }
+  public static var iterator: Self { .allowed(Kind.iterator) }
   /// `Collector`.
-  public static var collector: Self { Self(Kind.collector) }
+  public static var collector: Self { .allowed(Kind.collector) }
   /// `InlineCode`.
-  public static var inlineCode: Self { Self(Kind.inlineCode) }
+  public static var inlineCode: Self { .allowed(Kind.inlineCode) }
   /// `Loop`.
-  public static var loop: Self { Self(Kind.loop) }
+  public static var loop: Self { .allowed(Kind.loop) }
   /// `LoopInput`.
-  public static var loopInput: Self { Self(Kind.loopInput) }
+  public static var loopInput: Self { .allowed(Kind.loopInput) }
   /// `LoopController`.
-  public static var loopController: Self { Self(Kind.loopController) }
+  public static var loopController: Self { .allowed(Kind.loopController) }
 }
 
 extension Bedrock.Flow {
@@ -412,6 +412,6 @@ extension Value where Kind == Bedrock.Flow.S3Location {
     objectEntries.append(.init("Bucket", bucket.expression))
     objectEntries.append(.init("Key", key.expression))
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -131,9 +131,9 @@ extension Bedrock.FlowAlias {
 
 extension Value where Kind == Bedrock.FlowAlias.ConcurrencyTypeValue {
   /// `Automatic`.
-  public static var automatic: Self { Self(Kind.automatic) }
+  public static var automatic: Self { .allowed(Kind.automatic) }
   /// `Manual`.
-  public static var manual: Self { Self(Kind.manual) }
+  public static var manual: Self { .allowed(Kind.manual) }
 }
 
 extension Bedrock.FlowAlias {
@@ -149,7 +149,7 @@ extension Value where Kind == Bedrock.FlowAlias.FlowAliasConcurrencyConfiguratio
     var objectEntries: [Expression.ObjectEntry] = []
     if let maxConcurrency = maxConcurrency { objectEntries.append(.init("MaxConcurrency", maxConcurrency.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -165,6 +165,6 @@ extension Value where Kind == Bedrock.FlowAlias.FlowAliasRoutingConfigurationLis
   public init(flowVersion: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let flowVersion = flowVersion { objectEntries.append(.init("FlowVersion", flowVersion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

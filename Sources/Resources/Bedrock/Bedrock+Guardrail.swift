@@ -223,7 +223,7 @@ extension Value where Kind == Bedrock.Guardrail.AutomatedReasoningPolicyConfig {
       objectEntries.append(.init("ConfidenceThreshold", confidenceThreshold.expression))
     }
     objectEntries.append(.init("Policies", policies.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -239,9 +239,9 @@ extension Bedrock.Guardrail {
 
 extension Value where Kind == Bedrock.Guardrail.ContentFilterActionValue {
   /// `BLOCK`.
-  public static var block: Self { Self(Kind.block) }
+  public static var block: Self { .allowed(Kind.block) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension Bedrock.Guardrail {
@@ -278,7 +278,7 @@ extension Value where Kind == Bedrock.Guardrail.ContentFilterConfig {
     }
     objectEntries.append(.init("OutputStrength", outputStrength.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -298,17 +298,17 @@ extension Bedrock.Guardrail {
 
 extension Value where Kind == Bedrock.Guardrail.ContentFilterTypeValue {
   /// `SEXUAL`.
-  public static var sexual: Self { Self(Kind.sexual) }
+  public static var sexual: Self { .allowed(Kind.sexual) }
   /// `VIOLENCE`.
-  public static var violence: Self { Self(Kind.violence) }
+  public static var violence: Self { .allowed(Kind.violence) }
   /// `HATE`.
-  public static var hate: Self { Self(Kind.hate) }
+  public static var hate: Self { .allowed(Kind.hate) }
   /// `INSULTS`.
-  public static var insults: Self { Self(Kind.insults) }
+  public static var insults: Self { .allowed(Kind.insults) }
   /// `MISCONDUCT`.
-  public static var misconduct: Self { Self(Kind.misconduct) }
+  public static var misconduct: Self { .allowed(Kind.misconduct) }
   /// `PROMPT_ATTACK`.
-  public static var promptAttack: Self { Self(Kind.promptAttack) }
+  public static var promptAttack: Self { .allowed(Kind.promptAttack) }
 }
 
 extension Bedrock.Guardrail {
@@ -323,7 +323,7 @@ extension Value where Kind == Bedrock.Guardrail.ContentFiltersTierConfig {
   public init(tierName: Value<Bedrock.Guardrail.ContentFiltersTierNameValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TierName", tierName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -339,9 +339,9 @@ extension Bedrock.Guardrail {
 
 extension Value where Kind == Bedrock.Guardrail.ContentFiltersTierNameValue {
   /// `CLASSIC`.
-  public static var classic: Self { Self(Kind.classic) }
+  public static var classic: Self { .allowed(Kind.classic) }
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
 }
 
 extension Bedrock.Guardrail {
@@ -362,7 +362,7 @@ extension Value where Kind == Bedrock.Guardrail.ContentPolicyConfig {
       objectEntries.append(.init("ContentFiltersTierConfig", contentFiltersTierConfig.expression))
     }
     objectEntries.append(.init("FiltersConfig", filtersConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -378,9 +378,9 @@ extension Bedrock.Guardrail {
 
 extension Value where Kind == Bedrock.Guardrail.ContextualGroundingActionValue {
   /// `BLOCK`.
-  public static var block: Self { Self(Kind.block) }
+  public static var block: Self { .allowed(Kind.block) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension Bedrock.Guardrail {
@@ -403,7 +403,7 @@ extension Value where Kind == Bedrock.Guardrail.ContextualGroundingFilterConfig 
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     objectEntries.append(.init("Threshold", threshold.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -419,9 +419,9 @@ extension Bedrock.Guardrail {
 
 extension Value where Kind == Bedrock.Guardrail.ContextualGroundingFilterTypeValue {
   /// `GROUNDING`.
-  public static var grounding: Self { Self(Kind.grounding) }
+  public static var grounding: Self { .allowed(Kind.grounding) }
   /// `RELEVANCE`.
-  public static var relevance: Self { Self(Kind.relevance) }
+  public static var relevance: Self { .allowed(Kind.relevance) }
 }
 
 extension Bedrock.Guardrail {
@@ -436,7 +436,7 @@ extension Value where Kind == Bedrock.Guardrail.ContextualGroundingPolicyConfig 
   public init(filtersConfig: Value<[Bedrock.Guardrail.ContextualGroundingFilterConfig]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FiltersConfig", filtersConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -454,13 +454,13 @@ extension Bedrock.Guardrail {
 
 extension Value where Kind == Bedrock.Guardrail.FilterStrengthValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `HIGH`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
 }
 
 extension Bedrock.Guardrail {
@@ -475,7 +475,7 @@ extension Value where Kind == Bedrock.Guardrail.GuardrailCrossRegionConfig {
   public init(guardrailProfileARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("GuardrailProfileArn", guardrailProfileARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -501,7 +501,7 @@ extension Value where Kind == Bedrock.Guardrail.ManagedWordsConfig {
     if let outputAction = outputAction { objectEntries.append(.init("OutputAction", outputAction.expression)) }
     if let outputEnabled = outputEnabled { objectEntries.append(.init("OutputEnabled", outputEnabled.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -516,7 +516,7 @@ extension Bedrock.Guardrail {
 
 extension Value where Kind == Bedrock.Guardrail.ManagedWordsTypeValue {
   /// `PROFANITY`.
-  public static var profanity: Self { Self(Kind.profanity) }
+  public static var profanity: Self { .allowed(Kind.profanity) }
 }
 
 extension Bedrock.Guardrail {
@@ -531,9 +531,9 @@ extension Bedrock.Guardrail {
 
 extension Value where Kind == Bedrock.Guardrail.ModalityValue {
   /// `TEXT`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
   /// `IMAGE`.
-  public static var image: Self { Self(Kind.image) }
+  public static var image: Self { .allowed(Kind.image) }
 }
 
 extension Bedrock.Guardrail {
@@ -560,7 +560,7 @@ extension Value where Kind == Bedrock.Guardrail.PiiEntityConfig {
     if let outputAction = outputAction { objectEntries.append(.init("OutputAction", outputAction.expression)) }
     if let outputEnabled = outputEnabled { objectEntries.append(.init("OutputEnabled", outputEnabled.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -605,67 +605,67 @@ extension Bedrock.Guardrail {
 
 extension Value where Kind == Bedrock.Guardrail.PiiEntityTypeValue {
   /// `ADDRESS`.
-  public static var address: Self { Self(Kind.address) }
+  public static var address: Self { .allowed(Kind.address) }
   /// `AGE`.
-  public static var age: Self { Self(Kind.age) }
+  public static var age: Self { .allowed(Kind.age) }
   /// `AWS_ACCESS_KEY`.
-  public static var awsAccessKey: Self { Self(Kind.awsAccessKey) }
+  public static var awsAccessKey: Self { .allowed(Kind.awsAccessKey) }
   /// `AWS_SECRET_KEY`.
-  public static var awsSecretKey: Self { Self(Kind.awsSecretKey) }
+  public static var awsSecretKey: Self { .allowed(Kind.awsSecretKey) }
   /// `CA_HEALTH_NUMBER`.
-  public static var caHealthNumber: Self { Self(Kind.caHealthNumber) }
+  public static var caHealthNumber: Self { .allowed(Kind.caHealthNumber) }
   /// `CA_SOCIAL_INSURANCE_NUMBER`.
-  public static var caSocialInsuranceNumber: Self { Self(Kind.caSocialInsuranceNumber) }
+  public static var caSocialInsuranceNumber: Self { .allowed(Kind.caSocialInsuranceNumber) }
   /// `CREDIT_DEBIT_CARD_CVV`.
-  public static var creditDebitCardCvv: Self { Self(Kind.creditDebitCardCvv) }
+  public static var creditDebitCardCvv: Self { .allowed(Kind.creditDebitCardCvv) }
   /// `CREDIT_DEBIT_CARD_EXPIRY`.
-  public static var creditDebitCardExpiry: Self { Self(Kind.creditDebitCardExpiry) }
+  public static var creditDebitCardExpiry: Self { .allowed(Kind.creditDebitCardExpiry) }
   /// `CREDIT_DEBIT_CARD_NUMBER`.
-  public static var creditDebitCardNumber: Self { Self(Kind.creditDebitCardNumber) }
+  public static var creditDebitCardNumber: Self { .allowed(Kind.creditDebitCardNumber) }
   /// `DRIVER_ID`.
-  public static var driverID: Self { Self(Kind.driverID) }
+  public static var driverID: Self { .allowed(Kind.driverID) }
   /// `EMAIL`.
-  public static var email: Self { Self(Kind.email) }
+  public static var email: Self { .allowed(Kind.email) }
   /// `INTERNATIONAL_BANK_ACCOUNT_NUMBER`.
-  public static var internationalBankAccountNumber: Self { Self(Kind.internationalBankAccountNumber) }
+  public static var internationalBankAccountNumber: Self { .allowed(Kind.internationalBankAccountNumber) }
   /// `IP_ADDRESS`.
-  public static var ipAddress: Self { Self(Kind.ipAddress) }
+  public static var ipAddress: Self { .allowed(Kind.ipAddress) }
   /// `LICENSE_PLATE`.
-  public static var licensePlate: Self { Self(Kind.licensePlate) }
+  public static var licensePlate: Self { .allowed(Kind.licensePlate) }
   /// `MAC_ADDRESS`.
-  public static var macAddress: Self { Self(Kind.macAddress) }
+  public static var macAddress: Self { .allowed(Kind.macAddress) }
   /// `NAME`.
-  public static var name: Self { Self(Kind.name) }
+  public static var name: Self { .allowed(Kind.name) }
   /// `PASSWORD`.
-  public static var password: Self { Self(Kind.password) }
+  public static var password: Self { .allowed(Kind.password) }
   /// `PHONE`.
-  public static var phone: Self { Self(Kind.phone) }
+  public static var phone: Self { .allowed(Kind.phone) }
   /// `PIN`.
-  public static var pin: Self { Self(Kind.pin) }
+  public static var pin: Self { .allowed(Kind.pin) }
   /// `SWIFT_CODE`.
-  public static var swiftCode: Self { Self(Kind.swiftCode) }
+  public static var swiftCode: Self { .allowed(Kind.swiftCode) }
   /// `UK_NATIONAL_HEALTH_SERVICE_NUMBER`.
-  public static var ukNationalHealthServiceNumber: Self { Self(Kind.ukNationalHealthServiceNumber) }
+  public static var ukNationalHealthServiceNumber: Self { .allowed(Kind.ukNationalHealthServiceNumber) }
   /// `UK_NATIONAL_INSURANCE_NUMBER`.
-  public static var ukNationalInsuranceNumber: Self { Self(Kind.ukNationalInsuranceNumber) }
+  public static var ukNationalInsuranceNumber: Self { .allowed(Kind.ukNationalInsuranceNumber) }
   /// `UK_UNIQUE_TAXPAYER_REFERENCE_NUMBER`.
-  public static var ukUniqueTaxpayerReferenceNumber: Self { Self(Kind.ukUniqueTaxpayerReferenceNumber) }
+  public static var ukUniqueTaxpayerReferenceNumber: Self { .allowed(Kind.ukUniqueTaxpayerReferenceNumber) }
   /// `URL`.
-  public static var url: Self { Self(Kind.url) }
+  public static var url: Self { .allowed(Kind.url) }
   /// `USERNAME`.
-  public static var username: Self { Self(Kind.username) }
+  public static var username: Self { .allowed(Kind.username) }
   /// `US_BANK_ACCOUNT_NUMBER`.
-  public static var usBankAccountNumber: Self { Self(Kind.usBankAccountNumber) }
+  public static var usBankAccountNumber: Self { .allowed(Kind.usBankAccountNumber) }
   /// `US_BANK_ROUTING_NUMBER`.
-  public static var usBankRoutingNumber: Self { Self(Kind.usBankRoutingNumber) }
+  public static var usBankRoutingNumber: Self { .allowed(Kind.usBankRoutingNumber) }
   /// `US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER`.
-  public static var usIndividualTaxIdentificationNumber: Self { Self(Kind.usIndividualTaxIdentificationNumber) }
+  public static var usIndividualTaxIdentificationNumber: Self { .allowed(Kind.usIndividualTaxIdentificationNumber) }
   /// `US_PASSPORT_NUMBER`.
-  public static var usPassportNumber: Self { Self(Kind.usPassportNumber) }
+  public static var usPassportNumber: Self { .allowed(Kind.usPassportNumber) }
   /// `US_SOCIAL_SECURITY_NUMBER`.
-  public static var usSocialSecurityNumber: Self { Self(Kind.usSocialSecurityNumber) }
+  public static var usSocialSecurityNumber: Self { .allowed(Kind.usSocialSecurityNumber) }
   /// `VEHICLE_IDENTIFICATION_NUMBER`.
-  public static var vehicleIdentificationNumber: Self { Self(Kind.vehicleIdentificationNumber) }
+  public static var vehicleIdentificationNumber: Self { .allowed(Kind.vehicleIdentificationNumber) }
 }
 
 extension Bedrock.Guardrail {
@@ -696,7 +696,7 @@ extension Value where Kind == Bedrock.Guardrail.RegexConfig {
     if let outputAction = outputAction { objectEntries.append(.init("OutputAction", outputAction.expression)) }
     if let outputEnabled = outputEnabled { objectEntries.append(.init("OutputEnabled", outputEnabled.expression)) }
     objectEntries.append(.init("Pattern", pattern.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -713,11 +713,11 @@ extension Bedrock.Guardrail {
 
 extension Value where Kind == Bedrock.Guardrail.SensitiveInformationActionValue {
   /// `BLOCK`.
-  public static var block: Self { Self(Kind.block) }
+  public static var block: Self { .allowed(Kind.block) }
   /// `ANONYMIZE`.
-  public static var anonymize: Self { Self(Kind.anonymize) }
+  public static var anonymize: Self { .allowed(Kind.anonymize) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension Bedrock.Guardrail {
@@ -738,7 +738,7 @@ extension Value where Kind == Bedrock.Guardrail.SensitiveInformationPolicyConfig
       objectEntries.append(.init("PiiEntitiesConfig", piiEntitiesConfig.expression))
     }
     if let regexesConfig = regexesConfig { objectEntries.append(.init("RegexesConfig", regexesConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -754,9 +754,9 @@ extension Bedrock.Guardrail {
 
 extension Value where Kind == Bedrock.Guardrail.TopicActionValue {
   /// `BLOCK`.
-  public static var block: Self { Self(Kind.block) }
+  public static var block: Self { .allowed(Kind.block) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension Bedrock.Guardrail {
@@ -787,7 +787,7 @@ extension Value where Kind == Bedrock.Guardrail.TopicConfig {
     if let outputAction = outputAction { objectEntries.append(.init("OutputAction", outputAction.expression)) }
     if let outputEnabled = outputEnabled { objectEntries.append(.init("OutputEnabled", outputEnabled.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -809,7 +809,7 @@ extension Value where Kind == Bedrock.Guardrail.TopicPolicyConfig {
     if let topicsTierConfig = topicsTierConfig {
       objectEntries.append(.init("TopicsTierConfig", topicsTierConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -824,7 +824,7 @@ extension Bedrock.Guardrail {
 
 extension Value where Kind == Bedrock.Guardrail.TopicTypeValue {
   /// `DENY`.
-  public static var deny: Self { Self(Kind.deny) }
+  public static var deny: Self { .allowed(Kind.deny) }
 }
 
 extension Bedrock.Guardrail {
@@ -839,7 +839,7 @@ extension Value where Kind == Bedrock.Guardrail.TopicsTierConfig {
   public init(tierName: Value<Bedrock.Guardrail.TopicsTierNameValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TierName", tierName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -855,9 +855,9 @@ extension Bedrock.Guardrail {
 
 extension Value where Kind == Bedrock.Guardrail.TopicsTierNameValue {
   /// `CLASSIC`.
-  public static var classic: Self { Self(Kind.classic) }
+  public static var classic: Self { .allowed(Kind.classic) }
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
 }
 
 extension Bedrock.Guardrail {
@@ -872,9 +872,9 @@ extension Bedrock.Guardrail {
 
 extension Value where Kind == Bedrock.Guardrail.WordActionValue {
   /// `BLOCK`.
-  public static var block: Self { Self(Kind.block) }
+  public static var block: Self { .allowed(Kind.block) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension Bedrock.Guardrail {
@@ -899,7 +899,7 @@ extension Value where Kind == Bedrock.Guardrail.WordConfig {
     if let outputAction = outputAction { objectEntries.append(.init("OutputAction", outputAction.expression)) }
     if let outputEnabled = outputEnabled { objectEntries.append(.init("OutputEnabled", outputEnabled.expression)) }
     objectEntries.append(.init("Text", text.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -921,6 +921,6 @@ extension Value where Kind == Bedrock.Guardrail.WordPolicyConfig {
       objectEntries.append(.init("ManagedWordListsConfig", managedWordListsConfig.expression))
     }
     if let wordsConfig = wordsConfig { objectEntries.append(.init("WordsConfig", wordsConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -134,7 +134,7 @@ extension Value where Kind == Bedrock.IntelligentPromptRouter.PromptRouterTarget
   public init(modelARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ModelArn", modelARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,6 +150,6 @@ extension Value where Kind == Bedrock.IntelligentPromptRouter.RoutingCriteria {
   public init(responseQualityDifference: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResponseQualityDifference", responseQualityDifference.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

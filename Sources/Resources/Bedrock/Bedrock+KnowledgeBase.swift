@@ -147,7 +147,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.AudioConfiguration {
   public init(segmentationConfiguration: Value<Bedrock.KnowledgeBase.AudioSegmentationConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SegmentationConfiguration", segmentationConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,7 +163,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.AudioSegmentationConfigurati
   public init(fixedLengthDuration: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FixedLengthDuration", fixedLengthDuration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -189,7 +189,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.BedrockEmbeddingModelConfigu
       objectEntries.append(.init("EmbeddingDataType", embeddingDataType.expression))
     }
     if let video = video { objectEntries.append(.init("Video", video.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -206,7 +206,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.CuratedQuery {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("NaturalLanguage", naturalLanguage.expression))
     objectEntries.append(.init("Sql", sql.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -222,9 +222,9 @@ extension Bedrock.KnowledgeBase {
 
 extension Value where Kind == Bedrock.KnowledgeBase.EmbeddingDataTypeValue {
   /// `FLOAT32`.
-  public static var float32: Self { Self(Kind.float32) }
+  public static var float32: Self { .allowed(Kind.float32) }
   /// `BINARY`.
-  public static var binary: Self { Self(Kind.binary) }
+  public static var binary: Self { .allowed(Kind.binary) }
 }
 
 extension Bedrock.KnowledgeBase {
@@ -243,7 +243,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.EmbeddingModelConfiguration 
     if let bedrockEmbeddingModelConfiguration = bedrockEmbeddingModelConfiguration {
       objectEntries.append(.init("BedrockEmbeddingModelConfiguration", bedrockEmbeddingModelConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -259,9 +259,9 @@ extension Bedrock.KnowledgeBase {
 
 extension Value where Kind == Bedrock.KnowledgeBase.InclusionTypeValue {
   /// `INCLUDE`.
-  public static var include: Self { Self(Kind.include) }
+  public static var include: Self { .allowed(Kind.include) }
   /// `EXCLUDE`.
-  public static var exclude: Self { Self(Kind.exclude) }
+  public static var exclude: Self { .allowed(Kind.exclude) }
 }
 
 extension Bedrock.KnowledgeBase {
@@ -276,7 +276,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.KendraKnowledgeBaseConfigura
   public init(kendraIndexARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("KendraIndexArn", kendraIndexARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -306,7 +306,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.KnowledgeBaseConfiguration {
     if let vectorKnowledgeBaseConfiguration = vectorKnowledgeBaseConfiguration {
       objectEntries.append(.init("VectorKnowledgeBaseConfiguration", vectorKnowledgeBaseConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -327,19 +327,19 @@ extension Bedrock.KnowledgeBase {
 
 extension Value where Kind == Bedrock.KnowledgeBase.KnowledgeBaseStorageTypeValue {
   /// `OPENSEARCH_SERVERLESS`.
-  public static var opensearchServerless: Self { Self(Kind.opensearchServerless) }
+  public static var opensearchServerless: Self { .allowed(Kind.opensearchServerless) }
   /// `PINECONE`.
-  public static var pinecone: Self { Self(Kind.pinecone) }
+  public static var pinecone: Self { .allowed(Kind.pinecone) }
   /// `RDS`.
-  public static var rds: Self { Self(Kind.rds) }
+  public static var rds: Self { .allowed(Kind.rds) }
   /// `MONGO_DB_ATLAS`.
-  public static var mongoDBAtlas: Self { Self(Kind.mongoDBAtlas) }
+  public static var mongoDBAtlas: Self { .allowed(Kind.mongoDBAtlas) }
   /// `NEPTUNE_ANALYTICS`.
-  public static var neptuneAnalytics: Self { Self(Kind.neptuneAnalytics) }
+  public static var neptuneAnalytics: Self { .allowed(Kind.neptuneAnalytics) }
   /// `S3_VECTORS`.
-  public static var s3Vectors: Self { Self(Kind.s3Vectors) }
+  public static var s3Vectors: Self { .allowed(Kind.s3Vectors) }
   /// `OPENSEARCH_MANAGED_CLUSTER`.
-  public static var opensearchManagedCluster: Self { Self(Kind.opensearchManagedCluster) }
+  public static var opensearchManagedCluster: Self { .allowed(Kind.opensearchManagedCluster) }
 }
 
 extension Bedrock.KnowledgeBase {
@@ -355,11 +355,11 @@ extension Bedrock.KnowledgeBase {
 
 extension Value where Kind == Bedrock.KnowledgeBase.KnowledgeBaseTypeValue {
   /// `VECTOR`.
-  public static var vector: Self { Self(Kind.vector) }
+  public static var vector: Self { .allowed(Kind.vector) }
   /// `KENDRA`.
-  public static var kendra: Self { Self(Kind.kendra) }
+  public static var kendra: Self { .allowed(Kind.kendra) }
   /// `SQL`.
-  public static var sql: Self { Self(Kind.sql) }
+  public static var sql: Self { .allowed(Kind.sql) }
 }
 
 extension Bedrock.KnowledgeBase {
@@ -392,7 +392,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.MongoDBAtlasConfiguration {
     objectEntries.append(.init("FieldMapping", fieldMapping.expression))
     if let textIndexName = textIndexName { objectEntries.append(.init("TextIndexName", textIndexName.expression)) }
     objectEntries.append(.init("VectorIndexName", vectorIndexName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -410,7 +410,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.MongoDBAtlasFieldMapping {
     objectEntries.append(.init("MetadataField", metadataField.expression))
     objectEntries.append(.init("TextField", textField.expression))
     objectEntries.append(.init("VectorField", vectorField.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -427,7 +427,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.NeptuneAnalyticsConfiguratio
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldMapping", fieldMapping.expression))
     objectEntries.append(.init("GraphArn", graphARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -444,7 +444,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.NeptuneAnalyticsFieldMapping
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MetadataField", metadataField.expression))
     objectEntries.append(.init("TextField", textField.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -468,7 +468,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.OpenSearchManagedClusterConf
     objectEntries.append(.init("DomainEndpoint", domainEndpoint.expression))
     objectEntries.append(.init("FieldMapping", fieldMapping.expression))
     objectEntries.append(.init("VectorIndexName", vectorIndexName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -486,7 +486,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.OpenSearchManagedClusterFiel
     objectEntries.append(.init("MetadataField", metadataField.expression))
     objectEntries.append(.init("TextField", textField.expression))
     objectEntries.append(.init("VectorField", vectorField.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -508,7 +508,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.OpenSearchServerlessConfigur
     objectEntries.append(.init("CollectionArn", collectionARN.expression))
     objectEntries.append(.init("FieldMapping", fieldMapping.expression))
     objectEntries.append(.init("VectorIndexName", vectorIndexName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -526,7 +526,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.OpenSearchServerlessFieldMap
     objectEntries.append(.init("MetadataField", metadataField.expression))
     objectEntries.append(.init("TextField", textField.expression))
     objectEntries.append(.init("VectorField", vectorField.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -550,7 +550,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.PineconeConfiguration {
     objectEntries.append(.init("CredentialsSecretArn", credentialsSecretARN.expression))
     objectEntries.append(.init("FieldMapping", fieldMapping.expression))
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -567,7 +567,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.PineconeFieldMapping {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MetadataField", metadataField.expression))
     objectEntries.append(.init("TextField", textField.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -582,7 +582,7 @@ extension Bedrock.KnowledgeBase {
 
 extension Value where Kind == Bedrock.KnowledgeBase.QueryEngineTypeValue {
   /// `REDSHIFT`.
-  public static var redshift: Self { Self(Kind.redshift) }
+  public static var redshift: Self { .allowed(Kind.redshift) }
 }
 
 extension Bedrock.KnowledgeBase {
@@ -603,7 +603,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.QueryGenerationColumn {
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     if let inclusion = inclusion { objectEntries.append(.init("Inclusion", inclusion.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -627,7 +627,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.QueryGenerationConfiguration
     if let generationContext = generationContext {
       objectEntries.append(.init("GenerationContext", generationContext.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -647,7 +647,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.QueryGenerationContext {
     var objectEntries: [Expression.ObjectEntry] = []
     if let curatedQueries = curatedQueries { objectEntries.append(.init("CuratedQueries", curatedQueries.expression)) }
     if let tables = tables { objectEntries.append(.init("Tables", tables.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -671,7 +671,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.QueryGenerationTable {
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     if let inclusion = inclusion { objectEntries.append(.init("Inclusion", inclusion.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -697,7 +697,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.RdsConfiguration {
     objectEntries.append(.init("FieldMapping", fieldMapping.expression))
     objectEntries.append(.init("ResourceArn", resourceARN.expression))
     objectEntries.append(.init("TableName", tableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -725,7 +725,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.RdsFieldMapping {
     objectEntries.append(.init("PrimaryKeyField", primaryKeyField.expression))
     objectEntries.append(.init("TextField", textField.expression))
     objectEntries.append(.init("VectorField", vectorField.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -749,7 +749,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.RedshiftConfiguration {
       objectEntries.append(.init("QueryGenerationConfiguration", queryGenerationConfiguration.expression))
     }
     objectEntries.append(.init("StorageConfigurations", storageConfigurations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -773,7 +773,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.RedshiftProvisionedAuthConfi
     if let usernamePasswordSecretARN = usernamePasswordSecretARN {
       objectEntries.append(.init("UsernamePasswordSecretArn", usernamePasswordSecretARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -790,11 +790,11 @@ extension Bedrock.KnowledgeBase {
 
 extension Value where Kind == Bedrock.KnowledgeBase.RedshiftProvisionedAuthTypeValue {
   /// `IAM`.
-  public static var iam: Self { Self(Kind.iam) }
+  public static var iam: Self { .allowed(Kind.iam) }
   /// `USERNAME_PASSWORD`.
-  public static var usernamePassword: Self { Self(Kind.usernamePassword) }
+  public static var usernamePassword: Self { .allowed(Kind.usernamePassword) }
   /// `USERNAME`.
-  public static var username: Self { Self(Kind.username) }
+  public static var username: Self { .allowed(Kind.username) }
 }
 
 extension Bedrock.KnowledgeBase {
@@ -813,7 +813,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.RedshiftProvisionedConfigura
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AuthConfiguration", authConfiguration.expression))
     objectEntries.append(.init("ClusterIdentifier", clusterIdentifier.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -829,7 +829,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.RedshiftQueryEngineAwsDataCa
   public init(tableNames: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TableNames", tableNames.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -855,7 +855,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.RedshiftQueryEngineConfigura
       objectEntries.append(.init("ServerlessConfiguration", serverlessConfiguration.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -871,7 +871,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.RedshiftQueryEngineRedshiftS
   public init(databaseName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DatabaseName", databaseName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -897,7 +897,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.RedshiftQueryEngineStorageCo
       objectEntries.append(.init("RedshiftConfiguration", redshiftConfiguration.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -913,9 +913,9 @@ extension Bedrock.KnowledgeBase {
 
 extension Value where Kind == Bedrock.KnowledgeBase.RedshiftQueryEngineStorageTypeValue {
   /// `REDSHIFT`.
-  public static var redshift: Self { Self(Kind.redshift) }
+  public static var redshift: Self { .allowed(Kind.redshift) }
   /// `AWS_DATA_CATALOG`.
-  public static var awsDataCatalog: Self { Self(Kind.awsDataCatalog) }
+  public static var awsDataCatalog: Self { .allowed(Kind.awsDataCatalog) }
 }
 
 extension Bedrock.KnowledgeBase {
@@ -930,9 +930,9 @@ extension Bedrock.KnowledgeBase {
 
 extension Value where Kind == Bedrock.KnowledgeBase.RedshiftQueryEngineTypeValue {
   /// `SERVERLESS`.
-  public static var serverless: Self { Self(Kind.serverless) }
+  public static var serverless: Self { .allowed(Kind.serverless) }
   /// `PROVISIONED`.
-  public static var provisioned: Self { Self(Kind.provisioned) }
+  public static var provisioned: Self { .allowed(Kind.provisioned) }
 }
 
 extension Bedrock.KnowledgeBase {
@@ -953,7 +953,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.RedshiftServerlessAuthConfig
     if let usernamePasswordSecretARN = usernamePasswordSecretARN {
       objectEntries.append(.init("UsernamePasswordSecretArn", usernamePasswordSecretARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -969,9 +969,9 @@ extension Bedrock.KnowledgeBase {
 
 extension Value where Kind == Bedrock.KnowledgeBase.RedshiftServerlessAuthTypeValue {
   /// `IAM`.
-  public static var iam: Self { Self(Kind.iam) }
+  public static var iam: Self { .allowed(Kind.iam) }
   /// `USERNAME_PASSWORD`.
-  public static var usernamePassword: Self { Self(Kind.usernamePassword) }
+  public static var usernamePassword: Self { .allowed(Kind.usernamePassword) }
 }
 
 extension Bedrock.KnowledgeBase {
@@ -990,7 +990,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.RedshiftServerlessConfigurat
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AuthConfiguration", authConfiguration.expression))
     objectEntries.append(.init("WorkgroupArn", workgroupARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1010,7 +1010,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.S3VectorsConfiguration {
     if let vectorBucketARN = vectorBucketARN {
       objectEntries.append(.init("VectorBucketArn", vectorBucketARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1032,7 +1032,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.SQLKnowledgeBaseConfiguratio
       objectEntries.append(.init("RedshiftConfiguration", redshiftConfiguration.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1078,7 +1078,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.StorageConfiguration {
       objectEntries.append(.init("S3VectorsConfiguration", s3VectorsConfiguration.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1094,7 +1094,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.SupplementalDataStorageConfi
   public init(supplementalDataStorageLocations: Value<[Bedrock.KnowledgeBase.SupplementalDataStorageLocation]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SupplementalDataStorageLocations", supplementalDataStorageLocations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1114,7 +1114,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.SupplementalDataStorageLocat
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3Location = s3Location { objectEntries.append(.init("S3Location", s3Location.expression)) }
     objectEntries.append(.init("SupplementalDataStorageLocationType", supplementalDataStorageLocationType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1129,7 +1129,7 @@ extension Bedrock.KnowledgeBase {
 
 extension Value where Kind == Bedrock.KnowledgeBase.SupplementalDataStorageLocationTypeValue {
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
 }
 
 extension Bedrock.KnowledgeBase {
@@ -1154,7 +1154,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.VectorKnowledgeBaseConfigura
     if let supplementalDataStorageConfiguration = supplementalDataStorageConfiguration {
       objectEntries.append(.init("SupplementalDataStorageConfiguration", supplementalDataStorageConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1170,7 +1170,7 @@ extension Value where Kind == Bedrock.KnowledgeBase.VideoConfiguration {
   public init(segmentationConfiguration: Value<Bedrock.KnowledgeBase.VideoSegmentationConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SegmentationConfiguration", segmentationConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1186,6 +1186,6 @@ extension Value where Kind == Bedrock.KnowledgeBase.VideoSegmentationConfigurati
   public init(fixedLengthDuration: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FixedLengthDuration", fixedLengthDuration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -133,7 +133,7 @@ extension Value where Kind == Bedrock.Prompt.PromptAgentResource {
   public init(agentIdentifier: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AgentIdentifier", agentIdentifier.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -149,7 +149,7 @@ extension Value where Kind == Bedrock.Prompt.PromptGenAiResource {
   public init(agent: Value<Bedrock.Prompt.PromptAgentResource>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Agent", agent.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -165,7 +165,7 @@ extension Value where Kind == Bedrock.Prompt.PromptInferenceConfiguration {
   public init(text: Value<Bedrock.Prompt.PromptModelInferenceConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Text", text.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -182,7 +182,7 @@ extension Value where Kind == Bedrock.Prompt.PromptMetadataEntry {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -206,7 +206,7 @@ extension Value where Kind == Bedrock.Prompt.PromptModelInferenceConfiguration {
     if let stopSequences = stopSequences { objectEntries.append(.init("StopSequences", stopSequences.expression)) }
     if let temperature = temperature { objectEntries.append(.init("Temperature", temperature.expression)) }
     if let topP = topP { objectEntries.append(.init("TopP", topP.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -222,9 +222,9 @@ extension Bedrock.Prompt {
 
 extension Value where Kind == Bedrock.Prompt.PromptTemplateTypeValue {
   /// `TEXT`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
   /// `CHAT`.
-  public static var chat: Self { Self(Kind.chat) }
+  public static var chat: Self { .allowed(Kind.chat) }
 }
 
 extension Bedrock.Prompt {
@@ -259,6 +259,6 @@ extension Value where Kind == Bedrock.Prompt.PromptVariant {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("TemplateConfiguration", templateConfiguration.expression))
     objectEntries.append(.init("TemplateType", templateType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

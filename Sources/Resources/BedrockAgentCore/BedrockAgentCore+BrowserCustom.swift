@@ -182,7 +182,7 @@ extension Value where Kind == BedrockAgentCore.BrowserCustom.BrowserEnterprisePo
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Location", location.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -198,9 +198,9 @@ extension BedrockAgentCore.BrowserCustom {
 
 extension Value where Kind == BedrockAgentCore.BrowserCustom.BrowserEnterprisePolicyTypeValue {
   /// `MANAGED`.
-  public static var managed: Self { Self(Kind.managed) }
+  public static var managed: Self { .allowed(Kind.managed) }
   /// `RECOMMENDED`.
-  public static var recommended: Self { Self(Kind.recommended) }
+  public static var recommended: Self { .allowed(Kind.recommended) }
 }
 
 extension BedrockAgentCore.BrowserCustom {
@@ -219,7 +219,7 @@ extension Value where Kind == BedrockAgentCore.BrowserCustom.BrowserNetworkConfi
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("NetworkMode", networkMode.expression))
     if let vpcConfig = vpcConfig { objectEntries.append(.init("VpcConfig", vpcConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -235,9 +235,9 @@ extension BedrockAgentCore.BrowserCustom {
 
 extension Value where Kind == BedrockAgentCore.BrowserCustom.BrowserNetworkModeValue {
   /// `PUBLIC`.
-  public static var `public`: Self { Self(Kind.`public`) }
+  public static var `public`: Self { .allowed(Kind.`public`) }
   /// `VPC`.
-  public static var vpc: Self { Self(Kind.vpc) }
+  public static var vpc: Self { .allowed(Kind.vpc) }
 }
 
 extension BedrockAgentCore.BrowserCustom {
@@ -252,7 +252,7 @@ extension Value where Kind == BedrockAgentCore.BrowserCustom.BrowserSigning {
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -269,7 +269,7 @@ extension Value where Kind == BedrockAgentCore.BrowserCustom.RecordingConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let s3Location = s3Location { objectEntries.append(.init("S3Location", s3Location.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -286,6 +286,6 @@ extension Value where Kind == BedrockAgentCore.BrowserCustom.S3Location {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Bucket", bucket.expression))
     objectEntries.append(.init("Prefix", prefix.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -157,7 +157,7 @@ extension Value where Kind == BedrockAgentCore.CodeInterpreterCustom.CodeInterpr
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("NetworkMode", networkMode.expression))
     if let vpcConfig = vpcConfig { objectEntries.append(.init("VpcConfig", vpcConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -174,9 +174,9 @@ extension BedrockAgentCore.CodeInterpreterCustom {
 
 extension Value where Kind == BedrockAgentCore.CodeInterpreterCustom.CodeInterpreterNetworkModeValue {
   /// `PUBLIC`.
-  public static var `public`: Self { Self(Kind.`public`) }
+  public static var `public`: Self { .allowed(Kind.`public`) }
   /// `SANDBOX`.
-  public static var sandbox: Self { Self(Kind.sandbox) }
+  public static var sandbox: Self { .allowed(Kind.sandbox) }
   /// `VPC`.
-  public static var vpc: Self { Self(Kind.vpc) }
+  public static var vpc: Self { .allowed(Kind.vpc) }
 }

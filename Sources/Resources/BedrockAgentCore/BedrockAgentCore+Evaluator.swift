@@ -144,7 +144,7 @@ extension Value where Kind == BedrockAgentCore.Evaluator.BedrockEvaluatorModelCo
       objectEntries.append(.init("InferenceConfig", inferenceConfig.expression))
     }
     objectEntries.append(.init("ModelId", modelID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,7 +161,7 @@ extension Value where Kind == BedrockAgentCore.Evaluator.CategoricalScaleDefinit
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Definition", definition.expression))
     objectEntries.append(.init("Label", label.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,7 +177,7 @@ extension Value where Kind == BedrockAgentCore.Evaluator.CodeBasedEvaluatorConfi
   public init(lambdaConfig: Value<BedrockAgentCore.Evaluator.LambdaEvaluatorConfig>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LambdaConfig", lambdaConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -197,7 +197,7 @@ extension Value where Kind == BedrockAgentCore.Evaluator.EvaluatorConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let codeBased = codeBased { objectEntries.append(.init("CodeBased", codeBased.expression)) }
     if let llmAsAJudge = llmAsAJudge { objectEntries.append(.init("LlmAsAJudge", llmAsAJudge.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -214,11 +214,11 @@ extension BedrockAgentCore.Evaluator {
 
 extension Value where Kind == BedrockAgentCore.Evaluator.EvaluatorLevelValue {
   /// `TOOL_CALL`.
-  public static var toolCall: Self { Self(Kind.toolCall) }
+  public static var toolCall: Self { .allowed(Kind.toolCall) }
   /// `TRACE`.
-  public static var trace: Self { Self(Kind.trace) }
+  public static var trace: Self { .allowed(Kind.trace) }
   /// `SESSION`.
-  public static var session: Self { Self(Kind.session) }
+  public static var session: Self { .allowed(Kind.session) }
 }
 
 extension BedrockAgentCore.Evaluator {
@@ -233,7 +233,7 @@ extension Value where Kind == BedrockAgentCore.Evaluator.EvaluatorModelConfig {
   public init(bedrockEvaluatorModelConfig: Value<BedrockAgentCore.Evaluator.BedrockEvaluatorModelConfig>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BedrockEvaluatorModelConfig", bedrockEvaluatorModelConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -251,7 +251,7 @@ extension Value where Kind == BedrockAgentCore.Evaluator.InferenceConfiguration 
     if let maxTokens = maxTokens { objectEntries.append(.init("MaxTokens", maxTokens.expression)) }
     if let temperature = temperature { objectEntries.append(.init("Temperature", temperature.expression)) }
     if let topP = topP { objectEntries.append(.init("TopP", topP.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -270,7 +270,7 @@ extension Value where Kind == BedrockAgentCore.Evaluator.LambdaEvaluatorConfig {
     if let lambdaTimeoutInSeconds = lambdaTimeoutInSeconds {
       objectEntries.append(.init("LambdaTimeoutInSeconds", lambdaTimeoutInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -292,7 +292,7 @@ extension Value where Kind == BedrockAgentCore.Evaluator.LlmAsAJudgeEvaluatorCon
     objectEntries.append(.init("Instructions", instructions.expression))
     objectEntries.append(.init("ModelConfig", modelConfig.expression))
     objectEntries.append(.init("RatingScale", ratingScale.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -310,7 +310,7 @@ extension Value where Kind == BedrockAgentCore.Evaluator.NumericalScaleDefinitio
     objectEntries.append(.init("Definition", definition.expression))
     objectEntries.append(.init("Label", label.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -330,6 +330,6 @@ extension Value where Kind == BedrockAgentCore.Evaluator.RatingScale {
     var objectEntries: [Expression.ObjectEntry] = []
     if let categorical = categorical { objectEntries.append(.init("Categorical", categorical.expression)) }
     if let numerical = numerical { objectEntries.append(.init("Numerical", numerical.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

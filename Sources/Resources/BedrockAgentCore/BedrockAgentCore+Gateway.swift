@@ -221,7 +221,7 @@ extension Value where Kind == BedrockAgentCore.Gateway.AuthorizerConfiguration {
   public init(customJWTAuthorizer: Value<BedrockAgentCore.Gateway.CustomJWTAuthorizerConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CustomJWTAuthorizer", customJWTAuthorizer.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -238,11 +238,11 @@ extension BedrockAgentCore.Gateway {
 
 extension Value where Kind == BedrockAgentCore.Gateway.AuthorizerTypeValue {
   /// `CUSTOM_JWT`.
-  public static var customJWT: Self { Self(Kind.customJWT) }
+  public static var customJWT: Self { .allowed(Kind.customJWT) }
   /// `AWS_IAM`.
-  public static var awsIAM: Self { Self(Kind.awsIAM) }
+  public static var awsIAM: Self { .allowed(Kind.awsIAM) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension BedrockAgentCore.Gateway {
@@ -269,7 +269,7 @@ extension Value where Kind == BedrockAgentCore.Gateway.CustomJWTAuthorizerConfig
     if let allowedScopes = allowedScopes { objectEntries.append(.init("AllowedScopes", allowedScopes.expression)) }
     if let customClaims = customClaims { objectEntries.append(.init("CustomClaims", customClaims.expression)) }
     objectEntries.append(.init("DiscoveryUrl", discoveryURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -284,7 +284,7 @@ extension BedrockAgentCore.Gateway {
 
 extension Value where Kind == BedrockAgentCore.Gateway.ExceptionLevelValue {
   /// `DEBUG`.
-  public static var debug: Self { Self(Kind.debug) }
+  public static var debug: Self { .allowed(Kind.debug) }
 }
 
 extension BedrockAgentCore.Gateway {
@@ -299,9 +299,9 @@ extension BedrockAgentCore.Gateway {
 
 extension Value where Kind == BedrockAgentCore.Gateway.GatewayInterceptionPointValue {
   /// `REQUEST`.
-  public static var request: Self { Self(Kind.request) }
+  public static var request: Self { .allowed(Kind.request) }
   /// `RESPONSE`.
-  public static var response: Self { Self(Kind.response) }
+  public static var response: Self { .allowed(Kind.response) }
 }
 
 extension BedrockAgentCore.Gateway {
@@ -324,7 +324,7 @@ extension Value where Kind == BedrockAgentCore.Gateway.GatewayInterceptorConfigu
     }
     objectEntries.append(.init("InterceptionPoints", interceptionPoints.expression))
     objectEntries.append(.init("Interceptor", interceptor.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -341,7 +341,7 @@ extension Value where Kind == BedrockAgentCore.Gateway.GatewayPolicyEngineConfig
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
     objectEntries.append(.init("Mode", mode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -357,9 +357,9 @@ extension BedrockAgentCore.Gateway {
 
 extension Value where Kind == BedrockAgentCore.Gateway.GatewayPolicyEngineModeValue {
   /// `LOG_ONLY`.
-  public static var logOnly: Self { Self(Kind.logOnly) }
+  public static var logOnly: Self { .allowed(Kind.logOnly) }
   /// `ENFORCE`.
-  public static var enforce: Self { Self(Kind.enforce) }
+  public static var enforce: Self { .allowed(Kind.enforce) }
 }
 
 extension BedrockAgentCore.Gateway {
@@ -374,7 +374,7 @@ extension Value where Kind == BedrockAgentCore.Gateway.GatewayProtocolConfigurat
   public init(mcp: Value<BedrockAgentCore.Gateway.MCPGatewayConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Mcp", mcp.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -389,7 +389,7 @@ extension BedrockAgentCore.Gateway {
 
 extension Value where Kind == BedrockAgentCore.Gateway.GatewayProtocolTypeValue {
   /// `MCP`.
-  public static var mcp: Self { Self(Kind.mcp) }
+  public static var mcp: Self { .allowed(Kind.mcp) }
 }
 
 extension BedrockAgentCore.Gateway {
@@ -404,7 +404,7 @@ extension Value where Kind == BedrockAgentCore.Gateway.InterceptorConfiguration 
   public init(lambda: Value<BedrockAgentCore.Gateway.LambdaInterceptorConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Lambda", lambda.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -420,7 +420,7 @@ extension Value where Kind == BedrockAgentCore.Gateway.InterceptorInputConfigura
   public init(passRequestHeaders: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PassRequestHeaders", passRequestHeaders.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -436,7 +436,7 @@ extension Value where Kind == BedrockAgentCore.Gateway.LambdaInterceptorConfigur
   public init(arn: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -460,7 +460,7 @@ extension Value where Kind == BedrockAgentCore.Gateway.MCPGatewayConfiguration {
     if let supportedVersions = supportedVersions {
       objectEntries.append(.init("SupportedVersions", supportedVersions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -475,5 +475,5 @@ extension BedrockAgentCore.Gateway {
 
 extension Value where Kind == BedrockAgentCore.Gateway.SearchTypeValue {
   /// `SEMANTIC`.
-  public static var semantic: Self { Self(Kind.semantic) }
+  public static var semantic: Self { .allowed(Kind.semantic) }
 }

@@ -160,7 +160,7 @@ extension Value where Kind == BedrockAgentCore.GatewayTarget.CredentialProviderC
       objectEntries.append(.init("CredentialProvider", credentialProvider.expression))
     }
     objectEntries.append(.init("CredentialProviderType", credentialProviderType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,11 +177,11 @@ extension BedrockAgentCore.GatewayTarget {
 
 extension Value where Kind == BedrockAgentCore.GatewayTarget.CredentialProviderTypeValue {
   /// `GATEWAY_IAM_ROLE`.
-  public static var gatewayIAMRole: Self { Self(Kind.gatewayIAMRole) }
+  public static var gatewayIAMRole: Self { .allowed(Kind.gatewayIAMRole) }
   /// `OAUTH`.
-  public static var oauth: Self { Self(Kind.oauth) }
+  public static var oauth: Self { .allowed(Kind.oauth) }
   /// `API_KEY`.
-  public static var apiKey: Self { Self(Kind.apiKey) }
+  public static var apiKey: Self { .allowed(Kind.apiKey) }
 }
 
 extension BedrockAgentCore.GatewayTarget {
@@ -208,7 +208,7 @@ extension Value where Kind == BedrockAgentCore.GatewayTarget.MetadataConfigurati
     if let allowedResponseHeaders = allowedResponseHeaders {
       objectEntries.append(.init("AllowedResponseHeaders", allowedResponseHeaders.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,6 +224,6 @@ extension Value where Kind == BedrockAgentCore.GatewayTarget.TargetConfiguration
   public init(mcp: Value<JSON>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Mcp", mcp.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -171,7 +171,7 @@ extension Value where Kind == BedrockAgentCore.Memory.ContentConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let level = level { objectEntries.append(.init("Level", level.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -186,7 +186,7 @@ extension BedrockAgentCore.Memory {
 
 extension Value where Kind == BedrockAgentCore.Memory.ContentConfigurationTypeValue {
   /// `MEMORY_RECORDS`.
-  public static var memoryRecords: Self { Self(Kind.memoryRecords) }
+  public static var memoryRecords: Self { .allowed(Kind.memoryRecords) }
 }
 
 extension BedrockAgentCore.Memory {
@@ -221,7 +221,7 @@ extension Value where Kind == BedrockAgentCore.Memory.CustomConfigurationInput {
     if let userPreferenceOverride = userPreferenceOverride {
       objectEntries.append(.init("UserPreferenceOverride", userPreferenceOverride.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -263,7 +263,7 @@ extension Value where Kind == BedrockAgentCore.Memory.CustomMemoryStrategy {
     if let strategyID = strategyID { objectEntries.append(.init("StrategyId", strategyID.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let updatedAt = updatedAt { objectEntries.append(.init("UpdatedAt", updatedAt.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -307,7 +307,7 @@ extension Value where Kind == BedrockAgentCore.Memory.EpisodicMemoryStrategy {
     if let strategyID = strategyID { objectEntries.append(.init("StrategyId", strategyID.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let updatedAt = updatedAt { objectEntries.append(.init("UpdatedAt", updatedAt.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -329,7 +329,7 @@ extension Value where Kind == BedrockAgentCore.Memory.EpisodicOverride {
     if let consolidation = consolidation { objectEntries.append(.init("Consolidation", consolidation.expression)) }
     if let extraction = extraction { objectEntries.append(.init("Extraction", extraction.expression)) }
     if let reflection = reflection { objectEntries.append(.init("Reflection", reflection.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -346,7 +346,7 @@ extension Value where Kind == BedrockAgentCore.Memory.EpisodicOverrideConsolidat
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AppendToPrompt", appendToPrompt.expression))
     objectEntries.append(.init("ModelId", modelID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -363,7 +363,7 @@ extension Value where Kind == BedrockAgentCore.Memory.EpisodicOverrideExtraction
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AppendToPrompt", appendToPrompt.expression))
     objectEntries.append(.init("ModelId", modelID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -393,7 +393,7 @@ extension Value where Kind == BedrockAgentCore.Memory.EpisodicOverrideReflection
       objectEntries.append(.init("NamespaceTemplates", namespaceTemplates.expression))
     }
     if let namespaces = namespaces { objectEntries.append(.init("Namespaces", namespaces.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -419,7 +419,7 @@ extension Value where Kind == BedrockAgentCore.Memory.EpisodicReflectionConfigur
       objectEntries.append(.init("NamespaceTemplates", namespaceTemplates.expression))
     }
     if let namespaces = namespaces { objectEntries.append(.init("Namespaces", namespaces.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -437,7 +437,7 @@ extension Value where Kind == BedrockAgentCore.Memory.ExtractionConfig {
     if let llmExtractionConfig = llmExtractionConfig {
       objectEntries.append(.init("LlmExtractionConfig", llmExtractionConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -454,7 +454,7 @@ extension Value where Kind == BedrockAgentCore.Memory.IndexedKey {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -473,7 +473,7 @@ extension Value where Kind == BedrockAgentCore.Memory.InvocationConfigurationInp
       objectEntries.append(.init("PayloadDeliveryBucketName", payloadDeliveryBucketName.expression))
     }
     if let topicARN = topicARN { objectEntries.append(.init("TopicArn", topicARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -493,7 +493,7 @@ extension Value where Kind == BedrockAgentCore.Memory.KinesisResource {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ContentConfigurations", contentConfigurations.expression))
     objectEntries.append(.init("DataStreamArn", dataStreamARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -509,9 +509,9 @@ extension BedrockAgentCore.Memory {
 
 extension Value where Kind == BedrockAgentCore.Memory.LevelValue {
   /// `METADATA_ONLY`.
-  public static var metadataOnly: Self { Self(Kind.metadataOnly) }
+  public static var metadataOnly: Self { .allowed(Kind.metadataOnly) }
   /// `FULL_CONTENT`.
-  public static var fullContent: Self { Self(Kind.fullContent) }
+  public static var fullContent: Self { .allowed(Kind.fullContent) }
 }
 
 extension BedrockAgentCore.Memory {
@@ -534,7 +534,7 @@ extension Value where Kind == BedrockAgentCore.Memory.LlmExtractionConfig {
       objectEntries.append(.init("LlmExtractionInstruction", llmExtractionInstruction.expression))
     }
     if let validation = validation { objectEntries.append(.init("Validation", validation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -550,7 +550,7 @@ extension Value where Kind == BedrockAgentCore.Memory.MemoryRecordSchema {
   public init(metadataSchema: Value<[BedrockAgentCore.Memory.MetadataSchemaEntry]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let metadataSchema = metadataSchema { objectEntries.append(.init("MetadataSchema", metadataSchema.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -586,7 +586,7 @@ extension Value where Kind == BedrockAgentCore.Memory.MemoryStrategy {
     if let userPreferenceMemoryStrategy = userPreferenceMemoryStrategy {
       objectEntries.append(.init("UserPreferenceMemoryStrategy", userPreferenceMemoryStrategy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -602,7 +602,7 @@ extension Value where Kind == BedrockAgentCore.Memory.MessageBasedTriggerInput {
   public init(messageCount: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let messageCount = messageCount { objectEntries.append(.init("MessageCount", messageCount.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -626,7 +626,7 @@ extension Value where Kind == BedrockAgentCore.Memory.MetadataSchemaEntry {
     }
     objectEntries.append(.init("Key", key.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -643,11 +643,11 @@ extension BedrockAgentCore.Memory {
 
 extension Value where Kind == BedrockAgentCore.Memory.MetadataValueTypeValue {
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `STRINGLIST`.
-  public static var stringlist: Self { Self(Kind.stringlist) }
+  public static var stringlist: Self { .allowed(Kind.stringlist) }
   /// `NUMBER`.
-  public static var number: Self { Self(Kind.number) }
+  public static var number: Self { .allowed(Kind.number) }
 }
 
 extension BedrockAgentCore.Memory {
@@ -663,7 +663,7 @@ extension Value where Kind == BedrockAgentCore.Memory.NumberValidation {
     var objectEntries: [Expression.ObjectEntry] = []
     if let maxValue = maxValue { objectEntries.append(.init("MaxValue", maxValue.expression)) }
     if let minValue = minValue { objectEntries.append(.init("MinValue", minValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -691,7 +691,7 @@ extension Value where Kind == BedrockAgentCore.Memory.SelfManagedConfiguration {
     if let triggerConditions = triggerConditions {
       objectEntries.append(.init("TriggerConditions", triggerConditions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -731,7 +731,7 @@ extension Value where Kind == BedrockAgentCore.Memory.SemanticMemoryStrategy {
     if let strategyID = strategyID { objectEntries.append(.init("StrategyId", strategyID.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let updatedAt = updatedAt { objectEntries.append(.init("UpdatedAt", updatedAt.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -751,7 +751,7 @@ extension Value where Kind == BedrockAgentCore.Memory.SemanticOverride {
     var objectEntries: [Expression.ObjectEntry] = []
     if let consolidation = consolidation { objectEntries.append(.init("Consolidation", consolidation.expression)) }
     if let extraction = extraction { objectEntries.append(.init("Extraction", extraction.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -768,7 +768,7 @@ extension Value where Kind == BedrockAgentCore.Memory.SemanticOverrideConsolidat
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AppendToPrompt", appendToPrompt.expression))
     objectEntries.append(.init("ModelId", modelID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -785,7 +785,7 @@ extension Value where Kind == BedrockAgentCore.Memory.SemanticOverrideExtraction
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AppendToPrompt", appendToPrompt.expression))
     objectEntries.append(.init("ModelId", modelID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -803,13 +803,13 @@ extension BedrockAgentCore.Memory {
 
 extension Value where Kind == BedrockAgentCore.Memory.StatusValue {
   /// `CREATING`.
-  public static var creating: Self { Self(Kind.creating) }
+  public static var creating: Self { .allowed(Kind.creating) }
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `DELETING`.
-  public static var deleting: Self { Self(Kind.deleting) }
+  public static var deleting: Self { .allowed(Kind.deleting) }
   /// `FAILED`.
-  public static var failed: Self { Self(Kind.failed) }
+  public static var failed: Self { .allowed(Kind.failed) }
 }
 
 extension BedrockAgentCore.Memory {
@@ -824,7 +824,7 @@ extension Value where Kind == BedrockAgentCore.Memory.StreamDeliveryResource {
   public init(kinesis: Value<BedrockAgentCore.Memory.KinesisResource>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kinesis = kinesis { objectEntries.append(.init("Kinesis", kinesis.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -840,7 +840,7 @@ extension Value where Kind == BedrockAgentCore.Memory.StreamDeliveryResources {
   public init(resources: Value<[BedrockAgentCore.Memory.StreamDeliveryResource]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Resources", resources.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -857,7 +857,7 @@ extension Value where Kind == BedrockAgentCore.Memory.StringListValidation {
     var objectEntries: [Expression.ObjectEntry] = []
     if let allowedValues = allowedValues { objectEntries.append(.init("AllowedValues", allowedValues.expression)) }
     if let maxItems = maxItems { objectEntries.append(.init("MaxItems", maxItems.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -873,7 +873,7 @@ extension Value where Kind == BedrockAgentCore.Memory.StringValidation {
   public init(allowedValues: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AllowedValues", allowedValues.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -913,7 +913,7 @@ extension Value where Kind == BedrockAgentCore.Memory.SummaryMemoryStrategy {
     if let strategyID = strategyID { objectEntries.append(.init("StrategyId", strategyID.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let updatedAt = updatedAt { objectEntries.append(.init("UpdatedAt", updatedAt.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -929,7 +929,7 @@ extension Value where Kind == BedrockAgentCore.Memory.SummaryOverride {
   public init(consolidation: Value<BedrockAgentCore.Memory.SummaryOverrideConsolidationConfigurationInput>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let consolidation = consolidation { objectEntries.append(.init("Consolidation", consolidation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -946,7 +946,7 @@ extension Value where Kind == BedrockAgentCore.Memory.SummaryOverrideConsolidati
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AppendToPrompt", appendToPrompt.expression))
     objectEntries.append(.init("ModelId", modelID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -964,7 +964,7 @@ extension Value where Kind == BedrockAgentCore.Memory.TimeBasedTriggerInput {
     if let idleSessionTimeout = idleSessionTimeout {
       objectEntries.append(.init("IdleSessionTimeout", idleSessionTimeout.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -980,7 +980,7 @@ extension Value where Kind == BedrockAgentCore.Memory.TokenBasedTriggerInput {
   public init(tokenCount: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let tokenCount = tokenCount { objectEntries.append(.init("TokenCount", tokenCount.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1008,7 +1008,7 @@ extension Value where Kind == BedrockAgentCore.Memory.TriggerConditionInput {
     if let tokenBasedTrigger = tokenBasedTrigger {
       objectEntries.append(.init("TokenBasedTrigger", tokenBasedTrigger.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1027,15 +1027,15 @@ extension BedrockAgentCore.Memory {
 
 extension Value where Kind == BedrockAgentCore.Memory.TypeValue {
   /// `SEMANTIC`.
-  public static var semantic: Self { Self(Kind.semantic) }
+  public static var semantic: Self { .allowed(Kind.semantic) }
   /// `SUMMARIZATION`.
-  public static var summarization: Self { Self(Kind.summarization) }
+  public static var summarization: Self { .allowed(Kind.summarization) }
   /// `USER_PREFERENCE`.
-  public static var userPreference: Self { Self(Kind.userPreference) }
+  public static var userPreference: Self { .allowed(Kind.userPreference) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
   /// `EPISODIC`.
-  public static var episodic: Self { Self(Kind.episodic) }
+  public static var episodic: Self { .allowed(Kind.episodic) }
 }
 
 extension BedrockAgentCore.Memory {
@@ -1074,7 +1074,7 @@ extension Value where Kind == BedrockAgentCore.Memory.UserPreferenceMemoryStrate
     if let strategyID = strategyID { objectEntries.append(.init("StrategyId", strategyID.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let updatedAt = updatedAt { objectEntries.append(.init("UpdatedAt", updatedAt.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1094,7 +1094,7 @@ extension Value where Kind == BedrockAgentCore.Memory.UserPreferenceOverride {
     var objectEntries: [Expression.ObjectEntry] = []
     if let consolidation = consolidation { objectEntries.append(.init("Consolidation", consolidation.expression)) }
     if let extraction = extraction { objectEntries.append(.init("Extraction", extraction.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1111,7 +1111,7 @@ extension Value where Kind == BedrockAgentCore.Memory.UserPreferenceOverrideCons
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AppendToPrompt", appendToPrompt.expression))
     objectEntries.append(.init("ModelId", modelID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1128,7 +1128,7 @@ extension Value where Kind == BedrockAgentCore.Memory.UserPreferenceOverrideExtr
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AppendToPrompt", appendToPrompt.expression))
     objectEntries.append(.init("ModelId", modelID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1156,6 +1156,6 @@ extension Value where Kind == BedrockAgentCore.Memory.Validation {
     if let stringValidation = stringValidation {
       objectEntries.append(.init("StringValidation", stringValidation.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -137,11 +137,11 @@ extension BedrockAgentCore.OAuth2CredentialProvider {
 
 extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.ActorTokenContentValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `M2M`.
-  public static var m2M: Self { Self(Kind.m2M) }
+  public static var m2M: Self { .allowed(Kind.m2M) }
   /// `AWS_IAM_ID_TOKEN_JWT`.
-  public static var awsIAMIdTokenJWT: Self { Self(Kind.awsIAMIdTokenJWT) }
+  public static var awsIAMIdTokenJWT: Self { .allowed(Kind.awsIAMIdTokenJWT) }
 }
 
 extension BedrockAgentCore.OAuth2CredentialProvider {
@@ -157,7 +157,7 @@ extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.Atlassia
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClientId", clientID.expression))
     objectEntries.append(.init("ClientSecret", clientSecret.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -196,55 +196,55 @@ extension BedrockAgentCore.OAuth2CredentialProvider {
 
 extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.CredentialProviderVendorValue {
   /// `GoogleOauth2`.
-  public static var googleOauth2: Self { Self(Kind.googleOauth2) }
+  public static var googleOauth2: Self { .allowed(Kind.googleOauth2) }
   /// `GithubOauth2`.
-  public static var githubOauth2: Self { Self(Kind.githubOauth2) }
+  public static var githubOauth2: Self { .allowed(Kind.githubOauth2) }
   /// `SlackOauth2`.
-  public static var slackOauth2: Self { Self(Kind.slackOauth2) }
+  public static var slackOauth2: Self { .allowed(Kind.slackOauth2) }
   /// `SalesforceOauth2`.
-  public static var salesforceOauth2: Self { Self(Kind.salesforceOauth2) }
+  public static var salesforceOauth2: Self { .allowed(Kind.salesforceOauth2) }
   /// `MicrosoftOauth2`.
-  public static var microsoftOauth2: Self { Self(Kind.microsoftOauth2) }
+  public static var microsoftOauth2: Self { .allowed(Kind.microsoftOauth2) }
   /// `CustomOauth2`.
-  public static var customOauth2: Self { Self(Kind.customOauth2) }
+  public static var customOauth2: Self { .allowed(Kind.customOauth2) }
   /// `AtlassianOauth2`.
-  public static var atlassianOauth2: Self { Self(Kind.atlassianOauth2) }
+  public static var atlassianOauth2: Self { .allowed(Kind.atlassianOauth2) }
   /// `LinkedinOauth2`.
-  public static var linkedinOauth2: Self { Self(Kind.linkedinOauth2) }
+  public static var linkedinOauth2: Self { .allowed(Kind.linkedinOauth2) }
   /// `XOauth2`.
-  public static var xOauth2: Self { Self(Kind.xOauth2) }
+  public static var xOauth2: Self { .allowed(Kind.xOauth2) }
   /// `OktaOauth2`.
-  public static var oktaOauth2: Self { Self(Kind.oktaOauth2) }
+  public static var oktaOauth2: Self { .allowed(Kind.oktaOauth2) }
   /// `OneLoginOauth2`.
-  public static var oneLoginOauth2: Self { Self(Kind.oneLoginOauth2) }
+  public static var oneLoginOauth2: Self { .allowed(Kind.oneLoginOauth2) }
   /// `PingOneOauth2`.
-  public static var pingOneOauth2: Self { Self(Kind.pingOneOauth2) }
+  public static var pingOneOauth2: Self { .allowed(Kind.pingOneOauth2) }
   /// `FacebookOauth2`.
-  public static var facebookOauth2: Self { Self(Kind.facebookOauth2) }
+  public static var facebookOauth2: Self { .allowed(Kind.facebookOauth2) }
   /// `YandexOauth2`.
-  public static var yandexOauth2: Self { Self(Kind.yandexOauth2) }
+  public static var yandexOauth2: Self { .allowed(Kind.yandexOauth2) }
   /// `RedditOauth2`.
-  public static var redditOauth2: Self { Self(Kind.redditOauth2) }
+  public static var redditOauth2: Self { .allowed(Kind.redditOauth2) }
   /// `ZoomOauth2`.
-  public static var zoomOauth2: Self { Self(Kind.zoomOauth2) }
+  public static var zoomOauth2: Self { .allowed(Kind.zoomOauth2) }
   /// `TwitchOauth2`.
-  public static var twitchOauth2: Self { Self(Kind.twitchOauth2) }
+  public static var twitchOauth2: Self { .allowed(Kind.twitchOauth2) }
   /// `SpotifyOauth2`.
-  public static var spotifyOauth2: Self { Self(Kind.spotifyOauth2) }
+  public static var spotifyOauth2: Self { .allowed(Kind.spotifyOauth2) }
   /// `DropboxOauth2`.
-  public static var dropboxOauth2: Self { Self(Kind.dropboxOauth2) }
+  public static var dropboxOauth2: Self { .allowed(Kind.dropboxOauth2) }
   /// `NotionOauth2`.
-  public static var notionOauth2: Self { Self(Kind.notionOauth2) }
+  public static var notionOauth2: Self { .allowed(Kind.notionOauth2) }
   /// `HubspotOauth2`.
-  public static var hubspotOauth2: Self { Self(Kind.hubspotOauth2) }
+  public static var hubspotOauth2: Self { .allowed(Kind.hubspotOauth2) }
   /// `CyberArkOauth2`.
-  public static var cyberArkOauth2: Self { Self(Kind.cyberArkOauth2) }
+  public static var cyberArkOauth2: Self { .allowed(Kind.cyberArkOauth2) }
   /// `FusionAuthOauth2`.
-  public static var fusionAuthOauth2: Self { Self(Kind.fusionAuthOauth2) }
+  public static var fusionAuthOauth2: Self { .allowed(Kind.fusionAuthOauth2) }
   /// `Auth0Oauth2`.
-  public static var auth0Oauth2: Self { Self(Kind.auth0Oauth2) }
+  public static var auth0Oauth2: Self { .allowed(Kind.auth0Oauth2) }
   /// `CognitoOauth2`.
-  public static var cognitoOauth2: Self { Self(Kind.cognitoOauth2) }
+  public static var cognitoOauth2: Self { .allowed(Kind.cognitoOauth2) }
 }
 
 extension BedrockAgentCore.OAuth2CredentialProvider {
@@ -269,7 +269,7 @@ extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.CustomOa
     if let onBehalfOfTokenExchangeConfig = onBehalfOfTokenExchangeConfig {
       objectEntries.append(.init("OnBehalfOfTokenExchangeConfig", onBehalfOfTokenExchangeConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -286,7 +286,7 @@ extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.GithubOa
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClientId", clientID.expression))
     objectEntries.append(.init("ClientSecret", clientSecret.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -303,7 +303,7 @@ extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.GoogleOa
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClientId", clientID.expression))
     objectEntries.append(.init("ClientSecret", clientSecret.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -319,9 +319,9 @@ extension BedrockAgentCore.OAuth2CredentialProvider {
 
 extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.GrantTypeValue {
   /// `TOKEN_EXCHANGE`.
-  public static var tokenExchange: Self { Self(Kind.tokenExchange) }
+  public static var tokenExchange: Self { .allowed(Kind.tokenExchange) }
   /// `JWT_AUTHORIZATION_GRANT`.
-  public static var jwtAuthorizationGrant: Self { Self(Kind.jwtAuthorizationGrant) }
+  public static var jwtAuthorizationGrant: Self { .allowed(Kind.jwtAuthorizationGrant) }
 }
 
 extension BedrockAgentCore.OAuth2CredentialProvider {
@@ -348,7 +348,7 @@ extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.Included
     objectEntries.append(.init("ClientSecret", clientSecret.expression))
     if let issuer = issuer { objectEntries.append(.init("Issuer", issuer.expression)) }
     if let tokenEndpoint = tokenEndpoint { objectEntries.append(.init("TokenEndpoint", tokenEndpoint.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -365,7 +365,7 @@ extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.Linkedin
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClientId", clientID.expression))
     objectEntries.append(.init("ClientSecret", clientSecret.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -383,7 +383,7 @@ extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.Microsof
     objectEntries.append(.init("ClientId", clientID.expression))
     objectEntries.append(.init("ClientSecret", clientSecret.expression))
     if let tenantID = tenantID { objectEntries.append(.init("TenantId", tenantID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -407,7 +407,7 @@ extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.Oauth2Au
     objectEntries.append(.init("Issuer", issuer.expression))
     if let responseTypes = responseTypes { objectEntries.append(.init("ResponseTypes", responseTypes.expression)) }
     objectEntries.append(.init("TokenEndpoint", tokenEndpoint.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -429,7 +429,7 @@ extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.Oauth2Di
       objectEntries.append(.init("AuthorizationServerMetadata", authorizationServerMetadata.expression))
     }
     if let discoveryURL = discoveryURL { objectEntries.append(.init("DiscoveryUrl", discoveryURL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -481,7 +481,7 @@ extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.Oauth2Pr
     if let slackOauth2ProviderConfig = slackOauth2ProviderConfig {
       objectEntries.append(.init("SlackOauth2ProviderConfig", slackOauth2ProviderConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -503,7 +503,7 @@ extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.OnBehalf
     if let tokenExchangeGrantTypeConfig = tokenExchangeGrantTypeConfig {
       objectEntries.append(.init("TokenExchangeGrantTypeConfig", tokenExchangeGrantTypeConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -520,7 +520,7 @@ extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.Salesfor
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClientId", clientID.expression))
     objectEntries.append(.init("ClientSecret", clientSecret.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -537,7 +537,7 @@ extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.SlackOau
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClientId", clientID.expression))
     objectEntries.append(.init("ClientSecret", clientSecret.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -559,6 +559,6 @@ extension Value where Kind == BedrockAgentCore.OAuth2CredentialProvider.TokenExc
     if let actorTokenScopes = actorTokenScopes {
       objectEntries.append(.init("ActorTokenScopes", actorTokenScopes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -165,7 +165,7 @@ extension Value where Kind == BedrockAgentCore.OnlineEvaluationConfig.CloudWatch
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LogGroupNames", logGroupNames.expression))
     objectEntries.append(.init("ServiceNames", serviceNames.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -181,7 +181,7 @@ extension Value where Kind == BedrockAgentCore.OnlineEvaluationConfig.DataSource
   public init(cloudWatchLogs: Value<BedrockAgentCore.OnlineEvaluationConfig.CloudWatchLogsInputConfig>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CloudWatchLogs", cloudWatchLogs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -197,7 +197,7 @@ extension Value where Kind == BedrockAgentCore.OnlineEvaluationConfig.EvaluatorR
   public init(evaluatorID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EvaluatorId", evaluatorID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -213,9 +213,9 @@ extension BedrockAgentCore.OnlineEvaluationConfig {
 
 extension Value where Kind == BedrockAgentCore.OnlineEvaluationConfig.ExecutionStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension BedrockAgentCore.OnlineEvaluationConfig {
@@ -236,7 +236,7 @@ extension Value where Kind == BedrockAgentCore.OnlineEvaluationConfig.Filter {
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Operator", `operator`.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -254,7 +254,7 @@ extension Value where Kind == BedrockAgentCore.OnlineEvaluationConfig.FilterValu
     if let booleanValue = booleanValue { objectEntries.append(.init("BooleanValue", booleanValue.expression)) }
     if let doubleValue = doubleValue { objectEntries.append(.init("DoubleValue", doubleValue.expression)) }
     if let stringValue = stringValue { objectEntries.append(.init("StringValue", stringValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -276,21 +276,21 @@ extension BedrockAgentCore.OnlineEvaluationConfig {
 
 extension Value where Kind == BedrockAgentCore.OnlineEvaluationConfig.OperatorValue {
   /// `Equals`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `NotEquals`.
-  public static var notEquals: Self { Self(Kind.notEquals) }
+  public static var notEquals: Self { .allowed(Kind.notEquals) }
   /// `GreaterThan`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `LessThan`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `GreaterThanOrEqual`.
-  public static var greaterThanOrEqual: Self { Self(Kind.greaterThanOrEqual) }
+  public static var greaterThanOrEqual: Self { .allowed(Kind.greaterThanOrEqual) }
   /// `LessThanOrEqual`.
-  public static var lessThanOrEqual: Self { Self(Kind.lessThanOrEqual) }
+  public static var lessThanOrEqual: Self { .allowed(Kind.lessThanOrEqual) }
   /// `Contains`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `NotContains`.
-  public static var notContains: Self { Self(Kind.notContains) }
+  public static var notContains: Self { .allowed(Kind.notContains) }
 }
 
 extension BedrockAgentCore.OnlineEvaluationConfig {
@@ -311,7 +311,7 @@ extension Value where Kind == BedrockAgentCore.OnlineEvaluationConfig.Rule {
     if let filters = filters { objectEntries.append(.init("Filters", filters.expression)) }
     objectEntries.append(.init("SamplingConfig", samplingConfig.expression))
     if let sessionConfig = sessionConfig { objectEntries.append(.init("SessionConfig", sessionConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -327,7 +327,7 @@ extension Value where Kind == BedrockAgentCore.OnlineEvaluationConfig.SamplingCo
   public init(samplingPercentage: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SamplingPercentage", samplingPercentage.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -343,6 +343,6 @@ extension Value where Kind == BedrockAgentCore.OnlineEvaluationConfig.SessionCon
   public init(sessionTimeoutMinutes: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SessionTimeoutMinutes", sessionTimeoutMinutes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -132,7 +132,7 @@ extension Value where Kind == BedrockAgentCore.Policy.CedarPolicy {
   public init(statement: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Statement", statement.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -148,7 +148,7 @@ extension Value where Kind == BedrockAgentCore.Policy.PolicyDefinition {
   public init(cedar: Value<BedrockAgentCore.Policy.CedarPolicy>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Cedar", cedar.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -164,7 +164,7 @@ extension BedrockAgentCore.Policy {
 
 extension Value where Kind == BedrockAgentCore.Policy.PolicyValidationModeValue {
   /// `FAIL_ON_ANY_FINDINGS`.
-  public static var failOnAnyFindings: Self { Self(Kind.failOnAnyFindings) }
+  public static var failOnAnyFindings: Self { .allowed(Kind.failOnAnyFindings) }
   /// `IGNORE_ALL_FINDINGS`.
-  public static var ignoreAllFindings: Self { Self(Kind.ignoreAllFindings) }
+  public static var ignoreAllFindings: Self { .allowed(Kind.ignoreAllFindings) }
 }

@@ -233,17 +233,17 @@ extension BedrockAgentCore.Runtime {
 
 extension Value where Kind == BedrockAgentCore.Runtime.AgentManagedRuntimeTypeValue {
   /// `PYTHON_3_10`.
-  public static var python3_10: Self { Self(Kind.python3_10) }
+  public static var python3_10: Self { .allowed(Kind.python3_10) }
   /// `PYTHON_3_11`.
-  public static var python3_11: Self { Self(Kind.python3_11) }
+  public static var python3_11: Self { .allowed(Kind.python3_11) }
   /// `PYTHON_3_12`.
-  public static var python3_12: Self { Self(Kind.python3_12) }
+  public static var python3_12: Self { .allowed(Kind.python3_12) }
   /// `PYTHON_3_13`.
-  public static var python3_13: Self { Self(Kind.python3_13) }
+  public static var python3_13: Self { .allowed(Kind.python3_13) }
   /// `PYTHON_3_14`.
-  public static var python3_14: Self { Self(Kind.python3_14) }
+  public static var python3_14: Self { .allowed(Kind.python3_14) }
   /// `NODE_22`.
-  public static var node22: Self { Self(Kind.node22) }
+  public static var node22: Self { .allowed(Kind.node22) }
 }
 
 extension BedrockAgentCore.Runtime {
@@ -266,7 +266,7 @@ extension Value where Kind == BedrockAgentCore.Runtime.AgentRuntimeArtifact {
     if let containerConfiguration = containerConfiguration {
       objectEntries.append(.init("ContainerConfiguration", containerConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -284,7 +284,7 @@ extension Value where Kind == BedrockAgentCore.Runtime.AuthorizerConfiguration {
     if let customJWTAuthorizer = customJWTAuthorizer {
       objectEntries.append(.init("CustomJWTAuthorizer", customJWTAuthorizer.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -300,7 +300,7 @@ extension Value where Kind == BedrockAgentCore.Runtime.Code {
   public init(s3: Value<BedrockAgentCore.Runtime.S3Location>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3 = s3 { objectEntries.append(.init("S3", s3.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -322,7 +322,7 @@ extension Value where Kind == BedrockAgentCore.Runtime.CodeConfiguration {
     objectEntries.append(.init("Code", code.expression))
     objectEntries.append(.init("EntryPoint", entryPoint.expression))
     objectEntries.append(.init("Runtime", runtime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -338,7 +338,7 @@ extension Value where Kind == BedrockAgentCore.Runtime.ContainerConfiguration {
   public init(containerURI: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ContainerUri", containerURI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -366,7 +366,7 @@ extension Value where Kind == BedrockAgentCore.Runtime.CustomJWTAuthorizerConfig
     if let allowedScopes = allowedScopes { objectEntries.append(.init("AllowedScopes", allowedScopes.expression)) }
     if let customClaims = customClaims { objectEntries.append(.init("CustomClaims", customClaims.expression)) }
     objectEntries.append(.init("DiscoveryUrl", discoveryURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -382,7 +382,7 @@ extension Value where Kind == BedrockAgentCore.Runtime.FilesystemConfiguration {
   public init(sessionStorage: Value<BedrockAgentCore.Runtime.SessionStorageConfiguration>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sessionStorage = sessionStorage { objectEntries.append(.init("SessionStorage", sessionStorage.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -401,7 +401,7 @@ extension Value where Kind == BedrockAgentCore.Runtime.LifecycleConfiguration {
       objectEntries.append(.init("IdleRuntimeSessionTimeout", idleRuntimeSessionTimeout.expression))
     }
     if let maxLifetime = maxLifetime { objectEntries.append(.init("MaxLifetime", maxLifetime.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -423,7 +423,7 @@ extension Value where Kind == BedrockAgentCore.Runtime.NetworkConfiguration {
     if let networkModeConfig = networkModeConfig {
       objectEntries.append(.init("NetworkModeConfig", networkModeConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -439,9 +439,9 @@ extension BedrockAgentCore.Runtime {
 
 extension Value where Kind == BedrockAgentCore.Runtime.NetworkModeValue {
   /// `PUBLIC`.
-  public static var `public`: Self { Self(Kind.`public`) }
+  public static var `public`: Self { .allowed(Kind.`public`) }
   /// `VPC`.
-  public static var vpc: Self { Self(Kind.vpc) }
+  public static var vpc: Self { .allowed(Kind.vpc) }
 }
 
 extension BedrockAgentCore.Runtime {
@@ -458,13 +458,13 @@ extension BedrockAgentCore.Runtime {
 
 extension Value where Kind == BedrockAgentCore.Runtime.ProtocolConfigurationValue {
   /// `MCP`.
-  public static var mcp: Self { Self(Kind.mcp) }
+  public static var mcp: Self { .allowed(Kind.mcp) }
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `A2A`.
-  public static var a2A: Self { Self(Kind.a2A) }
+  public static var a2A: Self { .allowed(Kind.a2A) }
   /// `AGUI`.
-  public static var agui: Self { Self(Kind.agui) }
+  public static var agui: Self { .allowed(Kind.agui) }
 }
 
 extension BedrockAgentCore.Runtime {
@@ -481,7 +481,7 @@ extension Value where Kind == BedrockAgentCore.Runtime.RequestHeaderConfiguratio
     if let requestHeaderAllowlist = requestHeaderAllowlist {
       objectEntries.append(.init("RequestHeaderAllowlist", requestHeaderAllowlist.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -499,7 +499,7 @@ extension Value where Kind == BedrockAgentCore.Runtime.S3Location {
     objectEntries.append(.init("Bucket", bucket.expression))
     objectEntries.append(.init("Prefix", prefix.expression))
     if let versionID = versionID { objectEntries.append(.init("VersionId", versionID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -515,6 +515,6 @@ extension Value where Kind == BedrockAgentCore.Runtime.SessionStorageConfigurati
   public init(mountPath: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MountPath", mountPath.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

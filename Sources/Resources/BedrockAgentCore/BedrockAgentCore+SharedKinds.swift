@@ -17,7 +17,7 @@ extension Value where Kind == BedrockAgentCore.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,7 +33,7 @@ extension Value where Kind == BedrockAgentCore.Certificate {
   public init(certificateLocation: Value<BedrockAgentCore.CertificateLocation>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CertificateLocation", certificateLocation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -49,7 +49,7 @@ extension Value where Kind == BedrockAgentCore.CertificateLocation {
   public init(secretARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecretArn", secretARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -66,7 +66,7 @@ extension Value where Kind == BedrockAgentCore.VPCConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecurityGroups", securityGroups.expression))
     objectEntries.append(.init("Subnets", subnets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -86,7 +86,7 @@ extension Value where Kind == BedrockAgentCore.AuthorizingClaimMatchValueType {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClaimMatchOperator", claimMatchOperator.expression))
     objectEntries.append(.init("ClaimMatchValue", claimMatchValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -103,11 +103,11 @@ extension BedrockAgentCore {
 
 extension Value where Kind == BedrockAgentCore.ClaimMatchOperatorValue {
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `CONTAINS_ANY`.
-  public static var containsAny: Self { Self(Kind.containsAny) }
+  public static var containsAny: Self { .allowed(Kind.containsAny) }
 }
 
 extension BedrockAgentCore {
@@ -127,7 +127,7 @@ extension Value where Kind == BedrockAgentCore.ClaimMatchValueType {
     if let matchValueStringList = matchValueStringList {
       objectEntries.append(.init("MatchValueStringList", matchValueStringList.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -149,7 +149,7 @@ extension Value where Kind == BedrockAgentCore.CustomClaimValidationType {
     objectEntries.append(.init("AuthorizingClaimMatchValue", authorizingClaimMatchValue.expression))
     objectEntries.append(.init("InboundTokenClaimName", inboundTokenClaimName.expression))
     objectEntries.append(.init("InboundTokenClaimValueType", inboundTokenClaimValueType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -165,7 +165,7 @@ extension BedrockAgentCore {
 
 extension Value where Kind == BedrockAgentCore.InboundTokenClaimValueTypeValue {
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `STRING_ARRAY`.
-  public static var stringArray: Self { Self(Kind.stringArray) }
+  public static var stringArray: Self { .allowed(Kind.stringArray) }
 }

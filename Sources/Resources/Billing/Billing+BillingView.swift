@@ -127,7 +127,7 @@ extension Value where Kind == Billing.BillingView.DataFilterExpression {
     if let dimensions = dimensions { objectEntries.append(.init("Dimensions", dimensions.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
     if let timeRange = timeRange { objectEntries.append(.init("TimeRange", timeRange.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -142,7 +142,7 @@ extension Billing.BillingView {
 
 extension Value where Kind == Billing.BillingView.DimensionKeyValue {
   /// `LINKED_ACCOUNT`.
-  public static var linkedAccount: Self { Self(Kind.linkedAccount) }
+  public static var linkedAccount: Self { .allowed(Kind.linkedAccount) }
 }
 
 extension Billing.BillingView {
@@ -158,7 +158,7 @@ extension Value where Kind == Billing.BillingView.Dimensions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,7 +175,7 @@ extension Value where Kind == Billing.BillingView.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -192,7 +192,7 @@ extension Value where Kind == Billing.BillingView.Tags {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -213,6 +213,6 @@ extension Value where Kind == Billing.BillingView.TimeRange {
     if let endDateInclusive = endDateInclusive {
       objectEntries.append(.init("EndDateInclusive", endDateInclusive.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -157,7 +157,7 @@ extension Value where Kind == BillingConductor.BillingGroup.AccountGrouping {
     if let responsibilityTransferARN = responsibilityTransferARN {
       objectEntries.append(.init("ResponsibilityTransferArn", responsibilityTransferARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -173,6 +173,6 @@ extension Value where Kind == BillingConductor.BillingGroup.ComputationPreferenc
   public init(pricingPlanARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PricingPlanArn", pricingPlanARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -172,9 +172,9 @@ extension BillingConductor.CustomLineItem {
 
 extension Value where Kind == BillingConductor.CustomLineItem.AttributeValue {
   /// `LINE_ITEM_TYPE`.
-  public static var lineItemType: Self { Self(Kind.lineItemType) }
+  public static var lineItemType: Self { .allowed(Kind.lineItemType) }
   /// `SERVICE`.
-  public static var service: Self { Self(Kind.service) }
+  public static var service: Self { .allowed(Kind.service) }
 }
 
 extension BillingConductor.CustomLineItem {
@@ -194,7 +194,7 @@ extension Value where Kind == BillingConductor.CustomLineItem.BillingPeriodRange
     if let inclusiveStartBillingPeriod = inclusiveStartBillingPeriod {
       objectEntries.append(.init("InclusiveStartBillingPeriod", inclusiveStartBillingPeriod.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -210,9 +210,9 @@ extension BillingConductor.CustomLineItem {
 
 extension Value where Kind == BillingConductor.CustomLineItem.ComputationRuleValue {
   /// `CONSOLIDATED`.
-  public static var consolidated: Self { Self(Kind.consolidated) }
+  public static var consolidated: Self { .allowed(Kind.consolidated) }
   /// `ITEMIZED`.
-  public static var itemized: Self { Self(Kind.itemized) }
+  public static var itemized: Self { .allowed(Kind.itemized) }
 }
 
 extension BillingConductor.CustomLineItem {
@@ -237,7 +237,7 @@ extension Value where Kind == BillingConductor.CustomLineItem.CustomLineItemChar
     }
     if let percentage = percentage { objectEntries.append(.init("Percentage", percentage.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -253,7 +253,7 @@ extension Value where Kind == BillingConductor.CustomLineItem.CustomLineItemFlat
   public init(chargeValue: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ChargeValue", chargeValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -272,7 +272,7 @@ extension Value where Kind == BillingConductor.CustomLineItem.CustomLineItemPerc
       objectEntries.append(.init("ChildAssociatedResources", childAssociatedResources.expression))
     }
     objectEntries.append(.init("PercentageValue", percentageValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -298,7 +298,7 @@ extension Value where Kind == BillingConductor.CustomLineItem.LineItemFilter {
     }
     objectEntries.append(.init("MatchOption", matchOption.expression))
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -313,7 +313,7 @@ extension BillingConductor.CustomLineItem {
 
 extension Value where Kind == BillingConductor.CustomLineItem.LineItemFilterValueValue {
   /// `SAVINGS_PLAN_NEGATION`.
-  public static var savingsPlanNegation: Self { Self(Kind.savingsPlanNegation) }
+  public static var savingsPlanNegation: Self { .allowed(Kind.savingsPlanNegation) }
 }
 
 extension BillingConductor.CustomLineItem {
@@ -328,9 +328,9 @@ extension BillingConductor.CustomLineItem {
 
 extension Value where Kind == BillingConductor.CustomLineItem.MatchOptionValue {
   /// `NOT_EQUAL`.
-  public static var notEqual: Self { Self(Kind.notEqual) }
+  public static var notEqual: Self { .allowed(Kind.notEqual) }
   /// `EQUAL`.
-  public static var equal: Self { Self(Kind.equal) }
+  public static var equal: Self { .allowed(Kind.equal) }
 }
 
 extension BillingConductor.CustomLineItem {
@@ -345,7 +345,7 @@ extension Value where Kind == BillingConductor.CustomLineItem.PresentationDetail
   public init(service: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Service", service.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -361,7 +361,7 @@ extension BillingConductor.CustomLineItem {
 
 extension Value where Kind == BillingConductor.CustomLineItem.TypeValue {
   /// `FEE`.
-  public static var fee: Self { Self(Kind.fee) }
+  public static var fee: Self { .allowed(Kind.fee) }
   /// `CREDIT`.
-  public static var credit: Self { Self(Kind.credit) }
+  public static var credit: Self { .allowed(Kind.credit) }
 }

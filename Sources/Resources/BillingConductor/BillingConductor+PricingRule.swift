@@ -165,11 +165,11 @@ extension BillingConductor.PricingRule {
 
 extension Value where Kind == BillingConductor.PricingRule.BillingEntityValue {
   /// `AWS`.
-  public static var aws: Self { Self(Kind.aws) }
+  public static var aws: Self { .allowed(Kind.aws) }
   /// `AWS Marketplace`.
-  public static var awsMarketplace: Self { Self(Kind.awsMarketplace) }
+  public static var awsMarketplace: Self { .allowed(Kind.awsMarketplace) }
   /// `AISPL`.
-  public static var aispl: Self { Self(Kind.aispl) }
+  public static var aispl: Self { .allowed(Kind.aispl) }
 }
 
 extension BillingConductor.PricingRule {
@@ -184,7 +184,7 @@ extension Value where Kind == BillingConductor.PricingRule.FreeTier {
   public init(activated: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Activated", activated.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -202,13 +202,13 @@ extension BillingConductor.PricingRule {
 
 extension Value where Kind == BillingConductor.PricingRule.ScopeValue {
   /// `GLOBAL`.
-  public static var global: Self { Self(Kind.global) }
+  public static var global: Self { .allowed(Kind.global) }
   /// `SERVICE`.
-  public static var service: Self { Self(Kind.service) }
+  public static var service: Self { .allowed(Kind.service) }
   /// `BILLING_ENTITY`.
-  public static var billingEntity: Self { Self(Kind.billingEntity) }
+  public static var billingEntity: Self { .allowed(Kind.billingEntity) }
   /// `SKU`.
-  public static var sku: Self { Self(Kind.sku) }
+  public static var sku: Self { .allowed(Kind.sku) }
 }
 
 extension BillingConductor.PricingRule {
@@ -223,7 +223,7 @@ extension Value where Kind == BillingConductor.PricingRule.Tiering {
   public init(freeTier: Value<BillingConductor.PricingRule.FreeTier>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let freeTier = freeTier { objectEntries.append(.init("FreeTier", freeTier.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -240,9 +240,9 @@ extension BillingConductor.PricingRule {
 
 extension Value where Kind == BillingConductor.PricingRule.TypeValue {
   /// `MARKUP`.
-  public static var markup: Self { Self(Kind.markup) }
+  public static var markup: Self { .allowed(Kind.markup) }
   /// `DISCOUNT`.
-  public static var discount: Self { Self(Kind.discount) }
+  public static var discount: Self { .allowed(Kind.discount) }
   /// `TIERING`.
-  public static var tiering: Self { Self(Kind.tiering) }
+  public static var tiering: Self { .allowed(Kind.tiering) }
 }

@@ -114,7 +114,7 @@ extension Value where Kind == Braket.SpendingLimit.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -131,6 +131,6 @@ extension Value where Kind == Braket.SpendingLimit.TimePeriod {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EndAt", endAt.expression))
     objectEntries.append(.init("StartAt", startAt.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -85,7 +85,7 @@ extension Value where Kind == Budgets.Budget.AutoAdjustData {
     if let historicalOptions = historicalOptions {
       objectEntries.append(.init("HistoricalOptions", historicalOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -129,7 +129,7 @@ extension Value where Kind == Budgets.Budget.BudgetData {
     }
     if let timePeriod = timePeriod { objectEntries.append(.init("TimePeriod", timePeriod.expression)) }
     objectEntries.append(.init("TimeUnit", timeUnit.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -147,7 +147,7 @@ extension Value where Kind == Budgets.Budget.CostCategoryValues {
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let matchOptions = matchOptions { objectEntries.append(.init("MatchOptions", matchOptions.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,7 +193,7 @@ extension Value where Kind == Budgets.Budget.CostTypes {
     if let includeUpfront = includeUpfront { objectEntries.append(.init("IncludeUpfront", includeUpfront.expression)) }
     if let useAmortized = useAmortized { objectEntries.append(.init("UseAmortized", useAmortized.expression)) }
     if let useBlended = useBlended { objectEntries.append(.init("UseBlended", useBlended.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,7 +221,7 @@ extension Value where Kind == Budgets.Budget.ExpressionDefinition {
     if let not = not { objectEntries.append(.init("Not", not.expression)) }
     if let or = or { objectEntries.append(.init("Or", or.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -239,7 +239,7 @@ extension Value where Kind == Budgets.Budget.ExpressionDimensionValues {
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let matchOptions = matchOptions { objectEntries.append(.init("MatchOptions", matchOptions.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -255,7 +255,7 @@ extension Value where Kind == Budgets.Budget.HistoricalOptions {
   public init(budgetAdjustmentPeriod: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BudgetAdjustmentPeriod", budgetAdjustmentPeriod.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -279,7 +279,7 @@ extension Value where Kind == Budgets.Budget.Notification {
     objectEntries.append(.init("NotificationType", notificationType.expression))
     objectEntries.append(.init("Threshold", threshold.expression))
     if let thresholdType = thresholdType { objectEntries.append(.init("ThresholdType", thresholdType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -296,7 +296,7 @@ extension Value where Kind == Budgets.Budget.NotificationWithSubscribers {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Notification", notification.expression))
     objectEntries.append(.init("Subscribers", subscribers.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -313,7 +313,7 @@ extension Value where Kind == Budgets.Budget.ResourceTag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -330,7 +330,7 @@ extension Value where Kind == Budgets.Budget.Spend {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Amount", amount.expression))
     objectEntries.append(.init("Unit", unit.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -347,7 +347,7 @@ extension Value where Kind == Budgets.Budget.Subscriber {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Address", address.expression))
     objectEntries.append(.init("SubscriptionType", subscriptionType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -365,7 +365,7 @@ extension Value where Kind == Budgets.Budget.TagValues {
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let matchOptions = matchOptions { objectEntries.append(.init("MatchOptions", matchOptions.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -382,6 +382,6 @@ extension Value where Kind == Budgets.Budget.TimePeriod {
     var objectEntries: [Expression.ObjectEntry] = []
     if let end = end { objectEntries.append(.init("End", end.expression)) }
     if let start = start { objectEntries.append(.init("Start", start.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

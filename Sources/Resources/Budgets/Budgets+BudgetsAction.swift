@@ -124,7 +124,7 @@ extension Value where Kind == Budgets.BudgetsAction.ActionThreshold {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -141,11 +141,11 @@ extension Budgets.BudgetsAction {
 
 extension Value where Kind == Budgets.BudgetsAction.ActionTypeValue {
   /// `APPLY_IAM_POLICY`.
-  public static var applyIAMPolicy: Self { Self(Kind.applyIAMPolicy) }
+  public static var applyIAMPolicy: Self { .allowed(Kind.applyIAMPolicy) }
   /// `APPLY_SCP_POLICY`.
-  public static var applyScpPolicy: Self { Self(Kind.applyScpPolicy) }
+  public static var applyScpPolicy: Self { .allowed(Kind.applyScpPolicy) }
   /// `RUN_SSM_DOCUMENTS`.
-  public static var runSSMDocuments: Self { Self(Kind.runSSMDocuments) }
+  public static var runSSMDocuments: Self { .allowed(Kind.runSSMDocuments) }
 }
 
 extension Budgets.BudgetsAction {
@@ -160,9 +160,9 @@ extension Budgets.BudgetsAction {
 
 extension Value where Kind == Budgets.BudgetsAction.ApprovalModelValue {
   /// `AUTOMATIC`.
-  public static var automatic: Self { Self(Kind.automatic) }
+  public static var automatic: Self { .allowed(Kind.automatic) }
   /// `MANUAL`.
-  public static var manual: Self { Self(Kind.manual) }
+  public static var manual: Self { .allowed(Kind.manual) }
 }
 
 extension Budgets.BudgetsAction {
@@ -189,7 +189,7 @@ extension Value where Kind == Budgets.BudgetsAction.Definition {
     if let ssmActionDefinition = ssmActionDefinition {
       objectEntries.append(.init("SsmActionDefinition", ssmActionDefinition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -213,7 +213,7 @@ extension Value where Kind == Budgets.BudgetsAction.IAMActionDefinition {
     objectEntries.append(.init("PolicyArn", policyARN.expression))
     if let roles = roles { objectEntries.append(.init("Roles", roles.expression)) }
     if let users = users { objectEntries.append(.init("Users", users.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -229,9 +229,9 @@ extension Budgets.BudgetsAction {
 
 extension Value where Kind == Budgets.BudgetsAction.NotificationTypeValue {
   /// `ACTUAL`.
-  public static var actual: Self { Self(Kind.actual) }
+  public static var actual: Self { .allowed(Kind.actual) }
   /// `FORECASTED`.
-  public static var forecasted: Self { Self(Kind.forecasted) }
+  public static var forecasted: Self { .allowed(Kind.forecasted) }
 }
 
 extension Budgets.BudgetsAction {
@@ -247,7 +247,7 @@ extension Value where Kind == Budgets.BudgetsAction.ResourceTag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -265,7 +265,7 @@ extension Value where Kind == Budgets.BudgetsAction.SSMActionDefinition {
     objectEntries.append(.init("InstanceIds", instanceIds.expression))
     objectEntries.append(.init("Region", region.expression))
     objectEntries.append(.init("Subtype", subtype.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,7 +282,7 @@ extension Value where Kind == Budgets.BudgetsAction.ScpActionDefinition {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PolicyId", policyID.expression))
     objectEntries.append(.init("TargetIds", targetIds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -299,7 +299,7 @@ extension Value where Kind == Budgets.BudgetsAction.Subscriber {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Address", address.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -315,9 +315,9 @@ extension Budgets.BudgetsAction {
 
 extension Value where Kind == Budgets.BudgetsAction.SubscriberTypeValue {
   /// `SNS`.
-  public static var sns: Self { Self(Kind.sns) }
+  public static var sns: Self { .allowed(Kind.sns) }
   /// `EMAIL`.
-  public static var email: Self { Self(Kind.email) }
+  public static var email: Self { .allowed(Kind.email) }
 }
 
 extension Budgets.BudgetsAction {
@@ -332,9 +332,9 @@ extension Budgets.BudgetsAction {
 
 extension Value where Kind == Budgets.BudgetsAction.SubtypeValue {
   /// `STOP_EC2_INSTANCES`.
-  public static var stopEc2Instances: Self { Self(Kind.stopEc2Instances) }
+  public static var stopEc2Instances: Self { .allowed(Kind.stopEc2Instances) }
   /// `STOP_RDS_INSTANCES`.
-  public static var stopRdsInstances: Self { Self(Kind.stopRdsInstances) }
+  public static var stopRdsInstances: Self { .allowed(Kind.stopRdsInstances) }
 }
 
 extension Budgets.BudgetsAction {
@@ -349,7 +349,7 @@ extension Budgets.BudgetsAction {
 
 extension Value where Kind == Budgets.BudgetsAction.TypeValue {
   /// `PERCENTAGE`.
-  public static var percentage: Self { Self(Kind.percentage) }
+  public static var percentage: Self { .allowed(Kind.percentage) }
   /// `ABSOLUTE_VALUE`.
-  public static var absoluteValue: Self { Self(Kind.absoluteValue) }
+  public static var absoluteValue: Self { .allowed(Kind.absoluteValue) }
 }

@@ -141,13 +141,13 @@ extension CE.AnomalyMonitor {
 
 extension Value where Kind == CE.AnomalyMonitor.MonitorDimensionValue {
   /// `SERVICE`.
-  public static var service: Self { Self(Kind.service) }
+  public static var service: Self { .allowed(Kind.service) }
   /// `LINKED_ACCOUNT`.
-  public static var linkedAccount: Self { Self(Kind.linkedAccount) }
+  public static var linkedAccount: Self { .allowed(Kind.linkedAccount) }
   /// `TAG`.
-  public static var tag: Self { Self(Kind.tag) }
+  public static var tag: Self { .allowed(Kind.tag) }
   /// `COST_CATEGORY`.
-  public static var costCategory: Self { Self(Kind.costCategory) }
+  public static var costCategory: Self { .allowed(Kind.costCategory) }
 }
 
 extension CE.AnomalyMonitor {
@@ -162,7 +162,7 @@ extension CE.AnomalyMonitor {
 
 extension Value where Kind == CE.AnomalyMonitor.MonitorTypeValue {
   /// `DIMENSIONAL`.
-  public static var dimensional: Self { Self(Kind.dimensional) }
+  public static var dimensional: Self { .allowed(Kind.dimensional) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }

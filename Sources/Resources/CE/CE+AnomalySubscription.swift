@@ -123,11 +123,11 @@ extension CE.AnomalySubscription {
 
 extension Value where Kind == CE.AnomalySubscription.FrequencyValue {
   /// `DAILY`.
-  public static var daily: Self { Self(Kind.daily) }
+  public static var daily: Self { .allowed(Kind.daily) }
   /// `IMMEDIATE`.
-  public static var immediate: Self { Self(Kind.immediate) }
+  public static var immediate: Self { .allowed(Kind.immediate) }
   /// `WEEKLY`.
-  public static var weekly: Self { Self(Kind.weekly) }
+  public static var weekly: Self { .allowed(Kind.weekly) }
 }
 
 extension CE.AnomalySubscription {
@@ -142,9 +142,9 @@ extension CE.AnomalySubscription {
 
 extension Value where Kind == CE.AnomalySubscription.StatusValue {
   /// `CONFIRMED`.
-  public static var confirmed: Self { Self(Kind.confirmed) }
+  public static var confirmed: Self { .allowed(Kind.confirmed) }
   /// `DECLINED`.
-  public static var declined: Self { Self(Kind.declined) }
+  public static var declined: Self { .allowed(Kind.declined) }
 }
 
 extension CE.AnomalySubscription {
@@ -165,7 +165,7 @@ extension Value where Kind == CE.AnomalySubscription.Subscriber {
     objectEntries.append(.init("Address", address.expression))
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -181,7 +181,7 @@ extension CE.AnomalySubscription {
 
 extension Value where Kind == CE.AnomalySubscription.TypeValue {
   /// `EMAIL`.
-  public static var email: Self { Self(Kind.email) }
+  public static var email: Self { .allowed(Kind.email) }
   /// `SNS`.
-  public static var sns: Self { Self(Kind.sns) }
+  public static var sns: Self { .allowed(Kind.sns) }
 }

@@ -110,5 +110,5 @@ extension CE.CostCategory {
 
 extension Value where Kind == CE.CostCategory.RuleVersionValue {
   /// `CostCategoryExpression.v1`.
-  public static var costCategoryExpressionV1: Self { Self(Kind.costCategoryExpressionV1) }
+  public static var costCategoryExpressionV1: Self { .allowed(Kind.costCategoryExpressionV1) }
 }

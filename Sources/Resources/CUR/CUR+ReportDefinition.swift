@@ -143,11 +143,11 @@ extension CUR.ReportDefinition {
 
 extension Value where Kind == CUR.ReportDefinition.AdditionalArtifactsValue {
   /// `REDSHIFT`.
-  public static var redshift: Self { Self(Kind.redshift) }
+  public static var redshift: Self { .allowed(Kind.redshift) }
   /// `QUICKSIGHT`.
-  public static var quicksight: Self { Self(Kind.quicksight) }
+  public static var quicksight: Self { .allowed(Kind.quicksight) }
   /// `ATHENA`.
-  public static var athena: Self { Self(Kind.athena) }
+  public static var athena: Self { .allowed(Kind.athena) }
 }
 
 extension CUR.ReportDefinition {
@@ -163,11 +163,11 @@ extension CUR.ReportDefinition {
 
 extension Value where Kind == CUR.ReportDefinition.AdditionalSchemaElementsValue {
   /// `RESOURCES`.
-  public static var resources: Self { Self(Kind.resources) }
+  public static var resources: Self { .allowed(Kind.resources) }
   /// `SPLIT_COST_ALLOCATION_DATA`.
-  public static var splitCostAllocationData: Self { Self(Kind.splitCostAllocationData) }
+  public static var splitCostAllocationData: Self { .allowed(Kind.splitCostAllocationData) }
   /// `MANUAL_DISCOUNT_COMPATIBILITY`.
-  public static var manualDiscountCompatibility: Self { Self(Kind.manualDiscountCompatibility) }
+  public static var manualDiscountCompatibility: Self { .allowed(Kind.manualDiscountCompatibility) }
 }
 
 extension CUR.ReportDefinition {
@@ -183,11 +183,11 @@ extension CUR.ReportDefinition {
 
 extension Value where Kind == CUR.ReportDefinition.CompressionValue {
   /// `ZIP`.
-  public static var zip: Self { Self(Kind.zip) }
+  public static var zip: Self { .allowed(Kind.zip) }
   /// `GZIP`.
-  public static var gzip: Self { Self(Kind.gzip) }
+  public static var gzip: Self { .allowed(Kind.gzip) }
   /// `Parquet`.
-  public static var parquet: Self { Self(Kind.parquet) }
+  public static var parquet: Self { .allowed(Kind.parquet) }
 }
 
 extension CUR.ReportDefinition {
@@ -202,9 +202,9 @@ extension CUR.ReportDefinition {
 
 extension Value where Kind == CUR.ReportDefinition.FormatValue {
   /// `textORcsv`.
-  public static var textORcsv: Self { Self(Kind.textORcsv) }
+  public static var textORcsv: Self { .allowed(Kind.textORcsv) }
   /// `Parquet`.
-  public static var parquet: Self { Self(Kind.parquet) }
+  public static var parquet: Self { .allowed(Kind.parquet) }
 }
 
 extension CUR.ReportDefinition {
@@ -219,9 +219,9 @@ extension CUR.ReportDefinition {
 
 extension Value where Kind == CUR.ReportDefinition.ReportVersioningValue {
   /// `CREATE_NEW_REPORT`.
-  public static var createNewReport: Self { Self(Kind.createNewReport) }
+  public static var createNewReport: Self { .allowed(Kind.createNewReport) }
   /// `OVERWRITE_REPORT`.
-  public static var overwriteReport: Self { Self(Kind.overwriteReport) }
+  public static var overwriteReport: Self { .allowed(Kind.overwriteReport) }
 }
 
 extension CUR.ReportDefinition {
@@ -237,7 +237,7 @@ extension Value where Kind == CUR.ReportDefinition.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -254,9 +254,9 @@ extension CUR.ReportDefinition {
 
 extension Value where Kind == CUR.ReportDefinition.TimeUnitValue {
   /// `HOURLY`.
-  public static var hourly: Self { Self(Kind.hourly) }
+  public static var hourly: Self { .allowed(Kind.hourly) }
   /// `DAILY`.
-  public static var daily: Self { Self(Kind.daily) }
+  public static var daily: Self { .allowed(Kind.daily) }
   /// `MONTHLY`.
-  public static var monthly: Self { Self(Kind.monthly) }
+  public static var monthly: Self { .allowed(Kind.monthly) }
 }

@@ -132,7 +132,7 @@ extension Value where Kind == Cases.Field.FieldAttributes {
   public init(text: Value<Cases.Field.TextAttributes>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let text = text { objectEntries.append(.init("Text", text.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -153,19 +153,19 @@ extension Cases.Field {
 
 extension Value where Kind == Cases.Field.FieldTypeValue {
   /// `Text`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
   /// `Number`.
-  public static var number: Self { Self(Kind.number) }
+  public static var number: Self { .allowed(Kind.number) }
   /// `Boolean`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
   /// `DateTime`.
-  public static var dateTime: Self { Self(Kind.dateTime) }
+  public static var dateTime: Self { .allowed(Kind.dateTime) }
   /// `SingleSelect`.
-  public static var singleSelect: Self { Self(Kind.singleSelect) }
+  public static var singleSelect: Self { .allowed(Kind.singleSelect) }
   /// `Url`.
-  public static var url: Self { Self(Kind.url) }
+  public static var url: Self { .allowed(Kind.url) }
   /// `User`.
-  public static var user: Self { Self(Kind.user) }
+  public static var user: Self { .allowed(Kind.user) }
 }
 
 extension Cases.Field {
@@ -180,6 +180,6 @@ extension Value where Kind == Cases.Field.TextAttributes {
   public init(isMultiline: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IsMultiline", isMultiline.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

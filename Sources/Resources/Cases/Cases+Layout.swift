@@ -115,7 +115,7 @@ extension Value where Kind == Cases.Layout.BasicLayout {
     var objectEntries: [Expression.ObjectEntry] = []
     if let moreInfo = moreInfo { objectEntries.append(.init("MoreInfo", moreInfo.expression)) }
     if let topPanel = topPanel { objectEntries.append(.init("TopPanel", topPanel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -132,7 +132,7 @@ extension Value where Kind == Cases.Layout.FieldGroup {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Fields", fields.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -148,7 +148,7 @@ extension Value where Kind == Cases.Layout.FieldItem {
   public init(id: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Id", id.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -164,7 +164,7 @@ extension Value where Kind == Cases.Layout.LayoutContent {
   public init(basic: Value<Cases.Layout.BasicLayout>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Basic", basic.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -180,7 +180,7 @@ extension Value where Kind == Cases.Layout.LayoutSections {
   public init(sections: Value<[Cases.Layout.Section]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sections = sections { objectEntries.append(.init("Sections", sections.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -196,6 +196,6 @@ extension Value where Kind == Cases.Layout.Section {
   public init(fieldGroup: Value<Cases.Layout.FieldGroup>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldGroup", fieldGroup.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -143,7 +143,7 @@ extension Value where Kind == Cases.Template.LayoutConfiguration {
   public init(defaultLayout: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let defaultLayout = defaultLayout { objectEntries.append(.init("DefaultLayout", defaultLayout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -159,7 +159,7 @@ extension Value where Kind == Cases.Template.RequiredField {
   public init(fieldID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldId", fieldID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -176,7 +176,7 @@ extension Value where Kind == Cases.Template.TemplateRule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CaseRuleId", caseRuleID.expression))
     if let fieldID = fieldID { objectEntries.append(.init("FieldId", fieldID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -192,7 +192,7 @@ extension Cases.Template {
 
 extension Value where Kind == Cases.Template.TemplateStatusValue {
   /// `Active`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `Inactive`.
-  public static var inactive: Self { Self(Kind.inactive) }
+  public static var inactive: Self { .allowed(Kind.inactive) }
 }

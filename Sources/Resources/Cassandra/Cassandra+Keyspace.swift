@@ -107,45 +107,45 @@ extension Cassandra.Keyspace {
 
 extension Value where Kind == Cassandra.Keyspace.RegionListValue {
   /// `af-south-1`.
-  public static var afSouth1: Self { Self(Kind.afSouth1) }
+  public static var afSouth1: Self { .allowed(Kind.afSouth1) }
   /// `ap-east-1`.
-  public static var apEast1: Self { Self(Kind.apEast1) }
+  public static var apEast1: Self { .allowed(Kind.apEast1) }
   /// `ap-northeast-1`.
-  public static var apNortheast1: Self { Self(Kind.apNortheast1) }
+  public static var apNortheast1: Self { .allowed(Kind.apNortheast1) }
   /// `ap-northeast-2`.
-  public static var apNortheast2: Self { Self(Kind.apNortheast2) }
+  public static var apNortheast2: Self { .allowed(Kind.apNortheast2) }
   /// `ap-south-1`.
-  public static var apSouth1: Self { Self(Kind.apSouth1) }
+  public static var apSouth1: Self { .allowed(Kind.apSouth1) }
   /// `ap-southeast-1`.
-  public static var apSoutheast1: Self { Self(Kind.apSoutheast1) }
+  public static var apSoutheast1: Self { .allowed(Kind.apSoutheast1) }
   /// `ap-southeast-2`.
-  public static var apSoutheast2: Self { Self(Kind.apSoutheast2) }
+  public static var apSoutheast2: Self { .allowed(Kind.apSoutheast2) }
   /// `ca-central-1`.
-  public static var caCentral1: Self { Self(Kind.caCentral1) }
+  public static var caCentral1: Self { .allowed(Kind.caCentral1) }
   /// `eu-central-1`.
-  public static var euCentral1: Self { Self(Kind.euCentral1) }
+  public static var euCentral1: Self { .allowed(Kind.euCentral1) }
   /// `eu-north-1`.
-  public static var euNorth1: Self { Self(Kind.euNorth1) }
+  public static var euNorth1: Self { .allowed(Kind.euNorth1) }
   /// `eu-west-1`.
-  public static var euWest1: Self { Self(Kind.euWest1) }
+  public static var euWest1: Self { .allowed(Kind.euWest1) }
   /// `eu-west-2`.
-  public static var euWest2: Self { Self(Kind.euWest2) }
+  public static var euWest2: Self { .allowed(Kind.euWest2) }
   /// `eu-west-3`.
-  public static var euWest3: Self { Self(Kind.euWest3) }
+  public static var euWest3: Self { .allowed(Kind.euWest3) }
   /// `me-central-1`.
-  public static var meCentral1: Self { Self(Kind.meCentral1) }
+  public static var meCentral1: Self { .allowed(Kind.meCentral1) }
   /// `me-south-1`.
-  public static var meSouth1: Self { Self(Kind.meSouth1) }
+  public static var meSouth1: Self { .allowed(Kind.meSouth1) }
   /// `sa-east-1`.
-  public static var saEast1: Self { Self(Kind.saEast1) }
+  public static var saEast1: Self { .allowed(Kind.saEast1) }
   /// `us-east-1`.
-  public static var usEast1: Self { Self(Kind.usEast1) }
+  public static var usEast1: Self { .allowed(Kind.usEast1) }
   /// `us-east-2`.
-  public static var usEast2: Self { Self(Kind.usEast2) }
+  public static var usEast2: Self { .allowed(Kind.usEast2) }
   /// `us-west-1`.
-  public static var usWest1: Self { Self(Kind.usWest1) }
+  public static var usWest1: Self { .allowed(Kind.usWest1) }
   /// `us-west-2`.
-  public static var usWest2: Self { Self(Kind.usWest2) }
+  public static var usWest2: Self { .allowed(Kind.usWest2) }
 }
 
 extension Cassandra.Keyspace {
@@ -166,7 +166,7 @@ extension Value where Kind == Cassandra.Keyspace.ReplicationSpecification {
     if let replicationStrategy = replicationStrategy {
       objectEntries.append(.init("ReplicationStrategy", replicationStrategy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -182,7 +182,7 @@ extension Cassandra.Keyspace {
 
 extension Value where Kind == Cassandra.Keyspace.ReplicationStrategyValue {
   /// `SINGLE_REGION`.
-  public static var singleRegion: Self { Self(Kind.singleRegion) }
+  public static var singleRegion: Self { .allowed(Kind.singleRegion) }
   /// `MULTI_REGION`.
-  public static var multiRegion: Self { Self(Kind.multiRegion) }
+  public static var multiRegion: Self { .allowed(Kind.multiRegion) }
 }

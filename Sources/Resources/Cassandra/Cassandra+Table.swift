@@ -183,7 +183,7 @@ extension Value where Kind == Cassandra.Table.AutoScalingSetting {
     if let maximumUnits = maximumUnits { objectEntries.append(.init("MaximumUnits", maximumUnits.expression)) }
     if let minimumUnits = minimumUnits { objectEntries.append(.init("MinimumUnits", minimumUnits.expression)) }
     if let scalingPolicy = scalingPolicy { objectEntries.append(.init("ScalingPolicy", scalingPolicy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,7 +207,7 @@ extension Value where Kind == Cassandra.Table.AutoScalingSpecification {
     if let writeCapacityAutoScaling = writeCapacityAutoScaling {
       objectEntries.append(.init("WriteCapacityAutoScaling", writeCapacityAutoScaling.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -229,7 +229,7 @@ extension Value where Kind == Cassandra.Table.BillingMode {
     if let provisionedThroughput = provisionedThroughput {
       objectEntries.append(.init("ProvisionedThroughput", provisionedThroughput.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -251,7 +251,7 @@ extension Value where Kind == Cassandra.Table.CdcSpecification {
     objectEntries.append(.init("Status", status.expression))
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
     if let viewType = viewType { objectEntries.append(.init("ViewType", viewType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,9 +267,9 @@ extension Cassandra.Table {
 
 extension Value where Kind == Cassandra.Table.CdcStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Cassandra.Table {
@@ -286,13 +286,13 @@ extension Cassandra.Table {
 
 extension Value where Kind == Cassandra.Table.CdcViewTypeValue {
   /// `NEW_IMAGE`.
-  public static var newImage: Self { Self(Kind.newImage) }
+  public static var newImage: Self { .allowed(Kind.newImage) }
   /// `OLD_IMAGE`.
-  public static var oldImage: Self { Self(Kind.oldImage) }
+  public static var oldImage: Self { .allowed(Kind.oldImage) }
   /// `KEYS_ONLY`.
-  public static var keysOnly: Self { Self(Kind.keysOnly) }
+  public static var keysOnly: Self { .allowed(Kind.keysOnly) }
   /// `NEW_AND_OLD_IMAGES`.
-  public static var newAndOldImages: Self { Self(Kind.newAndOldImages) }
+  public static var newAndOldImages: Self { .allowed(Kind.newAndOldImages) }
 }
 
 extension Cassandra.Table {
@@ -308,7 +308,7 @@ extension Value where Kind == Cassandra.Table.ClusteringKeyColumn {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Column", column.expression))
     if let orderBy = orderBy { objectEntries.append(.init("OrderBy", orderBy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -325,7 +325,7 @@ extension Value where Kind == Cassandra.Table.Column {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ColumnName", columnName.expression))
     objectEntries.append(.init("ColumnType", columnType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -344,7 +344,7 @@ extension Value where Kind == Cassandra.Table.EncryptionSpecification {
     if let kmsKeyIdentifier = kmsKeyIdentifier {
       objectEntries.append(.init("KmsKeyIdentifier", kmsKeyIdentifier.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -360,9 +360,9 @@ extension Cassandra.Table {
 
 extension Value where Kind == Cassandra.Table.EncryptionTypeValue {
   /// `AWS_OWNED_KMS_KEY`.
-  public static var awsOwnedKMSKey: Self { Self(Kind.awsOwnedKMSKey) }
+  public static var awsOwnedKMSKey: Self { .allowed(Kind.awsOwnedKMSKey) }
   /// `CUSTOMER_MANAGED_KMS_KEY`.
-  public static var customerManagedKMSKey: Self { Self(Kind.customerManagedKMSKey) }
+  public static var customerManagedKMSKey: Self { .allowed(Kind.customerManagedKMSKey) }
 }
 
 extension Cassandra.Table {
@@ -377,9 +377,9 @@ extension Cassandra.Table {
 
 extension Value where Kind == Cassandra.Table.ModeValue {
   /// `PROVISIONED`.
-  public static var provisioned: Self { Self(Kind.provisioned) }
+  public static var provisioned: Self { .allowed(Kind.provisioned) }
   /// `ON_DEMAND`.
-  public static var onDemand: Self { Self(Kind.onDemand) }
+  public static var onDemand: Self { .allowed(Kind.onDemand) }
 }
 
 extension Cassandra.Table {
@@ -394,9 +394,9 @@ extension Cassandra.Table {
 
 extension Value where Kind == Cassandra.Table.OrderByValue {
   /// `ASC`.
-  public static var asc: Self { Self(Kind.asc) }
+  public static var asc: Self { .allowed(Kind.asc) }
   /// `DESC`.
-  public static var desc: Self { Self(Kind.desc) }
+  public static var desc: Self { .allowed(Kind.desc) }
 }
 
 extension Cassandra.Table {
@@ -412,7 +412,7 @@ extension Value where Kind == Cassandra.Table.ProvisionedThroughput {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ReadCapacityUnits", readCapacityUnits.expression))
     objectEntries.append(.init("WriteCapacityUnits", writeCapacityUnits.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -438,7 +438,7 @@ extension Value where Kind == Cassandra.Table.ReplicaSpecification {
       objectEntries.append(.init("ReadCapacityUnits", readCapacityUnits.expression))
     }
     objectEntries.append(.init("Region", region.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -458,7 +458,7 @@ extension Value where Kind == Cassandra.Table.ScalingPolicy {
     if let targetTrackingScalingPolicyConfiguration = targetTrackingScalingPolicyConfiguration {
       objectEntries.append(.init("TargetTrackingScalingPolicyConfiguration", targetTrackingScalingPolicyConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -486,7 +486,7 @@ extension Value where Kind == Cassandra.Table.TargetTrackingScalingPolicyConfigu
       objectEntries.append(.init("ScaleOutCooldown", scaleOutCooldown.expression))
     }
     objectEntries.append(.init("TargetValue", targetValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -507,6 +507,6 @@ extension Value where Kind == Cassandra.Table.WarmThroughput {
     if let writeUnitsPerSecond = writeUnitsPerSecond {
       objectEntries.append(.init("WriteUnitsPerSecond", writeUnitsPerSecond.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -116,6 +116,6 @@ extension Value where Kind == Cassandra.TypeResource.Field {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldName", fieldName.expression))
     objectEntries.append(.init("FieldType", fieldType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

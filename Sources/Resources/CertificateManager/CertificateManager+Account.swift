@@ -69,6 +69,6 @@ extension Value where Kind == CertificateManager.Account.ExpiryEventsConfigurati
     if let daysBeforeExpiry = daysBeforeExpiry {
       objectEntries.append(.init("DaysBeforeExpiry", daysBeforeExpiry.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -136,7 +136,7 @@ extension Value where Kind == CertificateManager.Certificate.DomainValidationOpt
     if let validationDomain = validationDomain {
       objectEntries.append(.init("ValidationDomain", validationDomain.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -153,6 +153,6 @@ extension Value where Kind == CertificateManager.Certificate.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

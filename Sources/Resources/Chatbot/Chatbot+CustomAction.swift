@@ -106,7 +106,7 @@ extension Value where Kind == Chatbot.CustomAction.CustomActionAttachment {
       objectEntries.append(.init("NotificationType", notificationType.expression))
     }
     if let variables = variables { objectEntries.append(.init("Variables", variables.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -128,7 +128,7 @@ extension Value where Kind == Chatbot.CustomAction.CustomActionAttachmentCriteri
     objectEntries.append(.init("Operator", `operator`.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
     objectEntries.append(.init("VariableName", variableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -144,9 +144,9 @@ extension Chatbot.CustomAction {
 
 extension Value where Kind == Chatbot.CustomAction.CustomActionAttachmentCriteriaOperatorValue {
   /// `HAS_VALUE`.
-  public static var hasValue: Self { Self(Kind.hasValue) }
+  public static var hasValue: Self { .allowed(Kind.hasValue) }
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
 }
 
 extension Chatbot.CustomAction {
@@ -161,6 +161,6 @@ extension Value where Kind == Chatbot.CustomAction.CustomActionDefinition {
   public init(commandText: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CommandText", commandText.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

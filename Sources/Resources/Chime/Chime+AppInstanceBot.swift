@@ -114,7 +114,7 @@ extension Value where Kind == Chime.AppInstanceBot.Configuration {
   public init(lex: Value<Chime.AppInstanceBot.LexConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Lex", lex.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -134,7 +134,7 @@ extension Value where Kind == Chime.AppInstanceBot.InvokedBy {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("StandardMessages", standardMessages.expression))
     objectEntries.append(.init("TargetedMessages", targetedMessages.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -160,7 +160,7 @@ extension Value where Kind == Chime.AppInstanceBot.LexConfiguration {
     objectEntries.append(.init("LocaleId", localeID.expression))
     if let respondsTo = respondsTo { objectEntries.append(.init("RespondsTo", respondsTo.expression)) }
     if let welcomeIntent = welcomeIntent { objectEntries.append(.init("WelcomeIntent", welcomeIntent.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,7 +175,7 @@ extension Chime.AppInstanceBot {
 
 extension Value where Kind == Chime.AppInstanceBot.RespondsToValue {
   /// `STANDARD_MESSAGES`.
-  public static var standardMessages: Self { Self(Kind.standardMessages) }
+  public static var standardMessages: Self { .allowed(Kind.standardMessages) }
 }
 
 extension Chime.AppInstanceBot {
@@ -192,13 +192,13 @@ extension Chime.AppInstanceBot {
 
 extension Value where Kind == Chime.AppInstanceBot.StandardMessagesValue {
   /// `AUTO`.
-  public static var auto: Self { Self(Kind.auto) }
+  public static var auto: Self { .allowed(Kind.auto) }
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `MENTIONS`.
-  public static var mentions: Self { Self(Kind.mentions) }
+  public static var mentions: Self { .allowed(Kind.mentions) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension Chime.AppInstanceBot {
@@ -213,7 +213,7 @@ extension Chime.AppInstanceBot {
 
 extension Value where Kind == Chime.AppInstanceBot.TargetedMessagesValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }

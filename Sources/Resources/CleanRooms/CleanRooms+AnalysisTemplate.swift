@@ -187,7 +187,7 @@ extension Value where Kind == CleanRooms.AnalysisTemplate.AnalysisParameter {
     if let defaultValue = defaultValue { objectEntries.append(.init("DefaultValue", defaultValue.expression)) }
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -203,7 +203,7 @@ extension Value where Kind == CleanRooms.AnalysisTemplate.AnalysisSchema {
   public init(referencedTables: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ReferencedTables", referencedTables.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -219,7 +219,7 @@ extension Value where Kind == CleanRooms.AnalysisTemplate.AnalysisSourceMetadata
   public init(artifacts: Value<CleanRooms.AnalysisTemplate.AnalysisTemplateArtifactMetadata>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Artifacts", artifacts.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -241,7 +241,7 @@ extension Value where Kind == CleanRooms.AnalysisTemplate.AnalysisTemplateArtifa
       objectEntries.append(.init("AdditionalArtifactHashes", additionalArtifactHashes.expression))
     }
     objectEntries.append(.init("EntryPointHash", entryPointHash.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -257,7 +257,7 @@ extension Value where Kind == CleanRooms.AnalysisTemplate.ColumnClassificationDe
   public init(columnMapping: Value<[CleanRooms.AnalysisTemplate.SyntheticDataColumnProperties]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ColumnMapping", columnMapping.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -273,9 +273,9 @@ extension CleanRooms.AnalysisTemplate {
 
 extension Value where Kind == CleanRooms.AnalysisTemplate.ColumnTypeValue {
   /// `CATEGORICAL`.
-  public static var categorical: Self { Self(Kind.categorical) }
+  public static var categorical: Self { .allowed(Kind.categorical) }
   /// `NUMERICAL`.
-  public static var numerical: Self { Self(Kind.numerical) }
+  public static var numerical: Self { .allowed(Kind.numerical) }
 }
 
 extension CleanRooms.AnalysisTemplate {
@@ -290,7 +290,7 @@ extension Value where Kind == CleanRooms.AnalysisTemplate.ErrorMessageConfigurat
   public init(type: Value<CleanRooms.AnalysisTemplate.ErrorMessageConfigurationTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -305,7 +305,7 @@ extension CleanRooms.AnalysisTemplate {
 
 extension Value where Kind == CleanRooms.AnalysisTemplate.ErrorMessageConfigurationTypeValue {
   /// `DETAILED`.
-  public static var detailed: Self { Self(Kind.detailed) }
+  public static var detailed: Self { .allowed(Kind.detailed) }
 }
 
 extension CleanRooms.AnalysisTemplate {
@@ -320,9 +320,9 @@ extension CleanRooms.AnalysisTemplate {
 
 extension Value where Kind == CleanRooms.AnalysisTemplate.FormatValue {
   /// `SQL`.
-  public static var sql: Self { Self(Kind.sql) }
+  public static var sql: Self { .allowed(Kind.sql) }
   /// `PYSPARK_1_0`.
-  public static var pyspark1_0: Self { Self(Kind.pyspark1_0) }
+  public static var pyspark1_0: Self { .allowed(Kind.pyspark1_0) }
 }
 
 extension CleanRooms.AnalysisTemplate {
@@ -337,7 +337,7 @@ extension Value where Kind == CleanRooms.AnalysisTemplate.Hash {
   public init(sha256: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sha256 = sha256 { objectEntries.append(.init("Sha256", sha256.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -359,7 +359,7 @@ extension Value where Kind == CleanRooms.AnalysisTemplate.MLSyntheticDataParamet
     objectEntries.append(.init("ColumnClassification", columnClassification.expression))
     objectEntries.append(.init("Epsilon", epsilon.expression))
     objectEntries.append(.init("MaxMembershipInferenceAttackScore", maxMembershipInferenceAttackScore.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -381,7 +381,7 @@ extension Value where Kind == CleanRooms.AnalysisTemplate.SyntheticDataColumnPro
     objectEntries.append(.init("ColumnName", columnName.expression))
     objectEntries.append(.init("ColumnType", columnType.expression))
     objectEntries.append(.init("IsPredictiveValue", isPredictiveValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -397,7 +397,7 @@ extension Value where Kind == CleanRooms.AnalysisTemplate.SyntheticDataParameter
   public init(mlSyntheticDataParameters: Value<CleanRooms.AnalysisTemplate.MLSyntheticDataParameters>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MlSyntheticDataParameters", mlSyntheticDataParameters.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -439,59 +439,59 @@ extension CleanRooms.AnalysisTemplate {
 
 extension Value where Kind == CleanRooms.AnalysisTemplate.TypeValue {
   /// `SMALLINT`.
-  public static var smallint: Self { Self(Kind.smallint) }
+  public static var smallint: Self { .allowed(Kind.smallint) }
   /// `INTEGER`.
-  public static var integer: Self { Self(Kind.integer) }
+  public static var integer: Self { .allowed(Kind.integer) }
   /// `BIGINT`.
-  public static var bigint: Self { Self(Kind.bigint) }
+  public static var bigint: Self { .allowed(Kind.bigint) }
   /// `DECIMAL`.
-  public static var decimal: Self { Self(Kind.decimal) }
+  public static var decimal: Self { .allowed(Kind.decimal) }
   /// `REAL`.
-  public static var real: Self { Self(Kind.real) }
+  public static var real: Self { .allowed(Kind.real) }
   /// `DOUBLE_PRECISION`.
-  public static var doublePrecision: Self { Self(Kind.doublePrecision) }
+  public static var doublePrecision: Self { .allowed(Kind.doublePrecision) }
   /// `BOOLEAN`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
   /// `CHAR`.
-  public static var char: Self { Self(Kind.char) }
+  public static var char: Self { .allowed(Kind.char) }
   /// `VARCHAR`.
-  public static var varchar: Self { Self(Kind.varchar) }
+  public static var varchar: Self { .allowed(Kind.varchar) }
   /// `DATE`.
-  public static var date: Self { Self(Kind.date) }
+  public static var date: Self { .allowed(Kind.date) }
   /// `TIMESTAMP`.
-  public static var timestamp: Self { Self(Kind.timestamp) }
+  public static var timestamp: Self { .allowed(Kind.timestamp) }
   /// `TIMESTAMPTZ`.
-  public static var timestamptz: Self { Self(Kind.timestamptz) }
+  public static var timestamptz: Self { .allowed(Kind.timestamptz) }
   /// `TIME`.
-  public static var time: Self { Self(Kind.time) }
+  public static var time: Self { .allowed(Kind.time) }
   /// `TIMETZ`.
-  public static var timetz: Self { Self(Kind.timetz) }
+  public static var timetz: Self { .allowed(Kind.timetz) }
   /// `VARBYTE`.
-  public static var varbyte: Self { Self(Kind.varbyte) }
+  public static var varbyte: Self { .allowed(Kind.varbyte) }
   /// `BINARY`.
-  public static var binary: Self { Self(Kind.binary) }
+  public static var binary: Self { .allowed(Kind.binary) }
   /// `BYTE`.
-  public static var byte: Self { Self(Kind.byte) }
+  public static var byte: Self { .allowed(Kind.byte) }
   /// `CHARACTER`.
-  public static var character: Self { Self(Kind.character) }
+  public static var character: Self { .allowed(Kind.character) }
   /// `DOUBLE`.
-  public static var double: Self { Self(Kind.double) }
+  public static var double: Self { .allowed(Kind.double) }
   /// `FLOAT`.
-  public static var float: Self { Self(Kind.float) }
+  public static var float: Self { .allowed(Kind.float) }
   /// `INT`.
-  public static var int: Self { Self(Kind.int) }
+  public static var int: Self { .allowed(Kind.int) }
   /// `LONG`.
-  public static var long: Self { Self(Kind.long) }
+  public static var long: Self { .allowed(Kind.long) }
   /// `NUMERIC`.
-  public static var numeric: Self { Self(Kind.numeric) }
+  public static var numeric: Self { .allowed(Kind.numeric) }
   /// `SHORT`.
-  public static var short: Self { Self(Kind.short) }
+  public static var short: Self { .allowed(Kind.short) }
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `TIMESTAMP_LTZ`.
-  public static var timestampLtz: Self { Self(Kind.timestampLtz) }
+  public static var timestampLtz: Self { .allowed(Kind.timestampLtz) }
   /// `TIMESTAMP_NTZ`.
-  public static var timestampNtz: Self { Self(Kind.timestampNtz) }
+  public static var timestampNtz: Self { .allowed(Kind.timestampNtz) }
   /// `TINYINT`.
-  public static var tinyint: Self { Self(Kind.tinyint) }
+  public static var tinyint: Self { .allowed(Kind.tinyint) }
 }

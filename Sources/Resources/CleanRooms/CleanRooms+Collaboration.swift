@@ -187,9 +187,9 @@ extension CleanRooms.Collaboration {
 
 extension Value where Kind == CleanRooms.Collaboration.AnalyticsEngineValue {
   /// `CLEAN_ROOMS_SQL`.
-  public static var cleanRoomsSQL: Self { Self(Kind.cleanRoomsSQL) }
+  public static var cleanRoomsSQL: Self { .allowed(Kind.cleanRoomsSQL) }
   /// `SPARK`.
-  public static var spark: Self { Self(Kind.spark) }
+  public static var spark: Self { .allowed(Kind.spark) }
 }
 
 extension CleanRooms.Collaboration {
@@ -205,11 +205,11 @@ extension CleanRooms.Collaboration {
 
 extension Value where Kind == CleanRooms.Collaboration.AutoApprovedChangeTypeValue {
   /// `ADD_MEMBER`.
-  public static var addMember: Self { Self(Kind.addMember) }
+  public static var addMember: Self { .allowed(Kind.addMember) }
   /// `GRANT_RECEIVE_RESULTS_ABILITY`.
-  public static var grantReceiveResultsAbility: Self { Self(Kind.grantReceiveResultsAbility) }
+  public static var grantReceiveResultsAbility: Self { .allowed(Kind.grantReceiveResultsAbility) }
   /// `REVOKE_RECEIVE_RESULTS_ABILITY`.
-  public static var revokeReceiveResultsAbility: Self { Self(Kind.revokeReceiveResultsAbility) }
+  public static var revokeReceiveResultsAbility: Self { .allowed(Kind.revokeReceiveResultsAbility) }
 }
 
 extension CleanRooms.Collaboration {
@@ -224,9 +224,9 @@ extension CleanRooms.Collaboration {
 
 extension Value where Kind == CleanRooms.Collaboration.CollaborationJobLogStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension CleanRooms.Collaboration {
@@ -241,9 +241,9 @@ extension CleanRooms.Collaboration {
 
 extension Value where Kind == CleanRooms.Collaboration.CollaborationQueryLogStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension CleanRooms.Collaboration {
@@ -258,9 +258,9 @@ extension CleanRooms.Collaboration {
 
 extension Value where Kind == CleanRooms.Collaboration.CustomMLMemberAbilityValue {
   /// `CAN_RECEIVE_MODEL_OUTPUT`.
-  public static var canReceiveModelOutput: Self { Self(Kind.canReceiveModelOutput) }
+  public static var canReceiveModelOutput: Self { .allowed(Kind.canReceiveModelOutput) }
   /// `CAN_RECEIVE_INFERENCE_OUTPUT`.
-  public static var canReceiveInferenceOutput: Self { Self(Kind.canReceiveInferenceOutput) }
+  public static var canReceiveInferenceOutput: Self { .allowed(Kind.canReceiveInferenceOutput) }
 }
 
 extension CleanRooms.Collaboration {
@@ -283,7 +283,7 @@ extension Value where Kind == CleanRooms.Collaboration.DataEncryptionMetadata {
     objectEntries.append(.init("AllowDuplicates", allowDuplicates.expression))
     objectEntries.append(.init("AllowJoinsOnColumnsWithDifferentNames", allowJoinsOnColumnsWithDifferentNames.expression))
     objectEntries.append(.init("PreserveNulls", preserveNulls.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -299,7 +299,7 @@ extension Value where Kind == CleanRooms.Collaboration.JobComputePaymentConfig {
   public init(isResponsible: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IsResponsible", isResponsible.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -315,7 +315,7 @@ extension Value where Kind == CleanRooms.Collaboration.MLMemberAbilities {
   public init(customMLMemberAbilities: Value<[CleanRooms.Collaboration.CustomMLMemberAbilityValue]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CustomMLMemberAbilities", customMLMemberAbilities.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -339,7 +339,7 @@ extension Value where Kind == CleanRooms.Collaboration.MLPaymentConfig {
     if let syntheticDataGeneration = syntheticDataGeneration {
       objectEntries.append(.init("SyntheticDataGeneration", syntheticDataGeneration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -356,11 +356,11 @@ extension CleanRooms.Collaboration {
 
 extension Value where Kind == CleanRooms.Collaboration.MemberAbilityValue {
   /// `CAN_QUERY`.
-  public static var canQuery: Self { Self(Kind.canQuery) }
+  public static var canQuery: Self { .allowed(Kind.canQuery) }
   /// `CAN_RUN_JOB`.
-  public static var canRunJob: Self { Self(Kind.canRunJob) }
+  public static var canRunJob: Self { .allowed(Kind.canRunJob) }
   /// `CAN_RECEIVE_RESULTS`.
-  public static var canReceiveResults: Self { Self(Kind.canReceiveResults) }
+  public static var canReceiveResults: Self { .allowed(Kind.canReceiveResults) }
 }
 
 extension CleanRooms.Collaboration {
@@ -391,7 +391,7 @@ extension Value where Kind == CleanRooms.Collaboration.MemberSpecification {
     if let paymentConfiguration = paymentConfiguration {
       objectEntries.append(.init("PaymentConfiguration", paymentConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -407,7 +407,7 @@ extension Value where Kind == CleanRooms.Collaboration.ModelInferencePaymentConf
   public init(isResponsible: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IsResponsible", isResponsible.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -423,7 +423,7 @@ extension Value where Kind == CleanRooms.Collaboration.ModelTrainingPaymentConfi
   public init(isResponsible: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IsResponsible", isResponsible.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -447,7 +447,7 @@ extension Value where Kind == CleanRooms.Collaboration.PaymentConfiguration {
       objectEntries.append(.init("MachineLearning", machineLearning.expression))
     }
     objectEntries.append(.init("QueryCompute", queryCompute.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -463,7 +463,7 @@ extension Value where Kind == CleanRooms.Collaboration.QueryComputePaymentConfig
   public init(isResponsible: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IsResponsible", isResponsible.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -510,71 +510,71 @@ extension CleanRooms.Collaboration {
 
 extension Value where Kind == CleanRooms.Collaboration.SupportedS3RegionValue {
   /// `us-west-1`.
-  public static var usWest1: Self { Self(Kind.usWest1) }
+  public static var usWest1: Self { .allowed(Kind.usWest1) }
   /// `us-west-2`.
-  public static var usWest2: Self { Self(Kind.usWest2) }
+  public static var usWest2: Self { .allowed(Kind.usWest2) }
   /// `us-east-1`.
-  public static var usEast1: Self { Self(Kind.usEast1) }
+  public static var usEast1: Self { .allowed(Kind.usEast1) }
   /// `us-east-2`.
-  public static var usEast2: Self { Self(Kind.usEast2) }
+  public static var usEast2: Self { .allowed(Kind.usEast2) }
   /// `af-south-1`.
-  public static var afSouth1: Self { Self(Kind.afSouth1) }
+  public static var afSouth1: Self { .allowed(Kind.afSouth1) }
   /// `ap-east-1`.
-  public static var apEast1: Self { Self(Kind.apEast1) }
+  public static var apEast1: Self { .allowed(Kind.apEast1) }
   /// `ap-east-2`.
-  public static var apEast2: Self { Self(Kind.apEast2) }
+  public static var apEast2: Self { .allowed(Kind.apEast2) }
   /// `ap-south-2`.
-  public static var apSouth2: Self { Self(Kind.apSouth2) }
+  public static var apSouth2: Self { .allowed(Kind.apSouth2) }
   /// `ap-southeast-1`.
-  public static var apSoutheast1: Self { Self(Kind.apSoutheast1) }
+  public static var apSoutheast1: Self { .allowed(Kind.apSoutheast1) }
   /// `ap-southeast-2`.
-  public static var apSoutheast2: Self { Self(Kind.apSoutheast2) }
+  public static var apSoutheast2: Self { .allowed(Kind.apSoutheast2) }
   /// `ap-southeast-3`.
-  public static var apSoutheast3: Self { Self(Kind.apSoutheast3) }
+  public static var apSoutheast3: Self { .allowed(Kind.apSoutheast3) }
   /// `ap-southeast-5`.
-  public static var apSoutheast5: Self { Self(Kind.apSoutheast5) }
+  public static var apSoutheast5: Self { .allowed(Kind.apSoutheast5) }
   /// `ap-southeast-4`.
-  public static var apSoutheast4: Self { Self(Kind.apSoutheast4) }
+  public static var apSoutheast4: Self { .allowed(Kind.apSoutheast4) }
   /// `ap-southeast-7`.
-  public static var apSoutheast7: Self { Self(Kind.apSoutheast7) }
+  public static var apSoutheast7: Self { .allowed(Kind.apSoutheast7) }
   /// `ap-south-1`.
-  public static var apSouth1: Self { Self(Kind.apSouth1) }
+  public static var apSouth1: Self { .allowed(Kind.apSouth1) }
   /// `ap-northeast-3`.
-  public static var apNortheast3: Self { Self(Kind.apNortheast3) }
+  public static var apNortheast3: Self { .allowed(Kind.apNortheast3) }
   /// `ap-northeast-1`.
-  public static var apNortheast1: Self { Self(Kind.apNortheast1) }
+  public static var apNortheast1: Self { .allowed(Kind.apNortheast1) }
   /// `ap-northeast-2`.
-  public static var apNortheast2: Self { Self(Kind.apNortheast2) }
+  public static var apNortheast2: Self { .allowed(Kind.apNortheast2) }
   /// `ca-central-1`.
-  public static var caCentral1: Self { Self(Kind.caCentral1) }
+  public static var caCentral1: Self { .allowed(Kind.caCentral1) }
   /// `ca-west-1`.
-  public static var caWest1: Self { Self(Kind.caWest1) }
+  public static var caWest1: Self { .allowed(Kind.caWest1) }
   /// `eu-south-1`.
-  public static var euSouth1: Self { Self(Kind.euSouth1) }
+  public static var euSouth1: Self { .allowed(Kind.euSouth1) }
   /// `eu-west-3`.
-  public static var euWest3: Self { Self(Kind.euWest3) }
+  public static var euWest3: Self { .allowed(Kind.euWest3) }
   /// `eu-south-2`.
-  public static var euSouth2: Self { Self(Kind.euSouth2) }
+  public static var euSouth2: Self { .allowed(Kind.euSouth2) }
   /// `eu-central-2`.
-  public static var euCentral2: Self { Self(Kind.euCentral2) }
+  public static var euCentral2: Self { .allowed(Kind.euCentral2) }
   /// `eu-central-1`.
-  public static var euCentral1: Self { Self(Kind.euCentral1) }
+  public static var euCentral1: Self { .allowed(Kind.euCentral1) }
   /// `eu-north-1`.
-  public static var euNorth1: Self { Self(Kind.euNorth1) }
+  public static var euNorth1: Self { .allowed(Kind.euNorth1) }
   /// `eu-west-1`.
-  public static var euWest1: Self { Self(Kind.euWest1) }
+  public static var euWest1: Self { .allowed(Kind.euWest1) }
   /// `eu-west-2`.
-  public static var euWest2: Self { Self(Kind.euWest2) }
+  public static var euWest2: Self { .allowed(Kind.euWest2) }
   /// `me-south-1`.
-  public static var meSouth1: Self { Self(Kind.meSouth1) }
+  public static var meSouth1: Self { .allowed(Kind.meSouth1) }
   /// `me-central-1`.
-  public static var meCentral1: Self { Self(Kind.meCentral1) }
+  public static var meCentral1: Self { .allowed(Kind.meCentral1) }
   /// `il-central-1`.
-  public static var ilCentral1: Self { Self(Kind.ilCentral1) }
+  public static var ilCentral1: Self { .allowed(Kind.ilCentral1) }
   /// `sa-east-1`.
-  public static var saEast1: Self { Self(Kind.saEast1) }
+  public static var saEast1: Self { .allowed(Kind.saEast1) }
   /// `mx-central-1`.
-  public static var mxCentral1: Self { Self(Kind.mxCentral1) }
+  public static var mxCentral1: Self { .allowed(Kind.mxCentral1) }
 }
 
 extension CleanRooms.Collaboration {
@@ -589,6 +589,6 @@ extension Value where Kind == CleanRooms.Collaboration.SyntheticDataGenerationPa
   public init(isResponsible: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IsResponsible", isResponsible.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -133,11 +133,11 @@ extension CleanRooms.ConfiguredTable {
 
 extension Value where Kind == CleanRooms.ConfiguredTable.AnalysisMethodValue {
   /// `DIRECT_QUERY`.
-  public static var directQuery: Self { Self(Kind.directQuery) }
+  public static var directQuery: Self { .allowed(Kind.directQuery) }
   /// `DIRECT_JOB`.
-  public static var directJob: Self { Self(Kind.directJob) }
+  public static var directJob: Self { .allowed(Kind.directJob) }
   /// `MULTIPLE`.
-  public static var multiple: Self { Self(Kind.multiple) }
+  public static var multiple: Self { .allowed(Kind.multiple) }
 }
 
 extension CleanRooms.ConfiguredTable {
@@ -156,7 +156,7 @@ extension Value where Kind == CleanRooms.ConfiguredTable.AnalysisRule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Policy", policy.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -172,7 +172,7 @@ extension Value where Kind == CleanRooms.ConfiguredTable.ConfiguredTableAnalysis
   public init(v1: Value<JSON>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("V1", v1.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -189,11 +189,11 @@ extension CleanRooms.ConfiguredTable {
 
 extension Value where Kind == CleanRooms.ConfiguredTable.ConfiguredTableAnalysisRuleTypeValue {
   /// `AGGREGATION`.
-  public static var aggregation: Self { Self(Kind.aggregation) }
+  public static var aggregation: Self { .allowed(Kind.aggregation) }
   /// `LIST`.
-  public static var list: Self { Self(Kind.list) }
+  public static var list: Self { .allowed(Kind.list) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }
 
 extension CleanRooms.ConfiguredTable {
@@ -208,7 +208,7 @@ extension CleanRooms.ConfiguredTable {
 
 extension Value where Kind == CleanRooms.ConfiguredTable.SelectedAnalysisMethodValue {
   /// `DIRECT_QUERY`.
-  public static var directQuery: Self { Self(Kind.directQuery) }
+  public static var directQuery: Self { .allowed(Kind.directQuery) }
   /// `DIRECT_JOB`.
-  public static var directJob: Self { Self(Kind.directJob) }
+  public static var directJob: Self { .allowed(Kind.directJob) }
 }

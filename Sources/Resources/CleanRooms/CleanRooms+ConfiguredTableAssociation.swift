@@ -130,7 +130,7 @@ extension Value where Kind == CleanRooms.ConfiguredTableAssociation.ConfiguredTa
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Policy", policy.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -146,7 +146,7 @@ extension Value where Kind == CleanRooms.ConfiguredTableAssociation.ConfiguredTa
   public init(v1: Value<JSON>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("V1", v1.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,9 +163,9 @@ extension CleanRooms.ConfiguredTableAssociation {
 
 extension Value where Kind == CleanRooms.ConfiguredTableAssociation.ConfiguredTableAssociationAnalysisRuleTypeValue {
   /// `AGGREGATION`.
-  public static var aggregation: Self { Self(Kind.aggregation) }
+  public static var aggregation: Self { .allowed(Kind.aggregation) }
   /// `LIST`.
-  public static var list: Self { Self(Kind.list) }
+  public static var list: Self { .allowed(Kind.list) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }

@@ -153,6 +153,6 @@ extension Value where Kind == CleanRooms.IdMappingTable.IDMappingTableInputRefer
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InputReferenceArn", inputReferenceARN.expression))
     objectEntries.append(.init("ManageResourcePolicies", manageResourcePolicies.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -157,7 +157,7 @@ extension Value where Kind == CleanRooms.IdNamespaceAssociation.IDMappingConfig 
   public init(allowUseAsDimensionColumn: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AllowUseAsDimensionColumn", allowUseAsDimensionColumn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -174,6 +174,6 @@ extension Value where Kind == CleanRooms.IdNamespaceAssociation.IDNamespaceAssoc
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InputReferenceArn", inputReferenceARN.expression))
     objectEntries.append(.init("ManageResourcePolicies", manageResourcePolicies.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -156,7 +156,7 @@ extension Value where Kind == CleanRooms.Membership.MembershipJobComputePaymentC
   public init(isResponsible: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IsResponsible", isResponsible.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -172,9 +172,9 @@ extension CleanRooms.Membership {
 
 extension Value where Kind == CleanRooms.Membership.MembershipJobLogStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension CleanRooms.Membership {
@@ -197,7 +197,7 @@ extension Value where Kind == CleanRooms.Membership.MembershipMLPaymentConfig {
     if let syntheticDataGeneration = syntheticDataGeneration {
       objectEntries.append(.init("SyntheticDataGeneration", syntheticDataGeneration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -213,7 +213,7 @@ extension Value where Kind == CleanRooms.Membership.MembershipModelInferencePaym
   public init(isResponsible: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IsResponsible", isResponsible.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -229,7 +229,7 @@ extension Value where Kind == CleanRooms.Membership.MembershipModelTrainingPayme
   public init(isResponsible: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IsResponsible", isResponsible.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -253,7 +253,7 @@ extension Value where Kind == CleanRooms.Membership.MembershipPaymentConfigurati
       objectEntries.append(.init("MachineLearning", machineLearning.expression))
     }
     objectEntries.append(.init("QueryCompute", queryCompute.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -269,7 +269,7 @@ extension Value where Kind == CleanRooms.Membership.MembershipProtectedJobOutput
   public init(s3: Value<CleanRooms.Membership.ProtectedJobS3OutputConfigurationInput>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3", s3.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -289,7 +289,7 @@ extension Value where Kind == CleanRooms.Membership.MembershipProtectedJobResult
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OutputConfiguration", outputConfiguration.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -305,7 +305,7 @@ extension Value where Kind == CleanRooms.Membership.MembershipProtectedQueryOutp
   public init(s3: Value<CleanRooms.Membership.ProtectedQueryS3OutputConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3", s3.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -325,7 +325,7 @@ extension Value where Kind == CleanRooms.Membership.MembershipProtectedQueryResu
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OutputConfiguration", outputConfiguration.expression))
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -341,7 +341,7 @@ extension Value where Kind == CleanRooms.Membership.MembershipQueryComputePaymen
   public init(isResponsible: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IsResponsible", isResponsible.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -357,9 +357,9 @@ extension CleanRooms.Membership {
 
 extension Value where Kind == CleanRooms.Membership.MembershipQueryLogStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension CleanRooms.Membership {
@@ -374,7 +374,7 @@ extension Value where Kind == CleanRooms.Membership.MembershipSyntheticDataGener
   public init(isResponsible: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IsResponsible", isResponsible.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -391,7 +391,7 @@ extension Value where Kind == CleanRooms.Membership.ProtectedJobS3OutputConfigur
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Bucket", bucket.expression))
     if let keyPrefix = keyPrefix { objectEntries.append(.init("KeyPrefix", keyPrefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -417,7 +417,7 @@ extension Value where Kind == CleanRooms.Membership.ProtectedQueryS3OutputConfig
     if let singleFileOutput = singleFileOutput {
       objectEntries.append(.init("SingleFileOutput", singleFileOutput.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -433,7 +433,7 @@ extension CleanRooms.Membership {
 
 extension Value where Kind == CleanRooms.Membership.ResultFormatValue {
   /// `CSV`.
-  public static var csv: Self { Self(Kind.csv) }
+  public static var csv: Self { .allowed(Kind.csv) }
   /// `PARQUET`.
-  public static var parquet: Self { Self(Kind.parquet) }
+  public static var parquet: Self { .allowed(Kind.parquet) }
 }

@@ -139,9 +139,9 @@ extension CleanRooms.PrivacyBudgetTemplate {
 
 extension Value where Kind == CleanRooms.PrivacyBudgetTemplate.AutoRefreshValue {
   /// `CALENDAR_MONTH`.
-  public static var calendarMonth: Self { Self(Kind.calendarMonth) }
+  public static var calendarMonth: Self { .allowed(Kind.calendarMonth) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension CleanRooms.PrivacyBudgetTemplate {
@@ -162,7 +162,7 @@ extension Value where Kind == CleanRooms.PrivacyBudgetTemplate.BudgetParameter {
     if let autoRefresh = autoRefresh { objectEntries.append(.init("AutoRefresh", autoRefresh.expression)) }
     objectEntries.append(.init("Budget", budget.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -178,9 +178,9 @@ extension CleanRooms.PrivacyBudgetTemplate {
 
 extension Value where Kind == CleanRooms.PrivacyBudgetTemplate.BudgetParameterAutoRefreshValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension CleanRooms.PrivacyBudgetTemplate {
@@ -207,7 +207,7 @@ extension Value where Kind == CleanRooms.PrivacyBudgetTemplate.Parameters {
     if let usersNoisePerQuery = usersNoisePerQuery {
       objectEntries.append(.init("UsersNoisePerQuery", usersNoisePerQuery.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,9 +223,9 @@ extension CleanRooms.PrivacyBudgetTemplate {
 
 extension Value where Kind == CleanRooms.PrivacyBudgetTemplate.PrivacyBudgetTypeValue {
   /// `DIFFERENTIAL_PRIVACY`.
-  public static var differentialPrivacy: Self { Self(Kind.differentialPrivacy) }
+  public static var differentialPrivacy: Self { .allowed(Kind.differentialPrivacy) }
   /// `ACCESS_BUDGET`.
-  public static var accessBudget: Self { Self(Kind.accessBudget) }
+  public static var accessBudget: Self { .allowed(Kind.accessBudget) }
 }
 
 extension CleanRooms.PrivacyBudgetTemplate {
@@ -242,11 +242,11 @@ extension CleanRooms.PrivacyBudgetTemplate {
 
 extension Value where Kind == CleanRooms.PrivacyBudgetTemplate.TypeValue {
   /// `CALENDAR_DAY`.
-  public static var calendarDay: Self { Self(Kind.calendarDay) }
+  public static var calendarDay: Self { .allowed(Kind.calendarDay) }
   /// `CALENDAR_MONTH`.
-  public static var calendarMonth: Self { Self(Kind.calendarMonth) }
+  public static var calendarMonth: Self { .allowed(Kind.calendarMonth) }
   /// `CALENDAR_WEEK`.
-  public static var calendarWeek: Self { Self(Kind.calendarWeek) }
+  public static var calendarWeek: Self { .allowed(Kind.calendarWeek) }
   /// `LIFETIME`.
-  public static var lifetime: Self { Self(Kind.lifetime) }
+  public static var lifetime: Self { .allowed(Kind.lifetime) }
 }

@@ -128,7 +128,7 @@ extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithm.ContainerCon
     if let metricDefinitions = metricDefinitions {
       objectEntries.append(.init("MetricDefinitions", metricDefinitions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -144,7 +144,7 @@ extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithm.InferenceCon
   public init(imageURI: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ImageUri", imageURI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,6 +161,6 @@ extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithm.MetricDefini
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Regex", regex.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -121,7 +121,7 @@ extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.C
   public init(customDataIdentifiers: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CustomDataIdentifiers", customDataIdentifiers.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,11 +138,11 @@ extension CleanRoomsML.ConfiguredModelAlgorithmAssociation {
 
 extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.EntityTypeValue {
   /// `ALL_PERSONALLY_IDENTIFIABLE_INFORMATION`.
-  public static var allPersonallyIdentifiableInformation: Self { Self(Kind.allPersonallyIdentifiableInformation) }
+  public static var allPersonallyIdentifiableInformation: Self { .allowed(Kind.allPersonallyIdentifiableInformation) }
   /// `NUMBERS`.
-  public static var numbers: Self { Self(Kind.numbers) }
+  public static var numbers: Self { .allowed(Kind.numbers) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }
 
 extension CleanRoomsML.ConfiguredModelAlgorithmAssociation {
@@ -163,7 +163,7 @@ extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.L
       objectEntries.append(.init("CustomEntityConfig", customEntityConfig.expression))
     }
     objectEntries.append(.init("EntitiesToRedact", entitiesToRedact.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -179,9 +179,9 @@ extension CleanRoomsML.ConfiguredModelAlgorithmAssociation {
 
 extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.LogTypeValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `ERROR_SUMMARY`.
-  public static var errorSummary: Self { Self(Kind.errorSummary) }
+  public static var errorSummary: Self { .allowed(Kind.errorSummary) }
 }
 
 extension CleanRoomsML.ConfiguredModelAlgorithmAssociation {
@@ -206,7 +206,7 @@ extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.L
       objectEntries.append(.init("LogRedactionConfiguration", logRedactionConfiguration.expression))
     }
     if let logType = logType { objectEntries.append(.init("LogType", logType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -222,7 +222,7 @@ extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.M
   public init(noiseLevel: Value<CleanRoomsML.ConfiguredModelAlgorithmAssociation.NoiseLevelTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("NoiseLevel", noiseLevel.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -240,13 +240,13 @@ extension CleanRoomsML.ConfiguredModelAlgorithmAssociation {
 
 extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.NoiseLevelTypeValue {
   /// `HIGH`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension CleanRoomsML.ConfiguredModelAlgorithmAssociation {
@@ -261,7 +261,7 @@ extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.P
   public init(policies: Value<CleanRoomsML.ConfiguredModelAlgorithmAssociation.PrivacyConfigurationPolicies>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Policies", policies.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -287,7 +287,7 @@ extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.P
       objectEntries.append(.init("TrainedModelInferenceJobs", trainedModelInferenceJobs.expression))
     }
     if let trainedModels = trainedModels { objectEntries.append(.init("TrainedModels", trainedModels.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -307,7 +307,7 @@ extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.T
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Unit", unit.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -322,7 +322,7 @@ extension CleanRoomsML.ConfiguredModelAlgorithmAssociation {
 
 extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.TrainedModelArtifactMaxSizeUnitTypeValue {
   /// `GB`.
-  public static var gb: Self { Self(Kind.gb) }
+  public static var gb: Self { .allowed(Kind.gb) }
 }
 
 extension CleanRoomsML.ConfiguredModelAlgorithmAssociation {
@@ -337,9 +337,9 @@ extension CleanRoomsML.ConfiguredModelAlgorithmAssociation {
 
 extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.TrainedModelExportFileTypeValue {
   /// `MODEL`.
-  public static var model: Self { Self(Kind.model) }
+  public static var model: Self { .allowed(Kind.model) }
   /// `OUTPUT`.
-  public static var output: Self { Self(Kind.output) }
+  public static var output: Self { .allowed(Kind.output) }
 }
 
 extension CleanRoomsML.ConfiguredModelAlgorithmAssociation {
@@ -358,7 +358,7 @@ extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.T
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FilesToExport", filesToExport.expression))
     objectEntries.append(.init("MaxSize", maxSize.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -378,7 +378,7 @@ extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.T
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Unit", unit.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -393,7 +393,7 @@ extension CleanRoomsML.ConfiguredModelAlgorithmAssociation {
 
 extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.TrainedModelExportsMaxSizeUnitTypeValue {
   /// `GB`.
-  public static var gb: Self { Self(Kind.gb) }
+  public static var gb: Self { .allowed(Kind.gb) }
 }
 
 extension CleanRoomsML.ConfiguredModelAlgorithmAssociation {
@@ -412,7 +412,7 @@ extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.T
     var objectEntries: [Expression.ObjectEntry] = []
     if let containerLogs = containerLogs { objectEntries.append(.init("ContainerLogs", containerLogs.expression)) }
     if let maxOutputSize = maxOutputSize { objectEntries.append(.init("MaxOutputSize", maxOutputSize.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -432,7 +432,7 @@ extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.T
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Unit", unit.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -447,7 +447,7 @@ extension CleanRoomsML.ConfiguredModelAlgorithmAssociation {
 
 extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.TrainedModelInferenceMaxOutputSizeUnitTypeValue {
   /// `GB`.
-  public static var gb: Self { Self(Kind.gb) }
+  public static var gb: Self { .allowed(Kind.gb) }
 }
 
 extension CleanRoomsML.ConfiguredModelAlgorithmAssociation {
@@ -472,6 +472,6 @@ extension Value where Kind == CleanRoomsML.ConfiguredModelAlgorithmAssociation.T
     if let maxArtifactSize = maxArtifactSize {
       objectEntries.append(.init("MaxArtifactSize", maxArtifactSize.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -104,7 +104,7 @@ extension Value where Kind == CleanRoomsML.TrainingDataset.ColumnSchema {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ColumnName", columnName.expression))
     objectEntries.append(.init("ColumnTypes", columnTypes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -123,15 +123,15 @@ extension CleanRoomsML.TrainingDataset {
 
 extension Value where Kind == CleanRoomsML.TrainingDataset.ColumnTypeValue {
   /// `USER_ID`.
-  public static var userID: Self { Self(Kind.userID) }
+  public static var userID: Self { .allowed(Kind.userID) }
   /// `ITEM_ID`.
-  public static var itemID: Self { Self(Kind.itemID) }
+  public static var itemID: Self { .allowed(Kind.itemID) }
   /// `TIMESTAMP`.
-  public static var timestamp: Self { Self(Kind.timestamp) }
+  public static var timestamp: Self { .allowed(Kind.timestamp) }
   /// `CATEGORICAL_FEATURE`.
-  public static var categoricalFeature: Self { Self(Kind.categoricalFeature) }
+  public static var categoricalFeature: Self { .allowed(Kind.categoricalFeature) }
   /// `NUMERICAL_FEATURE`.
-  public static var numericalFeature: Self { Self(Kind.numericalFeature) }
+  public static var numericalFeature: Self { .allowed(Kind.numericalFeature) }
 }
 
 extension CleanRoomsML.TrainingDataset {
@@ -146,7 +146,7 @@ extension Value where Kind == CleanRoomsML.TrainingDataset.DataSource {
   public init(glueDataSource: Value<CleanRoomsML.TrainingDataset.GlueDataSource>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("GlueDataSource", glueDataSource.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -166,7 +166,7 @@ extension Value where Kind == CleanRoomsML.TrainingDataset.Dataset {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InputConfig", inputConfig.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -186,7 +186,7 @@ extension Value where Kind == CleanRoomsML.TrainingDataset.DatasetInputConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DataSource", dataSource.expression))
     objectEntries.append(.init("Schema", schema.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,7 +201,7 @@ extension CleanRoomsML.TrainingDataset {
 
 extension Value where Kind == CleanRoomsML.TrainingDataset.DatasetTypeValue {
   /// `INTERACTIONS`.
-  public static var interactions: Self { Self(Kind.interactions) }
+  public static var interactions: Self { .allowed(Kind.interactions) }
 }
 
 extension CleanRoomsML.TrainingDataset {
@@ -218,6 +218,6 @@ extension Value where Kind == CleanRoomsML.TrainingDataset.GlueDataSource {
     if let catalogID = catalogID { objectEntries.append(.init("CatalogId", catalogID.expression)) }
     objectEntries.append(.init("DatabaseName", databaseName.expression))
     objectEntries.append(.init("TableName", tableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -138,7 +138,7 @@ extension Value where Kind == Cloud9.EnvironmentEC2.Repository {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PathComponent", pathComponent.expression))
     objectEntries.append(.init("RepositoryUrl", repositoryURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -155,6 +155,6 @@ extension Value where Kind == Cloud9.EnvironmentEC2.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

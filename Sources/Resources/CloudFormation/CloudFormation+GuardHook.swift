@@ -151,7 +151,7 @@ extension Value where Kind == CloudFormation.GuardHook.Options {
   public init(inputParams: Value<JSON>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let inputParams = inputParams { objectEntries.append(.init("InputParams", inputParams.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -168,6 +168,6 @@ extension Value where Kind == CloudFormation.GuardHook.S3Location {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Uri", uri.expression))
     if let versionID = versionID { objectEntries.append(.init("VersionId", versionID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

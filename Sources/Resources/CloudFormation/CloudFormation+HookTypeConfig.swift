@@ -92,5 +92,5 @@ extension CloudFormation.HookTypeConfig {
 
 extension Value where Kind == CloudFormation.HookTypeConfig.ConfigurationAliasValue {
   /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
 }

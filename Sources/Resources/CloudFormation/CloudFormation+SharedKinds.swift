@@ -16,9 +16,9 @@ extension CloudFormation {
 
 extension Value where Kind == CloudFormation.FailureModeValue {
   /// `FAIL`.
-  public static var fail: Self { Self(Kind.fail) }
+  public static var fail: Self { .allowed(Kind.fail) }
   /// `WARN`.
-  public static var warn: Self { Self(Kind.warn) }
+  public static var warn: Self { .allowed(Kind.warn) }
 }
 
 extension CloudFormation {
@@ -33,9 +33,9 @@ extension CloudFormation {
 
 extension Value where Kind == CloudFormation.FilteringCriteriaValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `ANY`.
-  public static var any: Self { Self(Kind.any) }
+  public static var any: Self { .allowed(Kind.any) }
 }
 
 extension CloudFormation {
@@ -50,9 +50,9 @@ extension CloudFormation {
 
 extension Value where Kind == CloudFormation.HookStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension CloudFormation {
@@ -73,7 +73,7 @@ extension Value where Kind == CloudFormation.StackFilters {
     objectEntries.append(.init("FilteringCriteria", filteringCriteria.expression))
     if let stackNames = stackNames { objectEntries.append(.init("StackNames", stackNames.expression)) }
     if let stackRoles = stackRoles { objectEntries.append(.init("StackRoles", stackRoles.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -90,7 +90,7 @@ extension Value where Kind == CloudFormation.StackNames {
     var objectEntries: [Expression.ObjectEntry] = []
     if let exclude = exclude { objectEntries.append(.init("Exclude", exclude.expression)) }
     if let include = include { objectEntries.append(.init("Include", include.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -107,7 +107,7 @@ extension Value where Kind == CloudFormation.StackRoles {
     var objectEntries: [Expression.ObjectEntry] = []
     if let exclude = exclude { objectEntries.append(.init("Exclude", exclude.expression)) }
     if let include = include { objectEntries.append(.init("Include", include.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -125,13 +125,13 @@ extension CloudFormation {
 
 extension Value where Kind == CloudFormation.TargetOperationValue {
   /// `RESOURCE`.
-  public static var resource: Self { Self(Kind.resource) }
+  public static var resource: Self { .allowed(Kind.resource) }
   /// `STACK`.
-  public static var stack: Self { Self(Kind.stack) }
+  public static var stack: Self { .allowed(Kind.stack) }
   /// `CHANGE_SET`.
-  public static var changeSet: Self { Self(Kind.changeSet) }
+  public static var changeSet: Self { .allowed(Kind.changeSet) }
   /// `CLOUD_CONTROL`.
-  public static var cloudControl: Self { Self(Kind.cloudControl) }
+  public static var cloudControl: Self { .allowed(Kind.cloudControl) }
 }
 
 extension CloudFormation {
@@ -147,7 +147,7 @@ extension Value where Kind == CloudFormation.LoggingConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let logGroupName = logGroupName { objectEntries.append(.init("LogGroupName", logGroupName.expression)) }
     if let logRoleARN = logRoleARN { objectEntries.append(.init("LogRoleArn", logRoleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -164,11 +164,11 @@ extension CloudFormation {
 
 extension Value where Kind == CloudFormation.TypeValue {
   /// `RESOURCE`.
-  public static var resource: Self { Self(Kind.resource) }
+  public static var resource: Self { .allowed(Kind.resource) }
   /// `MODULE`.
-  public static var module: Self { Self(Kind.module) }
+  public static var module: Self { .allowed(Kind.module) }
   /// `HOOK`.
-  public static var hook: Self { Self(Kind.hook) }
+  public static var hook: Self { .allowed(Kind.hook) }
 }
 
 extension CloudFormation {
@@ -184,6 +184,6 @@ extension Value where Kind == CloudFormation.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

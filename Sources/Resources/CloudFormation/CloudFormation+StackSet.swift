@@ -178,13 +178,13 @@ extension CloudFormation.StackSet {
 
 extension Value where Kind == CloudFormation.StackSet.AccountFilterTypeValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `UNION`.
-  public static var union: Self { Self(Kind.union) }
+  public static var union: Self { .allowed(Kind.union) }
   /// `INTERSECTION`.
-  public static var intersection: Self { Self(Kind.intersection) }
+  public static var intersection: Self { .allowed(Kind.intersection) }
   /// `DIFFERENCE`.
-  public static var difference: Self { Self(Kind.difference) }
+  public static var difference: Self { .allowed(Kind.difference) }
 }
 
 extension CloudFormation.StackSet {
@@ -207,7 +207,7 @@ extension Value where Kind == CloudFormation.StackSet.AutoDeployment {
     if let retainStacksOnAccountRemoval = retainStacksOnAccountRemoval {
       objectEntries.append(.init("RetainStacksOnAccountRemoval", retainStacksOnAccountRemoval.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,9 +223,9 @@ extension CloudFormation.StackSet {
 
 extension Value where Kind == CloudFormation.StackSet.CallAsValue {
   /// `SELF`.
-  public static var `self`: Self { Self(Kind.`self`) }
+  public static var `self`: Self { .allowed(Kind.`self`) }
   /// `DELEGATED_ADMIN`.
-  public static var delegatedAdmin: Self { Self(Kind.delegatedAdmin) }
+  public static var delegatedAdmin: Self { .allowed(Kind.delegatedAdmin) }
 }
 
 extension CloudFormation.StackSet {
@@ -241,11 +241,11 @@ extension CloudFormation.StackSet {
 
 extension Value where Kind == CloudFormation.StackSet.CapabilityValue {
   /// `CAPABILITY_IAM`.
-  public static var capabilityIAM: Self { Self(Kind.capabilityIAM) }
+  public static var capabilityIAM: Self { .allowed(Kind.capabilityIAM) }
   /// `CAPABILITY_NAMED_IAM`.
-  public static var capabilityNamedIAM: Self { Self(Kind.capabilityNamedIAM) }
+  public static var capabilityNamedIAM: Self { .allowed(Kind.capabilityNamedIAM) }
   /// `CAPABILITY_AUTO_EXPAND`.
-  public static var capabilityAutoExpand: Self { Self(Kind.capabilityAutoExpand) }
+  public static var capabilityAutoExpand: Self { .allowed(Kind.capabilityAutoExpand) }
 }
 
 extension CloudFormation.StackSet {
@@ -260,9 +260,9 @@ extension CloudFormation.StackSet {
 
 extension Value where Kind == CloudFormation.StackSet.ConcurrencyModeValue {
   /// `STRICT_FAILURE_TOLERANCE`.
-  public static var strictFailureTolerance: Self { Self(Kind.strictFailureTolerance) }
+  public static var strictFailureTolerance: Self { .allowed(Kind.strictFailureTolerance) }
   /// `SOFT_FAILURE_TOLERANCE`.
-  public static var softFailureTolerance: Self { Self(Kind.softFailureTolerance) }
+  public static var softFailureTolerance: Self { .allowed(Kind.softFailureTolerance) }
 }
 
 extension CloudFormation.StackSet {
@@ -289,7 +289,7 @@ extension Value where Kind == CloudFormation.StackSet.DeploymentTargets {
     if let organizationalUnitIds = organizationalUnitIds {
       objectEntries.append(.init("OrganizationalUnitIds", organizationalUnitIds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -305,7 +305,7 @@ extension Value where Kind == CloudFormation.StackSet.ManagedExecution {
   public init(active: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let active = active { objectEntries.append(.init("Active", active.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -347,7 +347,7 @@ extension Value where Kind == CloudFormation.StackSet.OperationPreferences {
       objectEntries.append(.init("RegionConcurrencyType", regionConcurrencyType.expression))
     }
     if let regionOrder = regionOrder { objectEntries.append(.init("RegionOrder", regionOrder.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -364,7 +364,7 @@ extension Value where Kind == CloudFormation.StackSet.ParameterDefinition {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ParameterKey", parameterKey.expression))
     objectEntries.append(.init("ParameterValue", parameterValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -380,9 +380,9 @@ extension CloudFormation.StackSet {
 
 extension Value where Kind == CloudFormation.StackSet.PermissionModelValue {
   /// `SERVICE_MANAGED`.
-  public static var serviceManaged: Self { Self(Kind.serviceManaged) }
+  public static var serviceManaged: Self { .allowed(Kind.serviceManaged) }
   /// `SELF_MANAGED`.
-  public static var selfManaged: Self { Self(Kind.selfManaged) }
+  public static var selfManaged: Self { .allowed(Kind.selfManaged) }
 }
 
 extension CloudFormation.StackSet {
@@ -397,9 +397,9 @@ extension CloudFormation.StackSet {
 
 extension Value where Kind == CloudFormation.StackSet.RegionConcurrencyTypeValue {
   /// `SEQUENTIAL`.
-  public static var sequential: Self { Self(Kind.sequential) }
+  public static var sequential: Self { .allowed(Kind.sequential) }
   /// `PARALLEL`.
-  public static var parallel: Self { Self(Kind.parallel) }
+  public static var parallel: Self { .allowed(Kind.parallel) }
 }
 
 extension CloudFormation.StackSet {
@@ -422,6 +422,6 @@ extension Value where Kind == CloudFormation.StackSet.StackInstances {
       objectEntries.append(.init("ParameterOverrides", parameterOverrides.expression))
     }
     objectEntries.append(.init("Regions", regions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

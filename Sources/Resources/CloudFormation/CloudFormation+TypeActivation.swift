@@ -146,7 +146,7 @@ extension CloudFormation.TypeActivation {
 
 extension Value where Kind == CloudFormation.TypeActivation.VersionBumpValue {
   /// `MAJOR`.
-  public static var major: Self { Self(Kind.major) }
+  public static var major: Self { .allowed(Kind.major) }
   /// `MINOR`.
-  public static var minor: Self { Self(Kind.minor) }
+  public static var minor: Self { .allowed(Kind.minor) }
 }

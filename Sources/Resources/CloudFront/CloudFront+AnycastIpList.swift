@@ -118,9 +118,9 @@ extension CloudFront.AnycastIpList {
 
 extension Value where Kind == CloudFront.AnycastIpList.IPAddressTypeValue {
   /// `ipv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `dualstack`.
-  public static var dualstack: Self { Self(Kind.dualstack) }
+  public static var dualstack: Self { .allowed(Kind.dualstack) }
 }
 
 extension CloudFront.AnycastIpList {
@@ -136,7 +136,7 @@ extension Value where Kind == CloudFront.AnycastIpList.IpamCidrConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Cidr", cidr.expression))
     objectEntries.append(.init("IpamPoolArn", ipamPoolARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -153,7 +153,7 @@ extension Value where Kind == CloudFront.AnycastIpList.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,6 +169,6 @@ extension Value where Kind == CloudFront.AnycastIpList.Tags {
   public init(items: Value<[CloudFront.AnycastIpList.Tag]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let items = items { objectEntries.append(.init("Items", items.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

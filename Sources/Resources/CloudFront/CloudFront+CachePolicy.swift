@@ -97,7 +97,7 @@ extension Value where Kind == CloudFront.CachePolicy.CachePolicyConfig {
     objectEntries.append(.init("MinTTL", minTTL.expression))
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("ParametersInCacheKeyAndForwardedToOrigin", parametersInCacheKeyAndForwardedToOrigin.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -125,6 +125,6 @@ extension Value where Kind == CloudFront.CachePolicy.ParametersInCacheKeyAndForw
     objectEntries.append(.init("EnableAcceptEncodingGzip", enableAcceptEncodingGzip.expression))
     objectEntries.append(.init("HeadersConfig", headersConfig.expression))
     objectEntries.append(.init("QueryStringsConfig", queryStringsConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -74,6 +74,6 @@ extension Value where Kind == CloudFront.CloudFrontOriginAccessIdentity.CloudFro
   public init(comment: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Comment", comment.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -159,7 +159,7 @@ extension Value where Kind == CloudFront.ConnectionFunction.ConnectionFunctionCo
       objectEntries.append(.init("KeyValueStoreAssociations", keyValueStoreAssociations.expression))
     }
     objectEntries.append(.init("Runtime", runtime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -174,5 +174,5 @@ extension CloudFront.ConnectionFunction {
 
 extension Value where Kind == CloudFront.ConnectionFunction.RuntimeValue {
   /// `cloudfront-js-2.0`.
-  public static var cloudfrontJs2_0: Self { Self(Kind.cloudfrontJs2_0) }
+  public static var cloudfrontJs2_0: Self { .allowed(Kind.cloudfrontJs2_0) }
 }

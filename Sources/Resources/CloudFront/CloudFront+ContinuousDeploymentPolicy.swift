@@ -90,7 +90,7 @@ extension Value where Kind == CloudFront.ContinuousDeploymentPolicy.ContinuousDe
     objectEntries.append(.init("StagingDistributionDnsNames", stagingDistributionDNSNames.expression))
     if let trafficConfig = trafficConfig { objectEntries.append(.init("TrafficConfig", trafficConfig.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -107,7 +107,7 @@ extension Value where Kind == CloudFront.ContinuousDeploymentPolicy.SessionStick
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IdleTTL", idleTTL.expression))
     objectEntries.append(.init("MaximumTTL", maximumTTL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -124,7 +124,7 @@ extension Value where Kind == CloudFront.ContinuousDeploymentPolicy.SingleHeader
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Header", header.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -141,7 +141,7 @@ extension Value where Kind == CloudFront.ContinuousDeploymentPolicy.SingleHeader
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Header", header.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,7 +163,7 @@ extension Value where Kind == CloudFront.ContinuousDeploymentPolicy.SingleWeight
       objectEntries.append(.init("SessionStickinessConfig", sessionStickinessConfig.expression))
     }
     objectEntries.append(.init("Weight", weight.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -185,7 +185,7 @@ extension Value where Kind == CloudFront.ContinuousDeploymentPolicy.SingleWeight
       objectEntries.append(.init("SessionStickinessConfig", sessionStickinessConfig.expression))
     }
     objectEntries.append(.init("Weight", weight.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -211,7 +211,7 @@ extension Value where Kind == CloudFront.ContinuousDeploymentPolicy.TrafficConfi
       objectEntries.append(.init("SingleWeightConfig", singleWeightConfig.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -227,7 +227,7 @@ extension CloudFront.ContinuousDeploymentPolicy {
 
 extension Value where Kind == CloudFront.ContinuousDeploymentPolicy.TypeValue {
   /// `SingleWeight`.
-  public static var singleWeight: Self { Self(Kind.singleWeight) }
+  public static var singleWeight: Self { .allowed(Kind.singleWeight) }
   /// `SingleHeader`.
-  public static var singleHeader: Self { Self(Kind.singleHeader) }
+  public static var singleHeader: Self { .allowed(Kind.singleHeader) }
 }

@@ -145,7 +145,7 @@ extension Value where Kind == CloudFront.Distribution.CacheBehavior {
     }
     if let trustedSigners = trustedSigners { objectEntries.append(.init("TrustedSigners", trustedSigners.expression)) }
     objectEntries.append(.init("ViewerProtocolPolicy", viewerProtocolPolicy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,7 +161,7 @@ extension Value where Kind == CloudFront.Distribution.CacheTagConfig {
   public init(headerName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("HeaderName", headerName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,7 +177,7 @@ extension Value where Kind == CloudFront.Distribution.ConnectionFunctionAssociat
   public init(id: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Id", id.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,9 +193,9 @@ extension CloudFront.Distribution {
 
 extension Value where Kind == CloudFront.Distribution.ConnectionModeValue {
   /// `direct`.
-  public static var direct: Self { Self(Kind.direct) }
+  public static var direct: Self { .allowed(Kind.direct) }
   /// `tenant-only`.
-  public static var tenantOnly: Self { Self(Kind.tenantOnly) }
+  public static var tenantOnly: Self { .allowed(Kind.tenantOnly) }
 }
 
 extension CloudFront.Distribution {
@@ -213,7 +213,7 @@ extension Value where Kind == CloudFront.Distribution.Cookies {
     if let whitelistedNames = whitelistedNames {
       objectEntries.append(.init("WhitelistedNames", whitelistedNames.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -241,7 +241,7 @@ extension Value where Kind == CloudFront.Distribution.CustomErrorResponse {
     if let responsePagePath = responsePagePath {
       objectEntries.append(.init("ResponsePagePath", responsePagePath.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -281,7 +281,7 @@ extension Value where Kind == CloudFront.Distribution.CustomOriginConfig {
     if let originSSLProtocols = originSSLProtocols {
       objectEntries.append(.init("OriginSSLProtocols", originSSLProtocols.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -355,7 +355,7 @@ extension Value where Kind == CloudFront.Distribution.DefaultCacheBehavior {
     }
     if let trustedSigners = trustedSigners { objectEntries.append(.init("TrustedSigners", trustedSigners.expression)) }
     objectEntries.append(.init("ViewerProtocolPolicy", viewerProtocolPolicy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -371,7 +371,7 @@ extension Value where Kind == CloudFront.Distribution.Definition {
   public init(stringSchema: Value<CloudFront.Distribution.StringSchema>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let stringSchema = stringSchema { objectEntries.append(.init("StringSchema", stringSchema.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -455,7 +455,7 @@ extension Value where Kind == CloudFront.Distribution.DistributionConfig {
       objectEntries.append(.init("ViewerMtlsConfig", viewerMtlsConfig.expression))
     }
     if let webACLID = webACLID { objectEntries.append(.init("WebACLId", webACLID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -472,11 +472,11 @@ extension CloudFront.Distribution {
 
 extension Value where Kind == CloudFront.Distribution.ForwardValue {
   /// `all`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `whitelist`.
-  public static var whitelist: Self { Self(Kind.whitelist) }
+  public static var whitelist: Self { .allowed(Kind.whitelist) }
 }
 
 extension CloudFront.Distribution {
@@ -501,7 +501,7 @@ extension Value where Kind == CloudFront.Distribution.ForwardedValues {
     if let queryStringCacheKeys = queryStringCacheKeys {
       objectEntries.append(.init("QueryStringCacheKeys", queryStringCacheKeys.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -518,7 +518,7 @@ extension Value where Kind == CloudFront.Distribution.FunctionAssociation {
     var objectEntries: [Expression.ObjectEntry] = []
     if let eventType = eventType { objectEntries.append(.init("EventType", eventType.expression)) }
     if let functionARN = functionARN { objectEntries.append(.init("FunctionARN", functionARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -538,7 +538,7 @@ extension Value where Kind == CloudFront.Distribution.GeoRestriction {
     var objectEntries: [Expression.ObjectEntry] = []
     if let locations = locations { objectEntries.append(.init("Locations", locations.expression)) }
     objectEntries.append(.init("RestrictionType", restrictionType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -554,7 +554,7 @@ extension Value where Kind == CloudFront.Distribution.GrpcConfig {
   public init(enabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -572,13 +572,13 @@ extension CloudFront.Distribution {
 
 extension Value where Kind == CloudFront.Distribution.HTTPVersionValue {
   /// `http1.1`.
-  public static var http1_1: Self { Self(Kind.http1_1) }
+  public static var http1_1: Self { .allowed(Kind.http1_1) }
   /// `http2`.
-  public static var http2: Self { Self(Kind.http2) }
+  public static var http2: Self { .allowed(Kind.http2) }
   /// `http2and3`.
-  public static var http2and3: Self { Self(Kind.http2and3) }
+  public static var http2and3: Self { .allowed(Kind.http2and3) }
   /// `http3`.
-  public static var http3: Self { Self(Kind.http3) }
+  public static var http3: Self { .allowed(Kind.http3) }
 }
 
 extension CloudFront.Distribution {
@@ -594,11 +594,11 @@ extension CloudFront.Distribution {
 
 extension Value where Kind == CloudFront.Distribution.IPAddressTypeValue {
   /// `ipv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `ipv6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
   /// `dualstack`.
-  public static var dualstack: Self { Self(Kind.dualstack) }
+  public static var dualstack: Self { .allowed(Kind.dualstack) }
 }
 
 extension CloudFront.Distribution {
@@ -621,7 +621,7 @@ extension Value where Kind == CloudFront.Distribution.LambdaFunctionAssociation 
     if let lambdaFunctionARN = lambdaFunctionARN {
       objectEntries.append(.init("LambdaFunctionARN", lambdaFunctionARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -647,7 +647,7 @@ extension Value where Kind == CloudFront.Distribution.LegacyCustomOrigin {
     if let httpsPort = httpsPort { objectEntries.append(.init("HTTPSPort", httpsPort.expression)) }
     objectEntries.append(.init("OriginProtocolPolicy", originProtocolPolicy.expression))
     objectEntries.append(.init("OriginSSLProtocols", originSSLProtocols.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -666,7 +666,7 @@ extension Value where Kind == CloudFront.Distribution.LegacyS3Origin {
     if let originAccessIdentity = originAccessIdentity {
       objectEntries.append(.init("OriginAccessIdentity", originAccessIdentity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -938,503 +938,503 @@ extension CloudFront.Distribution {
 
 extension Value where Kind == CloudFront.Distribution.LocationsValue {
   /// `AD`.
-  public static var ad: Self { Self(Kind.ad) }
+  public static var ad: Self { .allowed(Kind.ad) }
   /// `AE`.
-  public static var ae: Self { Self(Kind.ae) }
+  public static var ae: Self { .allowed(Kind.ae) }
   /// `AF`.
-  public static var af: Self { Self(Kind.af) }
+  public static var af: Self { .allowed(Kind.af) }
   /// `AG`.
-  public static var ag: Self { Self(Kind.ag) }
+  public static var ag: Self { .allowed(Kind.ag) }
   /// `AI`.
-  public static var ai: Self { Self(Kind.ai) }
+  public static var ai: Self { .allowed(Kind.ai) }
   /// `AL`.
-  public static var al: Self { Self(Kind.al) }
+  public static var al: Self { .allowed(Kind.al) }
   /// `AM`.
-  public static var am: Self { Self(Kind.am) }
+  public static var am: Self { .allowed(Kind.am) }
   /// `AO`.
-  public static var ao: Self { Self(Kind.ao) }
+  public static var ao: Self { .allowed(Kind.ao) }
   /// `AQ`.
-  public static var aq: Self { Self(Kind.aq) }
+  public static var aq: Self { .allowed(Kind.aq) }
   /// `AR`.
-  public static var ar: Self { Self(Kind.ar) }
+  public static var ar: Self { .allowed(Kind.ar) }
   /// `AS`.
-  public static var `as`: Self { Self(Kind.`as`) }
+  public static var `as`: Self { .allowed(Kind.`as`) }
   /// `AT`.
-  public static var at: Self { Self(Kind.at) }
+  public static var at: Self { .allowed(Kind.at) }
   /// `AU`.
-  public static var au: Self { Self(Kind.au) }
+  public static var au: Self { .allowed(Kind.au) }
   /// `AW`.
-  public static var aw: Self { Self(Kind.aw) }
+  public static var aw: Self { .allowed(Kind.aw) }
   /// `AX`.
-  public static var ax: Self { Self(Kind.ax) }
+  public static var ax: Self { .allowed(Kind.ax) }
   /// `AZ`.
-  public static var az: Self { Self(Kind.az) }
+  public static var az: Self { .allowed(Kind.az) }
   /// `BA`.
-  public static var ba: Self { Self(Kind.ba) }
+  public static var ba: Self { .allowed(Kind.ba) }
   /// `BB`.
-  public static var bb: Self { Self(Kind.bb) }
+  public static var bb: Self { .allowed(Kind.bb) }
   /// `BD`.
-  public static var bd: Self { Self(Kind.bd) }
+  public static var bd: Self { .allowed(Kind.bd) }
   /// `BE`.
-  public static var be: Self { Self(Kind.be) }
+  public static var be: Self { .allowed(Kind.be) }
   /// `BF`.
-  public static var bf: Self { Self(Kind.bf) }
+  public static var bf: Self { .allowed(Kind.bf) }
   /// `BG`.
-  public static var bg: Self { Self(Kind.bg) }
+  public static var bg: Self { .allowed(Kind.bg) }
   /// `BH`.
-  public static var bh: Self { Self(Kind.bh) }
+  public static var bh: Self { .allowed(Kind.bh) }
   /// `BI`.
-  public static var bi: Self { Self(Kind.bi) }
+  public static var bi: Self { .allowed(Kind.bi) }
   /// `BJ`.
-  public static var bj: Self { Self(Kind.bj) }
+  public static var bj: Self { .allowed(Kind.bj) }
   /// `BL`.
-  public static var bl: Self { Self(Kind.bl) }
+  public static var bl: Self { .allowed(Kind.bl) }
   /// `BM`.
-  public static var bm: Self { Self(Kind.bm) }
+  public static var bm: Self { .allowed(Kind.bm) }
   /// `BN`.
-  public static var bn: Self { Self(Kind.bn) }
+  public static var bn: Self { .allowed(Kind.bn) }
   /// `BO`.
-  public static var bo: Self { Self(Kind.bo) }
+  public static var bo: Self { .allowed(Kind.bo) }
   /// `BQ`.
-  public static var bq: Self { Self(Kind.bq) }
+  public static var bq: Self { .allowed(Kind.bq) }
   /// `BR`.
-  public static var br: Self { Self(Kind.br) }
+  public static var br: Self { .allowed(Kind.br) }
   /// `BS`.
-  public static var bs: Self { Self(Kind.bs) }
+  public static var bs: Self { .allowed(Kind.bs) }
   /// `BT`.
-  public static var bt: Self { Self(Kind.bt) }
+  public static var bt: Self { .allowed(Kind.bt) }
   /// `BV`.
-  public static var bv: Self { Self(Kind.bv) }
+  public static var bv: Self { .allowed(Kind.bv) }
   /// `BW`.
-  public static var bw: Self { Self(Kind.bw) }
+  public static var bw: Self { .allowed(Kind.bw) }
   /// `BY`.
-  public static var by: Self { Self(Kind.by) }
+  public static var by: Self { .allowed(Kind.by) }
   /// `BZ`.
-  public static var bz: Self { Self(Kind.bz) }
+  public static var bz: Self { .allowed(Kind.bz) }
   /// `CA`.
-  public static var ca: Self { Self(Kind.ca) }
+  public static var ca: Self { .allowed(Kind.ca) }
   /// `CC`.
-  public static var cc: Self { Self(Kind.cc) }
+  public static var cc: Self { .allowed(Kind.cc) }
   /// `CD`.
-  public static var cd: Self { Self(Kind.cd) }
+  public static var cd: Self { .allowed(Kind.cd) }
   /// `CF`.
-  public static var cf: Self { Self(Kind.cf) }
+  public static var cf: Self { .allowed(Kind.cf) }
   /// `CG`.
-  public static var cg: Self { Self(Kind.cg) }
+  public static var cg: Self { .allowed(Kind.cg) }
   /// `CH`.
-  public static var ch: Self { Self(Kind.ch) }
+  public static var ch: Self { .allowed(Kind.ch) }
   /// `CI`.
-  public static var ci: Self { Self(Kind.ci) }
+  public static var ci: Self { .allowed(Kind.ci) }
   /// `CK`.
-  public static var ck: Self { Self(Kind.ck) }
+  public static var ck: Self { .allowed(Kind.ck) }
   /// `CL`.
-  public static var cl: Self { Self(Kind.cl) }
+  public static var cl: Self { .allowed(Kind.cl) }
   /// `CM`.
-  public static var cm: Self { Self(Kind.cm) }
+  public static var cm: Self { .allowed(Kind.cm) }
   /// `CN`.
-  public static var cn: Self { Self(Kind.cn) }
+  public static var cn: Self { .allowed(Kind.cn) }
   /// `CO`.
-  public static var co: Self { Self(Kind.co) }
+  public static var co: Self { .allowed(Kind.co) }
   /// `CR`.
-  public static var cr: Self { Self(Kind.cr) }
+  public static var cr: Self { .allowed(Kind.cr) }
   /// `CU`.
-  public static var cu: Self { Self(Kind.cu) }
+  public static var cu: Self { .allowed(Kind.cu) }
   /// `CV`.
-  public static var cv: Self { Self(Kind.cv) }
+  public static var cv: Self { .allowed(Kind.cv) }
   /// `CW`.
-  public static var cw: Self { Self(Kind.cw) }
+  public static var cw: Self { .allowed(Kind.cw) }
   /// `CX`.
-  public static var cx: Self { Self(Kind.cx) }
+  public static var cx: Self { .allowed(Kind.cx) }
   /// `CY`.
-  public static var cy: Self { Self(Kind.cy) }
+  public static var cy: Self { .allowed(Kind.cy) }
   /// `CZ`.
-  public static var cz: Self { Self(Kind.cz) }
+  public static var cz: Self { .allowed(Kind.cz) }
   /// `DE`.
-  public static var de: Self { Self(Kind.de) }
+  public static var de: Self { .allowed(Kind.de) }
   /// `DJ`.
-  public static var dj: Self { Self(Kind.dj) }
+  public static var dj: Self { .allowed(Kind.dj) }
   /// `DK`.
-  public static var dk: Self { Self(Kind.dk) }
+  public static var dk: Self { .allowed(Kind.dk) }
   /// `DM`.
-  public static var dm: Self { Self(Kind.dm) }
+  public static var dm: Self { .allowed(Kind.dm) }
   /// `DO`.
-  public static var `do`: Self { Self(Kind.`do`) }
+  public static var `do`: Self { .allowed(Kind.`do`) }
   /// `DZ`.
-  public static var dz: Self { Self(Kind.dz) }
+  public static var dz: Self { .allowed(Kind.dz) }
   /// `EC`.
-  public static var ec: Self { Self(Kind.ec) }
+  public static var ec: Self { .allowed(Kind.ec) }
   /// `EE`.
-  public static var ee: Self { Self(Kind.ee) }
+  public static var ee: Self { .allowed(Kind.ee) }
   /// `EG`.
-  public static var eg: Self { Self(Kind.eg) }
+  public static var eg: Self { .allowed(Kind.eg) }
   /// `EH`.
-  public static var eh: Self { Self(Kind.eh) }
+  public static var eh: Self { .allowed(Kind.eh) }
   /// `ER`.
-  public static var er: Self { Self(Kind.er) }
+  public static var er: Self { .allowed(Kind.er) }
   /// `ES`.
-  public static var es: Self { Self(Kind.es) }
+  public static var es: Self { .allowed(Kind.es) }
   /// `ET`.
-  public static var et: Self { Self(Kind.et) }
+  public static var et: Self { .allowed(Kind.et) }
   /// `FI`.
-  public static var fi: Self { Self(Kind.fi) }
+  public static var fi: Self { .allowed(Kind.fi) }
   /// `FJ`.
-  public static var fj: Self { Self(Kind.fj) }
+  public static var fj: Self { .allowed(Kind.fj) }
   /// `FK`.
-  public static var fk: Self { Self(Kind.fk) }
+  public static var fk: Self { .allowed(Kind.fk) }
   /// `FM`.
-  public static var fm: Self { Self(Kind.fm) }
+  public static var fm: Self { .allowed(Kind.fm) }
   /// `FO`.
-  public static var fo: Self { Self(Kind.fo) }
+  public static var fo: Self { .allowed(Kind.fo) }
   /// `FR`.
-  public static var fr: Self { Self(Kind.fr) }
+  public static var fr: Self { .allowed(Kind.fr) }
   /// `GA`.
-  public static var ga: Self { Self(Kind.ga) }
+  public static var ga: Self { .allowed(Kind.ga) }
   /// `GB`.
-  public static var gb: Self { Self(Kind.gb) }
+  public static var gb: Self { .allowed(Kind.gb) }
   /// `GD`.
-  public static var gd: Self { Self(Kind.gd) }
+  public static var gd: Self { .allowed(Kind.gd) }
   /// `GE`.
-  public static var ge: Self { Self(Kind.ge) }
+  public static var ge: Self { .allowed(Kind.ge) }
   /// `GF`.
-  public static var gf: Self { Self(Kind.gf) }
+  public static var gf: Self { .allowed(Kind.gf) }
   /// `GG`.
-  public static var gg: Self { Self(Kind.gg) }
+  public static var gg: Self { .allowed(Kind.gg) }
   /// `GH`.
-  public static var gh: Self { Self(Kind.gh) }
+  public static var gh: Self { .allowed(Kind.gh) }
   /// `GI`.
-  public static var gi: Self { Self(Kind.gi) }
+  public static var gi: Self { .allowed(Kind.gi) }
   /// `GL`.
-  public static var gl: Self { Self(Kind.gl) }
+  public static var gl: Self { .allowed(Kind.gl) }
   /// `GM`.
-  public static var gm: Self { Self(Kind.gm) }
+  public static var gm: Self { .allowed(Kind.gm) }
   /// `GN`.
-  public static var gn: Self { Self(Kind.gn) }
+  public static var gn: Self { .allowed(Kind.gn) }
   /// `GP`.
-  public static var gp: Self { Self(Kind.gp) }
+  public static var gp: Self { .allowed(Kind.gp) }
   /// `GQ`.
-  public static var gq: Self { Self(Kind.gq) }
+  public static var gq: Self { .allowed(Kind.gq) }
   /// `GR`.
-  public static var gr: Self { Self(Kind.gr) }
+  public static var gr: Self { .allowed(Kind.gr) }
   /// `GS`.
-  public static var gs: Self { Self(Kind.gs) }
+  public static var gs: Self { .allowed(Kind.gs) }
   /// `GT`.
-  public static var gt: Self { Self(Kind.gt) }
+  public static var gt: Self { .allowed(Kind.gt) }
   /// `GU`.
-  public static var gu: Self { Self(Kind.gu) }
+  public static var gu: Self { .allowed(Kind.gu) }
   /// `GW`.
-  public static var gw: Self { Self(Kind.gw) }
+  public static var gw: Self { .allowed(Kind.gw) }
   /// `GY`.
-  public static var gy: Self { Self(Kind.gy) }
+  public static var gy: Self { .allowed(Kind.gy) }
   /// `HK`.
-  public static var hk: Self { Self(Kind.hk) }
+  public static var hk: Self { .allowed(Kind.hk) }
   /// `HM`.
-  public static var hm: Self { Self(Kind.hm) }
+  public static var hm: Self { .allowed(Kind.hm) }
   /// `HN`.
-  public static var hn: Self { Self(Kind.hn) }
+  public static var hn: Self { .allowed(Kind.hn) }
   /// `HR`.
-  public static var hr: Self { Self(Kind.hr) }
+  public static var hr: Self { .allowed(Kind.hr) }
   /// `HT`.
-  public static var ht: Self { Self(Kind.ht) }
+  public static var ht: Self { .allowed(Kind.ht) }
   /// `HU`.
-  public static var hu: Self { Self(Kind.hu) }
+  public static var hu: Self { .allowed(Kind.hu) }
   /// `ID`.
-  public static var id: Self { Self(Kind.id) }
+  public static var id: Self { .allowed(Kind.id) }
   /// `IE`.
-  public static var ie: Self { Self(Kind.ie) }
+  public static var ie: Self { .allowed(Kind.ie) }
   /// `IL`.
-  public static var il: Self { Self(Kind.il) }
+  public static var il: Self { .allowed(Kind.il) }
   /// `IM`.
-  public static var im: Self { Self(Kind.im) }
+  public static var im: Self { .allowed(Kind.im) }
   /// `IN`.
-  public static var `in`: Self { Self(Kind.`in`) }
+  public static var `in`: Self { .allowed(Kind.`in`) }
   /// `IO`.
-  public static var io: Self { Self(Kind.io) }
+  public static var io: Self { .allowed(Kind.io) }
   /// `IQ`.
-  public static var iq: Self { Self(Kind.iq) }
+  public static var iq: Self { .allowed(Kind.iq) }
   /// `IR`.
-  public static var ir: Self { Self(Kind.ir) }
+  public static var ir: Self { .allowed(Kind.ir) }
   /// `IS`.
-  public static var `is`: Self { Self(Kind.`is`) }
+  public static var `is`: Self { .allowed(Kind.`is`) }
   /// `IT`.
-  public static var it: Self { Self(Kind.it) }
+  public static var it: Self { .allowed(Kind.it) }
   /// `JE`.
-  public static var je: Self { Self(Kind.je) }
+  public static var je: Self { .allowed(Kind.je) }
   /// `JM`.
-  public static var jm: Self { Self(Kind.jm) }
+  public static var jm: Self { .allowed(Kind.jm) }
   /// `JO`.
-  public static var jo: Self { Self(Kind.jo) }
+  public static var jo: Self { .allowed(Kind.jo) }
   /// `JP`.
-  public static var jp: Self { Self(Kind.jp) }
+  public static var jp: Self { .allowed(Kind.jp) }
   /// `KE`.
-  public static var ke: Self { Self(Kind.ke) }
+  public static var ke: Self { .allowed(Kind.ke) }
   /// `KG`.
-  public static var kg: Self { Self(Kind.kg) }
+  public static var kg: Self { .allowed(Kind.kg) }
   /// `KH`.
-  public static var kh: Self { Self(Kind.kh) }
+  public static var kh: Self { .allowed(Kind.kh) }
   /// `KI`.
-  public static var ki: Self { Self(Kind.ki) }
+  public static var ki: Self { .allowed(Kind.ki) }
   /// `KM`.
-  public static var km: Self { Self(Kind.km) }
+  public static var km: Self { .allowed(Kind.km) }
   /// `KN`.
-  public static var kn: Self { Self(Kind.kn) }
+  public static var kn: Self { .allowed(Kind.kn) }
   /// `KP`.
-  public static var kp: Self { Self(Kind.kp) }
+  public static var kp: Self { .allowed(Kind.kp) }
   /// `KR`.
-  public static var kr: Self { Self(Kind.kr) }
+  public static var kr: Self { .allowed(Kind.kr) }
   /// `KW`.
-  public static var kw: Self { Self(Kind.kw) }
+  public static var kw: Self { .allowed(Kind.kw) }
   /// `KY`.
-  public static var ky: Self { Self(Kind.ky) }
+  public static var ky: Self { .allowed(Kind.ky) }
   /// `KZ`.
-  public static var kz: Self { Self(Kind.kz) }
+  public static var kz: Self { .allowed(Kind.kz) }
   /// `LA`.
-  public static var la: Self { Self(Kind.la) }
+  public static var la: Self { .allowed(Kind.la) }
   /// `LB`.
-  public static var lb: Self { Self(Kind.lb) }
+  public static var lb: Self { .allowed(Kind.lb) }
   /// `LC`.
-  public static var lc: Self { Self(Kind.lc) }
+  public static var lc: Self { .allowed(Kind.lc) }
   /// `LI`.
-  public static var li: Self { Self(Kind.li) }
+  public static var li: Self { .allowed(Kind.li) }
   /// `LK`.
-  public static var lk: Self { Self(Kind.lk) }
+  public static var lk: Self { .allowed(Kind.lk) }
   /// `LR`.
-  public static var lr: Self { Self(Kind.lr) }
+  public static var lr: Self { .allowed(Kind.lr) }
   /// `LS`.
-  public static var ls: Self { Self(Kind.ls) }
+  public static var ls: Self { .allowed(Kind.ls) }
   /// `LT`.
-  public static var lt: Self { Self(Kind.lt) }
+  public static var lt: Self { .allowed(Kind.lt) }
   /// `LU`.
-  public static var lu: Self { Self(Kind.lu) }
+  public static var lu: Self { .allowed(Kind.lu) }
   /// `LV`.
-  public static var lv: Self { Self(Kind.lv) }
+  public static var lv: Self { .allowed(Kind.lv) }
   /// `LY`.
-  public static var ly: Self { Self(Kind.ly) }
+  public static var ly: Self { .allowed(Kind.ly) }
   /// `MA`.
-  public static var ma: Self { Self(Kind.ma) }
+  public static var ma: Self { .allowed(Kind.ma) }
   /// `MC`.
-  public static var mc: Self { Self(Kind.mc) }
+  public static var mc: Self { .allowed(Kind.mc) }
   /// `MD`.
-  public static var md: Self { Self(Kind.md) }
+  public static var md: Self { .allowed(Kind.md) }
   /// `ME`.
-  public static var me: Self { Self(Kind.me) }
+  public static var me: Self { .allowed(Kind.me) }
   /// `MF`.
-  public static var mf: Self { Self(Kind.mf) }
+  public static var mf: Self { .allowed(Kind.mf) }
   /// `MG`.
-  public static var mg: Self { Self(Kind.mg) }
+  public static var mg: Self { .allowed(Kind.mg) }
   /// `MH`.
-  public static var mh: Self { Self(Kind.mh) }
+  public static var mh: Self { .allowed(Kind.mh) }
   /// `MK`.
-  public static var mk: Self { Self(Kind.mk) }
+  public static var mk: Self { .allowed(Kind.mk) }
   /// `ML`.
-  public static var ml: Self { Self(Kind.ml) }
+  public static var ml: Self { .allowed(Kind.ml) }
   /// `MM`.
-  public static var mm: Self { Self(Kind.mm) }
+  public static var mm: Self { .allowed(Kind.mm) }
   /// `MN`.
-  public static var mn: Self { Self(Kind.mn) }
+  public static var mn: Self { .allowed(Kind.mn) }
   /// `MO`.
-  public static var mo: Self { Self(Kind.mo) }
+  public static var mo: Self { .allowed(Kind.mo) }
   /// `MP`.
-  public static var mp: Self { Self(Kind.mp) }
+  public static var mp: Self { .allowed(Kind.mp) }
   /// `MQ`.
-  public static var mq: Self { Self(Kind.mq) }
+  public static var mq: Self { .allowed(Kind.mq) }
   /// `MR`.
-  public static var mr: Self { Self(Kind.mr) }
+  public static var mr: Self { .allowed(Kind.mr) }
   /// `MS`.
-  public static var ms: Self { Self(Kind.ms) }
+  public static var ms: Self { .allowed(Kind.ms) }
   /// `MT`.
-  public static var mt: Self { Self(Kind.mt) }
+  public static var mt: Self { .allowed(Kind.mt) }
   /// `MU`.
-  public static var mu: Self { Self(Kind.mu) }
+  public static var mu: Self { .allowed(Kind.mu) }
   /// `MV`.
-  public static var mv: Self { Self(Kind.mv) }
+  public static var mv: Self { .allowed(Kind.mv) }
   /// `MW`.
-  public static var mw: Self { Self(Kind.mw) }
+  public static var mw: Self { .allowed(Kind.mw) }
   /// `MX`.
-  public static var mx: Self { Self(Kind.mx) }
+  public static var mx: Self { .allowed(Kind.mx) }
   /// `MY`.
-  public static var my: Self { Self(Kind.my) }
+  public static var my: Self { .allowed(Kind.my) }
   /// `MZ`.
-  public static var mz: Self { Self(Kind.mz) }
+  public static var mz: Self { .allowed(Kind.mz) }
   /// `NA`.
-  public static var na: Self { Self(Kind.na) }
+  public static var na: Self { .allowed(Kind.na) }
   /// `NC`.
-  public static var nc: Self { Self(Kind.nc) }
+  public static var nc: Self { .allowed(Kind.nc) }
   /// `NE`.
-  public static var ne: Self { Self(Kind.ne) }
+  public static var ne: Self { .allowed(Kind.ne) }
   /// `NF`.
-  public static var nf: Self { Self(Kind.nf) }
+  public static var nf: Self { .allowed(Kind.nf) }
   /// `NG`.
-  public static var ng: Self { Self(Kind.ng) }
+  public static var ng: Self { .allowed(Kind.ng) }
   /// `NI`.
-  public static var ni: Self { Self(Kind.ni) }
+  public static var ni: Self { .allowed(Kind.ni) }
   /// `NL`.
-  public static var nl: Self { Self(Kind.nl) }
+  public static var nl: Self { .allowed(Kind.nl) }
   /// `NO`.
-  public static var no: Self { Self(Kind.no) }
+  public static var no: Self { .allowed(Kind.no) }
   /// `NP`.
-  public static var np: Self { Self(Kind.np) }
+  public static var np: Self { .allowed(Kind.np) }
   /// `NR`.
-  public static var nr: Self { Self(Kind.nr) }
+  public static var nr: Self { .allowed(Kind.nr) }
   /// `NU`.
-  public static var nu: Self { Self(Kind.nu) }
+  public static var nu: Self { .allowed(Kind.nu) }
   /// `NZ`.
-  public static var nz: Self { Self(Kind.nz) }
+  public static var nz: Self { .allowed(Kind.nz) }
   /// `OM`.
-  public static var om: Self { Self(Kind.om) }
+  public static var om: Self { .allowed(Kind.om) }
   /// `PA`.
-  public static var pa: Self { Self(Kind.pa) }
+  public static var pa: Self { .allowed(Kind.pa) }
   /// `PE`.
-  public static var pe: Self { Self(Kind.pe) }
+  public static var pe: Self { .allowed(Kind.pe) }
   /// `PF`.
-  public static var pf: Self { Self(Kind.pf) }
+  public static var pf: Self { .allowed(Kind.pf) }
   /// `PG`.
-  public static var pg: Self { Self(Kind.pg) }
+  public static var pg: Self { .allowed(Kind.pg) }
   /// `PH`.
-  public static var ph: Self { Self(Kind.ph) }
+  public static var ph: Self { .allowed(Kind.ph) }
   /// `PK`.
-  public static var pk: Self { Self(Kind.pk) }
+  public static var pk: Self { .allowed(Kind.pk) }
   /// `PL`.
-  public static var pl: Self { Self(Kind.pl) }
+  public static var pl: Self { .allowed(Kind.pl) }
   /// `PM`.
-  public static var pm: Self { Self(Kind.pm) }
+  public static var pm: Self { .allowed(Kind.pm) }
   /// `PN`.
-  public static var pn: Self { Self(Kind.pn) }
+  public static var pn: Self { .allowed(Kind.pn) }
   /// `PR`.
-  public static var pr: Self { Self(Kind.pr) }
+  public static var pr: Self { .allowed(Kind.pr) }
   /// `PS`.
-  public static var ps: Self { Self(Kind.ps) }
+  public static var ps: Self { .allowed(Kind.ps) }
   /// `PT`.
-  public static var pt: Self { Self(Kind.pt) }
+  public static var pt: Self { .allowed(Kind.pt) }
   /// `PW`.
-  public static var pw: Self { Self(Kind.pw) }
+  public static var pw: Self { .allowed(Kind.pw) }
   /// `PY`.
-  public static var py: Self { Self(Kind.py) }
+  public static var py: Self { .allowed(Kind.py) }
   /// `QA`.
-  public static var qa: Self { Self(Kind.qa) }
+  public static var qa: Self { .allowed(Kind.qa) }
   /// `RE`.
-  public static var re: Self { Self(Kind.re) }
+  public static var re: Self { .allowed(Kind.re) }
   /// `RO`.
-  public static var ro: Self { Self(Kind.ro) }
+  public static var ro: Self { .allowed(Kind.ro) }
   /// `RS`.
-  public static var rs: Self { Self(Kind.rs) }
+  public static var rs: Self { .allowed(Kind.rs) }
   /// `RU`.
-  public static var ru: Self { Self(Kind.ru) }
+  public static var ru: Self { .allowed(Kind.ru) }
   /// `RW`.
-  public static var rw: Self { Self(Kind.rw) }
+  public static var rw: Self { .allowed(Kind.rw) }
   /// `SA`.
-  public static var sa: Self { Self(Kind.sa) }
+  public static var sa: Self { .allowed(Kind.sa) }
   /// `SB`.
-  public static var sb: Self { Self(Kind.sb) }
+  public static var sb: Self { .allowed(Kind.sb) }
   /// `SC`.
-  public static var sc: Self { Self(Kind.sc) }
+  public static var sc: Self { .allowed(Kind.sc) }
   /// `SD`.
-  public static var sd: Self { Self(Kind.sd) }
+  public static var sd: Self { .allowed(Kind.sd) }
   /// `SE`.
-  public static var se: Self { Self(Kind.se) }
+  public static var se: Self { .allowed(Kind.se) }
   /// `SG`.
-  public static var sg: Self { Self(Kind.sg) }
+  public static var sg: Self { .allowed(Kind.sg) }
   /// `SH`.
-  public static var sh: Self { Self(Kind.sh) }
+  public static var sh: Self { .allowed(Kind.sh) }
   /// `SI`.
-  public static var si: Self { Self(Kind.si) }
+  public static var si: Self { .allowed(Kind.si) }
   /// `SJ`.
-  public static var sj: Self { Self(Kind.sj) }
+  public static var sj: Self { .allowed(Kind.sj) }
   /// `SK`.
-  public static var sk: Self { Self(Kind.sk) }
+  public static var sk: Self { .allowed(Kind.sk) }
   /// `SL`.
-  public static var sl: Self { Self(Kind.sl) }
+  public static var sl: Self { .allowed(Kind.sl) }
   /// `SM`.
-  public static var sm: Self { Self(Kind.sm) }
+  public static var sm: Self { .allowed(Kind.sm) }
   /// `SN`.
-  public static var sn: Self { Self(Kind.sn) }
+  public static var sn: Self { .allowed(Kind.sn) }
   /// `SO`.
-  public static var so: Self { Self(Kind.so) }
+  public static var so: Self { .allowed(Kind.so) }
   /// `SR`.
-  public static var sr: Self { Self(Kind.sr) }
+  public static var sr: Self { .allowed(Kind.sr) }
   /// `SS`.
-  public static var ss: Self { Self(Kind.ss) }
+  public static var ss: Self { .allowed(Kind.ss) }
   /// `ST`.
-  public static var st: Self { Self(Kind.st) }
+  public static var st: Self { .allowed(Kind.st) }
   /// `SV`.
-  public static var sv: Self { Self(Kind.sv) }
+  public static var sv: Self { .allowed(Kind.sv) }
   /// `SX`.
-  public static var sx: Self { Self(Kind.sx) }
+  public static var sx: Self { .allowed(Kind.sx) }
   /// `SY`.
-  public static var sy: Self { Self(Kind.sy) }
+  public static var sy: Self { .allowed(Kind.sy) }
   /// `SZ`.
-  public static var sz: Self { Self(Kind.sz) }
+  public static var sz: Self { .allowed(Kind.sz) }
   /// `TC`.
-  public static var tc: Self { Self(Kind.tc) }
+  public static var tc: Self { .allowed(Kind.tc) }
   /// `TD`.
-  public static var td: Self { Self(Kind.td) }
+  public static var td: Self { .allowed(Kind.td) }
   /// `TF`.
-  public static var tf: Self { Self(Kind.tf) }
+  public static var tf: Self { .allowed(Kind.tf) }
   /// `TG`.
-  public static var tg: Self { Self(Kind.tg) }
+  public static var tg: Self { .allowed(Kind.tg) }
   /// `TH`.
-  public static var th: Self { Self(Kind.th) }
+  public static var th: Self { .allowed(Kind.th) }
   /// `TJ`.
-  public static var tj: Self { Self(Kind.tj) }
+  public static var tj: Self { .allowed(Kind.tj) }
   /// `TK`.
-  public static var tk: Self { Self(Kind.tk) }
+  public static var tk: Self { .allowed(Kind.tk) }
   /// `TL`.
-  public static var tl: Self { Self(Kind.tl) }
+  public static var tl: Self { .allowed(Kind.tl) }
   /// `TM`.
-  public static var tm: Self { Self(Kind.tm) }
+  public static var tm: Self { .allowed(Kind.tm) }
   /// `TN`.
-  public static var tn: Self { Self(Kind.tn) }
+  public static var tn: Self { .allowed(Kind.tn) }
   /// `TO`.
-  public static var to: Self { Self(Kind.to) }
+  public static var to: Self { .allowed(Kind.to) }
   /// `TR`.
-  public static var tr: Self { Self(Kind.tr) }
+  public static var tr: Self { .allowed(Kind.tr) }
   /// `TT`.
-  public static var tt: Self { Self(Kind.tt) }
+  public static var tt: Self { .allowed(Kind.tt) }
   /// `TV`.
-  public static var tv: Self { Self(Kind.tv) }
+  public static var tv: Self { .allowed(Kind.tv) }
   /// `TW`.
-  public static var tw: Self { Self(Kind.tw) }
+  public static var tw: Self { .allowed(Kind.tw) }
   /// `TZ`.
-  public static var tz: Self { Self(Kind.tz) }
+  public static var tz: Self { .allowed(Kind.tz) }
   /// `UA`.
-  public static var ua: Self { Self(Kind.ua) }
+  public static var ua: Self { .allowed(Kind.ua) }
   /// `UG`.
-  public static var ug: Self { Self(Kind.ug) }
+  public static var ug: Self { .allowed(Kind.ug) }
   /// `UM`.
-  public static var um: Self { Self(Kind.um) }
+  public static var um: Self { .allowed(Kind.um) }
   /// `US`.
-  public static var us: Self { Self(Kind.us) }
+  public static var us: Self { .allowed(Kind.us) }
   /// `UY`.
-  public static var uy: Self { Self(Kind.uy) }
+  public static var uy: Self { .allowed(Kind.uy) }
   /// `UZ`.
-  public static var uz: Self { Self(Kind.uz) }
+  public static var uz: Self { .allowed(Kind.uz) }
   /// `VA`.
-  public static var va: Self { Self(Kind.va) }
+  public static var va: Self { .allowed(Kind.va) }
   /// `VC`.
-  public static var vc: Self { Self(Kind.vc) }
+  public static var vc: Self { .allowed(Kind.vc) }
   /// `VE`.
-  public static var ve: Self { Self(Kind.ve) }
+  public static var ve: Self { .allowed(Kind.ve) }
   /// `VG`.
-  public static var vg: Self { Self(Kind.vg) }
+  public static var vg: Self { .allowed(Kind.vg) }
   /// `VI`.
-  public static var vi: Self { Self(Kind.vi) }
+  public static var vi: Self { .allowed(Kind.vi) }
   /// `VN`.
-  public static var vn: Self { Self(Kind.vn) }
+  public static var vn: Self { .allowed(Kind.vn) }
   /// `VU`.
-  public static var vu: Self { Self(Kind.vu) }
+  public static var vu: Self { .allowed(Kind.vu) }
   /// `WF`.
-  public static var wf: Self { Self(Kind.wf) }
+  public static var wf: Self { .allowed(Kind.wf) }
   /// `WS`.
-  public static var ws: Self { Self(Kind.ws) }
+  public static var ws: Self { .allowed(Kind.ws) }
   /// `YE`.
-  public static var ye: Self { Self(Kind.ye) }
+  public static var ye: Self { .allowed(Kind.ye) }
   /// `YT`.
-  public static var yt: Self { Self(Kind.yt) }
+  public static var yt: Self { .allowed(Kind.yt) }
   /// `ZA`.
-  public static var za: Self { Self(Kind.za) }
+  public static var za: Self { .allowed(Kind.za) }
   /// `ZM`.
-  public static var zm: Self { Self(Kind.zm) }
+  public static var zm: Self { .allowed(Kind.zm) }
   /// `ZW`.
-  public static var zw: Self { Self(Kind.zw) }
+  public static var zw: Self { .allowed(Kind.zw) }
 }
 
 extension CloudFront.Distribution {
@@ -1451,7 +1451,7 @@ extension Value where Kind == CloudFront.Distribution.Logging {
     if let bucket = bucket { objectEntries.append(.init("Bucket", bucket.expression)) }
     if let includeCookies = includeCookies { objectEntries.append(.init("IncludeCookies", includeCookies.expression)) }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1474,23 +1474,23 @@ extension CloudFront.Distribution {
 
 extension Value where Kind == CloudFront.Distribution.MinimumProtocolVersionValue {
   /// `SSLv3`.
-  public static var ssLv3: Self { Self(Kind.ssLv3) }
+  public static var ssLv3: Self { .allowed(Kind.ssLv3) }
   /// `TLSv1`.
-  public static var tlSv1: Self { Self(Kind.tlSv1) }
+  public static var tlSv1: Self { .allowed(Kind.tlSv1) }
   /// `TLSv1.1_2016`.
-  public static var tlSv1_1_2016: Self { Self(Kind.tlSv1_1_2016) }
+  public static var tlSv1_1_2016: Self { .allowed(Kind.tlSv1_1_2016) }
   /// `TLSv1.2_2018`.
-  public static var tlSv1_2_2018: Self { Self(Kind.tlSv1_2_2018) }
+  public static var tlSv1_2_2018: Self { .allowed(Kind.tlSv1_2_2018) }
   /// `TLSv1.2_2019`.
-  public static var tlSv1_2_2019: Self { Self(Kind.tlSv1_2_2019) }
+  public static var tlSv1_2_2019: Self { .allowed(Kind.tlSv1_2_2019) }
   /// `TLSv1.2_2021`.
-  public static var tlSv1_2_2021: Self { Self(Kind.tlSv1_2_2021) }
+  public static var tlSv1_2_2021: Self { .allowed(Kind.tlSv1_2_2021) }
   /// `TLSv1.2_2025`.
-  public static var tlSv1_2_2025: Self { Self(Kind.tlSv1_2_2025) }
+  public static var tlSv1_2_2025: Self { .allowed(Kind.tlSv1_2_2025) }
   /// `TLSv1.3_2025`.
-  public static var tlSv1_3_2025: Self { Self(Kind.tlSv1_3_2025) }
+  public static var tlSv1_3_2025: Self { .allowed(Kind.tlSv1_3_2025) }
   /// `TLSv1_2016`.
-  public static var tlSv1_2016: Self { Self(Kind.tlSv1_2016) }
+  public static var tlSv1_2016: Self { .allowed(Kind.tlSv1_2016) }
 }
 
 extension CloudFront.Distribution {
@@ -1543,7 +1543,7 @@ extension Value where Kind == CloudFront.Distribution.Origin {
     if let vpcOriginConfig = vpcOriginConfig {
       objectEntries.append(.init("VpcOriginConfig", vpcOriginConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1560,7 +1560,7 @@ extension Value where Kind == CloudFront.Distribution.OriginCustomHeader {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("HeaderName", headerName.expression))
     objectEntries.append(.init("HeaderValue", headerValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1586,7 +1586,7 @@ extension Value where Kind == CloudFront.Distribution.OriginGroup {
     if let selectionCriteria = selectionCriteria {
       objectEntries.append(.init("SelectionCriteria", selectionCriteria.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1602,7 +1602,7 @@ extension Value where Kind == CloudFront.Distribution.OriginGroupFailoverCriteri
   public init(statusCodes: Value<CloudFront.Distribution.StatusCodes>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("StatusCodes", statusCodes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1618,7 +1618,7 @@ extension Value where Kind == CloudFront.Distribution.OriginGroupMember {
   public init(originID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OriginId", originID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1635,7 +1635,7 @@ extension Value where Kind == CloudFront.Distribution.OriginGroupMembers {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Items", items.expression))
     objectEntries.append(.init("Quantity", quantity.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1651,9 +1651,9 @@ extension CloudFront.Distribution {
 
 extension Value where Kind == CloudFront.Distribution.OriginGroupSelectionCriteriaValue {
   /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `media-quality-based`.
-  public static var mediaQualityBased: Self { Self(Kind.mediaQualityBased) }
+  public static var mediaQualityBased: Self { .allowed(Kind.mediaQualityBased) }
 }
 
 extension CloudFront.Distribution {
@@ -1669,7 +1669,7 @@ extension Value where Kind == CloudFront.Distribution.OriginGroups {
     var objectEntries: [Expression.ObjectEntry] = []
     if let items = items { objectEntries.append(.init("Items", items.expression)) }
     objectEntries.append(.init("Quantity", quantity.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1685,7 +1685,7 @@ extension Value where Kind == CloudFront.Distribution.OriginMtlsConfig {
   public init(clientCertificateARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClientCertificateArn", clientCertificateARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1704,7 +1704,7 @@ extension Value where Kind == CloudFront.Distribution.OriginShield {
     if let originShieldRegion = originShieldRegion {
       objectEntries.append(.init("OriginShieldRegion", originShieldRegion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1721,7 +1721,7 @@ extension Value where Kind == CloudFront.Distribution.ParameterDefinition {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Definition", definition.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1739,13 +1739,13 @@ extension CloudFront.Distribution {
 
 extension Value where Kind == CloudFront.Distribution.PriceClassValue {
   /// `None`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `PriceClass_100`.
-  public static var priceClass100: Self { Self(Kind.priceClass100) }
+  public static var priceClass100: Self { .allowed(Kind.priceClass100) }
   /// `PriceClass_200`.
-  public static var priceClass200: Self { Self(Kind.priceClass200) }
+  public static var priceClass200: Self { .allowed(Kind.priceClass200) }
   /// `PriceClass_All`.
-  public static var priceClassAll: Self { Self(Kind.priceClassAll) }
+  public static var priceClassAll: Self { .allowed(Kind.priceClassAll) }
 }
 
 extension CloudFront.Distribution {
@@ -1761,11 +1761,11 @@ extension CloudFront.Distribution {
 
 extension Value where Kind == CloudFront.Distribution.RestrictionTypeValue {
   /// `blacklist`.
-  public static var blacklist: Self { Self(Kind.blacklist) }
+  public static var blacklist: Self { .allowed(Kind.blacklist) }
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `whitelist`.
-  public static var whitelist: Self { Self(Kind.whitelist) }
+  public static var whitelist: Self { .allowed(Kind.whitelist) }
 }
 
 extension CloudFront.Distribution {
@@ -1780,7 +1780,7 @@ extension Value where Kind == CloudFront.Distribution.Restrictions {
   public init(geoRestriction: Value<CloudFront.Distribution.GeoRestriction>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("GeoRestriction", geoRestriction.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1801,7 +1801,7 @@ extension Value where Kind == CloudFront.Distribution.S3OriginConfig {
     if let originReadTimeout = originReadTimeout {
       objectEntries.append(.init("OriginReadTimeout", originReadTimeout.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1818,11 +1818,11 @@ extension CloudFront.Distribution {
 
 extension Value where Kind == CloudFront.Distribution.SSLSupportMethodValue {
   /// `sni-only`.
-  public static var sniOnly: Self { Self(Kind.sniOnly) }
+  public static var sniOnly: Self { .allowed(Kind.sniOnly) }
   /// `static-ip`.
-  public static var staticIP: Self { Self(Kind.staticIP) }
+  public static var staticIP: Self { .allowed(Kind.staticIP) }
   /// `vip`.
-  public static var vip: Self { Self(Kind.vip) }
+  public static var vip: Self { .allowed(Kind.vip) }
 }
 
 extension CloudFront.Distribution {
@@ -1838,7 +1838,7 @@ extension Value where Kind == CloudFront.Distribution.StatusCodes {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Items", items.expression))
     objectEntries.append(.init("Quantity", quantity.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1856,7 +1856,7 @@ extension Value where Kind == CloudFront.Distribution.StringSchema {
     if let comment = comment { objectEntries.append(.init("Comment", comment.expression)) }
     if let defaultValue = defaultValue { objectEntries.append(.init("DefaultValue", defaultValue.expression)) }
     objectEntries.append(.init("Required", required.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1874,7 +1874,7 @@ extension Value where Kind == CloudFront.Distribution.TenantConfig {
     if let parameterDefinitions = parameterDefinitions {
       objectEntries.append(.init("ParameterDefinitions", parameterDefinitions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1900,7 +1900,7 @@ extension Value where Kind == CloudFront.Distribution.TrustStoreConfig {
       objectEntries.append(.init("IgnoreCertificateExpiry", ignoreCertificateExpiry.expression))
     }
     objectEntries.append(.init("TrustStoreId", trustStoreID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1928,7 +1928,7 @@ extension Value where Kind == CloudFront.Distribution.VPCOriginConfig {
     }
     if let ownerAccountID = ownerAccountID { objectEntries.append(.init("OwnerAccountId", ownerAccountID.expression)) }
     objectEntries.append(.init("VpcOriginId", vpcOriginID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1964,7 +1964,7 @@ extension Value where Kind == CloudFront.Distribution.ViewerCertificate {
     if let sslSupportMethod = sslSupportMethod {
       objectEntries.append(.init("SslSupportMethod", sslSupportMethod.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1986,7 +1986,7 @@ extension Value where Kind == CloudFront.Distribution.ViewerMtlsConfig {
     if let trustStoreConfig = trustStoreConfig {
       objectEntries.append(.init("TrustStoreConfig", trustStoreConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2003,11 +2003,11 @@ extension CloudFront.Distribution {
 
 extension Value where Kind == CloudFront.Distribution.ViewerMtlsModeValue {
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
   /// `optional`.
-  public static var optional: Self { Self(Kind.optional) }
+  public static var optional: Self { .allowed(Kind.optional) }
   /// `passthrough`.
-  public static var passthrough: Self { Self(Kind.passthrough) }
+  public static var passthrough: Self { .allowed(Kind.passthrough) }
 }
 
 extension CloudFront.Distribution {
@@ -2023,9 +2023,9 @@ extension CloudFront.Distribution {
 
 extension Value where Kind == CloudFront.Distribution.ViewerProtocolPolicyValue {
   /// `allow-all`.
-  public static var allowAll: Self { Self(Kind.allowAll) }
+  public static var allowAll: Self { .allowed(Kind.allowAll) }
   /// `https-only`.
-  public static var httpsOnly: Self { Self(Kind.httpsOnly) }
+  public static var httpsOnly: Self { .allowed(Kind.httpsOnly) }
   /// `redirect-to-https`.
-  public static var redirectToHTTPS: Self { Self(Kind.redirectToHTTPS) }
+  public static var redirectToHTTPS: Self { .allowed(Kind.redirectToHTTPS) }
 }

@@ -177,9 +177,9 @@ extension CloudFront.DistributionTenant {
 
 extension Value where Kind == CloudFront.DistributionTenant.ActionValue {
   /// `override`.
-  public static var override: Self { Self(Kind.override) }
+  public static var override: Self { .allowed(Kind.override) }
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
 }
 
 extension CloudFront.DistributionTenant {
@@ -194,7 +194,7 @@ extension Value where Kind == CloudFront.DistributionTenant.Certificate {
   public init(arn: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let arn = arn { objectEntries.append(.init("Arn", arn.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -210,9 +210,9 @@ extension CloudFront.DistributionTenant {
 
 extension Value where Kind == CloudFront.DistributionTenant.CertificateTransparencyLoggingPreferenceValue {
   /// `enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension CloudFront.DistributionTenant {
@@ -235,7 +235,7 @@ extension Value where Kind == CloudFront.DistributionTenant.Customizations {
       objectEntries.append(.init("GeoRestrictions", geoRestrictions.expression))
     }
     if let webACL = webACL { objectEntries.append(.init("WebAcl", webACL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -257,7 +257,7 @@ extension Value where Kind == CloudFront.DistributionTenant.GeoRestrictionCustom
     if let restrictionType = restrictionType {
       objectEntries.append(.init("RestrictionType", restrictionType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -285,7 +285,7 @@ extension Value where Kind == CloudFront.DistributionTenant.ManagedCertificateRe
     if let validationTokenHost = validationTokenHost {
       objectEntries.append(.init("ValidationTokenHost", validationTokenHost.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -302,7 +302,7 @@ extension Value where Kind == CloudFront.DistributionTenant.ParameterDefinition 
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -319,11 +319,11 @@ extension CloudFront.DistributionTenant {
 
 extension Value where Kind == CloudFront.DistributionTenant.RestrictionTypeValue {
   /// `blacklist`.
-  public static var blacklist: Self { Self(Kind.blacklist) }
+  public static var blacklist: Self { .allowed(Kind.blacklist) }
   /// `whitelist`.
-  public static var whitelist: Self { Self(Kind.whitelist) }
+  public static var whitelist: Self { .allowed(Kind.whitelist) }
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension CloudFront.DistributionTenant {
@@ -338,9 +338,9 @@ extension CloudFront.DistributionTenant {
 
 extension Value where Kind == CloudFront.DistributionTenant.ValidationTokenHostValue {
   /// `cloudfront`.
-  public static var cloudfront: Self { Self(Kind.cloudfront) }
+  public static var cloudfront: Self { .allowed(Kind.cloudfront) }
   /// `self-hosted`.
-  public static var selfHosted: Self { Self(Kind.selfHosted) }
+  public static var selfHosted: Self { .allowed(Kind.selfHosted) }
 }
 
 extension CloudFront.DistributionTenant {
@@ -356,6 +356,6 @@ extension Value where Kind == CloudFront.DistributionTenant.WebACLCustomization 
     var objectEntries: [Expression.ObjectEntry] = []
     if let action = action { objectEntries.append(.init("Action", action.expression)) }
     if let arn = arn { objectEntries.append(.init("Arn", arn.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -135,7 +135,7 @@ extension Value where Kind == CloudFront.Function.FunctionConfig {
       objectEntries.append(.init("KeyValueStoreAssociations", keyValueStoreAssociations.expression))
     }
     objectEntries.append(.init("Runtime", runtime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -151,7 +151,7 @@ extension Value where Kind == CloudFront.Function.FunctionMetadata {
   public init(functionARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let functionARN = functionARN { objectEntries.append(.init("FunctionARN", functionARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -167,7 +167,7 @@ extension CloudFront.Function {
 
 extension Value where Kind == CloudFront.Function.RuntimeValue {
   /// `cloudfront-js-1.0`.
-  public static var cloudfrontJs1_0: Self { Self(Kind.cloudfrontJs1_0) }
+  public static var cloudfrontJs1_0: Self { .allowed(Kind.cloudfrontJs1_0) }
   /// `cloudfront-js-2.0`.
-  public static var cloudfrontJs2_0: Self { Self(Kind.cloudfrontJs2_0) }
+  public static var cloudfrontJs2_0: Self { .allowed(Kind.cloudfrontJs2_0) }
 }

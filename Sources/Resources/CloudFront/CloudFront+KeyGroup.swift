@@ -76,6 +76,6 @@ extension Value where Kind == CloudFront.KeyGroup.KeyGroupConfig {
     if let comment = comment { objectEntries.append(.init("Comment", comment.expression)) }
     objectEntries.append(.init("Items", items.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -107,7 +107,7 @@ extension Value where Kind == CloudFront.KeyValueStore.ImportSource {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SourceArn", sourceARN.expression))
     objectEntries.append(.init("SourceType", sourceType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -122,5 +122,5 @@ extension CloudFront.KeyValueStore {
 
 extension Value where Kind == CloudFront.KeyValueStore.SourceTypeValue {
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
 }

@@ -68,7 +68,7 @@ extension Value where Kind == CloudFront.MonitoringSubscription.MonitoringSubscr
     if let realtimeMetricsSubscriptionConfig = realtimeMetricsSubscriptionConfig {
       objectEntries.append(.init("RealtimeMetricsSubscriptionConfig", realtimeMetricsSubscriptionConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -86,7 +86,7 @@ extension Value where Kind == CloudFront.MonitoringSubscription.RealtimeMetricsS
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RealtimeMetricsSubscriptionStatus", realtimeMetricsSubscriptionStatus.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -102,7 +102,7 @@ extension CloudFront.MonitoringSubscription {
 
 extension Value where Kind == CloudFront.MonitoringSubscription.RealtimeMetricsSubscriptionStatusValue {
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

@@ -77,6 +77,6 @@ extension Value where Kind == CloudFront.OriginAccessControl.OriginAccessControl
     objectEntries.append(.init("OriginAccessControlOriginType", originAccessControlOriginType.expression))
     objectEntries.append(.init("SigningBehavior", signingBehavior.expression))
     objectEntries.append(.init("SigningProtocol", signingProtocol.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

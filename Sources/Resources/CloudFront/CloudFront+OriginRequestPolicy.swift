@@ -95,6 +95,6 @@ extension Value where Kind == CloudFront.OriginRequestPolicy.OriginRequestPolicy
     objectEntries.append(.init("HeadersConfig", headersConfig.expression))
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("QueryStringsConfig", queryStringsConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -82,6 +82,6 @@ extension Value where Kind == CloudFront.PublicKey.PublicKeyConfig {
     if let comment = comment { objectEntries.append(.init("Comment", comment.expression)) }
     objectEntries.append(.init("EncodedKey", encodedKey.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

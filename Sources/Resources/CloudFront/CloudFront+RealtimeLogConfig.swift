@@ -86,7 +86,7 @@ extension Value where Kind == CloudFront.RealtimeLogConfig.EndPoint {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("KinesisStreamConfig", kinesisStreamConfig.expression))
     objectEntries.append(.init("StreamType", streamType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -103,6 +103,6 @@ extension Value where Kind == CloudFront.RealtimeLogConfig.KinesisStreamConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("StreamArn", streamARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

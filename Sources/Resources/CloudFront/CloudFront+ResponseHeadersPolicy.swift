@@ -74,7 +74,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.AccessControlAllo
   public init(items: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Items", items.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -90,7 +90,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.AccessControlAllo
   public init(items: Value<[CloudFront.ResponseHeadersPolicy.ItemsValue]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Items", items.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -106,7 +106,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.AccessControlAllo
   public init(items: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Items", items.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -122,7 +122,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.AccessControlExpo
   public init(items: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Items", items.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -139,7 +139,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.ContentSecurityPo
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ContentSecurityPolicy", contentSecurityPolicy.expression))
     objectEntries.append(.init("Override", override.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -155,7 +155,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.ContentTypeOption
   public init(override: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Override", override.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -189,7 +189,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.CorsConfig {
       objectEntries.append(.init("AccessControlMaxAgeSec", accessControlMaxAgeSec.expression))
     }
     objectEntries.append(.init("OriginOverride", originOverride.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,7 +207,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.CustomHeader {
     objectEntries.append(.init("Header", header.expression))
     objectEntries.append(.init("Override", override.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,7 +223,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.CustomHeadersConf
   public init(items: Value<[CloudFront.ResponseHeadersPolicy.CustomHeader]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Items", items.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -240,7 +240,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.FrameOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FrameOption", frameOption.expression))
     objectEntries.append(.init("Override", override.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -262,21 +262,21 @@ extension CloudFront.ResponseHeadersPolicy {
 
 extension Value where Kind == CloudFront.ResponseHeadersPolicy.ItemsValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
   /// `GET`.
-  public static var get: Self { Self(Kind.get) }
+  public static var get: Self { .allowed(Kind.get) }
   /// `HEAD`.
-  public static var head: Self { Self(Kind.head) }
+  public static var head: Self { .allowed(Kind.head) }
   /// `OPTIONS`.
-  public static var options: Self { Self(Kind.options) }
+  public static var options: Self { .allowed(Kind.options) }
   /// `PATCH`.
-  public static var patch: Self { Self(Kind.patch) }
+  public static var patch: Self { .allowed(Kind.patch) }
   /// `POST`.
-  public static var post: Self { Self(Kind.post) }
+  public static var post: Self { .allowed(Kind.post) }
   /// `PUT`.
-  public static var put: Self { Self(Kind.put) }
+  public static var put: Self { .allowed(Kind.put) }
 }
 
 extension CloudFront.ResponseHeadersPolicy {
@@ -292,7 +292,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.ReferrerPolicy {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Override", override.expression))
     objectEntries.append(.init("ReferrerPolicy", referrerPolicy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -308,7 +308,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.RemoveHeader {
   public init(header: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Header", header.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -324,7 +324,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.RemoveHeadersConf
   public init(items: Value<[CloudFront.ResponseHeadersPolicy.RemoveHeader]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Items", items.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -362,7 +362,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.ResponseHeadersPo
     if let serverTimingHeadersConfig = serverTimingHeadersConfig {
       objectEntries.append(.init("ServerTimingHeadersConfig", serverTimingHeadersConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -396,7 +396,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.SecurityHeadersCo
       objectEntries.append(.init("StrictTransportSecurity", strictTransportSecurity.expression))
     }
     if let xssProtection = xssProtection { objectEntries.append(.init("XSSProtection", xssProtection.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -413,7 +413,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.ServerTimingHeade
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
     if let samplingRate = samplingRate { objectEntries.append(.init("SamplingRate", samplingRate.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -439,7 +439,7 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.StrictTransportSe
     }
     objectEntries.append(.init("Override", override.expression))
     if let preload = preload { objectEntries.append(.init("Preload", preload.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -463,6 +463,6 @@ extension Value where Kind == CloudFront.ResponseHeadersPolicy.XSSProtection {
     objectEntries.append(.init("Override", override.expression))
     objectEntries.append(.init("Protection", protection.expression))
     if let reportURI = reportURI { objectEntries.append(.init("ReportUri", reportURI.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

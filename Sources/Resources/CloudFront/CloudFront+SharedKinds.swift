@@ -17,7 +17,7 @@ extension Value where Kind == CloudFront.CookiesConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CookieBehavior", cookieBehavior.expression))
     if let cookies = cookies { objectEntries.append(.init("Cookies", cookies.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,7 +34,7 @@ extension Value where Kind == CloudFront.HeadersConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("HeaderBehavior", headerBehavior.expression))
     if let headers = headers { objectEntries.append(.init("Headers", headers.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -51,7 +51,7 @@ extension Value where Kind == CloudFront.QueryStringsConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("QueryStringBehavior", queryStringBehavior.expression))
     if let queryStrings = queryStrings { objectEntries.append(.init("QueryStrings", queryStrings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -67,7 +67,7 @@ extension Value where Kind == CloudFront.KeyValueStoreAssociation {
   public init(keyValueStoreARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("KeyValueStoreARN", keyValueStoreARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -84,6 +84,6 @@ extension Value where Kind == CloudFront.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

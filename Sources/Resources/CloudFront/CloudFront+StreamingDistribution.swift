@@ -87,7 +87,7 @@ extension Value where Kind == CloudFront.StreamingDistribution.Logging {
     objectEntries.append(.init("Bucket", bucket.expression))
     objectEntries.append(.init("Enabled", enabled.expression))
     objectEntries.append(.init("Prefix", prefix.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -104,7 +104,7 @@ extension Value where Kind == CloudFront.StreamingDistribution.S3Origin {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DomainName", domainName.expression))
     objectEntries.append(.init("OriginAccessIdentity", originAccessIdentity.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -134,7 +134,7 @@ extension Value where Kind == CloudFront.StreamingDistribution.StreamingDistribu
     if let priceClass = priceClass { objectEntries.append(.init("PriceClass", priceClass.expression)) }
     objectEntries.append(.init("S3Origin", s3Origin.expression))
     objectEntries.append(.init("TrustedSigners", trustedSigners.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -153,6 +153,6 @@ extension Value where Kind == CloudFront.StreamingDistribution.TrustedSigners {
       objectEntries.append(.init("AwsAccountNumbers", awsAccountNumbers.expression))
     }
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -142,7 +142,7 @@ extension Value where Kind == CloudFront.TrustStore.CaCertificatesBundleS3Locati
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Region", region.expression))
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -158,6 +158,6 @@ extension Value where Kind == CloudFront.TrustStore.CaCertificatesBundleSource {
   public init(caCertificatesBundleS3Location: Value<CloudFront.TrustStore.CaCertificatesBundleS3Location>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CaCertificatesBundleS3Location", caCertificatesBundleS3Location.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

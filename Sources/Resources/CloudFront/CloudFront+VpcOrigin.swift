@@ -114,11 +114,11 @@ extension CloudFront.VpcOrigin {
 
 extension Value where Kind == CloudFront.VpcOrigin.OriginProtocolPolicyValue {
   /// `http-only`.
-  public static var httpOnly: Self { Self(Kind.httpOnly) }
+  public static var httpOnly: Self { .allowed(Kind.httpOnly) }
   /// `https-only`.
-  public static var httpsOnly: Self { Self(Kind.httpsOnly) }
+  public static var httpsOnly: Self { .allowed(Kind.httpsOnly) }
   /// `match-viewer`.
-  public static var matchViewer: Self { Self(Kind.matchViewer) }
+  public static var matchViewer: Self { .allowed(Kind.matchViewer) }
 }
 
 extension CloudFront.VpcOrigin {
@@ -149,6 +149,6 @@ extension Value where Kind == CloudFront.VpcOrigin.VPCOriginEndpointConfig {
     if let originSSLProtocols = originSSLProtocols {
       objectEntries.append(.init("OriginSSLProtocols", originSSLProtocols.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -91,7 +91,7 @@ extension Value where Kind == CloudTrail.Channel.Destination {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Location", location.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -106,5 +106,5 @@ extension CloudTrail.Channel {
 
 extension Value where Kind == CloudTrail.Channel.TypeValue {
   /// `EVENT_DATA_STORE`.
-  public static var eventDataStore: Self { Self(Kind.eventDataStore) }
+  public static var eventDataStore: Self { .allowed(Kind.eventDataStore) }
 }

@@ -133,7 +133,7 @@ extension Value where Kind == CloudTrail.Dashboard.Frequency {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Unit", unit.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -155,7 +155,7 @@ extension Value where Kind == CloudTrail.Dashboard.RefreshSchedule {
     if let frequency = frequency { objectEntries.append(.init("Frequency", frequency.expression)) }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
     if let timeOfDay = timeOfDay { objectEntries.append(.init("TimeOfDay", timeOfDay.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -171,9 +171,9 @@ extension CloudTrail.Dashboard {
 
 extension Value where Kind == CloudTrail.Dashboard.StatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension CloudTrail.Dashboard {
@@ -188,9 +188,9 @@ extension CloudTrail.Dashboard {
 
 extension Value where Kind == CloudTrail.Dashboard.UnitValue {
   /// `HOURS`.
-  public static var hours: Self { Self(Kind.hours) }
+  public static var hours: Self { .allowed(Kind.hours) }
   /// `DAYS`.
-  public static var days: Self { Self(Kind.days) }
+  public static var days: Self { .allowed(Kind.days) }
 }
 
 extension CloudTrail.Dashboard {
@@ -213,6 +213,6 @@ extension Value where Kind == CloudTrail.Dashboard.Widget {
     }
     objectEntries.append(.init("QueryStatement", queryStatement.expression))
     if let viewProperties = viewProperties { objectEntries.append(.init("ViewProperties", viewProperties.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -220,9 +220,9 @@ extension CloudTrail.EventDataStore {
 
 extension Value where Kind == CloudTrail.EventDataStore.BillingModeValue {
   /// `EXTENDABLE_RETENTION_PRICING`.
-  public static var extendableRetentionPricing: Self { Self(Kind.extendableRetentionPricing) }
+  public static var extendableRetentionPricing: Self { .allowed(Kind.extendableRetentionPricing) }
   /// `FIXED_RETENTION_PRICING`.
-  public static var fixedRetentionPricing: Self { Self(Kind.fixedRetentionPricing) }
+  public static var fixedRetentionPricing: Self { .allowed(Kind.fixedRetentionPricing) }
 }
 
 extension CloudTrail.EventDataStore {
@@ -238,7 +238,7 @@ extension Value where Kind == CloudTrail.EventDataStore.ContextKeySelector {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Equals", equals.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -254,7 +254,7 @@ extension Value where Kind == CloudTrail.EventDataStore.InsightSelector {
   public init(insightType: Value<CloudTrail.InsightTypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let insightType = insightType { objectEntries.append(.init("InsightType", insightType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -270,9 +270,9 @@ extension CloudTrail.EventDataStore {
 
 extension Value where Kind == CloudTrail.EventDataStore.MaxEventSizeValue {
   /// `Standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `Large`.
-  public static var large: Self { Self(Kind.large) }
+  public static var large: Self { .allowed(Kind.large) }
 }
 
 extension CloudTrail.EventDataStore {
@@ -287,7 +287,7 @@ extension CloudTrail.EventDataStore {
 
 extension Value where Kind == CloudTrail.EventDataStore.TypeValue {
   /// `RequestContext`.
-  public static var requestContext: Self { Self(Kind.requestContext) }
+  public static var requestContext: Self { .allowed(Kind.requestContext) }
   /// `TagContext`.
-  public static var tagContext: Self { Self(Kind.tagContext) }
+  public static var tagContext: Self { .allowed(Kind.tagContext) }
 }

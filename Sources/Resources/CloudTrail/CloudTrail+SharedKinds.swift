@@ -17,7 +17,7 @@ extension Value where Kind == CloudTrail.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,7 +34,7 @@ extension Value where Kind == CloudTrail.AdvancedEventSelector {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldSelectors", fieldSelectors.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -64,7 +64,7 @@ extension Value where Kind == CloudTrail.AdvancedFieldSelector {
     if let notEquals = notEquals { objectEntries.append(.init("NotEquals", notEquals.expression)) }
     if let notStartsWith = notStartsWith { objectEntries.append(.init("NotStartsWith", notStartsWith.expression)) }
     if let startsWith = startsWith { objectEntries.append(.init("StartsWith", startsWith.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -80,7 +80,7 @@ extension CloudTrail {
 
 extension Value where Kind == CloudTrail.InsightTypeValue {
   /// `ApiCallRateInsight`.
-  public static var apiCallRateInsight: Self { Self(Kind.apiCallRateInsight) }
+  public static var apiCallRateInsight: Self { .allowed(Kind.apiCallRateInsight) }
   /// `ApiErrorRateInsight`.
-  public static var apiErrorRateInsight: Self { Self(Kind.apiErrorRateInsight) }
+  public static var apiErrorRateInsight: Self { .allowed(Kind.apiErrorRateInsight) }
 }

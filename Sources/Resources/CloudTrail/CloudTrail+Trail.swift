@@ -215,7 +215,7 @@ extension Value where Kind == CloudTrail.Trail.AggregationConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EventCategory", eventCategory.expression))
     objectEntries.append(.init("Templates", templates.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -232,7 +232,7 @@ extension Value where Kind == CloudTrail.Trail.DataResource {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -247,7 +247,7 @@ extension CloudTrail.Trail {
 
 extension Value where Kind == CloudTrail.Trail.EventCategoryValue {
   /// `Data`.
-  public static var data: Self { Self(Kind.data) }
+  public static var data: Self { .allowed(Kind.data) }
 }
 
 extension CloudTrail.Trail {
@@ -274,7 +274,7 @@ extension Value where Kind == CloudTrail.Trail.EventSelector {
       objectEntries.append(.init("IncludeManagementEvents", includeManagementEvents.expression))
     }
     if let readWriteType = readWriteType { objectEntries.append(.init("ReadWriteType", readWriteType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -296,7 +296,7 @@ extension Value where Kind == CloudTrail.Trail.InsightSelector {
       objectEntries.append(.init("EventCategories", eventCategories.expression))
     }
     if let insightType = insightType { objectEntries.append(.init("InsightType", insightType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -313,11 +313,11 @@ extension CloudTrail.Trail {
 
 extension Value where Kind == CloudTrail.Trail.ReadWriteTypeValue {
   /// `All`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `ReadOnly`.
-  public static var readOnly: Self { Self(Kind.readOnly) }
+  public static var readOnly: Self { .allowed(Kind.readOnly) }
   /// `WriteOnly`.
-  public static var writeOnly: Self { Self(Kind.writeOnly) }
+  public static var writeOnly: Self { .allowed(Kind.writeOnly) }
 }
 
 extension CloudTrail.Trail {
@@ -332,9 +332,9 @@ extension CloudTrail.Trail {
 
 extension Value where Kind == CloudTrail.Trail.SourceEventCategoryValue {
   /// `Management`.
-  public static var management: Self { Self(Kind.management) }
+  public static var management: Self { .allowed(Kind.management) }
   /// `Data`.
-  public static var data: Self { Self(Kind.data) }
+  public static var data: Self { .allowed(Kind.data) }
 }
 
 extension CloudTrail.Trail {
@@ -350,11 +350,11 @@ extension CloudTrail.Trail {
 
 extension Value where Kind == CloudTrail.Trail.TemplateValue {
   /// `API_ACTIVITY`.
-  public static var apiActivity: Self { Self(Kind.apiActivity) }
+  public static var apiActivity: Self { .allowed(Kind.apiActivity) }
   /// `RESOURCE_ACCESS`.
-  public static var resourceAccess: Self { Self(Kind.resourceAccess) }
+  public static var resourceAccess: Self { .allowed(Kind.resourceAccess) }
   /// `USER_ACTIONS`.
-  public static var userActions: Self { Self(Kind.userActions) }
+  public static var userActions: Self { .allowed(Kind.userActions) }
 }
 
 extension CloudTrail.Trail {
@@ -376,21 +376,21 @@ extension CloudTrail.Trail {
 
 extension Value where Kind == CloudTrail.Trail.TypeValue {
   /// `AWS::Lambda::Function`.
-  public static var awsLambdaFunction: Self { Self(Kind.awsLambdaFunction) }
+  public static var awsLambdaFunction: Self { .allowed(Kind.awsLambdaFunction) }
   /// `AWS::S3::Object`.
-  public static var awsS3Object: Self { Self(Kind.awsS3Object) }
+  public static var awsS3Object: Self { .allowed(Kind.awsS3Object) }
   /// `AWS::DynamoDB::Table`.
-  public static var awsDynamoDBTable: Self { Self(Kind.awsDynamoDBTable) }
+  public static var awsDynamoDBTable: Self { .allowed(Kind.awsDynamoDBTable) }
   /// `AWS::S3Outposts::Object`.
-  public static var awsS3OutpostsObject: Self { Self(Kind.awsS3OutpostsObject) }
+  public static var awsS3OutpostsObject: Self { .allowed(Kind.awsS3OutpostsObject) }
   /// `AWS::ManagedBlockchain::Node`.
-  public static var awsManagedBlockchainNode: Self { Self(Kind.awsManagedBlockchainNode) }
+  public static var awsManagedBlockchainNode: Self { .allowed(Kind.awsManagedBlockchainNode) }
   /// `AWS::S3ObjectLambda::AccessPoint`.
-  public static var awsS3ObjectLambdaAccessPoint: Self { Self(Kind.awsS3ObjectLambdaAccessPoint) }
+  public static var awsS3ObjectLambdaAccessPoint: Self { .allowed(Kind.awsS3ObjectLambdaAccessPoint) }
   /// `AWS::EC2::Snapshot`.
-  public static var awsEc2Snapshot: Self { Self(Kind.awsEc2Snapshot) }
+  public static var awsEc2Snapshot: Self { .allowed(Kind.awsEc2Snapshot) }
   /// `AWS::S3::AccessPoint`.
-  public static var awsS3AccessPoint: Self { Self(Kind.awsS3AccessPoint) }
+  public static var awsS3AccessPoint: Self { .allowed(Kind.awsS3AccessPoint) }
   /// `AWS::DynamoDB::Stream`.
-  public static var awsDynamoDBStream: Self { Self(Kind.awsDynamoDBStream) }
+  public static var awsDynamoDBStream: Self { .allowed(Kind.awsDynamoDBStream) }
 }

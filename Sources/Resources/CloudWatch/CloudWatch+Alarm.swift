@@ -246,7 +246,7 @@ extension Value where Kind == CloudWatch.Alarm.AlarmPromQLCriteria {
     if let pendingPeriod = pendingPeriod { objectEntries.append(.init("PendingPeriod", pendingPeriod.expression)) }
     if let query = query { objectEntries.append(.init("Query", query.expression)) }
     if let recoveryPeriod = recoveryPeriod { objectEntries.append(.init("RecoveryPeriod", recoveryPeriod.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,21 +267,21 @@ extension CloudWatch.Alarm {
 
 extension Value where Kind == CloudWatch.Alarm.ComparisonOperatorValue {
   /// `GreaterThanOrEqualToThreshold`.
-  public static var greaterThanOrEqualToThreshold: Self { Self(Kind.greaterThanOrEqualToThreshold) }
+  public static var greaterThanOrEqualToThreshold: Self { .allowed(Kind.greaterThanOrEqualToThreshold) }
   /// `GreaterThanThreshold`.
-  public static var greaterThanThreshold: Self { Self(Kind.greaterThanThreshold) }
+  public static var greaterThanThreshold: Self { .allowed(Kind.greaterThanThreshold) }
   /// `GreaterThanUpperThreshold`.
-  public static var greaterThanUpperThreshold: Self { Self(Kind.greaterThanUpperThreshold) }
+  public static var greaterThanUpperThreshold: Self { .allowed(Kind.greaterThanUpperThreshold) }
   /// `LessThanLowerOrGreaterThanUpperThreshold`.
   public static var lessThanLowerOrGreaterThanUpperThreshold: Self {
-    Self(Kind.lessThanLowerOrGreaterThanUpperThreshold)
+    .allowed(Kind.lessThanLowerOrGreaterThanUpperThreshold)
   }
   /// `LessThanLowerThreshold`.
-  public static var lessThanLowerThreshold: Self { Self(Kind.lessThanLowerThreshold) }
+  public static var lessThanLowerThreshold: Self { .allowed(Kind.lessThanLowerThreshold) }
   /// `LessThanOrEqualToThreshold`.
-  public static var lessThanOrEqualToThreshold: Self { Self(Kind.lessThanOrEqualToThreshold) }
+  public static var lessThanOrEqualToThreshold: Self { .allowed(Kind.lessThanOrEqualToThreshold) }
   /// `LessThanThreshold`.
-  public static var lessThanThreshold: Self { Self(Kind.lessThanThreshold) }
+  public static var lessThanThreshold: Self { .allowed(Kind.lessThanThreshold) }
 }
 
 extension CloudWatch.Alarm {
@@ -296,7 +296,7 @@ extension Value where Kind == CloudWatch.Alarm.EvaluationCriteria {
   public init(promQLCriteria: Value<CloudWatch.Alarm.AlarmPromQLCriteria>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let promQLCriteria = promQLCriteria { objectEntries.append(.init("PromQLCriteria", promQLCriteria.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -318,7 +318,7 @@ extension Value where Kind == CloudWatch.Alarm.Metric {
     if let dimensions = dimensions { objectEntries.append(.init("Dimensions", dimensions.expression)) }
     if let metricName = metricName { objectEntries.append(.init("MetricName", metricName.expression)) }
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -348,7 +348,7 @@ extension Value where Kind == CloudWatch.Alarm.MetricDataQuery {
     if let metricStat = metricStat { objectEntries.append(.init("MetricStat", metricStat.expression)) }
     if let period = period { objectEntries.append(.init("Period", period.expression)) }
     if let returnData = returnData { objectEntries.append(.init("ReturnData", returnData.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -372,7 +372,7 @@ extension Value where Kind == CloudWatch.Alarm.MetricStat {
     objectEntries.append(.init("Period", period.expression))
     objectEntries.append(.init("Stat", stat.expression))
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -391,15 +391,15 @@ extension CloudWatch.Alarm {
 
 extension Value where Kind == CloudWatch.Alarm.StatisticValue {
   /// `Average`.
-  public static var average: Self { Self(Kind.average) }
+  public static var average: Self { .allowed(Kind.average) }
   /// `Maximum`.
-  public static var maximum: Self { Self(Kind.maximum) }
+  public static var maximum: Self { .allowed(Kind.maximum) }
   /// `Minimum`.
-  public static var minimum: Self { Self(Kind.minimum) }
+  public static var minimum: Self { .allowed(Kind.minimum) }
   /// `SampleCount`.
-  public static var sampleCount: Self { Self(Kind.sampleCount) }
+  public static var sampleCount: Self { .allowed(Kind.sampleCount) }
   /// `Sum`.
-  public static var sum: Self { Self(Kind.sum) }
+  public static var sum: Self { .allowed(Kind.sum) }
 }
 
 extension CloudWatch.Alarm {
@@ -416,13 +416,13 @@ extension CloudWatch.Alarm {
 
 extension Value where Kind == CloudWatch.Alarm.TreatMissingDataValue {
   /// `breaching`.
-  public static var breaching: Self { Self(Kind.breaching) }
+  public static var breaching: Self { .allowed(Kind.breaching) }
   /// `ignore`.
-  public static var ignore: Self { Self(Kind.ignore) }
+  public static var ignore: Self { .allowed(Kind.ignore) }
   /// `missing`.
-  public static var missing: Self { Self(Kind.missing) }
+  public static var missing: Self { .allowed(Kind.missing) }
   /// `notBreaching`.
-  public static var notBreaching: Self { Self(Kind.notBreaching) }
+  public static var notBreaching: Self { .allowed(Kind.notBreaching) }
 }
 
 extension CloudWatch.Alarm {
@@ -462,57 +462,57 @@ extension CloudWatch.Alarm {
 
 extension Value where Kind == CloudWatch.Alarm.UnitValue {
   /// `Bits`.
-  public static var bits: Self { Self(Kind.bits) }
+  public static var bits: Self { .allowed(Kind.bits) }
   /// `Bits/Second`.
-  public static var bitsSecond: Self { Self(Kind.bitsSecond) }
+  public static var bitsSecond: Self { .allowed(Kind.bitsSecond) }
   /// `Bytes`.
-  public static var bytes: Self { Self(Kind.bytes) }
+  public static var bytes: Self { .allowed(Kind.bytes) }
   /// `Bytes/Second`.
-  public static var bytesSecond: Self { Self(Kind.bytesSecond) }
+  public static var bytesSecond: Self { .allowed(Kind.bytesSecond) }
   /// `Count`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
   /// `Count/Second`.
-  public static var countSecond: Self { Self(Kind.countSecond) }
+  public static var countSecond: Self { .allowed(Kind.countSecond) }
   /// `Gigabits`.
-  public static var gigabits: Self { Self(Kind.gigabits) }
+  public static var gigabits: Self { .allowed(Kind.gigabits) }
   /// `Gigabits/Second`.
-  public static var gigabitsSecond: Self { Self(Kind.gigabitsSecond) }
+  public static var gigabitsSecond: Self { .allowed(Kind.gigabitsSecond) }
   /// `Gigabytes`.
-  public static var gigabytes: Self { Self(Kind.gigabytes) }
+  public static var gigabytes: Self { .allowed(Kind.gigabytes) }
   /// `Gigabytes/Second`.
-  public static var gigabytesSecond: Self { Self(Kind.gigabytesSecond) }
+  public static var gigabytesSecond: Self { .allowed(Kind.gigabytesSecond) }
   /// `Kilobits`.
-  public static var kilobits: Self { Self(Kind.kilobits) }
+  public static var kilobits: Self { .allowed(Kind.kilobits) }
   /// `Kilobits/Second`.
-  public static var kilobitsSecond: Self { Self(Kind.kilobitsSecond) }
+  public static var kilobitsSecond: Self { .allowed(Kind.kilobitsSecond) }
   /// `Kilobytes`.
-  public static var kilobytes: Self { Self(Kind.kilobytes) }
+  public static var kilobytes: Self { .allowed(Kind.kilobytes) }
   /// `Kilobytes/Second`.
-  public static var kilobytesSecond: Self { Self(Kind.kilobytesSecond) }
+  public static var kilobytesSecond: Self { .allowed(Kind.kilobytesSecond) }
   /// `Megabits`.
-  public static var megabits: Self { Self(Kind.megabits) }
+  public static var megabits: Self { .allowed(Kind.megabits) }
   /// `Megabits/Second`.
-  public static var megabitsSecond: Self { Self(Kind.megabitsSecond) }
+  public static var megabitsSecond: Self { .allowed(Kind.megabitsSecond) }
   /// `Megabytes`.
-  public static var megabytes: Self { Self(Kind.megabytes) }
+  public static var megabytes: Self { .allowed(Kind.megabytes) }
   /// `Megabytes/Second`.
-  public static var megabytesSecond: Self { Self(Kind.megabytesSecond) }
+  public static var megabytesSecond: Self { .allowed(Kind.megabytesSecond) }
   /// `Microseconds`.
-  public static var microseconds: Self { Self(Kind.microseconds) }
+  public static var microseconds: Self { .allowed(Kind.microseconds) }
   /// `Milliseconds`.
-  public static var milliseconds: Self { Self(Kind.milliseconds) }
+  public static var milliseconds: Self { .allowed(Kind.milliseconds) }
   /// `None`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `Percent`.
-  public static var percent: Self { Self(Kind.percent) }
+  public static var percent: Self { .allowed(Kind.percent) }
   /// `Seconds`.
-  public static var seconds: Self { Self(Kind.seconds) }
+  public static var seconds: Self { .allowed(Kind.seconds) }
   /// `Terabits`.
-  public static var terabits: Self { Self(Kind.terabits) }
+  public static var terabits: Self { .allowed(Kind.terabits) }
   /// `Terabits/Second`.
-  public static var terabitsSecond: Self { Self(Kind.terabitsSecond) }
+  public static var terabitsSecond: Self { .allowed(Kind.terabitsSecond) }
   /// `Terabytes`.
-  public static var terabytes: Self { Self(Kind.terabytes) }
+  public static var terabytes: Self { .allowed(Kind.terabytes) }
   /// `Terabytes/Second`.
-  public static var terabytesSecond: Self { Self(Kind.terabytesSecond) }
+  public static var terabytesSecond: Self { .allowed(Kind.terabytesSecond) }
 }

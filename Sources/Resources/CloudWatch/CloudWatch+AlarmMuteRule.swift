@@ -135,7 +135,7 @@ extension Value where Kind == CloudWatch.AlarmMuteRule.MuteTargets {
   public init(alarmNames: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AlarmNames", alarmNames.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -151,7 +151,7 @@ extension Value where Kind == CloudWatch.AlarmMuteRule.Rule {
   public init(schedule: Value<CloudWatch.AlarmMuteRule.Schedule>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Schedule", schedule.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,6 +169,6 @@ extension Value where Kind == CloudWatch.AlarmMuteRule.Schedule {
     objectEntries.append(.init("Duration", duration.expression))
     objectEntries.append(.init("Expression", expression.expression))
     if let timezone = timezone { objectEntries.append(.init("Timezone", timezone.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -133,7 +133,7 @@ extension Value where Kind == CloudWatch.AnomalyDetector.Configuration {
       objectEntries.append(.init("ExcludedTimeRanges", excludedTimeRanges.expression))
     }
     if let metricTimeZone = metricTimeZone { objectEntries.append(.init("MetricTimeZone", metricTimeZone.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -151,7 +151,7 @@ extension Value where Kind == CloudWatch.AnomalyDetector.Metric {
     if let dimensions = dimensions { objectEntries.append(.init("Dimensions", dimensions.expression)) }
     objectEntries.append(.init("MetricName", metricName.expression))
     objectEntries.append(.init("Namespace", namespace.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -167,7 +167,7 @@ extension Value where Kind == CloudWatch.AnomalyDetector.MetricCharacteristics {
   public init(periodicSpikes: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let periodicSpikes = periodicSpikes { objectEntries.append(.init("PeriodicSpikes", periodicSpikes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -197,7 +197,7 @@ extension Value where Kind == CloudWatch.AnomalyDetector.MetricDataQuery {
     if let metricStat = metricStat { objectEntries.append(.init("MetricStat", metricStat.expression)) }
     if let period = period { objectEntries.append(.init("Period", period.expression)) }
     if let returnData = returnData { objectEntries.append(.init("ReturnData", returnData.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -215,7 +215,7 @@ extension Value where Kind == CloudWatch.AnomalyDetector.MetricMathAnomalyDetect
     if let metricDataQueries = metricDataQueries {
       objectEntries.append(.init("MetricDataQueries", metricDataQueries.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -239,7 +239,7 @@ extension Value where Kind == CloudWatch.AnomalyDetector.MetricStat {
     objectEntries.append(.init("Period", period.expression))
     objectEntries.append(.init("Stat", stat.expression))
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -256,7 +256,7 @@ extension Value where Kind == CloudWatch.AnomalyDetector.Range {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EndTime", endTime.expression))
     objectEntries.append(.init("StartTime", startTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,6 +282,6 @@ extension Value where Kind == CloudWatch.AnomalyDetector.SingleMetricAnomalyDete
     if let metricName = metricName { objectEntries.append(.init("MetricName", metricName.expression)) }
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
     if let stat = stat { objectEntries.append(.init("Stat", stat.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

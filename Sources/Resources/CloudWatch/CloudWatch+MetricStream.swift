@@ -155,7 +155,7 @@ extension Value where Kind == CloudWatch.MetricStream.MetricStreamFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let metricNames = metricNames { objectEntries.append(.init("MetricNames", metricNames.expression)) }
     objectEntries.append(.init("Namespace", namespace.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,7 +175,7 @@ extension Value where Kind == CloudWatch.MetricStream.MetricStreamStatisticsConf
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AdditionalStatistics", additionalStatistics.expression))
     objectEntries.append(.init("IncludeMetrics", includeMetrics.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -192,7 +192,7 @@ extension Value where Kind == CloudWatch.MetricStream.MetricStreamStatisticsMetr
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MetricName", metricName.expression))
     objectEntries.append(.init("Namespace", namespace.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -209,9 +209,9 @@ extension CloudWatch.MetricStream {
 
 extension Value where Kind == CloudWatch.MetricStream.OutputFormatValue {
   /// `json`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `opentelemetry0.7`.
-  public static var opentelemetry0_7: Self { Self(Kind.opentelemetry0_7) }
+  public static var opentelemetry0_7: Self { .allowed(Kind.opentelemetry0_7) }
   /// `opentelemetry1.0`.
-  public static var opentelemetry1_0: Self { Self(Kind.opentelemetry1_0) }
+  public static var opentelemetry1_0: Self { .allowed(Kind.opentelemetry1_0) }
 }

@@ -114,7 +114,7 @@ extension Value where Kind == CodeArtifact.PackageGroup.OriginConfiguration {
   public init(restrictions: Value<CodeArtifact.PackageGroup.Restrictions>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Restrictions", restrictions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -132,13 +132,13 @@ extension CodeArtifact.PackageGroup {
 
 extension Value where Kind == CodeArtifact.PackageGroup.RestrictionModeValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `BLOCK`.
-  public static var block: Self { Self(Kind.block) }
+  public static var block: Self { .allowed(Kind.block) }
   /// `ALLOW_SPECIFIC_REPOSITORIES`.
-  public static var allowSpecificRepositories: Self { Self(Kind.allowSpecificRepositories) }
+  public static var allowSpecificRepositories: Self { .allowed(Kind.allowSpecificRepositories) }
   /// `INHERIT`.
-  public static var inherit: Self { Self(Kind.inherit) }
+  public static var inherit: Self { .allowed(Kind.inherit) }
 }
 
 extension CodeArtifact.PackageGroup {
@@ -157,7 +157,7 @@ extension Value where Kind == CodeArtifact.PackageGroup.RestrictionType {
     var objectEntries: [Expression.ObjectEntry] = []
     if let repositories = repositories { objectEntries.append(.init("Repositories", repositories.expression)) }
     objectEntries.append(.init("RestrictionMode", restrictionMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -183,6 +183,6 @@ extension Value where Kind == CodeArtifact.PackageGroup.Restrictions {
       objectEntries.append(.init("InternalUpstream", internalUpstream.expression))
     }
     if let publish = publish { objectEntries.append(.init("Publish", publish.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -170,7 +170,7 @@ extension Value where Kind == CodeBuild.Fleet.ComputeConfiguration {
     if let machineType = machineType { objectEntries.append(.init("machineType", machineType.expression)) }
     if let memory = memory { objectEntries.append(.init("memory", memory.expression)) }
     if let vCPU = vCPU { objectEntries.append(.init("vCpu", vCPU.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -191,19 +191,19 @@ extension CodeBuild.Fleet {
 
 extension Value where Kind == CodeBuild.Fleet.ComputeTypeValue {
   /// `BUILD_GENERAL1_SMALL`.
-  public static var buildGeneral1Small: Self { Self(Kind.buildGeneral1Small) }
+  public static var buildGeneral1Small: Self { .allowed(Kind.buildGeneral1Small) }
   /// `BUILD_GENERAL1_MEDIUM`.
-  public static var buildGeneral1Medium: Self { Self(Kind.buildGeneral1Medium) }
+  public static var buildGeneral1Medium: Self { .allowed(Kind.buildGeneral1Medium) }
   /// `BUILD_GENERAL1_LARGE`.
-  public static var buildGeneral1Large: Self { Self(Kind.buildGeneral1Large) }
+  public static var buildGeneral1Large: Self { .allowed(Kind.buildGeneral1Large) }
   /// `BUILD_GENERAL1_XLARGE`.
-  public static var buildGeneral1Xlarge: Self { Self(Kind.buildGeneral1Xlarge) }
+  public static var buildGeneral1Xlarge: Self { .allowed(Kind.buildGeneral1Xlarge) }
   /// `BUILD_GENERAL1_2XLARGE`.
-  public static var buildGeneral1_2Xlarge: Self { Self(Kind.buildGeneral1_2Xlarge) }
+  public static var buildGeneral1_2Xlarge: Self { .allowed(Kind.buildGeneral1_2Xlarge) }
   /// `ATTRIBUTE_BASED_COMPUTE`.
-  public static var attributeBasedCompute: Self { Self(Kind.attributeBasedCompute) }
+  public static var attributeBasedCompute: Self { .allowed(Kind.attributeBasedCompute) }
   /// `CUSTOM_INSTANCE_TYPE`.
-  public static var customInstanceType: Self { Self(Kind.customInstanceType) }
+  public static var customInstanceType: Self { .allowed(Kind.customInstanceType) }
 }
 
 extension CodeBuild.Fleet {
@@ -218,9 +218,9 @@ extension CodeBuild.Fleet {
 
 extension Value where Kind == CodeBuild.Fleet.DefaultBehaviorValue {
   /// `ALLOW_ALL`.
-  public static var allowAll: Self { Self(Kind.allowAll) }
+  public static var allowAll: Self { .allowed(Kind.allowAll) }
   /// `DENY_ALL`.
-  public static var denyAll: Self { Self(Kind.denyAll) }
+  public static var denyAll: Self { .allowed(Kind.denyAll) }
 }
 
 extension CodeBuild.Fleet {
@@ -235,9 +235,9 @@ extension CodeBuild.Fleet {
 
 extension Value where Kind == CodeBuild.Fleet.EffectValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `DENY`.
-  public static var deny: Self { Self(Kind.deny) }
+  public static var deny: Self { .allowed(Kind.deny) }
 }
 
 extension CodeBuild.Fleet {
@@ -259,23 +259,23 @@ extension CodeBuild.Fleet {
 
 extension Value where Kind == CodeBuild.Fleet.EnvironmentTypeValue {
   /// `WINDOWS_SERVER_2019_CONTAINER`.
-  public static var windowsServer2019Container: Self { Self(Kind.windowsServer2019Container) }
+  public static var windowsServer2019Container: Self { .allowed(Kind.windowsServer2019Container) }
   /// `WINDOWS_SERVER_2022_CONTAINER`.
-  public static var windowsServer2022Container: Self { Self(Kind.windowsServer2022Container) }
+  public static var windowsServer2022Container: Self { .allowed(Kind.windowsServer2022Container) }
   /// `LINUX_CONTAINER`.
-  public static var linuxContainer: Self { Self(Kind.linuxContainer) }
+  public static var linuxContainer: Self { .allowed(Kind.linuxContainer) }
   /// `LINUX_GPU_CONTAINER`.
-  public static var linuxGPUContainer: Self { Self(Kind.linuxGPUContainer) }
+  public static var linuxGPUContainer: Self { .allowed(Kind.linuxGPUContainer) }
   /// `ARM_CONTAINER`.
-  public static var armContainer: Self { Self(Kind.armContainer) }
+  public static var armContainer: Self { .allowed(Kind.armContainer) }
   /// `MAC_ARM`.
-  public static var macArm: Self { Self(Kind.macArm) }
+  public static var macArm: Self { .allowed(Kind.macArm) }
   /// `LINUX_EC2`.
-  public static var linuxEc2: Self { Self(Kind.linuxEc2) }
+  public static var linuxEc2: Self { .allowed(Kind.linuxEc2) }
   /// `ARM_EC2`.
-  public static var armEc2: Self { Self(Kind.armEc2) }
+  public static var armEc2: Self { .allowed(Kind.armEc2) }
   /// `WINDOWS_EC2`.
-  public static var windowsEc2: Self { Self(Kind.windowsEc2) }
+  public static var windowsEc2: Self { .allowed(Kind.windowsEc2) }
 }
 
 extension CodeBuild.Fleet {
@@ -296,7 +296,7 @@ extension Value where Kind == CodeBuild.Fleet.FleetProxyRule {
     if let effect = effect { objectEntries.append(.init("Effect", effect.expression)) }
     if let entities = entities { objectEntries.append(.init("Entities", entities.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -312,9 +312,9 @@ extension CodeBuild.Fleet {
 
 extension Value where Kind == CodeBuild.Fleet.MachineTypeValue {
   /// `GENERAL`.
-  public static var general: Self { Self(Kind.general) }
+  public static var general: Self { .allowed(Kind.general) }
   /// `NVME`.
-  public static var nvme: Self { Self(Kind.nvme) }
+  public static var nvme: Self { .allowed(Kind.nvme) }
 }
 
 extension CodeBuild.Fleet {
@@ -328,7 +328,7 @@ extension CodeBuild.Fleet {
 
 extension Value where Kind == CodeBuild.Fleet.MetricTypeValue {
   /// `FLEET_UTILIZATION_RATE`.
-  public static var fleetUtilizationRate: Self { Self(Kind.fleetUtilizationRate) }
+  public static var fleetUtilizationRate: Self { .allowed(Kind.fleetUtilizationRate) }
 }
 
 extension CodeBuild.Fleet {
@@ -343,9 +343,9 @@ extension CodeBuild.Fleet {
 
 extension Value where Kind == CodeBuild.Fleet.OverflowBehaviorValue {
   /// `QUEUE`.
-  public static var queue: Self { Self(Kind.queue) }
+  public static var queue: Self { .allowed(Kind.queue) }
   /// `ON_DEMAND`.
-  public static var onDemand: Self { Self(Kind.onDemand) }
+  public static var onDemand: Self { .allowed(Kind.onDemand) }
 }
 
 extension CodeBuild.Fleet {
@@ -368,7 +368,7 @@ extension Value where Kind == CodeBuild.Fleet.ProxyConfiguration {
     if let orderedProxyRules = orderedProxyRules {
       objectEntries.append(.init("OrderedProxyRules", orderedProxyRules.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -392,7 +392,7 @@ extension Value where Kind == CodeBuild.Fleet.ScalingConfigurationInput {
     if let targetTrackingScalingConfigs = targetTrackingScalingConfigs {
       objectEntries.append(.init("TargetTrackingScalingConfigs", targetTrackingScalingConfigs.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -407,7 +407,7 @@ extension CodeBuild.Fleet {
 
 extension Value where Kind == CodeBuild.Fleet.ScalingTypeValue {
   /// `TARGET_TRACKING_SCALING`.
-  public static var targetTrackingScaling: Self { Self(Kind.targetTrackingScaling) }
+  public static var targetTrackingScaling: Self { .allowed(Kind.targetTrackingScaling) }
 }
 
 extension CodeBuild.Fleet {
@@ -423,7 +423,7 @@ extension Value where Kind == CodeBuild.Fleet.TargetTrackingScalingConfiguration
     var objectEntries: [Expression.ObjectEntry] = []
     if let metricType = metricType { objectEntries.append(.init("MetricType", metricType.expression)) }
     if let targetValue = targetValue { objectEntries.append(.init("TargetValue", targetValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -439,7 +439,7 @@ extension CodeBuild.Fleet {
 
 extension Value where Kind == CodeBuild.Fleet.TypeValue {
   /// `DOMAIN`.
-  public static var domain: Self { Self(Kind.domain) }
+  public static var domain: Self { .allowed(Kind.domain) }
   /// `IP`.
-  public static var ip: Self { Self(Kind.ip) }
+  public static var ip: Self { .allowed(Kind.ip) }
 }

@@ -282,7 +282,7 @@ extension Value where Kind == CodeBuild.Project.Artifacts {
     if let packaging = packaging { objectEntries.append(.init("Packaging", packaging.expression)) }
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -303,7 +303,7 @@ extension Value where Kind == CodeBuild.Project.BatchRestrictions {
     if let maximumBuildsAllowed = maximumBuildsAllowed {
       objectEntries.append(.init("MaximumBuildsAllowed", maximumBuildsAllowed.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -320,7 +320,7 @@ extension Value where Kind == CodeBuild.Project.BuildStatusConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let context = context { objectEntries.append(.init("Context", context.expression)) }
     if let targetURL = targetURL { objectEntries.append(.init("TargetUrl", targetURL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -338,7 +338,7 @@ extension Value where Kind == CodeBuild.Project.CloudWatchLogsConfig {
     if let groupName = groupName { objectEntries.append(.init("GroupName", groupName.expression)) }
     objectEntries.append(.init("Status", status.expression))
     if let streamName = streamName { objectEntries.append(.init("StreamName", streamName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -357,7 +357,7 @@ extension Value where Kind == CodeBuild.Project.DockerServer {
     if let securityGroupIds = securityGroupIds {
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -399,7 +399,7 @@ extension Value where Kind == CodeBuild.Project.Environment {
       objectEntries.append(.init("RegistryCredential", registryCredential.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -417,7 +417,7 @@ extension Value where Kind == CodeBuild.Project.EnvironmentVariable {
     objectEntries.append(.init("Name", name.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -433,7 +433,7 @@ extension Value where Kind == CodeBuild.Project.GitSubmodulesConfig {
   public init(fetchSubmodules: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FetchSubmodules", fetchSubmodules.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -453,7 +453,7 @@ extension Value where Kind == CodeBuild.Project.LogsConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cloudWatchLogs = cloudWatchLogs { objectEntries.append(.init("CloudWatchLogs", cloudWatchLogs.expression)) }
     if let s3Logs = s3Logs { objectEntries.append(.init("S3Logs", s3Logs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -483,7 +483,7 @@ extension Value where Kind == CodeBuild.Project.ProjectBuildBatchConfig {
     if let restrictions = restrictions { objectEntries.append(.init("Restrictions", restrictions.expression)) }
     if let serviceRole = serviceRole { objectEntries.append(.init("ServiceRole", serviceRole.expression)) }
     if let timeoutInMins = timeoutInMins { objectEntries.append(.init("TimeoutInMins", timeoutInMins.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -507,7 +507,7 @@ extension Value where Kind == CodeBuild.Project.ProjectCache {
     if let location = location { objectEntries.append(.init("Location", location.expression)) }
     if let modes = modes { objectEntries.append(.init("Modes", modes.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -533,7 +533,7 @@ extension Value where Kind == CodeBuild.Project.ProjectFileSystemLocation {
     if let mountOptions = mountOptions { objectEntries.append(.init("MountOptions", mountOptions.expression)) }
     objectEntries.append(.init("MountPoint", mountPoint.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -549,7 +549,7 @@ extension Value where Kind == CodeBuild.Project.ProjectFleet {
   public init(fleetARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fleetARN = fleetARN { objectEntries.append(.init("FleetArn", fleetARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -566,7 +566,7 @@ extension Value where Kind == CodeBuild.Project.ProjectSourceVersion {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SourceIdentifier", sourceIdentifier.expression))
     if let sourceVersion = sourceVersion { objectEntries.append(.init("SourceVersion", sourceVersion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -596,7 +596,7 @@ extension Value where Kind == CodeBuild.Project.ProjectTriggers {
       objectEntries.append(.init("ScopeConfiguration", scopeConfiguration.expression))
     }
     if let webhook = webhook { objectEntries.append(.init("Webhook", webhook.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -613,7 +613,7 @@ extension Value where Kind == CodeBuild.Project.PullRequestBuildPolicy {
     var objectEntries: [Expression.ObjectEntry] = []
     if let approverRoles = approverRoles { objectEntries.append(.init("ApproverRoles", approverRoles.expression)) }
     objectEntries.append(.init("RequiresCommentApproval", requiresCommentApproval.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -630,7 +630,7 @@ extension Value where Kind == CodeBuild.Project.RegistryCredential {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Credential", credential.expression))
     objectEntries.append(.init("CredentialProvider", credentialProvider.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -650,7 +650,7 @@ extension Value where Kind == CodeBuild.Project.S3LogsConfig {
     }
     if let location = location { objectEntries.append(.init("Location", location.expression)) }
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -668,7 +668,7 @@ extension Value where Kind == CodeBuild.Project.ScopeConfiguration {
     if let domain = domain { objectEntries.append(.init("Domain", domain.expression)) }
     objectEntries.append(.init("Name", name.expression))
     if let scope = scope { objectEntries.append(.init("Scope", scope.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -712,7 +712,7 @@ extension Value where Kind == CodeBuild.Project.Source {
       objectEntries.append(.init("SourceIdentifier", sourceIdentifier.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -729,6 +729,6 @@ extension Value where Kind == CodeBuild.Project.SourceAuth {
     var objectEntries: [Expression.ObjectEntry] = []
     if let resource = resource { objectEntries.append(.init("Resource", resource.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -109,7 +109,7 @@ extension Value where Kind == CodeBuild.ReportGroup.ReportExportConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ExportConfigType", exportConfigType.expression))
     if let s3Destination = s3Destination { objectEntries.append(.init("S3Destination", s3Destination.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -139,6 +139,6 @@ extension Value where Kind == CodeBuild.ReportGroup.S3ReportExportConfig {
     if let encryptionKey = encryptionKey { objectEntries.append(.init("EncryptionKey", encryptionKey.expression)) }
     if let packaging = packaging { objectEntries.append(.init("Packaging", packaging.expression)) }
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == CodeBuild.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -37,6 +37,6 @@ extension Value where Kind == CodeBuild.VPCConfig {
     }
     if let subnets = subnets { objectEntries.append(.init("Subnets", subnets.expression)) }
     if let vpcID = vpcID { objectEntries.append(.init("VpcId", vpcID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -132,7 +132,7 @@ extension Value where Kind == CodeCommit.Repository.Code {
     var objectEntries: [Expression.ObjectEntry] = []
     if let branchName = branchName { objectEntries.append(.init("BranchName", branchName.expression)) }
     objectEntries.append(.init("S3", s3.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -158,7 +158,7 @@ extension Value where Kind == CodeCommit.Repository.RepositoryTrigger {
     objectEntries.append(.init("DestinationArn", destinationARN.expression))
     objectEntries.append(.init("Events", events.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -176,7 +176,7 @@ extension Value where Kind == CodeCommit.Repository.S3 {
     objectEntries.append(.init("Bucket", bucket.expression))
     objectEntries.append(.init("Key", key.expression))
     if let objectVersion = objectVersion { objectEntries.append(.init("ObjectVersion", objectVersion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,6 +193,6 @@ extension Value where Kind == CodeCommit.Repository.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -104,17 +104,17 @@ extension CodeConnections.Connection {
 
 extension Value where Kind == CodeConnections.Connection.ProviderTypeValue {
   /// `AzureDevOps`.
-  public static var azureDevOps: Self { Self(Kind.azureDevOps) }
+  public static var azureDevOps: Self { .allowed(Kind.azureDevOps) }
   /// `Bitbucket`.
-  public static var bitbucket: Self { Self(Kind.bitbucket) }
+  public static var bitbucket: Self { .allowed(Kind.bitbucket) }
   /// `GitHub`.
-  public static var gitHub: Self { Self(Kind.gitHub) }
+  public static var gitHub: Self { .allowed(Kind.gitHub) }
   /// `GitHubEnterpriseServer`.
-  public static var gitHubEnterpriseServer: Self { Self(Kind.gitHubEnterpriseServer) }
+  public static var gitHubEnterpriseServer: Self { .allowed(Kind.gitHubEnterpriseServer) }
   /// `GitLab`.
-  public static var gitLab: Self { Self(Kind.gitLab) }
+  public static var gitLab: Self { .allowed(Kind.gitLab) }
   /// `GitLabSelfManaged`.
-  public static var gitLabSelfManaged: Self { Self(Kind.gitLabSelfManaged) }
+  public static var gitLabSelfManaged: Self { .allowed(Kind.gitLabSelfManaged) }
 }
 
 extension CodeConnections.Connection {
@@ -130,6 +130,6 @@ extension Value where Kind == CodeConnections.Connection.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -100,7 +100,7 @@ extension Value where Kind == CodeDeploy.DeploymentConfig.MinimumHealthyHosts {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -117,7 +117,7 @@ extension Value where Kind == CodeDeploy.DeploymentConfig.MinimumHealthyHostsPer
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -134,7 +134,7 @@ extension Value where Kind == CodeDeploy.DeploymentConfig.TimeBasedCanary {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CanaryInterval", canaryInterval.expression))
     objectEntries.append(.init("CanaryPercentage", canaryPercentage.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -151,7 +151,7 @@ extension Value where Kind == CodeDeploy.DeploymentConfig.TimeBasedLinear {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LinearInterval", linearInterval.expression))
     objectEntries.append(.init("LinearPercentage", linearPercentage.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,7 +177,7 @@ extension Value where Kind == CodeDeploy.DeploymentConfig.TrafficRoutingConfig {
       objectEntries.append(.init("TimeBasedLinear", timeBasedLinear.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -194,11 +194,11 @@ extension CodeDeploy.DeploymentConfig {
 
 extension Value where Kind == CodeDeploy.DeploymentConfig.TrafficRoutingConfigTypeValue {
   /// `AllAtOnce`.
-  public static var allAtOnce: Self { Self(Kind.allAtOnce) }
+  public static var allAtOnce: Self { .allowed(Kind.allAtOnce) }
   /// `TimeBasedCanary`.
-  public static var timeBasedCanary: Self { Self(Kind.timeBasedCanary) }
+  public static var timeBasedCanary: Self { .allowed(Kind.timeBasedCanary) }
   /// `TimeBasedLinear`.
-  public static var timeBasedLinear: Self { Self(Kind.timeBasedLinear) }
+  public static var timeBasedLinear: Self { .allowed(Kind.timeBasedLinear) }
 }
 
 extension CodeDeploy.DeploymentConfig {
@@ -213,9 +213,9 @@ extension CodeDeploy.DeploymentConfig {
 
 extension Value where Kind == CodeDeploy.DeploymentConfig.TypeValue {
   /// `FLEET_PERCENT`.
-  public static var fleetPercent: Self { Self(Kind.fleetPercent) }
+  public static var fleetPercent: Self { .allowed(Kind.fleetPercent) }
   /// `HOST_COUNT`.
-  public static var hostCount: Self { Self(Kind.hostCount) }
+  public static var hostCount: Self { .allowed(Kind.hostCount) }
 }
 
 extension CodeDeploy.DeploymentConfig {
@@ -242,6 +242,6 @@ extension Value where Kind == CodeDeploy.DeploymentConfig.ZonalConfig {
     if let monitorDurationInSeconds = monitorDurationInSeconds {
       objectEntries.append(.init("MonitorDurationInSeconds", monitorDurationInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -213,9 +213,9 @@ extension CodeDeploy.DeploymentGroup {
 
 extension Value where Kind == CodeDeploy.DeploymentGroup.ActionOnTimeoutValue {
   /// `CONTINUE_DEPLOYMENT`.
-  public static var continueDeployment: Self { Self(Kind.continueDeployment) }
+  public static var continueDeployment: Self { .allowed(Kind.continueDeployment) }
   /// `STOP_DEPLOYMENT`.
-  public static var stopDeployment: Self { Self(Kind.stopDeployment) }
+  public static var stopDeployment: Self { .allowed(Kind.stopDeployment) }
 }
 
 extension CodeDeploy.DeploymentGroup {
@@ -230,9 +230,9 @@ extension CodeDeploy.DeploymentGroup {
 
 extension Value where Kind == CodeDeploy.DeploymentGroup.ActionValue {
   /// `COPY_AUTO_SCALING_GROUP`.
-  public static var copyAutoScalingGroup: Self { Self(Kind.copyAutoScalingGroup) }
+  public static var copyAutoScalingGroup: Self { .allowed(Kind.copyAutoScalingGroup) }
   /// `DISCOVER_EXISTING`.
-  public static var discoverExisting: Self { Self(Kind.discoverExisting) }
+  public static var discoverExisting: Self { .allowed(Kind.discoverExisting) }
 }
 
 extension CodeDeploy.DeploymentGroup {
@@ -247,7 +247,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.Alarm {
   public init(name: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -271,7 +271,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.AlarmConfiguration {
     if let ignorePollAlarmFailure = ignorePollAlarmFailure {
       objectEntries.append(.init("IgnorePollAlarmFailure", ignorePollAlarmFailure.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -288,7 +288,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.AutoRollbackConfigurati
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let events = events { objectEntries.append(.init("Events", events.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -316,7 +316,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.BlueGreenDeploymentConf
     if let terminateBlueInstancesOnDeploymentSuccess = terminateBlueInstancesOnDeploymentSuccess {
       objectEntries.append(.init("TerminateBlueInstancesOnDeploymentSuccess", terminateBlueInstancesOnDeploymentSuccess.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -338,7 +338,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.BlueInstanceTermination
     if let terminationWaitTimeInMinutes = terminationWaitTimeInMinutes {
       objectEntries.append(.init("TerminationWaitTimeInMinutes", terminationWaitTimeInMinutes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -354,9 +354,9 @@ extension CodeDeploy.DeploymentGroup {
 
 extension Value where Kind == CodeDeploy.DeploymentGroup.BlueInstanceTerminationOptionActionValue {
   /// `KEEP_ALIVE`.
-  public static var keepAlive: Self { Self(Kind.keepAlive) }
+  public static var keepAlive: Self { .allowed(Kind.keepAlive) }
   /// `TERMINATE`.
-  public static var terminate: Self { Self(Kind.terminate) }
+  public static var terminate: Self { .allowed(Kind.terminate) }
 }
 
 extension CodeDeploy.DeploymentGroup {
@@ -379,7 +379,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.Deployment {
       objectEntries.append(.init("IgnoreApplicationStopFailures", ignoreApplicationStopFailures.expression))
     }
     objectEntries.append(.init("Revision", revision.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -395,9 +395,9 @@ extension CodeDeploy.DeploymentGroup {
 
 extension Value where Kind == CodeDeploy.DeploymentGroup.DeploymentOptionValue {
   /// `WITHOUT_TRAFFIC_CONTROL`.
-  public static var withoutTrafficControl: Self { Self(Kind.withoutTrafficControl) }
+  public static var withoutTrafficControl: Self { .allowed(Kind.withoutTrafficControl) }
   /// `WITH_TRAFFIC_CONTROL`.
-  public static var withTrafficControl: Self { Self(Kind.withTrafficControl) }
+  public static var withTrafficControl: Self { .allowed(Kind.withTrafficControl) }
 }
 
 extension CodeDeploy.DeploymentGroup {
@@ -420,7 +420,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.DeploymentReadyOption {
     if let waitTimeInMinutes = waitTimeInMinutes {
       objectEntries.append(.init("WaitTimeInMinutes", waitTimeInMinutes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -442,7 +442,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.DeploymentStyle {
       objectEntries.append(.init("DeploymentOption", deploymentOption.expression))
     }
     if let deploymentType = deploymentType { objectEntries.append(.init("DeploymentType", deploymentType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -458,9 +458,9 @@ extension CodeDeploy.DeploymentGroup {
 
 extension Value where Kind == CodeDeploy.DeploymentGroup.DeploymentTypeValue {
   /// `BLUE_GREEN`.
-  public static var blueGreen: Self { Self(Kind.blueGreen) }
+  public static var blueGreen: Self { .allowed(Kind.blueGreen) }
   /// `IN_PLACE`.
-  public static var inPlace: Self { Self(Kind.inPlace) }
+  public static var inPlace: Self { .allowed(Kind.inPlace) }
 }
 
 extension CodeDeploy.DeploymentGroup {
@@ -481,7 +481,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.EC2TagFilter {
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -497,7 +497,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.EC2TagSet {
   public init(ec2TagSetList: Value<[CodeDeploy.DeploymentGroup.EC2TagSetListObject]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ec2TagSetList = ec2TagSetList { objectEntries.append(.init("Ec2TagSetList", ec2TagSetList.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -513,7 +513,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.EC2TagSetListObject {
   public init(ec2TagGroup: Value<[CodeDeploy.DeploymentGroup.EC2TagFilter]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ec2TagGroup = ec2TagGroup { objectEntries.append(.init("Ec2TagGroup", ec2TagGroup.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -530,7 +530,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.ECSService {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClusterName", clusterName.expression))
     objectEntries.append(.init("ServiceName", serviceName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -546,7 +546,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.ELBInfo {
   public init(name: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -563,11 +563,11 @@ extension CodeDeploy.DeploymentGroup {
 
 extension Value where Kind == CodeDeploy.DeploymentGroup.EventsValue {
   /// `DEPLOYMENT_FAILURE`.
-  public static var deploymentFailure: Self { Self(Kind.deploymentFailure) }
+  public static var deploymentFailure: Self { .allowed(Kind.deploymentFailure) }
   /// `DEPLOYMENT_STOP_ON_ALARM`.
-  public static var deploymentStopOnAlarm: Self { Self(Kind.deploymentStopOnAlarm) }
+  public static var deploymentStopOnAlarm: Self { .allowed(Kind.deploymentStopOnAlarm) }
   /// `DEPLOYMENT_STOP_ON_REQUEST`.
-  public static var deploymentStopOnRequest: Self { Self(Kind.deploymentStopOnRequest) }
+  public static var deploymentStopOnRequest: Self { .allowed(Kind.deploymentStopOnRequest) }
 }
 
 extension CodeDeploy.DeploymentGroup {
@@ -583,7 +583,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.GitHubLocation {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CommitId", commitID.expression))
     objectEntries.append(.init("Repository", repository.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -599,7 +599,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.GreenFleetProvisioningO
   public init(action: Value<CodeDeploy.DeploymentGroup.ActionValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let action = action { objectEntries.append(.init("Action", action.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -625,7 +625,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.LoadBalancerInfo {
     if let targetGroupPairInfoList = targetGroupPairInfoList {
       objectEntries.append(.init("TargetGroupPairInfoList", targetGroupPairInfoList.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -643,7 +643,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.OnPremisesTagSet {
     if let onPremisesTagSetList = onPremisesTagSetList {
       objectEntries.append(.init("OnPremisesTagSetList", onPremisesTagSetList.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -661,7 +661,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.OnPremisesTagSetListObj
     if let onPremisesTagGroup = onPremisesTagGroup {
       objectEntries.append(.init("OnPremisesTagGroup", onPremisesTagGroup.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -677,9 +677,9 @@ extension CodeDeploy.DeploymentGroup {
 
 extension Value where Kind == CodeDeploy.DeploymentGroup.OutdatedInstancesStrategyValue {
   /// `IGNORE`.
-  public static var ignore: Self { Self(Kind.ignore) }
+  public static var ignore: Self { .allowed(Kind.ignore) }
   /// `UPDATE`.
-  public static var update: Self { Self(Kind.update) }
+  public static var update: Self { .allowed(Kind.update) }
 }
 
 extension CodeDeploy.DeploymentGroup {
@@ -700,7 +700,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.RevisionLocation {
     if let gitHubLocation = gitHubLocation { objectEntries.append(.init("GitHubLocation", gitHubLocation.expression)) }
     if let revisionType = revisionType { objectEntries.append(.init("RevisionType", revisionType.expression)) }
     if let s3Location = s3Location { objectEntries.append(.init("S3Location", s3Location.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -726,7 +726,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.S3Location {
     if let eTag = eTag { objectEntries.append(.init("ETag", eTag.expression)) }
     objectEntries.append(.init("Key", key.expression))
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -748,7 +748,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.TagFilter {
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -764,7 +764,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.TargetGroupInfo {
   public init(name: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -790,7 +790,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.TargetGroupPairInfo {
     if let testTrafficRoute = testTrafficRoute {
       objectEntries.append(.init("TestTrafficRoute", testTrafficRoute.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -806,7 +806,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.TrafficRoute {
   public init(listenerArns: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let listenerArns = listenerArns { objectEntries.append(.init("ListenerArns", listenerArns.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -830,7 +830,7 @@ extension Value where Kind == CodeDeploy.DeploymentGroup.TriggerConfig {
     if let triggerTargetARN = triggerTargetARN {
       objectEntries.append(.init("TriggerTargetArn", triggerTargetARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -854,25 +854,25 @@ extension CodeDeploy.DeploymentGroup {
 
 extension Value where Kind == CodeDeploy.DeploymentGroup.TriggerEventsValue {
   /// `DeploymentFailure`.
-  public static var deploymentFailure: Self { Self(Kind.deploymentFailure) }
+  public static var deploymentFailure: Self { .allowed(Kind.deploymentFailure) }
   /// `DeploymentReady`.
-  public static var deploymentReady: Self { Self(Kind.deploymentReady) }
+  public static var deploymentReady: Self { .allowed(Kind.deploymentReady) }
   /// `DeploymentRollback`.
-  public static var deploymentRollback: Self { Self(Kind.deploymentRollback) }
+  public static var deploymentRollback: Self { .allowed(Kind.deploymentRollback) }
   /// `DeploymentStart`.
-  public static var deploymentStart: Self { Self(Kind.deploymentStart) }
+  public static var deploymentStart: Self { .allowed(Kind.deploymentStart) }
   /// `DeploymentStop`.
-  public static var deploymentStop: Self { Self(Kind.deploymentStop) }
+  public static var deploymentStop: Self { .allowed(Kind.deploymentStop) }
   /// `DeploymentSuccess`.
-  public static var deploymentSuccess: Self { Self(Kind.deploymentSuccess) }
+  public static var deploymentSuccess: Self { .allowed(Kind.deploymentSuccess) }
   /// `InstanceFailure`.
-  public static var instanceFailure: Self { Self(Kind.instanceFailure) }
+  public static var instanceFailure: Self { .allowed(Kind.instanceFailure) }
   /// `InstanceReady`.
-  public static var instanceReady: Self { Self(Kind.instanceReady) }
+  public static var instanceReady: Self { .allowed(Kind.instanceReady) }
   /// `InstanceStart`.
-  public static var instanceStart: Self { Self(Kind.instanceStart) }
+  public static var instanceStart: Self { .allowed(Kind.instanceStart) }
   /// `InstanceSuccess`.
-  public static var instanceSuccess: Self { Self(Kind.instanceSuccess) }
+  public static var instanceSuccess: Self { .allowed(Kind.instanceSuccess) }
 }
 
 extension CodeDeploy.DeploymentGroup {
@@ -888,9 +888,9 @@ extension CodeDeploy.DeploymentGroup {
 
 extension Value where Kind == CodeDeploy.DeploymentGroup.TypeValue {
   /// `KEY_AND_VALUE`.
-  public static var keyAndValue: Self { Self(Kind.keyAndValue) }
+  public static var keyAndValue: Self { .allowed(Kind.keyAndValue) }
   /// `KEY_ONLY`.
-  public static var keyOnly: Self { Self(Kind.keyOnly) }
+  public static var keyOnly: Self { .allowed(Kind.keyOnly) }
   /// `VALUE_ONLY`.
-  public static var valueOnly: Self { Self(Kind.valueOnly) }
+  public static var valueOnly: Self { .allowed(Kind.valueOnly) }
 }

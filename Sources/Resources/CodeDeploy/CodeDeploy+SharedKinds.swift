@@ -17,11 +17,11 @@ extension CodeDeploy {
 
 extension Value where Kind == CodeDeploy.ComputePlatformValue {
   /// `ECS`.
-  public static var ecs: Self { Self(Kind.ecs) }
+  public static var ecs: Self { .allowed(Kind.ecs) }
   /// `Lambda`.
-  public static var lambda: Self { Self(Kind.lambda) }
+  public static var lambda: Self { .allowed(Kind.lambda) }
   /// `Server`.
-  public static var server: Self { Self(Kind.server) }
+  public static var server: Self { .allowed(Kind.server) }
 }
 
 extension CodeDeploy {
@@ -37,6 +37,6 @@ extension Value where Kind == CodeDeploy.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

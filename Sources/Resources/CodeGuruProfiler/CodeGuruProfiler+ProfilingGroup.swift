@@ -102,7 +102,7 @@ extension Value where Kind == CodeGuruProfiler.ProfilingGroup.AgentPermissions {
   public init(principals: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Principals", principals.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -119,7 +119,7 @@ extension Value where Kind == CodeGuruProfiler.ProfilingGroup.Channel {
     var objectEntries: [Expression.ObjectEntry] = []
     if let channelID = channelID { objectEntries.append(.init("channelId", channelID.expression)) }
     objectEntries.append(.init("channelUri", channelURI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -135,9 +135,9 @@ extension CodeGuruProfiler.ProfilingGroup {
 
 extension Value where Kind == CodeGuruProfiler.ProfilingGroup.ComputePlatformValue {
   /// `Default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `AWSLambda`.
-  public static var awsLambda: Self { Self(Kind.awsLambda) }
+  public static var awsLambda: Self { .allowed(Kind.awsLambda) }
 }
 
 extension CodeGuruProfiler.ProfilingGroup {
@@ -153,6 +153,6 @@ extension Value where Kind == CodeGuruProfiler.ProfilingGroup.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -101,7 +101,7 @@ extension Value where Kind == CodeGuruReviewer.RepositoryAssociation.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -119,11 +119,11 @@ extension CodeGuruReviewer.RepositoryAssociation {
 
 extension Value where Kind == CodeGuruReviewer.RepositoryAssociation.TypeValue {
   /// `CodeCommit`.
-  public static var codeCommit: Self { Self(Kind.codeCommit) }
+  public static var codeCommit: Self { .allowed(Kind.codeCommit) }
   /// `Bitbucket`.
-  public static var bitbucket: Self { Self(Kind.bitbucket) }
+  public static var bitbucket: Self { .allowed(Kind.bitbucket) }
   /// `GitHubEnterpriseServer`.
-  public static var gitHubEnterpriseServer: Self { Self(Kind.gitHubEnterpriseServer) }
+  public static var gitHubEnterpriseServer: Self { .allowed(Kind.gitHubEnterpriseServer) }
   /// `S3Bucket`.
-  public static var s3Bucket: Self { Self(Kind.s3Bucket) }
+  public static var s3Bucket: Self { .allowed(Kind.s3Bucket) }
 }

@@ -122,7 +122,7 @@ extension Value where Kind == CodePipeline.CustomActionType.ArtifactDetails {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaximumCount", maximumCount.expression))
     objectEntries.append(.init("MinimumCount", minimumCount.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -143,19 +143,19 @@ extension CodePipeline.CustomActionType {
 
 extension Value where Kind == CodePipeline.CustomActionType.CategoryValue {
   /// `Approval`.
-  public static var approval: Self { Self(Kind.approval) }
+  public static var approval: Self { .allowed(Kind.approval) }
   /// `Build`.
-  public static var build: Self { Self(Kind.build) }
+  public static var build: Self { .allowed(Kind.build) }
   /// `Compute`.
-  public static var compute: Self { Self(Kind.compute) }
+  public static var compute: Self { .allowed(Kind.compute) }
   /// `Deploy`.
-  public static var deploy: Self { Self(Kind.deploy) }
+  public static var deploy: Self { .allowed(Kind.deploy) }
   /// `Invoke`.
-  public static var invoke: Self { Self(Kind.invoke) }
+  public static var invoke: Self { .allowed(Kind.invoke) }
   /// `Source`.
-  public static var source: Self { Self(Kind.source) }
+  public static var source: Self { .allowed(Kind.source) }
   /// `Test`.
-  public static var test: Self { Self(Kind.test) }
+  public static var test: Self { .allowed(Kind.test) }
 }
 
 extension CodePipeline.CustomActionType {
@@ -184,7 +184,7 @@ extension Value where Kind == CodePipeline.CustomActionType.ConfigurationPropert
     objectEntries.append(.init("Required", required.expression))
     objectEntries.append(.init("Secret", secret.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -216,7 +216,7 @@ extension Value where Kind == CodePipeline.CustomActionType.Settings {
     if let thirdPartyConfigurationURL = thirdPartyConfigurationURL {
       objectEntries.append(.init("ThirdPartyConfigurationUrl", thirdPartyConfigurationURL.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -233,9 +233,9 @@ extension CodePipeline.CustomActionType {
 
 extension Value where Kind == CodePipeline.CustomActionType.TypeValue {
   /// `Boolean`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
   /// `Number`.
-  public static var number: Self { Self(Kind.number) }
+  public static var number: Self { .allowed(Kind.number) }
   /// `String`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
 }

@@ -187,7 +187,7 @@ extension Value where Kind == CodePipeline.Pipeline.ActionDeclaration {
     if let timeoutInMinutes = timeoutInMinutes {
       objectEntries.append(.init("TimeoutInMinutes", timeoutInMinutes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -211,7 +211,7 @@ extension Value where Kind == CodePipeline.Pipeline.ActionTypeID {
     objectEntries.append(.init("Owner", owner.expression))
     objectEntries.append(.init("Provider", provider.expression))
     objectEntries.append(.init("Version", version.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -233,7 +233,7 @@ extension Value where Kind == CodePipeline.Pipeline.ArtifactStore {
     if let encryptionKey = encryptionKey { objectEntries.append(.init("EncryptionKey", encryptionKey.expression)) }
     objectEntries.append(.init("Location", location.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -250,7 +250,7 @@ extension Value where Kind == CodePipeline.Pipeline.ArtifactStoreMap {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ArtifactStore", artifactStore.expression))
     objectEntries.append(.init("Region", region.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -266,7 +266,7 @@ extension Value where Kind == CodePipeline.Pipeline.BeforeEntryConditions {
   public init(conditions: Value<[CodePipeline.Pipeline.ConditionDefinition]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let conditions = conditions { objectEntries.append(.init("Conditions", conditions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -283,7 +283,7 @@ extension Value where Kind == CodePipeline.Pipeline.BlockerDeclaration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -298,7 +298,7 @@ extension CodePipeline.Pipeline {
 
 extension Value where Kind == CodePipeline.Pipeline.BlockerDeclarationTypeValue {
   /// `Schedule`.
-  public static var schedule: Self { Self(Kind.schedule) }
+  public static var schedule: Self { .allowed(Kind.schedule) }
 }
 
 extension CodePipeline.Pipeline {
@@ -318,19 +318,19 @@ extension CodePipeline.Pipeline {
 
 extension Value where Kind == CodePipeline.Pipeline.CategoryValue {
   /// `Source`.
-  public static var source: Self { Self(Kind.source) }
+  public static var source: Self { .allowed(Kind.source) }
   /// `Build`.
-  public static var build: Self { Self(Kind.build) }
+  public static var build: Self { .allowed(Kind.build) }
   /// `Test`.
-  public static var test: Self { Self(Kind.test) }
+  public static var test: Self { .allowed(Kind.test) }
   /// `Deploy`.
-  public static var deploy: Self { Self(Kind.deploy) }
+  public static var deploy: Self { .allowed(Kind.deploy) }
   /// `Invoke`.
-  public static var invoke: Self { Self(Kind.invoke) }
+  public static var invoke: Self { .allowed(Kind.invoke) }
   /// `Approval`.
-  public static var approval: Self { Self(Kind.approval) }
+  public static var approval: Self { .allowed(Kind.approval) }
   /// `Compute`.
-  public static var compute: Self { Self(Kind.compute) }
+  public static var compute: Self { .allowed(Kind.compute) }
 }
 
 extension CodePipeline.Pipeline {
@@ -346,7 +346,7 @@ extension Value where Kind == CodePipeline.Pipeline.ConditionDefinition {
     var objectEntries: [Expression.ObjectEntry] = []
     if let result = result { objectEntries.append(.init("Result", result.expression)) }
     if let rules = rules { objectEntries.append(.init("Rules", rules.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -363,7 +363,7 @@ extension Value where Kind == CodePipeline.Pipeline.EncryptionKey {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Id", id.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -385,7 +385,7 @@ extension Value where Kind == CodePipeline.Pipeline.EnvironmentVariable {
     objectEntries.append(.init("Name", name.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -401,9 +401,9 @@ extension CodePipeline.Pipeline {
 
 extension Value where Kind == CodePipeline.Pipeline.EnvironmentVariableTypeValue {
   /// `PLAINTEXT`.
-  public static var plaintext: Self { Self(Kind.plaintext) }
+  public static var plaintext: Self { .allowed(Kind.plaintext) }
   /// `SECRETS_MANAGER`.
-  public static var secretsManager: Self { Self(Kind.secretsManager) }
+  public static var secretsManager: Self { .allowed(Kind.secretsManager) }
 }
 
 extension CodePipeline.Pipeline {
@@ -419,11 +419,11 @@ extension CodePipeline.Pipeline {
 
 extension Value where Kind == CodePipeline.Pipeline.ExecutionModeValue {
   /// `QUEUED`.
-  public static var queued: Self { Self(Kind.queued) }
+  public static var queued: Self { .allowed(Kind.queued) }
   /// `SUPERSEDED`.
-  public static var superseded: Self { Self(Kind.superseded) }
+  public static var superseded: Self { .allowed(Kind.superseded) }
   /// `PARALLEL`.
-  public static var parallel: Self { Self(Kind.parallel) }
+  public static var parallel: Self { .allowed(Kind.parallel) }
 }
 
 extension CodePipeline.Pipeline {
@@ -446,7 +446,7 @@ extension Value where Kind == CodePipeline.Pipeline.FailureConditions {
     if let retryConfiguration = retryConfiguration {
       objectEntries.append(.init("RetryConfiguration", retryConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -463,7 +463,7 @@ extension Value where Kind == CodePipeline.Pipeline.GitBranchFilterCriteria {
     var objectEntries: [Expression.ObjectEntry] = []
     if let excludes = excludes { objectEntries.append(.init("Excludes", excludes.expression)) }
     if let includes = includes { objectEntries.append(.init("Includes", includes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -485,7 +485,7 @@ extension Value where Kind == CodePipeline.Pipeline.GitConfiguration {
     if let pullRequest = pullRequest { objectEntries.append(.init("PullRequest", pullRequest.expression)) }
     if let push = push { objectEntries.append(.init("Push", push.expression)) }
     objectEntries.append(.init("SourceActionName", sourceActionName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -502,7 +502,7 @@ extension Value where Kind == CodePipeline.Pipeline.GitFilePathFilterCriteria {
     var objectEntries: [Expression.ObjectEntry] = []
     if let excludes = excludes { objectEntries.append(.init("Excludes", excludes.expression)) }
     if let includes = includes { objectEntries.append(.init("Includes", includes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -524,7 +524,7 @@ extension Value where Kind == CodePipeline.Pipeline.GitPullRequestFilter {
     if let branches = branches { objectEntries.append(.init("Branches", branches.expression)) }
     if let events = events { objectEntries.append(.init("Events", events.expression)) }
     if let filePaths = filePaths { objectEntries.append(.init("FilePaths", filePaths.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -546,7 +546,7 @@ extension Value where Kind == CodePipeline.Pipeline.GitPushFilter {
     if let branches = branches { objectEntries.append(.init("Branches", branches.expression)) }
     if let filePaths = filePaths { objectEntries.append(.init("FilePaths", filePaths.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -563,7 +563,7 @@ extension Value where Kind == CodePipeline.Pipeline.GitTagFilterCriteria {
     var objectEntries: [Expression.ObjectEntry] = []
     if let excludes = excludes { objectEntries.append(.init("Excludes", excludes.expression)) }
     if let includes = includes { objectEntries.append(.init("Includes", includes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -579,7 +579,7 @@ extension Value where Kind == CodePipeline.Pipeline.InputArtifact {
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -596,7 +596,7 @@ extension Value where Kind == CodePipeline.Pipeline.OutputArtifact {
     var objectEntries: [Expression.ObjectEntry] = []
     if let files = files { objectEntries.append(.init("Files", files.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -618,7 +618,7 @@ extension Value where Kind == CodePipeline.Pipeline.PipelineTriggerDeclaration {
       objectEntries.append(.init("GitConfiguration", gitConfiguration.expression))
     }
     objectEntries.append(.init("ProviderType", providerType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -634,9 +634,9 @@ extension CodePipeline.Pipeline {
 
 extension Value where Kind == CodePipeline.Pipeline.PipelineTypeValue {
   /// `V1`.
-  public static var v1: Self { Self(Kind.v1) }
+  public static var v1: Self { .allowed(Kind.v1) }
   /// `V2`.
-  public static var v2: Self { Self(Kind.v2) }
+  public static var v2: Self { .allowed(Kind.v2) }
 }
 
 extension CodePipeline.Pipeline {
@@ -650,7 +650,7 @@ extension CodePipeline.Pipeline {
 
 extension Value where Kind == CodePipeline.Pipeline.ProviderTypeValue {
   /// `CodeStarSourceConnection`.
-  public static var codeStarSourceConnection: Self { Self(Kind.codeStarSourceConnection) }
+  public static var codeStarSourceConnection: Self { .allowed(Kind.codeStarSourceConnection) }
 }
 
 extension CodePipeline.Pipeline {
@@ -665,9 +665,9 @@ extension CodePipeline.Pipeline {
 
 extension Value where Kind == CodePipeline.Pipeline.ResultValue {
   /// `ROLLBACK`.
-  public static var rollback: Self { Self(Kind.rollback) }
+  public static var rollback: Self { .allowed(Kind.rollback) }
   /// `RETRY`.
-  public static var retry: Self { Self(Kind.retry) }
+  public static var retry: Self { .allowed(Kind.retry) }
 }
 
 extension CodePipeline.Pipeline {
@@ -682,7 +682,7 @@ extension Value where Kind == CodePipeline.Pipeline.RetryConfiguration {
   public init(retryMode: Value<CodePipeline.Pipeline.RetryModeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let retryMode = retryMode { objectEntries.append(.init("RetryMode", retryMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -698,9 +698,9 @@ extension CodePipeline.Pipeline {
 
 extension Value where Kind == CodePipeline.Pipeline.RetryModeValue {
   /// `ALL_ACTIONS`.
-  public static var allActions: Self { Self(Kind.allActions) }
+  public static var allActions: Self { .allowed(Kind.allActions) }
   /// `FAILED_ACTIONS`.
-  public static var failedActions: Self { Self(Kind.failedActions) }
+  public static var failedActions: Self { .allowed(Kind.failedActions) }
 }
 
 extension CodePipeline.Pipeline {
@@ -729,7 +729,7 @@ extension Value where Kind == CodePipeline.Pipeline.RuleDeclaration {
     if let region = region { objectEntries.append(.init("Region", region.expression)) }
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
     if let ruleTypeID = ruleTypeID { objectEntries.append(.init("RuleTypeId", ruleTypeID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -753,7 +753,7 @@ extension Value where Kind == CodePipeline.Pipeline.RuleTypeID {
     if let owner = owner { objectEntries.append(.init("Owner", owner.expression)) }
     if let provider = provider { objectEntries.append(.init("Provider", provider.expression)) }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -781,7 +781,7 @@ extension Value where Kind == CodePipeline.Pipeline.StageDeclaration {
     objectEntries.append(.init("Name", name.expression))
     if let onFailure = onFailure { objectEntries.append(.init("OnFailure", onFailure.expression)) }
     if let onSuccess = onSuccess { objectEntries.append(.init("OnSuccess", onSuccess.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -798,7 +798,7 @@ extension Value where Kind == CodePipeline.Pipeline.StageTransition {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Reason", reason.expression))
     objectEntries.append(.init("StageName", stageName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -814,7 +814,7 @@ extension Value where Kind == CodePipeline.Pipeline.SuccessConditions {
   public init(conditions: Value<[CodePipeline.Pipeline.ConditionDefinition]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let conditions = conditions { objectEntries.append(.init("Conditions", conditions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -829,7 +829,7 @@ extension CodePipeline.Pipeline {
 
 extension Value where Kind == CodePipeline.Pipeline.TypeValue {
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
 }
 
 extension CodePipeline.Pipeline {
@@ -846,6 +846,6 @@ extension Value where Kind == CodePipeline.Pipeline.VariableDeclaration {
     if let defaultValue = defaultValue { objectEntries.append(.init("DefaultValue", defaultValue.expression)) }
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

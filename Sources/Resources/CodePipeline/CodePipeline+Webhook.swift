@@ -126,11 +126,11 @@ extension CodePipeline.Webhook {
 
 extension Value where Kind == CodePipeline.Webhook.AuthenticationValue {
   /// `GITHUB_HMAC`.
-  public static var githubHmac: Self { Self(Kind.githubHmac) }
+  public static var githubHmac: Self { .allowed(Kind.githubHmac) }
   /// `IP`.
-  public static var ip: Self { Self(Kind.ip) }
+  public static var ip: Self { .allowed(Kind.ip) }
   /// `UNAUTHENTICATED`.
-  public static var unauthenticated: Self { Self(Kind.unauthenticated) }
+  public static var unauthenticated: Self { .allowed(Kind.unauthenticated) }
 }
 
 extension CodePipeline.Webhook {
@@ -146,7 +146,7 @@ extension Value where Kind == CodePipeline.Webhook.WebhookAuthConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let allowedIPRange = allowedIPRange { objectEntries.append(.init("AllowedIPRange", allowedIPRange.expression)) }
     if let secretToken = secretToken { objectEntries.append(.init("SecretToken", secretToken.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,6 +163,6 @@ extension Value where Kind == CodePipeline.Webhook.WebhookFilterRule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("JsonPath", jsonPath.expression))
     if let matchEquals = matchEquals { objectEntries.append(.init("MatchEquals", matchEquals.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -120,7 +120,7 @@ extension Value where Kind == CodeStar.GitHubRepository.Code {
   public init(s3: Value<CodeStar.GitHubRepository.S3>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3", s3.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,6 +138,6 @@ extension Value where Kind == CodeStar.GitHubRepository.S3 {
     objectEntries.append(.init("Bucket", bucket.expression))
     objectEntries.append(.init("Key", key.expression))
     if let objectVersion = objectVersion { objectEntries.append(.init("ObjectVersion", objectVersion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

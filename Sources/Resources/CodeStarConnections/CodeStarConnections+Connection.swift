@@ -108,13 +108,13 @@ extension CodeStarConnections.Connection {
 
 extension Value where Kind == CodeStarConnections.Connection.ProviderTypeValue {
   /// `Bitbucket`.
-  public static var bitbucket: Self { Self(Kind.bitbucket) }
+  public static var bitbucket: Self { .allowed(Kind.bitbucket) }
   /// `GitHub`.
-  public static var gitHub: Self { Self(Kind.gitHub) }
+  public static var gitHub: Self { .allowed(Kind.gitHub) }
   /// `GitHubEnterpriseServer`.
-  public static var gitHubEnterpriseServer: Self { Self(Kind.gitHubEnterpriseServer) }
+  public static var gitHubEnterpriseServer: Self { .allowed(Kind.gitHubEnterpriseServer) }
   /// `GitLab`.
-  public static var gitLab: Self { Self(Kind.gitLab) }
+  public static var gitLab: Self { .allowed(Kind.gitLab) }
   /// `GitLabSelfManaged`.
-  public static var gitLabSelfManaged: Self { Self(Kind.gitLabSelfManaged) }
+  public static var gitLabSelfManaged: Self { .allowed(Kind.gitLabSelfManaged) }
 }

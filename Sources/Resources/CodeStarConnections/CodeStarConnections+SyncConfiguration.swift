@@ -132,9 +132,9 @@ extension CodeStarConnections.SyncConfiguration {
 
 extension Value where Kind == CodeStarConnections.SyncConfiguration.PublishDeploymentStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension CodeStarConnections.SyncConfiguration {
@@ -148,7 +148,7 @@ extension CodeStarConnections.SyncConfiguration {
 
 extension Value where Kind == CodeStarConnections.SyncConfiguration.SyncTypeValue {
   /// `CFN_STACK_SYNC`.
-  public static var cfnStackSync: Self { Self(Kind.cfnStackSync) }
+  public static var cfnStackSync: Self { .allowed(Kind.cfnStackSync) }
 }
 
 extension CodeStarConnections.SyncConfiguration {
@@ -163,7 +163,7 @@ extension CodeStarConnections.SyncConfiguration {
 
 extension Value where Kind == CodeStarConnections.SyncConfiguration.TriggerResourceUpdateOnValue {
   /// `ANY_CHANGE`.
-  public static var anyChange: Self { Self(Kind.anyChange) }
+  public static var anyChange: Self { .allowed(Kind.anyChange) }
   /// `FILE_CHANGE`.
-  public static var fileChange: Self { Self(Kind.fileChange) }
+  public static var fileChange: Self { .allowed(Kind.fileChange) }
 }

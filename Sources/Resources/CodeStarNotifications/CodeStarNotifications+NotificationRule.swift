@@ -128,9 +128,9 @@ extension CodeStarNotifications.NotificationRule {
 
 extension Value where Kind == CodeStarNotifications.NotificationRule.DetailTypeValue {
   /// `BASIC`.
-  public static var basic: Self { Self(Kind.basic) }
+  public static var basic: Self { .allowed(Kind.basic) }
   /// `FULL`.
-  public static var full: Self { Self(Kind.full) }
+  public static var full: Self { .allowed(Kind.full) }
 }
 
 extension CodeStarNotifications.NotificationRule {
@@ -145,9 +145,9 @@ extension CodeStarNotifications.NotificationRule {
 
 extension Value where Kind == CodeStarNotifications.NotificationRule.StatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension CodeStarNotifications.NotificationRule {
@@ -163,6 +163,6 @@ extension Value where Kind == CodeStarNotifications.NotificationRule.Target {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TargetAddress", targetAddress.expression))
     objectEntries.append(.init("TargetType", targetType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

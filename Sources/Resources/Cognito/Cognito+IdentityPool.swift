@@ -170,7 +170,7 @@ extension Value where Kind == Cognito.IdentityPool.CognitoIdentityProvider {
     if let serverSideTokenCheck = serverSideTokenCheck {
       objectEntries.append(.init("ServerSideTokenCheck", serverSideTokenCheck.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -190,7 +190,7 @@ extension Value where Kind == Cognito.IdentityPool.CognitoStreams {
     if let streamingStatus = streamingStatus {
       objectEntries.append(.init("StreamingStatus", streamingStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -209,7 +209,7 @@ extension Value where Kind == Cognito.IdentityPool.PushSync {
       objectEntries.append(.init("ApplicationArns", applicationArns.expression))
     }
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -226,6 +226,6 @@ extension Value where Kind == Cognito.IdentityPool.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

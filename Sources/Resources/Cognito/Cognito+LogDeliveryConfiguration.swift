@@ -75,7 +75,7 @@ extension Value where Kind == Cognito.LogDeliveryConfiguration.CloudWatchLogsCon
   public init(logGroupARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let logGroupARN = logGroupARN { objectEntries.append(.init("LogGroupArn", logGroupARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -91,7 +91,7 @@ extension Value where Kind == Cognito.LogDeliveryConfiguration.FirehoseConfigura
   public init(streamARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let streamARN = streamARN { objectEntries.append(.init("StreamArn", streamARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -123,7 +123,7 @@ extension Value where Kind == Cognito.LogDeliveryConfiguration.LogConfiguration 
     if let s3Configuration = s3Configuration {
       objectEntries.append(.init("S3Configuration", s3Configuration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -139,6 +139,6 @@ extension Value where Kind == Cognito.LogDeliveryConfiguration.S3Configuration {
   public init(bucketARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let bucketARN = bucketARN { objectEntries.append(.init("BucketArn", bucketARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

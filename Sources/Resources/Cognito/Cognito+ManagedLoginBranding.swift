@@ -117,7 +117,7 @@ extension Value where Kind == Cognito.ManagedLoginBranding.AssetType {
     objectEntries.append(.init("ColorMode", colorMode.expression))
     objectEntries.append(.init("Extension", `extension`.expression))
     if let resourceID = resourceID { objectEntries.append(.init("ResourceId", resourceID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -146,35 +146,35 @@ extension Cognito.ManagedLoginBranding {
 
 extension Value where Kind == Cognito.ManagedLoginBranding.CategoryTypeValue {
   /// `FAVICON_ICO`.
-  public static var faviconIco: Self { Self(Kind.faviconIco) }
+  public static var faviconIco: Self { .allowed(Kind.faviconIco) }
   /// `FAVICON_SVG`.
-  public static var faviconSvg: Self { Self(Kind.faviconSvg) }
+  public static var faviconSvg: Self { .allowed(Kind.faviconSvg) }
   /// `EMAIL_GRAPHIC`.
-  public static var emailGraphic: Self { Self(Kind.emailGraphic) }
+  public static var emailGraphic: Self { .allowed(Kind.emailGraphic) }
   /// `SMS_GRAPHIC`.
-  public static var smsGraphic: Self { Self(Kind.smsGraphic) }
+  public static var smsGraphic: Self { .allowed(Kind.smsGraphic) }
   /// `AUTH_APP_GRAPHIC`.
-  public static var authAppGraphic: Self { Self(Kind.authAppGraphic) }
+  public static var authAppGraphic: Self { .allowed(Kind.authAppGraphic) }
   /// `PASSWORD_GRAPHIC`.
-  public static var passwordGraphic: Self { Self(Kind.passwordGraphic) }
+  public static var passwordGraphic: Self { .allowed(Kind.passwordGraphic) }
   /// `PASSKEY_GRAPHIC`.
-  public static var passkeyGraphic: Self { Self(Kind.passkeyGraphic) }
+  public static var passkeyGraphic: Self { .allowed(Kind.passkeyGraphic) }
   /// `PAGE_HEADER_LOGO`.
-  public static var pageHeaderLogo: Self { Self(Kind.pageHeaderLogo) }
+  public static var pageHeaderLogo: Self { .allowed(Kind.pageHeaderLogo) }
   /// `PAGE_HEADER_BACKGROUND`.
-  public static var pageHeaderBackground: Self { Self(Kind.pageHeaderBackground) }
+  public static var pageHeaderBackground: Self { .allowed(Kind.pageHeaderBackground) }
   /// `PAGE_FOOTER_LOGO`.
-  public static var pageFooterLogo: Self { Self(Kind.pageFooterLogo) }
+  public static var pageFooterLogo: Self { .allowed(Kind.pageFooterLogo) }
   /// `PAGE_FOOTER_BACKGROUND`.
-  public static var pageFooterBackground: Self { Self(Kind.pageFooterBackground) }
+  public static var pageFooterBackground: Self { .allowed(Kind.pageFooterBackground) }
   /// `PAGE_BACKGROUND`.
-  public static var pageBackground: Self { Self(Kind.pageBackground) }
+  public static var pageBackground: Self { .allowed(Kind.pageBackground) }
   /// `FORM_BACKGROUND`.
-  public static var formBackground: Self { Self(Kind.formBackground) }
+  public static var formBackground: Self { .allowed(Kind.formBackground) }
   /// `FORM_LOGO`.
-  public static var formLogo: Self { Self(Kind.formLogo) }
+  public static var formLogo: Self { .allowed(Kind.formLogo) }
   /// `IDP_BUTTON_ICON`.
-  public static var idpButtonIcon: Self { Self(Kind.idpButtonIcon) }
+  public static var idpButtonIcon: Self { .allowed(Kind.idpButtonIcon) }
 }
 
 extension Cognito.ManagedLoginBranding {
@@ -190,11 +190,11 @@ extension Cognito.ManagedLoginBranding {
 
 extension Value where Kind == Cognito.ManagedLoginBranding.ColorModeTypeValue {
   /// `LIGHT`.
-  public static var light: Self { Self(Kind.light) }
+  public static var light: Self { .allowed(Kind.light) }
   /// `DARK`.
-  public static var dark: Self { Self(Kind.dark) }
+  public static var dark: Self { .allowed(Kind.dark) }
   /// `DYNAMIC`.
-  public static var dynamic: Self { Self(Kind.dynamic) }
+  public static var dynamic: Self { .allowed(Kind.dynamic) }
 }
 
 extension Cognito.ManagedLoginBranding {
@@ -212,13 +212,13 @@ extension Cognito.ManagedLoginBranding {
 
 extension Value where Kind == Cognito.ManagedLoginBranding.ExtensionTypeValue {
   /// `ICO`.
-  public static var ico: Self { Self(Kind.ico) }
+  public static var ico: Self { .allowed(Kind.ico) }
   /// `JPEG`.
-  public static var jpeg: Self { Self(Kind.jpeg) }
+  public static var jpeg: Self { .allowed(Kind.jpeg) }
   /// `PNG`.
-  public static var png: Self { Self(Kind.png) }
+  public static var png: Self { .allowed(Kind.png) }
   /// `SVG`.
-  public static var svg: Self { Self(Kind.svg) }
+  public static var svg: Self { .allowed(Kind.svg) }
   /// `WEBP`.
-  public static var webp: Self { Self(Kind.webp) }
+  public static var webp: Self { .allowed(Kind.webp) }
 }

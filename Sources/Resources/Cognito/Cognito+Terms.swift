@@ -100,7 +100,7 @@ extension Cognito.Terms {
 
 extension Value where Kind == Cognito.Terms.TermsEnforcementTypeValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension Cognito.Terms {
@@ -114,5 +114,5 @@ extension Cognito.Terms {
 
 extension Value where Kind == Cognito.Terms.TermsSourceTypeValue {
   /// `LINK`.
-  public static var link: Self { Self(Kind.link) }
+  public static var link: Self { .allowed(Kind.link) }
 }

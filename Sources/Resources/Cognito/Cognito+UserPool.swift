@@ -323,7 +323,7 @@ extension Value where Kind == Cognito.UserPool.AccountRecoverySetting {
     if let recoveryMechanisms = recoveryMechanisms {
       objectEntries.append(.init("RecoveryMechanisms", recoveryMechanisms.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -351,7 +351,7 @@ extension Value where Kind == Cognito.UserPool.AdminCreateUserConfig {
     if let unusedAccountValidityDays = unusedAccountValidityDays {
       objectEntries.append(.init("UnusedAccountValidityDays", unusedAccountValidityDays.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -367,7 +367,7 @@ extension Value where Kind == Cognito.UserPool.AdvancedSecurityAdditionalFlows {
   public init(customAuthMode: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let customAuthMode = customAuthMode { objectEntries.append(.init("CustomAuthMode", customAuthMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -384,7 +384,7 @@ extension Value where Kind == Cognito.UserPool.CustomEmailSender {
     var objectEntries: [Expression.ObjectEntry] = []
     if let lambdaARN = lambdaARN { objectEntries.append(.init("LambdaArn", lambdaARN.expression)) }
     if let lambdaVersion = lambdaVersion { objectEntries.append(.init("LambdaVersion", lambdaVersion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -401,7 +401,7 @@ extension Value where Kind == Cognito.UserPool.CustomSMSSender {
     var objectEntries: [Expression.ObjectEntry] = []
     if let lambdaARN = lambdaARN { objectEntries.append(.init("LambdaArn", lambdaARN.expression)) }
     if let lambdaVersion = lambdaVersion { objectEntries.append(.init("LambdaVersion", lambdaVersion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -422,7 +422,7 @@ extension Value where Kind == Cognito.UserPool.DeviceConfiguration {
     if let deviceOnlyRememberedOnUserPrompt = deviceOnlyRememberedOnUserPrompt {
       objectEntries.append(.init("DeviceOnlyRememberedOnUserPrompt", deviceOnlyRememberedOnUserPrompt.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -454,7 +454,7 @@ extension Value where Kind == Cognito.UserPool.EmailConfiguration {
       objectEntries.append(.init("ReplyToEmailAddress", replyToEmailAddress.expression))
     }
     if let sourceARN = sourceARN { objectEntries.append(.init("SourceArn", sourceARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -471,7 +471,7 @@ extension Value where Kind == Cognito.UserPool.InboundFederation {
     var objectEntries: [Expression.ObjectEntry] = []
     if let lambdaARN = lambdaARN { objectEntries.append(.init("LambdaArn", lambdaARN.expression)) }
     if let lambdaVersion = lambdaVersion { objectEntries.append(.init("LambdaVersion", lambdaVersion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -493,7 +493,7 @@ extension Value where Kind == Cognito.UserPool.InviteMessageTemplate {
     if let emailMessage = emailMessage { objectEntries.append(.init("EmailMessage", emailMessage.expression)) }
     if let emailSubject = emailSubject { objectEntries.append(.init("EmailSubject", emailSubject.expression)) }
     if let smsMessage = smsMessage { objectEntries.append(.init("SMSMessage", smsMessage.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -561,7 +561,7 @@ extension Value where Kind == Cognito.UserPool.LambdaConfig {
     if let verifyAuthChallengeResponse = verifyAuthChallengeResponse {
       objectEntries.append(.init("VerifyAuthChallengeResponse", verifyAuthChallengeResponse.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -578,7 +578,7 @@ extension Value where Kind == Cognito.UserPool.NumberAttributeConstraints {
     var objectEntries: [Expression.ObjectEntry] = []
     if let maxValue = maxValue { objectEntries.append(.init("MaxValue", maxValue.expression)) }
     if let minValue = minValue { objectEntries.append(.init("MinValue", minValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -616,7 +616,7 @@ extension Value where Kind == Cognito.UserPool.PasswordPolicy {
     if let temporaryPasswordValidityDays = temporaryPasswordValidityDays {
       objectEntries.append(.init("TemporaryPasswordValidityDays", temporaryPasswordValidityDays.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -636,7 +636,7 @@ extension Value where Kind == Cognito.UserPool.Policies {
     var objectEntries: [Expression.ObjectEntry] = []
     if let passwordPolicy = passwordPolicy { objectEntries.append(.init("PasswordPolicy", passwordPolicy.expression)) }
     if let signInPolicy = signInPolicy { objectEntries.append(.init("SignInPolicy", signInPolicy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -653,7 +653,7 @@ extension Value where Kind == Cognito.UserPool.PreTokenGenerationConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let lambdaARN = lambdaARN { objectEntries.append(.init("LambdaArn", lambdaARN.expression)) }
     if let lambdaVersion = lambdaVersion { objectEntries.append(.init("LambdaVersion", lambdaVersion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -670,7 +670,7 @@ extension Value where Kind == Cognito.UserPool.RecoveryOption {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let priority = priority { objectEntries.append(.init("Priority", priority.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -708,7 +708,7 @@ extension Value where Kind == Cognito.UserPool.SchemaAttribute {
     if let stringAttributeConstraints = stringAttributeConstraints {
       objectEntries.append(.init("StringAttributeConstraints", stringAttributeConstraints.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -726,7 +726,7 @@ extension Value where Kind == Cognito.UserPool.SignInPolicy {
     if let allowedFirstAuthFactors = allowedFirstAuthFactors {
       objectEntries.append(.init("AllowedFirstAuthFactors", allowedFirstAuthFactors.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -744,7 +744,7 @@ extension Value where Kind == Cognito.UserPool.SmsConfiguration {
     if let externalID = externalID { objectEntries.append(.init("ExternalId", externalID.expression)) }
     if let snsCallerARN = snsCallerARN { objectEntries.append(.init("SnsCallerArn", snsCallerARN.expression)) }
     if let snsRegion = snsRegion { objectEntries.append(.init("SnsRegion", snsRegion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -761,7 +761,7 @@ extension Value where Kind == Cognito.UserPool.StringAttributeConstraints {
     var objectEntries: [Expression.ObjectEntry] = []
     if let maxLength = maxLength { objectEntries.append(.init("MaxLength", maxLength.expression)) }
     if let minLength = minLength { objectEntries.append(.init("MinLength", minLength.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -777,7 +777,7 @@ extension Value where Kind == Cognito.UserPool.UserAttributeUpdateSettings {
   public init(attributesRequireVerificationBeforeUpdate: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AttributesRequireVerificationBeforeUpdate", attributesRequireVerificationBeforeUpdate.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -801,7 +801,7 @@ extension Value where Kind == Cognito.UserPool.UserPoolAddOns {
     if let advancedSecurityMode = advancedSecurityMode {
       objectEntries.append(.init("AdvancedSecurityMode", advancedSecurityMode.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -818,11 +818,11 @@ extension Cognito.UserPool {
 
 extension Value where Kind == Cognito.UserPool.UserPoolTierValue {
   /// `LITE`.
-  public static var lite: Self { Self(Kind.lite) }
+  public static var lite: Self { .allowed(Kind.lite) }
   /// `ESSENTIALS`.
-  public static var essentials: Self { Self(Kind.essentials) }
+  public static var essentials: Self { .allowed(Kind.essentials) }
   /// `PLUS`.
-  public static var plus: Self { Self(Kind.plus) }
+  public static var plus: Self { .allowed(Kind.plus) }
 }
 
 extension Cognito.UserPool {
@@ -837,7 +837,7 @@ extension Value where Kind == Cognito.UserPool.UsernameConfiguration {
   public init(caseSensitive: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let caseSensitive = caseSensitive { objectEntries.append(.init("CaseSensitive", caseSensitive.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -871,7 +871,7 @@ extension Value where Kind == Cognito.UserPool.VerificationMessageTemplate {
       objectEntries.append(.init("EmailSubjectByLink", emailSubjectByLink.expression))
     }
     if let smsMessage = smsMessage { objectEntries.append(.init("SmsMessage", smsMessage.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -887,7 +887,7 @@ extension Cognito.UserPool {
 
 extension Value where Kind == Cognito.UserPool.WebAuthnFactorConfigurationValue {
   /// `SINGLE_FACTOR`.
-  public static var singleFactor: Self { Self(Kind.singleFactor) }
+  public static var singleFactor: Self { .allowed(Kind.singleFactor) }
   /// `MULTI_FACTOR_WITH_USER_VERIFICATION`.
-  public static var multiFactorWithUserVerification: Self { Self(Kind.multiFactorWithUserVerification) }
+  public static var multiFactorWithUserVerification: Self { .allowed(Kind.multiFactorWithUserVerification) }
 }

@@ -269,7 +269,7 @@ extension Value where Kind == Cognito.UserPoolClient.AnalyticsConfiguration {
     if let externalID = externalID { objectEntries.append(.init("ExternalId", externalID.expression)) }
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
     if let userDataShared = userDataShared { objectEntries.append(.init("UserDataShared", userDataShared.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -285,9 +285,9 @@ extension Cognito.UserPoolClient {
 
 extension Value where Kind == Cognito.UserPoolClient.FeatureValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Cognito.UserPoolClient {
@@ -308,7 +308,7 @@ extension Value where Kind == Cognito.UserPoolClient.RefreshTokenRotation {
     if let retryGracePeriodSeconds = retryGracePeriodSeconds {
       objectEntries.append(.init("RetryGracePeriodSeconds", retryGracePeriodSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -326,6 +326,6 @@ extension Value where Kind == Cognito.UserPoolClient.TokenValidityUnits {
     if let accessToken = accessToken { objectEntries.append(.init("AccessToken", accessToken.expression)) }
     if let idToken = idToken { objectEntries.append(.init("IdToken", idToken.expression)) }
     if let refreshToken = refreshToken { objectEntries.append(.init("RefreshToken", refreshToken.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -91,6 +91,6 @@ extension Value where Kind == Cognito.UserPoolDomain.CustomDomainConfigType {
   public init(certificateARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let certificateARN = certificateARN { objectEntries.append(.init("CertificateArn", certificateARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

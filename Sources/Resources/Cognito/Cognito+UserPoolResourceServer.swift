@@ -77,6 +77,6 @@ extension Value where Kind == Cognito.UserPoolResourceServer.ResourceServerScope
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ScopeDescription", scopeDescription.expression))
     objectEntries.append(.init("ScopeName", scopeName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

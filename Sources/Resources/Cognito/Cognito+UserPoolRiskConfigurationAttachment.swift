@@ -94,7 +94,7 @@ extension Value where Kind == Cognito.UserPoolRiskConfigurationAttachment.Accoun
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EventAction", eventAction.expression))
     objectEntries.append(.init("Notify", notify.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -116,7 +116,7 @@ extension Value where Kind == Cognito.UserPoolRiskConfigurationAttachment.Accoun
     if let highAction = highAction { objectEntries.append(.init("HighAction", highAction.expression)) }
     if let lowAction = lowAction { objectEntries.append(.init("LowAction", lowAction.expression)) }
     if let mediumAction = mediumAction { objectEntries.append(.init("MediumAction", mediumAction.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,7 +138,7 @@ extension Value where Kind == Cognito.UserPoolRiskConfigurationAttachment.Accoun
     if let notifyConfiguration = notifyConfiguration {
       objectEntries.append(.init("NotifyConfiguration", notifyConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -154,7 +154,7 @@ extension Value where Kind == Cognito.UserPoolRiskConfigurationAttachment.Compro
   public init(eventAction: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EventAction", eventAction.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -174,7 +174,7 @@ extension Value where Kind == Cognito.UserPoolRiskConfigurationAttachment.Compro
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Actions", actions.expression))
     if let eventFilter = eventFilter { objectEntries.append(.init("EventFilter", eventFilter.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -202,7 +202,7 @@ extension Value where Kind == Cognito.UserPoolRiskConfigurationAttachment.Notify
     if let noActionEmail = noActionEmail { objectEntries.append(.init("NoActionEmail", noActionEmail.expression)) }
     if let replyTo = replyTo { objectEntries.append(.init("ReplyTo", replyTo.expression)) }
     objectEntries.append(.init("SourceArn", sourceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -220,7 +220,7 @@ extension Value where Kind == Cognito.UserPoolRiskConfigurationAttachment.Notify
     if let htmlBody = htmlBody { objectEntries.append(.init("HtmlBody", htmlBody.expression)) }
     objectEntries.append(.init("Subject", subject.expression))
     if let textBody = textBody { objectEntries.append(.init("TextBody", textBody.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -241,6 +241,6 @@ extension Value where Kind == Cognito.UserPoolRiskConfigurationAttachment.RiskEx
     if let skippedIPRangeList = skippedIPRangeList {
       objectEntries.append(.init("SkippedIPRangeList", skippedIPRangeList.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

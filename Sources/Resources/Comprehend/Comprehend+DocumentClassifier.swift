@@ -164,7 +164,7 @@ extension Value where Kind == Comprehend.DocumentClassifier.AugmentedManifestsLi
     objectEntries.append(.init("AttributeNames", attributeNames.expression))
     objectEntries.append(.init("S3Uri", s3URI.expression))
     if let split = split { objectEntries.append(.init("Split", split.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -180,9 +180,9 @@ extension Comprehend.DocumentClassifier {
 
 extension Value where Kind == Comprehend.DocumentClassifier.DataFormatValue {
   /// `COMPREHEND_CSV`.
-  public static var comprehendCsv: Self { Self(Kind.comprehendCsv) }
+  public static var comprehendCsv: Self { .allowed(Kind.comprehendCsv) }
   /// `AUGMENTED_MANIFEST`.
-  public static var augmentedManifest: Self { Self(Kind.augmentedManifest) }
+  public static var augmentedManifest: Self { .allowed(Kind.augmentedManifest) }
 }
 
 extension Comprehend.DocumentClassifier {
@@ -198,7 +198,7 @@ extension Value where Kind == Comprehend.DocumentClassifier.DocumentClassifierDo
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Uri", s3URI.expression))
     if let testS3URI = testS3URI { objectEntries.append(.init("TestS3Uri", testS3URI.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -234,7 +234,7 @@ extension Value where Kind == Comprehend.DocumentClassifier.DocumentClassifierIn
     if let labelDelimiter = labelDelimiter { objectEntries.append(.init("LabelDelimiter", labelDelimiter.expression)) }
     if let s3URI = s3URI { objectEntries.append(.init("S3Uri", s3URI.expression)) }
     if let testS3URI = testS3URI { objectEntries.append(.init("TestS3Uri", testS3URI.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -251,7 +251,7 @@ extension Value where Kind == Comprehend.DocumentClassifier.DocumentClassifierOu
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
     if let s3URI = s3URI { objectEntries.append(.init("S3Uri", s3URI.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,9 +267,9 @@ extension Comprehend.DocumentClassifier {
 
 extension Value where Kind == Comprehend.DocumentClassifier.DocumentReadActionValue {
   /// `TEXTRACT_DETECT_DOCUMENT_TEXT`.
-  public static var textractDetectDocumentText: Self { Self(Kind.textractDetectDocumentText) }
+  public static var textractDetectDocumentText: Self { .allowed(Kind.textractDetectDocumentText) }
   /// `TEXTRACT_ANALYZE_DOCUMENT`.
-  public static var textractAnalyzeDocument: Self { Self(Kind.textractAnalyzeDocument) }
+  public static var textractAnalyzeDocument: Self { .allowed(Kind.textractAnalyzeDocument) }
 }
 
 extension Comprehend.DocumentClassifier {
@@ -284,9 +284,9 @@ extension Comprehend.DocumentClassifier {
 
 extension Value where Kind == Comprehend.DocumentClassifier.DocumentReadModeValue {
   /// `SERVICE_DEFAULT`.
-  public static var serviceDefault: Self { Self(Kind.serviceDefault) }
+  public static var serviceDefault: Self { .allowed(Kind.serviceDefault) }
   /// `FORCE_DOCUMENT_READ_ACTION`.
-  public static var forceDocumentReadAction: Self { Self(Kind.forceDocumentReadAction) }
+  public static var forceDocumentReadAction: Self { .allowed(Kind.forceDocumentReadAction) }
 }
 
 extension Comprehend.DocumentClassifier {
@@ -309,7 +309,7 @@ extension Value where Kind == Comprehend.DocumentClassifier.DocumentReaderConfig
       objectEntries.append(.init("DocumentReadMode", documentReadMode.expression))
     }
     if let featureTypes = featureTypes { objectEntries.append(.init("FeatureTypes", featureTypes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -325,9 +325,9 @@ extension Comprehend.DocumentClassifier {
 
 extension Value where Kind == Comprehend.DocumentClassifier.DocumentTypeValue {
   /// `PLAIN_TEXT_DOCUMENT`.
-  public static var plainTextDocument: Self { Self(Kind.plainTextDocument) }
+  public static var plainTextDocument: Self { .allowed(Kind.plainTextDocument) }
   /// `SEMI_STRUCTURED_DOCUMENT`.
-  public static var semiStructuredDocument: Self { Self(Kind.semiStructuredDocument) }
+  public static var semiStructuredDocument: Self { .allowed(Kind.semiStructuredDocument) }
 }
 
 extension Comprehend.DocumentClassifier {
@@ -342,9 +342,9 @@ extension Comprehend.DocumentClassifier {
 
 extension Value where Kind == Comprehend.DocumentClassifier.FeatureTypesValue {
   /// `TABLES`.
-  public static var tables: Self { Self(Kind.tables) }
+  public static var tables: Self { .allowed(Kind.tables) }
   /// `FORMS`.
-  public static var forms: Self { Self(Kind.forms) }
+  public static var forms: Self { .allowed(Kind.forms) }
 }
 
 extension Comprehend.DocumentClassifier {
@@ -359,7 +359,7 @@ extension Comprehend.DocumentClassifier {
 
 extension Value where Kind == Comprehend.DocumentClassifier.SplitValue {
   /// `TRAIN`.
-  public static var train: Self { Self(Kind.train) }
+  public static var train: Self { .allowed(Kind.train) }
   /// `TEST`.
-  public static var test: Self { Self(Kind.test) }
+  public static var test: Self { .allowed(Kind.test) }
 }

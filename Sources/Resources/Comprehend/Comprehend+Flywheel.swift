@@ -142,7 +142,7 @@ extension Value where Kind == Comprehend.Flywheel.DataSecurityConfig {
     if let modelKMSKeyID = modelKMSKeyID { objectEntries.append(.init("ModelKmsKeyId", modelKMSKeyID.expression)) }
     if let volumeKMSKeyID = volumeKMSKeyID { objectEntries.append(.init("VolumeKmsKeyId", volumeKMSKeyID.expression)) }
     if let vpcConfig = vpcConfig { objectEntries.append(.init("VpcConfig", vpcConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -159,7 +159,7 @@ extension Value where Kind == Comprehend.Flywheel.DocumentClassificationConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let labels = labels { objectEntries.append(.init("Labels", labels.expression)) }
     objectEntries.append(.init("Mode", mode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,7 +175,7 @@ extension Value where Kind == Comprehend.Flywheel.EntityRecognitionConfig {
   public init(entityTypes: Value<[Comprehend.Flywheel.EntityTypesListItem]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let entityTypes = entityTypes { objectEntries.append(.init("EntityTypes", entityTypes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -191,7 +191,7 @@ extension Value where Kind == Comprehend.Flywheel.EntityTypesListItem {
   public init(type: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,9 +207,9 @@ extension Comprehend.Flywheel {
 
 extension Value where Kind == Comprehend.Flywheel.ModelTypeValue {
   /// `DOCUMENT_CLASSIFIER`.
-  public static var documentClassifier: Self { Self(Kind.documentClassifier) }
+  public static var documentClassifier: Self { .allowed(Kind.documentClassifier) }
   /// `ENTITY_RECOGNIZER`.
-  public static var entityRecognizer: Self { Self(Kind.entityRecognizer) }
+  public static var entityRecognizer: Self { .allowed(Kind.entityRecognizer) }
 }
 
 extension Comprehend.Flywheel {
@@ -234,6 +234,6 @@ extension Value where Kind == Comprehend.Flywheel.TaskConfig {
       objectEntries.append(.init("EntityRecognitionConfig", entityRecognitionConfig.expression))
     }
     objectEntries.append(.init("LanguageCode", languageCode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

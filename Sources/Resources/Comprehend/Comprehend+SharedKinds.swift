@@ -20,17 +20,17 @@ extension Comprehend {
 
 extension Value where Kind == Comprehend.LanguageCodeValue {
   /// `en`.
-  public static var en: Self { Self(Kind.en) }
+  public static var en: Self { .allowed(Kind.en) }
   /// `es`.
-  public static var es: Self { Self(Kind.es) }
+  public static var es: Self { .allowed(Kind.es) }
   /// `fr`.
-  public static var fr: Self { Self(Kind.fr) }
+  public static var fr: Self { .allowed(Kind.fr) }
   /// `it`.
-  public static var it: Self { Self(Kind.it) }
+  public static var it: Self { .allowed(Kind.it) }
   /// `de`.
-  public static var de: Self { Self(Kind.de) }
+  public static var de: Self { .allowed(Kind.de) }
   /// `pt`.
-  public static var pt: Self { Self(Kind.pt) }
+  public static var pt: Self { .allowed(Kind.pt) }
 }
 
 extension Comprehend {
@@ -45,9 +45,9 @@ extension Comprehend {
 
 extension Value where Kind == Comprehend.ModeValue {
   /// `MULTI_CLASS`.
-  public static var multiClass: Self { Self(Kind.multiClass) }
+  public static var multiClass: Self { .allowed(Kind.multiClass) }
   /// `MULTI_LABEL`.
-  public static var multiLabel: Self { Self(Kind.multiLabel) }
+  public static var multiLabel: Self { .allowed(Kind.multiLabel) }
 }
 
 extension Comprehend {
@@ -63,7 +63,7 @@ extension Value where Kind == Comprehend.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -80,6 +80,6 @@ extension Value where Kind == Comprehend.VPCConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     objectEntries.append(.init("Subnets", subnets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -179,29 +179,29 @@ extension ComputeOptimizer.AutomationRule {
 
 extension Value where Kind == ComputeOptimizer.AutomationRule.ComparisonValue {
   /// `StringEquals`.
-  public static var stringEquals: Self { Self(Kind.stringEquals) }
+  public static var stringEquals: Self { .allowed(Kind.stringEquals) }
   /// `StringNotEquals`.
-  public static var stringNotEquals: Self { Self(Kind.stringNotEquals) }
+  public static var stringNotEquals: Self { .allowed(Kind.stringNotEquals) }
   /// `StringEqualsIgnoreCase`.
-  public static var stringEqualsIgnoreCase: Self { Self(Kind.stringEqualsIgnoreCase) }
+  public static var stringEqualsIgnoreCase: Self { .allowed(Kind.stringEqualsIgnoreCase) }
   /// `StringNotEqualsIgnoreCase`.
-  public static var stringNotEqualsIgnoreCase: Self { Self(Kind.stringNotEqualsIgnoreCase) }
+  public static var stringNotEqualsIgnoreCase: Self { .allowed(Kind.stringNotEqualsIgnoreCase) }
   /// `StringLike`.
-  public static var stringLike: Self { Self(Kind.stringLike) }
+  public static var stringLike: Self { .allowed(Kind.stringLike) }
   /// `StringNotLike`.
-  public static var stringNotLike: Self { Self(Kind.stringNotLike) }
+  public static var stringNotLike: Self { .allowed(Kind.stringNotLike) }
   /// `NumericEquals`.
-  public static var numericEquals: Self { Self(Kind.numericEquals) }
+  public static var numericEquals: Self { .allowed(Kind.numericEquals) }
   /// `NumericNotEquals`.
-  public static var numericNotEquals: Self { Self(Kind.numericNotEquals) }
+  public static var numericNotEquals: Self { .allowed(Kind.numericNotEquals) }
   /// `NumericLessThan`.
-  public static var numericLessThan: Self { Self(Kind.numericLessThan) }
+  public static var numericLessThan: Self { .allowed(Kind.numericLessThan) }
   /// `NumericLessThanEquals`.
-  public static var numericLessThanEquals: Self { Self(Kind.numericLessThanEquals) }
+  public static var numericLessThanEquals: Self { .allowed(Kind.numericLessThanEquals) }
   /// `NumericGreaterThan`.
-  public static var numericGreaterThan: Self { Self(Kind.numericGreaterThan) }
+  public static var numericGreaterThan: Self { .allowed(Kind.numericGreaterThan) }
   /// `NumericGreaterThanEquals`.
-  public static var numericGreaterThanEquals: Self { Self(Kind.numericGreaterThanEquals) }
+  public static var numericGreaterThanEquals: Self { .allowed(Kind.numericGreaterThanEquals) }
 }
 
 extension ComputeOptimizer.AutomationRule {
@@ -238,7 +238,7 @@ extension Value where Kind == ComputeOptimizer.AutomationRule.Criteria {
     if let resourceARN = resourceARN { objectEntries.append(.init("ResourceArn", resourceARN.expression)) }
     if let resourceTag = resourceTag { objectEntries.append(.init("ResourceTag", resourceTag.expression)) }
     if let restartNeeded = restartNeeded { objectEntries.append(.init("RestartNeeded", restartNeeded.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -258,7 +258,7 @@ extension Value where Kind == ComputeOptimizer.AutomationRule.DoubleCriteriaCond
     var objectEntries: [Expression.ObjectEntry] = []
     if let comparison = comparison { objectEntries.append(.init("Comparison", comparison.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -278,7 +278,7 @@ extension Value where Kind == ComputeOptimizer.AutomationRule.IntegerCriteriaCon
     var objectEntries: [Expression.ObjectEntry] = []
     if let comparison = comparison { objectEntries.append(.init("Comparison", comparison.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -298,7 +298,7 @@ extension Value where Kind == ComputeOptimizer.AutomationRule.OrganizationConfig
     var objectEntries: [Expression.ObjectEntry] = []
     if let accountIds = accountIds { objectEntries.append(.init("AccountIds", accountIds.expression)) }
     if let ruleApplyOrder = ruleApplyOrder { objectEntries.append(.init("RuleApplyOrder", ruleApplyOrder.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -314,9 +314,9 @@ extension ComputeOptimizer.AutomationRule {
 
 extension Value where Kind == ComputeOptimizer.AutomationRule.RecommendedActionTypesValue {
   /// `SnapshotAndDeleteUnattachedEbsVolume`.
-  public static var snapshotAndDeleteUnattachedEBSVolume: Self { Self(Kind.snapshotAndDeleteUnattachedEBSVolume) }
+  public static var snapshotAndDeleteUnattachedEBSVolume: Self { .allowed(Kind.snapshotAndDeleteUnattachedEBSVolume) }
   /// `UpgradeEbsVolumeType`.
-  public static var upgradeEBSVolumeType: Self { Self(Kind.upgradeEBSVolumeType) }
+  public static var upgradeEBSVolumeType: Self { .allowed(Kind.upgradeEBSVolumeType) }
 }
 
 extension ComputeOptimizer.AutomationRule {
@@ -337,7 +337,7 @@ extension Value where Kind == ComputeOptimizer.AutomationRule.ResourceTagsCriter
     if let comparison = comparison { objectEntries.append(.init("Comparison", comparison.expression)) }
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -353,9 +353,9 @@ extension ComputeOptimizer.AutomationRule {
 
 extension Value where Kind == ComputeOptimizer.AutomationRule.RuleApplyOrderValue {
   /// `BeforeAccountRules`.
-  public static var beforeAccountRules: Self { Self(Kind.beforeAccountRules) }
+  public static var beforeAccountRules: Self { .allowed(Kind.beforeAccountRules) }
   /// `AfterAccountRules`.
-  public static var afterAccountRules: Self { Self(Kind.afterAccountRules) }
+  public static var afterAccountRules: Self { .allowed(Kind.afterAccountRules) }
 }
 
 extension ComputeOptimizer.AutomationRule {
@@ -370,9 +370,9 @@ extension ComputeOptimizer.AutomationRule {
 
 extension Value where Kind == ComputeOptimizer.AutomationRule.RuleTypeValue {
   /// `AccountRule`.
-  public static var accountRule: Self { Self(Kind.accountRule) }
+  public static var accountRule: Self { .allowed(Kind.accountRule) }
   /// `OrganizationRule`.
-  public static var organizationRule: Self { Self(Kind.organizationRule) }
+  public static var organizationRule: Self { .allowed(Kind.organizationRule) }
 }
 
 extension ComputeOptimizer.AutomationRule {
@@ -399,7 +399,7 @@ extension Value where Kind == ComputeOptimizer.AutomationRule.Schedule {
     if let scheduleExpressionTimezone = scheduleExpressionTimezone {
       objectEntries.append(.init("ScheduleExpressionTimezone", scheduleExpressionTimezone.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -415,9 +415,9 @@ extension ComputeOptimizer.AutomationRule {
 
 extension Value where Kind == ComputeOptimizer.AutomationRule.StatusValue {
   /// `Active`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `Inactive`.
-  public static var inactive: Self { Self(Kind.inactive) }
+  public static var inactive: Self { .allowed(Kind.inactive) }
 }
 
 extension ComputeOptimizer.AutomationRule {
@@ -436,7 +436,7 @@ extension Value where Kind == ComputeOptimizer.AutomationRule.StringCriteriaCond
     var objectEntries: [Expression.ObjectEntry] = []
     if let comparison = comparison { objectEntries.append(.init("Comparison", comparison.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -453,6 +453,6 @@ extension Value where Kind == ComputeOptimizer.AutomationRule.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -136,7 +136,7 @@ extension Value where Kind == Config.ConfigRule.Compliance {
   public init(type: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -160,7 +160,7 @@ extension Value where Kind == Config.ConfigRule.CustomPolicyDetails {
     }
     if let policyRuntime = policyRuntime { objectEntries.append(.init("PolicyRuntime", policyRuntime.expression)) }
     if let policyText = policyText { objectEntries.append(.init("PolicyText", policyText.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -176,7 +176,7 @@ extension Value where Kind == Config.ConfigRule.EvaluationModeConfiguration {
   public init(mode: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let mode = mode { objectEntries.append(.init("Mode", mode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -204,7 +204,7 @@ extension Value where Kind == Config.ConfigRule.Scope {
     }
     if let tagKey = tagKey { objectEntries.append(.init("TagKey", tagKey.expression)) }
     if let tagValue = tagValue { objectEntries.append(.init("TagValue", tagValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -232,7 +232,7 @@ extension Value where Kind == Config.ConfigRule.Source {
     if let sourceIdentifier = sourceIdentifier {
       objectEntries.append(.init("SourceIdentifier", sourceIdentifier.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -252,6 +252,6 @@ extension Value where Kind == Config.ConfigRule.SourceDetail {
       objectEntries.append(.init("MaximumExecutionFrequency", maximumExecutionFrequency.expression))
     }
     objectEntries.append(.init("MessageType", messageType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

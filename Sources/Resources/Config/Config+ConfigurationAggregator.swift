@@ -104,7 +104,7 @@ extension Value where Kind == Config.ConfigurationAggregator.AccountAggregationS
     objectEntries.append(.init("AccountIds", accountIds.expression))
     if let allAwsRegions = allAwsRegions { objectEntries.append(.init("AllAwsRegions", allAwsRegions.expression)) }
     if let awsRegions = awsRegions { objectEntries.append(.init("AwsRegions", awsRegions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -122,6 +122,6 @@ extension Value where Kind == Config.ConfigurationAggregator.OrganizationAggrega
     if let allAwsRegions = allAwsRegions { objectEntries.append(.init("AllAwsRegions", allAwsRegions.expression)) }
     if let awsRegions = awsRegions { objectEntries.append(.init("AwsRegions", awsRegions.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

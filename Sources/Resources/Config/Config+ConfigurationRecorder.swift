@@ -89,7 +89,7 @@ extension Value where Kind == Config.ConfigurationRecorder.ExclusionByResourceTy
   public init(resourceTypes: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceTypes", resourceTypes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -121,7 +121,7 @@ extension Value where Kind == Config.ConfigurationRecorder.RecordingGroup {
       objectEntries.append(.init("RecordingStrategy", recordingStrategy.expression))
     }
     if let resourceTypes = resourceTypes { objectEntries.append(.init("ResourceTypes", resourceTypes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -143,7 +143,7 @@ extension Value where Kind == Config.ConfigurationRecorder.RecordingMode {
     if let recordingModeOverrides = recordingModeOverrides {
       objectEntries.append(.init("RecordingModeOverrides", recordingModeOverrides.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,7 +161,7 @@ extension Value where Kind == Config.ConfigurationRecorder.RecordingModeOverride
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     objectEntries.append(.init("RecordingFrequency", recordingFrequency.expression))
     objectEntries.append(.init("ResourceTypes", resourceTypes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,6 +177,6 @@ extension Value where Kind == Config.ConfigurationRecorder.RecordingStrategy {
   public init(useOnly: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("UseOnly", useOnly.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

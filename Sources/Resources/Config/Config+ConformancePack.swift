@@ -117,6 +117,6 @@ extension Value where Kind == Config.ConformancePack.TemplateSSMDocumentDetails 
     if let documentVersion = documentVersion {
       objectEntries.append(.init("DocumentVersion", documentVersion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -105,6 +105,6 @@ extension Value where Kind == Config.DeliveryChannel.ConfigSnapshotDeliveryPrope
     if let deliveryFrequency = deliveryFrequency {
       objectEntries.append(.init("DeliveryFrequency", deliveryFrequency.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

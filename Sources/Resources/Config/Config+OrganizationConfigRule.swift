@@ -138,7 +138,7 @@ extension Value where Kind == Config.OrganizationConfigRule.OrganizationCustomPo
     objectEntries.append(.init("Runtime", runtime.expression))
     if let tagKeyScope = tagKeyScope { objectEntries.append(.init("TagKeyScope", tagKeyScope.expression)) }
     if let tagValueScope = tagValueScope { objectEntries.append(.init("TagValueScope", tagValueScope.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -180,7 +180,7 @@ extension Value where Kind == Config.OrganizationConfigRule.OrganizationCustomRu
     }
     if let tagKeyScope = tagKeyScope { objectEntries.append(.init("TagKeyScope", tagKeyScope.expression)) }
     if let tagValueScope = tagValueScope { objectEntries.append(.init("TagValueScope", tagValueScope.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -220,6 +220,6 @@ extension Value where Kind == Config.OrganizationConfigRule.OrganizationManagedR
     objectEntries.append(.init("RuleIdentifier", ruleIdentifier.expression))
     if let tagKeyScope = tagKeyScope { objectEntries.append(.init("TagKeyScope", tagKeyScope.expression)) }
     if let tagValueScope = tagValueScope { objectEntries.append(.init("TagValueScope", tagValueScope.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -136,7 +136,7 @@ extension Value where Kind == Config.RemediationConfiguration.ExecutionControls 
   public init(ssmControls: Value<Config.RemediationConfiguration.SSMControls>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ssmControls = ssmControls { objectEntries.append(.init("SsmControls", ssmControls.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -157,6 +157,6 @@ extension Value where Kind == Config.RemediationConfiguration.SSMControls {
     if let errorPercentage = errorPercentage {
       objectEntries.append(.init("ErrorPercentage", errorPercentage.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

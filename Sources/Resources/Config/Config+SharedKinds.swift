@@ -17,7 +17,7 @@ extension Value where Kind == Config.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,6 +34,6 @@ extension Value where Kind == Config.ConformancePackInputParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ParameterName", parameterName.expression))
     objectEntries.append(.init("ParameterValue", parameterValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

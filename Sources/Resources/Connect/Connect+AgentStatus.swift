@@ -134,9 +134,9 @@ extension Connect.AgentStatus {
 
 extension Value where Kind == Connect.AgentStatus.StateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Connect.AgentStatus {
@@ -152,9 +152,9 @@ extension Connect.AgentStatus {
 
 extension Value where Kind == Connect.AgentStatus.TypeValue {
   /// `ROUTABLE`.
-  public static var routable: Self { Self(Kind.routable) }
+  public static var routable: Self { .allowed(Kind.routable) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
   /// `OFFLINE`.
-  public static var offline: Self { Self(Kind.offline) }
+  public static var offline: Self { .allowed(Kind.offline) }
 }

@@ -108,9 +108,9 @@ extension Connect.ContactFlow {
 
 extension Value where Kind == Connect.ContactFlow.StateValue {
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `ARCHIVED`.
-  public static var archived: Self { Self(Kind.archived) }
+  public static var archived: Self { .allowed(Kind.archived) }
 }
 
 extension Connect.ContactFlow {
@@ -133,23 +133,23 @@ extension Connect.ContactFlow {
 
 extension Value where Kind == Connect.ContactFlow.TypeValue {
   /// `CONTACT_FLOW`.
-  public static var contactFlow: Self { Self(Kind.contactFlow) }
+  public static var contactFlow: Self { .allowed(Kind.contactFlow) }
   /// `CUSTOMER_QUEUE`.
-  public static var customerQueue: Self { Self(Kind.customerQueue) }
+  public static var customerQueue: Self { .allowed(Kind.customerQueue) }
   /// `CUSTOMER_HOLD`.
-  public static var customerHold: Self { Self(Kind.customerHold) }
+  public static var customerHold: Self { .allowed(Kind.customerHold) }
   /// `CUSTOMER_WHISPER`.
-  public static var customerWhisper: Self { Self(Kind.customerWhisper) }
+  public static var customerWhisper: Self { .allowed(Kind.customerWhisper) }
   /// `AGENT_HOLD`.
-  public static var agentHold: Self { Self(Kind.agentHold) }
+  public static var agentHold: Self { .allowed(Kind.agentHold) }
   /// `AGENT_WHISPER`.
-  public static var agentWhisper: Self { Self(Kind.agentWhisper) }
+  public static var agentWhisper: Self { .allowed(Kind.agentWhisper) }
   /// `OUTBOUND_WHISPER`.
-  public static var outboundWhisper: Self { Self(Kind.outboundWhisper) }
+  public static var outboundWhisper: Self { .allowed(Kind.outboundWhisper) }
   /// `AGENT_TRANSFER`.
-  public static var agentTransfer: Self { Self(Kind.agentTransfer) }
+  public static var agentTransfer: Self { .allowed(Kind.agentTransfer) }
   /// `QUEUE_TRANSFER`.
-  public static var queueTransfer: Self { Self(Kind.queueTransfer) }
+  public static var queueTransfer: Self { .allowed(Kind.queueTransfer) }
   /// `CAMPAIGN`.
-  public static var campaign: Self { Self(Kind.campaign) }
+  public static var campaign: Self { .allowed(Kind.campaign) }
 }

@@ -129,6 +129,6 @@ extension Value where Kind == Connect.ContactFlowModule.ExternalInvocationConfig
   public init(enabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -145,7 +145,7 @@ extension Connect.DataTable {
 
 extension Value where Kind == Connect.DataTable.StatusValue {
   /// `PUBLISHED`.
-  public static var published: Self { Self(Kind.published) }
+  public static var published: Self { .allowed(Kind.published) }
 }
 
 extension Connect.DataTable {
@@ -163,13 +163,13 @@ extension Connect.DataTable {
 
 extension Value where Kind == Connect.DataTable.ValueLockLevelValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `DATA_TABLE`.
-  public static var dataTable: Self { Self(Kind.dataTable) }
+  public static var dataTable: Self { .allowed(Kind.dataTable) }
   /// `PRIMARY_VALUE`.
-  public static var primaryValue: Self { Self(Kind.primaryValue) }
+  public static var primaryValue: Self { .allowed(Kind.primaryValue) }
   /// `ATTRIBUTE`.
-  public static var attribute: Self { Self(Kind.attribute) }
+  public static var attribute: Self { .allowed(Kind.attribute) }
   /// `VALUE`.
-  public static var value: Self { Self(Kind.value) }
+  public static var value: Self { .allowed(Kind.value) }
 }

@@ -129,7 +129,7 @@ extension Value where Kind == Connect.DataTableAttribute.Enum {
     var objectEntries: [Expression.ObjectEntry] = []
     if let strict = strict { objectEntries.append(.init("Strict", strict.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,7 +169,7 @@ extension Value where Kind == Connect.DataTableAttribute.Validation {
     if let minValues = minValues { objectEntries.append(.init("MinValues", minValues.expression)) }
     if let minimum = minimum { objectEntries.append(.init("Minimum", minimum.expression)) }
     if let multipleOf = multipleOf { objectEntries.append(.init("MultipleOf", multipleOf.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -188,13 +188,13 @@ extension Connect.DataTableAttribute {
 
 extension Value where Kind == Connect.DataTableAttribute.ValueTypeValue {
   /// `TEXT`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
   /// `NUMBER`.
-  public static var number: Self { Self(Kind.number) }
+  public static var number: Self { .allowed(Kind.number) }
   /// `BOOLEAN`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
   /// `TEXT_LIST`.
-  public static var textList: Self { Self(Kind.textList) }
+  public static var textList: Self { .allowed(Kind.textList) }
   /// `NUMBER_LIST`.
-  public static var numberList: Self { Self(Kind.numberList) }
+  public static var numberList: Self { .allowed(Kind.numberList) }
 }

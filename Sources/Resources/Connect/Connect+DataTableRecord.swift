@@ -85,7 +85,7 @@ extension Value where Kind == Connect.DataTableRecord.DataTableRecordDataTableRe
     var objectEntries: [Expression.ObjectEntry] = []
     if let primaryValues = primaryValues { objectEntries.append(.init("PrimaryValues", primaryValues.expression)) }
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -102,6 +102,6 @@ extension Value where Kind == Connect.DataTableRecord.ValueDefinition {
     var objectEntries: [Expression.ObjectEntry] = []
     if let attributeID = attributeID { objectEntries.append(.init("AttributeId", attributeID.expression)) }
     if let attributeValue = attributeValue { objectEntries.append(.init("AttributeValue", attributeValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

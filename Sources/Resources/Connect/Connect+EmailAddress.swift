@@ -108,6 +108,6 @@ extension Value where Kind == Connect.EmailAddress.AliasConfiguration {
   public init(emailAddressARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EmailAddressArn", emailAddressARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -150,9 +150,9 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.ActionValue {
   /// `DISABLE`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
   /// `ENABLE`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
 }
 
 extension Connect.EvaluationForm {
@@ -167,7 +167,7 @@ extension Value where Kind == Connect.EvaluationForm.AutoEvaluationConfiguration
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -183,7 +183,7 @@ extension Value where Kind == Connect.EvaluationForm.AutomaticFailConfiguration 
   public init(targetSection: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let targetSection = targetSection { objectEntries.append(.init("TargetSection", targetSection.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,13 +201,13 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.ComparatorValue {
   /// `IN`.
-  public static var `in`: Self { Self(Kind.`in`) }
+  public static var `in`: Self { .allowed(Kind.`in`) }
   /// `NOT_IN`.
-  public static var notIn: Self { Self(Kind.notIn) }
+  public static var notIn: Self { .allowed(Kind.notIn) }
   /// `ALL_IN`.
-  public static var allIn: Self { Self(Kind.allIn) }
+  public static var allIn: Self { .allowed(Kind.allIn) }
   /// `EXACT`.
-  public static var exact: Self { Self(Kind.exact) }
+  public static var exact: Self { .allowed(Kind.exact) }
 }
 
 extension Connect.EvaluationForm {
@@ -222,9 +222,9 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.ConditionValue {
   /// `PRESENT`.
-  public static var present: Self { Self(Kind.present) }
+  public static var present: Self { .allowed(Kind.present) }
   /// `NOT_PRESENT`.
-  public static var notPresent: Self { Self(Kind.notPresent) }
+  public static var notPresent: Self { .allowed(Kind.notPresent) }
 }
 
 extension Connect.EvaluationForm {
@@ -240,11 +240,11 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.ContactInteractionTypeValue {
   /// `AGENT`.
-  public static var agent: Self { Self(Kind.agent) }
+  public static var agent: Self { .allowed(Kind.agent) }
   /// `AUTOMATED`.
-  public static var automated: Self { Self(Kind.automated) }
+  public static var automated: Self { .allowed(Kind.automated) }
   /// `CUSTOMER`.
-  public static var customer: Self { Self(Kind.customer) }
+  public static var customer: Self { .allowed(Kind.customer) }
 }
 
 extension Connect.EvaluationForm {
@@ -259,9 +259,9 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.DefaultActionValue {
   /// `DISABLE`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
   /// `ENABLE`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
 }
 
 extension Connect.EvaluationForm {
@@ -276,9 +276,9 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.DisplayAsValue {
   /// `DROPDOWN`.
-  public static var dropdown: Self { Self(Kind.dropdown) }
+  public static var dropdown: Self { .allowed(Kind.dropdown) }
   /// `CHECKBOX`.
-  public static var checkbox: Self { Self(Kind.checkbox) }
+  public static var checkbox: Self { .allowed(Kind.checkbox) }
 }
 
 extension Connect.EvaluationForm {
@@ -293,7 +293,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormBaseItem {
   public init(section: Value<Connect.EvaluationForm.EvaluationFormSection>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Section", section.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -313,7 +313,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormItem {
     var objectEntries: [Expression.ObjectEntry] = []
     if let question = question { objectEntries.append(.init("Question", question.expression)) }
     if let section = section { objectEntries.append(.init("Section", section.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -333,7 +333,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormItemEnablemen
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Operands", operands.expression))
     if let `operator` = `operator` { objectEntries.append(.init("Operator", `operator`.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -349,7 +349,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormItemEnablemen
   public init(expression: Value<Connect.EvaluationForm.EvaluationFormItemEnablementExpression>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let expression = expression { objectEntries.append(.init("Expression", expression.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -371,7 +371,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormItemEnablemen
     objectEntries.append(.init("Action", action.expression))
     objectEntries.append(.init("Condition", condition.expression))
     if let defaultAction = defaultAction { objectEntries.append(.init("DefaultAction", defaultAction.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -393,7 +393,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormItemEnablemen
     objectEntries.append(.init("Comparator", comparator.expression))
     objectEntries.append(.init("Source", source.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -410,7 +410,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormItemEnablemen
     var objectEntries: [Expression.ObjectEntry] = []
     if let refID = refID { objectEntries.append(.init("RefId", refID.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -430,7 +430,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormItemEnablemen
     var objectEntries: [Expression.ObjectEntry] = []
     if let refID = refID { objectEntries.append(.init("RefId", refID.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -445,7 +445,7 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.EvaluationFormItemEnablementSourceValueTypeValue {
   /// `OPTION_REF_ID`.
-  public static var optionRefID: Self { Self(Kind.optionRefID) }
+  public static var optionRefID: Self { .allowed(Kind.optionRefID) }
 }
 
 extension Connect.EvaluationForm {
@@ -460,7 +460,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormLanguageConfi
   public init(formLanguage: Value<Connect.EvaluationForm.FormLanguageValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let formLanguage = formLanguage { objectEntries.append(.init("FormLanguage", formLanguage.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -484,7 +484,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormMultiSelectQu
       objectEntries.append(.init("DefaultOptionRefIds", defaultOptionRefIds.expression))
     }
     objectEntries.append(.init("Options", options.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -500,7 +500,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormMultiSelectQu
   public init(ruleCategory: Value<Connect.EvaluationForm.MultiSelectQuestionRuleCategoryAutomation>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RuleCategory", ruleCategory.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -517,7 +517,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormMultiSelectQu
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RefId", refID.expression))
     objectEntries.append(.init("Text", text.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -539,7 +539,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormMultiSelectQu
     if let automation = automation { objectEntries.append(.init("Automation", automation.expression)) }
     if let displayAs = displayAs { objectEntries.append(.init("DisplayAs", displayAs.expression)) }
     objectEntries.append(.init("Options", options.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -559,7 +559,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormNumericQuesti
     var objectEntries: [Expression.ObjectEntry] = []
     if let answerSource = answerSource { objectEntries.append(.init("AnswerSource", answerSource.expression)) }
     if let propertyValue = propertyValue { objectEntries.append(.init("PropertyValue", propertyValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -587,7 +587,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormNumericQuesti
     objectEntries.append(.init("MaxValue", maxValue.expression))
     objectEntries.append(.init("MinValue", minValue.expression))
     if let score = score { objectEntries.append(.init("Score", score.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -611,7 +611,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormNumericQuesti
     objectEntries.append(.init("MaxValue", maxValue.expression))
     objectEntries.append(.init("MinValue", minValue.expression))
     if let options = options { objectEntries.append(.init("Options", options.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -647,7 +647,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormQuestion {
     objectEntries.append(.init("RefId", refID.expression))
     objectEntries.append(.init("Title", title.expression))
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -663,7 +663,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormQuestionAutom
   public init(sourceType: Value<Connect.EvaluationForm.SourceTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SourceType", sourceType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -687,7 +687,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormQuestionTypeP
     if let numeric = numeric { objectEntries.append(.init("Numeric", numeric.expression)) }
     if let singleSelect = singleSelect { objectEntries.append(.init("SingleSelect", singleSelect.expression)) }
     if let text = text { objectEntries.append(.init("Text", text.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -713,7 +713,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormSection {
     objectEntries.append(.init("RefId", refID.expression))
     objectEntries.append(.init("Title", title.expression))
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -737,7 +737,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormSingleSelectQ
       objectEntries.append(.init("DefaultOptionRefId", defaultOptionRefID.expression))
     }
     objectEntries.append(.init("Options", options.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -753,7 +753,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormSingleSelectQ
   public init(ruleCategory: Value<Connect.EvaluationForm.SingleSelectQuestionRuleCategoryAutomation>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RuleCategory", ruleCategory.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -781,7 +781,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormSingleSelectQ
     objectEntries.append(.init("RefId", refID.expression))
     if let score = score { objectEntries.append(.init("Score", score.expression)) }
     objectEntries.append(.init("Text", text.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -803,7 +803,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormSingleSelectQ
     if let automation = automation { objectEntries.append(.init("Automation", automation.expression)) }
     if let displayAs = displayAs { objectEntries.append(.init("DisplayAs", displayAs.expression)) }
     objectEntries.append(.init("Options", options.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -819,9 +819,9 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.EvaluationFormSingleSelectQuestionPropertiesDisplayAsValue {
   /// `DROPDOWN`.
-  public static var dropdown: Self { Self(Kind.dropdown) }
+  public static var dropdown: Self { .allowed(Kind.dropdown) }
   /// `RADIO`.
-  public static var radio: Self { Self(Kind.radio) }
+  public static var radio: Self { .allowed(Kind.radio) }
 }
 
 extension Connect.EvaluationForm {
@@ -836,9 +836,9 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.EvaluationFormStatusValue {
   /// `DRAFT`.
-  public static var draft: Self { Self(Kind.draft) }
+  public static var draft: Self { .allowed(Kind.draft) }
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
 }
 
 extension Connect.EvaluationForm {
@@ -853,7 +853,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormTargetConfigu
   public init(contactInteractionType: Value<Connect.EvaluationForm.ContactInteractionTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ContactInteractionType", contactInteractionType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -869,7 +869,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormTextQuestionA
   public init(answerSource: Value<Connect.EvaluationForm.EvaluationFormQuestionAutomationAnswerSource>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let answerSource = answerSource { objectEntries.append(.init("AnswerSource", answerSource.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -885,7 +885,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationFormTextQuestionP
   public init(automation: Value<Connect.EvaluationForm.EvaluationFormTextQuestionAutomation>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let automation = automation { objectEntries.append(.init("Automation", automation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -907,7 +907,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationReviewConfigurati
       objectEntries.append(.init("EligibilityDays", eligibilityDays.expression))
     }
     objectEntries.append(.init("ReviewNotificationRecipients", reviewNotificationRecipients.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -927,7 +927,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationReviewNotificatio
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -942,7 +942,7 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.EvaluationReviewNotificationRecipientTypeValue {
   /// `USER_ID`.
-  public static var userID: Self { Self(Kind.userID) }
+  public static var userID: Self { .allowed(Kind.userID) }
 }
 
 extension Connect.EvaluationForm {
@@ -957,7 +957,7 @@ extension Value where Kind == Connect.EvaluationForm.EvaluationReviewNotificatio
   public init(userID: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let userID = userID { objectEntries.append(.init("UserId", userID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -980,23 +980,23 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.FormLanguageValue {
   /// `de-DE`.
-  public static var deDe: Self { Self(Kind.deDe) }
+  public static var deDe: Self { .allowed(Kind.deDe) }
   /// `en-US`.
-  public static var enUs: Self { Self(Kind.enUs) }
+  public static var enUs: Self { .allowed(Kind.enUs) }
   /// `es-ES`.
-  public static var esEs: Self { Self(Kind.esEs) }
+  public static var esEs: Self { .allowed(Kind.esEs) }
   /// `fr-FR`.
-  public static var frFr: Self { Self(Kind.frFr) }
+  public static var frFr: Self { .allowed(Kind.frFr) }
   /// `it-IT`.
-  public static var itIt: Self { Self(Kind.itIt) }
+  public static var itIt: Self { .allowed(Kind.itIt) }
   /// `pt-BR`.
-  public static var ptBr: Self { Self(Kind.ptBr) }
+  public static var ptBr: Self { .allowed(Kind.ptBr) }
   /// `ja-JP`.
-  public static var jaJp: Self { Self(Kind.jaJp) }
+  public static var jaJp: Self { .allowed(Kind.jaJp) }
   /// `ko-KR`.
-  public static var koKr: Self { Self(Kind.koKr) }
+  public static var koKr: Self { .allowed(Kind.koKr) }
   /// `zh-CN`.
-  public static var zhCn: Self { Self(Kind.zhCn) }
+  public static var zhCn: Self { .allowed(Kind.zhCn) }
 }
 
 extension Connect.EvaluationForm {
@@ -1022,31 +1022,31 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.LabelValue {
   /// `OVERALL_CUSTOMER_SENTIMENT_SCORE`.
-  public static var overallCustomerSentimentScore: Self { Self(Kind.overallCustomerSentimentScore) }
+  public static var overallCustomerSentimentScore: Self { .allowed(Kind.overallCustomerSentimentScore) }
   /// `OVERALL_AGENT_SENTIMENT_SCORE`.
-  public static var overallAgentSentimentScore: Self { Self(Kind.overallAgentSentimentScore) }
+  public static var overallAgentSentimentScore: Self { .allowed(Kind.overallAgentSentimentScore) }
   /// `NON_TALK_TIME`.
-  public static var nonTalkTime: Self { Self(Kind.nonTalkTime) }
+  public static var nonTalkTime: Self { .allowed(Kind.nonTalkTime) }
   /// `NON_TALK_TIME_PERCENTAGE`.
-  public static var nonTalkTimePercentage: Self { Self(Kind.nonTalkTimePercentage) }
+  public static var nonTalkTimePercentage: Self { .allowed(Kind.nonTalkTimePercentage) }
   /// `NUMBER_OF_INTERRUPTIONS`.
-  public static var numberOfInterruptions: Self { Self(Kind.numberOfInterruptions) }
+  public static var numberOfInterruptions: Self { .allowed(Kind.numberOfInterruptions) }
   /// `CONTACT_DURATION`.
-  public static var contactDuration: Self { Self(Kind.contactDuration) }
+  public static var contactDuration: Self { .allowed(Kind.contactDuration) }
   /// `AGENT_INTERACTION_DURATION`.
-  public static var agentInteractionDuration: Self { Self(Kind.agentInteractionDuration) }
+  public static var agentInteractionDuration: Self { .allowed(Kind.agentInteractionDuration) }
   /// `CUSTOMER_HOLD_TIME`.
-  public static var customerHoldTime: Self { Self(Kind.customerHoldTime) }
+  public static var customerHoldTime: Self { .allowed(Kind.customerHoldTime) }
   /// `LONGEST_HOLD_DURATION`.
-  public static var longestHoldDuration: Self { Self(Kind.longestHoldDuration) }
+  public static var longestHoldDuration: Self { .allowed(Kind.longestHoldDuration) }
   /// `NUMBER_OF_HOLDS`.
-  public static var numberOfHolds: Self { Self(Kind.numberOfHolds) }
+  public static var numberOfHolds: Self { .allowed(Kind.numberOfHolds) }
   /// `AGENT_INTERACTION_AND_HOLD_DURATION`.
-  public static var agentInteractionAndHoldDuration: Self { Self(Kind.agentInteractionAndHoldDuration) }
+  public static var agentInteractionAndHoldDuration: Self { .allowed(Kind.agentInteractionAndHoldDuration) }
   /// `CUSTOMER_SENTIMENT_SCORE_WITHOUT_AGENT`.
-  public static var customerSentimentScoreWithoutAgent: Self { Self(Kind.customerSentimentScoreWithoutAgent) }
+  public static var customerSentimentScoreWithoutAgent: Self { .allowed(Kind.customerSentimentScoreWithoutAgent) }
   /// `CUSTOMER_SENTIMENT_SCORE_WITH_AGENT`.
-  public static var customerSentimentScoreWithAgent: Self { Self(Kind.customerSentimentScoreWithAgent) }
+  public static var customerSentimentScoreWithAgent: Self { .allowed(Kind.customerSentimentScoreWithAgent) }
 }
 
 extension Connect.EvaluationForm {
@@ -1061,9 +1061,9 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.ModeValue {
   /// `QUESTION_ONLY`.
-  public static var questionOnly: Self { Self(Kind.questionOnly) }
+  public static var questionOnly: Self { .allowed(Kind.questionOnly) }
   /// `SECTION_ONLY`.
-  public static var sectionOnly: Self { Self(Kind.sectionOnly) }
+  public static var sectionOnly: Self { .allowed(Kind.sectionOnly) }
 }
 
 extension Connect.EvaluationForm {
@@ -1084,7 +1084,7 @@ extension Value where Kind == Connect.EvaluationForm.MultiSelectQuestionRuleCate
     objectEntries.append(.init("Category", category.expression))
     objectEntries.append(.init("Condition", condition.expression))
     objectEntries.append(.init("OptionRefIds", optionRefIds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1100,7 +1100,7 @@ extension Value where Kind == Connect.EvaluationForm.NumericQuestionPropertyValu
   public init(label: Value<Connect.EvaluationForm.LabelValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Label", label.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1116,9 +1116,9 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.OperatorValue {
   /// `OR`.
-  public static var or: Self { Self(Kind.or) }
+  public static var or: Self { .allowed(Kind.or) }
   /// `AND`.
-  public static var and: Self { Self(Kind.and) }
+  public static var and: Self { .allowed(Kind.and) }
 }
 
 extension Connect.EvaluationForm {
@@ -1136,15 +1136,15 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.QuestionTypeValue {
   /// `NUMERIC`.
-  public static var numeric: Self { Self(Kind.numeric) }
+  public static var numeric: Self { .allowed(Kind.numeric) }
   /// `SINGLESELECT`.
-  public static var singleselect: Self { Self(Kind.singleselect) }
+  public static var singleselect: Self { .allowed(Kind.singleselect) }
   /// `TEXT`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
   /// `MULTISELECT`.
-  public static var multiselect: Self { Self(Kind.multiselect) }
+  public static var multiselect: Self { .allowed(Kind.multiselect) }
   /// `DATETIME`.
-  public static var datetime: Self { Self(Kind.datetime) }
+  public static var datetime: Self { .allowed(Kind.datetime) }
 }
 
 extension Connect.EvaluationForm {
@@ -1160,7 +1160,7 @@ extension Value where Kind == Connect.EvaluationForm.ScoringStrategy {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Mode", mode.expression))
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1182,7 +1182,7 @@ extension Value where Kind == Connect.EvaluationForm.SingleSelectQuestionRuleCat
     objectEntries.append(.init("Category", category.expression))
     objectEntries.append(.init("Condition", condition.expression))
     objectEntries.append(.init("OptionRefId", optionRefID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1198,9 +1198,9 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.SourceTypeValue {
   /// `CONTACT_LENS_DATA`.
-  public static var contactLensData: Self { Self(Kind.contactLensData) }
+  public static var contactLensData: Self { .allowed(Kind.contactLensData) }
   /// `GEN_AI`.
-  public static var genAi: Self { Self(Kind.genAi) }
+  public static var genAi: Self { .allowed(Kind.genAi) }
 }
 
 extension Connect.EvaluationForm {
@@ -1214,5 +1214,5 @@ extension Connect.EvaluationForm {
 
 extension Value where Kind == Connect.EvaluationForm.TypeValue {
   /// `QUESTION_REF_ID`.
-  public static var questionRefID: Self { Self(Kind.questionRefID) }
+  public static var questionRefID: Self { .allowed(Kind.questionRefID) }
 }

@@ -138,19 +138,19 @@ extension Connect.HoursOfOperation {
 
 extension Value where Kind == Connect.HoursOfOperation.DayValue {
   /// `SUNDAY`.
-  public static var sunday: Self { Self(Kind.sunday) }
+  public static var sunday: Self { .allowed(Kind.sunday) }
   /// `MONDAY`.
-  public static var monday: Self { Self(Kind.monday) }
+  public static var monday: Self { .allowed(Kind.monday) }
   /// `TUESDAY`.
-  public static var tuesday: Self { Self(Kind.tuesday) }
+  public static var tuesday: Self { .allowed(Kind.tuesday) }
   /// `WEDNESDAY`.
-  public static var wednesday: Self { Self(Kind.wednesday) }
+  public static var wednesday: Self { .allowed(Kind.wednesday) }
   /// `THURSDAY`.
-  public static var thursday: Self { Self(Kind.thursday) }
+  public static var thursday: Self { .allowed(Kind.thursday) }
   /// `FRIDAY`.
-  public static var friday: Self { Self(Kind.friday) }
+  public static var friday: Self { .allowed(Kind.friday) }
   /// `SATURDAY`.
-  public static var saturday: Self { Self(Kind.saturday) }
+  public static var saturday: Self { .allowed(Kind.saturday) }
 }
 
 extension Connect.HoursOfOperation {
@@ -171,7 +171,7 @@ extension Value where Kind == Connect.HoursOfOperation.HoursOfOperationConfig {
     objectEntries.append(.init("Day", day.expression))
     objectEntries.append(.init("EndTime", endTime.expression))
     objectEntries.append(.init("StartTime", startTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -209,7 +209,7 @@ extension Value where Kind == Connect.HoursOfOperation.HoursOfOperationOverride 
     if let recurrenceConfig = recurrenceConfig {
       objectEntries.append(.init("RecurrenceConfig", recurrenceConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -231,7 +231,7 @@ extension Value where Kind == Connect.HoursOfOperation.HoursOfOperationOverrideC
     objectEntries.append(.init("Day", day.expression))
     objectEntries.append(.init("EndTime", endTime.expression))
     objectEntries.append(.init("StartTime", startTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -248,7 +248,7 @@ extension Value where Kind == Connect.HoursOfOperation.HoursOfOperationTimeSlice
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Hours", hours.expression))
     objectEntries.append(.init("Minutes", minutes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -265,7 +265,7 @@ extension Value where Kind == Connect.HoursOfOperation.HoursOfOperationsIdentifi
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Id", id.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,7 +282,7 @@ extension Value where Kind == Connect.HoursOfOperation.OverrideTimeSlice {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Hours", hours.expression))
     objectEntries.append(.init("Minutes", minutes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -299,11 +299,11 @@ extension Connect.HoursOfOperation {
 
 extension Value where Kind == Connect.HoursOfOperation.OverrideTypeValue {
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `OPEN`.
-  public static var `open`: Self { Self(Kind.`open`) }
+  public static var `open`: Self { .allowed(Kind.`open`) }
   /// `CLOSED`.
-  public static var closed: Self { Self(Kind.closed) }
+  public static var closed: Self { .allowed(Kind.closed) }
 }
 
 extension Connect.HoursOfOperation {
@@ -318,7 +318,7 @@ extension Value where Kind == Connect.HoursOfOperation.RecurrenceConfig {
   public init(recurrencePattern: Value<Connect.HoursOfOperation.RecurrencePattern>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RecurrencePattern", recurrencePattern.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -335,11 +335,11 @@ extension Connect.HoursOfOperation {
 
 extension Value where Kind == Connect.HoursOfOperation.RecurrenceFrequencyValue {
   /// `WEEKLY`.
-  public static var weekly: Self { Self(Kind.weekly) }
+  public static var weekly: Self { .allowed(Kind.weekly) }
   /// `MONTHLY`.
-  public static var monthly: Self { Self(Kind.monthly) }
+  public static var monthly: Self { .allowed(Kind.monthly) }
   /// `YEARLY`.
-  public static var yearly: Self { Self(Kind.yearly) }
+  public static var yearly: Self { .allowed(Kind.yearly) }
 }
 
 extension Connect.HoursOfOperation {
@@ -366,6 +366,6 @@ extension Value where Kind == Connect.HoursOfOperation.RecurrencePattern {
     }
     if let frequency = frequency { objectEntries.append(.init("Frequency", frequency.expression)) }
     if let interval = interval { objectEntries.append(.init("Interval", interval.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -175,7 +175,7 @@ extension Value where Kind == Connect.Instance.Attributes {
     if let useCustomTTSVoices = useCustomTTSVoices {
       objectEntries.append(.init("UseCustomTTSVoices", useCustomTTSVoices.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -192,9 +192,9 @@ extension Connect.Instance {
 
 extension Value where Kind == Connect.Instance.IdentityManagementTypeValue {
   /// `SAML`.
-  public static var saml: Self { Self(Kind.saml) }
+  public static var saml: Self { .allowed(Kind.saml) }
   /// `CONNECT_MANAGED`.
-  public static var connectManaged: Self { Self(Kind.connectManaged) }
+  public static var connectManaged: Self { .allowed(Kind.connectManaged) }
   /// `EXISTING_DIRECTORY`.
-  public static var existingDirectory: Self { Self(Kind.existingDirectory) }
+  public static var existingDirectory: Self { .allowed(Kind.existingDirectory) }
 }

@@ -115,7 +115,7 @@ extension Value where Kind == Connect.InstanceStorageConfig.EncryptionConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EncryptionType", encryptionType.expression))
     objectEntries.append(.init("KeyId", keyID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -130,7 +130,7 @@ extension Connect.InstanceStorageConfig {
 
 extension Value where Kind == Connect.InstanceStorageConfig.EncryptionTypeValue {
   /// `KMS`.
-  public static var kms: Self { Self(Kind.kms) }
+  public static var kms: Self { .allowed(Kind.kms) }
 }
 
 extension Connect.InstanceStorageConfig {
@@ -149,17 +149,17 @@ extension Connect.InstanceStorageConfig {
 
 extension Value where Kind == Connect.InstanceStorageConfig.InstanceStorageResourceTypeValue {
   /// `CHAT_TRANSCRIPTS`.
-  public static var chatTranscripts: Self { Self(Kind.chatTranscripts) }
+  public static var chatTranscripts: Self { .allowed(Kind.chatTranscripts) }
   /// `CALL_RECORDINGS`.
-  public static var callRecordings: Self { Self(Kind.callRecordings) }
+  public static var callRecordings: Self { .allowed(Kind.callRecordings) }
   /// `SCHEDULED_REPORTS`.
-  public static var scheduledReports: Self { Self(Kind.scheduledReports) }
+  public static var scheduledReports: Self { .allowed(Kind.scheduledReports) }
   /// `MEDIA_STREAMS`.
-  public static var mediaStreams: Self { Self(Kind.mediaStreams) }
+  public static var mediaStreams: Self { .allowed(Kind.mediaStreams) }
   /// `CONTACT_TRACE_RECORDS`.
-  public static var contactTraceRecords: Self { Self(Kind.contactTraceRecords) }
+  public static var contactTraceRecords: Self { .allowed(Kind.contactTraceRecords) }
   /// `AGENT_EVENTS`.
-  public static var agentEvents: Self { Self(Kind.agentEvents) }
+  public static var agentEvents: Self { .allowed(Kind.agentEvents) }
 }
 
 extension Connect.InstanceStorageConfig {
@@ -174,7 +174,7 @@ extension Value where Kind == Connect.InstanceStorageConfig.KinesisFirehoseConfi
   public init(firehoseARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FirehoseArn", firehoseARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -190,7 +190,7 @@ extension Value where Kind == Connect.InstanceStorageConfig.KinesisStreamConfig 
   public init(streamARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("StreamArn", streamARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -212,7 +212,7 @@ extension Value where Kind == Connect.InstanceStorageConfig.KinesisVideoStreamCo
     objectEntries.append(.init("EncryptionConfig", encryptionConfig.expression))
     objectEntries.append(.init("Prefix", prefix.expression))
     objectEntries.append(.init("RetentionPeriodHours", retentionPeriodHours.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -236,7 +236,7 @@ extension Value where Kind == Connect.InstanceStorageConfig.S3Config {
     if let encryptionConfig = encryptionConfig {
       objectEntries.append(.init("EncryptionConfig", encryptionConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -254,11 +254,11 @@ extension Connect.InstanceStorageConfig {
 
 extension Value where Kind == Connect.InstanceStorageConfig.StorageTypeValue {
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
   /// `KINESIS_VIDEO_STREAM`.
-  public static var kinesisVideoStream: Self { Self(Kind.kinesisVideoStream) }
+  public static var kinesisVideoStream: Self { .allowed(Kind.kinesisVideoStream) }
   /// `KINESIS_STREAM`.
-  public static var kinesisStream: Self { Self(Kind.kinesisStream) }
+  public static var kinesisStream: Self { .allowed(Kind.kinesisStream) }
   /// `KINESIS_FIREHOSE`.
-  public static var kinesisFirehose: Self { Self(Kind.kinesisFirehose) }
+  public static var kinesisFirehose: Self { .allowed(Kind.kinesisFirehose) }
 }

@@ -83,11 +83,11 @@ extension Connect.IntegrationAssociation {
 
 extension Value where Kind == Connect.IntegrationAssociation.IntegrationTypeValue {
   /// `LEX_BOT`.
-  public static var lexBot: Self { Self(Kind.lexBot) }
+  public static var lexBot: Self { .allowed(Kind.lexBot) }
   /// `LAMBDA_FUNCTION`.
-  public static var lambdaFunction: Self { Self(Kind.lambdaFunction) }
+  public static var lambdaFunction: Self { .allowed(Kind.lambdaFunction) }
   /// `APPLICATION`.
-  public static var application: Self { Self(Kind.application) }
+  public static var application: Self { .allowed(Kind.application) }
   /// `CASES_DOMAIN`.
-  public static var casesDomain: Self { Self(Kind.casesDomain) }
+  public static var casesDomain: Self { .allowed(Kind.casesDomain) }
 }

@@ -138,7 +138,7 @@ extension Value where Kind == Connect.Notification.NotificationContent {
     if let ptBR = ptBR { objectEntries.append(.init("PtBR", ptBR.expression)) }
     if let zhCN = zhCN { objectEntries.append(.init("ZhCN", zhCN.expression)) }
     if let zhTW = zhTW { objectEntries.append(.init("ZhTW", zhTW.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -154,7 +154,7 @@ extension Connect.Notification {
 
 extension Value where Kind == Connect.Notification.PriorityValue {
   /// `HIGH`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
 }

@@ -103,7 +103,7 @@ extension Value where Kind == Connect.PredefinedAttribute.AttributeConfiguration
       objectEntries.append(.init("EnableValueValidationOnAssociation", enableValueValidationOnAssociation.expression))
     }
     if let isReadOnly = isReadOnly { objectEntries.append(.init("IsReadOnly", isReadOnly.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -119,6 +119,6 @@ extension Value where Kind == Connect.PredefinedAttribute.Values {
   public init(stringList: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let stringList = stringList { objectEntries.append(.init("StringList", stringList.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -152,7 +152,7 @@ extension Value where Kind == Connect.Queue.EmailAddress {
   public init(emailAddressARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EmailAddressArn", emailAddressARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -180,7 +180,7 @@ extension Value where Kind == Connect.Queue.OutboundCallerConfig {
     if let outboundFlowARN = outboundFlowARN {
       objectEntries.append(.init("OutboundFlowArn", outboundFlowARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -198,7 +198,7 @@ extension Value where Kind == Connect.Queue.OutboundEmailConfig {
     if let outboundEmailAddressID = outboundEmailAddressID {
       objectEntries.append(.init("OutboundEmailAddressId", outboundEmailAddressID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -215,6 +215,6 @@ extension Value where Kind == Connect.Queue.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

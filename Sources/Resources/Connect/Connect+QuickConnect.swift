@@ -103,7 +103,7 @@ extension Value where Kind == Connect.QuickConnect.PhoneNumberQuickConnectConfig
   public init(phoneNumber: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PhoneNumber", phoneNumber.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -120,7 +120,7 @@ extension Value where Kind == Connect.QuickConnect.QueueQuickConnectConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ContactFlowArn", contactFlowARN.expression))
     objectEntries.append(.init("QueueArn", queueARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -144,7 +144,7 @@ extension Value where Kind == Connect.QuickConnect.QuickConnectConfig {
     if let queueConfig = queueConfig { objectEntries.append(.init("QueueConfig", queueConfig.expression)) }
     objectEntries.append(.init("QuickConnectType", quickConnectType.expression))
     if let userConfig = userConfig { objectEntries.append(.init("UserConfig", userConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,11 +161,11 @@ extension Connect.QuickConnect {
 
 extension Value where Kind == Connect.QuickConnect.QuickConnectTypeValue {
   /// `PHONE_NUMBER`.
-  public static var phoneNumber: Self { Self(Kind.phoneNumber) }
+  public static var phoneNumber: Self { .allowed(Kind.phoneNumber) }
   /// `QUEUE`.
-  public static var queue: Self { Self(Kind.queue) }
+  public static var queue: Self { .allowed(Kind.queue) }
   /// `USER`.
-  public static var user: Self { Self(Kind.user) }
+  public static var user: Self { .allowed(Kind.user) }
 }
 
 extension Connect.QuickConnect {
@@ -181,6 +181,6 @@ extension Value where Kind == Connect.QuickConnect.UserQuickConnectConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ContactFlowArn", contactFlowARN.expression))
     objectEntries.append(.init("UserArn", userARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -132,9 +132,9 @@ extension Connect.RoutingProfile {
 
 extension Value where Kind == Connect.RoutingProfile.AgentAvailabilityTimerValue {
   /// `TIME_SINCE_LAST_ACTIVITY`.
-  public static var timeSinceLastActivity: Self { Self(Kind.timeSinceLastActivity) }
+  public static var timeSinceLastActivity: Self { .allowed(Kind.timeSinceLastActivity) }
   /// `TIME_SINCE_LAST_INBOUND`.
-  public static var timeSinceLastInbound: Self { Self(Kind.timeSinceLastInbound) }
+  public static var timeSinceLastInbound: Self { .allowed(Kind.timeSinceLastInbound) }
 }
 
 extension Connect.RoutingProfile {
@@ -149,9 +149,9 @@ extension Connect.RoutingProfile {
 
 extension Value where Kind == Connect.RoutingProfile.BehaviorTypeValue {
   /// `ROUTE_CURRENT_CHANNEL_ONLY`.
-  public static var routeCurrentChannelOnly: Self { Self(Kind.routeCurrentChannelOnly) }
+  public static var routeCurrentChannelOnly: Self { .allowed(Kind.routeCurrentChannelOnly) }
   /// `ROUTE_ANY_CHANNEL`.
-  public static var routeAnyChannel: Self { Self(Kind.routeAnyChannel) }
+  public static var routeAnyChannel: Self { .allowed(Kind.routeAnyChannel) }
 }
 
 extension Connect.RoutingProfile {
@@ -166,7 +166,7 @@ extension Value where Kind == Connect.RoutingProfile.CrossChannelBehavior {
   public init(behaviorType: Value<Connect.RoutingProfile.BehaviorTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BehaviorType", behaviorType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -190,7 +190,7 @@ extension Value where Kind == Connect.RoutingProfile.MediaConcurrency {
     if let crossChannelBehavior = crossChannelBehavior {
       objectEntries.append(.init("CrossChannelBehavior", crossChannelBehavior.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -206,7 +206,7 @@ extension Value where Kind == Connect.RoutingProfile.RoutingProfileManualAssignm
   public init(queueReference: Value<Connect.RoutingProfile.RoutingProfileQueueReference>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("QueueReference", queueReference.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -228,7 +228,7 @@ extension Value where Kind == Connect.RoutingProfile.RoutingProfileQueueConfig {
     objectEntries.append(.init("Delay", delay.expression))
     objectEntries.append(.init("Priority", priority.expression))
     objectEntries.append(.init("QueueReference", queueReference.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -245,6 +245,6 @@ extension Value where Kind == Connect.RoutingProfile.RoutingProfileQueueReferenc
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Channel", channel.expression))
     objectEntries.append(.init("QueueArn", queueARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -142,7 +142,7 @@ extension Value where Kind == Connect.Rule.Actions {
     if let updateCaseActions = updateCaseActions {
       objectEntries.append(.init("UpdateCaseActions", updateCaseActions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -157,7 +157,7 @@ extension Connect.Rule {
 
 extension Value where Kind == Connect.Rule.ContentTypeValue {
   /// `PLAIN_TEXT`.
-  public static var plainText: Self { Self(Kind.plainText) }
+  public static var plainText: Self { .allowed(Kind.plainText) }
 }
 
 extension Connect.Rule {
@@ -173,7 +173,7 @@ extension Value where Kind == Connect.Rule.CreateCaseAction {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Fields", fields.expression))
     objectEntries.append(.init("TemplateId", templateID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -188,7 +188,7 @@ extension Connect.Rule {
 
 extension Value where Kind == Connect.Rule.DeliveryMethodValue {
   /// `EMAIL`.
-  public static var email: Self { Self(Kind.email) }
+  public static var email: Self { .allowed(Kind.email) }
 }
 
 extension Connect.Rule {
@@ -203,7 +203,7 @@ extension Value where Kind == Connect.Rule.EventBridgeAction {
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -228,27 +228,27 @@ extension Connect.Rule {
 
 extension Value where Kind == Connect.Rule.EventSourceNameValue {
   /// `OnContactEvaluationSubmit`.
-  public static var onContactEvaluationSubmit: Self { Self(Kind.onContactEvaluationSubmit) }
+  public static var onContactEvaluationSubmit: Self { .allowed(Kind.onContactEvaluationSubmit) }
   /// `OnPostCallAnalysisAvailable`.
-  public static var onPostCallAnalysisAvailable: Self { Self(Kind.onPostCallAnalysisAvailable) }
+  public static var onPostCallAnalysisAvailable: Self { .allowed(Kind.onPostCallAnalysisAvailable) }
   /// `OnRealTimeCallAnalysisAvailable`.
-  public static var onRealTimeCallAnalysisAvailable: Self { Self(Kind.onRealTimeCallAnalysisAvailable) }
+  public static var onRealTimeCallAnalysisAvailable: Self { .allowed(Kind.onRealTimeCallAnalysisAvailable) }
   /// `OnRealTimeChatAnalysisAvailable`.
-  public static var onRealTimeChatAnalysisAvailable: Self { Self(Kind.onRealTimeChatAnalysisAvailable) }
+  public static var onRealTimeChatAnalysisAvailable: Self { .allowed(Kind.onRealTimeChatAnalysisAvailable) }
   /// `OnPostChatAnalysisAvailable`.
-  public static var onPostChatAnalysisAvailable: Self { Self(Kind.onPostChatAnalysisAvailable) }
+  public static var onPostChatAnalysisAvailable: Self { .allowed(Kind.onPostChatAnalysisAvailable) }
   /// `OnZendeskTicketCreate`.
-  public static var onZendeskTicketCreate: Self { Self(Kind.onZendeskTicketCreate) }
+  public static var onZendeskTicketCreate: Self { .allowed(Kind.onZendeskTicketCreate) }
   /// `OnZendeskTicketStatusUpdate`.
-  public static var onZendeskTicketStatusUpdate: Self { Self(Kind.onZendeskTicketStatusUpdate) }
+  public static var onZendeskTicketStatusUpdate: Self { .allowed(Kind.onZendeskTicketStatusUpdate) }
   /// `OnSalesforceCaseCreate`.
-  public static var onSalesforceCaseCreate: Self { Self(Kind.onSalesforceCaseCreate) }
+  public static var onSalesforceCaseCreate: Self { .allowed(Kind.onSalesforceCaseCreate) }
   /// `OnMetricDataUpdate`.
-  public static var onMetricDataUpdate: Self { Self(Kind.onMetricDataUpdate) }
+  public static var onMetricDataUpdate: Self { .allowed(Kind.onMetricDataUpdate) }
   /// `OnCaseCreate`.
-  public static var onCaseCreate: Self { Self(Kind.onCaseCreate) }
+  public static var onCaseCreate: Self { .allowed(Kind.onCaseCreate) }
   /// `OnCaseUpdate`.
-  public static var onCaseUpdate: Self { Self(Kind.onCaseUpdate) }
+  public static var onCaseUpdate: Self { .allowed(Kind.onCaseUpdate) }
 }
 
 extension Connect.Rule {
@@ -264,7 +264,7 @@ extension Value where Kind == Connect.Rule.Field {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Id", id.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -288,7 +288,7 @@ extension Value where Kind == Connect.Rule.FieldValue {
     if let doubleValue = doubleValue { objectEntries.append(.init("DoubleValue", doubleValue.expression)) }
     if let emptyValue = emptyValue { objectEntries.append(.init("EmptyValue", emptyValue.expression)) }
     if let stringValue = stringValue { objectEntries.append(.init("StringValue", stringValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -305,7 +305,7 @@ extension Value where Kind == Connect.Rule.NotificationRecipientType {
     var objectEntries: [Expression.ObjectEntry] = []
     if let userArns = userArns { objectEntries.append(.init("UserArns", userArns.expression)) }
     if let userTags = userTags { objectEntries.append(.init("UserTags", userTags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -321,9 +321,9 @@ extension Connect.Rule {
 
 extension Value where Kind == Connect.Rule.PublishStatusValue {
   /// `DRAFT`.
-  public static var draft: Self { Self(Kind.draft) }
+  public static var draft: Self { .allowed(Kind.draft) }
   /// `PUBLISHED`.
-  public static var published: Self { Self(Kind.published) }
+  public static var published: Self { .allowed(Kind.published) }
 }
 
 extension Connect.Rule {
@@ -344,7 +344,7 @@ extension Value where Kind == Connect.Rule.RuleTriggerEventSource {
     if let integrationAssociationARN = integrationAssociationARN {
       objectEntries.append(.init("IntegrationAssociationArn", integrationAssociationARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -370,7 +370,7 @@ extension Value where Kind == Connect.Rule.SendNotificationAction {
     objectEntries.append(.init("DeliveryMethod", deliveryMethod.expression))
     objectEntries.append(.init("Recipient", recipient.expression))
     if let subject = subject { objectEntries.append(.init("Subject", subject.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -386,7 +386,7 @@ extension Value where Kind == Connect.Rule.SubmitAutoEvaluationAction {
   public init(evaluationFormARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EvaluationFormArn", evaluationFormARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -410,7 +410,7 @@ extension Value where Kind == Connect.Rule.TaskAction {
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     objectEntries.append(.init("Name", name.expression))
     if let references = references { objectEntries.append(.init("References", references.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -426,6 +426,6 @@ extension Value where Kind == Connect.Rule.UpdateCaseAction {
   public init(fields: Value<[Connect.Rule.Field]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Fields", fields.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

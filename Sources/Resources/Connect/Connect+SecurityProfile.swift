@@ -169,7 +169,7 @@ extension Connect.SecurityProfile {
 
 extension Value where Kind == Connect.SecurityProfile.AccessTypeValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
 }
 
 extension Connect.SecurityProfile {
@@ -190,7 +190,7 @@ extension Value where Kind == Connect.SecurityProfile.Application {
     objectEntries.append(.init("ApplicationPermissions", applicationPermissions.expression))
     objectEntries.append(.init("Namespace", namespace.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -206,9 +206,9 @@ extension Connect.SecurityProfile {
 
 extension Value where Kind == Connect.SecurityProfile.ApplicationTypeValue {
   /// `MCP`.
-  public static var mcp: Self { Self(Kind.mcp) }
+  public static var mcp: Self { .allowed(Kind.mcp) }
   /// `THIRD_PARTY_APPLICATION`.
-  public static var thirdPartyApplication: Self { Self(Kind.thirdPartyApplication) }
+  public static var thirdPartyApplication: Self { .allowed(Kind.thirdPartyApplication) }
 }
 
 extension Connect.SecurityProfile {
@@ -227,7 +227,7 @@ extension Value where Kind == Connect.SecurityProfile.DataTableAccessControlConf
     if let primaryAttributeAccessControlConfiguration = primaryAttributeAccessControlConfiguration {
       objectEntries.append(.init("PrimaryAttributeAccessControlConfiguration", primaryAttributeAccessControlConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -244,7 +244,7 @@ extension Value where Kind == Connect.SecurityProfile.FlowModule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FlowModuleId", flowModuleID.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -264,7 +264,7 @@ extension Value where Kind == Connect.SecurityProfile.GranularAccessControlConfi
     if let dataTableAccessControlConfiguration = dataTableAccessControlConfiguration {
       objectEntries.append(.init("DataTableAccessControlConfiguration", dataTableAccessControlConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -280,7 +280,7 @@ extension Value where Kind == Connect.SecurityProfile.PrimaryAttributeAccessCont
   public init(primaryAttributeValues: Value<[Connect.SecurityProfile.PrimaryAttributeValue]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PrimaryAttributeValues", primaryAttributeValues.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -302,7 +302,7 @@ extension Value where Kind == Connect.SecurityProfile.PrimaryAttributeValue {
     objectEntries.append(.init("AccessType", accessType.expression))
     objectEntries.append(.init("AttributeName", attributeName.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -317,5 +317,5 @@ extension Connect.SecurityProfile {
 
 extension Value where Kind == Connect.SecurityProfile.TypeValue {
   /// `MCP`.
-  public static var mcp: Self { Self(Kind.mcp) }
+  public static var mcp: Self { .allowed(Kind.mcp) }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == Connect.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,9 +33,9 @@ extension Connect {
 
 extension Value where Kind == Connect.StatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Connect {
@@ -52,11 +52,11 @@ extension Connect {
 
 extension Value where Kind == Connect.ChannelValue {
   /// `VOICE`.
-  public static var voice: Self { Self(Kind.voice) }
+  public static var voice: Self { .allowed(Kind.voice) }
   /// `CHAT`.
-  public static var chat: Self { Self(Kind.chat) }
+  public static var chat: Self { .allowed(Kind.chat) }
   /// `TASK`.
-  public static var task: Self { Self(Kind.task) }
+  public static var task: Self { .allowed(Kind.task) }
   /// `EMAIL`.
-  public static var email: Self { Self(Kind.email) }
+  public static var email: Self { .allowed(Kind.email) }
 }

@@ -149,7 +149,7 @@ extension Value where Kind == Connect.TaskTemplate.Constraints {
     }
     if let readOnlyFields = readOnlyFields { objectEntries.append(.init("ReadOnlyFields", readOnlyFields.expression)) }
     if let requiredFields = requiredFields { objectEntries.append(.init("RequiredFields", requiredFields.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -166,7 +166,7 @@ extension Value where Kind == Connect.TaskTemplate.DefaultFieldValue {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DefaultValue", defaultValue.expression))
     objectEntries.append(.init("Id", id.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -192,7 +192,7 @@ extension Value where Kind == Connect.TaskTemplate.Field {
       objectEntries.append(.init("SingleSelectOptions", singleSelectOptions.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -208,7 +208,7 @@ extension Value where Kind == Connect.TaskTemplate.FieldIdentifier {
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -236,33 +236,33 @@ extension Connect.TaskTemplate {
 
 extension Value where Kind == Connect.TaskTemplate.FieldTypeValue {
   /// `NAME`.
-  public static var name: Self { Self(Kind.name) }
+  public static var name: Self { .allowed(Kind.name) }
   /// `DESCRIPTION`.
-  public static var description: Self { Self(Kind.description) }
+  public static var description: Self { .allowed(Kind.description) }
   /// `SCHEDULED_TIME`.
-  public static var scheduledTime: Self { Self(Kind.scheduledTime) }
+  public static var scheduledTime: Self { .allowed(Kind.scheduledTime) }
   /// `QUICK_CONNECT`.
-  public static var quickConnect: Self { Self(Kind.quickConnect) }
+  public static var quickConnect: Self { .allowed(Kind.quickConnect) }
   /// `URL`.
-  public static var url: Self { Self(Kind.url) }
+  public static var url: Self { .allowed(Kind.url) }
   /// `NUMBER`.
-  public static var number: Self { Self(Kind.number) }
+  public static var number: Self { .allowed(Kind.number) }
   /// `TEXT`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
   /// `TEXT_AREA`.
-  public static var textArea: Self { Self(Kind.textArea) }
+  public static var textArea: Self { .allowed(Kind.textArea) }
   /// `DATE_TIME`.
-  public static var dateTime: Self { Self(Kind.dateTime) }
+  public static var dateTime: Self { .allowed(Kind.dateTime) }
   /// `BOOLEAN`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
   /// `SINGLE_SELECT`.
-  public static var singleSelect: Self { Self(Kind.singleSelect) }
+  public static var singleSelect: Self { .allowed(Kind.singleSelect) }
   /// `EMAIL`.
-  public static var email: Self { Self(Kind.email) }
+  public static var email: Self { .allowed(Kind.email) }
   /// `EXPIRY_DURATION`.
-  public static var expiryDuration: Self { Self(Kind.expiryDuration) }
+  public static var expiryDuration: Self { .allowed(Kind.expiryDuration) }
   /// `SELF_ASSIGN`.
-  public static var selfAssign: Self { Self(Kind.selfAssign) }
+  public static var selfAssign: Self { .allowed(Kind.selfAssign) }
 }
 
 extension Connect.TaskTemplate {
@@ -277,7 +277,7 @@ extension Value where Kind == Connect.TaskTemplate.InvisibleFieldInfo {
   public init(id: Value<Connect.TaskTemplate.FieldIdentifier>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Id", id.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -293,7 +293,7 @@ extension Value where Kind == Connect.TaskTemplate.ReadOnlyFieldInfo {
   public init(id: Value<Connect.TaskTemplate.FieldIdentifier>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Id", id.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -309,7 +309,7 @@ extension Value where Kind == Connect.TaskTemplate.RequiredFieldInfo {
   public init(id: Value<Connect.TaskTemplate.FieldIdentifier>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Id", id.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -325,7 +325,7 @@ extension Connect.TaskTemplate {
 
 extension Value where Kind == Connect.TaskTemplate.StatusValue {
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `INACTIVE`.
-  public static var inactive: Self { Self(Kind.inactive) }
+  public static var inactive: Self { .allowed(Kind.inactive) }
 }

@@ -189,7 +189,7 @@ extension Value where Kind == Connect.User.AfterContactWorkConfig {
     if let afterContactWorkTimeLimit = afterContactWorkTimeLimit {
       objectEntries.append(.init("AfterContactWorkTimeLimit", afterContactWorkTimeLimit.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -213,7 +213,7 @@ extension Value where Kind == Connect.User.AfterContactWorkConfigPerChannel {
       objectEntries.append(.init("AgentFirstCallbackAfterContactWorkConfig", agentFirstCallbackAfterContactWorkConfig.expression))
     }
     objectEntries.append(.init("Channel", channel.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -237,7 +237,7 @@ extension Value where Kind == Connect.User.AutoAcceptConfig {
     }
     objectEntries.append(.init("AutoAccept", autoAccept.expression))
     objectEntries.append(.init("Channel", channel.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -254,7 +254,7 @@ extension Value where Kind == Connect.User.PersistentConnectionConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Channel", channel.expression))
     objectEntries.append(.init("PersistentConnection", persistentConnection.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -276,7 +276,7 @@ extension Value where Kind == Connect.User.PhoneNumberConfig {
     objectEntries.append(.init("Channel", channel.expression))
     if let phoneNumber = phoneNumber { objectEntries.append(.init("PhoneNumber", phoneNumber.expression)) }
     objectEntries.append(.init("PhoneType", phoneType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -292,9 +292,9 @@ extension Connect.User {
 
 extension Value where Kind == Connect.User.PhoneTypeValue {
   /// `SOFT_PHONE`.
-  public static var softPhone: Self { Self(Kind.softPhone) }
+  public static var softPhone: Self { .allowed(Kind.softPhone) }
   /// `DESK_PHONE`.
-  public static var deskPhone: Self { Self(Kind.deskPhone) }
+  public static var deskPhone: Self { .allowed(Kind.deskPhone) }
 }
 
 extension Connect.User {
@@ -319,7 +319,7 @@ extension Value where Kind == Connect.User.UserIdentityInfo {
     if let lastName = lastName { objectEntries.append(.init("LastName", lastName.expression)) }
     if let mobile = mobile { objectEntries.append(.init("Mobile", mobile.expression)) }
     if let secondaryEmail = secondaryEmail { objectEntries.append(.init("SecondaryEmail", secondaryEmail.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -351,7 +351,7 @@ extension Value where Kind == Connect.User.UserPhoneConfig {
       objectEntries.append(.init("PersistentConnection", persistentConnection.expression))
     }
     if let phoneType = phoneType { objectEntries.append(.init("PhoneType", phoneType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -369,7 +369,7 @@ extension Value where Kind == Connect.User.UserProficiency {
     objectEntries.append(.init("AttributeName", attributeName.expression))
     objectEntries.append(.init("AttributeValue", attributeValue.expression))
     objectEntries.append(.init("Level", level.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -389,7 +389,7 @@ extension Value where Kind == Connect.User.VoiceEnhancementConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Channel", channel.expression))
     objectEntries.append(.init("VoiceEnhancementMode", voiceEnhancementMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -406,9 +406,9 @@ extension Connect.User {
 
 extension Value where Kind == Connect.User.VoiceEnhancementModeValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `VOICE_ISOLATION`.
-  public static var voiceIsolation: Self { Self(Kind.voiceIsolation) }
+  public static var voiceIsolation: Self { .allowed(Kind.voiceIsolation) }
   /// `NOISE_SUPPRESSION`.
-  public static var noiseSuppression: Self { Self(Kind.noiseSuppression) }
+  public static var noiseSuppression: Self { .allowed(Kind.noiseSuppression) }
 }

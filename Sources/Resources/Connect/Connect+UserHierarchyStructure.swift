@@ -83,7 +83,7 @@ extension Value where Kind == Connect.UserHierarchyStructure.LevelFive {
       objectEntries.append(.init("HierarchyLevelId", hierarchyLevelID.expression))
     }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -105,7 +105,7 @@ extension Value where Kind == Connect.UserHierarchyStructure.LevelFour {
       objectEntries.append(.init("HierarchyLevelId", hierarchyLevelID.expression))
     }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -127,7 +127,7 @@ extension Value where Kind == Connect.UserHierarchyStructure.LevelOne {
       objectEntries.append(.init("HierarchyLevelId", hierarchyLevelID.expression))
     }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -149,7 +149,7 @@ extension Value where Kind == Connect.UserHierarchyStructure.LevelThree {
       objectEntries.append(.init("HierarchyLevelId", hierarchyLevelID.expression))
     }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -171,7 +171,7 @@ extension Value where Kind == Connect.UserHierarchyStructure.LevelTwo {
       objectEntries.append(.init("HierarchyLevelId", hierarchyLevelID.expression))
     }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -197,6 +197,6 @@ extension Value where Kind == Connect.UserHierarchyStructure.UserHierarchyStruct
     if let levelOne = levelOne { objectEntries.append(.init("LevelOne", levelOne.expression)) }
     if let levelThree = levelThree { objectEntries.append(.init("LevelThree", levelThree.expression)) }
     if let levelTwo = levelTwo { objectEntries.append(.init("LevelTwo", levelTwo.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -137,7 +137,7 @@ extension Value where Kind == Connect.Workspace.FontFamily {
   public init(default: Value<Connect.Workspace.WorkspaceFontFamilyValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let `default` = `default` { objectEntries.append(.init("Default", `default`.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -154,7 +154,7 @@ extension Value where Kind == Connect.Workspace.MediaItem {
     var objectEntries: [Expression.ObjectEntry] = []
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -172,13 +172,13 @@ extension Connect.Workspace {
 
 extension Value where Kind == Connect.Workspace.MediaTypeValue {
   /// `IMAGE_LOGO_LIGHT_FAVICON`.
-  public static var imageLogoLightFavicon: Self { Self(Kind.imageLogoLightFavicon) }
+  public static var imageLogoLightFavicon: Self { .allowed(Kind.imageLogoLightFavicon) }
   /// `IMAGE_LOGO_DARK_FAVICON`.
-  public static var imageLogoDarkFavicon: Self { Self(Kind.imageLogoDarkFavicon) }
+  public static var imageLogoDarkFavicon: Self { .allowed(Kind.imageLogoDarkFavicon) }
   /// `IMAGE_LOGO_LIGHT_HORIZONTAL`.
-  public static var imageLogoLightHorizontal: Self { Self(Kind.imageLogoLightHorizontal) }
+  public static var imageLogoLightHorizontal: Self { .allowed(Kind.imageLogoLightHorizontal) }
   /// `IMAGE_LOGO_DARK_HORIZONTAL`.
-  public static var imageLogoDarkHorizontal: Self { Self(Kind.imageLogoDarkHorizontal) }
+  public static var imageLogoDarkHorizontal: Self { .allowed(Kind.imageLogoDarkHorizontal) }
 }
 
 extension Connect.Workspace {
@@ -203,7 +203,7 @@ extension Value where Kind == Connect.Workspace.PaletteCanvas {
       objectEntries.append(.init("ContainerBackground", containerBackground.expression))
     }
     if let pageBackground = pageBackground { objectEntries.append(.init("PageBackground", pageBackground.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -229,7 +229,7 @@ extension Value where Kind == Connect.Workspace.PaletteHeader {
     }
     if let text = text { objectEntries.append(.init("Text", text.expression)) }
     if let textHover = textHover { objectEntries.append(.init("TextHover", textHover.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -265,7 +265,7 @@ extension Value where Kind == Connect.Workspace.PaletteNavigation {
       objectEntries.append(.init("TextBackgroundHover", textBackgroundHover.expression))
     }
     if let textHover = textHover { objectEntries.append(.init("TextHover", textHover.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -283,7 +283,7 @@ extension Value where Kind == Connect.Workspace.PalettePrimary {
     if let active = active { objectEntries.append(.init("Active", active.expression)) }
     if let contrastText = contrastText { objectEntries.append(.init("ContrastText", contrastText.expression)) }
     if let `default` = `default` { objectEntries.append(.init("Default", `default`.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -300,11 +300,11 @@ extension Connect.Workspace {
 
 extension Value where Kind == Connect.Workspace.VisibilityValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `ASSIGNED`.
-  public static var assigned: Self { Self(Kind.assigned) }
+  public static var assigned: Self { .allowed(Kind.assigned) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension Connect.Workspace {
@@ -323,17 +323,17 @@ extension Connect.Workspace {
 
 extension Value where Kind == Connect.Workspace.WorkspaceFontFamilyValue {
   /// `ARIAL`.
-  public static var arial: Self { Self(Kind.arial) }
+  public static var arial: Self { .allowed(Kind.arial) }
   /// `COURIER_NEW`.
-  public static var courierNew: Self { Self(Kind.courierNew) }
+  public static var courierNew: Self { .allowed(Kind.courierNew) }
   /// `GEORGIA`.
-  public static var georgia: Self { Self(Kind.georgia) }
+  public static var georgia: Self { .allowed(Kind.georgia) }
   /// `TIMES_NEW_ROMAN`.
-  public static var timesNewRoman: Self { Self(Kind.timesNewRoman) }
+  public static var timesNewRoman: Self { .allowed(Kind.timesNewRoman) }
   /// `TREBUCHET`.
-  public static var trebuchet: Self { Self(Kind.trebuchet) }
+  public static var trebuchet: Self { .allowed(Kind.trebuchet) }
   /// `VERDANA`.
-  public static var verdana: Self { Self(Kind.verdana) }
+  public static var verdana: Self { .allowed(Kind.verdana) }
 }
 
 extension Connect.Workspace {
@@ -356,7 +356,7 @@ extension Value where Kind == Connect.Workspace.WorkspacePage {
     objectEntries.append(.init("Page", page.expression))
     objectEntries.append(.init("ResourceArn", resourceARN.expression))
     if let slug = slug { objectEntries.append(.init("Slug", slug.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -376,7 +376,7 @@ extension Value where Kind == Connect.Workspace.WorkspaceTheme {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dark = dark { objectEntries.append(.init("Dark", dark.expression)) }
     if let light = light { objectEntries.append(.init("Light", light.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -396,7 +396,7 @@ extension Value where Kind == Connect.Workspace.WorkspaceThemeConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let palette = palette { objectEntries.append(.init("Palette", palette.expression)) }
     if let typography = typography { objectEntries.append(.init("Typography", typography.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -420,7 +420,7 @@ extension Value where Kind == Connect.Workspace.WorkspaceThemePalette {
     if let header = header { objectEntries.append(.init("Header", header.expression)) }
     if let navigation = navigation { objectEntries.append(.init("Navigation", navigation.expression)) }
     if let primary = primary { objectEntries.append(.init("Primary", primary.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -436,6 +436,6 @@ extension Value where Kind == Connect.Workspace.WorkspaceThemeTypography {
   public init(fontFamily: Value<Connect.Workspace.FontFamily>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fontFamily = fontFamily { objectEntries.append(.init("FontFamily", fontFamily.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -93,7 +93,7 @@ extension Value where Kind == ConnectCampaigns.Campaign.AgentlessDialerConfig {
     if let dialingCapacity = dialingCapacity {
       objectEntries.append(.init("DialingCapacity", dialingCapacity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -112,7 +112,7 @@ extension Value where Kind == ConnectCampaigns.Campaign.AnswerMachineDetectionCo
       objectEntries.append(.init("AwaitAnswerMachinePrompt", awaitAnswerMachinePrompt.expression))
     }
     objectEntries.append(.init("EnableAnswerMachineDetection", enableAnswerMachineDetection.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -140,7 +140,7 @@ extension Value where Kind == ConnectCampaigns.Campaign.DialerConfig {
     if let progressiveDialerConfig = progressiveDialerConfig {
       objectEntries.append(.init("ProgressiveDialerConfig", progressiveDialerConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -170,7 +170,7 @@ extension Value where Kind == ConnectCampaigns.Campaign.OutboundCallConfig {
     if let connectSourcePhoneNumber = connectSourcePhoneNumber {
       objectEntries.append(.init("ConnectSourcePhoneNumber", connectSourcePhoneNumber.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -189,7 +189,7 @@ extension Value where Kind == ConnectCampaigns.Campaign.PredictiveDialerConfig {
     if let dialingCapacity = dialingCapacity {
       objectEntries.append(.init("DialingCapacity", dialingCapacity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -208,7 +208,7 @@ extension Value where Kind == ConnectCampaigns.Campaign.ProgressiveDialerConfig 
     if let dialingCapacity = dialingCapacity {
       objectEntries.append(.init("DialingCapacity", dialingCapacity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,6 +225,6 @@ extension Value where Kind == ConnectCampaigns.Campaign.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

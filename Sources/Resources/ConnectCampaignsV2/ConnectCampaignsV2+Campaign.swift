@@ -141,7 +141,7 @@ extension ConnectCampaignsV2.Campaign {
 
 extension Value where Kind == ConnectCampaignsV2.Campaign.AgentActionValue {
   /// `DISCARD`.
-  public static var discard: Self { Self(Kind.discard) }
+  public static var discard: Self { .allowed(Kind.discard) }
 }
 
 extension ConnectCampaignsV2.Campaign {
@@ -159,7 +159,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.AnswerMachineDetection
       objectEntries.append(.init("AwaitAnswerMachinePrompt", awaitAnswerMachinePrompt.expression))
     }
     objectEntries.append(.init("EnableAnswerMachineDetection", enableAnswerMachineDetection.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,9 +175,9 @@ extension ConnectCampaignsV2.Campaign {
 
 extension Value where Kind == ConnectCampaignsV2.Campaign.CampaignTypeValue {
   /// `MANAGED`.
-  public static var managed: Self { Self(Kind.managed) }
+  public static var managed: Self { .allowed(Kind.managed) }
   /// `JOURNEY`.
-  public static var journey: Self { Self(Kind.journey) }
+  public static var journey: Self { .allowed(Kind.journey) }
 }
 
 extension ConnectCampaignsV2.Campaign {
@@ -200,7 +200,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.ChannelSubtypeConfig {
     if let sms = sms { objectEntries.append(.init("Sms", sms.expression)) }
     if let telephony = telephony { objectEntries.append(.init("Telephony", telephony.expression)) }
     if let whatsApp = whatsApp { objectEntries.append(.init("WhatsApp", whatsApp.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -222,7 +222,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.CommunicationLimit {
     objectEntries.append(.init("Frequency", frequency.expression))
     objectEntries.append(.init("MaxCountPerRecipient", maxCountPerRecipient.expression))
     objectEntries.append(.init("Unit", unit.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -237,7 +237,7 @@ extension ConnectCampaignsV2.Campaign {
 
 extension Value where Kind == ConnectCampaignsV2.Campaign.CommunicationLimitTimeUnitValue {
   /// `DAY`.
-  public static var day: Self { Self(Kind.day) }
+  public static var day: Self { .allowed(Kind.day) }
 }
 
 extension ConnectCampaignsV2.Campaign {
@@ -254,7 +254,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.CommunicationLimits {
     if let communicationLimitList = communicationLimitList {
       objectEntries.append(.init("CommunicationLimitList", communicationLimitList.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -278,7 +278,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.CommunicationLimitsCon
     if let instanceLimitsHandling = instanceLimitsHandling {
       objectEntries.append(.init("InstanceLimitsHandling", instanceLimitsHandling.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -304,7 +304,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.CommunicationTimeConfi
     if let sms = sms { objectEntries.append(.init("Sms", sms.expression)) }
     if let telephony = telephony { objectEntries.append(.init("Telephony", telephony.expression)) }
     if let whatsApp = whatsApp { objectEntries.append(.init("WhatsApp", whatsApp.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -324,7 +324,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.DailyHour {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -345,19 +345,19 @@ extension ConnectCampaignsV2.Campaign {
 
 extension Value where Kind == ConnectCampaignsV2.Campaign.DayOfWeekValue {
   /// `MONDAY`.
-  public static var monday: Self { Self(Kind.monday) }
+  public static var monday: Self { .allowed(Kind.monday) }
   /// `TUESDAY`.
-  public static var tuesday: Self { Self(Kind.tuesday) }
+  public static var tuesday: Self { .allowed(Kind.tuesday) }
   /// `WEDNESDAY`.
-  public static var wednesday: Self { Self(Kind.wednesday) }
+  public static var wednesday: Self { .allowed(Kind.wednesday) }
   /// `THURSDAY`.
-  public static var thursday: Self { Self(Kind.thursday) }
+  public static var thursday: Self { .allowed(Kind.thursday) }
   /// `FRIDAY`.
-  public static var friday: Self { Self(Kind.friday) }
+  public static var friday: Self { .allowed(Kind.friday) }
   /// `SATURDAY`.
-  public static var saturday: Self { Self(Kind.saturday) }
+  public static var saturday: Self { .allowed(Kind.saturday) }
   /// `SUNDAY`.
-  public static var sunday: Self { Self(Kind.sunday) }
+  public static var sunday: Self { .allowed(Kind.sunday) }
 }
 
 extension ConnectCampaignsV2.Campaign {
@@ -378,7 +378,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.EmailChannelSubtypeCon
     if let capacity = capacity { objectEntries.append(.init("Capacity", capacity.expression)) }
     objectEntries.append(.init("DefaultOutboundConfig", defaultOutboundConfig.expression))
     objectEntries.append(.init("OutboundMode", outboundMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -402,7 +402,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.EmailOutboundConfig {
       objectEntries.append(.init("SourceEmailAddressDisplayName", sourceEmailAddressDisplayName.expression))
     }
     objectEntries.append(.init("WisdomTemplateArn", wisdomTemplateARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -420,7 +420,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.EmailOutboundMode {
     if let agentlessConfig = agentlessConfig {
       objectEntries.append(.init("AgentlessConfig", agentlessConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -437,7 +437,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.EntryLimitsConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxEntryCount", maxEntryCount.expression))
     objectEntries.append(.init("MinEntryInterval", minEntryInterval.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -455,7 +455,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.EventTrigger {
     if let customerProfilesDomainARN = customerProfilesDomainARN {
       objectEntries.append(.init("CustomerProfilesDomainArn", customerProfilesDomainARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -471,9 +471,9 @@ extension ConnectCampaignsV2.Campaign {
 
 extension Value where Kind == ConnectCampaignsV2.Campaign.InstanceLimitsHandlingValue {
   /// `OPT_IN`.
-  public static var optIn: Self { Self(Kind.optIn) }
+  public static var optIn: Self { .allowed(Kind.optIn) }
   /// `OPT_OUT`.
-  public static var optOut: Self { Self(Kind.optOut) }
+  public static var optOut: Self { .allowed(Kind.optOut) }
 }
 
 extension ConnectCampaignsV2.Campaign {
@@ -496,7 +496,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.LocalTimeZoneConfig {
     if let localTimeZoneDetection = localTimeZoneDetection {
       objectEntries.append(.init("LocalTimeZoneDetection", localTimeZoneDetection.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -512,9 +512,9 @@ extension ConnectCampaignsV2.Campaign {
 
 extension Value where Kind == ConnectCampaignsV2.Campaign.LocalTimeZoneDetectionTypeValue {
   /// `ZIP_CODE`.
-  public static var zipCode: Self { Self(Kind.zipCode) }
+  public static var zipCode: Self { .allowed(Kind.zipCode) }
   /// `AREA_CODE`.
-  public static var areaCode: Self { Self(Kind.areaCode) }
+  public static var areaCode: Self { .allowed(Kind.areaCode) }
 }
 
 extension ConnectCampaignsV2.Campaign {
@@ -529,7 +529,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.OpenHours {
   public init(dailyHours: Value<[ConnectCampaignsV2.Campaign.DailyHour]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DailyHours", dailyHours.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -545,7 +545,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.PredictiveConfig {
   public init(bandwidthAllocation: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BandwidthAllocation", bandwidthAllocation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -567,7 +567,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.PreviewConfig {
     if let agentActions = agentActions { objectEntries.append(.init("AgentActions", agentActions.expression)) }
     objectEntries.append(.init("BandwidthAllocation", bandwidthAllocation.expression))
     objectEntries.append(.init("TimeoutConfig", timeoutConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -583,7 +583,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.ProgressiveConfig {
   public init(bandwidthAllocation: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BandwidthAllocation", bandwidthAllocation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -601,7 +601,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.RestrictedPeriod {
     objectEntries.append(.init("EndDate", endDate.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     objectEntries.append(.init("StartDate", startDate.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -619,7 +619,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.RestrictedPeriods {
     if let restrictedPeriodList = restrictedPeriodList {
       objectEntries.append(.init("RestrictedPeriodList", restrictedPeriodList.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -639,7 +639,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.Schedule {
       objectEntries.append(.init("RefreshFrequency", refreshFrequency.expression))
     }
     objectEntries.append(.init("StartTime", startTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -661,7 +661,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.SmsChannelSubtypeConfi
     if let capacity = capacity { objectEntries.append(.init("Capacity", capacity.expression)) }
     objectEntries.append(.init("DefaultOutboundConfig", defaultOutboundConfig.expression))
     objectEntries.append(.init("OutboundMode", outboundMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -678,7 +678,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.SmsOutboundConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ConnectSourcePhoneNumberArn", connectSourcePhoneNumberARN.expression))
     objectEntries.append(.init("WisdomTemplateArn", wisdomTemplateARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -696,7 +696,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.SmsOutboundMode {
     if let agentlessConfig = agentlessConfig {
       objectEntries.append(.init("AgentlessConfig", agentlessConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -718,7 +718,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.Source {
       objectEntries.append(.init("CustomerProfilesSegmentArn", customerProfilesSegmentARN.expression))
     }
     if let eventTrigger = eventTrigger { objectEntries.append(.init("EventTrigger", eventTrigger.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -735,7 +735,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -759,7 +759,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.TelephonyChannelSubtyp
     if let connectQueueID = connectQueueID { objectEntries.append(.init("ConnectQueueId", connectQueueID.expression)) }
     objectEntries.append(.init("DefaultOutboundConfig", defaultOutboundConfig.expression))
     objectEntries.append(.init("OutboundMode", outboundMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -787,7 +787,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.TelephonyOutboundConfi
       objectEntries.append(.init("ConnectSourcePhoneNumber", connectSourcePhoneNumber.expression))
     }
     if let ringTimeout = ringTimeout { objectEntries.append(.init("RingTimeout", ringTimeout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -817,7 +817,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.TelephonyOutboundMode 
     if let progressiveConfig = progressiveConfig {
       objectEntries.append(.init("ProgressiveConfig", progressiveConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -834,7 +834,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.TimeRange {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EndTime", endTime.expression))
     objectEntries.append(.init("StartTime", startTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -856,7 +856,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.TimeWindow {
     if let restrictedPeriods = restrictedPeriods {
       objectEntries.append(.init("RestrictedPeriods", restrictedPeriods.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -874,7 +874,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.TimeoutConfig {
     if let durationInSeconds = durationInSeconds {
       objectEntries.append(.init("DurationInSeconds", durationInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -896,7 +896,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.WhatsAppChannelSubtype
     if let capacity = capacity { objectEntries.append(.init("Capacity", capacity.expression)) }
     objectEntries.append(.init("DefaultOutboundConfig", defaultOutboundConfig.expression))
     objectEntries.append(.init("OutboundMode", outboundMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -913,7 +913,7 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.WhatsAppOutboundConfig
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ConnectSourcePhoneNumberArn", connectSourcePhoneNumberARN.expression))
     objectEntries.append(.init("WisdomTemplateArn", wisdomTemplateARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -931,6 +931,6 @@ extension Value where Kind == ConnectCampaignsV2.Campaign.WhatsAppOutboundMode {
     if let agentlessConfig = agentlessConfig {
       objectEntries.append(.init("AgentlessConfig", agentlessConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -127,5 +127,5 @@ extension ControlTower.LandingZone {
 
 extension Value where Kind == ControlTower.LandingZone.RemediationTypesValue {
   /// `INHERITANCE_DRIFT`.
-  public static var inheritanceDrift: Self { Self(Kind.inheritanceDrift) }
+  public static var inheritanceDrift: Self { .allowed(Kind.inheritanceDrift) }
 }

@@ -152,7 +152,7 @@ extension Value where Kind == CustomerProfiles.CalculatedAttributeDefinition.Att
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Attributes", attributes.expression))
     objectEntries.append(.init("Expression", expression.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -168,7 +168,7 @@ extension Value where Kind == CustomerProfiles.CalculatedAttributeDefinition.Att
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -190,7 +190,7 @@ extension Value where Kind == CustomerProfiles.CalculatedAttributeDefinition.Con
     if let objectCount = objectCount { objectEntries.append(.init("ObjectCount", objectCount.expression)) }
     if let range = range { objectEntries.append(.init("Range", range.expression)) }
     if let threshold = threshold { objectEntries.append(.init("Threshold", threshold.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -220,7 +220,7 @@ extension Value where Kind == CustomerProfiles.CalculatedAttributeDefinition.Ran
     objectEntries.append(.init("Unit", unit.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
     if let valueRange = valueRange { objectEntries.append(.init("ValueRange", valueRange.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -235,7 +235,7 @@ extension CustomerProfiles.CalculatedAttributeDefinition {
 
 extension Value where Kind == CustomerProfiles.CalculatedAttributeDefinition.RangeUnitValue {
   /// `DAYS`.
-  public static var days: Self { Self(Kind.days) }
+  public static var days: Self { .allowed(Kind.days) }
 }
 
 extension CustomerProfiles.CalculatedAttributeDefinition {
@@ -256,21 +256,21 @@ extension CustomerProfiles.CalculatedAttributeDefinition {
 
 extension Value where Kind == CustomerProfiles.CalculatedAttributeDefinition.StatisticValue {
   /// `FIRST_OCCURRENCE`.
-  public static var firstOccurrence: Self { Self(Kind.firstOccurrence) }
+  public static var firstOccurrence: Self { .allowed(Kind.firstOccurrence) }
   /// `LAST_OCCURRENCE`.
-  public static var lastOccurrence: Self { Self(Kind.lastOccurrence) }
+  public static var lastOccurrence: Self { .allowed(Kind.lastOccurrence) }
   /// `COUNT`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
   /// `SUM`.
-  public static var sum: Self { Self(Kind.sum) }
+  public static var sum: Self { .allowed(Kind.sum) }
   /// `MINIMUM`.
-  public static var minimum: Self { Self(Kind.minimum) }
+  public static var minimum: Self { .allowed(Kind.minimum) }
   /// `MAXIMUM`.
-  public static var maximum: Self { Self(Kind.maximum) }
+  public static var maximum: Self { .allowed(Kind.maximum) }
   /// `AVERAGE`.
-  public static var average: Self { Self(Kind.average) }
+  public static var average: Self { .allowed(Kind.average) }
   /// `MAX_OCCURRENCE`.
-  public static var maxOccurrence: Self { Self(Kind.maxOccurrence) }
+  public static var maxOccurrence: Self { .allowed(Kind.maxOccurrence) }
 }
 
 extension CustomerProfiles.CalculatedAttributeDefinition {
@@ -289,7 +289,7 @@ extension Value where Kind == CustomerProfiles.CalculatedAttributeDefinition.Thr
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Operator", `operator`.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -307,13 +307,13 @@ extension CustomerProfiles.CalculatedAttributeDefinition {
 
 extension Value where Kind == CustomerProfiles.CalculatedAttributeDefinition.ThresholdOperatorValue {
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `NOT_EQUAL_TO`.
-  public static var notEqualTo: Self { Self(Kind.notEqualTo) }
+  public static var notEqualTo: Self { .allowed(Kind.notEqualTo) }
 }
 
 extension CustomerProfiles.CalculatedAttributeDefinition {
@@ -329,6 +329,6 @@ extension Value where Kind == CustomerProfiles.CalculatedAttributeDefinition.Val
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("End", end.expression))
     objectEntries.append(.init("Start", start.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

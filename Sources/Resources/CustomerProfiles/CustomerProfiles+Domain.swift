@@ -159,9 +159,9 @@ extension CustomerProfiles.Domain {
 
 extension Value where Kind == CustomerProfiles.Domain.AttributeMatchingModelValue {
   /// `ONE_TO_ONE`.
-  public static var oneToOne: Self { Self(Kind.oneToOne) }
+  public static var oneToOne: Self { .allowed(Kind.oneToOne) }
   /// `MANY_TO_MANY`.
-  public static var manyToMany: Self { Self(Kind.manyToMany) }
+  public static var manyToMany: Self { .allowed(Kind.manyToMany) }
 }
 
 extension CustomerProfiles.Domain {
@@ -184,7 +184,7 @@ extension Value where Kind == CustomerProfiles.Domain.AttributeTypesSelector {
     objectEntries.append(.init("AttributeMatchingModel", attributeMatchingModel.expression))
     if let emailAddress = emailAddress { objectEntries.append(.init("EmailAddress", emailAddress.expression)) }
     if let phoneNumber = phoneNumber { objectEntries.append(.init("PhoneNumber", phoneNumber.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -212,7 +212,7 @@ extension Value where Kind == CustomerProfiles.Domain.AutoMerging {
     if let minAllowedConfidenceScoreForMerging = minAllowedConfidenceScoreForMerging {
       objectEntries.append(.init("MinAllowedConfidenceScoreForMerging", minAllowedConfidenceScoreForMerging.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -232,7 +232,7 @@ extension Value where Kind == CustomerProfiles.Domain.ConflictResolution {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ConflictResolvingModel", conflictResolvingModel.expression))
     if let sourceName = sourceName { objectEntries.append(.init("SourceName", sourceName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -248,9 +248,9 @@ extension CustomerProfiles.Domain {
 
 extension Value where Kind == CustomerProfiles.Domain.ConflictResolvingModelValue {
   /// `RECENCY`.
-  public static var recency: Self { Self(Kind.recency) }
+  public static var recency: Self { .allowed(Kind.recency) }
   /// `SOURCE`.
-  public static var source: Self { Self(Kind.source) }
+  public static var source: Self { .allowed(Kind.source) }
 }
 
 extension CustomerProfiles.Domain {
@@ -265,7 +265,7 @@ extension Value where Kind == CustomerProfiles.Domain.Consolidation {
   public init(matchingAttributesList: Value<[[String]]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MatchingAttributesList", matchingAttributesList.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,7 +282,7 @@ extension Value where Kind == CustomerProfiles.Domain.DataStore {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let readiness = readiness { objectEntries.append(.init("Readiness", readiness.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -303,19 +303,19 @@ extension CustomerProfiles.Domain {
 
 extension Value where Kind == CustomerProfiles.Domain.DayOfTheWeekValue {
   /// `SUNDAY`.
-  public static var sunday: Self { Self(Kind.sunday) }
+  public static var sunday: Self { .allowed(Kind.sunday) }
   /// `MONDAY`.
-  public static var monday: Self { Self(Kind.monday) }
+  public static var monday: Self { .allowed(Kind.monday) }
   /// `TUESDAY`.
-  public static var tuesday: Self { Self(Kind.tuesday) }
+  public static var tuesday: Self { .allowed(Kind.tuesday) }
   /// `WEDNESDAY`.
-  public static var wednesday: Self { Self(Kind.wednesday) }
+  public static var wednesday: Self { .allowed(Kind.wednesday) }
   /// `THURSDAY`.
-  public static var thursday: Self { Self(Kind.thursday) }
+  public static var thursday: Self { .allowed(Kind.thursday) }
   /// `FRIDAY`.
-  public static var friday: Self { Self(Kind.friday) }
+  public static var friday: Self { .allowed(Kind.friday) }
   /// `SATURDAY`.
-  public static var saturday: Self { Self(Kind.saturday) }
+  public static var saturday: Self { .allowed(Kind.saturday) }
 }
 
 extension CustomerProfiles.Domain {
@@ -330,7 +330,7 @@ extension Value where Kind == CustomerProfiles.Domain.ExportingConfig {
   public init(s3Exporting: Value<CustomerProfiles.Domain.S3ExportingConfig>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3Exporting = s3Exporting { objectEntries.append(.init("S3Exporting", s3Exporting.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -347,7 +347,7 @@ extension Value where Kind == CustomerProfiles.Domain.JobSchedule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DayOfTheWeek", dayOfTheWeek.expression))
     objectEntries.append(.init("Time", time.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -373,7 +373,7 @@ extension Value where Kind == CustomerProfiles.Domain.Matching {
       objectEntries.append(.init("ExportingConfig", exportingConfig.expression))
     }
     if let jobSchedule = jobSchedule { objectEntries.append(.init("JobSchedule", jobSchedule.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -389,7 +389,7 @@ extension Value where Kind == CustomerProfiles.Domain.MatchingRule {
   public init(rule: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Rule", rule.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -408,7 +408,7 @@ extension Value where Kind == CustomerProfiles.Domain.Readiness {
     if let progressPercentage = progressPercentage {
       objectEntries.append(.init("ProgressPercentage", progressPercentage.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -450,7 +450,7 @@ extension Value where Kind == CustomerProfiles.Domain.RuleBasedMatching {
       objectEntries.append(.init("MaxAllowedRuleLevelForMerging", maxAllowedRuleLevelForMerging.expression))
     }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -467,7 +467,7 @@ extension Value where Kind == CustomerProfiles.Domain.S3ExportingConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3BucketName", s3BucketName.expression))
     if let s3KeyName = s3KeyName { objectEntries.append(.init("S3KeyName", s3KeyName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -484,9 +484,9 @@ extension CustomerProfiles.Domain {
 
 extension Value where Kind == CustomerProfiles.Domain.StatusValue {
   /// `PENDING`.
-  public static var pending: Self { Self(Kind.pending) }
+  public static var pending: Self { .allowed(Kind.pending) }
   /// `IN_PROGRESS`.
-  public static var inProgress: Self { Self(Kind.inProgress) }
+  public static var inProgress: Self { .allowed(Kind.inProgress) }
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
 }

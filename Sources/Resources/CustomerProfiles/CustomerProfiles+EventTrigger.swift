@@ -143,35 +143,35 @@ extension CustomerProfiles.EventTrigger {
 
 extension Value where Kind == CustomerProfiles.EventTrigger.ComparisonOperatorValue {
   /// `INCLUSIVE`.
-  public static var inclusive: Self { Self(Kind.inclusive) }
+  public static var inclusive: Self { .allowed(Kind.inclusive) }
   /// `EXCLUSIVE`.
-  public static var exclusive: Self { Self(Kind.exclusive) }
+  public static var exclusive: Self { .allowed(Kind.exclusive) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `BEGINS_WITH`.
-  public static var beginsWith: Self { Self(Kind.beginsWith) }
+  public static var beginsWith: Self { .allowed(Kind.beginsWith) }
   /// `ENDS_WITH`.
-  public static var endsWith: Self { Self(Kind.endsWith) }
+  public static var endsWith: Self { .allowed(Kind.endsWith) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `GREATER_THAN_OR_EQUAL`.
-  public static var greaterThanOrEqual: Self { Self(Kind.greaterThanOrEqual) }
+  public static var greaterThanOrEqual: Self { .allowed(Kind.greaterThanOrEqual) }
   /// `LESS_THAN_OR_EQUAL`.
-  public static var lessThanOrEqual: Self { Self(Kind.lessThanOrEqual) }
+  public static var lessThanOrEqual: Self { .allowed(Kind.lessThanOrEqual) }
   /// `EQUAL`.
-  public static var equal: Self { Self(Kind.equal) }
+  public static var equal: Self { .allowed(Kind.equal) }
   /// `BEFORE`.
-  public static var before: Self { Self(Kind.before) }
+  public static var before: Self { .allowed(Kind.before) }
   /// `AFTER`.
-  public static var after: Self { Self(Kind.after) }
+  public static var after: Self { .allowed(Kind.after) }
   /// `ON`.
-  public static var on: Self { Self(Kind.on) }
+  public static var on: Self { .allowed(Kind.on) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `NOT_BETWEEN`.
-  public static var notBetween: Self { Self(Kind.notBetween) }
+  public static var notBetween: Self { .allowed(Kind.notBetween) }
 }
 
 extension CustomerProfiles.EventTrigger {
@@ -190,7 +190,7 @@ extension Value where Kind == CustomerProfiles.EventTrigger.EventTriggerConditio
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EventTriggerDimensions", eventTriggerDimensions.expression))
     objectEntries.append(.init("LogicalOperator", logicalOperator.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -206,7 +206,7 @@ extension Value where Kind == CustomerProfiles.EventTrigger.EventTriggerDimensio
   public init(objectAttributes: Value<[CustomerProfiles.EventTrigger.ObjectAttribute]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ObjectAttributes", objectAttributes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,7 +225,7 @@ extension Value where Kind == CustomerProfiles.EventTrigger.EventTriggerLimits {
       objectEntries.append(.init("EventExpiration", eventExpiration.expression))
     }
     if let periods = periods { objectEntries.append(.init("Periods", periods.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,11 +242,11 @@ extension CustomerProfiles.EventTrigger {
 
 extension Value where Kind == CustomerProfiles.EventTrigger.EventTriggerLogicalOperatorValue {
   /// `ANY`.
-  public static var any: Self { Self(Kind.any) }
+  public static var any: Self { .allowed(Kind.any) }
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension CustomerProfiles.EventTrigger {
@@ -269,7 +269,7 @@ extension Value where Kind == CustomerProfiles.EventTrigger.ObjectAttribute {
     if let fieldName = fieldName { objectEntries.append(.init("FieldName", fieldName.expression)) }
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -295,7 +295,7 @@ extension Value where Kind == CustomerProfiles.EventTrigger.Period {
     objectEntries.append(.init("Unit", unit.expression))
     if let unlimited = unlimited { objectEntries.append(.init("Unlimited", unlimited.expression)) }
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -313,11 +313,11 @@ extension CustomerProfiles.EventTrigger {
 
 extension Value where Kind == CustomerProfiles.EventTrigger.UnitValue {
   /// `HOURS`.
-  public static var hours: Self { Self(Kind.hours) }
+  public static var hours: Self { .allowed(Kind.hours) }
   /// `DAYS`.
-  public static var days: Self { Self(Kind.days) }
+  public static var days: Self { .allowed(Kind.days) }
   /// `WEEKS`.
-  public static var weeks: Self { Self(Kind.weeks) }
+  public static var weeks: Self { .allowed(Kind.weeks) }
   /// `MONTHS`.
-  public static var months: Self { Self(Kind.months) }
+  public static var months: Self { .allowed(Kind.months) }
 }

@@ -144,7 +144,7 @@ extension Value where Kind == CustomerProfiles.Integration.ConnectorOperator {
     if let salesforce = salesforce { objectEntries.append(.init("Salesforce", salesforce.expression)) }
     if let serviceNow = serviceNow { objectEntries.append(.init("ServiceNow", serviceNow.expression)) }
     if let zendesk = zendesk { objectEntries.append(.init("Zendesk", zendesk.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,15 +163,15 @@ extension CustomerProfiles.Integration {
 
 extension Value where Kind == CustomerProfiles.Integration.ConnectorTypeValue {
   /// `Salesforce`.
-  public static var salesforce: Self { Self(Kind.salesforce) }
+  public static var salesforce: Self { .allowed(Kind.salesforce) }
   /// `Marketo`.
-  public static var marketo: Self { Self(Kind.marketo) }
+  public static var marketo: Self { .allowed(Kind.marketo) }
   /// `ServiceNow`.
-  public static var serviceNow: Self { Self(Kind.serviceNow) }
+  public static var serviceNow: Self { .allowed(Kind.serviceNow) }
   /// `Zendesk`.
-  public static var zendesk: Self { Self(Kind.zendesk) }
+  public static var zendesk: Self { .allowed(Kind.zendesk) }
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
 }
 
 extension CustomerProfiles.Integration {
@@ -186,9 +186,9 @@ extension CustomerProfiles.Integration {
 
 extension Value where Kind == CustomerProfiles.Integration.DataPullModeValue {
   /// `Incremental`.
-  public static var incremental: Self { Self(Kind.incremental) }
+  public static var incremental: Self { .allowed(Kind.incremental) }
   /// `Complete`.
-  public static var complete: Self { Self(Kind.complete) }
+  public static var complete: Self { .allowed(Kind.complete) }
 }
 
 extension CustomerProfiles.Integration {
@@ -215,7 +215,7 @@ extension Value where Kind == CustomerProfiles.Integration.FlowDefinition {
     objectEntries.append(.init("SourceFlowConfig", sourceFlowConfig.expression))
     objectEntries.append(.init("Tasks", tasks.expression))
     objectEntries.append(.init("TriggerConfig", triggerConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -233,7 +233,7 @@ extension Value where Kind == CustomerProfiles.Integration.IncrementalPullConfig
     if let datetimeTypeFieldName = datetimeTypeFieldName {
       objectEntries.append(.init("DatetimeTypeFieldName", datetimeTypeFieldName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -263,37 +263,37 @@ extension CustomerProfiles.Integration {
 
 extension Value where Kind == CustomerProfiles.Integration.MarketoConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension CustomerProfiles.Integration {
@@ -308,7 +308,7 @@ extension Value where Kind == CustomerProfiles.Integration.MarketoSourceProperti
   public init(object: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -325,7 +325,7 @@ extension Value where Kind == CustomerProfiles.Integration.ObjectTypeMapping {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -353,33 +353,33 @@ extension CustomerProfiles.Integration {
 
 extension Value where Kind == CustomerProfiles.Integration.OperatorPropertiesKeysValue {
   /// `VALUE`.
-  public static var value: Self { Self(Kind.value) }
+  public static var value: Self { .allowed(Kind.value) }
   /// `VALUES`.
-  public static var values: Self { Self(Kind.values) }
+  public static var values: Self { .allowed(Kind.values) }
   /// `DATA_TYPE`.
-  public static var dataType: Self { Self(Kind.dataType) }
+  public static var dataType: Self { .allowed(Kind.dataType) }
   /// `UPPER_BOUND`.
-  public static var upperBound: Self { Self(Kind.upperBound) }
+  public static var upperBound: Self { .allowed(Kind.upperBound) }
   /// `LOWER_BOUND`.
-  public static var lowerBound: Self { Self(Kind.lowerBound) }
+  public static var lowerBound: Self { .allowed(Kind.lowerBound) }
   /// `SOURCE_DATA_TYPE`.
-  public static var sourceDataType: Self { Self(Kind.sourceDataType) }
+  public static var sourceDataType: Self { .allowed(Kind.sourceDataType) }
   /// `DESTINATION_DATA_TYPE`.
-  public static var destinationDataType: Self { Self(Kind.destinationDataType) }
+  public static var destinationDataType: Self { .allowed(Kind.destinationDataType) }
   /// `VALIDATION_ACTION`.
-  public static var validationAction: Self { Self(Kind.validationAction) }
+  public static var validationAction: Self { .allowed(Kind.validationAction) }
   /// `MASK_VALUE`.
-  public static var maskValue: Self { Self(Kind.maskValue) }
+  public static var maskValue: Self { .allowed(Kind.maskValue) }
   /// `MASK_LENGTH`.
-  public static var maskLength: Self { Self(Kind.maskLength) }
+  public static var maskLength: Self { .allowed(Kind.maskLength) }
   /// `TRUNCATE_LENGTH`.
-  public static var truncateLength: Self { Self(Kind.truncateLength) }
+  public static var truncateLength: Self { .allowed(Kind.truncateLength) }
   /// `MATH_OPERATION_FIELDS_ORDER`.
-  public static var mathOperationFieldsOrder: Self { Self(Kind.mathOperationFieldsOrder) }
+  public static var mathOperationFieldsOrder: Self { .allowed(Kind.mathOperationFieldsOrder) }
   /// `CONCAT_FORMAT`.
-  public static var concatFormat: Self { Self(Kind.concatFormat) }
+  public static var concatFormat: Self { .allowed(Kind.concatFormat) }
   /// `SUBFIELD_CATEGORY_MAP`.
-  public static var subfieldCategoryMap: Self { Self(Kind.subfieldCategoryMap) }
+  public static var subfieldCategoryMap: Self { .allowed(Kind.subfieldCategoryMap) }
 }
 
 extension CustomerProfiles.Integration {
@@ -412,45 +412,45 @@ extension CustomerProfiles.Integration {
 
 extension Value where Kind == CustomerProfiles.Integration.S3ConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `LESS_THAN_OR_EQUAL_TO`.
-  public static var lessThanOrEqualTo: Self { Self(Kind.lessThanOrEqualTo) }
+  public static var lessThanOrEqualTo: Self { .allowed(Kind.lessThanOrEqualTo) }
   /// `GREATER_THAN_OR_EQUAL_TO`.
-  public static var greaterThanOrEqualTo: Self { Self(Kind.greaterThanOrEqualTo) }
+  public static var greaterThanOrEqualTo: Self { .allowed(Kind.greaterThanOrEqualTo) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `NOT_EQUAL_TO`.
-  public static var notEqualTo: Self { Self(Kind.notEqualTo) }
+  public static var notEqualTo: Self { .allowed(Kind.notEqualTo) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension CustomerProfiles.Integration {
@@ -466,7 +466,7 @@ extension Value where Kind == CustomerProfiles.Integration.S3SourceProperties {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BucketName", bucketName.expression))
     if let bucketPrefix = bucketPrefix { objectEntries.append(.init("BucketPrefix", bucketPrefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -501,47 +501,47 @@ extension CustomerProfiles.Integration {
 
 extension Value where Kind == CustomerProfiles.Integration.SalesforceConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `LESS_THAN_OR_EQUAL_TO`.
-  public static var lessThanOrEqualTo: Self { Self(Kind.lessThanOrEqualTo) }
+  public static var lessThanOrEqualTo: Self { .allowed(Kind.lessThanOrEqualTo) }
   /// `GREATER_THAN_OR_EQUAL_TO`.
-  public static var greaterThanOrEqualTo: Self { Self(Kind.greaterThanOrEqualTo) }
+  public static var greaterThanOrEqualTo: Self { .allowed(Kind.greaterThanOrEqualTo) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `NOT_EQUAL_TO`.
-  public static var notEqualTo: Self { Self(Kind.notEqualTo) }
+  public static var notEqualTo: Self { .allowed(Kind.notEqualTo) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension CustomerProfiles.Integration {
@@ -566,7 +566,7 @@ extension Value where Kind == CustomerProfiles.Integration.SalesforceSourcePrope
       objectEntries.append(.init("IncludeDeletedRecords", includeDeletedRecords.expression))
     }
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -602,7 +602,7 @@ extension Value where Kind == CustomerProfiles.Integration.ScheduledTriggerPrope
       objectEntries.append(.init("ScheduleStartTime", scheduleStartTime.expression))
     }
     if let timezone = timezone { objectEntries.append(.init("Timezone", timezone.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -618,9 +618,9 @@ extension CustomerProfiles.Integration {
 
 extension Value where Kind == CustomerProfiles.Integration.ScopeValue {
   /// `PROFILE`.
-  public static var profile: Self { Self(Kind.profile) }
+  public static var profile: Self { .allowed(Kind.profile) }
   /// `DOMAIN`.
-  public static var domain: Self { Self(Kind.domain) }
+  public static var domain: Self { .allowed(Kind.domain) }
 }
 
 extension CustomerProfiles.Integration {
@@ -654,47 +654,47 @@ extension CustomerProfiles.Integration {
 
 extension Value where Kind == CustomerProfiles.Integration.ServiceNowConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `BETWEEN`.
-  public static var between: Self { Self(Kind.between) }
+  public static var between: Self { .allowed(Kind.between) }
   /// `LESS_THAN_OR_EQUAL_TO`.
-  public static var lessThanOrEqualTo: Self { Self(Kind.lessThanOrEqualTo) }
+  public static var lessThanOrEqualTo: Self { .allowed(Kind.lessThanOrEqualTo) }
   /// `GREATER_THAN_OR_EQUAL_TO`.
-  public static var greaterThanOrEqualTo: Self { Self(Kind.greaterThanOrEqualTo) }
+  public static var greaterThanOrEqualTo: Self { .allowed(Kind.greaterThanOrEqualTo) }
   /// `EQUAL_TO`.
-  public static var equalTo: Self { Self(Kind.equalTo) }
+  public static var equalTo: Self { .allowed(Kind.equalTo) }
   /// `NOT_EQUAL_TO`.
-  public static var notEqualTo: Self { Self(Kind.notEqualTo) }
+  public static var notEqualTo: Self { .allowed(Kind.notEqualTo) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension CustomerProfiles.Integration {
@@ -709,7 +709,7 @@ extension Value where Kind == CustomerProfiles.Integration.ServiceNowSourcePrope
   public init(object: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -735,7 +735,7 @@ extension Value where Kind == CustomerProfiles.Integration.SourceConnectorProper
     if let salesforce = salesforce { objectEntries.append(.init("Salesforce", salesforce.expression)) }
     if let serviceNow = serviceNow { objectEntries.append(.init("ServiceNow", serviceNow.expression)) }
     if let zendesk = zendesk { objectEntries.append(.init("Zendesk", zendesk.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -763,7 +763,7 @@ extension Value where Kind == CustomerProfiles.Integration.SourceFlowConfig {
       objectEntries.append(.init("IncrementalPullConfig", incrementalPullConfig.expression))
     }
     objectEntries.append(.init("SourceConnectorProperties", sourceConnectorProperties.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -793,7 +793,7 @@ extension Value where Kind == CustomerProfiles.Integration.Task {
     objectEntries.append(.init("SourceFields", sourceFields.expression))
     if let taskProperties = taskProperties { objectEntries.append(.init("TaskProperties", taskProperties.expression)) }
     objectEntries.append(.init("TaskType", taskType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -813,7 +813,7 @@ extension Value where Kind == CustomerProfiles.Integration.TaskPropertiesMap {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OperatorPropertyKey", operatorPropertyKey.expression))
     objectEntries.append(.init("Property", property.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -834,19 +834,19 @@ extension CustomerProfiles.Integration {
 
 extension Value where Kind == CustomerProfiles.Integration.TaskTypeValue {
   /// `Arithmetic`.
-  public static var arithmetic: Self { Self(Kind.arithmetic) }
+  public static var arithmetic: Self { .allowed(Kind.arithmetic) }
   /// `Filter`.
-  public static var filter: Self { Self(Kind.filter) }
+  public static var filter: Self { .allowed(Kind.filter) }
   /// `Map`.
-  public static var map: Self { Self(Kind.map) }
+  public static var map: Self { .allowed(Kind.map) }
   /// `Mask`.
-  public static var mask: Self { Self(Kind.mask) }
+  public static var mask: Self { .allowed(Kind.mask) }
   /// `Merge`.
-  public static var merge: Self { Self(Kind.merge) }
+  public static var merge: Self { .allowed(Kind.merge) }
   /// `Truncate`.
-  public static var truncate: Self { Self(Kind.truncate) }
+  public static var truncate: Self { .allowed(Kind.truncate) }
   /// `Validate`.
-  public static var validate: Self { Self(Kind.validate) }
+  public static var validate: Self { .allowed(Kind.validate) }
 }
 
 extension CustomerProfiles.Integration {
@@ -867,7 +867,7 @@ extension Value where Kind == CustomerProfiles.Integration.TriggerConfig {
       objectEntries.append(.init("TriggerProperties", triggerProperties.expression))
     }
     objectEntries.append(.init("TriggerType", triggerType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -883,7 +883,7 @@ extension Value where Kind == CustomerProfiles.Integration.TriggerProperties {
   public init(scheduled: Value<CustomerProfiles.Integration.ScheduledTriggerProperties>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let scheduled = scheduled { objectEntries.append(.init("Scheduled", scheduled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -900,11 +900,11 @@ extension CustomerProfiles.Integration {
 
 extension Value where Kind == CustomerProfiles.Integration.TriggerTypeValue {
   /// `Scheduled`.
-  public static var scheduled: Self { Self(Kind.scheduled) }
+  public static var scheduled: Self { .allowed(Kind.scheduled) }
   /// `Event`.
-  public static var event: Self { Self(Kind.event) }
+  public static var event: Self { .allowed(Kind.event) }
   /// `OnDemand`.
-  public static var onDemand: Self { Self(Kind.onDemand) }
+  public static var onDemand: Self { .allowed(Kind.onDemand) }
 }
 
 extension CustomerProfiles.Integration {
@@ -931,33 +931,33 @@ extension CustomerProfiles.Integration {
 
 extension Value where Kind == CustomerProfiles.Integration.ZendeskConnectorOperatorValue {
   /// `PROJECTION`.
-  public static var projection: Self { Self(Kind.projection) }
+  public static var projection: Self { .allowed(Kind.projection) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `ADDITION`.
-  public static var addition: Self { Self(Kind.addition) }
+  public static var addition: Self { .allowed(Kind.addition) }
   /// `MULTIPLICATION`.
-  public static var multiplication: Self { Self(Kind.multiplication) }
+  public static var multiplication: Self { .allowed(Kind.multiplication) }
   /// `DIVISION`.
-  public static var division: Self { Self(Kind.division) }
+  public static var division: Self { .allowed(Kind.division) }
   /// `SUBTRACTION`.
-  public static var subtraction: Self { Self(Kind.subtraction) }
+  public static var subtraction: Self { .allowed(Kind.subtraction) }
   /// `MASK_ALL`.
-  public static var maskAll: Self { Self(Kind.maskAll) }
+  public static var maskAll: Self { .allowed(Kind.maskAll) }
   /// `MASK_FIRST_N`.
-  public static var maskFirstN: Self { Self(Kind.maskFirstN) }
+  public static var maskFirstN: Self { .allowed(Kind.maskFirstN) }
   /// `MASK_LAST_N`.
-  public static var maskLastN: Self { Self(Kind.maskLastN) }
+  public static var maskLastN: Self { .allowed(Kind.maskLastN) }
   /// `VALIDATE_NON_NULL`.
-  public static var validateNonNull: Self { Self(Kind.validateNonNull) }
+  public static var validateNonNull: Self { .allowed(Kind.validateNonNull) }
   /// `VALIDATE_NON_ZERO`.
-  public static var validateNonZero: Self { Self(Kind.validateNonZero) }
+  public static var validateNonZero: Self { .allowed(Kind.validateNonZero) }
   /// `VALIDATE_NON_NEGATIVE`.
-  public static var validateNonNegative: Self { Self(Kind.validateNonNegative) }
+  public static var validateNonNegative: Self { .allowed(Kind.validateNonNegative) }
   /// `VALIDATE_NUMERIC`.
-  public static var validateNumeric: Self { Self(Kind.validateNumeric) }
+  public static var validateNumeric: Self { .allowed(Kind.validateNumeric) }
   /// `NO_OP`.
-  public static var noOp: Self { Self(Kind.noOp) }
+  public static var noOp: Self { .allowed(Kind.noOp) }
 }
 
 extension CustomerProfiles.Integration {
@@ -972,6 +972,6 @@ extension Value where Kind == CustomerProfiles.Integration.ZendeskSourceProperti
   public init(object: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Object", object.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -183,15 +183,15 @@ extension CustomerProfiles.ObjectType {
 
 extension Value where Kind == CustomerProfiles.ObjectType.ContentTypeValue {
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `NUMBER`.
-  public static var number: Self { Self(Kind.number) }
+  public static var number: Self { .allowed(Kind.number) }
   /// `PHONE_NUMBER`.
-  public static var phoneNumber: Self { Self(Kind.phoneNumber) }
+  public static var phoneNumber: Self { .allowed(Kind.phoneNumber) }
   /// `EMAIL_ADDRESS`.
-  public static var emailAddress: Self { Self(Kind.emailAddress) }
+  public static var emailAddress: Self { .allowed(Kind.emailAddress) }
   /// `NAME`.
-  public static var name: Self { Self(Kind.name) }
+  public static var name: Self { .allowed(Kind.name) }
 }
 
 extension CustomerProfiles.ObjectType {
@@ -209,7 +209,7 @@ extension Value where Kind == CustomerProfiles.ObjectType.FieldMap {
     if let objectTypeField = objectTypeField {
       objectEntries.append(.init("ObjectTypeField", objectTypeField.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -231,7 +231,7 @@ extension Value where Kind == CustomerProfiles.ObjectType.KeyMap {
     if let objectTypeKeyList = objectTypeKeyList {
       objectEntries.append(.init("ObjectTypeKeyList", objectTypeKeyList.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -253,7 +253,7 @@ extension Value where Kind == CustomerProfiles.ObjectType.ObjectTypeField {
     if let contentType = contentType { objectEntries.append(.init("ContentType", contentType.expression)) }
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
     if let target = target { objectEntries.append(.init("Target", target.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -275,7 +275,7 @@ extension Value where Kind == CustomerProfiles.ObjectType.ObjectTypeKey {
     if let standardIdentifiers = standardIdentifiers {
       objectEntries.append(.init("StandardIdentifiers", standardIdentifiers.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -308,41 +308,41 @@ extension CustomerProfiles.ObjectType {
 
 extension Value where Kind == CustomerProfiles.ObjectType.StandardIdentifiersValue {
   /// `PROFILE`.
-  public static var profile: Self { Self(Kind.profile) }
+  public static var profile: Self { .allowed(Kind.profile) }
   /// `UNIQUE`.
-  public static var unique: Self { Self(Kind.unique) }
+  public static var unique: Self { .allowed(Kind.unique) }
   /// `SECONDARY`.
-  public static var secondary: Self { Self(Kind.secondary) }
+  public static var secondary: Self { .allowed(Kind.secondary) }
   /// `LOOKUP_ONLY`.
-  public static var lookupOnly: Self { Self(Kind.lookupOnly) }
+  public static var lookupOnly: Self { .allowed(Kind.lookupOnly) }
   /// `NEW_ONLY`.
-  public static var newOnly: Self { Self(Kind.newOnly) }
+  public static var newOnly: Self { .allowed(Kind.newOnly) }
   /// `ASSET`.
-  public static var asset: Self { Self(Kind.asset) }
+  public static var asset: Self { .allowed(Kind.asset) }
   /// `CASE`.
-  public static var `case`: Self { Self(Kind.`case`) }
+  public static var `case`: Self { .allowed(Kind.`case`) }
   /// `ORDER`.
-  public static var order: Self { Self(Kind.order) }
+  public static var order: Self { .allowed(Kind.order) }
   /// `AIR_PREFERENCE`.
-  public static var airPreference: Self { Self(Kind.airPreference) }
+  public static var airPreference: Self { .allowed(Kind.airPreference) }
   /// `AIR_BOOKING`.
-  public static var airBooking: Self { Self(Kind.airBooking) }
+  public static var airBooking: Self { .allowed(Kind.airBooking) }
   /// `AIR_SEGMENT`.
-  public static var airSegment: Self { Self(Kind.airSegment) }
+  public static var airSegment: Self { .allowed(Kind.airSegment) }
   /// `HOTEL_PREFERENCE`.
-  public static var hotelPreference: Self { Self(Kind.hotelPreference) }
+  public static var hotelPreference: Self { .allowed(Kind.hotelPreference) }
   /// `HOTEL_STAY_REVENUE`.
-  public static var hotelStayRevenue: Self { Self(Kind.hotelStayRevenue) }
+  public static var hotelStayRevenue: Self { .allowed(Kind.hotelStayRevenue) }
   /// `HOTEL_RESERVATION`.
-  public static var hotelReservation: Self { Self(Kind.hotelReservation) }
+  public static var hotelReservation: Self { .allowed(Kind.hotelReservation) }
   /// `LOYALTY`.
-  public static var loyalty: Self { Self(Kind.loyalty) }
+  public static var loyalty: Self { .allowed(Kind.loyalty) }
   /// `LOYALTY_TRANSACTION`.
-  public static var loyaltyTransaction: Self { Self(Kind.loyaltyTransaction) }
+  public static var loyaltyTransaction: Self { .allowed(Kind.loyaltyTransaction) }
   /// `LOYALTY_PROMOTION`.
-  public static var loyaltyPromotion: Self { Self(Kind.loyaltyPromotion) }
+  public static var loyaltyPromotion: Self { .allowed(Kind.loyaltyPromotion) }
   /// `WEB_ANALYTICS`.
-  public static var webAnalytics: Self { Self(Kind.webAnalytics) }
+  public static var webAnalytics: Self { .allowed(Kind.webAnalytics) }
   /// `DEVICE`.
-  public static var device: Self { Self(Kind.device) }
+  public static var device: Self { .allowed(Kind.device) }
 }

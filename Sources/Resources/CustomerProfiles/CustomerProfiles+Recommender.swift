@@ -160,7 +160,7 @@ extension Value where Kind == CustomerProfiles.Recommender.EventParameters {
     if let eventValueThreshold = eventValueThreshold {
       objectEntries.append(.init("EventValueThreshold", eventValueThreshold.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -176,7 +176,7 @@ extension Value where Kind == CustomerProfiles.Recommender.EventsConfig {
   public init(eventParametersList: Value<[CustomerProfiles.Recommender.EventParameters]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EventParametersList", eventParametersList.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -192,7 +192,7 @@ extension Value where Kind == CustomerProfiles.Recommender.RecommenderConfig {
   public init(eventsConfig: Value<CustomerProfiles.Recommender.EventsConfig>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let eventsConfig = eventsConfig { objectEntries.append(.init("EventsConfig", eventsConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -212,15 +212,15 @@ extension CustomerProfiles.Recommender {
 
 extension Value where Kind == CustomerProfiles.Recommender.RecommenderRecipeNameValue {
   /// `frequently-paired-items`.
-  public static var frequentlyPairedItems: Self { Self(Kind.frequentlyPairedItems) }
+  public static var frequentlyPairedItems: Self { .allowed(Kind.frequentlyPairedItems) }
   /// `personalized-ranking`.
-  public static var personalizedRanking: Self { Self(Kind.personalizedRanking) }
+  public static var personalizedRanking: Self { .allowed(Kind.personalizedRanking) }
   /// `popular-items`.
-  public static var popularItems: Self { Self(Kind.popularItems) }
+  public static var popularItems: Self { .allowed(Kind.popularItems) }
   /// `recommended-for-you`.
-  public static var recommendedForYou: Self { Self(Kind.recommendedForYou) }
+  public static var recommendedForYou: Self { .allowed(Kind.recommendedForYou) }
   /// `similar-items`.
-  public static var similarItems: Self { Self(Kind.similarItems) }
+  public static var similarItems: Self { .allowed(Kind.similarItems) }
   /// `trending-now`.
-  public static var trendingNow: Self { Self(Kind.trendingNow) }
+  public static var trendingNow: Self { .allowed(Kind.trendingNow) }
 }

@@ -147,7 +147,7 @@ extension Value where Kind == CustomerProfiles.SegmentDefinition.Group {
     if let sourceSegments = sourceSegments { objectEntries.append(.init("SourceSegments", sourceSegments.expression)) }
     if let sourceType = sourceType { objectEntries.append(.init("SourceType", sourceType.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -164,11 +164,11 @@ extension CustomerProfiles.SegmentDefinition {
 
 extension Value where Kind == CustomerProfiles.SegmentDefinition.IncludeOptionsValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `ANY`.
-  public static var any: Self { Self(Kind.any) }
+  public static var any: Self { .allowed(Kind.any) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension CustomerProfiles.SegmentDefinition {
@@ -187,7 +187,7 @@ extension Value where Kind == CustomerProfiles.SegmentDefinition.SegmentGroup {
     var objectEntries: [Expression.ObjectEntry] = []
     if let groups = groups { objectEntries.append(.init("Groups", groups.expression)) }
     if let include = include { objectEntries.append(.init("Include", include.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -203,7 +203,7 @@ extension Value where Kind == CustomerProfiles.SegmentDefinition.SegmentSort {
   public init(attributes: Value<[CustomerProfiles.SegmentDefinition.SortAttribute]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Attributes", attributes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -220,11 +220,11 @@ extension CustomerProfiles.SegmentDefinition {
 
 extension Value where Kind == CustomerProfiles.SegmentDefinition.SegmentSortDataTypeValue {
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `NUMBER`.
-  public static var number: Self { Self(Kind.number) }
+  public static var number: Self { .allowed(Kind.number) }
   /// `DATE`.
-  public static var date: Self { Self(Kind.date) }
+  public static var date: Self { .allowed(Kind.date) }
 }
 
 extension CustomerProfiles.SegmentDefinition {
@@ -239,9 +239,9 @@ extension CustomerProfiles.SegmentDefinition {
 
 extension Value where Kind == CustomerProfiles.SegmentDefinition.SegmentSortOrderValue {
   /// `ASC`.
-  public static var asc: Self { Self(Kind.asc) }
+  public static var asc: Self { .allowed(Kind.asc) }
   /// `DESC`.
-  public static var desc: Self { Self(Kind.desc) }
+  public static var desc: Self { .allowed(Kind.desc) }
 }
 
 extension CustomerProfiles.SegmentDefinition {
@@ -264,7 +264,7 @@ extension Value where Kind == CustomerProfiles.SegmentDefinition.SortAttribute {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Order", order.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -280,9 +280,9 @@ extension CustomerProfiles.SegmentDefinition {
 
 extension Value where Kind == CustomerProfiles.SegmentDefinition.SortAttributeTypeValue {
   /// `PROFILE`.
-  public static var profile: Self { Self(Kind.profile) }
+  public static var profile: Self { .allowed(Kind.profile) }
   /// `CALCULATED`.
-  public static var calculated: Self { Self(Kind.calculated) }
+  public static var calculated: Self { .allowed(Kind.calculated) }
 }
 
 extension CustomerProfiles.SegmentDefinition {
@@ -299,6 +299,6 @@ extension Value where Kind == CustomerProfiles.SegmentDefinition.SourceSegment {
     if let segmentDefinitionName = segmentDefinitionName {
       objectEntries.append(.init("SegmentDefinitionName", segmentDefinitionName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -198,6 +198,6 @@ extension Value where Kind == DAX.Cluster.SSESpecification {
   public init(sseEnabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sseEnabled = sseEnabled { objectEntries.append(.init("SSEEnabled", sseEnabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -160,7 +160,7 @@ extension Value where Kind == DLM.LifecyclePolicy.Action {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CrossRegionCopy", crossRegionCopy.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -176,7 +176,7 @@ extension Value where Kind == DLM.LifecyclePolicy.ArchiveRetainRule {
   public init(retentionArchiveTier: Value<DLM.LifecyclePolicy.RetentionArchiveTier>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RetentionArchiveTier", retentionArchiveTier.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -192,7 +192,7 @@ extension Value where Kind == DLM.LifecyclePolicy.ArchiveRule {
   public init(retainRule: Value<DLM.LifecyclePolicy.ArchiveRetainRule>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RetainRule", retainRule.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -220,7 +220,7 @@ extension Value where Kind == DLM.LifecyclePolicy.CreateRule {
     if let location = location { objectEntries.append(.init("Location", location.expression)) }
     if let scripts = scripts { objectEntries.append(.init("Scripts", scripts.expression)) }
     if let times = times { objectEntries.append(.init("Times", times.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,7 +242,7 @@ extension Value where Kind == DLM.LifecyclePolicy.CrossRegionCopyAction {
     objectEntries.append(.init("EncryptionConfiguration", encryptionConfiguration.expression))
     if let retainRule = retainRule { objectEntries.append(.init("RetainRule", retainRule.expression)) }
     objectEntries.append(.init("Target", target.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -259,7 +259,7 @@ extension Value where Kind == DLM.LifecyclePolicy.CrossRegionCopyDeprecateRule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Interval", interval.expression))
     objectEntries.append(.init("IntervalUnit", intervalUnit.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -276,7 +276,7 @@ extension Value where Kind == DLM.LifecyclePolicy.CrossRegionCopyRetainRule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Interval", interval.expression))
     objectEntries.append(.init("IntervalUnit", intervalUnit.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -306,7 +306,7 @@ extension Value where Kind == DLM.LifecyclePolicy.CrossRegionCopyRule {
     if let retainRule = retainRule { objectEntries.append(.init("RetainRule", retainRule.expression)) }
     if let target = target { objectEntries.append(.init("Target", target.expression)) }
     if let targetRegion = targetRegion { objectEntries.append(.init("TargetRegion", targetRegion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -322,7 +322,7 @@ extension Value where Kind == DLM.LifecyclePolicy.CrossRegionCopyTarget {
   public init(targetRegion: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let targetRegion = targetRegion { objectEntries.append(.init("TargetRegion", targetRegion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -340,7 +340,7 @@ extension Value where Kind == DLM.LifecyclePolicy.DeprecateRule {
     if let count = count { objectEntries.append(.init("Count", count.expression)) }
     if let interval = interval { objectEntries.append(.init("Interval", interval.expression)) }
     if let intervalUnit = intervalUnit { objectEntries.append(.init("IntervalUnit", intervalUnit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -357,7 +357,7 @@ extension Value where Kind == DLM.LifecyclePolicy.EncryptionConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cmkARN = cmkARN { objectEntries.append(.init("CmkArn", cmkARN.expression)) }
     objectEntries.append(.init("Encrypted", encrypted.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -377,7 +377,7 @@ extension Value where Kind == DLM.LifecyclePolicy.EventParameters {
     }
     objectEntries.append(.init("EventType", eventType.expression))
     objectEntries.append(.init("SnapshotOwner", snapshotOwner.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -394,7 +394,7 @@ extension Value where Kind == DLM.LifecyclePolicy.EventSource {
     var objectEntries: [Expression.ObjectEntry] = []
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -420,7 +420,7 @@ extension Value where Kind == DLM.LifecyclePolicy.Exclusions {
     if let excludeVolumeTypes = excludeVolumeTypes {
       objectEntries.append(.init("ExcludeVolumeTypes", excludeVolumeTypes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -450,7 +450,7 @@ extension Value where Kind == DLM.LifecyclePolicy.FastRestoreRule {
     if let count = count { objectEntries.append(.init("Count", count.expression)) }
     if let interval = interval { objectEntries.append(.init("Interval", interval.expression)) }
     if let intervalUnit = intervalUnit { objectEntries.append(.init("IntervalUnit", intervalUnit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -476,7 +476,7 @@ extension Value where Kind == DLM.LifecyclePolicy.Parameters {
       objectEntries.append(.init("ExcludeDataVolumeTags", excludeDataVolumeTags.expression))
     }
     if let noReboot = noReboot { objectEntries.append(.init("NoReboot", noReboot.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -528,7 +528,7 @@ extension Value where Kind == DLM.LifecyclePolicy.PolicyDetails {
     if let retainInterval = retainInterval { objectEntries.append(.init("RetainInterval", retainInterval.expression)) }
     if let schedules = schedules { objectEntries.append(.init("Schedules", schedules.expression)) }
     if let targetTags = targetTags { objectEntries.append(.init("TargetTags", targetTags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -546,7 +546,7 @@ extension Value where Kind == DLM.LifecyclePolicy.RetainRule {
     if let count = count { objectEntries.append(.init("Count", count.expression)) }
     if let interval = interval { objectEntries.append(.init("Interval", interval.expression)) }
     if let intervalUnit = intervalUnit { objectEntries.append(.init("IntervalUnit", intervalUnit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -564,7 +564,7 @@ extension Value where Kind == DLM.LifecyclePolicy.RetentionArchiveTier {
     if let count = count { objectEntries.append(.init("Count", count.expression)) }
     if let interval = interval { objectEntries.append(.init("Interval", interval.expression)) }
     if let intervalUnit = intervalUnit { objectEntries.append(.init("IntervalUnit", intervalUnit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -606,7 +606,7 @@ extension Value where Kind == DLM.LifecyclePolicy.Schedule {
     if let shareRules = shareRules { objectEntries.append(.init("ShareRules", shareRules.expression)) }
     if let tagsToAdd = tagsToAdd { objectEntries.append(.init("TagsToAdd", tagsToAdd.expression)) }
     if let variableTags = variableTags { objectEntries.append(.init("VariableTags", variableTags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -644,7 +644,7 @@ extension Value where Kind == DLM.LifecyclePolicy.Script {
       objectEntries.append(.init("MaximumRetryCount", maximumRetryCount.expression))
     }
     if let stages = stages { objectEntries.append(.init("Stages", stages.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -670,7 +670,7 @@ extension Value where Kind == DLM.LifecyclePolicy.ShareRule {
     if let unshareIntervalUnit = unshareIntervalUnit {
       objectEntries.append(.init("UnshareIntervalUnit", unshareIntervalUnit.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -687,6 +687,6 @@ extension Value where Kind == DLM.LifecyclePolicy.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

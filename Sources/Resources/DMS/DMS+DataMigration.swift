@@ -144,7 +144,7 @@ extension Value where Kind == DMS.DataMigration.DataMigrationSettings {
     }
     if let numberOfJobs = numberOfJobs { objectEntries.append(.init("NumberOfJobs", numberOfJobs.expression)) }
     if let selectionRules = selectionRules { objectEntries.append(.init("SelectionRules", selectionRules.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,11 +161,11 @@ extension DMS.DataMigration {
 
 extension Value where Kind == DMS.DataMigration.DataMigrationTypeValue {
   /// `full-load`.
-  public static var fullLoad: Self { Self(Kind.fullLoad) }
+  public static var fullLoad: Self { .allowed(Kind.fullLoad) }
   /// `cdc`.
-  public static var cdc: Self { Self(Kind.cdc) }
+  public static var cdc: Self { .allowed(Kind.cdc) }
   /// `full-load-and-cdc`.
-  public static var fullLoadAndCdc: Self { Self(Kind.fullLoadAndCdc) }
+  public static var fullLoadAndCdc: Self { .allowed(Kind.fullLoadAndCdc) }
 }
 
 extension DMS.DataMigration {
@@ -190,6 +190,6 @@ extension Value where Kind == DMS.DataMigration.SourceDataSettings {
     if let cdcStartTime = cdcStartTime { objectEntries.append(.init("CDCStartTime", cdcStartTime.expression)) }
     if let cdcStopTime = cdcStopTime { objectEntries.append(.init("CDCStopTime", cdcStopTime.expression)) }
     if let slotName = slotName { objectEntries.append(.init("SlotName", slotName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

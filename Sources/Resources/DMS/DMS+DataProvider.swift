@@ -127,9 +127,9 @@ extension DMS.DataProvider {
 
 extension Value where Kind == DMS.DataProvider.Db2SSLModeValueValue {
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `verify-ca`.
-  public static var verifyCa: Self { Self(Kind.verifyCa) }
+  public static var verifyCa: Self { .allowed(Kind.verifyCa) }
 }
 
 extension DMS.DataProvider {
@@ -146,13 +146,13 @@ extension DMS.DataProvider {
 
 extension Value where Kind == DMS.DataProvider.DmsSSLModeValueValue {
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `require`.
-  public static var require: Self { Self(Kind.require) }
+  public static var require: Self { .allowed(Kind.require) }
   /// `verify-ca`.
-  public static var verifyCa: Self { Self(Kind.verifyCa) }
+  public static var verifyCa: Self { .allowed(Kind.verifyCa) }
   /// `verify-full`.
-  public static var verifyFull: Self { Self(Kind.verifyFull) }
+  public static var verifyFull: Self { .allowed(Kind.verifyFull) }
 }
 
 extension DMS.DataProvider {
@@ -177,7 +177,7 @@ extension Value where Kind == DMS.DataProvider.DocDBSettings {
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("ServerName", serverName.expression))
     if let sslMode = sslMode { objectEntries.append(.init("SslMode", sslMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -204,31 +204,31 @@ extension DMS.DataProvider {
 
 extension Value where Kind == DMS.DataProvider.EngineValue {
   /// `aurora`.
-  public static var aurora: Self { Self(Kind.aurora) }
+  public static var aurora: Self { .allowed(Kind.aurora) }
   /// `aurora_postgresql`.
-  public static var auroraPostgresql: Self { Self(Kind.auroraPostgresql) }
+  public static var auroraPostgresql: Self { .allowed(Kind.auroraPostgresql) }
   /// `mysql`.
-  public static var mysql: Self { Self(Kind.mysql) }
+  public static var mysql: Self { .allowed(Kind.mysql) }
   /// `oracle`.
-  public static var oracle: Self { Self(Kind.oracle) }
+  public static var oracle: Self { .allowed(Kind.oracle) }
   /// `postgres`.
-  public static var postgres: Self { Self(Kind.postgres) }
+  public static var postgres: Self { .allowed(Kind.postgres) }
   /// `sqlserver`.
-  public static var sqlserver: Self { Self(Kind.sqlserver) }
+  public static var sqlserver: Self { .allowed(Kind.sqlserver) }
   /// `redshift`.
-  public static var redshift: Self { Self(Kind.redshift) }
+  public static var redshift: Self { .allowed(Kind.redshift) }
   /// `mariadb`.
-  public static var mariadb: Self { Self(Kind.mariadb) }
+  public static var mariadb: Self { .allowed(Kind.mariadb) }
   /// `mongodb`.
-  public static var mongodb: Self { Self(Kind.mongodb) }
+  public static var mongodb: Self { .allowed(Kind.mongodb) }
   /// `docdb`.
-  public static var docdb: Self { Self(Kind.docdb) }
+  public static var docdb: Self { .allowed(Kind.docdb) }
   /// `db2`.
-  public static var db2: Self { Self(Kind.db2) }
+  public static var db2: Self { .allowed(Kind.db2) }
   /// `db2_zos`.
-  public static var db2Zos: Self { Self(Kind.db2Zos) }
+  public static var db2Zos: Self { .allowed(Kind.db2Zos) }
   /// `sybase`.
-  public static var sybase: Self { Self(Kind.sybase) }
+  public static var sybase: Self { .allowed(Kind.sybase) }
 }
 
 extension DMS.DataProvider {
@@ -253,7 +253,7 @@ extension Value where Kind == DMS.DataProvider.IbmDb2LuwSettings {
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("ServerName", serverName.expression))
     objectEntries.append(.init("SslMode", sslMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -279,7 +279,7 @@ extension Value where Kind == DMS.DataProvider.IbmDb2zOsSettings {
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("ServerName", serverName.expression))
     objectEntries.append(.init("SslMode", sslMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -303,7 +303,7 @@ extension Value where Kind == DMS.DataProvider.MariaDBSettings {
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("ServerName", serverName.expression))
     objectEntries.append(.init("SslMode", sslMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -329,7 +329,7 @@ extension Value where Kind == DMS.DataProvider.MicrosoftSQLServerSettings {
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("ServerName", serverName.expression))
     objectEntries.append(.init("SslMode", sslMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -346,11 +346,11 @@ extension DMS.DataProvider {
 
 extension Value where Kind == DMS.DataProvider.MongoDBAuthMechanismValue {
   /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `mongodb_cr`.
-  public static var mongodbCr: Self { Self(Kind.mongodbCr) }
+  public static var mongodbCr: Self { .allowed(Kind.mongodbCr) }
   /// `scram_sha_1`.
-  public static var scramSha1: Self { Self(Kind.scramSha1) }
+  public static var scramSha1: Self { .allowed(Kind.scramSha1) }
 }
 
 extension DMS.DataProvider {
@@ -365,9 +365,9 @@ extension DMS.DataProvider {
 
 extension Value where Kind == DMS.DataProvider.MongoDBAuthTypeValue {
   /// `no`.
-  public static var no: Self { Self(Kind.no) }
+  public static var no: Self { .allowed(Kind.no) }
   /// `password`.
-  public static var password: Self { Self(Kind.password) }
+  public static var password: Self { .allowed(Kind.password) }
 }
 
 extension DMS.DataProvider {
@@ -383,11 +383,11 @@ extension DMS.DataProvider {
 
 extension Value where Kind == DMS.DataProvider.MongoDBSSLModeValueValue {
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `require`.
-  public static var require: Self { Self(Kind.require) }
+  public static var require: Self { .allowed(Kind.require) }
   /// `verify-full`.
-  public static var verifyFull: Self { Self(Kind.verifyFull) }
+  public static var verifyFull: Self { .allowed(Kind.verifyFull) }
 }
 
 extension DMS.DataProvider {
@@ -418,7 +418,7 @@ extension Value where Kind == DMS.DataProvider.MongoDBSettings {
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("ServerName", serverName.expression))
     if let sslMode = sslMode { objectEntries.append(.init("SslMode", sslMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -442,7 +442,7 @@ extension Value where Kind == DMS.DataProvider.MySQLSettings {
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("ServerName", serverName.expression))
     objectEntries.append(.init("SslMode", sslMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -486,7 +486,7 @@ extension Value where Kind == DMS.DataProvider.OracleSettings {
     }
     objectEntries.append(.init("ServerName", serverName.expression))
     objectEntries.append(.init("SslMode", sslMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -512,7 +512,7 @@ extension Value where Kind == DMS.DataProvider.PostgreSQLSettings {
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("ServerName", serverName.expression))
     objectEntries.append(.init("SslMode", sslMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -530,7 +530,7 @@ extension Value where Kind == DMS.DataProvider.RedshiftSettings {
     objectEntries.append(.init("DatabaseName", databaseName.expression))
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("ServerName", serverName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -584,7 +584,7 @@ extension Value where Kind == DMS.DataProvider.Settings {
     if let sybaseAseSettings = sybaseAseSettings {
       objectEntries.append(.init("SybaseAseSettings", sybaseAseSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -614,7 +614,7 @@ extension Value where Kind == DMS.DataProvider.SybaseAseSettings {
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("ServerName", serverName.expression))
     objectEntries.append(.init("SslMode", sslMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -631,9 +631,9 @@ extension DMS.DataProvider {
 
 extension Value where Kind == DMS.DataProvider.SybaseSSLModeValueValue {
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `require`.
-  public static var require: Self { Self(Kind.require) }
+  public static var require: Self { .allowed(Kind.require) }
   /// `verify-ca`.
-  public static var verifyCa: Self { Self(Kind.verifyCa) }
+  public static var verifyCa: Self { .allowed(Kind.verifyCa) }
 }

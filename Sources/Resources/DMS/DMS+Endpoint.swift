@@ -324,7 +324,7 @@ extension Value where Kind == DMS.Endpoint.DocDBSettings {
     if let secretsManagerSecretID = secretsManagerSecretID {
       objectEntries.append(.init("SecretsManagerSecretId", secretsManagerSecretID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -342,7 +342,7 @@ extension Value where Kind == DMS.Endpoint.DynamoDBSettings {
     if let serviceAccessRoleARN = serviceAccessRoleARN {
       objectEntries.append(.init("ServiceAccessRoleArn", serviceAccessRoleARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -372,7 +372,7 @@ extension Value where Kind == DMS.Endpoint.ElasticsearchSettings {
     if let serviceAccessRoleARN = serviceAccessRoleARN {
       objectEntries.append(.init("ServiceAccessRoleArn", serviceAccessRoleARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -426,7 +426,7 @@ extension Value where Kind == DMS.Endpoint.GcpMySQLSettings {
     if let serverName = serverName { objectEntries.append(.init("ServerName", serverName.expression)) }
     if let serverTimezone = serverTimezone { objectEntries.append(.init("ServerTimezone", serverTimezone.expression)) }
     if let username = username { objectEntries.append(.init("Username", username.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -470,7 +470,7 @@ extension Value where Kind == DMS.Endpoint.IbmDb2Settings {
     if let writeBufferSize = writeBufferSize {
       objectEntries.append(.init("WriteBufferSize", writeBufferSize.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -546,7 +546,7 @@ extension Value where Kind == DMS.Endpoint.KafkaSettings {
       objectEntries.append(.init("SslClientKeyPassword", sslClientKeyPassword.expression))
     }
     if let topic = topic { objectEntries.append(.init("Topic", topic.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -596,7 +596,7 @@ extension Value where Kind == DMS.Endpoint.KinesisSettings {
       objectEntries.append(.init("ServiceAccessRoleArn", serviceAccessRoleARN.expression))
     }
     if let streamARN = streamARN { objectEntries.append(.init("StreamArn", streamARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -660,7 +660,7 @@ extension Value where Kind == DMS.Endpoint.MicrosoftSQLServerSettings {
       objectEntries.append(.init("UseThirdPartyBackupDevice", useThirdPartyBackupDevice.expression))
     }
     if let username = username { objectEntries.append(.init("Username", username.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -708,7 +708,7 @@ extension Value where Kind == DMS.Endpoint.MongoDBSettings {
     }
     if let serverName = serverName { objectEntries.append(.init("ServerName", serverName.expression)) }
     if let username = username { objectEntries.append(.init("Username", username.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -754,7 +754,7 @@ extension Value where Kind == DMS.Endpoint.MySQLSettings {
     }
     if let serverTimezone = serverTimezone { objectEntries.append(.init("ServerTimezone", serverTimezone.expression)) }
     if let targetDBType = targetDBType { objectEntries.append(.init("TargetDbType", targetDBType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -788,7 +788,7 @@ extension Value where Kind == DMS.Endpoint.NeptuneSettings {
     if let serviceAccessRoleARN = serviceAccessRoleARN {
       objectEntries.append(.init("ServiceAccessRoleArn", serviceAccessRoleARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -932,7 +932,7 @@ extension Value where Kind == DMS.Endpoint.OracleSettings {
       objectEntries.append(.init("UseLogminerReader", useLogminerReader.expression))
     }
     if let usePathPrefix = usePathPrefix { objectEntries.append(.init("UsePathPrefix", usePathPrefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1000,7 +1000,7 @@ extension Value where Kind == DMS.Endpoint.PostgreSQLSettings {
       objectEntries.append(.init("SecretsManagerSecretId", secretsManagerSecretID.expression))
     }
     if let slotName = slotName { objectEntries.append(.init("SlotName", slotName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1034,7 +1034,7 @@ extension Value where Kind == DMS.Endpoint.RedisSettings {
     if let sslSecurityProtocol = sslSecurityProtocol {
       objectEntries.append(.init("SslSecurityProtocol", sslSecurityProtocol.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1126,7 +1126,7 @@ extension Value where Kind == DMS.Endpoint.RedshiftSettings {
     if let writeBufferSize = writeBufferSize {
       objectEntries.append(.init("WriteBufferSize", writeBufferSize.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1272,7 +1272,7 @@ extension Value where Kind == DMS.Endpoint.S3Settings {
     if let useTaskStartTimeForFullLoadTimestamp = useTaskStartTimeForFullLoadTimestamp {
       objectEntries.append(.init("UseTaskStartTimeForFullLoadTimestamp", useTaskStartTimeForFullLoadTimestamp.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1293,6 +1293,6 @@ extension Value where Kind == DMS.Endpoint.SybaseSettings {
     if let secretsManagerSecretID = secretsManagerSecretID {
       objectEntries.append(.init("SecretsManagerSecretId", secretsManagerSecretID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

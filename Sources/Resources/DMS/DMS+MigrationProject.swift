@@ -187,7 +187,7 @@ extension Value where Kind == DMS.MigrationProject.DataProviderDescriptor {
     if let secretsManagerSecretID = secretsManagerSecretID {
       objectEntries.append(.init("SecretsManagerSecretId", secretsManagerSecretID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -206,6 +206,6 @@ extension Value where Kind == DMS.MigrationProject.SchemaConversionApplicationAt
     if let s3BucketRoleARN = s3BucketRoleARN {
       objectEntries.append(.init("S3BucketRoleArn", s3BucketRoleARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -167,7 +167,7 @@ extension Value where Kind == DMS.ReplicationConfig.ComputeConfig {
     if let vpcSecurityGroupIds = vpcSecurityGroupIds {
       objectEntries.append(.init("VpcSecurityGroupIds", vpcSecurityGroupIds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,9 +184,9 @@ extension DMS.ReplicationConfig {
 
 extension Value where Kind == DMS.ReplicationConfig.ReplicationTypeValue {
   /// `full-load`.
-  public static var fullLoad: Self { Self(Kind.fullLoad) }
+  public static var fullLoad: Self { .allowed(Kind.fullLoad) }
   /// `full-load-and-cdc`.
-  public static var fullLoadAndCdc: Self { Self(Kind.fullLoadAndCdc) }
+  public static var fullLoadAndCdc: Self { .allowed(Kind.fullLoadAndCdc) }
   /// `cdc`.
-  public static var cdc: Self { Self(Kind.cdc) }
+  public static var cdc: Self { .allowed(Kind.cdc) }
 }

@@ -167,7 +167,7 @@ extension Value where Kind == DSQL.Cluster.MultiRegionProperties {
     var objectEntries: [Expression.ObjectEntry] = []
     if let clusters = clusters { objectEntries.append(.init("Clusters", clusters.expression)) }
     if let witnessRegion = witnessRegion { objectEntries.append(.init("WitnessRegion", witnessRegion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,6 +184,6 @@ extension Value where Kind == DSQL.Cluster.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

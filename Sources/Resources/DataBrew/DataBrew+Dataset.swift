@@ -106,7 +106,7 @@ extension Value where Kind == DataBrew.Dataset.CsvOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let delimiter = delimiter { objectEntries.append(.init("Delimiter", delimiter.expression)) }
     if let headerRow = headerRow { objectEntries.append(.init("HeaderRow", headerRow.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -130,7 +130,7 @@ extension Value where Kind == DataBrew.Dataset.DataCatalogInputDefinition {
     if let databaseName = databaseName { objectEntries.append(.init("DatabaseName", databaseName.expression)) }
     if let tableName = tableName { objectEntries.append(.init("TableName", tableName.expression)) }
     if let tempDirectory = tempDirectory { objectEntries.append(.init("TempDirectory", tempDirectory.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -156,7 +156,7 @@ extension Value where Kind == DataBrew.Dataset.DatabaseInputDefinition {
     objectEntries.append(.init("GlueConnectionName", glueConnectionName.expression))
     if let queryString = queryString { objectEntries.append(.init("QueryString", queryString.expression)) }
     if let tempDirectory = tempDirectory { objectEntries.append(.init("TempDirectory", tempDirectory.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,7 +184,7 @@ extension Value where Kind == DataBrew.Dataset.DatasetParameter {
     if let filter = filter { objectEntries.append(.init("Filter", filter.expression)) }
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -202,7 +202,7 @@ extension Value where Kind == DataBrew.Dataset.DatetimeOptions {
     objectEntries.append(.init("Format", format.expression))
     if let localeCode = localeCode { objectEntries.append(.init("LocaleCode", localeCode.expression)) }
     if let timezoneOffset = timezoneOffset { objectEntries.append(.init("TimezoneOffset", timezoneOffset.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -220,7 +220,7 @@ extension Value where Kind == DataBrew.Dataset.ExcelOptions {
     if let headerRow = headerRow { objectEntries.append(.init("HeaderRow", headerRow.expression)) }
     if let sheetIndexes = sheetIndexes { objectEntries.append(.init("SheetIndexes", sheetIndexes.expression)) }
     if let sheetNames = sheetNames { objectEntries.append(.init("SheetNames", sheetNames.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,7 +242,7 @@ extension Value where Kind == DataBrew.Dataset.FilesLimit {
     objectEntries.append(.init("MaxFiles", maxFiles.expression))
     if let order = order { objectEntries.append(.init("Order", order.expression)) }
     if let orderedBy = orderedBy { objectEntries.append(.init("OrderedBy", orderedBy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -259,7 +259,7 @@ extension Value where Kind == DataBrew.Dataset.FilterExpression {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Expression", expression.expression))
     objectEntries.append(.init("ValuesMap", valuesMap.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -276,7 +276,7 @@ extension Value where Kind == DataBrew.Dataset.FilterValue {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Value", value.expression))
     objectEntries.append(.init("ValueReference", valueReference.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -298,7 +298,7 @@ extension Value where Kind == DataBrew.Dataset.FormatOptions {
     if let csv = csv { objectEntries.append(.init("Csv", csv.expression)) }
     if let excel = excel { objectEntries.append(.init("Excel", excel.expression)) }
     if let json = json { objectEntries.append(.init("Json", json.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -317,15 +317,15 @@ extension DataBrew.Dataset {
 
 extension Value where Kind == DataBrew.Dataset.FormatValue {
   /// `CSV`.
-  public static var csv: Self { Self(Kind.csv) }
+  public static var csv: Self { .allowed(Kind.csv) }
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `PARQUET`.
-  public static var parquet: Self { Self(Kind.parquet) }
+  public static var parquet: Self { .allowed(Kind.parquet) }
   /// `EXCEL`.
-  public static var excel: Self { Self(Kind.excel) }
+  public static var excel: Self { .allowed(Kind.excel) }
   /// `ORC`.
-  public static var orc: Self { Self(Kind.orc) }
+  public static var orc: Self { .allowed(Kind.orc) }
 }
 
 extension DataBrew.Dataset {
@@ -354,7 +354,7 @@ extension Value where Kind == DataBrew.Dataset.Input {
     if let s3InputDefinition = s3InputDefinition {
       objectEntries.append(.init("S3InputDefinition", s3InputDefinition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -370,7 +370,7 @@ extension Value where Kind == DataBrew.Dataset.JSONOptions {
   public init(multiLine: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let multiLine = multiLine { objectEntries.append(.init("MultiLine", multiLine.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -386,7 +386,7 @@ extension Value where Kind == DataBrew.Dataset.Metadata {
   public init(sourceARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sourceARN = sourceARN { objectEntries.append(.init("SourceArn", sourceARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -402,9 +402,9 @@ extension DataBrew.Dataset {
 
 extension Value where Kind == DataBrew.Dataset.OrderValue {
   /// `ASCENDING`.
-  public static var ascending: Self { Self(Kind.ascending) }
+  public static var ascending: Self { .allowed(Kind.ascending) }
   /// `DESCENDING`.
-  public static var descending: Self { Self(Kind.descending) }
+  public static var descending: Self { .allowed(Kind.descending) }
 }
 
 extension DataBrew.Dataset {
@@ -418,7 +418,7 @@ extension DataBrew.Dataset {
 
 extension Value where Kind == DataBrew.Dataset.OrderedByValue {
   /// `LAST_MODIFIED_DATE`.
-  public static var lastModifiedDate: Self { Self(Kind.lastModifiedDate) }
+  public static var lastModifiedDate: Self { .allowed(Kind.lastModifiedDate) }
 }
 
 extension DataBrew.Dataset {
@@ -441,7 +441,7 @@ extension Value where Kind == DataBrew.Dataset.PathOptions {
       objectEntries.append(.init("LastModifiedDateCondition", lastModifiedDateCondition.expression))
     }
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -458,7 +458,7 @@ extension Value where Kind == DataBrew.Dataset.PathParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DatasetParameter", datasetParameter.expression))
     objectEntries.append(.init("PathParameterName", pathParameterName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -476,7 +476,7 @@ extension Value where Kind == DataBrew.Dataset.S3Location {
     objectEntries.append(.init("Bucket", bucket.expression))
     if let bucketOwner = bucketOwner { objectEntries.append(.init("BucketOwner", bucketOwner.expression)) }
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -493,11 +493,11 @@ extension DataBrew.Dataset {
 
 extension Value where Kind == DataBrew.Dataset.SourceValue {
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
   /// `DATA-CATALOG`.
-  public static var dataCatalog: Self { Self(Kind.dataCatalog) }
+  public static var dataCatalog: Self { .allowed(Kind.dataCatalog) }
   /// `DATABASE`.
-  public static var database: Self { Self(Kind.database) }
+  public static var database: Self { .allowed(Kind.database) }
 }
 
 extension DataBrew.Dataset {
@@ -513,9 +513,9 @@ extension DataBrew.Dataset {
 
 extension Value where Kind == DataBrew.Dataset.TypeValue {
   /// `String`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `Number`.
-  public static var number: Self { Self(Kind.number) }
+  public static var number: Self { .allowed(Kind.number) }
   /// `Datetime`.
-  public static var datetime: Self { Self(Kind.datetime) }
+  public static var datetime: Self { .allowed(Kind.datetime) }
 }

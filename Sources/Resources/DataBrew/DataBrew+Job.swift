@@ -202,7 +202,7 @@ extension Value where Kind == DataBrew.Job.AllowedStatistics {
   public init(statistics: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Statistics", statistics.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -222,7 +222,7 @@ extension Value where Kind == DataBrew.Job.ColumnStatisticsConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let selectors = selectors { objectEntries.append(.init("Selectors", selectors.expression)) }
     objectEntries.append(.init("Statistics", statistics.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -245,23 +245,23 @@ extension DataBrew.Job {
 
 extension Value where Kind == DataBrew.Job.CompressionFormatValue {
   /// `GZIP`.
-  public static var gzip: Self { Self(Kind.gzip) }
+  public static var gzip: Self { .allowed(Kind.gzip) }
   /// `LZ4`.
-  public static var lz4: Self { Self(Kind.lz4) }
+  public static var lz4: Self { .allowed(Kind.lz4) }
   /// `SNAPPY`.
-  public static var snappy: Self { Self(Kind.snappy) }
+  public static var snappy: Self { .allowed(Kind.snappy) }
   /// `BZIP2`.
-  public static var bzip2: Self { Self(Kind.bzip2) }
+  public static var bzip2: Self { .allowed(Kind.bzip2) }
   /// `DEFLATE`.
-  public static var deflate: Self { Self(Kind.deflate) }
+  public static var deflate: Self { .allowed(Kind.deflate) }
   /// `LZO`.
-  public static var lzo: Self { Self(Kind.lzo) }
+  public static var lzo: Self { .allowed(Kind.lzo) }
   /// `BROTLI`.
-  public static var brotli: Self { Self(Kind.brotli) }
+  public static var brotli: Self { .allowed(Kind.brotli) }
   /// `ZSTD`.
-  public static var zstd: Self { Self(Kind.zstd) }
+  public static var zstd: Self { .allowed(Kind.zstd) }
   /// `ZLIB`.
-  public static var zlib: Self { Self(Kind.zlib) }
+  public static var zlib: Self { .allowed(Kind.zlib) }
 }
 
 extension DataBrew.Job {
@@ -276,7 +276,7 @@ extension Value where Kind == DataBrew.Job.CsvOutputOptions {
   public init(delimiter: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let delimiter = delimiter { objectEntries.append(.init("Delimiter", delimiter.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -306,7 +306,7 @@ extension Value where Kind == DataBrew.Job.DataCatalogOutput {
     if let overwrite = overwrite { objectEntries.append(.init("Overwrite", overwrite.expression)) }
     if let s3Options = s3Options { objectEntries.append(.init("S3Options", s3Options.expression)) }
     objectEntries.append(.init("TableName", tableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -330,7 +330,7 @@ extension Value where Kind == DataBrew.Job.DatabaseOutput {
       objectEntries.append(.init("DatabaseOutputMode", databaseOutputMode.expression))
     }
     objectEntries.append(.init("GlueConnectionName", glueConnectionName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -345,7 +345,7 @@ extension DataBrew.Job {
 
 extension Value where Kind == DataBrew.Job.DatabaseOutputModeValue {
   /// `NEW_TABLE`.
-  public static var newTable: Self { Self(Kind.newTable) }
+  public static var newTable: Self { .allowed(Kind.newTable) }
 }
 
 extension DataBrew.Job {
@@ -361,7 +361,7 @@ extension Value where Kind == DataBrew.Job.DatabaseTableOutputOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TableName", tableName.expression))
     if let tempDirectory = tempDirectory { objectEntries.append(.init("TempDirectory", tempDirectory.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -377,9 +377,9 @@ extension DataBrew.Job {
 
 extension Value where Kind == DataBrew.Job.EncryptionModeValue {
   /// `SSE-KMS`.
-  public static var sseKMS: Self { Self(Kind.sseKMS) }
+  public static var sseKMS: Self { .allowed(Kind.sseKMS) }
   /// `SSE-S3`.
-  public static var sseS3: Self { Self(Kind.sseS3) }
+  public static var sseS3: Self { .allowed(Kind.sseS3) }
 }
 
 extension DataBrew.Job {
@@ -397,7 +397,7 @@ extension Value where Kind == DataBrew.Job.EntityDetectorConfiguration {
       objectEntries.append(.init("AllowedStatistics", allowedStatistics.expression))
     }
     objectEntries.append(.init("EntityTypes", entityTypes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -419,21 +419,21 @@ extension DataBrew.Job {
 
 extension Value where Kind == DataBrew.Job.FormatValue {
   /// `CSV`.
-  public static var csv: Self { Self(Kind.csv) }
+  public static var csv: Self { .allowed(Kind.csv) }
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `PARQUET`.
-  public static var parquet: Self { Self(Kind.parquet) }
+  public static var parquet: Self { .allowed(Kind.parquet) }
   /// `GLUEPARQUET`.
-  public static var glueparquet: Self { Self(Kind.glueparquet) }
+  public static var glueparquet: Self { .allowed(Kind.glueparquet) }
   /// `AVRO`.
-  public static var avro: Self { Self(Kind.avro) }
+  public static var avro: Self { .allowed(Kind.avro) }
   /// `ORC`.
-  public static var orc: Self { Self(Kind.orc) }
+  public static var orc: Self { .allowed(Kind.orc) }
   /// `XML`.
-  public static var xml: Self { Self(Kind.xml) }
+  public static var xml: Self { .allowed(Kind.xml) }
   /// `TABLEAUHYPER`.
-  public static var tableauhyper: Self { Self(Kind.tableauhyper) }
+  public static var tableauhyper: Self { .allowed(Kind.tableauhyper) }
 }
 
 extension DataBrew.Job {
@@ -449,7 +449,7 @@ extension Value where Kind == DataBrew.Job.JobSample {
     var objectEntries: [Expression.ObjectEntry] = []
     if let mode = mode { objectEntries.append(.init("Mode", mode.expression)) }
     if let size = size { objectEntries.append(.init("Size", size.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -465,9 +465,9 @@ extension DataBrew.Job {
 
 extension Value where Kind == DataBrew.Job.LogSubscriptionValue {
   /// `ENABLE`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
   /// `DISABLE`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
 }
 
 extension DataBrew.Job {
@@ -500,7 +500,7 @@ extension Value where Kind == DataBrew.Job.OutputDefinition {
     if let partitionColumns = partitionColumns {
       objectEntries.append(.init("PartitionColumns", partitionColumns.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -516,7 +516,7 @@ extension Value where Kind == DataBrew.Job.OutputFormatOptions {
   public init(csv: Value<DataBrew.Job.CsvOutputOptions>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let csv = csv { objectEntries.append(.init("Csv", csv.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -534,7 +534,7 @@ extension Value where Kind == DataBrew.Job.OutputLocation {
     objectEntries.append(.init("Bucket", bucket.expression))
     if let bucketOwner = bucketOwner { objectEntries.append(.init("BucketOwner", bucketOwner.expression)) }
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -564,7 +564,7 @@ extension Value where Kind == DataBrew.Job.ProfileConfiguration {
       objectEntries.append(.init("EntityDetectorConfiguration", entityDetectorConfiguration.expression))
     }
     if let profileColumns = profileColumns { objectEntries.append(.init("ProfileColumns", profileColumns.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -581,7 +581,7 @@ extension Value where Kind == DataBrew.Job.Recipe {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -599,7 +599,7 @@ extension Value where Kind == DataBrew.Job.S3Location {
     objectEntries.append(.init("Bucket", bucket.expression))
     if let bucketOwner = bucketOwner { objectEntries.append(.init("BucketOwner", bucketOwner.expression)) }
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -615,7 +615,7 @@ extension Value where Kind == DataBrew.Job.S3TableOutputOptions {
   public init(location: Value<DataBrew.Job.S3Location>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Location", location.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -631,9 +631,9 @@ extension DataBrew.Job {
 
 extension Value where Kind == DataBrew.Job.SampleModeValue {
   /// `FULL_DATASET`.
-  public static var fullDataset: Self { Self(Kind.fullDataset) }
+  public static var fullDataset: Self { .allowed(Kind.fullDataset) }
   /// `CUSTOM_ROWS`.
-  public static var customRows: Self { Self(Kind.customRows) }
+  public static var customRows: Self { .allowed(Kind.customRows) }
 }
 
 extension DataBrew.Job {
@@ -649,7 +649,7 @@ extension Value where Kind == DataBrew.Job.StatisticOverride {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Parameters", parameters.expression))
     objectEntries.append(.init("Statistic", statistic.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -668,7 +668,7 @@ extension Value where Kind == DataBrew.Job.StatisticsConfiguration {
       objectEntries.append(.init("IncludedStatistics", includedStatistics.expression))
     }
     if let overrides = overrides { objectEntries.append(.init("Overrides", overrides.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -684,9 +684,9 @@ extension DataBrew.Job {
 
 extension Value where Kind == DataBrew.Job.TypeValue {
   /// `PROFILE`.
-  public static var profile: Self { Self(Kind.profile) }
+  public static var profile: Self { .allowed(Kind.profile) }
   /// `RECIPE`.
-  public static var recipe: Self { Self(Kind.recipe) }
+  public static var recipe: Self { .allowed(Kind.recipe) }
 }
 
 extension DataBrew.Job {
@@ -702,7 +702,7 @@ extension Value where Kind == DataBrew.Job.ValidationConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RulesetArn", rulesetARN.expression))
     if let validationMode = validationMode { objectEntries.append(.init("ValidationMode", validationMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -717,5 +717,5 @@ extension DataBrew.Job {
 
 extension Value where Kind == DataBrew.Job.ValidationModeValue {
   /// `CHECK_ALL`.
-  public static var checkAll: Self { Self(Kind.checkAll) }
+  public static var checkAll: Self { .allowed(Kind.checkAll) }
 }

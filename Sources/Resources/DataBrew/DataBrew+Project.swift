@@ -94,7 +94,7 @@ extension Value where Kind == DataBrew.Project.Sample {
     var objectEntries: [Expression.ObjectEntry] = []
     if let size = size { objectEntries.append(.init("Size", size.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -111,9 +111,9 @@ extension DataBrew.Project {
 
 extension Value where Kind == DataBrew.Project.TypeValue {
   /// `FIRST_N`.
-  public static var firstN: Self { Self(Kind.firstN) }
+  public static var firstN: Self { .allowed(Kind.firstN) }
   /// `LAST_N`.
-  public static var lastN: Self { Self(Kind.lastN) }
+  public static var lastN: Self { .allowed(Kind.lastN) }
   /// `RANDOM`.
-  public static var random: Self { Self(Kind.random) }
+  public static var random: Self { .allowed(Kind.random) }
 }

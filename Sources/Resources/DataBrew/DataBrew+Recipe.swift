@@ -82,7 +82,7 @@ extension Value where Kind == DataBrew.Recipe.Action {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Operation", operation.expression))
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -100,7 +100,7 @@ extension Value where Kind == DataBrew.Recipe.ConditionExpression {
     objectEntries.append(.init("Condition", condition.expression))
     objectEntries.append(.init("TargetColumn", targetColumn.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -122,6 +122,6 @@ extension Value where Kind == DataBrew.Recipe.RecipeStep {
     if let conditionExpressions = conditionExpressions {
       objectEntries.append(.init("ConditionExpressions", conditionExpressions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -106,7 +106,7 @@ extension Value where Kind == DataBrew.Ruleset.Rule {
       objectEntries.append(.init("SubstitutionMap", substitutionMap.expression))
     }
     if let threshold = threshold { objectEntries.append(.init("Threshold", threshold.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -123,7 +123,7 @@ extension Value where Kind == DataBrew.Ruleset.SubstitutionValue {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Value", value.expression))
     objectEntries.append(.init("ValueReference", valueReference.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -145,7 +145,7 @@ extension Value where Kind == DataBrew.Ruleset.Threshold {
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,13 +163,13 @@ extension DataBrew.Ruleset {
 
 extension Value where Kind == DataBrew.Ruleset.ThresholdTypeValue {
   /// `GREATER_THAN_OR_EQUAL`.
-  public static var greaterThanOrEqual: Self { Self(Kind.greaterThanOrEqual) }
+  public static var greaterThanOrEqual: Self { .allowed(Kind.greaterThanOrEqual) }
   /// `LESS_THAN_OR_EQUAL`.
-  public static var lessThanOrEqual: Self { Self(Kind.lessThanOrEqual) }
+  public static var lessThanOrEqual: Self { .allowed(Kind.lessThanOrEqual) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
 }
 
 extension DataBrew.Ruleset {
@@ -184,7 +184,7 @@ extension DataBrew.Ruleset {
 
 extension Value where Kind == DataBrew.Ruleset.ThresholdUnitValue {
   /// `COUNT`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
   /// `PERCENTAGE`.
-  public static var percentage: Self { Self(Kind.percentage) }
+  public static var percentage: Self { .allowed(Kind.percentage) }
 }

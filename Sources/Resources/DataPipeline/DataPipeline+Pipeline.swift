@@ -115,7 +115,7 @@ extension Value where Kind == DataPipeline.Pipeline.Field {
     objectEntries.append(.init("Key", key.expression))
     if let refValue = refValue { objectEntries.append(.init("RefValue", refValue.expression)) }
     if let stringValue = stringValue { objectEntries.append(.init("StringValue", stringValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -132,7 +132,7 @@ extension Value where Kind == DataPipeline.Pipeline.ParameterAttribute {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("StringValue", stringValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -149,7 +149,7 @@ extension Value where Kind == DataPipeline.Pipeline.ParameterObject {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Attributes", attributes.expression))
     objectEntries.append(.init("Id", id.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -166,7 +166,7 @@ extension Value where Kind == DataPipeline.Pipeline.ParameterValue {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Id", id.expression))
     objectEntries.append(.init("StringValue", stringValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,7 +184,7 @@ extension Value where Kind == DataPipeline.Pipeline.PipelineObject {
     objectEntries.append(.init("Fields", fields.expression))
     objectEntries.append(.init("Id", id.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,6 +201,6 @@ extension Value where Kind == DataPipeline.Pipeline.PipelineTag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

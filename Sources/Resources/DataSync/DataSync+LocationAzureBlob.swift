@@ -179,11 +179,11 @@ extension DataSync.LocationAzureBlob {
 
 extension Value where Kind == DataSync.LocationAzureBlob.AzureAccessTierValue {
   /// `HOT`.
-  public static var hot: Self { Self(Kind.hot) }
+  public static var hot: Self { .allowed(Kind.hot) }
   /// `COOL`.
-  public static var cool: Self { Self(Kind.cool) }
+  public static var cool: Self { .allowed(Kind.cool) }
   /// `ARCHIVE`.
-  public static var archive: Self { Self(Kind.archive) }
+  public static var archive: Self { .allowed(Kind.archive) }
 }
 
 extension DataSync.LocationAzureBlob {
@@ -198,9 +198,9 @@ extension DataSync.LocationAzureBlob {
 
 extension Value where Kind == DataSync.LocationAzureBlob.AzureBlobAuthenticationTypeValue {
   /// `SAS`.
-  public static var sas: Self { Self(Kind.sas) }
+  public static var sas: Self { .allowed(Kind.sas) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension DataSync.LocationAzureBlob {
@@ -215,7 +215,7 @@ extension Value where Kind == DataSync.LocationAzureBlob.AzureBlobSasConfigurati
   public init(azureBlobSasToken: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AzureBlobSasToken", azureBlobSasToken.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -230,5 +230,5 @@ extension DataSync.LocationAzureBlob {
 
 extension Value where Kind == DataSync.LocationAzureBlob.AzureBlobTypeValue {
   /// `BLOCK`.
-  public static var block: Self { Self(Kind.block) }
+  public static var block: Self { .allowed(Kind.block) }
 }

@@ -129,7 +129,7 @@ extension Value where Kind == DataSync.LocationEFS.Ec2Config {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecurityGroupArns", securityGroupArns.expression))
     objectEntries.append(.init("SubnetArn", subnetARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -145,7 +145,7 @@ extension DataSync.LocationEFS {
 
 extension Value where Kind == DataSync.LocationEFS.InTransitEncryptionValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `TLS1_2`.
-  public static var tls1_2: Self { Self(Kind.tls1_2) }
+  public static var tls1_2: Self { .allowed(Kind.tls1_2) }
 }

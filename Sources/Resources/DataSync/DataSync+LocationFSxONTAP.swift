@@ -148,7 +148,7 @@ extension Value where Kind == DataSync.LocationFSxONTAP.ManagedSecretConfig {
   public init(secretARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecretArn", secretARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -164,7 +164,7 @@ extension Value where Kind == DataSync.LocationFSxONTAP.NFS {
   public init(mountOptions: Value<DataSync.LocationFSxONTAP.NfsMountOptions>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MountOptions", mountOptions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -180,7 +180,7 @@ extension Value where Kind == DataSync.LocationFSxONTAP.NfsMountOptions {
   public init(version: Value<DataSync.VersionValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -197,7 +197,7 @@ extension Value where Kind == DataSync.LocationFSxONTAP.ProtocolDefinition {
     var objectEntries: [Expression.ObjectEntry] = []
     if let nfs = nfs { objectEntries.append(.init("NFS", nfs.expression)) }
     if let smb = smb { objectEntries.append(.init("SMB", smb.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -233,7 +233,7 @@ extension Value where Kind == DataSync.LocationFSxONTAP.SMB {
     objectEntries.append(.init("MountOptions", mountOptions.expression))
     if let password = password { objectEntries.append(.init("Password", password.expression)) }
     objectEntries.append(.init("User", user.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -249,7 +249,7 @@ extension Value where Kind == DataSync.LocationFSxONTAP.SmbMountOptions {
   public init(version: Value<DataSync.LocationFSxONTAP.SmbMountOptionsVersionValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -266,9 +266,9 @@ extension DataSync.LocationFSxONTAP {
 
 extension Value where Kind == DataSync.LocationFSxONTAP.SmbMountOptionsVersionValue {
   /// `AUTOMATIC`.
-  public static var automatic: Self { Self(Kind.automatic) }
+  public static var automatic: Self { .allowed(Kind.automatic) }
   /// `SMB2`.
-  public static var smb2: Self { Self(Kind.smb2) }
+  public static var smb2: Self { .allowed(Kind.smb2) }
   /// `SMB3`.
-  public static var smb3: Self { Self(Kind.smb3) }
+  public static var smb3: Self { .allowed(Kind.smb3) }
 }

@@ -115,7 +115,7 @@ extension Value where Kind == DataSync.LocationFSxOpenZFS.NFS {
   public init(mountOptions: Value<DataSync.MountOptions>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MountOptions", mountOptions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -131,6 +131,6 @@ extension Value where Kind == DataSync.LocationFSxOpenZFS.ProtocolDefinition {
   public init(nfs: Value<DataSync.LocationFSxOpenZFS.NFS>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let nfs = nfs { objectEntries.append(.init("NFS", nfs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

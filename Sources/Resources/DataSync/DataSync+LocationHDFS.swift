@@ -213,9 +213,9 @@ extension DataSync.LocationHDFS {
 
 extension Value where Kind == DataSync.LocationHDFS.AuthenticationTypeValue {
   /// `SIMPLE`.
-  public static var simple: Self { Self(Kind.simple) }
+  public static var simple: Self { .allowed(Kind.simple) }
   /// `KERBEROS`.
-  public static var kerberos: Self { Self(Kind.kerberos) }
+  public static var kerberos: Self { .allowed(Kind.kerberos) }
 }
 
 extension DataSync.LocationHDFS {
@@ -232,13 +232,13 @@ extension DataSync.LocationHDFS {
 
 extension Value where Kind == DataSync.LocationHDFS.DataTransferProtectionValue {
   /// `AUTHENTICATION`.
-  public static var authentication: Self { Self(Kind.authentication) }
+  public static var authentication: Self { .allowed(Kind.authentication) }
   /// `INTEGRITY`.
-  public static var integrity: Self { Self(Kind.integrity) }
+  public static var integrity: Self { .allowed(Kind.integrity) }
   /// `PRIVACY`.
-  public static var privacy: Self { Self(Kind.privacy) }
+  public static var privacy: Self { .allowed(Kind.privacy) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension DataSync.LocationHDFS {
@@ -254,7 +254,7 @@ extension Value where Kind == DataSync.LocationHDFS.NameNode {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Hostname", hostname.expression))
     objectEntries.append(.init("Port", port.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -276,7 +276,7 @@ extension Value where Kind == DataSync.LocationHDFS.QopConfiguration {
       objectEntries.append(.init("DataTransferProtection", dataTransferProtection.expression))
     }
     if let rpcProtection = rpcProtection { objectEntries.append(.init("RpcProtection", rpcProtection.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -294,11 +294,11 @@ extension DataSync.LocationHDFS {
 
 extension Value where Kind == DataSync.LocationHDFS.RpcProtectionValue {
   /// `AUTHENTICATION`.
-  public static var authentication: Self { Self(Kind.authentication) }
+  public static var authentication: Self { .allowed(Kind.authentication) }
   /// `INTEGRITY`.
-  public static var integrity: Self { Self(Kind.integrity) }
+  public static var integrity: Self { .allowed(Kind.integrity) }
   /// `PRIVACY`.
-  public static var privacy: Self { Self(Kind.privacy) }
+  public static var privacy: Self { .allowed(Kind.privacy) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

@@ -111,6 +111,6 @@ extension Value where Kind == DataSync.LocationNFS.OnPremConfig {
   public init(agentArns: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AgentArns", agentArns.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

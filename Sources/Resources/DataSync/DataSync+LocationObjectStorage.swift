@@ -188,7 +188,7 @@ extension DataSync.LocationObjectStorage {
 
 extension Value where Kind == DataSync.LocationObjectStorage.ServerProtocolValue {
   /// `HTTPS`.
-  public static var https: Self { Self(Kind.https) }
+  public static var https: Self { .allowed(Kind.https) }
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
 }

@@ -105,7 +105,7 @@ extension Value where Kind == DataSync.LocationS3.S3Config {
   public init(bucketAccessRoleARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BucketAccessRoleArn", bucketAccessRoleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -126,17 +126,17 @@ extension DataSync.LocationS3 {
 
 extension Value where Kind == DataSync.LocationS3.S3StorageClassValue {
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `STANDARD_IA`.
-  public static var standardIa: Self { Self(Kind.standardIa) }
+  public static var standardIa: Self { .allowed(Kind.standardIa) }
   /// `ONEZONE_IA`.
-  public static var onezoneIa: Self { Self(Kind.onezoneIa) }
+  public static var onezoneIa: Self { .allowed(Kind.onezoneIa) }
   /// `INTELLIGENT_TIERING`.
-  public static var intelligentTiering: Self { Self(Kind.intelligentTiering) }
+  public static var intelligentTiering: Self { .allowed(Kind.intelligentTiering) }
   /// `GLACIER`.
-  public static var glacier: Self { Self(Kind.glacier) }
+  public static var glacier: Self { .allowed(Kind.glacier) }
   /// `GLACIER_INSTANT_RETRIEVAL`.
-  public static var glacierInstantRetrieval: Self { Self(Kind.glacierInstantRetrieval) }
+  public static var glacierInstantRetrieval: Self { .allowed(Kind.glacierInstantRetrieval) }
   /// `DEEP_ARCHIVE`.
-  public static var deepArchive: Self { Self(Kind.deepArchive) }
+  public static var deepArchive: Self { .allowed(Kind.deepArchive) }
 }

@@ -213,9 +213,9 @@ extension DataSync.LocationSMB {
 
 extension Value where Kind == DataSync.LocationSMB.AuthenticationTypeValue {
   /// `NTLM`.
-  public static var ntlm: Self { Self(Kind.ntlm) }
+  public static var ntlm: Self { .allowed(Kind.ntlm) }
   /// `KERBEROS`.
-  public static var kerberos: Self { Self(Kind.kerberos) }
+  public static var kerberos: Self { .allowed(Kind.kerberos) }
 }
 
 extension DataSync.LocationSMB {
@@ -230,7 +230,7 @@ extension Value where Kind == DataSync.LocationSMB.MountOptions {
   public init(version: Value<DataSync.LocationSMB.VersionValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -249,13 +249,13 @@ extension DataSync.LocationSMB {
 
 extension Value where Kind == DataSync.LocationSMB.VersionValue {
   /// `AUTOMATIC`.
-  public static var automatic: Self { Self(Kind.automatic) }
+  public static var automatic: Self { .allowed(Kind.automatic) }
   /// `SMB1`.
-  public static var smb1: Self { Self(Kind.smb1) }
+  public static var smb1: Self { .allowed(Kind.smb1) }
   /// `SMB2_0`.
-  public static var smb2_0: Self { Self(Kind.smb2_0) }
+  public static var smb2_0: Self { .allowed(Kind.smb2_0) }
   /// `SMB2`.
-  public static var smb2: Self { Self(Kind.smb2) }
+  public static var smb2: Self { .allowed(Kind.smb2) }
   /// `SMB3`.
-  public static var smb3: Self { Self(Kind.smb3) }
+  public static var smb3: Self { .allowed(Kind.smb3) }
 }

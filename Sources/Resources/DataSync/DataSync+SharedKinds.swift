@@ -17,7 +17,7 @@ extension Value where Kind == DataSync.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,7 +34,7 @@ extension Value where Kind == DataSync.CmkSecretConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
     if let secretARN = secretARN { objectEntries.append(.init("SecretArn", secretARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -51,7 +51,7 @@ extension Value where Kind == DataSync.CustomSecretConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecretAccessRoleArn", secretAccessRoleARN.expression))
     objectEntries.append(.init("SecretArn", secretARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -69,13 +69,13 @@ extension DataSync {
 
 extension Value where Kind == DataSync.VersionValue {
   /// `AUTOMATIC`.
-  public static var automatic: Self { Self(Kind.automatic) }
+  public static var automatic: Self { .allowed(Kind.automatic) }
   /// `NFS3`.
-  public static var nfs3: Self { Self(Kind.nfs3) }
+  public static var nfs3: Self { .allowed(Kind.nfs3) }
   /// `NFS4_0`.
-  public static var nfs4_0: Self { Self(Kind.nfs4_0) }
+  public static var nfs4_0: Self { .allowed(Kind.nfs4_0) }
   /// `NFS4_1`.
-  public static var nfs4_1: Self { Self(Kind.nfs4_1) }
+  public static var nfs4_1: Self { .allowed(Kind.nfs4_1) }
 }
 
 extension DataSync {
@@ -90,6 +90,6 @@ extension Value where Kind == DataSync.MountOptions {
   public init(version: Value<DataSync.VersionValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -179,7 +179,7 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.ActionValue {
   /// `TRANSFER`.
-  public static var transfer: Self { Self(Kind.transfer) }
+  public static var transfer: Self { .allowed(Kind.transfer) }
 }
 
 extension DataSync.Task {
@@ -194,9 +194,9 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.AtimeValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `BEST_EFFORT`.
-  public static var bestEffort: Self { Self(Kind.bestEffort) }
+  public static var bestEffort: Self { .allowed(Kind.bestEffort) }
 }
 
 extension DataSync.Task {
@@ -211,7 +211,7 @@ extension Value where Kind == DataSync.Task.Deleted {
   public init(reportLevel: Value<DataSync.Task.ReportLevelValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let reportLevel = reportLevel { objectEntries.append(.init("ReportLevel", reportLevel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -227,7 +227,7 @@ extension Value where Kind == DataSync.Task.Destination {
   public init(s3: Value<DataSync.Task.TaskReportConfigDestinationS3>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3 = s3 { objectEntries.append(.init("S3", s3.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -244,7 +244,7 @@ extension Value where Kind == DataSync.Task.FilterRule {
     var objectEntries: [Expression.ObjectEntry] = []
     if let filterType = filterType { objectEntries.append(.init("FilterType", filterType.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -259,7 +259,7 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.FilterTypeValue {
   /// `SIMPLE_PATTERN`.
-  public static var simplePattern: Self { Self(Kind.simplePattern) }
+  public static var simplePattern: Self { .allowed(Kind.simplePattern) }
 }
 
 extension DataSync.Task {
@@ -273,7 +273,7 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.FormatValue {
   /// `CSV`.
-  public static var csv: Self { Self(Kind.csv) }
+  public static var csv: Self { .allowed(Kind.csv) }
 }
 
 extension DataSync.Task {
@@ -290,13 +290,13 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.GidValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `INT_VALUE`.
-  public static var intValue: Self { Self(Kind.intValue) }
+  public static var intValue: Self { .allowed(Kind.intValue) }
   /// `NAME`.
-  public static var name: Self { Self(Kind.name) }
+  public static var name: Self { .allowed(Kind.name) }
   /// `BOTH`.
-  public static var both: Self { Self(Kind.both) }
+  public static var both: Self { .allowed(Kind.both) }
 }
 
 extension DataSync.Task {
@@ -312,11 +312,11 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.LogLevelValue {
   /// `OFF`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
   /// `BASIC`.
-  public static var basic: Self { Self(Kind.basic) }
+  public static var basic: Self { .allowed(Kind.basic) }
   /// `TRANSFER`.
-  public static var transfer: Self { Self(Kind.transfer) }
+  public static var transfer: Self { .allowed(Kind.transfer) }
 }
 
 extension DataSync.Task {
@@ -337,7 +337,7 @@ extension Value where Kind == DataSync.Task.ManifestConfig {
     if let action = action { objectEntries.append(.init("Action", action.expression)) }
     if let format = format { objectEntries.append(.init("Format", format.expression)) }
     objectEntries.append(.init("Source", source.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -367,7 +367,7 @@ extension Value where Kind == DataSync.Task.ManifestConfigSourceS3 {
       objectEntries.append(.init("ManifestObjectVersionId", manifestObjectVersionID.expression))
     }
     if let s3BucketARN = s3BucketARN { objectEntries.append(.init("S3BucketArn", s3BucketARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -383,9 +383,9 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.MtimeValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `PRESERVE`.
-  public static var preserve: Self { Self(Kind.preserve) }
+  public static var preserve: Self { .allowed(Kind.preserve) }
 }
 
 extension DataSync.Task {
@@ -400,9 +400,9 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.ObjectTagsValue {
   /// `PRESERVE`.
-  public static var preserve: Self { Self(Kind.preserve) }
+  public static var preserve: Self { .allowed(Kind.preserve) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension DataSync.Task {
@@ -417,9 +417,9 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.ObjectVersionIdsValue {
   /// `INCLUDE`.
-  public static var include: Self { Self(Kind.include) }
+  public static var include: Self { .allowed(Kind.include) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension DataSync.Task {
@@ -472,7 +472,7 @@ extension Value where Kind == DataSync.Task.Options {
     if let transferMode = transferMode { objectEntries.append(.init("TransferMode", transferMode.expression)) }
     if let uid = uid { objectEntries.append(.init("Uid", uid.expression)) }
     if let verifyMode = verifyMode { objectEntries.append(.init("VerifyMode", verifyMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -488,9 +488,9 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.OutputTypeValue {
   /// `SUMMARY_ONLY`.
-  public static var summaryOnly: Self { Self(Kind.summaryOnly) }
+  public static var summaryOnly: Self { .allowed(Kind.summaryOnly) }
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
 }
 
 extension DataSync.Task {
@@ -513,7 +513,7 @@ extension Value where Kind == DataSync.Task.Overrides {
     if let skipped = skipped { objectEntries.append(.init("Skipped", skipped.expression)) }
     if let transferred = transferred { objectEntries.append(.init("Transferred", transferred.expression)) }
     if let verified = verified { objectEntries.append(.init("Verified", verified.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -529,9 +529,9 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.OverwriteModeValue {
   /// `ALWAYS`.
-  public static var always: Self { Self(Kind.always) }
+  public static var always: Self { .allowed(Kind.always) }
   /// `NEVER`.
-  public static var never: Self { Self(Kind.never) }
+  public static var never: Self { .allowed(Kind.never) }
 }
 
 extension DataSync.Task {
@@ -546,9 +546,9 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.PosixPermissionsValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `PRESERVE`.
-  public static var preserve: Self { Self(Kind.preserve) }
+  public static var preserve: Self { .allowed(Kind.preserve) }
 }
 
 extension DataSync.Task {
@@ -563,9 +563,9 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.PreserveDeletedFilesValue {
   /// `PRESERVE`.
-  public static var preserve: Self { Self(Kind.preserve) }
+  public static var preserve: Self { .allowed(Kind.preserve) }
   /// `REMOVE`.
-  public static var remove: Self { Self(Kind.remove) }
+  public static var remove: Self { .allowed(Kind.remove) }
 }
 
 extension DataSync.Task {
@@ -580,9 +580,9 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.PreserveDevicesValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `PRESERVE`.
-  public static var preserve: Self { Self(Kind.preserve) }
+  public static var preserve: Self { .allowed(Kind.preserve) }
 }
 
 extension DataSync.Task {
@@ -597,9 +597,9 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.ReportLevelValue {
   /// `ERRORS_ONLY`.
-  public static var errorsOnly: Self { Self(Kind.errorsOnly) }
+  public static var errorsOnly: Self { .allowed(Kind.errorsOnly) }
   /// `SUCCESSES_AND_ERRORS`.
-  public static var successesAndErrors: Self { Self(Kind.successesAndErrors) }
+  public static var successesAndErrors: Self { .allowed(Kind.successesAndErrors) }
 }
 
 extension DataSync.Task {
@@ -615,11 +615,11 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.SecurityDescriptorCopyFlagsValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `OWNER_DACL`.
-  public static var ownerDacl: Self { Self(Kind.ownerDacl) }
+  public static var ownerDacl: Self { .allowed(Kind.ownerDacl) }
   /// `OWNER_DACL_SACL`.
-  public static var ownerDaclSacl: Self { Self(Kind.ownerDaclSacl) }
+  public static var ownerDaclSacl: Self { .allowed(Kind.ownerDaclSacl) }
 }
 
 extension DataSync.Task {
@@ -634,7 +634,7 @@ extension Value where Kind == DataSync.Task.Skipped {
   public init(reportLevel: Value<DataSync.Task.ReportLevelValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let reportLevel = reportLevel { objectEntries.append(.init("ReportLevel", reportLevel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -650,7 +650,7 @@ extension Value where Kind == DataSync.Task.Source {
   public init(s3: Value<DataSync.Task.ManifestConfigSourceS3>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3 = s3 { objectEntries.append(.init("S3", s3.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -666,9 +666,9 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.StatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension DataSync.Task {
@@ -683,9 +683,9 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.TaskModeValue {
   /// `BASIC`.
-  public static var basic: Self { Self(Kind.basic) }
+  public static var basic: Self { .allowed(Kind.basic) }
   /// `ENHANCED`.
-  public static var enhanced: Self { Self(Kind.enhanced) }
+  public static var enhanced: Self { .allowed(Kind.enhanced) }
 }
 
 extension DataSync.Task {
@@ -700,9 +700,9 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.TaskQueueingValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension DataSync.Task {
@@ -729,7 +729,7 @@ extension Value where Kind == DataSync.Task.TaskReportConfig {
     objectEntries.append(.init("OutputType", outputType.expression))
     if let overrides = overrides { objectEntries.append(.init("Overrides", overrides.expression)) }
     if let reportLevel = reportLevel { objectEntries.append(.init("ReportLevel", reportLevel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -753,7 +753,7 @@ extension Value where Kind == DataSync.Task.TaskReportConfigDestinationS3 {
     }
     if let s3BucketARN = s3BucketARN { objectEntries.append(.init("S3BucketArn", s3BucketARN.expression)) }
     if let subdirectory = subdirectory { objectEntries.append(.init("Subdirectory", subdirectory.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -772,7 +772,7 @@ extension Value where Kind == DataSync.Task.TaskSchedule {
       objectEntries.append(.init("ScheduleExpression", scheduleExpression.expression))
     }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -788,9 +788,9 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.TransferModeValue {
   /// `CHANGED`.
-  public static var changed: Self { Self(Kind.changed) }
+  public static var changed: Self { .allowed(Kind.changed) }
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
 }
 
 extension DataSync.Task {
@@ -805,7 +805,7 @@ extension Value where Kind == DataSync.Task.Transferred {
   public init(reportLevel: Value<DataSync.Task.ReportLevelValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let reportLevel = reportLevel { objectEntries.append(.init("ReportLevel", reportLevel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -823,13 +823,13 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.UidValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `INT_VALUE`.
-  public static var intValue: Self { Self(Kind.intValue) }
+  public static var intValue: Self { .allowed(Kind.intValue) }
   /// `NAME`.
-  public static var name: Self { Self(Kind.name) }
+  public static var name: Self { .allowed(Kind.name) }
   /// `BOTH`.
-  public static var both: Self { Self(Kind.both) }
+  public static var both: Self { .allowed(Kind.both) }
 }
 
 extension DataSync.Task {
@@ -844,7 +844,7 @@ extension Value where Kind == DataSync.Task.Verified {
   public init(reportLevel: Value<DataSync.Task.ReportLevelValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let reportLevel = reportLevel { objectEntries.append(.init("ReportLevel", reportLevel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -861,9 +861,9 @@ extension DataSync.Task {
 
 extension Value where Kind == DataSync.Task.VerifyModeValue {
   /// `POINT_IN_TIME_CONSISTENT`.
-  public static var pointInTimeConsistent: Self { Self(Kind.pointInTimeConsistent) }
+  public static var pointInTimeConsistent: Self { .allowed(Kind.pointInTimeConsistent) }
   /// `ONLY_FILES_TRANSFERRED`.
-  public static var onlyFilesTransferred: Self { Self(Kind.onlyFilesTransferred) }
+  public static var onlyFilesTransferred: Self { .allowed(Kind.onlyFilesTransferred) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }

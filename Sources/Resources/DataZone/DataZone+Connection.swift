@@ -192,7 +192,7 @@ extension Value where Kind == DataZone.Connection.AwsLocation {
     if let iamConnectionID = iamConnectionID {
       objectEntries.append(.init("IamConnectionId", iamConnectionID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -209,7 +209,7 @@ extension Value where Kind == DataZone.Connection.ConnectionConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let classification = classification { objectEntries.append(.init("Classification", classification.expression)) }
     if let properties = properties { objectEntries.append(.init("Properties", properties.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,7 +225,7 @@ extension DataZone.Connection {
 
 extension Value where Kind == DataZone.Connection.ScopeValue {
   /// `DOMAIN`.
-  public static var domain: Self { Self(Kind.domain) }
+  public static var domain: Self { .allowed(Kind.domain) }
   /// `PROJECT`.
-  public static var project: Self { Self(Kind.project) }
+  public static var project: Self { .allowed(Kind.project) }
 }

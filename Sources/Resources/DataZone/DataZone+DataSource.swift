@@ -233,9 +233,9 @@ extension DataZone.DataSource {
 
 extension Value where Kind == DataZone.DataSource.EnableSettingValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension DataZone.DataSource {
@@ -258,7 +258,7 @@ extension Value where Kind == DataZone.DataSource.FormInput {
     objectEntries.append(.init("FormName", formName.expression))
     if let typeIdentifier = typeIdentifier { objectEntries.append(.init("TypeIdentifier", typeIdentifier.expression)) }
     if let typeRevision = typeRevision { objectEntries.append(.init("TypeRevision", typeRevision.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -276,7 +276,7 @@ extension Value where Kind == DataZone.DataSource.RecommendationConfiguration {
     if let enableBusinessNameGeneration = enableBusinessNameGeneration {
       objectEntries.append(.init("EnableBusinessNameGeneration", enableBusinessNameGeneration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -293,7 +293,7 @@ extension Value where Kind == DataZone.DataSource.ScheduleConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let schedule = schedule { objectEntries.append(.init("Schedule", schedule.expression)) }
     if let timezone = timezone { objectEntries.append(.init("Timezone", timezone.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -371,131 +371,131 @@ extension DataZone.DataSource {
 
 extension Value where Kind == DataZone.DataSource.TimezoneValue {
   /// `AFRICA_JOHANNESBURG`.
-  public static var africaJohannesburg: Self { Self(Kind.africaJohannesburg) }
+  public static var africaJohannesburg: Self { .allowed(Kind.africaJohannesburg) }
   /// `AMERICA_MONTREAL`.
-  public static var americaMontreal: Self { Self(Kind.americaMontreal) }
+  public static var americaMontreal: Self { .allowed(Kind.americaMontreal) }
   /// `AMERICA_SAO_PAULO`.
-  public static var americaSaoPaulo: Self { Self(Kind.americaSaoPaulo) }
+  public static var americaSaoPaulo: Self { .allowed(Kind.americaSaoPaulo) }
   /// `ASIA_BAHRAIN`.
-  public static var asiaBahrain: Self { Self(Kind.asiaBahrain) }
+  public static var asiaBahrain: Self { .allowed(Kind.asiaBahrain) }
   /// `ASIA_BANGKOK`.
-  public static var asiaBangkok: Self { Self(Kind.asiaBangkok) }
+  public static var asiaBangkok: Self { .allowed(Kind.asiaBangkok) }
   /// `ASIA_CALCUTTA`.
-  public static var asiaCalcutta: Self { Self(Kind.asiaCalcutta) }
+  public static var asiaCalcutta: Self { .allowed(Kind.asiaCalcutta) }
   /// `ASIA_DUBAI`.
-  public static var asiaDubai: Self { Self(Kind.asiaDubai) }
+  public static var asiaDubai: Self { .allowed(Kind.asiaDubai) }
   /// `ASIA_HONG_KONG`.
-  public static var asiaHongKong: Self { Self(Kind.asiaHongKong) }
+  public static var asiaHongKong: Self { .allowed(Kind.asiaHongKong) }
   /// `ASIA_JAKARTA`.
-  public static var asiaJakarta: Self { Self(Kind.asiaJakarta) }
+  public static var asiaJakarta: Self { .allowed(Kind.asiaJakarta) }
   /// `ASIA_KUALA_LUMPUR`.
-  public static var asiaKualaLumpur: Self { Self(Kind.asiaKualaLumpur) }
+  public static var asiaKualaLumpur: Self { .allowed(Kind.asiaKualaLumpur) }
   /// `ASIA_SEOUL`.
-  public static var asiaSeoul: Self { Self(Kind.asiaSeoul) }
+  public static var asiaSeoul: Self { .allowed(Kind.asiaSeoul) }
   /// `ASIA_SHANGHAI`.
-  public static var asiaShanghai: Self { Self(Kind.asiaShanghai) }
+  public static var asiaShanghai: Self { .allowed(Kind.asiaShanghai) }
   /// `ASIA_SINGAPORE`.
-  public static var asiaSingapore: Self { Self(Kind.asiaSingapore) }
+  public static var asiaSingapore: Self { .allowed(Kind.asiaSingapore) }
   /// `ASIA_TAIPEI`.
-  public static var asiaTaipei: Self { Self(Kind.asiaTaipei) }
+  public static var asiaTaipei: Self { .allowed(Kind.asiaTaipei) }
   /// `ASIA_TOKYO`.
-  public static var asiaTokyo: Self { Self(Kind.asiaTokyo) }
+  public static var asiaTokyo: Self { .allowed(Kind.asiaTokyo) }
   /// `AUSTRALIA_MELBOURNE`.
-  public static var australiaMelbourne: Self { Self(Kind.australiaMelbourne) }
+  public static var australiaMelbourne: Self { .allowed(Kind.australiaMelbourne) }
   /// `AUSTRALIA_SYDNEY`.
-  public static var australiaSydney: Self { Self(Kind.australiaSydney) }
+  public static var australiaSydney: Self { .allowed(Kind.australiaSydney) }
   /// `CANADA_CENTRAL`.
-  public static var canadaCentral: Self { Self(Kind.canadaCentral) }
+  public static var canadaCentral: Self { .allowed(Kind.canadaCentral) }
   /// `CET`.
-  public static var cet: Self { Self(Kind.cet) }
+  public static var cet: Self { .allowed(Kind.cet) }
   /// `CST6CDT`.
-  public static var cst6Cdt: Self { Self(Kind.cst6Cdt) }
+  public static var cst6Cdt: Self { .allowed(Kind.cst6Cdt) }
   /// `ETC_GMT`.
-  public static var etcGmt: Self { Self(Kind.etcGmt) }
+  public static var etcGmt: Self { .allowed(Kind.etcGmt) }
   /// `ETC_GMT0`.
-  public static var etcGmt0: Self { Self(Kind.etcGmt0) }
+  public static var etcGmt0: Self { .allowed(Kind.etcGmt0) }
   /// `ETC_GMT_ADD_0`.
-  public static var etcGmtAdd0: Self { Self(Kind.etcGmtAdd0) }
+  public static var etcGmtAdd0: Self { .allowed(Kind.etcGmtAdd0) }
   /// `ETC_GMT_ADD_1`.
-  public static var etcGmtAdd1: Self { Self(Kind.etcGmtAdd1) }
+  public static var etcGmtAdd1: Self { .allowed(Kind.etcGmtAdd1) }
   /// `ETC_GMT_ADD_10`.
-  public static var etcGmtAdd10: Self { Self(Kind.etcGmtAdd10) }
+  public static var etcGmtAdd10: Self { .allowed(Kind.etcGmtAdd10) }
   /// `ETC_GMT_ADD_11`.
-  public static var etcGmtAdd11: Self { Self(Kind.etcGmtAdd11) }
+  public static var etcGmtAdd11: Self { .allowed(Kind.etcGmtAdd11) }
   /// `ETC_GMT_ADD_12`.
-  public static var etcGmtAdd12: Self { Self(Kind.etcGmtAdd12) }
+  public static var etcGmtAdd12: Self { .allowed(Kind.etcGmtAdd12) }
   /// `ETC_GMT_ADD_2`.
-  public static var etcGmtAdd2: Self { Self(Kind.etcGmtAdd2) }
+  public static var etcGmtAdd2: Self { .allowed(Kind.etcGmtAdd2) }
   /// `ETC_GMT_ADD_3`.
-  public static var etcGmtAdd3: Self { Self(Kind.etcGmtAdd3) }
+  public static var etcGmtAdd3: Self { .allowed(Kind.etcGmtAdd3) }
   /// `ETC_GMT_ADD_4`.
-  public static var etcGmtAdd4: Self { Self(Kind.etcGmtAdd4) }
+  public static var etcGmtAdd4: Self { .allowed(Kind.etcGmtAdd4) }
   /// `ETC_GMT_ADD_5`.
-  public static var etcGmtAdd5: Self { Self(Kind.etcGmtAdd5) }
+  public static var etcGmtAdd5: Self { .allowed(Kind.etcGmtAdd5) }
   /// `ETC_GMT_ADD_6`.
-  public static var etcGmtAdd6: Self { Self(Kind.etcGmtAdd6) }
+  public static var etcGmtAdd6: Self { .allowed(Kind.etcGmtAdd6) }
   /// `ETC_GMT_ADD_7`.
-  public static var etcGmtAdd7: Self { Self(Kind.etcGmtAdd7) }
+  public static var etcGmtAdd7: Self { .allowed(Kind.etcGmtAdd7) }
   /// `ETC_GMT_ADD_8`.
-  public static var etcGmtAdd8: Self { Self(Kind.etcGmtAdd8) }
+  public static var etcGmtAdd8: Self { .allowed(Kind.etcGmtAdd8) }
   /// `ETC_GMT_ADD_9`.
-  public static var etcGmtAdd9: Self { Self(Kind.etcGmtAdd9) }
+  public static var etcGmtAdd9: Self { .allowed(Kind.etcGmtAdd9) }
   /// `ETC_GMT_NEG_0`.
-  public static var etcGmtNeg0: Self { Self(Kind.etcGmtNeg0) }
+  public static var etcGmtNeg0: Self { .allowed(Kind.etcGmtNeg0) }
   /// `ETC_GMT_NEG_1`.
-  public static var etcGmtNeg1: Self { Self(Kind.etcGmtNeg1) }
+  public static var etcGmtNeg1: Self { .allowed(Kind.etcGmtNeg1) }
   /// `ETC_GMT_NEG_10`.
-  public static var etcGmtNeg10: Self { Self(Kind.etcGmtNeg10) }
+  public static var etcGmtNeg10: Self { .allowed(Kind.etcGmtNeg10) }
   /// `ETC_GMT_NEG_11`.
-  public static var etcGmtNeg11: Self { Self(Kind.etcGmtNeg11) }
+  public static var etcGmtNeg11: Self { .allowed(Kind.etcGmtNeg11) }
   /// `ETC_GMT_NEG_12`.
-  public static var etcGmtNeg12: Self { Self(Kind.etcGmtNeg12) }
+  public static var etcGmtNeg12: Self { .allowed(Kind.etcGmtNeg12) }
   /// `ETC_GMT_NEG_13`.
-  public static var etcGmtNeg13: Self { Self(Kind.etcGmtNeg13) }
+  public static var etcGmtNeg13: Self { .allowed(Kind.etcGmtNeg13) }
   /// `ETC_GMT_NEG_14`.
-  public static var etcGmtNeg14: Self { Self(Kind.etcGmtNeg14) }
+  public static var etcGmtNeg14: Self { .allowed(Kind.etcGmtNeg14) }
   /// `ETC_GMT_NEG_2`.
-  public static var etcGmtNeg2: Self { Self(Kind.etcGmtNeg2) }
+  public static var etcGmtNeg2: Self { .allowed(Kind.etcGmtNeg2) }
   /// `ETC_GMT_NEG_3`.
-  public static var etcGmtNeg3: Self { Self(Kind.etcGmtNeg3) }
+  public static var etcGmtNeg3: Self { .allowed(Kind.etcGmtNeg3) }
   /// `ETC_GMT_NEG_4`.
-  public static var etcGmtNeg4: Self { Self(Kind.etcGmtNeg4) }
+  public static var etcGmtNeg4: Self { .allowed(Kind.etcGmtNeg4) }
   /// `ETC_GMT_NEG_5`.
-  public static var etcGmtNeg5: Self { Self(Kind.etcGmtNeg5) }
+  public static var etcGmtNeg5: Self { .allowed(Kind.etcGmtNeg5) }
   /// `ETC_GMT_NEG_6`.
-  public static var etcGmtNeg6: Self { Self(Kind.etcGmtNeg6) }
+  public static var etcGmtNeg6: Self { .allowed(Kind.etcGmtNeg6) }
   /// `ETC_GMT_NEG_7`.
-  public static var etcGmtNeg7: Self { Self(Kind.etcGmtNeg7) }
+  public static var etcGmtNeg7: Self { .allowed(Kind.etcGmtNeg7) }
   /// `ETC_GMT_NEG_8`.
-  public static var etcGmtNeg8: Self { Self(Kind.etcGmtNeg8) }
+  public static var etcGmtNeg8: Self { .allowed(Kind.etcGmtNeg8) }
   /// `ETC_GMT_NEG_9`.
-  public static var etcGmtNeg9: Self { Self(Kind.etcGmtNeg9) }
+  public static var etcGmtNeg9: Self { .allowed(Kind.etcGmtNeg9) }
   /// `EUROPE_DUBLIN`.
-  public static var europeDublin: Self { Self(Kind.europeDublin) }
+  public static var europeDublin: Self { .allowed(Kind.europeDublin) }
   /// `EUROPE_LONDON`.
-  public static var europeLondon: Self { Self(Kind.europeLondon) }
+  public static var europeLondon: Self { .allowed(Kind.europeLondon) }
   /// `EUROPE_PARIS`.
-  public static var europeParis: Self { Self(Kind.europeParis) }
+  public static var europeParis: Self { .allowed(Kind.europeParis) }
   /// `EUROPE_STOCKHOLM`.
-  public static var europeStockholm: Self { Self(Kind.europeStockholm) }
+  public static var europeStockholm: Self { .allowed(Kind.europeStockholm) }
   /// `EUROPE_ZURICH`.
-  public static var europeZurich: Self { Self(Kind.europeZurich) }
+  public static var europeZurich: Self { .allowed(Kind.europeZurich) }
   /// `ISRAEL`.
-  public static var israel: Self { Self(Kind.israel) }
+  public static var israel: Self { .allowed(Kind.israel) }
   /// `MEXICO_GENERAL`.
-  public static var mexicoGeneral: Self { Self(Kind.mexicoGeneral) }
+  public static var mexicoGeneral: Self { .allowed(Kind.mexicoGeneral) }
   /// `MST7MDT`.
-  public static var mst7Mdt: Self { Self(Kind.mst7Mdt) }
+  public static var mst7Mdt: Self { .allowed(Kind.mst7Mdt) }
   /// `PACIFIC_AUCKLAND`.
-  public static var pacificAuckland: Self { Self(Kind.pacificAuckland) }
+  public static var pacificAuckland: Self { .allowed(Kind.pacificAuckland) }
   /// `US_CENTRAL`.
-  public static var usCentral: Self { Self(Kind.usCentral) }
+  public static var usCentral: Self { .allowed(Kind.usCentral) }
   /// `US_EASTERN`.
-  public static var usEastern: Self { Self(Kind.usEastern) }
+  public static var usEastern: Self { .allowed(Kind.usEastern) }
   /// `US_MOUNTAIN`.
-  public static var usMountain: Self { Self(Kind.usMountain) }
+  public static var usMountain: Self { .allowed(Kind.usMountain) }
   /// `US_PACIFIC`.
-  public static var usPacific: Self { Self(Kind.usPacific) }
+  public static var usPacific: Self { .allowed(Kind.usPacific) }
   /// `UTC`.
-  public static var utc: Self { Self(Kind.utc) }
+  public static var utc: Self { .allowed(Kind.utc) }
 }

@@ -173,9 +173,9 @@ extension DataZone.Domain {
 
 extension Value where Kind == DataZone.Domain.AuthTypeValue {
   /// `IAM_IDC`.
-  public static var iamIdc: Self { Self(Kind.iamIdc) }
+  public static var iamIdc: Self { .allowed(Kind.iamIdc) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension DataZone.Domain {
@@ -190,9 +190,9 @@ extension DataZone.Domain {
 
 extension Value where Kind == DataZone.Domain.DomainVersionValue {
   /// `V1`.
-  public static var v1: Self { Self(Kind.v1) }
+  public static var v1: Self { .allowed(Kind.v1) }
   /// `V2`.
-  public static var v2: Self { Self(Kind.v2) }
+  public static var v2: Self { .allowed(Kind.v2) }
 }
 
 extension DataZone.Domain {
@@ -213,7 +213,7 @@ extension Value where Kind == DataZone.Domain.SingleSignOn {
     if let idcInstanceARN = idcInstanceARN { objectEntries.append(.init("IdcInstanceArn", idcInstanceARN.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let userAssignment = userAssignment { objectEntries.append(.init("UserAssignment", userAssignment.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -230,7 +230,7 @@ extension Value where Kind == DataZone.Domain.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -246,7 +246,7 @@ extension DataZone.Domain {
 
 extension Value where Kind == DataZone.Domain.UserAssignmentValue {
   /// `AUTOMATIC`.
-  public static var automatic: Self { Self(Kind.automatic) }
+  public static var automatic: Self { .allowed(Kind.automatic) }
   /// `MANUAL`.
-  public static var manual: Self { Self(Kind.manual) }
+  public static var manual: Self { .allowed(Kind.manual) }
 }

@@ -119,6 +119,6 @@ extension Value where Kind == DataZone.EnvironmentActions.AwsConsoleLinkParamete
   public init(uri: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let uri = uri { objectEntries.append(.init("Uri", uri.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -164,7 +164,7 @@ extension Value where Kind == DataZone.EnvironmentBlueprintConfiguration.LakeFor
     if let locationRegistrationRole = locationRegistrationRole {
       objectEntries.append(.init("LocationRegistrationRole", locationRegistrationRole.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -182,7 +182,7 @@ extension Value where Kind == DataZone.EnvironmentBlueprintConfiguration.Provisi
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LakeFormationConfiguration", lakeFormationConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -199,6 +199,6 @@ extension Value where Kind == DataZone.EnvironmentBlueprintConfiguration.Regiona
     var objectEntries: [Expression.ObjectEntry] = []
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
     if let region = region { objectEntries.append(.init("Region", region.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

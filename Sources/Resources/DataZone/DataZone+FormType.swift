@@ -145,6 +145,6 @@ extension Value where Kind == DataZone.FormType.Model {
   public init(smithy: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let smithy = smithy { objectEntries.append(.init("Smithy", smithy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -120,9 +120,9 @@ extension DataZone.GroupProfile {
 
 extension Value where Kind == DataZone.GroupProfile.GroupProfileStatusValue {
   /// `ASSIGNED`.
-  public static var assigned: Self { Self(Kind.assigned) }
+  public static var assigned: Self { .allowed(Kind.assigned) }
   /// `NOT_ASSIGNED`.
-  public static var notAssigned: Self { Self(Kind.notAssigned) }
+  public static var notAssigned: Self { .allowed(Kind.notAssigned) }
 }
 
 extension DataZone.GroupProfile {
@@ -137,7 +137,7 @@ extension DataZone.GroupProfile {
 
 extension Value where Kind == DataZone.GroupProfile.GroupTypeValue {
   /// `DATAZONE_SSO_GROUP`.
-  public static var datazoneSsoGroup: Self { Self(Kind.datazoneSsoGroup) }
+  public static var datazoneSsoGroup: Self { .allowed(Kind.datazoneSsoGroup) }
   /// `IAM_ROLE_SESSION_GROUP`.
-  public static var iamRoleSessionGroup: Self { Self(Kind.iamRoleSessionGroup) }
+  public static var iamRoleSessionGroup: Self { .allowed(Kind.iamRoleSessionGroup) }
 }

@@ -91,5 +91,5 @@ extension DataZone.Owner {
 
 extension Value where Kind == DataZone.Owner.EntityTypeValue {
   /// `DOMAIN_UNIT`.
-  public static var domainUnit: Self { Self(Kind.domainUnit) }
+  public static var domainUnit: Self { .allowed(Kind.domainUnit) }
 }

@@ -126,31 +126,31 @@ extension DataZone.PolicyGrant {
 
 extension Value where Kind == DataZone.PolicyGrant.ManagedPolicyTypeValue {
   /// `CREATE_DOMAIN_UNIT`.
-  public static var createDomainUnit: Self { Self(Kind.createDomainUnit) }
+  public static var createDomainUnit: Self { .allowed(Kind.createDomainUnit) }
   /// `OVERRIDE_DOMAIN_UNIT_OWNERS`.
-  public static var overrideDomainUnitOwners: Self { Self(Kind.overrideDomainUnitOwners) }
+  public static var overrideDomainUnitOwners: Self { .allowed(Kind.overrideDomainUnitOwners) }
   /// `ADD_TO_PROJECT_MEMBER_POOL`.
-  public static var addToProjectMemberPool: Self { Self(Kind.addToProjectMemberPool) }
+  public static var addToProjectMemberPool: Self { .allowed(Kind.addToProjectMemberPool) }
   /// `OVERRIDE_PROJECT_OWNERS`.
-  public static var overrideProjectOwners: Self { Self(Kind.overrideProjectOwners) }
+  public static var overrideProjectOwners: Self { .allowed(Kind.overrideProjectOwners) }
   /// `CREATE_GLOSSARY`.
-  public static var createGlossary: Self { Self(Kind.createGlossary) }
+  public static var createGlossary: Self { .allowed(Kind.createGlossary) }
   /// `CREATE_FORM_TYPE`.
-  public static var createFormType: Self { Self(Kind.createFormType) }
+  public static var createFormType: Self { .allowed(Kind.createFormType) }
   /// `CREATE_ASSET_TYPE`.
-  public static var createAssetType: Self { Self(Kind.createAssetType) }
+  public static var createAssetType: Self { .allowed(Kind.createAssetType) }
   /// `CREATE_PROJECT`.
-  public static var createProject: Self { Self(Kind.createProject) }
+  public static var createProject: Self { .allowed(Kind.createProject) }
   /// `CREATE_ENVIRONMENT_PROFILE`.
-  public static var createEnvironmentProfile: Self { Self(Kind.createEnvironmentProfile) }
+  public static var createEnvironmentProfile: Self { .allowed(Kind.createEnvironmentProfile) }
   /// `DELEGATE_CREATE_ENVIRONMENT_PROFILE`.
-  public static var delegateCreateEnvironmentProfile: Self { Self(Kind.delegateCreateEnvironmentProfile) }
+  public static var delegateCreateEnvironmentProfile: Self { .allowed(Kind.delegateCreateEnvironmentProfile) }
   /// `CREATE_ENVIRONMENT`.
-  public static var createEnvironment: Self { Self(Kind.createEnvironment) }
+  public static var createEnvironment: Self { .allowed(Kind.createEnvironment) }
   /// `CREATE_ENVIRONMENT_FROM_BLUEPRINT`.
-  public static var createEnvironmentFromBlueprint: Self { Self(Kind.createEnvironmentFromBlueprint) }
+  public static var createEnvironmentFromBlueprint: Self { .allowed(Kind.createEnvironmentFromBlueprint) }
   /// `CREATE_PROJECT_FROM_PROJECT_PROFILE`.
-  public static var createProjectFromProjectProfile: Self { Self(Kind.createProjectFromProjectProfile) }
+  public static var createProjectFromProjectProfile: Self { .allowed(Kind.createProjectFromProjectProfile) }
 }
 
 extension DataZone.PolicyGrant {
@@ -167,11 +167,11 @@ extension DataZone.PolicyGrant {
 
 extension Value where Kind == DataZone.PolicyGrant.TargetEntityTypeValue {
   /// `DOMAIN_UNIT`.
-  public static var domainUnit: Self { Self(Kind.domainUnit) }
+  public static var domainUnit: Self { .allowed(Kind.domainUnit) }
   /// `ENVIRONMENT_BLUEPRINT_CONFIGURATION`.
-  public static var environmentBlueprintConfiguration: Self { Self(Kind.environmentBlueprintConfiguration) }
+  public static var environmentBlueprintConfiguration: Self { .allowed(Kind.environmentBlueprintConfiguration) }
   /// `ENVIRONMENT_PROFILE`.
-  public static var environmentProfile: Self { Self(Kind.environmentProfile) }
+  public static var environmentProfile: Self { .allowed(Kind.environmentProfile) }
   /// `ASSET_TYPE`.
-  public static var assetType: Self { Self(Kind.assetType) }
+  public static var assetType: Self { .allowed(Kind.assetType) }
 }

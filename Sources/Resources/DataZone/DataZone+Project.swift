@@ -207,7 +207,7 @@ extension Value where Kind == DataZone.Project.EnvironmentConfigurationUserParam
     if let environmentParameters = environmentParameters {
       objectEntries.append(.init("EnvironmentParameters", environmentParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -226,7 +226,7 @@ extension Value where Kind == DataZone.Project.Member {
       objectEntries.append(.init("GroupIdentifier", groupIdentifier.expression))
     }
     if let userIdentifier = userIdentifier { objectEntries.append(.init("UserIdentifier", userIdentifier.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -243,7 +243,7 @@ extension Value where Kind == DataZone.Project.ProjectMembershipAssignment {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Designation", designation.expression))
     objectEntries.append(.init("Member", member.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -260,7 +260,7 @@ extension Value where Kind == DataZone.Project.ResourceTag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -276,7 +276,7 @@ extension DataZone.Project {
 
 extension Value where Kind == DataZone.Project.UserDesignationValue {
   /// `PROJECT_OWNER`.
-  public static var projectOwner: Self { Self(Kind.projectOwner) }
+  public static var projectOwner: Self { .allowed(Kind.projectOwner) }
   /// `PROJECT_CONTRIBUTOR`.
-  public static var projectContributor: Self { Self(Kind.projectContributor) }
+  public static var projectContributor: Self { .allowed(Kind.projectContributor) }
 }

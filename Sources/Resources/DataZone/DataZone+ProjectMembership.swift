@@ -97,13 +97,13 @@ extension DataZone.ProjectMembership {
 
 extension Value where Kind == DataZone.ProjectMembership.UserDesignationValue {
   /// `PROJECT_OWNER`.
-  public static var projectOwner: Self { Self(Kind.projectOwner) }
+  public static var projectOwner: Self { .allowed(Kind.projectOwner) }
   /// `PROJECT_CONTRIBUTOR`.
-  public static var projectContributor: Self { Self(Kind.projectContributor) }
+  public static var projectContributor: Self { .allowed(Kind.projectContributor) }
   /// `PROJECT_CATALOG_VIEWER`.
-  public static var projectCatalogViewer: Self { Self(Kind.projectCatalogViewer) }
+  public static var projectCatalogViewer: Self { .allowed(Kind.projectCatalogViewer) }
   /// `PROJECT_CATALOG_CONSUMER`.
-  public static var projectCatalogConsumer: Self { Self(Kind.projectCatalogConsumer) }
+  public static var projectCatalogConsumer: Self { .allowed(Kind.projectCatalogConsumer) }
   /// `PROJECT_CATALOG_STEWARD`.
-  public static var projectCatalogSteward: Self { Self(Kind.projectCatalogSteward) }
+  public static var projectCatalogSteward: Self { .allowed(Kind.projectCatalogSteward) }
 }

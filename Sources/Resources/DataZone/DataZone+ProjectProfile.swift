@@ -192,7 +192,7 @@ extension Value where Kind == DataZone.ProjectProfile.AwsAccount {
   public init(awsAccountID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AwsAccountId", awsAccountID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -208,9 +208,9 @@ extension DataZone.ProjectProfile {
 
 extension Value where Kind == DataZone.ProjectProfile.DeploymentModeValue {
   /// `ON_CREATE`.
-  public static var onCreate: Self { Self(Kind.onCreate) }
+  public static var onCreate: Self { .allowed(Kind.onCreate) }
   /// `ON_DEMAND`.
-  public static var onDemand: Self { Self(Kind.onDemand) }
+  public static var onDemand: Self { .allowed(Kind.onDemand) }
 }
 
 extension DataZone.ProjectProfile {
@@ -249,7 +249,7 @@ extension Value where Kind == DataZone.ProjectProfile.EnvironmentConfiguration {
       objectEntries.append(.init("EnvironmentConfigurationId", environmentConfigurationID.expression))
     }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,7 +267,7 @@ extension Value where Kind == DataZone.ProjectProfile.EnvironmentConfigurationPa
     if let isEditable = isEditable { objectEntries.append(.init("IsEditable", isEditable.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -293,7 +293,7 @@ extension Value where Kind == DataZone.ProjectProfile.EnvironmentConfigurationPa
       objectEntries.append(.init("ResolvedParameters", resolvedParameters.expression))
     }
     if let ssmPath = ssmPath { objectEntries.append(.init("SsmPath", ssmPath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -309,7 +309,7 @@ extension Value where Kind == DataZone.ProjectProfile.Region {
   public init(regionName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RegionName", regionName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -327,6 +327,6 @@ extension Value where Kind == DataZone.ProjectProfile.ResourceTagParameter {
     objectEntries.append(.init("IsValueEditable", isValueEditable.expression))
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

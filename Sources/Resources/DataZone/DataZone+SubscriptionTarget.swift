@@ -176,6 +176,6 @@ extension Value where Kind == DataZone.SubscriptionTarget.SubscriptionTargetForm
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Content", content.expression))
     objectEntries.append(.init("FormName", formName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

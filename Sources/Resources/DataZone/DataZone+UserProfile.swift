@@ -114,13 +114,13 @@ extension DataZone.UserProfile {
 
 extension Value where Kind == DataZone.UserProfile.UserProfileStatusValue {
   /// `ASSIGNED`.
-  public static var assigned: Self { Self(Kind.assigned) }
+  public static var assigned: Self { .allowed(Kind.assigned) }
   /// `NOT_ASSIGNED`.
-  public static var notAssigned: Self { Self(Kind.notAssigned) }
+  public static var notAssigned: Self { .allowed(Kind.notAssigned) }
   /// `ACTIVATED`.
-  public static var activated: Self { Self(Kind.activated) }
+  public static var activated: Self { .allowed(Kind.activated) }
   /// `DEACTIVATED`.
-  public static var deactivated: Self { Self(Kind.deactivated) }
+  public static var deactivated: Self { .allowed(Kind.deactivated) }
 }
 
 extension DataZone.UserProfile {
@@ -137,11 +137,11 @@ extension DataZone.UserProfile {
 
 extension Value where Kind == DataZone.UserProfile.UserTypeValue {
   /// `IAM_USER`.
-  public static var iamUser: Self { Self(Kind.iamUser) }
+  public static var iamUser: Self { .allowed(Kind.iamUser) }
   /// `IAM_ROLE`.
-  public static var iamRole: Self { Self(Kind.iamRole) }
+  public static var iamRole: Self { .allowed(Kind.iamRole) }
   /// `SSO_USER`.
-  public static var ssoUser: Self { Self(Kind.ssoUser) }
+  public static var ssoUser: Self { .allowed(Kind.ssoUser) }
   /// `IAM_ROLE_SESSION`.
-  public static var iamRoleSession: Self { Self(Kind.iamRoleSession) }
+  public static var iamRoleSession: Self { .allowed(Kind.iamRoleSession) }
 }

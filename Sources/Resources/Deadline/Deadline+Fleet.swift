@@ -171,6 +171,6 @@ extension Value where Kind == Deadline.Fleet.HostConfiguration {
     if let scriptTimeoutSeconds = scriptTimeoutSeconds {
       objectEntries.append(.init("ScriptTimeoutSeconds", scriptTimeoutSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

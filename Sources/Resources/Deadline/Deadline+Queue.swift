@@ -156,11 +156,11 @@ extension Deadline.Queue {
 
 extension Value where Kind == Deadline.Queue.DefaultQueueBudgetActionValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `STOP_SCHEDULING_AND_COMPLETE_TASKS`.
-  public static var stopSchedulingAndCompleteTasks: Self { Self(Kind.stopSchedulingAndCompleteTasks) }
+  public static var stopSchedulingAndCompleteTasks: Self { .allowed(Kind.stopSchedulingAndCompleteTasks) }
   /// `STOP_SCHEDULING_AND_CANCEL_TASKS`.
-  public static var stopSchedulingAndCancelTasks: Self { Self(Kind.stopSchedulingAndCancelTasks) }
+  public static var stopSchedulingAndCancelTasks: Self { .allowed(Kind.stopSchedulingAndCancelTasks) }
 }
 
 extension Deadline.Queue {
@@ -176,7 +176,7 @@ extension Value where Kind == Deadline.Queue.JobAttachmentSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RootPrefix", rootPrefix.expression))
     objectEntries.append(.init("S3BucketName", s3BucketName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -198,7 +198,7 @@ extension Value where Kind == Deadline.Queue.JobRunAsUser {
     if let posix = posix { objectEntries.append(.init("Posix", posix.expression)) }
     objectEntries.append(.init("RunAs", runAs.expression))
     if let windows = windows { objectEntries.append(.init("Windows", windows.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -215,7 +215,7 @@ extension Value where Kind == Deadline.Queue.PosixUser {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Group", group.expression))
     objectEntries.append(.init("User", user.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -231,9 +231,9 @@ extension Deadline.Queue {
 
 extension Value where Kind == Deadline.Queue.RunAsValue {
   /// `QUEUE_CONFIGURED_USER`.
-  public static var queueConfiguredUser: Self { Self(Kind.queueConfiguredUser) }
+  public static var queueConfiguredUser: Self { .allowed(Kind.queueConfiguredUser) }
   /// `WORKER_AGENT_USER`.
-  public static var workerAgentUser: Self { Self(Kind.workerAgentUser) }
+  public static var workerAgentUser: Self { .allowed(Kind.workerAgentUser) }
 }
 
 extension Deadline.Queue {
@@ -249,6 +249,6 @@ extension Value where Kind == Deadline.Queue.WindowsUser {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PasswordArn", passwordARN.expression))
     objectEntries.append(.init("User", user.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -98,7 +98,7 @@ extension Deadline.QueueEnvironment {
 
 extension Value where Kind == Deadline.QueueEnvironment.EnvironmentTemplateTypeValue {
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `YAML`.
-  public static var yaml: Self { Self(Kind.yaml) }
+  public static var yaml: Self { .allowed(Kind.yaml) }
 }

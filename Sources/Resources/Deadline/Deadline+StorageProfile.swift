@@ -93,7 +93,7 @@ extension Value where Kind == Deadline.StorageProfile.FileSystemLocation {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Path", path.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -109,9 +109,9 @@ extension Deadline.StorageProfile {
 
 extension Value where Kind == Deadline.StorageProfile.FileSystemLocationTypeValue {
   /// `SHARED`.
-  public static var shared: Self { Self(Kind.shared) }
+  public static var shared: Self { .allowed(Kind.shared) }
   /// `LOCAL`.
-  public static var local: Self { Self(Kind.local) }
+  public static var local: Self { .allowed(Kind.local) }
 }
 
 extension Deadline.StorageProfile {
@@ -127,9 +127,9 @@ extension Deadline.StorageProfile {
 
 extension Value where Kind == Deadline.StorageProfile.StorageProfileOperatingSystemFamilyValue {
   /// `WINDOWS`.
-  public static var windows: Self { Self(Kind.windows) }
+  public static var windows: Self { .allowed(Kind.windows) }
   /// `LINUX`.
-  public static var linux: Self { Self(Kind.linux) }
+  public static var linux: Self { .allowed(Kind.linux) }
   /// `MACOS`.
-  public static var macos: Self { Self(Kind.macos) }
+  public static var macos: Self { .allowed(Kind.macos) }
 }

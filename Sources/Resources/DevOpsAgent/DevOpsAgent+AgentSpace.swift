@@ -177,7 +177,7 @@ extension Value where Kind == DevOpsAgent.AgentSpace.IAMAuthConfiguration {
     if let createdAt = createdAt { objectEntries.append(.init("CreatedAt", createdAt.expression)) }
     objectEntries.append(.init("OperatorAppRoleArn", operatorAppRoleARN.expression))
     if let updatedAt = updatedAt { objectEntries.append(.init("UpdatedAt", updatedAt.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -205,7 +205,7 @@ extension Value where Kind == DevOpsAgent.AgentSpace.IdcAuthConfiguration {
     objectEntries.append(.init("IdcInstanceArn", idcInstanceARN.expression))
     objectEntries.append(.init("OperatorAppRoleArn", operatorAppRoleARN.expression))
     if let updatedAt = updatedAt { objectEntries.append(.init("UpdatedAt", updatedAt.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,6 +225,6 @@ extension Value where Kind == DevOpsAgent.AgentSpace.OperatorApp {
     var objectEntries: [Expression.ObjectEntry] = []
     if let iam = iam { objectEntries.append(.init("Iam", iam.expression)) }
     if let idc = idc { objectEntries.append(.init("Idc", idc.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -124,21 +124,21 @@ extension DevOpsAgent.Service {
 
 extension Value where Kind == DevOpsAgent.Service.ServiceTypeValue {
   /// `dynatrace`.
-  public static var dynatrace: Self { Self(Kind.dynatrace) }
+  public static var dynatrace: Self { .allowed(Kind.dynatrace) }
   /// `mcpserver`.
-  public static var mcpserver: Self { Self(Kind.mcpserver) }
+  public static var mcpserver: Self { .allowed(Kind.mcpserver) }
   /// `mcpserversplunk`.
-  public static var mcpserversplunk: Self { Self(Kind.mcpserversplunk) }
+  public static var mcpserversplunk: Self { .allowed(Kind.mcpserversplunk) }
   /// `mcpservernewrelic`.
-  public static var mcpservernewrelic: Self { Self(Kind.mcpservernewrelic) }
+  public static var mcpservernewrelic: Self { .allowed(Kind.mcpservernewrelic) }
   /// `gitlab`.
-  public static var gitlab: Self { Self(Kind.gitlab) }
+  public static var gitlab: Self { .allowed(Kind.gitlab) }
   /// `servicenow`.
-  public static var servicenow: Self { Self(Kind.servicenow) }
+  public static var servicenow: Self { .allowed(Kind.servicenow) }
   /// `pagerduty`.
-  public static var pagerduty: Self { Self(Kind.pagerduty) }
+  public static var pagerduty: Self { .allowed(Kind.pagerduty) }
   /// `azureidentity`.
-  public static var azureidentity: Self { Self(Kind.azureidentity) }
+  public static var azureidentity: Self { .allowed(Kind.azureidentity) }
   /// `mcpserversigv4`.
-  public static var mcpserversigv4: Self { Self(Kind.mcpserversigv4) }
+  public static var mcpserversigv4: Self { .allowed(Kind.mcpserversigv4) }
 }

@@ -68,11 +68,11 @@ extension DevOpsGuru.NotificationChannel {
 
 extension Value where Kind == DevOpsGuru.NotificationChannel.InsightSeverityValue {
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `HIGH`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
 }
 
 extension DevOpsGuru.NotificationChannel {
@@ -91,7 +91,7 @@ extension Value where Kind == DevOpsGuru.NotificationChannel.NotificationChannel
     var objectEntries: [Expression.ObjectEntry] = []
     if let filters = filters { objectEntries.append(.init("Filters", filters.expression)) }
     if let sns = sns { objectEntries.append(.init("Sns", sns.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -111,7 +111,7 @@ extension Value where Kind == DevOpsGuru.NotificationChannel.NotificationFilterC
     var objectEntries: [Expression.ObjectEntry] = []
     if let messageTypes = messageTypes { objectEntries.append(.init("MessageTypes", messageTypes.expression)) }
     if let severities = severities { objectEntries.append(.init("Severities", severities.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -130,15 +130,15 @@ extension DevOpsGuru.NotificationChannel {
 
 extension Value where Kind == DevOpsGuru.NotificationChannel.NotificationMessageTypeValue {
   /// `NEW_INSIGHT`.
-  public static var newInsight: Self { Self(Kind.newInsight) }
+  public static var newInsight: Self { .allowed(Kind.newInsight) }
   /// `CLOSED_INSIGHT`.
-  public static var closedInsight: Self { Self(Kind.closedInsight) }
+  public static var closedInsight: Self { .allowed(Kind.closedInsight) }
   /// `NEW_ASSOCIATION`.
-  public static var newAssociation: Self { Self(Kind.newAssociation) }
+  public static var newAssociation: Self { .allowed(Kind.newAssociation) }
   /// `SEVERITY_UPGRADED`.
-  public static var severityUpgraded: Self { Self(Kind.severityUpgraded) }
+  public static var severityUpgraded: Self { .allowed(Kind.severityUpgraded) }
   /// `NEW_RECOMMENDATION`.
-  public static var newRecommendation: Self { Self(Kind.newRecommendation) }
+  public static var newRecommendation: Self { .allowed(Kind.newRecommendation) }
 }
 
 extension DevOpsGuru.NotificationChannel {
@@ -153,6 +153,6 @@ extension Value where Kind == DevOpsGuru.NotificationChannel.SNSChannelConfig {
   public init(topicARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let topicARN = topicARN { objectEntries.append(.init("TopicArn", topicARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

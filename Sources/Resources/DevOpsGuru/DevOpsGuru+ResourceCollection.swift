@@ -69,7 +69,7 @@ extension Value where Kind == DevOpsGuru.ResourceCollection.CloudFormationCollec
   public init(stackNames: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let stackNames = stackNames { objectEntries.append(.init("StackNames", stackNames.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -89,7 +89,7 @@ extension Value where Kind == DevOpsGuru.ResourceCollection.ResourceCollectionFi
     var objectEntries: [Expression.ObjectEntry] = []
     if let cloudFormation = cloudFormation { objectEntries.append(.init("CloudFormation", cloudFormation.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -106,6 +106,6 @@ extension Value where Kind == DevOpsGuru.ResourceCollection.TagCollection {
     var objectEntries: [Expression.ObjectEntry] = []
     if let appBoundaryKey = appBoundaryKey { objectEntries.append(.init("AppBoundaryKey", appBoundaryKey.expression)) }
     if let tagValues = tagValues { objectEntries.append(.init("TagValues", tagValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == DirectConnect.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -47,6 +47,6 @@ extension Value where Kind == DirectConnect.BgpPeer {
     if let customerAddress = customerAddress {
       objectEntries.append(.init("CustomerAddress", customerAddress.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

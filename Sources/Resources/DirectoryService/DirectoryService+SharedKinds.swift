@@ -17,6 +17,6 @@ extension Value where Kind == DirectoryService.VPCSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SubnetIds", subnetIds.expression))
     objectEntries.append(.init("VpcId", vpcID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -138,9 +138,9 @@ extension DirectoryService.SimpleAD {
 
 extension Value where Kind == DirectoryService.SimpleAD.SizeValue {
   /// `Large`.
-  public static var large: Self { Self(Kind.large) }
+  public static var large: Self { .allowed(Kind.large) }
   /// `Small`.
-  public static var small: Self { Self(Kind.small) }
+  public static var small: Self { .allowed(Kind.small) }
 }
 
 extension DirectoryService.SimpleAD {
@@ -156,6 +156,6 @@ extension Value where Kind == DirectoryService.SimpleAD.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -330,13 +330,13 @@ extension DocDB.DBCluster {
 
 extension Value where Kind == DocDB.DBCluster.EngineVersionValue {
   /// `3.6.0`.
-  public static var value3_6_0: Self { Self(Kind.value3_6_0) }
+  public static var value3_6_0: Self { .allowed(Kind.value3_6_0) }
   /// `4.0`.
-  public static var value4_0: Self { Self(Kind.value4_0) }
+  public static var value4_0: Self { .allowed(Kind.value4_0) }
   /// `4.0.0`.
-  public static var value4_0_0: Self { Self(Kind.value4_0_0) }
+  public static var value4_0_0: Self { .allowed(Kind.value4_0_0) }
   /// `5.0.0`.
-  public static var value5_0_0: Self { Self(Kind.value5_0_0) }
+  public static var value5_0_0: Self { .allowed(Kind.value5_0_0) }
 }
 
 extension DocDB.DBCluster {
@@ -352,6 +352,6 @@ extension Value where Kind == DocDB.DBCluster.ServerlessV2ScalingConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxCapacity", maxCapacity.expression))
     objectEntries.append(.init("MinCapacity", minCapacity.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -131,5 +131,5 @@ extension DocDB.GlobalCluster {
 
 extension Value where Kind == DocDB.GlobalCluster.EngineValue {
   /// `docdb`.
-  public static var docdb: Self { Self(Kind.docdb) }
+  public static var docdb: Self { .allowed(Kind.docdb) }
 }

@@ -268,7 +268,7 @@ extension Value where Kind == DynamoDB.GlobalTable.CapacityAutoScalingSettings {
     objectEntries.append(.init("MinCapacity", minCapacity.expression))
     if let seedCapacity = seedCapacity { objectEntries.append(.init("SeedCapacity", seedCapacity.expression)) }
     objectEntries.append(.init("TargetTrackingScalingPolicyConfiguration", targetTrackingScalingPolicyConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -286,7 +286,7 @@ extension Value where Kind == DynamoDB.GlobalTable.GlobalReadProvisionedThroughp
     if let readCapacityUnits = readCapacityUnits {
       objectEntries.append(.init("ReadCapacityUnits", readCapacityUnits.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -326,7 +326,7 @@ extension Value where Kind == DynamoDB.GlobalTable.GlobalSecondaryIndex {
     if let writeProvisionedThroughputSettings = writeProvisionedThroughputSettings {
       objectEntries.append(.init("WriteProvisionedThroughputSettings", writeProvisionedThroughputSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -342,9 +342,9 @@ extension DynamoDB.GlobalTable {
 
 extension Value where Kind == DynamoDB.GlobalTable.GlobalTableSettingsReplicationModeValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension DynamoDB.GlobalTable {
@@ -359,7 +359,7 @@ extension Value where Kind == DynamoDB.GlobalTable.GlobalTableWitness {
   public init(region: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let region = region { objectEntries.append(.init("Region", region.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -376,7 +376,7 @@ extension Value where Kind == DynamoDB.GlobalTable.KeySchema {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AttributeName", attributeName.expression))
     objectEntries.append(.init("KeyType", keyType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -392,9 +392,9 @@ extension DynamoDB.GlobalTable {
 
 extension Value where Kind == DynamoDB.GlobalTable.KeyTypeValue {
   /// `HASH`.
-  public static var hash: Self { Self(Kind.hash) }
+  public static var hash: Self { .allowed(Kind.hash) }
   /// `RANGE`.
-  public static var range: Self { Self(Kind.range) }
+  public static var range: Self { .allowed(Kind.range) }
 }
 
 extension DynamoDB.GlobalTable {
@@ -415,7 +415,7 @@ extension Value where Kind == DynamoDB.GlobalTable.LocalSecondaryIndex {
     objectEntries.append(.init("IndexName", indexName.expression))
     objectEntries.append(.init("KeySchema", keySchema.expression))
     objectEntries.append(.init("Projection", projection.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -431,9 +431,9 @@ extension DynamoDB.GlobalTable {
 
 extension Value where Kind == DynamoDB.GlobalTable.MultiRegionConsistencyValue {
   /// `EVENTUAL`.
-  public static var eventual: Self { Self(Kind.eventual) }
+  public static var eventual: Self { .allowed(Kind.eventual) }
   /// `STRONG`.
-  public static var strong: Self { Self(Kind.strong) }
+  public static var strong: Self { .allowed(Kind.strong) }
 }
 
 extension DynamoDB.GlobalTable {
@@ -450,7 +450,7 @@ extension Value where Kind == DynamoDB.GlobalTable.ReadOnDemandThroughputSetting
     if let maxReadRequestUnits = maxReadRequestUnits {
       objectEntries.append(.init("MaxReadRequestUnits", maxReadRequestUnits.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -474,7 +474,7 @@ extension Value where Kind == DynamoDB.GlobalTable.ReadProvisionedThroughputSett
     if let readCapacityUnits = readCapacityUnits {
       objectEntries.append(.init("ReadCapacityUnits", readCapacityUnits.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -504,7 +504,7 @@ extension Value where Kind == DynamoDB.GlobalTable.ReplicaGlobalSecondaryIndexSp
     if let readProvisionedThroughputSettings = readProvisionedThroughputSettings {
       objectEntries.append(.init("ReadProvisionedThroughputSettings", readProvisionedThroughputSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -520,7 +520,7 @@ extension Value where Kind == DynamoDB.GlobalTable.ReplicaSSESpecification {
   public init(kmsMasterKeyID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("KMSMasterKeyId", kmsMasterKeyID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -584,7 +584,7 @@ extension Value where Kind == DynamoDB.GlobalTable.ReplicaSpecification {
     }
     if let tableClass = tableClass { objectEntries.append(.init("TableClass", tableClass.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -600,7 +600,7 @@ extension Value where Kind == DynamoDB.GlobalTable.ReplicaStreamSpecification {
   public init(resourcePolicy: Value<DynamoDB.ResourcePolicy>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourcePolicy", resourcePolicy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -617,7 +617,7 @@ extension Value where Kind == DynamoDB.GlobalTable.SSESpecification {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SSEEnabled", sseEnabled.expression))
     if let sseType = sseType { objectEntries.append(.init("SSEType", sseType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -633,9 +633,9 @@ extension DynamoDB.GlobalTable {
 
 extension Value where Kind == DynamoDB.GlobalTable.SSETypeValue {
   /// `AES256`.
-  public static var aes256: Self { Self(Kind.aes256) }
+  public static var aes256: Self { .allowed(Kind.aes256) }
   /// `KMS`.
-  public static var kms: Self { Self(Kind.kms) }
+  public static var kms: Self { .allowed(Kind.kms) }
 }
 
 extension DynamoDB.GlobalTable {
@@ -650,7 +650,7 @@ extension Value where Kind == DynamoDB.GlobalTable.StreamSpecification {
   public init(streamViewType: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("StreamViewType", streamViewType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -678,7 +678,7 @@ extension Value where Kind == DynamoDB.GlobalTable.TargetTrackingScalingPolicyCo
       objectEntries.append(.init("ScaleOutCooldown", scaleOutCooldown.expression))
     }
     objectEntries.append(.init("TargetValue", targetValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -696,7 +696,7 @@ extension Value where Kind == DynamoDB.GlobalTable.WriteOnDemandThroughputSettin
     if let maxWriteRequestUnits = maxWriteRequestUnits {
       objectEntries.append(.init("MaxWriteRequestUnits", maxWriteRequestUnits.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -714,6 +714,6 @@ extension Value where Kind == DynamoDB.GlobalTable.WriteProvisionedThroughputSet
     if let writeCapacityAutoScalingSettings = writeCapacityAutoScalingSettings {
       objectEntries.append(.init("WriteCapacityAutoScalingSettings", writeCapacityAutoScalingSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -16,9 +16,9 @@ extension DynamoDB {
 
 extension Value where Kind == DynamoDB.ApproximateCreationDateTimePrecisionValue {
   /// `MICROSECOND`.
-  public static var microsecond: Self { Self(Kind.microsecond) }
+  public static var microsecond: Self { .allowed(Kind.microsecond) }
   /// `MILLISECOND`.
-  public static var millisecond: Self { Self(Kind.millisecond) }
+  public static var millisecond: Self { .allowed(Kind.millisecond) }
 }
 
 extension DynamoDB {
@@ -34,7 +34,7 @@ extension Value where Kind == DynamoDB.AttributeDefinition {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AttributeName", attributeName.expression))
     objectEntries.append(.init("AttributeType", attributeType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -51,11 +51,11 @@ extension DynamoDB {
 
 extension Value where Kind == DynamoDB.AttributeTypeValue {
   /// `B`.
-  public static var b: Self { Self(Kind.b) }
+  public static var b: Self { .allowed(Kind.b) }
   /// `N`.
-  public static var n: Self { Self(Kind.n) }
+  public static var n: Self { .allowed(Kind.n) }
   /// `S`.
-  public static var s: Self { Self(Kind.s) }
+  public static var s: Self { .allowed(Kind.s) }
 }
 
 extension DynamoDB {
@@ -71,7 +71,7 @@ extension Value where Kind == DynamoDB.ContributorInsightsSpecification {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
     if let mode = mode { objectEntries.append(.init("Mode", mode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -93,7 +93,7 @@ extension Value where Kind == DynamoDB.KinesisStreamSpecification {
       objectEntries.append(.init("ApproximateCreationDateTimePrecision", approximateCreationDateTimePrecision.expression))
     }
     objectEntries.append(.init("StreamArn", streamARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -109,9 +109,9 @@ extension DynamoDB {
 
 extension Value where Kind == DynamoDB.ModeValue {
   /// `ACCESSED_AND_THROTTLED_KEYS`.
-  public static var accessedAndThrottledKeys: Self { Self(Kind.accessedAndThrottledKeys) }
+  public static var accessedAndThrottledKeys: Self { .allowed(Kind.accessedAndThrottledKeys) }
   /// `THROTTLED_KEYS`.
-  public static var throttledKeys: Self { Self(Kind.throttledKeys) }
+  public static var throttledKeys: Self { .allowed(Kind.throttledKeys) }
 }
 
 extension DynamoDB {
@@ -131,7 +131,7 @@ extension Value where Kind == DynamoDB.PointInTimeRecoverySpecification {
     if let recoveryPeriodInDays = recoveryPeriodInDays {
       objectEntries.append(.init("RecoveryPeriodInDays", recoveryPeriodInDays.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,7 +150,7 @@ extension Value where Kind == DynamoDB.Projection {
       objectEntries.append(.init("NonKeyAttributes", nonKeyAttributes.expression))
     }
     if let projectionType = projectionType { objectEntries.append(.init("ProjectionType", projectionType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -166,7 +166,7 @@ extension Value where Kind == DynamoDB.ResourcePolicy {
   public init(policyDocument: Value<JSON>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PolicyDocument", policyDocument.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -183,7 +183,7 @@ extension Value where Kind == DynamoDB.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -200,7 +200,7 @@ extension Value where Kind == DynamoDB.TimeToLiveSpecification {
     var objectEntries: [Expression.ObjectEntry] = []
     if let attributeName = attributeName { objectEntries.append(.init("AttributeName", attributeName.expression)) }
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,6 +221,6 @@ extension Value where Kind == DynamoDB.WarmThroughput {
     if let writeUnitsPerSecond = writeUnitsPerSecond {
       objectEntries.append(.init("WriteUnitsPerSecond", writeUnitsPerSecond.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

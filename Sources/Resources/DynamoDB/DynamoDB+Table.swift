@@ -268,7 +268,7 @@ extension Value where Kind == DynamoDB.Table.Csv {
     var objectEntries: [Expression.ObjectEntry] = []
     if let delimiter = delimiter { objectEntries.append(.init("Delimiter", delimiter.expression)) }
     if let headerList = headerList { objectEntries.append(.init("HeaderList", headerList.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -304,7 +304,7 @@ extension Value where Kind == DynamoDB.Table.GlobalSecondaryIndex {
       objectEntries.append(.init("ProvisionedThroughput", provisionedThroughput.expression))
     }
     if let warmThroughput = warmThroughput { objectEntries.append(.init("WarmThroughput", warmThroughput.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -332,7 +332,7 @@ extension Value where Kind == DynamoDB.Table.ImportSourceSpecification {
       objectEntries.append(.init("InputFormatOptions", inputFormatOptions.expression))
     }
     objectEntries.append(.init("S3BucketSource", s3BucketSource.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -348,7 +348,7 @@ extension Value where Kind == DynamoDB.Table.InputFormatOptions {
   public init(csv: Value<DynamoDB.Table.Csv>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let csv = csv { objectEntries.append(.init("Csv", csv.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -365,7 +365,7 @@ extension Value where Kind == DynamoDB.Table.KeySchema {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AttributeName", attributeName.expression))
     objectEntries.append(.init("KeyType", keyType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -387,7 +387,7 @@ extension Value where Kind == DynamoDB.Table.LocalSecondaryIndex {
     objectEntries.append(.init("IndexName", indexName.expression))
     objectEntries.append(.init("KeySchema", keySchema.expression))
     objectEntries.append(.init("Projection", projection.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -408,7 +408,7 @@ extension Value where Kind == DynamoDB.Table.OnDemandThroughput {
     if let maxWriteRequestUnits = maxWriteRequestUnits {
       objectEntries.append(.init("MaxWriteRequestUnits", maxWriteRequestUnits.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -425,7 +425,7 @@ extension Value where Kind == DynamoDB.Table.ProvisionedThroughput {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ReadCapacityUnits", readCapacityUnits.expression))
     objectEntries.append(.init("WriteCapacityUnits", writeCapacityUnits.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -443,7 +443,7 @@ extension Value where Kind == DynamoDB.Table.S3BucketSource {
     objectEntries.append(.init("S3Bucket", s3Bucket.expression))
     if let s3BucketOwner = s3BucketOwner { objectEntries.append(.init("S3BucketOwner", s3BucketOwner.expression)) }
     if let s3KeyPrefix = s3KeyPrefix { objectEntries.append(.init("S3KeyPrefix", s3KeyPrefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -465,7 +465,7 @@ extension Value where Kind == DynamoDB.Table.SSESpecification {
     if let kmsMasterKeyID = kmsMasterKeyID { objectEntries.append(.init("KMSMasterKeyId", kmsMasterKeyID.expression)) }
     objectEntries.append(.init("SSEEnabled", sseEnabled.expression))
     if let sseType = sseType { objectEntries.append(.init("SSEType", sseType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -480,7 +480,7 @@ extension DynamoDB.Table {
 
 extension Value where Kind == DynamoDB.Table.SSETypeValue {
   /// `KMS`.
-  public static var kms: Self { Self(Kind.kms) }
+  public static var kms: Self { .allowed(Kind.kms) }
 }
 
 extension DynamoDB.Table {
@@ -496,6 +496,6 @@ extension Value where Kind == DynamoDB.Table.StreamSpecification {
     var objectEntries: [Expression.ObjectEntry] = []
     if let resourcePolicy = resourcePolicy { objectEntries.append(.init("ResourcePolicy", resourcePolicy.expression)) }
     objectEntries.append(.init("StreamViewType", streamViewType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -100,9 +100,9 @@ extension EC2.CapacityManagerDataExport {
 
 extension Value where Kind == EC2.CapacityManagerDataExport.OutputFormatValue {
   /// `csv`.
-  public static var csv: Self { Self(Kind.csv) }
+  public static var csv: Self { .allowed(Kind.csv) }
   /// `parquet`.
-  public static var parquet: Self { Self(Kind.parquet) }
+  public static var parquet: Self { .allowed(Kind.parquet) }
 }
 
 extension EC2.CapacityManagerDataExport {
@@ -116,5 +116,5 @@ extension EC2.CapacityManagerDataExport {
 
 extension Value where Kind == EC2.CapacityManagerDataExport.ScheduleValue {
   /// `hourly`.
-  public static var hourly: Self { Self(Kind.hourly) }
+  public static var hourly: Self { .allowed(Kind.hourly) }
 }

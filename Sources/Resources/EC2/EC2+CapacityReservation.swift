@@ -283,9 +283,9 @@ extension EC2.CapacityReservation {
 
 extension Value where Kind == EC2.CapacityReservation.EndDateTypeValue {
   /// `limited`.
-  public static var limited: Self { Self(Kind.limited) }
+  public static var limited: Self { .allowed(Kind.limited) }
   /// `unlimited`.
-  public static var unlimited: Self { Self(Kind.unlimited) }
+  public static var unlimited: Self { .allowed(Kind.unlimited) }
 }
 
 extension EC2.CapacityReservation {
@@ -300,9 +300,9 @@ extension EC2.CapacityReservation {
 
 extension Value where Kind == EC2.CapacityReservation.InstanceMatchCriteriaValue {
   /// `open`.
-  public static var `open`: Self { Self(Kind.`open`) }
+  public static var `open`: Self { .allowed(Kind.`open`) }
   /// `targeted`.
-  public static var targeted: Self { Self(Kind.targeted) }
+  public static var targeted: Self { .allowed(Kind.targeted) }
 }
 
 extension EC2.CapacityReservation {
@@ -317,7 +317,7 @@ extension EC2.CapacityReservation {
 
 extension Value where Kind == EC2.CapacityReservation.TenancyValue {
   /// `dedicated`.
-  public static var dedicated: Self { Self(Kind.dedicated) }
+  public static var dedicated: Self { .allowed(Kind.dedicated) }
   /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
 }

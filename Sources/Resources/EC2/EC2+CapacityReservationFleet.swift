@@ -152,7 +152,7 @@ extension EC2.CapacityReservationFleet {
 
 extension Value where Kind == EC2.CapacityReservationFleet.InstanceMatchCriteriaValue {
   /// `open`.
-  public static var `open`: Self { Self(Kind.`open`) }
+  public static var `open`: Self { .allowed(Kind.`open`) }
 }
 
 extension EC2.CapacityReservationFleet {
@@ -187,7 +187,7 @@ extension Value where Kind == EC2.CapacityReservationFleet.InstanceTypeSpecifica
     if let instanceType = instanceType { objectEntries.append(.init("InstanceType", instanceType.expression)) }
     if let priority = priority { objectEntries.append(.init("Priority", priority.expression)) }
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -202,5 +202,5 @@ extension EC2.CapacityReservationFleet {
 
 extension Value where Kind == EC2.CapacityReservationFleet.TenancyValue {
   /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
 }

@@ -227,7 +227,7 @@ extension Value where Kind == EC2.ClientVpnEndpoint.CertificateAuthenticationReq
   public init(clientRootCertificateChainARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClientRootCertificateChainArn", clientRootCertificateChainARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -257,7 +257,7 @@ extension Value where Kind == EC2.ClientVpnEndpoint.ClientAuthenticationRequest 
       objectEntries.append(.init("MutualAuthentication", mutualAuthentication.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -276,7 +276,7 @@ extension Value where Kind == EC2.ClientVpnEndpoint.ClientConnectOptions {
     if let lambdaFunctionARN = lambdaFunctionARN {
       objectEntries.append(.init("LambdaFunctionArn", lambdaFunctionARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -293,7 +293,7 @@ extension Value where Kind == EC2.ClientVpnEndpoint.ClientLoginBannerOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let bannerText = bannerText { objectEntries.append(.init("BannerText", bannerText.expression)) }
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -309,7 +309,7 @@ extension Value where Kind == EC2.ClientVpnEndpoint.ClientRouteEnforcementOption
   public init(enforced: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enforced = enforced { objectEntries.append(.init("Enforced", enforced.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -335,7 +335,7 @@ extension Value where Kind == EC2.ClientVpnEndpoint.ConnectionLogOptions {
       objectEntries.append(.init("CloudwatchLogStream", cloudwatchLogStream.expression))
     }
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -351,7 +351,7 @@ extension Value where Kind == EC2.ClientVpnEndpoint.DirectoryServiceAuthenticati
   public init(directoryID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DirectoryId", directoryID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -370,7 +370,7 @@ extension Value where Kind == EC2.ClientVpnEndpoint.FederatedAuthenticationReque
     if let selfServiceSAMLProviderARN = selfServiceSAMLProviderARN {
       objectEntries.append(.init("SelfServiceSAMLProviderArn", selfServiceSAMLProviderARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -387,7 +387,7 @@ extension Value where Kind == EC2.ClientVpnEndpoint.TagSpecification {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceType", resourceType.expression))
     objectEntries.append(.init("Tags", tags.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -413,6 +413,6 @@ extension Value where Kind == EC2.ClientVpnEndpoint.TransitGatewayConfiguration 
       objectEntries.append(.init("AvailabilityZones", availabilityZones.expression))
     }
     objectEntries.append(.init("TransitGatewayId", transitGatewayID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -253,9 +253,9 @@ extension EC2.EC2Fleet {
 
 extension Value where Kind == EC2.EC2Fleet.AllocationStrategyValue {
   /// `lowest-price`.
-  public static var lowestPrice: Self { Self(Kind.lowestPrice) }
+  public static var lowestPrice: Self { .allowed(Kind.lowestPrice) }
   /// `prioritized`.
-  public static var prioritized: Self { Self(Kind.prioritized) }
+  public static var prioritized: Self { .allowed(Kind.prioritized) }
 }
 
 extension EC2.EC2Fleet {
@@ -278,7 +278,7 @@ extension Value where Kind == EC2.EC2Fleet.BlockDeviceMapping {
     if let ebs = ebs { objectEntries.append(.init("Ebs", ebs.expression)) }
     if let noDevice = noDevice { objectEntries.append(.init("NoDevice", noDevice.expression)) }
     if let virtualName = virtualName { objectEntries.append(.init("VirtualName", virtualName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -299,7 +299,7 @@ extension Value where Kind == EC2.EC2Fleet.CapacityRebalance {
     if let terminationDelay = terminationDelay {
       objectEntries.append(.init("TerminationDelay", terminationDelay.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -315,7 +315,7 @@ extension Value where Kind == EC2.EC2Fleet.CapacityReservationOptionsRequest {
   public init(usageStrategy: Value<EC2.EC2Fleet.UsageStrategyValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let usageStrategy = usageStrategy { objectEntries.append(.init("UsageStrategy", usageStrategy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -333,13 +333,13 @@ extension EC2.EC2Fleet {
 
 extension Value where Kind == EC2.EC2Fleet.DefaultTargetCapacityTypeValue {
   /// `on-demand`.
-  public static var onDemand: Self { Self(Kind.onDemand) }
+  public static var onDemand: Self { .allowed(Kind.onDemand) }
   /// `spot`.
-  public static var spot: Self { Self(Kind.spot) }
+  public static var spot: Self { .allowed(Kind.spot) }
   /// `capacity-block`.
-  public static var capacityBlock: Self { Self(Kind.capacityBlock) }
+  public static var capacityBlock: Self { .allowed(Kind.capacityBlock) }
   /// `reserved-capacity`.
-  public static var reservedCapacity: Self { Self(Kind.reservedCapacity) }
+  public static var reservedCapacity: Self { .allowed(Kind.reservedCapacity) }
 }
 
 extension EC2.EC2Fleet {
@@ -370,7 +370,7 @@ extension Value where Kind == EC2.EC2Fleet.EBSBlockDevice {
     if let snapshotID = snapshotID { objectEntries.append(.init("SnapshotId", snapshotID.expression)) }
     if let volumeSize = volumeSize { objectEntries.append(.init("VolumeSize", volumeSize.expression)) }
     if let volumeType = volumeType { objectEntries.append(.init("VolumeType", volumeType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -386,9 +386,9 @@ extension EC2.EC2Fleet {
 
 extension Value where Kind == EC2.EC2Fleet.ExcessCapacityTerminationPolicyValue {
   /// `termination`.
-  public static var termination: Self { Self(Kind.termination) }
+  public static var termination: Self { .allowed(Kind.termination) }
   /// `no-termination`.
-  public static var noTermination: Self { Self(Kind.noTermination) }
+  public static var noTermination: Self { .allowed(Kind.noTermination) }
 }
 
 extension EC2.EC2Fleet {
@@ -409,7 +409,7 @@ extension Value where Kind == EC2.EC2Fleet.FleetLaunchTemplateConfigRequest {
       objectEntries.append(.init("LaunchTemplateSpecification", launchTemplateSpecification.expression))
     }
     if let overrides = overrides { objectEntries.append(.init("Overrides", overrides.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -469,7 +469,7 @@ extension Value where Kind == EC2.EC2Fleet.FleetLaunchTemplateOverridesRequest {
     if let weightedCapacity = weightedCapacity {
       objectEntries.append(.init("WeightedCapacity", weightedCapacity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -499,7 +499,7 @@ extension Value where Kind == EC2.EC2Fleet.FleetLaunchTemplateSpecificationReque
       objectEntries.append(.init("LaunchTemplateSpecificationUserData", launchTemplateSpecificationUserData.expression))
     }
     objectEntries.append(.init("Version", version.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -516,7 +516,7 @@ extension Value where Kind == EC2.EC2Fleet.IAMInstanceProfileSpecification {
     var objectEntries: [Expression.ObjectEntry] = []
     if let arn = arn { objectEntries.append(.init("Arn", arn.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -540,7 +540,7 @@ extension Value where Kind == EC2.EC2Fleet.InstanceMetadataOptionsRequest {
       objectEntries.append(.init("HttpPutResponseHopLimit", httpPutResponseHopLimit.expression))
     }
     if let httpTokens = httpTokens { objectEntries.append(.init("HttpTokens", httpTokens.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -556,7 +556,7 @@ extension Value where Kind == EC2.EC2Fleet.Ipv6AddressRequest {
   public init(ipv6Address: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ipv6Address = ipv6Address { objectEntries.append(.init("Ipv6Address", ipv6Address.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -574,7 +574,7 @@ extension Value where Kind == EC2.EC2Fleet.MaintenanceStrategies {
     if let capacityRebalance = capacityRebalance {
       objectEntries.append(.init("CapacityRebalance", capacityRebalance.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -634,7 +634,7 @@ extension Value where Kind == EC2.EC2Fleet.NetworkInterfaceSpecificationRequest 
       objectEntries.append(.init("SecondaryPrivateIpAddressCount", secondaryPrivateIPAddressCount.expression))
     }
     if let subnetID = subnetID { objectEntries.append(.init("SubnetId", subnetID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -672,7 +672,7 @@ extension Value where Kind == EC2.EC2Fleet.OnDemandOptionsRequest {
     if let singleInstanceType = singleInstanceType {
       objectEntries.append(.init("SingleInstanceType", singleInstanceType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -710,7 +710,7 @@ extension Value where Kind == EC2.EC2Fleet.Placement {
     }
     if let spreadDomain = spreadDomain { objectEntries.append(.init("SpreadDomain", spreadDomain.expression)) }
     if let tenancy = tenancy { objectEntries.append(.init("Tenancy", tenancy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -729,7 +729,7 @@ extension Value where Kind == EC2.EC2Fleet.PrivateIPAddressSpecificationRequest 
     if let privateIPAddress = privateIPAddress {
       objectEntries.append(.init("PrivateIpAddress", privateIPAddress.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -744,7 +744,7 @@ extension EC2.EC2Fleet {
 
 extension Value where Kind == EC2.EC2Fleet.ReservationTypesValue {
   /// `interruptible-capacity-reservation`.
-  public static var interruptibleCapacityReservation: Self { Self(Kind.interruptibleCapacityReservation) }
+  public static var interruptibleCapacityReservation: Self { .allowed(Kind.interruptibleCapacityReservation) }
 }
 
 extension EC2.EC2Fleet {
@@ -761,7 +761,7 @@ extension Value where Kind == EC2.EC2Fleet.ReservedCapacityOptionsRequest {
     if let reservationTypes = reservationTypes {
       objectEntries.append(.init("ReservationTypes", reservationTypes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -822,99 +822,99 @@ extension EC2.EC2Fleet {
 
 extension Value where Kind == EC2.EC2Fleet.ResourceTypeValue {
   /// `client-vpn-endpoint`.
-  public static var clientVpnEndpoint: Self { Self(Kind.clientVpnEndpoint) }
+  public static var clientVpnEndpoint: Self { .allowed(Kind.clientVpnEndpoint) }
   /// `customer-gateway`.
-  public static var customerGateway: Self { Self(Kind.customerGateway) }
+  public static var customerGateway: Self { .allowed(Kind.customerGateway) }
   /// `dedicated-host`.
-  public static var dedicatedHost: Self { Self(Kind.dedicatedHost) }
+  public static var dedicatedHost: Self { .allowed(Kind.dedicatedHost) }
   /// `dhcp-options`.
-  public static var dhcpOptions: Self { Self(Kind.dhcpOptions) }
+  public static var dhcpOptions: Self { .allowed(Kind.dhcpOptions) }
   /// `egress-only-internet-gateway`.
-  public static var egressOnlyInternetGateway: Self { Self(Kind.egressOnlyInternetGateway) }
+  public static var egressOnlyInternetGateway: Self { .allowed(Kind.egressOnlyInternetGateway) }
   /// `elastic-gpu`.
-  public static var elasticGPU: Self { Self(Kind.elasticGPU) }
+  public static var elasticGPU: Self { .allowed(Kind.elasticGPU) }
   /// `elastic-ip`.
-  public static var elasticIP: Self { Self(Kind.elasticIP) }
+  public static var elasticIP: Self { .allowed(Kind.elasticIP) }
   /// `export-image-task`.
-  public static var exportImageTask: Self { Self(Kind.exportImageTask) }
+  public static var exportImageTask: Self { .allowed(Kind.exportImageTask) }
   /// `export-instance-task`.
-  public static var exportInstanceTask: Self { Self(Kind.exportInstanceTask) }
+  public static var exportInstanceTask: Self { .allowed(Kind.exportInstanceTask) }
   /// `fleet`.
-  public static var fleet: Self { Self(Kind.fleet) }
+  public static var fleet: Self { .allowed(Kind.fleet) }
   /// `fpga-image`.
-  public static var fpgaImage: Self { Self(Kind.fpgaImage) }
+  public static var fpgaImage: Self { .allowed(Kind.fpgaImage) }
   /// `host-reservation`.
-  public static var hostReservation: Self { Self(Kind.hostReservation) }
+  public static var hostReservation: Self { .allowed(Kind.hostReservation) }
   /// `image`.
-  public static var image: Self { Self(Kind.image) }
+  public static var image: Self { .allowed(Kind.image) }
   /// `import-image-task`.
-  public static var importImageTask: Self { Self(Kind.importImageTask) }
+  public static var importImageTask: Self { .allowed(Kind.importImageTask) }
   /// `import-snapshot-task`.
-  public static var importSnapshotTask: Self { Self(Kind.importSnapshotTask) }
+  public static var importSnapshotTask: Self { .allowed(Kind.importSnapshotTask) }
   /// `instance`.
-  public static var instance: Self { Self(Kind.instance) }
+  public static var instance: Self { .allowed(Kind.instance) }
   /// `internet-gateway`.
-  public static var internetGateway: Self { Self(Kind.internetGateway) }
+  public static var internetGateway: Self { .allowed(Kind.internetGateway) }
   /// `key-pair`.
-  public static var keyPair: Self { Self(Kind.keyPair) }
+  public static var keyPair: Self { .allowed(Kind.keyPair) }
   /// `launch-template`.
-  public static var launchTemplate: Self { Self(Kind.launchTemplate) }
+  public static var launchTemplate: Self { .allowed(Kind.launchTemplate) }
   /// `local-gateway-route-table-vpc-association`.
-  public static var localGatewayRouteTableVPCAssociation: Self { Self(Kind.localGatewayRouteTableVPCAssociation) }
+  public static var localGatewayRouteTableVPCAssociation: Self { .allowed(Kind.localGatewayRouteTableVPCAssociation) }
   /// `natgateway`.
-  public static var natgateway: Self { Self(Kind.natgateway) }
+  public static var natgateway: Self { .allowed(Kind.natgateway) }
   /// `network-acl`.
-  public static var networkACL: Self { Self(Kind.networkACL) }
+  public static var networkACL: Self { .allowed(Kind.networkACL) }
   /// `network-insights-analysis`.
-  public static var networkInsightsAnalysis: Self { Self(Kind.networkInsightsAnalysis) }
+  public static var networkInsightsAnalysis: Self { .allowed(Kind.networkInsightsAnalysis) }
   /// `network-insights-path`.
-  public static var networkInsightsPath: Self { Self(Kind.networkInsightsPath) }
+  public static var networkInsightsPath: Self { .allowed(Kind.networkInsightsPath) }
   /// `network-interface`.
-  public static var networkInterface: Self { Self(Kind.networkInterface) }
+  public static var networkInterface: Self { .allowed(Kind.networkInterface) }
   /// `placement-group`.
-  public static var placementGroup: Self { Self(Kind.placementGroup) }
+  public static var placementGroup: Self { .allowed(Kind.placementGroup) }
   /// `reserved-instances`.
-  public static var reservedInstances: Self { Self(Kind.reservedInstances) }
+  public static var reservedInstances: Self { .allowed(Kind.reservedInstances) }
   /// `route-table`.
-  public static var routeTable: Self { Self(Kind.routeTable) }
+  public static var routeTable: Self { .allowed(Kind.routeTable) }
   /// `security-group`.
-  public static var securityGroup: Self { Self(Kind.securityGroup) }
+  public static var securityGroup: Self { .allowed(Kind.securityGroup) }
   /// `snapshot`.
-  public static var snapshot: Self { Self(Kind.snapshot) }
+  public static var snapshot: Self { .allowed(Kind.snapshot) }
   /// `spot-fleet-request`.
-  public static var spotFleetRequest: Self { Self(Kind.spotFleetRequest) }
+  public static var spotFleetRequest: Self { .allowed(Kind.spotFleetRequest) }
   /// `spot-instances-request`.
-  public static var spotInstancesRequest: Self { Self(Kind.spotInstancesRequest) }
+  public static var spotInstancesRequest: Self { .allowed(Kind.spotInstancesRequest) }
   /// `subnet`.
-  public static var subnet: Self { Self(Kind.subnet) }
+  public static var subnet: Self { .allowed(Kind.subnet) }
   /// `traffic-mirror-filter`.
-  public static var trafficMirrorFilter: Self { Self(Kind.trafficMirrorFilter) }
+  public static var trafficMirrorFilter: Self { .allowed(Kind.trafficMirrorFilter) }
   /// `traffic-mirror-session`.
-  public static var trafficMirrorSession: Self { Self(Kind.trafficMirrorSession) }
+  public static var trafficMirrorSession: Self { .allowed(Kind.trafficMirrorSession) }
   /// `traffic-mirror-target`.
-  public static var trafficMirrorTarget: Self { Self(Kind.trafficMirrorTarget) }
+  public static var trafficMirrorTarget: Self { .allowed(Kind.trafficMirrorTarget) }
   /// `transit-gateway`.
-  public static var transitGateway: Self { Self(Kind.transitGateway) }
+  public static var transitGateway: Self { .allowed(Kind.transitGateway) }
   /// `transit-gateway-attachment`.
-  public static var transitGatewayAttachment: Self { Self(Kind.transitGatewayAttachment) }
+  public static var transitGatewayAttachment: Self { .allowed(Kind.transitGatewayAttachment) }
   /// `transit-gateway-connect-peer`.
-  public static var transitGatewayConnectPeer: Self { Self(Kind.transitGatewayConnectPeer) }
+  public static var transitGatewayConnectPeer: Self { .allowed(Kind.transitGatewayConnectPeer) }
   /// `transit-gateway-multicast-domain`.
-  public static var transitGatewayMulticastDomain: Self { Self(Kind.transitGatewayMulticastDomain) }
+  public static var transitGatewayMulticastDomain: Self { .allowed(Kind.transitGatewayMulticastDomain) }
   /// `transit-gateway-route-table`.
-  public static var transitGatewayRouteTable: Self { Self(Kind.transitGatewayRouteTable) }
+  public static var transitGatewayRouteTable: Self { .allowed(Kind.transitGatewayRouteTable) }
   /// `volume`.
-  public static var volume: Self { Self(Kind.volume) }
+  public static var volume: Self { .allowed(Kind.volume) }
   /// `vpc`.
-  public static var vpc: Self { Self(Kind.vpc) }
+  public static var vpc: Self { .allowed(Kind.vpc) }
   /// `vpc-flow-log`.
-  public static var vpcFlowLog: Self { Self(Kind.vpcFlowLog) }
+  public static var vpcFlowLog: Self { .allowed(Kind.vpcFlowLog) }
   /// `vpc-peering-connection`.
-  public static var vpcPeeringConnection: Self { Self(Kind.vpcPeeringConnection) }
+  public static var vpcPeeringConnection: Self { .allowed(Kind.vpcPeeringConnection) }
   /// `vpn-connection`.
-  public static var vpnConnection: Self { Self(Kind.vpnConnection) }
+  public static var vpnConnection: Self { .allowed(Kind.vpnConnection) }
   /// `vpn-gateway`.
-  public static var vpnGateway: Self { Self(Kind.vpnGateway) }
+  public static var vpnGateway: Self { .allowed(Kind.vpnGateway) }
 }
 
 extension EC2.EC2Fleet {
@@ -959,7 +959,7 @@ extension Value where Kind == EC2.EC2Fleet.SpotOptionsRequest {
     if let singleInstanceType = singleInstanceType {
       objectEntries.append(.init("SingleInstanceType", singleInstanceType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -982,23 +982,23 @@ extension EC2.EC2Fleet {
 
 extension Value where Kind == EC2.EC2Fleet.SpotOptionsRequestAllocationStrategyValue {
   /// `lowest-price`.
-  public static var lowestPrice: Self { Self(Kind.lowestPrice) }
+  public static var lowestPrice: Self { .allowed(Kind.lowestPrice) }
   /// `lowestPrice`.
-  public static var lowestPriceValue: Self { Self(Kind.lowestPriceValue) }
+  public static var lowestPriceValue: Self { .allowed(Kind.lowestPriceValue) }
   /// `diversified`.
-  public static var diversified: Self { Self(Kind.diversified) }
+  public static var diversified: Self { .allowed(Kind.diversified) }
   /// `capacityOptimized`.
-  public static var capacityOptimized: Self { Self(Kind.capacityOptimized) }
+  public static var capacityOptimized: Self { .allowed(Kind.capacityOptimized) }
   /// `capacity-optimized`.
-  public static var capacityOptimizedValue: Self { Self(Kind.capacityOptimizedValue) }
+  public static var capacityOptimizedValue: Self { .allowed(Kind.capacityOptimizedValue) }
   /// `capacityOptimizedPrioritized`.
-  public static var capacityOptimizedPrioritized: Self { Self(Kind.capacityOptimizedPrioritized) }
+  public static var capacityOptimizedPrioritized: Self { .allowed(Kind.capacityOptimizedPrioritized) }
   /// `capacity-optimized-prioritized`.
-  public static var capacityOptimizedPrioritizedValue: Self { Self(Kind.capacityOptimizedPrioritizedValue) }
+  public static var capacityOptimizedPrioritizedValue: Self { .allowed(Kind.capacityOptimizedPrioritizedValue) }
   /// `priceCapacityOptimized`.
-  public static var priceCapacityOptimized: Self { Self(Kind.priceCapacityOptimized) }
+  public static var priceCapacityOptimized: Self { .allowed(Kind.priceCapacityOptimized) }
   /// `price-capacity-optimized`.
-  public static var priceCapacityOptimizedValue: Self { Self(Kind.priceCapacityOptimizedValue) }
+  public static var priceCapacityOptimizedValue: Self { .allowed(Kind.priceCapacityOptimizedValue) }
 }
 
 extension EC2.EC2Fleet {
@@ -1014,7 +1014,7 @@ extension Value where Kind == EC2.EC2Fleet.TagSpecification {
     var objectEntries: [Expression.ObjectEntry] = []
     if let resourceType = resourceType { objectEntries.append(.init("ResourceType", resourceType.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1048,7 +1048,7 @@ extension Value where Kind == EC2.EC2Fleet.TargetCapacitySpecificationRequest {
       objectEntries.append(.init("TargetCapacityUnitType", targetCapacityUnitType.expression))
     }
     objectEntries.append(.init("TotalTargetCapacity", totalTargetCapacity.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1065,11 +1065,11 @@ extension EC2.EC2Fleet {
 
 extension Value where Kind == EC2.EC2Fleet.TypeValue {
   /// `maintain`.
-  public static var maintain: Self { Self(Kind.maintain) }
+  public static var maintain: Self { .allowed(Kind.maintain) }
   /// `request`.
-  public static var request: Self { Self(Kind.request) }
+  public static var request: Self { .allowed(Kind.request) }
   /// `instant`.
-  public static var instant: Self { Self(Kind.instant) }
+  public static var instant: Self { .allowed(Kind.instant) }
 }
 
 extension EC2.EC2Fleet {
@@ -1083,5 +1083,5 @@ extension EC2.EC2Fleet {
 
 extension Value where Kind == EC2.EC2Fleet.UsageStrategyValue {
   /// `use-capacity-reservations-first`.
-  public static var useCapacityReservationsFirst: Self { Self(Kind.useCapacityReservationsFirst) }
+  public static var useCapacityReservationsFirst: Self { .allowed(Kind.useCapacityReservationsFirst) }
 }

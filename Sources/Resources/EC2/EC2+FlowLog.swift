@@ -164,7 +164,7 @@ extension Value where Kind == EC2.FlowLog.DestinationOptions {
     objectEntries.append(.init("FileFormat", fileFormat.expression))
     objectEntries.append(.init("HiveCompatiblePartitions", hiveCompatiblePartitions.expression))
     objectEntries.append(.init("PerHourPartition", perHourPartition.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -180,9 +180,9 @@ extension EC2.FlowLog {
 
 extension Value where Kind == EC2.FlowLog.FileFormatValue {
   /// `plain-text`.
-  public static var plainText: Self { Self(Kind.plainText) }
+  public static var plainText: Self { .allowed(Kind.plainText) }
   /// `parquet`.
-  public static var parquet: Self { Self(Kind.parquet) }
+  public static var parquet: Self { .allowed(Kind.parquet) }
 }
 
 extension EC2.FlowLog {
@@ -198,11 +198,11 @@ extension EC2.FlowLog {
 
 extension Value where Kind == EC2.FlowLog.LogDestinationTypeValue {
   /// `cloud-watch-logs`.
-  public static var cloudWatchLogs: Self { Self(Kind.cloudWatchLogs) }
+  public static var cloudWatchLogs: Self { .allowed(Kind.cloudWatchLogs) }
   /// `s3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
   /// `kinesis-data-firehose`.
-  public static var kinesisDataFirehose: Self { Self(Kind.kinesisDataFirehose) }
+  public static var kinesisDataFirehose: Self { .allowed(Kind.kinesisDataFirehose) }
 }
 
 extension EC2.FlowLog {
@@ -221,17 +221,17 @@ extension EC2.FlowLog {
 
 extension Value where Kind == EC2.FlowLog.ResourceTypeValue {
   /// `NetworkInterface`.
-  public static var networkInterface: Self { Self(Kind.networkInterface) }
+  public static var networkInterface: Self { .allowed(Kind.networkInterface) }
   /// `Subnet`.
-  public static var subnet: Self { Self(Kind.subnet) }
+  public static var subnet: Self { .allowed(Kind.subnet) }
   /// `VPC`.
-  public static var vpc: Self { Self(Kind.vpc) }
+  public static var vpc: Self { .allowed(Kind.vpc) }
   /// `TransitGateway`.
-  public static var transitGateway: Self { Self(Kind.transitGateway) }
+  public static var transitGateway: Self { .allowed(Kind.transitGateway) }
   /// `TransitGatewayAttachment`.
-  public static var transitGatewayAttachment: Self { Self(Kind.transitGatewayAttachment) }
+  public static var transitGatewayAttachment: Self { .allowed(Kind.transitGatewayAttachment) }
   /// `RegionalNatGateway`.
-  public static var regionalNATGateway: Self { Self(Kind.regionalNATGateway) }
+  public static var regionalNATGateway: Self { .allowed(Kind.regionalNATGateway) }
 }
 
 extension EC2.FlowLog {
@@ -247,9 +247,9 @@ extension EC2.FlowLog {
 
 extension Value where Kind == EC2.FlowLog.TrafficTypeValue {
   /// `ACCEPT`.
-  public static var accept: Self { Self(Kind.accept) }
+  public static var accept: Self { .allowed(Kind.accept) }
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `REJECT`.
-  public static var reject: Self { Self(Kind.reject) }
+  public static var reject: Self { .allowed(Kind.reject) }
 }

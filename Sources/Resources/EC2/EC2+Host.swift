@@ -131,9 +131,9 @@ extension EC2.Host {
 
 extension Value where Kind == EC2.Host.AutoPlacementValue {
   /// `on`.
-  public static var on: Self { Self(Kind.on) }
+  public static var on: Self { .allowed(Kind.on) }
   /// `off`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
 }
 
 extension EC2.Host {
@@ -148,9 +148,9 @@ extension EC2.Host {
 
 extension Value where Kind == EC2.Host.HostMaintenanceValue {
   /// `on`.
-  public static var on: Self { Self(Kind.on) }
+  public static var on: Self { .allowed(Kind.on) }
   /// `off`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
 }
 
 extension EC2.Host {
@@ -165,7 +165,7 @@ extension EC2.Host {
 
 extension Value where Kind == EC2.Host.HostRecoveryValue {
   /// `on`.
-  public static var on: Self { Self(Kind.on) }
+  public static var on: Self { .allowed(Kind.on) }
   /// `off`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
 }

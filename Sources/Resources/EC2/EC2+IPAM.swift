@@ -192,7 +192,7 @@ extension Value where Kind == EC2.IPAM.IpamOrganizationalUnitExclusion {
   public init(organizationsEntityPath: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OrganizationsEntityPath", organizationsEntityPath.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -208,9 +208,9 @@ extension EC2.IPAM {
 
 extension Value where Kind == EC2.IPAM.MeteredAccountValue {
   /// `ipam-owner`.
-  public static var ipamOwner: Self { Self(Kind.ipamOwner) }
+  public static var ipamOwner: Self { .allowed(Kind.ipamOwner) }
   /// `resource-owner`.
-  public static var resourceOwner: Self { Self(Kind.resourceOwner) }
+  public static var resourceOwner: Self { .allowed(Kind.resourceOwner) }
 }
 
 extension EC2.IPAM {
@@ -225,7 +225,7 @@ extension EC2.IPAM {
 
 extension Value where Kind == EC2.IPAM.TierValue {
   /// `free`.
-  public static var free: Self { Self(Kind.free) }
+  public static var free: Self { .allowed(Kind.free) }
   /// `advanced`.
-  public static var advanced: Self { Self(Kind.advanced) }
+  public static var advanced: Self { .allowed(Kind.advanced) }
 }

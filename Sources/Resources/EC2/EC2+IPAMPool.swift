@@ -239,7 +239,7 @@ extension Value where Kind == EC2.IPAMPool.ProvisionedCidr {
   public init(cidr: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Cidr", cidr.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -263,6 +263,6 @@ extension Value where Kind == EC2.IPAMPool.SourceResource {
     objectEntries.append(.init("ResourceOwner", resourceOwner.expression))
     objectEntries.append(.init("ResourceRegion", resourceRegion.expression))
     objectEntries.append(.init("ResourceType", resourceType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

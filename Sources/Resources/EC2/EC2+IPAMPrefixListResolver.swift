@@ -114,9 +114,9 @@ extension EC2.IPAMPrefixListResolver {
 
 extension Value where Kind == EC2.IPAMPrefixListResolver.AddressFamilyValue {
   /// `ipv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `ipv6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
 }
 
 extension EC2.IPAMPrefixListResolver {
@@ -141,7 +141,7 @@ extension Value where Kind == EC2.IPAMPrefixListResolver.IpamPrefixListResolverR
     if let resourceType = resourceType { objectEntries.append(.init("ResourceType", resourceType.expression)) }
     objectEntries.append(.init("RuleType", ruleType.expression))
     if let staticCidr = staticCidr { objectEntries.append(.init("StaticCidr", staticCidr.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -171,7 +171,7 @@ extension Value where Kind == EC2.IPAMPrefixListResolver.IpamPrefixListResolverR
     if let resourceOwner = resourceOwner { objectEntries.append(.init("ResourceOwner", resourceOwner.expression)) }
     if let resourceRegion = resourceRegion { objectEntries.append(.init("ResourceRegion", resourceRegion.expression)) }
     if let resourceTag = resourceTag { objectEntries.append(.init("ResourceTag", resourceTag.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -188,11 +188,11 @@ extension EC2.IPAMPrefixListResolver {
 
 extension Value where Kind == EC2.IPAMPrefixListResolver.OperationValue {
   /// `equals`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `not-equals`.
-  public static var notEquals: Self { Self(Kind.notEquals) }
+  public static var notEquals: Self { .allowed(Kind.notEquals) }
   /// `subnet-of`.
-  public static var subnetOf: Self { Self(Kind.subnetOf) }
+  public static var subnetOf: Self { .allowed(Kind.subnetOf) }
 }
 
 extension EC2.IPAMPrefixListResolver {
@@ -209,13 +209,13 @@ extension EC2.IPAMPrefixListResolver {
 
 extension Value where Kind == EC2.IPAMPrefixListResolver.ResourceTypeValue {
   /// `vpc`.
-  public static var vpc: Self { Self(Kind.vpc) }
+  public static var vpc: Self { .allowed(Kind.vpc) }
   /// `subnet`.
-  public static var subnet: Self { Self(Kind.subnet) }
+  public static var subnet: Self { .allowed(Kind.subnet) }
   /// `eip`.
-  public static var eip: Self { Self(Kind.eip) }
+  public static var eip: Self { .allowed(Kind.eip) }
   /// `public-ipv4-pool`.
-  public static var publicIpv4Pool: Self { Self(Kind.publicIpv4Pool) }
+  public static var publicIpv4Pool: Self { .allowed(Kind.publicIpv4Pool) }
 }
 
 extension EC2.IPAMPrefixListResolver {
@@ -231,9 +231,9 @@ extension EC2.IPAMPrefixListResolver {
 
 extension Value where Kind == EC2.IPAMPrefixListResolver.RuleTypeValue {
   /// `static-cidr`.
-  public static var staticCidr: Self { Self(Kind.staticCidr) }
+  public static var staticCidr: Self { .allowed(Kind.staticCidr) }
   /// `ipam-resource-cidr`.
-  public static var ipamResourceCidr: Self { Self(Kind.ipamResourceCidr) }
+  public static var ipamResourceCidr: Self { .allowed(Kind.ipamResourceCidr) }
   /// `ipam-pool-cidr`.
-  public static var ipamPoolCidr: Self { Self(Kind.ipamPoolCidr) }
+  public static var ipamPoolCidr: Self { .allowed(Kind.ipamPoolCidr) }
 }

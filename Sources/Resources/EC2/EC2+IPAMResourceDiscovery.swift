@@ -143,6 +143,6 @@ extension Value where Kind == EC2.IPAMResourceDiscovery.IpamResourceDiscoveryOrg
   public init(organizationsEntityPath: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OrganizationsEntityPath", organizationsEntityPath.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -135,7 +135,7 @@ extension Value where Kind == EC2.IPAMScope.IpamScopeExternalAuthorityConfigurat
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ExternalResourceIdentifier", externalResourceIdentifier.expression))
     objectEntries.append(.init("IpamScopeExternalAuthorityType", ipamScopeExternalAuthorityType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,5 +150,5 @@ extension EC2.IPAMScope {
 
 extension Value where Kind == EC2.IPAMScope.IpamScopeExternalAuthorityTypeValue {
   /// `infoblox`.
-  public static var infoblox: Self { Self(Kind.infoblox) }
+  public static var infoblox: Self { .allowed(Kind.infoblox) }
 }

@@ -470,9 +470,9 @@ extension EC2.Instance {
 
 extension Value where Kind == EC2.Instance.AffinityValue {
   /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `host`.
-  public static var host: Self { Self(Kind.host) }
+  public static var host: Self { .allowed(Kind.host) }
 }
 
 extension EC2.Instance {
@@ -488,7 +488,7 @@ extension Value where Kind == EC2.Instance.AssociationParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -512,7 +512,7 @@ extension Value where Kind == EC2.Instance.BlockDeviceMapping {
     if let ebs = ebs { objectEntries.append(.init("Ebs", ebs.expression)) }
     if let noDevice = noDevice { objectEntries.append(.init("NoDevice", noDevice.expression)) }
     if let virtualName = virtualName { objectEntries.append(.init("VirtualName", virtualName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -529,7 +529,7 @@ extension Value where Kind == EC2.Instance.CPUOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let coreCount = coreCount { objectEntries.append(.init("CoreCount", coreCount.expression)) }
     if let threadsPerCore = threadsPerCore { objectEntries.append(.init("ThreadsPerCore", threadsPerCore.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -545,7 +545,7 @@ extension Value where Kind == EC2.Instance.CreditSpecification {
   public init(cpuCredits: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cpuCredits = cpuCredits { objectEntries.append(.init("CPUCredits", cpuCredits.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -577,7 +577,7 @@ extension Value where Kind == EC2.Instance.EBS {
     if let snapshotID = snapshotID { objectEntries.append(.init("SnapshotId", snapshotID.expression)) }
     if let volumeSize = volumeSize { objectEntries.append(.init("VolumeSize", volumeSize.expression)) }
     if let volumeType = volumeType { objectEntries.append(.init("VolumeType", volumeType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -593,7 +593,7 @@ extension Value where Kind == EC2.Instance.ElasticGPUSpecification {
   public init(type: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -610,7 +610,7 @@ extension Value where Kind == EC2.Instance.ElasticInferenceAccelerator {
     var objectEntries: [Expression.ObjectEntry] = []
     if let count = count { objectEntries.append(.init("Count", count.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -636,7 +636,7 @@ extension Value where Kind == EC2.Instance.LaunchTemplateSpecification {
       objectEntries.append(.init("LaunchTemplateName", launchTemplateName.expression))
     }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -652,7 +652,7 @@ extension Value where Kind == EC2.Instance.LicenseSpecification {
   public init(licenseConfigurationARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LicenseConfigurationArn", licenseConfigurationARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -714,7 +714,7 @@ extension Value where Kind == EC2.Instance.NetworkInterface {
       objectEntries.append(.init("SecondaryPrivateIpAddressCount", secondaryPrivateIPAddressCount.expression))
     }
     if let subnetID = subnetID { objectEntries.append(.init("SubnetId", subnetID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -733,7 +733,7 @@ extension Value where Kind == EC2.Instance.SSMAssociation {
       objectEntries.append(.init("AssociationParameters", associationParameters.expression))
     }
     objectEntries.append(.init("DocumentName", documentName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -750,6 +750,6 @@ extension Value where Kind == EC2.Instance.Volume {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Device", device.expression))
     objectEntries.append(.init("VolumeId", volumeID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

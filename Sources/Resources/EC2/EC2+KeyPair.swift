@@ -105,9 +105,9 @@ extension EC2.KeyPair {
 
 extension Value where Kind == EC2.KeyPair.KeyFormatValue {
   /// `pem`.
-  public static var pem: Self { Self(Kind.pem) }
+  public static var pem: Self { .allowed(Kind.pem) }
   /// `ppk`.
-  public static var ppk: Self { Self(Kind.ppk) }
+  public static var ppk: Self { .allowed(Kind.ppk) }
 }
 
 extension EC2.KeyPair {
@@ -122,7 +122,7 @@ extension EC2.KeyPair {
 
 extension Value where Kind == EC2.KeyPair.KeyTypeValue {
   /// `rsa`.
-  public static var rsa: Self { Self(Kind.rsa) }
+  public static var rsa: Self { .allowed(Kind.rsa) }
   /// `ed25519`.
-  public static var ed25519: Self { Self(Kind.ed25519) }
+  public static var ed25519: Self { .allowed(Kind.ed25519) }
 }

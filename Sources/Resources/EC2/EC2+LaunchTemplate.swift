@@ -185,7 +185,7 @@ extension Value where Kind == EC2.LaunchTemplate.AcceleratorCount {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -218,43 +218,43 @@ extension EC2.LaunchTemplate {
 
 extension Value where Kind == EC2.LaunchTemplate.AcceleratorNamesValue {
   /// `a100`.
-  public static var a100: Self { Self(Kind.a100) }
+  public static var a100: Self { .allowed(Kind.a100) }
   /// `a10g`.
-  public static var a10g: Self { Self(Kind.a10g) }
+  public static var a10g: Self { .allowed(Kind.a10g) }
   /// `gaudi-hl-205`.
-  public static var gaudiHl205: Self { Self(Kind.gaudiHl205) }
+  public static var gaudiHl205: Self { .allowed(Kind.gaudiHl205) }
   /// `h100`.
-  public static var h100: Self { Self(Kind.h100) }
+  public static var h100: Self { .allowed(Kind.h100) }
   /// `inferentia`.
-  public static var inferentia: Self { Self(Kind.inferentia) }
+  public static var inferentia: Self { .allowed(Kind.inferentia) }
   /// `inferentia2`.
-  public static var inferentia2: Self { Self(Kind.inferentia2) }
+  public static var inferentia2: Self { .allowed(Kind.inferentia2) }
   /// `k520`.
-  public static var k520: Self { Self(Kind.k520) }
+  public static var k520: Self { .allowed(Kind.k520) }
   /// `k80`.
-  public static var k80: Self { Self(Kind.k80) }
+  public static var k80: Self { .allowed(Kind.k80) }
   /// `l4`.
-  public static var l4: Self { Self(Kind.l4) }
+  public static var l4: Self { .allowed(Kind.l4) }
   /// `l40s`.
-  public static var l40s: Self { Self(Kind.l40s) }
+  public static var l40s: Self { .allowed(Kind.l40s) }
   /// `m60`.
-  public static var m60: Self { Self(Kind.m60) }
+  public static var m60: Self { .allowed(Kind.m60) }
   /// `radeon-pro-v520`.
-  public static var radeonProV520: Self { Self(Kind.radeonProV520) }
+  public static var radeonProV520: Self { .allowed(Kind.radeonProV520) }
   /// `t4`.
-  public static var t4: Self { Self(Kind.t4) }
+  public static var t4: Self { .allowed(Kind.t4) }
   /// `t4g`.
-  public static var t4g: Self { Self(Kind.t4g) }
+  public static var t4g: Self { .allowed(Kind.t4g) }
   /// `trainium`.
-  public static var trainium: Self { Self(Kind.trainium) }
+  public static var trainium: Self { .allowed(Kind.trainium) }
   /// `trainium2`.
-  public static var trainium2: Self { Self(Kind.trainium2) }
+  public static var trainium2: Self { .allowed(Kind.trainium2) }
   /// `u30`.
-  public static var u30: Self { Self(Kind.u30) }
+  public static var u30: Self { .allowed(Kind.u30) }
   /// `v100`.
-  public static var v100: Self { Self(Kind.v100) }
+  public static var v100: Self { .allowed(Kind.v100) }
   /// `vu9p`.
-  public static var vu9p: Self { Self(Kind.vu9p) }
+  public static var vu9p: Self { .allowed(Kind.vu9p) }
 }
 
 extension EC2.LaunchTemplate {
@@ -270,7 +270,7 @@ extension Value where Kind == EC2.LaunchTemplate.AcceleratorTotalMemoryMiB {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -288,13 +288,13 @@ extension EC2.LaunchTemplate {
 
 extension Value where Kind == EC2.LaunchTemplate.AcceleratorTypesValue {
   /// `fpga`.
-  public static var fpga: Self { Self(Kind.fpga) }
+  public static var fpga: Self { .allowed(Kind.fpga) }
   /// `gpu`.
-  public static var gpu: Self { Self(Kind.gpu) }
+  public static var gpu: Self { .allowed(Kind.gpu) }
   /// `inference`.
-  public static var inference: Self { Self(Kind.inference) }
+  public static var inference: Self { .allowed(Kind.inference) }
   /// `media`.
-  public static var media: Self { Self(Kind.media) }
+  public static var media: Self { .allowed(Kind.media) }
 }
 
 extension EC2.LaunchTemplate {
@@ -309,9 +309,9 @@ extension EC2.LaunchTemplate {
 
 extension Value where Kind == EC2.LaunchTemplate.AmdSevSnpValue {
   /// `enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension EC2.LaunchTemplate {
@@ -326,9 +326,9 @@ extension EC2.LaunchTemplate {
 
 extension Value where Kind == EC2.LaunchTemplate.AutoRecoveryValue {
   /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension EC2.LaunchTemplate {
@@ -344,11 +344,11 @@ extension EC2.LaunchTemplate {
 
 extension Value where Kind == EC2.LaunchTemplate.BareMetalValue {
   /// `excluded`.
-  public static var excluded: Self { Self(Kind.excluded) }
+  public static var excluded: Self { .allowed(Kind.excluded) }
   /// `included`.
-  public static var included: Self { Self(Kind.included) }
+  public static var included: Self { .allowed(Kind.included) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
 }
 
 extension EC2.LaunchTemplate {
@@ -364,7 +364,7 @@ extension Value where Kind == EC2.LaunchTemplate.BaselineEBSBandwidthMbps {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -380,7 +380,7 @@ extension Value where Kind == EC2.LaunchTemplate.BaselinePerformanceFactors {
   public init(cpu: Value<EC2.LaunchTemplate.CPU>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cpu = cpu { objectEntries.append(.init("Cpu", cpu.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -404,7 +404,7 @@ extension Value where Kind == EC2.LaunchTemplate.BlockDeviceMapping {
     if let ebs = ebs { objectEntries.append(.init("Ebs", ebs.expression)) }
     if let noDevice = noDevice { objectEntries.append(.init("NoDevice", noDevice.expression)) }
     if let virtualName = virtualName { objectEntries.append(.init("VirtualName", virtualName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -421,11 +421,11 @@ extension EC2.LaunchTemplate {
 
 extension Value where Kind == EC2.LaunchTemplate.BurstablePerformanceValue {
   /// `excluded`.
-  public static var excluded: Self { Self(Kind.excluded) }
+  public static var excluded: Self { .allowed(Kind.excluded) }
   /// `included`.
-  public static var included: Self { Self(Kind.included) }
+  public static var included: Self { .allowed(Kind.included) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
 }
 
 extension EC2.LaunchTemplate {
@@ -440,7 +440,7 @@ extension Value where Kind == EC2.LaunchTemplate.CPU {
   public init(references: Value<[EC2.LaunchTemplate.Reference]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let references = references { objectEntries.append(.init("References", references.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -458,13 +458,13 @@ extension EC2.LaunchTemplate {
 
 extension Value where Kind == EC2.LaunchTemplate.CPUManufacturersValue {
   /// `amazon-web-services`.
-  public static var amazonWebServices: Self { Self(Kind.amazonWebServices) }
+  public static var amazonWebServices: Self { .allowed(Kind.amazonWebServices) }
   /// `amd`.
-  public static var amd: Self { Self(Kind.amd) }
+  public static var amd: Self { .allowed(Kind.amd) }
   /// `apple`.
-  public static var apple: Self { Self(Kind.apple) }
+  public static var apple: Self { .allowed(Kind.apple) }
   /// `intel`.
-  public static var intel: Self { Self(Kind.intel) }
+  public static var intel: Self { .allowed(Kind.intel) }
 }
 
 extension EC2.LaunchTemplate {
@@ -485,7 +485,7 @@ extension Value where Kind == EC2.LaunchTemplate.CPUOptions {
     if let amdSevSnp = amdSevSnp { objectEntries.append(.init("AmdSevSnp", amdSevSnp.expression)) }
     if let coreCount = coreCount { objectEntries.append(.init("CoreCount", coreCount.expression)) }
     if let threadsPerCore = threadsPerCore { objectEntries.append(.init("ThreadsPerCore", threadsPerCore.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -502,11 +502,11 @@ extension EC2.LaunchTemplate {
 
 extension Value where Kind == EC2.LaunchTemplate.CapacityReservationPreferenceValue {
   /// `capacity-reservations-only`.
-  public static var capacityReservationsOnly: Self { Self(Kind.capacityReservationsOnly) }
+  public static var capacityReservationsOnly: Self { .allowed(Kind.capacityReservationsOnly) }
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `open`.
-  public static var `open`: Self { Self(Kind.`open`) }
+  public static var `open`: Self { .allowed(Kind.`open`) }
 }
 
 extension EC2.LaunchTemplate {
@@ -529,7 +529,7 @@ extension Value where Kind == EC2.LaunchTemplate.CapacityReservationSpecificatio
     if let capacityReservationTarget = capacityReservationTarget {
       objectEntries.append(.init("CapacityReservationTarget", capacityReservationTarget.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -550,7 +550,7 @@ extension Value where Kind == EC2.LaunchTemplate.CapacityReservationTarget {
     if let capacityReservationResourceGroupARN = capacityReservationResourceGroupARN {
       objectEntries.append(.init("CapacityReservationResourceGroupArn", capacityReservationResourceGroupARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -566,7 +566,7 @@ extension Value where Kind == EC2.LaunchTemplate.CreditSpecification {
   public init(cpuCredits: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cpuCredits = cpuCredits { objectEntries.append(.init("CpuCredits", cpuCredits.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -606,7 +606,7 @@ extension Value where Kind == EC2.LaunchTemplate.EBS {
     }
     if let volumeSize = volumeSize { objectEntries.append(.init("VolumeSize", volumeSize.expression)) }
     if let volumeType = volumeType { objectEntries.append(.init("VolumeType", volumeType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -623,7 +623,7 @@ extension Value where Kind == EC2.LaunchTemplate.IAMInstanceProfile {
     var objectEntries: [Expression.ObjectEntry] = []
     if let arn = arn { objectEntries.append(.init("Arn", arn.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -643,7 +643,7 @@ extension Value where Kind == EC2.LaunchTemplate.InstanceMarketOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let marketType = marketType { objectEntries.append(.init("MarketType", marketType.expression)) }
     if let spotOptions = spotOptions { objectEntries.append(.init("SpotOptions", spotOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -751,7 +751,7 @@ extension Value where Kind == EC2.LaunchTemplate.InstanceRequirements {
       objectEntries.append(.init("TotalLocalStorageGB", totalLocalStorageGB.expression))
     }
     if let vCPUCount = vCPUCount { objectEntries.append(.init("VCpuCount", vCPUCount.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -767,7 +767,7 @@ extension Value where Kind == EC2.LaunchTemplate.Ipv4PrefixSpecification {
   public init(ipv4Prefix: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ipv4Prefix = ipv4Prefix { objectEntries.append(.init("Ipv4Prefix", ipv4Prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -783,7 +783,7 @@ extension Value where Kind == EC2.LaunchTemplate.Ipv6Add {
   public init(ipv6Address: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ipv6Address = ipv6Address { objectEntries.append(.init("Ipv6Address", ipv6Address.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -799,7 +799,7 @@ extension Value where Kind == EC2.LaunchTemplate.Ipv6PrefixSpecification {
   public init(ipv6Prefix: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ipv6Prefix = ipv6Prefix { objectEntries.append(.init("Ipv6Prefix", ipv6Prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -905,7 +905,7 @@ extension Value where Kind == EC2.LaunchTemplate.LaunchTemplateData {
       objectEntries.append(.init("TagSpecifications", tagSpecifications.expression))
     }
     if let userData = userData { objectEntries.append(.init("UserData", userData.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -922,7 +922,7 @@ extension Value where Kind == EC2.LaunchTemplate.LaunchTemplateTagSpecification 
     var objectEntries: [Expression.ObjectEntry] = []
     if let resourceType = resourceType { objectEntries.append(.init("ResourceType", resourceType.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -940,7 +940,7 @@ extension Value where Kind == EC2.LaunchTemplate.LicenseSpecification {
     if let licenseConfigurationARN = licenseConfigurationARN {
       objectEntries.append(.init("LicenseConfigurationArn", licenseConfigurationARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -957,11 +957,11 @@ extension EC2.LaunchTemplate {
 
 extension Value where Kind == EC2.LaunchTemplate.LocalStorageValue {
   /// `excluded`.
-  public static var excluded: Self { Self(Kind.excluded) }
+  public static var excluded: Self { .allowed(Kind.excluded) }
   /// `included`.
-  public static var included: Self { Self(Kind.included) }
+  public static var included: Self { .allowed(Kind.included) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
 }
 
 extension EC2.LaunchTemplate {
@@ -976,7 +976,7 @@ extension Value where Kind == EC2.LaunchTemplate.MaintenanceOptions {
   public init(autoRecovery: Value<EC2.LaunchTemplate.AutoRecoveryValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let autoRecovery = autoRecovery { objectEntries.append(.init("AutoRecovery", autoRecovery.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -993,11 +993,11 @@ extension EC2.LaunchTemplate {
 
 extension Value where Kind == EC2.LaunchTemplate.MarketTypeValue {
   /// `capacity-block`.
-  public static var capacityBlock: Self { Self(Kind.capacityBlock) }
+  public static var capacityBlock: Self { .allowed(Kind.capacityBlock) }
   /// `interruptible-capacity-reservation`.
-  public static var interruptibleCapacityReservation: Self { Self(Kind.interruptibleCapacityReservation) }
+  public static var interruptibleCapacityReservation: Self { .allowed(Kind.interruptibleCapacityReservation) }
   /// `spot`.
-  public static var spot: Self { Self(Kind.spot) }
+  public static var spot: Self { .allowed(Kind.spot) }
 }
 
 extension EC2.LaunchTemplate {
@@ -1013,7 +1013,7 @@ extension Value where Kind == EC2.LaunchTemplate.MemoryGiBPerVCPU {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1030,7 +1030,7 @@ extension Value where Kind == EC2.LaunchTemplate.MemoryMiB {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1046,7 +1046,7 @@ extension Value where Kind == EC2.LaunchTemplate.Monitoring {
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1063,7 +1063,7 @@ extension Value where Kind == EC2.LaunchTemplate.NetworkBandwidthGbps {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1151,7 +1151,7 @@ extension Value where Kind == EC2.LaunchTemplate.NetworkInterface {
       objectEntries.append(.init("SecondaryPrivateIpAddressCount", secondaryPrivateIPAddressCount.expression))
     }
     if let subnetID = subnetID { objectEntries.append(.init("SubnetId", subnetID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1168,7 +1168,7 @@ extension Value where Kind == EC2.LaunchTemplate.NetworkInterfaceCount {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1208,7 +1208,7 @@ extension Value where Kind == EC2.LaunchTemplate.Placement {
     }
     if let spreadDomain = spreadDomain { objectEntries.append(.init("SpreadDomain", spreadDomain.expression)) }
     if let tenancy = tenancy { objectEntries.append(.init("Tenancy", tenancy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1227,7 +1227,7 @@ extension Value where Kind == EC2.LaunchTemplate.PrivateIPAdd {
     if let privateIPAddress = privateIPAddress {
       objectEntries.append(.init("PrivateIpAddress", privateIPAddress.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1243,7 +1243,7 @@ extension Value where Kind == EC2.LaunchTemplate.Reference {
   public init(instanceFamily: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let instanceFamily = instanceFamily { objectEntries.append(.init("InstanceFamily", instanceFamily.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1259,9 +1259,9 @@ extension EC2.LaunchTemplate {
 
 extension Value where Kind == EC2.LaunchTemplate.SpotInstanceTypeValue {
   /// `one-time`.
-  public static var oneTime: Self { Self(Kind.oneTime) }
+  public static var oneTime: Self { .allowed(Kind.oneTime) }
   /// `persistent`.
-  public static var persistent: Self { Self(Kind.persistent) }
+  public static var persistent: Self { .allowed(Kind.persistent) }
 }
 
 extension EC2.LaunchTemplate {
@@ -1292,7 +1292,7 @@ extension Value where Kind == EC2.LaunchTemplate.SpotOptions {
       objectEntries.append(.init("SpotInstanceType", spotInstanceType.expression))
     }
     if let validUntil = validUntil { objectEntries.append(.init("ValidUntil", validUntil.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1309,7 +1309,7 @@ extension Value where Kind == EC2.LaunchTemplate.TotalLocalStorageGB {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1326,6 +1326,6 @@ extension Value where Kind == EC2.LaunchTemplate.VCPUCount {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

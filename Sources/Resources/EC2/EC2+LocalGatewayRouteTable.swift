@@ -115,9 +115,9 @@ extension EC2.LocalGatewayRouteTable {
 
 extension Value where Kind == EC2.LocalGatewayRouteTable.ModeValue {
   /// `coip`.
-  public static var coip: Self { Self(Kind.coip) }
+  public static var coip: Self { .allowed(Kind.coip) }
   /// `direct-vpc-routing`.
-  public static var directVPCRouting: Self { Self(Kind.directVPCRouting) }
+  public static var directVPCRouting: Self { .allowed(Kind.directVPCRouting) }
 }
 
 extension EC2.LocalGatewayRouteTable {
@@ -133,6 +133,6 @@ extension Value where Kind == EC2.LocalGatewayRouteTable.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

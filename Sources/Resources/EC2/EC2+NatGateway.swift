@@ -192,9 +192,9 @@ extension EC2.NatGateway {
 
 extension Value where Kind == EC2.NatGateway.AvailabilityModeValue {
   /// `regional`.
-  public static var regional: Self { Self(Kind.regional) }
+  public static var regional: Self { .allowed(Kind.regional) }
   /// `zonal`.
-  public static var zonal: Self { Self(Kind.zonal) }
+  public static var zonal: Self { .allowed(Kind.zonal) }
 }
 
 extension EC2.NatGateway {
@@ -219,7 +219,7 @@ extension Value where Kind == EC2.NatGateway.AvailabilityZoneAddress {
     if let availabilityZoneID = availabilityZoneID {
       objectEntries.append(.init("AvailabilityZoneId", availabilityZoneID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -235,7 +235,7 @@ extension EC2.NatGateway {
 
 extension Value where Kind == EC2.NatGateway.ConnectivityTypeValue {
   /// `private`.
-  public static var `private`: Self { Self(Kind.`private`) }
+  public static var `private`: Self { .allowed(Kind.`private`) }
   /// `public`.
-  public static var `public`: Self { Self(Kind.`public`) }
+  public static var `public`: Self { .allowed(Kind.`public`) }
 }

@@ -123,7 +123,7 @@ extension Value where Kind == EC2.NetworkAclEntry.Icmp {
     var objectEntries: [Expression.ObjectEntry] = []
     if let code = code { objectEntries.append(.init("Code", code.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -140,6 +140,6 @@ extension Value where Kind == EC2.NetworkAclEntry.PortRange {
     var objectEntries: [Expression.ObjectEntry] = []
     if let from = from { objectEntries.append(.init("From", from.expression)) }
     if let to = to { objectEntries.append(.init("To", to.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -121,7 +121,7 @@ extension Value where Kind == EC2.NetworkInsightsAccessScope.AccessScopePathRequ
     if let throughResources = throughResources {
       objectEntries.append(.init("ThroughResources", throughResources.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,7 +161,7 @@ extension Value where Kind == EC2.NetworkInsightsAccessScope.PacketHeaderStateme
     if let sourcePrefixLists = sourcePrefixLists {
       objectEntries.append(.init("SourcePrefixLists", sourcePrefixLists.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -185,7 +185,7 @@ extension Value where Kind == EC2.NetworkInsightsAccessScope.PathStatementReques
     if let resourceStatement = resourceStatement {
       objectEntries.append(.init("ResourceStatement", resourceStatement.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -202,7 +202,7 @@ extension Value where Kind == EC2.NetworkInsightsAccessScope.ResourceStatementRe
     var objectEntries: [Expression.ObjectEntry] = []
     if let resourceTypes = resourceTypes { objectEntries.append(.init("ResourceTypes", resourceTypes.expression)) }
     if let resources = resources { objectEntries.append(.init("Resources", resources.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -219,7 +219,7 @@ extension Value where Kind == EC2.NetworkInsightsAccessScope.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -237,6 +237,6 @@ extension Value where Kind == EC2.NetworkInsightsAccessScope.ThroughResourcesSta
     if let resourceStatement = resourceStatement {
       objectEntries.append(.init("ResourceStatement", resourceStatement.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

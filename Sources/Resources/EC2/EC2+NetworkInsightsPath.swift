@@ -170,7 +170,7 @@ extension Value where Kind == EC2.NetworkInsightsPath.FilterPortRange {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fromPort = fromPort { objectEntries.append(.init("FromPort", fromPort.expression)) }
     if let toPort = toPort { objectEntries.append(.init("ToPort", toPort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -200,7 +200,7 @@ extension Value where Kind == EC2.NetworkInsightsPath.PathFilter {
     if let sourcePortRange = sourcePortRange {
       objectEntries.append(.init("SourcePortRange", sourcePortRange.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -217,6 +217,6 @@ extension Value where Kind == EC2.NetworkInsightsPath.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -261,7 +261,7 @@ extension Value where Kind == EC2.NetworkInterface.Ipv4PrefixSpecification {
   public init(ipv4Prefix: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Ipv4Prefix", ipv4Prefix.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -277,7 +277,7 @@ extension Value where Kind == EC2.NetworkInterface.Ipv6PrefixSpecification {
   public init(ipv6Prefix: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Ipv6Prefix", ipv6Prefix.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -294,9 +294,9 @@ extension EC2.NetworkInterface {
 
 extension Value where Kind == EC2.NetworkInterface.PublicIPDNSHostnameTypeSpecificationValue {
   /// `public-dual-stack-dns-name`.
-  public static var publicDualStackDNSName: Self { Self(Kind.publicDualStackDNSName) }
+  public static var publicDualStackDNSName: Self { .allowed(Kind.publicDualStackDNSName) }
   /// `public-ipv4-dns-name`.
-  public static var publicIpv4DNSName: Self { Self(Kind.publicIpv4DNSName) }
+  public static var publicIpv4DNSName: Self { .allowed(Kind.publicIpv4DNSName) }
   /// `public-ipv6-dns-name`.
-  public static var publicIpv6DNSName: Self { Self(Kind.publicIpv6DNSName) }
+  public static var publicIpv6DNSName: Self { .allowed(Kind.publicIpv6DNSName) }
 }

@@ -116,6 +116,6 @@ extension Value where Kind == EC2.NetworkInterfaceAttachment.EnaSrdSpecification
     if let enaSrdUDPSpecification = enaSrdUDPSpecification {
       objectEntries.append(.init("EnaSrdUdpSpecification", enaSrdUDPSpecification.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -92,9 +92,9 @@ extension EC2.PlacementGroup {
 
 extension Value where Kind == EC2.PlacementGroup.SpreadLevelValue {
   /// `host`.
-  public static var host: Self { Self(Kind.host) }
+  public static var host: Self { .allowed(Kind.host) }
   /// `rack`.
-  public static var rack: Self { Self(Kind.rack) }
+  public static var rack: Self { .allowed(Kind.rack) }
 }
 
 extension EC2.PlacementGroup {
@@ -110,9 +110,9 @@ extension EC2.PlacementGroup {
 
 extension Value where Kind == EC2.PlacementGroup.StrategyValue {
   /// `cluster`.
-  public static var cluster: Self { Self(Kind.cluster) }
+  public static var cluster: Self { .allowed(Kind.cluster) }
   /// `partition`.
-  public static var partition: Self { Self(Kind.partition) }
+  public static var partition: Self { .allowed(Kind.partition) }
   /// `spread`.
-  public static var spread: Self { Self(Kind.spread) }
+  public static var spread: Self { .allowed(Kind.spread) }
 }

@@ -112,9 +112,9 @@ extension EC2.PrefixList {
 
 extension Value where Kind == EC2.PrefixList.AddressFamilyValue {
   /// `IPv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `IPv6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
 }
 
 extension EC2.PrefixList {
@@ -130,7 +130,7 @@ extension Value where Kind == EC2.PrefixList.Entry {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Cidr", cidr.expression))
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -147,6 +147,6 @@ extension Value where Kind == EC2.PrefixList.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

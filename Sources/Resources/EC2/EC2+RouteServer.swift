@@ -113,7 +113,7 @@ extension EC2.RouteServer {
 
 extension Value where Kind == EC2.RouteServer.PersistRoutesValue {
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
 }

@@ -142,7 +142,7 @@ extension Value where Kind == EC2.RouteServerPeer.BgpOptions {
     if let peerLivenessDetection = peerLivenessDetection {
       objectEntries.append(.init("PeerLivenessDetection", peerLivenessDetection.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -158,7 +158,7 @@ extension EC2.RouteServerPeer {
 
 extension Value where Kind == EC2.RouteServerPeer.PeerLivenessDetectionValue {
   /// `bfd`.
-  public static var bfd: Self { Self(Kind.bfd) }
+  public static var bfd: Self { .allowed(Kind.bfd) }
   /// `bgp-keepalive`.
-  public static var bgpKeepalive: Self { Self(Kind.bgpKeepalive) }
+  public static var bgpKeepalive: Self { .allowed(Kind.bgpKeepalive) }
 }

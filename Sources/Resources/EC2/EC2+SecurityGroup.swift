@@ -137,7 +137,7 @@ extension Value where Kind == EC2.SecurityGroup.Egress {
     if let fromPort = fromPort { objectEntries.append(.init("FromPort", fromPort.expression)) }
     objectEntries.append(.init("IpProtocol", ipProtocol.expression))
     if let toPort = toPort { objectEntries.append(.init("ToPort", toPort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -181,6 +181,6 @@ extension Value where Kind == EC2.SecurityGroup.Ingress {
       objectEntries.append(.init("SourceSecurityGroupOwnerId", sourceSecurityGroupOwnerID.expression))
     }
     if let toPort = toPort { objectEntries.append(.init("ToPort", toPort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

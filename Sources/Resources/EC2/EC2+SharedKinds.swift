@@ -17,7 +17,7 @@ extension Value where Kind == EC2.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -49,41 +49,41 @@ extension EC2 {
 
 extension Value where Kind == EC2.InstancePlatformValue {
   /// `Linux with SQL Server Enterprise`.
-  public static var linuxWithSQLServerEnterprise: Self { Self(Kind.linuxWithSQLServerEnterprise) }
+  public static var linuxWithSQLServerEnterprise: Self { .allowed(Kind.linuxWithSQLServerEnterprise) }
   /// `Linux with SQL Server Standard`.
-  public static var linuxWithSQLServerStandard: Self { Self(Kind.linuxWithSQLServerStandard) }
+  public static var linuxWithSQLServerStandard: Self { .allowed(Kind.linuxWithSQLServerStandard) }
   /// `Linux with SQL Server Web`.
-  public static var linuxWithSQLServerWeb: Self { Self(Kind.linuxWithSQLServerWeb) }
+  public static var linuxWithSQLServerWeb: Self { .allowed(Kind.linuxWithSQLServerWeb) }
   /// `Linux/UNIX`.
-  public static var linuxUnix: Self { Self(Kind.linuxUnix) }
+  public static var linuxUnix: Self { .allowed(Kind.linuxUnix) }
   /// `RHEL with HA`.
-  public static var rhelWithHa: Self { Self(Kind.rhelWithHa) }
+  public static var rhelWithHa: Self { .allowed(Kind.rhelWithHa) }
   /// `RHEL with HA and SQL Server Enterprise`.
-  public static var rhelWithHaAndSQLServerEnterprise: Self { Self(Kind.rhelWithHaAndSQLServerEnterprise) }
+  public static var rhelWithHaAndSQLServerEnterprise: Self { .allowed(Kind.rhelWithHaAndSQLServerEnterprise) }
   /// `RHEL with HA and SQL Server Standard`.
-  public static var rhelWithHaAndSQLServerStandard: Self { Self(Kind.rhelWithHaAndSQLServerStandard) }
+  public static var rhelWithHaAndSQLServerStandard: Self { .allowed(Kind.rhelWithHaAndSQLServerStandard) }
   /// `RHEL with SQL Server Enterprise`.
-  public static var rhelWithSQLServerEnterprise: Self { Self(Kind.rhelWithSQLServerEnterprise) }
+  public static var rhelWithSQLServerEnterprise: Self { .allowed(Kind.rhelWithSQLServerEnterprise) }
   /// `RHEL with SQL Server Standard`.
-  public static var rhelWithSQLServerStandard: Self { Self(Kind.rhelWithSQLServerStandard) }
+  public static var rhelWithSQLServerStandard: Self { .allowed(Kind.rhelWithSQLServerStandard) }
   /// `RHEL with SQL Server Web`.
-  public static var rhelWithSQLServerWeb: Self { Self(Kind.rhelWithSQLServerWeb) }
+  public static var rhelWithSQLServerWeb: Self { .allowed(Kind.rhelWithSQLServerWeb) }
   /// `Red Hat Enterprise Linux`.
-  public static var redHatEnterpriseLinux: Self { Self(Kind.redHatEnterpriseLinux) }
+  public static var redHatEnterpriseLinux: Self { .allowed(Kind.redHatEnterpriseLinux) }
   /// `SUSE Linux`.
-  public static var suseLinux: Self { Self(Kind.suseLinux) }
+  public static var suseLinux: Self { .allowed(Kind.suseLinux) }
   /// `Ubuntu Pro`.
-  public static var ubuntuPro: Self { Self(Kind.ubuntuPro) }
+  public static var ubuntuPro: Self { .allowed(Kind.ubuntuPro) }
   /// `Windows`.
-  public static var windows: Self { Self(Kind.windows) }
+  public static var windows: Self { .allowed(Kind.windows) }
   /// `Windows with SQL Server`.
-  public static var windowsWithSQLServer: Self { Self(Kind.windowsWithSQLServer) }
+  public static var windowsWithSQLServer: Self { .allowed(Kind.windowsWithSQLServer) }
   /// `Windows with SQL Server Enterprise`.
-  public static var windowsWithSQLServerEnterprise: Self { Self(Kind.windowsWithSQLServerEnterprise) }
+  public static var windowsWithSQLServerEnterprise: Self { .allowed(Kind.windowsWithSQLServerEnterprise) }
   /// `Windows with SQL Server Standard`.
-  public static var windowsWithSQLServerStandard: Self { Self(Kind.windowsWithSQLServerStandard) }
+  public static var windowsWithSQLServerStandard: Self { .allowed(Kind.windowsWithSQLServerStandard) }
   /// `Windows with SQL Server Web`.
-  public static var windowsWithSQLServerWeb: Self { Self(Kind.windowsWithSQLServerWeb) }
+  public static var windowsWithSQLServerWeb: Self { .allowed(Kind.windowsWithSQLServerWeb) }
 }
 
 extension EC2 {
@@ -213,221 +213,221 @@ extension EC2 {
 
 extension Value where Kind == EC2.ResourceTypeValue {
   /// `capacity-block`.
-  public static var capacityBlock: Self { Self(Kind.capacityBlock) }
+  public static var capacityBlock: Self { .allowed(Kind.capacityBlock) }
   /// `capacity-manager-data-export`.
-  public static var capacityManagerDataExport: Self { Self(Kind.capacityManagerDataExport) }
+  public static var capacityManagerDataExport: Self { .allowed(Kind.capacityManagerDataExport) }
   /// `capacity-reservation`.
-  public static var capacityReservation: Self { Self(Kind.capacityReservation) }
+  public static var capacityReservation: Self { .allowed(Kind.capacityReservation) }
   /// `capacity-reservation-fleet`.
-  public static var capacityReservationFleet: Self { Self(Kind.capacityReservationFleet) }
+  public static var capacityReservationFleet: Self { .allowed(Kind.capacityReservationFleet) }
   /// `carrier-gateway`.
-  public static var carrierGateway: Self { Self(Kind.carrierGateway) }
+  public static var carrierGateway: Self { .allowed(Kind.carrierGateway) }
   /// `client-vpn-endpoint`.
-  public static var clientVpnEndpoint: Self { Self(Kind.clientVpnEndpoint) }
+  public static var clientVpnEndpoint: Self { .allowed(Kind.clientVpnEndpoint) }
   /// `coip-pool`.
-  public static var coipPool: Self { Self(Kind.coipPool) }
+  public static var coipPool: Self { .allowed(Kind.coipPool) }
   /// `customer-gateway`.
-  public static var customerGateway: Self { Self(Kind.customerGateway) }
+  public static var customerGateway: Self { .allowed(Kind.customerGateway) }
   /// `declarative-policies-report`.
-  public static var declarativePoliciesReport: Self { Self(Kind.declarativePoliciesReport) }
+  public static var declarativePoliciesReport: Self { .allowed(Kind.declarativePoliciesReport) }
   /// `dedicated-host`.
-  public static var dedicatedHost: Self { Self(Kind.dedicatedHost) }
+  public static var dedicatedHost: Self { .allowed(Kind.dedicatedHost) }
   /// `dhcp-options`.
-  public static var dhcpOptions: Self { Self(Kind.dhcpOptions) }
+  public static var dhcpOptions: Self { .allowed(Kind.dhcpOptions) }
   /// `egress-only-internet-gateway`.
-  public static var egressOnlyInternetGateway: Self { Self(Kind.egressOnlyInternetGateway) }
+  public static var egressOnlyInternetGateway: Self { .allowed(Kind.egressOnlyInternetGateway) }
   /// `elastic-gpu`.
-  public static var elasticGPU: Self { Self(Kind.elasticGPU) }
+  public static var elasticGPU: Self { .allowed(Kind.elasticGPU) }
   /// `elastic-ip`.
-  public static var elasticIP: Self { Self(Kind.elasticIP) }
+  public static var elasticIP: Self { .allowed(Kind.elasticIP) }
   /// `export-image-task`.
-  public static var exportImageTask: Self { Self(Kind.exportImageTask) }
+  public static var exportImageTask: Self { .allowed(Kind.exportImageTask) }
   /// `export-instance-task`.
-  public static var exportInstanceTask: Self { Self(Kind.exportInstanceTask) }
+  public static var exportInstanceTask: Self { .allowed(Kind.exportInstanceTask) }
   /// `fleet`.
-  public static var fleet: Self { Self(Kind.fleet) }
+  public static var fleet: Self { .allowed(Kind.fleet) }
   /// `fpga-image`.
-  public static var fpgaImage: Self { Self(Kind.fpgaImage) }
+  public static var fpgaImage: Self { .allowed(Kind.fpgaImage) }
   /// `host-reservation`.
-  public static var hostReservation: Self { Self(Kind.hostReservation) }
+  public static var hostReservation: Self { .allowed(Kind.hostReservation) }
   /// `image`.
-  public static var image: Self { Self(Kind.image) }
+  public static var image: Self { .allowed(Kind.image) }
   /// `image-usage-report`.
-  public static var imageUsageReport: Self { Self(Kind.imageUsageReport) }
+  public static var imageUsageReport: Self { .allowed(Kind.imageUsageReport) }
   /// `import-image-task`.
-  public static var importImageTask: Self { Self(Kind.importImageTask) }
+  public static var importImageTask: Self { .allowed(Kind.importImageTask) }
   /// `import-snapshot-task`.
-  public static var importSnapshotTask: Self { Self(Kind.importSnapshotTask) }
+  public static var importSnapshotTask: Self { .allowed(Kind.importSnapshotTask) }
   /// `instance`.
-  public static var instance: Self { Self(Kind.instance) }
+  public static var instance: Self { .allowed(Kind.instance) }
   /// `instance-connect-endpoint`.
-  public static var instanceConnectEndpoint: Self { Self(Kind.instanceConnectEndpoint) }
+  public static var instanceConnectEndpoint: Self { .allowed(Kind.instanceConnectEndpoint) }
   /// `instance-event-window`.
-  public static var instanceEventWindow: Self { Self(Kind.instanceEventWindow) }
+  public static var instanceEventWindow: Self { .allowed(Kind.instanceEventWindow) }
   /// `internet-gateway`.
-  public static var internetGateway: Self { Self(Kind.internetGateway) }
+  public static var internetGateway: Self { .allowed(Kind.internetGateway) }
   /// `ipam`.
-  public static var ipam: Self { Self(Kind.ipam) }
+  public static var ipam: Self { .allowed(Kind.ipam) }
   /// `ipam-external-resource-verification-token`.
-  public static var ipamExternalResourceVerificationToken: Self { Self(Kind.ipamExternalResourceVerificationToken) }
+  public static var ipamExternalResourceVerificationToken: Self { .allowed(Kind.ipamExternalResourceVerificationToken) }
   /// `ipam-policy`.
-  public static var ipamPolicy: Self { Self(Kind.ipamPolicy) }
+  public static var ipamPolicy: Self { .allowed(Kind.ipamPolicy) }
   /// `ipam-pool`.
-  public static var ipamPool: Self { Self(Kind.ipamPool) }
+  public static var ipamPool: Self { .allowed(Kind.ipamPool) }
   /// `ipam-prefix-list-resolver`.
-  public static var ipamPrefixListResolver: Self { Self(Kind.ipamPrefixListResolver) }
+  public static var ipamPrefixListResolver: Self { .allowed(Kind.ipamPrefixListResolver) }
   /// `ipam-prefix-list-resolver-target`.
-  public static var ipamPrefixListResolverTarget: Self { Self(Kind.ipamPrefixListResolverTarget) }
+  public static var ipamPrefixListResolverTarget: Self { .allowed(Kind.ipamPrefixListResolverTarget) }
   /// `ipam-resource-discovery`.
-  public static var ipamResourceDiscovery: Self { Self(Kind.ipamResourceDiscovery) }
+  public static var ipamResourceDiscovery: Self { .allowed(Kind.ipamResourceDiscovery) }
   /// `ipam-resource-discovery-association`.
-  public static var ipamResourceDiscoveryAssociation: Self { Self(Kind.ipamResourceDiscoveryAssociation) }
+  public static var ipamResourceDiscoveryAssociation: Self { .allowed(Kind.ipamResourceDiscoveryAssociation) }
   /// `ipam-scope`.
-  public static var ipamScope: Self { Self(Kind.ipamScope) }
+  public static var ipamScope: Self { .allowed(Kind.ipamScope) }
   /// `ipv4pool-ec2`.
-  public static var ipv4poolEc2: Self { Self(Kind.ipv4poolEc2) }
+  public static var ipv4poolEc2: Self { .allowed(Kind.ipv4poolEc2) }
   /// `ipv6pool-ec2`.
-  public static var ipv6poolEc2: Self { Self(Kind.ipv6poolEc2) }
+  public static var ipv6poolEc2: Self { .allowed(Kind.ipv6poolEc2) }
   /// `key-pair`.
-  public static var keyPair: Self { Self(Kind.keyPair) }
+  public static var keyPair: Self { .allowed(Kind.keyPair) }
   /// `launch-template`.
-  public static var launchTemplate: Self { Self(Kind.launchTemplate) }
+  public static var launchTemplate: Self { .allowed(Kind.launchTemplate) }
   /// `local-gateway`.
-  public static var localGateway: Self { Self(Kind.localGateway) }
+  public static var localGateway: Self { .allowed(Kind.localGateway) }
   /// `local-gateway-route-table`.
-  public static var localGatewayRouteTable: Self { Self(Kind.localGatewayRouteTable) }
+  public static var localGatewayRouteTable: Self { .allowed(Kind.localGatewayRouteTable) }
   /// `local-gateway-route-table-virtual-interface-group-association`.
   public static var localGatewayRouteTableVirtualInterfaceGroupAssociation: Self {
-    Self(Kind.localGatewayRouteTableVirtualInterfaceGroupAssociation)
+    .allowed(Kind.localGatewayRouteTableVirtualInterfaceGroupAssociation)
   }
   /// `local-gateway-route-table-vpc-association`.
-  public static var localGatewayRouteTableVPCAssociation: Self { Self(Kind.localGatewayRouteTableVPCAssociation) }
+  public static var localGatewayRouteTableVPCAssociation: Self { .allowed(Kind.localGatewayRouteTableVPCAssociation) }
   /// `local-gateway-virtual-interface`.
-  public static var localGatewayVirtualInterface: Self { Self(Kind.localGatewayVirtualInterface) }
+  public static var localGatewayVirtualInterface: Self { .allowed(Kind.localGatewayVirtualInterface) }
   /// `local-gateway-virtual-interface-group`.
-  public static var localGatewayVirtualInterfaceGroup: Self { Self(Kind.localGatewayVirtualInterfaceGroup) }
+  public static var localGatewayVirtualInterfaceGroup: Self { .allowed(Kind.localGatewayVirtualInterfaceGroup) }
   /// `mac-modification-task`.
-  public static var macModificationTask: Self { Self(Kind.macModificationTask) }
+  public static var macModificationTask: Self { .allowed(Kind.macModificationTask) }
   /// `natgateway`.
-  public static var natgateway: Self { Self(Kind.natgateway) }
+  public static var natgateway: Self { .allowed(Kind.natgateway) }
   /// `network-acl`.
-  public static var networkACL: Self { Self(Kind.networkACL) }
+  public static var networkACL: Self { .allowed(Kind.networkACL) }
   /// `network-insights-access-scope`.
-  public static var networkInsightsAccessScope: Self { Self(Kind.networkInsightsAccessScope) }
+  public static var networkInsightsAccessScope: Self { .allowed(Kind.networkInsightsAccessScope) }
   /// `network-insights-access-scope-analysis`.
-  public static var networkInsightsAccessScopeAnalysis: Self { Self(Kind.networkInsightsAccessScopeAnalysis) }
+  public static var networkInsightsAccessScopeAnalysis: Self { .allowed(Kind.networkInsightsAccessScopeAnalysis) }
   /// `network-insights-analysis`.
-  public static var networkInsightsAnalysis: Self { Self(Kind.networkInsightsAnalysis) }
+  public static var networkInsightsAnalysis: Self { .allowed(Kind.networkInsightsAnalysis) }
   /// `network-insights-path`.
-  public static var networkInsightsPath: Self { Self(Kind.networkInsightsPath) }
+  public static var networkInsightsPath: Self { .allowed(Kind.networkInsightsPath) }
   /// `network-interface`.
-  public static var networkInterface: Self { Self(Kind.networkInterface) }
+  public static var networkInterface: Self { .allowed(Kind.networkInterface) }
   /// `outpost-lag`.
-  public static var outpostLag: Self { Self(Kind.outpostLag) }
+  public static var outpostLag: Self { .allowed(Kind.outpostLag) }
   /// `placement-group`.
-  public static var placementGroup: Self { Self(Kind.placementGroup) }
+  public static var placementGroup: Self { .allowed(Kind.placementGroup) }
   /// `prefix-list`.
-  public static var prefixList: Self { Self(Kind.prefixList) }
+  public static var prefixList: Self { .allowed(Kind.prefixList) }
   /// `replace-root-volume-task`.
-  public static var replaceRootVolumeTask: Self { Self(Kind.replaceRootVolumeTask) }
+  public static var replaceRootVolumeTask: Self { .allowed(Kind.replaceRootVolumeTask) }
   /// `reserved-instances`.
-  public static var reservedInstances: Self { Self(Kind.reservedInstances) }
+  public static var reservedInstances: Self { .allowed(Kind.reservedInstances) }
   /// `route-server`.
-  public static var routeServer: Self { Self(Kind.routeServer) }
+  public static var routeServer: Self { .allowed(Kind.routeServer) }
   /// `route-server-endpoint`.
-  public static var routeServerEndpoint: Self { Self(Kind.routeServerEndpoint) }
+  public static var routeServerEndpoint: Self { .allowed(Kind.routeServerEndpoint) }
   /// `route-server-peer`.
-  public static var routeServerPeer: Self { Self(Kind.routeServerPeer) }
+  public static var routeServerPeer: Self { .allowed(Kind.routeServerPeer) }
   /// `route-table`.
-  public static var routeTable: Self { Self(Kind.routeTable) }
+  public static var routeTable: Self { .allowed(Kind.routeTable) }
   /// `secondary-interface`.
-  public static var secondaryInterface: Self { Self(Kind.secondaryInterface) }
+  public static var secondaryInterface: Self { .allowed(Kind.secondaryInterface) }
   /// `secondary-network`.
-  public static var secondaryNetwork: Self { Self(Kind.secondaryNetwork) }
+  public static var secondaryNetwork: Self { .allowed(Kind.secondaryNetwork) }
   /// `secondary-subnet`.
-  public static var secondarySubnet: Self { Self(Kind.secondarySubnet) }
+  public static var secondarySubnet: Self { .allowed(Kind.secondarySubnet) }
   /// `security-group`.
-  public static var securityGroup: Self { Self(Kind.securityGroup) }
+  public static var securityGroup: Self { .allowed(Kind.securityGroup) }
   /// `security-group-rule`.
-  public static var securityGroupRule: Self { Self(Kind.securityGroupRule) }
+  public static var securityGroupRule: Self { .allowed(Kind.securityGroupRule) }
   /// `service-link-virtual-interface`.
-  public static var serviceLinkVirtualInterface: Self { Self(Kind.serviceLinkVirtualInterface) }
+  public static var serviceLinkVirtualInterface: Self { .allowed(Kind.serviceLinkVirtualInterface) }
   /// `snapshot`.
-  public static var snapshot: Self { Self(Kind.snapshot) }
+  public static var snapshot: Self { .allowed(Kind.snapshot) }
   /// `spot-fleet-request`.
-  public static var spotFleetRequest: Self { Self(Kind.spotFleetRequest) }
+  public static var spotFleetRequest: Self { .allowed(Kind.spotFleetRequest) }
   /// `spot-instances-request`.
-  public static var spotInstancesRequest: Self { Self(Kind.spotInstancesRequest) }
+  public static var spotInstancesRequest: Self { .allowed(Kind.spotInstancesRequest) }
   /// `subnet`.
-  public static var subnet: Self { Self(Kind.subnet) }
+  public static var subnet: Self { .allowed(Kind.subnet) }
   /// `subnet-cidr-reservation`.
-  public static var subnetCidrReservation: Self { Self(Kind.subnetCidrReservation) }
+  public static var subnetCidrReservation: Self { .allowed(Kind.subnetCidrReservation) }
   /// `traffic-mirror-filter`.
-  public static var trafficMirrorFilter: Self { Self(Kind.trafficMirrorFilter) }
+  public static var trafficMirrorFilter: Self { .allowed(Kind.trafficMirrorFilter) }
   /// `traffic-mirror-filter-rule`.
-  public static var trafficMirrorFilterRule: Self { Self(Kind.trafficMirrorFilterRule) }
+  public static var trafficMirrorFilterRule: Self { .allowed(Kind.trafficMirrorFilterRule) }
   /// `traffic-mirror-session`.
-  public static var trafficMirrorSession: Self { Self(Kind.trafficMirrorSession) }
+  public static var trafficMirrorSession: Self { .allowed(Kind.trafficMirrorSession) }
   /// `traffic-mirror-target`.
-  public static var trafficMirrorTarget: Self { Self(Kind.trafficMirrorTarget) }
+  public static var trafficMirrorTarget: Self { .allowed(Kind.trafficMirrorTarget) }
   /// `transit-gateway`.
-  public static var transitGateway: Self { Self(Kind.transitGateway) }
+  public static var transitGateway: Self { .allowed(Kind.transitGateway) }
   /// `transit-gateway-attachment`.
-  public static var transitGatewayAttachment: Self { Self(Kind.transitGatewayAttachment) }
+  public static var transitGatewayAttachment: Self { .allowed(Kind.transitGatewayAttachment) }
   /// `transit-gateway-connect-peer`.
-  public static var transitGatewayConnectPeer: Self { Self(Kind.transitGatewayConnectPeer) }
+  public static var transitGatewayConnectPeer: Self { .allowed(Kind.transitGatewayConnectPeer) }
   /// `transit-gateway-metering-policy`.
-  public static var transitGatewayMeteringPolicy: Self { Self(Kind.transitGatewayMeteringPolicy) }
+  public static var transitGatewayMeteringPolicy: Self { .allowed(Kind.transitGatewayMeteringPolicy) }
   /// `transit-gateway-multicast-domain`.
-  public static var transitGatewayMulticastDomain: Self { Self(Kind.transitGatewayMulticastDomain) }
+  public static var transitGatewayMulticastDomain: Self { .allowed(Kind.transitGatewayMulticastDomain) }
   /// `transit-gateway-policy-table`.
-  public static var transitGatewayPolicyTable: Self { Self(Kind.transitGatewayPolicyTable) }
+  public static var transitGatewayPolicyTable: Self { .allowed(Kind.transitGatewayPolicyTable) }
   /// `transit-gateway-route-table`.
-  public static var transitGatewayRouteTable: Self { Self(Kind.transitGatewayRouteTable) }
+  public static var transitGatewayRouteTable: Self { .allowed(Kind.transitGatewayRouteTable) }
   /// `transit-gateway-route-table-announcement`.
-  public static var transitGatewayRouteTableAnnouncement: Self { Self(Kind.transitGatewayRouteTableAnnouncement) }
+  public static var transitGatewayRouteTableAnnouncement: Self { .allowed(Kind.transitGatewayRouteTableAnnouncement) }
   /// `verified-access-endpoint`.
-  public static var verifiedAccessEndpoint: Self { Self(Kind.verifiedAccessEndpoint) }
+  public static var verifiedAccessEndpoint: Self { .allowed(Kind.verifiedAccessEndpoint) }
   /// `verified-access-endpoint-target`.
-  public static var verifiedAccessEndpointTarget: Self { Self(Kind.verifiedAccessEndpointTarget) }
+  public static var verifiedAccessEndpointTarget: Self { .allowed(Kind.verifiedAccessEndpointTarget) }
   /// `verified-access-group`.
-  public static var verifiedAccessGroup: Self { Self(Kind.verifiedAccessGroup) }
+  public static var verifiedAccessGroup: Self { .allowed(Kind.verifiedAccessGroup) }
   /// `verified-access-instance`.
-  public static var verifiedAccessInstance: Self { Self(Kind.verifiedAccessInstance) }
+  public static var verifiedAccessInstance: Self { .allowed(Kind.verifiedAccessInstance) }
   /// `verified-access-policy`.
-  public static var verifiedAccessPolicy: Self { Self(Kind.verifiedAccessPolicy) }
+  public static var verifiedAccessPolicy: Self { .allowed(Kind.verifiedAccessPolicy) }
   /// `verified-access-trust-provider`.
-  public static var verifiedAccessTrustProvider: Self { Self(Kind.verifiedAccessTrustProvider) }
+  public static var verifiedAccessTrustProvider: Self { .allowed(Kind.verifiedAccessTrustProvider) }
   /// `volume`.
-  public static var volume: Self { Self(Kind.volume) }
+  public static var volume: Self { .allowed(Kind.volume) }
   /// `vpc`.
-  public static var vpc: Self { Self(Kind.vpc) }
+  public static var vpc: Self { .allowed(Kind.vpc) }
   /// `vpc-block-public-access-exclusion`.
-  public static var vpcBlockPublicAccessExclusion: Self { Self(Kind.vpcBlockPublicAccessExclusion) }
+  public static var vpcBlockPublicAccessExclusion: Self { .allowed(Kind.vpcBlockPublicAccessExclusion) }
   /// `vpc-encryption-control`.
-  public static var vpcEncryptionControl: Self { Self(Kind.vpcEncryptionControl) }
+  public static var vpcEncryptionControl: Self { .allowed(Kind.vpcEncryptionControl) }
   /// `vpc-endpoint`.
-  public static var vpcEndpoint: Self { Self(Kind.vpcEndpoint) }
+  public static var vpcEndpoint: Self { .allowed(Kind.vpcEndpoint) }
   /// `vpc-endpoint-connection`.
-  public static var vpcEndpointConnection: Self { Self(Kind.vpcEndpointConnection) }
+  public static var vpcEndpointConnection: Self { .allowed(Kind.vpcEndpointConnection) }
   /// `vpc-endpoint-connection-device-type`.
-  public static var vpcEndpointConnectionDeviceType: Self { Self(Kind.vpcEndpointConnectionDeviceType) }
+  public static var vpcEndpointConnectionDeviceType: Self { .allowed(Kind.vpcEndpointConnectionDeviceType) }
   /// `vpc-endpoint-service`.
-  public static var vpcEndpointService: Self { Self(Kind.vpcEndpointService) }
+  public static var vpcEndpointService: Self { .allowed(Kind.vpcEndpointService) }
   /// `vpc-endpoint-service-permission`.
-  public static var vpcEndpointServicePermission: Self { Self(Kind.vpcEndpointServicePermission) }
+  public static var vpcEndpointServicePermission: Self { .allowed(Kind.vpcEndpointServicePermission) }
   /// `vpc-flow-log`.
-  public static var vpcFlowLog: Self { Self(Kind.vpcFlowLog) }
+  public static var vpcFlowLog: Self { .allowed(Kind.vpcFlowLog) }
   /// `vpc-peering-connection`.
-  public static var vpcPeeringConnection: Self { Self(Kind.vpcPeeringConnection) }
+  public static var vpcPeeringConnection: Self { .allowed(Kind.vpcPeeringConnection) }
   /// `vpn-concentrator`.
-  public static var vpnConcentrator: Self { Self(Kind.vpnConcentrator) }
+  public static var vpnConcentrator: Self { .allowed(Kind.vpnConcentrator) }
   /// `vpn-connection`.
-  public static var vpnConnection: Self { Self(Kind.vpnConnection) }
+  public static var vpnConnection: Self { .allowed(Kind.vpnConnection) }
   /// `vpn-connection-device-type`.
-  public static var vpnConnectionDeviceType: Self { Self(Kind.vpnConnectionDeviceType) }
+  public static var vpnConnectionDeviceType: Self { .allowed(Kind.vpnConnectionDeviceType) }
   /// `vpn-gateway`.
-  public static var vpnGateway: Self { Self(Kind.vpnGateway) }
+  public static var vpnGateway: Self { .allowed(Kind.vpnGateway) }
 }
 
 extension EC2 {
@@ -443,7 +443,7 @@ extension Value where Kind == EC2.TagSpecification {
     var objectEntries: [Expression.ObjectEntry] = []
     if let resourceType = resourceType { objectEntries.append(.init("ResourceType", resourceType.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1678,2429 +1678,2429 @@ extension EC2 {
 
 extension Value where Kind == EC2.InstanceTypeValue {
   /// `a1.2xlarge`.
-  public static var a1_2xlarge: Self { Self(Kind.a1_2xlarge) }
+  public static var a1_2xlarge: Self { .allowed(Kind.a1_2xlarge) }
   /// `a1.4xlarge`.
-  public static var a1_4xlarge: Self { Self(Kind.a1_4xlarge) }
+  public static var a1_4xlarge: Self { .allowed(Kind.a1_4xlarge) }
   /// `a1.large`.
-  public static var a1Large: Self { Self(Kind.a1Large) }
+  public static var a1Large: Self { .allowed(Kind.a1Large) }
   /// `a1.medium`.
-  public static var a1Medium: Self { Self(Kind.a1Medium) }
+  public static var a1Medium: Self { .allowed(Kind.a1Medium) }
   /// `a1.metal`.
-  public static var a1Metal: Self { Self(Kind.a1Metal) }
+  public static var a1Metal: Self { .allowed(Kind.a1Metal) }
   /// `a1.xlarge`.
-  public static var a1Xlarge: Self { Self(Kind.a1Xlarge) }
+  public static var a1Xlarge: Self { .allowed(Kind.a1Xlarge) }
   /// `c1.medium`.
-  public static var c1Medium: Self { Self(Kind.c1Medium) }
+  public static var c1Medium: Self { .allowed(Kind.c1Medium) }
   /// `c1.xlarge`.
-  public static var c1Xlarge: Self { Self(Kind.c1Xlarge) }
+  public static var c1Xlarge: Self { .allowed(Kind.c1Xlarge) }
   /// `c3.2xlarge`.
-  public static var c3_2xlarge: Self { Self(Kind.c3_2xlarge) }
+  public static var c3_2xlarge: Self { .allowed(Kind.c3_2xlarge) }
   /// `c3.4xlarge`.
-  public static var c3_4xlarge: Self { Self(Kind.c3_4xlarge) }
+  public static var c3_4xlarge: Self { .allowed(Kind.c3_4xlarge) }
   /// `c3.8xlarge`.
-  public static var c3_8xlarge: Self { Self(Kind.c3_8xlarge) }
+  public static var c3_8xlarge: Self { .allowed(Kind.c3_8xlarge) }
   /// `c3.large`.
-  public static var c3Large: Self { Self(Kind.c3Large) }
+  public static var c3Large: Self { .allowed(Kind.c3Large) }
   /// `c3.xlarge`.
-  public static var c3Xlarge: Self { Self(Kind.c3Xlarge) }
+  public static var c3Xlarge: Self { .allowed(Kind.c3Xlarge) }
   /// `c4.2xlarge`.
-  public static var c4_2xlarge: Self { Self(Kind.c4_2xlarge) }
+  public static var c4_2xlarge: Self { .allowed(Kind.c4_2xlarge) }
   /// `c4.4xlarge`.
-  public static var c4_4xlarge: Self { Self(Kind.c4_4xlarge) }
+  public static var c4_4xlarge: Self { .allowed(Kind.c4_4xlarge) }
   /// `c4.8xlarge`.
-  public static var c4_8xlarge: Self { Self(Kind.c4_8xlarge) }
+  public static var c4_8xlarge: Self { .allowed(Kind.c4_8xlarge) }
   /// `c4.large`.
-  public static var c4Large: Self { Self(Kind.c4Large) }
+  public static var c4Large: Self { .allowed(Kind.c4Large) }
   /// `c4.xlarge`.
-  public static var c4Xlarge: Self { Self(Kind.c4Xlarge) }
+  public static var c4Xlarge: Self { .allowed(Kind.c4Xlarge) }
   /// `c5.12xlarge`.
-  public static var c5_12xlarge: Self { Self(Kind.c5_12xlarge) }
+  public static var c5_12xlarge: Self { .allowed(Kind.c5_12xlarge) }
   /// `c5.18xlarge`.
-  public static var c5_18xlarge: Self { Self(Kind.c5_18xlarge) }
+  public static var c5_18xlarge: Self { .allowed(Kind.c5_18xlarge) }
   /// `c5.24xlarge`.
-  public static var c5_24xlarge: Self { Self(Kind.c5_24xlarge) }
+  public static var c5_24xlarge: Self { .allowed(Kind.c5_24xlarge) }
   /// `c5.2xlarge`.
-  public static var c5_2xlarge: Self { Self(Kind.c5_2xlarge) }
+  public static var c5_2xlarge: Self { .allowed(Kind.c5_2xlarge) }
   /// `c5.4xlarge`.
-  public static var c5_4xlarge: Self { Self(Kind.c5_4xlarge) }
+  public static var c5_4xlarge: Self { .allowed(Kind.c5_4xlarge) }
   /// `c5.9xlarge`.
-  public static var c5_9xlarge: Self { Self(Kind.c5_9xlarge) }
+  public static var c5_9xlarge: Self { .allowed(Kind.c5_9xlarge) }
   /// `c5.large`.
-  public static var c5Large: Self { Self(Kind.c5Large) }
+  public static var c5Large: Self { .allowed(Kind.c5Large) }
   /// `c5.metal`.
-  public static var c5Metal: Self { Self(Kind.c5Metal) }
+  public static var c5Metal: Self { .allowed(Kind.c5Metal) }
   /// `c5.xlarge`.
-  public static var c5Xlarge: Self { Self(Kind.c5Xlarge) }
+  public static var c5Xlarge: Self { .allowed(Kind.c5Xlarge) }
   /// `c5a.12xlarge`.
-  public static var c5a12xlarge: Self { Self(Kind.c5a12xlarge) }
+  public static var c5a12xlarge: Self { .allowed(Kind.c5a12xlarge) }
   /// `c5a.16xlarge`.
-  public static var c5a16xlarge: Self { Self(Kind.c5a16xlarge) }
+  public static var c5a16xlarge: Self { .allowed(Kind.c5a16xlarge) }
   /// `c5a.24xlarge`.
-  public static var c5a24xlarge: Self { Self(Kind.c5a24xlarge) }
+  public static var c5a24xlarge: Self { .allowed(Kind.c5a24xlarge) }
   /// `c5a.2xlarge`.
-  public static var c5a2xlarge: Self { Self(Kind.c5a2xlarge) }
+  public static var c5a2xlarge: Self { .allowed(Kind.c5a2xlarge) }
   /// `c5a.4xlarge`.
-  public static var c5a4xlarge: Self { Self(Kind.c5a4xlarge) }
+  public static var c5a4xlarge: Self { .allowed(Kind.c5a4xlarge) }
   /// `c5a.8xlarge`.
-  public static var c5a8xlarge: Self { Self(Kind.c5a8xlarge) }
+  public static var c5a8xlarge: Self { .allowed(Kind.c5a8xlarge) }
   /// `c5a.large`.
-  public static var c5aLarge: Self { Self(Kind.c5aLarge) }
+  public static var c5aLarge: Self { .allowed(Kind.c5aLarge) }
   /// `c5a.xlarge`.
-  public static var c5aXlarge: Self { Self(Kind.c5aXlarge) }
+  public static var c5aXlarge: Self { .allowed(Kind.c5aXlarge) }
   /// `c5ad.12xlarge`.
-  public static var c5ad12xlarge: Self { Self(Kind.c5ad12xlarge) }
+  public static var c5ad12xlarge: Self { .allowed(Kind.c5ad12xlarge) }
   /// `c5ad.16xlarge`.
-  public static var c5ad16xlarge: Self { Self(Kind.c5ad16xlarge) }
+  public static var c5ad16xlarge: Self { .allowed(Kind.c5ad16xlarge) }
   /// `c5ad.24xlarge`.
-  public static var c5ad24xlarge: Self { Self(Kind.c5ad24xlarge) }
+  public static var c5ad24xlarge: Self { .allowed(Kind.c5ad24xlarge) }
   /// `c5ad.2xlarge`.
-  public static var c5ad2xlarge: Self { Self(Kind.c5ad2xlarge) }
+  public static var c5ad2xlarge: Self { .allowed(Kind.c5ad2xlarge) }
   /// `c5ad.4xlarge`.
-  public static var c5ad4xlarge: Self { Self(Kind.c5ad4xlarge) }
+  public static var c5ad4xlarge: Self { .allowed(Kind.c5ad4xlarge) }
   /// `c5ad.8xlarge`.
-  public static var c5ad8xlarge: Self { Self(Kind.c5ad8xlarge) }
+  public static var c5ad8xlarge: Self { .allowed(Kind.c5ad8xlarge) }
   /// `c5ad.large`.
-  public static var c5adLarge: Self { Self(Kind.c5adLarge) }
+  public static var c5adLarge: Self { .allowed(Kind.c5adLarge) }
   /// `c5ad.xlarge`.
-  public static var c5adXlarge: Self { Self(Kind.c5adXlarge) }
+  public static var c5adXlarge: Self { .allowed(Kind.c5adXlarge) }
   /// `c5d.12xlarge`.
-  public static var c5d12xlarge: Self { Self(Kind.c5d12xlarge) }
+  public static var c5d12xlarge: Self { .allowed(Kind.c5d12xlarge) }
   /// `c5d.18xlarge`.
-  public static var c5d18xlarge: Self { Self(Kind.c5d18xlarge) }
+  public static var c5d18xlarge: Self { .allowed(Kind.c5d18xlarge) }
   /// `c5d.24xlarge`.
-  public static var c5d24xlarge: Self { Self(Kind.c5d24xlarge) }
+  public static var c5d24xlarge: Self { .allowed(Kind.c5d24xlarge) }
   /// `c5d.2xlarge`.
-  public static var c5d2xlarge: Self { Self(Kind.c5d2xlarge) }
+  public static var c5d2xlarge: Self { .allowed(Kind.c5d2xlarge) }
   /// `c5d.4xlarge`.
-  public static var c5d4xlarge: Self { Self(Kind.c5d4xlarge) }
+  public static var c5d4xlarge: Self { .allowed(Kind.c5d4xlarge) }
   /// `c5d.9xlarge`.
-  public static var c5d9xlarge: Self { Self(Kind.c5d9xlarge) }
+  public static var c5d9xlarge: Self { .allowed(Kind.c5d9xlarge) }
   /// `c5d.large`.
-  public static var c5dLarge: Self { Self(Kind.c5dLarge) }
+  public static var c5dLarge: Self { .allowed(Kind.c5dLarge) }
   /// `c5d.metal`.
-  public static var c5dMetal: Self { Self(Kind.c5dMetal) }
+  public static var c5dMetal: Self { .allowed(Kind.c5dMetal) }
   /// `c5d.xlarge`.
-  public static var c5dXlarge: Self { Self(Kind.c5dXlarge) }
+  public static var c5dXlarge: Self { .allowed(Kind.c5dXlarge) }
   /// `c5n.18xlarge`.
-  public static var c5n18xlarge: Self { Self(Kind.c5n18xlarge) }
+  public static var c5n18xlarge: Self { .allowed(Kind.c5n18xlarge) }
   /// `c5n.2xlarge`.
-  public static var c5n2xlarge: Self { Self(Kind.c5n2xlarge) }
+  public static var c5n2xlarge: Self { .allowed(Kind.c5n2xlarge) }
   /// `c5n.4xlarge`.
-  public static var c5n4xlarge: Self { Self(Kind.c5n4xlarge) }
+  public static var c5n4xlarge: Self { .allowed(Kind.c5n4xlarge) }
   /// `c5n.9xlarge`.
-  public static var c5n9xlarge: Self { Self(Kind.c5n9xlarge) }
+  public static var c5n9xlarge: Self { .allowed(Kind.c5n9xlarge) }
   /// `c5n.large`.
-  public static var c5nLarge: Self { Self(Kind.c5nLarge) }
+  public static var c5nLarge: Self { .allowed(Kind.c5nLarge) }
   /// `c5n.metal`.
-  public static var c5nMetal: Self { Self(Kind.c5nMetal) }
+  public static var c5nMetal: Self { .allowed(Kind.c5nMetal) }
   /// `c5n.xlarge`.
-  public static var c5nXlarge: Self { Self(Kind.c5nXlarge) }
+  public static var c5nXlarge: Self { .allowed(Kind.c5nXlarge) }
   /// `c6a.12xlarge`.
-  public static var c6a12xlarge: Self { Self(Kind.c6a12xlarge) }
+  public static var c6a12xlarge: Self { .allowed(Kind.c6a12xlarge) }
   /// `c6a.16xlarge`.
-  public static var c6a16xlarge: Self { Self(Kind.c6a16xlarge) }
+  public static var c6a16xlarge: Self { .allowed(Kind.c6a16xlarge) }
   /// `c6a.24xlarge`.
-  public static var c6a24xlarge: Self { Self(Kind.c6a24xlarge) }
+  public static var c6a24xlarge: Self { .allowed(Kind.c6a24xlarge) }
   /// `c6a.2xlarge`.
-  public static var c6a2xlarge: Self { Self(Kind.c6a2xlarge) }
+  public static var c6a2xlarge: Self { .allowed(Kind.c6a2xlarge) }
   /// `c6a.32xlarge`.
-  public static var c6a32xlarge: Self { Self(Kind.c6a32xlarge) }
+  public static var c6a32xlarge: Self { .allowed(Kind.c6a32xlarge) }
   /// `c6a.48xlarge`.
-  public static var c6a48xlarge: Self { Self(Kind.c6a48xlarge) }
+  public static var c6a48xlarge: Self { .allowed(Kind.c6a48xlarge) }
   /// `c6a.4xlarge`.
-  public static var c6a4xlarge: Self { Self(Kind.c6a4xlarge) }
+  public static var c6a4xlarge: Self { .allowed(Kind.c6a4xlarge) }
   /// `c6a.8xlarge`.
-  public static var c6a8xlarge: Self { Self(Kind.c6a8xlarge) }
+  public static var c6a8xlarge: Self { .allowed(Kind.c6a8xlarge) }
   /// `c6a.large`.
-  public static var c6aLarge: Self { Self(Kind.c6aLarge) }
+  public static var c6aLarge: Self { .allowed(Kind.c6aLarge) }
   /// `c6a.metal`.
-  public static var c6aMetal: Self { Self(Kind.c6aMetal) }
+  public static var c6aMetal: Self { .allowed(Kind.c6aMetal) }
   /// `c6a.xlarge`.
-  public static var c6aXlarge: Self { Self(Kind.c6aXlarge) }
+  public static var c6aXlarge: Self { .allowed(Kind.c6aXlarge) }
   /// `c6g.12xlarge`.
-  public static var c6g12xlarge: Self { Self(Kind.c6g12xlarge) }
+  public static var c6g12xlarge: Self { .allowed(Kind.c6g12xlarge) }
   /// `c6g.16xlarge`.
-  public static var c6g16xlarge: Self { Self(Kind.c6g16xlarge) }
+  public static var c6g16xlarge: Self { .allowed(Kind.c6g16xlarge) }
   /// `c6g.2xlarge`.
-  public static var c6g2xlarge: Self { Self(Kind.c6g2xlarge) }
+  public static var c6g2xlarge: Self { .allowed(Kind.c6g2xlarge) }
   /// `c6g.4xlarge`.
-  public static var c6g4xlarge: Self { Self(Kind.c6g4xlarge) }
+  public static var c6g4xlarge: Self { .allowed(Kind.c6g4xlarge) }
   /// `c6g.8xlarge`.
-  public static var c6g8xlarge: Self { Self(Kind.c6g8xlarge) }
+  public static var c6g8xlarge: Self { .allowed(Kind.c6g8xlarge) }
   /// `c6g.large`.
-  public static var c6gLarge: Self { Self(Kind.c6gLarge) }
+  public static var c6gLarge: Self { .allowed(Kind.c6gLarge) }
   /// `c6g.medium`.
-  public static var c6gMedium: Self { Self(Kind.c6gMedium) }
+  public static var c6gMedium: Self { .allowed(Kind.c6gMedium) }
   /// `c6g.metal`.
-  public static var c6gMetal: Self { Self(Kind.c6gMetal) }
+  public static var c6gMetal: Self { .allowed(Kind.c6gMetal) }
   /// `c6g.xlarge`.
-  public static var c6gXlarge: Self { Self(Kind.c6gXlarge) }
+  public static var c6gXlarge: Self { .allowed(Kind.c6gXlarge) }
   /// `c6gd.12xlarge`.
-  public static var c6gd12xlarge: Self { Self(Kind.c6gd12xlarge) }
+  public static var c6gd12xlarge: Self { .allowed(Kind.c6gd12xlarge) }
   /// `c6gd.16xlarge`.
-  public static var c6gd16xlarge: Self { Self(Kind.c6gd16xlarge) }
+  public static var c6gd16xlarge: Self { .allowed(Kind.c6gd16xlarge) }
   /// `c6gd.2xlarge`.
-  public static var c6gd2xlarge: Self { Self(Kind.c6gd2xlarge) }
+  public static var c6gd2xlarge: Self { .allowed(Kind.c6gd2xlarge) }
   /// `c6gd.4xlarge`.
-  public static var c6gd4xlarge: Self { Self(Kind.c6gd4xlarge) }
+  public static var c6gd4xlarge: Self { .allowed(Kind.c6gd4xlarge) }
   /// `c6gd.8xlarge`.
-  public static var c6gd8xlarge: Self { Self(Kind.c6gd8xlarge) }
+  public static var c6gd8xlarge: Self { .allowed(Kind.c6gd8xlarge) }
   /// `c6gd.large`.
-  public static var c6gdLarge: Self { Self(Kind.c6gdLarge) }
+  public static var c6gdLarge: Self { .allowed(Kind.c6gdLarge) }
   /// `c6gd.medium`.
-  public static var c6gdMedium: Self { Self(Kind.c6gdMedium) }
+  public static var c6gdMedium: Self { .allowed(Kind.c6gdMedium) }
   /// `c6gd.metal`.
-  public static var c6gdMetal: Self { Self(Kind.c6gdMetal) }
+  public static var c6gdMetal: Self { .allowed(Kind.c6gdMetal) }
   /// `c6gd.xlarge`.
-  public static var c6gdXlarge: Self { Self(Kind.c6gdXlarge) }
+  public static var c6gdXlarge: Self { .allowed(Kind.c6gdXlarge) }
   /// `c6gn.12xlarge`.
-  public static var c6gn12xlarge: Self { Self(Kind.c6gn12xlarge) }
+  public static var c6gn12xlarge: Self { .allowed(Kind.c6gn12xlarge) }
   /// `c6gn.16xlarge`.
-  public static var c6gn16xlarge: Self { Self(Kind.c6gn16xlarge) }
+  public static var c6gn16xlarge: Self { .allowed(Kind.c6gn16xlarge) }
   /// `c6gn.2xlarge`.
-  public static var c6gn2xlarge: Self { Self(Kind.c6gn2xlarge) }
+  public static var c6gn2xlarge: Self { .allowed(Kind.c6gn2xlarge) }
   /// `c6gn.4xlarge`.
-  public static var c6gn4xlarge: Self { Self(Kind.c6gn4xlarge) }
+  public static var c6gn4xlarge: Self { .allowed(Kind.c6gn4xlarge) }
   /// `c6gn.8xlarge`.
-  public static var c6gn8xlarge: Self { Self(Kind.c6gn8xlarge) }
+  public static var c6gn8xlarge: Self { .allowed(Kind.c6gn8xlarge) }
   /// `c6gn.large`.
-  public static var c6gnLarge: Self { Self(Kind.c6gnLarge) }
+  public static var c6gnLarge: Self { .allowed(Kind.c6gnLarge) }
   /// `c6gn.medium`.
-  public static var c6gnMedium: Self { Self(Kind.c6gnMedium) }
+  public static var c6gnMedium: Self { .allowed(Kind.c6gnMedium) }
   /// `c6gn.xlarge`.
-  public static var c6gnXlarge: Self { Self(Kind.c6gnXlarge) }
+  public static var c6gnXlarge: Self { .allowed(Kind.c6gnXlarge) }
   /// `c6i.12xlarge`.
-  public static var c6i12xlarge: Self { Self(Kind.c6i12xlarge) }
+  public static var c6i12xlarge: Self { .allowed(Kind.c6i12xlarge) }
   /// `c6i.16xlarge`.
-  public static var c6i16xlarge: Self { Self(Kind.c6i16xlarge) }
+  public static var c6i16xlarge: Self { .allowed(Kind.c6i16xlarge) }
   /// `c6i.24xlarge`.
-  public static var c6i24xlarge: Self { Self(Kind.c6i24xlarge) }
+  public static var c6i24xlarge: Self { .allowed(Kind.c6i24xlarge) }
   /// `c6i.2xlarge`.
-  public static var c6i2xlarge: Self { Self(Kind.c6i2xlarge) }
+  public static var c6i2xlarge: Self { .allowed(Kind.c6i2xlarge) }
   /// `c6i.32xlarge`.
-  public static var c6i32xlarge: Self { Self(Kind.c6i32xlarge) }
+  public static var c6i32xlarge: Self { .allowed(Kind.c6i32xlarge) }
   /// `c6i.4xlarge`.
-  public static var c6i4xlarge: Self { Self(Kind.c6i4xlarge) }
+  public static var c6i4xlarge: Self { .allowed(Kind.c6i4xlarge) }
   /// `c6i.8xlarge`.
-  public static var c6i8xlarge: Self { Self(Kind.c6i8xlarge) }
+  public static var c6i8xlarge: Self { .allowed(Kind.c6i8xlarge) }
   /// `c6i.large`.
-  public static var c6iLarge: Self { Self(Kind.c6iLarge) }
+  public static var c6iLarge: Self { .allowed(Kind.c6iLarge) }
   /// `c6i.metal`.
-  public static var c6iMetal: Self { Self(Kind.c6iMetal) }
+  public static var c6iMetal: Self { .allowed(Kind.c6iMetal) }
   /// `c6i.xlarge`.
-  public static var c6iXlarge: Self { Self(Kind.c6iXlarge) }
+  public static var c6iXlarge: Self { .allowed(Kind.c6iXlarge) }
   /// `c6id.12xlarge`.
-  public static var c6id12xlarge: Self { Self(Kind.c6id12xlarge) }
+  public static var c6id12xlarge: Self { .allowed(Kind.c6id12xlarge) }
   /// `c6id.16xlarge`.
-  public static var c6id16xlarge: Self { Self(Kind.c6id16xlarge) }
+  public static var c6id16xlarge: Self { .allowed(Kind.c6id16xlarge) }
   /// `c6id.24xlarge`.
-  public static var c6id24xlarge: Self { Self(Kind.c6id24xlarge) }
+  public static var c6id24xlarge: Self { .allowed(Kind.c6id24xlarge) }
   /// `c6id.2xlarge`.
-  public static var c6id2xlarge: Self { Self(Kind.c6id2xlarge) }
+  public static var c6id2xlarge: Self { .allowed(Kind.c6id2xlarge) }
   /// `c6id.32xlarge`.
-  public static var c6id32xlarge: Self { Self(Kind.c6id32xlarge) }
+  public static var c6id32xlarge: Self { .allowed(Kind.c6id32xlarge) }
   /// `c6id.4xlarge`.
-  public static var c6id4xlarge: Self { Self(Kind.c6id4xlarge) }
+  public static var c6id4xlarge: Self { .allowed(Kind.c6id4xlarge) }
   /// `c6id.8xlarge`.
-  public static var c6id8xlarge: Self { Self(Kind.c6id8xlarge) }
+  public static var c6id8xlarge: Self { .allowed(Kind.c6id8xlarge) }
   /// `c6id.large`.
-  public static var c6idLarge: Self { Self(Kind.c6idLarge) }
+  public static var c6idLarge: Self { .allowed(Kind.c6idLarge) }
   /// `c6id.metal`.
-  public static var c6idMetal: Self { Self(Kind.c6idMetal) }
+  public static var c6idMetal: Self { .allowed(Kind.c6idMetal) }
   /// `c6id.xlarge`.
-  public static var c6idXlarge: Self { Self(Kind.c6idXlarge) }
+  public static var c6idXlarge: Self { .allowed(Kind.c6idXlarge) }
   /// `c6in.12xlarge`.
-  public static var c6in12xlarge: Self { Self(Kind.c6in12xlarge) }
+  public static var c6in12xlarge: Self { .allowed(Kind.c6in12xlarge) }
   /// `c6in.16xlarge`.
-  public static var c6in16xlarge: Self { Self(Kind.c6in16xlarge) }
+  public static var c6in16xlarge: Self { .allowed(Kind.c6in16xlarge) }
   /// `c6in.24xlarge`.
-  public static var c6in24xlarge: Self { Self(Kind.c6in24xlarge) }
+  public static var c6in24xlarge: Self { .allowed(Kind.c6in24xlarge) }
   /// `c6in.2xlarge`.
-  public static var c6in2xlarge: Self { Self(Kind.c6in2xlarge) }
+  public static var c6in2xlarge: Self { .allowed(Kind.c6in2xlarge) }
   /// `c6in.32xlarge`.
-  public static var c6in32xlarge: Self { Self(Kind.c6in32xlarge) }
+  public static var c6in32xlarge: Self { .allowed(Kind.c6in32xlarge) }
   /// `c6in.4xlarge`.
-  public static var c6in4xlarge: Self { Self(Kind.c6in4xlarge) }
+  public static var c6in4xlarge: Self { .allowed(Kind.c6in4xlarge) }
   /// `c6in.8xlarge`.
-  public static var c6in8xlarge: Self { Self(Kind.c6in8xlarge) }
+  public static var c6in8xlarge: Self { .allowed(Kind.c6in8xlarge) }
   /// `c6in.large`.
-  public static var c6inLarge: Self { Self(Kind.c6inLarge) }
+  public static var c6inLarge: Self { .allowed(Kind.c6inLarge) }
   /// `c6in.metal`.
-  public static var c6inMetal: Self { Self(Kind.c6inMetal) }
+  public static var c6inMetal: Self { .allowed(Kind.c6inMetal) }
   /// `c6in.xlarge`.
-  public static var c6inXlarge: Self { Self(Kind.c6inXlarge) }
+  public static var c6inXlarge: Self { .allowed(Kind.c6inXlarge) }
   /// `c7a.12xlarge`.
-  public static var c7a12xlarge: Self { Self(Kind.c7a12xlarge) }
+  public static var c7a12xlarge: Self { .allowed(Kind.c7a12xlarge) }
   /// `c7a.16xlarge`.
-  public static var c7a16xlarge: Self { Self(Kind.c7a16xlarge) }
+  public static var c7a16xlarge: Self { .allowed(Kind.c7a16xlarge) }
   /// `c7a.24xlarge`.
-  public static var c7a24xlarge: Self { Self(Kind.c7a24xlarge) }
+  public static var c7a24xlarge: Self { .allowed(Kind.c7a24xlarge) }
   /// `c7a.2xlarge`.
-  public static var c7a2xlarge: Self { Self(Kind.c7a2xlarge) }
+  public static var c7a2xlarge: Self { .allowed(Kind.c7a2xlarge) }
   /// `c7a.32xlarge`.
-  public static var c7a32xlarge: Self { Self(Kind.c7a32xlarge) }
+  public static var c7a32xlarge: Self { .allowed(Kind.c7a32xlarge) }
   /// `c7a.48xlarge`.
-  public static var c7a48xlarge: Self { Self(Kind.c7a48xlarge) }
+  public static var c7a48xlarge: Self { .allowed(Kind.c7a48xlarge) }
   /// `c7a.4xlarge`.
-  public static var c7a4xlarge: Self { Self(Kind.c7a4xlarge) }
+  public static var c7a4xlarge: Self { .allowed(Kind.c7a4xlarge) }
   /// `c7a.8xlarge`.
-  public static var c7a8xlarge: Self { Self(Kind.c7a8xlarge) }
+  public static var c7a8xlarge: Self { .allowed(Kind.c7a8xlarge) }
   /// `c7a.large`.
-  public static var c7aLarge: Self { Self(Kind.c7aLarge) }
+  public static var c7aLarge: Self { .allowed(Kind.c7aLarge) }
   /// `c7a.medium`.
-  public static var c7aMedium: Self { Self(Kind.c7aMedium) }
+  public static var c7aMedium: Self { .allowed(Kind.c7aMedium) }
   /// `c7a.metal-48xl`.
-  public static var c7aMetal48xl: Self { Self(Kind.c7aMetal48xl) }
+  public static var c7aMetal48xl: Self { .allowed(Kind.c7aMetal48xl) }
   /// `c7a.xlarge`.
-  public static var c7aXlarge: Self { Self(Kind.c7aXlarge) }
+  public static var c7aXlarge: Self { .allowed(Kind.c7aXlarge) }
   /// `c7g.12xlarge`.
-  public static var c7g12xlarge: Self { Self(Kind.c7g12xlarge) }
+  public static var c7g12xlarge: Self { .allowed(Kind.c7g12xlarge) }
   /// `c7g.16xlarge`.
-  public static var c7g16xlarge: Self { Self(Kind.c7g16xlarge) }
+  public static var c7g16xlarge: Self { .allowed(Kind.c7g16xlarge) }
   /// `c7g.2xlarge`.
-  public static var c7g2xlarge: Self { Self(Kind.c7g2xlarge) }
+  public static var c7g2xlarge: Self { .allowed(Kind.c7g2xlarge) }
   /// `c7g.4xlarge`.
-  public static var c7g4xlarge: Self { Self(Kind.c7g4xlarge) }
+  public static var c7g4xlarge: Self { .allowed(Kind.c7g4xlarge) }
   /// `c7g.8xlarge`.
-  public static var c7g8xlarge: Self { Self(Kind.c7g8xlarge) }
+  public static var c7g8xlarge: Self { .allowed(Kind.c7g8xlarge) }
   /// `c7g.large`.
-  public static var c7gLarge: Self { Self(Kind.c7gLarge) }
+  public static var c7gLarge: Self { .allowed(Kind.c7gLarge) }
   /// `c7g.medium`.
-  public static var c7gMedium: Self { Self(Kind.c7gMedium) }
+  public static var c7gMedium: Self { .allowed(Kind.c7gMedium) }
   /// `c7g.metal`.
-  public static var c7gMetal: Self { Self(Kind.c7gMetal) }
+  public static var c7gMetal: Self { .allowed(Kind.c7gMetal) }
   /// `c7g.xlarge`.
-  public static var c7gXlarge: Self { Self(Kind.c7gXlarge) }
+  public static var c7gXlarge: Self { .allowed(Kind.c7gXlarge) }
   /// `c7gd.12xlarge`.
-  public static var c7gd12xlarge: Self { Self(Kind.c7gd12xlarge) }
+  public static var c7gd12xlarge: Self { .allowed(Kind.c7gd12xlarge) }
   /// `c7gd.16xlarge`.
-  public static var c7gd16xlarge: Self { Self(Kind.c7gd16xlarge) }
+  public static var c7gd16xlarge: Self { .allowed(Kind.c7gd16xlarge) }
   /// `c7gd.2xlarge`.
-  public static var c7gd2xlarge: Self { Self(Kind.c7gd2xlarge) }
+  public static var c7gd2xlarge: Self { .allowed(Kind.c7gd2xlarge) }
   /// `c7gd.4xlarge`.
-  public static var c7gd4xlarge: Self { Self(Kind.c7gd4xlarge) }
+  public static var c7gd4xlarge: Self { .allowed(Kind.c7gd4xlarge) }
   /// `c7gd.8xlarge`.
-  public static var c7gd8xlarge: Self { Self(Kind.c7gd8xlarge) }
+  public static var c7gd8xlarge: Self { .allowed(Kind.c7gd8xlarge) }
   /// `c7gd.large`.
-  public static var c7gdLarge: Self { Self(Kind.c7gdLarge) }
+  public static var c7gdLarge: Self { .allowed(Kind.c7gdLarge) }
   /// `c7gd.medium`.
-  public static var c7gdMedium: Self { Self(Kind.c7gdMedium) }
+  public static var c7gdMedium: Self { .allowed(Kind.c7gdMedium) }
   /// `c7gd.metal`.
-  public static var c7gdMetal: Self { Self(Kind.c7gdMetal) }
+  public static var c7gdMetal: Self { .allowed(Kind.c7gdMetal) }
   /// `c7gd.xlarge`.
-  public static var c7gdXlarge: Self { Self(Kind.c7gdXlarge) }
+  public static var c7gdXlarge: Self { .allowed(Kind.c7gdXlarge) }
   /// `c7gn.12xlarge`.
-  public static var c7gn12xlarge: Self { Self(Kind.c7gn12xlarge) }
+  public static var c7gn12xlarge: Self { .allowed(Kind.c7gn12xlarge) }
   /// `c7gn.16xlarge`.
-  public static var c7gn16xlarge: Self { Self(Kind.c7gn16xlarge) }
+  public static var c7gn16xlarge: Self { .allowed(Kind.c7gn16xlarge) }
   /// `c7gn.2xlarge`.
-  public static var c7gn2xlarge: Self { Self(Kind.c7gn2xlarge) }
+  public static var c7gn2xlarge: Self { .allowed(Kind.c7gn2xlarge) }
   /// `c7gn.4xlarge`.
-  public static var c7gn4xlarge: Self { Self(Kind.c7gn4xlarge) }
+  public static var c7gn4xlarge: Self { .allowed(Kind.c7gn4xlarge) }
   /// `c7gn.8xlarge`.
-  public static var c7gn8xlarge: Self { Self(Kind.c7gn8xlarge) }
+  public static var c7gn8xlarge: Self { .allowed(Kind.c7gn8xlarge) }
   /// `c7gn.large`.
-  public static var c7gnLarge: Self { Self(Kind.c7gnLarge) }
+  public static var c7gnLarge: Self { .allowed(Kind.c7gnLarge) }
   /// `c7gn.medium`.
-  public static var c7gnMedium: Self { Self(Kind.c7gnMedium) }
+  public static var c7gnMedium: Self { .allowed(Kind.c7gnMedium) }
   /// `c7gn.metal`.
-  public static var c7gnMetal: Self { Self(Kind.c7gnMetal) }
+  public static var c7gnMetal: Self { .allowed(Kind.c7gnMetal) }
   /// `c7gn.xlarge`.
-  public static var c7gnXlarge: Self { Self(Kind.c7gnXlarge) }
+  public static var c7gnXlarge: Self { .allowed(Kind.c7gnXlarge) }
   /// `c7i-flex.12xlarge`.
-  public static var c7iFlex12xlarge: Self { Self(Kind.c7iFlex12xlarge) }
+  public static var c7iFlex12xlarge: Self { .allowed(Kind.c7iFlex12xlarge) }
   /// `c7i-flex.16xlarge`.
-  public static var c7iFlex16xlarge: Self { Self(Kind.c7iFlex16xlarge) }
+  public static var c7iFlex16xlarge: Self { .allowed(Kind.c7iFlex16xlarge) }
   /// `c7i-flex.2xlarge`.
-  public static var c7iFlex2xlarge: Self { Self(Kind.c7iFlex2xlarge) }
+  public static var c7iFlex2xlarge: Self { .allowed(Kind.c7iFlex2xlarge) }
   /// `c7i-flex.4xlarge`.
-  public static var c7iFlex4xlarge: Self { Self(Kind.c7iFlex4xlarge) }
+  public static var c7iFlex4xlarge: Self { .allowed(Kind.c7iFlex4xlarge) }
   /// `c7i-flex.8xlarge`.
-  public static var c7iFlex8xlarge: Self { Self(Kind.c7iFlex8xlarge) }
+  public static var c7iFlex8xlarge: Self { .allowed(Kind.c7iFlex8xlarge) }
   /// `c7i-flex.large`.
-  public static var c7iFlexLarge: Self { Self(Kind.c7iFlexLarge) }
+  public static var c7iFlexLarge: Self { .allowed(Kind.c7iFlexLarge) }
   /// `c7i-flex.xlarge`.
-  public static var c7iFlexXlarge: Self { Self(Kind.c7iFlexXlarge) }
+  public static var c7iFlexXlarge: Self { .allowed(Kind.c7iFlexXlarge) }
   /// `c7i.12xlarge`.
-  public static var c7i12xlarge: Self { Self(Kind.c7i12xlarge) }
+  public static var c7i12xlarge: Self { .allowed(Kind.c7i12xlarge) }
   /// `c7i.16xlarge`.
-  public static var c7i16xlarge: Self { Self(Kind.c7i16xlarge) }
+  public static var c7i16xlarge: Self { .allowed(Kind.c7i16xlarge) }
   /// `c7i.24xlarge`.
-  public static var c7i24xlarge: Self { Self(Kind.c7i24xlarge) }
+  public static var c7i24xlarge: Self { .allowed(Kind.c7i24xlarge) }
   /// `c7i.2xlarge`.
-  public static var c7i2xlarge: Self { Self(Kind.c7i2xlarge) }
+  public static var c7i2xlarge: Self { .allowed(Kind.c7i2xlarge) }
   /// `c7i.48xlarge`.
-  public static var c7i48xlarge: Self { Self(Kind.c7i48xlarge) }
+  public static var c7i48xlarge: Self { .allowed(Kind.c7i48xlarge) }
   /// `c7i.4xlarge`.
-  public static var c7i4xlarge: Self { Self(Kind.c7i4xlarge) }
+  public static var c7i4xlarge: Self { .allowed(Kind.c7i4xlarge) }
   /// `c7i.8xlarge`.
-  public static var c7i8xlarge: Self { Self(Kind.c7i8xlarge) }
+  public static var c7i8xlarge: Self { .allowed(Kind.c7i8xlarge) }
   /// `c7i.large`.
-  public static var c7iLarge: Self { Self(Kind.c7iLarge) }
+  public static var c7iLarge: Self { .allowed(Kind.c7iLarge) }
   /// `c7i.metal-24xl`.
-  public static var c7iMetal24xl: Self { Self(Kind.c7iMetal24xl) }
+  public static var c7iMetal24xl: Self { .allowed(Kind.c7iMetal24xl) }
   /// `c7i.metal-48xl`.
-  public static var c7iMetal48xl: Self { Self(Kind.c7iMetal48xl) }
+  public static var c7iMetal48xl: Self { .allowed(Kind.c7iMetal48xl) }
   /// `c7i.xlarge`.
-  public static var c7iXlarge: Self { Self(Kind.c7iXlarge) }
+  public static var c7iXlarge: Self { .allowed(Kind.c7iXlarge) }
   /// `c8a.12xlarge`.
-  public static var c8a12xlarge: Self { Self(Kind.c8a12xlarge) }
+  public static var c8a12xlarge: Self { .allowed(Kind.c8a12xlarge) }
   /// `c8a.16xlarge`.
-  public static var c8a16xlarge: Self { Self(Kind.c8a16xlarge) }
+  public static var c8a16xlarge: Self { .allowed(Kind.c8a16xlarge) }
   /// `c8a.24xlarge`.
-  public static var c8a24xlarge: Self { Self(Kind.c8a24xlarge) }
+  public static var c8a24xlarge: Self { .allowed(Kind.c8a24xlarge) }
   /// `c8a.2xlarge`.
-  public static var c8a2xlarge: Self { Self(Kind.c8a2xlarge) }
+  public static var c8a2xlarge: Self { .allowed(Kind.c8a2xlarge) }
   /// `c8a.48xlarge`.
-  public static var c8a48xlarge: Self { Self(Kind.c8a48xlarge) }
+  public static var c8a48xlarge: Self { .allowed(Kind.c8a48xlarge) }
   /// `c8a.4xlarge`.
-  public static var c8a4xlarge: Self { Self(Kind.c8a4xlarge) }
+  public static var c8a4xlarge: Self { .allowed(Kind.c8a4xlarge) }
   /// `c8a.8xlarge`.
-  public static var c8a8xlarge: Self { Self(Kind.c8a8xlarge) }
+  public static var c8a8xlarge: Self { .allowed(Kind.c8a8xlarge) }
   /// `c8a.large`.
-  public static var c8aLarge: Self { Self(Kind.c8aLarge) }
+  public static var c8aLarge: Self { .allowed(Kind.c8aLarge) }
   /// `c8a.medium`.
-  public static var c8aMedium: Self { Self(Kind.c8aMedium) }
+  public static var c8aMedium: Self { .allowed(Kind.c8aMedium) }
   /// `c8a.metal-24xl`.
-  public static var c8aMetal24xl: Self { Self(Kind.c8aMetal24xl) }
+  public static var c8aMetal24xl: Self { .allowed(Kind.c8aMetal24xl) }
   /// `c8a.metal-48xl`.
-  public static var c8aMetal48xl: Self { Self(Kind.c8aMetal48xl) }
+  public static var c8aMetal48xl: Self { .allowed(Kind.c8aMetal48xl) }
   /// `c8a.xlarge`.
-  public static var c8aXlarge: Self { Self(Kind.c8aXlarge) }
+  public static var c8aXlarge: Self { .allowed(Kind.c8aXlarge) }
   /// `c8g.12xlarge`.
-  public static var c8g12xlarge: Self { Self(Kind.c8g12xlarge) }
+  public static var c8g12xlarge: Self { .allowed(Kind.c8g12xlarge) }
   /// `c8g.16xlarge`.
-  public static var c8g16xlarge: Self { Self(Kind.c8g16xlarge) }
+  public static var c8g16xlarge: Self { .allowed(Kind.c8g16xlarge) }
   /// `c8g.24xlarge`.
-  public static var c8g24xlarge: Self { Self(Kind.c8g24xlarge) }
+  public static var c8g24xlarge: Self { .allowed(Kind.c8g24xlarge) }
   /// `c8g.2xlarge`.
-  public static var c8g2xlarge: Self { Self(Kind.c8g2xlarge) }
+  public static var c8g2xlarge: Self { .allowed(Kind.c8g2xlarge) }
   /// `c8g.48xlarge`.
-  public static var c8g48xlarge: Self { Self(Kind.c8g48xlarge) }
+  public static var c8g48xlarge: Self { .allowed(Kind.c8g48xlarge) }
   /// `c8g.4xlarge`.
-  public static var c8g4xlarge: Self { Self(Kind.c8g4xlarge) }
+  public static var c8g4xlarge: Self { .allowed(Kind.c8g4xlarge) }
   /// `c8g.8xlarge`.
-  public static var c8g8xlarge: Self { Self(Kind.c8g8xlarge) }
+  public static var c8g8xlarge: Self { .allowed(Kind.c8g8xlarge) }
   /// `c8g.large`.
-  public static var c8gLarge: Self { Self(Kind.c8gLarge) }
+  public static var c8gLarge: Self { .allowed(Kind.c8gLarge) }
   /// `c8g.medium`.
-  public static var c8gMedium: Self { Self(Kind.c8gMedium) }
+  public static var c8gMedium: Self { .allowed(Kind.c8gMedium) }
   /// `c8g.metal-24xl`.
-  public static var c8gMetal24xl: Self { Self(Kind.c8gMetal24xl) }
+  public static var c8gMetal24xl: Self { .allowed(Kind.c8gMetal24xl) }
   /// `c8g.metal-48xl`.
-  public static var c8gMetal48xl: Self { Self(Kind.c8gMetal48xl) }
+  public static var c8gMetal48xl: Self { .allowed(Kind.c8gMetal48xl) }
   /// `c8g.xlarge`.
-  public static var c8gXlarge: Self { Self(Kind.c8gXlarge) }
+  public static var c8gXlarge: Self { .allowed(Kind.c8gXlarge) }
   /// `c8gb.12xlarge`.
-  public static var c8gb12xlarge: Self { Self(Kind.c8gb12xlarge) }
+  public static var c8gb12xlarge: Self { .allowed(Kind.c8gb12xlarge) }
   /// `c8gb.16xlarge`.
-  public static var c8gb16xlarge: Self { Self(Kind.c8gb16xlarge) }
+  public static var c8gb16xlarge: Self { .allowed(Kind.c8gb16xlarge) }
   /// `c8gb.24xlarge`.
-  public static var c8gb24xlarge: Self { Self(Kind.c8gb24xlarge) }
+  public static var c8gb24xlarge: Self { .allowed(Kind.c8gb24xlarge) }
   /// `c8gb.2xlarge`.
-  public static var c8gb2xlarge: Self { Self(Kind.c8gb2xlarge) }
+  public static var c8gb2xlarge: Self { .allowed(Kind.c8gb2xlarge) }
   /// `c8gb.48xlarge`.
-  public static var c8gb48xlarge: Self { Self(Kind.c8gb48xlarge) }
+  public static var c8gb48xlarge: Self { .allowed(Kind.c8gb48xlarge) }
   /// `c8gb.4xlarge`.
-  public static var c8gb4xlarge: Self { Self(Kind.c8gb4xlarge) }
+  public static var c8gb4xlarge: Self { .allowed(Kind.c8gb4xlarge) }
   /// `c8gb.8xlarge`.
-  public static var c8gb8xlarge: Self { Self(Kind.c8gb8xlarge) }
+  public static var c8gb8xlarge: Self { .allowed(Kind.c8gb8xlarge) }
   /// `c8gb.large`.
-  public static var c8gbLarge: Self { Self(Kind.c8gbLarge) }
+  public static var c8gbLarge: Self { .allowed(Kind.c8gbLarge) }
   /// `c8gb.medium`.
-  public static var c8gbMedium: Self { Self(Kind.c8gbMedium) }
+  public static var c8gbMedium: Self { .allowed(Kind.c8gbMedium) }
   /// `c8gb.metal-24xl`.
-  public static var c8gbMetal24xl: Self { Self(Kind.c8gbMetal24xl) }
+  public static var c8gbMetal24xl: Self { .allowed(Kind.c8gbMetal24xl) }
   /// `c8gb.metal-48xl`.
-  public static var c8gbMetal48xl: Self { Self(Kind.c8gbMetal48xl) }
+  public static var c8gbMetal48xl: Self { .allowed(Kind.c8gbMetal48xl) }
   /// `c8gb.xlarge`.
-  public static var c8gbXlarge: Self { Self(Kind.c8gbXlarge) }
+  public static var c8gbXlarge: Self { .allowed(Kind.c8gbXlarge) }
   /// `c8gd.12xlarge`.
-  public static var c8gd12xlarge: Self { Self(Kind.c8gd12xlarge) }
+  public static var c8gd12xlarge: Self { .allowed(Kind.c8gd12xlarge) }
   /// `c8gd.16xlarge`.
-  public static var c8gd16xlarge: Self { Self(Kind.c8gd16xlarge) }
+  public static var c8gd16xlarge: Self { .allowed(Kind.c8gd16xlarge) }
   /// `c8gd.24xlarge`.
-  public static var c8gd24xlarge: Self { Self(Kind.c8gd24xlarge) }
+  public static var c8gd24xlarge: Self { .allowed(Kind.c8gd24xlarge) }
   /// `c8gd.2xlarge`.
-  public static var c8gd2xlarge: Self { Self(Kind.c8gd2xlarge) }
+  public static var c8gd2xlarge: Self { .allowed(Kind.c8gd2xlarge) }
   /// `c8gd.48xlarge`.
-  public static var c8gd48xlarge: Self { Self(Kind.c8gd48xlarge) }
+  public static var c8gd48xlarge: Self { .allowed(Kind.c8gd48xlarge) }
   /// `c8gd.4xlarge`.
-  public static var c8gd4xlarge: Self { Self(Kind.c8gd4xlarge) }
+  public static var c8gd4xlarge: Self { .allowed(Kind.c8gd4xlarge) }
   /// `c8gd.8xlarge`.
-  public static var c8gd8xlarge: Self { Self(Kind.c8gd8xlarge) }
+  public static var c8gd8xlarge: Self { .allowed(Kind.c8gd8xlarge) }
   /// `c8gd.large`.
-  public static var c8gdLarge: Self { Self(Kind.c8gdLarge) }
+  public static var c8gdLarge: Self { .allowed(Kind.c8gdLarge) }
   /// `c8gd.medium`.
-  public static var c8gdMedium: Self { Self(Kind.c8gdMedium) }
+  public static var c8gdMedium: Self { .allowed(Kind.c8gdMedium) }
   /// `c8gd.metal-24xl`.
-  public static var c8gdMetal24xl: Self { Self(Kind.c8gdMetal24xl) }
+  public static var c8gdMetal24xl: Self { .allowed(Kind.c8gdMetal24xl) }
   /// `c8gd.metal-48xl`.
-  public static var c8gdMetal48xl: Self { Self(Kind.c8gdMetal48xl) }
+  public static var c8gdMetal48xl: Self { .allowed(Kind.c8gdMetal48xl) }
   /// `c8gd.xlarge`.
-  public static var c8gdXlarge: Self { Self(Kind.c8gdXlarge) }
+  public static var c8gdXlarge: Self { .allowed(Kind.c8gdXlarge) }
   /// `c8gn.12xlarge`.
-  public static var c8gn12xlarge: Self { Self(Kind.c8gn12xlarge) }
+  public static var c8gn12xlarge: Self { .allowed(Kind.c8gn12xlarge) }
   /// `c8gn.16xlarge`.
-  public static var c8gn16xlarge: Self { Self(Kind.c8gn16xlarge) }
+  public static var c8gn16xlarge: Self { .allowed(Kind.c8gn16xlarge) }
   /// `c8gn.24xlarge`.
-  public static var c8gn24xlarge: Self { Self(Kind.c8gn24xlarge) }
+  public static var c8gn24xlarge: Self { .allowed(Kind.c8gn24xlarge) }
   /// `c8gn.2xlarge`.
-  public static var c8gn2xlarge: Self { Self(Kind.c8gn2xlarge) }
+  public static var c8gn2xlarge: Self { .allowed(Kind.c8gn2xlarge) }
   /// `c8gn.48xlarge`.
-  public static var c8gn48xlarge: Self { Self(Kind.c8gn48xlarge) }
+  public static var c8gn48xlarge: Self { .allowed(Kind.c8gn48xlarge) }
   /// `c8gn.4xlarge`.
-  public static var c8gn4xlarge: Self { Self(Kind.c8gn4xlarge) }
+  public static var c8gn4xlarge: Self { .allowed(Kind.c8gn4xlarge) }
   /// `c8gn.8xlarge`.
-  public static var c8gn8xlarge: Self { Self(Kind.c8gn8xlarge) }
+  public static var c8gn8xlarge: Self { .allowed(Kind.c8gn8xlarge) }
   /// `c8gn.large`.
-  public static var c8gnLarge: Self { Self(Kind.c8gnLarge) }
+  public static var c8gnLarge: Self { .allowed(Kind.c8gnLarge) }
   /// `c8gn.medium`.
-  public static var c8gnMedium: Self { Self(Kind.c8gnMedium) }
+  public static var c8gnMedium: Self { .allowed(Kind.c8gnMedium) }
   /// `c8gn.metal-24xl`.
-  public static var c8gnMetal24xl: Self { Self(Kind.c8gnMetal24xl) }
+  public static var c8gnMetal24xl: Self { .allowed(Kind.c8gnMetal24xl) }
   /// `c8gn.metal-48xl`.
-  public static var c8gnMetal48xl: Self { Self(Kind.c8gnMetal48xl) }
+  public static var c8gnMetal48xl: Self { .allowed(Kind.c8gnMetal48xl) }
   /// `c8gn.xlarge`.
-  public static var c8gnXlarge: Self { Self(Kind.c8gnXlarge) }
+  public static var c8gnXlarge: Self { .allowed(Kind.c8gnXlarge) }
   /// `c8i-flex.12xlarge`.
-  public static var c8iFlex12xlarge: Self { Self(Kind.c8iFlex12xlarge) }
+  public static var c8iFlex12xlarge: Self { .allowed(Kind.c8iFlex12xlarge) }
   /// `c8i-flex.16xlarge`.
-  public static var c8iFlex16xlarge: Self { Self(Kind.c8iFlex16xlarge) }
+  public static var c8iFlex16xlarge: Self { .allowed(Kind.c8iFlex16xlarge) }
   /// `c8i-flex.2xlarge`.
-  public static var c8iFlex2xlarge: Self { Self(Kind.c8iFlex2xlarge) }
+  public static var c8iFlex2xlarge: Self { .allowed(Kind.c8iFlex2xlarge) }
   /// `c8i-flex.4xlarge`.
-  public static var c8iFlex4xlarge: Self { Self(Kind.c8iFlex4xlarge) }
+  public static var c8iFlex4xlarge: Self { .allowed(Kind.c8iFlex4xlarge) }
   /// `c8i-flex.8xlarge`.
-  public static var c8iFlex8xlarge: Self { Self(Kind.c8iFlex8xlarge) }
+  public static var c8iFlex8xlarge: Self { .allowed(Kind.c8iFlex8xlarge) }
   /// `c8i-flex.large`.
-  public static var c8iFlexLarge: Self { Self(Kind.c8iFlexLarge) }
+  public static var c8iFlexLarge: Self { .allowed(Kind.c8iFlexLarge) }
   /// `c8i-flex.xlarge`.
-  public static var c8iFlexXlarge: Self { Self(Kind.c8iFlexXlarge) }
+  public static var c8iFlexXlarge: Self { .allowed(Kind.c8iFlexXlarge) }
   /// `c8i.12xlarge`.
-  public static var c8i12xlarge: Self { Self(Kind.c8i12xlarge) }
+  public static var c8i12xlarge: Self { .allowed(Kind.c8i12xlarge) }
   /// `c8i.16xlarge`.
-  public static var c8i16xlarge: Self { Self(Kind.c8i16xlarge) }
+  public static var c8i16xlarge: Self { .allowed(Kind.c8i16xlarge) }
   /// `c8i.24xlarge`.
-  public static var c8i24xlarge: Self { Self(Kind.c8i24xlarge) }
+  public static var c8i24xlarge: Self { .allowed(Kind.c8i24xlarge) }
   /// `c8i.2xlarge`.
-  public static var c8i2xlarge: Self { Self(Kind.c8i2xlarge) }
+  public static var c8i2xlarge: Self { .allowed(Kind.c8i2xlarge) }
   /// `c8i.32xlarge`.
-  public static var c8i32xlarge: Self { Self(Kind.c8i32xlarge) }
+  public static var c8i32xlarge: Self { .allowed(Kind.c8i32xlarge) }
   /// `c8i.48xlarge`.
-  public static var c8i48xlarge: Self { Self(Kind.c8i48xlarge) }
+  public static var c8i48xlarge: Self { .allowed(Kind.c8i48xlarge) }
   /// `c8i.4xlarge`.
-  public static var c8i4xlarge: Self { Self(Kind.c8i4xlarge) }
+  public static var c8i4xlarge: Self { .allowed(Kind.c8i4xlarge) }
   /// `c8i.8xlarge`.
-  public static var c8i8xlarge: Self { Self(Kind.c8i8xlarge) }
+  public static var c8i8xlarge: Self { .allowed(Kind.c8i8xlarge) }
   /// `c8i.96xlarge`.
-  public static var c8i96xlarge: Self { Self(Kind.c8i96xlarge) }
+  public static var c8i96xlarge: Self { .allowed(Kind.c8i96xlarge) }
   /// `c8i.large`.
-  public static var c8iLarge: Self { Self(Kind.c8iLarge) }
+  public static var c8iLarge: Self { .allowed(Kind.c8iLarge) }
   /// `c8i.metal-48xl`.
-  public static var c8iMetal48xl: Self { Self(Kind.c8iMetal48xl) }
+  public static var c8iMetal48xl: Self { .allowed(Kind.c8iMetal48xl) }
   /// `c8i.metal-96xl`.
-  public static var c8iMetal96xl: Self { Self(Kind.c8iMetal96xl) }
+  public static var c8iMetal96xl: Self { .allowed(Kind.c8iMetal96xl) }
   /// `c8i.xlarge`.
-  public static var c8iXlarge: Self { Self(Kind.c8iXlarge) }
+  public static var c8iXlarge: Self { .allowed(Kind.c8iXlarge) }
   /// `c8id.12xlarge`.
-  public static var c8id12xlarge: Self { Self(Kind.c8id12xlarge) }
+  public static var c8id12xlarge: Self { .allowed(Kind.c8id12xlarge) }
   /// `c8id.16xlarge`.
-  public static var c8id16xlarge: Self { Self(Kind.c8id16xlarge) }
+  public static var c8id16xlarge: Self { .allowed(Kind.c8id16xlarge) }
   /// `c8id.24xlarge`.
-  public static var c8id24xlarge: Self { Self(Kind.c8id24xlarge) }
+  public static var c8id24xlarge: Self { .allowed(Kind.c8id24xlarge) }
   /// `c8id.2xlarge`.
-  public static var c8id2xlarge: Self { Self(Kind.c8id2xlarge) }
+  public static var c8id2xlarge: Self { .allowed(Kind.c8id2xlarge) }
   /// `c8id.32xlarge`.
-  public static var c8id32xlarge: Self { Self(Kind.c8id32xlarge) }
+  public static var c8id32xlarge: Self { .allowed(Kind.c8id32xlarge) }
   /// `c8id.48xlarge`.
-  public static var c8id48xlarge: Self { Self(Kind.c8id48xlarge) }
+  public static var c8id48xlarge: Self { .allowed(Kind.c8id48xlarge) }
   /// `c8id.4xlarge`.
-  public static var c8id4xlarge: Self { Self(Kind.c8id4xlarge) }
+  public static var c8id4xlarge: Self { .allowed(Kind.c8id4xlarge) }
   /// `c8id.8xlarge`.
-  public static var c8id8xlarge: Self { Self(Kind.c8id8xlarge) }
+  public static var c8id8xlarge: Self { .allowed(Kind.c8id8xlarge) }
   /// `c8id.96xlarge`.
-  public static var c8id96xlarge: Self { Self(Kind.c8id96xlarge) }
+  public static var c8id96xlarge: Self { .allowed(Kind.c8id96xlarge) }
   /// `c8id.large`.
-  public static var c8idLarge: Self { Self(Kind.c8idLarge) }
+  public static var c8idLarge: Self { .allowed(Kind.c8idLarge) }
   /// `c8id.metal-48xl`.
-  public static var c8idMetal48xl: Self { Self(Kind.c8idMetal48xl) }
+  public static var c8idMetal48xl: Self { .allowed(Kind.c8idMetal48xl) }
   /// `c8id.metal-96xl`.
-  public static var c8idMetal96xl: Self { Self(Kind.c8idMetal96xl) }
+  public static var c8idMetal96xl: Self { .allowed(Kind.c8idMetal96xl) }
   /// `c8id.xlarge`.
-  public static var c8idXlarge: Self { Self(Kind.c8idXlarge) }
+  public static var c8idXlarge: Self { .allowed(Kind.c8idXlarge) }
   /// `cc1.4xlarge`.
-  public static var cc1_4xlarge: Self { Self(Kind.cc1_4xlarge) }
+  public static var cc1_4xlarge: Self { .allowed(Kind.cc1_4xlarge) }
   /// `cc2.8xlarge`.
-  public static var cc2_8xlarge: Self { Self(Kind.cc2_8xlarge) }
+  public static var cc2_8xlarge: Self { .allowed(Kind.cc2_8xlarge) }
   /// `cg1.4xlarge`.
-  public static var cg1_4xlarge: Self { Self(Kind.cg1_4xlarge) }
+  public static var cg1_4xlarge: Self { .allowed(Kind.cg1_4xlarge) }
   /// `cr1.8xlarge`.
-  public static var cr1_8xlarge: Self { Self(Kind.cr1_8xlarge) }
+  public static var cr1_8xlarge: Self { .allowed(Kind.cr1_8xlarge) }
   /// `d2.2xlarge`.
-  public static var d2_2xlarge: Self { Self(Kind.d2_2xlarge) }
+  public static var d2_2xlarge: Self { .allowed(Kind.d2_2xlarge) }
   /// `d2.4xlarge`.
-  public static var d2_4xlarge: Self { Self(Kind.d2_4xlarge) }
+  public static var d2_4xlarge: Self { .allowed(Kind.d2_4xlarge) }
   /// `d2.8xlarge`.
-  public static var d2_8xlarge: Self { Self(Kind.d2_8xlarge) }
+  public static var d2_8xlarge: Self { .allowed(Kind.d2_8xlarge) }
   /// `d2.xlarge`.
-  public static var d2Xlarge: Self { Self(Kind.d2Xlarge) }
+  public static var d2Xlarge: Self { .allowed(Kind.d2Xlarge) }
   /// `d3.2xlarge`.
-  public static var d3_2xlarge: Self { Self(Kind.d3_2xlarge) }
+  public static var d3_2xlarge: Self { .allowed(Kind.d3_2xlarge) }
   /// `d3.4xlarge`.
-  public static var d3_4xlarge: Self { Self(Kind.d3_4xlarge) }
+  public static var d3_4xlarge: Self { .allowed(Kind.d3_4xlarge) }
   /// `d3.8xlarge`.
-  public static var d3_8xlarge: Self { Self(Kind.d3_8xlarge) }
+  public static var d3_8xlarge: Self { .allowed(Kind.d3_8xlarge) }
   /// `d3.xlarge`.
-  public static var d3Xlarge: Self { Self(Kind.d3Xlarge) }
+  public static var d3Xlarge: Self { .allowed(Kind.d3Xlarge) }
   /// `d3en.12xlarge`.
-  public static var d3en12xlarge: Self { Self(Kind.d3en12xlarge) }
+  public static var d3en12xlarge: Self { .allowed(Kind.d3en12xlarge) }
   /// `d3en.2xlarge`.
-  public static var d3en2xlarge: Self { Self(Kind.d3en2xlarge) }
+  public static var d3en2xlarge: Self { .allowed(Kind.d3en2xlarge) }
   /// `d3en.4xlarge`.
-  public static var d3en4xlarge: Self { Self(Kind.d3en4xlarge) }
+  public static var d3en4xlarge: Self { .allowed(Kind.d3en4xlarge) }
   /// `d3en.6xlarge`.
-  public static var d3en6xlarge: Self { Self(Kind.d3en6xlarge) }
+  public static var d3en6xlarge: Self { .allowed(Kind.d3en6xlarge) }
   /// `d3en.8xlarge`.
-  public static var d3en8xlarge: Self { Self(Kind.d3en8xlarge) }
+  public static var d3en8xlarge: Self { .allowed(Kind.d3en8xlarge) }
   /// `d3en.xlarge`.
-  public static var d3enXlarge: Self { Self(Kind.d3enXlarge) }
+  public static var d3enXlarge: Self { .allowed(Kind.d3enXlarge) }
   /// `dl1.24xlarge`.
-  public static var dl1_24xlarge: Self { Self(Kind.dl1_24xlarge) }
+  public static var dl1_24xlarge: Self { .allowed(Kind.dl1_24xlarge) }
   /// `dl2q.24xlarge`.
-  public static var dl2q24xlarge: Self { Self(Kind.dl2q24xlarge) }
+  public static var dl2q24xlarge: Self { .allowed(Kind.dl2q24xlarge) }
   /// `f1.16xlarge`.
-  public static var f1_16xlarge: Self { Self(Kind.f1_16xlarge) }
+  public static var f1_16xlarge: Self { .allowed(Kind.f1_16xlarge) }
   /// `f1.2xlarge`.
-  public static var f1_2xlarge: Self { Self(Kind.f1_2xlarge) }
+  public static var f1_2xlarge: Self { .allowed(Kind.f1_2xlarge) }
   /// `f1.4xlarge`.
-  public static var f1_4xlarge: Self { Self(Kind.f1_4xlarge) }
+  public static var f1_4xlarge: Self { .allowed(Kind.f1_4xlarge) }
   /// `f2.12xlarge`.
-  public static var f2_12xlarge: Self { Self(Kind.f2_12xlarge) }
+  public static var f2_12xlarge: Self { .allowed(Kind.f2_12xlarge) }
   /// `f2.48xlarge`.
-  public static var f2_48xlarge: Self { Self(Kind.f2_48xlarge) }
+  public static var f2_48xlarge: Self { .allowed(Kind.f2_48xlarge) }
   /// `f2.6xlarge`.
-  public static var f2_6xlarge: Self { Self(Kind.f2_6xlarge) }
+  public static var f2_6xlarge: Self { .allowed(Kind.f2_6xlarge) }
   /// `g2.2xlarge`.
-  public static var g2_2xlarge: Self { Self(Kind.g2_2xlarge) }
+  public static var g2_2xlarge: Self { .allowed(Kind.g2_2xlarge) }
   /// `g2.8xlarge`.
-  public static var g2_8xlarge: Self { Self(Kind.g2_8xlarge) }
+  public static var g2_8xlarge: Self { .allowed(Kind.g2_8xlarge) }
   /// `g3.16xlarge`.
-  public static var g3_16xlarge: Self { Self(Kind.g3_16xlarge) }
+  public static var g3_16xlarge: Self { .allowed(Kind.g3_16xlarge) }
   /// `g3.4xlarge`.
-  public static var g3_4xlarge: Self { Self(Kind.g3_4xlarge) }
+  public static var g3_4xlarge: Self { .allowed(Kind.g3_4xlarge) }
   /// `g3.8xlarge`.
-  public static var g3_8xlarge: Self { Self(Kind.g3_8xlarge) }
+  public static var g3_8xlarge: Self { .allowed(Kind.g3_8xlarge) }
   /// `g3s.xlarge`.
-  public static var g3sXlarge: Self { Self(Kind.g3sXlarge) }
+  public static var g3sXlarge: Self { .allowed(Kind.g3sXlarge) }
   /// `g4ad.16xlarge`.
-  public static var g4ad16xlarge: Self { Self(Kind.g4ad16xlarge) }
+  public static var g4ad16xlarge: Self { .allowed(Kind.g4ad16xlarge) }
   /// `g4ad.2xlarge`.
-  public static var g4ad2xlarge: Self { Self(Kind.g4ad2xlarge) }
+  public static var g4ad2xlarge: Self { .allowed(Kind.g4ad2xlarge) }
   /// `g4ad.4xlarge`.
-  public static var g4ad4xlarge: Self { Self(Kind.g4ad4xlarge) }
+  public static var g4ad4xlarge: Self { .allowed(Kind.g4ad4xlarge) }
   /// `g4ad.8xlarge`.
-  public static var g4ad8xlarge: Self { Self(Kind.g4ad8xlarge) }
+  public static var g4ad8xlarge: Self { .allowed(Kind.g4ad8xlarge) }
   /// `g4ad.xlarge`.
-  public static var g4adXlarge: Self { Self(Kind.g4adXlarge) }
+  public static var g4adXlarge: Self { .allowed(Kind.g4adXlarge) }
   /// `g4dn.12xlarge`.
-  public static var g4dn12xlarge: Self { Self(Kind.g4dn12xlarge) }
+  public static var g4dn12xlarge: Self { .allowed(Kind.g4dn12xlarge) }
   /// `g4dn.16xlarge`.
-  public static var g4dn16xlarge: Self { Self(Kind.g4dn16xlarge) }
+  public static var g4dn16xlarge: Self { .allowed(Kind.g4dn16xlarge) }
   /// `g4dn.2xlarge`.
-  public static var g4dn2xlarge: Self { Self(Kind.g4dn2xlarge) }
+  public static var g4dn2xlarge: Self { .allowed(Kind.g4dn2xlarge) }
   /// `g4dn.4xlarge`.
-  public static var g4dn4xlarge: Self { Self(Kind.g4dn4xlarge) }
+  public static var g4dn4xlarge: Self { .allowed(Kind.g4dn4xlarge) }
   /// `g4dn.8xlarge`.
-  public static var g4dn8xlarge: Self { Self(Kind.g4dn8xlarge) }
+  public static var g4dn8xlarge: Self { .allowed(Kind.g4dn8xlarge) }
   /// `g4dn.metal`.
-  public static var g4dnMetal: Self { Self(Kind.g4dnMetal) }
+  public static var g4dnMetal: Self { .allowed(Kind.g4dnMetal) }
   /// `g4dn.xlarge`.
-  public static var g4dnXlarge: Self { Self(Kind.g4dnXlarge) }
+  public static var g4dnXlarge: Self { .allowed(Kind.g4dnXlarge) }
   /// `g5.12xlarge`.
-  public static var g5_12xlarge: Self { Self(Kind.g5_12xlarge) }
+  public static var g5_12xlarge: Self { .allowed(Kind.g5_12xlarge) }
   /// `g5.16xlarge`.
-  public static var g5_16xlarge: Self { Self(Kind.g5_16xlarge) }
+  public static var g5_16xlarge: Self { .allowed(Kind.g5_16xlarge) }
   /// `g5.24xlarge`.
-  public static var g5_24xlarge: Self { Self(Kind.g5_24xlarge) }
+  public static var g5_24xlarge: Self { .allowed(Kind.g5_24xlarge) }
   /// `g5.2xlarge`.
-  public static var g5_2xlarge: Self { Self(Kind.g5_2xlarge) }
+  public static var g5_2xlarge: Self { .allowed(Kind.g5_2xlarge) }
   /// `g5.48xlarge`.
-  public static var g5_48xlarge: Self { Self(Kind.g5_48xlarge) }
+  public static var g5_48xlarge: Self { .allowed(Kind.g5_48xlarge) }
   /// `g5.4xlarge`.
-  public static var g5_4xlarge: Self { Self(Kind.g5_4xlarge) }
+  public static var g5_4xlarge: Self { .allowed(Kind.g5_4xlarge) }
   /// `g5.8xlarge`.
-  public static var g5_8xlarge: Self { Self(Kind.g5_8xlarge) }
+  public static var g5_8xlarge: Self { .allowed(Kind.g5_8xlarge) }
   /// `g5.xlarge`.
-  public static var g5Xlarge: Self { Self(Kind.g5Xlarge) }
+  public static var g5Xlarge: Self { .allowed(Kind.g5Xlarge) }
   /// `g5g.16xlarge`.
-  public static var g5g16xlarge: Self { Self(Kind.g5g16xlarge) }
+  public static var g5g16xlarge: Self { .allowed(Kind.g5g16xlarge) }
   /// `g5g.2xlarge`.
-  public static var g5g2xlarge: Self { Self(Kind.g5g2xlarge) }
+  public static var g5g2xlarge: Self { .allowed(Kind.g5g2xlarge) }
   /// `g5g.4xlarge`.
-  public static var g5g4xlarge: Self { Self(Kind.g5g4xlarge) }
+  public static var g5g4xlarge: Self { .allowed(Kind.g5g4xlarge) }
   /// `g5g.8xlarge`.
-  public static var g5g8xlarge: Self { Self(Kind.g5g8xlarge) }
+  public static var g5g8xlarge: Self { .allowed(Kind.g5g8xlarge) }
   /// `g5g.metal`.
-  public static var g5gMetal: Self { Self(Kind.g5gMetal) }
+  public static var g5gMetal: Self { .allowed(Kind.g5gMetal) }
   /// `g5g.xlarge`.
-  public static var g5gXlarge: Self { Self(Kind.g5gXlarge) }
+  public static var g5gXlarge: Self { .allowed(Kind.g5gXlarge) }
   /// `g6.12xlarge`.
-  public static var g6_12xlarge: Self { Self(Kind.g6_12xlarge) }
+  public static var g6_12xlarge: Self { .allowed(Kind.g6_12xlarge) }
   /// `g6.16xlarge`.
-  public static var g6_16xlarge: Self { Self(Kind.g6_16xlarge) }
+  public static var g6_16xlarge: Self { .allowed(Kind.g6_16xlarge) }
   /// `g6.24xlarge`.
-  public static var g6_24xlarge: Self { Self(Kind.g6_24xlarge) }
+  public static var g6_24xlarge: Self { .allowed(Kind.g6_24xlarge) }
   /// `g6.2xlarge`.
-  public static var g6_2xlarge: Self { Self(Kind.g6_2xlarge) }
+  public static var g6_2xlarge: Self { .allowed(Kind.g6_2xlarge) }
   /// `g6.48xlarge`.
-  public static var g6_48xlarge: Self { Self(Kind.g6_48xlarge) }
+  public static var g6_48xlarge: Self { .allowed(Kind.g6_48xlarge) }
   /// `g6.4xlarge`.
-  public static var g6_4xlarge: Self { Self(Kind.g6_4xlarge) }
+  public static var g6_4xlarge: Self { .allowed(Kind.g6_4xlarge) }
   /// `g6.8xlarge`.
-  public static var g6_8xlarge: Self { Self(Kind.g6_8xlarge) }
+  public static var g6_8xlarge: Self { .allowed(Kind.g6_8xlarge) }
   /// `g6.xlarge`.
-  public static var g6Xlarge: Self { Self(Kind.g6Xlarge) }
+  public static var g6Xlarge: Self { .allowed(Kind.g6Xlarge) }
   /// `g6e.12xlarge`.
-  public static var g6e12xlarge: Self { Self(Kind.g6e12xlarge) }
+  public static var g6e12xlarge: Self { .allowed(Kind.g6e12xlarge) }
   /// `g6e.16xlarge`.
-  public static var g6e16xlarge: Self { Self(Kind.g6e16xlarge) }
+  public static var g6e16xlarge: Self { .allowed(Kind.g6e16xlarge) }
   /// `g6e.24xlarge`.
-  public static var g6e24xlarge: Self { Self(Kind.g6e24xlarge) }
+  public static var g6e24xlarge: Self { .allowed(Kind.g6e24xlarge) }
   /// `g6e.2xlarge`.
-  public static var g6e2xlarge: Self { Self(Kind.g6e2xlarge) }
+  public static var g6e2xlarge: Self { .allowed(Kind.g6e2xlarge) }
   /// `g6e.48xlarge`.
-  public static var g6e48xlarge: Self { Self(Kind.g6e48xlarge) }
+  public static var g6e48xlarge: Self { .allowed(Kind.g6e48xlarge) }
   /// `g6e.4xlarge`.
-  public static var g6e4xlarge: Self { Self(Kind.g6e4xlarge) }
+  public static var g6e4xlarge: Self { .allowed(Kind.g6e4xlarge) }
   /// `g6e.8xlarge`.
-  public static var g6e8xlarge: Self { Self(Kind.g6e8xlarge) }
+  public static var g6e8xlarge: Self { .allowed(Kind.g6e8xlarge) }
   /// `g6e.xlarge`.
-  public static var g6eXlarge: Self { Self(Kind.g6eXlarge) }
+  public static var g6eXlarge: Self { .allowed(Kind.g6eXlarge) }
   /// `g6f.2xlarge`.
-  public static var g6f2xlarge: Self { Self(Kind.g6f2xlarge) }
+  public static var g6f2xlarge: Self { .allowed(Kind.g6f2xlarge) }
   /// `g6f.4xlarge`.
-  public static var g6f4xlarge: Self { Self(Kind.g6f4xlarge) }
+  public static var g6f4xlarge: Self { .allowed(Kind.g6f4xlarge) }
   /// `g6f.large`.
-  public static var g6fLarge: Self { Self(Kind.g6fLarge) }
+  public static var g6fLarge: Self { .allowed(Kind.g6fLarge) }
   /// `g6f.xlarge`.
-  public static var g6fXlarge: Self { Self(Kind.g6fXlarge) }
+  public static var g6fXlarge: Self { .allowed(Kind.g6fXlarge) }
   /// `g7e.12xlarge`.
-  public static var g7e12xlarge: Self { Self(Kind.g7e12xlarge) }
+  public static var g7e12xlarge: Self { .allowed(Kind.g7e12xlarge) }
   /// `g7e.24xlarge`.
-  public static var g7e24xlarge: Self { Self(Kind.g7e24xlarge) }
+  public static var g7e24xlarge: Self { .allowed(Kind.g7e24xlarge) }
   /// `g7e.2xlarge`.
-  public static var g7e2xlarge: Self { Self(Kind.g7e2xlarge) }
+  public static var g7e2xlarge: Self { .allowed(Kind.g7e2xlarge) }
   /// `g7e.48xlarge`.
-  public static var g7e48xlarge: Self { Self(Kind.g7e48xlarge) }
+  public static var g7e48xlarge: Self { .allowed(Kind.g7e48xlarge) }
   /// `g7e.4xlarge`.
-  public static var g7e4xlarge: Self { Self(Kind.g7e4xlarge) }
+  public static var g7e4xlarge: Self { .allowed(Kind.g7e4xlarge) }
   /// `g7e.8xlarge`.
-  public static var g7e8xlarge: Self { Self(Kind.g7e8xlarge) }
+  public static var g7e8xlarge: Self { .allowed(Kind.g7e8xlarge) }
   /// `gr6.4xlarge`.
-  public static var gr6_4xlarge: Self { Self(Kind.gr6_4xlarge) }
+  public static var gr6_4xlarge: Self { .allowed(Kind.gr6_4xlarge) }
   /// `gr6.8xlarge`.
-  public static var gr6_8xlarge: Self { Self(Kind.gr6_8xlarge) }
+  public static var gr6_8xlarge: Self { .allowed(Kind.gr6_8xlarge) }
   /// `gr6f.4xlarge`.
-  public static var gr6f4xlarge: Self { Self(Kind.gr6f4xlarge) }
+  public static var gr6f4xlarge: Self { .allowed(Kind.gr6f4xlarge) }
   /// `h1.16xlarge`.
-  public static var h1_16xlarge: Self { Self(Kind.h1_16xlarge) }
+  public static var h1_16xlarge: Self { .allowed(Kind.h1_16xlarge) }
   /// `h1.2xlarge`.
-  public static var h1_2xlarge: Self { Self(Kind.h1_2xlarge) }
+  public static var h1_2xlarge: Self { .allowed(Kind.h1_2xlarge) }
   /// `h1.4xlarge`.
-  public static var h1_4xlarge: Self { Self(Kind.h1_4xlarge) }
+  public static var h1_4xlarge: Self { .allowed(Kind.h1_4xlarge) }
   /// `h1.8xlarge`.
-  public static var h1_8xlarge: Self { Self(Kind.h1_8xlarge) }
+  public static var h1_8xlarge: Self { .allowed(Kind.h1_8xlarge) }
   /// `hi1.4xlarge`.
-  public static var hi1_4xlarge: Self { Self(Kind.hi1_4xlarge) }
+  public static var hi1_4xlarge: Self { .allowed(Kind.hi1_4xlarge) }
   /// `hpc6a.48xlarge`.
-  public static var hpc6a48xlarge: Self { Self(Kind.hpc6a48xlarge) }
+  public static var hpc6a48xlarge: Self { .allowed(Kind.hpc6a48xlarge) }
   /// `hpc6id.32xlarge`.
-  public static var hpc6id32xlarge: Self { Self(Kind.hpc6id32xlarge) }
+  public static var hpc6id32xlarge: Self { .allowed(Kind.hpc6id32xlarge) }
   /// `hpc7a.12xlarge`.
-  public static var hpc7a12xlarge: Self { Self(Kind.hpc7a12xlarge) }
+  public static var hpc7a12xlarge: Self { .allowed(Kind.hpc7a12xlarge) }
   /// `hpc7a.24xlarge`.
-  public static var hpc7a24xlarge: Self { Self(Kind.hpc7a24xlarge) }
+  public static var hpc7a24xlarge: Self { .allowed(Kind.hpc7a24xlarge) }
   /// `hpc7a.48xlarge`.
-  public static var hpc7a48xlarge: Self { Self(Kind.hpc7a48xlarge) }
+  public static var hpc7a48xlarge: Self { .allowed(Kind.hpc7a48xlarge) }
   /// `hpc7a.96xlarge`.
-  public static var hpc7a96xlarge: Self { Self(Kind.hpc7a96xlarge) }
+  public static var hpc7a96xlarge: Self { .allowed(Kind.hpc7a96xlarge) }
   /// `hpc7g.16xlarge`.
-  public static var hpc7g16xlarge: Self { Self(Kind.hpc7g16xlarge) }
+  public static var hpc7g16xlarge: Self { .allowed(Kind.hpc7g16xlarge) }
   /// `hpc7g.4xlarge`.
-  public static var hpc7g4xlarge: Self { Self(Kind.hpc7g4xlarge) }
+  public static var hpc7g4xlarge: Self { .allowed(Kind.hpc7g4xlarge) }
   /// `hpc7g.8xlarge`.
-  public static var hpc7g8xlarge: Self { Self(Kind.hpc7g8xlarge) }
+  public static var hpc7g8xlarge: Self { .allowed(Kind.hpc7g8xlarge) }
   /// `hpc8a.96xlarge`.
-  public static var hpc8a96xlarge: Self { Self(Kind.hpc8a96xlarge) }
+  public static var hpc8a96xlarge: Self { .allowed(Kind.hpc8a96xlarge) }
   /// `hs1.8xlarge`.
-  public static var hs1_8xlarge: Self { Self(Kind.hs1_8xlarge) }
+  public static var hs1_8xlarge: Self { .allowed(Kind.hs1_8xlarge) }
   /// `i2.2xlarge`.
-  public static var i2_2xlarge: Self { Self(Kind.i2_2xlarge) }
+  public static var i2_2xlarge: Self { .allowed(Kind.i2_2xlarge) }
   /// `i2.4xlarge`.
-  public static var i2_4xlarge: Self { Self(Kind.i2_4xlarge) }
+  public static var i2_4xlarge: Self { .allowed(Kind.i2_4xlarge) }
   /// `i2.8xlarge`.
-  public static var i2_8xlarge: Self { Self(Kind.i2_8xlarge) }
+  public static var i2_8xlarge: Self { .allowed(Kind.i2_8xlarge) }
   /// `i2.xlarge`.
-  public static var i2Xlarge: Self { Self(Kind.i2Xlarge) }
+  public static var i2Xlarge: Self { .allowed(Kind.i2Xlarge) }
   /// `i3.16xlarge`.
-  public static var i3_16xlarge: Self { Self(Kind.i3_16xlarge) }
+  public static var i3_16xlarge: Self { .allowed(Kind.i3_16xlarge) }
   /// `i3.2xlarge`.
-  public static var i3_2xlarge: Self { Self(Kind.i3_2xlarge) }
+  public static var i3_2xlarge: Self { .allowed(Kind.i3_2xlarge) }
   /// `i3.4xlarge`.
-  public static var i3_4xlarge: Self { Self(Kind.i3_4xlarge) }
+  public static var i3_4xlarge: Self { .allowed(Kind.i3_4xlarge) }
   /// `i3.8xlarge`.
-  public static var i3_8xlarge: Self { Self(Kind.i3_8xlarge) }
+  public static var i3_8xlarge: Self { .allowed(Kind.i3_8xlarge) }
   /// `i3.large`.
-  public static var i3Large: Self { Self(Kind.i3Large) }
+  public static var i3Large: Self { .allowed(Kind.i3Large) }
   /// `i3.metal`.
-  public static var i3Metal: Self { Self(Kind.i3Metal) }
+  public static var i3Metal: Self { .allowed(Kind.i3Metal) }
   /// `i3.xlarge`.
-  public static var i3Xlarge: Self { Self(Kind.i3Xlarge) }
+  public static var i3Xlarge: Self { .allowed(Kind.i3Xlarge) }
   /// `i3en.12xlarge`.
-  public static var i3en12xlarge: Self { Self(Kind.i3en12xlarge) }
+  public static var i3en12xlarge: Self { .allowed(Kind.i3en12xlarge) }
   /// `i3en.24xlarge`.
-  public static var i3en24xlarge: Self { Self(Kind.i3en24xlarge) }
+  public static var i3en24xlarge: Self { .allowed(Kind.i3en24xlarge) }
   /// `i3en.2xlarge`.
-  public static var i3en2xlarge: Self { Self(Kind.i3en2xlarge) }
+  public static var i3en2xlarge: Self { .allowed(Kind.i3en2xlarge) }
   /// `i3en.3xlarge`.
-  public static var i3en3xlarge: Self { Self(Kind.i3en3xlarge) }
+  public static var i3en3xlarge: Self { .allowed(Kind.i3en3xlarge) }
   /// `i3en.6xlarge`.
-  public static var i3en6xlarge: Self { Self(Kind.i3en6xlarge) }
+  public static var i3en6xlarge: Self { .allowed(Kind.i3en6xlarge) }
   /// `i3en.large`.
-  public static var i3enLarge: Self { Self(Kind.i3enLarge) }
+  public static var i3enLarge: Self { .allowed(Kind.i3enLarge) }
   /// `i3en.metal`.
-  public static var i3enMetal: Self { Self(Kind.i3enMetal) }
+  public static var i3enMetal: Self { .allowed(Kind.i3enMetal) }
   /// `i3en.xlarge`.
-  public static var i3enXlarge: Self { Self(Kind.i3enXlarge) }
+  public static var i3enXlarge: Self { .allowed(Kind.i3enXlarge) }
   /// `i4g.16xlarge`.
-  public static var i4g16xlarge: Self { Self(Kind.i4g16xlarge) }
+  public static var i4g16xlarge: Self { .allowed(Kind.i4g16xlarge) }
   /// `i4g.2xlarge`.
-  public static var i4g2xlarge: Self { Self(Kind.i4g2xlarge) }
+  public static var i4g2xlarge: Self { .allowed(Kind.i4g2xlarge) }
   /// `i4g.4xlarge`.
-  public static var i4g4xlarge: Self { Self(Kind.i4g4xlarge) }
+  public static var i4g4xlarge: Self { .allowed(Kind.i4g4xlarge) }
   /// `i4g.8xlarge`.
-  public static var i4g8xlarge: Self { Self(Kind.i4g8xlarge) }
+  public static var i4g8xlarge: Self { .allowed(Kind.i4g8xlarge) }
   /// `i4g.large`.
-  public static var i4gLarge: Self { Self(Kind.i4gLarge) }
+  public static var i4gLarge: Self { .allowed(Kind.i4gLarge) }
   /// `i4g.xlarge`.
-  public static var i4gXlarge: Self { Self(Kind.i4gXlarge) }
+  public static var i4gXlarge: Self { .allowed(Kind.i4gXlarge) }
   /// `i4i.12xlarge`.
-  public static var i4i12xlarge: Self { Self(Kind.i4i12xlarge) }
+  public static var i4i12xlarge: Self { .allowed(Kind.i4i12xlarge) }
   /// `i4i.16xlarge`.
-  public static var i4i16xlarge: Self { Self(Kind.i4i16xlarge) }
+  public static var i4i16xlarge: Self { .allowed(Kind.i4i16xlarge) }
   /// `i4i.24xlarge`.
-  public static var i4i24xlarge: Self { Self(Kind.i4i24xlarge) }
+  public static var i4i24xlarge: Self { .allowed(Kind.i4i24xlarge) }
   /// `i4i.2xlarge`.
-  public static var i4i2xlarge: Self { Self(Kind.i4i2xlarge) }
+  public static var i4i2xlarge: Self { .allowed(Kind.i4i2xlarge) }
   /// `i4i.32xlarge`.
-  public static var i4i32xlarge: Self { Self(Kind.i4i32xlarge) }
+  public static var i4i32xlarge: Self { .allowed(Kind.i4i32xlarge) }
   /// `i4i.4xlarge`.
-  public static var i4i4xlarge: Self { Self(Kind.i4i4xlarge) }
+  public static var i4i4xlarge: Self { .allowed(Kind.i4i4xlarge) }
   /// `i4i.8xlarge`.
-  public static var i4i8xlarge: Self { Self(Kind.i4i8xlarge) }
+  public static var i4i8xlarge: Self { .allowed(Kind.i4i8xlarge) }
   /// `i4i.large`.
-  public static var i4iLarge: Self { Self(Kind.i4iLarge) }
+  public static var i4iLarge: Self { .allowed(Kind.i4iLarge) }
   /// `i4i.metal`.
-  public static var i4iMetal: Self { Self(Kind.i4iMetal) }
+  public static var i4iMetal: Self { .allowed(Kind.i4iMetal) }
   /// `i4i.xlarge`.
-  public static var i4iXlarge: Self { Self(Kind.i4iXlarge) }
+  public static var i4iXlarge: Self { .allowed(Kind.i4iXlarge) }
   /// `i7i.12xlarge`.
-  public static var i7i12xlarge: Self { Self(Kind.i7i12xlarge) }
+  public static var i7i12xlarge: Self { .allowed(Kind.i7i12xlarge) }
   /// `i7i.16xlarge`.
-  public static var i7i16xlarge: Self { Self(Kind.i7i16xlarge) }
+  public static var i7i16xlarge: Self { .allowed(Kind.i7i16xlarge) }
   /// `i7i.24xlarge`.
-  public static var i7i24xlarge: Self { Self(Kind.i7i24xlarge) }
+  public static var i7i24xlarge: Self { .allowed(Kind.i7i24xlarge) }
   /// `i7i.2xlarge`.
-  public static var i7i2xlarge: Self { Self(Kind.i7i2xlarge) }
+  public static var i7i2xlarge: Self { .allowed(Kind.i7i2xlarge) }
   /// `i7i.48xlarge`.
-  public static var i7i48xlarge: Self { Self(Kind.i7i48xlarge) }
+  public static var i7i48xlarge: Self { .allowed(Kind.i7i48xlarge) }
   /// `i7i.4xlarge`.
-  public static var i7i4xlarge: Self { Self(Kind.i7i4xlarge) }
+  public static var i7i4xlarge: Self { .allowed(Kind.i7i4xlarge) }
   /// `i7i.8xlarge`.
-  public static var i7i8xlarge: Self { Self(Kind.i7i8xlarge) }
+  public static var i7i8xlarge: Self { .allowed(Kind.i7i8xlarge) }
   /// `i7i.large`.
-  public static var i7iLarge: Self { Self(Kind.i7iLarge) }
+  public static var i7iLarge: Self { .allowed(Kind.i7iLarge) }
   /// `i7i.metal-24xl`.
-  public static var i7iMetal24xl: Self { Self(Kind.i7iMetal24xl) }
+  public static var i7iMetal24xl: Self { .allowed(Kind.i7iMetal24xl) }
   /// `i7i.metal-48xl`.
-  public static var i7iMetal48xl: Self { Self(Kind.i7iMetal48xl) }
+  public static var i7iMetal48xl: Self { .allowed(Kind.i7iMetal48xl) }
   /// `i7i.xlarge`.
-  public static var i7iXlarge: Self { Self(Kind.i7iXlarge) }
+  public static var i7iXlarge: Self { .allowed(Kind.i7iXlarge) }
   /// `i7ie.12xlarge`.
-  public static var i7ie12xlarge: Self { Self(Kind.i7ie12xlarge) }
+  public static var i7ie12xlarge: Self { .allowed(Kind.i7ie12xlarge) }
   /// `i7ie.18xlarge`.
-  public static var i7ie18xlarge: Self { Self(Kind.i7ie18xlarge) }
+  public static var i7ie18xlarge: Self { .allowed(Kind.i7ie18xlarge) }
   /// `i7ie.24xlarge`.
-  public static var i7ie24xlarge: Self { Self(Kind.i7ie24xlarge) }
+  public static var i7ie24xlarge: Self { .allowed(Kind.i7ie24xlarge) }
   /// `i7ie.2xlarge`.
-  public static var i7ie2xlarge: Self { Self(Kind.i7ie2xlarge) }
+  public static var i7ie2xlarge: Self { .allowed(Kind.i7ie2xlarge) }
   /// `i7ie.3xlarge`.
-  public static var i7ie3xlarge: Self { Self(Kind.i7ie3xlarge) }
+  public static var i7ie3xlarge: Self { .allowed(Kind.i7ie3xlarge) }
   /// `i7ie.48xlarge`.
-  public static var i7ie48xlarge: Self { Self(Kind.i7ie48xlarge) }
+  public static var i7ie48xlarge: Self { .allowed(Kind.i7ie48xlarge) }
   /// `i7ie.6xlarge`.
-  public static var i7ie6xlarge: Self { Self(Kind.i7ie6xlarge) }
+  public static var i7ie6xlarge: Self { .allowed(Kind.i7ie6xlarge) }
   /// `i7ie.large`.
-  public static var i7ieLarge: Self { Self(Kind.i7ieLarge) }
+  public static var i7ieLarge: Self { .allowed(Kind.i7ieLarge) }
   /// `i7ie.metal-24xl`.
-  public static var i7ieMetal24xl: Self { Self(Kind.i7ieMetal24xl) }
+  public static var i7ieMetal24xl: Self { .allowed(Kind.i7ieMetal24xl) }
   /// `i7ie.metal-48xl`.
-  public static var i7ieMetal48xl: Self { Self(Kind.i7ieMetal48xl) }
+  public static var i7ieMetal48xl: Self { .allowed(Kind.i7ieMetal48xl) }
   /// `i7ie.xlarge`.
-  public static var i7ieXlarge: Self { Self(Kind.i7ieXlarge) }
+  public static var i7ieXlarge: Self { .allowed(Kind.i7ieXlarge) }
   /// `i8g.12xlarge`.
-  public static var i8g12xlarge: Self { Self(Kind.i8g12xlarge) }
+  public static var i8g12xlarge: Self { .allowed(Kind.i8g12xlarge) }
   /// `i8g.16xlarge`.
-  public static var i8g16xlarge: Self { Self(Kind.i8g16xlarge) }
+  public static var i8g16xlarge: Self { .allowed(Kind.i8g16xlarge) }
   /// `i8g.24xlarge`.
-  public static var i8g24xlarge: Self { Self(Kind.i8g24xlarge) }
+  public static var i8g24xlarge: Self { .allowed(Kind.i8g24xlarge) }
   /// `i8g.2xlarge`.
-  public static var i8g2xlarge: Self { Self(Kind.i8g2xlarge) }
+  public static var i8g2xlarge: Self { .allowed(Kind.i8g2xlarge) }
   /// `i8g.48xlarge`.
-  public static var i8g48xlarge: Self { Self(Kind.i8g48xlarge) }
+  public static var i8g48xlarge: Self { .allowed(Kind.i8g48xlarge) }
   /// `i8g.4xlarge`.
-  public static var i8g4xlarge: Self { Self(Kind.i8g4xlarge) }
+  public static var i8g4xlarge: Self { .allowed(Kind.i8g4xlarge) }
   /// `i8g.8xlarge`.
-  public static var i8g8xlarge: Self { Self(Kind.i8g8xlarge) }
+  public static var i8g8xlarge: Self { .allowed(Kind.i8g8xlarge) }
   /// `i8g.large`.
-  public static var i8gLarge: Self { Self(Kind.i8gLarge) }
+  public static var i8gLarge: Self { .allowed(Kind.i8gLarge) }
   /// `i8g.metal-24xl`.
-  public static var i8gMetal24xl: Self { Self(Kind.i8gMetal24xl) }
+  public static var i8gMetal24xl: Self { .allowed(Kind.i8gMetal24xl) }
   /// `i8g.xlarge`.
-  public static var i8gXlarge: Self { Self(Kind.i8gXlarge) }
+  public static var i8gXlarge: Self { .allowed(Kind.i8gXlarge) }
   /// `i8ge.12xlarge`.
-  public static var i8ge12xlarge: Self { Self(Kind.i8ge12xlarge) }
+  public static var i8ge12xlarge: Self { .allowed(Kind.i8ge12xlarge) }
   /// `i8ge.18xlarge`.
-  public static var i8ge18xlarge: Self { Self(Kind.i8ge18xlarge) }
+  public static var i8ge18xlarge: Self { .allowed(Kind.i8ge18xlarge) }
   /// `i8ge.24xlarge`.
-  public static var i8ge24xlarge: Self { Self(Kind.i8ge24xlarge) }
+  public static var i8ge24xlarge: Self { .allowed(Kind.i8ge24xlarge) }
   /// `i8ge.2xlarge`.
-  public static var i8ge2xlarge: Self { Self(Kind.i8ge2xlarge) }
+  public static var i8ge2xlarge: Self { .allowed(Kind.i8ge2xlarge) }
   /// `i8ge.3xlarge`.
-  public static var i8ge3xlarge: Self { Self(Kind.i8ge3xlarge) }
+  public static var i8ge3xlarge: Self { .allowed(Kind.i8ge3xlarge) }
   /// `i8ge.48xlarge`.
-  public static var i8ge48xlarge: Self { Self(Kind.i8ge48xlarge) }
+  public static var i8ge48xlarge: Self { .allowed(Kind.i8ge48xlarge) }
   /// `i8ge.6xlarge`.
-  public static var i8ge6xlarge: Self { Self(Kind.i8ge6xlarge) }
+  public static var i8ge6xlarge: Self { .allowed(Kind.i8ge6xlarge) }
   /// `i8ge.large`.
-  public static var i8geLarge: Self { Self(Kind.i8geLarge) }
+  public static var i8geLarge: Self { .allowed(Kind.i8geLarge) }
   /// `i8ge.metal-24xl`.
-  public static var i8geMetal24xl: Self { Self(Kind.i8geMetal24xl) }
+  public static var i8geMetal24xl: Self { .allowed(Kind.i8geMetal24xl) }
   /// `i8ge.metal-48xl`.
-  public static var i8geMetal48xl: Self { Self(Kind.i8geMetal48xl) }
+  public static var i8geMetal48xl: Self { .allowed(Kind.i8geMetal48xl) }
   /// `i8ge.xlarge`.
-  public static var i8geXlarge: Self { Self(Kind.i8geXlarge) }
+  public static var i8geXlarge: Self { .allowed(Kind.i8geXlarge) }
   /// `im4gn.16xlarge`.
-  public static var im4gn16xlarge: Self { Self(Kind.im4gn16xlarge) }
+  public static var im4gn16xlarge: Self { .allowed(Kind.im4gn16xlarge) }
   /// `im4gn.2xlarge`.
-  public static var im4gn2xlarge: Self { Self(Kind.im4gn2xlarge) }
+  public static var im4gn2xlarge: Self { .allowed(Kind.im4gn2xlarge) }
   /// `im4gn.4xlarge`.
-  public static var im4gn4xlarge: Self { Self(Kind.im4gn4xlarge) }
+  public static var im4gn4xlarge: Self { .allowed(Kind.im4gn4xlarge) }
   /// `im4gn.8xlarge`.
-  public static var im4gn8xlarge: Self { Self(Kind.im4gn8xlarge) }
+  public static var im4gn8xlarge: Self { .allowed(Kind.im4gn8xlarge) }
   /// `im4gn.large`.
-  public static var im4gnLarge: Self { Self(Kind.im4gnLarge) }
+  public static var im4gnLarge: Self { .allowed(Kind.im4gnLarge) }
   /// `im4gn.xlarge`.
-  public static var im4gnXlarge: Self { Self(Kind.im4gnXlarge) }
+  public static var im4gnXlarge: Self { .allowed(Kind.im4gnXlarge) }
   /// `inf1.24xlarge`.
-  public static var inf1_24xlarge: Self { Self(Kind.inf1_24xlarge) }
+  public static var inf1_24xlarge: Self { .allowed(Kind.inf1_24xlarge) }
   /// `inf1.2xlarge`.
-  public static var inf1_2xlarge: Self { Self(Kind.inf1_2xlarge) }
+  public static var inf1_2xlarge: Self { .allowed(Kind.inf1_2xlarge) }
   /// `inf1.6xlarge`.
-  public static var inf1_6xlarge: Self { Self(Kind.inf1_6xlarge) }
+  public static var inf1_6xlarge: Self { .allowed(Kind.inf1_6xlarge) }
   /// `inf1.xlarge`.
-  public static var inf1Xlarge: Self { Self(Kind.inf1Xlarge) }
+  public static var inf1Xlarge: Self { .allowed(Kind.inf1Xlarge) }
   /// `inf2.24xlarge`.
-  public static var inf2_24xlarge: Self { Self(Kind.inf2_24xlarge) }
+  public static var inf2_24xlarge: Self { .allowed(Kind.inf2_24xlarge) }
   /// `inf2.48xlarge`.
-  public static var inf2_48xlarge: Self { Self(Kind.inf2_48xlarge) }
+  public static var inf2_48xlarge: Self { .allowed(Kind.inf2_48xlarge) }
   /// `inf2.8xlarge`.
-  public static var inf2_8xlarge: Self { Self(Kind.inf2_8xlarge) }
+  public static var inf2_8xlarge: Self { .allowed(Kind.inf2_8xlarge) }
   /// `inf2.xlarge`.
-  public static var inf2Xlarge: Self { Self(Kind.inf2Xlarge) }
+  public static var inf2Xlarge: Self { .allowed(Kind.inf2Xlarge) }
   /// `is4gen.2xlarge`.
-  public static var is4gen2xlarge: Self { Self(Kind.is4gen2xlarge) }
+  public static var is4gen2xlarge: Self { .allowed(Kind.is4gen2xlarge) }
   /// `is4gen.4xlarge`.
-  public static var is4gen4xlarge: Self { Self(Kind.is4gen4xlarge) }
+  public static var is4gen4xlarge: Self { .allowed(Kind.is4gen4xlarge) }
   /// `is4gen.8xlarge`.
-  public static var is4gen8xlarge: Self { Self(Kind.is4gen8xlarge) }
+  public static var is4gen8xlarge: Self { .allowed(Kind.is4gen8xlarge) }
   /// `is4gen.large`.
-  public static var is4genLarge: Self { Self(Kind.is4genLarge) }
+  public static var is4genLarge: Self { .allowed(Kind.is4genLarge) }
   /// `is4gen.medium`.
-  public static var is4genMedium: Self { Self(Kind.is4genMedium) }
+  public static var is4genMedium: Self { .allowed(Kind.is4genMedium) }
   /// `is4gen.xlarge`.
-  public static var is4genXlarge: Self { Self(Kind.is4genXlarge) }
+  public static var is4genXlarge: Self { .allowed(Kind.is4genXlarge) }
   /// `m1.large`.
-  public static var m1Large: Self { Self(Kind.m1Large) }
+  public static var m1Large: Self { .allowed(Kind.m1Large) }
   /// `m1.medium`.
-  public static var m1Medium: Self { Self(Kind.m1Medium) }
+  public static var m1Medium: Self { .allowed(Kind.m1Medium) }
   /// `m1.small`.
-  public static var m1Small: Self { Self(Kind.m1Small) }
+  public static var m1Small: Self { .allowed(Kind.m1Small) }
   /// `m1.xlarge`.
-  public static var m1Xlarge: Self { Self(Kind.m1Xlarge) }
+  public static var m1Xlarge: Self { .allowed(Kind.m1Xlarge) }
   /// `m2.2xlarge`.
-  public static var m2_2xlarge: Self { Self(Kind.m2_2xlarge) }
+  public static var m2_2xlarge: Self { .allowed(Kind.m2_2xlarge) }
   /// `m2.4xlarge`.
-  public static var m2_4xlarge: Self { Self(Kind.m2_4xlarge) }
+  public static var m2_4xlarge: Self { .allowed(Kind.m2_4xlarge) }
   /// `m2.xlarge`.
-  public static var m2Xlarge: Self { Self(Kind.m2Xlarge) }
+  public static var m2Xlarge: Self { .allowed(Kind.m2Xlarge) }
   /// `m3.2xlarge`.
-  public static var m3_2xlarge: Self { Self(Kind.m3_2xlarge) }
+  public static var m3_2xlarge: Self { .allowed(Kind.m3_2xlarge) }
   /// `m3.large`.
-  public static var m3Large: Self { Self(Kind.m3Large) }
+  public static var m3Large: Self { .allowed(Kind.m3Large) }
   /// `m3.medium`.
-  public static var m3Medium: Self { Self(Kind.m3Medium) }
+  public static var m3Medium: Self { .allowed(Kind.m3Medium) }
   /// `m3.xlarge`.
-  public static var m3Xlarge: Self { Self(Kind.m3Xlarge) }
+  public static var m3Xlarge: Self { .allowed(Kind.m3Xlarge) }
   /// `m4.10xlarge`.
-  public static var m4_10xlarge: Self { Self(Kind.m4_10xlarge) }
+  public static var m4_10xlarge: Self { .allowed(Kind.m4_10xlarge) }
   /// `m4.16xlarge`.
-  public static var m4_16xlarge: Self { Self(Kind.m4_16xlarge) }
+  public static var m4_16xlarge: Self { .allowed(Kind.m4_16xlarge) }
   /// `m4.2xlarge`.
-  public static var m4_2xlarge: Self { Self(Kind.m4_2xlarge) }
+  public static var m4_2xlarge: Self { .allowed(Kind.m4_2xlarge) }
   /// `m4.4xlarge`.
-  public static var m4_4xlarge: Self { Self(Kind.m4_4xlarge) }
+  public static var m4_4xlarge: Self { .allowed(Kind.m4_4xlarge) }
   /// `m4.large`.
-  public static var m4Large: Self { Self(Kind.m4Large) }
+  public static var m4Large: Self { .allowed(Kind.m4Large) }
   /// `m4.xlarge`.
-  public static var m4Xlarge: Self { Self(Kind.m4Xlarge) }
+  public static var m4Xlarge: Self { .allowed(Kind.m4Xlarge) }
   /// `m5.12xlarge`.
-  public static var m5_12xlarge: Self { Self(Kind.m5_12xlarge) }
+  public static var m5_12xlarge: Self { .allowed(Kind.m5_12xlarge) }
   /// `m5.16xlarge`.
-  public static var m5_16xlarge: Self { Self(Kind.m5_16xlarge) }
+  public static var m5_16xlarge: Self { .allowed(Kind.m5_16xlarge) }
   /// `m5.24xlarge`.
-  public static var m5_24xlarge: Self { Self(Kind.m5_24xlarge) }
+  public static var m5_24xlarge: Self { .allowed(Kind.m5_24xlarge) }
   /// `m5.2xlarge`.
-  public static var m5_2xlarge: Self { Self(Kind.m5_2xlarge) }
+  public static var m5_2xlarge: Self { .allowed(Kind.m5_2xlarge) }
   /// `m5.4xlarge`.
-  public static var m5_4xlarge: Self { Self(Kind.m5_4xlarge) }
+  public static var m5_4xlarge: Self { .allowed(Kind.m5_4xlarge) }
   /// `m5.8xlarge`.
-  public static var m5_8xlarge: Self { Self(Kind.m5_8xlarge) }
+  public static var m5_8xlarge: Self { .allowed(Kind.m5_8xlarge) }
   /// `m5.large`.
-  public static var m5Large: Self { Self(Kind.m5Large) }
+  public static var m5Large: Self { .allowed(Kind.m5Large) }
   /// `m5.metal`.
-  public static var m5Metal: Self { Self(Kind.m5Metal) }
+  public static var m5Metal: Self { .allowed(Kind.m5Metal) }
   /// `m5.xlarge`.
-  public static var m5Xlarge: Self { Self(Kind.m5Xlarge) }
+  public static var m5Xlarge: Self { .allowed(Kind.m5Xlarge) }
   /// `m5a.12xlarge`.
-  public static var m5a12xlarge: Self { Self(Kind.m5a12xlarge) }
+  public static var m5a12xlarge: Self { .allowed(Kind.m5a12xlarge) }
   /// `m5a.16xlarge`.
-  public static var m5a16xlarge: Self { Self(Kind.m5a16xlarge) }
+  public static var m5a16xlarge: Self { .allowed(Kind.m5a16xlarge) }
   /// `m5a.24xlarge`.
-  public static var m5a24xlarge: Self { Self(Kind.m5a24xlarge) }
+  public static var m5a24xlarge: Self { .allowed(Kind.m5a24xlarge) }
   /// `m5a.2xlarge`.
-  public static var m5a2xlarge: Self { Self(Kind.m5a2xlarge) }
+  public static var m5a2xlarge: Self { .allowed(Kind.m5a2xlarge) }
   /// `m5a.4xlarge`.
-  public static var m5a4xlarge: Self { Self(Kind.m5a4xlarge) }
+  public static var m5a4xlarge: Self { .allowed(Kind.m5a4xlarge) }
   /// `m5a.8xlarge`.
-  public static var m5a8xlarge: Self { Self(Kind.m5a8xlarge) }
+  public static var m5a8xlarge: Self { .allowed(Kind.m5a8xlarge) }
   /// `m5a.large`.
-  public static var m5aLarge: Self { Self(Kind.m5aLarge) }
+  public static var m5aLarge: Self { .allowed(Kind.m5aLarge) }
   /// `m5a.xlarge`.
-  public static var m5aXlarge: Self { Self(Kind.m5aXlarge) }
+  public static var m5aXlarge: Self { .allowed(Kind.m5aXlarge) }
   /// `m5ad.12xlarge`.
-  public static var m5ad12xlarge: Self { Self(Kind.m5ad12xlarge) }
+  public static var m5ad12xlarge: Self { .allowed(Kind.m5ad12xlarge) }
   /// `m5ad.16xlarge`.
-  public static var m5ad16xlarge: Self { Self(Kind.m5ad16xlarge) }
+  public static var m5ad16xlarge: Self { .allowed(Kind.m5ad16xlarge) }
   /// `m5ad.24xlarge`.
-  public static var m5ad24xlarge: Self { Self(Kind.m5ad24xlarge) }
+  public static var m5ad24xlarge: Self { .allowed(Kind.m5ad24xlarge) }
   /// `m5ad.2xlarge`.
-  public static var m5ad2xlarge: Self { Self(Kind.m5ad2xlarge) }
+  public static var m5ad2xlarge: Self { .allowed(Kind.m5ad2xlarge) }
   /// `m5ad.4xlarge`.
-  public static var m5ad4xlarge: Self { Self(Kind.m5ad4xlarge) }
+  public static var m5ad4xlarge: Self { .allowed(Kind.m5ad4xlarge) }
   /// `m5ad.8xlarge`.
-  public static var m5ad8xlarge: Self { Self(Kind.m5ad8xlarge) }
+  public static var m5ad8xlarge: Self { .allowed(Kind.m5ad8xlarge) }
   /// `m5ad.large`.
-  public static var m5adLarge: Self { Self(Kind.m5adLarge) }
+  public static var m5adLarge: Self { .allowed(Kind.m5adLarge) }
   /// `m5ad.xlarge`.
-  public static var m5adXlarge: Self { Self(Kind.m5adXlarge) }
+  public static var m5adXlarge: Self { .allowed(Kind.m5adXlarge) }
   /// `m5d.12xlarge`.
-  public static var m5d12xlarge: Self { Self(Kind.m5d12xlarge) }
+  public static var m5d12xlarge: Self { .allowed(Kind.m5d12xlarge) }
   /// `m5d.16xlarge`.
-  public static var m5d16xlarge: Self { Self(Kind.m5d16xlarge) }
+  public static var m5d16xlarge: Self { .allowed(Kind.m5d16xlarge) }
   /// `m5d.24xlarge`.
-  public static var m5d24xlarge: Self { Self(Kind.m5d24xlarge) }
+  public static var m5d24xlarge: Self { .allowed(Kind.m5d24xlarge) }
   /// `m5d.2xlarge`.
-  public static var m5d2xlarge: Self { Self(Kind.m5d2xlarge) }
+  public static var m5d2xlarge: Self { .allowed(Kind.m5d2xlarge) }
   /// `m5d.4xlarge`.
-  public static var m5d4xlarge: Self { Self(Kind.m5d4xlarge) }
+  public static var m5d4xlarge: Self { .allowed(Kind.m5d4xlarge) }
   /// `m5d.8xlarge`.
-  public static var m5d8xlarge: Self { Self(Kind.m5d8xlarge) }
+  public static var m5d8xlarge: Self { .allowed(Kind.m5d8xlarge) }
   /// `m5d.large`.
-  public static var m5dLarge: Self { Self(Kind.m5dLarge) }
+  public static var m5dLarge: Self { .allowed(Kind.m5dLarge) }
   /// `m5d.metal`.
-  public static var m5dMetal: Self { Self(Kind.m5dMetal) }
+  public static var m5dMetal: Self { .allowed(Kind.m5dMetal) }
   /// `m5d.xlarge`.
-  public static var m5dXlarge: Self { Self(Kind.m5dXlarge) }
+  public static var m5dXlarge: Self { .allowed(Kind.m5dXlarge) }
   /// `m5dn.12xlarge`.
-  public static var m5dn12xlarge: Self { Self(Kind.m5dn12xlarge) }
+  public static var m5dn12xlarge: Self { .allowed(Kind.m5dn12xlarge) }
   /// `m5dn.16xlarge`.
-  public static var m5dn16xlarge: Self { Self(Kind.m5dn16xlarge) }
+  public static var m5dn16xlarge: Self { .allowed(Kind.m5dn16xlarge) }
   /// `m5dn.24xlarge`.
-  public static var m5dn24xlarge: Self { Self(Kind.m5dn24xlarge) }
+  public static var m5dn24xlarge: Self { .allowed(Kind.m5dn24xlarge) }
   /// `m5dn.2xlarge`.
-  public static var m5dn2xlarge: Self { Self(Kind.m5dn2xlarge) }
+  public static var m5dn2xlarge: Self { .allowed(Kind.m5dn2xlarge) }
   /// `m5dn.4xlarge`.
-  public static var m5dn4xlarge: Self { Self(Kind.m5dn4xlarge) }
+  public static var m5dn4xlarge: Self { .allowed(Kind.m5dn4xlarge) }
   /// `m5dn.8xlarge`.
-  public static var m5dn8xlarge: Self { Self(Kind.m5dn8xlarge) }
+  public static var m5dn8xlarge: Self { .allowed(Kind.m5dn8xlarge) }
   /// `m5dn.large`.
-  public static var m5dnLarge: Self { Self(Kind.m5dnLarge) }
+  public static var m5dnLarge: Self { .allowed(Kind.m5dnLarge) }
   /// `m5dn.metal`.
-  public static var m5dnMetal: Self { Self(Kind.m5dnMetal) }
+  public static var m5dnMetal: Self { .allowed(Kind.m5dnMetal) }
   /// `m5dn.xlarge`.
-  public static var m5dnXlarge: Self { Self(Kind.m5dnXlarge) }
+  public static var m5dnXlarge: Self { .allowed(Kind.m5dnXlarge) }
   /// `m5n.12xlarge`.
-  public static var m5n12xlarge: Self { Self(Kind.m5n12xlarge) }
+  public static var m5n12xlarge: Self { .allowed(Kind.m5n12xlarge) }
   /// `m5n.16xlarge`.
-  public static var m5n16xlarge: Self { Self(Kind.m5n16xlarge) }
+  public static var m5n16xlarge: Self { .allowed(Kind.m5n16xlarge) }
   /// `m5n.24xlarge`.
-  public static var m5n24xlarge: Self { Self(Kind.m5n24xlarge) }
+  public static var m5n24xlarge: Self { .allowed(Kind.m5n24xlarge) }
   /// `m5n.2xlarge`.
-  public static var m5n2xlarge: Self { Self(Kind.m5n2xlarge) }
+  public static var m5n2xlarge: Self { .allowed(Kind.m5n2xlarge) }
   /// `m5n.4xlarge`.
-  public static var m5n4xlarge: Self { Self(Kind.m5n4xlarge) }
+  public static var m5n4xlarge: Self { .allowed(Kind.m5n4xlarge) }
   /// `m5n.8xlarge`.
-  public static var m5n8xlarge: Self { Self(Kind.m5n8xlarge) }
+  public static var m5n8xlarge: Self { .allowed(Kind.m5n8xlarge) }
   /// `m5n.large`.
-  public static var m5nLarge: Self { Self(Kind.m5nLarge) }
+  public static var m5nLarge: Self { .allowed(Kind.m5nLarge) }
   /// `m5n.metal`.
-  public static var m5nMetal: Self { Self(Kind.m5nMetal) }
+  public static var m5nMetal: Self { .allowed(Kind.m5nMetal) }
   /// `m5n.xlarge`.
-  public static var m5nXlarge: Self { Self(Kind.m5nXlarge) }
+  public static var m5nXlarge: Self { .allowed(Kind.m5nXlarge) }
   /// `m5zn.12xlarge`.
-  public static var m5zn12xlarge: Self { Self(Kind.m5zn12xlarge) }
+  public static var m5zn12xlarge: Self { .allowed(Kind.m5zn12xlarge) }
   /// `m5zn.2xlarge`.
-  public static var m5zn2xlarge: Self { Self(Kind.m5zn2xlarge) }
+  public static var m5zn2xlarge: Self { .allowed(Kind.m5zn2xlarge) }
   /// `m5zn.3xlarge`.
-  public static var m5zn3xlarge: Self { Self(Kind.m5zn3xlarge) }
+  public static var m5zn3xlarge: Self { .allowed(Kind.m5zn3xlarge) }
   /// `m5zn.6xlarge`.
-  public static var m5zn6xlarge: Self { Self(Kind.m5zn6xlarge) }
+  public static var m5zn6xlarge: Self { .allowed(Kind.m5zn6xlarge) }
   /// `m5zn.large`.
-  public static var m5znLarge: Self { Self(Kind.m5znLarge) }
+  public static var m5znLarge: Self { .allowed(Kind.m5znLarge) }
   /// `m5zn.metal`.
-  public static var m5znMetal: Self { Self(Kind.m5znMetal) }
+  public static var m5znMetal: Self { .allowed(Kind.m5znMetal) }
   /// `m5zn.xlarge`.
-  public static var m5znXlarge: Self { Self(Kind.m5znXlarge) }
+  public static var m5znXlarge: Self { .allowed(Kind.m5znXlarge) }
   /// `m6a.12xlarge`.
-  public static var m6a12xlarge: Self { Self(Kind.m6a12xlarge) }
+  public static var m6a12xlarge: Self { .allowed(Kind.m6a12xlarge) }
   /// `m6a.16xlarge`.
-  public static var m6a16xlarge: Self { Self(Kind.m6a16xlarge) }
+  public static var m6a16xlarge: Self { .allowed(Kind.m6a16xlarge) }
   /// `m6a.24xlarge`.
-  public static var m6a24xlarge: Self { Self(Kind.m6a24xlarge) }
+  public static var m6a24xlarge: Self { .allowed(Kind.m6a24xlarge) }
   /// `m6a.2xlarge`.
-  public static var m6a2xlarge: Self { Self(Kind.m6a2xlarge) }
+  public static var m6a2xlarge: Self { .allowed(Kind.m6a2xlarge) }
   /// `m6a.32xlarge`.
-  public static var m6a32xlarge: Self { Self(Kind.m6a32xlarge) }
+  public static var m6a32xlarge: Self { .allowed(Kind.m6a32xlarge) }
   /// `m6a.48xlarge`.
-  public static var m6a48xlarge: Self { Self(Kind.m6a48xlarge) }
+  public static var m6a48xlarge: Self { .allowed(Kind.m6a48xlarge) }
   /// `m6a.4xlarge`.
-  public static var m6a4xlarge: Self { Self(Kind.m6a4xlarge) }
+  public static var m6a4xlarge: Self { .allowed(Kind.m6a4xlarge) }
   /// `m6a.8xlarge`.
-  public static var m6a8xlarge: Self { Self(Kind.m6a8xlarge) }
+  public static var m6a8xlarge: Self { .allowed(Kind.m6a8xlarge) }
   /// `m6a.large`.
-  public static var m6aLarge: Self { Self(Kind.m6aLarge) }
+  public static var m6aLarge: Self { .allowed(Kind.m6aLarge) }
   /// `m6a.metal`.
-  public static var m6aMetal: Self { Self(Kind.m6aMetal) }
+  public static var m6aMetal: Self { .allowed(Kind.m6aMetal) }
   /// `m6a.xlarge`.
-  public static var m6aXlarge: Self { Self(Kind.m6aXlarge) }
+  public static var m6aXlarge: Self { .allowed(Kind.m6aXlarge) }
   /// `m6g.12xlarge`.
-  public static var m6g12xlarge: Self { Self(Kind.m6g12xlarge) }
+  public static var m6g12xlarge: Self { .allowed(Kind.m6g12xlarge) }
   /// `m6g.16xlarge`.
-  public static var m6g16xlarge: Self { Self(Kind.m6g16xlarge) }
+  public static var m6g16xlarge: Self { .allowed(Kind.m6g16xlarge) }
   /// `m6g.2xlarge`.
-  public static var m6g2xlarge: Self { Self(Kind.m6g2xlarge) }
+  public static var m6g2xlarge: Self { .allowed(Kind.m6g2xlarge) }
   /// `m6g.4xlarge`.
-  public static var m6g4xlarge: Self { Self(Kind.m6g4xlarge) }
+  public static var m6g4xlarge: Self { .allowed(Kind.m6g4xlarge) }
   /// `m6g.8xlarge`.
-  public static var m6g8xlarge: Self { Self(Kind.m6g8xlarge) }
+  public static var m6g8xlarge: Self { .allowed(Kind.m6g8xlarge) }
   /// `m6g.large`.
-  public static var m6gLarge: Self { Self(Kind.m6gLarge) }
+  public static var m6gLarge: Self { .allowed(Kind.m6gLarge) }
   /// `m6g.medium`.
-  public static var m6gMedium: Self { Self(Kind.m6gMedium) }
+  public static var m6gMedium: Self { .allowed(Kind.m6gMedium) }
   /// `m6g.metal`.
-  public static var m6gMetal: Self { Self(Kind.m6gMetal) }
+  public static var m6gMetal: Self { .allowed(Kind.m6gMetal) }
   /// `m6g.xlarge`.
-  public static var m6gXlarge: Self { Self(Kind.m6gXlarge) }
+  public static var m6gXlarge: Self { .allowed(Kind.m6gXlarge) }
   /// `m6gd.12xlarge`.
-  public static var m6gd12xlarge: Self { Self(Kind.m6gd12xlarge) }
+  public static var m6gd12xlarge: Self { .allowed(Kind.m6gd12xlarge) }
   /// `m6gd.16xlarge`.
-  public static var m6gd16xlarge: Self { Self(Kind.m6gd16xlarge) }
+  public static var m6gd16xlarge: Self { .allowed(Kind.m6gd16xlarge) }
   /// `m6gd.2xlarge`.
-  public static var m6gd2xlarge: Self { Self(Kind.m6gd2xlarge) }
+  public static var m6gd2xlarge: Self { .allowed(Kind.m6gd2xlarge) }
   /// `m6gd.4xlarge`.
-  public static var m6gd4xlarge: Self { Self(Kind.m6gd4xlarge) }
+  public static var m6gd4xlarge: Self { .allowed(Kind.m6gd4xlarge) }
   /// `m6gd.8xlarge`.
-  public static var m6gd8xlarge: Self { Self(Kind.m6gd8xlarge) }
+  public static var m6gd8xlarge: Self { .allowed(Kind.m6gd8xlarge) }
   /// `m6gd.large`.
-  public static var m6gdLarge: Self { Self(Kind.m6gdLarge) }
+  public static var m6gdLarge: Self { .allowed(Kind.m6gdLarge) }
   /// `m6gd.medium`.
-  public static var m6gdMedium: Self { Self(Kind.m6gdMedium) }
+  public static var m6gdMedium: Self { .allowed(Kind.m6gdMedium) }
   /// `m6gd.metal`.
-  public static var m6gdMetal: Self { Self(Kind.m6gdMetal) }
+  public static var m6gdMetal: Self { .allowed(Kind.m6gdMetal) }
   /// `m6gd.xlarge`.
-  public static var m6gdXlarge: Self { Self(Kind.m6gdXlarge) }
+  public static var m6gdXlarge: Self { .allowed(Kind.m6gdXlarge) }
   /// `m6i.12xlarge`.
-  public static var m6i12xlarge: Self { Self(Kind.m6i12xlarge) }
+  public static var m6i12xlarge: Self { .allowed(Kind.m6i12xlarge) }
   /// `m6i.16xlarge`.
-  public static var m6i16xlarge: Self { Self(Kind.m6i16xlarge) }
+  public static var m6i16xlarge: Self { .allowed(Kind.m6i16xlarge) }
   /// `m6i.24xlarge`.
-  public static var m6i24xlarge: Self { Self(Kind.m6i24xlarge) }
+  public static var m6i24xlarge: Self { .allowed(Kind.m6i24xlarge) }
   /// `m6i.2xlarge`.
-  public static var m6i2xlarge: Self { Self(Kind.m6i2xlarge) }
+  public static var m6i2xlarge: Self { .allowed(Kind.m6i2xlarge) }
   /// `m6i.32xlarge`.
-  public static var m6i32xlarge: Self { Self(Kind.m6i32xlarge) }
+  public static var m6i32xlarge: Self { .allowed(Kind.m6i32xlarge) }
   /// `m6i.4xlarge`.
-  public static var m6i4xlarge: Self { Self(Kind.m6i4xlarge) }
+  public static var m6i4xlarge: Self { .allowed(Kind.m6i4xlarge) }
   /// `m6i.8xlarge`.
-  public static var m6i8xlarge: Self { Self(Kind.m6i8xlarge) }
+  public static var m6i8xlarge: Self { .allowed(Kind.m6i8xlarge) }
   /// `m6i.large`.
-  public static var m6iLarge: Self { Self(Kind.m6iLarge) }
+  public static var m6iLarge: Self { .allowed(Kind.m6iLarge) }
   /// `m6i.metal`.
-  public static var m6iMetal: Self { Self(Kind.m6iMetal) }
+  public static var m6iMetal: Self { .allowed(Kind.m6iMetal) }
   /// `m6i.xlarge`.
-  public static var m6iXlarge: Self { Self(Kind.m6iXlarge) }
+  public static var m6iXlarge: Self { .allowed(Kind.m6iXlarge) }
   /// `m6id.12xlarge`.
-  public static var m6id12xlarge: Self { Self(Kind.m6id12xlarge) }
+  public static var m6id12xlarge: Self { .allowed(Kind.m6id12xlarge) }
   /// `m6id.16xlarge`.
-  public static var m6id16xlarge: Self { Self(Kind.m6id16xlarge) }
+  public static var m6id16xlarge: Self { .allowed(Kind.m6id16xlarge) }
   /// `m6id.24xlarge`.
-  public static var m6id24xlarge: Self { Self(Kind.m6id24xlarge) }
+  public static var m6id24xlarge: Self { .allowed(Kind.m6id24xlarge) }
   /// `m6id.2xlarge`.
-  public static var m6id2xlarge: Self { Self(Kind.m6id2xlarge) }
+  public static var m6id2xlarge: Self { .allowed(Kind.m6id2xlarge) }
   /// `m6id.32xlarge`.
-  public static var m6id32xlarge: Self { Self(Kind.m6id32xlarge) }
+  public static var m6id32xlarge: Self { .allowed(Kind.m6id32xlarge) }
   /// `m6id.4xlarge`.
-  public static var m6id4xlarge: Self { Self(Kind.m6id4xlarge) }
+  public static var m6id4xlarge: Self { .allowed(Kind.m6id4xlarge) }
   /// `m6id.8xlarge`.
-  public static var m6id8xlarge: Self { Self(Kind.m6id8xlarge) }
+  public static var m6id8xlarge: Self { .allowed(Kind.m6id8xlarge) }
   /// `m6id.large`.
-  public static var m6idLarge: Self { Self(Kind.m6idLarge) }
+  public static var m6idLarge: Self { .allowed(Kind.m6idLarge) }
   /// `m6id.metal`.
-  public static var m6idMetal: Self { Self(Kind.m6idMetal) }
+  public static var m6idMetal: Self { .allowed(Kind.m6idMetal) }
   /// `m6id.xlarge`.
-  public static var m6idXlarge: Self { Self(Kind.m6idXlarge) }
+  public static var m6idXlarge: Self { .allowed(Kind.m6idXlarge) }
   /// `m6idn.12xlarge`.
-  public static var m6idn12xlarge: Self { Self(Kind.m6idn12xlarge) }
+  public static var m6idn12xlarge: Self { .allowed(Kind.m6idn12xlarge) }
   /// `m6idn.16xlarge`.
-  public static var m6idn16xlarge: Self { Self(Kind.m6idn16xlarge) }
+  public static var m6idn16xlarge: Self { .allowed(Kind.m6idn16xlarge) }
   /// `m6idn.24xlarge`.
-  public static var m6idn24xlarge: Self { Self(Kind.m6idn24xlarge) }
+  public static var m6idn24xlarge: Self { .allowed(Kind.m6idn24xlarge) }
   /// `m6idn.2xlarge`.
-  public static var m6idn2xlarge: Self { Self(Kind.m6idn2xlarge) }
+  public static var m6idn2xlarge: Self { .allowed(Kind.m6idn2xlarge) }
   /// `m6idn.32xlarge`.
-  public static var m6idn32xlarge: Self { Self(Kind.m6idn32xlarge) }
+  public static var m6idn32xlarge: Self { .allowed(Kind.m6idn32xlarge) }
   /// `m6idn.4xlarge`.
-  public static var m6idn4xlarge: Self { Self(Kind.m6idn4xlarge) }
+  public static var m6idn4xlarge: Self { .allowed(Kind.m6idn4xlarge) }
   /// `m6idn.8xlarge`.
-  public static var m6idn8xlarge: Self { Self(Kind.m6idn8xlarge) }
+  public static var m6idn8xlarge: Self { .allowed(Kind.m6idn8xlarge) }
   /// `m6idn.large`.
-  public static var m6idnLarge: Self { Self(Kind.m6idnLarge) }
+  public static var m6idnLarge: Self { .allowed(Kind.m6idnLarge) }
   /// `m6idn.metal`.
-  public static var m6idnMetal: Self { Self(Kind.m6idnMetal) }
+  public static var m6idnMetal: Self { .allowed(Kind.m6idnMetal) }
   /// `m6idn.xlarge`.
-  public static var m6idnXlarge: Self { Self(Kind.m6idnXlarge) }
+  public static var m6idnXlarge: Self { .allowed(Kind.m6idnXlarge) }
   /// `m6in.12xlarge`.
-  public static var m6in12xlarge: Self { Self(Kind.m6in12xlarge) }
+  public static var m6in12xlarge: Self { .allowed(Kind.m6in12xlarge) }
   /// `m6in.16xlarge`.
-  public static var m6in16xlarge: Self { Self(Kind.m6in16xlarge) }
+  public static var m6in16xlarge: Self { .allowed(Kind.m6in16xlarge) }
   /// `m6in.24xlarge`.
-  public static var m6in24xlarge: Self { Self(Kind.m6in24xlarge) }
+  public static var m6in24xlarge: Self { .allowed(Kind.m6in24xlarge) }
   /// `m6in.2xlarge`.
-  public static var m6in2xlarge: Self { Self(Kind.m6in2xlarge) }
+  public static var m6in2xlarge: Self { .allowed(Kind.m6in2xlarge) }
   /// `m6in.32xlarge`.
-  public static var m6in32xlarge: Self { Self(Kind.m6in32xlarge) }
+  public static var m6in32xlarge: Self { .allowed(Kind.m6in32xlarge) }
   /// `m6in.4xlarge`.
-  public static var m6in4xlarge: Self { Self(Kind.m6in4xlarge) }
+  public static var m6in4xlarge: Self { .allowed(Kind.m6in4xlarge) }
   /// `m6in.8xlarge`.
-  public static var m6in8xlarge: Self { Self(Kind.m6in8xlarge) }
+  public static var m6in8xlarge: Self { .allowed(Kind.m6in8xlarge) }
   /// `m6in.large`.
-  public static var m6inLarge: Self { Self(Kind.m6inLarge) }
+  public static var m6inLarge: Self { .allowed(Kind.m6inLarge) }
   /// `m6in.metal`.
-  public static var m6inMetal: Self { Self(Kind.m6inMetal) }
+  public static var m6inMetal: Self { .allowed(Kind.m6inMetal) }
   /// `m6in.xlarge`.
-  public static var m6inXlarge: Self { Self(Kind.m6inXlarge) }
+  public static var m6inXlarge: Self { .allowed(Kind.m6inXlarge) }
   /// `m7a.12xlarge`.
-  public static var m7a12xlarge: Self { Self(Kind.m7a12xlarge) }
+  public static var m7a12xlarge: Self { .allowed(Kind.m7a12xlarge) }
   /// `m7a.16xlarge`.
-  public static var m7a16xlarge: Self { Self(Kind.m7a16xlarge) }
+  public static var m7a16xlarge: Self { .allowed(Kind.m7a16xlarge) }
   /// `m7a.24xlarge`.
-  public static var m7a24xlarge: Self { Self(Kind.m7a24xlarge) }
+  public static var m7a24xlarge: Self { .allowed(Kind.m7a24xlarge) }
   /// `m7a.2xlarge`.
-  public static var m7a2xlarge: Self { Self(Kind.m7a2xlarge) }
+  public static var m7a2xlarge: Self { .allowed(Kind.m7a2xlarge) }
   /// `m7a.32xlarge`.
-  public static var m7a32xlarge: Self { Self(Kind.m7a32xlarge) }
+  public static var m7a32xlarge: Self { .allowed(Kind.m7a32xlarge) }
   /// `m7a.48xlarge`.
-  public static var m7a48xlarge: Self { Self(Kind.m7a48xlarge) }
+  public static var m7a48xlarge: Self { .allowed(Kind.m7a48xlarge) }
   /// `m7a.4xlarge`.
-  public static var m7a4xlarge: Self { Self(Kind.m7a4xlarge) }
+  public static var m7a4xlarge: Self { .allowed(Kind.m7a4xlarge) }
   /// `m7a.8xlarge`.
-  public static var m7a8xlarge: Self { Self(Kind.m7a8xlarge) }
+  public static var m7a8xlarge: Self { .allowed(Kind.m7a8xlarge) }
   /// `m7a.large`.
-  public static var m7aLarge: Self { Self(Kind.m7aLarge) }
+  public static var m7aLarge: Self { .allowed(Kind.m7aLarge) }
   /// `m7a.medium`.
-  public static var m7aMedium: Self { Self(Kind.m7aMedium) }
+  public static var m7aMedium: Self { .allowed(Kind.m7aMedium) }
   /// `m7a.metal-48xl`.
-  public static var m7aMetal48xl: Self { Self(Kind.m7aMetal48xl) }
+  public static var m7aMetal48xl: Self { .allowed(Kind.m7aMetal48xl) }
   /// `m7a.xlarge`.
-  public static var m7aXlarge: Self { Self(Kind.m7aXlarge) }
+  public static var m7aXlarge: Self { .allowed(Kind.m7aXlarge) }
   /// `m7g.12xlarge`.
-  public static var m7g12xlarge: Self { Self(Kind.m7g12xlarge) }
+  public static var m7g12xlarge: Self { .allowed(Kind.m7g12xlarge) }
   /// `m7g.16xlarge`.
-  public static var m7g16xlarge: Self { Self(Kind.m7g16xlarge) }
+  public static var m7g16xlarge: Self { .allowed(Kind.m7g16xlarge) }
   /// `m7g.2xlarge`.
-  public static var m7g2xlarge: Self { Self(Kind.m7g2xlarge) }
+  public static var m7g2xlarge: Self { .allowed(Kind.m7g2xlarge) }
   /// `m7g.4xlarge`.
-  public static var m7g4xlarge: Self { Self(Kind.m7g4xlarge) }
+  public static var m7g4xlarge: Self { .allowed(Kind.m7g4xlarge) }
   /// `m7g.8xlarge`.
-  public static var m7g8xlarge: Self { Self(Kind.m7g8xlarge) }
+  public static var m7g8xlarge: Self { .allowed(Kind.m7g8xlarge) }
   /// `m7g.large`.
-  public static var m7gLarge: Self { Self(Kind.m7gLarge) }
+  public static var m7gLarge: Self { .allowed(Kind.m7gLarge) }
   /// `m7g.medium`.
-  public static var m7gMedium: Self { Self(Kind.m7gMedium) }
+  public static var m7gMedium: Self { .allowed(Kind.m7gMedium) }
   /// `m7g.metal`.
-  public static var m7gMetal: Self { Self(Kind.m7gMetal) }
+  public static var m7gMetal: Self { .allowed(Kind.m7gMetal) }
   /// `m7g.xlarge`.
-  public static var m7gXlarge: Self { Self(Kind.m7gXlarge) }
+  public static var m7gXlarge: Self { .allowed(Kind.m7gXlarge) }
   /// `m7gd.12xlarge`.
-  public static var m7gd12xlarge: Self { Self(Kind.m7gd12xlarge) }
+  public static var m7gd12xlarge: Self { .allowed(Kind.m7gd12xlarge) }
   /// `m7gd.16xlarge`.
-  public static var m7gd16xlarge: Self { Self(Kind.m7gd16xlarge) }
+  public static var m7gd16xlarge: Self { .allowed(Kind.m7gd16xlarge) }
   /// `m7gd.2xlarge`.
-  public static var m7gd2xlarge: Self { Self(Kind.m7gd2xlarge) }
+  public static var m7gd2xlarge: Self { .allowed(Kind.m7gd2xlarge) }
   /// `m7gd.4xlarge`.
-  public static var m7gd4xlarge: Self { Self(Kind.m7gd4xlarge) }
+  public static var m7gd4xlarge: Self { .allowed(Kind.m7gd4xlarge) }
   /// `m7gd.8xlarge`.
-  public static var m7gd8xlarge: Self { Self(Kind.m7gd8xlarge) }
+  public static var m7gd8xlarge: Self { .allowed(Kind.m7gd8xlarge) }
   /// `m7gd.large`.
-  public static var m7gdLarge: Self { Self(Kind.m7gdLarge) }
+  public static var m7gdLarge: Self { .allowed(Kind.m7gdLarge) }
   /// `m7gd.medium`.
-  public static var m7gdMedium: Self { Self(Kind.m7gdMedium) }
+  public static var m7gdMedium: Self { .allowed(Kind.m7gdMedium) }
   /// `m7gd.metal`.
-  public static var m7gdMetal: Self { Self(Kind.m7gdMetal) }
+  public static var m7gdMetal: Self { .allowed(Kind.m7gdMetal) }
   /// `m7gd.xlarge`.
-  public static var m7gdXlarge: Self { Self(Kind.m7gdXlarge) }
+  public static var m7gdXlarge: Self { .allowed(Kind.m7gdXlarge) }
   /// `m7i-flex.12xlarge`.
-  public static var m7iFlex12xlarge: Self { Self(Kind.m7iFlex12xlarge) }
+  public static var m7iFlex12xlarge: Self { .allowed(Kind.m7iFlex12xlarge) }
   /// `m7i-flex.16xlarge`.
-  public static var m7iFlex16xlarge: Self { Self(Kind.m7iFlex16xlarge) }
+  public static var m7iFlex16xlarge: Self { .allowed(Kind.m7iFlex16xlarge) }
   /// `m7i-flex.2xlarge`.
-  public static var m7iFlex2xlarge: Self { Self(Kind.m7iFlex2xlarge) }
+  public static var m7iFlex2xlarge: Self { .allowed(Kind.m7iFlex2xlarge) }
   /// `m7i-flex.4xlarge`.
-  public static var m7iFlex4xlarge: Self { Self(Kind.m7iFlex4xlarge) }
+  public static var m7iFlex4xlarge: Self { .allowed(Kind.m7iFlex4xlarge) }
   /// `m7i-flex.8xlarge`.
-  public static var m7iFlex8xlarge: Self { Self(Kind.m7iFlex8xlarge) }
+  public static var m7iFlex8xlarge: Self { .allowed(Kind.m7iFlex8xlarge) }
   /// `m7i-flex.large`.
-  public static var m7iFlexLarge: Self { Self(Kind.m7iFlexLarge) }
+  public static var m7iFlexLarge: Self { .allowed(Kind.m7iFlexLarge) }
   /// `m7i-flex.xlarge`.
-  public static var m7iFlexXlarge: Self { Self(Kind.m7iFlexXlarge) }
+  public static var m7iFlexXlarge: Self { .allowed(Kind.m7iFlexXlarge) }
   /// `m7i.12xlarge`.
-  public static var m7i12xlarge: Self { Self(Kind.m7i12xlarge) }
+  public static var m7i12xlarge: Self { .allowed(Kind.m7i12xlarge) }
   /// `m7i.16xlarge`.
-  public static var m7i16xlarge: Self { Self(Kind.m7i16xlarge) }
+  public static var m7i16xlarge: Self { .allowed(Kind.m7i16xlarge) }
   /// `m7i.24xlarge`.
-  public static var m7i24xlarge: Self { Self(Kind.m7i24xlarge) }
+  public static var m7i24xlarge: Self { .allowed(Kind.m7i24xlarge) }
   /// `m7i.2xlarge`.
-  public static var m7i2xlarge: Self { Self(Kind.m7i2xlarge) }
+  public static var m7i2xlarge: Self { .allowed(Kind.m7i2xlarge) }
   /// `m7i.48xlarge`.
-  public static var m7i48xlarge: Self { Self(Kind.m7i48xlarge) }
+  public static var m7i48xlarge: Self { .allowed(Kind.m7i48xlarge) }
   /// `m7i.4xlarge`.
-  public static var m7i4xlarge: Self { Self(Kind.m7i4xlarge) }
+  public static var m7i4xlarge: Self { .allowed(Kind.m7i4xlarge) }
   /// `m7i.8xlarge`.
-  public static var m7i8xlarge: Self { Self(Kind.m7i8xlarge) }
+  public static var m7i8xlarge: Self { .allowed(Kind.m7i8xlarge) }
   /// `m7i.large`.
-  public static var m7iLarge: Self { Self(Kind.m7iLarge) }
+  public static var m7iLarge: Self { .allowed(Kind.m7iLarge) }
   /// `m7i.metal-24xl`.
-  public static var m7iMetal24xl: Self { Self(Kind.m7iMetal24xl) }
+  public static var m7iMetal24xl: Self { .allowed(Kind.m7iMetal24xl) }
   /// `m7i.metal-48xl`.
-  public static var m7iMetal48xl: Self { Self(Kind.m7iMetal48xl) }
+  public static var m7iMetal48xl: Self { .allowed(Kind.m7iMetal48xl) }
   /// `m7i.xlarge`.
-  public static var m7iXlarge: Self { Self(Kind.m7iXlarge) }
+  public static var m7iXlarge: Self { .allowed(Kind.m7iXlarge) }
   /// `m8a.12xlarge`.
-  public static var m8a12xlarge: Self { Self(Kind.m8a12xlarge) }
+  public static var m8a12xlarge: Self { .allowed(Kind.m8a12xlarge) }
   /// `m8a.16xlarge`.
-  public static var m8a16xlarge: Self { Self(Kind.m8a16xlarge) }
+  public static var m8a16xlarge: Self { .allowed(Kind.m8a16xlarge) }
   /// `m8a.24xlarge`.
-  public static var m8a24xlarge: Self { Self(Kind.m8a24xlarge) }
+  public static var m8a24xlarge: Self { .allowed(Kind.m8a24xlarge) }
   /// `m8a.2xlarge`.
-  public static var m8a2xlarge: Self { Self(Kind.m8a2xlarge) }
+  public static var m8a2xlarge: Self { .allowed(Kind.m8a2xlarge) }
   /// `m8a.48xlarge`.
-  public static var m8a48xlarge: Self { Self(Kind.m8a48xlarge) }
+  public static var m8a48xlarge: Self { .allowed(Kind.m8a48xlarge) }
   /// `m8a.4xlarge`.
-  public static var m8a4xlarge: Self { Self(Kind.m8a4xlarge) }
+  public static var m8a4xlarge: Self { .allowed(Kind.m8a4xlarge) }
   /// `m8a.8xlarge`.
-  public static var m8a8xlarge: Self { Self(Kind.m8a8xlarge) }
+  public static var m8a8xlarge: Self { .allowed(Kind.m8a8xlarge) }
   /// `m8a.large`.
-  public static var m8aLarge: Self { Self(Kind.m8aLarge) }
+  public static var m8aLarge: Self { .allowed(Kind.m8aLarge) }
   /// `m8a.medium`.
-  public static var m8aMedium: Self { Self(Kind.m8aMedium) }
+  public static var m8aMedium: Self { .allowed(Kind.m8aMedium) }
   /// `m8a.metal-24xl`.
-  public static var m8aMetal24xl: Self { Self(Kind.m8aMetal24xl) }
+  public static var m8aMetal24xl: Self { .allowed(Kind.m8aMetal24xl) }
   /// `m8a.metal-48xl`.
-  public static var m8aMetal48xl: Self { Self(Kind.m8aMetal48xl) }
+  public static var m8aMetal48xl: Self { .allowed(Kind.m8aMetal48xl) }
   /// `m8a.xlarge`.
-  public static var m8aXlarge: Self { Self(Kind.m8aXlarge) }
+  public static var m8aXlarge: Self { .allowed(Kind.m8aXlarge) }
   /// `m8azn.12xlarge`.
-  public static var m8azn12xlarge: Self { Self(Kind.m8azn12xlarge) }
+  public static var m8azn12xlarge: Self { .allowed(Kind.m8azn12xlarge) }
   /// `m8azn.24xlarge`.
-  public static var m8azn24xlarge: Self { Self(Kind.m8azn24xlarge) }
+  public static var m8azn24xlarge: Self { .allowed(Kind.m8azn24xlarge) }
   /// `m8azn.3xlarge`.
-  public static var m8azn3xlarge: Self { Self(Kind.m8azn3xlarge) }
+  public static var m8azn3xlarge: Self { .allowed(Kind.m8azn3xlarge) }
   /// `m8azn.6xlarge`.
-  public static var m8azn6xlarge: Self { Self(Kind.m8azn6xlarge) }
+  public static var m8azn6xlarge: Self { .allowed(Kind.m8azn6xlarge) }
   /// `m8azn.large`.
-  public static var m8aznLarge: Self { Self(Kind.m8aznLarge) }
+  public static var m8aznLarge: Self { .allowed(Kind.m8aznLarge) }
   /// `m8azn.medium`.
-  public static var m8aznMedium: Self { Self(Kind.m8aznMedium) }
+  public static var m8aznMedium: Self { .allowed(Kind.m8aznMedium) }
   /// `m8azn.metal-12xl`.
-  public static var m8aznMetal12xl: Self { Self(Kind.m8aznMetal12xl) }
+  public static var m8aznMetal12xl: Self { .allowed(Kind.m8aznMetal12xl) }
   /// `m8azn.metal-24xl`.
-  public static var m8aznMetal24xl: Self { Self(Kind.m8aznMetal24xl) }
+  public static var m8aznMetal24xl: Self { .allowed(Kind.m8aznMetal24xl) }
   /// `m8azn.xlarge`.
-  public static var m8aznXlarge: Self { Self(Kind.m8aznXlarge) }
+  public static var m8aznXlarge: Self { .allowed(Kind.m8aznXlarge) }
   /// `m8g.12xlarge`.
-  public static var m8g12xlarge: Self { Self(Kind.m8g12xlarge) }
+  public static var m8g12xlarge: Self { .allowed(Kind.m8g12xlarge) }
   /// `m8g.16xlarge`.
-  public static var m8g16xlarge: Self { Self(Kind.m8g16xlarge) }
+  public static var m8g16xlarge: Self { .allowed(Kind.m8g16xlarge) }
   /// `m8g.24xlarge`.
-  public static var m8g24xlarge: Self { Self(Kind.m8g24xlarge) }
+  public static var m8g24xlarge: Self { .allowed(Kind.m8g24xlarge) }
   /// `m8g.2xlarge`.
-  public static var m8g2xlarge: Self { Self(Kind.m8g2xlarge) }
+  public static var m8g2xlarge: Self { .allowed(Kind.m8g2xlarge) }
   /// `m8g.48xlarge`.
-  public static var m8g48xlarge: Self { Self(Kind.m8g48xlarge) }
+  public static var m8g48xlarge: Self { .allowed(Kind.m8g48xlarge) }
   /// `m8g.4xlarge`.
-  public static var m8g4xlarge: Self { Self(Kind.m8g4xlarge) }
+  public static var m8g4xlarge: Self { .allowed(Kind.m8g4xlarge) }
   /// `m8g.8xlarge`.
-  public static var m8g8xlarge: Self { Self(Kind.m8g8xlarge) }
+  public static var m8g8xlarge: Self { .allowed(Kind.m8g8xlarge) }
   /// `m8g.large`.
-  public static var m8gLarge: Self { Self(Kind.m8gLarge) }
+  public static var m8gLarge: Self { .allowed(Kind.m8gLarge) }
   /// `m8g.medium`.
-  public static var m8gMedium: Self { Self(Kind.m8gMedium) }
+  public static var m8gMedium: Self { .allowed(Kind.m8gMedium) }
   /// `m8g.metal-24xl`.
-  public static var m8gMetal24xl: Self { Self(Kind.m8gMetal24xl) }
+  public static var m8gMetal24xl: Self { .allowed(Kind.m8gMetal24xl) }
   /// `m8g.metal-48xl`.
-  public static var m8gMetal48xl: Self { Self(Kind.m8gMetal48xl) }
+  public static var m8gMetal48xl: Self { .allowed(Kind.m8gMetal48xl) }
   /// `m8g.xlarge`.
-  public static var m8gXlarge: Self { Self(Kind.m8gXlarge) }
+  public static var m8gXlarge: Self { .allowed(Kind.m8gXlarge) }
   /// `m8gb.12xlarge`.
-  public static var m8gb12xlarge: Self { Self(Kind.m8gb12xlarge) }
+  public static var m8gb12xlarge: Self { .allowed(Kind.m8gb12xlarge) }
   /// `m8gb.16xlarge`.
-  public static var m8gb16xlarge: Self { Self(Kind.m8gb16xlarge) }
+  public static var m8gb16xlarge: Self { .allowed(Kind.m8gb16xlarge) }
   /// `m8gb.24xlarge`.
-  public static var m8gb24xlarge: Self { Self(Kind.m8gb24xlarge) }
+  public static var m8gb24xlarge: Self { .allowed(Kind.m8gb24xlarge) }
   /// `m8gb.2xlarge`.
-  public static var m8gb2xlarge: Self { Self(Kind.m8gb2xlarge) }
+  public static var m8gb2xlarge: Self { .allowed(Kind.m8gb2xlarge) }
   /// `m8gb.48xlarge`.
-  public static var m8gb48xlarge: Self { Self(Kind.m8gb48xlarge) }
+  public static var m8gb48xlarge: Self { .allowed(Kind.m8gb48xlarge) }
   /// `m8gb.4xlarge`.
-  public static var m8gb4xlarge: Self { Self(Kind.m8gb4xlarge) }
+  public static var m8gb4xlarge: Self { .allowed(Kind.m8gb4xlarge) }
   /// `m8gb.8xlarge`.
-  public static var m8gb8xlarge: Self { Self(Kind.m8gb8xlarge) }
+  public static var m8gb8xlarge: Self { .allowed(Kind.m8gb8xlarge) }
   /// `m8gb.large`.
-  public static var m8gbLarge: Self { Self(Kind.m8gbLarge) }
+  public static var m8gbLarge: Self { .allowed(Kind.m8gbLarge) }
   /// `m8gb.medium`.
-  public static var m8gbMedium: Self { Self(Kind.m8gbMedium) }
+  public static var m8gbMedium: Self { .allowed(Kind.m8gbMedium) }
   /// `m8gb.metal-24xl`.
-  public static var m8gbMetal24xl: Self { Self(Kind.m8gbMetal24xl) }
+  public static var m8gbMetal24xl: Self { .allowed(Kind.m8gbMetal24xl) }
   /// `m8gb.metal-48xl`.
-  public static var m8gbMetal48xl: Self { Self(Kind.m8gbMetal48xl) }
+  public static var m8gbMetal48xl: Self { .allowed(Kind.m8gbMetal48xl) }
   /// `m8gb.xlarge`.
-  public static var m8gbXlarge: Self { Self(Kind.m8gbXlarge) }
+  public static var m8gbXlarge: Self { .allowed(Kind.m8gbXlarge) }
   /// `m8gd.12xlarge`.
-  public static var m8gd12xlarge: Self { Self(Kind.m8gd12xlarge) }
+  public static var m8gd12xlarge: Self { .allowed(Kind.m8gd12xlarge) }
   /// `m8gd.16xlarge`.
-  public static var m8gd16xlarge: Self { Self(Kind.m8gd16xlarge) }
+  public static var m8gd16xlarge: Self { .allowed(Kind.m8gd16xlarge) }
   /// `m8gd.24xlarge`.
-  public static var m8gd24xlarge: Self { Self(Kind.m8gd24xlarge) }
+  public static var m8gd24xlarge: Self { .allowed(Kind.m8gd24xlarge) }
   /// `m8gd.2xlarge`.
-  public static var m8gd2xlarge: Self { Self(Kind.m8gd2xlarge) }
+  public static var m8gd2xlarge: Self { .allowed(Kind.m8gd2xlarge) }
   /// `m8gd.48xlarge`.
-  public static var m8gd48xlarge: Self { Self(Kind.m8gd48xlarge) }
+  public static var m8gd48xlarge: Self { .allowed(Kind.m8gd48xlarge) }
   /// `m8gd.4xlarge`.
-  public static var m8gd4xlarge: Self { Self(Kind.m8gd4xlarge) }
+  public static var m8gd4xlarge: Self { .allowed(Kind.m8gd4xlarge) }
   /// `m8gd.8xlarge`.
-  public static var m8gd8xlarge: Self { Self(Kind.m8gd8xlarge) }
+  public static var m8gd8xlarge: Self { .allowed(Kind.m8gd8xlarge) }
   /// `m8gd.large`.
-  public static var m8gdLarge: Self { Self(Kind.m8gdLarge) }
+  public static var m8gdLarge: Self { .allowed(Kind.m8gdLarge) }
   /// `m8gd.medium`.
-  public static var m8gdMedium: Self { Self(Kind.m8gdMedium) }
+  public static var m8gdMedium: Self { .allowed(Kind.m8gdMedium) }
   /// `m8gd.metal-24xl`.
-  public static var m8gdMetal24xl: Self { Self(Kind.m8gdMetal24xl) }
+  public static var m8gdMetal24xl: Self { .allowed(Kind.m8gdMetal24xl) }
   /// `m8gd.metal-48xl`.
-  public static var m8gdMetal48xl: Self { Self(Kind.m8gdMetal48xl) }
+  public static var m8gdMetal48xl: Self { .allowed(Kind.m8gdMetal48xl) }
   /// `m8gd.xlarge`.
-  public static var m8gdXlarge: Self { Self(Kind.m8gdXlarge) }
+  public static var m8gdXlarge: Self { .allowed(Kind.m8gdXlarge) }
   /// `m8gn.12xlarge`.
-  public static var m8gn12xlarge: Self { Self(Kind.m8gn12xlarge) }
+  public static var m8gn12xlarge: Self { .allowed(Kind.m8gn12xlarge) }
   /// `m8gn.16xlarge`.
-  public static var m8gn16xlarge: Self { Self(Kind.m8gn16xlarge) }
+  public static var m8gn16xlarge: Self { .allowed(Kind.m8gn16xlarge) }
   /// `m8gn.24xlarge`.
-  public static var m8gn24xlarge: Self { Self(Kind.m8gn24xlarge) }
+  public static var m8gn24xlarge: Self { .allowed(Kind.m8gn24xlarge) }
   /// `m8gn.2xlarge`.
-  public static var m8gn2xlarge: Self { Self(Kind.m8gn2xlarge) }
+  public static var m8gn2xlarge: Self { .allowed(Kind.m8gn2xlarge) }
   /// `m8gn.48xlarge`.
-  public static var m8gn48xlarge: Self { Self(Kind.m8gn48xlarge) }
+  public static var m8gn48xlarge: Self { .allowed(Kind.m8gn48xlarge) }
   /// `m8gn.4xlarge`.
-  public static var m8gn4xlarge: Self { Self(Kind.m8gn4xlarge) }
+  public static var m8gn4xlarge: Self { .allowed(Kind.m8gn4xlarge) }
   /// `m8gn.8xlarge`.
-  public static var m8gn8xlarge: Self { Self(Kind.m8gn8xlarge) }
+  public static var m8gn8xlarge: Self { .allowed(Kind.m8gn8xlarge) }
   /// `m8gn.large`.
-  public static var m8gnLarge: Self { Self(Kind.m8gnLarge) }
+  public static var m8gnLarge: Self { .allowed(Kind.m8gnLarge) }
   /// `m8gn.medium`.
-  public static var m8gnMedium: Self { Self(Kind.m8gnMedium) }
+  public static var m8gnMedium: Self { .allowed(Kind.m8gnMedium) }
   /// `m8gn.metal-24xl`.
-  public static var m8gnMetal24xl: Self { Self(Kind.m8gnMetal24xl) }
+  public static var m8gnMetal24xl: Self { .allowed(Kind.m8gnMetal24xl) }
   /// `m8gn.metal-48xl`.
-  public static var m8gnMetal48xl: Self { Self(Kind.m8gnMetal48xl) }
+  public static var m8gnMetal48xl: Self { .allowed(Kind.m8gnMetal48xl) }
   /// `m8gn.xlarge`.
-  public static var m8gnXlarge: Self { Self(Kind.m8gnXlarge) }
+  public static var m8gnXlarge: Self { .allowed(Kind.m8gnXlarge) }
   /// `m8i-flex.12xlarge`.
-  public static var m8iFlex12xlarge: Self { Self(Kind.m8iFlex12xlarge) }
+  public static var m8iFlex12xlarge: Self { .allowed(Kind.m8iFlex12xlarge) }
   /// `m8i-flex.16xlarge`.
-  public static var m8iFlex16xlarge: Self { Self(Kind.m8iFlex16xlarge) }
+  public static var m8iFlex16xlarge: Self { .allowed(Kind.m8iFlex16xlarge) }
   /// `m8i-flex.2xlarge`.
-  public static var m8iFlex2xlarge: Self { Self(Kind.m8iFlex2xlarge) }
+  public static var m8iFlex2xlarge: Self { .allowed(Kind.m8iFlex2xlarge) }
   /// `m8i-flex.4xlarge`.
-  public static var m8iFlex4xlarge: Self { Self(Kind.m8iFlex4xlarge) }
+  public static var m8iFlex4xlarge: Self { .allowed(Kind.m8iFlex4xlarge) }
   /// `m8i-flex.8xlarge`.
-  public static var m8iFlex8xlarge: Self { Self(Kind.m8iFlex8xlarge) }
+  public static var m8iFlex8xlarge: Self { .allowed(Kind.m8iFlex8xlarge) }
   /// `m8i-flex.large`.
-  public static var m8iFlexLarge: Self { Self(Kind.m8iFlexLarge) }
+  public static var m8iFlexLarge: Self { .allowed(Kind.m8iFlexLarge) }
   /// `m8i-flex.xlarge`.
-  public static var m8iFlexXlarge: Self { Self(Kind.m8iFlexXlarge) }
+  public static var m8iFlexXlarge: Self { .allowed(Kind.m8iFlexXlarge) }
   /// `m8i.12xlarge`.
-  public static var m8i12xlarge: Self { Self(Kind.m8i12xlarge) }
+  public static var m8i12xlarge: Self { .allowed(Kind.m8i12xlarge) }
   /// `m8i.16xlarge`.
-  public static var m8i16xlarge: Self { Self(Kind.m8i16xlarge) }
+  public static var m8i16xlarge: Self { .allowed(Kind.m8i16xlarge) }
   /// `m8i.24xlarge`.
-  public static var m8i24xlarge: Self { Self(Kind.m8i24xlarge) }
+  public static var m8i24xlarge: Self { .allowed(Kind.m8i24xlarge) }
   /// `m8i.2xlarge`.
-  public static var m8i2xlarge: Self { Self(Kind.m8i2xlarge) }
+  public static var m8i2xlarge: Self { .allowed(Kind.m8i2xlarge) }
   /// `m8i.32xlarge`.
-  public static var m8i32xlarge: Self { Self(Kind.m8i32xlarge) }
+  public static var m8i32xlarge: Self { .allowed(Kind.m8i32xlarge) }
   /// `m8i.48xlarge`.
-  public static var m8i48xlarge: Self { Self(Kind.m8i48xlarge) }
+  public static var m8i48xlarge: Self { .allowed(Kind.m8i48xlarge) }
   /// `m8i.4xlarge`.
-  public static var m8i4xlarge: Self { Self(Kind.m8i4xlarge) }
+  public static var m8i4xlarge: Self { .allowed(Kind.m8i4xlarge) }
   /// `m8i.8xlarge`.
-  public static var m8i8xlarge: Self { Self(Kind.m8i8xlarge) }
+  public static var m8i8xlarge: Self { .allowed(Kind.m8i8xlarge) }
   /// `m8i.96xlarge`.
-  public static var m8i96xlarge: Self { Self(Kind.m8i96xlarge) }
+  public static var m8i96xlarge: Self { .allowed(Kind.m8i96xlarge) }
   /// `m8i.large`.
-  public static var m8iLarge: Self { Self(Kind.m8iLarge) }
+  public static var m8iLarge: Self { .allowed(Kind.m8iLarge) }
   /// `m8i.metal-48xl`.
-  public static var m8iMetal48xl: Self { Self(Kind.m8iMetal48xl) }
+  public static var m8iMetal48xl: Self { .allowed(Kind.m8iMetal48xl) }
   /// `m8i.metal-96xl`.
-  public static var m8iMetal96xl: Self { Self(Kind.m8iMetal96xl) }
+  public static var m8iMetal96xl: Self { .allowed(Kind.m8iMetal96xl) }
   /// `m8i.xlarge`.
-  public static var m8iXlarge: Self { Self(Kind.m8iXlarge) }
+  public static var m8iXlarge: Self { .allowed(Kind.m8iXlarge) }
   /// `m8id.12xlarge`.
-  public static var m8id12xlarge: Self { Self(Kind.m8id12xlarge) }
+  public static var m8id12xlarge: Self { .allowed(Kind.m8id12xlarge) }
   /// `m8id.16xlarge`.
-  public static var m8id16xlarge: Self { Self(Kind.m8id16xlarge) }
+  public static var m8id16xlarge: Self { .allowed(Kind.m8id16xlarge) }
   /// `m8id.24xlarge`.
-  public static var m8id24xlarge: Self { Self(Kind.m8id24xlarge) }
+  public static var m8id24xlarge: Self { .allowed(Kind.m8id24xlarge) }
   /// `m8id.2xlarge`.
-  public static var m8id2xlarge: Self { Self(Kind.m8id2xlarge) }
+  public static var m8id2xlarge: Self { .allowed(Kind.m8id2xlarge) }
   /// `m8id.32xlarge`.
-  public static var m8id32xlarge: Self { Self(Kind.m8id32xlarge) }
+  public static var m8id32xlarge: Self { .allowed(Kind.m8id32xlarge) }
   /// `m8id.48xlarge`.
-  public static var m8id48xlarge: Self { Self(Kind.m8id48xlarge) }
+  public static var m8id48xlarge: Self { .allowed(Kind.m8id48xlarge) }
   /// `m8id.4xlarge`.
-  public static var m8id4xlarge: Self { Self(Kind.m8id4xlarge) }
+  public static var m8id4xlarge: Self { .allowed(Kind.m8id4xlarge) }
   /// `m8id.8xlarge`.
-  public static var m8id8xlarge: Self { Self(Kind.m8id8xlarge) }
+  public static var m8id8xlarge: Self { .allowed(Kind.m8id8xlarge) }
   /// `m8id.96xlarge`.
-  public static var m8id96xlarge: Self { Self(Kind.m8id96xlarge) }
+  public static var m8id96xlarge: Self { .allowed(Kind.m8id96xlarge) }
   /// `m8id.large`.
-  public static var m8idLarge: Self { Self(Kind.m8idLarge) }
+  public static var m8idLarge: Self { .allowed(Kind.m8idLarge) }
   /// `m8id.metal-48xl`.
-  public static var m8idMetal48xl: Self { Self(Kind.m8idMetal48xl) }
+  public static var m8idMetal48xl: Self { .allowed(Kind.m8idMetal48xl) }
   /// `m8id.metal-96xl`.
-  public static var m8idMetal96xl: Self { Self(Kind.m8idMetal96xl) }
+  public static var m8idMetal96xl: Self { .allowed(Kind.m8idMetal96xl) }
   /// `m8id.xlarge`.
-  public static var m8idXlarge: Self { Self(Kind.m8idXlarge) }
+  public static var m8idXlarge: Self { .allowed(Kind.m8idXlarge) }
   /// `mac-m4.metal`.
-  public static var macM4Metal: Self { Self(Kind.macM4Metal) }
+  public static var macM4Metal: Self { .allowed(Kind.macM4Metal) }
   /// `mac-m4max.metal`.
-  public static var macM4maxMetal: Self { Self(Kind.macM4maxMetal) }
+  public static var macM4maxMetal: Self { .allowed(Kind.macM4maxMetal) }
   /// `mac-m4pro.metal`.
-  public static var macM4proMetal: Self { Self(Kind.macM4proMetal) }
+  public static var macM4proMetal: Self { .allowed(Kind.macM4proMetal) }
   /// `mac1.metal`.
-  public static var mac1Metal: Self { Self(Kind.mac1Metal) }
+  public static var mac1Metal: Self { .allowed(Kind.mac1Metal) }
   /// `mac2-m1ultra.metal`.
-  public static var mac2M1ultraMetal: Self { Self(Kind.mac2M1ultraMetal) }
+  public static var mac2M1ultraMetal: Self { .allowed(Kind.mac2M1ultraMetal) }
   /// `mac2-m2.metal`.
-  public static var mac2M2Metal: Self { Self(Kind.mac2M2Metal) }
+  public static var mac2M2Metal: Self { .allowed(Kind.mac2M2Metal) }
   /// `mac2-m2pro.metal`.
-  public static var mac2M2proMetal: Self { Self(Kind.mac2M2proMetal) }
+  public static var mac2M2proMetal: Self { .allowed(Kind.mac2M2proMetal) }
   /// `mac2.metal`.
-  public static var mac2Metal: Self { Self(Kind.mac2Metal) }
+  public static var mac2Metal: Self { .allowed(Kind.mac2Metal) }
   /// `p2.16xlarge`.
-  public static var p2_16xlarge: Self { Self(Kind.p2_16xlarge) }
+  public static var p2_16xlarge: Self { .allowed(Kind.p2_16xlarge) }
   /// `p2.8xlarge`.
-  public static var p2_8xlarge: Self { Self(Kind.p2_8xlarge) }
+  public static var p2_8xlarge: Self { .allowed(Kind.p2_8xlarge) }
   /// `p2.xlarge`.
-  public static var p2Xlarge: Self { Self(Kind.p2Xlarge) }
+  public static var p2Xlarge: Self { .allowed(Kind.p2Xlarge) }
   /// `p3.16xlarge`.
-  public static var p3_16xlarge: Self { Self(Kind.p3_16xlarge) }
+  public static var p3_16xlarge: Self { .allowed(Kind.p3_16xlarge) }
   /// `p3.2xlarge`.
-  public static var p3_2xlarge: Self { Self(Kind.p3_2xlarge) }
+  public static var p3_2xlarge: Self { .allowed(Kind.p3_2xlarge) }
   /// `p3.8xlarge`.
-  public static var p3_8xlarge: Self { Self(Kind.p3_8xlarge) }
+  public static var p3_8xlarge: Self { .allowed(Kind.p3_8xlarge) }
   /// `p3dn.24xlarge`.
-  public static var p3dn24xlarge: Self { Self(Kind.p3dn24xlarge) }
+  public static var p3dn24xlarge: Self { .allowed(Kind.p3dn24xlarge) }
   /// `p4d.24xlarge`.
-  public static var p4d24xlarge: Self { Self(Kind.p4d24xlarge) }
+  public static var p4d24xlarge: Self { .allowed(Kind.p4d24xlarge) }
   /// `p4de.24xlarge`.
-  public static var p4de24xlarge: Self { Self(Kind.p4de24xlarge) }
+  public static var p4de24xlarge: Self { .allowed(Kind.p4de24xlarge) }
   /// `p5.48xlarge`.
-  public static var p5_48xlarge: Self { Self(Kind.p5_48xlarge) }
+  public static var p5_48xlarge: Self { .allowed(Kind.p5_48xlarge) }
   /// `p5.4xlarge`.
-  public static var p5_4xlarge: Self { Self(Kind.p5_4xlarge) }
+  public static var p5_4xlarge: Self { .allowed(Kind.p5_4xlarge) }
   /// `p5e.48xlarge`.
-  public static var p5e48xlarge: Self { Self(Kind.p5e48xlarge) }
+  public static var p5e48xlarge: Self { .allowed(Kind.p5e48xlarge) }
   /// `p5en.48xlarge`.
-  public static var p5en48xlarge: Self { Self(Kind.p5en48xlarge) }
+  public static var p5en48xlarge: Self { .allowed(Kind.p5en48xlarge) }
   /// `p6-b200.48xlarge`.
-  public static var p6B200_48xlarge: Self { Self(Kind.p6B200_48xlarge) }
+  public static var p6B200_48xlarge: Self { .allowed(Kind.p6B200_48xlarge) }
   /// `p6-b300.48xlarge`.
-  public static var p6B300_48xlarge: Self { Self(Kind.p6B300_48xlarge) }
+  public static var p6B300_48xlarge: Self { .allowed(Kind.p6B300_48xlarge) }
   /// `p6e-gb200.36xlarge`.
-  public static var p6eGb200_36xlarge: Self { Self(Kind.p6eGb200_36xlarge) }
+  public static var p6eGb200_36xlarge: Self { .allowed(Kind.p6eGb200_36xlarge) }
   /// `r3.2xlarge`.
-  public static var r3_2xlarge: Self { Self(Kind.r3_2xlarge) }
+  public static var r3_2xlarge: Self { .allowed(Kind.r3_2xlarge) }
   /// `r3.4xlarge`.
-  public static var r3_4xlarge: Self { Self(Kind.r3_4xlarge) }
+  public static var r3_4xlarge: Self { .allowed(Kind.r3_4xlarge) }
   /// `r3.8xlarge`.
-  public static var r3_8xlarge: Self { Self(Kind.r3_8xlarge) }
+  public static var r3_8xlarge: Self { .allowed(Kind.r3_8xlarge) }
   /// `r3.large`.
-  public static var r3Large: Self { Self(Kind.r3Large) }
+  public static var r3Large: Self { .allowed(Kind.r3Large) }
   /// `r3.xlarge`.
-  public static var r3Xlarge: Self { Self(Kind.r3Xlarge) }
+  public static var r3Xlarge: Self { .allowed(Kind.r3Xlarge) }
   /// `r4.16xlarge`.
-  public static var r4_16xlarge: Self { Self(Kind.r4_16xlarge) }
+  public static var r4_16xlarge: Self { .allowed(Kind.r4_16xlarge) }
   /// `r4.2xlarge`.
-  public static var r4_2xlarge: Self { Self(Kind.r4_2xlarge) }
+  public static var r4_2xlarge: Self { .allowed(Kind.r4_2xlarge) }
   /// `r4.4xlarge`.
-  public static var r4_4xlarge: Self { Self(Kind.r4_4xlarge) }
+  public static var r4_4xlarge: Self { .allowed(Kind.r4_4xlarge) }
   /// `r4.8xlarge`.
-  public static var r4_8xlarge: Self { Self(Kind.r4_8xlarge) }
+  public static var r4_8xlarge: Self { .allowed(Kind.r4_8xlarge) }
   /// `r4.large`.
-  public static var r4Large: Self { Self(Kind.r4Large) }
+  public static var r4Large: Self { .allowed(Kind.r4Large) }
   /// `r4.xlarge`.
-  public static var r4Xlarge: Self { Self(Kind.r4Xlarge) }
+  public static var r4Xlarge: Self { .allowed(Kind.r4Xlarge) }
   /// `r5.12xlarge`.
-  public static var r5_12xlarge: Self { Self(Kind.r5_12xlarge) }
+  public static var r5_12xlarge: Self { .allowed(Kind.r5_12xlarge) }
   /// `r5.16xlarge`.
-  public static var r5_16xlarge: Self { Self(Kind.r5_16xlarge) }
+  public static var r5_16xlarge: Self { .allowed(Kind.r5_16xlarge) }
   /// `r5.24xlarge`.
-  public static var r5_24xlarge: Self { Self(Kind.r5_24xlarge) }
+  public static var r5_24xlarge: Self { .allowed(Kind.r5_24xlarge) }
   /// `r5.2xlarge`.
-  public static var r5_2xlarge: Self { Self(Kind.r5_2xlarge) }
+  public static var r5_2xlarge: Self { .allowed(Kind.r5_2xlarge) }
   /// `r5.4xlarge`.
-  public static var r5_4xlarge: Self { Self(Kind.r5_4xlarge) }
+  public static var r5_4xlarge: Self { .allowed(Kind.r5_4xlarge) }
   /// `r5.8xlarge`.
-  public static var r5_8xlarge: Self { Self(Kind.r5_8xlarge) }
+  public static var r5_8xlarge: Self { .allowed(Kind.r5_8xlarge) }
   /// `r5.large`.
-  public static var r5Large: Self { Self(Kind.r5Large) }
+  public static var r5Large: Self { .allowed(Kind.r5Large) }
   /// `r5.metal`.
-  public static var r5Metal: Self { Self(Kind.r5Metal) }
+  public static var r5Metal: Self { .allowed(Kind.r5Metal) }
   /// `r5.xlarge`.
-  public static var r5Xlarge: Self { Self(Kind.r5Xlarge) }
+  public static var r5Xlarge: Self { .allowed(Kind.r5Xlarge) }
   /// `r5a.12xlarge`.
-  public static var r5a12xlarge: Self { Self(Kind.r5a12xlarge) }
+  public static var r5a12xlarge: Self { .allowed(Kind.r5a12xlarge) }
   /// `r5a.16xlarge`.
-  public static var r5a16xlarge: Self { Self(Kind.r5a16xlarge) }
+  public static var r5a16xlarge: Self { .allowed(Kind.r5a16xlarge) }
   /// `r5a.24xlarge`.
-  public static var r5a24xlarge: Self { Self(Kind.r5a24xlarge) }
+  public static var r5a24xlarge: Self { .allowed(Kind.r5a24xlarge) }
   /// `r5a.2xlarge`.
-  public static var r5a2xlarge: Self { Self(Kind.r5a2xlarge) }
+  public static var r5a2xlarge: Self { .allowed(Kind.r5a2xlarge) }
   /// `r5a.4xlarge`.
-  public static var r5a4xlarge: Self { Self(Kind.r5a4xlarge) }
+  public static var r5a4xlarge: Self { .allowed(Kind.r5a4xlarge) }
   /// `r5a.8xlarge`.
-  public static var r5a8xlarge: Self { Self(Kind.r5a8xlarge) }
+  public static var r5a8xlarge: Self { .allowed(Kind.r5a8xlarge) }
   /// `r5a.large`.
-  public static var r5aLarge: Self { Self(Kind.r5aLarge) }
+  public static var r5aLarge: Self { .allowed(Kind.r5aLarge) }
   /// `r5a.xlarge`.
-  public static var r5aXlarge: Self { Self(Kind.r5aXlarge) }
+  public static var r5aXlarge: Self { .allowed(Kind.r5aXlarge) }
   /// `r5ad.12xlarge`.
-  public static var r5ad12xlarge: Self { Self(Kind.r5ad12xlarge) }
+  public static var r5ad12xlarge: Self { .allowed(Kind.r5ad12xlarge) }
   /// `r5ad.16xlarge`.
-  public static var r5ad16xlarge: Self { Self(Kind.r5ad16xlarge) }
+  public static var r5ad16xlarge: Self { .allowed(Kind.r5ad16xlarge) }
   /// `r5ad.24xlarge`.
-  public static var r5ad24xlarge: Self { Self(Kind.r5ad24xlarge) }
+  public static var r5ad24xlarge: Self { .allowed(Kind.r5ad24xlarge) }
   /// `r5ad.2xlarge`.
-  public static var r5ad2xlarge: Self { Self(Kind.r5ad2xlarge) }
+  public static var r5ad2xlarge: Self { .allowed(Kind.r5ad2xlarge) }
   /// `r5ad.4xlarge`.
-  public static var r5ad4xlarge: Self { Self(Kind.r5ad4xlarge) }
+  public static var r5ad4xlarge: Self { .allowed(Kind.r5ad4xlarge) }
   /// `r5ad.8xlarge`.
-  public static var r5ad8xlarge: Self { Self(Kind.r5ad8xlarge) }
+  public static var r5ad8xlarge: Self { .allowed(Kind.r5ad8xlarge) }
   /// `r5ad.large`.
-  public static var r5adLarge: Self { Self(Kind.r5adLarge) }
+  public static var r5adLarge: Self { .allowed(Kind.r5adLarge) }
   /// `r5ad.xlarge`.
-  public static var r5adXlarge: Self { Self(Kind.r5adXlarge) }
+  public static var r5adXlarge: Self { .allowed(Kind.r5adXlarge) }
   /// `r5b.12xlarge`.
-  public static var r5b12xlarge: Self { Self(Kind.r5b12xlarge) }
+  public static var r5b12xlarge: Self { .allowed(Kind.r5b12xlarge) }
   /// `r5b.16xlarge`.
-  public static var r5b16xlarge: Self { Self(Kind.r5b16xlarge) }
+  public static var r5b16xlarge: Self { .allowed(Kind.r5b16xlarge) }
   /// `r5b.24xlarge`.
-  public static var r5b24xlarge: Self { Self(Kind.r5b24xlarge) }
+  public static var r5b24xlarge: Self { .allowed(Kind.r5b24xlarge) }
   /// `r5b.2xlarge`.
-  public static var r5b2xlarge: Self { Self(Kind.r5b2xlarge) }
+  public static var r5b2xlarge: Self { .allowed(Kind.r5b2xlarge) }
   /// `r5b.4xlarge`.
-  public static var r5b4xlarge: Self { Self(Kind.r5b4xlarge) }
+  public static var r5b4xlarge: Self { .allowed(Kind.r5b4xlarge) }
   /// `r5b.8xlarge`.
-  public static var r5b8xlarge: Self { Self(Kind.r5b8xlarge) }
+  public static var r5b8xlarge: Self { .allowed(Kind.r5b8xlarge) }
   /// `r5b.large`.
-  public static var r5bLarge: Self { Self(Kind.r5bLarge) }
+  public static var r5bLarge: Self { .allowed(Kind.r5bLarge) }
   /// `r5b.metal`.
-  public static var r5bMetal: Self { Self(Kind.r5bMetal) }
+  public static var r5bMetal: Self { .allowed(Kind.r5bMetal) }
   /// `r5b.xlarge`.
-  public static var r5bXlarge: Self { Self(Kind.r5bXlarge) }
+  public static var r5bXlarge: Self { .allowed(Kind.r5bXlarge) }
   /// `r5d.12xlarge`.
-  public static var r5d12xlarge: Self { Self(Kind.r5d12xlarge) }
+  public static var r5d12xlarge: Self { .allowed(Kind.r5d12xlarge) }
   /// `r5d.16xlarge`.
-  public static var r5d16xlarge: Self { Self(Kind.r5d16xlarge) }
+  public static var r5d16xlarge: Self { .allowed(Kind.r5d16xlarge) }
   /// `r5d.24xlarge`.
-  public static var r5d24xlarge: Self { Self(Kind.r5d24xlarge) }
+  public static var r5d24xlarge: Self { .allowed(Kind.r5d24xlarge) }
   /// `r5d.2xlarge`.
-  public static var r5d2xlarge: Self { Self(Kind.r5d2xlarge) }
+  public static var r5d2xlarge: Self { .allowed(Kind.r5d2xlarge) }
   /// `r5d.4xlarge`.
-  public static var r5d4xlarge: Self { Self(Kind.r5d4xlarge) }
+  public static var r5d4xlarge: Self { .allowed(Kind.r5d4xlarge) }
   /// `r5d.8xlarge`.
-  public static var r5d8xlarge: Self { Self(Kind.r5d8xlarge) }
+  public static var r5d8xlarge: Self { .allowed(Kind.r5d8xlarge) }
   /// `r5d.large`.
-  public static var r5dLarge: Self { Self(Kind.r5dLarge) }
+  public static var r5dLarge: Self { .allowed(Kind.r5dLarge) }
   /// `r5d.metal`.
-  public static var r5dMetal: Self { Self(Kind.r5dMetal) }
+  public static var r5dMetal: Self { .allowed(Kind.r5dMetal) }
   /// `r5d.xlarge`.
-  public static var r5dXlarge: Self { Self(Kind.r5dXlarge) }
+  public static var r5dXlarge: Self { .allowed(Kind.r5dXlarge) }
   /// `r5dn.12xlarge`.
-  public static var r5dn12xlarge: Self { Self(Kind.r5dn12xlarge) }
+  public static var r5dn12xlarge: Self { .allowed(Kind.r5dn12xlarge) }
   /// `r5dn.16xlarge`.
-  public static var r5dn16xlarge: Self { Self(Kind.r5dn16xlarge) }
+  public static var r5dn16xlarge: Self { .allowed(Kind.r5dn16xlarge) }
   /// `r5dn.24xlarge`.
-  public static var r5dn24xlarge: Self { Self(Kind.r5dn24xlarge) }
+  public static var r5dn24xlarge: Self { .allowed(Kind.r5dn24xlarge) }
   /// `r5dn.2xlarge`.
-  public static var r5dn2xlarge: Self { Self(Kind.r5dn2xlarge) }
+  public static var r5dn2xlarge: Self { .allowed(Kind.r5dn2xlarge) }
   /// `r5dn.4xlarge`.
-  public static var r5dn4xlarge: Self { Self(Kind.r5dn4xlarge) }
+  public static var r5dn4xlarge: Self { .allowed(Kind.r5dn4xlarge) }
   /// `r5dn.8xlarge`.
-  public static var r5dn8xlarge: Self { Self(Kind.r5dn8xlarge) }
+  public static var r5dn8xlarge: Self { .allowed(Kind.r5dn8xlarge) }
   /// `r5dn.large`.
-  public static var r5dnLarge: Self { Self(Kind.r5dnLarge) }
+  public static var r5dnLarge: Self { .allowed(Kind.r5dnLarge) }
   /// `r5dn.metal`.
-  public static var r5dnMetal: Self { Self(Kind.r5dnMetal) }
+  public static var r5dnMetal: Self { .allowed(Kind.r5dnMetal) }
   /// `r5dn.xlarge`.
-  public static var r5dnXlarge: Self { Self(Kind.r5dnXlarge) }
+  public static var r5dnXlarge: Self { .allowed(Kind.r5dnXlarge) }
   /// `r5n.12xlarge`.
-  public static var r5n12xlarge: Self { Self(Kind.r5n12xlarge) }
+  public static var r5n12xlarge: Self { .allowed(Kind.r5n12xlarge) }
   /// `r5n.16xlarge`.
-  public static var r5n16xlarge: Self { Self(Kind.r5n16xlarge) }
+  public static var r5n16xlarge: Self { .allowed(Kind.r5n16xlarge) }
   /// `r5n.24xlarge`.
-  public static var r5n24xlarge: Self { Self(Kind.r5n24xlarge) }
+  public static var r5n24xlarge: Self { .allowed(Kind.r5n24xlarge) }
   /// `r5n.2xlarge`.
-  public static var r5n2xlarge: Self { Self(Kind.r5n2xlarge) }
+  public static var r5n2xlarge: Self { .allowed(Kind.r5n2xlarge) }
   /// `r5n.4xlarge`.
-  public static var r5n4xlarge: Self { Self(Kind.r5n4xlarge) }
+  public static var r5n4xlarge: Self { .allowed(Kind.r5n4xlarge) }
   /// `r5n.8xlarge`.
-  public static var r5n8xlarge: Self { Self(Kind.r5n8xlarge) }
+  public static var r5n8xlarge: Self { .allowed(Kind.r5n8xlarge) }
   /// `r5n.large`.
-  public static var r5nLarge: Self { Self(Kind.r5nLarge) }
+  public static var r5nLarge: Self { .allowed(Kind.r5nLarge) }
   /// `r5n.metal`.
-  public static var r5nMetal: Self { Self(Kind.r5nMetal) }
+  public static var r5nMetal: Self { .allowed(Kind.r5nMetal) }
   /// `r5n.xlarge`.
-  public static var r5nXlarge: Self { Self(Kind.r5nXlarge) }
+  public static var r5nXlarge: Self { .allowed(Kind.r5nXlarge) }
   /// `r6a.12xlarge`.
-  public static var r6a12xlarge: Self { Self(Kind.r6a12xlarge) }
+  public static var r6a12xlarge: Self { .allowed(Kind.r6a12xlarge) }
   /// `r6a.16xlarge`.
-  public static var r6a16xlarge: Self { Self(Kind.r6a16xlarge) }
+  public static var r6a16xlarge: Self { .allowed(Kind.r6a16xlarge) }
   /// `r6a.24xlarge`.
-  public static var r6a24xlarge: Self { Self(Kind.r6a24xlarge) }
+  public static var r6a24xlarge: Self { .allowed(Kind.r6a24xlarge) }
   /// `r6a.2xlarge`.
-  public static var r6a2xlarge: Self { Self(Kind.r6a2xlarge) }
+  public static var r6a2xlarge: Self { .allowed(Kind.r6a2xlarge) }
   /// `r6a.32xlarge`.
-  public static var r6a32xlarge: Self { Self(Kind.r6a32xlarge) }
+  public static var r6a32xlarge: Self { .allowed(Kind.r6a32xlarge) }
   /// `r6a.48xlarge`.
-  public static var r6a48xlarge: Self { Self(Kind.r6a48xlarge) }
+  public static var r6a48xlarge: Self { .allowed(Kind.r6a48xlarge) }
   /// `r6a.4xlarge`.
-  public static var r6a4xlarge: Self { Self(Kind.r6a4xlarge) }
+  public static var r6a4xlarge: Self { .allowed(Kind.r6a4xlarge) }
   /// `r6a.8xlarge`.
-  public static var r6a8xlarge: Self { Self(Kind.r6a8xlarge) }
+  public static var r6a8xlarge: Self { .allowed(Kind.r6a8xlarge) }
   /// `r6a.large`.
-  public static var r6aLarge: Self { Self(Kind.r6aLarge) }
+  public static var r6aLarge: Self { .allowed(Kind.r6aLarge) }
   /// `r6a.metal`.
-  public static var r6aMetal: Self { Self(Kind.r6aMetal) }
+  public static var r6aMetal: Self { .allowed(Kind.r6aMetal) }
   /// `r6a.xlarge`.
-  public static var r6aXlarge: Self { Self(Kind.r6aXlarge) }
+  public static var r6aXlarge: Self { .allowed(Kind.r6aXlarge) }
   /// `r6g.12xlarge`.
-  public static var r6g12xlarge: Self { Self(Kind.r6g12xlarge) }
+  public static var r6g12xlarge: Self { .allowed(Kind.r6g12xlarge) }
   /// `r6g.16xlarge`.
-  public static var r6g16xlarge: Self { Self(Kind.r6g16xlarge) }
+  public static var r6g16xlarge: Self { .allowed(Kind.r6g16xlarge) }
   /// `r6g.2xlarge`.
-  public static var r6g2xlarge: Self { Self(Kind.r6g2xlarge) }
+  public static var r6g2xlarge: Self { .allowed(Kind.r6g2xlarge) }
   /// `r6g.4xlarge`.
-  public static var r6g4xlarge: Self { Self(Kind.r6g4xlarge) }
+  public static var r6g4xlarge: Self { .allowed(Kind.r6g4xlarge) }
   /// `r6g.8xlarge`.
-  public static var r6g8xlarge: Self { Self(Kind.r6g8xlarge) }
+  public static var r6g8xlarge: Self { .allowed(Kind.r6g8xlarge) }
   /// `r6g.large`.
-  public static var r6gLarge: Self { Self(Kind.r6gLarge) }
+  public static var r6gLarge: Self { .allowed(Kind.r6gLarge) }
   /// `r6g.medium`.
-  public static var r6gMedium: Self { Self(Kind.r6gMedium) }
+  public static var r6gMedium: Self { .allowed(Kind.r6gMedium) }
   /// `r6g.metal`.
-  public static var r6gMetal: Self { Self(Kind.r6gMetal) }
+  public static var r6gMetal: Self { .allowed(Kind.r6gMetal) }
   /// `r6g.xlarge`.
-  public static var r6gXlarge: Self { Self(Kind.r6gXlarge) }
+  public static var r6gXlarge: Self { .allowed(Kind.r6gXlarge) }
   /// `r6gd.12xlarge`.
-  public static var r6gd12xlarge: Self { Self(Kind.r6gd12xlarge) }
+  public static var r6gd12xlarge: Self { .allowed(Kind.r6gd12xlarge) }
   /// `r6gd.16xlarge`.
-  public static var r6gd16xlarge: Self { Self(Kind.r6gd16xlarge) }
+  public static var r6gd16xlarge: Self { .allowed(Kind.r6gd16xlarge) }
   /// `r6gd.2xlarge`.
-  public static var r6gd2xlarge: Self { Self(Kind.r6gd2xlarge) }
+  public static var r6gd2xlarge: Self { .allowed(Kind.r6gd2xlarge) }
   /// `r6gd.4xlarge`.
-  public static var r6gd4xlarge: Self { Self(Kind.r6gd4xlarge) }
+  public static var r6gd4xlarge: Self { .allowed(Kind.r6gd4xlarge) }
   /// `r6gd.8xlarge`.
-  public static var r6gd8xlarge: Self { Self(Kind.r6gd8xlarge) }
+  public static var r6gd8xlarge: Self { .allowed(Kind.r6gd8xlarge) }
   /// `r6gd.large`.
-  public static var r6gdLarge: Self { Self(Kind.r6gdLarge) }
+  public static var r6gdLarge: Self { .allowed(Kind.r6gdLarge) }
   /// `r6gd.medium`.
-  public static var r6gdMedium: Self { Self(Kind.r6gdMedium) }
+  public static var r6gdMedium: Self { .allowed(Kind.r6gdMedium) }
   /// `r6gd.metal`.
-  public static var r6gdMetal: Self { Self(Kind.r6gdMetal) }
+  public static var r6gdMetal: Self { .allowed(Kind.r6gdMetal) }
   /// `r6gd.xlarge`.
-  public static var r6gdXlarge: Self { Self(Kind.r6gdXlarge) }
+  public static var r6gdXlarge: Self { .allowed(Kind.r6gdXlarge) }
   /// `r6i.12xlarge`.
-  public static var r6i12xlarge: Self { Self(Kind.r6i12xlarge) }
+  public static var r6i12xlarge: Self { .allowed(Kind.r6i12xlarge) }
   /// `r6i.16xlarge`.
-  public static var r6i16xlarge: Self { Self(Kind.r6i16xlarge) }
+  public static var r6i16xlarge: Self { .allowed(Kind.r6i16xlarge) }
   /// `r6i.24xlarge`.
-  public static var r6i24xlarge: Self { Self(Kind.r6i24xlarge) }
+  public static var r6i24xlarge: Self { .allowed(Kind.r6i24xlarge) }
   /// `r6i.2xlarge`.
-  public static var r6i2xlarge: Self { Self(Kind.r6i2xlarge) }
+  public static var r6i2xlarge: Self { .allowed(Kind.r6i2xlarge) }
   /// `r6i.32xlarge`.
-  public static var r6i32xlarge: Self { Self(Kind.r6i32xlarge) }
+  public static var r6i32xlarge: Self { .allowed(Kind.r6i32xlarge) }
   /// `r6i.4xlarge`.
-  public static var r6i4xlarge: Self { Self(Kind.r6i4xlarge) }
+  public static var r6i4xlarge: Self { .allowed(Kind.r6i4xlarge) }
   /// `r6i.8xlarge`.
-  public static var r6i8xlarge: Self { Self(Kind.r6i8xlarge) }
+  public static var r6i8xlarge: Self { .allowed(Kind.r6i8xlarge) }
   /// `r6i.large`.
-  public static var r6iLarge: Self { Self(Kind.r6iLarge) }
+  public static var r6iLarge: Self { .allowed(Kind.r6iLarge) }
   /// `r6i.metal`.
-  public static var r6iMetal: Self { Self(Kind.r6iMetal) }
+  public static var r6iMetal: Self { .allowed(Kind.r6iMetal) }
   /// `r6i.xlarge`.
-  public static var r6iXlarge: Self { Self(Kind.r6iXlarge) }
+  public static var r6iXlarge: Self { .allowed(Kind.r6iXlarge) }
   /// `r6id.12xlarge`.
-  public static var r6id12xlarge: Self { Self(Kind.r6id12xlarge) }
+  public static var r6id12xlarge: Self { .allowed(Kind.r6id12xlarge) }
   /// `r6id.16xlarge`.
-  public static var r6id16xlarge: Self { Self(Kind.r6id16xlarge) }
+  public static var r6id16xlarge: Self { .allowed(Kind.r6id16xlarge) }
   /// `r6id.24xlarge`.
-  public static var r6id24xlarge: Self { Self(Kind.r6id24xlarge) }
+  public static var r6id24xlarge: Self { .allowed(Kind.r6id24xlarge) }
   /// `r6id.2xlarge`.
-  public static var r6id2xlarge: Self { Self(Kind.r6id2xlarge) }
+  public static var r6id2xlarge: Self { .allowed(Kind.r6id2xlarge) }
   /// `r6id.32xlarge`.
-  public static var r6id32xlarge: Self { Self(Kind.r6id32xlarge) }
+  public static var r6id32xlarge: Self { .allowed(Kind.r6id32xlarge) }
   /// `r6id.4xlarge`.
-  public static var r6id4xlarge: Self { Self(Kind.r6id4xlarge) }
+  public static var r6id4xlarge: Self { .allowed(Kind.r6id4xlarge) }
   /// `r6id.8xlarge`.
-  public static var r6id8xlarge: Self { Self(Kind.r6id8xlarge) }
+  public static var r6id8xlarge: Self { .allowed(Kind.r6id8xlarge) }
   /// `r6id.large`.
-  public static var r6idLarge: Self { Self(Kind.r6idLarge) }
+  public static var r6idLarge: Self { .allowed(Kind.r6idLarge) }
   /// `r6id.metal`.
-  public static var r6idMetal: Self { Self(Kind.r6idMetal) }
+  public static var r6idMetal: Self { .allowed(Kind.r6idMetal) }
   /// `r6id.xlarge`.
-  public static var r6idXlarge: Self { Self(Kind.r6idXlarge) }
+  public static var r6idXlarge: Self { .allowed(Kind.r6idXlarge) }
   /// `r6idn.12xlarge`.
-  public static var r6idn12xlarge: Self { Self(Kind.r6idn12xlarge) }
+  public static var r6idn12xlarge: Self { .allowed(Kind.r6idn12xlarge) }
   /// `r6idn.16xlarge`.
-  public static var r6idn16xlarge: Self { Self(Kind.r6idn16xlarge) }
+  public static var r6idn16xlarge: Self { .allowed(Kind.r6idn16xlarge) }
   /// `r6idn.24xlarge`.
-  public static var r6idn24xlarge: Self { Self(Kind.r6idn24xlarge) }
+  public static var r6idn24xlarge: Self { .allowed(Kind.r6idn24xlarge) }
   /// `r6idn.2xlarge`.
-  public static var r6idn2xlarge: Self { Self(Kind.r6idn2xlarge) }
+  public static var r6idn2xlarge: Self { .allowed(Kind.r6idn2xlarge) }
   /// `r6idn.32xlarge`.
-  public static var r6idn32xlarge: Self { Self(Kind.r6idn32xlarge) }
+  public static var r6idn32xlarge: Self { .allowed(Kind.r6idn32xlarge) }
   /// `r6idn.4xlarge`.
-  public static var r6idn4xlarge: Self { Self(Kind.r6idn4xlarge) }
+  public static var r6idn4xlarge: Self { .allowed(Kind.r6idn4xlarge) }
   /// `r6idn.8xlarge`.
-  public static var r6idn8xlarge: Self { Self(Kind.r6idn8xlarge) }
+  public static var r6idn8xlarge: Self { .allowed(Kind.r6idn8xlarge) }
   /// `r6idn.large`.
-  public static var r6idnLarge: Self { Self(Kind.r6idnLarge) }
+  public static var r6idnLarge: Self { .allowed(Kind.r6idnLarge) }
   /// `r6idn.metal`.
-  public static var r6idnMetal: Self { Self(Kind.r6idnMetal) }
+  public static var r6idnMetal: Self { .allowed(Kind.r6idnMetal) }
   /// `r6idn.xlarge`.
-  public static var r6idnXlarge: Self { Self(Kind.r6idnXlarge) }
+  public static var r6idnXlarge: Self { .allowed(Kind.r6idnXlarge) }
   /// `r6in.12xlarge`.
-  public static var r6in12xlarge: Self { Self(Kind.r6in12xlarge) }
+  public static var r6in12xlarge: Self { .allowed(Kind.r6in12xlarge) }
   /// `r6in.16xlarge`.
-  public static var r6in16xlarge: Self { Self(Kind.r6in16xlarge) }
+  public static var r6in16xlarge: Self { .allowed(Kind.r6in16xlarge) }
   /// `r6in.24xlarge`.
-  public static var r6in24xlarge: Self { Self(Kind.r6in24xlarge) }
+  public static var r6in24xlarge: Self { .allowed(Kind.r6in24xlarge) }
   /// `r6in.2xlarge`.
-  public static var r6in2xlarge: Self { Self(Kind.r6in2xlarge) }
+  public static var r6in2xlarge: Self { .allowed(Kind.r6in2xlarge) }
   /// `r6in.32xlarge`.
-  public static var r6in32xlarge: Self { Self(Kind.r6in32xlarge) }
+  public static var r6in32xlarge: Self { .allowed(Kind.r6in32xlarge) }
   /// `r6in.4xlarge`.
-  public static var r6in4xlarge: Self { Self(Kind.r6in4xlarge) }
+  public static var r6in4xlarge: Self { .allowed(Kind.r6in4xlarge) }
   /// `r6in.8xlarge`.
-  public static var r6in8xlarge: Self { Self(Kind.r6in8xlarge) }
+  public static var r6in8xlarge: Self { .allowed(Kind.r6in8xlarge) }
   /// `r6in.large`.
-  public static var r6inLarge: Self { Self(Kind.r6inLarge) }
+  public static var r6inLarge: Self { .allowed(Kind.r6inLarge) }
   /// `r6in.metal`.
-  public static var r6inMetal: Self { Self(Kind.r6inMetal) }
+  public static var r6inMetal: Self { .allowed(Kind.r6inMetal) }
   /// `r6in.xlarge`.
-  public static var r6inXlarge: Self { Self(Kind.r6inXlarge) }
+  public static var r6inXlarge: Self { .allowed(Kind.r6inXlarge) }
   /// `r7a.12xlarge`.
-  public static var r7a12xlarge: Self { Self(Kind.r7a12xlarge) }
+  public static var r7a12xlarge: Self { .allowed(Kind.r7a12xlarge) }
   /// `r7a.16xlarge`.
-  public static var r7a16xlarge: Self { Self(Kind.r7a16xlarge) }
+  public static var r7a16xlarge: Self { .allowed(Kind.r7a16xlarge) }
   /// `r7a.24xlarge`.
-  public static var r7a24xlarge: Self { Self(Kind.r7a24xlarge) }
+  public static var r7a24xlarge: Self { .allowed(Kind.r7a24xlarge) }
   /// `r7a.2xlarge`.
-  public static var r7a2xlarge: Self { Self(Kind.r7a2xlarge) }
+  public static var r7a2xlarge: Self { .allowed(Kind.r7a2xlarge) }
   /// `r7a.32xlarge`.
-  public static var r7a32xlarge: Self { Self(Kind.r7a32xlarge) }
+  public static var r7a32xlarge: Self { .allowed(Kind.r7a32xlarge) }
   /// `r7a.48xlarge`.
-  public static var r7a48xlarge: Self { Self(Kind.r7a48xlarge) }
+  public static var r7a48xlarge: Self { .allowed(Kind.r7a48xlarge) }
   /// `r7a.4xlarge`.
-  public static var r7a4xlarge: Self { Self(Kind.r7a4xlarge) }
+  public static var r7a4xlarge: Self { .allowed(Kind.r7a4xlarge) }
   /// `r7a.8xlarge`.
-  public static var r7a8xlarge: Self { Self(Kind.r7a8xlarge) }
+  public static var r7a8xlarge: Self { .allowed(Kind.r7a8xlarge) }
   /// `r7a.large`.
-  public static var r7aLarge: Self { Self(Kind.r7aLarge) }
+  public static var r7aLarge: Self { .allowed(Kind.r7aLarge) }
   /// `r7a.medium`.
-  public static var r7aMedium: Self { Self(Kind.r7aMedium) }
+  public static var r7aMedium: Self { .allowed(Kind.r7aMedium) }
   /// `r7a.metal-48xl`.
-  public static var r7aMetal48xl: Self { Self(Kind.r7aMetal48xl) }
+  public static var r7aMetal48xl: Self { .allowed(Kind.r7aMetal48xl) }
   /// `r7a.xlarge`.
-  public static var r7aXlarge: Self { Self(Kind.r7aXlarge) }
+  public static var r7aXlarge: Self { .allowed(Kind.r7aXlarge) }
   /// `r7g.12xlarge`.
-  public static var r7g12xlarge: Self { Self(Kind.r7g12xlarge) }
+  public static var r7g12xlarge: Self { .allowed(Kind.r7g12xlarge) }
   /// `r7g.16xlarge`.
-  public static var r7g16xlarge: Self { Self(Kind.r7g16xlarge) }
+  public static var r7g16xlarge: Self { .allowed(Kind.r7g16xlarge) }
   /// `r7g.2xlarge`.
-  public static var r7g2xlarge: Self { Self(Kind.r7g2xlarge) }
+  public static var r7g2xlarge: Self { .allowed(Kind.r7g2xlarge) }
   /// `r7g.4xlarge`.
-  public static var r7g4xlarge: Self { Self(Kind.r7g4xlarge) }
+  public static var r7g4xlarge: Self { .allowed(Kind.r7g4xlarge) }
   /// `r7g.8xlarge`.
-  public static var r7g8xlarge: Self { Self(Kind.r7g8xlarge) }
+  public static var r7g8xlarge: Self { .allowed(Kind.r7g8xlarge) }
   /// `r7g.large`.
-  public static var r7gLarge: Self { Self(Kind.r7gLarge) }
+  public static var r7gLarge: Self { .allowed(Kind.r7gLarge) }
   /// `r7g.medium`.
-  public static var r7gMedium: Self { Self(Kind.r7gMedium) }
+  public static var r7gMedium: Self { .allowed(Kind.r7gMedium) }
   /// `r7g.metal`.
-  public static var r7gMetal: Self { Self(Kind.r7gMetal) }
+  public static var r7gMetal: Self { .allowed(Kind.r7gMetal) }
   /// `r7g.xlarge`.
-  public static var r7gXlarge: Self { Self(Kind.r7gXlarge) }
+  public static var r7gXlarge: Self { .allowed(Kind.r7gXlarge) }
   /// `r7gd.12xlarge`.
-  public static var r7gd12xlarge: Self { Self(Kind.r7gd12xlarge) }
+  public static var r7gd12xlarge: Self { .allowed(Kind.r7gd12xlarge) }
   /// `r7gd.16xlarge`.
-  public static var r7gd16xlarge: Self { Self(Kind.r7gd16xlarge) }
+  public static var r7gd16xlarge: Self { .allowed(Kind.r7gd16xlarge) }
   /// `r7gd.2xlarge`.
-  public static var r7gd2xlarge: Self { Self(Kind.r7gd2xlarge) }
+  public static var r7gd2xlarge: Self { .allowed(Kind.r7gd2xlarge) }
   /// `r7gd.4xlarge`.
-  public static var r7gd4xlarge: Self { Self(Kind.r7gd4xlarge) }
+  public static var r7gd4xlarge: Self { .allowed(Kind.r7gd4xlarge) }
   /// `r7gd.8xlarge`.
-  public static var r7gd8xlarge: Self { Self(Kind.r7gd8xlarge) }
+  public static var r7gd8xlarge: Self { .allowed(Kind.r7gd8xlarge) }
   /// `r7gd.large`.
-  public static var r7gdLarge: Self { Self(Kind.r7gdLarge) }
+  public static var r7gdLarge: Self { .allowed(Kind.r7gdLarge) }
   /// `r7gd.medium`.
-  public static var r7gdMedium: Self { Self(Kind.r7gdMedium) }
+  public static var r7gdMedium: Self { .allowed(Kind.r7gdMedium) }
   /// `r7gd.metal`.
-  public static var r7gdMetal: Self { Self(Kind.r7gdMetal) }
+  public static var r7gdMetal: Self { .allowed(Kind.r7gdMetal) }
   /// `r7gd.xlarge`.
-  public static var r7gdXlarge: Self { Self(Kind.r7gdXlarge) }
+  public static var r7gdXlarge: Self { .allowed(Kind.r7gdXlarge) }
   /// `r7i.12xlarge`.
-  public static var r7i12xlarge: Self { Self(Kind.r7i12xlarge) }
+  public static var r7i12xlarge: Self { .allowed(Kind.r7i12xlarge) }
   /// `r7i.16xlarge`.
-  public static var r7i16xlarge: Self { Self(Kind.r7i16xlarge) }
+  public static var r7i16xlarge: Self { .allowed(Kind.r7i16xlarge) }
   /// `r7i.24xlarge`.
-  public static var r7i24xlarge: Self { Self(Kind.r7i24xlarge) }
+  public static var r7i24xlarge: Self { .allowed(Kind.r7i24xlarge) }
   /// `r7i.2xlarge`.
-  public static var r7i2xlarge: Self { Self(Kind.r7i2xlarge) }
+  public static var r7i2xlarge: Self { .allowed(Kind.r7i2xlarge) }
   /// `r7i.48xlarge`.
-  public static var r7i48xlarge: Self { Self(Kind.r7i48xlarge) }
+  public static var r7i48xlarge: Self { .allowed(Kind.r7i48xlarge) }
   /// `r7i.4xlarge`.
-  public static var r7i4xlarge: Self { Self(Kind.r7i4xlarge) }
+  public static var r7i4xlarge: Self { .allowed(Kind.r7i4xlarge) }
   /// `r7i.8xlarge`.
-  public static var r7i8xlarge: Self { Self(Kind.r7i8xlarge) }
+  public static var r7i8xlarge: Self { .allowed(Kind.r7i8xlarge) }
   /// `r7i.large`.
-  public static var r7iLarge: Self { Self(Kind.r7iLarge) }
+  public static var r7iLarge: Self { .allowed(Kind.r7iLarge) }
   /// `r7i.metal-24xl`.
-  public static var r7iMetal24xl: Self { Self(Kind.r7iMetal24xl) }
+  public static var r7iMetal24xl: Self { .allowed(Kind.r7iMetal24xl) }
   /// `r7i.metal-48xl`.
-  public static var r7iMetal48xl: Self { Self(Kind.r7iMetal48xl) }
+  public static var r7iMetal48xl: Self { .allowed(Kind.r7iMetal48xl) }
   /// `r7i.xlarge`.
-  public static var r7iXlarge: Self { Self(Kind.r7iXlarge) }
+  public static var r7iXlarge: Self { .allowed(Kind.r7iXlarge) }
   /// `r7iz.12xlarge`.
-  public static var r7iz12xlarge: Self { Self(Kind.r7iz12xlarge) }
+  public static var r7iz12xlarge: Self { .allowed(Kind.r7iz12xlarge) }
   /// `r7iz.16xlarge`.
-  public static var r7iz16xlarge: Self { Self(Kind.r7iz16xlarge) }
+  public static var r7iz16xlarge: Self { .allowed(Kind.r7iz16xlarge) }
   /// `r7iz.2xlarge`.
-  public static var r7iz2xlarge: Self { Self(Kind.r7iz2xlarge) }
+  public static var r7iz2xlarge: Self { .allowed(Kind.r7iz2xlarge) }
   /// `r7iz.32xlarge`.
-  public static var r7iz32xlarge: Self { Self(Kind.r7iz32xlarge) }
+  public static var r7iz32xlarge: Self { .allowed(Kind.r7iz32xlarge) }
   /// `r7iz.4xlarge`.
-  public static var r7iz4xlarge: Self { Self(Kind.r7iz4xlarge) }
+  public static var r7iz4xlarge: Self { .allowed(Kind.r7iz4xlarge) }
   /// `r7iz.8xlarge`.
-  public static var r7iz8xlarge: Self { Self(Kind.r7iz8xlarge) }
+  public static var r7iz8xlarge: Self { .allowed(Kind.r7iz8xlarge) }
   /// `r7iz.large`.
-  public static var r7izLarge: Self { Self(Kind.r7izLarge) }
+  public static var r7izLarge: Self { .allowed(Kind.r7izLarge) }
   /// `r7iz.metal-16xl`.
-  public static var r7izMetal16xl: Self { Self(Kind.r7izMetal16xl) }
+  public static var r7izMetal16xl: Self { .allowed(Kind.r7izMetal16xl) }
   /// `r7iz.metal-32xl`.
-  public static var r7izMetal32xl: Self { Self(Kind.r7izMetal32xl) }
+  public static var r7izMetal32xl: Self { .allowed(Kind.r7izMetal32xl) }
   /// `r7iz.xlarge`.
-  public static var r7izXlarge: Self { Self(Kind.r7izXlarge) }
+  public static var r7izXlarge: Self { .allowed(Kind.r7izXlarge) }
   /// `r8a.12xlarge`.
-  public static var r8a12xlarge: Self { Self(Kind.r8a12xlarge) }
+  public static var r8a12xlarge: Self { .allowed(Kind.r8a12xlarge) }
   /// `r8a.16xlarge`.
-  public static var r8a16xlarge: Self { Self(Kind.r8a16xlarge) }
+  public static var r8a16xlarge: Self { .allowed(Kind.r8a16xlarge) }
   /// `r8a.24xlarge`.
-  public static var r8a24xlarge: Self { Self(Kind.r8a24xlarge) }
+  public static var r8a24xlarge: Self { .allowed(Kind.r8a24xlarge) }
   /// `r8a.2xlarge`.
-  public static var r8a2xlarge: Self { Self(Kind.r8a2xlarge) }
+  public static var r8a2xlarge: Self { .allowed(Kind.r8a2xlarge) }
   /// `r8a.48xlarge`.
-  public static var r8a48xlarge: Self { Self(Kind.r8a48xlarge) }
+  public static var r8a48xlarge: Self { .allowed(Kind.r8a48xlarge) }
   /// `r8a.4xlarge`.
-  public static var r8a4xlarge: Self { Self(Kind.r8a4xlarge) }
+  public static var r8a4xlarge: Self { .allowed(Kind.r8a4xlarge) }
   /// `r8a.8xlarge`.
-  public static var r8a8xlarge: Self { Self(Kind.r8a8xlarge) }
+  public static var r8a8xlarge: Self { .allowed(Kind.r8a8xlarge) }
   /// `r8a.large`.
-  public static var r8aLarge: Self { Self(Kind.r8aLarge) }
+  public static var r8aLarge: Self { .allowed(Kind.r8aLarge) }
   /// `r8a.medium`.
-  public static var r8aMedium: Self { Self(Kind.r8aMedium) }
+  public static var r8aMedium: Self { .allowed(Kind.r8aMedium) }
   /// `r8a.metal-24xl`.
-  public static var r8aMetal24xl: Self { Self(Kind.r8aMetal24xl) }
+  public static var r8aMetal24xl: Self { .allowed(Kind.r8aMetal24xl) }
   /// `r8a.metal-48xl`.
-  public static var r8aMetal48xl: Self { Self(Kind.r8aMetal48xl) }
+  public static var r8aMetal48xl: Self { .allowed(Kind.r8aMetal48xl) }
   /// `r8a.xlarge`.
-  public static var r8aXlarge: Self { Self(Kind.r8aXlarge) }
+  public static var r8aXlarge: Self { .allowed(Kind.r8aXlarge) }
   /// `r8g.12xlarge`.
-  public static var r8g12xlarge: Self { Self(Kind.r8g12xlarge) }
+  public static var r8g12xlarge: Self { .allowed(Kind.r8g12xlarge) }
   /// `r8g.16xlarge`.
-  public static var r8g16xlarge: Self { Self(Kind.r8g16xlarge) }
+  public static var r8g16xlarge: Self { .allowed(Kind.r8g16xlarge) }
   /// `r8g.24xlarge`.
-  public static var r8g24xlarge: Self { Self(Kind.r8g24xlarge) }
+  public static var r8g24xlarge: Self { .allowed(Kind.r8g24xlarge) }
   /// `r8g.2xlarge`.
-  public static var r8g2xlarge: Self { Self(Kind.r8g2xlarge) }
+  public static var r8g2xlarge: Self { .allowed(Kind.r8g2xlarge) }
   /// `r8g.48xlarge`.
-  public static var r8g48xlarge: Self { Self(Kind.r8g48xlarge) }
+  public static var r8g48xlarge: Self { .allowed(Kind.r8g48xlarge) }
   /// `r8g.4xlarge`.
-  public static var r8g4xlarge: Self { Self(Kind.r8g4xlarge) }
+  public static var r8g4xlarge: Self { .allowed(Kind.r8g4xlarge) }
   /// `r8g.8xlarge`.
-  public static var r8g8xlarge: Self { Self(Kind.r8g8xlarge) }
+  public static var r8g8xlarge: Self { .allowed(Kind.r8g8xlarge) }
   /// `r8g.large`.
-  public static var r8gLarge: Self { Self(Kind.r8gLarge) }
+  public static var r8gLarge: Self { .allowed(Kind.r8gLarge) }
   /// `r8g.medium`.
-  public static var r8gMedium: Self { Self(Kind.r8gMedium) }
+  public static var r8gMedium: Self { .allowed(Kind.r8gMedium) }
   /// `r8g.metal-24xl`.
-  public static var r8gMetal24xl: Self { Self(Kind.r8gMetal24xl) }
+  public static var r8gMetal24xl: Self { .allowed(Kind.r8gMetal24xl) }
   /// `r8g.metal-48xl`.
-  public static var r8gMetal48xl: Self { Self(Kind.r8gMetal48xl) }
+  public static var r8gMetal48xl: Self { .allowed(Kind.r8gMetal48xl) }
   /// `r8g.xlarge`.
-  public static var r8gXlarge: Self { Self(Kind.r8gXlarge) }
+  public static var r8gXlarge: Self { .allowed(Kind.r8gXlarge) }
   /// `r8gb.12xlarge`.
-  public static var r8gb12xlarge: Self { Self(Kind.r8gb12xlarge) }
+  public static var r8gb12xlarge: Self { .allowed(Kind.r8gb12xlarge) }
   /// `r8gb.16xlarge`.
-  public static var r8gb16xlarge: Self { Self(Kind.r8gb16xlarge) }
+  public static var r8gb16xlarge: Self { .allowed(Kind.r8gb16xlarge) }
   /// `r8gb.24xlarge`.
-  public static var r8gb24xlarge: Self { Self(Kind.r8gb24xlarge) }
+  public static var r8gb24xlarge: Self { .allowed(Kind.r8gb24xlarge) }
   /// `r8gb.2xlarge`.
-  public static var r8gb2xlarge: Self { Self(Kind.r8gb2xlarge) }
+  public static var r8gb2xlarge: Self { .allowed(Kind.r8gb2xlarge) }
   /// `r8gb.4xlarge`.
-  public static var r8gb4xlarge: Self { Self(Kind.r8gb4xlarge) }
+  public static var r8gb4xlarge: Self { .allowed(Kind.r8gb4xlarge) }
   /// `r8gb.8xlarge`.
-  public static var r8gb8xlarge: Self { Self(Kind.r8gb8xlarge) }
+  public static var r8gb8xlarge: Self { .allowed(Kind.r8gb8xlarge) }
   /// `r8gb.large`.
-  public static var r8gbLarge: Self { Self(Kind.r8gbLarge) }
+  public static var r8gbLarge: Self { .allowed(Kind.r8gbLarge) }
   /// `r8gb.medium`.
-  public static var r8gbMedium: Self { Self(Kind.r8gbMedium) }
+  public static var r8gbMedium: Self { .allowed(Kind.r8gbMedium) }
   /// `r8gb.metal-24xl`.
-  public static var r8gbMetal24xl: Self { Self(Kind.r8gbMetal24xl) }
+  public static var r8gbMetal24xl: Self { .allowed(Kind.r8gbMetal24xl) }
   /// `r8gb.xlarge`.
-  public static var r8gbXlarge: Self { Self(Kind.r8gbXlarge) }
+  public static var r8gbXlarge: Self { .allowed(Kind.r8gbXlarge) }
   /// `r8gd.12xlarge`.
-  public static var r8gd12xlarge: Self { Self(Kind.r8gd12xlarge) }
+  public static var r8gd12xlarge: Self { .allowed(Kind.r8gd12xlarge) }
   /// `r8gd.16xlarge`.
-  public static var r8gd16xlarge: Self { Self(Kind.r8gd16xlarge) }
+  public static var r8gd16xlarge: Self { .allowed(Kind.r8gd16xlarge) }
   /// `r8gd.24xlarge`.
-  public static var r8gd24xlarge: Self { Self(Kind.r8gd24xlarge) }
+  public static var r8gd24xlarge: Self { .allowed(Kind.r8gd24xlarge) }
   /// `r8gd.2xlarge`.
-  public static var r8gd2xlarge: Self { Self(Kind.r8gd2xlarge) }
+  public static var r8gd2xlarge: Self { .allowed(Kind.r8gd2xlarge) }
   /// `r8gd.48xlarge`.
-  public static var r8gd48xlarge: Self { Self(Kind.r8gd48xlarge) }
+  public static var r8gd48xlarge: Self { .allowed(Kind.r8gd48xlarge) }
   /// `r8gd.4xlarge`.
-  public static var r8gd4xlarge: Self { Self(Kind.r8gd4xlarge) }
+  public static var r8gd4xlarge: Self { .allowed(Kind.r8gd4xlarge) }
   /// `r8gd.8xlarge`.
-  public static var r8gd8xlarge: Self { Self(Kind.r8gd8xlarge) }
+  public static var r8gd8xlarge: Self { .allowed(Kind.r8gd8xlarge) }
   /// `r8gd.large`.
-  public static var r8gdLarge: Self { Self(Kind.r8gdLarge) }
+  public static var r8gdLarge: Self { .allowed(Kind.r8gdLarge) }
   /// `r8gd.medium`.
-  public static var r8gdMedium: Self { Self(Kind.r8gdMedium) }
+  public static var r8gdMedium: Self { .allowed(Kind.r8gdMedium) }
   /// `r8gd.metal-24xl`.
-  public static var r8gdMetal24xl: Self { Self(Kind.r8gdMetal24xl) }
+  public static var r8gdMetal24xl: Self { .allowed(Kind.r8gdMetal24xl) }
   /// `r8gd.metal-48xl`.
-  public static var r8gdMetal48xl: Self { Self(Kind.r8gdMetal48xl) }
+  public static var r8gdMetal48xl: Self { .allowed(Kind.r8gdMetal48xl) }
   /// `r8gd.xlarge`.
-  public static var r8gdXlarge: Self { Self(Kind.r8gdXlarge) }
+  public static var r8gdXlarge: Self { .allowed(Kind.r8gdXlarge) }
   /// `r8gn.12xlarge`.
-  public static var r8gn12xlarge: Self { Self(Kind.r8gn12xlarge) }
+  public static var r8gn12xlarge: Self { .allowed(Kind.r8gn12xlarge) }
   /// `r8gn.16xlarge`.
-  public static var r8gn16xlarge: Self { Self(Kind.r8gn16xlarge) }
+  public static var r8gn16xlarge: Self { .allowed(Kind.r8gn16xlarge) }
   /// `r8gn.24xlarge`.
-  public static var r8gn24xlarge: Self { Self(Kind.r8gn24xlarge) }
+  public static var r8gn24xlarge: Self { .allowed(Kind.r8gn24xlarge) }
   /// `r8gn.2xlarge`.
-  public static var r8gn2xlarge: Self { Self(Kind.r8gn2xlarge) }
+  public static var r8gn2xlarge: Self { .allowed(Kind.r8gn2xlarge) }
   /// `r8gn.48xlarge`.
-  public static var r8gn48xlarge: Self { Self(Kind.r8gn48xlarge) }
+  public static var r8gn48xlarge: Self { .allowed(Kind.r8gn48xlarge) }
   /// `r8gn.4xlarge`.
-  public static var r8gn4xlarge: Self { Self(Kind.r8gn4xlarge) }
+  public static var r8gn4xlarge: Self { .allowed(Kind.r8gn4xlarge) }
   /// `r8gn.8xlarge`.
-  public static var r8gn8xlarge: Self { Self(Kind.r8gn8xlarge) }
+  public static var r8gn8xlarge: Self { .allowed(Kind.r8gn8xlarge) }
   /// `r8gn.large`.
-  public static var r8gnLarge: Self { Self(Kind.r8gnLarge) }
+  public static var r8gnLarge: Self { .allowed(Kind.r8gnLarge) }
   /// `r8gn.medium`.
-  public static var r8gnMedium: Self { Self(Kind.r8gnMedium) }
+  public static var r8gnMedium: Self { .allowed(Kind.r8gnMedium) }
   /// `r8gn.metal-24xl`.
-  public static var r8gnMetal24xl: Self { Self(Kind.r8gnMetal24xl) }
+  public static var r8gnMetal24xl: Self { .allowed(Kind.r8gnMetal24xl) }
   /// `r8gn.metal-48xl`.
-  public static var r8gnMetal48xl: Self { Self(Kind.r8gnMetal48xl) }
+  public static var r8gnMetal48xl: Self { .allowed(Kind.r8gnMetal48xl) }
   /// `r8gn.xlarge`.
-  public static var r8gnXlarge: Self { Self(Kind.r8gnXlarge) }
+  public static var r8gnXlarge: Self { .allowed(Kind.r8gnXlarge) }
   /// `r8i-flex.12xlarge`.
-  public static var r8iFlex12xlarge: Self { Self(Kind.r8iFlex12xlarge) }
+  public static var r8iFlex12xlarge: Self { .allowed(Kind.r8iFlex12xlarge) }
   /// `r8i-flex.16xlarge`.
-  public static var r8iFlex16xlarge: Self { Self(Kind.r8iFlex16xlarge) }
+  public static var r8iFlex16xlarge: Self { .allowed(Kind.r8iFlex16xlarge) }
   /// `r8i-flex.2xlarge`.
-  public static var r8iFlex2xlarge: Self { Self(Kind.r8iFlex2xlarge) }
+  public static var r8iFlex2xlarge: Self { .allowed(Kind.r8iFlex2xlarge) }
   /// `r8i-flex.4xlarge`.
-  public static var r8iFlex4xlarge: Self { Self(Kind.r8iFlex4xlarge) }
+  public static var r8iFlex4xlarge: Self { .allowed(Kind.r8iFlex4xlarge) }
   /// `r8i-flex.8xlarge`.
-  public static var r8iFlex8xlarge: Self { Self(Kind.r8iFlex8xlarge) }
+  public static var r8iFlex8xlarge: Self { .allowed(Kind.r8iFlex8xlarge) }
   /// `r8i-flex.large`.
-  public static var r8iFlexLarge: Self { Self(Kind.r8iFlexLarge) }
+  public static var r8iFlexLarge: Self { .allowed(Kind.r8iFlexLarge) }
   /// `r8i-flex.xlarge`.
-  public static var r8iFlexXlarge: Self { Self(Kind.r8iFlexXlarge) }
+  public static var r8iFlexXlarge: Self { .allowed(Kind.r8iFlexXlarge) }
   /// `r8i.12xlarge`.
-  public static var r8i12xlarge: Self { Self(Kind.r8i12xlarge) }
+  public static var r8i12xlarge: Self { .allowed(Kind.r8i12xlarge) }
   /// `r8i.16xlarge`.
-  public static var r8i16xlarge: Self { Self(Kind.r8i16xlarge) }
+  public static var r8i16xlarge: Self { .allowed(Kind.r8i16xlarge) }
   /// `r8i.24xlarge`.
-  public static var r8i24xlarge: Self { Self(Kind.r8i24xlarge) }
+  public static var r8i24xlarge: Self { .allowed(Kind.r8i24xlarge) }
   /// `r8i.2xlarge`.
-  public static var r8i2xlarge: Self { Self(Kind.r8i2xlarge) }
+  public static var r8i2xlarge: Self { .allowed(Kind.r8i2xlarge) }
   /// `r8i.32xlarge`.
-  public static var r8i32xlarge: Self { Self(Kind.r8i32xlarge) }
+  public static var r8i32xlarge: Self { .allowed(Kind.r8i32xlarge) }
   /// `r8i.48xlarge`.
-  public static var r8i48xlarge: Self { Self(Kind.r8i48xlarge) }
+  public static var r8i48xlarge: Self { .allowed(Kind.r8i48xlarge) }
   /// `r8i.4xlarge`.
-  public static var r8i4xlarge: Self { Self(Kind.r8i4xlarge) }
+  public static var r8i4xlarge: Self { .allowed(Kind.r8i4xlarge) }
   /// `r8i.8xlarge`.
-  public static var r8i8xlarge: Self { Self(Kind.r8i8xlarge) }
+  public static var r8i8xlarge: Self { .allowed(Kind.r8i8xlarge) }
   /// `r8i.96xlarge`.
-  public static var r8i96xlarge: Self { Self(Kind.r8i96xlarge) }
+  public static var r8i96xlarge: Self { .allowed(Kind.r8i96xlarge) }
   /// `r8i.large`.
-  public static var r8iLarge: Self { Self(Kind.r8iLarge) }
+  public static var r8iLarge: Self { .allowed(Kind.r8iLarge) }
   /// `r8i.metal-48xl`.
-  public static var r8iMetal48xl: Self { Self(Kind.r8iMetal48xl) }
+  public static var r8iMetal48xl: Self { .allowed(Kind.r8iMetal48xl) }
   /// `r8i.metal-96xl`.
-  public static var r8iMetal96xl: Self { Self(Kind.r8iMetal96xl) }
+  public static var r8iMetal96xl: Self { .allowed(Kind.r8iMetal96xl) }
   /// `r8i.xlarge`.
-  public static var r8iXlarge: Self { Self(Kind.r8iXlarge) }
+  public static var r8iXlarge: Self { .allowed(Kind.r8iXlarge) }
   /// `r8id.12xlarge`.
-  public static var r8id12xlarge: Self { Self(Kind.r8id12xlarge) }
+  public static var r8id12xlarge: Self { .allowed(Kind.r8id12xlarge) }
   /// `r8id.16xlarge`.
-  public static var r8id16xlarge: Self { Self(Kind.r8id16xlarge) }
+  public static var r8id16xlarge: Self { .allowed(Kind.r8id16xlarge) }
   /// `r8id.24xlarge`.
-  public static var r8id24xlarge: Self { Self(Kind.r8id24xlarge) }
+  public static var r8id24xlarge: Self { .allowed(Kind.r8id24xlarge) }
   /// `r8id.2xlarge`.
-  public static var r8id2xlarge: Self { Self(Kind.r8id2xlarge) }
+  public static var r8id2xlarge: Self { .allowed(Kind.r8id2xlarge) }
   /// `r8id.32xlarge`.
-  public static var r8id32xlarge: Self { Self(Kind.r8id32xlarge) }
+  public static var r8id32xlarge: Self { .allowed(Kind.r8id32xlarge) }
   /// `r8id.48xlarge`.
-  public static var r8id48xlarge: Self { Self(Kind.r8id48xlarge) }
+  public static var r8id48xlarge: Self { .allowed(Kind.r8id48xlarge) }
   /// `r8id.4xlarge`.
-  public static var r8id4xlarge: Self { Self(Kind.r8id4xlarge) }
+  public static var r8id4xlarge: Self { .allowed(Kind.r8id4xlarge) }
   /// `r8id.8xlarge`.
-  public static var r8id8xlarge: Self { Self(Kind.r8id8xlarge) }
+  public static var r8id8xlarge: Self { .allowed(Kind.r8id8xlarge) }
   /// `r8id.96xlarge`.
-  public static var r8id96xlarge: Self { Self(Kind.r8id96xlarge) }
+  public static var r8id96xlarge: Self { .allowed(Kind.r8id96xlarge) }
   /// `r8id.large`.
-  public static var r8idLarge: Self { Self(Kind.r8idLarge) }
+  public static var r8idLarge: Self { .allowed(Kind.r8idLarge) }
   /// `r8id.metal-48xl`.
-  public static var r8idMetal48xl: Self { Self(Kind.r8idMetal48xl) }
+  public static var r8idMetal48xl: Self { .allowed(Kind.r8idMetal48xl) }
   /// `r8id.metal-96xl`.
-  public static var r8idMetal96xl: Self { Self(Kind.r8idMetal96xl) }
+  public static var r8idMetal96xl: Self { .allowed(Kind.r8idMetal96xl) }
   /// `r8id.xlarge`.
-  public static var r8idXlarge: Self { Self(Kind.r8idXlarge) }
+  public static var r8idXlarge: Self { .allowed(Kind.r8idXlarge) }
   /// `t1.micro`.
-  public static var t1Micro: Self { Self(Kind.t1Micro) }
+  public static var t1Micro: Self { .allowed(Kind.t1Micro) }
   /// `t2.2xlarge`.
-  public static var t2_2xlarge: Self { Self(Kind.t2_2xlarge) }
+  public static var t2_2xlarge: Self { .allowed(Kind.t2_2xlarge) }
   /// `t2.large`.
-  public static var t2Large: Self { Self(Kind.t2Large) }
+  public static var t2Large: Self { .allowed(Kind.t2Large) }
   /// `t2.medium`.
-  public static var t2Medium: Self { Self(Kind.t2Medium) }
+  public static var t2Medium: Self { .allowed(Kind.t2Medium) }
   /// `t2.micro`.
-  public static var t2Micro: Self { Self(Kind.t2Micro) }
+  public static var t2Micro: Self { .allowed(Kind.t2Micro) }
   /// `t2.nano`.
-  public static var t2Nano: Self { Self(Kind.t2Nano) }
+  public static var t2Nano: Self { .allowed(Kind.t2Nano) }
   /// `t2.small`.
-  public static var t2Small: Self { Self(Kind.t2Small) }
+  public static var t2Small: Self { .allowed(Kind.t2Small) }
   /// `t2.xlarge`.
-  public static var t2Xlarge: Self { Self(Kind.t2Xlarge) }
+  public static var t2Xlarge: Self { .allowed(Kind.t2Xlarge) }
   /// `t3.2xlarge`.
-  public static var t3_2xlarge: Self { Self(Kind.t3_2xlarge) }
+  public static var t3_2xlarge: Self { .allowed(Kind.t3_2xlarge) }
   /// `t3.large`.
-  public static var t3Large: Self { Self(Kind.t3Large) }
+  public static var t3Large: Self { .allowed(Kind.t3Large) }
   /// `t3.medium`.
-  public static var t3Medium: Self { Self(Kind.t3Medium) }
+  public static var t3Medium: Self { .allowed(Kind.t3Medium) }
   /// `t3.micro`.
-  public static var t3Micro: Self { Self(Kind.t3Micro) }
+  public static var t3Micro: Self { .allowed(Kind.t3Micro) }
   /// `t3.nano`.
-  public static var t3Nano: Self { Self(Kind.t3Nano) }
+  public static var t3Nano: Self { .allowed(Kind.t3Nano) }
   /// `t3.small`.
-  public static var t3Small: Self { Self(Kind.t3Small) }
+  public static var t3Small: Self { .allowed(Kind.t3Small) }
   /// `t3.xlarge`.
-  public static var t3Xlarge: Self { Self(Kind.t3Xlarge) }
+  public static var t3Xlarge: Self { .allowed(Kind.t3Xlarge) }
   /// `t3a.2xlarge`.
-  public static var t3a2xlarge: Self { Self(Kind.t3a2xlarge) }
+  public static var t3a2xlarge: Self { .allowed(Kind.t3a2xlarge) }
   /// `t3a.large`.
-  public static var t3aLarge: Self { Self(Kind.t3aLarge) }
+  public static var t3aLarge: Self { .allowed(Kind.t3aLarge) }
   /// `t3a.medium`.
-  public static var t3aMedium: Self { Self(Kind.t3aMedium) }
+  public static var t3aMedium: Self { .allowed(Kind.t3aMedium) }
   /// `t3a.micro`.
-  public static var t3aMicro: Self { Self(Kind.t3aMicro) }
+  public static var t3aMicro: Self { .allowed(Kind.t3aMicro) }
   /// `t3a.nano`.
-  public static var t3aNano: Self { Self(Kind.t3aNano) }
+  public static var t3aNano: Self { .allowed(Kind.t3aNano) }
   /// `t3a.small`.
-  public static var t3aSmall: Self { Self(Kind.t3aSmall) }
+  public static var t3aSmall: Self { .allowed(Kind.t3aSmall) }
   /// `t3a.xlarge`.
-  public static var t3aXlarge: Self { Self(Kind.t3aXlarge) }
+  public static var t3aXlarge: Self { .allowed(Kind.t3aXlarge) }
   /// `t4g.2xlarge`.
-  public static var t4g2xlarge: Self { Self(Kind.t4g2xlarge) }
+  public static var t4g2xlarge: Self { .allowed(Kind.t4g2xlarge) }
   /// `t4g.large`.
-  public static var t4gLarge: Self { Self(Kind.t4gLarge) }
+  public static var t4gLarge: Self { .allowed(Kind.t4gLarge) }
   /// `t4g.medium`.
-  public static var t4gMedium: Self { Self(Kind.t4gMedium) }
+  public static var t4gMedium: Self { .allowed(Kind.t4gMedium) }
   /// `t4g.micro`.
-  public static var t4gMicro: Self { Self(Kind.t4gMicro) }
+  public static var t4gMicro: Self { .allowed(Kind.t4gMicro) }
   /// `t4g.nano`.
-  public static var t4gNano: Self { Self(Kind.t4gNano) }
+  public static var t4gNano: Self { .allowed(Kind.t4gNano) }
   /// `t4g.small`.
-  public static var t4gSmall: Self { Self(Kind.t4gSmall) }
+  public static var t4gSmall: Self { .allowed(Kind.t4gSmall) }
   /// `t4g.xlarge`.
-  public static var t4gXlarge: Self { Self(Kind.t4gXlarge) }
+  public static var t4gXlarge: Self { .allowed(Kind.t4gXlarge) }
   /// `trn1.2xlarge`.
-  public static var trn1_2xlarge: Self { Self(Kind.trn1_2xlarge) }
+  public static var trn1_2xlarge: Self { .allowed(Kind.trn1_2xlarge) }
   /// `trn1.32xlarge`.
-  public static var trn1_32xlarge: Self { Self(Kind.trn1_32xlarge) }
+  public static var trn1_32xlarge: Self { .allowed(Kind.trn1_32xlarge) }
   /// `trn1n.32xlarge`.
-  public static var trn1n32xlarge: Self { Self(Kind.trn1n32xlarge) }
+  public static var trn1n32xlarge: Self { .allowed(Kind.trn1n32xlarge) }
   /// `trn2.3xlarge`.
-  public static var trn2_3xlarge: Self { Self(Kind.trn2_3xlarge) }
+  public static var trn2_3xlarge: Self { .allowed(Kind.trn2_3xlarge) }
   /// `trn2.48xlarge`.
-  public static var trn2_48xlarge: Self { Self(Kind.trn2_48xlarge) }
+  public static var trn2_48xlarge: Self { .allowed(Kind.trn2_48xlarge) }
   /// `u-12tb1.112xlarge`.
-  public static var u12tb1_112xlarge: Self { Self(Kind.u12tb1_112xlarge) }
+  public static var u12tb1_112xlarge: Self { .allowed(Kind.u12tb1_112xlarge) }
   /// `u-12tb1.metal`.
-  public static var u12tb1Metal: Self { Self(Kind.u12tb1Metal) }
+  public static var u12tb1Metal: Self { .allowed(Kind.u12tb1Metal) }
   /// `u-18tb1.112xlarge`.
-  public static var u18tb1_112xlarge: Self { Self(Kind.u18tb1_112xlarge) }
+  public static var u18tb1_112xlarge: Self { .allowed(Kind.u18tb1_112xlarge) }
   /// `u-18tb1.metal`.
-  public static var u18tb1Metal: Self { Self(Kind.u18tb1Metal) }
+  public static var u18tb1Metal: Self { .allowed(Kind.u18tb1Metal) }
   /// `u-24tb1.112xlarge`.
-  public static var u24tb1_112xlarge: Self { Self(Kind.u24tb1_112xlarge) }
+  public static var u24tb1_112xlarge: Self { .allowed(Kind.u24tb1_112xlarge) }
   /// `u-24tb1.metal`.
-  public static var u24tb1Metal: Self { Self(Kind.u24tb1Metal) }
+  public static var u24tb1Metal: Self { .allowed(Kind.u24tb1Metal) }
   /// `u-3tb1.56xlarge`.
-  public static var u3tb1_56xlarge: Self { Self(Kind.u3tb1_56xlarge) }
+  public static var u3tb1_56xlarge: Self { .allowed(Kind.u3tb1_56xlarge) }
   /// `u-6tb1.112xlarge`.
-  public static var u6tb1_112xlarge: Self { Self(Kind.u6tb1_112xlarge) }
+  public static var u6tb1_112xlarge: Self { .allowed(Kind.u6tb1_112xlarge) }
   /// `u-6tb1.56xlarge`.
-  public static var u6tb1_56xlarge: Self { Self(Kind.u6tb1_56xlarge) }
+  public static var u6tb1_56xlarge: Self { .allowed(Kind.u6tb1_56xlarge) }
   /// `u-6tb1.metal`.
-  public static var u6tb1Metal: Self { Self(Kind.u6tb1Metal) }
+  public static var u6tb1Metal: Self { .allowed(Kind.u6tb1Metal) }
   /// `u-9tb1.112xlarge`.
-  public static var u9tb1_112xlarge: Self { Self(Kind.u9tb1_112xlarge) }
+  public static var u9tb1_112xlarge: Self { .allowed(Kind.u9tb1_112xlarge) }
   /// `u-9tb1.metal`.
-  public static var u9tb1Metal: Self { Self(Kind.u9tb1Metal) }
+  public static var u9tb1Metal: Self { .allowed(Kind.u9tb1Metal) }
   /// `u7i-12tb.224xlarge`.
-  public static var u7i12tb224xlarge: Self { Self(Kind.u7i12tb224xlarge) }
+  public static var u7i12tb224xlarge: Self { .allowed(Kind.u7i12tb224xlarge) }
   /// `u7i-6tb.112xlarge`.
-  public static var u7i6tb112xlarge: Self { Self(Kind.u7i6tb112xlarge) }
+  public static var u7i6tb112xlarge: Self { .allowed(Kind.u7i6tb112xlarge) }
   /// `u7i-8tb.112xlarge`.
-  public static var u7i8tb112xlarge: Self { Self(Kind.u7i8tb112xlarge) }
+  public static var u7i8tb112xlarge: Self { .allowed(Kind.u7i8tb112xlarge) }
   /// `u7ib-12tb.224xlarge`.
-  public static var u7ib12tb224xlarge: Self { Self(Kind.u7ib12tb224xlarge) }
+  public static var u7ib12tb224xlarge: Self { .allowed(Kind.u7ib12tb224xlarge) }
   /// `u7in-16tb.224xlarge`.
-  public static var u7in16tb224xlarge: Self { Self(Kind.u7in16tb224xlarge) }
+  public static var u7in16tb224xlarge: Self { .allowed(Kind.u7in16tb224xlarge) }
   /// `u7in-24tb.224xlarge`.
-  public static var u7in24tb224xlarge: Self { Self(Kind.u7in24tb224xlarge) }
+  public static var u7in24tb224xlarge: Self { .allowed(Kind.u7in24tb224xlarge) }
   /// `u7in-32tb.224xlarge`.
-  public static var u7in32tb224xlarge: Self { Self(Kind.u7in32tb224xlarge) }
+  public static var u7in32tb224xlarge: Self { .allowed(Kind.u7in32tb224xlarge) }
   /// `u7inh-32tb.480xlarge`.
-  public static var u7inh32tb480xlarge: Self { Self(Kind.u7inh32tb480xlarge) }
+  public static var u7inh32tb480xlarge: Self { .allowed(Kind.u7inh32tb480xlarge) }
   /// `vt1.24xlarge`.
-  public static var vt1_24xlarge: Self { Self(Kind.vt1_24xlarge) }
+  public static var vt1_24xlarge: Self { .allowed(Kind.vt1_24xlarge) }
   /// `vt1.3xlarge`.
-  public static var vt1_3xlarge: Self { Self(Kind.vt1_3xlarge) }
+  public static var vt1_3xlarge: Self { .allowed(Kind.vt1_3xlarge) }
   /// `vt1.6xlarge`.
-  public static var vt1_6xlarge: Self { Self(Kind.vt1_6xlarge) }
+  public static var vt1_6xlarge: Self { .allowed(Kind.vt1_6xlarge) }
   /// `x1.16xlarge`.
-  public static var x1_16xlarge: Self { Self(Kind.x1_16xlarge) }
+  public static var x1_16xlarge: Self { .allowed(Kind.x1_16xlarge) }
   /// `x1.32xlarge`.
-  public static var x1_32xlarge: Self { Self(Kind.x1_32xlarge) }
+  public static var x1_32xlarge: Self { .allowed(Kind.x1_32xlarge) }
   /// `x1e.16xlarge`.
-  public static var x1e16xlarge: Self { Self(Kind.x1e16xlarge) }
+  public static var x1e16xlarge: Self { .allowed(Kind.x1e16xlarge) }
   /// `x1e.2xlarge`.
-  public static var x1e2xlarge: Self { Self(Kind.x1e2xlarge) }
+  public static var x1e2xlarge: Self { .allowed(Kind.x1e2xlarge) }
   /// `x1e.32xlarge`.
-  public static var x1e32xlarge: Self { Self(Kind.x1e32xlarge) }
+  public static var x1e32xlarge: Self { .allowed(Kind.x1e32xlarge) }
   /// `x1e.4xlarge`.
-  public static var x1e4xlarge: Self { Self(Kind.x1e4xlarge) }
+  public static var x1e4xlarge: Self { .allowed(Kind.x1e4xlarge) }
   /// `x1e.8xlarge`.
-  public static var x1e8xlarge: Self { Self(Kind.x1e8xlarge) }
+  public static var x1e8xlarge: Self { .allowed(Kind.x1e8xlarge) }
   /// `x1e.xlarge`.
-  public static var x1eXlarge: Self { Self(Kind.x1eXlarge) }
+  public static var x1eXlarge: Self { .allowed(Kind.x1eXlarge) }
   /// `x2gd.12xlarge`.
-  public static var x2gd12xlarge: Self { Self(Kind.x2gd12xlarge) }
+  public static var x2gd12xlarge: Self { .allowed(Kind.x2gd12xlarge) }
   /// `x2gd.16xlarge`.
-  public static var x2gd16xlarge: Self { Self(Kind.x2gd16xlarge) }
+  public static var x2gd16xlarge: Self { .allowed(Kind.x2gd16xlarge) }
   /// `x2gd.2xlarge`.
-  public static var x2gd2xlarge: Self { Self(Kind.x2gd2xlarge) }
+  public static var x2gd2xlarge: Self { .allowed(Kind.x2gd2xlarge) }
   /// `x2gd.4xlarge`.
-  public static var x2gd4xlarge: Self { Self(Kind.x2gd4xlarge) }
+  public static var x2gd4xlarge: Self { .allowed(Kind.x2gd4xlarge) }
   /// `x2gd.8xlarge`.
-  public static var x2gd8xlarge: Self { Self(Kind.x2gd8xlarge) }
+  public static var x2gd8xlarge: Self { .allowed(Kind.x2gd8xlarge) }
   /// `x2gd.large`.
-  public static var x2gdLarge: Self { Self(Kind.x2gdLarge) }
+  public static var x2gdLarge: Self { .allowed(Kind.x2gdLarge) }
   /// `x2gd.medium`.
-  public static var x2gdMedium: Self { Self(Kind.x2gdMedium) }
+  public static var x2gdMedium: Self { .allowed(Kind.x2gdMedium) }
   /// `x2gd.metal`.
-  public static var x2gdMetal: Self { Self(Kind.x2gdMetal) }
+  public static var x2gdMetal: Self { .allowed(Kind.x2gdMetal) }
   /// `x2gd.xlarge`.
-  public static var x2gdXlarge: Self { Self(Kind.x2gdXlarge) }
+  public static var x2gdXlarge: Self { .allowed(Kind.x2gdXlarge) }
   /// `x2idn.16xlarge`.
-  public static var x2idn16xlarge: Self { Self(Kind.x2idn16xlarge) }
+  public static var x2idn16xlarge: Self { .allowed(Kind.x2idn16xlarge) }
   /// `x2idn.24xlarge`.
-  public static var x2idn24xlarge: Self { Self(Kind.x2idn24xlarge) }
+  public static var x2idn24xlarge: Self { .allowed(Kind.x2idn24xlarge) }
   /// `x2idn.32xlarge`.
-  public static var x2idn32xlarge: Self { Self(Kind.x2idn32xlarge) }
+  public static var x2idn32xlarge: Self { .allowed(Kind.x2idn32xlarge) }
   /// `x2idn.metal`.
-  public static var x2idnMetal: Self { Self(Kind.x2idnMetal) }
+  public static var x2idnMetal: Self { .allowed(Kind.x2idnMetal) }
   /// `x2iedn.16xlarge`.
-  public static var x2iedn16xlarge: Self { Self(Kind.x2iedn16xlarge) }
+  public static var x2iedn16xlarge: Self { .allowed(Kind.x2iedn16xlarge) }
   /// `x2iedn.24xlarge`.
-  public static var x2iedn24xlarge: Self { Self(Kind.x2iedn24xlarge) }
+  public static var x2iedn24xlarge: Self { .allowed(Kind.x2iedn24xlarge) }
   /// `x2iedn.2xlarge`.
-  public static var x2iedn2xlarge: Self { Self(Kind.x2iedn2xlarge) }
+  public static var x2iedn2xlarge: Self { .allowed(Kind.x2iedn2xlarge) }
   /// `x2iedn.32xlarge`.
-  public static var x2iedn32xlarge: Self { Self(Kind.x2iedn32xlarge) }
+  public static var x2iedn32xlarge: Self { .allowed(Kind.x2iedn32xlarge) }
   /// `x2iedn.4xlarge`.
-  public static var x2iedn4xlarge: Self { Self(Kind.x2iedn4xlarge) }
+  public static var x2iedn4xlarge: Self { .allowed(Kind.x2iedn4xlarge) }
   /// `x2iedn.8xlarge`.
-  public static var x2iedn8xlarge: Self { Self(Kind.x2iedn8xlarge) }
+  public static var x2iedn8xlarge: Self { .allowed(Kind.x2iedn8xlarge) }
   /// `x2iedn.metal`.
-  public static var x2iednMetal: Self { Self(Kind.x2iednMetal) }
+  public static var x2iednMetal: Self { .allowed(Kind.x2iednMetal) }
   /// `x2iedn.xlarge`.
-  public static var x2iednXlarge: Self { Self(Kind.x2iednXlarge) }
+  public static var x2iednXlarge: Self { .allowed(Kind.x2iednXlarge) }
   /// `x2iezn.12xlarge`.
-  public static var x2iezn12xlarge: Self { Self(Kind.x2iezn12xlarge) }
+  public static var x2iezn12xlarge: Self { .allowed(Kind.x2iezn12xlarge) }
   /// `x2iezn.2xlarge`.
-  public static var x2iezn2xlarge: Self { Self(Kind.x2iezn2xlarge) }
+  public static var x2iezn2xlarge: Self { .allowed(Kind.x2iezn2xlarge) }
   /// `x2iezn.4xlarge`.
-  public static var x2iezn4xlarge: Self { Self(Kind.x2iezn4xlarge) }
+  public static var x2iezn4xlarge: Self { .allowed(Kind.x2iezn4xlarge) }
   /// `x2iezn.6xlarge`.
-  public static var x2iezn6xlarge: Self { Self(Kind.x2iezn6xlarge) }
+  public static var x2iezn6xlarge: Self { .allowed(Kind.x2iezn6xlarge) }
   /// `x2iezn.8xlarge`.
-  public static var x2iezn8xlarge: Self { Self(Kind.x2iezn8xlarge) }
+  public static var x2iezn8xlarge: Self { .allowed(Kind.x2iezn8xlarge) }
   /// `x2iezn.metal`.
-  public static var x2ieznMetal: Self { Self(Kind.x2ieznMetal) }
+  public static var x2ieznMetal: Self { .allowed(Kind.x2ieznMetal) }
   /// `x8aedz.12xlarge`.
-  public static var x8aedz12xlarge: Self { Self(Kind.x8aedz12xlarge) }
+  public static var x8aedz12xlarge: Self { .allowed(Kind.x8aedz12xlarge) }
   /// `x8aedz.24xlarge`.
-  public static var x8aedz24xlarge: Self { Self(Kind.x8aedz24xlarge) }
+  public static var x8aedz24xlarge: Self { .allowed(Kind.x8aedz24xlarge) }
   /// `x8aedz.3xlarge`.
-  public static var x8aedz3xlarge: Self { Self(Kind.x8aedz3xlarge) }
+  public static var x8aedz3xlarge: Self { .allowed(Kind.x8aedz3xlarge) }
   /// `x8aedz.6xlarge`.
-  public static var x8aedz6xlarge: Self { Self(Kind.x8aedz6xlarge) }
+  public static var x8aedz6xlarge: Self { .allowed(Kind.x8aedz6xlarge) }
   /// `x8aedz.large`.
-  public static var x8aedzLarge: Self { Self(Kind.x8aedzLarge) }
+  public static var x8aedzLarge: Self { .allowed(Kind.x8aedzLarge) }
   /// `x8aedz.metal-12xl`.
-  public static var x8aedzMetal12xl: Self { Self(Kind.x8aedzMetal12xl) }
+  public static var x8aedzMetal12xl: Self { .allowed(Kind.x8aedzMetal12xl) }
   /// `x8aedz.metal-24xl`.
-  public static var x8aedzMetal24xl: Self { Self(Kind.x8aedzMetal24xl) }
+  public static var x8aedzMetal24xl: Self { .allowed(Kind.x8aedzMetal24xl) }
   /// `x8aedz.xlarge`.
-  public static var x8aedzXlarge: Self { Self(Kind.x8aedzXlarge) }
+  public static var x8aedzXlarge: Self { .allowed(Kind.x8aedzXlarge) }
   /// `x8g.12xlarge`.
-  public static var x8g12xlarge: Self { Self(Kind.x8g12xlarge) }
+  public static var x8g12xlarge: Self { .allowed(Kind.x8g12xlarge) }
   /// `x8g.16xlarge`.
-  public static var x8g16xlarge: Self { Self(Kind.x8g16xlarge) }
+  public static var x8g16xlarge: Self { .allowed(Kind.x8g16xlarge) }
   /// `x8g.24xlarge`.
-  public static var x8g24xlarge: Self { Self(Kind.x8g24xlarge) }
+  public static var x8g24xlarge: Self { .allowed(Kind.x8g24xlarge) }
   /// `x8g.2xlarge`.
-  public static var x8g2xlarge: Self { Self(Kind.x8g2xlarge) }
+  public static var x8g2xlarge: Self { .allowed(Kind.x8g2xlarge) }
   /// `x8g.48xlarge`.
-  public static var x8g48xlarge: Self { Self(Kind.x8g48xlarge) }
+  public static var x8g48xlarge: Self { .allowed(Kind.x8g48xlarge) }
   /// `x8g.4xlarge`.
-  public static var x8g4xlarge: Self { Self(Kind.x8g4xlarge) }
+  public static var x8g4xlarge: Self { .allowed(Kind.x8g4xlarge) }
   /// `x8g.8xlarge`.
-  public static var x8g8xlarge: Self { Self(Kind.x8g8xlarge) }
+  public static var x8g8xlarge: Self { .allowed(Kind.x8g8xlarge) }
   /// `x8g.large`.
-  public static var x8gLarge: Self { Self(Kind.x8gLarge) }
+  public static var x8gLarge: Self { .allowed(Kind.x8gLarge) }
   /// `x8g.medium`.
-  public static var x8gMedium: Self { Self(Kind.x8gMedium) }
+  public static var x8gMedium: Self { .allowed(Kind.x8gMedium) }
   /// `x8g.metal-24xl`.
-  public static var x8gMetal24xl: Self { Self(Kind.x8gMetal24xl) }
+  public static var x8gMetal24xl: Self { .allowed(Kind.x8gMetal24xl) }
   /// `x8g.metal-48xl`.
-  public static var x8gMetal48xl: Self { Self(Kind.x8gMetal48xl) }
+  public static var x8gMetal48xl: Self { .allowed(Kind.x8gMetal48xl) }
   /// `x8g.xlarge`.
-  public static var x8gXlarge: Self { Self(Kind.x8gXlarge) }
+  public static var x8gXlarge: Self { .allowed(Kind.x8gXlarge) }
   /// `x8i.12xlarge`.
-  public static var x8i12xlarge: Self { Self(Kind.x8i12xlarge) }
+  public static var x8i12xlarge: Self { .allowed(Kind.x8i12xlarge) }
   /// `x8i.16xlarge`.
-  public static var x8i16xlarge: Self { Self(Kind.x8i16xlarge) }
+  public static var x8i16xlarge: Self { .allowed(Kind.x8i16xlarge) }
   /// `x8i.24xlarge`.
-  public static var x8i24xlarge: Self { Self(Kind.x8i24xlarge) }
+  public static var x8i24xlarge: Self { .allowed(Kind.x8i24xlarge) }
   /// `x8i.2xlarge`.
-  public static var x8i2xlarge: Self { Self(Kind.x8i2xlarge) }
+  public static var x8i2xlarge: Self { .allowed(Kind.x8i2xlarge) }
   /// `x8i.32xlarge`.
-  public static var x8i32xlarge: Self { Self(Kind.x8i32xlarge) }
+  public static var x8i32xlarge: Self { .allowed(Kind.x8i32xlarge) }
   /// `x8i.48xlarge`.
-  public static var x8i48xlarge: Self { Self(Kind.x8i48xlarge) }
+  public static var x8i48xlarge: Self { .allowed(Kind.x8i48xlarge) }
   /// `x8i.4xlarge`.
-  public static var x8i4xlarge: Self { Self(Kind.x8i4xlarge) }
+  public static var x8i4xlarge: Self { .allowed(Kind.x8i4xlarge) }
   /// `x8i.64xlarge`.
-  public static var x8i64xlarge: Self { Self(Kind.x8i64xlarge) }
+  public static var x8i64xlarge: Self { .allowed(Kind.x8i64xlarge) }
   /// `x8i.8xlarge`.
-  public static var x8i8xlarge: Self { Self(Kind.x8i8xlarge) }
+  public static var x8i8xlarge: Self { .allowed(Kind.x8i8xlarge) }
   /// `x8i.96xlarge`.
-  public static var x8i96xlarge: Self { Self(Kind.x8i96xlarge) }
+  public static var x8i96xlarge: Self { .allowed(Kind.x8i96xlarge) }
   /// `x8i.large`.
-  public static var x8iLarge: Self { Self(Kind.x8iLarge) }
+  public static var x8iLarge: Self { .allowed(Kind.x8iLarge) }
   /// `x8i.metal-48xl`.
-  public static var x8iMetal48xl: Self { Self(Kind.x8iMetal48xl) }
+  public static var x8iMetal48xl: Self { .allowed(Kind.x8iMetal48xl) }
   /// `x8i.metal-96xl`.
-  public static var x8iMetal96xl: Self { Self(Kind.x8iMetal96xl) }
+  public static var x8iMetal96xl: Self { .allowed(Kind.x8iMetal96xl) }
   /// `x8i.xlarge`.
-  public static var x8iXlarge: Self { Self(Kind.x8iXlarge) }
+  public static var x8iXlarge: Self { .allowed(Kind.x8iXlarge) }
   /// `z1d.12xlarge`.
-  public static var z1d12xlarge: Self { Self(Kind.z1d12xlarge) }
+  public static var z1d12xlarge: Self { .allowed(Kind.z1d12xlarge) }
   /// `z1d.2xlarge`.
-  public static var z1d2xlarge: Self { Self(Kind.z1d2xlarge) }
+  public static var z1d2xlarge: Self { .allowed(Kind.z1d2xlarge) }
   /// `z1d.3xlarge`.
-  public static var z1d3xlarge: Self { Self(Kind.z1d3xlarge) }
+  public static var z1d3xlarge: Self { .allowed(Kind.z1d3xlarge) }
   /// `z1d.6xlarge`.
-  public static var z1d6xlarge: Self { Self(Kind.z1d6xlarge) }
+  public static var z1d6xlarge: Self { .allowed(Kind.z1d6xlarge) }
   /// `z1d.large`.
-  public static var z1dLarge: Self { Self(Kind.z1dLarge) }
+  public static var z1dLarge: Self { .allowed(Kind.z1dLarge) }
   /// `z1d.metal`.
-  public static var z1dMetal: Self { Self(Kind.z1dMetal) }
+  public static var z1dMetal: Self { .allowed(Kind.z1dMetal) }
   /// `z1d.xlarge`.
-  public static var z1dXlarge: Self { Self(Kind.z1dXlarge) }
+  public static var z1dXlarge: Self { .allowed(Kind.z1dXlarge) }
 }
 
 extension EC2 {
@@ -4116,7 +4116,7 @@ extension Value where Kind == EC2.AcceleratorCountRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4135,15 +4135,15 @@ extension EC2 {
 
 extension Value where Kind == EC2.AcceleratorManufacturersValue {
   /// `amazon-web-services`.
-  public static var amazonWebServices: Self { Self(Kind.amazonWebServices) }
+  public static var amazonWebServices: Self { .allowed(Kind.amazonWebServices) }
   /// `amd`.
-  public static var amd: Self { Self(Kind.amd) }
+  public static var amd: Self { .allowed(Kind.amd) }
   /// `habana`.
-  public static var habana: Self { Self(Kind.habana) }
+  public static var habana: Self { .allowed(Kind.habana) }
   /// `nvidia`.
-  public static var nvidia: Self { Self(Kind.nvidia) }
+  public static var nvidia: Self { .allowed(Kind.nvidia) }
   /// `xilinx`.
-  public static var xilinx: Self { Self(Kind.xilinx) }
+  public static var xilinx: Self { .allowed(Kind.xilinx) }
 }
 
 extension EC2 {
@@ -4175,43 +4175,43 @@ extension EC2 {
 
 extension Value where Kind == EC2.AcceleratorNamesValue {
   /// `a10g`.
-  public static var a10g: Self { Self(Kind.a10g) }
+  public static var a10g: Self { .allowed(Kind.a10g) }
   /// `a100`.
-  public static var a100: Self { Self(Kind.a100) }
+  public static var a100: Self { .allowed(Kind.a100) }
   /// `h100`.
-  public static var h100: Self { Self(Kind.h100) }
+  public static var h100: Self { .allowed(Kind.h100) }
   /// `inferentia`.
-  public static var inferentia: Self { Self(Kind.inferentia) }
+  public static var inferentia: Self { .allowed(Kind.inferentia) }
   /// `k520`.
-  public static var k520: Self { Self(Kind.k520) }
+  public static var k520: Self { .allowed(Kind.k520) }
   /// `k80`.
-  public static var k80: Self { Self(Kind.k80) }
+  public static var k80: Self { .allowed(Kind.k80) }
   /// `m60`.
-  public static var m60: Self { Self(Kind.m60) }
+  public static var m60: Self { .allowed(Kind.m60) }
   /// `radeon-pro-v520`.
-  public static var radeonProV520: Self { Self(Kind.radeonProV520) }
+  public static var radeonProV520: Self { .allowed(Kind.radeonProV520) }
   /// `t4`.
-  public static var t4: Self { Self(Kind.t4) }
+  public static var t4: Self { .allowed(Kind.t4) }
   /// `t4g`.
-  public static var t4g: Self { Self(Kind.t4g) }
+  public static var t4g: Self { .allowed(Kind.t4g) }
   /// `vu9p`.
-  public static var vu9p: Self { Self(Kind.vu9p) }
+  public static var vu9p: Self { .allowed(Kind.vu9p) }
   /// `v100`.
-  public static var v100: Self { Self(Kind.v100) }
+  public static var v100: Self { .allowed(Kind.v100) }
   /// `l40s`.
-  public static var l40s: Self { Self(Kind.l40s) }
+  public static var l40s: Self { .allowed(Kind.l40s) }
   /// `l4`.
-  public static var l4: Self { Self(Kind.l4) }
+  public static var l4: Self { .allowed(Kind.l4) }
   /// `gaudi-hl-205`.
-  public static var gaudiHl205: Self { Self(Kind.gaudiHl205) }
+  public static var gaudiHl205: Self { .allowed(Kind.gaudiHl205) }
   /// `inferentia2`.
-  public static var inferentia2: Self { Self(Kind.inferentia2) }
+  public static var inferentia2: Self { .allowed(Kind.inferentia2) }
   /// `trainium`.
-  public static var trainium: Self { Self(Kind.trainium) }
+  public static var trainium: Self { .allowed(Kind.trainium) }
   /// `trainium2`.
-  public static var trainium2: Self { Self(Kind.trainium2) }
+  public static var trainium2: Self { .allowed(Kind.trainium2) }
   /// `u30`.
-  public static var u30: Self { Self(Kind.u30) }
+  public static var u30: Self { .allowed(Kind.u30) }
 }
 
 extension EC2 {
@@ -4227,7 +4227,7 @@ extension Value where Kind == EC2.AcceleratorTotalMemoryMiBRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4245,13 +4245,13 @@ extension EC2 {
 
 extension Value where Kind == EC2.AcceleratorTypesValue {
   /// `gpu`.
-  public static var gpu: Self { Self(Kind.gpu) }
+  public static var gpu: Self { .allowed(Kind.gpu) }
   /// `fpga`.
-  public static var fpga: Self { Self(Kind.fpga) }
+  public static var fpga: Self { .allowed(Kind.fpga) }
   /// `inference`.
-  public static var inference: Self { Self(Kind.inference) }
+  public static var inference: Self { .allowed(Kind.inference) }
   /// `media`.
-  public static var media: Self { Self(Kind.media) }
+  public static var media: Self { .allowed(Kind.media) }
 }
 
 extension EC2 {
@@ -4267,11 +4267,11 @@ extension EC2 {
 
 extension Value where Kind == EC2.BareMetalValue {
   /// `included`.
-  public static var included: Self { Self(Kind.included) }
+  public static var included: Self { .allowed(Kind.included) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
   /// `excluded`.
-  public static var excluded: Self { Self(Kind.excluded) }
+  public static var excluded: Self { .allowed(Kind.excluded) }
 }
 
 extension EC2 {
@@ -4287,7 +4287,7 @@ extension Value where Kind == EC2.BaselineEBSBandwidthMbpsRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4303,7 +4303,7 @@ extension Value where Kind == EC2.BaselinePerformanceFactorsRequest {
   public init(cpu: Value<EC2.CPUPerformanceFactorRequest>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cpu = cpu { objectEntries.append(.init("Cpu", cpu.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4320,11 +4320,11 @@ extension EC2 {
 
 extension Value where Kind == EC2.BurstablePerformanceValue {
   /// `included`.
-  public static var included: Self { Self(Kind.included) }
+  public static var included: Self { .allowed(Kind.included) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
   /// `excluded`.
-  public static var excluded: Self { Self(Kind.excluded) }
+  public static var excluded: Self { .allowed(Kind.excluded) }
 }
 
 extension EC2 {
@@ -4341,13 +4341,13 @@ extension EC2 {
 
 extension Value where Kind == EC2.CPUManufacturersValue {
   /// `intel`.
-  public static var intel: Self { Self(Kind.intel) }
+  public static var intel: Self { .allowed(Kind.intel) }
   /// `amd`.
-  public static var amd: Self { Self(Kind.amd) }
+  public static var amd: Self { .allowed(Kind.amd) }
   /// `amazon-web-services`.
-  public static var amazonWebServices: Self { Self(Kind.amazonWebServices) }
+  public static var amazonWebServices: Self { .allowed(Kind.amazonWebServices) }
   /// `apple`.
-  public static var apple: Self { Self(Kind.apple) }
+  public static var apple: Self { .allowed(Kind.apple) }
 }
 
 extension EC2 {
@@ -4362,7 +4362,7 @@ extension Value where Kind == EC2.CPUPerformanceFactorRequest {
   public init(references: Value<[EC2.PerformanceFactorReferenceRequest]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let references = references { objectEntries.append(.init("References", references.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4378,9 +4378,9 @@ extension EC2 {
 
 extension Value where Kind == EC2.HTTPEndpointValue {
   /// `disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension EC2 {
@@ -4395,9 +4395,9 @@ extension EC2 {
 
 extension Value where Kind == EC2.HTTPTokensValue {
   /// `optional`.
-  public static var optional: Self { Self(Kind.optional) }
+  public static var optional: Self { .allowed(Kind.optional) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
 }
 
 extension EC2 {
@@ -4412,9 +4412,9 @@ extension EC2 {
 
 extension Value where Kind == EC2.InstanceGenerationsValue {
   /// `current`.
-  public static var current: Self { Self(Kind.current) }
+  public static var current: Self { .allowed(Kind.current) }
   /// `previous`.
-  public static var previous: Self { Self(Kind.previous) }
+  public static var previous: Self { .allowed(Kind.previous) }
 }
 
 extension EC2 {
@@ -4430,11 +4430,11 @@ extension EC2 {
 
 extension Value where Kind == EC2.InstanceInterruptionBehaviorValue {
   /// `hibernate`.
-  public static var hibernate: Self { Self(Kind.hibernate) }
+  public static var hibernate: Self { .allowed(Kind.hibernate) }
   /// `stop`.
-  public static var stop: Self { Self(Kind.stop) }
+  public static var stop: Self { .allowed(Kind.stop) }
   /// `terminate`.
-  public static var terminate: Self { Self(Kind.terminate) }
+  public static var terminate: Self { .allowed(Kind.terminate) }
 }
 
 extension EC2 {
@@ -4545,7 +4545,7 @@ extension Value where Kind == EC2.InstanceRequirementsRequest {
       objectEntries.append(.init("TotalLocalStorageGB", totalLocalStorageGB.expression))
     }
     if let vCPUCount = vCPUCount { objectEntries.append(.init("VCpuCount", vCPUCount.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4561,9 +4561,9 @@ extension EC2 {
 
 extension Value where Kind == EC2.LocalStorageTypesValue {
   /// `hdd`.
-  public static var hdd: Self { Self(Kind.hdd) }
+  public static var hdd: Self { .allowed(Kind.hdd) }
   /// `ssd`.
-  public static var ssd: Self { Self(Kind.ssd) }
+  public static var ssd: Self { .allowed(Kind.ssd) }
 }
 
 extension EC2 {
@@ -4579,11 +4579,11 @@ extension EC2 {
 
 extension Value where Kind == EC2.LocalStorageValue {
   /// `included`.
-  public static var included: Self { Self(Kind.included) }
+  public static var included: Self { .allowed(Kind.included) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
   /// `excluded`.
-  public static var excluded: Self { Self(Kind.excluded) }
+  public static var excluded: Self { .allowed(Kind.excluded) }
 }
 
 extension EC2 {
@@ -4599,7 +4599,7 @@ extension Value where Kind == EC2.MemoryGiBPerVCPURequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4616,7 +4616,7 @@ extension Value where Kind == EC2.MemoryMiBRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4633,7 +4633,7 @@ extension Value where Kind == EC2.NetworkBandwidthGbpsRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4650,7 +4650,7 @@ extension Value where Kind == EC2.NetworkInterfaceCountRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4666,7 +4666,7 @@ extension Value where Kind == EC2.PerformanceFactorReferenceRequest {
   public init(instanceFamily: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let instanceFamily = instanceFamily { objectEntries.append(.init("InstanceFamily", instanceFamily.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4682,9 +4682,9 @@ extension EC2 {
 
 extension Value where Kind == EC2.ReplacementStrategyValue {
   /// `launch`.
-  public static var launch: Self { Self(Kind.launch) }
+  public static var launch: Self { .allowed(Kind.launch) }
   /// `launch-before-terminate`.
-  public static var launchBeforeTerminate: Self { Self(Kind.launchBeforeTerminate) }
+  public static var launchBeforeTerminate: Self { .allowed(Kind.launchBeforeTerminate) }
 }
 
 extension EC2 {
@@ -4700,11 +4700,11 @@ extension EC2 {
 
 extension Value where Kind == EC2.TargetCapacityUnitTypeValue {
   /// `vcpu`.
-  public static var vcpu: Self { Self(Kind.vcpu) }
+  public static var vcpu: Self { .allowed(Kind.vcpu) }
   /// `memory-mib`.
-  public static var memoryMib: Self { Self(Kind.memoryMib) }
+  public static var memoryMib: Self { .allowed(Kind.memoryMib) }
   /// `units`.
-  public static var units: Self { Self(Kind.units) }
+  public static var units: Self { .allowed(Kind.units) }
 }
 
 extension EC2 {
@@ -4720,11 +4720,11 @@ extension EC2 {
 
 extension Value where Kind == EC2.TenancyValue {
   /// `dedicated`.
-  public static var dedicated: Self { Self(Kind.dedicated) }
+  public static var dedicated: Self { .allowed(Kind.dedicated) }
   /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `host`.
-  public static var host: Self { Self(Kind.host) }
+  public static var host: Self { .allowed(Kind.host) }
 }
 
 extension EC2 {
@@ -4740,7 +4740,7 @@ extension Value where Kind == EC2.TotalLocalStorageGBRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4757,7 +4757,7 @@ extension Value where Kind == EC2.VCPUCountRangeRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4778,19 +4778,19 @@ extension EC2 {
 
 extension Value where Kind == EC2.VolumeTypeValue {
   /// `gp2`.
-  public static var gp2: Self { Self(Kind.gp2) }
+  public static var gp2: Self { .allowed(Kind.gp2) }
   /// `gp3`.
-  public static var gp3: Self { Self(Kind.gp3) }
+  public static var gp3: Self { .allowed(Kind.gp3) }
   /// `io1`.
-  public static var io1: Self { Self(Kind.io1) }
+  public static var io1: Self { .allowed(Kind.io1) }
   /// `io2`.
-  public static var io2: Self { Self(Kind.io2) }
+  public static var io2: Self { .allowed(Kind.io2) }
   /// `sc1`.
-  public static var sc1: Self { Self(Kind.sc1) }
+  public static var sc1: Self { .allowed(Kind.sc1) }
   /// `st1`.
-  public static var st1: Self { Self(Kind.st1) }
+  public static var st1: Self { .allowed(Kind.st1) }
   /// `standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
 }
 
 extension EC2 {
@@ -4805,7 +4805,7 @@ extension Value where Kind == EC2.IpamOperatingRegion {
   public init(regionName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RegionName", regionName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4824,7 +4824,7 @@ extension Value where Kind == EC2.EnaSrdSpecification {
     if let enaSrdUDPSpecification = enaSrdUDPSpecification {
       objectEntries.append(.init("EnaSrdUdpSpecification", enaSrdUDPSpecification.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4842,7 +4842,7 @@ extension Value where Kind == EC2.EnaSrdUDPSpecification {
     if let enaSrdUDPEnabled = enaSrdUDPEnabled {
       objectEntries.append(.init("EnaSrdUdpEnabled", enaSrdUDPEnabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4858,7 +4858,7 @@ extension Value where Kind == EC2.EnclaveOptions {
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4874,9 +4874,9 @@ extension EC2 {
 
 extension Value where Kind == EC2.HTTPProtocolIpv6Value {
   /// `disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension EC2 {
@@ -4891,7 +4891,7 @@ extension Value where Kind == EC2.HibernationOptions {
   public init(configured: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let configured = configured { objectEntries.append(.init("Configured", configured.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4907,9 +4907,9 @@ extension EC2 {
 
 extension Value where Kind == EC2.HostnameTypeValue {
   /// `ip-name`.
-  public static var ipName: Self { Self(Kind.ipName) }
+  public static var ipName: Self { .allowed(Kind.ipName) }
   /// `resource-name`.
-  public static var resourceName: Self { Self(Kind.resourceName) }
+  public static var resourceName: Self { .allowed(Kind.resourceName) }
 }
 
 extension EC2 {
@@ -4924,9 +4924,9 @@ extension EC2 {
 
 extension Value where Kind == EC2.InstanceInitiatedShutdownBehaviorValue {
   /// `stop`.
-  public static var stop: Self { Self(Kind.stop) }
+  public static var stop: Self { .allowed(Kind.stop) }
   /// `terminate`.
-  public static var terminate: Self { Self(Kind.terminate) }
+  public static var terminate: Self { .allowed(Kind.terminate) }
 }
 
 extension EC2 {
@@ -4941,7 +4941,7 @@ extension Value where Kind == EC2.InstanceIpv6Address {
   public init(ipv6Address: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Ipv6Address", ipv6Address.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4957,9 +4957,9 @@ extension EC2 {
 
 extension Value where Kind == EC2.InstanceMetadataTagsValue {
   /// `disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension EC2 {
@@ -4990,7 +4990,7 @@ extension Value where Kind == EC2.MetadataOptions {
     if let instanceMetadataTags = instanceMetadataTags {
       objectEntries.append(.init("InstanceMetadataTags", instanceMetadataTags.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5016,7 +5016,7 @@ extension Value where Kind == EC2.PrivateDNSNameOptions {
       objectEntries.append(.init("EnableResourceNameDnsARecord", enableResourceNameDNSARecord.expression))
     }
     if let hostnameType = hostnameType { objectEntries.append(.init("HostnameType", hostnameType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5033,7 +5033,7 @@ extension Value where Kind == EC2.PrivateIPAddressSpecification {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Primary", primary.expression))
     objectEntries.append(.init("PrivateIpAddress", privateIPAddress.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5059,7 +5059,7 @@ extension Value where Kind == EC2.ConnectionTrackingSpecification {
       objectEntries.append(.init("UdpStreamTimeout", udpStreamTimeout.expression))
     }
     if let udpTimeout = udpTimeout { objectEntries.append(.init("UdpTimeout", udpTimeout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5075,9 +5075,9 @@ extension EC2 {
 
 extension Value where Kind == EC2.ProtocolValue {
   /// `tcp`.
-  public static var tcp: Self { Self(Kind.tcp) }
+  public static var tcp: Self { .allowed(Kind.tcp) }
   /// `udp`.
-  public static var udp: Self { Self(Kind.udp) }
+  public static var udp: Self { .allowed(Kind.udp) }
 }
 
 extension EC2 {
@@ -5092,9 +5092,9 @@ extension EC2 {
 
 extension Value where Kind == EC2.ApplianceModeSupportValue {
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
 }
 
 extension EC2 {
@@ -5109,9 +5109,9 @@ extension EC2 {
 
 extension Value where Kind == EC2.DNSSupportValue {
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
 }
 
 extension EC2 {
@@ -5126,9 +5126,9 @@ extension EC2 {
 
 extension Value where Kind == EC2.Ipv6SupportValue {
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
 }
 
 extension EC2 {
@@ -5155,7 +5155,7 @@ extension Value where Kind == EC2.Options {
     if let securityGroupReferencingSupport = securityGroupReferencingSupport {
       objectEntries.append(.init("SecurityGroupReferencingSupport", securityGroupReferencingSupport.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5171,9 +5171,9 @@ extension EC2 {
 
 extension Value where Kind == EC2.SecurityGroupReferencingSupportValue {
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
 }
 
 extension EC2 {
@@ -5191,6 +5191,6 @@ extension Value where Kind == EC2.SseSpecification {
       objectEntries.append(.init("CustomerManagedKeyEnabled", customerManagedKeyEnabled.expression))
     }
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

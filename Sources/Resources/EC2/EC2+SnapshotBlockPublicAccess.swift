@@ -67,7 +67,7 @@ extension EC2.SnapshotBlockPublicAccess {
 
 extension Value where Kind == EC2.SnapshotBlockPublicAccess.StateValue {
   /// `block-all-sharing`.
-  public static var blockAllSharing: Self { Self(Kind.blockAllSharing) }
+  public static var blockAllSharing: Self { .allowed(Kind.blockAllSharing) }
   /// `block-new-sharing`.
-  public static var blockNewSharing: Self { Self(Kind.blockNewSharing) }
+  public static var blockNewSharing: Self { .allowed(Kind.blockNewSharing) }
 }

@@ -165,15 +165,15 @@ extension EC2.SpotFleet {
 
 extension Value where Kind == EC2.SpotFleet.AllocationStrategyValue {
   /// `capacityOptimized`.
-  public static var capacityOptimized: Self { Self(Kind.capacityOptimized) }
+  public static var capacityOptimized: Self { .allowed(Kind.capacityOptimized) }
   /// `capacityOptimizedPrioritized`.
-  public static var capacityOptimizedPrioritized: Self { Self(Kind.capacityOptimizedPrioritized) }
+  public static var capacityOptimizedPrioritized: Self { .allowed(Kind.capacityOptimizedPrioritized) }
   /// `diversified`.
-  public static var diversified: Self { Self(Kind.diversified) }
+  public static var diversified: Self { .allowed(Kind.diversified) }
   /// `lowestPrice`.
-  public static var lowestPrice: Self { Self(Kind.lowestPrice) }
+  public static var lowestPrice: Self { .allowed(Kind.lowestPrice) }
   /// `priceCapacityOptimized`.
-  public static var priceCapacityOptimized: Self { Self(Kind.priceCapacityOptimized) }
+  public static var priceCapacityOptimized: Self { .allowed(Kind.priceCapacityOptimized) }
 }
 
 extension EC2.SpotFleet {
@@ -196,7 +196,7 @@ extension Value where Kind == EC2.SpotFleet.BlockDeviceMapping {
     if let ebs = ebs { objectEntries.append(.init("Ebs", ebs.expression)) }
     if let noDevice = noDevice { objectEntries.append(.init("NoDevice", noDevice.expression)) }
     if let virtualName = virtualName { objectEntries.append(.init("VirtualName", virtualName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -212,7 +212,7 @@ extension Value where Kind == EC2.SpotFleet.ClassicLoadBalancer {
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -228,7 +228,7 @@ extension Value where Kind == EC2.SpotFleet.ClassicLoadBalancersConfig {
   public init(classicLoadBalancers: Value<[EC2.SpotFleet.ClassicLoadBalancer]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClassicLoadBalancers", classicLoadBalancers.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -258,7 +258,7 @@ extension Value where Kind == EC2.SpotFleet.EBSBlockDevice {
     if let snapshotID = snapshotID { objectEntries.append(.init("SnapshotId", snapshotID.expression)) }
     if let volumeSize = volumeSize { objectEntries.append(.init("VolumeSize", volumeSize.expression)) }
     if let volumeType = volumeType { objectEntries.append(.init("VolumeType", volumeType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -276,13 +276,13 @@ extension EC2.SpotFleet {
 
 extension Value where Kind == EC2.SpotFleet.ExcessCapacityTerminationPolicyValue {
   /// `Default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `NoTermination`.
-  public static var noTermination: Self { Self(Kind.noTermination) }
+  public static var noTermination: Self { .allowed(Kind.noTermination) }
   /// `default`.
-  public static var defaultValue: Self { Self(Kind.defaultValue) }
+  public static var defaultValue: Self { .allowed(Kind.defaultValue) }
   /// `noTermination`.
-  public static var noTerminationValue: Self { Self(Kind.noTerminationValue) }
+  public static var noTerminationValue: Self { .allowed(Kind.noTerminationValue) }
 }
 
 extension EC2.SpotFleet {
@@ -307,7 +307,7 @@ extension Value where Kind == EC2.SpotFleet.FleetLaunchTemplateSpecification {
       objectEntries.append(.init("LaunchTemplateName", launchTemplateName.expression))
     }
     objectEntries.append(.init("Version", version.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -323,7 +323,7 @@ extension Value where Kind == EC2.SpotFleet.GroupIdentifier {
   public init(groupID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("GroupId", groupID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -339,7 +339,7 @@ extension Value where Kind == EC2.SpotFleet.IAMInstanceProfileSpecification {
   public init(arn: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let arn = arn { objectEntries.append(.init("Arn", arn.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -389,7 +389,7 @@ extension Value where Kind == EC2.SpotFleet.InstanceNetworkInterfaceSpecificatio
       objectEntries.append(.init("SecondaryPrivateIpAddressCount", secondaryPrivateIPAddressCount.expression))
     }
     if let subnetID = subnetID { objectEntries.append(.init("SubnetId", subnetID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -411,7 +411,7 @@ extension Value where Kind == EC2.SpotFleet.LaunchTemplateConfig {
       objectEntries.append(.init("LaunchTemplateSpecification", launchTemplateSpecification.expression))
     }
     if let overrides = overrides { objectEntries.append(.init("Overrides", overrides.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -451,7 +451,7 @@ extension Value where Kind == EC2.SpotFleet.LaunchTemplateOverrides {
     if let weightedCapacity = weightedCapacity {
       objectEntries.append(.init("WeightedCapacity", weightedCapacity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -475,7 +475,7 @@ extension Value where Kind == EC2.SpotFleet.LoadBalancersConfig {
     if let targetGroupsConfig = targetGroupsConfig {
       objectEntries.append(.init("TargetGroupsConfig", targetGroupsConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -492,7 +492,7 @@ extension Value where Kind == EC2.SpotFleet.PrivateIPAddressSpecification {
     var objectEntries: [Expression.ObjectEntry] = []
     if let primary = primary { objectEntries.append(.init("Primary", primary.expression)) }
     objectEntries.append(.init("PrivateIpAddress", privateIPAddress.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -553,99 +553,99 @@ extension EC2.SpotFleet {
 
 extension Value where Kind == EC2.SpotFleet.ResourceTypeValue {
   /// `client-vpn-endpoint`.
-  public static var clientVpnEndpoint: Self { Self(Kind.clientVpnEndpoint) }
+  public static var clientVpnEndpoint: Self { .allowed(Kind.clientVpnEndpoint) }
   /// `customer-gateway`.
-  public static var customerGateway: Self { Self(Kind.customerGateway) }
+  public static var customerGateway: Self { .allowed(Kind.customerGateway) }
   /// `dedicated-host`.
-  public static var dedicatedHost: Self { Self(Kind.dedicatedHost) }
+  public static var dedicatedHost: Self { .allowed(Kind.dedicatedHost) }
   /// `dhcp-options`.
-  public static var dhcpOptions: Self { Self(Kind.dhcpOptions) }
+  public static var dhcpOptions: Self { .allowed(Kind.dhcpOptions) }
   /// `egress-only-internet-gateway`.
-  public static var egressOnlyInternetGateway: Self { Self(Kind.egressOnlyInternetGateway) }
+  public static var egressOnlyInternetGateway: Self { .allowed(Kind.egressOnlyInternetGateway) }
   /// `elastic-gpu`.
-  public static var elasticGPU: Self { Self(Kind.elasticGPU) }
+  public static var elasticGPU: Self { .allowed(Kind.elasticGPU) }
   /// `elastic-ip`.
-  public static var elasticIP: Self { Self(Kind.elasticIP) }
+  public static var elasticIP: Self { .allowed(Kind.elasticIP) }
   /// `export-image-task`.
-  public static var exportImageTask: Self { Self(Kind.exportImageTask) }
+  public static var exportImageTask: Self { .allowed(Kind.exportImageTask) }
   /// `export-instance-task`.
-  public static var exportInstanceTask: Self { Self(Kind.exportInstanceTask) }
+  public static var exportInstanceTask: Self { .allowed(Kind.exportInstanceTask) }
   /// `fleet`.
-  public static var fleet: Self { Self(Kind.fleet) }
+  public static var fleet: Self { .allowed(Kind.fleet) }
   /// `fpga-image`.
-  public static var fpgaImage: Self { Self(Kind.fpgaImage) }
+  public static var fpgaImage: Self { .allowed(Kind.fpgaImage) }
   /// `host-reservation`.
-  public static var hostReservation: Self { Self(Kind.hostReservation) }
+  public static var hostReservation: Self { .allowed(Kind.hostReservation) }
   /// `image`.
-  public static var image: Self { Self(Kind.image) }
+  public static var image: Self { .allowed(Kind.image) }
   /// `import-image-task`.
-  public static var importImageTask: Self { Self(Kind.importImageTask) }
+  public static var importImageTask: Self { .allowed(Kind.importImageTask) }
   /// `import-snapshot-task`.
-  public static var importSnapshotTask: Self { Self(Kind.importSnapshotTask) }
+  public static var importSnapshotTask: Self { .allowed(Kind.importSnapshotTask) }
   /// `instance`.
-  public static var instance: Self { Self(Kind.instance) }
+  public static var instance: Self { .allowed(Kind.instance) }
   /// `internet-gateway`.
-  public static var internetGateway: Self { Self(Kind.internetGateway) }
+  public static var internetGateway: Self { .allowed(Kind.internetGateway) }
   /// `key-pair`.
-  public static var keyPair: Self { Self(Kind.keyPair) }
+  public static var keyPair: Self { .allowed(Kind.keyPair) }
   /// `launch-template`.
-  public static var launchTemplate: Self { Self(Kind.launchTemplate) }
+  public static var launchTemplate: Self { .allowed(Kind.launchTemplate) }
   /// `local-gateway-route-table-vpc-association`.
-  public static var localGatewayRouteTableVPCAssociation: Self { Self(Kind.localGatewayRouteTableVPCAssociation) }
+  public static var localGatewayRouteTableVPCAssociation: Self { .allowed(Kind.localGatewayRouteTableVPCAssociation) }
   /// `natgateway`.
-  public static var natgateway: Self { Self(Kind.natgateway) }
+  public static var natgateway: Self { .allowed(Kind.natgateway) }
   /// `network-acl`.
-  public static var networkACL: Self { Self(Kind.networkACL) }
+  public static var networkACL: Self { .allowed(Kind.networkACL) }
   /// `network-insights-analysis`.
-  public static var networkInsightsAnalysis: Self { Self(Kind.networkInsightsAnalysis) }
+  public static var networkInsightsAnalysis: Self { .allowed(Kind.networkInsightsAnalysis) }
   /// `network-insights-path`.
-  public static var networkInsightsPath: Self { Self(Kind.networkInsightsPath) }
+  public static var networkInsightsPath: Self { .allowed(Kind.networkInsightsPath) }
   /// `network-interface`.
-  public static var networkInterface: Self { Self(Kind.networkInterface) }
+  public static var networkInterface: Self { .allowed(Kind.networkInterface) }
   /// `placement-group`.
-  public static var placementGroup: Self { Self(Kind.placementGroup) }
+  public static var placementGroup: Self { .allowed(Kind.placementGroup) }
   /// `reserved-instances`.
-  public static var reservedInstances: Self { Self(Kind.reservedInstances) }
+  public static var reservedInstances: Self { .allowed(Kind.reservedInstances) }
   /// `route-table`.
-  public static var routeTable: Self { Self(Kind.routeTable) }
+  public static var routeTable: Self { .allowed(Kind.routeTable) }
   /// `security-group`.
-  public static var securityGroup: Self { Self(Kind.securityGroup) }
+  public static var securityGroup: Self { .allowed(Kind.securityGroup) }
   /// `snapshot`.
-  public static var snapshot: Self { Self(Kind.snapshot) }
+  public static var snapshot: Self { .allowed(Kind.snapshot) }
   /// `spot-fleet-request`.
-  public static var spotFleetRequest: Self { Self(Kind.spotFleetRequest) }
+  public static var spotFleetRequest: Self { .allowed(Kind.spotFleetRequest) }
   /// `spot-instances-request`.
-  public static var spotInstancesRequest: Self { Self(Kind.spotInstancesRequest) }
+  public static var spotInstancesRequest: Self { .allowed(Kind.spotInstancesRequest) }
   /// `subnet`.
-  public static var subnet: Self { Self(Kind.subnet) }
+  public static var subnet: Self { .allowed(Kind.subnet) }
   /// `traffic-mirror-filter`.
-  public static var trafficMirrorFilter: Self { Self(Kind.trafficMirrorFilter) }
+  public static var trafficMirrorFilter: Self { .allowed(Kind.trafficMirrorFilter) }
   /// `traffic-mirror-session`.
-  public static var trafficMirrorSession: Self { Self(Kind.trafficMirrorSession) }
+  public static var trafficMirrorSession: Self { .allowed(Kind.trafficMirrorSession) }
   /// `traffic-mirror-target`.
-  public static var trafficMirrorTarget: Self { Self(Kind.trafficMirrorTarget) }
+  public static var trafficMirrorTarget: Self { .allowed(Kind.trafficMirrorTarget) }
   /// `transit-gateway`.
-  public static var transitGateway: Self { Self(Kind.transitGateway) }
+  public static var transitGateway: Self { .allowed(Kind.transitGateway) }
   /// `transit-gateway-attachment`.
-  public static var transitGatewayAttachment: Self { Self(Kind.transitGatewayAttachment) }
+  public static var transitGatewayAttachment: Self { .allowed(Kind.transitGatewayAttachment) }
   /// `transit-gateway-connect-peer`.
-  public static var transitGatewayConnectPeer: Self { Self(Kind.transitGatewayConnectPeer) }
+  public static var transitGatewayConnectPeer: Self { .allowed(Kind.transitGatewayConnectPeer) }
   /// `transit-gateway-multicast-domain`.
-  public static var transitGatewayMulticastDomain: Self { Self(Kind.transitGatewayMulticastDomain) }
+  public static var transitGatewayMulticastDomain: Self { .allowed(Kind.transitGatewayMulticastDomain) }
   /// `transit-gateway-route-table`.
-  public static var transitGatewayRouteTable: Self { Self(Kind.transitGatewayRouteTable) }
+  public static var transitGatewayRouteTable: Self { .allowed(Kind.transitGatewayRouteTable) }
   /// `volume`.
-  public static var volume: Self { Self(Kind.volume) }
+  public static var volume: Self { .allowed(Kind.volume) }
   /// `vpc`.
-  public static var vpc: Self { Self(Kind.vpc) }
+  public static var vpc: Self { .allowed(Kind.vpc) }
   /// `vpc-flow-log`.
-  public static var vpcFlowLog: Self { Self(Kind.vpcFlowLog) }
+  public static var vpcFlowLog: Self { .allowed(Kind.vpcFlowLog) }
   /// `vpc-peering-connection`.
-  public static var vpcPeeringConnection: Self { Self(Kind.vpcPeeringConnection) }
+  public static var vpcPeeringConnection: Self { .allowed(Kind.vpcPeeringConnection) }
   /// `vpn-connection`.
-  public static var vpnConnection: Self { Self(Kind.vpnConnection) }
+  public static var vpnConnection: Self { .allowed(Kind.vpnConnection) }
   /// `vpn-gateway`.
-  public static var vpnGateway: Self { Self(Kind.vpnGateway) }
+  public static var vpnGateway: Self { .allowed(Kind.vpnGateway) }
 }
 
 extension EC2.SpotFleet {
@@ -665,7 +665,7 @@ extension Value where Kind == EC2.SpotFleet.SpotCapacityRebalance {
     if let terminationDelay = terminationDelay {
       objectEntries.append(.init("TerminationDelay", terminationDelay.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -729,7 +729,7 @@ extension Value where Kind == EC2.SpotFleet.SpotFleetLaunchSpecification {
     if let weightedCapacity = weightedCapacity {
       objectEntries.append(.init("WeightedCapacity", weightedCapacity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -745,7 +745,7 @@ extension Value where Kind == EC2.SpotFleet.SpotFleetMonitoring {
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -839,7 +839,7 @@ extension Value where Kind == EC2.SpotFleet.SpotFleetRequestConfigData {
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let validFrom = validFrom { objectEntries.append(.init("ValidFrom", validFrom.expression)) }
     if let validUntil = validUntil { objectEntries.append(.init("ValidUntil", validUntil.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -856,7 +856,7 @@ extension Value where Kind == EC2.SpotFleet.SpotFleetTagSpecification {
     var objectEntries: [Expression.ObjectEntry] = []
     if let resourceType = resourceType { objectEntries.append(.init("ResourceType", resourceType.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -874,7 +874,7 @@ extension Value where Kind == EC2.SpotFleet.SpotMaintenanceStrategies {
     if let capacityRebalance = capacityRebalance {
       objectEntries.append(.init("CapacityRebalance", capacityRebalance.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -902,7 +902,7 @@ extension Value where Kind == EC2.SpotFleet.SpotPlacement {
     }
     if let groupName = groupName { objectEntries.append(.init("GroupName", groupName.expression)) }
     if let tenancy = tenancy { objectEntries.append(.init("Tenancy", tenancy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -918,7 +918,7 @@ extension Value where Kind == EC2.SpotFleet.TargetGroup {
   public init(arn: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -934,7 +934,7 @@ extension Value where Kind == EC2.SpotFleet.TargetGroupsConfig {
   public init(targetGroups: Value<[EC2.SpotFleet.TargetGroup]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TargetGroups", targetGroups.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -950,7 +950,7 @@ extension EC2.SpotFleet {
 
 extension Value where Kind == EC2.SpotFleet.TypeValue {
   /// `maintain`.
-  public static var maintain: Self { Self(Kind.maintain) }
+  public static var maintain: Self { .allowed(Kind.maintain) }
   /// `request`.
-  public static var request: Self { Self(Kind.request) }
+  public static var request: Self { .allowed(Kind.request) }
 }

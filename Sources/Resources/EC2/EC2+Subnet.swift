@@ -236,6 +236,6 @@ extension Value where Kind == EC2.Subnet.PrivateDNSNameOptionsOnLaunch {
       objectEntries.append(.init("EnableResourceNameDnsARecord", enableResourceNameDNSARecord.expression))
     }
     if let hostnameType = hostnameType { objectEntries.append(.init("HostnameType", hostnameType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

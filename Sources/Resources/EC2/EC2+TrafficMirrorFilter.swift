@@ -85,5 +85,5 @@ extension EC2.TrafficMirrorFilter {
 
 extension Value where Kind == EC2.TrafficMirrorFilter.TrafficMirrorNetworkServiceValue {
   /// `amazon-dns`.
-  public static var amazonDNS: Self { Self(Kind.amazonDNS) }
+  public static var amazonDNS: Self { .allowed(Kind.amazonDNS) }
 }

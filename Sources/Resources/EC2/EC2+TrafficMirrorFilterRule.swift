@@ -143,9 +143,9 @@ extension EC2.TrafficMirrorFilterRule {
 
 extension Value where Kind == EC2.TrafficMirrorFilterRule.TrafficDirectionValue {
   /// `egress`.
-  public static var egress: Self { Self(Kind.egress) }
+  public static var egress: Self { .allowed(Kind.egress) }
   /// `ingress`.
-  public static var ingress: Self { Self(Kind.ingress) }
+  public static var ingress: Self { .allowed(Kind.ingress) }
 }
 
 extension EC2.TrafficMirrorFilterRule {
@@ -161,7 +161,7 @@ extension Value where Kind == EC2.TrafficMirrorFilterRule.TrafficMirrorPortRange
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FromPort", fromPort.expression))
     objectEntries.append(.init("ToPort", toPort.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,7 +177,7 @@ extension EC2.TrafficMirrorFilterRule {
 
 extension Value where Kind == EC2.TrafficMirrorFilterRule.TrafficMirrorRuleActionValue {
   /// `accept`.
-  public static var accept: Self { Self(Kind.accept) }
+  public static var accept: Self { .allowed(Kind.accept) }
   /// `reject`.
-  public static var reject: Self { Self(Kind.reject) }
+  public static var reject: Self { .allowed(Kind.reject) }
 }

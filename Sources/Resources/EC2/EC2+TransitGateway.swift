@@ -195,7 +195,7 @@ extension EC2.TransitGateway {
 
 extension Value where Kind == EC2.TransitGateway.EncryptionSupportValue {
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
 }

@@ -101,7 +101,7 @@ extension EC2.TransitGatewayConnect {
 
 extension Value where Kind == EC2.TransitGatewayConnect.ProtocolValue {
   /// `gre`.
-  public static var gre: Self { Self(Kind.gre) }
+  public static var gre: Self { .allowed(Kind.gre) }
 }
 
 extension EC2.TransitGatewayConnect {
@@ -117,7 +117,7 @@ extension Value where Kind == EC2.TransitGatewayConnect.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -133,6 +133,6 @@ extension Value where Kind == EC2.TransitGatewayConnect.TransitGatewayConnectOpt
   public init(protocol: Value<EC2.TransitGatewayConnect.ProtocolValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let `protocol` = `protocol` { objectEntries.append(.init("Protocol", `protocol`.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

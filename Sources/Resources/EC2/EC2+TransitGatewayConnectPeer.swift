@@ -124,7 +124,7 @@ extension Value where Kind == EC2.TransitGatewayConnectPeer.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -154,7 +154,7 @@ extension Value where Kind == EC2.TransitGatewayConnectPeer.TransitGatewayAttach
     if let transitGatewayAsn = transitGatewayAsn {
       objectEntries.append(.init("TransitGatewayAsn", transitGatewayAsn.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,6 +184,6 @@ extension Value where Kind == EC2.TransitGatewayConnectPeer.TransitGatewayConnec
     if let transitGatewayAddress = transitGatewayAddress {
       objectEntries.append(.init("TransitGatewayAddress", transitGatewayAddress.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

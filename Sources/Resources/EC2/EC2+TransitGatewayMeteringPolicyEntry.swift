@@ -170,19 +170,19 @@ extension EC2.TransitGatewayMeteringPolicyEntry {
 
 extension Value where Kind == EC2.TransitGatewayMeteringPolicyEntry.TransitGatewayAttachmentResourceTypeValue {
   /// `vpc`.
-  public static var vpc: Self { Self(Kind.vpc) }
+  public static var vpc: Self { .allowed(Kind.vpc) }
   /// `vpn`.
-  public static var vpn: Self { Self(Kind.vpn) }
+  public static var vpn: Self { .allowed(Kind.vpn) }
   /// `direct-connect-gateway`.
-  public static var directConnectGateway: Self { Self(Kind.directConnectGateway) }
+  public static var directConnectGateway: Self { .allowed(Kind.directConnectGateway) }
   /// `peering`.
-  public static var peering: Self { Self(Kind.peering) }
+  public static var peering: Self { .allowed(Kind.peering) }
   /// `network-function`.
-  public static var networkFunction: Self { Self(Kind.networkFunction) }
+  public static var networkFunction: Self { .allowed(Kind.networkFunction) }
   /// `vpn-concentrator`.
-  public static var vpnConcentrator: Self { Self(Kind.vpnConcentrator) }
+  public static var vpnConcentrator: Self { .allowed(Kind.vpnConcentrator) }
   /// `client-vpn`.
-  public static var clientVpn: Self { Self(Kind.clientVpn) }
+  public static var clientVpn: Self { .allowed(Kind.clientVpn) }
 }
 
 extension EC2.TransitGatewayMeteringPolicyEntry {
@@ -198,9 +198,9 @@ extension EC2.TransitGatewayMeteringPolicyEntry {
 
 extension Value where Kind == EC2.TransitGatewayMeteringPolicyEntry.TransitGatewayMeteringPayerTypeValue {
   /// `source-attachment-owner`.
-  public static var sourceAttachmentOwner: Self { Self(Kind.sourceAttachmentOwner) }
+  public static var sourceAttachmentOwner: Self { .allowed(Kind.sourceAttachmentOwner) }
   /// `destination-attachment-owner`.
-  public static var destinationAttachmentOwner: Self { Self(Kind.destinationAttachmentOwner) }
+  public static var destinationAttachmentOwner: Self { .allowed(Kind.destinationAttachmentOwner) }
   /// `transit-gateway-owner`.
-  public static var transitGatewayOwner: Self { Self(Kind.transitGatewayOwner) }
+  public static var transitGatewayOwner: Self { .allowed(Kind.transitGatewayOwner) }
 }

@@ -112,9 +112,9 @@ extension EC2.TransitGatewayMulticastDomain {
 
 extension Value where Kind == EC2.TransitGatewayMulticastDomain.AutoAcceptSharedAssociationsValue {
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
 }
 
 extension EC2.TransitGatewayMulticastDomain {
@@ -129,9 +129,9 @@ extension EC2.TransitGatewayMulticastDomain {
 
 extension Value where Kind == EC2.TransitGatewayMulticastDomain.Igmpv2SupportValue {
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
 }
 
 extension EC2.TransitGatewayMulticastDomain {
@@ -156,7 +156,7 @@ extension Value where Kind == EC2.TransitGatewayMulticastDomain.Options {
     if let staticSourcesSupport = staticSourcesSupport {
       objectEntries.append(.init("StaticSourcesSupport", staticSourcesSupport.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -172,9 +172,9 @@ extension EC2.TransitGatewayMulticastDomain {
 
 extension Value where Kind == EC2.TransitGatewayMulticastDomain.StaticSourcesSupportValue {
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
 }
 
 extension EC2.TransitGatewayMulticastDomain {
@@ -190,6 +190,6 @@ extension Value where Kind == EC2.TransitGatewayMulticastDomain.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -160,9 +160,9 @@ extension EC2.VPC {
 
 extension Value where Kind == EC2.VPC.InstanceTenancyValue {
   /// `dedicated`.
-  public static var dedicated: Self { Self(Kind.dedicated) }
+  public static var dedicated: Self { .allowed(Kind.dedicated) }
   /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `host`.
-  public static var host: Self { Self(Kind.host) }
+  public static var host: Self { .allowed(Kind.host) }
 }

@@ -92,7 +92,7 @@ extension EC2.VPCBlockPublicAccessExclusion {
 
 extension Value where Kind == EC2.VPCBlockPublicAccessExclusion.InternetGatewayExclusionModeValue {
   /// `allow-bidirectional`.
-  public static var allowBidirectional: Self { Self(Kind.allowBidirectional) }
+  public static var allowBidirectional: Self { .allowed(Kind.allowBidirectional) }
   /// `allow-egress`.
-  public static var allowEgress: Self { Self(Kind.allowEgress) }
+  public static var allowEgress: Self { .allowed(Kind.allowEgress) }
 }

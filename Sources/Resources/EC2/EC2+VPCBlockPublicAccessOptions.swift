@@ -74,7 +74,7 @@ extension EC2.VPCBlockPublicAccessOptions {
 
 extension Value where Kind == EC2.VPCBlockPublicAccessOptions.InternetGatewayBlockModeValue {
   /// `block-bidirectional`.
-  public static var blockBidirectional: Self { Self(Kind.blockBidirectional) }
+  public static var blockBidirectional: Self { .allowed(Kind.blockBidirectional) }
   /// `block-ingress`.
-  public static var blockIngress: Self { Self(Kind.blockIngress) }
+  public static var blockIngress: Self { .allowed(Kind.blockIngress) }
 }

@@ -448,9 +448,9 @@ extension EC2.VPCEncryptionControl {
 
 extension Value where Kind == EC2.VPCEncryptionControl.EgressOnlyInternetGatewayExclusionInputValue {
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
 }
 
 extension EC2.VPCEncryptionControl {
@@ -465,9 +465,9 @@ extension EC2.VPCEncryptionControl {
 
 extension Value where Kind == EC2.VPCEncryptionControl.ElasticFileSystemExclusionInputValue {
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
 }
 
 extension EC2.VPCEncryptionControl {
@@ -482,9 +482,9 @@ extension EC2.VPCEncryptionControl {
 
 extension Value where Kind == EC2.VPCEncryptionControl.InternetGatewayExclusionInputValue {
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
 }
 
 extension EC2.VPCEncryptionControl {
@@ -499,9 +499,9 @@ extension EC2.VPCEncryptionControl {
 
 extension Value where Kind == EC2.VPCEncryptionControl.LambdaExclusionInputValue {
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
 }
 
 extension EC2.VPCEncryptionControl {
@@ -516,9 +516,9 @@ extension EC2.VPCEncryptionControl {
 
 extension Value where Kind == EC2.VPCEncryptionControl.ModeValue {
   /// `monitor`.
-  public static var monitor: Self { Self(Kind.monitor) }
+  public static var monitor: Self { .allowed(Kind.monitor) }
   /// `enforce`.
-  public static var enforce: Self { Self(Kind.enforce) }
+  public static var enforce: Self { .allowed(Kind.enforce) }
 }
 
 extension EC2.VPCEncryptionControl {
@@ -533,9 +533,9 @@ extension EC2.VPCEncryptionControl {
 
 extension Value where Kind == EC2.VPCEncryptionControl.NATGatewayExclusionInputValue {
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
 }
 
 extension EC2.VPCEncryptionControl {
@@ -550,9 +550,9 @@ extension EC2.VPCEncryptionControl {
 
 extension Value where Kind == EC2.VPCEncryptionControl.VPCLatticeExclusionInputValue {
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
 }
 
 extension EC2.VPCEncryptionControl {
@@ -567,9 +567,9 @@ extension EC2.VPCEncryptionControl {
 
 extension Value where Kind == EC2.VPCEncryptionControl.VPCPeeringExclusionInputValue {
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
 }
 
 extension EC2.VPCEncryptionControl {
@@ -584,7 +584,7 @@ extension EC2.VPCEncryptionControl {
 
 extension Value where Kind == EC2.VPCEncryptionControl.VirtualPrivateGatewayExclusionInputValue {
   /// `enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
   /// `disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
 }

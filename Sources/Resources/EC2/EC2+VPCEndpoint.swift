@@ -214,7 +214,7 @@ extension Value where Kind == EC2.VPCEndpoint.DNSOptionsSpecification {
     if let privateDNSSpecifiedDomains = privateDNSSpecifiedDomains {
       objectEntries.append(.init("PrivateDnsSpecifiedDomains", privateDNSSpecifiedDomains.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -233,15 +233,15 @@ extension EC2.VPCEndpoint {
 
 extension Value where Kind == EC2.VPCEndpoint.DNSRecordIPTypeValue {
   /// `ipv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `ipv6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
   /// `dualstack`.
-  public static var dualstack: Self { Self(Kind.dualstack) }
+  public static var dualstack: Self { .allowed(Kind.dualstack) }
   /// `service-defined`.
-  public static var serviceDefined: Self { Self(Kind.serviceDefined) }
+  public static var serviceDefined: Self { .allowed(Kind.serviceDefined) }
   /// `not-specified`.
-  public static var notSpecified: Self { Self(Kind.notSpecified) }
+  public static var notSpecified: Self { .allowed(Kind.notSpecified) }
 }
 
 extension EC2.VPCEndpoint {
@@ -258,13 +258,13 @@ extension EC2.VPCEndpoint {
 
 extension Value where Kind == EC2.VPCEndpoint.IPAddressTypeValue {
   /// `ipv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `ipv6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
   /// `dualstack`.
-  public static var dualstack: Self { Self(Kind.dualstack) }
+  public static var dualstack: Self { .allowed(Kind.dualstack) }
   /// `not-specified`.
-  public static var notSpecified: Self { Self(Kind.notSpecified) }
+  public static var notSpecified: Self { .allowed(Kind.notSpecified) }
 }
 
 extension EC2.VPCEndpoint {
@@ -280,11 +280,11 @@ extension EC2.VPCEndpoint {
 
 extension Value where Kind == EC2.VPCEndpoint.PrivateDNSOnlyForInboundResolverEndpointValue {
   /// `OnlyInboundResolver`.
-  public static var onlyInboundResolver: Self { Self(Kind.onlyInboundResolver) }
+  public static var onlyInboundResolver: Self { .allowed(Kind.onlyInboundResolver) }
   /// `AllResolvers`.
-  public static var allResolvers: Self { Self(Kind.allResolvers) }
+  public static var allResolvers: Self { .allowed(Kind.allResolvers) }
   /// `NotSpecified`.
-  public static var notSpecified: Self { Self(Kind.notSpecified) }
+  public static var notSpecified: Self { .allowed(Kind.notSpecified) }
 }
 
 extension EC2.VPCEndpoint {
@@ -301,13 +301,13 @@ extension EC2.VPCEndpoint {
 
 extension Value where Kind == EC2.VPCEndpoint.PrivateDNSPreferenceValue {
   /// `VERIFIED_DOMAINS_ONLY`.
-  public static var verifiedDomainsOnly: Self { Self(Kind.verifiedDomainsOnly) }
+  public static var verifiedDomainsOnly: Self { .allowed(Kind.verifiedDomainsOnly) }
   /// `ALL_DOMAINS`.
-  public static var allDomains: Self { Self(Kind.allDomains) }
+  public static var allDomains: Self { .allowed(Kind.allDomains) }
   /// `VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS`.
-  public static var verifiedDomainsAndSpecifiedDomains: Self { Self(Kind.verifiedDomainsAndSpecifiedDomains) }
+  public static var verifiedDomainsAndSpecifiedDomains: Self { .allowed(Kind.verifiedDomainsAndSpecifiedDomains) }
   /// `SPECIFIED_DOMAINS_ONLY`.
-  public static var specifiedDomainsOnly: Self { Self(Kind.specifiedDomainsOnly) }
+  public static var specifiedDomainsOnly: Self { .allowed(Kind.specifiedDomainsOnly) }
 }
 
 extension EC2.VPCEndpoint {
@@ -325,13 +325,13 @@ extension EC2.VPCEndpoint {
 
 extension Value where Kind == EC2.VPCEndpoint.VPCEndpointTypeValue {
   /// `Interface`.
-  public static var interface: Self { Self(Kind.interface) }
+  public static var interface: Self { .allowed(Kind.interface) }
   /// `Gateway`.
-  public static var gateway: Self { Self(Kind.gateway) }
+  public static var gateway: Self { .allowed(Kind.gateway) }
   /// `GatewayLoadBalancer`.
-  public static var gatewayLoadBalancer: Self { Self(Kind.gatewayLoadBalancer) }
+  public static var gatewayLoadBalancer: Self { .allowed(Kind.gatewayLoadBalancer) }
   /// `ServiceNetwork`.
-  public static var serviceNetwork: Self { Self(Kind.serviceNetwork) }
+  public static var serviceNetwork: Self { .allowed(Kind.serviceNetwork) }
   /// `Resource`.
-  public static var resource: Self { Self(Kind.resource) }
+  public static var resource: Self { .allowed(Kind.resource) }
 }

@@ -133,7 +133,7 @@ extension EC2.VPCEndpointService {
 
 extension Value where Kind == EC2.VPCEndpointService.IPAddressTypeValue {
   /// `ipv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `ipv6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
 }

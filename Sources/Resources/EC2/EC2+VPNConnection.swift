@@ -209,9 +209,9 @@ extension EC2.VPNConnection {
 
 extension Value where Kind == EC2.VPNConnection.BgpLogOutputFormatValue {
   /// `json`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `text`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
 }
 
 extension EC2.VPNConnection {
@@ -242,7 +242,7 @@ extension Value where Kind == EC2.VPNConnection.CloudwatchLogOptionsSpecificatio
     if let logOutputFormat = logOutputFormat {
       objectEntries.append(.init("LogOutputFormat", logOutputFormat.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -259,11 +259,11 @@ extension EC2.VPNConnection {
 
 extension Value where Kind == EC2.VPNConnection.DPDTimeoutActionValue {
   /// `clear`.
-  public static var clear: Self { Self(Kind.clear) }
+  public static var clear: Self { .allowed(Kind.clear) }
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `restart`.
-  public static var restart: Self { Self(Kind.restart) }
+  public static var restart: Self { .allowed(Kind.restart) }
 }
 
 extension EC2.VPNConnection {
@@ -278,7 +278,7 @@ extension Value where Kind == EC2.VPNConnection.IKEVersionsRequestListValue {
   public init(value: Value<EC2.VPNConnection.ValueValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -294,9 +294,9 @@ extension EC2.VPNConnection {
 
 extension Value where Kind == EC2.VPNConnection.LogOutputFormatValue {
   /// `json`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `text`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
 }
 
 extension EC2.VPNConnection {
@@ -311,7 +311,7 @@ extension Value where Kind == EC2.VPNConnection.Phase1DHGroupNumbersRequestListV
   public init(value: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -327,7 +327,7 @@ extension Value where Kind == EC2.VPNConnection.Phase1EncryptionAlgorithmsReques
   public init(value: Value<EC2.VPNConnection.Phase1EncryptionAlgorithmsRequestListValueValueValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -345,13 +345,13 @@ extension EC2.VPNConnection {
 
 extension Value where Kind == EC2.VPNConnection.Phase1EncryptionAlgorithmsRequestListValueValueValue {
   /// `AES128`.
-  public static var aes128: Self { Self(Kind.aes128) }
+  public static var aes128: Self { .allowed(Kind.aes128) }
   /// `AES256`.
-  public static var aes256: Self { Self(Kind.aes256) }
+  public static var aes256: Self { .allowed(Kind.aes256) }
   /// `AES128-GCM-16`.
-  public static var aes128Gcm16: Self { Self(Kind.aes128Gcm16) }
+  public static var aes128Gcm16: Self { .allowed(Kind.aes128Gcm16) }
   /// `AES256-GCM-16`.
-  public static var aes256Gcm16: Self { Self(Kind.aes256Gcm16) }
+  public static var aes256Gcm16: Self { .allowed(Kind.aes256Gcm16) }
 }
 
 extension EC2.VPNConnection {
@@ -366,7 +366,7 @@ extension Value where Kind == EC2.VPNConnection.Phase1IntegrityAlgorithmsRequest
   public init(value: Value<EC2.VPNConnection.Phase1IntegrityAlgorithmsRequestListValueValueValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -384,13 +384,13 @@ extension EC2.VPNConnection {
 
 extension Value where Kind == EC2.VPNConnection.Phase1IntegrityAlgorithmsRequestListValueValueValue {
   /// `SHA1`.
-  public static var sha1: Self { Self(Kind.sha1) }
+  public static var sha1: Self { .allowed(Kind.sha1) }
   /// `SHA2-256`.
-  public static var sha2_256: Self { Self(Kind.sha2_256) }
+  public static var sha2_256: Self { .allowed(Kind.sha2_256) }
   /// `SHA2-384`.
-  public static var sha2_384: Self { Self(Kind.sha2_384) }
+  public static var sha2_384: Self { .allowed(Kind.sha2_384) }
   /// `SHA2-512`.
-  public static var sha2_512: Self { Self(Kind.sha2_512) }
+  public static var sha2_512: Self { .allowed(Kind.sha2_512) }
 }
 
 extension EC2.VPNConnection {
@@ -405,7 +405,7 @@ extension Value where Kind == EC2.VPNConnection.Phase2DHGroupNumbersRequestListV
   public init(value: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -421,7 +421,7 @@ extension Value where Kind == EC2.VPNConnection.Phase2EncryptionAlgorithmsReques
   public init(value: Value<EC2.VPNConnection.Phase2EncryptionAlgorithmsRequestListValueValueValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -439,13 +439,13 @@ extension EC2.VPNConnection {
 
 extension Value where Kind == EC2.VPNConnection.Phase2EncryptionAlgorithmsRequestListValueValueValue {
   /// `AES128`.
-  public static var aes128: Self { Self(Kind.aes128) }
+  public static var aes128: Self { .allowed(Kind.aes128) }
   /// `AES256`.
-  public static var aes256: Self { Self(Kind.aes256) }
+  public static var aes256: Self { .allowed(Kind.aes256) }
   /// `AES128-GCM-16`.
-  public static var aes128Gcm16: Self { Self(Kind.aes128Gcm16) }
+  public static var aes128Gcm16: Self { .allowed(Kind.aes128Gcm16) }
   /// `AES256-GCM-16`.
-  public static var aes256Gcm16: Self { Self(Kind.aes256Gcm16) }
+  public static var aes256Gcm16: Self { .allowed(Kind.aes256Gcm16) }
 }
 
 extension EC2.VPNConnection {
@@ -460,7 +460,7 @@ extension Value where Kind == EC2.VPNConnection.Phase2IntegrityAlgorithmsRequest
   public init(value: Value<EC2.VPNConnection.Phase2IntegrityAlgorithmsRequestListValueValueValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -478,13 +478,13 @@ extension EC2.VPNConnection {
 
 extension Value where Kind == EC2.VPNConnection.Phase2IntegrityAlgorithmsRequestListValueValueValue {
   /// `SHA1`.
-  public static var sha1: Self { Self(Kind.sha1) }
+  public static var sha1: Self { .allowed(Kind.sha1) }
   /// `SHA2-256`.
-  public static var sha2_256: Self { Self(Kind.sha2_256) }
+  public static var sha2_256: Self { .allowed(Kind.sha2_256) }
   /// `SHA2-384`.
-  public static var sha2_384: Self { Self(Kind.sha2_384) }
+  public static var sha2_384: Self { .allowed(Kind.sha2_384) }
   /// `SHA2-512`.
-  public static var sha2_512: Self { Self(Kind.sha2_512) }
+  public static var sha2_512: Self { .allowed(Kind.sha2_512) }
 }
 
 extension EC2.VPNConnection {
@@ -499,9 +499,9 @@ extension EC2.VPNConnection {
 
 extension Value where Kind == EC2.VPNConnection.PreSharedKeyStorageValue {
   /// `Standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `SecretsManager`.
-  public static var secretsManager: Self { Self(Kind.secretsManager) }
+  public static var secretsManager: Self { .allowed(Kind.secretsManager) }
 }
 
 extension EC2.VPNConnection {
@@ -516,9 +516,9 @@ extension EC2.VPNConnection {
 
 extension Value where Kind == EC2.VPNConnection.StartupActionValue {
   /// `add`.
-  public static var add: Self { Self(Kind.add) }
+  public static var add: Self { .allowed(Kind.add) }
   /// `start`.
-  public static var start: Self { Self(Kind.start) }
+  public static var start: Self { .allowed(Kind.start) }
 }
 
 extension EC2.VPNConnection {
@@ -533,9 +533,9 @@ extension EC2.VPNConnection {
 
 extension Value where Kind == EC2.VPNConnection.TunnelBandwidthValue {
   /// `standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `large`.
-  public static var large: Self { Self(Kind.large) }
+  public static var large: Self { .allowed(Kind.large) }
 }
 
 extension EC2.VPNConnection {
@@ -550,9 +550,9 @@ extension EC2.VPNConnection {
 
 extension Value where Kind == EC2.VPNConnection.ValueValue {
   /// `ikev1`.
-  public static var ikev1: Self { Self(Kind.ikev1) }
+  public static var ikev1: Self { .allowed(Kind.ikev1) }
   /// `ikev2`.
-  public static var ikev2: Self { Self(Kind.ikev2) }
+  public static var ikev2: Self { .allowed(Kind.ikev2) }
 }
 
 extension EC2.VPNConnection {
@@ -569,7 +569,7 @@ extension Value where Kind == EC2.VPNConnection.VpnTunnelLogOptionsSpecification
     if let cloudwatchLogOptions = cloudwatchLogOptions {
       objectEntries.append(.init("CloudwatchLogOptions", cloudwatchLogOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -657,6 +657,6 @@ extension Value where Kind == EC2.VPNConnection.VpnTunnelOptionsSpecification {
     if let tunnelInsideIpv6Cidr = tunnelInsideIpv6Cidr {
       objectEntries.append(.init("TunnelInsideIpv6Cidr", tunnelInsideIpv6Cidr.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -242,7 +242,7 @@ extension EC2.VerifiedAccessEndpoint {
 
 extension Value where Kind == EC2.VerifiedAccessEndpoint.AttachmentTypeValue {
   /// `vpc`.
-  public static var vpc: Self { Self(Kind.vpc) }
+  public static var vpc: Self { .allowed(Kind.vpc) }
 }
 
 extension EC2.VerifiedAccessEndpoint {
@@ -265,7 +265,7 @@ extension Value where Kind == EC2.VerifiedAccessEndpoint.CidrOptions {
     if let portRanges = portRanges { objectEntries.append(.init("PortRanges", portRanges.expression)) }
     if let `protocol` = `protocol` { objectEntries.append(.init("Protocol", `protocol`.expression)) }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -283,13 +283,13 @@ extension EC2.VerifiedAccessEndpoint {
 
 extension Value where Kind == EC2.VerifiedAccessEndpoint.EndpointTypeValue {
   /// `cidr`.
-  public static var cidr: Self { Self(Kind.cidr) }
+  public static var cidr: Self { .allowed(Kind.cidr) }
   /// `load-balancer`.
-  public static var loadBalancer: Self { Self(Kind.loadBalancer) }
+  public static var loadBalancer: Self { .allowed(Kind.loadBalancer) }
   /// `network-interface`.
-  public static var networkInterface: Self { Self(Kind.networkInterface) }
+  public static var networkInterface: Self { .allowed(Kind.networkInterface) }
   /// `rds`.
-  public static var rds: Self { Self(Kind.rds) }
+  public static var rds: Self { .allowed(Kind.rds) }
 }
 
 extension EC2.VerifiedAccessEndpoint {
@@ -316,7 +316,7 @@ extension Value where Kind == EC2.VerifiedAccessEndpoint.LoadBalancerOptions {
     if let portRanges = portRanges { objectEntries.append(.init("PortRanges", portRanges.expression)) }
     if let `protocol` = `protocol` { objectEntries.append(.init("Protocol", `protocol`.expression)) }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -342,7 +342,7 @@ extension Value where Kind == EC2.VerifiedAccessEndpoint.NetworkInterfaceOptions
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
     if let portRanges = portRanges { objectEntries.append(.init("PortRanges", portRanges.expression)) }
     if let `protocol` = `protocol` { objectEntries.append(.init("Protocol", `protocol`.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -359,7 +359,7 @@ extension Value where Kind == EC2.VerifiedAccessEndpoint.PortRange {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fromPort = fromPort { objectEntries.append(.init("FromPort", fromPort.expression)) }
     if let toPort = toPort { objectEntries.append(.init("ToPort", toPort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -376,11 +376,11 @@ extension EC2.VerifiedAccessEndpoint {
 
 extension Value where Kind == EC2.VerifiedAccessEndpoint.ProtocolValue {
   /// `http`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `https`.
-  public static var https: Self { Self(Kind.https) }
+  public static var https: Self { .allowed(Kind.https) }
   /// `tcp`.
-  public static var tcp: Self { Self(Kind.tcp) }
+  public static var tcp: Self { .allowed(Kind.tcp) }
 }
 
 extension EC2.VerifiedAccessEndpoint {
@@ -413,6 +413,6 @@ extension Value where Kind == EC2.VerifiedAccessEndpoint.RdsOptions {
     if let rdsDBProxyARN = rdsDBProxyARN { objectEntries.append(.init("RdsDbProxyArn", rdsDBProxyARN.expression)) }
     if let rdsEndpoint = rdsEndpoint { objectEntries.append(.init("RdsEndpoint", rdsEndpoint.expression)) }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -153,7 +153,7 @@ extension Value where Kind == EC2.VerifiedAccessInstance.CloudWatchLogs {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let logGroup = logGroup { objectEntries.append(.init("LogGroup", logGroup.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -170,7 +170,7 @@ extension Value where Kind == EC2.VerifiedAccessInstance.KinesisDataFirehose {
     var objectEntries: [Expression.ObjectEntry] = []
     if let deliveryStream = deliveryStream { objectEntries.append(.init("DeliveryStream", deliveryStream.expression)) }
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -194,7 +194,7 @@ extension Value where Kind == EC2.VerifiedAccessInstance.S3 {
     if let bucketOwner = bucketOwner { objectEntries.append(.init("BucketOwner", bucketOwner.expression)) }
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,7 +224,7 @@ extension Value where Kind == EC2.VerifiedAccessInstance.VerifiedAccessLogs {
     }
     if let logVersion = logVersion { objectEntries.append(.init("LogVersion", logVersion.expression)) }
     if let s3 = s3 { objectEntries.append(.init("S3", s3.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -258,6 +258,6 @@ extension Value where Kind == EC2.VerifiedAccessInstance.VerifiedAccessTrustProv
     if let verifiedAccessTrustProviderID = verifiedAccessTrustProviderID {
       objectEntries.append(.init("VerifiedAccessTrustProviderId", verifiedAccessTrustProviderID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -163,7 +163,7 @@ extension Value where Kind == EC2.VerifiedAccessTrustProvider.DeviceOptions {
       objectEntries.append(.init("PublicSigningKeyUrl", publicSigningKeyURL.expression))
     }
     if let tenantID = tenantID { objectEntries.append(.init("TenantId", tenantID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -180,11 +180,11 @@ extension EC2.VerifiedAccessTrustProvider {
 
 extension Value where Kind == EC2.VerifiedAccessTrustProvider.DeviceTrustProviderTypeValue {
   /// `crowdstrike`.
-  public static var crowdstrike: Self { Self(Kind.crowdstrike) }
+  public static var crowdstrike: Self { .allowed(Kind.crowdstrike) }
   /// `jamf`.
-  public static var jamf: Self { Self(Kind.jamf) }
+  public static var jamf: Self { .allowed(Kind.jamf) }
   /// `jumpcloud`.
-  public static var jumpcloud: Self { Self(Kind.jumpcloud) }
+  public static var jumpcloud: Self { .allowed(Kind.jumpcloud) }
 }
 
 extension EC2.VerifiedAccessTrustProvider {
@@ -221,7 +221,7 @@ extension Value where Kind == EC2.VerifiedAccessTrustProvider.NativeApplicationO
     if let userInfoEndpoint = userInfoEndpoint {
       objectEntries.append(.init("UserInfoEndpoint", userInfoEndpoint.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -255,7 +255,7 @@ extension Value where Kind == EC2.VerifiedAccessTrustProvider.OIDCOptions {
     if let userInfoEndpoint = userInfoEndpoint {
       objectEntries.append(.init("UserInfoEndpoint", userInfoEndpoint.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -271,9 +271,9 @@ extension EC2.VerifiedAccessTrustProvider {
 
 extension Value where Kind == EC2.VerifiedAccessTrustProvider.TrustProviderTypeValue {
   /// `device`.
-  public static var device: Self { Self(Kind.device) }
+  public static var device: Self { .allowed(Kind.device) }
   /// `user`.
-  public static var user: Self { Self(Kind.user) }
+  public static var user: Self { .allowed(Kind.user) }
 }
 
 extension EC2.VerifiedAccessTrustProvider {
@@ -288,7 +288,7 @@ extension EC2.VerifiedAccessTrustProvider {
 
 extension Value where Kind == EC2.VerifiedAccessTrustProvider.UserTrustProviderTypeValue {
   /// `iam-identity-center`.
-  public static var iamIdentityCenter: Self { Self(Kind.iamIdentityCenter) }
+  public static var iamIdentityCenter: Self { .allowed(Kind.iamIdentityCenter) }
   /// `oidc`.
-  public static var oidc: Self { Self(Kind.oidc) }
+  public static var oidc: Self { .allowed(Kind.oidc) }
 }

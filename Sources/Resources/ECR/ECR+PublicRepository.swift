@@ -110,6 +110,6 @@ extension Value where Kind == ECR.PublicRepository.RepositoryCatalogData {
       objectEntries.append(.init("RepositoryDescription", repositoryDescription.expression))
     }
     if let usageText = usageText { objectEntries.append(.init("UsageText", usageText.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -112,21 +112,21 @@ extension ECR.PullThroughCacheRule {
 
 extension Value where Kind == ECR.PullThroughCacheRule.UpstreamRegistryValue {
   /// `azure-container-registry`.
-  public static var azureContainerRegistry: Self { Self(Kind.azureContainerRegistry) }
+  public static var azureContainerRegistry: Self { .allowed(Kind.azureContainerRegistry) }
   /// `chainguard`.
-  public static var chainguard: Self { Self(Kind.chainguard) }
+  public static var chainguard: Self { .allowed(Kind.chainguard) }
   /// `docker-hub`.
-  public static var dockerHub: Self { Self(Kind.dockerHub) }
+  public static var dockerHub: Self { .allowed(Kind.dockerHub) }
   /// `ecr`.
-  public static var ecr: Self { Self(Kind.ecr) }
+  public static var ecr: Self { .allowed(Kind.ecr) }
   /// `ecr-public`.
-  public static var ecrPublic: Self { Self(Kind.ecrPublic) }
+  public static var ecrPublic: Self { .allowed(Kind.ecrPublic) }
   /// `github-container-registry`.
-  public static var githubContainerRegistry: Self { Self(Kind.githubContainerRegistry) }
+  public static var githubContainerRegistry: Self { .allowed(Kind.githubContainerRegistry) }
   /// `gitlab-container-registry`.
-  public static var gitlabContainerRegistry: Self { Self(Kind.gitlabContainerRegistry) }
+  public static var gitlabContainerRegistry: Self { .allowed(Kind.gitlabContainerRegistry) }
   /// `k8s`.
-  public static var k8s: Self { Self(Kind.k8s) }
+  public static var k8s: Self { .allowed(Kind.k8s) }
   /// `quay`.
-  public static var quay: Self { Self(Kind.quay) }
+  public static var quay: Self { .allowed(Kind.quay) }
 }

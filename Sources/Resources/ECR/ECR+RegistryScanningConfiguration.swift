@@ -72,7 +72,7 @@ extension ECR.RegistryScanningConfiguration {
 
 extension Value where Kind == ECR.RegistryScanningConfiguration.FilterTypeValue {
   /// `WILDCARD`.
-  public static var wildcard: Self { Self(Kind.wildcard) }
+  public static var wildcard: Self { .allowed(Kind.wildcard) }
 }
 
 extension ECR.RegistryScanningConfiguration {
@@ -88,7 +88,7 @@ extension Value where Kind == ECR.RegistryScanningConfiguration.RepositoryFilter
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Filter", filter.expression))
     objectEntries.append(.init("FilterType", filterType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -104,9 +104,9 @@ extension ECR.RegistryScanningConfiguration {
 
 extension Value where Kind == ECR.RegistryScanningConfiguration.ScanFrequencyValue {
   /// `SCAN_ON_PUSH`.
-  public static var scanOnPush: Self { Self(Kind.scanOnPush) }
+  public static var scanOnPush: Self { .allowed(Kind.scanOnPush) }
   /// `CONTINUOUS_SCAN`.
-  public static var continuousScan: Self { Self(Kind.continuousScan) }
+  public static var continuousScan: Self { .allowed(Kind.continuousScan) }
 }
 
 extension ECR.RegistryScanningConfiguration {
@@ -121,9 +121,9 @@ extension ECR.RegistryScanningConfiguration {
 
 extension Value where Kind == ECR.RegistryScanningConfiguration.ScanTypeValue {
   /// `BASIC`.
-  public static var basic: Self { Self(Kind.basic) }
+  public static var basic: Self { .allowed(Kind.basic) }
   /// `ENHANCED`.
-  public static var enhanced: Self { Self(Kind.enhanced) }
+  public static var enhanced: Self { .allowed(Kind.enhanced) }
 }
 
 extension ECR.RegistryScanningConfiguration {
@@ -142,6 +142,6 @@ extension Value where Kind == ECR.RegistryScanningConfiguration.ScanningRule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RepositoryFilters", repositoryFilters.expression))
     objectEntries.append(.init("ScanFrequency", scanFrequency.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -66,7 +66,7 @@ extension ECR.ReplicationConfiguration {
 
 extension Value where Kind == ECR.ReplicationConfiguration.FilterTypeValue {
   /// `PREFIX_MATCH`.
-  public static var prefixMatch: Self { Self(Kind.prefixMatch) }
+  public static var prefixMatch: Self { .allowed(Kind.prefixMatch) }
 }
 
 extension ECR.ReplicationConfiguration {
@@ -81,7 +81,7 @@ extension Value where Kind == ECR.ReplicationConfiguration.ReplicationConfigurat
   public init(rules: Value<[ECR.ReplicationConfiguration.ReplicationRule]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Rules", rules.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -98,7 +98,7 @@ extension Value where Kind == ECR.ReplicationConfiguration.ReplicationDestinatio
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Region", region.expression))
     objectEntries.append(.init("RegistryId", registryID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -120,7 +120,7 @@ extension Value where Kind == ECR.ReplicationConfiguration.ReplicationRule {
     if let repositoryFilters = repositoryFilters {
       objectEntries.append(.init("RepositoryFilters", repositoryFilters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -137,6 +137,6 @@ extension Value where Kind == ECR.ReplicationConfiguration.RepositoryFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Filter", filter.expression))
     objectEntries.append(.init("FilterType", filterType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -157,7 +157,7 @@ extension Value where Kind == ECR.Repository.ImageScanningConfiguration {
   public init(scanOnPush: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let scanOnPush = scanOnPush { objectEntries.append(.init("ScanOnPush", scanOnPush.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,7 +177,7 @@ extension Value where Kind == ECR.Repository.ImageTagMutabilityExclusionFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ImageTagMutabilityExclusionFilterType", imageTagMutabilityExclusionFilterType.expression))
     objectEntries.append(.init("ImageTagMutabilityExclusionFilterValue", imageTagMutabilityExclusionFilterValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -195,13 +195,13 @@ extension ECR.Repository {
 
 extension Value where Kind == ECR.Repository.ImageTagMutabilityValue {
   /// `MUTABLE`.
-  public static var mutable: Self { Self(Kind.mutable) }
+  public static var mutable: Self { .allowed(Kind.mutable) }
   /// `IMMUTABLE`.
-  public static var immutable: Self { Self(Kind.immutable) }
+  public static var immutable: Self { .allowed(Kind.immutable) }
   /// `MUTABLE_WITH_EXCLUSION`.
-  public static var mutableWithExclusion: Self { Self(Kind.mutableWithExclusion) }
+  public static var mutableWithExclusion: Self { .allowed(Kind.mutableWithExclusion) }
   /// `IMMUTABLE_WITH_EXCLUSION`.
-  public static var immutableWithExclusion: Self { Self(Kind.immutableWithExclusion) }
+  public static var immutableWithExclusion: Self { .allowed(Kind.immutableWithExclusion) }
 }
 
 extension ECR.Repository {
@@ -219,6 +219,6 @@ extension Value where Kind == ECR.Repository.LifecyclePolicy {
       objectEntries.append(.init("LifecyclePolicyText", lifecyclePolicyText.expression))
     }
     if let registryID = registryID { objectEntries.append(.init("RegistryId", registryID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

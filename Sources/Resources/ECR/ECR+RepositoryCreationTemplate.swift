@@ -160,11 +160,11 @@ extension ECR.RepositoryCreationTemplate {
 
 extension Value where Kind == ECR.RepositoryCreationTemplate.AppliedForItemValue {
   /// `REPLICATION`.
-  public static var replication: Self { Self(Kind.replication) }
+  public static var replication: Self { .allowed(Kind.replication) }
   /// `PULL_THROUGH_CACHE`.
-  public static var pullThroughCache: Self { Self(Kind.pullThroughCache) }
+  public static var pullThroughCache: Self { .allowed(Kind.pullThroughCache) }
   /// `CREATE_ON_PUSH`.
-  public static var createOnPush: Self { Self(Kind.createOnPush) }
+  public static var createOnPush: Self { .allowed(Kind.createOnPush) }
 }
 
 extension ECR.RepositoryCreationTemplate {
@@ -183,7 +183,7 @@ extension Value where Kind == ECR.RepositoryCreationTemplate.ImageTagMutabilityE
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ImageTagMutabilityExclusionFilterType", imageTagMutabilityExclusionFilterType.expression))
     objectEntries.append(.init("ImageTagMutabilityExclusionFilterValue", imageTagMutabilityExclusionFilterValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,11 +201,11 @@ extension ECR.RepositoryCreationTemplate {
 
 extension Value where Kind == ECR.RepositoryCreationTemplate.ImageTagMutabilityValue {
   /// `MUTABLE`.
-  public static var mutable: Self { Self(Kind.mutable) }
+  public static var mutable: Self { .allowed(Kind.mutable) }
   /// `IMMUTABLE`.
-  public static var immutable: Self { Self(Kind.immutable) }
+  public static var immutable: Self { .allowed(Kind.immutable) }
   /// `IMMUTABLE_WITH_EXCLUSION`.
-  public static var immutableWithExclusion: Self { Self(Kind.immutableWithExclusion) }
+  public static var immutableWithExclusion: Self { .allowed(Kind.immutableWithExclusion) }
   /// `MUTABLE_WITH_EXCLUSION`.
-  public static var mutableWithExclusion: Self { Self(Kind.mutableWithExclusion) }
+  public static var mutableWithExclusion: Self { .allowed(Kind.mutableWithExclusion) }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == ECR.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,7 +34,7 @@ extension Value where Kind == ECR.EncryptionConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EncryptionType", encryptionType.expression))
     if let kmsKey = kmsKey { objectEntries.append(.init("KmsKey", kmsKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -51,11 +51,11 @@ extension ECR {
 
 extension Value where Kind == ECR.EncryptionTypeValue {
   /// `AES256`.
-  public static var aes256: Self { Self(Kind.aes256) }
+  public static var aes256: Self { .allowed(Kind.aes256) }
   /// `KMS`.
-  public static var kms: Self { Self(Kind.kms) }
+  public static var kms: Self { .allowed(Kind.kms) }
   /// `KMS_DSSE`.
-  public static var kmsDsse: Self { Self(Kind.kmsDsse) }
+  public static var kmsDsse: Self { .allowed(Kind.kmsDsse) }
 }
 
 extension ECR {
@@ -69,5 +69,5 @@ extension ECR {
 
 extension Value where Kind == ECR.ImageTagMutabilityExclusionFilterTypeValue {
   /// `WILDCARD`.
-  public static var wildcard: Self { Self(Kind.wildcard) }
+  public static var wildcard: Self { .allowed(Kind.wildcard) }
 }

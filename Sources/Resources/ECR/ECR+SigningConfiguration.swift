@@ -66,7 +66,7 @@ extension ECR.SigningConfiguration {
 
 extension Value where Kind == ECR.SigningConfiguration.FilterTypeValue {
   /// `WILDCARD_MATCH`.
-  public static var wildcardMatch: Self { Self(Kind.wildcardMatch) }
+  public static var wildcardMatch: Self { .allowed(Kind.wildcardMatch) }
 }
 
 extension ECR.SigningConfiguration {
@@ -82,7 +82,7 @@ extension Value where Kind == ECR.SigningConfiguration.RepositoryFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Filter", filter.expression))
     objectEntries.append(.init("FilterType", filterType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -104,6 +104,6 @@ extension Value where Kind == ECR.SigningConfiguration.Rule {
       objectEntries.append(.init("RepositoryFilters", repositoryFilters.expression))
     }
     objectEntries.append(.init("SigningProfileArn", signingProfileARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -96,7 +96,7 @@ extension Value where Kind == ECS.CapacityProvider.AcceleratorCountRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -115,15 +115,15 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.AcceleratorManufacturersValue {
   /// `amazon-web-services`.
-  public static var amazonWebServices: Self { Self(Kind.amazonWebServices) }
+  public static var amazonWebServices: Self { .allowed(Kind.amazonWebServices) }
   /// `amd`.
-  public static var amd: Self { Self(Kind.amd) }
+  public static var amd: Self { .allowed(Kind.amd) }
   /// `habana`.
-  public static var habana: Self { Self(Kind.habana) }
+  public static var habana: Self { .allowed(Kind.habana) }
   /// `nvidia`.
-  public static var nvidia: Self { Self(Kind.nvidia) }
+  public static var nvidia: Self { .allowed(Kind.nvidia) }
   /// `xilinx`.
-  public static var xilinx: Self { Self(Kind.xilinx) }
+  public static var xilinx: Self { .allowed(Kind.xilinx) }
 }
 
 extension ECS.CapacityProvider {
@@ -149,31 +149,31 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.AcceleratorNamesValue {
   /// `a10g`.
-  public static var a10g: Self { Self(Kind.a10g) }
+  public static var a10g: Self { .allowed(Kind.a10g) }
   /// `a100`.
-  public static var a100: Self { Self(Kind.a100) }
+  public static var a100: Self { .allowed(Kind.a100) }
   /// `h100`.
-  public static var h100: Self { Self(Kind.h100) }
+  public static var h100: Self { .allowed(Kind.h100) }
   /// `inferentia`.
-  public static var inferentia: Self { Self(Kind.inferentia) }
+  public static var inferentia: Self { .allowed(Kind.inferentia) }
   /// `k520`.
-  public static var k520: Self { Self(Kind.k520) }
+  public static var k520: Self { .allowed(Kind.k520) }
   /// `k80`.
-  public static var k80: Self { Self(Kind.k80) }
+  public static var k80: Self { .allowed(Kind.k80) }
   /// `m60`.
-  public static var m60: Self { Self(Kind.m60) }
+  public static var m60: Self { .allowed(Kind.m60) }
   /// `radeon-pro-v520`.
-  public static var radeonProV520: Self { Self(Kind.radeonProV520) }
+  public static var radeonProV520: Self { .allowed(Kind.radeonProV520) }
   /// `t4`.
-  public static var t4: Self { Self(Kind.t4) }
+  public static var t4: Self { .allowed(Kind.t4) }
   /// `t4g`.
-  public static var t4g: Self { Self(Kind.t4g) }
+  public static var t4g: Self { .allowed(Kind.t4g) }
   /// `vu9p`.
-  public static var vu9p: Self { Self(Kind.vu9p) }
+  public static var vu9p: Self { .allowed(Kind.vu9p) }
   /// `v100`.
-  public static var v100: Self { Self(Kind.v100) }
+  public static var v100: Self { .allowed(Kind.v100) }
   /// `l40s`.
-  public static var l40s: Self { Self(Kind.l40s) }
+  public static var l40s: Self { .allowed(Kind.l40s) }
 }
 
 extension ECS.CapacityProvider {
@@ -189,7 +189,7 @@ extension Value where Kind == ECS.CapacityProvider.AcceleratorTotalMemoryMiBRequ
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -206,11 +206,11 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.AcceleratorTypesValue {
   /// `gpu`.
-  public static var gpu: Self { Self(Kind.gpu) }
+  public static var gpu: Self { .allowed(Kind.gpu) }
   /// `fpga`.
-  public static var fpga: Self { Self(Kind.fpga) }
+  public static var fpga: Self { .allowed(Kind.fpga) }
   /// `inference`.
-  public static var inference: Self { Self(Kind.inference) }
+  public static var inference: Self { .allowed(Kind.inference) }
 }
 
 extension ECS.CapacityProvider {
@@ -225,9 +225,9 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.ActionsStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension ECS.CapacityProvider {
@@ -242,7 +242,7 @@ extension Value where Kind == ECS.CapacityProvider.AutoRepairConfiguration {
   public init(actionsStatus: Value<ECS.CapacityProvider.ActionsStatusValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let actionsStatus = actionsStatus { objectEntries.append(.init("ActionsStatus", actionsStatus.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -270,7 +270,7 @@ extension Value where Kind == ECS.CapacityProvider.AutoScalingGroupProvider {
     if let managedTerminationProtection = managedTerminationProtection {
       objectEntries.append(.init("ManagedTerminationProtection", managedTerminationProtection.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -287,11 +287,11 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.BareMetalValue {
   /// `included`.
-  public static var included: Self { Self(Kind.included) }
+  public static var included: Self { .allowed(Kind.included) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
   /// `excluded`.
-  public static var excluded: Self { Self(Kind.excluded) }
+  public static var excluded: Self { .allowed(Kind.excluded) }
 }
 
 extension ECS.CapacityProvider {
@@ -307,7 +307,7 @@ extension Value where Kind == ECS.CapacityProvider.BaselineEBSBandwidthMbpsReque
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -324,11 +324,11 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.BurstablePerformanceValue {
   /// `included`.
-  public static var included: Self { Self(Kind.included) }
+  public static var included: Self { .allowed(Kind.included) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
   /// `excluded`.
-  public static var excluded: Self { Self(Kind.excluded) }
+  public static var excluded: Self { .allowed(Kind.excluded) }
 }
 
 extension ECS.CapacityProvider {
@@ -344,11 +344,11 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.CPUManufacturersValue {
   /// `intel`.
-  public static var intel: Self { Self(Kind.intel) }
+  public static var intel: Self { .allowed(Kind.intel) }
   /// `amd`.
-  public static var amd: Self { Self(Kind.amd) }
+  public static var amd: Self { .allowed(Kind.amd) }
   /// `amazon-web-services`.
-  public static var amazonWebServices: Self { Self(Kind.amazonWebServices) }
+  public static var amazonWebServices: Self { .allowed(Kind.amazonWebServices) }
 }
 
 extension ECS.CapacityProvider {
@@ -364,11 +364,11 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.CapacityOptionTypeValue {
   /// `ON_DEMAND`.
-  public static var onDemand: Self { Self(Kind.onDemand) }
+  public static var onDemand: Self { .allowed(Kind.onDemand) }
   /// `SPOT`.
-  public static var spot: Self { Self(Kind.spot) }
+  public static var spot: Self { .allowed(Kind.spot) }
   /// `RESERVED`.
-  public static var reserved: Self { Self(Kind.reserved) }
+  public static var reserved: Self { .allowed(Kind.reserved) }
 }
 
 extension ECS.CapacityProvider {
@@ -391,7 +391,7 @@ extension Value where Kind == ECS.CapacityProvider.CapacityReservationRequest {
     if let reservationPreference = reservationPreference {
       objectEntries.append(.init("ReservationPreference", reservationPreference.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -407,7 +407,7 @@ extension Value where Kind == ECS.CapacityProvider.InfrastructureOptimization {
   public init(scaleInAfter: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let scaleInAfter = scaleInAfter { objectEntries.append(.init("ScaleInAfter", scaleInAfter.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -423,9 +423,9 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.InstanceGenerationsValue {
   /// `current`.
-  public static var current: Self { Self(Kind.current) }
+  public static var current: Self { .allowed(Kind.current) }
   /// `previous`.
-  public static var previous: Self { Self(Kind.previous) }
+  public static var previous: Self { .allowed(Kind.previous) }
 }
 
 extension ECS.CapacityProvider {
@@ -472,7 +472,7 @@ extension Value where Kind == ECS.CapacityProvider.InstanceLaunchTemplate {
     if let storageConfiguration = storageConfiguration {
       objectEntries.append(.init("StorageConfiguration", storageConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -576,7 +576,7 @@ extension Value where Kind == ECS.CapacityProvider.InstanceRequirementsRequest {
       objectEntries.append(.init("TotalLocalStorageGB", totalLocalStorageGB.expression))
     }
     objectEntries.append(.init("VCpuCount", vCPUCount.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -592,9 +592,9 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.LocalStorageTypesValue {
   /// `hdd`.
-  public static var hdd: Self { Self(Kind.hdd) }
+  public static var hdd: Self { .allowed(Kind.hdd) }
   /// `ssd`.
-  public static var ssd: Self { Self(Kind.ssd) }
+  public static var ssd: Self { .allowed(Kind.ssd) }
 }
 
 extension ECS.CapacityProvider {
@@ -610,11 +610,11 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.LocalStorageValue {
   /// `included`.
-  public static var included: Self { Self(Kind.included) }
+  public static var included: Self { .allowed(Kind.included) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
   /// `excluded`.
-  public static var excluded: Self { Self(Kind.excluded) }
+  public static var excluded: Self { .allowed(Kind.excluded) }
 }
 
 extension ECS.CapacityProvider {
@@ -629,9 +629,9 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.ManagedDrainingValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension ECS.CapacityProvider {
@@ -648,7 +648,7 @@ extension Value where Kind == ECS.CapacityProvider.ManagedInstancesLocalStorageC
     if let useLocalStorage = useLocalStorage {
       objectEntries.append(.init("UseLocalStorage", useLocalStorage.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -664,9 +664,9 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.ManagedInstancesMonitoringOptionsValue {
   /// `BASIC`.
-  public static var basic: Self { Self(Kind.basic) }
+  public static var basic: Self { .allowed(Kind.basic) }
   /// `DETAILED`.
-  public static var detailed: Self { Self(Kind.detailed) }
+  public static var detailed: Self { .allowed(Kind.detailed) }
 }
 
 extension ECS.CapacityProvider {
@@ -682,7 +682,7 @@ extension Value where Kind == ECS.CapacityProvider.ManagedInstancesNetworkConfig
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecurityGroups", securityGroups.expression))
     objectEntries.append(.init("Subnets", subnets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -712,7 +712,7 @@ extension Value where Kind == ECS.CapacityProvider.ManagedInstancesProvider {
     objectEntries.append(.init("InfrastructureRoleArn", infrastructureRoleARN.expression))
     objectEntries.append(.init("InstanceLaunchTemplate", instanceLaunchTemplate.expression))
     if let propagateTags = propagateTags { objectEntries.append(.init("PropagateTags", propagateTags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -728,7 +728,7 @@ extension Value where Kind == ECS.CapacityProvider.ManagedInstancesStorageConfig
   public init(storageSizeGiB: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("StorageSizeGiB", storageSizeGiB.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -760,7 +760,7 @@ extension Value where Kind == ECS.CapacityProvider.ManagedScaling {
     }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
     if let targetCapacity = targetCapacity { objectEntries.append(.init("TargetCapacity", targetCapacity.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -776,9 +776,9 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.ManagedTerminationProtectionValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension ECS.CapacityProvider {
@@ -794,7 +794,7 @@ extension Value where Kind == ECS.CapacityProvider.MemoryGiBPerVCPURequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -811,7 +811,7 @@ extension Value where Kind == ECS.CapacityProvider.MemoryMiBRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     objectEntries.append(.init("Min", min.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -828,7 +828,7 @@ extension Value where Kind == ECS.CapacityProvider.NetworkBandwidthGbpsRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -845,7 +845,7 @@ extension Value where Kind == ECS.CapacityProvider.NetworkInterfaceCountRequest 
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -861,9 +861,9 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.PropagateTagsValue {
   /// `CAPACITY_PROVIDER`.
-  public static var capacityProvider: Self { Self(Kind.capacityProvider) }
+  public static var capacityProvider: Self { .allowed(Kind.capacityProvider) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension ECS.CapacityProvider {
@@ -879,11 +879,11 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.ReservationPreferenceValue {
   /// `RESERVATIONS_ONLY`.
-  public static var reservationsOnly: Self { Self(Kind.reservationsOnly) }
+  public static var reservationsOnly: Self { .allowed(Kind.reservationsOnly) }
   /// `RESERVATIONS_FIRST`.
-  public static var reservationsFirst: Self { Self(Kind.reservationsFirst) }
+  public static var reservationsFirst: Self { .allowed(Kind.reservationsFirst) }
   /// `RESERVATIONS_EXCLUDED`.
-  public static var reservationsExcluded: Self { Self(Kind.reservationsExcluded) }
+  public static var reservationsExcluded: Self { .allowed(Kind.reservationsExcluded) }
 }
 
 extension ECS.CapacityProvider {
@@ -898,9 +898,9 @@ extension ECS.CapacityProvider {
 
 extension Value where Kind == ECS.CapacityProvider.StatusValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension ECS.CapacityProvider {
@@ -916,7 +916,7 @@ extension Value where Kind == ECS.CapacityProvider.TotalLocalStorageGBRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -933,6 +933,6 @@ extension Value where Kind == ECS.CapacityProvider.VCPUCountRangeRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     objectEntries.append(.init("Min", min.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -134,7 +134,7 @@ extension Value where Kind == ECS.Cluster.ClusterConfiguration {
     if let managedStorageConfiguration = managedStorageConfiguration {
       objectEntries.append(.init("ManagedStorageConfiguration", managedStorageConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -151,7 +151,7 @@ extension Value where Kind == ECS.Cluster.ClusterSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,7 +175,7 @@ extension Value where Kind == ECS.Cluster.ExecuteCommandConfiguration {
       objectEntries.append(.init("LogConfiguration", logConfiguration.expression))
     }
     if let logging = logging { objectEntries.append(.init("Logging", logging.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,7 +207,7 @@ extension Value where Kind == ECS.Cluster.ExecuteCommandLogConfiguration {
       objectEntries.append(.init("S3EncryptionEnabled", s3EncryptionEnabled.expression))
     }
     if let s3KeyPrefix = s3KeyPrefix { objectEntries.append(.init("S3KeyPrefix", s3KeyPrefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,11 +224,11 @@ extension ECS.Cluster {
 
 extension Value where Kind == ECS.Cluster.LoggingValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `OVERRIDE`.
-  public static var override: Self { Self(Kind.override) }
+  public static var override: Self { .allowed(Kind.override) }
 }
 
 extension ECS.Cluster {
@@ -246,7 +246,7 @@ extension Value where Kind == ECS.Cluster.ManagedStorageConfiguration {
       objectEntries.append(.init("FargateEphemeralStorageKmsKeyId", fargateEphemeralStorageKMSKeyID.expression))
     }
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -262,6 +262,6 @@ extension Value where Kind == ECS.Cluster.ServiceConnectDefaults {
   public init(namespace: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

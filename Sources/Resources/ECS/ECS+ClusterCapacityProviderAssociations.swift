@@ -74,6 +74,6 @@ extension Value where Kind == ECS.ClusterCapacityProviderAssociations.CapacityPr
     if let base = base { objectEntries.append(.init("Base", base.expression)) }
     objectEntries.append(.init("CapacityProvider", capacityProvider.expression))
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

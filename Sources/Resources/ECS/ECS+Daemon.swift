@@ -161,7 +161,7 @@ extension Value where Kind == ECS.Daemon.DaemonAlarmConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let alarmNames = alarmNames { objectEntries.append(.init("AlarmNames", alarmNames.expression)) }
     if let enable = enable { objectEntries.append(.init("Enable", enable.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -185,7 +185,7 @@ extension Value where Kind == ECS.Daemon.DaemonDeploymentConfiguration {
       objectEntries.append(.init("BakeTimeInMinutes", bakeTimeInMinutes.expression))
     }
     if let drainPercent = drainPercent { objectEntries.append(.init("DrainPercent", drainPercent.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,9 +201,9 @@ extension ECS.Daemon {
 
 extension Value where Kind == ECS.Daemon.PropagateTagsValue {
   /// `DAEMON`.
-  public static var daemon: Self { Self(Kind.daemon) }
+  public static var daemon: Self { .allowed(Kind.daemon) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension ECS.Daemon {
@@ -219,6 +219,6 @@ extension Value where Kind == ECS.Daemon.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

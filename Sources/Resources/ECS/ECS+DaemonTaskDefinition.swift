@@ -261,7 +261,7 @@ extension Value where Kind == ECS.DaemonTaskDefinition.DaemonContainerDefinition
     if let workingDirectory = workingDirectory {
       objectEntries.append(.init("WorkingDirectory", workingDirectory.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -287,7 +287,7 @@ extension Value where Kind == ECS.DaemonTaskDefinition.LinuxParameters {
       objectEntries.append(.init("InitProcessEnabled", initProcessEnabled.expression))
     }
     if let tmpfs = tmpfs { objectEntries.append(.init("Tmpfs", tmpfs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -304,6 +304,6 @@ extension Value where Kind == ECS.DaemonTaskDefinition.Volume {
     var objectEntries: [Expression.ObjectEntry] = []
     if let host = host { objectEntries.append(.init("Host", host.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -368,7 +368,7 @@ extension Value where Kind == ECS.ExpressGatewayService.ExpressGatewayContainer 
       objectEntries.append(.init("RepositoryCredentials", repositoryCredentials.expression))
     }
     if let secrets = secrets { objectEntries.append(.init("Secrets", secrets.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -384,7 +384,7 @@ extension Value where Kind == ECS.ExpressGatewayService.ExpressGatewayRepository
   public init(credentialsParameter: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CredentialsParameter", credentialsParameter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -412,7 +412,7 @@ extension Value where Kind == ECS.ExpressGatewayService.ExpressGatewayScalingTar
     }
     if let maxTaskCount = maxTaskCount { objectEntries.append(.init("MaxTaskCount", maxTaskCount.expression)) }
     if let minTaskCount = minTaskCount { objectEntries.append(.init("MinTaskCount", minTaskCount.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -429,7 +429,7 @@ extension Value where Kind == ECS.ExpressGatewayService.ExpressGatewayServiceAws
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LogGroup", logGroup.expression))
     objectEntries.append(.init("LogStreamPrefix", logStreamPrefix.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -446,7 +446,7 @@ extension Value where Kind == ECS.ExpressGatewayService.ExpressGatewayServiceNet
     var objectEntries: [Expression.ObjectEntry] = []
     if let securityGroups = securityGroups { objectEntries.append(.init("SecurityGroups", securityGroups.expression)) }
     if let subnets = subnets { objectEntries.append(.init("Subnets", subnets.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -463,11 +463,11 @@ extension ECS.ExpressGatewayService {
 
 extension Value where Kind == ECS.ExpressGatewayService.ExpressGatewayServiceScalingMetricValue {
   /// `AVERAGE_CPU`.
-  public static var averageCPU: Self { Self(Kind.averageCPU) }
+  public static var averageCPU: Self { .allowed(Kind.averageCPU) }
   /// `AVERAGE_MEMORY`.
-  public static var averageMemory: Self { Self(Kind.averageMemory) }
+  public static var averageMemory: Self { .allowed(Kind.averageMemory) }
   /// `REQUEST_COUNT_PER_TARGET`.
-  public static var requestCountPerTarget: Self { Self(Kind.requestCountPerTarget) }
+  public static var requestCountPerTarget: Self { .allowed(Kind.requestCountPerTarget) }
 }
 
 extension ECS.ExpressGatewayService {
@@ -483,7 +483,7 @@ extension Value where Kind == ECS.ExpressGatewayService.KeyValuePair {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -500,6 +500,6 @@ extension Value where Kind == ECS.ExpressGatewayService.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -302,7 +302,7 @@ extension Value where Kind == ECS.Service.AdvancedConfiguration {
     if let testListenerRule = testListenerRule {
       objectEntries.append(.init("TestListenerRule", testListenerRule.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -318,9 +318,9 @@ extension ECS.Service {
 
 extension Value where Kind == ECS.Service.AvailabilityZoneRebalancingValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension ECS.Service {
@@ -341,7 +341,7 @@ extension Value where Kind == ECS.Service.AwsVPCConfiguration {
     if let assignPublicIP = assignPublicIP { objectEntries.append(.init("AssignPublicIp", assignPublicIP.expression)) }
     if let securityGroups = securityGroups { objectEntries.append(.init("SecurityGroups", securityGroups.expression)) }
     if let subnets = subnets { objectEntries.append(.init("Subnets", subnets.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -360,7 +360,7 @@ extension Value where Kind == ECS.Service.CanaryConfiguration {
       objectEntries.append(.init("CanaryBakeTimeInMinutes", canaryBakeTimeInMinutes.expression))
     }
     if let canaryPercent = canaryPercent { objectEntries.append(.init("CanaryPercent", canaryPercent.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -378,7 +378,7 @@ extension Value where Kind == ECS.Service.DeploymentAlarms {
     objectEntries.append(.init("AlarmNames", alarmNames.expression))
     objectEntries.append(.init("Enable", enable.expression))
     objectEntries.append(.init("Rollback", rollback.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -395,7 +395,7 @@ extension Value where Kind == ECS.Service.DeploymentCircuitBreaker {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enable", enable.expression))
     objectEntries.append(.init("Rollback", rollback.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -439,7 +439,7 @@ extension Value where Kind == ECS.Service.DeploymentConfiguration {
       objectEntries.append(.init("MinimumHealthyPercent", minimumHealthyPercent.expression))
     }
     if let strategy = strategy { objectEntries.append(.init("Strategy", strategy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -455,7 +455,7 @@ extension Value where Kind == ECS.Service.DeploymentController {
   public init(type: Value<ECS.Service.TypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -479,7 +479,7 @@ extension Value where Kind == ECS.Service.DeploymentLifecycleHook {
     objectEntries.append(.init("HookTargetArn", hookTargetARN.expression))
     objectEntries.append(.init("LifecycleStages", lifecycleStages.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -501,7 +501,7 @@ extension Value where Kind == ECS.Service.EBSTagSpecification {
     if let propagateTags = propagateTags { objectEntries.append(.init("PropagateTags", propagateTags.expression)) }
     objectEntries.append(.init("ResourceType", resourceType.expression))
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -519,13 +519,13 @@ extension ECS.Service {
 
 extension Value where Kind == ECS.Service.FilesystemTypeValue {
   /// `ext3`.
-  public static var ext3: Self { Self(Kind.ext3) }
+  public static var ext3: Self { .allowed(Kind.ext3) }
   /// `ext4`.
-  public static var ext4: Self { Self(Kind.ext4) }
+  public static var ext4: Self { .allowed(Kind.ext4) }
   /// `ntfs`.
-  public static var ntfs: Self { Self(Kind.ntfs) }
+  public static var ntfs: Self { .allowed(Kind.ntfs) }
   /// `xfs`.
-  public static var xfs: Self { Self(Kind.xfs) }
+  public static var xfs: Self { .allowed(Kind.xfs) }
 }
 
 extension ECS.Service {
@@ -543,7 +543,7 @@ extension Value where Kind == ECS.Service.ForceNewDeployment {
     if let forceNewDeploymentNonce = forceNewDeploymentNonce {
       objectEntries.append(.init("ForceNewDeploymentNonce", forceNewDeploymentNonce.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -559,9 +559,9 @@ extension ECS.Service {
 
 extension Value where Kind == ECS.Service.FormatValue {
   /// `TEXT`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
 }
 
 extension ECS.Service {
@@ -576,9 +576,9 @@ extension ECS.Service {
 
 extension Value where Kind == ECS.Service.IncludeQueryParametersValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension ECS.Service {
@@ -594,11 +594,11 @@ extension ECS.Service {
 
 extension Value where Kind == ECS.Service.LaunchTypeValue {
   /// `EC2`.
-  public static var ec2: Self { Self(Kind.ec2) }
+  public static var ec2: Self { .allowed(Kind.ec2) }
   /// `FARGATE`.
-  public static var fargate: Self { Self(Kind.fargate) }
+  public static var fargate: Self { .allowed(Kind.fargate) }
   /// `EXTERNAL`.
-  public static var external: Self { Self(Kind.external) }
+  public static var external: Self { .allowed(Kind.external) }
 }
 
 extension ECS.Service {
@@ -618,19 +618,19 @@ extension ECS.Service {
 
 extension Value where Kind == ECS.Service.LifecycleStagesValue {
   /// `RECONCILE_SERVICE`.
-  public static var reconcileService: Self { Self(Kind.reconcileService) }
+  public static var reconcileService: Self { .allowed(Kind.reconcileService) }
   /// `PRE_SCALE_UP`.
-  public static var preScaleUp: Self { Self(Kind.preScaleUp) }
+  public static var preScaleUp: Self { .allowed(Kind.preScaleUp) }
   /// `POST_SCALE_UP`.
-  public static var postScaleUp: Self { Self(Kind.postScaleUp) }
+  public static var postScaleUp: Self { .allowed(Kind.postScaleUp) }
   /// `TEST_TRAFFIC_SHIFT`.
-  public static var testTrafficShift: Self { Self(Kind.testTrafficShift) }
+  public static var testTrafficShift: Self { .allowed(Kind.testTrafficShift) }
   /// `POST_TEST_TRAFFIC_SHIFT`.
-  public static var postTestTrafficShift: Self { Self(Kind.postTestTrafficShift) }
+  public static var postTestTrafficShift: Self { .allowed(Kind.postTestTrafficShift) }
   /// `PRODUCTION_TRAFFIC_SHIFT`.
-  public static var productionTrafficShift: Self { Self(Kind.productionTrafficShift) }
+  public static var productionTrafficShift: Self { .allowed(Kind.productionTrafficShift) }
   /// `POST_PRODUCTION_TRAFFIC_SHIFT`.
-  public static var postProductionTrafficShift: Self { Self(Kind.postProductionTrafficShift) }
+  public static var postProductionTrafficShift: Self { .allowed(Kind.postProductionTrafficShift) }
 }
 
 extension ECS.Service {
@@ -648,7 +648,7 @@ extension Value where Kind == ECS.Service.LinearConfiguration {
       objectEntries.append(.init("StepBakeTimeInMinutes", stepBakeTimeInMinutes.expression))
     }
     if let stepPercent = stepPercent { objectEntries.append(.init("StepPercent", stepPercent.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -678,7 +678,7 @@ extension Value where Kind == ECS.Service.LoadBalancer {
       objectEntries.append(.init("LoadBalancerName", loadBalancerName.expression))
     }
     if let targetGroupARN = targetGroupARN { objectEntries.append(.init("TargetGroupArn", targetGroupARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -700,7 +700,7 @@ extension Value where Kind == ECS.Service.LogConfiguration {
     if let logDriver = logDriver { objectEntries.append(.init("LogDriver", logDriver.expression)) }
     if let options = options { objectEntries.append(.init("Options", options.expression)) }
     if let secretOptions = secretOptions { objectEntries.append(.init("SecretOptions", secretOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -718,7 +718,7 @@ extension Value where Kind == ECS.Service.NetworkConfiguration {
     if let awsvpcConfiguration = awsvpcConfiguration {
       objectEntries.append(.init("AwsvpcConfiguration", awsvpcConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -735,7 +735,7 @@ extension Value where Kind == ECS.Service.PlacementConstraint {
     var objectEntries: [Expression.ObjectEntry] = []
     if let expression = expression { objectEntries.append(.init("Expression", expression.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -751,9 +751,9 @@ extension ECS.Service {
 
 extension Value where Kind == ECS.Service.PlacementConstraintTypeValue {
   /// `distinctInstance`.
-  public static var distinctInstance: Self { Self(Kind.distinctInstance) }
+  public static var distinctInstance: Self { .allowed(Kind.distinctInstance) }
   /// `memberOf`.
-  public static var memberOf: Self { Self(Kind.memberOf) }
+  public static var memberOf: Self { .allowed(Kind.memberOf) }
 }
 
 extension ECS.Service {
@@ -769,7 +769,7 @@ extension Value where Kind == ECS.Service.PlacementStrategy {
     var objectEntries: [Expression.ObjectEntry] = []
     if let field = field { objectEntries.append(.init("Field", field.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -786,11 +786,11 @@ extension ECS.Service {
 
 extension Value where Kind == ECS.Service.PlacementStrategyTypeValue {
   /// `binpack`.
-  public static var binpack: Self { Self(Kind.binpack) }
+  public static var binpack: Self { .allowed(Kind.binpack) }
   /// `random`.
-  public static var random: Self { Self(Kind.random) }
+  public static var random: Self { .allowed(Kind.random) }
   /// `spread`.
-  public static var spread: Self { Self(Kind.spread) }
+  public static var spread: Self { .allowed(Kind.spread) }
 }
 
 extension ECS.Service {
@@ -805,9 +805,9 @@ extension ECS.Service {
 
 extension Value where Kind == ECS.Service.PropagateTagsValue {
   /// `SERVICE`.
-  public static var service: Self { Self(Kind.service) }
+  public static var service: Self { .allowed(Kind.service) }
   /// `TASK_DEFINITION`.
-  public static var taskDefinition: Self { Self(Kind.taskDefinition) }
+  public static var taskDefinition: Self { .allowed(Kind.taskDefinition) }
 }
 
 extension ECS.Service {
@@ -821,7 +821,7 @@ extension ECS.Service {
 
 extension Value where Kind == ECS.Service.ResourceTypeValue {
   /// `volume`.
-  public static var volume: Self { Self(Kind.volume) }
+  public static var volume: Self { .allowed(Kind.volume) }
 }
 
 extension ECS.Service {
@@ -836,9 +836,9 @@ extension ECS.Service {
 
 extension Value where Kind == ECS.Service.SchedulingStrategyValue {
   /// `DAEMON`.
-  public static var daemon: Self { Self(Kind.daemon) }
+  public static var daemon: Self { .allowed(Kind.daemon) }
   /// `REPLICA`.
-  public static var replica: Self { Self(Kind.replica) }
+  public static var replica: Self { .allowed(Kind.replica) }
 }
 
 extension ECS.Service {
@@ -859,7 +859,7 @@ extension Value where Kind == ECS.Service.ServiceConnectAccessLogConfiguration {
     if let includeQueryParameters = includeQueryParameters {
       objectEntries.append(.init("IncludeQueryParameters", includeQueryParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -883,7 +883,7 @@ extension Value where Kind == ECS.Service.ServiceConnectClientAlias {
     if let testTrafficRules = testTrafficRules {
       objectEntries.append(.init("TestTrafficRules", testTrafficRules.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -913,7 +913,7 @@ extension Value where Kind == ECS.Service.ServiceConnectConfiguration {
     }
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
     if let services = services { objectEntries.append(.init("Services", services.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -943,7 +943,7 @@ extension Value where Kind == ECS.Service.ServiceConnectService {
     objectEntries.append(.init("PortName", portName.expression))
     if let timeout = timeout { objectEntries.append(.init("Timeout", timeout.expression)) }
     if let tls = tls { objectEntries.append(.init("Tls", tls.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -961,7 +961,7 @@ extension Value where Kind == ECS.Service.ServiceConnectTLSCertificateAuthority 
     if let awsPcaAuthorityARN = awsPcaAuthorityARN {
       objectEntries.append(.init("AwsPcaAuthorityArn", awsPcaAuthorityARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -983,7 +983,7 @@ extension Value where Kind == ECS.Service.ServiceConnectTLSConfiguration {
     objectEntries.append(.init("IssuerCertificateAuthority", issuerCertificateAuthority.expression))
     if let kmsKey = kmsKey { objectEntries.append(.init("KmsKey", kmsKey.expression)) }
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -999,7 +999,7 @@ extension Value where Kind == ECS.Service.ServiceConnectTestTrafficRules {
   public init(header: Value<ECS.Service.ServiceConnectTestTrafficRulesHeader>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Header", header.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1016,7 +1016,7 @@ extension Value where Kind == ECS.Service.ServiceConnectTestTrafficRulesHeader {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1032,7 +1032,7 @@ extension Value where Kind == ECS.Service.ServiceConnectTestTrafficRulesHeaderVa
   public init(exact: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Exact", exact.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1074,7 +1074,7 @@ extension Value where Kind == ECS.Service.ServiceManagedEBSVolumeConfiguration {
       objectEntries.append(.init("VolumeInitializationRate", volumeInitializationRate.expression))
     }
     if let volumeType = volumeType { objectEntries.append(.init("VolumeType", volumeType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1093,7 +1093,7 @@ extension Value where Kind == ECS.Service.ServiceVolumeConfiguration {
       objectEntries.append(.init("ManagedEBSVolume", managedEBSVolume.expression))
     }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1111,13 +1111,13 @@ extension ECS.Service {
 
 extension Value where Kind == ECS.Service.StrategyValue {
   /// `ROLLING`.
-  public static var rolling: Self { Self(Kind.rolling) }
+  public static var rolling: Self { .allowed(Kind.rolling) }
   /// `BLUE_GREEN`.
-  public static var blueGreen: Self { Self(Kind.blueGreen) }
+  public static var blueGreen: Self { .allowed(Kind.blueGreen) }
   /// `LINEAR`.
-  public static var linear: Self { Self(Kind.linear) }
+  public static var linear: Self { .allowed(Kind.linear) }
   /// `CANARY`.
-  public static var canary: Self { Self(Kind.canary) }
+  public static var canary: Self { .allowed(Kind.canary) }
 }
 
 extension ECS.Service {
@@ -1137,7 +1137,7 @@ extension Value where Kind == ECS.Service.TimeoutConfiguration {
     if let perRequestTimeoutSeconds = perRequestTimeoutSeconds {
       objectEntries.append(.init("PerRequestTimeoutSeconds", perRequestTimeoutSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1154,11 +1154,11 @@ extension ECS.Service {
 
 extension Value where Kind == ECS.Service.TypeValue {
   /// `CODE_DEPLOY`.
-  public static var codeDeploy: Self { Self(Kind.codeDeploy) }
+  public static var codeDeploy: Self { .allowed(Kind.codeDeploy) }
   /// `ECS`.
-  public static var ecs: Self { Self(Kind.ecs) }
+  public static var ecs: Self { .allowed(Kind.ecs) }
   /// `EXTERNAL`.
-  public static var external: Self { Self(Kind.external) }
+  public static var external: Self { .allowed(Kind.external) }
 }
 
 extension ECS.Service {
@@ -1175,6 +1175,6 @@ extension Value where Kind == ECS.Service.VPCLatticeConfiguration {
     objectEntries.append(.init("PortName", portName.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("TargetGroupArn", targetGroupARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == ECS.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -37,7 +37,7 @@ extension Value where Kind == ECS.CapacityProviderStrategyItem {
       objectEntries.append(.init("CapacityProvider", capacityProvider.expression))
     }
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -55,13 +55,13 @@ extension ECS {
 
 extension Value where Kind == ECS.ConditionValue {
   /// `COMPLETE`.
-  public static var complete: Self { Self(Kind.complete) }
+  public static var complete: Self { .allowed(Kind.complete) }
   /// `HEALTHY`.
-  public static var healthy: Self { Self(Kind.healthy) }
+  public static var healthy: Self { .allowed(Kind.healthy) }
   /// `START`.
-  public static var start: Self { Self(Kind.start) }
+  public static var start: Self { .allowed(Kind.start) }
   /// `SUCCESS`.
-  public static var success: Self { Self(Kind.success) }
+  public static var success: Self { .allowed(Kind.success) }
 }
 
 extension ECS {
@@ -77,7 +77,7 @@ extension Value where Kind == ECS.ContainerDependency {
     var objectEntries: [Expression.ObjectEntry] = []
     if let condition = condition { objectEntries.append(.init("Condition", condition.expression)) }
     if let containerName = containerName { objectEntries.append(.init("ContainerName", containerName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -99,7 +99,7 @@ extension Value where Kind == ECS.Device {
     if let containerPath = containerPath { objectEntries.append(.init("ContainerPath", containerPath.expression)) }
     if let hostPath = hostPath { objectEntries.append(.init("HostPath", hostPath.expression)) }
     if let permissions = permissions { objectEntries.append(.init("Permissions", permissions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -116,7 +116,7 @@ extension Value where Kind == ECS.EnvironmentFile {
     var objectEntries: [Expression.ObjectEntry] = []
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -133,7 +133,7 @@ extension Value where Kind == ECS.FirelensConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let options = options { objectEntries.append(.init("Options", options.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -149,9 +149,9 @@ extension ECS {
 
 extension Value where Kind == ECS.FirelensConfigurationTypeValue {
   /// `fluentbit`.
-  public static var fluentbit: Self { Self(Kind.fluentbit) }
+  public static var fluentbit: Self { .allowed(Kind.fluentbit) }
   /// `fluentd`.
-  public static var fluentd: Self { Self(Kind.fluentd) }
+  public static var fluentd: Self { .allowed(Kind.fluentd) }
 }
 
 extension ECS {
@@ -176,7 +176,7 @@ extension Value where Kind == ECS.HealthCheck {
     if let retries = retries { objectEntries.append(.init("Retries", retries.expression)) }
     if let startPeriod = startPeriod { objectEntries.append(.init("StartPeriod", startPeriod.expression)) }
     if let timeout = timeout { objectEntries.append(.init("Timeout", timeout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -192,7 +192,7 @@ extension Value where Kind == ECS.HostVolumeProperties {
   public init(sourcePath: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sourcePath = sourcePath { objectEntries.append(.init("SourcePath", sourcePath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -209,7 +209,7 @@ extension Value where Kind == ECS.KernelCapabilities {
     var objectEntries: [Expression.ObjectEntry] = []
     if let add = add { objectEntries.append(.init("Add", add.expression)) }
     if let drop = drop { objectEntries.append(.init("Drop", drop.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -226,7 +226,7 @@ extension Value where Kind == ECS.KeyValuePair {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -248,7 +248,7 @@ extension Value where Kind == ECS.LogConfiguration {
     objectEntries.append(.init("LogDriver", logDriver.expression))
     if let options = options { objectEntries.append(.init("Options", options.expression)) }
     if let secretOptions = secretOptions { objectEntries.append(.init("SecretOptions", secretOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -266,7 +266,7 @@ extension Value where Kind == ECS.MountPoint {
     if let containerPath = containerPath { objectEntries.append(.init("ContainerPath", containerPath.expression)) }
     if let readOnly = readOnly { objectEntries.append(.init("ReadOnly", readOnly.expression)) }
     if let sourceVolume = sourceVolume { objectEntries.append(.init("SourceVolume", sourceVolume.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -295,35 +295,35 @@ extension ECS {
 
 extension Value where Kind == ECS.NameValue {
   /// `core`.
-  public static var core: Self { Self(Kind.core) }
+  public static var core: Self { .allowed(Kind.core) }
   /// `cpu`.
-  public static var cpu: Self { Self(Kind.cpu) }
+  public static var cpu: Self { .allowed(Kind.cpu) }
   /// `data`.
-  public static var data: Self { Self(Kind.data) }
+  public static var data: Self { .allowed(Kind.data) }
   /// `fsize`.
-  public static var fsize: Self { Self(Kind.fsize) }
+  public static var fsize: Self { .allowed(Kind.fsize) }
   /// `locks`.
-  public static var locks: Self { Self(Kind.locks) }
+  public static var locks: Self { .allowed(Kind.locks) }
   /// `memlock`.
-  public static var memlock: Self { Self(Kind.memlock) }
+  public static var memlock: Self { .allowed(Kind.memlock) }
   /// `msgqueue`.
-  public static var msgqueue: Self { Self(Kind.msgqueue) }
+  public static var msgqueue: Self { .allowed(Kind.msgqueue) }
   /// `nice`.
-  public static var nice: Self { Self(Kind.nice) }
+  public static var nice: Self { .allowed(Kind.nice) }
   /// `nofile`.
-  public static var nofile: Self { Self(Kind.nofile) }
+  public static var nofile: Self { .allowed(Kind.nofile) }
   /// `nproc`.
-  public static var nproc: Self { Self(Kind.nproc) }
+  public static var nproc: Self { .allowed(Kind.nproc) }
   /// `rss`.
-  public static var rss: Self { Self(Kind.rss) }
+  public static var rss: Self { .allowed(Kind.rss) }
   /// `rtprio`.
-  public static var rtprio: Self { Self(Kind.rtprio) }
+  public static var rtprio: Self { .allowed(Kind.rtprio) }
   /// `rttime`.
-  public static var rttime: Self { Self(Kind.rttime) }
+  public static var rttime: Self { .allowed(Kind.rttime) }
   /// `sigpending`.
-  public static var sigpending: Self { Self(Kind.sigpending) }
+  public static var sigpending: Self { .allowed(Kind.sigpending) }
   /// `stack`.
-  public static var stack: Self { Self(Kind.stack) }
+  public static var stack: Self { .allowed(Kind.stack) }
 }
 
 extension ECS {
@@ -339,11 +339,11 @@ extension ECS {
 
 extension Value where Kind == ECS.PermissionsValue {
   /// `mknod`.
-  public static var mknod: Self { Self(Kind.mknod) }
+  public static var mknod: Self { .allowed(Kind.mknod) }
   /// `read`.
-  public static var read: Self { Self(Kind.read) }
+  public static var read: Self { .allowed(Kind.read) }
   /// `write`.
-  public static var write: Self { Self(Kind.write) }
+  public static var write: Self { .allowed(Kind.write) }
 }
 
 extension ECS {
@@ -360,7 +360,7 @@ extension Value where Kind == ECS.RepositoryCredentials {
     if let credentialsParameter = credentialsParameter {
       objectEntries.append(.init("CredentialsParameter", credentialsParameter.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -386,7 +386,7 @@ extension Value where Kind == ECS.RestartPolicy {
     if let restartAttemptPeriod = restartAttemptPeriod {
       objectEntries.append(.init("RestartAttemptPeriod", restartAttemptPeriod.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -403,7 +403,7 @@ extension Value where Kind == ECS.Secret {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("ValueFrom", valueFrom.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -420,7 +420,7 @@ extension Value where Kind == ECS.SystemControl {
     var objectEntries: [Expression.ObjectEntry] = []
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -438,7 +438,7 @@ extension Value where Kind == ECS.Tmpfs {
     if let containerPath = containerPath { objectEntries.append(.init("ContainerPath", containerPath.expression)) }
     if let mountOptions = mountOptions { objectEntries.append(.init("MountOptions", mountOptions.expression)) }
     objectEntries.append(.init("Size", size.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -453,7 +453,7 @@ extension ECS {
 
 extension Value where Kind == ECS.TypeValue {
   /// `s3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
 }
 
 extension ECS {
@@ -470,7 +470,7 @@ extension Value where Kind == ECS.Ulimit {
     objectEntries.append(.init("HardLimit", hardLimit.expression))
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("SoftLimit", softLimit.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -486,9 +486,9 @@ extension ECS {
 
 extension Value where Kind == ECS.AssignPublicIPValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension ECS {
@@ -511,6 +511,6 @@ extension Value where Kind == ECS.ServiceRegistry {
     if let containerPort = containerPort { objectEntries.append(.init("ContainerPort", containerPort.expression)) }
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
     if let registryARN = registryARN { objectEntries.append(.init("RegistryArn", registryARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

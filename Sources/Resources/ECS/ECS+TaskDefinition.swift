@@ -262,11 +262,11 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.AppProtocolValue {
   /// `http`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `http2`.
-  public static var http2: Self { Self(Kind.http2) }
+  public static var http2: Self { .allowed(Kind.http2) }
   /// `grpc`.
-  public static var grpc: Self { Self(Kind.grpc) }
+  public static var grpc: Self { .allowed(Kind.grpc) }
 }
 
 extension ECS.TaskDefinition {
@@ -282,7 +282,7 @@ extension Value where Kind == ECS.TaskDefinition.AuthorizationConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let accessPointID = accessPointID { objectEntries.append(.init("AccessPointId", accessPointID.expression)) }
     if let iam = iam { objectEntries.append(.init("IAM", iam.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -298,9 +298,9 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.CPUArchitectureValue {
   /// `ARM64`.
-  public static var arm64: Self { Self(Kind.arm64) }
+  public static var arm64: Self { .allowed(Kind.arm64) }
   /// `X86_64`.
-  public static var x86_64: Self { Self(Kind.x86_64) }
+  public static var x86_64: Self { .allowed(Kind.x86_64) }
 }
 
 extension ECS.TaskDefinition {
@@ -427,7 +427,7 @@ extension Value where Kind == ECS.TaskDefinition.ContainerDefinition {
     if let workingDirectory = workingDirectory {
       objectEntries.append(.init("WorkingDirectory", workingDirectory.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -453,7 +453,7 @@ extension Value where Kind == ECS.TaskDefinition.DockerVolumeConfiguration {
     if let driverOpts = driverOpts { objectEntries.append(.init("DriverOpts", driverOpts.expression)) }
     if let labels = labels { objectEntries.append(.init("Labels", labels.expression)) }
     if let scope = scope { objectEntries.append(.init("Scope", scope.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -485,7 +485,7 @@ extension Value where Kind == ECS.TaskDefinition.EFSVolumeConfiguration {
     if let transitEncryptionPort = transitEncryptionPort {
       objectEntries.append(.init("TransitEncryptionPort", transitEncryptionPort.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -501,7 +501,7 @@ extension Value where Kind == ECS.TaskDefinition.EphemeralStorage {
   public init(sizeInGiB: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sizeInGiB = sizeInGiB { objectEntries.append(.init("SizeInGiB", sizeInGiB.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -518,7 +518,7 @@ extension Value where Kind == ECS.TaskDefinition.FsxAuthorizationConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CredentialsParameter", credentialsParameter.expression))
     objectEntries.append(.init("Domain", domain.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -542,7 +542,7 @@ extension Value where Kind == ECS.TaskDefinition.FsxWindowsFileServerVolumeConfi
     }
     objectEntries.append(.init("FileSystemId", fileSystemID.expression))
     objectEntries.append(.init("RootDirectory", rootDirectory.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -559,7 +559,7 @@ extension Value where Kind == ECS.TaskDefinition.HostEntry {
     var objectEntries: [Expression.ObjectEntry] = []
     if let hostname = hostname { objectEntries.append(.init("Hostname", hostname.expression)) }
     if let ipAddress = ipAddress { objectEntries.append(.init("IpAddress", ipAddress.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -575,9 +575,9 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.IAMValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension ECS.TaskDefinition {
@@ -593,7 +593,7 @@ extension Value where Kind == ECS.TaskDefinition.InferenceAccelerator {
     var objectEntries: [Expression.ObjectEntry] = []
     if let deviceName = deviceName { objectEntries.append(.init("DeviceName", deviceName.expression)) }
     if let deviceType = deviceType { objectEntries.append(.init("DeviceType", deviceType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -610,11 +610,11 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.IpcModeValue {
   /// `host`.
-  public static var host: Self { Self(Kind.host) }
+  public static var host: Self { .allowed(Kind.host) }
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `task`.
-  public static var task: Self { Self(Kind.task) }
+  public static var task: Self { .allowed(Kind.task) }
 }
 
 extension ECS.TaskDefinition {
@@ -647,7 +647,7 @@ extension Value where Kind == ECS.TaskDefinition.LinuxParameters {
     }
     if let swappiness = swappiness { objectEntries.append(.init("Swappiness", swappiness.expression)) }
     if let tmpfs = tmpfs { objectEntries.append(.init("Tmpfs", tmpfs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -665,13 +665,13 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.NetworkModeValue {
   /// `awsvpc`.
-  public static var awsvpc: Self { Self(Kind.awsvpc) }
+  public static var awsvpc: Self { .allowed(Kind.awsvpc) }
   /// `bridge`.
-  public static var bridge: Self { Self(Kind.bridge) }
+  public static var bridge: Self { .allowed(Kind.bridge) }
   /// `host`.
-  public static var host: Self { Self(Kind.host) }
+  public static var host: Self { .allowed(Kind.host) }
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension ECS.TaskDefinition {
@@ -694,25 +694,25 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.OperatingSystemFamilyValue {
   /// `LINUX`.
-  public static var linux: Self { Self(Kind.linux) }
+  public static var linux: Self { .allowed(Kind.linux) }
   /// `WINDOWS_SERVER_2004_CORE`.
-  public static var windowsServer2004Core: Self { Self(Kind.windowsServer2004Core) }
+  public static var windowsServer2004Core: Self { .allowed(Kind.windowsServer2004Core) }
   /// `WINDOWS_SERVER_2016_FULL`.
-  public static var windowsServer2016Full: Self { Self(Kind.windowsServer2016Full) }
+  public static var windowsServer2016Full: Self { .allowed(Kind.windowsServer2016Full) }
   /// `WINDOWS_SERVER_2019_CORE`.
-  public static var windowsServer2019Core: Self { Self(Kind.windowsServer2019Core) }
+  public static var windowsServer2019Core: Self { .allowed(Kind.windowsServer2019Core) }
   /// `WINDOWS_SERVER_2019_FULL`.
-  public static var windowsServer2019Full: Self { Self(Kind.windowsServer2019Full) }
+  public static var windowsServer2019Full: Self { .allowed(Kind.windowsServer2019Full) }
   /// `WINDOWS_SERVER_2022_CORE`.
-  public static var windowsServer2022Core: Self { Self(Kind.windowsServer2022Core) }
+  public static var windowsServer2022Core: Self { .allowed(Kind.windowsServer2022Core) }
   /// `WINDOWS_SERVER_2022_FULL`.
-  public static var windowsServer2022Full: Self { Self(Kind.windowsServer2022Full) }
+  public static var windowsServer2022Full: Self { .allowed(Kind.windowsServer2022Full) }
   /// `WINDOWS_SERVER_2025_CORE`.
-  public static var windowsServer2025Core: Self { Self(Kind.windowsServer2025Core) }
+  public static var windowsServer2025Core: Self { .allowed(Kind.windowsServer2025Core) }
   /// `WINDOWS_SERVER_2025_FULL`.
-  public static var windowsServer2025Full: Self { Self(Kind.windowsServer2025Full) }
+  public static var windowsServer2025Full: Self { .allowed(Kind.windowsServer2025Full) }
   /// `WINDOWS_SERVER_20H2_CORE`.
-  public static var windowsServer20H2Core: Self { Self(Kind.windowsServer20H2Core) }
+  public static var windowsServer20H2Core: Self { .allowed(Kind.windowsServer20H2Core) }
 }
 
 extension ECS.TaskDefinition {
@@ -727,9 +727,9 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.PidModeValue {
   /// `host`.
-  public static var host: Self { Self(Kind.host) }
+  public static var host: Self { .allowed(Kind.host) }
   /// `task`.
-  public static var task: Self { Self(Kind.task) }
+  public static var task: Self { .allowed(Kind.task) }
 }
 
 extension ECS.TaskDefinition {
@@ -758,7 +758,7 @@ extension Value where Kind == ECS.TaskDefinition.PortMapping {
     if let hostPort = hostPort { objectEntries.append(.init("HostPort", hostPort.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let `protocol` = `protocol` { objectEntries.append(.init("Protocol", `protocol`.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -774,9 +774,9 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.ProtocolValue {
   /// `tcp`.
-  public static var tcp: Self { Self(Kind.tcp) }
+  public static var tcp: Self { .allowed(Kind.tcp) }
   /// `udp`.
-  public static var udp: Self { Self(Kind.udp) }
+  public static var udp: Self { .allowed(Kind.udp) }
 }
 
 extension ECS.TaskDefinition {
@@ -799,7 +799,7 @@ extension Value where Kind == ECS.TaskDefinition.ProxyConfiguration {
       objectEntries.append(.init("ProxyConfigurationProperties", proxyConfigurationProperties.expression))
     }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -814,7 +814,7 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.ProxyConfigurationTypeValue {
   /// `APPMESH`.
-  public static var appmesh: Self { Self(Kind.appmesh) }
+  public static var appmesh: Self { .allowed(Kind.appmesh) }
 }
 
 extension ECS.TaskDefinition {
@@ -831,13 +831,13 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.RequiresCompatibilitiesValue {
   /// `EC2`.
-  public static var ec2: Self { Self(Kind.ec2) }
+  public static var ec2: Self { .allowed(Kind.ec2) }
   /// `EXTERNAL`.
-  public static var external: Self { Self(Kind.external) }
+  public static var external: Self { .allowed(Kind.external) }
   /// `FARGATE`.
-  public static var fargate: Self { Self(Kind.fargate) }
+  public static var fargate: Self { .allowed(Kind.fargate) }
   /// `MANAGED_INSTANCES`.
-  public static var managedInstances: Self { Self(Kind.managedInstances) }
+  public static var managedInstances: Self { .allowed(Kind.managedInstances) }
 }
 
 extension ECS.TaskDefinition {
@@ -853,7 +853,7 @@ extension Value where Kind == ECS.TaskDefinition.ResourceRequirement {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -869,9 +869,9 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.ResourceRequirementTypeValue {
   /// `GPU`.
-  public static var gpu: Self { Self(Kind.gpu) }
+  public static var gpu: Self { .allowed(Kind.gpu) }
   /// `InferenceAccelerator`.
-  public static var inferenceAccelerator: Self { Self(Kind.inferenceAccelerator) }
+  public static var inferenceAccelerator: Self { .allowed(Kind.inferenceAccelerator) }
 }
 
 extension ECS.TaskDefinition {
@@ -894,7 +894,7 @@ extension Value where Kind == ECS.TaskDefinition.RuntimePlatform {
     if let operatingSystemFamily = operatingSystemFamily {
       objectEntries.append(.init("OperatingSystemFamily", operatingSystemFamily.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -920,7 +920,7 @@ extension Value where Kind == ECS.TaskDefinition.S3FilesVolumeConfiguration {
     if let transitEncryptionPort = transitEncryptionPort {
       objectEntries.append(.init("TransitEncryptionPort", transitEncryptionPort.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -936,9 +936,9 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.ScopeValue {
   /// `shared`.
-  public static var shared: Self { Self(Kind.shared) }
+  public static var shared: Self { .allowed(Kind.shared) }
   /// `task`.
-  public static var task: Self { Self(Kind.task) }
+  public static var task: Self { .allowed(Kind.task) }
 }
 
 extension ECS.TaskDefinition {
@@ -957,7 +957,7 @@ extension Value where Kind == ECS.TaskDefinition.TaskDefinitionPlacementConstrai
     var objectEntries: [Expression.ObjectEntry] = []
     if let expression = expression { objectEntries.append(.init("Expression", expression.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -972,7 +972,7 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.TaskDefinitionPlacementConstraintTypeValue {
   /// `memberOf`.
-  public static var memberOf: Self { Self(Kind.memberOf) }
+  public static var memberOf: Self { .allowed(Kind.memberOf) }
 }
 
 extension ECS.TaskDefinition {
@@ -987,9 +987,9 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.TransitEncryptionValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension ECS.TaskDefinition {
@@ -1004,9 +1004,9 @@ extension ECS.TaskDefinition {
 
 extension Value where Kind == ECS.TaskDefinition.VersionConsistencyValue {
   /// `enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension ECS.TaskDefinition {
@@ -1045,7 +1045,7 @@ extension Value where Kind == ECS.TaskDefinition.Volume {
     if let s3FilesVolumeConfiguration = s3FilesVolumeConfiguration {
       objectEntries.append(.init("S3FilesVolumeConfiguration", s3FilesVolumeConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1064,6 +1064,6 @@ extension Value where Kind == ECS.TaskDefinition.VolumeFrom {
     if let sourceContainer = sourceContainer {
       objectEntries.append(.init("SourceContainer", sourceContainer.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

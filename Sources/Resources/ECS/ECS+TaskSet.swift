@@ -168,7 +168,7 @@ extension Value where Kind == ECS.TaskSet.AwsVPCConfiguration {
     if let assignPublicIP = assignPublicIP { objectEntries.append(.init("AssignPublicIp", assignPublicIP.expression)) }
     if let securityGroups = securityGroups { objectEntries.append(.init("SecurityGroups", securityGroups.expression)) }
     objectEntries.append(.init("Subnets", subnets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,9 +184,9 @@ extension ECS.TaskSet {
 
 extension Value where Kind == ECS.TaskSet.LaunchTypeValue {
   /// `EC2`.
-  public static var ec2: Self { Self(Kind.ec2) }
+  public static var ec2: Self { .allowed(Kind.ec2) }
   /// `FARGATE`.
-  public static var fargate: Self { Self(Kind.fargate) }
+  public static var fargate: Self { .allowed(Kind.fargate) }
 }
 
 extension ECS.TaskSet {
@@ -207,7 +207,7 @@ extension Value where Kind == ECS.TaskSet.LoadBalancer {
     if let containerName = containerName { objectEntries.append(.init("ContainerName", containerName.expression)) }
     if let containerPort = containerPort { objectEntries.append(.init("ContainerPort", containerPort.expression)) }
     if let targetGroupARN = targetGroupARN { objectEntries.append(.init("TargetGroupArn", targetGroupARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,7 +225,7 @@ extension Value where Kind == ECS.TaskSet.NetworkConfiguration {
     if let awsVPCConfiguration = awsVPCConfiguration {
       objectEntries.append(.init("AwsVpcConfiguration", awsVPCConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,7 +242,7 @@ extension Value where Kind == ECS.TaskSet.Scale {
     var objectEntries: [Expression.ObjectEntry] = []
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -257,5 +257,5 @@ extension ECS.TaskSet {
 
 extension Value where Kind == ECS.TaskSet.UnitValue {
   /// `PERCENT`.
-  public static var percent: Self { Self(Kind.percent) }
+  public static var percent: Self { .allowed(Kind.percent) }
 }

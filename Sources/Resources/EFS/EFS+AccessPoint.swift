@@ -107,7 +107,7 @@ extension Value where Kind == EFS.AccessPoint.AccessPointTag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -125,7 +125,7 @@ extension Value where Kind == EFS.AccessPoint.CreationInfo {
     objectEntries.append(.init("OwnerGid", ownerGid.expression))
     objectEntries.append(.init("OwnerUid", ownerUid.expression))
     objectEntries.append(.init("Permissions", permissions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -143,7 +143,7 @@ extension Value where Kind == EFS.AccessPoint.PosixUser {
     objectEntries.append(.init("Gid", gid.expression))
     if let secondaryGids = secondaryGids { objectEntries.append(.init("SecondaryGids", secondaryGids.expression)) }
     objectEntries.append(.init("Uid", uid.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -160,6 +160,6 @@ extension Value where Kind == EFS.AccessPoint.RootDirectory {
     var objectEntries: [Expression.ObjectEntry] = []
     if let creationInfo = creationInfo { objectEntries.append(.init("CreationInfo", creationInfo.expression)) }
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -175,7 +175,7 @@ extension Value where Kind == EFS.FileSystem.BackupPolicy {
   public init(status: Value<EFS.FileSystem.StatusValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -192,7 +192,7 @@ extension Value where Kind == EFS.FileSystem.ElasticFileSystemTag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -210,7 +210,7 @@ extension Value where Kind == EFS.FileSystem.FileSystemProtection {
     if let replicationOverwriteProtection = replicationOverwriteProtection {
       objectEntries.append(.init("ReplicationOverwriteProtection", replicationOverwriteProtection.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -236,7 +236,7 @@ extension Value where Kind == EFS.FileSystem.LifecyclePolicy {
     if let transitionToPrimaryStorageClass = transitionToPrimaryStorageClass {
       objectEntries.append(.init("TransitionToPrimaryStorageClass", transitionToPrimaryStorageClass.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -252,9 +252,9 @@ extension EFS.FileSystem {
 
 extension Value where Kind == EFS.FileSystem.PerformanceModeValue {
   /// `generalPurpose`.
-  public static var generalPurpose: Self { Self(Kind.generalPurpose) }
+  public static var generalPurpose: Self { .allowed(Kind.generalPurpose) }
   /// `maxIO`.
-  public static var maxIo: Self { Self(Kind.maxIo) }
+  public static var maxIo: Self { .allowed(Kind.maxIo) }
 }
 
 extension EFS.FileSystem {
@@ -269,7 +269,7 @@ extension Value where Kind == EFS.FileSystem.ReplicationConfiguration {
   public init(destinations: Value<[EFS.FileSystem.ReplicationDestination]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let destinations = destinations { objectEntries.append(.init("Destinations", destinations.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -301,7 +301,7 @@ extension Value where Kind == EFS.FileSystem.ReplicationDestination {
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
     if let statusMessage = statusMessage { objectEntries.append(.init("StatusMessage", statusMessage.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -317,9 +317,9 @@ extension EFS.FileSystem {
 
 extension Value where Kind == EFS.FileSystem.ReplicationOverwriteProtectionValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension EFS.FileSystem {
@@ -334,9 +334,9 @@ extension EFS.FileSystem {
 
 extension Value where Kind == EFS.FileSystem.StatusValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension EFS.FileSystem {
@@ -352,11 +352,11 @@ extension EFS.FileSystem {
 
 extension Value where Kind == EFS.FileSystem.ThroughputModeValue {
   /// `bursting`.
-  public static var bursting: Self { Self(Kind.bursting) }
+  public static var bursting: Self { .allowed(Kind.bursting) }
   /// `elastic`.
-  public static var elastic: Self { Self(Kind.elastic) }
+  public static var elastic: Self { .allowed(Kind.elastic) }
   /// `provisioned`.
-  public static var provisioned: Self { Self(Kind.provisioned) }
+  public static var provisioned: Self { .allowed(Kind.provisioned) }
 }
 
 extension EFS.FileSystem {
@@ -378,23 +378,23 @@ extension EFS.FileSystem {
 
 extension Value where Kind == EFS.FileSystem.TransitionToArchiveValue {
   /// `AFTER_14_DAYS`.
-  public static var after14Days: Self { Self(Kind.after14Days) }
+  public static var after14Days: Self { .allowed(Kind.after14Days) }
   /// `AFTER_180_DAYS`.
-  public static var after180Days: Self { Self(Kind.after180Days) }
+  public static var after180Days: Self { .allowed(Kind.after180Days) }
   /// `AFTER_1_DAY`.
-  public static var after1Day: Self { Self(Kind.after1Day) }
+  public static var after1Day: Self { .allowed(Kind.after1Day) }
   /// `AFTER_270_DAYS`.
-  public static var after270Days: Self { Self(Kind.after270Days) }
+  public static var after270Days: Self { .allowed(Kind.after270Days) }
   /// `AFTER_30_DAYS`.
-  public static var after30Days: Self { Self(Kind.after30Days) }
+  public static var after30Days: Self { .allowed(Kind.after30Days) }
   /// `AFTER_365_DAYS`.
-  public static var after365Days: Self { Self(Kind.after365Days) }
+  public static var after365Days: Self { .allowed(Kind.after365Days) }
   /// `AFTER_60_DAYS`.
-  public static var after60Days: Self { Self(Kind.after60Days) }
+  public static var after60Days: Self { .allowed(Kind.after60Days) }
   /// `AFTER_7_DAYS`.
-  public static var after7Days: Self { Self(Kind.after7Days) }
+  public static var after7Days: Self { .allowed(Kind.after7Days) }
   /// `AFTER_90_DAYS`.
-  public static var after90Days: Self { Self(Kind.after90Days) }
+  public static var after90Days: Self { .allowed(Kind.after90Days) }
 }
 
 extension EFS.FileSystem {
@@ -416,23 +416,23 @@ extension EFS.FileSystem {
 
 extension Value where Kind == EFS.FileSystem.TransitionToIAValue {
   /// `AFTER_14_DAYS`.
-  public static var after14Days: Self { Self(Kind.after14Days) }
+  public static var after14Days: Self { .allowed(Kind.after14Days) }
   /// `AFTER_180_DAYS`.
-  public static var after180Days: Self { Self(Kind.after180Days) }
+  public static var after180Days: Self { .allowed(Kind.after180Days) }
   /// `AFTER_1_DAY`.
-  public static var after1Day: Self { Self(Kind.after1Day) }
+  public static var after1Day: Self { .allowed(Kind.after1Day) }
   /// `AFTER_270_DAYS`.
-  public static var after270Days: Self { Self(Kind.after270Days) }
+  public static var after270Days: Self { .allowed(Kind.after270Days) }
   /// `AFTER_30_DAYS`.
-  public static var after30Days: Self { Self(Kind.after30Days) }
+  public static var after30Days: Self { .allowed(Kind.after30Days) }
   /// `AFTER_365_DAYS`.
-  public static var after365Days: Self { Self(Kind.after365Days) }
+  public static var after365Days: Self { .allowed(Kind.after365Days) }
   /// `AFTER_60_DAYS`.
-  public static var after60Days: Self { Self(Kind.after60Days) }
+  public static var after60Days: Self { .allowed(Kind.after60Days) }
   /// `AFTER_7_DAYS`.
-  public static var after7Days: Self { Self(Kind.after7Days) }
+  public static var after7Days: Self { .allowed(Kind.after7Days) }
   /// `AFTER_90_DAYS`.
-  public static var after90Days: Self { Self(Kind.after90Days) }
+  public static var after90Days: Self { .allowed(Kind.after90Days) }
 }
 
 extension EFS.FileSystem {
@@ -446,5 +446,5 @@ extension EFS.FileSystem {
 
 extension Value where Kind == EFS.FileSystem.TransitionToPrimaryStorageClassValue {
   /// `AFTER_1_ACCESS`.
-  public static var after1Access: Self { Self(Kind.after1Access) }
+  public static var after1Access: Self { .allowed(Kind.after1Access) }
 }

@@ -104,9 +104,9 @@ extension EFS.MountTarget {
 
 extension Value where Kind == EFS.MountTarget.IPAddressTypeValue {
   /// `IPV4_ONLY`.
-  public static var ipv4Only: Self { Self(Kind.ipv4Only) }
+  public static var ipv4Only: Self { .allowed(Kind.ipv4Only) }
   /// `IPV6_ONLY`.
-  public static var ipv6Only: Self { Self(Kind.ipv6Only) }
+  public static var ipv6Only: Self { .allowed(Kind.ipv6Only) }
   /// `DUAL_STACK`.
-  public static var dualStack: Self { Self(Kind.dualStack) }
+  public static var dualStack: Self { .allowed(Kind.dualStack) }
 }

@@ -117,7 +117,7 @@ extension Value where Kind == EKS.AccessEntry.AccessPolicy {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AccessScope", accessScope.expression))
     objectEntries.append(.init("PolicyArn", policyARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -134,7 +134,7 @@ extension Value where Kind == EKS.AccessEntry.AccessScope {
     var objectEntries: [Expression.ObjectEntry] = []
     if let namespaces = namespaces { objectEntries.append(.init("Namespaces", namespaces.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,7 +150,7 @@ extension EKS.AccessEntry {
 
 extension Value where Kind == EKS.AccessEntry.TypeValue {
   /// `namespace`.
-  public static var namespace: Self { Self(Kind.namespace) }
+  public static var namespace: Self { .allowed(Kind.namespace) }
   /// `cluster`.
-  public static var cluster: Self { Self(Kind.cluster) }
+  public static var cluster: Self { .allowed(Kind.cluster) }
 }

@@ -143,7 +143,7 @@ extension Value where Kind == EKS.Addon.NamespaceConfig {
   public init(namespace: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Namespace", namespace.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -160,7 +160,7 @@ extension Value where Kind == EKS.Addon.PodIdentityAssociation {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("ServiceAccount", serviceAccount.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,9 +177,9 @@ extension EKS.Addon {
 
 extension Value where Kind == EKS.Addon.ResolveConflictsValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `OVERWRITE`.
-  public static var overwrite: Self { Self(Kind.overwrite) }
+  public static var overwrite: Self { .allowed(Kind.overwrite) }
   /// `PRESERVE`.
-  public static var preserve: Self { Self(Kind.preserve) }
+  public static var preserve: Self { .allowed(Kind.preserve) }
 }

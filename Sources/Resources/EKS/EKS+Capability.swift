@@ -179,7 +179,7 @@ extension Value where Kind == EKS.Capability.ArgoCd {
       objectEntries.append(.init("RbacRoleMappings", rbacRoleMappings.expression))
     }
     if let serverURL = serverURL { objectEntries.append(.init("ServerUrl", serverURL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -196,7 +196,7 @@ extension Value where Kind == EKS.Capability.ArgoCdRoleMapping {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Identities", identities.expression))
     objectEntries.append(.init("Role", role.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -220,7 +220,7 @@ extension Value where Kind == EKS.Capability.AwsIdc {
       objectEntries.append(.init("IdcManagedApplicationArn", idcManagedApplicationARN.expression))
     }
     if let idcRegion = idcRegion { objectEntries.append(.init("IdcRegion", idcRegion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -236,7 +236,7 @@ extension Value where Kind == EKS.Capability.CapabilityConfiguration {
   public init(argoCd: Value<EKS.Capability.ArgoCd>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let argoCd = argoCd { objectEntries.append(.init("ArgoCd", argoCd.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -253,11 +253,11 @@ extension EKS.Capability {
 
 extension Value where Kind == EKS.Capability.CapabilityTypeValue {
   /// `ARGOCD`.
-  public static var argocd: Self { Self(Kind.argocd) }
+  public static var argocd: Self { .allowed(Kind.argocd) }
   /// `ACK`.
-  public static var ack: Self { Self(Kind.ack) }
+  public static var ack: Self { .allowed(Kind.ack) }
   /// `KRO`.
-  public static var kro: Self { Self(Kind.kro) }
+  public static var kro: Self { .allowed(Kind.kro) }
 }
 
 extension EKS.Capability {
@@ -271,7 +271,7 @@ extension EKS.Capability {
 
 extension Value where Kind == EKS.Capability.DeletePropagationPolicyValue {
   /// `RETAIN`.
-  public static var retain: Self { Self(Kind.retain) }
+  public static var retain: Self { .allowed(Kind.retain) }
 }
 
 extension EKS.Capability {
@@ -286,7 +286,7 @@ extension Value where Kind == EKS.Capability.NetworkAccess {
   public init(vpceIds: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let vpceIds = vpceIds { objectEntries.append(.init("VpceIds", vpceIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -303,11 +303,11 @@ extension EKS.Capability {
 
 extension Value where Kind == EKS.Capability.RoleValue {
   /// `ADMIN`.
-  public static var admin: Self { Self(Kind.admin) }
+  public static var admin: Self { .allowed(Kind.admin) }
   /// `EDITOR`.
-  public static var editor: Self { Self(Kind.editor) }
+  public static var editor: Self { .allowed(Kind.editor) }
   /// `VIEWER`.
-  public static var viewer: Self { Self(Kind.viewer) }
+  public static var viewer: Self { .allowed(Kind.viewer) }
 }
 
 extension EKS.Capability {
@@ -323,7 +323,7 @@ extension Value where Kind == EKS.Capability.SsoIdentity {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Id", id.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -339,7 +339,7 @@ extension EKS.Capability {
 
 extension Value where Kind == EKS.Capability.TypeValue {
   /// `SSO_USER`.
-  public static var ssoUser: Self { Self(Kind.ssoUser) }
+  public static var ssoUser: Self { .allowed(Kind.ssoUser) }
   /// `SSO_GROUP`.
-  public static var ssoGroup: Self { Self(Kind.ssoGroup) }
+  public static var ssoGroup: Self { .allowed(Kind.ssoGroup) }
 }

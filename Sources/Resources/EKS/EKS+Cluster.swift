@@ -283,7 +283,7 @@ extension Value where Kind == EKS.Cluster.AccessConfig {
     if let bootstrapClusterCreatorAdminPermissions = bootstrapClusterCreatorAdminPermissions {
       objectEntries.append(.init("BootstrapClusterCreatorAdminPermissions", bootstrapClusterCreatorAdminPermissions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -300,11 +300,11 @@ extension EKS.Cluster {
 
 extension Value where Kind == EKS.Cluster.AuthenticationModeValue {
   /// `CONFIG_MAP`.
-  public static var configMap: Self { Self(Kind.configMap) }
+  public static var configMap: Self { .allowed(Kind.configMap) }
   /// `API_AND_CONFIG_MAP`.
-  public static var apiAndConfigMap: Self { Self(Kind.apiAndConfigMap) }
+  public static var apiAndConfigMap: Self { .allowed(Kind.apiAndConfigMap) }
   /// `API`.
-  public static var api: Self { Self(Kind.api) }
+  public static var api: Self { .allowed(Kind.api) }
 }
 
 extension EKS.Cluster {
@@ -319,7 +319,7 @@ extension Value where Kind == EKS.Cluster.BlockStorage {
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -335,7 +335,7 @@ extension Value where Kind == EKS.Cluster.ClusterLogging {
   public init(enabledTypes: Value<[EKS.Cluster.LoggingTypeConfig]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabledTypes = enabledTypes { objectEntries.append(.init("EnabledTypes", enabledTypes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -353,7 +353,7 @@ extension Value where Kind == EKS.Cluster.ComputeConfig {
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let nodePools = nodePools { objectEntries.append(.init("NodePools", nodePools.expression)) }
     if let nodeRoleARN = nodeRoleARN { objectEntries.append(.init("NodeRoleArn", nodeRoleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -369,7 +369,7 @@ extension Value where Kind == EKS.Cluster.ControlPlanePlacement {
   public init(groupName: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let groupName = groupName { objectEntries.append(.init("GroupName", groupName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -385,7 +385,7 @@ extension Value where Kind == EKS.Cluster.ControlPlaneScalingConfig {
   public init(tier: Value<EKS.Cluster.TierValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let tier = tier { objectEntries.append(.init("Tier", tier.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -401,7 +401,7 @@ extension Value where Kind == EKS.Cluster.ElasticLoadBalancing {
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -418,7 +418,7 @@ extension Value where Kind == EKS.Cluster.EncryptionConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let provider = provider { objectEntries.append(.init("Provider", provider.expression)) }
     if let resources = resources { objectEntries.append(.init("Resources", resources.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -434,9 +434,9 @@ extension EKS.Cluster {
 
 extension Value where Kind == EKS.Cluster.IPFamilyValue {
   /// `ipv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `ipv6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
 }
 
 extension EKS.Cluster {
@@ -465,7 +465,7 @@ extension Value where Kind == EKS.Cluster.KubernetesNetworkConfig {
     if let serviceIpv6Cidr = serviceIpv6Cidr {
       objectEntries.append(.init("ServiceIpv6Cidr", serviceIpv6Cidr.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -481,7 +481,7 @@ extension Value where Kind == EKS.Cluster.Logging {
   public init(clusterLogging: Value<EKS.Cluster.ClusterLogging>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let clusterLogging = clusterLogging { objectEntries.append(.init("ClusterLogging", clusterLogging.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -497,7 +497,7 @@ extension Value where Kind == EKS.Cluster.LoggingTypeConfig {
   public init(type: Value<EKS.Cluster.TypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -521,7 +521,7 @@ extension Value where Kind == EKS.Cluster.OutpostConfig {
       objectEntries.append(.init("ControlPlanePlacement", controlPlanePlacement.expression))
     }
     objectEntries.append(.init("OutpostArns", outpostArns.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -537,7 +537,7 @@ extension Value where Kind == EKS.Cluster.Provider {
   public init(keyARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let keyARN = keyARN { objectEntries.append(.init("KeyArn", keyARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -561,7 +561,7 @@ extension Value where Kind == EKS.Cluster.RemoteNetworkConfig {
     if let remotePodNetworks = remotePodNetworks {
       objectEntries.append(.init("RemotePodNetworks", remotePodNetworks.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -577,7 +577,7 @@ extension Value where Kind == EKS.Cluster.RemoteNodeNetwork {
   public init(cidrs: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Cidrs", cidrs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -593,7 +593,7 @@ extension Value where Kind == EKS.Cluster.RemotePodNetwork {
   public init(cidrs: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Cidrs", cidrs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -627,7 +627,7 @@ extension Value where Kind == EKS.Cluster.ResourcesVPCConfig {
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
     objectEntries.append(.init("SubnetIds", subnetIds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -643,7 +643,7 @@ extension Value where Kind == EKS.Cluster.StorageConfig {
   public init(blockStorage: Value<EKS.Cluster.BlockStorage>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let blockStorage = blockStorage { objectEntries.append(.init("BlockStorage", blockStorage.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -659,9 +659,9 @@ extension EKS.Cluster {
 
 extension Value where Kind == EKS.Cluster.SupportTypeValue {
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `EXTENDED`.
-  public static var extended: Self { Self(Kind.extended) }
+  public static var extended: Self { .allowed(Kind.extended) }
 }
 
 extension EKS.Cluster {
@@ -680,17 +680,17 @@ extension EKS.Cluster {
 
 extension Value where Kind == EKS.Cluster.TierValue {
   /// `standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `tier-xl`.
-  public static var tierXl: Self { Self(Kind.tierXl) }
+  public static var tierXl: Self { .allowed(Kind.tierXl) }
   /// `tier-2xl`.
-  public static var tier2xl: Self { Self(Kind.tier2xl) }
+  public static var tier2xl: Self { .allowed(Kind.tier2xl) }
   /// `tier-4xl`.
-  public static var tier4xl: Self { Self(Kind.tier4xl) }
+  public static var tier4xl: Self { .allowed(Kind.tier4xl) }
   /// `tier-8xl`.
-  public static var tier8xl: Self { Self(Kind.tier8xl) }
+  public static var tier8xl: Self { .allowed(Kind.tier8xl) }
   /// `tier-ultra`.
-  public static var tierUltra: Self { Self(Kind.tierUltra) }
+  public static var tierUltra: Self { .allowed(Kind.tierUltra) }
 }
 
 extension EKS.Cluster {
@@ -708,15 +708,15 @@ extension EKS.Cluster {
 
 extension Value where Kind == EKS.Cluster.TypeValue {
   /// `api`.
-  public static var api: Self { Self(Kind.api) }
+  public static var api: Self { .allowed(Kind.api) }
   /// `audit`.
-  public static var audit: Self { Self(Kind.audit) }
+  public static var audit: Self { .allowed(Kind.audit) }
   /// `authenticator`.
-  public static var authenticator: Self { Self(Kind.authenticator) }
+  public static var authenticator: Self { .allowed(Kind.authenticator) }
   /// `controllerManager`.
-  public static var controllerManager: Self { Self(Kind.controllerManager) }
+  public static var controllerManager: Self { .allowed(Kind.controllerManager) }
   /// `scheduler`.
-  public static var scheduler: Self { Self(Kind.scheduler) }
+  public static var scheduler: Self { .allowed(Kind.scheduler) }
 }
 
 extension EKS.Cluster {
@@ -731,7 +731,7 @@ extension Value where Kind == EKS.Cluster.UpgradePolicy {
   public init(supportType: Value<EKS.Cluster.SupportTypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let supportType = supportType { objectEntries.append(.init("SupportType", supportType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -747,6 +747,6 @@ extension Value where Kind == EKS.Cluster.ZonalShiftConfig {
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

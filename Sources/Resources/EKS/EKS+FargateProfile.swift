@@ -109,7 +109,7 @@ extension Value where Kind == EKS.FargateProfile.Label {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -126,6 +126,6 @@ extension Value where Kind == EKS.FargateProfile.Selector {
     var objectEntries: [Expression.ObjectEntry] = []
     if let labels = labels { objectEntries.append(.init("Labels", labels.expression)) }
     objectEntries.append(.init("Namespace", namespace.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

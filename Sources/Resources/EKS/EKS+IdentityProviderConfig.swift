@@ -114,7 +114,7 @@ extension Value where Kind == EKS.IdentityProviderConfig.OIDCIdentityProviderCon
     if let requiredClaims = requiredClaims { objectEntries.append(.init("RequiredClaims", requiredClaims.expression)) }
     if let usernameClaim = usernameClaim { objectEntries.append(.init("UsernameClaim", usernameClaim.expression)) }
     if let usernamePrefix = usernamePrefix { objectEntries.append(.init("UsernamePrefix", usernamePrefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -131,7 +131,7 @@ extension Value where Kind == EKS.IdentityProviderConfig.RequiredClaim {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -146,5 +146,5 @@ extension EKS.IdentityProviderConfig {
 
 extension Value where Kind == EKS.IdentityProviderConfig.TypeValue {
   /// `oidc`.
-  public static var oidc: Self { Self(Kind.oidc) }
+  public static var oidc: Self { .allowed(Kind.oidc) }
 }

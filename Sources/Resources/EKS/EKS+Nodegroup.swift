@@ -231,51 +231,51 @@ extension EKS.Nodegroup {
 
 extension Value where Kind == EKS.Nodegroup.AMITypeValue {
   /// `AL2023_ARM_64_NVIDIA`.
-  public static var al2023Arm64Nvidia: Self { Self(Kind.al2023Arm64Nvidia) }
+  public static var al2023Arm64Nvidia: Self { .allowed(Kind.al2023Arm64Nvidia) }
   /// `AL2023_ARM_64_STANDARD`.
-  public static var al2023Arm64Standard: Self { Self(Kind.al2023Arm64Standard) }
+  public static var al2023Arm64Standard: Self { .allowed(Kind.al2023Arm64Standard) }
   /// `AL2023_x86_64_NEURON`.
-  public static var al2023X86_64Neuron: Self { Self(Kind.al2023X86_64Neuron) }
+  public static var al2023X86_64Neuron: Self { .allowed(Kind.al2023X86_64Neuron) }
   /// `AL2023_x86_64_NVIDIA`.
-  public static var al2023X86_64Nvidia: Self { Self(Kind.al2023X86_64Nvidia) }
+  public static var al2023X86_64Nvidia: Self { .allowed(Kind.al2023X86_64Nvidia) }
   /// `AL2023_x86_64_STANDARD`.
-  public static var al2023X86_64Standard: Self { Self(Kind.al2023X86_64Standard) }
+  public static var al2023X86_64Standard: Self { .allowed(Kind.al2023X86_64Standard) }
   /// `AL2_ARM_64`.
-  public static var al2Arm64: Self { Self(Kind.al2Arm64) }
+  public static var al2Arm64: Self { .allowed(Kind.al2Arm64) }
   /// `AL2_x86_64`.
-  public static var al2X86_64: Self { Self(Kind.al2X86_64) }
+  public static var al2X86_64: Self { .allowed(Kind.al2X86_64) }
   /// `AL2_x86_64_GPU`.
-  public static var al2X86_64GPU: Self { Self(Kind.al2X86_64GPU) }
+  public static var al2X86_64GPU: Self { .allowed(Kind.al2X86_64GPU) }
   /// `BOTTLEROCKET_ARM_64`.
-  public static var bottlerocketArm64: Self { Self(Kind.bottlerocketArm64) }
+  public static var bottlerocketArm64: Self { .allowed(Kind.bottlerocketArm64) }
   /// `BOTTLEROCKET_ARM_64_FIPS`.
-  public static var bottlerocketArm64Fips: Self { Self(Kind.bottlerocketArm64Fips) }
+  public static var bottlerocketArm64Fips: Self { .allowed(Kind.bottlerocketArm64Fips) }
   /// `BOTTLEROCKET_ARM_64_NVIDIA`.
-  public static var bottlerocketArm64Nvidia: Self { Self(Kind.bottlerocketArm64Nvidia) }
+  public static var bottlerocketArm64Nvidia: Self { .allowed(Kind.bottlerocketArm64Nvidia) }
   /// `BOTTLEROCKET_ARM_64_NVIDIA_FIPS`.
-  public static var bottlerocketArm64NvidiaFips: Self { Self(Kind.bottlerocketArm64NvidiaFips) }
+  public static var bottlerocketArm64NvidiaFips: Self { .allowed(Kind.bottlerocketArm64NvidiaFips) }
   /// `BOTTLEROCKET_x86_64`.
-  public static var bottlerocketX86_64: Self { Self(Kind.bottlerocketX86_64) }
+  public static var bottlerocketX86_64: Self { .allowed(Kind.bottlerocketX86_64) }
   /// `BOTTLEROCKET_x86_64_FIPS`.
-  public static var bottlerocketX86_64Fips: Self { Self(Kind.bottlerocketX86_64Fips) }
+  public static var bottlerocketX86_64Fips: Self { .allowed(Kind.bottlerocketX86_64Fips) }
   /// `BOTTLEROCKET_x86_64_NVIDIA`.
-  public static var bottlerocketX86_64Nvidia: Self { Self(Kind.bottlerocketX86_64Nvidia) }
+  public static var bottlerocketX86_64Nvidia: Self { .allowed(Kind.bottlerocketX86_64Nvidia) }
   /// `BOTTLEROCKET_x86_64_NVIDIA_FIPS`.
-  public static var bottlerocketX86_64NvidiaFips: Self { Self(Kind.bottlerocketX86_64NvidiaFips) }
+  public static var bottlerocketX86_64NvidiaFips: Self { .allowed(Kind.bottlerocketX86_64NvidiaFips) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
   /// `WINDOWS_CORE_2019_x86_64`.
-  public static var windowsCore2019X86_64: Self { Self(Kind.windowsCore2019X86_64) }
+  public static var windowsCore2019X86_64: Self { .allowed(Kind.windowsCore2019X86_64) }
   /// `WINDOWS_CORE_2022_x86_64`.
-  public static var windowsCore2022X86_64: Self { Self(Kind.windowsCore2022X86_64) }
+  public static var windowsCore2022X86_64: Self { .allowed(Kind.windowsCore2022X86_64) }
   /// `WINDOWS_CORE_2025_x86_64`.
-  public static var windowsCore2025X86_64: Self { Self(Kind.windowsCore2025X86_64) }
+  public static var windowsCore2025X86_64: Self { .allowed(Kind.windowsCore2025X86_64) }
   /// `WINDOWS_FULL_2019_x86_64`.
-  public static var windowsFull2019X86_64: Self { Self(Kind.windowsFull2019X86_64) }
+  public static var windowsFull2019X86_64: Self { .allowed(Kind.windowsFull2019X86_64) }
   /// `WINDOWS_FULL_2022_x86_64`.
-  public static var windowsFull2022X86_64: Self { Self(Kind.windowsFull2022X86_64) }
+  public static var windowsFull2022X86_64: Self { .allowed(Kind.windowsFull2022X86_64) }
   /// `WINDOWS_FULL_2025_x86_64`.
-  public static var windowsFull2025X86_64: Self { Self(Kind.windowsFull2025X86_64) }
+  public static var windowsFull2025X86_64: Self { .allowed(Kind.windowsFull2025X86_64) }
 }
 
 extension EKS.Nodegroup {
@@ -291,11 +291,11 @@ extension EKS.Nodegroup {
 
 extension Value where Kind == EKS.Nodegroup.CapacityTypeValue {
   /// `CAPACITY_BLOCK`.
-  public static var capacityBlock: Self { Self(Kind.capacityBlock) }
+  public static var capacityBlock: Self { .allowed(Kind.capacityBlock) }
   /// `ON_DEMAND`.
-  public static var onDemand: Self { Self(Kind.onDemand) }
+  public static var onDemand: Self { .allowed(Kind.onDemand) }
   /// `SPOT`.
-  public static var spot: Self { Self(Kind.spot) }
+  public static var spot: Self { .allowed(Kind.spot) }
 }
 
 extension EKS.Nodegroup {
@@ -311,11 +311,11 @@ extension EKS.Nodegroup {
 
 extension Value where Kind == EKS.Nodegroup.EffectValue {
   /// `NO_EXECUTE`.
-  public static var noExecute: Self { Self(Kind.noExecute) }
+  public static var noExecute: Self { .allowed(Kind.noExecute) }
   /// `NO_SCHEDULE`.
-  public static var noSchedule: Self { Self(Kind.noSchedule) }
+  public static var noSchedule: Self { .allowed(Kind.noSchedule) }
   /// `PREFER_NO_SCHEDULE`.
-  public static var preferNoSchedule: Self { Self(Kind.preferNoSchedule) }
+  public static var preferNoSchedule: Self { .allowed(Kind.preferNoSchedule) }
 }
 
 extension EKS.Nodegroup {
@@ -332,7 +332,7 @@ extension Value where Kind == EKS.Nodegroup.LaunchTemplateSpecification {
     if let id = id { objectEntries.append(.init("Id", id.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -370,7 +370,7 @@ extension Value where Kind == EKS.Nodegroup.NodeRepairConfig {
     if let nodeRepairConfigOverrides = nodeRepairConfigOverrides {
       objectEntries.append(.init("NodeRepairConfigOverrides", nodeRepairConfigOverrides.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -400,7 +400,7 @@ extension Value where Kind == EKS.Nodegroup.NodeRepairConfigOverrides {
       objectEntries.append(.init("NodeUnhealthyReason", nodeUnhealthyReason.expression))
     }
     if let repairAction = repairAction { objectEntries.append(.init("RepairAction", repairAction.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -417,11 +417,11 @@ extension EKS.Nodegroup {
 
 extension Value where Kind == EKS.Nodegroup.PoolStateValue {
   /// `HIBERNATED`.
-  public static var hibernated: Self { Self(Kind.hibernated) }
+  public static var hibernated: Self { .allowed(Kind.hibernated) }
   /// `RUNNING`.
-  public static var running: Self { Self(Kind.running) }
+  public static var running: Self { .allowed(Kind.running) }
   /// `STOPPED`.
-  public static var stopped: Self { Self(Kind.stopped) }
+  public static var stopped: Self { .allowed(Kind.stopped) }
 }
 
 extension EKS.Nodegroup {
@@ -439,7 +439,7 @@ extension Value where Kind == EKS.Nodegroup.RemoteAccess {
     if let sourceSecurityGroups = sourceSecurityGroups {
       objectEntries.append(.init("SourceSecurityGroups", sourceSecurityGroups.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -456,11 +456,11 @@ extension EKS.Nodegroup {
 
 extension Value where Kind == EKS.Nodegroup.RepairActionValue {
   /// `Replace`.
-  public static var replace: Self { Self(Kind.replace) }
+  public static var replace: Self { .allowed(Kind.replace) }
   /// `Reboot`.
-  public static var reboot: Self { Self(Kind.reboot) }
+  public static var reboot: Self { .allowed(Kind.reboot) }
   /// `NoAction`.
-  public static var noAction: Self { Self(Kind.noAction) }
+  public static var noAction: Self { .allowed(Kind.noAction) }
 }
 
 extension EKS.Nodegroup {
@@ -477,7 +477,7 @@ extension Value where Kind == EKS.Nodegroup.ScalingConfig {
     if let desiredSize = desiredSize { objectEntries.append(.init("DesiredSize", desiredSize.expression)) }
     if let maxSize = maxSize { objectEntries.append(.init("MaxSize", maxSize.expression)) }
     if let minSize = minSize { objectEntries.append(.init("MinSize", minSize.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -495,7 +495,7 @@ extension Value where Kind == EKS.Nodegroup.Taint {
     if let effect = effect { objectEntries.append(.init("Effect", effect.expression)) }
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -519,7 +519,7 @@ extension Value where Kind == EKS.Nodegroup.UpdateConfig {
       objectEntries.append(.init("MaxUnavailablePercentage", maxUnavailablePercentage.expression))
     }
     if let updateStrategy = updateStrategy { objectEntries.append(.init("UpdateStrategy", updateStrategy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -535,9 +535,9 @@ extension EKS.Nodegroup {
 
 extension Value where Kind == EKS.Nodegroup.UpdateStrategyValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `MINIMAL`.
-  public static var minimal: Self { Self(Kind.minimal) }
+  public static var minimal: Self { .allowed(Kind.minimal) }
 }
 
 extension EKS.Nodegroup {
@@ -564,6 +564,6 @@ extension Value where Kind == EKS.Nodegroup.WarmPoolConfig {
     if let minSize = minSize { objectEntries.append(.init("MinSize", minSize.expression)) }
     if let poolState = poolState { objectEntries.append(.init("PoolState", poolState.expression)) }
     if let reuseOnScaleIn = reuseOnScaleIn { objectEntries.append(.init("ReuseOnScaleIn", reuseOnScaleIn.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -354,7 +354,7 @@ extension Value where Kind == EMR.Cluster.Application {
     if let args = args { objectEntries.append(.init("Args", args.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -370,7 +370,7 @@ extension Value where Kind == EMR.Cluster.AutoTerminationPolicy {
   public init(idleTimeout: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let idleTimeout = idleTimeout { objectEntries.append(.init("IdleTimeout", idleTimeout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -387,7 +387,7 @@ extension Value where Kind == EMR.Cluster.BootstrapActionConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("ScriptBootstrapAction", scriptBootstrapAction.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -417,7 +417,7 @@ extension Value where Kind == EMR.Cluster.ComputeLimits {
     }
     objectEntries.append(.init("MinimumCapacityUnits", minimumCapacityUnits.expression))
     objectEntries.append(.init("UnitType", unitType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -455,7 +455,7 @@ extension Value where Kind == EMR.Cluster.InstanceFleetConfig {
     if let targetSpotCapacity = targetSpotCapacity {
       objectEntries.append(.init("TargetSpotCapacity", targetSpotCapacity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -493,7 +493,7 @@ extension Value where Kind == EMR.Cluster.InstanceGroupConfig {
     objectEntries.append(.init("InstanceType", instanceType.expression))
     if let market = market { objectEntries.append(.init("Market", market.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -575,7 +575,7 @@ extension Value where Kind == EMR.Cluster.JobFlowInstancesConfig {
     if let unhealthyNodeReplacement = unhealthyNodeReplacement {
       objectEntries.append(.init("UnhealthyNodeReplacement", unhealthyNodeReplacement.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -607,7 +607,7 @@ extension Value where Kind == EMR.Cluster.KerberosAttributes {
     }
     objectEntries.append(.init("KdcAdminPassword", kdcAdminPassword.expression))
     objectEntries.append(.init("Realm", realm.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -633,7 +633,7 @@ extension Value where Kind == EMR.Cluster.ManagedScalingPolicy {
     if let utilizationPerformanceIndex = utilizationPerformanceIndex {
       objectEntries.append(.init("UtilizationPerformanceIndex", utilizationPerformanceIndex.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -652,7 +652,7 @@ extension Value where Kind == EMR.Cluster.PlacementGroupConfig {
     if let placementStrategy = placementStrategy {
       objectEntries.append(.init("PlacementStrategy", placementStrategy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -668,7 +668,7 @@ extension Value where Kind == EMR.Cluster.PlacementType {
   public init(availabilityZone: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AvailabilityZone", availabilityZone.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -685,7 +685,7 @@ extension Value where Kind == EMR.Cluster.ScriptBootstrapActionConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let args = args { objectEntries.append(.init("Args", args.expression)) }
     objectEntries.append(.init("Path", path.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -709,6 +709,6 @@ extension Value where Kind == EMR.Cluster.StepConfig {
     }
     objectEntries.append(.init("HadoopJarStep", hadoopJarStep.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == EMR.AutoScalingPolicy {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Constraints", constraints.expression))
     objectEntries.append(.init("Rules", rules.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -53,7 +53,7 @@ extension Value where Kind == EMR.CloudWatchAlarmDefinition {
     if let statistic = statistic { objectEntries.append(.init("Statistic", statistic.expression)) }
     objectEntries.append(.init("Threshold", threshold.expression))
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -77,7 +77,7 @@ extension Value where Kind == EMR.Configuration {
       objectEntries.append(.init("ConfigurationProperties", configurationProperties.expression))
     }
     if let configurations = configurations { objectEntries.append(.init("Configurations", configurations.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -96,7 +96,7 @@ extension Value where Kind == EMR.EBSBlockDeviceConfig {
     if let volumesPerInstance = volumesPerInstance {
       objectEntries.append(.init("VolumesPerInstance", volumesPerInstance.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -115,7 +115,7 @@ extension Value where Kind == EMR.EBSConfiguration {
       objectEntries.append(.init("EbsBlockDeviceConfigs", ebsBlockDeviceConfigs.expression))
     }
     if let ebsOptimized = ebsOptimized { objectEntries.append(.init("EbsOptimized", ebsOptimized.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -139,7 +139,7 @@ extension Value where Kind == EMR.HadoopJarStepConfig {
     objectEntries.append(.init("Jar", jar.expression))
     if let mainClass = mainClass { objectEntries.append(.init("MainClass", mainClass.expression)) }
     if let stepProperties = stepProperties { objectEntries.append(.init("StepProperties", stepProperties.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,7 +163,7 @@ extension Value where Kind == EMR.InstanceFleetProvisioningSpecifications {
     if let spotSpecification = spotSpecification {
       objectEntries.append(.init("SpotSpecification", spotSpecification.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -187,7 +187,7 @@ extension Value where Kind == EMR.InstanceFleetResizingSpecifications {
     if let spotResizeSpecification = spotResizeSpecification {
       objectEntries.append(.init("SpotResizeSpecification", spotResizeSpecification.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,7 +225,7 @@ extension Value where Kind == EMR.InstanceTypeConfig {
     if let weightedCapacity = weightedCapacity {
       objectEntries.append(.init("WeightedCapacity", weightedCapacity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,7 +242,7 @@ extension Value where Kind == EMR.KeyValue {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -259,7 +259,7 @@ extension Value where Kind == EMR.MetricDimension {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -285,7 +285,7 @@ extension Value where Kind == EMR.OnDemandCapacityReservationOptions {
       objectEntries.append(.init("CapacityReservationResourceGroupArn", capacityReservationResourceGroupARN.expression))
     }
     if let usageStrategy = usageStrategy { objectEntries.append(.init("UsageStrategy", usageStrategy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -307,7 +307,7 @@ extension Value where Kind == EMR.OnDemandProvisioningSpecification {
     if let capacityReservationOptions = capacityReservationOptions {
       objectEntries.append(.init("CapacityReservationOptions", capacityReservationOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -335,7 +335,7 @@ extension Value where Kind == EMR.OnDemandResizingSpecification {
     if let timeoutDurationMinutes = timeoutDurationMinutes {
       objectEntries.append(.init("TimeoutDurationMinutes", timeoutDurationMinutes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -355,7 +355,7 @@ extension Value where Kind == EMR.ScalingAction {
     var objectEntries: [Expression.ObjectEntry] = []
     if let market = market { objectEntries.append(.init("Market", market.expression)) }
     objectEntries.append(.init("SimpleScalingPolicyConfiguration", simpleScalingPolicyConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -372,7 +372,7 @@ extension Value where Kind == EMR.ScalingConstraints {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxCapacity", maxCapacity.expression))
     objectEntries.append(.init("MinCapacity", minCapacity.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -396,7 +396,7 @@ extension Value where Kind == EMR.ScalingRule {
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Trigger", trigger.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -412,7 +412,7 @@ extension Value where Kind == EMR.ScalingTrigger {
   public init(cloudWatchAlarmDefinition: Value<EMR.CloudWatchAlarmDefinition>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CloudWatchAlarmDefinition", cloudWatchAlarmDefinition.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -430,7 +430,7 @@ extension Value where Kind == EMR.SimpleScalingPolicyConfiguration {
     if let adjustmentType = adjustmentType { objectEntries.append(.init("AdjustmentType", adjustmentType.expression)) }
     if let coolDown = coolDown { objectEntries.append(.init("CoolDown", coolDown.expression)) }
     objectEntries.append(.init("ScalingAdjustment", scalingAdjustment.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -458,7 +458,7 @@ extension Value where Kind == EMR.SpotProvisioningSpecification {
     }
     objectEntries.append(.init("TimeoutAction", timeoutAction.expression))
     objectEntries.append(.init("TimeoutDurationMinutes", timeoutDurationMinutes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -479,7 +479,7 @@ extension Value where Kind == EMR.SpotResizingSpecification {
     if let timeoutDurationMinutes = timeoutDurationMinutes {
       objectEntries.append(.init("TimeoutDurationMinutes", timeoutDurationMinutes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -496,7 +496,7 @@ extension Value where Kind == EMR.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -520,6 +520,6 @@ extension Value where Kind == EMR.VolumeSpecification {
     objectEntries.append(.init("SizeInGB", sizeInGB.expression))
     if let throughput = throughput { objectEntries.append(.init("Throughput", throughput.expression)) }
     objectEntries.append(.init("VolumeType", volumeType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -198,9 +198,9 @@ extension EMR.Studio {
 
 extension Value where Kind == EMR.Studio.AuthModeValue {
   /// `SSO`.
-  public static var sso: Self { Self(Kind.sso) }
+  public static var sso: Self { .allowed(Kind.sso) }
   /// `IAM`.
-  public static var iam: Self { Self(Kind.iam) }
+  public static var iam: Self { .allowed(Kind.iam) }
 }
 
 extension EMR.Studio {
@@ -215,7 +215,7 @@ extension EMR.Studio {
 
 extension Value where Kind == EMR.Studio.IdcUserAssignmentValue {
   /// `REQUIRED`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
   /// `OPTIONAL`.
-  public static var optional: Self { Self(Kind.optional) }
+  public static var optional: Self { .allowed(Kind.optional) }
 }

@@ -76,7 +76,7 @@ extension EMR.StudioSessionMapping {
 
 extension Value where Kind == EMR.StudioSessionMapping.IdentityTypeValue {
   /// `USER`.
-  public static var user: Self { Self(Kind.user) }
+  public static var user: Self { .allowed(Kind.user) }
   /// `GROUP`.
-  public static var group: Self { Self(Kind.group) }
+  public static var group: Self { .allowed(Kind.group) }
 }

@@ -180,7 +180,7 @@ extension Value where Kind == EMRContainers.Endpoint.CloudWatchMonitoringConfigu
     if let logStreamNamePrefix = logStreamNamePrefix {
       objectEntries.append(.init("LogStreamNamePrefix", logStreamNamePrefix.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -204,7 +204,7 @@ extension Value where Kind == EMRContainers.Endpoint.ConfigurationOverrides {
     if let monitoringConfiguration = monitoringConfiguration {
       objectEntries.append(.init("MonitoringConfiguration", monitoringConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,7 +221,7 @@ extension Value where Kind == EMRContainers.Endpoint.ContainerLogRotationConfigu
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxFilesToKeep", maxFilesToKeep.expression))
     objectEntries.append(.init("RotationSize", rotationSize.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -243,7 +243,7 @@ extension Value where Kind == EMRContainers.Endpoint.EMREKSConfiguration {
     objectEntries.append(.init("Classification", classification.expression))
     if let configurations = configurations { objectEntries.append(.init("Configurations", configurations.expression)) }
     if let properties = properties { objectEntries.append(.init("Properties", properties.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -275,7 +275,7 @@ extension Value where Kind == EMRContainers.Endpoint.MonitoringConfiguration {
     if let s3MonitoringConfiguration = s3MonitoringConfiguration {
       objectEntries.append(.init("S3MonitoringConfiguration", s3MonitoringConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -291,9 +291,9 @@ extension EMRContainers.Endpoint {
 
 extension Value where Kind == EMRContainers.Endpoint.PersistentAppUIValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension EMRContainers.Endpoint {
@@ -308,6 +308,6 @@ extension Value where Kind == EMRContainers.Endpoint.S3MonitoringConfiguration {
   public init(logURI: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LogUri", logURI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -110,7 +110,7 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.AtRestEncrypti
     if let s3EncryptionConfiguration = s3EncryptionConfiguration {
       objectEntries.append(.init("S3EncryptionConfiguration", s3EncryptionConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -134,7 +134,7 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.Authentication
     if let identityCenterConfiguration = identityCenterConfiguration {
       objectEntries.append(.init("IdentityCenterConfiguration", identityCenterConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -154,7 +154,7 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.AuthorizationC
     if let lakeFormationConfiguration = lakeFormationConfiguration {
       objectEntries.append(.init("LakeFormationConfiguration", lakeFormationConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,7 +169,7 @@ extension EMRContainers.SecurityConfiguration {
 
 extension Value where Kind == EMRContainers.SecurityConfiguration.CertificateProviderTypeValue {
   /// `PEM`.
-  public static var pem: Self { Self(Kind.pem) }
+  public static var pem: Self { .allowed(Kind.pem) }
 }
 
 extension EMRContainers.SecurityConfiguration {
@@ -184,7 +184,7 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.ContainerInfo 
   public init(eksInfo: Value<EMRContainers.SecurityConfiguration.EksInfo>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let eksInfo = eksInfo { objectEntries.append(.init("EksInfo", eksInfo.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -206,7 +206,7 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.ContainerProvi
     objectEntries.append(.init("Id", id.expression))
     if let info = info { objectEntries.append(.init("Info", info.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -222,7 +222,7 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.EksInfo {
   public init(namespace: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -246,7 +246,7 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.EncryptionConf
     if let inTransitEncryptionConfiguration = inTransitEncryptionConfiguration {
       objectEntries.append(.init("InTransitEncryptionConfiguration", inTransitEncryptionConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -261,7 +261,7 @@ extension EMRContainers.SecurityConfiguration {
 
 extension Value where Kind == EMRContainers.SecurityConfiguration.EncryptionKeyProviderTypeValue {
   /// `AwsKms`.
-  public static var awsKMS: Self { Self(Kind.awsKMS) }
+  public static var awsKMS: Self { .allowed(Kind.awsKMS) }
 }
 
 extension EMRContainers.SecurityConfiguration {
@@ -277,11 +277,11 @@ extension EMRContainers.SecurityConfiguration {
 
 extension Value where Kind == EMRContainers.SecurityConfiguration.EncryptionOptionValue {
   /// `SSE-S3`.
-  public static var sseS3: Self { Self(Kind.sseS3) }
+  public static var sseS3: Self { .allowed(Kind.sseS3) }
   /// `SSE-KMS`.
-  public static var sseKMS: Self { Self(Kind.sseKMS) }
+  public static var sseKMS: Self { .allowed(Kind.sseKMS) }
   /// `CSE-KMS`.
-  public static var cseKMS: Self { Self(Kind.cseKMS) }
+  public static var cseKMS: Self { .allowed(Kind.cseKMS) }
 }
 
 extension EMRContainers.SecurityConfiguration {
@@ -296,7 +296,7 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.IAMConfigurati
   public init(systemRole: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let systemRole = systemRole { objectEntries.append(.init("SystemRole", systemRole.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -324,7 +324,7 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.IdentityCenter
     if let identityCenterInstanceARN = identityCenterInstanceARN {
       objectEntries.append(.init("IdentityCenterInstanceARN", identityCenterInstanceARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -344,7 +344,7 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.InTransitEncry
     if let tlsCertificateConfiguration = tlsCertificateConfiguration {
       objectEntries.append(.init("TLSCertificateConfiguration", tlsCertificateConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -376,7 +376,7 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.LakeFormationC
     if let secureNamespaceInfo = secureNamespaceInfo {
       objectEntries.append(.init("SecureNamespaceInfo", secureNamespaceInfo.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -398,7 +398,7 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.LocalDiskEncry
     if let encryptionKeyProviderType = encryptionKeyProviderType {
       objectEntries.append(.init("EncryptionKeyProviderType", encryptionKeyProviderType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -420,7 +420,7 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.S3EncryptionCo
       objectEntries.append(.init("EncryptionOption", encryptionOption.expression))
     }
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KMSKeyId", kmsKeyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -437,7 +437,7 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.SecureNamespac
     var objectEntries: [Expression.ObjectEntry] = []
     if let clusterID = clusterID { objectEntries.append(.init("ClusterId", clusterID.expression)) }
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -465,7 +465,7 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.SecurityConfig
     if let encryptionConfiguration = encryptionConfiguration {
       objectEntries.append(.init("EncryptionConfiguration", encryptionConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -493,6 +493,6 @@ extension Value where Kind == EMRContainers.SecurityConfiguration.TLSCertificate
     if let publicKeySecretARN = publicKeySecretARN {
       objectEntries.append(.init("PublicKeySecretArn", publicKeySecretARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

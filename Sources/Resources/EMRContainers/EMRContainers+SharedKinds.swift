@@ -17,7 +17,7 @@ extension Value where Kind == EMRContainers.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -32,5 +32,5 @@ extension EMRContainers {
 
 extension Value where Kind == EMRContainers.TypeValue {
   /// `EKS`.
-  public static var eks: Self { Self(Kind.eks) }
+  public static var eks: Self { .allowed(Kind.eks) }
 }

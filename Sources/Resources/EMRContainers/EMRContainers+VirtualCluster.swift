@@ -102,7 +102,7 @@ extension Value where Kind == EMRContainers.VirtualCluster.ContainerInfo {
   public init(eksInfo: Value<EMRContainers.VirtualCluster.EksInfo>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EksInfo", eksInfo.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -124,7 +124,7 @@ extension Value where Kind == EMRContainers.VirtualCluster.ContainerProvider {
     objectEntries.append(.init("Id", id.expression))
     objectEntries.append(.init("Info", info.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -140,6 +140,6 @@ extension Value where Kind == EMRContainers.VirtualCluster.EksInfo {
   public init(namespace: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Namespace", namespace.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

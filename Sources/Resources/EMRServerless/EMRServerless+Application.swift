@@ -201,9 +201,9 @@ extension EMRServerless.Application {
 
 extension Value where Kind == EMRServerless.Application.ArchitectureValue {
   /// `ARM64`.
-  public static var arm64: Self { Self(Kind.arm64) }
+  public static var arm64: Self { .allowed(Kind.arm64) }
   /// `X86_64`.
-  public static var x86_64: Self { Self(Kind.x86_64) }
+  public static var x86_64: Self { .allowed(Kind.x86_64) }
 }
 
 extension EMRServerless.Application {
@@ -218,7 +218,7 @@ extension Value where Kind == EMRServerless.Application.AutoStartConfiguration {
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -237,7 +237,7 @@ extension Value where Kind == EMRServerless.Application.AutoStopConfiguration {
     if let idleTimeoutMinutes = idleTimeoutMinutes {
       objectEntries.append(.init("IdleTimeoutMinutes", idleTimeoutMinutes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,7 +267,7 @@ extension Value where Kind == EMRServerless.Application.CloudWatchLoggingConfigu
       objectEntries.append(.init("LogStreamNamePrefix", logStreamNamePrefix.expression))
     }
     if let logTypeMap = logTypeMap { objectEntries.append(.init("LogTypeMap", logTypeMap.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -289,7 +289,7 @@ extension Value where Kind == EMRServerless.Application.ConfigurationObject {
     objectEntries.append(.init("Classification", classification.expression))
     if let configurations = configurations { objectEntries.append(.init("Configurations", configurations.expression)) }
     if let properties = properties { objectEntries.append(.init("Properties", properties.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -307,7 +307,7 @@ extension Value where Kind == EMRServerless.Application.IdentityCenterConfigurat
     if let identityCenterInstanceARN = identityCenterInstanceARN {
       objectEntries.append(.init("IdentityCenterInstanceArn", identityCenterInstanceARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -323,7 +323,7 @@ extension Value where Kind == EMRServerless.Application.ImageConfigurationInput 
   public init(imageURI: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let imageURI = imageURI { objectEntries.append(.init("ImageUri", imageURI.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -340,7 +340,7 @@ extension Value where Kind == EMRServerless.Application.InitialCapacityConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("WorkerConfiguration", workerConfiguration.expression))
     objectEntries.append(.init("WorkerCount", workerCount.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -357,7 +357,7 @@ extension Value where Kind == EMRServerless.Application.InitialCapacityConfigKey
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -381,7 +381,7 @@ extension Value where Kind == EMRServerless.Application.InteractiveConfiguration
     }
     if let sessionEnabled = sessionEnabled { objectEntries.append(.init("SessionEnabled", sessionEnabled.expression)) }
     if let studioEnabled = studioEnabled { objectEntries.append(.init("StudioEnabled", studioEnabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -398,7 +398,7 @@ extension Value where Kind == EMRServerless.Application.LogTypeMapKeyValuePair {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -417,7 +417,7 @@ extension Value where Kind == EMRServerless.Application.ManagedPersistenceMonito
     if let encryptionKeyARN = encryptionKeyARN {
       objectEntries.append(.init("EncryptionKeyArn", encryptionKeyARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -435,7 +435,7 @@ extension Value where Kind == EMRServerless.Application.MaximumAllowedResources 
     objectEntries.append(.init("Cpu", cpu.expression))
     if let disk = disk { objectEntries.append(.init("Disk", disk.expression)) }
     objectEntries.append(.init("Memory", memory.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -467,7 +467,7 @@ extension Value where Kind == EMRServerless.Application.MonitoringConfiguration 
     if let s3MonitoringConfiguration = s3MonitoringConfiguration {
       objectEntries.append(.init("S3MonitoringConfiguration", s3MonitoringConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -486,7 +486,7 @@ extension Value where Kind == EMRServerless.Application.NetworkConfiguration {
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -502,7 +502,7 @@ extension Value where Kind == EMRServerless.Application.PrometheusMonitoringConf
   public init(remoteWriteURL: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let remoteWriteURL = remoteWriteURL { objectEntries.append(.init("RemoteWriteUrl", remoteWriteURL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -521,7 +521,7 @@ extension Value where Kind == EMRServerless.Application.S3MonitoringConfiguratio
       objectEntries.append(.init("EncryptionKeyArn", encryptionKeyARN.expression))
     }
     if let logURI = logURI { objectEntries.append(.init("LogUri", logURI.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -542,7 +542,7 @@ extension Value where Kind == EMRServerless.Application.SchedulerConfiguration {
     if let queueTimeoutMinutes = queueTimeoutMinutes {
       objectEntries.append(.init("QueueTimeoutMinutes", queueTimeoutMinutes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -559,7 +559,7 @@ extension Value where Kind == EMRServerless.Application.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -578,7 +578,7 @@ extension Value where Kind == EMRServerless.Application.WorkerConfiguration {
     if let disk = disk { objectEntries.append(.init("Disk", disk.expression)) }
     if let diskType = diskType { objectEntries.append(.init("DiskType", diskType.expression)) }
     objectEntries.append(.init("Memory", memory.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -596,6 +596,6 @@ extension Value where Kind == EMRServerless.Application.WorkerTypeSpecificationI
     if let imageConfiguration = imageConfiguration {
       objectEntries.append(.init("ImageConfiguration", imageConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -209,7 +209,7 @@ extension Value where Kind == EVS.Environment.ConnectivityInfo {
   public init(privateRouteServerPeerings: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PrivateRouteServerPeerings", privateRouteServerPeerings.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -239,7 +239,7 @@ extension Value where Kind == EVS.Environment.HostInfoForCreate {
     if let placementGroupID = placementGroupID {
       objectEntries.append(.init("PlacementGroupId", placementGroupID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -255,7 +255,7 @@ extension Value where Kind == EVS.Environment.InitialVlanInfo {
   public init(cidr: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Cidr", cidr.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -297,7 +297,7 @@ extension Value where Kind == EVS.Environment.InitialVlans {
     objectEntries.append(.init("VTep", vTep.expression))
     objectEntries.append(.init("VmManagement", vmManagement.expression))
     objectEntries.append(.init("VmkManagement", vmkManagement.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -313,9 +313,9 @@ extension EVS.Environment {
 
 extension Value where Kind == EVS.Environment.InstanceTypeValue {
   /// `i4i.metal`.
-  public static var i4iMetal: Self { Self(Kind.i4iMetal) }
+  public static var i4iMetal: Self { .allowed(Kind.i4iMetal) }
   /// `i7i.metal-24xl`.
-  public static var i7iMetal24xl: Self { Self(Kind.i7iMetal24xl) }
+  public static var i7iMetal24xl: Self { .allowed(Kind.i7iMetal24xl) }
 }
 
 extension EVS.Environment {
@@ -331,7 +331,7 @@ extension Value where Kind == EVS.Environment.LicenseInfo {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SolutionKey", solutionKey.expression))
     objectEntries.append(.init("VsanKey", vsanKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -347,7 +347,7 @@ extension Value where Kind == EVS.Environment.ServiceAccessSecurityGroups {
   public init(securityGroups: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let securityGroups = securityGroups { objectEntries.append(.init("SecurityGroups", securityGroups.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -364,7 +364,7 @@ extension Value where Kind == EVS.Environment.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -398,7 +398,7 @@ extension Value where Kind == EVS.Environment.VcfHostnames {
     objectEntries.append(.init("NsxManager3", nsxManager3.expression))
     objectEntries.append(.init("SddcManager", sddcManager.expression))
     objectEntries.append(.init("VCenter", vCenter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -414,7 +414,7 @@ extension EVS.Environment {
 
 extension Value where Kind == EVS.Environment.VcfVersionValue {
   /// `VCF-5.2.1`.
-  public static var vcf5_2_1: Self { Self(Kind.vcf5_2_1) }
+  public static var vcf5_2_1: Self { .allowed(Kind.vcf5_2_1) }
   /// `VCF-5.2.2`.
-  public static var vcf5_2_2: Self { Self(Kind.vcf5_2_2) }
+  public static var vcf5_2_2: Self { .allowed(Kind.vcf5_2_2) }
 }

@@ -330,7 +330,7 @@ extension ElastiCache.CacheCluster {
 
 extension Value where Kind == ElastiCache.CacheCluster.AZModeValue {
   /// `cross-az`.
-  public static var crossAZ: Self { Self(Kind.crossAZ) }
+  public static var crossAZ: Self { .allowed(Kind.crossAZ) }
   /// `single-az`.
-  public static var singleAZ: Self { Self(Kind.singleAZ) }
+  public static var singleAZ: Self { .allowed(Kind.singleAZ) }
 }

@@ -162,7 +162,7 @@ extension Value where Kind == ElastiCache.GlobalReplicationGroup.GlobalReplicati
       objectEntries.append(.init("ReplicationGroupRegion", replicationGroupRegion.expression))
     }
     if let role = role { objectEntries.append(.init("Role", role.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -190,7 +190,7 @@ extension Value where Kind == ElastiCache.GlobalReplicationGroup.RegionalConfigu
     if let reshardingConfigurations = reshardingConfigurations {
       objectEntries.append(.init("ReshardingConfigurations", reshardingConfigurations.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -209,7 +209,7 @@ extension Value where Kind == ElastiCache.GlobalReplicationGroup.ReshardingConfi
     if let preferredAvailabilityZones = preferredAvailabilityZones {
       objectEntries.append(.init("PreferredAvailabilityZones", preferredAvailabilityZones.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,7 +225,7 @@ extension ElastiCache.GlobalReplicationGroup {
 
 extension Value where Kind == ElastiCache.GlobalReplicationGroup.RoleValue {
   /// `PRIMARY`.
-  public static var primary: Self { Self(Kind.primary) }
+  public static var primary: Self { .allowed(Kind.primary) }
   /// `SECONDARY`.
-  public static var secondary: Self { Self(Kind.secondary) }
+  public static var secondary: Self { .allowed(Kind.secondary) }
 }

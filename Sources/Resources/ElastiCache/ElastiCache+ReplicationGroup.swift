@@ -512,11 +512,11 @@ extension ElastiCache.ReplicationGroup {
 
 extension Value where Kind == ElastiCache.ReplicationGroup.ClusterModeValue {
   /// `compatible`.
-  public static var compatible: Self { Self(Kind.compatible) }
+  public static var compatible: Self { .allowed(Kind.compatible) }
   /// `disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension ElastiCache.ReplicationGroup {
@@ -545,7 +545,7 @@ extension Value where Kind == ElastiCache.ReplicationGroup.NodeGroupConfiguratio
     }
     if let replicaCount = replicaCount { objectEntries.append(.init("ReplicaCount", replicaCount.expression)) }
     if let slots = slots { objectEntries.append(.init("Slots", slots.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -561,7 +561,7 @@ extension ElastiCache.ReplicationGroup {
 
 extension Value where Kind == ElastiCache.ReplicationGroup.TransitEncryptionModeValue {
   /// `preferred`.
-  public static var preferred: Self { Self(Kind.preferred) }
+  public static var preferred: Self { .allowed(Kind.preferred) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
 }

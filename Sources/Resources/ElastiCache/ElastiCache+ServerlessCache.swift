@@ -239,7 +239,7 @@ extension Value where Kind == ElastiCache.ServerlessCache.CacheUsageLimits {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dataStorage = dataStorage { objectEntries.append(.init("DataStorage", dataStorage.expression)) }
     if let ecpuPerSecond = ecpuPerSecond { objectEntries.append(.init("ECPUPerSecond", ecpuPerSecond.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -261,7 +261,7 @@ extension Value where Kind == ElastiCache.ServerlessCache.DataStorage {
     if let maximum = maximum { objectEntries.append(.init("Maximum", maximum.expression)) }
     if let minimum = minimum { objectEntries.append(.init("Minimum", minimum.expression)) }
     objectEntries.append(.init("Unit", unit.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -278,7 +278,7 @@ extension Value where Kind == ElastiCache.ServerlessCache.ECPUPerSecond {
     var objectEntries: [Expression.ObjectEntry] = []
     if let maximum = maximum { objectEntries.append(.init("Maximum", maximum.expression)) }
     if let minimum = minimum { objectEntries.append(.init("Minimum", minimum.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -295,7 +295,7 @@ extension Value where Kind == ElastiCache.ServerlessCache.Endpoint {
     var objectEntries: [Expression.ObjectEntry] = []
     if let address = address { objectEntries.append(.init("Address", address.expression)) }
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -312,7 +312,7 @@ extension Value where Kind == ElastiCache.ServerlessCache.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -327,5 +327,5 @@ extension ElastiCache.ServerlessCache {
 
 extension Value where Kind == ElastiCache.ServerlessCache.UnitValue {
   /// `GB`.
-  public static var gb: Self { Self(Kind.gb) }
+  public static var gb: Self { .allowed(Kind.gb) }
 }

@@ -16,7 +16,7 @@ extension Value where Kind == ElastiCache.CloudWatchLogsDestinationDetails {
   public init(logGroup: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LogGroup", logGroup.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -40,7 +40,7 @@ extension Value where Kind == ElastiCache.DestinationDetails {
     if let kinesisFirehoseDetails = kinesisFirehoseDetails {
       objectEntries.append(.init("KinesisFirehoseDetails", kinesisFirehoseDetails.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -56,9 +56,9 @@ extension ElastiCache {
 
 extension Value where Kind == ElastiCache.DestinationTypeValue {
   /// `cloudwatch-logs`.
-  public static var cloudwatchLogs: Self { Self(Kind.cloudwatchLogs) }
+  public static var cloudwatchLogs: Self { .allowed(Kind.cloudwatchLogs) }
   /// `kinesis-firehose`.
-  public static var kinesisFirehose: Self { Self(Kind.kinesisFirehose) }
+  public static var kinesisFirehose: Self { .allowed(Kind.kinesisFirehose) }
 }
 
 extension ElastiCache {
@@ -73,9 +73,9 @@ extension ElastiCache {
 
 extension Value where Kind == ElastiCache.IPDiscoveryValue {
   /// `ipv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `ipv6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
 }
 
 extension ElastiCache {
@@ -90,7 +90,7 @@ extension Value where Kind == ElastiCache.KinesisFirehoseDestinationDetails {
   public init(deliveryStream: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DeliveryStream", deliveryStream.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -114,7 +114,7 @@ extension Value where Kind == ElastiCache.LogDeliveryConfigurationRequest {
     objectEntries.append(.init("DestinationType", destinationType.expression))
     objectEntries.append(.init("LogFormat", logFormat.expression))
     objectEntries.append(.init("LogType", logType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -130,9 +130,9 @@ extension ElastiCache {
 
 extension Value where Kind == ElastiCache.LogFormatValue {
   /// `json`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `text`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
 }
 
 extension ElastiCache {
@@ -147,9 +147,9 @@ extension ElastiCache {
 
 extension Value where Kind == ElastiCache.LogTypeValue {
   /// `engine-log`.
-  public static var engineLog: Self { Self(Kind.engineLog) }
+  public static var engineLog: Self { .allowed(Kind.engineLog) }
   /// `slow-log`.
-  public static var slowLog: Self { Self(Kind.slowLog) }
+  public static var slowLog: Self { .allowed(Kind.slowLog) }
 }
 
 extension ElastiCache {
@@ -165,11 +165,11 @@ extension ElastiCache {
 
 extension Value where Kind == ElastiCache.NetworkTypeValue {
   /// `dual_stack`.
-  public static var dualStack: Self { Self(Kind.dualStack) }
+  public static var dualStack: Self { .allowed(Kind.dualStack) }
   /// `ipv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `ipv6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
 }
 
 extension ElastiCache {
@@ -185,7 +185,7 @@ extension Value where Kind == ElastiCache.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,7 +201,7 @@ extension ElastiCache {
 
 extension Value where Kind == ElastiCache.EngineValue {
   /// `redis`.
-  public static var redis: Self { Self(Kind.redis) }
+  public static var redis: Self { .allowed(Kind.redis) }
   /// `valkey`.
-  public static var valkey: Self { Self(Kind.valkey) }
+  public static var valkey: Self { .allowed(Kind.valkey) }
 }

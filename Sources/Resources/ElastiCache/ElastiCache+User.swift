@@ -130,7 +130,7 @@ extension Value where Kind == ElastiCache.User.AuthenticationMode {
     var objectEntries: [Expression.ObjectEntry] = []
     if let passwords = passwords { objectEntries.append(.init("Passwords", passwords.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -147,7 +147,7 @@ extension Value where Kind == ElastiCache.User.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -164,9 +164,9 @@ extension ElastiCache.User {
 
 extension Value where Kind == ElastiCache.User.TypeValue {
   /// `password`.
-  public static var password: Self { Self(Kind.password) }
+  public static var password: Self { .allowed(Kind.password) }
   /// `no-password-required`.
-  public static var noPasswordRequired: Self { Self(Kind.noPasswordRequired) }
+  public static var noPasswordRequired: Self { .allowed(Kind.noPasswordRequired) }
   /// `iam`.
-  public static var iam: Self { Self(Kind.iam) }
+  public static var iam: Self { .allowed(Kind.iam) }
 }

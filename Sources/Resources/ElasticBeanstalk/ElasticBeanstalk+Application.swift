@@ -80,7 +80,7 @@ extension Value where Kind == ElasticBeanstalk.Application.ApplicationResourceLi
     if let versionLifecycleConfig = versionLifecycleConfig {
       objectEntries.append(.init("VersionLifecycleConfig", versionLifecycleConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -100,7 +100,7 @@ extension Value where Kind == ElasticBeanstalk.Application.ApplicationVersionLif
     var objectEntries: [Expression.ObjectEntry] = []
     if let maxAgeRule = maxAgeRule { objectEntries.append(.init("MaxAgeRule", maxAgeRule.expression)) }
     if let maxCountRule = maxCountRule { objectEntries.append(.init("MaxCountRule", maxCountRule.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -120,7 +120,7 @@ extension Value where Kind == ElasticBeanstalk.Application.MaxAgeRule {
     }
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let maxAgeInDays = maxAgeInDays { objectEntries.append(.init("MaxAgeInDays", maxAgeInDays.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -140,6 +140,6 @@ extension Value where Kind == ElasticBeanstalk.Application.MaxCountRule {
     }
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let maxCount = maxCount { objectEntries.append(.init("MaxCount", maxCount.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

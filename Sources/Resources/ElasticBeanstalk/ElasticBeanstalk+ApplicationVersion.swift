@@ -80,6 +80,6 @@ extension Value where Kind == ElasticBeanstalk.ApplicationVersion.SourceBundle {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Bucket", s3Bucket.expression))
     objectEntries.append(.init("S3Key", s3Key.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

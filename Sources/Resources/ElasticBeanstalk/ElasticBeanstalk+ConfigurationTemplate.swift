@@ -124,7 +124,7 @@ extension Value where Kind == ElasticBeanstalk.ConfigurationTemplate.Configurati
     objectEntries.append(.init("OptionName", optionName.expression))
     if let resourceName = resourceName { objectEntries.append(.init("ResourceName", resourceName.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -141,6 +141,6 @@ extension Value where Kind == ElasticBeanstalk.ConfigurationTemplate.SourceConfi
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApplicationName", applicationName.expression))
     objectEntries.append(.init("TemplateName", templateName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -154,7 +154,7 @@ extension Value where Kind == ElasticBeanstalk.Environment.OptionSetting {
     objectEntries.append(.init("OptionName", optionName.expression))
     if let resourceName = resourceName { objectEntries.append(.init("ResourceName", resourceName.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -171,7 +171,7 @@ extension Value where Kind == ElasticBeanstalk.Environment.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -189,6 +189,6 @@ extension Value where Kind == ElasticBeanstalk.Environment.Tier {
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -245,7 +245,7 @@ extension Value where Kind == ElasticLoadBalancing.LoadBalancer.AccessLoggingPol
     objectEntries.append(.init("Enabled", enabled.expression))
     objectEntries.append(.init("S3BucketName", s3BucketName.expression))
     if let s3BucketPrefix = s3BucketPrefix { objectEntries.append(.init("S3BucketPrefix", s3BucketPrefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -262,7 +262,7 @@ extension Value where Kind == ElasticLoadBalancing.LoadBalancer.AppCookieStickin
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CookieName", cookieName.expression))
     objectEntries.append(.init("PolicyName", policyName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -279,7 +279,7 @@ extension Value where Kind == ElasticLoadBalancing.LoadBalancer.ConnectionDraini
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
     if let timeout = timeout { objectEntries.append(.init("Timeout", timeout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -295,7 +295,7 @@ extension Value where Kind == ElasticLoadBalancing.LoadBalancer.ConnectionSettin
   public init(idleTimeout: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IdleTimeout", idleTimeout.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -321,7 +321,7 @@ extension Value where Kind == ElasticLoadBalancing.LoadBalancer.HealthCheck {
     objectEntries.append(.init("Target", target.expression))
     objectEntries.append(.init("Timeout", timeout.expression))
     objectEntries.append(.init("UnhealthyThreshold", unhealthyThreshold.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -340,7 +340,7 @@ extension Value where Kind == ElasticLoadBalancing.LoadBalancer.LBCookieStickine
       objectEntries.append(.init("CookieExpirationPeriod", cookieExpirationPeriod.expression))
     }
     if let policyName = policyName { objectEntries.append(.init("PolicyName", policyName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -372,7 +372,7 @@ extension Value where Kind == ElasticLoadBalancing.LoadBalancer.Listeners {
     if let sslCertificateID = sslCertificateID {
       objectEntries.append(.init("SSLCertificateId", sslCertificateID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -400,7 +400,7 @@ extension Value where Kind == ElasticLoadBalancing.LoadBalancer.Policies {
     }
     objectEntries.append(.init("PolicyName", policyName.expression))
     objectEntries.append(.init("PolicyType", policyType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -418,13 +418,13 @@ extension ElasticLoadBalancing.LoadBalancer {
 
 extension Value where Kind == ElasticLoadBalancing.LoadBalancer.ProtocolValue {
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `HTTPS`.
-  public static var https: Self { Self(Kind.https) }
+  public static var https: Self { .allowed(Kind.https) }
   /// `TCP`.
-  public static var tcp: Self { Self(Kind.tcp) }
+  public static var tcp: Self { .allowed(Kind.tcp) }
   /// `SSL`.
-  public static var ssl: Self { Self(Kind.ssl) }
+  public static var ssl: Self { .allowed(Kind.ssl) }
 }
 
 extension ElasticLoadBalancing.LoadBalancer {
@@ -440,7 +440,7 @@ extension Value where Kind == ElasticLoadBalancing.LoadBalancer.SourceSecurityGr
     var objectEntries: [Expression.ObjectEntry] = []
     if let groupName = groupName { objectEntries.append(.init("GroupName", groupName.expression)) }
     if let ownerAlias = ownerAlias { objectEntries.append(.init("OwnerAlias", ownerAlias.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -457,6 +457,6 @@ extension Value where Kind == ElasticLoadBalancing.LoadBalancer.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

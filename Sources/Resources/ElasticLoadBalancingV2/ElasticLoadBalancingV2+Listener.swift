@@ -191,7 +191,7 @@ extension Value where Kind == ElasticLoadBalancingV2.Listener.Action {
     if let redirectConfig = redirectConfig { objectEntries.append(.init("RedirectConfig", redirectConfig.expression)) }
     if let targetGroupARN = targetGroupARN { objectEntries.append(.init("TargetGroupArn", targetGroupARN.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,9 +207,9 @@ extension ElasticLoadBalancingV2.Listener {
 
 extension Value where Kind == ElasticLoadBalancingV2.Listener.AdvertiseTrustStoreCaNamesValue {
   /// `off`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
   /// `on`.
-  public static var on: Self { Self(Kind.on) }
+  public static var on: Self { .allowed(Kind.on) }
 }
 
 extension ElasticLoadBalancingV2.Listener {
@@ -246,7 +246,7 @@ extension Value where Kind == ElasticLoadBalancingV2.Listener.AuthenticateCognit
     objectEntries.append(.init("UserPoolArn", userPoolARN.expression))
     objectEntries.append(.init("UserPoolClientId", userPoolClientID.expression))
     objectEntries.append(.init("UserPoolDomain", userPoolDomain.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -294,7 +294,7 @@ extension Value where Kind == ElasticLoadBalancingV2.Listener.AuthenticateOIDCCo
       objectEntries.append(.init("UseExistingClientSecret", useExistingClientSecret.expression))
     }
     objectEntries.append(.init("UserInfoEndpoint", userInfoEndpoint.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -311,7 +311,7 @@ extension Value where Kind == ElasticLoadBalancingV2.Listener.ListenerAttribute 
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -339,6 +339,6 @@ extension Value where Kind == ElasticLoadBalancingV2.Listener.MutualAuthenticati
     }
     if let mode = mode { objectEntries.append(.init("Mode", mode.expression)) }
     if let trustStoreARN = trustStoreARN { objectEntries.append(.init("TrustStoreArn", trustStoreARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -159,7 +159,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.Action {
     if let redirectConfig = redirectConfig { objectEntries.append(.init("RedirectConfig", redirectConfig.expression)) }
     if let targetGroupARN = targetGroupARN { objectEntries.append(.init("TargetGroupArn", targetGroupARN.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -197,7 +197,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.AuthenticateCo
     objectEntries.append(.init("UserPoolArn", userPoolARN.expression))
     objectEntries.append(.init("UserPoolClientId", userPoolClientID.expression))
     objectEntries.append(.init("UserPoolDomain", userPoolDomain.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -245,7 +245,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.AuthenticateOI
       objectEntries.append(.init("UseExistingClientSecret", useExistingClientSecret.expression))
     }
     objectEntries.append(.init("UserInfoEndpoint", userInfoEndpoint.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,7 +267,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.HTTPHeaderConf
     if let httpHeaderName = httpHeaderName { objectEntries.append(.init("HttpHeaderName", httpHeaderName.expression)) }
     if let regexValues = regexValues { objectEntries.append(.init("RegexValues", regexValues.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -283,7 +283,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.HTTPRequestMet
   public init(values: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -300,7 +300,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.HostHeaderConf
     var objectEntries: [Expression.ObjectEntry] = []
     if let regexValues = regexValues { objectEntries.append(.init("RegexValues", regexValues.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -317,7 +317,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.PathPatternCon
     var objectEntries: [Expression.ObjectEntry] = []
     if let regexValues = regexValues { objectEntries.append(.init("RegexValues", regexValues.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -333,7 +333,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.QueryStringCon
   public init(values: Value<[ElasticLoadBalancingV2.ListenerRule.QueryStringKeyValue]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -350,7 +350,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.QueryStringKey
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -367,7 +367,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.RewriteConfig 
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Regex", regex.expression))
     objectEntries.append(.init("Replace", replace.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -383,7 +383,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.RewriteConfigO
   public init(rewrites: Value<[ElasticLoadBalancingV2.ListenerRule.RewriteConfig]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Rewrites", rewrites.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -427,7 +427,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.RuleCondition 
     if let regexValues = regexValues { objectEntries.append(.init("RegexValues", regexValues.expression)) }
     if let sourceIPConfig = sourceIPConfig { objectEntries.append(.init("SourceIpConfig", sourceIPConfig.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -443,7 +443,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.SourceIPConfig
   public init(values: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -469,7 +469,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.Transform {
     if let urlRewriteConfig = urlRewriteConfig {
       objectEntries.append(.init("UrlRewriteConfig", urlRewriteConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -485,7 +485,7 @@ extension ElasticLoadBalancingV2.ListenerRule {
 
 extension Value where Kind == ElasticLoadBalancingV2.ListenerRule.TransformTypeValue {
   /// `host-header-rewrite`.
-  public static var hostHeaderRewrite: Self { Self(Kind.hostHeaderRewrite) }
+  public static var hostHeaderRewrite: Self { .allowed(Kind.hostHeaderRewrite) }
   /// `url-rewrite`.
-  public static var urlRewrite: Self { Self(Kind.urlRewrite) }
+  public static var urlRewrite: Self { .allowed(Kind.urlRewrite) }
 }

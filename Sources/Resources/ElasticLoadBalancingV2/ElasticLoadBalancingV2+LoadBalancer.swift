@@ -206,9 +206,9 @@ extension ElasticLoadBalancingV2.LoadBalancer {
 
 extension Value where Kind == ElasticLoadBalancingV2.LoadBalancer.EnablePrefixForIpv6SourceNATValue {
   /// `off`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
   /// `on`.
-  public static var on: Self { Self(Kind.on) }
+  public static var on: Self { .allowed(Kind.on) }
 }
 
 extension ElasticLoadBalancingV2.LoadBalancer {
@@ -224,11 +224,11 @@ extension ElasticLoadBalancingV2.LoadBalancer {
 
 extension Value where Kind == ElasticLoadBalancingV2.LoadBalancer.IPAddressTypeValue {
   /// `dualstack`.
-  public static var dualstack: Self { Self(Kind.dualstack) }
+  public static var dualstack: Self { .allowed(Kind.dualstack) }
   /// `dualstack-without-public-ipv4`.
-  public static var dualstackWithoutPublicIpv4: Self { Self(Kind.dualstackWithoutPublicIpv4) }
+  public static var dualstackWithoutPublicIpv4: Self { .allowed(Kind.dualstackWithoutPublicIpv4) }
   /// `ipv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
 }
 
 extension ElasticLoadBalancingV2.LoadBalancer {
@@ -244,7 +244,7 @@ extension Value where Kind == ElasticLoadBalancingV2.LoadBalancer.LoadBalancerAt
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -260,7 +260,7 @@ extension Value where Kind == ElasticLoadBalancingV2.LoadBalancer.MinimumLoadBal
   public init(capacityUnits: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CapacityUnits", capacityUnits.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -276,9 +276,9 @@ extension ElasticLoadBalancingV2.LoadBalancer {
 
 extension Value where Kind == ElasticLoadBalancingV2.LoadBalancer.SchemeValue {
   /// `internal`.
-  public static var `internal`: Self { Self(Kind.`internal`) }
+  public static var `internal`: Self { .allowed(Kind.`internal`) }
   /// `internet-facing`.
-  public static var internetFacing: Self { Self(Kind.internetFacing) }
+  public static var internetFacing: Self { .allowed(Kind.internetFacing) }
 }
 
 extension ElasticLoadBalancingV2.LoadBalancer {
@@ -307,7 +307,7 @@ extension Value where Kind == ElasticLoadBalancingV2.LoadBalancer.SubnetMapping 
       objectEntries.append(.init("SourceNatIpv6Prefix", sourceNATIpv6Prefix.expression))
     }
     objectEntries.append(.init("SubnetId", subnetID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -324,7 +324,7 @@ extension Value where Kind == ElasticLoadBalancingV2.LoadBalancer.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -341,9 +341,9 @@ extension ElasticLoadBalancingV2.LoadBalancer {
 
 extension Value where Kind == ElasticLoadBalancingV2.LoadBalancer.TypeValue {
   /// `application`.
-  public static var application: Self { Self(Kind.application) }
+  public static var application: Self { .allowed(Kind.application) }
   /// `gateway`.
-  public static var gateway: Self { Self(Kind.gateway) }
+  public static var gateway: Self { .allowed(Kind.gateway) }
   /// `network`.
-  public static var network: Self { Self(Kind.network) }
+  public static var network: Self { .allowed(Kind.network) }
 }

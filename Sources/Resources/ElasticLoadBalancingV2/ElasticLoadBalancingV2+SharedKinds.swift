@@ -16,7 +16,7 @@ extension Value where Kind == ElasticLoadBalancingV2.Certificate {
   public init(certificateARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let certificateARN = certificateARN { objectEntries.append(.init("CertificateArn", certificateARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,7 +34,7 @@ extension Value where Kind == ElasticLoadBalancingV2.FixedResponseConfig {
     if let contentType = contentType { objectEntries.append(.init("ContentType", contentType.expression)) }
     if let messageBody = messageBody { objectEntries.append(.init("MessageBody", messageBody.expression)) }
     objectEntries.append(.init("StatusCode", statusCode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -51,11 +51,11 @@ extension ElasticLoadBalancingV2 {
 
 extension Value where Kind == ElasticLoadBalancingV2.FormatValue {
   /// `single-string`.
-  public static var singleString: Self { Self(Kind.singleString) }
+  public static var singleString: Self { .allowed(Kind.singleString) }
   /// `space-separated-values`.
-  public static var spaceSeparatedValues: Self { Self(Kind.spaceSeparatedValues) }
+  public static var spaceSeparatedValues: Self { .allowed(Kind.spaceSeparatedValues) }
   /// `string-array`.
-  public static var stringArray: Self { Self(Kind.stringArray) }
+  public static var stringArray: Self { .allowed(Kind.stringArray) }
 }
 
 extension ElasticLoadBalancingV2 {
@@ -76,7 +76,7 @@ extension Value where Kind == ElasticLoadBalancingV2.ForwardConfig {
       objectEntries.append(.init("TargetGroupStickinessConfig", targetGroupStickinessConfig.expression))
     }
     if let targetGroups = targetGroups { objectEntries.append(.init("TargetGroups", targetGroups.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -94,7 +94,7 @@ extension Value where Kind == ElasticLoadBalancingV2.JWTValidationActionAddition
     objectEntries.append(.init("Format", format.expression))
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -118,7 +118,7 @@ extension Value where Kind == ElasticLoadBalancingV2.JWTValidationConfig {
     }
     objectEntries.append(.init("Issuer", issuer.expression))
     objectEntries.append(.init("JwksEndpoint", jwksEndpoint.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -135,11 +135,11 @@ extension ElasticLoadBalancingV2 {
 
 extension Value where Kind == ElasticLoadBalancingV2.OnUnauthenticatedRequestValue {
   /// `allow`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `authenticate`.
-  public static var authenticate: Self { Self(Kind.authenticate) }
+  public static var authenticate: Self { .allowed(Kind.authenticate) }
   /// `deny`.
-  public static var deny: Self { Self(Kind.deny) }
+  public static var deny: Self { .allowed(Kind.deny) }
 }
 
 extension ElasticLoadBalancingV2 {
@@ -161,23 +161,23 @@ extension ElasticLoadBalancingV2 {
 
 extension Value where Kind == ElasticLoadBalancingV2.ProtocolValue {
   /// `GENEVE`.
-  public static var geneve: Self { Self(Kind.geneve) }
+  public static var geneve: Self { .allowed(Kind.geneve) }
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `HTTPS`.
-  public static var https: Self { Self(Kind.https) }
+  public static var https: Self { .allowed(Kind.https) }
   /// `QUIC`.
-  public static var quic: Self { Self(Kind.quic) }
+  public static var quic: Self { .allowed(Kind.quic) }
   /// `TCP`.
-  public static var tcp: Self { Self(Kind.tcp) }
+  public static var tcp: Self { .allowed(Kind.tcp) }
   /// `TCP_QUIC`.
-  public static var tcpQuic: Self { Self(Kind.tcpQuic) }
+  public static var tcpQuic: Self { .allowed(Kind.tcpQuic) }
   /// `TCP_UDP`.
-  public static var tcpUDP: Self { Self(Kind.tcpUDP) }
+  public static var tcpUDP: Self { .allowed(Kind.tcpUDP) }
   /// `TLS`.
-  public static var tls: Self { Self(Kind.tls) }
+  public static var tls: Self { .allowed(Kind.tls) }
   /// `UDP`.
-  public static var udp: Self { Self(Kind.udp) }
+  public static var udp: Self { .allowed(Kind.udp) }
 }
 
 extension ElasticLoadBalancingV2 {
@@ -204,7 +204,7 @@ extension Value where Kind == ElasticLoadBalancingV2.RedirectConfig {
     if let `protocol` = `protocol` { objectEntries.append(.init("Protocol", `protocol`.expression)) }
     if let query = query { objectEntries.append(.init("Query", query.expression)) }
     objectEntries.append(.init("StatusCode", statusCode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -220,9 +220,9 @@ extension ElasticLoadBalancingV2 {
 
 extension Value where Kind == ElasticLoadBalancingV2.StatusCodeValue {
   /// `HTTP_301`.
-  public static var http301: Self { Self(Kind.http301) }
+  public static var http301: Self { .allowed(Kind.http301) }
   /// `HTTP_302`.
-  public static var http302: Self { Self(Kind.http302) }
+  public static var http302: Self { .allowed(Kind.http302) }
 }
 
 extension ElasticLoadBalancingV2 {
@@ -240,7 +240,7 @@ extension Value where Kind == ElasticLoadBalancingV2.TargetGroupStickinessConfig
       objectEntries.append(.init("DurationSeconds", durationSeconds.expression))
     }
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -257,7 +257,7 @@ extension Value where Kind == ElasticLoadBalancingV2.TargetGroupTuple {
     var objectEntries: [Expression.ObjectEntry] = []
     if let targetGroupARN = targetGroupARN { objectEntries.append(.init("TargetGroupArn", targetGroupARN.expression)) }
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -277,17 +277,17 @@ extension ElasticLoadBalancingV2 {
 
 extension Value where Kind == ElasticLoadBalancingV2.TypeValue {
   /// `authenticate-cognito`.
-  public static var authenticateCognito: Self { Self(Kind.authenticateCognito) }
+  public static var authenticateCognito: Self { .allowed(Kind.authenticateCognito) }
   /// `authenticate-oidc`.
-  public static var authenticateOIDC: Self { Self(Kind.authenticateOIDC) }
+  public static var authenticateOIDC: Self { .allowed(Kind.authenticateOIDC) }
   /// `fixed-response`.
-  public static var fixedResponse: Self { Self(Kind.fixedResponse) }
+  public static var fixedResponse: Self { .allowed(Kind.fixedResponse) }
   /// `forward`.
-  public static var forward: Self { Self(Kind.forward) }
+  public static var forward: Self { .allowed(Kind.forward) }
   /// `jwt-validation`.
-  public static var jwtValidation: Self { Self(Kind.jwtValidation) }
+  public static var jwtValidation: Self { .allowed(Kind.jwtValidation) }
   /// `redirect`.
-  public static var redirect: Self { Self(Kind.redirect) }
+  public static var redirect: Self { .allowed(Kind.redirect) }
 }
 
 extension ElasticLoadBalancingV2 {
@@ -303,6 +303,6 @@ extension Value where Kind == ElasticLoadBalancingV2.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -254,23 +254,23 @@ extension ElasticLoadBalancingV2.TargetGroup {
 
 extension Value where Kind == ElasticLoadBalancingV2.TargetGroup.HealthCheckProtocolValue {
   /// `GENEVE`.
-  public static var geneve: Self { Self(Kind.geneve) }
+  public static var geneve: Self { .allowed(Kind.geneve) }
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `HTTPS`.
-  public static var https: Self { Self(Kind.https) }
+  public static var https: Self { .allowed(Kind.https) }
   /// `QUIC`.
-  public static var quic: Self { Self(Kind.quic) }
+  public static var quic: Self { .allowed(Kind.quic) }
   /// `TCP`.
-  public static var tcp: Self { Self(Kind.tcp) }
+  public static var tcp: Self { .allowed(Kind.tcp) }
   /// `TCP_QUIC`.
-  public static var tcpQuic: Self { Self(Kind.tcpQuic) }
+  public static var tcpQuic: Self { .allowed(Kind.tcpQuic) }
   /// `TCP_UDP`.
-  public static var tcpUDP: Self { Self(Kind.tcpUDP) }
+  public static var tcpUDP: Self { .allowed(Kind.tcpUDP) }
   /// `TLS`.
-  public static var tls: Self { Self(Kind.tls) }
+  public static var tls: Self { .allowed(Kind.tls) }
   /// `UDP`.
-  public static var udp: Self { Self(Kind.udp) }
+  public static var udp: Self { .allowed(Kind.udp) }
 }
 
 extension ElasticLoadBalancingV2.TargetGroup {
@@ -285,9 +285,9 @@ extension ElasticLoadBalancingV2.TargetGroup {
 
 extension Value where Kind == ElasticLoadBalancingV2.TargetGroup.IPAddressTypeValue {
   /// `ipv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `ipv6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
 }
 
 extension ElasticLoadBalancingV2.TargetGroup {
@@ -303,7 +303,7 @@ extension Value where Kind == ElasticLoadBalancingV2.TargetGroup.Matcher {
     var objectEntries: [Expression.ObjectEntry] = []
     if let grpcCode = grpcCode { objectEntries.append(.init("GrpcCode", grpcCode.expression)) }
     if let httpCode = httpCode { objectEntries.append(.init("HttpCode", httpCode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -329,7 +329,7 @@ extension Value where Kind == ElasticLoadBalancingV2.TargetGroup.TargetDescripti
     objectEntries.append(.init("Id", id.expression))
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
     if let quicServerID = quicServerID { objectEntries.append(.init("QuicServerId", quicServerID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -346,7 +346,7 @@ extension Value where Kind == ElasticLoadBalancingV2.TargetGroup.TargetGroupAttr
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -364,11 +364,11 @@ extension ElasticLoadBalancingV2.TargetGroup {
 
 extension Value where Kind == ElasticLoadBalancingV2.TargetGroup.TargetTypeValue {
   /// `alb`.
-  public static var alb: Self { Self(Kind.alb) }
+  public static var alb: Self { .allowed(Kind.alb) }
   /// `instance`.
-  public static var instance: Self { Self(Kind.instance) }
+  public static var instance: Self { .allowed(Kind.instance) }
   /// `ip`.
-  public static var ip: Self { Self(Kind.ip) }
+  public static var ip: Self { .allowed(Kind.ip) }
   /// `lambda`.
-  public static var lambda: Self { Self(Kind.lambda) }
+  public static var lambda: Self { .allowed(Kind.lambda) }
 }

@@ -96,7 +96,7 @@ extension Value where Kind == ElasticLoadBalancingV2.TrustStoreRevocation.Revoca
     if let s3ObjectVersion = s3ObjectVersion {
       objectEntries.append(.init("S3ObjectVersion", s3ObjectVersion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -111,5 +111,5 @@ extension ElasticLoadBalancingV2.TrustStoreRevocation {
 
 extension Value where Kind == ElasticLoadBalancingV2.TrustStoreRevocation.RevocationTypeValue {
   /// `CRL`.
-  public static var crl: Self { Self(Kind.crl) }
+  public static var crl: Self { .allowed(Kind.crl) }
 }

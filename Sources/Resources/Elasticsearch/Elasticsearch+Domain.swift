@@ -217,7 +217,7 @@ extension Value where Kind == Elasticsearch.Domain.AdvancedSecurityOptionsInput 
     if let masterUserOptions = masterUserOptions {
       objectEntries.append(.init("MasterUserOptions", masterUserOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -241,7 +241,7 @@ extension Value where Kind == Elasticsearch.Domain.CognitoOptions {
     if let identityPoolID = identityPoolID { objectEntries.append(.init("IdentityPoolId", identityPoolID.expression)) }
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
     if let userPoolID = userPoolID { objectEntries.append(.init("UserPoolId", userPoolID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -257,7 +257,7 @@ extension Value where Kind == Elasticsearch.Domain.ColdStorageOptions {
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -289,7 +289,7 @@ extension Value where Kind == Elasticsearch.Domain.DomainEndpointOptions {
     if let tlsSecurityPolicy = tlsSecurityPolicy {
       objectEntries.append(.init("TLSSecurityPolicy", tlsSecurityPolicy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -313,7 +313,7 @@ extension Value where Kind == Elasticsearch.Domain.EBSOptions {
     if let iops = iops { objectEntries.append(.init("Iops", iops.expression)) }
     if let volumeSize = volumeSize { objectEntries.append(.init("VolumeSize", volumeSize.expression)) }
     if let volumeType = volumeType { objectEntries.append(.init("VolumeType", volumeType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -363,7 +363,7 @@ extension Value where Kind == Elasticsearch.Domain.ElasticsearchClusterConfig {
     if let zoneAwarenessEnabled = zoneAwarenessEnabled {
       objectEntries.append(.init("ZoneAwarenessEnabled", zoneAwarenessEnabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -380,7 +380,7 @@ extension Value where Kind == Elasticsearch.Domain.EncryptionAtRestOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -399,7 +399,7 @@ extension Value where Kind == Elasticsearch.Domain.LogPublishingOption {
       objectEntries.append(.init("CloudWatchLogsLogGroupArn", cloudWatchLogsLogGroupARN.expression))
     }
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -423,7 +423,7 @@ extension Value where Kind == Elasticsearch.Domain.MasterUserOptions {
     if let masterUserPassword = masterUserPassword {
       objectEntries.append(.init("MasterUserPassword", masterUserPassword.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -439,7 +439,7 @@ extension Value where Kind == Elasticsearch.Domain.NodeToNodeEncryptionOptions {
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -457,7 +457,7 @@ extension Value where Kind == Elasticsearch.Domain.SnapshotOptions {
     if let automatedSnapshotStartHour = automatedSnapshotStartHour {
       objectEntries.append(.init("AutomatedSnapshotStartHour", automatedSnapshotStartHour.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -474,7 +474,7 @@ extension Value where Kind == Elasticsearch.Domain.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -493,7 +493,7 @@ extension Value where Kind == Elasticsearch.Domain.VPCOptions {
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -511,6 +511,6 @@ extension Value where Kind == Elasticsearch.Domain.ZoneAwarenessConfig {
     if let availabilityZoneCount = availabilityZoneCount {
       objectEntries.append(.init("AvailabilityZoneCount", availabilityZoneCount.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

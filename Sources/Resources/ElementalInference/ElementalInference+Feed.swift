@@ -101,7 +101,7 @@ extension Value where Kind == ElementalInference.Feed.GetOutput {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("OutputConfig", outputConfig.expression))
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -117,7 +117,7 @@ extension ElementalInference.Feed {
 
 extension Value where Kind == ElementalInference.Feed.OutputStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

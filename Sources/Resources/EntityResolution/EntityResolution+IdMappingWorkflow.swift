@@ -161,7 +161,7 @@ extension Value where Kind == EntityResolution.IdMappingWorkflow.IDMappingIncrem
   public init(incrementalRunType: Value<EntityResolution.IdMappingWorkflow.IncrementalRunTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IncrementalRunType", incrementalRunType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -187,7 +187,7 @@ extension Value where Kind == EntityResolution.IdMappingWorkflow.IDMappingRuleBa
       objectEntries.append(.init("RuleDefinitionType", ruleDefinitionType.expression))
     }
     if let rules = rules { objectEntries.append(.init("Rules", rules.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -217,7 +217,7 @@ extension Value where Kind == EntityResolution.IdMappingWorkflow.IDMappingTechni
     if let ruleBasedProperties = ruleBasedProperties {
       objectEntries.append(.init("RuleBasedProperties", ruleBasedProperties.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -239,7 +239,7 @@ extension Value where Kind == EntityResolution.IdMappingWorkflow.IDMappingWorkfl
     objectEntries.append(.init("InputSourceARN", inputSourceARN.expression))
     if let schemaARN = schemaARN { objectEntries.append(.init("SchemaArn", schemaARN.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -256,7 +256,7 @@ extension Value where Kind == EntityResolution.IdMappingWorkflow.IDMappingWorkfl
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsARN = kmsARN { objectEntries.append(.init("KMSArn", kmsARN.expression)) }
     objectEntries.append(.init("OutputS3Path", outputS3Path.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -271,5 +271,5 @@ extension EntityResolution.IdMappingWorkflow {
 
 extension Value where Kind == EntityResolution.IdMappingWorkflow.IncrementalRunTypeValue {
   /// `ON_DEMAND`.
-  public static var onDemand: Self { Self(Kind.onDemand) }
+  public static var onDemand: Self { .allowed(Kind.onDemand) }
 }

@@ -158,7 +158,7 @@ extension Value where Kind == EntityResolution.IdNamespace.IDNamespaceIDMappingW
     if let ruleBasedProperties = ruleBasedProperties {
       objectEntries.append(.init("RuleBasedProperties", ruleBasedProperties.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,7 +175,7 @@ extension Value where Kind == EntityResolution.IdNamespace.IDNamespaceInputSourc
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InputSourceARN", inputSourceARN.expression))
     if let schemaName = schemaName { objectEntries.append(.init("SchemaName", schemaName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -194,7 +194,7 @@ extension Value where Kind == EntityResolution.IdNamespace.NamespaceProviderProp
       objectEntries.append(.init("ProviderConfiguration", providerConfiguration.expression))
     }
     objectEntries.append(.init("ProviderServiceArn", providerServiceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,6 +224,6 @@ extension Value where Kind == EntityResolution.IdNamespace.NamespaceRuleBasedPro
       objectEntries.append(.init("RuleDefinitionTypes", ruleDefinitionTypes.expression))
     }
     if let rules = rules { objectEntries.append(.init("Rules", rules.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

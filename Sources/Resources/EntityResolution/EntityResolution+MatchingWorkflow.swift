@@ -148,7 +148,7 @@ extension Value where Kind == EntityResolution.MatchingWorkflow.CustomerProfiles
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DomainArn", domainARN.expression))
     objectEntries.append(.init("ObjectTypeArn", objectTypeARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -164,7 +164,7 @@ extension Value where Kind == EntityResolution.MatchingWorkflow.IncrementalRunCo
   public init(incrementalRunType: Value<EntityResolution.MatchingWorkflow.IncrementalRunTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IncrementalRunType", incrementalRunType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -179,7 +179,7 @@ extension EntityResolution.MatchingWorkflow {
 
 extension Value where Kind == EntityResolution.MatchingWorkflow.IncrementalRunTypeValue {
   /// `IMMEDIATE`.
-  public static var immediate: Self { Self(Kind.immediate) }
+  public static var immediate: Self { .allowed(Kind.immediate) }
 }
 
 extension EntityResolution.MatchingWorkflow {
@@ -198,7 +198,7 @@ extension Value where Kind == EntityResolution.MatchingWorkflow.InputSource {
     }
     objectEntries.append(.init("InputSourceARN", inputSourceARN.expression))
     objectEntries.append(.init("SchemaArn", schemaARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -214,9 +214,9 @@ extension EntityResolution.MatchingWorkflow {
 
 extension Value where Kind == EntityResolution.MatchingWorkflow.MatchPurposeValue {
   /// `IDENTIFIER_GENERATION`.
-  public static var identifierGeneration: Self { Self(Kind.identifierGeneration) }
+  public static var identifierGeneration: Self { .allowed(Kind.identifierGeneration) }
   /// `INDEXING`.
-  public static var indexing: Self { Self(Kind.indexing) }
+  public static var indexing: Self { .allowed(Kind.indexing) }
 }
 
 extension EntityResolution.MatchingWorkflow {
@@ -232,7 +232,7 @@ extension Value where Kind == EntityResolution.MatchingWorkflow.OutputAttribute 
     var objectEntries: [Expression.ObjectEntry] = []
     if let hashed = hashed { objectEntries.append(.init("Hashed", hashed.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -262,7 +262,7 @@ extension Value where Kind == EntityResolution.MatchingWorkflow.OutputSource {
     if let kmsARN = kmsARN { objectEntries.append(.init("KMSArn", kmsARN.expression)) }
     objectEntries.append(.init("Output", output.expression))
     if let outputS3Path = outputS3Path { objectEntries.append(.init("OutputS3Path", outputS3Path.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -292,7 +292,7 @@ extension Value where Kind == EntityResolution.MatchingWorkflow.ResolutionTechni
     if let ruleConditionProperties = ruleConditionProperties {
       objectEntries.append(.init("RuleConditionProperties", ruleConditionProperties.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -309,11 +309,11 @@ extension EntityResolution.MatchingWorkflow {
 
 extension Value where Kind == EntityResolution.MatchingWorkflow.ResolutionTypeValue {
   /// `RULE_MATCHING`.
-  public static var ruleMatching: Self { Self(Kind.ruleMatching) }
+  public static var ruleMatching: Self { .allowed(Kind.ruleMatching) }
   /// `ML_MATCHING`.
-  public static var mlMatching: Self { Self(Kind.mlMatching) }
+  public static var mlMatching: Self { .allowed(Kind.mlMatching) }
   /// `PROVIDER`.
-  public static var provider: Self { Self(Kind.provider) }
+  public static var provider: Self { .allowed(Kind.provider) }
 }
 
 extension EntityResolution.MatchingWorkflow {
@@ -334,7 +334,7 @@ extension Value where Kind == EntityResolution.MatchingWorkflow.RuleBasedPropert
     objectEntries.append(.init("AttributeMatchingModel", attributeMatchingModel.expression))
     if let matchPurpose = matchPurpose { objectEntries.append(.init("MatchPurpose", matchPurpose.expression)) }
     objectEntries.append(.init("Rules", rules.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -351,7 +351,7 @@ extension Value where Kind == EntityResolution.MatchingWorkflow.RuleCondition {
     var objectEntries: [Expression.ObjectEntry] = []
     if let condition = condition { objectEntries.append(.init("Condition", condition.expression)) }
     if let ruleName = ruleName { objectEntries.append(.init("RuleName", ruleName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -367,6 +367,6 @@ extension Value where Kind == EntityResolution.MatchingWorkflow.RuleConditionPro
   public init(rules: Value<[EntityResolution.MatchingWorkflow.RuleCondition]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Rules", rules.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -90,7 +90,7 @@ extension EntityResolution.PolicyStatement {
 
 extension Value where Kind == EntityResolution.PolicyStatement.StatementEffectValue {
   /// `Allow`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `Deny`.
-  public static var deny: Self { Self(Kind.deny) }
+  public static var deny: Self { .allowed(Kind.deny) }
 }

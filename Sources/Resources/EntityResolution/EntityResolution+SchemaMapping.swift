@@ -129,45 +129,45 @@ extension EntityResolution.SchemaMapping {
 
 extension Value where Kind == EntityResolution.SchemaMapping.SchemaAttributeTypeValue {
   /// `NAME`.
-  public static var name: Self { Self(Kind.name) }
+  public static var name: Self { .allowed(Kind.name) }
   /// `NAME_FIRST`.
-  public static var nameFirst: Self { Self(Kind.nameFirst) }
+  public static var nameFirst: Self { .allowed(Kind.nameFirst) }
   /// `NAME_MIDDLE`.
-  public static var nameMiddle: Self { Self(Kind.nameMiddle) }
+  public static var nameMiddle: Self { .allowed(Kind.nameMiddle) }
   /// `NAME_LAST`.
-  public static var nameLast: Self { Self(Kind.nameLast) }
+  public static var nameLast: Self { .allowed(Kind.nameLast) }
   /// `ADDRESS`.
-  public static var address: Self { Self(Kind.address) }
+  public static var address: Self { .allowed(Kind.address) }
   /// `ADDRESS_STREET1`.
-  public static var addressStreet1: Self { Self(Kind.addressStreet1) }
+  public static var addressStreet1: Self { .allowed(Kind.addressStreet1) }
   /// `ADDRESS_STREET2`.
-  public static var addressStreet2: Self { Self(Kind.addressStreet2) }
+  public static var addressStreet2: Self { .allowed(Kind.addressStreet2) }
   /// `ADDRESS_STREET3`.
-  public static var addressStreet3: Self { Self(Kind.addressStreet3) }
+  public static var addressStreet3: Self { .allowed(Kind.addressStreet3) }
   /// `ADDRESS_CITY`.
-  public static var addressCity: Self { Self(Kind.addressCity) }
+  public static var addressCity: Self { .allowed(Kind.addressCity) }
   /// `ADDRESS_STATE`.
-  public static var addressState: Self { Self(Kind.addressState) }
+  public static var addressState: Self { .allowed(Kind.addressState) }
   /// `ADDRESS_COUNTRY`.
-  public static var addressCountry: Self { Self(Kind.addressCountry) }
+  public static var addressCountry: Self { .allowed(Kind.addressCountry) }
   /// `ADDRESS_POSTALCODE`.
-  public static var addressPostalcode: Self { Self(Kind.addressPostalcode) }
+  public static var addressPostalcode: Self { .allowed(Kind.addressPostalcode) }
   /// `PHONE`.
-  public static var phone: Self { Self(Kind.phone) }
+  public static var phone: Self { .allowed(Kind.phone) }
   /// `PHONE_NUMBER`.
-  public static var phoneNumber: Self { Self(Kind.phoneNumber) }
+  public static var phoneNumber: Self { .allowed(Kind.phoneNumber) }
   /// `PHONE_COUNTRYCODE`.
-  public static var phoneCountrycode: Self { Self(Kind.phoneCountrycode) }
+  public static var phoneCountrycode: Self { .allowed(Kind.phoneCountrycode) }
   /// `EMAIL_ADDRESS`.
-  public static var emailAddress: Self { Self(Kind.emailAddress) }
+  public static var emailAddress: Self { .allowed(Kind.emailAddress) }
   /// `UNIQUE_ID`.
-  public static var uniqueID: Self { Self(Kind.uniqueID) }
+  public static var uniqueID: Self { .allowed(Kind.uniqueID) }
   /// `DATE`.
-  public static var date: Self { Self(Kind.date) }
+  public static var date: Self { .allowed(Kind.date) }
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `PROVIDER_ID`.
-  public static var providerID: Self { Self(Kind.providerID) }
+  public static var providerID: Self { .allowed(Kind.providerID) }
 }
 
 extension EntityResolution.SchemaMapping {
@@ -194,6 +194,6 @@ extension Value where Kind == EntityResolution.SchemaMapping.SchemaInputAttribut
     if let matchKey = matchKey { objectEntries.append(.init("MatchKey", matchKey.expression)) }
     if let subType = subType { objectEntries.append(.init("SubType", subType.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

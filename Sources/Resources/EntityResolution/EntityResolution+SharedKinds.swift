@@ -16,9 +16,9 @@ extension EntityResolution {
 
 extension Value where Kind == EntityResolution.AttributeMatchingModelValue {
   /// `ONE_TO_ONE`.
-  public static var oneToOne: Self { Self(Kind.oneToOne) }
+  public static var oneToOne: Self { .allowed(Kind.oneToOne) }
   /// `MANY_TO_MANY`.
-  public static var manyToMany: Self { Self(Kind.manyToMany) }
+  public static var manyToMany: Self { .allowed(Kind.manyToMany) }
 }
 
 extension EntityResolution {
@@ -33,9 +33,9 @@ extension EntityResolution {
 
 extension Value where Kind == EntityResolution.IDMappingTypeValue {
   /// `PROVIDER`.
-  public static var provider: Self { Self(Kind.provider) }
+  public static var provider: Self { .allowed(Kind.provider) }
   /// `RULE_BASED`.
-  public static var ruleBased: Self { Self(Kind.ruleBased) }
+  public static var ruleBased: Self { .allowed(Kind.ruleBased) }
 }
 
 extension EntityResolution {
@@ -50,7 +50,7 @@ extension Value where Kind == EntityResolution.IntermediateSourceConfiguration {
   public init(intermediateS3Path: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IntermediateS3Path", intermediateS3Path.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -76,7 +76,7 @@ extension Value where Kind == EntityResolution.ProviderProperties {
       objectEntries.append(.init("ProviderConfiguration", providerConfiguration.expression))
     }
     objectEntries.append(.init("ProviderServiceArn", providerServiceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -92,9 +92,9 @@ extension EntityResolution {
 
 extension Value where Kind == EntityResolution.RecordMatchingModelValue {
   /// `ONE_SOURCE_TO_ONE_TARGET`.
-  public static var oneSourceToOneTarget: Self { Self(Kind.oneSourceToOneTarget) }
+  public static var oneSourceToOneTarget: Self { .allowed(Kind.oneSourceToOneTarget) }
   /// `MANY_SOURCE_TO_ONE_TARGET`.
-  public static var manySourceToOneTarget: Self { Self(Kind.manySourceToOneTarget) }
+  public static var manySourceToOneTarget: Self { .allowed(Kind.manySourceToOneTarget) }
 }
 
 extension EntityResolution {
@@ -110,7 +110,7 @@ extension Value where Kind == EntityResolution.Rule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MatchingKeys", matchingKeys.expression))
     objectEntries.append(.init("RuleName", ruleName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -126,9 +126,9 @@ extension EntityResolution {
 
 extension Value where Kind == EntityResolution.RuleDefinitionTypeValue {
   /// `SOURCE`.
-  public static var source: Self { Self(Kind.source) }
+  public static var source: Self { .allowed(Kind.source) }
   /// `TARGET`.
-  public static var target: Self { Self(Kind.target) }
+  public static var target: Self { .allowed(Kind.target) }
 }
 
 extension EntityResolution {
@@ -144,7 +144,7 @@ extension Value where Kind == EntityResolution.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -160,7 +160,7 @@ extension EntityResolution {
 
 extension Value where Kind == EntityResolution.TypeValue {
   /// `SOURCE`.
-  public static var source: Self { Self(Kind.source) }
+  public static var source: Self { .allowed(Kind.source) }
   /// `TARGET`.
-  public static var target: Self { Self(Kind.target) }
+  public static var target: Self { .allowed(Kind.target) }
 }

@@ -115,17 +115,17 @@ extension Events.ApiDestination {
 
 extension Value where Kind == Events.ApiDestination.HTTPMethodValue {
   /// `GET`.
-  public static var get: Self { Self(Kind.get) }
+  public static var get: Self { .allowed(Kind.get) }
   /// `HEAD`.
-  public static var head: Self { Self(Kind.head) }
+  public static var head: Self { .allowed(Kind.head) }
   /// `POST`.
-  public static var post: Self { Self(Kind.post) }
+  public static var post: Self { .allowed(Kind.post) }
   /// `OPTIONS`.
-  public static var options: Self { Self(Kind.options) }
+  public static var options: Self { .allowed(Kind.options) }
   /// `PUT`.
-  public static var put: Self { Self(Kind.put) }
+  public static var put: Self { .allowed(Kind.put) }
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
   /// `PATCH`.
-  public static var patch: Self { Self(Kind.patch) }
+  public static var patch: Self { .allowed(Kind.patch) }
 }

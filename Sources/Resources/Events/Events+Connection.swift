@@ -153,7 +153,7 @@ extension Value where Kind == Events.Connection.APIKeyAuthParameters {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApiKeyName", apiKeyName.expression))
     objectEntries.append(.init("ApiKeyValue", apiKeyValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -189,7 +189,7 @@ extension Value where Kind == Events.Connection.AuthParameters {
     if let oAuthParameters = oAuthParameters {
       objectEntries.append(.init("OAuthParameters", oAuthParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -206,11 +206,11 @@ extension Events.Connection {
 
 extension Value where Kind == Events.Connection.AuthorizationTypeValue {
   /// `API_KEY`.
-  public static var apiKey: Self { Self(Kind.apiKey) }
+  public static var apiKey: Self { .allowed(Kind.apiKey) }
   /// `BASIC`.
-  public static var basic: Self { Self(Kind.basic) }
+  public static var basic: Self { .allowed(Kind.basic) }
   /// `OAUTH_CLIENT_CREDENTIALS`.
-  public static var oauthClientCredentials: Self { Self(Kind.oauthClientCredentials) }
+  public static var oauthClientCredentials: Self { .allowed(Kind.oauthClientCredentials) }
 }
 
 extension Events.Connection {
@@ -226,7 +226,7 @@ extension Value where Kind == Events.Connection.BasicAuthParameters {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Password", password.expression))
     objectEntries.append(.init("Username", username.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -243,7 +243,7 @@ extension Value where Kind == Events.Connection.ClientParameters {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClientID", clientID.expression))
     objectEntries.append(.init("ClientSecret", clientSecret.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -269,7 +269,7 @@ extension Value where Kind == Events.Connection.ConnectionHTTPParameters {
     if let queryStringParameters = queryStringParameters {
       objectEntries.append(.init("QueryStringParameters", queryStringParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -285,7 +285,7 @@ extension Value where Kind == Events.Connection.ConnectivityParameters {
   public init(resourceParameters: Value<Events.Connection.ResourceParameters>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceParameters", resourceParameters.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -302,11 +302,11 @@ extension Events.Connection {
 
 extension Value where Kind == Events.Connection.HTTPMethodValue {
   /// `GET`.
-  public static var get: Self { Self(Kind.get) }
+  public static var get: Self { .allowed(Kind.get) }
   /// `POST`.
-  public static var post: Self { Self(Kind.post) }
+  public static var post: Self { .allowed(Kind.post) }
   /// `PUT`.
-  public static var put: Self { Self(Kind.put) }
+  public static var put: Self { .allowed(Kind.put) }
 }
 
 extension Events.Connection {
@@ -321,7 +321,7 @@ extension Value where Kind == Events.Connection.InvocationConnectivityParameters
   public init(resourceParameters: Value<Events.Connection.ResourceParameters>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceParameters", resourceParameters.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -347,7 +347,7 @@ extension Value where Kind == Events.Connection.OAuthParameters {
     if let oAuthHTTPParameters = oAuthHTTPParameters {
       objectEntries.append(.init("OAuthHttpParameters", oAuthHTTPParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -365,7 +365,7 @@ extension Value where Kind == Events.Connection.ParameterDefinition {
     if let isValueSecret = isValueSecret { objectEntries.append(.init("IsValueSecret", isValueSecret.expression)) }
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -384,6 +384,6 @@ extension Value where Kind == Events.Connection.ResourceParameters {
       objectEntries.append(.init("ResourceAssociationArn", resourceAssociationARN.expression))
     }
     objectEntries.append(.init("ResourceConfigurationArn", resourceConfigurationARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -131,7 +131,7 @@ extension Value where Kind == Events.Endpoint.EndpointEventBus {
   public init(eventBusARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EventBusArn", eventBusARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -148,7 +148,7 @@ extension Value where Kind == Events.Endpoint.FailoverConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Primary", primary.expression))
     objectEntries.append(.init("Secondary", secondary.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -164,7 +164,7 @@ extension Value where Kind == Events.Endpoint.Primary {
   public init(healthCheck: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("HealthCheck", healthCheck.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -180,7 +180,7 @@ extension Value where Kind == Events.Endpoint.ReplicationConfig {
   public init(state: Value<Events.Endpoint.ReplicationStateValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("State", state.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -196,9 +196,9 @@ extension Events.Endpoint {
 
 extension Value where Kind == Events.Endpoint.ReplicationStateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Events.Endpoint {
@@ -213,7 +213,7 @@ extension Value where Kind == Events.Endpoint.RoutingConfig {
   public init(failoverConfig: Value<Events.Endpoint.FailoverConfig>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FailoverConfig", failoverConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -229,6 +229,6 @@ extension Value where Kind == Events.Endpoint.Secondary {
   public init(route: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Route", route.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -124,9 +124,9 @@ extension Events.EventBus {
 
 extension Value where Kind == Events.EventBus.IncludeDetailValue {
   /// `FULL`.
-  public static var full: Self { Self(Kind.full) }
+  public static var full: Self { .allowed(Kind.full) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension Events.EventBus {
@@ -143,13 +143,13 @@ extension Events.EventBus {
 
 extension Value where Kind == Events.EventBus.LevelValue {
   /// `INFO`.
-  public static var info: Self { Self(Kind.info) }
+  public static var info: Self { .allowed(Kind.info) }
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
   /// `TRACE`.
-  public static var trace: Self { Self(Kind.trace) }
+  public static var trace: Self { .allowed(Kind.trace) }
   /// `OFF`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
 }
 
 extension Events.EventBus {
@@ -168,7 +168,7 @@ extension Value where Kind == Events.EventBus.LogConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let includeDetail = includeDetail { objectEntries.append(.init("IncludeDetail", includeDetail.expression)) }
     if let level = level { objectEntries.append(.init("Level", level.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -185,6 +185,6 @@ extension Value where Kind == Events.EventBus.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -93,7 +93,7 @@ extension Events.EventBusPolicy {
 
 extension Value where Kind == Events.EventBusPolicy.ActionValue {
   /// `events:PutEvents`.
-  public static var eventsPutEvents: Self { Self(Kind.eventsPutEvents) }
+  public static var eventsPutEvents: Self { .allowed(Kind.eventsPutEvents) }
 }
 
 extension Events.EventBusPolicy {
@@ -114,7 +114,7 @@ extension Value where Kind == Events.EventBusPolicy.ConditionDefinition {
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -129,5 +129,5 @@ extension Events.EventBusPolicy {
 
 extension Value where Kind == Events.EventBusPolicy.TypeValue {
   /// `StringEquals`.
-  public static var stringEquals: Self { Self(Kind.stringEquals) }
+  public static var stringEquals: Self { .allowed(Kind.stringEquals) }
 }

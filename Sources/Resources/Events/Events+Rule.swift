@@ -127,7 +127,7 @@ extension Value where Kind == Events.Rule.AppSyncParameters {
   public init(graphQLOperation: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("GraphQLOperation", graphQLOperation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -143,9 +143,9 @@ extension Events.Rule {
 
 extension Value where Kind == Events.Rule.AssignPublicIPValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension Events.Rule {
@@ -166,7 +166,7 @@ extension Value where Kind == Events.Rule.AwsVPCConfiguration {
     if let assignPublicIP = assignPublicIP { objectEntries.append(.init("AssignPublicIp", assignPublicIP.expression)) }
     if let securityGroups = securityGroups { objectEntries.append(.init("SecurityGroups", securityGroups.expression)) }
     objectEntries.append(.init("Subnets", subnets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -182,7 +182,7 @@ extension Value where Kind == Events.Rule.BatchArrayProperties {
   public init(size: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let size = size { objectEntries.append(.init("Size", size.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -208,7 +208,7 @@ extension Value where Kind == Events.Rule.BatchParameters {
     objectEntries.append(.init("JobDefinition", jobDefinition.expression))
     objectEntries.append(.init("JobName", jobName.expression))
     if let retryStrategy = retryStrategy { objectEntries.append(.init("RetryStrategy", retryStrategy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,7 +224,7 @@ extension Value where Kind == Events.Rule.BatchRetryStrategy {
   public init(attempts: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let attempts = attempts { objectEntries.append(.init("Attempts", attempts.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,7 +242,7 @@ extension Value where Kind == Events.Rule.CapacityProviderStrategyItem {
     if let base = base { objectEntries.append(.init("Base", base.expression)) }
     objectEntries.append(.init("CapacityProvider", capacityProvider.expression))
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -300,7 +300,7 @@ extension Value where Kind == Events.Rule.EcsParameters {
     if let tagList = tagList { objectEntries.append(.init("TagList", tagList.expression)) }
     if let taskCount = taskCount { objectEntries.append(.init("TaskCount", taskCount.expression)) }
     objectEntries.append(.init("TaskDefinitionArn", taskDefinitionARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -328,7 +328,7 @@ extension Value where Kind == Events.Rule.HTTPParameters {
     if let queryStringParameters = queryStringParameters {
       objectEntries.append(.init("QueryStringParameters", queryStringParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -345,7 +345,7 @@ extension Value where Kind == Events.Rule.InputTransformer {
     var objectEntries: [Expression.ObjectEntry] = []
     if let inputPathsMap = inputPathsMap { objectEntries.append(.init("InputPathsMap", inputPathsMap.expression)) }
     objectEntries.append(.init("InputTemplate", inputTemplate.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -361,7 +361,7 @@ extension Value where Kind == Events.Rule.KinesisParameters {
   public init(partitionKeyPath: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PartitionKeyPath", partitionKeyPath.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -378,11 +378,11 @@ extension Events.Rule {
 
 extension Value where Kind == Events.Rule.LaunchTypeValue {
   /// `EC2`.
-  public static var ec2: Self { Self(Kind.ec2) }
+  public static var ec2: Self { .allowed(Kind.ec2) }
   /// `EXTERNAL`.
-  public static var external: Self { Self(Kind.external) }
+  public static var external: Self { .allowed(Kind.external) }
   /// `FARGATE`.
-  public static var fargate: Self { Self(Kind.fargate) }
+  public static var fargate: Self { .allowed(Kind.fargate) }
 }
 
 extension Events.Rule {
@@ -399,7 +399,7 @@ extension Value where Kind == Events.Rule.NetworkConfiguration {
     if let awsVPCConfiguration = awsVPCConfiguration {
       objectEntries.append(.init("AwsVpcConfiguration", awsVPCConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -416,7 +416,7 @@ extension Value where Kind == Events.Rule.PlacementConstraint {
     var objectEntries: [Expression.ObjectEntry] = []
     if let expression = expression { objectEntries.append(.init("Expression", expression.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -433,7 +433,7 @@ extension Value where Kind == Events.Rule.PlacementStrategy {
     var objectEntries: [Expression.ObjectEntry] = []
     if let field = field { objectEntries.append(.init("Field", field.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -448,7 +448,7 @@ extension Events.Rule {
 
 extension Value where Kind == Events.Rule.PropagateTagsValue {
   /// `TASK_DEFINITION`.
-  public static var taskDefinition: Self { Self(Kind.taskDefinition) }
+  public static var taskDefinition: Self { .allowed(Kind.taskDefinition) }
 }
 
 extension Events.Rule {
@@ -479,7 +479,7 @@ extension Value where Kind == Events.Rule.RedshiftDataParameters {
     if let sqls = sqls { objectEntries.append(.init("Sqls", sqls.expression)) }
     if let statementName = statementName { objectEntries.append(.init("StatementName", statementName.expression)) }
     if let withEvent = withEvent { objectEntries.append(.init("WithEvent", withEvent.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -500,7 +500,7 @@ extension Value where Kind == Events.Rule.RetryPolicy {
     if let maximumRetryAttempts = maximumRetryAttempts {
       objectEntries.append(.init("MaximumRetryAttempts", maximumRetryAttempts.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -516,7 +516,7 @@ extension Value where Kind == Events.Rule.RunCommandParameters {
   public init(runCommandTargets: Value<[Events.Rule.RunCommandTarget]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RunCommandTargets", runCommandTargets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -533,7 +533,7 @@ extension Value where Kind == Events.Rule.RunCommandTarget {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -549,7 +549,7 @@ extension Value where Kind == Events.Rule.SQSParameters {
   public init(messageGroupID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MessageGroupId", messageGroupID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -566,7 +566,7 @@ extension Value where Kind == Events.Rule.SageMakerPipelineParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -584,7 +584,7 @@ extension Value where Kind == Events.Rule.SageMakerPipelineParameters {
     if let pipelineParameterList = pipelineParameterList {
       objectEntries.append(.init("PipelineParameterList", pipelineParameterList.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -601,12 +601,12 @@ extension Events.Rule {
 
 extension Value where Kind == Events.Rule.StateValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS`.
   public static var enabledWithAllCloudtrailManagementEvents: Self {
-    Self(Kind.enabledWithAllCloudtrailManagementEvents)
+    .allowed(Kind.enabledWithAllCloudtrailManagementEvents)
   }
 }
 
@@ -623,7 +623,7 @@ extension Value where Kind == Events.Rule.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -689,7 +689,7 @@ extension Value where Kind == Events.Rule.Target {
       objectEntries.append(.init("SageMakerPipelineParameters", sageMakerPipelineParameters.expression))
     }
     if let sqsParameters = sqsParameters { objectEntries.append(.init("SqsParameters", sqsParameters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -705,7 +705,7 @@ extension Events.Rule {
 
 extension Value where Kind == Events.Rule.TypeValue {
   /// `distinctInstance`.
-  public static var distinctInstance: Self { Self(Kind.distinctInstance) }
+  public static var distinctInstance: Self { .allowed(Kind.distinctInstance) }
   /// `memberOf`.
-  public static var memberOf: Self { Self(Kind.memberOf) }
+  public static var memberOf: Self { .allowed(Kind.memberOf) }
 }

@@ -149,9 +149,9 @@ extension Evidently.Experiment {
 
 extension Value where Kind == Evidently.Experiment.DesiredChangeValue {
   /// `INCREASE`.
-  public static var increase: Self { Self(Kind.increase) }
+  public static var increase: Self { .allowed(Kind.increase) }
   /// `DECREASE`.
-  public static var decrease: Self { Self(Kind.decrease) }
+  public static var decrease: Self { .allowed(Kind.decrease) }
 }
 
 extension Evidently.Experiment {
@@ -178,7 +178,7 @@ extension Value where Kind == Evidently.Experiment.MetricGoalObject {
     objectEntries.append(.init("MetricName", metricName.expression))
     if let unitLabel = unitLabel { objectEntries.append(.init("UnitLabel", unitLabel.expression)) }
     objectEntries.append(.init("ValueKey", valueKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -202,7 +202,7 @@ extension Value where Kind == Evidently.Experiment.OnlineAbConfigObject {
     if let treatmentWeights = treatmentWeights {
       objectEntries.append(.init("TreatmentWeights", treatmentWeights.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -228,7 +228,7 @@ extension Value where Kind == Evidently.Experiment.RunningStatusObject {
     if let desiredState = desiredState { objectEntries.append(.init("DesiredState", desiredState.expression)) }
     if let reason = reason { objectEntries.append(.init("Reason", reason.expression)) }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -252,7 +252,7 @@ extension Value where Kind == Evidently.Experiment.TreatmentObject {
     objectEntries.append(.init("Feature", feature.expression))
     objectEntries.append(.init("TreatmentName", treatmentName.expression))
     objectEntries.append(.init("Variation", variation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -269,6 +269,6 @@ extension Value where Kind == Evidently.Experiment.TreatmentToWeight {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SplitWeight", splitWeight.expression))
     objectEntries.append(.init("Treatment", treatment.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -126,7 +126,7 @@ extension Value where Kind == Evidently.Feature.EntityOverride {
     var objectEntries: [Expression.ObjectEntry] = []
     if let entityID = entityID { objectEntries.append(.init("EntityId", entityID.expression)) }
     if let variation = variation { objectEntries.append(.init("Variation", variation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -142,9 +142,9 @@ extension Evidently.Feature {
 
 extension Value where Kind == Evidently.Feature.EvaluationStrategyValue {
   /// `ALL_RULES`.
-  public static var allRules: Self { Self(Kind.allRules) }
+  public static var allRules: Self { .allowed(Kind.allRules) }
   /// `DEFAULT_VARIATION`.
-  public static var defaultVariation: Self { Self(Kind.defaultVariation) }
+  public static var defaultVariation: Self { .allowed(Kind.defaultVariation) }
 }
 
 extension Evidently.Feature {
@@ -169,6 +169,6 @@ extension Value where Kind == Evidently.Feature.VariationObject {
     if let longValue = longValue { objectEntries.append(.init("LongValue", longValue.expression)) }
     if let stringValue = stringValue { objectEntries.append(.init("StringValue", stringValue.expression)) }
     if let variationName = variationName { objectEntries.append(.init("VariationName", variationName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -133,7 +133,7 @@ extension Value where Kind == Evidently.Launch.ExecutionStatusObject {
     if let desiredState = desiredState { objectEntries.append(.init("DesiredState", desiredState.expression)) }
     if let reason = reason { objectEntries.append(.init("Reason", reason.expression)) }
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,7 +150,7 @@ extension Value where Kind == Evidently.Launch.GroupToWeight {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("GroupName", groupName.expression))
     objectEntries.append(.init("SplitWeight", splitWeight.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -174,7 +174,7 @@ extension Value where Kind == Evidently.Launch.LaunchGroupObject {
     objectEntries.append(.init("Feature", feature.expression))
     objectEntries.append(.init("GroupName", groupName.expression))
     objectEntries.append(.init("Variation", variation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -200,7 +200,7 @@ extension Value where Kind == Evidently.Launch.MetricDefinitionObject {
     objectEntries.append(.init("MetricName", metricName.expression))
     if let unitLabel = unitLabel { objectEntries.append(.init("UnitLabel", unitLabel.expression)) }
     objectEntries.append(.init("ValueKey", valueKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -222,7 +222,7 @@ extension Value where Kind == Evidently.Launch.SegmentOverride {
     objectEntries.append(.init("EvaluationOrder", evaluationOrder.expression))
     objectEntries.append(.init("Segment", segment.expression))
     objectEntries.append(.init("Weights", weights.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -246,6 +246,6 @@ extension Value where Kind == Evidently.Launch.StepConfig {
       objectEntries.append(.init("SegmentOverrides", segmentOverrides.expression))
     }
     objectEntries.append(.init("StartTime", startTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -99,7 +99,7 @@ extension Value where Kind == Evidently.Project.AppConfigResourceObject {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApplicationId", applicationID.expression))
     objectEntries.append(.init("EnvironmentId", environmentID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -116,7 +116,7 @@ extension Value where Kind == Evidently.Project.DataDeliveryObject {
     var objectEntries: [Expression.ObjectEntry] = []
     if let logGroup = logGroup { objectEntries.append(.init("LogGroup", logGroup.expression)) }
     if let s3 = s3 { objectEntries.append(.init("S3", s3.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -133,6 +133,6 @@ extension Value where Kind == Evidently.Project.S3Destination {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BucketName", bucketName.expression))
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -126,9 +126,9 @@ extension FIS.ExperimentTemplate {
 
 extension Value where Kind == FIS.ExperimentTemplate.AccountTargetingValue {
   /// `multi-account`.
-  public static var multiAccount: Self { Self(Kind.multiAccount) }
+  public static var multiAccount: Self { .allowed(Kind.multiAccount) }
   /// `single-account`.
-  public static var singleAccount: Self { Self(Kind.singleAccount) }
+  public static var singleAccount: Self { .allowed(Kind.singleAccount) }
 }
 
 extension FIS.ExperimentTemplate {
@@ -143,7 +143,7 @@ extension Value where Kind == FIS.ExperimentTemplate.CloudWatchDashboard {
   public init(dashboardIdentifier: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DashboardIdentifier", dashboardIdentifier.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -159,7 +159,7 @@ extension Value where Kind == FIS.ExperimentTemplate.CloudWatchLogsConfiguration
   public init(logGroupARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LogGroupArn", logGroupARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,7 +177,7 @@ extension Value where Kind == FIS.ExperimentTemplate.DataSources {
     if let cloudWatchDashboards = cloudWatchDashboards {
       objectEntries.append(.init("CloudWatchDashboards", cloudWatchDashboards.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,9 +193,9 @@ extension FIS.ExperimentTemplate {
 
 extension Value where Kind == FIS.ExperimentTemplate.EmptyTargetResolutionModeValue {
   /// `fail`.
-  public static var fail: Self { Self(Kind.fail) }
+  public static var fail: Self { .allowed(Kind.fail) }
   /// `skip`.
-  public static var skip: Self { Self(Kind.skip) }
+  public static var skip: Self { .allowed(Kind.skip) }
 }
 
 extension FIS.ExperimentTemplate {
@@ -211,7 +211,7 @@ extension Value where Kind == FIS.ExperimentTemplate.ExperimentReportS3Configura
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BucketName", bucketName.expression))
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -237,7 +237,7 @@ extension Value where Kind == FIS.ExperimentTemplate.ExperimentTemplateAction {
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
     if let startAfter = startAfter { objectEntries.append(.init("StartAfter", startAfter.expression)) }
     if let targets = targets { objectEntries.append(.init("Targets", targets.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -261,7 +261,7 @@ extension Value where Kind == FIS.ExperimentTemplate.ExperimentTemplateExperimen
     if let emptyTargetResolutionMode = emptyTargetResolutionMode {
       objectEntries.append(.init("EmptyTargetResolutionMode", emptyTargetResolutionMode.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -289,7 +289,7 @@ extension Value where Kind == FIS.ExperimentTemplate.ExperimentTemplateExperimen
     if let preExperimentDuration = preExperimentDuration {
       objectEntries.append(.init("PreExperimentDuration", preExperimentDuration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -315,7 +315,7 @@ extension Value where Kind == FIS.ExperimentTemplate.ExperimentTemplateLogConfig
     if let s3Configuration = s3Configuration {
       objectEntries.append(.init("S3Configuration", s3Configuration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -332,7 +332,7 @@ extension Value where Kind == FIS.ExperimentTemplate.ExperimentTemplateStopCondi
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Source", source.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -360,7 +360,7 @@ extension Value where Kind == FIS.ExperimentTemplate.ExperimentTemplateTarget {
     if let resourceTags = resourceTags { objectEntries.append(.init("ResourceTags", resourceTags.expression)) }
     objectEntries.append(.init("ResourceType", resourceType.expression))
     objectEntries.append(.init("SelectionMode", selectionMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -377,7 +377,7 @@ extension Value where Kind == FIS.ExperimentTemplate.ExperimentTemplateTargetFil
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Path", path.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -393,7 +393,7 @@ extension Value where Kind == FIS.ExperimentTemplate.Outputs {
   public init(experimentReportS3Configuration: Value<FIS.ExperimentTemplate.ExperimentReportS3Configuration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ExperimentReportS3Configuration", experimentReportS3Configuration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -410,6 +410,6 @@ extension Value where Kind == FIS.ExperimentTemplate.S3Configuration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BucketName", bucketName.expression))
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

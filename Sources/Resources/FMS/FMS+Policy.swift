@@ -178,9 +178,9 @@ extension FMS.Policy {
 
 extension Value where Kind == FMS.Policy.FirewallDeploymentModelValue {
   /// `DISTRIBUTED`.
-  public static var distributed: Self { Self(Kind.distributed) }
+  public static var distributed: Self { .allowed(Kind.distributed) }
   /// `CENTRALIZED`.
-  public static var centralized: Self { Self(Kind.centralized) }
+  public static var centralized: Self { .allowed(Kind.centralized) }
 }
 
 extension FMS.Policy {
@@ -196,7 +196,7 @@ extension Value where Kind == FMS.Policy.IEMap {
     var objectEntries: [Expression.ObjectEntry] = []
     if let account = account { objectEntries.append(.init("ACCOUNT", account.expression)) }
     if let orgunit = orgunit { objectEntries.append(.init("ORGUNIT", orgunit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -213,7 +213,7 @@ extension Value where Kind == FMS.Policy.IcmpTypeCode {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Code", code.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -229,7 +229,7 @@ extension Value where Kind == FMS.Policy.NetworkACLCommonPolicy {
   public init(networkACLEntrySet: Value<FMS.Policy.NetworkACLEntrySet>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("NetworkAclEntrySet", networkACLEntrySet.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -259,7 +259,7 @@ extension Value where Kind == FMS.Policy.NetworkACLEntry {
     if let portRange = portRange { objectEntries.append(.init("PortRange", portRange.expression)) }
     objectEntries.append(.init("Protocol", `protocol`.expression))
     objectEntries.append(.init("RuleAction", ruleAction.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -283,7 +283,7 @@ extension Value where Kind == FMS.Policy.NetworkACLEntrySet {
     objectEntries.append(.init("ForceRemediateForFirstEntries", forceRemediateForFirstEntries.expression))
     objectEntries.append(.init("ForceRemediateForLastEntries", forceRemediateForLastEntries.expression))
     if let lastEntries = lastEntries { objectEntries.append(.init("LastEntries", lastEntries.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -299,7 +299,7 @@ extension Value where Kind == FMS.Policy.NetworkFirewallPolicy {
   public init(firewallDeploymentModel: Value<FMS.Policy.FirewallDeploymentModelValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FirewallDeploymentModel", firewallDeploymentModel.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -327,7 +327,7 @@ extension Value where Kind == FMS.Policy.PolicyOption {
     if let thirdPartyFirewallPolicy = thirdPartyFirewallPolicy {
       objectEntries.append(.init("ThirdPartyFirewallPolicy", thirdPartyFirewallPolicy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -344,7 +344,7 @@ extension Value where Kind == FMS.Policy.PolicyTag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -369,27 +369,27 @@ extension FMS.Policy {
 
 extension Value where Kind == FMS.Policy.PolicyTypeValue {
   /// `WAF`.
-  public static var waf: Self { Self(Kind.waf) }
+  public static var waf: Self { .allowed(Kind.waf) }
   /// `WAFV2`.
-  public static var wafv2: Self { Self(Kind.wafv2) }
+  public static var wafv2: Self { .allowed(Kind.wafv2) }
   /// `SHIELD_ADVANCED`.
-  public static var shieldAdvanced: Self { Self(Kind.shieldAdvanced) }
+  public static var shieldAdvanced: Self { .allowed(Kind.shieldAdvanced) }
   /// `SECURITY_GROUPS_COMMON`.
-  public static var securityGroupsCommon: Self { Self(Kind.securityGroupsCommon) }
+  public static var securityGroupsCommon: Self { .allowed(Kind.securityGroupsCommon) }
   /// `SECURITY_GROUPS_CONTENT_AUDIT`.
-  public static var securityGroupsContentAudit: Self { Self(Kind.securityGroupsContentAudit) }
+  public static var securityGroupsContentAudit: Self { .allowed(Kind.securityGroupsContentAudit) }
   /// `SECURITY_GROUPS_USAGE_AUDIT`.
-  public static var securityGroupsUsageAudit: Self { Self(Kind.securityGroupsUsageAudit) }
+  public static var securityGroupsUsageAudit: Self { .allowed(Kind.securityGroupsUsageAudit) }
   /// `NETWORK_FIREWALL`.
-  public static var networkFirewall: Self { Self(Kind.networkFirewall) }
+  public static var networkFirewall: Self { .allowed(Kind.networkFirewall) }
   /// `THIRD_PARTY_FIREWALL`.
-  public static var thirdPartyFirewall: Self { Self(Kind.thirdPartyFirewall) }
+  public static var thirdPartyFirewall: Self { .allowed(Kind.thirdPartyFirewall) }
   /// `DNS_FIREWALL`.
-  public static var dnsFirewall: Self { Self(Kind.dnsFirewall) }
+  public static var dnsFirewall: Self { .allowed(Kind.dnsFirewall) }
   /// `IMPORT_NETWORK_FIREWALL`.
-  public static var importNetworkFirewall: Self { Self(Kind.importNetworkFirewall) }
+  public static var importNetworkFirewall: Self { .allowed(Kind.importNetworkFirewall) }
   /// `NETWORK_ACL_COMMON`.
-  public static var networkACLCommon: Self { Self(Kind.networkACLCommon) }
+  public static var networkACLCommon: Self { .allowed(Kind.networkACLCommon) }
 }
 
 extension FMS.Policy {
@@ -405,7 +405,7 @@ extension Value where Kind == FMS.Policy.PortRange {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("From", from.expression))
     objectEntries.append(.init("To", to.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -422,7 +422,7 @@ extension Value where Kind == FMS.Policy.ResourceTag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -438,9 +438,9 @@ extension FMS.Policy {
 
 extension Value where Kind == FMS.Policy.ResourceTagLogicalOperatorValue {
   /// `AND`.
-  public static var and: Self { Self(Kind.and) }
+  public static var and: Self { .allowed(Kind.and) }
   /// `OR`.
-  public static var or: Self { Self(Kind.or) }
+  public static var or: Self { .allowed(Kind.or) }
 }
 
 extension FMS.Policy {
@@ -455,9 +455,9 @@ extension FMS.Policy {
 
 extension Value where Kind == FMS.Policy.RuleActionValue {
   /// `allow`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `deny`.
-  public static var deny: Self { Self(Kind.deny) }
+  public static var deny: Self { .allowed(Kind.deny) }
 }
 
 extension FMS.Policy {
@@ -480,7 +480,7 @@ extension Value where Kind == FMS.Policy.SecurityServicePolicyData {
     }
     if let policyOption = policyOption { objectEntries.append(.init("PolicyOption", policyOption.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -496,6 +496,6 @@ extension Value where Kind == FMS.Policy.ThirdPartyFirewallPolicy {
   public init(firewallDeploymentModel: Value<FMS.Policy.FirewallDeploymentModelValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FirewallDeploymentModel", firewallDeploymentModel.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

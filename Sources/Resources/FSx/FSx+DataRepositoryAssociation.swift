@@ -124,7 +124,7 @@ extension Value where Kind == FSx.DataRepositoryAssociation.AutoExportPolicy {
   public init(events: Value<[FSx.DataRepositoryAssociation.EventTypeValue]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Events", events.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -140,7 +140,7 @@ extension Value where Kind == FSx.DataRepositoryAssociation.AutoImportPolicy {
   public init(events: Value<[FSx.DataRepositoryAssociation.EventTypeValue]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Events", events.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -157,11 +157,11 @@ extension FSx.DataRepositoryAssociation {
 
 extension Value where Kind == FSx.DataRepositoryAssociation.EventTypeValue {
   /// `NEW`.
-  public static var new: Self { Self(Kind.new) }
+  public static var new: Self { .allowed(Kind.new) }
   /// `CHANGED`.
-  public static var changed: Self { Self(Kind.changed) }
+  public static var changed: Self { .allowed(Kind.changed) }
   /// `DELETED`.
-  public static var deleted: Self { Self(Kind.deleted) }
+  public static var deleted: Self { .allowed(Kind.deleted) }
 }
 
 extension FSx.DataRepositoryAssociation {
@@ -184,6 +184,6 @@ extension Value where Kind == FSx.DataRepositoryAssociation.S3 {
     if let autoImportPolicy = autoImportPolicy {
       objectEntries.append(.init("AutoImportPolicy", autoImportPolicy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -212,7 +212,7 @@ extension Value where Kind == FSx.FileSystem.AuditLogConfiguration {
     }
     objectEntries.append(.init("FileAccessAuditLogLevel", fileAccessAuditLogLevel.expression))
     objectEntries.append(.init("FileShareAccessAuditLogLevel", fileShareAccessAuditLogLevel.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -229,7 +229,7 @@ extension Value where Kind == FSx.FileSystem.ClientConfigurations {
     var objectEntries: [Expression.ObjectEntry] = []
     if let clients = clients { objectEntries.append(.init("Clients", clients.expression)) }
     if let options = options { objectEntries.append(.init("Options", options.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -246,7 +246,7 @@ extension Value where Kind == FSx.FileSystem.DataReadCacheConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sizeGiB = sizeGiB { objectEntries.append(.init("SizeGiB", sizeGiB.expression)) }
     if let sizingMode = sizingMode { objectEntries.append(.init("SizingMode", sizingMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -263,7 +263,7 @@ extension Value where Kind == FSx.FileSystem.DiskIopsConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let iops = iops { objectEntries.append(.init("Iops", iops.expression)) }
     if let mode = mode { objectEntries.append(.init("Mode", mode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,7 +282,7 @@ extension Value where Kind == FSx.FileSystem.FsrmConfiguration {
       objectEntries.append(.init("EventLogDestination", eventLogDestination.expression))
     }
     objectEntries.append(.init("FsrmServiceEnabled", fsrmServiceEnabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -352,7 +352,7 @@ extension Value where Kind == FSx.FileSystem.LustreConfiguration {
     if let weeklyMaintenanceStartTime = weeklyMaintenanceStartTime {
       objectEntries.append(.init("WeeklyMaintenanceStartTime", weeklyMaintenanceStartTime.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -369,7 +369,7 @@ extension Value where Kind == FSx.FileSystem.MetadataConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let iops = iops { objectEntries.append(.init("Iops", iops.expression)) }
     if let mode = mode { objectEntries.append(.init("Mode", mode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -387,7 +387,7 @@ extension Value where Kind == FSx.FileSystem.NfsExports {
     if let clientConfigurations = clientConfigurations {
       objectEntries.append(.init("ClientConfigurations", clientConfigurations.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -449,7 +449,7 @@ extension Value where Kind == FSx.FileSystem.OntapConfiguration {
     if let weeklyMaintenanceStartTime = weeklyMaintenanceStartTime {
       objectEntries.append(.init("WeeklyMaintenanceStartTime", weeklyMaintenanceStartTime.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -519,7 +519,7 @@ extension Value where Kind == FSx.FileSystem.OpenZFSConfiguration {
     if let weeklyMaintenanceStartTime = weeklyMaintenanceStartTime {
       objectEntries.append(.init("WeeklyMaintenanceStartTime", weeklyMaintenanceStartTime.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -536,7 +536,7 @@ extension Value where Kind == FSx.FileSystem.ReadCacheConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sizeGiB = sizeGiB { objectEntries.append(.init("SizeGiB", sizeGiB.expression)) }
     if let sizingMode = sizingMode { objectEntries.append(.init("SizingMode", sizingMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -570,7 +570,7 @@ extension Value where Kind == FSx.FileSystem.RootVolumeConfiguration {
     if let userAndGroupQuotas = userAndGroupQuotas {
       objectEntries.append(.init("UserAndGroupQuotas", userAndGroupQuotas.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -590,7 +590,7 @@ extension Value where Kind == FSx.FileSystem.UserAndGroupQuotas {
       objectEntries.append(.init("StorageCapacityQuotaGiB", storageCapacityQuotaGiB.expression))
     }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -652,6 +652,6 @@ extension Value where Kind == FSx.FileSystem.WindowsConfiguration {
     if let weeklyMaintenanceStartTime = weeklyMaintenanceStartTime {
       objectEntries.append(.init("WeeklyMaintenanceStartTime", weeklyMaintenanceStartTime.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -119,7 +119,7 @@ extension Value where Kind == FSx.S3AccessPointAttachment.FileSystemGID {
   public init(gid: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Gid", gid.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -141,7 +141,7 @@ extension Value where Kind == FSx.S3AccessPointAttachment.OntapFileSystemIdentit
     objectEntries.append(.init("Type", type.expression))
     if let unixUser = unixUser { objectEntries.append(.init("UnixUser", unixUser.expression)) }
     if let windowsUser = windowsUser { objectEntries.append(.init("WindowsUser", windowsUser.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -157,7 +157,7 @@ extension Value where Kind == FSx.S3AccessPointAttachment.OntapUnixFileSystemUse
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -173,7 +173,7 @@ extension Value where Kind == FSx.S3AccessPointAttachment.OntapWindowsFileSystem
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,7 +193,7 @@ extension Value where Kind == FSx.S3AccessPointAttachment.OpenZFSFileSystemIdent
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PosixUser", posixUser.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -208,7 +208,7 @@ extension FSx.S3AccessPointAttachment {
 
 extension Value where Kind == FSx.S3AccessPointAttachment.OpenZFSFileSystemIdentityTypeValue {
   /// `POSIX`.
-  public static var posix: Self { Self(Kind.posix) }
+  public static var posix: Self { .allowed(Kind.posix) }
 }
 
 extension FSx.S3AccessPointAttachment {
@@ -229,7 +229,7 @@ extension Value where Kind == FSx.S3AccessPointAttachment.OpenZFSPosixFileSystem
     objectEntries.append(.init("Gid", gid.expression))
     if let secondaryGids = secondaryGids { objectEntries.append(.init("SecondaryGids", secondaryGids.expression)) }
     objectEntries.append(.init("Uid", uid.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -255,7 +255,7 @@ extension Value where Kind == FSx.S3AccessPointAttachment.S3AccessPoint {
     if let vpcConfiguration = vpcConfiguration {
       objectEntries.append(.init("VpcConfiguration", vpcConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -271,9 +271,9 @@ extension FSx.S3AccessPointAttachment {
 
 extension Value where Kind == FSx.S3AccessPointAttachment.S3AccessPointAttachmentTypeValue {
   /// `OPENZFS`.
-  public static var openzfs: Self { Self(Kind.openzfs) }
+  public static var openzfs: Self { .allowed(Kind.openzfs) }
   /// `ONTAP`.
-  public static var ontap: Self { Self(Kind.ontap) }
+  public static var ontap: Self { .allowed(Kind.ontap) }
 }
 
 extension FSx.S3AccessPointAttachment {
@@ -289,7 +289,7 @@ extension Value where Kind == FSx.S3AccessPointAttachment.S3AccessPointOntapConf
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FileSystemIdentity", fileSystemIdentity.expression))
     objectEntries.append(.init("VolumeId", volumeID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -309,7 +309,7 @@ extension Value where Kind == FSx.S3AccessPointAttachment.S3AccessPointOpenZFSCo
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FileSystemIdentity", fileSystemIdentity.expression))
     objectEntries.append(.init("VolumeId", volumeID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -325,7 +325,7 @@ extension Value where Kind == FSx.S3AccessPointAttachment.S3AccessPointVPCConfig
   public init(vpcID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("VpcId", vpcID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -341,7 +341,7 @@ extension FSx.S3AccessPointAttachment {
 
 extension Value where Kind == FSx.S3AccessPointAttachment.TypeValue {
   /// `UNIX`.
-  public static var unix: Self { Self(Kind.unix) }
+  public static var unix: Self { .allowed(Kind.unix) }
   /// `WINDOWS`.
-  public static var windows: Self { Self(Kind.windows) }
+  public static var windows: Self { .allowed(Kind.windows) }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == FSx.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -53,6 +53,6 @@ extension Value where Kind == FSx.SelfManagedActiveDirectoryConfiguration {
     }
     if let password = password { objectEntries.append(.init("Password", password.expression)) }
     if let userName = userName { objectEntries.append(.init("UserName", userName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -137,6 +137,6 @@ extension Value where Kind == FSx.StorageVirtualMachine.ActiveDirectoryConfigura
     if let selfManagedActiveDirectoryConfiguration = selfManagedActiveDirectoryConfiguration {
       objectEntries.append(.init("SelfManagedActiveDirectoryConfiguration", selfManagedActiveDirectoryConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -127,7 +127,7 @@ extension Value where Kind == FSx.Volume.AggregateConfiguration {
     if let constituentsPerAggregate = constituentsPerAggregate {
       objectEntries.append(.init("ConstituentsPerAggregate", constituentsPerAggregate.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -144,7 +144,7 @@ extension Value where Kind == FSx.Volume.AutocommitPeriod {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,7 +161,7 @@ extension Value where Kind == FSx.Volume.ClientConfigurations {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Clients", clients.expression))
     objectEntries.append(.init("Options", options.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,7 +177,7 @@ extension Value where Kind == FSx.Volume.NfsExports {
   public init(clientConfigurations: Value<[FSx.Volume.ClientConfigurations]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClientConfigurations", clientConfigurations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -231,7 +231,7 @@ extension Value where Kind == FSx.Volume.OntapConfiguration {
     objectEntries.append(.init("StorageVirtualMachineId", storageVirtualMachineID.expression))
     if let tieringPolicy = tieringPolicy { objectEntries.append(.init("TieringPolicy", tieringPolicy.expression)) }
     if let volumeStyle = volumeStyle { objectEntries.append(.init("VolumeStyle", volumeStyle.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -279,7 +279,7 @@ extension Value where Kind == FSx.Volume.OpenZFSConfiguration {
     if let userAndGroupQuotas = userAndGroupQuotas {
       objectEntries.append(.init("UserAndGroupQuotas", userAndGroupQuotas.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -296,7 +296,7 @@ extension Value where Kind == FSx.Volume.OriginSnapshot {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CopyStrategy", copyStrategy.expression))
     objectEntries.append(.init("SnapshotARN", snapshotARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -313,7 +313,7 @@ extension Value where Kind == FSx.Volume.RetentionPeriod {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -349,7 +349,7 @@ extension Value where Kind == FSx.Volume.SnaplockConfiguration {
     if let volumeAppendModeEnabled = volumeAppendModeEnabled {
       objectEntries.append(.init("VolumeAppendModeEnabled", volumeAppendModeEnabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -371,7 +371,7 @@ extension Value where Kind == FSx.Volume.SnaplockRetentionPeriod {
     objectEntries.append(.init("DefaultRetention", defaultRetention.expression))
     objectEntries.append(.init("MaximumRetention", maximumRetention.expression))
     objectEntries.append(.init("MinimumRetention", minimumRetention.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -388,7 +388,7 @@ extension Value where Kind == FSx.Volume.TieringPolicy {
     var objectEntries: [Expression.ObjectEntry] = []
     if let coolingPeriod = coolingPeriod { objectEntries.append(.init("CoolingPeriod", coolingPeriod.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -406,6 +406,6 @@ extension Value where Kind == FSx.Volume.UserAndGroupQuotas {
     objectEntries.append(.init("Id", id.expression))
     objectEntries.append(.init("StorageCapacityQuotaGiB", storageCapacityQuotaGiB.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -172,7 +172,7 @@ extension Value where Kind == FinSpace.Environment.AttributeMap {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -188,9 +188,9 @@ extension FinSpace.Environment {
 
 extension Value where Kind == FinSpace.Environment.FederationModeValue {
   /// `LOCAL`.
-  public static var local: Self { Self(Kind.local) }
+  public static var local: Self { .allowed(Kind.local) }
   /// `FEDERATED`.
-  public static var federated: Self { Self(Kind.federated) }
+  public static var federated: Self { .allowed(Kind.federated) }
 }
 
 extension FinSpace.Environment {
@@ -225,7 +225,7 @@ extension Value where Kind == FinSpace.Environment.FederationParameters {
     if let samlMetadataURL = samlMetadataURL {
       objectEntries.append(.init("SamlMetadataURL", samlMetadataURL.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -243,7 +243,7 @@ extension Value where Kind == FinSpace.Environment.SuperuserParameters {
     if let emailAddress = emailAddress { objectEntries.append(.init("EmailAddress", emailAddress.expression)) }
     if let firstName = firstName { objectEntries.append(.init("FirstName", firstName.expression)) }
     if let lastName = lastName { objectEntries.append(.init("LastName", lastName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -260,6 +260,6 @@ extension Value where Kind == FinSpace.Environment.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -119,15 +119,15 @@ extension Forecast.Dataset {
 
 extension Value where Kind == Forecast.Dataset.AttributeTypeValue {
   /// `string`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `integer`.
-  public static var integer: Self { Self(Kind.integer) }
+  public static var integer: Self { .allowed(Kind.integer) }
   /// `float`.
-  public static var float: Self { Self(Kind.float) }
+  public static var float: Self { .allowed(Kind.float) }
   /// `timestamp`.
-  public static var timestamp: Self { Self(Kind.timestamp) }
+  public static var timestamp: Self { .allowed(Kind.timestamp) }
   /// `geolocation`.
-  public static var geolocation: Self { Self(Kind.geolocation) }
+  public static var geolocation: Self { .allowed(Kind.geolocation) }
 }
 
 extension Forecast.Dataset {
@@ -143,7 +143,7 @@ extension Value where Kind == Forecast.Dataset.Attributes {
     var objectEntries: [Expression.ObjectEntry] = []
     if let attributeName = attributeName { objectEntries.append(.init("AttributeName", attributeName.expression)) }
     if let attributeType = attributeType { objectEntries.append(.init("AttributeType", attributeType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -160,11 +160,11 @@ extension Forecast.Dataset {
 
 extension Value where Kind == Forecast.Dataset.DatasetTypeValue {
   /// `TARGET_TIME_SERIES`.
-  public static var targetTimeSeries: Self { Self(Kind.targetTimeSeries) }
+  public static var targetTimeSeries: Self { .allowed(Kind.targetTimeSeries) }
   /// `RELATED_TIME_SERIES`.
-  public static var relatedTimeSeries: Self { Self(Kind.relatedTimeSeries) }
+  public static var relatedTimeSeries: Self { .allowed(Kind.relatedTimeSeries) }
   /// `ITEM_METADATA`.
-  public static var itemMetadata: Self { Self(Kind.itemMetadata) }
+  public static var itemMetadata: Self { .allowed(Kind.itemMetadata) }
 }
 
 extension Forecast.Dataset {
@@ -180,7 +180,7 @@ extension Value where Kind == Forecast.Dataset.EncryptionConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -196,7 +196,7 @@ extension Value where Kind == Forecast.Dataset.Schema {
   public init(attributes: Value<[Forecast.Dataset.Attributes]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let attributes = attributes { objectEntries.append(.init("Attributes", attributes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -213,6 +213,6 @@ extension Value where Kind == Forecast.Dataset.Tags {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -21,17 +21,17 @@ extension Forecast {
 
 extension Value where Kind == Forecast.DomainValue {
   /// `RETAIL`.
-  public static var retail: Self { Self(Kind.retail) }
+  public static var retail: Self { .allowed(Kind.retail) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
   /// `INVENTORY_PLANNING`.
-  public static var inventoryPlanning: Self { Self(Kind.inventoryPlanning) }
+  public static var inventoryPlanning: Self { .allowed(Kind.inventoryPlanning) }
   /// `EC2_CAPACITY`.
-  public static var ec2Capacity: Self { Self(Kind.ec2Capacity) }
+  public static var ec2Capacity: Self { .allowed(Kind.ec2Capacity) }
   /// `WORK_FORCE`.
-  public static var workForce: Self { Self(Kind.workForce) }
+  public static var workForce: Self { .allowed(Kind.workForce) }
   /// `WEB_TRAFFIC`.
-  public static var webTraffic: Self { Self(Kind.webTraffic) }
+  public static var webTraffic: Self { .allowed(Kind.webTraffic) }
   /// `METRICS`.
-  public static var metrics: Self { Self(Kind.metrics) }
+  public static var metrics: Self { .allowed(Kind.metrics) }
 }

@@ -188,9 +188,9 @@ extension FraudDetector.Detector {
 
 extension Value where Kind == FraudDetector.Detector.DetectorVersionStatusValue {
   /// `DRAFT`.
-  public static var draft: Self { Self(Kind.draft) }
+  public static var draft: Self { .allowed(Kind.draft) }
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
 }
 
 extension FraudDetector.Detector {
@@ -221,7 +221,7 @@ extension Value where Kind == FraudDetector.Detector.EntityType {
     }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -259,7 +259,7 @@ extension Value where Kind == FraudDetector.Detector.EventType {
     }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -291,7 +291,7 @@ extension Value where Kind == FraudDetector.Detector.Label {
     }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -306,7 +306,7 @@ extension FraudDetector.Detector {
 
 extension Value where Kind == FraudDetector.Detector.LanguageValue {
   /// `DETECTORPL`.
-  public static var detectorpl: Self { Self(Kind.detectorpl) }
+  public static var detectorpl: Self { .allowed(Kind.detectorpl) }
 }
 
 extension FraudDetector.Detector {
@@ -321,7 +321,7 @@ extension Value where Kind == FraudDetector.Detector.Model {
   public init(arn: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let arn = arn { objectEntries.append(.init("Arn", arn.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -353,7 +353,7 @@ extension Value where Kind == FraudDetector.Detector.Outcome {
     }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -393,7 +393,7 @@ extension Value where Kind == FraudDetector.Detector.Rule {
     if let ruleID = ruleID { objectEntries.append(.init("RuleId", ruleID.expression)) }
     if let ruleVersion = ruleVersion { objectEntries.append(.init("RuleVersion", ruleVersion.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -409,7 +409,7 @@ extension FraudDetector.Detector {
 
 extension Value where Kind == FraudDetector.Detector.RuleExecutionModeValue {
   /// `FIRST_MATCHED`.
-  public static var firstMatched: Self { Self(Kind.firstMatched) }
+  public static var firstMatched: Self { .allowed(Kind.firstMatched) }
   /// `ALL_MATCHED`.
-  public static var allMatched: Self { Self(Kind.allMatched) }
+  public static var allMatched: Self { .allowed(Kind.allMatched) }
 }

@@ -144,7 +144,7 @@ extension Value where Kind == FraudDetector.EventType.EntityType {
     }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -176,6 +176,6 @@ extension Value where Kind == FraudDetector.EventType.Label {
     }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -15,7 +15,7 @@ extension FraudDetector {
 
 extension Value where Kind == FraudDetector.DataSourceValue {
   /// `EVENT`.
-  public static var event: Self { Self(Kind.event) }
+  public static var event: Self { .allowed(Kind.event) }
 }
 
 extension FraudDetector {
@@ -32,13 +32,13 @@ extension FraudDetector {
 
 extension Value where Kind == FraudDetector.DataTypeValue {
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `INTEGER`.
-  public static var integer: Self { Self(Kind.integer) }
+  public static var integer: Self { .allowed(Kind.integer) }
   /// `FLOAT`.
-  public static var float: Self { Self(Kind.float) }
+  public static var float: Self { .allowed(Kind.float) }
   /// `BOOLEAN`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
 }
 
 extension FraudDetector {
@@ -77,7 +77,7 @@ extension Value where Kind == FraudDetector.EventVariable {
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
     if let variableType = variableType { objectEntries.append(.init("VariableType", variableType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -94,7 +94,7 @@ extension Value where Kind == FraudDetector.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -141,69 +141,69 @@ extension FraudDetector {
 
 extension Value where Kind == FraudDetector.VariableTypeValue {
   /// `AUTH_CODE`.
-  public static var authCode: Self { Self(Kind.authCode) }
+  public static var authCode: Self { .allowed(Kind.authCode) }
   /// `AVS`.
-  public static var avs: Self { Self(Kind.avs) }
+  public static var avs: Self { .allowed(Kind.avs) }
   /// `BILLING_ADDRESS_L1`.
-  public static var billingAddressL1: Self { Self(Kind.billingAddressL1) }
+  public static var billingAddressL1: Self { .allowed(Kind.billingAddressL1) }
   /// `BILLING_ADDRESS_L2`.
-  public static var billingAddressL2: Self { Self(Kind.billingAddressL2) }
+  public static var billingAddressL2: Self { .allowed(Kind.billingAddressL2) }
   /// `BILLING_CITY`.
-  public static var billingCity: Self { Self(Kind.billingCity) }
+  public static var billingCity: Self { .allowed(Kind.billingCity) }
   /// `BILLING_COUNTRY`.
-  public static var billingCountry: Self { Self(Kind.billingCountry) }
+  public static var billingCountry: Self { .allowed(Kind.billingCountry) }
   /// `BILLING_NAME`.
-  public static var billingName: Self { Self(Kind.billingName) }
+  public static var billingName: Self { .allowed(Kind.billingName) }
   /// `BILLING_PHONE`.
-  public static var billingPhone: Self { Self(Kind.billingPhone) }
+  public static var billingPhone: Self { .allowed(Kind.billingPhone) }
   /// `BILLING_STATE`.
-  public static var billingState: Self { Self(Kind.billingState) }
+  public static var billingState: Self { .allowed(Kind.billingState) }
   /// `BILLING_ZIP`.
-  public static var billingZip: Self { Self(Kind.billingZip) }
+  public static var billingZip: Self { .allowed(Kind.billingZip) }
   /// `CARD_BIN`.
-  public static var cardBin: Self { Self(Kind.cardBin) }
+  public static var cardBin: Self { .allowed(Kind.cardBin) }
   /// `CATEGORICAL`.
-  public static var categorical: Self { Self(Kind.categorical) }
+  public static var categorical: Self { .allowed(Kind.categorical) }
   /// `CURRENCY_CODE`.
-  public static var currencyCode: Self { Self(Kind.currencyCode) }
+  public static var currencyCode: Self { .allowed(Kind.currencyCode) }
   /// `EMAIL_ADDRESS`.
-  public static var emailAddress: Self { Self(Kind.emailAddress) }
+  public static var emailAddress: Self { .allowed(Kind.emailAddress) }
   /// `FINGERPRINT`.
-  public static var fingerprint: Self { Self(Kind.fingerprint) }
+  public static var fingerprint: Self { .allowed(Kind.fingerprint) }
   /// `FRAUD_LABEL`.
-  public static var fraudLabel: Self { Self(Kind.fraudLabel) }
+  public static var fraudLabel: Self { .allowed(Kind.fraudLabel) }
   /// `FREE_FORM_TEXT`.
-  public static var freeFormText: Self { Self(Kind.freeFormText) }
+  public static var freeFormText: Self { .allowed(Kind.freeFormText) }
   /// `IP_ADDRESS`.
-  public static var ipAddress: Self { Self(Kind.ipAddress) }
+  public static var ipAddress: Self { .allowed(Kind.ipAddress) }
   /// `NUMERIC`.
-  public static var numeric: Self { Self(Kind.numeric) }
+  public static var numeric: Self { .allowed(Kind.numeric) }
   /// `ORDER_ID`.
-  public static var orderID: Self { Self(Kind.orderID) }
+  public static var orderID: Self { .allowed(Kind.orderID) }
   /// `PAYMENT_TYPE`.
-  public static var paymentType: Self { Self(Kind.paymentType) }
+  public static var paymentType: Self { .allowed(Kind.paymentType) }
   /// `PHONE_NUMBER`.
-  public static var phoneNumber: Self { Self(Kind.phoneNumber) }
+  public static var phoneNumber: Self { .allowed(Kind.phoneNumber) }
   /// `PRICE`.
-  public static var price: Self { Self(Kind.price) }
+  public static var price: Self { .allowed(Kind.price) }
   /// `PRODUCT_CATEGORY`.
-  public static var productCategory: Self { Self(Kind.productCategory) }
+  public static var productCategory: Self { .allowed(Kind.productCategory) }
   /// `SHIPPING_ADDRESS_L1`.
-  public static var shippingAddressL1: Self { Self(Kind.shippingAddressL1) }
+  public static var shippingAddressL1: Self { .allowed(Kind.shippingAddressL1) }
   /// `SHIPPING_ADDRESS_L2`.
-  public static var shippingAddressL2: Self { Self(Kind.shippingAddressL2) }
+  public static var shippingAddressL2: Self { .allowed(Kind.shippingAddressL2) }
   /// `SHIPPING_CITY`.
-  public static var shippingCity: Self { Self(Kind.shippingCity) }
+  public static var shippingCity: Self { .allowed(Kind.shippingCity) }
   /// `SHIPPING_COUNTRY`.
-  public static var shippingCountry: Self { Self(Kind.shippingCountry) }
+  public static var shippingCountry: Self { .allowed(Kind.shippingCountry) }
   /// `SHIPPING_NAME`.
-  public static var shippingName: Self { Self(Kind.shippingName) }
+  public static var shippingName: Self { .allowed(Kind.shippingName) }
   /// `SHIPPING_PHONE`.
-  public static var shippingPhone: Self { Self(Kind.shippingPhone) }
+  public static var shippingPhone: Self { .allowed(Kind.shippingPhone) }
   /// `SHIPPING_STATE`.
-  public static var shippingState: Self { Self(Kind.shippingState) }
+  public static var shippingState: Self { .allowed(Kind.shippingState) }
   /// `SHIPPING_ZIP`.
-  public static var shippingZip: Self { Self(Kind.shippingZip) }
+  public static var shippingZip: Self { .allowed(Kind.shippingZip) }
   /// `USERAGENT`.
-  public static var useragent: Self { Self(Kind.useragent) }
+  public static var useragent: Self { .allowed(Kind.useragent) }
 }

@@ -132,7 +132,7 @@ extension FraudDetector.Variable {
 
 extension Value where Kind == FraudDetector.Variable.DataSourceValue {
   /// `EVENT`.
-  public static var event: Self { Self(Kind.event) }
+  public static var event: Self { .allowed(Kind.event) }
   /// `EXTERNAL_MODEL_SCORE`.
-  public static var externalModelScore: Self { Self(Kind.externalModelScore) }
+  public static var externalModelScore: Self { .allowed(Kind.externalModelScore) }
 }

@@ -99,7 +99,7 @@ extension Value where Kind == GameLift.Alias.RoutingStrategy {
     if let fleetID = fleetID { objectEntries.append(.init("FleetId", fleetID.expression)) }
     if let message = message { objectEntries.append(.init("Message", message.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -115,7 +115,7 @@ extension GameLift.Alias {
 
 extension Value where Kind == GameLift.Alias.TypeValue {
   /// `SIMPLE`.
-  public static var simple: Self { Self(Kind.simple) }
+  public static var simple: Self { .allowed(Kind.simple) }
   /// `TERMINAL`.
-  public static var terminal: Self { Self(Kind.terminal) }
+  public static var terminal: Self { .allowed(Kind.terminal) }
 }

@@ -124,17 +124,17 @@ extension GameLift.Build {
 
 extension Value where Kind == GameLift.Build.OperatingSystemValue {
   /// `AMAZON_LINUX`.
-  public static var amazonLinux: Self { Self(Kind.amazonLinux) }
+  public static var amazonLinux: Self { .allowed(Kind.amazonLinux) }
   /// `AMAZON_LINUX_2`.
-  public static var amazonLinux2: Self { Self(Kind.amazonLinux2) }
+  public static var amazonLinux2: Self { .allowed(Kind.amazonLinux2) }
   /// `AMAZON_LINUX_2023`.
-  public static var amazonLinux2023: Self { Self(Kind.amazonLinux2023) }
+  public static var amazonLinux2023: Self { .allowed(Kind.amazonLinux2023) }
   /// `WINDOWS_2012`.
-  public static var windows2012: Self { Self(Kind.windows2012) }
+  public static var windows2012: Self { .allowed(Kind.windows2012) }
   /// `WINDOWS_2016`.
-  public static var windows2016: Self { Self(Kind.windows2016) }
+  public static var windows2016: Self { .allowed(Kind.windows2016) }
   /// `WINDOWS_2022`.
-  public static var windows2022: Self { Self(Kind.windows2022) }
+  public static var windows2022: Self { .allowed(Kind.windows2022) }
 }
 
 extension GameLift.Build {
@@ -152,6 +152,6 @@ extension Value where Kind == GameLift.Build.StorageLocation {
     objectEntries.append(.init("Key", key.expression))
     if let objectVersion = objectVersion { objectEntries.append(.init("ObjectVersion", objectVersion.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -309,9 +309,9 @@ extension GameLift.ContainerFleet {
 
 extension Value where Kind == GameLift.ContainerFleet.BillingTypeValue {
   /// `ON_DEMAND`.
-  public static var onDemand: Self { Self(Kind.onDemand) }
+  public static var onDemand: Self { .allowed(Kind.onDemand) }
   /// `SPOT`.
-  public static var spot: Self { Self(Kind.spot) }
+  public static var spot: Self { .allowed(Kind.spot) }
 }
 
 extension GameLift.ContainerFleet {
@@ -327,7 +327,7 @@ extension Value where Kind == GameLift.ContainerFleet.ConnectionPortRange {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FromPort", fromPort.expression))
     objectEntries.append(.init("ToPort", toPort.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -355,7 +355,7 @@ extension Value where Kind == GameLift.ContainerFleet.DeploymentConfiguration {
     if let protectionStrategy = protectionStrategy {
       objectEntries.append(.init("ProtectionStrategy", protectionStrategy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -376,7 +376,7 @@ extension Value where Kind == GameLift.ContainerFleet.GameSessionCreationLimitPo
     if let policyPeriodInMinutes = policyPeriodInMinutes {
       objectEntries.append(.init("PolicyPeriodInMinutes", policyPeriodInMinutes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -392,9 +392,9 @@ extension GameLift.ContainerFleet {
 
 extension Value where Kind == GameLift.ContainerFleet.ImpairmentStrategyValue {
   /// `MAINTAIN`.
-  public static var maintain: Self { Self(Kind.maintain) }
+  public static var maintain: Self { .allowed(Kind.maintain) }
   /// `ROLLBACK`.
-  public static var rollback: Self { Self(Kind.rollback) }
+  public static var rollback: Self { .allowed(Kind.rollback) }
 }
 
 extension GameLift.ContainerFleet {
@@ -421,7 +421,7 @@ extension Value where Kind == GameLift.ContainerFleet.LocationConfiguration {
       objectEntries.append(.init("PlayerGatewayStatus", playerGatewayStatus.expression))
     }
     if let stoppedActions = stoppedActions { objectEntries.append(.init("StoppedActions", stoppedActions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -443,7 +443,7 @@ extension Value where Kind == GameLift.ContainerFleet.LogConfiguration {
     if let logDestination = logDestination { objectEntries.append(.init("LogDestination", logDestination.expression)) }
     if let logGroupARN = logGroupARN { objectEntries.append(.init("LogGroupArn", logGroupARN.expression)) }
     if let s3BucketName = s3BucketName { objectEntries.append(.init("S3BucketName", s3BucketName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -460,11 +460,11 @@ extension GameLift.ContainerFleet {
 
 extension Value where Kind == GameLift.ContainerFleet.LogDestinationValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `CLOUDWATCH`.
-  public static var cloudwatch: Self { Self(Kind.cloudwatch) }
+  public static var cloudwatch: Self { .allowed(Kind.cloudwatch) }
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
 }
 
 extension GameLift.ContainerFleet {
@@ -479,9 +479,9 @@ extension GameLift.ContainerFleet {
 
 extension Value where Kind == GameLift.ContainerFleet.ProtectionStrategyValue {
   /// `WITH_PROTECTION`.
-  public static var withProtection: Self { Self(Kind.withProtection) }
+  public static var withProtection: Self { .allowed(Kind.withProtection) }
   /// `IGNORE_PROTECTION`.
-  public static var ignoreProtection: Self { Self(Kind.ignoreProtection) }
+  public static var ignoreProtection: Self { .allowed(Kind.ignoreProtection) }
 }
 
 extension GameLift.ContainerFleet {
@@ -524,7 +524,7 @@ extension Value where Kind == GameLift.ContainerFleet.ScalingPolicy {
       objectEntries.append(.init("TargetConfiguration", targetConfiguration.expression))
     }
     if let threshold = threshold { objectEntries.append(.init("Threshold", threshold.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -539,5 +539,5 @@ extension GameLift.ContainerFleet {
 
 extension Value where Kind == GameLift.ContainerFleet.StoppedActionsValue {
   /// `AUTO_SCALING`.
-  public static var autoScaling: Self { Self(Kind.autoScaling) }
+  public static var autoScaling: Self { .allowed(Kind.autoScaling) }
 }

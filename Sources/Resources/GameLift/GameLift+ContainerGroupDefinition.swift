@@ -178,9 +178,9 @@ extension GameLift.ContainerGroupDefinition {
 
 extension Value where Kind == GameLift.ContainerGroupDefinition.AccessLevelValue {
   /// `READ_ONLY`.
-  public static var readOnly: Self { Self(Kind.readOnly) }
+  public static var readOnly: Self { .allowed(Kind.readOnly) }
   /// `READ_AND_WRITE`.
-  public static var readAndWrite: Self { Self(Kind.readAndWrite) }
+  public static var readAndWrite: Self { .allowed(Kind.readAndWrite) }
 }
 
 extension GameLift.ContainerGroupDefinition {
@@ -197,13 +197,13 @@ extension GameLift.ContainerGroupDefinition {
 
 extension Value where Kind == GameLift.ContainerGroupDefinition.ConditionValue {
   /// `START`.
-  public static var start: Self { Self(Kind.start) }
+  public static var start: Self { .allowed(Kind.start) }
   /// `COMPLETE`.
-  public static var complete: Self { Self(Kind.complete) }
+  public static var complete: Self { .allowed(Kind.complete) }
   /// `SUCCESS`.
-  public static var success: Self { Self(Kind.success) }
+  public static var success: Self { .allowed(Kind.success) }
   /// `HEALTHY`.
-  public static var healthy: Self { Self(Kind.healthy) }
+  public static var healthy: Self { .allowed(Kind.healthy) }
 }
 
 extension GameLift.ContainerGroupDefinition {
@@ -219,7 +219,7 @@ extension Value where Kind == GameLift.ContainerGroupDefinition.ContainerDepende
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Condition", condition.expression))
     objectEntries.append(.init("ContainerName", containerName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -236,7 +236,7 @@ extension Value where Kind == GameLift.ContainerGroupDefinition.ContainerEnviron
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -252,9 +252,9 @@ extension GameLift.ContainerGroupDefinition {
 
 extension Value where Kind == GameLift.ContainerGroupDefinition.ContainerGroupTypeValue {
   /// `GAME_SERVER`.
-  public static var gameServer: Self { Self(Kind.gameServer) }
+  public static var gameServer: Self { .allowed(Kind.gameServer) }
   /// `PER_INSTANCE`.
-  public static var perInstance: Self { Self(Kind.perInstance) }
+  public static var perInstance: Self { .allowed(Kind.perInstance) }
 }
 
 extension GameLift.ContainerGroupDefinition {
@@ -279,7 +279,7 @@ extension Value where Kind == GameLift.ContainerGroupDefinition.ContainerHealthC
     if let retries = retries { objectEntries.append(.init("Retries", retries.expression)) }
     if let startPeriod = startPeriod { objectEntries.append(.init("StartPeriod", startPeriod.expression)) }
     if let timeout = timeout { objectEntries.append(.init("Timeout", timeout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -301,7 +301,7 @@ extension Value where Kind == GameLift.ContainerGroupDefinition.ContainerMountPo
     if let accessLevel = accessLevel { objectEntries.append(.init("AccessLevel", accessLevel.expression)) }
     if let containerPath = containerPath { objectEntries.append(.init("ContainerPath", containerPath.expression)) }
     objectEntries.append(.init("InstancePath", instancePath.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -319,7 +319,7 @@ extension Value where Kind == GameLift.ContainerGroupDefinition.ContainerPortRan
     objectEntries.append(.init("FromPort", fromPort.expression))
     objectEntries.append(.init("Protocol", `protocol`.expression))
     objectEntries.append(.init("ToPort", toPort.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -357,7 +357,7 @@ extension Value where Kind == GameLift.ContainerGroupDefinition.GameServerContai
       objectEntries.append(.init("ResolvedImageDigest", resolvedImageDigest.expression))
     }
     objectEntries.append(.init("ServerSdkVersion", serverSdkVersion.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -372,7 +372,7 @@ extension GameLift.ContainerGroupDefinition {
 
 extension Value where Kind == GameLift.ContainerGroupDefinition.OperatingSystemValue {
   /// `AMAZON_LINUX_2023`.
-  public static var amazonLinux2023: Self { Self(Kind.amazonLinux2023) }
+  public static var amazonLinux2023: Self { .allowed(Kind.amazonLinux2023) }
 }
 
 extension GameLift.ContainerGroupDefinition {
@@ -387,7 +387,7 @@ extension Value where Kind == GameLift.ContainerGroupDefinition.PortConfiguratio
   public init(containerPortRanges: Value<[GameLift.ContainerGroupDefinition.ContainerPortRange]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ContainerPortRanges", containerPortRanges.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -433,6 +433,6 @@ extension Value where Kind == GameLift.ContainerGroupDefinition.SupportContainer
       objectEntries.append(.init("ResolvedImageDigest", resolvedImageDigest.expression))
     }
     if let vcpu = vcpu { objectEntries.append(.init("Vcpu", vcpu.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -335,7 +335,7 @@ extension Value where Kind == GameLift.Fleet.AnywhereConfiguration {
   public init(cost: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Cost", cost.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -352,11 +352,11 @@ extension GameLift.Fleet {
 
 extension Value where Kind == GameLift.Fleet.ApplyCapacityValue {
   /// `ON_UPDATE`.
-  public static var onUpdate: Self { Self(Kind.onUpdate) }
+  public static var onUpdate: Self { .allowed(Kind.onUpdate) }
   /// `ON_CREATE_AND_UPDATE`.
-  public static var onCreateAndUpdate: Self { Self(Kind.onCreateAndUpdate) }
+  public static var onCreateAndUpdate: Self { .allowed(Kind.onCreateAndUpdate) }
   /// `ON_CREATE_AND_UPDATE_WITH_AUTOSCALING`.
-  public static var onCreateAndUpdateWithAutoscaling: Self { Self(Kind.onCreateAndUpdateWithAutoscaling) }
+  public static var onCreateAndUpdateWithAutoscaling: Self { .allowed(Kind.onCreateAndUpdateWithAutoscaling) }
 }
 
 extension GameLift.Fleet {
@@ -371,7 +371,7 @@ extension Value where Kind == GameLift.Fleet.CertificateConfiguration {
   public init(certificateType: Value<GameLift.Fleet.CertificateTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CertificateType", certificateType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -387,9 +387,9 @@ extension GameLift.Fleet {
 
 extension Value where Kind == GameLift.Fleet.CertificateTypeValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `GENERATED`.
-  public static var generated: Self { Self(Kind.generated) }
+  public static var generated: Self { .allowed(Kind.generated) }
 }
 
 extension GameLift.Fleet {
@@ -404,9 +404,9 @@ extension GameLift.Fleet {
 
 extension Value where Kind == GameLift.Fleet.ComputeTypeValue {
   /// `EC2`.
-  public static var ec2: Self { Self(Kind.ec2) }
+  public static var ec2: Self { .allowed(Kind.ec2) }
   /// `ANYWHERE`.
-  public static var anywhere: Self { Self(Kind.anywhere) }
+  public static var anywhere: Self { .allowed(Kind.anywhere) }
 }
 
 extension GameLift.Fleet {
@@ -421,9 +421,9 @@ extension GameLift.Fleet {
 
 extension Value where Kind == GameLift.Fleet.FleetTypeValue {
   /// `ON_DEMAND`.
-  public static var onDemand: Self { Self(Kind.onDemand) }
+  public static var onDemand: Self { .allowed(Kind.onDemand) }
   /// `SPOT`.
-  public static var spot: Self { Self(Kind.spot) }
+  public static var spot: Self { .allowed(Kind.spot) }
 }
 
 extension GameLift.Fleet {
@@ -438,9 +438,9 @@ extension GameLift.Fleet {
 
 extension Value where Kind == GameLift.Fleet.GameServerIPProtocolSupportedValue {
   /// `IPv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `DUAL_STACK`.
-  public static var dualStack: Self { Self(Kind.dualStack) }
+  public static var dualStack: Self { .allowed(Kind.dualStack) }
 }
 
 extension GameLift.Fleet {
@@ -454,7 +454,7 @@ extension GameLift.Fleet {
 
 extension Value where Kind == GameLift.Fleet.InstanceRoleCredentialsProviderValue {
   /// `SHARED_CREDENTIAL_FILE`.
-  public static var sharedCredentialFile: Self { Self(Kind.sharedCredentialFile) }
+  public static var sharedCredentialFile: Self { .allowed(Kind.sharedCredentialFile) }
 }
 
 extension GameLift.Fleet {
@@ -479,7 +479,7 @@ extension Value where Kind == GameLift.Fleet.LocationConfiguration {
     if let playerGatewayStatus = playerGatewayStatus {
       objectEntries.append(.init("PlayerGatewayStatus", playerGatewayStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -497,7 +497,7 @@ extension Value where Kind == GameLift.Fleet.PlayerGatewayConfiguration {
     if let gameServerIPProtocolSupported = gameServerIPProtocolSupported {
       objectEntries.append(.init("GameServerIpProtocolSupported", gameServerIPProtocolSupported.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -518,7 +518,7 @@ extension Value where Kind == GameLift.Fleet.ResourceCreationLimitPolicy {
     if let policyPeriodInMinutes = policyPeriodInMinutes {
       objectEntries.append(.init("PolicyPeriodInMinutes", policyPeriodInMinutes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -546,7 +546,7 @@ extension Value where Kind == GameLift.Fleet.RuntimeConfiguration {
     if let serverProcesses = serverProcesses {
       objectEntries.append(.init("ServerProcesses", serverProcesses.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -596,7 +596,7 @@ extension Value where Kind == GameLift.Fleet.ScalingPolicy {
     }
     if let threshold = threshold { objectEntries.append(.init("Threshold", threshold.expression)) }
     if let updateStatus = updateStatus { objectEntries.append(.init("UpdateStatus", updateStatus.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -614,7 +614,7 @@ extension Value where Kind == GameLift.Fleet.ServerProcess {
     objectEntries.append(.init("ConcurrentExecutions", concurrentExecutions.expression))
     objectEntries.append(.init("LaunchPath", launchPath.expression))
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -635,19 +635,19 @@ extension GameLift.Fleet {
 
 extension Value where Kind == GameLift.Fleet.StatusValue {
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `UPDATE_REQUESTED`.
-  public static var updateRequested: Self { Self(Kind.updateRequested) }
+  public static var updateRequested: Self { .allowed(Kind.updateRequested) }
   /// `UPDATING`.
-  public static var updating: Self { Self(Kind.updating) }
+  public static var updating: Self { .allowed(Kind.updating) }
   /// `DELETE_REQUESTED`.
-  public static var deleteRequested: Self { Self(Kind.deleteRequested) }
+  public static var deleteRequested: Self { .allowed(Kind.deleteRequested) }
   /// `DELETING`.
-  public static var deleting: Self { Self(Kind.deleting) }
+  public static var deleting: Self { .allowed(Kind.deleting) }
   /// `DELETED`.
-  public static var deleted: Self { Self(Kind.deleted) }
+  public static var deleted: Self { .allowed(Kind.deleted) }
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
 }
 
 extension GameLift.Fleet {
@@ -661,5 +661,5 @@ extension GameLift.Fleet {
 
 extension Value where Kind == GameLift.Fleet.UpdateStatusValue {
   /// `PENDING_UPDATE`.
-  public static var pendingUpdate: Self { Self(Kind.pendingUpdate) }
+  public static var pendingUpdate: Self { .allowed(Kind.pendingUpdate) }
 }

@@ -161,7 +161,7 @@ extension Value where Kind == GameLift.GameServerGroup.AutoScalingPolicy {
       objectEntries.append(.init("EstimatedInstanceWarmup", estimatedInstanceWarmup.expression))
     }
     objectEntries.append(.init("TargetTrackingConfiguration", targetTrackingConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -178,11 +178,11 @@ extension GameLift.GameServerGroup {
 
 extension Value where Kind == GameLift.GameServerGroup.BalancingStrategyValue {
   /// `SPOT_ONLY`.
-  public static var spotOnly: Self { Self(Kind.spotOnly) }
+  public static var spotOnly: Self { .allowed(Kind.spotOnly) }
   /// `SPOT_PREFERRED`.
-  public static var spotPreferred: Self { Self(Kind.spotPreferred) }
+  public static var spotPreferred: Self { .allowed(Kind.spotPreferred) }
   /// `ON_DEMAND_ONLY`.
-  public static var onDemandOnly: Self { Self(Kind.onDemandOnly) }
+  public static var onDemandOnly: Self { .allowed(Kind.onDemandOnly) }
 }
 
 extension GameLift.GameServerGroup {
@@ -198,11 +198,11 @@ extension GameLift.GameServerGroup {
 
 extension Value where Kind == GameLift.GameServerGroup.DeleteOptionValue {
   /// `SAFE_DELETE`.
-  public static var safeDelete: Self { Self(Kind.safeDelete) }
+  public static var safeDelete: Self { .allowed(Kind.safeDelete) }
   /// `FORCE_DELETE`.
-  public static var forceDelete: Self { Self(Kind.forceDelete) }
+  public static var forceDelete: Self { .allowed(Kind.forceDelete) }
   /// `RETAIN`.
-  public static var retain: Self { Self(Kind.retain) }
+  public static var retain: Self { .allowed(Kind.retain) }
 }
 
 extension GameLift.GameServerGroup {
@@ -217,9 +217,9 @@ extension GameLift.GameServerGroup {
 
 extension Value where Kind == GameLift.GameServerGroup.GameServerProtectionPolicyValue {
   /// `NO_PROTECTION`.
-  public static var noProtection: Self { Self(Kind.noProtection) }
+  public static var noProtection: Self { .allowed(Kind.noProtection) }
   /// `FULL_PROTECTION`.
-  public static var fullProtection: Self { Self(Kind.fullProtection) }
+  public static var fullProtection: Self { .allowed(Kind.fullProtection) }
 }
 
 extension GameLift.GameServerGroup {
@@ -237,7 +237,7 @@ extension Value where Kind == GameLift.GameServerGroup.InstanceDefinition {
     if let weightedCapacity = weightedCapacity {
       objectEntries.append(.init("WeightedCapacity", weightedCapacity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -339,181 +339,181 @@ extension GameLift.GameServerGroup {
 
 extension Value where Kind == GameLift.GameServerGroup.InstanceTypeValue {
   /// `c4.2xlarge`.
-  public static var c4_2xlarge: Self { Self(Kind.c4_2xlarge) }
+  public static var c4_2xlarge: Self { .allowed(Kind.c4_2xlarge) }
   /// `c4.4xlarge`.
-  public static var c4_4xlarge: Self { Self(Kind.c4_4xlarge) }
+  public static var c4_4xlarge: Self { .allowed(Kind.c4_4xlarge) }
   /// `c4.8xlarge`.
-  public static var c4_8xlarge: Self { Self(Kind.c4_8xlarge) }
+  public static var c4_8xlarge: Self { .allowed(Kind.c4_8xlarge) }
   /// `c4.large`.
-  public static var c4Large: Self { Self(Kind.c4Large) }
+  public static var c4Large: Self { .allowed(Kind.c4Large) }
   /// `c4.xlarge`.
-  public static var c4Xlarge: Self { Self(Kind.c4Xlarge) }
+  public static var c4Xlarge: Self { .allowed(Kind.c4Xlarge) }
   /// `c5.12xlarge`.
-  public static var c5_12xlarge: Self { Self(Kind.c5_12xlarge) }
+  public static var c5_12xlarge: Self { .allowed(Kind.c5_12xlarge) }
   /// `c5.18xlarge`.
-  public static var c5_18xlarge: Self { Self(Kind.c5_18xlarge) }
+  public static var c5_18xlarge: Self { .allowed(Kind.c5_18xlarge) }
   /// `c5.24xlarge`.
-  public static var c5_24xlarge: Self { Self(Kind.c5_24xlarge) }
+  public static var c5_24xlarge: Self { .allowed(Kind.c5_24xlarge) }
   /// `c5.2xlarge`.
-  public static var c5_2xlarge: Self { Self(Kind.c5_2xlarge) }
+  public static var c5_2xlarge: Self { .allowed(Kind.c5_2xlarge) }
   /// `c5.4xlarge`.
-  public static var c5_4xlarge: Self { Self(Kind.c5_4xlarge) }
+  public static var c5_4xlarge: Self { .allowed(Kind.c5_4xlarge) }
   /// `c5.9xlarge`.
-  public static var c5_9xlarge: Self { Self(Kind.c5_9xlarge) }
+  public static var c5_9xlarge: Self { .allowed(Kind.c5_9xlarge) }
   /// `c5.large`.
-  public static var c5Large: Self { Self(Kind.c5Large) }
+  public static var c5Large: Self { .allowed(Kind.c5Large) }
   /// `c5.xlarge`.
-  public static var c5Xlarge: Self { Self(Kind.c5Xlarge) }
+  public static var c5Xlarge: Self { .allowed(Kind.c5Xlarge) }
   /// `c5a.12xlarge`.
-  public static var c5a12xlarge: Self { Self(Kind.c5a12xlarge) }
+  public static var c5a12xlarge: Self { .allowed(Kind.c5a12xlarge) }
   /// `c5a.16xlarge`.
-  public static var c5a16xlarge: Self { Self(Kind.c5a16xlarge) }
+  public static var c5a16xlarge: Self { .allowed(Kind.c5a16xlarge) }
   /// `c5a.24xlarge`.
-  public static var c5a24xlarge: Self { Self(Kind.c5a24xlarge) }
+  public static var c5a24xlarge: Self { .allowed(Kind.c5a24xlarge) }
   /// `c5a.2xlarge`.
-  public static var c5a2xlarge: Self { Self(Kind.c5a2xlarge) }
+  public static var c5a2xlarge: Self { .allowed(Kind.c5a2xlarge) }
   /// `c5a.4xlarge`.
-  public static var c5a4xlarge: Self { Self(Kind.c5a4xlarge) }
+  public static var c5a4xlarge: Self { .allowed(Kind.c5a4xlarge) }
   /// `c5a.8xlarge`.
-  public static var c5a8xlarge: Self { Self(Kind.c5a8xlarge) }
+  public static var c5a8xlarge: Self { .allowed(Kind.c5a8xlarge) }
   /// `c5a.large`.
-  public static var c5aLarge: Self { Self(Kind.c5aLarge) }
+  public static var c5aLarge: Self { .allowed(Kind.c5aLarge) }
   /// `c5a.xlarge`.
-  public static var c5aXlarge: Self { Self(Kind.c5aXlarge) }
+  public static var c5aXlarge: Self { .allowed(Kind.c5aXlarge) }
   /// `c6g.12xlarge`.
-  public static var c6g12xlarge: Self { Self(Kind.c6g12xlarge) }
+  public static var c6g12xlarge: Self { .allowed(Kind.c6g12xlarge) }
   /// `c6g.16xlarge`.
-  public static var c6g16xlarge: Self { Self(Kind.c6g16xlarge) }
+  public static var c6g16xlarge: Self { .allowed(Kind.c6g16xlarge) }
   /// `c6g.2xlarge`.
-  public static var c6g2xlarge: Self { Self(Kind.c6g2xlarge) }
+  public static var c6g2xlarge: Self { .allowed(Kind.c6g2xlarge) }
   /// `c6g.4xlarge`.
-  public static var c6g4xlarge: Self { Self(Kind.c6g4xlarge) }
+  public static var c6g4xlarge: Self { .allowed(Kind.c6g4xlarge) }
   /// `c6g.8xlarge`.
-  public static var c6g8xlarge: Self { Self(Kind.c6g8xlarge) }
+  public static var c6g8xlarge: Self { .allowed(Kind.c6g8xlarge) }
   /// `c6g.large`.
-  public static var c6gLarge: Self { Self(Kind.c6gLarge) }
+  public static var c6gLarge: Self { .allowed(Kind.c6gLarge) }
   /// `c6g.medium`.
-  public static var c6gMedium: Self { Self(Kind.c6gMedium) }
+  public static var c6gMedium: Self { .allowed(Kind.c6gMedium) }
   /// `c6g.xlarge`.
-  public static var c6gXlarge: Self { Self(Kind.c6gXlarge) }
+  public static var c6gXlarge: Self { .allowed(Kind.c6gXlarge) }
   /// `m4.10xlarge`.
-  public static var m4_10xlarge: Self { Self(Kind.m4_10xlarge) }
+  public static var m4_10xlarge: Self { .allowed(Kind.m4_10xlarge) }
   /// `m4.2xlarge`.
-  public static var m4_2xlarge: Self { Self(Kind.m4_2xlarge) }
+  public static var m4_2xlarge: Self { .allowed(Kind.m4_2xlarge) }
   /// `m4.4xlarge`.
-  public static var m4_4xlarge: Self { Self(Kind.m4_4xlarge) }
+  public static var m4_4xlarge: Self { .allowed(Kind.m4_4xlarge) }
   /// `m4.large`.
-  public static var m4Large: Self { Self(Kind.m4Large) }
+  public static var m4Large: Self { .allowed(Kind.m4Large) }
   /// `m4.xlarge`.
-  public static var m4Xlarge: Self { Self(Kind.m4Xlarge) }
+  public static var m4Xlarge: Self { .allowed(Kind.m4Xlarge) }
   /// `m5.12xlarge`.
-  public static var m5_12xlarge: Self { Self(Kind.m5_12xlarge) }
+  public static var m5_12xlarge: Self { .allowed(Kind.m5_12xlarge) }
   /// `m5.16xlarge`.
-  public static var m5_16xlarge: Self { Self(Kind.m5_16xlarge) }
+  public static var m5_16xlarge: Self { .allowed(Kind.m5_16xlarge) }
   /// `m5.24xlarge`.
-  public static var m5_24xlarge: Self { Self(Kind.m5_24xlarge) }
+  public static var m5_24xlarge: Self { .allowed(Kind.m5_24xlarge) }
   /// `m5.2xlarge`.
-  public static var m5_2xlarge: Self { Self(Kind.m5_2xlarge) }
+  public static var m5_2xlarge: Self { .allowed(Kind.m5_2xlarge) }
   /// `m5.4xlarge`.
-  public static var m5_4xlarge: Self { Self(Kind.m5_4xlarge) }
+  public static var m5_4xlarge: Self { .allowed(Kind.m5_4xlarge) }
   /// `m5.8xlarge`.
-  public static var m5_8xlarge: Self { Self(Kind.m5_8xlarge) }
+  public static var m5_8xlarge: Self { .allowed(Kind.m5_8xlarge) }
   /// `m5.large`.
-  public static var m5Large: Self { Self(Kind.m5Large) }
+  public static var m5Large: Self { .allowed(Kind.m5Large) }
   /// `m5.xlarge`.
-  public static var m5Xlarge: Self { Self(Kind.m5Xlarge) }
+  public static var m5Xlarge: Self { .allowed(Kind.m5Xlarge) }
   /// `m5a.12xlarge`.
-  public static var m5a12xlarge: Self { Self(Kind.m5a12xlarge) }
+  public static var m5a12xlarge: Self { .allowed(Kind.m5a12xlarge) }
   /// `m5a.16xlarge`.
-  public static var m5a16xlarge: Self { Self(Kind.m5a16xlarge) }
+  public static var m5a16xlarge: Self { .allowed(Kind.m5a16xlarge) }
   /// `m5a.24xlarge`.
-  public static var m5a24xlarge: Self { Self(Kind.m5a24xlarge) }
+  public static var m5a24xlarge: Self { .allowed(Kind.m5a24xlarge) }
   /// `m5a.2xlarge`.
-  public static var m5a2xlarge: Self { Self(Kind.m5a2xlarge) }
+  public static var m5a2xlarge: Self { .allowed(Kind.m5a2xlarge) }
   /// `m5a.4xlarge`.
-  public static var m5a4xlarge: Self { Self(Kind.m5a4xlarge) }
+  public static var m5a4xlarge: Self { .allowed(Kind.m5a4xlarge) }
   /// `m5a.8xlarge`.
-  public static var m5a8xlarge: Self { Self(Kind.m5a8xlarge) }
+  public static var m5a8xlarge: Self { .allowed(Kind.m5a8xlarge) }
   /// `m5a.large`.
-  public static var m5aLarge: Self { Self(Kind.m5aLarge) }
+  public static var m5aLarge: Self { .allowed(Kind.m5aLarge) }
   /// `m5a.xlarge`.
-  public static var m5aXlarge: Self { Self(Kind.m5aXlarge) }
+  public static var m5aXlarge: Self { .allowed(Kind.m5aXlarge) }
   /// `m6g.12xlarge`.
-  public static var m6g12xlarge: Self { Self(Kind.m6g12xlarge) }
+  public static var m6g12xlarge: Self { .allowed(Kind.m6g12xlarge) }
   /// `m6g.16xlarge`.
-  public static var m6g16xlarge: Self { Self(Kind.m6g16xlarge) }
+  public static var m6g16xlarge: Self { .allowed(Kind.m6g16xlarge) }
   /// `m6g.2xlarge`.
-  public static var m6g2xlarge: Self { Self(Kind.m6g2xlarge) }
+  public static var m6g2xlarge: Self { .allowed(Kind.m6g2xlarge) }
   /// `m6g.4xlarge`.
-  public static var m6g4xlarge: Self { Self(Kind.m6g4xlarge) }
+  public static var m6g4xlarge: Self { .allowed(Kind.m6g4xlarge) }
   /// `m6g.8xlarge`.
-  public static var m6g8xlarge: Self { Self(Kind.m6g8xlarge) }
+  public static var m6g8xlarge: Self { .allowed(Kind.m6g8xlarge) }
   /// `m6g.large`.
-  public static var m6gLarge: Self { Self(Kind.m6gLarge) }
+  public static var m6gLarge: Self { .allowed(Kind.m6gLarge) }
   /// `m6g.medium`.
-  public static var m6gMedium: Self { Self(Kind.m6gMedium) }
+  public static var m6gMedium: Self { .allowed(Kind.m6gMedium) }
   /// `m6g.xlarge`.
-  public static var m6gXlarge: Self { Self(Kind.m6gXlarge) }
+  public static var m6gXlarge: Self { .allowed(Kind.m6gXlarge) }
   /// `r4.16xlarge`.
-  public static var r4_16xlarge: Self { Self(Kind.r4_16xlarge) }
+  public static var r4_16xlarge: Self { .allowed(Kind.r4_16xlarge) }
   /// `r4.2xlarge`.
-  public static var r4_2xlarge: Self { Self(Kind.r4_2xlarge) }
+  public static var r4_2xlarge: Self { .allowed(Kind.r4_2xlarge) }
   /// `r4.4xlarge`.
-  public static var r4_4xlarge: Self { Self(Kind.r4_4xlarge) }
+  public static var r4_4xlarge: Self { .allowed(Kind.r4_4xlarge) }
   /// `r4.8xlarge`.
-  public static var r4_8xlarge: Self { Self(Kind.r4_8xlarge) }
+  public static var r4_8xlarge: Self { .allowed(Kind.r4_8xlarge) }
   /// `r4.large`.
-  public static var r4Large: Self { Self(Kind.r4Large) }
+  public static var r4Large: Self { .allowed(Kind.r4Large) }
   /// `r4.xlarge`.
-  public static var r4Xlarge: Self { Self(Kind.r4Xlarge) }
+  public static var r4Xlarge: Self { .allowed(Kind.r4Xlarge) }
   /// `r5.12xlarge`.
-  public static var r5_12xlarge: Self { Self(Kind.r5_12xlarge) }
+  public static var r5_12xlarge: Self { .allowed(Kind.r5_12xlarge) }
   /// `r5.16xlarge`.
-  public static var r5_16xlarge: Self { Self(Kind.r5_16xlarge) }
+  public static var r5_16xlarge: Self { .allowed(Kind.r5_16xlarge) }
   /// `r5.24xlarge`.
-  public static var r5_24xlarge: Self { Self(Kind.r5_24xlarge) }
+  public static var r5_24xlarge: Self { .allowed(Kind.r5_24xlarge) }
   /// `r5.2xlarge`.
-  public static var r5_2xlarge: Self { Self(Kind.r5_2xlarge) }
+  public static var r5_2xlarge: Self { .allowed(Kind.r5_2xlarge) }
   /// `r5.4xlarge`.
-  public static var r5_4xlarge: Self { Self(Kind.r5_4xlarge) }
+  public static var r5_4xlarge: Self { .allowed(Kind.r5_4xlarge) }
   /// `r5.8xlarge`.
-  public static var r5_8xlarge: Self { Self(Kind.r5_8xlarge) }
+  public static var r5_8xlarge: Self { .allowed(Kind.r5_8xlarge) }
   /// `r5.large`.
-  public static var r5Large: Self { Self(Kind.r5Large) }
+  public static var r5Large: Self { .allowed(Kind.r5Large) }
   /// `r5.xlarge`.
-  public static var r5Xlarge: Self { Self(Kind.r5Xlarge) }
+  public static var r5Xlarge: Self { .allowed(Kind.r5Xlarge) }
   /// `r5a.12xlarge`.
-  public static var r5a12xlarge: Self { Self(Kind.r5a12xlarge) }
+  public static var r5a12xlarge: Self { .allowed(Kind.r5a12xlarge) }
   /// `r5a.16xlarge`.
-  public static var r5a16xlarge: Self { Self(Kind.r5a16xlarge) }
+  public static var r5a16xlarge: Self { .allowed(Kind.r5a16xlarge) }
   /// `r5a.24xlarge`.
-  public static var r5a24xlarge: Self { Self(Kind.r5a24xlarge) }
+  public static var r5a24xlarge: Self { .allowed(Kind.r5a24xlarge) }
   /// `r5a.2xlarge`.
-  public static var r5a2xlarge: Self { Self(Kind.r5a2xlarge) }
+  public static var r5a2xlarge: Self { .allowed(Kind.r5a2xlarge) }
   /// `r5a.4xlarge`.
-  public static var r5a4xlarge: Self { Self(Kind.r5a4xlarge) }
+  public static var r5a4xlarge: Self { .allowed(Kind.r5a4xlarge) }
   /// `r5a.8xlarge`.
-  public static var r5a8xlarge: Self { Self(Kind.r5a8xlarge) }
+  public static var r5a8xlarge: Self { .allowed(Kind.r5a8xlarge) }
   /// `r5a.large`.
-  public static var r5aLarge: Self { Self(Kind.r5aLarge) }
+  public static var r5aLarge: Self { .allowed(Kind.r5aLarge) }
   /// `r5a.xlarge`.
-  public static var r5aXlarge: Self { Self(Kind.r5aXlarge) }
+  public static var r5aXlarge: Self { .allowed(Kind.r5aXlarge) }
   /// `r6g.12xlarge`.
-  public static var r6g12xlarge: Self { Self(Kind.r6g12xlarge) }
+  public static var r6g12xlarge: Self { .allowed(Kind.r6g12xlarge) }
   /// `r6g.16xlarge`.
-  public static var r6g16xlarge: Self { Self(Kind.r6g16xlarge) }
+  public static var r6g16xlarge: Self { .allowed(Kind.r6g16xlarge) }
   /// `r6g.2xlarge`.
-  public static var r6g2xlarge: Self { Self(Kind.r6g2xlarge) }
+  public static var r6g2xlarge: Self { .allowed(Kind.r6g2xlarge) }
   /// `r6g.4xlarge`.
-  public static var r6g4xlarge: Self { Self(Kind.r6g4xlarge) }
+  public static var r6g4xlarge: Self { .allowed(Kind.r6g4xlarge) }
   /// `r6g.8xlarge`.
-  public static var r6g8xlarge: Self { Self(Kind.r6g8xlarge) }
+  public static var r6g8xlarge: Self { .allowed(Kind.r6g8xlarge) }
   /// `r6g.large`.
-  public static var r6gLarge: Self { Self(Kind.r6gLarge) }
+  public static var r6gLarge: Self { .allowed(Kind.r6gLarge) }
   /// `r6g.medium`.
-  public static var r6gMedium: Self { Self(Kind.r6gMedium) }
+  public static var r6gMedium: Self { .allowed(Kind.r6gMedium) }
   /// `r6g.xlarge`.
-  public static var r6gXlarge: Self { Self(Kind.r6gXlarge) }
+  public static var r6gXlarge: Self { .allowed(Kind.r6gXlarge) }
 }
 
 extension GameLift.GameServerGroup {
@@ -538,7 +538,7 @@ extension Value where Kind == GameLift.GameServerGroup.LaunchTemplate {
       objectEntries.append(.init("LaunchTemplateName", launchTemplateName.expression))
     }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -555,7 +555,7 @@ extension Value where Kind == GameLift.GameServerGroup.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -571,6 +571,6 @@ extension Value where Kind == GameLift.GameServerGroup.TargetTrackingConfigurati
   public init(targetValue: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TargetValue", targetValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

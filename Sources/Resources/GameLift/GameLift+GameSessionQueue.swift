@@ -139,7 +139,7 @@ extension Value where Kind == GameLift.GameSessionQueue.FilterConfiguration {
     if let allowedLocations = allowedLocations {
       objectEntries.append(.init("AllowedLocations", allowedLocations.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -155,7 +155,7 @@ extension Value where Kind == GameLift.GameSessionQueue.GameSessionQueueDestinat
   public init(destinationARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let destinationARN = destinationARN { objectEntries.append(.init("DestinationArn", destinationARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -179,7 +179,7 @@ extension Value where Kind == GameLift.GameSessionQueue.PlayerLatencyPolicy {
     if let policyDurationSeconds = policyDurationSeconds {
       objectEntries.append(.init("PolicyDurationSeconds", policyDurationSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -199,7 +199,7 @@ extension Value where Kind == GameLift.GameSessionQueue.PriorityConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let locationOrder = locationOrder { objectEntries.append(.init("LocationOrder", locationOrder.expression)) }
     if let priorityOrder = priorityOrder { objectEntries.append(.init("PriorityOrder", priorityOrder.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -217,11 +217,11 @@ extension GameLift.GameSessionQueue {
 
 extension Value where Kind == GameLift.GameSessionQueue.PriorityOrderValue {
   /// `LATENCY`.
-  public static var latency: Self { Self(Kind.latency) }
+  public static var latency: Self { .allowed(Kind.latency) }
   /// `COST`.
-  public static var cost: Self { Self(Kind.cost) }
+  public static var cost: Self { .allowed(Kind.cost) }
   /// `DESTINATION`.
-  public static var destination: Self { Self(Kind.destination) }
+  public static var destination: Self { .allowed(Kind.destination) }
   /// `LOCATION`.
-  public static var location: Self { Self(Kind.location) }
+  public static var location: Self { .allowed(Kind.location) }
 }

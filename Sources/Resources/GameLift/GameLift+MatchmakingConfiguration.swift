@@ -190,9 +190,9 @@ extension GameLift.MatchmakingConfiguration {
 
 extension Value where Kind == GameLift.MatchmakingConfiguration.BackfillModeValue {
   /// `AUTOMATIC`.
-  public static var automatic: Self { Self(Kind.automatic) }
+  public static var automatic: Self { .allowed(Kind.automatic) }
   /// `MANUAL`.
-  public static var manual: Self { Self(Kind.manual) }
+  public static var manual: Self { .allowed(Kind.manual) }
 }
 
 extension GameLift.MatchmakingConfiguration {
@@ -207,9 +207,9 @@ extension GameLift.MatchmakingConfiguration {
 
 extension Value where Kind == GameLift.MatchmakingConfiguration.FlexMatchModeValue {
   /// `STANDALONE`.
-  public static var standalone: Self { Self(Kind.standalone) }
+  public static var standalone: Self { .allowed(Kind.standalone) }
   /// `WITH_QUEUE`.
-  public static var withQueue: Self { Self(Kind.withQueue) }
+  public static var withQueue: Self { .allowed(Kind.withQueue) }
 }
 
 extension GameLift.MatchmakingConfiguration {
@@ -225,6 +225,6 @@ extension Value where Kind == GameLift.MatchmakingConfiguration.GameProperty {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

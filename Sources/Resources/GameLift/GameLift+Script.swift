@@ -122,6 +122,6 @@ extension Value where Kind == GameLift.Script.S3Location {
     objectEntries.append(.init("Key", key.expression))
     if let objectVersion = objectVersion { objectEntries.append(.init("ObjectVersion", objectVersion.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

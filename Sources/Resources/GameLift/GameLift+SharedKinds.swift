@@ -17,7 +17,7 @@ extension Value where Kind == GameLift.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -35,13 +35,13 @@ extension GameLift {
 
 extension Value where Kind == GameLift.ComparisonOperatorValue {
   /// `GreaterThanOrEqualToThreshold`.
-  public static var greaterThanOrEqualToThreshold: Self { Self(Kind.greaterThanOrEqualToThreshold) }
+  public static var greaterThanOrEqualToThreshold: Self { .allowed(Kind.greaterThanOrEqualToThreshold) }
   /// `GreaterThanThreshold`.
-  public static var greaterThanThreshold: Self { Self(Kind.greaterThanThreshold) }
+  public static var greaterThanThreshold: Self { .allowed(Kind.greaterThanThreshold) }
   /// `LessThanThreshold`.
-  public static var lessThanThreshold: Self { Self(Kind.lessThanThreshold) }
+  public static var lessThanThreshold: Self { .allowed(Kind.lessThanThreshold) }
   /// `LessThanOrEqualToThreshold`.
-  public static var lessThanOrEqualToThreshold: Self { Self(Kind.lessThanOrEqualToThreshold) }
+  public static var lessThanOrEqualToThreshold: Self { .allowed(Kind.lessThanOrEqualToThreshold) }
 }
 
 extension GameLift {
@@ -64,7 +64,7 @@ extension Value where Kind == GameLift.IPPermission {
     objectEntries.append(.init("IpRange", ipRange.expression))
     objectEntries.append(.init("Protocol", `protocol`.expression))
     objectEntries.append(.init("ToPort", toPort.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -92,7 +92,7 @@ extension Value where Kind == GameLift.LocationCapacity {
     }
     objectEntries.append(.init("MaxSize", maxSize.expression))
     if let minSize = minSize { objectEntries.append(.init("MinSize", minSize.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -114,7 +114,7 @@ extension Value where Kind == GameLift.ManagedCapacityConfiguration {
       objectEntries.append(.init("ScaleInAfterInactivityMinutes", scaleInAfterInactivityMinutes.expression))
     }
     objectEntries.append(.init("ZeroCapacityStrategy", zeroCapacityStrategy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -140,29 +140,29 @@ extension GameLift {
 
 extension Value where Kind == GameLift.MetricNameValue {
   /// `ActivatingGameSessions`.
-  public static var activatingGameSessions: Self { Self(Kind.activatingGameSessions) }
+  public static var activatingGameSessions: Self { .allowed(Kind.activatingGameSessions) }
   /// `ActiveGameSessions`.
-  public static var activeGameSessions: Self { Self(Kind.activeGameSessions) }
+  public static var activeGameSessions: Self { .allowed(Kind.activeGameSessions) }
   /// `ActiveInstances`.
-  public static var activeInstances: Self { Self(Kind.activeInstances) }
+  public static var activeInstances: Self { .allowed(Kind.activeInstances) }
   /// `AvailableGameSessions`.
-  public static var availableGameSessions: Self { Self(Kind.availableGameSessions) }
+  public static var availableGameSessions: Self { .allowed(Kind.availableGameSessions) }
   /// `AvailablePlayerSessions`.
-  public static var availablePlayerSessions: Self { Self(Kind.availablePlayerSessions) }
+  public static var availablePlayerSessions: Self { .allowed(Kind.availablePlayerSessions) }
   /// `CurrentPlayerSessions`.
-  public static var currentPlayerSessions: Self { Self(Kind.currentPlayerSessions) }
+  public static var currentPlayerSessions: Self { .allowed(Kind.currentPlayerSessions) }
   /// `IdleInstances`.
-  public static var idleInstances: Self { Self(Kind.idleInstances) }
+  public static var idleInstances: Self { .allowed(Kind.idleInstances) }
   /// `PercentAvailableGameSessions`.
-  public static var percentAvailableGameSessions: Self { Self(Kind.percentAvailableGameSessions) }
+  public static var percentAvailableGameSessions: Self { .allowed(Kind.percentAvailableGameSessions) }
   /// `PercentIdleInstances`.
-  public static var percentIdleInstances: Self { Self(Kind.percentIdleInstances) }
+  public static var percentIdleInstances: Self { .allowed(Kind.percentIdleInstances) }
   /// `QueueDepth`.
-  public static var queueDepth: Self { Self(Kind.queueDepth) }
+  public static var queueDepth: Self { .allowed(Kind.queueDepth) }
   /// `WaitTime`.
-  public static var waitTime: Self { Self(Kind.waitTime) }
+  public static var waitTime: Self { .allowed(Kind.waitTime) }
   /// `ConcurrentActivatableGameSessions`.
-  public static var concurrentActivatableGameSessions: Self { Self(Kind.concurrentActivatableGameSessions) }
+  public static var concurrentActivatableGameSessions: Self { .allowed(Kind.concurrentActivatableGameSessions) }
 }
 
 extension GameLift {
@@ -177,9 +177,9 @@ extension GameLift {
 
 extension Value where Kind == GameLift.NewGameSessionProtectionPolicyValue {
   /// `FullProtection`.
-  public static var fullProtection: Self { Self(Kind.fullProtection) }
+  public static var fullProtection: Self { .allowed(Kind.fullProtection) }
   /// `NoProtection`.
-  public static var noProtection: Self { Self(Kind.noProtection) }
+  public static var noProtection: Self { .allowed(Kind.noProtection) }
 }
 
 extension GameLift {
@@ -195,11 +195,11 @@ extension GameLift {
 
 extension Value where Kind == GameLift.PlayerGatewayModeValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `REQUIRED`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
 }
 
 extension GameLift {
@@ -214,9 +214,9 @@ extension GameLift {
 
 extension Value where Kind == GameLift.PlayerGatewayStatusValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension GameLift {
@@ -231,9 +231,9 @@ extension GameLift {
 
 extension Value where Kind == GameLift.PolicyTypeValue {
   /// `RuleBased`.
-  public static var ruleBased: Self { Self(Kind.ruleBased) }
+  public static var ruleBased: Self { .allowed(Kind.ruleBased) }
   /// `TargetBased`.
-  public static var targetBased: Self { Self(Kind.targetBased) }
+  public static var targetBased: Self { .allowed(Kind.targetBased) }
 }
 
 extension GameLift {
@@ -248,9 +248,9 @@ extension GameLift {
 
 extension Value where Kind == GameLift.ProtocolValue {
   /// `TCP`.
-  public static var tcp: Self { Self(Kind.tcp) }
+  public static var tcp: Self { .allowed(Kind.tcp) }
   /// `UDP`.
-  public static var udp: Self { Self(Kind.udp) }
+  public static var udp: Self { .allowed(Kind.udp) }
 }
 
 extension GameLift {
@@ -266,11 +266,11 @@ extension GameLift {
 
 extension Value where Kind == GameLift.ScalingAdjustmentTypeValue {
   /// `ChangeInCapacity`.
-  public static var changeInCapacity: Self { Self(Kind.changeInCapacity) }
+  public static var changeInCapacity: Self { .allowed(Kind.changeInCapacity) }
   /// `ExactCapacity`.
-  public static var exactCapacity: Self { Self(Kind.exactCapacity) }
+  public static var exactCapacity: Self { .allowed(Kind.exactCapacity) }
   /// `PercentChangeInCapacity`.
-  public static var percentChangeInCapacity: Self { Self(Kind.percentChangeInCapacity) }
+  public static var percentChangeInCapacity: Self { .allowed(Kind.percentChangeInCapacity) }
 }
 
 extension GameLift {
@@ -285,7 +285,7 @@ extension Value where Kind == GameLift.TargetConfiguration {
   public init(targetValue: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TargetValue", targetValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -301,7 +301,7 @@ extension GameLift {
 
 extension Value where Kind == GameLift.ZeroCapacityStrategyValue {
   /// `SCALE_TO_AND_FROM_ZERO`.
-  public static var scaleToAndFromZero: Self { Self(Kind.scaleToAndFromZero) }
+  public static var scaleToAndFromZero: Self { .allowed(Kind.scaleToAndFromZero) }
   /// `MANUAL`.
-  public static var manual: Self { Self(Kind.manual) }
+  public static var manual: Self { .allowed(Kind.manual) }
 }

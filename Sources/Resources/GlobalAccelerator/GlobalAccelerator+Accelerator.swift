@@ -130,7 +130,7 @@ extension GlobalAccelerator.Accelerator {
 
 extension Value where Kind == GlobalAccelerator.Accelerator.IPAddressTypeValue {
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `DUAL_STACK`.
-  public static var dualStack: Self { Self(Kind.dualStack) }
+  public static var dualStack: Self { .allowed(Kind.dualStack) }
 }

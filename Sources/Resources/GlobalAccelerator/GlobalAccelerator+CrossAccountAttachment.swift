@@ -92,6 +92,6 @@ extension Value where Kind == GlobalAccelerator.CrossAccountAttachment.ResourceD
     if let cidr = cidr { objectEntries.append(.init("Cidr", cidr.expression)) }
     if let endpointID = endpointID { objectEntries.append(.init("EndpointId", endpointID.expression)) }
     if let region = region { objectEntries.append(.init("Region", region.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -153,7 +153,7 @@ extension Value where Kind == GlobalAccelerator.EndpointGroup.EndpointConfigurat
     }
     objectEntries.append(.init("EndpointId", endpointID.expression))
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -170,11 +170,11 @@ extension GlobalAccelerator.EndpointGroup {
 
 extension Value where Kind == GlobalAccelerator.EndpointGroup.HealthCheckProtocolValue {
   /// `TCP`.
-  public static var tcp: Self { Self(Kind.tcp) }
+  public static var tcp: Self { .allowed(Kind.tcp) }
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `HTTPS`.
-  public static var https: Self { Self(Kind.https) }
+  public static var https: Self { .allowed(Kind.https) }
 }
 
 extension GlobalAccelerator.EndpointGroup {
@@ -190,6 +190,6 @@ extension Value where Kind == GlobalAccelerator.EndpointGroup.PortOverride {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EndpointPort", endpointPort.expression))
     objectEntries.append(.init("ListenerPort", listenerPort.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -87,9 +87,9 @@ extension GlobalAccelerator.Listener {
 
 extension Value where Kind == GlobalAccelerator.Listener.ClientAffinityValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `SOURCE_IP`.
-  public static var sourceIP: Self { Self(Kind.sourceIP) }
+  public static var sourceIP: Self { .allowed(Kind.sourceIP) }
 }
 
 extension GlobalAccelerator.Listener {
@@ -105,7 +105,7 @@ extension Value where Kind == GlobalAccelerator.Listener.PortRange {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FromPort", fromPort.expression))
     objectEntries.append(.init("ToPort", toPort.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -121,7 +121,7 @@ extension GlobalAccelerator.Listener {
 
 extension Value where Kind == GlobalAccelerator.Listener.ProtocolValue {
   /// `TCP`.
-  public static var tcp: Self { Self(Kind.tcp) }
+  public static var tcp: Self { .allowed(Kind.tcp) }
   /// `UDP`.
-  public static var udp: Self { Self(Kind.udp) }
+  public static var udp: Self { .allowed(Kind.udp) }
 }

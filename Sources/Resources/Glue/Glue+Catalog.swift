@@ -227,9 +227,9 @@ extension Glue.Catalog {
 
 extension Value where Kind == Glue.Catalog.AllowFullTableExternalDataAccessValue {
   /// `True`.
-  public static var `true`: Self { Self(Kind.`true`) }
+  public static var `true`: Self { .allowed(Kind.`true`) }
   /// `False`.
-  public static var `false`: Self { Self(Kind.`false`) }
+  public static var `false`: Self { .allowed(Kind.`false`) }
 }
 
 extension Glue.Catalog {
@@ -252,7 +252,7 @@ extension Value where Kind == Glue.Catalog.CatalogProperties {
     if let dataLakeAccessProperties = dataLakeAccessProperties {
       objectEntries.append(.init("DataLakeAccessProperties", dataLakeAccessProperties.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -294,7 +294,7 @@ extension Value where Kind == Glue.Catalog.DataLakeAccessProperties {
     if let redshiftDatabaseName = redshiftDatabaseName {
       objectEntries.append(.init("RedshiftDatabaseName", redshiftDatabaseName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -311,7 +311,7 @@ extension Value where Kind == Glue.Catalog.FederatedCatalog {
     var objectEntries: [Expression.ObjectEntry] = []
     if let connectionName = connectionName { objectEntries.append(.init("ConnectionName", connectionName.expression)) }
     if let identifier = identifier { objectEntries.append(.init("Identifier", identifier.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -327,9 +327,9 @@ extension Glue.Catalog {
 
 extension Value where Kind == Glue.Catalog.OverwriteChildResourcePermissionsWithDefaultValue {
   /// `Accept`.
-  public static var accept: Self { Self(Kind.accept) }
+  public static var accept: Self { .allowed(Kind.accept) }
   /// `Deny`.
-  public static var deny: Self { Self(Kind.deny) }
+  public static var deny: Self { .allowed(Kind.deny) }
 }
 
 extension Glue.Catalog {
@@ -351,23 +351,23 @@ extension Glue.Catalog {
 
 extension Value where Kind == Glue.Catalog.PermissionsValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `SELECT`.
-  public static var select: Self { Self(Kind.select) }
+  public static var select: Self { .allowed(Kind.select) }
   /// `ALTER`.
-  public static var alter: Self { Self(Kind.alter) }
+  public static var alter: Self { .allowed(Kind.alter) }
   /// `DROP`.
-  public static var drop: Self { Self(Kind.drop) }
+  public static var drop: Self { .allowed(Kind.drop) }
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
   /// `INSERT`.
-  public static var insert: Self { Self(Kind.insert) }
+  public static var insert: Self { .allowed(Kind.insert) }
   /// `CREATE_DATABASE`.
-  public static var createDatabase: Self { Self(Kind.createDatabase) }
+  public static var createDatabase: Self { .allowed(Kind.createDatabase) }
   /// `CREATE_TABLE`.
-  public static var createTable: Self { Self(Kind.createTable) }
+  public static var createTable: Self { .allowed(Kind.createTable) }
   /// `DATA_LOCATION_ACCESS`.
-  public static var dataLocationAccess: Self { Self(Kind.dataLocationAccess) }
+  public static var dataLocationAccess: Self { .allowed(Kind.dataLocationAccess) }
 }
 
 extension Glue.Catalog {
@@ -386,7 +386,7 @@ extension Value where Kind == Glue.Catalog.PrincipalPermissions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let permissions = permissions { objectEntries.append(.init("Permissions", permissions.expression)) }
     if let principal = principal { objectEntries.append(.init("Principal", principal.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -402,6 +402,6 @@ extension Value where Kind == Glue.Catalog.TargetRedshiftCatalog {
   public init(catalogARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CatalogArn", catalogARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

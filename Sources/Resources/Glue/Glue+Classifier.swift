@@ -119,7 +119,7 @@ extension Value where Kind == Glue.Classifier.CsvClassifier {
     if let header = header { objectEntries.append(.init("Header", header.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let quoteSymbol = quoteSymbol { objectEntries.append(.init("QuoteSymbol", quoteSymbol.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -143,7 +143,7 @@ extension Value where Kind == Glue.Classifier.GrokClassifier {
     if let customPatterns = customPatterns { objectEntries.append(.init("CustomPatterns", customPatterns.expression)) }
     objectEntries.append(.init("GrokPattern", grokPattern.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -160,7 +160,7 @@ extension Value where Kind == Glue.Classifier.JSONClassifier {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("JsonPath", jsonPath.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -178,6 +178,6 @@ extension Value where Kind == Glue.Classifier.XMLClassifier {
     objectEntries.append(.init("Classification", classification.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     objectEntries.append(.init("RowTag", rowTag.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

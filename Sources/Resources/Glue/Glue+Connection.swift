@@ -91,7 +91,7 @@ extension Value where Kind == Glue.Connection.AuthenticationConfigurationInput {
       objectEntries.append(.init("OAuth2Properties", oAuth2Properties.expression))
     }
     if let secretARN = secretARN { objectEntries.append(.init("SecretArn", secretARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -110,7 +110,7 @@ extension Value where Kind == Glue.Connection.AuthorizationCodeProperties {
       objectEntries.append(.init("AuthorizationCode", authorizationCode.expression))
     }
     if let redirectURI = redirectURI { objectEntries.append(.init("RedirectUri", redirectURI.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -127,7 +127,7 @@ extension Value where Kind == Glue.Connection.BasicAuthenticationCredentials {
     var objectEntries: [Expression.ObjectEntry] = []
     if let password = password { objectEntries.append(.init("Password", password.expression)) }
     if let username = username { objectEntries.append(.init("Username", username.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -183,7 +183,7 @@ extension Value where Kind == Glue.Connection.ConnectionInput {
     if let validateForComputeEnvironments = validateForComputeEnvironments {
       objectEntries.append(.init("ValidateForComputeEnvironments", validateForComputeEnvironments.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,7 +207,7 @@ extension Value where Kind == Glue.Connection.OAuth2ClientApplication {
     if let userManagedClientApplicationClientID = userManagedClientApplicationClientID {
       objectEntries.append(.init("UserManagedClientApplicationClientId", userManagedClientApplicationClientID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -233,7 +233,7 @@ extension Value where Kind == Glue.Connection.OAuth2Credentials {
     if let userManagedClientApplicationClientSecret = userManagedClientApplicationClientSecret {
       objectEntries.append(.init("UserManagedClientApplicationClientSecret", userManagedClientApplicationClientSecret.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -271,7 +271,7 @@ extension Value where Kind == Glue.Connection.OAuth2PropertiesInput {
     if let tokenURLParametersMap = tokenURLParametersMap {
       objectEntries.append(.init("TokenUrlParametersMap", tokenURLParametersMap.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -297,6 +297,6 @@ extension Value where Kind == Glue.Connection.PhysicalConnectionRequirements {
       objectEntries.append(.init("SecurityGroupIdList", securityGroupIDList.expression))
     }
     if let subnetID = subnetID { objectEntries.append(.init("SubnetId", subnetID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -164,7 +164,7 @@ extension Value where Kind == Glue.Crawler.CatalogTarget {
     }
     if let eventQueueARN = eventQueueARN { objectEntries.append(.init("EventQueueArn", eventQueueARN.expression)) }
     if let tables = tables { objectEntries.append(.init("Tables", tables.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -181,11 +181,11 @@ extension Glue.Crawler {
 
 extension Value where Kind == Glue.Crawler.DeleteBehaviorValue {
   /// `DELETE_FROM_DATABASE`.
-  public static var deleteFromDatabase: Self { Self(Kind.deleteFromDatabase) }
+  public static var deleteFromDatabase: Self { .allowed(Kind.deleteFromDatabase) }
   /// `DEPRECATE_IN_DATABASE`.
-  public static var deprecateInDatabase: Self { Self(Kind.deprecateInDatabase) }
+  public static var deprecateInDatabase: Self { .allowed(Kind.deprecateInDatabase) }
   /// `LOG`.
-  public static var log: Self { Self(Kind.log) }
+  public static var log: Self { .allowed(Kind.log) }
 }
 
 extension Glue.Crawler {
@@ -210,7 +210,7 @@ extension Value where Kind == Glue.Crawler.DeltaTarget {
     }
     if let deltaTables = deltaTables { objectEntries.append(.init("DeltaTables", deltaTables.expression)) }
     if let writeManifest = writeManifest { objectEntries.append(.init("WriteManifest", writeManifest.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -228,7 +228,7 @@ extension Value where Kind == Glue.Crawler.DynamoDBTarget {
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
     if let scanAll = scanAll { objectEntries.append(.init("ScanAll", scanAll.expression)) }
     if let scanRate = scanRate { objectEntries.append(.init("ScanRate", scanRate.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -244,9 +244,9 @@ extension Glue.Crawler {
 
 extension Value where Kind == Glue.Crawler.EnableAdditionalMetadataValue {
   /// `COMMENTS`.
-  public static var comments: Self { Self(Kind.comments) }
+  public static var comments: Self { .allowed(Kind.comments) }
   /// `RAWTYPES`.
-  public static var rawtypes: Self { Self(Kind.rawtypes) }
+  public static var rawtypes: Self { .allowed(Kind.rawtypes) }
 }
 
 extension Glue.Crawler {
@@ -271,7 +271,7 @@ extension Value where Kind == Glue.Crawler.HudiTarget {
       objectEntries.append(.init("MaximumTraversalDepth", maximumTraversalDepth.expression))
     }
     if let paths = paths { objectEntries.append(.init("Paths", paths.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -297,7 +297,7 @@ extension Value where Kind == Glue.Crawler.IcebergTarget {
       objectEntries.append(.init("MaximumTraversalDepth", maximumTraversalDepth.expression))
     }
     if let paths = paths { objectEntries.append(.init("Paths", paths.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -323,7 +323,7 @@ extension Value where Kind == Glue.Crawler.JdbcTarget {
     }
     if let exclusions = exclusions { objectEntries.append(.init("Exclusions", exclusions.expression)) }
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -342,7 +342,7 @@ extension Value where Kind == Glue.Crawler.LakeFormationConfiguration {
     if let useLakeFormationCredentials = useLakeFormationCredentials {
       objectEntries.append(.init("UseLakeFormationCredentials", useLakeFormationCredentials.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -359,7 +359,7 @@ extension Value where Kind == Glue.Crawler.MongoDBTarget {
     var objectEntries: [Expression.ObjectEntry] = []
     if let connectionName = connectionName { objectEntries.append(.init("ConnectionName", connectionName.expression)) }
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -376,11 +376,11 @@ extension Glue.Crawler {
 
 extension Value where Kind == Glue.Crawler.RecrawlBehaviorValue {
   /// `CRAWL_EVENT_MODE`.
-  public static var crawlEventMode: Self { Self(Kind.crawlEventMode) }
+  public static var crawlEventMode: Self { .allowed(Kind.crawlEventMode) }
   /// `CRAWL_EVERYTHING`.
-  public static var crawlEverything: Self { Self(Kind.crawlEverything) }
+  public static var crawlEverything: Self { .allowed(Kind.crawlEverything) }
   /// `CRAWL_NEW_FOLDERS_ONLY`.
-  public static var crawlNewFoldersOnly: Self { Self(Kind.crawlNewFoldersOnly) }
+  public static var crawlNewFoldersOnly: Self { .allowed(Kind.crawlNewFoldersOnly) }
 }
 
 extension Glue.Crawler {
@@ -397,7 +397,7 @@ extension Value where Kind == Glue.Crawler.RecrawlPolicy {
     if let recrawlBehavior = recrawlBehavior {
       objectEntries.append(.init("RecrawlBehavior", recrawlBehavior.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -427,7 +427,7 @@ extension Value where Kind == Glue.Crawler.S3Target {
     if let exclusions = exclusions { objectEntries.append(.init("Exclusions", exclusions.expression)) }
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
     if let sampleSize = sampleSize { objectEntries.append(.init("SampleSize", sampleSize.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -445,7 +445,7 @@ extension Value where Kind == Glue.Crawler.Schedule {
     if let scheduleExpression = scheduleExpression {
       objectEntries.append(.init("ScheduleExpression", scheduleExpression.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -465,7 +465,7 @@ extension Value where Kind == Glue.Crawler.SchemaChangePolicy {
     var objectEntries: [Expression.ObjectEntry] = []
     if let deleteBehavior = deleteBehavior { objectEntries.append(.init("DeleteBehavior", deleteBehavior.expression)) }
     if let updateBehavior = updateBehavior { objectEntries.append(.init("UpdateBehavior", updateBehavior.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -499,7 +499,7 @@ extension Value where Kind == Glue.Crawler.Targets {
     if let jdbcTargets = jdbcTargets { objectEntries.append(.init("JdbcTargets", jdbcTargets.expression)) }
     if let mongoDBTargets = mongoDBTargets { objectEntries.append(.init("MongoDBTargets", mongoDBTargets.expression)) }
     if let s3Targets = s3Targets { objectEntries.append(.init("S3Targets", s3Targets.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -515,7 +515,7 @@ extension Glue.Crawler {
 
 extension Value where Kind == Glue.Crawler.UpdateBehaviorValue {
   /// `LOG`.
-  public static var log: Self { Self(Kind.log) }
+  public static var log: Self { .allowed(Kind.log) }
   /// `UPDATE_IN_DATABASE`.
-  public static var updateInDatabase: Self { Self(Kind.updateInDatabase) }
+  public static var updateInDatabase: Self { .allowed(Kind.updateInDatabase) }
 }

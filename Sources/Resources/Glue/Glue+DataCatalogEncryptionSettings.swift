@@ -76,7 +76,7 @@ extension Value where Kind == Glue.DataCatalogEncryptionSettings.ConnectionPassw
     if let returnConnectionPasswordEncrypted = returnConnectionPasswordEncrypted {
       objectEntries.append(.init("ReturnConnectionPasswordEncrypted", returnConnectionPasswordEncrypted.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -100,7 +100,7 @@ extension Value where Kind == Glue.DataCatalogEncryptionSettings.DataCatalogEncr
     if let encryptionAtRest = encryptionAtRest {
       objectEntries.append(.init("EncryptionAtRest", encryptionAtRest.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -126,6 +126,6 @@ extension Value where Kind == Glue.DataCatalogEncryptionSettings.EncryptionAtRes
       objectEntries.append(.init("CatalogEncryptionServiceRole", catalogEncryptionServiceRole.expression))
     }
     if let sseAwsKMSKeyID = sseAwsKMSKeyID { objectEntries.append(.init("SseAwsKmsKeyId", sseAwsKMSKeyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -98,6 +98,6 @@ extension Value where Kind == Glue.DataQualityRuleset.DataQualityTargetTable {
     var objectEntries: [Expression.ObjectEntry] = []
     if let databaseName = databaseName { objectEntries.append(.init("DatabaseName", databaseName.expression)) }
     if let tableName = tableName { objectEntries.append(.init("TableName", tableName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -77,7 +77,7 @@ extension Value where Kind == Glue.Database.DatabaseIdentifier {
     if let catalogID = catalogID { objectEntries.append(.init("CatalogId", catalogID.expression)) }
     if let databaseName = databaseName { objectEntries.append(.init("DatabaseName", databaseName.expression)) }
     if let region = region { objectEntries.append(.init("Region", region.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -111,7 +111,7 @@ extension Value where Kind == Glue.Database.DatabaseInput {
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
     if let targetDatabase = targetDatabase { objectEntries.append(.init("TargetDatabase", targetDatabase.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -128,7 +128,7 @@ extension Value where Kind == Glue.Database.FederatedDatabase {
     var objectEntries: [Expression.ObjectEntry] = []
     if let connectionName = connectionName { objectEntries.append(.init("ConnectionName", connectionName.expression)) }
     if let identifier = identifier { objectEntries.append(.init("Identifier", identifier.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -151,23 +151,23 @@ extension Glue.Database {
 
 extension Value where Kind == Glue.Database.PermissionsValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `ALTER`.
-  public static var alter: Self { Self(Kind.alter) }
+  public static var alter: Self { .allowed(Kind.alter) }
   /// `CREATE_DATABASE`.
-  public static var createDatabase: Self { Self(Kind.createDatabase) }
+  public static var createDatabase: Self { .allowed(Kind.createDatabase) }
   /// `CREATE_TABLE`.
-  public static var createTable: Self { Self(Kind.createTable) }
+  public static var createTable: Self { .allowed(Kind.createTable) }
   /// `DATA_LOCATION_ACCESS`.
-  public static var dataLocationAccess: Self { Self(Kind.dataLocationAccess) }
+  public static var dataLocationAccess: Self { .allowed(Kind.dataLocationAccess) }
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
   /// `DROP`.
-  public static var drop: Self { Self(Kind.drop) }
+  public static var drop: Self { .allowed(Kind.drop) }
   /// `INSERT`.
-  public static var insert: Self { Self(Kind.insert) }
+  public static var insert: Self { .allowed(Kind.insert) }
   /// `SELECT`.
-  public static var select: Self { Self(Kind.select) }
+  public static var select: Self { .allowed(Kind.select) }
 }
 
 extension Glue.Database {
@@ -186,6 +186,6 @@ extension Value where Kind == Glue.Database.PrincipalPrivileges {
     var objectEntries: [Expression.ObjectEntry] = []
     if let permissions = permissions { objectEntries.append(.init("Permissions", permissions.expression)) }
     if let principal = principal { objectEntries.append(.init("Principal", principal.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -148,7 +148,7 @@ extension Value where Kind == Glue.Integration.IntegrationConfig {
     if let sourceProperties = sourceProperties {
       objectEntries.append(.init("SourceProperties", sourceProperties.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -165,6 +165,6 @@ extension Value where Kind == Glue.Integration.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

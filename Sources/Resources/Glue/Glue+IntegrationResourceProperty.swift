@@ -95,7 +95,7 @@ extension Value where Kind == Glue.IntegrationResourceProperty.SourceProcessingP
   public init(roleARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -112,7 +112,7 @@ extension Value where Kind == Glue.IntegrationResourceProperty.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -136,6 +136,6 @@ extension Value where Kind == Glue.IntegrationResourceProperty.TargetProcessingP
     if let eventBusARN = eventBusARN { objectEntries.append(.init("EventBusArn", eventBusARN.expression)) }
     if let kmsARN = kmsARN { objectEntries.append(.init("KmsArn", kmsARN.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

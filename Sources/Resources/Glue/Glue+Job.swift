@@ -222,7 +222,7 @@ extension Value where Kind == Glue.Job.ConnectionsList {
   public init(connections: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let connections = connections { objectEntries.append(.init("Connections", connections.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -238,9 +238,9 @@ extension Glue.Job {
 
 extension Value where Kind == Glue.Job.ExecutionClassValue {
   /// `FLEX`.
-  public static var flex: Self { Self(Kind.flex) }
+  public static var flex: Self { .allowed(Kind.flex) }
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
 }
 
 extension Glue.Job {
@@ -257,7 +257,7 @@ extension Value where Kind == Glue.Job.ExecutionProperty {
     if let maxConcurrentRuns = maxConcurrentRuns {
       objectEntries.append(.init("MaxConcurrentRuns", maxConcurrentRuns.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -281,7 +281,7 @@ extension Value where Kind == Glue.Job.JobCommand {
     if let pythonVersion = pythonVersion { objectEntries.append(.init("PythonVersion", pythonVersion.expression)) }
     if let runtime = runtime { objectEntries.append(.init("Runtime", runtime.expression)) }
     if let scriptLocation = scriptLocation { objectEntries.append(.init("ScriptLocation", scriptLocation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -298,11 +298,11 @@ extension Glue.Job {
 
 extension Value where Kind == Glue.Job.JobModeValue {
   /// `NOTEBOOK`.
-  public static var notebook: Self { Self(Kind.notebook) }
+  public static var notebook: Self { .allowed(Kind.notebook) }
   /// `SCRIPT`.
-  public static var script: Self { Self(Kind.script) }
+  public static var script: Self { .allowed(Kind.script) }
   /// `VISUAL`.
-  public static var visual: Self { Self(Kind.visual) }
+  public static var visual: Self { .allowed(Kind.visual) }
 }
 
 extension Glue.Job {
@@ -328,29 +328,29 @@ extension Glue.Job {
 
 extension Value where Kind == Glue.Job.WorkerTypeValue {
   /// `Standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `G.1X`.
-  public static var g1X: Self { Self(Kind.g1X) }
+  public static var g1X: Self { .allowed(Kind.g1X) }
   /// `G.2X`.
-  public static var g2X: Self { Self(Kind.g2X) }
+  public static var g2X: Self { .allowed(Kind.g2X) }
   /// `G.025X`.
-  public static var g025X: Self { Self(Kind.g025X) }
+  public static var g025X: Self { .allowed(Kind.g025X) }
   /// `G.4X`.
-  public static var g4X: Self { Self(Kind.g4X) }
+  public static var g4X: Self { .allowed(Kind.g4X) }
   /// `G.8X`.
-  public static var g8X: Self { Self(Kind.g8X) }
+  public static var g8X: Self { .allowed(Kind.g8X) }
   /// `Z.2X`.
-  public static var z2X: Self { Self(Kind.z2X) }
+  public static var z2X: Self { .allowed(Kind.z2X) }
   /// `G.12X`.
-  public static var g12X: Self { Self(Kind.g12X) }
+  public static var g12X: Self { .allowed(Kind.g12X) }
   /// `G.16X`.
-  public static var g16X: Self { Self(Kind.g16X) }
+  public static var g16X: Self { .allowed(Kind.g16X) }
   /// `R.1X`.
-  public static var r1X: Self { Self(Kind.r1X) }
+  public static var r1X: Self { .allowed(Kind.r1X) }
   /// `R.2X`.
-  public static var r2X: Self { Self(Kind.r2X) }
+  public static var r2X: Self { .allowed(Kind.r2X) }
   /// `R.4X`.
-  public static var r4X: Self { Self(Kind.r4X) }
+  public static var r4X: Self { .allowed(Kind.r4X) }
   /// `R.8X`.
-  public static var r8X: Self { Self(Kind.r8X) }
+  public static var r8X: Self { .allowed(Kind.r8X) }
 }

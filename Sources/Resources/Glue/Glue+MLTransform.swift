@@ -162,7 +162,7 @@ extension Value where Kind == Glue.MLTransform.FindMatchesParameters {
       objectEntries.append(.init("PrecisionRecallTradeoff", precisionRecallTradeoff.expression))
     }
     objectEntries.append(.init("PrimaryKeyColumnName", primaryKeyColumnName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -186,7 +186,7 @@ extension Value where Kind == Glue.MLTransform.GlueTables {
     if let connectionName = connectionName { objectEntries.append(.init("ConnectionName", connectionName.expression)) }
     objectEntries.append(.init("DatabaseName", databaseName.expression))
     objectEntries.append(.init("TableName", tableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -202,7 +202,7 @@ extension Value where Kind == Glue.MLTransform.InputRecordTables {
   public init(glueTables: Value<[Glue.MLTransform.GlueTables]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let glueTables = glueTables { objectEntries.append(.init("GlueTables", glueTables.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -219,7 +219,7 @@ extension Value where Kind == Glue.MLTransform.MLUserDataEncryption {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
     objectEntries.append(.init("MLUserDataEncryptionMode", mlUserDataEncryptionMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -243,7 +243,7 @@ extension Value where Kind == Glue.MLTransform.TransformEncryption {
     if let taskRunSecurityConfigurationName = taskRunSecurityConfigurationName {
       objectEntries.append(.init("TaskRunSecurityConfigurationName", taskRunSecurityConfigurationName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -265,6 +265,6 @@ extension Value where Kind == Glue.MLTransform.TransformParameters {
       objectEntries.append(.init("FindMatchesParameters", findMatchesParameters.expression))
     }
     objectEntries.append(.init("TransformType", transformType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -103,7 +103,7 @@ extension Value where Kind == Glue.Partition.Order {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Column", column.expression))
     if let sortOrder = sortOrder { objectEntries.append(.init("SortOrder", sortOrder.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -127,7 +127,7 @@ extension Value where Kind == Glue.Partition.PartitionInput {
       objectEntries.append(.init("StorageDescriptor", storageDescriptor.expression))
     }
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,6 +175,6 @@ extension Value where Kind == Glue.Partition.StorageDescriptor {
     if let storedAsSubDirectories = storedAsSubDirectories {
       objectEntries.append(.init("StoredAsSubDirectories", storedAsSubDirectories.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -138,21 +138,21 @@ extension Glue.Schema {
 
 extension Value where Kind == Glue.Schema.CompatibilityValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `BACKWARD`.
-  public static var backward: Self { Self(Kind.backward) }
+  public static var backward: Self { .allowed(Kind.backward) }
   /// `BACKWARD_ALL`.
-  public static var backwardAll: Self { Self(Kind.backwardAll) }
+  public static var backwardAll: Self { .allowed(Kind.backwardAll) }
   /// `FORWARD`.
-  public static var forward: Self { Self(Kind.forward) }
+  public static var forward: Self { .allowed(Kind.forward) }
   /// `FORWARD_ALL`.
-  public static var forwardAll: Self { Self(Kind.forwardAll) }
+  public static var forwardAll: Self { .allowed(Kind.forwardAll) }
   /// `FULL`.
-  public static var full: Self { Self(Kind.full) }
+  public static var full: Self { .allowed(Kind.full) }
   /// `FULL_ALL`.
-  public static var fullAll: Self { Self(Kind.fullAll) }
+  public static var fullAll: Self { .allowed(Kind.fullAll) }
 }
 
 extension Glue.Schema {
@@ -168,11 +168,11 @@ extension Glue.Schema {
 
 extension Value where Kind == Glue.Schema.DataFormatValue {
   /// `AVRO`.
-  public static var avro: Self { Self(Kind.avro) }
+  public static var avro: Self { .allowed(Kind.avro) }
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `PROTOBUF`.
-  public static var protobuf: Self { Self(Kind.protobuf) }
+  public static var protobuf: Self { .allowed(Kind.protobuf) }
 }
 
 extension Glue.Schema {
@@ -188,7 +188,7 @@ extension Value where Kind == Glue.Schema.Registry {
     var objectEntries: [Expression.ObjectEntry] = []
     if let arn = arn { objectEntries.append(.init("Arn", arn.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -205,6 +205,6 @@ extension Value where Kind == Glue.Schema.SchemaVersion {
     var objectEntries: [Expression.ObjectEntry] = []
     if let isLatest = isLatest { objectEntries.append(.init("IsLatest", isLatest.expression)) }
     if let versionNumber = versionNumber { objectEntries.append(.init("VersionNumber", versionNumber.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

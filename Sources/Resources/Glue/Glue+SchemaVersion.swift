@@ -75,6 +75,6 @@ extension Value where Kind == Glue.SchemaVersion.Schema {
     if let registryName = registryName { objectEntries.append(.init("RegistryName", registryName.expression)) }
     if let schemaARN = schemaARN { objectEntries.append(.init("SchemaArn", schemaARN.expression)) }
     if let schemaName = schemaName { objectEntries.append(.init("SchemaName", schemaName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

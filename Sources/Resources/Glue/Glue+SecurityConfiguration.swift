@@ -76,7 +76,7 @@ extension Value where Kind == Glue.SecurityConfiguration.CloudWatchEncryption {
       objectEntries.append(.init("CloudWatchEncryptionMode", cloudWatchEncryptionMode.expression))
     }
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -102,7 +102,7 @@ extension Value where Kind == Glue.SecurityConfiguration.EncryptionConfiguration
       objectEntries.append(.init("JobBookmarksEncryption", jobBookmarksEncryption.expression))
     }
     if let s3Encryptions = s3Encryptions { objectEntries.append(.init("S3Encryptions", s3Encryptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -121,7 +121,7 @@ extension Value where Kind == Glue.SecurityConfiguration.JobBookmarksEncryption 
       objectEntries.append(.init("JobBookmarksEncryptionMode", jobBookmarksEncryptionMode.expression))
     }
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -140,6 +140,6 @@ extension Value where Kind == Glue.SecurityConfiguration.S3Encryption {
     if let s3EncryptionMode = s3EncryptionMode {
       objectEntries.append(.init("S3EncryptionMode", s3EncryptionMode.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

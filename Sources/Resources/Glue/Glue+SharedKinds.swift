@@ -18,7 +18,7 @@ extension Value where Kind == Glue.DataLakePrincipal {
     if let dataLakePrincipalIdentifier = dataLakePrincipalIdentifier {
       objectEntries.append(.init("DataLakePrincipalIdentifier", dataLakePrincipalIdentifier.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -35,7 +35,7 @@ extension Value where Kind == Glue.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -53,7 +53,7 @@ extension Value where Kind == Glue.NotificationProperty {
     if let notifyDelayAfter = notifyDelayAfter {
       objectEntries.append(.init("NotifyDelayAfter", notifyDelayAfter.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -71,7 +71,7 @@ extension Value where Kind == Glue.Column {
     if let comment = comment { objectEntries.append(.init("Comment", comment.expression)) }
     objectEntries.append(.init("Name", name.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -89,7 +89,7 @@ extension Value where Kind == Glue.SchemaID {
     if let registryName = registryName { objectEntries.append(.init("RegistryName", registryName.expression)) }
     if let schemaARN = schemaARN { objectEntries.append(.init("SchemaArn", schemaARN.expression)) }
     if let schemaName = schemaName { objectEntries.append(.init("SchemaName", schemaName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -115,7 +115,7 @@ extension Value where Kind == Glue.SchemaReference {
     if let schemaVersionNumber = schemaVersionNumber {
       objectEntries.append(.init("SchemaVersionNumber", schemaVersionNumber.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -135,7 +135,7 @@ extension Value where Kind == Glue.SerdeInfo {
     if let serializationLibrary = serializationLibrary {
       objectEntries.append(.init("SerializationLibrary", serializationLibrary.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,6 +163,6 @@ extension Value where Kind == Glue.SkewedInfo {
     if let skewedColumnValues = skewedColumnValues {
       objectEntries.append(.init("SkewedColumnValues", skewedColumnValues.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -120,7 +120,7 @@ extension Value where Kind == Glue.Table.IcebergInput {
       objectEntries.append(.init("MetadataOperation", metadataOperation.expression))
     }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -139,7 +139,7 @@ extension Value where Kind == Glue.Table.IcebergPartitionField {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("SourceId", sourceID.expression))
     objectEntries.append(.init("Transform", transform.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -156,7 +156,7 @@ extension Value where Kind == Glue.Table.IcebergPartitionSpec {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Fields", fields.expression))
     if let specID = specID { objectEntries.append(.init("SpecId", specID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -182,7 +182,7 @@ extension Value where Kind == Glue.Table.IcebergSchema {
     }
     if let schemaID = schemaID { objectEntries.append(.init("SchemaId", schemaID.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,7 +201,7 @@ extension Value where Kind == Glue.Table.IcebergSortField {
     objectEntries.append(.init("NullOrder", nullOrder.expression))
     objectEntries.append(.init("SourceId", sourceID.expression))
     objectEntries.append(.init("Transform", transform.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -218,7 +218,7 @@ extension Value where Kind == Glue.Table.IcebergSortOrder {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Fields", fields.expression))
     objectEntries.append(.init("OrderId", orderID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -244,7 +244,7 @@ extension Value where Kind == Glue.Table.IcebergStructField {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Required", required.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -270,7 +270,7 @@ extension Value where Kind == Glue.Table.IcebergTableInput {
     if let properties = properties { objectEntries.append(.init("Properties", properties.expression)) }
     objectEntries.append(.init("Schema", schema.expression))
     if let writeOrder = writeOrder { objectEntries.append(.init("WriteOrder", writeOrder.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -286,7 +286,7 @@ extension Value where Kind == Glue.Table.OpenTableFormatInput {
   public init(icebergInput: Value<Glue.Table.IcebergInput>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let icebergInput = icebergInput { objectEntries.append(.init("IcebergInput", icebergInput.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -303,7 +303,7 @@ extension Value where Kind == Glue.Table.Order {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Column", column.expression))
     objectEntries.append(.init("SortOrder", sortOrder.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -351,7 +351,7 @@ extension Value where Kind == Glue.Table.StorageDescriptor {
     if let storedAsSubDirectories = storedAsSubDirectories {
       objectEntries.append(.init("StoredAsSubDirectories", storedAsSubDirectories.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -375,7 +375,7 @@ extension Value where Kind == Glue.Table.TableIdentifier {
     if let databaseName = databaseName { objectEntries.append(.init("DatabaseName", databaseName.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let region = region { objectEntries.append(.init("Region", region.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -421,7 +421,7 @@ extension Value where Kind == Glue.Table.TableInput {
     if let viewOriginalText = viewOriginalText {
       objectEntries.append(.init("ViewOriginalText", viewOriginalText.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -437,9 +437,9 @@ extension Glue.Table {
 
 extension Value where Kind == Glue.Table.TableTypeValue {
   /// `EXTERNAL_TABLE`.
-  public static var externalTable: Self { Self(Kind.externalTable) }
+  public static var externalTable: Self { .allowed(Kind.externalTable) }
   /// `VIRTUAL_VIEW`.
-  public static var virtualView: Self { Self(Kind.virtualView) }
+  public static var virtualView: Self { .allowed(Kind.virtualView) }
 }
 
 extension Glue.Table {
@@ -464,7 +464,7 @@ extension Value where Kind == Glue.Table.ViewDefinition {
       objectEntries.append(.init("Representations", representations.expression))
     }
     if let subObjects = subObjects { objectEntries.append(.init("SubObjects", subObjects.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -496,6 +496,6 @@ extension Value where Kind == Glue.Table.ViewRepresentation {
     if let viewOriginalText = viewOriginalText {
       objectEntries.append(.init("ViewOriginalText", viewOriginalText.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -98,7 +98,7 @@ extension Value where Kind == Glue.TableOptimizer.IcebergConfiguration {
     if let orphanFileRetentionPeriodInDays = orphanFileRetentionPeriodInDays {
       objectEntries.append(.init("OrphanFileRetentionPeriodInDays", orphanFileRetentionPeriodInDays.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -126,7 +126,7 @@ extension Value where Kind == Glue.TableOptimizer.IcebergRetentionConfiguration 
     if let snapshotRetentionPeriodInDays = snapshotRetentionPeriodInDays {
       objectEntries.append(.init("SnapshotRetentionPeriodInDays", snapshotRetentionPeriodInDays.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -144,7 +144,7 @@ extension Value where Kind == Glue.TableOptimizer.OrphanFileDeletionConfiguratio
     if let icebergConfiguration = icebergConfiguration {
       objectEntries.append(.init("IcebergConfiguration", icebergConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -162,7 +162,7 @@ extension Value where Kind == Glue.TableOptimizer.RetentionConfiguration {
     if let icebergConfiguration = icebergConfiguration {
       objectEntries.append(.init("IcebergConfiguration", icebergConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -194,7 +194,7 @@ extension Value where Kind == Glue.TableOptimizer.TableOptimizerConfiguration {
     if let vpcConfiguration = vpcConfiguration {
       objectEntries.append(.init("VpcConfiguration", vpcConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -212,6 +212,6 @@ extension Value where Kind == Glue.TableOptimizer.VPCConfiguration {
     if let glueConnectionName = glueConnectionName {
       objectEntries.append(.init("GlueConnectionName", glueConnectionName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -142,7 +142,7 @@ extension Value where Kind == Glue.Trigger.Action {
       objectEntries.append(.init("SecurityConfiguration", securityConfiguration.expression))
     }
     if let timeout = timeout { objectEntries.append(.init("Timeout", timeout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -170,7 +170,7 @@ extension Value where Kind == Glue.Trigger.ConditionDefinition {
       objectEntries.append(.init("LogicalOperator", logicalOperator.expression))
     }
     if let state = state { objectEntries.append(.init("State", state.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -190,17 +190,17 @@ extension Glue.Trigger {
 
 extension Value where Kind == Glue.Trigger.CrawlStateValue {
   /// `CANCELLED`.
-  public static var cancelled: Self { Self(Kind.cancelled) }
+  public static var cancelled: Self { .allowed(Kind.cancelled) }
   /// `CANCELLING`.
-  public static var cancelling: Self { Self(Kind.cancelling) }
+  public static var cancelling: Self { .allowed(Kind.cancelling) }
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
   /// `FAILED`.
-  public static var failed: Self { Self(Kind.failed) }
+  public static var failed: Self { .allowed(Kind.failed) }
   /// `RUNNING`.
-  public static var running: Self { Self(Kind.running) }
+  public static var running: Self { .allowed(Kind.running) }
   /// `SUCCEEDED`.
-  public static var succeeded: Self { Self(Kind.succeeded) }
+  public static var succeeded: Self { .allowed(Kind.succeeded) }
 }
 
 extension Glue.Trigger {
@@ -216,7 +216,7 @@ extension Value where Kind == Glue.Trigger.EventBatchingCondition {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BatchSize", batchSize.expression))
     if let batchWindow = batchWindow { objectEntries.append(.init("BatchWindow", batchWindow.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -231,7 +231,7 @@ extension Glue.Trigger {
 
 extension Value where Kind == Glue.Trigger.LogicalOperatorValue {
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
 }
 
 extension Glue.Trigger {
@@ -246,9 +246,9 @@ extension Glue.Trigger {
 
 extension Value where Kind == Glue.Trigger.LogicalValue {
   /// `AND`.
-  public static var and: Self { Self(Kind.and) }
+  public static var and: Self { .allowed(Kind.and) }
   /// `ANY`.
-  public static var any: Self { Self(Kind.any) }
+  public static var any: Self { .allowed(Kind.any) }
 }
 
 extension Glue.Trigger {
@@ -267,7 +267,7 @@ extension Value where Kind == Glue.Trigger.Predicate {
     var objectEntries: [Expression.ObjectEntry] = []
     if let conditions = conditions { objectEntries.append(.init("Conditions", conditions.expression)) }
     if let logical = logical { objectEntries.append(.init("Logical", logical.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -285,13 +285,13 @@ extension Glue.Trigger {
 
 extension Value where Kind == Glue.Trigger.StateValue {
   /// `SUCCEEDED`.
-  public static var succeeded: Self { Self(Kind.succeeded) }
+  public static var succeeded: Self { .allowed(Kind.succeeded) }
   /// `STOPPED`.
-  public static var stopped: Self { Self(Kind.stopped) }
+  public static var stopped: Self { .allowed(Kind.stopped) }
   /// `TIMEOUT`.
-  public static var timeout: Self { Self(Kind.timeout) }
+  public static var timeout: Self { .allowed(Kind.timeout) }
   /// `FAILED`.
-  public static var failed: Self { Self(Kind.failed) }
+  public static var failed: Self { .allowed(Kind.failed) }
 }
 
 extension Glue.Trigger {
@@ -308,11 +308,11 @@ extension Glue.Trigger {
 
 extension Value where Kind == Glue.Trigger.TypeValue {
   /// `CONDITIONAL`.
-  public static var conditional: Self { Self(Kind.conditional) }
+  public static var conditional: Self { .allowed(Kind.conditional) }
   /// `EVENT`.
-  public static var event: Self { Self(Kind.event) }
+  public static var event: Self { .allowed(Kind.event) }
   /// `ON_DEMAND`.
-  public static var onDemand: Self { Self(Kind.onDemand) }
+  public static var onDemand: Self { .allowed(Kind.onDemand) }
   /// `SCHEDULED`.
-  public static var scheduled: Self { Self(Kind.scheduled) }
+  public static var scheduled: Self { .allowed(Kind.scheduled) }
 }

@@ -97,6 +97,6 @@ extension Value where Kind == Glue.UsageProfile.ProfileConfiguration {
     if let sessionConfiguration = sessionConfiguration {
       objectEntries.append(.init("SessionConfiguration", sessionConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

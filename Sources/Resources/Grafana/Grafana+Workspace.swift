@@ -236,9 +236,9 @@ extension Grafana.Workspace {
 
 extension Value where Kind == Grafana.Workspace.AccountAccessTypeValue {
   /// `CURRENT_ACCOUNT`.
-  public static var currentAccount: Self { Self(Kind.currentAccount) }
+  public static var currentAccount: Self { .allowed(Kind.currentAccount) }
   /// `ORGANIZATION`.
-  public static var organization: Self { Self(Kind.organization) }
+  public static var organization: Self { .allowed(Kind.organization) }
 }
 
 extension Grafana.Workspace {
@@ -265,7 +265,7 @@ extension Value where Kind == Grafana.Workspace.AssertionAttributes {
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let org = org { objectEntries.append(.init("Org", org.expression)) }
     if let role = role { objectEntries.append(.init("Role", role.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -281,9 +281,9 @@ extension Grafana.Workspace {
 
 extension Value where Kind == Grafana.Workspace.AuthenticationProviderTypesValue {
   /// `AWS_SSO`.
-  public static var awsSso: Self { Self(Kind.awsSso) }
+  public static var awsSso: Self { .allowed(Kind.awsSso) }
   /// `SAML`.
-  public static var saml: Self { Self(Kind.saml) }
+  public static var saml: Self { .allowed(Kind.saml) }
 }
 
 extension Grafana.Workspace {
@@ -304,21 +304,21 @@ extension Grafana.Workspace {
 
 extension Value where Kind == Grafana.Workspace.DataSourceTypeValue {
   /// `AMAZON_OPENSEARCH_SERVICE`.
-  public static var amazonOpensearchService: Self { Self(Kind.amazonOpensearchService) }
+  public static var amazonOpensearchService: Self { .allowed(Kind.amazonOpensearchService) }
   /// `CLOUDWATCH`.
-  public static var cloudwatch: Self { Self(Kind.cloudwatch) }
+  public static var cloudwatch: Self { .allowed(Kind.cloudwatch) }
   /// `PROMETHEUS`.
-  public static var prometheus: Self { Self(Kind.prometheus) }
+  public static var prometheus: Self { .allowed(Kind.prometheus) }
   /// `XRAY`.
-  public static var xray: Self { Self(Kind.xray) }
+  public static var xray: Self { .allowed(Kind.xray) }
   /// `TIMESTREAM`.
-  public static var timestream: Self { Self(Kind.timestream) }
+  public static var timestream: Self { .allowed(Kind.timestream) }
   /// `SITEWISE`.
-  public static var sitewise: Self { Self(Kind.sitewise) }
+  public static var sitewise: Self { .allowed(Kind.sitewise) }
   /// `ATHENA`.
-  public static var athena: Self { Self(Kind.athena) }
+  public static var athena: Self { .allowed(Kind.athena) }
   /// `REDSHIFT`.
-  public static var redshift: Self { Self(Kind.redshift) }
+  public static var redshift: Self { .allowed(Kind.redshift) }
 }
 
 extension Grafana.Workspace {
@@ -334,7 +334,7 @@ extension Value where Kind == Grafana.Workspace.IdpMetadata {
     var objectEntries: [Expression.ObjectEntry] = []
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
     if let xml = xml { objectEntries.append(.init("Xml", xml.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -351,7 +351,7 @@ extension Value where Kind == Grafana.Workspace.NetworkAccessControl {
     var objectEntries: [Expression.ObjectEntry] = []
     if let prefixListIds = prefixListIds { objectEntries.append(.init("PrefixListIds", prefixListIds.expression)) }
     if let vpceIds = vpceIds { objectEntries.append(.init("VpceIds", vpceIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -366,7 +366,7 @@ extension Grafana.Workspace {
 
 extension Value where Kind == Grafana.Workspace.NotificationDestinationTypeValue {
   /// `SNS`.
-  public static var sns: Self { Self(Kind.sns) }
+  public static var sns: Self { .allowed(Kind.sns) }
 }
 
 extension Grafana.Workspace {
@@ -381,9 +381,9 @@ extension Grafana.Workspace {
 
 extension Value where Kind == Grafana.Workspace.PermissionTypeValue {
   /// `CUSTOMER_MANAGED`.
-  public static var customerManaged: Self { Self(Kind.customerManaged) }
+  public static var customerManaged: Self { .allowed(Kind.customerManaged) }
   /// `SERVICE_MANAGED`.
-  public static var serviceManaged: Self { Self(Kind.serviceManaged) }
+  public static var serviceManaged: Self { .allowed(Kind.serviceManaged) }
 }
 
 extension Grafana.Workspace {
@@ -399,7 +399,7 @@ extension Value where Kind == Grafana.Workspace.RoleValues {
     var objectEntries: [Expression.ObjectEntry] = []
     if let admin = admin { objectEntries.append(.init("Admin", admin.expression)) }
     if let editor = editor { objectEntries.append(.init("Editor", editor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -431,7 +431,7 @@ extension Value where Kind == Grafana.Workspace.SAMLConfiguration {
       objectEntries.append(.init("LoginValidityDuration", loginValidityDuration.expression))
     }
     if let roleValues = roleValues { objectEntries.append(.init("RoleValues", roleValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -448,6 +448,6 @@ extension Value where Kind == Grafana.Workspace.VPCConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     objectEntries.append(.init("SubnetIds", subnetIds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -100,6 +100,6 @@ extension Value where Kind == Greengrass.ConnectorDefinition.ConnectorDefinition
   public init(connectors: Value<[Greengrass.Connector]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Connectors", connectors.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

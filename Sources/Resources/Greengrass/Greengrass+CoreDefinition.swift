@@ -100,6 +100,6 @@ extension Value where Kind == Greengrass.CoreDefinition.CoreDefinitionVersion {
   public init(cores: Value<[Greengrass.Core]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Cores", cores.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -100,6 +100,6 @@ extension Value where Kind == Greengrass.DeviceDefinition.DeviceDefinitionVersio
   public init(devices: Value<[Greengrass.Device]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Devices", devices.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -119,6 +119,6 @@ extension Value where Kind == Greengrass.FunctionDefinition.FunctionDefinitionVe
     var objectEntries: [Expression.ObjectEntry] = []
     if let defaultConfig = defaultConfig { objectEntries.append(.init("DefaultConfig", defaultConfig.expression)) }
     objectEntries.append(.init("Functions", functions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -136,6 +136,6 @@ extension Value where Kind == Greengrass.Group.GroupVersion {
     if let subscriptionDefinitionVersionARN = subscriptionDefinitionVersionARN {
       objectEntries.append(.init("SubscriptionDefinitionVersionArn", subscriptionDefinitionVersionARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

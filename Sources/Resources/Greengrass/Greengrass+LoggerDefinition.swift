@@ -100,6 +100,6 @@ extension Value where Kind == Greengrass.LoggerDefinition.LoggerDefinitionVersio
   public init(loggers: Value<[Greengrass.Logger]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Loggers", loggers.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

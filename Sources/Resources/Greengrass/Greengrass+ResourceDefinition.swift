@@ -124,6 +124,6 @@ extension Value where Kind == Greengrass.ResourceDefinition.ResourceDefinitionVe
   public init(resources: Value<[Greengrass.ResourceInstance]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Resources", resources.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

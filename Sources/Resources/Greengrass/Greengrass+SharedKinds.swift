@@ -18,7 +18,7 @@ extension Value where Kind == Greengrass.Connector {
     objectEntries.append(.init("ConnectorArn", connectorARN.expression))
     objectEntries.append(.init("Id", id.expression))
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -42,7 +42,7 @@ extension Value where Kind == Greengrass.Core {
     objectEntries.append(.init("Id", id.expression))
     if let syncShadow = syncShadow { objectEntries.append(.init("SyncShadow", syncShadow.expression)) }
     objectEntries.append(.init("ThingArn", thingARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -66,7 +66,7 @@ extension Value where Kind == Greengrass.Device {
     objectEntries.append(.init("Id", id.expression))
     if let syncShadow = syncShadow { objectEntries.append(.init("SyncShadow", syncShadow.expression)) }
     objectEntries.append(.init("ThingArn", thingARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -82,7 +82,7 @@ extension Value where Kind == Greengrass.DefaultConfig {
   public init(execution: Value<Greengrass.Execution>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Execution", execution.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -108,7 +108,7 @@ extension Value where Kind == Greengrass.Environment {
       objectEntries.append(.init("ResourceAccessPolicies", resourceAccessPolicies.expression))
     }
     if let variables = variables { objectEntries.append(.init("Variables", variables.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -125,7 +125,7 @@ extension Value where Kind == Greengrass.Execution {
     var objectEntries: [Expression.ObjectEntry] = []
     if let isolationMode = isolationMode { objectEntries.append(.init("IsolationMode", isolationMode.expression)) }
     if let runAs = runAs { objectEntries.append(.init("RunAs", runAs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -147,7 +147,7 @@ extension Value where Kind == Greengrass.Function {
     objectEntries.append(.init("FunctionArn", functionARN.expression))
     objectEntries.append(.init("FunctionConfiguration", functionConfiguration.expression))
     objectEntries.append(.init("Id", id.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,7 +177,7 @@ extension Value where Kind == Greengrass.FunctionConfiguration {
     if let memorySize = memorySize { objectEntries.append(.init("MemorySize", memorySize.expression)) }
     if let pinned = pinned { objectEntries.append(.init("Pinned", pinned.expression)) }
     if let timeout = timeout { objectEntries.append(.init("Timeout", timeout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -194,7 +194,7 @@ extension Value where Kind == Greengrass.ResourceAccessPolicy {
     var objectEntries: [Expression.ObjectEntry] = []
     if let permission = permission { objectEntries.append(.init("Permission", permission.expression)) }
     objectEntries.append(.init("ResourceId", resourceID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -211,7 +211,7 @@ extension Value where Kind == Greengrass.RunAs {
     var objectEntries: [Expression.ObjectEntry] = []
     if let gid = gid { objectEntries.append(.init("Gid", gid.expression)) }
     if let uid = uid { objectEntries.append(.init("Uid", uid.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -237,7 +237,7 @@ extension Value where Kind == Greengrass.Logger {
     objectEntries.append(.init("Level", level.expression))
     if let space = space { objectEntries.append(.init("Space", space.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -254,7 +254,7 @@ extension Value where Kind == Greengrass.GroupOwnerSetting {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AutoAddGroupOwner", autoAddGroupOwner.expression))
     if let groupOwner = groupOwner { objectEntries.append(.init("GroupOwner", groupOwner.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -273,7 +273,7 @@ extension Value where Kind == Greengrass.LocalDeviceResourceData {
       objectEntries.append(.init("GroupOwnerSetting", groupOwnerSetting.expression))
     }
     objectEntries.append(.init("SourcePath", sourcePath.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -297,7 +297,7 @@ extension Value where Kind == Greengrass.LocalVolumeResourceData {
       objectEntries.append(.init("GroupOwnerSetting", groupOwnerSetting.expression))
     }
     objectEntries.append(.init("SourcePath", sourcePath.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -333,7 +333,7 @@ extension Value where Kind == Greengrass.ResourceDataContainer {
     if let secretsManagerSecretResourceData = secretsManagerSecretResourceData {
       objectEntries.append(.init("SecretsManagerSecretResourceData", secretsManagerSecretResourceData.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -350,7 +350,7 @@ extension Value where Kind == Greengrass.ResourceDownloadOwnerSetting {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("GroupOwner", groupOwner.expression))
     objectEntries.append(.init("GroupPermission", groupPermission.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -368,7 +368,7 @@ extension Value where Kind == Greengrass.ResourceInstance {
     objectEntries.append(.init("Id", id.expression))
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("ResourceDataContainer", resourceDataContainer.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -390,7 +390,7 @@ extension Value where Kind == Greengrass.S3MachineLearningModelResourceData {
     objectEntries.append(.init("DestinationPath", destinationPath.expression))
     if let ownerSetting = ownerSetting { objectEntries.append(.init("OwnerSetting", ownerSetting.expression)) }
     objectEntries.append(.init("S3Uri", s3URI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -412,7 +412,7 @@ extension Value where Kind == Greengrass.SageMakerMachineLearningModelResourceDa
     objectEntries.append(.init("DestinationPath", destinationPath.expression))
     if let ownerSetting = ownerSetting { objectEntries.append(.init("OwnerSetting", ownerSetting.expression)) }
     objectEntries.append(.init("SageMakerJobArn", sageMakerJobARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -431,7 +431,7 @@ extension Value where Kind == Greengrass.SecretsManagerSecretResourceData {
     if let additionalStagingLabelsToDownload = additionalStagingLabelsToDownload {
       objectEntries.append(.init("AdditionalStagingLabelsToDownload", additionalStagingLabelsToDownload.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -450,6 +450,6 @@ extension Value where Kind == Greengrass.Subscription {
     objectEntries.append(.init("Source", source.expression))
     objectEntries.append(.init("Subject", subject.expression))
     objectEntries.append(.init("Target", target.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

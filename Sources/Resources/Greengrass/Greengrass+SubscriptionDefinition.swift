@@ -100,6 +100,6 @@ extension Value where Kind == Greengrass.SubscriptionDefinition.SubscriptionDefi
   public init(subscriptions: Value<[Greengrass.Subscription]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Subscriptions", subscriptions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

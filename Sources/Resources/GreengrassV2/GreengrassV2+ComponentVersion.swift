@@ -101,7 +101,7 @@ extension Value where Kind == GreengrassV2.ComponentVersion.ComponentDependencyR
     if let versionRequirement = versionRequirement {
       objectEntries.append(.init("VersionRequirement", versionRequirement.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -118,7 +118,7 @@ extension Value where Kind == GreengrassV2.ComponentVersion.ComponentPlatform {
     var objectEntries: [Expression.ObjectEntry] = []
     if let attributes = attributes { objectEntries.append(.init("Attributes", attributes.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -134,9 +134,9 @@ extension GreengrassV2.ComponentVersion {
 
 extension Value where Kind == GreengrassV2.ComponentVersion.DependencyTypeValue {
   /// `SOFT`.
-  public static var soft: Self { Self(Kind.soft) }
+  public static var soft: Self { .allowed(Kind.soft) }
   /// `HARD`.
-  public static var hard: Self { Self(Kind.hard) }
+  public static var hard: Self { .allowed(Kind.hard) }
 }
 
 extension GreengrassV2.ComponentVersion {
@@ -151,9 +151,9 @@ extension GreengrassV2.ComponentVersion {
 
 extension Value where Kind == GreengrassV2.ComponentVersion.InputPayloadEncodingTypeValue {
   /// `json`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `binary`.
-  public static var binary: Self { Self(Kind.binary) }
+  public static var binary: Self { .allowed(Kind.binary) }
 }
 
 extension GreengrassV2.ComponentVersion {
@@ -168,9 +168,9 @@ extension GreengrassV2.ComponentVersion {
 
 extension Value where Kind == GreengrassV2.ComponentVersion.IsolationModeValue {
   /// `GreengrassContainer`.
-  public static var greengrassContainer: Self { Self(Kind.greengrassContainer) }
+  public static var greengrassContainer: Self { .allowed(Kind.greengrassContainer) }
   /// `NoContainer`.
-  public static var noContainer: Self { Self(Kind.noContainer) }
+  public static var noContainer: Self { .allowed(Kind.noContainer) }
 }
 
 extension GreengrassV2.ComponentVersion {
@@ -193,7 +193,7 @@ extension Value where Kind == GreengrassV2.ComponentVersion.LambdaContainerParam
     if let memorySizeInKB = memorySizeInKB { objectEntries.append(.init("MemorySizeInKB", memorySizeInKB.expression)) }
     if let mountROSysfs = mountROSysfs { objectEntries.append(.init("MountROSysfs", mountROSysfs.expression)) }
     if let volumes = volumes { objectEntries.append(.init("Volumes", volumes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -215,7 +215,7 @@ extension Value where Kind == GreengrassV2.ComponentVersion.LambdaDeviceMount {
     if let addGroupOwner = addGroupOwner { objectEntries.append(.init("AddGroupOwner", addGroupOwner.expression)) }
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
     if let permission = permission { objectEntries.append(.init("Permission", permission.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -232,7 +232,7 @@ extension Value where Kind == GreengrassV2.ComponentVersion.LambdaEventSource {
     var objectEntries: [Expression.ObjectEntry] = []
     if let topic = topic { objectEntries.append(.init("Topic", topic.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -284,7 +284,7 @@ extension Value where Kind == GreengrassV2.ComponentVersion.LambdaExecutionParam
     if let timeoutInSeconds = timeoutInSeconds {
       objectEntries.append(.init("TimeoutInSeconds", timeoutInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -300,9 +300,9 @@ extension GreengrassV2.ComponentVersion {
 
 extension Value where Kind == GreengrassV2.ComponentVersion.LambdaFilesystemPermissionValue {
   /// `ro`.
-  public static var ro: Self { Self(Kind.ro) }
+  public static var ro: Self { .allowed(Kind.ro) }
   /// `rw`.
-  public static var rw: Self { Self(Kind.rw) }
+  public static var rw: Self { .allowed(Kind.rw) }
 }
 
 extension GreengrassV2.ComponentVersion {
@@ -337,7 +337,7 @@ extension Value where Kind == GreengrassV2.ComponentVersion.LambdaFunctionRecipe
       objectEntries.append(.init("ComponentVersion", componentVersion.expression))
     }
     if let lambdaARN = lambdaARN { objectEntries.append(.init("LambdaArn", lambdaARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -359,7 +359,7 @@ extension Value where Kind == GreengrassV2.ComponentVersion.LambdaLinuxProcessPa
       objectEntries.append(.init("ContainerParams", containerParams.expression))
     }
     if let isolationMode = isolationMode { objectEntries.append(.init("IsolationMode", isolationMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -385,7 +385,7 @@ extension Value where Kind == GreengrassV2.ComponentVersion.LambdaVolumeMount {
     }
     if let permission = permission { objectEntries.append(.init("Permission", permission.expression)) }
     if let sourcePath = sourcePath { objectEntries.append(.init("SourcePath", sourcePath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -401,7 +401,7 @@ extension GreengrassV2.ComponentVersion {
 
 extension Value where Kind == GreengrassV2.ComponentVersion.TypeValue {
   /// `PUB_SUB`.
-  public static var pubSub: Self { Self(Kind.pubSub) }
+  public static var pubSub: Self { .allowed(Kind.pubSub) }
   /// `IOT_CORE`.
-  public static var iotCore: Self { Self(Kind.iotCore) }
+  public static var iotCore: Self { .allowed(Kind.iotCore) }
 }

@@ -116,9 +116,9 @@ extension GreengrassV2.Deployment {
 
 extension Value where Kind == GreengrassV2.Deployment.ActionValue {
   /// `NOTIFY_COMPONENTS`.
-  public static var notifyComponents: Self { Self(Kind.notifyComponents) }
+  public static var notifyComponents: Self { .allowed(Kind.notifyComponents) }
   /// `SKIP_NOTIFY_COMPONENTS`.
-  public static var skipNotifyComponents: Self { Self(Kind.skipNotifyComponents) }
+  public static var skipNotifyComponents: Self { .allowed(Kind.skipNotifyComponents) }
 }
 
 extension GreengrassV2.Deployment {
@@ -134,7 +134,7 @@ extension Value where Kind == GreengrassV2.Deployment.ComponentConfigurationUpda
     var objectEntries: [Expression.ObjectEntry] = []
     if let merge = merge { objectEntries.append(.init("Merge", merge.expression)) }
     if let reset = reset { objectEntries.append(.init("Reset", reset.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -160,7 +160,7 @@ extension Value where Kind == GreengrassV2.Deployment.ComponentDeploymentSpecifi
       objectEntries.append(.init("ConfigurationUpdate", configurationUpdate.expression))
     }
     if let runWith = runWith { objectEntries.append(.init("RunWith", runWith.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,7 +184,7 @@ extension Value where Kind == GreengrassV2.Deployment.ComponentRunWith {
       objectEntries.append(.init("SystemResourceLimits", systemResourceLimits.expression))
     }
     if let windowsUser = windowsUser { objectEntries.append(.init("WindowsUser", windowsUser.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -203,7 +203,7 @@ extension Value where Kind == GreengrassV2.Deployment.DeploymentComponentUpdateP
     if let timeoutInSeconds = timeoutInSeconds {
       objectEntries.append(.init("TimeoutInSeconds", timeoutInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,7 +221,7 @@ extension Value where Kind == GreengrassV2.Deployment.DeploymentConfigurationVal
     if let timeoutInSeconds = timeoutInSeconds {
       objectEntries.append(.init("TimeoutInSeconds", timeoutInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -245,7 +245,7 @@ extension Value where Kind == GreengrassV2.Deployment.DeploymentIoTJobConfigurat
       objectEntries.append(.init("JobExecutionsRolloutConfig", jobExecutionsRolloutConfig.expression))
     }
     if let timeoutConfig = timeoutConfig { objectEntries.append(.init("TimeoutConfig", timeoutConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -273,7 +273,7 @@ extension Value where Kind == GreengrassV2.Deployment.DeploymentPolicies {
     if let failureHandlingPolicy = failureHandlingPolicy {
       objectEntries.append(.init("FailureHandlingPolicy", failureHandlingPolicy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -289,9 +289,9 @@ extension GreengrassV2.Deployment {
 
 extension Value where Kind == GreengrassV2.Deployment.FailureHandlingPolicyValue {
   /// `ROLLBACK`.
-  public static var rollback: Self { Self(Kind.rollback) }
+  public static var rollback: Self { .allowed(Kind.rollback) }
   /// `DO_NOTHING`.
-  public static var doNothing: Self { Self(Kind.doNothing) }
+  public static var doNothing: Self { .allowed(Kind.doNothing) }
 }
 
 extension GreengrassV2.Deployment {
@@ -308,13 +308,13 @@ extension GreengrassV2.Deployment {
 
 extension Value where Kind == GreengrassV2.Deployment.FailureTypeValue {
   /// `FAILED`.
-  public static var failed: Self { Self(Kind.failed) }
+  public static var failed: Self { .allowed(Kind.failed) }
   /// `REJECTED`.
-  public static var rejected: Self { Self(Kind.rejected) }
+  public static var rejected: Self { .allowed(Kind.rejected) }
   /// `TIMED_OUT`.
-  public static var timedOut: Self { Self(Kind.timedOut) }
+  public static var timedOut: Self { .allowed(Kind.timedOut) }
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
 }
 
 extension GreengrassV2.Deployment {
@@ -329,7 +329,7 @@ extension Value where Kind == GreengrassV2.Deployment.IoTJobAbortConfig {
   public init(criteriaList: Value<[GreengrassV2.Deployment.IoTJobAbortCriteria]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CriteriaList", criteriaList.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -353,7 +353,7 @@ extension Value where Kind == GreengrassV2.Deployment.IoTJobAbortCriteria {
     objectEntries.append(.init("FailureType", failureType.expression))
     objectEntries.append(.init("MinNumberOfExecutedThings", minNumberOfExecutedThings.expression))
     objectEntries.append(.init("ThresholdPercentage", thresholdPercentage.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -368,7 +368,7 @@ extension GreengrassV2.Deployment {
 
 extension Value where Kind == GreengrassV2.Deployment.IoTJobAbortCriteriaActionValue {
   /// `CANCEL`.
-  public static var cancel: Self { Self(Kind.cancel) }
+  public static var cancel: Self { .allowed(Kind.cancel) }
 }
 
 extension GreengrassV2.Deployment {
@@ -391,7 +391,7 @@ extension Value where Kind == GreengrassV2.Deployment.IoTJobExecutionsRolloutCon
     if let maximumPerMinute = maximumPerMinute {
       objectEntries.append(.init("MaximumPerMinute", maximumPerMinute.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -409,7 +409,7 @@ extension Value where Kind == GreengrassV2.Deployment.IoTJobExponentialRolloutRa
     objectEntries.append(.init("BaseRatePerMinute", baseRatePerMinute.expression))
     objectEntries.append(.init("IncrementFactor", incrementFactor.expression))
     objectEntries.append(.init("RateIncreaseCriteria", rateIncreaseCriteria.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -427,7 +427,7 @@ extension Value where Kind == GreengrassV2.Deployment.IoTJobTimeoutConfig {
     if let inProgressTimeoutInMinutes = inProgressTimeoutInMinutes {
       objectEntries.append(.init("InProgressTimeoutInMinutes", inProgressTimeoutInMinutes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -444,6 +444,6 @@ extension Value where Kind == GreengrassV2.Deployment.SystemResourceLimits {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cpus = cpus { objectEntries.append(.init("Cpus", cpus.expression)) }
     if let memory = memory { objectEntries.append(.init("Memory", memory.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -93,7 +93,7 @@ extension Value where Kind == GroundStation.Config.AntennaDownlinkConfig {
   public init(spectrumConfig: Value<GroundStation.Config.SpectrumConfig>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let spectrumConfig = spectrumConfig { objectEntries.append(.init("SpectrumConfig", spectrumConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -117,7 +117,7 @@ extension Value where Kind == GroundStation.Config.AntennaDownlinkDemodDecodeCon
       objectEntries.append(.init("DemodulationConfig", demodulationConfig.expression))
     }
     if let spectrumConfig = spectrumConfig { objectEntries.append(.init("SpectrumConfig", spectrumConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -141,7 +141,7 @@ extension Value where Kind == GroundStation.Config.AntennaUplinkConfig {
     if let transmitDisabled = transmitDisabled {
       objectEntries.append(.init("TransmitDisabled", transmitDisabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -158,11 +158,11 @@ extension GroundStation.Config {
 
 extension Value where Kind == GroundStation.Config.AutotrackValue {
   /// `REQUIRED`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
   /// `PREFERRED`.
-  public static var preferred: Self { Self(Kind.preferred) }
+  public static var preferred: Self { .allowed(Kind.preferred) }
   /// `REMOVED`.
-  public static var removed: Self { Self(Kind.removed) }
+  public static var removed: Self { .allowed(Kind.removed) }
 }
 
 extension GroundStation.Config {
@@ -178,11 +178,11 @@ extension GroundStation.Config {
 
 extension Value where Kind == GroundStation.Config.BandwidthUnitsValue {
   /// `GHz`.
-  public static var gHz: Self { Self(Kind.gHz) }
+  public static var gHz: Self { .allowed(Kind.gHz) }
   /// `MHz`.
-  public static var mHz: Self { Self(Kind.mHz) }
+  public static var mHz: Self { .allowed(Kind.mHz) }
   /// `kHz`.
-  public static var kHz: Self { Self(Kind.kHz) }
+  public static var kHz: Self { .allowed(Kind.kHz) }
 }
 
 extension GroundStation.Config {
@@ -227,7 +227,7 @@ extension Value where Kind == GroundStation.Config.ConfigData {
     if let uplinkEchoConfig = uplinkEchoConfig {
       objectEntries.append(.init("UplinkEchoConfig", uplinkEchoConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -248,7 +248,7 @@ extension Value where Kind == GroundStation.Config.DataflowEndpointConfig {
     if let dataflowEndpointRegion = dataflowEndpointRegion {
       objectEntries.append(.init("DataflowEndpointRegion", dataflowEndpointRegion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -266,7 +266,7 @@ extension Value where Kind == GroundStation.Config.DecodeConfig {
     if let unvalidatedJSON = unvalidatedJSON {
       objectEntries.append(.init("UnvalidatedJSON", unvalidatedJSON.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -284,7 +284,7 @@ extension Value where Kind == GroundStation.Config.DemodulationConfig {
     if let unvalidatedJSON = unvalidatedJSON {
       objectEntries.append(.init("UnvalidatedJSON", unvalidatedJSON.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -301,7 +301,7 @@ extension Value where Kind == GroundStation.Config.Eirp {
     var objectEntries: [Expression.ObjectEntry] = []
     if let units = units { objectEntries.append(.init("Units", units.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -316,7 +316,7 @@ extension GroundStation.Config {
 
 extension Value where Kind == GroundStation.Config.EirpUnitsValue {
   /// `dBW`.
-  public static var dBw: Self { Self(Kind.dBw) }
+  public static var dBw: Self { .allowed(Kind.dBw) }
 }
 
 extension GroundStation.Config {
@@ -332,7 +332,7 @@ extension Value where Kind == GroundStation.Config.Frequency {
     var objectEntries: [Expression.ObjectEntry] = []
     if let units = units { objectEntries.append(.init("Units", units.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -349,7 +349,7 @@ extension Value where Kind == GroundStation.Config.FrequencyBandwidth {
     var objectEntries: [Expression.ObjectEntry] = []
     if let units = units { objectEntries.append(.init("Units", units.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -366,11 +366,11 @@ extension GroundStation.Config {
 
 extension Value where Kind == GroundStation.Config.FrequencyUnitsValue {
   /// `GHz`.
-  public static var gHz: Self { Self(Kind.gHz) }
+  public static var gHz: Self { .allowed(Kind.gHz) }
   /// `MHz`.
-  public static var mHz: Self { Self(Kind.mHz) }
+  public static var mHz: Self { .allowed(Kind.mHz) }
   /// `kHz`.
-  public static var kHz: Self { Self(Kind.kHz) }
+  public static var kHz: Self { .allowed(Kind.kHz) }
 }
 
 extension GroundStation.Config {
@@ -386,7 +386,7 @@ extension Value where Kind == GroundStation.Config.KinesisDataStreamData {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("KinesisDataStreamArn", kinesisDataStreamARN.expression))
     objectEntries.append(.init("KinesisRoleArn", kinesisRoleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -403,11 +403,11 @@ extension GroundStation.Config {
 
 extension Value where Kind == GroundStation.Config.PolarizationValue {
   /// `LEFT_HAND`.
-  public static var leftHand: Self { Self(Kind.leftHand) }
+  public static var leftHand: Self { .allowed(Kind.leftHand) }
   /// `RIGHT_HAND`.
-  public static var rightHand: Self { Self(Kind.rightHand) }
+  public static var rightHand: Self { .allowed(Kind.rightHand) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension GroundStation.Config {
@@ -424,7 +424,7 @@ extension Value where Kind == GroundStation.Config.S3RecordingConfig {
     if let bucketARN = bucketARN { objectEntries.append(.init("BucketArn", bucketARN.expression)) }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -448,7 +448,7 @@ extension Value where Kind == GroundStation.Config.SpectrumConfig {
       objectEntries.append(.init("CenterFrequency", centerFrequency.expression))
     }
     if let polarization = polarization { objectEntries.append(.init("Polarization", polarization.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -465,7 +465,7 @@ extension Value where Kind == GroundStation.Config.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -485,7 +485,7 @@ extension Value where Kind == GroundStation.Config.TelemetrySinkConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TelemetrySinkData", telemetrySinkData.expression))
     objectEntries.append(.init("TelemetrySinkType", telemetrySinkType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -503,7 +503,7 @@ extension Value where Kind == GroundStation.Config.TelemetrySinkData {
     if let kinesisDataStreamData = kinesisDataStreamData {
       objectEntries.append(.init("KinesisDataStreamData", kinesisDataStreamData.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -518,7 +518,7 @@ extension GroundStation.Config {
 
 extension Value where Kind == GroundStation.Config.TelemetrySinkTypeValue {
   /// `KINESIS_DATA_STREAM`.
-  public static var kinesisDataStream: Self { Self(Kind.kinesisDataStream) }
+  public static var kinesisDataStream: Self { .allowed(Kind.kinesisDataStream) }
 }
 
 extension GroundStation.Config {
@@ -533,7 +533,7 @@ extension Value where Kind == GroundStation.Config.TrackingConfig {
   public init(autotrack: Value<GroundStation.Config.AutotrackValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let autotrack = autotrack { objectEntries.append(.init("Autotrack", autotrack.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -552,7 +552,7 @@ extension Value where Kind == GroundStation.Config.UplinkEchoConfig {
       objectEntries.append(.init("AntennaUplinkConfigArn", antennaUplinkConfigARN.expression))
     }
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -574,6 +574,6 @@ extension Value where Kind == GroundStation.Config.UplinkSpectrumConfig {
       objectEntries.append(.init("CenterFrequency", centerFrequency.expression))
     }
     if let polarization = polarization { objectEntries.append(.init("Polarization", polarization.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -107,13 +107,13 @@ extension GroundStation.DataflowEndpointGroup {
 
 extension Value where Kind == GroundStation.DataflowEndpointGroup.AgentStatusValue {
   /// `SUCCESS`.
-  public static var success: Self { Self(Kind.success) }
+  public static var success: Self { .allowed(Kind.success) }
   /// `FAILED`.
-  public static var failed: Self { Self(Kind.failed) }
+  public static var failed: Self { .allowed(Kind.failed) }
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `INACTIVE`.
-  public static var inactive: Self { Self(Kind.inactive) }
+  public static var inactive: Self { .allowed(Kind.inactive) }
 }
 
 extension GroundStation.DataflowEndpointGroup {
@@ -128,9 +128,9 @@ extension GroundStation.DataflowEndpointGroup {
 
 extension Value where Kind == GroundStation.DataflowEndpointGroup.AuditResultsValue {
   /// `HEALTHY`.
-  public static var healthy: Self { Self(Kind.healthy) }
+  public static var healthy: Self { .allowed(Kind.healthy) }
   /// `UNHEALTHY`.
-  public static var unhealthy: Self { Self(Kind.unhealthy) }
+  public static var unhealthy: Self { .allowed(Kind.unhealthy) }
 }
 
 extension GroundStation.DataflowEndpointGroup {
@@ -155,7 +155,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroup.AwsGroundStati
     if let egressAddress = egressAddress { objectEntries.append(.init("EgressAddress", egressAddress.expression)) }
     if let ingressAddress = ingressAddress { objectEntries.append(.init("IngressAddress", ingressAddress.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,7 +175,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroup.ConnectionDeta
     var objectEntries: [Expression.ObjectEntry] = []
     if let mtu = mtu { objectEntries.append(.init("Mtu", mtu.expression)) }
     if let socketAddress = socketAddress { objectEntries.append(.init("SocketAddress", socketAddress.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -197,7 +197,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroup.DataflowEndpoi
     if let address = address { objectEntries.append(.init("Address", address.expression)) }
     if let mtu = mtu { objectEntries.append(.init("Mtu", mtu.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,7 +223,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroup.EndpointDetail
     if let securityDetails = securityDetails {
       objectEntries.append(.init("SecurityDetails", securityDetails.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -240,7 +240,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroup.IntegerRange {
     var objectEntries: [Expression.ObjectEntry] = []
     if let maximum = maximum { objectEntries.append(.init("Maximum", maximum.expression)) }
     if let minimum = minimum { objectEntries.append(.init("Minimum", minimum.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -260,7 +260,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroup.RangedConnecti
     var objectEntries: [Expression.ObjectEntry] = []
     if let mtu = mtu { objectEntries.append(.init("Mtu", mtu.expression)) }
     if let socketAddress = socketAddress { objectEntries.append(.init("SocketAddress", socketAddress.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -277,7 +277,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroup.RangedSocketAd
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let portRange = portRange { objectEntries.append(.init("PortRange", portRange.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -301,7 +301,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroup.SecurityDetail
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -318,6 +318,6 @@ extension Value where Kind == GroundStation.DataflowEndpointGroup.SocketAddress 
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -113,7 +113,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroupV2.ConnectionDe
     var objectEntries: [Expression.ObjectEntry] = []
     if let mtu = mtu { objectEntries.append(.init("Mtu", mtu.expression)) }
     objectEntries.append(.init("SocketAddress", socketAddress.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -137,7 +137,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroupV2.CreateEndpoi
     if let uplinkAwsGroundStationAgentEndpoint = uplinkAwsGroundStationAgentEndpoint {
       objectEntries.append(.init("UplinkAwsGroundStationAgentEndpoint", uplinkAwsGroundStationAgentEndpoint.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -157,7 +157,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroupV2.DownlinkAwsG
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DataflowDetails", dataflowDetails.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,7 +177,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroupV2.DownlinkConn
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AgentIpAndPortAddress", agentIPAndPortAddress.expression))
     objectEntries.append(.init("EgressAddressAndPort", egressAddressAndPort.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -195,7 +195,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroupV2.DownlinkData
     if let agentConnectionDetails = agentConnectionDetails {
       objectEntries.append(.init("AgentConnectionDetails", agentConnectionDetails.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -212,7 +212,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroupV2.IntegerRange
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Maximum", maximum.expression))
     objectEntries.append(.init("Minimum", minimum.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -232,7 +232,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroupV2.RangedConnec
     var objectEntries: [Expression.ObjectEntry] = []
     if let mtu = mtu { objectEntries.append(.init("Mtu", mtu.expression)) }
     objectEntries.append(.init("SocketAddress", socketAddress.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -249,7 +249,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroupV2.RangedSocket
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("PortRange", portRange.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -266,7 +266,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroupV2.SocketAddres
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Port", port.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -286,7 +286,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroupV2.UplinkAwsGro
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DataflowDetails", dataflowDetails.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -306,7 +306,7 @@ extension Value where Kind == GroundStation.DataflowEndpointGroupV2.UplinkConnec
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AgentIpAndPortAddress", agentIPAndPortAddress.expression))
     objectEntries.append(.init("IngressAddressAndPort", ingressAddressAndPort.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -324,6 +324,6 @@ extension Value where Kind == GroundStation.DataflowEndpointGroupV2.UplinkDatafl
     if let agentConnectionDetails = agentConnectionDetails {
       objectEntries.append(.init("AgentConnectionDetails", agentConnectionDetails.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -157,7 +157,7 @@ extension Value where Kind == GroundStation.MissionProfile.DataflowEdge {
     var objectEntries: [Expression.ObjectEntry] = []
     if let destination = destination { objectEntries.append(.init("Destination", destination.expression)) }
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,6 +175,6 @@ extension Value where Kind == GroundStation.MissionProfile.StreamsKMSKey {
     if let kmsAliasARN = kmsAliasARN { objectEntries.append(.init("KmsAliasArn", kmsAliasARN.expression)) }
     if let kmsAliasName = kmsAliasName { objectEntries.append(.init("KmsAliasName", kmsAliasName.expression)) }
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -109,7 +109,7 @@ extension Value where Kind == GuardDuty.Detector.CFNDataSourceConfigurations {
       objectEntries.append(.init("MalwareProtection", malwareProtection.expression))
     }
     if let s3Logs = s3Logs { objectEntries.append(.init("S3Logs", s3Logs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -126,7 +126,7 @@ extension Value where Kind == GuardDuty.Detector.CFNFeatureAdditionalConfigurati
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,7 +150,7 @@ extension Value where Kind == GuardDuty.Detector.CFNFeatureConfiguration {
     }
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -171,19 +171,19 @@ extension GuardDuty.Detector {
 
 extension Value where Kind == GuardDuty.Detector.CFNFeatureConfigurationNameValue {
   /// `EBS_MALWARE_PROTECTION`.
-  public static var ebsMalwareProtection: Self { Self(Kind.ebsMalwareProtection) }
+  public static var ebsMalwareProtection: Self { .allowed(Kind.ebsMalwareProtection) }
   /// `EKS_AUDIT_LOGS`.
-  public static var eksAuditLogs: Self { Self(Kind.eksAuditLogs) }
+  public static var eksAuditLogs: Self { .allowed(Kind.eksAuditLogs) }
   /// `EKS_RUNTIME_MONITORING`.
-  public static var eksRuntimeMonitoring: Self { Self(Kind.eksRuntimeMonitoring) }
+  public static var eksRuntimeMonitoring: Self { .allowed(Kind.eksRuntimeMonitoring) }
   /// `LAMBDA_NETWORK_LOGS`.
-  public static var lambdaNetworkLogs: Self { Self(Kind.lambdaNetworkLogs) }
+  public static var lambdaNetworkLogs: Self { .allowed(Kind.lambdaNetworkLogs) }
   /// `RDS_LOGIN_EVENTS`.
-  public static var rdsLoginEvents: Self { Self(Kind.rdsLoginEvents) }
+  public static var rdsLoginEvents: Self { .allowed(Kind.rdsLoginEvents) }
   /// `RUNTIME_MONITORING`.
-  public static var runtimeMonitoring: Self { Self(Kind.runtimeMonitoring) }
+  public static var runtimeMonitoring: Self { .allowed(Kind.runtimeMonitoring) }
   /// `S3_DATA_EVENTS`.
-  public static var s3DataEvents: Self { Self(Kind.s3DataEvents) }
+  public static var s3DataEvents: Self { .allowed(Kind.s3DataEvents) }
 }
 
 extension GuardDuty.Detector {
@@ -198,9 +198,9 @@ extension GuardDuty.Detector {
 
 extension Value where Kind == GuardDuty.Detector.CFNFeatureConfigurationStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension GuardDuty.Detector {
@@ -215,7 +215,7 @@ extension Value where Kind == GuardDuty.Detector.CFNKubernetesAuditLogsConfigura
   public init(enable: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enable", enable.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -231,7 +231,7 @@ extension Value where Kind == GuardDuty.Detector.CFNKubernetesConfiguration {
   public init(auditLogs: Value<GuardDuty.Detector.CFNKubernetesAuditLogsConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AuditLogs", auditLogs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -251,7 +251,7 @@ extension Value where Kind == GuardDuty.Detector.CFNMalwareProtectionConfigurati
     if let scanEc2InstanceWithFindings = scanEc2InstanceWithFindings {
       objectEntries.append(.init("ScanEc2InstanceWithFindings", scanEc2InstanceWithFindings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,7 +267,7 @@ extension Value where Kind == GuardDuty.Detector.CFNS3LogsConfiguration {
   public init(enable: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enable", enable.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -283,7 +283,7 @@ extension Value where Kind == GuardDuty.Detector.CFNScanEc2InstanceWithFindingsC
   public init(ebsVolumes: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ebsVolumes = ebsVolumes { objectEntries.append(.init("EbsVolumes", ebsVolumes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -300,11 +300,11 @@ extension GuardDuty.Detector {
 
 extension Value where Kind == GuardDuty.Detector.FindingPublishingFrequencyValue {
   /// `FIFTEEN_MINUTES`.
-  public static var fifteenMinutes: Self { Self(Kind.fifteenMinutes) }
+  public static var fifteenMinutes: Self { .allowed(Kind.fifteenMinutes) }
   /// `ONE_HOUR`.
-  public static var oneHour: Self { Self(Kind.oneHour) }
+  public static var oneHour: Self { .allowed(Kind.oneHour) }
   /// `SIX_HOURS`.
-  public static var sixHours: Self { Self(Kind.sixHours) }
+  public static var sixHours: Self { .allowed(Kind.sixHours) }
 }
 
 extension GuardDuty.Detector {
@@ -320,9 +320,9 @@ extension GuardDuty.Detector {
 
 extension Value where Kind == GuardDuty.Detector.NameValue {
   /// `EC2_AGENT_MANAGEMENT`.
-  public static var ec2AgentManagement: Self { Self(Kind.ec2AgentManagement) }
+  public static var ec2AgentManagement: Self { .allowed(Kind.ec2AgentManagement) }
   /// `ECS_FARGATE_AGENT_MANAGEMENT`.
-  public static var ecsFargateAgentManagement: Self { Self(Kind.ecsFargateAgentManagement) }
+  public static var ecsFargateAgentManagement: Self { .allowed(Kind.ecsFargateAgentManagement) }
   /// `EKS_ADDON_MANAGEMENT`.
-  public static var eksAddonManagement: Self { Self(Kind.eksAddonManagement) }
+  public static var eksAddonManagement: Self { .allowed(Kind.eksAddonManagement) }
 }

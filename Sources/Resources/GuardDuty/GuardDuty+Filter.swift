@@ -103,9 +103,9 @@ extension GuardDuty.Filter {
 
 extension Value where Kind == GuardDuty.Filter.ActionValue {
   /// `ARCHIVE`.
-  public static var archive: Self { Self(Kind.archive) }
+  public static var archive: Self { .allowed(Kind.archive) }
   /// `NOOP`.
-  public static var noop: Self { Self(Kind.noop) }
+  public static var noop: Self { .allowed(Kind.noop) }
 }
 
 extension GuardDuty.Filter {
@@ -148,7 +148,7 @@ extension Value where Kind == GuardDuty.Filter.ConditionDefinition {
     if let lte = lte { objectEntries.append(.init("Lte", lte.expression)) }
     if let neq = neq { objectEntries.append(.init("Neq", neq.expression)) }
     if let notEquals = notEquals { objectEntries.append(.init("NotEquals", notEquals.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -164,6 +164,6 @@ extension Value where Kind == GuardDuty.Filter.FindingCriteria {
   public init(criterion: Value<[String: GuardDuty.Filter.ConditionDefinition]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let criterion = criterion { objectEntries.append(.init("Criterion", criterion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

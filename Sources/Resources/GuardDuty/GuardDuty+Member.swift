@@ -98,15 +98,15 @@ extension GuardDuty.Member {
 
 extension Value where Kind == GuardDuty.Member.StatusValue {
   /// `Created`.
-  public static var created: Self { Self(Kind.created) }
+  public static var created: Self { .allowed(Kind.created) }
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `Invited`.
-  public static var invited: Self { Self(Kind.invited) }
+  public static var invited: Self { .allowed(Kind.invited) }
   /// `Removed`.
-  public static var removed: Self { Self(Kind.removed) }
+  public static var removed: Self { .allowed(Kind.removed) }
   /// `Resigned`.
-  public static var resigned: Self { Self(Kind.resigned) }
+  public static var resigned: Self { .allowed(Kind.resigned) }
 }

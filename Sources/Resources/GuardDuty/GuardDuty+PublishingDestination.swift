@@ -109,7 +109,7 @@ extension Value where Kind == GuardDuty.PublishingDestination.CFNDestinationProp
     var objectEntries: [Expression.ObjectEntry] = []
     if let destinationARN = destinationARN { objectEntries.append(.init("DestinationArn", destinationARN.expression)) }
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -124,5 +124,5 @@ extension GuardDuty.PublishingDestination {
 
 extension Value where Kind == GuardDuty.PublishingDestination.DestinationTypeValue {
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
 }

@@ -16,9 +16,9 @@ extension GuardDuty {
 
 extension Value where Kind == GuardDuty.StatusValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension GuardDuty {
@@ -34,7 +34,7 @@ extension Value where Kind == GuardDuty.TagItem {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -54,15 +54,15 @@ extension GuardDuty {
 
 extension Value where Kind == GuardDuty.FormatValue {
   /// `ALIEN_VAULT`.
-  public static var alienVault: Self { Self(Kind.alienVault) }
+  public static var alienVault: Self { .allowed(Kind.alienVault) }
   /// `FIRE_EYE`.
-  public static var fireEye: Self { Self(Kind.fireEye) }
+  public static var fireEye: Self { .allowed(Kind.fireEye) }
   /// `OTX_CSV`.
-  public static var otxCsv: Self { Self(Kind.otxCsv) }
+  public static var otxCsv: Self { .allowed(Kind.otxCsv) }
   /// `PROOF_POINT`.
-  public static var proofPoint: Self { Self(Kind.proofPoint) }
+  public static var proofPoint: Self { .allowed(Kind.proofPoint) }
   /// `STIX`.
-  public static var stix: Self { Self(Kind.stix) }
+  public static var stix: Self { .allowed(Kind.stix) }
   /// `TXT`.
-  public static var txt: Self { Self(Kind.txt) }
+  public static var txt: Self { .allowed(Kind.txt) }
 }

@@ -143,11 +143,11 @@ extension HealthLake.FHIRDatastore {
 
 extension Value where Kind == HealthLake.FHIRDatastore.AuthorizationStrategyValue {
   /// `SMART_ON_FHIR_V1`.
-  public static var smartOnFhirV1: Self { Self(Kind.smartOnFhirV1) }
+  public static var smartOnFhirV1: Self { .allowed(Kind.smartOnFhirV1) }
   /// `AWS_AUTH`.
-  public static var awsAuth: Self { Self(Kind.awsAuth) }
+  public static var awsAuth: Self { .allowed(Kind.awsAuth) }
   /// `SMART_ON_FHIR`.
-  public static var smartOnFhir: Self { Self(Kind.smartOnFhir) }
+  public static var smartOnFhir: Self { .allowed(Kind.smartOnFhir) }
 }
 
 extension HealthLake.FHIRDatastore {
@@ -162,9 +162,9 @@ extension HealthLake.FHIRDatastore {
 
 extension Value where Kind == HealthLake.FHIRDatastore.CmkTypeValue {
   /// `CUSTOMER_MANAGED_KMS_KEY`.
-  public static var customerManagedKMSKey: Self { Self(Kind.customerManagedKMSKey) }
+  public static var customerManagedKMSKey: Self { .allowed(Kind.customerManagedKMSKey) }
   /// `AWS_OWNED_KMS_KEY`.
-  public static var awsOwnedKMSKey: Self { Self(Kind.awsOwnedKMSKey) }
+  public static var awsOwnedKMSKey: Self { .allowed(Kind.awsOwnedKMSKey) }
 }
 
 extension HealthLake.FHIRDatastore {
@@ -178,7 +178,7 @@ extension HealthLake.FHIRDatastore {
 
 extension Value where Kind == HealthLake.FHIRDatastore.DatastoreTypeVersionValue {
   /// `R4`.
-  public static var r4: Self { Self(Kind.r4) }
+  public static var r4: Self { .allowed(Kind.r4) }
 }
 
 extension HealthLake.FHIRDatastore {
@@ -203,7 +203,7 @@ extension Value where Kind == HealthLake.FHIRDatastore.IdentityProviderConfigura
     }
     if let idpLambdaARN = idpLambdaARN { objectEntries.append(.init("IdpLambdaArn", idpLambdaARN.expression)) }
     if let metadata = metadata { objectEntries.append(.init("Metadata", metadata.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -220,7 +220,7 @@ extension Value where Kind == HealthLake.FHIRDatastore.KMSEncryptionConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CmkType", cmkType.expression))
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -236,7 +236,7 @@ extension Value where Kind == HealthLake.FHIRDatastore.PreloadDataConfig {
   public init(preloadDataType: Value<HealthLake.FHIRDatastore.PreloadDataTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PreloadDataType", preloadDataType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -251,7 +251,7 @@ extension HealthLake.FHIRDatastore {
 
 extension Value where Kind == HealthLake.FHIRDatastore.PreloadDataTypeValue {
   /// `SYNTHEA`.
-  public static var synthea: Self { Self(Kind.synthea) }
+  public static var synthea: Self { .allowed(Kind.synthea) }
 }
 
 extension HealthLake.FHIRDatastore {
@@ -266,7 +266,7 @@ extension Value where Kind == HealthLake.FHIRDatastore.SseConfiguration {
   public init(kmsEncryptionConfig: Value<HealthLake.FHIRDatastore.KMSEncryptionConfig>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("KmsEncryptionConfig", kmsEncryptionConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -283,6 +283,6 @@ extension Value where Kind == HealthLake.FHIRDatastore.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -88,6 +88,6 @@ extension Value where Kind == IAM.Group.Policy {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PolicyDocument", policyDocument.expression))
     objectEntries.append(.init("PolicyName", policyName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

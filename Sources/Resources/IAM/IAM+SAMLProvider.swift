@@ -130,9 +130,9 @@ extension IAM.SAMLProvider {
 
 extension Value where Kind == IAM.SAMLProvider.AssertionEncryptionModeValue {
   /// `Allowed`.
-  public static var allowed: Self { Self(Kind.allowed) }
+  public static var allowed: Self { .allowed(Kind.allowed) }
   /// `Required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
 }
 
 extension IAM.SAMLProvider {
@@ -148,6 +148,6 @@ extension Value where Kind == IAM.SAMLProvider.SAMLPrivateKey {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("KeyId", keyID.expression))
     objectEntries.append(.init("Timestamp", timestamp.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -125,7 +125,7 @@ extension Value where Kind == IAM.User.LoginProfile {
     if let passwordResetRequired = passwordResetRequired {
       objectEntries.append(.init("PasswordResetRequired", passwordResetRequired.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -142,6 +142,6 @@ extension Value where Kind == IAM.User.Policy {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PolicyDocument", policyDocument.expression))
     objectEntries.append(.init("PolicyName", policyName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

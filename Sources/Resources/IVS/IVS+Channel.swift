@@ -153,9 +153,9 @@ extension IVS.Channel {
 
 extension Value where Kind == IVS.Channel.ContainerFormatValue {
   /// `TS`.
-  public static var ts: Self { Self(Kind.ts) }
+  public static var ts: Self { .allowed(Kind.ts) }
   /// `FRAGMENTED_MP4`.
-  public static var fragmentedMp4: Self { Self(Kind.fragmentedMp4) }
+  public static var fragmentedMp4: Self { .allowed(Kind.fragmentedMp4) }
 }
 
 extension IVS.Channel {
@@ -170,9 +170,9 @@ extension IVS.Channel {
 
 extension Value where Kind == IVS.Channel.LatencyModeValue {
   /// `NORMAL`.
-  public static var normal: Self { Self(Kind.normal) }
+  public static var normal: Self { .allowed(Kind.normal) }
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
 }
 
 extension IVS.Channel {
@@ -188,11 +188,11 @@ extension IVS.Channel {
 
 extension Value where Kind == IVS.Channel.MaximumResolutionValue {
   /// `SD`.
-  public static var sd: Self { Self(Kind.sd) }
+  public static var sd: Self { .allowed(Kind.sd) }
   /// `HD`.
-  public static var hd: Self { Self(Kind.hd) }
+  public static var hd: Self { .allowed(Kind.hd) }
   /// `FULL_HD`.
-  public static var fullHd: Self { Self(Kind.fullHd) }
+  public static var fullHd: Self { .allowed(Kind.fullHd) }
 }
 
 extension IVS.Channel {
@@ -215,7 +215,7 @@ extension Value where Kind == IVS.Channel.MultitrackInputConfiguration {
       objectEntries.append(.init("MaximumResolution", maximumResolution.expression))
     }
     if let policy = policy { objectEntries.append(.init("Policy", policy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -231,9 +231,9 @@ extension IVS.Channel {
 
 extension Value where Kind == IVS.Channel.PolicyValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `REQUIRE`.
-  public static var require: Self { Self(Kind.require) }
+  public static var require: Self { .allowed(Kind.require) }
 }
 
 extension IVS.Channel {
@@ -249,11 +249,11 @@ extension IVS.Channel {
 
 extension Value where Kind == IVS.Channel.PresetValue {
   /// ``.
-  public static var empty: Self { Self(Kind.empty) }
+  public static var empty: Self { .allowed(Kind.empty) }
   /// `HIGHER_BANDWIDTH_DELIVERY`.
-  public static var higherBandwidthDelivery: Self { Self(Kind.higherBandwidthDelivery) }
+  public static var higherBandwidthDelivery: Self { .allowed(Kind.higherBandwidthDelivery) }
   /// `CONSTRAINED_BANDWIDTH_DELIVERY`.
-  public static var constrainedBandwidthDelivery: Self { Self(Kind.constrainedBandwidthDelivery) }
+  public static var constrainedBandwidthDelivery: Self { .allowed(Kind.constrainedBandwidthDelivery) }
 }
 
 extension IVS.Channel {
@@ -270,11 +270,11 @@ extension IVS.Channel {
 
 extension Value where Kind == IVS.Channel.TypeValue {
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `BASIC`.
-  public static var basic: Self { Self(Kind.basic) }
+  public static var basic: Self { .allowed(Kind.basic) }
   /// `ADVANCED_SD`.
-  public static var advancedSd: Self { Self(Kind.advancedSd) }
+  public static var advancedSd: Self { .allowed(Kind.advancedSd) }
   /// `ADVANCED_HD`.
-  public static var advancedHd: Self { Self(Kind.advancedHd) }
+  public static var advancedHd: Self { .allowed(Kind.advancedHd) }
 }

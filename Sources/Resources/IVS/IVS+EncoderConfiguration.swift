@@ -92,6 +92,6 @@ extension Value where Kind == IVS.EncoderConfiguration.Video {
     if let framerate = framerate { objectEntries.append(.init("Framerate", framerate.expression)) }
     if let height = height { objectEntries.append(.init("Height", height.expression)) }
     if let width = width { objectEntries.append(.init("Width", width.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

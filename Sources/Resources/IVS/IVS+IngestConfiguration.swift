@@ -127,7 +127,7 @@ extension IVS.IngestConfiguration {
 
 extension Value where Kind == IVS.IngestConfiguration.IngestProtocolValue {
   /// `RTMP`.
-  public static var rtmp: Self { Self(Kind.rtmp) }
+  public static var rtmp: Self { .allowed(Kind.rtmp) }
   /// `RTMPS`.
-  public static var rtmps: Self { Self(Kind.rtmps) }
+  public static var rtmps: Self { .allowed(Kind.rtmps) }
 }

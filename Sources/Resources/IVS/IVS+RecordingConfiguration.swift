@@ -126,7 +126,7 @@ extension Value where Kind == IVS.RecordingConfiguration.DestinationConfiguratio
   public init(s3: Value<IVS.RecordingConfiguration.S3DestinationConfiguration>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3 = s3 { objectEntries.append(.init("S3", s3.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -148,7 +148,7 @@ extension Value where Kind == IVS.RecordingConfiguration.RenditionConfiguration 
       objectEntries.append(.init("RenditionSelection", renditionSelection.expression))
     }
     if let renditions = renditions { objectEntries.append(.init("Renditions", renditions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -165,11 +165,11 @@ extension IVS.RecordingConfiguration {
 
 extension Value where Kind == IVS.RecordingConfiguration.RenditionSelectionValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }
 
 extension IVS.RecordingConfiguration {
@@ -186,13 +186,13 @@ extension IVS.RecordingConfiguration {
 
 extension Value where Kind == IVS.RecordingConfiguration.RenditionsValue {
   /// `FULL_HD`.
-  public static var fullHd: Self { Self(Kind.fullHd) }
+  public static var fullHd: Self { .allowed(Kind.fullHd) }
   /// `HD`.
-  public static var hd: Self { Self(Kind.hd) }
+  public static var hd: Self { .allowed(Kind.hd) }
   /// `SD`.
-  public static var sd: Self { Self(Kind.sd) }
+  public static var sd: Self { .allowed(Kind.sd) }
   /// `LOWEST_RESOLUTION`.
-  public static var lowestResolution: Self { Self(Kind.lowestResolution) }
+  public static var lowestResolution: Self { .allowed(Kind.lowestResolution) }
 }
 
 extension IVS.RecordingConfiguration {
@@ -209,13 +209,13 @@ extension IVS.RecordingConfiguration {
 
 extension Value where Kind == IVS.RecordingConfiguration.ResolutionValue {
   /// `FULL_HD`.
-  public static var fullHd: Self { Self(Kind.fullHd) }
+  public static var fullHd: Self { .allowed(Kind.fullHd) }
   /// `HD`.
-  public static var hd: Self { Self(Kind.hd) }
+  public static var hd: Self { .allowed(Kind.hd) }
   /// `SD`.
-  public static var sd: Self { Self(Kind.sd) }
+  public static var sd: Self { .allowed(Kind.sd) }
   /// `LOWEST_RESOLUTION`.
-  public static var lowestResolution: Self { Self(Kind.lowestResolution) }
+  public static var lowestResolution: Self { .allowed(Kind.lowestResolution) }
 }
 
 extension IVS.RecordingConfiguration {
@@ -230,7 +230,7 @@ extension Value where Kind == IVS.RecordingConfiguration.S3DestinationConfigurat
   public init(bucketName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BucketName", bucketName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -256,6 +256,6 @@ extension Value where Kind == IVS.RecordingConfiguration.ThumbnailConfiguration 
     if let targetIntervalSeconds = targetIntervalSeconds {
       objectEntries.append(.init("TargetIntervalSeconds", targetIntervalSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == IVS.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,9 +33,9 @@ extension IVS {
 
 extension Value where Kind == IVS.RecordingModeValue {
   /// `INTERVAL`.
-  public static var interval: Self { Self(Kind.interval) }
+  public static var interval: Self { .allowed(Kind.interval) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension IVS {
@@ -50,7 +50,7 @@ extension IVS {
 
 extension Value where Kind == IVS.StorageValue {
   /// `SEQUENTIAL`.
-  public static var sequential: Self { Self(Kind.sequential) }
+  public static var sequential: Self { .allowed(Kind.sequential) }
   /// `LATEST`.
-  public static var latest: Self { Self(Kind.latest) }
+  public static var latest: Self { .allowed(Kind.latest) }
 }

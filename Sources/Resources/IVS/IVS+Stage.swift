@@ -115,7 +115,7 @@ extension Value where Kind == IVS.Stage.AutoParticipantRecordingConfiguration {
     if let thumbnailConfiguration = thumbnailConfiguration {
       objectEntries.append(.init("ThumbnailConfiguration", thumbnailConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -133,7 +133,7 @@ extension Value where Kind == IVS.Stage.HlsConfiguration {
     if let participantRecordingHlsConfiguration = participantRecordingHlsConfiguration {
       objectEntries.append(.init("ParticipantRecordingHlsConfiguration", participantRecordingHlsConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -149,9 +149,9 @@ extension IVS.Stage {
 
 extension Value where Kind == IVS.Stage.MediaTypesValue {
   /// `AUDIO_VIDEO`.
-  public static var audioVideo: Self { Self(Kind.audioVideo) }
+  public static var audioVideo: Self { .allowed(Kind.audioVideo) }
   /// `AUDIO_ONLY`.
-  public static var audioOnly: Self { Self(Kind.audioOnly) }
+  public static var audioOnly: Self { .allowed(Kind.audioOnly) }
 }
 
 extension IVS.Stage {
@@ -168,7 +168,7 @@ extension Value where Kind == IVS.Stage.ParticipantRecordingHlsConfiguration {
     if let targetSegmentDurationSeconds = targetSegmentDurationSeconds {
       objectEntries.append(.init("TargetSegmentDurationSeconds", targetSegmentDurationSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -192,7 +192,7 @@ extension Value where Kind == IVS.Stage.ParticipantThumbnailConfiguration {
     if let targetIntervalSeconds = targetIntervalSeconds {
       objectEntries.append(.init("TargetIntervalSeconds", targetIntervalSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -210,6 +210,6 @@ extension Value where Kind == IVS.Stage.ThumbnailConfiguration {
     if let participantThumbnailConfiguration = participantThumbnailConfiguration {
       objectEntries.append(.init("ParticipantThumbnailConfiguration", participantThumbnailConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

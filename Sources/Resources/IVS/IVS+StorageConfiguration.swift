@@ -84,6 +84,6 @@ extension Value where Kind == IVS.StorageConfiguration.S3StorageConfiguration {
   public init(bucketName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BucketName", bucketName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

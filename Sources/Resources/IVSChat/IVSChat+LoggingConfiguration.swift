@@ -98,7 +98,7 @@ extension Value where Kind == IVSChat.LoggingConfiguration.CloudWatchLogsDestina
   public init(logGroupName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LogGroupName", logGroupName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -120,7 +120,7 @@ extension Value where Kind == IVSChat.LoggingConfiguration.DestinationConfigurat
     if let cloudWatchLogs = cloudWatchLogs { objectEntries.append(.init("CloudWatchLogs", cloudWatchLogs.expression)) }
     if let firehose = firehose { objectEntries.append(.init("Firehose", firehose.expression)) }
     if let s3 = s3 { objectEntries.append(.init("S3", s3.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -136,7 +136,7 @@ extension Value where Kind == IVSChat.LoggingConfiguration.FirehoseDestinationCo
   public init(deliveryStreamName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DeliveryStreamName", deliveryStreamName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -152,6 +152,6 @@ extension Value where Kind == IVSChat.LoggingConfiguration.S3DestinationConfigur
   public init(bucketName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BucketName", bucketName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -122,9 +122,9 @@ extension IVSChat.Room {
 
 extension Value where Kind == IVSChat.Room.FallbackResultValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `DENY`.
-  public static var deny: Self { Self(Kind.deny) }
+  public static var deny: Self { .allowed(Kind.deny) }
 }
 
 extension IVSChat.Room {
@@ -140,6 +140,6 @@ extension Value where Kind == IVSChat.Room.MessageReviewHandler {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fallbackResult = fallbackResult { objectEntries.append(.init("FallbackResult", fallbackResult.expression)) }
     if let uri = uri { objectEntries.append(.init("Uri", uri.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

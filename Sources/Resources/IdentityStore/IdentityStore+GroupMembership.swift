@@ -79,6 +79,6 @@ extension Value where Kind == IdentityStore.GroupMembership.MemberID {
   public init(userID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("UserId", userID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

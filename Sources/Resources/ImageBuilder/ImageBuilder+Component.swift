@@ -185,9 +185,9 @@ extension ImageBuilder.Component {
 
 extension Value where Kind == ImageBuilder.Component.PlatformValue {
   /// `Windows`.
-  public static var windows: Self { Self(Kind.windows) }
+  public static var windows: Self { .allowed(Kind.windows) }
   /// `Linux`.
-  public static var linux: Self { Self(Kind.linux) }
+  public static var linux: Self { .allowed(Kind.linux) }
   /// `macOS`.
-  public static var macOs: Self { Self(Kind.macOs) }
+  public static var macOs: Self { .allowed(Kind.macOs) }
 }

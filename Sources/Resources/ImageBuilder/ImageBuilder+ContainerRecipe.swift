@@ -238,7 +238,7 @@ extension ImageBuilder.ContainerRecipe {
 
 extension Value where Kind == ImageBuilder.ContainerRecipe.ContainerTypeValue {
   /// `DOCKER`.
-  public static var docker: Self { Self(Kind.docker) }
+  public static var docker: Self { .allowed(Kind.docker) }
 }
 
 extension ImageBuilder.ContainerRecipe {
@@ -259,7 +259,7 @@ extension Value where Kind == ImageBuilder.ContainerRecipe.InstanceConfiguration
       objectEntries.append(.init("BlockDeviceMappings", blockDeviceMappings.expression))
     }
     if let image = image { objectEntries.append(.init("Image", image.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -275,7 +275,7 @@ extension ImageBuilder.ContainerRecipe {
 
 extension Value where Kind == ImageBuilder.ContainerRecipe.PlatformOverrideValue {
   /// `Windows`.
-  public static var windows: Self { Self(Kind.windows) }
+  public static var windows: Self { .allowed(Kind.windows) }
   /// `Linux`.
-  public static var linux: Self { Self(Kind.linux) }
+  public static var linux: Self { .allowed(Kind.linux) }
 }

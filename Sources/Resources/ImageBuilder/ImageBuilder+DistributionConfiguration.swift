@@ -109,7 +109,7 @@ extension Value where Kind == ImageBuilder.DistributionConfiguration.AMIDistribu
     if let targetAccountIds = targetAccountIds {
       objectEntries.append(.init("TargetAccountIds", targetAccountIds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -133,7 +133,7 @@ extension Value where Kind == ImageBuilder.DistributionConfiguration.ContainerDi
     if let targetRepository = targetRepository {
       objectEntries.append(.init("TargetRepository", targetRepository.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -149,9 +149,9 @@ extension ImageBuilder.DistributionConfiguration {
 
 extension Value where Kind == ImageBuilder.DistributionConfiguration.DataTypeValue {
   /// `text`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
   /// `aws:ec2:image`.
-  public static var awsEc2Image: Self { Self(Kind.awsEc2Image) }
+  public static var awsEc2Image: Self { .allowed(Kind.awsEc2Image) }
 }
 
 extension ImageBuilder.DistributionConfiguration {
@@ -192,7 +192,7 @@ extension Value where Kind == ImageBuilder.DistributionConfiguration.Distributio
     if let ssmParameterConfigurations = ssmParameterConfigurations {
       objectEntries.append(.init("SsmParameterConfigurations", ssmParameterConfigurations.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -222,7 +222,7 @@ extension Value where Kind == ImageBuilder.DistributionConfiguration.FastLaunchC
     if let snapshotConfiguration = snapshotConfiguration {
       objectEntries.append(.init("SnapshotConfiguration", snapshotConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -250,7 +250,7 @@ extension Value where Kind == ImageBuilder.DistributionConfiguration.FastLaunchL
     if let launchTemplateVersion = launchTemplateVersion {
       objectEntries.append(.init("LaunchTemplateVersion", launchTemplateVersion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -268,7 +268,7 @@ extension Value where Kind == ImageBuilder.DistributionConfiguration.FastLaunchS
     if let targetResourceCount = targetResourceCount {
       objectEntries.append(.init("TargetResourceCount", targetResourceCount.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -296,7 +296,7 @@ extension Value where Kind == ImageBuilder.DistributionConfiguration.LaunchPermi
     }
     if let userGroups = userGroups { objectEntries.append(.init("UserGroups", userGroups.expression)) }
     if let userIds = userIds { objectEntries.append(.init("UserIds", userIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -322,7 +322,7 @@ extension Value where Kind == ImageBuilder.DistributionConfiguration.LaunchTempl
     if let setDefaultVersion = setDefaultVersion {
       objectEntries.append(.init("SetDefaultVersion", setDefaultVersion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -344,6 +344,6 @@ extension Value where Kind == ImageBuilder.DistributionConfiguration.SSMParamete
     if let amiAccountID = amiAccountID { objectEntries.append(.init("AmiAccountId", amiAccountID.expression)) }
     if let dataType = dataType { objectEntries.append(.init("DataType", dataType.expression)) }
     objectEntries.append(.init("ParameterName", parameterName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -251,7 +251,7 @@ extension Value where Kind == ImageBuilder.Image.DeletionSettings {
   public init(executionRole: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ExecutionRole", executionRole.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,7 +267,7 @@ extension Value where Kind == ImageBuilder.Image.ImageLoggingConfiguration {
   public init(logGroupName: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let logGroupName = logGroupName { objectEntries.append(.init("LogGroupName", logGroupName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -284,6 +284,6 @@ extension Value where Kind == ImageBuilder.Image.ImagePipelineExecutionSettings 
     var objectEntries: [Expression.ObjectEntry] = []
     if let deploymentID = deploymentID { objectEntries.append(.init("DeploymentId", deploymentID.expression)) }
     if let onUpdate = onUpdate { objectEntries.append(.init("OnUpdate", onUpdate.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

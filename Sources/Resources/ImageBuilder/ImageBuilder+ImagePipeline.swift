@@ -208,7 +208,7 @@ extension Value where Kind == ImageBuilder.ImagePipeline.AutoDisablePolicy {
   public init(failureCount: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FailureCount", failureCount.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,10 +224,10 @@ extension ImageBuilder.ImagePipeline {
 
 extension Value where Kind == ImageBuilder.ImagePipeline.PipelineExecutionStartConditionValue {
   /// `EXPRESSION_MATCH_ONLY`.
-  public static var expressionMatchOnly: Self { Self(Kind.expressionMatchOnly) }
+  public static var expressionMatchOnly: Self { .allowed(Kind.expressionMatchOnly) }
   /// `EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE`.
   public static var expressionMatchAndDependencyUpdatesAvailable: Self {
-    Self(Kind.expressionMatchAndDependencyUpdatesAvailable)
+    .allowed(Kind.expressionMatchAndDependencyUpdatesAvailable)
   }
 }
 
@@ -248,7 +248,7 @@ extension Value where Kind == ImageBuilder.ImagePipeline.PipelineLoggingConfigur
     if let pipelineLogGroupName = pipelineLogGroupName {
       objectEntries.append(.init("PipelineLogGroupName", pipelineLogGroupName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -276,6 +276,6 @@ extension Value where Kind == ImageBuilder.ImagePipeline.Schedule {
     if let scheduleExpression = scheduleExpression {
       objectEntries.append(.init("ScheduleExpression", scheduleExpression.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -197,7 +197,7 @@ extension Value where Kind == ImageBuilder.ImageRecipe.AdditionalInstanceConfigu
     if let userDataOverride = userDataOverride {
       objectEntries.append(.init("UserDataOverride", userDataOverride.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -215,6 +215,6 @@ extension Value where Kind == ImageBuilder.ImageRecipe.SystemsManagerAgent {
     if let uninstallAfterBuild = uninstallAfterBuild {
       objectEntries.append(.init("UninstallAfterBuild", uninstallAfterBuild.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -159,9 +159,9 @@ extension ImageBuilder.InfrastructureConfiguration {
 
 extension Value where Kind == ImageBuilder.InfrastructureConfiguration.HTTPTokensValue {
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
   /// `optional`.
-  public static var optional: Self { Self(Kind.optional) }
+  public static var optional: Self { .allowed(Kind.optional) }
 }
 
 extension ImageBuilder.InfrastructureConfiguration {
@@ -182,7 +182,7 @@ extension Value where Kind == ImageBuilder.InfrastructureConfiguration.InstanceM
       objectEntries.append(.init("HttpPutResponseHopLimit", httpPutResponseHopLimit.expression))
     }
     if let httpTokens = httpTokens { objectEntries.append(.init("HttpTokens", httpTokens.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -198,7 +198,7 @@ extension Value where Kind == ImageBuilder.InfrastructureConfiguration.Logging {
   public init(s3Logs: Value<ImageBuilder.InfrastructureConfiguration.S3Logs>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3Logs = s3Logs { objectEntries.append(.init("S3Logs", s3Logs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -226,7 +226,7 @@ extension Value where Kind == ImageBuilder.InfrastructureConfiguration.Placement
       objectEntries.append(.init("HostResourceGroupArn", hostResourceGroupARN.expression))
     }
     if let tenancy = tenancy { objectEntries.append(.init("Tenancy", tenancy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -243,7 +243,7 @@ extension Value where Kind == ImageBuilder.InfrastructureConfiguration.S3Logs {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3BucketName = s3BucketName { objectEntries.append(.init("S3BucketName", s3BucketName.expression)) }
     if let s3KeyPrefix = s3KeyPrefix { objectEntries.append(.init("S3KeyPrefix", s3KeyPrefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -260,9 +260,9 @@ extension ImageBuilder.InfrastructureConfiguration {
 
 extension Value where Kind == ImageBuilder.InfrastructureConfiguration.TenancyValue {
   /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `dedicated`.
-  public static var dedicated: Self { Self(Kind.dedicated) }
+  public static var dedicated: Self { .allowed(Kind.dedicated) }
   /// `host`.
-  public static var host: Self { Self(Kind.host) }
+  public static var host: Self { .allowed(Kind.host) }
 }

@@ -128,7 +128,7 @@ extension Value where Kind == ImageBuilder.LifecyclePolicy.AMIExclusionRules {
     if let regions = regions { objectEntries.append(.init("Regions", regions.expression)) }
     if let sharedAccounts = sharedAccounts { objectEntries.append(.init("SharedAccounts", sharedAccounts.expression)) }
     if let tagMap = tagMap { objectEntries.append(.init("TagMap", tagMap.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,7 +150,7 @@ extension Value where Kind == ImageBuilder.LifecyclePolicy.Action {
       objectEntries.append(.init("IncludeResources", includeResources.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -170,7 +170,7 @@ extension Value where Kind == ImageBuilder.LifecyclePolicy.ExclusionRules {
     var objectEntries: [Expression.ObjectEntry] = []
     if let amis = amis { objectEntries.append(.init("Amis", amis.expression)) }
     if let tagMap = tagMap { objectEntries.append(.init("TagMap", tagMap.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -194,7 +194,7 @@ extension Value where Kind == ImageBuilder.LifecyclePolicy.Filter {
     objectEntries.append(.init("Type", type.expression))
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -210,9 +210,9 @@ extension ImageBuilder.LifecyclePolicy {
 
 extension Value where Kind == ImageBuilder.LifecyclePolicy.FilterTypeValue {
   /// `AGE`.
-  public static var age: Self { Self(Kind.age) }
+  public static var age: Self { .allowed(Kind.age) }
   /// `COUNT`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
 }
 
 extension ImageBuilder.LifecyclePolicy {
@@ -229,7 +229,7 @@ extension Value where Kind == ImageBuilder.LifecyclePolicy.IncludeResources {
     if let amis = amis { objectEntries.append(.init("Amis", amis.expression)) }
     if let containers = containers { objectEntries.append(.init("Containers", containers.expression)) }
     if let snapshots = snapshots { objectEntries.append(.init("Snapshots", snapshots.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -246,7 +246,7 @@ extension Value where Kind == ImageBuilder.LifecyclePolicy.LastLaunched {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Unit", unit.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -268,7 +268,7 @@ extension Value where Kind == ImageBuilder.LifecyclePolicy.PolicyDetail {
     objectEntries.append(.init("Action", action.expression))
     if let exclusionRules = exclusionRules { objectEntries.append(.init("ExclusionRules", exclusionRules.expression)) }
     objectEntries.append(.init("Filter", filter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -285,7 +285,7 @@ extension Value where Kind == ImageBuilder.LifecyclePolicy.RecipeSelection {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("SemanticVersion", semanticVersion.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -305,7 +305,7 @@ extension Value where Kind == ImageBuilder.LifecyclePolicy.ResourceSelection {
     var objectEntries: [Expression.ObjectEntry] = []
     if let recipes = recipes { objectEntries.append(.init("Recipes", recipes.expression)) }
     if let tagMap = tagMap { objectEntries.append(.init("TagMap", tagMap.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -321,9 +321,9 @@ extension ImageBuilder.LifecyclePolicy {
 
 extension Value where Kind == ImageBuilder.LifecyclePolicy.ResourceTypeValue {
   /// `AMI_IMAGE`.
-  public static var amiImage: Self { Self(Kind.amiImage) }
+  public static var amiImage: Self { .allowed(Kind.amiImage) }
   /// `CONTAINER_IMAGE`.
-  public static var containerImage: Self { Self(Kind.containerImage) }
+  public static var containerImage: Self { .allowed(Kind.containerImage) }
 }
 
 extension ImageBuilder.LifecyclePolicy {
@@ -340,13 +340,13 @@ extension ImageBuilder.LifecyclePolicy {
 
 extension Value where Kind == ImageBuilder.LifecyclePolicy.TimeUnitValue {
   /// `DAYS`.
-  public static var days: Self { Self(Kind.days) }
+  public static var days: Self { .allowed(Kind.days) }
   /// `WEEKS`.
-  public static var weeks: Self { Self(Kind.weeks) }
+  public static var weeks: Self { .allowed(Kind.weeks) }
   /// `MONTHS`.
-  public static var months: Self { Self(Kind.months) }
+  public static var months: Self { .allowed(Kind.months) }
   /// `YEARS`.
-  public static var years: Self { Self(Kind.years) }
+  public static var years: Self { .allowed(Kind.years) }
 }
 
 extension ImageBuilder.LifecyclePolicy {
@@ -362,9 +362,9 @@ extension ImageBuilder.LifecyclePolicy {
 
 extension Value where Kind == ImageBuilder.LifecyclePolicy.TypeValue {
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
   /// `DEPRECATE`.
-  public static var deprecate: Self { Self(Kind.deprecate) }
+  public static var deprecate: Self { .allowed(Kind.deprecate) }
   /// `DISABLE`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
 }

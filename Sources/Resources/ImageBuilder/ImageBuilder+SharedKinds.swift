@@ -17,7 +17,7 @@ extension Value where Kind == ImageBuilder.ComponentConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let componentARN = componentARN { objectEntries.append(.init("ComponentArn", componentARN.expression)) }
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,7 +34,7 @@ extension Value where Kind == ImageBuilder.ComponentParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -68,7 +68,7 @@ extension Value where Kind == ImageBuilder.EBSInstanceBlockDeviceSpecification {
     if let throughput = throughput { objectEntries.append(.init("Throughput", throughput.expression)) }
     if let volumeSize = volumeSize { objectEntries.append(.init("VolumeSize", volumeSize.expression)) }
     if let volumeType = volumeType { objectEntries.append(.init("VolumeType", volumeType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -92,7 +92,7 @@ extension Value where Kind == ImageBuilder.InstanceBlockDeviceMapping {
     if let ebs = ebs { objectEntries.append(.init("Ebs", ebs.expression)) }
     if let noDevice = noDevice { objectEntries.append(.init("NoDevice", noDevice.expression)) }
     if let virtualName = virtualName { objectEntries.append(.init("VirtualName", virtualName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -107,7 +107,7 @@ extension ImageBuilder {
 
 extension Value where Kind == ImageBuilder.ServiceValue {
   /// `ECR`.
-  public static var ecr: Self { Self(Kind.ecr) }
+  public static var ecr: Self { .allowed(Kind.ecr) }
 }
 
 extension ImageBuilder {
@@ -123,7 +123,7 @@ extension Value where Kind == ImageBuilder.TargetContainerRepository {
     var objectEntries: [Expression.ObjectEntry] = []
     if let repositoryName = repositoryName { objectEntries.append(.init("RepositoryName", repositoryName.expression)) }
     if let service = service { objectEntries.append(.init("Service", service.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -144,19 +144,19 @@ extension ImageBuilder {
 
 extension Value where Kind == ImageBuilder.VolumeTypeValue {
   /// `standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `io1`.
-  public static var io1: Self { Self(Kind.io1) }
+  public static var io1: Self { .allowed(Kind.io1) }
   /// `io2`.
-  public static var io2: Self { Self(Kind.io2) }
+  public static var io2: Self { .allowed(Kind.io2) }
   /// `gp2`.
-  public static var gp2: Self { Self(Kind.gp2) }
+  public static var gp2: Self { .allowed(Kind.gp2) }
   /// `gp3`.
-  public static var gp3: Self { Self(Kind.gp3) }
+  public static var gp3: Self { .allowed(Kind.gp3) }
   /// `sc1`.
-  public static var sc1: Self { Self(Kind.sc1) }
+  public static var sc1: Self { .allowed(Kind.sc1) }
   /// `st1`.
-  public static var st1: Self { Self(Kind.st1) }
+  public static var st1: Self { .allowed(Kind.st1) }
 }
 
 extension ImageBuilder {
@@ -172,7 +172,7 @@ extension Value where Kind == ImageBuilder.EcrConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let containerTags = containerTags { objectEntries.append(.init("ContainerTags", containerTags.expression)) }
     if let repositoryName = repositoryName { objectEntries.append(.init("RepositoryName", repositoryName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,7 +193,7 @@ extension Value where Kind == ImageBuilder.ImageScanningConfiguration {
     if let imageScanningEnabled = imageScanningEnabled {
       objectEntries.append(.init("ImageScanningEnabled", imageScanningEnabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -212,7 +212,7 @@ extension Value where Kind == ImageBuilder.ImageTestsConfiguration {
       objectEntries.append(.init("ImageTestsEnabled", imageTestsEnabled.expression))
     }
     if let timeoutMinutes = timeoutMinutes { objectEntries.append(.init("TimeoutMinutes", timeoutMinutes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -228,9 +228,9 @@ extension ImageBuilder {
 
 extension Value where Kind == ImageBuilder.OnFailureValue {
   /// `CONTINUE`.
-  public static var `continue`: Self { Self(Kind.`continue`) }
+  public static var `continue`: Self { .allowed(Kind.`continue`) }
   /// `ABORT`.
-  public static var abort: Self { Self(Kind.abort) }
+  public static var abort: Self { .allowed(Kind.abort) }
 }
 
 extension ImageBuilder {
@@ -253,7 +253,7 @@ extension Value where Kind == ImageBuilder.WorkflowConfiguration {
     if let parallelGroup = parallelGroup { objectEntries.append(.init("ParallelGroup", parallelGroup.expression)) }
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
     if let workflowARN = workflowARN { objectEntries.append(.init("WorkflowArn", workflowARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -270,7 +270,7 @@ extension Value where Kind == ImageBuilder.WorkflowParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -286,7 +286,7 @@ extension ImageBuilder {
 
 extension Value where Kind == ImageBuilder.StatusValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }

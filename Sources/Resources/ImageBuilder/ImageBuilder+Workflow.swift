@@ -162,9 +162,9 @@ extension ImageBuilder.Workflow {
 
 extension Value where Kind == ImageBuilder.Workflow.TypeValue {
   /// `BUILD`.
-  public static var build: Self { Self(Kind.build) }
+  public static var build: Self { .allowed(Kind.build) }
   /// `TEST`.
-  public static var test: Self { Self(Kind.test) }
+  public static var test: Self { .allowed(Kind.test) }
   /// `DISTRIBUTION`.
-  public static var distribution: Self { Self(Kind.distribution) }
+  public static var distribution: Self { .allowed(Kind.distribution) }
 }

@@ -91,9 +91,9 @@ extension InspectorV2.CisScanConfiguration {
 
 extension Value where Kind == InspectorV2.CisScanConfiguration.CisSecurityLevelValue {
   /// `LEVEL_1`.
-  public static var level1: Self { Self(Kind.level1) }
+  public static var level1: Self { .allowed(Kind.level1) }
   /// `LEVEL_2`.
-  public static var level2: Self { Self(Kind.level2) }
+  public static var level2: Self { .allowed(Kind.level2) }
 }
 
 extension InspectorV2.CisScanConfiguration {
@@ -109,7 +109,7 @@ extension Value where Kind == InspectorV2.CisScanConfiguration.CisTargets {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AccountIds", accountIds.expression))
     objectEntries.append(.init("TargetResourceTags", targetResourceTags.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -125,7 +125,7 @@ extension Value where Kind == InspectorV2.CisScanConfiguration.DailySchedule {
   public init(startTime: Value<InspectorV2.CisScanConfiguration.Time>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("StartTime", startTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -146,19 +146,19 @@ extension InspectorV2.CisScanConfiguration {
 
 extension Value where Kind == InspectorV2.CisScanConfiguration.DayValue {
   /// `MON`.
-  public static var mon: Self { Self(Kind.mon) }
+  public static var mon: Self { .allowed(Kind.mon) }
   /// `TUE`.
-  public static var tue: Self { Self(Kind.tue) }
+  public static var tue: Self { .allowed(Kind.tue) }
   /// `WED`.
-  public static var wed: Self { Self(Kind.wed) }
+  public static var wed: Self { .allowed(Kind.wed) }
   /// `THU`.
-  public static var thu: Self { Self(Kind.thu) }
+  public static var thu: Self { .allowed(Kind.thu) }
   /// `FRI`.
-  public static var fri: Self { Self(Kind.fri) }
+  public static var fri: Self { .allowed(Kind.fri) }
   /// `SAT`.
-  public static var sat: Self { Self(Kind.sat) }
+  public static var sat: Self { .allowed(Kind.sat) }
   /// `SUN`.
-  public static var sun: Self { Self(Kind.sun) }
+  public static var sun: Self { .allowed(Kind.sun) }
 }
 
 extension InspectorV2.CisScanConfiguration {
@@ -177,7 +177,7 @@ extension Value where Kind == InspectorV2.CisScanConfiguration.MonthlySchedule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Day", day.expression))
     objectEntries.append(.init("StartTime", startTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,7 +201,7 @@ extension Value where Kind == InspectorV2.CisScanConfiguration.Schedule {
     if let monthly = monthly { objectEntries.append(.init("Monthly", monthly.expression)) }
     if let oneTime = oneTime { objectEntries.append(.init("OneTime", oneTime.expression)) }
     if let weekly = weekly { objectEntries.append(.init("Weekly", weekly.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -218,7 +218,7 @@ extension Value where Kind == InspectorV2.CisScanConfiguration.Time {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TimeOfDay", timeOfDay.expression))
     objectEntries.append(.init("TimeZone", timeZone.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -238,6 +238,6 @@ extension Value where Kind == InspectorV2.CisScanConfiguration.WeeklySchedule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Days", days.expression))
     objectEntries.append(.init("StartTime", startTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -138,7 +138,7 @@ extension Value where Kind == InspectorV2.CodeSecurityIntegration.CreateDetails 
   public init(gitlabSelfManaged: Value<InspectorV2.CodeSecurityIntegration.CreateGitLabSelfManagedIntegrationDetail>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("gitlabSelfManaged", gitlabSelfManaged.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -155,7 +155,7 @@ extension Value where Kind == InspectorV2.CodeSecurityIntegration.CreateGitLabSe
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("accessToken", accessToken.expression))
     objectEntries.append(.init("instanceUrl", instanceURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -171,9 +171,9 @@ extension InspectorV2.CodeSecurityIntegration {
 
 extension Value where Kind == InspectorV2.CodeSecurityIntegration.IntegrationTypeValue {
   /// `GITLAB_SELF_MANAGED`.
-  public static var gitlabSelfManaged: Self { Self(Kind.gitlabSelfManaged) }
+  public static var gitlabSelfManaged: Self { .allowed(Kind.gitlabSelfManaged) }
   /// `GITHUB`.
-  public static var github: Self { Self(Kind.github) }
+  public static var github: Self { .allowed(Kind.github) }
 }
 
 extension InspectorV2.CodeSecurityIntegration {
@@ -194,7 +194,7 @@ extension Value where Kind == InspectorV2.CodeSecurityIntegration.UpdateDetails 
     if let gitlabSelfManaged = gitlabSelfManaged {
       objectEntries.append(.init("gitlabSelfManaged", gitlabSelfManaged.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -211,7 +211,7 @@ extension Value where Kind == InspectorV2.CodeSecurityIntegration.UpdateGitHubIn
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("code", code.expression))
     objectEntries.append(.init("installationId", installationID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -227,6 +227,6 @@ extension Value where Kind == InspectorV2.CodeSecurityIntegration.UpdateGitLabSe
   public init(authCode: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("authCode", authCode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -105,7 +105,7 @@ extension Value where Kind == InspectorV2.CodeSecurityScanConfiguration.CodeSecu
       objectEntries.append(.init("periodicScanConfiguration", periodicScanConfiguration.expression))
     }
     objectEntries.append(.init("ruleSetCategories", ruleSetCategories.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -121,9 +121,9 @@ extension InspectorV2.CodeSecurityScanConfiguration {
 
 extension Value where Kind == InspectorV2.CodeSecurityScanConfiguration.ConfigurationLevelValue {
   /// `ORGANIZATION`.
-  public static var organization: Self { Self(Kind.organization) }
+  public static var organization: Self { .allowed(Kind.organization) }
   /// `ACCOUNT`.
-  public static var account: Self { Self(Kind.account) }
+  public static var account: Self { .allowed(Kind.account) }
 }
 
 extension InspectorV2.CodeSecurityScanConfiguration {
@@ -138,7 +138,7 @@ extension Value where Kind == InspectorV2.CodeSecurityScanConfiguration.Continuo
   public init(supportedEvents: Value<[InspectorV2.CodeSecurityScanConfiguration.ContinuousIntegrationScanEventValue]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("supportedEvents", supportedEvents.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -154,9 +154,9 @@ extension InspectorV2.CodeSecurityScanConfiguration {
 
 extension Value where Kind == InspectorV2.CodeSecurityScanConfiguration.ContinuousIntegrationScanEventValue {
   /// `PULL_REQUEST`.
-  public static var pullRequest: Self { Self(Kind.pullRequest) }
+  public static var pullRequest: Self { .allowed(Kind.pullRequest) }
   /// `PUSH`.
-  public static var push: Self { Self(Kind.push) }
+  public static var push: Self { .allowed(Kind.push) }
 }
 
 extension InspectorV2.CodeSecurityScanConfiguration {
@@ -177,7 +177,7 @@ extension Value where Kind == InspectorV2.CodeSecurityScanConfiguration.Periodic
     if let frequencyExpression = frequencyExpression {
       objectEntries.append(.init("frequencyExpression", frequencyExpression.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -194,11 +194,11 @@ extension InspectorV2.CodeSecurityScanConfiguration {
 
 extension Value where Kind == InspectorV2.CodeSecurityScanConfiguration.PeriodicScanFrequencyValue {
   /// `WEEKLY`.
-  public static var weekly: Self { Self(Kind.weekly) }
+  public static var weekly: Self { .allowed(Kind.weekly) }
   /// `MONTHLY`.
-  public static var monthly: Self { Self(Kind.monthly) }
+  public static var monthly: Self { .allowed(Kind.monthly) }
   /// `NEVER`.
-  public static var never: Self { Self(Kind.never) }
+  public static var never: Self { .allowed(Kind.never) }
 }
 
 extension InspectorV2.CodeSecurityScanConfiguration {
@@ -212,7 +212,7 @@ extension InspectorV2.CodeSecurityScanConfiguration {
 
 extension Value where Kind == InspectorV2.CodeSecurityScanConfiguration.ProjectSelectionScopeValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
 }
 
 extension InspectorV2.CodeSecurityScanConfiguration {
@@ -228,11 +228,11 @@ extension InspectorV2.CodeSecurityScanConfiguration {
 
 extension Value where Kind == InspectorV2.CodeSecurityScanConfiguration.RuleSetCategoryValue {
   /// `SAST`.
-  public static var sast: Self { Self(Kind.sast) }
+  public static var sast: Self { .allowed(Kind.sast) }
   /// `IAC`.
-  public static var iac: Self { Self(Kind.iac) }
+  public static var iac: Self { .allowed(Kind.iac) }
   /// `SCA`.
-  public static var sca: Self { Self(Kind.sca) }
+  public static var sca: Self { .allowed(Kind.sca) }
 }
 
 extension InspectorV2.CodeSecurityScanConfiguration {
@@ -251,6 +251,6 @@ extension Value where Kind == InspectorV2.CodeSecurityScanConfiguration.ScopeSet
     if let projectSelectionScope = projectSelectionScope {
       objectEntries.append(.init("projectSelectionScope", projectSelectionScope.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

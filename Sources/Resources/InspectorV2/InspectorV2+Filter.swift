@@ -92,7 +92,7 @@ extension Value where Kind == InspectorV2.Filter.DateFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let endInclusive = endInclusive { objectEntries.append(.init("EndInclusive", endInclusive.expression)) }
     if let startInclusive = startInclusive { objectEntries.append(.init("StartInclusive", startInclusive.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -108,9 +108,9 @@ extension InspectorV2.Filter {
 
 extension Value where Kind == InspectorV2.Filter.FilterActionValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `SUPPRESS`.
-  public static var suppress: Self { Self(Kind.suppress) }
+  public static var suppress: Self { .allowed(Kind.suppress) }
 }
 
 extension InspectorV2.Filter {
@@ -253,7 +253,7 @@ extension Value where Kind == InspectorV2.Filter.FilterCriteria {
     if let vulnerablePackages = vulnerablePackages {
       objectEntries.append(.init("VulnerablePackages", vulnerablePackages.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -268,7 +268,7 @@ extension InspectorV2.Filter {
 
 extension Value where Kind == InspectorV2.Filter.MapComparisonValue {
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
 }
 
 extension InspectorV2.Filter {
@@ -289,7 +289,7 @@ extension Value where Kind == InspectorV2.Filter.MapFilter {
     objectEntries.append(.init("Comparison", comparison.expression))
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -306,7 +306,7 @@ extension Value where Kind == InspectorV2.Filter.NumberFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let lowerInclusive = lowerInclusive { objectEntries.append(.init("LowerInclusive", lowerInclusive.expression)) }
     if let upperInclusive = upperInclusive { objectEntries.append(.init("UpperInclusive", upperInclusive.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -342,7 +342,7 @@ extension Value where Kind == InspectorV2.Filter.PackageFilter {
       objectEntries.append(.init("SourceLayerHash", sourceLayerHash.expression))
     }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -359,7 +359,7 @@ extension Value where Kind == InspectorV2.Filter.PortRangeFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let beginInclusive = beginInclusive { objectEntries.append(.init("BeginInclusive", beginInclusive.expression)) }
     if let endInclusive = endInclusive { objectEntries.append(.init("EndInclusive", endInclusive.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -376,11 +376,11 @@ extension InspectorV2.Filter {
 
 extension Value where Kind == InspectorV2.Filter.StringComparisonValue {
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `PREFIX`.
-  public static var prefix: Self { Self(Kind.prefix) }
+  public static var prefix: Self { .allowed(Kind.prefix) }
   /// `NOT_EQUALS`.
-  public static var notEquals: Self { Self(Kind.notEquals) }
+  public static var notEquals: Self { .allowed(Kind.notEquals) }
 }
 
 extension InspectorV2.Filter {
@@ -396,6 +396,6 @@ extension Value where Kind == InspectorV2.Filter.StringFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Comparison", comparison.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

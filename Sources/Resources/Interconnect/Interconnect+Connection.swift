@@ -178,7 +178,7 @@ extension Value where Kind == Interconnect.Connection.AttachPoint {
     if let directConnectGateway = directConnectGateway {
       objectEntries.append(.init("DirectConnectGateway", directConnectGateway.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -194,7 +194,7 @@ extension Value where Kind == Interconnect.Connection.RemoteAccount {
   public init(identifier: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Identifier", identifier.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -211,6 +211,6 @@ extension Value where Kind == Interconnect.Connection.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

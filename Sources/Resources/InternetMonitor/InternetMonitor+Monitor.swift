@@ -205,7 +205,7 @@ extension Value where Kind == InternetMonitor.Monitor.HealthEventsConfig {
     if let performanceScoreThreshold = performanceScoreThreshold {
       objectEntries.append(.init("PerformanceScoreThreshold", performanceScoreThreshold.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,7 +221,7 @@ extension Value where Kind == InternetMonitor.Monitor.InternetMeasurementsLogDel
   public init(s3Config: Value<InternetMonitor.Monitor.S3Config>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3Config = s3Config { objectEntries.append(.init("S3Config", s3Config.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -247,7 +247,7 @@ extension Value where Kind == InternetMonitor.Monitor.LocalHealthEventsConfig {
       objectEntries.append(.init("MinTrafficImpact", minTrafficImpact.expression))
     }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -263,9 +263,9 @@ extension InternetMonitor.Monitor {
 
 extension Value where Kind == InternetMonitor.Monitor.LogDeliveryStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension InternetMonitor.Monitor {
@@ -282,13 +282,13 @@ extension InternetMonitor.Monitor {
 
 extension Value where Kind == InternetMonitor.Monitor.MonitorConfigStateValue {
   /// `PENDING`.
-  public static var pending: Self { Self(Kind.pending) }
+  public static var pending: Self { .allowed(Kind.pending) }
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `INACTIVE`.
-  public static var inactive: Self { Self(Kind.inactive) }
+  public static var inactive: Self { .allowed(Kind.inactive) }
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
 }
 
 extension InternetMonitor.Monitor {
@@ -311,7 +311,7 @@ extension Value where Kind == InternetMonitor.Monitor.S3Config {
     if let logDeliveryStatus = logDeliveryStatus {
       objectEntries.append(.init("LogDeliveryStatus", logDeliveryStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -327,9 +327,9 @@ extension InternetMonitor.Monitor {
 
 extension Value where Kind == InternetMonitor.Monitor.StatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension InternetMonitor.Monitor {
@@ -345,6 +345,6 @@ extension Value where Kind == InternetMonitor.Monitor.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -111,7 +111,7 @@ extension Value where Kind == Invoicing.InvoiceUnit.ResourceTag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -127,6 +127,6 @@ extension Value where Kind == Invoicing.InvoiceUnit.Rule {
   public init(linkedAccounts: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LinkedAccounts", linkedAccounts.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

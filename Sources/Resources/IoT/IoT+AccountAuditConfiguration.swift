@@ -82,7 +82,7 @@ extension Value where Kind == IoT.AccountAuditConfiguration.AuditCheckConfigurat
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -166,7 +166,7 @@ extension Value where Kind == IoT.AccountAuditConfiguration.AuditCheckConfigurat
     if let unauthenticatedCognitoRoleOverlyPermissiveCheck = unauthenticatedCognitoRoleOverlyPermissiveCheck {
       objectEntries.append(.init("UnauthenticatedCognitoRoleOverlyPermissiveCheck", unauthenticatedCognitoRoleOverlyPermissiveCheck.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,7 +184,7 @@ extension Value where Kind == IoT.AccountAuditConfiguration.AuditNotificationTar
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
     if let targetARN = targetARN { objectEntries.append(.init("TargetArn", targetARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -200,7 +200,7 @@ extension Value where Kind == IoT.AccountAuditConfiguration.AuditNotificationTar
   public init(sns: Value<IoT.AccountAuditConfiguration.AuditNotificationTarget>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sns = sns { objectEntries.append(.init("Sns", sns.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -218,7 +218,7 @@ extension Value where Kind == IoT.AccountAuditConfiguration.CertAgeCheckCustomCo
     if let certAgeThresholdInDays = certAgeThresholdInDays {
       objectEntries.append(.init("CertAgeThresholdInDays", certAgeThresholdInDays.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -236,7 +236,7 @@ extension Value where Kind == IoT.AccountAuditConfiguration.CertExpirationCheckC
     if let certExpirationThresholdInDays = certExpirationThresholdInDays {
       objectEntries.append(.init("CertExpirationThresholdInDays", certExpirationThresholdInDays.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -256,7 +256,7 @@ extension Value where Kind == IoT.AccountAuditConfiguration.DeviceCertAgeAuditCh
     var objectEntries: [Expression.ObjectEntry] = []
     if let configuration = configuration { objectEntries.append(.init("Configuration", configuration.expression)) }
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -276,6 +276,6 @@ extension Value where Kind == IoT.AccountAuditConfiguration.DeviceCertExpiration
     var objectEntries: [Expression.ObjectEntry] = []
     if let configuration = configuration { objectEntries.append(.init("Configuration", configuration.expression)) }
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

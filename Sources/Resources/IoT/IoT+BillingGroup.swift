@@ -97,6 +97,6 @@ extension Value where Kind == IoT.BillingGroup.BillingGroupProperties {
     if let billingGroupDescription = billingGroupDescription {
       objectEntries.append(.init("BillingGroupDescription", billingGroupDescription.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

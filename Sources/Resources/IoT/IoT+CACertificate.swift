@@ -142,9 +142,9 @@ extension IoT.CACertificate {
 
 extension Value where Kind == IoT.CACertificate.AutoRegistrationStatusValue {
   /// `ENABLE`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
   /// `DISABLE`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
 }
 
 extension IoT.CACertificate {
@@ -161,6 +161,6 @@ extension Value where Kind == IoT.CACertificate.RegistrationConfig {
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
     if let templateBody = templateBody { objectEntries.append(.init("TemplateBody", templateBody.expression)) }
     if let templateName = templateName { objectEntries.append(.init("TemplateName", templateName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -118,13 +118,13 @@ extension IoT.Certificate {
 
 extension Value where Kind == IoT.Certificate.StatusValue {
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `INACTIVE`.
-  public static var inactive: Self { Self(Kind.inactive) }
+  public static var inactive: Self { .allowed(Kind.inactive) }
   /// `REVOKED`.
-  public static var revoked: Self { Self(Kind.revoked) }
+  public static var revoked: Self { .allowed(Kind.revoked) }
   /// `PENDING_TRANSFER`.
-  public static var pendingTransfer: Self { Self(Kind.pendingTransfer) }
+  public static var pendingTransfer: Self { .allowed(Kind.pendingTransfer) }
   /// `PENDING_ACTIVATION`.
-  public static var pendingActivation: Self { Self(Kind.pendingActivation) }
+  public static var pendingActivation: Self { .allowed(Kind.pendingActivation) }
 }

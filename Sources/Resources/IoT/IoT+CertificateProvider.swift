@@ -95,5 +95,5 @@ extension IoT.CertificateProvider {
 
 extension Value where Kind == IoT.CertificateProvider.CertificateProviderOperationValue {
   /// `CreateCertificateFromCsr`.
-  public static var createCertificateFromCsr: Self { Self(Kind.createCertificateFromCsr) }
+  public static var createCertificateFromCsr: Self { .allowed(Kind.createCertificateFromCsr) }
 }

@@ -163,7 +163,7 @@ extension Value where Kind == IoT.Command.AwsJSONSubstitutionCommandPreprocessor
   public init(outputFormat: Value<IoT.Command.OutputFormatValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OutputFormat", outputFormat.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,7 +193,7 @@ extension Value where Kind == IoT.Command.CommandParameter {
     if let valueConditions = valueConditions {
       objectEntries.append(.init("ValueConditions", valueConditions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -214,19 +214,19 @@ extension IoT.Command {
 
 extension Value where Kind == IoT.Command.CommandParameterTypeValue {
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `INTEGER`.
-  public static var integer: Self { Self(Kind.integer) }
+  public static var integer: Self { .allowed(Kind.integer) }
   /// `DOUBLE`.
-  public static var double: Self { Self(Kind.double) }
+  public static var double: Self { .allowed(Kind.double) }
   /// `LONG`.
-  public static var long: Self { Self(Kind.long) }
+  public static var long: Self { .allowed(Kind.long) }
   /// `UNSIGNEDLONG`.
-  public static var unsignedlong: Self { Self(Kind.unsignedlong) }
+  public static var unsignedlong: Self { .allowed(Kind.unsignedlong) }
   /// `BOOLEAN`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
   /// `BINARY`.
-  public static var binary: Self { Self(Kind.binary) }
+  public static var binary: Self { .allowed(Kind.binary) }
 }
 
 extension IoT.Command {
@@ -255,7 +255,7 @@ extension Value where Kind == IoT.Command.CommandParameterValue {
     if let l = l { objectEntries.append(.init("L", l.expression)) }
     if let s = s { objectEntries.append(.init("S", s.expression)) }
     if let ul = ul { objectEntries.append(.init("UL", ul.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -281,7 +281,7 @@ extension Value where Kind == IoT.Command.CommandParameterValueComparisonOperand
     if let numbers = numbers { objectEntries.append(.init("Numbers", numbers.expression)) }
     if let string = string { objectEntries.append(.init("String", string.expression)) }
     if let strings = strings { objectEntries.append(.init("Strings", strings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -305,25 +305,25 @@ extension IoT.Command {
 
 extension Value where Kind == IoT.Command.CommandParameterValueComparisonOperatorValue {
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `NOT_EQUALS`.
-  public static var notEquals: Self { Self(Kind.notEquals) }
+  public static var notEquals: Self { .allowed(Kind.notEquals) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `LESS_THAN_EQUALS`.
-  public static var lessThanEquals: Self { Self(Kind.lessThanEquals) }
+  public static var lessThanEquals: Self { .allowed(Kind.lessThanEquals) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `GREATER_THAN_EQUALS`.
-  public static var greaterThanEquals: Self { Self(Kind.greaterThanEquals) }
+  public static var greaterThanEquals: Self { .allowed(Kind.greaterThanEquals) }
   /// `IN_SET`.
-  public static var inSet: Self { Self(Kind.inSet) }
+  public static var inSet: Self { .allowed(Kind.inSet) }
   /// `NOT_IN_SET`.
-  public static var notInSet: Self { Self(Kind.notInSet) }
+  public static var notInSet: Self { .allowed(Kind.notInSet) }
   /// `IN_RANGE`.
-  public static var inRange: Self { Self(Kind.inRange) }
+  public static var inRange: Self { .allowed(Kind.inRange) }
   /// `NOT_IN_RANGE`.
-  public static var notInRange: Self { Self(Kind.notInRange) }
+  public static var notInRange: Self { .allowed(Kind.notInRange) }
 }
 
 extension IoT.Command {
@@ -342,7 +342,7 @@ extension Value where Kind == IoT.Command.CommandParameterValueCondition {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ComparisonOperator", comparisonOperator.expression))
     objectEntries.append(.init("Operand", operand.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -359,7 +359,7 @@ extension Value where Kind == IoT.Command.CommandParameterValueNumberRange {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Max", max.expression))
     objectEntries.append(.init("Min", min.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -376,7 +376,7 @@ extension Value where Kind == IoT.Command.CommandPayload {
     var objectEntries: [Expression.ObjectEntry] = []
     if let content = content { objectEntries.append(.init("Content", content.expression)) }
     if let contentType = contentType { objectEntries.append(.init("ContentType", contentType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -394,7 +394,7 @@ extension Value where Kind == IoT.Command.CommandPreprocessor {
     if let awsJSONSubstitution = awsJSONSubstitution {
       objectEntries.append(.init("AwsJsonSubstitution", awsJSONSubstitution.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -410,9 +410,9 @@ extension IoT.Command {
 
 extension Value where Kind == IoT.Command.NamespaceValue {
   /// `AWS-IoT`.
-  public static var awsIoT: Self { Self(Kind.awsIoT) }
+  public static var awsIoT: Self { .allowed(Kind.awsIoT) }
   /// `AWS-IoT-FleetWise`.
-  public static var awsIoTFleetWise: Self { Self(Kind.awsIoTFleetWise) }
+  public static var awsIoTFleetWise: Self { .allowed(Kind.awsIoTFleetWise) }
 }
 
 extension IoT.Command {
@@ -427,7 +427,7 @@ extension IoT.Command {
 
 extension Value where Kind == IoT.Command.OutputFormatValue {
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `CBOR`.
-  public static var cbor: Self { Self(Kind.cbor) }
+  public static var cbor: Self { .allowed(Kind.cbor) }
 }

@@ -93,11 +93,11 @@ extension IoT.CustomMetric {
 
 extension Value where Kind == IoT.CustomMetric.MetricTypeValue {
   /// `string-list`.
-  public static var stringList: Self { Self(Kind.stringList) }
+  public static var stringList: Self { .allowed(Kind.stringList) }
   /// `ip-address-list`.
-  public static var ipAddressList: Self { Self(Kind.ipAddressList) }
+  public static var ipAddressList: Self { .allowed(Kind.ipAddressList) }
   /// `number-list`.
-  public static var numberList: Self { Self(Kind.numberList) }
+  public static var numberList: Self { .allowed(Kind.numberList) }
   /// `number`.
-  public static var number: Self { Self(Kind.number) }
+  public static var number: Self { .allowed(Kind.number) }
 }

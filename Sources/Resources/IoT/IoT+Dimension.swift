@@ -89,5 +89,5 @@ extension IoT.Dimension {
 
 extension Value where Kind == IoT.Dimension.TypeValue {
   /// `TOPIC_FILTER`.
-  public static var topicFilter: Self { Self(Kind.topicFilter) }
+  public static var topicFilter: Self { .allowed(Kind.topicFilter) }
 }

@@ -184,13 +184,13 @@ extension IoT.DomainConfiguration {
 
 extension Value where Kind == IoT.DomainConfiguration.ApplicationProtocolValue {
   /// `SECURE_MQTT`.
-  public static var secureMqtt: Self { Self(Kind.secureMqtt) }
+  public static var secureMqtt: Self { .allowed(Kind.secureMqtt) }
   /// `MQTT_WSS`.
-  public static var mqttWss: Self { Self(Kind.mqttWss) }
+  public static var mqttWss: Self { .allowed(Kind.mqttWss) }
   /// `HTTPS`.
-  public static var https: Self { Self(Kind.https) }
+  public static var https: Self { .allowed(Kind.https) }
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
 }
 
 extension IoT.DomainConfiguration {
@@ -208,15 +208,15 @@ extension IoT.DomainConfiguration {
 
 extension Value where Kind == IoT.DomainConfiguration.AuthenticationTypeValue {
   /// `AWS_X509`.
-  public static var awsX509: Self { Self(Kind.awsX509) }
+  public static var awsX509: Self { .allowed(Kind.awsX509) }
   /// `CUSTOM_AUTH`.
-  public static var customAuth: Self { Self(Kind.customAuth) }
+  public static var customAuth: Self { .allowed(Kind.customAuth) }
   /// `AWS_SIGV4`.
-  public static var awsSigv4: Self { Self(Kind.awsSigv4) }
+  public static var awsSigv4: Self { .allowed(Kind.awsSigv4) }
   /// `CUSTOM_AUTH_X509`.
-  public static var customAuthX509: Self { Self(Kind.customAuthX509) }
+  public static var customAuthX509: Self { .allowed(Kind.customAuthX509) }
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
 }
 
 extension IoT.DomainConfiguration {
@@ -236,7 +236,7 @@ extension Value where Kind == IoT.DomainConfiguration.AuthorizerConfig {
     if let defaultAuthorizerName = defaultAuthorizerName {
       objectEntries.append(.init("DefaultAuthorizerName", defaultAuthorizerName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -254,7 +254,7 @@ extension Value where Kind == IoT.DomainConfiguration.ClientCertificateConfig {
     if let clientCertificateCallbackARN = clientCertificateCallbackARN {
       objectEntries.append(.init("ClientCertificateCallbackArn", clientCertificateCallbackARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -270,9 +270,9 @@ extension IoT.DomainConfiguration {
 
 extension Value where Kind == IoT.DomainConfiguration.DomainConfigurationStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension IoT.DomainConfiguration {
@@ -297,7 +297,7 @@ extension Value where Kind == IoT.DomainConfiguration.ServerCertificateConfig {
       objectEntries.append(.init("OcspAuthorizedResponderArn", ocspAuthorizedResponderARN.expression))
     }
     if let ocspLambdaARN = ocspLambdaARN { objectEntries.append(.init("OcspLambdaArn", ocspLambdaARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -314,11 +314,11 @@ extension IoT.DomainConfiguration {
 
 extension Value where Kind == IoT.DomainConfiguration.ServiceTypeValue {
   /// `DATA`.
-  public static var data: Self { Self(Kind.data) }
+  public static var data: Self { .allowed(Kind.data) }
   /// `CREDENTIAL_PROVIDER`.
-  public static var credentialProvider: Self { Self(Kind.credentialProvider) }
+  public static var credentialProvider: Self { .allowed(Kind.credentialProvider) }
   /// `JOBS`.
-  public static var jobs: Self { Self(Kind.jobs) }
+  public static var jobs: Self { .allowed(Kind.jobs) }
 }
 
 extension IoT.DomainConfiguration {
@@ -333,6 +333,6 @@ extension Value where Kind == IoT.DomainConfiguration.TLSConfig {
   public init(securityPolicy: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let securityPolicy = securityPolicy { objectEntries.append(.init("SecurityPolicy", securityPolicy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -97,7 +97,7 @@ extension IoT.EncryptionConfiguration {
 
 extension Value where Kind == IoT.EncryptionConfiguration.EncryptionTypeValue {
   /// `CUSTOMER_MANAGED_KMS_KEY`.
-  public static var customerManagedKMSKey: Self { Self(Kind.customerManagedKMSKey) }
+  public static var customerManagedKMSKey: Self { .allowed(Kind.customerManagedKMSKey) }
   /// `AWS_OWNED_KMS_KEY`.
-  public static var awsOwnedKMSKey: Self { Self(Kind.awsOwnedKMSKey) }
+  public static var awsOwnedKMSKey: Self { .allowed(Kind.awsOwnedKMSKey) }
 }

@@ -157,7 +157,7 @@ extension Value where Kind == IoT.FleetMetric.AggregationType {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -174,11 +174,11 @@ extension IoT.FleetMetric {
 
 extension Value where Kind == IoT.FleetMetric.NameValue {
   /// `Cardinality`.
-  public static var cardinality: Self { Self(Kind.cardinality) }
+  public static var cardinality: Self { .allowed(Kind.cardinality) }
   /// `Percentiles`.
-  public static var percentiles: Self { Self(Kind.percentiles) }
+  public static var percentiles: Self { .allowed(Kind.percentiles) }
   /// `Statistics`.
-  public static var statistics: Self { Self(Kind.statistics) }
+  public static var statistics: Self { .allowed(Kind.statistics) }
 }
 
 extension IoT.FleetMetric {
@@ -218,57 +218,57 @@ extension IoT.FleetMetric {
 
 extension Value where Kind == IoT.FleetMetric.UnitValue {
   /// `Bits`.
-  public static var bits: Self { Self(Kind.bits) }
+  public static var bits: Self { .allowed(Kind.bits) }
   /// `Bits/Second`.
-  public static var bitsSecond: Self { Self(Kind.bitsSecond) }
+  public static var bitsSecond: Self { .allowed(Kind.bitsSecond) }
   /// `Bytes`.
-  public static var bytes: Self { Self(Kind.bytes) }
+  public static var bytes: Self { .allowed(Kind.bytes) }
   /// `Bytes/Second`.
-  public static var bytesSecond: Self { Self(Kind.bytesSecond) }
+  public static var bytesSecond: Self { .allowed(Kind.bytesSecond) }
   /// `Count`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
   /// `Count/Second`.
-  public static var countSecond: Self { Self(Kind.countSecond) }
+  public static var countSecond: Self { .allowed(Kind.countSecond) }
   /// `Gigabits`.
-  public static var gigabits: Self { Self(Kind.gigabits) }
+  public static var gigabits: Self { .allowed(Kind.gigabits) }
   /// `Gigabits/Second`.
-  public static var gigabitsSecond: Self { Self(Kind.gigabitsSecond) }
+  public static var gigabitsSecond: Self { .allowed(Kind.gigabitsSecond) }
   /// `Gigabytes`.
-  public static var gigabytes: Self { Self(Kind.gigabytes) }
+  public static var gigabytes: Self { .allowed(Kind.gigabytes) }
   /// `Gigabytes/Second`.
-  public static var gigabytesSecond: Self { Self(Kind.gigabytesSecond) }
+  public static var gigabytesSecond: Self { .allowed(Kind.gigabytesSecond) }
   /// `Kilobits`.
-  public static var kilobits: Self { Self(Kind.kilobits) }
+  public static var kilobits: Self { .allowed(Kind.kilobits) }
   /// `Kilobits/Second`.
-  public static var kilobitsSecond: Self { Self(Kind.kilobitsSecond) }
+  public static var kilobitsSecond: Self { .allowed(Kind.kilobitsSecond) }
   /// `Kilobytes`.
-  public static var kilobytes: Self { Self(Kind.kilobytes) }
+  public static var kilobytes: Self { .allowed(Kind.kilobytes) }
   /// `Kilobytes/Second`.
-  public static var kilobytesSecond: Self { Self(Kind.kilobytesSecond) }
+  public static var kilobytesSecond: Self { .allowed(Kind.kilobytesSecond) }
   /// `Megabits`.
-  public static var megabits: Self { Self(Kind.megabits) }
+  public static var megabits: Self { .allowed(Kind.megabits) }
   /// `Megabits/Second`.
-  public static var megabitsSecond: Self { Self(Kind.megabitsSecond) }
+  public static var megabitsSecond: Self { .allowed(Kind.megabitsSecond) }
   /// `Megabytes`.
-  public static var megabytes: Self { Self(Kind.megabytes) }
+  public static var megabytes: Self { .allowed(Kind.megabytes) }
   /// `Megabytes/Second`.
-  public static var megabytesSecond: Self { Self(Kind.megabytesSecond) }
+  public static var megabytesSecond: Self { .allowed(Kind.megabytesSecond) }
   /// `Microseconds`.
-  public static var microseconds: Self { Self(Kind.microseconds) }
+  public static var microseconds: Self { .allowed(Kind.microseconds) }
   /// `Milliseconds`.
-  public static var milliseconds: Self { Self(Kind.milliseconds) }
+  public static var milliseconds: Self { .allowed(Kind.milliseconds) }
   /// `None`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `Percent`.
-  public static var percent: Self { Self(Kind.percent) }
+  public static var percent: Self { .allowed(Kind.percent) }
   /// `Seconds`.
-  public static var seconds: Self { Self(Kind.seconds) }
+  public static var seconds: Self { .allowed(Kind.seconds) }
   /// `Terabits`.
-  public static var terabits: Self { Self(Kind.terabits) }
+  public static var terabits: Self { .allowed(Kind.terabits) }
   /// `Terabits/Second`.
-  public static var terabitsSecond: Self { Self(Kind.terabitsSecond) }
+  public static var terabitsSecond: Self { .allowed(Kind.terabitsSecond) }
   /// `Terabytes`.
-  public static var terabytes: Self { Self(Kind.terabytes) }
+  public static var terabytes: Self { .allowed(Kind.terabytes) }
   /// `Terabytes/Second`.
-  public static var terabytesSecond: Self { Self(Kind.terabytesSecond) }
+  public static var terabytesSecond: Self { .allowed(Kind.terabytesSecond) }
 }

@@ -164,7 +164,7 @@ extension Value where Kind == IoT.JobTemplate.AbortConfig {
   public init(criteriaList: Value<[IoT.JobTemplate.AbortCriteria]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CriteriaList", criteriaList.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -188,7 +188,7 @@ extension Value where Kind == IoT.JobTemplate.AbortCriteria {
     objectEntries.append(.init("FailureType", failureType.expression))
     objectEntries.append(.init("MinNumberOfExecutedThings", minNumberOfExecutedThings.expression))
     objectEntries.append(.init("ThresholdPercentage", thresholdPercentage.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -203,7 +203,7 @@ extension IoT.JobTemplate {
 
 extension Value where Kind == IoT.JobTemplate.ActionValue {
   /// `CANCEL`.
-  public static var cancel: Self { Self(Kind.cancel) }
+  public static var cancel: Self { .allowed(Kind.cancel) }
 }
 
 extension IoT.JobTemplate {
@@ -224,7 +224,7 @@ extension Value where Kind == IoT.JobTemplate.ExponentialRolloutRate {
     objectEntries.append(.init("BaseRatePerMinute", baseRatePerMinute.expression))
     objectEntries.append(.init("IncrementFactor", incrementFactor.expression))
     objectEntries.append(.init("RateIncreaseCriteria", rateIncreaseCriteria.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,13 +242,13 @@ extension IoT.JobTemplate {
 
 extension Value where Kind == IoT.JobTemplate.FailureTypeValue {
   /// `FAILED`.
-  public static var failed: Self { Self(Kind.failed) }
+  public static var failed: Self { .allowed(Kind.failed) }
   /// `REJECTED`.
-  public static var rejected: Self { Self(Kind.rejected) }
+  public static var rejected: Self { .allowed(Kind.rejected) }
   /// `TIMED_OUT`.
-  public static var timedOut: Self { Self(Kind.timedOut) }
+  public static var timedOut: Self { .allowed(Kind.timedOut) }
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
 }
 
 extension IoT.JobTemplate {
@@ -265,7 +265,7 @@ extension Value where Kind == IoT.JobTemplate.JobExecutionsRetryConfig {
     if let retryCriteriaList = retryCriteriaList {
       objectEntries.append(.init("RetryCriteriaList", retryCriteriaList.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -289,7 +289,7 @@ extension Value where Kind == IoT.JobTemplate.JobExecutionsRolloutConfig {
     if let maximumPerMinute = maximumPerMinute {
       objectEntries.append(.init("MaximumPerMinute", maximumPerMinute.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -306,11 +306,11 @@ extension IoT.JobTemplate {
 
 extension Value where Kind == IoT.JobTemplate.JobRetryFailureTypeValue {
   /// `FAILED`.
-  public static var failed: Self { Self(Kind.failed) }
+  public static var failed: Self { .allowed(Kind.failed) }
   /// `TIMED_OUT`.
-  public static var timedOut: Self { Self(Kind.timedOut) }
+  public static var timedOut: Self { .allowed(Kind.timedOut) }
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
 }
 
 extension IoT.JobTemplate {
@@ -328,7 +328,7 @@ extension Value where Kind == IoT.JobTemplate.MaintenanceWindow {
       objectEntries.append(.init("DurationInMinutes", durationInMinutes.expression))
     }
     if let startTime = startTime { objectEntries.append(.init("StartTime", startTime.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -345,7 +345,7 @@ extension Value where Kind == IoT.JobTemplate.PresignedURLConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let expiresInSec = expiresInSec { objectEntries.append(.init("ExpiresInSec", expiresInSec.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -366,7 +366,7 @@ extension Value where Kind == IoT.JobTemplate.RateIncreaseCriteria {
     if let numberOfSucceededThings = numberOfSucceededThings {
       objectEntries.append(.init("NumberOfSucceededThings", numberOfSucceededThings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -388,7 +388,7 @@ extension Value where Kind == IoT.JobTemplate.RetryCriteria {
     if let numberOfRetries = numberOfRetries {
       objectEntries.append(.init("NumberOfRetries", numberOfRetries.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -404,6 +404,6 @@ extension Value where Kind == IoT.JobTemplate.TimeoutConfig {
   public init(inProgressTimeoutInMinutes: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InProgressTimeoutInMinutes", inProgressTimeoutInMinutes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

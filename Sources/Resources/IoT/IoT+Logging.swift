@@ -86,15 +86,15 @@ extension IoT.Logging {
 
 extension Value where Kind == IoT.Logging.DefaultLogLevelValue {
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
   /// `WARN`.
-  public static var warn: Self { Self(Kind.warn) }
+  public static var warn: Self { .allowed(Kind.warn) }
   /// `INFO`.
-  public static var info: Self { Self(Kind.info) }
+  public static var info: Self { .allowed(Kind.info) }
   /// `DEBUG`.
-  public static var debug: Self { Self(Kind.debug) }
+  public static var debug: Self { .allowed(Kind.debug) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension IoT.Logging {
@@ -115,6 +115,6 @@ extension Value where Kind == IoT.Logging.EventConfiguration {
     objectEntries.append(.init("EventType", eventType.expression))
     if let logDestination = logDestination { objectEntries.append(.init("LogDestination", logDestination.expression)) }
     if let logLevel = logLevel { objectEntries.append(.init("LogLevel", logLevel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -123,7 +123,7 @@ extension Value where Kind == IoT.MitigationAction.ActionParams {
     if let updateDeviceCertificateParams = updateDeviceCertificateParams {
       objectEntries.append(.init("UpdateDeviceCertificateParams", updateDeviceCertificateParams.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -139,9 +139,9 @@ extension IoT.MitigationAction {
 
 extension Value where Kind == IoT.MitigationAction.ActionValue {
   /// `DEACTIVATE`.
-  public static var deactivate: Self { Self(Kind.deactivate) }
+  public static var deactivate: Self { .allowed(Kind.deactivate) }
   /// `UNSET_VALUE`.
-  public static var unsetValue: Self { Self(Kind.unsetValue) }
+  public static var unsetValue: Self { .allowed(Kind.unsetValue) }
 }
 
 extension IoT.MitigationAction {
@@ -159,7 +159,7 @@ extension Value where Kind == IoT.MitigationAction.AddThingsToThingGroupParams {
       objectEntries.append(.init("OverrideDynamicGroups", overrideDynamicGroups.expression))
     }
     objectEntries.append(.init("ThingGroupNames", thingGroupNames.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -176,7 +176,7 @@ extension Value where Kind == IoT.MitigationAction.EnableIoTLoggingParams {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LogLevel", logLevel.expression))
     objectEntries.append(.init("RoleArnForLogging", roleARNForLogging.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -195,15 +195,15 @@ extension IoT.MitigationAction {
 
 extension Value where Kind == IoT.MitigationAction.LogLevelValue {
   /// `DEBUG`.
-  public static var debug: Self { Self(Kind.debug) }
+  public static var debug: Self { .allowed(Kind.debug) }
   /// `INFO`.
-  public static var info: Self { Self(Kind.info) }
+  public static var info: Self { .allowed(Kind.info) }
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
   /// `WARN`.
-  public static var warn: Self { Self(Kind.warn) }
+  public static var warn: Self { .allowed(Kind.warn) }
   /// `UNSET_VALUE`.
-  public static var unsetValue: Self { Self(Kind.unsetValue) }
+  public static var unsetValue: Self { .allowed(Kind.unsetValue) }
 }
 
 extension IoT.MitigationAction {
@@ -218,7 +218,7 @@ extension Value where Kind == IoT.MitigationAction.PublishFindingToSNSParams {
   public init(topicARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TopicArn", topicARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -234,7 +234,7 @@ extension Value where Kind == IoT.MitigationAction.ReplaceDefaultPolicyVersionPa
   public init(templateName: Value<IoT.MitigationAction.TemplateNameValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TemplateName", templateName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -250,9 +250,9 @@ extension IoT.MitigationAction {
 
 extension Value where Kind == IoT.MitigationAction.TemplateNameValue {
   /// `BLANK_POLICY`.
-  public static var blankPolicy: Self { Self(Kind.blankPolicy) }
+  public static var blankPolicy: Self { .allowed(Kind.blankPolicy) }
   /// `UNSET_VALUE`.
-  public static var unsetValue: Self { Self(Kind.unsetValue) }
+  public static var unsetValue: Self { .allowed(Kind.unsetValue) }
 }
 
 extension IoT.MitigationAction {
@@ -267,7 +267,7 @@ extension Value where Kind == IoT.MitigationAction.UpdateCACertificateParams {
   public init(action: Value<IoT.MitigationAction.ActionValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Action", action.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -283,6 +283,6 @@ extension Value where Kind == IoT.MitigationAction.UpdateDeviceCertificateParams
   public init(action: Value<IoT.MitigationAction.ActionValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Action", action.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

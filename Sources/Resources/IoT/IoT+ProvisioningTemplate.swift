@@ -122,7 +122,7 @@ extension Value where Kind == IoT.ProvisioningTemplate.ProvisioningHook {
     var objectEntries: [Expression.ObjectEntry] = []
     if let payloadVersion = payloadVersion { objectEntries.append(.init("PayloadVersion", payloadVersion.expression)) }
     if let targetARN = targetARN { objectEntries.append(.init("TargetArn", targetARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,7 +138,7 @@ extension IoT.ProvisioningTemplate {
 
 extension Value where Kind == IoT.ProvisioningTemplate.TemplateTypeValue {
   /// `FLEET_PROVISIONING`.
-  public static var fleetProvisioning: Self { Self(Kind.fleetProvisioning) }
+  public static var fleetProvisioning: Self { .allowed(Kind.fleetProvisioning) }
   /// `JITP`.
-  public static var jitp: Self { Self(Kind.jitp) }
+  public static var jitp: Self { .allowed(Kind.jitp) }
 }

@@ -88,13 +88,13 @@ extension IoT.ResourceSpecificLogging {
 
 extension Value where Kind == IoT.ResourceSpecificLogging.TargetTypeValue {
   /// `THING_GROUP`.
-  public static var thingGroup: Self { Self(Kind.thingGroup) }
+  public static var thingGroup: Self { .allowed(Kind.thingGroup) }
   /// `CLIENT_ID`.
-  public static var clientID: Self { Self(Kind.clientID) }
+  public static var clientID: Self { .allowed(Kind.clientID) }
   /// `SOURCE_IP`.
-  public static var sourceIP: Self { Self(Kind.sourceIP) }
+  public static var sourceIP: Self { .allowed(Kind.sourceIP) }
   /// `PRINCIPAL_ID`.
-  public static var principalID: Self { Self(Kind.principalID) }
+  public static var principalID: Self { .allowed(Kind.principalID) }
   /// `EVENT_TYPE`.
-  public static var eventType: Self { Self(Kind.eventType) }
+  public static var eventType: Self { .allowed(Kind.eventType) }
 }

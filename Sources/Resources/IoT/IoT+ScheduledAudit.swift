@@ -114,21 +114,21 @@ extension IoT.ScheduledAudit {
 
 extension Value where Kind == IoT.ScheduledAudit.DayOfWeekValue {
   /// `SUN`.
-  public static var sun: Self { Self(Kind.sun) }
+  public static var sun: Self { .allowed(Kind.sun) }
   /// `MON`.
-  public static var mon: Self { Self(Kind.mon) }
+  public static var mon: Self { .allowed(Kind.mon) }
   /// `TUE`.
-  public static var tue: Self { Self(Kind.tue) }
+  public static var tue: Self { .allowed(Kind.tue) }
   /// `WED`.
-  public static var wed: Self { Self(Kind.wed) }
+  public static var wed: Self { .allowed(Kind.wed) }
   /// `THU`.
-  public static var thu: Self { Self(Kind.thu) }
+  public static var thu: Self { .allowed(Kind.thu) }
   /// `FRI`.
-  public static var fri: Self { Self(Kind.fri) }
+  public static var fri: Self { .allowed(Kind.fri) }
   /// `SAT`.
-  public static var sat: Self { Self(Kind.sat) }
+  public static var sat: Self { .allowed(Kind.sat) }
   /// `UNSET_VALUE`.
-  public static var unsetValue: Self { Self(Kind.unsetValue) }
+  public static var unsetValue: Self { .allowed(Kind.unsetValue) }
 }
 
 extension IoT.ScheduledAudit {
@@ -145,11 +145,11 @@ extension IoT.ScheduledAudit {
 
 extension Value where Kind == IoT.ScheduledAudit.FrequencyValue {
   /// `DAILY`.
-  public static var daily: Self { Self(Kind.daily) }
+  public static var daily: Self { .allowed(Kind.daily) }
   /// `WEEKLY`.
-  public static var weekly: Self { Self(Kind.weekly) }
+  public static var weekly: Self { .allowed(Kind.weekly) }
   /// `BIWEEKLY`.
-  public static var biweekly: Self { Self(Kind.biweekly) }
+  public static var biweekly: Self { .allowed(Kind.biweekly) }
   /// `MONTHLY`.
-  public static var monthly: Self { Self(Kind.monthly) }
+  public static var monthly: Self { .allowed(Kind.monthly) }
 }

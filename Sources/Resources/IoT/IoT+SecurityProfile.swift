@@ -128,7 +128,7 @@ extension Value where Kind == IoT.SecurityProfile.AlertTarget {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AlertTargetArn", alertTargetARN.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -158,7 +158,7 @@ extension Value where Kind == IoT.SecurityProfile.Behavior {
     }
     objectEntries.append(.init("Name", name.expression))
     if let suppressAlerts = suppressAlerts { objectEntries.append(.init("SuppressAlerts", suppressAlerts.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -200,7 +200,7 @@ extension Value where Kind == IoT.SecurityProfile.BehaviorCriteria {
       objectEntries.append(.init("StatisticalThreshold", statisticalThreshold.expression))
     }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,25 +224,25 @@ extension IoT.SecurityProfile {
 
 extension Value where Kind == IoT.SecurityProfile.ComparisonOperatorValue {
   /// `less-than`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `less-than-equals`.
-  public static var lessThanEquals: Self { Self(Kind.lessThanEquals) }
+  public static var lessThanEquals: Self { .allowed(Kind.lessThanEquals) }
   /// `greater-than`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `greater-than-equals`.
-  public static var greaterThanEquals: Self { Self(Kind.greaterThanEquals) }
+  public static var greaterThanEquals: Self { .allowed(Kind.greaterThanEquals) }
   /// `in-cidr-set`.
-  public static var inCidrSet: Self { Self(Kind.inCidrSet) }
+  public static var inCidrSet: Self { .allowed(Kind.inCidrSet) }
   /// `not-in-cidr-set`.
-  public static var notInCidrSet: Self { Self(Kind.notInCidrSet) }
+  public static var notInCidrSet: Self { .allowed(Kind.notInCidrSet) }
   /// `in-port-set`.
-  public static var inPortSet: Self { Self(Kind.inPortSet) }
+  public static var inPortSet: Self { .allowed(Kind.inPortSet) }
   /// `not-in-port-set`.
-  public static var notInPortSet: Self { Self(Kind.notInPortSet) }
+  public static var notInPortSet: Self { .allowed(Kind.notInPortSet) }
   /// `in-set`.
-  public static var inSet: Self { Self(Kind.inSet) }
+  public static var inSet: Self { .allowed(Kind.inSet) }
   /// `not-in-set`.
-  public static var notInSet: Self { Self(Kind.notInSet) }
+  public static var notInSet: Self { .allowed(Kind.notInSet) }
 }
 
 extension IoT.SecurityProfile {
@@ -258,11 +258,11 @@ extension IoT.SecurityProfile {
 
 extension Value where Kind == IoT.SecurityProfile.ConfidenceLevelValue {
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `HIGH`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
 }
 
 extension IoT.SecurityProfile {
@@ -279,7 +279,7 @@ extension Value where Kind == IoT.SecurityProfile.MachineLearningDetectionConfig
     if let confidenceLevel = confidenceLevel {
       objectEntries.append(.init("ConfidenceLevel", confidenceLevel.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -296,7 +296,7 @@ extension Value where Kind == IoT.SecurityProfile.MetricDimension {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DimensionName", dimensionName.expression))
     if let `operator` = `operator` { objectEntries.append(.init("Operator", `operator`.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -320,7 +320,7 @@ extension Value where Kind == IoT.SecurityProfile.MetricToRetain {
     if let metricDimension = metricDimension {
       objectEntries.append(.init("MetricDimension", metricDimension.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -348,7 +348,7 @@ extension Value where Kind == IoT.SecurityProfile.MetricValue {
     if let numbers = numbers { objectEntries.append(.init("Numbers", numbers.expression)) }
     if let ports = ports { objectEntries.append(.init("Ports", ports.expression)) }
     if let strings = strings { objectEntries.append(.init("Strings", strings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -365,7 +365,7 @@ extension Value where Kind == IoT.SecurityProfile.MetricsExportConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MqttTopic", mqttTopic.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -381,9 +381,9 @@ extension IoT.SecurityProfile {
 
 extension Value where Kind == IoT.SecurityProfile.OperatorValue {
   /// `IN`.
-  public static var `in`: Self { Self(Kind.`in`) }
+  public static var `in`: Self { .allowed(Kind.`in`) }
   /// `NOT_IN`.
-  public static var notIn: Self { Self(Kind.notIn) }
+  public static var notIn: Self { .allowed(Kind.notIn) }
 }
 
 extension IoT.SecurityProfile {
@@ -408,29 +408,29 @@ extension IoT.SecurityProfile {
 
 extension Value where Kind == IoT.SecurityProfile.StatisticValue {
   /// `Average`.
-  public static var average: Self { Self(Kind.average) }
+  public static var average: Self { .allowed(Kind.average) }
   /// `p0`.
-  public static var p0: Self { Self(Kind.p0) }
+  public static var p0: Self { .allowed(Kind.p0) }
   /// `p0.1`.
-  public static var p0_1: Self { Self(Kind.p0_1) }
+  public static var p0_1: Self { .allowed(Kind.p0_1) }
   /// `p0.01`.
-  public static var p0_01: Self { Self(Kind.p0_01) }
+  public static var p0_01: Self { .allowed(Kind.p0_01) }
   /// `p1`.
-  public static var p1: Self { Self(Kind.p1) }
+  public static var p1: Self { .allowed(Kind.p1) }
   /// `p10`.
-  public static var p10: Self { Self(Kind.p10) }
+  public static var p10: Self { .allowed(Kind.p10) }
   /// `p50`.
-  public static var p50: Self { Self(Kind.p50) }
+  public static var p50: Self { .allowed(Kind.p50) }
   /// `p90`.
-  public static var p90: Self { Self(Kind.p90) }
+  public static var p90: Self { .allowed(Kind.p90) }
   /// `p99`.
-  public static var p99: Self { Self(Kind.p99) }
+  public static var p99: Self { .allowed(Kind.p99) }
   /// `p99.9`.
-  public static var p99_9: Self { Self(Kind.p99_9) }
+  public static var p99_9: Self { .allowed(Kind.p99_9) }
   /// `p99.99`.
-  public static var p99_99: Self { Self(Kind.p99_99) }
+  public static var p99_99: Self { .allowed(Kind.p99_99) }
   /// `p100`.
-  public static var p100: Self { Self(Kind.p100) }
+  public static var p100: Self { .allowed(Kind.p100) }
 }
 
 extension IoT.SecurityProfile {
@@ -445,6 +445,6 @@ extension Value where Kind == IoT.SecurityProfile.StatisticalThreshold {
   public init(statistic: Value<IoT.SecurityProfile.StatisticValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let statistic = statistic { objectEntries.append(.init("Statistic", statistic.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -16,9 +16,9 @@ extension IoT {
 
 extension Value where Kind == IoT.StatusValue {
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `INACTIVE`.
-  public static var inactive: Self { Self(Kind.inactive) }
+  public static var inactive: Self { .allowed(Kind.inactive) }
 }
 
 extension IoT {
@@ -34,7 +34,7 @@ extension Value where Kind == IoT.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -50,9 +50,9 @@ extension IoT {
 
 extension Value where Kind == IoT.CertificateModeValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `SNI_ONLY`.
-  public static var sniOnly: Self { Self(Kind.sniOnly) }
+  public static var sniOnly: Self { .allowed(Kind.sniOnly) }
 }
 
 extension IoT {
@@ -70,15 +70,15 @@ extension IoT {
 
 extension Value where Kind == IoT.LogLevelValue {
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
   /// `WARN`.
-  public static var warn: Self { Self(Kind.warn) }
+  public static var warn: Self { .allowed(Kind.warn) }
   /// `INFO`.
-  public static var info: Self { Self(Kind.info) }
+  public static var info: Self { .allowed(Kind.info) }
   /// `DEBUG`.
-  public static var debug: Self { Self(Kind.debug) }
+  public static var debug: Self { .allowed(Kind.debug) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension IoT {
@@ -93,6 +93,6 @@ extension Value where Kind == IoT.AttributePayload {
   public init(attributes: Value<[String: String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let attributes = attributes { objectEntries.append(.init("Attributes", attributes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

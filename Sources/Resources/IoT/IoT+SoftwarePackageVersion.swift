@@ -143,7 +143,7 @@ extension Value where Kind == IoT.SoftwarePackageVersion.PackageVersionArtifact 
   public init(s3Location: Value<IoT.SoftwarePackageVersion.S3Location>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Location", s3Location.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,7 +161,7 @@ extension Value where Kind == IoT.SoftwarePackageVersion.S3Location {
     objectEntries.append(.init("Bucket", bucket.expression))
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Version", version.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,6 +177,6 @@ extension Value where Kind == IoT.SoftwarePackageVersion.Sbom {
   public init(s3Location: Value<IoT.SoftwarePackageVersion.S3Location>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Location", s3Location.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -121,6 +121,6 @@ extension Value where Kind == IoT.ThingGroup.ThingGroupProperties {
     if let thingGroupDescription = thingGroupDescription {
       objectEntries.append(.init("ThingGroupDescription", thingGroupDescription.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

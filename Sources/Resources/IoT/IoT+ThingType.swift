@@ -103,9 +103,9 @@ extension IoT.ThingType {
 
 extension Value where Kind == IoT.ThingType.ConnectionAttributeValue {
   /// `iot:ClientId`.
-  public static var iotClientID: Self { Self(Kind.iotClientID) }
+  public static var iotClientID: Self { .allowed(Kind.iotClientID) }
   /// `iot:Thing.ThingName`.
-  public static var iotThingThingName: Self { Self(Kind.iotThingThingName) }
+  public static var iotThingThingName: Self { .allowed(Kind.iotThingThingName) }
 }
 
 extension IoT.ThingType {
@@ -122,7 +122,7 @@ extension Value where Kind == IoT.ThingType.Mqtt5Configuration {
     if let propagatingAttributes = propagatingAttributes {
       objectEntries.append(.init("PropagatingAttributes", propagatingAttributes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -146,7 +146,7 @@ extension Value where Kind == IoT.ThingType.PropagatingAttribute {
     }
     if let thingAttribute = thingAttribute { objectEntries.append(.init("ThingAttribute", thingAttribute.expression)) }
     objectEntries.append(.init("UserPropertyKey", userPropertyKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -174,6 +174,6 @@ extension Value where Kind == IoT.ThingType.ThingTypeProperties {
     if let thingTypeDescription = thingTypeDescription {
       objectEntries.append(.init("ThingTypeDescription", thingTypeDescription.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

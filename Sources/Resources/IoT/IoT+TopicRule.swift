@@ -132,7 +132,7 @@ extension Value where Kind == IoT.TopicRule.Action {
     if let sqs = sqs { objectEntries.append(.init("Sqs", sqs.expression)) }
     if let stepFunctions = stepFunctions { objectEntries.append(.init("StepFunctions", stepFunctions.expression)) }
     if let timestream = timestream { objectEntries.append(.init("Timestream", timestream.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -149,7 +149,7 @@ extension Value where Kind == IoT.TopicRule.AssetPropertyTimestamp {
     var objectEntries: [Expression.ObjectEntry] = []
     if let offsetInNanos = offsetInNanos { objectEntries.append(.init("OffsetInNanos", offsetInNanos.expression)) }
     objectEntries.append(.init("TimeInSeconds", timeInSeconds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -171,7 +171,7 @@ extension Value where Kind == IoT.TopicRule.AssetPropertyValue {
     if let quality = quality { objectEntries.append(.init("Quality", quality.expression)) }
     objectEntries.append(.init("Timestamp", timestamp.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -195,7 +195,7 @@ extension Value where Kind == IoT.TopicRule.AssetPropertyVariant {
     if let doubleValue = doubleValue { objectEntries.append(.init("DoubleValue", doubleValue.expression)) }
     if let integerValue = integerValue { objectEntries.append(.init("IntegerValue", integerValue.expression)) }
     if let stringValue = stringValue { objectEntries.append(.init("StringValue", stringValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,7 +223,7 @@ extension Value where Kind == IoT.TopicRule.BatchConfig {
     if let maxBatchSizeBytes = maxBatchSizeBytes {
       objectEntries.append(.init("MaxBatchSizeBytes", maxBatchSizeBytes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -245,21 +245,21 @@ extension IoT.TopicRule {
 
 extension Value where Kind == IoT.TopicRule.CannedAccessControlListValue {
   /// `private`.
-  public static var `private`: Self { Self(Kind.`private`) }
+  public static var `private`: Self { .allowed(Kind.`private`) }
   /// `public-read`.
-  public static var publicRead: Self { Self(Kind.publicRead) }
+  public static var publicRead: Self { .allowed(Kind.publicRead) }
   /// `public-read-write`.
-  public static var publicReadWrite: Self { Self(Kind.publicReadWrite) }
+  public static var publicReadWrite: Self { .allowed(Kind.publicReadWrite) }
   /// `aws-exec-read`.
-  public static var awsExecRead: Self { Self(Kind.awsExecRead) }
+  public static var awsExecRead: Self { .allowed(Kind.awsExecRead) }
   /// `authenticated-read`.
-  public static var authenticatedRead: Self { Self(Kind.authenticatedRead) }
+  public static var authenticatedRead: Self { .allowed(Kind.authenticatedRead) }
   /// `bucket-owner-read`.
-  public static var bucketOwnerRead: Self { Self(Kind.bucketOwnerRead) }
+  public static var bucketOwnerRead: Self { .allowed(Kind.bucketOwnerRead) }
   /// `bucket-owner-full-control`.
-  public static var bucketOwnerFullControl: Self { Self(Kind.bucketOwnerFullControl) }
+  public static var bucketOwnerFullControl: Self { .allowed(Kind.bucketOwnerFullControl) }
   /// `log-delivery-write`.
-  public static var logDeliveryWrite: Self { Self(Kind.logDeliveryWrite) }
+  public static var logDeliveryWrite: Self { .allowed(Kind.logDeliveryWrite) }
 }
 
 extension IoT.TopicRule {
@@ -277,7 +277,7 @@ extension Value where Kind == IoT.TopicRule.CloudwatchAlarmAction {
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("StateReason", stateReason.expression))
     objectEntries.append(.init("StateValue", stateValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -295,7 +295,7 @@ extension Value where Kind == IoT.TopicRule.CloudwatchLogsAction {
     if let batchMode = batchMode { objectEntries.append(.init("BatchMode", batchMode.expression)) }
     objectEntries.append(.init("LogGroupName", logGroupName.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -325,7 +325,7 @@ extension Value where Kind == IoT.TopicRule.CloudwatchMetricAction {
     objectEntries.append(.init("MetricUnit", metricUnit.expression))
     objectEntries.append(.init("MetricValue", metricValue.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -359,7 +359,7 @@ extension Value where Kind == IoT.TopicRule.DynamoDBAction {
     if let rangeKeyValue = rangeKeyValue { objectEntries.append(.init("RangeKeyValue", rangeKeyValue.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("TableName", tableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -376,7 +376,7 @@ extension Value where Kind == IoT.TopicRule.DynamoDBv2Action {
     var objectEntries: [Expression.ObjectEntry] = []
     if let putItem = putItem { objectEntries.append(.init("PutItem", putItem.expression)) }
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -402,7 +402,7 @@ extension Value where Kind == IoT.TopicRule.ElasticsearchAction {
     objectEntries.append(.init("Index", index.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -426,7 +426,7 @@ extension Value where Kind == IoT.TopicRule.FirehoseAction {
     objectEntries.append(.init("DeliveryStreamName", deliveryStreamName.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
     if let separator = separator { objectEntries.append(.init("Separator", separator.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -456,7 +456,7 @@ extension Value where Kind == IoT.TopicRule.HTTPAction {
     if let enableBatching = enableBatching { objectEntries.append(.init("EnableBatching", enableBatching.expression)) }
     if let headers = headers { objectEntries.append(.init("Headers", headers.expression)) }
     objectEntries.append(.init("Url", url.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -473,7 +473,7 @@ extension Value where Kind == IoT.TopicRule.HTTPActionHeader {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -489,7 +489,7 @@ extension Value where Kind == IoT.TopicRule.HTTPAuthorization {
   public init(sigv4: Value<IoT.TopicRule.SigV4Authorization>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sigv4 = sigv4 { objectEntries.append(.init("Sigv4", sigv4.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -505,9 +505,9 @@ extension IoT.TopicRule {
 
 extension Value where Kind == IoT.TopicRule.HashKeyTypeValue {
   /// `NUMBER`.
-  public static var number: Self { Self(Kind.number) }
+  public static var number: Self { .allowed(Kind.number) }
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
 }
 
 extension IoT.TopicRule {
@@ -524,7 +524,7 @@ extension Value where Kind == IoT.TopicRule.IotAnalyticsAction {
     if let batchMode = batchMode { objectEntries.append(.init("BatchMode", batchMode.expression)) }
     objectEntries.append(.init("ChannelName", channelName.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -548,7 +548,7 @@ extension Value where Kind == IoT.TopicRule.IotEventsAction {
     objectEntries.append(.init("InputName", inputName.expression))
     if let messageID = messageID { objectEntries.append(.init("MessageId", messageID.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -565,7 +565,7 @@ extension Value where Kind == IoT.TopicRule.IotSiteWiseAction {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PutAssetPropertyValueEntries", putAssetPropertyValueEntries.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -593,7 +593,7 @@ extension Value where Kind == IoT.TopicRule.KafkaAction {
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let partition = partition { objectEntries.append(.init("Partition", partition.expression)) }
     objectEntries.append(.init("Topic", topic.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -610,7 +610,7 @@ extension Value where Kind == IoT.TopicRule.KafkaActionHeader {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -628,7 +628,7 @@ extension Value where Kind == IoT.TopicRule.KinesisAction {
     if let partitionKey = partitionKey { objectEntries.append(.init("PartitionKey", partitionKey.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("StreamName", streamName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -644,7 +644,7 @@ extension Value where Kind == IoT.TopicRule.LambdaAction {
   public init(functionARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let functionARN = functionARN { objectEntries.append(.init("FunctionArn", functionARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -672,7 +672,7 @@ extension Value where Kind == IoT.TopicRule.LocationAction {
     objectEntries.append(.init("RoleArn", roleARN.expression))
     if let timestamp = timestamp { objectEntries.append(.init("Timestamp", timestamp.expression)) }
     objectEntries.append(.init("TrackerName", trackerName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -688,9 +688,9 @@ extension IoT.TopicRule {
 
 extension Value where Kind == IoT.TopicRule.MessageFormatValue {
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `RAW`.
-  public static var raw: Self { Self(Kind.raw) }
+  public static var raw: Self { .allowed(Kind.raw) }
 }
 
 extension IoT.TopicRule {
@@ -715,7 +715,7 @@ extension Value where Kind == IoT.TopicRule.OpenSearchAction {
     objectEntries.append(.init("Index", index.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -741,7 +741,7 @@ extension Value where Kind == IoT.TopicRule.PutAssetPropertyValueEntry {
     if let propertyAlias = propertyAlias { objectEntries.append(.init("PropertyAlias", propertyAlias.expression)) }
     if let propertyID = propertyID { objectEntries.append(.init("PropertyId", propertyID.expression)) }
     objectEntries.append(.init("PropertyValues", propertyValues.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -757,7 +757,7 @@ extension Value where Kind == IoT.TopicRule.PutItemInput {
   public init(tableName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TableName", tableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -773,9 +773,9 @@ extension IoT.TopicRule {
 
 extension Value where Kind == IoT.TopicRule.RangeKeyTypeValue {
   /// `NUMBER`.
-  public static var number: Self { Self(Kind.number) }
+  public static var number: Self { .allowed(Kind.number) }
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
 }
 
 extension IoT.TopicRule {
@@ -798,7 +798,7 @@ extension Value where Kind == IoT.TopicRule.RepublishAction {
     if let qos = qos { objectEntries.append(.init("Qos", qos.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("Topic", topic.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -830,7 +830,7 @@ extension Value where Kind == IoT.TopicRule.RepublishActionHeaders {
     }
     if let responseTopic = responseTopic { objectEntries.append(.init("ResponseTopic", responseTopic.expression)) }
     if let userProperties = userProperties { objectEntries.append(.init("UserProperties", userProperties.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -854,7 +854,7 @@ extension Value where Kind == IoT.TopicRule.S3Action {
     if let cannedACL = cannedACL { objectEntries.append(.init("CannedAcl", cannedACL.expression)) }
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -876,7 +876,7 @@ extension Value where Kind == IoT.TopicRule.SNSAction {
     if let messageFormat = messageFormat { objectEntries.append(.init("MessageFormat", messageFormat.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("TargetArn", targetARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -894,7 +894,7 @@ extension Value where Kind == IoT.TopicRule.SQSAction {
     objectEntries.append(.init("QueueUrl", queueURL.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
     if let useBase64 = useBase64 { objectEntries.append(.init("UseBase64", useBase64.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -912,7 +912,7 @@ extension Value where Kind == IoT.TopicRule.SigV4Authorization {
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("ServiceName", serviceName.expression))
     objectEntries.append(.init("SigningRegion", signingRegion.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -932,7 +932,7 @@ extension Value where Kind == IoT.TopicRule.StepFunctionsAction {
     }
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("StateMachineName", stateMachineName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -949,7 +949,7 @@ extension Value where Kind == IoT.TopicRule.Timestamp {
     var objectEntries: [Expression.ObjectEntry] = []
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -975,7 +975,7 @@ extension Value where Kind == IoT.TopicRule.TimestreamAction {
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("TableName", tableName.expression))
     if let timestamp = timestamp { objectEntries.append(.init("Timestamp", timestamp.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -992,7 +992,7 @@ extension Value where Kind == IoT.TopicRule.TimestreamDimension {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1009,7 +1009,7 @@ extension Value where Kind == IoT.TopicRule.TimestreamTimestamp {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Unit", unit.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1039,7 +1039,7 @@ extension Value where Kind == IoT.TopicRule.TopicRulePayload {
     if let errorAction = errorAction { objectEntries.append(.init("ErrorAction", errorAction.expression)) }
     if let ruleDisabled = ruleDisabled { objectEntries.append(.init("RuleDisabled", ruleDisabled.expression)) }
     objectEntries.append(.init("Sql", sql.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1056,6 +1056,6 @@ extension Value where Kind == IoT.TopicRule.UserProperty {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

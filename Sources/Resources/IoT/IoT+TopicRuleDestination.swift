@@ -92,7 +92,7 @@ extension Value where Kind == IoT.TopicRuleDestination.HTTPURLDestinationSummary
     if let confirmationURL = confirmationURL {
       objectEntries.append(.init("ConfirmationUrl", confirmationURL.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -109,11 +109,11 @@ extension IoT.TopicRuleDestination {
 
 extension Value where Kind == IoT.TopicRuleDestination.TopicRuleDestinationStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `IN_PROGRESS`.
-  public static var inProgress: Self { Self(Kind.inProgress) }
+  public static var inProgress: Self { .allowed(Kind.inProgress) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension IoT.TopicRuleDestination {
@@ -136,6 +136,6 @@ extension Value where Kind == IoT.TopicRuleDestination.VPCDestinationProperties 
     if let securityGroups = securityGroups { objectEntries.append(.init("SecurityGroups", securityGroups.expression)) }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
     if let vpcID = vpcID { objectEntries.append(.init("VpcId", vpcID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -105,6 +105,6 @@ extension Value where Kind == IoTAnalytics.Channel.ChannelStorage {
     if let serviceManagedS3 = serviceManagedS3 {
       objectEntries.append(.init("ServiceManagedS3", serviceManagedS3.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -138,7 +138,7 @@ extension Value where Kind == IoTAnalytics.Dataset.Action {
       objectEntries.append(.init("ContainerAction", containerAction.expression))
     }
     if let queryAction = queryAction { objectEntries.append(.init("QueryAction", queryAction.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -154,9 +154,9 @@ extension IoTAnalytics.Dataset {
 
 extension Value where Kind == IoTAnalytics.Dataset.ComputeTypeValue {
   /// `ACU_1`.
-  public static var acu1: Self { Self(Kind.acu1) }
+  public static var acu1: Self { .allowed(Kind.acu1) }
   /// `ACU_2`.
-  public static var acu2: Self { Self(Kind.acu2) }
+  public static var acu2: Self { .allowed(Kind.acu2) }
 }
 
 extension IoTAnalytics.Dataset {
@@ -179,7 +179,7 @@ extension Value where Kind == IoTAnalytics.Dataset.ContainerAction {
     objectEntries.append(.init("Image", image.expression))
     objectEntries.append(.init("ResourceConfiguration", resourceConfiguration.expression))
     if let variables = variables { objectEntries.append(.init("Variables", variables.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -199,7 +199,7 @@ extension Value where Kind == IoTAnalytics.Dataset.DatasetContentDeliveryRule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Destination", destination.expression))
     if let entryName = entryName { objectEntries.append(.init("EntryName", entryName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,7 +223,7 @@ extension Value where Kind == IoTAnalytics.Dataset.DatasetContentDeliveryRuleDes
     if let s3DestinationConfiguration = s3DestinationConfiguration {
       objectEntries.append(.init("S3DestinationConfiguration", s3DestinationConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -239,7 +239,7 @@ extension Value where Kind == IoTAnalytics.Dataset.DatasetContentVersionValue {
   public init(datasetName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DatasetName", datasetName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -256,7 +256,7 @@ extension Value where Kind == IoTAnalytics.Dataset.DeltaTime {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OffsetSeconds", offsetSeconds.expression))
     objectEntries.append(.init("TimeExpression", timeExpression.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -272,7 +272,7 @@ extension Value where Kind == IoTAnalytics.Dataset.DeltaTimeSessionWindowConfigu
   public init(timeoutInMinutes: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TimeoutInMinutes", timeoutInMinutes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -288,7 +288,7 @@ extension Value where Kind == IoTAnalytics.Dataset.Filter {
   public init(deltaTime: Value<IoTAnalytics.Dataset.DeltaTime>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let deltaTime = deltaTime { objectEntries.append(.init("DeltaTime", deltaTime.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -305,7 +305,7 @@ extension Value where Kind == IoTAnalytics.Dataset.GlueConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DatabaseName", databaseName.expression))
     objectEntries.append(.init("TableName", tableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -322,7 +322,7 @@ extension Value where Kind == IoTAnalytics.Dataset.IotEventsDestinationConfigura
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InputName", inputName.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -342,7 +342,7 @@ extension Value where Kind == IoTAnalytics.Dataset.LateDataRule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RuleConfiguration", ruleConfiguration.expression))
     if let ruleName = ruleName { objectEntries.append(.init("RuleName", ruleName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -362,7 +362,7 @@ extension Value where Kind == IoTAnalytics.Dataset.LateDataRuleConfiguration {
     if let deltaTimeSessionWindowConfiguration = deltaTimeSessionWindowConfiguration {
       objectEntries.append(.init("DeltaTimeSessionWindowConfiguration", deltaTimeSessionWindowConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -378,7 +378,7 @@ extension Value where Kind == IoTAnalytics.Dataset.OutputFileURIValue {
   public init(fileName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FileName", fileName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -395,7 +395,7 @@ extension Value where Kind == IoTAnalytics.Dataset.QueryAction {
     var objectEntries: [Expression.ObjectEntry] = []
     if let filters = filters { objectEntries.append(.init("Filters", filters.expression)) }
     objectEntries.append(.init("SqlQuery", sqlQuery.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -412,7 +412,7 @@ extension Value where Kind == IoTAnalytics.Dataset.ResourceConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ComputeType", computeType.expression))
     objectEntries.append(.init("VolumeSizeInGB", volumeSizeInGB.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -438,7 +438,7 @@ extension Value where Kind == IoTAnalytics.Dataset.S3DestinationConfiguration {
     }
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -454,7 +454,7 @@ extension Value where Kind == IoTAnalytics.Dataset.Schedule {
   public init(scheduleExpression: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ScheduleExpression", scheduleExpression.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -476,7 +476,7 @@ extension Value where Kind == IoTAnalytics.Dataset.Trigger {
     if let triggeringDataset = triggeringDataset {
       objectEntries.append(.init("TriggeringDataset", triggeringDataset.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -492,7 +492,7 @@ extension Value where Kind == IoTAnalytics.Dataset.TriggeringDataset {
   public init(datasetName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DatasetName", datasetName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -522,7 +522,7 @@ extension Value where Kind == IoTAnalytics.Dataset.Variable {
     }
     if let stringValue = stringValue { objectEntries.append(.init("StringValue", stringValue.expression)) }
     objectEntries.append(.init("VariableName", variableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -539,6 +539,6 @@ extension Value where Kind == IoTAnalytics.Dataset.VersioningConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let maxVersions = maxVersions { objectEntries.append(.init("MaxVersions", maxVersions.expression)) }
     if let unlimited = unlimited { objectEntries.append(.init("Unlimited", unlimited.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -124,7 +124,7 @@ extension Value where Kind == IoTAnalytics.Datastore.Column {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -141,7 +141,7 @@ extension Value where Kind == IoTAnalytics.Datastore.CustomerManagedS3Storage {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Bucket", bucket.expression))
     if let keyPrefix = keyPrefix { objectEntries.append(.init("KeyPrefix", keyPrefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,7 +163,7 @@ extension Value where Kind == IoTAnalytics.Datastore.DatastorePartition {
     if let timestampPartition = timestampPartition {
       objectEntries.append(.init("TimestampPartition", timestampPartition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -179,7 +179,7 @@ extension Value where Kind == IoTAnalytics.Datastore.DatastorePartitions {
   public init(partitions: Value<[IoTAnalytics.Datastore.DatastorePartition]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let partitions = partitions { objectEntries.append(.init("Partitions", partitions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,7 +207,7 @@ extension Value where Kind == IoTAnalytics.Datastore.DatastoreStorage {
     if let serviceManagedS3 = serviceManagedS3 {
       objectEntries.append(.init("ServiceManagedS3", serviceManagedS3.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -231,7 +231,7 @@ extension Value where Kind == IoTAnalytics.Datastore.FileFormatConfiguration {
     if let parquetConfiguration = parquetConfiguration {
       objectEntries.append(.init("ParquetConfiguration", parquetConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -249,7 +249,7 @@ extension Value where Kind == IoTAnalytics.Datastore.IotSiteWiseMultiLayerStorag
     if let customerManagedS3Storage = customerManagedS3Storage {
       objectEntries.append(.init("CustomerManagedS3Storage", customerManagedS3Storage.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,7 +267,7 @@ extension Value where Kind == IoTAnalytics.Datastore.ParquetConfiguration {
     if let schemaDefinition = schemaDefinition {
       objectEntries.append(.init("SchemaDefinition", schemaDefinition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -283,7 +283,7 @@ extension Value where Kind == IoTAnalytics.Datastore.Partition {
   public init(attributeName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AttributeName", attributeName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -299,7 +299,7 @@ extension Value where Kind == IoTAnalytics.Datastore.SchemaDefinition {
   public init(columns: Value<[IoTAnalytics.Datastore.Column]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let columns = columns { objectEntries.append(.init("Columns", columns.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -318,6 +318,6 @@ extension Value where Kind == IoTAnalytics.Datastore.TimestampPartition {
     if let timestampFormat = timestampFormat {
       objectEntries.append(.init("TimestampFormat", timestampFormat.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

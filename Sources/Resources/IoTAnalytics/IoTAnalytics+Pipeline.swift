@@ -112,7 +112,7 @@ extension Value where Kind == IoTAnalytics.Pipeline.Activity {
     if let selectAttributes = selectAttributes {
       objectEntries.append(.init("SelectAttributes", selectAttributes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -130,7 +130,7 @@ extension Value where Kind == IoTAnalytics.Pipeline.AddAttributes {
     objectEntries.append(.init("Attributes", attributes.expression))
     objectEntries.append(.init("Name", name.expression))
     if let next = next { objectEntries.append(.init("Next", next.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -148,7 +148,7 @@ extension Value where Kind == IoTAnalytics.Pipeline.Channel {
     objectEntries.append(.init("ChannelName", channelName.expression))
     objectEntries.append(.init("Name", name.expression))
     if let next = next { objectEntries.append(.init("Next", next.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -165,7 +165,7 @@ extension Value where Kind == IoTAnalytics.Pipeline.Datastore {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DatastoreName", datastoreName.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -191,7 +191,7 @@ extension Value where Kind == IoTAnalytics.Pipeline.DeviceRegistryEnrich {
     if let next = next { objectEntries.append(.init("Next", next.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("ThingName", thingName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -217,7 +217,7 @@ extension Value where Kind == IoTAnalytics.Pipeline.DeviceShadowEnrich {
     if let next = next { objectEntries.append(.init("Next", next.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("ThingName", thingName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -235,7 +235,7 @@ extension Value where Kind == IoTAnalytics.Pipeline.Filter {
     objectEntries.append(.init("Filter", filter.expression))
     objectEntries.append(.init("Name", name.expression))
     if let next = next { objectEntries.append(.init("Next", next.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -254,7 +254,7 @@ extension Value where Kind == IoTAnalytics.Pipeline.Lambda {
     objectEntries.append(.init("LambdaName", lambdaName.expression))
     objectEntries.append(.init("Name", name.expression))
     if let next = next { objectEntries.append(.init("Next", next.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -273,7 +273,7 @@ extension Value where Kind == IoTAnalytics.Pipeline.Math {
     objectEntries.append(.init("Math", math.expression))
     objectEntries.append(.init("Name", name.expression))
     if let next = next { objectEntries.append(.init("Next", next.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -291,7 +291,7 @@ extension Value where Kind == IoTAnalytics.Pipeline.RemoveAttributes {
     objectEntries.append(.init("Attributes", attributes.expression))
     objectEntries.append(.init("Name", name.expression))
     if let next = next { objectEntries.append(.init("Next", next.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -309,6 +309,6 @@ extension Value where Kind == IoTAnalytics.Pipeline.SelectAttributes {
     objectEntries.append(.init("Attributes", attributes.expression))
     objectEntries.append(.init("Name", name.expression))
     if let next = next { objectEntries.append(.init("Next", next.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -18,7 +18,7 @@ extension Value where Kind == IoTAnalytics.CustomerManagedS3 {
     objectEntries.append(.init("Bucket", bucket.expression))
     if let keyPrefix = keyPrefix { objectEntries.append(.init("KeyPrefix", keyPrefix.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -35,7 +35,7 @@ extension Value where Kind == IoTAnalytics.RetentionPeriod {
     var objectEntries: [Expression.ObjectEntry] = []
     if let numberOfDays = numberOfDays { objectEntries.append(.init("NumberOfDays", numberOfDays.expression)) }
     if let unlimited = unlimited { objectEntries.append(.init("Unlimited", unlimited.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -52,6 +52,6 @@ extension Value where Kind == IoTAnalytics.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

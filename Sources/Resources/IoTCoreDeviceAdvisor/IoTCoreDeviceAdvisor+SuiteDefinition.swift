@@ -90,7 +90,7 @@ extension Value where Kind == IoTCoreDeviceAdvisor.SuiteDefinition.DeviceUnderTe
     var objectEntries: [Expression.ObjectEntry] = []
     if let certificateARN = certificateARN { objectEntries.append(.init("CertificateArn", certificateARN.expression)) }
     if let thingARN = thingARN { objectEntries.append(.init("ThingArn", thingARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -120,7 +120,7 @@ extension Value where Kind == IoTCoreDeviceAdvisor.SuiteDefinition.SuiteDefiniti
     if let suiteDefinitionName = suiteDefinitionName {
       objectEntries.append(.init("SuiteDefinitionName", suiteDefinitionName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -137,6 +137,6 @@ extension Value where Kind == IoTCoreDeviceAdvisor.SuiteDefinition.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

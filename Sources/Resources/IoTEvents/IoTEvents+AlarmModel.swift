@@ -163,7 +163,7 @@ extension Value where Kind == IoTEvents.AlarmModel.AcknowledgeFlow {
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -199,7 +199,7 @@ extension Value where Kind == IoTEvents.AlarmModel.AlarmAction {
     if let lambda = lambda { objectEntries.append(.init("Lambda", lambda.expression)) }
     if let sns = sns { objectEntries.append(.init("Sns", sns.expression)) }
     if let sqs = sqs { objectEntries.append(.init("Sqs", sqs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,7 +223,7 @@ extension Value where Kind == IoTEvents.AlarmModel.AlarmCapabilities {
     if let initializationConfiguration = initializationConfiguration {
       objectEntries.append(.init("InitializationConfiguration", initializationConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -239,7 +239,7 @@ extension Value where Kind == IoTEvents.AlarmModel.AlarmEventActions {
   public init(alarmActions: Value<[IoTEvents.AlarmModel.AlarmAction]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let alarmActions = alarmActions { objectEntries.append(.init("AlarmActions", alarmActions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -255,7 +255,7 @@ extension Value where Kind == IoTEvents.AlarmModel.AlarmRule {
   public init(simpleRule: Value<IoTEvents.AlarmModel.SimpleRule>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let simpleRule = simpleRule { objectEntries.append(.init("SimpleRule", simpleRule.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -275,17 +275,17 @@ extension IoTEvents.AlarmModel {
 
 extension Value where Kind == IoTEvents.AlarmModel.ComparisonOperatorValue {
   /// `GREATER`.
-  public static var greater: Self { Self(Kind.greater) }
+  public static var greater: Self { .allowed(Kind.greater) }
   /// `GREATER_OR_EQUAL`.
-  public static var greaterOrEqual: Self { Self(Kind.greaterOrEqual) }
+  public static var greaterOrEqual: Self { .allowed(Kind.greaterOrEqual) }
   /// `LESS`.
-  public static var less: Self { Self(Kind.less) }
+  public static var less: Self { .allowed(Kind.less) }
   /// `LESS_OR_EQUAL`.
-  public static var lessOrEqual: Self { Self(Kind.lessOrEqual) }
+  public static var lessOrEqual: Self { .allowed(Kind.lessOrEqual) }
   /// `EQUAL`.
-  public static var equal: Self { Self(Kind.equal) }
+  public static var equal: Self { .allowed(Kind.equal) }
   /// `NOT_EQUAL`.
-  public static var notEqual: Self { Self(Kind.notEqual) }
+  public static var notEqual: Self { .allowed(Kind.notEqual) }
 }
 
 extension IoTEvents.AlarmModel {
@@ -300,7 +300,7 @@ extension Value where Kind == IoTEvents.AlarmModel.InitializationConfiguration {
   public init(disabledOnInitialization: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DisabledOnInitialization", disabledOnInitialization.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -326,7 +326,7 @@ extension Value where Kind == IoTEvents.AlarmModel.IotSiteWise {
     if let propertyAlias = propertyAlias { objectEntries.append(.init("PropertyAlias", propertyAlias.expression)) }
     if let propertyID = propertyID { objectEntries.append(.init("PropertyId", propertyID.expression)) }
     if let propertyValue = propertyValue { objectEntries.append(.init("PropertyValue", propertyValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -348,6 +348,6 @@ extension Value where Kind == IoTEvents.AlarmModel.SimpleRule {
     objectEntries.append(.init("ComparisonOperator", comparisonOperator.expression))
     objectEntries.append(.init("InputProperty", inputProperty.expression))
     objectEntries.append(.init("Threshold", threshold.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -177,7 +177,7 @@ extension Value where Kind == IoTEvents.DetectorModel.Action {
     if let setVariable = setVariable { objectEntries.append(.init("SetVariable", setVariable.expression)) }
     if let sns = sns { objectEntries.append(.init("Sns", sns.expression)) }
     if let sqs = sqs { objectEntries.append(.init("Sqs", sqs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,7 +193,7 @@ extension Value where Kind == IoTEvents.DetectorModel.ClearTimer {
   public init(timerName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TimerName", timerName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -210,7 +210,7 @@ extension Value where Kind == IoTEvents.DetectorModel.DetectorModelDefinition {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InitialStateName", initialStateName.expression))
     objectEntries.append(.init("States", states.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -226,9 +226,9 @@ extension IoTEvents.DetectorModel {
 
 extension Value where Kind == IoTEvents.DetectorModel.EvaluationMethodValue {
   /// `BATCH`.
-  public static var batch: Self { Self(Kind.batch) }
+  public static var batch: Self { .allowed(Kind.batch) }
   /// `SERIAL`.
-  public static var serial: Self { Self(Kind.serial) }
+  public static var serial: Self { .allowed(Kind.serial) }
 }
 
 extension IoTEvents.DetectorModel {
@@ -249,7 +249,7 @@ extension Value where Kind == IoTEvents.DetectorModel.Event {
     if let actions = actions { objectEntries.append(.init("Actions", actions.expression)) }
     if let condition = condition { objectEntries.append(.init("Condition", condition.expression)) }
     objectEntries.append(.init("EventName", eventName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -275,7 +275,7 @@ extension Value where Kind == IoTEvents.DetectorModel.IotSiteWise {
     if let propertyAlias = propertyAlias { objectEntries.append(.init("PropertyAlias", propertyAlias.expression)) }
     if let propertyID = propertyID { objectEntries.append(.init("PropertyId", propertyID.expression)) }
     objectEntries.append(.init("PropertyValue", propertyValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -291,7 +291,7 @@ extension Value where Kind == IoTEvents.DetectorModel.OnEnter {
   public init(events: Value<[IoTEvents.DetectorModel.Event]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let events = events { objectEntries.append(.init("Events", events.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -307,7 +307,7 @@ extension Value where Kind == IoTEvents.DetectorModel.OnExit {
   public init(events: Value<[IoTEvents.DetectorModel.Event]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let events = events { objectEntries.append(.init("Events", events.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -329,7 +329,7 @@ extension Value where Kind == IoTEvents.DetectorModel.OnInput {
     if let transitionEvents = transitionEvents {
       objectEntries.append(.init("TransitionEvents", transitionEvents.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -345,7 +345,7 @@ extension Value where Kind == IoTEvents.DetectorModel.ResetTimer {
   public init(timerName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TimerName", timerName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -365,7 +365,7 @@ extension Value where Kind == IoTEvents.DetectorModel.SetTimer {
     }
     if let seconds = seconds { objectEntries.append(.init("Seconds", seconds.expression)) }
     objectEntries.append(.init("TimerName", timerName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -382,7 +382,7 @@ extension Value where Kind == IoTEvents.DetectorModel.SetVariable {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Value", value.expression))
     objectEntries.append(.init("VariableName", variableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -406,7 +406,7 @@ extension Value where Kind == IoTEvents.DetectorModel.State {
     if let onExit = onExit { objectEntries.append(.init("OnExit", onExit.expression)) }
     if let onInput = onInput { objectEntries.append(.init("OnInput", onInput.expression)) }
     objectEntries.append(.init("StateName", stateName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -430,6 +430,6 @@ extension Value where Kind == IoTEvents.DetectorModel.TransitionEvent {
     objectEntries.append(.init("Condition", condition.expression))
     objectEntries.append(.init("EventName", eventName.expression))
     objectEntries.append(.init("NextState", nextState.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -83,7 +83,7 @@ extension Value where Kind == IoTEvents.Input.Attribute {
   public init(jsonPath: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("JsonPath", jsonPath.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -99,6 +99,6 @@ extension Value where Kind == IoTEvents.Input.InputDefinition {
   public init(attributes: Value<[IoTEvents.Input.Attribute]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Attributes", attributes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == IoTEvents.AssetPropertyTimestamp {
     var objectEntries: [Expression.ObjectEntry] = []
     if let offsetInNanos = offsetInNanos { objectEntries.append(.init("OffsetInNanos", offsetInNanos.expression)) }
     objectEntries.append(.init("TimeInSeconds", timeInSeconds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -39,7 +39,7 @@ extension Value where Kind == IoTEvents.AssetPropertyValue {
     if let quality = quality { objectEntries.append(.init("Quality", quality.expression)) }
     if let timestamp = timestamp { objectEntries.append(.init("Timestamp", timestamp.expression)) }
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -63,7 +63,7 @@ extension Value where Kind == IoTEvents.AssetPropertyVariant {
     if let doubleValue = doubleValue { objectEntries.append(.init("DoubleValue", doubleValue.expression)) }
     if let integerValue = integerValue { objectEntries.append(.init("IntegerValue", integerValue.expression)) }
     if let stringValue = stringValue { objectEntries.append(.init("StringValue", stringValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -99,7 +99,7 @@ extension Value where Kind == IoTEvents.DynamoDB {
     if let rangeKeyType = rangeKeyType { objectEntries.append(.init("RangeKeyType", rangeKeyType.expression)) }
     if let rangeKeyValue = rangeKeyValue { objectEntries.append(.init("RangeKeyValue", rangeKeyValue.expression)) }
     objectEntries.append(.init("TableName", tableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -116,7 +116,7 @@ extension Value where Kind == IoTEvents.DynamoDBv2 {
     var objectEntries: [Expression.ObjectEntry] = []
     if let payload = payload { objectEntries.append(.init("Payload", payload.expression)) }
     objectEntries.append(.init("TableName", tableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,7 +138,7 @@ extension Value where Kind == IoTEvents.Firehose {
     objectEntries.append(.init("DeliveryStreamName", deliveryStreamName.expression))
     if let payload = payload { objectEntries.append(.init("Payload", payload.expression)) }
     if let separator = separator { objectEntries.append(.init("Separator", separator.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -155,7 +155,7 @@ extension Value where Kind == IoTEvents.IotEvents {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InputName", inputName.expression))
     if let payload = payload { objectEntries.append(.init("Payload", payload.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -172,7 +172,7 @@ extension Value where Kind == IoTEvents.IotTopicPublish {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MqttTopic", mqttTopic.expression))
     if let payload = payload { objectEntries.append(.init("Payload", payload.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -189,7 +189,7 @@ extension Value where Kind == IoTEvents.Lambda {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FunctionArn", functionARN.expression))
     if let payload = payload { objectEntries.append(.init("Payload", payload.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -206,7 +206,7 @@ extension Value where Kind == IoTEvents.Payload {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ContentExpression", contentExpression.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,7 +223,7 @@ extension Value where Kind == IoTEvents.SNS {
     var objectEntries: [Expression.ObjectEntry] = []
     if let payload = payload { objectEntries.append(.init("Payload", payload.expression)) }
     objectEntries.append(.init("TargetArn", targetARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -241,7 +241,7 @@ extension Value where Kind == IoTEvents.SQS {
     if let payload = payload { objectEntries.append(.init("Payload", payload.expression)) }
     objectEntries.append(.init("QueueUrl", queueURL.expression))
     if let useBase64 = useBase64 { objectEntries.append(.init("UseBase64", useBase64.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -258,7 +258,7 @@ extension Value where Kind == IoTEvents.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -274,7 +274,7 @@ extension IoTEvents {
 
 extension Value where Kind == IoTEvents.TypeValue {
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
 }

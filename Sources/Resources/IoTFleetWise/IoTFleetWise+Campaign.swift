@@ -223,9 +223,9 @@ extension IoTFleetWise.Campaign {
 
 extension Value where Kind == IoTFleetWise.Campaign.CompressionValue {
   /// `OFF`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
   /// `SNAPPY`.
-  public static var snappy: Self { Self(Kind.snappy) }
+  public static var snappy: Self { .allowed(Kind.snappy) }
 }
 
 extension IoTFleetWise.Campaign {
@@ -246,7 +246,7 @@ extension Value where Kind == IoTFleetWise.Campaign.DataPartition {
     objectEntries.append(.init("Id", id.expression))
     objectEntries.append(.init("StorageOptions", storageOptions.expression))
     if let uploadOptions = uploadOptions { objectEntries.append(.init("UploadOptions", uploadOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -268,7 +268,7 @@ extension Value where Kind == IoTFleetWise.Campaign.DataPartitionStorageOptions 
     objectEntries.append(.init("MaximumSize", maximumSize.expression))
     objectEntries.append(.init("MinimumTimeToLive", minimumTimeToLive.expression))
     objectEntries.append(.init("StorageLocation", storageLocation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -287,7 +287,7 @@ extension Value where Kind == IoTFleetWise.Campaign.DataPartitionUploadOptions {
       objectEntries.append(.init("ConditionLanguageVersion", conditionLanguageVersion.expression))
     }
     objectEntries.append(.init("Expression", expression.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -303,9 +303,9 @@ extension IoTFleetWise.Campaign {
 
 extension Value where Kind == IoTFleetWise.Campaign.DiagnosticsModeValue {
   /// `OFF`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
   /// `SEND_ACTIVE_DTCS`.
-  public static var sendActiveDtcs: Self { Self(Kind.sendActiveDtcs) }
+  public static var sendActiveDtcs: Self { .allowed(Kind.sendActiveDtcs) }
 }
 
 extension IoTFleetWise.Campaign {
@@ -330,7 +330,7 @@ extension Value where Kind == IoTFleetWise.Campaign.SignalFetchInformation {
     }
     objectEntries.append(.init("FullyQualifiedName", fullyQualifiedName.expression))
     objectEntries.append(.init("SignalFetchConfig", signalFetchConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -358,7 +358,7 @@ extension Value where Kind == IoTFleetWise.Campaign.SignalInformation {
       objectEntries.append(.init("MinimumSamplingIntervalMs", minimumSamplingIntervalMs.expression))
     }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -374,9 +374,9 @@ extension IoTFleetWise.Campaign {
 
 extension Value where Kind == IoTFleetWise.Campaign.SpoolingModeValue {
   /// `OFF`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
   /// `TO_DISK`.
-  public static var toDisk: Self { Self(Kind.toDisk) }
+  public static var toDisk: Self { .allowed(Kind.toDisk) }
 }
 
 extension IoTFleetWise.Campaign {
@@ -392,7 +392,7 @@ extension Value where Kind == IoTFleetWise.Campaign.StorageMaximumSize {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Unit", unit.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -409,11 +409,11 @@ extension IoTFleetWise.Campaign {
 
 extension Value where Kind == IoTFleetWise.Campaign.StorageMaximumSizeUnitValue {
   /// `MB`.
-  public static var mb: Self { Self(Kind.mb) }
+  public static var mb: Self { .allowed(Kind.mb) }
   /// `GB`.
-  public static var gb: Self { Self(Kind.gb) }
+  public static var gb: Self { .allowed(Kind.gb) }
   /// `TB`.
-  public static var tb: Self { Self(Kind.tb) }
+  public static var tb: Self { .allowed(Kind.tb) }
 }
 
 extension IoTFleetWise.Campaign {
@@ -429,7 +429,7 @@ extension Value where Kind == IoTFleetWise.Campaign.StorageMinimumTimeToLive {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Unit", unit.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -446,11 +446,11 @@ extension IoTFleetWise.Campaign {
 
 extension Value where Kind == IoTFleetWise.Campaign.StorageMinimumTimeToLiveUnitValue {
   /// `HOURS`.
-  public static var hours: Self { Self(Kind.hours) }
+  public static var hours: Self { .allowed(Kind.hours) }
   /// `DAYS`.
-  public static var days: Self { Self(Kind.days) }
+  public static var days: Self { .allowed(Kind.days) }
   /// `WEEKS`.
-  public static var weeks: Self { Self(Kind.weeks) }
+  public static var weeks: Self { .allowed(Kind.weeks) }
 }
 
 extension IoTFleetWise.Campaign {
@@ -467,11 +467,11 @@ extension IoTFleetWise.Campaign {
 
 extension Value where Kind == IoTFleetWise.Campaign.UpdateCampaignActionValue {
   /// `APPROVE`.
-  public static var approve: Self { Self(Kind.approve) }
+  public static var approve: Self { .allowed(Kind.approve) }
   /// `SUSPEND`.
-  public static var suspend: Self { Self(Kind.suspend) }
+  public static var suspend: Self { .allowed(Kind.suspend) }
   /// `RESUME`.
-  public static var resume: Self { Self(Kind.resume) }
+  public static var resume: Self { .allowed(Kind.resume) }
   /// `UPDATE`.
-  public static var update: Self { Self(Kind.update) }
+  public static var update: Self { .allowed(Kind.update) }
 }

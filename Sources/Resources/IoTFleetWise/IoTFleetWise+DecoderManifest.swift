@@ -143,5 +143,5 @@ extension IoTFleetWise.DecoderManifest {
 
 extension Value where Kind == IoTFleetWise.DecoderManifest.DefaultForUnmappedSignalsTypeValue {
   /// `CUSTOM_DECODING`.
-  public static var customDecoding: Self { Self(Kind.customDecoding) }
+  public static var customDecoding: Self { .allowed(Kind.customDecoding) }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == IoTFleetWise.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,7 +33,7 @@ extension IoTFleetWise {
 
 extension Value where Kind == IoTFleetWise.ManifestStatusValue {
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `DRAFT`.
-  public static var draft: Self { Self(Kind.draft) }
+  public static var draft: Self { .allowed(Kind.draft) }
 }

@@ -174,6 +174,6 @@ extension Value where Kind == IoTFleetWise.SignalCatalog.NodeCounts {
     if let totalBranches = totalBranches { objectEntries.append(.init("TotalBranches", totalBranches.expression)) }
     if let totalNodes = totalNodes { objectEntries.append(.init("TotalNodes", totalNodes.expression)) }
     if let totalSensors = totalSensors { objectEntries.append(.init("TotalSensors", totalSensors.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

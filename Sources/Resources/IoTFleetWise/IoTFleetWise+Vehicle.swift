@@ -135,7 +135,7 @@ extension Value where Kind == IoTFleetWise.Vehicle.StateTemplateAssociation {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Identifier", identifier.expression))
     objectEntries.append(.init("StateTemplateUpdateStrategy", stateTemplateUpdateStrategy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -151,7 +151,7 @@ extension IoTFleetWise.Vehicle {
 
 extension Value where Kind == IoTFleetWise.Vehicle.VehicleAssociationBehaviorValue {
   /// `CreateIotThing`.
-  public static var createIotThing: Self { Self(Kind.createIotThing) }
+  public static var createIotThing: Self { .allowed(Kind.createIotThing) }
   /// `ValidateIotThingExists`.
-  public static var validateIotThingExists: Self { Self(Kind.validateIotThingExists) }
+  public static var validateIotThingExists: Self { .allowed(Kind.validateIotThingExists) }
 }

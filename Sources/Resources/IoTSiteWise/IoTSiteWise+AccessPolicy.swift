@@ -92,7 +92,7 @@ extension Value where Kind == IoTSiteWise.AccessPolicy.AccessPolicyIdentity {
     if let iamRole = iamRole { objectEntries.append(.init("IamRole", iamRole.expression)) }
     if let iamUser = iamUser { objectEntries.append(.init("IamUser", iamUser.expression)) }
     if let user = user { objectEntries.append(.init("User", user.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -108,9 +108,9 @@ extension IoTSiteWise.AccessPolicy {
 
 extension Value where Kind == IoTSiteWise.AccessPolicy.AccessPolicyPermissionValue {
   /// `ADMINISTRATOR`.
-  public static var administrator: Self { Self(Kind.administrator) }
+  public static var administrator: Self { .allowed(Kind.administrator) }
   /// `VIEWER`.
-  public static var viewer: Self { Self(Kind.viewer) }
+  public static var viewer: Self { .allowed(Kind.viewer) }
 }
 
 extension IoTSiteWise.AccessPolicy {
@@ -129,7 +129,7 @@ extension Value where Kind == IoTSiteWise.AccessPolicy.AccessPolicyResource {
     var objectEntries: [Expression.ObjectEntry] = []
     if let portal = portal { objectEntries.append(.init("Portal", portal.expression)) }
     if let project = project { objectEntries.append(.init("Project", project.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -145,7 +145,7 @@ extension Value where Kind == IoTSiteWise.AccessPolicy.IAMRole {
   public init(arn: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let arn = arn { objectEntries.append(.init("arn", arn.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,7 +161,7 @@ extension Value where Kind == IoTSiteWise.AccessPolicy.IAMUser {
   public init(arn: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let arn = arn { objectEntries.append(.init("arn", arn.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,7 +177,7 @@ extension Value where Kind == IoTSiteWise.AccessPolicy.Portal {
   public init(id: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let id = id { objectEntries.append(.init("id", id.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,7 +193,7 @@ extension Value where Kind == IoTSiteWise.AccessPolicy.Project {
   public init(id: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let id = id { objectEntries.append(.init("id", id.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -209,6 +209,6 @@ extension Value where Kind == IoTSiteWise.AccessPolicy.User {
   public init(id: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let id = id { objectEntries.append(.init("id", id.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -136,7 +136,7 @@ extension Value where Kind == IoTSiteWise.Asset.AssetHierarchy {
     if let externalID = externalID { objectEntries.append(.init("ExternalId", externalID.expression)) }
     if let id = id { objectEntries.append(.init("Id", id.expression)) }
     if let logicalID = logicalID { objectEntries.append(.init("LogicalId", logicalID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -166,7 +166,7 @@ extension Value where Kind == IoTSiteWise.Asset.AssetProperty {
       objectEntries.append(.init("NotificationState", notificationState.expression))
     }
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -182,7 +182,7 @@ extension IoTSiteWise.Asset {
 
 extension Value where Kind == IoTSiteWise.Asset.NotificationStateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

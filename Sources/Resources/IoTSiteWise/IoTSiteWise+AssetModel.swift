@@ -170,7 +170,7 @@ extension Value where Kind == IoTSiteWise.AssetModel.AssetModelCompositeModel {
     }
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -196,7 +196,7 @@ extension Value where Kind == IoTSiteWise.AssetModel.AssetModelHierarchy {
     if let id = id { objectEntries.append(.init("Id", id.expression)) }
     if let logicalID = logicalID { objectEntries.append(.init("LogicalId", logicalID.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -228,7 +228,7 @@ extension Value where Kind == IoTSiteWise.AssetModel.AssetModelProperty {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Type", type.expression))
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -245,11 +245,11 @@ extension IoTSiteWise.AssetModel {
 
 extension Value where Kind == IoTSiteWise.AssetModel.AssetModelTypeValue {
   /// `ASSET_MODEL`.
-  public static var assetModel: Self { Self(Kind.assetModel) }
+  public static var assetModel: Self { .allowed(Kind.assetModel) }
   /// `COMPONENT_MODEL`.
-  public static var componentModel: Self { Self(Kind.componentModel) }
+  public static var componentModel: Self { .allowed(Kind.componentModel) }
   /// `INTERFACE`.
-  public static var interface: Self { Self(Kind.interface) }
+  public static var interface: Self { .allowed(Kind.interface) }
 }
 
 extension IoTSiteWise.AssetModel {
@@ -264,7 +264,7 @@ extension Value where Kind == IoTSiteWise.AssetModel.Attribute {
   public init(defaultValue: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let defaultValue = defaultValue { objectEntries.append(.init("DefaultValue", defaultValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -279,7 +279,7 @@ extension IoTSiteWise.AssetModel {
 
 extension Value where Kind == IoTSiteWise.AssetModel.DataTypeSpecValue {
   /// `AWS/ALARM_STATE`.
-  public static var awsAlarmState: Self { Self(Kind.awsAlarmState) }
+  public static var awsAlarmState: Self { .allowed(Kind.awsAlarmState) }
 }
 
 extension IoTSiteWise.AssetModel {
@@ -297,15 +297,15 @@ extension IoTSiteWise.AssetModel {
 
 extension Value where Kind == IoTSiteWise.AssetModel.DataTypeValue {
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `INTEGER`.
-  public static var integer: Self { Self(Kind.integer) }
+  public static var integer: Self { .allowed(Kind.integer) }
   /// `DOUBLE`.
-  public static var double: Self { Self(Kind.double) }
+  public static var double: Self { .allowed(Kind.double) }
   /// `BOOLEAN`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
   /// `STRUCT`.
-  public static var `struct`: Self { Self(Kind.`struct`) }
+  public static var `struct`: Self { .allowed(Kind.`struct`) }
 }
 
 extension IoTSiteWise.AssetModel {
@@ -330,7 +330,7 @@ extension Value where Kind == IoTSiteWise.AssetModel.EnforcedAssetModelInterface
       objectEntries.append(.init("AssetModelPropertyLogicalId", assetModelPropertyLogicalID.expression))
     }
     objectEntries.append(.init("InterfaceAssetModelPropertyExternalId", interfaceAssetModelPropertyExternalID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -354,7 +354,7 @@ extension Value where Kind == IoTSiteWise.AssetModel.EnforcedAssetModelInterface
     if let propertyMappings = propertyMappings {
       objectEntries.append(.init("PropertyMappings", propertyMappings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -371,7 +371,7 @@ extension Value where Kind == IoTSiteWise.AssetModel.ExpressionVariable {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -393,7 +393,7 @@ extension Value where Kind == IoTSiteWise.AssetModel.Metric {
     objectEntries.append(.init("Expression", expression.expression))
     objectEntries.append(.init("Variables", variables.expression))
     objectEntries.append(.init("Window", window.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -409,7 +409,7 @@ extension Value where Kind == IoTSiteWise.AssetModel.MetricWindow {
   public init(tumbling: Value<IoTSiteWise.AssetModel.TumblingWindow>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let tumbling = tumbling { objectEntries.append(.init("Tumbling", tumbling.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -425,7 +425,7 @@ extension Value where Kind == IoTSiteWise.AssetModel.PropertyPathDefinition {
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -449,7 +449,7 @@ extension Value where Kind == IoTSiteWise.AssetModel.PropertyType {
     if let metric = metric { objectEntries.append(.init("Metric", metric.expression)) }
     if let transform = transform { objectEntries.append(.init("Transform", transform.expression)) }
     objectEntries.append(.init("TypeName", typeName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -466,7 +466,7 @@ extension Value where Kind == IoTSiteWise.AssetModel.Transform {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Expression", expression.expression))
     objectEntries.append(.init("Variables", variables.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -483,7 +483,7 @@ extension Value where Kind == IoTSiteWise.AssetModel.TumblingWindow {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Interval", interval.expression))
     if let offset = offset { objectEntries.append(.init("Offset", offset.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -501,13 +501,13 @@ extension IoTSiteWise.AssetModel {
 
 extension Value where Kind == IoTSiteWise.AssetModel.TypeNameValue {
   /// `Measurement`.
-  public static var measurement: Self { Self(Kind.measurement) }
+  public static var measurement: Self { .allowed(Kind.measurement) }
   /// `Attribute`.
-  public static var attribute: Self { Self(Kind.attribute) }
+  public static var attribute: Self { .allowed(Kind.attribute) }
   /// `Transform`.
-  public static var transform: Self { Self(Kind.transform) }
+  public static var transform: Self { .allowed(Kind.transform) }
   /// `Metric`.
-  public static var metric: Self { Self(Kind.metric) }
+  public static var metric: Self { .allowed(Kind.metric) }
 }
 
 extension IoTSiteWise.AssetModel {
@@ -544,6 +544,6 @@ extension Value where Kind == IoTSiteWise.AssetModel.VariableValue {
       objectEntries.append(.init("PropertyLogicalId", propertyLogicalID.expression))
     }
     if let propertyPath = propertyPath { objectEntries.append(.init("PropertyPath", propertyPath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -113,7 +113,7 @@ extension Value where Kind == IoTSiteWise.ComputationModel.AnomalyDetectionCompu
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InputProperties", inputProperties.expression))
     objectEntries.append(.init("ResultProperty", resultProperty.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -130,7 +130,7 @@ extension Value where Kind == IoTSiteWise.ComputationModel.AssetModelPropertyBin
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AssetModelId", assetModelID.expression))
     objectEntries.append(.init("PropertyId", propertyID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -147,7 +147,7 @@ extension Value where Kind == IoTSiteWise.ComputationModel.AssetPropertyBindingV
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AssetId", assetID.expression))
     objectEntries.append(.init("PropertyId", propertyID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -167,7 +167,7 @@ extension Value where Kind == IoTSiteWise.ComputationModel.ComputationModelConfi
     if let anomalyDetection = anomalyDetection {
       objectEntries.append(.init("AnomalyDetection", anomalyDetection.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -191,6 +191,6 @@ extension Value where Kind == IoTSiteWise.ComputationModel.ComputationModelDataB
     }
     if let assetProperty = assetProperty { objectEntries.append(.init("AssetProperty", assetProperty.expression)) }
     if let list = list { objectEntries.append(.init("List", list.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -105,7 +105,7 @@ extension Value where Kind == IoTSiteWise.Dataset.DatasetSource {
     if let sourceDetail = sourceDetail { objectEntries.append(.init("SourceDetail", sourceDetail.expression)) }
     objectEntries.append(.init("SourceFormat", sourceFormat.expression))
     objectEntries.append(.init("SourceType", sourceType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -122,7 +122,7 @@ extension Value where Kind == IoTSiteWise.Dataset.KendraSourceDetail {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("KnowledgeBaseArn", knowledgeBaseARN.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,7 +138,7 @@ extension Value where Kind == IoTSiteWise.Dataset.SourceDetail {
   public init(kendra: Value<IoTSiteWise.Dataset.KendraSourceDetail>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kendra = kendra { objectEntries.append(.init("Kendra", kendra.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -153,7 +153,7 @@ extension IoTSiteWise.Dataset {
 
 extension Value where Kind == IoTSiteWise.Dataset.SourceFormatValue {
   /// `KNOWLEDGE_BASE`.
-  public static var knowledgeBase: Self { Self(Kind.knowledgeBase) }
+  public static var knowledgeBase: Self { .allowed(Kind.knowledgeBase) }
 }
 
 extension IoTSiteWise.Dataset {
@@ -167,5 +167,5 @@ extension IoTSiteWise.Dataset {
 
 extension Value where Kind == IoTSiteWise.Dataset.SourceTypeValue {
   /// `KENDRA`.
-  public static var kendra: Self { Self(Kind.kendra) }
+  public static var kendra: Self { .allowed(Kind.kendra) }
 }

@@ -105,11 +105,11 @@ extension IoTSiteWise.Gateway {
 
 extension Value where Kind == IoTSiteWise.Gateway.CoreDeviceOperatingSystemValue {
   /// `LINUX_AARCH64`.
-  public static var linuxAarch64: Self { Self(Kind.linuxAarch64) }
+  public static var linuxAarch64: Self { .allowed(Kind.linuxAarch64) }
   /// `LINUX_AMD64`.
-  public static var linuxAmd64: Self { Self(Kind.linuxAmd64) }
+  public static var linuxAmd64: Self { .allowed(Kind.linuxAmd64) }
   /// `WINDOWS_AMD64`.
-  public static var windowsAmd64: Self { Self(Kind.windowsAmd64) }
+  public static var windowsAmd64: Self { .allowed(Kind.windowsAmd64) }
 }
 
 extension IoTSiteWise.Gateway {
@@ -127,7 +127,7 @@ extension Value where Kind == IoTSiteWise.Gateway.GatewayCapabilitySummary {
       objectEntries.append(.init("CapabilityConfiguration", capabilityConfiguration.expression))
     }
     objectEntries.append(.init("CapabilityNamespace", capabilityNamespace.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -147,7 +147,7 @@ extension Value where Kind == IoTSiteWise.Gateway.GatewayPlatform {
     var objectEntries: [Expression.ObjectEntry] = []
     if let greengrassV2 = greengrassV2 { objectEntries.append(.init("GreengrassV2", greengrassV2.expression)) }
     if let siemensIE = siemensIE { objectEntries.append(.init("SiemensIE", siemensIE.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,7 +169,7 @@ extension Value where Kind == IoTSiteWise.Gateway.GreengrassV2 {
       objectEntries.append(.init("CoreDeviceOperatingSystem", coreDeviceOperatingSystem.expression))
     }
     objectEntries.append(.init("CoreDeviceThingName", coreDeviceThingName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -185,6 +185,6 @@ extension Value where Kind == IoTSiteWise.Gateway.SiemensIE {
   public init(iotCoreThingName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IotCoreThingName", iotCoreThingName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -163,7 +163,7 @@ extension Value where Kind == IoTSiteWise.Portal.Alarms {
     if let notificationLambdaARN = notificationLambdaARN {
       objectEntries.append(.init("NotificationLambdaArn", notificationLambdaARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -179,9 +179,9 @@ extension IoTSiteWise.Portal {
 
 extension Value where Kind == IoTSiteWise.Portal.PortalAuthModeValue {
   /// `IAM`.
-  public static var iam: Self { Self(Kind.iam) }
+  public static var iam: Self { .allowed(Kind.iam) }
   /// `SSO`.
-  public static var sso: Self { Self(Kind.sso) }
+  public static var sso: Self { .allowed(Kind.sso) }
 }
 
 extension IoTSiteWise.Portal {
@@ -196,7 +196,7 @@ extension Value where Kind == IoTSiteWise.Portal.PortalTypeEntry {
   public init(portalTools: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PortalTools", portalTools.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -212,7 +212,7 @@ extension IoTSiteWise.Portal {
 
 extension Value where Kind == IoTSiteWise.Portal.PortalTypeValue {
   /// `SITEWISE_PORTAL_V1`.
-  public static var sitewisePortalV1: Self { Self(Kind.sitewisePortalV1) }
+  public static var sitewisePortalV1: Self { .allowed(Kind.sitewisePortalV1) }
   /// `SITEWISE_PORTAL_V2`.
-  public static var sitewisePortalV2: Self { Self(Kind.sitewisePortalV2) }
+  public static var sitewisePortalV2: Self { .allowed(Kind.sitewisePortalV2) }
 }

@@ -76,6 +76,6 @@ extension Value where Kind == IoTThingsGraph.FlowTemplate.DefinitionDocument {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Language", language.expression))
     objectEntries.append(.init("Text", text.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

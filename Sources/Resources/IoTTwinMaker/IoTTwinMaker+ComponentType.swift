@@ -195,7 +195,7 @@ extension Value where Kind == IoTTwinMaker.ComponentType.CompositeComponentType 
     if let componentTypeID = componentTypeID {
       objectEntries.append(.init("ComponentTypeId", componentTypeID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -212,7 +212,7 @@ extension Value where Kind == IoTTwinMaker.ComponentType.DataConnector {
     var objectEntries: [Expression.ObjectEntry] = []
     if let isNative = isNative { objectEntries.append(.init("IsNative", isNative.expression)) }
     if let lambda = lambda { objectEntries.append(.init("Lambda", lambda.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -238,7 +238,7 @@ extension Value where Kind == IoTTwinMaker.ComponentType.DataType {
     if let relationship = relationship { objectEntries.append(.init("Relationship", relationship.expression)) }
     objectEntries.append(.init("Type", type.expression))
     if let unitOfMeasure = unitOfMeasure { objectEntries.append(.init("UnitOfMeasure", unitOfMeasure.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -262,7 +262,7 @@ extension Value where Kind == IoTTwinMaker.ComponentType.Function {
       objectEntries.append(.init("RequiredProperties", requiredProperties.expression))
     }
     if let scope = scope { objectEntries.append(.init("Scope", scope.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -278,7 +278,7 @@ extension Value where Kind == IoTTwinMaker.ComponentType.LambdaFunction {
   public init(arn: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -312,7 +312,7 @@ extension Value where Kind == IoTTwinMaker.ComponentType.PropertyDefinition {
       objectEntries.append(.init("IsStoredExternally", isStoredExternally.expression))
     }
     if let isTimeSeries = isTimeSeries { objectEntries.append(.init("IsTimeSeries", isTimeSeries.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -328,7 +328,7 @@ extension IoTTwinMaker.ComponentType {
 
 extension Value where Kind == IoTTwinMaker.ComponentType.ScopeValue {
   /// `ENTITY`.
-  public static var entity: Self { Self(Kind.entity) }
+  public static var entity: Self { .allowed(Kind.entity) }
   /// `WORKSPACE`.
-  public static var workspace: Self { Self(Kind.workspace) }
+  public static var workspace: Self { .allowed(Kind.workspace) }
 }

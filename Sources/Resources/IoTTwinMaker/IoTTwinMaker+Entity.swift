@@ -182,7 +182,7 @@ extension Value where Kind == IoTTwinMaker.Entity.Component {
     if let properties = properties { objectEntries.append(.init("Properties", properties.expression)) }
     if let propertyGroups = propertyGroups { objectEntries.append(.init("PropertyGroups", propertyGroups.expression)) }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -214,7 +214,7 @@ extension Value where Kind == IoTTwinMaker.Entity.CompositeComponent {
     if let properties = properties { objectEntries.append(.init("Properties", properties.expression)) }
     if let propertyGroups = propertyGroups { objectEntries.append(.init("PropertyGroups", propertyGroups.expression)) }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -240,7 +240,7 @@ extension Value where Kind == IoTTwinMaker.Entity.DataType {
     if let relationship = relationship { objectEntries.append(.init("Relationship", relationship.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let unitOfMeasure = unitOfMeasure { objectEntries.append(.init("UnitOfMeasure", unitOfMeasure.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -280,7 +280,7 @@ extension Value where Kind == IoTTwinMaker.Entity.Definition {
       objectEntries.append(.init("IsStoredExternally", isStoredExternally.expression))
     }
     if let isTimeSeries = isTimeSeries { objectEntries.append(.init("IsTimeSeries", isTimeSeries.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -297,7 +297,7 @@ extension Value where Kind == IoTTwinMaker.Entity.Property {
     var objectEntries: [Expression.ObjectEntry] = []
     if let definition = definition { objectEntries.append(.init("Definition", definition.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -316,15 +316,15 @@ extension IoTTwinMaker.Entity {
 
 extension Value where Kind == IoTTwinMaker.Entity.StateValue {
   /// `CREATING`.
-  public static var creating: Self { Self(Kind.creating) }
+  public static var creating: Self { .allowed(Kind.creating) }
   /// `UPDATING`.
-  public static var updating: Self { Self(Kind.updating) }
+  public static var updating: Self { .allowed(Kind.updating) }
   /// `DELETING`.
-  public static var deleting: Self { Self(Kind.deleting) }
+  public static var deleting: Self { .allowed(Kind.deleting) }
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
 }
 
 extension IoTTwinMaker.Entity {
@@ -340,6 +340,6 @@ extension Value where Kind == IoTTwinMaker.Entity.Status {
     var objectEntries: [Expression.ObjectEntry] = []
     if let error = error { objectEntries.append(.init("Error", error.expression)) }
     if let state = state { objectEntries.append(.init("State", state.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -36,7 +36,7 @@ extension Value where Kind == IoTTwinMaker.DataValue {
       objectEntries.append(.init("RelationshipValue", relationshipValue.expression))
     }
     if let stringValue = stringValue { objectEntries.append(.init("StringValue", stringValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -51,7 +51,7 @@ extension IoTTwinMaker {
 
 extension Value where Kind == IoTTwinMaker.GroupTypeValue {
   /// `TABULAR`.
-  public static var tabular: Self { Self(Kind.tabular) }
+  public static var tabular: Self { .allowed(Kind.tabular) }
 }
 
 extension IoTTwinMaker {
@@ -67,7 +67,7 @@ extension Value where Kind == IoTTwinMaker.PropertyGroup {
     var objectEntries: [Expression.ObjectEntry] = []
     if let groupType = groupType { objectEntries.append(.init("GroupType", groupType.expression)) }
     if let propertyNames = propertyNames { objectEntries.append(.init("PropertyNames", propertyNames.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -88,7 +88,7 @@ extension Value where Kind == IoTTwinMaker.Relationship {
     if let targetComponentTypeID = targetComponentTypeID {
       objectEntries.append(.init("TargetComponentTypeId", targetComponentTypeID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -107,7 +107,7 @@ extension Value where Kind == IoTTwinMaker.RelationshipValue {
       objectEntries.append(.init("TargetComponentName", targetComponentName.expression))
     }
     if let targetEntityID = targetEntityID { objectEntries.append(.init("TargetEntityId", targetEntityID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -129,19 +129,19 @@ extension IoTTwinMaker {
 
 extension Value where Kind == IoTTwinMaker.TypeValue {
   /// `RELATIONSHIP`.
-  public static var relationship: Self { Self(Kind.relationship) }
+  public static var relationship: Self { .allowed(Kind.relationship) }
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `LONG`.
-  public static var long: Self { Self(Kind.long) }
+  public static var long: Self { .allowed(Kind.long) }
   /// `BOOLEAN`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
   /// `INTEGER`.
-  public static var integer: Self { Self(Kind.integer) }
+  public static var integer: Self { .allowed(Kind.integer) }
   /// `DOUBLE`.
-  public static var double: Self { Self(Kind.double) }
+  public static var double: Self { .allowed(Kind.double) }
   /// `LIST`.
-  public static var list: Self { Self(Kind.list) }
+  public static var list: Self { .allowed(Kind.list) }
   /// `MAP`.
-  public static var map: Self { Self(Kind.map) }
+  public static var map: Self { .allowed(Kind.map) }
 }

@@ -103,9 +103,9 @@ extension IoTWireless.Destination {
 
 extension Value where Kind == IoTWireless.Destination.ExpressionTypeValue {
   /// `RuleName`.
-  public static var ruleName: Self { Self(Kind.ruleName) }
+  public static var ruleName: Self { .allowed(Kind.ruleName) }
   /// `MqttTopic`.
-  public static var mqttTopic: Self { Self(Kind.mqttTopic) }
+  public static var mqttTopic: Self { .allowed(Kind.mqttTopic) }
   /// `SnsTopic`.
-  public static var snsTopic: Self { Self(Kind.snsTopic) }
+  public static var snsTopic: Self { .allowed(Kind.snsTopic) }
 }

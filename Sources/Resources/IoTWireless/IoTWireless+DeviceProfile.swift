@@ -135,6 +135,6 @@ extension Value where Kind == IoTWireless.DeviceProfile.LoRaWANDeviceProfile {
     if let supportsClassB = supportsClassB { objectEntries.append(.init("SupportsClassB", supportsClassB.expression)) }
     if let supportsClassC = supportsClassC { objectEntries.append(.init("SupportsClassC", supportsClassC.expression)) }
     if let supportsJoin = supportsJoin { objectEntries.append(.init("SupportsJoin", supportsJoin.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -164,6 +164,6 @@ extension Value where Kind == IoTWireless.FuotaTask.LoRaWAN {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RfRegion", rfRegion.expression))
     if let startTime = startTime { objectEntries.append(.init("StartTime", startTime.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -153,9 +153,9 @@ extension IoTWireless.MulticastGroup {
 
 extension Value where Kind == IoTWireless.MulticastGroup.DlClassValue {
   /// `ClassB`.
-  public static var classB: Self { Self(Kind.classB) }
+  public static var classB: Self { .allowed(Kind.classB) }
   /// `ClassC`.
-  public static var classC: Self { Self(Kind.classC) }
+  public static var classC: Self { .allowed(Kind.classC) }
 }
 
 extension IoTWireless.MulticastGroup {
@@ -182,6 +182,6 @@ extension Value where Kind == IoTWireless.MulticastGroup.LoRaWAN {
       objectEntries.append(.init("NumberOfDevicesRequested", numberOfDevicesRequested.expression))
     }
     objectEntries.append(.init("RfRegion", rfRegion.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

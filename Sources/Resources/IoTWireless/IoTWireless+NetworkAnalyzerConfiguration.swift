@@ -106,11 +106,11 @@ extension IoTWireless.NetworkAnalyzerConfiguration {
 
 extension Value where Kind == IoTWireless.NetworkAnalyzerConfiguration.LogLevelValue {
   /// `INFO`.
-  public static var info: Self { Self(Kind.info) }
+  public static var info: Self { .allowed(Kind.info) }
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension IoTWireless.NetworkAnalyzerConfiguration {
@@ -126,7 +126,7 @@ extension Value where Kind == IoTWireless.NetworkAnalyzerConfiguration.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -148,7 +148,7 @@ extension Value where Kind == IoTWireless.NetworkAnalyzerConfiguration.TraceCont
     if let wirelessDeviceFrameInfo = wirelessDeviceFrameInfo {
       objectEntries.append(.init("WirelessDeviceFrameInfo", wirelessDeviceFrameInfo.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -164,7 +164,7 @@ extension IoTWireless.NetworkAnalyzerConfiguration {
 
 extension Value where Kind == IoTWireless.NetworkAnalyzerConfiguration.WirelessDeviceFrameInfoValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

@@ -126,7 +126,7 @@ extension IoTWireless.PartnerAccount {
 
 extension Value where Kind == IoTWireless.PartnerAccount.PartnerTypeValue {
   /// `Sidewalk`.
-  public static var sidewalk: Self { Self(Kind.sidewalk) }
+  public static var sidewalk: Self { .allowed(Kind.sidewalk) }
 }
 
 extension IoTWireless.PartnerAccount {
@@ -141,7 +141,7 @@ extension Value where Kind == IoTWireless.PartnerAccount.SidewalkAccountInfo {
   public init(appServerPrivateKey: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AppServerPrivateKey", appServerPrivateKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -159,7 +159,7 @@ extension Value where Kind == IoTWireless.PartnerAccount.SidewalkAccountInfoWith
     if let amazonID = amazonID { objectEntries.append(.init("AmazonId", amazonID.expression)) }
     if let arn = arn { objectEntries.append(.init("Arn", arn.expression)) }
     if let fingerprint = fingerprint { objectEntries.append(.init("Fingerprint", fingerprint.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,6 +177,6 @@ extension Value where Kind == IoTWireless.PartnerAccount.SidewalkUpdateAccount {
     if let appServerPrivateKey = appServerPrivateKey {
       objectEntries.append(.init("AppServerPrivateKey", appServerPrivateKey.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

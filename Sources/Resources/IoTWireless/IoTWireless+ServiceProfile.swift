@@ -270,6 +270,6 @@ extension Value where Kind == IoTWireless.ServiceProfile.LoRaWANServiceProfile {
     if let ulBucketSize = ulBucketSize { objectEntries.append(.init("UlBucketSize", ulBucketSize.expression)) }
     if let ulRate = ulRate { objectEntries.append(.init("UlRate", ulRate.expression)) }
     if let ulRatePolicy = ulRatePolicy { objectEntries.append(.init("UlRatePolicy", ulRatePolicy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == IoTWireless.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -44,29 +44,29 @@ extension IoTWireless {
 
 extension Value where Kind == IoTWireless.RfRegionValue {
   /// `AS923-1`.
-  public static var as923_1: Self { Self(Kind.as923_1) }
+  public static var as923_1: Self { .allowed(Kind.as923_1) }
   /// `AS923-2`.
-  public static var as923_2: Self { Self(Kind.as923_2) }
+  public static var as923_2: Self { .allowed(Kind.as923_2) }
   /// `AS923-3`.
-  public static var as923_3: Self { Self(Kind.as923_3) }
+  public static var as923_3: Self { .allowed(Kind.as923_3) }
   /// `AS923-4`.
-  public static var as923_4: Self { Self(Kind.as923_4) }
+  public static var as923_4: Self { .allowed(Kind.as923_4) }
   /// `AU915`.
-  public static var au915: Self { Self(Kind.au915) }
+  public static var au915: Self { .allowed(Kind.au915) }
   /// `CN470`.
-  public static var cn470: Self { Self(Kind.cn470) }
+  public static var cn470: Self { .allowed(Kind.cn470) }
   /// `CN779`.
-  public static var cn779: Self { Self(Kind.cn779) }
+  public static var cn779: Self { .allowed(Kind.cn779) }
   /// `EU433`.
-  public static var eu433: Self { Self(Kind.eu433) }
+  public static var eu433: Self { .allowed(Kind.eu433) }
   /// `EU868`.
-  public static var eu868: Self { Self(Kind.eu868) }
+  public static var eu868: Self { .allowed(Kind.eu868) }
   /// `IN865`.
-  public static var in865: Self { Self(Kind.in865) }
+  public static var in865: Self { .allowed(Kind.in865) }
   /// `KR920`.
-  public static var kr920: Self { Self(Kind.kr920) }
+  public static var kr920: Self { .allowed(Kind.kr920) }
   /// `RU864`.
-  public static var ru864: Self { Self(Kind.ru864) }
+  public static var ru864: Self { .allowed(Kind.ru864) }
   /// `US915`.
-  public static var us915: Self { Self(Kind.us915) }
+  public static var us915: Self { .allowed(Kind.us915) }
 }

@@ -119,7 +119,7 @@ extension Value where Kind == IoTWireless.TaskDefinition.LoRaWANGatewayVersion {
     if let model = model { objectEntries.append(.init("Model", model.expression)) }
     if let packageVersion = packageVersion { objectEntries.append(.init("PackageVersion", packageVersion.expression)) }
     if let station = station { objectEntries.append(.init("Station", station.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -145,7 +145,7 @@ extension Value where Kind == IoTWireless.TaskDefinition.LoRaWANUpdateGatewayTas
       objectEntries.append(.init("UpdateSignature", updateSignature.expression))
     }
     if let updateVersion = updateVersion { objectEntries.append(.init("UpdateVersion", updateVersion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -165,7 +165,7 @@ extension Value where Kind == IoTWireless.TaskDefinition.LoRaWANUpdateGatewayTas
     var objectEntries: [Expression.ObjectEntry] = []
     if let currentVersion = currentVersion { objectEntries.append(.init("CurrentVersion", currentVersion.expression)) }
     if let updateVersion = updateVersion { objectEntries.append(.init("UpdateVersion", updateVersion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -180,7 +180,7 @@ extension IoTWireless.TaskDefinition {
 
 extension Value where Kind == IoTWireless.TaskDefinition.TaskDefinitionTypeValue {
   /// `UPDATE`.
-  public static var update: Self { Self(Kind.update) }
+  public static var update: Self { .allowed(Kind.update) }
 }
 
 extension IoTWireless.TaskDefinition {
@@ -203,6 +203,6 @@ extension Value where Kind == IoTWireless.TaskDefinition.UpdateWirelessGatewayTa
     if let updateDataSource = updateDataSource {
       objectEntries.append(.init("UpdateDataSource", updateDataSource.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -142,7 +142,7 @@ extension Value where Kind == IoTWireless.WirelessDevice.AbpV10x {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DevAddr", devAddr.expression))
     objectEntries.append(.init("SessionKeys", sessionKeys.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -159,7 +159,7 @@ extension Value where Kind == IoTWireless.WirelessDevice.AbpV11 {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DevAddr", devAddr.expression))
     objectEntries.append(.init("SessionKeys", sessionKeys.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -183,7 +183,7 @@ extension Value where Kind == IoTWireless.WirelessDevice.Application {
     }
     if let fPort = fPort { objectEntries.append(.init("FPort", fPort.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -199,7 +199,7 @@ extension Value where Kind == IoTWireless.WirelessDevice.FPorts {
   public init(applications: Value<[IoTWireless.WirelessDevice.Application]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let applications = applications { objectEntries.append(.init("Applications", applications.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -235,7 +235,7 @@ extension Value where Kind == IoTWireless.WirelessDevice.LoRaWANDevice {
     if let serviceProfileID = serviceProfileID {
       objectEntries.append(.init("ServiceProfileId", serviceProfileID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -252,7 +252,7 @@ extension Value where Kind == IoTWireless.WirelessDevice.OtaaV10x {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AppEui", appEui.expression))
     objectEntries.append(.init("AppKey", appKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -270,7 +270,7 @@ extension Value where Kind == IoTWireless.WirelessDevice.OtaaV11 {
     objectEntries.append(.init("AppKey", appKey.expression))
     objectEntries.append(.init("JoinEui", joinEui.expression))
     objectEntries.append(.init("NwkKey", nwkKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -286,9 +286,9 @@ extension IoTWireless.WirelessDevice {
 
 extension Value where Kind == IoTWireless.WirelessDevice.PositioningValue {
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension IoTWireless.WirelessDevice {
@@ -304,7 +304,7 @@ extension Value where Kind == IoTWireless.WirelessDevice.SessionKeysAbpV10x {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AppSKey", appSKey.expression))
     objectEntries.append(.init("NwkSKey", nwkSKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -328,7 +328,7 @@ extension Value where Kind == IoTWireless.WirelessDevice.SessionKeysAbpV11 {
     objectEntries.append(.init("FNwkSIntKey", fNwkSIntKey.expression))
     objectEntries.append(.init("NwkSEncKey", nwkSEncKey.expression))
     objectEntries.append(.init("SNwkSIntKey", sNwkSIntKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -346,13 +346,13 @@ extension IoTWireless.WirelessDevice {
 
 extension Value where Kind == IoTWireless.WirelessDevice.TypeValue {
   /// `SemtechGeolocation`.
-  public static var semtechGeolocation: Self { Self(Kind.semtechGeolocation) }
+  public static var semtechGeolocation: Self { .allowed(Kind.semtechGeolocation) }
   /// `SemtechGNSS`.
-  public static var semtechGnss: Self { Self(Kind.semtechGnss) }
+  public static var semtechGnss: Self { .allowed(Kind.semtechGnss) }
   /// `SemtechGNSSNG`.
-  public static var semtechGnssng: Self { Self(Kind.semtechGnssng) }
+  public static var semtechGnssng: Self { .allowed(Kind.semtechGnssng) }
   /// `SemtechWiFi`.
-  public static var semtechWiFi: Self { Self(Kind.semtechWiFi) }
+  public static var semtechWiFi: Self { .allowed(Kind.semtechWiFi) }
 }
 
 extension IoTWireless.WirelessDevice {
@@ -367,7 +367,7 @@ extension IoTWireless.WirelessDevice {
 
 extension Value where Kind == IoTWireless.WirelessDevice.WirelessDeviceTypeValue {
   /// `Sidewalk`.
-  public static var sidewalk: Self { Self(Kind.sidewalk) }
+  public static var sidewalk: Self { .allowed(Kind.sidewalk) }
   /// `LoRaWAN`.
-  public static var loRaWan: Self { Self(Kind.loRaWan) }
+  public static var loRaWan: Self { .allowed(Kind.loRaWan) }
 }

@@ -176,7 +176,7 @@ extension Value where Kind == IoTWireless.WirelessDeviceImportTask.Sidewalk {
     if let sidewalkManufacturingSn = sidewalkManufacturingSn {
       objectEntries.append(.init("SidewalkManufacturingSn", sidewalkManufacturingSn.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,6 +193,6 @@ extension Value where Kind == IoTWireless.WirelessDeviceImportTask.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -122,6 +122,6 @@ extension Value where Kind == IoTWireless.WirelessGateway.LoRaWANGateway {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("GatewayEui", gatewayEui.expression))
     objectEntries.append(.init("RfRegion", rfRegion.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -176,39 +176,39 @@ extension KMS.Key {
 
 extension Value where Kind == KMS.Key.KeySpecValue {
   /// `SYMMETRIC_DEFAULT`.
-  public static var symmetricDefault: Self { Self(Kind.symmetricDefault) }
+  public static var symmetricDefault: Self { .allowed(Kind.symmetricDefault) }
   /// `RSA_2048`.
-  public static var rsa2048: Self { Self(Kind.rsa2048) }
+  public static var rsa2048: Self { .allowed(Kind.rsa2048) }
   /// `RSA_3072`.
-  public static var rsa3072: Self { Self(Kind.rsa3072) }
+  public static var rsa3072: Self { .allowed(Kind.rsa3072) }
   /// `RSA_4096`.
-  public static var rsa4096: Self { Self(Kind.rsa4096) }
+  public static var rsa4096: Self { .allowed(Kind.rsa4096) }
   /// `ECC_NIST_P256`.
-  public static var eccNistP256: Self { Self(Kind.eccNistP256) }
+  public static var eccNistP256: Self { .allowed(Kind.eccNistP256) }
   /// `ECC_NIST_P384`.
-  public static var eccNistP384: Self { Self(Kind.eccNistP384) }
+  public static var eccNistP384: Self { .allowed(Kind.eccNistP384) }
   /// `ECC_NIST_P521`.
-  public static var eccNistP521: Self { Self(Kind.eccNistP521) }
+  public static var eccNistP521: Self { .allowed(Kind.eccNistP521) }
   /// `ECC_SECG_P256K1`.
-  public static var eccSecgP256K1: Self { Self(Kind.eccSecgP256K1) }
+  public static var eccSecgP256K1: Self { .allowed(Kind.eccSecgP256K1) }
   /// `HMAC_224`.
-  public static var hmac224: Self { Self(Kind.hmac224) }
+  public static var hmac224: Self { .allowed(Kind.hmac224) }
   /// `HMAC_256`.
-  public static var hmac256: Self { Self(Kind.hmac256) }
+  public static var hmac256: Self { .allowed(Kind.hmac256) }
   /// `HMAC_384`.
-  public static var hmac384: Self { Self(Kind.hmac384) }
+  public static var hmac384: Self { .allowed(Kind.hmac384) }
   /// `HMAC_512`.
-  public static var hmac512: Self { Self(Kind.hmac512) }
+  public static var hmac512: Self { .allowed(Kind.hmac512) }
   /// `SM2`.
-  public static var sm2: Self { Self(Kind.sm2) }
+  public static var sm2: Self { .allowed(Kind.sm2) }
   /// `ML_DSA_44`.
-  public static var mlDsa44: Self { Self(Kind.mlDsa44) }
+  public static var mlDsa44: Self { .allowed(Kind.mlDsa44) }
   /// `ML_DSA_65`.
-  public static var mlDsa65: Self { Self(Kind.mlDsa65) }
+  public static var mlDsa65: Self { .allowed(Kind.mlDsa65) }
   /// `ML_DSA_87`.
-  public static var mlDsa87: Self { Self(Kind.mlDsa87) }
+  public static var mlDsa87: Self { .allowed(Kind.mlDsa87) }
   /// `ECC_NIST_EDWARDS25519`.
-  public static var eccNistEdwards25519: Self { Self(Kind.eccNistEdwards25519) }
+  public static var eccNistEdwards25519: Self { .allowed(Kind.eccNistEdwards25519) }
 }
 
 extension KMS.Key {
@@ -225,13 +225,13 @@ extension KMS.Key {
 
 extension Value where Kind == KMS.Key.KeyUsageValue {
   /// `ENCRYPT_DECRYPT`.
-  public static var encryptDecrypt: Self { Self(Kind.encryptDecrypt) }
+  public static var encryptDecrypt: Self { .allowed(Kind.encryptDecrypt) }
   /// `SIGN_VERIFY`.
-  public static var signVerify: Self { Self(Kind.signVerify) }
+  public static var signVerify: Self { .allowed(Kind.signVerify) }
   /// `GENERATE_VERIFY_MAC`.
-  public static var generateVerifyMac: Self { Self(Kind.generateVerifyMac) }
+  public static var generateVerifyMac: Self { .allowed(Kind.generateVerifyMac) }
   /// `KEY_AGREEMENT`.
-  public static var keyAgreement: Self { Self(Kind.keyAgreement) }
+  public static var keyAgreement: Self { .allowed(Kind.keyAgreement) }
 }
 
 extension KMS.Key {
@@ -246,7 +246,7 @@ extension KMS.Key {
 
 extension Value where Kind == KMS.Key.OriginValue {
   /// `AWS_KMS`.
-  public static var awsKMS: Self { Self(Kind.awsKMS) }
+  public static var awsKMS: Self { .allowed(Kind.awsKMS) }
   /// `EXTERNAL`.
-  public static var external: Self { Self(Kind.external) }
+  public static var external: Self { .allowed(Kind.external) }
 }

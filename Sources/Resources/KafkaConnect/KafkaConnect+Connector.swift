@@ -163,7 +163,7 @@ extension Value where Kind == KafkaConnect.Connector.ApacheKafkaCluster {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BootstrapServers", bootstrapServers.expression))
     objectEntries.append(.init("Vpc", vpc.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,7 +193,7 @@ extension Value where Kind == KafkaConnect.Connector.AutoScaling {
     objectEntries.append(.init("MinWorkerCount", minWorkerCount.expression))
     objectEntries.append(.init("ScaleInPolicy", scaleInPolicy.expression))
     objectEntries.append(.init("ScaleOutPolicy", scaleOutPolicy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -215,7 +215,7 @@ extension Value where Kind == KafkaConnect.Connector.Capacity {
     if let provisionedCapacity = provisionedCapacity {
       objectEntries.append(.init("ProvisionedCapacity", provisionedCapacity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -232,7 +232,7 @@ extension Value where Kind == KafkaConnect.Connector.CloudWatchLogsLogDelivery {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
     if let logGroup = logGroup { objectEntries.append(.init("LogGroup", logGroup.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -249,7 +249,7 @@ extension Value where Kind == KafkaConnect.Connector.CustomPlugin {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CustomPluginArn", customPluginARN.expression))
     objectEntries.append(.init("Revision", revision.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -266,7 +266,7 @@ extension Value where Kind == KafkaConnect.Connector.FirehoseLogDelivery {
     var objectEntries: [Expression.ObjectEntry] = []
     if let deliveryStream = deliveryStream { objectEntries.append(.init("DeliveryStream", deliveryStream.expression)) }
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,7 +282,7 @@ extension Value where Kind == KafkaConnect.Connector.KafkaCluster {
   public init(apacheKafkaCluster: Value<KafkaConnect.Connector.ApacheKafkaCluster>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApacheKafkaCluster", apacheKafkaCluster.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -298,7 +298,7 @@ extension Value where Kind == KafkaConnect.Connector.KafkaClusterClientAuthentic
   public init(authenticationType: Value<KafkaConnect.Connector.KafkaClusterClientAuthenticationTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AuthenticationType", authenticationType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -314,9 +314,9 @@ extension KafkaConnect.Connector {
 
 extension Value where Kind == KafkaConnect.Connector.KafkaClusterClientAuthenticationTypeValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `IAM`.
-  public static var iam: Self { Self(Kind.iam) }
+  public static var iam: Self { .allowed(Kind.iam) }
 }
 
 extension KafkaConnect.Connector {
@@ -331,7 +331,7 @@ extension Value where Kind == KafkaConnect.Connector.KafkaClusterEncryptionInTra
   public init(encryptionType: Value<KafkaConnect.Connector.KafkaClusterEncryptionInTransitTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EncryptionType", encryptionType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -347,9 +347,9 @@ extension KafkaConnect.Connector {
 
 extension Value where Kind == KafkaConnect.Connector.KafkaClusterEncryptionInTransitTypeValue {
   /// `PLAINTEXT`.
-  public static var plaintext: Self { Self(Kind.plaintext) }
+  public static var plaintext: Self { .allowed(Kind.plaintext) }
   /// `TLS`.
-  public static var tls: Self { Self(Kind.tls) }
+  public static var tls: Self { .allowed(Kind.tls) }
 }
 
 extension KafkaConnect.Connector {
@@ -364,7 +364,7 @@ extension Value where Kind == KafkaConnect.Connector.LogDelivery {
   public init(workerLogDelivery: Value<KafkaConnect.Connector.WorkerLogDelivery>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("WorkerLogDelivery", workerLogDelivery.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -380,9 +380,9 @@ extension KafkaConnect.Connector {
 
 extension Value where Kind == KafkaConnect.Connector.NetworkTypeValue {
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `DUAL`.
-  public static var dual: Self { Self(Kind.dual) }
+  public static var dual: Self { .allowed(Kind.dual) }
 }
 
 extension KafkaConnect.Connector {
@@ -397,7 +397,7 @@ extension Value where Kind == KafkaConnect.Connector.Plugin {
   public init(customPlugin: Value<KafkaConnect.Connector.CustomPlugin>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CustomPlugin", customPlugin.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -414,7 +414,7 @@ extension Value where Kind == KafkaConnect.Connector.ProvisionedCapacity {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("McuCount", mcuCount.expression))
     objectEntries.append(.init("WorkerCount", workerCount.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -432,7 +432,7 @@ extension Value where Kind == KafkaConnect.Connector.S3LogDelivery {
     if let bucket = bucket { objectEntries.append(.init("Bucket", bucket.expression)) }
     objectEntries.append(.init("Enabled", enabled.expression))
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -448,7 +448,7 @@ extension Value where Kind == KafkaConnect.Connector.ScaleInPolicy {
   public init(cpuUtilizationPercentage: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CpuUtilizationPercentage", cpuUtilizationPercentage.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -464,7 +464,7 @@ extension Value where Kind == KafkaConnect.Connector.ScaleOutPolicy {
   public init(cpuUtilizationPercentage: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CpuUtilizationPercentage", cpuUtilizationPercentage.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -481,7 +481,7 @@ extension Value where Kind == KafkaConnect.Connector.VPC {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecurityGroups", securityGroups.expression))
     objectEntries.append(.init("Subnets", subnets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -498,7 +498,7 @@ extension Value where Kind == KafkaConnect.Connector.WorkerConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Revision", revision.expression))
     objectEntries.append(.init("WorkerConfigurationArn", workerConfigurationARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -520,6 +520,6 @@ extension Value where Kind == KafkaConnect.Connector.WorkerLogDelivery {
     if let cloudWatchLogs = cloudWatchLogs { objectEntries.append(.init("CloudWatchLogs", cloudWatchLogs.expression)) }
     if let firehose = firehose { objectEntries.append(.init("Firehose", firehose.expression)) }
     if let s3 = s3 { objectEntries.append(.init("S3", s3.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -110,9 +110,9 @@ extension KafkaConnect.CustomPlugin {
 
 extension Value where Kind == KafkaConnect.CustomPlugin.ContentTypeValue {
   /// `JAR`.
-  public static var jar: Self { Self(Kind.jar) }
+  public static var jar: Self { .allowed(Kind.jar) }
   /// `ZIP`.
-  public static var zip: Self { Self(Kind.zip) }
+  public static var zip: Self { .allowed(Kind.zip) }
 }
 
 extension KafkaConnect.CustomPlugin {
@@ -127,7 +127,7 @@ extension Value where Kind == KafkaConnect.CustomPlugin.CustomPluginLocation {
   public init(s3Location: Value<KafkaConnect.CustomPlugin.S3Location>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Location", s3Location.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -145,6 +145,6 @@ extension Value where Kind == KafkaConnect.CustomPlugin.S3Location {
     objectEntries.append(.init("BucketArn", bucketARN.expression))
     objectEntries.append(.init("FileKey", fileKey.expression))
     if let objectVersion = objectVersion { objectEntries.append(.init("ObjectVersion", objectVersion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

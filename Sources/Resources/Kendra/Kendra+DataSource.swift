@@ -145,7 +145,7 @@ extension Value where Kind == Kendra.DataSource.ACLConfiguration {
   public init(allowedGroupsColumnName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AllowedGroupsColumnName", allowedGroupsColumnName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,7 +161,7 @@ extension Value where Kind == Kendra.DataSource.AccessControlListConfiguration {
   public init(keyPath: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let keyPath = keyPath { objectEntries.append(.init("KeyPath", keyPath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -189,7 +189,7 @@ extension Value where Kind == Kendra.DataSource.ColumnConfiguration {
       objectEntries.append(.init("DocumentTitleColumnName", documentTitleColumnName.expression))
     }
     if let fieldMappings = fieldMappings { objectEntries.append(.init("FieldMappings", fieldMappings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -214,27 +214,27 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.ConditionOperatorValue {
   /// `GreaterThan`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `GreaterThanOrEquals`.
-  public static var greaterThanOrEquals: Self { Self(Kind.greaterThanOrEquals) }
+  public static var greaterThanOrEquals: Self { .allowed(Kind.greaterThanOrEquals) }
   /// `LessThan`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `LessThanOrEquals`.
-  public static var lessThanOrEquals: Self { Self(Kind.lessThanOrEquals) }
+  public static var lessThanOrEquals: Self { .allowed(Kind.lessThanOrEquals) }
   /// `Equals`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `NotEquals`.
-  public static var notEquals: Self { Self(Kind.notEquals) }
+  public static var notEquals: Self { .allowed(Kind.notEquals) }
   /// `Contains`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `NotContains`.
-  public static var notContains: Self { Self(Kind.notContains) }
+  public static var notContains: Self { .allowed(Kind.notContains) }
   /// `Exists`.
-  public static var exists: Self { Self(Kind.exists) }
+  public static var exists: Self { .allowed(Kind.exists) }
   /// `NotExists`.
-  public static var notExists: Self { Self(Kind.notExists) }
+  public static var notExists: Self { .allowed(Kind.notExists) }
   /// `BeginsWith`.
-  public static var beginsWith: Self { Self(Kind.beginsWith) }
+  public static var beginsWith: Self { .allowed(Kind.beginsWith) }
 }
 
 extension Kendra.DataSource {
@@ -257,7 +257,7 @@ extension Value where Kind == Kendra.DataSource.ConfluenceAttachmentConfiguratio
     if let crawlAttachments = crawlAttachments {
       objectEntries.append(.init("CrawlAttachments", crawlAttachments.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,27 +282,27 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.ConfluenceAttachmentFieldNameValue {
   /// `AUTHOR`.
-  public static var author: Self { Self(Kind.author) }
+  public static var author: Self { .allowed(Kind.author) }
   /// `CONTENT_TYPE`.
-  public static var contentType: Self { Self(Kind.contentType) }
+  public static var contentType: Self { .allowed(Kind.contentType) }
   /// `CREATED_DATE`.
-  public static var createdDate: Self { Self(Kind.createdDate) }
+  public static var createdDate: Self { .allowed(Kind.createdDate) }
   /// `DISPLAY_URL`.
-  public static var displayURL: Self { Self(Kind.displayURL) }
+  public static var displayURL: Self { .allowed(Kind.displayURL) }
   /// `FILE_SIZE`.
-  public static var fileSize: Self { Self(Kind.fileSize) }
+  public static var fileSize: Self { .allowed(Kind.fileSize) }
   /// `ITEM_TYPE`.
-  public static var itemType: Self { Self(Kind.itemType) }
+  public static var itemType: Self { .allowed(Kind.itemType) }
   /// `PARENT_ID`.
-  public static var parentID: Self { Self(Kind.parentID) }
+  public static var parentID: Self { .allowed(Kind.parentID) }
   /// `SPACE_KEY`.
-  public static var spaceKey: Self { Self(Kind.spaceKey) }
+  public static var spaceKey: Self { .allowed(Kind.spaceKey) }
   /// `SPACE_NAME`.
-  public static var spaceName: Self { Self(Kind.spaceName) }
+  public static var spaceName: Self { .allowed(Kind.spaceName) }
   /// `URL`.
-  public static var url: Self { Self(Kind.url) }
+  public static var url: Self { .allowed(Kind.url) }
   /// `VERSION`.
-  public static var version: Self { Self(Kind.version) }
+  public static var version: Self { .allowed(Kind.version) }
 }
 
 extension Kendra.DataSource {
@@ -325,7 +325,7 @@ extension Value where Kind == Kendra.DataSource.ConfluenceAttachmentToIndexField
       objectEntries.append(.init("DateFieldFormat", dateFieldFormat.expression))
     }
     objectEntries.append(.init("IndexFieldName", indexFieldName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -343,7 +343,7 @@ extension Value where Kind == Kendra.DataSource.ConfluenceBlogConfiguration {
     if let blogFieldMappings = blogFieldMappings {
       objectEntries.append(.init("BlogFieldMappings", blogFieldMappings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -366,23 +366,23 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.ConfluenceBlogFieldNameValue {
   /// `AUTHOR`.
-  public static var author: Self { Self(Kind.author) }
+  public static var author: Self { .allowed(Kind.author) }
   /// `DISPLAY_URL`.
-  public static var displayURL: Self { Self(Kind.displayURL) }
+  public static var displayURL: Self { .allowed(Kind.displayURL) }
   /// `ITEM_TYPE`.
-  public static var itemType: Self { Self(Kind.itemType) }
+  public static var itemType: Self { .allowed(Kind.itemType) }
   /// `LABELS`.
-  public static var labels: Self { Self(Kind.labels) }
+  public static var labels: Self { .allowed(Kind.labels) }
   /// `PUBLISH_DATE`.
-  public static var publishDate: Self { Self(Kind.publishDate) }
+  public static var publishDate: Self { .allowed(Kind.publishDate) }
   /// `SPACE_KEY`.
-  public static var spaceKey: Self { Self(Kind.spaceKey) }
+  public static var spaceKey: Self { .allowed(Kind.spaceKey) }
   /// `SPACE_NAME`.
-  public static var spaceName: Self { Self(Kind.spaceName) }
+  public static var spaceName: Self { .allowed(Kind.spaceName) }
   /// `URL`.
-  public static var url: Self { Self(Kind.url) }
+  public static var url: Self { .allowed(Kind.url) }
   /// `VERSION`.
-  public static var version: Self { Self(Kind.version) }
+  public static var version: Self { .allowed(Kind.version) }
 }
 
 extension Kendra.DataSource {
@@ -405,7 +405,7 @@ extension Value where Kind == Kendra.DataSource.ConfluenceBlogToIndexFieldMappin
       objectEntries.append(.init("DateFieldFormat", dateFieldFormat.expression))
     }
     objectEntries.append(.init("IndexFieldName", indexFieldName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -455,7 +455,7 @@ extension Value where Kind == Kendra.DataSource.ConfluenceConfiguration {
     if let vpcConfiguration = vpcConfiguration {
       objectEntries.append(.init("VpcConfiguration", vpcConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -473,7 +473,7 @@ extension Value where Kind == Kendra.DataSource.ConfluencePageConfiguration {
     if let pageFieldMappings = pageFieldMappings {
       objectEntries.append(.init("PageFieldMappings", pageFieldMappings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -499,29 +499,29 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.ConfluencePageFieldNameValue {
   /// `AUTHOR`.
-  public static var author: Self { Self(Kind.author) }
+  public static var author: Self { .allowed(Kind.author) }
   /// `CONTENT_STATUS`.
-  public static var contentStatus: Self { Self(Kind.contentStatus) }
+  public static var contentStatus: Self { .allowed(Kind.contentStatus) }
   /// `CREATED_DATE`.
-  public static var createdDate: Self { Self(Kind.createdDate) }
+  public static var createdDate: Self { .allowed(Kind.createdDate) }
   /// `DISPLAY_URL`.
-  public static var displayURL: Self { Self(Kind.displayURL) }
+  public static var displayURL: Self { .allowed(Kind.displayURL) }
   /// `ITEM_TYPE`.
-  public static var itemType: Self { Self(Kind.itemType) }
+  public static var itemType: Self { .allowed(Kind.itemType) }
   /// `LABELS`.
-  public static var labels: Self { Self(Kind.labels) }
+  public static var labels: Self { .allowed(Kind.labels) }
   /// `MODIFIED_DATE`.
-  public static var modifiedDate: Self { Self(Kind.modifiedDate) }
+  public static var modifiedDate: Self { .allowed(Kind.modifiedDate) }
   /// `PARENT_ID`.
-  public static var parentID: Self { Self(Kind.parentID) }
+  public static var parentID: Self { .allowed(Kind.parentID) }
   /// `SPACE_KEY`.
-  public static var spaceKey: Self { Self(Kind.spaceKey) }
+  public static var spaceKey: Self { .allowed(Kind.spaceKey) }
   /// `SPACE_NAME`.
-  public static var spaceName: Self { Self(Kind.spaceName) }
+  public static var spaceName: Self { .allowed(Kind.spaceName) }
   /// `URL`.
-  public static var url: Self { Self(Kind.url) }
+  public static var url: Self { .allowed(Kind.url) }
   /// `VERSION`.
-  public static var version: Self { Self(Kind.version) }
+  public static var version: Self { .allowed(Kind.version) }
 }
 
 extension Kendra.DataSource {
@@ -544,7 +544,7 @@ extension Value where Kind == Kendra.DataSource.ConfluencePageToIndexFieldMappin
       objectEntries.append(.init("DateFieldFormat", dateFieldFormat.expression))
     }
     objectEntries.append(.init("IndexFieldName", indexFieldName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -576,7 +576,7 @@ extension Value where Kind == Kendra.DataSource.ConfluenceSpaceConfiguration {
     if let spaceFieldMappings = spaceFieldMappings {
       objectEntries.append(.init("SpaceFieldMappings", spaceFieldMappings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -594,13 +594,13 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.ConfluenceSpaceFieldNameValue {
   /// `DISPLAY_URL`.
-  public static var displayURL: Self { Self(Kind.displayURL) }
+  public static var displayURL: Self { .allowed(Kind.displayURL) }
   /// `ITEM_TYPE`.
-  public static var itemType: Self { Self(Kind.itemType) }
+  public static var itemType: Self { .allowed(Kind.itemType) }
   /// `SPACE_KEY`.
-  public static var spaceKey: Self { Self(Kind.spaceKey) }
+  public static var spaceKey: Self { .allowed(Kind.spaceKey) }
   /// `URL`.
-  public static var url: Self { Self(Kind.url) }
+  public static var url: Self { .allowed(Kind.url) }
 }
 
 extension Kendra.DataSource {
@@ -623,7 +623,7 @@ extension Value where Kind == Kendra.DataSource.ConfluenceSpaceToIndexFieldMappi
       objectEntries.append(.init("DateFieldFormat", dateFieldFormat.expression))
     }
     objectEntries.append(.init("IndexFieldName", indexFieldName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -639,9 +639,9 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.ConfluenceVersionValue {
   /// `CLOUD`.
-  public static var cloud: Self { Self(Kind.cloud) }
+  public static var cloud: Self { .allowed(Kind.cloud) }
   /// `SERVER`.
-  public static var server: Self { Self(Kind.server) }
+  public static var server: Self { .allowed(Kind.server) }
 }
 
 extension Kendra.DataSource {
@@ -666,7 +666,7 @@ extension Value where Kind == Kendra.DataSource.ConnectionConfiguration {
     objectEntries.append(.init("DatabasePort", databasePort.expression))
     objectEntries.append(.init("SecretArn", secretARN.expression))
     objectEntries.append(.init("TableName", tableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -696,7 +696,7 @@ extension Value where Kind == Kendra.DataSource.CustomDocumentEnrichmentConfigur
       objectEntries.append(.init("PreExtractionHookConfiguration", preExtractionHookConfiguration.expression))
     }
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -756,7 +756,7 @@ extension Value where Kind == Kendra.DataSource.DataSourceConfiguration {
     if let workDocsConfiguration = workDocsConfiguration {
       objectEntries.append(.init("WorkDocsConfiguration", workDocsConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -780,7 +780,7 @@ extension Value where Kind == Kendra.DataSource.DataSourceToIndexFieldMapping {
       objectEntries.append(.init("DateFieldFormat", dateFieldFormat.expression))
     }
     objectEntries.append(.init("IndexFieldName", indexFieldName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -797,7 +797,7 @@ extension Value where Kind == Kendra.DataSource.DataSourceVPCConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     objectEntries.append(.init("SubnetIds", subnetIds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -831,7 +831,7 @@ extension Value where Kind == Kendra.DataSource.DatabaseConfiguration {
     if let vpcConfiguration = vpcConfiguration {
       objectEntries.append(.init("VpcConfiguration", vpcConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -849,13 +849,13 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.DatabaseEngineTypeValue {
   /// `RDS_AURORA_MYSQL`.
-  public static var rdsAuroraMysql: Self { Self(Kind.rdsAuroraMysql) }
+  public static var rdsAuroraMysql: Self { .allowed(Kind.rdsAuroraMysql) }
   /// `RDS_AURORA_POSTGRESQL`.
-  public static var rdsAuroraPostgresql: Self { Self(Kind.rdsAuroraPostgresql) }
+  public static var rdsAuroraPostgresql: Self { .allowed(Kind.rdsAuroraPostgresql) }
   /// `RDS_MYSQL`.
-  public static var rdsMysql: Self { Self(Kind.rdsMysql) }
+  public static var rdsMysql: Self { .allowed(Kind.rdsMysql) }
   /// `RDS_POSTGRESQL`.
-  public static var rdsPostgresql: Self { Self(Kind.rdsPostgresql) }
+  public static var rdsPostgresql: Self { .allowed(Kind.rdsPostgresql) }
 }
 
 extension Kendra.DataSource {
@@ -878,7 +878,7 @@ extension Value where Kind == Kendra.DataSource.DocumentAttributeCondition {
       objectEntries.append(.init("ConditionOnValue", conditionOnValue.expression))
     }
     objectEntries.append(.init("Operator", `operator`.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -904,7 +904,7 @@ extension Value where Kind == Kendra.DataSource.DocumentAttributeTarget {
     if let targetDocumentAttributeValueDeletion = targetDocumentAttributeValueDeletion {
       objectEntries.append(.init("TargetDocumentAttributeValueDeletion", targetDocumentAttributeValueDeletion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -930,7 +930,7 @@ extension Value where Kind == Kendra.DataSource.DocumentAttributeValue {
       objectEntries.append(.init("StringListValue", stringListValue.expression))
     }
     if let stringValue = stringValue { objectEntries.append(.init("StringValue", stringValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -946,7 +946,7 @@ extension Value where Kind == Kendra.DataSource.DocumentsMetadataConfiguration {
   public init(s3Prefix: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3Prefix = s3Prefix { objectEntries.append(.init("S3Prefix", s3Prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -986,7 +986,7 @@ extension Value where Kind == Kendra.DataSource.GoogleDriveConfiguration {
       objectEntries.append(.init("InclusionPatterns", inclusionPatterns.expression))
     }
     objectEntries.append(.init("SecretArn", secretARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1010,7 +1010,7 @@ extension Value where Kind == Kendra.DataSource.HookConfiguration {
     }
     objectEntries.append(.init("LambdaArn", lambdaARN.expression))
     objectEntries.append(.init("S3Bucket", s3Bucket.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1034,7 +1034,7 @@ extension Value where Kind == Kendra.DataSource.InlineCustomDocumentEnrichmentCo
       objectEntries.append(.init("DocumentContentDeletion", documentContentDeletion.expression))
     }
     if let target = target { objectEntries.append(.init("Target", target.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1070,7 +1070,7 @@ extension Value where Kind == Kendra.DataSource.OneDriveConfiguration {
     objectEntries.append(.init("OneDriveUsers", oneDriveUsers.expression))
     objectEntries.append(.init("SecretArn", secretARN.expression))
     objectEntries.append(.init("TenantDomain", tenantDomain.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1091,7 +1091,7 @@ extension Value where Kind == Kendra.DataSource.OneDriveUsers {
     if let oneDriveUserS3Path = oneDriveUserS3Path {
       objectEntries.append(.init("OneDriveUserS3Path", oneDriveUserS3Path.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1109,7 +1109,7 @@ extension Value where Kind == Kendra.DataSource.ProxyConfiguration {
     if let credentials = credentials { objectEntries.append(.init("Credentials", credentials.expression)) }
     objectEntries.append(.init("Host", host.expression))
     objectEntries.append(.init("Port", port.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1125,9 +1125,9 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.QueryIdentifiersEnclosingOptionValue {
   /// `DOUBLE_QUOTES`.
-  public static var doubleQuotes: Self { Self(Kind.doubleQuotes) }
+  public static var doubleQuotes: Self { .allowed(Kind.doubleQuotes) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension Kendra.DataSource {
@@ -1164,7 +1164,7 @@ extension Value where Kind == Kendra.DataSource.S3DataSourceConfiguration {
     if let inclusionPrefixes = inclusionPrefixes {
       objectEntries.append(.init("InclusionPrefixes", inclusionPrefixes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1182,7 +1182,7 @@ extension Value where Kind == Kendra.DataSource.SQLConfiguration {
     if let queryIdentifiersEnclosingOption = queryIdentifiersEnclosingOption {
       objectEntries.append(.init("QueryIdentifiersEnclosingOption", queryIdentifiersEnclosingOption.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1210,7 +1210,7 @@ extension Value where Kind == Kendra.DataSource.SalesforceChatterFeedConfigurati
     if let includeFilterTypes = includeFilterTypes {
       objectEntries.append(.init("IncludeFilterTypes", includeFilterTypes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1226,9 +1226,9 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.SalesforceChatterFeedIncludeFilterTypeValue {
   /// `ACTIVE_USER`.
-  public static var activeUser: Self { Self(Kind.activeUser) }
+  public static var activeUser: Self { .allowed(Kind.activeUser) }
   /// `STANDARD_USER`.
-  public static var standardUser: Self { Self(Kind.standardUser) }
+  public static var standardUser: Self { .allowed(Kind.standardUser) }
 }
 
 extension Kendra.DataSource {
@@ -1275,7 +1275,7 @@ extension Value where Kind == Kendra.DataSource.SalesforceConfiguration {
     if let standardObjectConfigurations = standardObjectConfigurations {
       objectEntries.append(.init("StandardObjectConfigurations", standardObjectConfigurations.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1301,7 +1301,7 @@ extension Value where Kind == Kendra.DataSource.SalesforceCustomKnowledgeArticle
     }
     if let fieldMappings = fieldMappings { objectEntries.append(.init("FieldMappings", fieldMappings.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1327,7 +1327,7 @@ extension Value where Kind == Kendra.DataSource.SalesforceKnowledgeArticleConfig
     if let standardKnowledgeArticleTypeConfiguration = standardKnowledgeArticleTypeConfiguration {
       objectEntries.append(.init("StandardKnowledgeArticleTypeConfiguration", standardKnowledgeArticleTypeConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1344,11 +1344,11 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.SalesforceKnowledgeArticleStateValue {
   /// `DRAFT`.
-  public static var draft: Self { Self(Kind.draft) }
+  public static var draft: Self { .allowed(Kind.draft) }
   /// `PUBLISHED`.
-  public static var published: Self { Self(Kind.published) }
+  public static var published: Self { .allowed(Kind.published) }
   /// `ARCHIVED`.
-  public static var archived: Self { Self(Kind.archived) }
+  public static var archived: Self { .allowed(Kind.archived) }
 }
 
 extension Kendra.DataSource {
@@ -1371,7 +1371,7 @@ extension Value where Kind == Kendra.DataSource.SalesforceStandardKnowledgeArtic
       objectEntries.append(.init("DocumentTitleFieldName", documentTitleFieldName.expression))
     }
     if let fieldMappings = fieldMappings { objectEntries.append(.init("FieldMappings", fieldMappings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1393,7 +1393,7 @@ extension Value where Kind == Kendra.DataSource.SalesforceStandardObjectAttachme
       objectEntries.append(.init("DocumentTitleFieldName", documentTitleFieldName.expression))
     }
     if let fieldMappings = fieldMappings { objectEntries.append(.init("FieldMappings", fieldMappings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1419,7 +1419,7 @@ extension Value where Kind == Kendra.DataSource.SalesforceStandardObjectConfigur
     }
     if let fieldMappings = fieldMappings { objectEntries.append(.init("FieldMappings", fieldMappings.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1450,39 +1450,39 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.SalesforceStandardObjectNameValue {
   /// `ACCOUNT`.
-  public static var account: Self { Self(Kind.account) }
+  public static var account: Self { .allowed(Kind.account) }
   /// `CAMPAIGN`.
-  public static var campaign: Self { Self(Kind.campaign) }
+  public static var campaign: Self { .allowed(Kind.campaign) }
   /// `CASE`.
-  public static var `case`: Self { Self(Kind.`case`) }
+  public static var `case`: Self { .allowed(Kind.`case`) }
   /// `CONTACT`.
-  public static var contact: Self { Self(Kind.contact) }
+  public static var contact: Self { .allowed(Kind.contact) }
   /// `CONTRACT`.
-  public static var contract: Self { Self(Kind.contract) }
+  public static var contract: Self { .allowed(Kind.contract) }
   /// `DOCUMENT`.
-  public static var document: Self { Self(Kind.document) }
+  public static var document: Self { .allowed(Kind.document) }
   /// `GROUP`.
-  public static var group: Self { Self(Kind.group) }
+  public static var group: Self { .allowed(Kind.group) }
   /// `IDEA`.
-  public static var idea: Self { Self(Kind.idea) }
+  public static var idea: Self { .allowed(Kind.idea) }
   /// `LEAD`.
-  public static var lead: Self { Self(Kind.lead) }
+  public static var lead: Self { .allowed(Kind.lead) }
   /// `OPPORTUNITY`.
-  public static var opportunity: Self { Self(Kind.opportunity) }
+  public static var opportunity: Self { .allowed(Kind.opportunity) }
   /// `PARTNER`.
-  public static var partner: Self { Self(Kind.partner) }
+  public static var partner: Self { .allowed(Kind.partner) }
   /// `PRICEBOOK`.
-  public static var pricebook: Self { Self(Kind.pricebook) }
+  public static var pricebook: Self { .allowed(Kind.pricebook) }
   /// `PRODUCT`.
-  public static var product: Self { Self(Kind.product) }
+  public static var product: Self { .allowed(Kind.product) }
   /// `PROFILE`.
-  public static var profile: Self { Self(Kind.profile) }
+  public static var profile: Self { .allowed(Kind.profile) }
   /// `SOLUTION`.
-  public static var solution: Self { Self(Kind.solution) }
+  public static var solution: Self { .allowed(Kind.solution) }
   /// `TASK`.
-  public static var task: Self { Self(Kind.task) }
+  public static var task: Self { .allowed(Kind.task) }
   /// `USER`.
-  public static var user: Self { Self(Kind.user) }
+  public static var user: Self { .allowed(Kind.user) }
 }
 
 extension Kendra.DataSource {
@@ -1497,9 +1497,9 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.ServiceNowAuthenticationTypeValue {
   /// `HTTP_BASIC`.
-  public static var httpBasic: Self { Self(Kind.httpBasic) }
+  public static var httpBasic: Self { .allowed(Kind.httpBasic) }
   /// `OAUTH2`.
-  public static var oauth2: Self { Self(Kind.oauth2) }
+  public static var oauth2: Self { .allowed(Kind.oauth2) }
 }
 
 extension Kendra.DataSource {
@@ -1514,9 +1514,9 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.ServiceNowBuildVersionTypeValue {
   /// `LONDON`.
-  public static var london: Self { Self(Kind.london) }
+  public static var london: Self { .allowed(Kind.london) }
   /// `OTHERS`.
-  public static var others: Self { Self(Kind.others) }
+  public static var others: Self { .allowed(Kind.others) }
 }
 
 extension Kendra.DataSource {
@@ -1549,7 +1549,7 @@ extension Value where Kind == Kendra.DataSource.ServiceNowConfiguration {
       objectEntries.append(.init("ServiceCatalogConfiguration", serviceCatalogConfiguration.expression))
     }
     objectEntries.append(.init("ServiceNowBuildVersion", serviceNowBuildVersion.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1587,7 +1587,7 @@ extension Value where Kind == Kendra.DataSource.ServiceNowKnowledgeArticleConfig
     if let includeAttachmentFilePatterns = includeAttachmentFilePatterns {
       objectEntries.append(.init("IncludeAttachmentFilePatterns", includeAttachmentFilePatterns.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1623,7 +1623,7 @@ extension Value where Kind == Kendra.DataSource.ServiceNowServiceCatalogConfigur
     if let includeAttachmentFilePatterns = includeAttachmentFilePatterns {
       objectEntries.append(.init("IncludeAttachmentFilePatterns", includeAttachmentFilePatterns.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1677,7 +1677,7 @@ extension Value where Kind == Kendra.DataSource.SharePointConfiguration {
     if let vpcConfiguration = vpcConfiguration {
       objectEntries.append(.init("VpcConfiguration", vpcConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1694,11 +1694,11 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.SharePointVersionValue {
   /// `SHAREPOINT_ONLINE`.
-  public static var sharepointOnline: Self { Self(Kind.sharepointOnline) }
+  public static var sharepointOnline: Self { .allowed(Kind.sharepointOnline) }
   /// `SHAREPOINT_2013`.
-  public static var sharepoint2013: Self { Self(Kind.sharepoint2013) }
+  public static var sharepoint2013: Self { .allowed(Kind.sharepoint2013) }
   /// `SHAREPOINT_2016`.
-  public static var sharepoint2016: Self { Self(Kind.sharepoint2016) }
+  public static var sharepoint2016: Self { .allowed(Kind.sharepoint2016) }
 }
 
 extension Kendra.DataSource {
@@ -1713,7 +1713,7 @@ extension Value where Kind == Kendra.DataSource.TemplateConfiguration {
   public init(template: Value<JSON>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Template", template.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1739,29 +1739,29 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.TypeValue {
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
   /// `SHAREPOINT`.
-  public static var sharepoint: Self { Self(Kind.sharepoint) }
+  public static var sharepoint: Self { .allowed(Kind.sharepoint) }
   /// `SALESFORCE`.
-  public static var salesforce: Self { Self(Kind.salesforce) }
+  public static var salesforce: Self { .allowed(Kind.salesforce) }
   /// `ONEDRIVE`.
-  public static var onedrive: Self { Self(Kind.onedrive) }
+  public static var onedrive: Self { .allowed(Kind.onedrive) }
   /// `SERVICENOW`.
-  public static var servicenow: Self { Self(Kind.servicenow) }
+  public static var servicenow: Self { .allowed(Kind.servicenow) }
   /// `DATABASE`.
-  public static var database: Self { Self(Kind.database) }
+  public static var database: Self { .allowed(Kind.database) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
   /// `CONFLUENCE`.
-  public static var confluence: Self { Self(Kind.confluence) }
+  public static var confluence: Self { .allowed(Kind.confluence) }
   /// `GOOGLEDRIVE`.
-  public static var googledrive: Self { Self(Kind.googledrive) }
+  public static var googledrive: Self { .allowed(Kind.googledrive) }
   /// `WEBCRAWLER`.
-  public static var webcrawler: Self { Self(Kind.webcrawler) }
+  public static var webcrawler: Self { .allowed(Kind.webcrawler) }
   /// `WORKDOCS`.
-  public static var workdocs: Self { Self(Kind.workdocs) }
+  public static var workdocs: Self { .allowed(Kind.workdocs) }
   /// `TEMPLATE`.
-  public static var template: Self { Self(Kind.template) }
+  public static var template: Self { .allowed(Kind.template) }
 }
 
 extension Kendra.DataSource {
@@ -1778,7 +1778,7 @@ extension Value where Kind == Kendra.DataSource.WebCrawlerAuthenticationConfigur
     if let basicAuthentication = basicAuthentication {
       objectEntries.append(.init("BasicAuthentication", basicAuthentication.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1796,7 +1796,7 @@ extension Value where Kind == Kendra.DataSource.WebCrawlerBasicAuthentication {
     objectEntries.append(.init("Credentials", credentials.expression))
     objectEntries.append(.init("Host", host.expression))
     objectEntries.append(.init("Port", port.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1844,7 +1844,7 @@ extension Value where Kind == Kendra.DataSource.WebCrawlerConfiguration {
       objectEntries.append(.init("UrlInclusionPatterns", urlInclusionPatterns.expression))
     }
     objectEntries.append(.init("Urls", urls.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1861,11 +1861,11 @@ extension Kendra.DataSource {
 
 extension Value where Kind == Kendra.DataSource.WebCrawlerModeValue {
   /// `HOST_ONLY`.
-  public static var hostOnly: Self { Self(Kind.hostOnly) }
+  public static var hostOnly: Self { .allowed(Kind.hostOnly) }
   /// `SUBDOMAINS`.
-  public static var subdomains: Self { Self(Kind.subdomains) }
+  public static var subdomains: Self { .allowed(Kind.subdomains) }
   /// `EVERYTHING`.
-  public static var everything: Self { Self(Kind.everything) }
+  public static var everything: Self { .allowed(Kind.everything) }
 }
 
 extension Kendra.DataSource {
@@ -1881,7 +1881,7 @@ extension Value where Kind == Kendra.DataSource.WebCrawlerSeedURLConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SeedUrls", seedUrls.expression))
     if let webCrawlerMode = webCrawlerMode { objectEntries.append(.init("WebCrawlerMode", webCrawlerMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1897,7 +1897,7 @@ extension Value where Kind == Kendra.DataSource.WebCrawlerSiteMapsConfiguration 
   public init(siteMaps: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SiteMaps", siteMaps.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1921,7 +1921,7 @@ extension Value where Kind == Kendra.DataSource.WebCrawlerUrls {
     if let siteMapsConfiguration = siteMapsConfiguration {
       objectEntries.append(.init("SiteMapsConfiguration", siteMapsConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1953,6 +1953,6 @@ extension Value where Kind == Kendra.DataSource.WorkDocsConfiguration {
     }
     objectEntries.append(.init("OrganizationId", organizationID.expression))
     if let useChangeLog = useChangeLog { objectEntries.append(.init("UseChangeLog", useChangeLog.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

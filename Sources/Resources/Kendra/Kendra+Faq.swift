@@ -129,9 +129,9 @@ extension Kendra.Faq {
 
 extension Value where Kind == Kendra.Faq.FileFormatValue {
   /// `CSV`.
-  public static var csv: Self { Self(Kind.csv) }
+  public static var csv: Self { .allowed(Kind.csv) }
   /// `CSV_WITH_HEADER`.
-  public static var csvWithHeader: Self { Self(Kind.csvWithHeader) }
+  public static var csvWithHeader: Self { .allowed(Kind.csvWithHeader) }
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
 }

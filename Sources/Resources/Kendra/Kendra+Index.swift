@@ -149,7 +149,7 @@ extension Value where Kind == Kendra.Index.CapacityUnitsConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("QueryCapacityUnits", queryCapacityUnits.expression))
     objectEntries.append(.init("StorageCapacityUnits", storageCapacityUnits.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -167,13 +167,13 @@ extension Kendra.Index {
 
 extension Value where Kind == Kendra.Index.DocumentAttributeValueTypeValue {
   /// `STRING_VALUE`.
-  public static var stringValue: Self { Self(Kind.stringValue) }
+  public static var stringValue: Self { .allowed(Kind.stringValue) }
   /// `STRING_LIST_VALUE`.
-  public static var stringListValue: Self { Self(Kind.stringListValue) }
+  public static var stringListValue: Self { .allowed(Kind.stringListValue) }
   /// `LONG_VALUE`.
-  public static var longValue: Self { Self(Kind.longValue) }
+  public static var longValue: Self { .allowed(Kind.longValue) }
   /// `DATE_VALUE`.
-  public static var dateValue: Self { Self(Kind.dateValue) }
+  public static var dateValue: Self { .allowed(Kind.dateValue) }
 }
 
 extension Kendra.Index {
@@ -196,7 +196,7 @@ extension Value where Kind == Kendra.Index.DocumentMetadataConfiguration {
     if let relevance = relevance { objectEntries.append(.init("Relevance", relevance.expression)) }
     if let search = search { objectEntries.append(.init("Search", search.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -213,11 +213,11 @@ extension Kendra.Index {
 
 extension Value where Kind == Kendra.Index.EditionValue {
   /// `DEVELOPER_EDITION`.
-  public static var developerEdition: Self { Self(Kind.developerEdition) }
+  public static var developerEdition: Self { .allowed(Kind.developerEdition) }
   /// `ENTERPRISE_EDITION`.
-  public static var enterpriseEdition: Self { Self(Kind.enterpriseEdition) }
+  public static var enterpriseEdition: Self { .allowed(Kind.enterpriseEdition) }
   /// `GEN_AI_ENTERPRISE_EDITION`.
-  public static var genAiEnterpriseEdition: Self { Self(Kind.genAiEnterpriseEdition) }
+  public static var genAiEnterpriseEdition: Self { .allowed(Kind.genAiEnterpriseEdition) }
 }
 
 extension Kendra.Index {
@@ -233,7 +233,7 @@ extension Value where Kind == Kendra.Index.JSONTokenTypeConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("GroupAttributeField", groupAttributeField.expression))
     objectEntries.append(.init("UserNameAttributeField", userNameAttributeField.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -269,7 +269,7 @@ extension Value where Kind == Kendra.Index.JWTTokenTypeConfiguration {
     if let userNameAttributeField = userNameAttributeField {
       objectEntries.append(.init("UserNameAttributeField", userNameAttributeField.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -285,9 +285,9 @@ extension Kendra.Index {
 
 extension Value where Kind == Kendra.Index.KeyLocationValue {
   /// `URL`.
-  public static var url: Self { Self(Kind.url) }
+  public static var url: Self { .allowed(Kind.url) }
   /// `SECRET_MANAGER`.
-  public static var secretManager: Self { Self(Kind.secretManager) }
+  public static var secretManager: Self { .allowed(Kind.secretManager) }
 }
 
 extension Kendra.Index {
@@ -302,9 +302,9 @@ extension Kendra.Index {
 
 extension Value where Kind == Kendra.Index.OrderValue {
   /// `ASCENDING`.
-  public static var ascending: Self { Self(Kind.ascending) }
+  public static var ascending: Self { .allowed(Kind.ascending) }
   /// `DESCENDING`.
-  public static var descending: Self { Self(Kind.descending) }
+  public static var descending: Self { .allowed(Kind.descending) }
 }
 
 extension Kendra.Index {
@@ -331,7 +331,7 @@ extension Value where Kind == Kendra.Index.Relevance {
     if let valueImportanceItems = valueImportanceItems {
       objectEntries.append(.init("ValueImportanceItems", valueImportanceItems.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -355,7 +355,7 @@ extension Value where Kind == Kendra.Index.Search {
     if let facetable = facetable { objectEntries.append(.init("Facetable", facetable.expression)) }
     if let searchable = searchable { objectEntries.append(.init("Searchable", searchable.expression)) }
     if let sortable = sortable { objectEntries.append(.init("Sortable", sortable.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -371,7 +371,7 @@ extension Value where Kind == Kendra.Index.ServerSideEncryptionConfiguration {
   public init(kmsKeyID: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -387,9 +387,9 @@ extension Kendra.Index {
 
 extension Value where Kind == Kendra.Index.UserContextPolicyValue {
   /// `ATTRIBUTE_FILTER`.
-  public static var attributeFilter: Self { Self(Kind.attributeFilter) }
+  public static var attributeFilter: Self { .allowed(Kind.attributeFilter) }
   /// `USER_TOKEN`.
-  public static var userToken: Self { Self(Kind.userToken) }
+  public static var userToken: Self { .allowed(Kind.userToken) }
 }
 
 extension Kendra.Index {
@@ -412,7 +412,7 @@ extension Value where Kind == Kendra.Index.UserTokenConfiguration {
     if let jwtTokenTypeConfiguration = jwtTokenTypeConfiguration {
       objectEntries.append(.init("JwtTokenTypeConfiguration", jwtTokenTypeConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -429,6 +429,6 @@ extension Value where Kind == Kendra.Index.ValueImportanceItem {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -94,7 +94,7 @@ extension Value where Kind == KendraRanking.ExecutionPlan.CapacityUnitsConfigura
   public init(rescoreCapacityUnits: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RescoreCapacityUnits", rescoreCapacityUnits.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -111,6 +111,6 @@ extension Value where Kind == KendraRanking.ExecutionPlan.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

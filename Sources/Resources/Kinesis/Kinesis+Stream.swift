@@ -148,7 +148,7 @@ extension Kinesis.Stream {
 
 extension Value where Kind == Kinesis.Stream.EncryptionTypeValue {
   /// `KMS`.
-  public static var kms: Self { Self(Kind.kms) }
+  public static var kms: Self { .allowed(Kind.kms) }
 }
 
 extension Kinesis.Stream {
@@ -169,21 +169,21 @@ extension Kinesis.Stream {
 
 extension Value where Kind == Kinesis.Stream.EnhancedMetricValue {
   /// `IncomingBytes`.
-  public static var incomingBytes: Self { Self(Kind.incomingBytes) }
+  public static var incomingBytes: Self { .allowed(Kind.incomingBytes) }
   /// `IncomingRecords`.
-  public static var incomingRecords: Self { Self(Kind.incomingRecords) }
+  public static var incomingRecords: Self { .allowed(Kind.incomingRecords) }
   /// `OutgoingBytes`.
-  public static var outgoingBytes: Self { Self(Kind.outgoingBytes) }
+  public static var outgoingBytes: Self { .allowed(Kind.outgoingBytes) }
   /// `OutgoingRecords`.
-  public static var outgoingRecords: Self { Self(Kind.outgoingRecords) }
+  public static var outgoingRecords: Self { .allowed(Kind.outgoingRecords) }
   /// `WriteProvisionedThroughputExceeded`.
-  public static var writeProvisionedThroughputExceeded: Self { Self(Kind.writeProvisionedThroughputExceeded) }
+  public static var writeProvisionedThroughputExceeded: Self { .allowed(Kind.writeProvisionedThroughputExceeded) }
   /// `ReadProvisionedThroughputExceeded`.
-  public static var readProvisionedThroughputExceeded: Self { Self(Kind.readProvisionedThroughputExceeded) }
+  public static var readProvisionedThroughputExceeded: Self { .allowed(Kind.readProvisionedThroughputExceeded) }
   /// `IteratorAgeMilliseconds`.
-  public static var iteratorAgeMilliseconds: Self { Self(Kind.iteratorAgeMilliseconds) }
+  public static var iteratorAgeMilliseconds: Self { .allowed(Kind.iteratorAgeMilliseconds) }
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
 }
 
 extension Kinesis.Stream {
@@ -199,7 +199,7 @@ extension Value where Kind == Kinesis.Stream.StreamEncryption {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EncryptionType", encryptionType.expression))
     objectEntries.append(.init("KeyId", keyID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -215,7 +215,7 @@ extension Value where Kind == Kinesis.Stream.StreamModeDetails {
   public init(streamMode: Value<Kinesis.Stream.StreamModeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("StreamMode", streamMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -231,7 +231,7 @@ extension Kinesis.Stream {
 
 extension Value where Kind == Kinesis.Stream.StreamModeValue {
   /// `ON_DEMAND`.
-  public static var onDemand: Self { Self(Kind.onDemand) }
+  public static var onDemand: Self { .allowed(Kind.onDemand) }
   /// `PROVISIONED`.
-  public static var provisioned: Self { Self(Kind.provisioned) }
+  public static var provisioned: Self { .allowed(Kind.provisioned) }
 }

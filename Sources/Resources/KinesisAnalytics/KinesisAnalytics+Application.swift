@@ -128,7 +128,7 @@ extension Value where Kind == KinesisAnalytics.Application.Input {
       objectEntries.append(.init("KinesisStreamsInput", kinesisStreamsInput.expression))
     }
     objectEntries.append(.init("NamePrefix", namePrefix.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -145,7 +145,7 @@ extension Value where Kind == KinesisAnalytics.Application.InputLambdaProcessor 
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceARN", resourceARN.expression))
     objectEntries.append(.init("RoleARN", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,7 +161,7 @@ extension Value where Kind == KinesisAnalytics.Application.InputParallelism {
   public init(count: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let count = count { objectEntries.append(.init("Count", count.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -179,7 +179,7 @@ extension Value where Kind == KinesisAnalytics.Application.InputProcessingConfig
     if let inputLambdaProcessor = inputLambdaProcessor {
       objectEntries.append(.init("InputLambdaProcessor", inputLambdaProcessor.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,7 +201,7 @@ extension Value where Kind == KinesisAnalytics.Application.InputSchema {
     objectEntries.append(.init("RecordColumns", recordColumns.expression))
     if let recordEncoding = recordEncoding { objectEntries.append(.init("RecordEncoding", recordEncoding.expression)) }
     objectEntries.append(.init("RecordFormat", recordFormat.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -218,7 +218,7 @@ extension Value where Kind == KinesisAnalytics.Application.KinesisFirehoseInput 
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceARN", resourceARN.expression))
     objectEntries.append(.init("RoleARN", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -235,6 +235,6 @@ extension Value where Kind == KinesisAnalytics.Application.KinesisStreamsInput {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceARN", resourceARN.expression))
     objectEntries.append(.init("RoleARN", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

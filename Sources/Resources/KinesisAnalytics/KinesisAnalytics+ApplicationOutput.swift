@@ -75,7 +75,7 @@ extension Value where Kind == KinesisAnalytics.ApplicationOutput.DestinationSche
     if let recordFormatType = recordFormatType {
       objectEntries.append(.init("RecordFormatType", recordFormatType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -92,7 +92,7 @@ extension Value where Kind == KinesisAnalytics.ApplicationOutput.KinesisFirehose
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceARN", resourceARN.expression))
     objectEntries.append(.init("RoleARN", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -109,7 +109,7 @@ extension Value where Kind == KinesisAnalytics.ApplicationOutput.KinesisStreamsO
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceARN", resourceARN.expression))
     objectEntries.append(.init("RoleARN", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -126,7 +126,7 @@ extension Value where Kind == KinesisAnalytics.ApplicationOutput.LambdaOutput {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceARN", resourceARN.expression))
     objectEntries.append(.init("RoleARN", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -156,6 +156,6 @@ extension Value where Kind == KinesisAnalytics.ApplicationOutput.OutputDefinitio
     }
     if let lambdaOutput = lambdaOutput { objectEntries.append(.init("LambdaOutput", lambdaOutput.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -98,7 +98,7 @@ extension Value where Kind == KinesisAnalytics.ApplicationReferenceDataSource.Re
       objectEntries.append(.init("S3ReferenceDataSource", s3ReferenceDataSource.expression))
     }
     if let tableName = tableName { objectEntries.append(.init("TableName", tableName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -120,7 +120,7 @@ extension Value where Kind == KinesisAnalytics.ApplicationReferenceDataSource.Re
     objectEntries.append(.init("RecordColumns", recordColumns.expression))
     if let recordEncoding = recordEncoding { objectEntries.append(.init("RecordEncoding", recordEncoding.expression)) }
     objectEntries.append(.init("RecordFormat", recordFormat.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,6 +138,6 @@ extension Value where Kind == KinesisAnalytics.ApplicationReferenceDataSource.S3
     objectEntries.append(.init("BucketARN", bucketARN.expression))
     objectEntries.append(.init("FileKey", fileKey.expression))
     objectEntries.append(.init("ReferenceRoleARN", referenceRoleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

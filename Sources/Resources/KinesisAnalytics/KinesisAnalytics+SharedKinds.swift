@@ -17,7 +17,7 @@ extension Value where Kind == KinesisAnalytics.CSVMappingParameters {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RecordColumnDelimiter", recordColumnDelimiter.expression))
     objectEntries.append(.init("RecordRowDelimiter", recordRowDelimiter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,7 +33,7 @@ extension Value where Kind == KinesisAnalytics.JSONMappingParameters {
   public init(recordRowPath: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RecordRowPath", recordRowPath.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -57,7 +57,7 @@ extension Value where Kind == KinesisAnalytics.MappingParameters {
     if let jsonMappingParameters = jsonMappingParameters {
       objectEntries.append(.init("JSONMappingParameters", jsonMappingParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -75,7 +75,7 @@ extension Value where Kind == KinesisAnalytics.RecordColumn {
     if let mapping = mapping { objectEntries.append(.init("Mapping", mapping.expression)) }
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("SqlType", sqlType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -94,6 +94,6 @@ extension Value where Kind == KinesisAnalytics.RecordFormat {
       objectEntries.append(.init("MappingParameters", mappingParameters.expression))
     }
     objectEntries.append(.init("RecordFormatType", recordFormatType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

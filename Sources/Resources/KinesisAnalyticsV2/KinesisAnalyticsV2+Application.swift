@@ -141,7 +141,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.ApplicationCodeConf
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CodeContent", codeContent.expression))
     objectEntries.append(.init("CodeContentType", codeContentType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,7 +193,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.ApplicationConfigur
     if let zeppelinApplicationConfiguration = zeppelinApplicationConfiguration {
       objectEntries.append(.init("ZeppelinApplicationConfiguration", zeppelinApplicationConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -210,7 +210,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.ApplicationEncrypti
     var objectEntries: [Expression.ObjectEntry] = []
     if let keyID = keyID { objectEntries.append(.init("KeyId", keyID.expression)) }
     objectEntries.append(.init("KeyType", keyType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -226,7 +226,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.ApplicationMaintena
   public init(applicationMaintenanceWindowStartTime: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApplicationMaintenanceWindowStartTime", applicationMaintenanceWindowStartTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,9 +242,9 @@ extension KinesisAnalyticsV2.Application {
 
 extension Value where Kind == KinesisAnalyticsV2.Application.ApplicationModeValue {
   /// `INTERACTIVE`.
-  public static var interactive: Self { Self(Kind.interactive) }
+  public static var interactive: Self { .allowed(Kind.interactive) }
   /// `STREAMING`.
-  public static var streaming: Self { Self(Kind.streaming) }
+  public static var streaming: Self { .allowed(Kind.streaming) }
 }
 
 extension KinesisAnalyticsV2.Application {
@@ -263,7 +263,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.ApplicationRestoreC
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApplicationRestoreType", applicationRestoreType.expression))
     if let snapshotName = snapshotName { objectEntries.append(.init("SnapshotName", snapshotName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -280,11 +280,11 @@ extension KinesisAnalyticsV2.Application {
 
 extension Value where Kind == KinesisAnalyticsV2.Application.ApplicationRestoreTypeValue {
   /// `SKIP_RESTORE_FROM_SNAPSHOT`.
-  public static var skipRestoreFromSnapshot: Self { Self(Kind.skipRestoreFromSnapshot) }
+  public static var skipRestoreFromSnapshot: Self { .allowed(Kind.skipRestoreFromSnapshot) }
   /// `RESTORE_FROM_LATEST_SNAPSHOT`.
-  public static var restoreFromLatestSnapshot: Self { Self(Kind.restoreFromLatestSnapshot) }
+  public static var restoreFromLatestSnapshot: Self { .allowed(Kind.restoreFromLatestSnapshot) }
   /// `RESTORE_FROM_CUSTOM_SNAPSHOT`.
-  public static var restoreFromCustomSnapshot: Self { Self(Kind.restoreFromCustomSnapshot) }
+  public static var restoreFromCustomSnapshot: Self { .allowed(Kind.restoreFromCustomSnapshot) }
 }
 
 extension KinesisAnalyticsV2.Application {
@@ -299,7 +299,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.ApplicationSnapshot
   public init(snapshotsEnabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SnapshotsEnabled", snapshotsEnabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -315,7 +315,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.ApplicationSystemRo
   public init(rollbackEnabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RollbackEnabled", rollbackEnabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -331,9 +331,9 @@ extension KinesisAnalyticsV2.Application {
 
 extension Value where Kind == KinesisAnalyticsV2.Application.ArtifactTypeValue {
   /// `DEPENDENCY_JAR`.
-  public static var dependencyJar: Self { Self(Kind.dependencyJar) }
+  public static var dependencyJar: Self { .allowed(Kind.dependencyJar) }
   /// `UDF`.
-  public static var udf: Self { Self(Kind.udf) }
+  public static var udf: Self { .allowed(Kind.udf) }
 }
 
 extension KinesisAnalyticsV2.Application {
@@ -350,7 +350,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.CatalogConfiguratio
     if let glueDataCatalogConfiguration = glueDataCatalogConfiguration {
       objectEntries.append(.init("GlueDataCatalogConfiguration", glueDataCatalogConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -380,7 +380,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.CheckpointConfigura
     if let minPauseBetweenCheckpoints = minPauseBetweenCheckpoints {
       objectEntries.append(.init("MinPauseBetweenCheckpoints", minPauseBetweenCheckpoints.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -404,7 +404,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.CodeContent {
     }
     if let textContent = textContent { objectEntries.append(.init("TextContent", textContent.expression)) }
     if let zipFileContent = zipFileContent { objectEntries.append(.init("ZipFileContent", zipFileContent.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -420,9 +420,9 @@ extension KinesisAnalyticsV2.Application {
 
 extension Value where Kind == KinesisAnalyticsV2.Application.CodeContentTypeValue {
   /// `PLAINTEXT`.
-  public static var plaintext: Self { Self(Kind.plaintext) }
+  public static var plaintext: Self { .allowed(Kind.plaintext) }
   /// `ZIPFILE`.
-  public static var zipfile: Self { Self(Kind.zipfile) }
+  public static var zipfile: Self { .allowed(Kind.zipfile) }
 }
 
 extension KinesisAnalyticsV2.Application {
@@ -437,9 +437,9 @@ extension KinesisAnalyticsV2.Application {
 
 extension Value where Kind == KinesisAnalyticsV2.Application.ConfigurationTypeValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }
 
 extension KinesisAnalyticsV2.Application {
@@ -462,7 +462,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.CustomArtifactConfi
     if let s3ContentLocation = s3ContentLocation {
       objectEntries.append(.init("S3ContentLocation", s3ContentLocation.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -478,7 +478,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.DeployAsApplication
   public init(s3ContentLocation: Value<KinesisAnalyticsV2.Application.S3ContentBaseLocation>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3ContentLocation", s3ContentLocation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -494,7 +494,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.EnvironmentProperti
   public init(propertyGroups: Value<[KinesisAnalyticsV2.Application.PropertyGroup]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let propertyGroups = propertyGroups { objectEntries.append(.init("PropertyGroups", propertyGroups.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -522,7 +522,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.FlinkApplicationCon
     if let parallelismConfiguration = parallelismConfiguration {
       objectEntries.append(.init("ParallelismConfiguration", parallelismConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -540,7 +540,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.FlinkRunConfigurati
     if let allowNonRestoredState = allowNonRestoredState {
       objectEntries.append(.init("AllowNonRestoredState", allowNonRestoredState.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -556,7 +556,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.GlueDataCatalogConf
   public init(databaseARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let databaseARN = databaseARN { objectEntries.append(.init("DatabaseARN", databaseARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -592,7 +592,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.Input {
       objectEntries.append(.init("KinesisStreamsInput", kinesisStreamsInput.expression))
     }
     objectEntries.append(.init("NamePrefix", namePrefix.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -608,7 +608,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.InputLambdaProcesso
   public init(resourceARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceARN", resourceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -624,7 +624,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.InputParallelism {
   public init(count: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let count = count { objectEntries.append(.init("Count", count.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -642,7 +642,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.InputProcessingConf
     if let inputLambdaProcessor = inputLambdaProcessor {
       objectEntries.append(.init("InputLambdaProcessor", inputLambdaProcessor.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -664,7 +664,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.InputSchema {
     objectEntries.append(.init("RecordColumns", recordColumns.expression))
     if let recordEncoding = recordEncoding { objectEntries.append(.init("RecordEncoding", recordEncoding.expression)) }
     objectEntries.append(.init("RecordFormat", recordFormat.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -680,9 +680,9 @@ extension KinesisAnalyticsV2.Application {
 
 extension Value where Kind == KinesisAnalyticsV2.Application.KeyTypeValue {
   /// `AWS_OWNED_KEY`.
-  public static var awsOwnedKey: Self { Self(Kind.awsOwnedKey) }
+  public static var awsOwnedKey: Self { .allowed(Kind.awsOwnedKey) }
   /// `CUSTOMER_MANAGED_KEY`.
-  public static var customerManagedKey: Self { Self(Kind.customerManagedKey) }
+  public static var customerManagedKey: Self { .allowed(Kind.customerManagedKey) }
 }
 
 extension KinesisAnalyticsV2.Application {
@@ -697,7 +697,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.KinesisFirehoseInpu
   public init(resourceARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceARN", resourceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -713,7 +713,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.KinesisStreamsInput
   public init(resourceARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceARN", resourceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -731,13 +731,13 @@ extension KinesisAnalyticsV2.Application {
 
 extension Value where Kind == KinesisAnalyticsV2.Application.LogLevelValue {
   /// `DEBUG`.
-  public static var debug: Self { Self(Kind.debug) }
+  public static var debug: Self { .allowed(Kind.debug) }
   /// `INFO`.
-  public static var info: Self { Self(Kind.info) }
+  public static var info: Self { .allowed(Kind.info) }
   /// `WARN`.
-  public static var warn: Self { Self(Kind.warn) }
+  public static var warn: Self { .allowed(Kind.warn) }
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
 }
 
 extension KinesisAnalyticsV2.Application {
@@ -754,7 +754,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.MavenReference {
     objectEntries.append(.init("ArtifactId", artifactID.expression))
     objectEntries.append(.init("GroupId", groupID.expression))
     objectEntries.append(.init("Version", version.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -772,13 +772,13 @@ extension KinesisAnalyticsV2.Application {
 
 extension Value where Kind == KinesisAnalyticsV2.Application.MetricsLevelValue {
   /// `APPLICATION`.
-  public static var application: Self { Self(Kind.application) }
+  public static var application: Self { .allowed(Kind.application) }
   /// `OPERATOR`.
-  public static var `operator`: Self { Self(Kind.`operator`) }
+  public static var `operator`: Self { .allowed(Kind.`operator`) }
   /// `PARALLELISM`.
-  public static var parallelism: Self { Self(Kind.parallelism) }
+  public static var parallelism: Self { .allowed(Kind.parallelism) }
   /// `TASK`.
-  public static var task: Self { Self(Kind.task) }
+  public static var task: Self { .allowed(Kind.task) }
 }
 
 extension KinesisAnalyticsV2.Application {
@@ -799,7 +799,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.MonitoringConfigura
     objectEntries.append(.init("ConfigurationType", configurationType.expression))
     if let logLevel = logLevel { objectEntries.append(.init("LogLevel", logLevel.expression)) }
     if let metricsLevel = metricsLevel { objectEntries.append(.init("MetricsLevel", metricsLevel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -827,7 +827,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.ParallelismConfigur
     if let parallelismPerKPU = parallelismPerKPU {
       objectEntries.append(.init("ParallelismPerKPU", parallelismPerKPU.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -843,9 +843,9 @@ extension KinesisAnalyticsV2.Application {
 
 extension Value where Kind == KinesisAnalyticsV2.Application.ParallelismConfigurationConfigurationTypeValue {
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
 }
 
 extension KinesisAnalyticsV2.Application {
@@ -863,7 +863,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.PropertyGroup {
       objectEntries.append(.init("PropertyGroupId", propertyGroupID.expression))
     }
     if let propertyMap = propertyMap { objectEntries.append(.init("PropertyMap", propertyMap.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -878,7 +878,7 @@ extension KinesisAnalyticsV2.Application {
 
 extension Value where Kind == KinesisAnalyticsV2.Application.RecordEncodingValue {
   /// `UTF-8`.
-  public static var utf8: Self { Self(Kind.utf8) }
+  public static var utf8: Self { .allowed(Kind.utf8) }
 }
 
 extension KinesisAnalyticsV2.Application {
@@ -899,7 +899,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.RecordFormat {
       objectEntries.append(.init("MappingParameters", mappingParameters.expression))
     }
     objectEntries.append(.init("RecordFormatType", recordFormatType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -915,9 +915,9 @@ extension KinesisAnalyticsV2.Application {
 
 extension Value where Kind == KinesisAnalyticsV2.Application.RecordFormatTypeValue {
   /// `CSV`.
-  public static var csv: Self { Self(Kind.csv) }
+  public static var csv: Self { .allowed(Kind.csv) }
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
 }
 
 extension KinesisAnalyticsV2.Application {
@@ -940,7 +940,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.RunConfiguration {
     if let flinkRunConfiguration = flinkRunConfiguration {
       objectEntries.append(.init("FlinkRunConfiguration", flinkRunConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -967,31 +967,31 @@ extension KinesisAnalyticsV2.Application {
 
 extension Value where Kind == KinesisAnalyticsV2.Application.RuntimeEnvironmentValue {
   /// `FLINK-1_11`.
-  public static var flink1_11: Self { Self(Kind.flink1_11) }
+  public static var flink1_11: Self { .allowed(Kind.flink1_11) }
   /// `FLINK-1_13`.
-  public static var flink1_13: Self { Self(Kind.flink1_13) }
+  public static var flink1_13: Self { .allowed(Kind.flink1_13) }
   /// `FLINK-1_15`.
-  public static var flink1_15: Self { Self(Kind.flink1_15) }
+  public static var flink1_15: Self { .allowed(Kind.flink1_15) }
   /// `FLINK-1_18`.
-  public static var flink1_18: Self { Self(Kind.flink1_18) }
+  public static var flink1_18: Self { .allowed(Kind.flink1_18) }
   /// `FLINK-1_19`.
-  public static var flink1_19: Self { Self(Kind.flink1_19) }
+  public static var flink1_19: Self { .allowed(Kind.flink1_19) }
   /// `FLINK-1_20`.
-  public static var flink1_20: Self { Self(Kind.flink1_20) }
+  public static var flink1_20: Self { .allowed(Kind.flink1_20) }
   /// `FLINK-1_6`.
-  public static var flink1_6: Self { Self(Kind.flink1_6) }
+  public static var flink1_6: Self { .allowed(Kind.flink1_6) }
   /// `FLINK-1_8`.
-  public static var flink1_8: Self { Self(Kind.flink1_8) }
+  public static var flink1_8: Self { .allowed(Kind.flink1_8) }
   /// `FLINK-2_2`.
-  public static var flink2_2: Self { Self(Kind.flink2_2) }
+  public static var flink2_2: Self { .allowed(Kind.flink2_2) }
   /// `SQL-1_0`.
-  public static var sql1_0: Self { Self(Kind.sql1_0) }
+  public static var sql1_0: Self { .allowed(Kind.sql1_0) }
   /// `ZEPPELIN-FLINK-1_0`.
-  public static var zeppelinFlink1_0: Self { Self(Kind.zeppelinFlink1_0) }
+  public static var zeppelinFlink1_0: Self { .allowed(Kind.zeppelinFlink1_0) }
   /// `ZEPPELIN-FLINK-2_0`.
-  public static var zeppelinFlink2_0: Self { Self(Kind.zeppelinFlink2_0) }
+  public static var zeppelinFlink2_0: Self { .allowed(Kind.zeppelinFlink2_0) }
   /// `ZEPPELIN-FLINK-3_0`.
-  public static var zeppelinFlink3_0: Self { Self(Kind.zeppelinFlink3_0) }
+  public static var zeppelinFlink3_0: Self { .allowed(Kind.zeppelinFlink3_0) }
 }
 
 extension KinesisAnalyticsV2.Application {
@@ -1007,7 +1007,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.S3ContentBaseLocati
     var objectEntries: [Expression.ObjectEntry] = []
     if let basePath = basePath { objectEntries.append(.init("BasePath", basePath.expression)) }
     objectEntries.append(.init("BucketARN", bucketARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1025,7 +1025,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.S3ContentLocation {
     objectEntries.append(.init("BucketARN", bucketARN.expression))
     objectEntries.append(.init("FileKey", fileKey.expression))
     if let objectVersion = objectVersion { objectEntries.append(.init("ObjectVersion", objectVersion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1041,7 +1041,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.SQLApplicationConfi
   public init(inputs: Value<[KinesisAnalyticsV2.Application.Input]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let inputs = inputs { objectEntries.append(.init("Inputs", inputs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1058,7 +1058,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1075,7 +1075,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.VPCConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     objectEntries.append(.init("SubnetIds", subnetIds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1107,7 +1107,7 @@ extension Value where Kind == KinesisAnalyticsV2.Application.ZeppelinApplication
     if let monitoringConfiguration = monitoringConfiguration {
       objectEntries.append(.init("MonitoringConfiguration", monitoringConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1123,6 +1123,6 @@ extension Value where Kind == KinesisAnalyticsV2.Application.ZeppelinMonitoringC
   public init(logLevel: Value<KinesisAnalyticsV2.Application.LogLevelValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let logLevel = logLevel { objectEntries.append(.init("LogLevel", logLevel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -73,6 +73,6 @@ extension Value where Kind == KinesisAnalyticsV2.ApplicationCloudWatchLoggingOpt
   public init(logStreamARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LogStreamARN", logStreamARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

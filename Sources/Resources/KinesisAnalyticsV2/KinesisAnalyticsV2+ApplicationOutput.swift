@@ -75,7 +75,7 @@ extension Value where Kind == KinesisAnalyticsV2.ApplicationOutput.DestinationSc
     if let recordFormatType = recordFormatType {
       objectEntries.append(.init("RecordFormatType", recordFormatType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -91,7 +91,7 @@ extension Value where Kind == KinesisAnalyticsV2.ApplicationOutput.KinesisFireho
   public init(resourceARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceARN", resourceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -107,7 +107,7 @@ extension Value where Kind == KinesisAnalyticsV2.ApplicationOutput.KinesisStream
   public init(resourceARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceARN", resourceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -123,7 +123,7 @@ extension Value where Kind == KinesisAnalyticsV2.ApplicationOutput.LambdaOutput 
   public init(resourceARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceARN", resourceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -153,6 +153,6 @@ extension Value where Kind == KinesisAnalyticsV2.ApplicationOutput.OutputDefinit
     }
     if let lambdaOutput = lambdaOutput { objectEntries.append(.init("LambdaOutput", lambdaOutput.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -90,7 +90,7 @@ extension Value where Kind == KinesisAnalyticsV2.ApplicationReferenceDataSource.
       objectEntries.append(.init("MappingParameters", mappingParameters.expression))
     }
     objectEntries.append(.init("RecordFormatType", recordFormatType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -114,7 +114,7 @@ extension Value where Kind == KinesisAnalyticsV2.ApplicationReferenceDataSource.
       objectEntries.append(.init("S3ReferenceDataSource", s3ReferenceDataSource.expression))
     }
     if let tableName = tableName { objectEntries.append(.init("TableName", tableName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -136,7 +136,7 @@ extension Value where Kind == KinesisAnalyticsV2.ApplicationReferenceDataSource.
     objectEntries.append(.init("RecordColumns", recordColumns.expression))
     if let recordEncoding = recordEncoding { objectEntries.append(.init("RecordEncoding", recordEncoding.expression)) }
     objectEntries.append(.init("RecordFormat", recordFormat.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -153,6 +153,6 @@ extension Value where Kind == KinesisAnalyticsV2.ApplicationReferenceDataSource.
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BucketARN", bucketARN.expression))
     objectEntries.append(.init("FileKey", fileKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

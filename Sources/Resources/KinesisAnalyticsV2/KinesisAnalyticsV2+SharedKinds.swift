@@ -17,7 +17,7 @@ extension Value where Kind == KinesisAnalyticsV2.CSVMappingParameters {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RecordColumnDelimiter", recordColumnDelimiter.expression))
     objectEntries.append(.init("RecordRowDelimiter", recordRowDelimiter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,7 +33,7 @@ extension Value where Kind == KinesisAnalyticsV2.JSONMappingParameters {
   public init(recordRowPath: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RecordRowPath", recordRowPath.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -57,7 +57,7 @@ extension Value where Kind == KinesisAnalyticsV2.MappingParameters {
     if let jsonMappingParameters = jsonMappingParameters {
       objectEntries.append(.init("JSONMappingParameters", jsonMappingParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -75,6 +75,6 @@ extension Value where Kind == KinesisAnalyticsV2.RecordColumn {
     if let mapping = mapping { objectEntries.append(.init("Mapping", mapping.expression)) }
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("SqlType", sqlType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

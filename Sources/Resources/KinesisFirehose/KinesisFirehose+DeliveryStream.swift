@@ -216,7 +216,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.AmazonOpenSearchSer
       objectEntries.append(.init("IntervalInSeconds", intervalInSeconds.expression))
     }
     if let sizeInMBs = sizeInMBs { objectEntries.append(.init("SizeInMBs", sizeInMBs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -260,7 +260,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.AmazonOpenSearchSer
     if let vpcConfiguration = vpcConfiguration {
       objectEntries.append(.init("VpcConfiguration", vpcConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -278,7 +278,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.AmazonOpenSearchSer
     if let durationInSeconds = durationInSeconds {
       objectEntries.append(.init("DurationInSeconds", durationInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -297,7 +297,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.Amazonopensearchser
       objectEntries.append(.init("IntervalInSeconds", intervalInSeconds.expression))
     }
     if let sizeInMBs = sizeInMBs { objectEntries.append(.init("SizeInMBs", sizeInMBs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -353,7 +353,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.Amazonopensearchser
     if let vpcConfiguration = vpcConfiguration {
       objectEntries.append(.init("VpcConfiguration", vpcConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -371,7 +371,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.Amazonopensearchser
     if let durationInSeconds = durationInSeconds {
       objectEntries.append(.init("DurationInSeconds", durationInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -388,7 +388,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.AuthenticationConfi
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Connectivity", connectivity.expression))
     objectEntries.append(.init("RoleARN", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -407,7 +407,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.BufferingHints {
       objectEntries.append(.init("IntervalInSeconds", intervalInSeconds.expression))
     }
     if let sizeInMBs = sizeInMBs { objectEntries.append(.init("SizeInMBs", sizeInMBs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -426,7 +426,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.CatalogConfiguratio
     if let warehouseLocation = warehouseLocation {
       objectEntries.append(.init("WarehouseLocation", warehouseLocation.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -444,7 +444,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.CloudWatchLoggingOp
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let logGroupName = logGroupName { objectEntries.append(.init("LogGroupName", logGroupName.expression)) }
     if let logStreamName = logStreamName { objectEntries.append(.init("LogStreamName", logStreamName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -463,15 +463,15 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.CompressionFormatValue {
   /// `UNCOMPRESSED`.
-  public static var uncompressed: Self { Self(Kind.uncompressed) }
+  public static var uncompressed: Self { .allowed(Kind.uncompressed) }
   /// `GZIP`.
-  public static var gzip: Self { Self(Kind.gzip) }
+  public static var gzip: Self { .allowed(Kind.gzip) }
   /// `ZIP`.
-  public static var zip: Self { Self(Kind.zip) }
+  public static var zip: Self { .allowed(Kind.zip) }
   /// `Snappy`.
-  public static var snappy: Self { Self(Kind.snappy) }
+  public static var snappy: Self { .allowed(Kind.snappy) }
   /// `HADOOP_SNAPPY`.
-  public static var hadoopSnappy: Self { Self(Kind.hadoopSnappy) }
+  public static var hadoopSnappy: Self { .allowed(Kind.hadoopSnappy) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -487,11 +487,11 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.CompressionValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `SNAPPY`.
-  public static var snappy: Self { Self(Kind.snappy) }
+  public static var snappy: Self { .allowed(Kind.snappy) }
   /// `ZLIB`.
-  public static var zlib: Self { Self(Kind.zlib) }
+  public static var zlib: Self { .allowed(Kind.zlib) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -506,9 +506,9 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.ConnectivityValue {
   /// `PUBLIC`.
-  public static var `public`: Self { Self(Kind.`public`) }
+  public static var `public`: Self { .allowed(Kind.`public`) }
   /// `PRIVATE`.
-  public static var `private`: Self { Self(Kind.`private`) }
+  public static var `private`: Self { .allowed(Kind.`private`) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -523,9 +523,9 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.ContentEncodingValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `GZIP`.
-  public static var gzip: Self { Self(Kind.gzip) }
+  public static var gzip: Self { .allowed(Kind.gzip) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -544,7 +544,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.CopyCommand {
       objectEntries.append(.init("DataTableColumns", dataTableColumns.expression))
     }
     objectEntries.append(.init("DataTableName", dataTableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -574,7 +574,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.DataFormatConversio
     if let schemaConfiguration = schemaConfiguration {
       objectEntries.append(.init("SchemaConfiguration", schemaConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -591,11 +591,11 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.DataLoadingOptionValue {
   /// `JSON_MAPPING`.
-  public static var jsonMapping: Self { Self(Kind.jsonMapping) }
+  public static var jsonMapping: Self { .allowed(Kind.jsonMapping) }
   /// `VARIANT_CONTENT_MAPPING`.
-  public static var variantContentMapping: Self { Self(Kind.variantContentMapping) }
+  public static var variantContentMapping: Self { .allowed(Kind.variantContentMapping) }
   /// `VARIANT_CONTENT_AND_METADATA_MAPPING`.
-  public static var variantContentAndMetadataMapping: Self { Self(Kind.variantContentAndMetadataMapping) }
+  public static var variantContentAndMetadataMapping: Self { .allowed(Kind.variantContentAndMetadataMapping) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -611,7 +611,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.DatabaseColumns {
     var objectEntries: [Expression.ObjectEntry] = []
     if let exclude = exclude { objectEntries.append(.init("Exclude", exclude.expression)) }
     if let include = include { objectEntries.append(.init("Include", include.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -627,7 +627,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.DatabaseSourceAuthe
   public init(secretsManagerConfiguration: Value<KinesisFirehose.DeliveryStream.SecretsManagerConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecretsManagerConfiguration", secretsManagerConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -671,7 +671,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.DatabaseSourceConfi
     if let surrogateKeys = surrogateKeys { objectEntries.append(.init("SurrogateKeys", surrogateKeys.expression)) }
     objectEntries.append(.init("Tables", tables.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -687,9 +687,9 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.DatabaseSourceConfigurationTypeValue {
   /// `MySQL`.
-  public static var mySQL: Self { Self(Kind.mySQL) }
+  public static var mySQL: Self { .allowed(Kind.mySQL) }
   /// `PostgreSQL`.
-  public static var postgreSQL: Self { Self(Kind.postgreSQL) }
+  public static var postgreSQL: Self { .allowed(Kind.postgreSQL) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -704,7 +704,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.DatabaseSourceVPCCo
   public init(vpcEndpointServiceName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("VpcEndpointServiceName", vpcEndpointServiceName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -721,7 +721,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.DatabaseTables {
     var objectEntries: [Expression.ObjectEntry] = []
     if let exclude = exclude { objectEntries.append(.init("Exclude", exclude.expression)) }
     if let include = include { objectEntries.append(.init("Include", include.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -738,7 +738,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.Databases {
     var objectEntries: [Expression.ObjectEntry] = []
     if let exclude = exclude { objectEntries.append(.init("Exclude", exclude.expression)) }
     if let include = include { objectEntries.append(.init("Include", include.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -754,9 +754,9 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.DefaultDocumentIDFormatValue {
   /// `FIREHOSE_DEFAULT`.
-  public static var firehoseDefault: Self { Self(Kind.firehoseDefault) }
+  public static var firehoseDefault: Self { .allowed(Kind.firehoseDefault) }
   /// `NO_DOCUMENT_ID`.
-  public static var noDocumentID: Self { Self(Kind.noDocumentID) }
+  public static var noDocumentID: Self { .allowed(Kind.noDocumentID) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -772,7 +772,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.DeliveryStreamEncry
     var objectEntries: [Expression.ObjectEntry] = []
     if let keyARN = keyARN { objectEntries.append(.init("KeyARN", keyARN.expression)) }
     objectEntries.append(.init("KeyType", keyType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -790,13 +790,13 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.DeliveryStreamTypeValue {
   /// `DatabaseAsSource`.
-  public static var databaseAsSource: Self { Self(Kind.databaseAsSource) }
+  public static var databaseAsSource: Self { .allowed(Kind.databaseAsSource) }
   /// `DirectPut`.
-  public static var directPut: Self { Self(Kind.directPut) }
+  public static var directPut: Self { .allowed(Kind.directPut) }
   /// `KinesisStreamAsSource`.
-  public static var kinesisStreamAsSource: Self { Self(Kind.kinesisStreamAsSource) }
+  public static var kinesisStreamAsSource: Self { .allowed(Kind.kinesisStreamAsSource) }
   /// `MSKAsSource`.
-  public static var mskAsSource: Self { Self(Kind.mskAsSource) }
+  public static var mskAsSource: Self { .allowed(Kind.mskAsSource) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -815,7 +815,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.Deserializer {
     var objectEntries: [Expression.ObjectEntry] = []
     if let hiveJSONSerDe = hiveJSONSerDe { objectEntries.append(.init("HiveJsonSerDe", hiveJSONSerDe.expression)) }
     if let openXJSONSerDe = openXJSONSerDe { objectEntries.append(.init("OpenXJsonSerDe", openXJSONSerDe.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -843,7 +843,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.DestinationTableCon
       objectEntries.append(.init("S3ErrorOutputPrefix", s3ErrorOutputPrefix.expression))
     }
     if let uniqueKeys = uniqueKeys { objectEntries.append(.init("UniqueKeys", uniqueKeys.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -861,7 +861,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.DirectPutSourceConf
     if let throughputHintInMBs = throughputHintInMBs {
       objectEntries.append(.init("ThroughputHintInMBs", throughputHintInMBs.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -877,7 +877,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.DocumentIDOptions {
   public init(defaultDocumentIDFormat: Value<KinesisFirehose.DeliveryStream.DefaultDocumentIDFormatValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DefaultDocumentIdFormat", defaultDocumentIDFormat.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -894,7 +894,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.DynamicPartitioning
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let retryOptions = retryOptions { objectEntries.append(.init("RetryOptions", retryOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -913,7 +913,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.ElasticsearchBuffer
       objectEntries.append(.init("IntervalInSeconds", intervalInSeconds.expression))
     }
     if let sizeInMBs = sizeInMBs { objectEntries.append(.init("SizeInMBs", sizeInMBs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -969,7 +969,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.ElasticsearchDestin
     if let vpcConfiguration = vpcConfiguration {
       objectEntries.append(.init("VpcConfiguration", vpcConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -987,7 +987,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.ElasticsearchRetryO
     if let durationInSeconds = durationInSeconds {
       objectEntries.append(.init("DurationInSeconds", durationInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1011,7 +1011,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.EncryptionConfigura
     if let noEncryptionConfig = noEncryptionConfig {
       objectEntries.append(.init("NoEncryptionConfig", noEncryptionConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1073,7 +1073,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.ExtendedS3Destinati
       objectEntries.append(.init("S3BackupConfiguration", s3BackupConfiguration.expression))
     }
     if let s3BackupMode = s3BackupMode { objectEntries.append(.init("S3BackupMode", s3BackupMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1089,9 +1089,9 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.ExtendedS3DestinationConfigurationS3BackupModeValue {
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -1106,9 +1106,9 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.FormatVersionValue {
   /// `V0_11`.
-  public static var v0_11: Self { Self(Kind.v0_11) }
+  public static var v0_11: Self { .allowed(Kind.v0_11) }
   /// `V0_12`.
-  public static var v0_12: Self { Self(Kind.v0_12) }
+  public static var v0_12: Self { .allowed(Kind.v0_12) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -1123,9 +1123,9 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.HECEndpointTypeValue {
   /// `Raw`.
-  public static var raw: Self { Self(Kind.raw) }
+  public static var raw: Self { .allowed(Kind.raw) }
   /// `Event`.
-  public static var event: Self { Self(Kind.event) }
+  public static var event: Self { .allowed(Kind.event) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -1141,7 +1141,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.HTTPEndpointCommonA
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AttributeName", attributeName.expression))
     objectEntries.append(.init("AttributeValue", attributeValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1159,7 +1159,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.HTTPEndpointConfigu
     if let accessKey = accessKey { objectEntries.append(.init("AccessKey", accessKey.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     objectEntries.append(.init("Url", url.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1203,7 +1203,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.HTTPEndpointDestina
     if let secretsManagerConfiguration = secretsManagerConfiguration {
       objectEntries.append(.init("SecretsManagerConfiguration", secretsManagerConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1219,9 +1219,9 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.HTTPEndpointDestinationConfigurationS3BackupModeValue {
   /// `AllData`.
-  public static var allData: Self { Self(Kind.allData) }
+  public static var allData: Self { .allowed(Kind.allData) }
   /// `FailedDataOnly`.
-  public static var failedDataOnly: Self { Self(Kind.failedDataOnly) }
+  public static var failedDataOnly: Self { .allowed(Kind.failedDataOnly) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -1244,7 +1244,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.HTTPEndpointRequest
     if let contentEncoding = contentEncoding {
       objectEntries.append(.init("ContentEncoding", contentEncoding.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1262,7 +1262,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.HiveJSONSerDe {
     if let timestampFormats = timestampFormats {
       objectEntries.append(.init("TimestampFormats", timestampFormats.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1312,7 +1312,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.IcebergDestinationC
       objectEntries.append(.init("TableCreationConfiguration", tableCreationConfiguration.expression))
     }
     if let s3BackupMode = s3BackupMode { objectEntries.append(.init("s3BackupMode", s3BackupMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1328,9 +1328,9 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.IcebergDestinationConfigurationS3BackupModeValue {
   /// `AllData`.
-  public static var allData: Self { Self(Kind.allData) }
+  public static var allData: Self { .allowed(Kind.allData) }
   /// `FailedDataOnly`.
-  public static var failedDataOnly: Self { Self(Kind.failedDataOnly) }
+  public static var failedDataOnly: Self { .allowed(Kind.failedDataOnly) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -1348,15 +1348,15 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.IndexRotationPeriodValue {
   /// `NoRotation`.
-  public static var noRotation: Self { Self(Kind.noRotation) }
+  public static var noRotation: Self { .allowed(Kind.noRotation) }
   /// `OneHour`.
-  public static var oneHour: Self { Self(Kind.oneHour) }
+  public static var oneHour: Self { .allowed(Kind.oneHour) }
   /// `OneDay`.
-  public static var oneDay: Self { Self(Kind.oneDay) }
+  public static var oneDay: Self { .allowed(Kind.oneDay) }
   /// `OneWeek`.
-  public static var oneWeek: Self { Self(Kind.oneWeek) }
+  public static var oneWeek: Self { .allowed(Kind.oneWeek) }
   /// `OneMonth`.
-  public static var oneMonth: Self { Self(Kind.oneMonth) }
+  public static var oneMonth: Self { .allowed(Kind.oneMonth) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -1371,7 +1371,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.InputFormatConfigur
   public init(deserializer: Value<KinesisFirehose.DeliveryStream.Deserializer>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let deserializer = deserializer { objectEntries.append(.init("Deserializer", deserializer.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1387,7 +1387,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.KMSEncryptionConfig
   public init(awskmsKeyARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AWSKMSKeyARN", awskmsKeyARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1403,9 +1403,9 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.KeyTypeValue {
   /// `AWS_OWNED_CMK`.
-  public static var awsOwnedCmk: Self { Self(Kind.awsOwnedCmk) }
+  public static var awsOwnedCmk: Self { .allowed(Kind.awsOwnedCmk) }
   /// `CUSTOMER_MANAGED_CMK`.
-  public static var customerManagedCmk: Self { Self(Kind.customerManagedCmk) }
+  public static var customerManagedCmk: Self { .allowed(Kind.customerManagedCmk) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -1421,7 +1421,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.KinesisStreamSource
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("KinesisStreamARN", kinesisStreamARN.expression))
     objectEntries.append(.init("RoleARN", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1447,7 +1447,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.MSKSourceConfigurat
       objectEntries.append(.init("ReadFromTimestamp", readFromTimestamp.expression))
     }
     objectEntries.append(.init("TopicName", topicName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1462,7 +1462,7 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.NoEncryptionConfigValue {
   /// `NoEncryption`.
-  public static var noEncryption: Self { Self(Kind.noEncryption) }
+  public static var noEncryption: Self { .allowed(Kind.noEncryption) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -1489,7 +1489,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.OpenXJSONSerDe {
     if let convertDotsInJSONKeysToUnderscores = convertDotsInJSONKeysToUnderscores {
       objectEntries.append(.init("ConvertDotsInJsonKeysToUnderscores", convertDotsInJSONKeysToUnderscores.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1535,7 +1535,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.OrcSerDe {
     if let stripeSizeBytes = stripeSizeBytes {
       objectEntries.append(.init("StripeSizeBytes", stripeSizeBytes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1551,7 +1551,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.OutputFormatConfigu
   public init(serializer: Value<KinesisFirehose.DeliveryStream.Serializer>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let serializer = serializer { objectEntries.append(.init("Serializer", serializer.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1576,27 +1576,27 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.ParameterNameValue {
   /// `BufferIntervalInSeconds`.
-  public static var bufferIntervalInSeconds: Self { Self(Kind.bufferIntervalInSeconds) }
+  public static var bufferIntervalInSeconds: Self { .allowed(Kind.bufferIntervalInSeconds) }
   /// `BufferSizeInMBs`.
-  public static var bufferSizeInMBs: Self { Self(Kind.bufferSizeInMBs) }
+  public static var bufferSizeInMBs: Self { .allowed(Kind.bufferSizeInMBs) }
   /// `CompressionFormat`.
-  public static var compressionFormat: Self { Self(Kind.compressionFormat) }
+  public static var compressionFormat: Self { .allowed(Kind.compressionFormat) }
   /// `DataMessageExtraction`.
-  public static var dataMessageExtraction: Self { Self(Kind.dataMessageExtraction) }
+  public static var dataMessageExtraction: Self { .allowed(Kind.dataMessageExtraction) }
   /// `Delimiter`.
-  public static var delimiter: Self { Self(Kind.delimiter) }
+  public static var delimiter: Self { .allowed(Kind.delimiter) }
   /// `JsonParsingEngine`.
-  public static var jsonParsingEngine: Self { Self(Kind.jsonParsingEngine) }
+  public static var jsonParsingEngine: Self { .allowed(Kind.jsonParsingEngine) }
   /// `LambdaArn`.
-  public static var lambdaARN: Self { Self(Kind.lambdaARN) }
+  public static var lambdaARN: Self { .allowed(Kind.lambdaARN) }
   /// `MetadataExtractionQuery`.
-  public static var metadataExtractionQuery: Self { Self(Kind.metadataExtractionQuery) }
+  public static var metadataExtractionQuery: Self { .allowed(Kind.metadataExtractionQuery) }
   /// `NumberOfRetries`.
-  public static var numberOfRetries: Self { Self(Kind.numberOfRetries) }
+  public static var numberOfRetries: Self { .allowed(Kind.numberOfRetries) }
   /// `RoleArn`.
-  public static var roleARN: Self { Self(Kind.roleARN) }
+  public static var roleARN: Self { .allowed(Kind.roleARN) }
   /// `SubRecordType`.
-  public static var subRecordType: Self { Self(Kind.subRecordType) }
+  public static var subRecordType: Self { .allowed(Kind.subRecordType) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -1627,7 +1627,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.ParquetSerDe {
     }
     if let pageSizeBytes = pageSizeBytes { objectEntries.append(.init("PageSizeBytes", pageSizeBytes.expression)) }
     if let writerVersion = writerVersion { objectEntries.append(.init("WriterVersion", writerVersion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1644,11 +1644,11 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.ParquetSerDeCompressionValue {
   /// `GZIP`.
-  public static var gzip: Self { Self(Kind.gzip) }
+  public static var gzip: Self { .allowed(Kind.gzip) }
   /// `SNAPPY`.
-  public static var snappy: Self { Self(Kind.snappy) }
+  public static var snappy: Self { .allowed(Kind.snappy) }
   /// `UNCOMPRESSED`.
-  public static var uncompressed: Self { Self(Kind.uncompressed) }
+  public static var uncompressed: Self { .allowed(Kind.uncompressed) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -1663,7 +1663,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.PartitionField {
   public init(sourceName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SourceName", sourceName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1679,7 +1679,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.PartitionSpec {
   public init(identity: Value<[KinesisFirehose.DeliveryStream.PartitionField]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let identity = identity { objectEntries.append(.init("Identity", identity.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1696,7 +1696,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.ProcessingConfigura
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let processors = processors { objectEntries.append(.init("Processors", processors.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1716,7 +1716,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.Processor {
     var objectEntries: [Expression.ObjectEntry] = []
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1733,7 +1733,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.ProcessorParameter 
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ParameterName", parameterName.expression))
     objectEntries.append(.init("ParameterValue", parameterValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1781,7 +1781,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.RedshiftDestination
       objectEntries.append(.init("SecretsManagerConfiguration", secretsManagerConfiguration.expression))
     }
     if let username = username { objectEntries.append(.init("Username", username.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1797,9 +1797,9 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.RedshiftDestinationConfigurationS3BackupModeValue {
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -1816,7 +1816,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.RedshiftRetryOption
     if let durationInSeconds = durationInSeconds {
       objectEntries.append(.init("DurationInSeconds", durationInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1834,7 +1834,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.RetryOptions {
     if let durationInSeconds = durationInSeconds {
       objectEntries.append(.init("DurationInSeconds", durationInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1850,9 +1850,9 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.S3BackupModeValue {
   /// `FailedDocumentsOnly`.
-  public static var failedDocumentsOnly: Self { Self(Kind.failedDocumentsOnly) }
+  public static var failedDocumentsOnly: Self { .allowed(Kind.failedDocumentsOnly) }
   /// `AllDocuments`.
-  public static var allDocuments: Self { Self(Kind.allDocuments) }
+  public static var allDocuments: Self { .allowed(Kind.allDocuments) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -1891,7 +1891,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.S3DestinationConfig
     }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
     objectEntries.append(.init("RoleARN", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1907,9 +1907,9 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.SSLModeValue {
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -1936,7 +1936,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.SchemaConfiguration
     if let roleARN = roleARN { objectEntries.append(.init("RoleARN", roleARN.expression)) }
     if let tableName = tableName { objectEntries.append(.init("TableName", tableName.expression)) }
     if let versionID = versionID { objectEntries.append(.init("VersionId", versionID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1952,7 +1952,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.SchemaEvolutionConf
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1970,7 +1970,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.SecretsManagerConfi
     objectEntries.append(.init("Enabled", enabled.expression))
     if let roleARN = roleARN { objectEntries.append(.init("RoleARN", roleARN.expression)) }
     if let secretARN = secretARN { objectEntries.append(.init("SecretARN", secretARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1990,7 +1990,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.Serializer {
     var objectEntries: [Expression.ObjectEntry] = []
     if let orcSerDe = orcSerDe { objectEntries.append(.init("OrcSerDe", orcSerDe.expression)) }
     if let parquetSerDe = parquetSerDe { objectEntries.append(.init("ParquetSerDe", parquetSerDe.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2009,7 +2009,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.SnowflakeBufferingH
       objectEntries.append(.init("IntervalInSeconds", intervalInSeconds.expression))
     }
     if let sizeInMBs = sizeInMBs { objectEntries.append(.init("SizeInMBs", sizeInMBs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2081,7 +2081,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.SnowflakeDestinatio
     }
     objectEntries.append(.init("Table", table.expression))
     if let user = user { objectEntries.append(.init("User", user.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2097,9 +2097,9 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.SnowflakeDestinationConfigurationS3BackupModeValue {
   /// `FailedDataOnly`.
-  public static var failedDataOnly: Self { Self(Kind.failedDataOnly) }
+  public static var failedDataOnly: Self { .allowed(Kind.failedDataOnly) }
   /// `AllData`.
-  public static var allData: Self { Self(Kind.allData) }
+  public static var allData: Self { .allowed(Kind.allData) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -2116,7 +2116,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.SnowflakeRetryOptio
     if let durationInSeconds = durationInSeconds {
       objectEntries.append(.init("DurationInSeconds", durationInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2133,7 +2133,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.SnowflakeRoleConfig
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let snowflakeRole = snowflakeRole { objectEntries.append(.init("SnowflakeRole", snowflakeRole.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2149,7 +2149,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.SnowflakeVPCConfigu
   public init(privateLinkVpceID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PrivateLinkVpceId", privateLinkVpceID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2168,7 +2168,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.SplunkBufferingHint
       objectEntries.append(.init("IntervalInSeconds", intervalInSeconds.expression))
     }
     if let sizeInMBs = sizeInMBs { objectEntries.append(.init("SizeInMBs", sizeInMBs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2214,7 +2214,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.SplunkDestinationCo
     if let secretsManagerConfiguration = secretsManagerConfiguration {
       objectEntries.append(.init("SecretsManagerConfiguration", secretsManagerConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2230,9 +2230,9 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.SplunkDestinationConfigurationS3BackupModeValue {
   /// `AllEvents`.
-  public static var allEvents: Self { Self(Kind.allEvents) }
+  public static var allEvents: Self { .allowed(Kind.allEvents) }
   /// `FailedEventsOnly`.
-  public static var failedEventsOnly: Self { Self(Kind.failedEventsOnly) }
+  public static var failedEventsOnly: Self { .allowed(Kind.failedEventsOnly) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -2249,7 +2249,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.SplunkRetryOptions 
     if let durationInSeconds = durationInSeconds {
       objectEntries.append(.init("DurationInSeconds", durationInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2265,7 +2265,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.TableCreationConfig
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2282,7 +2282,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2302,17 +2302,17 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.TypeValue {
   /// `RecordDeAggregation`.
-  public static var recordDeAggregation: Self { Self(Kind.recordDeAggregation) }
+  public static var recordDeAggregation: Self { .allowed(Kind.recordDeAggregation) }
   /// `Decompression`.
-  public static var decompression: Self { Self(Kind.decompression) }
+  public static var decompression: Self { .allowed(Kind.decompression) }
   /// `CloudWatchLogProcessing`.
-  public static var cloudWatchLogProcessing: Self { Self(Kind.cloudWatchLogProcessing) }
+  public static var cloudWatchLogProcessing: Self { .allowed(Kind.cloudWatchLogProcessing) }
   /// `Lambda`.
-  public static var lambda: Self { Self(Kind.lambda) }
+  public static var lambda: Self { .allowed(Kind.lambda) }
   /// `MetadataExtraction`.
-  public static var metadataExtraction: Self { Self(Kind.metadataExtraction) }
+  public static var metadataExtraction: Self { .allowed(Kind.metadataExtraction) }
   /// `AppendDelimiterToRecord`.
-  public static var appendDelimiterToRecord: Self { Self(Kind.appendDelimiterToRecord) }
+  public static var appendDelimiterToRecord: Self { .allowed(Kind.appendDelimiterToRecord) }
 }
 
 extension KinesisFirehose.DeliveryStream {
@@ -2329,7 +2329,7 @@ extension Value where Kind == KinesisFirehose.DeliveryStream.VPCConfiguration {
     objectEntries.append(.init("RoleARN", roleARN.expression))
     objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     objectEntries.append(.init("SubnetIds", subnetIds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2345,7 +2345,7 @@ extension KinesisFirehose.DeliveryStream {
 
 extension Value where Kind == KinesisFirehose.DeliveryStream.WriterVersionValue {
   /// `V1`.
-  public static var v1: Self { Self(Kind.v1) }
+  public static var v1: Self { .allowed(Kind.v1) }
   /// `V2`.
-  public static var v2: Self { Self(Kind.v2) }
+  public static var v2: Self { .allowed(Kind.v2) }
 }

@@ -91,5 +91,5 @@ extension KinesisVideo.SignalingChannel {
 
 extension Value where Kind == KinesisVideo.SignalingChannel.TypeValue {
   /// `SINGLE_MASTER`.
-  public static var singleMaster: Self { Self(Kind.singleMaster) }
+  public static var singleMaster: Self { .allowed(Kind.singleMaster) }
 }

@@ -116,9 +116,9 @@ extension KinesisVideo.Stream {
 
 extension Value where Kind == KinesisVideo.Stream.DefaultStorageTierValue {
   /// `HOT`.
-  public static var hot: Self { Self(Kind.hot) }
+  public static var hot: Self { .allowed(Kind.hot) }
   /// `WARM`.
-  public static var warm: Self { Self(Kind.warm) }
+  public static var warm: Self { .allowed(Kind.warm) }
 }
 
 extension KinesisVideo.Stream {
@@ -135,6 +135,6 @@ extension Value where Kind == KinesisVideo.Stream.StreamStorageConfiguration {
     if let defaultStorageTier = defaultStorageTier {
       objectEntries.append(.init("DefaultStorageTier", defaultStorageTier.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -110,6 +110,6 @@ extension Value where Kind == LakeFormation.DataCellsFilter.RowFilter {
     if let filterExpression = filterExpression {
       objectEntries.append(.init("FilterExpression", filterExpression.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

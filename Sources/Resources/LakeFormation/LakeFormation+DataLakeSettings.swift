@@ -149,7 +149,7 @@ extension Value where Kind == LakeFormation.DataLakeSettings.DataLakePrincipal {
   public init(dataLakePrincipalIdentifier: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DataLakePrincipalIdentifier", dataLakePrincipalIdentifier.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -166,6 +166,6 @@ extension Value where Kind == LakeFormation.DataLakeSettings.PrincipalPermission
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Permissions", permissions.expression))
     objectEntries.append(.init("Principal", principal.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

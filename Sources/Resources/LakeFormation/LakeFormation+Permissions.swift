@@ -93,7 +93,7 @@ extension Value where Kind == LakeFormation.Permissions.ColumnWildcard {
     if let excludedColumnNames = excludedColumnNames {
       objectEntries.append(.init("ExcludedColumnNames", excludedColumnNames.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -111,7 +111,7 @@ extension Value where Kind == LakeFormation.Permissions.DataLakePrincipal {
     if let dataLakePrincipalIdentifier = dataLakePrincipalIdentifier {
       objectEntries.append(.init("DataLakePrincipalIdentifier", dataLakePrincipalIdentifier.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -128,7 +128,7 @@ extension Value where Kind == LakeFormation.Permissions.DataLocationResource {
     var objectEntries: [Expression.ObjectEntry] = []
     if let catalogID = catalogID { objectEntries.append(.init("CatalogId", catalogID.expression)) }
     if let s3Resource = s3Resource { objectEntries.append(.init("S3Resource", s3Resource.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -145,7 +145,7 @@ extension Value where Kind == LakeFormation.Permissions.DatabaseResource {
     var objectEntries: [Expression.ObjectEntry] = []
     if let catalogID = catalogID { objectEntries.append(.init("CatalogId", catalogID.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,7 +175,7 @@ extension Value where Kind == LakeFormation.Permissions.ResourceDefinition {
     if let tableWithColumnsResource = tableWithColumnsResource {
       objectEntries.append(.init("TableWithColumnsResource", tableWithColumnsResource.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -199,7 +199,7 @@ extension Value where Kind == LakeFormation.Permissions.TableResource {
     if let databaseName = databaseName { objectEntries.append(.init("DatabaseName", databaseName.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let tableWildcard = tableWildcard { objectEntries.append(.init("TableWildcard", tableWildcard.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,6 +225,6 @@ extension Value where Kind == LakeFormation.Permissions.TableWithColumnsResource
     if let columnWildcard = columnWildcard { objectEntries.append(.init("ColumnWildcard", columnWildcard.expression)) }
     if let databaseName = databaseName { objectEntries.append(.init("DatabaseName", databaseName.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

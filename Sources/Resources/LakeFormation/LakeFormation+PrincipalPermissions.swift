@@ -123,7 +123,7 @@ extension Value where Kind == LakeFormation.PrincipalPermissions.DataCellsFilter
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("TableCatalogId", tableCatalogID.expression))
     objectEntries.append(.init("TableName", tableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -141,7 +141,7 @@ extension Value where Kind == LakeFormation.PrincipalPermissions.DataLakePrincip
     if let dataLakePrincipalIdentifier = dataLakePrincipalIdentifier {
       objectEntries.append(.init("DataLakePrincipalIdentifier", dataLakePrincipalIdentifier.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -158,7 +158,7 @@ extension Value where Kind == LakeFormation.PrincipalPermissions.DataLocationRes
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CatalogId", catalogID.expression))
     objectEntries.append(.init("ResourceArn", resourceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,7 +175,7 @@ extension Value where Kind == LakeFormation.PrincipalPermissions.LFTag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let tagKey = tagKey { objectEntries.append(.init("TagKey", tagKey.expression)) }
     if let tagValues = tagValues { objectEntries.append(.init("TagValues", tagValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,7 +193,7 @@ extension Value where Kind == LakeFormation.PrincipalPermissions.LFTagKeyResourc
     objectEntries.append(.init("CatalogId", catalogID.expression))
     objectEntries.append(.init("TagKey", tagKey.expression))
     objectEntries.append(.init("TagValues", tagValues.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -215,7 +215,7 @@ extension Value where Kind == LakeFormation.PrincipalPermissions.LFTagPolicyReso
     objectEntries.append(.init("CatalogId", catalogID.expression))
     objectEntries.append(.init("Expression", expression.expression))
     objectEntries.append(.init("ResourceType", resourceType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,31 +242,31 @@ extension LakeFormation.PrincipalPermissions {
 
 extension Value where Kind == LakeFormation.PrincipalPermissions.PermissionValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `SELECT`.
-  public static var select: Self { Self(Kind.select) }
+  public static var select: Self { .allowed(Kind.select) }
   /// `ALTER`.
-  public static var alter: Self { Self(Kind.alter) }
+  public static var alter: Self { .allowed(Kind.alter) }
   /// `DROP`.
-  public static var drop: Self { Self(Kind.drop) }
+  public static var drop: Self { .allowed(Kind.drop) }
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
   /// `INSERT`.
-  public static var insert: Self { Self(Kind.insert) }
+  public static var insert: Self { .allowed(Kind.insert) }
   /// `DESCRIBE`.
-  public static var describe: Self { Self(Kind.describe) }
+  public static var describe: Self { .allowed(Kind.describe) }
   /// `CREATE_DATABASE`.
-  public static var createDatabase: Self { Self(Kind.createDatabase) }
+  public static var createDatabase: Self { .allowed(Kind.createDatabase) }
   /// `CREATE_TABLE`.
-  public static var createTable: Self { Self(Kind.createTable) }
+  public static var createTable: Self { .allowed(Kind.createTable) }
   /// `DATA_LOCATION_ACCESS`.
-  public static var dataLocationAccess: Self { Self(Kind.dataLocationAccess) }
+  public static var dataLocationAccess: Self { .allowed(Kind.dataLocationAccess) }
   /// `CREATE_LF_TAG`.
-  public static var createLfTag: Self { Self(Kind.createLfTag) }
+  public static var createLfTag: Self { .allowed(Kind.createLfTag) }
   /// `ASSOCIATE`.
-  public static var associate: Self { Self(Kind.associate) }
+  public static var associate: Self { .allowed(Kind.associate) }
   /// `GRANT_WITH_LF_TAG_EXPRESSION`.
-  public static var grantWithLfTagExpression: Self { Self(Kind.grantWithLfTagExpression) }
+  public static var grantWithLfTagExpression: Self { .allowed(Kind.grantWithLfTagExpression) }
 }
 
 extension LakeFormation.PrincipalPermissions {
@@ -301,7 +301,7 @@ extension Value where Kind == LakeFormation.PrincipalPermissions.ResourceDefinit
     if let tableWithColumns = tableWithColumns {
       objectEntries.append(.init("TableWithColumns", tableWithColumns.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -317,9 +317,9 @@ extension LakeFormation.PrincipalPermissions {
 
 extension Value where Kind == LakeFormation.PrincipalPermissions.ResourceTypeValue {
   /// `DATABASE`.
-  public static var database: Self { Self(Kind.database) }
+  public static var database: Self { .allowed(Kind.database) }
   /// `TABLE`.
-  public static var table: Self { Self(Kind.table) }
+  public static var table: Self { .allowed(Kind.table) }
 }
 
 extension LakeFormation.PrincipalPermissions {
@@ -344,6 +344,6 @@ extension Value where Kind == LakeFormation.PrincipalPermissions.TableWithColumn
     if let columnWildcard = columnWildcard { objectEntries.append(.init("ColumnWildcard", columnWildcard.expression)) }
     objectEntries.append(.init("DatabaseName", databaseName.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

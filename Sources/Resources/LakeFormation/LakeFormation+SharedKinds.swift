@@ -18,7 +18,7 @@ extension Value where Kind == LakeFormation.ColumnWildcard {
     if let excludedColumnNames = excludedColumnNames {
       objectEntries.append(.init("ExcludedColumnNames", excludedColumnNames.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -35,7 +35,7 @@ extension Value where Kind == LakeFormation.DatabaseResource {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CatalogId", catalogID.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -59,6 +59,6 @@ extension Value where Kind == LakeFormation.TableResource {
     objectEntries.append(.init("DatabaseName", databaseName.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let tableWildcard = tableWildcard { objectEntries.append(.init("TableWildcard", tableWildcard.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -90,7 +90,7 @@ extension Value where Kind == LakeFormation.TagAssociation.LFTagPair {
     objectEntries.append(.init("CatalogId", catalogID.expression))
     objectEntries.append(.init("TagKey", tagKey.expression))
     objectEntries.append(.init("TagValues", tagValues.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -116,7 +116,7 @@ extension Value where Kind == LakeFormation.TagAssociation.ResourceDefinition {
     if let tableWithColumns = tableWithColumns {
       objectEntries.append(.init("TableWithColumns", tableWithColumns.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -140,6 +140,6 @@ extension Value where Kind == LakeFormation.TagAssociation.TableWithColumnsResou
     objectEntries.append(.init("ColumnNames", columnNames.expression))
     objectEntries.append(.init("DatabaseName", databaseName.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -112,7 +112,7 @@ extension Value where Kind == Lambda.Alias.AliasRoutingConfiguration {
     if let additionalVersionWeights = additionalVersionWeights {
       objectEntries.append(.init("AdditionalVersionWeights", additionalVersionWeights.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -129,6 +129,6 @@ extension Value where Kind == Lambda.Alias.VersionWeight {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FunctionVersion", functionVersion.expression))
     objectEntries.append(.init("FunctionWeight", functionWeight.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

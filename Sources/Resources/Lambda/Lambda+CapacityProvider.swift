@@ -126,9 +126,9 @@ extension Lambda.CapacityProvider {
 
 extension Value where Kind == Lambda.CapacityProvider.ArchitectureValue {
   /// `x86_64`.
-  public static var x86_64: Self { Self(Kind.x86_64) }
+  public static var x86_64: Self { .allowed(Kind.x86_64) }
   /// `arm64`.
-  public static var arm64: Self { Self(Kind.arm64) }
+  public static var arm64: Self { .allowed(Kind.arm64) }
 }
 
 extension Lambda.CapacityProvider {
@@ -143,7 +143,7 @@ extension Value where Kind == Lambda.CapacityProvider.CapacityProviderPermission
   public init(capacityProviderOperatorRoleARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CapacityProviderOperatorRoleArn", capacityProviderOperatorRoleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -159,7 +159,7 @@ extension Lambda.CapacityProvider {
 extension Value where Kind == Lambda.CapacityProvider.CapacityProviderPredefinedMetricTypeValue {
   /// `LambdaCapacityProviderAverageCPUUtilization`.
   public static var lambdaCapacityProviderAverageCPUUtilization: Self {
-    Self(Kind.lambdaCapacityProviderAverageCPUUtilization)
+    .allowed(Kind.lambdaCapacityProviderAverageCPUUtilization)
   }
 }
 
@@ -183,7 +183,7 @@ extension Value where Kind == Lambda.CapacityProvider.CapacityProviderScalingCon
     if let scalingPolicies = scalingPolicies {
       objectEntries.append(.init("ScalingPolicies", scalingPolicies.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -199,9 +199,9 @@ extension Lambda.CapacityProvider {
 
 extension Value where Kind == Lambda.CapacityProvider.CapacityProviderScalingModeValue {
   /// `Auto`.
-  public static var auto: Self { Self(Kind.auto) }
+  public static var auto: Self { .allowed(Kind.auto) }
   /// `Manual`.
-  public static var manual: Self { Self(Kind.manual) }
+  public static var manual: Self { .allowed(Kind.manual) }
 }
 
 extension Lambda.CapacityProvider {
@@ -217,7 +217,7 @@ extension Value where Kind == Lambda.CapacityProvider.CapacityProviderVPCConfig 
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     objectEntries.append(.init("SubnetIds", subnetIds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -243,7 +243,7 @@ extension Value where Kind == Lambda.CapacityProvider.InstanceRequirements {
     if let excludedInstanceTypes = excludedInstanceTypes {
       objectEntries.append(.init("ExcludedInstanceTypes", excludedInstanceTypes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -263,6 +263,6 @@ extension Value where Kind == Lambda.CapacityProvider.TargetTrackingScalingPolic
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PredefinedMetricType", predefinedMetricType.expression))
     objectEntries.append(.init("TargetValue", targetValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -103,7 +103,7 @@ extension Value where Kind == Lambda.CodeSigningConfig.AllowedPublishers {
   public init(signingProfileVersionArns: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SigningProfileVersionArns", signingProfileVersionArns.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -119,7 +119,7 @@ extension Value where Kind == Lambda.CodeSigningConfig.CodeSigningPolicies {
   public init(untrustedArtifactOnDeployment: Value<Lambda.CodeSigningConfig.UntrustedArtifactOnDeploymentValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("UntrustedArtifactOnDeployment", untrustedArtifactOnDeployment.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -135,7 +135,7 @@ extension Lambda.CodeSigningConfig {
 
 extension Value where Kind == Lambda.CodeSigningConfig.UntrustedArtifactOnDeploymentValue {
   /// `Warn`.
-  public static var warn: Self { Self(Kind.warn) }
+  public static var warn: Self { .allowed(Kind.warn) }
   /// `Enforce`.
-  public static var enforce: Self { Self(Kind.enforce) }
+  public static var enforce: Self { .allowed(Kind.enforce) }
 }

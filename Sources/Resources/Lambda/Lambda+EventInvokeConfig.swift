@@ -96,7 +96,7 @@ extension Value where Kind == Lambda.EventInvokeConfig.DestinationConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let onFailure = onFailure { objectEntries.append(.init("OnFailure", onFailure.expression)) }
     if let onSuccess = onSuccess { objectEntries.append(.init("OnSuccess", onSuccess.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -112,7 +112,7 @@ extension Value where Kind == Lambda.EventInvokeConfig.OnFailure {
   public init(destination: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Destination", destination.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -128,6 +128,6 @@ extension Value where Kind == Lambda.EventInvokeConfig.OnSuccess {
   public init(destination: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Destination", destination.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -306,7 +306,7 @@ extension Value where Kind == Lambda.EventSourceMapping.AmazonManagedKafkaEventS
     if let schemaRegistryConfig = schemaRegistryConfig {
       objectEntries.append(.init("SchemaRegistryConfig", schemaRegistryConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -322,9 +322,9 @@ extension Lambda.EventSourceMapping {
 
 extension Value where Kind == Lambda.EventSourceMapping.AttributeValue {
   /// `KEY`.
-  public static var key: Self { Self(Kind.key) }
+  public static var key: Self { .allowed(Kind.key) }
   /// `VALUE`.
-  public static var value: Self { Self(Kind.value) }
+  public static var value: Self { .allowed(Kind.value) }
 }
 
 extension Lambda.EventSourceMapping {
@@ -339,7 +339,7 @@ extension Value where Kind == Lambda.EventSourceMapping.DestinationConfig {
   public init(onFailure: Value<Lambda.EventSourceMapping.OnFailure>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let onFailure = onFailure { objectEntries.append(.init("OnFailure", onFailure.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -361,7 +361,7 @@ extension Value where Kind == Lambda.EventSourceMapping.DocumentDBEventSourceCon
     if let collectionName = collectionName { objectEntries.append(.init("CollectionName", collectionName.expression)) }
     if let databaseName = databaseName { objectEntries.append(.init("DatabaseName", databaseName.expression)) }
     if let fullDocument = fullDocument { objectEntries.append(.init("FullDocument", fullDocument.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -379,7 +379,7 @@ extension Value where Kind == Lambda.EventSourceMapping.Endpoints {
     if let kafkaBootstrapServers = kafkaBootstrapServers {
       objectEntries.append(.init("KafkaBootstrapServers", kafkaBootstrapServers.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -395,9 +395,9 @@ extension Lambda.EventSourceMapping {
 
 extension Value where Kind == Lambda.EventSourceMapping.EventRecordFormatValue {
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `SOURCE`.
-  public static var source: Self { Self(Kind.source) }
+  public static var source: Self { .allowed(Kind.source) }
 }
 
 extension Lambda.EventSourceMapping {
@@ -412,7 +412,7 @@ extension Value where Kind == Lambda.EventSourceMapping.Filter {
   public init(pattern: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let pattern = pattern { objectEntries.append(.init("Pattern", pattern.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -428,7 +428,7 @@ extension Value where Kind == Lambda.EventSourceMapping.FilterCriteria {
   public init(filters: Value<[Lambda.EventSourceMapping.Filter]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let filters = filters { objectEntries.append(.init("Filters", filters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -444,9 +444,9 @@ extension Lambda.EventSourceMapping {
 
 extension Value where Kind == Lambda.EventSourceMapping.FullDocumentValue {
   /// `UpdateLookup`.
-  public static var updateLookup: Self { Self(Kind.updateLookup) }
+  public static var updateLookup: Self { .allowed(Kind.updateLookup) }
   /// `Default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
 }
 
 extension Lambda.EventSourceMapping {
@@ -460,7 +460,7 @@ extension Lambda.EventSourceMapping {
 
 extension Value where Kind == Lambda.EventSourceMapping.FunctionResponseTypesValue {
   /// `ReportBatchItemFailures`.
-  public static var reportBatchItemFailures: Self { Self(Kind.reportBatchItemFailures) }
+  public static var reportBatchItemFailures: Self { .allowed(Kind.reportBatchItemFailures) }
 }
 
 extension Lambda.EventSourceMapping {
@@ -475,7 +475,7 @@ extension Value where Kind == Lambda.EventSourceMapping.LoggingConfig {
   public init(systemLogLevel: Value<Lambda.SystemLogLevelValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let systemLogLevel = systemLogLevel { objectEntries.append(.init("SystemLogLevel", systemLogLevel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -491,7 +491,7 @@ extension Value where Kind == Lambda.EventSourceMapping.MetricsConfig {
   public init(metrics: Value<[Lambda.EventSourceMapping.MetricsValue]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let metrics = metrics { objectEntries.append(.init("Metrics", metrics.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -508,11 +508,11 @@ extension Lambda.EventSourceMapping {
 
 extension Value where Kind == Lambda.EventSourceMapping.MetricsValue {
   /// `EventCount`.
-  public static var eventCount: Self { Self(Kind.eventCount) }
+  public static var eventCount: Self { .allowed(Kind.eventCount) }
   /// `ErrorCount`.
-  public static var errorCount: Self { Self(Kind.errorCount) }
+  public static var errorCount: Self { .allowed(Kind.errorCount) }
   /// `KafkaMetrics`.
-  public static var kafkaMetrics: Self { Self(Kind.kafkaMetrics) }
+  public static var kafkaMetrics: Self { .allowed(Kind.kafkaMetrics) }
 }
 
 extension Lambda.EventSourceMapping {
@@ -527,7 +527,7 @@ extension Value where Kind == Lambda.EventSourceMapping.OnFailure {
   public init(destination: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let destination = destination { objectEntries.append(.init("Destination", destination.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -551,7 +551,7 @@ extension Value where Kind == Lambda.EventSourceMapping.ProvisionedPollerConfig 
     if let pollerGroupName = pollerGroupName {
       objectEntries.append(.init("PollerGroupName", pollerGroupName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -569,7 +569,7 @@ extension Value where Kind == Lambda.EventSourceMapping.ScalingConfig {
     if let maximumConcurrency = maximumConcurrency {
       objectEntries.append(.init("MaximumConcurrency", maximumConcurrency.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -586,7 +586,7 @@ extension Value where Kind == Lambda.EventSourceMapping.SchemaRegistryAccessConf
     var objectEntries: [Expression.ObjectEntry] = []
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let uri = uri { objectEntries.append(.init("URI", uri.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -616,7 +616,7 @@ extension Value where Kind == Lambda.EventSourceMapping.SchemaRegistryConfig {
     if let schemaValidationConfigs = schemaValidationConfigs {
       objectEntries.append(.init("SchemaValidationConfigs", schemaValidationConfigs.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -632,7 +632,7 @@ extension Value where Kind == Lambda.EventSourceMapping.SchemaValidationConfig {
   public init(attribute: Value<Lambda.EventSourceMapping.AttributeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let attribute = attribute { objectEntries.append(.init("Attribute", attribute.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -648,7 +648,7 @@ extension Value where Kind == Lambda.EventSourceMapping.SelfManagedEventSource {
   public init(endpoints: Value<Lambda.EventSourceMapping.Endpoints>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let endpoints = endpoints { objectEntries.append(.init("Endpoints", endpoints.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -672,7 +672,7 @@ extension Value where Kind == Lambda.EventSourceMapping.SelfManagedKafkaEventSou
     if let schemaRegistryConfig = schemaRegistryConfig {
       objectEntries.append(.init("SchemaRegistryConfig", schemaRegistryConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -692,7 +692,7 @@ extension Value where Kind == Lambda.EventSourceMapping.SourceAccessConfiguratio
     var objectEntries: [Expression.ObjectEntry] = []
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let uri = uri { objectEntries.append(.init("URI", uri.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -714,21 +714,21 @@ extension Lambda.EventSourceMapping {
 
 extension Value where Kind == Lambda.EventSourceMapping.SourceAccessConfigurationTypeValue {
   /// `BASIC_AUTH`.
-  public static var basicAuth: Self { Self(Kind.basicAuth) }
+  public static var basicAuth: Self { .allowed(Kind.basicAuth) }
   /// `VPC_SUBNET`.
-  public static var vpcSubnet: Self { Self(Kind.vpcSubnet) }
+  public static var vpcSubnet: Self { .allowed(Kind.vpcSubnet) }
   /// `VPC_SECURITY_GROUP`.
-  public static var vpcSecurityGroup: Self { Self(Kind.vpcSecurityGroup) }
+  public static var vpcSecurityGroup: Self { .allowed(Kind.vpcSecurityGroup) }
   /// `SASL_SCRAM_512_AUTH`.
-  public static var saslScram512Auth: Self { Self(Kind.saslScram512Auth) }
+  public static var saslScram512Auth: Self { .allowed(Kind.saslScram512Auth) }
   /// `SASL_SCRAM_256_AUTH`.
-  public static var saslScram256Auth: Self { Self(Kind.saslScram256Auth) }
+  public static var saslScram256Auth: Self { .allowed(Kind.saslScram256Auth) }
   /// `VIRTUAL_HOST`.
-  public static var virtualHost: Self { Self(Kind.virtualHost) }
+  public static var virtualHost: Self { .allowed(Kind.virtualHost) }
   /// `CLIENT_CERTIFICATE_TLS_AUTH`.
-  public static var clientCertificateTLSAuth: Self { Self(Kind.clientCertificateTLSAuth) }
+  public static var clientCertificateTLSAuth: Self { .allowed(Kind.clientCertificateTLSAuth) }
   /// `SERVER_ROOT_CA_CERTIFICATE`.
-  public static var serverRootCaCertificate: Self { Self(Kind.serverRootCaCertificate) }
+  public static var serverRootCaCertificate: Self { .allowed(Kind.serverRootCaCertificate) }
 }
 
 extension Lambda.EventSourceMapping {
@@ -744,9 +744,9 @@ extension Lambda.EventSourceMapping {
 
 extension Value where Kind == Lambda.EventSourceMapping.TypeValue {
   /// `BASIC_AUTH`.
-  public static var basicAuth: Self { Self(Kind.basicAuth) }
+  public static var basicAuth: Self { .allowed(Kind.basicAuth) }
   /// `CLIENT_CERTIFICATE_TLS_AUTH`.
-  public static var clientCertificateTLSAuth: Self { Self(Kind.clientCertificateTLSAuth) }
+  public static var clientCertificateTLSAuth: Self { .allowed(Kind.clientCertificateTLSAuth) }
   /// `SERVER_ROOT_CA_CERTIFICATE`.
-  public static var serverRootCaCertificate: Self { Self(Kind.serverRootCaCertificate) }
+  public static var serverRootCaCertificate: Self { .allowed(Kind.serverRootCaCertificate) }
 }

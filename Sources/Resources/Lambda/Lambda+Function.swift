@@ -331,17 +331,17 @@ extension Lambda.Function {
 
 extension Value where Kind == Lambda.Function.ApplicationLogLevelValue {
   /// `TRACE`.
-  public static var trace: Self { Self(Kind.trace) }
+  public static var trace: Self { .allowed(Kind.trace) }
   /// `DEBUG`.
-  public static var debug: Self { Self(Kind.debug) }
+  public static var debug: Self { .allowed(Kind.debug) }
   /// `INFO`.
-  public static var info: Self { Self(Kind.info) }
+  public static var info: Self { .allowed(Kind.info) }
   /// `WARN`.
-  public static var warn: Self { Self(Kind.warn) }
+  public static var warn: Self { .allowed(Kind.warn) }
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
   /// `FATAL`.
-  public static var fatal: Self { Self(Kind.fatal) }
+  public static var fatal: Self { .allowed(Kind.fatal) }
 }
 
 extension Lambda.Function {
@@ -356,9 +356,9 @@ extension Lambda.Function {
 
 extension Value where Kind == Lambda.Function.ApplyOnValue {
   /// `PublishedVersions`.
-  public static var publishedVersions: Self { Self(Kind.publishedVersions) }
+  public static var publishedVersions: Self { .allowed(Kind.publishedVersions) }
   /// `None`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension Lambda.Function {
@@ -373,9 +373,9 @@ extension Lambda.Function {
 
 extension Value where Kind == Lambda.Function.ArchitecturesValue {
   /// `x86_64`.
-  public static var x86_64: Self { Self(Kind.x86_64) }
+  public static var x86_64: Self { .allowed(Kind.x86_64) }
   /// `arm64`.
-  public static var arm64: Self { Self(Kind.arm64) }
+  public static var arm64: Self { .allowed(Kind.arm64) }
 }
 
 extension Lambda.Function {
@@ -392,7 +392,7 @@ extension Value where Kind == Lambda.Function.CapacityProviderConfig {
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LambdaManagedInstancesCapacityProviderConfig", lambdaManagedInstancesCapacityProviderConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -428,7 +428,7 @@ extension Value where Kind == Lambda.Function.Code {
       objectEntries.append(.init("SourceKMSKeyArn", sourceKMSKeyARN.expression))
     }
     if let zipFile = zipFile { objectEntries.append(.init("ZipFile", zipFile.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -444,7 +444,7 @@ extension Value where Kind == Lambda.Function.DeadLetterConfig {
   public init(targetARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let targetARN = targetARN { objectEntries.append(.init("TargetArn", targetARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -463,7 +463,7 @@ extension Value where Kind == Lambda.Function.DurableConfig {
     if let retentionPeriodInDays = retentionPeriodInDays {
       objectEntries.append(.init("RetentionPeriodInDays", retentionPeriodInDays.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -479,7 +479,7 @@ extension Value where Kind == Lambda.Function.Environment {
   public init(variables: Value<[String: JSON]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let variables = variables { objectEntries.append(.init("Variables", variables.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -495,7 +495,7 @@ extension Value where Kind == Lambda.Function.EphemeralStorage {
   public init(size: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Size", size.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -512,7 +512,7 @@ extension Value where Kind == Lambda.Function.FileSystemConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
     objectEntries.append(.init("LocalMountPath", localMountPath.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -536,7 +536,7 @@ extension Value where Kind == Lambda.Function.ImageConfig {
     if let workingDirectory = workingDirectory {
       objectEntries.append(.init("WorkingDirectory", workingDirectory.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -562,7 +562,7 @@ extension Value where Kind == Lambda.Function.LambdaManagedInstancesCapacityProv
     if let perExecutionEnvironmentMaxConcurrency = perExecutionEnvironmentMaxConcurrency {
       objectEntries.append(.init("PerExecutionEnvironmentMaxConcurrency", perExecutionEnvironmentMaxConcurrency.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -578,9 +578,9 @@ extension Lambda.Function {
 
 extension Value where Kind == Lambda.Function.LogFormatValue {
   /// `Text`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
 }
 
 extension Lambda.Function {
@@ -605,7 +605,7 @@ extension Value where Kind == Lambda.Function.LoggingConfig {
     if let logFormat = logFormat { objectEntries.append(.init("LogFormat", logFormat.expression)) }
     if let logGroup = logGroup { objectEntries.append(.init("LogGroup", logGroup.expression)) }
     if let systemLogLevel = systemLogLevel { objectEntries.append(.init("SystemLogLevel", systemLogLevel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -621,9 +621,9 @@ extension Lambda.Function {
 
 extension Value where Kind == Lambda.Function.ModeValue {
   /// `Active`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `PassThrough`.
-  public static var passThrough: Self { Self(Kind.passThrough) }
+  public static var passThrough: Self { .allowed(Kind.passThrough) }
 }
 
 extension Lambda.Function {
@@ -638,9 +638,9 @@ extension Lambda.Function {
 
 extension Value where Kind == Lambda.Function.PackageTypeValue {
   /// `Image`.
-  public static var image: Self { Self(Kind.image) }
+  public static var image: Self { .allowed(Kind.image) }
   /// `Zip`.
-  public static var zip: Self { Self(Kind.zip) }
+  public static var zip: Self { .allowed(Kind.zip) }
 }
 
 extension Lambda.Function {
@@ -655,9 +655,9 @@ extension Lambda.Function {
 
 extension Value where Kind == Lambda.Function.RecursiveLoopValue {
   /// `Allow`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `Terminate`.
-  public static var terminate: Self { Self(Kind.terminate) }
+  public static var terminate: Self { .allowed(Kind.terminate) }
 }
 
 extension Lambda.Function {
@@ -675,7 +675,7 @@ extension Value where Kind == Lambda.Function.RuntimeManagementConfig {
       objectEntries.append(.init("RuntimeVersionArn", runtimeVersionARN.expression))
     }
     objectEntries.append(.init("UpdateRuntimeOn", updateRuntimeOn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -735,97 +735,97 @@ extension Lambda.Function {
 
 extension Value where Kind == Lambda.Function.RuntimeValue {
   /// `dotnet10`.
-  public static var dotnet10: Self { Self(Kind.dotnet10) }
+  public static var dotnet10: Self { .allowed(Kind.dotnet10) }
   /// `dotnet6`.
-  public static var dotnet6: Self { Self(Kind.dotnet6) }
+  public static var dotnet6: Self { .allowed(Kind.dotnet6) }
   /// `dotnet8`.
-  public static var dotnet8: Self { Self(Kind.dotnet8) }
+  public static var dotnet8: Self { .allowed(Kind.dotnet8) }
   /// `dotnetcore1.0`.
-  public static var dotnetcore1_0: Self { Self(Kind.dotnetcore1_0) }
+  public static var dotnetcore1_0: Self { .allowed(Kind.dotnetcore1_0) }
   /// `dotnetcore2.0`.
-  public static var dotnetcore2_0: Self { Self(Kind.dotnetcore2_0) }
+  public static var dotnetcore2_0: Self { .allowed(Kind.dotnetcore2_0) }
   /// `dotnetcore2.1`.
-  public static var dotnetcore2_1: Self { Self(Kind.dotnetcore2_1) }
+  public static var dotnetcore2_1: Self { .allowed(Kind.dotnetcore2_1) }
   /// `dotnetcore3.1`.
-  public static var dotnetcore3_1: Self { Self(Kind.dotnetcore3_1) }
+  public static var dotnetcore3_1: Self { .allowed(Kind.dotnetcore3_1) }
   /// `go1.x`.
-  public static var go1X: Self { Self(Kind.go1X) }
+  public static var go1X: Self { .allowed(Kind.go1X) }
   /// `java11`.
-  public static var java11: Self { Self(Kind.java11) }
+  public static var java11: Self { .allowed(Kind.java11) }
   /// `java17`.
-  public static var java17: Self { Self(Kind.java17) }
+  public static var java17: Self { .allowed(Kind.java17) }
   /// `java21`.
-  public static var java21: Self { Self(Kind.java21) }
+  public static var java21: Self { .allowed(Kind.java21) }
   /// `java25`.
-  public static var java25: Self { Self(Kind.java25) }
+  public static var java25: Self { .allowed(Kind.java25) }
   /// `java8`.
-  public static var java8: Self { Self(Kind.java8) }
+  public static var java8: Self { .allowed(Kind.java8) }
   /// `java8.al2`.
-  public static var java8Al2: Self { Self(Kind.java8Al2) }
+  public static var java8Al2: Self { .allowed(Kind.java8Al2) }
   /// `nodejs`.
-  public static var nodejs: Self { Self(Kind.nodejs) }
+  public static var nodejs: Self { .allowed(Kind.nodejs) }
   /// `nodejs10.x`.
-  public static var nodejs10X: Self { Self(Kind.nodejs10X) }
+  public static var nodejs10X: Self { .allowed(Kind.nodejs10X) }
   /// `nodejs12.x`.
-  public static var nodejs12X: Self { Self(Kind.nodejs12X) }
+  public static var nodejs12X: Self { .allowed(Kind.nodejs12X) }
   /// `nodejs14.x`.
-  public static var nodejs14X: Self { Self(Kind.nodejs14X) }
+  public static var nodejs14X: Self { .allowed(Kind.nodejs14X) }
   /// `nodejs16.x`.
-  public static var nodejs16X: Self { Self(Kind.nodejs16X) }
+  public static var nodejs16X: Self { .allowed(Kind.nodejs16X) }
   /// `nodejs18.x`.
-  public static var nodejs18X: Self { Self(Kind.nodejs18X) }
+  public static var nodejs18X: Self { .allowed(Kind.nodejs18X) }
   /// `nodejs20.x`.
-  public static var nodejs20X: Self { Self(Kind.nodejs20X) }
+  public static var nodejs20X: Self { .allowed(Kind.nodejs20X) }
   /// `nodejs22.x`.
-  public static var nodejs22X: Self { Self(Kind.nodejs22X) }
+  public static var nodejs22X: Self { .allowed(Kind.nodejs22X) }
   /// `nodejs24.x`.
-  public static var nodejs24X: Self { Self(Kind.nodejs24X) }
+  public static var nodejs24X: Self { .allowed(Kind.nodejs24X) }
   /// `nodejs4.3`.
-  public static var nodejs4_3: Self { Self(Kind.nodejs4_3) }
+  public static var nodejs4_3: Self { .allowed(Kind.nodejs4_3) }
   /// `nodejs4.3-edge`.
-  public static var nodejs4_3Edge: Self { Self(Kind.nodejs4_3Edge) }
+  public static var nodejs4_3Edge: Self { .allowed(Kind.nodejs4_3Edge) }
   /// `nodejs6.10`.
-  public static var nodejs6_10: Self { Self(Kind.nodejs6_10) }
+  public static var nodejs6_10: Self { .allowed(Kind.nodejs6_10) }
   /// `nodejs8.10`.
-  public static var nodejs8_10: Self { Self(Kind.nodejs8_10) }
+  public static var nodejs8_10: Self { .allowed(Kind.nodejs8_10) }
   /// `provided`.
-  public static var provided: Self { Self(Kind.provided) }
+  public static var provided: Self { .allowed(Kind.provided) }
   /// `provided.al2`.
-  public static var providedAl2: Self { Self(Kind.providedAl2) }
+  public static var providedAl2: Self { .allowed(Kind.providedAl2) }
   /// `provided.al2023`.
-  public static var providedAl2023: Self { Self(Kind.providedAl2023) }
+  public static var providedAl2023: Self { .allowed(Kind.providedAl2023) }
   /// `python2.7`.
-  public static var python2_7: Self { Self(Kind.python2_7) }
+  public static var python2_7: Self { .allowed(Kind.python2_7) }
   /// `python3.10`.
-  public static var python3_10: Self { Self(Kind.python3_10) }
+  public static var python3_10: Self { .allowed(Kind.python3_10) }
   /// `python3.11`.
-  public static var python3_11: Self { Self(Kind.python3_11) }
+  public static var python3_11: Self { .allowed(Kind.python3_11) }
   /// `python3.12`.
-  public static var python3_12: Self { Self(Kind.python3_12) }
+  public static var python3_12: Self { .allowed(Kind.python3_12) }
   /// `python3.13`.
-  public static var python3_13: Self { Self(Kind.python3_13) }
+  public static var python3_13: Self { .allowed(Kind.python3_13) }
   /// `python3.14`.
-  public static var python3_14: Self { Self(Kind.python3_14) }
+  public static var python3_14: Self { .allowed(Kind.python3_14) }
   /// `python3.6`.
-  public static var python3_6: Self { Self(Kind.python3_6) }
+  public static var python3_6: Self { .allowed(Kind.python3_6) }
   /// `python3.7`.
-  public static var python3_7: Self { Self(Kind.python3_7) }
+  public static var python3_7: Self { .allowed(Kind.python3_7) }
   /// `python3.8`.
-  public static var python3_8: Self { Self(Kind.python3_8) }
+  public static var python3_8: Self { .allowed(Kind.python3_8) }
   /// `python3.9`.
-  public static var python3_9: Self { Self(Kind.python3_9) }
+  public static var python3_9: Self { .allowed(Kind.python3_9) }
   /// `ruby2.5`.
-  public static var ruby2_5: Self { Self(Kind.ruby2_5) }
+  public static var ruby2_5: Self { .allowed(Kind.ruby2_5) }
   /// `ruby2.7`.
-  public static var ruby2_7: Self { Self(Kind.ruby2_7) }
+  public static var ruby2_7: Self { .allowed(Kind.ruby2_7) }
   /// `ruby3.2`.
-  public static var ruby3_2: Self { Self(Kind.ruby3_2) }
+  public static var ruby3_2: Self { .allowed(Kind.ruby3_2) }
   /// `ruby3.3`.
-  public static var ruby3_3: Self { Self(Kind.ruby3_3) }
+  public static var ruby3_3: Self { .allowed(Kind.ruby3_3) }
   /// `ruby3.4`.
-  public static var ruby3_4: Self { Self(Kind.ruby3_4) }
+  public static var ruby3_4: Self { .allowed(Kind.ruby3_4) }
   /// `ruby4.0`.
-  public static var ruby4_0: Self { Self(Kind.ruby4_0) }
+  public static var ruby4_0: Self { .allowed(Kind.ruby4_0) }
 }
 
 extension Lambda.Function {
@@ -840,9 +840,9 @@ extension Lambda.Function {
 
 extension Value where Kind == Lambda.Function.S3ObjectStorageModeValue {
   /// `COPY`.
-  public static var copy: Self { Self(Kind.copy) }
+  public static var copy: Self { .allowed(Kind.copy) }
   /// `REFERENCE`.
-  public static var reference: Self { Self(Kind.reference) }
+  public static var reference: Self { .allowed(Kind.reference) }
 }
 
 extension Lambda.Function {
@@ -857,7 +857,7 @@ extension Value where Kind == Lambda.Function.SnapStart {
   public init(applyOn: Value<Lambda.Function.ApplyOnValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApplyOn", applyOn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -873,7 +873,7 @@ extension Value where Kind == Lambda.Function.TenancyConfig {
   public init(tenantIsolationMode: Value<Lambda.Function.TenantIsolationModeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TenantIsolationMode", tenantIsolationMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -888,7 +888,7 @@ extension Lambda.Function {
 
 extension Value where Kind == Lambda.Function.TenantIsolationModeValue {
   /// `PER_TENANT`.
-  public static var perTenant: Self { Self(Kind.perTenant) }
+  public static var perTenant: Self { .allowed(Kind.perTenant) }
 }
 
 extension Lambda.Function {
@@ -903,7 +903,7 @@ extension Value where Kind == Lambda.Function.TracingConfig {
   public init(mode: Value<Lambda.Function.ModeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let mode = mode { objectEntries.append(.init("Mode", mode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -920,11 +920,11 @@ extension Lambda.Function {
 
 extension Value where Kind == Lambda.Function.UpdateRuntimeOnValue {
   /// `Auto`.
-  public static var auto: Self { Self(Kind.auto) }
+  public static var auto: Self { .allowed(Kind.auto) }
   /// `FunctionUpdate`.
-  public static var functionUpdate: Self { Self(Kind.functionUpdate) }
+  public static var functionUpdate: Self { .allowed(Kind.functionUpdate) }
   /// `Manual`.
-  public static var manual: Self { Self(Kind.manual) }
+  public static var manual: Self { .allowed(Kind.manual) }
 }
 
 extension Lambda.Function {
@@ -949,6 +949,6 @@ extension Value where Kind == Lambda.Function.VPCConfig {
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

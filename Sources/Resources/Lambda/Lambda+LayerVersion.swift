@@ -105,9 +105,9 @@ extension Lambda.LayerVersion {
 
 extension Value where Kind == Lambda.LayerVersion.CompatibleArchitecturesValue {
   /// `arm64`.
-  public static var arm64: Self { Self(Kind.arm64) }
+  public static var arm64: Self { .allowed(Kind.arm64) }
   /// `x86_64`.
-  public static var x86_64: Self { Self(Kind.x86_64) }
+  public static var x86_64: Self { .allowed(Kind.x86_64) }
 }
 
 extension Lambda.LayerVersion {
@@ -166,97 +166,97 @@ extension Lambda.LayerVersion {
 
 extension Value where Kind == Lambda.LayerVersion.CompatibleRuntimesValue {
   /// `dotnet10`.
-  public static var dotnet10: Self { Self(Kind.dotnet10) }
+  public static var dotnet10: Self { .allowed(Kind.dotnet10) }
   /// `dotnet6`.
-  public static var dotnet6: Self { Self(Kind.dotnet6) }
+  public static var dotnet6: Self { .allowed(Kind.dotnet6) }
   /// `dotnet8`.
-  public static var dotnet8: Self { Self(Kind.dotnet8) }
+  public static var dotnet8: Self { .allowed(Kind.dotnet8) }
   /// `dotnetcore1.0`.
-  public static var dotnetcore1_0: Self { Self(Kind.dotnetcore1_0) }
+  public static var dotnetcore1_0: Self { .allowed(Kind.dotnetcore1_0) }
   /// `dotnetcore2.0`.
-  public static var dotnetcore2_0: Self { Self(Kind.dotnetcore2_0) }
+  public static var dotnetcore2_0: Self { .allowed(Kind.dotnetcore2_0) }
   /// `dotnetcore2.1`.
-  public static var dotnetcore2_1: Self { Self(Kind.dotnetcore2_1) }
+  public static var dotnetcore2_1: Self { .allowed(Kind.dotnetcore2_1) }
   /// `dotnetcore3.1`.
-  public static var dotnetcore3_1: Self { Self(Kind.dotnetcore3_1) }
+  public static var dotnetcore3_1: Self { .allowed(Kind.dotnetcore3_1) }
   /// `go1.x`.
-  public static var go1X: Self { Self(Kind.go1X) }
+  public static var go1X: Self { .allowed(Kind.go1X) }
   /// `java11`.
-  public static var java11: Self { Self(Kind.java11) }
+  public static var java11: Self { .allowed(Kind.java11) }
   /// `java17`.
-  public static var java17: Self { Self(Kind.java17) }
+  public static var java17: Self { .allowed(Kind.java17) }
   /// `java21`.
-  public static var java21: Self { Self(Kind.java21) }
+  public static var java21: Self { .allowed(Kind.java21) }
   /// `java25`.
-  public static var java25: Self { Self(Kind.java25) }
+  public static var java25: Self { .allowed(Kind.java25) }
   /// `java8`.
-  public static var java8: Self { Self(Kind.java8) }
+  public static var java8: Self { .allowed(Kind.java8) }
   /// `java8.al2`.
-  public static var java8Al2: Self { Self(Kind.java8Al2) }
+  public static var java8Al2: Self { .allowed(Kind.java8Al2) }
   /// `nodejs`.
-  public static var nodejs: Self { Self(Kind.nodejs) }
+  public static var nodejs: Self { .allowed(Kind.nodejs) }
   /// `nodejs10.x`.
-  public static var nodejs10X: Self { Self(Kind.nodejs10X) }
+  public static var nodejs10X: Self { .allowed(Kind.nodejs10X) }
   /// `nodejs12.x`.
-  public static var nodejs12X: Self { Self(Kind.nodejs12X) }
+  public static var nodejs12X: Self { .allowed(Kind.nodejs12X) }
   /// `nodejs14.x`.
-  public static var nodejs14X: Self { Self(Kind.nodejs14X) }
+  public static var nodejs14X: Self { .allowed(Kind.nodejs14X) }
   /// `nodejs16.x`.
-  public static var nodejs16X: Self { Self(Kind.nodejs16X) }
+  public static var nodejs16X: Self { .allowed(Kind.nodejs16X) }
   /// `nodejs18.x`.
-  public static var nodejs18X: Self { Self(Kind.nodejs18X) }
+  public static var nodejs18X: Self { .allowed(Kind.nodejs18X) }
   /// `nodejs20.x`.
-  public static var nodejs20X: Self { Self(Kind.nodejs20X) }
+  public static var nodejs20X: Self { .allowed(Kind.nodejs20X) }
   /// `nodejs22.x`.
-  public static var nodejs22X: Self { Self(Kind.nodejs22X) }
+  public static var nodejs22X: Self { .allowed(Kind.nodejs22X) }
   /// `nodejs24.x`.
-  public static var nodejs24X: Self { Self(Kind.nodejs24X) }
+  public static var nodejs24X: Self { .allowed(Kind.nodejs24X) }
   /// `nodejs4.3`.
-  public static var nodejs4_3: Self { Self(Kind.nodejs4_3) }
+  public static var nodejs4_3: Self { .allowed(Kind.nodejs4_3) }
   /// `nodejs4.3-edge`.
-  public static var nodejs4_3Edge: Self { Self(Kind.nodejs4_3Edge) }
+  public static var nodejs4_3Edge: Self { .allowed(Kind.nodejs4_3Edge) }
   /// `nodejs6.10`.
-  public static var nodejs6_10: Self { Self(Kind.nodejs6_10) }
+  public static var nodejs6_10: Self { .allowed(Kind.nodejs6_10) }
   /// `nodejs8.10`.
-  public static var nodejs8_10: Self { Self(Kind.nodejs8_10) }
+  public static var nodejs8_10: Self { .allowed(Kind.nodejs8_10) }
   /// `provided`.
-  public static var provided: Self { Self(Kind.provided) }
+  public static var provided: Self { .allowed(Kind.provided) }
   /// `provided.al2`.
-  public static var providedAl2: Self { Self(Kind.providedAl2) }
+  public static var providedAl2: Self { .allowed(Kind.providedAl2) }
   /// `provided.al2023`.
-  public static var providedAl2023: Self { Self(Kind.providedAl2023) }
+  public static var providedAl2023: Self { .allowed(Kind.providedAl2023) }
   /// `python2.7`.
-  public static var python2_7: Self { Self(Kind.python2_7) }
+  public static var python2_7: Self { .allowed(Kind.python2_7) }
   /// `python3.10`.
-  public static var python3_10: Self { Self(Kind.python3_10) }
+  public static var python3_10: Self { .allowed(Kind.python3_10) }
   /// `python3.11`.
-  public static var python3_11: Self { Self(Kind.python3_11) }
+  public static var python3_11: Self { .allowed(Kind.python3_11) }
   /// `python3.12`.
-  public static var python3_12: Self { Self(Kind.python3_12) }
+  public static var python3_12: Self { .allowed(Kind.python3_12) }
   /// `python3.13`.
-  public static var python3_13: Self { Self(Kind.python3_13) }
+  public static var python3_13: Self { .allowed(Kind.python3_13) }
   /// `python3.14`.
-  public static var python3_14: Self { Self(Kind.python3_14) }
+  public static var python3_14: Self { .allowed(Kind.python3_14) }
   /// `python3.6`.
-  public static var python3_6: Self { Self(Kind.python3_6) }
+  public static var python3_6: Self { .allowed(Kind.python3_6) }
   /// `python3.7`.
-  public static var python3_7: Self { Self(Kind.python3_7) }
+  public static var python3_7: Self { .allowed(Kind.python3_7) }
   /// `python3.8`.
-  public static var python3_8: Self { Self(Kind.python3_8) }
+  public static var python3_8: Self { .allowed(Kind.python3_8) }
   /// `python3.9`.
-  public static var python3_9: Self { Self(Kind.python3_9) }
+  public static var python3_9: Self { .allowed(Kind.python3_9) }
   /// `ruby2.5`.
-  public static var ruby2_5: Self { Self(Kind.ruby2_5) }
+  public static var ruby2_5: Self { .allowed(Kind.ruby2_5) }
   /// `ruby2.7`.
-  public static var ruby2_7: Self { Self(Kind.ruby2_7) }
+  public static var ruby2_7: Self { .allowed(Kind.ruby2_7) }
   /// `ruby3.2`.
-  public static var ruby3_2: Self { Self(Kind.ruby3_2) }
+  public static var ruby3_2: Self { .allowed(Kind.ruby3_2) }
   /// `ruby3.3`.
-  public static var ruby3_3: Self { Self(Kind.ruby3_3) }
+  public static var ruby3_3: Self { .allowed(Kind.ruby3_3) }
   /// `ruby3.4`.
-  public static var ruby3_4: Self { Self(Kind.ruby3_4) }
+  public static var ruby3_4: Self { .allowed(Kind.ruby3_4) }
   /// `ruby4.0`.
-  public static var ruby4_0: Self { Self(Kind.ruby4_0) }
+  public static var ruby4_0: Self { .allowed(Kind.ruby4_0) }
 }
 
 extension Lambda.LayerVersion {
@@ -275,6 +275,6 @@ extension Value where Kind == Lambda.LayerVersion.Content {
     if let s3ObjectVersion = s3ObjectVersion {
       objectEntries.append(.init("S3ObjectVersion", s3ObjectVersion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

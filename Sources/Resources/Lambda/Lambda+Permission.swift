@@ -130,7 +130,7 @@ extension Lambda.Permission {
 
 extension Value where Kind == Lambda.Permission.FunctionURLAuthTypeValue {
   /// `AWS_IAM`.
-  public static var awsIAM: Self { Self(Kind.awsIAM) }
+  public static var awsIAM: Self { .allowed(Kind.awsIAM) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }

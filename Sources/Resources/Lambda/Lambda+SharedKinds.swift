@@ -16,7 +16,7 @@ extension Value where Kind == Lambda.ProvisionedConcurrencyConfiguration {
   public init(provisionedConcurrentExecutions: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ProvisionedConcurrentExecutions", provisionedConcurrentExecutions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,7 +33,7 @@ extension Value where Kind == Lambda.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -50,11 +50,11 @@ extension Lambda {
 
 extension Value where Kind == Lambda.SystemLogLevelValue {
   /// `DEBUG`.
-  public static var debug: Self { Self(Kind.debug) }
+  public static var debug: Self { .allowed(Kind.debug) }
   /// `INFO`.
-  public static var info: Self { Self(Kind.info) }
+  public static var info: Self { .allowed(Kind.info) }
   /// `WARN`.
-  public static var warn: Self { Self(Kind.warn) }
+  public static var warn: Self { .allowed(Kind.warn) }
 }
 
 extension Lambda {
@@ -74,6 +74,6 @@ extension Value where Kind == Lambda.FunctionScalingConfig {
     if let minExecutionEnvironments = minExecutionEnvironments {
       objectEntries.append(.init("MinExecutionEnvironments", minExecutionEnvironments.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

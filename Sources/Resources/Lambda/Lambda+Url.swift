@@ -103,19 +103,19 @@ extension Lambda.Url {
 
 extension Value where Kind == Lambda.Url.AllowMethodsValue {
   /// `GET`.
-  public static var get: Self { Self(Kind.get) }
+  public static var get: Self { .allowed(Kind.get) }
   /// `PUT`.
-  public static var put: Self { Self(Kind.put) }
+  public static var put: Self { .allowed(Kind.put) }
   /// `HEAD`.
-  public static var head: Self { Self(Kind.head) }
+  public static var head: Self { .allowed(Kind.head) }
   /// `POST`.
-  public static var post: Self { Self(Kind.post) }
+  public static var post: Self { .allowed(Kind.post) }
   /// `PATCH`.
-  public static var patch: Self { Self(Kind.patch) }
+  public static var patch: Self { .allowed(Kind.patch) }
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
   /// `*`.
-  public static var value: Self { Self(Kind.value) }
+  public static var value: Self { .allowed(Kind.value) }
 }
 
 extension Lambda.Url {
@@ -130,9 +130,9 @@ extension Lambda.Url {
 
 extension Value where Kind == Lambda.Url.AuthTypeValue {
   /// `AWS_IAM`.
-  public static var awsIAM: Self { Self(Kind.awsIAM) }
+  public static var awsIAM: Self { .allowed(Kind.awsIAM) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension Lambda.Url {
@@ -161,7 +161,7 @@ extension Value where Kind == Lambda.Url.Cors {
     if let allowOrigins = allowOrigins { objectEntries.append(.init("AllowOrigins", allowOrigins.expression)) }
     if let exposeHeaders = exposeHeaders { objectEntries.append(.init("ExposeHeaders", exposeHeaders.expression)) }
     if let maxAge = maxAge { objectEntries.append(.init("MaxAge", maxAge.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,7 +177,7 @@ extension Lambda.Url {
 
 extension Value where Kind == Lambda.Url.InvokeModeValue {
   /// `BUFFERED`.
-  public static var buffered: Self { Self(Kind.buffered) }
+  public static var buffered: Self { .allowed(Kind.buffered) }
   /// `RESPONSE_STREAM`.
-  public static var responseStream: Self { Self(Kind.responseStream) }
+  public static var responseStream: Self { .allowed(Kind.responseStream) }
 }

@@ -126,6 +126,6 @@ extension Value where Kind == Lambda.Version.RuntimePolicy {
       objectEntries.append(.init("RuntimeVersionArn", runtimeVersionARN.expression))
     }
     objectEntries.append(.init("UpdateRuntimeOn", updateRuntimeOn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

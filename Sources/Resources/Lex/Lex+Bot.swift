@@ -205,7 +205,7 @@ extension Value where Kind == Lex.Bot.AdvancedRecognitionSetting {
     if let audioRecognitionStrategy = audioRecognitionStrategy {
       objectEntries.append(.init("AudioRecognitionStrategy", audioRecognitionStrategy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -222,7 +222,7 @@ extension Value where Kind == Lex.Bot.AllowedInputTypes {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AllowAudioInput", allowAudioInput.expression))
     objectEntries.append(.init("AllowDTMFInput", allowDTMFInput.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -238,9 +238,9 @@ extension Lex.Bot {
 
 extension Value where Kind == Lex.Bot.AssistedNluModeValue {
   /// `Primary`.
-  public static var primary: Self { Self(Kind.primary) }
+  public static var primary: Self { .allowed(Kind.primary) }
   /// `Fallback`.
-  public static var fallback: Self { Self(Kind.fallback) }
+  public static var fallback: Self { .allowed(Kind.fallback) }
 }
 
 extension Lex.Bot {
@@ -265,7 +265,7 @@ extension Value where Kind == Lex.Bot.AudioAndDTMFInputSpecification {
       objectEntries.append(.init("DTMFSpecification", dtmfSpecification.expression))
     }
     objectEntries.append(.init("StartTimeoutMs", startTimeoutMs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -280,7 +280,7 @@ extension Lex.Bot {
 
 extension Value where Kind == Lex.Bot.AudioRecognitionStrategyValue {
   /// `UseSlotValuesAsCustomVocabulary`.
-  public static var useSlotValuesAsCustomVocabulary: Self { Self(Kind.useSlotValuesAsCustomVocabulary) }
+  public static var useSlotValuesAsCustomVocabulary: Self { .allowed(Kind.useSlotValuesAsCustomVocabulary) }
 }
 
 extension Lex.Bot {
@@ -296,7 +296,7 @@ extension Value where Kind == Lex.Bot.AudioSpecification {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EndTimeoutMs", endTimeoutMs.expression))
     objectEntries.append(.init("MaxLengthMs", maxLengthMs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -312,7 +312,7 @@ extension Value where Kind == Lex.Bot.BKBExactResponseFields {
   public init(answerField: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let answerField = answerField { objectEntries.append(.init("AnswerField", answerField.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -331,7 +331,7 @@ extension Value where Kind == Lex.Bot.BedrockAgentConfiguration {
       objectEntries.append(.init("BedrockAgentAliasId", bedrockAgentAliasID.expression))
     }
     if let bedrockAgentID = bedrockAgentID { objectEntries.append(.init("BedrockAgentId", bedrockAgentID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -355,7 +355,7 @@ extension Value where Kind == Lex.Bot.BedrockAgentIntentConfiguration {
     if let bedrockAgentIntentKnowledgeBaseConfiguration = bedrockAgentIntentKnowledgeBaseConfiguration {
       objectEntries.append(.init("BedrockAgentIntentKnowledgeBaseConfiguration", bedrockAgentIntentKnowledgeBaseConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -375,7 +375,7 @@ extension Value where Kind == Lex.Bot.BedrockAgentIntentKnowledgeBaseConfigurati
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BedrockKnowledgeBaseArn", bedrockKnowledgeBaseARN.expression))
     objectEntries.append(.init("BedrockModelConfiguration", bedrockModelConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -396,7 +396,7 @@ extension Value where Kind == Lex.Bot.BedrockGuardrailConfiguration {
     if let bedrockGuardrailVersion = bedrockGuardrailVersion {
       objectEntries.append(.init("BedrockGuardrailVersion", bedrockGuardrailVersion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -422,7 +422,7 @@ extension Value where Kind == Lex.Bot.BedrockKnowledgeStoreConfiguration {
       objectEntries.append(.init("BedrockKnowledgeBaseArn", bedrockKnowledgeBaseARN.expression))
     }
     if let exactResponse = exactResponse { objectEntries.append(.init("ExactResponse", exactResponse.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -452,7 +452,7 @@ extension Value where Kind == Lex.Bot.BedrockModelSpecification {
       objectEntries.append(.init("BedrockTraceStatus", bedrockTraceStatus.expression))
     }
     objectEntries.append(.init("ModelArn", modelARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -468,9 +468,9 @@ extension Lex.Bot {
 
 extension Value where Kind == Lex.Bot.BedrockTraceStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Lex.Bot {
@@ -517,7 +517,7 @@ extension Value where Kind == Lex.Bot.BotLocale {
       objectEntries.append(.init("UnifiedSpeechSettings", unifiedSpeechSettings.expression))
     }
     if let voiceSettings = voiceSettings { objectEntries.append(.init("VoiceSettings", voiceSettings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -541,7 +541,7 @@ extension Value where Kind == Lex.Bot.BuildtimeSettings {
     if let sampleUtteranceGenerationSpecification = sampleUtteranceGenerationSpecification {
       objectEntries.append(.init("SampleUtteranceGenerationSpecification", sampleUtteranceGenerationSpecification.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -558,7 +558,7 @@ extension Value where Kind == Lex.Bot.Button {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Text", text.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -574,7 +574,7 @@ extension Value where Kind == Lex.Bot.CompositeSlotTypeSetting {
   public init(subSlots: Value<[Lex.Bot.SubSlotTypeComposition]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let subSlots = subSlots { objectEntries.append(.init("SubSlots", subSlots.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -590,7 +590,7 @@ extension Value where Kind == Lex.Bot.ConditionDefinition {
   public init(expressionString: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ExpressionString", expressionString.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -614,7 +614,7 @@ extension Value where Kind == Lex.Bot.ConditionalBranch {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("NextStep", nextStep.expression))
     if let response = response { objectEntries.append(.init("Response", response.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -636,7 +636,7 @@ extension Value where Kind == Lex.Bot.ConditionalSpecification {
     objectEntries.append(.init("ConditionalBranches", conditionalBranches.expression))
     objectEntries.append(.init("DefaultBranch", defaultBranch.expression))
     objectEntries.append(.init("IsActive", isActive.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -652,7 +652,7 @@ extension Value where Kind == Lex.Bot.CustomPayload {
   public init(value: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -668,7 +668,7 @@ extension Value where Kind == Lex.Bot.CustomVocabulary {
   public init(customVocabularyItems: Value<[Lex.Bot.CustomVocabularyItem]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CustomVocabularyItems", customVocabularyItems.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -686,7 +686,7 @@ extension Value where Kind == Lex.Bot.CustomVocabularyItem {
     if let displayAs = displayAs { objectEntries.append(.init("DisplayAs", displayAs.expression)) }
     objectEntries.append(.init("Phrase", phrase.expression))
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -710,7 +710,7 @@ extension Value where Kind == Lex.Bot.DTMFSpecification {
     objectEntries.append(.init("EndCharacter", endCharacter.expression))
     objectEntries.append(.init("EndTimeoutMs", endTimeoutMs.expression))
     objectEntries.append(.init("MaxLength", maxLength.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -726,7 +726,7 @@ extension Value where Kind == Lex.Bot.DataPrivacy {
   public init(childDirected: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ChildDirected", childDirected.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -754,7 +754,7 @@ extension Value where Kind == Lex.Bot.DataSourceConfiguration {
     if let opensearchConfiguration = opensearchConfiguration {
       objectEntries.append(.init("OpensearchConfiguration", opensearchConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -771,7 +771,7 @@ extension Value where Kind == Lex.Bot.DeepgramSpeechModelConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApiTokenSecretArn", apiTokenSecretARN.expression))
     if let modelID = modelID { objectEntries.append(.init("ModelId", modelID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -788,7 +788,7 @@ extension Value where Kind == Lex.Bot.DefaultConditionalBranch {
     var objectEntries: [Expression.ObjectEntry] = []
     if let nextStep = nextStep { objectEntries.append(.init("NextStep", nextStep.expression)) }
     if let response = response { objectEntries.append(.init("Response", response.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -807,7 +807,7 @@ extension Value where Kind == Lex.Bot.DescriptiveBotBuilderSpecification {
       objectEntries.append(.init("BedrockModelSpecification", bedrockModelSpecification.expression))
     }
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -831,7 +831,7 @@ extension Value where Kind == Lex.Bot.DialogAction {
       objectEntries.append(.init("SuppressNextMessage", suppressNextMessage.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -854,23 +854,23 @@ extension Lex.Bot {
 
 extension Value where Kind == Lex.Bot.DialogActionTypeValue {
   /// `CloseIntent`.
-  public static var closeIntent: Self { Self(Kind.closeIntent) }
+  public static var closeIntent: Self { .allowed(Kind.closeIntent) }
   /// `ConfirmIntent`.
-  public static var confirmIntent: Self { Self(Kind.confirmIntent) }
+  public static var confirmIntent: Self { .allowed(Kind.confirmIntent) }
   /// `ElicitIntent`.
-  public static var elicitIntent: Self { Self(Kind.elicitIntent) }
+  public static var elicitIntent: Self { .allowed(Kind.elicitIntent) }
   /// `ElicitSlot`.
-  public static var elicitSlot: Self { Self(Kind.elicitSlot) }
+  public static var elicitSlot: Self { .allowed(Kind.elicitSlot) }
   /// `StartIntent`.
-  public static var startIntent: Self { Self(Kind.startIntent) }
+  public static var startIntent: Self { .allowed(Kind.startIntent) }
   /// `FulfillIntent`.
-  public static var fulfillIntent: Self { Self(Kind.fulfillIntent) }
+  public static var fulfillIntent: Self { .allowed(Kind.fulfillIntent) }
   /// `EndConversation`.
-  public static var endConversation: Self { Self(Kind.endConversation) }
+  public static var endConversation: Self { .allowed(Kind.endConversation) }
   /// `EvaluateConditional`.
-  public static var evaluateConditional: Self { Self(Kind.evaluateConditional) }
+  public static var evaluateConditional: Self { .allowed(Kind.evaluateConditional) }
   /// `InvokeDialogCodeHook`.
-  public static var invokeDialogCodeHook: Self { Self(Kind.invokeDialogCodeHook) }
+  public static var invokeDialogCodeHook: Self { .allowed(Kind.invokeDialogCodeHook) }
 }
 
 extension Lex.Bot {
@@ -895,7 +895,7 @@ extension Value where Kind == Lex.Bot.DialogCodeHookInvocationSetting {
     }
     objectEntries.append(.init("IsActive", isActive.expression))
     objectEntries.append(.init("PostCodeHookSpecification", postCodeHookSpecification.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -911,7 +911,7 @@ extension Value where Kind == Lex.Bot.DialogCodeHookSetting {
   public init(enabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -935,7 +935,7 @@ extension Value where Kind == Lex.Bot.DialogState {
     if let sessionAttributes = sessionAttributes {
       objectEntries.append(.init("SessionAttributes", sessionAttributes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -954,7 +954,7 @@ extension Value where Kind == Lex.Bot.ElicitationCodeHookInvocationSetting {
     if let invocationLabel = invocationLabel {
       objectEntries.append(.init("InvocationLabel", invocationLabel.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -972,13 +972,13 @@ extension Lex.Bot {
 
 extension Value where Kind == Lex.Bot.EngineValue {
   /// `standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `neural`.
-  public static var neural: Self { Self(Kind.neural) }
+  public static var neural: Self { .allowed(Kind.neural) }
   /// `long-form`.
-  public static var longForm: Self { Self(Kind.longForm) }
+  public static var longForm: Self { .allowed(Kind.longForm) }
   /// `generative`.
-  public static var generative: Self { Self(Kind.generative) }
+  public static var generative: Self { .allowed(Kind.generative) }
 }
 
 extension Lex.Bot {
@@ -993,7 +993,7 @@ extension Value where Kind == Lex.Bot.ErrorLogSettings {
   public init(enabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1010,7 +1010,7 @@ extension Value where Kind == Lex.Bot.ExactResponseFields {
     var objectEntries: [Expression.ObjectEntry] = []
     if let answerField = answerField { objectEntries.append(.init("AnswerField", answerField.expression)) }
     if let questionField = questionField { objectEntries.append(.init("QuestionField", questionField.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1028,7 +1028,7 @@ extension Value where Kind == Lex.Bot.ExternalSourceSetting {
     if let grammarSlotTypeSetting = grammarSlotTypeSetting {
       objectEntries.append(.init("GrammarSlotTypeSetting", grammarSlotTypeSetting.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1056,7 +1056,7 @@ extension Value where Kind == Lex.Bot.FulfillmentCodeHookSetting {
     if let postFulfillmentStatusSpecification = postFulfillmentStatusSpecification {
       objectEntries.append(.init("PostFulfillmentStatusSpecification", postFulfillmentStatusSpecification.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1078,7 +1078,7 @@ extension Value where Kind == Lex.Bot.FulfillmentStartResponseSpecification {
     if let allowInterrupt = allowInterrupt { objectEntries.append(.init("AllowInterrupt", allowInterrupt.expression)) }
     objectEntries.append(.init("DelayInSeconds", delayInSeconds.expression))
     objectEntries.append(.init("MessageGroups", messageGroups.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1100,7 +1100,7 @@ extension Value where Kind == Lex.Bot.FulfillmentUpdateResponseSpecification {
     if let allowInterrupt = allowInterrupt { objectEntries.append(.init("AllowInterrupt", allowInterrupt.expression)) }
     objectEntries.append(.init("FrequencyInSeconds", frequencyInSeconds.expression))
     objectEntries.append(.init("MessageGroups", messageGroups.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1126,7 +1126,7 @@ extension Value where Kind == Lex.Bot.FulfillmentUpdatesSpecification {
       objectEntries.append(.init("TimeoutInSeconds", timeoutInSeconds.expression))
     }
     if let updateResponse = updateResponse { objectEntries.append(.init("UpdateResponse", updateResponse.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1150,7 +1150,7 @@ extension Value where Kind == Lex.Bot.GenerativeAISettings {
     if let runtimeSettings = runtimeSettings {
       objectEntries.append(.init("RuntimeSettings", runtimeSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1166,7 +1166,7 @@ extension Value where Kind == Lex.Bot.GrammarSlotTypeSetting {
   public init(source: Value<Lex.Bot.GrammarSlotTypeSource>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1184,7 +1184,7 @@ extension Value where Kind == Lex.Bot.GrammarSlotTypeSource {
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
     objectEntries.append(.init("S3BucketName", s3BucketName.expression))
     objectEntries.append(.init("S3ObjectKey", s3ObjectKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1208,7 +1208,7 @@ extension Value where Kind == Lex.Bot.ImageResponseCard {
     if let imageURL = imageURL { objectEntries.append(.init("ImageUrl", imageURL.expression)) }
     if let subtitle = subtitle { objectEntries.append(.init("Subtitle", subtitle.expression)) }
     objectEntries.append(.init("Title", title.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1234,7 +1234,7 @@ extension Value where Kind == Lex.Bot.InitialResponseSetting {
       objectEntries.append(.init("InitialResponse", initialResponse.expression))
     }
     if let nextStep = nextStep { objectEntries.append(.init("NextStep", nextStep.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1250,7 +1250,7 @@ extension Value where Kind == Lex.Bot.InputContext {
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1322,7 +1322,7 @@ extension Value where Kind == Lex.Bot.Intent {
     }
     if let slotPriorities = slotPriorities { objectEntries.append(.init("SlotPriorities", slotPriorities.expression)) }
     if let slots = slots { objectEntries.append(.init("Slots", slots.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1348,7 +1348,7 @@ extension Value where Kind == Lex.Bot.IntentClosingSetting {
     if let conditional = conditional { objectEntries.append(.init("Conditional", conditional.expression)) }
     if let isActive = isActive { objectEntries.append(.init("IsActive", isActive.expression)) }
     if let nextStep = nextStep { objectEntries.append(.init("NextStep", nextStep.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1410,7 +1410,7 @@ extension Value where Kind == Lex.Bot.IntentConfirmationSetting {
     }
     if let isActive = isActive { objectEntries.append(.init("IsActive", isActive.expression)) }
     objectEntries.append(.init("PromptSpecification", promptSpecification.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1436,7 +1436,7 @@ extension Value where Kind == Lex.Bot.IntentDisambiguationSettings {
     if let maxDisambiguationIntents = maxDisambiguationIntents {
       objectEntries.append(.init("MaxDisambiguationIntents", maxDisambiguationIntents.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1453,7 +1453,7 @@ extension Value where Kind == Lex.Bot.IntentOverride {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let slots = slots { objectEntries.append(.init("Slots", slots.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1479,7 +1479,7 @@ extension Value where Kind == Lex.Bot.KendraConfiguration {
     if let queryFilterStringEnabled = queryFilterStringEnabled {
       objectEntries.append(.init("QueryFilterStringEnabled", queryFilterStringEnabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1507,7 +1507,7 @@ extension Value where Kind == Lex.Bot.Message {
       objectEntries.append(.init("PlainTextMessage", plainTextMessage.expression))
     }
     if let ssmlMessage = ssmlMessage { objectEntries.append(.init("SSMLMessage", ssmlMessage.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1524,7 +1524,7 @@ extension Value where Kind == Lex.Bot.MessageGroup {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Message", message.expression))
     if let variations = variations { objectEntries.append(.init("Variations", variations.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1540,9 +1540,9 @@ extension Lex.Bot {
 
 extension Value where Kind == Lex.Bot.MessageSelectionStrategyValue {
   /// `Random`.
-  public static var random: Self { Self(Kind.random) }
+  public static var random: Self { .allowed(Kind.random) }
   /// `Ordered`.
-  public static var ordered: Self { Self(Kind.ordered) }
+  public static var ordered: Self { .allowed(Kind.ordered) }
 }
 
 extension Lex.Bot {
@@ -1559,7 +1559,7 @@ extension Value where Kind == Lex.Bot.MultipleValuesSetting {
     if let allowMultipleValues = allowMultipleValues {
       objectEntries.append(.init("AllowMultipleValues", allowMultipleValues.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1585,7 +1585,7 @@ extension Value where Kind == Lex.Bot.NluImprovementSpecification {
     if let intentDisambiguationSettings = intentDisambiguationSettings {
       objectEntries.append(.init("IntentDisambiguationSettings", intentDisambiguationSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1601,7 +1601,7 @@ extension Value where Kind == Lex.Bot.ObfuscationSetting {
   public init(obfuscationSettingType: Value<Lex.Bot.ObfuscationSettingTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ObfuscationSettingType", obfuscationSettingType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1617,9 +1617,9 @@ extension Lex.Bot {
 
 extension Value where Kind == Lex.Bot.ObfuscationSettingTypeValue {
   /// `None`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `DefaultObfuscation`.
-  public static var defaultObfuscation: Self { Self(Kind.defaultObfuscation) }
+  public static var defaultObfuscation: Self { .allowed(Kind.defaultObfuscation) }
 }
 
 extension Lex.Bot {
@@ -1646,7 +1646,7 @@ extension Value where Kind == Lex.Bot.OpensearchConfiguration {
     }
     if let includeFields = includeFields { objectEntries.append(.init("IncludeFields", includeFields.expression)) }
     if let indexName = indexName { objectEntries.append(.init("IndexName", indexName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1664,7 +1664,7 @@ extension Value where Kind == Lex.Bot.OutputContext {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("TimeToLiveInSeconds", timeToLiveInSeconds.expression))
     objectEntries.append(.init("TurnsToLive", turnsToLive.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1680,7 +1680,7 @@ extension Value where Kind == Lex.Bot.PlainTextMessage {
   public init(value: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1732,7 +1732,7 @@ extension Value where Kind == Lex.Bot.PostDialogCodeHookInvocationSpecification 
     if let timeoutResponse = timeoutResponse {
       objectEntries.append(.init("TimeoutResponse", timeoutResponse.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1784,7 +1784,7 @@ extension Value where Kind == Lex.Bot.PostFulfillmentStatusSpecification {
     if let timeoutResponse = timeoutResponse {
       objectEntries.append(.init("TimeoutResponse", timeoutResponse.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1812,7 +1812,7 @@ extension Value where Kind == Lex.Bot.PromptAttemptSpecification {
     if let textInputSpecification = textInputSpecification {
       objectEntries.append(.init("TextInputSpecification", textInputSpecification.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1842,7 +1842,7 @@ extension Value where Kind == Lex.Bot.PromptSpecification {
     if let promptAttemptsSpecification = promptAttemptsSpecification {
       objectEntries.append(.init("PromptAttemptsSpecification", promptAttemptsSpecification.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1858,7 +1858,7 @@ extension Value where Kind == Lex.Bot.QInConnectAssistantConfiguration {
   public init(assistantARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AssistantArn", assistantARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1876,7 +1876,7 @@ extension Value where Kind == Lex.Bot.QInConnectIntentConfiguration {
     if let qInConnectAssistantConfiguration = qInConnectAssistantConfiguration {
       objectEntries.append(.init("QInConnectAssistantConfiguration", qInConnectAssistantConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1896,7 +1896,7 @@ extension Value where Kind == Lex.Bot.QnAIntentConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BedrockModelConfiguration", bedrockModelConfiguration.expression))
     objectEntries.append(.init("DataSourceConfiguration", dataSourceConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1922,7 +1922,7 @@ extension Value where Kind == Lex.Bot.QnAKendraConfiguration {
       objectEntries.append(.init("QueryFilterString", queryFilterString.expression))
     }
     objectEntries.append(.init("QueryFilterStringEnabled", queryFilterStringEnabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1938,7 +1938,7 @@ extension Value where Kind == Lex.Bot.Replication {
   public init(replicaRegions: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ReplicaRegions", replicaRegions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1955,7 +1955,7 @@ extension Value where Kind == Lex.Bot.ResponseSpecification {
     var objectEntries: [Expression.ObjectEntry] = []
     if let allowInterrupt = allowInterrupt { objectEntries.append(.init("AllowInterrupt", allowInterrupt.expression)) }
     objectEntries.append(.init("MessageGroupsList", messageGroupsList.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1979,7 +1979,7 @@ extension Value where Kind == Lex.Bot.RuntimeSettings {
     if let slotResolutionImprovementSpecification = slotResolutionImprovementSpecification {
       objectEntries.append(.init("SlotResolutionImprovementSpecification", slotResolutionImprovementSpecification.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1999,7 +1999,7 @@ extension Value where Kind == Lex.Bot.S3Location {
     if let s3ObjectVersion = s3ObjectVersion {
       objectEntries.append(.init("S3ObjectVersion", s3ObjectVersion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2015,7 +2015,7 @@ extension Value where Kind == Lex.Bot.SSMLMessage {
   public init(value: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2031,7 +2031,7 @@ extension Value where Kind == Lex.Bot.SampleUtterance {
   public init(utterance: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Utterance", utterance.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2050,7 +2050,7 @@ extension Value where Kind == Lex.Bot.SampleUtteranceGenerationSpecification {
       objectEntries.append(.init("BedrockModelSpecification", bedrockModelSpecification.expression))
     }
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2066,7 +2066,7 @@ extension Value where Kind == Lex.Bot.SampleValue {
   public init(value: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2083,7 +2083,7 @@ extension Value where Kind == Lex.Bot.SessionAttribute {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2117,7 +2117,7 @@ extension Value where Kind == Lex.Bot.Slot {
     objectEntries.append(.init("SlotTypeName", slotTypeName.expression))
     if let subSlotSetting = subSlotSetting { objectEntries.append(.init("SubSlotSetting", subSlotSetting.expression)) }
     objectEntries.append(.init("ValueElicitationSetting", valueElicitationSetting.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2163,7 +2163,7 @@ extension Value where Kind == Lex.Bot.SlotCaptureSetting {
     if let failureResponse = failureResponse {
       objectEntries.append(.init("FailureResponse", failureResponse.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2179,9 +2179,9 @@ extension Lex.Bot {
 
 extension Value where Kind == Lex.Bot.SlotConstraintValue {
   /// `Required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
   /// `Optional`.
-  public static var optional: Self { Self(Kind.optional) }
+  public static var optional: Self { .allowed(Kind.optional) }
 }
 
 extension Lex.Bot {
@@ -2196,7 +2196,7 @@ extension Value where Kind == Lex.Bot.SlotDefaultValue {
   public init(defaultValue: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DefaultValue", defaultValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2212,7 +2212,7 @@ extension Value where Kind == Lex.Bot.SlotDefaultValueSpecification {
   public init(defaultValueList: Value<[Lex.Bot.SlotDefaultValue]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DefaultValueList", defaultValueList.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2229,7 +2229,7 @@ extension Value where Kind == Lex.Bot.SlotPriority {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Priority", priority.expression))
     objectEntries.append(.init("SlotName", slotName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2248,7 +2248,7 @@ extension Value where Kind == Lex.Bot.SlotResolutionImprovementSpecification {
       objectEntries.append(.init("BedrockModelSpecification", bedrockModelSpecification.expression))
     }
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2264,9 +2264,9 @@ extension Lex.Bot {
 
 extension Value where Kind == Lex.Bot.SlotShapeValue {
   /// `Scalar`.
-  public static var scalar: Self { Self(Kind.scalar) }
+  public static var scalar: Self { .allowed(Kind.scalar) }
   /// `List`.
-  public static var list: Self { Self(Kind.list) }
+  public static var list: Self { .allowed(Kind.list) }
 }
 
 extension Lex.Bot {
@@ -2303,7 +2303,7 @@ extension Value where Kind == Lex.Bot.SlotType {
     if let valueSelectionSetting = valueSelectionSetting {
       objectEntries.append(.init("ValueSelectionSetting", valueSelectionSetting.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2320,7 +2320,7 @@ extension Value where Kind == Lex.Bot.SlotTypeValue {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SampleValue", sampleValue.expression))
     if let synonyms = synonyms { objectEntries.append(.init("Synonyms", synonyms.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2338,7 +2338,7 @@ extension Value where Kind == Lex.Bot.SlotValue {
     if let interpretedValue = interpretedValue {
       objectEntries.append(.init("InterpretedValue", interpretedValue.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2376,7 +2376,7 @@ extension Value where Kind == Lex.Bot.SlotValueElicitationSetting {
     if let waitAndContinueSpecification = waitAndContinueSpecification {
       objectEntries.append(.init("WaitAndContinueSpecification", waitAndContinueSpecification.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2398,7 +2398,7 @@ extension Value where Kind == Lex.Bot.SlotValueOverride {
     if let shape = shape { objectEntries.append(.init("Shape", shape.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2417,7 +2417,7 @@ extension Value where Kind == Lex.Bot.SlotValueOverrideMap {
     if let slotValueOverride = slotValueOverride {
       objectEntries.append(.init("SlotValueOverride", slotValueOverride.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2433,7 +2433,7 @@ extension Value where Kind == Lex.Bot.SlotValueRegexFilter {
   public init(pattern: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Pattern", pattern.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2450,11 +2450,11 @@ extension Lex.Bot {
 
 extension Value where Kind == Lex.Bot.SlotValueResolutionStrategyValue {
   /// `ORIGINAL_VALUE`.
-  public static var originalValue: Self { Self(Kind.originalValue) }
+  public static var originalValue: Self { .allowed(Kind.originalValue) }
   /// `TOP_RESOLUTION`.
-  public static var topResolution: Self { Self(Kind.topResolution) }
+  public static var topResolution: Self { .allowed(Kind.topResolution) }
   /// `CONCATENATION`.
-  public static var concatenation: Self { Self(Kind.concatenation) }
+  public static var concatenation: Self { .allowed(Kind.concatenation) }
 }
 
 extension Lex.Bot {
@@ -2477,7 +2477,7 @@ extension Value where Kind == Lex.Bot.SlotValueSelectionSetting {
     }
     if let regexFilter = regexFilter { objectEntries.append(.init("RegexFilter", regexFilter.expression)) }
     objectEntries.append(.init("ResolutionStrategy", resolutionStrategy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2499,7 +2499,7 @@ extension Value where Kind == Lex.Bot.Specifications {
     if let slotTypeID = slotTypeID { objectEntries.append(.init("SlotTypeId", slotTypeID.expression)) }
     if let slotTypeName = slotTypeName { objectEntries.append(.init("SlotTypeName", slotTypeName.expression)) }
     objectEntries.append(.init("ValueElicitationSetting", valueElicitationSetting.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2516,11 +2516,11 @@ extension Lex.Bot {
 
 extension Value where Kind == Lex.Bot.SpeechDetectionSensitivityValue {
   /// `Default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `HighNoiseTolerance`.
-  public static var highNoiseTolerance: Self { Self(Kind.highNoiseTolerance) }
+  public static var highNoiseTolerance: Self { .allowed(Kind.highNoiseTolerance) }
   /// `MaximumNoiseTolerance`.
-  public static var maximumNoiseTolerance: Self { Self(Kind.maximumNoiseTolerance) }
+  public static var maximumNoiseTolerance: Self { .allowed(Kind.maximumNoiseTolerance) }
 }
 
 extension Lex.Bot {
@@ -2536,7 +2536,7 @@ extension Value where Kind == Lex.Bot.SpeechFoundationModel {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ModelArn", modelARN.expression))
     if let voiceID = voiceID { objectEntries.append(.init("VoiceId", voiceID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2552,7 +2552,7 @@ extension Value where Kind == Lex.Bot.SpeechModelConfig {
   public init(deepgramConfig: Value<Lex.Bot.DeepgramSpeechModelConfig>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let deepgramConfig = deepgramConfig { objectEntries.append(.init("DeepgramConfig", deepgramConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2569,11 +2569,11 @@ extension Lex.Bot {
 
 extension Value where Kind == Lex.Bot.SpeechModelPreferenceValue {
   /// `Standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `Neural`.
-  public static var neural: Self { Self(Kind.neural) }
+  public static var neural: Self { .allowed(Kind.neural) }
   /// `Deepgram`.
-  public static var deepgram: Self { Self(Kind.deepgram) }
+  public static var deepgram: Self { .allowed(Kind.deepgram) }
 }
 
 extension Lex.Bot {
@@ -2596,7 +2596,7 @@ extension Value where Kind == Lex.Bot.SpeechRecognitionSettings {
     if let speechModelPreference = speechModelPreference {
       objectEntries.append(.init("SpeechModelPreference", speechModelPreference.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2620,7 +2620,7 @@ extension Value where Kind == Lex.Bot.StillWaitingResponseSpecification {
     objectEntries.append(.init("FrequencyInSeconds", frequencyInSeconds.expression))
     objectEntries.append(.init("MessageGroupsList", messageGroupsList.expression))
     objectEntries.append(.init("TimeoutInSeconds", timeoutInSeconds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2639,7 +2639,7 @@ extension Value where Kind == Lex.Bot.SubSlotSetting {
     if let slotSpecifications = slotSpecifications {
       objectEntries.append(.init("SlotSpecifications", slotSpecifications.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2657,7 +2657,7 @@ extension Value where Kind == Lex.Bot.SubSlotTypeComposition {
     objectEntries.append(.init("Name", name.expression))
     if let slotTypeID = slotTypeID { objectEntries.append(.init("SlotTypeId", slotTypeID.expression)) }
     if let slotTypeName = slotTypeName { objectEntries.append(.init("SlotTypeName", slotTypeName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2689,7 +2689,7 @@ extension Value where Kind == Lex.Bot.SubSlotValueElicitationSetting {
     if let waitAndContinueSpecification = waitAndContinueSpecification {
       objectEntries.append(.init("WaitAndContinueSpecification", waitAndContinueSpecification.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2719,7 +2719,7 @@ extension Value where Kind == Lex.Bot.TestBotAliasSettings {
     if let sentimentAnalysisSettings = sentimentAnalysisSettings {
       objectEntries.append(.init("SentimentAnalysisSettings", sentimentAnalysisSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2735,7 +2735,7 @@ extension Value where Kind == Lex.Bot.TextInputSpecification {
   public init(startTimeoutMs: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("StartTimeoutMs", startTimeoutMs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2751,7 +2751,7 @@ extension Value where Kind == Lex.Bot.UnifiedSpeechSettings {
   public init(speechFoundationModel: Value<Lex.Bot.SpeechFoundationModel>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SpeechFoundationModel", speechFoundationModel.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2768,7 +2768,7 @@ extension Value where Kind == Lex.Bot.VoiceSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     if let engine = engine { objectEntries.append(.init("Engine", engine.expression)) }
     objectEntries.append(.init("VoiceId", voiceID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2794,6 +2794,6 @@ extension Value where Kind == Lex.Bot.WaitAndContinueSpecification {
       objectEntries.append(.init("StillWaitingResponse", stillWaitingResponse.expression))
     }
     objectEntries.append(.init("WaitingResponse", waitingResponse.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -79,7 +79,7 @@ extension Value where Kind == Lex.BotVersion.BotVersionLocaleDetails {
   public init(sourceBotVersion: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SourceBotVersion", sourceBotVersion.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -96,6 +96,6 @@ extension Value where Kind == Lex.BotVersion.BotVersionLocaleSpecification {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BotVersionLocaleDetails", botVersionLocaleDetails.expression))
     objectEntries.append(.init("LocaleId", localeID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

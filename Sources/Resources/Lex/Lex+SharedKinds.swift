@@ -16,7 +16,7 @@ extension Value where Kind == Lex.AudioLogDestination {
   public init(s3Bucket: Value<Lex.S3BucketLogDestination>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Bucket", s3Bucket.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,7 +33,7 @@ extension Value where Kind == Lex.AudioLogSetting {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Destination", destination.expression))
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -52,7 +52,7 @@ extension Value where Kind == Lex.BotAliasLocaleSettings {
       objectEntries.append(.init("CodeHookSpecification", codeHookSpecification.expression))
     }
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -69,7 +69,7 @@ extension Value where Kind == Lex.BotAliasLocaleSettingsItem {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BotAliasLocaleSetting", botAliasLocaleSetting.expression))
     objectEntries.append(.init("LocaleId", localeID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -86,7 +86,7 @@ extension Value where Kind == Lex.CloudWatchLogGroupLogDestination {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CloudWatchLogGroupArn", cloudWatchLogGroupARN.expression))
     objectEntries.append(.init("LogPrefix", logPrefix.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -102,7 +102,7 @@ extension Value where Kind == Lex.CodeHookSpecification {
   public init(lambdaCodeHook: Value<Lex.LambdaCodeHook>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LambdaCodeHook", lambdaCodeHook.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -126,7 +126,7 @@ extension Value where Kind == Lex.ConversationLogSettings {
     if let textLogSettings = textLogSettings {
       objectEntries.append(.init("TextLogSettings", textLogSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -143,7 +143,7 @@ extension Value where Kind == Lex.LambdaCodeHook {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CodeHookInterfaceVersion", codeHookInterfaceVersion.expression))
     objectEntries.append(.init("LambdaArn", lambdaARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,7 +161,7 @@ extension Value where Kind == Lex.S3BucketLogDestination {
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
     objectEntries.append(.init("LogPrefix", logPrefix.expression))
     objectEntries.append(.init("S3BucketArn", s3BucketARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,7 +177,7 @@ extension Value where Kind == Lex.SentimentAnalysisSettings {
   public init(detectSentiment: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DetectSentiment", detectSentiment.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -194,7 +194,7 @@ extension Value where Kind == Lex.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -210,7 +210,7 @@ extension Value where Kind == Lex.TextLogDestination {
   public init(cloudWatch: Value<Lex.CloudWatchLogGroupLogDestination>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CloudWatch", cloudWatch.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -227,6 +227,6 @@ extension Value where Kind == Lex.TextLogSetting {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Destination", destination.expression))
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

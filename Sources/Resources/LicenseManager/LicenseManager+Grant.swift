@@ -126,19 +126,19 @@ extension LicenseManager.Grant {
 
 extension Value where Kind == LicenseManager.Grant.AllowedOperationsValue {
   /// `CheckInLicense`.
-  public static var checkInLicense: Self { Self(Kind.checkInLicense) }
+  public static var checkInLicense: Self { .allowed(Kind.checkInLicense) }
   /// `CheckoutBorrowLicense`.
-  public static var checkoutBorrowLicense: Self { Self(Kind.checkoutBorrowLicense) }
+  public static var checkoutBorrowLicense: Self { .allowed(Kind.checkoutBorrowLicense) }
   /// `CheckoutLicense`.
-  public static var checkoutLicense: Self { Self(Kind.checkoutLicense) }
+  public static var checkoutLicense: Self { .allowed(Kind.checkoutLicense) }
   /// `CreateGrant`.
-  public static var createGrant: Self { Self(Kind.createGrant) }
+  public static var createGrant: Self { .allowed(Kind.createGrant) }
   /// `CreateToken`.
-  public static var createToken: Self { Self(Kind.createToken) }
+  public static var createToken: Self { .allowed(Kind.createToken) }
   /// `ExtendConsumptionLicense`.
-  public static var extendConsumptionLicense: Self { Self(Kind.extendConsumptionLicense) }
+  public static var extendConsumptionLicense: Self { .allowed(Kind.extendConsumptionLicense) }
   /// `ListPurchasedLicenses`.
-  public static var listPurchasedLicenses: Self { Self(Kind.listPurchasedLicenses) }
+  public static var listPurchasedLicenses: Self { .allowed(Kind.listPurchasedLicenses) }
 }
 
 extension LicenseManager.Grant {
@@ -160,21 +160,21 @@ extension LicenseManager.Grant {
 
 extension Value where Kind == LicenseManager.Grant.StatusValue {
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `DELETED`.
-  public static var deleted: Self { Self(Kind.deleted) }
+  public static var deleted: Self { .allowed(Kind.deleted) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `FAILED_WORKFLOW`.
-  public static var failedWorkflow: Self { Self(Kind.failedWorkflow) }
+  public static var failedWorkflow: Self { .allowed(Kind.failedWorkflow) }
   /// `PENDING_ACCEPT`.
-  public static var pendingAccept: Self { Self(Kind.pendingAccept) }
+  public static var pendingAccept: Self { .allowed(Kind.pendingAccept) }
   /// `PENDING_DELETE`.
-  public static var pendingDelete: Self { Self(Kind.pendingDelete) }
+  public static var pendingDelete: Self { .allowed(Kind.pendingDelete) }
   /// `PENDING_WORKFLOW`.
-  public static var pendingWorkflow: Self { Self(Kind.pendingWorkflow) }
+  public static var pendingWorkflow: Self { .allowed(Kind.pendingWorkflow) }
   /// `REJECTED`.
-  public static var rejected: Self { Self(Kind.rejected) }
+  public static var rejected: Self { .allowed(Kind.rejected) }
   /// `WORKFLOW_COMPLETED`.
-  public static var workflowCompleted: Self { Self(Kind.workflowCompleted) }
+  public static var workflowCompleted: Self { .allowed(Kind.workflowCompleted) }
 }

@@ -152,13 +152,13 @@ extension Lightsail.Alarm {
 
 extension Value where Kind == Lightsail.Alarm.ComparisonOperatorValue {
   /// `GreaterThanOrEqualToThreshold`.
-  public static var greaterThanOrEqualToThreshold: Self { Self(Kind.greaterThanOrEqualToThreshold) }
+  public static var greaterThanOrEqualToThreshold: Self { .allowed(Kind.greaterThanOrEqualToThreshold) }
   /// `GreaterThanThreshold`.
-  public static var greaterThanThreshold: Self { Self(Kind.greaterThanThreshold) }
+  public static var greaterThanThreshold: Self { .allowed(Kind.greaterThanThreshold) }
   /// `LessThanOrEqualToThreshold`.
-  public static var lessThanOrEqualToThreshold: Self { Self(Kind.lessThanOrEqualToThreshold) }
+  public static var lessThanOrEqualToThreshold: Self { .allowed(Kind.lessThanOrEqualToThreshold) }
   /// `LessThanThreshold`.
-  public static var lessThanThreshold: Self { Self(Kind.lessThanThreshold) }
+  public static var lessThanThreshold: Self { .allowed(Kind.lessThanThreshold) }
 }
 
 extension Lightsail.Alarm {
@@ -173,9 +173,9 @@ extension Lightsail.Alarm {
 
 extension Value where Kind == Lightsail.Alarm.ContactProtocolsValue {
   /// `Email`.
-  public static var email: Self { Self(Kind.email) }
+  public static var email: Self { .allowed(Kind.email) }
   /// `SMS`.
-  public static var sms: Self { Self(Kind.sms) }
+  public static var sms: Self { .allowed(Kind.sms) }
 }
 
 extension Lightsail.Alarm {
@@ -213,55 +213,55 @@ extension Lightsail.Alarm {
 
 extension Value where Kind == Lightsail.Alarm.MetricNameValue {
   /// `BurstCapacityPercentage`.
-  public static var burstCapacityPercentage: Self { Self(Kind.burstCapacityPercentage) }
+  public static var burstCapacityPercentage: Self { .allowed(Kind.burstCapacityPercentage) }
   /// `BurstCapacityTime`.
-  public static var burstCapacityTime: Self { Self(Kind.burstCapacityTime) }
+  public static var burstCapacityTime: Self { .allowed(Kind.burstCapacityTime) }
   /// `CPUUtilization`.
-  public static var cpuUtilization: Self { Self(Kind.cpuUtilization) }
+  public static var cpuUtilization: Self { .allowed(Kind.cpuUtilization) }
   /// `ClientTLSNegotiationErrorCount`.
-  public static var clientTLSNegotiationErrorCount: Self { Self(Kind.clientTLSNegotiationErrorCount) }
+  public static var clientTLSNegotiationErrorCount: Self { .allowed(Kind.clientTLSNegotiationErrorCount) }
   /// `DatabaseConnections`.
-  public static var databaseConnections: Self { Self(Kind.databaseConnections) }
+  public static var databaseConnections: Self { .allowed(Kind.databaseConnections) }
   /// `DiskQueueDepth`.
-  public static var diskQueueDepth: Self { Self(Kind.diskQueueDepth) }
+  public static var diskQueueDepth: Self { .allowed(Kind.diskQueueDepth) }
   /// `FreeStorageSpace`.
-  public static var freeStorageSpace: Self { Self(Kind.freeStorageSpace) }
+  public static var freeStorageSpace: Self { .allowed(Kind.freeStorageSpace) }
   /// `HTTPCode_Instance_2XX_Count`.
-  public static var httpCodeInstance2XxCount: Self { Self(Kind.httpCodeInstance2XxCount) }
+  public static var httpCodeInstance2XxCount: Self { .allowed(Kind.httpCodeInstance2XxCount) }
   /// `HTTPCode_Instance_3XX_Count`.
-  public static var httpCodeInstance3XxCount: Self { Self(Kind.httpCodeInstance3XxCount) }
+  public static var httpCodeInstance3XxCount: Self { .allowed(Kind.httpCodeInstance3XxCount) }
   /// `HTTPCode_Instance_4XX_Count`.
-  public static var httpCodeInstance4XxCount: Self { Self(Kind.httpCodeInstance4XxCount) }
+  public static var httpCodeInstance4XxCount: Self { .allowed(Kind.httpCodeInstance4XxCount) }
   /// `HTTPCode_Instance_5XX_Count`.
-  public static var httpCodeInstance5XxCount: Self { Self(Kind.httpCodeInstance5XxCount) }
+  public static var httpCodeInstance5XxCount: Self { .allowed(Kind.httpCodeInstance5XxCount) }
   /// `HTTPCode_LB_4XX_Count`.
-  public static var httpCodeLb4XxCount: Self { Self(Kind.httpCodeLb4XxCount) }
+  public static var httpCodeLb4XxCount: Self { .allowed(Kind.httpCodeLb4XxCount) }
   /// `HTTPCode_LB_5XX_Count`.
-  public static var httpCodeLb5XxCount: Self { Self(Kind.httpCodeLb5XxCount) }
+  public static var httpCodeLb5XxCount: Self { .allowed(Kind.httpCodeLb5XxCount) }
   /// `HealthyHostCount`.
-  public static var healthyHostCount: Self { Self(Kind.healthyHostCount) }
+  public static var healthyHostCount: Self { .allowed(Kind.healthyHostCount) }
   /// `InstanceResponseTime`.
-  public static var instanceResponseTime: Self { Self(Kind.instanceResponseTime) }
+  public static var instanceResponseTime: Self { .allowed(Kind.instanceResponseTime) }
   /// `NetworkIn`.
-  public static var networkIn: Self { Self(Kind.networkIn) }
+  public static var networkIn: Self { .allowed(Kind.networkIn) }
   /// `NetworkOut`.
-  public static var networkOut: Self { Self(Kind.networkOut) }
+  public static var networkOut: Self { .allowed(Kind.networkOut) }
   /// `NetworkReceiveThroughput`.
-  public static var networkReceiveThroughput: Self { Self(Kind.networkReceiveThroughput) }
+  public static var networkReceiveThroughput: Self { .allowed(Kind.networkReceiveThroughput) }
   /// `NetworkTransmitThroughput`.
-  public static var networkTransmitThroughput: Self { Self(Kind.networkTransmitThroughput) }
+  public static var networkTransmitThroughput: Self { .allowed(Kind.networkTransmitThroughput) }
   /// `RejectedConnectionCount`.
-  public static var rejectedConnectionCount: Self { Self(Kind.rejectedConnectionCount) }
+  public static var rejectedConnectionCount: Self { .allowed(Kind.rejectedConnectionCount) }
   /// `RequestCount`.
-  public static var requestCount: Self { Self(Kind.requestCount) }
+  public static var requestCount: Self { .allowed(Kind.requestCount) }
   /// `StatusCheckFailed`.
-  public static var statusCheckFailed: Self { Self(Kind.statusCheckFailed) }
+  public static var statusCheckFailed: Self { .allowed(Kind.statusCheckFailed) }
   /// `StatusCheckFailed_Instance`.
-  public static var statusCheckFailedInstance: Self { Self(Kind.statusCheckFailedInstance) }
+  public static var statusCheckFailedInstance: Self { .allowed(Kind.statusCheckFailedInstance) }
   /// `StatusCheckFailed_System`.
-  public static var statusCheckFailedSystem: Self { Self(Kind.statusCheckFailedSystem) }
+  public static var statusCheckFailedSystem: Self { .allowed(Kind.statusCheckFailedSystem) }
   /// `UnhealthyHostCount`.
-  public static var unhealthyHostCount: Self { Self(Kind.unhealthyHostCount) }
+  public static var unhealthyHostCount: Self { .allowed(Kind.unhealthyHostCount) }
 }
 
 extension Lightsail.Alarm {
@@ -277,11 +277,11 @@ extension Lightsail.Alarm {
 
 extension Value where Kind == Lightsail.Alarm.NotificationTriggersValue {
   /// `ALARM`.
-  public static var alarm: Self { Self(Kind.alarm) }
+  public static var alarm: Self { .allowed(Kind.alarm) }
   /// `INSUFFICIENT_DATA`.
-  public static var insufficientData: Self { Self(Kind.insufficientData) }
+  public static var insufficientData: Self { .allowed(Kind.insufficientData) }
   /// `OK`.
-  public static var ok: Self { Self(Kind.ok) }
+  public static var ok: Self { .allowed(Kind.ok) }
 }
 
 extension Lightsail.Alarm {
@@ -298,11 +298,11 @@ extension Lightsail.Alarm {
 
 extension Value where Kind == Lightsail.Alarm.TreatMissingDataValue {
   /// `breaching`.
-  public static var breaching: Self { Self(Kind.breaching) }
+  public static var breaching: Self { .allowed(Kind.breaching) }
   /// `ignore`.
-  public static var ignore: Self { Self(Kind.ignore) }
+  public static var ignore: Self { .allowed(Kind.ignore) }
   /// `missing`.
-  public static var missing: Self { Self(Kind.missing) }
+  public static var missing: Self { .allowed(Kind.missing) }
   /// `notBreaching`.
-  public static var notBreaching: Self { Self(Kind.notBreaching) }
+  public static var notBreaching: Self { .allowed(Kind.notBreaching) }
 }

@@ -136,6 +136,6 @@ extension Value where Kind == Lightsail.Bucket.AccessRules {
       objectEntries.append(.init("AllowPublicOverrides", allowPublicOverrides.expression))
     }
     if let getObject = getObject { objectEntries.append(.init("GetObject", getObject.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

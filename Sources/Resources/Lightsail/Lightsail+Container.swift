@@ -164,7 +164,7 @@ extension Value where Kind == Lightsail.Container.Container2 {
     if let environment = environment { objectEntries.append(.init("Environment", environment.expression)) }
     if let image = image { objectEntries.append(.init("Image", image.expression)) }
     if let ports = ports { objectEntries.append(.init("Ports", ports.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,7 +184,7 @@ extension Value where Kind == Lightsail.Container.ContainerServiceDeployment {
     var objectEntries: [Expression.ObjectEntry] = []
     if let containers = containers { objectEntries.append(.init("Containers", containers.expression)) }
     if let publicEndpoint = publicEndpoint { objectEntries.append(.init("PublicEndpoint", publicEndpoint.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,7 +201,7 @@ extension Value where Kind == Lightsail.Container.EcrImagePullerRole {
     var objectEntries: [Expression.ObjectEntry] = []
     if let isActive = isActive { objectEntries.append(.init("IsActive", isActive.expression)) }
     if let principalARN = principalARN { objectEntries.append(.init("PrincipalArn", principalARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -218,7 +218,7 @@ extension Value where Kind == Lightsail.Container.EnvironmentVariable {
     var objectEntries: [Expression.ObjectEntry] = []
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
     if let variable = variable { objectEntries.append(.init("Variable", variable.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -252,7 +252,7 @@ extension Value where Kind == Lightsail.Container.HealthCheckConfig {
     if let unhealthyThreshold = unhealthyThreshold {
       objectEntries.append(.init("UnhealthyThreshold", unhealthyThreshold.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -269,7 +269,7 @@ extension Value where Kind == Lightsail.Container.PortInfo {
     var objectEntries: [Expression.ObjectEntry] = []
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
     if let `protocol` = `protocol` { objectEntries.append(.init("Protocol", `protocol`.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -289,17 +289,17 @@ extension Lightsail.Container {
 
 extension Value where Kind == Lightsail.Container.PowerValue {
   /// `large`.
-  public static var large: Self { Self(Kind.large) }
+  public static var large: Self { .allowed(Kind.large) }
   /// `medium`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `micro`.
-  public static var micro: Self { Self(Kind.micro) }
+  public static var micro: Self { .allowed(Kind.micro) }
   /// `nano`.
-  public static var nano: Self { Self(Kind.nano) }
+  public static var nano: Self { .allowed(Kind.nano) }
   /// `small`.
-  public static var small: Self { Self(Kind.small) }
+  public static var small: Self { .allowed(Kind.small) }
   /// `xlarge`.
-  public static var xlarge: Self { Self(Kind.xlarge) }
+  public static var xlarge: Self { .allowed(Kind.xlarge) }
 }
 
 extension Lightsail.Container {
@@ -316,7 +316,7 @@ extension Value where Kind == Lightsail.Container.PrivateRegistryAccess {
     if let ecrImagePullerRole = ecrImagePullerRole {
       objectEntries.append(.init("EcrImagePullerRole", ecrImagePullerRole.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -335,7 +335,7 @@ extension Value where Kind == Lightsail.Container.PublicDomainName {
       objectEntries.append(.init("CertificateName", certificateName.expression))
     }
     if let domainNames = domainNames { objectEntries.append(.init("DomainNames", domainNames.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -359,6 +359,6 @@ extension Value where Kind == Lightsail.Container.PublicEndpoint {
     if let healthCheckConfig = healthCheckConfig {
       objectEntries.append(.init("HealthCheckConfig", healthCheckConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

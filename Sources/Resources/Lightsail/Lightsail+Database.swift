@@ -197,6 +197,6 @@ extension Value where Kind == Lightsail.Database.RelationalDatabaseParameter {
     if let isModifiable = isModifiable { objectEntries.append(.init("IsModifiable", isModifiable.expression)) }
     if let parameterName = parameterName { objectEntries.append(.init("ParameterName", parameterName.expression)) }
     if let parameterValue = parameterValue { objectEntries.append(.init("ParameterValue", parameterValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -156,9 +156,9 @@ extension Lightsail.Distribution {
 
 extension Value where Kind == Lightsail.Distribution.BehaviorValue {
   /// `cache`.
-  public static var cache: Self { Self(Kind.cache) }
+  public static var cache: Self { .allowed(Kind.cache) }
   /// `dont-cache`.
-  public static var dontCache: Self { Self(Kind.dontCache) }
+  public static var dontCache: Self { .allowed(Kind.dontCache) }
 }
 
 extension Lightsail.Distribution {
@@ -173,7 +173,7 @@ extension Value where Kind == Lightsail.Distribution.CacheBehavior {
   public init(behavior: Value<Lightsail.Distribution.BehaviorValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let behavior = behavior { objectEntries.append(.init("Behavior", behavior.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -190,7 +190,7 @@ extension Value where Kind == Lightsail.Distribution.CacheBehaviorPerPath {
     var objectEntries: [Expression.ObjectEntry] = []
     if let behavior = behavior { objectEntries.append(.init("Behavior", behavior.expression)) }
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -232,7 +232,7 @@ extension Value where Kind == Lightsail.Distribution.CacheSettings {
     }
     if let maximumTTL = maximumTTL { objectEntries.append(.init("MaximumTTL", maximumTTL.expression)) }
     if let minimumTTL = minimumTTL { objectEntries.append(.init("MinimumTTL", minimumTTL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -251,7 +251,7 @@ extension Value where Kind == Lightsail.Distribution.CookieObject {
       objectEntries.append(.init("CookiesAllowList", cookiesAllowList.expression))
     }
     if let option = option { objectEntries.append(.init("Option", option.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -273,7 +273,7 @@ extension Value where Kind == Lightsail.Distribution.HeaderObject {
       objectEntries.append(.init("HeadersAllowList", headersAllowList.expression))
     }
     if let option = option { objectEntries.append(.init("Option", option.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -302,35 +302,35 @@ extension Lightsail.Distribution {
 
 extension Value where Kind == Lightsail.Distribution.HeadersAllowListValue {
   /// `Accept`.
-  public static var accept: Self { Self(Kind.accept) }
+  public static var accept: Self { .allowed(Kind.accept) }
   /// `Accept-Charset`.
-  public static var acceptCharset: Self { Self(Kind.acceptCharset) }
+  public static var acceptCharset: Self { .allowed(Kind.acceptCharset) }
   /// `Accept-Datetime`.
-  public static var acceptDatetime: Self { Self(Kind.acceptDatetime) }
+  public static var acceptDatetime: Self { .allowed(Kind.acceptDatetime) }
   /// `Accept-Encoding`.
-  public static var acceptEncoding: Self { Self(Kind.acceptEncoding) }
+  public static var acceptEncoding: Self { .allowed(Kind.acceptEncoding) }
   /// `Accept-Language`.
-  public static var acceptLanguage: Self { Self(Kind.acceptLanguage) }
+  public static var acceptLanguage: Self { .allowed(Kind.acceptLanguage) }
   /// `Authorization`.
-  public static var authorization: Self { Self(Kind.authorization) }
+  public static var authorization: Self { .allowed(Kind.authorization) }
   /// `CloudFront-Forwarded-Proto`.
-  public static var cloudFrontForwardedProto: Self { Self(Kind.cloudFrontForwardedProto) }
+  public static var cloudFrontForwardedProto: Self { .allowed(Kind.cloudFrontForwardedProto) }
   /// `CloudFront-Is-Desktop-Viewer`.
-  public static var cloudFrontIsDesktopViewer: Self { Self(Kind.cloudFrontIsDesktopViewer) }
+  public static var cloudFrontIsDesktopViewer: Self { .allowed(Kind.cloudFrontIsDesktopViewer) }
   /// `CloudFront-Is-Mobile-Viewer`.
-  public static var cloudFrontIsMobileViewer: Self { Self(Kind.cloudFrontIsMobileViewer) }
+  public static var cloudFrontIsMobileViewer: Self { .allowed(Kind.cloudFrontIsMobileViewer) }
   /// `CloudFront-Is-SmartTV-Viewer`.
-  public static var cloudFrontIsSmartTvViewer: Self { Self(Kind.cloudFrontIsSmartTvViewer) }
+  public static var cloudFrontIsSmartTvViewer: Self { .allowed(Kind.cloudFrontIsSmartTvViewer) }
   /// `CloudFront-Is-Tablet-Viewer`.
-  public static var cloudFrontIsTabletViewer: Self { Self(Kind.cloudFrontIsTabletViewer) }
+  public static var cloudFrontIsTabletViewer: Self { .allowed(Kind.cloudFrontIsTabletViewer) }
   /// `CloudFront-Viewer-Country`.
-  public static var cloudFrontViewerCountry: Self { Self(Kind.cloudFrontViewerCountry) }
+  public static var cloudFrontViewerCountry: Self { .allowed(Kind.cloudFrontViewerCountry) }
   /// `Host`.
-  public static var host: Self { Self(Kind.host) }
+  public static var host: Self { .allowed(Kind.host) }
   /// `Origin`.
-  public static var origin: Self { Self(Kind.origin) }
+  public static var origin: Self { .allowed(Kind.origin) }
   /// `Referer`.
-  public static var referer: Self { Self(Kind.referer) }
+  public static var referer: Self { .allowed(Kind.referer) }
 }
 
 extension Lightsail.Distribution {
@@ -351,7 +351,7 @@ extension Value where Kind == Lightsail.Distribution.InputOrigin {
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let protocolPolicy = protocolPolicy { objectEntries.append(.init("ProtocolPolicy", protocolPolicy.expression)) }
     if let regionName = regionName { objectEntries.append(.init("RegionName", regionName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -368,11 +368,11 @@ extension Lightsail.Distribution {
 
 extension Value where Kind == Lightsail.Distribution.OptionValue {
   /// `all`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `allow-list`.
-  public static var allowList: Self { Self(Kind.allowList) }
+  public static var allowList: Self { .allowed(Kind.allowList) }
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension Lightsail.Distribution {
@@ -387,9 +387,9 @@ extension Lightsail.Distribution {
 
 extension Value where Kind == Lightsail.Distribution.ProtocolPolicyValue {
   /// `http-only`.
-  public static var httpOnly: Self { Self(Kind.httpOnly) }
+  public static var httpOnly: Self { .allowed(Kind.httpOnly) }
   /// `https-only`.
-  public static var httpsOnly: Self { Self(Kind.httpsOnly) }
+  public static var httpsOnly: Self { .allowed(Kind.httpsOnly) }
 }
 
 extension Lightsail.Distribution {
@@ -407,7 +407,7 @@ extension Value where Kind == Lightsail.Distribution.QueryStringObject {
     if let queryStringsAllowList = queryStringsAllowList {
       objectEntries.append(.init("QueryStringsAllowList", queryStringsAllowList.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -438,37 +438,37 @@ extension Lightsail.Distribution {
 
 extension Value where Kind == Lightsail.Distribution.RegionNameValue {
   /// `ap-northeast-1`.
-  public static var apNortheast1: Self { Self(Kind.apNortheast1) }
+  public static var apNortheast1: Self { .allowed(Kind.apNortheast1) }
   /// `ap-northeast-2`.
-  public static var apNortheast2: Self { Self(Kind.apNortheast2) }
+  public static var apNortheast2: Self { .allowed(Kind.apNortheast2) }
   /// `ap-south-1`.
-  public static var apSouth1: Self { Self(Kind.apSouth1) }
+  public static var apSouth1: Self { .allowed(Kind.apSouth1) }
   /// `ap-southeast-1`.
-  public static var apSoutheast1: Self { Self(Kind.apSoutheast1) }
+  public static var apSoutheast1: Self { .allowed(Kind.apSoutheast1) }
   /// `ap-southeast-2`.
-  public static var apSoutheast2: Self { Self(Kind.apSoutheast2) }
+  public static var apSoutheast2: Self { .allowed(Kind.apSoutheast2) }
   /// `ap-southeast-3`.
-  public static var apSoutheast3: Self { Self(Kind.apSoutheast3) }
+  public static var apSoutheast3: Self { .allowed(Kind.apSoutheast3) }
   /// `ap-southeast-5`.
-  public static var apSoutheast5: Self { Self(Kind.apSoutheast5) }
+  public static var apSoutheast5: Self { .allowed(Kind.apSoutheast5) }
   /// `ca-central-1`.
-  public static var caCentral1: Self { Self(Kind.caCentral1) }
+  public static var caCentral1: Self { .allowed(Kind.caCentral1) }
   /// `eu-central-1`.
-  public static var euCentral1: Self { Self(Kind.euCentral1) }
+  public static var euCentral1: Self { .allowed(Kind.euCentral1) }
   /// `eu-north-1`.
-  public static var euNorth1: Self { Self(Kind.euNorth1) }
+  public static var euNorth1: Self { .allowed(Kind.euNorth1) }
   /// `eu-west-1`.
-  public static var euWest1: Self { Self(Kind.euWest1) }
+  public static var euWest1: Self { .allowed(Kind.euWest1) }
   /// `eu-west-2`.
-  public static var euWest2: Self { Self(Kind.euWest2) }
+  public static var euWest2: Self { .allowed(Kind.euWest2) }
   /// `eu-west-3`.
-  public static var euWest3: Self { Self(Kind.euWest3) }
+  public static var euWest3: Self { .allowed(Kind.euWest3) }
   /// `us-east-1`.
-  public static var usEast1: Self { Self(Kind.usEast1) }
+  public static var usEast1: Self { .allowed(Kind.usEast1) }
   /// `us-east-2`.
-  public static var usEast2: Self { Self(Kind.usEast2) }
+  public static var usEast2: Self { .allowed(Kind.usEast2) }
   /// `us-west-1`.
-  public static var usWest1: Self { Self(Kind.usWest1) }
+  public static var usWest1: Self { .allowed(Kind.usWest1) }
   /// `us-west-2`.
-  public static var usWest2: Self { Self(Kind.usWest2) }
+  public static var usWest2: Self { .allowed(Kind.usWest2) }
 }

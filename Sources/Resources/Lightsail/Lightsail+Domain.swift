@@ -124,7 +124,7 @@ extension Value where Kind == Lightsail.Domain.DomainEntry {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Target", target.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -146,19 +146,19 @@ extension Lightsail.Domain {
 
 extension Value where Kind == Lightsail.Domain.TypeValue {
   /// `A`.
-  public static var a: Self { Self(Kind.a) }
+  public static var a: Self { .allowed(Kind.a) }
   /// `AAAA`.
-  public static var aaaa: Self { Self(Kind.aaaa) }
+  public static var aaaa: Self { .allowed(Kind.aaaa) }
   /// `CNAME`.
-  public static var cname: Self { Self(Kind.cname) }
+  public static var cname: Self { .allowed(Kind.cname) }
   /// `MX`.
-  public static var mx: Self { Self(Kind.mx) }
+  public static var mx: Self { .allowed(Kind.mx) }
   /// `NS`.
-  public static var ns: Self { Self(Kind.ns) }
+  public static var ns: Self { .allowed(Kind.ns) }
   /// `SOA`.
-  public static var soa: Self { Self(Kind.soa) }
+  public static var soa: Self { .allowed(Kind.soa) }
   /// `SRV`.
-  public static var srv: Self { Self(Kind.srv) }
+  public static var srv: Self { .allowed(Kind.srv) }
   /// `TXT`.
-  public static var txt: Self { Self(Kind.txt) }
+  public static var txt: Self { .allowed(Kind.txt) }
 }

@@ -296,7 +296,7 @@ extension Value where Kind == Lightsail.Instance.Disk {
     if let isSystemDisk = isSystemDisk { objectEntries.append(.init("IsSystemDisk", isSystemDisk.expression)) }
     objectEntries.append(.init("Path", path.expression))
     if let sizeInGb = sizeInGb { objectEntries.append(.init("SizeInGb", sizeInGb.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -318,7 +318,7 @@ extension Value where Kind == Lightsail.Instance.Hardware {
     if let cpuCount = cpuCount { objectEntries.append(.init("CpuCount", cpuCount.expression)) }
     if let disks = disks { objectEntries.append(.init("Disks", disks.expression)) }
     if let ramSizeInGb = ramSizeInGb { objectEntries.append(.init("RamSizeInGb", ramSizeInGb.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -336,7 +336,7 @@ extension Value where Kind == Lightsail.Instance.MonthlyTransfer {
     if let gbPerMonthAllocated = gbPerMonthAllocated {
       objectEntries.append(.init("GbPerMonthAllocated", gbPerMonthAllocated.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -358,7 +358,7 @@ extension Value where Kind == Lightsail.Instance.Networking {
       objectEntries.append(.init("MonthlyTransfer", monthlyTransfer.expression))
     }
     objectEntries.append(.init("Ports", ports.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -398,7 +398,7 @@ extension Value where Kind == Lightsail.Instance.Port {
     if let ipv6Cidrs = ipv6Cidrs { objectEntries.append(.init("Ipv6Cidrs", ipv6Cidrs.expression)) }
     if let `protocol` = `protocol` { objectEntries.append(.init("Protocol", `protocol`.expression)) }
     if let toPort = toPort { objectEntries.append(.init("ToPort", toPort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -415,6 +415,6 @@ extension Value where Kind == Lightsail.Instance.State {
     var objectEntries: [Expression.ObjectEntry] = []
     if let code = code { objectEntries.append(.init("Code", code.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == Lightsail.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -41,7 +41,7 @@ extension Value where Kind == Lightsail.AddOn {
       objectEntries.append(.init("AutoSnapshotAddOnRequest", autoSnapshotAddOnRequest.expression))
     }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -57,9 +57,9 @@ extension Lightsail {
 
 extension Value where Kind == Lightsail.AddOnTypeValue {
   /// `AutoSnapshot`.
-  public static var autoSnapshot: Self { Self(Kind.autoSnapshot) }
+  public static var autoSnapshot: Self { .allowed(Kind.autoSnapshot) }
   /// `StopInstanceOnIdle`.
-  public static var stopInstanceOnIdle: Self { Self(Kind.stopInstanceOnIdle) }
+  public static var stopInstanceOnIdle: Self { .allowed(Kind.stopInstanceOnIdle) }
 }
 
 extension Lightsail {
@@ -76,7 +76,7 @@ extension Value where Kind == Lightsail.AutoSnapshotAddOn {
     if let snapshotTimeOfDay = snapshotTimeOfDay {
       objectEntries.append(.init("SnapshotTimeOfDay", snapshotTimeOfDay.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -95,7 +95,7 @@ extension Value where Kind == Lightsail.Location {
       objectEntries.append(.init("AvailabilityZone", availabilityZone.expression))
     }
     if let regionName = regionName { objectEntries.append(.init("RegionName", regionName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -116,19 +116,19 @@ extension Lightsail {
 
 extension Value where Kind == Lightsail.StatusValue {
   /// `Enabling`.
-  public static var enabling: Self { Self(Kind.enabling) }
+  public static var enabling: Self { .allowed(Kind.enabling) }
   /// `Disabling`.
-  public static var disabling: Self { Self(Kind.disabling) }
+  public static var disabling: Self { .allowed(Kind.disabling) }
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `Terminating`.
-  public static var terminating: Self { Self(Kind.terminating) }
+  public static var terminating: Self { .allowed(Kind.terminating) }
   /// `Terminated`.
-  public static var terminated: Self { Self(Kind.terminated) }
+  public static var terminated: Self { .allowed(Kind.terminated) }
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `Failed`.
-  public static var failed: Self { Self(Kind.failed) }
+  public static var failed: Self { .allowed(Kind.failed) }
 }
 
 extension Lightsail {
@@ -144,9 +144,9 @@ extension Lightsail {
 
 extension Value where Kind == Lightsail.IPAddressTypeValue {
   /// `dualstack`.
-  public static var dualstack: Self { Self(Kind.dualstack) }
+  public static var dualstack: Self { .allowed(Kind.dualstack) }
   /// `ipv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `ipv6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
 }

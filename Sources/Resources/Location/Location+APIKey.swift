@@ -151,7 +151,7 @@ extension Value where Kind == Location.APIKey.APIKeyRestrictions {
     if let allowAppleApps = allowAppleApps { objectEntries.append(.init("AllowAppleApps", allowAppleApps.expression)) }
     if let allowReferers = allowReferers { objectEntries.append(.init("AllowReferers", allowReferers.expression)) }
     objectEntries.append(.init("AllowResources", allowResources.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -168,7 +168,7 @@ extension Value where Kind == Location.APIKey.AndroidApp {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CertificateFingerprint", certificateFingerprint.expression))
     objectEntries.append(.init("Package", package.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,6 +184,6 @@ extension Value where Kind == Location.APIKey.AppleApp {
   public init(bundleID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BundleId", bundleID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

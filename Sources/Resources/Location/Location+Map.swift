@@ -122,6 +122,6 @@ extension Value where Kind == Location.Map.MapConfiguration {
     if let customLayers = customLayers { objectEntries.append(.init("CustomLayers", customLayers.expression)) }
     if let politicalView = politicalView { objectEntries.append(.init("PoliticalView", politicalView.expression)) }
     objectEntries.append(.init("Style", style.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -132,7 +132,7 @@ extension Value where Kind == Location.PlaceIndex.DataSourceConfiguration {
   public init(intendedUse: Value<Location.PlaceIndex.IntendedUseValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let intendedUse = intendedUse { objectEntries.append(.init("IntendedUse", intendedUse.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -148,7 +148,7 @@ extension Location.PlaceIndex {
 
 extension Value where Kind == Location.PlaceIndex.IntendedUseValue {
   /// `SingleUse`.
-  public static var singleUse: Self { Self(Kind.singleUse) }
+  public static var singleUse: Self { .allowed(Kind.singleUse) }
   /// `Storage`.
-  public static var storage: Self { Self(Kind.storage) }
+  public static var storage: Self { .allowed(Kind.storage) }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == Location.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -32,5 +32,5 @@ extension Location {
 
 extension Value where Kind == Location.PricingPlanValue {
   /// `RequestBasedUsage`.
-  public static var requestBasedUsage: Self { Self(Kind.requestBasedUsage) }
+  public static var requestBasedUsage: Self { .allowed(Kind.requestBasedUsage) }
 }

@@ -158,9 +158,9 @@ extension Location.Tracker {
 
 extension Value where Kind == Location.Tracker.PositionFilteringValue {
   /// `TimeBased`.
-  public static var timeBased: Self { Self(Kind.timeBased) }
+  public static var timeBased: Self { .allowed(Kind.timeBased) }
   /// `DistanceBased`.
-  public static var distanceBased: Self { Self(Kind.distanceBased) }
+  public static var distanceBased: Self { .allowed(Kind.distanceBased) }
   /// `AccuracyBased`.
-  public static var accuracyBased: Self { Self(Kind.accuracyBased) }
+  public static var accuracyBased: Self { .allowed(Kind.accuracyBased) }
 }

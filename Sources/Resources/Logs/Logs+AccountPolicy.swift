@@ -97,15 +97,15 @@ extension Logs.AccountPolicy {
 
 extension Value where Kind == Logs.AccountPolicy.PolicyTypeValue {
   /// `DATA_PROTECTION_POLICY`.
-  public static var dataProtectionPolicy: Self { Self(Kind.dataProtectionPolicy) }
+  public static var dataProtectionPolicy: Self { .allowed(Kind.dataProtectionPolicy) }
   /// `SUBSCRIPTION_FILTER_POLICY`.
-  public static var subscriptionFilterPolicy: Self { Self(Kind.subscriptionFilterPolicy) }
+  public static var subscriptionFilterPolicy: Self { .allowed(Kind.subscriptionFilterPolicy) }
   /// `FIELD_INDEX_POLICY`.
-  public static var fieldIndexPolicy: Self { Self(Kind.fieldIndexPolicy) }
+  public static var fieldIndexPolicy: Self { .allowed(Kind.fieldIndexPolicy) }
   /// `TRANSFORMER_POLICY`.
-  public static var transformerPolicy: Self { Self(Kind.transformerPolicy) }
+  public static var transformerPolicy: Self { .allowed(Kind.transformerPolicy) }
   /// `METRIC_EXTRACTION_POLICY`.
-  public static var metricExtractionPolicy: Self { Self(Kind.metricExtractionPolicy) }
+  public static var metricExtractionPolicy: Self { .allowed(Kind.metricExtractionPolicy) }
 }
 
 extension Logs.AccountPolicy {
@@ -119,5 +119,5 @@ extension Logs.AccountPolicy {
 
 extension Value where Kind == Logs.AccountPolicy.ScopeValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
 }

@@ -118,6 +118,6 @@ extension Value where Kind == Logs.DeliveryDestination.DestinationPolicy {
     if let deliveryDestinationPolicy = deliveryDestinationPolicy {
       objectEntries.append(.init("DeliveryDestinationPolicy", deliveryDestinationPolicy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

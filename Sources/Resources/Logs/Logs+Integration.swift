@@ -78,7 +78,7 @@ extension Logs.Integration {
 
 extension Value where Kind == Logs.Integration.IntegrationTypeValue {
   /// `OPENSEARCH`.
-  public static var opensearch: Self { Self(Kind.opensearch) }
+  public static var opensearch: Self { .allowed(Kind.opensearch) }
 }
 
 extension Logs.Integration {
@@ -103,7 +103,7 @@ extension Value where Kind == Logs.Integration.OpenSearchResourceConfig {
     objectEntries.append(.init("DataSourceRoleArn", dataSourceRoleARN.expression))
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
     if let retentionDays = retentionDays { objectEntries.append(.init("RetentionDays", retentionDays.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -121,6 +121,6 @@ extension Value where Kind == Logs.Integration.ResourceConfig {
     if let openSearchResourceConfig = openSearchResourceConfig {
       objectEntries.append(.init("OpenSearchResourceConfig", openSearchResourceConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

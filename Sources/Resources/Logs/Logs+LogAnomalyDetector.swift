@@ -148,13 +148,13 @@ extension Logs.LogAnomalyDetector {
 
 extension Value where Kind == Logs.LogAnomalyDetector.EvaluationFrequencyValue {
   /// `FIVE_MIN`.
-  public static var fiveMin: Self { Self(Kind.fiveMin) }
+  public static var fiveMin: Self { .allowed(Kind.fiveMin) }
   /// `TEN_MIN`.
-  public static var tenMin: Self { Self(Kind.tenMin) }
+  public static var tenMin: Self { .allowed(Kind.tenMin) }
   /// `FIFTEEN_MIN`.
-  public static var fifteenMin: Self { Self(Kind.fifteenMin) }
+  public static var fifteenMin: Self { .allowed(Kind.fifteenMin) }
   /// `THIRTY_MIN`.
-  public static var thirtyMin: Self { Self(Kind.thirtyMin) }
+  public static var thirtyMin: Self { .allowed(Kind.thirtyMin) }
   /// `ONE_HOUR`.
-  public static var oneHour: Self { Self(Kind.oneHour) }
+  public static var oneHour: Self { .allowed(Kind.oneHour) }
 }

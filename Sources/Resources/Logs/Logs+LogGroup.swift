@@ -149,9 +149,9 @@ extension Logs.LogGroup {
 
 extension Value where Kind == Logs.LogGroup.LogGroupClassValue {
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `INFREQUENT_ACCESS`.
-  public static var infrequentAccess: Self { Self(Kind.infrequentAccess) }
+  public static var infrequentAccess: Self { .allowed(Kind.infrequentAccess) }
   /// `DELIVERY`.
-  public static var delivery: Self { Self(Kind.delivery) }
+  public static var delivery: Self { .allowed(Kind.delivery) }
 }

@@ -106,7 +106,7 @@ extension Value where Kind == Logs.MetricFilter.Dimension {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -134,7 +134,7 @@ extension Value where Kind == Logs.MetricFilter.MetricTransformation {
     objectEntries.append(.init("MetricNamespace", metricNamespace.expression))
     objectEntries.append(.init("MetricValue", metricValue.expression))
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,57 +175,57 @@ extension Logs.MetricFilter {
 
 extension Value where Kind == Logs.MetricFilter.UnitValue {
   /// `Seconds`.
-  public static var seconds: Self { Self(Kind.seconds) }
+  public static var seconds: Self { .allowed(Kind.seconds) }
   /// `Microseconds`.
-  public static var microseconds: Self { Self(Kind.microseconds) }
+  public static var microseconds: Self { .allowed(Kind.microseconds) }
   /// `Milliseconds`.
-  public static var milliseconds: Self { Self(Kind.milliseconds) }
+  public static var milliseconds: Self { .allowed(Kind.milliseconds) }
   /// `Bytes`.
-  public static var bytes: Self { Self(Kind.bytes) }
+  public static var bytes: Self { .allowed(Kind.bytes) }
   /// `Kilobytes`.
-  public static var kilobytes: Self { Self(Kind.kilobytes) }
+  public static var kilobytes: Self { .allowed(Kind.kilobytes) }
   /// `Megabytes`.
-  public static var megabytes: Self { Self(Kind.megabytes) }
+  public static var megabytes: Self { .allowed(Kind.megabytes) }
   /// `Gigabytes`.
-  public static var gigabytes: Self { Self(Kind.gigabytes) }
+  public static var gigabytes: Self { .allowed(Kind.gigabytes) }
   /// `Terabytes`.
-  public static var terabytes: Self { Self(Kind.terabytes) }
+  public static var terabytes: Self { .allowed(Kind.terabytes) }
   /// `Bits`.
-  public static var bits: Self { Self(Kind.bits) }
+  public static var bits: Self { .allowed(Kind.bits) }
   /// `Kilobits`.
-  public static var kilobits: Self { Self(Kind.kilobits) }
+  public static var kilobits: Self { .allowed(Kind.kilobits) }
   /// `Megabits`.
-  public static var megabits: Self { Self(Kind.megabits) }
+  public static var megabits: Self { .allowed(Kind.megabits) }
   /// `Gigabits`.
-  public static var gigabits: Self { Self(Kind.gigabits) }
+  public static var gigabits: Self { .allowed(Kind.gigabits) }
   /// `Terabits`.
-  public static var terabits: Self { Self(Kind.terabits) }
+  public static var terabits: Self { .allowed(Kind.terabits) }
   /// `Percent`.
-  public static var percent: Self { Self(Kind.percent) }
+  public static var percent: Self { .allowed(Kind.percent) }
   /// `Count`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
   /// `Bytes/Second`.
-  public static var bytesSecond: Self { Self(Kind.bytesSecond) }
+  public static var bytesSecond: Self { .allowed(Kind.bytesSecond) }
   /// `Kilobytes/Second`.
-  public static var kilobytesSecond: Self { Self(Kind.kilobytesSecond) }
+  public static var kilobytesSecond: Self { .allowed(Kind.kilobytesSecond) }
   /// `Megabytes/Second`.
-  public static var megabytesSecond: Self { Self(Kind.megabytesSecond) }
+  public static var megabytesSecond: Self { .allowed(Kind.megabytesSecond) }
   /// `Gigabytes/Second`.
-  public static var gigabytesSecond: Self { Self(Kind.gigabytesSecond) }
+  public static var gigabytesSecond: Self { .allowed(Kind.gigabytesSecond) }
   /// `Terabytes/Second`.
-  public static var terabytesSecond: Self { Self(Kind.terabytesSecond) }
+  public static var terabytesSecond: Self { .allowed(Kind.terabytesSecond) }
   /// `Bits/Second`.
-  public static var bitsSecond: Self { Self(Kind.bitsSecond) }
+  public static var bitsSecond: Self { .allowed(Kind.bitsSecond) }
   /// `Kilobits/Second`.
-  public static var kilobitsSecond: Self { Self(Kind.kilobitsSecond) }
+  public static var kilobitsSecond: Self { .allowed(Kind.kilobitsSecond) }
   /// `Megabits/Second`.
-  public static var megabitsSecond: Self { Self(Kind.megabitsSecond) }
+  public static var megabitsSecond: Self { .allowed(Kind.megabitsSecond) }
   /// `Gigabits/Second`.
-  public static var gigabitsSecond: Self { Self(Kind.gigabitsSecond) }
+  public static var gigabitsSecond: Self { .allowed(Kind.gigabitsSecond) }
   /// `Terabits/Second`.
-  public static var terabitsSecond: Self { Self(Kind.terabitsSecond) }
+  public static var terabitsSecond: Self { .allowed(Kind.terabitsSecond) }
   /// `Count/Second`.
-  public static var countSecond: Self { Self(Kind.countSecond) }
+  public static var countSecond: Self { .allowed(Kind.countSecond) }
   /// `None`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }

@@ -96,11 +96,11 @@ extension Logs.QueryDefinition {
 
 extension Value where Kind == Logs.QueryDefinition.QueryLanguageValue {
   /// `CWLI`.
-  public static var cwli: Self { Self(Kind.cwli) }
+  public static var cwli: Self { .allowed(Kind.cwli) }
   /// `SQL`.
-  public static var sql: Self { Self(Kind.sql) }
+  public static var sql: Self { .allowed(Kind.sql) }
   /// `PPL`.
-  public static var ppl: Self { Self(Kind.ppl) }
+  public static var ppl: Self { .allowed(Kind.ppl) }
 }
 
 extension Logs.QueryDefinition {
@@ -117,6 +117,6 @@ extension Value where Kind == Logs.QueryDefinition.QueryParameter {
     if let defaultValue = defaultValue { objectEntries.append(.init("DefaultValue", defaultValue.expression)) }
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -197,7 +197,7 @@ extension Value where Kind == Logs.ScheduledQuery.DestinationConfiguration {
     if let s3Configuration = s3Configuration {
       objectEntries.append(.init("S3Configuration", s3Configuration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -214,11 +214,11 @@ extension Logs.ScheduledQuery {
 
 extension Value where Kind == Logs.ScheduledQuery.QueryLanguageValue {
   /// `CWLI`.
-  public static var cwli: Self { Self(Kind.cwli) }
+  public static var cwli: Self { .allowed(Kind.cwli) }
   /// `PPL`.
-  public static var ppl: Self { Self(Kind.ppl) }
+  public static var ppl: Self { .allowed(Kind.ppl) }
   /// `SQL`.
-  public static var sql: Self { Self(Kind.sql) }
+  public static var sql: Self { .allowed(Kind.sql) }
 }
 
 extension Logs.ScheduledQuery {
@@ -234,7 +234,7 @@ extension Value where Kind == Logs.ScheduledQuery.S3Configuration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DestinationIdentifier", destinationIdentifier.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -250,9 +250,9 @@ extension Logs.ScheduledQuery {
 
 extension Value where Kind == Logs.ScheduledQuery.ScheduledQueryStateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Logs.ScheduledQuery {
@@ -268,6 +268,6 @@ extension Value where Kind == Logs.ScheduledQuery.Tags {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -117,7 +117,7 @@ extension Logs.SubscriptionFilter {
 
 extension Value where Kind == Logs.SubscriptionFilter.DistributionValue {
   /// `Random`.
-  public static var random: Self { Self(Kind.random) }
+  public static var random: Self { .allowed(Kind.random) }
   /// `ByLogStream`.
-  public static var byLogStream: Self { Self(Kind.byLogStream) }
+  public static var byLogStream: Self { .allowed(Kind.byLogStream) }
 }

@@ -68,7 +68,7 @@ extension Value where Kind == Logs.Transformer.AddKeyEntry {
       objectEntries.append(.init("OverwriteIfExists", overwriteIfExists.expression))
     }
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -84,7 +84,7 @@ extension Value where Kind == Logs.Transformer.AddKeys {
   public init(entries: Value<[Logs.Transformer.AddKeyEntry]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Entries", entries.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -100,7 +100,7 @@ extension Value where Kind == Logs.Transformer.CopyValue {
   public init(entries: Value<[Logs.Transformer.CopyValueEntry]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Entries", entries.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -120,7 +120,7 @@ extension Value where Kind == Logs.Transformer.CopyValueEntry {
     }
     objectEntries.append(.init("Source", source.expression))
     objectEntries.append(.init("Target", target.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -144,7 +144,7 @@ extension Value where Kind == Logs.Transformer.Csv {
     if let delimiter = delimiter { objectEntries.append(.init("Delimiter", delimiter.expression)) }
     if let quoteCharacter = quoteCharacter { objectEntries.append(.init("QuoteCharacter", quoteCharacter.expression)) }
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -174,7 +174,7 @@ extension Value where Kind == Logs.Transformer.DateTimeConverter {
     objectEntries.append(.init("Target", target.expression))
     if let targetFormat = targetFormat { objectEntries.append(.init("TargetFormat", targetFormat.expression)) }
     if let targetTimezone = targetTimezone { objectEntries.append(.init("TargetTimezone", targetTimezone.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -190,7 +190,7 @@ extension Value where Kind == Logs.Transformer.DeleteKeys {
   public init(withKeys: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("WithKeys", withKeys.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -209,15 +209,15 @@ extension Logs.Transformer {
 
 extension Value where Kind == Logs.Transformer.EventSourceValue {
   /// `CloudTrail`.
-  public static var cloudTrail: Self { Self(Kind.cloudTrail) }
+  public static var cloudTrail: Self { .allowed(Kind.cloudTrail) }
   /// `Route53Resolver`.
-  public static var route53Resolver: Self { Self(Kind.route53Resolver) }
+  public static var route53Resolver: Self { .allowed(Kind.route53Resolver) }
   /// `VPCFlow`.
-  public static var vpcFlow: Self { Self(Kind.vpcFlow) }
+  public static var vpcFlow: Self { .allowed(Kind.vpcFlow) }
   /// `EKSAudit`.
-  public static var eksAudit: Self { Self(Kind.eksAudit) }
+  public static var eksAudit: Self { .allowed(Kind.eksAudit) }
   /// `AWSWAF`.
-  public static var awswaf: Self { Self(Kind.awswaf) }
+  public static var awswaf: Self { .allowed(Kind.awswaf) }
 }
 
 extension Logs.Transformer {
@@ -232,9 +232,9 @@ extension Logs.Transformer {
 
 extension Value where Kind == Logs.Transformer.FlattenedElementValue {
   /// `first`.
-  public static var first: Self { Self(Kind.first) }
+  public static var first: Self { .allowed(Kind.first) }
   /// `last`.
-  public static var last: Self { Self(Kind.last) }
+  public static var last: Self { .allowed(Kind.last) }
 }
 
 extension Logs.Transformer {
@@ -250,7 +250,7 @@ extension Value where Kind == Logs.Transformer.Grok {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Match", match.expression))
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -280,7 +280,7 @@ extension Value where Kind == Logs.Transformer.ListToMap {
     objectEntries.append(.init("Source", source.expression))
     if let target = target { objectEntries.append(.init("Target", target.expression)) }
     if let valueKey = valueKey { objectEntries.append(.init("ValueKey", valueKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -296,7 +296,7 @@ extension Value where Kind == Logs.Transformer.LowerCaseString {
   public init(withKeys: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("WithKeys", withKeys.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -316,7 +316,7 @@ extension Value where Kind == Logs.Transformer.MoveKeyEntry {
     }
     objectEntries.append(.init("Source", source.expression))
     objectEntries.append(.init("Target", target.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -332,7 +332,7 @@ extension Value where Kind == Logs.Transformer.MoveKeys {
   public init(entries: Value<[Logs.Transformer.MoveKeyEntry]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Entries", entries.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -348,9 +348,9 @@ extension Logs.Transformer {
 
 extension Value where Kind == Logs.Transformer.OcsfVersionValue {
   /// `V1.1`.
-  public static var v1_1: Self { Self(Kind.v1_1) }
+  public static var v1_1: Self { .allowed(Kind.v1_1) }
   /// `V1.5`.
-  public static var v1_5: Self { Self(Kind.v1_5) }
+  public static var v1_5: Self { .allowed(Kind.v1_5) }
 }
 
 extension Logs.Transformer {
@@ -365,7 +365,7 @@ extension Value where Kind == Logs.Transformer.ParseCloudfront {
   public init(source: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -382,7 +382,7 @@ extension Value where Kind == Logs.Transformer.ParseJSON {
     var objectEntries: [Expression.ObjectEntry] = []
     if let destination = destination { objectEntries.append(.init("Destination", destination.expression)) }
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -416,7 +416,7 @@ extension Value where Kind == Logs.Transformer.ParseKeyValue {
       objectEntries.append(.init("OverwriteIfExists", overwriteIfExists.expression))
     }
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -432,7 +432,7 @@ extension Value where Kind == Logs.Transformer.ParsePostgres {
   public init(source: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -448,7 +448,7 @@ extension Value where Kind == Logs.Transformer.ParseRoute53 {
   public init(source: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -472,7 +472,7 @@ extension Value where Kind == Logs.Transformer.ParseToOCSF {
     if let mappingVersion = mappingVersion { objectEntries.append(.init("MappingVersion", mappingVersion.expression)) }
     objectEntries.append(.init("OcsfVersion", ocsfVersion.expression))
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -488,7 +488,7 @@ extension Value where Kind == Logs.Transformer.ParseVPC {
   public init(source: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -504,7 +504,7 @@ extension Value where Kind == Logs.Transformer.ParseWAF {
   public init(source: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -576,7 +576,7 @@ extension Value where Kind == Logs.Transformer.Processor {
     if let upperCaseString = upperCaseString {
       objectEntries.append(.init("UpperCaseString", upperCaseString.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -596,7 +596,7 @@ extension Value where Kind == Logs.Transformer.RenameKeyEntry {
       objectEntries.append(.init("OverwriteIfExists", overwriteIfExists.expression))
     }
     objectEntries.append(.init("RenameTo", renameTo.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -612,7 +612,7 @@ extension Value where Kind == Logs.Transformer.RenameKeys {
   public init(entries: Value<[Logs.Transformer.RenameKeyEntry]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Entries", entries.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -628,7 +628,7 @@ extension Value where Kind == Logs.Transformer.SplitString {
   public init(entries: Value<[Logs.Transformer.SplitStringEntry]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Entries", entries.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -645,7 +645,7 @@ extension Value where Kind == Logs.Transformer.SplitStringEntry {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Delimiter", delimiter.expression))
     objectEntries.append(.init("Source", source.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -661,7 +661,7 @@ extension Value where Kind == Logs.Transformer.SubstituteString {
   public init(entries: Value<[Logs.Transformer.SubstituteStringEntry]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Entries", entries.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -679,7 +679,7 @@ extension Value where Kind == Logs.Transformer.SubstituteStringEntry {
     objectEntries.append(.init("From", from.expression))
     objectEntries.append(.init("Source", source.expression))
     objectEntries.append(.init("To", to.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -695,7 +695,7 @@ extension Value where Kind == Logs.Transformer.TrimString {
   public init(withKeys: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("WithKeys", withKeys.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -711,7 +711,7 @@ extension Value where Kind == Logs.Transformer.TypeConverter {
   public init(entries: Value<[Logs.Transformer.TypeConverterEntry]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Entries", entries.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -728,7 +728,7 @@ extension Value where Kind == Logs.Transformer.TypeConverterEntry {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -746,13 +746,13 @@ extension Logs.Transformer {
 
 extension Value where Kind == Logs.Transformer.TypeValue {
   /// `boolean`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
   /// `integer`.
-  public static var integer: Self { Self(Kind.integer) }
+  public static var integer: Self { .allowed(Kind.integer) }
   /// `double`.
-  public static var double: Self { Self(Kind.double) }
+  public static var double: Self { .allowed(Kind.double) }
   /// `string`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
 }
 
 extension Logs.Transformer {
@@ -767,6 +767,6 @@ extension Value where Kind == Logs.Transformer.UpperCaseString {
   public init(withKeys: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("WithKeys", withKeys.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

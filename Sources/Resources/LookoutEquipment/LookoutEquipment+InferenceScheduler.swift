@@ -138,7 +138,7 @@ extension Value where Kind == LookoutEquipment.InferenceScheduler.DataInputConfi
       objectEntries.append(.init("InputTimeZoneOffset", inputTimeZoneOffset.expression))
     }
     objectEntries.append(.init("S3InputConfiguration", s3InputConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -158,7 +158,7 @@ extension Value where Kind == LookoutEquipment.InferenceScheduler.DataOutputConf
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
     objectEntries.append(.init("S3OutputConfiguration", s3OutputConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,15 +177,15 @@ extension LookoutEquipment.InferenceScheduler {
 
 extension Value where Kind == LookoutEquipment.InferenceScheduler.DataUploadFrequencyValue {
   /// `PT5M`.
-  public static var pt5M: Self { Self(Kind.pt5M) }
+  public static var pt5M: Self { .allowed(Kind.pt5M) }
   /// `PT10M`.
-  public static var pt10M: Self { Self(Kind.pt10M) }
+  public static var pt10M: Self { .allowed(Kind.pt10M) }
   /// `PT15M`.
-  public static var pt15M: Self { Self(Kind.pt15M) }
+  public static var pt15M: Self { .allowed(Kind.pt15M) }
   /// `PT30M`.
-  public static var pt30M: Self { Self(Kind.pt30M) }
+  public static var pt30M: Self { .allowed(Kind.pt30M) }
   /// `PT1H`.
-  public static var pt1H: Self { Self(Kind.pt1H) }
+  public static var pt1H: Self { .allowed(Kind.pt1H) }
 }
 
 extension LookoutEquipment.InferenceScheduler {
@@ -205,7 +205,7 @@ extension Value where Kind == LookoutEquipment.InferenceScheduler.InputNameConfi
     if let timestampFormat = timestampFormat {
       objectEntries.append(.init("TimestampFormat", timestampFormat.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -222,7 +222,7 @@ extension Value where Kind == LookoutEquipment.InferenceScheduler.S3InputConfigu
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Bucket", bucket.expression))
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -239,7 +239,7 @@ extension Value where Kind == LookoutEquipment.InferenceScheduler.S3OutputConfig
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Bucket", bucket.expression))
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -256,6 +256,6 @@ extension Value where Kind == LookoutEquipment.InferenceScheduler.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -175,7 +175,7 @@ extension Value where Kind == M2.Environment.HighAvailabilityConfig {
   public init(desiredCapacity: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DesiredCapacity", desiredCapacity.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -191,7 +191,7 @@ extension M2.Environment {
 
 extension Value where Kind == M2.Environment.NetworkTypeValue {
   /// `ipv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `dual`.
-  public static var dual: Self { Self(Kind.dual) }
+  public static var dual: Self { .allowed(Kind.dual) }
 }

@@ -16,7 +16,7 @@ extension M2 {
 
 extension Value where Kind == M2.EngineTypeValue {
   /// `microfocus`.
-  public static var microfocus: Self { Self(Kind.microfocus) }
+  public static var microfocus: Self { .allowed(Kind.microfocus) }
   /// `bluage`.
-  public static var bluage: Self { Self(Kind.bluage) }
+  public static var bluage: Self { .allowed(Kind.bluage) }
 }

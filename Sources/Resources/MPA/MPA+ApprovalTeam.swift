@@ -163,7 +163,7 @@ extension Value where Kind == MPA.ApprovalTeam.ApprovalStrategy {
   public init(mofN: Value<MPA.ApprovalTeam.MofNApprovalStrategy>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MofN", mofN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -191,7 +191,7 @@ extension Value where Kind == MPA.ApprovalTeam.Approver {
       objectEntries.append(.init("PrimaryIdentityStatus", primaryIdentityStatus.expression))
     }
     if let responseTime = responseTime { objectEntries.append(.init("ResponseTime", responseTime.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,7 +207,7 @@ extension Value where Kind == MPA.ApprovalTeam.MofNApprovalStrategy {
   public init(minApprovalsRequired: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MinApprovalsRequired", minApprovalsRequired.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,6 +223,6 @@ extension Value where Kind == MPA.ApprovalTeam.Policy {
   public init(policyARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PolicyArn", policyARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

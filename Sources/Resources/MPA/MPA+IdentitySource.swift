@@ -133,7 +133,7 @@ extension Value where Kind == MPA.IdentitySource.IAMIdentityCenter {
     }
     objectEntries.append(.init("InstanceArn", instanceARN.expression))
     objectEntries.append(.init("Region", region.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -149,6 +149,6 @@ extension Value where Kind == MPA.IdentitySource.IdentitySourceParameters {
   public init(iamIdentityCenter: Value<MPA.IdentitySource.IAMIdentityCenter>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IamIdentityCenter", iamIdentityCenter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -183,7 +183,7 @@ extension MSK.Cluster {
 
 extension Value where Kind == MSK.Cluster.BrokerAZDistributionValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
 }
 
 extension MSK.Cluster {
@@ -204,7 +204,7 @@ extension Value where Kind == MSK.Cluster.BrokerLogs {
     if let cloudWatchLogs = cloudWatchLogs { objectEntries.append(.init("CloudWatchLogs", cloudWatchLogs.expression)) }
     if let firehose = firehose { objectEntries.append(.init("Firehose", firehose.expression)) }
     if let s3 = s3 { objectEntries.append(.init("S3", s3.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -236,7 +236,7 @@ extension Value where Kind == MSK.Cluster.BrokerNodeGroupInfo {
     objectEntries.append(.init("InstanceType", instanceType.expression))
     if let securityGroups = securityGroups { objectEntries.append(.init("SecurityGroups", securityGroups.expression)) }
     if let storageInfo = storageInfo { objectEntries.append(.init("StorageInfo", storageInfo.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -260,7 +260,7 @@ extension Value where Kind == MSK.Cluster.ClientAuthentication {
     if let unauthenticated = unauthenticated {
       objectEntries.append(.init("Unauthenticated", unauthenticated.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -277,11 +277,11 @@ extension MSK.Cluster {
 
 extension Value where Kind == MSK.Cluster.ClientBrokerValue {
   /// `TLS`.
-  public static var tls: Self { Self(Kind.tls) }
+  public static var tls: Self { .allowed(Kind.tls) }
   /// `TLS_PLAINTEXT`.
-  public static var tlsPlaintext: Self { Self(Kind.tlsPlaintext) }
+  public static var tlsPlaintext: Self { .allowed(Kind.tlsPlaintext) }
   /// `PLAINTEXT`.
-  public static var plaintext: Self { Self(Kind.plaintext) }
+  public static var plaintext: Self { .allowed(Kind.plaintext) }
 }
 
 extension MSK.Cluster {
@@ -297,7 +297,7 @@ extension Value where Kind == MSK.Cluster.ConfigurationInfo {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
     objectEntries.append(.init("Revision", revision.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -321,7 +321,7 @@ extension Value where Kind == MSK.Cluster.ConnectivityInfo {
     if let vpcConnectivity = vpcConnectivity {
       objectEntries.append(.init("VpcConnectivity", vpcConnectivity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -343,7 +343,7 @@ extension Value where Kind == MSK.Cluster.EBSStorageInfo {
       objectEntries.append(.init("ProvisionedThroughput", provisionedThroughput.expression))
     }
     if let volumeSize = volumeSize { objectEntries.append(.init("VolumeSize", volumeSize.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -359,7 +359,7 @@ extension Value where Kind == MSK.Cluster.EncryptionAtRest {
   public init(dataVolumeKMSKeyID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DataVolumeKMSKeyId", dataVolumeKMSKeyID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -376,7 +376,7 @@ extension Value where Kind == MSK.Cluster.EncryptionInTransit {
     var objectEntries: [Expression.ObjectEntry] = []
     if let clientBroker = clientBroker { objectEntries.append(.init("ClientBroker", clientBroker.expression)) }
     if let inCluster = inCluster { objectEntries.append(.init("InCluster", inCluster.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -400,7 +400,7 @@ extension Value where Kind == MSK.Cluster.EncryptionInfo {
     if let encryptionInTransit = encryptionInTransit {
       objectEntries.append(.init("EncryptionInTransit", encryptionInTransit.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -418,13 +418,13 @@ extension MSK.Cluster {
 
 extension Value where Kind == MSK.Cluster.EnhancedMonitoringValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `PER_BROKER`.
-  public static var perBroker: Self { Self(Kind.perBroker) }
+  public static var perBroker: Self { .allowed(Kind.perBroker) }
   /// `PER_TOPIC_PER_BROKER`.
-  public static var perTopicPerBroker: Self { Self(Kind.perTopicPerBroker) }
+  public static var perTopicPerBroker: Self { .allowed(Kind.perTopicPerBroker) }
   /// `PER_TOPIC_PER_PARTITION`.
-  public static var perTopicPerPartition: Self { Self(Kind.perTopicPerPartition) }
+  public static var perTopicPerPartition: Self { .allowed(Kind.perTopicPerPartition) }
 }
 
 extension MSK.Cluster {
@@ -439,7 +439,7 @@ extension Value where Kind == MSK.Cluster.JmxExporter {
   public init(enabledInBroker: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EnabledInBroker", enabledInBroker.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -455,7 +455,7 @@ extension Value where Kind == MSK.Cluster.LoggingInfo {
   public init(brokerLogs: Value<MSK.Cluster.BrokerLogs>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BrokerLogs", brokerLogs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -471,9 +471,9 @@ extension MSK.Cluster {
 
 extension Value where Kind == MSK.Cluster.NetworkTypeValue {
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `DUAL`.
-  public static var dual: Self { Self(Kind.dual) }
+  public static var dual: Self { .allowed(Kind.dual) }
 }
 
 extension MSK.Cluster {
@@ -488,7 +488,7 @@ extension Value where Kind == MSK.Cluster.NodeExporter {
   public init(enabledInBroker: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EnabledInBroker", enabledInBroker.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -504,7 +504,7 @@ extension Value where Kind == MSK.Cluster.OpenMonitoring {
   public init(prometheus: Value<MSK.Cluster.Prometheus>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Prometheus", prometheus.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -524,7 +524,7 @@ extension Value where Kind == MSK.Cluster.Prometheus {
     var objectEntries: [Expression.ObjectEntry] = []
     if let jmxExporter = jmxExporter { objectEntries.append(.init("JmxExporter", jmxExporter.expression)) }
     if let nodeExporter = nodeExporter { objectEntries.append(.init("NodeExporter", nodeExporter.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -543,7 +543,7 @@ extension Value where Kind == MSK.Cluster.ProvisionedThroughput {
     if let volumeThroughput = volumeThroughput {
       objectEntries.append(.init("VolumeThroughput", volumeThroughput.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -559,7 +559,7 @@ extension Value where Kind == MSK.Cluster.PublicAccess {
   public init(type: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -575,7 +575,7 @@ extension Value where Kind == MSK.Cluster.Rebalancing {
   public init(status: Value<MSK.Cluster.StatusValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -592,7 +592,7 @@ extension Value where Kind == MSK.Cluster.Sasl {
     var objectEntries: [Expression.ObjectEntry] = []
     if let iam = iam { objectEntries.append(.init("Iam", iam.expression)) }
     if let scram = scram { objectEntries.append(.init("Scram", scram.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -608,7 +608,7 @@ extension Value where Kind == MSK.Cluster.Scram {
   public init(enabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -624,9 +624,9 @@ extension MSK.Cluster {
 
 extension Value where Kind == MSK.Cluster.StatusValue {
   /// `PAUSED`.
-  public static var paused: Self { Self(Kind.paused) }
+  public static var paused: Self { .allowed(Kind.paused) }
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
 }
 
 extension MSK.Cluster {
@@ -641,7 +641,7 @@ extension Value where Kind == MSK.Cluster.StorageInfo {
   public init(ebsStorageInfo: Value<MSK.Cluster.EBSStorageInfo>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ebsStorageInfo = ebsStorageInfo { objectEntries.append(.init("EBSStorageInfo", ebsStorageInfo.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -657,9 +657,9 @@ extension MSK.Cluster {
 
 extension Value where Kind == MSK.Cluster.StorageModeValue {
   /// `LOCAL`.
-  public static var local: Self { Self(Kind.local) }
+  public static var local: Self { .allowed(Kind.local) }
   /// `TIERED`.
-  public static var tiered: Self { Self(Kind.tiered) }
+  public static var tiered: Self { .allowed(Kind.tiered) }
 }
 
 extension MSK.Cluster {
@@ -677,7 +677,7 @@ extension Value where Kind == MSK.Cluster.TLS {
       objectEntries.append(.init("CertificateAuthorityArnList", certificateAuthorityARNList.expression))
     }
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -693,7 +693,7 @@ extension Value where Kind == MSK.Cluster.Unauthenticated {
   public init(enabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -711,7 +711,7 @@ extension Value where Kind == MSK.Cluster.VPCConnectivity {
     if let clientAuthentication = clientAuthentication {
       objectEntries.append(.init("ClientAuthentication", clientAuthentication.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -728,7 +728,7 @@ extension Value where Kind == MSK.Cluster.VPCConnectivityClientAuthentication {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sasl = sasl { objectEntries.append(.init("Sasl", sasl.expression)) }
     if let tls = tls { objectEntries.append(.init("Tls", tls.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -744,7 +744,7 @@ extension Value where Kind == MSK.Cluster.VPCConnectivityIAM {
   public init(enabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -764,7 +764,7 @@ extension Value where Kind == MSK.Cluster.VPCConnectivitySasl {
     var objectEntries: [Expression.ObjectEntry] = []
     if let iam = iam { objectEntries.append(.init("Iam", iam.expression)) }
     if let scram = scram { objectEntries.append(.init("Scram", scram.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -780,7 +780,7 @@ extension Value where Kind == MSK.Cluster.VPCConnectivityScram {
   public init(enabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -796,7 +796,7 @@ extension Value where Kind == MSK.Cluster.VPCConnectivityTLS {
   public init(enabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -812,6 +812,6 @@ extension Value where Kind == MSK.Cluster.ZookeeperAccess {
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -132,6 +132,6 @@ extension Value where Kind == MSK.Configuration.LatestRevision {
     if let creationTime = creationTime { objectEntries.append(.init("CreationTime", creationTime.expression)) }
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     if let revision = revision { objectEntries.append(.init("Revision", revision.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

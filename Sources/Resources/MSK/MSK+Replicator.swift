@@ -126,7 +126,7 @@ extension Value where Kind == MSK.Replicator.AmazonMskCluster {
   public init(mskClusterARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MskClusterArn", mskClusterARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -143,7 +143,7 @@ extension Value where Kind == MSK.Replicator.ApacheKafkaCluster {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApacheKafkaClusterId", apacheKafkaClusterID.expression))
     objectEntries.append(.init("BootstrapBrokerString", bootstrapBrokerString.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -159,9 +159,9 @@ extension MSK.Replicator {
 
 extension Value where Kind == MSK.Replicator.ConsumerGroupOffsetSyncModeValue {
   /// `LEGACY`.
-  public static var legacy: Self { Self(Kind.legacy) }
+  public static var legacy: Self { .allowed(Kind.legacy) }
   /// `ENHANCED`.
-  public static var enhanced: Self { Self(Kind.enhanced) }
+  public static var enhanced: Self { .allowed(Kind.enhanced) }
 }
 
 extension MSK.Replicator {
@@ -194,7 +194,7 @@ extension Value where Kind == MSK.Replicator.ConsumerGroupReplication {
     if let synchroniseConsumerGroupOffsets = synchroniseConsumerGroupOffsets {
       objectEntries.append(.init("SynchroniseConsumerGroupOffsets", synchroniseConsumerGroupOffsets.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -228,7 +228,7 @@ extension Value where Kind == MSK.Replicator.KafkaCluster {
       objectEntries.append(.init("EncryptionInTransit", encryptionInTransit.expression))
     }
     if let vpcConfig = vpcConfig { objectEntries.append(.init("VpcConfig", vpcConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -244,7 +244,7 @@ extension Value where Kind == MSK.Replicator.KafkaClusterClientAuthentication {
   public init(saslScram: Value<MSK.Replicator.KafkaClusterSaslScramAuthentication>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SaslScram", saslScram.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -263,7 +263,7 @@ extension Value where Kind == MSK.Replicator.KafkaClusterClientVPCConfig {
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
     objectEntries.append(.init("SubnetIds", subnetIds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -285,7 +285,7 @@ extension Value where Kind == MSK.Replicator.KafkaClusterEncryptionInTransit {
     if let rootCaCertificate = rootCaCertificate {
       objectEntries.append(.init("RootCaCertificate", rootCaCertificate.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -300,7 +300,7 @@ extension MSK.Replicator {
 
 extension Value where Kind == MSK.Replicator.KafkaClusterEncryptionInTransitTypeValue {
   /// `TLS`.
-  public static var tls: Self { Self(Kind.tls) }
+  public static var tls: Self { .allowed(Kind.tls) }
 }
 
 extension MSK.Replicator {
@@ -316,7 +316,7 @@ extension Value where Kind == MSK.Replicator.KafkaClusterSaslScramAuthentication
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Mechanism", mechanism.expression))
     objectEntries.append(.init("SecretArn", secretARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -332,9 +332,9 @@ extension MSK.Replicator {
 
 extension Value where Kind == MSK.Replicator.KafkaClusterSaslScramMechanismValue {
   /// `SHA256`.
-  public static var sha256: Self { Self(Kind.sha256) }
+  public static var sha256: Self { .allowed(Kind.sha256) }
   /// `SHA512`.
-  public static var sha512: Self { Self(Kind.sha512) }
+  public static var sha512: Self { .allowed(Kind.sha512) }
 }
 
 extension MSK.Replicator {
@@ -351,7 +351,7 @@ extension Value where Kind == MSK.Replicator.LogDelivery {
     if let replicatorLogDelivery = replicatorLogDelivery {
       objectEntries.append(.init("ReplicatorLogDelivery", replicatorLogDelivery.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -389,7 +389,7 @@ extension Value where Kind == MSK.Replicator.ReplicationInfo {
       objectEntries.append(.init("TargetKafkaClusterId", targetKafkaClusterID.expression))
     }
     objectEntries.append(.init("TopicReplication", topicReplication.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -405,7 +405,7 @@ extension Value where Kind == MSK.Replicator.ReplicationStartingPosition {
   public init(type: Value<MSK.Replicator.ReplicationStartingPositionTypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -421,9 +421,9 @@ extension MSK.Replicator {
 
 extension Value where Kind == MSK.Replicator.ReplicationStartingPositionTypeValue {
   /// `LATEST`.
-  public static var latest: Self { Self(Kind.latest) }
+  public static var latest: Self { .allowed(Kind.latest) }
   /// `EARLIEST`.
-  public static var earliest: Self { Self(Kind.earliest) }
+  public static var earliest: Self { .allowed(Kind.earliest) }
 }
 
 extension MSK.Replicator {
@@ -438,7 +438,7 @@ extension Value where Kind == MSK.Replicator.ReplicationTopicNameConfiguration {
   public init(type: Value<MSK.Replicator.ReplicationTopicNameConfigurationTypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -454,9 +454,9 @@ extension MSK.Replicator {
 
 extension Value where Kind == MSK.Replicator.ReplicationTopicNameConfigurationTypeValue {
   /// `PREFIXED_WITH_SOURCE_CLUSTER_ALIAS`.
-  public static var prefixedWithSourceClusterAlias: Self { Self(Kind.prefixedWithSourceClusterAlias) }
+  public static var prefixedWithSourceClusterAlias: Self { .allowed(Kind.prefixedWithSourceClusterAlias) }
   /// `IDENTICAL`.
-  public static var identical: Self { Self(Kind.identical) }
+  public static var identical: Self { .allowed(Kind.identical) }
 }
 
 extension MSK.Replicator {
@@ -477,7 +477,7 @@ extension Value where Kind == MSK.Replicator.ReplicatorLogDelivery {
     if let cloudWatchLogs = cloudWatchLogs { objectEntries.append(.init("CloudWatchLogs", cloudWatchLogs.expression)) }
     if let firehose = firehose { objectEntries.append(.init("Firehose", firehose.expression)) }
     if let s3 = s3 { objectEntries.append(.init("S3", s3.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -494,7 +494,7 @@ extension Value where Kind == MSK.Replicator.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -513,15 +513,15 @@ extension MSK.Replicator {
 
 extension Value where Kind == MSK.Replicator.TargetCompressionTypeValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `GZIP`.
-  public static var gzip: Self { Self(Kind.gzip) }
+  public static var gzip: Self { .allowed(Kind.gzip) }
   /// `SNAPPY`.
-  public static var snappy: Self { Self(Kind.snappy) }
+  public static var snappy: Self { .allowed(Kind.snappy) }
   /// `LZ4`.
-  public static var lz4: Self { Self(Kind.lz4) }
+  public static var lz4: Self { .allowed(Kind.lz4) }
   /// `ZSTD`.
-  public static var zstd: Self { Self(Kind.zstd) }
+  public static var zstd: Self { .allowed(Kind.zstd) }
 }
 
 extension MSK.Replicator {
@@ -562,6 +562,6 @@ extension Value where Kind == MSK.Replicator.TopicReplication {
       objectEntries.append(.init("TopicsToExclude", topicsToExclude.expression))
     }
     objectEntries.append(.init("TopicsToReplicate", topicsToReplicate.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

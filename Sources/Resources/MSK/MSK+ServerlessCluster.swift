@@ -90,7 +90,7 @@ extension Value where Kind == MSK.ServerlessCluster.ClientAuthentication {
   public init(sasl: Value<MSK.ServerlessCluster.Sasl>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Sasl", sasl.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -106,7 +106,7 @@ extension Value where Kind == MSK.ServerlessCluster.Sasl {
   public init(iam: Value<MSK.IAM>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Iam", iam.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -123,6 +123,6 @@ extension Value where Kind == MSK.ServerlessCluster.VPCConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let securityGroups = securityGroups { objectEntries.append(.init("SecurityGroups", securityGroups.expression)) }
     objectEntries.append(.init("SubnetIds", subnetIds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == MSK.CloudWatchLogs {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
     if let logGroup = logGroup { objectEntries.append(.init("LogGroup", logGroup.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,7 +34,7 @@ extension Value where Kind == MSK.Firehose {
     var objectEntries: [Expression.ObjectEntry] = []
     if let deliveryStream = deliveryStream { objectEntries.append(.init("DeliveryStream", deliveryStream.expression)) }
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -50,7 +50,7 @@ extension Value where Kind == MSK.IAM {
   public init(enabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -68,6 +68,6 @@ extension Value where Kind == MSK.S3 {
     if let bucket = bucket { objectEntries.append(.init("Bucket", bucket.expression)) }
     objectEntries.append(.init("Enabled", enabled.expression))
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -102,9 +102,9 @@ extension MSK.VpcConnection {
 
 extension Value where Kind == MSK.VpcConnection.AuthenticationValue {
   /// `SASL_IAM`.
-  public static var saslIAM: Self { Self(Kind.saslIAM) }
+  public static var saslIAM: Self { .allowed(Kind.saslIAM) }
   /// `SASL_SCRAM`.
-  public static var saslScram: Self { Self(Kind.saslScram) }
+  public static var saslScram: Self { .allowed(Kind.saslScram) }
   /// `TLS`.
-  public static var tls: Self { Self(Kind.tls) }
+  public static var tls: Self { .allowed(Kind.tls) }
 }

@@ -361,9 +361,9 @@ extension MWAA.Environment {
 
 extension Value where Kind == MWAA.Environment.EndpointManagementValue {
   /// `CUSTOMER`.
-  public static var customer: Self { Self(Kind.customer) }
+  public static var customer: Self { .allowed(Kind.customer) }
   /// `SERVICE`.
-  public static var service: Self { Self(Kind.service) }
+  public static var service: Self { .allowed(Kind.service) }
 }
 
 extension MWAA.Environment {
@@ -390,7 +390,7 @@ extension Value where Kind == MWAA.Environment.LoggingConfiguration {
     if let taskLogs = taskLogs { objectEntries.append(.init("TaskLogs", taskLogs.expression)) }
     if let webserverLogs = webserverLogs { objectEntries.append(.init("WebserverLogs", webserverLogs.expression)) }
     if let workerLogs = workerLogs { objectEntries.append(.init("WorkerLogs", workerLogs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -409,15 +409,15 @@ extension MWAA.Environment {
 
 extension Value where Kind == MWAA.Environment.LoggingLevelValue {
   /// `CRITICAL`.
-  public static var critical: Self { Self(Kind.critical) }
+  public static var critical: Self { .allowed(Kind.critical) }
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
   /// `WARNING`.
-  public static var warning: Self { Self(Kind.warning) }
+  public static var warning: Self { .allowed(Kind.warning) }
   /// `INFO`.
-  public static var info: Self { Self(Kind.info) }
+  public static var info: Self { .allowed(Kind.info) }
   /// `DEBUG`.
-  public static var debug: Self { Self(Kind.debug) }
+  public static var debug: Self { .allowed(Kind.debug) }
 }
 
 extension MWAA.Environment {
@@ -440,7 +440,7 @@ extension Value where Kind == MWAA.Environment.ModuleLoggingConfiguration {
     }
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let logLevel = logLevel { objectEntries.append(.init("LogLevel", logLevel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -459,7 +459,7 @@ extension Value where Kind == MWAA.Environment.NetworkConfiguration {
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -475,9 +475,9 @@ extension MWAA.Environment {
 
 extension Value where Kind == MWAA.Environment.WebserverAccessModeValue {
   /// `PRIVATE_ONLY`.
-  public static var privateOnly: Self { Self(Kind.privateOnly) }
+  public static var privateOnly: Self { .allowed(Kind.privateOnly) }
   /// `PUBLIC_ONLY`.
-  public static var publicOnly: Self { Self(Kind.publicOnly) }
+  public static var publicOnly: Self { .allowed(Kind.publicOnly) }
 }
 
 extension MWAA.Environment {
@@ -492,7 +492,7 @@ extension MWAA.Environment {
 
 extension Value where Kind == MWAA.Environment.WorkerReplacementStrategyValue {
   /// `FORCED`.
-  public static var forced: Self { Self(Kind.forced) }
+  public static var forced: Self { .allowed(Kind.forced) }
   /// `GRACEFUL`.
-  public static var graceful: Self { Self(Kind.graceful) }
+  public static var graceful: Self { .allowed(Kind.graceful) }
 }

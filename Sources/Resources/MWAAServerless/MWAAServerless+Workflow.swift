@@ -168,7 +168,7 @@ extension Value where Kind == MWAAServerless.Workflow.EncryptionConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,7 +184,7 @@ extension Value where Kind == MWAAServerless.Workflow.LoggingConfiguration {
   public init(logGroupName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LogGroupName", logGroupName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -203,7 +203,7 @@ extension Value where Kind == MWAAServerless.Workflow.NetworkConfiguration {
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,7 +221,7 @@ extension Value where Kind == MWAAServerless.Workflow.S3Location {
     objectEntries.append(.init("Bucket", bucket.expression))
     objectEntries.append(.init("ObjectKey", objectKey.expression))
     if let versionID = versionID { objectEntries.append(.init("VersionId", versionID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -237,7 +237,7 @@ extension MWAAServerless.Workflow {
 
 extension Value where Kind == MWAAServerless.Workflow.TypeValue {
   /// `AWS_MANAGED_KEY`.
-  public static var awsManagedKey: Self { Self(Kind.awsManagedKey) }
+  public static var awsManagedKey: Self { .allowed(Kind.awsManagedKey) }
   /// `CUSTOMER_MANAGED_KEY`.
-  public static var customerManagedKey: Self { Self(Kind.customerManagedKey) }
+  public static var customerManagedKey: Self { .allowed(Kind.customerManagedKey) }
 }

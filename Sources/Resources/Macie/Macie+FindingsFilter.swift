@@ -121,7 +121,7 @@ extension Value where Kind == Macie.FindingsFilter.CriterionAdditionalProperties
     if let lt = lt { objectEntries.append(.init("lt", lt.expression)) }
     if let lte = lte { objectEntries.append(.init("lte", lte.expression)) }
     if let neq = neq { objectEntries.append(.init("neq", neq.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -137,7 +137,7 @@ extension Value where Kind == Macie.FindingsFilter.FindingCriteria {
   public init(criterion: Value<[String: Macie.FindingsFilter.CriterionAdditionalProperties]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let criterion = criterion { objectEntries.append(.init("Criterion", criterion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -153,7 +153,7 @@ extension Macie.FindingsFilter {
 
 extension Value where Kind == Macie.FindingsFilter.FindingFilterActionValue {
   /// `ARCHIVE`.
-  public static var archive: Self { Self(Kind.archive) }
+  public static var archive: Self { .allowed(Kind.archive) }
   /// `NOOP`.
-  public static var noop: Self { Self(Kind.noop) }
+  public static var noop: Self { .allowed(Kind.noop) }
 }

@@ -92,11 +92,11 @@ extension Macie.Session {
 
 extension Value where Kind == Macie.Session.FindingPublishingFrequencyValue {
   /// `FIFTEEN_MINUTES`.
-  public static var fifteenMinutes: Self { Self(Kind.fifteenMinutes) }
+  public static var fifteenMinutes: Self { .allowed(Kind.fifteenMinutes) }
   /// `ONE_HOUR`.
-  public static var oneHour: Self { Self(Kind.oneHour) }
+  public static var oneHour: Self { .allowed(Kind.oneHour) }
   /// `SIX_HOURS`.
-  public static var sixHours: Self { Self(Kind.sixHours) }
+  public static var sixHours: Self { .allowed(Kind.sixHours) }
 }
 
 extension Macie.Session {
@@ -111,7 +111,7 @@ extension Macie.Session {
 
 extension Value where Kind == Macie.Session.StatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `PAUSED`.
-  public static var paused: Self { Self(Kind.paused) }
+  public static var paused: Self { .allowed(Kind.paused) }
 }

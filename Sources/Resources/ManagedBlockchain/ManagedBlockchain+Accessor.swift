@@ -106,7 +106,7 @@ extension ManagedBlockchain.Accessor {
 
 extension Value where Kind == ManagedBlockchain.Accessor.AccessorTypeValue {
   /// `BILLING_TOKEN`.
-  public static var billingToken: Self { Self(Kind.billingToken) }
+  public static var billingToken: Self { .allowed(Kind.billingToken) }
 }
 
 extension ManagedBlockchain.Accessor {
@@ -124,15 +124,15 @@ extension ManagedBlockchain.Accessor {
 
 extension Value where Kind == ManagedBlockchain.Accessor.NetworkAccessorTypeValue {
   /// `ETHEREUM_GOERLI`.
-  public static var ethereumGoerli: Self { Self(Kind.ethereumGoerli) }
+  public static var ethereumGoerli: Self { .allowed(Kind.ethereumGoerli) }
   /// `ETHEREUM_MAINNET`.
-  public static var ethereumMainnet: Self { Self(Kind.ethereumMainnet) }
+  public static var ethereumMainnet: Self { .allowed(Kind.ethereumMainnet) }
   /// `ETHEREUM_MAINNET_AND_GOERLI`.
-  public static var ethereumMainnetAndGoerli: Self { Self(Kind.ethereumMainnetAndGoerli) }
+  public static var ethereumMainnetAndGoerli: Self { .allowed(Kind.ethereumMainnetAndGoerli) }
   /// `POLYGON_MAINNET`.
-  public static var polygonMainnet: Self { Self(Kind.polygonMainnet) }
+  public static var polygonMainnet: Self { .allowed(Kind.polygonMainnet) }
   /// `POLYGON_MUMBAI`.
-  public static var polygonMumbai: Self { Self(Kind.polygonMumbai) }
+  public static var polygonMumbai: Self { .allowed(Kind.polygonMumbai) }
 }
 
 extension ManagedBlockchain.Accessor {
@@ -148,6 +148,6 @@ extension Value where Kind == ManagedBlockchain.Accessor.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

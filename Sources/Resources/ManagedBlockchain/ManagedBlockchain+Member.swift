@@ -99,7 +99,7 @@ extension Value where Kind == ManagedBlockchain.Member.ApprovalThresholdPolicy {
     if let thresholdPercentage = thresholdPercentage {
       objectEntries.append(.init("ThresholdPercentage", thresholdPercentage.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -123,7 +123,7 @@ extension Value where Kind == ManagedBlockchain.Member.MemberConfiguration {
       objectEntries.append(.init("MemberFrameworkConfiguration", memberFrameworkConfiguration.expression))
     }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -140,7 +140,7 @@ extension Value where Kind == ManagedBlockchain.Member.MemberFabricConfiguration
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AdminPassword", adminPassword.expression))
     objectEntries.append(.init("AdminUsername", adminUsername.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -158,7 +158,7 @@ extension Value where Kind == ManagedBlockchain.Member.MemberFrameworkConfigurat
     if let memberFabricConfiguration = memberFabricConfiguration {
       objectEntries.append(.init("MemberFabricConfiguration", memberFabricConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -188,7 +188,7 @@ extension Value where Kind == ManagedBlockchain.Member.NetworkConfiguration {
       objectEntries.append(.init("NetworkFrameworkConfiguration", networkFrameworkConfiguration.expression))
     }
     objectEntries.append(.init("VotingPolicy", votingPolicy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -204,7 +204,7 @@ extension Value where Kind == ManagedBlockchain.Member.NetworkFabricConfiguratio
   public init(edition: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Edition", edition.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -222,7 +222,7 @@ extension Value where Kind == ManagedBlockchain.Member.NetworkFrameworkConfigura
     if let networkFabricConfiguration = networkFabricConfiguration {
       objectEntries.append(.init("NetworkFabricConfiguration", networkFabricConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -240,6 +240,6 @@ extension Value where Kind == ManagedBlockchain.Member.VotingPolicy {
     if let approvalThresholdPolicy = approvalThresholdPolicy {
       objectEntries.append(.init("ApprovalThresholdPolicy", approvalThresholdPolicy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

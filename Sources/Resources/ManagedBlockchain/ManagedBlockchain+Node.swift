@@ -87,6 +87,6 @@ extension Value where Kind == ManagedBlockchain.Node.NodeConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AvailabilityZone", availabilityZone.expression))
     objectEntries.append(.init("InstanceType", instanceType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

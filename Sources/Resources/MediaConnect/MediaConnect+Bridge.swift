@@ -140,7 +140,7 @@ extension Value where Kind == MediaConnect.Bridge.BridgeFlowSource {
       objectEntries.append(.init("FlowVpcInterfaceAttachment", flowVPCInterfaceAttachment.expression))
     }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -168,7 +168,7 @@ extension Value where Kind == MediaConnect.Bridge.BridgeNetworkOutput {
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("Protocol", `protocol`.expression))
     objectEntries.append(.init("Ttl", ttl.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -198,7 +198,7 @@ extension Value where Kind == MediaConnect.Bridge.BridgeNetworkSource {
     objectEntries.append(.init("NetworkName", networkName.expression))
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("Protocol", `protocol`.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -214,7 +214,7 @@ extension Value where Kind == MediaConnect.Bridge.BridgeOutput {
   public init(networkOutput: Value<MediaConnect.Bridge.BridgeNetworkOutput>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let networkOutput = networkOutput { objectEntries.append(.init("NetworkOutput", networkOutput.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -234,7 +234,7 @@ extension Value where Kind == MediaConnect.Bridge.BridgeSource {
     var objectEntries: [Expression.ObjectEntry] = []
     if let flowSource = flowSource { objectEntries.append(.init("FlowSource", flowSource.expression)) }
     if let networkSource = networkSource { objectEntries.append(.init("NetworkSource", networkSource.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -250,7 +250,7 @@ extension Value where Kind == MediaConnect.Bridge.EgressGatewayBridge {
   public init(maxBitrate: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxBitrate", maxBitrate.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -272,7 +272,7 @@ extension Value where Kind == MediaConnect.Bridge.FailoverConfig {
     objectEntries.append(.init("FailoverMode", failoverMode.expression))
     if let sourcePriority = sourcePriority { objectEntries.append(.init("SourcePriority", sourcePriority.expression)) }
     if let state = state { objectEntries.append(.init("State", state.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -288,9 +288,9 @@ extension MediaConnect.Bridge {
 
 extension Value where Kind == MediaConnect.Bridge.FailoverConfigStateEnumValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension MediaConnect.Bridge {
@@ -304,7 +304,7 @@ extension MediaConnect.Bridge {
 
 extension Value where Kind == MediaConnect.Bridge.FailoverModeEnumValue {
   /// `FAILOVER`.
-  public static var failover: Self { Self(Kind.failover) }
+  public static var failover: Self { .allowed(Kind.failover) }
 }
 
 extension MediaConnect.Bridge {
@@ -320,7 +320,7 @@ extension Value where Kind == MediaConnect.Bridge.IngressGatewayBridge {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxBitrate", maxBitrate.expression))
     objectEntries.append(.init("MaxOutputs", maxOutputs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -336,6 +336,6 @@ extension Value where Kind == MediaConnect.Bridge.SourcePriority {
   public init(primarySource: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let primarySource = primarySource { objectEntries.append(.init("PrimarySource", primarySource.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -80,7 +80,7 @@ extension Value where Kind == MediaConnect.BridgeOutput.BridgeNetworkOutput {
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("Protocol", `protocol`.expression))
     objectEntries.append(.init("Ttl", ttl.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -97,9 +97,9 @@ extension MediaConnect.BridgeOutput {
 
 extension Value where Kind == MediaConnect.BridgeOutput.ProtocolValue {
   /// `rtp-fec`.
-  public static var rtpFec: Self { Self(Kind.rtpFec) }
+  public static var rtpFec: Self { .allowed(Kind.rtpFec) }
   /// `rtp`.
-  public static var rtp: Self { Self(Kind.rtp) }
+  public static var rtp: Self { .allowed(Kind.rtp) }
   /// `udp`.
-  public static var udp: Self { Self(Kind.udp) }
+  public static var udp: Self { .allowed(Kind.udp) }
 }

@@ -92,7 +92,7 @@ extension Value where Kind == MediaConnect.BridgeSource.BridgeFlowSource {
     if let flowVPCInterfaceAttachment = flowVPCInterfaceAttachment {
       objectEntries.append(.init("FlowVpcInterfaceAttachment", flowVPCInterfaceAttachment.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -120,6 +120,6 @@ extension Value where Kind == MediaConnect.BridgeSource.BridgeNetworkSource {
     objectEntries.append(.init("NetworkName", networkName.expression))
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("Protocol", `protocol`.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -234,7 +234,7 @@ extension Value where Kind == MediaConnect.Flow.AudioMonitoringSetting {
   public init(silentAudio: Value<MediaConnect.Flow.SilentAudio>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let silentAudio = silentAudio { objectEntries.append(.init("SilentAudio", silentAudio.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -253,7 +253,7 @@ extension Value where Kind == MediaConnect.Flow.BlackFrames {
     if let thresholdSeconds = thresholdSeconds {
       objectEntries.append(.init("ThresholdSeconds", thresholdSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -274,19 +274,19 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.ColorimetryValue {
   /// `BT601`.
-  public static var bt601: Self { Self(Kind.bt601) }
+  public static var bt601: Self { .allowed(Kind.bt601) }
   /// `BT709`.
-  public static var bt709: Self { Self(Kind.bt709) }
+  public static var bt709: Self { .allowed(Kind.bt709) }
   /// `BT2020`.
-  public static var bt2020: Self { Self(Kind.bt2020) }
+  public static var bt2020: Self { .allowed(Kind.bt2020) }
   /// `BT2100`.
-  public static var bt2100: Self { Self(Kind.bt2100) }
+  public static var bt2100: Self { .allowed(Kind.bt2100) }
   /// `ST2065-1`.
-  public static var st2065_1: Self { Self(Kind.st2065_1) }
+  public static var st2065_1: Self { .allowed(Kind.st2065_1) }
   /// `ST2065-3`.
-  public static var st2065_3: Self { Self(Kind.st2065_3) }
+  public static var st2065_3: Self { .allowed(Kind.st2065_3) }
   /// `XYZ`.
-  public static var xyz: Self { Self(Kind.xyz) }
+  public static var xyz: Self { .allowed(Kind.xyz) }
 }
 
 extension MediaConnect.Flow {
@@ -301,9 +301,9 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.ContentQualityAnalysisStateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension MediaConnect.Flow {
@@ -326,7 +326,7 @@ extension Value where Kind == MediaConnect.Flow.EncodingConfig {
     if let videoMaxBitrate = videoMaxBitrate {
       objectEntries.append(.init("VideoMaxBitrate", videoMaxBitrate.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -342,9 +342,9 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.EncodingProfileValue {
   /// `DISTRIBUTION_H264_DEFAULT`.
-  public static var distributionH264Default: Self { Self(Kind.distributionH264Default) }
+  public static var distributionH264Default: Self { .allowed(Kind.distributionH264Default) }
   /// `CONTRIBUTION_H264_DEFAULT`.
-  public static var contributionH264Default: Self { Self(Kind.contributionH264Default) }
+  public static var contributionH264Default: Self { .allowed(Kind.contributionH264Default) }
 }
 
 extension MediaConnect.Flow {
@@ -367,7 +367,7 @@ extension Value where Kind == MediaConnect.Flow.FailoverConfig {
     if let recoveryWindow = recoveryWindow { objectEntries.append(.init("RecoveryWindow", recoveryWindow.expression)) }
     if let sourcePriority = sourcePriority { objectEntries.append(.init("SourcePriority", sourcePriority.expression)) }
     if let state = state { objectEntries.append(.init("State", state.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -383,9 +383,9 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.FailoverModeValue {
   /// `MERGE`.
-  public static var merge: Self { Self(Kind.merge) }
+  public static var merge: Self { .allowed(Kind.merge) }
   /// `FAILOVER`.
-  public static var failover: Self { Self(Kind.failover) }
+  public static var failover: Self { .allowed(Kind.failover) }
 }
 
 extension MediaConnect.Flow {
@@ -401,11 +401,11 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.FlowSizeValue {
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `LARGE`.
-  public static var large: Self { Self(Kind.large) }
+  public static var large: Self { .allowed(Kind.large) }
   /// `LARGE_4X`.
-  public static var large4X: Self { Self(Kind.large4X) }
+  public static var large4X: Self { .allowed(Kind.large4X) }
 }
 
 extension MediaConnect.Flow {
@@ -434,7 +434,7 @@ extension Value where Kind == MediaConnect.Flow.Fmtp {
     if let range = range { objectEntries.append(.init("Range", range.expression)) }
     if let scanMode = scanMode { objectEntries.append(.init("ScanMode", scanMode.expression)) }
     if let tcs = tcs { objectEntries.append(.init("Tcs", tcs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -453,7 +453,7 @@ extension Value where Kind == MediaConnect.Flow.FrozenFrames {
     if let thresholdSeconds = thresholdSeconds {
       objectEntries.append(.init("ThresholdSeconds", thresholdSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -470,7 +470,7 @@ extension Value where Kind == MediaConnect.Flow.InputConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InputPort", inputPort.expression))
     objectEntries.append(.init("Interface", interface.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -487,7 +487,7 @@ extension Value where Kind == MediaConnect.Flow.Maintenance {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaintenanceDay", maintenanceDay.expression))
     objectEntries.append(.init("MaintenanceStartHour", maintenanceStartHour.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -508,19 +508,19 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.MaintenanceDayValue {
   /// `Monday`.
-  public static var monday: Self { Self(Kind.monday) }
+  public static var monday: Self { .allowed(Kind.monday) }
   /// `Tuesday`.
-  public static var tuesday: Self { Self(Kind.tuesday) }
+  public static var tuesday: Self { .allowed(Kind.tuesday) }
   /// `Wednesday`.
-  public static var wednesday: Self { Self(Kind.wednesday) }
+  public static var wednesday: Self { .allowed(Kind.wednesday) }
   /// `Thursday`.
-  public static var thursday: Self { Self(Kind.thursday) }
+  public static var thursday: Self { .allowed(Kind.thursday) }
   /// `Friday`.
-  public static var friday: Self { Self(Kind.friday) }
+  public static var friday: Self { .allowed(Kind.friday) }
   /// `Saturday`.
-  public static var saturday: Self { Self(Kind.saturday) }
+  public static var saturday: Self { .allowed(Kind.saturday) }
   /// `Sunday`.
-  public static var sunday: Self { Self(Kind.sunday) }
+  public static var sunday: Self { .allowed(Kind.sunday) }
 }
 
 extension MediaConnect.Flow {
@@ -553,7 +553,7 @@ extension Value where Kind == MediaConnect.Flow.MediaStream {
     objectEntries.append(.init("MediaStreamType", mediaStreamType.expression))
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
     if let videoFormat = videoFormat { objectEntries.append(.init("VideoFormat", videoFormat.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -570,7 +570,7 @@ extension Value where Kind == MediaConnect.Flow.MediaStreamAttributes {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fmtp = fmtp { objectEntries.append(.init("Fmtp", fmtp.expression)) }
     if let lang = lang { objectEntries.append(.init("Lang", lang.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -594,7 +594,7 @@ extension Value where Kind == MediaConnect.Flow.MediaStreamSourceConfiguration {
       objectEntries.append(.init("InputConfigurations", inputConfigurations.expression))
     }
     objectEntries.append(.init("MediaStreamName", mediaStreamName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -611,11 +611,11 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.MediaStreamTypeValue {
   /// `video`.
-  public static var video: Self { Self(Kind.video) }
+  public static var video: Self { .allowed(Kind.video) }
   /// `audio`.
-  public static var audio: Self { Self(Kind.audio) }
+  public static var audio: Self { .allowed(Kind.audio) }
   /// `ancillary-data`.
-  public static var ancillaryData: Self { Self(Kind.ancillaryData) }
+  public static var ancillaryData: Self { .allowed(Kind.ancillaryData) }
 }
 
 extension MediaConnect.Flow {
@@ -638,7 +638,7 @@ extension Value where Kind == MediaConnect.Flow.NdiConfig {
       objectEntries.append(.init("NdiDiscoveryServers", ndiDiscoveryServers.expression))
     }
     if let ndiState = ndiState { objectEntries.append(.init("NdiState", ndiState.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -662,7 +662,7 @@ extension Value where Kind == MediaConnect.Flow.NdiDiscoveryServerConfig {
       objectEntries.append(.init("DiscoveryServerPort", discoveryServerPort.expression))
     }
     objectEntries.append(.init("VpcInterfaceAdapter", vpcInterfaceAdapter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -678,7 +678,7 @@ extension Value where Kind == MediaConnect.Flow.NdiSourceSettings {
   public init(sourceName: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sourceName = sourceName { objectEntries.append(.init("SourceName", sourceName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -694,9 +694,9 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.NdiStateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension MediaConnect.Flow {
@@ -711,9 +711,9 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.NetworkInterfaceTypeValue {
   /// `ena`.
-  public static var ena: Self { Self(Kind.ena) }
+  public static var ena: Self { .allowed(Kind.ena) }
   /// `efa`.
-  public static var efa: Self { Self(Kind.efa) }
+  public static var efa: Self { .allowed(Kind.efa) }
 }
 
 extension MediaConnect.Flow {
@@ -735,23 +735,23 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.ProtocolValue {
   /// `zixi-push`.
-  public static var zixiPush: Self { Self(Kind.zixiPush) }
+  public static var zixiPush: Self { .allowed(Kind.zixiPush) }
   /// `rtp-fec`.
-  public static var rtpFec: Self { Self(Kind.rtpFec) }
+  public static var rtpFec: Self { .allowed(Kind.rtpFec) }
   /// `rtp`.
-  public static var rtp: Self { Self(Kind.rtp) }
+  public static var rtp: Self { .allowed(Kind.rtp) }
   /// `rist`.
-  public static var rist: Self { Self(Kind.rist) }
+  public static var rist: Self { .allowed(Kind.rist) }
   /// `srt-listener`.
-  public static var srtListener: Self { Self(Kind.srtListener) }
+  public static var srtListener: Self { .allowed(Kind.srtListener) }
   /// `srt-caller`.
-  public static var srtCaller: Self { Self(Kind.srtCaller) }
+  public static var srtCaller: Self { .allowed(Kind.srtCaller) }
   /// `st2110-jpegxs`.
-  public static var st2110Jpegxs: Self { Self(Kind.st2110Jpegxs) }
+  public static var st2110Jpegxs: Self { .allowed(Kind.st2110Jpegxs) }
   /// `cdi`.
-  public static var cdi: Self { Self(Kind.cdi) }
+  public static var cdi: Self { .allowed(Kind.cdi) }
   /// `ndi-speed-hq`.
-  public static var ndiSpeedHq: Self { Self(Kind.ndiSpeedHq) }
+  public static var ndiSpeedHq: Self { .allowed(Kind.ndiSpeedHq) }
 }
 
 extension MediaConnect.Flow {
@@ -767,11 +767,11 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.RangeValue {
   /// `NARROW`.
-  public static var narrow: Self { Self(Kind.narrow) }
+  public static var narrow: Self { .allowed(Kind.narrow) }
   /// `FULL`.
-  public static var full: Self { Self(Kind.full) }
+  public static var full: Self { .allowed(Kind.full) }
   /// `FULLPROTECT`.
-  public static var fullprotect: Self { Self(Kind.fullprotect) }
+  public static var fullprotect: Self { .allowed(Kind.fullprotect) }
 }
 
 extension MediaConnect.Flow {
@@ -787,11 +787,11 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.ScanModeValue {
   /// `progressive`.
-  public static var progressive: Self { Self(Kind.progressive) }
+  public static var progressive: Self { .allowed(Kind.progressive) }
   /// `interlace`.
-  public static var interlace: Self { Self(Kind.interlace) }
+  public static var interlace: Self { .allowed(Kind.interlace) }
   /// `progressive-segmented-frame`.
-  public static var progressiveSegmentedFrame: Self { Self(Kind.progressiveSegmentedFrame) }
+  public static var progressiveSegmentedFrame: Self { .allowed(Kind.progressiveSegmentedFrame) }
 }
 
 extension MediaConnect.Flow {
@@ -809,7 +809,7 @@ extension Value where Kind == MediaConnect.Flow.SilentAudio {
     if let thresholdSeconds = thresholdSeconds {
       objectEntries.append(.init("ThresholdSeconds", thresholdSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -899,7 +899,7 @@ extension Value where Kind == MediaConnect.Flow.Source {
       objectEntries.append(.init("VpcInterfaceName", vpcInterfaceName.expression))
     }
     if let whitelistCidr = whitelistCidr { objectEntries.append(.init("WhitelistCidr", whitelistCidr.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -929,7 +929,7 @@ extension Value where Kind == MediaConnect.Flow.SourceMonitoringConfig {
     if let videoMonitoringSettings = videoMonitoringSettings {
       objectEntries.append(.init("VideoMonitoringSettings", videoMonitoringSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -945,7 +945,7 @@ extension Value where Kind == MediaConnect.Flow.SourcePriority {
   public init(primarySource: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PrimarySource", primarySource.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -961,9 +961,9 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.StateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension MediaConnect.Flow {
@@ -985,23 +985,23 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.TcsValue {
   /// `SDR`.
-  public static var sdr: Self { Self(Kind.sdr) }
+  public static var sdr: Self { .allowed(Kind.sdr) }
   /// `PQ`.
-  public static var pq: Self { Self(Kind.pq) }
+  public static var pq: Self { .allowed(Kind.pq) }
   /// `HLG`.
-  public static var hlg: Self { Self(Kind.hlg) }
+  public static var hlg: Self { .allowed(Kind.hlg) }
   /// `LINEAR`.
-  public static var linear: Self { Self(Kind.linear) }
+  public static var linear: Self { .allowed(Kind.linear) }
   /// `BT2100LINPQ`.
-  public static var bt2100Linpq: Self { Self(Kind.bt2100Linpq) }
+  public static var bt2100Linpq: Self { .allowed(Kind.bt2100Linpq) }
   /// `BT2100LINHLG`.
-  public static var bt2100Linhlg: Self { Self(Kind.bt2100Linhlg) }
+  public static var bt2100Linhlg: Self { .allowed(Kind.bt2100Linhlg) }
   /// `ST2065-1`.
-  public static var st2065_1: Self { Self(Kind.st2065_1) }
+  public static var st2065_1: Self { .allowed(Kind.st2065_1) }
   /// `ST428-1`.
-  public static var st428_1: Self { Self(Kind.st428_1) }
+  public static var st428_1: Self { .allowed(Kind.st428_1) }
   /// `DENSITY`.
-  public static var density: Self { Self(Kind.density) }
+  public static var density: Self { .allowed(Kind.density) }
 }
 
 extension MediaConnect.Flow {
@@ -1016,9 +1016,9 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.ThumbnailStateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension MediaConnect.Flow {
@@ -1051,7 +1051,7 @@ extension Value where Kind == MediaConnect.Flow.VPCInterface {
     objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     objectEntries.append(.init("SubnetId", subnetID.expression))
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1070,15 +1070,15 @@ extension MediaConnect.Flow {
 
 extension Value where Kind == MediaConnect.Flow.VideoFormatValue {
   /// `2160p`.
-  public static var value2160p: Self { Self(Kind.value2160p) }
+  public static var value2160p: Self { .allowed(Kind.value2160p) }
   /// `1080p`.
-  public static var value1080p: Self { Self(Kind.value1080p) }
+  public static var value1080p: Self { .allowed(Kind.value1080p) }
   /// `1080i`.
-  public static var value1080i: Self { Self(Kind.value1080i) }
+  public static var value1080i: Self { .allowed(Kind.value1080i) }
   /// `720p`.
-  public static var value720p: Self { Self(Kind.value720p) }
+  public static var value720p: Self { .allowed(Kind.value720p) }
   /// `480p`.
-  public static var value480p: Self { Self(Kind.value480p) }
+  public static var value480p: Self { .allowed(Kind.value480p) }
 }
 
 extension MediaConnect.Flow {
@@ -1097,6 +1097,6 @@ extension Value where Kind == MediaConnect.Flow.VideoMonitoringSetting {
     var objectEntries: [Expression.ObjectEntry] = []
     if let blackFrames = blackFrames { objectEntries.append(.init("BlackFrames", blackFrames.expression)) }
     if let frozenFrames = frozenFrames { objectEntries.append(.init("FrozenFrames", frozenFrames.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -146,7 +146,7 @@ extension Value where Kind == MediaConnect.FlowEntitlement.Encryption {
     objectEntries.append(.init("RoleArn", roleARN.expression))
     if let secretARN = secretARN { objectEntries.append(.init("SecretArn", secretARN.expression)) }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -162,9 +162,9 @@ extension MediaConnect.FlowEntitlement {
 
 extension Value where Kind == MediaConnect.FlowEntitlement.EntitlementStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension MediaConnect.FlowEntitlement {
@@ -179,7 +179,7 @@ extension MediaConnect.FlowEntitlement {
 
 extension Value where Kind == MediaConnect.FlowEntitlement.KeyTypeValue {
   /// `speke`.
-  public static var speke: Self { Self(Kind.speke) }
+  public static var speke: Self { .allowed(Kind.speke) }
   /// `static-key`.
-  public static var staticKey: Self { Self(Kind.staticKey) }
+  public static var staticKey: Self { .allowed(Kind.staticKey) }
 }

@@ -238,7 +238,7 @@ extension Value where Kind == MediaConnect.FlowOutput.DestinationConfiguration {
     objectEntries.append(.init("DestinationIp", destinationIP.expression))
     objectEntries.append(.init("DestinationPort", destinationPort.expression))
     objectEntries.append(.init("Interface", interface.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -254,9 +254,9 @@ extension MediaConnect.FlowOutput {
 
 extension Value where Kind == MediaConnect.FlowOutput.EncoderProfileValue {
   /// `main`.
-  public static var main: Self { Self(Kind.main) }
+  public static var main: Self { .allowed(Kind.main) }
   /// `high`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
 }
 
 extension MediaConnect.FlowOutput {
@@ -275,7 +275,7 @@ extension Value where Kind == MediaConnect.FlowOutput.EncodingParameters {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CompressionFactor", compressionFactor.expression))
     if let encoderProfile = encoderProfile { objectEntries.append(.init("EncoderProfile", encoderProfile.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -299,7 +299,7 @@ extension Value where Kind == MediaConnect.FlowOutput.Encryption {
     if let keyType = keyType { objectEntries.append(.init("KeyType", keyType.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("SecretArn", secretARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -315,9 +315,9 @@ extension MediaConnect.FlowOutput {
 
 extension Value where Kind == MediaConnect.FlowOutput.KeyTypeValue {
   /// `static-key`.
-  public static var staticKey: Self { Self(Kind.staticKey) }
+  public static var staticKey: Self { .allowed(Kind.staticKey) }
   /// `srt-password`.
-  public static var srtPassword: Self { Self(Kind.srtPassword) }
+  public static var srtPassword: Self { .allowed(Kind.srtPassword) }
 }
 
 extension MediaConnect.FlowOutput {
@@ -344,7 +344,7 @@ extension Value where Kind == MediaConnect.FlowOutput.MediaStreamOutputConfigura
       objectEntries.append(.init("EncodingParameters", encodingParameters.expression))
     }
     objectEntries.append(.init("MediaStreamName", mediaStreamName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -360,9 +360,9 @@ extension MediaConnect.FlowOutput {
 
 extension Value where Kind == MediaConnect.FlowOutput.OutputStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension MediaConnect.FlowOutput {
@@ -385,23 +385,23 @@ extension MediaConnect.FlowOutput {
 
 extension Value where Kind == MediaConnect.FlowOutput.ProtocolValue {
   /// `zixi-push`.
-  public static var zixiPush: Self { Self(Kind.zixiPush) }
+  public static var zixiPush: Self { .allowed(Kind.zixiPush) }
   /// `rtp-fec`.
-  public static var rtpFec: Self { Self(Kind.rtpFec) }
+  public static var rtpFec: Self { .allowed(Kind.rtpFec) }
   /// `rtp`.
-  public static var rtp: Self { Self(Kind.rtp) }
+  public static var rtp: Self { .allowed(Kind.rtp) }
   /// `zixi-pull`.
-  public static var zixiPull: Self { Self(Kind.zixiPull) }
+  public static var zixiPull: Self { .allowed(Kind.zixiPull) }
   /// `rist`.
-  public static var rist: Self { Self(Kind.rist) }
+  public static var rist: Self { .allowed(Kind.rist) }
   /// `srt-listener`.
-  public static var srtListener: Self { Self(Kind.srtListener) }
+  public static var srtListener: Self { .allowed(Kind.srtListener) }
   /// `srt-caller`.
-  public static var srtCaller: Self { Self(Kind.srtCaller) }
+  public static var srtCaller: Self { .allowed(Kind.srtCaller) }
   /// `st2110-jpegxs`.
-  public static var st2110Jpegxs: Self { Self(Kind.st2110Jpegxs) }
+  public static var st2110Jpegxs: Self { .allowed(Kind.st2110Jpegxs) }
   /// `cdi`.
-  public static var cdi: Self { Self(Kind.cdi) }
+  public static var cdi: Self { .allowed(Kind.cdi) }
   /// `ndi-speed-hq`.
-  public static var ndiSpeedHq: Self { Self(Kind.ndiSpeedHq) }
+  public static var ndiSpeedHq: Self { .allowed(Kind.ndiSpeedHq) }
 }

@@ -236,15 +236,15 @@ extension MediaConnect.FlowSource {
 
 extension Value where Kind == MediaConnect.FlowSource.ProtocolValue {
   /// `zixi-push`.
-  public static var zixiPush: Self { Self(Kind.zixiPush) }
+  public static var zixiPush: Self { .allowed(Kind.zixiPush) }
   /// `rtp-fec`.
-  public static var rtpFec: Self { Self(Kind.rtpFec) }
+  public static var rtpFec: Self { .allowed(Kind.rtpFec) }
   /// `rtp`.
-  public static var rtp: Self { Self(Kind.rtp) }
+  public static var rtp: Self { .allowed(Kind.rtp) }
   /// `rist`.
-  public static var rist: Self { Self(Kind.rist) }
+  public static var rist: Self { .allowed(Kind.rist) }
   /// `srt-listener`.
-  public static var srtListener: Self { Self(Kind.srtListener) }
+  public static var srtListener: Self { .allowed(Kind.srtListener) }
   /// `srt-caller`.
-  public static var srtCaller: Self { Self(Kind.srtCaller) }
+  public static var srtCaller: Self { .allowed(Kind.srtCaller) }
 }

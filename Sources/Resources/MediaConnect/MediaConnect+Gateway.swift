@@ -87,6 +87,6 @@ extension Value where Kind == MediaConnect.Gateway.GatewayNetwork {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CidrBlock", cidrBlock.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -201,11 +201,11 @@ extension MediaConnect.RouterInput {
 
 extension Value where Kind == MediaConnect.RouterInput.RouterInputTierValue {
   /// `INPUT_100`.
-  public static var input100: Self { Self(Kind.input100) }
+  public static var input100: Self { .allowed(Kind.input100) }
   /// `INPUT_50`.
-  public static var input50: Self { Self(Kind.input50) }
+  public static var input50: Self { .allowed(Kind.input50) }
   /// `INPUT_20`.
-  public static var input20: Self { Self(Kind.input20) }
+  public static var input20: Self { .allowed(Kind.input20) }
 }
 
 extension MediaConnect.RouterInput {
@@ -226,7 +226,7 @@ extension Value where Kind == MediaConnect.RouterInput.RouterInputTransitEncrypt
     if let encryptionKeyType = encryptionKeyType {
       objectEntries.append(.init("EncryptionKeyType", encryptionKeyType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,7 +242,7 @@ extension MediaConnect.RouterInput {
 
 extension Value where Kind == MediaConnect.RouterInput.RouterInputTransitEncryptionKeyTypeValue {
   /// `SECRETS_MANAGER`.
-  public static var secretsManager: Self { Self(Kind.secretsManager) }
+  public static var secretsManager: Self { .allowed(Kind.secretsManager) }
   /// `AUTOMATIC`.
-  public static var automatic: Self { Self(Kind.automatic) }
+  public static var automatic: Self { .allowed(Kind.automatic) }
 }

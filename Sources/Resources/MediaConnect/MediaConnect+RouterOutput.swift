@@ -193,9 +193,9 @@ extension MediaConnect.RouterOutput {
 
 extension Value where Kind == MediaConnect.RouterOutput.RouterOutputTierValue {
   /// `OUTPUT_100`.
-  public static var output100: Self { Self(Kind.output100) }
+  public static var output100: Self { .allowed(Kind.output100) }
   /// `OUTPUT_50`.
-  public static var output50: Self { Self(Kind.output50) }
+  public static var output50: Self { .allowed(Kind.output50) }
   /// `OUTPUT_20`.
-  public static var output20: Self { Self(Kind.output20) }
+  public static var output20: Self { .allowed(Kind.output20) }
 }

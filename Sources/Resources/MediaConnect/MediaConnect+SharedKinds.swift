@@ -18,7 +18,7 @@ extension Value where Kind == MediaConnect.MulticastSourceSettings {
     if let multicastSourceIP = multicastSourceIP {
       objectEntries.append(.init("MulticastSourceIp", multicastSourceIP.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -35,11 +35,11 @@ extension MediaConnect {
 
 extension Value where Kind == MediaConnect.ProtocolEnumValue {
   /// `rtp-fec`.
-  public static var rtpFec: Self { Self(Kind.rtpFec) }
+  public static var rtpFec: Self { .allowed(Kind.rtpFec) }
   /// `rtp`.
-  public static var rtp: Self { Self(Kind.rtp) }
+  public static var rtp: Self { .allowed(Kind.rtp) }
   /// `udp`.
-  public static var udp: Self { Self(Kind.udp) }
+  public static var udp: Self { .allowed(Kind.udp) }
 }
 
 extension MediaConnect {
@@ -56,7 +56,7 @@ extension Value where Kind == MediaConnect.VPCInterfaceAttachment {
     if let vpcInterfaceName = vpcInterfaceName {
       objectEntries.append(.init("VpcInterfaceName", vpcInterfaceName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -73,11 +73,11 @@ extension MediaConnect {
 
 extension Value where Kind == MediaConnect.AlgorithmValue {
   /// `aes128`.
-  public static var aes128: Self { Self(Kind.aes128) }
+  public static var aes128: Self { .allowed(Kind.aes128) }
   /// `aes192`.
-  public static var aes192: Self { Self(Kind.aes192) }
+  public static var aes192: Self { .allowed(Kind.aes192) }
   /// `aes256`.
-  public static var aes256: Self { Self(Kind.aes256) }
+  public static var aes256: Self { .allowed(Kind.aes256) }
 }
 
 extension MediaConnect {
@@ -94,13 +94,13 @@ extension MediaConnect {
 
 extension Value where Kind == MediaConnect.EncodingNameValue {
   /// `jxsv`.
-  public static var jxsv: Self { Self(Kind.jxsv) }
+  public static var jxsv: Self { .allowed(Kind.jxsv) }
   /// `raw`.
-  public static var raw: Self { Self(Kind.raw) }
+  public static var raw: Self { .allowed(Kind.raw) }
   /// `smpte291`.
-  public static var smpte291: Self { Self(Kind.smpte291) }
+  public static var smpte291: Self { .allowed(Kind.smpte291) }
   /// `pcm`.
-  public static var pcm: Self { Self(Kind.pcm) }
+  public static var pcm: Self { .allowed(Kind.pcm) }
 }
 
 extension MediaConnect {
@@ -135,7 +135,7 @@ extension Value where Kind == MediaConnect.Encryption {
     objectEntries.append(.init("RoleArn", roleARN.expression))
     if let secretARN = secretARN { objectEntries.append(.init("SecretArn", secretARN.expression)) }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -157,7 +157,7 @@ extension Value where Kind == MediaConnect.FlowTransitEncryption {
     if let encryptionKeyType = encryptionKeyType {
       objectEntries.append(.init("EncryptionKeyType", encryptionKeyType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -173,9 +173,9 @@ extension MediaConnect {
 
 extension Value where Kind == MediaConnect.FlowTransitEncryptionKeyTypeValue {
   /// `SECRETS_MANAGER`.
-  public static var secretsManager: Self { Self(Kind.secretsManager) }
+  public static var secretsManager: Self { .allowed(Kind.secretsManager) }
   /// `AUTOMATIC`.
-  public static var automatic: Self { Self(Kind.automatic) }
+  public static var automatic: Self { .allowed(Kind.automatic) }
 }
 
 extension MediaConnect {
@@ -193,7 +193,7 @@ extension Value where Kind == MediaConnect.GatewayBridgeSource {
     if let vpcInterfaceAttachment = vpcInterfaceAttachment {
       objectEntries.append(.init("VpcInterfaceAttachment", vpcInterfaceAttachment.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -209,7 +209,7 @@ extension Value where Kind == MediaConnect.Interface {
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -226,11 +226,11 @@ extension MediaConnect {
 
 extension Value where Kind == MediaConnect.KeyTypeValue {
   /// `speke`.
-  public static var speke: Self { Self(Kind.speke) }
+  public static var speke: Self { .allowed(Kind.speke) }
   /// `static-key`.
-  public static var staticKey: Self { Self(Kind.staticKey) }
+  public static var staticKey: Self { .allowed(Kind.staticKey) }
   /// `srt-password`.
-  public static var srtPassword: Self { Self(Kind.srtPassword) }
+  public static var srtPassword: Self { .allowed(Kind.srtPassword) }
 }
 
 extension MediaConnect {
@@ -245,9 +245,9 @@ extension MediaConnect {
 
 extension Value where Kind == MediaConnect.RouterIntegrationStateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension MediaConnect {
@@ -263,7 +263,7 @@ extension Value where Kind == MediaConnect.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -279,7 +279,7 @@ extension MediaConnect {
 
 extension Value where Kind == MediaConnect.RoutingScopeValue {
   /// `REGIONAL`.
-  public static var regional: Self { Self(Kind.regional) }
+  public static var regional: Self { .allowed(Kind.regional) }
   /// `GLOBAL`.
-  public static var global: Self { Self(Kind.global) }
+  public static var global: Self { .allowed(Kind.global) }
 }

@@ -139,7 +139,7 @@ extension Value where Kind == MediaConvert.JobTemplate.AccelerationSettings {
   public init(mode: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Mode", mode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -157,6 +157,6 @@ extension Value where Kind == MediaConvert.JobTemplate.HopDestination {
     if let priority = priority { objectEntries.append(.init("Priority", priority.expression)) }
     if let queue = queue { objectEntries.append(.init("Queue", queue.expression)) }
     if let waitMinutes = waitMinutes { objectEntries.append(.init("WaitMinutes", waitMinutes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

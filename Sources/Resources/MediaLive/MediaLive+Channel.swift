@@ -227,7 +227,7 @@ extension Value where Kind == MediaLive.Channel.AacSettings {
     if let sampleRate = sampleRate { objectEntries.append(.init("SampleRate", sampleRate.expression)) }
     if let spec = spec { objectEntries.append(.init("Spec", spec.expression)) }
     if let vbrQuality = vbrQuality { objectEntries.append(.init("VbrQuality", vbrQuality.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -263,7 +263,7 @@ extension Value where Kind == MediaLive.Channel.Ac3Settings {
     if let metadataControl = metadataControl {
       objectEntries.append(.init("MetadataControl", metadataControl.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -279,7 +279,7 @@ extension Value where Kind == MediaLive.Channel.AdditionalDestinations {
   public init(destination: Value<MediaLive.Channel.OutputLocationRef>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let destination = destination { objectEntries.append(.init("Destination", destination.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -297,7 +297,7 @@ extension Value where Kind == MediaLive.Channel.AncillarySourceSettings {
     if let sourceAncillaryChannelNumber = sourceAncillaryChannelNumber {
       objectEntries.append(.init("SourceAncillaryChannelNumber", sourceAncillaryChannelNumber.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -316,7 +316,7 @@ extension Value where Kind == MediaLive.Channel.AnywhereSettings {
       objectEntries.append(.init("ChannelPlacementGroupId", channelPlacementGroupID.expression))
     }
     if let clusterID = clusterID { objectEntries.append(.init("ClusterId", clusterID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -334,7 +334,7 @@ extension Value where Kind == MediaLive.Channel.ArchiveCdnSettings {
     if let archiveS3Settings = archiveS3Settings {
       objectEntries.append(.init("ArchiveS3Settings", archiveS3Settings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -351,7 +351,7 @@ extension Value where Kind == MediaLive.Channel.ArchiveContainerSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     if let m2tsSettings = m2tsSettings { objectEntries.append(.init("M2tsSettings", m2tsSettings.expression)) }
     if let rawSettings = rawSettings { objectEntries.append(.init("RawSettings", rawSettings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -377,7 +377,7 @@ extension Value where Kind == MediaLive.Channel.ArchiveGroupSettings {
     if let rolloverInterval = rolloverInterval {
       objectEntries.append(.init("RolloverInterval", rolloverInterval.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -401,7 +401,7 @@ extension Value where Kind == MediaLive.Channel.ArchiveOutputSettings {
     }
     if let `extension` = `extension` { objectEntries.append(.init("Extension", `extension`.expression)) }
     if let nameModifier = nameModifier { objectEntries.append(.init("NameModifier", nameModifier.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -417,7 +417,7 @@ extension Value where Kind == MediaLive.Channel.ArchiveS3Settings {
   public init(cannedACL: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cannedACL = cannedACL { objectEntries.append(.init("CannedAcl", cannedACL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -439,7 +439,7 @@ extension Value where Kind == MediaLive.Channel.AudioChannelMapping {
       objectEntries.append(.init("InputChannelLevels", inputChannelLevels.expression))
     }
     if let outputChannel = outputChannel { objectEntries.append(.init("OutputChannel", outputChannel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -473,7 +473,7 @@ extension Value where Kind == MediaLive.Channel.AudioCodecSettings {
       objectEntries.append(.init("PassThroughSettings", passThroughSettings.expression))
     }
     if let wavSettings = wavSettings { objectEntries.append(.init("WavSettings", wavSettings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -527,7 +527,7 @@ extension Value where Kind == MediaLive.Channel.AudioDescription {
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let remixSettings = remixSettings { objectEntries.append(.init("RemixSettings", remixSettings.expression)) }
     if let streamName = streamName { objectEntries.append(.init("StreamName", streamName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -545,7 +545,7 @@ extension Value where Kind == MediaLive.Channel.AudioDolbyEDecode {
     if let programSelection = programSelection {
       objectEntries.append(.init("ProgramSelection", programSelection.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -562,7 +562,7 @@ extension Value where Kind == MediaLive.Channel.AudioHlsRenditionSelection {
     var objectEntries: [Expression.ObjectEntry] = []
     if let groupID = groupID { objectEntries.append(.init("GroupId", groupID.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -581,7 +581,7 @@ extension Value where Kind == MediaLive.Channel.AudioLanguageSelection {
     if let languageSelectionPolicy = languageSelectionPolicy {
       objectEntries.append(.init("LanguageSelectionPolicy", languageSelectionPolicy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -605,7 +605,7 @@ extension Value where Kind == MediaLive.Channel.AudioNormalizationSettings {
       objectEntries.append(.init("AlgorithmControl", algorithmControl.expression))
     }
     if let targetLkfs = targetLkfs { objectEntries.append(.init("TargetLkfs", targetLkfs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -629,7 +629,7 @@ extension Value where Kind == MediaLive.Channel.AudioOnlyHlsSettings {
     if let audioOnlyImage = audioOnlyImage { objectEntries.append(.init("AudioOnlyImage", audioOnlyImage.expression)) }
     if let audioTrackType = audioTrackType { objectEntries.append(.init("AudioTrackType", audioTrackType.expression)) }
     if let segmentType = segmentType { objectEntries.append(.init("SegmentType", segmentType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -645,7 +645,7 @@ extension Value where Kind == MediaLive.Channel.AudioPidSelection {
   public init(pid: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let pid = pid { objectEntries.append(.init("Pid", pid.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -664,7 +664,7 @@ extension Value where Kind == MediaLive.Channel.AudioSelector {
     if let selectorSettings = selectorSettings {
       objectEntries.append(.init("SelectorSettings", selectorSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -696,7 +696,7 @@ extension Value where Kind == MediaLive.Channel.AudioSelectorSettings {
     if let audioTrackSelection = audioTrackSelection {
       objectEntries.append(.init("AudioTrackSelection", audioTrackSelection.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -717,7 +717,7 @@ extension Value where Kind == MediaLive.Channel.AudioSilenceFailoverSettings {
     if let audioSilenceThresholdMsec = audioSilenceThresholdMsec {
       objectEntries.append(.init("AudioSilenceThresholdMsec", audioSilenceThresholdMsec.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -733,7 +733,7 @@ extension Value where Kind == MediaLive.Channel.AudioTrack {
   public init(track: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let track = track { objectEntries.append(.init("Track", track.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -753,7 +753,7 @@ extension Value where Kind == MediaLive.Channel.AudioTrackSelection {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dolbyEDecode = dolbyEDecode { objectEntries.append(.init("DolbyEDecode", dolbyEDecode.expression)) }
     if let tracks = tracks { objectEntries.append(.init("Tracks", tracks.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -771,7 +771,7 @@ extension Value where Kind == MediaLive.Channel.AudioWatermarkSettings {
     if let nielsenWatermarksSettings = nielsenWatermarksSettings {
       objectEntries.append(.init("NielsenWatermarksSettings", nielsenWatermarksSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -803,7 +803,7 @@ extension Value where Kind == MediaLive.Channel.AutomaticInputFailoverSettings {
     if let secondaryInputID = secondaryInputID {
       objectEntries.append(.init("SecondaryInputId", secondaryInputID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -833,7 +833,7 @@ extension Value where Kind == MediaLive.Channel.Av1ColorSpaceSettings {
     }
     if let rec601Settings = rec601Settings { objectEntries.append(.init("Rec601Settings", rec601Settings.expression)) }
     if let rec709Settings = rec709Settings { objectEntries.append(.init("Rec709Settings", rec709Settings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -915,7 +915,7 @@ extension Value where Kind == MediaLive.Channel.Av1Settings {
     if let timecodeInsertion = timecodeInsertion {
       objectEntries.append(.init("TimecodeInsertion", timecodeInsertion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -934,7 +934,7 @@ extension Value where Kind == MediaLive.Channel.AvailBlanking {
       objectEntries.append(.init("AvailBlankingImage", availBlankingImage.expression))
     }
     if let state = state { objectEntries.append(.init("State", state.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -956,7 +956,7 @@ extension Value where Kind == MediaLive.Channel.AvailConfiguration {
     if let scte35SegmentationScope = scte35SegmentationScope {
       objectEntries.append(.init("Scte35SegmentationScope", scte35SegmentationScope.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -982,7 +982,7 @@ extension Value where Kind == MediaLive.Channel.AvailSettings {
     if let scte35TimeSignalApos = scte35TimeSignalApos {
       objectEntries.append(.init("Scte35TimeSignalApos", scte35TimeSignalApos.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1001,7 +1001,7 @@ extension Value where Kind == MediaLive.Channel.BandwidthReductionFilterSettings
       objectEntries.append(.init("PostFilterSharpening", postFilterSharpening.expression))
     }
     if let strength = strength { objectEntries.append(.init("Strength", strength.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1033,7 +1033,7 @@ extension Value where Kind == MediaLive.Channel.BlackoutSlate {
     }
     if let networkID = networkID { objectEntries.append(.init("NetworkId", networkID.expression)) }
     if let state = state { objectEntries.append(.init("State", state.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1091,7 +1091,7 @@ extension Value where Kind == MediaLive.Channel.BurnInDestinationSettings {
     }
     if let xPosition = xPosition { objectEntries.append(.init("XPosition", xPosition.expression)) }
     if let yPosition = yPosition { objectEntries.append(.init("YPosition", yPosition.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1133,7 +1133,7 @@ extension Value where Kind == MediaLive.Channel.CaptionDescription {
       objectEntries.append(.init("LanguageDescription", languageDescription.expression))
     }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1201,7 +1201,7 @@ extension Value where Kind == MediaLive.Channel.CaptionDestinationSettings {
     if let webvttDestinationSettings = webvttDestinationSettings {
       objectEntries.append(.init("WebvttDestinationSettings", webvttDestinationSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1225,7 +1225,7 @@ extension Value where Kind == MediaLive.Channel.CaptionLanguageMapping {
     if let languageDescription = languageDescription {
       objectEntries.append(.init("LanguageDescription", languageDescription.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1249,7 +1249,7 @@ extension Value where Kind == MediaLive.Channel.CaptionRectangle {
     if let leftOffset = leftOffset { objectEntries.append(.init("LeftOffset", leftOffset.expression)) }
     if let topOffset = topOffset { objectEntries.append(.init("TopOffset", topOffset.expression)) }
     if let width = width { objectEntries.append(.init("Width", width.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1273,7 +1273,7 @@ extension Value where Kind == MediaLive.Channel.CaptionSelector {
     if let selectorSettings = selectorSettings {
       objectEntries.append(.init("SelectorSettings", selectorSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1317,7 +1317,7 @@ extension Value where Kind == MediaLive.Channel.CaptionSelectorSettings {
     if let teletextSourceSettings = teletextSourceSettings {
       objectEntries.append(.init("TeletextSourceSettings", teletextSourceSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1333,7 +1333,7 @@ extension Value where Kind == MediaLive.Channel.CdiInputSpecification {
   public init(resolution: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let resolution = resolution { objectEntries.append(.init("Resolution", resolution.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1349,7 +1349,7 @@ extension Value where Kind == MediaLive.Channel.ChannelEngineVersionRequest {
   public init(version: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1366,7 +1366,7 @@ extension Value where Kind == MediaLive.Channel.CmafIngestCaptionLanguageMapping
     var objectEntries: [Expression.ObjectEntry] = []
     if let captionChannel = captionChannel { objectEntries.append(.init("CaptionChannel", captionChannel.expression)) }
     if let languageCode = languageCode { objectEntries.append(.init("LanguageCode", languageCode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1438,7 +1438,7 @@ extension Value where Kind == MediaLive.Channel.CmafIngestGroupSettings {
     if let timedMetadataPassthrough = timedMetadataPassthrough {
       objectEntries.append(.init("TimedMetadataPassthrough", timedMetadataPassthrough.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1454,7 +1454,7 @@ extension Value where Kind == MediaLive.Channel.CmafIngestOutputSettings {
   public init(nameModifier: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let nameModifier = nameModifier { objectEntries.append(.init("NameModifier", nameModifier.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1480,7 +1480,7 @@ extension Value where Kind == MediaLive.Channel.ColorCorrection {
       objectEntries.append(.init("OutputColorSpace", outputColorSpace.expression))
     }
     if let uri = uri { objectEntries.append(.init("Uri", uri.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1498,7 +1498,7 @@ extension Value where Kind == MediaLive.Channel.ColorCorrectionSettings {
     if let globalColorCorrections = globalColorCorrections {
       objectEntries.append(.init("GlobalColorCorrections", globalColorCorrections.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1514,7 +1514,7 @@ extension Value where Kind == MediaLive.Channel.DisabledLockingSettings {
   public init(customEpoch: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let customEpoch = customEpoch { objectEntries.append(.init("CustomEpoch", customEpoch.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1532,7 +1532,7 @@ extension Value where Kind == MediaLive.Channel.DvbNitSettings {
     if let networkID = networkID { objectEntries.append(.init("NetworkId", networkID.expression)) }
     if let networkName = networkName { objectEntries.append(.init("NetworkName", networkName.expression)) }
     if let repInterval = repInterval { objectEntries.append(.init("RepInterval", repInterval.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1558,7 +1558,7 @@ extension Value where Kind == MediaLive.Channel.DvbSdtSettings {
     if let serviceProviderName = serviceProviderName {
       objectEntries.append(.init("ServiceProviderName", serviceProviderName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1616,7 +1616,7 @@ extension Value where Kind == MediaLive.Channel.DvbSubDestinationSettings {
     }
     if let xPosition = xPosition { objectEntries.append(.init("XPosition", xPosition.expression)) }
     if let yPosition = yPosition { objectEntries.append(.init("YPosition", yPosition.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1633,7 +1633,7 @@ extension Value where Kind == MediaLive.Channel.DvbSubSourceSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ocrLanguage = ocrLanguage { objectEntries.append(.init("OcrLanguage", ocrLanguage.expression)) }
     if let pid = pid { objectEntries.append(.init("Pid", pid.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1649,7 +1649,7 @@ extension Value where Kind == MediaLive.Channel.DvbTdtSettings {
   public init(repInterval: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let repInterval = repInterval { objectEntries.append(.init("RepInterval", repInterval.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1679,7 +1679,7 @@ extension Value where Kind == MediaLive.Channel.Eac3AtmosSettings {
     if let drcRf = drcRf { objectEntries.append(.init("DrcRf", drcRf.expression)) }
     if let heightTrim = heightTrim { objectEntries.append(.init("HeightTrim", heightTrim.expression)) }
     if let surroundTrim = surroundTrim { objectEntries.append(.init("SurroundTrim", surroundTrim.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1749,7 +1749,7 @@ extension Value where Kind == MediaLive.Channel.Eac3Settings {
     if let stereoDownmix = stereoDownmix { objectEntries.append(.init("StereoDownmix", stereoDownmix.expression)) }
     if let surroundExMode = surroundExMode { objectEntries.append(.init("SurroundExMode", surroundExMode.expression)) }
     if let surroundMode = surroundMode { objectEntries.append(.init("SurroundMode", surroundMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1783,7 +1783,7 @@ extension Value where Kind == MediaLive.Channel.EbuTtDDestinationSettings {
     if let fillLineGap = fillLineGap { objectEntries.append(.init("FillLineGap", fillLineGap.expression)) }
     if let fontFamily = fontFamily { objectEntries.append(.init("FontFamily", fontFamily.expression)) }
     if let styleControl = styleControl { objectEntries.append(.init("StyleControl", styleControl.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1815,7 +1815,7 @@ extension Value where Kind == MediaLive.Channel.EmbeddedSourceSettings {
     if let source608TrackNumber = source608TrackNumber {
       objectEntries.append(.init("Source608TrackNumber", source608TrackNumber.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1879,7 +1879,7 @@ extension Value where Kind == MediaLive.Channel.EncoderSettings {
     if let videoDescriptions = videoDescriptions {
       objectEntries.append(.init("VideoDescriptions", videoDescriptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1896,7 +1896,7 @@ extension Value where Kind == MediaLive.Channel.EpochLockingSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     if let customEpoch = customEpoch { objectEntries.append(.init("CustomEpoch", customEpoch.expression)) }
     if let jamSyncTime = jamSyncTime { objectEntries.append(.init("JamSyncTime", jamSyncTime.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1926,7 +1926,7 @@ extension Value where Kind == MediaLive.Channel.Esam {
     if let poisEndpoint = poisEndpoint { objectEntries.append(.init("PoisEndpoint", poisEndpoint.expression)) }
     if let username = username { objectEntries.append(.init("Username", username.expression)) }
     if let zoneIdentity = zoneIdentity { objectEntries.append(.init("ZoneIdentity", zoneIdentity.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1944,7 +1944,7 @@ extension Value where Kind == MediaLive.Channel.FailoverCondition {
     if let failoverConditionSettings = failoverConditionSettings {
       objectEntries.append(.init("FailoverConditionSettings", failoverConditionSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1972,7 +1972,7 @@ extension Value where Kind == MediaLive.Channel.FailoverConditionSettings {
     if let videoBlackSettings = videoBlackSettings {
       objectEntries.append(.init("VideoBlackSettings", videoBlackSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1996,7 +1996,7 @@ extension Value where Kind == MediaLive.Channel.FeatureActivations {
     if let outputStaticImageOverlayScheduleActions = outputStaticImageOverlayScheduleActions {
       objectEntries.append(.init("OutputStaticImageOverlayScheduleActions", outputStaticImageOverlayScheduleActions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2014,7 +2014,7 @@ extension Value where Kind == MediaLive.Channel.FecOutputSettings {
     if let columnDepth = columnDepth { objectEntries.append(.init("ColumnDepth", columnDepth.expression)) }
     if let includeFec = includeFec { objectEntries.append(.init("IncludeFec", includeFec.expression)) }
     if let rowLength = rowLength { objectEntries.append(.init("RowLength", rowLength.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2042,7 +2042,7 @@ extension Value where Kind == MediaLive.Channel.Fmp4HlsSettings {
     if let timedMetadataBehavior = timedMetadataBehavior {
       objectEntries.append(.init("TimedMetadataBehavior", timedMetadataBehavior.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2063,7 +2063,7 @@ extension Value where Kind == MediaLive.Channel.FollowerChannelSettings {
     if let primaryChannelARN = primaryChannelARN {
       objectEntries.append(.init("PrimaryChannelArn", primaryChannelARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2081,7 +2081,7 @@ extension Value where Kind == MediaLive.Channel.FrameCaptureCdnSettings {
     if let frameCaptureS3Settings = frameCaptureS3Settings {
       objectEntries.append(.init("FrameCaptureS3Settings", frameCaptureS3Settings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2103,7 +2103,7 @@ extension Value where Kind == MediaLive.Channel.FrameCaptureGroupSettings {
     if let frameCaptureCdnSettings = frameCaptureCdnSettings {
       objectEntries.append(.init("FrameCaptureCdnSettings", frameCaptureCdnSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2119,7 +2119,7 @@ extension Value where Kind == MediaLive.Channel.FrameCaptureOutputSettings {
   public init(nameModifier: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let nameModifier = nameModifier { objectEntries.append(.init("NameModifier", nameModifier.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2135,7 +2135,7 @@ extension Value where Kind == MediaLive.Channel.FrameCaptureS3Settings {
   public init(cannedACL: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cannedACL = cannedACL { objectEntries.append(.init("CannedAcl", cannedACL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2163,7 +2163,7 @@ extension Value where Kind == MediaLive.Channel.FrameCaptureSettings {
     if let timecodeBurninSettings = timecodeBurninSettings {
       objectEntries.append(.init("TimecodeBurninSettings", timecodeBurninSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2205,7 +2205,7 @@ extension Value where Kind == MediaLive.Channel.GlobalConfiguration {
     if let supportLowFramerateInputs = supportLowFramerateInputs {
       objectEntries.append(.init("SupportLowFramerateInputs", supportLowFramerateInputs.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2229,7 +2229,7 @@ extension Value where Kind == MediaLive.Channel.H264ColorSpaceSettings {
     }
     if let rec601Settings = rec601Settings { objectEntries.append(.init("Rec601Settings", rec601Settings.expression)) }
     if let rec709Settings = rec709Settings { objectEntries.append(.init("Rec709Settings", rec709Settings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2253,7 +2253,7 @@ extension Value where Kind == MediaLive.Channel.H264FilterSettings {
     if let temporalFilterSettings = temporalFilterSettings {
       objectEntries.append(.init("TemporalFilterSettings", temporalFilterSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2385,7 +2385,7 @@ extension Value where Kind == MediaLive.Channel.H264Settings {
     if let timecodeInsertion = timecodeInsertion {
       objectEntries.append(.init("TimecodeInsertion", timecodeInsertion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2419,7 +2419,7 @@ extension Value where Kind == MediaLive.Channel.H265ColorSpaceSettings {
     }
     if let rec601Settings = rec601Settings { objectEntries.append(.init("Rec601Settings", rec601Settings.expression)) }
     if let rec709Settings = rec709Settings { objectEntries.append(.init("Rec709Settings", rec709Settings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2443,7 +2443,7 @@ extension Value where Kind == MediaLive.Channel.H265FilterSettings {
     if let temporalFilterSettings = temporalFilterSettings {
       objectEntries.append(.init("TemporalFilterSettings", temporalFilterSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2571,7 +2571,7 @@ extension Value where Kind == MediaLive.Channel.H265Settings {
       objectEntries.append(.init("TimecodeInsertion", timecodeInsertion.expression))
     }
     if let treeblockSize = treeblockSize { objectEntries.append(.init("TreeblockSize", treeblockSize.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2588,7 +2588,7 @@ extension Value where Kind == MediaLive.Channel.Hdr10Settings {
     var objectEntries: [Expression.ObjectEntry] = []
     if let maxCll = maxCll { objectEntries.append(.init("MaxCll", maxCll.expression)) }
     if let maxFall = maxFall { objectEntries.append(.init("MaxFall", maxFall.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2624,7 +2624,7 @@ extension Value where Kind == MediaLive.Channel.HlsAkamaiSettings {
     if let restartDelay = restartDelay { objectEntries.append(.init("RestartDelay", restartDelay.expression)) }
     if let salt = salt { objectEntries.append(.init("Salt", salt.expression)) }
     if let token = token { objectEntries.append(.init("Token", token.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2652,7 +2652,7 @@ extension Value where Kind == MediaLive.Channel.HlsBasicPutSettings {
     }
     if let numRetries = numRetries { objectEntries.append(.init("NumRetries", numRetries.expression)) }
     if let restartDelay = restartDelay { objectEntries.append(.init("RestartDelay", restartDelay.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2686,7 +2686,7 @@ extension Value where Kind == MediaLive.Channel.HlsCdnSettings {
     if let hlsWebdavSettings = hlsWebdavSettings {
       objectEntries.append(.init("HlsWebdavSettings", hlsWebdavSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2844,7 +2844,7 @@ extension Value where Kind == MediaLive.Channel.HlsGroupSettings {
       objectEntries.append(.init("TimestampDeltaMilliseconds", timestampDeltaMilliseconds.expression))
     }
     if let tsFileMode = tsFileMode { objectEntries.append(.init("TsFileMode", tsFileMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2870,7 +2870,7 @@ extension Value where Kind == MediaLive.Channel.HlsInputSettings {
     if let retries = retries { objectEntries.append(.init("Retries", retries.expression)) }
     if let retryInterval = retryInterval { objectEntries.append(.init("RetryInterval", retryInterval.expression)) }
     if let scte35Source = scte35Source { objectEntries.append(.init("Scte35Source", scte35Source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2902,7 +2902,7 @@ extension Value where Kind == MediaLive.Channel.HlsMediaStoreSettings {
     }
     if let numRetries = numRetries { objectEntries.append(.init("NumRetries", numRetries.expression)) }
     if let restartDelay = restartDelay { objectEntries.append(.init("RestartDelay", restartDelay.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2930,7 +2930,7 @@ extension Value where Kind == MediaLive.Channel.HlsOutputSettings {
     if let segmentModifier = segmentModifier {
       objectEntries.append(.init("SegmentModifier", segmentModifier.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2946,7 +2946,7 @@ extension Value where Kind == MediaLive.Channel.HlsS3Settings {
   public init(cannedACL: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cannedACL = cannedACL { objectEntries.append(.init("CannedAcl", cannedACL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2978,7 +2978,7 @@ extension Value where Kind == MediaLive.Channel.HlsSettings {
     if let standardHlsSettings = standardHlsSettings {
       objectEntries.append(.init("StandardHlsSettings", standardHlsSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3010,7 +3010,7 @@ extension Value where Kind == MediaLive.Channel.HlsWebdavSettings {
     }
     if let numRetries = numRetries { objectEntries.append(.init("NumRetries", numRetries.expression)) }
     if let restartDelay = restartDelay { objectEntries.append(.init("RestartDelay", restartDelay.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3026,7 +3026,7 @@ extension Value where Kind == MediaLive.Channel.InferenceSettings {
   public init(feedARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let feedARN = feedARN { objectEntries.append(.init("FeedArn", feedARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3058,7 +3058,7 @@ extension Value where Kind == MediaLive.Channel.InputAttachment {
     if let logicalInterfaceNames = logicalInterfaceNames {
       objectEntries.append(.init("LogicalInterfaceNames", logicalInterfaceNames.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3075,7 +3075,7 @@ extension Value where Kind == MediaLive.Channel.InputChannelLevel {
     var objectEntries: [Expression.ObjectEntry] = []
     if let gain = gain { objectEntries.append(.init("Gain", gain.expression)) }
     if let inputChannel = inputChannel { objectEntries.append(.init("InputChannel", inputChannel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3093,7 +3093,7 @@ extension Value where Kind == MediaLive.Channel.InputLocation {
     if let passwordParam = passwordParam { objectEntries.append(.init("PasswordParam", passwordParam.expression)) }
     if let uri = uri { objectEntries.append(.init("Uri", uri.expression)) }
     if let username = username { objectEntries.append(.init("Username", username.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3127,7 +3127,7 @@ extension Value where Kind == MediaLive.Channel.InputLossBehavior {
     if let repeatFrameMsec = repeatFrameMsec {
       objectEntries.append(.init("RepeatFrameMsec", repeatFrameMsec.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3145,7 +3145,7 @@ extension Value where Kind == MediaLive.Channel.InputLossFailoverSettings {
     if let inputLossThresholdMsec = inputLossThresholdMsec {
       objectEntries.append(.init("InputLossThresholdMsec", inputLossThresholdMsec.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3191,7 +3191,7 @@ extension Value where Kind == MediaLive.Channel.InputSettings {
       objectEntries.append(.init("SourceEndBehavior", sourceEndBehavior.expression))
     }
     if let videoSelector = videoSelector { objectEntries.append(.init("VideoSelector", videoSelector.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3209,7 +3209,7 @@ extension Value where Kind == MediaLive.Channel.InputSpecification {
     if let codec = codec { objectEntries.append(.init("Codec", codec.expression)) }
     if let maximumBitrate = maximumBitrate { objectEntries.append(.init("MaximumBitrate", maximumBitrate.expression)) }
     if let resolution = resolution { objectEntries.append(.init("Resolution", resolution.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3227,7 +3227,7 @@ extension Value where Kind == MediaLive.Channel.KeyProviderSettings {
     if let staticKeySettings = staticKeySettings {
       objectEntries.append(.init("StaticKeySettings", staticKeySettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3251,7 +3251,7 @@ extension Value where Kind == MediaLive.Channel.LinkedChannelSettings {
     if let primaryChannelSettings = primaryChannelSettings {
       objectEntries.append(.init("PrimaryChannelSettings", primaryChannelSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3395,7 +3395,7 @@ extension Value where Kind == MediaLive.Channel.M2tsSettings {
       objectEntries.append(.init("TransportStreamId", transportStreamID.expression))
     }
     if let videoPid = videoPid { objectEntries.append(.init("VideoPid", videoPid.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3459,7 +3459,7 @@ extension Value where Kind == MediaLive.Channel.M3u8Settings {
       objectEntries.append(.init("TransportStreamId", transportStreamID.expression))
     }
     if let videoPid = videoPid { objectEntries.append(.init("VideoPid", videoPid.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3478,7 +3478,7 @@ extension Value where Kind == MediaLive.Channel.MaintenanceCreateSettings {
     if let maintenanceStartTime = maintenanceStartTime {
       objectEntries.append(.init("MaintenanceStartTime", maintenanceStartTime.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3494,7 +3494,7 @@ extension Value where Kind == MediaLive.Channel.MediaPackageAdditionalDestinatio
   public init(destination: Value<MediaLive.Channel.OutputLocationRef>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let destination = destination { objectEntries.append(.init("Destination", destination.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3516,7 +3516,7 @@ extension Value where Kind == MediaLive.Channel.MediaPackageGroupSettings {
     if let mediapackageV2GroupSettings = mediapackageV2GroupSettings {
       objectEntries.append(.init("MediapackageV2GroupSettings", mediapackageV2GroupSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3546,7 +3546,7 @@ extension Value where Kind == MediaLive.Channel.MediaPackageOutputDestinationSet
     if let mediaPackageRegionName = mediaPackageRegionName {
       objectEntries.append(.init("MediaPackageRegionName", mediaPackageRegionName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3564,7 +3564,7 @@ extension Value where Kind == MediaLive.Channel.MediaPackageOutputSettings {
     if let mediaPackageV2DestinationSettings = mediaPackageV2DestinationSettings {
       objectEntries.append(.init("MediaPackageV2DestinationSettings", mediaPackageV2DestinationSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3590,7 +3590,7 @@ extension Value where Kind == MediaLive.Channel.MediaPackageV2DestinationSetting
     }
     if let hlsAutoSelect = hlsAutoSelect { objectEntries.append(.init("HlsAutoSelect", hlsAutoSelect.expression)) }
     if let hlsDefault = hlsDefault { objectEntries.append(.init("HlsDefault", hlsDefault.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3642,7 +3642,7 @@ extension Value where Kind == MediaLive.Channel.MediaPackageV2GroupSettings {
     if let timedMetadataPassthrough = timedMetadataPassthrough {
       objectEntries.append(.init("TimedMetadataPassthrough", timedMetadataPassthrough.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3666,7 +3666,7 @@ extension Value where Kind == MediaLive.Channel.MotionGraphicsConfiguration {
     if let motionGraphicsSettings = motionGraphicsSettings {
       objectEntries.append(.init("MotionGraphicsSettings", motionGraphicsSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3684,7 +3684,7 @@ extension Value where Kind == MediaLive.Channel.MotionGraphicsSettings {
     if let htmlMotionGraphicsSettings = htmlMotionGraphicsSettings {
       objectEntries.append(.init("HtmlMotionGraphicsSettings", htmlMotionGraphicsSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3702,7 +3702,7 @@ extension Value where Kind == MediaLive.Channel.Mp2Settings {
     if let bitrate = bitrate { objectEntries.append(.init("Bitrate", bitrate.expression)) }
     if let codingMode = codingMode { objectEntries.append(.init("CodingMode", codingMode.expression)) }
     if let sampleRate = sampleRate { objectEntries.append(.init("SampleRate", sampleRate.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3720,7 +3720,7 @@ extension Value where Kind == MediaLive.Channel.Mpeg2FilterSettings {
     if let temporalFilterSettings = temporalFilterSettings {
       objectEntries.append(.init("TemporalFilterSettings", temporalFilterSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3784,7 +3784,7 @@ extension Value where Kind == MediaLive.Channel.Mpeg2Settings {
     if let timecodeInsertion = timecodeInsertion {
       objectEntries.append(.init("TimecodeInsertion", timecodeInsertion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3862,7 +3862,7 @@ extension Value where Kind == MediaLive.Channel.MsSmoothGroupSettings {
     if let timestampOffsetMode = timestampOffsetMode {
       objectEntries.append(.init("TimestampOffsetMode", timestampOffsetMode.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3881,7 +3881,7 @@ extension Value where Kind == MediaLive.Channel.MsSmoothOutputSettings {
       objectEntries.append(.init("H265PackagingType", h265PackagingType.expression))
     }
     if let nameModifier = nameModifier { objectEntries.append(.init("NameModifier", nameModifier.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3899,7 +3899,7 @@ extension Value where Kind == MediaLive.Channel.MulticastInputSettings {
     if let sourceIPAddress = sourceIPAddress {
       objectEntries.append(.init("SourceIpAddress", sourceIPAddress.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3917,7 +3917,7 @@ extension Value where Kind == MediaLive.Channel.MultiplexContainerSettings {
     if let multiplexM2tsSettings = multiplexM2tsSettings {
       objectEntries.append(.init("MultiplexM2tsSettings", multiplexM2tsSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3973,7 +3973,7 @@ extension Value where Kind == MediaLive.Channel.MultiplexM2tsSettings {
     if let scte35PrerollPullupMilliseconds = scte35PrerollPullupMilliseconds {
       objectEntries.append(.init("Scte35PrerollPullupMilliseconds", scte35PrerollPullupMilliseconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3995,7 +3995,7 @@ extension Value where Kind == MediaLive.Channel.MultiplexOutputSettings {
       objectEntries.append(.init("ContainerSettings", containerSettings.expression))
     }
     if let destination = destination { objectEntries.append(.init("Destination", destination.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4012,7 +4012,7 @@ extension Value where Kind == MediaLive.Channel.MultiplexProgramChannelDestinati
     var objectEntries: [Expression.ObjectEntry] = []
     if let multiplexID = multiplexID { objectEntries.append(.init("MultiplexId", multiplexID.expression)) }
     if let programName = programName { objectEntries.append(.init("ProgramName", programName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4040,7 +4040,7 @@ extension Value where Kind == MediaLive.Channel.NetworkInputSettings {
     if let serverValidation = serverValidation {
       objectEntries.append(.init("ServerValidation", serverValidation.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4064,7 +4064,7 @@ extension Value where Kind == MediaLive.Channel.NielsenCBET {
     }
     if let cbetStepaside = cbetStepaside { objectEntries.append(.init("CbetStepaside", cbetStepaside.expression)) }
     if let csid = csid { objectEntries.append(.init("Csid", csid.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4083,7 +4083,7 @@ extension Value where Kind == MediaLive.Channel.NielsenConfiguration {
     if let nielsenPcmToId3Tagging = nielsenPcmToId3Tagging {
       objectEntries.append(.init("NielsenPcmToId3Tagging", nielsenPcmToId3Tagging.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4103,7 +4103,7 @@ extension Value where Kind == MediaLive.Channel.NielsenNaesIiNw {
     }
     if let sid = sid { objectEntries.append(.init("Sid", sid.expression)) }
     if let timezone = timezone { objectEntries.append(.init("Timezone", timezone.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4131,7 +4131,7 @@ extension Value where Kind == MediaLive.Channel.NielsenWatermarksSettings {
     if let nielsenNaesIiNwSettings = nielsenNaesIiNwSettings {
       objectEntries.append(.init("NielsenNaesIiNwSettings", nielsenNaesIiNwSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4163,7 +4163,7 @@ extension Value where Kind == MediaLive.Channel.OutputDefinition {
     if let videoDescriptionName = videoDescriptionName {
       objectEntries.append(.init("VideoDescriptionName", videoDescriptionName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4197,7 +4197,7 @@ extension Value where Kind == MediaLive.Channel.OutputDestination {
     }
     if let settings = settings { objectEntries.append(.init("Settings", settings.expression)) }
     if let srtSettings = srtSettings { objectEntries.append(.init("SrtSettings", srtSettings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4221,7 +4221,7 @@ extension Value where Kind == MediaLive.Channel.OutputDestinationSettings {
     if let streamName = streamName { objectEntries.append(.init("StreamName", streamName.expression)) }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
     if let username = username { objectEntries.append(.init("Username", username.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4245,7 +4245,7 @@ extension Value where Kind == MediaLive.Channel.OutputGroup {
       objectEntries.append(.init("OutputGroupSettings", outputGroupSettings.expression))
     }
     if let outputs = outputs { objectEntries.append(.init("Outputs", outputs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4301,7 +4301,7 @@ extension Value where Kind == MediaLive.Channel.OutputGroupSettings {
     if let udpGroupSettings = udpGroupSettings {
       objectEntries.append(.init("UdpGroupSettings", udpGroupSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4319,7 +4319,7 @@ extension Value where Kind == MediaLive.Channel.OutputLocationRef {
     if let destinationRefID = destinationRefID {
       objectEntries.append(.init("DestinationRefId", destinationRefID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4347,7 +4347,7 @@ extension Value where Kind == MediaLive.Channel.OutputLockingSettings {
     if let pipelineLockingSettings = pipelineLockingSettings {
       objectEntries.append(.init("PipelineLockingSettings", pipelineLockingSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4403,7 +4403,7 @@ extension Value where Kind == MediaLive.Channel.OutputSettings {
     if let udpOutputSettings = udpOutputSettings {
       objectEntries.append(.init("UdpOutputSettings", udpOutputSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4422,7 +4422,7 @@ extension Value where Kind == MediaLive.Channel.PipelineLockingSettings {
     if let pipelineLockingMethod = pipelineLockingMethod {
       objectEntries.append(.init("PipelineLockingMethod", pipelineLockingMethod.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4440,7 +4440,7 @@ extension Value where Kind == MediaLive.Channel.PrimaryChannelSettings {
     if let linkedChannelType = linkedChannelType {
       objectEntries.append(.init("LinkedChannelType", linkedChannelType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4464,7 +4464,7 @@ extension Value where Kind == MediaLive.Channel.RemixSettings {
     }
     if let channelsIn = channelsIn { objectEntries.append(.init("ChannelsIn", channelsIn.expression)) }
     if let channelsOut = channelsOut { objectEntries.append(.init("ChannelsOut", channelsOut.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4504,7 +4504,7 @@ extension Value where Kind == MediaLive.Channel.RtmpGroupSettings {
       objectEntries.append(.init("InputLossAction", inputLossAction.expression))
     }
     if let restartDelay = restartDelay { objectEntries.append(.init("RestartDelay", restartDelay.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4532,7 +4532,7 @@ extension Value where Kind == MediaLive.Channel.RtmpOutputSettings {
     }
     if let destination = destination { objectEntries.append(.init("Destination", destination.expression)) }
     if let numRetries = numRetries { objectEntries.append(.init("NumRetries", numRetries.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4553,7 +4553,7 @@ extension Value where Kind == MediaLive.Channel.Scte20SourceSettings {
     if let source608ChannelNumber = source608ChannelNumber {
       objectEntries.append(.init("Source608ChannelNumber", source608ChannelNumber.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4570,7 +4570,7 @@ extension Value where Kind == MediaLive.Channel.Scte27SourceSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ocrLanguage = ocrLanguage { objectEntries.append(.init("OcrLanguage", ocrLanguage.expression)) }
     if let pid = pid { objectEntries.append(.init("Pid", pid.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4596,7 +4596,7 @@ extension Value where Kind == MediaLive.Channel.Scte35SpliceInsert {
     if let webDeliveryAllowedFlag = webDeliveryAllowedFlag {
       objectEntries.append(.init("WebDeliveryAllowedFlag", webDeliveryAllowedFlag.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4622,7 +4622,7 @@ extension Value where Kind == MediaLive.Channel.Scte35TimeSignalApos {
     if let webDeliveryAllowedFlag = webDeliveryAllowedFlag {
       objectEntries.append(.init("WebDeliveryAllowedFlag", webDeliveryAllowedFlag.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4640,7 +4640,7 @@ extension Value where Kind == MediaLive.Channel.SrtGroupSettings {
     if let inputLossAction = inputLossAction {
       objectEntries.append(.init("InputLossAction", inputLossAction.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4668,7 +4668,7 @@ extension Value where Kind == MediaLive.Channel.SrtOutputDestinationSettings {
     if let listenerPort = listenerPort { objectEntries.append(.init("ListenerPort", listenerPort.expression)) }
     if let streamID = streamID { objectEntries.append(.init("StreamId", streamID.expression)) }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4696,7 +4696,7 @@ extension Value where Kind == MediaLive.Channel.SrtOutputSettings {
     if let destination = destination { objectEntries.append(.init("Destination", destination.expression)) }
     if let encryptionType = encryptionType { objectEntries.append(.init("EncryptionType", encryptionType.expression)) }
     if let latency = latency { objectEntries.append(.init("Latency", latency.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4715,7 +4715,7 @@ extension Value where Kind == MediaLive.Channel.StandardHlsSettings {
       objectEntries.append(.init("AudioRenditionSets", audioRenditionSets.expression))
     }
     if let m3u8Settings = m3u8Settings { objectEntries.append(.init("M3u8Settings", m3u8Settings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4734,7 +4734,7 @@ extension Value where Kind == MediaLive.Channel.StaticKeySettings {
       objectEntries.append(.init("KeyProviderServer", keyProviderServer.expression))
     }
     if let staticKeyValue = staticKeyValue { objectEntries.append(.init("StaticKeyValue", staticKeyValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4753,7 +4753,7 @@ extension Value where Kind == MediaLive.Channel.TeletextSourceSettings {
       objectEntries.append(.init("OutputRectangle", outputRectangle.expression))
     }
     if let pageNumber = pageNumber { objectEntries.append(.init("PageNumber", pageNumber.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4772,7 +4772,7 @@ extension Value where Kind == MediaLive.Channel.TemporalFilterSettings {
       objectEntries.append(.init("PostFilterSharpening", postFilterSharpening.expression))
     }
     if let strength = strength { objectEntries.append(.init("Strength", strength.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4788,7 +4788,7 @@ extension Value where Kind == MediaLive.Channel.ThumbnailConfiguration {
   public init(state: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let state = state { objectEntries.append(.init("State", state.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4806,7 +4806,7 @@ extension Value where Kind == MediaLive.Channel.TimecodeBurninSettings {
     if let fontSize = fontSize { objectEntries.append(.init("FontSize", fontSize.expression)) }
     if let position = position { objectEntries.append(.init("Position", position.expression)) }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4823,7 +4823,7 @@ extension Value where Kind == MediaLive.Channel.TimecodeConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
     if let syncThreshold = syncThreshold { objectEntries.append(.init("SyncThreshold", syncThreshold.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4839,7 +4839,7 @@ extension Value where Kind == MediaLive.Channel.TtmlDestinationSettings {
   public init(styleControl: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let styleControl = styleControl { objectEntries.append(.init("StyleControl", styleControl.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4855,7 +4855,7 @@ extension Value where Kind == MediaLive.Channel.UDPContainerSettings {
   public init(m2tsSettings: Value<MediaLive.Channel.M2tsSettings>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let m2tsSettings = m2tsSettings { objectEntries.append(.init("M2tsSettings", m2tsSettings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4883,7 +4883,7 @@ extension Value where Kind == MediaLive.Channel.UDPGroupSettings {
     if let timedMetadataId3Period = timedMetadataId3Period {
       objectEntries.append(.init("TimedMetadataId3Period", timedMetadataId3Period.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4911,7 +4911,7 @@ extension Value where Kind == MediaLive.Channel.UDPOutputSettings {
     if let fecOutputSettings = fecOutputSettings {
       objectEntries.append(.init("FecOutputSettings", fecOutputSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4937,7 +4937,7 @@ extension Value where Kind == MediaLive.Channel.VPCOutputSettings {
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4958,7 +4958,7 @@ extension Value where Kind == MediaLive.Channel.VideoBlackFailoverSettings {
     if let videoBlackThresholdMsec = videoBlackThresholdMsec {
       objectEntries.append(.init("VideoBlackThresholdMsec", videoBlackThresholdMsec.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4986,7 +4986,7 @@ extension Value where Kind == MediaLive.Channel.VideoCodecSettings {
     if let h264Settings = h264Settings { objectEntries.append(.init("H264Settings", h264Settings.expression)) }
     if let h265Settings = h265Settings { objectEntries.append(.init("H265Settings", h265Settings.expression)) }
     if let mpeg2Settings = mpeg2Settings { objectEntries.append(.init("Mpeg2Settings", mpeg2Settings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5018,7 +5018,7 @@ extension Value where Kind == MediaLive.Channel.VideoDescription {
     }
     if let sharpness = sharpness { objectEntries.append(.init("Sharpness", sharpness.expression)) }
     if let width = width { objectEntries.append(.init("Width", width.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5048,7 +5048,7 @@ extension Value where Kind == MediaLive.Channel.VideoSelector {
     if let selectorSettings = selectorSettings {
       objectEntries.append(.init("SelectorSettings", selectorSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5064,7 +5064,7 @@ extension Value where Kind == MediaLive.Channel.VideoSelectorColorSpaceSettings 
   public init(hdr10Settings: Value<MediaLive.Channel.Hdr10Settings>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let hdr10Settings = hdr10Settings { objectEntries.append(.init("Hdr10Settings", hdr10Settings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5080,7 +5080,7 @@ extension Value where Kind == MediaLive.Channel.VideoSelectorPid {
   public init(pid: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let pid = pid { objectEntries.append(.init("Pid", pid.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5096,7 +5096,7 @@ extension Value where Kind == MediaLive.Channel.VideoSelectorProgramID {
   public init(programID: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let programID = programID { objectEntries.append(.init("ProgramId", programID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5120,7 +5120,7 @@ extension Value where Kind == MediaLive.Channel.VideoSelectorSettings {
     if let videoSelectorProgramID = videoSelectorProgramID {
       objectEntries.append(.init("VideoSelectorProgramId", videoSelectorProgramID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5138,7 +5138,7 @@ extension Value where Kind == MediaLive.Channel.WavSettings {
     if let bitDepth = bitDepth { objectEntries.append(.init("BitDepth", bitDepth.expression)) }
     if let codingMode = codingMode { objectEntries.append(.init("CodingMode", codingMode.expression)) }
     if let sampleRate = sampleRate { objectEntries.append(.init("SampleRate", sampleRate.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5154,6 +5154,6 @@ extension Value where Kind == MediaLive.Channel.WebvttDestinationSettings {
   public init(styleControl: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let styleControl = styleControl { objectEntries.append(.init("StyleControl", styleControl.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

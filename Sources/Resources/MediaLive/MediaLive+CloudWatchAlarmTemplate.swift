@@ -185,13 +185,13 @@ extension MediaLive.CloudWatchAlarmTemplate {
 
 extension Value where Kind == MediaLive.CloudWatchAlarmTemplate.CloudWatchAlarmTemplateComparisonOperatorValue {
   /// `GreaterThanOrEqualToThreshold`.
-  public static var greaterThanOrEqualToThreshold: Self { Self(Kind.greaterThanOrEqualToThreshold) }
+  public static var greaterThanOrEqualToThreshold: Self { .allowed(Kind.greaterThanOrEqualToThreshold) }
   /// `GreaterThanThreshold`.
-  public static var greaterThanThreshold: Self { Self(Kind.greaterThanThreshold) }
+  public static var greaterThanThreshold: Self { .allowed(Kind.greaterThanThreshold) }
   /// `LessThanThreshold`.
-  public static var lessThanThreshold: Self { Self(Kind.lessThanThreshold) }
+  public static var lessThanThreshold: Self { .allowed(Kind.lessThanThreshold) }
   /// `LessThanOrEqualToThreshold`.
-  public static var lessThanOrEqualToThreshold: Self { Self(Kind.lessThanOrEqualToThreshold) }
+  public static var lessThanOrEqualToThreshold: Self { .allowed(Kind.lessThanOrEqualToThreshold) }
 }
 
 extension MediaLive.CloudWatchAlarmTemplate {
@@ -209,15 +209,15 @@ extension MediaLive.CloudWatchAlarmTemplate {
 
 extension Value where Kind == MediaLive.CloudWatchAlarmTemplate.CloudWatchAlarmTemplateStatisticValue {
   /// `SampleCount`.
-  public static var sampleCount: Self { Self(Kind.sampleCount) }
+  public static var sampleCount: Self { .allowed(Kind.sampleCount) }
   /// `Average`.
-  public static var average: Self { Self(Kind.average) }
+  public static var average: Self { .allowed(Kind.average) }
   /// `Sum`.
-  public static var sum: Self { Self(Kind.sum) }
+  public static var sum: Self { .allowed(Kind.sum) }
   /// `Minimum`.
-  public static var minimum: Self { Self(Kind.minimum) }
+  public static var minimum: Self { .allowed(Kind.minimum) }
   /// `Maximum`.
-  public static var maximum: Self { Self(Kind.maximum) }
+  public static var maximum: Self { .allowed(Kind.maximum) }
 }
 
 extension MediaLive.CloudWatchAlarmTemplate {
@@ -239,23 +239,23 @@ extension MediaLive.CloudWatchAlarmTemplate {
 
 extension Value where Kind == MediaLive.CloudWatchAlarmTemplate.CloudWatchAlarmTemplateTargetResourceTypeValue {
   /// `CLOUDFRONT_DISTRIBUTION`.
-  public static var cloudfrontDistribution: Self { Self(Kind.cloudfrontDistribution) }
+  public static var cloudfrontDistribution: Self { .allowed(Kind.cloudfrontDistribution) }
   /// `MEDIALIVE_MULTIPLEX`.
-  public static var medialiveMultiplex: Self { Self(Kind.medialiveMultiplex) }
+  public static var medialiveMultiplex: Self { .allowed(Kind.medialiveMultiplex) }
   /// `MEDIALIVE_CHANNEL`.
-  public static var medialiveChannel: Self { Self(Kind.medialiveChannel) }
+  public static var medialiveChannel: Self { .allowed(Kind.medialiveChannel) }
   /// `MEDIALIVE_INPUT_DEVICE`.
-  public static var medialiveInputDevice: Self { Self(Kind.medialiveInputDevice) }
+  public static var medialiveInputDevice: Self { .allowed(Kind.medialiveInputDevice) }
   /// `MEDIAPACKAGE_CHANNEL`.
-  public static var mediapackageChannel: Self { Self(Kind.mediapackageChannel) }
+  public static var mediapackageChannel: Self { .allowed(Kind.mediapackageChannel) }
   /// `MEDIAPACKAGE_ORIGIN_ENDPOINT`.
-  public static var mediapackageOriginEndpoint: Self { Self(Kind.mediapackageOriginEndpoint) }
+  public static var mediapackageOriginEndpoint: Self { .allowed(Kind.mediapackageOriginEndpoint) }
   /// `MEDIACONNECT_FLOW`.
-  public static var mediaconnectFlow: Self { Self(Kind.mediaconnectFlow) }
+  public static var mediaconnectFlow: Self { .allowed(Kind.mediaconnectFlow) }
   /// `MEDIATAILOR_PLAYBACK_CONFIGURATION`.
-  public static var mediatailorPlaybackConfiguration: Self { Self(Kind.mediatailorPlaybackConfiguration) }
+  public static var mediatailorPlaybackConfiguration: Self { .allowed(Kind.mediatailorPlaybackConfiguration) }
   /// `S3_BUCKET`.
-  public static var s3Bucket: Self { Self(Kind.s3Bucket) }
+  public static var s3Bucket: Self { .allowed(Kind.s3Bucket) }
 }
 
 extension MediaLive.CloudWatchAlarmTemplate {
@@ -272,11 +272,11 @@ extension MediaLive.CloudWatchAlarmTemplate {
 
 extension Value where Kind == MediaLive.CloudWatchAlarmTemplate.CloudWatchAlarmTemplateTreatMissingDataValue {
   /// `notBreaching`.
-  public static var notBreaching: Self { Self(Kind.notBreaching) }
+  public static var notBreaching: Self { .allowed(Kind.notBreaching) }
   /// `breaching`.
-  public static var breaching: Self { Self(Kind.breaching) }
+  public static var breaching: Self { .allowed(Kind.breaching) }
   /// `ignore`.
-  public static var ignore: Self { Self(Kind.ignore) }
+  public static var ignore: Self { .allowed(Kind.ignore) }
   /// `missing`.
-  public static var missing: Self { Self(Kind.missing) }
+  public static var missing: Self { .allowed(Kind.missing) }
 }

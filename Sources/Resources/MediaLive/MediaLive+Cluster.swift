@@ -127,7 +127,7 @@ extension Value where Kind == MediaLive.Cluster.ClusterNetworkSettings {
     if let interfaceMappings = interfaceMappings {
       objectEntries.append(.init("InterfaceMappings", interfaceMappings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -145,13 +145,13 @@ extension MediaLive.Cluster {
 
 extension Value where Kind == MediaLive.Cluster.ClusterTypeValue {
   /// `ON_PREMISES`.
-  public static var onPremises: Self { Self(Kind.onPremises) }
+  public static var onPremises: Self { .allowed(Kind.onPremises) }
   /// `OUTPOSTS_RACK`.
-  public static var outpostsRack: Self { Self(Kind.outpostsRack) }
+  public static var outpostsRack: Self { .allowed(Kind.outpostsRack) }
   /// `OUTPOSTS_SERVER`.
-  public static var outpostsServer: Self { Self(Kind.outpostsServer) }
+  public static var outpostsServer: Self { .allowed(Kind.outpostsServer) }
   /// `EC2`.
-  public static var ec2: Self { Self(Kind.ec2) }
+  public static var ec2: Self { .allowed(Kind.ec2) }
 }
 
 extension MediaLive.Cluster {
@@ -169,6 +169,6 @@ extension Value where Kind == MediaLive.Cluster.InterfaceMapping {
       objectEntries.append(.init("LogicalInterfaceName", logicalInterfaceName.expression))
     }
     if let networkID = networkID { objectEntries.append(.init("NetworkId", networkID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -149,31 +149,31 @@ extension MediaLive.EventBridgeRuleTemplate {
 
 extension Value where Kind == MediaLive.EventBridgeRuleTemplate.EventBridgeRuleTemplateEventTypeValue {
   /// `MEDIALIVE_MULTIPLEX_ALERT`.
-  public static var medialiveMultiplexAlert: Self { Self(Kind.medialiveMultiplexAlert) }
+  public static var medialiveMultiplexAlert: Self { .allowed(Kind.medialiveMultiplexAlert) }
   /// `MEDIALIVE_MULTIPLEX_STATE_CHANGE`.
-  public static var medialiveMultiplexStateChange: Self { Self(Kind.medialiveMultiplexStateChange) }
+  public static var medialiveMultiplexStateChange: Self { .allowed(Kind.medialiveMultiplexStateChange) }
   /// `MEDIALIVE_CHANNEL_ALERT`.
-  public static var medialiveChannelAlert: Self { Self(Kind.medialiveChannelAlert) }
+  public static var medialiveChannelAlert: Self { .allowed(Kind.medialiveChannelAlert) }
   /// `MEDIALIVE_CHANNEL_INPUT_CHANGE`.
-  public static var medialiveChannelInputChange: Self { Self(Kind.medialiveChannelInputChange) }
+  public static var medialiveChannelInputChange: Self { .allowed(Kind.medialiveChannelInputChange) }
   /// `MEDIALIVE_CHANNEL_STATE_CHANGE`.
-  public static var medialiveChannelStateChange: Self { Self(Kind.medialiveChannelStateChange) }
+  public static var medialiveChannelStateChange: Self { .allowed(Kind.medialiveChannelStateChange) }
   /// `MEDIAPACKAGE_INPUT_NOTIFICATION`.
-  public static var mediapackageInputNotification: Self { Self(Kind.mediapackageInputNotification) }
+  public static var mediapackageInputNotification: Self { .allowed(Kind.mediapackageInputNotification) }
   /// `MEDIAPACKAGE_KEY_PROVIDER_NOTIFICATION`.
-  public static var mediapackageKeyProviderNotification: Self { Self(Kind.mediapackageKeyProviderNotification) }
+  public static var mediapackageKeyProviderNotification: Self { .allowed(Kind.mediapackageKeyProviderNotification) }
   /// `MEDIAPACKAGE_HARVEST_JOB_NOTIFICATION`.
-  public static var mediapackageHarvestJobNotification: Self { Self(Kind.mediapackageHarvestJobNotification) }
+  public static var mediapackageHarvestJobNotification: Self { .allowed(Kind.mediapackageHarvestJobNotification) }
   /// `SIGNAL_MAP_ACTIVE_ALARM`.
-  public static var signalMapActiveAlarm: Self { Self(Kind.signalMapActiveAlarm) }
+  public static var signalMapActiveAlarm: Self { .allowed(Kind.signalMapActiveAlarm) }
   /// `MEDIACONNECT_ALERT`.
-  public static var mediaconnectAlert: Self { Self(Kind.mediaconnectAlert) }
+  public static var mediaconnectAlert: Self { .allowed(Kind.mediaconnectAlert) }
   /// `MEDIACONNECT_SOURCE_HEALTH`.
-  public static var mediaconnectSourceHealth: Self { Self(Kind.mediaconnectSourceHealth) }
+  public static var mediaconnectSourceHealth: Self { .allowed(Kind.mediaconnectSourceHealth) }
   /// `MEDIACONNECT_OUTPUT_HEALTH`.
-  public static var mediaconnectOutputHealth: Self { Self(Kind.mediaconnectOutputHealth) }
+  public static var mediaconnectOutputHealth: Self { .allowed(Kind.mediaconnectOutputHealth) }
   /// `MEDIACONNECT_FLOW_STATUS_CHANGE`.
-  public static var mediaconnectFlowStatusChange: Self { Self(Kind.mediaconnectFlowStatusChange) }
+  public static var mediaconnectFlowStatusChange: Self { .allowed(Kind.mediaconnectFlowStatusChange) }
 }
 
 extension MediaLive.EventBridgeRuleTemplate {
@@ -188,6 +188,6 @@ extension Value where Kind == MediaLive.EventBridgeRuleTemplate.EventBridgeRuleT
   public init(arn: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

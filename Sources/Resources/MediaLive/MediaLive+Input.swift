@@ -192,7 +192,7 @@ extension Value where Kind == MediaLive.Input.InputDestinationRequest {
       objectEntries.append(.init("StaticIpAddress", staticIPAddress.expression))
     }
     if let streamName = streamName { objectEntries.append(.init("StreamName", streamName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -208,7 +208,7 @@ extension Value where Kind == MediaLive.Input.InputDeviceSettings {
   public init(id: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let id = id { objectEntries.append(.init("Id", id.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,7 +225,7 @@ extension Value where Kind == MediaLive.Input.InputRequestDestinationRoute {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cidr = cidr { objectEntries.append(.init("Cidr", cidr.expression)) }
     if let gateway = gateway { objectEntries.append(.init("Gateway", gateway.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,7 +242,7 @@ extension Value where Kind == MediaLive.Input.InputSdpLocation {
     var objectEntries: [Expression.ObjectEntry] = []
     if let mediaIndex = mediaIndex { objectEntries.append(.init("MediaIndex", mediaIndex.expression)) }
     if let sdpURL = sdpURL { objectEntries.append(.init("SdpUrl", sdpURL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -260,7 +260,7 @@ extension Value where Kind == MediaLive.Input.InputSourceRequest {
     if let passwordParam = passwordParam { objectEntries.append(.init("PasswordParam", passwordParam.expression)) }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
     if let username = username { objectEntries.append(.init("Username", username.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -279,7 +279,7 @@ extension Value where Kind == MediaLive.Input.InputVPCRequest {
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -295,7 +295,7 @@ extension Value where Kind == MediaLive.Input.MediaConnectFlowRequest {
   public init(flowARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let flowARN = flowARN { objectEntries.append(.init("FlowArn", flowARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -311,7 +311,7 @@ extension Value where Kind == MediaLive.Input.MulticastSettingsCreateRequest {
   public init(sources: Value<[MediaLive.Input.MulticastSourceCreateRequest]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sources = sources { objectEntries.append(.init("Sources", sources.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -328,7 +328,7 @@ extension Value where Kind == MediaLive.Input.MulticastSourceCreateRequest {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sourceIP = sourceIP { objectEntries.append(.init("SourceIp", sourceIP.expression)) }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -346,7 +346,7 @@ extension Value where Kind == MediaLive.Input.RouterDestinationSettings {
     if let availabilityZoneName = availabilityZoneName {
       objectEntries.append(.init("AvailabilityZoneName", availabilityZoneName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -368,7 +368,7 @@ extension Value where Kind == MediaLive.Input.RouterSettings {
     if let destinations = destinations { objectEntries.append(.init("Destinations", destinations.expression)) }
     if let encryptionType = encryptionType { objectEntries.append(.init("EncryptionType", encryptionType.expression)) }
     if let secretARN = secretARN { objectEntries.append(.init("SecretArn", secretARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -384,7 +384,7 @@ extension Value where Kind == MediaLive.Input.Smpte2110ReceiverGroup {
   public init(sdpSettings: Value<MediaLive.Input.Smpte2110ReceiverGroupSdpSettings>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sdpSettings = sdpSettings { objectEntries.append(.init("SdpSettings", sdpSettings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -406,7 +406,7 @@ extension Value where Kind == MediaLive.Input.Smpte2110ReceiverGroupSdpSettings 
     if let ancillarySdps = ancillarySdps { objectEntries.append(.init("AncillarySdps", ancillarySdps.expression)) }
     if let audioSdps = audioSdps { objectEntries.append(.init("AudioSdps", audioSdps.expression)) }
     if let videoSdp = videoSdp { objectEntries.append(.init("VideoSdp", videoSdp.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -424,7 +424,7 @@ extension Value where Kind == MediaLive.Input.Smpte2110ReceiverGroupSettings {
     if let smpte2110ReceiverGroups = smpte2110ReceiverGroups {
       objectEntries.append(.init("Smpte2110ReceiverGroups", smpte2110ReceiverGroups.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -443,7 +443,7 @@ extension Value where Kind == MediaLive.Input.SrtCallerDecryptionRequest {
     if let passphraseSecretARN = passphraseSecretARN {
       objectEntries.append(.init("PassphraseSecretArn", passphraseSecretARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -473,7 +473,7 @@ extension Value where Kind == MediaLive.Input.SrtCallerSourceRequest {
       objectEntries.append(.init("SrtListenerPort", srtListenerPort.expression))
     }
     if let streamID = streamID { objectEntries.append(.init("StreamId", streamID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -492,7 +492,7 @@ extension Value where Kind == MediaLive.Input.SrtListenerDecryptionRequest {
     if let passphraseSecretARN = passphraseSecretARN {
       objectEntries.append(.init("PassphraseSecretArn", passphraseSecretARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -514,7 +514,7 @@ extension Value where Kind == MediaLive.Input.SrtListenerSettingsRequest {
     if let decryption = decryption { objectEntries.append(.init("Decryption", decryption.expression)) }
     if let minimumLatency = minimumLatency { objectEntries.append(.init("MinimumLatency", minimumLatency.expression)) }
     if let streamID = streamID { objectEntries.append(.init("StreamId", streamID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -538,6 +538,6 @@ extension Value where Kind == MediaLive.Input.SrtSettingsRequest {
     if let srtListenerSettings = srtListenerSettings {
       objectEntries.append(.init("SrtListenerSettings", srtListenerSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

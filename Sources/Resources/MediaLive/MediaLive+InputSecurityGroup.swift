@@ -82,6 +82,6 @@ extension Value where Kind == MediaLive.InputSecurityGroup.InputWhitelistRuleCid
   public init(cidr: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cidr = cidr { objectEntries.append(.init("Cidr", cidr.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -126,7 +126,7 @@ extension Value where Kind == MediaLive.Multiplex.MultiplexMediaConnectOutputDes
   public init(entitlementARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let entitlementARN = entitlementARN { objectEntries.append(.init("EntitlementArn", entitlementARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -146,7 +146,7 @@ extension Value where Kind == MediaLive.Multiplex.MultiplexOutputDestination {
     if let multiplexMediaConnectOutputDestinationSettings = multiplexMediaConnectOutputDestinationSettings {
       objectEntries.append(.init("MultiplexMediaConnectOutputDestinationSettings", multiplexMediaConnectOutputDestinationSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -174,6 +174,6 @@ extension Value where Kind == MediaLive.Multiplex.MultiplexSettings {
     if let transportStreamReservedBitrate = transportStreamReservedBitrate {
       objectEntries.append(.init("TransportStreamReservedBitrate", transportStreamReservedBitrate.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

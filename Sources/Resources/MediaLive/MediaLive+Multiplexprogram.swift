@@ -140,7 +140,7 @@ extension Value where Kind == MediaLive.Multiplexprogram.MultiplexProgramPacketI
       objectEntries.append(.init("TimedMetadataPid", timedMetadataPid.expression))
     }
     if let videoPid = videoPid { objectEntries.append(.init("VideoPid", videoPid.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -159,7 +159,7 @@ extension Value where Kind == MediaLive.Multiplexprogram.MultiplexProgramPipelin
       objectEntries.append(.init("ActiveChannelPipeline", activeChannelPipeline.expression))
     }
     if let pipelineID = pipelineID { objectEntries.append(.init("PipelineId", pipelineID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -176,7 +176,7 @@ extension Value where Kind == MediaLive.Multiplexprogram.MultiplexProgramService
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ProviderName", providerName.expression))
     objectEntries.append(.init("ServiceName", serviceName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -204,7 +204,7 @@ extension Value where Kind == MediaLive.Multiplexprogram.MultiplexProgramSetting
       objectEntries.append(.init("ServiceDescriptor", serviceDescriptor.expression))
     }
     if let videoSettings = videoSettings { objectEntries.append(.init("VideoSettings", videoSettings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,9 +221,9 @@ extension MediaLive.Multiplexprogram {
 
 extension Value where Kind == MediaLive.Multiplexprogram.PreferredChannelPipelineValue {
   /// `CURRENTLY_ACTIVE`.
-  public static var currentlyActive: Self { Self(Kind.currentlyActive) }
+  public static var currentlyActive: Self { .allowed(Kind.currentlyActive) }
   /// `PIPELINE_0`.
-  public static var pipeline0: Self { Self(Kind.pipeline0) }
+  public static var pipeline0: Self { .allowed(Kind.pipeline0) }
   /// `PIPELINE_1`.
-  public static var pipeline1: Self { Self(Kind.pipeline1) }
+  public static var pipeline1: Self { .allowed(Kind.pipeline1) }
 }

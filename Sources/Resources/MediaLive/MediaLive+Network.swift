@@ -113,7 +113,7 @@ extension Value where Kind == MediaLive.Network.IPPool {
   public init(cidr: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cidr = cidr { objectEntries.append(.init("Cidr", cidr.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -130,6 +130,6 @@ extension Value where Kind == MediaLive.Network.Route {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cidr = cidr { objectEntries.append(.init("Cidr", cidr.expression)) }
     if let gateway = gateway { objectEntries.append(.init("Gateway", gateway.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

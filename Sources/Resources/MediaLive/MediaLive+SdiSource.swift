@@ -111,9 +111,9 @@ extension MediaLive.SdiSource {
 
 extension Value where Kind == MediaLive.SdiSource.SdiSourceModeValue {
   /// `QUADRANT`.
-  public static var quadrant: Self { Self(Kind.quadrant) }
+  public static var quadrant: Self { .allowed(Kind.quadrant) }
   /// `INTERLEAVE`.
-  public static var interleave: Self { Self(Kind.interleave) }
+  public static var interleave: Self { .allowed(Kind.interleave) }
 }
 
 extension MediaLive.SdiSource {
@@ -128,7 +128,7 @@ extension MediaLive.SdiSource {
 
 extension Value where Kind == MediaLive.SdiSource.SdiSourceTypeValue {
   /// `SINGLE`.
-  public static var single: Self { Self(Kind.single) }
+  public static var single: Self { .allowed(Kind.single) }
   /// `QUAD`.
-  public static var quad: Self { Self(Kind.quad) }
+  public static var quad: Self { .allowed(Kind.quad) }
 }

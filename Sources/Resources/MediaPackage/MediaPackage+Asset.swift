@@ -122,6 +122,6 @@ extension Value where Kind == MediaPackage.Asset.EgressEndpoint {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PackagingConfigurationId", packagingConfigurationID.expression))
     objectEntries.append(.init("Url", url.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

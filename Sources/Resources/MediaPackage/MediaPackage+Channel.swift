@@ -115,7 +115,7 @@ extension Value where Kind == MediaPackage.Channel.HlsIngest {
     if let ingestEndpoints = ingestEndpoints {
       objectEntries.append(.init("ingestEndpoints", ingestEndpoints.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -139,6 +139,6 @@ extension Value where Kind == MediaPackage.Channel.IngestEndpoint {
     if let password = password { objectEntries.append(.init("Password", password.expression)) }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
     if let username = username { objectEntries.append(.init("Username", username.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

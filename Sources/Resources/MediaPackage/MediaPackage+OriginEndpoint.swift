@@ -194,13 +194,13 @@ extension MediaPackage.OriginEndpoint {
 
 extension Value where Kind == MediaPackage.OriginEndpoint.AdMarkersValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `SCTE35_ENHANCED`.
-  public static var scte35Enhanced: Self { Self(Kind.scte35Enhanced) }
+  public static var scte35Enhanced: Self { .allowed(Kind.scte35Enhanced) }
   /// `PASSTHROUGH`.
-  public static var passthrough: Self { Self(Kind.passthrough) }
+  public static var passthrough: Self { .allowed(Kind.passthrough) }
   /// `DATERANGE`.
-  public static var daterange: Self { Self(Kind.daterange) }
+  public static var daterange: Self { .allowed(Kind.daterange) }
 }
 
 extension MediaPackage.OriginEndpoint {
@@ -221,21 +221,23 @@ extension MediaPackage.OriginEndpoint {
 
 extension Value where Kind == MediaPackage.OriginEndpoint.AdTriggersValue {
   /// `SPLICE_INSERT`.
-  public static var spliceInsert: Self { Self(Kind.spliceInsert) }
+  public static var spliceInsert: Self { .allowed(Kind.spliceInsert) }
   /// `BREAK`.
-  public static var `break`: Self { Self(Kind.`break`) }
+  public static var `break`: Self { .allowed(Kind.`break`) }
   /// `PROVIDER_ADVERTISEMENT`.
-  public static var providerAdvertisement: Self { Self(Kind.providerAdvertisement) }
+  public static var providerAdvertisement: Self { .allowed(Kind.providerAdvertisement) }
   /// `DISTRIBUTOR_ADVERTISEMENT`.
-  public static var distributorAdvertisement: Self { Self(Kind.distributorAdvertisement) }
+  public static var distributorAdvertisement: Self { .allowed(Kind.distributorAdvertisement) }
   /// `PROVIDER_PLACEMENT_OPPORTUNITY`.
-  public static var providerPlacementOpportunity: Self { Self(Kind.providerPlacementOpportunity) }
+  public static var providerPlacementOpportunity: Self { .allowed(Kind.providerPlacementOpportunity) }
   /// `DISTRIBUTOR_PLACEMENT_OPPORTUNITY`.
-  public static var distributorPlacementOpportunity: Self { Self(Kind.distributorPlacementOpportunity) }
+  public static var distributorPlacementOpportunity: Self { .allowed(Kind.distributorPlacementOpportunity) }
   /// `PROVIDER_OVERLAY_PLACEMENT_OPPORTUNITY`.
-  public static var providerOverlayPlacementOpportunity: Self { Self(Kind.providerOverlayPlacementOpportunity) }
+  public static var providerOverlayPlacementOpportunity: Self { .allowed(Kind.providerOverlayPlacementOpportunity) }
   /// `DISTRIBUTOR_OVERLAY_PLACEMENT_OPPORTUNITY`.
-  public static var distributorOverlayPlacementOpportunity: Self { Self(Kind.distributorOverlayPlacementOpportunity) }
+  public static var distributorOverlayPlacementOpportunity: Self {
+    .allowed(Kind.distributorOverlayPlacementOpportunity)
+  }
 }
 
 extension MediaPackage.OriginEndpoint {
@@ -252,13 +254,13 @@ extension MediaPackage.OriginEndpoint {
 
 extension Value where Kind == MediaPackage.OriginEndpoint.AdsOnDeliveryRestrictionsValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `RESTRICTED`.
-  public static var restricted: Self { Self(Kind.restricted) }
+  public static var restricted: Self { .allowed(Kind.restricted) }
   /// `UNRESTRICTED`.
-  public static var unrestricted: Self { Self(Kind.unrestricted) }
+  public static var unrestricted: Self { .allowed(Kind.unrestricted) }
   /// `BOTH`.
-  public static var both: Self { Self(Kind.both) }
+  public static var both: Self { .allowed(Kind.both) }
 }
 
 extension MediaPackage.OriginEndpoint {
@@ -287,7 +289,7 @@ extension Value where Kind == MediaPackage.OriginEndpoint.CmafEncryption {
       objectEntries.append(.init("KeyRotationIntervalSeconds", keyRotationIntervalSeconds.expression))
     }
     objectEntries.append(.init("SpekeKeyProvider", spekeKeyProvider.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -317,7 +319,7 @@ extension Value where Kind == MediaPackage.OriginEndpoint.CmafPackage {
     if let streamSelection = streamSelection {
       objectEntries.append(.init("StreamSelection", streamSelection.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -339,7 +341,7 @@ extension Value where Kind == MediaPackage.OriginEndpoint.DashEncryption {
       objectEntries.append(.init("KeyRotationIntervalSeconds", keyRotationIntervalSeconds.expression))
     }
     objectEntries.append(.init("SpekeKeyProvider", spekeKeyProvider.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -405,7 +407,7 @@ extension Value where Kind == MediaPackage.OriginEndpoint.DashPackage {
     }
     if let utcTiming = utcTiming { objectEntries.append(.init("UtcTiming", utcTiming.expression)) }
     if let utcTimingURI = utcTimingURI { objectEntries.append(.init("UtcTimingUri", utcTimingURI.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -421,9 +423,9 @@ extension MediaPackage.OriginEndpoint {
 
 extension Value where Kind == MediaPackage.OriginEndpoint.EncryptionMethodValue {
   /// `SAMPLE_AES`.
-  public static var sampleAes: Self { Self(Kind.sampleAes) }
+  public static var sampleAes: Self { .allowed(Kind.sampleAes) }
   /// `AES_CTR`.
-  public static var aesCtr: Self { Self(Kind.aesCtr) }
+  public static var aesCtr: Self { .allowed(Kind.aesCtr) }
 }
 
 extension MediaPackage.OriginEndpoint {
@@ -454,7 +456,7 @@ extension Value where Kind == MediaPackage.OriginEndpoint.HlsEncryption {
     }
     if let repeatExtXKey = repeatExtXKey { objectEntries.append(.init("RepeatExtXKey", repeatExtXKey.expression)) }
     objectEntries.append(.init("SpekeKeyProvider", spekeKeyProvider.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -470,9 +472,9 @@ extension MediaPackage.OriginEndpoint {
 
 extension Value where Kind == MediaPackage.OriginEndpoint.HlsEncryptionEncryptionMethodValue {
   /// `AES_128`.
-  public static var aes128: Self { Self(Kind.aes128) }
+  public static var aes128: Self { .allowed(Kind.aes128) }
   /// `SAMPLE_AES`.
-  public static var sampleAes: Self { Self(Kind.sampleAes) }
+  public static var sampleAes: Self { .allowed(Kind.sampleAes) }
 }
 
 extension MediaPackage.OriginEndpoint {
@@ -515,7 +517,7 @@ extension Value where Kind == MediaPackage.OriginEndpoint.HlsManifest {
       objectEntries.append(.init("ProgramDateTimeIntervalSeconds", programDateTimeIntervalSeconds.expression))
     }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -571,7 +573,7 @@ extension Value where Kind == MediaPackage.OriginEndpoint.HlsPackage {
     if let useAudioRenditionGroup = useAudioRenditionGroup {
       objectEntries.append(.init("UseAudioRenditionGroup", useAudioRenditionGroup.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -588,11 +590,11 @@ extension MediaPackage.OriginEndpoint {
 
 extension Value where Kind == MediaPackage.OriginEndpoint.ManifestLayoutValue {
   /// `FULL`.
-  public static var full: Self { Self(Kind.full) }
+  public static var full: Self { .allowed(Kind.full) }
   /// `COMPACT`.
-  public static var compact: Self { Self(Kind.compact) }
+  public static var compact: Self { .allowed(Kind.compact) }
   /// `DRM_TOP_LEVEL_COMPACT`.
-  public static var drmTopLevelCompact: Self { Self(Kind.drmTopLevelCompact) }
+  public static var drmTopLevelCompact: Self { .allowed(Kind.drmTopLevelCompact) }
 }
 
 extension MediaPackage.OriginEndpoint {
@@ -607,7 +609,7 @@ extension Value where Kind == MediaPackage.OriginEndpoint.MssEncryption {
   public init(spekeKeyProvider: Value<MediaPackage.OriginEndpoint.SpekeKeyProvider>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SpekeKeyProvider", spekeKeyProvider.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -637,7 +639,7 @@ extension Value where Kind == MediaPackage.OriginEndpoint.MssPackage {
     if let streamSelection = streamSelection {
       objectEntries.append(.init("StreamSelection", streamSelection.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -653,9 +655,9 @@ extension MediaPackage.OriginEndpoint {
 
 extension Value where Kind == MediaPackage.OriginEndpoint.OriginationValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `DENY`.
-  public static var deny: Self { Self(Kind.deny) }
+  public static var deny: Self { .allowed(Kind.deny) }
 }
 
 extension MediaPackage.OriginEndpoint {
@@ -671,11 +673,11 @@ extension MediaPackage.OriginEndpoint {
 
 extension Value where Kind == MediaPackage.OriginEndpoint.PlaylistTypeValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `EVENT`.
-  public static var event: Self { Self(Kind.event) }
+  public static var event: Self { .allowed(Kind.event) }
   /// `VOD`.
-  public static var vod: Self { Self(Kind.vod) }
+  public static var vod: Self { .allowed(Kind.vod) }
 }
 
 extension MediaPackage.OriginEndpoint {
@@ -692,13 +694,13 @@ extension MediaPackage.OriginEndpoint {
 
 extension Value where Kind == MediaPackage.OriginEndpoint.ProfileValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `HBBTV_1_5`.
-  public static var hbbtv1_5: Self { Self(Kind.hbbtv1_5) }
+  public static var hbbtv1_5: Self { .allowed(Kind.hbbtv1_5) }
   /// `HYBRIDCAST`.
-  public static var hybridcast: Self { Self(Kind.hybridcast) }
+  public static var hybridcast: Self { .allowed(Kind.hybridcast) }
   /// `DVB_DASH_2014`.
-  public static var dvbDash2014: Self { Self(Kind.dvbDash2014) }
+  public static var dvbDash2014: Self { .allowed(Kind.dvbDash2014) }
 }
 
 extension MediaPackage.OriginEndpoint {
@@ -727,7 +729,7 @@ extension Value where Kind == MediaPackage.OriginEndpoint.SpekeKeyProvider {
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("SystemIds", systemIds.expression))
     objectEntries.append(.init("Url", url.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -745,11 +747,11 @@ extension MediaPackage.OriginEndpoint {
 
 extension Value where Kind == MediaPackage.OriginEndpoint.UtcTimingValue {
   /// `HTTP-XSDATE`.
-  public static var httpXsdate: Self { Self(Kind.httpXsdate) }
+  public static var httpXsdate: Self { .allowed(Kind.httpXsdate) }
   /// `HTTP-ISO`.
-  public static var httpIso: Self { Self(Kind.httpIso) }
+  public static var httpIso: Self { .allowed(Kind.httpIso) }
   /// `HTTP-HEAD`.
-  public static var httpHead: Self { Self(Kind.httpHead) }
+  public static var httpHead: Self { .allowed(Kind.httpHead) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }

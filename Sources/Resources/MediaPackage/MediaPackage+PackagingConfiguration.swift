@@ -134,11 +134,11 @@ extension MediaPackage.PackagingConfiguration {
 
 extension Value where Kind == MediaPackage.PackagingConfiguration.AdMarkersValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `SCTE35_ENHANCED`.
-  public static var scte35Enhanced: Self { Self(Kind.scte35Enhanced) }
+  public static var scte35Enhanced: Self { .allowed(Kind.scte35Enhanced) }
   /// `PASSTHROUGH`.
-  public static var passthrough: Self { Self(Kind.passthrough) }
+  public static var passthrough: Self { .allowed(Kind.passthrough) }
 }
 
 extension MediaPackage.PackagingConfiguration {
@@ -153,7 +153,7 @@ extension Value where Kind == MediaPackage.PackagingConfiguration.CmafEncryption
   public init(spekeKeyProvider: Value<MediaPackage.PackagingConfiguration.SpekeKeyProvider>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SpekeKeyProvider", spekeKeyProvider.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -181,7 +181,7 @@ extension Value where Kind == MediaPackage.PackagingConfiguration.CmafPackage {
     if let segmentDurationSeconds = segmentDurationSeconds {
       objectEntries.append(.init("SegmentDurationSeconds", segmentDurationSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -197,7 +197,7 @@ extension Value where Kind == MediaPackage.PackagingConfiguration.DashEncryption
   public init(spekeKeyProvider: Value<MediaPackage.PackagingConfiguration.SpekeKeyProvider>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SpekeKeyProvider", spekeKeyProvider.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -231,7 +231,7 @@ extension Value where Kind == MediaPackage.PackagingConfiguration.DashManifest {
     if let streamSelection = streamSelection {
       objectEntries.append(.init("StreamSelection", streamSelection.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -269,7 +269,7 @@ extension Value where Kind == MediaPackage.PackagingConfiguration.DashPackage {
     if let segmentTemplateFormat = segmentTemplateFormat {
       objectEntries.append(.init("SegmentTemplateFormat", segmentTemplateFormat.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -285,9 +285,9 @@ extension MediaPackage.PackagingConfiguration {
 
 extension Value where Kind == MediaPackage.PackagingConfiguration.EncryptionMethodValue {
   /// `AES_128`.
-  public static var aes128: Self { Self(Kind.aes128) }
+  public static var aes128: Self { .allowed(Kind.aes128) }
   /// `SAMPLE_AES`.
-  public static var sampleAes: Self { Self(Kind.sampleAes) }
+  public static var sampleAes: Self { .allowed(Kind.sampleAes) }
 }
 
 extension MediaPackage.PackagingConfiguration {
@@ -312,7 +312,7 @@ extension Value where Kind == MediaPackage.PackagingConfiguration.HlsEncryption 
       objectEntries.append(.init("EncryptionMethod", encryptionMethod.expression))
     }
     objectEntries.append(.init("SpekeKeyProvider", spekeKeyProvider.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -346,7 +346,7 @@ extension Value where Kind == MediaPackage.PackagingConfiguration.HlsManifest {
     if let streamSelection = streamSelection {
       objectEntries.append(.init("StreamSelection", streamSelection.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -378,7 +378,7 @@ extension Value where Kind == MediaPackage.PackagingConfiguration.HlsPackage {
     if let useAudioRenditionGroup = useAudioRenditionGroup {
       objectEntries.append(.init("UseAudioRenditionGroup", useAudioRenditionGroup.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -394,9 +394,9 @@ extension MediaPackage.PackagingConfiguration {
 
 extension Value where Kind == MediaPackage.PackagingConfiguration.ManifestLayoutValue {
   /// `FULL`.
-  public static var full: Self { Self(Kind.full) }
+  public static var full: Self { .allowed(Kind.full) }
   /// `COMPACT`.
-  public static var compact: Self { Self(Kind.compact) }
+  public static var compact: Self { .allowed(Kind.compact) }
 }
 
 extension MediaPackage.PackagingConfiguration {
@@ -411,7 +411,7 @@ extension Value where Kind == MediaPackage.PackagingConfiguration.MssEncryption 
   public init(spekeKeyProvider: Value<MediaPackage.PackagingConfiguration.SpekeKeyProvider>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SpekeKeyProvider", spekeKeyProvider.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -430,7 +430,7 @@ extension Value where Kind == MediaPackage.PackagingConfiguration.MssManifest {
     if let streamSelection = streamSelection {
       objectEntries.append(.init("StreamSelection", streamSelection.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -454,7 +454,7 @@ extension Value where Kind == MediaPackage.PackagingConfiguration.MssPackage {
     if let segmentDurationSeconds = segmentDurationSeconds {
       objectEntries.append(.init("SegmentDurationSeconds", segmentDurationSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -470,9 +470,9 @@ extension MediaPackage.PackagingConfiguration {
 
 extension Value where Kind == MediaPackage.PackagingConfiguration.ProfileValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `HBBTV_1_5`.
-  public static var hbbtv1_5: Self { Self(Kind.hbbtv1_5) }
+  public static var hbbtv1_5: Self { .allowed(Kind.hbbtv1_5) }
 }
 
 extension MediaPackage.PackagingConfiguration {
@@ -487,9 +487,9 @@ extension MediaPackage.PackagingConfiguration {
 
 extension Value where Kind == MediaPackage.PackagingConfiguration.ScteMarkersSourceValue {
   /// `SEGMENTS`.
-  public static var segments: Self { Self(Kind.segments) }
+  public static var segments: Self { .allowed(Kind.segments) }
   /// `MANIFEST`.
-  public static var manifest: Self { Self(Kind.manifest) }
+  public static var manifest: Self { .allowed(Kind.manifest) }
 }
 
 extension MediaPackage.PackagingConfiguration {
@@ -514,6 +514,6 @@ extension Value where Kind == MediaPackage.PackagingConfiguration.SpekeKeyProvid
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("SystemIds", systemIds.expression))
     objectEntries.append(.init("Url", url.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == MediaPackage.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,7 +33,7 @@ extension Value where Kind == MediaPackage.LogConfiguration {
   public init(logGroupName: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let logGroupName = logGroupName { objectEntries.append(.init("LogGroupName", logGroupName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -50,7 +50,7 @@ extension Value where Kind == MediaPackage.Authorization {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CdnIdentifierSecret", cdnIdentifierSecret.expression))
     objectEntries.append(.init("SecretsRoleArn", secretsRoleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -70,7 +70,7 @@ extension Value where Kind == MediaPackage.EncryptionContractConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PresetSpeke20Audio", presetSpeke20Audio.expression))
     objectEntries.append(.init("PresetSpeke20Video", presetSpeke20Video.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -85,7 +85,7 @@ extension MediaPackage {
 
 extension Value where Kind == MediaPackage.PeriodTriggersValue {
   /// `ADS`.
-  public static var ads: Self { Self(Kind.ads) }
+  public static var ads: Self { .allowed(Kind.ads) }
 }
 
 extension MediaPackage {
@@ -103,15 +103,15 @@ extension MediaPackage {
 
 extension Value where Kind == MediaPackage.PresetSpeke20AudioValue {
   /// `PRESET-AUDIO-1`.
-  public static var presetAudio1: Self { Self(Kind.presetAudio1) }
+  public static var presetAudio1: Self { .allowed(Kind.presetAudio1) }
   /// `PRESET-AUDIO-2`.
-  public static var presetAudio2: Self { Self(Kind.presetAudio2) }
+  public static var presetAudio2: Self { .allowed(Kind.presetAudio2) }
   /// `PRESET-AUDIO-3`.
-  public static var presetAudio3: Self { Self(Kind.presetAudio3) }
+  public static var presetAudio3: Self { .allowed(Kind.presetAudio3) }
   /// `SHARED`.
-  public static var shared: Self { Self(Kind.shared) }
+  public static var shared: Self { .allowed(Kind.shared) }
   /// `UNENCRYPTED`.
-  public static var unencrypted: Self { Self(Kind.unencrypted) }
+  public static var unencrypted: Self { .allowed(Kind.unencrypted) }
 }
 
 extension MediaPackage {
@@ -134,25 +134,25 @@ extension MediaPackage {
 
 extension Value where Kind == MediaPackage.PresetSpeke20VideoValue {
   /// `PRESET-VIDEO-1`.
-  public static var presetVideo1: Self { Self(Kind.presetVideo1) }
+  public static var presetVideo1: Self { .allowed(Kind.presetVideo1) }
   /// `PRESET-VIDEO-2`.
-  public static var presetVideo2: Self { Self(Kind.presetVideo2) }
+  public static var presetVideo2: Self { .allowed(Kind.presetVideo2) }
   /// `PRESET-VIDEO-3`.
-  public static var presetVideo3: Self { Self(Kind.presetVideo3) }
+  public static var presetVideo3: Self { .allowed(Kind.presetVideo3) }
   /// `PRESET-VIDEO-4`.
-  public static var presetVideo4: Self { Self(Kind.presetVideo4) }
+  public static var presetVideo4: Self { .allowed(Kind.presetVideo4) }
   /// `PRESET-VIDEO-5`.
-  public static var presetVideo5: Self { Self(Kind.presetVideo5) }
+  public static var presetVideo5: Self { .allowed(Kind.presetVideo5) }
   /// `PRESET-VIDEO-6`.
-  public static var presetVideo6: Self { Self(Kind.presetVideo6) }
+  public static var presetVideo6: Self { .allowed(Kind.presetVideo6) }
   /// `PRESET-VIDEO-7`.
-  public static var presetVideo7: Self { Self(Kind.presetVideo7) }
+  public static var presetVideo7: Self { .allowed(Kind.presetVideo7) }
   /// `PRESET-VIDEO-8`.
-  public static var presetVideo8: Self { Self(Kind.presetVideo8) }
+  public static var presetVideo8: Self { .allowed(Kind.presetVideo8) }
   /// `SHARED`.
-  public static var shared: Self { Self(Kind.shared) }
+  public static var shared: Self { .allowed(Kind.shared) }
   /// `UNENCRYPTED`.
-  public static var unencrypted: Self { Self(Kind.unencrypted) }
+  public static var unencrypted: Self { .allowed(Kind.unencrypted) }
 }
 
 extension MediaPackage {
@@ -168,11 +168,11 @@ extension MediaPackage {
 
 extension Value where Kind == MediaPackage.SegmentTemplateFormatValue {
   /// `NUMBER_WITH_TIMELINE`.
-  public static var numberWithTimeline: Self { Self(Kind.numberWithTimeline) }
+  public static var numberWithTimeline: Self { .allowed(Kind.numberWithTimeline) }
   /// `TIME_WITH_TIMELINE`.
-  public static var timeWithTimeline: Self { Self(Kind.timeWithTimeline) }
+  public static var timeWithTimeline: Self { .allowed(Kind.timeWithTimeline) }
   /// `NUMBER_WITH_DURATION`.
-  public static var numberWithDuration: Self { Self(Kind.numberWithDuration) }
+  public static var numberWithDuration: Self { .allowed(Kind.numberWithDuration) }
 }
 
 extension MediaPackage {
@@ -188,11 +188,11 @@ extension MediaPackage {
 
 extension Value where Kind == MediaPackage.StreamOrderValue {
   /// `ORIGINAL`.
-  public static var original: Self { Self(Kind.original) }
+  public static var original: Self { .allowed(Kind.original) }
   /// `VIDEO_BITRATE_ASCENDING`.
-  public static var videoBitrateAscending: Self { Self(Kind.videoBitrateAscending) }
+  public static var videoBitrateAscending: Self { .allowed(Kind.videoBitrateAscending) }
   /// `VIDEO_BITRATE_DESCENDING`.
-  public static var videoBitrateDescending: Self { Self(Kind.videoBitrateDescending) }
+  public static var videoBitrateDescending: Self { .allowed(Kind.videoBitrateDescending) }
 }
 
 extension MediaPackage {
@@ -217,6 +217,6 @@ extension Value where Kind == MediaPackage.StreamSelection {
       objectEntries.append(.init("MinVideoBitsPerSecond", minVideoBitsPerSecond.expression))
     }
     if let streamOrder = streamOrder { objectEntries.append(.init("StreamOrder", streamOrder.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

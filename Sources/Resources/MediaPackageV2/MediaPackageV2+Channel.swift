@@ -148,7 +148,7 @@ extension Value where Kind == MediaPackageV2.Channel.InputSwitchConfiguration {
       objectEntries.append(.init("MQCSInputSwitching", mqcsInputSwitching.expression))
     }
     if let preferredInput = preferredInput { objectEntries.append(.init("PreferredInput", preferredInput.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -164,9 +164,9 @@ extension MediaPackageV2.Channel {
 
 extension Value where Kind == MediaPackageV2.Channel.InputTypeValue {
   /// `HLS`.
-  public static var hls: Self { Self(Kind.hls) }
+  public static var hls: Self { .allowed(Kind.hls) }
   /// `CMAF`.
-  public static var cmaf: Self { Self(Kind.cmaf) }
+  public static var cmaf: Self { .allowed(Kind.cmaf) }
 }
 
 extension MediaPackageV2.Channel {
@@ -181,6 +181,6 @@ extension Value where Kind == MediaPackageV2.Channel.OutputHeaderConfiguration {
   public init(publishMQCS: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let publishMQCS = publishMQCS { objectEntries.append(.init("PublishMQCS", publishMQCS.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -207,9 +207,9 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.AdMarkerDashValue {
   /// `BINARY`.
-  public static var binary: Self { Self(Kind.binary) }
+  public static var binary: Self { .allowed(Kind.binary) }
   /// `XML`.
-  public static var xml: Self { Self(Kind.xml) }
+  public static var xml: Self { .allowed(Kind.xml) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -224,9 +224,9 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.AdMarkerHlsValue {
   /// `DATERANGE`.
-  public static var daterange: Self { Self(Kind.daterange) }
+  public static var daterange: Self { .allowed(Kind.daterange) }
   /// `SCTE35_ENHANCED`.
-  public static var scte35Enhanced: Self { Self(Kind.scte35Enhanced) }
+  public static var scte35Enhanced: Self { .allowed(Kind.scte35Enhanced) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -241,9 +241,9 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.CmafEncryptionMethodValue {
   /// `CENC`.
-  public static var cenc: Self { Self(Kind.cenc) }
+  public static var cenc: Self { .allowed(Kind.cenc) }
   /// `CBCS`.
-  public static var cbcs: Self { Self(Kind.cbcs) }
+  public static var cbcs: Self { .allowed(Kind.cbcs) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -259,11 +259,11 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.ContainerTypeValue {
   /// `TS`.
-  public static var ts: Self { Self(Kind.ts) }
+  public static var ts: Self { .allowed(Kind.ts) }
   /// `CMAF`.
-  public static var cmaf: Self { Self(Kind.cmaf) }
+  public static var cmaf: Self { .allowed(Kind.cmaf) }
   /// `ISM`.
-  public static var ism: Self { Self(Kind.ism) }
+  public static var ism: Self { .allowed(Kind.ism) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -288,7 +288,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.DashBaseURL {
       objectEntries.append(.init("ServiceLocation", serviceLocation.expression))
     }
     objectEntries.append(.init("Url", url.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -304,9 +304,9 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.DashCompactnessValue {
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -321,9 +321,9 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.DashDrmSignalingValue {
   /// `INDIVIDUAL`.
-  public static var individual: Self { Self(Kind.individual) }
+  public static var individual: Self { .allowed(Kind.individual) }
   /// `REFERENCED`.
-  public static var referenced: Self { Self(Kind.referenced) }
+  public static var referenced: Self { .allowed(Kind.referenced) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -340,7 +340,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.DashDvbFontDownload 
     if let fontFamily = fontFamily { objectEntries.append(.init("FontFamily", fontFamily.expression)) }
     if let mimeType = mimeType { objectEntries.append(.init("MimeType", mimeType.expression)) }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -357,7 +357,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.DashDvbMetricsReport
     var objectEntries: [Expression.ObjectEntry] = []
     if let probability = probability { objectEntries.append(.init("Probability", probability.expression)) }
     objectEntries.append(.init("ReportingUrl", reportingURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -377,7 +377,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.DashDvbSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     if let errorMetrics = errorMetrics { objectEntries.append(.init("ErrorMetrics", errorMetrics.expression)) }
     if let fontDownload = fontDownload { objectEntries.append(.init("FontDownload", fontDownload.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -443,7 +443,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.DashManifestConfigur
       objectEntries.append(.init("SuggestedPresentationDelaySeconds", suggestedPresentationDelaySeconds.expression))
     }
     if let utcTiming = utcTiming { objectEntries.append(.init("UtcTiming", utcTiming.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -462,15 +462,15 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.DashPeriodTriggerValue {
   /// `AVAILS`.
-  public static var avails: Self { Self(Kind.avails) }
+  public static var avails: Self { .allowed(Kind.avails) }
   /// `DRM_KEY_ROTATION`.
-  public static var drmKeyRotation: Self { Self(Kind.drmKeyRotation) }
+  public static var drmKeyRotation: Self { .allowed(Kind.drmKeyRotation) }
   /// `SOURCE_CHANGES`.
-  public static var sourceChanges: Self { Self(Kind.sourceChanges) }
+  public static var sourceChanges: Self { .allowed(Kind.sourceChanges) }
   /// `SOURCE_DISRUPTIONS`.
-  public static var sourceDisruptions: Self { Self(Kind.sourceDisruptions) }
+  public static var sourceDisruptions: Self { .allowed(Kind.sourceDisruptions) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -484,7 +484,7 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.DashProfileValue {
   /// `DVB_DASH`.
-  public static var dvbDash: Self { Self(Kind.dvbDash) }
+  public static var dvbDash: Self { .allowed(Kind.dvbDash) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -511,7 +511,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.DashProgramInformati
     }
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
     if let title = title { objectEntries.append(.init("Title", title.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -526,7 +526,7 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.DashSegmentTemplateFormatValue {
   /// `NUMBER_WITH_TIMELINE`.
-  public static var numberWithTimeline: Self { Self(Kind.numberWithTimeline) }
+  public static var numberWithTimeline: Self { .allowed(Kind.numberWithTimeline) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -543,7 +543,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.DashSubtitleConfigur
     if let ttmlConfiguration = ttmlConfiguration {
       objectEntries.append(.init("TtmlConfiguration", ttmlConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -559,7 +559,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.DashTtmlConfiguratio
   public init(ttmlProfile: Value<MediaPackageV2.OriginEndpoint.DashTtmlProfileValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TtmlProfile", ttmlProfile.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -575,9 +575,9 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.DashTtmlProfileValue {
   /// `IMSC_1`.
-  public static var imsc1: Self { Self(Kind.imsc1) }
+  public static var imsc1: Self { .allowed(Kind.imsc1) }
   /// `EBU_TT_D_101`.
-  public static var ebuTtD101: Self { Self(Kind.ebuTtD101) }
+  public static var ebuTtD101: Self { .allowed(Kind.ebuTtD101) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -596,7 +596,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.DashUtcTiming {
     var objectEntries: [Expression.ObjectEntry] = []
     if let timingMode = timingMode { objectEntries.append(.init("TimingMode", timingMode.expression)) }
     if let timingSource = timingSource { objectEntries.append(.init("TimingSource", timingSource.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -614,13 +614,13 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.DashUtcTimingModeValue {
   /// `HTTP_HEAD`.
-  public static var httpHead: Self { Self(Kind.httpHead) }
+  public static var httpHead: Self { .allowed(Kind.httpHead) }
   /// `HTTP_ISO`.
-  public static var httpIso: Self { Self(Kind.httpIso) }
+  public static var httpIso: Self { .allowed(Kind.httpIso) }
   /// `HTTP_XSDATE`.
-  public static var httpXsdate: Self { Self(Kind.httpXsdate) }
+  public static var httpXsdate: Self { .allowed(Kind.httpXsdate) }
   /// `UTC_DIRECT`.
-  public static var utcDirect: Self { Self(Kind.utcDirect) }
+  public static var utcDirect: Self { .allowed(Kind.utcDirect) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -638,15 +638,15 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.DrmSystemValue {
   /// `CLEAR_KEY_AES_128`.
-  public static var clearKeyAes128: Self { Self(Kind.clearKeyAes128) }
+  public static var clearKeyAes128: Self { .allowed(Kind.clearKeyAes128) }
   /// `FAIRPLAY`.
-  public static var fairplay: Self { Self(Kind.fairplay) }
+  public static var fairplay: Self { .allowed(Kind.fairplay) }
   /// `PLAYREADY`.
-  public static var playready: Self { Self(Kind.playready) }
+  public static var playready: Self { .allowed(Kind.playready) }
   /// `WIDEVINE`.
-  public static var widevine: Self { Self(Kind.widevine) }
+  public static var widevine: Self { .allowed(Kind.widevine) }
   /// `IRDETO`.
-  public static var irdeto: Self { Self(Kind.irdeto) }
+  public static var irdeto: Self { .allowed(Kind.irdeto) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -677,7 +677,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.Encryption {
       objectEntries.append(.init("KeyRotationIntervalSeconds", keyRotationIntervalSeconds.expression))
     }
     objectEntries.append(.init("SpekeKeyProvider", spekeKeyProvider.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -697,7 +697,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.EncryptionContractCo
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PresetSpeke20Audio", presetSpeke20Audio.expression))
     objectEntries.append(.init("PresetSpeke20Video", presetSpeke20Video.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -725,7 +725,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.EncryptionMethod {
     if let tsEncryptionMethod = tsEncryptionMethod {
       objectEntries.append(.init("TsEncryptionMethod", tsEncryptionMethod.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -743,13 +743,13 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.EndpointErrorConditionValue {
   /// `STALE_MANIFEST`.
-  public static var staleManifest: Self { Self(Kind.staleManifest) }
+  public static var staleManifest: Self { .allowed(Kind.staleManifest) }
   /// `INCOMPLETE_MANIFEST`.
-  public static var incompleteManifest: Self { Self(Kind.incompleteManifest) }
+  public static var incompleteManifest: Self { .allowed(Kind.incompleteManifest) }
   /// `MISSING_DRM_KEY`.
-  public static var missingDrmKey: Self { Self(Kind.missingDrmKey) }
+  public static var missingDrmKey: Self { .allowed(Kind.missingDrmKey) }
   /// `SLATE_INPUT`.
-  public static var slateInput: Self { Self(Kind.slateInput) }
+  public static var slateInput: Self { .allowed(Kind.slateInput) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -778,7 +778,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.FilterConfiguration 
     if let timeDelaySeconds = timeDelaySeconds {
       objectEntries.append(.init("TimeDelaySeconds", timeDelaySeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -796,7 +796,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.ForceEndpointErrorCo
     if let endpointErrorConditions = endpointErrorConditions {
       objectEntries.append(.init("EndpointErrorConditions", endpointErrorConditions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -840,7 +840,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.HlsManifestConfigura
     if let urlEncodeChildManifest = urlEncodeChildManifest {
       objectEntries.append(.init("UrlEncodeChildManifest", urlEncodeChildManifest.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -855,7 +855,7 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.IsmEncryptionMethodValue {
   /// `CENC`.
-  public static var cenc: Self { Self(Kind.cenc) }
+  public static var cenc: Self { .allowed(Kind.cenc) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -898,7 +898,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.LowLatencyHlsManifes
     if let urlEncodeChildManifest = urlEncodeChildManifest {
       objectEntries.append(.init("UrlEncodeChildManifest", urlEncodeChildManifest.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -926,7 +926,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.MssManifestConfigura
     if let manifestWindowSeconds = manifestWindowSeconds {
       objectEntries.append(.init("ManifestWindowSeconds", manifestWindowSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -942,9 +942,9 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.MssManifestLayoutValue {
   /// `FULL`.
-  public static var full: Self { Self(Kind.full) }
+  public static var full: Self { .allowed(Kind.full) }
   /// `COMPACT`.
-  public static var compact: Self { Self(Kind.compact) }
+  public static var compact: Self { .allowed(Kind.compact) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -962,15 +962,15 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.PresetSpeke20AudioValue {
   /// `PRESET_AUDIO_1`.
-  public static var presetAudio1: Self { Self(Kind.presetAudio1) }
+  public static var presetAudio1: Self { .allowed(Kind.presetAudio1) }
   /// `PRESET_AUDIO_2`.
-  public static var presetAudio2: Self { Self(Kind.presetAudio2) }
+  public static var presetAudio2: Self { .allowed(Kind.presetAudio2) }
   /// `PRESET_AUDIO_3`.
-  public static var presetAudio3: Self { Self(Kind.presetAudio3) }
+  public static var presetAudio3: Self { .allowed(Kind.presetAudio3) }
   /// `SHARED`.
-  public static var shared: Self { Self(Kind.shared) }
+  public static var shared: Self { .allowed(Kind.shared) }
   /// `UNENCRYPTED`.
-  public static var unencrypted: Self { Self(Kind.unencrypted) }
+  public static var unencrypted: Self { .allowed(Kind.unencrypted) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -993,25 +993,25 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.PresetSpeke20VideoValue {
   /// `PRESET_VIDEO_1`.
-  public static var presetVideo1: Self { Self(Kind.presetVideo1) }
+  public static var presetVideo1: Self { .allowed(Kind.presetVideo1) }
   /// `PRESET_VIDEO_2`.
-  public static var presetVideo2: Self { Self(Kind.presetVideo2) }
+  public static var presetVideo2: Self { .allowed(Kind.presetVideo2) }
   /// `PRESET_VIDEO_3`.
-  public static var presetVideo3: Self { Self(Kind.presetVideo3) }
+  public static var presetVideo3: Self { .allowed(Kind.presetVideo3) }
   /// `PRESET_VIDEO_4`.
-  public static var presetVideo4: Self { Self(Kind.presetVideo4) }
+  public static var presetVideo4: Self { .allowed(Kind.presetVideo4) }
   /// `PRESET_VIDEO_5`.
-  public static var presetVideo5: Self { Self(Kind.presetVideo5) }
+  public static var presetVideo5: Self { .allowed(Kind.presetVideo5) }
   /// `PRESET_VIDEO_6`.
-  public static var presetVideo6: Self { Self(Kind.presetVideo6) }
+  public static var presetVideo6: Self { .allowed(Kind.presetVideo6) }
   /// `PRESET_VIDEO_7`.
-  public static var presetVideo7: Self { Self(Kind.presetVideo7) }
+  public static var presetVideo7: Self { .allowed(Kind.presetVideo7) }
   /// `PRESET_VIDEO_8`.
-  public static var presetVideo8: Self { Self(Kind.presetVideo8) }
+  public static var presetVideo8: Self { .allowed(Kind.presetVideo8) }
   /// `SHARED`.
-  public static var shared: Self { Self(Kind.shared) }
+  public static var shared: Self { .allowed(Kind.shared) }
   /// `UNENCRYPTED`.
-  public static var unencrypted: Self { Self(Kind.unencrypted) }
+  public static var unencrypted: Self { .allowed(Kind.unencrypted) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -1030,7 +1030,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.Scte {
     var objectEntries: [Expression.ObjectEntry] = []
     if let scteFilter = scteFilter { objectEntries.append(.init("ScteFilter", scteFilter.expression)) }
     if let scteInSegments = scteInSegments { objectEntries.append(.init("ScteInSegments", scteInSegments.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1046,7 +1046,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.ScteDash {
   public init(adMarkerDash: Value<MediaPackageV2.OriginEndpoint.AdMarkerDashValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let adMarkerDash = adMarkerDash { objectEntries.append(.init("AdMarkerDash", adMarkerDash.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1069,23 +1069,25 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.ScteFilterValue {
   /// `SPLICE_INSERT`.
-  public static var spliceInsert: Self { Self(Kind.spliceInsert) }
+  public static var spliceInsert: Self { .allowed(Kind.spliceInsert) }
   /// `BREAK`.
-  public static var `break`: Self { Self(Kind.`break`) }
+  public static var `break`: Self { .allowed(Kind.`break`) }
   /// `PROVIDER_ADVERTISEMENT`.
-  public static var providerAdvertisement: Self { Self(Kind.providerAdvertisement) }
+  public static var providerAdvertisement: Self { .allowed(Kind.providerAdvertisement) }
   /// `DISTRIBUTOR_ADVERTISEMENT`.
-  public static var distributorAdvertisement: Self { Self(Kind.distributorAdvertisement) }
+  public static var distributorAdvertisement: Self { .allowed(Kind.distributorAdvertisement) }
   /// `PROVIDER_PLACEMENT_OPPORTUNITY`.
-  public static var providerPlacementOpportunity: Self { Self(Kind.providerPlacementOpportunity) }
+  public static var providerPlacementOpportunity: Self { .allowed(Kind.providerPlacementOpportunity) }
   /// `DISTRIBUTOR_PLACEMENT_OPPORTUNITY`.
-  public static var distributorPlacementOpportunity: Self { Self(Kind.distributorPlacementOpportunity) }
+  public static var distributorPlacementOpportunity: Self { .allowed(Kind.distributorPlacementOpportunity) }
   /// `PROVIDER_OVERLAY_PLACEMENT_OPPORTUNITY`.
-  public static var providerOverlayPlacementOpportunity: Self { Self(Kind.providerOverlayPlacementOpportunity) }
+  public static var providerOverlayPlacementOpportunity: Self { .allowed(Kind.providerOverlayPlacementOpportunity) }
   /// `DISTRIBUTOR_OVERLAY_PLACEMENT_OPPORTUNITY`.
-  public static var distributorOverlayPlacementOpportunity: Self { Self(Kind.distributorOverlayPlacementOpportunity) }
+  public static var distributorOverlayPlacementOpportunity: Self {
+    .allowed(Kind.distributorOverlayPlacementOpportunity)
+  }
   /// `PROGRAM`.
-  public static var program: Self { Self(Kind.program) }
+  public static var program: Self { .allowed(Kind.program) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -1100,7 +1102,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.ScteHls {
   public init(adMarkerHls: Value<MediaPackageV2.OriginEndpoint.AdMarkerHlsValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let adMarkerHls = adMarkerHls { objectEntries.append(.init("AdMarkerHls", adMarkerHls.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1116,9 +1118,9 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.ScteInSegmentsValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
 }
 
 extension MediaPackageV2.OriginEndpoint {
@@ -1155,7 +1157,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.Segment {
     if let tsUseAudioRenditionGroup = tsUseAudioRenditionGroup {
       objectEntries.append(.init("TsUseAudioRenditionGroup", tsUseAudioRenditionGroup.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1183,7 +1185,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.SpekeKeyProvider {
     objectEntries.append(.init("ResourceId", resourceID.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
     objectEntries.append(.init("Url", url.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1200,7 +1202,7 @@ extension Value where Kind == MediaPackageV2.OriginEndpoint.StartTag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let precise = precise { objectEntries.append(.init("Precise", precise.expression)) }
     objectEntries.append(.init("TimeOffset", timeOffset.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1216,7 +1218,7 @@ extension MediaPackageV2.OriginEndpoint {
 
 extension Value where Kind == MediaPackageV2.OriginEndpoint.TsEncryptionMethodValue {
   /// `AES_128`.
-  public static var aes128: Self { Self(Kind.aes128) }
+  public static var aes128: Self { .allowed(Kind.aes128) }
   /// `SAMPLE_AES`.
-  public static var sampleAes: Self { Self(Kind.sampleAes) }
+  public static var sampleAes: Self { .allowed(Kind.sampleAes) }
 }

@@ -89,6 +89,6 @@ extension Value where Kind == MediaPackageV2.OriginEndpointPolicy.CdnAuthConfigu
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CdnIdentifierSecretArns", cdnIdentifierSecretArns.expression))
     objectEntries.append(.init("SecretsRoleArn", secretsRoleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -128,7 +128,7 @@ extension Value where Kind == MediaStore.Container.CorsRule {
     if let allowedOrigins = allowedOrigins { objectEntries.append(.init("AllowedOrigins", allowedOrigins.expression)) }
     if let exposeHeaders = exposeHeaders { objectEntries.append(.init("ExposeHeaders", exposeHeaders.expression)) }
     if let maxAgeSeconds = maxAgeSeconds { objectEntries.append(.init("MaxAgeSeconds", maxAgeSeconds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,7 +150,7 @@ extension Value where Kind == MediaStore.Container.MetricPolicy {
     if let metricPolicyRules = metricPolicyRules {
       objectEntries.append(.init("MetricPolicyRules", metricPolicyRules.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -167,7 +167,7 @@ extension Value where Kind == MediaStore.Container.MetricPolicyRule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ObjectGroup", objectGroup.expression))
     objectEntries.append(.init("ObjectGroupName", objectGroupName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,6 +184,6 @@ extension Value where Kind == MediaStore.Container.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -129,9 +129,9 @@ extension MediaTailor.Channel {
 
 extension Value where Kind == MediaTailor.Channel.AdMarkupTypeValue {
   /// `DATERANGE`.
-  public static var daterange: Self { Self(Kind.daterange) }
+  public static var daterange: Self { .allowed(Kind.daterange) }
   /// `SCTE35_ENHANCED`.
-  public static var scte35Enhanced: Self { Self(Kind.scte35Enhanced) }
+  public static var scte35Enhanced: Self { .allowed(Kind.scte35Enhanced) }
 }
 
 extension MediaTailor.Channel {
@@ -162,7 +162,7 @@ extension Value where Kind == MediaTailor.Channel.DashPlaylistSettings {
     if let suggestedPresentationDelaySeconds = suggestedPresentationDelaySeconds {
       objectEntries.append(.init("SuggestedPresentationDelaySeconds", suggestedPresentationDelaySeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,7 +184,7 @@ extension Value where Kind == MediaTailor.Channel.HlsPlaylistSettings {
     if let manifestWindowSeconds = manifestWindowSeconds {
       objectEntries.append(.init("ManifestWindowSeconds", manifestWindowSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -200,7 +200,7 @@ extension Value where Kind == MediaTailor.Channel.LogConfigurationForChannel {
   public init(logTypes: Value<[MediaTailor.Channel.LogTypeValue]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let logTypes = logTypes { objectEntries.append(.init("LogTypes", logTypes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -215,7 +215,7 @@ extension MediaTailor.Channel {
 
 extension Value where Kind == MediaTailor.Channel.LogTypeValue {
   /// `AS_RUN`.
-  public static var asRun: Self { Self(Kind.asRun) }
+  public static var asRun: Self { .allowed(Kind.asRun) }
 }
 
 extension MediaTailor.Channel {
@@ -230,9 +230,9 @@ extension MediaTailor.Channel {
 
 extension Value where Kind == MediaTailor.Channel.PlaybackModeValue {
   /// `LOOP`.
-  public static var loop: Self { Self(Kind.loop) }
+  public static var loop: Self { .allowed(Kind.loop) }
   /// `LINEAR`.
-  public static var linear: Self { Self(Kind.linear) }
+  public static var linear: Self { .allowed(Kind.linear) }
 }
 
 extension MediaTailor.Channel {
@@ -259,7 +259,7 @@ extension Value where Kind == MediaTailor.Channel.RequestOutputItem {
     }
     objectEntries.append(.init("ManifestName", manifestName.expression))
     objectEntries.append(.init("SourceGroup", sourceGroup.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -278,7 +278,7 @@ extension Value where Kind == MediaTailor.Channel.SlateSource {
       objectEntries.append(.init("SourceLocationName", sourceLocationName.expression))
     }
     if let vodSourceName = vodSourceName { objectEntries.append(.init("VodSourceName", vodSourceName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -294,9 +294,9 @@ extension MediaTailor.Channel {
 
 extension Value where Kind == MediaTailor.Channel.TierValue {
   /// `BASIC`.
-  public static var basic: Self { Self(Kind.basic) }
+  public static var basic: Self { .allowed(Kind.basic) }
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
 }
 
 extension MediaTailor.Channel {
@@ -311,6 +311,6 @@ extension Value where Kind == MediaTailor.Channel.TimeShiftConfiguration {
   public init(maxTimeDelaySeconds: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxTimeDelaySeconds", maxTimeDelaySeconds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

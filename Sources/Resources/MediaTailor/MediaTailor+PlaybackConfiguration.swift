@@ -264,7 +264,7 @@ extension Value where Kind == MediaTailor.PlaybackConfiguration.AdConditioningCo
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("StreamingMediaFileConditioning", streamingMediaFileConditioning.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -280,7 +280,7 @@ extension Value where Kind == MediaTailor.PlaybackConfiguration.AdDecisionServer
   public init(httpRequest: Value<MediaTailor.PlaybackConfiguration.HTTPRequest>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("HttpRequest", httpRequest.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -296,7 +296,7 @@ extension Value where Kind == MediaTailor.PlaybackConfiguration.AdMarkerPassthro
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -317,7 +317,7 @@ extension Value where Kind == MediaTailor.PlaybackConfiguration.AdsInteractionLo
     if let publishOptInEventTypes = publishOptInEventTypes {
       objectEntries.append(.init("PublishOptInEventTypes", publishOptInEventTypes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -339,7 +339,7 @@ extension Value where Kind == MediaTailor.PlaybackConfiguration.AvailSuppression
     if let fillPolicy = fillPolicy { objectEntries.append(.init("FillPolicy", fillPolicy.expression)) }
     if let mode = mode { objectEntries.append(.init("Mode", mode.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -356,7 +356,7 @@ extension Value where Kind == MediaTailor.PlaybackConfiguration.Bumper {
     var objectEntries: [Expression.ObjectEntry] = []
     if let endURL = endURL { objectEntries.append(.init("EndUrl", endURL.expression)) }
     if let startURL = startURL { objectEntries.append(.init("StartUrl", startURL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -377,7 +377,7 @@ extension Value where Kind == MediaTailor.PlaybackConfiguration.CdnConfiguration
     if let contentSegmentURLPrefix = contentSegmentURLPrefix {
       objectEntries.append(.init("ContentSegmentUrlPrefix", contentSegmentURLPrefix.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -393,9 +393,9 @@ extension MediaTailor.PlaybackConfiguration {
 
 extension Value where Kind == MediaTailor.PlaybackConfiguration.CompressRequestValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `GZIP`.
-  public static var gzip: Self { Self(Kind.gzip) }
+  public static var gzip: Self { .allowed(Kind.gzip) }
 }
 
 extension MediaTailor.PlaybackConfiguration {
@@ -420,7 +420,7 @@ extension Value where Kind == MediaTailor.PlaybackConfiguration.DashConfiguratio
     if let originManifestType = originManifestType {
       objectEntries.append(.init("OriginManifestType", originManifestType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -436,9 +436,9 @@ extension MediaTailor.PlaybackConfiguration {
 
 extension Value where Kind == MediaTailor.PlaybackConfiguration.FillPolicyValue {
   /// `PARTIAL_AVAIL`.
-  public static var partialAvail: Self { Self(Kind.partialAvail) }
+  public static var partialAvail: Self { .allowed(Kind.partialAvail) }
   /// `FULL_AVAIL_ONLY`.
-  public static var fullAvailOnly: Self { Self(Kind.fullAvailOnly) }
+  public static var fullAvailOnly: Self { .allowed(Kind.fullAvailOnly) }
 }
 
 extension MediaTailor.PlaybackConfiguration {
@@ -453,9 +453,9 @@ extension MediaTailor.PlaybackConfiguration {
 
 extension Value where Kind == MediaTailor.PlaybackConfiguration.HTTPMethodValue {
   /// `GET`.
-  public static var get: Self { Self(Kind.get) }
+  public static var get: Self { .allowed(Kind.get) }
   /// `POST`.
-  public static var post: Self { Self(Kind.post) }
+  public static var post: Self { .allowed(Kind.post) }
 }
 
 extension MediaTailor.PlaybackConfiguration {
@@ -480,7 +480,7 @@ extension Value where Kind == MediaTailor.PlaybackConfiguration.HTTPRequest {
     }
     if let headers = headers { objectEntries.append(.init("Headers", headers.expression)) }
     if let httpMethod = httpMethod { objectEntries.append(.init("HttpMethod", httpMethod.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -498,7 +498,7 @@ extension Value where Kind == MediaTailor.PlaybackConfiguration.HlsConfiguration
     if let manifestEndpointPrefix = manifestEndpointPrefix {
       objectEntries.append(.init("ManifestEndpointPrefix", manifestEndpointPrefix.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -514,9 +514,9 @@ extension MediaTailor.PlaybackConfiguration {
 
 extension Value where Kind == MediaTailor.PlaybackConfiguration.InsertionModeValue {
   /// `STITCHED_ONLY`.
-  public static var stitchedOnly: Self { Self(Kind.stitchedOnly) }
+  public static var stitchedOnly: Self { .allowed(Kind.stitchedOnly) }
   /// `PLAYER_SELECT`.
-  public static var playerSelect: Self { Self(Kind.playerSelect) }
+  public static var playerSelect: Self { .allowed(Kind.playerSelect) }
 }
 
 extension MediaTailor.PlaybackConfiguration {
@@ -536,7 +536,7 @@ extension Value where Kind == MediaTailor.PlaybackConfiguration.LivePreRollConfi
     if let maxDurationSeconds = maxDurationSeconds {
       objectEntries.append(.init("MaxDurationSeconds", maxDurationSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -566,7 +566,7 @@ extension Value where Kind == MediaTailor.PlaybackConfiguration.LogConfiguration
       objectEntries.append(.init("ManifestServiceInteractionLog", manifestServiceInteractionLog.expression))
     }
     objectEntries.append(.init("PercentEnabled", percentEnabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -584,7 +584,7 @@ extension Value where Kind == MediaTailor.PlaybackConfiguration.ManifestProcessi
     if let adMarkerPassthrough = adMarkerPassthrough {
       objectEntries.append(.init("AdMarkerPassthrough", adMarkerPassthrough.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -602,7 +602,7 @@ extension Value where Kind == MediaTailor.PlaybackConfiguration.ManifestServiceI
     if let excludeEventTypes = excludeEventTypes {
       objectEntries.append(.init("ExcludeEventTypes", excludeEventTypes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -619,11 +619,11 @@ extension MediaTailor.PlaybackConfiguration {
 
 extension Value where Kind == MediaTailor.PlaybackConfiguration.ModeValue {
   /// `OFF`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
   /// `BEHIND_LIVE_EDGE`.
-  public static var behindLiveEdge: Self { Self(Kind.behindLiveEdge) }
+  public static var behindLiveEdge: Self { .allowed(Kind.behindLiveEdge) }
   /// `AFTER_LIVE_EDGE`.
-  public static var afterLiveEdge: Self { Self(Kind.afterLiveEdge) }
+  public static var afterLiveEdge: Self { .allowed(Kind.afterLiveEdge) }
 }
 
 extension MediaTailor.PlaybackConfiguration {
@@ -638,9 +638,9 @@ extension MediaTailor.PlaybackConfiguration {
 
 extension Value where Kind == MediaTailor.PlaybackConfiguration.OriginManifestTypeValue {
   /// `SINGLE_PERIOD`.
-  public static var singlePeriod: Self { Self(Kind.singlePeriod) }
+  public static var singlePeriod: Self { .allowed(Kind.singlePeriod) }
   /// `MULTI_PERIOD`.
-  public static var multiPeriod: Self { Self(Kind.multiPeriod) }
+  public static var multiPeriod: Self { .allowed(Kind.multiPeriod) }
 }
 
 extension MediaTailor.PlaybackConfiguration {
@@ -655,7 +655,7 @@ extension MediaTailor.PlaybackConfiguration {
 
 extension Value where Kind == MediaTailor.PlaybackConfiguration.StreamingMediaFileConditioningValue {
   /// `TRANSCODE`.
-  public static var transcode: Self { Self(Kind.transcode) }
+  public static var transcode: Self { .allowed(Kind.transcode) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }

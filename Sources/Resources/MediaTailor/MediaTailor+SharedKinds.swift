@@ -17,7 +17,7 @@ extension Value where Kind == MediaTailor.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -35,7 +35,7 @@ extension Value where Kind == MediaTailor.HTTPPackageConfiguration {
     objectEntries.append(.init("Path", path.expression))
     objectEntries.append(.init("SourceGroup", sourceGroup.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -51,7 +51,7 @@ extension MediaTailor {
 
 extension Value where Kind == MediaTailor.TypeValue {
   /// `DASH`.
-  public static var dash: Self { Self(Kind.dash) }
+  public static var dash: Self { .allowed(Kind.dash) }
   /// `HLS`.
-  public static var hls: Self { Self(Kind.hls) }
+  public static var hls: Self { .allowed(Kind.hls) }
 }

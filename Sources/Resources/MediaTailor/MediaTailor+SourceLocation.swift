@@ -119,7 +119,7 @@ extension Value where Kind == MediaTailor.SourceLocation.AccessConfiguration {
     if let secretsManagerAccessTokenConfiguration = secretsManagerAccessTokenConfiguration {
       objectEntries.append(.init("SecretsManagerAccessTokenConfiguration", secretsManagerAccessTokenConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -136,11 +136,11 @@ extension MediaTailor.SourceLocation {
 
 extension Value where Kind == MediaTailor.SourceLocation.AccessTypeValue {
   /// `S3_SIGV4`.
-  public static var s3Sigv4: Self { Self(Kind.s3Sigv4) }
+  public static var s3Sigv4: Self { .allowed(Kind.s3Sigv4) }
   /// `SECRETS_MANAGER_ACCESS_TOKEN`.
-  public static var secretsManagerAccessToken: Self { Self(Kind.secretsManagerAccessToken) }
+  public static var secretsManagerAccessToken: Self { .allowed(Kind.secretsManagerAccessToken) }
   /// `AUTODETECT_SIGV4`.
-  public static var autodetectSigv4: Self { Self(Kind.autodetectSigv4) }
+  public static var autodetectSigv4: Self { .allowed(Kind.autodetectSigv4) }
 }
 
 extension MediaTailor.SourceLocation {
@@ -155,7 +155,7 @@ extension Value where Kind == MediaTailor.SourceLocation.DefaultSegmentDeliveryC
   public init(baseURL: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let baseURL = baseURL { objectEntries.append(.init("BaseUrl", baseURL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -171,7 +171,7 @@ extension Value where Kind == MediaTailor.SourceLocation.HTTPConfiguration {
   public init(baseURL: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BaseUrl", baseURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -195,7 +195,7 @@ extension Value where Kind == MediaTailor.SourceLocation.SecretsManagerAccessTok
     if let secretStringKey = secretStringKey {
       objectEntries.append(.init("SecretStringKey", secretStringKey.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -212,6 +212,6 @@ extension Value where Kind == MediaTailor.SourceLocation.SegmentDeliveryConfigur
     var objectEntries: [Expression.ObjectEntry] = []
     if let baseURL = baseURL { objectEntries.append(.init("BaseUrl", baseURL.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -312,9 +312,9 @@ extension MemoryDB.Cluster {
 
 extension Value where Kind == MemoryDB.Cluster.DataTieringStatusValue {
   /// `true`.
-  public static var `true`: Self { Self(Kind.`true`) }
+  public static var `true`: Self { .allowed(Kind.`true`) }
   /// `false`.
-  public static var `false`: Self { Self(Kind.`false`) }
+  public static var `false`: Self { .allowed(Kind.`false`) }
 }
 
 extension MemoryDB.Cluster {
@@ -330,7 +330,7 @@ extension Value where Kind == MemoryDB.Cluster.Endpoint {
     var objectEntries: [Expression.ObjectEntry] = []
     if let address = address { objectEntries.append(.init("Address", address.expression)) }
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -346,9 +346,9 @@ extension MemoryDB.Cluster {
 
 extension Value where Kind == MemoryDB.Cluster.SupportedIPDiscoveryTypesValue {
   /// `ipv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `ipv6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
 }
 
 extension MemoryDB.Cluster {
@@ -364,9 +364,9 @@ extension MemoryDB.Cluster {
 
 extension Value where Kind == MemoryDB.Cluster.SupportedNetworkTypesValue {
   /// `ipv4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `ipv6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
   /// `dual_stack`.
-  public static var dualStack: Self { Self(Kind.dualStack) }
+  public static var dualStack: Self { .allowed(Kind.dualStack) }
 }

@@ -155,7 +155,7 @@ extension MemoryDB.MultiRegionCluster {
 
 extension Value where Kind == MemoryDB.MultiRegionCluster.UpdateStrategyValue {
   /// `COORDINATED`.
-  public static var coordinated: Self { Self(Kind.coordinated) }
+  public static var coordinated: Self { .allowed(Kind.coordinated) }
   /// `UNCOORDINATED`.
-  public static var uncoordinated: Self { Self(Kind.uncoordinated) }
+  public static var uncoordinated: Self { .allowed(Kind.uncoordinated) }
 }

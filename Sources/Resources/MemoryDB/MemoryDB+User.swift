@@ -95,7 +95,7 @@ extension Value where Kind == MemoryDB.User.AuthenticationMode {
     var objectEntries: [Expression.ObjectEntry] = []
     if let passwords = passwords { objectEntries.append(.init("Passwords", passwords.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -112,7 +112,7 @@ extension Value where Kind == MemoryDB.User.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -128,7 +128,7 @@ extension MemoryDB.User {
 
 extension Value where Kind == MemoryDB.User.TypeValue {
   /// `password`.
-  public static var password: Self { Self(Kind.password) }
+  public static var password: Self { .allowed(Kind.password) }
   /// `iam`.
-  public static var iam: Self { Self(Kind.iam) }
+  public static var iam: Self { .allowed(Kind.iam) }
 }

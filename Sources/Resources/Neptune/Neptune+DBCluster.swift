@@ -287,7 +287,7 @@ extension Value where Kind == Neptune.DBCluster.DBClusterRole {
     var objectEntries: [Expression.ObjectEntry] = []
     if let featureName = featureName { objectEntries.append(.init("FeatureName", featureName.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -304,7 +304,7 @@ extension Value where Kind == Neptune.DBCluster.ServerlessScalingConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxCapacity", maxCapacity.expression))
     objectEntries.append(.init("MinCapacity", minCapacity.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -321,6 +321,6 @@ extension Value where Kind == Neptune.DBCluster.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -137,7 +137,7 @@ extension Value where Kind == NeptuneGraph.Graph.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -153,6 +153,6 @@ extension Value where Kind == NeptuneGraph.Graph.VectorSearchConfiguration {
   public init(vectorSearchDimension: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("VectorSearchDimension", vectorSearchDimension.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -195,7 +195,7 @@ extension Value where Kind == NetworkFirewall.Firewall.AvailabilityZoneMapping {
   public init(availabilityZone: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AvailabilityZone", availabilityZone.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -211,7 +211,7 @@ extension NetworkFirewall.Firewall {
 
 extension Value where Kind == NetworkFirewall.Firewall.EnabledAnalysisTypeValue {
   /// `TLS_SNI`.
-  public static var tlsSni: Self { Self(Kind.tlsSni) }
+  public static var tlsSni: Self { .allowed(Kind.tlsSni) }
   /// `HTTP_HOST`.
-  public static var httpHost: Self { Self(Kind.httpHost) }
+  public static var httpHost: Self { .allowed(Kind.httpHost) }
 }

@@ -151,7 +151,7 @@ extension Value where Kind == NetworkFirewall.FirewallPolicy.FirewallPolicy2 {
     if let tlsInspectionConfigurationARN = tlsInspectionConfigurationARN {
       objectEntries.append(.init("TLSInspectionConfigurationArn", tlsInspectionConfigurationARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,7 +169,7 @@ extension Value where Kind == NetworkFirewall.FirewallPolicy.FlowTimeouts {
     if let tcpIdleTimeoutSeconds = tcpIdleTimeoutSeconds {
       objectEntries.append(.init("TcpIdleTimeoutSeconds", tcpIdleTimeoutSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,7 +184,7 @@ extension NetworkFirewall.FirewallPolicy {
 
 extension Value where Kind == NetworkFirewall.FirewallPolicy.OverrideActionValue {
   /// `DROP_TO_ALERT`.
-  public static var dropToAlert: Self { Self(Kind.dropToAlert) }
+  public static var dropToAlert: Self { .allowed(Kind.dropToAlert) }
 }
 
 extension NetworkFirewall.FirewallPolicy {
@@ -199,7 +199,7 @@ extension Value where Kind == NetworkFirewall.FirewallPolicy.PolicyVariables {
   public init(ruleVariables: Value<[String: NetworkFirewall.IPSet]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ruleVariables = ruleVariables { objectEntries.append(.init("RuleVariables", ruleVariables.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,7 +223,7 @@ extension Value where Kind == NetworkFirewall.FirewallPolicy.StatefulEngineOptio
     if let streamExceptionPolicy = streamExceptionPolicy {
       objectEntries.append(.init("StreamExceptionPolicy", streamExceptionPolicy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -239,7 +239,7 @@ extension Value where Kind == NetworkFirewall.FirewallPolicy.StatefulRuleGroupOv
   public init(action: Value<NetworkFirewall.FirewallPolicy.OverrideActionValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let action = action { objectEntries.append(.init("Action", action.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -265,7 +265,7 @@ extension Value where Kind == NetworkFirewall.FirewallPolicy.StatefulRuleGroupRe
     if let override = override { objectEntries.append(.init("Override", override.expression)) }
     if let priority = priority { objectEntries.append(.init("Priority", priority.expression)) }
     objectEntries.append(.init("ResourceArn", resourceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,7 +282,7 @@ extension Value where Kind == NetworkFirewall.FirewallPolicy.StatelessRuleGroupR
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Priority", priority.expression))
     objectEntries.append(.init("ResourceArn", resourceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -299,9 +299,9 @@ extension NetworkFirewall.FirewallPolicy {
 
 extension Value where Kind == NetworkFirewall.FirewallPolicy.StreamExceptionPolicyValue {
   /// `DROP`.
-  public static var drop: Self { Self(Kind.drop) }
+  public static var drop: Self { .allowed(Kind.drop) }
   /// `CONTINUE`.
-  public static var `continue`: Self { Self(Kind.`continue`) }
+  public static var `continue`: Self { .allowed(Kind.`continue`) }
   /// `REJECT`.
-  public static var reject: Self { Self(Kind.reject) }
+  public static var reject: Self { .allowed(Kind.reject) }
 }

@@ -88,7 +88,7 @@ extension Value where Kind == NetworkFirewall.LoggingConfiguration.LogDestinatio
     objectEntries.append(.init("LogDestination", logDestination.expression))
     objectEntries.append(.init("LogDestinationType", logDestinationType.expression))
     objectEntries.append(.init("LogType", logType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -105,11 +105,11 @@ extension NetworkFirewall.LoggingConfiguration {
 
 extension Value where Kind == NetworkFirewall.LoggingConfiguration.LogDestinationTypeValue {
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
   /// `CloudWatchLogs`.
-  public static var cloudWatchLogs: Self { Self(Kind.cloudWatchLogs) }
+  public static var cloudWatchLogs: Self { .allowed(Kind.cloudWatchLogs) }
   /// `KinesisDataFirehose`.
-  public static var kinesisDataFirehose: Self { Self(Kind.kinesisDataFirehose) }
+  public static var kinesisDataFirehose: Self { .allowed(Kind.kinesisDataFirehose) }
 }
 
 extension NetworkFirewall.LoggingConfiguration {
@@ -125,11 +125,11 @@ extension NetworkFirewall.LoggingConfiguration {
 
 extension Value where Kind == NetworkFirewall.LoggingConfiguration.LogTypeValue {
   /// `ALERT`.
-  public static var alert: Self { Self(Kind.alert) }
+  public static var alert: Self { .allowed(Kind.alert) }
   /// `FLOW`.
-  public static var flow: Self { Self(Kind.flow) }
+  public static var flow: Self { .allowed(Kind.flow) }
   /// `TLS`.
-  public static var tls: Self { Self(Kind.tls) }
+  public static var tls: Self { .allowed(Kind.tls) }
 }
 
 extension NetworkFirewall.LoggingConfiguration {
@@ -144,6 +144,6 @@ extension Value where Kind == NetworkFirewall.LoggingConfiguration.LoggingConfig
   public init(logDestinationConfigs: Value<[NetworkFirewall.LoggingConfiguration.LogDestinationConfig]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LogDestinationConfigs", logDestinationConfigs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -147,13 +147,13 @@ extension NetworkFirewall.RuleGroup {
 
 extension Value where Kind == NetworkFirewall.RuleGroup.ActionValue {
   /// `PASS`.
-  public static var pass: Self { Self(Kind.pass) }
+  public static var pass: Self { .allowed(Kind.pass) }
   /// `DROP`.
-  public static var drop: Self { Self(Kind.drop) }
+  public static var drop: Self { .allowed(Kind.drop) }
   /// `ALERT`.
-  public static var alert: Self { Self(Kind.alert) }
+  public static var alert: Self { .allowed(Kind.alert) }
   /// `REJECT`.
-  public static var reject: Self { Self(Kind.reject) }
+  public static var reject: Self { .allowed(Kind.reject) }
 }
 
 extension NetworkFirewall.RuleGroup {
@@ -168,9 +168,9 @@ extension NetworkFirewall.RuleGroup {
 
 extension Value where Kind == NetworkFirewall.RuleGroup.DirectionValue {
   /// `FORWARD`.
-  public static var forward: Self { Self(Kind.forward) }
+  public static var forward: Self { .allowed(Kind.forward) }
   /// `ANY`.
-  public static var any: Self { Self(Kind.any) }
+  public static var any: Self { .allowed(Kind.any) }
 }
 
 extension NetworkFirewall.RuleGroup {
@@ -187,13 +187,13 @@ extension NetworkFirewall.RuleGroup {
 
 extension Value where Kind == NetworkFirewall.RuleGroup.GeneratedRulesTypeValue {
   /// `ALLOWLIST`.
-  public static var allowlist: Self { Self(Kind.allowlist) }
+  public static var allowlist: Self { .allowed(Kind.allowlist) }
   /// `DENYLIST`.
-  public static var denylist: Self { Self(Kind.denylist) }
+  public static var denylist: Self { .allowed(Kind.denylist) }
   /// `ALERTLIST`.
-  public static var alertlist: Self { Self(Kind.alertlist) }
+  public static var alertlist: Self { .allowed(Kind.alertlist) }
   /// `REJECTLIST`.
-  public static var rejectlist: Self { Self(Kind.rejectlist) }
+  public static var rejectlist: Self { .allowed(Kind.rejectlist) }
 }
 
 extension NetworkFirewall.RuleGroup {
@@ -220,7 +220,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.Header {
     objectEntries.append(.init("Protocol", `protocol`.expression))
     objectEntries.append(.init("Source", source.expression))
     objectEntries.append(.init("SourcePort", sourcePort.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -236,7 +236,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.IPSetReference {
   public init(referenceARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let referenceARN = referenceARN { objectEntries.append(.init("ReferenceArn", referenceARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -266,7 +266,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.MatchAttributes {
     if let sourcePorts = sourcePorts { objectEntries.append(.init("SourcePorts", sourcePorts.expression)) }
     if let sources = sources { objectEntries.append(.init("Sources", sources.expression)) }
     if let tcpFlags = tcpFlags { objectEntries.append(.init("TCPFlags", tcpFlags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,7 +282,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.PortSet {
   public init(definition: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let definition = definition { objectEntries.append(.init("Definition", definition.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -315,43 +315,43 @@ extension NetworkFirewall.RuleGroup {
 
 extension Value where Kind == NetworkFirewall.RuleGroup.ProtocolValue {
   /// `IP`.
-  public static var ip: Self { Self(Kind.ip) }
+  public static var ip: Self { .allowed(Kind.ip) }
   /// `TCP`.
-  public static var tcp: Self { Self(Kind.tcp) }
+  public static var tcp: Self { .allowed(Kind.tcp) }
   /// `UDP`.
-  public static var udp: Self { Self(Kind.udp) }
+  public static var udp: Self { .allowed(Kind.udp) }
   /// `ICMP`.
-  public static var icmp: Self { Self(Kind.icmp) }
+  public static var icmp: Self { .allowed(Kind.icmp) }
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `FTP`.
-  public static var ftp: Self { Self(Kind.ftp) }
+  public static var ftp: Self { .allowed(Kind.ftp) }
   /// `TLS`.
-  public static var tls: Self { Self(Kind.tls) }
+  public static var tls: Self { .allowed(Kind.tls) }
   /// `SMB`.
-  public static var smb: Self { Self(Kind.smb) }
+  public static var smb: Self { .allowed(Kind.smb) }
   /// `DNS`.
-  public static var dns: Self { Self(Kind.dns) }
+  public static var dns: Self { .allowed(Kind.dns) }
   /// `DCERPC`.
-  public static var dcerpc: Self { Self(Kind.dcerpc) }
+  public static var dcerpc: Self { .allowed(Kind.dcerpc) }
   /// `SSH`.
-  public static var ssh: Self { Self(Kind.ssh) }
+  public static var ssh: Self { .allowed(Kind.ssh) }
   /// `SMTP`.
-  public static var smtp: Self { Self(Kind.smtp) }
+  public static var smtp: Self { .allowed(Kind.smtp) }
   /// `IMAP`.
-  public static var imap: Self { Self(Kind.imap) }
+  public static var imap: Self { .allowed(Kind.imap) }
   /// `MSN`.
-  public static var msn: Self { Self(Kind.msn) }
+  public static var msn: Self { .allowed(Kind.msn) }
   /// `KRB5`.
-  public static var krb5: Self { Self(Kind.krb5) }
+  public static var krb5: Self { .allowed(Kind.krb5) }
   /// `IKEV2`.
-  public static var ikev2: Self { Self(Kind.ikev2) }
+  public static var ikev2: Self { .allowed(Kind.ikev2) }
   /// `TFTP`.
-  public static var tftp: Self { Self(Kind.tftp) }
+  public static var tftp: Self { .allowed(Kind.tftp) }
   /// `NTP`.
-  public static var ntp: Self { Self(Kind.ntp) }
+  public static var ntp: Self { .allowed(Kind.ntp) }
   /// `DHCP`.
-  public static var dhcp: Self { Self(Kind.dhcp) }
+  public static var dhcp: Self { .allowed(Kind.dhcp) }
 }
 
 extension NetworkFirewall.RuleGroup {
@@ -368,7 +368,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.ReferenceSets {
     if let ipSetReferences = ipSetReferences {
       objectEntries.append(.init("IPSetReferences", ipSetReferences.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -385,7 +385,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.RuleDefinition {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Actions", actions.expression))
     objectEntries.append(.init("MatchAttributes", matchAttributes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -411,7 +411,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.RuleGroup2 {
     if let statefulRuleOptions = statefulRuleOptions {
       objectEntries.append(.init("StatefulRuleOptions", statefulRuleOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -428,7 +428,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.RuleOption {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Keyword", keyword.expression))
     if let settings = settings { objectEntries.append(.init("Settings", settings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -448,7 +448,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.RuleVariables {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ipSets = ipSets { objectEntries.append(.init("IPSets", ipSets.expression)) }
     if let portSets = portSets { objectEntries.append(.init("PortSets", portSets.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -476,7 +476,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.RulesSource {
     if let statelessRulesAndCustomActions = statelessRulesAndCustomActions {
       objectEntries.append(.init("StatelessRulesAndCustomActions", statelessRulesAndCustomActions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -498,7 +498,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.RulesSourceList {
     objectEntries.append(.init("GeneratedRulesType", generatedRulesType.expression))
     objectEntries.append(.init("TargetTypes", targetTypes.expression))
     objectEntries.append(.init("Targets", targets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -520,7 +520,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.StatefulRule {
     objectEntries.append(.init("Action", action.expression))
     objectEntries.append(.init("Header", header.expression))
     objectEntries.append(.init("RuleOptions", ruleOptions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -536,7 +536,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.StatefulRuleOptions {
   public init(ruleOrder: Value<NetworkFirewall.RuleOrderValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ruleOrder = ruleOrder { objectEntries.append(.init("RuleOrder", ruleOrder.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -553,7 +553,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.StatelessRule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Priority", priority.expression))
     objectEntries.append(.init("RuleDefinition", ruleDefinition.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -573,7 +573,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.StatelessRulesAndCustomA
     var objectEntries: [Expression.ObjectEntry] = []
     if let customActions = customActions { objectEntries.append(.init("CustomActions", customActions.expression)) }
     objectEntries.append(.init("StatelessRules", statelessRules.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -589,7 +589,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.SummaryConfiguration {
   public init(ruleOptions: Value<[NetworkFirewall.RuleGroup.SummaryRuleOptionValue]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ruleOptions = ruleOptions { objectEntries.append(.init("RuleOptions", ruleOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -606,11 +606,11 @@ extension NetworkFirewall.RuleGroup {
 
 extension Value where Kind == NetworkFirewall.RuleGroup.SummaryRuleOptionValue {
   /// `SID`.
-  public static var sid: Self { Self(Kind.sid) }
+  public static var sid: Self { .allowed(Kind.sid) }
   /// `MSG`.
-  public static var msg: Self { Self(Kind.msg) }
+  public static var msg: Self { .allowed(Kind.msg) }
   /// `METADATA`.
-  public static var metadata: Self { Self(Kind.metadata) }
+  public static var metadata: Self { .allowed(Kind.metadata) }
 }
 
 extension NetworkFirewall.RuleGroup {
@@ -629,7 +629,7 @@ extension Value where Kind == NetworkFirewall.RuleGroup.TCPFlagField {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Flags", flags.expression))
     if let masks = masks { objectEntries.append(.init("Masks", masks.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -651,21 +651,21 @@ extension NetworkFirewall.RuleGroup {
 
 extension Value where Kind == NetworkFirewall.RuleGroup.TCPFlagValue {
   /// `FIN`.
-  public static var fin: Self { Self(Kind.fin) }
+  public static var fin: Self { .allowed(Kind.fin) }
   /// `SYN`.
-  public static var syn: Self { Self(Kind.syn) }
+  public static var syn: Self { .allowed(Kind.syn) }
   /// `RST`.
-  public static var rst: Self { Self(Kind.rst) }
+  public static var rst: Self { .allowed(Kind.rst) }
   /// `PSH`.
-  public static var psh: Self { Self(Kind.psh) }
+  public static var psh: Self { .allowed(Kind.psh) }
   /// `ACK`.
-  public static var ack: Self { Self(Kind.ack) }
+  public static var ack: Self { .allowed(Kind.ack) }
   /// `URG`.
-  public static var urg: Self { Self(Kind.urg) }
+  public static var urg: Self { .allowed(Kind.urg) }
   /// `ECE`.
-  public static var ece: Self { Self(Kind.ece) }
+  public static var ece: Self { .allowed(Kind.ece) }
   /// `CWR`.
-  public static var cwr: Self { Self(Kind.cwr) }
+  public static var cwr: Self { .allowed(Kind.cwr) }
 }
 
 extension NetworkFirewall.RuleGroup {
@@ -680,9 +680,9 @@ extension NetworkFirewall.RuleGroup {
 
 extension Value where Kind == NetworkFirewall.RuleGroup.TargetTypeValue {
   /// `TLS_SNI`.
-  public static var tlsSni: Self { Self(Kind.tlsSni) }
+  public static var tlsSni: Self { .allowed(Kind.tlsSni) }
   /// `HTTP_HOST`.
-  public static var httpHost: Self { Self(Kind.httpHost) }
+  public static var httpHost: Self { .allowed(Kind.httpHost) }
 }
 
 extension NetworkFirewall.RuleGroup {
@@ -697,7 +697,7 @@ extension NetworkFirewall.RuleGroup {
 
 extension Value where Kind == NetworkFirewall.RuleGroup.TypeValue {
   /// `STATELESS`.
-  public static var stateless: Self { Self(Kind.stateless) }
+  public static var stateless: Self { .allowed(Kind.stateless) }
   /// `STATEFUL`.
-  public static var stateful: Self { Self(Kind.stateful) }
+  public static var stateful: Self { .allowed(Kind.stateful) }
 }

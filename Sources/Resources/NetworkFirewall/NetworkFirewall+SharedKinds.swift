@@ -17,11 +17,11 @@ extension NetworkFirewall {
 
 extension Value where Kind == NetworkFirewall.IPAddressTypeValue {
   /// `DUALSTACK`.
-  public static var dualstack: Self { Self(Kind.dualstack) }
+  public static var dualstack: Self { .allowed(Kind.dualstack) }
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `IPV6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
 }
 
 extension NetworkFirewall {
@@ -37,7 +37,7 @@ extension Value where Kind == NetworkFirewall.SubnetMapping {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ipAddressType = ipAddressType { objectEntries.append(.init("IPAddressType", ipAddressType.expression)) }
     objectEntries.append(.init("SubnetId", subnetID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -54,7 +54,7 @@ extension Value where Kind == NetworkFirewall.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -72,7 +72,7 @@ extension Value where Kind == NetworkFirewall.ActionDefinition {
     if let publishMetricAction = publishMetricAction {
       objectEntries.append(.init("PublishMetricAction", publishMetricAction.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -89,7 +89,7 @@ extension Value where Kind == NetworkFirewall.CustomAction {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ActionDefinition", actionDefinition.expression))
     objectEntries.append(.init("ActionName", actionName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -105,7 +105,7 @@ extension Value where Kind == NetworkFirewall.Dimension {
   public init(value: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -121,7 +121,7 @@ extension Value where Kind == NetworkFirewall.IPSet {
   public init(definition: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let definition = definition { objectEntries.append(.init("Definition", definition.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -137,7 +137,7 @@ extension Value where Kind == NetworkFirewall.PublishMetricAction {
   public init(dimensions: Value<[NetworkFirewall.Dimension]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Dimensions", dimensions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -153,9 +153,9 @@ extension NetworkFirewall {
 
 extension Value where Kind == NetworkFirewall.RuleOrderValue {
   /// `DEFAULT_ACTION_ORDER`.
-  public static var defaultActionOrder: Self { Self(Kind.defaultActionOrder) }
+  public static var defaultActionOrder: Self { .allowed(Kind.defaultActionOrder) }
   /// `STRICT_ORDER`.
-  public static var strictOrder: Self { Self(Kind.strictOrder) }
+  public static var strictOrder: Self { .allowed(Kind.strictOrder) }
 }
 
 extension NetworkFirewall {
@@ -170,7 +170,7 @@ extension Value where Kind == NetworkFirewall.Address {
   public init(addressDefinition: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AddressDefinition", addressDefinition.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -187,6 +187,6 @@ extension Value where Kind == NetworkFirewall.PortRange {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FromPort", fromPort.expression))
     objectEntries.append(.init("ToPort", toPort.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

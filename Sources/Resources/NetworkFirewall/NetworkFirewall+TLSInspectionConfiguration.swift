@@ -119,7 +119,7 @@ extension Value where Kind == NetworkFirewall.TLSInspectionConfiguration.CheckCe
     if let unknownStatusAction = unknownStatusAction {
       objectEntries.append(.init("UnknownStatusAction", unknownStatusAction.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -136,11 +136,11 @@ extension NetworkFirewall.TLSInspectionConfiguration {
 
 extension Value where Kind == NetworkFirewall.TLSInspectionConfiguration.RevokedStatusActionValue {
   /// `PASS`.
-  public static var pass: Self { Self(Kind.pass) }
+  public static var pass: Self { .allowed(Kind.pass) }
   /// `DROP`.
-  public static var drop: Self { Self(Kind.drop) }
+  public static var drop: Self { .allowed(Kind.drop) }
   /// `REJECT`.
-  public static var reject: Self { Self(Kind.reject) }
+  public static var reject: Self { .allowed(Kind.reject) }
 }
 
 extension NetworkFirewall.TLSInspectionConfiguration {
@@ -155,7 +155,7 @@ extension Value where Kind == NetworkFirewall.TLSInspectionConfiguration.ServerC
   public init(resourceARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let resourceARN = resourceARN { objectEntries.append(.init("ResourceArn", resourceARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -185,7 +185,7 @@ extension Value where Kind == NetworkFirewall.TLSInspectionConfiguration.ServerC
     if let serverCertificates = serverCertificates {
       objectEntries.append(.init("ServerCertificates", serverCertificates.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -213,7 +213,7 @@ extension Value where Kind == NetworkFirewall.TLSInspectionConfiguration.ServerC
     if let protocols = protocols { objectEntries.append(.init("Protocols", protocols.expression)) }
     if let sourcePorts = sourcePorts { objectEntries.append(.init("SourcePorts", sourcePorts.expression)) }
     if let sources = sources { objectEntries.append(.init("Sources", sources.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -233,7 +233,7 @@ extension Value where Kind == NetworkFirewall.TLSInspectionConfiguration.TLSInsp
     if let serverCertificateConfigurations = serverCertificateConfigurations {
       objectEntries.append(.init("ServerCertificateConfigurations", serverCertificateConfigurations.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -250,9 +250,9 @@ extension NetworkFirewall.TLSInspectionConfiguration {
 
 extension Value where Kind == NetworkFirewall.TLSInspectionConfiguration.UnknownStatusActionValue {
   /// `PASS`.
-  public static var pass: Self { Self(Kind.pass) }
+  public static var pass: Self { .allowed(Kind.pass) }
   /// `DROP`.
-  public static var drop: Self { Self(Kind.drop) }
+  public static var drop: Self { .allowed(Kind.drop) }
   /// `REJECT`.
-  public static var reject: Self { Self(Kind.reject) }
+  public static var reject: Self { .allowed(Kind.reject) }
 }

@@ -218,7 +218,7 @@ extension Value where Kind == NetworkManager.ConnectAttachment.ConnectAttachment
   public init(protocol: Value<NetworkManager.ConnectAttachment.ProtocolValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let `protocol` = `protocol` { objectEntries.append(.init("Protocol", `protocol`.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -234,7 +234,7 @@ extension NetworkManager.ConnectAttachment {
 
 extension Value where Kind == NetworkManager.ConnectAttachment.ProtocolValue {
   /// `GRE`.
-  public static var gre: Self { Self(Kind.gre) }
+  public static var gre: Self { .allowed(Kind.gre) }
   /// `NO_ENCAP`.
-  public static var noEncap: Self { Self(Kind.noEncap) }
+  public static var noEncap: Self { .allowed(Kind.noEncap) }
 }

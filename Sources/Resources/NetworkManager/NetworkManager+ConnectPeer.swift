@@ -166,6 +166,6 @@ extension Value where Kind == NetworkManager.ConnectPeer.BgpOptions {
   public init(peerAsn: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let peerAsn = peerAsn { objectEntries.append(.init("PeerAsn", peerAsn.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

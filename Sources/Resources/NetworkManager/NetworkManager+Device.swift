@@ -156,6 +156,6 @@ extension Value where Kind == NetworkManager.Device.AWSLocation {
     var objectEntries: [Expression.ObjectEntry] = []
     if let subnetARN = subnetARN { objectEntries.append(.init("SubnetArn", subnetARN.expression)) }
     if let zone = zone { objectEntries.append(.init("Zone", zone.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -134,6 +134,6 @@ extension Value where Kind == NetworkManager.Link.Bandwidth {
     var objectEntries: [Expression.ObjectEntry] = []
     if let downloadSpeed = downloadSpeed { objectEntries.append(.init("DownloadSpeed", downloadSpeed.expression)) }
     if let uploadSpeed = uploadSpeed { objectEntries.append(.init("UploadSpeed", uploadSpeed.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

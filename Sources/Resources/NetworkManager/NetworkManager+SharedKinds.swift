@@ -26,7 +26,7 @@ extension Value where Kind == NetworkManager.ProposedNetworkFunctionGroupChange 
       objectEntries.append(.init("NetworkFunctionGroupName", networkFunctionGroupName.expression))
     }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -50,7 +50,7 @@ extension Value where Kind == NetworkManager.ProposedSegmentChange {
     }
     if let segmentName = segmentName { objectEntries.append(.init("SegmentName", segmentName.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -67,7 +67,7 @@ extension Value where Kind == NetworkManager.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -85,6 +85,6 @@ extension Value where Kind == NetworkManager.Location {
     if let address = address { objectEntries.append(.init("Address", address.expression)) }
     if let latitude = latitude { objectEntries.append(.init("Latitude", latitude.expression)) }
     if let longitude = longitude { objectEntries.append(.init("Longitude", longitude.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -239,6 +239,6 @@ extension Value where Kind == NetworkManager.VpcAttachment.VPCOptions {
     if let securityGroupReferencingSupport = securityGroupReferencingSupport {
       objectEntries.append(.init("SecurityGroupReferencingSupport", securityGroupReferencingSupport.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -67,11 +67,11 @@ extension Notifications.ManagedNotificationAccountContactAssociation {
 
 extension Value where Kind == Notifications.ManagedNotificationAccountContactAssociation.ContactIdentifierValue {
   /// `ACCOUNT_PRIMARY`.
-  public static var accountPrimary: Self { Self(Kind.accountPrimary) }
+  public static var accountPrimary: Self { .allowed(Kind.accountPrimary) }
   /// `ACCOUNT_ALTERNATE_SECURITY`.
-  public static var accountAlternateSecurity: Self { Self(Kind.accountAlternateSecurity) }
+  public static var accountAlternateSecurity: Self { .allowed(Kind.accountAlternateSecurity) }
   /// `ACCOUNT_ALTERNATE_OPERATIONS`.
-  public static var accountAlternateOperations: Self { Self(Kind.accountAlternateOperations) }
+  public static var accountAlternateOperations: Self { .allowed(Kind.accountAlternateOperations) }
   /// `ACCOUNT_ALTERNATE_BILLING`.
-  public static var accountAlternateBilling: Self { Self(Kind.accountAlternateBilling) }
+  public static var accountAlternateBilling: Self { .allowed(Kind.accountAlternateBilling) }
 }

@@ -102,11 +102,11 @@ extension Notifications.NotificationConfiguration {
 
 extension Value where Kind == Notifications.NotificationConfiguration.AggregationDurationValue {
   /// `LONG`.
-  public static var long: Self { Self(Kind.long) }
+  public static var long: Self { .allowed(Kind.long) }
   /// `SHORT`.
-  public static var short: Self { Self(Kind.short) }
+  public static var short: Self { .allowed(Kind.short) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension Notifications.NotificationConfiguration {
@@ -122,6 +122,6 @@ extension Value where Kind == Notifications.NotificationConfiguration.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -94,6 +94,6 @@ extension Value where Kind == NovaAct.WorkflowDefinition.WorkflowExportConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3BucketName", s3BucketName.expression))
     if let s3KeyPrefix = s3KeyPrefix { objectEntries.append(.init("S3KeyPrefix", s3KeyPrefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -458,7 +458,7 @@ extension Value where Kind == ODB.CloudAutonomousVmCluster.MaintenanceWindow {
     if let months = months { objectEntries.append(.init("Months", months.expression)) }
     if let preference = preference { objectEntries.append(.init("Preference", preference.expression)) }
     if let weeksOfMonth = weeksOfMonth { objectEntries.append(.init("WeeksOfMonth", weeksOfMonth.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -474,7 +474,7 @@ extension ODB.CloudAutonomousVmCluster {
 
 extension Value where Kind == ODB.CloudAutonomousVmCluster.PreferenceValue {
   /// `NO_PREFERENCE`.
-  public static var noPreference: Self { Self(Kind.noPreference) }
+  public static var noPreference: Self { .allowed(Kind.noPreference) }
   /// `CUSTOM_PREFERENCE`.
-  public static var customPreference: Self { Self(Kind.customPreference) }
+  public static var customPreference: Self { .allowed(Kind.customPreference) }
 }

@@ -327,7 +327,7 @@ extension Value where Kind == ODB.CloudExadataInfrastructure.CustomerContact {
   public init(email: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let email = email { objectEntries.append(.init("Email", email.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -367,7 +367,7 @@ extension Value where Kind == ODB.CloudExadataInfrastructure.MaintenanceWindow {
     if let patchingMode = patchingMode { objectEntries.append(.init("PatchingMode", patchingMode.expression)) }
     if let preference = preference { objectEntries.append(.init("Preference", preference.expression)) }
     if let weeksOfMonth = weeksOfMonth { objectEntries.append(.init("WeeksOfMonth", weeksOfMonth.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -383,9 +383,9 @@ extension ODB.CloudExadataInfrastructure {
 
 extension Value where Kind == ODB.CloudExadataInfrastructure.PatchingModeValue {
   /// `NONROLLING`.
-  public static var nonrolling: Self { Self(Kind.nonrolling) }
+  public static var nonrolling: Self { .allowed(Kind.nonrolling) }
   /// `ROLLING`.
-  public static var rolling: Self { Self(Kind.rolling) }
+  public static var rolling: Self { .allowed(Kind.rolling) }
 }
 
 extension ODB.CloudExadataInfrastructure {
@@ -400,7 +400,7 @@ extension ODB.CloudExadataInfrastructure {
 
 extension Value where Kind == ODB.CloudExadataInfrastructure.PreferenceValue {
   /// `CUSTOM_PREFERENCE`.
-  public static var customPreference: Self { Self(Kind.customPreference) }
+  public static var customPreference: Self { .allowed(Kind.customPreference) }
   /// `NO_PREFERENCE`.
-  public static var noPreference: Self { Self(Kind.noPreference) }
+  public static var noPreference: Self { .allowed(Kind.noPreference) }
 }

@@ -373,7 +373,7 @@ extension Value where Kind == ODB.CloudVmCluster.DBNode {
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
     if let vnic2ID = vnic2ID { objectEntries.append(.init("Vnic2Id", vnic2ID.expression)) }
     if let vnicID = vnicID { objectEntries.append(.init("VnicId", vnicID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -401,6 +401,6 @@ extension Value where Kind == ODB.CloudVmCluster.DataCollectionOptions {
     if let isIncidentLogsEnabled = isIncidentLogsEnabled {
       objectEntries.append(.init("IsIncidentLogsEnabled", isIncidentLogsEnabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -249,9 +249,9 @@ extension ODB.OdbNetwork {
 
 extension Value where Kind == ODB.OdbNetwork.KMSAccessValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension ODB.OdbNetwork {
@@ -266,9 +266,9 @@ extension ODB.OdbNetwork {
 
 extension Value where Kind == ODB.OdbNetwork.S3AccessValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension ODB.OdbNetwork {
@@ -283,9 +283,9 @@ extension ODB.OdbNetwork {
 
 extension Value where Kind == ODB.OdbNetwork.StsAccessValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension ODB.OdbNetwork {
@@ -300,7 +300,7 @@ extension ODB.OdbNetwork {
 
 extension Value where Kind == ODB.OdbNetwork.ZeroEtlAccessValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

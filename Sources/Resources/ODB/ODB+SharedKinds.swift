@@ -21,19 +21,19 @@ extension ODB {
 
 extension Value where Kind == ODB.DaysOfWeekValue {
   /// `MONDAY`.
-  public static var monday: Self { Self(Kind.monday) }
+  public static var monday: Self { .allowed(Kind.monday) }
   /// `TUESDAY`.
-  public static var tuesday: Self { Self(Kind.tuesday) }
+  public static var tuesday: Self { .allowed(Kind.tuesday) }
   /// `WEDNESDAY`.
-  public static var wednesday: Self { Self(Kind.wednesday) }
+  public static var wednesday: Self { .allowed(Kind.wednesday) }
   /// `THURSDAY`.
-  public static var thursday: Self { Self(Kind.thursday) }
+  public static var thursday: Self { .allowed(Kind.thursday) }
   /// `FRIDAY`.
-  public static var friday: Self { Self(Kind.friday) }
+  public static var friday: Self { .allowed(Kind.friday) }
   /// `SATURDAY`.
-  public static var saturday: Self { Self(Kind.saturday) }
+  public static var saturday: Self { .allowed(Kind.saturday) }
   /// `SUNDAY`.
-  public static var sunday: Self { Self(Kind.sunday) }
+  public static var sunday: Self { .allowed(Kind.sunday) }
 }
 
 extension ODB {
@@ -50,7 +50,7 @@ extension Value where Kind == ODB.IAMRole {
     if let awsIntegration = awsIntegration { objectEntries.append(.init("AwsIntegration", awsIntegration.expression)) }
     if let iamRoleARN = iamRoleARN { objectEntries.append(.init("IamRoleArn", iamRoleARN.expression)) }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -66,9 +66,9 @@ extension ODB {
 
 extension Value where Kind == ODB.LicenseModelValue {
   /// `BRING_YOUR_OWN_LICENSE`.
-  public static var bringYourOwnLicense: Self { Self(Kind.bringYourOwnLicense) }
+  public static var bringYourOwnLicense: Self { .allowed(Kind.bringYourOwnLicense) }
   /// `LICENSE_INCLUDED`.
-  public static var licenseIncluded: Self { Self(Kind.licenseIncluded) }
+  public static var licenseIncluded: Self { .allowed(Kind.licenseIncluded) }
 }
 
 extension ODB {
@@ -93,29 +93,29 @@ extension ODB {
 
 extension Value where Kind == ODB.MonthsValue {
   /// `JANUARY`.
-  public static var january: Self { Self(Kind.january) }
+  public static var january: Self { .allowed(Kind.january) }
   /// `FEBRUARY`.
-  public static var february: Self { Self(Kind.february) }
+  public static var february: Self { .allowed(Kind.february) }
   /// `MARCH`.
-  public static var march: Self { Self(Kind.march) }
+  public static var march: Self { .allowed(Kind.march) }
   /// `APRIL`.
-  public static var april: Self { Self(Kind.april) }
+  public static var april: Self { .allowed(Kind.april) }
   /// `MAY`.
-  public static var may: Self { Self(Kind.may) }
+  public static var may: Self { .allowed(Kind.may) }
   /// `JUNE`.
-  public static var june: Self { Self(Kind.june) }
+  public static var june: Self { .allowed(Kind.june) }
   /// `JULY`.
-  public static var july: Self { Self(Kind.july) }
+  public static var july: Self { .allowed(Kind.july) }
   /// `AUGUST`.
-  public static var august: Self { Self(Kind.august) }
+  public static var august: Self { .allowed(Kind.august) }
   /// `SEPTEMBER`.
-  public static var september: Self { Self(Kind.september) }
+  public static var september: Self { .allowed(Kind.september) }
   /// `OCTOBER`.
-  public static var october: Self { Self(Kind.october) }
+  public static var october: Self { .allowed(Kind.october) }
   /// `NOVEMBER`.
-  public static var november: Self { Self(Kind.november) }
+  public static var november: Self { .allowed(Kind.november) }
   /// `DECEMBER`.
-  public static var december: Self { Self(Kind.december) }
+  public static var december: Self { .allowed(Kind.december) }
 }
 
 extension ODB {
@@ -131,6 +131,6 @@ extension Value where Kind == ODB.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

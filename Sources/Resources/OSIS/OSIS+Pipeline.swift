@@ -163,7 +163,7 @@ extension Value where Kind == OSIS.Pipeline.BufferOptions {
   public init(persistentBufferEnabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PersistentBufferEnabled", persistentBufferEnabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -179,7 +179,7 @@ extension Value where Kind == OSIS.Pipeline.CloudWatchLogDestination {
   public init(logGroup: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LogGroup", logGroup.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -195,7 +195,7 @@ extension Value where Kind == OSIS.Pipeline.EncryptionAtRestOptions {
   public init(kmsKeyARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -219,7 +219,7 @@ extension Value where Kind == OSIS.Pipeline.LogPublishingOptions {
     if let isLoggingEnabled = isLoggingEnabled {
       objectEntries.append(.init("IsLoggingEnabled", isLoggingEnabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -235,7 +235,7 @@ extension Value where Kind == OSIS.Pipeline.ResourcePolicy {
   public init(policy: Value<JSON>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Policy", policy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -252,7 +252,7 @@ extension Value where Kind == OSIS.Pipeline.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -269,7 +269,7 @@ extension Value where Kind == OSIS.Pipeline.VPCAttachmentOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AttachToVpc", attachToVPC.expression))
     objectEntries.append(.init("CidrBlock", cidrBlock.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -285,9 +285,9 @@ extension OSIS.Pipeline {
 
 extension Value where Kind == OSIS.Pipeline.VPCEndpointManagementValue {
   /// `CUSTOMER`.
-  public static var customer: Self { Self(Kind.customer) }
+  public static var customer: Self { .allowed(Kind.customer) }
   /// `SERVICE`.
-  public static var service: Self { Self(Kind.service) }
+  public static var service: Self { .allowed(Kind.service) }
 }
 
 extension OSIS.Pipeline {
@@ -316,6 +316,6 @@ extension Value where Kind == OSIS.Pipeline.VPCOptions {
     if let vpcEndpointManagement = vpcEndpointManagement {
       objectEntries.append(.init("VpcEndpointManagement", vpcEndpointManagement.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

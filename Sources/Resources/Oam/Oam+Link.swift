@@ -114,7 +114,7 @@ extension Value where Kind == Oam.Link.LinkConfiguration {
     if let metricConfiguration = metricConfiguration {
       objectEntries.append(.init("MetricConfiguration", metricConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -130,7 +130,7 @@ extension Value where Kind == Oam.Link.LinkFilter {
   public init(filter: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Filter", filter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -151,19 +151,19 @@ extension Oam.Link {
 
 extension Value where Kind == Oam.Link.ResourceTypeValue {
   /// `AWS::CloudWatch::Metric`.
-  public static var awsCloudWatchMetric: Self { Self(Kind.awsCloudWatchMetric) }
+  public static var awsCloudWatchMetric: Self { .allowed(Kind.awsCloudWatchMetric) }
   /// `AWS::Logs::LogGroup`.
-  public static var awsLogsLogGroup: Self { Self(Kind.awsLogsLogGroup) }
+  public static var awsLogsLogGroup: Self { .allowed(Kind.awsLogsLogGroup) }
   /// `AWS::XRay::Trace`.
-  public static var awsXRayTrace: Self { Self(Kind.awsXRayTrace) }
+  public static var awsXRayTrace: Self { .allowed(Kind.awsXRayTrace) }
   /// `AWS::ApplicationInsights::Application`.
-  public static var awsApplicationInsightsApplication: Self { Self(Kind.awsApplicationInsightsApplication) }
+  public static var awsApplicationInsightsApplication: Self { .allowed(Kind.awsApplicationInsightsApplication) }
   /// `AWS::InternetMonitor::Monitor`.
-  public static var awsInternetMonitorMonitor: Self { Self(Kind.awsInternetMonitorMonitor) }
+  public static var awsInternetMonitorMonitor: Self { .allowed(Kind.awsInternetMonitorMonitor) }
   /// `AWS::ApplicationSignals::Service`.
-  public static var awsApplicationSignalsService: Self { Self(Kind.awsApplicationSignalsService) }
+  public static var awsApplicationSignalsService: Self { .allowed(Kind.awsApplicationSignalsService) }
   /// `AWS::ApplicationSignals::ServiceLevelObjective`.
   public static var awsApplicationSignalsServiceLevelObjective: Self {
-    Self(Kind.awsApplicationSignalsServiceLevelObjective)
+    .allowed(Kind.awsApplicationSignalsServiceLevelObjective)
   }
 }

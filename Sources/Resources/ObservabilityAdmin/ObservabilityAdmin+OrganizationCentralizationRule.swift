@@ -88,7 +88,7 @@ extension Value where Kind == ObservabilityAdmin.OrganizationCentralizationRule.
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Destination", destination.expression))
     objectEntries.append(.init("Source", source.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -112,7 +112,7 @@ extension Value where Kind == ObservabilityAdmin.OrganizationCentralizationRule.
       objectEntries.append(.init("DestinationLogsConfiguration", destinationLogsConfiguration.expression))
     }
     objectEntries.append(.init("Region", region.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -136,7 +136,7 @@ extension Value where Kind == ObservabilityAdmin.OrganizationCentralizationRule.
     if let sourceLogsConfiguration = sourceLogsConfiguration {
       objectEntries.append(.init("SourceLogsConfiguration", sourceLogsConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -164,7 +164,7 @@ extension Value where Kind == ObservabilityAdmin.OrganizationCentralizationRule.
     if let logsEncryptionConfiguration = logsEncryptionConfiguration {
       objectEntries.append(.init("LogsEncryptionConfiguration", logsEncryptionConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -180,9 +180,9 @@ extension ObservabilityAdmin.OrganizationCentralizationRule {
 
 extension Value where Kind == ObservabilityAdmin.OrganizationCentralizationRule.EncryptedLogGroupStrategyValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `SKIP`.
-  public static var skip: Self { Self(Kind.skip) }
+  public static var skip: Self { .allowed(Kind.skip) }
 }
 
 extension ObservabilityAdmin.OrganizationCentralizationRule {
@@ -197,9 +197,9 @@ extension ObservabilityAdmin.OrganizationCentralizationRule {
 
 extension Value where Kind == ObservabilityAdmin.OrganizationCentralizationRule.EncryptionConflictResolutionStrategyValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `SKIP`.
-  public static var skip: Self { Self(Kind.skip) }
+  public static var skip: Self { .allowed(Kind.skip) }
 }
 
 extension ObservabilityAdmin.OrganizationCentralizationRule {
@@ -214,9 +214,9 @@ extension ObservabilityAdmin.OrganizationCentralizationRule {
 
 extension Value where Kind == ObservabilityAdmin.OrganizationCentralizationRule.EncryptionStrategyValue {
   /// `CUSTOMER_MANAGED`.
-  public static var customerManaged: Self { Self(Kind.customerManaged) }
+  public static var customerManaged: Self { .allowed(Kind.customerManaged) }
   /// `AWS_OWNED`.
-  public static var awsOwned: Self { Self(Kind.awsOwned) }
+  public static var awsOwned: Self { .allowed(Kind.awsOwned) }
 }
 
 extension ObservabilityAdmin.OrganizationCentralizationRule {
@@ -231,7 +231,7 @@ extension Value where Kind == ObservabilityAdmin.OrganizationCentralizationRule.
   public init(logGroupNamePattern: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LogGroupNamePattern", logGroupNamePattern.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -248,7 +248,7 @@ extension Value where Kind == ObservabilityAdmin.OrganizationCentralizationRule.
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
     objectEntries.append(.init("Region", region.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -272,7 +272,7 @@ extension Value where Kind == ObservabilityAdmin.OrganizationCentralizationRule.
     }
     objectEntries.append(.init("EncryptionStrategy", encryptionStrategy.expression))
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -298,6 +298,6 @@ extension Value where Kind == ObservabilityAdmin.OrganizationCentralizationRule.
     if let logGroupSelectionCriteria = logGroupSelectionCriteria {
       objectEntries.append(.init("LogGroupSelectionCriteria", logGroupSelectionCriteria.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -155,17 +155,17 @@ extension ObservabilityAdmin.OrganizationTelemetryRule {
 
 extension Value where Kind == ObservabilityAdmin.OrganizationTelemetryRule.ResourceTypeValue {
   /// `AWS::EC2::VPC`.
-  public static var awsEc2VPC: Self { Self(Kind.awsEc2VPC) }
+  public static var awsEc2VPC: Self { .allowed(Kind.awsEc2VPC) }
   /// `AWS::WAFv2::WebACL`.
-  public static var awsWaFv2WebACL: Self { Self(Kind.awsWaFv2WebACL) }
+  public static var awsWaFv2WebACL: Self { .allowed(Kind.awsWaFv2WebACL) }
   /// `AWS::CloudTrail`.
-  public static var awsCloudTrail: Self { Self(Kind.awsCloudTrail) }
+  public static var awsCloudTrail: Self { .allowed(Kind.awsCloudTrail) }
   /// `AWS::EKS::Cluster`.
-  public static var awsEksCluster: Self { Self(Kind.awsEksCluster) }
+  public static var awsEksCluster: Self { .allowed(Kind.awsEksCluster) }
   /// `AWS::ElasticLoadBalancingV2::LoadBalancer`.
-  public static var awsElasticLoadBalancingV2LoadBalancer: Self { Self(Kind.awsElasticLoadBalancingV2LoadBalancer) }
+  public static var awsElasticLoadBalancingV2LoadBalancer: Self { .allowed(Kind.awsElasticLoadBalancingV2LoadBalancer) }
   /// `AWS::EC2::Instance`.
-  public static var awsEc2Instance: Self { Self(Kind.awsEc2Instance) }
+  public static var awsEc2Instance: Self { .allowed(Kind.awsEc2Instance) }
 }
 
 extension ObservabilityAdmin.OrganizationTelemetryRule {
@@ -208,7 +208,7 @@ extension Value where Kind == ObservabilityAdmin.OrganizationTelemetryRule.Telem
     if let wafLoggingParameters = wafLoggingParameters {
       objectEntries.append(.init("WAFLoggingParameters", wafLoggingParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -250,7 +250,7 @@ extension Value where Kind == ObservabilityAdmin.OrganizationTelemetryRule.Telem
       objectEntries.append(.init("TelemetrySourceTypes", telemetrySourceTypes.expression))
     }
     objectEntries.append(.init("TelemetryType", telemetryType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -266,7 +266,7 @@ extension ObservabilityAdmin.OrganizationTelemetryRule {
 
 extension Value where Kind == ObservabilityAdmin.OrganizationTelemetryRule.TelemetryTypeValue {
   /// `Logs`.
-  public static var logs: Self { Self(Kind.logs) }
+  public static var logs: Self { .allowed(Kind.logs) }
   /// `Metrics`.
-  public static var metrics: Self { Self(Kind.metrics) }
+  public static var metrics: Self { .allowed(Kind.metrics) }
 }

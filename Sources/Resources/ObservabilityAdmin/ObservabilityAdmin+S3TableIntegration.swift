@@ -94,7 +94,7 @@ extension Value where Kind == ObservabilityAdmin.S3TableIntegration.EncryptionCo
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
     objectEntries.append(.init("SseAlgorithm", sseAlgorithm.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -112,7 +112,7 @@ extension Value where Kind == ObservabilityAdmin.S3TableIntegration.LogSource {
     if let identifier = identifier { objectEntries.append(.init("Identifier", identifier.expression)) }
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -128,7 +128,7 @@ extension ObservabilityAdmin.S3TableIntegration {
 
 extension Value where Kind == ObservabilityAdmin.S3TableIntegration.SseAlgorithmValue {
   /// `AES256`.
-  public static var aes256: Self { Self(Kind.aes256) }
+  public static var aes256: Self { .allowed(Kind.aes256) }
   /// `aws:kms`.
-  public static var awsKMS: Self { Self(Kind.awsKMS) }
+  public static var awsKMS: Self { .allowed(Kind.awsKMS) }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == ObservabilityAdmin.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,7 +33,7 @@ extension Value where Kind == ObservabilityAdmin.ActionCondition {
   public init(action: Value<ObservabilityAdmin.ActionValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let action = action { objectEntries.append(.init("Action", action.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -53,17 +53,17 @@ extension ObservabilityAdmin {
 
 extension Value where Kind == ObservabilityAdmin.ActionValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `BLOCK`.
-  public static var block: Self { Self(Kind.block) }
+  public static var block: Self { .allowed(Kind.block) }
   /// `COUNT`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
   /// `CAPTCHA`.
-  public static var captcha: Self { Self(Kind.captcha) }
+  public static var captcha: Self { .allowed(Kind.captcha) }
   /// `CHALLENGE`.
-  public static var challenge: Self { Self(Kind.challenge) }
+  public static var challenge: Self { .allowed(Kind.challenge) }
   /// `EXCLUDED_AS_COUNT`.
-  public static var excludedAsCount: Self { Self(Kind.excludedAsCount) }
+  public static var excludedAsCount: Self { .allowed(Kind.excludedAsCount) }
 }
 
 extension ObservabilityAdmin {
@@ -79,7 +79,7 @@ extension Value where Kind == ObservabilityAdmin.AdvancedEventSelector {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldSelectors", fieldSelectors.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -109,7 +109,7 @@ extension Value where Kind == ObservabilityAdmin.AdvancedFieldSelector {
     if let notEquals = notEquals { objectEntries.append(.init("NotEquals", notEquals.expression)) }
     if let notStartsWith = notStartsWith { objectEntries.append(.init("NotStartsWith", notStartsWith.expression)) }
     if let startsWith = startsWith { objectEntries.append(.init("StartsWith", startsWith.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -125,7 +125,7 @@ extension Value where Kind == ObservabilityAdmin.CloudtrailParameters {
   public init(advancedEventSelectors: Value<[ObservabilityAdmin.AdvancedEventSelector]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AdvancedEventSelectors", advancedEventSelectors.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -149,7 +149,7 @@ extension Value where Kind == ObservabilityAdmin.ConditionDefinition {
     if let labelNameCondition = labelNameCondition {
       objectEntries.append(.init("LabelNameCondition", labelNameCondition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -164,7 +164,7 @@ extension ObservabilityAdmin {
 
 extension Value where Kind == ObservabilityAdmin.DestinationTypeValue {
   /// `cloud-watch-logs`.
-  public static var cloudWatchLogs: Self { Self(Kind.cloudWatchLogs) }
+  public static var cloudWatchLogs: Self { .allowed(Kind.cloudWatchLogs) }
 }
 
 extension ObservabilityAdmin {
@@ -180,7 +180,7 @@ extension Value where Kind == ObservabilityAdmin.ELBLoadBalancerLoggingParameter
     var objectEntries: [Expression.ObjectEntry] = []
     if let fieldDelimiter = fieldDelimiter { objectEntries.append(.init("FieldDelimiter", fieldDelimiter.expression)) }
     if let outputFormat = outputFormat { objectEntries.append(.init("OutputFormat", outputFormat.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -204,7 +204,7 @@ extension Value where Kind == ObservabilityAdmin.FieldToMatch {
     if let queryString = queryString { objectEntries.append(.init("QueryString", queryString.expression)) }
     if let singleHeader = singleHeader { objectEntries.append(.init("SingleHeader", singleHeader.expression)) }
     if let uriPath = uriPath { objectEntries.append(.init("UriPath", uriPath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -226,7 +226,7 @@ extension Value where Kind == ObservabilityAdmin.Filter {
     if let behavior = behavior { objectEntries.append(.init("Behavior", behavior.expression)) }
     if let conditions = conditions { objectEntries.append(.init("Conditions", conditions.expression)) }
     if let requirement = requirement { objectEntries.append(.init("Requirement", requirement.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,9 +242,9 @@ extension ObservabilityAdmin {
 
 extension Value where Kind == ObservabilityAdmin.FilterBehaviorValue {
   /// `KEEP`.
-  public static var keep: Self { Self(Kind.keep) }
+  public static var keep: Self { .allowed(Kind.keep) }
   /// `DROP`.
-  public static var drop: Self { Self(Kind.drop) }
+  public static var drop: Self { .allowed(Kind.drop) }
 }
 
 extension ObservabilityAdmin {
@@ -259,9 +259,9 @@ extension ObservabilityAdmin {
 
 extension Value where Kind == ObservabilityAdmin.FilterRequirementValue {
   /// `MEETS_ALL`.
-  public static var meetsAll: Self { Self(Kind.meetsAll) }
+  public static var meetsAll: Self { .allowed(Kind.meetsAll) }
   /// `MEETS_ANY`.
-  public static var meetsAny: Self { Self(Kind.meetsAny) }
+  public static var meetsAny: Self { .allowed(Kind.meetsAny) }
 }
 
 extension ObservabilityAdmin {
@@ -276,7 +276,7 @@ extension Value where Kind == ObservabilityAdmin.LabelNameCondition {
   public init(labelName: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let labelName = labelName { objectEntries.append(.init("LabelName", labelName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -298,7 +298,7 @@ extension Value where Kind == ObservabilityAdmin.LoggingFilter {
       objectEntries.append(.init("DefaultBehavior", defaultBehavior.expression))
     }
     if let filters = filters { objectEntries.append(.init("Filters", filters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -314,9 +314,9 @@ extension ObservabilityAdmin {
 
 extension Value where Kind == ObservabilityAdmin.OutputFormatValue {
   /// `plain`.
-  public static var plain: Self { Self(Kind.plain) }
+  public static var plain: Self { .allowed(Kind.plain) }
   /// `json`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
 }
 
 extension ObservabilityAdmin {
@@ -331,7 +331,7 @@ extension Value where Kind == ObservabilityAdmin.SingleHeader {
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -352,19 +352,19 @@ extension ObservabilityAdmin {
 
 extension Value where Kind == ObservabilityAdmin.TelemetrySourceTypeValue {
   /// `VPC_FLOW_LOGS`.
-  public static var vpcFlowLogs: Self { Self(Kind.vpcFlowLogs) }
+  public static var vpcFlowLogs: Self { .allowed(Kind.vpcFlowLogs) }
   /// `ROUTE53_RESOLVER_QUERY_LOGS`.
-  public static var route53ResolverQueryLogs: Self { Self(Kind.route53ResolverQueryLogs) }
+  public static var route53ResolverQueryLogs: Self { .allowed(Kind.route53ResolverQueryLogs) }
   /// `EKS_AUDIT_LOGS`.
-  public static var eksAuditLogs: Self { Self(Kind.eksAuditLogs) }
+  public static var eksAuditLogs: Self { .allowed(Kind.eksAuditLogs) }
   /// `EKS_AUTHENTICATOR_LOGS`.
-  public static var eksAuthenticatorLogs: Self { Self(Kind.eksAuthenticatorLogs) }
+  public static var eksAuthenticatorLogs: Self { .allowed(Kind.eksAuthenticatorLogs) }
   /// `EKS_CONTROLLER_MANAGER_LOGS`.
-  public static var eksControllerManagerLogs: Self { Self(Kind.eksControllerManagerLogs) }
+  public static var eksControllerManagerLogs: Self { .allowed(Kind.eksControllerManagerLogs) }
   /// `EKS_SCHEDULER_LOGS`.
-  public static var eksSchedulerLogs: Self { Self(Kind.eksSchedulerLogs) }
+  public static var eksSchedulerLogs: Self { .allowed(Kind.eksSchedulerLogs) }
   /// `EKS_API_LOGS`.
-  public static var eksAPILogs: Self { Self(Kind.eksAPILogs) }
+  public static var eksAPILogs: Self { .allowed(Kind.eksAPILogs) }
 }
 
 extension ObservabilityAdmin {
@@ -387,7 +387,7 @@ extension Value where Kind == ObservabilityAdmin.VPCFlowLogParameters {
       objectEntries.append(.init("MaxAggregationInterval", maxAggregationInterval.expression))
     }
     if let trafficType = trafficType { objectEntries.append(.init("TrafficType", trafficType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -402,7 +402,7 @@ extension ObservabilityAdmin {
 
 extension Value where Kind == ObservabilityAdmin.WAFLogTypeValue {
   /// `WAF_LOGS`.
-  public static var wafLogs: Self { Self(Kind.wafLogs) }
+  public static var wafLogs: Self { .allowed(Kind.wafLogs) }
 }
 
 extension ObservabilityAdmin {
@@ -423,6 +423,6 @@ extension Value where Kind == ObservabilityAdmin.WAFLoggingParameters {
     if let logType = logType { objectEntries.append(.init("LogType", logType.expression)) }
     if let loggingFilter = loggingFilter { objectEntries.append(.init("LoggingFilter", loggingFilter.expression)) }
     if let redactedFields = redactedFields { objectEntries.append(.init("RedactedFields", redactedFields.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -66,5 +66,5 @@ extension ObservabilityAdmin.TelemetryEnrichment {
 
 extension Value where Kind == ObservabilityAdmin.TelemetryEnrichment.ScopeValue {
   /// `ACCOUNT`.
-  public static var account: Self { Self(Kind.account) }
+  public static var account: Self { .allowed(Kind.account) }
 }

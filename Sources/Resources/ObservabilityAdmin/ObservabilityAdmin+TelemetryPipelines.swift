@@ -112,6 +112,6 @@ extension Value where Kind == ObservabilityAdmin.TelemetryPipelines.TelemetryPip
   public init(body: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Body", body.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -151,7 +151,7 @@ extension Value where Kind == ObservabilityAdmin.TelemetryRule.LogDeliveryParame
   public init(logTypes: Value<[ObservabilityAdmin.TelemetryRule.LogTypesValue]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let logTypes = logTypes { objectEntries.append(.init("LogTypes", logTypes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -167,9 +167,9 @@ extension ObservabilityAdmin.TelemetryRule {
 
 extension Value where Kind == ObservabilityAdmin.TelemetryRule.LogTypesValue {
   /// `APPLICATION_LOGS`.
-  public static var applicationLogs: Self { Self(Kind.applicationLogs) }
+  public static var applicationLogs: Self { .allowed(Kind.applicationLogs) }
   /// `USAGE_LOGS`.
-  public static var usageLogs: Self { Self(Kind.usageLogs) }
+  public static var usageLogs: Self { .allowed(Kind.usageLogs) }
 }
 
 extension ObservabilityAdmin.TelemetryRule {
@@ -191,23 +191,23 @@ extension ObservabilityAdmin.TelemetryRule {
 
 extension Value where Kind == ObservabilityAdmin.TelemetryRule.ResourceTypeValue {
   /// `AWS::EC2::VPC`.
-  public static var awsEc2VPC: Self { Self(Kind.awsEc2VPC) }
+  public static var awsEc2VPC: Self { .allowed(Kind.awsEc2VPC) }
   /// `AWS::WAFv2::WebACL`.
-  public static var awsWaFv2WebACL: Self { Self(Kind.awsWaFv2WebACL) }
+  public static var awsWaFv2WebACL: Self { .allowed(Kind.awsWaFv2WebACL) }
   /// `AWS::CloudTrail`.
-  public static var awsCloudTrail: Self { Self(Kind.awsCloudTrail) }
+  public static var awsCloudTrail: Self { .allowed(Kind.awsCloudTrail) }
   /// `AWS::EKS::Cluster`.
-  public static var awsEksCluster: Self { Self(Kind.awsEksCluster) }
+  public static var awsEksCluster: Self { .allowed(Kind.awsEksCluster) }
   /// `AWS::ElasticLoadBalancingV2::LoadBalancer`.
-  public static var awsElasticLoadBalancingV2LoadBalancer: Self { Self(Kind.awsElasticLoadBalancingV2LoadBalancer) }
+  public static var awsElasticLoadBalancingV2LoadBalancer: Self { .allowed(Kind.awsElasticLoadBalancingV2LoadBalancer) }
   /// `AWS::EC2::Instance`.
-  public static var awsEc2Instance: Self { Self(Kind.awsEc2Instance) }
+  public static var awsEc2Instance: Self { .allowed(Kind.awsEc2Instance) }
   /// `AWS::BedrockAgentCore::Runtime`.
-  public static var awsBedrockAgentCoreRuntime: Self { Self(Kind.awsBedrockAgentCoreRuntime) }
+  public static var awsBedrockAgentCoreRuntime: Self { .allowed(Kind.awsBedrockAgentCoreRuntime) }
   /// `AWS::BedrockAgentCore::Browser`.
-  public static var awsBedrockAgentCoreBrowser: Self { Self(Kind.awsBedrockAgentCoreBrowser) }
+  public static var awsBedrockAgentCoreBrowser: Self { .allowed(Kind.awsBedrockAgentCoreBrowser) }
   /// `AWS::BedrockAgentCore::CodeInterpreter`.
-  public static var awsBedrockAgentCoreCodeInterpreter: Self { Self(Kind.awsBedrockAgentCoreCodeInterpreter) }
+  public static var awsBedrockAgentCoreCodeInterpreter: Self { .allowed(Kind.awsBedrockAgentCoreCodeInterpreter) }
 }
 
 extension ObservabilityAdmin.TelemetryRule {
@@ -254,7 +254,7 @@ extension Value where Kind == ObservabilityAdmin.TelemetryRule.TelemetryDestinat
     if let wafLoggingParameters = wafLoggingParameters {
       objectEntries.append(.init("WAFLoggingParameters", wafLoggingParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -294,7 +294,7 @@ extension Value where Kind == ObservabilityAdmin.TelemetryRule.TelemetryRule2 {
       objectEntries.append(.init("TelemetrySourceTypes", telemetrySourceTypes.expression))
     }
     objectEntries.append(.init("TelemetryType", telemetryType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -311,9 +311,9 @@ extension ObservabilityAdmin.TelemetryRule {
 
 extension Value where Kind == ObservabilityAdmin.TelemetryRule.TelemetryTypeValue {
   /// `Logs`.
-  public static var logs: Self { Self(Kind.logs) }
+  public static var logs: Self { .allowed(Kind.logs) }
   /// `Traces`.
-  public static var traces: Self { Self(Kind.traces) }
+  public static var traces: Self { .allowed(Kind.traces) }
   /// `Metrics`.
-  public static var metrics: Self { Self(Kind.metrics) }
+  public static var metrics: Self { .allowed(Kind.metrics) }
 }

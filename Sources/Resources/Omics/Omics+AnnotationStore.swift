@@ -169,19 +169,19 @@ extension Omics.AnnotationStore {
 
 extension Value where Kind == Omics.AnnotationStore.AnnotationTypeValue {
   /// `GENERIC`.
-  public static var generic: Self { Self(Kind.generic) }
+  public static var generic: Self { .allowed(Kind.generic) }
   /// `CHR_POS`.
-  public static var chrPos: Self { Self(Kind.chrPos) }
+  public static var chrPos: Self { .allowed(Kind.chrPos) }
   /// `CHR_POS_REF_ALT`.
-  public static var chrPosRefAlt: Self { Self(Kind.chrPosRefAlt) }
+  public static var chrPosRefAlt: Self { .allowed(Kind.chrPosRefAlt) }
   /// `CHR_START_END_ONE_BASE`.
-  public static var chrStartEndOneBase: Self { Self(Kind.chrStartEndOneBase) }
+  public static var chrStartEndOneBase: Self { .allowed(Kind.chrStartEndOneBase) }
   /// `CHR_START_END_REF_ALT_ONE_BASE`.
-  public static var chrStartEndRefAltOneBase: Self { Self(Kind.chrStartEndRefAltOneBase) }
+  public static var chrStartEndRefAltOneBase: Self { .allowed(Kind.chrStartEndRefAltOneBase) }
   /// `CHR_START_END_ZERO_BASE`.
-  public static var chrStartEndZeroBase: Self { Self(Kind.chrStartEndZeroBase) }
+  public static var chrStartEndZeroBase: Self { .allowed(Kind.chrStartEndZeroBase) }
   /// `CHR_START_END_REF_ALT_ZERO_BASE`.
-  public static var chrStartEndRefAltZeroBase: Self { Self(Kind.chrStartEndRefAltZeroBase) }
+  public static var chrStartEndRefAltZeroBase: Self { .allowed(Kind.chrStartEndRefAltZeroBase) }
 }
 
 extension Omics.AnnotationStore {
@@ -200,17 +200,17 @@ extension Omics.AnnotationStore {
 
 extension Value where Kind == Omics.AnnotationStore.SchemaValueTypeValue {
   /// `LONG`.
-  public static var long: Self { Self(Kind.long) }
+  public static var long: Self { .allowed(Kind.long) }
   /// `INT`.
-  public static var int: Self { Self(Kind.int) }
+  public static var int: Self { .allowed(Kind.int) }
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `FLOAT`.
-  public static var float: Self { Self(Kind.float) }
+  public static var float: Self { .allowed(Kind.float) }
   /// `DOUBLE`.
-  public static var double: Self { Self(Kind.double) }
+  public static var double: Self { .allowed(Kind.double) }
   /// `BOOLEAN`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
 }
 
 extension Omics.AnnotationStore {
@@ -226,11 +226,11 @@ extension Omics.AnnotationStore {
 
 extension Value where Kind == Omics.AnnotationStore.StoreFormatValue {
   /// `GFF`.
-  public static var gff: Self { Self(Kind.gff) }
+  public static var gff: Self { .allowed(Kind.gff) }
   /// `TSV`.
-  public static var tsv: Self { Self(Kind.tsv) }
+  public static var tsv: Self { .allowed(Kind.tsv) }
   /// `VCF`.
-  public static var vcf: Self { Self(Kind.vcf) }
+  public static var vcf: Self { .allowed(Kind.vcf) }
 }
 
 extension Omics.AnnotationStore {
@@ -245,7 +245,7 @@ extension Value where Kind == Omics.AnnotationStore.StoreOptions {
   public init(tsvStoreOptions: Value<Omics.AnnotationStore.TsvStoreOptions>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TsvStoreOptions", tsvStoreOptions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,6 +267,6 @@ extension Value where Kind == Omics.AnnotationStore.TsvStoreOptions {
     if let annotationType = annotationType { objectEntries.append(.init("AnnotationType", annotationType.expression)) }
     if let formatToHeader = formatToHeader { objectEntries.append(.init("FormatToHeader", formatToHeader.expression)) }
     if let schema = schema { objectEntries.append(.init("Schema", schema.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

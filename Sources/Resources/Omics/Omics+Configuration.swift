@@ -106,7 +106,7 @@ extension Value where Kind == Omics.Configuration.RunConfigurations {
   public init(vpcConfig: Value<Omics.Configuration.VPCConfig>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let vpcConfig = vpcConfig { objectEntries.append(.init("VpcConfig", vpcConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -125,6 +125,6 @@ extension Value where Kind == Omics.Configuration.VPCConfig {
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -192,9 +192,9 @@ extension Omics.SequenceStore {
 
 extension Value where Kind == Omics.SequenceStore.ETagAlgorithmFamilyValue {
   /// `MD5up`.
-  public static var md5up: Self { Self(Kind.md5up) }
+  public static var md5up: Self { .allowed(Kind.md5up) }
   /// `SHA256up`.
-  public static var sha256up: Self { Self(Kind.sha256up) }
+  public static var sha256up: Self { .allowed(Kind.sha256up) }
   /// `SHA512up`.
-  public static var sha512up: Self { Self(Kind.sha512up) }
+  public static var sha512up: Self { .allowed(Kind.sha512up) }
 }

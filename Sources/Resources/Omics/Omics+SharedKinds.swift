@@ -15,7 +15,7 @@ extension Omics {
 
 extension Value where Kind == Omics.EncryptionTypeValue {
   /// `KMS`.
-  public static var kms: Self { Self(Kind.kms) }
+  public static var kms: Self { .allowed(Kind.kms) }
 }
 
 extension Omics {
@@ -30,7 +30,7 @@ extension Value where Kind == Omics.ReferenceItem {
   public init(referenceARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ReferenceArn", referenceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -47,7 +47,7 @@ extension Value where Kind == Omics.SseConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let keyARN = keyARN { objectEntries.append(.init("KeyArn", keyARN.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -62,7 +62,7 @@ extension Omics {
 
 extension Value where Kind == Omics.AcceleratorsValue {
   /// `GPU`.
-  public static var gpu: Self { Self(Kind.gpu) }
+  public static var gpu: Self { .allowed(Kind.gpu) }
 }
 
 extension Omics {
@@ -83,7 +83,7 @@ extension Value where Kind == Omics.ContainerRegistryMap {
     if let registryMappings = registryMappings {
       objectEntries.append(.init("RegistryMappings", registryMappings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -113,7 +113,7 @@ extension Value where Kind == Omics.DefinitionRepository {
     if let sourceReference = sourceReference {
       objectEntries.append(.init("sourceReference", sourceReference.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -132,7 +132,7 @@ extension Value where Kind == Omics.ImageMapping {
       objectEntries.append(.init("DestinationImage", destinationImage.expression))
     }
     if let sourceImage = sourceImage { objectEntries.append(.init("SourceImage", sourceImage.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -162,7 +162,7 @@ extension Value where Kind == Omics.RegistryMapping {
     if let upstreamRepositoryPrefix = upstreamRepositoryPrefix {
       objectEntries.append(.init("UpstreamRepositoryPrefix", upstreamRepositoryPrefix.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -179,7 +179,7 @@ extension Value where Kind == Omics.SourceReference {
     var objectEntries: [Expression.ObjectEntry] = []
     if let type = type { objectEntries.append(.init("type", type.expression)) }
     if let value = value { objectEntries.append(.init("value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -195,9 +195,9 @@ extension Omics {
 
 extension Value where Kind == Omics.StorageTypeValue {
   /// `STATIC`.
-  public static var `static`: Self { Self(Kind.`static`) }
+  public static var `static`: Self { .allowed(Kind.`static`) }
   /// `DYNAMIC`.
-  public static var dynamic: Self { Self(Kind.dynamic) }
+  public static var dynamic: Self { .allowed(Kind.dynamic) }
 }
 
 extension Omics {
@@ -213,11 +213,11 @@ extension Omics {
 
 extension Value where Kind == Omics.TypeValue {
   /// `BRANCH`.
-  public static var branch: Self { Self(Kind.branch) }
+  public static var branch: Self { .allowed(Kind.branch) }
   /// `TAG`.
-  public static var tag: Self { Self(Kind.tag) }
+  public static var tag: Self { .allowed(Kind.tag) }
   /// `COMMIT`.
-  public static var commit: Self { Self(Kind.commit) }
+  public static var commit: Self { .allowed(Kind.commit) }
 }
 
 extension Omics {
@@ -233,11 +233,11 @@ extension Omics {
 
 extension Value where Kind == Omics.WorkflowEngineValue {
   /// `WDL`.
-  public static var wdl: Self { Self(Kind.wdl) }
+  public static var wdl: Self { .allowed(Kind.wdl) }
   /// `NEXTFLOW`.
-  public static var nextflow: Self { Self(Kind.nextflow) }
+  public static var nextflow: Self { .allowed(Kind.nextflow) }
   /// `CWL`.
-  public static var cwl: Self { Self(Kind.cwl) }
+  public static var cwl: Self { .allowed(Kind.cwl) }
 }
 
 extension Omics {
@@ -253,6 +253,6 @@ extension Value where Kind == Omics.WorkflowParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     if let optional = optional { objectEntries.append(.init("Optional", optional.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

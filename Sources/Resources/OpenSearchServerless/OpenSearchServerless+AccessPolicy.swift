@@ -75,5 +75,5 @@ extension OpenSearchServerless.AccessPolicy {
 
 extension Value where Kind == OpenSearchServerless.AccessPolicy.AccessPolicyTypeValue {
   /// `data`.
-  public static var data: Self { Self(Kind.data) }
+  public static var data: Self { .allowed(Kind.data) }
 }

@@ -170,11 +170,11 @@ extension OpenSearchServerless.Collection {
 
 extension Value where Kind == OpenSearchServerless.Collection.CollectionTypeValue {
   /// `SEARCH`.
-  public static var search: Self { Self(Kind.search) }
+  public static var search: Self { .allowed(Kind.search) }
   /// `TIMESERIES`.
-  public static var timeseries: Self { Self(Kind.timeseries) }
+  public static var timeseries: Self { .allowed(Kind.timeseries) }
   /// `VECTORSEARCH`.
-  public static var vectorsearch: Self { Self(Kind.vectorsearch) }
+  public static var vectorsearch: Self { .allowed(Kind.vectorsearch) }
 }
 
 extension OpenSearchServerless.Collection {
@@ -190,7 +190,7 @@ extension Value where Kind == OpenSearchServerless.Collection.EncryptionConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let awsOwnedKey = awsOwnedKey { objectEntries.append(.init("AWSOwnedKey", awsOwnedKey.expression)) }
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,11 +207,11 @@ extension OpenSearchServerless.Collection {
 
 extension Value where Kind == OpenSearchServerless.Collection.ServerlessVectorAccelerationValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ALLOWED`.
-  public static var allowed: Self { Self(Kind.allowed) }
+  public static var allowed: Self { .allowed(Kind.allowed) }
 }
 
 extension OpenSearchServerless.Collection {
@@ -230,6 +230,6 @@ extension Value where Kind == OpenSearchServerless.Collection.VectorOptions {
     if let serverlessVectorAcceleration = serverlessVectorAcceleration {
       objectEntries.append(.init("ServerlessVectorAcceleration", serverlessVectorAcceleration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -124,6 +124,6 @@ extension Value where Kind == OpenSearchServerless.CollectionGroup.CapacityLimit
     if let minSearchCapacityInOcu = minSearchCapacityInOcu {
       objectEntries.append(.init("MinSearchCapacityInOcu", minSearchCapacityInOcu.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

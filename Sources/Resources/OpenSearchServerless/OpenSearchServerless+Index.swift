@@ -86,11 +86,11 @@ extension OpenSearchServerless.Index {
 
 extension Value where Kind == OpenSearchServerless.Index.EngineValue {
   /// `nmslib`.
-  public static var nmslib: Self { Self(Kind.nmslib) }
+  public static var nmslib: Self { .allowed(Kind.nmslib) }
   /// `faiss`.
-  public static var faiss: Self { Self(Kind.faiss) }
+  public static var faiss: Self { .allowed(Kind.faiss) }
   /// `lucene`.
-  public static var lucene: Self { Self(Kind.lucene) }
+  public static var lucene: Self { .allowed(Kind.lucene) }
 }
 
 extension OpenSearchServerless.Index {
@@ -105,7 +105,7 @@ extension Value where Kind == OpenSearchServerless.Index.IndexSettings {
   public init(index: Value<OpenSearchServerless.Index.IndexSettingsIndex>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let index = index { objectEntries.append(.init("Index", index.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -131,7 +131,7 @@ extension Value where Kind == OpenSearchServerless.Index.IndexSettingsIndex {
     if let refreshInterval = refreshInterval {
       objectEntries.append(.init("RefreshInterval", refreshInterval.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -147,7 +147,7 @@ extension Value where Kind == OpenSearchServerless.Index.Mappings {
   public init(properties: Value<[String: OpenSearchServerless.Index.PropertyMapping]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let properties = properties { objectEntries.append(.init("Properties", properties.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -171,7 +171,7 @@ extension Value where Kind == OpenSearchServerless.Index.Method {
     objectEntries.append(.init("Name", name.expression))
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
     if let spaceType = spaceType { objectEntries.append(.init("SpaceType", spaceType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -187,9 +187,9 @@ extension OpenSearchServerless.Index {
 
 extension Value where Kind == OpenSearchServerless.Index.NameValue {
   /// `hnsw`.
-  public static var hnsw: Self { Self(Kind.hnsw) }
+  public static var hnsw: Self { .allowed(Kind.hnsw) }
   /// `ivf`.
-  public static var ivf: Self { Self(Kind.ivf) }
+  public static var ivf: Self { .allowed(Kind.ivf) }
 }
 
 extension OpenSearchServerless.Index {
@@ -205,7 +205,7 @@ extension Value where Kind == OpenSearchServerless.Index.Parameters {
     var objectEntries: [Expression.ObjectEntry] = []
     if let efConstruction = efConstruction { objectEntries.append(.init("EfConstruction", efConstruction.expression)) }
     if let m = m { objectEntries.append(.init("M", m.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -233,7 +233,7 @@ extension Value where Kind == OpenSearchServerless.Index.PropertyMapping {
     if let properties = properties { objectEntries.append(.init("Properties", properties.expression)) }
     objectEntries.append(.init("Type", type.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -253,17 +253,17 @@ extension OpenSearchServerless.Index {
 
 extension Value where Kind == OpenSearchServerless.Index.SpaceTypeValue {
   /// `l2`.
-  public static var l2: Self { Self(Kind.l2) }
+  public static var l2: Self { .allowed(Kind.l2) }
   /// `l1`.
-  public static var l1: Self { Self(Kind.l1) }
+  public static var l1: Self { .allowed(Kind.l1) }
   /// `linf`.
-  public static var linf: Self { Self(Kind.linf) }
+  public static var linf: Self { .allowed(Kind.linf) }
   /// `cosinesimil`.
-  public static var cosinesimil: Self { Self(Kind.cosinesimil) }
+  public static var cosinesimil: Self { .allowed(Kind.cosinesimil) }
   /// `innerproduct`.
-  public static var innerproduct: Self { Self(Kind.innerproduct) }
+  public static var innerproduct: Self { .allowed(Kind.innerproduct) }
   /// `hamming`.
-  public static var hamming: Self { Self(Kind.hamming) }
+  public static var hamming: Self { .allowed(Kind.hamming) }
 }
 
 extension OpenSearchServerless.Index {
@@ -278,7 +278,7 @@ extension OpenSearchServerless.Index {
 
 extension Value where Kind == OpenSearchServerless.Index.TypeValue {
   /// `text`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
   /// `knn_vector`.
-  public static var knnVector: Self { Self(Kind.knnVector) }
+  public static var knnVector: Self { .allowed(Kind.knnVector) }
 }

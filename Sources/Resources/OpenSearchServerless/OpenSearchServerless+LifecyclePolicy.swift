@@ -75,5 +75,5 @@ extension OpenSearchServerless.LifecyclePolicy {
 
 extension Value where Kind == OpenSearchServerless.LifecyclePolicy.LifecyclePolicyTypeValue {
   /// `retention`.
-  public static var retention: Self { Self(Kind.retention) }
+  public static var retention: Self { .allowed(Kind.retention) }
 }

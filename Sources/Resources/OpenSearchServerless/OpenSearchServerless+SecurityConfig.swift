@@ -144,7 +144,7 @@ extension Value where Kind == OpenSearchServerless.SecurityConfig.IAMFederationC
     var objectEntries: [Expression.ObjectEntry] = []
     if let groupAttribute = groupAttribute { objectEntries.append(.init("GroupAttribute", groupAttribute.expression)) }
     if let userAttribute = userAttribute { objectEntries.append(.init("UserAttribute", userAttribute.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -176,7 +176,7 @@ extension Value where Kind == OpenSearchServerless.SecurityConfig.IAMIdentityCen
     if let groupAttribute = groupAttribute { objectEntries.append(.init("GroupAttribute", groupAttribute.expression)) }
     objectEntries.append(.init("InstanceArn", instanceARN.expression))
     if let userAttribute = userAttribute { objectEntries.append(.init("UserAttribute", userAttribute.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -204,7 +204,7 @@ extension Value where Kind == OpenSearchServerless.SecurityConfig.SAMLConfigOpti
     }
     if let sessionTimeout = sessionTimeout { objectEntries.append(.init("SessionTimeout", sessionTimeout.expression)) }
     if let userAttribute = userAttribute { objectEntries.append(.init("UserAttribute", userAttribute.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,9 +221,9 @@ extension OpenSearchServerless.SecurityConfig {
 
 extension Value where Kind == OpenSearchServerless.SecurityConfig.SecurityConfigTypeValue {
   /// `saml`.
-  public static var saml: Self { Self(Kind.saml) }
+  public static var saml: Self { .allowed(Kind.saml) }
   /// `iamidentitycenter`.
-  public static var iamidentitycenter: Self { Self(Kind.iamidentitycenter) }
+  public static var iamidentitycenter: Self { .allowed(Kind.iamidentitycenter) }
   /// `iamfederation`.
-  public static var iamfederation: Self { Self(Kind.iamfederation) }
+  public static var iamfederation: Self { .allowed(Kind.iamfederation) }
 }

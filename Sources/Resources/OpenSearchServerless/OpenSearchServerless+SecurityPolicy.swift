@@ -76,7 +76,7 @@ extension OpenSearchServerless.SecurityPolicy {
 
 extension Value where Kind == OpenSearchServerless.SecurityPolicy.SecurityPolicyTypeValue {
   /// `encryption`.
-  public static var encryption: Self { Self(Kind.encryption) }
+  public static var encryption: Self { .allowed(Kind.encryption) }
   /// `network`.
-  public static var network: Self { Self(Kind.network) }
+  public static var network: Self { .allowed(Kind.network) }
 }

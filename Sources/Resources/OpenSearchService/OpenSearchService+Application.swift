@@ -122,7 +122,7 @@ extension Value where Kind == OpenSearchService.Application.AppConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,10 +138,12 @@ extension OpenSearchService.Application {
 
 extension Value where Kind == OpenSearchService.Application.AppConfigTypeValue {
   /// `opensearchDashboards.dashboardAdmin.users`.
-  public static var opensearchDashboardsDashboardAdminUsers: Self { Self(Kind.opensearchDashboardsDashboardAdminUsers) }
+  public static var opensearchDashboardsDashboardAdminUsers: Self {
+    .allowed(Kind.opensearchDashboardsDashboardAdminUsers)
+  }
   /// `opensearchDashboards.dashboardAdmin.groups`.
   public static var opensearchDashboardsDashboardAdminGroups: Self {
-    Self(Kind.opensearchDashboardsDashboardAdminGroups)
+    .allowed(Kind.opensearchDashboardsDashboardAdminGroups)
   }
 }
 
@@ -160,7 +162,7 @@ extension Value where Kind == OpenSearchService.Application.DataSource {
     if let dataSourceDescription = dataSourceDescription {
       objectEntries.append(.init("DataSourceDescription", dataSourceDescription.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -186,6 +188,6 @@ extension Value where Kind == OpenSearchService.Application.IAMIdentityCenterOpt
     if let iamRoleForIdentityCenterApplicationARN = iamRoleForIdentityCenterApplicationARN {
       objectEntries.append(.init("IamRoleForIdentityCenterApplicationArn", iamRoleForIdentityCenterApplicationARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -334,7 +334,7 @@ extension Value where Kind == OpenSearchService.Domain.AIMLOptions {
     if let serverlessVectorAcceleration = serverlessVectorAcceleration {
       objectEntries.append(.init("ServerlessVectorAcceleration", serverlessVectorAcceleration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -376,7 +376,7 @@ extension Value where Kind == OpenSearchService.Domain.AdvancedSecurityOptionsIn
       objectEntries.append(.init("MasterUserOptions", masterUserOptions.expression))
     }
     if let samlOptions = samlOptions { objectEntries.append(.init("SAMLOptions", samlOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -432,7 +432,7 @@ extension Value where Kind == OpenSearchService.Domain.ClusterConfig {
     if let zoneAwarenessEnabled = zoneAwarenessEnabled {
       objectEntries.append(.init("ZoneAwarenessEnabled", zoneAwarenessEnabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -456,7 +456,7 @@ extension Value where Kind == OpenSearchService.Domain.CognitoOptions {
     if let identityPoolID = identityPoolID { objectEntries.append(.init("IdentityPoolId", identityPoolID.expression)) }
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
     if let userPoolID = userPoolID { objectEntries.append(.init("UserPoolId", userPoolID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -472,7 +472,7 @@ extension Value where Kind == OpenSearchService.Domain.ColdStorageOptions {
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -490,7 +490,7 @@ extension Value where Kind == OpenSearchService.Domain.DeploymentStrategyOptions
     if let deploymentStrategy = deploymentStrategy {
       objectEntries.append(.init("DeploymentStrategy", deploymentStrategy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -506,9 +506,9 @@ extension OpenSearchService.Domain {
 
 extension Value where Kind == OpenSearchService.Domain.DeploymentStrategyValue {
   /// `Default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `CapacityOptimized`.
-  public static var capacityOptimized: Self { Self(Kind.capacityOptimized) }
+  public static var capacityOptimized: Self { .allowed(Kind.capacityOptimized) }
 }
 
 extension OpenSearchService.Domain {
@@ -539,7 +539,7 @@ extension Value where Kind == OpenSearchService.Domain.DomainEndpointOptions {
     if let tlsSecurityPolicy = tlsSecurityPolicy {
       objectEntries.append(.init("TLSSecurityPolicy", tlsSecurityPolicy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -565,7 +565,7 @@ extension Value where Kind == OpenSearchService.Domain.EBSOptions {
     if let throughput = throughput { objectEntries.append(.init("Throughput", throughput.expression)) }
     if let volumeSize = volumeSize { objectEntries.append(.init("VolumeSize", volumeSize.expression)) }
     if let volumeType = volumeType { objectEntries.append(.init("VolumeType", volumeType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -582,7 +582,7 @@ extension Value where Kind == OpenSearchService.Domain.EncryptionAtRestOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -600,7 +600,7 @@ extension Value where Kind == OpenSearchService.Domain.IAMFederationOptions {
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let rolesKey = rolesKey { objectEntries.append(.init("RolesKey", rolesKey.expression)) }
     if let subjectKey = subjectKey { objectEntries.append(.init("SubjectKey", subjectKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -636,7 +636,7 @@ extension Value where Kind == OpenSearchService.Domain.IdentityCenterOptions {
     }
     if let rolesKey = rolesKey { objectEntries.append(.init("RolesKey", rolesKey.expression)) }
     if let subjectKey = subjectKey { objectEntries.append(.init("SubjectKey", subjectKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -653,7 +653,7 @@ extension Value where Kind == OpenSearchService.Domain.Idp {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EntityId", entityID.expression))
     objectEntries.append(.init("MetadataContent", metadataContent.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -677,7 +677,7 @@ extension Value where Kind == OpenSearchService.Domain.JWTOptions {
     if let publicKey = publicKey { objectEntries.append(.init("PublicKey", publicKey.expression)) }
     if let rolesKey = rolesKey { objectEntries.append(.init("RolesKey", rolesKey.expression)) }
     if let subjectKey = subjectKey { objectEntries.append(.init("SubjectKey", subjectKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -696,7 +696,7 @@ extension Value where Kind == OpenSearchService.Domain.LogPublishingOption {
       objectEntries.append(.init("CloudWatchLogsLogGroupArn", cloudWatchLogsLogGroupARN.expression))
     }
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -720,7 +720,7 @@ extension Value where Kind == OpenSearchService.Domain.MasterUserOptions {
     if let masterUserPassword = masterUserPassword {
       objectEntries.append(.init("MasterUserPassword", masterUserPassword.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -738,7 +738,7 @@ extension Value where Kind == OpenSearchService.Domain.NodeConfig {
     if let count = count { objectEntries.append(.init("Count", count.expression)) }
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -758,7 +758,7 @@ extension Value where Kind == OpenSearchService.Domain.NodeOption {
     var objectEntries: [Expression.ObjectEntry] = []
     if let nodeConfig = nodeConfig { objectEntries.append(.init("NodeConfig", nodeConfig.expression)) }
     if let nodeType = nodeType { objectEntries.append(.init("NodeType", nodeType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -774,7 +774,7 @@ extension Value where Kind == OpenSearchService.Domain.NodeToNodeEncryptionOptio
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -789,7 +789,7 @@ extension OpenSearchService.Domain {
 
 extension Value where Kind == OpenSearchService.Domain.NodeTypeValue {
   /// `coordinator`.
-  public static var coordinator: Self { Self(Kind.coordinator) }
+  public static var coordinator: Self { .allowed(Kind.coordinator) }
 }
 
 extension OpenSearchService.Domain {
@@ -806,7 +806,7 @@ extension Value where Kind == OpenSearchService.Domain.OffPeakWindow {
     if let windowStartTime = windowStartTime {
       objectEntries.append(.init("WindowStartTime", windowStartTime.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -823,7 +823,7 @@ extension Value where Kind == OpenSearchService.Domain.OffPeakWindowOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
     if let offPeakWindow = offPeakWindow { objectEntries.append(.init("OffPeakWindow", offPeakWindow.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -839,9 +839,9 @@ extension OpenSearchService.Domain {
 
 extension Value where Kind == OpenSearchService.Domain.RolesKeyIdcTypeValue {
   /// `GroupName`.
-  public static var groupName: Self { Self(Kind.groupName) }
+  public static var groupName: Self { .allowed(Kind.groupName) }
   /// `GroupId`.
-  public static var groupID: Self { Self(Kind.groupID) }
+  public static var groupID: Self { .allowed(Kind.groupID) }
 }
 
 extension OpenSearchService.Domain {
@@ -856,7 +856,7 @@ extension Value where Kind == OpenSearchService.Domain.S3VectorsEngine {
   public init(enabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -890,7 +890,7 @@ extension Value where Kind == OpenSearchService.Domain.SAMLOptions {
       objectEntries.append(.init("SessionTimeoutMinutes", sessionTimeoutMinutes.expression))
     }
     if let subjectKey = subjectKey { objectEntries.append(.init("SubjectKey", subjectKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -906,7 +906,7 @@ extension Value where Kind == OpenSearchService.Domain.ServerlessVectorAccelerat
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -924,7 +924,7 @@ extension Value where Kind == OpenSearchService.Domain.SnapshotOptions {
     if let automatedSnapshotStartHour = automatedSnapshotStartHour {
       objectEntries.append(.init("AutomatedSnapshotStartHour", automatedSnapshotStartHour.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -942,7 +942,7 @@ extension Value where Kind == OpenSearchService.Domain.SoftwareUpdateOptions {
     if let autoSoftwareUpdateEnabled = autoSoftwareUpdateEnabled {
       objectEntries.append(.init("AutoSoftwareUpdateEnabled", autoSoftwareUpdateEnabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -959,11 +959,11 @@ extension OpenSearchService.Domain {
 
 extension Value where Kind == OpenSearchService.Domain.SubjectKeyIdcTypeValue {
   /// `UserName`.
-  public static var userName: Self { Self(Kind.userName) }
+  public static var userName: Self { .allowed(Kind.userName) }
   /// `UserId`.
-  public static var userID: Self { Self(Kind.userID) }
+  public static var userID: Self { .allowed(Kind.userID) }
   /// `Email`.
-  public static var email: Self { Self(Kind.email) }
+  public static var email: Self { .allowed(Kind.email) }
 }
 
 extension OpenSearchService.Domain {
@@ -981,7 +981,7 @@ extension Value where Kind == OpenSearchService.Domain.VPCOptions {
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -998,7 +998,7 @@ extension Value where Kind == OpenSearchService.Domain.WindowStartTime {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Hours", hours.expression))
     objectEntries.append(.init("Minutes", minutes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1016,6 +1016,6 @@ extension Value where Kind == OpenSearchService.Domain.ZoneAwarenessConfig {
     if let availabilityZoneCount = availabilityZoneCount {
       objectEntries.append(.init("AvailabilityZoneCount", availabilityZoneCount.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

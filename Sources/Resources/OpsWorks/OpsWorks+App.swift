@@ -149,7 +149,7 @@ extension Value where Kind == OpsWorks.App.DataSource {
     if let arn = arn { objectEntries.append(.init("Arn", arn.expression)) }
     if let databaseName = databaseName { objectEntries.append(.init("DatabaseName", databaseName.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -167,7 +167,7 @@ extension Value where Kind == OpsWorks.App.EnvironmentVariable {
     objectEntries.append(.init("Key", key.expression))
     if let secure = secure { objectEntries.append(.init("Secure", secure.expression)) }
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -185,6 +185,6 @@ extension Value where Kind == OpsWorks.App.SSLConfiguration {
     if let certificate = certificate { objectEntries.append(.init("Certificate", certificate.expression)) }
     if let chain = chain { objectEntries.append(.init("Chain", chain.expression)) }
     if let privateKey = privateKey { objectEntries.append(.init("PrivateKey", privateKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

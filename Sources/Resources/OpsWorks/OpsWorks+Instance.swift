@@ -244,7 +244,7 @@ extension Value where Kind == OpsWorks.Instance.BlockDeviceMapping {
     if let ebs = ebs { objectEntries.append(.init("Ebs", ebs.expression)) }
     if let noDevice = noDevice { objectEntries.append(.init("NoDevice", noDevice.expression)) }
     if let virtualName = virtualName { objectEntries.append(.init("VirtualName", virtualName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -272,7 +272,7 @@ extension Value where Kind == OpsWorks.Instance.EBSBlockDevice {
     if let snapshotID = snapshotID { objectEntries.append(.init("SnapshotId", snapshotID.expression)) }
     if let volumeSize = volumeSize { objectEntries.append(.init("VolumeSize", volumeSize.expression)) }
     if let volumeType = volumeType { objectEntries.append(.init("VolumeType", volumeType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -302,6 +302,6 @@ extension Value where Kind == OpsWorks.Instance.TimeBasedAutoScaling {
     if let thursday = thursday { objectEntries.append(.init("Thursday", thursday.expression)) }
     if let tuesday = tuesday { objectEntries.append(.init("Tuesday", tuesday.expression)) }
     if let wednesday = wednesday { objectEntries.append(.init("Wednesday", wednesday.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -223,7 +223,7 @@ extension Value where Kind == OpsWorks.Layer.AutoScalingThresholds {
     if let thresholdsWaitTime = thresholdsWaitTime {
       objectEntries.append(.init("ThresholdsWaitTime", thresholdsWaitTime.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -241,7 +241,7 @@ extension Value where Kind == OpsWorks.Layer.LifecycleEventConfiguration {
     if let shutdownEventConfiguration = shutdownEventConfiguration {
       objectEntries.append(.init("ShutdownEventConfiguration", shutdownEventConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -263,7 +263,7 @@ extension Value where Kind == OpsWorks.Layer.LoadBasedAutoScaling {
     if let downScaling = downScaling { objectEntries.append(.init("DownScaling", downScaling.expression)) }
     if let enable = enable { objectEntries.append(.init("Enable", enable.expression)) }
     if let upScaling = upScaling { objectEntries.append(.init("UpScaling", upScaling.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -289,7 +289,7 @@ extension Value where Kind == OpsWorks.Layer.Recipes {
     if let setup = setup { objectEntries.append(.init("Setup", setup.expression)) }
     if let shutdown = shutdown { objectEntries.append(.init("Shutdown", shutdown.expression)) }
     if let undeploy = undeploy { objectEntries.append(.init("Undeploy", undeploy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -310,7 +310,7 @@ extension Value where Kind == OpsWorks.Layer.ShutdownEventConfiguration {
     if let executionTimeout = executionTimeout {
       objectEntries.append(.init("ExecutionTimeout", executionTimeout.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -340,6 +340,6 @@ extension Value where Kind == OpsWorks.Layer.VolumeConfiguration {
     if let raidLevel = raidLevel { objectEntries.append(.init("RaidLevel", raidLevel.expression)) }
     if let size = size { objectEntries.append(.init("Size", size.expression)) }
     if let volumeType = volumeType { objectEntries.append(.init("VolumeType", volumeType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -28,7 +28,7 @@ extension Value where Kind == OpsWorks.Source {
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
     if let username = username { objectEntries.append(.init("Username", username.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -45,6 +45,6 @@ extension Value where Kind == OpsWorks.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -262,7 +262,7 @@ extension Value where Kind == OpsWorks.Stack.ChefConfiguration {
     if let manageBerkshelf = manageBerkshelf {
       objectEntries.append(.init("ManageBerkshelf", manageBerkshelf.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -279,7 +279,7 @@ extension Value where Kind == OpsWorks.Stack.ElasticIP {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Ip", ip.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -297,7 +297,7 @@ extension Value where Kind == OpsWorks.Stack.RdsDBInstance {
     objectEntries.append(.init("DbPassword", dbPassword.expression))
     objectEntries.append(.init("DbUser", dbUser.expression))
     objectEntries.append(.init("RdsDbInstanceArn", rdsDBInstanceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -314,6 +314,6 @@ extension Value where Kind == OpsWorks.Stack.StackConfigurationManager {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -112,7 +112,7 @@ extension Organizations.Organization {
 
 extension Value where Kind == Organizations.Organization.FeatureSetValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `CONSOLIDATED_BILLING`.
-  public static var consolidatedBilling: Self { Self(Kind.consolidatedBilling) }
+  public static var consolidatedBilling: Self { .allowed(Kind.consolidatedBilling) }
 }

@@ -127,29 +127,29 @@ extension Organizations.Policy {
 
 extension Value where Kind == Organizations.Policy.TypeValue {
   /// `AISERVICES_OPT_OUT_POLICY`.
-  public static var aiservicesOptOutPolicy: Self { Self(Kind.aiservicesOptOutPolicy) }
+  public static var aiservicesOptOutPolicy: Self { .allowed(Kind.aiservicesOptOutPolicy) }
   /// `BACKUP_POLICY`.
-  public static var backupPolicy: Self { Self(Kind.backupPolicy) }
+  public static var backupPolicy: Self { .allowed(Kind.backupPolicy) }
   /// `BEDROCK_POLICY`.
-  public static var bedrockPolicy: Self { Self(Kind.bedrockPolicy) }
+  public static var bedrockPolicy: Self { .allowed(Kind.bedrockPolicy) }
   /// `CHATBOT_POLICY`.
-  public static var chatbotPolicy: Self { Self(Kind.chatbotPolicy) }
+  public static var chatbotPolicy: Self { .allowed(Kind.chatbotPolicy) }
   /// `DECLARATIVE_POLICY_EC2`.
-  public static var declarativePolicyEc2: Self { Self(Kind.declarativePolicyEc2) }
+  public static var declarativePolicyEc2: Self { .allowed(Kind.declarativePolicyEc2) }
   /// `INSPECTOR_POLICY`.
-  public static var inspectorPolicy: Self { Self(Kind.inspectorPolicy) }
+  public static var inspectorPolicy: Self { .allowed(Kind.inspectorPolicy) }
   /// `NETWORK_SECURITY_DIRECTOR_POLICY`.
-  public static var networkSecurityDirectorPolicy: Self { Self(Kind.networkSecurityDirectorPolicy) }
+  public static var networkSecurityDirectorPolicy: Self { .allowed(Kind.networkSecurityDirectorPolicy) }
   /// `RESOURCE_CONTROL_POLICY`.
-  public static var resourceControlPolicy: Self { Self(Kind.resourceControlPolicy) }
+  public static var resourceControlPolicy: Self { .allowed(Kind.resourceControlPolicy) }
   /// `S3_POLICY`.
-  public static var s3Policy: Self { Self(Kind.s3Policy) }
+  public static var s3Policy: Self { .allowed(Kind.s3Policy) }
   /// `SECURITYHUB_POLICY`.
-  public static var securityhubPolicy: Self { Self(Kind.securityhubPolicy) }
+  public static var securityhubPolicy: Self { .allowed(Kind.securityhubPolicy) }
   /// `SERVICE_CONTROL_POLICY`.
-  public static var serviceControlPolicy: Self { Self(Kind.serviceControlPolicy) }
+  public static var serviceControlPolicy: Self { .allowed(Kind.serviceControlPolicy) }
   /// `TAG_POLICY`.
-  public static var tagPolicy: Self { Self(Kind.tagPolicy) }
+  public static var tagPolicy: Self { .allowed(Kind.tagPolicy) }
   /// `UPGRADE_ROLLOUT_POLICY`.
-  public static var upgradeRolloutPolicy: Self { Self(Kind.upgradeRolloutPolicy) }
+  public static var upgradeRolloutPolicy: Self { .allowed(Kind.upgradeRolloutPolicy) }
 }

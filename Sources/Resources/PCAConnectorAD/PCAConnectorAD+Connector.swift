@@ -85,9 +85,9 @@ extension PCAConnectorAD.Connector {
 
 extension Value where Kind == PCAConnectorAD.Connector.IPAddressTypeValue {
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `DUALSTACK`.
-  public static var dualstack: Self { Self(Kind.dualstack) }
+  public static var dualstack: Self { .allowed(Kind.dualstack) }
 }
 
 extension PCAConnectorAD.Connector {
@@ -106,6 +106,6 @@ extension Value where Kind == PCAConnectorAD.Connector.VPCInformation {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ipAddressType = ipAddressType { objectEntries.append(.init("IpAddressType", ipAddressType.expression)) }
     objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

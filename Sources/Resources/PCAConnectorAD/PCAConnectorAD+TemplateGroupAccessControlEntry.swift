@@ -82,9 +82,9 @@ extension PCAConnectorAD.TemplateGroupAccessControlEntry {
 
 extension Value where Kind == PCAConnectorAD.TemplateGroupAccessControlEntry.AccessRightValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `DENY`.
-  public static var deny: Self { Self(Kind.deny) }
+  public static var deny: Self { .allowed(Kind.deny) }
 }
 
 extension PCAConnectorAD.TemplateGroupAccessControlEntry {
@@ -103,6 +103,6 @@ extension Value where Kind == PCAConnectorAD.TemplateGroupAccessControlEntry.Acc
     var objectEntries: [Expression.ObjectEntry] = []
     if let autoEnroll = autoEnroll { objectEntries.append(.init("AutoEnroll", autoEnroll.expression)) }
     if let enroll = enroll { objectEntries.append(.init("Enroll", enroll.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

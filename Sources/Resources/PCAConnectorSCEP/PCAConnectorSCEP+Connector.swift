@@ -117,7 +117,7 @@ extension Value where Kind == PCAConnectorSCEP.Connector.IntuneConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AzureApplicationId", azureApplicationID.expression))
     objectEntries.append(.init("Domain", domain.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -133,6 +133,6 @@ extension Value where Kind == PCAConnectorSCEP.Connector.MobileDeviceManagement 
   public init(intune: Value<PCAConnectorSCEP.Connector.IntuneConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Intune", intune.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

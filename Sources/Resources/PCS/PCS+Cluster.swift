@@ -135,7 +135,7 @@ extension Value where Kind == PCS.Cluster.Accounting {
       objectEntries.append(.init("DefaultPurgeTimeInDays", defaultPurgeTimeInDays.expression))
     }
     objectEntries.append(.init("Mode", mode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -152,7 +152,7 @@ extension Value where Kind == PCS.Cluster.AuthKey {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecretArn", secretARN.expression))
     objectEntries.append(.init("SecretVersion", secretVersion.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,7 +169,7 @@ extension Value where Kind == PCS.Cluster.CgroupCustomSetting {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ParameterName", parameterName.expression))
     objectEntries.append(.init("ParameterValue", parameterValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -185,7 +185,7 @@ extension Value where Kind == PCS.Cluster.JWTAuth {
   public init(jwtKey: Value<PCS.Cluster.JWTKey>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let jwtKey = jwtKey { objectEntries.append(.init("JwtKey", jwtKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -202,7 +202,7 @@ extension Value where Kind == PCS.Cluster.JWTKey {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecretArn", secretARN.expression))
     objectEntries.append(.init("SecretVersion", secretVersion.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -218,9 +218,9 @@ extension PCS.Cluster {
 
 extension Value where Kind == PCS.Cluster.ModeValue {
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension PCS.Cluster {
@@ -235,9 +235,9 @@ extension PCS.Cluster {
 
 extension Value where Kind == PCS.Cluster.NetworkTypeValue {
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `IPV6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
 }
 
 extension PCS.Cluster {
@@ -260,7 +260,7 @@ extension Value where Kind == PCS.Cluster.Networking {
       objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -277,7 +277,7 @@ extension Value where Kind == PCS.Cluster.Scheduler {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     objectEntries.append(.init("Version", version.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -294,11 +294,11 @@ extension PCS.Cluster {
 
 extension Value where Kind == PCS.Cluster.SizeValue {
   /// `SMALL`.
-  public static var small: Self { Self(Kind.small) }
+  public static var small: Self { .allowed(Kind.small) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `LARGE`.
-  public static var large: Self { Self(Kind.large) }
+  public static var large: Self { .allowed(Kind.large) }
 }
 
 extension PCS.Cluster {
@@ -337,7 +337,7 @@ extension Value where Kind == PCS.Cluster.SlurmConfiguration {
     if let slurmdbdCustomSettings = slurmdbdCustomSettings {
       objectEntries.append(.init("SlurmdbdCustomSettings", slurmdbdCustomSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -353,7 +353,7 @@ extension Value where Kind == PCS.Cluster.SlurmRest {
   public init(mode: Value<PCS.Cluster.ModeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Mode", mode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -370,7 +370,7 @@ extension Value where Kind == PCS.Cluster.SlurmdbdCustomSetting {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ParameterName", parameterName.expression))
     objectEntries.append(.init("ParameterValue", parameterValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -385,5 +385,5 @@ extension PCS.Cluster {
 
 extension Value where Kind == PCS.Cluster.TypeValue {
   /// `SLURM`.
-  public static var slurm: Self { Self(Kind.slurm) }
+  public static var slurm: Self { .allowed(Kind.slurm) }
 }

@@ -172,11 +172,11 @@ extension PCS.ComputeNodeGroup {
 
 extension Value where Kind == PCS.ComputeNodeGroup.AllocationStrategyValue {
   /// `lowest-price`.
-  public static var lowestPrice: Self { Self(Kind.lowestPrice) }
+  public static var lowestPrice: Self { .allowed(Kind.lowestPrice) }
   /// `capacity-optimized`.
-  public static var capacityOptimized: Self { Self(Kind.capacityOptimized) }
+  public static var capacityOptimized: Self { .allowed(Kind.capacityOptimized) }
   /// `price-capacity-optimized`.
-  public static var priceCapacityOptimized: Self { Self(Kind.priceCapacityOptimized) }
+  public static var priceCapacityOptimized: Self { .allowed(Kind.priceCapacityOptimized) }
 }
 
 extension PCS.ComputeNodeGroup {
@@ -192,7 +192,7 @@ extension Value where Kind == PCS.ComputeNodeGroup.CustomLaunchTemplate {
     var objectEntries: [Expression.ObjectEntry] = []
     if let templateID = templateID { objectEntries.append(.init("TemplateId", templateID.expression)) }
     objectEntries.append(.init("Version", version.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -208,7 +208,7 @@ extension Value where Kind == PCS.ComputeNodeGroup.InstanceConfig {
   public init(instanceType: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let instanceType = instanceType { objectEntries.append(.init("InstanceType", instanceType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,11 +225,11 @@ extension PCS.ComputeNodeGroup {
 
 extension Value where Kind == PCS.ComputeNodeGroup.PurchaseOptionValue {
   /// `ONDEMAND`.
-  public static var ondemand: Self { Self(Kind.ondemand) }
+  public static var ondemand: Self { .allowed(Kind.ondemand) }
   /// `SPOT`.
-  public static var spot: Self { Self(Kind.spot) }
+  public static var spot: Self { .allowed(Kind.spot) }
   /// `CAPACITY_BLOCK`.
-  public static var capacityBlock: Self { Self(Kind.capacityBlock) }
+  public static var capacityBlock: Self { .allowed(Kind.capacityBlock) }
 }
 
 extension PCS.ComputeNodeGroup {
@@ -245,7 +245,7 @@ extension Value where Kind == PCS.ComputeNodeGroup.ScalingConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxInstanceCount", maxInstanceCount.expression))
     objectEntries.append(.init("MinInstanceCount", minInstanceCount.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -263,6 +263,6 @@ extension Value where Kind == PCS.ComputeNodeGroup.SpotOptions {
     if let allocationStrategy = allocationStrategy {
       objectEntries.append(.init("AllocationStrategy", allocationStrategy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

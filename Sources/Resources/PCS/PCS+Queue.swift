@@ -130,6 +130,6 @@ extension Value where Kind == PCS.Queue.ComputeNodeGroupConfiguration {
     if let computeNodeGroupID = computeNodeGroupID {
       objectEntries.append(.init("ComputeNodeGroupId", computeNodeGroupID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

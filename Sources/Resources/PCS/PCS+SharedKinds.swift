@@ -17,7 +17,7 @@ extension Value where Kind == PCS.SlurmCustomSetting {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ParameterName", parameterName.expression))
     objectEntries.append(.init("ParameterValue", parameterValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -35,6 +35,6 @@ extension Value where Kind == PCS.SlurmConfiguration {
     if let slurmCustomSettings = slurmCustomSettings {
       objectEntries.append(.init("SlurmCustomSettings", slurmCustomSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

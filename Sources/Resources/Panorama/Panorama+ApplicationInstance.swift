@@ -185,7 +185,7 @@ extension Value where Kind == Panorama.ApplicationInstance.ManifestOverridesPayl
   public init(payloadData: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let payloadData = payloadData { objectEntries.append(.init("PayloadData", payloadData.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,6 +201,6 @@ extension Value where Kind == Panorama.ApplicationInstance.ManifestPayload {
   public init(payloadData: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let payloadData = payloadData { objectEntries.append(.init("PayloadData", payloadData.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -177,6 +177,6 @@ extension Value where Kind == Panorama.Package.StorageLocation {
     if let repoPrefixLocation = repoPrefixLocation {
       objectEntries.append(.init("RepoPrefixLocation", repoPrefixLocation.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -152,43 +152,43 @@ extension PaymentCryptography.Key {
 
 extension Value where Kind == PaymentCryptography.Key.DeriveKeyUsageValue {
   /// `TR31_B0_BASE_DERIVATION_KEY`.
-  public static var tr31B0BaseDerivationKey: Self { Self(Kind.tr31B0BaseDerivationKey) }
+  public static var tr31B0BaseDerivationKey: Self { .allowed(Kind.tr31B0BaseDerivationKey) }
   /// `TR31_C0_CARD_VERIFICATION_KEY`.
-  public static var tr31C0CardVerificationKey: Self { Self(Kind.tr31C0CardVerificationKey) }
+  public static var tr31C0CardVerificationKey: Self { .allowed(Kind.tr31C0CardVerificationKey) }
   /// `TR31_D0_SYMMETRIC_DATA_ENCRYPTION_KEY`.
-  public static var tr31D0SymmetricDataEncryptionKey: Self { Self(Kind.tr31D0SymmetricDataEncryptionKey) }
+  public static var tr31D0SymmetricDataEncryptionKey: Self { .allowed(Kind.tr31D0SymmetricDataEncryptionKey) }
   /// `TR31_E0_EMV_MKEY_APP_CRYPTOGRAMS`.
-  public static var tr31E0EmvMkeyAppCryptograms: Self { Self(Kind.tr31E0EmvMkeyAppCryptograms) }
+  public static var tr31E0EmvMkeyAppCryptograms: Self { .allowed(Kind.tr31E0EmvMkeyAppCryptograms) }
   /// `TR31_E1_EMV_MKEY_CONFIDENTIALITY`.
-  public static var tr31E1EmvMkeyConfidentiality: Self { Self(Kind.tr31E1EmvMkeyConfidentiality) }
+  public static var tr31E1EmvMkeyConfidentiality: Self { .allowed(Kind.tr31E1EmvMkeyConfidentiality) }
   /// `TR31_E2_EMV_MKEY_INTEGRITY`.
-  public static var tr31E2EmvMkeyIntegrity: Self { Self(Kind.tr31E2EmvMkeyIntegrity) }
+  public static var tr31E2EmvMkeyIntegrity: Self { .allowed(Kind.tr31E2EmvMkeyIntegrity) }
   /// `TR31_E4_EMV_MKEY_DYNAMIC_NUMBERS`.
-  public static var tr31E4EmvMkeyDynamicNumbers: Self { Self(Kind.tr31E4EmvMkeyDynamicNumbers) }
+  public static var tr31E4EmvMkeyDynamicNumbers: Self { .allowed(Kind.tr31E4EmvMkeyDynamicNumbers) }
   /// `TR31_E5_EMV_MKEY_CARD_PERSONALIZATION`.
-  public static var tr31E5EmvMkeyCardPersonalization: Self { Self(Kind.tr31E5EmvMkeyCardPersonalization) }
+  public static var tr31E5EmvMkeyCardPersonalization: Self { .allowed(Kind.tr31E5EmvMkeyCardPersonalization) }
   /// `TR31_E6_EMV_MKEY_OTHER`.
-  public static var tr31E6EmvMkeyOther: Self { Self(Kind.tr31E6EmvMkeyOther) }
+  public static var tr31E6EmvMkeyOther: Self { .allowed(Kind.tr31E6EmvMkeyOther) }
   /// `TR31_K0_KEY_ENCRYPTION_KEY`.
-  public static var tr31K0KeyEncryptionKey: Self { Self(Kind.tr31K0KeyEncryptionKey) }
+  public static var tr31K0KeyEncryptionKey: Self { .allowed(Kind.tr31K0KeyEncryptionKey) }
   /// `TR31_K1_KEY_BLOCK_PROTECTION_KEY`.
-  public static var tr31K1KeyBlockProtectionKey: Self { Self(Kind.tr31K1KeyBlockProtectionKey) }
+  public static var tr31K1KeyBlockProtectionKey: Self { .allowed(Kind.tr31K1KeyBlockProtectionKey) }
   /// `TR31_M3_ISO_9797_3_MAC_KEY`.
-  public static var tr31M3Iso9797_3MacKey: Self { Self(Kind.tr31M3Iso9797_3MacKey) }
+  public static var tr31M3Iso9797_3MacKey: Self { .allowed(Kind.tr31M3Iso9797_3MacKey) }
   /// `TR31_M1_ISO_9797_1_MAC_KEY`.
-  public static var tr31M1Iso9797_1MacKey: Self { Self(Kind.tr31M1Iso9797_1MacKey) }
+  public static var tr31M1Iso9797_1MacKey: Self { .allowed(Kind.tr31M1Iso9797_1MacKey) }
   /// `TR31_M6_ISO_9797_5_CMAC_KEY`.
-  public static var tr31M6Iso9797_5CmacKey: Self { Self(Kind.tr31M6Iso9797_5CmacKey) }
+  public static var tr31M6Iso9797_5CmacKey: Self { .allowed(Kind.tr31M6Iso9797_5CmacKey) }
   /// `TR31_M7_HMAC_KEY`.
-  public static var tr31M7HmacKey: Self { Self(Kind.tr31M7HmacKey) }
+  public static var tr31M7HmacKey: Self { .allowed(Kind.tr31M7HmacKey) }
   /// `TR31_P0_PIN_ENCRYPTION_KEY`.
-  public static var tr31P0PinEncryptionKey: Self { Self(Kind.tr31P0PinEncryptionKey) }
+  public static var tr31P0PinEncryptionKey: Self { .allowed(Kind.tr31P0PinEncryptionKey) }
   /// `TR31_P1_PIN_GENERATION_KEY`.
-  public static var tr31P1PinGenerationKey: Self { Self(Kind.tr31P1PinGenerationKey) }
+  public static var tr31P1PinGenerationKey: Self { .allowed(Kind.tr31P1PinGenerationKey) }
   /// `TR31_V1_IBM3624_PIN_VERIFICATION_KEY`.
-  public static var tr31V1Ibm3624PinVerificationKey: Self { Self(Kind.tr31V1Ibm3624PinVerificationKey) }
+  public static var tr31V1Ibm3624PinVerificationKey: Self { .allowed(Kind.tr31V1Ibm3624PinVerificationKey) }
   /// `TR31_V2_VISA_PIN_VERIFICATION_KEY`.
-  public static var tr31V2VisaPinVerificationKey: Self { Self(Kind.tr31V2VisaPinVerificationKey) }
+  public static var tr31V2VisaPinVerificationKey: Self { .allowed(Kind.tr31V2VisaPinVerificationKey) }
 }
 
 extension PaymentCryptography.Key {
@@ -216,35 +216,35 @@ extension PaymentCryptography.Key {
 
 extension Value where Kind == PaymentCryptography.Key.KeyAlgorithmValue {
   /// `TDES_2KEY`.
-  public static var tdes2Key: Self { Self(Kind.tdes2Key) }
+  public static var tdes2Key: Self { .allowed(Kind.tdes2Key) }
   /// `TDES_3KEY`.
-  public static var tdes3Key: Self { Self(Kind.tdes3Key) }
+  public static var tdes3Key: Self { .allowed(Kind.tdes3Key) }
   /// `AES_128`.
-  public static var aes128: Self { Self(Kind.aes128) }
+  public static var aes128: Self { .allowed(Kind.aes128) }
   /// `AES_192`.
-  public static var aes192: Self { Self(Kind.aes192) }
+  public static var aes192: Self { .allowed(Kind.aes192) }
   /// `AES_256`.
-  public static var aes256: Self { Self(Kind.aes256) }
+  public static var aes256: Self { .allowed(Kind.aes256) }
   /// `HMAC_SHA256`.
-  public static var hmacSha256: Self { Self(Kind.hmacSha256) }
+  public static var hmacSha256: Self { .allowed(Kind.hmacSha256) }
   /// `HMAC_SHA384`.
-  public static var hmacSha384: Self { Self(Kind.hmacSha384) }
+  public static var hmacSha384: Self { .allowed(Kind.hmacSha384) }
   /// `HMAC_SHA512`.
-  public static var hmacSha512: Self { Self(Kind.hmacSha512) }
+  public static var hmacSha512: Self { .allowed(Kind.hmacSha512) }
   /// `HMAC_SHA224`.
-  public static var hmacSha224: Self { Self(Kind.hmacSha224) }
+  public static var hmacSha224: Self { .allowed(Kind.hmacSha224) }
   /// `RSA_2048`.
-  public static var rsa2048: Self { Self(Kind.rsa2048) }
+  public static var rsa2048: Self { .allowed(Kind.rsa2048) }
   /// `RSA_3072`.
-  public static var rsa3072: Self { Self(Kind.rsa3072) }
+  public static var rsa3072: Self { .allowed(Kind.rsa3072) }
   /// `RSA_4096`.
-  public static var rsa4096: Self { Self(Kind.rsa4096) }
+  public static var rsa4096: Self { .allowed(Kind.rsa4096) }
   /// `ECC_NIST_P256`.
-  public static var eccNistP256: Self { Self(Kind.eccNistP256) }
+  public static var eccNistP256: Self { .allowed(Kind.eccNistP256) }
   /// `ECC_NIST_P384`.
-  public static var eccNistP384: Self { Self(Kind.eccNistP384) }
+  public static var eccNistP384: Self { .allowed(Kind.eccNistP384) }
   /// `ECC_NIST_P521`.
-  public static var eccNistP521: Self { Self(Kind.eccNistP521) }
+  public static var eccNistP521: Self { .allowed(Kind.eccNistP521) }
 }
 
 extension PaymentCryptography.Key {
@@ -267,7 +267,7 @@ extension Value where Kind == PaymentCryptography.Key.KeyAttributes {
     objectEntries.append(.init("KeyClass", keyClass.expression))
     objectEntries.append(.init("KeyModesOfUse", keyModesOfUse.expression))
     objectEntries.append(.init("KeyUsage", keyUsage.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -285,13 +285,13 @@ extension PaymentCryptography.Key {
 
 extension Value where Kind == PaymentCryptography.Key.KeyCheckValueAlgorithmValue {
   /// `CMAC`.
-  public static var cmac: Self { Self(Kind.cmac) }
+  public static var cmac: Self { .allowed(Kind.cmac) }
   /// `ANSI_X9_24`.
-  public static var ansiX9_24: Self { Self(Kind.ansiX9_24) }
+  public static var ansiX9_24: Self { .allowed(Kind.ansiX9_24) }
   /// `HMAC`.
-  public static var hmac: Self { Self(Kind.hmac) }
+  public static var hmac: Self { .allowed(Kind.hmac) }
   /// `SHA_1`.
-  public static var sha1: Self { Self(Kind.sha1) }
+  public static var sha1: Self { .allowed(Kind.sha1) }
 }
 
 extension PaymentCryptography.Key {
@@ -308,13 +308,13 @@ extension PaymentCryptography.Key {
 
 extension Value where Kind == PaymentCryptography.Key.KeyClassValue {
   /// `SYMMETRIC_KEY`.
-  public static var symmetricKey: Self { Self(Kind.symmetricKey) }
+  public static var symmetricKey: Self { .allowed(Kind.symmetricKey) }
   /// `ASYMMETRIC_KEY_PAIR`.
-  public static var asymmetricKeyPair: Self { Self(Kind.asymmetricKeyPair) }
+  public static var asymmetricKeyPair: Self { .allowed(Kind.asymmetricKeyPair) }
   /// `PRIVATE_KEY`.
-  public static var privateKey: Self { Self(Kind.privateKey) }
+  public static var privateKey: Self { .allowed(Kind.privateKey) }
   /// `PUBLIC_KEY`.
-  public static var publicKey: Self { Self(Kind.publicKey) }
+  public static var publicKey: Self { .allowed(Kind.publicKey) }
 }
 
 extension PaymentCryptography.Key {
@@ -347,7 +347,7 @@ extension Value where Kind == PaymentCryptography.Key.KeyModesOfUse {
     if let unwrap = unwrap { objectEntries.append(.init("Unwrap", unwrap.expression)) }
     if let verify = verify { objectEntries.append(.init("Verify", verify.expression)) }
     if let wrap = wrap { objectEntries.append(.init("Wrap", wrap.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -385,53 +385,55 @@ extension PaymentCryptography.Key {
 
 extension Value where Kind == PaymentCryptography.Key.KeyUsageValue {
   /// `TR31_B0_BASE_DERIVATION_KEY`.
-  public static var tr31B0BaseDerivationKey: Self { Self(Kind.tr31B0BaseDerivationKey) }
+  public static var tr31B0BaseDerivationKey: Self { .allowed(Kind.tr31B0BaseDerivationKey) }
   /// `TR31_C0_CARD_VERIFICATION_KEY`.
-  public static var tr31C0CardVerificationKey: Self { Self(Kind.tr31C0CardVerificationKey) }
+  public static var tr31C0CardVerificationKey: Self { .allowed(Kind.tr31C0CardVerificationKey) }
   /// `TR31_D0_SYMMETRIC_DATA_ENCRYPTION_KEY`.
-  public static var tr31D0SymmetricDataEncryptionKey: Self { Self(Kind.tr31D0SymmetricDataEncryptionKey) }
+  public static var tr31D0SymmetricDataEncryptionKey: Self { .allowed(Kind.tr31D0SymmetricDataEncryptionKey) }
   /// `TR31_D1_ASYMMETRIC_KEY_FOR_DATA_ENCRYPTION`.
-  public static var tr31D1AsymmetricKeyForDataEncryption: Self { Self(Kind.tr31D1AsymmetricKeyForDataEncryption) }
+  public static var tr31D1AsymmetricKeyForDataEncryption: Self { .allowed(Kind.tr31D1AsymmetricKeyForDataEncryption) }
   /// `TR31_E0_EMV_MKEY_APP_CRYPTOGRAMS`.
-  public static var tr31E0EmvMkeyAppCryptograms: Self { Self(Kind.tr31E0EmvMkeyAppCryptograms) }
+  public static var tr31E0EmvMkeyAppCryptograms: Self { .allowed(Kind.tr31E0EmvMkeyAppCryptograms) }
   /// `TR31_E1_EMV_MKEY_CONFIDENTIALITY`.
-  public static var tr31E1EmvMkeyConfidentiality: Self { Self(Kind.tr31E1EmvMkeyConfidentiality) }
+  public static var tr31E1EmvMkeyConfidentiality: Self { .allowed(Kind.tr31E1EmvMkeyConfidentiality) }
   /// `TR31_E2_EMV_MKEY_INTEGRITY`.
-  public static var tr31E2EmvMkeyIntegrity: Self { Self(Kind.tr31E2EmvMkeyIntegrity) }
+  public static var tr31E2EmvMkeyIntegrity: Self { .allowed(Kind.tr31E2EmvMkeyIntegrity) }
   /// `TR31_E4_EMV_MKEY_DYNAMIC_NUMBERS`.
-  public static var tr31E4EmvMkeyDynamicNumbers: Self { Self(Kind.tr31E4EmvMkeyDynamicNumbers) }
+  public static var tr31E4EmvMkeyDynamicNumbers: Self { .allowed(Kind.tr31E4EmvMkeyDynamicNumbers) }
   /// `TR31_E5_EMV_MKEY_CARD_PERSONALIZATION`.
-  public static var tr31E5EmvMkeyCardPersonalization: Self { Self(Kind.tr31E5EmvMkeyCardPersonalization) }
+  public static var tr31E5EmvMkeyCardPersonalization: Self { .allowed(Kind.tr31E5EmvMkeyCardPersonalization) }
   /// `TR31_E6_EMV_MKEY_OTHER`.
-  public static var tr31E6EmvMkeyOther: Self { Self(Kind.tr31E6EmvMkeyOther) }
+  public static var tr31E6EmvMkeyOther: Self { .allowed(Kind.tr31E6EmvMkeyOther) }
   /// `TR31_K0_KEY_ENCRYPTION_KEY`.
-  public static var tr31K0KeyEncryptionKey: Self { Self(Kind.tr31K0KeyEncryptionKey) }
+  public static var tr31K0KeyEncryptionKey: Self { .allowed(Kind.tr31K0KeyEncryptionKey) }
   /// `TR31_K1_KEY_BLOCK_PROTECTION_KEY`.
-  public static var tr31K1KeyBlockProtectionKey: Self { Self(Kind.tr31K1KeyBlockProtectionKey) }
+  public static var tr31K1KeyBlockProtectionKey: Self { .allowed(Kind.tr31K1KeyBlockProtectionKey) }
   /// `TR31_K3_ASYMMETRIC_KEY_FOR_KEY_AGREEMENT`.
-  public static var tr31K3AsymmetricKeyForKeyAgreement: Self { Self(Kind.tr31K3AsymmetricKeyForKeyAgreement) }
+  public static var tr31K3AsymmetricKeyForKeyAgreement: Self { .allowed(Kind.tr31K3AsymmetricKeyForKeyAgreement) }
   /// `TR31_M0_ISO_16609_MAC_KEY`.
-  public static var tr31M0Iso16609MacKey: Self { Self(Kind.tr31M0Iso16609MacKey) }
+  public static var tr31M0Iso16609MacKey: Self { .allowed(Kind.tr31M0Iso16609MacKey) }
   /// `TR31_M3_ISO_9797_3_MAC_KEY`.
-  public static var tr31M3Iso9797_3MacKey: Self { Self(Kind.tr31M3Iso9797_3MacKey) }
+  public static var tr31M3Iso9797_3MacKey: Self { .allowed(Kind.tr31M3Iso9797_3MacKey) }
   /// `TR31_M1_ISO_9797_1_MAC_KEY`.
-  public static var tr31M1Iso9797_1MacKey: Self { Self(Kind.tr31M1Iso9797_1MacKey) }
+  public static var tr31M1Iso9797_1MacKey: Self { .allowed(Kind.tr31M1Iso9797_1MacKey) }
   /// `TR31_M6_ISO_9797_5_CMAC_KEY`.
-  public static var tr31M6Iso9797_5CmacKey: Self { Self(Kind.tr31M6Iso9797_5CmacKey) }
+  public static var tr31M6Iso9797_5CmacKey: Self { .allowed(Kind.tr31M6Iso9797_5CmacKey) }
   /// `TR31_M7_HMAC_KEY`.
-  public static var tr31M7HmacKey: Self { Self(Kind.tr31M7HmacKey) }
+  public static var tr31M7HmacKey: Self { .allowed(Kind.tr31M7HmacKey) }
   /// `TR31_P0_PIN_ENCRYPTION_KEY`.
-  public static var tr31P0PinEncryptionKey: Self { Self(Kind.tr31P0PinEncryptionKey) }
+  public static var tr31P0PinEncryptionKey: Self { .allowed(Kind.tr31P0PinEncryptionKey) }
   /// `TR31_P1_PIN_GENERATION_KEY`.
-  public static var tr31P1PinGenerationKey: Self { Self(Kind.tr31P1PinGenerationKey) }
+  public static var tr31P1PinGenerationKey: Self { .allowed(Kind.tr31P1PinGenerationKey) }
   /// `TR31_S0_ASYMMETRIC_KEY_FOR_DIGITAL_SIGNATURE`.
-  public static var tr31S0AsymmetricKeyForDigitalSignature: Self { Self(Kind.tr31S0AsymmetricKeyForDigitalSignature) }
+  public static var tr31S0AsymmetricKeyForDigitalSignature: Self {
+    .allowed(Kind.tr31S0AsymmetricKeyForDigitalSignature)
+  }
   /// `TR31_V1_IBM3624_PIN_VERIFICATION_KEY`.
-  public static var tr31V1Ibm3624PinVerificationKey: Self { Self(Kind.tr31V1Ibm3624PinVerificationKey) }
+  public static var tr31V1Ibm3624PinVerificationKey: Self { .allowed(Kind.tr31V1Ibm3624PinVerificationKey) }
   /// `TR31_V2_VISA_PIN_VERIFICATION_KEY`.
-  public static var tr31V2VisaPinVerificationKey: Self { Self(Kind.tr31V2VisaPinVerificationKey) }
+  public static var tr31V2VisaPinVerificationKey: Self { .allowed(Kind.tr31V2VisaPinVerificationKey) }
   /// `TR31_K2_TR34_ASYMMETRIC_KEY`.
-  public static var tr31K2Tr34AsymmetricKey: Self { Self(Kind.tr31K2Tr34AsymmetricKey) }
+  public static var tr31K2Tr34AsymmetricKey: Self { .allowed(Kind.tr31K2Tr34AsymmetricKey) }
 }
 
 extension PaymentCryptography.Key {
@@ -447,6 +449,6 @@ extension Value where Kind == PaymentCryptography.Key.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -93,7 +93,7 @@ extension Value where Kind == Personalize.Dataset.DataSource {
   public init(dataLocation: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dataLocation = dataLocation { objectEntries.append(.init("DataLocation", dataLocation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -121,7 +121,7 @@ extension Value where Kind == Personalize.Dataset.DatasetImportJob {
     }
     if let jobName = jobName { objectEntries.append(.init("JobName", jobName.expression)) }
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,9 +138,9 @@ extension Personalize.Dataset {
 
 extension Value where Kind == Personalize.Dataset.DatasetTypeValue {
   /// `Interactions`.
-  public static var interactions: Self { Self(Kind.interactions) }
+  public static var interactions: Self { .allowed(Kind.interactions) }
   /// `Items`.
-  public static var items: Self { Self(Kind.items) }
+  public static var items: Self { .allowed(Kind.items) }
   /// `Users`.
-  public static var users: Self { Self(Kind.users) }
+  public static var users: Self { .allowed(Kind.users) }
 }

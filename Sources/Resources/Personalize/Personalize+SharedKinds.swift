@@ -16,7 +16,7 @@ extension Personalize {
 
 extension Value where Kind == Personalize.DomainValue {
   /// `ECOMMERCE`.
-  public static var ecommerce: Self { Self(Kind.ecommerce) }
+  public static var ecommerce: Self { .allowed(Kind.ecommerce) }
   /// `VIDEO_ON_DEMAND`.
-  public static var videoOnDemand: Self { Self(Kind.videoOnDemand) }
+  public static var videoOnDemand: Self { .allowed(Kind.videoOnDemand) }
 }

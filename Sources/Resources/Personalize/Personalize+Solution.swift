@@ -123,7 +123,7 @@ extension Value where Kind == Personalize.Solution.AlgorithmHyperParameterRanges
     if let integerHyperParameterRanges = integerHyperParameterRanges {
       objectEntries.append(.init("IntegerHyperParameterRanges", integerHyperParameterRanges.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -140,7 +140,7 @@ extension Value where Kind == Personalize.Solution.AutoMLConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let metricName = metricName { objectEntries.append(.init("MetricName", metricName.expression)) }
     if let recipeList = recipeList { objectEntries.append(.init("RecipeList", recipeList.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -157,7 +157,7 @@ extension Value where Kind == Personalize.Solution.CategoricalHyperParameterRang
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,7 +175,7 @@ extension Value where Kind == Personalize.Solution.ContinuousHyperParameterRange
     if let maxValue = maxValue { objectEntries.append(.init("MaxValue", maxValue.expression)) }
     if let minValue = minValue { objectEntries.append(.init("MinValue", minValue.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,7 +201,7 @@ extension Value where Kind == Personalize.Solution.HpoConfig {
     if let hpoResourceConfig = hpoResourceConfig {
       objectEntries.append(.init("HpoResourceConfig", hpoResourceConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,7 +223,7 @@ extension Value where Kind == Personalize.Solution.HpoObjective {
     if let metricName = metricName { objectEntries.append(.init("MetricName", metricName.expression)) }
     if let metricRegex = metricRegex { objectEntries.append(.init("MetricRegex", metricRegex.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -244,7 +244,7 @@ extension Value where Kind == Personalize.Solution.HpoResourceConfig {
     if let maxParallelTrainingJobs = maxParallelTrainingJobs {
       objectEntries.append(.init("MaxParallelTrainingJobs", maxParallelTrainingJobs.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -262,7 +262,7 @@ extension Value where Kind == Personalize.Solution.IntegerHyperParameterRange {
     if let maxValue = maxValue { objectEntries.append(.init("MaxValue", maxValue.expression)) }
     if let minValue = minValue { objectEntries.append(.init("MinValue", minValue.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -294,7 +294,7 @@ extension Value where Kind == Personalize.Solution.SolutionConfig {
       objectEntries.append(.init("FeatureTransformationParameters", featureTransformationParameters.expression))
     }
     if let hpoConfig = hpoConfig { objectEntries.append(.init("HpoConfig", hpoConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -310,7 +310,7 @@ extension Personalize.Solution {
 
 extension Value where Kind == Personalize.Solution.TypeValue {
   /// `Maximize`.
-  public static var maximize: Self { Self(Kind.maximize) }
+  public static var maximize: Self { .allowed(Kind.maximize) }
   /// `Minimize`.
-  public static var minimize: Self { Self(Kind.minimize) }
+  public static var minimize: Self { .allowed(Kind.minimize) }
 }

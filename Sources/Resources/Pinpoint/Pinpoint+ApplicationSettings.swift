@@ -117,6 +117,6 @@ extension Value where Kind == Pinpoint.ApplicationSettings.Limits {
       objectEntries.append(.init("MessagesPerSecond", messagesPerSecond.expression))
     }
     if let total = total { objectEntries.append(.init("Total", total.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -209,7 +209,7 @@ extension Value where Kind == Pinpoint.Campaign.CampaignCustomMessage {
   public init(data: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let data = data { objectEntries.append(.init("Data", data.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -233,7 +233,7 @@ extension Value where Kind == Pinpoint.Campaign.CampaignEmailMessage {
     if let fromAddress = fromAddress { objectEntries.append(.init("FromAddress", fromAddress.expression)) }
     if let htmlBody = htmlBody { objectEntries.append(.init("HtmlBody", htmlBody.expression)) }
     if let title = title { objectEntries.append(.init("Title", title.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -250,7 +250,7 @@ extension Value where Kind == Pinpoint.Campaign.CampaignEventFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dimensions = dimensions { objectEntries.append(.init("Dimensions", dimensions.expression)) }
     if let filterType = filterType { objectEntries.append(.init("FilterType", filterType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -272,7 +272,7 @@ extension Value where Kind == Pinpoint.Campaign.CampaignInAppMessage {
     if let content = content { objectEntries.append(.init("Content", content.expression)) }
     if let customConfig = customConfig { objectEntries.append(.init("CustomConfig", customConfig.expression)) }
     if let layout = layout { objectEntries.append(.init("Layout", layout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -302,7 +302,7 @@ extension Value where Kind == Pinpoint.Campaign.CampaignSmsMessage {
     }
     if let senderID = senderID { objectEntries.append(.init("SenderId", senderID.expression)) }
     if let templateID = templateID { objectEntries.append(.init("TemplateId", templateID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -319,7 +319,7 @@ extension Value where Kind == Pinpoint.Campaign.CustomDeliveryConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let deliveryURI = deliveryURI { objectEntries.append(.init("DeliveryUri", deliveryURI.expression)) }
     if let endpointTypes = endpointTypes { objectEntries.append(.init("EndpointTypes", endpointTypes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -349,7 +349,7 @@ extension Value where Kind == Pinpoint.Campaign.DefaultButtonConfiguration {
     if let link = link { objectEntries.append(.init("Link", link.expression)) }
     if let text = text { objectEntries.append(.init("Text", text.expression)) }
     if let textColor = textColor { objectEntries.append(.init("TextColor", textColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -371,7 +371,7 @@ extension Value where Kind == Pinpoint.Campaign.EventDimensions {
     if let attributes = attributes { objectEntries.append(.init("Attributes", attributes.expression)) }
     if let eventType = eventType { objectEntries.append(.init("EventType", eventType.expression)) }
     if let metrics = metrics { objectEntries.append(.init("Metrics", metrics.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -389,7 +389,7 @@ extension Value where Kind == Pinpoint.Campaign.InAppMessageBodyConfig {
     if let alignment = alignment { objectEntries.append(.init("Alignment", alignment.expression)) }
     if let body = body { objectEntries.append(.init("Body", body.expression)) }
     if let textColor = textColor { objectEntries.append(.init("TextColor", textColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -413,7 +413,7 @@ extension Value where Kind == Pinpoint.Campaign.InAppMessageButton {
     if let defaultConfig = defaultConfig { objectEntries.append(.init("DefaultConfig", defaultConfig.expression)) }
     if let ios = ios { objectEntries.append(.init("IOS", ios.expression)) }
     if let web = web { objectEntries.append(.init("Web", web.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -443,7 +443,7 @@ extension Value where Kind == Pinpoint.Campaign.InAppMessageContent {
     if let imageURL = imageURL { objectEntries.append(.init("ImageUrl", imageURL.expression)) }
     if let primaryBtn = primaryBtn { objectEntries.append(.init("PrimaryBtn", primaryBtn.expression)) }
     if let secondaryBtn = secondaryBtn { objectEntries.append(.init("SecondaryBtn", secondaryBtn.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -461,7 +461,7 @@ extension Value where Kind == Pinpoint.Campaign.InAppMessageHeaderConfig {
     if let alignment = alignment { objectEntries.append(.init("Alignment", alignment.expression)) }
     if let header = header { objectEntries.append(.init("Header", header.expression)) }
     if let textColor = textColor { objectEntries.append(.init("TextColor", textColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -491,7 +491,7 @@ extension Value where Kind == Pinpoint.Campaign.Limits {
     }
     if let session = session { objectEntries.append(.init("Session", session.expression)) }
     if let total = total { objectEntries.append(.init("Total", total.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -533,7 +533,7 @@ extension Value where Kind == Pinpoint.Campaign.Message {
     if let timeToLive = timeToLive { objectEntries.append(.init("TimeToLive", timeToLive.expression)) }
     if let title = title { objectEntries.append(.init("Title", title.expression)) }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -567,7 +567,7 @@ extension Value where Kind == Pinpoint.Campaign.MessageConfiguration {
     if let gcmMessage = gcmMessage { objectEntries.append(.init("GCMMessage", gcmMessage.expression)) }
     if let inAppMessage = inAppMessage { objectEntries.append(.init("InAppMessage", inAppMessage.expression)) }
     if let smsMessage = smsMessage { objectEntries.append(.init("SMSMessage", smsMessage.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -584,7 +584,7 @@ extension Value where Kind == Pinpoint.Campaign.OverrideButtonConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let buttonAction = buttonAction { objectEntries.append(.init("ButtonAction", buttonAction.expression)) }
     if let link = link { objectEntries.append(.init("Link", link.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -614,7 +614,7 @@ extension Value where Kind == Pinpoint.Campaign.Schedule {
     if let quietTime = quietTime { objectEntries.append(.init("QuietTime", quietTime.expression)) }
     if let startTime = startTime { objectEntries.append(.init("StartTime", startTime.expression)) }
     if let timeZone = timeZone { objectEntries.append(.init("TimeZone", timeZone.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -638,7 +638,7 @@ extension Value where Kind == Pinpoint.Campaign.TemplateConfiguration {
     if let pushTemplate = pushTemplate { objectEntries.append(.init("PushTemplate", pushTemplate.expression)) }
     if let smsTemplate = smsTemplate { objectEntries.append(.init("SMSTemplate", smsTemplate.expression)) }
     if let voiceTemplate = voiceTemplate { objectEntries.append(.init("VoiceTemplate", voiceTemplate.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -655,7 +655,7 @@ extension Value where Kind == Pinpoint.Campaign.TemplateDefinition {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -693,6 +693,6 @@ extension Value where Kind == Pinpoint.Campaign.WriteTreatmentResource {
       objectEntries.append(.init("TreatmentDescription", treatmentDescription.expression))
     }
     if let treatmentName = treatmentName { objectEntries.append(.init("TreatmentName", treatmentName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -104,11 +104,11 @@ extension Pinpoint.InAppTemplate {
 
 extension Value where Kind == Pinpoint.InAppTemplate.AlignmentValue {
   /// `LEFT`.
-  public static var left: Self { Self(Kind.left) }
+  public static var left: Self { .allowed(Kind.left) }
   /// `CENTER`.
-  public static var center: Self { Self(Kind.center) }
+  public static var center: Self { .allowed(Kind.center) }
   /// `RIGHT`.
-  public static var right: Self { Self(Kind.right) }
+  public static var right: Self { .allowed(Kind.right) }
 }
 
 extension Pinpoint.InAppTemplate {
@@ -129,7 +129,7 @@ extension Value where Kind == Pinpoint.InAppTemplate.BodyConfig {
     if let alignment = alignment { objectEntries.append(.init("Alignment", alignment.expression)) }
     if let body = body { objectEntries.append(.init("Body", body.expression)) }
     if let textColor = textColor { objectEntries.append(.init("TextColor", textColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -146,11 +146,11 @@ extension Pinpoint.InAppTemplate {
 
 extension Value where Kind == Pinpoint.InAppTemplate.ButtonActionValue {
   /// `LINK`.
-  public static var link: Self { Self(Kind.link) }
+  public static var link: Self { .allowed(Kind.link) }
   /// `DEEP_LINK`.
-  public static var deepLink: Self { Self(Kind.deepLink) }
+  public static var deepLink: Self { .allowed(Kind.deepLink) }
   /// `CLOSE`.
-  public static var close: Self { Self(Kind.close) }
+  public static var close: Self { .allowed(Kind.close) }
 }
 
 extension Pinpoint.InAppTemplate {
@@ -173,7 +173,7 @@ extension Value where Kind == Pinpoint.InAppTemplate.ButtonConfig {
     if let defaultConfig = defaultConfig { objectEntries.append(.init("DefaultConfig", defaultConfig.expression)) }
     if let ios = ios { objectEntries.append(.init("IOS", ios.expression)) }
     if let web = web { objectEntries.append(.init("Web", web.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -203,7 +203,7 @@ extension Value where Kind == Pinpoint.InAppTemplate.DefaultButtonConfiguration 
     if let link = link { objectEntries.append(.init("Link", link.expression)) }
     if let text = text { objectEntries.append(.init("Text", text.expression)) }
     if let textColor = textColor { objectEntries.append(.init("TextColor", textColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,7 +225,7 @@ extension Value where Kind == Pinpoint.InAppTemplate.HeaderConfig {
     if let alignment = alignment { objectEntries.append(.init("Alignment", alignment.expression)) }
     if let header = header { objectEntries.append(.init("Header", header.expression)) }
     if let textColor = textColor { objectEntries.append(.init("TextColor", textColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -255,7 +255,7 @@ extension Value where Kind == Pinpoint.InAppTemplate.InAppMessageContent {
     if let imageURL = imageURL { objectEntries.append(.init("ImageUrl", imageURL.expression)) }
     if let primaryBtn = primaryBtn { objectEntries.append(.init("PrimaryBtn", primaryBtn.expression)) }
     if let secondaryBtn = secondaryBtn { objectEntries.append(.init("SecondaryBtn", secondaryBtn.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -275,17 +275,17 @@ extension Pinpoint.InAppTemplate {
 
 extension Value where Kind == Pinpoint.InAppTemplate.LayoutValue {
   /// `BOTTOM_BANNER`.
-  public static var bottomBanner: Self { Self(Kind.bottomBanner) }
+  public static var bottomBanner: Self { .allowed(Kind.bottomBanner) }
   /// `TOP_BANNER`.
-  public static var topBanner: Self { Self(Kind.topBanner) }
+  public static var topBanner: Self { .allowed(Kind.topBanner) }
   /// `OVERLAYS`.
-  public static var overlays: Self { Self(Kind.overlays) }
+  public static var overlays: Self { .allowed(Kind.overlays) }
   /// `MOBILE_FEED`.
-  public static var mobileFeed: Self { Self(Kind.mobileFeed) }
+  public static var mobileFeed: Self { .allowed(Kind.mobileFeed) }
   /// `MIDDLE_BANNER`.
-  public static var middleBanner: Self { Self(Kind.middleBanner) }
+  public static var middleBanner: Self { .allowed(Kind.middleBanner) }
   /// `CAROUSEL`.
-  public static var carousel: Self { Self(Kind.carousel) }
+  public static var carousel: Self { .allowed(Kind.carousel) }
 }
 
 extension Pinpoint.InAppTemplate {
@@ -301,6 +301,6 @@ extension Value where Kind == Pinpoint.InAppTemplate.OverrideButtonConfiguration
     var objectEntries: [Expression.ObjectEntry] = []
     if let buttonAction = buttonAction { objectEntries.append(.init("ButtonAction", buttonAction.expression)) }
     if let link = link { objectEntries.append(.init("Link", link.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

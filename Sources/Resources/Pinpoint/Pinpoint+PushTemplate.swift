@@ -142,7 +142,7 @@ extension Value where Kind == Pinpoint.PushTemplate.APNSPushNotificationTemplate
     if let sound = sound { objectEntries.append(.init("Sound", sound.expression)) }
     if let title = title { objectEntries.append(.init("Title", title.expression)) }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -176,7 +176,7 @@ extension Value where Kind == Pinpoint.PushTemplate.AndroidPushNotificationTempl
     if let sound = sound { objectEntries.append(.init("Sound", sound.expression)) }
     if let title = title { objectEntries.append(.init("Title", title.expression)) }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -202,6 +202,6 @@ extension Value where Kind == Pinpoint.PushTemplate.DefaultPushNotificationTempl
     if let sound = sound { objectEntries.append(.init("Sound", sound.expression)) }
     if let title = title { objectEntries.append(.init("Title", title.expression)) }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -105,7 +105,7 @@ extension Value where Kind == Pinpoint.Segment.Behavior {
   public init(recency: Value<Pinpoint.Segment.Recency>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let recency = recency { objectEntries.append(.init("Recency", recency.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -122,7 +122,7 @@ extension Value where Kind == Pinpoint.Segment.Coordinates {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Latitude", latitude.expression))
     objectEntries.append(.init("Longitude", longitude.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,7 +150,7 @@ extension Value where Kind == Pinpoint.Segment.Demographic {
     if let make = make { objectEntries.append(.init("Make", make.expression)) }
     if let model = model { objectEntries.append(.init("Model", model.expression)) }
     if let platform = platform { objectEntries.append(.init("Platform", platform.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -167,7 +167,7 @@ extension Value where Kind == Pinpoint.Segment.GPSPoint {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Coordinates", coordinates.expression))
     objectEntries.append(.init("RangeInKilometers", rangeInKilometers.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -191,7 +191,7 @@ extension Value where Kind == Pinpoint.Segment.Groups {
     if let sourceSegments = sourceSegments { objectEntries.append(.init("SourceSegments", sourceSegments.expression)) }
     if let sourceType = sourceType { objectEntries.append(.init("SourceType", sourceType.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -208,7 +208,7 @@ extension Value where Kind == Pinpoint.Segment.Location {
     var objectEntries: [Expression.ObjectEntry] = []
     if let country = country { objectEntries.append(.init("Country", country.expression)) }
     if let gpsPoint = gpsPoint { objectEntries.append(.init("GPSPoint", gpsPoint.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,7 +225,7 @@ extension Value where Kind == Pinpoint.Segment.Recency {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Duration", duration.expression))
     objectEntries.append(.init("RecencyType", recencyType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -253,7 +253,7 @@ extension Value where Kind == Pinpoint.Segment.SegmentDimensions {
     if let location = location { objectEntries.append(.init("Location", location.expression)) }
     if let metrics = metrics { objectEntries.append(.init("Metrics", metrics.expression)) }
     if let userAttributes = userAttributes { objectEntries.append(.init("UserAttributes", userAttributes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -270,7 +270,7 @@ extension Value where Kind == Pinpoint.Segment.SegmentGroups {
     var objectEntries: [Expression.ObjectEntry] = []
     if let groups = groups { objectEntries.append(.init("Groups", groups.expression)) }
     if let include = include { objectEntries.append(.init("Include", include.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -287,6 +287,6 @@ extension Value where Kind == Pinpoint.Segment.SourceSegments {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Id", id.expression))
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -20,7 +20,7 @@ extension Value where Kind == Pinpoint.CampaignHook {
     }
     if let mode = mode { objectEntries.append(.init("Mode", mode.expression)) }
     if let webURL = webURL { objectEntries.append(.init("WebUrl", webURL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -37,7 +37,7 @@ extension Value where Kind == Pinpoint.QuietTime {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("End", end.expression))
     objectEntries.append(.init("Start", start.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -54,6 +54,6 @@ extension Value where Kind == Pinpoint.SetDimension {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dimensionType = dimensionType { objectEntries.append(.init("DimensionType", dimensionType.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

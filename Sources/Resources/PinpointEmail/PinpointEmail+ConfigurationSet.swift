@@ -116,7 +116,7 @@ extension Value where Kind == PinpointEmail.ConfigurationSet.DeliveryOptions {
     if let sendingPoolName = sendingPoolName {
       objectEntries.append(.init("SendingPoolName", sendingPoolName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -134,7 +134,7 @@ extension Value where Kind == PinpointEmail.ConfigurationSet.ReputationOptions {
     if let reputationMetricsEnabled = reputationMetricsEnabled {
       objectEntries.append(.init("ReputationMetricsEnabled", reputationMetricsEnabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,7 +150,7 @@ extension Value where Kind == PinpointEmail.ConfigurationSet.SendingOptions {
   public init(sendingEnabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sendingEnabled = sendingEnabled { objectEntries.append(.init("SendingEnabled", sendingEnabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -168,6 +168,6 @@ extension Value where Kind == PinpointEmail.ConfigurationSet.TrackingOptions {
     if let customRedirectDomain = customRedirectDomain {
       objectEntries.append(.init("CustomRedirectDomain", customRedirectDomain.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

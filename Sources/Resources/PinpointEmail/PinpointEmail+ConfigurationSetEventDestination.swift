@@ -85,7 +85,7 @@ extension Value where Kind == PinpointEmail.ConfigurationSetEventDestination.Clo
     if let dimensionConfigurations = dimensionConfigurations {
       objectEntries.append(.init("DimensionConfigurations", dimensionConfigurations.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -103,7 +103,7 @@ extension Value where Kind == PinpointEmail.ConfigurationSetEventDestination.Dim
     objectEntries.append(.init("DefaultDimensionValue", defaultDimensionValue.expression))
     objectEntries.append(.init("DimensionName", dimensionName.expression))
     objectEntries.append(.init("DimensionValueSource", dimensionValueSource.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -137,7 +137,7 @@ extension Value where Kind == PinpointEmail.ConfigurationSetEventDestination.Eve
       objectEntries.append(.init("PinpointDestination", pinpointDestination.expression))
     }
     if let snsDestination = snsDestination { objectEntries.append(.init("SnsDestination", snsDestination.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -154,7 +154,7 @@ extension Value where Kind == PinpointEmail.ConfigurationSetEventDestination.Kin
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DeliveryStreamArn", deliveryStreamARN.expression))
     objectEntries.append(.init("IamRoleArn", iamRoleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -170,7 +170,7 @@ extension Value where Kind == PinpointEmail.ConfigurationSetEventDestination.Pin
   public init(applicationARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let applicationARN = applicationARN { objectEntries.append(.init("ApplicationArn", applicationARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -186,6 +186,6 @@ extension Value where Kind == PinpointEmail.ConfigurationSetEventDestination.SNS
   public init(topicARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TopicArn", topicARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -168,6 +168,6 @@ extension Value where Kind == PinpointEmail.Identity.MailFromAttributes {
       objectEntries.append(.init("BehaviorOnMxFailure", behaviorOnMxFailure.expression))
     }
     if let mailFromDomain = mailFromDomain { objectEntries.append(.init("MailFromDomain", mailFromDomain.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -182,9 +182,9 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.AssignPublicIPValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Pipes.Pipe {
@@ -205,7 +205,7 @@ extension Value where Kind == Pipes.Pipe.AwsVPCConfiguration {
     if let assignPublicIP = assignPublicIP { objectEntries.append(.init("AssignPublicIp", assignPublicIP.expression)) }
     if let securityGroups = securityGroups { objectEntries.append(.init("SecurityGroups", securityGroups.expression)) }
     objectEntries.append(.init("Subnets", subnets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,7 +221,7 @@ extension Value where Kind == Pipes.Pipe.BatchArrayProperties {
   public init(size: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let size = size { objectEntries.append(.init("Size", size.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -247,7 +247,7 @@ extension Value where Kind == Pipes.Pipe.BatchContainerOverrides {
     if let resourceRequirements = resourceRequirements {
       objectEntries.append(.init("ResourceRequirements", resourceRequirements.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -264,7 +264,7 @@ extension Value where Kind == Pipes.Pipe.BatchEnvironmentVariable {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -281,7 +281,7 @@ extension Value where Kind == Pipes.Pipe.BatchJobDependency {
     var objectEntries: [Expression.ObjectEntry] = []
     if let jobID = jobID { objectEntries.append(.init("JobId", jobID.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -297,9 +297,9 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.BatchJobDependencyTypeValue {
   /// `N_TO_N`.
-  public static var nToN: Self { Self(Kind.nToN) }
+  public static var nToN: Self { .allowed(Kind.nToN) }
   /// `SEQUENTIAL`.
-  public static var sequential: Self { Self(Kind.sequential) }
+  public static var sequential: Self { .allowed(Kind.sequential) }
 }
 
 extension Pipes.Pipe {
@@ -315,7 +315,7 @@ extension Value where Kind == Pipes.Pipe.BatchResourceRequirement {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -332,11 +332,11 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.BatchResourceRequirementTypeValue {
   /// `GPU`.
-  public static var gpu: Self { Self(Kind.gpu) }
+  public static var gpu: Self { .allowed(Kind.gpu) }
   /// `MEMORY`.
-  public static var memory: Self { Self(Kind.memory) }
+  public static var memory: Self { .allowed(Kind.memory) }
   /// `VCPU`.
-  public static var vcpu: Self { Self(Kind.vcpu) }
+  public static var vcpu: Self { .allowed(Kind.vcpu) }
 }
 
 extension Pipes.Pipe {
@@ -351,7 +351,7 @@ extension Value where Kind == Pipes.Pipe.BatchRetryStrategy {
   public init(attempts: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let attempts = attempts { objectEntries.append(.init("Attempts", attempts.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -369,7 +369,7 @@ extension Value where Kind == Pipes.Pipe.CapacityProviderStrategyItem {
     if let base = base { objectEntries.append(.init("Base", base.expression)) }
     objectEntries.append(.init("CapacityProvider", capacityProvider.expression))
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -385,7 +385,7 @@ extension Value where Kind == Pipes.Pipe.CloudwatchLogsLogDestination {
   public init(logGroupARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let logGroupARN = logGroupARN { objectEntries.append(.init("LogGroupArn", logGroupARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -401,7 +401,7 @@ extension Value where Kind == Pipes.Pipe.DeadLetterConfig {
   public init(arn: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let arn = arn { objectEntries.append(.init("Arn", arn.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -423,7 +423,7 @@ extension Value where Kind == Pipes.Pipe.DimensionMapping {
     objectEntries.append(.init("DimensionName", dimensionName.expression))
     objectEntries.append(.init("DimensionValue", dimensionValue.expression))
     objectEntries.append(.init("DimensionValueType", dimensionValueType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -438,7 +438,7 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.DimensionValueTypeValue {
   /// `VARCHAR`.
-  public static var varchar: Self { Self(Kind.varchar) }
+  public static var varchar: Self { .allowed(Kind.varchar) }
 }
 
 extension Pipes.Pipe {
@@ -453,9 +453,9 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.DynamoDBStreamStartPositionValue {
   /// `TRIM_HORIZON`.
-  public static var trimHorizon: Self { Self(Kind.trimHorizon) }
+  public static var trimHorizon: Self { .allowed(Kind.trimHorizon) }
   /// `LATEST`.
-  public static var latest: Self { Self(Kind.latest) }
+  public static var latest: Self { .allowed(Kind.latest) }
 }
 
 extension Pipes.Pipe {
@@ -492,7 +492,7 @@ extension Value where Kind == Pipes.Pipe.EcsContainerOverride {
     if let resourceRequirements = resourceRequirements {
       objectEntries.append(.init("ResourceRequirements", resourceRequirements.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -509,7 +509,7 @@ extension Value where Kind == Pipes.Pipe.EcsEnvironmentFile {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -524,7 +524,7 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.EcsEnvironmentFileTypeValue {
   /// `s3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
 }
 
 extension Pipes.Pipe {
@@ -540,7 +540,7 @@ extension Value where Kind == Pipes.Pipe.EcsEnvironmentVariable {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -556,7 +556,7 @@ extension Value where Kind == Pipes.Pipe.EcsEphemeralStorage {
   public init(sizeInGiB: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SizeInGiB", sizeInGiB.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -573,7 +573,7 @@ extension Value where Kind == Pipes.Pipe.EcsInferenceAcceleratorOverride {
     var objectEntries: [Expression.ObjectEntry] = []
     if let deviceName = deviceName { objectEntries.append(.init("DeviceName", deviceName.expression)) }
     if let deviceType = deviceType { objectEntries.append(.init("DeviceType", deviceType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -590,7 +590,7 @@ extension Value where Kind == Pipes.Pipe.EcsResourceRequirement {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -606,9 +606,9 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.EcsResourceRequirementTypeValue {
   /// `GPU`.
-  public static var gpu: Self { Self(Kind.gpu) }
+  public static var gpu: Self { .allowed(Kind.gpu) }
   /// `InferenceAccelerator`.
-  public static var inferenceAccelerator: Self { Self(Kind.inferenceAccelerator) }
+  public static var inferenceAccelerator: Self { .allowed(Kind.inferenceAccelerator) }
 }
 
 extension Pipes.Pipe {
@@ -645,7 +645,7 @@ extension Value where Kind == Pipes.Pipe.EcsTaskOverride {
     }
     if let memory = memory { objectEntries.append(.init("Memory", memory.expression)) }
     if let taskRoleARN = taskRoleARN { objectEntries.append(.init("TaskRoleArn", taskRoleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -663,13 +663,13 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.EpochTimeUnitValue {
   /// `MILLISECONDS`.
-  public static var milliseconds: Self { Self(Kind.milliseconds) }
+  public static var milliseconds: Self { .allowed(Kind.milliseconds) }
   /// `SECONDS`.
-  public static var seconds: Self { Self(Kind.seconds) }
+  public static var seconds: Self { .allowed(Kind.seconds) }
   /// `MICROSECONDS`.
-  public static var microseconds: Self { Self(Kind.microseconds) }
+  public static var microseconds: Self { .allowed(Kind.microseconds) }
   /// `NANOSECONDS`.
-  public static var nanoseconds: Self { Self(Kind.nanoseconds) }
+  public static var nanoseconds: Self { .allowed(Kind.nanoseconds) }
 }
 
 extension Pipes.Pipe {
@@ -684,7 +684,7 @@ extension Value where Kind == Pipes.Pipe.Filter {
   public init(pattern: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let pattern = pattern { objectEntries.append(.init("Pattern", pattern.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -700,7 +700,7 @@ extension Value where Kind == Pipes.Pipe.FilterCriteria {
   public init(filters: Value<[Pipes.Pipe.Filter]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let filters = filters { objectEntries.append(.init("Filters", filters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -718,7 +718,7 @@ extension Value where Kind == Pipes.Pipe.FirehoseLogDestination {
     if let deliveryStreamARN = deliveryStreamARN {
       objectEntries.append(.init("DeliveryStreamArn", deliveryStreamARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -733,7 +733,7 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.IncludeExecutionDataOptionValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
 }
 
 extension Pipes.Pipe {
@@ -749,11 +749,11 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.KinesisStreamStartPositionValue {
   /// `TRIM_HORIZON`.
-  public static var trimHorizon: Self { Self(Kind.trimHorizon) }
+  public static var trimHorizon: Self { .allowed(Kind.trimHorizon) }
   /// `LATEST`.
-  public static var latest: Self { Self(Kind.latest) }
+  public static var latest: Self { .allowed(Kind.latest) }
   /// `AT_TIMESTAMP`.
-  public static var atTimestamp: Self { Self(Kind.atTimestamp) }
+  public static var atTimestamp: Self { .allowed(Kind.atTimestamp) }
 }
 
 extension Pipes.Pipe {
@@ -769,11 +769,11 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.LaunchTypeValue {
   /// `EC2`.
-  public static var ec2: Self { Self(Kind.ec2) }
+  public static var ec2: Self { .allowed(Kind.ec2) }
   /// `FARGATE`.
-  public static var fargate: Self { Self(Kind.fargate) }
+  public static var fargate: Self { .allowed(Kind.fargate) }
   /// `EXTERNAL`.
-  public static var external: Self { Self(Kind.external) }
+  public static var external: Self { .allowed(Kind.external) }
 }
 
 extension Pipes.Pipe {
@@ -790,13 +790,13 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.LogLevelValue {
   /// `OFF`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
   /// `INFO`.
-  public static var info: Self { Self(Kind.info) }
+  public static var info: Self { .allowed(Kind.info) }
   /// `TRACE`.
-  public static var trace: Self { Self(Kind.trace) }
+  public static var trace: Self { .allowed(Kind.trace) }
 }
 
 extension Pipes.Pipe {
@@ -811,7 +811,7 @@ extension Value where Kind == Pipes.Pipe.MQBrokerAccessCredentials {
   public init(basicAuth: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BasicAuth", basicAuth.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -827,9 +827,9 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.MSKStartPositionValue {
   /// `TRIM_HORIZON`.
-  public static var trimHorizon: Self { Self(Kind.trimHorizon) }
+  public static var trimHorizon: Self { .allowed(Kind.trimHorizon) }
   /// `LATEST`.
-  public static var latest: Self { Self(Kind.latest) }
+  public static var latest: Self { .allowed(Kind.latest) }
 }
 
 extension Pipes.Pipe {
@@ -847,15 +847,15 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.MeasureValueTypeValue {
   /// `DOUBLE`.
-  public static var double: Self { Self(Kind.double) }
+  public static var double: Self { .allowed(Kind.double) }
   /// `BIGINT`.
-  public static var bigint: Self { Self(Kind.bigint) }
+  public static var bigint: Self { .allowed(Kind.bigint) }
   /// `VARCHAR`.
-  public static var varchar: Self { Self(Kind.varchar) }
+  public static var varchar: Self { .allowed(Kind.varchar) }
   /// `BOOLEAN`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
   /// `TIMESTAMP`.
-  public static var timestamp: Self { Self(Kind.timestamp) }
+  public static var timestamp: Self { .allowed(Kind.timestamp) }
 }
 
 extension Pipes.Pipe {
@@ -876,7 +876,7 @@ extension Value where Kind == Pipes.Pipe.MultiMeasureAttributeMapping {
     objectEntries.append(.init("MeasureValue", measureValue.expression))
     objectEntries.append(.init("MeasureValueType", measureValueType.expression))
     objectEntries.append(.init("MultiMeasureAttributeName", multiMeasureAttributeName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -896,7 +896,7 @@ extension Value where Kind == Pipes.Pipe.MultiMeasureMapping {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MultiMeasureAttributeMappings", multiMeasureAttributeMappings.expression))
     objectEntries.append(.init("MultiMeasureName", multiMeasureName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -914,7 +914,7 @@ extension Value where Kind == Pipes.Pipe.NetworkConfiguration {
     if let awsvpcConfiguration = awsvpcConfiguration {
       objectEntries.append(.init("AwsvpcConfiguration", awsvpcConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -929,7 +929,7 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.OnPartialBatchItemFailureStreamsValue {
   /// `AUTOMATIC_BISECT`.
-  public static var automaticBisect: Self { Self(Kind.automaticBisect) }
+  public static var automaticBisect: Self { .allowed(Kind.automaticBisect) }
 }
 
 extension Pipes.Pipe {
@@ -956,7 +956,7 @@ extension Value where Kind == Pipes.Pipe.PipeEnrichmentHTTPParameters {
     if let queryStringParameters = queryStringParameters {
       objectEntries.append(.init("QueryStringParameters", queryStringParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -976,7 +976,7 @@ extension Value where Kind == Pipes.Pipe.PipeEnrichmentParameters {
     var objectEntries: [Expression.ObjectEntry] = []
     if let httpParameters = httpParameters { objectEntries.append(.init("HttpParameters", httpParameters.expression)) }
     if let inputTemplate = inputTemplate { objectEntries.append(.init("InputTemplate", inputTemplate.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1010,7 +1010,7 @@ extension Value where Kind == Pipes.Pipe.PipeLogConfiguration {
     if let s3LogDestination = s3LogDestination {
       objectEntries.append(.init("S3LogDestination", s3LogDestination.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1036,7 +1036,7 @@ extension Value where Kind == Pipes.Pipe.PipeSourceActiveMQBrokerParameters {
       objectEntries.append(.init("MaximumBatchingWindowInSeconds", maximumBatchingWindowInSeconds.expression))
     }
     objectEntries.append(.init("QueueName", queueName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1080,7 +1080,7 @@ extension Value where Kind == Pipes.Pipe.PipeSourceDynamoDBStreamParameters {
       objectEntries.append(.init("ParallelizationFactor", parallelizationFactor.expression))
     }
     objectEntries.append(.init("StartingPosition", startingPosition.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1128,7 +1128,7 @@ extension Value where Kind == Pipes.Pipe.PipeSourceKinesisStreamParameters {
     if let startingPositionTimestamp = startingPositionTimestamp {
       objectEntries.append(.init("StartingPositionTimestamp", startingPositionTimestamp.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1162,7 +1162,7 @@ extension Value where Kind == Pipes.Pipe.PipeSourceManagedStreamingKafkaParamete
       objectEntries.append(.init("StartingPosition", startingPosition.expression))
     }
     objectEntries.append(.init("TopicName", topicName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1208,7 +1208,7 @@ extension Value where Kind == Pipes.Pipe.PipeSourceParameters {
     if let sqsQueueParameters = sqsQueueParameters {
       objectEntries.append(.init("SqsQueueParameters", sqsQueueParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1236,7 +1236,7 @@ extension Value where Kind == Pipes.Pipe.PipeSourceRabbitMQBrokerParameters {
     }
     objectEntries.append(.init("QueueName", queueName.expression))
     if let virtualHost = virtualHost { objectEntries.append(.init("VirtualHost", virtualHost.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1255,7 +1255,7 @@ extension Value where Kind == Pipes.Pipe.PipeSourceSQSQueueParameters {
     if let maximumBatchingWindowInSeconds = maximumBatchingWindowInSeconds {
       objectEntries.append(.init("MaximumBatchingWindowInSeconds", maximumBatchingWindowInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1299,7 +1299,7 @@ extension Value where Kind == Pipes.Pipe.PipeSourceSelfManagedKafkaParameters {
     }
     objectEntries.append(.init("TopicName", topicName.expression))
     if let vpc = vpc { objectEntries.append(.init("Vpc", vpc.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1333,7 +1333,7 @@ extension Value where Kind == Pipes.Pipe.PipeTargetBatchJobParameters {
     objectEntries.append(.init("JobName", jobName.expression))
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
     if let retryStrategy = retryStrategy { objectEntries.append(.init("RetryStrategy", retryStrategy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1350,7 +1350,7 @@ extension Value where Kind == Pipes.Pipe.PipeTargetCloudWatchLogsParameters {
     var objectEntries: [Expression.ObjectEntry] = []
     if let logStreamName = logStreamName { objectEntries.append(.init("LogStreamName", logStreamName.expression)) }
     if let timestamp = timestamp { objectEntries.append(.init("Timestamp", timestamp.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1410,7 +1410,7 @@ extension Value where Kind == Pipes.Pipe.PipeTargetEcsTaskParameters {
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
     if let taskCount = taskCount { objectEntries.append(.init("TaskCount", taskCount.expression)) }
     objectEntries.append(.init("TaskDefinitionArn", taskDefinitionARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1436,7 +1436,7 @@ extension Value where Kind == Pipes.Pipe.PipeTargetEventBridgeEventBusParameters
     if let resources = resources { objectEntries.append(.init("Resources", resources.expression)) }
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
     if let time = time { objectEntries.append(.init("Time", time.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1464,7 +1464,7 @@ extension Value where Kind == Pipes.Pipe.PipeTargetHTTPParameters {
     if let queryStringParameters = queryStringParameters {
       objectEntries.append(.init("QueryStringParameters", queryStringParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1480,9 +1480,9 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.PipeTargetInvocationTypeValue {
   /// `REQUEST_RESPONSE`.
-  public static var requestResponse: Self { Self(Kind.requestResponse) }
+  public static var requestResponse: Self { .allowed(Kind.requestResponse) }
   /// `FIRE_AND_FORGET`.
-  public static var fireAndForget: Self { Self(Kind.fireAndForget) }
+  public static var fireAndForget: Self { .allowed(Kind.fireAndForget) }
 }
 
 extension Pipes.Pipe {
@@ -1497,7 +1497,7 @@ extension Value where Kind == Pipes.Pipe.PipeTargetKinesisStreamParameters {
   public init(partitionKey: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PartitionKey", partitionKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1513,7 +1513,7 @@ extension Value where Kind == Pipes.Pipe.PipeTargetLambdaFunctionParameters {
   public init(invocationType: Value<Pipes.Pipe.PipeTargetInvocationTypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let invocationType = invocationType { objectEntries.append(.init("InvocationType", invocationType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1577,7 +1577,7 @@ extension Value where Kind == Pipes.Pipe.PipeTargetParameters {
     if let timestreamParameters = timestreamParameters {
       objectEntries.append(.init("TimestreamParameters", timestreamParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1607,7 +1607,7 @@ extension Value where Kind == Pipes.Pipe.PipeTargetRedshiftDataParameters {
     objectEntries.append(.init("Sqls", sqls.expression))
     if let statementName = statementName { objectEntries.append(.init("StatementName", statementName.expression)) }
     if let withEvent = withEvent { objectEntries.append(.init("WithEvent", withEvent.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1626,7 +1626,7 @@ extension Value where Kind == Pipes.Pipe.PipeTargetSQSQueueParameters {
       objectEntries.append(.init("MessageDeduplicationId", messageDeduplicationID.expression))
     }
     if let messageGroupID = messageGroupID { objectEntries.append(.init("MessageGroupId", messageGroupID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1644,7 +1644,7 @@ extension Value where Kind == Pipes.Pipe.PipeTargetSageMakerPipelineParameters {
     if let pipelineParameterList = pipelineParameterList {
       objectEntries.append(.init("PipelineParameterList", pipelineParameterList.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1660,7 +1660,7 @@ extension Value where Kind == Pipes.Pipe.PipeTargetStateMachineParameters {
   public init(invocationType: Value<Pipes.Pipe.PipeTargetInvocationTypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let invocationType = invocationType { objectEntries.append(.init("InvocationType", invocationType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1698,7 +1698,7 @@ extension Value where Kind == Pipes.Pipe.PipeTargetTimestreamParameters {
       objectEntries.append(.init("TimestampFormat", timestampFormat.expression))
     }
     objectEntries.append(.init("VersionValue", versionValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1715,7 +1715,7 @@ extension Value where Kind == Pipes.Pipe.PlacementConstraint {
     var objectEntries: [Expression.ObjectEntry] = []
     if let expression = expression { objectEntries.append(.init("Expression", expression.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1731,9 +1731,9 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.PlacementConstraintTypeValue {
   /// `distinctInstance`.
-  public static var distinctInstance: Self { Self(Kind.distinctInstance) }
+  public static var distinctInstance: Self { .allowed(Kind.distinctInstance) }
   /// `memberOf`.
-  public static var memberOf: Self { Self(Kind.memberOf) }
+  public static var memberOf: Self { .allowed(Kind.memberOf) }
 }
 
 extension Pipes.Pipe {
@@ -1749,7 +1749,7 @@ extension Value where Kind == Pipes.Pipe.PlacementStrategy {
     var objectEntries: [Expression.ObjectEntry] = []
     if let field = field { objectEntries.append(.init("Field", field.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1766,11 +1766,11 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.PlacementStrategyTypeValue {
   /// `random`.
-  public static var random: Self { Self(Kind.random) }
+  public static var random: Self { .allowed(Kind.random) }
   /// `spread`.
-  public static var spread: Self { Self(Kind.spread) }
+  public static var spread: Self { .allowed(Kind.spread) }
   /// `binpack`.
-  public static var binpack: Self { Self(Kind.binpack) }
+  public static var binpack: Self { .allowed(Kind.binpack) }
 }
 
 extension Pipes.Pipe {
@@ -1784,7 +1784,7 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.PropagateTagsValue {
   /// `TASK_DEFINITION`.
-  public static var taskDefinition: Self { Self(Kind.taskDefinition) }
+  public static var taskDefinition: Self { .allowed(Kind.taskDefinition) }
 }
 
 extension Pipes.Pipe {
@@ -1799,9 +1799,9 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.RequestedPipeStateValue {
   /// `RUNNING`.
-  public static var running: Self { Self(Kind.running) }
+  public static var running: Self { .allowed(Kind.running) }
   /// `STOPPED`.
-  public static var stopped: Self { Self(Kind.stopped) }
+  public static var stopped: Self { .allowed(Kind.stopped) }
 }
 
 extension Pipes.Pipe {
@@ -1824,7 +1824,7 @@ extension Value where Kind == Pipes.Pipe.S3LogDestination {
     if let bucketOwner = bucketOwner { objectEntries.append(.init("BucketOwner", bucketOwner.expression)) }
     if let outputFormat = outputFormat { objectEntries.append(.init("OutputFormat", outputFormat.expression)) }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1841,11 +1841,11 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.S3OutputFormatValue {
   /// `json`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `plain`.
-  public static var plain: Self { Self(Kind.plain) }
+  public static var plain: Self { .allowed(Kind.plain) }
   /// `w3c`.
-  public static var w3c: Self { Self(Kind.w3c) }
+  public static var w3c: Self { .allowed(Kind.w3c) }
 }
 
 extension Pipes.Pipe {
@@ -1861,7 +1861,7 @@ extension Value where Kind == Pipes.Pipe.SageMakerPipelineParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1878,7 +1878,7 @@ extension Value where Kind == Pipes.Pipe.SelfManagedKafkaAccessConfigurationVPC 
     var objectEntries: [Expression.ObjectEntry] = []
     if let securityGroup = securityGroup { objectEntries.append(.init("SecurityGroup", securityGroup.expression)) }
     if let subnets = subnets { objectEntries.append(.init("Subnets", subnets.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1894,9 +1894,9 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.SelfManagedKafkaStartPositionValue {
   /// `TRIM_HORIZON`.
-  public static var trimHorizon: Self { Self(Kind.trimHorizon) }
+  public static var trimHorizon: Self { .allowed(Kind.trimHorizon) }
   /// `LATEST`.
-  public static var latest: Self { Self(Kind.latest) }
+  public static var latest: Self { .allowed(Kind.latest) }
 }
 
 extension Pipes.Pipe {
@@ -1917,7 +1917,7 @@ extension Value where Kind == Pipes.Pipe.SingleMeasureMapping {
     objectEntries.append(.init("MeasureName", measureName.expression))
     objectEntries.append(.init("MeasureValue", measureValue.expression))
     objectEntries.append(.init("MeasureValueType", measureValueType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1934,7 +1934,7 @@ extension Value where Kind == Pipes.Pipe.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1950,7 +1950,7 @@ extension Pipes.Pipe {
 
 extension Value where Kind == Pipes.Pipe.TimeFieldTypeValue {
   /// `EPOCH`.
-  public static var epoch: Self { Self(Kind.epoch) }
+  public static var epoch: Self { .allowed(Kind.epoch) }
   /// `TIMESTAMP_FORMAT`.
-  public static var timestampFormat: Self { Self(Kind.timestampFormat) }
+  public static var timestampFormat: Self { .allowed(Kind.timestampFormat) }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == Proton.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -32,5 +32,5 @@ extension Proton {
 
 extension Value where Kind == Proton.ProvisioningValue {
   /// `CUSTOMER_MANAGED`.
-  public static var customerManaged: Self { Self(Kind.customerManaged) }
+  public static var customerManaged: Self { .allowed(Kind.customerManaged) }
 }

@@ -215,7 +215,7 @@ extension Value where Kind == QBusiness.Application.AttachmentsConfiguration {
   public init(attachmentsControlMode: Value<QBusiness.Application.AttachmentsControlModeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AttachmentsControlMode", attachmentsControlMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -231,9 +231,9 @@ extension QBusiness.Application {
 
 extension Value where Kind == QBusiness.Application.AttachmentsControlModeValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension QBusiness.Application {
@@ -254,7 +254,7 @@ extension Value where Kind == QBusiness.Application.AutoSubscriptionConfiguratio
     if let defaultSubscriptionType = defaultSubscriptionType {
       objectEntries.append(.init("DefaultSubscriptionType", defaultSubscriptionType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -270,9 +270,9 @@ extension QBusiness.Application {
 
 extension Value where Kind == QBusiness.Application.AutoSubscriptionStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension QBusiness.Application {
@@ -287,7 +287,7 @@ extension Value where Kind == QBusiness.Application.EncryptionConfiguration {
   public init(kmsKeyID: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -306,15 +306,15 @@ extension QBusiness.Application {
 
 extension Value where Kind == QBusiness.Application.IdentityTypeValue {
   /// `AWS_IAM_IDP_SAML`.
-  public static var awsIAMIdpSAML: Self { Self(Kind.awsIAMIdpSAML) }
+  public static var awsIAMIdpSAML: Self { .allowed(Kind.awsIAMIdpSAML) }
   /// `AWS_IAM_IDP_OIDC`.
-  public static var awsIAMIdpOIDC: Self { Self(Kind.awsIAMIdpOIDC) }
+  public static var awsIAMIdpOIDC: Self { .allowed(Kind.awsIAMIdpOIDC) }
   /// `AWS_IAM_IDC`.
-  public static var awsIAMIdc: Self { Self(Kind.awsIAMIdc) }
+  public static var awsIAMIdc: Self { .allowed(Kind.awsIAMIdc) }
   /// `AWS_QUICKSIGHT_IDP`.
-  public static var awsQuicksightIdp: Self { Self(Kind.awsQuicksightIdp) }
+  public static var awsQuicksightIdp: Self { .allowed(Kind.awsQuicksightIdp) }
   /// `ANONYMOUS`.
-  public static var anonymous: Self { Self(Kind.anonymous) }
+  public static var anonymous: Self { .allowed(Kind.anonymous) }
 }
 
 extension QBusiness.Application {
@@ -329,7 +329,7 @@ extension Value where Kind == QBusiness.Application.PersonalizationConfiguration
   public init(personalizationControlMode: Value<QBusiness.Application.PersonalizationControlModeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PersonalizationControlMode", personalizationControlMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -345,9 +345,9 @@ extension QBusiness.Application {
 
 extension Value where Kind == QBusiness.Application.PersonalizationControlModeValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension QBusiness.Application {
@@ -362,7 +362,7 @@ extension Value where Kind == QBusiness.Application.QAppsConfiguration {
   public init(qAppsControlMode: Value<QBusiness.Application.QAppsControlModeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("QAppsControlMode", qAppsControlMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -378,9 +378,9 @@ extension QBusiness.Application {
 
 extension Value where Kind == QBusiness.Application.QAppsControlModeValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension QBusiness.Application {
@@ -395,7 +395,7 @@ extension Value where Kind == QBusiness.Application.QuickSightConfiguration {
   public init(clientNamespace: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClientNamespace", clientNamespace.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -411,7 +411,7 @@ extension QBusiness.Application {
 
 extension Value where Kind == QBusiness.Application.SubscriptionTypeValue {
   /// `Q_LITE`.
-  public static var qLite: Self { Self(Kind.qLite) }
+  public static var qLite: Self { .allowed(Kind.qLite) }
   /// `Q_BUSINESS`.
-  public static var qBusiness: Self { Self(Kind.qBusiness) }
+  public static var qBusiness: Self { .allowed(Kind.qBusiness) }
 }

@@ -146,7 +146,7 @@ extension Value where Kind == QBusiness.DataAccessor.ActionConfiguration {
     if let filterConfiguration = filterConfiguration {
       objectEntries.append(.init("FilterConfiguration", filterConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -162,7 +162,7 @@ extension Value where Kind == QBusiness.DataAccessor.ActionFilterConfiguration {
   public init(documentAttributeFilter: Value<QBusiness.DataAccessor.AttributeFilter>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DocumentAttributeFilter", documentAttributeFilter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -202,7 +202,7 @@ extension Value where Kind == QBusiness.DataAccessor.AttributeFilter {
     }
     if let notFilter = notFilter { objectEntries.append(.init("NotFilter", notFilter.expression)) }
     if let orAllFilters = orAllFilters { objectEntries.append(.init("OrAllFilters", orAllFilters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -220,7 +220,7 @@ extension Value where Kind == QBusiness.DataAccessor.DataAccessorAuthenticationC
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IdcTrustedTokenIssuerConfiguration", idcTrustedTokenIssuerConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -244,7 +244,7 @@ extension Value where Kind == QBusiness.DataAccessor.DataAccessorAuthenticationD
     }
     objectEntries.append(.init("AuthenticationType", authenticationType.expression))
     if let externalIds = externalIds { objectEntries.append(.init("ExternalIds", externalIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -260,9 +260,9 @@ extension QBusiness.DataAccessor {
 
 extension Value where Kind == QBusiness.DataAccessor.DataAccessorAuthenticationTypeValue {
   /// `AWS_IAM_IDC_TTI`.
-  public static var awsIAMIdcTti: Self { Self(Kind.awsIAMIdcTti) }
+  public static var awsIAMIdcTti: Self { .allowed(Kind.awsIAMIdcTti) }
   /// `AWS_IAM_IDC_AUTH_CODE`.
-  public static var awsIAMIdcAuthCode: Self { Self(Kind.awsIAMIdcAuthCode) }
+  public static var awsIAMIdcAuthCode: Self { .allowed(Kind.awsIAMIdcAuthCode) }
 }
 
 extension QBusiness.DataAccessor {
@@ -277,7 +277,7 @@ extension Value where Kind == QBusiness.DataAccessor.DataAccessorIdcTrustedToken
   public init(idcTrustedTokenIssuerARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IdcTrustedTokenIssuerArn", idcTrustedTokenIssuerARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -294,6 +294,6 @@ extension Value where Kind == QBusiness.DataAccessor.DocumentAttribute {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -181,7 +181,7 @@ extension QBusiness.DataSource {
 
 extension Value where Kind == QBusiness.DataSource.AttributeValueOperatorValue {
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
 }
 
 extension QBusiness.DataSource {
@@ -196,7 +196,7 @@ extension Value where Kind == QBusiness.DataSource.AudioExtractionConfiguration 
   public init(audioExtractionStatus: Value<QBusiness.DataSource.AudioExtractionStatusValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AudioExtractionStatus", audioExtractionStatus.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -212,9 +212,9 @@ extension QBusiness.DataSource {
 
 extension Value where Kind == QBusiness.DataSource.AudioExtractionStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension QBusiness.DataSource {
@@ -230,7 +230,7 @@ extension Value where Kind == QBusiness.DataSource.DataSourceVPCConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     objectEntries.append(.init("SubnetIds", subnetIds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -252,7 +252,7 @@ extension Value where Kind == QBusiness.DataSource.DocumentAttributeCondition {
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Operator", `operator`.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -276,7 +276,7 @@ extension Value where Kind == QBusiness.DataSource.DocumentAttributeTarget {
     }
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -291,7 +291,7 @@ extension QBusiness.DataSource {
 
 extension Value where Kind == QBusiness.DataSource.DocumentContentOperatorValue {
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
 }
 
 extension QBusiness.DataSource {
@@ -315,27 +315,27 @@ extension QBusiness.DataSource {
 
 extension Value where Kind == QBusiness.DataSource.DocumentEnrichmentConditionOperatorValue {
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `GREATER_THAN_OR_EQUALS`.
-  public static var greaterThanOrEquals: Self { Self(Kind.greaterThanOrEquals) }
+  public static var greaterThanOrEquals: Self { .allowed(Kind.greaterThanOrEquals) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `LESS_THAN_OR_EQUALS`.
-  public static var lessThanOrEquals: Self { Self(Kind.lessThanOrEquals) }
+  public static var lessThanOrEquals: Self { .allowed(Kind.lessThanOrEquals) }
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `NOT_EQUALS`.
-  public static var notEquals: Self { Self(Kind.notEquals) }
+  public static var notEquals: Self { .allowed(Kind.notEquals) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `NOT_CONTAINS`.
-  public static var notContains: Self { Self(Kind.notContains) }
+  public static var notContains: Self { .allowed(Kind.notContains) }
   /// `EXISTS`.
-  public static var exists: Self { Self(Kind.exists) }
+  public static var exists: Self { .allowed(Kind.exists) }
   /// `NOT_EXISTS`.
-  public static var notExists: Self { Self(Kind.notExists) }
+  public static var notExists: Self { .allowed(Kind.notExists) }
   /// `BEGINS_WITH`.
-  public static var beginsWith: Self { Self(Kind.beginsWith) }
+  public static var beginsWith: Self { .allowed(Kind.beginsWith) }
 }
 
 extension QBusiness.DataSource {
@@ -362,7 +362,7 @@ extension Value where Kind == QBusiness.DataSource.DocumentEnrichmentConfigurati
     if let preExtractionHookConfiguration = preExtractionHookConfiguration {
       objectEntries.append(.init("PreExtractionHookConfiguration", preExtractionHookConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -388,7 +388,7 @@ extension Value where Kind == QBusiness.DataSource.HookConfiguration {
     if let lambdaARN = lambdaARN { objectEntries.append(.init("LambdaArn", lambdaARN.expression)) }
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
     if let s3BucketName = s3BucketName { objectEntries.append(.init("S3BucketName", s3BucketName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -404,7 +404,7 @@ extension Value where Kind == QBusiness.DataSource.ImageExtractionConfiguration 
   public init(imageExtractionStatus: Value<QBusiness.DataSource.ImageExtractionStatusValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ImageExtractionStatus", imageExtractionStatus.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -420,9 +420,9 @@ extension QBusiness.DataSource {
 
 extension Value where Kind == QBusiness.DataSource.ImageExtractionStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension QBusiness.DataSource {
@@ -445,7 +445,7 @@ extension Value where Kind == QBusiness.DataSource.InlineDocumentEnrichmentConfi
       objectEntries.append(.init("DocumentContentOperator", documentContentOperator.expression))
     }
     if let target = target { objectEntries.append(.init("Target", target.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -473,7 +473,7 @@ extension Value where Kind == QBusiness.DataSource.MediaExtractionConfiguration 
     if let videoExtractionConfiguration = videoExtractionConfiguration {
       objectEntries.append(.init("VideoExtractionConfiguration", videoExtractionConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -489,7 +489,7 @@ extension Value where Kind == QBusiness.DataSource.VideoExtractionConfiguration 
   public init(videoExtractionStatus: Value<QBusiness.DataSource.VideoExtractionStatusValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("VideoExtractionStatus", videoExtractionStatus.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -505,7 +505,7 @@ extension QBusiness.DataSource {
 
 extension Value where Kind == QBusiness.DataSource.VideoExtractionStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

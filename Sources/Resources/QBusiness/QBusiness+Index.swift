@@ -158,13 +158,13 @@ extension QBusiness.Index {
 
 extension Value where Kind == QBusiness.Index.AttributeTypeValue {
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `STRING_LIST`.
-  public static var stringList: Self { Self(Kind.stringList) }
+  public static var stringList: Self { .allowed(Kind.stringList) }
   /// `NUMBER`.
-  public static var number: Self { Self(Kind.number) }
+  public static var number: Self { .allowed(Kind.number) }
   /// `DATE`.
-  public static var date: Self { Self(Kind.date) }
+  public static var date: Self { .allowed(Kind.date) }
 }
 
 extension QBusiness.Index {
@@ -185,7 +185,7 @@ extension Value where Kind == QBusiness.Index.DocumentAttributeConfiguration {
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let search = search { objectEntries.append(.init("Search", search.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,7 +201,7 @@ extension Value where Kind == QBusiness.Index.IndexCapacityConfiguration {
   public init(units: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let units = units { objectEntries.append(.init("Units", units.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -217,9 +217,9 @@ extension QBusiness.Index {
 
 extension Value where Kind == QBusiness.Index.IndexTypeValue {
   /// `ENTERPRISE`.
-  public static var enterprise: Self { Self(Kind.enterprise) }
+  public static var enterprise: Self { .allowed(Kind.enterprise) }
   /// `STARTER`.
-  public static var starter: Self { Self(Kind.starter) }
+  public static var starter: Self { .allowed(Kind.starter) }
 }
 
 extension QBusiness.Index {
@@ -234,7 +234,7 @@ extension QBusiness.Index {
 
 extension Value where Kind == QBusiness.Index.StatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

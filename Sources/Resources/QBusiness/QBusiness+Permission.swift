@@ -88,7 +88,7 @@ extension Value where Kind == QBusiness.Permission.ConditionDefinition {
     objectEntries.append(.init("ConditionKey", conditionKey.expression))
     objectEntries.append(.init("ConditionOperator", conditionOperator.expression))
     objectEntries.append(.init("ConditionValues", conditionValues.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -103,5 +103,5 @@ extension QBusiness.Permission {
 
 extension Value where Kind == QBusiness.Permission.ConditionOperatorValue {
   /// `StringEquals`.
-  public static var stringEquals: Self { Self(Kind.stringEquals) }
+  public static var stringEquals: Self { .allowed(Kind.stringEquals) }
 }

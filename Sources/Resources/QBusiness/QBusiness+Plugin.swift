@@ -150,7 +150,7 @@ extension QBusiness.Plugin {
 
 extension Value where Kind == QBusiness.Plugin.APISchemaTypeValue {
   /// `OPEN_API_V3`.
-  public static var openApiV3: Self { Self(Kind.openApiV3) }
+  public static var openApiV3: Self { .allowed(Kind.openApiV3) }
 }
 
 extension QBusiness.Plugin {
@@ -171,7 +171,7 @@ extension Value where Kind == QBusiness.Plugin.CustomPluginConfiguration {
     objectEntries.append(.init("ApiSchema", apiSchema.expression))
     objectEntries.append(.init("ApiSchemaType", apiSchemaType.expression))
     objectEntries.append(.init("Description", description.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -187,9 +187,9 @@ extension QBusiness.Plugin {
 
 extension Value where Kind == QBusiness.Plugin.PluginStateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension QBusiness.Plugin {
@@ -219,37 +219,37 @@ extension QBusiness.Plugin {
 
 extension Value where Kind == QBusiness.Plugin.PluginTypeValue {
   /// `SERVICE_NOW`.
-  public static var serviceNow: Self { Self(Kind.serviceNow) }
+  public static var serviceNow: Self { .allowed(Kind.serviceNow) }
   /// `SALESFORCE`.
-  public static var salesforce: Self { Self(Kind.salesforce) }
+  public static var salesforce: Self { .allowed(Kind.salesforce) }
   /// `JIRA`.
-  public static var jira: Self { Self(Kind.jira) }
+  public static var jira: Self { .allowed(Kind.jira) }
   /// `ZENDESK`.
-  public static var zendesk: Self { Self(Kind.zendesk) }
+  public static var zendesk: Self { .allowed(Kind.zendesk) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
   /// `QUICKSIGHT`.
-  public static var quicksight: Self { Self(Kind.quicksight) }
+  public static var quicksight: Self { .allowed(Kind.quicksight) }
   /// `SERVICENOW_NOW_PLATFORM`.
-  public static var servicenowNowPlatform: Self { Self(Kind.servicenowNowPlatform) }
+  public static var servicenowNowPlatform: Self { .allowed(Kind.servicenowNowPlatform) }
   /// `JIRA_CLOUD`.
-  public static var jiraCloud: Self { Self(Kind.jiraCloud) }
+  public static var jiraCloud: Self { .allowed(Kind.jiraCloud) }
   /// `SALESFORCE_CRM`.
-  public static var salesforceCrm: Self { Self(Kind.salesforceCrm) }
+  public static var salesforceCrm: Self { .allowed(Kind.salesforceCrm) }
   /// `ZENDESK_SUITE`.
-  public static var zendeskSuite: Self { Self(Kind.zendeskSuite) }
+  public static var zendeskSuite: Self { .allowed(Kind.zendeskSuite) }
   /// `ATLASSIAN_CONFLUENCE`.
-  public static var atlassianConfluence: Self { Self(Kind.atlassianConfluence) }
+  public static var atlassianConfluence: Self { .allowed(Kind.atlassianConfluence) }
   /// `GOOGLE_CALENDAR`.
-  public static var googleCalendar: Self { Self(Kind.googleCalendar) }
+  public static var googleCalendar: Self { .allowed(Kind.googleCalendar) }
   /// `MICROSOFT_TEAMS`.
-  public static var microsoftTeams: Self { Self(Kind.microsoftTeams) }
+  public static var microsoftTeams: Self { .allowed(Kind.microsoftTeams) }
   /// `MICROSOFT_EXCHANGE`.
-  public static var microsoftExchange: Self { Self(Kind.microsoftExchange) }
+  public static var microsoftExchange: Self { .allowed(Kind.microsoftExchange) }
   /// `PAGERDUTY_ADVANCE`.
-  public static var pagerdutyAdvance: Self { Self(Kind.pagerdutyAdvance) }
+  public static var pagerdutyAdvance: Self { .allowed(Kind.pagerdutyAdvance) }
   /// `SMARTSHEET`.
-  public static var smartsheet: Self { Self(Kind.smartsheet) }
+  public static var smartsheet: Self { .allowed(Kind.smartsheet) }
   /// `ASANA`.
-  public static var asana: Self { Self(Kind.asana) }
+  public static var asana: Self { .allowed(Kind.asana) }
 }

@@ -130,7 +130,7 @@ extension QBusiness.Retriever {
 
 extension Value where Kind == QBusiness.Retriever.RetrieverTypeValue {
   /// `NATIVE_INDEX`.
-  public static var nativeIndex: Self { Self(Kind.nativeIndex) }
+  public static var nativeIndex: Self { .allowed(Kind.nativeIndex) }
   /// `KENDRA_INDEX`.
-  public static var kendraIndex: Self { Self(Kind.kendraIndex) }
+  public static var kendraIndex: Self { .allowed(Kind.kendraIndex) }
 }

@@ -186,7 +186,7 @@ extension Value where Kind == QBusiness.WebExperience.BrowserExtensionConfigurat
   public init(enabledBrowserExtensions: Value<[QBusiness.WebExperience.BrowserExtensionValue]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EnabledBrowserExtensions", enabledBrowserExtensions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -202,9 +202,9 @@ extension QBusiness.WebExperience {
 
 extension Value where Kind == QBusiness.WebExperience.BrowserExtensionValue {
   /// `FIREFOX`.
-  public static var firefox: Self { Self(Kind.firefox) }
+  public static var firefox: Self { .allowed(Kind.firefox) }
   /// `CHROME`.
-  public static var chrome: Self { Self(Kind.chrome) }
+  public static var chrome: Self { .allowed(Kind.chrome) }
 }
 
 extension QBusiness.WebExperience {
@@ -227,7 +227,7 @@ extension Value where Kind == QBusiness.WebExperience.CustomizationConfiguration
     if let faviconURL = faviconURL { objectEntries.append(.init("FaviconUrl", faviconURL.expression)) }
     if let fontURL = fontURL { objectEntries.append(.init("FontUrl", fontURL.expression)) }
     if let logoURL = logoURL { objectEntries.append(.init("LogoUrl", logoURL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -243,7 +243,7 @@ extension QBusiness.WebExperience {
 
 extension Value where Kind == QBusiness.WebExperience.WebExperienceSamplePromptsControlModeValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

@@ -124,6 +124,6 @@ extension Value where Kind == QLDB.Stream.KinesisConfiguration {
       objectEntries.append(.init("AggregationEnabled", aggregationEnabled.expression))
     }
     if let streamARN = streamARN { objectEntries.append(.init("StreamArn", streamARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

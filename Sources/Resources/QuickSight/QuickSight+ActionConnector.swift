@@ -185,59 +185,59 @@ extension QuickSight.ActionConnector {
 
 extension Value where Kind == QuickSight.ActionConnector.ActionConnectorTypeValue {
   /// `GENERIC_HTTP`.
-  public static var genericHTTP: Self { Self(Kind.genericHTTP) }
+  public static var genericHTTP: Self { .allowed(Kind.genericHTTP) }
   /// `SERVICENOW_NOW_PLATFORM`.
-  public static var servicenowNowPlatform: Self { Self(Kind.servicenowNowPlatform) }
+  public static var servicenowNowPlatform: Self { .allowed(Kind.servicenowNowPlatform) }
   /// `SALESFORCE_CRM`.
-  public static var salesforceCrm: Self { Self(Kind.salesforceCrm) }
+  public static var salesforceCrm: Self { .allowed(Kind.salesforceCrm) }
   /// `MICROSOFT_OUTLOOK`.
-  public static var microsoftOutlook: Self { Self(Kind.microsoftOutlook) }
+  public static var microsoftOutlook: Self { .allowed(Kind.microsoftOutlook) }
   /// `PAGERDUTY_ADVANCE`.
-  public static var pagerdutyAdvance: Self { Self(Kind.pagerdutyAdvance) }
+  public static var pagerdutyAdvance: Self { .allowed(Kind.pagerdutyAdvance) }
   /// `JIRA_CLOUD`.
-  public static var jiraCloud: Self { Self(Kind.jiraCloud) }
+  public static var jiraCloud: Self { .allowed(Kind.jiraCloud) }
   /// `ATLASSIAN_CONFLUENCE`.
-  public static var atlassianConfluence: Self { Self(Kind.atlassianConfluence) }
+  public static var atlassianConfluence: Self { .allowed(Kind.atlassianConfluence) }
   /// `AMAZON_S3`.
-  public static var amazonS3: Self { Self(Kind.amazonS3) }
+  public static var amazonS3: Self { .allowed(Kind.amazonS3) }
   /// `AMAZON_BEDROCK_AGENT_RUNTIME`.
-  public static var amazonBedrockAgentRuntime: Self { Self(Kind.amazonBedrockAgentRuntime) }
+  public static var amazonBedrockAgentRuntime: Self { .allowed(Kind.amazonBedrockAgentRuntime) }
   /// `AMAZON_BEDROCK_RUNTIME`.
-  public static var amazonBedrockRuntime: Self { Self(Kind.amazonBedrockRuntime) }
+  public static var amazonBedrockRuntime: Self { .allowed(Kind.amazonBedrockRuntime) }
   /// `AMAZON_BEDROCK_DATA_AUTOMATION_RUNTIME`.
-  public static var amazonBedrockDataAutomationRuntime: Self { Self(Kind.amazonBedrockDataAutomationRuntime) }
+  public static var amazonBedrockDataAutomationRuntime: Self { .allowed(Kind.amazonBedrockDataAutomationRuntime) }
   /// `AMAZON_TEXTRACT`.
-  public static var amazonTextract: Self { Self(Kind.amazonTextract) }
+  public static var amazonTextract: Self { .allowed(Kind.amazonTextract) }
   /// `AMAZON_COMPREHEND`.
-  public static var amazonComprehend: Self { Self(Kind.amazonComprehend) }
+  public static var amazonComprehend: Self { .allowed(Kind.amazonComprehend) }
   /// `AMAZON_COMPREHEND_MEDICAL`.
-  public static var amazonComprehendMedical: Self { Self(Kind.amazonComprehendMedical) }
+  public static var amazonComprehendMedical: Self { .allowed(Kind.amazonComprehendMedical) }
   /// `MICROSOFT_ONEDRIVE`.
-  public static var microsoftOnedrive: Self { Self(Kind.microsoftOnedrive) }
+  public static var microsoftOnedrive: Self { .allowed(Kind.microsoftOnedrive) }
   /// `MICROSOFT_SHAREPOINT`.
-  public static var microsoftSharepoint: Self { Self(Kind.microsoftSharepoint) }
+  public static var microsoftSharepoint: Self { .allowed(Kind.microsoftSharepoint) }
   /// `MICROSOFT_TEAMS`.
-  public static var microsoftTeams: Self { Self(Kind.microsoftTeams) }
+  public static var microsoftTeams: Self { .allowed(Kind.microsoftTeams) }
   /// `SAP_BUSINESSPARTNER`.
-  public static var sapBusinesspartner: Self { Self(Kind.sapBusinesspartner) }
+  public static var sapBusinesspartner: Self { .allowed(Kind.sapBusinesspartner) }
   /// `SAP_PRODUCTMASTERDATA`.
-  public static var sapProductmasterdata: Self { Self(Kind.sapProductmasterdata) }
+  public static var sapProductmasterdata: Self { .allowed(Kind.sapProductmasterdata) }
   /// `SAP_PHYSICALINVENTORY`.
-  public static var sapPhysicalinventory: Self { Self(Kind.sapPhysicalinventory) }
+  public static var sapPhysicalinventory: Self { .allowed(Kind.sapPhysicalinventory) }
   /// `SAP_BILLOFMATERIALS`.
-  public static var sapBillofmaterials: Self { Self(Kind.sapBillofmaterials) }
+  public static var sapBillofmaterials: Self { .allowed(Kind.sapBillofmaterials) }
   /// `SAP_MATERIALSTOCK`.
-  public static var sapMaterialstock: Self { Self(Kind.sapMaterialstock) }
+  public static var sapMaterialstock: Self { .allowed(Kind.sapMaterialstock) }
   /// `ZENDESK_SUITE`.
-  public static var zendeskSuite: Self { Self(Kind.zendeskSuite) }
+  public static var zendeskSuite: Self { .allowed(Kind.zendeskSuite) }
   /// `SMARTSHEET`.
-  public static var smartsheet: Self { Self(Kind.smartsheet) }
+  public static var smartsheet: Self { .allowed(Kind.smartsheet) }
   /// `SLACK`.
-  public static var slack: Self { Self(Kind.slack) }
+  public static var slack: Self { .allowed(Kind.slack) }
   /// `ASANA`.
-  public static var asana: Self { Self(Kind.asana) }
+  public static var asana: Self { .allowed(Kind.asana) }
   /// `BAMBOO_HR`.
-  public static var bambooHr: Self { Self(Kind.bambooHr) }
+  public static var bambooHr: Self { .allowed(Kind.bambooHr) }
 }
 
 extension QuickSight.ActionConnector {
@@ -256,7 +256,7 @@ extension Value where Kind == QuickSight.ActionConnector.AuthConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AuthenticationMetadata", authenticationMetadata.expression))
     objectEntries.append(.init("AuthenticationType", authenticationType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -276,15 +276,15 @@ extension QuickSight.ActionConnector {
 
 extension Value where Kind == QuickSight.ActionConnector.ConnectionAuthTypeValue {
   /// `BASIC`.
-  public static var basic: Self { Self(Kind.basic) }
+  public static var basic: Self { .allowed(Kind.basic) }
   /// `API_KEY`.
-  public static var apiKey: Self { Self(Kind.apiKey) }
+  public static var apiKey: Self { .allowed(Kind.apiKey) }
   /// `OAUTH2_CLIENT_CREDENTIALS`.
-  public static var oauth2ClientCredentials: Self { Self(Kind.oauth2ClientCredentials) }
+  public static var oauth2ClientCredentials: Self { .allowed(Kind.oauth2ClientCredentials) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `IAM`.
-  public static var iam: Self { Self(Kind.iam) }
+  public static var iam: Self { .allowed(Kind.iam) }
   /// `OAUTH2_AUTHORIZATION_CODE`.
-  public static var oauth2AuthorizationCode: Self { Self(Kind.oauth2AuthorizationCode) }
+  public static var oauth2AuthorizationCode: Self { .allowed(Kind.oauth2AuthorizationCode) }
 }

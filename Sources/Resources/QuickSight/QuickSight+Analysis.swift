@@ -2239,7 +2239,7 @@ extension Value where Kind == QuickSight.Analysis.AnalysisDefinition {
     }
     if let sheets = sheets { objectEntries.append(.init("Sheets", sheets.expression)) }
     if let staticFiles = staticFiles { objectEntries.append(.init("StaticFiles", staticFiles.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2263,7 +2263,7 @@ extension Value where Kind == QuickSight.Analysis.AnalysisError {
     if let violatedEntities = violatedEntities {
       objectEntries.append(.init("ViolatedEntities", violatedEntities.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2287,25 +2287,25 @@ extension QuickSight.Analysis {
 
 extension Value where Kind == QuickSight.Analysis.AnalysisErrorTypeValue {
   /// `ACCESS_DENIED`.
-  public static var accessDenied: Self { Self(Kind.accessDenied) }
+  public static var accessDenied: Self { .allowed(Kind.accessDenied) }
   /// `SOURCE_NOT_FOUND`.
-  public static var sourceNotFound: Self { Self(Kind.sourceNotFound) }
+  public static var sourceNotFound: Self { .allowed(Kind.sourceNotFound) }
   /// `DATA_SET_NOT_FOUND`.
-  public static var dataSetNotFound: Self { Self(Kind.dataSetNotFound) }
+  public static var dataSetNotFound: Self { .allowed(Kind.dataSetNotFound) }
   /// `INTERNAL_FAILURE`.
-  public static var internalFailure: Self { Self(Kind.internalFailure) }
+  public static var internalFailure: Self { .allowed(Kind.internalFailure) }
   /// `PARAMETER_VALUE_INCOMPATIBLE`.
-  public static var parameterValueIncompatible: Self { Self(Kind.parameterValueIncompatible) }
+  public static var parameterValueIncompatible: Self { .allowed(Kind.parameterValueIncompatible) }
   /// `PARAMETER_TYPE_INVALID`.
-  public static var parameterTypeInvalid: Self { Self(Kind.parameterTypeInvalid) }
+  public static var parameterTypeInvalid: Self { .allowed(Kind.parameterTypeInvalid) }
   /// `PARAMETER_NOT_FOUND`.
-  public static var parameterNotFound: Self { Self(Kind.parameterNotFound) }
+  public static var parameterNotFound: Self { .allowed(Kind.parameterNotFound) }
   /// `COLUMN_TYPE_MISMATCH`.
-  public static var columnTypeMismatch: Self { Self(Kind.columnTypeMismatch) }
+  public static var columnTypeMismatch: Self { .allowed(Kind.columnTypeMismatch) }
   /// `COLUMN_GEOGRAPHIC_ROLE_MISMATCH`.
-  public static var columnGeographicRoleMismatch: Self { Self(Kind.columnGeographicRoleMismatch) }
+  public static var columnGeographicRoleMismatch: Self { .allowed(Kind.columnGeographicRoleMismatch) }
   /// `COLUMN_REPLACEMENT_MISSING`.
-  public static var columnReplacementMissing: Self { Self(Kind.columnReplacementMissing) }
+  public static var columnReplacementMissing: Self { .allowed(Kind.columnReplacementMissing) }
 }
 
 extension QuickSight.Analysis {
@@ -2320,7 +2320,7 @@ extension Value where Kind == QuickSight.Analysis.AnalysisSourceEntity {
   public init(sourceTemplate: Value<QuickSight.Analysis.AnalysisSourceTemplate>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sourceTemplate = sourceTemplate { objectEntries.append(.init("SourceTemplate", sourceTemplate.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2337,7 +2337,7 @@ extension Value where Kind == QuickSight.Analysis.AnalysisSourceTemplate {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
     objectEntries.append(.init("DataSetReferences", dataSetReferences.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2353,7 +2353,7 @@ extension Value where Kind == QuickSight.Analysis.Entity {
   public init(path: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2375,21 +2375,21 @@ extension QuickSight.Analysis {
 
 extension Value where Kind == QuickSight.Analysis.ResourceStatusValue {
   /// `CREATION_IN_PROGRESS`.
-  public static var creationInProgress: Self { Self(Kind.creationInProgress) }
+  public static var creationInProgress: Self { .allowed(Kind.creationInProgress) }
   /// `CREATION_SUCCESSFUL`.
-  public static var creationSuccessful: Self { Self(Kind.creationSuccessful) }
+  public static var creationSuccessful: Self { .allowed(Kind.creationSuccessful) }
   /// `CREATION_FAILED`.
-  public static var creationFailed: Self { Self(Kind.creationFailed) }
+  public static var creationFailed: Self { .allowed(Kind.creationFailed) }
   /// `UPDATE_IN_PROGRESS`.
-  public static var updateInProgress: Self { Self(Kind.updateInProgress) }
+  public static var updateInProgress: Self { .allowed(Kind.updateInProgress) }
   /// `UPDATE_SUCCESSFUL`.
-  public static var updateSuccessful: Self { Self(Kind.updateSuccessful) }
+  public static var updateSuccessful: Self { .allowed(Kind.updateSuccessful) }
   /// `UPDATE_FAILED`.
-  public static var updateFailed: Self { Self(Kind.updateFailed) }
+  public static var updateFailed: Self { .allowed(Kind.updateFailed) }
   /// `PENDING_UPDATE`.
-  public static var pendingUpdate: Self { Self(Kind.pendingUpdate) }
+  public static var pendingUpdate: Self { .allowed(Kind.pendingUpdate) }
   /// `DELETED`.
-  public static var deleted: Self { Self(Kind.deleted) }
+  public static var deleted: Self { .allowed(Kind.deleted) }
 }
 
 extension QuickSight.Analysis {
@@ -2405,7 +2405,7 @@ extension Value where Kind == QuickSight.Analysis.Sheet {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let sheetID = sheetID { objectEntries.append(.init("SheetId", sheetID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2449,6 +2449,6 @@ extension Value where Kind == QuickSight.Analysis.SheetDefinition {
     if let textBoxes = textBoxes { objectEntries.append(.init("TextBoxes", textBoxes.expression)) }
     if let title = title { objectEntries.append(.init("Title", title.expression)) }
     if let visuals = visuals { objectEntries.append(.init("Visuals", visuals.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

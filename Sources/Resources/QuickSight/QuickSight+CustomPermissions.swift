@@ -878,7 +878,7 @@ extension Value where Kind == QuickSight.CustomPermissions.Capabilities {
       objectEntries.append(.init("ViewAccountSPICECapacity", viewAccountSPICECapacity.expression))
     }
     if let zendeskAction = zendeskAction { objectEntries.append(.init("ZendeskAction", zendeskAction.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -893,5 +893,5 @@ extension QuickSight.CustomPermissions {
 
 extension Value where Kind == QuickSight.CustomPermissions.CapabilityStateValue {
   /// `DENY`.
-  public static var deny: Self { Self(Kind.deny) }
+  public static var deny: Self { .allowed(Kind.deny) }
 }

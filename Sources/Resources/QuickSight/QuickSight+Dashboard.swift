@@ -2177,7 +2177,7 @@ extension Value where Kind == QuickSight.Dashboard.AdHocFilteringOption {
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2205,7 +2205,7 @@ extension Value where Kind == QuickSight.Dashboard.AssetOptions {
     }
     if let timezone = timezone { objectEntries.append(.init("Timezone", timezone.expression)) }
     if let weekStart = weekStart { objectEntries.append(.init("WeekStart", weekStart.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2235,7 +2235,7 @@ extension Value where Kind == QuickSight.Dashboard.BodySectionConfiguration {
     }
     objectEntries.append(.init("SectionId", sectionID.expression))
     if let style = style { objectEntries.append(.init("Style", style.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2251,7 +2251,7 @@ extension Value where Kind == QuickSight.Dashboard.BodySectionContent {
   public init(layout: Value<QuickSight.Dashboard.SectionLayoutConfiguration>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let layout = layout { objectEntries.append(.init("Layout", layout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2327,7 +2327,7 @@ extension Value where Kind == QuickSight.Dashboard.DashboardPublishOptions {
     if let visualPublishOptions = visualPublishOptions {
       objectEntries.append(.init("VisualPublishOptions", visualPublishOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2343,7 +2343,7 @@ extension Value where Kind == QuickSight.Dashboard.DashboardSourceEntity {
   public init(sourceTemplate: Value<QuickSight.Dashboard.DashboardSourceTemplate>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sourceTemplate = sourceTemplate { objectEntries.append(.init("SourceTemplate", sourceTemplate.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2360,7 +2360,7 @@ extension Value where Kind == QuickSight.Dashboard.DashboardSourceTemplate {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
     objectEntries.append(.init("DataSetReferences", dataSetReferences.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2376,9 +2376,9 @@ extension QuickSight.Dashboard {
 
 extension Value where Kind == QuickSight.Dashboard.DashboardUIStateValue {
   /// `EXPANDED`.
-  public static var expanded: Self { Self(Kind.expanded) }
+  public static var expanded: Self { .allowed(Kind.expanded) }
   /// `COLLAPSED`.
-  public static var collapsed: Self { Self(Kind.collapsed) }
+  public static var collapsed: Self { .allowed(Kind.collapsed) }
 }
 
 extension QuickSight.Dashboard {
@@ -2419,7 +2419,7 @@ extension Value where Kind == QuickSight.Dashboard.DashboardVersionDefinition {
     }
     if let sheets = sheets { objectEntries.append(.init("Sheets", sheets.expression)) }
     if let staticFiles = staticFiles { objectEntries.append(.init("StaticFiles", staticFiles.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2437,7 +2437,7 @@ extension Value where Kind == QuickSight.Dashboard.DashboardVisualPublishOptions
     if let exportHiddenFieldsOption = exportHiddenFieldsOption {
       objectEntries.append(.init("ExportHiddenFieldsOption", exportHiddenFieldsOption.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2455,7 +2455,7 @@ extension Value where Kind == QuickSight.Dashboard.DataPointDrillUpDownOption {
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2473,7 +2473,7 @@ extension Value where Kind == QuickSight.Dashboard.DataPointMenuLabelOption {
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2491,7 +2491,7 @@ extension Value where Kind == QuickSight.Dashboard.DataPointTooltipOption {
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2509,7 +2509,7 @@ extension Value where Kind == QuickSight.Dashboard.DataQAEnabledOption {
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2527,7 +2527,7 @@ extension Value where Kind == QuickSight.Dashboard.DataStoriesSharingOption {
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2545,7 +2545,7 @@ extension Value where Kind == QuickSight.Dashboard.ExecutiveSummaryOption {
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2563,7 +2563,7 @@ extension Value where Kind == QuickSight.Dashboard.ExportHiddenFieldsOption {
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2581,7 +2581,7 @@ extension Value where Kind == QuickSight.Dashboard.ExportToCSVOption {
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2599,7 +2599,7 @@ extension Value where Kind == QuickSight.Dashboard.ExportWithHiddenFieldsOption 
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2621,7 +2621,7 @@ extension Value where Kind == QuickSight.Dashboard.FreeFormLayoutConfiguration {
       objectEntries.append(.init("CanvasSizeOptions", canvasSizeOptions.expression))
     }
     objectEntries.append(.init("Elements", elements.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2671,7 +2671,7 @@ extension Value where Kind == QuickSight.Dashboard.FreeFormLayoutElement {
     objectEntries.append(.init("Width", width.expression))
     objectEntries.append(.init("XAxisLocation", xAxisLocation.expression))
     objectEntries.append(.init("YAxisLocation", yAxisLocation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2693,7 +2693,7 @@ extension Value where Kind == QuickSight.Dashboard.FreeFormLayoutElementBorderSt
     if let color = color { objectEntries.append(.init("Color", color.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
     if let width = width { objectEntries.append(.init("Width", width.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2709,7 +2709,7 @@ extension Value where Kind == QuickSight.Dashboard.FreeFormSectionLayoutConfigur
   public init(elements: Value<[QuickSight.Dashboard.FreeFormLayoutElement]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Elements", elements.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2731,7 +2731,7 @@ extension Value where Kind == QuickSight.Dashboard.GridLayoutConfiguration {
       objectEntries.append(.init("CanvasSizeOptions", canvasSizeOptions.expression))
     }
     objectEntries.append(.init("Elements", elements.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2777,7 +2777,7 @@ extension Value where Kind == QuickSight.Dashboard.GridLayoutElement {
     if let selectedBorderStyle = selectedBorderStyle {
       objectEntries.append(.init("SelectedBorderStyle", selectedBorderStyle.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2794,7 +2794,7 @@ extension Value where Kind == QuickSight.Dashboard.GridLayoutElementBackgroundSt
     var objectEntries: [Expression.ObjectEntry] = []
     if let color = color { objectEntries.append(.init("Color", color.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2816,7 +2816,7 @@ extension Value where Kind == QuickSight.Dashboard.GridLayoutElementBorderStyle 
     if let color = color { objectEntries.append(.init("Color", color.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
     if let width = width { objectEntries.append(.init("Width", width.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2838,7 +2838,7 @@ extension Value where Kind == QuickSight.Dashboard.HeaderFooterSectionConfigurat
     objectEntries.append(.init("Layout", layout.expression))
     objectEntries.append(.init("SectionId", sectionID.expression))
     if let style = style { objectEntries.append(.init("Style", style.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2854,7 +2854,7 @@ extension Value where Kind == QuickSight.Dashboard.Layout {
   public init(configuration: Value<QuickSight.Dashboard.LayoutConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Configuration", configuration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2878,7 +2878,7 @@ extension Value where Kind == QuickSight.Dashboard.LayoutConfiguration {
     if let sectionBasedLayout = sectionBasedLayout {
       objectEntries.append(.init("SectionBasedLayout", sectionBasedLayout.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2894,7 +2894,7 @@ extension Value where Kind == QuickSight.Dashboard.LinkSharingConfiguration {
   public init(permissions: Value<[QuickSight.ResourcePermission]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let permissions = permissions { objectEntries.append(.init("Permissions", permissions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2910,9 +2910,9 @@ extension QuickSight.Dashboard {
 
 extension Value where Kind == QuickSight.Dashboard.QBusinessInsightsStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension QuickSight.Dashboard {
@@ -2929,7 +2929,7 @@ extension Value where Kind == QuickSight.Dashboard.QuickSuiteActionsOption {
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2953,7 +2953,7 @@ extension Value where Kind == QuickSight.Dashboard.SectionBasedLayoutConfigurati
     objectEntries.append(.init("CanvasSizeOptions", canvasSizeOptions.expression))
     objectEntries.append(.init("FooterSections", footerSections.expression))
     objectEntries.append(.init("HeaderSections", headerSections.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2969,7 +2969,7 @@ extension Value where Kind == QuickSight.Dashboard.SectionLayoutConfiguration {
   public init(freeFormLayout: Value<QuickSight.Dashboard.FreeFormSectionLayoutConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FreeFormLayout", freeFormLayout.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2985,7 +2985,7 @@ extension Value where Kind == QuickSight.Dashboard.SheetControlLayout {
   public init(configuration: Value<QuickSight.Dashboard.SheetControlLayoutConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Configuration", configuration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3001,7 +3001,7 @@ extension Value where Kind == QuickSight.Dashboard.SheetControlLayoutConfigurati
   public init(gridLayout: Value<QuickSight.Dashboard.GridLayoutConfiguration>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let gridLayout = gridLayout { objectEntries.append(.init("GridLayout", gridLayout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3019,7 +3019,7 @@ extension Value where Kind == QuickSight.Dashboard.SheetControlsOption {
     if let visibilityState = visibilityState {
       objectEntries.append(.init("VisibilityState", visibilityState.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3063,7 +3063,7 @@ extension Value where Kind == QuickSight.Dashboard.SheetDefinition {
     if let textBoxes = textBoxes { objectEntries.append(.init("TextBoxes", textBoxes.expression)) }
     if let title = title { objectEntries.append(.init("Title", title.expression)) }
     if let visuals = visuals { objectEntries.append(.init("Visuals", visuals.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3081,7 +3081,7 @@ extension Value where Kind == QuickSight.Dashboard.SheetLayoutElementMaximizatio
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3099,6 +3099,6 @@ extension Value where Kind == QuickSight.Dashboard.VisualAxisSortOption {
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -280,7 +280,7 @@ extension Value where Kind == QuickSight.DataSet.AggregateOperation {
       objectEntries.append(.init("GroupByColumnNames", groupByColumnNames.expression))
     }
     objectEntries.append(.init("Source", source.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -302,7 +302,7 @@ extension Value where Kind == QuickSight.DataSet.Aggregation {
     objectEntries.append(.init("AggregationFunction", aggregationFunction.expression))
     objectEntries.append(.init("NewColumnId", newColumnID.expression))
     objectEntries.append(.init("NewColumnName", newColumnName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -326,7 +326,7 @@ extension Value where Kind == QuickSight.DataSet.AppendOperation {
     objectEntries.append(.init("AppendedColumns", appendedColumns.expression))
     if let firstSource = firstSource { objectEntries.append(.init("FirstSource", firstSource.expression)) }
     if let secondSource = secondSource { objectEntries.append(.init("SecondSource", secondSource.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -343,7 +343,7 @@ extension Value where Kind == QuickSight.DataSet.AppendedColumn {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ColumnName", columnName.expression))
     objectEntries.append(.init("NewColumnId", newColumnID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -361,7 +361,7 @@ extension Value where Kind == QuickSight.DataSet.CalculatedColumn {
     objectEntries.append(.init("ColumnId", columnID.expression))
     objectEntries.append(.init("ColumnName", columnName.expression))
     objectEntries.append(.init("Expression", expression.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -385,7 +385,7 @@ extension Value where Kind == QuickSight.DataSet.CastColumnTypeOperation {
     if let format = format { objectEntries.append(.init("Format", format.expression)) }
     objectEntries.append(.init("NewColumnType", newColumnType.expression))
     if let subType = subType { objectEntries.append(.init("SubType", subType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -407,7 +407,7 @@ extension Value where Kind == QuickSight.DataSet.CastColumnTypesOperation {
     objectEntries.append(.init("Alias", alias.expression))
     objectEntries.append(.init("CastColumnTypeOperations", castColumnTypeOperations.expression))
     objectEntries.append(.init("Source", source.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -423,9 +423,9 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.ColumnDataSubTypeValue {
   /// `FLOAT`.
-  public static var float: Self { Self(Kind.float) }
+  public static var float: Self { .allowed(Kind.float) }
   /// `FIXED`.
-  public static var fixed: Self { Self(Kind.fixed) }
+  public static var fixed: Self { .allowed(Kind.fixed) }
 }
 
 extension QuickSight.DataSet {
@@ -442,13 +442,13 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.ColumnDataTypeValue {
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `INTEGER`.
-  public static var integer: Self { Self(Kind.integer) }
+  public static var integer: Self { .allowed(Kind.integer) }
   /// `DECIMAL`.
-  public static var decimal: Self { Self(Kind.decimal) }
+  public static var decimal: Self { .allowed(Kind.decimal) }
   /// `DATETIME`.
-  public static var datetime: Self { Self(Kind.datetime) }
+  public static var datetime: Self { .allowed(Kind.datetime) }
 }
 
 extension QuickSight.DataSet {
@@ -463,7 +463,7 @@ extension Value where Kind == QuickSight.DataSet.ColumnDescription {
   public init(text: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let text = text { objectEntries.append(.init("Text", text.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -481,7 +481,7 @@ extension Value where Kind == QuickSight.DataSet.ColumnGroup {
     if let geoSpatialColumnGroup = geoSpatialColumnGroup {
       objectEntries.append(.init("GeoSpatialColumnGroup", geoSpatialColumnGroup.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -498,7 +498,7 @@ extension Value where Kind == QuickSight.DataSet.ColumnLevelPermissionRule {
     var objectEntries: [Expression.ObjectEntry] = []
     if let columnNames = columnNames { objectEntries.append(.init("ColumnNames", columnNames.expression)) }
     if let principals = principals { objectEntries.append(.init("Principals", principals.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -522,7 +522,7 @@ extension Value where Kind == QuickSight.DataSet.ColumnTag {
     if let columnGeographicRole = columnGeographicRole {
       objectEntries.append(.init("ColumnGeographicRole", columnGeographicRole.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -538,9 +538,9 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.ColumnTagNameValue {
   /// `COLUMN_GEOGRAPHIC_ROLE`.
-  public static var columnGeographicRole: Self { Self(Kind.columnGeographicRole) }
+  public static var columnGeographicRole: Self { .allowed(Kind.columnGeographicRole) }
   /// `COLUMN_DESCRIPTION`.
-  public static var columnDescription: Self { Self(Kind.columnDescription) }
+  public static var columnDescription: Self { .allowed(Kind.columnDescription) }
 }
 
 extension QuickSight.DataSet {
@@ -556,7 +556,7 @@ extension Value where Kind == QuickSight.DataSet.ColumnToUnpivot {
     var objectEntries: [Expression.ObjectEntry] = []
     if let columnName = columnName { objectEntries.append(.init("ColumnName", columnName.expression)) }
     if let newValue = newValue { objectEntries.append(.init("NewValue", newValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -578,7 +578,7 @@ extension Value where Kind == QuickSight.DataSet.CreateColumnsOperation {
     if let alias = alias { objectEntries.append(.init("Alias", alias.expression)) }
     objectEntries.append(.init("Columns", columns.expression))
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -602,7 +602,7 @@ extension Value where Kind == QuickSight.DataSet.CustomSQL {
     objectEntries.append(.init("DataSourceArn", dataSourceARN.expression))
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("SqlQuery", sqlQuery.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -630,7 +630,7 @@ extension Value where Kind == QuickSight.DataSet.DataPrepAggregationFunction {
     if let simpleAggregation = simpleAggregation {
       objectEntries.append(.init("SimpleAggregation", simpleAggregation.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -652,7 +652,7 @@ extension Value where Kind == QuickSight.DataSet.DataPrepConfiguration {
     objectEntries.append(.init("DestinationTableMap", destinationTableMap.expression))
     objectEntries.append(.init("SourceTableMap", sourceTableMap.expression))
     objectEntries.append(.init("TransformStepMap", transformStepMap.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -672,7 +672,7 @@ extension Value where Kind == QuickSight.DataSet.DataPrepListAggregationFunction
       objectEntries.append(.init("InputColumnName", inputColumnName.expression))
     }
     objectEntries.append(.init("Separator", separator.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -691,7 +691,7 @@ extension Value where Kind == QuickSight.DataSet.DataPrepPercentileAggregationFu
       objectEntries.append(.init("InputColumnName", inputColumnName.expression))
     }
     objectEntries.append(.init("PercentileValue", percentileValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -713,7 +713,7 @@ extension Value where Kind == QuickSight.DataSet.DataPrepSimpleAggregationFuncti
     if let inputColumnName = inputColumnName {
       objectEntries.append(.init("InputColumnName", inputColumnName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -736,23 +736,23 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.DataPrepSimpleAggregationFunctionTypeValue {
   /// `COUNT`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
   /// `DISTINCT_COUNT`.
-  public static var distinctCount: Self { Self(Kind.distinctCount) }
+  public static var distinctCount: Self { .allowed(Kind.distinctCount) }
   /// `SUM`.
-  public static var sum: Self { Self(Kind.sum) }
+  public static var sum: Self { .allowed(Kind.sum) }
   /// `AVERAGE`.
-  public static var average: Self { Self(Kind.average) }
+  public static var average: Self { .allowed(Kind.average) }
   /// `MEDIAN`.
-  public static var median: Self { Self(Kind.median) }
+  public static var median: Self { .allowed(Kind.median) }
   /// `MAX`.
-  public static var max: Self { Self(Kind.max) }
+  public static var max: Self { .allowed(Kind.max) }
   /// `MIN`.
-  public static var min: Self { Self(Kind.min) }
+  public static var min: Self { .allowed(Kind.min) }
   /// `VARIANCE`.
-  public static var variance: Self { Self(Kind.variance) }
+  public static var variance: Self { .allowed(Kind.variance) }
   /// `STANDARD_DEVIATION`.
-  public static var standardDeviation: Self { Self(Kind.standardDeviation) }
+  public static var standardDeviation: Self { .allowed(Kind.standardDeviation) }
 }
 
 extension QuickSight.DataSet {
@@ -768,7 +768,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetColumnIDMapping {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SourceColumnId", sourceColumnID.expression))
     objectEntries.append(.init("TargetColumnId", targetColumnID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -788,7 +788,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetDateComparisonFilterCond
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Operator", `operator`.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -806,13 +806,13 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.DataSetDateComparisonFilterOperatorValue {
   /// `BEFORE`.
-  public static var before: Self { Self(Kind.before) }
+  public static var before: Self { .allowed(Kind.before) }
   /// `BEFORE_OR_EQUALS_TO`.
-  public static var beforeOrEqualsTo: Self { Self(Kind.beforeOrEqualsTo) }
+  public static var beforeOrEqualsTo: Self { .allowed(Kind.beforeOrEqualsTo) }
   /// `AFTER`.
-  public static var after: Self { Self(Kind.after) }
+  public static var after: Self { .allowed(Kind.after) }
   /// `AFTER_OR_EQUALS_TO`.
-  public static var afterOrEqualsTo: Self { Self(Kind.afterOrEqualsTo) }
+  public static var afterOrEqualsTo: Self { .allowed(Kind.afterOrEqualsTo) }
 }
 
 extension QuickSight.DataSet {
@@ -837,7 +837,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetDateFilterCondition {
     if let rangeFilterCondition = rangeFilterCondition {
       objectEntries.append(.init("RangeFilterCondition", rangeFilterCondition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -853,7 +853,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetDateFilterValue {
   public init(staticValue: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let staticValue = staticValue { objectEntries.append(.init("StaticValue", staticValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -877,7 +877,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetDateRangeFilterCondition
     if let includeMinimum = includeMinimum { objectEntries.append(.init("IncludeMinimum", includeMinimum.expression)) }
     if let rangeMaximum = rangeMaximum { objectEntries.append(.init("RangeMaximum", rangeMaximum.expression)) }
     if let rangeMinimum = rangeMinimum { objectEntries.append(.init("RangeMinimum", rangeMinimum.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -893,9 +893,9 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.DataSetImportModeValue {
   /// `SPICE`.
-  public static var spice: Self { Self(Kind.spice) }
+  public static var spice: Self { .allowed(Kind.spice) }
   /// `DIRECT_QUERY`.
-  public static var directQuery: Self { Self(Kind.directQuery) }
+  public static var directQuery: Self { .allowed(Kind.directQuery) }
 }
 
 extension QuickSight.DataSet {
@@ -914,7 +914,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetNumericComparisonFilterC
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Operator", `operator`.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -934,17 +934,17 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.DataSetNumericComparisonFilterOperatorValue {
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `DOES_NOT_EQUAL`.
-  public static var doesNotEqual: Self { Self(Kind.doesNotEqual) }
+  public static var doesNotEqual: Self { .allowed(Kind.doesNotEqual) }
   /// `GREATER_THAN`.
-  public static var greaterThan: Self { Self(Kind.greaterThan) }
+  public static var greaterThan: Self { .allowed(Kind.greaterThan) }
   /// `GREATER_THAN_OR_EQUALS_TO`.
-  public static var greaterThanOrEqualsTo: Self { Self(Kind.greaterThanOrEqualsTo) }
+  public static var greaterThanOrEqualsTo: Self { .allowed(Kind.greaterThanOrEqualsTo) }
   /// `LESS_THAN`.
-  public static var lessThan: Self { Self(Kind.lessThan) }
+  public static var lessThan: Self { .allowed(Kind.lessThan) }
   /// `LESS_THAN_OR_EQUALS_TO`.
-  public static var lessThanOrEqualsTo: Self { Self(Kind.lessThanOrEqualsTo) }
+  public static var lessThanOrEqualsTo: Self { .allowed(Kind.lessThanOrEqualsTo) }
 }
 
 extension QuickSight.DataSet {
@@ -969,7 +969,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetNumericFilterCondition {
     if let rangeFilterCondition = rangeFilterCondition {
       objectEntries.append(.init("RangeFilterCondition", rangeFilterCondition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -985,7 +985,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetNumericFilterValue {
   public init(staticValue: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let staticValue = staticValue { objectEntries.append(.init("StaticValue", staticValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1009,7 +1009,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetNumericRangeFilterCondit
     if let includeMinimum = includeMinimum { objectEntries.append(.init("IncludeMinimum", includeMinimum.expression)) }
     if let rangeMaximum = rangeMaximum { objectEntries.append(.init("RangeMaximum", rangeMaximum.expression)) }
     if let rangeMinimum = rangeMinimum { objectEntries.append(.init("RangeMinimum", rangeMinimum.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1033,7 +1033,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetRefreshProperties {
     if let refreshConfiguration = refreshConfiguration {
       objectEntries.append(.init("RefreshConfiguration", refreshConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1053,7 +1053,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetStringComparisonFilterCo
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Operator", `operator`.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1073,17 +1073,17 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.DataSetStringComparisonFilterOperatorValue {
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `DOES_NOT_EQUAL`.
-  public static var doesNotEqual: Self { Self(Kind.doesNotEqual) }
+  public static var doesNotEqual: Self { .allowed(Kind.doesNotEqual) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `DOES_NOT_CONTAIN`.
-  public static var doesNotContain: Self { Self(Kind.doesNotContain) }
+  public static var doesNotContain: Self { .allowed(Kind.doesNotContain) }
   /// `STARTS_WITH`.
-  public static var startsWith: Self { Self(Kind.startsWith) }
+  public static var startsWith: Self { .allowed(Kind.startsWith) }
   /// `ENDS_WITH`.
-  public static var endsWith: Self { Self(Kind.endsWith) }
+  public static var endsWith: Self { .allowed(Kind.endsWith) }
 }
 
 extension QuickSight.DataSet {
@@ -1108,7 +1108,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetStringFilterCondition {
     if let listFilterCondition = listFilterCondition {
       objectEntries.append(.init("ListFilterCondition", listFilterCondition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1124,7 +1124,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetStringFilterValue {
   public init(staticValue: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let staticValue = staticValue { objectEntries.append(.init("StaticValue", staticValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1144,7 +1144,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetStringListFilterConditio
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Operator", `operator`.expression))
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1160,9 +1160,9 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.DataSetStringListFilterOperatorValue {
   /// `INCLUDE`.
-  public static var include: Self { Self(Kind.include) }
+  public static var include: Self { .allowed(Kind.include) }
   /// `EXCLUDE`.
-  public static var exclude: Self { Self(Kind.exclude) }
+  public static var exclude: Self { .allowed(Kind.exclude) }
 }
 
 extension QuickSight.DataSet {
@@ -1177,7 +1177,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetStringListFilterValue {
   public init(staticValues: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let staticValues = staticValues { objectEntries.append(.init("StaticValues", staticValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1198,7 +1198,7 @@ extension Value where Kind == QuickSight.DataSet.DataSetUsageConfiguration {
     if let disableUseAsImportedSource = disableUseAsImportedSource {
       objectEntries.append(.init("DisableUseAsImportedSource", disableUseAsImportedSource.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1213,7 +1213,7 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.DataSetUseAsValue {
   /// `RLS_RULES`.
-  public static var rlsRules: Self { Self(Kind.rlsRules) }
+  public static var rlsRules: Self { .allowed(Kind.rlsRules) }
 }
 
 extension QuickSight.DataSet {
@@ -1244,7 +1244,7 @@ extension Value where Kind == QuickSight.DataSet.DatasetParameter {
     if let stringDatasetParameter = stringDatasetParameter {
       objectEntries.append(.init("StringDatasetParameter", stringDatasetParameter.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1260,9 +1260,9 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.DatasetParameterValueTypeValue {
   /// `MULTI_VALUED`.
-  public static var multiValued: Self { Self(Kind.multiValued) }
+  public static var multiValued: Self { .allowed(Kind.multiValued) }
   /// `SINGLE_VALUED`.
-  public static var singleValued: Self { Self(Kind.singleValued) }
+  public static var singleValued: Self { .allowed(Kind.singleValued) }
 }
 
 extension QuickSight.DataSet {
@@ -1289,7 +1289,7 @@ extension Value where Kind == QuickSight.DataSet.DateTimeDatasetParameter {
       objectEntries.append(.init("TimeGranularity", timeGranularity.expression))
     }
     objectEntries.append(.init("ValueType", valueType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1305,7 +1305,7 @@ extension Value where Kind == QuickSight.DataSet.DateTimeDatasetParameterDefault
   public init(staticValues: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let staticValues = staticValues { objectEntries.append(.init("StaticValues", staticValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1329,7 +1329,7 @@ extension Value where Kind == QuickSight.DataSet.DecimalDatasetParameter {
     objectEntries.append(.init("Id", id.expression))
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("ValueType", valueType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1345,7 +1345,7 @@ extension Value where Kind == QuickSight.DataSet.DecimalDatasetParameterDefaultV
   public init(staticValues: Value<[Number]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let staticValues = staticValues { objectEntries.append(.init("StaticValues", staticValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1362,7 +1362,7 @@ extension Value where Kind == QuickSight.DataSet.DestinationTable {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Alias", alias.expression))
     objectEntries.append(.init("Source", source.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1378,7 +1378,7 @@ extension Value where Kind == QuickSight.DataSet.DestinationTableSource {
   public init(transformOperationID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TransformOperationId", transformOperationID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1395,7 +1395,7 @@ extension Value where Kind == QuickSight.DataSet.FieldFolder {
     var objectEntries: [Expression.ObjectEntry] = []
     if let columns = columns { objectEntries.append(.init("Columns", columns.expression)) }
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1415,17 +1415,17 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.FileFormatValue {
   /// `CSV`.
-  public static var csv: Self { Self(Kind.csv) }
+  public static var csv: Self { .allowed(Kind.csv) }
   /// `TSV`.
-  public static var tsv: Self { Self(Kind.tsv) }
+  public static var tsv: Self { .allowed(Kind.tsv) }
   /// `CLF`.
-  public static var clf: Self { Self(Kind.clf) }
+  public static var clf: Self { .allowed(Kind.clf) }
   /// `ELF`.
-  public static var elf: Self { Self(Kind.elf) }
+  public static var elf: Self { .allowed(Kind.elf) }
   /// `XLSX`.
-  public static var xlsx: Self { Self(Kind.xlsx) }
+  public static var xlsx: Self { .allowed(Kind.xlsx) }
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
 }
 
 extension QuickSight.DataSet {
@@ -1456,7 +1456,7 @@ extension Value where Kind == QuickSight.DataSet.FilterOperation {
     if let stringFilterCondition = stringFilterCondition {
       objectEntries.append(.init("StringFilterCondition", stringFilterCondition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1478,7 +1478,7 @@ extension Value where Kind == QuickSight.DataSet.FiltersOperation {
     objectEntries.append(.init("Alias", alias.expression))
     objectEntries.append(.init("FilterOperations", filterOperations.expression))
     objectEntries.append(.init("Source", source.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1500,7 +1500,7 @@ extension Value where Kind == QuickSight.DataSet.GeoSpatialColumnGroup {
     objectEntries.append(.init("Columns", columns.expression))
     if let countryCode = countryCode { objectEntries.append(.init("CountryCode", countryCode.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1515,7 +1515,7 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.GeoSpatialCountryCodeValue {
   /// `US`.
-  public static var us: Self { Self(Kind.us) }
+  public static var us: Self { .allowed(Kind.us) }
 }
 
 extension QuickSight.DataSet {
@@ -1539,27 +1539,27 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.GeoSpatialDataRoleValue {
   /// `COUNTRY`.
-  public static var country: Self { Self(Kind.country) }
+  public static var country: Self { .allowed(Kind.country) }
   /// `STATE`.
-  public static var state: Self { Self(Kind.state) }
+  public static var state: Self { .allowed(Kind.state) }
   /// `COUNTY`.
-  public static var county: Self { Self(Kind.county) }
+  public static var county: Self { .allowed(Kind.county) }
   /// `CITY`.
-  public static var city: Self { Self(Kind.city) }
+  public static var city: Self { .allowed(Kind.city) }
   /// `POSTCODE`.
-  public static var postcode: Self { Self(Kind.postcode) }
+  public static var postcode: Self { .allowed(Kind.postcode) }
   /// `LONGITUDE`.
-  public static var longitude: Self { Self(Kind.longitude) }
+  public static var longitude: Self { .allowed(Kind.longitude) }
   /// `LATITUDE`.
-  public static var latitude: Self { Self(Kind.latitude) }
+  public static var latitude: Self { .allowed(Kind.latitude) }
   /// `POLITICAL1`.
-  public static var political1: Self { Self(Kind.political1) }
+  public static var political1: Self { .allowed(Kind.political1) }
   /// `CENSUS_TRACT`.
-  public static var censusTract: Self { Self(Kind.censusTract) }
+  public static var censusTract: Self { .allowed(Kind.censusTract) }
   /// `CENSUS_BLOCK_GROUP`.
-  public static var censusBlockGroup: Self { Self(Kind.censusBlockGroup) }
+  public static var censusBlockGroup: Self { .allowed(Kind.censusBlockGroup) }
   /// `CENSUS_BLOCK`.
-  public static var censusBlock: Self { Self(Kind.censusBlock) }
+  public static var censusBlock: Self { .allowed(Kind.censusBlock) }
 }
 
 extension QuickSight.DataSet {
@@ -1575,7 +1575,7 @@ extension Value where Kind == QuickSight.DataSet.ImportTableOperation {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Alias", alias.expression))
     objectEntries.append(.init("Source", source.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1597,7 +1597,7 @@ extension Value where Kind == QuickSight.DataSet.ImportTableOperationSource {
       objectEntries.append(.init("ColumnIdMappings", columnIDMappings.expression))
     }
     objectEntries.append(.init("SourceTableId", sourceTableID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1613,7 +1613,7 @@ extension Value where Kind == QuickSight.DataSet.IncrementalRefresh {
   public init(lookbackWindow: Value<QuickSight.DataSet.LookbackWindow>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LookbackWindow", lookbackWindow.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1634,7 +1634,7 @@ extension Value where Kind == QuickSight.DataSet.IngestionWaitPolicy {
     if let waitForSpiceIngestion = waitForSpiceIngestion {
       objectEntries.append(.init("WaitForSpiceIngestion", waitForSpiceIngestion.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1658,7 +1658,7 @@ extension Value where Kind == QuickSight.DataSet.InputColumn {
     objectEntries.append(.init("Name", name.expression))
     if let subType = subType { objectEntries.append(.init("SubType", subType.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1680,21 +1680,21 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.InputColumnDataTypeValue {
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `INTEGER`.
-  public static var integer: Self { Self(Kind.integer) }
+  public static var integer: Self { .allowed(Kind.integer) }
   /// `DECIMAL`.
-  public static var decimal: Self { Self(Kind.decimal) }
+  public static var decimal: Self { .allowed(Kind.decimal) }
   /// `DATETIME`.
-  public static var datetime: Self { Self(Kind.datetime) }
+  public static var datetime: Self { .allowed(Kind.datetime) }
   /// `BIT`.
-  public static var bit: Self { Self(Kind.bit) }
+  public static var bit: Self { .allowed(Kind.bit) }
   /// `BOOLEAN`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `SEMISTRUCT`.
-  public static var semistruct: Self { Self(Kind.semistruct) }
+  public static var semistruct: Self { .allowed(Kind.semistruct) }
 }
 
 extension QuickSight.DataSet {
@@ -1717,7 +1717,7 @@ extension Value where Kind == QuickSight.DataSet.IntegerDatasetParameter {
     objectEntries.append(.init("Id", id.expression))
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("ValueType", valueType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1733,7 +1733,7 @@ extension Value where Kind == QuickSight.DataSet.IntegerDatasetParameterDefaultV
   public init(staticValues: Value<[Number]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let staticValues = staticValues { objectEntries.append(.init("StaticValues", staticValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1765,7 +1765,7 @@ extension Value where Kind == QuickSight.DataSet.JoinInstruction {
     }
     objectEntries.append(.init("RightOperand", rightOperand.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1781,7 +1781,7 @@ extension Value where Kind == QuickSight.DataSet.JoinKeyProperties {
   public init(uniqueKey: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let uniqueKey = uniqueKey { objectEntries.append(.init("UniqueKey", uniqueKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1797,7 +1797,7 @@ extension Value where Kind == QuickSight.DataSet.JoinOperandProperties {
   public init(outputColumnNameOverrides: Value<[QuickSight.DataSet.OutputColumnNameOverride]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OutputColumnNameOverrides", outputColumnNameOverrides.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1831,7 +1831,7 @@ extension Value where Kind == QuickSight.DataSet.JoinOperation {
       objectEntries.append(.init("RightOperandProperties", rightOperandProperties.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1849,13 +1849,13 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.JoinOperationTypeValue {
   /// `INNER`.
-  public static var inner: Self { Self(Kind.inner) }
+  public static var inner: Self { .allowed(Kind.inner) }
   /// `OUTER`.
-  public static var outer: Self { Self(Kind.outer) }
+  public static var outer: Self { .allowed(Kind.outer) }
   /// `LEFT`.
-  public static var left: Self { Self(Kind.left) }
+  public static var left: Self { .allowed(Kind.left) }
   /// `RIGHT`.
-  public static var right: Self { Self(Kind.right) }
+  public static var right: Self { .allowed(Kind.right) }
 }
 
 extension QuickSight.DataSet {
@@ -1872,13 +1872,13 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.JoinTypeValue {
   /// `INNER`.
-  public static var inner: Self { Self(Kind.inner) }
+  public static var inner: Self { .allowed(Kind.inner) }
   /// `OUTER`.
-  public static var outer: Self { Self(Kind.outer) }
+  public static var outer: Self { .allowed(Kind.outer) }
   /// `LEFT`.
-  public static var left: Self { Self(Kind.left) }
+  public static var left: Self { .allowed(Kind.left) }
   /// `RIGHT`.
-  public static var right: Self { Self(Kind.right) }
+  public static var right: Self { .allowed(Kind.right) }
 }
 
 extension QuickSight.DataSet {
@@ -1899,7 +1899,7 @@ extension Value where Kind == QuickSight.DataSet.LogicalTable {
     objectEntries.append(.init("Alias", alias.expression))
     if let dataTransforms = dataTransforms { objectEntries.append(.init("DataTransforms", dataTransforms.expression)) }
     objectEntries.append(.init("Source", source.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1925,7 +1925,7 @@ extension Value where Kind == QuickSight.DataSet.LogicalTableSource {
     if let physicalTableID = physicalTableID {
       objectEntries.append(.init("PhysicalTableId", physicalTableID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1947,7 +1947,7 @@ extension Value where Kind == QuickSight.DataSet.LookbackWindow {
     objectEntries.append(.init("ColumnName", columnName.expression))
     objectEntries.append(.init("Size", size.expression))
     objectEntries.append(.init("SizeUnit", sizeUnit.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1964,11 +1964,11 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.LookbackWindowSizeUnitValue {
   /// `HOUR`.
-  public static var hour: Self { Self(Kind.hour) }
+  public static var hour: Self { .allowed(Kind.hour) }
   /// `DAY`.
-  public static var day: Self { Self(Kind.day) }
+  public static var day: Self { .allowed(Kind.day) }
   /// `WEEK`.
-  public static var week: Self { Self(Kind.week) }
+  public static var week: Self { .allowed(Kind.week) }
 }
 
 extension QuickSight.DataSet {
@@ -1999,7 +1999,7 @@ extension Value where Kind == QuickSight.DataSet.NewDefaultValues {
     if let stringStaticValues = stringStaticValues {
       objectEntries.append(.init("StringStaticValues", stringStaticValues.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2018,7 +2018,7 @@ extension Value where Kind == QuickSight.DataSet.OutputColumnNameOverride {
     if let sourceColumnName = sourceColumnName {
       objectEntries.append(.init("SourceColumnName", sourceColumnName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2044,7 +2044,7 @@ extension Value where Kind == QuickSight.DataSet.OverrideDatasetParameterOperati
       objectEntries.append(.init("NewParameterName", newParameterName.expression))
     }
     objectEntries.append(.init("ParameterName", parameterName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2061,7 +2061,7 @@ extension Value where Kind == QuickSight.DataSet.ParentDataSet {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DataSetArn", dataSetARN.expression))
     objectEntries.append(.init("InputColumns", inputColumns.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2077,7 +2077,7 @@ extension Value where Kind == QuickSight.DataSet.PerformanceConfiguration {
   public init(uniqueKeys: Value<[QuickSight.DataSet.UniqueKey]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let uniqueKeys = uniqueKeys { objectEntries.append(.init("UniqueKeys", uniqueKeys.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2103,7 +2103,7 @@ extension Value where Kind == QuickSight.DataSet.PhysicalTable {
     }
     if let s3Source = s3Source { objectEntries.append(.init("S3Source", s3Source.expression)) }
     if let saaSTable = saaSTable { objectEntries.append(.init("SaaSTable", saaSTable.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2122,7 +2122,7 @@ extension Value where Kind == QuickSight.DataSet.PivotConfiguration {
       objectEntries.append(.init("LabelColumnName", labelColumnName.expression))
     }
     objectEntries.append(.init("PivotedLabels", pivotedLabels.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2150,7 +2150,7 @@ extension Value where Kind == QuickSight.DataSet.PivotOperation {
     objectEntries.append(.init("PivotConfiguration", pivotConfiguration.expression))
     objectEntries.append(.init("Source", source.expression))
     objectEntries.append(.init("ValueColumnConfiguration", valueColumnConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2168,7 +2168,7 @@ extension Value where Kind == QuickSight.DataSet.PivotedLabel {
     objectEntries.append(.init("LabelName", labelName.expression))
     objectEntries.append(.init("NewColumnId", newColumnID.expression))
     objectEntries.append(.init("NewColumnName", newColumnName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2192,7 +2192,7 @@ extension Value where Kind == QuickSight.DataSet.ProjectOperation {
       objectEntries.append(.init("ProjectedColumns", projectedColumns.expression))
     }
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2208,7 +2208,7 @@ extension Value where Kind == QuickSight.DataSet.RefreshConfiguration {
   public init(incrementalRefresh: Value<QuickSight.DataSet.IncrementalRefresh>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IncrementalRefresh", incrementalRefresh.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2224,9 +2224,9 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.RefreshFailureAlertStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension QuickSight.DataSet {
@@ -2241,7 +2241,7 @@ extension Value where Kind == QuickSight.DataSet.RefreshFailureConfiguration {
   public init(emailAlert: Value<QuickSight.DataSet.RefreshFailureEmailAlert>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let emailAlert = emailAlert { objectEntries.append(.init("EmailAlert", emailAlert.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2257,7 +2257,7 @@ extension Value where Kind == QuickSight.DataSet.RefreshFailureEmailAlert {
   public init(alertStatus: Value<QuickSight.DataSet.RefreshFailureAlertStatusValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let alertStatus = alertStatus { objectEntries.append(.init("AlertStatus", alertStatus.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2283,7 +2283,7 @@ extension Value where Kind == QuickSight.DataSet.RelationalTable {
     objectEntries.append(.init("InputColumns", inputColumns.expression))
     objectEntries.append(.init("Name", name.expression))
     if let schema = schema { objectEntries.append(.init("Schema", schema.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2300,7 +2300,7 @@ extension Value where Kind == QuickSight.DataSet.RenameColumnOperation {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ColumnName", columnName.expression))
     objectEntries.append(.init("NewColumnName", newColumnName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2322,7 +2322,7 @@ extension Value where Kind == QuickSight.DataSet.RenameColumnsOperation {
     objectEntries.append(.init("Alias", alias.expression))
     objectEntries.append(.init("RenameColumnOperations", renameColumnOperations.expression))
     objectEntries.append(.init("Source", source.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2346,7 +2346,7 @@ extension Value where Kind == QuickSight.DataSet.RowLevelPermissionConfiguration
     if let tagConfiguration = tagConfiguration {
       objectEntries.append(.init("TagConfiguration", tagConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2372,7 +2372,7 @@ extension Value where Kind == QuickSight.DataSet.RowLevelPermissionDataSet {
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
     objectEntries.append(.init("PermissionPolicy", permissionPolicy.expression))
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2388,9 +2388,9 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.RowLevelPermissionFormatVersionValue {
   /// `VERSION_1`.
-  public static var version1: Self { Self(Kind.version1) }
+  public static var version1: Self { .allowed(Kind.version1) }
   /// `VERSION_2`.
-  public static var version2: Self { Self(Kind.version2) }
+  public static var version2: Self { .allowed(Kind.version2) }
 }
 
 extension QuickSight.DataSet {
@@ -2405,9 +2405,9 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.RowLevelPermissionPolicyValue {
   /// `GRANT_ACCESS`.
-  public static var grantAccess: Self { Self(Kind.grantAccess) }
+  public static var grantAccess: Self { .allowed(Kind.grantAccess) }
   /// `DENY_ACCESS`.
-  public static var denyAccess: Self { Self(Kind.denyAccess) }
+  public static var denyAccess: Self { .allowed(Kind.denyAccess) }
 }
 
 extension QuickSight.DataSet {
@@ -2430,7 +2430,7 @@ extension Value where Kind == QuickSight.DataSet.RowLevelPermissionTagConfigurat
       objectEntries.append(.init("TagRuleConfigurations", tagRuleConfigurations.expression))
     }
     objectEntries.append(.init("TagRules", tagRules.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2456,7 +2456,7 @@ extension Value where Kind == QuickSight.DataSet.RowLevelPermissionTagRule {
     if let tagMultiValueDelimiter = tagMultiValueDelimiter {
       objectEntries.append(.init("TagMultiValueDelimiter", tagMultiValueDelimiter.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2478,7 +2478,7 @@ extension Value where Kind == QuickSight.DataSet.S3Source {
     objectEntries.append(.init("DataSourceArn", dataSourceARN.expression))
     objectEntries.append(.init("InputColumns", inputColumns.expression))
     if let uploadSettings = uploadSettings { objectEntries.append(.init("UploadSettings", uploadSettings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2500,7 +2500,7 @@ extension Value where Kind == QuickSight.DataSet.SaaSTable {
     objectEntries.append(.init("DataSourceArn", dataSourceARN.expression))
     objectEntries.append(.init("InputColumns", inputColumns.expression))
     objectEntries.append(.init("TablePath", tablePath.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2516,7 +2516,7 @@ extension Value where Kind == QuickSight.DataSet.SemanticModelConfiguration {
   public init(tableMap: Value<[String: QuickSight.DataSet.SemanticTable]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let tableMap = tableMap { objectEntries.append(.init("TableMap", tableMap.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2540,7 +2540,7 @@ extension Value where Kind == QuickSight.DataSet.SemanticTable {
     if let rowLevelPermissionConfiguration = rowLevelPermissionConfiguration {
       objectEntries.append(.init("RowLevelPermissionConfiguration", rowLevelPermissionConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2559,7 +2559,7 @@ extension Value where Kind == QuickSight.DataSet.SourceTable {
     if let physicalTableID = physicalTableID {
       objectEntries.append(.init("PhysicalTableId", physicalTableID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2575,9 +2575,9 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.StatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension QuickSight.DataSet {
@@ -2600,7 +2600,7 @@ extension Value where Kind == QuickSight.DataSet.StringDatasetParameter {
     objectEntries.append(.init("Id", id.expression))
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("ValueType", valueType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2616,7 +2616,7 @@ extension Value where Kind == QuickSight.DataSet.StringDatasetParameterDefaultVa
   public init(staticValues: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let staticValues = staticValues { objectEntries.append(.init("StaticValues", staticValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2633,7 +2633,7 @@ extension Value where Kind == QuickSight.DataSet.TablePathElement {
     var objectEntries: [Expression.ObjectEntry] = []
     if let id = id { objectEntries.append(.init("Id", id.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2650,7 +2650,7 @@ extension Value where Kind == QuickSight.DataSet.TagColumnOperation {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ColumnName", columnName.expression))
     objectEntries.append(.init("Tags", tags.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2666,9 +2666,9 @@ extension QuickSight.DataSet {
 
 extension Value where Kind == QuickSight.DataSet.TextQualifierValue {
   /// `DOUBLE_QUOTE`.
-  public static var doubleQuote: Self { Self(Kind.doubleQuote) }
+  public static var doubleQuote: Self { .allowed(Kind.doubleQuote) }
   /// `SINGLE_QUOTE`.
-  public static var singleQuote: Self { Self(Kind.singleQuote) }
+  public static var singleQuote: Self { .allowed(Kind.singleQuote) }
 }
 
 extension QuickSight.DataSet {
@@ -2715,7 +2715,7 @@ extension Value where Kind == QuickSight.DataSet.TransformOperation {
     if let untagColumnOperation = untagColumnOperation {
       objectEntries.append(.init("UntagColumnOperation", untagColumnOperation.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2737,7 +2737,7 @@ extension Value where Kind == QuickSight.DataSet.TransformOperationSource {
       objectEntries.append(.init("ColumnIdMappings", columnIDMappings.expression))
     }
     objectEntries.append(.init("TransformOperationId", transformOperationID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2783,7 +2783,7 @@ extension Value where Kind == QuickSight.DataSet.TransformStep {
       objectEntries.append(.init("RenameColumnsStep", renameColumnsStep.expression))
     }
     if let unpivotStep = unpivotStep { objectEntries.append(.init("UnpivotStep", unpivotStep.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2799,7 +2799,7 @@ extension Value where Kind == QuickSight.DataSet.UniqueKey {
   public init(columnNames: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ColumnNames", columnNames.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2829,7 +2829,7 @@ extension Value where Kind == QuickSight.DataSet.UnpivotOperation {
     objectEntries.append(.init("UnpivotedLabelColumnName", unpivotedLabelColumnName.expression))
     objectEntries.append(.init("UnpivotedValueColumnId", unpivotedValueColumnID.expression))
     objectEntries.append(.init("UnpivotedValueColumnName", unpivotedValueColumnName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2846,7 +2846,7 @@ extension Value where Kind == QuickSight.DataSet.UntagColumnOperation {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ColumnName", columnName.expression))
     objectEntries.append(.init("TagNames", tagNames.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2872,7 +2872,7 @@ extension Value where Kind == QuickSight.DataSet.UploadSettings {
     if let format = format { objectEntries.append(.init("Format", format.expression)) }
     if let startFromRow = startFromRow { objectEntries.append(.init("StartFromRow", startFromRow.expression)) }
     if let textQualifier = textQualifier { objectEntries.append(.init("TextQualifier", textQualifier.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2890,6 +2890,6 @@ extension Value where Kind == QuickSight.DataSet.ValueColumnConfiguration {
     if let aggregationFunction = aggregationFunction {
       objectEntries.append(.init("AggregationFunction", aggregationFunction.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -178,7 +178,7 @@ extension Value where Kind == QuickSight.DataSource.AmazonElasticsearchParameter
   public init(domain: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Domain", domain.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -194,7 +194,7 @@ extension Value where Kind == QuickSight.DataSource.AmazonOpenSearchParameters {
   public init(domain: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Domain", domain.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -218,7 +218,7 @@ extension Value where Kind == QuickSight.DataSource.AthenaParameters {
     }
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
     if let workGroup = workGroup { objectEntries.append(.init("WorkGroup", workGroup.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -236,7 +236,7 @@ extension Value where Kind == QuickSight.DataSource.AuroraParameters {
     objectEntries.append(.init("Database", database.expression))
     objectEntries.append(.init("Host", host.expression))
     objectEntries.append(.init("Port", port.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -254,7 +254,7 @@ extension Value where Kind == QuickSight.DataSource.AuroraPostgreSQLParameters {
     objectEntries.append(.init("Database", database.expression))
     objectEntries.append(.init("Host", host.expression))
     objectEntries.append(.init("Port", port.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -272,13 +272,13 @@ extension QuickSight.DataSource {
 
 extension Value where Kind == QuickSight.DataSource.AuthenticationTypeValue {
   /// `PASSWORD`.
-  public static var password: Self { Self(Kind.password) }
+  public static var password: Self { .allowed(Kind.password) }
   /// `TOKEN`.
-  public static var token: Self { Self(Kind.token) }
+  public static var token: Self { .allowed(Kind.token) }
   /// `X509`.
-  public static var x509: Self { Self(Kind.x509) }
+  public static var x509: Self { .allowed(Kind.x509) }
   /// `KEYPAIR`.
-  public static var keypair: Self { Self(Kind.keypair) }
+  public static var keypair: Self { .allowed(Kind.keypair) }
 }
 
 extension QuickSight.DataSource {
@@ -301,7 +301,7 @@ extension Value where Kind == QuickSight.DataSource.CredentialPair {
     }
     objectEntries.append(.init("Password", password.expression))
     objectEntries.append(.init("Username", username.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -327,7 +327,7 @@ extension Value where Kind == QuickSight.DataSource.DataSourceCredentials {
       objectEntries.append(.init("KeyPairCredentials", keyPairCredentials.expression))
     }
     if let secretARN = secretARN { objectEntries.append(.init("SecretArn", secretARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -344,7 +344,7 @@ extension Value where Kind == QuickSight.DataSource.DataSourceErrorInfo {
     var objectEntries: [Expression.ObjectEntry] = []
     if let message = message { objectEntries.append(.init("Message", message.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -366,21 +366,21 @@ extension QuickSight.DataSource {
 
 extension Value where Kind == QuickSight.DataSource.DataSourceErrorInfoTypeValue {
   /// `ACCESS_DENIED`.
-  public static var accessDenied: Self { Self(Kind.accessDenied) }
+  public static var accessDenied: Self { .allowed(Kind.accessDenied) }
   /// `COPY_SOURCE_NOT_FOUND`.
-  public static var copySourceNotFound: Self { Self(Kind.copySourceNotFound) }
+  public static var copySourceNotFound: Self { .allowed(Kind.copySourceNotFound) }
   /// `TIMEOUT`.
-  public static var timeout: Self { Self(Kind.timeout) }
+  public static var timeout: Self { .allowed(Kind.timeout) }
   /// `ENGINE_VERSION_NOT_SUPPORTED`.
-  public static var engineVersionNotSupported: Self { Self(Kind.engineVersionNotSupported) }
+  public static var engineVersionNotSupported: Self { .allowed(Kind.engineVersionNotSupported) }
   /// `UNKNOWN_HOST`.
-  public static var unknownHost: Self { Self(Kind.unknownHost) }
+  public static var unknownHost: Self { .allowed(Kind.unknownHost) }
   /// `GENERIC_SQL_FAILURE`.
-  public static var genericSQLFailure: Self { Self(Kind.genericSQLFailure) }
+  public static var genericSQLFailure: Self { .allowed(Kind.genericSQLFailure) }
   /// `CONFLICT`.
-  public static var conflict: Self { Self(Kind.conflict) }
+  public static var conflict: Self { .allowed(Kind.conflict) }
   /// `UNKNOWN`.
-  public static var unknown: Self { Self(Kind.unknown) }
+  public static var unknown: Self { .allowed(Kind.unknown) }
 }
 
 extension QuickSight.DataSource {
@@ -475,7 +475,7 @@ extension Value where Kind == QuickSight.DataSource.DataSourceParameters {
     if let trinoParameters = trinoParameters {
       objectEntries.append(.init("TrinoParameters", trinoParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -542,111 +542,111 @@ extension QuickSight.DataSource {
 
 extension Value where Kind == QuickSight.DataSource.DataSourceTypeValue {
   /// `ADOBE_ANALYTICS`.
-  public static var adobeAnalytics: Self { Self(Kind.adobeAnalytics) }
+  public static var adobeAnalytics: Self { .allowed(Kind.adobeAnalytics) }
   /// `AMAZON_ELASTICSEARCH`.
-  public static var amazonElasticsearch: Self { Self(Kind.amazonElasticsearch) }
+  public static var amazonElasticsearch: Self { .allowed(Kind.amazonElasticsearch) }
   /// `AMAZON_OPENSEARCH`.
-  public static var amazonOpensearch: Self { Self(Kind.amazonOpensearch) }
+  public static var amazonOpensearch: Self { .allowed(Kind.amazonOpensearch) }
   /// `ATHENA`.
-  public static var athena: Self { Self(Kind.athena) }
+  public static var athena: Self { .allowed(Kind.athena) }
   /// `AURORA`.
-  public static var aurora: Self { Self(Kind.aurora) }
+  public static var aurora: Self { .allowed(Kind.aurora) }
   /// `AURORA_POSTGRESQL`.
-  public static var auroraPostgresql: Self { Self(Kind.auroraPostgresql) }
+  public static var auroraPostgresql: Self { .allowed(Kind.auroraPostgresql) }
   /// `AWS_IOT_ANALYTICS`.
-  public static var awsIotAnalytics: Self { Self(Kind.awsIotAnalytics) }
+  public static var awsIotAnalytics: Self { .allowed(Kind.awsIotAnalytics) }
   /// `DATABRICKS`.
-  public static var databricks: Self { Self(Kind.databricks) }
+  public static var databricks: Self { .allowed(Kind.databricks) }
   /// `DENODO`.
-  public static var denodo: Self { Self(Kind.denodo) }
+  public static var denodo: Self { .allowed(Kind.denodo) }
   /// `DREMIO`.
-  public static var dremio: Self { Self(Kind.dremio) }
+  public static var dremio: Self { .allowed(Kind.dremio) }
   /// `DYNAMODB`.
-  public static var dynamodb: Self { Self(Kind.dynamodb) }
+  public static var dynamodb: Self { .allowed(Kind.dynamodb) }
   /// `SAPHANA`.
-  public static var saphana: Self { Self(Kind.saphana) }
+  public static var saphana: Self { .allowed(Kind.saphana) }
   /// `DB2_AS400`.
-  public static var db2As400: Self { Self(Kind.db2As400) }
+  public static var db2As400: Self { .allowed(Kind.db2As400) }
   /// `EXASOL`.
-  public static var exasol: Self { Self(Kind.exasol) }
+  public static var exasol: Self { .allowed(Kind.exasol) }
   /// `FILE`.
-  public static var file: Self { Self(Kind.file) }
+  public static var file: Self { .allowed(Kind.file) }
   /// `GITHUB`.
-  public static var github: Self { Self(Kind.github) }
+  public static var github: Self { .allowed(Kind.github) }
   /// `INTERNATIONAL_DATA_CORPORATION`.
-  public static var internationalDataCorporation: Self { Self(Kind.internationalDataCorporation) }
+  public static var internationalDataCorporation: Self { .allowed(Kind.internationalDataCorporation) }
   /// `JIRA`.
-  public static var jira: Self { Self(Kind.jira) }
+  public static var jira: Self { .allowed(Kind.jira) }
   /// `MARIADB`.
-  public static var mariadb: Self { Self(Kind.mariadb) }
+  public static var mariadb: Self { .allowed(Kind.mariadb) }
   /// `MYSQL`.
-  public static var mysql: Self { Self(Kind.mysql) }
+  public static var mysql: Self { .allowed(Kind.mysql) }
   /// `ORACLE`.
-  public static var oracle: Self { Self(Kind.oracle) }
+  public static var oracle: Self { .allowed(Kind.oracle) }
   /// `POSTGRESQL`.
-  public static var postgresql: Self { Self(Kind.postgresql) }
+  public static var postgresql: Self { .allowed(Kind.postgresql) }
   /// `PRESTO`.
-  public static var presto: Self { Self(Kind.presto) }
+  public static var presto: Self { .allowed(Kind.presto) }
   /// `QBUSINESS`.
-  public static var qbusiness: Self { Self(Kind.qbusiness) }
+  public static var qbusiness: Self { .allowed(Kind.qbusiness) }
   /// `REDSHIFT`.
-  public static var redshift: Self { Self(Kind.redshift) }
+  public static var redshift: Self { .allowed(Kind.redshift) }
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
   /// `S3_TABLES`.
-  public static var s3Tables: Self { Self(Kind.s3Tables) }
+  public static var s3Tables: Self { .allowed(Kind.s3Tables) }
   /// `S3_KNOWLEDGE_BASE`.
-  public static var s3KnowledgeBase: Self { Self(Kind.s3KnowledgeBase) }
+  public static var s3KnowledgeBase: Self { .allowed(Kind.s3KnowledgeBase) }
   /// `SALESFORCE`.
-  public static var salesforce: Self { Self(Kind.salesforce) }
+  public static var salesforce: Self { .allowed(Kind.salesforce) }
   /// `SERVICENOW`.
-  public static var servicenow: Self { Self(Kind.servicenow) }
+  public static var servicenow: Self { .allowed(Kind.servicenow) }
   /// `SNOWFLAKE`.
-  public static var snowflake: Self { Self(Kind.snowflake) }
+  public static var snowflake: Self { .allowed(Kind.snowflake) }
   /// `SPARK`.
-  public static var spark: Self { Self(Kind.spark) }
+  public static var spark: Self { .allowed(Kind.spark) }
   /// `SPICE`.
-  public static var spice: Self { Self(Kind.spice) }
+  public static var spice: Self { .allowed(Kind.spice) }
   /// `SQLSERVER`.
-  public static var sqlserver: Self { Self(Kind.sqlserver) }
+  public static var sqlserver: Self { .allowed(Kind.sqlserver) }
   /// `TERADATA`.
-  public static var teradata: Self { Self(Kind.teradata) }
+  public static var teradata: Self { .allowed(Kind.teradata) }
   /// `TIMESTREAM`.
-  public static var timestream: Self { Self(Kind.timestream) }
+  public static var timestream: Self { .allowed(Kind.timestream) }
   /// `TWITTER`.
-  public static var twitter: Self { Self(Kind.twitter) }
+  public static var twitter: Self { .allowed(Kind.twitter) }
   /// `BIGQUERY`.
-  public static var bigquery: Self { Self(Kind.bigquery) }
+  public static var bigquery: Self { .allowed(Kind.bigquery) }
   /// `GOOGLE_ANALYTICS`.
-  public static var googleAnalytics: Self { Self(Kind.googleAnalytics) }
+  public static var googleAnalytics: Self { .allowed(Kind.googleAnalytics) }
   /// `TRINO`.
-  public static var trino: Self { Self(Kind.trino) }
+  public static var trino: Self { .allowed(Kind.trino) }
   /// `STARBURST`.
-  public static var starburst: Self { Self(Kind.starburst) }
+  public static var starburst: Self { .allowed(Kind.starburst) }
   /// `MONGO`.
-  public static var mongo: Self { Self(Kind.mongo) }
+  public static var mongo: Self { .allowed(Kind.mongo) }
   /// `MONGO_ATLAS`.
-  public static var mongoAtlas: Self { Self(Kind.mongoAtlas) }
+  public static var mongoAtlas: Self { .allowed(Kind.mongoAtlas) }
   /// `DOCUMENTDB`.
-  public static var documentdb: Self { Self(Kind.documentdb) }
+  public static var documentdb: Self { .allowed(Kind.documentdb) }
   /// `APPFLOW`.
-  public static var appflow: Self { Self(Kind.appflow) }
+  public static var appflow: Self { .allowed(Kind.appflow) }
   /// `IMPALA`.
-  public static var impala: Self { Self(Kind.impala) }
+  public static var impala: Self { .allowed(Kind.impala) }
   /// `GLUE`.
-  public static var glue: Self { Self(Kind.glue) }
+  public static var glue: Self { .allowed(Kind.glue) }
   /// `GOOGLE_DRIVE`.
-  public static var googleDrive: Self { Self(Kind.googleDrive) }
+  public static var googleDrive: Self { .allowed(Kind.googleDrive) }
   /// `CONFLUENCE`.
-  public static var confluence: Self { Self(Kind.confluence) }
+  public static var confluence: Self { .allowed(Kind.confluence) }
   /// `SHAREPOINT`.
-  public static var sharepoint: Self { Self(Kind.sharepoint) }
+  public static var sharepoint: Self { .allowed(Kind.sharepoint) }
   /// `ONE_DRIVE`.
-  public static var oneDrive: Self { Self(Kind.oneDrive) }
+  public static var oneDrive: Self { .allowed(Kind.oneDrive) }
   /// `WEB_CRAWLER`.
-  public static var webCrawler: Self { Self(Kind.webCrawler) }
+  public static var webCrawler: Self { .allowed(Kind.webCrawler) }
   /// `BOX`.
-  public static var box: Self { Self(Kind.box) }
+  public static var box: Self { .allowed(Kind.box) }
 }
 
 extension QuickSight.DataSource {
@@ -663,7 +663,7 @@ extension Value where Kind == QuickSight.DataSource.DatabricksParameters {
     objectEntries.append(.init("Host", host.expression))
     objectEntries.append(.init("Port", port.expression))
     objectEntries.append(.init("SqlEndpointPath", sqlEndpointPath.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -681,7 +681,7 @@ extension Value where Kind == QuickSight.DataSource.IdentityCenterConfiguration 
     if let enableIdentityPropagation = enableIdentityPropagation {
       objectEntries.append(.init("EnableIdentityPropagation", enableIdentityPropagation.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -701,7 +701,7 @@ extension Value where Kind == QuickSight.DataSource.KeyPairCredentials {
     if let privateKeyPassphrase = privateKeyPassphrase {
       objectEntries.append(.init("PrivateKeyPassphrase", privateKeyPassphrase.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -718,7 +718,7 @@ extension Value where Kind == QuickSight.DataSource.ManifestFileLocation {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Bucket", bucket.expression))
     objectEntries.append(.init("Key", key.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -736,7 +736,7 @@ extension Value where Kind == QuickSight.DataSource.MariaDBParameters {
     objectEntries.append(.init("Database", database.expression))
     objectEntries.append(.init("Host", host.expression))
     objectEntries.append(.init("Port", port.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -754,7 +754,7 @@ extension Value where Kind == QuickSight.DataSource.MySQLParameters {
     objectEntries.append(.init("Database", database.expression))
     objectEntries.append(.init("Host", host.expression))
     objectEntries.append(.init("Port", port.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -782,7 +782,7 @@ extension Value where Kind == QuickSight.DataSource.OAuthParameters {
     }
     if let oAuthScope = oAuthScope { objectEntries.append(.init("OAuthScope", oAuthScope.expression)) }
     objectEntries.append(.init("TokenProviderUrl", tokenProviderURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -801,7 +801,7 @@ extension Value where Kind == QuickSight.DataSource.OracleParameters {
     objectEntries.append(.init("Host", host.expression))
     objectEntries.append(.init("Port", port.expression))
     if let useServiceName = useServiceName { objectEntries.append(.init("UseServiceName", useServiceName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -819,7 +819,7 @@ extension Value where Kind == QuickSight.DataSource.PostgreSQLParameters {
     objectEntries.append(.init("Database", database.expression))
     objectEntries.append(.init("Host", host.expression))
     objectEntries.append(.init("Port", port.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -837,7 +837,7 @@ extension Value where Kind == QuickSight.DataSource.PrestoParameters {
     objectEntries.append(.init("Catalog", catalog.expression))
     objectEntries.append(.init("Host", host.expression))
     objectEntries.append(.init("Port", port.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -854,7 +854,7 @@ extension Value where Kind == QuickSight.DataSource.RdsParameters {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Database", database.expression))
     objectEntries.append(.init("InstanceId", instanceID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -880,7 +880,7 @@ extension Value where Kind == QuickSight.DataSource.RedshiftIAMParameters {
     if let databaseGroups = databaseGroups { objectEntries.append(.init("DatabaseGroups", databaseGroups.expression)) }
     if let databaseUser = databaseUser { objectEntries.append(.init("DatabaseUser", databaseUser.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -910,7 +910,7 @@ extension Value where Kind == QuickSight.DataSource.RedshiftParameters {
       objectEntries.append(.init("IdentityCenterConfiguration", identityCenterConfiguration.expression))
     }
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -928,7 +928,7 @@ extension Value where Kind == QuickSight.DataSource.ResourcePermission {
     objectEntries.append(.init("Actions", actions.expression))
     objectEntries.append(.init("Principal", principal.expression))
     if let resource = resource { objectEntries.append(.init("Resource", resource.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -945,7 +945,7 @@ extension Value where Kind == QuickSight.DataSource.S3Parameters {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ManifestFileLocation", manifestFileLocation.expression))
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -961,7 +961,7 @@ extension Value where Kind == QuickSight.DataSource.S3TablesParameters {
   public init(tableBucketARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let tableBucketARN = tableBucketARN { objectEntries.append(.init("TableBucketArn", tableBucketARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -979,7 +979,7 @@ extension Value where Kind == QuickSight.DataSource.SQLServerParameters {
     objectEntries.append(.init("Database", database.expression))
     objectEntries.append(.init("Host", host.expression))
     objectEntries.append(.init("Port", port.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -995,7 +995,7 @@ extension Value where Kind == QuickSight.DataSource.SSLProperties {
   public init(disableSSL: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let disableSSL = disableSSL { objectEntries.append(.init("DisableSsl", disableSSL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1029,7 +1029,7 @@ extension Value where Kind == QuickSight.DataSource.SnowflakeParameters {
       objectEntries.append(.init("OAuthParameters", oAuthParameters.expression))
     }
     objectEntries.append(.init("Warehouse", warehouse.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1046,7 +1046,7 @@ extension Value where Kind == QuickSight.DataSource.SparkParameters {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Host", host.expression))
     objectEntries.append(.init("Port", port.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1082,7 +1082,7 @@ extension Value where Kind == QuickSight.DataSource.StarburstParameters {
     }
     objectEntries.append(.init("Port", port.expression))
     if let productType = productType { objectEntries.append(.init("ProductType", productType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1098,9 +1098,9 @@ extension QuickSight.DataSource {
 
 extension Value where Kind == QuickSight.DataSource.StarburstProductTypeValue {
   /// `GALAXY`.
-  public static var galaxy: Self { Self(Kind.galaxy) }
+  public static var galaxy: Self { .allowed(Kind.galaxy) }
   /// `ENTERPRISE`.
-  public static var enterprise: Self { Self(Kind.enterprise) }
+  public static var enterprise: Self { .allowed(Kind.enterprise) }
 }
 
 extension QuickSight.DataSource {
@@ -1117,7 +1117,7 @@ extension Value where Kind == QuickSight.DataSource.TeradataParameters {
     objectEntries.append(.init("Database", database.expression))
     objectEntries.append(.init("Host", host.expression))
     objectEntries.append(.init("Port", port.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1135,7 +1135,7 @@ extension Value where Kind == QuickSight.DataSource.TrinoParameters {
     objectEntries.append(.init("Catalog", catalog.expression))
     objectEntries.append(.init("Host", host.expression))
     objectEntries.append(.init("Port", port.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1151,6 +1151,6 @@ extension Value where Kind == QuickSight.DataSource.VPCConnectionProperties {
   public init(vpcConnectionARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("VpcConnectionArn", vpcConnectionARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

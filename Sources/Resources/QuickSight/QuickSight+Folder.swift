@@ -137,9 +137,9 @@ extension QuickSight.Folder {
 
 extension Value where Kind == QuickSight.Folder.FolderTypeValue {
   /// `SHARED`.
-  public static var shared: Self { Self(Kind.shared) }
+  public static var shared: Self { .allowed(Kind.shared) }
   /// `RESTRICTED`.
-  public static var restricted: Self { Self(Kind.restricted) }
+  public static var restricted: Self { .allowed(Kind.restricted) }
 }
 
 extension QuickSight.Folder {
@@ -154,7 +154,7 @@ extension QuickSight.Folder {
 
 extension Value where Kind == QuickSight.Folder.SharingModelValue {
   /// `ACCOUNT`.
-  public static var account: Self { Self(Kind.account) }
+  public static var account: Self { .allowed(Kind.account) }
   /// `NAMESPACE`.
-  public static var namespace: Self { Self(Kind.namespace) }
+  public static var namespace: Self { .allowed(Kind.namespace) }
 }

@@ -84,19 +84,19 @@ extension QuickSight.RefreshSchedule {
 
 extension Value where Kind == QuickSight.RefreshSchedule.DayOfWeekValue {
   /// `SUNDAY`.
-  public static var sunday: Self { Self(Kind.sunday) }
+  public static var sunday: Self { .allowed(Kind.sunday) }
   /// `MONDAY`.
-  public static var monday: Self { Self(Kind.monday) }
+  public static var monday: Self { .allowed(Kind.monday) }
   /// `TUESDAY`.
-  public static var tuesday: Self { Self(Kind.tuesday) }
+  public static var tuesday: Self { .allowed(Kind.tuesday) }
   /// `WEDNESDAY`.
-  public static var wednesday: Self { Self(Kind.wednesday) }
+  public static var wednesday: Self { .allowed(Kind.wednesday) }
   /// `THURSDAY`.
-  public static var thursday: Self { Self(Kind.thursday) }
+  public static var thursday: Self { .allowed(Kind.thursday) }
   /// `FRIDAY`.
-  public static var friday: Self { Self(Kind.friday) }
+  public static var friday: Self { .allowed(Kind.friday) }
   /// `SATURDAY`.
-  public static var saturday: Self { Self(Kind.saturday) }
+  public static var saturday: Self { .allowed(Kind.saturday) }
 }
 
 extension QuickSight.RefreshSchedule {
@@ -115,17 +115,17 @@ extension QuickSight.RefreshSchedule {
 
 extension Value where Kind == QuickSight.RefreshSchedule.IntervalValue {
   /// `MINUTE15`.
-  public static var minute15: Self { Self(Kind.minute15) }
+  public static var minute15: Self { .allowed(Kind.minute15) }
   /// `MINUTE30`.
-  public static var minute30: Self { Self(Kind.minute30) }
+  public static var minute30: Self { .allowed(Kind.minute30) }
   /// `HOURLY`.
-  public static var hourly: Self { Self(Kind.hourly) }
+  public static var hourly: Self { .allowed(Kind.hourly) }
   /// `DAILY`.
-  public static var daily: Self { Self(Kind.daily) }
+  public static var daily: Self { .allowed(Kind.daily) }
   /// `WEEKLY`.
-  public static var weekly: Self { Self(Kind.weekly) }
+  public static var weekly: Self { .allowed(Kind.weekly) }
   /// `MONTHLY`.
-  public static var monthly: Self { Self(Kind.monthly) }
+  public static var monthly: Self { .allowed(Kind.monthly) }
 }
 
 extension QuickSight.RefreshSchedule {
@@ -141,7 +141,7 @@ extension Value where Kind == QuickSight.RefreshSchedule.RefreshOnDay {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dayOfMonth = dayOfMonth { objectEntries.append(.init("DayOfMonth", dayOfMonth.expression)) }
     if let dayOfWeek = dayOfWeek { objectEntries.append(.init("DayOfWeek", dayOfWeek.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,7 +169,7 @@ extension Value where Kind == QuickSight.RefreshSchedule.RefreshScheduleMap {
     if let startAfterDateTime = startAfterDateTime {
       objectEntries.append(.init("StartAfterDateTime", startAfterDateTime.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -185,9 +185,9 @@ extension QuickSight.RefreshSchedule {
 
 extension Value where Kind == QuickSight.RefreshSchedule.RefreshTypeValue {
   /// `FULL_REFRESH`.
-  public static var fullRefresh: Self { Self(Kind.fullRefresh) }
+  public static var fullRefresh: Self { .allowed(Kind.fullRefresh) }
   /// `INCREMENTAL_REFRESH`.
-  public static var incrementalRefresh: Self { Self(Kind.incrementalRefresh) }
+  public static var incrementalRefresh: Self { .allowed(Kind.incrementalRefresh) }
 }
 
 extension QuickSight.RefreshSchedule {
@@ -210,6 +210,6 @@ extension Value where Kind == QuickSight.RefreshSchedule.ScheduleFrequency {
     if let refreshOnDay = refreshOnDay { objectEntries.append(.init("RefreshOnDay", refreshOnDay.expression)) }
     if let timeOfTheDay = timeOfTheDay { objectEntries.append(.init("TimeOfTheDay", timeOfTheDay.expression)) }
     if let timeZone = timeZone { objectEntries.append(.init("TimeZone", timeZone.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

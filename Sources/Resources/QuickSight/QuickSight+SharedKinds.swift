@@ -17,7 +17,7 @@ extension Value where Kind == QuickSight.ResourcePermission {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Actions", actions.expression))
     objectEntries.append(.init("Principal", principal.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,7 +34,7 @@ extension Value where Kind == QuickSight.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -66,7 +66,7 @@ extension Value where Kind == QuickSight.AggregationFunction {
     if let numericalAggregationFunction = numericalAggregationFunction {
       objectEntries.append(.init("NumericalAggregationFunction", numericalAggregationFunction.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -90,7 +90,7 @@ extension Value where Kind == QuickSight.AggregationSortConfiguration {
     }
     objectEntries.append(.init("Column", column.expression))
     objectEntries.append(.init("SortDirection", sortDirection.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -106,7 +106,7 @@ extension Value where Kind == QuickSight.AnalysisDefaults {
   public init(defaultNewSheetConfiguration: Value<QuickSight.DefaultNewSheetConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DefaultNewSheetConfiguration", defaultNewSheetConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -123,7 +123,7 @@ extension Value where Kind == QuickSight.AnchorDateConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let anchorOption = anchorOption { objectEntries.append(.init("AnchorOption", anchorOption.expression)) }
     if let parameterName = parameterName { objectEntries.append(.init("ParameterName", parameterName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,7 +138,7 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.AnchorOptionValue {
   /// `NOW`.
-  public static var now: Self { Self(Kind.now) }
+  public static var now: Self { .allowed(Kind.now) }
 }
 
 extension QuickSight {
@@ -154,7 +154,7 @@ extension Value where Kind == QuickSight.ArcAxisConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let range = range { objectEntries.append(.init("Range", range.expression)) }
     if let reserveRange = reserveRange { objectEntries.append(.init("ReserveRange", reserveRange.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -171,7 +171,7 @@ extension Value where Kind == QuickSight.ArcAxisDisplayRange {
     var objectEntries: [Expression.ObjectEntry] = []
     if let max = max { objectEntries.append(.init("Max", max.expression)) }
     if let min = min { objectEntries.append(.init("Min", min.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -188,7 +188,7 @@ extension Value where Kind == QuickSight.ArcConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let arcAngle = arcAngle { objectEntries.append(.init("ArcAngle", arcAngle.expression)) }
     if let arcThickness = arcThickness { objectEntries.append(.init("ArcThickness", arcThickness.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -204,7 +204,7 @@ extension Value where Kind == QuickSight.ArcOptions {
   public init(arcThickness: Value<QuickSight.ArcThicknessValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let arcThickness = arcThickness { objectEntries.append(.init("ArcThickness", arcThickness.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,11 +221,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ArcThicknessOptionsValue {
   /// `SMALL`.
-  public static var small: Self { Self(Kind.small) }
+  public static var small: Self { .allowed(Kind.small) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `LARGE`.
-  public static var large: Self { Self(Kind.large) }
+  public static var large: Self { .allowed(Kind.large) }
 }
 
 extension QuickSight {
@@ -242,13 +242,13 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ArcThicknessValue {
   /// `SMALL`.
-  public static var small: Self { Self(Kind.small) }
+  public static var small: Self { .allowed(Kind.small) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `LARGE`.
-  public static var large: Self { Self(Kind.large) }
+  public static var large: Self { .allowed(Kind.large) }
   /// `WHOLE`.
-  public static var whole: Self { Self(Kind.whole) }
+  public static var whole: Self { .allowed(Kind.whole) }
 }
 
 extension QuickSight {
@@ -264,7 +264,7 @@ extension Value where Kind == QuickSight.AssetOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let timezone = timezone { objectEntries.append(.init("Timezone", timezone.expression)) }
     if let weekStart = weekStart { objectEntries.append(.init("WeekStart", weekStart.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -288,7 +288,7 @@ extension Value where Kind == QuickSight.AttributeAggregationFunction {
     if let valueForMultipleValues = valueForMultipleValues {
       objectEntries.append(.init("ValueForMultipleValues", valueForMultipleValues.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -304,9 +304,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.AxisBindingValue {
   /// `PRIMARY_YAXIS`.
-  public static var primaryYaxis: Self { Self(Kind.primaryYaxis) }
+  public static var primaryYaxis: Self { .allowed(Kind.primaryYaxis) }
   /// `SECONDARY_YAXIS`.
-  public static var secondaryYaxis: Self { Self(Kind.secondaryYaxis) }
+  public static var secondaryYaxis: Self { .allowed(Kind.secondaryYaxis) }
 }
 
 extension QuickSight {
@@ -329,7 +329,7 @@ extension Value where Kind == QuickSight.AxisDataOptions {
     if let numericAxisOptions = numericAxisOptions {
       objectEntries.append(.init("NumericAxisOptions", numericAxisOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -346,7 +346,7 @@ extension Value where Kind == QuickSight.AxisDisplayMinMaxRange {
     var objectEntries: [Expression.ObjectEntry] = []
     if let maximum = maximum { objectEntries.append(.init("Maximum", maximum.expression)) }
     if let minimum = minimum { objectEntries.append(.init("Minimum", minimum.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -382,7 +382,7 @@ extension Value where Kind == QuickSight.AxisDisplayOptions {
     if let tickLabelOptions = tickLabelOptions {
       objectEntries.append(.init("TickLabelOptions", tickLabelOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -399,7 +399,7 @@ extension Value where Kind == QuickSight.AxisDisplayRange {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dataDriven = dataDriven { objectEntries.append(.init("DataDriven", dataDriven.expression)) }
     if let minMax = minMax { objectEntries.append(.init("MinMax", minMax.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -423,7 +423,7 @@ extension Value where Kind == QuickSight.AxisLabelOptions {
     if let fontConfiguration = fontConfiguration {
       objectEntries.append(.init("FontConfiguration", fontConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -440,7 +440,7 @@ extension Value where Kind == QuickSight.AxisLabelReferenceOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Column", column.expression))
     objectEntries.append(.init("FieldId", fieldID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -457,7 +457,7 @@ extension Value where Kind == QuickSight.AxisLinearScale {
     var objectEntries: [Expression.ObjectEntry] = []
     if let stepCount = stepCount { objectEntries.append(.init("StepCount", stepCount.expression)) }
     if let stepSize = stepSize { objectEntries.append(.init("StepSize", stepSize.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -473,7 +473,7 @@ extension Value where Kind == QuickSight.AxisLogarithmicScale {
   public init(base: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let base = base { objectEntries.append(.init("Base", base.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -493,7 +493,7 @@ extension Value where Kind == QuickSight.AxisScale {
     var objectEntries: [Expression.ObjectEntry] = []
     if let linear = linear { objectEntries.append(.init("Linear", linear.expression)) }
     if let logarithmic = logarithmic { objectEntries.append(.init("Logarithmic", logarithmic.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -510,7 +510,7 @@ extension Value where Kind == QuickSight.AxisTickLabelOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let labelOptions = labelOptions { objectEntries.append(.init("LabelOptions", labelOptions.expression)) }
     if let rotationAngle = rotationAngle { objectEntries.append(.init("RotationAngle", rotationAngle.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -534,7 +534,7 @@ extension Value where Kind == QuickSight.BarChartAggregatedFieldWells {
     if let colors = colors { objectEntries.append(.init("Colors", colors.expression)) }
     if let smallMultiples = smallMultiples { objectEntries.append(.init("SmallMultiples", smallMultiples.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -598,7 +598,7 @@ extension Value where Kind == QuickSight.BarChartConfiguration {
       objectEntries.append(.init("ValueLabelOptions", valueLabelOptions.expression))
     }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -616,7 +616,7 @@ extension Value where Kind == QuickSight.BarChartFieldWells {
     if let barChartAggregatedFieldWells = barChartAggregatedFieldWells {
       objectEntries.append(.init("BarChartAggregatedFieldWells", barChartAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -632,9 +632,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.BarChartOrientationValue {
   /// `HORIZONTAL`.
-  public static var horizontal: Self { Self(Kind.horizontal) }
+  public static var horizontal: Self { .allowed(Kind.horizontal) }
   /// `VERTICAL`.
-  public static var vertical: Self { Self(Kind.vertical) }
+  public static var vertical: Self { .allowed(Kind.vertical) }
 }
 
 extension QuickSight {
@@ -669,7 +669,7 @@ extension Value where Kind == QuickSight.BarChartSortConfiguration {
     if let smallMultiplesSort = smallMultiplesSort {
       objectEntries.append(.init("SmallMultiplesSort", smallMultiplesSort.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -705,7 +705,7 @@ extension Value where Kind == QuickSight.BarChartVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -722,11 +722,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.BarsArrangementValue {
   /// `CLUSTERED`.
-  public static var clustered: Self { Self(Kind.clustered) }
+  public static var clustered: Self { .allowed(Kind.clustered) }
   /// `STACKED`.
-  public static var stacked: Self { Self(Kind.stacked) }
+  public static var stacked: Self { .allowed(Kind.stacked) }
   /// `STACKED_PERCENT`.
-  public static var stackedPercent: Self { Self(Kind.stackedPercent) }
+  public static var stackedPercent: Self { .allowed(Kind.stackedPercent) }
 }
 
 extension QuickSight {
@@ -743,13 +743,13 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.BaseMapStyleTypeValue {
   /// `LIGHT_GRAY`.
-  public static var lightGray: Self { Self(Kind.lightGray) }
+  public static var lightGray: Self { .allowed(Kind.lightGray) }
   /// `DARK_GRAY`.
-  public static var darkGray: Self { Self(Kind.darkGray) }
+  public static var darkGray: Self { .allowed(Kind.darkGray) }
   /// `STREET`.
-  public static var street: Self { Self(Kind.street) }
+  public static var street: Self { .allowed(Kind.street) }
   /// `IMAGERY`.
-  public static var imagery: Self { Self(Kind.imagery) }
+  public static var imagery: Self { .allowed(Kind.imagery) }
 }
 
 extension QuickSight {
@@ -764,7 +764,7 @@ extension Value where Kind == QuickSight.BinCountOptions {
   public init(value: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -781,7 +781,7 @@ extension Value where Kind == QuickSight.BinWidthOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let binCountLimit = binCountLimit { objectEntries.append(.init("BinCountLimit", binCountLimit.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -811,7 +811,7 @@ extension Value where Kind == QuickSight.BodySectionConfiguration {
     }
     objectEntries.append(.init("SectionId", sectionID.expression))
     if let style = style { objectEntries.append(.init("Style", style.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -827,7 +827,7 @@ extension Value where Kind == QuickSight.BodySectionContent {
   public init(layout: Value<QuickSight.SectionLayoutConfiguration>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let layout = layout { objectEntries.append(.init("Layout", layout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -849,7 +849,7 @@ extension Value where Kind == QuickSight.BodySectionDynamicCategoryDimensionConf
     objectEntries.append(.init("Column", column.expression))
     if let limit = limit { objectEntries.append(.init("Limit", limit.expression)) }
     if let sortByMetrics = sortByMetrics { objectEntries.append(.init("SortByMetrics", sortByMetrics.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -871,7 +871,7 @@ extension Value where Kind == QuickSight.BodySectionDynamicNumericDimensionConfi
     objectEntries.append(.init("Column", column.expression))
     if let limit = limit { objectEntries.append(.init("Limit", limit.expression)) }
     if let sortByMetrics = sortByMetrics { objectEntries.append(.init("SortByMetrics", sortByMetrics.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -899,7 +899,7 @@ extension Value where Kind == QuickSight.BodySectionRepeatConfiguration {
     if let pageBreakConfiguration = pageBreakConfiguration {
       objectEntries.append(.init("PageBreakConfiguration", pageBreakConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -923,7 +923,7 @@ extension Value where Kind == QuickSight.BodySectionRepeatDimensionConfiguration
     if let dynamicNumericDimensionConfiguration = dynamicNumericDimensionConfiguration {
       objectEntries.append(.init("DynamicNumericDimensionConfiguration", dynamicNumericDimensionConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -939,7 +939,7 @@ extension Value where Kind == QuickSight.BodySectionRepeatPageBreakConfiguration
   public init(after: Value<QuickSight.SectionAfterPageBreak>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let after = after { objectEntries.append(.init("After", after.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -956,7 +956,7 @@ extension Value where Kind == QuickSight.BoxPlotAggregatedFieldWells {
     var objectEntries: [Expression.ObjectEntry] = []
     if let groupBy = groupBy { objectEntries.append(.init("GroupBy", groupBy.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1004,7 +1004,7 @@ extension Value where Kind == QuickSight.BoxPlotChartConfiguration {
     }
     if let tooltip = tooltip { objectEntries.append(.init("Tooltip", tooltip.expression)) }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1022,7 +1022,7 @@ extension Value where Kind == QuickSight.BoxPlotFieldWells {
     if let boxPlotAggregatedFieldWells = boxPlotAggregatedFieldWells {
       objectEntries.append(.init("BoxPlotAggregatedFieldWells", boxPlotAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1038,9 +1038,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.BoxPlotFillStyleValue {
   /// `SOLID`.
-  public static var solid: Self { Self(Kind.solid) }
+  public static var solid: Self { .allowed(Kind.solid) }
   /// `TRANSPARENT`.
-  public static var transparent: Self { Self(Kind.transparent) }
+  public static var transparent: Self { .allowed(Kind.transparent) }
 }
 
 extension QuickSight {
@@ -1065,7 +1065,7 @@ extension Value where Kind == QuickSight.BoxPlotOptions {
       objectEntries.append(.init("OutlierVisibility", outlierVisibility.expression))
     }
     if let styleOptions = styleOptions { objectEntries.append(.init("StyleOptions", styleOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1087,7 +1087,7 @@ extension Value where Kind == QuickSight.BoxPlotSortConfiguration {
     if let paginationConfiguration = paginationConfiguration {
       objectEntries.append(.init("PaginationConfiguration", paginationConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1103,7 +1103,7 @@ extension Value where Kind == QuickSight.BoxPlotStyleOptions {
   public init(fillStyle: Value<QuickSight.BoxPlotFillStyleValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fillStyle = fillStyle { objectEntries.append(.init("FillStyle", fillStyle.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1139,7 +1139,7 @@ extension Value where Kind == QuickSight.BoxPlotVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1157,7 +1157,7 @@ extension Value where Kind == QuickSight.CalculatedField {
     objectEntries.append(.init("DataSetIdentifier", dataSetIdentifier.expression))
     objectEntries.append(.init("Expression", expression.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1174,7 +1174,7 @@ extension Value where Kind == QuickSight.CalculatedMeasureField {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Expression", expression.expression))
     objectEntries.append(.init("FieldId", fieldID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1190,7 +1190,7 @@ extension Value where Kind == QuickSight.CascadingControlConfiguration {
   public init(sourceControls: Value<[QuickSight.CascadingControlSource]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sourceControls = sourceControls { objectEntries.append(.init("SourceControls", sourceControls.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1209,7 +1209,7 @@ extension Value where Kind == QuickSight.CascadingControlSource {
     if let sourceSheetControlID = sourceSheetControlID {
       objectEntries.append(.init("SourceSheetControlId", sourceSheetControlID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1225,9 +1225,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.CategoricalAggregationFunctionValue {
   /// `COUNT`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
   /// `DISTINCT_COUNT`.
-  public static var distinctCount: Self { Self(Kind.distinctCount) }
+  public static var distinctCount: Self { .allowed(Kind.distinctCount) }
 }
 
 extension QuickSight {
@@ -1252,7 +1252,7 @@ extension Value where Kind == QuickSight.CategoricalDimensionField {
       objectEntries.append(.init("FormatConfiguration", formatConfiguration.expression))
     }
     if let hierarchyID = hierarchyID { objectEntries.append(.init("HierarchyId", hierarchyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1280,7 +1280,7 @@ extension Value where Kind == QuickSight.CategoricalMeasureField {
     if let formatConfiguration = formatConfiguration {
       objectEntries.append(.init("FormatConfiguration", formatConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1297,7 +1297,7 @@ extension Value where Kind == QuickSight.CategoryDrillDownFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CategoryValues", categoryValues.expression))
     objectEntries.append(.init("Column", column.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1323,7 +1323,7 @@ extension Value where Kind == QuickSight.CategoryFilter {
       objectEntries.append(.init("DefaultFilterControlConfiguration", defaultFilterControlConfiguration.expression))
     }
     objectEntries.append(.init("FilterId", filterID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1351,7 +1351,7 @@ extension Value where Kind == QuickSight.CategoryFilterConfiguration {
     if let filterListConfiguration = filterListConfiguration {
       objectEntries.append(.init("FilterListConfiguration", filterListConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1371,17 +1371,17 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.CategoryFilterMatchOperatorValue {
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `DOES_NOT_EQUAL`.
-  public static var doesNotEqual: Self { Self(Kind.doesNotEqual) }
+  public static var doesNotEqual: Self { .allowed(Kind.doesNotEqual) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `DOES_NOT_CONTAIN`.
-  public static var doesNotContain: Self { Self(Kind.doesNotContain) }
+  public static var doesNotContain: Self { .allowed(Kind.doesNotContain) }
   /// `STARTS_WITH`.
-  public static var startsWith: Self { Self(Kind.startsWith) }
+  public static var startsWith: Self { .allowed(Kind.startsWith) }
   /// `ENDS_WITH`.
-  public static var endsWith: Self { Self(Kind.endsWith) }
+  public static var endsWith: Self { .allowed(Kind.endsWith) }
 }
 
 extension QuickSight {
@@ -1395,7 +1395,7 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.CategoryFilterSelectAllOptionsValue {
   /// `FILTER_ALL_VALUES`.
-  public static var filterAllValues: Self { Self(Kind.filterAllValues) }
+  public static var filterAllValues: Self { .allowed(Kind.filterAllValues) }
 }
 
 extension QuickSight {
@@ -1418,7 +1418,7 @@ extension Value where Kind == QuickSight.CategoryInnerFilter {
     if let defaultFilterControlConfiguration = defaultFilterControlConfiguration {
       objectEntries.append(.init("DefaultFilterControlConfiguration", defaultFilterControlConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1444,7 +1444,7 @@ extension Value where Kind == QuickSight.ChartAxisLabelOptions {
       objectEntries.append(.init("SortIconVisibility", sortIconVisibility.expression))
     }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1462,7 +1462,7 @@ extension Value where Kind == QuickSight.ClusterMarker {
     if let simpleClusterMarker = simpleClusterMarker {
       objectEntries.append(.init("SimpleClusterMarker", simpleClusterMarker.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1478,7 +1478,7 @@ extension Value where Kind == QuickSight.ClusterMarkerConfiguration {
   public init(clusterMarker: Value<QuickSight.ClusterMarker>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let clusterMarker = clusterMarker { objectEntries.append(.init("ClusterMarker", clusterMarker.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1494,9 +1494,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ColorFillTypeValue {
   /// `DISCRETE`.
-  public static var discrete: Self { Self(Kind.discrete) }
+  public static var discrete: Self { .allowed(Kind.discrete) }
   /// `GRADIENT`.
-  public static var gradient: Self { Self(Kind.gradient) }
+  public static var gradient: Self { .allowed(Kind.gradient) }
 }
 
 extension QuickSight {
@@ -1517,7 +1517,7 @@ extension Value where Kind == QuickSight.ColorScale {
     objectEntries.append(.init("ColorFillType", colorFillType.expression))
     objectEntries.append(.init("Colors", colors.expression))
     if let nullValueColor = nullValueColor { objectEntries.append(.init("NullValueColor", nullValueColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1533,7 +1533,7 @@ extension Value where Kind == QuickSight.ColorsConfiguration {
   public init(customColors: Value<[QuickSight.CustomColor]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let customColors = customColors { objectEntries.append(.init("CustomColors", customColors.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1561,7 +1561,7 @@ extension Value where Kind == QuickSight.ColumnConfiguration {
       objectEntries.append(.init("FormatConfiguration", formatConfiguration.expression))
     }
     if let role = role { objectEntries.append(.init("Role", role.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1589,7 +1589,7 @@ extension Value where Kind == QuickSight.ColumnHierarchy {
     if let predefinedHierarchy = predefinedHierarchy {
       objectEntries.append(.init("PredefinedHierarchy", predefinedHierarchy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1606,7 +1606,7 @@ extension Value where Kind == QuickSight.ColumnIdentifier {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ColumnName", columnName.expression))
     objectEntries.append(.init("DataSetIdentifier", dataSetIdentifier.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1622,9 +1622,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ColumnRoleValue {
   /// `DIMENSION`.
-  public static var dimension: Self { Self(Kind.dimension) }
+  public static var dimension: Self { .allowed(Kind.dimension) }
   /// `MEASURE`.
-  public static var measure: Self { Self(Kind.measure) }
+  public static var measure: Self { .allowed(Kind.measure) }
 }
 
 extension QuickSight {
@@ -1647,7 +1647,7 @@ extension Value where Kind == QuickSight.ColumnSort {
     }
     objectEntries.append(.init("Direction", direction.expression))
     objectEntries.append(.init("SortBy", sortBy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1673,7 +1673,7 @@ extension Value where Kind == QuickSight.ColumnTooltipItem {
     if let label = label { objectEntries.append(.init("Label", label.expression)) }
     if let tooltipTarget = tooltipTarget { objectEntries.append(.init("TooltipTarget", tooltipTarget.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1697,7 +1697,7 @@ extension Value where Kind == QuickSight.ComboChartAggregatedFieldWells {
     if let category = category { objectEntries.append(.init("Category", category.expression)) }
     if let colors = colors { objectEntries.append(.init("Colors", colors.expression)) }
     if let lineValues = lineValues { objectEntries.append(.init("LineValues", lineValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1767,7 +1767,7 @@ extension Value where Kind == QuickSight.ComboChartConfiguration {
     }
     if let tooltip = tooltip { objectEntries.append(.init("Tooltip", tooltip.expression)) }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1785,7 +1785,7 @@ extension Value where Kind == QuickSight.ComboChartFieldWells {
     if let comboChartAggregatedFieldWells = comboChartAggregatedFieldWells {
       objectEntries.append(.init("ComboChartAggregatedFieldWells", comboChartAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1813,7 +1813,7 @@ extension Value where Kind == QuickSight.ComboChartSortConfiguration {
       objectEntries.append(.init("ColorItemsLimit", colorItemsLimit.expression))
     }
     if let colorSort = colorSort { objectEntries.append(.init("ColorSort", colorSort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1849,7 +1849,7 @@ extension Value where Kind == QuickSight.ComboChartVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1865,9 +1865,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.CommitModeValue {
   /// `AUTO`.
-  public static var auto: Self { Self(Kind.auto) }
+  public static var auto: Self { .allowed(Kind.auto) }
   /// `MANUAL`.
-  public static var manual: Self { Self(Kind.manual) }
+  public static var manual: Self { .allowed(Kind.manual) }
 }
 
 extension QuickSight {
@@ -1890,7 +1890,7 @@ extension Value where Kind == QuickSight.ComparisonConfiguration {
     if let comparisonMethod = comparisonMethod {
       objectEntries.append(.init("ComparisonMethod", comparisonMethod.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1914,7 +1914,7 @@ extension Value where Kind == QuickSight.ComparisonFormatConfiguration {
     if let percentageDisplayFormatConfiguration = percentageDisplayFormatConfiguration {
       objectEntries.append(.init("PercentageDisplayFormatConfiguration", percentageDisplayFormatConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1931,11 +1931,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ComparisonMethodValue {
   /// `DIFFERENCE`.
-  public static var difference: Self { Self(Kind.difference) }
+  public static var difference: Self { .allowed(Kind.difference) }
   /// `PERCENT_DIFFERENCE`.
-  public static var percentDifference: Self { Self(Kind.percentDifference) }
+  public static var percentDifference: Self { .allowed(Kind.percentDifference) }
   /// `PERCENT`.
-  public static var percent: Self { Self(Kind.percent) }
+  public static var percent: Self { .allowed(Kind.percent) }
 }
 
 extension QuickSight {
@@ -1980,7 +1980,7 @@ extension Value where Kind == QuickSight.Computation {
       objectEntries.append(.init("TotalAggregation", totalAggregation.expression))
     }
     if let uniqueValues = uniqueValues { objectEntries.append(.init("UniqueValues", uniqueValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2000,7 +2000,7 @@ extension Value where Kind == QuickSight.ConditionalFormattingColor {
     var objectEntries: [Expression.ObjectEntry] = []
     if let gradient = gradient { objectEntries.append(.init("Gradient", gradient.expression)) }
     if let solid = solid { objectEntries.append(.init("Solid", solid.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2026,7 +2026,7 @@ extension Value where Kind == QuickSight.ConditionalFormattingCustomIconConditio
     }
     objectEntries.append(.init("Expression", expression.expression))
     objectEntries.append(.init("IconOptions", iconOptions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2043,7 +2043,7 @@ extension Value where Kind == QuickSight.ConditionalFormattingCustomIconOptions 
     var objectEntries: [Expression.ObjectEntry] = []
     if let icon = icon { objectEntries.append(.init("Icon", icon.expression)) }
     if let unicodeIcon = unicodeIcon { objectEntries.append(.init("UnicodeIcon", unicodeIcon.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2060,7 +2060,7 @@ extension Value where Kind == QuickSight.ConditionalFormattingGradientColor {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Color", color.expression))
     objectEntries.append(.init("Expression", expression.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2082,7 +2082,7 @@ extension Value where Kind == QuickSight.ConditionalFormattingIcon {
       objectEntries.append(.init("CustomCondition", customCondition.expression))
     }
     if let iconSet = iconSet { objectEntries.append(.init("IconSet", iconSet.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2100,7 +2100,7 @@ extension Value where Kind == QuickSight.ConditionalFormattingIconDisplayConfigu
     if let iconDisplayOption = iconDisplayOption {
       objectEntries.append(.init("IconDisplayOption", iconDisplayOption.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2115,7 +2115,7 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ConditionalFormattingIconDisplayOptionValue {
   /// `ICON_ONLY`.
-  public static var iconOnly: Self { Self(Kind.iconOnly) }
+  public static var iconOnly: Self { .allowed(Kind.iconOnly) }
 }
 
 extension QuickSight {
@@ -2131,7 +2131,7 @@ extension Value where Kind == QuickSight.ConditionalFormattingIconSet {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Expression", expression.expression))
     if let iconSetType = iconSetType { objectEntries.append(.init("IconSetType", iconSetType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2156,27 +2156,27 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ConditionalFormattingIconSetTypeValue {
   /// `PLUS_MINUS`.
-  public static var plusMinus: Self { Self(Kind.plusMinus) }
+  public static var plusMinus: Self { .allowed(Kind.plusMinus) }
   /// `CHECK_X`.
-  public static var checkX: Self { Self(Kind.checkX) }
+  public static var checkX: Self { .allowed(Kind.checkX) }
   /// `THREE_COLOR_ARROW`.
-  public static var threeColorArrow: Self { Self(Kind.threeColorArrow) }
+  public static var threeColorArrow: Self { .allowed(Kind.threeColorArrow) }
   /// `THREE_GRAY_ARROW`.
-  public static var threeGrayArrow: Self { Self(Kind.threeGrayArrow) }
+  public static var threeGrayArrow: Self { .allowed(Kind.threeGrayArrow) }
   /// `CARET_UP_MINUS_DOWN`.
-  public static var caretUpMinusDown: Self { Self(Kind.caretUpMinusDown) }
+  public static var caretUpMinusDown: Self { .allowed(Kind.caretUpMinusDown) }
   /// `THREE_SHAPE`.
-  public static var threeShape: Self { Self(Kind.threeShape) }
+  public static var threeShape: Self { .allowed(Kind.threeShape) }
   /// `THREE_CIRCLE`.
-  public static var threeCircle: Self { Self(Kind.threeCircle) }
+  public static var threeCircle: Self { .allowed(Kind.threeCircle) }
   /// `FLAGS`.
-  public static var flags: Self { Self(Kind.flags) }
+  public static var flags: Self { .allowed(Kind.flags) }
   /// `BARS`.
-  public static var bars: Self { Self(Kind.bars) }
+  public static var bars: Self { .allowed(Kind.bars) }
   /// `FOUR_COLOR_ARROW`.
-  public static var fourColorArrow: Self { Self(Kind.fourColorArrow) }
+  public static var fourColorArrow: Self { .allowed(Kind.fourColorArrow) }
   /// `FOUR_GRAY_ARROW`.
-  public static var fourGrayArrow: Self { Self(Kind.fourGrayArrow) }
+  public static var fourGrayArrow: Self { .allowed(Kind.fourGrayArrow) }
 }
 
 extension QuickSight {
@@ -2192,7 +2192,7 @@ extension Value where Kind == QuickSight.ConditionalFormattingSolidColor {
     var objectEntries: [Expression.ObjectEntry] = []
     if let color = color { objectEntries.append(.init("Color", color.expression)) }
     objectEntries.append(.init("Expression", expression.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2210,7 +2210,7 @@ extension Value where Kind == QuickSight.ContextMenuOption {
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2227,7 +2227,7 @@ extension Value where Kind == QuickSight.ContributionAnalysisDefault {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ContributorDimensions", contributorDimensions.expression))
     objectEntries.append(.init("MeasureFieldId", measureFieldID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2243,9 +2243,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.CrossDatasetTypesValue {
   /// `ALL_DATASETS`.
-  public static var allDatasets: Self { Self(Kind.allDatasets) }
+  public static var allDatasets: Self { .allowed(Kind.allDatasets) }
   /// `SINGLE_DATASET`.
-  public static var singleDataset: Self { Self(Kind.singleDataset) }
+  public static var singleDataset: Self { .allowed(Kind.singleDataset) }
 }
 
 extension QuickSight {
@@ -2284,7 +2284,7 @@ extension Value where Kind == QuickSight.CurrencyDisplayFormatConfiguration {
     }
     if let suffix = suffix { objectEntries.append(.init("Suffix", suffix.expression)) }
     if let symbol = symbol { objectEntries.append(.init("Symbol", symbol.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2304,7 +2304,7 @@ extension Value where Kind == QuickSight.CustomActionFilterOperation {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SelectedFieldsConfiguration", selectedFieldsConfiguration.expression))
     objectEntries.append(.init("TargetVisualsConfiguration", targetVisualsConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2322,7 +2322,7 @@ extension Value where Kind == QuickSight.CustomActionNavigationOperation {
     if let localNavigationConfiguration = localNavigationConfiguration {
       objectEntries.append(.init("LocalNavigationConfiguration", localNavigationConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2338,7 +2338,7 @@ extension Value where Kind == QuickSight.CustomActionSetParametersOperation {
   public init(parameterValueConfigurations: Value<[QuickSight.SetParameterValueConfiguration]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ParameterValueConfigurations", parameterValueConfigurations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2355,7 +2355,7 @@ extension Value where Kind == QuickSight.CustomActionURLOperation {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("URLTarget", urlTarget.expression))
     objectEntries.append(.init("URLTemplate", urlTemplate.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2377,7 +2377,7 @@ extension Value where Kind == QuickSight.CustomColor {
     objectEntries.append(.init("Color", color.expression))
     if let fieldValue = fieldValue { objectEntries.append(.init("FieldValue", fieldValue.expression)) }
     if let specialValue = specialValue { objectEntries.append(.init("SpecialValue", specialValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2401,7 +2401,7 @@ extension Value where Kind == QuickSight.CustomContentConfiguration {
     if let contentURL = contentURL { objectEntries.append(.init("ContentUrl", contentURL.expression)) }
     if let imageScaling = imageScaling { objectEntries.append(.init("ImageScaling", imageScaling.expression)) }
     if let interactions = interactions { objectEntries.append(.init("Interactions", interactions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2419,13 +2419,13 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.CustomContentImageScalingConfigurationValue {
   /// `FIT_TO_HEIGHT`.
-  public static var fitToHeight: Self { Self(Kind.fitToHeight) }
+  public static var fitToHeight: Self { .allowed(Kind.fitToHeight) }
   /// `FIT_TO_WIDTH`.
-  public static var fitToWidth: Self { Self(Kind.fitToWidth) }
+  public static var fitToWidth: Self { .allowed(Kind.fitToWidth) }
   /// `DO_NOT_SCALE`.
-  public static var doNotScale: Self { Self(Kind.doNotScale) }
+  public static var doNotScale: Self { .allowed(Kind.doNotScale) }
   /// `SCALE_TO_VISUAL`.
-  public static var scaleToVisual: Self { Self(Kind.scaleToVisual) }
+  public static var scaleToVisual: Self { .allowed(Kind.scaleToVisual) }
 }
 
 extension QuickSight {
@@ -2440,9 +2440,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.CustomContentTypeValue {
   /// `IMAGE`.
-  public static var image: Self { Self(Kind.image) }
+  public static var image: Self { .allowed(Kind.image) }
   /// `OTHER_EMBEDDED_CONTENT`.
-  public static var otherEmbeddedContent: Self { Self(Kind.otherEmbeddedContent) }
+  public static var otherEmbeddedContent: Self { .allowed(Kind.otherEmbeddedContent) }
 }
 
 extension QuickSight {
@@ -2475,7 +2475,7 @@ extension Value where Kind == QuickSight.CustomContentVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2503,7 +2503,7 @@ extension Value where Kind == QuickSight.CustomFilterConfiguration {
     if let selectAllOptions = selectAllOptions {
       objectEntries.append(.init("SelectAllOptions", selectAllOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2529,7 +2529,7 @@ extension Value where Kind == QuickSight.CustomFilterListConfiguration {
     if let selectAllOptions = selectAllOptions {
       objectEntries.append(.init("SelectAllOptions", selectAllOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2545,7 +2545,7 @@ extension Value where Kind == QuickSight.CustomNarrativeOptions {
   public init(narrative: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Narrative", narrative.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2569,7 +2569,7 @@ extension Value where Kind == QuickSight.CustomParameterValues {
     if let decimalValues = decimalValues { objectEntries.append(.init("DecimalValues", decimalValues.expression)) }
     if let integerValues = integerValues { objectEntries.append(.init("IntegerValues", integerValues.expression)) }
     if let stringValues = stringValues { objectEntries.append(.init("StringValues", stringValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2588,7 +2588,7 @@ extension Value where Kind == QuickSight.CustomValuesConfiguration {
     if let includeNullValue = includeNullValue {
       objectEntries.append(.init("IncludeNullValue", includeNullValue.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2604,9 +2604,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.DashboardBehaviorValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension QuickSight {
@@ -2623,7 +2623,7 @@ extension Value where Kind == QuickSight.DataBarsOptions {
     objectEntries.append(.init("FieldId", fieldID.expression))
     if let negativeColor = negativeColor { objectEntries.append(.init("NegativeColor", negativeColor.expression)) }
     if let positiveColor = positiveColor { objectEntries.append(.init("PositiveColor", positiveColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2640,7 +2640,7 @@ extension Value where Kind == QuickSight.DataColor {
     var objectEntries: [Expression.ObjectEntry] = []
     if let color = color { objectEntries.append(.init("Color", color.expression)) }
     if let dataValue = dataValue { objectEntries.append(.init("DataValue", dataValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2664,7 +2664,7 @@ extension Value where Kind == QuickSight.DataFieldSeriesItem {
     objectEntries.append(.init("FieldId", fieldID.expression))
     if let fieldValue = fieldValue { objectEntries.append(.init("FieldValue", fieldValue.expression)) }
     if let settings = settings { objectEntries.append(.init("Settings", settings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2681,11 +2681,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.DataLabelContentValue {
   /// `VALUE`.
-  public static var value: Self { Self(Kind.value) }
+  public static var value: Self { .allowed(Kind.value) }
   /// `PERCENT`.
-  public static var percent: Self { Self(Kind.percent) }
+  public static var percent: Self { .allowed(Kind.percent) }
   /// `VALUE_AND_PERCENT`.
-  public static var valueAndPercent: Self { Self(Kind.valueAndPercent) }
+  public static var valueAndPercent: Self { .allowed(Kind.valueAndPercent) }
 }
 
 extension QuickSight {
@@ -2728,7 +2728,7 @@ extension Value where Kind == QuickSight.DataLabelOptions {
       objectEntries.append(.init("TotalsVisibility", totalsVisibility.expression))
     }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2744,9 +2744,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.DataLabelOverlapValue {
   /// `DISABLE_OVERLAP`.
-  public static var disableOverlap: Self { Self(Kind.disableOverlap) }
+  public static var disableOverlap: Self { .allowed(Kind.disableOverlap) }
   /// `ENABLE_OVERLAP`.
-  public static var enableOverlap: Self { Self(Kind.enableOverlap) }
+  public static var enableOverlap: Self { .allowed(Kind.enableOverlap) }
 }
 
 extension QuickSight {
@@ -2765,17 +2765,17 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.DataLabelPositionValue {
   /// `INSIDE`.
-  public static var inside: Self { Self(Kind.inside) }
+  public static var inside: Self { .allowed(Kind.inside) }
   /// `OUTSIDE`.
-  public static var outside: Self { Self(Kind.outside) }
+  public static var outside: Self { .allowed(Kind.outside) }
   /// `LEFT`.
-  public static var left: Self { Self(Kind.left) }
+  public static var left: Self { .allowed(Kind.left) }
   /// `TOP`.
-  public static var top: Self { Self(Kind.top) }
+  public static var top: Self { .allowed(Kind.top) }
   /// `BOTTOM`.
-  public static var bottom: Self { Self(Kind.bottom) }
+  public static var bottom: Self { .allowed(Kind.bottom) }
   /// `RIGHT`.
-  public static var right: Self { Self(Kind.right) }
+  public static var right: Self { .allowed(Kind.right) }
 }
 
 extension QuickSight {
@@ -2808,7 +2808,7 @@ extension Value where Kind == QuickSight.DataLabelType {
     if let rangeEndsLabelType = rangeEndsLabelType {
       objectEntries.append(.init("RangeEndsLabelType", rangeEndsLabelType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2832,7 +2832,7 @@ extension Value where Kind == QuickSight.DataPathColor {
     if let timeGranularity = timeGranularity {
       objectEntries.append(.init("TimeGranularity", timeGranularity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2854,7 +2854,7 @@ extension Value where Kind == QuickSight.DataPathLabelType {
     if let fieldID = fieldID { objectEntries.append(.init("FieldId", fieldID.expression)) }
     if let fieldValue = fieldValue { objectEntries.append(.init("FieldValue", fieldValue.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2871,7 +2871,7 @@ extension Value where Kind == QuickSight.DataPathSort {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Direction", direction.expression))
     objectEntries.append(.init("SortPaths", sortPaths.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2889,7 +2889,7 @@ extension Value where Kind == QuickSight.DataPathType {
     if let pivotTableDataPathType = pivotTableDataPathType {
       objectEntries.append(.init("PivotTableDataPathType", pivotTableDataPathType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2911,7 +2911,7 @@ extension Value where Kind == QuickSight.DataPathValue {
     if let dataPathType = dataPathType { objectEntries.append(.init("DataPathType", dataPathType.expression)) }
     if let fieldID = fieldID { objectEntries.append(.init("FieldId", fieldID.expression)) }
     if let fieldValue = fieldValue { objectEntries.append(.init("FieldValue", fieldValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2928,7 +2928,7 @@ extension Value where Kind == QuickSight.DataSetIdentifierDeclaration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DataSetArn", dataSetARN.expression))
     objectEntries.append(.init("Identifier", identifier.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2945,7 +2945,7 @@ extension Value where Kind == QuickSight.DataSetReference {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DataSetArn", dataSetARN.expression))
     objectEntries.append(.init("DataSetPlaceholder", dataSetPlaceholder.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2963,13 +2963,13 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.DateAggregationFunctionValue {
   /// `COUNT`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
   /// `DISTINCT_COUNT`.
-  public static var distinctCount: Self { Self(Kind.distinctCount) }
+  public static var distinctCount: Self { .allowed(Kind.distinctCount) }
   /// `MIN`.
-  public static var min: Self { Self(Kind.min) }
+  public static var min: Self { .allowed(Kind.min) }
   /// `MAX`.
-  public static var max: Self { Self(Kind.max) }
+  public static var max: Self { .allowed(Kind.max) }
 }
 
 extension QuickSight {
@@ -2986,7 +2986,7 @@ extension Value where Kind == QuickSight.DateAxisOptions {
     if let missingDateVisibility = missingDateVisibility {
       objectEntries.append(.init("MissingDateVisibility", missingDateVisibility.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3016,7 +3016,7 @@ extension Value where Kind == QuickSight.DateDimensionField {
       objectEntries.append(.init("FormatConfiguration", formatConfiguration.expression))
     }
     if let hierarchyID = hierarchyID { objectEntries.append(.init("HierarchyId", hierarchyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3044,7 +3044,7 @@ extension Value where Kind == QuickSight.DateMeasureField {
     if let formatConfiguration = formatConfiguration {
       objectEntries.append(.init("FormatConfiguration", formatConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3066,7 +3066,7 @@ extension Value where Kind == QuickSight.DateTimeDefaultValues {
     if let dynamicValue = dynamicValue { objectEntries.append(.init("DynamicValue", dynamicValue.expression)) }
     if let rollingDate = rollingDate { objectEntries.append(.init("RollingDate", rollingDate.expression)) }
     if let staticValues = staticValues { objectEntries.append(.init("StaticValues", staticValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3092,7 +3092,7 @@ extension Value where Kind == QuickSight.DateTimeFormatConfiguration {
     if let numericFormatConfiguration = numericFormatConfiguration {
       objectEntries.append(.init("NumericFormatConfiguration", numericFormatConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3111,7 +3111,7 @@ extension Value where Kind == QuickSight.DateTimeHierarchy {
       objectEntries.append(.init("DrillDownFilters", drillDownFilters.expression))
     }
     objectEntries.append(.init("HierarchyId", hierarchyID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3128,7 +3128,7 @@ extension Value where Kind == QuickSight.DateTimeParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3158,7 +3158,7 @@ extension Value where Kind == QuickSight.DateTimeParameterDeclaration {
       objectEntries.append(.init("TimeGranularity", timeGranularity.expression))
     }
     if let valueWhenUnset = valueWhenUnset { objectEntries.append(.init("ValueWhenUnset", valueWhenUnset.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3190,7 +3190,7 @@ extension Value where Kind == QuickSight.DateTimePickerControlDisplayOptions {
       objectEntries.append(.init("InfoIconLabelOptions", infoIconLabelOptions.expression))
     }
     if let titleOptions = titleOptions { objectEntries.append(.init("TitleOptions", titleOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3212,7 +3212,7 @@ extension Value where Kind == QuickSight.DateTimeValueWhenUnsetConfiguration {
     if let valueWhenUnsetOption = valueWhenUnsetOption {
       objectEntries.append(.init("ValueWhenUnsetOption", valueWhenUnsetOption.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3233,19 +3233,19 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.DayOfTheWeekValue {
   /// `SUNDAY`.
-  public static var sunday: Self { Self(Kind.sunday) }
+  public static var sunday: Self { .allowed(Kind.sunday) }
   /// `MONDAY`.
-  public static var monday: Self { Self(Kind.monday) }
+  public static var monday: Self { .allowed(Kind.monday) }
   /// `TUESDAY`.
-  public static var tuesday: Self { Self(Kind.tuesday) }
+  public static var tuesday: Self { .allowed(Kind.tuesday) }
   /// `WEDNESDAY`.
-  public static var wednesday: Self { Self(Kind.wednesday) }
+  public static var wednesday: Self { .allowed(Kind.wednesday) }
   /// `THURSDAY`.
-  public static var thursday: Self { Self(Kind.thursday) }
+  public static var thursday: Self { .allowed(Kind.thursday) }
   /// `FRIDAY`.
-  public static var friday: Self { Self(Kind.friday) }
+  public static var friday: Self { .allowed(Kind.friday) }
   /// `SATURDAY`.
-  public static var saturday: Self { Self(Kind.saturday) }
+  public static var saturday: Self { .allowed(Kind.saturday) }
 }
 
 extension QuickSight {
@@ -3261,7 +3261,7 @@ extension Value where Kind == QuickSight.DecimalDefaultValues {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dynamicValue = dynamicValue { objectEntries.append(.init("DynamicValue", dynamicValue.expression)) }
     if let staticValues = staticValues { objectEntries.append(.init("StaticValues", staticValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3278,7 +3278,7 @@ extension Value where Kind == QuickSight.DecimalParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3306,7 +3306,7 @@ extension Value where Kind == QuickSight.DecimalParameterDeclaration {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("ParameterValueType", parameterValueType.expression))
     if let valueWhenUnset = valueWhenUnset { objectEntries.append(.init("ValueWhenUnset", valueWhenUnset.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3322,7 +3322,7 @@ extension Value where Kind == QuickSight.DecimalPlacesConfiguration {
   public init(decimalPlaces: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DecimalPlaces", decimalPlaces.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3344,7 +3344,7 @@ extension Value where Kind == QuickSight.DecimalValueWhenUnsetConfiguration {
     if let valueWhenUnsetOption = valueWhenUnsetOption {
       objectEntries.append(.init("ValueWhenUnsetOption", valueWhenUnsetOption.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3366,7 +3366,7 @@ extension Value where Kind == QuickSight.DefaultDateTimePickerControlOptions {
     if let commitMode = commitMode { objectEntries.append(.init("CommitMode", commitMode.expression)) }
     if let displayOptions = displayOptions { objectEntries.append(.init("DisplayOptions", displayOptions.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3383,7 +3383,7 @@ extension Value where Kind == QuickSight.DefaultFilterControlConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ControlOptions", controlOptions.expression))
     objectEntries.append(.init("Title", title.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3427,7 +3427,7 @@ extension Value where Kind == QuickSight.DefaultFilterControlOptions {
     if let defaultTextFieldOptions = defaultTextFieldOptions {
       objectEntries.append(.init("DefaultTextFieldOptions", defaultTextFieldOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3453,7 +3453,7 @@ extension Value where Kind == QuickSight.DefaultFilterDropDownControlOptions {
       objectEntries.append(.init("SelectableValues", selectableValues.expression))
     }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3477,7 +3477,7 @@ extension Value where Kind == QuickSight.DefaultFilterListControlOptions {
       objectEntries.append(.init("SelectableValues", selectableValues.expression))
     }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3493,7 +3493,7 @@ extension Value where Kind == QuickSight.DefaultFreeFormLayoutConfiguration {
   public init(canvasSizeOptions: Value<QuickSight.FreeFormLayoutCanvasSizeOptions>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CanvasSizeOptions", canvasSizeOptions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3509,7 +3509,7 @@ extension Value where Kind == QuickSight.DefaultGridLayoutConfiguration {
   public init(canvasSizeOptions: Value<QuickSight.GridLayoutCanvasSizeOptions>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CanvasSizeOptions", canvasSizeOptions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3529,7 +3529,7 @@ extension Value where Kind == QuickSight.DefaultInteractiveLayoutConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let freeForm = freeForm { objectEntries.append(.init("FreeForm", freeForm.expression)) }
     if let grid = grid { objectEntries.append(.init("Grid", grid.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3557,7 +3557,7 @@ extension Value where Kind == QuickSight.DefaultNewSheetConfiguration {
     if let sheetContentType = sheetContentType {
       objectEntries.append(.init("SheetContentType", sheetContentType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3573,7 +3573,7 @@ extension Value where Kind == QuickSight.DefaultPaginatedLayoutConfiguration {
   public init(sectionBased: Value<QuickSight.DefaultSectionBasedLayoutConfiguration>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sectionBased = sectionBased { objectEntries.append(.init("SectionBased", sectionBased.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3593,7 +3593,7 @@ extension Value where Kind == QuickSight.DefaultRelativeDateTimeControlOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let commitMode = commitMode { objectEntries.append(.init("CommitMode", commitMode.expression)) }
     if let displayOptions = displayOptions { objectEntries.append(.init("DisplayOptions", displayOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3609,7 +3609,7 @@ extension Value where Kind == QuickSight.DefaultSectionBasedLayoutConfiguration 
   public init(canvasSizeOptions: Value<QuickSight.SectionBasedLayoutCanvasSizeOptions>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CanvasSizeOptions", canvasSizeOptions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3635,7 +3635,7 @@ extension Value where Kind == QuickSight.DefaultSliderControlOptions {
     objectEntries.append(.init("MinimumValue", minimumValue.expression))
     objectEntries.append(.init("StepSize", stepSize.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3652,7 +3652,7 @@ extension Value where Kind == QuickSight.DefaultTextAreaControlOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let delimiter = delimiter { objectEntries.append(.init("Delimiter", delimiter.expression)) }
     if let displayOptions = displayOptions { objectEntries.append(.init("DisplayOptions", displayOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3668,7 +3668,7 @@ extension Value where Kind == QuickSight.DefaultTextFieldControlOptions {
   public init(displayOptions: Value<QuickSight.TextFieldControlDisplayOptions>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let displayOptions = displayOptions { objectEntries.append(.init("DisplayOptions", displayOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3700,7 +3700,7 @@ extension Value where Kind == QuickSight.DestinationParameterValueConfiguration 
     if let sourceParameterName = sourceParameterName {
       objectEntries.append(.init("SourceParameterName", sourceParameterName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3716,9 +3716,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.DigitGroupingStyleValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `LAKHS`.
-  public static var lakhs: Self { Self(Kind.lakhs) }
+  public static var lakhs: Self { .allowed(Kind.lakhs) }
 }
 
 extension QuickSight {
@@ -3745,7 +3745,7 @@ extension Value where Kind == QuickSight.DimensionField {
     if let numericalDimensionField = numericalDimensionField {
       objectEntries.append(.init("NumericalDimensionField", numericalDimensionField.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3763,7 +3763,7 @@ extension Value where Kind == QuickSight.DonutCenterOptions {
     if let labelVisibility = labelVisibility {
       objectEntries.append(.init("LabelVisibility", labelVisibility.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3785,7 +3785,7 @@ extension Value where Kind == QuickSight.DonutOptions {
     if let donutCenterOptions = donutCenterOptions {
       objectEntries.append(.init("DonutCenterOptions", donutCenterOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3811,7 +3811,7 @@ extension Value where Kind == QuickSight.DrillDownFilter {
     if let timeRangeFilter = timeRangeFilter {
       objectEntries.append(.init("TimeRangeFilter", timeRangeFilter.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3837,7 +3837,7 @@ extension Value where Kind == QuickSight.DropDownControlDisplayOptions {
       objectEntries.append(.init("SelectAllOptions", selectAllOptions.expression))
     }
     if let titleOptions = titleOptions { objectEntries.append(.init("TitleOptions", titleOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3861,7 +3861,7 @@ extension Value where Kind == QuickSight.DynamicDefaultValue {
       objectEntries.append(.init("GroupNameColumn", groupNameColumn.expression))
     }
     if let userNameColumn = userNameColumn { objectEntries.append(.init("UserNameColumn", userNameColumn.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3883,7 +3883,7 @@ extension Value where Kind == QuickSight.EmptyVisual {
     if let actions = actions { objectEntries.append(.init("Actions", actions.expression)) }
     objectEntries.append(.init("DataSetIdentifier", dataSetIdentifier.expression))
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3905,7 +3905,7 @@ extension Value where Kind == QuickSight.ExcludePeriodConfiguration {
     objectEntries.append(.init("Amount", amount.expression))
     objectEntries.append(.init("Granularity", granularity.expression))
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3929,7 +3929,7 @@ extension Value where Kind == QuickSight.ExplicitHierarchy {
       objectEntries.append(.init("DrillDownFilters", drillDownFilters.expression))
     }
     objectEntries.append(.init("HierarchyId", hierarchyID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3955,7 +3955,7 @@ extension Value where Kind == QuickSight.FieldBasedTooltip {
     if let tooltipTitleType = tooltipTitleType {
       objectEntries.append(.init("TooltipTitleType", tooltipTitleType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3972,7 +3972,7 @@ extension Value where Kind == QuickSight.FieldLabelType {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fieldID = fieldID { objectEntries.append(.init("FieldId", fieldID.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3994,7 +3994,7 @@ extension Value where Kind == QuickSight.FieldSeriesItem {
     objectEntries.append(.init("AxisBinding", axisBinding.expression))
     objectEntries.append(.init("FieldId", fieldID.expression))
     if let settings = settings { objectEntries.append(.init("Settings", settings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4011,7 +4011,7 @@ extension Value where Kind == QuickSight.FieldSort {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Direction", direction.expression))
     objectEntries.append(.init("FieldId", fieldID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4028,7 +4028,7 @@ extension Value where Kind == QuickSight.FieldSortOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let columnSort = columnSort { objectEntries.append(.init("ColumnSort", columnSort.expression)) }
     if let fieldSort = fieldSort { objectEntries.append(.init("FieldSort", fieldSort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4052,7 +4052,7 @@ extension Value where Kind == QuickSight.FieldTooltipItem {
     if let label = label { objectEntries.append(.init("Label", label.expression)) }
     if let tooltipTarget = tooltipTarget { objectEntries.append(.init("TooltipTarget", tooltipTarget.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4069,7 +4069,7 @@ extension Value where Kind == QuickSight.FilledMapAggregatedFieldWells {
     var objectEntries: [Expression.ObjectEntry] = []
     if let geospatial = geospatial { objectEntries.append(.init("Geospatial", geospatial.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4085,7 +4085,7 @@ extension Value where Kind == QuickSight.FilledMapConditionalFormatting {
   public init(conditionalFormattingOptions: Value<[QuickSight.FilledMapConditionalFormattingOption]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ConditionalFormattingOptions", conditionalFormattingOptions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4101,7 +4101,7 @@ extension Value where Kind == QuickSight.FilledMapConditionalFormattingOption {
   public init(shape: Value<QuickSight.FilledMapShapeConditionalFormatting>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Shape", shape.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4135,7 +4135,7 @@ extension Value where Kind == QuickSight.FilledMapConfiguration {
     }
     if let tooltip = tooltip { objectEntries.append(.init("Tooltip", tooltip.expression)) }
     if let windowOptions = windowOptions { objectEntries.append(.init("WindowOptions", windowOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4153,7 +4153,7 @@ extension Value where Kind == QuickSight.FilledMapFieldWells {
     if let filledMapAggregatedFieldWells = filledMapAggregatedFieldWells {
       objectEntries.append(.init("FilledMapAggregatedFieldWells", filledMapAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4170,7 +4170,7 @@ extension Value where Kind == QuickSight.FilledMapShapeConditionalFormatting {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldId", fieldID.expression))
     if let format = format { objectEntries.append(.init("Format", format.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4186,7 +4186,7 @@ extension Value where Kind == QuickSight.FilledMapSortConfiguration {
   public init(categorySort: Value<[QuickSight.FieldSortOptions]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let categorySort = categorySort { objectEntries.append(.init("CategorySort", categorySort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4226,7 +4226,7 @@ extension Value where Kind == QuickSight.FilledMapVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4270,7 +4270,7 @@ extension Value where Kind == QuickSight.Filter {
     if let topBottomFilter = topBottomFilter {
       objectEntries.append(.init("TopBottomFilter", topBottomFilter.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4304,7 +4304,7 @@ extension Value where Kind == QuickSight.FilterControl {
     if let slider = slider { objectEntries.append(.init("Slider", slider.expression)) }
     if let textArea = textArea { objectEntries.append(.init("TextArea", textArea.expression)) }
     if let textField = textField { objectEntries.append(.init("TextField", textField.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4328,7 +4328,7 @@ extension Value where Kind == QuickSight.FilterCrossSheetControl {
     }
     objectEntries.append(.init("FilterControlId", filterControlID.expression))
     objectEntries.append(.init("SourceFilterId", sourceFilterID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4356,7 +4356,7 @@ extension Value where Kind == QuickSight.FilterDateTimePickerControl {
     objectEntries.append(.init("SourceFilterId", sourceFilterID.expression))
     objectEntries.append(.init("Title", title.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4392,7 +4392,7 @@ extension Value where Kind == QuickSight.FilterDropDownControl {
     objectEntries.append(.init("SourceFilterId", sourceFilterID.expression))
     objectEntries.append(.init("Title", title.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4418,7 +4418,7 @@ extension Value where Kind == QuickSight.FilterGroup {
     objectEntries.append(.init("Filters", filters.expression))
     objectEntries.append(.init("ScopeConfiguration", scopeConfiguration.expression))
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4444,7 +4444,7 @@ extension Value where Kind == QuickSight.FilterListConfiguration {
     if let selectAllOptions = selectAllOptions {
       objectEntries.append(.init("SelectAllOptions", selectAllOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4478,7 +4478,7 @@ extension Value where Kind == QuickSight.FilterListControl {
     objectEntries.append(.init("SourceFilterId", sourceFilterID.expression))
     objectEntries.append(.init("Title", title.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4495,11 +4495,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.FilterNullOptionValue {
   /// `ALL_VALUES`.
-  public static var allValues: Self { Self(Kind.allValues) }
+  public static var allValues: Self { .allowed(Kind.allValues) }
   /// `NULLS_ONLY`.
-  public static var nullsOnly: Self { Self(Kind.nullsOnly) }
+  public static var nullsOnly: Self { .allowed(Kind.nullsOnly) }
   /// `NON_NULLS_ONLY`.
-  public static var nonNullsOnly: Self { Self(Kind.nonNullsOnly) }
+  public static var nonNullsOnly: Self { .allowed(Kind.nonNullsOnly) }
 }
 
 extension QuickSight {
@@ -4524,7 +4524,7 @@ extension Value where Kind == QuickSight.FilterOperationSelectedFieldsConfigurat
       objectEntries.append(.init("SelectedFieldOptions", selectedFieldOptions.expression))
     }
     if let selectedFields = selectedFields { objectEntries.append(.init("SelectedFields", selectedFields.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4542,7 +4542,7 @@ extension Value where Kind == QuickSight.FilterOperationTargetVisualsConfigurati
     if let sameSheetTargetVisualConfiguration = sameSheetTargetVisualConfiguration {
       objectEntries.append(.init("SameSheetTargetVisualConfiguration", sameSheetTargetVisualConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4568,7 +4568,7 @@ extension Value where Kind == QuickSight.FilterRelativeDateTimeControl {
     objectEntries.append(.init("FilterControlId", filterControlID.expression))
     objectEntries.append(.init("SourceFilterId", sourceFilterID.expression))
     objectEntries.append(.init("Title", title.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4588,7 +4588,7 @@ extension Value where Kind == QuickSight.FilterScopeConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let allSheets = allSheets { objectEntries.append(.init("AllSheets", allSheets.expression)) }
     if let selectedSheets = selectedSheets { objectEntries.append(.init("SelectedSheets", selectedSheets.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4604,7 +4604,7 @@ extension Value where Kind == QuickSight.FilterSelectableValues {
   public init(values: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4636,7 +4636,7 @@ extension Value where Kind == QuickSight.FilterSliderControl {
     objectEntries.append(.init("StepSize", stepSize.expression))
     objectEntries.append(.init("Title", title.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4662,7 +4662,7 @@ extension Value where Kind == QuickSight.FilterTextAreaControl {
     objectEntries.append(.init("FilterControlId", filterControlID.expression))
     objectEntries.append(.init("SourceFilterId", sourceFilterID.expression))
     objectEntries.append(.init("Title", title.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4686,7 +4686,7 @@ extension Value where Kind == QuickSight.FilterTextFieldControl {
     objectEntries.append(.init("FilterControlId", filterControlID.expression))
     objectEntries.append(.init("SourceFilterId", sourceFilterID.expression))
     objectEntries.append(.init("Title", title.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4702,9 +4702,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.FilterVisualScopeValue {
   /// `ALL_VISUALS`.
-  public static var allVisuals: Self { Self(Kind.allVisuals) }
+  public static var allVisuals: Self { .allowed(Kind.allVisuals) }
   /// `SELECTED_VISUALS`.
-  public static var selectedVisuals: Self { Self(Kind.selectedVisuals) }
+  public static var selectedVisuals: Self { .allowed(Kind.selectedVisuals) }
 }
 
 extension QuickSight {
@@ -4731,7 +4731,7 @@ extension Value where Kind == QuickSight.FontConfiguration {
     if let fontSize = fontSize { objectEntries.append(.init("FontSize", fontSize.expression)) }
     if let fontStyle = fontStyle { objectEntries.append(.init("FontStyle", fontStyle.expression)) }
     if let fontWeight = fontWeight { objectEntries.append(.init("FontWeight", fontWeight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4747,9 +4747,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.FontDecorationValue {
   /// `UNDERLINE`.
-  public static var underline: Self { Self(Kind.underline) }
+  public static var underline: Self { .allowed(Kind.underline) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension QuickSight {
@@ -4765,7 +4765,7 @@ extension Value where Kind == QuickSight.FontSize {
     var objectEntries: [Expression.ObjectEntry] = []
     if let absolute = absolute { objectEntries.append(.init("Absolute", absolute.expression)) }
     if let relative = relative { objectEntries.append(.init("Relative", relative.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4781,9 +4781,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.FontStyleValue {
   /// `NORMAL`.
-  public static var normal: Self { Self(Kind.normal) }
+  public static var normal: Self { .allowed(Kind.normal) }
   /// `ITALIC`.
-  public static var italic: Self { Self(Kind.italic) }
+  public static var italic: Self { .allowed(Kind.italic) }
 }
 
 extension QuickSight {
@@ -4798,7 +4798,7 @@ extension Value where Kind == QuickSight.FontWeight {
   public init(name: Value<QuickSight.FontWeightNameValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4814,9 +4814,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.FontWeightNameValue {
   /// `NORMAL`.
-  public static var normal: Self { Self(Kind.normal) }
+  public static var normal: Self { .allowed(Kind.normal) }
   /// `BOLD`.
-  public static var bold: Self { Self(Kind.bold) }
+  public static var bold: Self { .allowed(Kind.bold) }
 }
 
 extension QuickSight {
@@ -4859,7 +4859,7 @@ extension Value where Kind == QuickSight.ForecastComputation {
     if let time = time { objectEntries.append(.init("Time", time.expression)) }
     if let upperBoundary = upperBoundary { objectEntries.append(.init("UpperBoundary", upperBoundary.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4875,9 +4875,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ForecastComputationSeasonalityValue {
   /// `AUTOMATIC`.
-  public static var automatic: Self { Self(Kind.automatic) }
+  public static var automatic: Self { .allowed(Kind.automatic) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }
 
 extension QuickSight {
@@ -4898,7 +4898,7 @@ extension Value where Kind == QuickSight.ForecastConfiguration {
       objectEntries.append(.init("ForecastProperties", forecastProperties.expression))
     }
     if let scenario = scenario { objectEntries.append(.init("Scenario", scenario.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4922,7 +4922,7 @@ extension Value where Kind == QuickSight.ForecastScenario {
     if let whatIfRangeScenario = whatIfRangeScenario {
       objectEntries.append(.init("WhatIfRangeScenario", whatIfRangeScenario.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4950,7 +4950,7 @@ extension Value where Kind == QuickSight.FormatConfiguration {
     if let stringFormatConfiguration = stringFormatConfiguration {
       objectEntries.append(.init("StringFormatConfiguration", stringFormatConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4968,7 +4968,7 @@ extension Value where Kind == QuickSight.FreeFormLayoutCanvasSizeOptions {
     if let screenCanvasSizeOptions = screenCanvasSizeOptions {
       objectEntries.append(.init("ScreenCanvasSizeOptions", screenCanvasSizeOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -4990,7 +4990,7 @@ extension Value where Kind == QuickSight.FreeFormLayoutConfiguration {
       objectEntries.append(.init("CanvasSizeOptions", canvasSizeOptions.expression))
     }
     objectEntries.append(.init("Elements", elements.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5036,7 +5036,7 @@ extension Value where Kind == QuickSight.FreeFormLayoutElement {
     objectEntries.append(.init("Width", width.expression))
     objectEntries.append(.init("XAxisLocation", xAxisLocation.expression))
     objectEntries.append(.init("YAxisLocation", yAxisLocation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5053,7 +5053,7 @@ extension Value where Kind == QuickSight.FreeFormLayoutElementBackgroundStyle {
     var objectEntries: [Expression.ObjectEntry] = []
     if let color = color { objectEntries.append(.init("Color", color.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5070,7 +5070,7 @@ extension Value where Kind == QuickSight.FreeFormLayoutElementBorderStyle {
     var objectEntries: [Expression.ObjectEntry] = []
     if let color = color { objectEntries.append(.init("Color", color.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5086,7 +5086,7 @@ extension Value where Kind == QuickSight.FreeFormLayoutScreenCanvasSizeOptions {
   public init(optimizedViewPortWidth: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OptimizedViewPortWidth", optimizedViewPortWidth.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5102,7 +5102,7 @@ extension Value where Kind == QuickSight.FreeFormSectionLayoutConfiguration {
   public init(elements: Value<[QuickSight.FreeFormLayoutElement]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Elements", elements.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5119,7 +5119,7 @@ extension Value where Kind == QuickSight.FunnelChartAggregatedFieldWells {
     var objectEntries: [Expression.ObjectEntry] = []
     if let category = category { objectEntries.append(.init("Category", category.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5159,7 +5159,7 @@ extension Value where Kind == QuickSight.FunnelChartConfiguration {
       objectEntries.append(.init("ValueLabelOptions", valueLabelOptions.expression))
     }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5197,7 +5197,7 @@ extension Value where Kind == QuickSight.FunnelChartDataLabelOptions {
     }
     if let position = position { objectEntries.append(.init("Position", position.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5215,7 +5215,7 @@ extension Value where Kind == QuickSight.FunnelChartFieldWells {
     if let funnelChartAggregatedFieldWells = funnelChartAggregatedFieldWells {
       objectEntries.append(.init("FunnelChartAggregatedFieldWells", funnelChartAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5234,15 +5234,15 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.FunnelChartMeasureDataLabelStyleValue {
   /// `VALUE_ONLY`.
-  public static var valueOnly: Self { Self(Kind.valueOnly) }
+  public static var valueOnly: Self { .allowed(Kind.valueOnly) }
   /// `PERCENTAGE_BY_FIRST_STAGE`.
-  public static var percentageByFirstStage: Self { Self(Kind.percentageByFirstStage) }
+  public static var percentageByFirstStage: Self { .allowed(Kind.percentageByFirstStage) }
   /// `PERCENTAGE_BY_PREVIOUS_STAGE`.
-  public static var percentageByPreviousStage: Self { Self(Kind.percentageByPreviousStage) }
+  public static var percentageByPreviousStage: Self { .allowed(Kind.percentageByPreviousStage) }
   /// `VALUE_AND_PERCENTAGE_BY_FIRST_STAGE`.
-  public static var valueAndPercentageByFirstStage: Self { Self(Kind.valueAndPercentageByFirstStage) }
+  public static var valueAndPercentageByFirstStage: Self { .allowed(Kind.valueAndPercentageByFirstStage) }
   /// `VALUE_AND_PERCENTAGE_BY_PREVIOUS_STAGE`.
-  public static var valueAndPercentageByPreviousStage: Self { Self(Kind.valueAndPercentageByPreviousStage) }
+  public static var valueAndPercentageByPreviousStage: Self { .allowed(Kind.valueAndPercentageByPreviousStage) }
 }
 
 extension QuickSight {
@@ -5263,7 +5263,7 @@ extension Value where Kind == QuickSight.FunnelChartSortConfiguration {
       objectEntries.append(.init("CategoryItemsLimit", categoryItemsLimit.expression))
     }
     if let categorySort = categorySort { objectEntries.append(.init("CategorySort", categorySort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5299,7 +5299,7 @@ extension Value where Kind == QuickSight.FunnelChartVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5317,7 +5317,7 @@ extension Value where Kind == QuickSight.GaugeChartArcConditionalFormatting {
     if let foregroundColor = foregroundColor {
       objectEntries.append(.init("ForegroundColor", foregroundColor.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5338,7 +5338,7 @@ extension Value where Kind == QuickSight.GaugeChartColorConfiguration {
     if let foregroundColor = foregroundColor {
       objectEntries.append(.init("ForegroundColor", foregroundColor.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5356,7 +5356,7 @@ extension Value where Kind == QuickSight.GaugeChartConditionalFormatting {
     if let conditionalFormattingOptions = conditionalFormattingOptions {
       objectEntries.append(.init("ConditionalFormattingOptions", conditionalFormattingOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5376,7 +5376,7 @@ extension Value where Kind == QuickSight.GaugeChartConditionalFormattingOption {
     var objectEntries: [Expression.ObjectEntry] = []
     if let arc = arc { objectEntries.append(.init("Arc", arc.expression)) }
     if let primaryValue = primaryValue { objectEntries.append(.init("PrimaryValue", primaryValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5410,7 +5410,7 @@ extension Value where Kind == QuickSight.GaugeChartConfiguration {
     if let interactions = interactions { objectEntries.append(.init("Interactions", interactions.expression)) }
     if let tooltipOptions = tooltipOptions { objectEntries.append(.init("TooltipOptions", tooltipOptions.expression)) }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5427,7 +5427,7 @@ extension Value where Kind == QuickSight.GaugeChartFieldWells {
     var objectEntries: [Expression.ObjectEntry] = []
     if let targetValues = targetValues { objectEntries.append(.init("TargetValues", targetValues.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5457,7 +5457,7 @@ extension Value where Kind == QuickSight.GaugeChartOptions {
     if let primaryValueFontConfiguration = primaryValueFontConfiguration {
       objectEntries.append(.init("PrimaryValueFontConfiguration", primaryValueFontConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5477,7 +5477,7 @@ extension Value where Kind == QuickSight.GaugeChartPrimaryValueConditionalFormat
     var objectEntries: [Expression.ObjectEntry] = []
     if let icon = icon { objectEntries.append(.init("Icon", icon.expression)) }
     if let textColor = textColor { objectEntries.append(.init("TextColor", textColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5513,7 +5513,7 @@ extension Value where Kind == QuickSight.GaugeChartVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5541,7 +5541,7 @@ extension Value where Kind == QuickSight.GeospatialCategoricalColor {
     if let nullDataVisibility = nullDataVisibility {
       objectEntries.append(.init("NullDataVisibility", nullDataVisibility.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5558,7 +5558,7 @@ extension Value where Kind == QuickSight.GeospatialCategoricalDataColor {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Color", color.expression))
     objectEntries.append(.init("DataValue", dataValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5574,7 +5574,7 @@ extension Value where Kind == QuickSight.GeospatialCircleRadius {
   public init(radius: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let radius = radius { objectEntries.append(.init("Radius", radius.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5598,7 +5598,7 @@ extension Value where Kind == QuickSight.GeospatialCircleSymbolStyle {
     if let fillColor = fillColor { objectEntries.append(.init("FillColor", fillColor.expression)) }
     if let strokeColor = strokeColor { objectEntries.append(.init("StrokeColor", strokeColor.expression)) }
     if let strokeWidth = strokeWidth { objectEntries.append(.init("StrokeWidth", strokeWidth.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5620,7 +5620,7 @@ extension Value where Kind == QuickSight.GeospatialColor {
     if let categorical = categorical { objectEntries.append(.init("Categorical", categorical.expression)) }
     if let gradient = gradient { objectEntries.append(.init("Gradient", gradient.expression)) }
     if let solid = solid { objectEntries.append(.init("Solid", solid.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5636,9 +5636,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.GeospatialColorStateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension QuickSight {
@@ -5656,7 +5656,7 @@ extension Value where Kind == QuickSight.GeospatialCoordinateBounds {
     objectEntries.append(.init("North", north.expression))
     objectEntries.append(.init("South", south.expression))
     objectEntries.append(.init("West", west.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5674,7 +5674,7 @@ extension Value where Kind == QuickSight.GeospatialDataSourceItem {
     if let staticFileDataSource = staticFileDataSource {
       objectEntries.append(.init("StaticFileDataSource", staticFileDataSource.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5702,7 +5702,7 @@ extension Value where Kind == QuickSight.GeospatialGradientColor {
       objectEntries.append(.init("NullDataVisibility", nullDataVisibility.expression))
     }
     objectEntries.append(.init("StepColors", stepColors.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5719,7 +5719,7 @@ extension Value where Kind == QuickSight.GeospatialGradientStepColor {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Color", color.expression))
     objectEntries.append(.init("DataValue", dataValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5735,7 +5735,7 @@ extension Value where Kind == QuickSight.GeospatialHeatmapColorScale {
   public init(colors: Value<[QuickSight.GeospatialHeatmapDataColor]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let colors = colors { objectEntries.append(.init("Colors", colors.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5751,7 +5751,7 @@ extension Value where Kind == QuickSight.GeospatialHeatmapConfiguration {
   public init(heatmapColor: Value<QuickSight.GeospatialHeatmapColorScale>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let heatmapColor = heatmapColor { objectEntries.append(.init("HeatmapColor", heatmapColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5767,7 +5767,7 @@ extension Value where Kind == QuickSight.GeospatialHeatmapDataColor {
   public init(color: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Color", color.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5791,7 +5791,7 @@ extension Value where Kind == QuickSight.GeospatialLayerColorField {
     if let colorValuesFields = colorValuesFields {
       objectEntries.append(.init("ColorValuesFields", colorValuesFields.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5813,7 +5813,7 @@ extension Value where Kind == QuickSight.GeospatialLayerDefinition {
     if let lineLayer = lineLayer { objectEntries.append(.init("LineLayer", lineLayer.expression)) }
     if let pointLayer = pointLayer { objectEntries.append(.init("PointLayer", pointLayer.expression)) }
     if let polygonLayer = polygonLayer { objectEntries.append(.init("PolygonLayer", polygonLayer.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5849,7 +5849,7 @@ extension Value where Kind == QuickSight.GeospatialLayerItem {
     if let layerType = layerType { objectEntries.append(.init("LayerType", layerType.expression)) }
     if let tooltip = tooltip { objectEntries.append(.init("Tooltip", tooltip.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5873,7 +5873,7 @@ extension Value where Kind == QuickSight.GeospatialLayerJoinDefinition {
       objectEntries.append(.init("DatasetKeyField", datasetKeyField.expression))
     }
     if let shapeKeyField = shapeKeyField { objectEntries.append(.init("ShapeKeyField", shapeKeyField.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5899,7 +5899,7 @@ extension Value where Kind == QuickSight.GeospatialLayerMapConfiguration {
     if let mapLayers = mapLayers { objectEntries.append(.init("MapLayers", mapLayers.expression)) }
     if let mapState = mapState { objectEntries.append(.init("MapState", mapState.expression)) }
     if let mapStyle = mapStyle { objectEntries.append(.init("MapStyle", mapStyle.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5916,11 +5916,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.GeospatialLayerTypeValue {
   /// `POINT`.
-  public static var point: Self { Self(Kind.point) }
+  public static var point: Self { .allowed(Kind.point) }
   /// `LINE`.
-  public static var line: Self { Self(Kind.line) }
+  public static var line: Self { .allowed(Kind.line) }
   /// `POLYGON`.
-  public static var polygon: Self { Self(Kind.polygon) }
+  public static var polygon: Self { .allowed(Kind.polygon) }
 }
 
 extension QuickSight {
@@ -5935,7 +5935,7 @@ extension Value where Kind == QuickSight.GeospatialLineLayer {
   public init(style: Value<QuickSight.GeospatialLineStyle>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Style", style.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5953,7 +5953,7 @@ extension Value where Kind == QuickSight.GeospatialLineStyle {
     if let lineSymbolStyle = lineSymbolStyle {
       objectEntries.append(.init("LineSymbolStyle", lineSymbolStyle.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5973,7 +5973,7 @@ extension Value where Kind == QuickSight.GeospatialLineSymbolStyle {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fillColor = fillColor { objectEntries.append(.init("FillColor", fillColor.expression)) }
     if let lineWidth = lineWidth { objectEntries.append(.init("LineWidth", lineWidth.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -5989,7 +5989,7 @@ extension Value where Kind == QuickSight.GeospatialLineWidth {
   public init(lineWidth: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let lineWidth = lineWidth { objectEntries.append(.init("LineWidth", lineWidth.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6011,7 +6011,7 @@ extension Value where Kind == QuickSight.GeospatialMapAggregatedFieldWells {
     if let colors = colors { objectEntries.append(.init("Colors", colors.expression)) }
     if let geospatial = geospatial { objectEntries.append(.init("Geospatial", geospatial.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6047,7 +6047,7 @@ extension Value where Kind == QuickSight.GeospatialMapConfiguration {
     if let tooltip = tooltip { objectEntries.append(.init("Tooltip", tooltip.expression)) }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
     if let windowOptions = windowOptions { objectEntries.append(.init("WindowOptions", windowOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6065,7 +6065,7 @@ extension Value where Kind == QuickSight.GeospatialMapFieldWells {
     if let geospatialMapAggregatedFieldWells = geospatialMapAggregatedFieldWells {
       objectEntries.append(.init("GeospatialMapAggregatedFieldWells", geospatialMapAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6081,9 +6081,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.GeospatialMapNavigationValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension QuickSight {
@@ -6102,7 +6102,7 @@ extension Value where Kind == QuickSight.GeospatialMapState {
     var objectEntries: [Expression.ObjectEntry] = []
     if let bounds = bounds { objectEntries.append(.init("Bounds", bounds.expression)) }
     if let mapNavigation = mapNavigation { objectEntries.append(.init("MapNavigation", mapNavigation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6128,7 +6128,7 @@ extension Value where Kind == QuickSight.GeospatialMapStyle {
     if let baseMapVisibility = baseMapVisibility {
       objectEntries.append(.init("BaseMapVisibility", baseMapVisibility.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6144,7 +6144,7 @@ extension Value where Kind == QuickSight.GeospatialMapStyleOptions {
   public init(baseMapStyle: Value<QuickSight.BaseMapStyleTypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let baseMapStyle = baseMapStyle { objectEntries.append(.init("BaseMapStyle", baseMapStyle.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6180,7 +6180,7 @@ extension Value where Kind == QuickSight.GeospatialMapVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6196,7 +6196,7 @@ extension Value where Kind == QuickSight.GeospatialNullDataSettings {
   public init(symbolStyle: Value<QuickSight.GeospatialNullSymbolStyle>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SymbolStyle", symbolStyle.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6214,7 +6214,7 @@ extension Value where Kind == QuickSight.GeospatialNullSymbolStyle {
     if let fillColor = fillColor { objectEntries.append(.init("FillColor", fillColor.expression)) }
     if let strokeColor = strokeColor { objectEntries.append(.init("StrokeColor", strokeColor.expression)) }
     if let strokeWidth = strokeWidth { objectEntries.append(.init("StrokeWidth", strokeWidth.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6230,7 +6230,7 @@ extension Value where Kind == QuickSight.GeospatialPointLayer {
   public init(style: Value<QuickSight.GeospatialPointStyle>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Style", style.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6248,7 +6248,7 @@ extension Value where Kind == QuickSight.GeospatialPointStyle {
     if let circleSymbolStyle = circleSymbolStyle {
       objectEntries.append(.init("CircleSymbolStyle", circleSymbolStyle.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6276,7 +6276,7 @@ extension Value where Kind == QuickSight.GeospatialPointStyleOptions {
     if let selectedPointStyle = selectedPointStyle {
       objectEntries.append(.init("SelectedPointStyle", selectedPointStyle.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6292,7 +6292,7 @@ extension Value where Kind == QuickSight.GeospatialPolygonLayer {
   public init(style: Value<QuickSight.GeospatialPolygonStyle>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Style", style.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6310,7 +6310,7 @@ extension Value where Kind == QuickSight.GeospatialPolygonStyle {
     if let polygonSymbolStyle = polygonSymbolStyle {
       objectEntries.append(.init("PolygonSymbolStyle", polygonSymbolStyle.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6332,7 +6332,7 @@ extension Value where Kind == QuickSight.GeospatialPolygonSymbolStyle {
     if let fillColor = fillColor { objectEntries.append(.init("FillColor", fillColor.expression)) }
     if let strokeColor = strokeColor { objectEntries.append(.init("StrokeColor", strokeColor.expression)) }
     if let strokeWidth = strokeWidth { objectEntries.append(.init("StrokeWidth", strokeWidth.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6349,11 +6349,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.GeospatialSelectedPointStyleValue {
   /// `POINT`.
-  public static var point: Self { Self(Kind.point) }
+  public static var point: Self { .allowed(Kind.point) }
   /// `CLUSTER`.
-  public static var cluster: Self { Self(Kind.cluster) }
+  public static var cluster: Self { .allowed(Kind.cluster) }
   /// `HEATMAP`.
-  public static var heatmap: Self { Self(Kind.heatmap) }
+  public static var heatmap: Self { .allowed(Kind.heatmap) }
 }
 
 extension QuickSight {
@@ -6369,7 +6369,7 @@ extension Value where Kind == QuickSight.GeospatialSolidColor {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Color", color.expression))
     if let state = state { objectEntries.append(.init("State", state.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6385,7 +6385,7 @@ extension Value where Kind == QuickSight.GeospatialStaticFileSource {
   public init(staticFileID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("StaticFileId", staticFileID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6405,7 +6405,7 @@ extension Value where Kind == QuickSight.GeospatialWindowOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let bounds = bounds { objectEntries.append(.init("Bounds", bounds.expression)) }
     if let mapZoomMode = mapZoomMode { objectEntries.append(.init("MapZoomMode", mapZoomMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6427,7 +6427,7 @@ extension Value where Kind == QuickSight.GlobalTableBorderOptions {
       objectEntries.append(.init("SideSpecificBorder", sideSpecificBorder.expression))
     }
     if let uniformBorder = uniformBorder { objectEntries.append(.init("UniformBorder", uniformBorder.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6443,7 +6443,7 @@ extension Value where Kind == QuickSight.GradientColor {
   public init(stops: Value<[QuickSight.GradientStop]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let stops = stops { objectEntries.append(.init("Stops", stops.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6461,7 +6461,7 @@ extension Value where Kind == QuickSight.GradientStop {
     if let color = color { objectEntries.append(.init("Color", color.expression)) }
     if let dataValue = dataValue { objectEntries.append(.init("DataValue", dataValue.expression)) }
     objectEntries.append(.init("GradientOffset", gradientOffset.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6479,7 +6479,7 @@ extension Value where Kind == QuickSight.GridLayoutCanvasSizeOptions {
     if let screenCanvasSizeOptions = screenCanvasSizeOptions {
       objectEntries.append(.init("ScreenCanvasSizeOptions", screenCanvasSizeOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6501,7 +6501,7 @@ extension Value where Kind == QuickSight.GridLayoutConfiguration {
       objectEntries.append(.init("CanvasSizeOptions", canvasSizeOptions.expression))
     }
     objectEntries.append(.init("Elements", elements.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6529,7 +6529,7 @@ extension Value where Kind == QuickSight.GridLayoutElement {
     objectEntries.append(.init("ElementType", elementType.expression))
     if let rowIndex = rowIndex { objectEntries.append(.init("RowIndex", rowIndex.expression)) }
     objectEntries.append(.init("RowSpan", rowSpan.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6548,7 +6548,7 @@ extension Value where Kind == QuickSight.GridLayoutScreenCanvasSizeOptions {
       objectEntries.append(.init("OptimizedViewPortWidth", optimizedViewPortWidth.expression))
     }
     objectEntries.append(.init("ResizeOption", resizeOption.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6574,7 +6574,7 @@ extension Value where Kind == QuickSight.GrowthRateComputation {
     if let periodSize = periodSize { objectEntries.append(.init("PeriodSize", periodSize.expression)) }
     if let time = time { objectEntries.append(.init("Time", time.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6596,7 +6596,7 @@ extension Value where Kind == QuickSight.HeaderFooterSectionConfiguration {
     objectEntries.append(.init("Layout", layout.expression))
     objectEntries.append(.init("SectionId", sectionID.expression))
     if let style = style { objectEntries.append(.init("Style", style.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6618,7 +6618,7 @@ extension Value where Kind == QuickSight.HeatMapAggregatedFieldWells {
     if let columns = columns { objectEntries.append(.init("Columns", columns.expression)) }
     if let rows = rows { objectEntries.append(.init("Rows", rows.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6658,7 +6658,7 @@ extension Value where Kind == QuickSight.HeatMapConfiguration {
       objectEntries.append(.init("SortConfiguration", sortConfiguration.expression))
     }
     if let tooltip = tooltip { objectEntries.append(.init("Tooltip", tooltip.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6676,7 +6676,7 @@ extension Value where Kind == QuickSight.HeatMapFieldWells {
     if let heatMapAggregatedFieldWells = heatMapAggregatedFieldWells {
       objectEntries.append(.init("HeatMapAggregatedFieldWells", heatMapAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6706,7 +6706,7 @@ extension Value where Kind == QuickSight.HeatMapSortConfiguration {
       objectEntries.append(.init("HeatMapRowItemsLimitConfiguration", heatMapRowItemsLimitConfiguration.expression))
     }
     if let heatMapRowSort = heatMapRowSort { objectEntries.append(.init("HeatMapRowSort", heatMapRowSort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6742,7 +6742,7 @@ extension Value where Kind == QuickSight.HeatMapVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6758,7 +6758,7 @@ extension Value where Kind == QuickSight.HistogramAggregatedFieldWells {
   public init(values: Value<[QuickSight.MeasureField]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6784,7 +6784,7 @@ extension Value where Kind == QuickSight.HistogramBinOptions {
       objectEntries.append(.init("SelectedBinType", selectedBinType.expression))
     }
     if let startValue = startValue { objectEntries.append(.init("StartValue", startValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6800,9 +6800,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.HistogramBinTypeValue {
   /// `BIN_COUNT`.
-  public static var binCount: Self { Self(Kind.binCount) }
+  public static var binCount: Self { .allowed(Kind.binCount) }
   /// `BIN_WIDTH`.
-  public static var binWidth: Self { Self(Kind.binWidth) }
+  public static var binWidth: Self { .allowed(Kind.binWidth) }
 }
 
 extension QuickSight {
@@ -6841,7 +6841,7 @@ extension Value where Kind == QuickSight.HistogramConfiguration {
     if let yAxisDisplayOptions = yAxisDisplayOptions {
       objectEntries.append(.init("YAxisDisplayOptions", yAxisDisplayOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6859,7 +6859,7 @@ extension Value where Kind == QuickSight.HistogramFieldWells {
     if let histogramAggregatedFieldWells = histogramAggregatedFieldWells {
       objectEntries.append(.init("HistogramAggregatedFieldWells", histogramAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6891,7 +6891,7 @@ extension Value where Kind == QuickSight.HistogramVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -6909,13 +6909,13 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.HorizontalTextAlignmentValue {
   /// `LEFT`.
-  public static var left: Self { Self(Kind.left) }
+  public static var left: Self { .allowed(Kind.left) }
   /// `CENTER`.
-  public static var center: Self { Self(Kind.center) }
+  public static var center: Self { .allowed(Kind.center) }
   /// `RIGHT`.
-  public static var right: Self { Self(Kind.right) }
+  public static var right: Self { .allowed(Kind.right) }
   /// `AUTO`.
-  public static var auto: Self { Self(Kind.auto) }
+  public static var auto: Self { .allowed(Kind.auto) }
 }
 
 extension QuickSight {
@@ -6954,57 +6954,57 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.IconValue {
   /// `CARET_UP`.
-  public static var caretUp: Self { Self(Kind.caretUp) }
+  public static var caretUp: Self { .allowed(Kind.caretUp) }
   /// `CARET_DOWN`.
-  public static var caretDown: Self { Self(Kind.caretDown) }
+  public static var caretDown: Self { .allowed(Kind.caretDown) }
   /// `PLUS`.
-  public static var plus: Self { Self(Kind.plus) }
+  public static var plus: Self { .allowed(Kind.plus) }
   /// `MINUS`.
-  public static var minus: Self { Self(Kind.minus) }
+  public static var minus: Self { .allowed(Kind.minus) }
   /// `ARROW_UP`.
-  public static var arrowUp: Self { Self(Kind.arrowUp) }
+  public static var arrowUp: Self { .allowed(Kind.arrowUp) }
   /// `ARROW_DOWN`.
-  public static var arrowDown: Self { Self(Kind.arrowDown) }
+  public static var arrowDown: Self { .allowed(Kind.arrowDown) }
   /// `ARROW_LEFT`.
-  public static var arrowLeft: Self { Self(Kind.arrowLeft) }
+  public static var arrowLeft: Self { .allowed(Kind.arrowLeft) }
   /// `ARROW_UP_LEFT`.
-  public static var arrowUpLeft: Self { Self(Kind.arrowUpLeft) }
+  public static var arrowUpLeft: Self { .allowed(Kind.arrowUpLeft) }
   /// `ARROW_DOWN_LEFT`.
-  public static var arrowDownLeft: Self { Self(Kind.arrowDownLeft) }
+  public static var arrowDownLeft: Self { .allowed(Kind.arrowDownLeft) }
   /// `ARROW_RIGHT`.
-  public static var arrowRight: Self { Self(Kind.arrowRight) }
+  public static var arrowRight: Self { .allowed(Kind.arrowRight) }
   /// `ARROW_UP_RIGHT`.
-  public static var arrowUpRight: Self { Self(Kind.arrowUpRight) }
+  public static var arrowUpRight: Self { .allowed(Kind.arrowUpRight) }
   /// `ARROW_DOWN_RIGHT`.
-  public static var arrowDownRight: Self { Self(Kind.arrowDownRight) }
+  public static var arrowDownRight: Self { .allowed(Kind.arrowDownRight) }
   /// `FACE_UP`.
-  public static var faceUp: Self { Self(Kind.faceUp) }
+  public static var faceUp: Self { .allowed(Kind.faceUp) }
   /// `FACE_DOWN`.
-  public static var faceDown: Self { Self(Kind.faceDown) }
+  public static var faceDown: Self { .allowed(Kind.faceDown) }
   /// `FACE_FLAT`.
-  public static var faceFlat: Self { Self(Kind.faceFlat) }
+  public static var faceFlat: Self { .allowed(Kind.faceFlat) }
   /// `ONE_BAR`.
-  public static var oneBar: Self { Self(Kind.oneBar) }
+  public static var oneBar: Self { .allowed(Kind.oneBar) }
   /// `TWO_BAR`.
-  public static var twoBar: Self { Self(Kind.twoBar) }
+  public static var twoBar: Self { .allowed(Kind.twoBar) }
   /// `THREE_BAR`.
-  public static var threeBar: Self { Self(Kind.threeBar) }
+  public static var threeBar: Self { .allowed(Kind.threeBar) }
   /// `CIRCLE`.
-  public static var circle: Self { Self(Kind.circle) }
+  public static var circle: Self { .allowed(Kind.circle) }
   /// `TRIANGLE`.
-  public static var triangle: Self { Self(Kind.triangle) }
+  public static var triangle: Self { .allowed(Kind.triangle) }
   /// `SQUARE`.
-  public static var square: Self { Self(Kind.square) }
+  public static var square: Self { .allowed(Kind.square) }
   /// `FLAG`.
-  public static var flag: Self { Self(Kind.flag) }
+  public static var flag: Self { .allowed(Kind.flag) }
   /// `THUMBS_UP`.
-  public static var thumbsUp: Self { Self(Kind.thumbsUp) }
+  public static var thumbsUp: Self { .allowed(Kind.thumbsUp) }
   /// `THUMBS_DOWN`.
-  public static var thumbsDown: Self { Self(Kind.thumbsDown) }
+  public static var thumbsDown: Self { .allowed(Kind.thumbsDown) }
   /// `CHECKMARK`.
-  public static var checkmark: Self { Self(Kind.checkmark) }
+  public static var checkmark: Self { .allowed(Kind.checkmark) }
   /// `X`.
-  public static var x: Self { Self(Kind.x) }
+  public static var x: Self { .allowed(Kind.x) }
 }
 
 extension QuickSight {
@@ -7029,7 +7029,7 @@ extension Value where Kind == QuickSight.ImageCustomAction {
     objectEntries.append(.init("Name", name.expression))
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
     objectEntries.append(.init("Trigger", trigger.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7055,7 +7055,7 @@ extension Value where Kind == QuickSight.ImageCustomActionOperation {
       objectEntries.append(.init("SetParametersOperation", setParametersOperation.expression))
     }
     if let urlOperation = urlOperation { objectEntries.append(.init("URLOperation", urlOperation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7071,9 +7071,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ImageCustomActionTriggerValue {
   /// `CLICK`.
-  public static var click: Self { Self(Kind.click) }
+  public static var click: Self { .allowed(Kind.click) }
   /// `MENU`.
-  public static var menu: Self { Self(Kind.menu) }
+  public static var menu: Self { .allowed(Kind.menu) }
 }
 
 extension QuickSight {
@@ -7090,7 +7090,7 @@ extension Value where Kind == QuickSight.ImageInteractionOptions {
     if let imageMenuOption = imageMenuOption {
       objectEntries.append(.init("ImageMenuOption", imageMenuOption.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7108,7 +7108,7 @@ extension Value where Kind == QuickSight.ImageMenuOption {
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7125,7 +7125,7 @@ extension Value where Kind == QuickSight.ImageStaticFile {
     var objectEntries: [Expression.ObjectEntry] = []
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
     objectEntries.append(.init("StaticFileId", staticFileID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7143,7 +7143,7 @@ extension Value where Kind == QuickSight.InnerFilter {
     if let categoryInnerFilter = categoryInnerFilter {
       objectEntries.append(.init("CategoryInnerFilter", categoryInnerFilter.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7167,7 +7167,7 @@ extension Value where Kind == QuickSight.InsightConfiguration {
       objectEntries.append(.init("CustomNarrative", customNarrative.expression))
     }
     if let interactions = interactions { objectEntries.append(.init("Interactions", interactions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7201,7 +7201,7 @@ extension Value where Kind == QuickSight.InsightVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7218,7 +7218,7 @@ extension Value where Kind == QuickSight.IntegerDefaultValues {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dynamicValue = dynamicValue { objectEntries.append(.init("DynamicValue", dynamicValue.expression)) }
     if let staticValues = staticValues { objectEntries.append(.init("StaticValues", staticValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7235,7 +7235,7 @@ extension Value where Kind == QuickSight.IntegerParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7263,7 +7263,7 @@ extension Value where Kind == QuickSight.IntegerParameterDeclaration {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("ParameterValueType", parameterValueType.expression))
     if let valueWhenUnset = valueWhenUnset { objectEntries.append(.init("ValueWhenUnset", valueWhenUnset.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7285,7 +7285,7 @@ extension Value where Kind == QuickSight.IntegerValueWhenUnsetConfiguration {
     if let valueWhenUnsetOption = valueWhenUnsetOption {
       objectEntries.append(.init("ValueWhenUnsetOption", valueWhenUnsetOption.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7304,7 +7304,7 @@ extension Value where Kind == QuickSight.ItemsLimitConfiguration {
     if let otherCategories = otherCategories {
       objectEntries.append(.init("OtherCategories", otherCategories.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7324,7 +7324,7 @@ extension Value where Kind == QuickSight.KPIActualValueConditionalFormatting {
     var objectEntries: [Expression.ObjectEntry] = []
     if let icon = icon { objectEntries.append(.init("Icon", icon.expression)) }
     if let textColor = textColor { objectEntries.append(.init("TextColor", textColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7344,7 +7344,7 @@ extension Value where Kind == QuickSight.KPIComparisonValueConditionalFormatting
     var objectEntries: [Expression.ObjectEntry] = []
     if let icon = icon { objectEntries.append(.init("Icon", icon.expression)) }
     if let textColor = textColor { objectEntries.append(.init("TextColor", textColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7362,7 +7362,7 @@ extension Value where Kind == QuickSight.KPIConditionalFormatting {
     if let conditionalFormattingOptions = conditionalFormattingOptions {
       objectEntries.append(.init("ConditionalFormattingOptions", conditionalFormattingOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7388,7 +7388,7 @@ extension Value where Kind == QuickSight.KPIConditionalFormattingOption {
     }
     if let primaryValue = primaryValue { objectEntries.append(.init("PrimaryValue", primaryValue.expression)) }
     if let progressBar = progressBar { objectEntries.append(.init("ProgressBar", progressBar.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7414,7 +7414,7 @@ extension Value where Kind == QuickSight.KPIConfiguration {
     if let sortConfiguration = sortConfiguration {
       objectEntries.append(.init("SortConfiguration", sortConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7436,7 +7436,7 @@ extension Value where Kind == QuickSight.KPIFieldWells {
     if let targetValues = targetValues { objectEntries.append(.init("TargetValues", targetValues.expression)) }
     if let trendGroups = trendGroups { objectEntries.append(.init("TrendGroups", trendGroups.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7478,7 +7478,7 @@ extension Value where Kind == QuickSight.KPIOptions {
     if let visualLayoutOptions = visualLayoutOptions {
       objectEntries.append(.init("VisualLayoutOptions", visualLayoutOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7498,7 +7498,7 @@ extension Value where Kind == QuickSight.KPIPrimaryValueConditionalFormatting {
     var objectEntries: [Expression.ObjectEntry] = []
     if let icon = icon { objectEntries.append(.init("Icon", icon.expression)) }
     if let textColor = textColor { objectEntries.append(.init("TextColor", textColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7516,7 +7516,7 @@ extension Value where Kind == QuickSight.KPIProgressBarConditionalFormatting {
     if let foregroundColor = foregroundColor {
       objectEntries.append(.init("ForegroundColor", foregroundColor.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7532,7 +7532,7 @@ extension Value where Kind == QuickSight.KPISortConfiguration {
   public init(trendGroupSort: Value<[QuickSight.FieldSortOptions]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let trendGroupSort = trendGroupSort { objectEntries.append(.init("TrendGroupSort", trendGroupSort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7558,7 +7558,7 @@ extension Value where Kind == QuickSight.KPISparklineOptions {
     }
     objectEntries.append(.init("Type", type.expression))
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7574,9 +7574,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.KPISparklineTypeValue {
   /// `LINE`.
-  public static var line: Self { Self(Kind.line) }
+  public static var line: Self { .allowed(Kind.line) }
   /// `AREA`.
-  public static var area: Self { Self(Kind.area) }
+  public static var area: Self { .allowed(Kind.area) }
 }
 
 extension QuickSight {
@@ -7615,7 +7615,7 @@ extension Value where Kind == QuickSight.KPIVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7631,7 +7631,7 @@ extension Value where Kind == QuickSight.KPIVisualLayoutOptions {
   public init(standardLayout: Value<QuickSight.KPIVisualStandardLayout>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let standardLayout = standardLayout { objectEntries.append(.init("StandardLayout", standardLayout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7647,7 +7647,7 @@ extension Value where Kind == QuickSight.KPIVisualStandardLayout {
   public init(type: Value<QuickSight.KPIVisualStandardLayoutTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7663,9 +7663,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.KPIVisualStandardLayoutTypeValue {
   /// `CLASSIC`.
-  public static var classic: Self { Self(Kind.classic) }
+  public static var classic: Self { .allowed(Kind.classic) }
   /// `VERTICAL`.
-  public static var vertical: Self { Self(Kind.vertical) }
+  public static var vertical: Self { .allowed(Kind.vertical) }
 }
 
 extension QuickSight {
@@ -7688,7 +7688,7 @@ extension Value where Kind == QuickSight.LabelOptions {
       objectEntries.append(.init("FontConfiguration", fontConfiguration.expression))
     }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7714,7 +7714,7 @@ extension Value where Kind == QuickSight.LayerCustomAction {
     objectEntries.append(.init("Name", name.expression))
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
     objectEntries.append(.init("Trigger", trigger.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7744,7 +7744,7 @@ extension Value where Kind == QuickSight.LayerCustomActionOperation {
       objectEntries.append(.init("SetParametersOperation", setParametersOperation.expression))
     }
     if let urlOperation = urlOperation { objectEntries.append(.init("URLOperation", urlOperation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7760,9 +7760,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.LayerCustomActionTriggerValue {
   /// `DATA_POINT_CLICK`.
-  public static var dataPointClick: Self { Self(Kind.dataPointClick) }
+  public static var dataPointClick: Self { .allowed(Kind.dataPointClick) }
   /// `DATA_POINT_MENU`.
-  public static var dataPointMenu: Self { Self(Kind.dataPointMenu) }
+  public static var dataPointMenu: Self { .allowed(Kind.dataPointMenu) }
 }
 
 extension QuickSight {
@@ -7793,7 +7793,7 @@ extension Value where Kind == QuickSight.LayerMapVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7809,7 +7809,7 @@ extension Value where Kind == QuickSight.Layout {
   public init(configuration: Value<QuickSight.LayoutConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Configuration", configuration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7833,7 +7833,7 @@ extension Value where Kind == QuickSight.LayoutConfiguration {
     if let sectionBasedLayout = sectionBasedLayout {
       objectEntries.append(.init("SectionBasedLayout", sectionBasedLayout.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7852,15 +7852,15 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.LayoutElementTypeValue {
   /// `VISUAL`.
-  public static var visual: Self { Self(Kind.visual) }
+  public static var visual: Self { .allowed(Kind.visual) }
   /// `FILTER_CONTROL`.
-  public static var filterControl: Self { Self(Kind.filterControl) }
+  public static var filterControl: Self { .allowed(Kind.filterControl) }
   /// `PARAMETER_CONTROL`.
-  public static var parameterControl: Self { Self(Kind.parameterControl) }
+  public static var parameterControl: Self { .allowed(Kind.parameterControl) }
   /// `TEXT_BOX`.
-  public static var textBox: Self { Self(Kind.textBox) }
+  public static var textBox: Self { .allowed(Kind.textBox) }
   /// `IMAGE`.
-  public static var image: Self { Self(Kind.image) }
+  public static var image: Self { .allowed(Kind.image) }
 }
 
 extension QuickSight {
@@ -7889,7 +7889,7 @@ extension Value where Kind == QuickSight.LegendOptions {
     }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
     if let width = width { objectEntries.append(.init("Width", width.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -7907,13 +7907,13 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.LegendPositionValue {
   /// `AUTO`.
-  public static var auto: Self { Self(Kind.auto) }
+  public static var auto: Self { .allowed(Kind.auto) }
   /// `RIGHT`.
-  public static var right: Self { Self(Kind.right) }
+  public static var right: Self { .allowed(Kind.right) }
   /// `BOTTOM`.
-  public static var bottom: Self { Self(Kind.bottom) }
+  public static var bottom: Self { .allowed(Kind.bottom) }
   /// `TOP`.
-  public static var top: Self { Self(Kind.top) }
+  public static var top: Self { .allowed(Kind.top) }
 }
 
 extension QuickSight {
@@ -7936,7 +7936,7 @@ extension Value where Kind == QuickSight.LineChartAggregatedFieldWells {
     if let colors = colors { objectEntries.append(.init("Colors", colors.expression)) }
     if let smallMultiples = smallMultiples { objectEntries.append(.init("SmallMultiples", smallMultiples.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8018,7 +8018,7 @@ extension Value where Kind == QuickSight.LineChartConfiguration {
     if let xAxisLabelOptions = xAxisLabelOptions {
       objectEntries.append(.init("XAxisLabelOptions", xAxisLabelOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8044,7 +8044,7 @@ extension Value where Kind == QuickSight.LineChartDefaultSeriesSettings {
     if let markerStyleSettings = markerStyleSettings {
       objectEntries.append(.init("MarkerStyleSettings", markerStyleSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8062,7 +8062,7 @@ extension Value where Kind == QuickSight.LineChartFieldWells {
     if let lineChartAggregatedFieldWells = lineChartAggregatedFieldWells {
       objectEntries.append(.init("LineChartAggregatedFieldWells", lineChartAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8088,7 +8088,7 @@ extension Value where Kind == QuickSight.LineChartLineStyleSettings {
     if let lineStyle = lineStyle { objectEntries.append(.init("LineStyle", lineStyle.expression)) }
     if let lineVisibility = lineVisibility { objectEntries.append(.init("LineVisibility", lineVisibility.expression)) }
     if let lineWidth = lineWidth { objectEntries.append(.init("LineWidth", lineWidth.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8105,11 +8105,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.LineChartLineStyleValue {
   /// `SOLID`.
-  public static var solid: Self { Self(Kind.solid) }
+  public static var solid: Self { .allowed(Kind.solid) }
   /// `DOTTED`.
-  public static var dotted: Self { Self(Kind.dotted) }
+  public static var dotted: Self { .allowed(Kind.dotted) }
   /// `DASHED`.
-  public static var dashed: Self { Self(Kind.dashed) }
+  public static var dashed: Self { .allowed(Kind.dashed) }
 }
 
 extension QuickSight {
@@ -8127,15 +8127,15 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.LineChartMarkerShapeValue {
   /// `CIRCLE`.
-  public static var circle: Self { Self(Kind.circle) }
+  public static var circle: Self { .allowed(Kind.circle) }
   /// `TRIANGLE`.
-  public static var triangle: Self { Self(Kind.triangle) }
+  public static var triangle: Self { .allowed(Kind.triangle) }
   /// `SQUARE`.
-  public static var square: Self { Self(Kind.square) }
+  public static var square: Self { .allowed(Kind.square) }
   /// `DIAMOND`.
-  public static var diamond: Self { Self(Kind.diamond) }
+  public static var diamond: Self { .allowed(Kind.diamond) }
   /// `ROUNDED_SQUARE`.
-  public static var roundedSquare: Self { Self(Kind.roundedSquare) }
+  public static var roundedSquare: Self { .allowed(Kind.roundedSquare) }
 }
 
 extension QuickSight {
@@ -8160,7 +8160,7 @@ extension Value where Kind == QuickSight.LineChartMarkerStyleSettings {
     if let markerVisibility = markerVisibility {
       objectEntries.append(.init("MarkerVisibility", markerVisibility.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8184,7 +8184,7 @@ extension Value where Kind == QuickSight.LineChartSeriesSettings {
     if let markerStyleSettings = markerStyleSettings {
       objectEntries.append(.init("MarkerStyleSettings", markerStyleSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8218,7 +8218,7 @@ extension Value where Kind == QuickSight.LineChartSortConfiguration {
     if let smallMultiplesSort = smallMultiplesSort {
       objectEntries.append(.init("SmallMultiplesSort", smallMultiplesSort.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8235,11 +8235,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.LineChartTypeValue {
   /// `LINE`.
-  public static var line: Self { Self(Kind.line) }
+  public static var line: Self { .allowed(Kind.line) }
   /// `AREA`.
-  public static var area: Self { Self(Kind.area) }
+  public static var area: Self { .allowed(Kind.area) }
   /// `STACKED_AREA`.
-  public static var stackedArea: Self { Self(Kind.stackedArea) }
+  public static var stackedArea: Self { .allowed(Kind.stackedArea) }
 }
 
 extension QuickSight {
@@ -8274,7 +8274,7 @@ extension Value where Kind == QuickSight.LineChartVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8291,11 +8291,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.LineInterpolationValue {
   /// `LINEAR`.
-  public static var linear: Self { Self(Kind.linear) }
+  public static var linear: Self { .allowed(Kind.linear) }
   /// `SMOOTH`.
-  public static var smooth: Self { Self(Kind.smooth) }
+  public static var smooth: Self { .allowed(Kind.smooth) }
   /// `STEPPED`.
-  public static var stepped: Self { Self(Kind.stepped) }
+  public static var stepped: Self { .allowed(Kind.stepped) }
 }
 
 extension QuickSight {
@@ -8316,7 +8316,7 @@ extension Value where Kind == QuickSight.LineSeriesAxisDisplayOptions {
     if let missingDataConfigurations = missingDataConfigurations {
       objectEntries.append(.init("MissingDataConfigurations", missingDataConfigurations.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8344,7 +8344,7 @@ extension Value where Kind == QuickSight.ListControlDisplayOptions {
       objectEntries.append(.init("SelectAllOptions", selectAllOptions.expression))
     }
     if let titleOptions = titleOptions { objectEntries.append(.init("TitleOptions", titleOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8360,7 +8360,7 @@ extension Value where Kind == QuickSight.ListControlSearchOptions {
   public init(visibility: Value<QuickSight.VisibilityValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8376,7 +8376,7 @@ extension Value where Kind == QuickSight.ListControlSelectAllOptions {
   public init(visibility: Value<QuickSight.VisibilityValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8392,7 +8392,7 @@ extension Value where Kind == QuickSight.LoadingAnimation {
   public init(visibility: Value<QuickSight.VisibilityValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8408,7 +8408,7 @@ extension Value where Kind == QuickSight.LocalNavigationConfiguration {
   public init(targetSheetID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TargetSheetId", targetSheetID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8425,7 +8425,7 @@ extension Value where Kind == QuickSight.LongFormatText {
     var objectEntries: [Expression.ObjectEntry] = []
     if let plainText = plainText { objectEntries.append(.init("PlainText", plainText.expression)) }
     if let richText = richText { objectEntries.append(.init("RichText", richText.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8441,9 +8441,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.MapZoomModeValue {
   /// `AUTO`.
-  public static var auto: Self { Self(Kind.auto) }
+  public static var auto: Self { .allowed(Kind.auto) }
   /// `MANUAL`.
-  public static var manual: Self { Self(Kind.manual) }
+  public static var manual: Self { .allowed(Kind.manual) }
 }
 
 extension QuickSight {
@@ -8459,7 +8459,7 @@ extension Value where Kind == QuickSight.MappedDataSetParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DataSetIdentifier", dataSetIdentifier.expression))
     objectEntries.append(.init("DataSetParameterName", dataSetParameterName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8475,7 +8475,7 @@ extension Value where Kind == QuickSight.MaximumLabelType {
   public init(visibility: Value<QuickSight.VisibilityValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8501,7 +8501,7 @@ extension Value where Kind == QuickSight.MaximumMinimumComputation {
     if let time = time { objectEntries.append(.init("Time", time.expression)) }
     objectEntries.append(.init("Type", type.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8517,9 +8517,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.MaximumMinimumComputationTypeValue {
   /// `MAXIMUM`.
-  public static var maximum: Self { Self(Kind.maximum) }
+  public static var maximum: Self { .allowed(Kind.maximum) }
   /// `MINIMUM`.
-  public static var minimum: Self { Self(Kind.minimum) }
+  public static var minimum: Self { .allowed(Kind.minimum) }
 }
 
 extension QuickSight {
@@ -8550,7 +8550,7 @@ extension Value where Kind == QuickSight.MeasureField {
     if let numericalMeasureField = numericalMeasureField {
       objectEntries.append(.init("NumericalMeasureField", numericalMeasureField.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8576,7 +8576,7 @@ extension Value where Kind == QuickSight.MetricComparisonComputation {
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let targetValue = targetValue { objectEntries.append(.init("TargetValue", targetValue.expression)) }
     if let time = time { objectEntries.append(.init("Time", time.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8592,7 +8592,7 @@ extension Value where Kind == QuickSight.MinimumLabelType {
   public init(visibility: Value<QuickSight.VisibilityValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8610,7 +8610,7 @@ extension Value where Kind == QuickSight.MissingDataConfiguration {
     if let treatmentOption = treatmentOption {
       objectEntries.append(.init("TreatmentOption", treatmentOption.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8627,11 +8627,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.MissingDataTreatmentOptionValue {
   /// `INTERPOLATE`.
-  public static var interpolate: Self { Self(Kind.interpolate) }
+  public static var interpolate: Self { .allowed(Kind.interpolate) }
   /// `SHOW_AS_ZERO`.
-  public static var showAsZero: Self { Self(Kind.showAsZero) }
+  public static var showAsZero: Self { .allowed(Kind.showAsZero) }
   /// `SHOW_AS_BLANK`.
-  public static var showAsBlank: Self { Self(Kind.showAsBlank) }
+  public static var showAsBlank: Self { .allowed(Kind.showAsBlank) }
 }
 
 extension QuickSight {
@@ -8646,7 +8646,7 @@ extension Value where Kind == QuickSight.NegativeValueConfiguration {
   public init(displayMode: Value<QuickSight.NegativeValueDisplayModeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DisplayMode", displayMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8662,9 +8662,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.NegativeValueDisplayModeValue {
   /// `POSITIVE`.
-  public static var positive: Self { Self(Kind.positive) }
+  public static var positive: Self { .allowed(Kind.positive) }
   /// `NEGATIVE`.
-  public static var negative: Self { Self(Kind.negative) }
+  public static var negative: Self { .allowed(Kind.negative) }
 }
 
 extension QuickSight {
@@ -8687,7 +8687,7 @@ extension Value where Kind == QuickSight.NestedFilter {
     objectEntries.append(.init("FilterId", filterID.expression))
     objectEntries.append(.init("IncludeInnerSet", includeInnerSet.expression))
     objectEntries.append(.init("InnerFilter", innerFilter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8703,7 +8703,7 @@ extension Value where Kind == QuickSight.NullValueFormatConfiguration {
   public init(nullString: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("NullString", nullString.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8741,7 +8741,7 @@ extension Value where Kind == QuickSight.NumberDisplayFormatConfiguration {
       objectEntries.append(.init("SeparatorConfiguration", separatorConfiguration.expression))
     }
     if let suffix = suffix { objectEntries.append(.init("Suffix", suffix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8759,7 +8759,7 @@ extension Value where Kind == QuickSight.NumberFormatConfiguration {
     if let formatConfiguration = formatConfiguration {
       objectEntries.append(.init("FormatConfiguration", formatConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8781,21 +8781,21 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.NumberScaleValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `AUTO`.
-  public static var auto: Self { Self(Kind.auto) }
+  public static var auto: Self { .allowed(Kind.auto) }
   /// `THOUSANDS`.
-  public static var thousands: Self { Self(Kind.thousands) }
+  public static var thousands: Self { .allowed(Kind.thousands) }
   /// `MILLIONS`.
-  public static var millions: Self { Self(Kind.millions) }
+  public static var millions: Self { .allowed(Kind.millions) }
   /// `BILLIONS`.
-  public static var billions: Self { Self(Kind.billions) }
+  public static var billions: Self { .allowed(Kind.billions) }
   /// `TRILLIONS`.
-  public static var trillions: Self { Self(Kind.trillions) }
+  public static var trillions: Self { .allowed(Kind.trillions) }
   /// `LAKHS`.
-  public static var lakhs: Self { Self(Kind.lakhs) }
+  public static var lakhs: Self { .allowed(Kind.lakhs) }
   /// `CRORES`.
-  public static var crores: Self { Self(Kind.crores) }
+  public static var crores: Self { .allowed(Kind.crores) }
 }
 
 extension QuickSight {
@@ -8811,7 +8811,7 @@ extension Value where Kind == QuickSight.NumericAxisOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let range = range { objectEntries.append(.init("Range", range.expression)) }
     if let scale = scale { objectEntries.append(.init("Scale", scale.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8828,7 +8828,7 @@ extension Value where Kind == QuickSight.NumericEqualityDrillDownFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Column", column.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8868,7 +8868,7 @@ extension Value where Kind == QuickSight.NumericEqualityFilter {
       objectEntries.append(.init("SelectAllOptions", selectAllOptions.expression))
     }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8884,9 +8884,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.NumericEqualityMatchOperatorValue {
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `DOES_NOT_EQUAL`.
-  public static var doesNotEqual: Self { Self(Kind.doesNotEqual) }
+  public static var doesNotEqual: Self { .allowed(Kind.doesNotEqual) }
 }
 
 extension QuickSight {
@@ -8900,7 +8900,7 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.NumericFilterSelectAllOptionsValue {
   /// `FILTER_ALL_VALUES`.
-  public static var filterAllValues: Self { Self(Kind.filterAllValues) }
+  public static var filterAllValues: Self { .allowed(Kind.filterAllValues) }
 }
 
 extension QuickSight {
@@ -8927,7 +8927,7 @@ extension Value where Kind == QuickSight.NumericFormatConfiguration {
     if let percentageDisplayFormatConfiguration = percentageDisplayFormatConfiguration {
       objectEntries.append(.init("PercentageDisplayFormatConfiguration", percentageDisplayFormatConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8969,7 +8969,7 @@ extension Value where Kind == QuickSight.NumericRangeFilter {
     if let selectAllOptions = selectAllOptions {
       objectEntries.append(.init("SelectAllOptions", selectAllOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -8986,7 +8986,7 @@ extension Value where Kind == QuickSight.NumericRangeFilterValue {
     var objectEntries: [Expression.ObjectEntry] = []
     if let parameter = parameter { objectEntries.append(.init("Parameter", parameter.expression)) }
     if let staticValue = staticValue { objectEntries.append(.init("StaticValue", staticValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9010,7 +9010,7 @@ extension Value where Kind == QuickSight.NumericSeparatorConfiguration {
     if let thousandsSeparator = thousandsSeparator {
       objectEntries.append(.init("ThousandsSeparator", thousandsSeparator.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9027,11 +9027,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.NumericSeparatorSymbolValue {
   /// `COMMA`.
-  public static var comma: Self { Self(Kind.comma) }
+  public static var comma: Self { .allowed(Kind.comma) }
   /// `DOT`.
-  public static var dot: Self { Self(Kind.dot) }
+  public static var dot: Self { .allowed(Kind.dot) }
   /// `SPACE`.
-  public static var space: Self { Self(Kind.space) }
+  public static var space: Self { .allowed(Kind.space) }
 }
 
 extension QuickSight {
@@ -9054,7 +9054,7 @@ extension Value where Kind == QuickSight.NumericalAggregationFunction {
     if let simpleNumericalAggregation = simpleNumericalAggregation {
       objectEntries.append(.init("SimpleNumericalAggregation", simpleNumericalAggregation.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9080,7 +9080,7 @@ extension Value where Kind == QuickSight.NumericalDimensionField {
       objectEntries.append(.init("FormatConfiguration", formatConfiguration.expression))
     }
     if let hierarchyID = hierarchyID { objectEntries.append(.init("HierarchyId", hierarchyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9108,7 +9108,7 @@ extension Value where Kind == QuickSight.NumericalMeasureField {
     if let formatConfiguration = formatConfiguration {
       objectEntries.append(.init("FormatConfiguration", formatConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9124,9 +9124,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.OtherCategoriesValue {
   /// `INCLUDE`.
-  public static var include: Self { Self(Kind.include) }
+  public static var include: Self { .allowed(Kind.include) }
   /// `EXCLUDE`.
-  public static var exclude: Self { Self(Kind.exclude) }
+  public static var exclude: Self { .allowed(Kind.exclude) }
 }
 
 extension QuickSight {
@@ -9142,7 +9142,7 @@ extension Value where Kind == QuickSight.PaginationConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PageNumber", pageNumber.expression))
     objectEntries.append(.init("PageSize", pageSize.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9159,11 +9159,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.PanelBorderStyleValue {
   /// `SOLID`.
-  public static var solid: Self { Self(Kind.solid) }
+  public static var solid: Self { .allowed(Kind.solid) }
   /// `DASHED`.
-  public static var dashed: Self { Self(Kind.dashed) }
+  public static var dashed: Self { .allowed(Kind.dashed) }
   /// `DOTTED`.
-  public static var dotted: Self { Self(Kind.dotted) }
+  public static var dotted: Self { .allowed(Kind.dotted) }
 }
 
 extension QuickSight {
@@ -9206,7 +9206,7 @@ extension Value where Kind == QuickSight.PanelConfiguration {
       objectEntries.append(.init("GutterVisibility", gutterVisibility.expression))
     }
     if let title = title { objectEntries.append(.init("Title", title.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9232,7 +9232,7 @@ extension Value where Kind == QuickSight.PanelTitleOptions {
       objectEntries.append(.init("HorizontalTextAlignment", horizontalTextAlignment.expression))
     }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9248,9 +9248,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.PaperOrientationValue {
   /// `PORTRAIT`.
-  public static var portrait: Self { Self(Kind.portrait) }
+  public static var portrait: Self { .allowed(Kind.portrait) }
   /// `LANDSCAPE`.
-  public static var landscape: Self { Self(Kind.landscape) }
+  public static var landscape: Self { .allowed(Kind.landscape) }
 }
 
 extension QuickSight {
@@ -9274,27 +9274,27 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.PaperSizeValue {
   /// `US_LETTER`.
-  public static var usLetter: Self { Self(Kind.usLetter) }
+  public static var usLetter: Self { .allowed(Kind.usLetter) }
   /// `US_LEGAL`.
-  public static var usLegal: Self { Self(Kind.usLegal) }
+  public static var usLegal: Self { .allowed(Kind.usLegal) }
   /// `US_TABLOID_LEDGER`.
-  public static var usTabloidLedger: Self { Self(Kind.usTabloidLedger) }
+  public static var usTabloidLedger: Self { .allowed(Kind.usTabloidLedger) }
   /// `A0`.
-  public static var a0: Self { Self(Kind.a0) }
+  public static var a0: Self { .allowed(Kind.a0) }
   /// `A1`.
-  public static var a1: Self { Self(Kind.a1) }
+  public static var a1: Self { .allowed(Kind.a1) }
   /// `A2`.
-  public static var a2: Self { Self(Kind.a2) }
+  public static var a2: Self { .allowed(Kind.a2) }
   /// `A3`.
-  public static var a3: Self { Self(Kind.a3) }
+  public static var a3: Self { .allowed(Kind.a3) }
   /// `A4`.
-  public static var a4: Self { Self(Kind.a4) }
+  public static var a4: Self { .allowed(Kind.a4) }
   /// `A5`.
-  public static var a5: Self { Self(Kind.a5) }
+  public static var a5: Self { .allowed(Kind.a5) }
   /// `JIS_B4`.
-  public static var jisB4: Self { Self(Kind.jisB4) }
+  public static var jisB4: Self { .allowed(Kind.jisB4) }
   /// `JIS_B5`.
-  public static var jisB5: Self { Self(Kind.jisB5) }
+  public static var jisB5: Self { .allowed(Kind.jisB5) }
 }
 
 extension QuickSight {
@@ -9321,7 +9321,7 @@ extension Value where Kind == QuickSight.ParameterControl {
     if let slider = slider { objectEntries.append(.init("Slider", slider.expression)) }
     if let textArea = textArea { objectEntries.append(.init("TextArea", textArea.expression)) }
     if let textField = textField { objectEntries.append(.init("TextField", textField.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9345,7 +9345,7 @@ extension Value where Kind == QuickSight.ParameterDateTimePickerControl {
     objectEntries.append(.init("ParameterControlId", parameterControlID.expression))
     objectEntries.append(.init("SourceParameterName", sourceParameterName.expression))
     objectEntries.append(.init("Title", title.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9377,7 +9377,7 @@ extension Value where Kind == QuickSight.ParameterDeclaration {
     if let stringParameterDeclaration = stringParameterDeclaration {
       objectEntries.append(.init("StringParameterDeclaration", stringParameterDeclaration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9413,7 +9413,7 @@ extension Value where Kind == QuickSight.ParameterDropDownControl {
     objectEntries.append(.init("SourceParameterName", sourceParameterName.expression))
     objectEntries.append(.init("Title", title.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9447,7 +9447,7 @@ extension Value where Kind == QuickSight.ParameterListControl {
     objectEntries.append(.init("SourceParameterName", sourceParameterName.expression))
     objectEntries.append(.init("Title", title.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9466,7 +9466,7 @@ extension Value where Kind == QuickSight.ParameterSelectableValues {
       objectEntries.append(.init("LinkToDataSetColumn", linkToDataSetColumn.expression))
     }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9496,7 +9496,7 @@ extension Value where Kind == QuickSight.ParameterSliderControl {
     objectEntries.append(.init("SourceParameterName", sourceParameterName.expression))
     objectEntries.append(.init("StepSize", stepSize.expression))
     objectEntries.append(.init("Title", title.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9522,7 +9522,7 @@ extension Value where Kind == QuickSight.ParameterTextAreaControl {
     objectEntries.append(.init("ParameterControlId", parameterControlID.expression))
     objectEntries.append(.init("SourceParameterName", sourceParameterName.expression))
     objectEntries.append(.init("Title", title.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9546,7 +9546,7 @@ extension Value where Kind == QuickSight.ParameterTextFieldControl {
     objectEntries.append(.init("ParameterControlId", parameterControlID.expression))
     objectEntries.append(.init("SourceParameterName", sourceParameterName.expression))
     objectEntries.append(.init("Title", title.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9562,9 +9562,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ParameterValueTypeValue {
   /// `MULTI_VALUED`.
-  public static var multiValued: Self { Self(Kind.multiValued) }
+  public static var multiValued: Self { .allowed(Kind.multiValued) }
   /// `SINGLE_VALUED`.
-  public static var singleValued: Self { Self(Kind.singleValued) }
+  public static var singleValued: Self { .allowed(Kind.singleValued) }
 }
 
 extension QuickSight {
@@ -9595,7 +9595,7 @@ extension Value where Kind == QuickSight.Parameters {
     if let stringParameters = stringParameters {
       objectEntries.append(.init("StringParameters", stringParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9612,7 +9612,7 @@ extension Value where Kind == QuickSight.PercentVisibleRange {
     var objectEntries: [Expression.ObjectEntry] = []
     if let from = from { objectEntries.append(.init("From", from.expression)) }
     if let to = to { objectEntries.append(.init("To", to.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9648,7 +9648,7 @@ extension Value where Kind == QuickSight.PercentageDisplayFormatConfiguration {
       objectEntries.append(.init("SeparatorConfiguration", separatorConfiguration.expression))
     }
     if let suffix = suffix { objectEntries.append(.init("Suffix", suffix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9666,7 +9666,7 @@ extension Value where Kind == QuickSight.PercentileAggregation {
     if let percentileValue = percentileValue {
       objectEntries.append(.init("PercentileValue", percentileValue.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9690,7 +9690,7 @@ extension Value where Kind == QuickSight.PeriodOverPeriodComputation {
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let time = time { objectEntries.append(.init("Time", time.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9718,7 +9718,7 @@ extension Value where Kind == QuickSight.PeriodToDateComputation {
     }
     if let time = time { objectEntries.append(.init("Time", time.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9740,7 +9740,7 @@ extension Value where Kind == QuickSight.PieChartAggregatedFieldWells {
     if let category = category { objectEntries.append(.init("Category", category.expression)) }
     if let smallMultiples = smallMultiples { objectEntries.append(.init("SmallMultiples", smallMultiples.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9790,7 +9790,7 @@ extension Value where Kind == QuickSight.PieChartConfiguration {
       objectEntries.append(.init("ValueLabelOptions", valueLabelOptions.expression))
     }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9808,7 +9808,7 @@ extension Value where Kind == QuickSight.PieChartFieldWells {
     if let pieChartAggregatedFieldWells = pieChartAggregatedFieldWells {
       objectEntries.append(.init("PieChartAggregatedFieldWells", pieChartAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9838,7 +9838,7 @@ extension Value where Kind == QuickSight.PieChartSortConfiguration {
     if let smallMultiplesSort = smallMultiplesSort {
       objectEntries.append(.init("SmallMultiplesSort", smallMultiplesSort.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9874,7 +9874,7 @@ extension Value where Kind == QuickSight.PieChartVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9891,7 +9891,7 @@ extension Value where Kind == QuickSight.PivotFieldSortOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldId", fieldID.expression))
     objectEntries.append(.init("SortBy", sortBy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9913,7 +9913,7 @@ extension Value where Kind == QuickSight.PivotTableAggregatedFieldWells {
     if let columns = columns { objectEntries.append(.init("Columns", columns.expression)) }
     if let rows = rows { objectEntries.append(.init("Rows", rows.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9937,7 +9937,7 @@ extension Value where Kind == QuickSight.PivotTableCellConditionalFormatting {
     if let scope = scope { objectEntries.append(.init("Scope", scope.expression)) }
     if let scopes = scopes { objectEntries.append(.init("Scopes", scopes.expression)) }
     if let textFormat = textFormat { objectEntries.append(.init("TextFormat", textFormat.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9955,7 +9955,7 @@ extension Value where Kind == QuickSight.PivotTableConditionalFormatting {
     if let conditionalFormattingOptions = conditionalFormattingOptions {
       objectEntries.append(.init("ConditionalFormattingOptions", conditionalFormattingOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9971,7 +9971,7 @@ extension Value where Kind == QuickSight.PivotTableConditionalFormattingOption {
   public init(cell: Value<QuickSight.PivotTableCellConditionalFormatting>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cell = cell { objectEntries.append(.init("Cell", cell.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -9987,7 +9987,7 @@ extension Value where Kind == QuickSight.PivotTableConditionalFormattingScope {
   public init(role: Value<QuickSight.PivotTableConditionalFormattingScopeRoleValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let role = role { objectEntries.append(.init("Role", role.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10004,11 +10004,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.PivotTableConditionalFormattingScopeRoleValue {
   /// `FIELD`.
-  public static var field: Self { Self(Kind.field) }
+  public static var field: Self { .allowed(Kind.field) }
   /// `FIELD_TOTAL`.
-  public static var fieldTotal: Self { Self(Kind.fieldTotal) }
+  public static var fieldTotal: Self { .allowed(Kind.fieldTotal) }
   /// `GRAND_TOTAL`.
-  public static var grandTotal: Self { Self(Kind.grandTotal) }
+  public static var grandTotal: Self { .allowed(Kind.grandTotal) }
 }
 
 extension QuickSight {
@@ -10041,7 +10041,7 @@ extension Value where Kind == QuickSight.PivotTableConfiguration {
     }
     if let tableOptions = tableOptions { objectEntries.append(.init("TableOptions", tableOptions.expression)) }
     if let totalOptions = totalOptions { objectEntries.append(.init("TotalOptions", totalOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10058,7 +10058,7 @@ extension Value where Kind == QuickSight.PivotTableDataPathOption {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DataPathList", dataPathList.expression))
     if let width = width { objectEntries.append(.init("Width", width.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10076,13 +10076,13 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.PivotTableDataPathTypeValue {
   /// `HIERARCHY_ROWS_LAYOUT_COLUMN`.
-  public static var hierarchyRowsLayoutColumn: Self { Self(Kind.hierarchyRowsLayoutColumn) }
+  public static var hierarchyRowsLayoutColumn: Self { .allowed(Kind.hierarchyRowsLayoutColumn) }
   /// `MULTIPLE_ROW_METRICS_COLUMN`.
-  public static var multipleRowMetricsColumn: Self { Self(Kind.multipleRowMetricsColumn) }
+  public static var multipleRowMetricsColumn: Self { .allowed(Kind.multipleRowMetricsColumn) }
   /// `EMPTY_COLUMN_HEADER`.
-  public static var emptyColumnHeader: Self { Self(Kind.emptyColumnHeader) }
+  public static var emptyColumnHeader: Self { .allowed(Kind.emptyColumnHeader) }
   /// `COUNT_METRIC_COLUMN`.
-  public static var countMetricColumn: Self { Self(Kind.countMetricColumn) }
+  public static var countMetricColumn: Self { .allowed(Kind.countMetricColumn) }
 }
 
 extension QuickSight {
@@ -10101,7 +10101,7 @@ extension Value where Kind == QuickSight.PivotTableFieldCollapseStateOption {
     var objectEntries: [Expression.ObjectEntry] = []
     if let state = state { objectEntries.append(.init("State", state.expression)) }
     objectEntries.append(.init("Target", target.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10120,7 +10120,7 @@ extension Value where Kind == QuickSight.PivotTableFieldCollapseStateTarget {
       objectEntries.append(.init("FieldDataPathValues", fieldDataPathValues.expression))
     }
     if let fieldID = fieldID { objectEntries.append(.init("FieldId", fieldID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10136,9 +10136,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.PivotTableFieldCollapseStateValue {
   /// `COLLAPSED`.
-  public static var collapsed: Self { Self(Kind.collapsed) }
+  public static var collapsed: Self { .allowed(Kind.collapsed) }
   /// `EXPANDED`.
-  public static var expanded: Self { Self(Kind.expanded) }
+  public static var expanded: Self { .allowed(Kind.expanded) }
 }
 
 extension QuickSight {
@@ -10159,7 +10159,7 @@ extension Value where Kind == QuickSight.PivotTableFieldOption {
     if let customLabel = customLabel { objectEntries.append(.init("CustomLabel", customLabel.expression)) }
     objectEntries.append(.init("FieldId", fieldID.expression))
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10187,7 +10187,7 @@ extension Value where Kind == QuickSight.PivotTableFieldOptions {
     if let selectedFieldOptions = selectedFieldOptions {
       objectEntries.append(.init("SelectedFieldOptions", selectedFieldOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10203,7 +10203,7 @@ extension Value where Kind == QuickSight.PivotTableFieldSubtotalOptions {
   public init(fieldID: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fieldID = fieldID { objectEntries.append(.init("FieldId", fieldID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10221,7 +10221,7 @@ extension Value where Kind == QuickSight.PivotTableFieldWells {
     if let pivotTableAggregatedFieldWells = pivotTableAggregatedFieldWells {
       objectEntries.append(.init("PivotTableAggregatedFieldWells", pivotTableAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10237,9 +10237,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.PivotTableMetricPlacementValue {
   /// `ROW`.
-  public static var row: Self { Self(Kind.row) }
+  public static var row: Self { .allowed(Kind.row) }
   /// `COLUMN`.
-  public static var column: Self { Self(Kind.column) }
+  public static var column: Self { .allowed(Kind.column) }
 }
 
 extension QuickSight {
@@ -10300,7 +10300,7 @@ extension Value where Kind == QuickSight.PivotTableOptions {
     if let toggleButtonsVisibility = toggleButtonsVisibility {
       objectEntries.append(.init("ToggleButtonsVisibility", toggleButtonsVisibility.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10324,7 +10324,7 @@ extension Value where Kind == QuickSight.PivotTablePaginatedReportOptions {
     if let verticalOverflowVisibility = verticalOverflowVisibility {
       objectEntries.append(.init("VerticalOverflowVisibility", verticalOverflowVisibility.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10341,7 +10341,7 @@ extension Value where Kind == QuickSight.PivotTableRowsLabelOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let customLabel = customLabel { objectEntries.append(.init("CustomLabel", customLabel.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10357,9 +10357,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.PivotTableRowsLayoutValue {
   /// `TABULAR`.
-  public static var tabular: Self { Self(Kind.tabular) }
+  public static var tabular: Self { .allowed(Kind.tabular) }
   /// `HIERARCHY`.
-  public static var hierarchy: Self { Self(Kind.hierarchy) }
+  public static var hierarchy: Self { .allowed(Kind.hierarchy) }
 }
 
 extension QuickSight {
@@ -10380,7 +10380,7 @@ extension Value where Kind == QuickSight.PivotTableSortBy {
     if let column = column { objectEntries.append(.init("Column", column.expression)) }
     if let dataPath = dataPath { objectEntries.append(.init("DataPath", dataPath.expression)) }
     if let field = field { objectEntries.append(.init("Field", field.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10398,7 +10398,7 @@ extension Value where Kind == QuickSight.PivotTableSortConfiguration {
     if let fieldSortOptions = fieldSortOptions {
       objectEntries.append(.init("FieldSortOptions", fieldSortOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10415,11 +10415,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.PivotTableSubtotalLevelValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
   /// `LAST`.
-  public static var last: Self { Self(Kind.last) }
+  public static var last: Self { .allowed(Kind.last) }
 }
 
 extension QuickSight {
@@ -10450,7 +10450,7 @@ extension Value where Kind == QuickSight.PivotTableTotalOptions {
     if let rowTotalOptions = rowTotalOptions {
       objectEntries.append(.init("RowTotalOptions", rowTotalOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10486,7 +10486,7 @@ extension Value where Kind == QuickSight.PivotTableVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10524,7 +10524,7 @@ extension Value where Kind == QuickSight.PivotTotalOptions {
       objectEntries.append(.init("TotalsVisibility", totalsVisibility.expression))
     }
     if let valueCellStyle = valueCellStyle { objectEntries.append(.init("ValueCellStyle", valueCellStyle.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10556,7 +10556,7 @@ extension Value where Kind == QuickSight.PluginVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10572,9 +10572,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.PluginVisualAxisNameValue {
   /// `GROUP_BY`.
-  public static var groupBy: Self { Self(Kind.groupBy) }
+  public static var groupBy: Self { .allowed(Kind.groupBy) }
   /// `VALUE`.
-  public static var value: Self { Self(Kind.value) }
+  public static var value: Self { .allowed(Kind.value) }
 }
 
 extension QuickSight {
@@ -10597,7 +10597,7 @@ extension Value where Kind == QuickSight.PluginVisualConfiguration {
       objectEntries.append(.init("SortConfiguration", sortConfiguration.expression))
     }
     if let visualOptions = visualOptions { objectEntries.append(.init("VisualOptions", visualOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10621,7 +10621,7 @@ extension Value where Kind == QuickSight.PluginVisualFieldWell {
     if let dimensions = dimensions { objectEntries.append(.init("Dimensions", dimensions.expression)) }
     if let measures = measures { objectEntries.append(.init("Measures", measures.expression)) }
     if let unaggregated = unaggregated { objectEntries.append(.init("Unaggregated", unaggregated.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10637,7 +10637,7 @@ extension Value where Kind == QuickSight.PluginVisualItemsLimitConfiguration {
   public init(itemsLimit: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let itemsLimit = itemsLimit { objectEntries.append(.init("ItemsLimit", itemsLimit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10655,7 +10655,7 @@ extension Value where Kind == QuickSight.PluginVisualOptions {
     if let visualProperties = visualProperties {
       objectEntries.append(.init("VisualProperties", visualProperties.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10672,7 +10672,7 @@ extension Value where Kind == QuickSight.PluginVisualProperty {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10690,7 +10690,7 @@ extension Value where Kind == QuickSight.PluginVisualSortConfiguration {
     if let pluginVisualTableQuerySort = pluginVisualTableQuerySort {
       objectEntries.append(.init("PluginVisualTableQuerySort", pluginVisualTableQuerySort.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10712,7 +10712,7 @@ extension Value where Kind == QuickSight.PluginVisualTableQuerySort {
       objectEntries.append(.init("ItemsLimitConfiguration", itemsLimitConfiguration.expression))
     }
     if let rowSort = rowSort { objectEntries.append(.init("RowSort", rowSort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10736,7 +10736,7 @@ extension Value where Kind == QuickSight.PredefinedHierarchy {
       objectEntries.append(.init("DrillDownFilters", drillDownFilters.expression))
     }
     objectEntries.append(.init("HierarchyId", hierarchyID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10753,11 +10753,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.PrimaryValueDisplayTypeValue {
   /// `HIDDEN`.
-  public static var hidden: Self { Self(Kind.hidden) }
+  public static var hidden: Self { .allowed(Kind.hidden) }
   /// `COMPARISON`.
-  public static var comparison: Self { Self(Kind.comparison) }
+  public static var comparison: Self { .allowed(Kind.comparison) }
   /// `ACTUAL`.
-  public static var actual: Self { Self(Kind.actual) }
+  public static var actual: Self { .allowed(Kind.actual) }
 }
 
 extension QuickSight {
@@ -10772,7 +10772,7 @@ extension Value where Kind == QuickSight.ProgressBarOptions {
   public init(visibility: Value<QuickSight.VisibilityValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10788,9 +10788,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.QueryExecutionModeValue {
   /// `AUTO`.
-  public static var auto: Self { Self(Kind.auto) }
+  public static var auto: Self { .allowed(Kind.auto) }
   /// `MANUAL`.
-  public static var manual: Self { Self(Kind.manual) }
+  public static var manual: Self { .allowed(Kind.manual) }
 }
 
 extension QuickSight {
@@ -10807,7 +10807,7 @@ extension Value where Kind == QuickSight.QueryExecutionOptions {
     if let queryExecutionMode = queryExecutionMode {
       objectEntries.append(.init("QueryExecutionMode", queryExecutionMode.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10829,7 +10829,7 @@ extension Value where Kind == QuickSight.RadarChartAggregatedFieldWells {
     if let category = category { objectEntries.append(.init("Category", category.expression)) }
     if let color = color { objectEntries.append(.init("Color", color.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10845,7 +10845,7 @@ extension Value where Kind == QuickSight.RadarChartAreaStyleSettings {
   public init(visibility: Value<QuickSight.VisibilityValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10862,11 +10862,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.RadarChartAxesRangeScaleValue {
   /// `AUTO`.
-  public static var auto: Self { Self(Kind.auto) }
+  public static var auto: Self { .allowed(Kind.auto) }
   /// `INDEPENDENT`.
-  public static var independent: Self { Self(Kind.independent) }
+  public static var independent: Self { .allowed(Kind.independent) }
   /// `SHARED`.
-  public static var shared: Self { Self(Kind.shared) }
+  public static var shared: Self { .allowed(Kind.shared) }
 }
 
 extension QuickSight {
@@ -10927,7 +10927,7 @@ extension Value where Kind == QuickSight.RadarChartConfiguration {
     }
     if let startAngle = startAngle { objectEntries.append(.init("StartAngle", startAngle.expression)) }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10945,7 +10945,7 @@ extension Value where Kind == QuickSight.RadarChartFieldWells {
     if let radarChartAggregatedFieldWells = radarChartAggregatedFieldWells {
       objectEntries.append(.init("RadarChartAggregatedFieldWells", radarChartAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10963,7 +10963,7 @@ extension Value where Kind == QuickSight.RadarChartSeriesSettings {
     if let areaStyleSettings = areaStyleSettings {
       objectEntries.append(.init("AreaStyleSettings", areaStyleSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -10979,9 +10979,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.RadarChartShapeValue {
   /// `CIRCLE`.
-  public static var circle: Self { Self(Kind.circle) }
+  public static var circle: Self { .allowed(Kind.circle) }
   /// `POLYGON`.
-  public static var polygon: Self { Self(Kind.polygon) }
+  public static var polygon: Self { .allowed(Kind.polygon) }
 }
 
 extension QuickSight {
@@ -11008,7 +11008,7 @@ extension Value where Kind == QuickSight.RadarChartSortConfiguration {
       objectEntries.append(.init("ColorItemsLimit", colorItemsLimit.expression))
     }
     if let colorSort = colorSort { objectEntries.append(.init("ColorSort", colorSort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11044,7 +11044,7 @@ extension Value where Kind == QuickSight.RadarChartVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11060,7 +11060,7 @@ extension Value where Kind == QuickSight.RangeEndsLabelType {
   public init(visibility: Value<QuickSight.VisibilityValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11088,7 +11088,7 @@ extension Value where Kind == QuickSight.ReferenceLine {
     if let styleConfiguration = styleConfiguration {
       objectEntries.append(.init("StyleConfiguration", styleConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11104,7 +11104,7 @@ extension Value where Kind == QuickSight.ReferenceLineCustomLabelConfiguration {
   public init(customLabel: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CustomLabel", customLabel.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11132,7 +11132,7 @@ extension Value where Kind == QuickSight.ReferenceLineDataConfiguration {
     if let staticConfiguration = staticConfiguration {
       objectEntries.append(.init("StaticConfiguration", staticConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11156,7 +11156,7 @@ extension Value where Kind == QuickSight.ReferenceLineDynamicDataConfiguration {
     if let measureAggregationFunction = measureAggregationFunction {
       objectEntries.append(.init("MeasureAggregationFunction", measureAggregationFunction.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11194,7 +11194,7 @@ extension Value where Kind == QuickSight.ReferenceLineLabelConfiguration {
     if let verticalPosition = verticalPosition {
       objectEntries.append(.init("VerticalPosition", verticalPosition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11211,11 +11211,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ReferenceLineLabelHorizontalPositionValue {
   /// `LEFT`.
-  public static var left: Self { Self(Kind.left) }
+  public static var left: Self { .allowed(Kind.left) }
   /// `CENTER`.
-  public static var center: Self { Self(Kind.center) }
+  public static var center: Self { .allowed(Kind.center) }
   /// `RIGHT`.
-  public static var right: Self { Self(Kind.right) }
+  public static var right: Self { .allowed(Kind.right) }
 }
 
 extension QuickSight {
@@ -11230,9 +11230,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ReferenceLineLabelVerticalPositionValue {
   /// `ABOVE`.
-  public static var above: Self { Self(Kind.above) }
+  public static var above: Self { .allowed(Kind.above) }
   /// `BELOW`.
-  public static var below: Self { Self(Kind.below) }
+  public static var below: Self { .allowed(Kind.below) }
 }
 
 extension QuickSight {
@@ -11248,11 +11248,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ReferenceLinePatternTypeValue {
   /// `SOLID`.
-  public static var solid: Self { Self(Kind.solid) }
+  public static var solid: Self { .allowed(Kind.solid) }
   /// `DASHED`.
-  public static var dashed: Self { Self(Kind.dashed) }
+  public static var dashed: Self { .allowed(Kind.dashed) }
   /// `DOTTED`.
-  public static var dotted: Self { Self(Kind.dotted) }
+  public static var dotted: Self { .allowed(Kind.dotted) }
 }
 
 extension QuickSight {
@@ -11267,9 +11267,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ReferenceLineSeriesTypeValue {
   /// `BAR`.
-  public static var bar: Self { Self(Kind.bar) }
+  public static var bar: Self { .allowed(Kind.bar) }
   /// `LINE`.
-  public static var line: Self { Self(Kind.line) }
+  public static var line: Self { .allowed(Kind.line) }
 }
 
 extension QuickSight {
@@ -11284,7 +11284,7 @@ extension Value where Kind == QuickSight.ReferenceLineStaticDataConfiguration {
   public init(value: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11301,7 +11301,7 @@ extension Value where Kind == QuickSight.ReferenceLineStyleConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let color = color { objectEntries.append(.init("Color", color.expression)) }
     if let pattern = pattern { objectEntries.append(.init("Pattern", pattern.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11325,7 +11325,7 @@ extension Value where Kind == QuickSight.ReferenceLineValueLabelConfiguration {
     if let relativePosition = relativePosition {
       objectEntries.append(.init("RelativePosition", relativePosition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11341,9 +11341,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ReferenceLineValueLabelRelativePositionValue {
   /// `BEFORE_CUSTOM_LABEL`.
-  public static var beforeCustomLabel: Self { Self(Kind.beforeCustomLabel) }
+  public static var beforeCustomLabel: Self { .allowed(Kind.beforeCustomLabel) }
   /// `AFTER_CUSTOM_LABEL`.
-  public static var afterCustomLabel: Self { Self(Kind.afterCustomLabel) }
+  public static var afterCustomLabel: Self { .allowed(Kind.afterCustomLabel) }
 }
 
 extension QuickSight {
@@ -11366,7 +11366,7 @@ extension Value where Kind == QuickSight.RelativeDateTimeControlDisplayOptions {
       objectEntries.append(.init("InfoIconLabelOptions", infoIconLabelOptions.expression))
     }
     if let titleOptions = titleOptions { objectEntries.append(.init("TitleOptions", titleOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11385,15 +11385,15 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.RelativeDateTypeValue {
   /// `PREVIOUS`.
-  public static var previous: Self { Self(Kind.previous) }
+  public static var previous: Self { .allowed(Kind.previous) }
   /// `THIS`.
-  public static var this: Self { Self(Kind.this) }
+  public static var this: Self { .allowed(Kind.this) }
   /// `LAST`.
-  public static var last: Self { Self(Kind.last) }
+  public static var last: Self { .allowed(Kind.last) }
   /// `NOW`.
-  public static var now: Self { Self(Kind.now) }
+  public static var now: Self { .allowed(Kind.now) }
   /// `NEXT`.
-  public static var next: Self { Self(Kind.next) }
+  public static var next: Self { .allowed(Kind.next) }
 }
 
 extension QuickSight {
@@ -11438,7 +11438,7 @@ extension Value where Kind == QuickSight.RelativeDatesFilter {
       objectEntries.append(.init("RelativeDateValue", relativeDateValue.expression))
     }
     objectEntries.append(.init("TimeGranularity", timeGranularity.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11457,15 +11457,15 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.RelativeFontSizeValue {
   /// `EXTRA_SMALL`.
-  public static var extraSmall: Self { Self(Kind.extraSmall) }
+  public static var extraSmall: Self { .allowed(Kind.extraSmall) }
   /// `SMALL`.
-  public static var small: Self { Self(Kind.small) }
+  public static var small: Self { .allowed(Kind.small) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `LARGE`.
-  public static var large: Self { Self(Kind.large) }
+  public static var large: Self { .allowed(Kind.large) }
   /// `EXTRA_LARGE`.
-  public static var extraLarge: Self { Self(Kind.extraLarge) }
+  public static var extraLarge: Self { .allowed(Kind.extraLarge) }
 }
 
 extension QuickSight {
@@ -11480,9 +11480,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ResizeOptionValue {
   /// `FIXED`.
-  public static var fixed: Self { Self(Kind.fixed) }
+  public static var fixed: Self { .allowed(Kind.fixed) }
   /// `RESPONSIVE`.
-  public static var responsive: Self { Self(Kind.responsive) }
+  public static var responsive: Self { .allowed(Kind.responsive) }
 }
 
 extension QuickSight {
@@ -11500,7 +11500,7 @@ extension Value where Kind == QuickSight.RollingDateConfiguration {
       objectEntries.append(.init("DataSetIdentifier", dataSetIdentifier.expression))
     }
     objectEntries.append(.init("Expression", expression.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11526,7 +11526,7 @@ extension Value where Kind == QuickSight.RowAlternateColorOptions {
     if let usePrimaryBackgroundColor = usePrimaryBackgroundColor {
       objectEntries.append(.init("UsePrimaryBackgroundColor", usePrimaryBackgroundColor.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11548,7 +11548,7 @@ extension Value where Kind == QuickSight.SameSheetTargetVisualConfiguration {
       objectEntries.append(.init("TargetVisualOptions", targetVisualOptions.expression))
     }
     if let targetVisuals = targetVisuals { objectEntries.append(.init("TargetVisuals", targetVisuals.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11570,7 +11570,7 @@ extension Value where Kind == QuickSight.SankeyDiagramAggregatedFieldWells {
     if let destination = destination { objectEntries.append(.init("Destination", destination.expression)) }
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11596,7 +11596,7 @@ extension Value where Kind == QuickSight.SankeyDiagramChartConfiguration {
     if let sortConfiguration = sortConfiguration {
       objectEntries.append(.init("SortConfiguration", sortConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11614,7 +11614,7 @@ extension Value where Kind == QuickSight.SankeyDiagramFieldWells {
     if let sankeyDiagramAggregatedFieldWells = sankeyDiagramAggregatedFieldWells {
       objectEntries.append(.init("SankeyDiagramAggregatedFieldWells", sankeyDiagramAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11640,7 +11640,7 @@ extension Value where Kind == QuickSight.SankeyDiagramSortConfiguration {
       objectEntries.append(.init("SourceItemsLimit", sourceItemsLimit.expression))
     }
     if let weightSort = weightSort { objectEntries.append(.init("WeightSort", weightSort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11672,7 +11672,7 @@ extension Value where Kind == QuickSight.SankeyDiagramVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11698,7 +11698,7 @@ extension Value where Kind == QuickSight.ScatterPlotCategoricallyAggregatedField
     if let size = size { objectEntries.append(.init("Size", size.expression)) }
     if let xAxis = xAxis { objectEntries.append(.init("XAxis", xAxis.expression)) }
     if let yAxis = yAxis { objectEntries.append(.init("YAxis", yAxis.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11746,7 +11746,7 @@ extension Value where Kind == QuickSight.ScatterPlotConfiguration {
     if let yAxisLabelOptions = yAxisLabelOptions {
       objectEntries.append(.init("YAxisLabelOptions", yAxisLabelOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11770,7 +11770,7 @@ extension Value where Kind == QuickSight.ScatterPlotFieldWells {
     if let scatterPlotUnaggregatedFieldWells = scatterPlotUnaggregatedFieldWells {
       objectEntries.append(.init("ScatterPlotUnaggregatedFieldWells", scatterPlotUnaggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11788,7 +11788,7 @@ extension Value where Kind == QuickSight.ScatterPlotSortConfiguration {
     if let scatterPlotLimitConfiguration = scatterPlotLimitConfiguration {
       objectEntries.append(.init("ScatterPlotLimitConfiguration", scatterPlotLimitConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11814,7 +11814,7 @@ extension Value where Kind == QuickSight.ScatterPlotUnaggregatedFieldWells {
     if let size = size { objectEntries.append(.init("Size", size.expression)) }
     if let xAxis = xAxis { objectEntries.append(.init("XAxis", xAxis.expression)) }
     if let yAxis = yAxis { objectEntries.append(.init("YAxis", yAxis.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11850,7 +11850,7 @@ extension Value where Kind == QuickSight.ScatterPlotVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11870,7 +11870,7 @@ extension Value where Kind == QuickSight.ScrollBarOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
     if let visibleRange = visibleRange { objectEntries.append(.init("VisibleRange", visibleRange.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11886,7 +11886,7 @@ extension Value where Kind == QuickSight.SecondaryValueOptions {
   public init(visibility: Value<QuickSight.VisibilityValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11902,7 +11902,7 @@ extension Value where Kind == QuickSight.SectionAfterPageBreak {
   public init(status: Value<QuickSight.SectionPageBreakStatusValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11920,7 +11920,7 @@ extension Value where Kind == QuickSight.SectionBasedLayoutCanvasSizeOptions {
     if let paperCanvasSizeOptions = paperCanvasSizeOptions {
       objectEntries.append(.init("PaperCanvasSizeOptions", paperCanvasSizeOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11944,7 +11944,7 @@ extension Value where Kind == QuickSight.SectionBasedLayoutConfiguration {
     objectEntries.append(.init("CanvasSizeOptions", canvasSizeOptions.expression))
     objectEntries.append(.init("FooterSections", footerSections.expression))
     objectEntries.append(.init("HeaderSections", headerSections.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11968,7 +11968,7 @@ extension Value where Kind == QuickSight.SectionBasedLayoutPaperCanvasSizeOption
       objectEntries.append(.init("PaperOrientation", paperOrientation.expression))
     }
     if let paperSize = paperSize { objectEntries.append(.init("PaperSize", paperSize.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -11984,7 +11984,7 @@ extension Value where Kind == QuickSight.SectionLayoutConfiguration {
   public init(freeFormLayout: Value<QuickSight.FreeFormSectionLayoutConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FreeFormLayout", freeFormLayout.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12000,7 +12000,7 @@ extension Value where Kind == QuickSight.SectionPageBreakConfiguration {
   public init(after: Value<QuickSight.SectionAfterPageBreak>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let after = after { objectEntries.append(.init("After", after.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12016,9 +12016,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SectionPageBreakStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension QuickSight {
@@ -12034,7 +12034,7 @@ extension Value where Kind == QuickSight.SectionStyle {
     var objectEntries: [Expression.ObjectEntry] = []
     if let height = height { objectEntries.append(.init("Height", height.expression)) }
     if let padding = padding { objectEntries.append(.init("Padding", padding.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12049,7 +12049,7 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SelectAllValueOptionsValue {
   /// `ALL_VALUES`.
-  public static var allValues: Self { Self(Kind.allValues) }
+  public static var allValues: Self { .allowed(Kind.allValues) }
 }
 
 extension QuickSight {
@@ -12063,7 +12063,7 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SelectedFieldOptionsValue {
   /// `ALL_FIELDS`.
-  public static var allFields: Self { Self(Kind.allFields) }
+  public static var allFields: Self { .allowed(Kind.allFields) }
 }
 
 extension QuickSight {
@@ -12080,7 +12080,7 @@ extension Value where Kind == QuickSight.SelectedSheetsFilterScopeConfiguration 
     if let sheetVisualScopingConfigurations = sheetVisualScopingConfigurations {
       objectEntries.append(.init("SheetVisualScopingConfigurations", sheetVisualScopingConfigurations.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12096,9 +12096,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SelectedTooltipTypeValue {
   /// `BASIC`.
-  public static var basic: Self { Self(Kind.basic) }
+  public static var basic: Self { .allowed(Kind.basic) }
   /// `DETAILED`.
-  public static var detailed: Self { Self(Kind.detailed) }
+  public static var detailed: Self { .allowed(Kind.detailed) }
 }
 
 extension QuickSight {
@@ -12121,7 +12121,7 @@ extension Value where Kind == QuickSight.SeriesItem {
     if let fieldSeriesItem = fieldSeriesItem {
       objectEntries.append(.init("FieldSeriesItem", fieldSeriesItem.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12141,7 +12141,7 @@ extension Value where Kind == QuickSight.SetParameterValueConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DestinationParameterName", destinationParameterName.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12157,7 +12157,7 @@ extension Value where Kind == QuickSight.ShapeConditionalFormat {
   public init(backgroundColor: Value<QuickSight.ConditionalFormattingColor>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BackgroundColor", backgroundColor.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12173,9 +12173,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SheetContentTypeValue {
   /// `PAGINATED`.
-  public static var paginated: Self { Self(Kind.paginated) }
+  public static var paginated: Self { .allowed(Kind.paginated) }
   /// `INTERACTIVE`.
-  public static var interactive: Self { Self(Kind.interactive) }
+  public static var interactive: Self { .allowed(Kind.interactive) }
 }
 
 extension QuickSight {
@@ -12190,9 +12190,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SheetControlDateTimePickerTypeValue {
   /// `SINGLE_VALUED`.
-  public static var singleValued: Self { Self(Kind.singleValued) }
+  public static var singleValued: Self { .allowed(Kind.singleValued) }
   /// `DATE_RANGE`.
-  public static var dateRange: Self { Self(Kind.dateRange) }
+  public static var dateRange: Self { .allowed(Kind.dateRange) }
 }
 
 extension QuickSight {
@@ -12208,7 +12208,7 @@ extension Value where Kind == QuickSight.SheetControlInfoIconLabelOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let infoIconText = infoIconText { objectEntries.append(.init("InfoIconText", infoIconText.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12224,7 +12224,7 @@ extension Value where Kind == QuickSight.SheetControlLayout {
   public init(configuration: Value<QuickSight.SheetControlLayoutConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Configuration", configuration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12240,7 +12240,7 @@ extension Value where Kind == QuickSight.SheetControlLayoutConfiguration {
   public init(gridLayout: Value<QuickSight.GridLayoutConfiguration>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let gridLayout = gridLayout { objectEntries.append(.init("GridLayout", gridLayout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12256,9 +12256,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SheetControlListTypeValue {
   /// `MULTI_SELECT`.
-  public static var multiSelect: Self { Self(Kind.multiSelect) }
+  public static var multiSelect: Self { .allowed(Kind.multiSelect) }
   /// `SINGLE_SELECT`.
-  public static var singleSelect: Self { Self(Kind.singleSelect) }
+  public static var singleSelect: Self { .allowed(Kind.singleSelect) }
 }
 
 extension QuickSight {
@@ -12273,9 +12273,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SheetControlSliderTypeValue {
   /// `SINGLE_POINT`.
-  public static var singlePoint: Self { Self(Kind.singlePoint) }
+  public static var singlePoint: Self { .allowed(Kind.singlePoint) }
   /// `RANGE`.
-  public static var range: Self { Self(Kind.range) }
+  public static var range: Self { .allowed(Kind.range) }
 }
 
 extension QuickSight {
@@ -12290,7 +12290,7 @@ extension Value where Kind == QuickSight.SheetElementConfigurationOverrides {
   public init(visibility: Value<QuickSight.VisibilityValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12307,7 +12307,7 @@ extension Value where Kind == QuickSight.SheetElementRenderingRule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ConfigurationOverrides", configurationOverrides.expression))
     objectEntries.append(.init("Expression", expression.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12339,7 +12339,7 @@ extension Value where Kind == QuickSight.SheetImage {
     objectEntries.append(.init("SheetImageId", sheetImageID.expression))
     objectEntries.append(.init("Source", source.expression))
     if let tooltip = tooltip { objectEntries.append(.init("Tooltip", tooltip.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12355,7 +12355,7 @@ extension Value where Kind == QuickSight.SheetImageScalingConfiguration {
   public init(scalingType: Value<QuickSight.SheetImageScalingTypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let scalingType = scalingType { objectEntries.append(.init("ScalingType", scalingType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12373,13 +12373,13 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SheetImageScalingTypeValue {
   /// `SCALE_TO_WIDTH`.
-  public static var scaleToWidth: Self { Self(Kind.scaleToWidth) }
+  public static var scaleToWidth: Self { .allowed(Kind.scaleToWidth) }
   /// `SCALE_TO_HEIGHT`.
-  public static var scaleToHeight: Self { Self(Kind.scaleToHeight) }
+  public static var scaleToHeight: Self { .allowed(Kind.scaleToHeight) }
   /// `SCALE_TO_CONTAINER`.
-  public static var scaleToContainer: Self { Self(Kind.scaleToContainer) }
+  public static var scaleToContainer: Self { .allowed(Kind.scaleToContainer) }
   /// `SCALE_NONE`.
-  public static var scaleNone: Self { Self(Kind.scaleNone) }
+  public static var scaleNone: Self { .allowed(Kind.scaleNone) }
 }
 
 extension QuickSight {
@@ -12396,7 +12396,7 @@ extension Value where Kind == QuickSight.SheetImageSource {
     if let sheetImageStaticFileSource = sheetImageStaticFileSource {
       objectEntries.append(.init("SheetImageStaticFileSource", sheetImageStaticFileSource.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12412,7 +12412,7 @@ extension Value where Kind == QuickSight.SheetImageStaticFileSource {
   public init(staticFileID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("StaticFileId", staticFileID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12432,7 +12432,7 @@ extension Value where Kind == QuickSight.SheetImageTooltipConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let tooltipText = tooltipText { objectEntries.append(.init("TooltipText", tooltipText.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12448,7 +12448,7 @@ extension Value where Kind == QuickSight.SheetImageTooltipText {
   public init(plainText: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let plainText = plainText { objectEntries.append(.init("PlainText", plainText.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12465,7 +12465,7 @@ extension Value where Kind == QuickSight.SheetTextBox {
     var objectEntries: [Expression.ObjectEntry] = []
     if let content = content { objectEntries.append(.init("Content", content.expression)) }
     objectEntries.append(.init("SheetTextBoxId", sheetTextBoxID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12487,7 +12487,7 @@ extension Value where Kind == QuickSight.SheetVisualScopingConfiguration {
     objectEntries.append(.init("Scope", scope.expression))
     objectEntries.append(.init("SheetId", sheetID.expression))
     if let visualIds = visualIds { objectEntries.append(.init("VisualIds", visualIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12504,7 +12504,7 @@ extension Value where Kind == QuickSight.ShortFormatText {
     var objectEntries: [Expression.ObjectEntry] = []
     if let plainText = plainText { objectEntries.append(.init("PlainText", plainText.expression)) }
     if let richText = richText { objectEntries.append(.init("RichText", richText.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12519,7 +12519,7 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SimpleAttributeAggregationFunctionValue {
   /// `UNIQUE_VALUE`.
-  public static var uniqueValue: Self { Self(Kind.uniqueValue) }
+  public static var uniqueValue: Self { .allowed(Kind.uniqueValue) }
 }
 
 extension QuickSight {
@@ -12534,7 +12534,7 @@ extension Value where Kind == QuickSight.SimpleClusterMarker {
   public init(color: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let color = color { objectEntries.append(.init("Color", color.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12559,27 +12559,27 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SimpleNumericalAggregationFunctionValue {
   /// `SUM`.
-  public static var sum: Self { Self(Kind.sum) }
+  public static var sum: Self { .allowed(Kind.sum) }
   /// `AVERAGE`.
-  public static var average: Self { Self(Kind.average) }
+  public static var average: Self { .allowed(Kind.average) }
   /// `MIN`.
-  public static var min: Self { Self(Kind.min) }
+  public static var min: Self { .allowed(Kind.min) }
   /// `MAX`.
-  public static var max: Self { Self(Kind.max) }
+  public static var max: Self { .allowed(Kind.max) }
   /// `COUNT`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
   /// `DISTINCT_COUNT`.
-  public static var distinctCount: Self { Self(Kind.distinctCount) }
+  public static var distinctCount: Self { .allowed(Kind.distinctCount) }
   /// `VAR`.
-  public static var `var`: Self { Self(Kind.`var`) }
+  public static var `var`: Self { .allowed(Kind.`var`) }
   /// `VARP`.
-  public static var varp: Self { Self(Kind.varp) }
+  public static var varp: Self { .allowed(Kind.varp) }
   /// `STDEV`.
-  public static var stdev: Self { Self(Kind.stdev) }
+  public static var stdev: Self { .allowed(Kind.stdev) }
   /// `STDEVP`.
-  public static var stdevp: Self { Self(Kind.stdevp) }
+  public static var stdevp: Self { .allowed(Kind.stdevp) }
   /// `MEDIAN`.
-  public static var median: Self { Self(Kind.median) }
+  public static var median: Self { .allowed(Kind.median) }
 }
 
 extension QuickSight {
@@ -12598,17 +12598,17 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SimpleTotalAggregationFunctionValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `SUM`.
-  public static var sum: Self { Self(Kind.sum) }
+  public static var sum: Self { .allowed(Kind.sum) }
   /// `AVERAGE`.
-  public static var average: Self { Self(Kind.average) }
+  public static var average: Self { .allowed(Kind.average) }
   /// `MIN`.
-  public static var min: Self { Self(Kind.min) }
+  public static var min: Self { .allowed(Kind.min) }
   /// `MAX`.
-  public static var max: Self { Self(Kind.max) }
+  public static var max: Self { .allowed(Kind.max) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension QuickSight {
@@ -12623,7 +12623,7 @@ extension Value where Kind == QuickSight.SingleAxisOptions {
   public init(yAxisOptions: Value<QuickSight.YAxisOptions>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let yAxisOptions = yAxisOptions { objectEntries.append(.init("YAxisOptions", yAxisOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12638,7 +12638,7 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SingleYAxisOptionValue {
   /// `PRIMARY_Y_AXIS`.
-  public static var primaryYAxis: Self { Self(Kind.primaryYAxis) }
+  public static var primaryYAxis: Self { .allowed(Kind.primaryYAxis) }
 }
 
 extension QuickSight {
@@ -12659,7 +12659,7 @@ extension Value where Kind == QuickSight.SliderControlDisplayOptions {
       objectEntries.append(.init("InfoIconLabelOptions", infoIconLabelOptions.expression))
     }
     if let titleOptions = titleOptions { objectEntries.append(.init("TitleOptions", titleOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12675,9 +12675,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SmallMultiplesAxisPlacementValue {
   /// `OUTSIDE`.
-  public static var outside: Self { Self(Kind.outside) }
+  public static var outside: Self { .allowed(Kind.outside) }
   /// `INSIDE`.
-  public static var inside: Self { Self(Kind.inside) }
+  public static var inside: Self { .allowed(Kind.inside) }
 }
 
 extension QuickSight {
@@ -12696,7 +12696,7 @@ extension Value where Kind == QuickSight.SmallMultiplesAxisProperties {
     var objectEntries: [Expression.ObjectEntry] = []
     if let placement = placement { objectEntries.append(.init("Placement", placement.expression)) }
     if let scale = scale { objectEntries.append(.init("Scale", scale.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12712,9 +12712,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SmallMultiplesAxisScaleValue {
   /// `SHARED`.
-  public static var shared: Self { Self(Kind.shared) }
+  public static var shared: Self { .allowed(Kind.shared) }
   /// `INDEPENDENT`.
-  public static var independent: Self { Self(Kind.independent) }
+  public static var independent: Self { .allowed(Kind.independent) }
 }
 
 extension QuickSight {
@@ -12743,7 +12743,7 @@ extension Value where Kind == QuickSight.SmallMultiplesOptions {
     }
     if let xAxis = xAxis { objectEntries.append(.init("XAxis", xAxis.expression)) }
     if let yAxis = yAxis { objectEntries.append(.init("YAxis", yAxis.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12759,9 +12759,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SortDirectionValue {
   /// `ASC`.
-  public static var asc: Self { Self(Kind.asc) }
+  public static var asc: Self { .allowed(Kind.asc) }
   /// `DESC`.
-  public static var desc: Self { Self(Kind.desc) }
+  public static var desc: Self { .allowed(Kind.desc) }
 }
 
 extension QuickSight {
@@ -12784,7 +12784,7 @@ extension Value where Kind == QuickSight.Spacing {
     if let left = left { objectEntries.append(.init("Left", left.expression)) }
     if let right = right { objectEntries.append(.init("Right", right.expression)) }
     if let top = top { objectEntries.append(.init("Top", top.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12801,7 +12801,7 @@ extension Value where Kind == QuickSight.SpatialStaticFile {
     var objectEntries: [Expression.ObjectEntry] = []
     if let source = source { objectEntries.append(.init("Source", source.expression)) }
     objectEntries.append(.init("StaticFileId", staticFileID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12818,11 +12818,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.SpecialValueValue {
   /// `EMPTY`.
-  public static var empty: Self { Self(Kind.empty) }
+  public static var empty: Self { .allowed(Kind.empty) }
   /// `NULL`.
-  public static var null: Self { Self(Kind.null) }
+  public static var null: Self { .allowed(Kind.null) }
   /// `OTHER`.
-  public static var other: Self { Self(Kind.other) }
+  public static var other: Self { .allowed(Kind.other) }
 }
 
 extension QuickSight {
@@ -12845,7 +12845,7 @@ extension Value where Kind == QuickSight.StaticFile {
     if let spatialStaticFile = spatialStaticFile {
       objectEntries.append(.init("SpatialStaticFile", spatialStaticFile.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12863,7 +12863,7 @@ extension Value where Kind == QuickSight.StaticFileS3SourceOptions {
     objectEntries.append(.init("BucketName", bucketName.expression))
     objectEntries.append(.init("ObjectKey", objectKey.expression))
     objectEntries.append(.init("Region", region.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12883,7 +12883,7 @@ extension Value where Kind == QuickSight.StaticFileSource {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3Options = s3Options { objectEntries.append(.init("S3Options", s3Options.expression)) }
     if let urlOptions = urlOptions { objectEntries.append(.init("UrlOptions", urlOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12899,7 +12899,7 @@ extension Value where Kind == QuickSight.StaticFileURLSourceOptions {
   public init(url: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Url", url.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12916,7 +12916,7 @@ extension Value where Kind == QuickSight.StringDefaultValues {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dynamicValue = dynamicValue { objectEntries.append(.init("DynamicValue", dynamicValue.expression)) }
     if let staticValues = staticValues { objectEntries.append(.init("StaticValues", staticValues.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12940,7 +12940,7 @@ extension Value where Kind == QuickSight.StringFormatConfiguration {
     if let numericFormatConfiguration = numericFormatConfiguration {
       objectEntries.append(.init("NumericFormatConfiguration", numericFormatConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12957,7 +12957,7 @@ extension Value where Kind == QuickSight.StringParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -12985,7 +12985,7 @@ extension Value where Kind == QuickSight.StringParameterDeclaration {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("ParameterValueType", parameterValueType.expression))
     if let valueWhenUnset = valueWhenUnset { objectEntries.append(.init("ValueWhenUnset", valueWhenUnset.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13007,7 +13007,7 @@ extension Value where Kind == QuickSight.StringValueWhenUnsetConfiguration {
     if let valueWhenUnsetOption = valueWhenUnsetOption {
       objectEntries.append(.init("ValueWhenUnsetOption", valueWhenUnsetOption.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13024,11 +13024,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.StyledCellTypeValue {
   /// `TOTAL`.
-  public static var total: Self { Self(Kind.total) }
+  public static var total: Self { .allowed(Kind.total) }
   /// `METRIC_HEADER`.
-  public static var metricHeader: Self { Self(Kind.metricHeader) }
+  public static var metricHeader: Self { .allowed(Kind.metricHeader) }
   /// `VALUE`.
-  public static var value: Self { Self(Kind.value) }
+  public static var value: Self { .allowed(Kind.value) }
 }
 
 extension QuickSight {
@@ -13065,7 +13065,7 @@ extension Value where Kind == QuickSight.SubtotalOptions {
       objectEntries.append(.init("TotalsVisibility", totalsVisibility.expression))
     }
     if let valueCellStyle = valueCellStyle { objectEntries.append(.init("ValueCellStyle", valueCellStyle.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13082,7 +13082,7 @@ extension Value where Kind == QuickSight.TableAggregatedFieldWells {
     var objectEntries: [Expression.ObjectEntry] = []
     if let groupBy = groupBy { objectEntries.append(.init("GroupBy", groupBy.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13104,7 +13104,7 @@ extension Value where Kind == QuickSight.TableBorderOptions {
     if let color = color { objectEntries.append(.init("Color", color.expression)) }
     if let style = style { objectEntries.append(.init("Style", style.expression)) }
     if let thickness = thickness { objectEntries.append(.init("Thickness", thickness.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13120,9 +13120,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.TableBorderStyleValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `SOLID`.
-  public static var solid: Self { Self(Kind.solid) }
+  public static var solid: Self { .allowed(Kind.solid) }
 }
 
 extension QuickSight {
@@ -13138,7 +13138,7 @@ extension Value where Kind == QuickSight.TableCellConditionalFormatting {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldId", fieldID.expression))
     if let textFormat = textFormat { objectEntries.append(.init("TextFormat", textFormat.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13155,11 +13155,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.TableCellImageScalingConfigurationValue {
   /// `FIT_TO_CELL_HEIGHT`.
-  public static var fitToCellHeight: Self { Self(Kind.fitToCellHeight) }
+  public static var fitToCellHeight: Self { .allowed(Kind.fitToCellHeight) }
   /// `FIT_TO_CELL_WIDTH`.
-  public static var fitToCellWidth: Self { Self(Kind.fitToCellWidth) }
+  public static var fitToCellWidth: Self { .allowed(Kind.fitToCellWidth) }
   /// `DO_NOT_SCALE`.
-  public static var doNotScale: Self { Self(Kind.doNotScale) }
+  public static var doNotScale: Self { .allowed(Kind.doNotScale) }
 }
 
 extension QuickSight {
@@ -13176,7 +13176,7 @@ extension Value where Kind == QuickSight.TableCellImageSizingConfiguration {
     if let tableCellImageScalingConfiguration = tableCellImageScalingConfiguration {
       objectEntries.append(.init("TableCellImageScalingConfiguration", tableCellImageScalingConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13216,7 +13216,7 @@ extension Value where Kind == QuickSight.TableCellStyle {
       objectEntries.append(.init("VerticalTextAlignment", verticalTextAlignment.expression))
     }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13234,7 +13234,7 @@ extension Value where Kind == QuickSight.TableConditionalFormatting {
     if let conditionalFormattingOptions = conditionalFormattingOptions {
       objectEntries.append(.init("ConditionalFormattingOptions", conditionalFormattingOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13254,7 +13254,7 @@ extension Value where Kind == QuickSight.TableConditionalFormattingOption {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cell = cell { objectEntries.append(.init("Cell", cell.expression)) }
     if let row = row { objectEntries.append(.init("Row", row.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13292,7 +13292,7 @@ extension Value where Kind == QuickSight.TableConfiguration {
     }
     if let tableOptions = tableOptions { objectEntries.append(.init("TableOptions", tableOptions.expression)) }
     if let totalOptions = totalOptions { objectEntries.append(.init("TotalOptions", totalOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13308,7 +13308,7 @@ extension Value where Kind == QuickSight.TableFieldCustomIconContent {
   public init(icon: Value<QuickSight.TableFieldIconSetTypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let icon = icon { objectEntries.append(.init("Icon", icon.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13325,7 +13325,7 @@ extension Value where Kind == QuickSight.TableFieldCustomTextContent {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FontConfiguration", fontConfiguration.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13340,7 +13340,7 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.TableFieldIconSetTypeValue {
   /// `LINK`.
-  public static var link: Self { Self(Kind.link) }
+  public static var link: Self { .allowed(Kind.link) }
 }
 
 extension QuickSight {
@@ -13355,7 +13355,7 @@ extension Value where Kind == QuickSight.TableFieldImageConfiguration {
   public init(sizingOptions: Value<QuickSight.TableCellImageSizingConfiguration>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sizingOptions = sizingOptions { objectEntries.append(.init("SizingOptions", sizingOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13375,7 +13375,7 @@ extension Value where Kind == QuickSight.TableFieldLinkConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Content", content.expression))
     objectEntries.append(.init("Target", target.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13399,7 +13399,7 @@ extension Value where Kind == QuickSight.TableFieldLinkContentConfiguration {
     if let customTextContent = customTextContent {
       objectEntries.append(.init("CustomTextContent", customTextContent.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13425,7 +13425,7 @@ extension Value where Kind == QuickSight.TableFieldOption {
     if let urlStyling = urlStyling { objectEntries.append(.init("URLStyling", urlStyling.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
     if let width = width { objectEntries.append(.init("Width", width.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13455,7 +13455,7 @@ extension Value where Kind == QuickSight.TableFieldOptions {
     if let transposedTableOptions = transposedTableOptions {
       objectEntries.append(.init("TransposedTableOptions", transposedTableOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13479,7 +13479,7 @@ extension Value where Kind == QuickSight.TableFieldURLConfiguration {
     if let linkConfiguration = linkConfiguration {
       objectEntries.append(.init("LinkConfiguration", linkConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13503,7 +13503,7 @@ extension Value where Kind == QuickSight.TableFieldWells {
     if let tableUnaggregatedFieldWells = tableUnaggregatedFieldWells {
       objectEntries.append(.init("TableUnaggregatedFieldWells", tableUnaggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13519,7 +13519,7 @@ extension Value where Kind == QuickSight.TableInlineVisualization {
   public init(dataBars: Value<QuickSight.DataBarsOptions>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dataBars = dataBars { objectEntries.append(.init("DataBars", dataBars.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13545,7 +13545,7 @@ extension Value where Kind == QuickSight.TableOptions {
     if let rowAlternateColorOptions = rowAlternateColorOptions {
       objectEntries.append(.init("RowAlternateColorOptions", rowAlternateColorOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13561,9 +13561,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.TableOrientationValue {
   /// `VERTICAL`.
-  public static var vertical: Self { Self(Kind.vertical) }
+  public static var vertical: Self { .allowed(Kind.vertical) }
   /// `HORIZONTAL`.
-  public static var horizontal: Self { Self(Kind.horizontal) }
+  public static var horizontal: Self { .allowed(Kind.horizontal) }
 }
 
 extension QuickSight {
@@ -13586,7 +13586,7 @@ extension Value where Kind == QuickSight.TablePaginatedReportOptions {
     if let verticalOverflowVisibility = verticalOverflowVisibility {
       objectEntries.append(.init("VerticalOverflowVisibility", verticalOverflowVisibility.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13604,7 +13604,7 @@ extension Value where Kind == QuickSight.TablePinnedFieldOptions {
     if let pinnedLeftFields = pinnedLeftFields {
       objectEntries.append(.init("PinnedLeftFields", pinnedLeftFields.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13626,7 +13626,7 @@ extension Value where Kind == QuickSight.TableRowConditionalFormatting {
       objectEntries.append(.init("BackgroundColor", backgroundColor.expression))
     }
     if let textColor = textColor { objectEntries.append(.init("TextColor", textColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13656,7 +13656,7 @@ extension Value where Kind == QuickSight.TableSideBorderOptions {
     if let left = left { objectEntries.append(.init("Left", left.expression)) }
     if let right = right { objectEntries.append(.init("Right", right.expression)) }
     if let top = top { objectEntries.append(.init("Top", top.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13678,7 +13678,7 @@ extension Value where Kind == QuickSight.TableSortConfiguration {
       objectEntries.append(.init("PaginationConfiguration", paginationConfiguration.expression))
     }
     if let rowSort = rowSort { objectEntries.append(.init("RowSort", rowSort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13694,7 +13694,7 @@ extension Value where Kind == QuickSight.TableStyleTarget {
   public init(cellType: Value<QuickSight.StyledCellTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CellType", cellType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13711,11 +13711,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.TableTotalsPlacementValue {
   /// `START`.
-  public static var start: Self { Self(Kind.start) }
+  public static var start: Self { .allowed(Kind.start) }
   /// `END`.
-  public static var end: Self { Self(Kind.end) }
+  public static var end: Self { .allowed(Kind.end) }
   /// `AUTO`.
-  public static var auto: Self { Self(Kind.auto) }
+  public static var auto: Self { .allowed(Kind.auto) }
 }
 
 extension QuickSight {
@@ -13730,9 +13730,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.TableTotalsScrollStatusValue {
   /// `PINNED`.
-  public static var pinned: Self { Self(Kind.pinned) }
+  public static var pinned: Self { .allowed(Kind.pinned) }
   /// `SCROLLED`.
-  public static var scrolled: Self { Self(Kind.scrolled) }
+  public static var scrolled: Self { .allowed(Kind.scrolled) }
 }
 
 extension QuickSight {
@@ -13747,7 +13747,7 @@ extension Value where Kind == QuickSight.TableUnaggregatedFieldWells {
   public init(values: Value<[QuickSight.UnaggregatedField]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13783,7 +13783,7 @@ extension Value where Kind == QuickSight.TableVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13798,7 +13798,7 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.TargetVisualOptionsValue {
   /// `ALL_VISUALS`.
-  public static var allVisuals: Self { Self(Kind.allVisuals) }
+  public static var allVisuals: Self { .allowed(Kind.allVisuals) }
 }
 
 extension QuickSight {
@@ -13823,7 +13823,7 @@ extension Value where Kind == QuickSight.TextAreaControlDisplayOptions {
       objectEntries.append(.init("PlaceholderOptions", placeholderOptions.expression))
     }
     if let titleOptions = titleOptions { objectEntries.append(.init("TitleOptions", titleOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13847,7 +13847,7 @@ extension Value where Kind == QuickSight.TextConditionalFormat {
     }
     if let icon = icon { objectEntries.append(.init("Icon", icon.expression)) }
     if let textColor = textColor { objectEntries.append(.init("TextColor", textColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13863,7 +13863,7 @@ extension Value where Kind == QuickSight.TextControlPlaceholderOptions {
   public init(visibility: Value<QuickSight.VisibilityValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13889,7 +13889,7 @@ extension Value where Kind == QuickSight.TextFieldControlDisplayOptions {
       objectEntries.append(.init("PlaceholderOptions", placeholderOptions.expression))
     }
     if let titleOptions = titleOptions { objectEntries.append(.init("TitleOptions", titleOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13905,9 +13905,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.TextWrapValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `WRAP`.
-  public static var wrap: Self { Self(Kind.wrap) }
+  public static var wrap: Self { .allowed(Kind.wrap) }
 }
 
 extension QuickSight {
@@ -13928,7 +13928,7 @@ extension Value where Kind == QuickSight.ThousandSeparatorOptions {
     if let groupingStyle = groupingStyle { objectEntries.append(.init("GroupingStyle", groupingStyle.expression)) }
     if let symbol = symbol { objectEntries.append(.init("Symbol", symbol.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13960,7 +13960,7 @@ extension Value where Kind == QuickSight.TimeBasedForecastProperties {
     }
     if let seasonality = seasonality { objectEntries.append(.init("Seasonality", seasonality.expression)) }
     if let upperBoundary = upperBoundary { objectEntries.append(.init("UpperBoundary", upperBoundary.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -13994,7 +13994,7 @@ extension Value where Kind == QuickSight.TimeEqualityFilter {
       objectEntries.append(.init("TimeGranularity", timeGranularity.expression))
     }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14017,23 +14017,23 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.TimeGranularityValue {
   /// `YEAR`.
-  public static var year: Self { Self(Kind.year) }
+  public static var year: Self { .allowed(Kind.year) }
   /// `QUARTER`.
-  public static var quarter: Self { Self(Kind.quarter) }
+  public static var quarter: Self { .allowed(Kind.quarter) }
   /// `MONTH`.
-  public static var month: Self { Self(Kind.month) }
+  public static var month: Self { .allowed(Kind.month) }
   /// `WEEK`.
-  public static var week: Self { Self(Kind.week) }
+  public static var week: Self { .allowed(Kind.week) }
   /// `DAY`.
-  public static var day: Self { Self(Kind.day) }
+  public static var day: Self { .allowed(Kind.day) }
   /// `HOUR`.
-  public static var hour: Self { Self(Kind.hour) }
+  public static var hour: Self { .allowed(Kind.hour) }
   /// `MINUTE`.
-  public static var minute: Self { Self(Kind.minute) }
+  public static var minute: Self { .allowed(Kind.minute) }
   /// `SECOND`.
-  public static var second: Self { Self(Kind.second) }
+  public static var second: Self { .allowed(Kind.second) }
   /// `MILLISECOND`.
-  public static var millisecond: Self { Self(Kind.millisecond) }
+  public static var millisecond: Self { .allowed(Kind.millisecond) }
 }
 
 extension QuickSight {
@@ -14056,7 +14056,7 @@ extension Value where Kind == QuickSight.TimeRangeDrillDownFilter {
     objectEntries.append(.init("RangeMaximum", rangeMaximum.expression))
     objectEntries.append(.init("RangeMinimum", rangeMinimum.expression))
     objectEntries.append(.init("TimeGranularity", timeGranularity.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14102,7 +14102,7 @@ extension Value where Kind == QuickSight.TimeRangeFilter {
     if let timeGranularity = timeGranularity {
       objectEntries.append(.init("TimeGranularity", timeGranularity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14124,7 +14124,7 @@ extension Value where Kind == QuickSight.TimeRangeFilterValue {
     if let parameter = parameter { objectEntries.append(.init("Parameter", parameter.expression)) }
     if let rollingDate = rollingDate { objectEntries.append(.init("RollingDate", rollingDate.expression)) }
     if let staticValue = staticValue { objectEntries.append(.init("StaticValue", staticValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14148,7 +14148,7 @@ extension Value where Kind == QuickSight.TooltipItem {
     if let fieldTooltipItem = fieldTooltipItem {
       objectEntries.append(.init("FieldTooltipItem", fieldTooltipItem.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14176,7 +14176,7 @@ extension Value where Kind == QuickSight.TooltipOptions {
     if let tooltipVisibility = tooltipVisibility {
       objectEntries.append(.init("TooltipVisibility", tooltipVisibility.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14193,11 +14193,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.TooltipTargetValue {
   /// `BOTH`.
-  public static var both: Self { Self(Kind.both) }
+  public static var both: Self { .allowed(Kind.both) }
   /// `BAR`.
-  public static var bar: Self { Self(Kind.bar) }
+  public static var bar: Self { .allowed(Kind.bar) }
   /// `LINE`.
-  public static var line: Self { Self(Kind.line) }
+  public static var line: Self { .allowed(Kind.line) }
 }
 
 extension QuickSight {
@@ -14212,9 +14212,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.TooltipTitleTypeValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `PRIMARY_VALUE`.
-  public static var primaryValue: Self { Self(Kind.primaryValue) }
+  public static var primaryValue: Self { .allowed(Kind.primaryValue) }
 }
 
 extension QuickSight {
@@ -14229,9 +14229,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.TopBottomComputationTypeValue {
   /// `TOP`.
-  public static var top: Self { Self(Kind.top) }
+  public static var top: Self { .allowed(Kind.top) }
   /// `BOTTOM`.
-  public static var bottom: Self { Self(Kind.bottom) }
+  public static var bottom: Self { .allowed(Kind.bottom) }
 }
 
 extension QuickSight {
@@ -14264,7 +14264,7 @@ extension Value where Kind == QuickSight.TopBottomFilter {
     if let timeGranularity = timeGranularity {
       objectEntries.append(.init("TimeGranularity", timeGranularity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14296,7 +14296,7 @@ extension Value where Kind == QuickSight.TopBottomMoversComputation {
     if let time = time { objectEntries.append(.init("Time", time.expression)) }
     objectEntries.append(.init("Type", type.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14324,7 +14324,7 @@ extension Value where Kind == QuickSight.TopBottomRankedComputation {
     if let resultSize = resultSize { objectEntries.append(.init("ResultSize", resultSize.expression)) }
     objectEntries.append(.init("Type", type.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14340,9 +14340,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.TopBottomSortOrderValue {
   /// `PERCENT_DIFFERENCE`.
-  public static var percentDifference: Self { Self(Kind.percentDifference) }
+  public static var percentDifference: Self { .allowed(Kind.percentDifference) }
   /// `ABSOLUTE_DIFFERENCE`.
-  public static var absoluteDifference: Self { Self(Kind.absoluteDifference) }
+  public static var absoluteDifference: Self { .allowed(Kind.absoluteDifference) }
 }
 
 extension QuickSight {
@@ -14359,7 +14359,7 @@ extension Value where Kind == QuickSight.TotalAggregationComputation {
     objectEntries.append(.init("ComputationId", computationID.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14377,7 +14377,7 @@ extension Value where Kind == QuickSight.TotalAggregationFunction {
     if let simpleTotalAggregationFunction = simpleTotalAggregationFunction {
       objectEntries.append(.init("SimpleTotalAggregationFunction", simpleTotalAggregationFunction.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14394,7 +14394,7 @@ extension Value where Kind == QuickSight.TotalAggregationOption {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldId", fieldID.expression))
     objectEntries.append(.init("TotalAggregationFunction", totalAggregationFunction.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14426,7 +14426,7 @@ extension Value where Kind == QuickSight.TotalOptions {
     if let totalsVisibility = totalsVisibility {
       objectEntries.append(.init("TotalsVisibility", totalsVisibility.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14442,9 +14442,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.TransposedColumnTypeValue {
   /// `ROW_HEADER_COLUMN`.
-  public static var rowHeaderColumn: Self { Self(Kind.rowHeaderColumn) }
+  public static var rowHeaderColumn: Self { .allowed(Kind.rowHeaderColumn) }
   /// `VALUE_COLUMN`.
-  public static var valueColumn: Self { Self(Kind.valueColumn) }
+  public static var valueColumn: Self { .allowed(Kind.valueColumn) }
 }
 
 extension QuickSight {
@@ -14465,7 +14465,7 @@ extension Value where Kind == QuickSight.TransposedTableOption {
     if let columnIndex = columnIndex { objectEntries.append(.init("ColumnIndex", columnIndex.expression)) }
     objectEntries.append(.init("ColumnType", columnType.expression))
     if let columnWidth = columnWidth { objectEntries.append(.init("ColumnWidth", columnWidth.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14487,7 +14487,7 @@ extension Value where Kind == QuickSight.TreeMapAggregatedFieldWells {
     if let colors = colors { objectEntries.append(.init("Colors", colors.expression)) }
     if let groups = groups { objectEntries.append(.init("Groups", groups.expression)) }
     if let sizes = sizes { objectEntries.append(.init("Sizes", sizes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14531,7 +14531,7 @@ extension Value where Kind == QuickSight.TreeMapConfiguration {
       objectEntries.append(.init("SortConfiguration", sortConfiguration.expression))
     }
     if let tooltip = tooltip { objectEntries.append(.init("Tooltip", tooltip.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14549,7 +14549,7 @@ extension Value where Kind == QuickSight.TreeMapFieldWells {
     if let treeMapAggregatedFieldWells = treeMapAggregatedFieldWells {
       objectEntries.append(.init("TreeMapAggregatedFieldWells", treeMapAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14571,7 +14571,7 @@ extension Value where Kind == QuickSight.TreeMapSortConfiguration {
       objectEntries.append(.init("TreeMapGroupItemsLimitConfiguration", treeMapGroupItemsLimitConfiguration.expression))
     }
     if let treeMapSort = treeMapSort { objectEntries.append(.init("TreeMapSort", treeMapSort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14607,7 +14607,7 @@ extension Value where Kind == QuickSight.TreeMapVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14623,7 +14623,7 @@ extension Value where Kind == QuickSight.TrendArrowOptions {
   public init(visibility: Value<QuickSight.VisibilityValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14640,11 +14640,11 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.URLTargetConfigurationValue {
   /// `NEW_TAB`.
-  public static var newTab: Self { Self(Kind.newTab) }
+  public static var newTab: Self { .allowed(Kind.newTab) }
   /// `NEW_WINDOW`.
-  public static var newWindow: Self { Self(Kind.newWindow) }
+  public static var newWindow: Self { .allowed(Kind.newWindow) }
   /// `SAME_TAB`.
-  public static var sameTab: Self { Self(Kind.sameTab) }
+  public static var sameTab: Self { .allowed(Kind.sameTab) }
 }
 
 extension QuickSight {
@@ -14667,7 +14667,7 @@ extension Value where Kind == QuickSight.UnaggregatedField {
     if let formatConfiguration = formatConfiguration {
       objectEntries.append(.init("FormatConfiguration", formatConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14689,7 +14689,7 @@ extension Value where Kind == QuickSight.UniqueValuesComputation {
     if let category = category { objectEntries.append(.init("Category", category.expression)) }
     objectEntries.append(.init("ComputationId", computationID.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14705,7 +14705,7 @@ extension Value where Kind == QuickSight.ValidationStrategy {
   public init(mode: Value<QuickSight.ValidationStrategyModeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Mode", mode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14721,9 +14721,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ValidationStrategyModeValue {
   /// `STRICT`.
-  public static var strict: Self { Self(Kind.strict) }
+  public static var strict: Self { .allowed(Kind.strict) }
   /// `LENIENT`.
-  public static var lenient: Self { Self(Kind.lenient) }
+  public static var lenient: Self { .allowed(Kind.lenient) }
 }
 
 extension QuickSight {
@@ -14738,9 +14738,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.ValueWhenUnsetOptionValue {
   /// `RECOMMENDED_VALUE`.
-  public static var recommendedValue: Self { Self(Kind.recommendedValue) }
+  public static var recommendedValue: Self { .allowed(Kind.recommendedValue) }
   /// `NULL`.
-  public static var null: Self { Self(Kind.null) }
+  public static var null: Self { .allowed(Kind.null) }
 }
 
 extension QuickSight {
@@ -14757,13 +14757,13 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.VerticalTextAlignmentValue {
   /// `TOP`.
-  public static var top: Self { Self(Kind.top) }
+  public static var top: Self { .allowed(Kind.top) }
   /// `MIDDLE`.
-  public static var middle: Self { Self(Kind.middle) }
+  public static var middle: Self { .allowed(Kind.middle) }
   /// `BOTTOM`.
-  public static var bottom: Self { Self(Kind.bottom) }
+  public static var bottom: Self { .allowed(Kind.bottom) }
   /// `AUTO`.
-  public static var auto: Self { Self(Kind.auto) }
+  public static var auto: Self { .allowed(Kind.auto) }
 }
 
 extension QuickSight {
@@ -14778,9 +14778,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.VisibilityValue {
   /// `HIDDEN`.
-  public static var hidden: Self { Self(Kind.hidden) }
+  public static var hidden: Self { .allowed(Kind.hidden) }
   /// `VISIBLE`.
-  public static var visible: Self { Self(Kind.visible) }
+  public static var visible: Self { .allowed(Kind.visible) }
 }
 
 extension QuickSight {
@@ -14795,7 +14795,7 @@ extension Value where Kind == QuickSight.VisibleRangeOptions {
   public init(percentRange: Value<QuickSight.PercentVisibleRange>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let percentRange = percentRange { objectEntries.append(.init("PercentRange", percentRange.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14889,7 +14889,7 @@ extension Value where Kind == QuickSight.Visual {
     if let wordCloudVisual = wordCloudVisual {
       objectEntries.append(.init("WordCloudVisual", wordCloudVisual.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14915,7 +14915,7 @@ extension Value where Kind == QuickSight.VisualCustomAction {
     objectEntries.append(.init("Name", name.expression))
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
     objectEntries.append(.init("Trigger", trigger.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14945,7 +14945,7 @@ extension Value where Kind == QuickSight.VisualCustomActionOperation {
       objectEntries.append(.init("SetParametersOperation", setParametersOperation.expression))
     }
     if let urlOperation = urlOperation { objectEntries.append(.init("URLOperation", urlOperation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -14961,9 +14961,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.VisualCustomActionTriggerValue {
   /// `DATA_POINT_CLICK`.
-  public static var dataPointClick: Self { Self(Kind.dataPointClick) }
+  public static var dataPointClick: Self { .allowed(Kind.dataPointClick) }
   /// `DATA_POINT_MENU`.
-  public static var dataPointMenu: Self { Self(Kind.dataPointMenu) }
+  public static var dataPointMenu: Self { .allowed(Kind.dataPointMenu) }
 }
 
 extension QuickSight {
@@ -14986,7 +14986,7 @@ extension Value where Kind == QuickSight.VisualInteractionOptions {
     if let visualMenuOption = visualMenuOption {
       objectEntries.append(.init("VisualMenuOption", visualMenuOption.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15004,7 +15004,7 @@ extension Value where Kind == QuickSight.VisualMenuOption {
     if let availabilityStatus = availabilityStatus {
       objectEntries.append(.init("AvailabilityStatus", availabilityStatus.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15021,7 +15021,7 @@ extension Value where Kind == QuickSight.VisualPalette {
     var objectEntries: [Expression.ObjectEntry] = []
     if let chartColor = chartColor { objectEntries.append(.init("ChartColor", chartColor.expression)) }
     if let colorMap = colorMap { objectEntries.append(.init("ColorMap", colorMap.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15041,7 +15041,7 @@ extension Value where Kind == QuickSight.VisualSubtitleLabelOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let formatText = formatText { objectEntries.append(.init("FormatText", formatText.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15061,7 +15061,7 @@ extension Value where Kind == QuickSight.VisualTitleLabelOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let formatText = formatText { objectEntries.append(.init("FormatText", formatText.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15083,7 +15083,7 @@ extension Value where Kind == QuickSight.WaterfallChartAggregatedFieldWells {
     if let breakdowns = breakdowns { objectEntries.append(.init("Breakdowns", breakdowns.expression)) }
     if let categories = categories { objectEntries.append(.init("Categories", categories.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15101,7 +15101,7 @@ extension Value where Kind == QuickSight.WaterfallChartColorConfiguration {
     if let groupColorConfiguration = groupColorConfiguration {
       objectEntries.append(.init("GroupColorConfiguration", groupColorConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15155,7 +15155,7 @@ extension Value where Kind == QuickSight.WaterfallChartConfiguration {
     if let waterfallChartOptions = waterfallChartOptions {
       objectEntries.append(.init("WaterfallChartOptions", waterfallChartOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15173,7 +15173,7 @@ extension Value where Kind == QuickSight.WaterfallChartFieldWells {
     if let waterfallChartAggregatedFieldWells = waterfallChartAggregatedFieldWells {
       objectEntries.append(.init("WaterfallChartAggregatedFieldWells", waterfallChartAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15199,7 +15199,7 @@ extension Value where Kind == QuickSight.WaterfallChartGroupColorConfiguration {
       objectEntries.append(.init("PositiveBarColor", positiveBarColor.expression))
     }
     if let totalBarColor = totalBarColor { objectEntries.append(.init("TotalBarColor", totalBarColor.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15215,7 +15215,7 @@ extension Value where Kind == QuickSight.WaterfallChartOptions {
   public init(totalBarLabel: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let totalBarLabel = totalBarLabel { objectEntries.append(.init("TotalBarLabel", totalBarLabel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15237,7 +15237,7 @@ extension Value where Kind == QuickSight.WaterfallChartSortConfiguration {
       objectEntries.append(.init("BreakdownItemsLimit", breakdownItemsLimit.expression))
     }
     if let categorySort = categorySort { objectEntries.append(.init("CategorySort", categorySort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15273,7 +15273,7 @@ extension Value where Kind == QuickSight.WaterfallVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15290,7 +15290,7 @@ extension Value where Kind == QuickSight.WhatIfPointScenario {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Date", date.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15308,7 +15308,7 @@ extension Value where Kind == QuickSight.WhatIfRangeScenario {
     objectEntries.append(.init("EndDate", endDate.expression))
     objectEntries.append(.init("StartDate", startDate.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15324,9 +15324,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.WidgetStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension QuickSight {
@@ -15342,7 +15342,7 @@ extension Value where Kind == QuickSight.WordCloudAggregatedFieldWells {
     var objectEntries: [Expression.ObjectEntry] = []
     if let groupBy = groupBy { objectEntries.append(.init("GroupBy", groupBy.expression)) }
     if let size = size { objectEntries.append(.init("Size", size.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15374,7 +15374,7 @@ extension Value where Kind == QuickSight.WordCloudChartConfiguration {
     if let wordCloudOptions = wordCloudOptions {
       objectEntries.append(.init("WordCloudOptions", wordCloudOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15390,9 +15390,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.WordCloudCloudLayoutValue {
   /// `FLUID`.
-  public static var fluid: Self { Self(Kind.fluid) }
+  public static var fluid: Self { .allowed(Kind.fluid) }
   /// `NORMAL`.
-  public static var normal: Self { Self(Kind.normal) }
+  public static var normal: Self { .allowed(Kind.normal) }
 }
 
 extension QuickSight {
@@ -15409,7 +15409,7 @@ extension Value where Kind == QuickSight.WordCloudFieldWells {
     if let wordCloudAggregatedFieldWells = wordCloudAggregatedFieldWells {
       objectEntries.append(.init("WordCloudAggregatedFieldWells", wordCloudAggregatedFieldWells.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15441,7 +15441,7 @@ extension Value where Kind == QuickSight.WordCloudOptions {
     }
     if let wordPadding = wordPadding { objectEntries.append(.init("WordPadding", wordPadding.expression)) }
     if let wordScaling = wordScaling { objectEntries.append(.init("WordScaling", wordScaling.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15463,7 +15463,7 @@ extension Value where Kind == QuickSight.WordCloudSortConfiguration {
       objectEntries.append(.init("CategoryItemsLimit", categoryItemsLimit.expression))
     }
     if let categorySort = categorySort { objectEntries.append(.init("CategorySort", categorySort.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15499,7 +15499,7 @@ extension Value where Kind == QuickSight.WordCloudVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -15515,9 +15515,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.WordCloudWordCasingValue {
   /// `LOWER_CASE`.
-  public static var lowerCase: Self { Self(Kind.lowerCase) }
+  public static var lowerCase: Self { .allowed(Kind.lowerCase) }
   /// `EXISTING_CASE`.
-  public static var existingCase: Self { Self(Kind.existingCase) }
+  public static var existingCase: Self { .allowed(Kind.existingCase) }
 }
 
 extension QuickSight {
@@ -15532,9 +15532,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.WordCloudWordOrientationValue {
   /// `HORIZONTAL`.
-  public static var horizontal: Self { Self(Kind.horizontal) }
+  public static var horizontal: Self { .allowed(Kind.horizontal) }
   /// `HORIZONTAL_AND_VERTICAL`.
-  public static var horizontalAndVertical: Self { Self(Kind.horizontalAndVertical) }
+  public static var horizontalAndVertical: Self { .allowed(Kind.horizontalAndVertical) }
 }
 
 extension QuickSight {
@@ -15551,13 +15551,13 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.WordCloudWordPaddingValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `SMALL`.
-  public static var small: Self { Self(Kind.small) }
+  public static var small: Self { .allowed(Kind.small) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `LARGE`.
-  public static var large: Self { Self(Kind.large) }
+  public static var large: Self { .allowed(Kind.large) }
 }
 
 extension QuickSight {
@@ -15572,9 +15572,9 @@ extension QuickSight {
 
 extension Value where Kind == QuickSight.WordCloudWordScalingValue {
   /// `EMPHASIZE`.
-  public static var emphasize: Self { Self(Kind.emphasize) }
+  public static var emphasize: Self { .allowed(Kind.emphasize) }
   /// `NORMAL`.
-  public static var normal: Self { Self(Kind.normal) }
+  public static var normal: Self { .allowed(Kind.normal) }
 }
 
 extension QuickSight {
@@ -15589,6 +15589,6 @@ extension Value where Kind == QuickSight.YAxisOptions {
   public init(yAxis: Value<QuickSight.SingleYAxisOptionValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let yAxis = yAxis { objectEntries.append(.init("YAxis", yAxis.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -1950,7 +1950,7 @@ extension Value where Kind == QuickSight.Template.BarChartConfiguration {
       objectEntries.append(.init("ValueLabelOptions", valueLabelOptions.expression))
     }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1986,7 +1986,7 @@ extension Value where Kind == QuickSight.Template.BarChartVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2034,7 +2034,7 @@ extension Value where Kind == QuickSight.Template.BoxPlotChartConfiguration {
     }
     if let tooltip = tooltip { objectEntries.append(.init("Tooltip", tooltip.expression)) }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2070,7 +2070,7 @@ extension Value where Kind == QuickSight.Template.BoxPlotVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2086,7 +2086,7 @@ extension Value where Kind == QuickSight.Template.ColumnGroupColumnSchema {
   public init(name: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2108,7 +2108,7 @@ extension Value where Kind == QuickSight.Template.ColumnGroupSchema {
       objectEntries.append(.init("ColumnGroupColumnSchemaList", columnGroupColumnSchemaList.expression))
     }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2126,7 +2126,7 @@ extension Value where Kind == QuickSight.Template.ColumnSchema {
     if let dataType = dataType { objectEntries.append(.init("DataType", dataType.expression)) }
     if let geographicRole = geographicRole { objectEntries.append(.init("GeographicRole", geographicRole.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2196,7 +2196,7 @@ extension Value where Kind == QuickSight.Template.ComboChartConfiguration {
     }
     if let tooltip = tooltip { objectEntries.append(.init("Tooltip", tooltip.expression)) }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2232,7 +2232,7 @@ extension Value where Kind == QuickSight.Template.ComboChartVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2256,7 +2256,7 @@ extension Value where Kind == QuickSight.Template.CustomContentConfiguration {
     if let contentURL = contentURL { objectEntries.append(.init("ContentUrl", contentURL.expression)) }
     if let imageScaling = imageScaling { objectEntries.append(.init("ImageScaling", imageScaling.expression)) }
     if let interactions = interactions { objectEntries.append(.init("Interactions", interactions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2290,7 +2290,7 @@ extension Value where Kind == QuickSight.Template.CustomContentVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2314,7 +2314,7 @@ extension Value where Kind == QuickSight.Template.DataSetConfiguration {
     }
     if let dataSetSchema = dataSetSchema { objectEntries.append(.init("DataSetSchema", dataSetSchema.expression)) }
     if let placeholder = placeholder { objectEntries.append(.init("Placeholder", placeholder.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2332,7 +2332,7 @@ extension Value where Kind == QuickSight.Template.DataSetSchema {
     if let columnSchemaList = columnSchemaList {
       objectEntries.append(.init("ColumnSchemaList", columnSchemaList.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2366,7 +2366,7 @@ extension Value where Kind == QuickSight.Template.FilledMapConfiguration {
     }
     if let tooltip = tooltip { objectEntries.append(.init("Tooltip", tooltip.expression)) }
     if let windowOptions = windowOptions { objectEntries.append(.init("WindowOptions", windowOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2406,7 +2406,7 @@ extension Value where Kind == QuickSight.Template.FilledMapVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2446,7 +2446,7 @@ extension Value where Kind == QuickSight.Template.FunnelChartConfiguration {
       objectEntries.append(.init("ValueLabelOptions", valueLabelOptions.expression))
     }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2482,7 +2482,7 @@ extension Value where Kind == QuickSight.Template.FunnelChartVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2516,7 +2516,7 @@ extension Value where Kind == QuickSight.Template.GaugeChartConfiguration {
     if let interactions = interactions { objectEntries.append(.init("Interactions", interactions.expression)) }
     if let tooltipOptions = tooltipOptions { objectEntries.append(.init("TooltipOptions", tooltipOptions.expression)) }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2552,7 +2552,7 @@ extension Value where Kind == QuickSight.Template.GaugeChartVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2586,7 +2586,7 @@ extension Value where Kind == QuickSight.Template.GeospatialMapConfiguration {
     if let tooltip = tooltip { objectEntries.append(.init("Tooltip", tooltip.expression)) }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
     if let windowOptions = windowOptions { objectEntries.append(.init("WindowOptions", windowOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2622,7 +2622,7 @@ extension Value where Kind == QuickSight.Template.GeospatialMapVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2662,7 +2662,7 @@ extension Value where Kind == QuickSight.Template.HeatMapConfiguration {
       objectEntries.append(.init("SortConfiguration", sortConfiguration.expression))
     }
     if let tooltip = tooltip { objectEntries.append(.init("Tooltip", tooltip.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2698,7 +2698,7 @@ extension Value where Kind == QuickSight.Template.HeatMapVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2738,7 +2738,7 @@ extension Value where Kind == QuickSight.Template.HistogramConfiguration {
     if let yAxisDisplayOptions = yAxisDisplayOptions {
       objectEntries.append(.init("YAxisDisplayOptions", yAxisDisplayOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2770,7 +2770,7 @@ extension Value where Kind == QuickSight.Template.HistogramVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2794,7 +2794,7 @@ extension Value where Kind == QuickSight.Template.InsightConfiguration {
       objectEntries.append(.init("CustomNarrative", customNarrative.expression))
     }
     if let interactions = interactions { objectEntries.append(.init("Interactions", interactions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2828,7 +2828,7 @@ extension Value where Kind == QuickSight.Template.InsightVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2854,7 +2854,7 @@ extension Value where Kind == QuickSight.Template.KPIConfiguration {
     if let sortConfiguration = sortConfiguration {
       objectEntries.append(.init("SortConfiguration", sortConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2894,7 +2894,7 @@ extension Value where Kind == QuickSight.Template.KPIVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2976,7 +2976,7 @@ extension Value where Kind == QuickSight.Template.LineChartConfiguration {
     if let xAxisLabelOptions = xAxisLabelOptions {
       objectEntries.append(.init("XAxisLabelOptions", xAxisLabelOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3012,7 +3012,7 @@ extension Value where Kind == QuickSight.Template.LineChartVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3062,7 +3062,7 @@ extension Value where Kind == QuickSight.Template.PieChartConfiguration {
       objectEntries.append(.init("ValueLabelOptions", valueLabelOptions.expression))
     }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3098,7 +3098,7 @@ extension Value where Kind == QuickSight.Template.PieChartVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3132,7 +3132,7 @@ extension Value where Kind == QuickSight.Template.PivotTableConfiguration {
     }
     if let tableOptions = tableOptions { objectEntries.append(.init("TableOptions", tableOptions.expression)) }
     if let totalOptions = totalOptions { objectEntries.append(.init("TotalOptions", totalOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3168,7 +3168,7 @@ extension Value where Kind == QuickSight.Template.PivotTableVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3230,7 +3230,7 @@ extension Value where Kind == QuickSight.Template.RadarChartConfiguration {
     }
     if let startAngle = startAngle { objectEntries.append(.init("StartAngle", startAngle.expression)) }
     if let visualPalette = visualPalette { objectEntries.append(.init("VisualPalette", visualPalette.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3266,7 +3266,7 @@ extension Value where Kind == QuickSight.Template.RadarChartVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3292,7 +3292,7 @@ extension Value where Kind == QuickSight.Template.SankeyDiagramChartConfiguratio
     if let sortConfiguration = sortConfiguration {
       objectEntries.append(.init("SortConfiguration", sortConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3324,7 +3324,7 @@ extension Value where Kind == QuickSight.Template.SankeyDiagramVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3372,7 +3372,7 @@ extension Value where Kind == QuickSight.Template.ScatterPlotConfiguration {
     if let yAxisLabelOptions = yAxisLabelOptions {
       objectEntries.append(.init("YAxisLabelOptions", yAxisLabelOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3408,7 +3408,7 @@ extension Value where Kind == QuickSight.Template.ScatterPlotVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3452,7 +3452,7 @@ extension Value where Kind == QuickSight.Template.SheetDefinition {
     if let textBoxes = textBoxes { objectEntries.append(.init("TextBoxes", textBoxes.expression)) }
     if let title = title { objectEntries.append(.init("Title", title.expression)) }
     if let visuals = visuals { objectEntries.append(.init("Visuals", visuals.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3490,7 +3490,7 @@ extension Value where Kind == QuickSight.Template.TableConfiguration {
     }
     if let tableOptions = tableOptions { objectEntries.append(.init("TableOptions", tableOptions.expression)) }
     if let totalOptions = totalOptions { objectEntries.append(.init("TotalOptions", totalOptions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3526,7 +3526,7 @@ extension Value where Kind == QuickSight.Template.TableVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3543,7 +3543,7 @@ extension Value where Kind == QuickSight.Template.TemplateSourceAnalysis {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
     objectEntries.append(.init("DataSetReferences", dataSetReferences.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3563,7 +3563,7 @@ extension Value where Kind == QuickSight.Template.TemplateSourceEntity {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sourceAnalysis = sourceAnalysis { objectEntries.append(.init("SourceAnalysis", sourceAnalysis.expression)) }
     if let sourceTemplate = sourceTemplate { objectEntries.append(.init("SourceTemplate", sourceTemplate.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3579,7 +3579,7 @@ extension Value where Kind == QuickSight.Template.TemplateSourceTemplate {
   public init(arn: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3623,7 +3623,7 @@ extension Value where Kind == QuickSight.Template.TemplateVersionDefinition {
       objectEntries.append(.init("QueryExecutionOptions", queryExecutionOptions.expression))
     }
     if let sheets = sheets { objectEntries.append(.init("Sheets", sheets.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3667,7 +3667,7 @@ extension Value where Kind == QuickSight.Template.TreeMapConfiguration {
       objectEntries.append(.init("SortConfiguration", sortConfiguration.expression))
     }
     if let tooltip = tooltip { objectEntries.append(.init("Tooltip", tooltip.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3703,7 +3703,7 @@ extension Value where Kind == QuickSight.Template.TreeMapVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3795,7 +3795,7 @@ extension Value where Kind == QuickSight.Template.Visual {
     if let wordCloudVisual = wordCloudVisual {
       objectEntries.append(.init("WordCloudVisual", wordCloudVisual.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3819,7 +3819,7 @@ extension Value where Kind == QuickSight.Template.VisualInteractionOptions {
     if let visualMenuOption = visualMenuOption {
       objectEntries.append(.init("VisualMenuOption", visualMenuOption.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3873,7 +3873,7 @@ extension Value where Kind == QuickSight.Template.WaterfallChartConfiguration {
     if let waterfallChartOptions = waterfallChartOptions {
       objectEntries.append(.init("WaterfallChartOptions", waterfallChartOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3909,7 +3909,7 @@ extension Value where Kind == QuickSight.Template.WaterfallVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3941,7 +3941,7 @@ extension Value where Kind == QuickSight.Template.WordCloudChartConfiguration {
     if let wordCloudOptions = wordCloudOptions {
       objectEntries.append(.init("WordCloudOptions", wordCloudOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -3977,6 +3977,6 @@ extension Value where Kind == QuickSight.Template.WordCloudVisual {
       objectEntries.append(.init("VisualContentAltText", visualContentAltText.expression))
     }
     objectEntries.append(.init("VisualId", visualID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -151,7 +151,7 @@ extension Value where Kind == QuickSight.Theme.BorderStyle {
   public init(show: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let show = show { objectEntries.append(.init("Show", show.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -173,7 +173,7 @@ extension Value where Kind == QuickSight.Theme.DataColorPalette {
     if let colors = colors { objectEntries.append(.init("Colors", colors.expression)) }
     if let emptyFillColor = emptyFillColor { objectEntries.append(.init("EmptyFillColor", emptyFillColor.expression)) }
     if let minMaxGradient = minMaxGradient { objectEntries.append(.init("MinMaxGradient", minMaxGradient.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -189,7 +189,7 @@ extension Value where Kind == QuickSight.Theme.Font {
   public init(fontFamily: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fontFamily = fontFamily { objectEntries.append(.init("FontFamily", fontFamily.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -205,7 +205,7 @@ extension Value where Kind == QuickSight.Theme.GutterStyle {
   public init(show: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let show = show { objectEntries.append(.init("Show", show.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,7 +221,7 @@ extension Value where Kind == QuickSight.Theme.MarginStyle {
   public init(show: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let show = show { objectEntries.append(.init("Show", show.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -241,7 +241,7 @@ extension Value where Kind == QuickSight.Theme.SheetStyle {
     var objectEntries: [Expression.ObjectEntry] = []
     if let tile = tile { objectEntries.append(.init("Tile", tile.expression)) }
     if let tileLayout = tileLayout { objectEntries.append(.init("TileLayout", tileLayout.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,7 +267,7 @@ extension Value where Kind == QuickSight.Theme.ThemeConfiguration {
     if let sheet = sheet { objectEntries.append(.init("Sheet", sheet.expression)) }
     if let typography = typography { objectEntries.append(.init("Typography", typography.expression)) }
     if let uiColorPalette = uiColorPalette { objectEntries.append(.init("UIColorPalette", uiColorPalette.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -284,7 +284,7 @@ extension Value where Kind == QuickSight.Theme.TileLayoutStyle {
     var objectEntries: [Expression.ObjectEntry] = []
     if let gutter = gutter { objectEntries.append(.init("Gutter", gutter.expression)) }
     if let margin = margin { objectEntries.append(.init("Margin", margin.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -300,7 +300,7 @@ extension Value where Kind == QuickSight.Theme.TileStyle {
   public init(border: Value<QuickSight.Theme.BorderStyle>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let border = border { objectEntries.append(.init("Border", border.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -316,7 +316,7 @@ extension Value where Kind == QuickSight.Theme.Typography {
   public init(fontFamilies: Value<[QuickSight.Theme.Font]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fontFamilies = fontFamilies { objectEntries.append(.init("FontFamilies", fontFamilies.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -384,6 +384,6 @@ extension Value where Kind == QuickSight.Theme.UIColorPalette {
     if let warningForeground = warningForeground {
       objectEntries.append(.init("WarningForeground", warningForeground.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -150,29 +150,29 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.AuthorSpecifiedAggregationValue {
   /// `COUNT`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
   /// `DISTINCT_COUNT`.
-  public static var distinctCount: Self { Self(Kind.distinctCount) }
+  public static var distinctCount: Self { .allowed(Kind.distinctCount) }
   /// `MIN`.
-  public static var min: Self { Self(Kind.min) }
+  public static var min: Self { .allowed(Kind.min) }
   /// `MAX`.
-  public static var max: Self { Self(Kind.max) }
+  public static var max: Self { .allowed(Kind.max) }
   /// `MEDIAN`.
-  public static var median: Self { Self(Kind.median) }
+  public static var median: Self { .allowed(Kind.median) }
   /// `SUM`.
-  public static var sum: Self { Self(Kind.sum) }
+  public static var sum: Self { .allowed(Kind.sum) }
   /// `AVERAGE`.
-  public static var average: Self { Self(Kind.average) }
+  public static var average: Self { .allowed(Kind.average) }
   /// `STDEV`.
-  public static var stdev: Self { Self(Kind.stdev) }
+  public static var stdev: Self { .allowed(Kind.stdev) }
   /// `STDEVP`.
-  public static var stdevp: Self { Self(Kind.stdevp) }
+  public static var stdevp: Self { .allowed(Kind.stdevp) }
   /// `VAR`.
-  public static var `var`: Self { Self(Kind.`var`) }
+  public static var `var`: Self { .allowed(Kind.`var`) }
   /// `VARP`.
-  public static var varp: Self { Self(Kind.varp) }
+  public static var varp: Self { .allowed(Kind.varp) }
   /// `PERCENTILE`.
-  public static var percentile: Self { Self(Kind.percentile) }
+  public static var percentile: Self { .allowed(Kind.percentile) }
 }
 
 extension QuickSight.Topic {
@@ -187,9 +187,9 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.CategoryFilterFunctionValue {
   /// `EXACT`.
-  public static var exact: Self { Self(Kind.exact) }
+  public static var exact: Self { .allowed(Kind.exact) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
 }
 
 extension QuickSight.Topic {
@@ -205,11 +205,11 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.CategoryFilterTypeValue {
   /// `CUSTOM_FILTER`.
-  public static var customFilter: Self { Self(Kind.customFilter) }
+  public static var customFilter: Self { .allowed(Kind.customFilter) }
   /// `CUSTOM_FILTER_LIST`.
-  public static var customFilterList: Self { Self(Kind.customFilterList) }
+  public static var customFilterList: Self { .allowed(Kind.customFilterList) }
   /// `FILTER_LIST`.
-  public static var filterList: Self { Self(Kind.filterList) }
+  public static var filterList: Self { .allowed(Kind.filterList) }
 }
 
 extension QuickSight.Topic {
@@ -225,7 +225,7 @@ extension Value where Kind == QuickSight.Topic.CellValueSynonym {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cellValue = cellValue { objectEntries.append(.init("CellValue", cellValue.expression)) }
     if let synonyms = synonyms { objectEntries.append(.init("Synonyms", synonyms.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -241,7 +241,7 @@ extension Value where Kind == QuickSight.Topic.CollectiveConstant {
   public init(valueList: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let valueList = valueList { objectEntries.append(.init("ValueList", valueList.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -257,9 +257,9 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.ColumnDataRoleValue {
   /// `DIMENSION`.
-  public static var dimension: Self { Self(Kind.dimension) }
+  public static var dimension: Self { .allowed(Kind.dimension) }
   /// `MEASURE`.
-  public static var measure: Self { Self(Kind.measure) }
+  public static var measure: Self { .allowed(Kind.measure) }
 }
 
 extension QuickSight.Topic {
@@ -275,11 +275,11 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.ColumnOrderingTypeValue {
   /// `GREATER_IS_BETTER`.
-  public static var greaterIsBetter: Self { Self(Kind.greaterIsBetter) }
+  public static var greaterIsBetter: Self { .allowed(Kind.greaterIsBetter) }
   /// `LESSER_IS_BETTER`.
-  public static var lesserIsBetter: Self { Self(Kind.lesserIsBetter) }
+  public static var lesserIsBetter: Self { .allowed(Kind.lesserIsBetter) }
   /// `SPECIFIED`.
-  public static var specified: Self { Self(Kind.specified) }
+  public static var specified: Self { .allowed(Kind.specified) }
 }
 
 extension QuickSight.Topic {
@@ -302,7 +302,7 @@ extension Value where Kind == QuickSight.Topic.ComparativeOrder {
       objectEntries.append(.init("TreatUndefinedSpecifiedValues", treatUndefinedSpecifiedValues.expression))
     }
     if let useOrdering = useOrdering { objectEntries.append(.init("UseOrdering", useOrdering.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -319,11 +319,11 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.ConstantTypeValue {
   /// `SINGULAR`.
-  public static var singular: Self { Self(Kind.singular) }
+  public static var singular: Self { .allowed(Kind.singular) }
   /// `RANGE`.
-  public static var range: Self { Self(Kind.range) }
+  public static var range: Self { .allowed(Kind.range) }
   /// `COLLECTIVE`.
-  public static var collective: Self { Self(Kind.collective) }
+  public static var collective: Self { .allowed(Kind.collective) }
 }
 
 extension QuickSight.Topic {
@@ -338,7 +338,7 @@ extension Value where Kind == QuickSight.Topic.CustomInstructions {
   public init(customInstructionsString: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CustomInstructionsString", customInstructionsString.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -362,7 +362,7 @@ extension Value where Kind == QuickSight.Topic.DataAggregation {
     if let defaultDateColumnName = defaultDateColumnName {
       objectEntries.append(.init("DefaultDateColumnName", defaultDateColumnName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -400,7 +400,7 @@ extension Value where Kind == QuickSight.Topic.DatasetMetadata {
     if let datasetName = datasetName { objectEntries.append(.init("DatasetName", datasetName.expression)) }
     if let filters = filters { objectEntries.append(.init("Filters", filters.expression)) }
     if let namedEntities = namedEntities { objectEntries.append(.init("NamedEntities", namedEntities.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -425,27 +425,27 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.DefaultAggregationValue {
   /// `SUM`.
-  public static var sum: Self { Self(Kind.sum) }
+  public static var sum: Self { .allowed(Kind.sum) }
   /// `MAX`.
-  public static var max: Self { Self(Kind.max) }
+  public static var max: Self { .allowed(Kind.max) }
   /// `MIN`.
-  public static var min: Self { Self(Kind.min) }
+  public static var min: Self { .allowed(Kind.min) }
   /// `COUNT`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
   /// `DISTINCT_COUNT`.
-  public static var distinctCount: Self { Self(Kind.distinctCount) }
+  public static var distinctCount: Self { .allowed(Kind.distinctCount) }
   /// `AVERAGE`.
-  public static var average: Self { Self(Kind.average) }
+  public static var average: Self { .allowed(Kind.average) }
   /// `MEDIAN`.
-  public static var median: Self { Self(Kind.median) }
+  public static var median: Self { .allowed(Kind.median) }
   /// `STDEV`.
-  public static var stdev: Self { Self(Kind.stdev) }
+  public static var stdev: Self { .allowed(Kind.stdev) }
   /// `STDEVP`.
-  public static var stdevp: Self { Self(Kind.stdevp) }
+  public static var stdevp: Self { .allowed(Kind.stdevp) }
   /// `VAR`.
-  public static var `var`: Self { Self(Kind.`var`) }
+  public static var `var`: Self { .allowed(Kind.`var`) }
   /// `VARP`.
-  public static var varp: Self { Self(Kind.varp) }
+  public static var varp: Self { .allowed(Kind.varp) }
 }
 
 extension QuickSight.Topic {
@@ -466,7 +466,7 @@ extension Value where Kind == QuickSight.Topic.DefaultFormatting {
     if let displayFormatOptions = displayFormatOptions {
       objectEntries.append(.init("DisplayFormatOptions", displayFormatOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -514,7 +514,7 @@ extension Value where Kind == QuickSight.Topic.DisplayFormatOptions {
       objectEntries.append(.init("UseBlankCellFormat", useBlankCellFormat.expression))
     }
     if let useGrouping = useGrouping { objectEntries.append(.init("UseGrouping", useGrouping.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -534,17 +534,17 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.DisplayFormatValue {
   /// `AUTO`.
-  public static var auto: Self { Self(Kind.auto) }
+  public static var auto: Self { .allowed(Kind.auto) }
   /// `PERCENT`.
-  public static var percent: Self { Self(Kind.percent) }
+  public static var percent: Self { .allowed(Kind.percent) }
   /// `CURRENCY`.
-  public static var currency: Self { Self(Kind.currency) }
+  public static var currency: Self { .allowed(Kind.currency) }
   /// `NUMBER`.
-  public static var number: Self { Self(Kind.number) }
+  public static var number: Self { .allowed(Kind.number) }
   /// `DATE`.
-  public static var date: Self { Self(Kind.date) }
+  public static var date: Self { .allowed(Kind.date) }
   /// `STRING`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
 }
 
 extension QuickSight.Topic {
@@ -560,11 +560,11 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.FilterClassValue {
   /// `ENFORCED_VALUE_FILTER`.
-  public static var enforcedValueFilter: Self { Self(Kind.enforcedValueFilter) }
+  public static var enforcedValueFilter: Self { .allowed(Kind.enforcedValueFilter) }
   /// `CONDITIONAL_VALUE_FILTER`.
-  public static var conditionalValueFilter: Self { Self(Kind.conditionalValueFilter) }
+  public static var conditionalValueFilter: Self { .allowed(Kind.conditionalValueFilter) }
   /// `NAMED_VALUE_FILTER`.
-  public static var namedValueFilter: Self { Self(Kind.namedValueFilter) }
+  public static var namedValueFilter: Self { .allowed(Kind.namedValueFilter) }
 }
 
 extension QuickSight.Topic {
@@ -590,31 +590,31 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.NamedEntityAggTypeValue {
   /// `SUM`.
-  public static var sum: Self { Self(Kind.sum) }
+  public static var sum: Self { .allowed(Kind.sum) }
   /// `MIN`.
-  public static var min: Self { Self(Kind.min) }
+  public static var min: Self { .allowed(Kind.min) }
   /// `MAX`.
-  public static var max: Self { Self(Kind.max) }
+  public static var max: Self { .allowed(Kind.max) }
   /// `COUNT`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
   /// `AVERAGE`.
-  public static var average: Self { Self(Kind.average) }
+  public static var average: Self { .allowed(Kind.average) }
   /// `DISTINCT_COUNT`.
-  public static var distinctCount: Self { Self(Kind.distinctCount) }
+  public static var distinctCount: Self { .allowed(Kind.distinctCount) }
   /// `STDEV`.
-  public static var stdev: Self { Self(Kind.stdev) }
+  public static var stdev: Self { .allowed(Kind.stdev) }
   /// `STDEVP`.
-  public static var stdevp: Self { Self(Kind.stdevp) }
+  public static var stdevp: Self { .allowed(Kind.stdevp) }
   /// `VAR`.
-  public static var `var`: Self { Self(Kind.`var`) }
+  public static var `var`: Self { .allowed(Kind.`var`) }
   /// `VARP`.
-  public static var varp: Self { Self(Kind.varp) }
+  public static var varp: Self { .allowed(Kind.varp) }
   /// `PERCENTILE`.
-  public static var percentile: Self { Self(Kind.percentile) }
+  public static var percentile: Self { .allowed(Kind.percentile) }
   /// `MEDIAN`.
-  public static var median: Self { Self(Kind.median) }
+  public static var median: Self { .allowed(Kind.median) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }
 
 extension QuickSight.Topic {
@@ -639,7 +639,7 @@ extension Value where Kind == QuickSight.Topic.NamedEntityDefinition {
     if let propertyName = propertyName { objectEntries.append(.init("PropertyName", propertyName.expression)) }
     if let propertyRole = propertyRole { objectEntries.append(.init("PropertyRole", propertyRole.expression)) }
     if let propertyUsage = propertyUsage { objectEntries.append(.init("PropertyUsage", propertyUsage.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -661,7 +661,7 @@ extension Value where Kind == QuickSight.Topic.NamedEntityDefinitionMetric {
     if let aggregationFunctionParameters = aggregationFunctionParameters {
       objectEntries.append(.init("AggregationFunctionParameters", aggregationFunctionParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -687,29 +687,29 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.NamedFilterAggTypeValue {
   /// `NO_AGGREGATION`.
-  public static var noAggregation: Self { Self(Kind.noAggregation) }
+  public static var noAggregation: Self { .allowed(Kind.noAggregation) }
   /// `SUM`.
-  public static var sum: Self { Self(Kind.sum) }
+  public static var sum: Self { .allowed(Kind.sum) }
   /// `AVERAGE`.
-  public static var average: Self { Self(Kind.average) }
+  public static var average: Self { .allowed(Kind.average) }
   /// `COUNT`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
   /// `DISTINCT_COUNT`.
-  public static var distinctCount: Self { Self(Kind.distinctCount) }
+  public static var distinctCount: Self { .allowed(Kind.distinctCount) }
   /// `MAX`.
-  public static var max: Self { Self(Kind.max) }
+  public static var max: Self { .allowed(Kind.max) }
   /// `MEDIAN`.
-  public static var median: Self { Self(Kind.median) }
+  public static var median: Self { .allowed(Kind.median) }
   /// `MIN`.
-  public static var min: Self { Self(Kind.min) }
+  public static var min: Self { .allowed(Kind.min) }
   /// `STDEV`.
-  public static var stdev: Self { Self(Kind.stdev) }
+  public static var stdev: Self { .allowed(Kind.stdev) }
   /// `STDEVP`.
-  public static var stdevp: Self { Self(Kind.stdevp) }
+  public static var stdevp: Self { .allowed(Kind.stdevp) }
   /// `VAR`.
-  public static var `var`: Self { Self(Kind.`var`) }
+  public static var `var`: Self { .allowed(Kind.`var`) }
   /// `VARP`.
-  public static var varp: Self { Self(Kind.varp) }
+  public static var varp: Self { .allowed(Kind.varp) }
 }
 
 extension QuickSight.Topic {
@@ -727,15 +727,15 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.NamedFilterTypeValue {
   /// `CATEGORY_FILTER`.
-  public static var categoryFilter: Self { Self(Kind.categoryFilter) }
+  public static var categoryFilter: Self { .allowed(Kind.categoryFilter) }
   /// `NUMERIC_EQUALITY_FILTER`.
-  public static var numericEqualityFilter: Self { Self(Kind.numericEqualityFilter) }
+  public static var numericEqualityFilter: Self { .allowed(Kind.numericEqualityFilter) }
   /// `NUMERIC_RANGE_FILTER`.
-  public static var numericRangeFilter: Self { Self(Kind.numericRangeFilter) }
+  public static var numericRangeFilter: Self { .allowed(Kind.numericRangeFilter) }
   /// `DATE_RANGE_FILTER`.
-  public static var dateRangeFilter: Self { Self(Kind.dateRangeFilter) }
+  public static var dateRangeFilter: Self { .allowed(Kind.dateRangeFilter) }
   /// `RELATIVE_DATE_FILTER`.
-  public static var relativeDateFilter: Self { Self(Kind.relativeDateFilter) }
+  public static var relativeDateFilter: Self { .allowed(Kind.relativeDateFilter) }
 }
 
 extension QuickSight.Topic {
@@ -751,7 +751,7 @@ extension Value where Kind == QuickSight.Topic.NegativeFormat {
     var objectEntries: [Expression.ObjectEntry] = []
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
     if let suffix = suffix { objectEntries.append(.init("Suffix", suffix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -767,9 +767,9 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.PropertyRoleValue {
   /// `PRIMARY`.
-  public static var primary: Self { Self(Kind.primary) }
+  public static var primary: Self { .allowed(Kind.primary) }
   /// `ID`.
-  public static var id: Self { Self(Kind.id) }
+  public static var id: Self { .allowed(Kind.id) }
 }
 
 extension QuickSight.Topic {
@@ -785,11 +785,11 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.PropertyUsageValue {
   /// `INHERIT`.
-  public static var inherit: Self { Self(Kind.inherit) }
+  public static var inherit: Self { .allowed(Kind.inherit) }
   /// `DIMENSION`.
-  public static var dimension: Self { Self(Kind.dimension) }
+  public static var dimension: Self { .allowed(Kind.dimension) }
   /// `MEASURE`.
-  public static var measure: Self { Self(Kind.measure) }
+  public static var measure: Self { .allowed(Kind.measure) }
 }
 
 extension QuickSight.Topic {
@@ -805,7 +805,7 @@ extension Value where Kind == QuickSight.Topic.RangeConstant {
     var objectEntries: [Expression.ObjectEntry] = []
     if let maximum = maximum { objectEntries.append(.init("Maximum", maximum.expression)) }
     if let minimum = minimum { objectEntries.append(.init("Minimum", minimum.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -827,7 +827,7 @@ extension Value where Kind == QuickSight.Topic.SemanticEntityType {
     if let subTypeName = subTypeName { objectEntries.append(.init("SubTypeName", subTypeName.expression)) }
     if let typeName = typeName { objectEntries.append(.init("TypeName", typeName.expression)) }
     if let typeParameters = typeParameters { objectEntries.append(.init("TypeParameters", typeParameters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -865,7 +865,7 @@ extension Value where Kind == QuickSight.Topic.SemanticType {
     }
     if let typeName = typeName { objectEntries.append(.init("TypeName", typeName.expression)) }
     if let typeParameters = typeParameters { objectEntries.append(.init("TypeParameters", typeParameters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -937,7 +937,7 @@ extension Value where Kind == QuickSight.Topic.TopicCalculatedField {
     if let timeGranularity = timeGranularity {
       objectEntries.append(.init("TimeGranularity", timeGranularity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -965,7 +965,7 @@ extension Value where Kind == QuickSight.Topic.TopicCategoryFilter {
     }
     if let constant = constant { objectEntries.append(.init("Constant", constant.expression)) }
     if let inverse = inverse { objectEntries.append(.init("Inverse", inverse.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -991,7 +991,7 @@ extension Value where Kind == QuickSight.Topic.TopicCategoryFilterConstant {
     if let singularConstant = singularConstant {
       objectEntries.append(.init("SingularConstant", singularConstant.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1063,7 +1063,7 @@ extension Value where Kind == QuickSight.Topic.TopicColumn {
     if let timeGranularity = timeGranularity {
       objectEntries.append(.init("TimeGranularity", timeGranularity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1081,7 +1081,7 @@ extension Value where Kind == QuickSight.Topic.TopicConfigOptions {
     if let qBusinessInsightsEnabled = qBusinessInsightsEnabled {
       objectEntries.append(.init("QBusinessInsightsEnabled", qBusinessInsightsEnabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1098,7 +1098,7 @@ extension Value where Kind == QuickSight.Topic.TopicDateRangeFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let constant = constant { objectEntries.append(.init("Constant", constant.expression)) }
     if let inclusive = inclusive { objectEntries.append(.init("Inclusive", inclusive.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1146,7 +1146,7 @@ extension Value where Kind == QuickSight.Topic.TopicFilter {
     if let relativeDateFilter = relativeDateFilter {
       objectEntries.append(.init("RelativeDateFilter", relativeDateFilter.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1176,7 +1176,7 @@ extension Value where Kind == QuickSight.Topic.TopicNamedEntity {
     if let semanticEntityType = semanticEntityType {
       objectEntries.append(.init("SemanticEntityType", semanticEntityType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1196,7 +1196,7 @@ extension Value where Kind == QuickSight.Topic.TopicNumericEqualityFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let aggregation = aggregation { objectEntries.append(.init("Aggregation", aggregation.expression)) }
     if let constant = constant { objectEntries.append(.init("Constant", constant.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1218,7 +1218,7 @@ extension Value where Kind == QuickSight.Topic.TopicNumericRangeFilter {
     if let aggregation = aggregation { objectEntries.append(.init("Aggregation", aggregation.expression)) }
     if let constant = constant { objectEntries.append(.init("Constant", constant.expression)) }
     if let inclusive = inclusive { objectEntries.append(.init("Inclusive", inclusive.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1234,9 +1234,9 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.TopicNumericSeparatorSymbolValue {
   /// `COMMA`.
-  public static var comma: Self { Self(Kind.comma) }
+  public static var comma: Self { .allowed(Kind.comma) }
   /// `DOT`.
-  public static var dot: Self { Self(Kind.dot) }
+  public static var dot: Self { .allowed(Kind.dot) }
 }
 
 extension QuickSight.Topic {
@@ -1255,7 +1255,7 @@ extension Value where Kind == QuickSight.Topic.TopicRangeFilterConstant {
     var objectEntries: [Expression.ObjectEntry] = []
     if let constantType = constantType { objectEntries.append(.init("ConstantType", constantType.expression)) }
     if let rangeConstant = rangeConstant { objectEntries.append(.init("RangeConstant", rangeConstant.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1281,7 +1281,7 @@ extension Value where Kind == QuickSight.Topic.TopicRelativeDateFilter {
     if let timeGranularity = timeGranularity {
       objectEntries.append(.init("TimeGranularity", timeGranularity.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1300,15 +1300,15 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.TopicRelativeDateFilterFunctionValue {
   /// `PREVIOUS`.
-  public static var previous: Self { Self(Kind.previous) }
+  public static var previous: Self { .allowed(Kind.previous) }
   /// `THIS`.
-  public static var this: Self { Self(Kind.this) }
+  public static var this: Self { .allowed(Kind.this) }
   /// `LAST`.
-  public static var last: Self { Self(Kind.last) }
+  public static var last: Self { .allowed(Kind.last) }
   /// `NEXT`.
-  public static var next: Self { Self(Kind.next) }
+  public static var next: Self { .allowed(Kind.next) }
   /// `NOW`.
-  public static var now: Self { Self(Kind.now) }
+  public static var now: Self { .allowed(Kind.now) }
 }
 
 extension QuickSight.Topic {
@@ -1326,7 +1326,7 @@ extension Value where Kind == QuickSight.Topic.TopicSingularFilterConstant {
     if let singularConstant = singularConstant {
       objectEntries.append(.init("SingularConstant", singularConstant.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1348,21 +1348,21 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.TopicTimeGranularityValue {
   /// `SECOND`.
-  public static var second: Self { Self(Kind.second) }
+  public static var second: Self { .allowed(Kind.second) }
   /// `MINUTE`.
-  public static var minute: Self { Self(Kind.minute) }
+  public static var minute: Self { .allowed(Kind.minute) }
   /// `HOUR`.
-  public static var hour: Self { Self(Kind.hour) }
+  public static var hour: Self { .allowed(Kind.hour) }
   /// `DAY`.
-  public static var day: Self { Self(Kind.day) }
+  public static var day: Self { .allowed(Kind.day) }
   /// `WEEK`.
-  public static var week: Self { Self(Kind.week) }
+  public static var week: Self { .allowed(Kind.week) }
   /// `MONTH`.
-  public static var month: Self { Self(Kind.month) }
+  public static var month: Self { .allowed(Kind.month) }
   /// `QUARTER`.
-  public static var quarter: Self { Self(Kind.quarter) }
+  public static var quarter: Self { .allowed(Kind.quarter) }
   /// `YEAR`.
-  public static var year: Self { Self(Kind.year) }
+  public static var year: Self { .allowed(Kind.year) }
 }
 
 extension QuickSight.Topic {
@@ -1377,9 +1377,9 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.TopicUserExperienceVersionValue {
   /// `LEGACY`.
-  public static var legacy: Self { Self(Kind.legacy) }
+  public static var legacy: Self { .allowed(Kind.legacy) }
   /// `NEW_READER_EXPERIENCE`.
-  public static var newReaderExperience: Self { Self(Kind.newReaderExperience) }
+  public static var newReaderExperience: Self { .allowed(Kind.newReaderExperience) }
 }
 
 extension QuickSight.Topic {
@@ -1394,7 +1394,7 @@ extension QuickSight.Topic {
 
 extension Value where Kind == QuickSight.Topic.UndefinedSpecifiedValueTypeValue {
   /// `LEAST`.
-  public static var least: Self { Self(Kind.least) }
+  public static var least: Self { .allowed(Kind.least) }
   /// `MOST`.
-  public static var most: Self { Self(Kind.most) }
+  public static var most: Self { .allowed(Kind.most) }
 }

@@ -171,9 +171,9 @@ extension QuickSight.VPCConnection {
 
 extension Value where Kind == QuickSight.VPCConnection.VPCConnectionAvailabilityStatusValue {
   /// `AVAILABLE`.
-  public static var available: Self { Self(Kind.available) }
+  public static var available: Self { .allowed(Kind.available) }
   /// `UNAVAILABLE`.
-  public static var unavailable: Self { Self(Kind.unavailable) }
+  public static var unavailable: Self { .allowed(Kind.unavailable) }
   /// `PARTIALLY_AVAILABLE`.
-  public static var partiallyAvailable: Self { Self(Kind.partiallyAvailable) }
+  public static var partiallyAvailable: Self { .allowed(Kind.partiallyAvailable) }
 }

@@ -161,9 +161,9 @@ extension RDS.CustomDBEngineVersion {
 
 extension Value where Kind == RDS.CustomDBEngineVersion.StatusValue {
   /// `available`.
-  public static var available: Self { Self(Kind.available) }
+  public static var available: Self { .allowed(Kind.available) }
   /// `inactive`.
-  public static var inactive: Self { Self(Kind.inactive) }
+  public static var inactive: Self { .allowed(Kind.inactive) }
   /// `inactive-except-restore`.
-  public static var inactiveExceptRestore: Self { Self(Kind.inactiveExceptRestore) }
+  public static var inactiveExceptRestore: Self { .allowed(Kind.inactiveExceptRestore) }
 }

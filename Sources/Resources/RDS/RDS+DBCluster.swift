@@ -633,9 +633,9 @@ extension RDS.DBCluster {
 
 extension Value where Kind == RDS.DBCluster.ClusterScalabilityTypeValue {
   /// `limitless`.
-  public static var limitless: Self { Self(Kind.limitless) }
+  public static var limitless: Self { .allowed(Kind.limitless) }
   /// `standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
 }
 
 extension RDS.DBCluster {
@@ -651,7 +651,7 @@ extension Value where Kind == RDS.DBCluster.DBClusterRole {
     var objectEntries: [Expression.ObjectEntry] = []
     if let featureName = featureName { objectEntries.append(.init("FeatureName", featureName.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -683,7 +683,7 @@ extension Value where Kind == RDS.DBCluster.ScalingConfiguration {
       objectEntries.append(.init("SecondsUntilAutoPause", secondsUntilAutoPause.expression))
     }
     if let timeoutAction = timeoutAction { objectEntries.append(.init("TimeoutAction", timeoutAction.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -707,6 +707,6 @@ extension Value where Kind == RDS.DBCluster.ServerlessV2ScalingConfiguration {
     if let secondsUntilAutoPause = secondsUntilAutoPause {
       objectEntries.append(.init("SecondsUntilAutoPause", secondsUntilAutoPause.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -953,7 +953,7 @@ extension Value where Kind == RDS.DBInstance.AdditionalStorageVolume {
     }
     if let storageType = storageType { objectEntries.append(.init("StorageType", storageType.expression)) }
     if let volumeName = volumeName { objectEntries.append(.init("VolumeName", volumeName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -970,7 +970,7 @@ extension Value where Kind == RDS.DBInstance.DBInstanceRole {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FeatureName", featureName.expression))
     objectEntries.append(.init("RoleArn", roleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -986,9 +986,9 @@ extension RDS.DBInstance {
 
 extension Value where Kind == RDS.DBInstance.NameValue {
   /// `coreCount`.
-  public static var coreCount: Self { Self(Kind.coreCount) }
+  public static var coreCount: Self { .allowed(Kind.coreCount) }
   /// `threadsPerCore`.
-  public static var threadsPerCore: Self { Self(Kind.threadsPerCore) }
+  public static var threadsPerCore: Self { .allowed(Kind.threadsPerCore) }
 }
 
 extension RDS.DBInstance {
@@ -1004,6 +1004,6 @@ extension Value where Kind == RDS.DBInstance.ProcessorFeature {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

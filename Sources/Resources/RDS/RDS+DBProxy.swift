@@ -189,7 +189,7 @@ extension Value where Kind == RDS.DBProxy.AuthFormat {
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     if let iamAuth = iamAuth { objectEntries.append(.init("IAMAuth", iamAuth.expression)) }
     if let secretARN = secretARN { objectEntries.append(.init("SecretArn", secretARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -204,7 +204,7 @@ extension RDS.DBProxy {
 
 extension Value where Kind == RDS.DBProxy.AuthSchemeValue {
   /// `SECRETS`.
-  public static var secrets: Self { Self(Kind.secrets) }
+  public static var secrets: Self { .allowed(Kind.secrets) }
 }
 
 extension RDS.DBProxy {
@@ -222,15 +222,15 @@ extension RDS.DBProxy {
 
 extension Value where Kind == RDS.DBProxy.ClientPasswordAuthTypeValue {
   /// `MYSQL_NATIVE_PASSWORD`.
-  public static var mysqlNativePassword: Self { Self(Kind.mysqlNativePassword) }
+  public static var mysqlNativePassword: Self { .allowed(Kind.mysqlNativePassword) }
   /// `MYSQL_CACHING_SHA2_PASSWORD`.
-  public static var mysqlCachingSha2Password: Self { Self(Kind.mysqlCachingSha2Password) }
+  public static var mysqlCachingSha2Password: Self { .allowed(Kind.mysqlCachingSha2Password) }
   /// `POSTGRES_SCRAM_SHA_256`.
-  public static var postgresScramSha256: Self { Self(Kind.postgresScramSha256) }
+  public static var postgresScramSha256: Self { .allowed(Kind.postgresScramSha256) }
   /// `POSTGRES_MD5`.
-  public static var postgresMd5: Self { Self(Kind.postgresMd5) }
+  public static var postgresMd5: Self { .allowed(Kind.postgresMd5) }
   /// `SQL_SERVER_AUTHENTICATION`.
-  public static var sqlServerAuthentication: Self { Self(Kind.sqlServerAuthentication) }
+  public static var sqlServerAuthentication: Self { .allowed(Kind.sqlServerAuthentication) }
 }
 
 extension RDS.DBProxy {
@@ -245,9 +245,9 @@ extension RDS.DBProxy {
 
 extension Value where Kind == RDS.DBProxy.DefaultAuthSchemeValue {
   /// `IAM_AUTH`.
-  public static var iamAuth: Self { Self(Kind.iamAuth) }
+  public static var iamAuth: Self { .allowed(Kind.iamAuth) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension RDS.DBProxy {
@@ -263,11 +263,11 @@ extension RDS.DBProxy {
 
 extension Value where Kind == RDS.DBProxy.EngineFamilyValue {
   /// `MYSQL`.
-  public static var mysql: Self { Self(Kind.mysql) }
+  public static var mysql: Self { .allowed(Kind.mysql) }
   /// `POSTGRESQL`.
-  public static var postgresql: Self { Self(Kind.postgresql) }
+  public static var postgresql: Self { .allowed(Kind.postgresql) }
   /// `SQLSERVER`.
-  public static var sqlserver: Self { Self(Kind.sqlserver) }
+  public static var sqlserver: Self { .allowed(Kind.sqlserver) }
 }
 
 extension RDS.DBProxy {
@@ -283,11 +283,11 @@ extension RDS.DBProxy {
 
 extension Value where Kind == RDS.DBProxy.IAMAuthValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `REQUIRED`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension RDS.DBProxy {
@@ -302,7 +302,7 @@ extension RDS.DBProxy {
 
 extension Value where Kind == RDS.DBProxy.TargetConnectionNetworkTypeValue {
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `IPV6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
 }

@@ -141,7 +141,7 @@ extension RDS.DBProxyEndpoint {
 
 extension Value where Kind == RDS.DBProxyEndpoint.TargetRoleValue {
   /// `READ_WRITE`.
-  public static var readWrite: Self { Self(Kind.readWrite) }
+  public static var readWrite: Self { .allowed(Kind.readWrite) }
   /// `READ_ONLY`.
-  public static var readOnly: Self { Self(Kind.readOnly) }
+  public static var readOnly: Self { .allowed(Kind.readOnly) }
 }

@@ -120,7 +120,7 @@ extension Value where Kind == RDS.DBProxyTargetGroup.ConnectionPoolConfiguration
     if let sessionPinningFilters = sessionPinningFilters {
       objectEntries.append(.init("SessionPinningFilters", sessionPinningFilters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -135,5 +135,5 @@ extension RDS.DBProxyTargetGroup {
 
 extension Value where Kind == RDS.DBProxyTargetGroup.TargetGroupNameValue {
   /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
 }

@@ -99,7 +99,7 @@ extension Value where Kind == RDS.DBSecurityGroup.Ingress {
     if let ec2SecurityGroupOwnerID = ec2SecurityGroupOwnerID {
       objectEntries.append(.init("EC2SecurityGroupOwnerId", ec2SecurityGroupOwnerID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -116,6 +116,6 @@ extension Value where Kind == RDS.DBSecurityGroup.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -134,9 +134,9 @@ extension RDS.GlobalCluster {
 
 extension Value where Kind == RDS.GlobalCluster.EngineValue {
   /// `aurora`.
-  public static var aurora: Self { Self(Kind.aurora) }
+  public static var aurora: Self { .allowed(Kind.aurora) }
   /// `aurora-mysql`.
-  public static var auroraMysql: Self { Self(Kind.auroraMysql) }
+  public static var auroraMysql: Self { .allowed(Kind.auroraMysql) }
   /// `aurora-postgresql`.
-  public static var auroraPostgresql: Self { Self(Kind.auroraPostgresql) }
+  public static var auroraPostgresql: Self { .allowed(Kind.auroraPostgresql) }
 }

@@ -117,7 +117,7 @@ extension Value where Kind == RDS.OptionGroup.OptionConfiguration {
     if let vpcSecurityGroupMemberships = vpcSecurityGroupMemberships {
       objectEntries.append(.init("VpcSecurityGroupMemberships", vpcSecurityGroupMemberships.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -134,6 +134,6 @@ extension Value where Kind == RDS.OptionGroup.OptionSetting {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == RDS.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,9 +33,9 @@ extension RDS {
 
 extension Value where Kind == RDS.DatabaseInsightsModeValue {
   /// `advanced`.
-  public static var advanced: Self { Self(Kind.advanced) }
+  public static var advanced: Self { .allowed(Kind.advanced) }
   /// `standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
 }
 
 extension RDS {
@@ -50,9 +50,9 @@ extension RDS {
 
 extension Value where Kind == RDS.MasterUserAuthenticationTypeValue {
   /// `iam-db-auth`.
-  public static var iamDBAuth: Self { Self(Kind.iamDBAuth) }
+  public static var iamDBAuth: Self { .allowed(Kind.iamDBAuth) }
   /// `password`.
-  public static var password: Self { Self(Kind.password) }
+  public static var password: Self { .allowed(Kind.password) }
 }
 
 extension RDS {
@@ -68,7 +68,7 @@ extension Value where Kind == RDS.MasterUserSecret {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
     if let secretARN = secretARN { objectEntries.append(.init("SecretArn", secretARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -85,11 +85,11 @@ extension RDS {
 
 extension Value where Kind == RDS.EndpointNetworkTypeValue {
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `IPV6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
   /// `DUAL`.
-  public static var dual: Self { Self(Kind.dual) }
+  public static var dual: Self { .allowed(Kind.dual) }
 }
 
 extension RDS {
@@ -105,6 +105,6 @@ extension Value where Kind == RDS.TagFormat {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -189,6 +189,6 @@ extension Value where Kind == RTBFabric.Link.ModuleConfiguration {
     }
     objectEntries.append(.init("Name", name.expression))
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

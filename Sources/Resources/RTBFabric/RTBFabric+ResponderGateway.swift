@@ -169,9 +169,9 @@ extension RTBFabric.ResponderGateway {
 
 extension Value where Kind == RTBFabric.ResponderGateway.ProtocolValue {
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `HTTPS`.
-  public static var https: Self { Self(Kind.https) }
+  public static var https: Self { .allowed(Kind.https) }
 }
 
 extension RTBFabric.ResponderGateway {
@@ -186,6 +186,6 @@ extension Value where Kind == RTBFabric.ResponderGateway.TrustStoreConfiguration
   public init(certificateAuthorityCertificates: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CertificateAuthorityCertificates", certificateAuthorityCertificates.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

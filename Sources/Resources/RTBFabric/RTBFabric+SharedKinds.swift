@@ -16,9 +16,9 @@ extension RTBFabric {
 
 extension Value where Kind == RTBFabric.ActionValue {
   /// `NO_BID`.
-  public static var noBid: Self { Self(Kind.noBid) }
+  public static var noBid: Self { .allowed(Kind.noBid) }
   /// `PASSTHROUGH`.
-  public static var passthrough: Self { Self(Kind.passthrough) }
+  public static var passthrough: Self { .allowed(Kind.passthrough) }
 }
 
 extension RTBFabric {
@@ -33,7 +33,7 @@ extension Value where Kind == RTBFabric.ApplicationLogs {
   public init(linkApplicationLogSampling: Value<RTBFabric.LinkApplicationLogSampling>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LinkApplicationLogSampling", linkApplicationLogSampling.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -50,7 +50,7 @@ extension Value where Kind == RTBFabric.LinkApplicationLogSampling {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ErrorLog", errorLog.expression))
     objectEntries.append(.init("FilterLog", filterLog.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -74,7 +74,7 @@ extension Value where Kind == RTBFabric.LinkAttributes {
     if let responderErrorMasking = responderErrorMasking {
       objectEntries.append(.init("ResponderErrorMasking", responderErrorMasking.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -90,7 +90,7 @@ extension Value where Kind == RTBFabric.LinkLogSettings {
   public init(applicationLogs: Value<RTBFabric.ApplicationLogs>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ApplicationLogs", applicationLogs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -116,7 +116,7 @@ extension Value where Kind == RTBFabric.ResponderErrorMaskingForHTTPCode {
     if let responseLoggingPercentage = responseLoggingPercentage {
       objectEntries.append(.init("ResponseLoggingPercentage", responseLoggingPercentage.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -133,11 +133,11 @@ extension RTBFabric {
 
 extension Value where Kind == RTBFabric.ResponderErrorMaskingLoggingTypeValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `METRIC`.
-  public static var metric: Self { Self(Kind.metric) }
+  public static var metric: Self { .allowed(Kind.metric) }
   /// `RESPONSE`.
-  public static var response: Self { Self(Kind.response) }
+  public static var response: Self { .allowed(Kind.response) }
 }
 
 extension RTBFabric {
@@ -153,6 +153,6 @@ extension Value where Kind == RTBFabric.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -156,7 +156,7 @@ extension Value where Kind == RUM.AppMonitor.AppMonitorConfiguration {
       objectEntries.append(.init("SessionSampleRate", sessionSampleRate.expression))
     }
     if let telemetries = telemetries { objectEntries.append(.init("Telemetries", telemetries.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -172,7 +172,7 @@ extension Value where Kind == RUM.AppMonitor.CustomEvents {
   public init(status: Value<RUM.AppMonitor.CustomEventsStatusValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -188,9 +188,9 @@ extension RUM.AppMonitor {
 
 extension Value where Kind == RUM.AppMonitor.CustomEventsStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension RUM.AppMonitor {
@@ -207,7 +207,7 @@ extension Value where Kind == RUM.AppMonitor.DeobfuscationConfiguration {
     if let javaScriptSourceMaps = javaScriptSourceMaps {
       objectEntries.append(.init("JavaScriptSourceMaps", javaScriptSourceMaps.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,9 +223,9 @@ extension RUM.AppMonitor {
 
 extension Value where Kind == RUM.AppMonitor.DestinationValue {
   /// `CloudWatch`.
-  public static var cloudWatch: Self { Self(Kind.cloudWatch) }
+  public static var cloudWatch: Self { .allowed(Kind.cloudWatch) }
   /// `Evidently`.
-  public static var evidently: Self { Self(Kind.evidently) }
+  public static var evidently: Self { .allowed(Kind.evidently) }
 }
 
 extension RUM.AppMonitor {
@@ -241,7 +241,7 @@ extension Value where Kind == RUM.AppMonitor.JavaScriptSourceMaps {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3URI = s3URI { objectEntries.append(.init("S3Uri", s3URI.expression)) }
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -269,7 +269,7 @@ extension Value where Kind == RUM.AppMonitor.MetricDefinition {
     if let namespace = namespace { objectEntries.append(.init("Namespace", namespace.expression)) }
     if let unitLabel = unitLabel { objectEntries.append(.init("UnitLabel", unitLabel.expression)) }
     if let valueKey = valueKey { objectEntries.append(.init("ValueKey", valueKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -295,7 +295,7 @@ extension Value where Kind == RUM.AppMonitor.MetricDestination {
     if let metricDefinitions = metricDefinitions {
       objectEntries.append(.init("MetricDefinitions", metricDefinitions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -312,11 +312,11 @@ extension RUM.AppMonitor {
 
 extension Value where Kind == RUM.AppMonitor.PlatformValue {
   /// `Web`.
-  public static var web: Self { Self(Kind.web) }
+  public static var web: Self { .allowed(Kind.web) }
   /// `Android`.
-  public static var android: Self { Self(Kind.android) }
+  public static var android: Self { .allowed(Kind.android) }
   /// `iOS`.
-  public static var iOs: Self { Self(Kind.iOs) }
+  public static var iOs: Self { .allowed(Kind.iOs) }
 }
 
 extension RUM.AppMonitor {
@@ -334,7 +334,7 @@ extension Value where Kind == RUM.AppMonitor.ResourcePolicy {
     if let policyRevisionID = policyRevisionID {
       objectEntries.append(.init("PolicyRevisionId", policyRevisionID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -350,9 +350,9 @@ extension RUM.AppMonitor {
 
 extension Value where Kind == RUM.AppMonitor.StatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension RUM.AppMonitor {
@@ -368,7 +368,7 @@ extension Value where Kind == RUM.AppMonitor.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -385,9 +385,9 @@ extension RUM.AppMonitor {
 
 extension Value where Kind == RUM.AppMonitor.TelemetryValue {
   /// `errors`.
-  public static var errors: Self { Self(Kind.errors) }
+  public static var errors: Self { .allowed(Kind.errors) }
   /// `performance`.
-  public static var performance: Self { Self(Kind.performance) }
+  public static var performance: Self { .allowed(Kind.performance) }
   /// `http`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
 }

@@ -133,7 +133,7 @@ extension Value where Kind == Rbin.Rule.ResourceTag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceTagKey", resourceTagKey.expression))
     objectEntries.append(.init("ResourceTagValue", resourceTagValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,11 +150,11 @@ extension Rbin.Rule {
 
 extension Value where Kind == Rbin.Rule.ResourceTypeValue {
   /// `EBS_SNAPSHOT`.
-  public static var ebsSnapshot: Self { Self(Kind.ebsSnapshot) }
+  public static var ebsSnapshot: Self { .allowed(Kind.ebsSnapshot) }
   /// `EC2_IMAGE`.
-  public static var ec2Image: Self { Self(Kind.ec2Image) }
+  public static var ec2Image: Self { .allowed(Kind.ec2Image) }
   /// `EBS_VOLUME`.
-  public static var ebsVolume: Self { Self(Kind.ebsVolume) }
+  public static var ebsVolume: Self { .allowed(Kind.ebsVolume) }
 }
 
 extension Rbin.Rule {
@@ -170,7 +170,7 @@ extension Value where Kind == Rbin.Rule.RetentionPeriod {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RetentionPeriodUnit", retentionPeriodUnit.expression))
     objectEntries.append(.init("RetentionPeriodValue", retentionPeriodValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -185,7 +185,7 @@ extension Rbin.Rule {
 
 extension Value where Kind == Rbin.Rule.RetentionPeriodUnitValue {
   /// `DAYS`.
-  public static var days: Self { Self(Kind.days) }
+  public static var days: Self { .allowed(Kind.days) }
 }
 
 extension Rbin.Rule {
@@ -201,7 +201,7 @@ extension Value where Kind == Rbin.Rule.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -222,7 +222,7 @@ extension Value where Kind == Rbin.Rule.UnlockDelay {
     if let unlockDelayValue = unlockDelayValue {
       objectEntries.append(.init("UnlockDelayValue", unlockDelayValue.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -237,5 +237,5 @@ extension Rbin.Rule {
 
 extension Value where Kind == Rbin.Rule.UnlockDelayUnitValue {
   /// `DAYS`.
-  public static var days: Self { Self(Kind.days) }
+  public static var days: Self { .allowed(Kind.days) }
 }

@@ -511,11 +511,11 @@ extension Redshift.Cluster {
 
 extension Value where Kind == Redshift.Cluster.AquaConfigurationStatusValue {
   /// `auto`.
-  public static var auto: Self { Self(Kind.auto) }
+  public static var auto: Self { .allowed(Kind.auto) }
   /// `disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension Redshift.Cluster {
@@ -531,7 +531,7 @@ extension Value where Kind == Redshift.Cluster.Endpoint {
     var objectEntries: [Expression.ObjectEntry] = []
     if let address = address { objectEntries.append(.init("Address", address.expression)) }
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -557,6 +557,6 @@ extension Value where Kind == Redshift.Cluster.LoggingProperties {
     }
     if let logExports = logExports { objectEntries.append(.init("LogExports", logExports.expression)) }
     if let s3KeyPrefix = s3KeyPrefix { objectEntries.append(.init("S3KeyPrefix", s3KeyPrefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

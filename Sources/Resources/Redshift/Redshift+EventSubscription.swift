@@ -168,15 +168,15 @@ extension Redshift.EventSubscription {
 
 extension Value where Kind == Redshift.EventSubscription.EventCategoriesValue {
   /// `configuration`.
-  public static var configuration: Self { Self(Kind.configuration) }
+  public static var configuration: Self { .allowed(Kind.configuration) }
   /// `management`.
-  public static var management: Self { Self(Kind.management) }
+  public static var management: Self { .allowed(Kind.management) }
   /// `monitoring`.
-  public static var monitoring: Self { Self(Kind.monitoring) }
+  public static var monitoring: Self { .allowed(Kind.monitoring) }
   /// `security`.
-  public static var security: Self { Self(Kind.security) }
+  public static var security: Self { .allowed(Kind.security) }
   /// `pending`.
-  public static var pending: Self { Self(Kind.pending) }
+  public static var pending: Self { .allowed(Kind.pending) }
 }
 
 extension Redshift.EventSubscription {
@@ -191,9 +191,9 @@ extension Redshift.EventSubscription {
 
 extension Value where Kind == Redshift.EventSubscription.SeverityValue {
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
   /// `INFO`.
-  public static var info: Self { Self(Kind.info) }
+  public static var info: Self { .allowed(Kind.info) }
 }
 
 extension Redshift.EventSubscription {
@@ -211,13 +211,13 @@ extension Redshift.EventSubscription {
 
 extension Value where Kind == Redshift.EventSubscription.SourceTypeValue {
   /// `cluster`.
-  public static var cluster: Self { Self(Kind.cluster) }
+  public static var cluster: Self { .allowed(Kind.cluster) }
   /// `cluster-parameter-group`.
-  public static var clusterParameterGroup: Self { Self(Kind.clusterParameterGroup) }
+  public static var clusterParameterGroup: Self { .allowed(Kind.clusterParameterGroup) }
   /// `cluster-security-group`.
-  public static var clusterSecurityGroup: Self { Self(Kind.clusterSecurityGroup) }
+  public static var clusterSecurityGroup: Self { .allowed(Kind.clusterSecurityGroup) }
   /// `cluster-snapshot`.
-  public static var clusterSnapshot: Self { Self(Kind.clusterSnapshot) }
+  public static var clusterSnapshot: Self { .allowed(Kind.clusterSnapshot) }
   /// `scheduled-action`.
-  public static var scheduledAction: Self { Self(Kind.scheduledAction) }
+  public static var scheduledAction: Self { .allowed(Kind.scheduledAction) }
 }

@@ -287,11 +287,11 @@ extension RedshiftServerless.Namespace {
 
 extension Value where Kind == RedshiftServerless.Namespace.LogExportValue {
   /// `useractivitylog`.
-  public static var useractivitylog: Self { Self(Kind.useractivitylog) }
+  public static var useractivitylog: Self { .allowed(Kind.useractivitylog) }
   /// `userlog`.
-  public static var userlog: Self { Self(Kind.userlog) }
+  public static var userlog: Self { .allowed(Kind.userlog) }
   /// `connectionlog`.
-  public static var connectionlog: Self { Self(Kind.connectionlog) }
+  public static var connectionlog: Self { .allowed(Kind.connectionlog) }
 }
 
 extension RedshiftServerless.Namespace {
@@ -316,6 +316,6 @@ extension Value where Kind == RedshiftServerless.Namespace.SnapshotCopyConfigura
     if let snapshotRetentionPeriod = snapshotRetentionPeriod {
       objectEntries.append(.init("SnapshotRetentionPeriod", snapshotRetentionPeriod.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -336,7 +336,7 @@ extension Value where Kind == RedshiftServerless.Workgroup.ConfigParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let parameterKey = parameterKey { objectEntries.append(.init("ParameterKey", parameterKey.expression)) }
     if let parameterValue = parameterValue { objectEntries.append(.init("ParameterValue", parameterValue.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -358,7 +358,7 @@ extension Value where Kind == RedshiftServerless.Workgroup.Endpoint {
     if let address = address { objectEntries.append(.init("Address", address.expression)) }
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
     if let vpcEndpoints = vpcEndpoints { objectEntries.append(.init("VpcEndpoints", vpcEndpoints.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -388,7 +388,7 @@ extension Value where Kind == RedshiftServerless.Workgroup.NetworkInterface {
       objectEntries.append(.init("PrivateIpAddress", privateIPAddress.expression))
     }
     if let subnetID = subnetID { objectEntries.append(.init("SubnetId", subnetID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -408,7 +408,7 @@ extension Value where Kind == RedshiftServerless.Workgroup.PerformanceTarget {
     var objectEntries: [Expression.ObjectEntry] = []
     if let level = level { objectEntries.append(.init("Level", level.expression)) }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -424,9 +424,9 @@ extension RedshiftServerless.Workgroup {
 
 extension Value where Kind == RedshiftServerless.Workgroup.PerformanceTargetStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension RedshiftServerless.Workgroup {
@@ -449,7 +449,7 @@ extension Value where Kind == RedshiftServerless.Workgroup.VPCEndpoint {
     }
     if let vpcEndpointID = vpcEndpointID { objectEntries.append(.init("VpcEndpointId", vpcEndpointID.expression)) }
     if let vpcID = vpcID { objectEntries.append(.init("VpcId", vpcID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -507,7 +507,7 @@ extension Value where Kind == RedshiftServerless.Workgroup.Workgroup2 {
     if let workgroupARN = workgroupARN { objectEntries.append(.init("WorkgroupArn", workgroupARN.expression)) }
     if let workgroupID = workgroupID { objectEntries.append(.init("WorkgroupId", workgroupID.expression)) }
     if let workgroupName = workgroupName { objectEntries.append(.init("WorkgroupName", workgroupName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -525,11 +525,11 @@ extension RedshiftServerless.Workgroup {
 
 extension Value where Kind == RedshiftServerless.Workgroup.WorkgroupStatusValue {
   /// `CREATING`.
-  public static var creating: Self { Self(Kind.creating) }
+  public static var creating: Self { .allowed(Kind.creating) }
   /// `AVAILABLE`.
-  public static var available: Self { Self(Kind.available) }
+  public static var available: Self { .allowed(Kind.available) }
   /// `MODIFYING`.
-  public static var modifying: Self { Self(Kind.modifying) }
+  public static var modifying: Self { .allowed(Kind.modifying) }
   /// `DELETING`.
-  public static var deleting: Self { Self(Kind.deleting) }
+  public static var deleting: Self { .allowed(Kind.deleting) }
 }

@@ -163,9 +163,9 @@ extension RefactorSpaces.Application {
 
 extension Value where Kind == RefactorSpaces.Application.APIGatewayEndpointTypeValue {
   /// `REGIONAL`.
-  public static var regional: Self { Self(Kind.regional) }
+  public static var regional: Self { .allowed(Kind.regional) }
   /// `PRIVATE`.
-  public static var `private`: Self { Self(Kind.`private`) }
+  public static var `private`: Self { .allowed(Kind.`private`) }
 }
 
 extension RefactorSpaces.Application {
@@ -184,7 +184,7 @@ extension Value where Kind == RefactorSpaces.Application.APIGatewayProxyInput {
     var objectEntries: [Expression.ObjectEntry] = []
     if let endpointType = endpointType { objectEntries.append(.init("EndpointType", endpointType.expression)) }
     if let stageName = stageName { objectEntries.append(.init("StageName", stageName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -199,5 +199,5 @@ extension RefactorSpaces.Application {
 
 extension Value where Kind == RefactorSpaces.Application.ProxyTypeValue {
   /// `API_GATEWAY`.
-  public static var apiGateway: Self { Self(Kind.apiGateway) }
+  public static var apiGateway: Self { .allowed(Kind.apiGateway) }
 }

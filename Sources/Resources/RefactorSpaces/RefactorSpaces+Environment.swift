@@ -108,7 +108,7 @@ extension RefactorSpaces.Environment {
 
 extension Value where Kind == RefactorSpaces.Environment.NetworkFabricTypeValue {
   /// `TRANSIT_GATEWAY`.
-  public static var transitGateway: Self { Self(Kind.transitGateway) }
+  public static var transitGateway: Self { .allowed(Kind.transitGateway) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }

@@ -127,7 +127,7 @@ extension Value where Kind == RefactorSpaces.Route.DefaultRouteInput {
   public init(activationState: Value<RefactorSpaces.Route.RouteActivationStateValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ActivationState", activationState.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -148,19 +148,19 @@ extension RefactorSpaces.Route {
 
 extension Value where Kind == RefactorSpaces.Route.MethodValue {
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
   /// `GET`.
-  public static var get: Self { Self(Kind.get) }
+  public static var get: Self { .allowed(Kind.get) }
   /// `HEAD`.
-  public static var head: Self { Self(Kind.head) }
+  public static var head: Self { .allowed(Kind.head) }
   /// `OPTIONS`.
-  public static var options: Self { Self(Kind.options) }
+  public static var options: Self { .allowed(Kind.options) }
   /// `PATCH`.
-  public static var patch: Self { Self(Kind.patch) }
+  public static var patch: Self { .allowed(Kind.patch) }
   /// `POST`.
-  public static var post: Self { Self(Kind.post) }
+  public static var post: Self { .allowed(Kind.post) }
   /// `PUT`.
-  public static var put: Self { Self(Kind.put) }
+  public static var put: Self { .allowed(Kind.put) }
 }
 
 extension RefactorSpaces.Route {
@@ -175,9 +175,9 @@ extension RefactorSpaces.Route {
 
 extension Value where Kind == RefactorSpaces.Route.RouteActivationStateValue {
   /// `INACTIVE`.
-  public static var inactive: Self { Self(Kind.inactive) }
+  public static var inactive: Self { .allowed(Kind.inactive) }
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
 }
 
 extension RefactorSpaces.Route {
@@ -192,9 +192,9 @@ extension RefactorSpaces.Route {
 
 extension Value where Kind == RefactorSpaces.Route.RouteTypeValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `URI_PATH`.
-  public static var uriPath: Self { Self(Kind.uriPath) }
+  public static var uriPath: Self { .allowed(Kind.uriPath) }
 }
 
 extension RefactorSpaces.Route {
@@ -223,6 +223,6 @@ extension Value where Kind == RefactorSpaces.Route.URIPathRouteInput {
     }
     if let methods = methods { objectEntries.append(.init("Methods", methods.expression)) }
     if let sourcePath = sourcePath { objectEntries.append(.init("SourcePath", sourcePath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

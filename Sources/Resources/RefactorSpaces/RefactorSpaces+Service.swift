@@ -134,7 +134,7 @@ extension Value where Kind == RefactorSpaces.Service.LambdaEndpointInput {
   public init(arn: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,9 +150,9 @@ extension RefactorSpaces.Service {
 
 extension Value where Kind == RefactorSpaces.Service.ServiceEndpointTypeValue {
   /// `LAMBDA`.
-  public static var lambda: Self { Self(Kind.lambda) }
+  public static var lambda: Self { .allowed(Kind.lambda) }
   /// `URL`.
-  public static var url: Self { Self(Kind.url) }
+  public static var url: Self { .allowed(Kind.url) }
 }
 
 extension RefactorSpaces.Service {
@@ -168,6 +168,6 @@ extension Value where Kind == RefactorSpaces.Service.URLEndpointInput {
     var objectEntries: [Expression.ObjectEntry] = []
     if let healthURL = healthURL { objectEntries.append(.init("HealthUrl", healthURL.expression)) }
     objectEntries.append(.init("Url", url.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

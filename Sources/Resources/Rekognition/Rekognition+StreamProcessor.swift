@@ -186,7 +186,7 @@ extension Value where Kind == Rekognition.StreamProcessor.BoundingBox {
     objectEntries.append(.init("Left", left.expression))
     objectEntries.append(.init("Top", top.expression))
     objectEntries.append(.init("Width", width.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -203,7 +203,7 @@ extension Value where Kind == Rekognition.StreamProcessor.ConnectedHomeSettings 
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Labels", labels.expression))
     if let minConfidence = minConfidence { objectEntries.append(.init("MinConfidence", minConfidence.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -219,7 +219,7 @@ extension Value where Kind == Rekognition.StreamProcessor.DataSharingPreference 
   public init(optIn: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OptIn", optIn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -238,7 +238,7 @@ extension Value where Kind == Rekognition.StreamProcessor.FaceSearchSettings {
     if let faceMatchThreshold = faceMatchThreshold {
       objectEntries.append(.init("FaceMatchThreshold", faceMatchThreshold.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -254,7 +254,7 @@ extension Value where Kind == Rekognition.StreamProcessor.KinesisDataStream {
   public init(arn: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -270,7 +270,7 @@ extension Value where Kind == Rekognition.StreamProcessor.KinesisVideoStream {
   public init(arn: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -286,7 +286,7 @@ extension Value where Kind == Rekognition.StreamProcessor.NotificationChannel {
   public init(arn: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -303,7 +303,7 @@ extension Value where Kind == Rekognition.StreamProcessor.Point {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("X", x.expression))
     objectEntries.append(.init("Y", y.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -322,6 +322,6 @@ extension Value where Kind == Rekognition.StreamProcessor.S3Destination {
     if let objectKeyPrefix = objectKeyPrefix {
       objectEntries.append(.init("ObjectKeyPrefix", objectKeyPrefix.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

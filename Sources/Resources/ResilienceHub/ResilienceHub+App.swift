@@ -135,9 +135,9 @@ extension ResilienceHub.App {
 
 extension Value where Kind == ResilienceHub.App.AppAssessmentScheduleValue {
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `Daily`.
-  public static var daily: Self { Self(Kind.daily) }
+  public static var daily: Self { .allowed(Kind.daily) }
 }
 
 extension ResilienceHub.App {
@@ -158,7 +158,7 @@ extension Value where Kind == ResilienceHub.App.EventSubscription {
     objectEntries.append(.init("EventType", eventType.expression))
     objectEntries.append(.init("Name", name.expression))
     if let snsTopicARN = snsTopicARN { objectEntries.append(.init("SnsTopicArn", snsTopicARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -174,9 +174,9 @@ extension ResilienceHub.App {
 
 extension Value where Kind == ResilienceHub.App.EventTypeValue {
   /// `ScheduledAssessmentFailure`.
-  public static var scheduledAssessmentFailure: Self { Self(Kind.scheduledAssessmentFailure) }
+  public static var scheduledAssessmentFailure: Self { .allowed(Kind.scheduledAssessmentFailure) }
   /// `DriftDetected`.
-  public static var driftDetected: Self { Self(Kind.driftDetected) }
+  public static var driftDetected: Self { .allowed(Kind.driftDetected) }
 }
 
 extension ResilienceHub.App {
@@ -201,7 +201,7 @@ extension Value where Kind == ResilienceHub.App.PermissionModel {
       objectEntries.append(.init("InvokerRoleName", invokerRoleName.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,7 +225,7 @@ extension Value where Kind == ResilienceHub.App.PhysicalResourceID {
     if let awsRegion = awsRegion { objectEntries.append(.init("AwsRegion", awsRegion.expression)) }
     objectEntries.append(.init("Identifier", identifier.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -257,7 +257,7 @@ extension Value where Kind == ResilienceHub.App.ResourceMapping {
     if let terraformSourceName = terraformSourceName {
       objectEntries.append(.init("TerraformSourceName", terraformSourceName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -273,7 +273,7 @@ extension ResilienceHub.App {
 
 extension Value where Kind == ResilienceHub.App.TypeValue {
   /// `LegacyIAMUser`.
-  public static var legacyIAMUser: Self { Self(Kind.legacyIAMUser) }
+  public static var legacyIAMUser: Self { .allowed(Kind.legacyIAMUser) }
   /// `RoleBased`.
-  public static var roleBased: Self { Self(Kind.roleBased) }
+  public static var roleBased: Self { .allowed(Kind.roleBased) }
 }

@@ -106,11 +106,11 @@ extension ResilienceHub.ResiliencyPolicy {
 
 extension Value where Kind == ResilienceHub.ResiliencyPolicy.DataLocationConstraintValue {
   /// `AnyLocation`.
-  public static var anyLocation: Self { Self(Kind.anyLocation) }
+  public static var anyLocation: Self { .allowed(Kind.anyLocation) }
   /// `SameContinent`.
-  public static var sameContinent: Self { Self(Kind.sameContinent) }
+  public static var sameContinent: Self { .allowed(Kind.sameContinent) }
   /// `SameCountry`.
-  public static var sameCountry: Self { Self(Kind.sameCountry) }
+  public static var sameCountry: Self { .allowed(Kind.sameCountry) }
 }
 
 extension ResilienceHub.ResiliencyPolicy {
@@ -126,7 +126,7 @@ extension Value where Kind == ResilienceHub.ResiliencyPolicy.FailurePolicy {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RpoInSecs", rpoInSecs.expression))
     objectEntries.append(.init("RtoInSecs", rtoInSecs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,7 +150,7 @@ extension Value where Kind == ResilienceHub.ResiliencyPolicy.PolicyMap {
     objectEntries.append(.init("Hardware", hardware.expression))
     if let region = region { objectEntries.append(.init("Region", region.expression)) }
     objectEntries.append(.init("Software", software.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,13 +169,13 @@ extension ResilienceHub.ResiliencyPolicy {
 
 extension Value where Kind == ResilienceHub.ResiliencyPolicy.TierValue {
   /// `MissionCritical`.
-  public static var missionCritical: Self { Self(Kind.missionCritical) }
+  public static var missionCritical: Self { .allowed(Kind.missionCritical) }
   /// `Critical`.
-  public static var critical: Self { Self(Kind.critical) }
+  public static var critical: Self { .allowed(Kind.critical) }
   /// `Important`.
-  public static var important: Self { Self(Kind.important) }
+  public static var important: Self { .allowed(Kind.important) }
   /// `CoreServices`.
-  public static var coreServices: Self { Self(Kind.coreServices) }
+  public static var coreServices: Self { .allowed(Kind.coreServices) }
   /// `NonCritical`.
-  public static var nonCritical: Self { Self(Kind.nonCritical) }
+  public static var nonCritical: Self { .allowed(Kind.nonCritical) }
 }

@@ -80,7 +80,7 @@ extension ResourceExplorer2.Index {
 
 extension Value where Kind == ResourceExplorer2.Index.IndexTypeValue {
   /// `LOCAL`.
-  public static var local: Self { Self(Kind.local) }
+  public static var local: Self { .allowed(Kind.local) }
   /// `AGGREGATOR`.
-  public static var aggregator: Self { Self(Kind.aggregator) }
+  public static var aggregator: Self { .allowed(Kind.aggregator) }
 }

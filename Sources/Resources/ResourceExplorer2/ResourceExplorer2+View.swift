@@ -93,7 +93,7 @@ extension Value where Kind == ResourceExplorer2.View.IncludedProperty {
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -109,6 +109,6 @@ extension Value where Kind == ResourceExplorer2.View.SearchFilter {
   public init(filterString: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FilterString", filterString.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

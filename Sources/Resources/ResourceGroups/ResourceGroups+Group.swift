@@ -106,7 +106,7 @@ extension Value where Kind == ResourceGroups.Group.ConfigurationItem {
     var objectEntries: [Expression.ObjectEntry] = []
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -123,7 +123,7 @@ extension Value where Kind == ResourceGroups.Group.ConfigurationParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -149,7 +149,7 @@ extension Value where Kind == ResourceGroups.Group.Query {
       objectEntries.append(.init("StackIdentifier", stackIdentifier.expression))
     }
     if let tagFilters = tagFilters { objectEntries.append(.init("TagFilters", tagFilters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -166,7 +166,7 @@ extension Value where Kind == ResourceGroups.Group.ResourceQuery {
     var objectEntries: [Expression.ObjectEntry] = []
     if let query = query { objectEntries.append(.init("Query", query.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -183,7 +183,7 @@ extension Value where Kind == ResourceGroups.Group.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -200,7 +200,7 @@ extension Value where Kind == ResourceGroups.Group.TagFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -216,7 +216,7 @@ extension ResourceGroups.Group {
 
 extension Value where Kind == ResourceGroups.Group.TypeValue {
   /// `TAG_FILTERS_1_0`.
-  public static var tagFilters1_0: Self { Self(Kind.tagFilters1_0) }
+  public static var tagFilters1_0: Self { .allowed(Kind.tagFilters1_0) }
   /// `CLOUDFORMATION_STACK_1_0`.
-  public static var cloudformationStack1_0: Self { Self(Kind.cloudformationStack1_0) }
+  public static var cloudformationStack1_0: Self { .allowed(Kind.cloudformationStack1_0) }
 }

@@ -112,11 +112,11 @@ extension RoboMaker.RobotApplication {
 
 extension Value where Kind == RoboMaker.RobotApplication.NameValue {
   /// `ROS`.
-  public static var ros: Self { Self(Kind.ros) }
+  public static var ros: Self { .allowed(Kind.ros) }
   /// `ROS2`.
-  public static var ros2: Self { Self(Kind.ros2) }
+  public static var ros2: Self { .allowed(Kind.ros2) }
   /// `General`.
-  public static var general: Self { Self(Kind.general) }
+  public static var general: Self { .allowed(Kind.general) }
 }
 
 extension RoboMaker.RobotApplication {
@@ -135,7 +135,7 @@ extension Value where Kind == RoboMaker.RobotApplication.RobotSoftwareSuite {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -152,9 +152,9 @@ extension RoboMaker.RobotApplication {
 
 extension Value where Kind == RoboMaker.RobotApplication.VersionValue {
   /// `Kinetic`.
-  public static var kinetic: Self { Self(Kind.kinetic) }
+  public static var kinetic: Self { .allowed(Kind.kinetic) }
   /// `Melodic`.
-  public static var melodic: Self { Self(Kind.melodic) }
+  public static var melodic: Self { .allowed(Kind.melodic) }
   /// `Dashing`.
-  public static var dashing: Self { Self(Kind.dashing) }
+  public static var dashing: Self { .allowed(Kind.dashing) }
 }

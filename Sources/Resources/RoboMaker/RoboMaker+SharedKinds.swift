@@ -17,11 +17,11 @@ extension RoboMaker {
 
 extension Value where Kind == RoboMaker.ArchitectureValue {
   /// `X86_64`.
-  public static var x86_64: Self { Self(Kind.x86_64) }
+  public static var x86_64: Self { .allowed(Kind.x86_64) }
   /// `ARM64`.
-  public static var arm64: Self { Self(Kind.arm64) }
+  public static var arm64: Self { .allowed(Kind.arm64) }
   /// `ARMHF`.
-  public static var armhf: Self { Self(Kind.armhf) }
+  public static var armhf: Self { .allowed(Kind.armhf) }
 }
 
 extension RoboMaker {
@@ -38,6 +38,6 @@ extension Value where Kind == RoboMaker.SourceConfig {
     objectEntries.append(.init("Architecture", architecture.expression))
     objectEntries.append(.init("S3Bucket", s3Bucket.expression))
     objectEntries.append(.init("S3Key", s3Key.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -125,7 +125,7 @@ extension RoboMaker.SimulationApplication {
 
 extension Value where Kind == RoboMaker.SimulationApplication.NameValue {
   /// `OGRE`.
-  public static var ogre: Self { Self(Kind.ogre) }
+  public static var ogre: Self { .allowed(Kind.ogre) }
 }
 
 extension RoboMaker.SimulationApplication {
@@ -141,7 +141,7 @@ extension Value where Kind == RoboMaker.SimulationApplication.RenderingEngine {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Version", version.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,7 +161,7 @@ extension Value where Kind == RoboMaker.SimulationApplication.RobotSoftwareSuite
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -178,11 +178,11 @@ extension RoboMaker.SimulationApplication {
 
 extension Value where Kind == RoboMaker.SimulationApplication.RobotSoftwareSuiteNameValue {
   /// `ROS`.
-  public static var ros: Self { Self(Kind.ros) }
+  public static var ros: Self { .allowed(Kind.ros) }
   /// `ROS2`.
-  public static var ros2: Self { Self(Kind.ros2) }
+  public static var ros2: Self { .allowed(Kind.ros2) }
   /// `General`.
-  public static var general: Self { Self(Kind.general) }
+  public static var general: Self { .allowed(Kind.general) }
 }
 
 extension RoboMaker.SimulationApplication {
@@ -201,7 +201,7 @@ extension Value where Kind == RoboMaker.SimulationApplication.SimulationSoftware
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -218,11 +218,11 @@ extension RoboMaker.SimulationApplication {
 
 extension Value where Kind == RoboMaker.SimulationApplication.SimulationSoftwareSuiteNameValue {
   /// `Gazebo`.
-  public static var gazebo: Self { Self(Kind.gazebo) }
+  public static var gazebo: Self { .allowed(Kind.gazebo) }
   /// `RosbagPlay`.
-  public static var rosbagPlay: Self { Self(Kind.rosbagPlay) }
+  public static var rosbagPlay: Self { .allowed(Kind.rosbagPlay) }
   /// `SimulationRuntime`.
-  public static var simulationRuntime: Self { Self(Kind.simulationRuntime) }
+  public static var simulationRuntime: Self { .allowed(Kind.simulationRuntime) }
 }
 
 extension RoboMaker.SimulationApplication {
@@ -242,19 +242,19 @@ extension RoboMaker.SimulationApplication {
 
 extension Value where Kind == RoboMaker.SimulationApplication.SimulationSoftwareSuiteVersionValue {
   /// `7`.
-  public static var value7: Self { Self(Kind.value7) }
+  public static var value7: Self { .allowed(Kind.value7) }
   /// `9`.
-  public static var value9: Self { Self(Kind.value9) }
+  public static var value9: Self { .allowed(Kind.value9) }
   /// `11`.
-  public static var value11: Self { Self(Kind.value11) }
+  public static var value11: Self { .allowed(Kind.value11) }
   /// `Kinetic`.
-  public static var kinetic: Self { Self(Kind.kinetic) }
+  public static var kinetic: Self { .allowed(Kind.kinetic) }
   /// `Melodic`.
-  public static var melodic: Self { Self(Kind.melodic) }
+  public static var melodic: Self { .allowed(Kind.melodic) }
   /// `Dashing`.
-  public static var dashing: Self { Self(Kind.dashing) }
+  public static var dashing: Self { .allowed(Kind.dashing) }
   /// `Foxy`.
-  public static var foxy: Self { Self(Kind.foxy) }
+  public static var foxy: Self { .allowed(Kind.foxy) }
 }
 
 extension RoboMaker.SimulationApplication {
@@ -271,11 +271,11 @@ extension RoboMaker.SimulationApplication {
 
 extension Value where Kind == RoboMaker.SimulationApplication.VersionValue {
   /// `Kinetic`.
-  public static var kinetic: Self { Self(Kind.kinetic) }
+  public static var kinetic: Self { .allowed(Kind.kinetic) }
   /// `Melodic`.
-  public static var melodic: Self { Self(Kind.melodic) }
+  public static var melodic: Self { .allowed(Kind.melodic) }
   /// `Dashing`.
-  public static var dashing: Self { Self(Kind.dashing) }
+  public static var dashing: Self { .allowed(Kind.dashing) }
   /// `Foxy`.
-  public static var foxy: Self { Self(Kind.foxy) }
+  public static var foxy: Self { .allowed(Kind.foxy) }
 }

@@ -154,7 +154,7 @@ extension Value where Kind == RolesAnywhere.Profile.AttributeMapping {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CertificateField", certificateField.expression))
     objectEntries.append(.init("MappingRules", mappingRules.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -171,11 +171,11 @@ extension RolesAnywhere.Profile {
 
 extension Value where Kind == RolesAnywhere.Profile.CertificateFieldValue {
   /// `x509Subject`.
-  public static var x509Subject: Self { Self(Kind.x509Subject) }
+  public static var x509Subject: Self { .allowed(Kind.x509Subject) }
   /// `x509Issuer`.
-  public static var x509Issuer: Self { Self(Kind.x509Issuer) }
+  public static var x509Issuer: Self { .allowed(Kind.x509Issuer) }
   /// `x509SAN`.
-  public static var x509San: Self { Self(Kind.x509San) }
+  public static var x509San: Self { .allowed(Kind.x509San) }
 }
 
 extension RolesAnywhere.Profile {
@@ -190,6 +190,6 @@ extension Value where Kind == RolesAnywhere.Profile.MappingRule {
   public init(specifier: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Specifier", specifier.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

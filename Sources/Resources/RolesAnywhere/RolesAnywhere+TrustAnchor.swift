@@ -104,7 +104,7 @@ extension RolesAnywhere.TrustAnchor {
 
 extension Value where Kind == RolesAnywhere.TrustAnchor.NotificationChannelValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
 }
 
 extension RolesAnywhere.TrustAnchor {
@@ -119,9 +119,9 @@ extension RolesAnywhere.TrustAnchor {
 
 extension Value where Kind == RolesAnywhere.TrustAnchor.NotificationEventValue {
   /// `CA_CERTIFICATE_EXPIRY`.
-  public static var caCertificateExpiry: Self { Self(Kind.caCertificateExpiry) }
+  public static var caCertificateExpiry: Self { .allowed(Kind.caCertificateExpiry) }
   /// `END_ENTITY_CERTIFICATE_EXPIRY`.
-  public static var endEntityCertificateExpiry: Self { Self(Kind.endEntityCertificateExpiry) }
+  public static var endEntityCertificateExpiry: Self { .allowed(Kind.endEntityCertificateExpiry) }
 }
 
 extension RolesAnywhere.TrustAnchor {
@@ -144,7 +144,7 @@ extension Value where Kind == RolesAnywhere.TrustAnchor.NotificationSetting {
     objectEntries.append(.init("Enabled", enabled.expression))
     objectEntries.append(.init("Event", event.expression))
     if let threshold = threshold { objectEntries.append(.init("Threshold", threshold.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,7 +161,7 @@ extension Value where Kind == RolesAnywhere.TrustAnchor.Source {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SourceData", sourceData.expression))
     objectEntries.append(.init("SourceType", sourceType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -177,7 +177,7 @@ extension RolesAnywhere.TrustAnchor {
 
 extension Value where Kind == RolesAnywhere.TrustAnchor.TrustAnchorTypeValue {
   /// `AWS_ACM_PCA`.
-  public static var awsAcmPca: Self { Self(Kind.awsAcmPca) }
+  public static var awsAcmPca: Self { .allowed(Kind.awsAcmPca) }
   /// `CERTIFICATE_BUNDLE`.
-  public static var certificateBundle: Self { Self(Kind.certificateBundle) }
+  public static var certificateBundle: Self { .allowed(Kind.certificateBundle) }
 }

@@ -81,6 +81,6 @@ extension Value where Kind == Route53.CidrCollection.Location {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CidrList", cidrList.expression))
     objectEntries.append(.init("LocationName", locationName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -76,7 +76,7 @@ extension Value where Kind == Route53.HealthCheck.AlarmIdentifier {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Region", region.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -142,7 +142,7 @@ extension Value where Kind == Route53.HealthCheck.HealthCheckConfig {
     }
     if let searchString = searchString { objectEntries.append(.init("SearchString", searchString.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -159,7 +159,7 @@ extension Value where Kind == Route53.HealthCheck.HealthCheckTag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -176,11 +176,11 @@ extension Route53.HealthCheck {
 
 extension Value where Kind == Route53.HealthCheck.InsufficientDataHealthStatusValue {
   /// `Healthy`.
-  public static var healthy: Self { Self(Kind.healthy) }
+  public static var healthy: Self { .allowed(Kind.healthy) }
   /// `LastKnownStatus`.
-  public static var lastKnownStatus: Self { Self(Kind.lastKnownStatus) }
+  public static var lastKnownStatus: Self { .allowed(Kind.lastKnownStatus) }
   /// `Unhealthy`.
-  public static var unhealthy: Self { Self(Kind.unhealthy) }
+  public static var unhealthy: Self { .allowed(Kind.unhealthy) }
 }
 
 extension Route53.HealthCheck {
@@ -239,97 +239,97 @@ extension Route53.HealthCheck {
 
 extension Value where Kind == Route53.HealthCheck.RegionValue {
   /// `af-south-1`.
-  public static var afSouth1: Self { Self(Kind.afSouth1) }
+  public static var afSouth1: Self { .allowed(Kind.afSouth1) }
   /// `ap-east-1`.
-  public static var apEast1: Self { Self(Kind.apEast1) }
+  public static var apEast1: Self { .allowed(Kind.apEast1) }
   /// `ap-east-2`.
-  public static var apEast2: Self { Self(Kind.apEast2) }
+  public static var apEast2: Self { .allowed(Kind.apEast2) }
   /// `ap-northeast-1`.
-  public static var apNortheast1: Self { Self(Kind.apNortheast1) }
+  public static var apNortheast1: Self { .allowed(Kind.apNortheast1) }
   /// `ap-northeast-2`.
-  public static var apNortheast2: Self { Self(Kind.apNortheast2) }
+  public static var apNortheast2: Self { .allowed(Kind.apNortheast2) }
   /// `ap-northeast-3`.
-  public static var apNortheast3: Self { Self(Kind.apNortheast3) }
+  public static var apNortheast3: Self { .allowed(Kind.apNortheast3) }
   /// `ap-south-1`.
-  public static var apSouth1: Self { Self(Kind.apSouth1) }
+  public static var apSouth1: Self { .allowed(Kind.apSouth1) }
   /// `ap-south-2`.
-  public static var apSouth2: Self { Self(Kind.apSouth2) }
+  public static var apSouth2: Self { .allowed(Kind.apSouth2) }
   /// `ap-southeast-1`.
-  public static var apSoutheast1: Self { Self(Kind.apSoutheast1) }
+  public static var apSoutheast1: Self { .allowed(Kind.apSoutheast1) }
   /// `ap-southeast-2`.
-  public static var apSoutheast2: Self { Self(Kind.apSoutheast2) }
+  public static var apSoutheast2: Self { .allowed(Kind.apSoutheast2) }
   /// `ap-southeast-3`.
-  public static var apSoutheast3: Self { Self(Kind.apSoutheast3) }
+  public static var apSoutheast3: Self { .allowed(Kind.apSoutheast3) }
   /// `ap-southeast-4`.
-  public static var apSoutheast4: Self { Self(Kind.apSoutheast4) }
+  public static var apSoutheast4: Self { .allowed(Kind.apSoutheast4) }
   /// `ap-southeast-5`.
-  public static var apSoutheast5: Self { Self(Kind.apSoutheast5) }
+  public static var apSoutheast5: Self { .allowed(Kind.apSoutheast5) }
   /// `ap-southeast-6`.
-  public static var apSoutheast6: Self { Self(Kind.apSoutheast6) }
+  public static var apSoutheast6: Self { .allowed(Kind.apSoutheast6) }
   /// `ap-southeast-7`.
-  public static var apSoutheast7: Self { Self(Kind.apSoutheast7) }
+  public static var apSoutheast7: Self { .allowed(Kind.apSoutheast7) }
   /// `ca-central-1`.
-  public static var caCentral1: Self { Self(Kind.caCentral1) }
+  public static var caCentral1: Self { .allowed(Kind.caCentral1) }
   /// `ca-west-1`.
-  public static var caWest1: Self { Self(Kind.caWest1) }
+  public static var caWest1: Self { .allowed(Kind.caWest1) }
   /// `cn-north-1`.
-  public static var cnNorth1: Self { Self(Kind.cnNorth1) }
+  public static var cnNorth1: Self { .allowed(Kind.cnNorth1) }
   /// `cn-northwest-1`.
-  public static var cnNorthwest1: Self { Self(Kind.cnNorthwest1) }
+  public static var cnNorthwest1: Self { .allowed(Kind.cnNorthwest1) }
   /// `eu-central-1`.
-  public static var euCentral1: Self { Self(Kind.euCentral1) }
+  public static var euCentral1: Self { .allowed(Kind.euCentral1) }
   /// `eu-central-2`.
-  public static var euCentral2: Self { Self(Kind.euCentral2) }
+  public static var euCentral2: Self { .allowed(Kind.euCentral2) }
   /// `eu-isoe-west-1`.
-  public static var euIsoeWest1: Self { Self(Kind.euIsoeWest1) }
+  public static var euIsoeWest1: Self { .allowed(Kind.euIsoeWest1) }
   /// `eu-north-1`.
-  public static var euNorth1: Self { Self(Kind.euNorth1) }
+  public static var euNorth1: Self { .allowed(Kind.euNorth1) }
   /// `eu-south-1`.
-  public static var euSouth1: Self { Self(Kind.euSouth1) }
+  public static var euSouth1: Self { .allowed(Kind.euSouth1) }
   /// `eu-south-2`.
-  public static var euSouth2: Self { Self(Kind.euSouth2) }
+  public static var euSouth2: Self { .allowed(Kind.euSouth2) }
   /// `eu-west-1`.
-  public static var euWest1: Self { Self(Kind.euWest1) }
+  public static var euWest1: Self { .allowed(Kind.euWest1) }
   /// `eu-west-2`.
-  public static var euWest2: Self { Self(Kind.euWest2) }
+  public static var euWest2: Self { .allowed(Kind.euWest2) }
   /// `eu-west-3`.
-  public static var euWest3: Self { Self(Kind.euWest3) }
+  public static var euWest3: Self { .allowed(Kind.euWest3) }
   /// `eusc-de-east-1`.
-  public static var euscDeEast1: Self { Self(Kind.euscDeEast1) }
+  public static var euscDeEast1: Self { .allowed(Kind.euscDeEast1) }
   /// `il-central-1`.
-  public static var ilCentral1: Self { Self(Kind.ilCentral1) }
+  public static var ilCentral1: Self { .allowed(Kind.ilCentral1) }
   /// `me-central-1`.
-  public static var meCentral1: Self { Self(Kind.meCentral1) }
+  public static var meCentral1: Self { .allowed(Kind.meCentral1) }
   /// `me-south-1`.
-  public static var meSouth1: Self { Self(Kind.meSouth1) }
+  public static var meSouth1: Self { .allowed(Kind.meSouth1) }
   /// `mx-central-1`.
-  public static var mxCentral1: Self { Self(Kind.mxCentral1) }
+  public static var mxCentral1: Self { .allowed(Kind.mxCentral1) }
   /// `sa-east-1`.
-  public static var saEast1: Self { Self(Kind.saEast1) }
+  public static var saEast1: Self { .allowed(Kind.saEast1) }
   /// `us-east-1`.
-  public static var usEast1: Self { Self(Kind.usEast1) }
+  public static var usEast1: Self { .allowed(Kind.usEast1) }
   /// `us-east-2`.
-  public static var usEast2: Self { Self(Kind.usEast2) }
+  public static var usEast2: Self { .allowed(Kind.usEast2) }
   /// `us-gov-east-1`.
-  public static var usGovEast1: Self { Self(Kind.usGovEast1) }
+  public static var usGovEast1: Self { .allowed(Kind.usGovEast1) }
   /// `us-gov-west-1`.
-  public static var usGovWest1: Self { Self(Kind.usGovWest1) }
+  public static var usGovWest1: Self { .allowed(Kind.usGovWest1) }
   /// `us-iso-east-1`.
-  public static var usIsoEast1: Self { Self(Kind.usIsoEast1) }
+  public static var usIsoEast1: Self { .allowed(Kind.usIsoEast1) }
   /// `us-iso-west-1`.
-  public static var usIsoWest1: Self { Self(Kind.usIsoWest1) }
+  public static var usIsoWest1: Self { .allowed(Kind.usIsoWest1) }
   /// `us-isob-east-1`.
-  public static var usIsobEast1: Self { Self(Kind.usIsobEast1) }
+  public static var usIsobEast1: Self { .allowed(Kind.usIsobEast1) }
   /// `us-isob-west-1`.
-  public static var usIsobWest1: Self { Self(Kind.usIsobWest1) }
+  public static var usIsobWest1: Self { .allowed(Kind.usIsobWest1) }
   /// `us-isof-east-1`.
-  public static var usIsofEast1: Self { Self(Kind.usIsofEast1) }
+  public static var usIsofEast1: Self { .allowed(Kind.usIsofEast1) }
   /// `us-isof-south-1`.
-  public static var usIsofSouth1: Self { Self(Kind.usIsofSouth1) }
+  public static var usIsofSouth1: Self { .allowed(Kind.usIsofSouth1) }
   /// `us-west-1`.
-  public static var usWest1: Self { Self(Kind.usWest1) }
+  public static var usWest1: Self { .allowed(Kind.usWest1) }
   /// `us-west-2`.
-  public static var usWest2: Self { Self(Kind.usWest2) }
+  public static var usWest2: Self { .allowed(Kind.usWest2) }
 }
 
 extension Route53.HealthCheck {
@@ -350,21 +350,21 @@ extension Route53.HealthCheck {
 
 extension Value where Kind == Route53.HealthCheck.RegionsValue {
   /// `ap-northeast-1`.
-  public static var apNortheast1: Self { Self(Kind.apNortheast1) }
+  public static var apNortheast1: Self { .allowed(Kind.apNortheast1) }
   /// `ap-southeast-1`.
-  public static var apSoutheast1: Self { Self(Kind.apSoutheast1) }
+  public static var apSoutheast1: Self { .allowed(Kind.apSoutheast1) }
   /// `ap-southeast-2`.
-  public static var apSoutheast2: Self { Self(Kind.apSoutheast2) }
+  public static var apSoutheast2: Self { .allowed(Kind.apSoutheast2) }
   /// `eu-west-1`.
-  public static var euWest1: Self { Self(Kind.euWest1) }
+  public static var euWest1: Self { .allowed(Kind.euWest1) }
   /// `sa-east-1`.
-  public static var saEast1: Self { Self(Kind.saEast1) }
+  public static var saEast1: Self { .allowed(Kind.saEast1) }
   /// `us-east-1`.
-  public static var usEast1: Self { Self(Kind.usEast1) }
+  public static var usEast1: Self { .allowed(Kind.usEast1) }
   /// `us-west-1`.
-  public static var usWest1: Self { Self(Kind.usWest1) }
+  public static var usWest1: Self { .allowed(Kind.usWest1) }
   /// `us-west-2`.
-  public static var usWest2: Self { Self(Kind.usWest2) }
+  public static var usWest2: Self { .allowed(Kind.usWest2) }
 }
 
 extension Route53.HealthCheck {
@@ -385,19 +385,19 @@ extension Route53.HealthCheck {
 
 extension Value where Kind == Route53.HealthCheck.TypeValue {
   /// `CALCULATED`.
-  public static var calculated: Self { Self(Kind.calculated) }
+  public static var calculated: Self { .allowed(Kind.calculated) }
   /// `CLOUDWATCH_METRIC`.
-  public static var cloudwatchMetric: Self { Self(Kind.cloudwatchMetric) }
+  public static var cloudwatchMetric: Self { .allowed(Kind.cloudwatchMetric) }
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `HTTP_STR_MATCH`.
-  public static var httpStrMatch: Self { Self(Kind.httpStrMatch) }
+  public static var httpStrMatch: Self { .allowed(Kind.httpStrMatch) }
   /// `HTTPS`.
-  public static var https: Self { Self(Kind.https) }
+  public static var https: Self { .allowed(Kind.https) }
   /// `HTTPS_STR_MATCH`.
-  public static var httpsStrMatch: Self { Self(Kind.httpsStrMatch) }
+  public static var httpsStrMatch: Self { .allowed(Kind.httpsStrMatch) }
   /// `TCP`.
-  public static var tcp: Self { Self(Kind.tcp) }
+  public static var tcp: Self { .allowed(Kind.tcp) }
   /// `RECOVERY_CONTROL`.
-  public static var recoveryControl: Self { Self(Kind.recoveryControl) }
+  public static var recoveryControl: Self { .allowed(Kind.recoveryControl) }
 }

@@ -116,7 +116,7 @@ extension Value where Kind == Route53.HostedZone.HostedZoneConfig {
   public init(comment: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let comment = comment { objectEntries.append(.init("Comment", comment.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -134,7 +134,7 @@ extension Value where Kind == Route53.HostedZone.HostedZoneFeatures {
     if let enableAcceleratedRecovery = enableAcceleratedRecovery {
       objectEntries.append(.init("EnableAcceleratedRecovery", enableAcceleratedRecovery.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -151,7 +151,7 @@ extension Value where Kind == Route53.HostedZone.HostedZoneTag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -167,7 +167,7 @@ extension Value where Kind == Route53.HostedZone.QueryLoggingConfig {
   public init(cloudWatchLogsLogGroupARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CloudWatchLogsLogGroupArn", cloudWatchLogsLogGroupARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,6 +184,6 @@ extension Value where Kind == Route53.HostedZone.VPC {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("VPCId", vpcID.expression))
     objectEntries.append(.init("VPCRegion", vpcRegion.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

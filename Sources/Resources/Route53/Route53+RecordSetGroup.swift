@@ -146,6 +146,6 @@ extension Value where Kind == Route53.RecordSetGroup.RecordSet {
     if let ttl = ttl { objectEntries.append(.init("TTL", ttl.expression)) }
     objectEntries.append(.init("Type", type.expression))
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -20,7 +20,7 @@ extension Value where Kind == Route53.AliasTarget {
       objectEntries.append(.init("EvaluateTargetHealth", evaluateTargetHealth.expression))
     }
     objectEntries.append(.init("HostedZoneId", hostedZoneID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -37,7 +37,7 @@ extension Value where Kind == Route53.CidrRoutingConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CollectionId", collectionID.expression))
     objectEntries.append(.init("LocationName", locationName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -54,7 +54,7 @@ extension Value where Kind == Route53.Coordinates {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Latitude", latitude.expression))
     objectEntries.append(.init("Longitude", longitude.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -78,7 +78,7 @@ extension Value where Kind == Route53.GeoLocation {
     if let subdivisionCode = subdivisionCode {
       objectEntries.append(.init("SubdivisionCode", subdivisionCode.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -102,6 +102,6 @@ extension Value where Kind == Route53.GeoProximityLocation {
     if let bias = bias { objectEntries.append(.init("Bias", bias.expression)) }
     if let coordinates = coordinates { objectEntries.append(.init("Coordinates", coordinates.expression)) }
     if let localZoneGroup = localZoneGroup { objectEntries.append(.init("LocalZoneGroup", localZoneGroup.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

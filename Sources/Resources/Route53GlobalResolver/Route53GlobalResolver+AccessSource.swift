@@ -143,11 +143,11 @@ extension Route53GlobalResolver.AccessSource {
 
 extension Value where Kind == Route53GlobalResolver.AccessSource.DNSProtocolValue {
   /// `DO53`.
-  public static var do53: Self { Self(Kind.do53) }
+  public static var do53: Self { .allowed(Kind.do53) }
   /// `DOH`.
-  public static var doh: Self { Self(Kind.doh) }
+  public static var doh: Self { .allowed(Kind.doh) }
   /// `DOT`.
-  public static var dot: Self { Self(Kind.dot) }
+  public static var dot: Self { .allowed(Kind.dot) }
 }
 
 extension Route53GlobalResolver.AccessSource {
@@ -162,7 +162,7 @@ extension Route53GlobalResolver.AccessSource {
 
 extension Value where Kind == Route53GlobalResolver.AccessSource.IPAddressTypeValue {
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `IPV6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
 }

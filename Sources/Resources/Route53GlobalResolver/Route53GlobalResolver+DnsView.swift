@@ -153,9 +153,9 @@ extension Route53GlobalResolver.DnsView {
 
 extension Value where Kind == Route53GlobalResolver.DnsView.DNSSecValidationTypeValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Route53GlobalResolver.DnsView {
@@ -170,9 +170,9 @@ extension Route53GlobalResolver.DnsView {
 
 extension Value where Kind == Route53GlobalResolver.DnsView.EdnsClientSubnetTypeValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Route53GlobalResolver.DnsView {
@@ -187,7 +187,7 @@ extension Route53GlobalResolver.DnsView {
 
 extension Value where Kind == Route53GlobalResolver.DnsView.FirewallRulesFailOpenTypeValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

@@ -192,7 +192,7 @@ extension Route53GlobalResolver.FirewallRule {
 
 extension Value where Kind == Route53GlobalResolver.FirewallRule.BlockOverrideDNSQueryTypeValue {
   /// `CNAME`.
-  public static var cname: Self { Self(Kind.cname) }
+  public static var cname: Self { .allowed(Kind.cname) }
 }
 
 extension Route53GlobalResolver.FirewallRule {
@@ -208,11 +208,11 @@ extension Route53GlobalResolver.FirewallRule {
 
 extension Value where Kind == Route53GlobalResolver.FirewallRule.ConfidenceThresholdValue {
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `HIGH`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
 }
 
 extension Route53GlobalResolver.FirewallRule {
@@ -228,11 +228,11 @@ extension Route53GlobalResolver.FirewallRule {
 
 extension Value where Kind == Route53GlobalResolver.FirewallRule.DNSAdvancedProtectionValue {
   /// `DGA`.
-  public static var dga: Self { Self(Kind.dga) }
+  public static var dga: Self { .allowed(Kind.dga) }
   /// `DNS_TUNNELING`.
-  public static var dnsTunneling: Self { Self(Kind.dnsTunneling) }
+  public static var dnsTunneling: Self { .allowed(Kind.dnsTunneling) }
   /// `DICTIONARY_DGA`.
-  public static var dictionaryDga: Self { Self(Kind.dictionaryDga) }
+  public static var dictionaryDga: Self { .allowed(Kind.dictionaryDga) }
 }
 
 extension Route53GlobalResolver.FirewallRule {
@@ -248,11 +248,11 @@ extension Route53GlobalResolver.FirewallRule {
 
 extension Value where Kind == Route53GlobalResolver.FirewallRule.FirewallBlockResponseValue {
   /// `NODATA`.
-  public static var nodata: Self { Self(Kind.nodata) }
+  public static var nodata: Self { .allowed(Kind.nodata) }
   /// `NXDOMAIN`.
-  public static var nxdomain: Self { Self(Kind.nxdomain) }
+  public static var nxdomain: Self { .allowed(Kind.nxdomain) }
   /// `OVERRIDE`.
-  public static var override: Self { Self(Kind.override) }
+  public static var override: Self { .allowed(Kind.override) }
 }
 
 extension Route53GlobalResolver.FirewallRule {
@@ -268,9 +268,9 @@ extension Route53GlobalResolver.FirewallRule {
 
 extension Value where Kind == Route53GlobalResolver.FirewallRule.FirewallRuleActionValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `ALERT`.
-  public static var alert: Self { Self(Kind.alert) }
+  public static var alert: Self { .allowed(Kind.alert) }
   /// `BLOCK`.
-  public static var block: Self { Self(Kind.block) }
+  public static var block: Self { .allowed(Kind.block) }
 }

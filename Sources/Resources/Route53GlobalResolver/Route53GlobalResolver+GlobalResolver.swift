@@ -169,7 +169,7 @@ extension Route53GlobalResolver.GlobalResolver {
 
 extension Value where Kind == Route53GlobalResolver.GlobalResolver.GlobalResolverIPAddressTypeValue {
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `DUAL_STACK`.
-  public static var dualStack: Self { Self(Kind.dualStack) }
+  public static var dualStack: Self { .allowed(Kind.dualStack) }
 }

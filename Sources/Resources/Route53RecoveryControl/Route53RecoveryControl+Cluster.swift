@@ -98,7 +98,7 @@ extension Route53RecoveryControl.Cluster {
 
 extension Value where Kind == Route53RecoveryControl.Cluster.NetworkTypeValue {
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `DUALSTACK`.
-  public static var dualstack: Self { Self(Kind.dualstack) }
+  public static var dualstack: Self { .allowed(Kind.dualstack) }
 }

@@ -121,7 +121,7 @@ extension Value where Kind == Route53RecoveryControl.SafetyRule.AssertionRule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AssertedControls", assertedControls.expression))
     objectEntries.append(.init("WaitPeriodMs", waitPeriodMs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -139,7 +139,7 @@ extension Value where Kind == Route53RecoveryControl.SafetyRule.GatingRule {
     objectEntries.append(.init("GatingControls", gatingControls.expression))
     objectEntries.append(.init("TargetControls", targetControls.expression))
     objectEntries.append(.init("WaitPeriodMs", waitPeriodMs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,7 +161,7 @@ extension Value where Kind == Route53RecoveryControl.SafetyRule.RuleConfig {
     objectEntries.append(.init("Inverted", inverted.expression))
     objectEntries.append(.init("Threshold", threshold.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -178,9 +178,9 @@ extension Route53RecoveryControl.SafetyRule {
 
 extension Value where Kind == Route53RecoveryControl.SafetyRule.RuleTypeValue {
   /// `AND`.
-  public static var and: Self { Self(Kind.and) }
+  public static var and: Self { .allowed(Kind.and) }
   /// `OR`.
-  public static var or: Self { Self(Kind.or) }
+  public static var or: Self { .allowed(Kind.or) }
   /// `ATLEAST`.
-  public static var atleast: Self { Self(Kind.atleast) }
+  public static var atleast: Self { .allowed(Kind.atleast) }
 }

@@ -102,7 +102,7 @@ extension Value where Kind == Route53RecoveryReadiness.ResourceSet.DNSTargetReso
     if let recordSetID = recordSetID { objectEntries.append(.init("RecordSetId", recordSetID.expression)) }
     if let recordType = recordType { objectEntries.append(.init("RecordType", recordType.expression)) }
     if let targetResource = targetResource { objectEntries.append(.init("TargetResource", targetResource.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -118,7 +118,7 @@ extension Value where Kind == Route53RecoveryReadiness.ResourceSet.NLBResource {
   public init(arn: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let arn = arn { objectEntries.append(.init("Arn", arn.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -135,7 +135,7 @@ extension Value where Kind == Route53RecoveryReadiness.ResourceSet.R53ResourceRe
     var objectEntries: [Expression.ObjectEntry] = []
     if let domainName = domainName { objectEntries.append(.init("DomainName", domainName.expression)) }
     if let recordSetID = recordSetID { objectEntries.append(.init("RecordSetId", recordSetID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,7 +163,7 @@ extension Value where Kind == Route53RecoveryReadiness.ResourceSet.ResourceDefin
       objectEntries.append(.init("ReadinessScopes", readinessScopes.expression))
     }
     if let resourceARN = resourceARN { objectEntries.append(.init("ResourceArn", resourceARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -183,6 +183,6 @@ extension Value where Kind == Route53RecoveryReadiness.ResourceSet.TargetResourc
     var objectEntries: [Expression.ObjectEntry] = []
     if let nlbResource = nlbResource { objectEntries.append(.init("NLBResource", nlbResource.expression)) }
     if let r53Resource = r53Resource { objectEntries.append(.init("R53Resource", r53Resource.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -155,11 +155,11 @@ extension Route53Resolver.FirewallRuleGroup {
 
 extension Value where Kind == Route53Resolver.FirewallRuleGroup.ActionValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `BLOCK`.
-  public static var block: Self { Self(Kind.block) }
+  public static var block: Self { .allowed(Kind.block) }
   /// `ALERT`.
-  public static var alert: Self { Self(Kind.alert) }
+  public static var alert: Self { .allowed(Kind.alert) }
 }
 
 extension Route53Resolver.FirewallRuleGroup {
@@ -173,7 +173,7 @@ extension Route53Resolver.FirewallRuleGroup {
 
 extension Value where Kind == Route53Resolver.FirewallRuleGroup.BlockOverrideDNSTypeValue {
   /// `CNAME`.
-  public static var cname: Self { Self(Kind.cname) }
+  public static var cname: Self { .allowed(Kind.cname) }
 }
 
 extension Route53Resolver.FirewallRuleGroup {
@@ -189,11 +189,11 @@ extension Route53Resolver.FirewallRuleGroup {
 
 extension Value where Kind == Route53Resolver.FirewallRuleGroup.BlockResponseValue {
   /// `NODATA`.
-  public static var nodata: Self { Self(Kind.nodata) }
+  public static var nodata: Self { .allowed(Kind.nodata) }
   /// `NXDOMAIN`.
-  public static var nxdomain: Self { Self(Kind.nxdomain) }
+  public static var nxdomain: Self { .allowed(Kind.nxdomain) }
   /// `OVERRIDE`.
-  public static var override: Self { Self(Kind.override) }
+  public static var override: Self { .allowed(Kind.override) }
 }
 
 extension Route53Resolver.FirewallRuleGroup {
@@ -209,11 +209,11 @@ extension Route53Resolver.FirewallRuleGroup {
 
 extension Value where Kind == Route53Resolver.FirewallRuleGroup.ConfidenceThresholdValue {
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `HIGH`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
 }
 
 extension Route53Resolver.FirewallRuleGroup {
@@ -229,11 +229,11 @@ extension Route53Resolver.FirewallRuleGroup {
 
 extension Value where Kind == Route53Resolver.FirewallRuleGroup.DNSThreatProtectionValue {
   /// `DGA`.
-  public static var dga: Self { Self(Kind.dga) }
+  public static var dga: Self { .allowed(Kind.dga) }
   /// `DNS_TUNNELING`.
-  public static var dnsTunneling: Self { Self(Kind.dnsTunneling) }
+  public static var dnsTunneling: Self { .allowed(Kind.dnsTunneling) }
   /// `DICTIONARY_DGA`.
-  public static var dictionaryDga: Self { Self(Kind.dictionaryDga) }
+  public static var dictionaryDga: Self { .allowed(Kind.dictionaryDga) }
 }
 
 extension Route53Resolver.FirewallRuleGroup {
@@ -248,7 +248,7 @@ extension Value where Kind == Route53Resolver.FirewallRuleGroup.FirewallAdvanced
   public init(category: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Category", category.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -264,7 +264,7 @@ extension Value where Kind == Route53Resolver.FirewallRuleGroup.FirewallAdvanced
   public init(category: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Category", category.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -280,9 +280,9 @@ extension Route53Resolver.FirewallRuleGroup {
 
 extension Value where Kind == Route53Resolver.FirewallRuleGroup.FirewallDomainRedirectionActionValue {
   /// `INSPECT_REDIRECTION_DOMAIN`.
-  public static var inspectRedirectionDomain: Self { Self(Kind.inspectRedirectionDomain) }
+  public static var inspectRedirectionDomain: Self { .allowed(Kind.inspectRedirectionDomain) }
   /// `TRUST_REDIRECTION_DOMAIN`.
-  public static var trustRedirectionDomain: Self { Self(Kind.trustRedirectionDomain) }
+  public static var trustRedirectionDomain: Self { .allowed(Kind.trustRedirectionDomain) }
 }
 
 extension Route53Resolver.FirewallRuleGroup {
@@ -341,7 +341,7 @@ extension Value where Kind == Route53Resolver.FirewallRuleGroup.FirewallRule {
     }
     objectEntries.append(.init("Priority", priority.expression))
     if let qtype = qtype { objectEntries.append(.init("Qtype", qtype.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -365,6 +365,6 @@ extension Value where Kind == Route53Resolver.FirewallRuleGroup.FirewallRuleType
     if let firewallAdvancedThreatCategory = firewallAdvancedThreatCategory {
       objectEntries.append(.init("FirewallAdvancedThreatCategory", firewallAdvancedThreatCategory.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

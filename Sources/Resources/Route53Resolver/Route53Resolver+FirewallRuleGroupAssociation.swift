@@ -162,7 +162,7 @@ extension Route53Resolver.FirewallRuleGroupAssociation {
 
 extension Value where Kind == Route53Resolver.FirewallRuleGroupAssociation.MutationProtectionValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

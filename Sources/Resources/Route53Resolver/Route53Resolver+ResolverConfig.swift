@@ -86,5 +86,5 @@ extension Route53Resolver.ResolverConfig {
 
 extension Value where Kind == Route53Resolver.ResolverConfig.AutodefinedReverseFlagValue {
   /// `DISABLE`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
 }

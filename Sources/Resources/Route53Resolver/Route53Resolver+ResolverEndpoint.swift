@@ -183,6 +183,6 @@ extension Value where Kind == Route53Resolver.ResolverEndpoint.IPAddressRequest 
     if let ip = ip { objectEntries.append(.init("Ip", ip.expression)) }
     if let ipv6 = ipv6 { objectEntries.append(.init("Ipv6", ipv6.expression)) }
     objectEntries.append(.init("SubnetId", subnetID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

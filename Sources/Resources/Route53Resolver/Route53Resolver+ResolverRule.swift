@@ -135,6 +135,6 @@ extension Value where Kind == Route53Resolver.ResolverRule.TargetAddress {
     if let serverNameIndication = serverNameIndication {
       objectEntries.append(.init("ServerNameIndication", serverNameIndication.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -131,7 +131,7 @@ extension Value where Kind == S3.AccessGrant.AccessGrantsLocationConfiguration {
   public init(s3SubPrefix: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3SubPrefix", s3SubPrefix.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -148,7 +148,7 @@ extension Value where Kind == S3.AccessGrant.Grantee {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("GranteeIdentifier", granteeIdentifier.expression))
     objectEntries.append(.init("GranteeType", granteeType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -165,11 +165,11 @@ extension S3.AccessGrant {
 
 extension Value where Kind == S3.AccessGrant.GranteeTypeValue {
   /// `IAM`.
-  public static var iam: Self { Self(Kind.iam) }
+  public static var iam: Self { .allowed(Kind.iam) }
   /// `DIRECTORY_USER`.
-  public static var directoryUser: Self { Self(Kind.directoryUser) }
+  public static var directoryUser: Self { .allowed(Kind.directoryUser) }
   /// `DIRECTORY_GROUP`.
-  public static var directoryGroup: Self { Self(Kind.directoryGroup) }
+  public static var directoryGroup: Self { .allowed(Kind.directoryGroup) }
 }
 
 extension S3.AccessGrant {
@@ -185,11 +185,11 @@ extension S3.AccessGrant {
 
 extension Value where Kind == S3.AccessGrant.PermissionValue {
   /// `READ`.
-  public static var read: Self { Self(Kind.read) }
+  public static var read: Self { .allowed(Kind.read) }
   /// `WRITE`.
-  public static var write: Self { Self(Kind.write) }
+  public static var write: Self { .allowed(Kind.write) }
   /// `READWRITE`.
-  public static var readwrite: Self { Self(Kind.readwrite) }
+  public static var readwrite: Self { .allowed(Kind.readwrite) }
 }
 
 extension S3.AccessGrant {
@@ -203,5 +203,5 @@ extension S3.AccessGrant {
 
 extension Value where Kind == S3.AccessGrant.S3PrefixTypeValue {
   /// `Object`.
-  public static var object: Self { Self(Kind.object) }
+  public static var object: Self { .allowed(Kind.object) }
 }

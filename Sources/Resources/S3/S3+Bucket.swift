@@ -392,9 +392,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.AbacStatusValue {
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension S3.Bucket {
@@ -409,7 +409,7 @@ extension Value where Kind == S3.Bucket.AbortIncompleteMultipartUpload {
   public init(daysAfterInitiation: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DaysAfterInitiation", daysAfterInitiation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -425,7 +425,7 @@ extension Value where Kind == S3.Bucket.AccelerateConfiguration {
   public init(accelerationStatus: Value<S3.Bucket.AccelerationStatusValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AccelerationStatus", accelerationStatus.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -441,9 +441,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.AccelerationStatusValue {
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `Suspended`.
-  public static var suspended: Self { Self(Kind.suspended) }
+  public static var suspended: Self { .allowed(Kind.suspended) }
 }
 
 extension S3.Bucket {
@@ -458,7 +458,7 @@ extension Value where Kind == S3.Bucket.AccessControlTranslation {
   public init(owner: Value<S3.Bucket.OwnerValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Owner", owner.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -480,21 +480,21 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.AccessControlValue {
   /// `AuthenticatedRead`.
-  public static var authenticatedRead: Self { Self(Kind.authenticatedRead) }
+  public static var authenticatedRead: Self { .allowed(Kind.authenticatedRead) }
   /// `AwsExecRead`.
-  public static var awsExecRead: Self { Self(Kind.awsExecRead) }
+  public static var awsExecRead: Self { .allowed(Kind.awsExecRead) }
   /// `BucketOwnerFullControl`.
-  public static var bucketOwnerFullControl: Self { Self(Kind.bucketOwnerFullControl) }
+  public static var bucketOwnerFullControl: Self { .allowed(Kind.bucketOwnerFullControl) }
   /// `BucketOwnerRead`.
-  public static var bucketOwnerRead: Self { Self(Kind.bucketOwnerRead) }
+  public static var bucketOwnerRead: Self { .allowed(Kind.bucketOwnerRead) }
   /// `LogDeliveryWrite`.
-  public static var logDeliveryWrite: Self { Self(Kind.logDeliveryWrite) }
+  public static var logDeliveryWrite: Self { .allowed(Kind.logDeliveryWrite) }
   /// `Private`.
-  public static var `private`: Self { Self(Kind.`private`) }
+  public static var `private`: Self { .allowed(Kind.`private`) }
   /// `PublicRead`.
-  public static var publicRead: Self { Self(Kind.publicRead) }
+  public static var publicRead: Self { .allowed(Kind.publicRead) }
   /// `PublicReadWrite`.
-  public static var publicReadWrite: Self { Self(Kind.publicReadWrite) }
+  public static var publicReadWrite: Self { .allowed(Kind.publicReadWrite) }
 }
 
 extension S3.Bucket {
@@ -509,9 +509,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.AccessTierValue {
   /// `ARCHIVE_ACCESS`.
-  public static var archiveAccess: Self { Self(Kind.archiveAccess) }
+  public static var archiveAccess: Self { .allowed(Kind.archiveAccess) }
   /// `DEEP_ARCHIVE_ACCESS`.
-  public static var deepArchiveAccess: Self { Self(Kind.deepArchiveAccess) }
+  public static var deepArchiveAccess: Self { .allowed(Kind.deepArchiveAccess) }
 }
 
 extension S3.Bucket {
@@ -529,15 +529,15 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.AllowedMethodsValue {
   /// `GET`.
-  public static var get: Self { Self(Kind.get) }
+  public static var get: Self { .allowed(Kind.get) }
   /// `PUT`.
-  public static var put: Self { Self(Kind.put) }
+  public static var put: Self { .allowed(Kind.put) }
   /// `HEAD`.
-  public static var head: Self { Self(Kind.head) }
+  public static var head: Self { .allowed(Kind.head) }
   /// `POST`.
-  public static var post: Self { Self(Kind.post) }
+  public static var post: Self { .allowed(Kind.post) }
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
 }
 
 extension S3.Bucket {
@@ -560,7 +560,7 @@ extension Value where Kind == S3.Bucket.AnalyticsConfiguration {
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
     objectEntries.append(.init("StorageClassAnalysis", storageClassAnalysis.expression))
     if let tagFilters = tagFilters { objectEntries.append(.init("TagFilters", tagFilters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -576,9 +576,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.BlockedEncryptionTypeListValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `SSE-C`.
-  public static var sseC: Self { Self(Kind.sseC) }
+  public static var sseC: Self { .allowed(Kind.sseC) }
 }
 
 extension S3.Bucket {
@@ -593,7 +593,7 @@ extension Value where Kind == S3.Bucket.BlockedEncryptionTypes {
   public init(encryptionType: Value<[S3.Bucket.BlockedEncryptionTypeListValue]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let encryptionType = encryptionType { objectEntries.append(.init("EncryptionType", encryptionType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -609,7 +609,7 @@ extension Value where Kind == S3.Bucket.BucketEncryption {
   public init(serverSideEncryptionConfiguration: Value<[S3.Bucket.ServerSideEncryptionRule]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ServerSideEncryptionConfiguration", serverSideEncryptionConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -625,9 +625,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.BucketNamespaceValue {
   /// `global`.
-  public static var global: Self { Self(Kind.global) }
+  public static var global: Self { .allowed(Kind.global) }
   /// `account-regional`.
-  public static var accountRegional: Self { Self(Kind.accountRegional) }
+  public static var accountRegional: Self { .allowed(Kind.accountRegional) }
 }
 
 extension S3.Bucket {
@@ -642,9 +642,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.ConfigurationStateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension S3.Bucket {
@@ -659,7 +659,7 @@ extension Value where Kind == S3.Bucket.CorsConfiguration {
   public init(corsRules: Value<[S3.Bucket.CorsRule]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CorsRules", corsRules.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -687,7 +687,7 @@ extension Value where Kind == S3.Bucket.CorsRule {
     if let exposedHeaders = exposedHeaders { objectEntries.append(.init("ExposedHeaders", exposedHeaders.expression)) }
     if let id = id { objectEntries.append(.init("Id", id.expression)) }
     if let maxAge = maxAge { objectEntries.append(.init("MaxAge", maxAge.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -704,7 +704,7 @@ extension Value where Kind == S3.Bucket.DataExport {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Destination", destination.expression))
     objectEntries.append(.init("OutputSchemaVersion", outputSchemaVersion.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -722,7 +722,7 @@ extension Value where Kind == S3.Bucket.DefaultRetention {
     if let days = days { objectEntries.append(.init("Days", days.expression)) }
     if let mode = mode { objectEntries.append(.init("Mode", mode.expression)) }
     if let years = years { objectEntries.append(.init("Years", years.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -738,7 +738,7 @@ extension Value where Kind == S3.Bucket.DeleteMarkerReplication {
   public init(status: Value<S3.Bucket.StatusValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -764,7 +764,7 @@ extension Value where Kind == S3.Bucket.Destination {
     objectEntries.append(.init("BucketArn", bucketARN.expression))
     objectEntries.append(.init("Format", format.expression))
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -780,7 +780,7 @@ extension Value where Kind == S3.Bucket.EncryptionConfiguration {
   public init(replicaKMSKeyID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ReplicaKmsKeyID", replicaKMSKeyID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -796,7 +796,7 @@ extension Value where Kind == S3.Bucket.EventBridgeConfiguration {
   public init(eventBridgeEnabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EventBridgeEnabled", eventBridgeEnabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -812,9 +812,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.ExpirationValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension S3.Bucket {
@@ -830,7 +830,7 @@ extension Value where Kind == S3.Bucket.FilterRule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -847,11 +847,11 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.FormatValue {
   /// `CSV`.
-  public static var csv: Self { Self(Kind.csv) }
+  public static var csv: Self { .allowed(Kind.csv) }
   /// `ORC`.
-  public static var orc: Self { Self(Kind.orc) }
+  public static var orc: Self { .allowed(Kind.orc) }
   /// `Parquet`.
-  public static var parquet: Self { Self(Kind.parquet) }
+  public static var parquet: Self { .allowed(Kind.parquet) }
 }
 
 extension S3.Bucket {
@@ -866,9 +866,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.IncludedObjectVersionsValue {
   /// `All`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `Current`.
-  public static var current: Self { Self(Kind.current) }
+  public static var current: Self { .allowed(Kind.current) }
 }
 
 extension S3.Bucket {
@@ -893,7 +893,7 @@ extension Value where Kind == S3.Bucket.IntelligentTieringConfiguration {
     objectEntries.append(.init("Status", status.expression))
     if let tagFilters = tagFilters { objectEntries.append(.init("TagFilters", tagFilters.expression)) }
     objectEntries.append(.init("Tierings", tierings.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -923,7 +923,7 @@ extension Value where Kind == S3.Bucket.InventoryConfiguration {
     if let optionalFields = optionalFields { objectEntries.append(.init("OptionalFields", optionalFields.expression)) }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
     objectEntries.append(.init("ScheduleFrequency", scheduleFrequency.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -949,7 +949,7 @@ extension Value where Kind == S3.Bucket.InventoryTableConfiguration {
     }
     if let tableARN = tableARN { objectEntries.append(.init("TableArn", tableARN.expression)) }
     if let tableName = tableName { objectEntries.append(.init("TableName", tableName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -975,7 +975,7 @@ extension Value where Kind == S3.Bucket.JournalTableConfiguration {
     objectEntries.append(.init("RecordExpiration", recordExpiration.expression))
     if let tableARN = tableARN { objectEntries.append(.init("TableArn", tableARN.expression)) }
     if let tableName = tableName { objectEntries.append(.init("TableName", tableName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -993,7 +993,7 @@ extension Value where Kind == S3.Bucket.LambdaConfiguration {
     objectEntries.append(.init("Event", event.expression))
     if let filter = filter { objectEntries.append(.init("Filter", filter.expression)) }
     objectEntries.append(.init("Function", function.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1015,7 +1015,7 @@ extension Value where Kind == S3.Bucket.LifecycleConfiguration {
     if let transitionDefaultMinimumObjectSize = transitionDefaultMinimumObjectSize {
       objectEntries.append(.init("TransitionDefaultMinimumObjectSize", transitionDefaultMinimumObjectSize.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1041,7 +1041,7 @@ extension Value where Kind == S3.Bucket.LoggingConfiguration {
     if let targetObjectKeyFormat = targetObjectKeyFormat {
       objectEntries.append(.init("TargetObjectKeyFormat", targetObjectKeyFormat.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1065,7 +1065,7 @@ extension Value where Kind == S3.Bucket.MetadataConfiguration {
       objectEntries.append(.init("InventoryTableConfiguration", inventoryTableConfiguration.expression))
     }
     objectEntries.append(.init("JournalTableConfiguration", journalTableConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1087,7 +1087,7 @@ extension Value where Kind == S3.Bucket.MetadataDestination {
     if let tableBucketARN = tableBucketARN { objectEntries.append(.init("TableBucketArn", tableBucketARN.expression)) }
     objectEntries.append(.init("TableBucketType", tableBucketType.expression))
     if let tableNamespace = tableNamespace { objectEntries.append(.init("TableNamespace", tableNamespace.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1103,7 +1103,7 @@ extension Value where Kind == S3.Bucket.MetadataTableConfiguration {
   public init(s3TablesDestination: Value<S3.Bucket.S3TablesDestination>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3TablesDestination", s3TablesDestination.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1120,7 +1120,7 @@ extension Value where Kind == S3.Bucket.MetadataTableEncryptionConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
     objectEntries.append(.init("SseAlgorithm", sseAlgorithm.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1137,7 +1137,7 @@ extension Value where Kind == S3.Bucket.Metrics {
     var objectEntries: [Expression.ObjectEntry] = []
     if let eventThreshold = eventThreshold { objectEntries.append(.init("EventThreshold", eventThreshold.expression)) }
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1161,7 +1161,7 @@ extension Value where Kind == S3.Bucket.MetricsConfiguration {
     objectEntries.append(.init("Id", id.expression))
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
     if let tagFilters = tagFilters { objectEntries.append(.init("TagFilters", tagFilters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1177,9 +1177,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.ModeValue {
   /// `COMPLIANCE`.
-  public static var compliance: Self { Self(Kind.compliance) }
+  public static var compliance: Self { .allowed(Kind.compliance) }
   /// `GOVERNANCE`.
-  public static var governance: Self { Self(Kind.governance) }
+  public static var governance: Self { .allowed(Kind.governance) }
 }
 
 extension S3.Bucket {
@@ -1197,7 +1197,7 @@ extension Value where Kind == S3.Bucket.NoncurrentVersionExpiration {
       objectEntries.append(.init("NewerNoncurrentVersions", newerNoncurrentVersions.expression))
     }
     objectEntries.append(.init("NoncurrentDays", noncurrentDays.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1221,7 +1221,7 @@ extension Value where Kind == S3.Bucket.NoncurrentVersionTransition {
     }
     objectEntries.append(.init("StorageClass", storageClass.expression))
     objectEntries.append(.init("TransitionInDays", transitionInDays.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1253,7 +1253,7 @@ extension Value where Kind == S3.Bucket.NotificationConfiguration {
     if let topicConfigurations = topicConfigurations {
       objectEntries.append(.init("TopicConfigurations", topicConfigurations.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1269,7 +1269,7 @@ extension Value where Kind == S3.Bucket.NotificationFilter {
   public init(s3Key: Value<S3.Bucket.S3KeyFilter>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Key", s3Key.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1291,7 +1291,7 @@ extension Value where Kind == S3.Bucket.ObjectLockConfiguration {
       objectEntries.append(.init("ObjectLockEnabled", objectLockEnabled.expression))
     }
     if let rule = rule { objectEntries.append(.init("Rule", rule.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1306,7 +1306,7 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.ObjectLockEnabledValue {
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension S3.Bucket {
@@ -1323,7 +1323,7 @@ extension Value where Kind == S3.Bucket.ObjectLockRule {
     if let defaultRetention = defaultRetention {
       objectEntries.append(.init("DefaultRetention", defaultRetention.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1340,11 +1340,11 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.ObjectOwnershipValue {
   /// `ObjectWriter`.
-  public static var objectWriter: Self { Self(Kind.objectWriter) }
+  public static var objectWriter: Self { .allowed(Kind.objectWriter) }
   /// `BucketOwnerPreferred`.
-  public static var bucketOwnerPreferred: Self { Self(Kind.bucketOwnerPreferred) }
+  public static var bucketOwnerPreferred: Self { .allowed(Kind.bucketOwnerPreferred) }
   /// `BucketOwnerEnforced`.
-  public static var bucketOwnerEnforced: Self { Self(Kind.bucketOwnerEnforced) }
+  public static var bucketOwnerEnforced: Self { .allowed(Kind.bucketOwnerEnforced) }
 }
 
 extension S3.Bucket {
@@ -1373,37 +1373,37 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.OptionalFieldsValue {
   /// `Size`.
-  public static var size: Self { Self(Kind.size) }
+  public static var size: Self { .allowed(Kind.size) }
   /// `LastModifiedDate`.
-  public static var lastModifiedDate: Self { Self(Kind.lastModifiedDate) }
+  public static var lastModifiedDate: Self { .allowed(Kind.lastModifiedDate) }
   /// `StorageClass`.
-  public static var storageClass: Self { Self(Kind.storageClass) }
+  public static var storageClass: Self { .allowed(Kind.storageClass) }
   /// `ETag`.
-  public static var eTag: Self { Self(Kind.eTag) }
+  public static var eTag: Self { .allowed(Kind.eTag) }
   /// `IsMultipartUploaded`.
-  public static var isMultipartUploaded: Self { Self(Kind.isMultipartUploaded) }
+  public static var isMultipartUploaded: Self { .allowed(Kind.isMultipartUploaded) }
   /// `ReplicationStatus`.
-  public static var replicationStatus: Self { Self(Kind.replicationStatus) }
+  public static var replicationStatus: Self { .allowed(Kind.replicationStatus) }
   /// `EncryptionStatus`.
-  public static var encryptionStatus: Self { Self(Kind.encryptionStatus) }
+  public static var encryptionStatus: Self { .allowed(Kind.encryptionStatus) }
   /// `ObjectLockRetainUntilDate`.
-  public static var objectLockRetainUntilDate: Self { Self(Kind.objectLockRetainUntilDate) }
+  public static var objectLockRetainUntilDate: Self { .allowed(Kind.objectLockRetainUntilDate) }
   /// `ObjectLockMode`.
-  public static var objectLockMode: Self { Self(Kind.objectLockMode) }
+  public static var objectLockMode: Self { .allowed(Kind.objectLockMode) }
   /// `ObjectLockLegalHoldStatus`.
-  public static var objectLockLegalHoldStatus: Self { Self(Kind.objectLockLegalHoldStatus) }
+  public static var objectLockLegalHoldStatus: Self { .allowed(Kind.objectLockLegalHoldStatus) }
   /// `IntelligentTieringAccessTier`.
-  public static var intelligentTieringAccessTier: Self { Self(Kind.intelligentTieringAccessTier) }
+  public static var intelligentTieringAccessTier: Self { .allowed(Kind.intelligentTieringAccessTier) }
   /// `BucketKeyStatus`.
-  public static var bucketKeyStatus: Self { Self(Kind.bucketKeyStatus) }
+  public static var bucketKeyStatus: Self { .allowed(Kind.bucketKeyStatus) }
   /// `ChecksumAlgorithm`.
-  public static var checksumAlgorithm: Self { Self(Kind.checksumAlgorithm) }
+  public static var checksumAlgorithm: Self { .allowed(Kind.checksumAlgorithm) }
   /// `ObjectAccessControlList`.
-  public static var objectAccessControlList: Self { Self(Kind.objectAccessControlList) }
+  public static var objectAccessControlList: Self { .allowed(Kind.objectAccessControlList) }
   /// `ObjectOwner`.
-  public static var objectOwner: Self { Self(Kind.objectOwner) }
+  public static var objectOwner: Self { .allowed(Kind.objectOwner) }
   /// `LifecycleExpirationDate`.
-  public static var lifecycleExpirationDate: Self { Self(Kind.lifecycleExpirationDate) }
+  public static var lifecycleExpirationDate: Self { .allowed(Kind.lifecycleExpirationDate) }
 }
 
 extension S3.Bucket {
@@ -1417,7 +1417,7 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.OwnerValue {
   /// `Destination`.
-  public static var destination: Self { Self(Kind.destination) }
+  public static var destination: Self { .allowed(Kind.destination) }
 }
 
 extension S3.Bucket {
@@ -1432,7 +1432,7 @@ extension Value where Kind == S3.Bucket.OwnershipControls {
   public init(rules: Value<[S3.Bucket.OwnershipControlsRule]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Rules", rules.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1450,7 +1450,7 @@ extension Value where Kind == S3.Bucket.OwnershipControlsRule {
     if let objectOwnership = objectOwnership {
       objectEntries.append(.init("ObjectOwnership", objectOwnership.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1466,9 +1466,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.ProtocolValue {
   /// `http`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `https`.
-  public static var https: Self { Self(Kind.https) }
+  public static var https: Self { .allowed(Kind.https) }
 }
 
 extension S3.Bucket {
@@ -1485,7 +1485,7 @@ extension Value where Kind == S3.Bucket.QueueConfiguration {
     objectEntries.append(.init("Event", event.expression))
     if let filter = filter { objectEntries.append(.init("Filter", filter.expression)) }
     objectEntries.append(.init("Queue", queue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1502,7 +1502,7 @@ extension Value where Kind == S3.Bucket.RecordExpiration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let days = days { objectEntries.append(.init("Days", days.expression)) }
     objectEntries.append(.init("Expiration", expiration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1519,7 +1519,7 @@ extension Value where Kind == S3.Bucket.RedirectAllRequestsTo {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("HostName", hostName.expression))
     if let `protocol` = `protocol` { objectEntries.append(.init("Protocol", `protocol`.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1549,7 +1549,7 @@ extension Value where Kind == S3.Bucket.RedirectRule {
       objectEntries.append(.init("ReplaceKeyPrefixWith", replaceKeyPrefixWith.expression))
     }
     if let replaceKeyWith = replaceKeyWith { objectEntries.append(.init("ReplaceKeyWith", replaceKeyWith.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1565,7 +1565,7 @@ extension Value where Kind == S3.Bucket.ReplicaModifications {
   public init(status: Value<S3.Bucket.ReplicaModificationsStatusValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1581,9 +1581,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.ReplicaModificationsStatusValue {
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension S3.Bucket {
@@ -1599,7 +1599,7 @@ extension Value where Kind == S3.Bucket.ReplicationConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Role", role.expression))
     objectEntries.append(.init("Rules", rules.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1635,7 +1635,7 @@ extension Value where Kind == S3.Bucket.ReplicationDestination {
       objectEntries.append(.init("ReplicationTime", replicationTime.expression))
     }
     if let storageClass = storageClass { objectEntries.append(.init("StorageClass", storageClass.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1657,21 +1657,21 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.ReplicationDestinationStorageClassValue {
   /// `DEEP_ARCHIVE`.
-  public static var deepArchive: Self { Self(Kind.deepArchive) }
+  public static var deepArchive: Self { .allowed(Kind.deepArchive) }
   /// `GLACIER`.
-  public static var glacier: Self { Self(Kind.glacier) }
+  public static var glacier: Self { .allowed(Kind.glacier) }
   /// `GLACIER_IR`.
-  public static var glacierIr: Self { Self(Kind.glacierIr) }
+  public static var glacierIr: Self { .allowed(Kind.glacierIr) }
   /// `INTELLIGENT_TIERING`.
-  public static var intelligentTiering: Self { Self(Kind.intelligentTiering) }
+  public static var intelligentTiering: Self { .allowed(Kind.intelligentTiering) }
   /// `ONEZONE_IA`.
-  public static var onezoneIa: Self { Self(Kind.onezoneIa) }
+  public static var onezoneIa: Self { .allowed(Kind.onezoneIa) }
   /// `REDUCED_REDUNDANCY`.
-  public static var reducedRedundancy: Self { Self(Kind.reducedRedundancy) }
+  public static var reducedRedundancy: Self { .allowed(Kind.reducedRedundancy) }
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `STANDARD_IA`.
-  public static var standardIa: Self { Self(Kind.standardIa) }
+  public static var standardIa: Self { .allowed(Kind.standardIa) }
 }
 
 extension S3.Bucket {
@@ -1706,7 +1706,7 @@ extension Value where Kind == S3.Bucket.ReplicationRule {
       objectEntries.append(.init("SourceSelectionCriteria", sourceSelectionCriteria.expression))
     }
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1723,7 +1723,7 @@ extension Value where Kind == S3.Bucket.ReplicationRuleAndOperator {
     var objectEntries: [Expression.ObjectEntry] = []
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
     if let tagFilters = tagFilters { objectEntries.append(.init("TagFilters", tagFilters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1745,7 +1745,7 @@ extension Value where Kind == S3.Bucket.ReplicationRuleFilter {
     if let and = and { objectEntries.append(.init("And", and.expression)) }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
     if let tagFilter = tagFilter { objectEntries.append(.init("TagFilter", tagFilter.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1762,7 +1762,7 @@ extension Value where Kind == S3.Bucket.ReplicationTime {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Status", status.expression))
     objectEntries.append(.init("Time", time.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1778,7 +1778,7 @@ extension Value where Kind == S3.Bucket.ReplicationTimeValue {
   public init(minutes: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Minutes", minutes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1800,7 +1800,7 @@ extension Value where Kind == S3.Bucket.RoutingRule {
     if let routingRuleCondition = routingRuleCondition {
       objectEntries.append(.init("RoutingRuleCondition", routingRuleCondition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1821,7 +1821,7 @@ extension Value where Kind == S3.Bucket.RoutingRuleCondition {
     if let keyPrefixEquals = keyPrefixEquals {
       objectEntries.append(.init("KeyPrefixEquals", keyPrefixEquals.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1887,7 +1887,7 @@ extension Value where Kind == S3.Bucket.Rule {
     if let tagFilters = tagFilters { objectEntries.append(.init("TagFilters", tagFilters.expression)) }
     if let transition = transition { objectEntries.append(.init("Transition", transition.expression)) }
     if let transitions = transitions { objectEntries.append(.init("Transitions", transitions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1903,9 +1903,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.RuleStatusValue {
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension S3.Bucket {
@@ -1920,7 +1920,7 @@ extension Value where Kind == S3.Bucket.S3KeyFilter {
   public init(rules: Value<[S3.Bucket.FilterRule]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Rules", rules.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1944,7 +1944,7 @@ extension Value where Kind == S3.Bucket.S3TablesDestination {
     objectEntries.append(.init("TableBucketArn", tableBucketARN.expression))
     objectEntries.append(.init("TableName", tableName.expression))
     if let tableNamespace = tableNamespace { objectEntries.append(.init("TableNamespace", tableNamespace.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1961,11 +1961,11 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.SSEAlgorithmValue {
   /// `aws:kms`.
-  public static var awsKMS: Self { Self(Kind.awsKMS) }
+  public static var awsKMS: Self { .allowed(Kind.awsKMS) }
   /// `AES256`.
-  public static var aes256: Self { Self(Kind.aes256) }
+  public static var aes256: Self { .allowed(Kind.aes256) }
   /// `aws:kms:dsse`.
-  public static var awsKMSDsse: Self { Self(Kind.awsKMSDsse) }
+  public static var awsKMSDsse: Self { .allowed(Kind.awsKMSDsse) }
 }
 
 extension S3.Bucket {
@@ -1980,9 +1980,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.ScheduleFrequencyValue {
   /// `Daily`.
-  public static var daily: Self { Self(Kind.daily) }
+  public static var daily: Self { .allowed(Kind.daily) }
   /// `Weekly`.
-  public static var weekly: Self { Self(Kind.weekly) }
+  public static var weekly: Self { .allowed(Kind.weekly) }
 }
 
 extension S3.Bucket {
@@ -1998,7 +1998,7 @@ extension Value where Kind == S3.Bucket.ServerSideEncryptionByDefault {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsMasterKeyID = kmsMasterKeyID { objectEntries.append(.init("KMSMasterKeyID", kmsMasterKeyID.expression)) }
     objectEntries.append(.init("SSEAlgorithm", sseAlgorithm.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2026,7 +2026,7 @@ extension Value where Kind == S3.Bucket.ServerSideEncryptionRule {
     if let serverSideEncryptionByDefault = serverSideEncryptionByDefault {
       objectEntries.append(.init("ServerSideEncryptionByDefault", serverSideEncryptionByDefault.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2050,7 +2050,7 @@ extension Value where Kind == S3.Bucket.SourceSelectionCriteria {
     if let sseKMSEncryptedObjects = sseKMSEncryptedObjects {
       objectEntries.append(.init("SseKmsEncryptedObjects", sseKMSEncryptedObjects.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2066,9 +2066,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.SseAlgorithmValue {
   /// `aws:kms`.
-  public static var awsKMS: Self { Self(Kind.awsKMS) }
+  public static var awsKMS: Self { .allowed(Kind.awsKMS) }
   /// `AES256`.
-  public static var aes256: Self { Self(Kind.aes256) }
+  public static var aes256: Self { .allowed(Kind.aes256) }
 }
 
 extension S3.Bucket {
@@ -2083,7 +2083,7 @@ extension Value where Kind == S3.Bucket.SseKMSEncryptedObjects {
   public init(status: Value<S3.Bucket.StatusValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2099,9 +2099,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.StatusValue {
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension S3.Bucket {
@@ -2116,7 +2116,7 @@ extension Value where Kind == S3.Bucket.StorageClassAnalysis {
   public init(dataExport: Value<S3.Bucket.DataExport>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dataExport = dataExport { objectEntries.append(.init("DataExport", dataExport.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2137,19 +2137,19 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.StorageClassValue {
   /// `DEEP_ARCHIVE`.
-  public static var deepArchive: Self { Self(Kind.deepArchive) }
+  public static var deepArchive: Self { .allowed(Kind.deepArchive) }
   /// `GLACIER`.
-  public static var glacier: Self { Self(Kind.glacier) }
+  public static var glacier: Self { .allowed(Kind.glacier) }
   /// `Glacier`.
-  public static var glacierValue: Self { Self(Kind.glacierValue) }
+  public static var glacierValue: Self { .allowed(Kind.glacierValue) }
   /// `GLACIER_IR`.
-  public static var glacierIr: Self { Self(Kind.glacierIr) }
+  public static var glacierIr: Self { .allowed(Kind.glacierIr) }
   /// `INTELLIGENT_TIERING`.
-  public static var intelligentTiering: Self { Self(Kind.intelligentTiering) }
+  public static var intelligentTiering: Self { .allowed(Kind.intelligentTiering) }
   /// `ONEZONE_IA`.
-  public static var onezoneIa: Self { Self(Kind.onezoneIa) }
+  public static var onezoneIa: Self { .allowed(Kind.onezoneIa) }
   /// `STANDARD_IA`.
-  public static var standardIa: Self { Self(Kind.standardIa) }
+  public static var standardIa: Self { .allowed(Kind.standardIa) }
 }
 
 extension S3.Bucket {
@@ -2164,9 +2164,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.TableBucketTypeValue {
   /// `aws`.
-  public static var aws: Self { Self(Kind.aws) }
+  public static var aws: Self { .allowed(Kind.aws) }
   /// `customer`.
-  public static var customer: Self { Self(Kind.customer) }
+  public static var customer: Self { .allowed(Kind.customer) }
 }
 
 extension S3.Bucket {
@@ -2182,7 +2182,7 @@ extension Value where Kind == S3.Bucket.TagFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2199,7 +2199,7 @@ extension Value where Kind == S3.Bucket.Tiering {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AccessTier", accessTier.expression))
     objectEntries.append(.init("Days", days.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2217,7 +2217,7 @@ extension Value where Kind == S3.Bucket.TopicConfiguration {
     objectEntries.append(.init("Event", event.expression))
     if let filter = filter { objectEntries.append(.init("Filter", filter.expression)) }
     objectEntries.append(.init("Topic", topic.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2241,7 +2241,7 @@ extension Value where Kind == S3.Bucket.Transition {
     if let transitionInDays = transitionInDays {
       objectEntries.append(.init("TransitionInDays", transitionInDays.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2257,9 +2257,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.TransitionDefaultMinimumObjectSizeValue {
   /// `varies_by_storage_class`.
-  public static var variesByStorageClass: Self { Self(Kind.variesByStorageClass) }
+  public static var variesByStorageClass: Self { .allowed(Kind.variesByStorageClass) }
   /// `all_storage_classes_128K`.
-  public static var allStorageClasses128K: Self { Self(Kind.allStorageClasses128K) }
+  public static var allStorageClasses128K: Self { .allowed(Kind.allStorageClasses128K) }
 }
 
 extension S3.Bucket {
@@ -2274,7 +2274,7 @@ extension Value where Kind == S3.Bucket.VersioningConfiguration {
   public init(status: Value<S3.Bucket.VersioningConfigurationStatusValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2290,9 +2290,9 @@ extension S3.Bucket {
 
 extension Value where Kind == S3.Bucket.VersioningConfigurationStatusValue {
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `Suspended`.
-  public static var suspended: Self { Self(Kind.suspended) }
+  public static var suspended: Self { .allowed(Kind.suspended) }
 }
 
 extension S3.Bucket {
@@ -2317,6 +2317,6 @@ extension Value where Kind == S3.Bucket.WebsiteConfiguration {
       objectEntries.append(.init("RedirectAllRequestsTo", redirectAllRequestsTo.expression))
     }
     if let routingRules = routingRules { objectEntries.append(.init("RoutingRules", routingRules.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

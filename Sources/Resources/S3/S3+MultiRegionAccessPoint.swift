@@ -96,6 +96,6 @@ extension Value where Kind == S3.MultiRegionAccessPoint.Region {
     if let bucketAccountID = bucketAccountID {
       objectEntries.append(.init("BucketAccountId", bucketAccountID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == S3.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -49,6 +49,6 @@ extension Value where Kind == S3.PublicAccessBlockConfiguration {
     if let restrictPublicBuckets = restrictPublicBuckets {
       objectEntries.append(.init("RestrictPublicBuckets", restrictPublicBuckets.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -108,7 +108,7 @@ extension Value where Kind == S3.StorageLens.AccountLevel {
     if let storageLensGroupLevel = storageLensGroupLevel {
       objectEntries.append(.init("StorageLensGroupLevel", storageLensGroupLevel.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -124,7 +124,7 @@ extension Value where Kind == S3.StorageLens.ActivityMetrics {
   public init(isEnabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let isEnabled = isEnabled { objectEntries.append(.init("IsEnabled", isEnabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -140,7 +140,7 @@ extension Value where Kind == S3.StorageLens.AdvancedCostOptimizationMetrics {
   public init(isEnabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let isEnabled = isEnabled { objectEntries.append(.init("IsEnabled", isEnabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -156,7 +156,7 @@ extension Value where Kind == S3.StorageLens.AdvancedDataProtectionMetrics {
   public init(isEnabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let isEnabled = isEnabled { objectEntries.append(.init("IsEnabled", isEnabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -172,7 +172,7 @@ extension Value where Kind == S3.StorageLens.AdvancedPerformanceMetrics {
   public init(isEnabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let isEnabled = isEnabled { objectEntries.append(.init("IsEnabled", isEnabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -188,7 +188,7 @@ extension Value where Kind == S3.StorageLens.AwsOrg {
   public init(arn: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Arn", arn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -226,7 +226,7 @@ extension Value where Kind == S3.StorageLens.BucketLevel {
       objectEntries.append(.init("DetailedStatusCodesMetrics", detailedStatusCodesMetrics.expression))
     }
     if let prefixLevel = prefixLevel { objectEntries.append(.init("PrefixLevel", prefixLevel.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -243,7 +243,7 @@ extension Value where Kind == S3.StorageLens.BucketsAndRegions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let buckets = buckets { objectEntries.append(.init("Buckets", buckets.expression)) }
     if let regions = regions { objectEntries.append(.init("Regions", regions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -259,7 +259,7 @@ extension Value where Kind == S3.StorageLens.CloudWatchMetrics {
   public init(isEnabled: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IsEnabled", isEnabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -287,7 +287,7 @@ extension Value where Kind == S3.StorageLens.DataExport {
     if let storageLensTableDestination = storageLensTableDestination {
       objectEntries.append(.init("StorageLensTableDestination", storageLensTableDestination.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -303,7 +303,7 @@ extension Value where Kind == S3.StorageLens.DetailedStatusCodesMetrics {
   public init(isEnabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let isEnabled = isEnabled { objectEntries.append(.init("IsEnabled", isEnabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -319,9 +319,9 @@ extension S3.StorageLens {
 
 extension Value where Kind == S3.StorageLens.FormatValue {
   /// `CSV`.
-  public static var csv: Self { Self(Kind.csv) }
+  public static var csv: Self { .allowed(Kind.csv) }
   /// `Parquet`.
-  public static var parquet: Self { Self(Kind.parquet) }
+  public static var parquet: Self { .allowed(Kind.parquet) }
 }
 
 extension S3.StorageLens {
@@ -335,7 +335,7 @@ extension S3.StorageLens {
 
 extension Value where Kind == S3.StorageLens.OutputSchemaVersionValue {
   /// `V_1`.
-  public static var v1: Self { Self(Kind.v1) }
+  public static var v1: Self { .allowed(Kind.v1) }
 }
 
 extension S3.StorageLens {
@@ -350,7 +350,7 @@ extension Value where Kind == S3.StorageLens.PrefixLevel {
   public init(storageMetrics: Value<S3.StorageLens.PrefixLevelStorageMetrics>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("StorageMetrics", storageMetrics.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -369,7 +369,7 @@ extension Value where Kind == S3.StorageLens.PrefixLevelStorageMetrics {
     if let selectionCriteria = selectionCriteria {
       objectEntries.append(.init("SelectionCriteria", selectionCriteria.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -397,7 +397,7 @@ extension Value where Kind == S3.StorageLens.S3BucketDestination {
     objectEntries.append(.init("Format", format.expression))
     objectEntries.append(.init("OutputSchemaVersion", outputSchemaVersion.expression))
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -421,7 +421,7 @@ extension Value where Kind == S3.StorageLens.SelectionCriteria {
     if let minStorageBytesPercentage = minStorageBytesPercentage {
       objectEntries.append(.init("MinStorageBytesPercentage", minStorageBytesPercentage.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -461,7 +461,7 @@ extension Value where Kind == S3.StorageLens.StorageLensConfiguration {
       objectEntries.append(.init("PrefixDelimiter", prefixDelimiter.expression))
     }
     if let storageLensARN = storageLensARN { objectEntries.append(.init("StorageLensArn", storageLensARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -485,7 +485,7 @@ extension Value where Kind == S3.StorageLens.StorageLensExpandedPrefixesDataExpo
     if let storageLensTableDestination = storageLensTableDestination {
       objectEntries.append(.init("StorageLensTableDestination", storageLensTableDestination.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -503,7 +503,7 @@ extension Value where Kind == S3.StorageLens.StorageLensGroupLevel {
     if let storageLensGroupSelectionCriteria = storageLensGroupSelectionCriteria {
       objectEntries.append(.init("StorageLensGroupSelectionCriteria", storageLensGroupSelectionCriteria.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -520,7 +520,7 @@ extension Value where Kind == S3.StorageLens.StorageLensGroupSelectionCriteria {
     var objectEntries: [Expression.ObjectEntry] = []
     if let exclude = exclude { objectEntries.append(.init("Exclude", exclude.expression)) }
     if let include = include { objectEntries.append(.init("Include", include.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -537,6 +537,6 @@ extension Value where Kind == S3.StorageLens.StorageLensTableDestination {
     var objectEntries: [Expression.ObjectEntry] = []
     if let encryption = encryption { objectEntries.append(.init("Encryption", encryption.expression)) }
     objectEntries.append(.init("IsEnabled", isEnabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -98,7 +98,7 @@ extension Value where Kind == S3.StorageLensGroup.And {
     if let matchObjectSize = matchObjectSize {
       objectEntries.append(.init("MatchObjectSize", matchObjectSize.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -130,7 +130,7 @@ extension Value where Kind == S3.StorageLensGroup.Filter {
       objectEntries.append(.init("MatchObjectSize", matchObjectSize.expression))
     }
     if let or = or { objectEntries.append(.init("Or", or.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -149,7 +149,7 @@ extension Value where Kind == S3.StorageLensGroup.MatchObjectAge {
       objectEntries.append(.init("DaysGreaterThan", daysGreaterThan.expression))
     }
     if let daysLessThan = daysLessThan { objectEntries.append(.init("DaysLessThan", daysLessThan.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -168,7 +168,7 @@ extension Value where Kind == S3.StorageLensGroup.MatchObjectSize {
       objectEntries.append(.init("BytesGreaterThan", bytesGreaterThan.expression))
     }
     if let bytesLessThan = bytesLessThan { objectEntries.append(.init("BytesLessThan", bytesLessThan.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -196,6 +196,6 @@ extension Value where Kind == S3.StorageLensGroup.Or {
     if let matchObjectSize = matchObjectSize {
       objectEntries.append(.init("MatchObjectSize", matchObjectSize.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

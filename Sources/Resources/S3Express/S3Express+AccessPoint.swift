@@ -138,21 +138,21 @@ extension S3Express.AccessPoint {
 
 extension Value where Kind == S3Express.AccessPoint.PermissionsValue {
   /// `GetObject`.
-  public static var getObject: Self { Self(Kind.getObject) }
+  public static var getObject: Self { .allowed(Kind.getObject) }
   /// `GetObjectAttributes`.
-  public static var getObjectAttributes: Self { Self(Kind.getObjectAttributes) }
+  public static var getObjectAttributes: Self { .allowed(Kind.getObjectAttributes) }
   /// `ListMultipartUploadParts`.
-  public static var listMultipartUploadParts: Self { Self(Kind.listMultipartUploadParts) }
+  public static var listMultipartUploadParts: Self { .allowed(Kind.listMultipartUploadParts) }
   /// `ListBucket`.
-  public static var listBucket: Self { Self(Kind.listBucket) }
+  public static var listBucket: Self { .allowed(Kind.listBucket) }
   /// `ListBucketMultipartUploads`.
-  public static var listBucketMultipartUploads: Self { Self(Kind.listBucketMultipartUploads) }
+  public static var listBucketMultipartUploads: Self { .allowed(Kind.listBucketMultipartUploads) }
   /// `PutObject`.
-  public static var putObject: Self { Self(Kind.putObject) }
+  public static var putObject: Self { .allowed(Kind.putObject) }
   /// `DeleteObject`.
-  public static var deleteObject: Self { Self(Kind.deleteObject) }
+  public static var deleteObject: Self { .allowed(Kind.deleteObject) }
   /// `AbortMultipartUpload`.
-  public static var abortMultipartUpload: Self { Self(Kind.abortMultipartUpload) }
+  public static var abortMultipartUpload: Self { .allowed(Kind.abortMultipartUpload) }
 }
 
 extension S3Express.AccessPoint {
@@ -183,7 +183,7 @@ extension Value where Kind == S3Express.AccessPoint.PublicAccessBlockConfigurati
     if let restrictPublicBuckets = restrictPublicBuckets {
       objectEntries.append(.init("RestrictPublicBuckets", restrictPublicBuckets.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -200,7 +200,7 @@ extension Value where Kind == S3Express.AccessPoint.Scope {
     var objectEntries: [Expression.ObjectEntry] = []
     if let permissions = permissions { objectEntries.append(.init("Permissions", permissions.expression)) }
     if let prefixes = prefixes { objectEntries.append(.init("Prefixes", prefixes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -216,6 +216,6 @@ extension Value where Kind == S3Express.AccessPoint.VPCConfiguration {
   public init(vpcID: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let vpcID = vpcID { objectEntries.append(.init("VpcId", vpcID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

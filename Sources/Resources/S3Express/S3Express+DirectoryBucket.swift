@@ -137,7 +137,7 @@ extension Value where Kind == S3Express.DirectoryBucket.AbortIncompleteMultipart
   public init(daysAfterInitiation: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DaysAfterInitiation", daysAfterInitiation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -153,7 +153,7 @@ extension Value where Kind == S3Express.DirectoryBucket.BucketEncryption {
   public init(serverSideEncryptionConfiguration: Value<[S3Express.DirectoryBucket.ServerSideEncryptionRule]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ServerSideEncryptionConfiguration", serverSideEncryptionConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,9 +169,9 @@ extension S3Express.DirectoryBucket {
 
 extension Value where Kind == S3Express.DirectoryBucket.DataRedundancyValue {
   /// `SingleAvailabilityZone`.
-  public static var singleAvailabilityZone: Self { Self(Kind.singleAvailabilityZone) }
+  public static var singleAvailabilityZone: Self { .allowed(Kind.singleAvailabilityZone) }
   /// `SingleLocalZone`.
-  public static var singleLocalZone: Self { Self(Kind.singleLocalZone) }
+  public static var singleLocalZone: Self { .allowed(Kind.singleLocalZone) }
 }
 
 extension S3Express.DirectoryBucket {
@@ -196,7 +196,7 @@ extension Value where Kind == S3Express.DirectoryBucket.Destination {
     objectEntries.append(.init("BucketArn", bucketARN.expression))
     objectEntries.append(.init("Format", format.expression))
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -213,11 +213,11 @@ extension S3Express.DirectoryBucket {
 
 extension Value where Kind == S3Express.DirectoryBucket.FormatValue {
   /// `CSV`.
-  public static var csv: Self { Self(Kind.csv) }
+  public static var csv: Self { .allowed(Kind.csv) }
   /// `ORC`.
-  public static var orc: Self { Self(Kind.orc) }
+  public static var orc: Self { .allowed(Kind.orc) }
   /// `Parquet`.
-  public static var parquet: Self { Self(Kind.parquet) }
+  public static var parquet: Self { .allowed(Kind.parquet) }
 }
 
 extension S3Express.DirectoryBucket {
@@ -232,9 +232,9 @@ extension S3Express.DirectoryBucket {
 
 extension Value where Kind == S3Express.DirectoryBucket.IncludedObjectVersionsValue {
   /// `All`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `Current`.
-  public static var current: Self { Self(Kind.current) }
+  public static var current: Self { .allowed(Kind.current) }
 }
 
 extension S3Express.DirectoryBucket {
@@ -263,7 +263,7 @@ extension Value where Kind == S3Express.DirectoryBucket.InventoryConfiguration {
     if let optionalFields = optionalFields { objectEntries.append(.init("OptionalFields", optionalFields.expression)) }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
     objectEntries.append(.init("ScheduleFrequency", scheduleFrequency.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -279,7 +279,7 @@ extension Value where Kind == S3Express.DirectoryBucket.LifecycleConfiguration {
   public init(rules: Value<[S3Express.DirectoryBucket.Rule]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Rules", rules.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -297,7 +297,7 @@ extension Value where Kind == S3Express.DirectoryBucket.MetricsConfiguration {
     if let accessPointARN = accessPointARN { objectEntries.append(.init("AccessPointArn", accessPointARN.expression)) }
     if let id = id { objectEntries.append(.init("Id", id.expression)) }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -320,23 +320,23 @@ extension S3Express.DirectoryBucket {
 
 extension Value where Kind == S3Express.DirectoryBucket.OptionalFieldsValue {
   /// `Size`.
-  public static var size: Self { Self(Kind.size) }
+  public static var size: Self { .allowed(Kind.size) }
   /// `LastModifiedDate`.
-  public static var lastModifiedDate: Self { Self(Kind.lastModifiedDate) }
+  public static var lastModifiedDate: Self { .allowed(Kind.lastModifiedDate) }
   /// `StorageClass`.
-  public static var storageClass: Self { Self(Kind.storageClass) }
+  public static var storageClass: Self { .allowed(Kind.storageClass) }
   /// `ETag`.
-  public static var eTag: Self { Self(Kind.eTag) }
+  public static var eTag: Self { .allowed(Kind.eTag) }
   /// `IsMultipartUploaded`.
-  public static var isMultipartUploaded: Self { Self(Kind.isMultipartUploaded) }
+  public static var isMultipartUploaded: Self { .allowed(Kind.isMultipartUploaded) }
   /// `EncryptionStatus`.
-  public static var encryptionStatus: Self { Self(Kind.encryptionStatus) }
+  public static var encryptionStatus: Self { .allowed(Kind.encryptionStatus) }
   /// `BucketKeyStatus`.
-  public static var bucketKeyStatus: Self { Self(Kind.bucketKeyStatus) }
+  public static var bucketKeyStatus: Self { .allowed(Kind.bucketKeyStatus) }
   /// `ChecksumAlgorithm`.
-  public static var checksumAlgorithm: Self { Self(Kind.checksumAlgorithm) }
+  public static var checksumAlgorithm: Self { .allowed(Kind.checksumAlgorithm) }
   /// `LifecycleExpirationDate`.
-  public static var lifecycleExpirationDate: Self { Self(Kind.lifecycleExpirationDate) }
+  public static var lifecycleExpirationDate: Self { .allowed(Kind.lifecycleExpirationDate) }
 }
 
 extension S3Express.DirectoryBucket {
@@ -373,7 +373,7 @@ extension Value where Kind == S3Express.DirectoryBucket.Rule {
     }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -389,9 +389,9 @@ extension S3Express.DirectoryBucket {
 
 extension Value where Kind == S3Express.DirectoryBucket.SSEAlgorithmValue {
   /// `aws:kms`.
-  public static var awsKMS: Self { Self(Kind.awsKMS) }
+  public static var awsKMS: Self { .allowed(Kind.awsKMS) }
   /// `AES256`.
-  public static var aes256: Self { Self(Kind.aes256) }
+  public static var aes256: Self { .allowed(Kind.aes256) }
 }
 
 extension S3Express.DirectoryBucket {
@@ -406,9 +406,9 @@ extension S3Express.DirectoryBucket {
 
 extension Value where Kind == S3Express.DirectoryBucket.ScheduleFrequencyValue {
   /// `Daily`.
-  public static var daily: Self { Self(Kind.daily) }
+  public static var daily: Self { .allowed(Kind.daily) }
   /// `Weekly`.
-  public static var weekly: Self { Self(Kind.weekly) }
+  public static var weekly: Self { .allowed(Kind.weekly) }
 }
 
 extension S3Express.DirectoryBucket {
@@ -424,7 +424,7 @@ extension Value where Kind == S3Express.DirectoryBucket.ServerSideEncryptionByDe
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsMasterKeyID = kmsMasterKeyID { objectEntries.append(.init("KMSMasterKeyID", kmsMasterKeyID.expression)) }
     objectEntries.append(.init("SSEAlgorithm", sseAlgorithm.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -448,7 +448,7 @@ extension Value where Kind == S3Express.DirectoryBucket.ServerSideEncryptionRule
     if let serverSideEncryptionByDefault = serverSideEncryptionByDefault {
       objectEntries.append(.init("ServerSideEncryptionByDefault", serverSideEncryptionByDefault.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -464,7 +464,7 @@ extension S3Express.DirectoryBucket {
 
 extension Value where Kind == S3Express.DirectoryBucket.StatusValue {
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

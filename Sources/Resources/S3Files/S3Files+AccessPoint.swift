@@ -115,7 +115,7 @@ extension Value where Kind == S3Files.AccessPoint.AccessPointTag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -133,7 +133,7 @@ extension Value where Kind == S3Files.AccessPoint.CreationPermissions {
     objectEntries.append(.init("OwnerGid", ownerGid.expression))
     objectEntries.append(.init("OwnerUid", ownerUid.expression))
     objectEntries.append(.init("Permissions", permissions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -151,7 +151,7 @@ extension Value where Kind == S3Files.AccessPoint.PosixUser {
     objectEntries.append(.init("Gid", gid.expression))
     if let secondaryGids = secondaryGids { objectEntries.append(.init("SecondaryGids", secondaryGids.expression)) }
     objectEntries.append(.init("Uid", uid.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -170,6 +170,6 @@ extension Value where Kind == S3Files.AccessPoint.RootDirectory {
       objectEntries.append(.init("CreationPermissions", creationPermissions.expression))
     }
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -176,7 +176,7 @@ extension Value where Kind == S3Files.FileSystem.ExpirationDataRule {
   public init(daysAfterLastAccess: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DaysAfterLastAccess", daysAfterLastAccess.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -194,7 +194,7 @@ extension Value where Kind == S3Files.FileSystem.ImportDataRule {
     objectEntries.append(.init("Prefix", prefix.expression))
     objectEntries.append(.init("SizeLessThan", sizeLessThan.expression))
     objectEntries.append(.init("Trigger", trigger.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -218,7 +218,7 @@ extension Value where Kind == S3Files.FileSystem.SynchronizationConfiguration {
     if let latestVersionNumber = latestVersionNumber {
       objectEntries.append(.init("LatestVersionNumber", latestVersionNumber.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -235,7 +235,7 @@ extension Value where Kind == S3Files.FileSystem.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -251,7 +251,7 @@ extension S3Files.FileSystem {
 
 extension Value where Kind == S3Files.FileSystem.TriggerValue {
   /// `ON_DIRECTORY_FIRST_ACCESS`.
-  public static var onDirectoryFirstAccess: Self { Self(Kind.onDirectoryFirstAccess) }
+  public static var onDirectoryFirstAccess: Self { .allowed(Kind.onDirectoryFirstAccess) }
   /// `ON_FILE_ACCESS`.
-  public static var onFileAccess: Self { Self(Kind.onFileAccess) }
+  public static var onFileAccess: Self { .allowed(Kind.onFileAccess) }
 }

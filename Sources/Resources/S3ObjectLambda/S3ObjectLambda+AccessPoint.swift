@@ -134,7 +134,7 @@ extension Value where Kind == S3ObjectLambda.AccessPoint.AwsLambda {
     if let functionPayload = functionPayload {
       objectEntries.append(.init("FunctionPayload", functionPayload.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,7 +150,7 @@ extension Value where Kind == S3ObjectLambda.AccessPoint.ContentTransformation {
   public init(awsLambda: Value<S3ObjectLambda.AccessPoint.AwsLambda>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AwsLambda", awsLambda.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -178,7 +178,7 @@ extension Value where Kind == S3ObjectLambda.AccessPoint.ObjectLambdaConfigurati
     }
     objectEntries.append(.init("SupportingAccessPoint", supportingAccessPoint.expression))
     objectEntries.append(.init("TransformationConfigurations", transformationConfigurations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -198,6 +198,6 @@ extension Value where Kind == S3ObjectLambda.AccessPoint.TransformationConfigura
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Actions", actions.expression))
     objectEntries.append(.init("ContentTransformation", contentTransformation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -85,6 +85,6 @@ extension Value where Kind == S3Outposts.AccessPoint.VPCConfiguration {
   public init(vpcID: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let vpcID = vpcID { objectEntries.append(.init("VpcId", vpcID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

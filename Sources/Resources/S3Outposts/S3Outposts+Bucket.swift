@@ -87,7 +87,7 @@ extension Value where Kind == S3Outposts.Bucket.AbortIncompleteMultipartUpload {
   public init(daysAfterInitiation: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DaysAfterInitiation", daysAfterInitiation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -109,7 +109,7 @@ extension Value where Kind == S3Outposts.Bucket.Filter {
     if let andOperator = andOperator { objectEntries.append(.init("AndOperator", andOperator.expression)) }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
     if let tag = tag { objectEntries.append(.init("Tag", tag.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -126,7 +126,7 @@ extension Value where Kind == S3Outposts.Bucket.FilterAndOperator {
     var objectEntries: [Expression.ObjectEntry] = []
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
     objectEntries.append(.init("Tags", tags.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -143,7 +143,7 @@ extension Value where Kind == S3Outposts.Bucket.FilterTag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -159,7 +159,7 @@ extension Value where Kind == S3Outposts.Bucket.LifecycleConfiguration {
   public init(rules: Value<[S3Outposts.Bucket.Rule]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Rules", rules.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -191,7 +191,7 @@ extension Value where Kind == S3Outposts.Bucket.Rule {
     if let filter = filter { objectEntries.append(.init("Filter", filter.expression)) }
     if let id = id { objectEntries.append(.init("Id", id.expression)) }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,9 +207,9 @@ extension S3Outposts.Bucket {
 
 extension Value where Kind == S3Outposts.Bucket.StatusValue {
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension S3Outposts.Bucket {
@@ -225,6 +225,6 @@ extension Value where Kind == S3Outposts.Bucket.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

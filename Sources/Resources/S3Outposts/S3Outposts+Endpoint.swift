@@ -138,9 +138,9 @@ extension S3Outposts.Endpoint {
 
 extension Value where Kind == S3Outposts.Endpoint.AccessTypeValue {
   /// `CustomerOwnedIp`.
-  public static var customerOwnedIP: Self { Self(Kind.customerOwnedIP) }
+  public static var customerOwnedIP: Self { .allowed(Kind.customerOwnedIP) }
   /// `Private`.
-  public static var `private`: Self { Self(Kind.`private`) }
+  public static var `private`: Self { .allowed(Kind.`private`) }
 }
 
 extension S3Outposts.Endpoint {
@@ -156,6 +156,6 @@ extension Value where Kind == S3Outposts.Endpoint.FailedReason {
     var objectEntries: [Expression.ObjectEntry] = []
     if let errorCode = errorCode { objectEntries.append(.init("ErrorCode", errorCode.expression)) }
     if let message = message { objectEntries.append(.init("Message", message.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

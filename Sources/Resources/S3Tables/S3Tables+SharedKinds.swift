@@ -16,7 +16,7 @@ extension Value where Kind == S3Tables.StorageClassConfiguration {
   public init(storageClass: Value<S3Tables.StorageClassValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let storageClass = storageClass { objectEntries.append(.init("StorageClass", storageClass.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -32,9 +32,9 @@ extension S3Tables {
 
 extension Value where Kind == S3Tables.StorageClassValue {
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `INTELLIGENT_TIERING`.
-  public static var intelligentTiering: Self { Self(Kind.intelligentTiering) }
+  public static var intelligentTiering: Self { .allowed(Kind.intelligentTiering) }
 }
 
 extension S3Tables {
@@ -50,6 +50,6 @@ extension Value where Kind == S3Tables.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

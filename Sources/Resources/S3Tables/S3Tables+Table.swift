@@ -162,7 +162,7 @@ extension Value where Kind == S3Tables.Table.Compaction {
     if let targetFileSizeMB = targetFileSizeMB {
       objectEntries.append(.init("TargetFileSizeMB", targetFileSizeMB.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -178,9 +178,9 @@ extension S3Tables.Table {
 
 extension Value where Kind == S3Tables.Table.DirectionValue {
   /// `asc`.
-  public static var asc: Self { Self(Kind.asc) }
+  public static var asc: Self { .allowed(Kind.asc) }
   /// `desc`.
-  public static var desc: Self { Self(Kind.desc) }
+  public static var desc: Self { .allowed(Kind.desc) }
 }
 
 extension S3Tables.Table {
@@ -213,7 +213,7 @@ extension Value where Kind == S3Tables.Table.IcebergMetadata {
     if let tableProperties = tableProperties {
       objectEntries.append(.init("TableProperties", tableProperties.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -232,7 +232,7 @@ extension Value where Kind == S3Tables.Table.IcebergPartitionField {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("SourceId", sourceID.expression))
     objectEntries.append(.init("Transform", transform.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -249,7 +249,7 @@ extension Value where Kind == S3Tables.Table.IcebergPartitionSpec {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Fields", fields.expression))
     if let specID = specID { objectEntries.append(.init("SpecId", specID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -265,7 +265,7 @@ extension Value where Kind == S3Tables.Table.IcebergSchema {
   public init(schemaFieldList: Value<[S3Tables.Table.SchemaField]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SchemaFieldList", schemaFieldList.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -291,7 +291,7 @@ extension Value where Kind == S3Tables.Table.IcebergSchemaV2 {
     if let schemaID = schemaID { objectEntries.append(.init("SchemaId", schemaID.expression)) }
     objectEntries.append(.init("SchemaV2FieldList", schemaV2FieldList.expression))
     objectEntries.append(.init("SchemaV2FieldType", schemaV2FieldType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -315,7 +315,7 @@ extension Value where Kind == S3Tables.Table.IcebergSortField {
     objectEntries.append(.init("NullOrder", nullOrder.expression))
     objectEntries.append(.init("SourceId", sourceID.expression))
     objectEntries.append(.init("Transform", transform.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -332,7 +332,7 @@ extension Value where Kind == S3Tables.Table.IcebergSortOrder {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Fields", fields.expression))
     if let orderID = orderID { objectEntries.append(.init("OrderId", orderID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -348,9 +348,9 @@ extension S3Tables.Table {
 
 extension Value where Kind == S3Tables.Table.NullOrderValue {
   /// `nulls-first`.
-  public static var nullsFirst: Self { Self(Kind.nullsFirst) }
+  public static var nullsFirst: Self { .allowed(Kind.nullsFirst) }
   /// `nulls-last`.
-  public static var nullsLast: Self { Self(Kind.nullsLast) }
+  public static var nullsLast: Self { .allowed(Kind.nullsLast) }
 }
 
 extension S3Tables.Table {
@@ -364,7 +364,7 @@ extension S3Tables.Table {
 
 extension Value where Kind == S3Tables.Table.OpenTableFormatValue {
   /// `ICEBERG`.
-  public static var iceberg: Self { Self(Kind.iceberg) }
+  public static var iceberg: Self { .allowed(Kind.iceberg) }
 }
 
 extension S3Tables.Table {
@@ -382,7 +382,7 @@ extension Value where Kind == S3Tables.Table.SchemaField {
     objectEntries.append(.init("Name", name.expression))
     if let required = required { objectEntries.append(.init("Required", required.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -408,7 +408,7 @@ extension Value where Kind == S3Tables.Table.SchemaV2Field {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Required", required.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -423,7 +423,7 @@ extension S3Tables.Table {
 
 extension Value where Kind == S3Tables.Table.SchemaV2FieldTypeValue {
   /// `struct`.
-  public static var `struct`: Self { Self(Kind.`struct`) }
+  public static var `struct`: Self { .allowed(Kind.`struct`) }
 }
 
 extension S3Tables.Table {
@@ -448,7 +448,7 @@ extension Value where Kind == S3Tables.Table.SnapshotManagement {
       objectEntries.append(.init("MinSnapshotsToKeep", minSnapshotsToKeep.expression))
     }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -464,9 +464,9 @@ extension S3Tables.Table {
 
 extension Value where Kind == S3Tables.Table.StatusValue {
   /// `enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension S3Tables.Table {
@@ -480,5 +480,5 @@ extension S3Tables.Table {
 
 extension Value where Kind == S3Tables.Table.WithoutMetadataValue {
   /// `Yes`.
-  public static var yes: Self { Self(Kind.yes) }
+  public static var yes: Self { .allowed(Kind.yes) }
 }

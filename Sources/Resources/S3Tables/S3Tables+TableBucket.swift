@@ -130,7 +130,7 @@ extension Value where Kind == S3Tables.TableBucket.EncryptionConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KMSKeyArn", kmsKeyARN.expression)) }
     if let sseAlgorithm = sseAlgorithm { objectEntries.append(.init("SSEAlgorithm", sseAlgorithm.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -146,7 +146,7 @@ extension Value where Kind == S3Tables.TableBucket.MetricsConfiguration {
   public init(status: Value<S3Tables.TableBucket.StatusValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,7 +163,7 @@ extension Value where Kind == S3Tables.TableBucket.ReplicationConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Role", role.expression))
     objectEntries.append(.init("Rules", rules.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -179,7 +179,7 @@ extension Value where Kind == S3Tables.TableBucket.ReplicationDestination {
   public init(destinationTableBucketARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DestinationTableBucketARN", destinationTableBucketARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -195,7 +195,7 @@ extension Value where Kind == S3Tables.TableBucket.ReplicationRule {
   public init(destinations: Value<[S3Tables.TableBucket.ReplicationDestination]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Destinations", destinations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -211,9 +211,9 @@ extension S3Tables.TableBucket {
 
 extension Value where Kind == S3Tables.TableBucket.SSEAlgorithmValue {
   /// `AES256`.
-  public static var aes256: Self { Self(Kind.aes256) }
+  public static var aes256: Self { .allowed(Kind.aes256) }
   /// `aws:kms`.
-  public static var awsKMS: Self { Self(Kind.awsKMS) }
+  public static var awsKMS: Self { .allowed(Kind.awsKMS) }
 }
 
 extension S3Tables.TableBucket {
@@ -228,9 +228,9 @@ extension S3Tables.TableBucket {
 
 extension Value where Kind == S3Tables.TableBucket.StatusValue {
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension S3Tables.TableBucket {
@@ -253,6 +253,6 @@ extension Value where Kind == S3Tables.TableBucket.UnreferencedFileRemoval {
     if let unreferencedDays = unreferencedDays {
       objectEntries.append(.init("UnreferencedDays", unreferencedDays.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

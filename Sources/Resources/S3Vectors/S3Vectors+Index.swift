@@ -145,7 +145,7 @@ extension S3Vectors.Index {
 
 extension Value where Kind == S3Vectors.Index.DataTypeValue {
   /// `float32`.
-  public static var float32: Self { Self(Kind.float32) }
+  public static var float32: Self { .allowed(Kind.float32) }
 }
 
 extension S3Vectors.Index {
@@ -160,9 +160,9 @@ extension S3Vectors.Index {
 
 extension Value where Kind == S3Vectors.Index.DistanceMetricValue {
   /// `cosine`.
-  public static var cosine: Self { Self(Kind.cosine) }
+  public static var cosine: Self { .allowed(Kind.cosine) }
   /// `euclidean`.
-  public static var euclidean: Self { Self(Kind.euclidean) }
+  public static var euclidean: Self { .allowed(Kind.euclidean) }
 }
 
 extension S3Vectors.Index {
@@ -179,6 +179,6 @@ extension Value where Kind == S3Vectors.Index.MetadataConfiguration {
     if let nonFilterableMetadataKeys = nonFilterableMetadataKeys {
       objectEntries.append(.init("NonFilterableMetadataKeys", nonFilterableMetadataKeys.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

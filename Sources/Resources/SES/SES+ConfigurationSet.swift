@@ -128,7 +128,7 @@ extension Value where Kind == SES.ConfigurationSet.ArchivingOptions {
   public init(archiveARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let archiveARN = archiveARN { objectEntries.append(.init("ArchiveArn", archiveARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,7 +150,7 @@ extension Value where Kind == SES.ConfigurationSet.ConditionThreshold {
     if let overallConfidenceThreshold = overallConfidenceThreshold {
       objectEntries.append(.init("OverallConfidenceThreshold", overallConfidenceThreshold.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -166,7 +166,7 @@ extension Value where Kind == SES.ConfigurationSet.DashboardOptions {
   public init(engagementMetrics: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EngagementMetrics", engagementMetrics.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -192,7 +192,7 @@ extension Value where Kind == SES.ConfigurationSet.DeliveryOptions {
       objectEntries.append(.init("SendingPoolName", sendingPoolName.expression))
     }
     if let tlsPolicy = tlsPolicy { objectEntries.append(.init("TlsPolicy", tlsPolicy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -208,7 +208,7 @@ extension Value where Kind == SES.ConfigurationSet.GuardianOptions {
   public init(optimizedSharedDelivery: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OptimizedSharedDelivery", optimizedSharedDelivery.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,7 +224,7 @@ extension Value where Kind == SES.ConfigurationSet.OverallConfidenceThreshold {
   public init(confidenceVerdictThreshold: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ConfidenceVerdictThreshold", confidenceVerdictThreshold.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,7 +242,7 @@ extension Value where Kind == SES.ConfigurationSet.ReputationOptions {
     if let reputationMetricsEnabled = reputationMetricsEnabled {
       objectEntries.append(.init("ReputationMetricsEnabled", reputationMetricsEnabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -258,7 +258,7 @@ extension Value where Kind == SES.ConfigurationSet.SendingOptions {
   public init(sendingEnabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sendingEnabled = sendingEnabled { objectEntries.append(.init("SendingEnabled", sendingEnabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,7 +282,7 @@ extension Value where Kind == SES.ConfigurationSet.SuppressionOptions {
     if let validationOptions = validationOptions {
       objectEntries.append(.init("ValidationOptions", validationOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -301,7 +301,7 @@ extension Value where Kind == SES.ConfigurationSet.TrackingOptions {
       objectEntries.append(.init("CustomRedirectDomain", customRedirectDomain.expression))
     }
     if let httpsPolicy = httpsPolicy { objectEntries.append(.init("HttpsPolicy", httpsPolicy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -317,7 +317,7 @@ extension Value where Kind == SES.ConfigurationSet.ValidationOptions {
   public init(conditionThreshold: Value<SES.ConfigurationSet.ConditionThreshold>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ConditionThreshold", conditionThreshold.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -341,6 +341,6 @@ extension Value where Kind == SES.ConfigurationSet.VdmOptions {
     if let guardianOptions = guardianOptions {
       objectEntries.append(.init("GuardianOptions", guardianOptions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

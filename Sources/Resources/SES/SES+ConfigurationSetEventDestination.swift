@@ -75,7 +75,7 @@ extension Value where Kind == SES.ConfigurationSetEventDestination.CloudWatchDes
     if let dimensionConfigurations = dimensionConfigurations {
       objectEntries.append(.init("DimensionConfigurations", dimensionConfigurations.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -97,7 +97,7 @@ extension Value where Kind == SES.ConfigurationSetEventDestination.DimensionConf
     objectEntries.append(.init("DefaultDimensionValue", defaultDimensionValue.expression))
     objectEntries.append(.init("DimensionName", dimensionName.expression))
     objectEntries.append(.init("DimensionValueSource", dimensionValueSource.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -117,17 +117,17 @@ extension SES.ConfigurationSetEventDestination {
 
 extension Value where Kind == SES.ConfigurationSetEventDestination.DimensionValueSourceValue {
   /// `EMAIL_HEADER`.
-  public static var emailHeader: Self { Self(Kind.emailHeader) }
+  public static var emailHeader: Self { .allowed(Kind.emailHeader) }
   /// `LINK_TAG`.
-  public static var linkTag: Self { Self(Kind.linkTag) }
+  public static var linkTag: Self { .allowed(Kind.linkTag) }
   /// `MESSAGE_TAG`.
-  public static var messageTag: Self { Self(Kind.messageTag) }
+  public static var messageTag: Self { .allowed(Kind.messageTag) }
   /// `emailHeader`.
-  public static var emailHeaderValue: Self { Self(Kind.emailHeaderValue) }
+  public static var emailHeaderValue: Self { .allowed(Kind.emailHeaderValue) }
   /// `linkTag`.
-  public static var linkTagValue: Self { Self(Kind.linkTagValue) }
+  public static var linkTagValue: Self { .allowed(Kind.linkTagValue) }
   /// `messageTag`.
-  public static var messageTagValue: Self { Self(Kind.messageTagValue) }
+  public static var messageTagValue: Self { .allowed(Kind.messageTagValue) }
 }
 
 extension SES.ConfigurationSetEventDestination {
@@ -142,7 +142,7 @@ extension Value where Kind == SES.ConfigurationSetEventDestination.EventBridgeDe
   public init(eventBusARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EventBusArn", eventBusARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -178,7 +178,7 @@ extension Value where Kind == SES.ConfigurationSetEventDestination.EventDestinat
     objectEntries.append(.init("MatchingEventTypes", matchingEventTypes.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let snsDestination = snsDestination { objectEntries.append(.init("SnsDestination", snsDestination.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -195,7 +195,7 @@ extension Value where Kind == SES.ConfigurationSetEventDestination.KinesisFireho
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DeliveryStreamARN", deliveryStreamARN.expression))
     objectEntries.append(.init("IAMRoleARN", iamRoleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -211,6 +211,6 @@ extension Value where Kind == SES.ConfigurationSetEventDestination.SNSDestinatio
   public init(topicARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TopicARN", topicARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

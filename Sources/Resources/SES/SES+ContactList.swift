@@ -91,6 +91,6 @@ extension Value where Kind == SES.ContactList.Topic {
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     objectEntries.append(.init("DisplayName", displayName.expression))
     objectEntries.append(.init("TopicName", topicName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

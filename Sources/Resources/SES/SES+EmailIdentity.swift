@@ -165,7 +165,7 @@ extension Value where Kind == SES.EmailIdentity.ConfigurationSetAttributes {
     if let configurationSetName = configurationSetName {
       objectEntries.append(.init("ConfigurationSetName", configurationSetName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -181,7 +181,7 @@ extension Value where Kind == SES.EmailIdentity.DkimAttributes {
   public init(signingEnabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let signingEnabled = signingEnabled { objectEntries.append(.init("SigningEnabled", signingEnabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -209,7 +209,7 @@ extension Value where Kind == SES.EmailIdentity.DkimSigningAttributes {
     if let nextSigningKeyLength = nextSigningKeyLength {
       objectEntries.append(.init("NextSigningKeyLength", nextSigningKeyLength.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -227,7 +227,7 @@ extension Value where Kind == SES.EmailIdentity.FeedbackAttributes {
     if let emailForwardingEnabled = emailForwardingEnabled {
       objectEntries.append(.init("EmailForwardingEnabled", emailForwardingEnabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -246,6 +246,6 @@ extension Value where Kind == SES.EmailIdentity.MailFromAttributes {
       objectEntries.append(.init("BehaviorOnMxFailure", behaviorOnMxFailure.expression))
     }
     if let mailFromDomain = mailFromDomain { objectEntries.append(.init("MailFromDomain", mailFromDomain.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

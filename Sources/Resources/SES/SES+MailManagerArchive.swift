@@ -104,7 +104,7 @@ extension Value where Kind == SES.MailManagerArchive.ArchiveRetention {
   public init(retentionPeriod: Value<SES.MailManagerArchive.RetentionPeriodValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RetentionPeriod", retentionPeriod.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -134,35 +134,35 @@ extension SES.MailManagerArchive {
 
 extension Value where Kind == SES.MailManagerArchive.RetentionPeriodValue {
   /// `THREE_MONTHS`.
-  public static var threeMonths: Self { Self(Kind.threeMonths) }
+  public static var threeMonths: Self { .allowed(Kind.threeMonths) }
   /// `SIX_MONTHS`.
-  public static var sixMonths: Self { Self(Kind.sixMonths) }
+  public static var sixMonths: Self { .allowed(Kind.sixMonths) }
   /// `NINE_MONTHS`.
-  public static var nineMonths: Self { Self(Kind.nineMonths) }
+  public static var nineMonths: Self { .allowed(Kind.nineMonths) }
   /// `ONE_YEAR`.
-  public static var oneYear: Self { Self(Kind.oneYear) }
+  public static var oneYear: Self { .allowed(Kind.oneYear) }
   /// `EIGHTEEN_MONTHS`.
-  public static var eighteenMonths: Self { Self(Kind.eighteenMonths) }
+  public static var eighteenMonths: Self { .allowed(Kind.eighteenMonths) }
   /// `TWO_YEARS`.
-  public static var twoYears: Self { Self(Kind.twoYears) }
+  public static var twoYears: Self { .allowed(Kind.twoYears) }
   /// `THIRTY_MONTHS`.
-  public static var thirtyMonths: Self { Self(Kind.thirtyMonths) }
+  public static var thirtyMonths: Self { .allowed(Kind.thirtyMonths) }
   /// `THREE_YEARS`.
-  public static var threeYears: Self { Self(Kind.threeYears) }
+  public static var threeYears: Self { .allowed(Kind.threeYears) }
   /// `FOUR_YEARS`.
-  public static var fourYears: Self { Self(Kind.fourYears) }
+  public static var fourYears: Self { .allowed(Kind.fourYears) }
   /// `FIVE_YEARS`.
-  public static var fiveYears: Self { Self(Kind.fiveYears) }
+  public static var fiveYears: Self { .allowed(Kind.fiveYears) }
   /// `SIX_YEARS`.
-  public static var sixYears: Self { Self(Kind.sixYears) }
+  public static var sixYears: Self { .allowed(Kind.sixYears) }
   /// `SEVEN_YEARS`.
-  public static var sevenYears: Self { Self(Kind.sevenYears) }
+  public static var sevenYears: Self { .allowed(Kind.sevenYears) }
   /// `EIGHT_YEARS`.
-  public static var eightYears: Self { Self(Kind.eightYears) }
+  public static var eightYears: Self { .allowed(Kind.eightYears) }
   /// `NINE_YEARS`.
-  public static var nineYears: Self { Self(Kind.nineYears) }
+  public static var nineYears: Self { .allowed(Kind.nineYears) }
   /// `TEN_YEARS`.
-  public static var tenYears: Self { Self(Kind.tenYears) }
+  public static var tenYears: Self { .allowed(Kind.tenYears) }
   /// `PERMANENT`.
-  public static var permanent: Self { Self(Kind.permanent) }
+  public static var permanent: Self { .allowed(Kind.permanent) }
 }

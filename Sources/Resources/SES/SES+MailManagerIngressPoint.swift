@@ -154,9 +154,9 @@ extension SES.MailManagerIngressPoint {
 
 extension Value where Kind == SES.MailManagerIngressPoint.IngressPointStatusToUpdateValue {
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `CLOSED`.
-  public static var closed: Self { Self(Kind.closed) }
+  public static var closed: Self { .allowed(Kind.closed) }
 }
 
 extension SES.MailManagerIngressPoint {
@@ -172,11 +172,11 @@ extension SES.MailManagerIngressPoint {
 
 extension Value where Kind == SES.MailManagerIngressPoint.IngressPointTypeValue {
   /// `OPEN`.
-  public static var `open`: Self { Self(Kind.`open`) }
+  public static var `open`: Self { .allowed(Kind.`open`) }
   /// `AUTH`.
-  public static var auth: Self { Self(Kind.auth) }
+  public static var auth: Self { .allowed(Kind.auth) }
   /// `MTLS`.
-  public static var mtls: Self { Self(Kind.mtls) }
+  public static var mtls: Self { .allowed(Kind.mtls) }
 }
 
 extension SES.MailManagerIngressPoint {
@@ -192,9 +192,9 @@ extension SES.MailManagerIngressPoint {
 
 extension Value where Kind == SES.MailManagerIngressPoint.TLSPolicyValue {
   /// `REQUIRED`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
   /// `OPTIONAL`.
-  public static var optional: Self { Self(Kind.optional) }
+  public static var optional: Self { .allowed(Kind.optional) }
   /// `FIPS`.
-  public static var fips: Self { Self(Kind.fips) }
+  public static var fips: Self { .allowed(Kind.fips) }
 }

@@ -99,6 +99,6 @@ extension Value where Kind == SES.MailManagerRuleSet.Rule {
     if let conditions = conditions { objectEntries.append(.init("Conditions", conditions.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let unless = unless { objectEntries.append(.init("Unless", unless.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -111,9 +111,9 @@ extension SES.MailManagerTrafficPolicy {
 
 extension Value where Kind == SES.MailManagerTrafficPolicy.AcceptActionValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `DENY`.
-  public static var deny: Self { Self(Kind.deny) }
+  public static var deny: Self { .allowed(Kind.deny) }
 }
 
 extension SES.MailManagerTrafficPolicy {
@@ -129,6 +129,6 @@ extension Value where Kind == SES.MailManagerTrafficPolicy.PolicyStatement {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Action", action.expression))
     objectEntries.append(.init("Conditions", conditions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -75,7 +75,7 @@ extension Value where Kind == SES.MultiRegionEndpoint.Details {
   public init(routeDetails: Value<[SES.MultiRegionEndpoint.RouteDetails]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RouteDetails", routeDetails.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -91,6 +91,6 @@ extension Value where Kind == SES.MultiRegionEndpoint.RouteDetails {
   public init(region: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Region", region.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

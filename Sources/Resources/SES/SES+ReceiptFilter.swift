@@ -68,7 +68,7 @@ extension Value where Kind == SES.ReceiptFilter.Filter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IpFilter", ipFilter.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -85,6 +85,6 @@ extension Value where Kind == SES.ReceiptFilter.IPFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Cidr", cidr.expression))
     objectEntries.append(.init("Policy", policy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -97,7 +97,7 @@ extension Value where Kind == SES.ReceiptRule.Action {
     if let snsAction = snsAction { objectEntries.append(.init("SNSAction", snsAction.expression)) }
     if let stopAction = stopAction { objectEntries.append(.init("StopAction", stopAction.expression)) }
     if let workmailAction = workmailAction { objectEntries.append(.init("WorkmailAction", workmailAction.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -114,7 +114,7 @@ extension Value where Kind == SES.ReceiptRule.AddHeaderAction {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("HeaderName", headerName.expression))
     objectEntries.append(.init("HeaderValue", headerValue.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -140,7 +140,7 @@ extension Value where Kind == SES.ReceiptRule.BounceAction {
     objectEntries.append(.init("SmtpReplyCode", smtpReplyCode.expression))
     if let statusCode = statusCode { objectEntries.append(.init("StatusCode", statusCode.expression)) }
     if let topicARN = topicARN { objectEntries.append(.init("TopicArn", topicARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -157,7 +157,7 @@ extension Value where Kind == SES.ReceiptRule.ConnectAction {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IAMRoleARN", iamRoleARN.expression))
     objectEntries.append(.init("InstanceARN", instanceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,7 +175,7 @@ extension Value where Kind == SES.ReceiptRule.LambdaAction {
     objectEntries.append(.init("FunctionArn", functionARN.expression))
     if let invocationType = invocationType { objectEntries.append(.init("InvocationType", invocationType.expression)) }
     if let topicARN = topicARN { objectEntries.append(.init("TopicArn", topicARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -203,7 +203,7 @@ extension Value where Kind == SES.ReceiptRule.Rule {
     if let recipients = recipients { objectEntries.append(.init("Recipients", recipients.expression)) }
     if let scanEnabled = scanEnabled { objectEntries.append(.init("ScanEnabled", scanEnabled.expression)) }
     if let tlsPolicy = tlsPolicy { objectEntries.append(.init("TlsPolicy", tlsPolicy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -231,7 +231,7 @@ extension Value where Kind == SES.ReceiptRule.S3Action {
       objectEntries.append(.init("ObjectKeyPrefix", objectKeyPrefix.expression))
     }
     if let topicARN = topicARN { objectEntries.append(.init("TopicArn", topicARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -248,7 +248,7 @@ extension Value where Kind == SES.ReceiptRule.SNSAction {
     var objectEntries: [Expression.ObjectEntry] = []
     if let encoding = encoding { objectEntries.append(.init("Encoding", encoding.expression)) }
     if let topicARN = topicARN { objectEntries.append(.init("TopicArn", topicARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -265,7 +265,7 @@ extension Value where Kind == SES.ReceiptRule.StopAction {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Scope", scope.expression))
     if let topicARN = topicARN { objectEntries.append(.init("TopicArn", topicARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,6 +282,6 @@ extension Value where Kind == SES.ReceiptRule.WorkmailAction {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OrganizationArn", organizationARN.expression))
     if let topicARN = topicARN { objectEntries.append(.init("TopicArn", topicARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -86,6 +86,6 @@ extension Value where Kind == SES.Template.TemplateDefinition {
     objectEntries.append(.init("SubjectPart", subjectPart.expression))
     if let templateName = templateName { objectEntries.append(.init("TemplateName", templateName.expression)) }
     if let textPart = textPart { objectEntries.append(.init("TextPart", textPart.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

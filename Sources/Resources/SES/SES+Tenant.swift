@@ -86,6 +86,6 @@ extension Value where Kind == SES.Tenant.ResourceAssociation {
   public init(resourceARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ResourceArn", resourceARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

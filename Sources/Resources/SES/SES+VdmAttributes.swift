@@ -81,7 +81,7 @@ extension Value where Kind == SES.VdmAttributes.DashboardAttributes {
     if let engagementMetrics = engagementMetrics {
       objectEntries.append(.init("EngagementMetrics", engagementMetrics.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -99,6 +99,6 @@ extension Value where Kind == SES.VdmAttributes.GuardianAttributes {
     if let optimizedSharedDelivery = optimizedSharedDelivery {
       objectEntries.append(.init("OptimizedSharedDelivery", optimizedSharedDelivery.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

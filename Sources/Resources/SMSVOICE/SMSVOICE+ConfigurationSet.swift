@@ -118,7 +118,7 @@ extension Value where Kind == SMSVOICE.ConfigurationSet.CloudWatchLogsDestinatio
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("IamRoleArn", iamRoleARN.expression))
     objectEntries.append(.init("LogGroupArn", logGroupARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -150,7 +150,7 @@ extension Value where Kind == SMSVOICE.ConfigurationSet.EventDestination {
     }
     objectEntries.append(.init("MatchingEventTypes", matchingEventTypes.expression))
     if let snsDestination = snsDestination { objectEntries.append(.init("SnsDestination", snsDestination.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -167,7 +167,7 @@ extension Value where Kind == SMSVOICE.ConfigurationSet.KinesisFirehoseDestinati
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DeliveryStreamArn", deliveryStreamARN.expression))
     objectEntries.append(.init("IamRoleArn", iamRoleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -183,6 +183,6 @@ extension Value where Kind == SMSVOICE.ConfigurationSet.SNSDestination {
   public init(topicARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TopicArn", topicARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

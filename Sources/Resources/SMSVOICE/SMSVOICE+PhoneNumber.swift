@@ -170,11 +170,11 @@ extension SMSVOICE.PhoneNumber {
 
 extension Value where Kind == SMSVOICE.PhoneNumber.NumberCapabilitiesValue {
   /// `SMS`.
-  public static var sms: Self { Self(Kind.sms) }
+  public static var sms: Self { .allowed(Kind.sms) }
   /// `VOICE`.
-  public static var voice: Self { Self(Kind.voice) }
+  public static var voice: Self { .allowed(Kind.voice) }
   /// `MMS`.
-  public static var mms: Self { Self(Kind.mms) }
+  public static var mms: Self { .allowed(Kind.mms) }
 }
 
 extension SMSVOICE.PhoneNumber {
@@ -191,11 +191,11 @@ extension SMSVOICE.PhoneNumber {
 
 extension Value where Kind == SMSVOICE.PhoneNumber.NumberTypeValue {
   /// `LONG_CODE`.
-  public static var longCode: Self { Self(Kind.longCode) }
+  public static var longCode: Self { .allowed(Kind.longCode) }
   /// `TOLL_FREE`.
-  public static var tollFree: Self { Self(Kind.tollFree) }
+  public static var tollFree: Self { .allowed(Kind.tollFree) }
   /// `TEN_DLC`.
-  public static var tenDlc: Self { Self(Kind.tenDlc) }
+  public static var tenDlc: Self { .allowed(Kind.tenDlc) }
   /// `SIMULATOR`.
-  public static var simulator: Self { Self(Kind.simulator) }
+  public static var simulator: Self { .allowed(Kind.simulator) }
 }

@@ -98,7 +98,7 @@ extension Value where Kind == SMSVOICE.ProtectConfiguration.CountryRule {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CountryCode", countryCode.expression))
     objectEntries.append(.init("ProtectStatus", protectStatus.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -120,7 +120,7 @@ extension Value where Kind == SMSVOICE.ProtectConfiguration.CountryRuleSet {
     if let mms = mms { objectEntries.append(.init("MMS", mms.expression)) }
     if let sms = sms { objectEntries.append(.init("SMS", sms.expression)) }
     if let voice = voice { objectEntries.append(.init("VOICE", voice.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,11 +138,11 @@ extension SMSVOICE.ProtectConfiguration {
 
 extension Value where Kind == SMSVOICE.ProtectConfiguration.ProtectStatusValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `BLOCK`.
-  public static var block: Self { Self(Kind.block) }
+  public static var block: Self { .allowed(Kind.block) }
   /// `MONITOR`.
-  public static var monitor: Self { Self(Kind.monitor) }
+  public static var monitor: Self { .allowed(Kind.monitor) }
   /// `FILTER`.
-  public static var filter: Self { Self(Kind.filter) }
+  public static var filter: Self { .allowed(Kind.filter) }
 }

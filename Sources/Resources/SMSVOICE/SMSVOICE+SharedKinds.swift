@@ -17,7 +17,7 @@ extension Value where Kind == SMSVOICE.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,11 +34,11 @@ extension SMSVOICE {
 
 extension Value where Kind == SMSVOICE.ActionValue {
   /// `AUTOMATIC_RESPONSE`.
-  public static var automaticResponse: Self { Self(Kind.automaticResponse) }
+  public static var automaticResponse: Self { .allowed(Kind.automaticResponse) }
   /// `OPT_OUT`.
-  public static var optOut: Self { Self(Kind.optOut) }
+  public static var optOut: Self { .allowed(Kind.optOut) }
   /// `OPT_IN`.
-  public static var optIn: Self { Self(Kind.optIn) }
+  public static var optIn: Self { .allowed(Kind.optIn) }
 }
 
 extension SMSVOICE {
@@ -53,7 +53,7 @@ extension Value where Kind == SMSVOICE.MandatoryKeyword {
   public init(message: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Message", message.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -70,7 +70,7 @@ extension Value where Kind == SMSVOICE.MandatoryKeywords {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("HELP", help.expression))
     objectEntries.append(.init("STOP", stop.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -88,7 +88,7 @@ extension Value where Kind == SMSVOICE.OptionalKeyword {
     objectEntries.append(.init("Action", action.expression))
     objectEntries.append(.init("Keyword", keyword.expression))
     objectEntries.append(.init("Message", message.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -106,6 +106,6 @@ extension Value where Kind == SMSVOICE.TwoWay {
     if let channelARN = channelARN { objectEntries.append(.init("ChannelArn", channelARN.expression)) }
     if let channelRole = channelRole { objectEntries.append(.init("ChannelRole", channelRole.expression)) }
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -175,7 +175,7 @@ extension Value where Kind == SNS.Topic.LoggingConfig {
     if let successFeedbackSampleRate = successFeedbackSampleRate {
       objectEntries.append(.init("SuccessFeedbackSampleRate", successFeedbackSampleRate.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -194,15 +194,15 @@ extension SNS.Topic {
 
 extension Value where Kind == SNS.Topic.ProtocolValue {
   /// `http/s`.
-  public static var httpS: Self { Self(Kind.httpS) }
+  public static var httpS: Self { .allowed(Kind.httpS) }
   /// `sqs`.
-  public static var sqs: Self { Self(Kind.sqs) }
+  public static var sqs: Self { .allowed(Kind.sqs) }
   /// `lambda`.
-  public static var lambda: Self { Self(Kind.lambda) }
+  public static var lambda: Self { .allowed(Kind.lambda) }
   /// `firehose`.
-  public static var firehose: Self { Self(Kind.firehose) }
+  public static var firehose: Self { .allowed(Kind.firehose) }
   /// `application`.
-  public static var application: Self { Self(Kind.application) }
+  public static var application: Self { .allowed(Kind.application) }
 }
 
 extension SNS.Topic {
@@ -218,7 +218,7 @@ extension Value where Kind == SNS.Topic.Subscription {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Endpoint", endpoint.expression))
     objectEntries.append(.init("Protocol", `protocol`.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -235,6 +235,6 @@ extension Value where Kind == SNS.Topic.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

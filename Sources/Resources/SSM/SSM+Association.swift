@@ -202,15 +202,15 @@ extension SSM.Association {
 
 extension Value where Kind == SSM.Association.ComplianceSeverityValue {
   /// `CRITICAL`.
-  public static var critical: Self { Self(Kind.critical) }
+  public static var critical: Self { .allowed(Kind.critical) }
   /// `HIGH`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
   /// `UNSPECIFIED`.
-  public static var unspecified: Self { Self(Kind.unspecified) }
+  public static var unspecified: Self { .allowed(Kind.unspecified) }
 }
 
 extension SSM.Association {
@@ -225,7 +225,7 @@ extension Value where Kind == SSM.Association.InstanceAssociationOutputLocation 
   public init(s3Location: Value<SSM.Association.S3OutputLocation>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3Location = s3Location { objectEntries.append(.init("S3Location", s3Location.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -251,7 +251,7 @@ extension Value where Kind == SSM.Association.S3OutputLocation {
       objectEntries.append(.init("OutputS3KeyPrefix", outputS3KeyPrefix.expression))
     }
     if let outputS3Region = outputS3Region { objectEntries.append(.init("OutputS3Region", outputS3Region.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,7 +267,7 @@ extension SSM.Association {
 
 extension Value where Kind == SSM.Association.SyncComplianceValue {
   /// `AUTO`.
-  public static var auto: Self { Self(Kind.auto) }
+  public static var auto: Self { .allowed(Kind.auto) }
   /// `MANUAL`.
-  public static var manual: Self { Self(Kind.manual) }
+  public static var manual: Self { .allowed(Kind.manual) }
 }

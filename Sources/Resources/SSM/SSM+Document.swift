@@ -121,7 +121,7 @@ extension Value where Kind == SSM.Document.AttachmentsSource {
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,11 +138,11 @@ extension SSM.Document {
 
 extension Value where Kind == SSM.Document.DocumentFormatValue {
   /// `YAML`.
-  public static var yaml: Self { Self(Kind.yaml) }
+  public static var yaml: Self { .allowed(Kind.yaml) }
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `TEXT`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
 }
 
 extension SSM.Document {
@@ -158,7 +158,7 @@ extension Value where Kind == SSM.Document.DocumentRequires {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -187,35 +187,35 @@ extension SSM.Document {
 
 extension Value where Kind == SSM.Document.DocumentTypeValue {
   /// `ApplicationConfiguration`.
-  public static var applicationConfiguration: Self { Self(Kind.applicationConfiguration) }
+  public static var applicationConfiguration: Self { .allowed(Kind.applicationConfiguration) }
   /// `ApplicationConfigurationSchema`.
-  public static var applicationConfigurationSchema: Self { Self(Kind.applicationConfigurationSchema) }
+  public static var applicationConfigurationSchema: Self { .allowed(Kind.applicationConfigurationSchema) }
   /// `Automation`.
-  public static var automation: Self { Self(Kind.automation) }
+  public static var automation: Self { .allowed(Kind.automation) }
   /// `Automation.ChangeTemplate`.
-  public static var automationChangeTemplate: Self { Self(Kind.automationChangeTemplate) }
+  public static var automationChangeTemplate: Self { .allowed(Kind.automationChangeTemplate) }
   /// `AutoApprovalPolicy`.
-  public static var autoApprovalPolicy: Self { Self(Kind.autoApprovalPolicy) }
+  public static var autoApprovalPolicy: Self { .allowed(Kind.autoApprovalPolicy) }
   /// `ChangeCalendar`.
-  public static var changeCalendar: Self { Self(Kind.changeCalendar) }
+  public static var changeCalendar: Self { .allowed(Kind.changeCalendar) }
   /// `CloudFormation`.
-  public static var cloudFormation: Self { Self(Kind.cloudFormation) }
+  public static var cloudFormation: Self { .allowed(Kind.cloudFormation) }
   /// `Command`.
-  public static var command: Self { Self(Kind.command) }
+  public static var command: Self { .allowed(Kind.command) }
   /// `DeploymentStrategy`.
-  public static var deploymentStrategy: Self { Self(Kind.deploymentStrategy) }
+  public static var deploymentStrategy: Self { .allowed(Kind.deploymentStrategy) }
   /// `ManualApprovalPolicy`.
-  public static var manualApprovalPolicy: Self { Self(Kind.manualApprovalPolicy) }
+  public static var manualApprovalPolicy: Self { .allowed(Kind.manualApprovalPolicy) }
   /// `Package`.
-  public static var package: Self { Self(Kind.package) }
+  public static var package: Self { .allowed(Kind.package) }
   /// `Policy`.
-  public static var policy: Self { Self(Kind.policy) }
+  public static var policy: Self { .allowed(Kind.policy) }
   /// `ProblemAnalysis`.
-  public static var problemAnalysis: Self { Self(Kind.problemAnalysis) }
+  public static var problemAnalysis: Self { .allowed(Kind.problemAnalysis) }
   /// `ProblemAnalysisTemplate`.
-  public static var problemAnalysisTemplate: Self { Self(Kind.problemAnalysisTemplate) }
+  public static var problemAnalysisTemplate: Self { .allowed(Kind.problemAnalysisTemplate) }
   /// `Session`.
-  public static var session: Self { Self(Kind.session) }
+  public static var session: Self { .allowed(Kind.session) }
 }
 
 extension SSM.Document {
@@ -231,11 +231,11 @@ extension SSM.Document {
 
 extension Value where Kind == SSM.Document.KeyValue {
   /// `SourceUrl`.
-  public static var sourceURL: Self { Self(Kind.sourceURL) }
+  public static var sourceURL: Self { .allowed(Kind.sourceURL) }
   /// `S3FileUrl`.
-  public static var s3FileURL: Self { Self(Kind.s3FileURL) }
+  public static var s3FileURL: Self { .allowed(Kind.s3FileURL) }
   /// `AttachmentReference`.
-  public static var attachmentReference: Self { Self(Kind.attachmentReference) }
+  public static var attachmentReference: Self { .allowed(Kind.attachmentReference) }
 }
 
 extension SSM.Document {
@@ -251,7 +251,7 @@ extension Value where Kind == SSM.Document.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,7 +267,7 @@ extension SSM.Document {
 
 extension Value where Kind == SSM.Document.UpdateMethodValue {
   /// `Replace`.
-  public static var replace: Self { Self(Kind.replace) }
+  public static var replace: Self { .allowed(Kind.replace) }
   /// `NewVersion`.
-  public static var newVersion: Self { Self(Kind.newVersion) }
+  public static var newVersion: Self { .allowed(Kind.newVersion) }
 }

@@ -103,9 +103,9 @@ extension SSM.MaintenanceWindowTarget {
 
 extension Value where Kind == SSM.MaintenanceWindowTarget.ResourceTypeValue {
   /// `INSTANCE`.
-  public static var instance: Self { Self(Kind.instance) }
+  public static var instance: Self { .allowed(Kind.instance) }
   /// `RESOURCE_GROUP`.
-  public static var resourceGroup: Self { Self(Kind.resourceGroup) }
+  public static var resourceGroup: Self { .allowed(Kind.resourceGroup) }
 }
 
 extension SSM.MaintenanceWindowTarget {
@@ -121,6 +121,6 @@ extension Value where Kind == SSM.MaintenanceWindowTarget.Targets {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

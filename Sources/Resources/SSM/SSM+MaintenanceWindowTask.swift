@@ -171,7 +171,7 @@ extension Value where Kind == SSM.MaintenanceWindowTask.CloudWatchOutputConfig {
     if let cloudWatchOutputEnabled = cloudWatchOutputEnabled {
       objectEntries.append(.init("CloudWatchOutputEnabled", cloudWatchOutputEnabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -187,9 +187,9 @@ extension SSM.MaintenanceWindowTask {
 
 extension Value where Kind == SSM.MaintenanceWindowTask.CutoffBehaviorValue {
   /// `CANCEL_TASK`.
-  public static var cancelTask: Self { Self(Kind.cancelTask) }
+  public static var cancelTask: Self { .allowed(Kind.cancelTask) }
   /// `CONTINUE_TASK`.
-  public static var continueTask: Self { Self(Kind.continueTask) }
+  public static var continueTask: Self { .allowed(Kind.continueTask) }
 }
 
 extension SSM.MaintenanceWindowTask {
@@ -206,7 +206,7 @@ extension Value where Kind == SSM.MaintenanceWindowTask.LoggingInfo {
     objectEntries.append(.init("Region", region.expression))
     objectEntries.append(.init("S3Bucket", s3Bucket.expression))
     if let s3Prefix = s3Prefix { objectEntries.append(.init("S3Prefix", s3Prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,7 +225,7 @@ extension Value where Kind == SSM.MaintenanceWindowTask.MaintenanceWindowAutomat
       objectEntries.append(.init("DocumentVersion", documentVersion.expression))
     }
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -243,7 +243,7 @@ extension Value where Kind == SSM.MaintenanceWindowTask.MaintenanceWindowLambdaP
     if let clientContext = clientContext { objectEntries.append(.init("ClientContext", clientContext.expression)) }
     if let payload = payload { objectEntries.append(.init("Payload", payload.expression)) }
     if let qualifier = qualifier { objectEntries.append(.init("Qualifier", qualifier.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -293,7 +293,7 @@ extension Value where Kind == SSM.MaintenanceWindowTask.MaintenanceWindowRunComm
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
     if let serviceRoleARN = serviceRoleARN { objectEntries.append(.init("ServiceRoleArn", serviceRoleARN.expression)) }
     if let timeoutSeconds = timeoutSeconds { objectEntries.append(.init("TimeoutSeconds", timeoutSeconds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -310,7 +310,7 @@ extension Value where Kind == SSM.MaintenanceWindowTask.MaintenanceWindowStepFun
     var objectEntries: [Expression.ObjectEntry] = []
     if let input = input { objectEntries.append(.init("Input", input.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -336,7 +336,7 @@ extension Value where Kind == SSM.MaintenanceWindowTask.NotificationConfig {
     if let notificationType = notificationType {
       objectEntries.append(.init("NotificationType", notificationType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -368,7 +368,7 @@ extension Value where Kind == SSM.MaintenanceWindowTask.TaskInvocationParameters
     if let maintenanceWindowStepFunctionsParameters = maintenanceWindowStepFunctionsParameters {
       objectEntries.append(.init("MaintenanceWindowStepFunctionsParameters", maintenanceWindowStepFunctionsParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -386,11 +386,11 @@ extension SSM.MaintenanceWindowTask {
 
 extension Value where Kind == SSM.MaintenanceWindowTask.TaskTypeValue {
   /// `AUTOMATION`.
-  public static var automation: Self { Self(Kind.automation) }
+  public static var automation: Self { .allowed(Kind.automation) }
   /// `LAMBDA`.
-  public static var lambda: Self { Self(Kind.lambda) }
+  public static var lambda: Self { .allowed(Kind.lambda) }
   /// `RUN_COMMAND`.
-  public static var runCommand: Self { Self(Kind.runCommand) }
+  public static var runCommand: Self { .allowed(Kind.runCommand) }
   /// `STEP_FUNCTIONS`.
-  public static var stepFunctions: Self { Self(Kind.stepFunctions) }
+  public static var stepFunctions: Self { .allowed(Kind.stepFunctions) }
 }

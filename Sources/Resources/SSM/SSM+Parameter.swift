@@ -112,9 +112,9 @@ extension SSM.Parameter {
 
 extension Value where Kind == SSM.Parameter.DataTypeValue {
   /// `text`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
   /// `aws:ec2:image`.
-  public static var awsEc2Image: Self { Self(Kind.awsEc2Image) }
+  public static var awsEc2Image: Self { .allowed(Kind.awsEc2Image) }
 }
 
 extension SSM.Parameter {
@@ -130,11 +130,11 @@ extension SSM.Parameter {
 
 extension Value where Kind == SSM.Parameter.TierValue {
   /// `Standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `Advanced`.
-  public static var advanced: Self { Self(Kind.advanced) }
+  public static var advanced: Self { .allowed(Kind.advanced) }
   /// `Intelligent-Tiering`.
-  public static var intelligentTiering: Self { Self(Kind.intelligentTiering) }
+  public static var intelligentTiering: Self { .allowed(Kind.intelligentTiering) }
 }
 
 extension SSM.Parameter {
@@ -149,7 +149,7 @@ extension SSM.Parameter {
 
 extension Value where Kind == SSM.Parameter.TypeValue {
   /// `String`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
   /// `StringList`.
-  public static var stringList: Self { Self(Kind.stringList) }
+  public static var stringList: Self { .allowed(Kind.stringList) }
 }

@@ -186,17 +186,17 @@ extension SSM.PatchBaseline {
 
 extension Value where Kind == SSM.PatchBaseline.ApprovedPatchesComplianceLevelValue {
   /// `CRITICAL`.
-  public static var critical: Self { Self(Kind.critical) }
+  public static var critical: Self { .allowed(Kind.critical) }
   /// `HIGH`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
   /// `INFORMATIONAL`.
-  public static var informational: Self { Self(Kind.informational) }
+  public static var informational: Self { .allowed(Kind.informational) }
   /// `UNSPECIFIED`.
-  public static var unspecified: Self { Self(Kind.unspecified) }
+  public static var unspecified: Self { .allowed(Kind.unspecified) }
 }
 
 extension SSM.PatchBaseline {
@@ -211,9 +211,9 @@ extension SSM.PatchBaseline {
 
 extension Value where Kind == SSM.PatchBaseline.AvailableSecurityUpdatesComplianceStatusValue {
   /// `NON_COMPLIANT`.
-  public static var nonCompliant: Self { Self(Kind.nonCompliant) }
+  public static var nonCompliant: Self { .allowed(Kind.nonCompliant) }
   /// `COMPLIANT`.
-  public static var compliant: Self { Self(Kind.compliant) }
+  public static var compliant: Self { .allowed(Kind.compliant) }
 }
 
 extension SSM.PatchBaseline {
@@ -232,17 +232,17 @@ extension SSM.PatchBaseline {
 
 extension Value where Kind == SSM.PatchBaseline.ComplianceLevelValue {
   /// `CRITICAL`.
-  public static var critical: Self { Self(Kind.critical) }
+  public static var critical: Self { .allowed(Kind.critical) }
   /// `HIGH`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
   /// `INFORMATIONAL`.
-  public static var informational: Self { Self(Kind.informational) }
+  public static var informational: Self { .allowed(Kind.informational) }
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `UNSPECIFIED`.
-  public static var unspecified: Self { Self(Kind.unspecified) }
+  public static var unspecified: Self { .allowed(Kind.unspecified) }
 }
 
 extension SSM.PatchBaseline {
@@ -274,43 +274,43 @@ extension SSM.PatchBaseline {
 
 extension Value where Kind == SSM.PatchBaseline.KeyValue {
   /// `ADVISORY_ID`.
-  public static var advisoryID: Self { Self(Kind.advisoryID) }
+  public static var advisoryID: Self { .allowed(Kind.advisoryID) }
   /// `ARCH`.
-  public static var arch: Self { Self(Kind.arch) }
+  public static var arch: Self { .allowed(Kind.arch) }
   /// `BUGZILLA_ID`.
-  public static var bugzillaID: Self { Self(Kind.bugzillaID) }
+  public static var bugzillaID: Self { .allowed(Kind.bugzillaID) }
   /// `CLASSIFICATION`.
-  public static var classification: Self { Self(Kind.classification) }
+  public static var classification: Self { .allowed(Kind.classification) }
   /// `CVE_ID`.
-  public static var cveID: Self { Self(Kind.cveID) }
+  public static var cveID: Self { .allowed(Kind.cveID) }
   /// `EPOCH`.
-  public static var epoch: Self { Self(Kind.epoch) }
+  public static var epoch: Self { .allowed(Kind.epoch) }
   /// `MSRC_SEVERITY`.
-  public static var msrcSeverity: Self { Self(Kind.msrcSeverity) }
+  public static var msrcSeverity: Self { .allowed(Kind.msrcSeverity) }
   /// `NAME`.
-  public static var name: Self { Self(Kind.name) }
+  public static var name: Self { .allowed(Kind.name) }
   /// `PATCH_ID`.
-  public static var patchID: Self { Self(Kind.patchID) }
+  public static var patchID: Self { .allowed(Kind.patchID) }
   /// `PATCH_SET`.
-  public static var patchSet: Self { Self(Kind.patchSet) }
+  public static var patchSet: Self { .allowed(Kind.patchSet) }
   /// `PRIORITY`.
-  public static var priority: Self { Self(Kind.priority) }
+  public static var priority: Self { .allowed(Kind.priority) }
   /// `PRODUCT`.
-  public static var product: Self { Self(Kind.product) }
+  public static var product: Self { .allowed(Kind.product) }
   /// `PRODUCT_FAMILY`.
-  public static var productFamily: Self { Self(Kind.productFamily) }
+  public static var productFamily: Self { .allowed(Kind.productFamily) }
   /// `RELEASE`.
-  public static var release: Self { Self(Kind.release) }
+  public static var release: Self { .allowed(Kind.release) }
   /// `REPOSITORY`.
-  public static var repository: Self { Self(Kind.repository) }
+  public static var repository: Self { .allowed(Kind.repository) }
   /// `SECTION`.
-  public static var section: Self { Self(Kind.section) }
+  public static var section: Self { .allowed(Kind.section) }
   /// `SECURITY`.
-  public static var security: Self { Self(Kind.security) }
+  public static var security: Self { .allowed(Kind.security) }
   /// `SEVERITY`.
-  public static var severity: Self { Self(Kind.severity) }
+  public static var severity: Self { .allowed(Kind.severity) }
   /// `VERSION`.
-  public static var version: Self { Self(Kind.version) }
+  public static var version: Self { .allowed(Kind.version) }
 }
 
 extension SSM.PatchBaseline {
@@ -338,35 +338,35 @@ extension SSM.PatchBaseline {
 
 extension Value where Kind == SSM.PatchBaseline.OperatingSystemValue {
   /// `WINDOWS`.
-  public static var windows: Self { Self(Kind.windows) }
+  public static var windows: Self { .allowed(Kind.windows) }
   /// `AMAZON_LINUX`.
-  public static var amazonLinux: Self { Self(Kind.amazonLinux) }
+  public static var amazonLinux: Self { .allowed(Kind.amazonLinux) }
   /// `AMAZON_LINUX_2`.
-  public static var amazonLinux2: Self { Self(Kind.amazonLinux2) }
+  public static var amazonLinux2: Self { .allowed(Kind.amazonLinux2) }
   /// `AMAZON_LINUX_2022`.
-  public static var amazonLinux2022: Self { Self(Kind.amazonLinux2022) }
+  public static var amazonLinux2022: Self { .allowed(Kind.amazonLinux2022) }
   /// `AMAZON_LINUX_2023`.
-  public static var amazonLinux2023: Self { Self(Kind.amazonLinux2023) }
+  public static var amazonLinux2023: Self { .allowed(Kind.amazonLinux2023) }
   /// `UBUNTU`.
-  public static var ubuntu: Self { Self(Kind.ubuntu) }
+  public static var ubuntu: Self { .allowed(Kind.ubuntu) }
   /// `REDHAT_ENTERPRISE_LINUX`.
-  public static var redhatEnterpriseLinux: Self { Self(Kind.redhatEnterpriseLinux) }
+  public static var redhatEnterpriseLinux: Self { .allowed(Kind.redhatEnterpriseLinux) }
   /// `SUSE`.
-  public static var suse: Self { Self(Kind.suse) }
+  public static var suse: Self { .allowed(Kind.suse) }
   /// `CENTOS`.
-  public static var centos: Self { Self(Kind.centos) }
+  public static var centos: Self { .allowed(Kind.centos) }
   /// `ORACLE_LINUX`.
-  public static var oracleLinux: Self { Self(Kind.oracleLinux) }
+  public static var oracleLinux: Self { .allowed(Kind.oracleLinux) }
   /// `DEBIAN`.
-  public static var debian: Self { Self(Kind.debian) }
+  public static var debian: Self { .allowed(Kind.debian) }
   /// `MACOS`.
-  public static var macos: Self { Self(Kind.macos) }
+  public static var macos: Self { .allowed(Kind.macos) }
   /// `RASPBIAN`.
-  public static var raspbian: Self { Self(Kind.raspbian) }
+  public static var raspbian: Self { .allowed(Kind.raspbian) }
   /// `ROCKY_LINUX`.
-  public static var rockyLinux: Self { Self(Kind.rockyLinux) }
+  public static var rockyLinux: Self { .allowed(Kind.rockyLinux) }
   /// `ALMA_LINUX`.
-  public static var almaLinux: Self { Self(Kind.almaLinux) }
+  public static var almaLinux: Self { .allowed(Kind.almaLinux) }
 }
 
 extension SSM.PatchBaseline {
@@ -382,7 +382,7 @@ extension Value where Kind == SSM.PatchBaseline.PatchFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let values = values { objectEntries.append(.init("Values", values.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -398,7 +398,7 @@ extension Value where Kind == SSM.PatchBaseline.PatchFilterGroup {
   public init(patchFilters: Value<[SSM.PatchBaseline.PatchFilter]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let patchFilters = patchFilters { objectEntries.append(.init("PatchFilters", patchFilters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -416,7 +416,7 @@ extension Value where Kind == SSM.PatchBaseline.PatchSource {
     if let configuration = configuration { objectEntries.append(.init("Configuration", configuration.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let products = products { objectEntries.append(.init("Products", products.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -432,9 +432,9 @@ extension SSM.PatchBaseline {
 
 extension Value where Kind == SSM.PatchBaseline.RejectedPatchesActionValue {
   /// `ALLOW_AS_DEPENDENCY`.
-  public static var allowAsDependency: Self { Self(Kind.allowAsDependency) }
+  public static var allowAsDependency: Self { .allowed(Kind.allowAsDependency) }
   /// `BLOCK`.
-  public static var block: Self { Self(Kind.block) }
+  public static var block: Self { .allowed(Kind.block) }
 }
 
 extension SSM.PatchBaseline {
@@ -469,7 +469,7 @@ extension Value where Kind == SSM.PatchBaseline.Rule {
     if let patchFilterGroup = patchFilterGroup {
       objectEntries.append(.init("PatchFilterGroup", patchFilterGroup.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -485,6 +485,6 @@ extension Value where Kind == SSM.PatchBaseline.RuleGroup {
   public init(patchRules: Value<[SSM.PatchBaseline.Rule]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let patchRules = patchRules { objectEntries.append(.init("PatchRules", patchRules.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

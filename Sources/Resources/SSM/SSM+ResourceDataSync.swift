@@ -116,7 +116,7 @@ extension Value where Kind == SSM.ResourceDataSync.AwsOrganizationsSource {
     if let organizationalUnits = organizationalUnits {
       objectEntries.append(.init("OrganizationalUnits", organizationalUnits.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -142,7 +142,7 @@ extension Value where Kind == SSM.ResourceDataSync.S3Destination {
     objectEntries.append(.init("BucketRegion", bucketRegion.expression))
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KMSKeyArn", kmsKeyARN.expression)) }
     objectEntries.append(.init("SyncFormat", syncFormat.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -157,7 +157,7 @@ extension SSM.ResourceDataSync {
 
 extension Value where Kind == SSM.ResourceDataSync.SyncFormatValue {
   /// `JsonSerDe`.
-  public static var jsonSerDe: Self { Self(Kind.jsonSerDe) }
+  public static var jsonSerDe: Self { .allowed(Kind.jsonSerDe) }
 }
 
 extension SSM.ResourceDataSync {
@@ -184,6 +184,6 @@ extension Value where Kind == SSM.ResourceDataSync.SyncSource {
     }
     objectEntries.append(.init("SourceRegions", sourceRegions.expression))
     objectEntries.append(.init("SourceType", sourceType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == SSM.Target {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,6 +34,6 @@ extension Value where Kind == SSM.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

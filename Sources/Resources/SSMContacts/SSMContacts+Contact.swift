@@ -113,7 +113,7 @@ extension Value where Kind == SSMContacts.Contact.Stage {
     }
     if let rotationIds = rotationIds { objectEntries.append(.init("RotationIds", rotationIds.expression)) }
     if let targets = targets { objectEntries.append(.init("Targets", targets.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -130,9 +130,9 @@ extension SSMContacts.Contact {
 
 extension Value where Kind == SSMContacts.Contact.TypeValue {
   /// `PERSONAL`.
-  public static var personal: Self { Self(Kind.personal) }
+  public static var personal: Self { .allowed(Kind.personal) }
   /// `ESCALATION`.
-  public static var escalation: Self { Self(Kind.escalation) }
+  public static var escalation: Self { .allowed(Kind.escalation) }
   /// `ONCALL_SCHEDULE`.
-  public static var oncallSchedule: Self { Self(Kind.oncallSchedule) }
+  public static var oncallSchedule: Self { .allowed(Kind.oncallSchedule) }
 }

@@ -103,9 +103,9 @@ extension SSMContacts.ContactChannel {
 
 extension Value where Kind == SSMContacts.ContactChannel.ChannelTypeValue {
   /// `SMS`.
-  public static var sms: Self { Self(Kind.sms) }
+  public static var sms: Self { .allowed(Kind.sms) }
   /// `VOICE`.
-  public static var voice: Self { Self(Kind.voice) }
+  public static var voice: Self { .allowed(Kind.voice) }
   /// `EMAIL`.
-  public static var email: Self { Self(Kind.email) }
+  public static var email: Self { .allowed(Kind.email) }
 }

@@ -93,6 +93,6 @@ extension Value where Kind == SSMContacts.Plan.Stage {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DurationInMinutes", durationInMinutes.expression))
     if let targets = targets { objectEntries.append(.init("Targets", targets.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -103,7 +103,7 @@ extension Value where Kind == SSMContacts.Rotation.CoverageTime {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EndTime", endTime.expression))
     objectEntries.append(.init("StartTime", startTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -124,19 +124,19 @@ extension SSMContacts.Rotation {
 
 extension Value where Kind == SSMContacts.Rotation.DayOfWeekValue {
   /// `MON`.
-  public static var mon: Self { Self(Kind.mon) }
+  public static var mon: Self { .allowed(Kind.mon) }
   /// `TUE`.
-  public static var tue: Self { Self(Kind.tue) }
+  public static var tue: Self { .allowed(Kind.tue) }
   /// `WED`.
-  public static var wed: Self { Self(Kind.wed) }
+  public static var wed: Self { .allowed(Kind.wed) }
   /// `THU`.
-  public static var thu: Self { Self(Kind.thu) }
+  public static var thu: Self { .allowed(Kind.thu) }
   /// `FRI`.
-  public static var fri: Self { Self(Kind.fri) }
+  public static var fri: Self { .allowed(Kind.fri) }
   /// `SAT`.
-  public static var sat: Self { Self(Kind.sat) }
+  public static var sat: Self { .allowed(Kind.sat) }
   /// `SUN`.
-  public static var sun: Self { Self(Kind.sun) }
+  public static var sun: Self { .allowed(Kind.sun) }
 }
 
 extension SSMContacts.Rotation {
@@ -152,7 +152,7 @@ extension Value where Kind == SSMContacts.Rotation.MonthlySetting {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DayOfMonth", dayOfMonth.expression))
     objectEntries.append(.init("HandOffTime", handOffTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -186,7 +186,7 @@ extension Value where Kind == SSMContacts.Rotation.RecurrenceSettings {
     }
     if let shiftCoverages = shiftCoverages { objectEntries.append(.init("ShiftCoverages", shiftCoverages.expression)) }
     if let weeklySettings = weeklySettings { objectEntries.append(.init("WeeklySettings", weeklySettings.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -206,7 +206,7 @@ extension Value where Kind == SSMContacts.Rotation.ShiftCoverage {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CoverageTimes", coverageTimes.expression))
     objectEntries.append(.init("DayOfWeek", dayOfWeek.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,6 +223,6 @@ extension Value where Kind == SSMContacts.Rotation.WeeklySetting {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DayOfWeek", dayOfWeek.expression))
     objectEntries.append(.init("HandOffTime", handOffTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == SSMContacts.ChannelTargetInfo {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ChannelId", channelID.expression))
     objectEntries.append(.init("RetryIntervalInMinutes", retryIntervalInMinutes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,7 +34,7 @@ extension Value where Kind == SSMContacts.ContactTargetInfo {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ContactId", contactID.expression))
     objectEntries.append(.init("IsEssential", isEssential.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -51,7 +51,7 @@ extension Value where Kind == SSMContacts.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -75,6 +75,6 @@ extension Value where Kind == SSMContacts.Targets {
     if let contactTargetInfo = contactTargetInfo {
       objectEntries.append(.init("ContactTargetInfo", contactTargetInfo.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

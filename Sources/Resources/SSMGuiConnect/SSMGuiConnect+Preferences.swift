@@ -70,7 +70,7 @@ extension Value where Kind == SSMGuiConnect.Preferences.ConnectionRecordingPrefe
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("KMSKeyArn", kmsKeyARN.expression))
     objectEntries.append(.init("RecordingDestinations", recordingDestinations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -86,7 +86,7 @@ extension Value where Kind == SSMGuiConnect.Preferences.RecordingDestinations {
   public init(s3Buckets: Value<[SSMGuiConnect.Preferences.S3Bucket]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Buckets", s3Buckets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -103,6 +103,6 @@ extension Value where Kind == SSMGuiConnect.Preferences.S3Bucket {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BucketName", bucketName.expression))
     objectEntries.append(.init("BucketOwner", bucketOwner.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -86,7 +86,7 @@ extension Value where Kind == SSMIncidents.ReplicationSet.RegionConfiguration {
   public init(sseKMSKeyID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SseKmsKeyId", sseKMSKeyID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -108,6 +108,6 @@ extension Value where Kind == SSMIncidents.ReplicationSet.ReplicationRegion {
       objectEntries.append(.init("RegionConfiguration", regionConfiguration.expression))
     }
     if let regionName = regionName { objectEntries.append(.init("RegionName", regionName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -118,7 +118,7 @@ extension Value where Kind == SSMIncidents.ResponsePlan.Action {
   public init(ssmAutomation: Value<SSMIncidents.ResponsePlan.SSMAutomation>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ssmAutomation = ssmAutomation { objectEntries.append(.init("SsmAutomation", ssmAutomation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -134,7 +134,7 @@ extension Value where Kind == SSMIncidents.ResponsePlan.ChatChannel {
   public init(chatbotSNS: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let chatbotSNS = chatbotSNS { objectEntries.append(.init("ChatbotSns", chatbotSNS.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -151,7 +151,7 @@ extension Value where Kind == SSMIncidents.ResponsePlan.DynamicSSMParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -167,7 +167,7 @@ extension Value where Kind == SSMIncidents.ResponsePlan.DynamicSSMParameterValue
   public init(variable: Value<SSMIncidents.ResponsePlan.VariableTypeValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let variable = variable { objectEntries.append(.init("Variable", variable.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -197,7 +197,7 @@ extension Value where Kind == SSMIncidents.ResponsePlan.IncidentTemplate {
     }
     if let summary = summary { objectEntries.append(.init("Summary", summary.expression)) }
     objectEntries.append(.init("Title", title.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -215,7 +215,7 @@ extension Value where Kind == SSMIncidents.ResponsePlan.Integration {
     if let pagerDutyConfiguration = pagerDutyConfiguration {
       objectEntries.append(.init("PagerDutyConfiguration", pagerDutyConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -231,7 +231,7 @@ extension Value where Kind == SSMIncidents.ResponsePlan.NotificationTargetItem {
   public init(snsTopicARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let snsTopicARN = snsTopicARN { objectEntries.append(.init("SnsTopicArn", snsTopicARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -253,7 +253,7 @@ extension Value where Kind == SSMIncidents.ResponsePlan.PagerDutyConfiguration {
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("PagerDutyIncidentConfiguration", pagerDutyIncidentConfiguration.expression))
     objectEntries.append(.init("SecretId", secretID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -269,7 +269,7 @@ extension Value where Kind == SSMIncidents.ResponsePlan.PagerDutyIncidentConfigu
   public init(serviceID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ServiceId", serviceID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -301,7 +301,7 @@ extension Value where Kind == SSMIncidents.ResponsePlan.SSMAutomation {
     if let parameters = parameters { objectEntries.append(.init("Parameters", parameters.expression)) }
     objectEntries.append(.init("RoleArn", roleARN.expression))
     if let targetAccount = targetAccount { objectEntries.append(.init("TargetAccount", targetAccount.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -318,7 +318,7 @@ extension Value where Kind == SSMIncidents.ResponsePlan.SSMParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -334,9 +334,9 @@ extension SSMIncidents.ResponsePlan {
 
 extension Value where Kind == SSMIncidents.ResponsePlan.TargetAccountValue {
   /// `IMPACTED_ACCOUNT`.
-  public static var impactedAccount: Self { Self(Kind.impactedAccount) }
+  public static var impactedAccount: Self { .allowed(Kind.impactedAccount) }
   /// `RESPONSE_PLAN_OWNER_ACCOUNT`.
-  public static var responsePlanOwnerAccount: Self { Self(Kind.responsePlanOwnerAccount) }
+  public static var responsePlanOwnerAccount: Self { .allowed(Kind.responsePlanOwnerAccount) }
 }
 
 extension SSMIncidents.ResponsePlan {
@@ -351,7 +351,7 @@ extension SSMIncidents.ResponsePlan {
 
 extension Value where Kind == SSMIncidents.ResponsePlan.VariableTypeValue {
   /// `INCIDENT_RECORD_ARN`.
-  public static var incidentRecordARN: Self { Self(Kind.incidentRecordARN) }
+  public static var incidentRecordARN: Self { .allowed(Kind.incidentRecordARN) }
   /// `INVOLVED_RESOURCES`.
-  public static var involvedResources: Self { Self(Kind.involvedResources) }
+  public static var involvedResources: Self { .allowed(Kind.involvedResources) }
 }

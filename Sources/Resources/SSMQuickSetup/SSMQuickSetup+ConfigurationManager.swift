@@ -122,6 +122,6 @@ extension Value where Kind == SSMQuickSetup.ConfigurationManager.ConfigurationDe
     objectEntries.append(.init("Type", type.expression))
     if let typeVersion = typeVersion { objectEntries.append(.init("TypeVersion", typeVersion.expression)) }
     if let id = id { objectEntries.append(.init("id", id.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

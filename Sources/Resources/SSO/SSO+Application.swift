@@ -114,9 +114,9 @@ extension SSO.Application {
 
 extension Value where Kind == SSO.Application.OriginValue {
   /// `IDENTITY_CENTER`.
-  public static var identityCenter: Self { Self(Kind.identityCenter) }
+  public static var identityCenter: Self { .allowed(Kind.identityCenter) }
   /// `APPLICATION`.
-  public static var application: Self { Self(Kind.application) }
+  public static var application: Self { .allowed(Kind.application) }
 }
 
 extension SSO.Application {
@@ -135,7 +135,7 @@ extension Value where Kind == SSO.Application.PortalOptionsConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let signInOptions = signInOptions { objectEntries.append(.init("SignInOptions", signInOptions.expression)) }
     if let visibility = visibility { objectEntries.append(.init("Visibility", visibility.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -152,7 +152,7 @@ extension Value where Kind == SSO.Application.SignInOptions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let applicationURL = applicationURL { objectEntries.append(.init("ApplicationUrl", applicationURL.expression)) }
     objectEntries.append(.init("Origin", origin.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -168,9 +168,9 @@ extension SSO.Application {
 
 extension Value where Kind == SSO.Application.StatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension SSO.Application {
@@ -185,7 +185,7 @@ extension SSO.Application {
 
 extension Value where Kind == SSO.Application.VisibilityValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

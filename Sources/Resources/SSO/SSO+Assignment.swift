@@ -96,5 +96,5 @@ extension SSO.Assignment {
 
 extension Value where Kind == SSO.Assignment.TargetTypeValue {
   /// `AWS_ACCOUNT`.
-  public static var awsAccount: Self { Self(Kind.awsAccount) }
+  public static var awsAccount: Self { .allowed(Kind.awsAccount) }
 }

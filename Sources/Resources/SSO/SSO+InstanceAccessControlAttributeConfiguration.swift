@@ -82,7 +82,7 @@ extension Value where Kind == SSO.InstanceAccessControlAttributeConfiguration.Ac
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -98,7 +98,7 @@ extension Value where Kind == SSO.InstanceAccessControlAttributeConfiguration.Ac
   public init(source: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Source", source.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -116,6 +116,6 @@ extension Value where Kind == SSO.InstanceAccessControlAttributeConfiguration.In
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AccessControlAttributes", accessControlAttributes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -142,7 +142,7 @@ extension Value where Kind == SSO.PermissionSet.CustomerManagedPolicyReference {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -166,6 +166,6 @@ extension Value where Kind == SSO.PermissionSet.PermissionsBoundary {
     if let managedPolicyARN = managedPolicyARN {
       objectEntries.append(.init("ManagedPolicyArn", managedPolicyARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

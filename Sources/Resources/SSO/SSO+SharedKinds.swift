@@ -17,7 +17,7 @@ extension Value where Kind == SSO.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,7 +33,7 @@ extension SSO {
 
 extension Value where Kind == SSO.PrincipalTypeValue {
   /// `USER`.
-  public static var user: Self { Self(Kind.user) }
+  public static var user: Self { .allowed(Kind.user) }
   /// `GROUP`.
-  public static var group: Self { Self(Kind.group) }
+  public static var group: Self { .allowed(Kind.group) }
 }

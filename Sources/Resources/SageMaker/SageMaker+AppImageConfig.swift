@@ -109,7 +109,7 @@ extension Value where Kind == SageMaker.AppImageConfig.CodeEditorAppImageConfig 
     if let containerConfig = containerConfig {
       objectEntries.append(.init("ContainerConfig", containerConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -137,7 +137,7 @@ extension Value where Kind == SageMaker.AppImageConfig.ContainerConfig {
     if let containerEnvironmentVariables = containerEnvironmentVariables {
       objectEntries.append(.init("ContainerEnvironmentVariables", containerEnvironmentVariables.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -154,7 +154,7 @@ extension Value where Kind == SageMaker.AppImageConfig.CustomImageContainerEnvir
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -172,7 +172,7 @@ extension Value where Kind == SageMaker.AppImageConfig.FileSystemConfig {
     if let defaultGid = defaultGid { objectEntries.append(.init("DefaultGid", defaultGid.expression)) }
     if let defaultUid = defaultUid { objectEntries.append(.init("DefaultUid", defaultUid.expression)) }
     if let mountPath = mountPath { objectEntries.append(.init("MountPath", mountPath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -190,7 +190,7 @@ extension Value where Kind == SageMaker.AppImageConfig.JupyterLabAppImageConfig 
     if let containerConfig = containerConfig {
       objectEntries.append(.init("ContainerConfig", containerConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -212,7 +212,7 @@ extension Value where Kind == SageMaker.AppImageConfig.KernelGatewayImageConfig 
       objectEntries.append(.init("FileSystemConfig", fileSystemConfig.expression))
     }
     objectEntries.append(.init("KernelSpecs", kernelSpecs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -229,6 +229,6 @@ extension Value where Kind == SageMaker.AppImageConfig.KernelSpec {
     var objectEntries: [Expression.ObjectEntry] = []
     if let displayName = displayName { objectEntries.append(.init("DisplayName", displayName.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

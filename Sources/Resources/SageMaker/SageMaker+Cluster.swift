@@ -169,7 +169,7 @@ extension Value where Kind == SageMaker.Cluster.AlarmDetails {
   public init(alarmName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AlarmName", alarmName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -184,7 +184,7 @@ extension SageMaker.Cluster {
 
 extension Value where Kind == SageMaker.Cluster.AutoScalerTypeValue {
   /// `Karpenter`.
-  public static var karpenter: Self { Self(Kind.karpenter) }
+  public static var karpenter: Self { .allowed(Kind.karpenter) }
 }
 
 extension SageMaker.Cluster {
@@ -200,7 +200,7 @@ extension Value where Kind == SageMaker.Cluster.CapacitySizeConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -220,7 +220,7 @@ extension Value where Kind == SageMaker.Cluster.ClusterAutoScalingConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let autoScalerType = autoScalerType { objectEntries.append(.init("AutoScalerType", autoScalerType.expression)) }
     objectEntries.append(.init("Mode", mode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -237,7 +237,7 @@ extension Value where Kind == SageMaker.Cluster.ClusterCapacityRequirements {
     var objectEntries: [Expression.ObjectEntry] = []
     if let onDemand = onDemand { objectEntries.append(.init("OnDemand", onDemand.expression)) }
     if let spot = spot { objectEntries.append(.init("Spot", spot.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -305,7 +305,7 @@ extension Value where Kind == SageMaker.Cluster.ClusterInstanceGroup {
     if let trainingPlanARN = trainingPlanARN {
       objectEntries.append(.init("TrainingPlanArn", trainingPlanARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -325,7 +325,7 @@ extension Value where Kind == SageMaker.Cluster.ClusterKubernetesConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let labels = labels { objectEntries.append(.init("Labels", labels.expression)) }
     if let taints = taints { objectEntries.append(.init("Taints", taints.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -343,7 +343,7 @@ extension Value where Kind == SageMaker.Cluster.ClusterKubernetesTaint {
     objectEntries.append(.init("Effect", effect.expression))
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -361,7 +361,7 @@ extension Value where Kind == SageMaker.Cluster.ClusterLifeCycleConfig {
     if let onCreate = onCreate { objectEntries.append(.init("OnCreate", onCreate.expression)) }
     if let onInitComplete = onInitComplete { objectEntries.append(.init("OnInitComplete", onInitComplete.expression)) }
     if let sourceS3URI = sourceS3URI { objectEntries.append(.init("SourceS3Uri", sourceS3URI.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -407,7 +407,7 @@ extension Value where Kind == SageMaker.Cluster.ClusterRestrictedInstanceGroup {
     if let trainingPlanARN = trainingPlanARN {
       objectEntries.append(.init("TrainingPlanArn", trainingPlanARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -424,7 +424,7 @@ extension Value where Kind == SageMaker.Cluster.ClusterSlurmConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("NodeType", nodeType.expression))
     if let partitionNames = partitionNames { objectEntries.append(.init("PartitionNames", partitionNames.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -440,9 +440,9 @@ extension SageMaker.Cluster {
 
 extension Value where Kind == SageMaker.Cluster.DeepHealthCheckTypeValue {
   /// `InstanceStress`.
-  public static var instanceStress: Self { Self(Kind.instanceStress) }
+  public static var instanceStress: Self { .allowed(Kind.instanceStress) }
   /// `InstanceConnectivity`.
-  public static var instanceConnectivity: Self { Self(Kind.instanceConnectivity) }
+  public static var instanceConnectivity: Self { .allowed(Kind.instanceConnectivity) }
 }
 
 extension SageMaker.Cluster {
@@ -469,7 +469,7 @@ extension Value where Kind == SageMaker.Cluster.DeploymentConfig {
     if let waitIntervalInSeconds = waitIntervalInSeconds {
       objectEntries.append(.init("WaitIntervalInSeconds", waitIntervalInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -486,11 +486,11 @@ extension SageMaker.Cluster {
 
 extension Value where Kind == SageMaker.Cluster.EffectValue {
   /// `NoSchedule`.
-  public static var noSchedule: Self { Self(Kind.noSchedule) }
+  public static var noSchedule: Self { .allowed(Kind.noSchedule) }
   /// `PreferNoSchedule`.
-  public static var preferNoSchedule: Self { Self(Kind.preferNoSchedule) }
+  public static var preferNoSchedule: Self { .allowed(Kind.preferNoSchedule) }
   /// `NoExecute`.
-  public static var noExecute: Self { Self(Kind.noExecute) }
+  public static var noExecute: Self { .allowed(Kind.noExecute) }
 }
 
 extension SageMaker.Cluster {
@@ -507,7 +507,7 @@ extension Value where Kind == SageMaker.Cluster.EnvironmentConfig {
     if let fsxLustreConfig = fsxLustreConfig {
       objectEntries.append(.init("FSxLustreConfig", fsxLustreConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -524,7 +524,7 @@ extension Value where Kind == SageMaker.Cluster.FsxLustreConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PerUnitStorageThroughput", perUnitStorageThroughput.expression))
     objectEntries.append(.init("SizeInGiB", sizeInGiB.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -670,251 +670,251 @@ extension SageMaker.Cluster {
 
 extension Value where Kind == SageMaker.Cluster.InstanceTypeValue {
   /// `ml.c5.12xlarge`.
-  public static var mlC5_12xlarge: Self { Self(Kind.mlC5_12xlarge) }
+  public static var mlC5_12xlarge: Self { .allowed(Kind.mlC5_12xlarge) }
   /// `ml.c5.18xlarge`.
-  public static var mlC5_18xlarge: Self { Self(Kind.mlC5_18xlarge) }
+  public static var mlC5_18xlarge: Self { .allowed(Kind.mlC5_18xlarge) }
   /// `ml.c5.24xlarge`.
-  public static var mlC5_24xlarge: Self { Self(Kind.mlC5_24xlarge) }
+  public static var mlC5_24xlarge: Self { .allowed(Kind.mlC5_24xlarge) }
   /// `ml.c5.2xlarge`.
-  public static var mlC5_2xlarge: Self { Self(Kind.mlC5_2xlarge) }
+  public static var mlC5_2xlarge: Self { .allowed(Kind.mlC5_2xlarge) }
   /// `ml.c5.4xlarge`.
-  public static var mlC5_4xlarge: Self { Self(Kind.mlC5_4xlarge) }
+  public static var mlC5_4xlarge: Self { .allowed(Kind.mlC5_4xlarge) }
   /// `ml.c5.9xlarge`.
-  public static var mlC5_9xlarge: Self { Self(Kind.mlC5_9xlarge) }
+  public static var mlC5_9xlarge: Self { .allowed(Kind.mlC5_9xlarge) }
   /// `ml.c5.large`.
-  public static var mlC5Large: Self { Self(Kind.mlC5Large) }
+  public static var mlC5Large: Self { .allowed(Kind.mlC5Large) }
   /// `ml.c5.xlarge`.
-  public static var mlC5Xlarge: Self { Self(Kind.mlC5Xlarge) }
+  public static var mlC5Xlarge: Self { .allowed(Kind.mlC5Xlarge) }
   /// `ml.c5n.18xlarge`.
-  public static var mlC5n18xlarge: Self { Self(Kind.mlC5n18xlarge) }
+  public static var mlC5n18xlarge: Self { .allowed(Kind.mlC5n18xlarge) }
   /// `ml.c5n.2xlarge`.
-  public static var mlC5n2xlarge: Self { Self(Kind.mlC5n2xlarge) }
+  public static var mlC5n2xlarge: Self { .allowed(Kind.mlC5n2xlarge) }
   /// `ml.c5n.4xlarge`.
-  public static var mlC5n4xlarge: Self { Self(Kind.mlC5n4xlarge) }
+  public static var mlC5n4xlarge: Self { .allowed(Kind.mlC5n4xlarge) }
   /// `ml.c5n.9xlarge`.
-  public static var mlC5n9xlarge: Self { Self(Kind.mlC5n9xlarge) }
+  public static var mlC5n9xlarge: Self { .allowed(Kind.mlC5n9xlarge) }
   /// `ml.c5n.large`.
-  public static var mlC5nLarge: Self { Self(Kind.mlC5nLarge) }
+  public static var mlC5nLarge: Self { .allowed(Kind.mlC5nLarge) }
   /// `ml.c6i.12xlarge`.
-  public static var mlC6i12xlarge: Self { Self(Kind.mlC6i12xlarge) }
+  public static var mlC6i12xlarge: Self { .allowed(Kind.mlC6i12xlarge) }
   /// `ml.c6i.16xlarge`.
-  public static var mlC6i16xlarge: Self { Self(Kind.mlC6i16xlarge) }
+  public static var mlC6i16xlarge: Self { .allowed(Kind.mlC6i16xlarge) }
   /// `ml.c6i.24xlarge`.
-  public static var mlC6i24xlarge: Self { Self(Kind.mlC6i24xlarge) }
+  public static var mlC6i24xlarge: Self { .allowed(Kind.mlC6i24xlarge) }
   /// `ml.c6i.2xlarge`.
-  public static var mlC6i2xlarge: Self { Self(Kind.mlC6i2xlarge) }
+  public static var mlC6i2xlarge: Self { .allowed(Kind.mlC6i2xlarge) }
   /// `ml.c6i.32xlarge`.
-  public static var mlC6i32xlarge: Self { Self(Kind.mlC6i32xlarge) }
+  public static var mlC6i32xlarge: Self { .allowed(Kind.mlC6i32xlarge) }
   /// `ml.c6i.4xlarge`.
-  public static var mlC6i4xlarge: Self { Self(Kind.mlC6i4xlarge) }
+  public static var mlC6i4xlarge: Self { .allowed(Kind.mlC6i4xlarge) }
   /// `ml.c6i.8xlarge`.
-  public static var mlC6i8xlarge: Self { Self(Kind.mlC6i8xlarge) }
+  public static var mlC6i8xlarge: Self { .allowed(Kind.mlC6i8xlarge) }
   /// `ml.c6i.large`.
-  public static var mlC6iLarge: Self { Self(Kind.mlC6iLarge) }
+  public static var mlC6iLarge: Self { .allowed(Kind.mlC6iLarge) }
   /// `ml.c6i.xlarge`.
-  public static var mlC6iXlarge: Self { Self(Kind.mlC6iXlarge) }
+  public static var mlC6iXlarge: Self { .allowed(Kind.mlC6iXlarge) }
   /// `ml.g5.12xlarge`.
-  public static var mlG5_12xlarge: Self { Self(Kind.mlG5_12xlarge) }
+  public static var mlG5_12xlarge: Self { .allowed(Kind.mlG5_12xlarge) }
   /// `ml.g5.16xlarge`.
-  public static var mlG5_16xlarge: Self { Self(Kind.mlG5_16xlarge) }
+  public static var mlG5_16xlarge: Self { .allowed(Kind.mlG5_16xlarge) }
   /// `ml.g5.24xlarge`.
-  public static var mlG5_24xlarge: Self { Self(Kind.mlG5_24xlarge) }
+  public static var mlG5_24xlarge: Self { .allowed(Kind.mlG5_24xlarge) }
   /// `ml.g5.2xlarge`.
-  public static var mlG5_2xlarge: Self { Self(Kind.mlG5_2xlarge) }
+  public static var mlG5_2xlarge: Self { .allowed(Kind.mlG5_2xlarge) }
   /// `ml.g5.48xlarge`.
-  public static var mlG5_48xlarge: Self { Self(Kind.mlG5_48xlarge) }
+  public static var mlG5_48xlarge: Self { .allowed(Kind.mlG5_48xlarge) }
   /// `ml.g5.4xlarge`.
-  public static var mlG5_4xlarge: Self { Self(Kind.mlG5_4xlarge) }
+  public static var mlG5_4xlarge: Self { .allowed(Kind.mlG5_4xlarge) }
   /// `ml.g5.8xlarge`.
-  public static var mlG5_8xlarge: Self { Self(Kind.mlG5_8xlarge) }
+  public static var mlG5_8xlarge: Self { .allowed(Kind.mlG5_8xlarge) }
   /// `ml.g5.xlarge`.
-  public static var mlG5Xlarge: Self { Self(Kind.mlG5Xlarge) }
+  public static var mlG5Xlarge: Self { .allowed(Kind.mlG5Xlarge) }
   /// `ml.g6.12xlarge`.
-  public static var mlG6_12xlarge: Self { Self(Kind.mlG6_12xlarge) }
+  public static var mlG6_12xlarge: Self { .allowed(Kind.mlG6_12xlarge) }
   /// `ml.g6.16xlarge`.
-  public static var mlG6_16xlarge: Self { Self(Kind.mlG6_16xlarge) }
+  public static var mlG6_16xlarge: Self { .allowed(Kind.mlG6_16xlarge) }
   /// `ml.g6.24xlarge`.
-  public static var mlG6_24xlarge: Self { Self(Kind.mlG6_24xlarge) }
+  public static var mlG6_24xlarge: Self { .allowed(Kind.mlG6_24xlarge) }
   /// `ml.g6.2xlarge`.
-  public static var mlG6_2xlarge: Self { Self(Kind.mlG6_2xlarge) }
+  public static var mlG6_2xlarge: Self { .allowed(Kind.mlG6_2xlarge) }
   /// `ml.g6.48xlarge`.
-  public static var mlG6_48xlarge: Self { Self(Kind.mlG6_48xlarge) }
+  public static var mlG6_48xlarge: Self { .allowed(Kind.mlG6_48xlarge) }
   /// `ml.g6.4xlarge`.
-  public static var mlG6_4xlarge: Self { Self(Kind.mlG6_4xlarge) }
+  public static var mlG6_4xlarge: Self { .allowed(Kind.mlG6_4xlarge) }
   /// `ml.g6.8xlarge`.
-  public static var mlG6_8xlarge: Self { Self(Kind.mlG6_8xlarge) }
+  public static var mlG6_8xlarge: Self { .allowed(Kind.mlG6_8xlarge) }
   /// `ml.g6.xlarge`.
-  public static var mlG6Xlarge: Self { Self(Kind.mlG6Xlarge) }
+  public static var mlG6Xlarge: Self { .allowed(Kind.mlG6Xlarge) }
   /// `ml.g6e.12xlarge`.
-  public static var mlG6e12xlarge: Self { Self(Kind.mlG6e12xlarge) }
+  public static var mlG6e12xlarge: Self { .allowed(Kind.mlG6e12xlarge) }
   /// `ml.g6e.16xlarge`.
-  public static var mlG6e16xlarge: Self { Self(Kind.mlG6e16xlarge) }
+  public static var mlG6e16xlarge: Self { .allowed(Kind.mlG6e16xlarge) }
   /// `ml.g6e.24xlarge`.
-  public static var mlG6e24xlarge: Self { Self(Kind.mlG6e24xlarge) }
+  public static var mlG6e24xlarge: Self { .allowed(Kind.mlG6e24xlarge) }
   /// `ml.g6e.2xlarge`.
-  public static var mlG6e2xlarge: Self { Self(Kind.mlG6e2xlarge) }
+  public static var mlG6e2xlarge: Self { .allowed(Kind.mlG6e2xlarge) }
   /// `ml.g6e.48xlarge`.
-  public static var mlG6e48xlarge: Self { Self(Kind.mlG6e48xlarge) }
+  public static var mlG6e48xlarge: Self { .allowed(Kind.mlG6e48xlarge) }
   /// `ml.g6e.4xlarge`.
-  public static var mlG6e4xlarge: Self { Self(Kind.mlG6e4xlarge) }
+  public static var mlG6e4xlarge: Self { .allowed(Kind.mlG6e4xlarge) }
   /// `ml.g6e.8xlarge`.
-  public static var mlG6e8xlarge: Self { Self(Kind.mlG6e8xlarge) }
+  public static var mlG6e8xlarge: Self { .allowed(Kind.mlG6e8xlarge) }
   /// `ml.g6e.xlarge`.
-  public static var mlG6eXlarge: Self { Self(Kind.mlG6eXlarge) }
+  public static var mlG6eXlarge: Self { .allowed(Kind.mlG6eXlarge) }
   /// `ml.g7e.12xlarge`.
-  public static var mlG7e12xlarge: Self { Self(Kind.mlG7e12xlarge) }
+  public static var mlG7e12xlarge: Self { .allowed(Kind.mlG7e12xlarge) }
   /// `ml.g7e.24xlarge`.
-  public static var mlG7e24xlarge: Self { Self(Kind.mlG7e24xlarge) }
+  public static var mlG7e24xlarge: Self { .allowed(Kind.mlG7e24xlarge) }
   /// `ml.g7e.2xlarge`.
-  public static var mlG7e2xlarge: Self { Self(Kind.mlG7e2xlarge) }
+  public static var mlG7e2xlarge: Self { .allowed(Kind.mlG7e2xlarge) }
   /// `ml.g7e.48xlarge`.
-  public static var mlG7e48xlarge: Self { Self(Kind.mlG7e48xlarge) }
+  public static var mlG7e48xlarge: Self { .allowed(Kind.mlG7e48xlarge) }
   /// `ml.g7e.4xlarge`.
-  public static var mlG7e4xlarge: Self { Self(Kind.mlG7e4xlarge) }
+  public static var mlG7e4xlarge: Self { .allowed(Kind.mlG7e4xlarge) }
   /// `ml.g7e.8xlarge`.
-  public static var mlG7e8xlarge: Self { Self(Kind.mlG7e8xlarge) }
+  public static var mlG7e8xlarge: Self { .allowed(Kind.mlG7e8xlarge) }
   /// `ml.gr6.4xlarge`.
-  public static var mlGr6_4xlarge: Self { Self(Kind.mlGr6_4xlarge) }
+  public static var mlGr6_4xlarge: Self { .allowed(Kind.mlGr6_4xlarge) }
   /// `ml.gr6.8xlarge`.
-  public static var mlGr6_8xlarge: Self { Self(Kind.mlGr6_8xlarge) }
+  public static var mlGr6_8xlarge: Self { .allowed(Kind.mlGr6_8xlarge) }
   /// `ml.i3en.12xlarge`.
-  public static var mlI3en12xlarge: Self { Self(Kind.mlI3en12xlarge) }
+  public static var mlI3en12xlarge: Self { .allowed(Kind.mlI3en12xlarge) }
   /// `ml.i3en.24xlarge`.
-  public static var mlI3en24xlarge: Self { Self(Kind.mlI3en24xlarge) }
+  public static var mlI3en24xlarge: Self { .allowed(Kind.mlI3en24xlarge) }
   /// `ml.i3en.2xlarge`.
-  public static var mlI3en2xlarge: Self { Self(Kind.mlI3en2xlarge) }
+  public static var mlI3en2xlarge: Self { .allowed(Kind.mlI3en2xlarge) }
   /// `ml.i3en.3xlarge`.
-  public static var mlI3en3xlarge: Self { Self(Kind.mlI3en3xlarge) }
+  public static var mlI3en3xlarge: Self { .allowed(Kind.mlI3en3xlarge) }
   /// `ml.i3en.6xlarge`.
-  public static var mlI3en6xlarge: Self { Self(Kind.mlI3en6xlarge) }
+  public static var mlI3en6xlarge: Self { .allowed(Kind.mlI3en6xlarge) }
   /// `ml.i3en.large`.
-  public static var mlI3enLarge: Self { Self(Kind.mlI3enLarge) }
+  public static var mlI3enLarge: Self { .allowed(Kind.mlI3enLarge) }
   /// `ml.i3en.xlarge`.
-  public static var mlI3enXlarge: Self { Self(Kind.mlI3enXlarge) }
+  public static var mlI3enXlarge: Self { .allowed(Kind.mlI3enXlarge) }
   /// `ml.m5.12xlarge`.
-  public static var mlM5_12xlarge: Self { Self(Kind.mlM5_12xlarge) }
+  public static var mlM5_12xlarge: Self { .allowed(Kind.mlM5_12xlarge) }
   /// `ml.m5.16xlarge`.
-  public static var mlM5_16xlarge: Self { Self(Kind.mlM5_16xlarge) }
+  public static var mlM5_16xlarge: Self { .allowed(Kind.mlM5_16xlarge) }
   /// `ml.m5.24xlarge`.
-  public static var mlM5_24xlarge: Self { Self(Kind.mlM5_24xlarge) }
+  public static var mlM5_24xlarge: Self { .allowed(Kind.mlM5_24xlarge) }
   /// `ml.m5.2xlarge`.
-  public static var mlM5_2xlarge: Self { Self(Kind.mlM5_2xlarge) }
+  public static var mlM5_2xlarge: Self { .allowed(Kind.mlM5_2xlarge) }
   /// `ml.m5.4xlarge`.
-  public static var mlM5_4xlarge: Self { Self(Kind.mlM5_4xlarge) }
+  public static var mlM5_4xlarge: Self { .allowed(Kind.mlM5_4xlarge) }
   /// `ml.m5.8xlarge`.
-  public static var mlM5_8xlarge: Self { Self(Kind.mlM5_8xlarge) }
+  public static var mlM5_8xlarge: Self { .allowed(Kind.mlM5_8xlarge) }
   /// `ml.m5.large`.
-  public static var mlM5Large: Self { Self(Kind.mlM5Large) }
+  public static var mlM5Large: Self { .allowed(Kind.mlM5Large) }
   /// `ml.m5.xlarge`.
-  public static var mlM5Xlarge: Self { Self(Kind.mlM5Xlarge) }
+  public static var mlM5Xlarge: Self { .allowed(Kind.mlM5Xlarge) }
   /// `ml.m6i.12xlarge`.
-  public static var mlM6i12xlarge: Self { Self(Kind.mlM6i12xlarge) }
+  public static var mlM6i12xlarge: Self { .allowed(Kind.mlM6i12xlarge) }
   /// `ml.m6i.16xlarge`.
-  public static var mlM6i16xlarge: Self { Self(Kind.mlM6i16xlarge) }
+  public static var mlM6i16xlarge: Self { .allowed(Kind.mlM6i16xlarge) }
   /// `ml.m6i.24xlarge`.
-  public static var mlM6i24xlarge: Self { Self(Kind.mlM6i24xlarge) }
+  public static var mlM6i24xlarge: Self { .allowed(Kind.mlM6i24xlarge) }
   /// `ml.m6i.2xlarge`.
-  public static var mlM6i2xlarge: Self { Self(Kind.mlM6i2xlarge) }
+  public static var mlM6i2xlarge: Self { .allowed(Kind.mlM6i2xlarge) }
   /// `ml.m6i.32xlarge`.
-  public static var mlM6i32xlarge: Self { Self(Kind.mlM6i32xlarge) }
+  public static var mlM6i32xlarge: Self { .allowed(Kind.mlM6i32xlarge) }
   /// `ml.m6i.4xlarge`.
-  public static var mlM6i4xlarge: Self { Self(Kind.mlM6i4xlarge) }
+  public static var mlM6i4xlarge: Self { .allowed(Kind.mlM6i4xlarge) }
   /// `ml.m6i.8xlarge`.
-  public static var mlM6i8xlarge: Self { Self(Kind.mlM6i8xlarge) }
+  public static var mlM6i8xlarge: Self { .allowed(Kind.mlM6i8xlarge) }
   /// `ml.m6i.large`.
-  public static var mlM6iLarge: Self { Self(Kind.mlM6iLarge) }
+  public static var mlM6iLarge: Self { .allowed(Kind.mlM6iLarge) }
   /// `ml.m6i.xlarge`.
-  public static var mlM6iXlarge: Self { Self(Kind.mlM6iXlarge) }
+  public static var mlM6iXlarge: Self { .allowed(Kind.mlM6iXlarge) }
   /// `ml.m7i.12xlarge`.
-  public static var mlM7i12xlarge: Self { Self(Kind.mlM7i12xlarge) }
+  public static var mlM7i12xlarge: Self { .allowed(Kind.mlM7i12xlarge) }
   /// `ml.m7i.16xlarge`.
-  public static var mlM7i16xlarge: Self { Self(Kind.mlM7i16xlarge) }
+  public static var mlM7i16xlarge: Self { .allowed(Kind.mlM7i16xlarge) }
   /// `ml.m7i.24xlarge`.
-  public static var mlM7i24xlarge: Self { Self(Kind.mlM7i24xlarge) }
+  public static var mlM7i24xlarge: Self { .allowed(Kind.mlM7i24xlarge) }
   /// `ml.m7i.2xlarge`.
-  public static var mlM7i2xlarge: Self { Self(Kind.mlM7i2xlarge) }
+  public static var mlM7i2xlarge: Self { .allowed(Kind.mlM7i2xlarge) }
   /// `ml.m7i.48xlarge`.
-  public static var mlM7i48xlarge: Self { Self(Kind.mlM7i48xlarge) }
+  public static var mlM7i48xlarge: Self { .allowed(Kind.mlM7i48xlarge) }
   /// `ml.m7i.4xlarge`.
-  public static var mlM7i4xlarge: Self { Self(Kind.mlM7i4xlarge) }
+  public static var mlM7i4xlarge: Self { .allowed(Kind.mlM7i4xlarge) }
   /// `ml.m7i.8xlarge`.
-  public static var mlM7i8xlarge: Self { Self(Kind.mlM7i8xlarge) }
+  public static var mlM7i8xlarge: Self { .allowed(Kind.mlM7i8xlarge) }
   /// `ml.m7i.large`.
-  public static var mlM7iLarge: Self { Self(Kind.mlM7iLarge) }
+  public static var mlM7iLarge: Self { .allowed(Kind.mlM7iLarge) }
   /// `ml.m7i.xlarge`.
-  public static var mlM7iXlarge: Self { Self(Kind.mlM7iXlarge) }
+  public static var mlM7iXlarge: Self { .allowed(Kind.mlM7iXlarge) }
   /// `ml.p4d.24xlarge`.
-  public static var mlP4d24xlarge: Self { Self(Kind.mlP4d24xlarge) }
+  public static var mlP4d24xlarge: Self { .allowed(Kind.mlP4d24xlarge) }
   /// `ml.p4de.24xlarge`.
-  public static var mlP4de24xlarge: Self { Self(Kind.mlP4de24xlarge) }
+  public static var mlP4de24xlarge: Self { .allowed(Kind.mlP4de24xlarge) }
   /// `ml.p5.48xlarge`.
-  public static var mlP5_48xlarge: Self { Self(Kind.mlP5_48xlarge) }
+  public static var mlP5_48xlarge: Self { .allowed(Kind.mlP5_48xlarge) }
   /// `ml.p5.4xlarge`.
-  public static var mlP5_4xlarge: Self { Self(Kind.mlP5_4xlarge) }
+  public static var mlP5_4xlarge: Self { .allowed(Kind.mlP5_4xlarge) }
   /// `ml.p5e.48xlarge`.
-  public static var mlP5e48xlarge: Self { Self(Kind.mlP5e48xlarge) }
+  public static var mlP5e48xlarge: Self { .allowed(Kind.mlP5e48xlarge) }
   /// `ml.p5en.48xlarge`.
-  public static var mlP5en48xlarge: Self { Self(Kind.mlP5en48xlarge) }
+  public static var mlP5en48xlarge: Self { .allowed(Kind.mlP5en48xlarge) }
   /// `ml.p6-b200.48xlarge`.
-  public static var mlP6B200_48xlarge: Self { Self(Kind.mlP6B200_48xlarge) }
+  public static var mlP6B200_48xlarge: Self { .allowed(Kind.mlP6B200_48xlarge) }
   /// `ml.p6-b300.48xlarge`.
-  public static var mlP6B300_48xlarge: Self { Self(Kind.mlP6B300_48xlarge) }
+  public static var mlP6B300_48xlarge: Self { .allowed(Kind.mlP6B300_48xlarge) }
   /// `ml.p6e-gb200.36xlarge`.
-  public static var mlP6eGb200_36xlarge: Self { Self(Kind.mlP6eGb200_36xlarge) }
+  public static var mlP6eGb200_36xlarge: Self { .allowed(Kind.mlP6eGb200_36xlarge) }
   /// `ml.r5d.16xlarge`.
-  public static var mlR5d16xlarge: Self { Self(Kind.mlR5d16xlarge) }
+  public static var mlR5d16xlarge: Self { .allowed(Kind.mlR5d16xlarge) }
   /// `ml.r6i.12xlarge`.
-  public static var mlR6i12xlarge: Self { Self(Kind.mlR6i12xlarge) }
+  public static var mlR6i12xlarge: Self { .allowed(Kind.mlR6i12xlarge) }
   /// `ml.r6i.16xlarge`.
-  public static var mlR6i16xlarge: Self { Self(Kind.mlR6i16xlarge) }
+  public static var mlR6i16xlarge: Self { .allowed(Kind.mlR6i16xlarge) }
   /// `ml.r6i.24xlarge`.
-  public static var mlR6i24xlarge: Self { Self(Kind.mlR6i24xlarge) }
+  public static var mlR6i24xlarge: Self { .allowed(Kind.mlR6i24xlarge) }
   /// `ml.r6i.2xlarge`.
-  public static var mlR6i2xlarge: Self { Self(Kind.mlR6i2xlarge) }
+  public static var mlR6i2xlarge: Self { .allowed(Kind.mlR6i2xlarge) }
   /// `ml.r6i.32xlarge`.
-  public static var mlR6i32xlarge: Self { Self(Kind.mlR6i32xlarge) }
+  public static var mlR6i32xlarge: Self { .allowed(Kind.mlR6i32xlarge) }
   /// `ml.r6i.4xlarge`.
-  public static var mlR6i4xlarge: Self { Self(Kind.mlR6i4xlarge) }
+  public static var mlR6i4xlarge: Self { .allowed(Kind.mlR6i4xlarge) }
   /// `ml.r6i.8xlarge`.
-  public static var mlR6i8xlarge: Self { Self(Kind.mlR6i8xlarge) }
+  public static var mlR6i8xlarge: Self { .allowed(Kind.mlR6i8xlarge) }
   /// `ml.r6i.large`.
-  public static var mlR6iLarge: Self { Self(Kind.mlR6iLarge) }
+  public static var mlR6iLarge: Self { .allowed(Kind.mlR6iLarge) }
   /// `ml.r6i.xlarge`.
-  public static var mlR6iXlarge: Self { Self(Kind.mlR6iXlarge) }
+  public static var mlR6iXlarge: Self { .allowed(Kind.mlR6iXlarge) }
   /// `ml.r7i.12xlarge`.
-  public static var mlR7i12xlarge: Self { Self(Kind.mlR7i12xlarge) }
+  public static var mlR7i12xlarge: Self { .allowed(Kind.mlR7i12xlarge) }
   /// `ml.r7i.16xlarge`.
-  public static var mlR7i16xlarge: Self { Self(Kind.mlR7i16xlarge) }
+  public static var mlR7i16xlarge: Self { .allowed(Kind.mlR7i16xlarge) }
   /// `ml.r7i.24xlarge`.
-  public static var mlR7i24xlarge: Self { Self(Kind.mlR7i24xlarge) }
+  public static var mlR7i24xlarge: Self { .allowed(Kind.mlR7i24xlarge) }
   /// `ml.r7i.2xlarge`.
-  public static var mlR7i2xlarge: Self { Self(Kind.mlR7i2xlarge) }
+  public static var mlR7i2xlarge: Self { .allowed(Kind.mlR7i2xlarge) }
   /// `ml.r7i.48xlarge`.
-  public static var mlR7i48xlarge: Self { Self(Kind.mlR7i48xlarge) }
+  public static var mlR7i48xlarge: Self { .allowed(Kind.mlR7i48xlarge) }
   /// `ml.r7i.4xlarge`.
-  public static var mlR7i4xlarge: Self { Self(Kind.mlR7i4xlarge) }
+  public static var mlR7i4xlarge: Self { .allowed(Kind.mlR7i4xlarge) }
   /// `ml.r7i.8xlarge`.
-  public static var mlR7i8xlarge: Self { Self(Kind.mlR7i8xlarge) }
+  public static var mlR7i8xlarge: Self { .allowed(Kind.mlR7i8xlarge) }
   /// `ml.r7i.large`.
-  public static var mlR7iLarge: Self { Self(Kind.mlR7iLarge) }
+  public static var mlR7iLarge: Self { .allowed(Kind.mlR7iLarge) }
   /// `ml.r7i.xlarge`.
-  public static var mlR7iXlarge: Self { Self(Kind.mlR7iXlarge) }
+  public static var mlR7iXlarge: Self { .allowed(Kind.mlR7iXlarge) }
   /// `ml.t3.2xlarge`.
-  public static var mlT3_2xlarge: Self { Self(Kind.mlT3_2xlarge) }
+  public static var mlT3_2xlarge: Self { .allowed(Kind.mlT3_2xlarge) }
   /// `ml.t3.large`.
-  public static var mlT3Large: Self { Self(Kind.mlT3Large) }
+  public static var mlT3Large: Self { .allowed(Kind.mlT3Large) }
   /// `ml.t3.medium`.
-  public static var mlT3Medium: Self { Self(Kind.mlT3Medium) }
+  public static var mlT3Medium: Self { .allowed(Kind.mlT3Medium) }
   /// `ml.t3.xlarge`.
-  public static var mlT3Xlarge: Self { Self(Kind.mlT3Xlarge) }
+  public static var mlT3Xlarge: Self { .allowed(Kind.mlT3Xlarge) }
   /// `ml.trn1.32xlarge`.
-  public static var mlTrn1_32xlarge: Self { Self(Kind.mlTrn1_32xlarge) }
+  public static var mlTrn1_32xlarge: Self { .allowed(Kind.mlTrn1_32xlarge) }
   /// `ml.trn1n.32xlarge`.
-  public static var mlTrn1n32xlarge: Self { Self(Kind.mlTrn1n32xlarge) }
+  public static var mlTrn1n32xlarge: Self { .allowed(Kind.mlTrn1n32xlarge) }
   /// `ml.trn2.3xlarge`.
-  public static var mlTrn2_3xlarge: Self { Self(Kind.mlTrn2_3xlarge) }
+  public static var mlTrn2_3xlarge: Self { .allowed(Kind.mlTrn2_3xlarge) }
   /// `ml.trn2.48xlarge`.
-  public static var mlTrn2_48xlarge: Self { Self(Kind.mlTrn2_48xlarge) }
+  public static var mlTrn2_48xlarge: Self { .allowed(Kind.mlTrn2_48xlarge) }
 }
 
 extension SageMaker.Cluster {
@@ -929,9 +929,9 @@ extension SageMaker.Cluster {
 
 extension Value where Kind == SageMaker.Cluster.ModeValue {
   /// `Enable`.
-  public static var enable: Self { Self(Kind.enable) }
+  public static var enable: Self { .allowed(Kind.enable) }
   /// `Disable`.
-  public static var disable: Self { Self(Kind.disable) }
+  public static var disable: Self { .allowed(Kind.disable) }
 }
 
 extension SageMaker.Cluster {
@@ -945,7 +945,7 @@ extension SageMaker.Cluster {
 
 extension Value where Kind == SageMaker.Cluster.NodeProvisioningModeValue {
   /// `Continuous`.
-  public static var continuous: Self { Self(Kind.continuous) }
+  public static var continuous: Self { .allowed(Kind.continuous) }
 }
 
 extension SageMaker.Cluster {
@@ -960,9 +960,9 @@ extension SageMaker.Cluster {
 
 extension Value where Kind == SageMaker.Cluster.NodeRecoveryValue {
   /// `Automatic`.
-  public static var automatic: Self { Self(Kind.automatic) }
+  public static var automatic: Self { .allowed(Kind.automatic) }
   /// `None`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension SageMaker.Cluster {
@@ -978,11 +978,11 @@ extension SageMaker.Cluster {
 
 extension Value where Kind == SageMaker.Cluster.NodeTypeValue {
   /// `Controller`.
-  public static var controller: Self { Self(Kind.controller) }
+  public static var controller: Self { .allowed(Kind.controller) }
   /// `Login`.
-  public static var login: Self { Self(Kind.login) }
+  public static var login: Self { .allowed(Kind.login) }
   /// `Compute`.
-  public static var compute: Self { Self(Kind.compute) }
+  public static var compute: Self { .allowed(Kind.compute) }
 }
 
 extension SageMaker.Cluster {
@@ -1003,7 +1003,7 @@ extension Value where Kind == SageMaker.Cluster.RollingUpdatePolicy {
     if let rollbackMaximumBatchSize = rollbackMaximumBatchSize {
       objectEntries.append(.init("RollbackMaximumBatchSize", rollbackMaximumBatchSize.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1022,7 +1022,7 @@ extension Value where Kind == SageMaker.Cluster.ScheduledUpdateConfig {
       objectEntries.append(.init("DeploymentConfig", deploymentConfig.expression))
     }
     objectEntries.append(.init("ScheduleExpression", scheduleExpression.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1041,6 +1041,6 @@ extension Value where Kind == SageMaker.Cluster.TieredStorageConfig {
       objectEntries.append(.init("InstanceMemoryAllocationPercentage", instanceMemoryAllocationPercentage.expression))
     }
     objectEntries.append(.init("Mode", mode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -88,6 +88,6 @@ extension Value where Kind == SageMaker.CodeRepository.GitConfig {
     if let branch = branch { objectEntries.append(.init("Branch", branch.expression)) }
     objectEntries.append(.init("RepositoryUrl", repositoryURL.expression))
     if let secretARN = secretARN { objectEntries.append(.init("SecretArn", secretARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -229,7 +229,7 @@ extension Value where Kind == SageMaker.DataQualityJobDefinition.DataQualityAppS
     if let recordPreprocessorSourceURI = recordPreprocessorSourceURI {
       objectEntries.append(.init("RecordPreprocessorSourceUri", recordPreprocessorSourceURI.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -257,7 +257,7 @@ extension Value where Kind == SageMaker.DataQualityJobDefinition.DataQualityBase
     if let statisticsResource = statisticsResource {
       objectEntries.append(.init("StatisticsResource", statisticsResource.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -279,6 +279,6 @@ extension Value where Kind == SageMaker.DataQualityJobDefinition.DataQualityJobI
       objectEntries.append(.init("BatchTransformInput", batchTransformInput.expression))
     }
     if let endpointInput = endpointInput { objectEntries.append(.init("EndpointInput", endpointInput.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

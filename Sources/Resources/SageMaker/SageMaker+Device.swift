@@ -77,6 +77,6 @@ extension Value where Kind == SageMaker.Device.Device2 {
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     objectEntries.append(.init("DeviceName", deviceName.expression))
     if let iotThingName = iotThingName { objectEntries.append(.init("IotThingName", iotThingName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -88,6 +88,6 @@ extension Value where Kind == SageMaker.DeviceFleet.EdgeOutputConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
     objectEntries.append(.init("S3OutputLocation", s3OutputLocation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

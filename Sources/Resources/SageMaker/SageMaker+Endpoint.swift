@@ -125,7 +125,7 @@ extension Value where Kind == SageMaker.Endpoint.AutoRollbackConfig {
   public init(alarms: Value<[SageMaker.Alarm]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Alarms", alarms.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -151,7 +151,7 @@ extension Value where Kind == SageMaker.Endpoint.BlueGreenUpdatePolicy {
       objectEntries.append(.init("TerminationWaitInSeconds", terminationWaitInSeconds.expression))
     }
     objectEntries.append(.init("TrafficRoutingConfiguration", trafficRoutingConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -168,7 +168,7 @@ extension Value where Kind == SageMaker.Endpoint.CapacitySize {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -196,7 +196,7 @@ extension Value where Kind == SageMaker.Endpoint.DeploymentConfig {
     if let rollingUpdatePolicy = rollingUpdatePolicy {
       objectEntries.append(.init("RollingUpdatePolicy", rollingUpdatePolicy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,7 +224,7 @@ extension Value where Kind == SageMaker.Endpoint.RollingUpdatePolicy {
       objectEntries.append(.init("RollbackMaximumBatchSize", rollbackMaximumBatchSize.expression))
     }
     objectEntries.append(.init("WaitIntervalInSeconds", waitIntervalInSeconds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -250,7 +250,7 @@ extension Value where Kind == SageMaker.Endpoint.TrafficRoutingConfig {
     if let waitIntervalInSeconds = waitIntervalInSeconds {
       objectEntries.append(.init("WaitIntervalInSeconds", waitIntervalInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,11 +267,11 @@ extension SageMaker.Endpoint {
 
 extension Value where Kind == SageMaker.Endpoint.TrafficRoutingConfigTypeValue {
   /// `ALL_AT_ONCE`.
-  public static var allAtOnce: Self { Self(Kind.allAtOnce) }
+  public static var allAtOnce: Self { .allowed(Kind.allAtOnce) }
   /// `CANARY`.
-  public static var canary: Self { Self(Kind.canary) }
+  public static var canary: Self { .allowed(Kind.canary) }
   /// `LINEAR`.
-  public static var linear: Self { Self(Kind.linear) }
+  public static var linear: Self { .allowed(Kind.linear) }
 }
 
 extension SageMaker.Endpoint {
@@ -286,9 +286,9 @@ extension SageMaker.Endpoint {
 
 extension Value where Kind == SageMaker.Endpoint.TypeValue {
   /// `CAPACITY_PERCENT`.
-  public static var capacityPercent: Self { Self(Kind.capacityPercent) }
+  public static var capacityPercent: Self { .allowed(Kind.capacityPercent) }
   /// `INSTANCE_COUNT`.
-  public static var instanceCount: Self { Self(Kind.instanceCount) }
+  public static var instanceCount: Self { .allowed(Kind.instanceCount) }
 }
 
 extension SageMaker.Endpoint {
@@ -305,6 +305,6 @@ extension Value where Kind == SageMaker.Endpoint.VariantProperty {
     if let variantPropertyType = variantPropertyType {
       objectEntries.append(.init("VariantPropertyType", variantPropertyType.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -159,7 +159,7 @@ extension Value where Kind == SageMaker.EndpointConfig.AsyncInferenceClientConfi
     if let maxConcurrentInvocationsPerInstance = maxConcurrentInvocationsPerInstance {
       objectEntries.append(.init("MaxConcurrentInvocationsPerInstance", maxConcurrentInvocationsPerInstance.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -179,7 +179,7 @@ extension Value where Kind == SageMaker.EndpointConfig.AsyncInferenceConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let clientConfig = clientConfig { objectEntries.append(.init("ClientConfig", clientConfig.expression)) }
     objectEntries.append(.init("OutputConfig", outputConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -203,7 +203,7 @@ extension Value where Kind == SageMaker.EndpointConfig.AsyncInferenceNotificatio
       objectEntries.append(.init("IncludeInferenceResponseIn", includeInferenceResponseIn.expression))
     }
     if let successTopic = successTopic { objectEntries.append(.init("SuccessTopic", successTopic.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -229,7 +229,7 @@ extension Value where Kind == SageMaker.EndpointConfig.AsyncInferenceOutputConfi
     }
     if let s3FailurePath = s3FailurePath { objectEntries.append(.init("S3FailurePath", s3FailurePath.expression)) }
     if let s3OutputPath = s3OutputPath { objectEntries.append(.init("S3OutputPath", s3OutputPath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -250,7 +250,7 @@ extension Value where Kind == SageMaker.EndpointConfig.CapacityReservationConfig
     if let mlReservationARN = mlReservationARN {
       objectEntries.append(.init("MlReservationArn", mlReservationARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -266,7 +266,7 @@ extension Value where Kind == SageMaker.EndpointConfig.CaptureOption {
   public init(captureMode: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CaptureMode", captureMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -292,7 +292,7 @@ extension Value where Kind == SageMaker.EndpointConfig.ClarifyExplainerConfig {
       objectEntries.append(.init("InferenceConfig", inferenceConfig.expression))
     }
     objectEntries.append(.init("ShapConfig", shapConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -338,7 +338,7 @@ extension Value where Kind == SageMaker.EndpointConfig.ClarifyInferenceConfig {
     if let probabilityIndex = probabilityIndex {
       objectEntries.append(.init("ProbabilityIndex", probabilityIndex.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -362,7 +362,7 @@ extension Value where Kind == SageMaker.EndpointConfig.ClarifyShapBaselineConfig
     if let shapBaselineURI = shapBaselineURI {
       objectEntries.append(.init("ShapBaselineUri", shapBaselineURI.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -390,7 +390,7 @@ extension Value where Kind == SageMaker.EndpointConfig.ClarifyShapConfig {
     objectEntries.append(.init("ShapBaselineConfig", shapBaselineConfig.expression))
     if let textConfig = textConfig { objectEntries.append(.init("TextConfig", textConfig.expression)) }
     if let useLogit = useLogit { objectEntries.append(.init("UseLogit", useLogit.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -407,7 +407,7 @@ extension Value where Kind == SageMaker.EndpointConfig.ClarifyTextConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Granularity", granularity.expression))
     objectEntries.append(.init("Language", language.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -437,7 +437,7 @@ extension Value where Kind == SageMaker.EndpointConfig.DataCaptureConfig {
     if let enableCapture = enableCapture { objectEntries.append(.init("EnableCapture", enableCapture.expression)) }
     objectEntries.append(.init("InitialSamplingPercentage", initialSamplingPercentage.expression))
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -455,7 +455,7 @@ extension Value where Kind == SageMaker.EndpointConfig.ExplainerConfig {
     if let clarifyExplainerConfig = clarifyExplainerConfig {
       objectEntries.append(.init("ClarifyExplainerConfig", clarifyExplainerConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -481,7 +481,7 @@ extension Value where Kind == SageMaker.EndpointConfig.ManagedInstanceScaling {
       objectEntries.append(.init("MinInstanceCount", minInstanceCount.expression))
     }
     if let status = status { objectEntries.append(.init("Status", status.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -543,7 +543,7 @@ extension Value where Kind == SageMaker.EndpointConfig.ProductionVariant {
     }
     objectEntries.append(.init("VariantName", variantName.expression))
     if let volumeSizeInGB = volumeSizeInGB { objectEntries.append(.init("VolumeSizeInGB", volumeSizeInGB.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -561,7 +561,7 @@ extension Value where Kind == SageMaker.EndpointConfig.RoutingConfig {
     if let routingStrategy = routingStrategy {
       objectEntries.append(.init("RoutingStrategy", routingStrategy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -585,6 +585,6 @@ extension Value where Kind == SageMaker.EndpointConfig.ServerlessConfig {
     if let provisionedConcurrency = provisionedConcurrency {
       objectEntries.append(.init("ProvisionedConcurrency", provisionedConcurrency.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -146,7 +146,7 @@ extension Value where Kind == SageMaker.FeatureGroup.DataCatalogConfig {
     objectEntries.append(.init("Catalog", catalog.expression))
     objectEntries.append(.init("Database", database.expression))
     objectEntries.append(.init("TableName", tableName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,7 +163,7 @@ extension Value where Kind == SageMaker.FeatureGroup.FeatureDefinition {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FeatureName", featureName.expression))
     objectEntries.append(.init("FeatureType", featureType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -180,11 +180,11 @@ extension SageMaker.FeatureGroup {
 
 extension Value where Kind == SageMaker.FeatureGroup.FeatureTypeValue {
   /// `Integral`.
-  public static var integral: Self { Self(Kind.integral) }
+  public static var integral: Self { .allowed(Kind.integral) }
   /// `Fractional`.
-  public static var fractional: Self { Self(Kind.fractional) }
+  public static var fractional: Self { .allowed(Kind.fractional) }
   /// `String`.
-  public static var string: Self { Self(Kind.string) }
+  public static var string: Self { .allowed(Kind.string) }
 }
 
 extension SageMaker.FeatureGroup {
@@ -211,7 +211,7 @@ extension Value where Kind == SageMaker.FeatureGroup.OfflineStoreConfig {
     }
     objectEntries.append(.init("S3StorageConfig", s3StorageConfig.expression))
     if let tableFormat = tableFormat { objectEntries.append(.init("TableFormat", tableFormat.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -237,7 +237,7 @@ extension Value where Kind == SageMaker.FeatureGroup.OnlineStoreConfig {
     if let securityConfig = securityConfig { objectEntries.append(.init("SecurityConfig", securityConfig.expression)) }
     if let storageType = storageType { objectEntries.append(.init("StorageType", storageType.expression)) }
     if let ttlDuration = ttlDuration { objectEntries.append(.init("TtlDuration", ttlDuration.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -253,7 +253,7 @@ extension Value where Kind == SageMaker.FeatureGroup.OnlineStoreSecurityConfig {
   public init(kmsKeyID: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -270,7 +270,7 @@ extension Value where Kind == SageMaker.FeatureGroup.S3StorageConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
     objectEntries.append(.init("S3Uri", s3URI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -286,9 +286,9 @@ extension SageMaker.FeatureGroup {
 
 extension Value where Kind == SageMaker.FeatureGroup.StorageTypeValue {
   /// `Standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `InMemory`.
-  public static var inMemory: Self { Self(Kind.inMemory) }
+  public static var inMemory: Self { .allowed(Kind.inMemory) }
 }
 
 extension SageMaker.FeatureGroup {
@@ -304,7 +304,7 @@ extension Value where Kind == SageMaker.FeatureGroup.TTLDuration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let unit = unit { objectEntries.append(.init("Unit", unit.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -320,9 +320,9 @@ extension SageMaker.FeatureGroup {
 
 extension Value where Kind == SageMaker.FeatureGroup.TableFormatValue {
   /// `Iceberg`.
-  public static var iceberg: Self { Self(Kind.iceberg) }
+  public static var iceberg: Self { .allowed(Kind.iceberg) }
   /// `Glue`.
-  public static var glue: Self { Self(Kind.glue) }
+  public static var glue: Self { .allowed(Kind.glue) }
 }
 
 extension SageMaker.FeatureGroup {
@@ -347,7 +347,7 @@ extension Value where Kind == SageMaker.FeatureGroup.ThroughputConfig {
       objectEntries.append(.init("ProvisionedWriteCapacityUnits", provisionedWriteCapacityUnits.expression))
     }
     objectEntries.append(.init("ThroughputMode", throughputMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -363,9 +363,9 @@ extension SageMaker.FeatureGroup {
 
 extension Value where Kind == SageMaker.FeatureGroup.ThroughputModeValue {
   /// `OnDemand`.
-  public static var onDemand: Self { Self(Kind.onDemand) }
+  public static var onDemand: Self { .allowed(Kind.onDemand) }
   /// `Provisioned`.
-  public static var provisioned: Self { Self(Kind.provisioned) }
+  public static var provisioned: Self { .allowed(Kind.provisioned) }
 }
 
 extension SageMaker.FeatureGroup {
@@ -383,13 +383,13 @@ extension SageMaker.FeatureGroup {
 
 extension Value where Kind == SageMaker.FeatureGroup.UnitValue {
   /// `Seconds`.
-  public static var seconds: Self { Self(Kind.seconds) }
+  public static var seconds: Self { .allowed(Kind.seconds) }
   /// `Minutes`.
-  public static var minutes: Self { Self(Kind.minutes) }
+  public static var minutes: Self { .allowed(Kind.minutes) }
   /// `Hours`.
-  public static var hours: Self { Self(Kind.hours) }
+  public static var hours: Self { .allowed(Kind.hours) }
   /// `Days`.
-  public static var days: Self { Self(Kind.days) }
+  public static var days: Self { .allowed(Kind.days) }
   /// `Weeks`.
-  public static var weeks: Self { Self(Kind.weeks) }
+  public static var weeks: Self { .allowed(Kind.weeks) }
 }

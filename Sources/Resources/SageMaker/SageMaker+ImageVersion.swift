@@ -158,11 +158,11 @@ extension SageMaker.ImageVersion {
 
 extension Value where Kind == SageMaker.ImageVersion.JobTypeValue {
   /// `TRAINING`.
-  public static var training: Self { Self(Kind.training) }
+  public static var training: Self { .allowed(Kind.training) }
   /// `INFERENCE`.
-  public static var inference: Self { Self(Kind.inference) }
+  public static var inference: Self { .allowed(Kind.inference) }
   /// `NOTEBOOK_KERNEL`.
-  public static var notebookKernel: Self { Self(Kind.notebookKernel) }
+  public static var notebookKernel: Self { .allowed(Kind.notebookKernel) }
 }
 
 extension SageMaker.ImageVersion {
@@ -177,9 +177,9 @@ extension SageMaker.ImageVersion {
 
 extension Value where Kind == SageMaker.ImageVersion.ProcessorValue {
   /// `CPU`.
-  public static var cpu: Self { Self(Kind.cpu) }
+  public static var cpu: Self { .allowed(Kind.cpu) }
   /// `GPU`.
-  public static var gpu: Self { Self(Kind.gpu) }
+  public static var gpu: Self { .allowed(Kind.gpu) }
 }
 
 extension SageMaker.ImageVersion {
@@ -196,11 +196,11 @@ extension SageMaker.ImageVersion {
 
 extension Value where Kind == SageMaker.ImageVersion.VendorGuidanceValue {
   /// `NOT_PROVIDED`.
-  public static var notProvided: Self { Self(Kind.notProvided) }
+  public static var notProvided: Self { .allowed(Kind.notProvided) }
   /// `STABLE`.
-  public static var stable: Self { Self(Kind.stable) }
+  public static var stable: Self { .allowed(Kind.stable) }
   /// `TO_BE_ARCHIVED`.
-  public static var toBeArchived: Self { Self(Kind.toBeArchived) }
+  public static var toBeArchived: Self { .allowed(Kind.toBeArchived) }
   /// `ARCHIVED`.
-  public static var archived: Self { Self(Kind.archived) }
+  public static var archived: Self { .allowed(Kind.archived) }
 }

@@ -199,7 +199,7 @@ extension Value where Kind == SageMaker.InferenceComponent.AutoRollbackConfigura
   public init(alarms: Value<[SageMaker.Alarm]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Alarms", alarms.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,7 +221,7 @@ extension Value where Kind == SageMaker.InferenceComponent.DeployedImage {
     if let resolutionTime = resolutionTime { objectEntries.append(.init("ResolutionTime", resolutionTime.expression)) }
     if let resolvedImage = resolvedImage { objectEntries.append(.init("ResolvedImage", resolvedImage.expression)) }
     if let specifiedImage = specifiedImage { objectEntries.append(.init("SpecifiedImage", specifiedImage.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -238,7 +238,7 @@ extension Value where Kind == SageMaker.InferenceComponent.InferenceComponentCap
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -254,9 +254,9 @@ extension SageMaker.InferenceComponent {
 
 extension Value where Kind == SageMaker.InferenceComponent.InferenceComponentCapacitySizeTypeValue {
   /// `COPY_COUNT`.
-  public static var copyCount: Self { Self(Kind.copyCount) }
+  public static var copyCount: Self { .allowed(Kind.copyCount) }
   /// `CAPACITY_PERCENT`.
-  public static var capacityPercent: Self { Self(Kind.capacityPercent) }
+  public static var capacityPercent: Self { .allowed(Kind.capacityPercent) }
 }
 
 extension SageMaker.InferenceComponent {
@@ -287,7 +287,7 @@ extension Value where Kind == SageMaker.InferenceComponent.InferenceComponentCom
     if let numberOfCPUCoresRequired = numberOfCPUCoresRequired {
       objectEntries.append(.init("NumberOfCpuCoresRequired", numberOfCPUCoresRequired.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -311,7 +311,7 @@ extension Value where Kind == SageMaker.InferenceComponent.InferenceComponentCon
     if let deployedImage = deployedImage { objectEntries.append(.init("DeployedImage", deployedImage.expression)) }
     if let environment = environment { objectEntries.append(.init("Environment", environment.expression)) }
     if let image = image { objectEntries.append(.init("Image", image.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -335,7 +335,7 @@ extension Value where Kind == SageMaker.InferenceComponent.InferenceComponentDep
     if let rollingUpdatePolicy = rollingUpdatePolicy {
       objectEntries.append(.init("RollingUpdatePolicy", rollingUpdatePolicy.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -367,7 +367,7 @@ extension Value where Kind == SageMaker.InferenceComponent.InferenceComponentRol
     if let waitIntervalInSeconds = waitIntervalInSeconds {
       objectEntries.append(.init("WaitIntervalInSeconds", waitIntervalInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -393,7 +393,7 @@ extension Value where Kind == SageMaker.InferenceComponent.InferenceComponentRun
     if let desiredCopyCount = desiredCopyCount {
       objectEntries.append(.init("DesiredCopyCount", desiredCopyCount.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -425,7 +425,7 @@ extension Value where Kind == SageMaker.InferenceComponent.InferenceComponentSpe
     if let startupParameters = startupParameters {
       objectEntries.append(.init("StartupParameters", startupParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -449,6 +449,6 @@ extension Value where Kind == SageMaker.InferenceComponent.InferenceComponentSta
     if let modelDataDownloadTimeoutInSeconds = modelDataDownloadTimeoutInSeconds {
       objectEntries.append(.init("ModelDataDownloadTimeoutInSeconds", modelDataDownloadTimeoutInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

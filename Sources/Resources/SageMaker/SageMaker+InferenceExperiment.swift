@@ -190,7 +190,7 @@ extension Value where Kind == SageMaker.InferenceExperiment.DataStorageConfig {
     if let contentType = contentType { objectEntries.append(.init("ContentType", contentType.expression)) }
     objectEntries.append(.init("Destination", destination.expression))
     if let kmsKey = kmsKey { objectEntries.append(.init("KmsKey", kmsKey.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,11 +207,11 @@ extension SageMaker.InferenceExperiment {
 
 extension Value where Kind == SageMaker.InferenceExperiment.DesiredStateValue {
   /// `Running`.
-  public static var running: Self { Self(Kind.running) }
+  public static var running: Self { .allowed(Kind.running) }
   /// `Completed`.
-  public static var completed: Self { Self(Kind.completed) }
+  public static var completed: Self { .allowed(Kind.completed) }
   /// `Cancelled`.
-  public static var cancelled: Self { Self(Kind.cancelled) }
+  public static var cancelled: Self { .allowed(Kind.cancelled) }
 }
 
 extension SageMaker.InferenceExperiment {
@@ -227,7 +227,7 @@ extension Value where Kind == SageMaker.InferenceExperiment.InferenceExperimentS
     var objectEntries: [Expression.ObjectEntry] = []
     if let endTime = endTime { objectEntries.append(.init("EndTime", endTime.expression)) }
     if let startTime = startTime { objectEntries.append(.init("StartTime", startTime.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,7 +242,7 @@ extension SageMaker.InferenceExperiment {
 
 extension Value where Kind == SageMaker.InferenceExperiment.InfrastructureTypeValue {
   /// `RealTimeInference`.
-  public static var realTimeInference: Self { Self(Kind.realTimeInference) }
+  public static var realTimeInference: Self { .allowed(Kind.realTimeInference) }
 }
 
 extension SageMaker.InferenceExperiment {
@@ -437,351 +437,351 @@ extension SageMaker.InferenceExperiment {
 
 extension Value where Kind == SageMaker.InferenceExperiment.InstanceTypeValue {
   /// `ml.c4.2xlarge`.
-  public static var mlC4_2xlarge: Self { Self(Kind.mlC4_2xlarge) }
+  public static var mlC4_2xlarge: Self { .allowed(Kind.mlC4_2xlarge) }
   /// `ml.c4.4xlarge`.
-  public static var mlC4_4xlarge: Self { Self(Kind.mlC4_4xlarge) }
+  public static var mlC4_4xlarge: Self { .allowed(Kind.mlC4_4xlarge) }
   /// `ml.c4.8xlarge`.
-  public static var mlC4_8xlarge: Self { Self(Kind.mlC4_8xlarge) }
+  public static var mlC4_8xlarge: Self { .allowed(Kind.mlC4_8xlarge) }
   /// `ml.c4.xlarge`.
-  public static var mlC4Xlarge: Self { Self(Kind.mlC4Xlarge) }
+  public static var mlC4Xlarge: Self { .allowed(Kind.mlC4Xlarge) }
   /// `ml.c5.18xlarge`.
-  public static var mlC5_18xlarge: Self { Self(Kind.mlC5_18xlarge) }
+  public static var mlC5_18xlarge: Self { .allowed(Kind.mlC5_18xlarge) }
   /// `ml.c5.2xlarge`.
-  public static var mlC5_2xlarge: Self { Self(Kind.mlC5_2xlarge) }
+  public static var mlC5_2xlarge: Self { .allowed(Kind.mlC5_2xlarge) }
   /// `ml.c5.4xlarge`.
-  public static var mlC5_4xlarge: Self { Self(Kind.mlC5_4xlarge) }
+  public static var mlC5_4xlarge: Self { .allowed(Kind.mlC5_4xlarge) }
   /// `ml.c5.9xlarge`.
-  public static var mlC5_9xlarge: Self { Self(Kind.mlC5_9xlarge) }
+  public static var mlC5_9xlarge: Self { .allowed(Kind.mlC5_9xlarge) }
   /// `ml.c5.xlarge`.
-  public static var mlC5Xlarge: Self { Self(Kind.mlC5Xlarge) }
+  public static var mlC5Xlarge: Self { .allowed(Kind.mlC5Xlarge) }
   /// `ml.c5d.18xlarge`.
-  public static var mlC5d18xlarge: Self { Self(Kind.mlC5d18xlarge) }
+  public static var mlC5d18xlarge: Self { .allowed(Kind.mlC5d18xlarge) }
   /// `ml.c5d.2xlarge`.
-  public static var mlC5d2xlarge: Self { Self(Kind.mlC5d2xlarge) }
+  public static var mlC5d2xlarge: Self { .allowed(Kind.mlC5d2xlarge) }
   /// `ml.c5d.4xlarge`.
-  public static var mlC5d4xlarge: Self { Self(Kind.mlC5d4xlarge) }
+  public static var mlC5d4xlarge: Self { .allowed(Kind.mlC5d4xlarge) }
   /// `ml.c5d.9xlarge`.
-  public static var mlC5d9xlarge: Self { Self(Kind.mlC5d9xlarge) }
+  public static var mlC5d9xlarge: Self { .allowed(Kind.mlC5d9xlarge) }
   /// `ml.c5d.xlarge`.
-  public static var mlC5dXlarge: Self { Self(Kind.mlC5dXlarge) }
+  public static var mlC5dXlarge: Self { .allowed(Kind.mlC5dXlarge) }
   /// `ml.c6i.12xlarge`.
-  public static var mlC6i12xlarge: Self { Self(Kind.mlC6i12xlarge) }
+  public static var mlC6i12xlarge: Self { .allowed(Kind.mlC6i12xlarge) }
   /// `ml.c6i.16xlarge`.
-  public static var mlC6i16xlarge: Self { Self(Kind.mlC6i16xlarge) }
+  public static var mlC6i16xlarge: Self { .allowed(Kind.mlC6i16xlarge) }
   /// `ml.c6i.24xlarge`.
-  public static var mlC6i24xlarge: Self { Self(Kind.mlC6i24xlarge) }
+  public static var mlC6i24xlarge: Self { .allowed(Kind.mlC6i24xlarge) }
   /// `ml.c6i.2xlarge`.
-  public static var mlC6i2xlarge: Self { Self(Kind.mlC6i2xlarge) }
+  public static var mlC6i2xlarge: Self { .allowed(Kind.mlC6i2xlarge) }
   /// `ml.c6i.32xlarge`.
-  public static var mlC6i32xlarge: Self { Self(Kind.mlC6i32xlarge) }
+  public static var mlC6i32xlarge: Self { .allowed(Kind.mlC6i32xlarge) }
   /// `ml.c6i.4xlarge`.
-  public static var mlC6i4xlarge: Self { Self(Kind.mlC6i4xlarge) }
+  public static var mlC6i4xlarge: Self { .allowed(Kind.mlC6i4xlarge) }
   /// `ml.c6i.8xlarge`.
-  public static var mlC6i8xlarge: Self { Self(Kind.mlC6i8xlarge) }
+  public static var mlC6i8xlarge: Self { .allowed(Kind.mlC6i8xlarge) }
   /// `ml.c6i.large`.
-  public static var mlC6iLarge: Self { Self(Kind.mlC6iLarge) }
+  public static var mlC6iLarge: Self { .allowed(Kind.mlC6iLarge) }
   /// `ml.c6i.xlarge`.
-  public static var mlC6iXlarge: Self { Self(Kind.mlC6iXlarge) }
+  public static var mlC6iXlarge: Self { .allowed(Kind.mlC6iXlarge) }
   /// `ml.c6id.12xlarge`.
-  public static var mlC6id12xlarge: Self { Self(Kind.mlC6id12xlarge) }
+  public static var mlC6id12xlarge: Self { .allowed(Kind.mlC6id12xlarge) }
   /// `ml.c6id.16xlarge`.
-  public static var mlC6id16xlarge: Self { Self(Kind.mlC6id16xlarge) }
+  public static var mlC6id16xlarge: Self { .allowed(Kind.mlC6id16xlarge) }
   /// `ml.c6id.24xlarge`.
-  public static var mlC6id24xlarge: Self { Self(Kind.mlC6id24xlarge) }
+  public static var mlC6id24xlarge: Self { .allowed(Kind.mlC6id24xlarge) }
   /// `ml.c6id.2xlarge`.
-  public static var mlC6id2xlarge: Self { Self(Kind.mlC6id2xlarge) }
+  public static var mlC6id2xlarge: Self { .allowed(Kind.mlC6id2xlarge) }
   /// `ml.c6id.32xlarge`.
-  public static var mlC6id32xlarge: Self { Self(Kind.mlC6id32xlarge) }
+  public static var mlC6id32xlarge: Self { .allowed(Kind.mlC6id32xlarge) }
   /// `ml.c6id.4xlarge`.
-  public static var mlC6id4xlarge: Self { Self(Kind.mlC6id4xlarge) }
+  public static var mlC6id4xlarge: Self { .allowed(Kind.mlC6id4xlarge) }
   /// `ml.c6id.8xlarge`.
-  public static var mlC6id8xlarge: Self { Self(Kind.mlC6id8xlarge) }
+  public static var mlC6id8xlarge: Self { .allowed(Kind.mlC6id8xlarge) }
   /// `ml.c6id.large`.
-  public static var mlC6idLarge: Self { Self(Kind.mlC6idLarge) }
+  public static var mlC6idLarge: Self { .allowed(Kind.mlC6idLarge) }
   /// `ml.c6id.xlarge`.
-  public static var mlC6idXlarge: Self { Self(Kind.mlC6idXlarge) }
+  public static var mlC6idXlarge: Self { .allowed(Kind.mlC6idXlarge) }
   /// `ml.c7i.12xlarge`.
-  public static var mlC7i12xlarge: Self { Self(Kind.mlC7i12xlarge) }
+  public static var mlC7i12xlarge: Self { .allowed(Kind.mlC7i12xlarge) }
   /// `ml.c7i.16xlarge`.
-  public static var mlC7i16xlarge: Self { Self(Kind.mlC7i16xlarge) }
+  public static var mlC7i16xlarge: Self { .allowed(Kind.mlC7i16xlarge) }
   /// `ml.c7i.24xlarge`.
-  public static var mlC7i24xlarge: Self { Self(Kind.mlC7i24xlarge) }
+  public static var mlC7i24xlarge: Self { .allowed(Kind.mlC7i24xlarge) }
   /// `ml.c7i.2xlarge`.
-  public static var mlC7i2xlarge: Self { Self(Kind.mlC7i2xlarge) }
+  public static var mlC7i2xlarge: Self { .allowed(Kind.mlC7i2xlarge) }
   /// `ml.c7i.48xlarge`.
-  public static var mlC7i48xlarge: Self { Self(Kind.mlC7i48xlarge) }
+  public static var mlC7i48xlarge: Self { .allowed(Kind.mlC7i48xlarge) }
   /// `ml.c7i.4xlarge`.
-  public static var mlC7i4xlarge: Self { Self(Kind.mlC7i4xlarge) }
+  public static var mlC7i4xlarge: Self { .allowed(Kind.mlC7i4xlarge) }
   /// `ml.c7i.8xlarge`.
-  public static var mlC7i8xlarge: Self { Self(Kind.mlC7i8xlarge) }
+  public static var mlC7i8xlarge: Self { .allowed(Kind.mlC7i8xlarge) }
   /// `ml.c7i.large`.
-  public static var mlC7iLarge: Self { Self(Kind.mlC7iLarge) }
+  public static var mlC7iLarge: Self { .allowed(Kind.mlC7iLarge) }
   /// `ml.c7i.xlarge`.
-  public static var mlC7iXlarge: Self { Self(Kind.mlC7iXlarge) }
+  public static var mlC7iXlarge: Self { .allowed(Kind.mlC7iXlarge) }
   /// `ml.g4dn.12xlarge`.
-  public static var mlG4dn12xlarge: Self { Self(Kind.mlG4dn12xlarge) }
+  public static var mlG4dn12xlarge: Self { .allowed(Kind.mlG4dn12xlarge) }
   /// `ml.g4dn.16xlarge`.
-  public static var mlG4dn16xlarge: Self { Self(Kind.mlG4dn16xlarge) }
+  public static var mlG4dn16xlarge: Self { .allowed(Kind.mlG4dn16xlarge) }
   /// `ml.g4dn.2xlarge`.
-  public static var mlG4dn2xlarge: Self { Self(Kind.mlG4dn2xlarge) }
+  public static var mlG4dn2xlarge: Self { .allowed(Kind.mlG4dn2xlarge) }
   /// `ml.g4dn.4xlarge`.
-  public static var mlG4dn4xlarge: Self { Self(Kind.mlG4dn4xlarge) }
+  public static var mlG4dn4xlarge: Self { .allowed(Kind.mlG4dn4xlarge) }
   /// `ml.g4dn.8xlarge`.
-  public static var mlG4dn8xlarge: Self { Self(Kind.mlG4dn8xlarge) }
+  public static var mlG4dn8xlarge: Self { .allowed(Kind.mlG4dn8xlarge) }
   /// `ml.g4dn.xlarge`.
-  public static var mlG4dnXlarge: Self { Self(Kind.mlG4dnXlarge) }
+  public static var mlG4dnXlarge: Self { .allowed(Kind.mlG4dnXlarge) }
   /// `ml.g5.12xlarge`.
-  public static var mlG5_12xlarge: Self { Self(Kind.mlG5_12xlarge) }
+  public static var mlG5_12xlarge: Self { .allowed(Kind.mlG5_12xlarge) }
   /// `ml.g5.16xlarge`.
-  public static var mlG5_16xlarge: Self { Self(Kind.mlG5_16xlarge) }
+  public static var mlG5_16xlarge: Self { .allowed(Kind.mlG5_16xlarge) }
   /// `ml.g5.24xlarge`.
-  public static var mlG5_24xlarge: Self { Self(Kind.mlG5_24xlarge) }
+  public static var mlG5_24xlarge: Self { .allowed(Kind.mlG5_24xlarge) }
   /// `ml.g5.2xlarge`.
-  public static var mlG5_2xlarge: Self { Self(Kind.mlG5_2xlarge) }
+  public static var mlG5_2xlarge: Self { .allowed(Kind.mlG5_2xlarge) }
   /// `ml.g5.48xlarge`.
-  public static var mlG5_48xlarge: Self { Self(Kind.mlG5_48xlarge) }
+  public static var mlG5_48xlarge: Self { .allowed(Kind.mlG5_48xlarge) }
   /// `ml.g5.4xlarge`.
-  public static var mlG5_4xlarge: Self { Self(Kind.mlG5_4xlarge) }
+  public static var mlG5_4xlarge: Self { .allowed(Kind.mlG5_4xlarge) }
   /// `ml.g5.8xlarge`.
-  public static var mlG5_8xlarge: Self { Self(Kind.mlG5_8xlarge) }
+  public static var mlG5_8xlarge: Self { .allowed(Kind.mlG5_8xlarge) }
   /// `ml.g5.xlarge`.
-  public static var mlG5Xlarge: Self { Self(Kind.mlG5Xlarge) }
+  public static var mlG5Xlarge: Self { .allowed(Kind.mlG5Xlarge) }
   /// `ml.g6.12xlarge`.
-  public static var mlG6_12xlarge: Self { Self(Kind.mlG6_12xlarge) }
+  public static var mlG6_12xlarge: Self { .allowed(Kind.mlG6_12xlarge) }
   /// `ml.g6.16xlarge`.
-  public static var mlG6_16xlarge: Self { Self(Kind.mlG6_16xlarge) }
+  public static var mlG6_16xlarge: Self { .allowed(Kind.mlG6_16xlarge) }
   /// `ml.g6.24xlarge`.
-  public static var mlG6_24xlarge: Self { Self(Kind.mlG6_24xlarge) }
+  public static var mlG6_24xlarge: Self { .allowed(Kind.mlG6_24xlarge) }
   /// `ml.g6.2xlarge`.
-  public static var mlG6_2xlarge: Self { Self(Kind.mlG6_2xlarge) }
+  public static var mlG6_2xlarge: Self { .allowed(Kind.mlG6_2xlarge) }
   /// `ml.g6.48xlarge`.
-  public static var mlG6_48xlarge: Self { Self(Kind.mlG6_48xlarge) }
+  public static var mlG6_48xlarge: Self { .allowed(Kind.mlG6_48xlarge) }
   /// `ml.g6.4xlarge`.
-  public static var mlG6_4xlarge: Self { Self(Kind.mlG6_4xlarge) }
+  public static var mlG6_4xlarge: Self { .allowed(Kind.mlG6_4xlarge) }
   /// `ml.g6.8xlarge`.
-  public static var mlG6_8xlarge: Self { Self(Kind.mlG6_8xlarge) }
+  public static var mlG6_8xlarge: Self { .allowed(Kind.mlG6_8xlarge) }
   /// `ml.g6.xlarge`.
-  public static var mlG6Xlarge: Self { Self(Kind.mlG6Xlarge) }
+  public static var mlG6Xlarge: Self { .allowed(Kind.mlG6Xlarge) }
   /// `ml.inf1.24xlarge`.
-  public static var mlInf1_24xlarge: Self { Self(Kind.mlInf1_24xlarge) }
+  public static var mlInf1_24xlarge: Self { .allowed(Kind.mlInf1_24xlarge) }
   /// `ml.inf1.2xlarge`.
-  public static var mlInf1_2xlarge: Self { Self(Kind.mlInf1_2xlarge) }
+  public static var mlInf1_2xlarge: Self { .allowed(Kind.mlInf1_2xlarge) }
   /// `ml.inf1.6xlarge`.
-  public static var mlInf1_6xlarge: Self { Self(Kind.mlInf1_6xlarge) }
+  public static var mlInf1_6xlarge: Self { .allowed(Kind.mlInf1_6xlarge) }
   /// `ml.inf1.xlarge`.
-  public static var mlInf1Xlarge: Self { Self(Kind.mlInf1Xlarge) }
+  public static var mlInf1Xlarge: Self { .allowed(Kind.mlInf1Xlarge) }
   /// `ml.inf2.24xlarge`.
-  public static var mlInf2_24xlarge: Self { Self(Kind.mlInf2_24xlarge) }
+  public static var mlInf2_24xlarge: Self { .allowed(Kind.mlInf2_24xlarge) }
   /// `ml.inf2.48xlarge`.
-  public static var mlInf2_48xlarge: Self { Self(Kind.mlInf2_48xlarge) }
+  public static var mlInf2_48xlarge: Self { .allowed(Kind.mlInf2_48xlarge) }
   /// `ml.inf2.8xlarge`.
-  public static var mlInf2_8xlarge: Self { Self(Kind.mlInf2_8xlarge) }
+  public static var mlInf2_8xlarge: Self { .allowed(Kind.mlInf2_8xlarge) }
   /// `ml.inf2.xlarge`.
-  public static var mlInf2Xlarge: Self { Self(Kind.mlInf2Xlarge) }
+  public static var mlInf2Xlarge: Self { .allowed(Kind.mlInf2Xlarge) }
   /// `ml.m4.10xlarge`.
-  public static var mlM4_10xlarge: Self { Self(Kind.mlM4_10xlarge) }
+  public static var mlM4_10xlarge: Self { .allowed(Kind.mlM4_10xlarge) }
   /// `ml.m4.16xlarge`.
-  public static var mlM4_16xlarge: Self { Self(Kind.mlM4_16xlarge) }
+  public static var mlM4_16xlarge: Self { .allowed(Kind.mlM4_16xlarge) }
   /// `ml.m4.2xlarge`.
-  public static var mlM4_2xlarge: Self { Self(Kind.mlM4_2xlarge) }
+  public static var mlM4_2xlarge: Self { .allowed(Kind.mlM4_2xlarge) }
   /// `ml.m4.4xlarge`.
-  public static var mlM4_4xlarge: Self { Self(Kind.mlM4_4xlarge) }
+  public static var mlM4_4xlarge: Self { .allowed(Kind.mlM4_4xlarge) }
   /// `ml.m4.xlarge`.
-  public static var mlM4Xlarge: Self { Self(Kind.mlM4Xlarge) }
+  public static var mlM4Xlarge: Self { .allowed(Kind.mlM4Xlarge) }
   /// `ml.m5.12xlarge`.
-  public static var mlM5_12xlarge: Self { Self(Kind.mlM5_12xlarge) }
+  public static var mlM5_12xlarge: Self { .allowed(Kind.mlM5_12xlarge) }
   /// `ml.m5.24xlarge`.
-  public static var mlM5_24xlarge: Self { Self(Kind.mlM5_24xlarge) }
+  public static var mlM5_24xlarge: Self { .allowed(Kind.mlM5_24xlarge) }
   /// `ml.m5.2xlarge`.
-  public static var mlM5_2xlarge: Self { Self(Kind.mlM5_2xlarge) }
+  public static var mlM5_2xlarge: Self { .allowed(Kind.mlM5_2xlarge) }
   /// `ml.m5.4xlarge`.
-  public static var mlM5_4xlarge: Self { Self(Kind.mlM5_4xlarge) }
+  public static var mlM5_4xlarge: Self { .allowed(Kind.mlM5_4xlarge) }
   /// `ml.m5.xlarge`.
-  public static var mlM5Xlarge: Self { Self(Kind.mlM5Xlarge) }
+  public static var mlM5Xlarge: Self { .allowed(Kind.mlM5Xlarge) }
   /// `ml.m5d.12xlarge`.
-  public static var mlM5d12xlarge: Self { Self(Kind.mlM5d12xlarge) }
+  public static var mlM5d12xlarge: Self { .allowed(Kind.mlM5d12xlarge) }
   /// `ml.m5d.16xlarge`.
-  public static var mlM5d16xlarge: Self { Self(Kind.mlM5d16xlarge) }
+  public static var mlM5d16xlarge: Self { .allowed(Kind.mlM5d16xlarge) }
   /// `ml.m5d.24xlarge`.
-  public static var mlM5d24xlarge: Self { Self(Kind.mlM5d24xlarge) }
+  public static var mlM5d24xlarge: Self { .allowed(Kind.mlM5d24xlarge) }
   /// `ml.m5d.2xlarge`.
-  public static var mlM5d2xlarge: Self { Self(Kind.mlM5d2xlarge) }
+  public static var mlM5d2xlarge: Self { .allowed(Kind.mlM5d2xlarge) }
   /// `ml.m5d.4xlarge`.
-  public static var mlM5d4xlarge: Self { Self(Kind.mlM5d4xlarge) }
+  public static var mlM5d4xlarge: Self { .allowed(Kind.mlM5d4xlarge) }
   /// `ml.m5d.8xlarge`.
-  public static var mlM5d8xlarge: Self { Self(Kind.mlM5d8xlarge) }
+  public static var mlM5d8xlarge: Self { .allowed(Kind.mlM5d8xlarge) }
   /// `ml.m5d.large`.
-  public static var mlM5dLarge: Self { Self(Kind.mlM5dLarge) }
+  public static var mlM5dLarge: Self { .allowed(Kind.mlM5dLarge) }
   /// `ml.m5d.xlarge`.
-  public static var mlM5dXlarge: Self { Self(Kind.mlM5dXlarge) }
+  public static var mlM5dXlarge: Self { .allowed(Kind.mlM5dXlarge) }
   /// `ml.m6i.12xlarge`.
-  public static var mlM6i12xlarge: Self { Self(Kind.mlM6i12xlarge) }
+  public static var mlM6i12xlarge: Self { .allowed(Kind.mlM6i12xlarge) }
   /// `ml.m6i.16xlarge`.
-  public static var mlM6i16xlarge: Self { Self(Kind.mlM6i16xlarge) }
+  public static var mlM6i16xlarge: Self { .allowed(Kind.mlM6i16xlarge) }
   /// `ml.m6i.24xlarge`.
-  public static var mlM6i24xlarge: Self { Self(Kind.mlM6i24xlarge) }
+  public static var mlM6i24xlarge: Self { .allowed(Kind.mlM6i24xlarge) }
   /// `ml.m6i.2xlarge`.
-  public static var mlM6i2xlarge: Self { Self(Kind.mlM6i2xlarge) }
+  public static var mlM6i2xlarge: Self { .allowed(Kind.mlM6i2xlarge) }
   /// `ml.m6i.32xlarge`.
-  public static var mlM6i32xlarge: Self { Self(Kind.mlM6i32xlarge) }
+  public static var mlM6i32xlarge: Self { .allowed(Kind.mlM6i32xlarge) }
   /// `ml.m6i.4xlarge`.
-  public static var mlM6i4xlarge: Self { Self(Kind.mlM6i4xlarge) }
+  public static var mlM6i4xlarge: Self { .allowed(Kind.mlM6i4xlarge) }
   /// `ml.m6i.8xlarge`.
-  public static var mlM6i8xlarge: Self { Self(Kind.mlM6i8xlarge) }
+  public static var mlM6i8xlarge: Self { .allowed(Kind.mlM6i8xlarge) }
   /// `ml.m6i.large`.
-  public static var mlM6iLarge: Self { Self(Kind.mlM6iLarge) }
+  public static var mlM6iLarge: Self { .allowed(Kind.mlM6iLarge) }
   /// `ml.m6i.xlarge`.
-  public static var mlM6iXlarge: Self { Self(Kind.mlM6iXlarge) }
+  public static var mlM6iXlarge: Self { .allowed(Kind.mlM6iXlarge) }
   /// `ml.m6id.12xlarge`.
-  public static var mlM6id12xlarge: Self { Self(Kind.mlM6id12xlarge) }
+  public static var mlM6id12xlarge: Self { .allowed(Kind.mlM6id12xlarge) }
   /// `ml.m6id.16xlarge`.
-  public static var mlM6id16xlarge: Self { Self(Kind.mlM6id16xlarge) }
+  public static var mlM6id16xlarge: Self { .allowed(Kind.mlM6id16xlarge) }
   /// `ml.m6id.24xlarge`.
-  public static var mlM6id24xlarge: Self { Self(Kind.mlM6id24xlarge) }
+  public static var mlM6id24xlarge: Self { .allowed(Kind.mlM6id24xlarge) }
   /// `ml.m6id.2xlarge`.
-  public static var mlM6id2xlarge: Self { Self(Kind.mlM6id2xlarge) }
+  public static var mlM6id2xlarge: Self { .allowed(Kind.mlM6id2xlarge) }
   /// `ml.m6id.32xlarge`.
-  public static var mlM6id32xlarge: Self { Self(Kind.mlM6id32xlarge) }
+  public static var mlM6id32xlarge: Self { .allowed(Kind.mlM6id32xlarge) }
   /// `ml.m6id.4xlarge`.
-  public static var mlM6id4xlarge: Self { Self(Kind.mlM6id4xlarge) }
+  public static var mlM6id4xlarge: Self { .allowed(Kind.mlM6id4xlarge) }
   /// `ml.m6id.8xlarge`.
-  public static var mlM6id8xlarge: Self { Self(Kind.mlM6id8xlarge) }
+  public static var mlM6id8xlarge: Self { .allowed(Kind.mlM6id8xlarge) }
   /// `ml.m6id.large`.
-  public static var mlM6idLarge: Self { Self(Kind.mlM6idLarge) }
+  public static var mlM6idLarge: Self { .allowed(Kind.mlM6idLarge) }
   /// `ml.m6id.xlarge`.
-  public static var mlM6idXlarge: Self { Self(Kind.mlM6idXlarge) }
+  public static var mlM6idXlarge: Self { .allowed(Kind.mlM6idXlarge) }
   /// `ml.m7i.12xlarge`.
-  public static var mlM7i12xlarge: Self { Self(Kind.mlM7i12xlarge) }
+  public static var mlM7i12xlarge: Self { .allowed(Kind.mlM7i12xlarge) }
   /// `ml.m7i.16xlarge`.
-  public static var mlM7i16xlarge: Self { Self(Kind.mlM7i16xlarge) }
+  public static var mlM7i16xlarge: Self { .allowed(Kind.mlM7i16xlarge) }
   /// `ml.m7i.24xlarge`.
-  public static var mlM7i24xlarge: Self { Self(Kind.mlM7i24xlarge) }
+  public static var mlM7i24xlarge: Self { .allowed(Kind.mlM7i24xlarge) }
   /// `ml.m7i.2xlarge`.
-  public static var mlM7i2xlarge: Self { Self(Kind.mlM7i2xlarge) }
+  public static var mlM7i2xlarge: Self { .allowed(Kind.mlM7i2xlarge) }
   /// `ml.m7i.48xlarge`.
-  public static var mlM7i48xlarge: Self { Self(Kind.mlM7i48xlarge) }
+  public static var mlM7i48xlarge: Self { .allowed(Kind.mlM7i48xlarge) }
   /// `ml.m7i.4xlarge`.
-  public static var mlM7i4xlarge: Self { Self(Kind.mlM7i4xlarge) }
+  public static var mlM7i4xlarge: Self { .allowed(Kind.mlM7i4xlarge) }
   /// `ml.m7i.8xlarge`.
-  public static var mlM7i8xlarge: Self { Self(Kind.mlM7i8xlarge) }
+  public static var mlM7i8xlarge: Self { .allowed(Kind.mlM7i8xlarge) }
   /// `ml.m7i.large`.
-  public static var mlM7iLarge: Self { Self(Kind.mlM7iLarge) }
+  public static var mlM7iLarge: Self { .allowed(Kind.mlM7iLarge) }
   /// `ml.m7i.xlarge`.
-  public static var mlM7iXlarge: Self { Self(Kind.mlM7iXlarge) }
+  public static var mlM7iXlarge: Self { .allowed(Kind.mlM7iXlarge) }
   /// `ml.p2.16xlarge`.
-  public static var mlP2_16xlarge: Self { Self(Kind.mlP2_16xlarge) }
+  public static var mlP2_16xlarge: Self { .allowed(Kind.mlP2_16xlarge) }
   /// `ml.p2.8xlarge`.
-  public static var mlP2_8xlarge: Self { Self(Kind.mlP2_8xlarge) }
+  public static var mlP2_8xlarge: Self { .allowed(Kind.mlP2_8xlarge) }
   /// `ml.p2.xlarge`.
-  public static var mlP2Xlarge: Self { Self(Kind.mlP2Xlarge) }
+  public static var mlP2Xlarge: Self { .allowed(Kind.mlP2Xlarge) }
   /// `ml.p3.16xlarge`.
-  public static var mlP3_16xlarge: Self { Self(Kind.mlP3_16xlarge) }
+  public static var mlP3_16xlarge: Self { .allowed(Kind.mlP3_16xlarge) }
   /// `ml.p3.2xlarge`.
-  public static var mlP3_2xlarge: Self { Self(Kind.mlP3_2xlarge) }
+  public static var mlP3_2xlarge: Self { .allowed(Kind.mlP3_2xlarge) }
   /// `ml.p3.8xlarge`.
-  public static var mlP3_8xlarge: Self { Self(Kind.mlP3_8xlarge) }
+  public static var mlP3_8xlarge: Self { .allowed(Kind.mlP3_8xlarge) }
   /// `ml.p3dn.24xlarge`.
-  public static var mlP3dn24xlarge: Self { Self(Kind.mlP3dn24xlarge) }
+  public static var mlP3dn24xlarge: Self { .allowed(Kind.mlP3dn24xlarge) }
   /// `ml.p4d.24xlarge`.
-  public static var mlP4d24xlarge: Self { Self(Kind.mlP4d24xlarge) }
+  public static var mlP4d24xlarge: Self { .allowed(Kind.mlP4d24xlarge) }
   /// `ml.p4de.24xlarge`.
-  public static var mlP4de24xlarge: Self { Self(Kind.mlP4de24xlarge) }
+  public static var mlP4de24xlarge: Self { .allowed(Kind.mlP4de24xlarge) }
   /// `ml.p5.48xlarge`.
-  public static var mlP5_48xlarge: Self { Self(Kind.mlP5_48xlarge) }
+  public static var mlP5_48xlarge: Self { .allowed(Kind.mlP5_48xlarge) }
   /// `ml.p6-b200.48xlarge`.
-  public static var mlP6B200_48xlarge: Self { Self(Kind.mlP6B200_48xlarge) }
+  public static var mlP6B200_48xlarge: Self { .allowed(Kind.mlP6B200_48xlarge) }
   /// `ml.r5.12xlarge`.
-  public static var mlR5_12xlarge: Self { Self(Kind.mlR5_12xlarge) }
+  public static var mlR5_12xlarge: Self { .allowed(Kind.mlR5_12xlarge) }
   /// `ml.r5.16xlarge`.
-  public static var mlR5_16xlarge: Self { Self(Kind.mlR5_16xlarge) }
+  public static var mlR5_16xlarge: Self { .allowed(Kind.mlR5_16xlarge) }
   /// `ml.r5.24xlarge`.
-  public static var mlR5_24xlarge: Self { Self(Kind.mlR5_24xlarge) }
+  public static var mlR5_24xlarge: Self { .allowed(Kind.mlR5_24xlarge) }
   /// `ml.r5.2xlarge`.
-  public static var mlR5_2xlarge: Self { Self(Kind.mlR5_2xlarge) }
+  public static var mlR5_2xlarge: Self { .allowed(Kind.mlR5_2xlarge) }
   /// `ml.r5.4xlarge`.
-  public static var mlR5_4xlarge: Self { Self(Kind.mlR5_4xlarge) }
+  public static var mlR5_4xlarge: Self { .allowed(Kind.mlR5_4xlarge) }
   /// `ml.r5.8xlarge`.
-  public static var mlR5_8xlarge: Self { Self(Kind.mlR5_8xlarge) }
+  public static var mlR5_8xlarge: Self { .allowed(Kind.mlR5_8xlarge) }
   /// `ml.r5.large`.
-  public static var mlR5Large: Self { Self(Kind.mlR5Large) }
+  public static var mlR5Large: Self { .allowed(Kind.mlR5Large) }
   /// `ml.r5.xlarge`.
-  public static var mlR5Xlarge: Self { Self(Kind.mlR5Xlarge) }
+  public static var mlR5Xlarge: Self { .allowed(Kind.mlR5Xlarge) }
   /// `ml.r6i.12xlarge`.
-  public static var mlR6i12xlarge: Self { Self(Kind.mlR6i12xlarge) }
+  public static var mlR6i12xlarge: Self { .allowed(Kind.mlR6i12xlarge) }
   /// `ml.r6i.16xlarge`.
-  public static var mlR6i16xlarge: Self { Self(Kind.mlR6i16xlarge) }
+  public static var mlR6i16xlarge: Self { .allowed(Kind.mlR6i16xlarge) }
   /// `ml.r6i.24xlarge`.
-  public static var mlR6i24xlarge: Self { Self(Kind.mlR6i24xlarge) }
+  public static var mlR6i24xlarge: Self { .allowed(Kind.mlR6i24xlarge) }
   /// `ml.r6i.2xlarge`.
-  public static var mlR6i2xlarge: Self { Self(Kind.mlR6i2xlarge) }
+  public static var mlR6i2xlarge: Self { .allowed(Kind.mlR6i2xlarge) }
   /// `ml.r6i.32xlarge`.
-  public static var mlR6i32xlarge: Self { Self(Kind.mlR6i32xlarge) }
+  public static var mlR6i32xlarge: Self { .allowed(Kind.mlR6i32xlarge) }
   /// `ml.r6i.4xlarge`.
-  public static var mlR6i4xlarge: Self { Self(Kind.mlR6i4xlarge) }
+  public static var mlR6i4xlarge: Self { .allowed(Kind.mlR6i4xlarge) }
   /// `ml.r6i.8xlarge`.
-  public static var mlR6i8xlarge: Self { Self(Kind.mlR6i8xlarge) }
+  public static var mlR6i8xlarge: Self { .allowed(Kind.mlR6i8xlarge) }
   /// `ml.r6i.large`.
-  public static var mlR6iLarge: Self { Self(Kind.mlR6iLarge) }
+  public static var mlR6iLarge: Self { .allowed(Kind.mlR6iLarge) }
   /// `ml.r6i.xlarge`.
-  public static var mlR6iXlarge: Self { Self(Kind.mlR6iXlarge) }
+  public static var mlR6iXlarge: Self { .allowed(Kind.mlR6iXlarge) }
   /// `ml.r6id.12xlarge`.
-  public static var mlR6id12xlarge: Self { Self(Kind.mlR6id12xlarge) }
+  public static var mlR6id12xlarge: Self { .allowed(Kind.mlR6id12xlarge) }
   /// `ml.r6id.16xlarge`.
-  public static var mlR6id16xlarge: Self { Self(Kind.mlR6id16xlarge) }
+  public static var mlR6id16xlarge: Self { .allowed(Kind.mlR6id16xlarge) }
   /// `ml.r6id.24xlarge`.
-  public static var mlR6id24xlarge: Self { Self(Kind.mlR6id24xlarge) }
+  public static var mlR6id24xlarge: Self { .allowed(Kind.mlR6id24xlarge) }
   /// `ml.r6id.2xlarge`.
-  public static var mlR6id2xlarge: Self { Self(Kind.mlR6id2xlarge) }
+  public static var mlR6id2xlarge: Self { .allowed(Kind.mlR6id2xlarge) }
   /// `ml.r6id.32xlarge`.
-  public static var mlR6id32xlarge: Self { Self(Kind.mlR6id32xlarge) }
+  public static var mlR6id32xlarge: Self { .allowed(Kind.mlR6id32xlarge) }
   /// `ml.r6id.4xlarge`.
-  public static var mlR6id4xlarge: Self { Self(Kind.mlR6id4xlarge) }
+  public static var mlR6id4xlarge: Self { .allowed(Kind.mlR6id4xlarge) }
   /// `ml.r6id.8xlarge`.
-  public static var mlR6id8xlarge: Self { Self(Kind.mlR6id8xlarge) }
+  public static var mlR6id8xlarge: Self { .allowed(Kind.mlR6id8xlarge) }
   /// `ml.r6id.large`.
-  public static var mlR6idLarge: Self { Self(Kind.mlR6idLarge) }
+  public static var mlR6idLarge: Self { .allowed(Kind.mlR6idLarge) }
   /// `ml.r6id.xlarge`.
-  public static var mlR6idXlarge: Self { Self(Kind.mlR6idXlarge) }
+  public static var mlR6idXlarge: Self { .allowed(Kind.mlR6idXlarge) }
   /// `ml.r7i.12xlarge`.
-  public static var mlR7i12xlarge: Self { Self(Kind.mlR7i12xlarge) }
+  public static var mlR7i12xlarge: Self { .allowed(Kind.mlR7i12xlarge) }
   /// `ml.r7i.16xlarge`.
-  public static var mlR7i16xlarge: Self { Self(Kind.mlR7i16xlarge) }
+  public static var mlR7i16xlarge: Self { .allowed(Kind.mlR7i16xlarge) }
   /// `ml.r7i.24xlarge`.
-  public static var mlR7i24xlarge: Self { Self(Kind.mlR7i24xlarge) }
+  public static var mlR7i24xlarge: Self { .allowed(Kind.mlR7i24xlarge) }
   /// `ml.r7i.2xlarge`.
-  public static var mlR7i2xlarge: Self { Self(Kind.mlR7i2xlarge) }
+  public static var mlR7i2xlarge: Self { .allowed(Kind.mlR7i2xlarge) }
   /// `ml.r7i.48xlarge`.
-  public static var mlR7i48xlarge: Self { Self(Kind.mlR7i48xlarge) }
+  public static var mlR7i48xlarge: Self { .allowed(Kind.mlR7i48xlarge) }
   /// `ml.r7i.4xlarge`.
-  public static var mlR7i4xlarge: Self { Self(Kind.mlR7i4xlarge) }
+  public static var mlR7i4xlarge: Self { .allowed(Kind.mlR7i4xlarge) }
   /// `ml.r7i.8xlarge`.
-  public static var mlR7i8xlarge: Self { Self(Kind.mlR7i8xlarge) }
+  public static var mlR7i8xlarge: Self { .allowed(Kind.mlR7i8xlarge) }
   /// `ml.r7i.large`.
-  public static var mlR7iLarge: Self { Self(Kind.mlR7iLarge) }
+  public static var mlR7iLarge: Self { .allowed(Kind.mlR7iLarge) }
   /// `ml.r7i.xlarge`.
-  public static var mlR7iXlarge: Self { Self(Kind.mlR7iXlarge) }
+  public static var mlR7iXlarge: Self { .allowed(Kind.mlR7iXlarge) }
   /// `ml.t2.2xlarge`.
-  public static var mlT2_2xlarge: Self { Self(Kind.mlT2_2xlarge) }
+  public static var mlT2_2xlarge: Self { .allowed(Kind.mlT2_2xlarge) }
   /// `ml.t2.large`.
-  public static var mlT2Large: Self { Self(Kind.mlT2Large) }
+  public static var mlT2Large: Self { .allowed(Kind.mlT2Large) }
   /// `ml.t2.medium`.
-  public static var mlT2Medium: Self { Self(Kind.mlT2Medium) }
+  public static var mlT2Medium: Self { .allowed(Kind.mlT2Medium) }
   /// `ml.t2.xlarge`.
-  public static var mlT2Xlarge: Self { Self(Kind.mlT2Xlarge) }
+  public static var mlT2Xlarge: Self { .allowed(Kind.mlT2Xlarge) }
   /// `ml.t3.2xlarge`.
-  public static var mlT3_2xlarge: Self { Self(Kind.mlT3_2xlarge) }
+  public static var mlT3_2xlarge: Self { .allowed(Kind.mlT3_2xlarge) }
   /// `ml.t3.large`.
-  public static var mlT3Large: Self { Self(Kind.mlT3Large) }
+  public static var mlT3Large: Self { .allowed(Kind.mlT3Large) }
   /// `ml.t3.medium`.
-  public static var mlT3Medium: Self { Self(Kind.mlT3Medium) }
+  public static var mlT3Medium: Self { .allowed(Kind.mlT3Medium) }
   /// `ml.t3.xlarge`.
-  public static var mlT3Xlarge: Self { Self(Kind.mlT3Xlarge) }
+  public static var mlT3Xlarge: Self { .allowed(Kind.mlT3Xlarge) }
   /// `ml.trn1.2xlarge`.
-  public static var mlTrn1_2xlarge: Self { Self(Kind.mlTrn1_2xlarge) }
+  public static var mlTrn1_2xlarge: Self { .allowed(Kind.mlTrn1_2xlarge) }
   /// `ml.trn1.32xlarge`.
-  public static var mlTrn1_32xlarge: Self { Self(Kind.mlTrn1_32xlarge) }
+  public static var mlTrn1_32xlarge: Self { .allowed(Kind.mlTrn1_32xlarge) }
   /// `ml.trn1n.32xlarge`.
-  public static var mlTrn1n32xlarge: Self { Self(Kind.mlTrn1n32xlarge) }
+  public static var mlTrn1n32xlarge: Self { .allowed(Kind.mlTrn1n32xlarge) }
 }
 
 extension SageMaker.InferenceExperiment {
@@ -800,7 +800,7 @@ extension Value where Kind == SageMaker.InferenceExperiment.ModelInfrastructureC
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InfrastructureType", infrastructureType.expression))
     objectEntries.append(.init("RealTimeInferenceConfig", realTimeInferenceConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -822,7 +822,7 @@ extension Value where Kind == SageMaker.InferenceExperiment.ModelVariantConfig {
     objectEntries.append(.init("InfrastructureConfig", infrastructureConfig.expression))
     objectEntries.append(.init("ModelName", modelName.expression))
     objectEntries.append(.init("VariantName", variantName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -839,7 +839,7 @@ extension Value where Kind == SageMaker.InferenceExperiment.RealTimeInferenceCon
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InstanceCount", instanceCount.expression))
     objectEntries.append(.init("InstanceType", instanceType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -859,7 +859,7 @@ extension Value where Kind == SageMaker.InferenceExperiment.ShadowModeConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ShadowModelVariants", shadowModelVariants.expression))
     objectEntries.append(.init("SourceModelVariantName", sourceModelVariantName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -876,7 +876,7 @@ extension Value where Kind == SageMaker.InferenceExperiment.ShadowModelVariantCo
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SamplingPercentage", samplingPercentage.expression))
     objectEntries.append(.init("ShadowModelVariantName", shadowModelVariantName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -891,5 +891,5 @@ extension SageMaker.InferenceExperiment {
 
 extension Value where Kind == SageMaker.InferenceExperiment.TypeValue {
   /// `ShadowMode`.
-  public static var shadowMode: Self { Self(Kind.shadowMode) }
+  public static var shadowMode: Self { .allowed(Kind.shadowMode) }
 }

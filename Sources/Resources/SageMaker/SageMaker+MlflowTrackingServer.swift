@@ -128,9 +128,9 @@ extension SageMaker.MlflowTrackingServer {
 
 extension Value where Kind == SageMaker.MlflowTrackingServer.TrackingServerSizeValue {
   /// `Small`.
-  public static var small: Self { Self(Kind.small) }
+  public static var small: Self { .allowed(Kind.small) }
   /// `Medium`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `Large`.
-  public static var large: Self { Self(Kind.large) }
+  public static var large: Self { .allowed(Kind.large) }
 }

@@ -169,7 +169,7 @@ extension Value where Kind == SageMaker.Model.ContainerDefinition {
     if let multiModelConfig = multiModelConfig {
       objectEntries.append(.init("MultiModelConfig", multiModelConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -185,7 +185,7 @@ extension Value where Kind == SageMaker.Model.HubAccessConfig {
   public init(hubContentARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("HubContentArn", hubContentARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,7 +207,7 @@ extension Value where Kind == SageMaker.Model.ImageConfig {
     if let repositoryAuthConfig = repositoryAuthConfig {
       objectEntries.append(.init("RepositoryAuthConfig", repositoryAuthConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,7 +223,7 @@ extension Value where Kind == SageMaker.Model.InferenceExecutionConfig {
   public init(mode: Value<SageMaker.Model.InferenceExecutionConfigModeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Mode", mode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -239,9 +239,9 @@ extension SageMaker.Model {
 
 extension Value where Kind == SageMaker.Model.InferenceExecutionConfigModeValue {
   /// `Serial`.
-  public static var serial: Self { Self(Kind.serial) }
+  public static var serial: Self { .allowed(Kind.serial) }
   /// `Direct`.
-  public static var direct: Self { Self(Kind.direct) }
+  public static var direct: Self { .allowed(Kind.direct) }
 }
 
 extension SageMaker.Model {
@@ -256,9 +256,9 @@ extension SageMaker.Model {
 
 extension Value where Kind == SageMaker.Model.ModeValue {
   /// `SingleModel`.
-  public static var singleModel: Self { Self(Kind.singleModel) }
+  public static var singleModel: Self { .allowed(Kind.singleModel) }
   /// `MultiModel`.
-  public static var multiModel: Self { Self(Kind.multiModel) }
+  public static var multiModel: Self { .allowed(Kind.multiModel) }
 }
 
 extension SageMaker.Model {
@@ -273,9 +273,9 @@ extension SageMaker.Model {
 
 extension Value where Kind == SageMaker.Model.ModelCacheSettingValue {
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension SageMaker.Model {
@@ -290,7 +290,7 @@ extension Value where Kind == SageMaker.Model.ModelDataSource {
   public init(s3DataSource: Value<SageMaker.Model.S3DataSource>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3DataSource", s3DataSource.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -308,7 +308,7 @@ extension Value where Kind == SageMaker.Model.MultiModelConfig {
     if let modelCacheSetting = modelCacheSetting {
       objectEntries.append(.init("ModelCacheSetting", modelCacheSetting.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -324,9 +324,9 @@ extension SageMaker.Model {
 
 extension Value where Kind == SageMaker.Model.RepositoryAccessModeValue {
   /// `Platform`.
-  public static var platform: Self { Self(Kind.platform) }
+  public static var platform: Self { .allowed(Kind.platform) }
   /// `Vpc`.
-  public static var vpc: Self { Self(Kind.vpc) }
+  public static var vpc: Self { .allowed(Kind.vpc) }
 }
 
 extension SageMaker.Model {
@@ -341,7 +341,7 @@ extension Value where Kind == SageMaker.Model.RepositoryAuthConfig {
   public init(repositoryCredentialsProviderARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RepositoryCredentialsProviderArn", repositoryCredentialsProviderARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -371,6 +371,6 @@ extension Value where Kind == SageMaker.Model.S3DataSource {
     }
     objectEntries.append(.init("S3DataType", s3DataType.expression))
     objectEntries.append(.init("S3Uri", s3URI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

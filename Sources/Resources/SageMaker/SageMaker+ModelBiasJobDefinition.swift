@@ -237,7 +237,7 @@ extension Value where Kind == SageMaker.ModelBiasJobDefinition.BatchTransformInp
     if let startTimeOffset = startTimeOffset {
       objectEntries.append(.init("StartTimeOffset", startTimeOffset.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -285,7 +285,7 @@ extension Value where Kind == SageMaker.ModelBiasJobDefinition.EndpointInput {
     if let startTimeOffset = startTimeOffset {
       objectEntries.append(.init("StartTimeOffset", startTimeOffset.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -303,7 +303,7 @@ extension Value where Kind == SageMaker.ModelBiasJobDefinition.ModelBiasAppSpeci
     objectEntries.append(.init("ConfigUri", configURI.expression))
     if let environment = environment { objectEntries.append(.init("Environment", environment.expression)) }
     objectEntries.append(.init("ImageUri", imageURI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -327,7 +327,7 @@ extension Value where Kind == SageMaker.ModelBiasJobDefinition.ModelBiasBaseline
     if let constraintsResource = constraintsResource {
       objectEntries.append(.init("ConstraintsResource", constraintsResource.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -351,6 +351,6 @@ extension Value where Kind == SageMaker.ModelBiasJobDefinition.ModelBiasJobInput
     }
     if let endpointInput = endpointInput { objectEntries.append(.init("EndpointInput", endpointInput.expression)) }
     objectEntries.append(.init("GroundTruthS3Input", groundTruthS3Input.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

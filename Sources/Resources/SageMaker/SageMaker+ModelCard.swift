@@ -225,7 +225,7 @@ extension Value where Kind == SageMaker.ModelCard.AdditionalInformation {
     if let ethicalConsiderations = ethicalConsiderations {
       objectEntries.append(.init("EthicalConsiderations", ethicalConsiderations.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -251,7 +251,7 @@ extension Value where Kind == SageMaker.ModelCard.BusinessDetails {
       objectEntries.append(.init("BusinessStakeholders", businessStakeholders.expression))
     }
     if let lineOfBusiness = lineOfBusiness { objectEntries.append(.init("LineOfBusiness", lineOfBusiness.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -271,7 +271,7 @@ extension Value where Kind == SageMaker.ModelCard.Container {
     if let nearestModelName = nearestModelName {
       objectEntries.append(.init("NearestModelName", nearestModelName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -311,7 +311,7 @@ extension Value where Kind == SageMaker.ModelCard.Content {
     if let trainingDetails = trainingDetails {
       objectEntries.append(.init("TrainingDetails", trainingDetails.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -343,7 +343,7 @@ extension Value where Kind == SageMaker.ModelCard.EvaluationDetail {
     if let metadata = metadata { objectEntries.append(.init("Metadata", metadata.expression)) }
     if let metricGroups = metricGroups { objectEntries.append(.init("MetricGroups", metricGroups.expression)) }
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -365,7 +365,7 @@ extension Value where Kind == SageMaker.ModelCard.Function {
     if let condition = condition { objectEntries.append(.init("Condition", condition.expression)) }
     if let facet = facet { objectEntries.append(.init("Facet", facet.expression)) }
     if let function = function { objectEntries.append(.init("Function", function.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -381,9 +381,9 @@ extension SageMaker.ModelCard {
 
 extension Value where Kind == SageMaker.ModelCard.FunctionValue {
   /// `Maximize`.
-  public static var maximize: Self { Self(Kind.maximize) }
+  public static var maximize: Self { .allowed(Kind.maximize) }
   /// `Minimize`.
-  public static var minimize: Self { Self(Kind.minimize) }
+  public static var minimize: Self { .allowed(Kind.minimize) }
 }
 
 extension SageMaker.ModelCard {
@@ -398,7 +398,7 @@ extension Value where Kind == SageMaker.ModelCard.InferenceEnvironment {
   public init(containerImage: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let containerImage = containerImage { objectEntries.append(.init("ContainerImage", containerImage.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -414,7 +414,7 @@ extension Value where Kind == SageMaker.ModelCard.InferenceSpecification {
   public init(containers: Value<[SageMaker.ModelCard.Container]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Containers", containers.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -444,7 +444,7 @@ extension Value where Kind == SageMaker.ModelCard.IntendedUses {
     if let intendedUses = intendedUses { objectEntries.append(.init("IntendedUses", intendedUses.expression)) }
     if let purposeOfModel = purposeOfModel { objectEntries.append(.init("PurposeOfModel", purposeOfModel.expression)) }
     if let riskRating = riskRating { objectEntries.append(.init("RiskRating", riskRating.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -461,7 +461,7 @@ extension Value where Kind == SageMaker.ModelCard.MetricGroup {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MetricData", metricData.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -501,7 +501,7 @@ extension Value where Kind == SageMaker.ModelCard.ModelOverview {
     if let modelOwner = modelOwner { objectEntries.append(.init("ModelOwner", modelOwner.expression)) }
     if let modelVersion = modelVersion { objectEntries.append(.init("ModelVersion", modelVersion.expression)) }
     if let problemType = problemType { objectEntries.append(.init("ProblemType", problemType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -519,7 +519,7 @@ extension Value where Kind == SageMaker.ModelCard.ModelPackageCreator {
     if let userProfileName = userProfileName {
       objectEntries.append(.init("UserProfileName", userProfileName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -581,7 +581,7 @@ extension Value where Kind == SageMaker.ModelCard.ModelPackageDetails {
       objectEntries.append(.init("SourceAlgorithms", sourceAlgorithms.expression))
     }
     if let task = task { objectEntries.append(.init("Task", task.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -600,15 +600,15 @@ extension SageMaker.ModelCard {
 
 extension Value where Kind == SageMaker.ModelCard.ModelPackageStatusValue {
   /// `Pending`.
-  public static var pending: Self { Self(Kind.pending) }
+  public static var pending: Self { .allowed(Kind.pending) }
   /// `InProgress`.
-  public static var inProgress: Self { Self(Kind.inProgress) }
+  public static var inProgress: Self { .allowed(Kind.inProgress) }
   /// `Completed`.
-  public static var completed: Self { Self(Kind.completed) }
+  public static var completed: Self { .allowed(Kind.completed) }
   /// `Failed`.
-  public static var failed: Self { Self(Kind.failed) }
+  public static var failed: Self { .allowed(Kind.failed) }
   /// `Deleting`.
-  public static var deleting: Self { Self(Kind.deleting) }
+  public static var deleting: Self { .allowed(Kind.deleting) }
 }
 
 extension SageMaker.ModelCard {
@@ -624,7 +624,7 @@ extension Value where Kind == SageMaker.ModelCard.ObjectiveFunction {
     var objectEntries: [Expression.ObjectEntry] = []
     if let function = function { objectEntries.append(.init("Function", function.expression)) }
     if let notes = notes { objectEntries.append(.init("Notes", notes.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -642,13 +642,13 @@ extension SageMaker.ModelCard {
 
 extension Value where Kind == SageMaker.ModelCard.RiskRatingValue {
   /// `High`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
   /// `Medium`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `Low`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
   /// `Unknown`.
-  public static var unknown: Self { Self(Kind.unknown) }
+  public static var unknown: Self { .allowed(Kind.unknown) }
 }
 
 extension SageMaker.ModelCard {
@@ -663,7 +663,7 @@ extension Value where Kind == SageMaker.ModelCard.SecurityConfig {
   public init(kmsKeyID: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -691,7 +691,7 @@ extension Value where Kind == SageMaker.ModelCard.TrainingDetails {
     if let trainingObservations = trainingObservations {
       objectEntries.append(.init("TrainingObservations", trainingObservations.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -707,7 +707,7 @@ extension Value where Kind == SageMaker.ModelCard.TrainingEnvironment {
   public init(containerImage: Value<[String]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let containerImage = containerImage { objectEntries.append(.init("ContainerImage", containerImage.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -724,7 +724,7 @@ extension Value where Kind == SageMaker.ModelCard.TrainingHyperParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -766,7 +766,7 @@ extension Value where Kind == SageMaker.ModelCard.TrainingJobDetails {
     if let userProvidedTrainingMetrics = userProvidedTrainingMetrics {
       objectEntries.append(.init("UserProvidedTrainingMetrics", userProvidedTrainingMetrics.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -784,7 +784,7 @@ extension Value where Kind == SageMaker.ModelCard.TrainingMetric {
     objectEntries.append(.init("Name", name.expression))
     if let notes = notes { objectEntries.append(.init("Notes", notes.expression)) }
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -808,6 +808,6 @@ extension Value where Kind == SageMaker.ModelCard.UserContext {
     if let userProfileName = userProfileName {
       objectEntries.append(.init("UserProfileName", userProfileName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

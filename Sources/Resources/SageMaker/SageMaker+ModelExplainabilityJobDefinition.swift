@@ -226,7 +226,7 @@ extension Value where Kind == SageMaker.ModelExplainabilityJobDefinition.BatchTr
       objectEntries.append(.init("S3DataDistributionType", s3DataDistributionType.expression))
     }
     if let s3InputMode = s3InputMode { objectEntries.append(.init("S3InputMode", s3InputMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -264,7 +264,7 @@ extension Value where Kind == SageMaker.ModelExplainabilityJobDefinition.Endpoin
       objectEntries.append(.init("S3DataDistributionType", s3DataDistributionType.expression))
     }
     if let s3InputMode = s3InputMode { objectEntries.append(.init("S3InputMode", s3InputMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,7 +282,7 @@ extension Value where Kind == SageMaker.ModelExplainabilityJobDefinition.ModelEx
     objectEntries.append(.init("ConfigUri", configURI.expression))
     if let environment = environment { objectEntries.append(.init("Environment", environment.expression)) }
     objectEntries.append(.init("ImageUri", imageURI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -306,7 +306,7 @@ extension Value where Kind == SageMaker.ModelExplainabilityJobDefinition.ModelEx
     if let constraintsResource = constraintsResource {
       objectEntries.append(.init("ConstraintsResource", constraintsResource.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -328,6 +328,6 @@ extension Value where Kind == SageMaker.ModelExplainabilityJobDefinition.ModelEx
       objectEntries.append(.init("BatchTransformInput", batchTransformInput.expression))
     }
     if let endpointInput = endpointInput { objectEntries.append(.init("EndpointInput", endpointInput.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

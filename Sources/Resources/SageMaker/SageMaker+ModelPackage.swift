@@ -334,7 +334,7 @@ extension Value where Kind == SageMaker.ModelPackage.AdditionalInferenceSpecific
     if let supportedTransformInstanceTypes = supportedTransformInstanceTypes {
       objectEntries.append(.init("SupportedTransformInstanceTypes", supportedTransformInstanceTypes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -350,9 +350,9 @@ extension SageMaker.ModelPackage {
 
 extension Value where Kind == SageMaker.ModelPackage.AssembleWithValue {
   /// `None`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `Line`.
-  public static var line: Self { Self(Kind.line) }
+  public static var line: Self { .allowed(Kind.line) }
 }
 
 extension SageMaker.ModelPackage {
@@ -367,9 +367,9 @@ extension SageMaker.ModelPackage {
 
 extension Value where Kind == SageMaker.ModelPackage.BatchStrategyValue {
   /// `MultiRecord`.
-  public static var multiRecord: Self { Self(Kind.multiRecord) }
+  public static var multiRecord: Self { .allowed(Kind.multiRecord) }
   /// `SingleRecord`.
-  public static var singleRecord: Self { Self(Kind.singleRecord) }
+  public static var singleRecord: Self { .allowed(Kind.singleRecord) }
 }
 
 extension SageMaker.ModelPackage {
@@ -394,7 +394,7 @@ extension Value where Kind == SageMaker.ModelPackage.Bias {
       objectEntries.append(.init("PreTrainingReport", preTrainingReport.expression))
     }
     if let report = report { objectEntries.append(.init("Report", report.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -410,7 +410,7 @@ extension Value where Kind == SageMaker.ModelPackage.DataSource {
   public init(s3DataSource: Value<SageMaker.ModelPackage.S3DataSource>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3DataSource", s3DataSource.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -436,7 +436,7 @@ extension Value where Kind == SageMaker.ModelPackage.DriftCheckBaselines {
       objectEntries.append(.init("ModelDataQuality", modelDataQuality.expression))
     }
     if let modelQuality = modelQuality { objectEntries.append(.init("ModelQuality", modelQuality.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -462,7 +462,7 @@ extension Value where Kind == SageMaker.ModelPackage.DriftCheckBias {
     if let preTrainingConstraints = preTrainingConstraints {
       objectEntries.append(.init("PreTrainingConstraints", preTrainingConstraints.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -482,7 +482,7 @@ extension Value where Kind == SageMaker.ModelPackage.DriftCheckExplainability {
     var objectEntries: [Expression.ObjectEntry] = []
     if let configFile = configFile { objectEntries.append(.init("ConfigFile", configFile.expression)) }
     if let constraints = constraints { objectEntries.append(.init("Constraints", constraints.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -502,7 +502,7 @@ extension Value where Kind == SageMaker.ModelPackage.DriftCheckModelDataQuality 
     var objectEntries: [Expression.ObjectEntry] = []
     if let constraints = constraints { objectEntries.append(.init("Constraints", constraints.expression)) }
     if let statistics = statistics { objectEntries.append(.init("Statistics", statistics.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -522,7 +522,7 @@ extension Value where Kind == SageMaker.ModelPackage.DriftCheckModelQuality {
     var objectEntries: [Expression.ObjectEntry] = []
     if let constraints = constraints { objectEntries.append(.init("Constraints", constraints.expression)) }
     if let statistics = statistics { objectEntries.append(.init("Statistics", statistics.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -538,7 +538,7 @@ extension Value where Kind == SageMaker.ModelPackage.Explainability {
   public init(report: Value<SageMaker.ModelPackage.MetricsSource>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let report = report { objectEntries.append(.init("Report", report.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -556,7 +556,7 @@ extension Value where Kind == SageMaker.ModelPackage.FileSource {
     if let contentDigest = contentDigest { objectEntries.append(.init("ContentDigest", contentDigest.expression)) }
     if let contentType = contentType { objectEntries.append(.init("ContentType", contentType.expression)) }
     objectEntries.append(.init("S3Uri", s3URI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -850,547 +850,547 @@ extension SageMaker.ModelPackage {
 
 extension Value where Kind == SageMaker.ModelPackage.InferenceInstanceTypeValue {
   /// `ml.c4.2xlarge`.
-  public static var mlC4_2xlarge: Self { Self(Kind.mlC4_2xlarge) }
+  public static var mlC4_2xlarge: Self { .allowed(Kind.mlC4_2xlarge) }
   /// `ml.c4.4xlarge`.
-  public static var mlC4_4xlarge: Self { Self(Kind.mlC4_4xlarge) }
+  public static var mlC4_4xlarge: Self { .allowed(Kind.mlC4_4xlarge) }
   /// `ml.c4.8xlarge`.
-  public static var mlC4_8xlarge: Self { Self(Kind.mlC4_8xlarge) }
+  public static var mlC4_8xlarge: Self { .allowed(Kind.mlC4_8xlarge) }
   /// `ml.c4.large`.
-  public static var mlC4Large: Self { Self(Kind.mlC4Large) }
+  public static var mlC4Large: Self { .allowed(Kind.mlC4Large) }
   /// `ml.c4.xlarge`.
-  public static var mlC4Xlarge: Self { Self(Kind.mlC4Xlarge) }
+  public static var mlC4Xlarge: Self { .allowed(Kind.mlC4Xlarge) }
   /// `ml.c5.18xlarge`.
-  public static var mlC5_18xlarge: Self { Self(Kind.mlC5_18xlarge) }
+  public static var mlC5_18xlarge: Self { .allowed(Kind.mlC5_18xlarge) }
   /// `ml.c5.2xlarge`.
-  public static var mlC5_2xlarge: Self { Self(Kind.mlC5_2xlarge) }
+  public static var mlC5_2xlarge: Self { .allowed(Kind.mlC5_2xlarge) }
   /// `ml.c5.4xlarge`.
-  public static var mlC5_4xlarge: Self { Self(Kind.mlC5_4xlarge) }
+  public static var mlC5_4xlarge: Self { .allowed(Kind.mlC5_4xlarge) }
   /// `ml.c5.9xlarge`.
-  public static var mlC5_9xlarge: Self { Self(Kind.mlC5_9xlarge) }
+  public static var mlC5_9xlarge: Self { .allowed(Kind.mlC5_9xlarge) }
   /// `ml.c5.large`.
-  public static var mlC5Large: Self { Self(Kind.mlC5Large) }
+  public static var mlC5Large: Self { .allowed(Kind.mlC5Large) }
   /// `ml.c5.xlarge`.
-  public static var mlC5Xlarge: Self { Self(Kind.mlC5Xlarge) }
+  public static var mlC5Xlarge: Self { .allowed(Kind.mlC5Xlarge) }
   /// `ml.c5d.18xlarge`.
-  public static var mlC5d18xlarge: Self { Self(Kind.mlC5d18xlarge) }
+  public static var mlC5d18xlarge: Self { .allowed(Kind.mlC5d18xlarge) }
   /// `ml.c5d.2xlarge`.
-  public static var mlC5d2xlarge: Self { Self(Kind.mlC5d2xlarge) }
+  public static var mlC5d2xlarge: Self { .allowed(Kind.mlC5d2xlarge) }
   /// `ml.c5d.4xlarge`.
-  public static var mlC5d4xlarge: Self { Self(Kind.mlC5d4xlarge) }
+  public static var mlC5d4xlarge: Self { .allowed(Kind.mlC5d4xlarge) }
   /// `ml.c5d.9xlarge`.
-  public static var mlC5d9xlarge: Self { Self(Kind.mlC5d9xlarge) }
+  public static var mlC5d9xlarge: Self { .allowed(Kind.mlC5d9xlarge) }
   /// `ml.c5d.large`.
-  public static var mlC5dLarge: Self { Self(Kind.mlC5dLarge) }
+  public static var mlC5dLarge: Self { .allowed(Kind.mlC5dLarge) }
   /// `ml.c5d.xlarge`.
-  public static var mlC5dXlarge: Self { Self(Kind.mlC5dXlarge) }
+  public static var mlC5dXlarge: Self { .allowed(Kind.mlC5dXlarge) }
   /// `ml.c6g.12xlarge`.
-  public static var mlC6g12xlarge: Self { Self(Kind.mlC6g12xlarge) }
+  public static var mlC6g12xlarge: Self { .allowed(Kind.mlC6g12xlarge) }
   /// `ml.c6g.16xlarge`.
-  public static var mlC6g16xlarge: Self { Self(Kind.mlC6g16xlarge) }
+  public static var mlC6g16xlarge: Self { .allowed(Kind.mlC6g16xlarge) }
   /// `ml.c6g.2xlarge`.
-  public static var mlC6g2xlarge: Self { Self(Kind.mlC6g2xlarge) }
+  public static var mlC6g2xlarge: Self { .allowed(Kind.mlC6g2xlarge) }
   /// `ml.c6g.4xlarge`.
-  public static var mlC6g4xlarge: Self { Self(Kind.mlC6g4xlarge) }
+  public static var mlC6g4xlarge: Self { .allowed(Kind.mlC6g4xlarge) }
   /// `ml.c6g.8xlarge`.
-  public static var mlC6g8xlarge: Self { Self(Kind.mlC6g8xlarge) }
+  public static var mlC6g8xlarge: Self { .allowed(Kind.mlC6g8xlarge) }
   /// `ml.c6g.large`.
-  public static var mlC6gLarge: Self { Self(Kind.mlC6gLarge) }
+  public static var mlC6gLarge: Self { .allowed(Kind.mlC6gLarge) }
   /// `ml.c6g.xlarge`.
-  public static var mlC6gXlarge: Self { Self(Kind.mlC6gXlarge) }
+  public static var mlC6gXlarge: Self { .allowed(Kind.mlC6gXlarge) }
   /// `ml.c6gd.12xlarge`.
-  public static var mlC6gd12xlarge: Self { Self(Kind.mlC6gd12xlarge) }
+  public static var mlC6gd12xlarge: Self { .allowed(Kind.mlC6gd12xlarge) }
   /// `ml.c6gd.16xlarge`.
-  public static var mlC6gd16xlarge: Self { Self(Kind.mlC6gd16xlarge) }
+  public static var mlC6gd16xlarge: Self { .allowed(Kind.mlC6gd16xlarge) }
   /// `ml.c6gd.2xlarge`.
-  public static var mlC6gd2xlarge: Self { Self(Kind.mlC6gd2xlarge) }
+  public static var mlC6gd2xlarge: Self { .allowed(Kind.mlC6gd2xlarge) }
   /// `ml.c6gd.4xlarge`.
-  public static var mlC6gd4xlarge: Self { Self(Kind.mlC6gd4xlarge) }
+  public static var mlC6gd4xlarge: Self { .allowed(Kind.mlC6gd4xlarge) }
   /// `ml.c6gd.8xlarge`.
-  public static var mlC6gd8xlarge: Self { Self(Kind.mlC6gd8xlarge) }
+  public static var mlC6gd8xlarge: Self { .allowed(Kind.mlC6gd8xlarge) }
   /// `ml.c6gd.large`.
-  public static var mlC6gdLarge: Self { Self(Kind.mlC6gdLarge) }
+  public static var mlC6gdLarge: Self { .allowed(Kind.mlC6gdLarge) }
   /// `ml.c6gd.xlarge`.
-  public static var mlC6gdXlarge: Self { Self(Kind.mlC6gdXlarge) }
+  public static var mlC6gdXlarge: Self { .allowed(Kind.mlC6gdXlarge) }
   /// `ml.c6gn.12xlarge`.
-  public static var mlC6gn12xlarge: Self { Self(Kind.mlC6gn12xlarge) }
+  public static var mlC6gn12xlarge: Self { .allowed(Kind.mlC6gn12xlarge) }
   /// `ml.c6gn.16xlarge`.
-  public static var mlC6gn16xlarge: Self { Self(Kind.mlC6gn16xlarge) }
+  public static var mlC6gn16xlarge: Self { .allowed(Kind.mlC6gn16xlarge) }
   /// `ml.c6gn.2xlarge`.
-  public static var mlC6gn2xlarge: Self { Self(Kind.mlC6gn2xlarge) }
+  public static var mlC6gn2xlarge: Self { .allowed(Kind.mlC6gn2xlarge) }
   /// `ml.c6gn.4xlarge`.
-  public static var mlC6gn4xlarge: Self { Self(Kind.mlC6gn4xlarge) }
+  public static var mlC6gn4xlarge: Self { .allowed(Kind.mlC6gn4xlarge) }
   /// `ml.c6gn.8xlarge`.
-  public static var mlC6gn8xlarge: Self { Self(Kind.mlC6gn8xlarge) }
+  public static var mlC6gn8xlarge: Self { .allowed(Kind.mlC6gn8xlarge) }
   /// `ml.c6gn.large`.
-  public static var mlC6gnLarge: Self { Self(Kind.mlC6gnLarge) }
+  public static var mlC6gnLarge: Self { .allowed(Kind.mlC6gnLarge) }
   /// `ml.c6gn.xlarge`.
-  public static var mlC6gnXlarge: Self { Self(Kind.mlC6gnXlarge) }
+  public static var mlC6gnXlarge: Self { .allowed(Kind.mlC6gnXlarge) }
   /// `ml.c6i.12xlarge`.
-  public static var mlC6i12xlarge: Self { Self(Kind.mlC6i12xlarge) }
+  public static var mlC6i12xlarge: Self { .allowed(Kind.mlC6i12xlarge) }
   /// `ml.c6i.16xlarge`.
-  public static var mlC6i16xlarge: Self { Self(Kind.mlC6i16xlarge) }
+  public static var mlC6i16xlarge: Self { .allowed(Kind.mlC6i16xlarge) }
   /// `ml.c6i.24xlarge`.
-  public static var mlC6i24xlarge: Self { Self(Kind.mlC6i24xlarge) }
+  public static var mlC6i24xlarge: Self { .allowed(Kind.mlC6i24xlarge) }
   /// `ml.c6i.2xlarge`.
-  public static var mlC6i2xlarge: Self { Self(Kind.mlC6i2xlarge) }
+  public static var mlC6i2xlarge: Self { .allowed(Kind.mlC6i2xlarge) }
   /// `ml.c6i.32xlarge`.
-  public static var mlC6i32xlarge: Self { Self(Kind.mlC6i32xlarge) }
+  public static var mlC6i32xlarge: Self { .allowed(Kind.mlC6i32xlarge) }
   /// `ml.c6i.4xlarge`.
-  public static var mlC6i4xlarge: Self { Self(Kind.mlC6i4xlarge) }
+  public static var mlC6i4xlarge: Self { .allowed(Kind.mlC6i4xlarge) }
   /// `ml.c6i.8xlarge`.
-  public static var mlC6i8xlarge: Self { Self(Kind.mlC6i8xlarge) }
+  public static var mlC6i8xlarge: Self { .allowed(Kind.mlC6i8xlarge) }
   /// `ml.c6i.large`.
-  public static var mlC6iLarge: Self { Self(Kind.mlC6iLarge) }
+  public static var mlC6iLarge: Self { .allowed(Kind.mlC6iLarge) }
   /// `ml.c6i.xlarge`.
-  public static var mlC6iXlarge: Self { Self(Kind.mlC6iXlarge) }
+  public static var mlC6iXlarge: Self { .allowed(Kind.mlC6iXlarge) }
   /// `ml.c6in.12xlarge`.
-  public static var mlC6in12xlarge: Self { Self(Kind.mlC6in12xlarge) }
+  public static var mlC6in12xlarge: Self { .allowed(Kind.mlC6in12xlarge) }
   /// `ml.c6in.16xlarge`.
-  public static var mlC6in16xlarge: Self { Self(Kind.mlC6in16xlarge) }
+  public static var mlC6in16xlarge: Self { .allowed(Kind.mlC6in16xlarge) }
   /// `ml.c6in.24xlarge`.
-  public static var mlC6in24xlarge: Self { Self(Kind.mlC6in24xlarge) }
+  public static var mlC6in24xlarge: Self { .allowed(Kind.mlC6in24xlarge) }
   /// `ml.c6in.2xlarge`.
-  public static var mlC6in2xlarge: Self { Self(Kind.mlC6in2xlarge) }
+  public static var mlC6in2xlarge: Self { .allowed(Kind.mlC6in2xlarge) }
   /// `ml.c6in.32xlarge`.
-  public static var mlC6in32xlarge: Self { Self(Kind.mlC6in32xlarge) }
+  public static var mlC6in32xlarge: Self { .allowed(Kind.mlC6in32xlarge) }
   /// `ml.c6in.4xlarge`.
-  public static var mlC6in4xlarge: Self { Self(Kind.mlC6in4xlarge) }
+  public static var mlC6in4xlarge: Self { .allowed(Kind.mlC6in4xlarge) }
   /// `ml.c6in.8xlarge`.
-  public static var mlC6in8xlarge: Self { Self(Kind.mlC6in8xlarge) }
+  public static var mlC6in8xlarge: Self { .allowed(Kind.mlC6in8xlarge) }
   /// `ml.c6in.large`.
-  public static var mlC6inLarge: Self { Self(Kind.mlC6inLarge) }
+  public static var mlC6inLarge: Self { .allowed(Kind.mlC6inLarge) }
   /// `ml.c6in.xlarge`.
-  public static var mlC6inXlarge: Self { Self(Kind.mlC6inXlarge) }
+  public static var mlC6inXlarge: Self { .allowed(Kind.mlC6inXlarge) }
   /// `ml.c7g.12xlarge`.
-  public static var mlC7g12xlarge: Self { Self(Kind.mlC7g12xlarge) }
+  public static var mlC7g12xlarge: Self { .allowed(Kind.mlC7g12xlarge) }
   /// `ml.c7g.16xlarge`.
-  public static var mlC7g16xlarge: Self { Self(Kind.mlC7g16xlarge) }
+  public static var mlC7g16xlarge: Self { .allowed(Kind.mlC7g16xlarge) }
   /// `ml.c7g.2xlarge`.
-  public static var mlC7g2xlarge: Self { Self(Kind.mlC7g2xlarge) }
+  public static var mlC7g2xlarge: Self { .allowed(Kind.mlC7g2xlarge) }
   /// `ml.c7g.4xlarge`.
-  public static var mlC7g4xlarge: Self { Self(Kind.mlC7g4xlarge) }
+  public static var mlC7g4xlarge: Self { .allowed(Kind.mlC7g4xlarge) }
   /// `ml.c7g.8xlarge`.
-  public static var mlC7g8xlarge: Self { Self(Kind.mlC7g8xlarge) }
+  public static var mlC7g8xlarge: Self { .allowed(Kind.mlC7g8xlarge) }
   /// `ml.c7g.large`.
-  public static var mlC7gLarge: Self { Self(Kind.mlC7gLarge) }
+  public static var mlC7gLarge: Self { .allowed(Kind.mlC7gLarge) }
   /// `ml.c7g.xlarge`.
-  public static var mlC7gXlarge: Self { Self(Kind.mlC7gXlarge) }
+  public static var mlC7gXlarge: Self { .allowed(Kind.mlC7gXlarge) }
   /// `ml.c7i.12xlarge`.
-  public static var mlC7i12xlarge: Self { Self(Kind.mlC7i12xlarge) }
+  public static var mlC7i12xlarge: Self { .allowed(Kind.mlC7i12xlarge) }
   /// `ml.c7i.16xlarge`.
-  public static var mlC7i16xlarge: Self { Self(Kind.mlC7i16xlarge) }
+  public static var mlC7i16xlarge: Self { .allowed(Kind.mlC7i16xlarge) }
   /// `ml.c7i.24xlarge`.
-  public static var mlC7i24xlarge: Self { Self(Kind.mlC7i24xlarge) }
+  public static var mlC7i24xlarge: Self { .allowed(Kind.mlC7i24xlarge) }
   /// `ml.c7i.2xlarge`.
-  public static var mlC7i2xlarge: Self { Self(Kind.mlC7i2xlarge) }
+  public static var mlC7i2xlarge: Self { .allowed(Kind.mlC7i2xlarge) }
   /// `ml.c7i.48xlarge`.
-  public static var mlC7i48xlarge: Self { Self(Kind.mlC7i48xlarge) }
+  public static var mlC7i48xlarge: Self { .allowed(Kind.mlC7i48xlarge) }
   /// `ml.c7i.4xlarge`.
-  public static var mlC7i4xlarge: Self { Self(Kind.mlC7i4xlarge) }
+  public static var mlC7i4xlarge: Self { .allowed(Kind.mlC7i4xlarge) }
   /// `ml.c7i.8xlarge`.
-  public static var mlC7i8xlarge: Self { Self(Kind.mlC7i8xlarge) }
+  public static var mlC7i8xlarge: Self { .allowed(Kind.mlC7i8xlarge) }
   /// `ml.c7i.large`.
-  public static var mlC7iLarge: Self { Self(Kind.mlC7iLarge) }
+  public static var mlC7iLarge: Self { .allowed(Kind.mlC7iLarge) }
   /// `ml.c7i.xlarge`.
-  public static var mlC7iXlarge: Self { Self(Kind.mlC7iXlarge) }
+  public static var mlC7iXlarge: Self { .allowed(Kind.mlC7iXlarge) }
   /// `ml.c8g.12xlarge`.
-  public static var mlC8g12xlarge: Self { Self(Kind.mlC8g12xlarge) }
+  public static var mlC8g12xlarge: Self { .allowed(Kind.mlC8g12xlarge) }
   /// `ml.c8g.16xlarge`.
-  public static var mlC8g16xlarge: Self { Self(Kind.mlC8g16xlarge) }
+  public static var mlC8g16xlarge: Self { .allowed(Kind.mlC8g16xlarge) }
   /// `ml.c8g.24xlarge`.
-  public static var mlC8g24xlarge: Self { Self(Kind.mlC8g24xlarge) }
+  public static var mlC8g24xlarge: Self { .allowed(Kind.mlC8g24xlarge) }
   /// `ml.c8g.2xlarge`.
-  public static var mlC8g2xlarge: Self { Self(Kind.mlC8g2xlarge) }
+  public static var mlC8g2xlarge: Self { .allowed(Kind.mlC8g2xlarge) }
   /// `ml.c8g.48xlarge`.
-  public static var mlC8g48xlarge: Self { Self(Kind.mlC8g48xlarge) }
+  public static var mlC8g48xlarge: Self { .allowed(Kind.mlC8g48xlarge) }
   /// `ml.c8g.4xlarge`.
-  public static var mlC8g4xlarge: Self { Self(Kind.mlC8g4xlarge) }
+  public static var mlC8g4xlarge: Self { .allowed(Kind.mlC8g4xlarge) }
   /// `ml.c8g.8xlarge`.
-  public static var mlC8g8xlarge: Self { Self(Kind.mlC8g8xlarge) }
+  public static var mlC8g8xlarge: Self { .allowed(Kind.mlC8g8xlarge) }
   /// `ml.c8g.large`.
-  public static var mlC8gLarge: Self { Self(Kind.mlC8gLarge) }
+  public static var mlC8gLarge: Self { .allowed(Kind.mlC8gLarge) }
   /// `ml.c8g.medium`.
-  public static var mlC8gMedium: Self { Self(Kind.mlC8gMedium) }
+  public static var mlC8gMedium: Self { .allowed(Kind.mlC8gMedium) }
   /// `ml.c8g.xlarge`.
-  public static var mlC8gXlarge: Self { Self(Kind.mlC8gXlarge) }
+  public static var mlC8gXlarge: Self { .allowed(Kind.mlC8gXlarge) }
   /// `ml.dl1.24xlarge`.
-  public static var mlDl1_24xlarge: Self { Self(Kind.mlDl1_24xlarge) }
+  public static var mlDl1_24xlarge: Self { .allowed(Kind.mlDl1_24xlarge) }
   /// `ml.g4dn.12xlarge`.
-  public static var mlG4dn12xlarge: Self { Self(Kind.mlG4dn12xlarge) }
+  public static var mlG4dn12xlarge: Self { .allowed(Kind.mlG4dn12xlarge) }
   /// `ml.g4dn.16xlarge`.
-  public static var mlG4dn16xlarge: Self { Self(Kind.mlG4dn16xlarge) }
+  public static var mlG4dn16xlarge: Self { .allowed(Kind.mlG4dn16xlarge) }
   /// `ml.g4dn.2xlarge`.
-  public static var mlG4dn2xlarge: Self { Self(Kind.mlG4dn2xlarge) }
+  public static var mlG4dn2xlarge: Self { .allowed(Kind.mlG4dn2xlarge) }
   /// `ml.g4dn.4xlarge`.
-  public static var mlG4dn4xlarge: Self { Self(Kind.mlG4dn4xlarge) }
+  public static var mlG4dn4xlarge: Self { .allowed(Kind.mlG4dn4xlarge) }
   /// `ml.g4dn.8xlarge`.
-  public static var mlG4dn8xlarge: Self { Self(Kind.mlG4dn8xlarge) }
+  public static var mlG4dn8xlarge: Self { .allowed(Kind.mlG4dn8xlarge) }
   /// `ml.g4dn.xlarge`.
-  public static var mlG4dnXlarge: Self { Self(Kind.mlG4dnXlarge) }
+  public static var mlG4dnXlarge: Self { .allowed(Kind.mlG4dnXlarge) }
   /// `ml.g5.12xlarge`.
-  public static var mlG5_12xlarge: Self { Self(Kind.mlG5_12xlarge) }
+  public static var mlG5_12xlarge: Self { .allowed(Kind.mlG5_12xlarge) }
   /// `ml.g5.16xlarge`.
-  public static var mlG5_16xlarge: Self { Self(Kind.mlG5_16xlarge) }
+  public static var mlG5_16xlarge: Self { .allowed(Kind.mlG5_16xlarge) }
   /// `ml.g5.24xlarge`.
-  public static var mlG5_24xlarge: Self { Self(Kind.mlG5_24xlarge) }
+  public static var mlG5_24xlarge: Self { .allowed(Kind.mlG5_24xlarge) }
   /// `ml.g5.2xlarge`.
-  public static var mlG5_2xlarge: Self { Self(Kind.mlG5_2xlarge) }
+  public static var mlG5_2xlarge: Self { .allowed(Kind.mlG5_2xlarge) }
   /// `ml.g5.48xlarge`.
-  public static var mlG5_48xlarge: Self { Self(Kind.mlG5_48xlarge) }
+  public static var mlG5_48xlarge: Self { .allowed(Kind.mlG5_48xlarge) }
   /// `ml.g5.4xlarge`.
-  public static var mlG5_4xlarge: Self { Self(Kind.mlG5_4xlarge) }
+  public static var mlG5_4xlarge: Self { .allowed(Kind.mlG5_4xlarge) }
   /// `ml.g5.8xlarge`.
-  public static var mlG5_8xlarge: Self { Self(Kind.mlG5_8xlarge) }
+  public static var mlG5_8xlarge: Self { .allowed(Kind.mlG5_8xlarge) }
   /// `ml.g5.xlarge`.
-  public static var mlG5Xlarge: Self { Self(Kind.mlG5Xlarge) }
+  public static var mlG5Xlarge: Self { .allowed(Kind.mlG5Xlarge) }
   /// `ml.g6.12xlarge`.
-  public static var mlG6_12xlarge: Self { Self(Kind.mlG6_12xlarge) }
+  public static var mlG6_12xlarge: Self { .allowed(Kind.mlG6_12xlarge) }
   /// `ml.g6.16xlarge`.
-  public static var mlG6_16xlarge: Self { Self(Kind.mlG6_16xlarge) }
+  public static var mlG6_16xlarge: Self { .allowed(Kind.mlG6_16xlarge) }
   /// `ml.g6.24xlarge`.
-  public static var mlG6_24xlarge: Self { Self(Kind.mlG6_24xlarge) }
+  public static var mlG6_24xlarge: Self { .allowed(Kind.mlG6_24xlarge) }
   /// `ml.g6.2xlarge`.
-  public static var mlG6_2xlarge: Self { Self(Kind.mlG6_2xlarge) }
+  public static var mlG6_2xlarge: Self { .allowed(Kind.mlG6_2xlarge) }
   /// `ml.g6.48xlarge`.
-  public static var mlG6_48xlarge: Self { Self(Kind.mlG6_48xlarge) }
+  public static var mlG6_48xlarge: Self { .allowed(Kind.mlG6_48xlarge) }
   /// `ml.g6.4xlarge`.
-  public static var mlG6_4xlarge: Self { Self(Kind.mlG6_4xlarge) }
+  public static var mlG6_4xlarge: Self { .allowed(Kind.mlG6_4xlarge) }
   /// `ml.g6.8xlarge`.
-  public static var mlG6_8xlarge: Self { Self(Kind.mlG6_8xlarge) }
+  public static var mlG6_8xlarge: Self { .allowed(Kind.mlG6_8xlarge) }
   /// `ml.g6.xlarge`.
-  public static var mlG6Xlarge: Self { Self(Kind.mlG6Xlarge) }
+  public static var mlG6Xlarge: Self { .allowed(Kind.mlG6Xlarge) }
   /// `ml.g6e.12xlarge`.
-  public static var mlG6e12xlarge: Self { Self(Kind.mlG6e12xlarge) }
+  public static var mlG6e12xlarge: Self { .allowed(Kind.mlG6e12xlarge) }
   /// `ml.g6e.16xlarge`.
-  public static var mlG6e16xlarge: Self { Self(Kind.mlG6e16xlarge) }
+  public static var mlG6e16xlarge: Self { .allowed(Kind.mlG6e16xlarge) }
   /// `ml.g6e.24xlarge`.
-  public static var mlG6e24xlarge: Self { Self(Kind.mlG6e24xlarge) }
+  public static var mlG6e24xlarge: Self { .allowed(Kind.mlG6e24xlarge) }
   /// `ml.g6e.2xlarge`.
-  public static var mlG6e2xlarge: Self { Self(Kind.mlG6e2xlarge) }
+  public static var mlG6e2xlarge: Self { .allowed(Kind.mlG6e2xlarge) }
   /// `ml.g6e.48xlarge`.
-  public static var mlG6e48xlarge: Self { Self(Kind.mlG6e48xlarge) }
+  public static var mlG6e48xlarge: Self { .allowed(Kind.mlG6e48xlarge) }
   /// `ml.g6e.4xlarge`.
-  public static var mlG6e4xlarge: Self { Self(Kind.mlG6e4xlarge) }
+  public static var mlG6e4xlarge: Self { .allowed(Kind.mlG6e4xlarge) }
   /// `ml.g6e.8xlarge`.
-  public static var mlG6e8xlarge: Self { Self(Kind.mlG6e8xlarge) }
+  public static var mlG6e8xlarge: Self { .allowed(Kind.mlG6e8xlarge) }
   /// `ml.g6e.xlarge`.
-  public static var mlG6eXlarge: Self { Self(Kind.mlG6eXlarge) }
+  public static var mlG6eXlarge: Self { .allowed(Kind.mlG6eXlarge) }
   /// `ml.g7e.12xlarge`.
-  public static var mlG7e12xlarge: Self { Self(Kind.mlG7e12xlarge) }
+  public static var mlG7e12xlarge: Self { .allowed(Kind.mlG7e12xlarge) }
   /// `ml.g7e.24xlarge`.
-  public static var mlG7e24xlarge: Self { Self(Kind.mlG7e24xlarge) }
+  public static var mlG7e24xlarge: Self { .allowed(Kind.mlG7e24xlarge) }
   /// `ml.g7e.2xlarge`.
-  public static var mlG7e2xlarge: Self { Self(Kind.mlG7e2xlarge) }
+  public static var mlG7e2xlarge: Self { .allowed(Kind.mlG7e2xlarge) }
   /// `ml.g7e.48xlarge`.
-  public static var mlG7e48xlarge: Self { Self(Kind.mlG7e48xlarge) }
+  public static var mlG7e48xlarge: Self { .allowed(Kind.mlG7e48xlarge) }
   /// `ml.g7e.4xlarge`.
-  public static var mlG7e4xlarge: Self { Self(Kind.mlG7e4xlarge) }
+  public static var mlG7e4xlarge: Self { .allowed(Kind.mlG7e4xlarge) }
   /// `ml.g7e.8xlarge`.
-  public static var mlG7e8xlarge: Self { Self(Kind.mlG7e8xlarge) }
+  public static var mlG7e8xlarge: Self { .allowed(Kind.mlG7e8xlarge) }
   /// `ml.inf1.24xlarge`.
-  public static var mlInf1_24xlarge: Self { Self(Kind.mlInf1_24xlarge) }
+  public static var mlInf1_24xlarge: Self { .allowed(Kind.mlInf1_24xlarge) }
   /// `ml.inf1.2xlarge`.
-  public static var mlInf1_2xlarge: Self { Self(Kind.mlInf1_2xlarge) }
+  public static var mlInf1_2xlarge: Self { .allowed(Kind.mlInf1_2xlarge) }
   /// `ml.inf1.6xlarge`.
-  public static var mlInf1_6xlarge: Self { Self(Kind.mlInf1_6xlarge) }
+  public static var mlInf1_6xlarge: Self { .allowed(Kind.mlInf1_6xlarge) }
   /// `ml.inf1.xlarge`.
-  public static var mlInf1Xlarge: Self { Self(Kind.mlInf1Xlarge) }
+  public static var mlInf1Xlarge: Self { .allowed(Kind.mlInf1Xlarge) }
   /// `ml.inf2.24xlarge`.
-  public static var mlInf2_24xlarge: Self { Self(Kind.mlInf2_24xlarge) }
+  public static var mlInf2_24xlarge: Self { .allowed(Kind.mlInf2_24xlarge) }
   /// `ml.inf2.48xlarge`.
-  public static var mlInf2_48xlarge: Self { Self(Kind.mlInf2_48xlarge) }
+  public static var mlInf2_48xlarge: Self { .allowed(Kind.mlInf2_48xlarge) }
   /// `ml.inf2.8xlarge`.
-  public static var mlInf2_8xlarge: Self { Self(Kind.mlInf2_8xlarge) }
+  public static var mlInf2_8xlarge: Self { .allowed(Kind.mlInf2_8xlarge) }
   /// `ml.inf2.xlarge`.
-  public static var mlInf2Xlarge: Self { Self(Kind.mlInf2Xlarge) }
+  public static var mlInf2Xlarge: Self { .allowed(Kind.mlInf2Xlarge) }
   /// `ml.m4.10xlarge`.
-  public static var mlM4_10xlarge: Self { Self(Kind.mlM4_10xlarge) }
+  public static var mlM4_10xlarge: Self { .allowed(Kind.mlM4_10xlarge) }
   /// `ml.m4.16xlarge`.
-  public static var mlM4_16xlarge: Self { Self(Kind.mlM4_16xlarge) }
+  public static var mlM4_16xlarge: Self { .allowed(Kind.mlM4_16xlarge) }
   /// `ml.m4.2xlarge`.
-  public static var mlM4_2xlarge: Self { Self(Kind.mlM4_2xlarge) }
+  public static var mlM4_2xlarge: Self { .allowed(Kind.mlM4_2xlarge) }
   /// `ml.m4.4xlarge`.
-  public static var mlM4_4xlarge: Self { Self(Kind.mlM4_4xlarge) }
+  public static var mlM4_4xlarge: Self { .allowed(Kind.mlM4_4xlarge) }
   /// `ml.m4.xlarge`.
-  public static var mlM4Xlarge: Self { Self(Kind.mlM4Xlarge) }
+  public static var mlM4Xlarge: Self { .allowed(Kind.mlM4Xlarge) }
   /// `ml.m5.12xlarge`.
-  public static var mlM5_12xlarge: Self { Self(Kind.mlM5_12xlarge) }
+  public static var mlM5_12xlarge: Self { .allowed(Kind.mlM5_12xlarge) }
   /// `ml.m5.24xlarge`.
-  public static var mlM5_24xlarge: Self { Self(Kind.mlM5_24xlarge) }
+  public static var mlM5_24xlarge: Self { .allowed(Kind.mlM5_24xlarge) }
   /// `ml.m5.2xlarge`.
-  public static var mlM5_2xlarge: Self { Self(Kind.mlM5_2xlarge) }
+  public static var mlM5_2xlarge: Self { .allowed(Kind.mlM5_2xlarge) }
   /// `ml.m5.4xlarge`.
-  public static var mlM5_4xlarge: Self { Self(Kind.mlM5_4xlarge) }
+  public static var mlM5_4xlarge: Self { .allowed(Kind.mlM5_4xlarge) }
   /// `ml.m5.large`.
-  public static var mlM5Large: Self { Self(Kind.mlM5Large) }
+  public static var mlM5Large: Self { .allowed(Kind.mlM5Large) }
   /// `ml.m5.xlarge`.
-  public static var mlM5Xlarge: Self { Self(Kind.mlM5Xlarge) }
+  public static var mlM5Xlarge: Self { .allowed(Kind.mlM5Xlarge) }
   /// `ml.m5d.12xlarge`.
-  public static var mlM5d12xlarge: Self { Self(Kind.mlM5d12xlarge) }
+  public static var mlM5d12xlarge: Self { .allowed(Kind.mlM5d12xlarge) }
   /// `ml.m5d.24xlarge`.
-  public static var mlM5d24xlarge: Self { Self(Kind.mlM5d24xlarge) }
+  public static var mlM5d24xlarge: Self { .allowed(Kind.mlM5d24xlarge) }
   /// `ml.m5d.2xlarge`.
-  public static var mlM5d2xlarge: Self { Self(Kind.mlM5d2xlarge) }
+  public static var mlM5d2xlarge: Self { .allowed(Kind.mlM5d2xlarge) }
   /// `ml.m5d.4xlarge`.
-  public static var mlM5d4xlarge: Self { Self(Kind.mlM5d4xlarge) }
+  public static var mlM5d4xlarge: Self { .allowed(Kind.mlM5d4xlarge) }
   /// `ml.m5d.large`.
-  public static var mlM5dLarge: Self { Self(Kind.mlM5dLarge) }
+  public static var mlM5dLarge: Self { .allowed(Kind.mlM5dLarge) }
   /// `ml.m5d.xlarge`.
-  public static var mlM5dXlarge: Self { Self(Kind.mlM5dXlarge) }
+  public static var mlM5dXlarge: Self { .allowed(Kind.mlM5dXlarge) }
   /// `ml.m6g.12xlarge`.
-  public static var mlM6g12xlarge: Self { Self(Kind.mlM6g12xlarge) }
+  public static var mlM6g12xlarge: Self { .allowed(Kind.mlM6g12xlarge) }
   /// `ml.m6g.16xlarge`.
-  public static var mlM6g16xlarge: Self { Self(Kind.mlM6g16xlarge) }
+  public static var mlM6g16xlarge: Self { .allowed(Kind.mlM6g16xlarge) }
   /// `ml.m6g.2xlarge`.
-  public static var mlM6g2xlarge: Self { Self(Kind.mlM6g2xlarge) }
+  public static var mlM6g2xlarge: Self { .allowed(Kind.mlM6g2xlarge) }
   /// `ml.m6g.4xlarge`.
-  public static var mlM6g4xlarge: Self { Self(Kind.mlM6g4xlarge) }
+  public static var mlM6g4xlarge: Self { .allowed(Kind.mlM6g4xlarge) }
   /// `ml.m6g.8xlarge`.
-  public static var mlM6g8xlarge: Self { Self(Kind.mlM6g8xlarge) }
+  public static var mlM6g8xlarge: Self { .allowed(Kind.mlM6g8xlarge) }
   /// `ml.m6g.large`.
-  public static var mlM6gLarge: Self { Self(Kind.mlM6gLarge) }
+  public static var mlM6gLarge: Self { .allowed(Kind.mlM6gLarge) }
   /// `ml.m6g.xlarge`.
-  public static var mlM6gXlarge: Self { Self(Kind.mlM6gXlarge) }
+  public static var mlM6gXlarge: Self { .allowed(Kind.mlM6gXlarge) }
   /// `ml.m6gd.12xlarge`.
-  public static var mlM6gd12xlarge: Self { Self(Kind.mlM6gd12xlarge) }
+  public static var mlM6gd12xlarge: Self { .allowed(Kind.mlM6gd12xlarge) }
   /// `ml.m6gd.16xlarge`.
-  public static var mlM6gd16xlarge: Self { Self(Kind.mlM6gd16xlarge) }
+  public static var mlM6gd16xlarge: Self { .allowed(Kind.mlM6gd16xlarge) }
   /// `ml.m6gd.2xlarge`.
-  public static var mlM6gd2xlarge: Self { Self(Kind.mlM6gd2xlarge) }
+  public static var mlM6gd2xlarge: Self { .allowed(Kind.mlM6gd2xlarge) }
   /// `ml.m6gd.4xlarge`.
-  public static var mlM6gd4xlarge: Self { Self(Kind.mlM6gd4xlarge) }
+  public static var mlM6gd4xlarge: Self { .allowed(Kind.mlM6gd4xlarge) }
   /// `ml.m6gd.8xlarge`.
-  public static var mlM6gd8xlarge: Self { Self(Kind.mlM6gd8xlarge) }
+  public static var mlM6gd8xlarge: Self { .allowed(Kind.mlM6gd8xlarge) }
   /// `ml.m6gd.large`.
-  public static var mlM6gdLarge: Self { Self(Kind.mlM6gdLarge) }
+  public static var mlM6gdLarge: Self { .allowed(Kind.mlM6gdLarge) }
   /// `ml.m6gd.xlarge`.
-  public static var mlM6gdXlarge: Self { Self(Kind.mlM6gdXlarge) }
+  public static var mlM6gdXlarge: Self { .allowed(Kind.mlM6gdXlarge) }
   /// `ml.m6i.12xlarge`.
-  public static var mlM6i12xlarge: Self { Self(Kind.mlM6i12xlarge) }
+  public static var mlM6i12xlarge: Self { .allowed(Kind.mlM6i12xlarge) }
   /// `ml.m6i.16xlarge`.
-  public static var mlM6i16xlarge: Self { Self(Kind.mlM6i16xlarge) }
+  public static var mlM6i16xlarge: Self { .allowed(Kind.mlM6i16xlarge) }
   /// `ml.m6i.24xlarge`.
-  public static var mlM6i24xlarge: Self { Self(Kind.mlM6i24xlarge) }
+  public static var mlM6i24xlarge: Self { .allowed(Kind.mlM6i24xlarge) }
   /// `ml.m6i.2xlarge`.
-  public static var mlM6i2xlarge: Self { Self(Kind.mlM6i2xlarge) }
+  public static var mlM6i2xlarge: Self { .allowed(Kind.mlM6i2xlarge) }
   /// `ml.m6i.32xlarge`.
-  public static var mlM6i32xlarge: Self { Self(Kind.mlM6i32xlarge) }
+  public static var mlM6i32xlarge: Self { .allowed(Kind.mlM6i32xlarge) }
   /// `ml.m6i.4xlarge`.
-  public static var mlM6i4xlarge: Self { Self(Kind.mlM6i4xlarge) }
+  public static var mlM6i4xlarge: Self { .allowed(Kind.mlM6i4xlarge) }
   /// `ml.m6i.8xlarge`.
-  public static var mlM6i8xlarge: Self { Self(Kind.mlM6i8xlarge) }
+  public static var mlM6i8xlarge: Self { .allowed(Kind.mlM6i8xlarge) }
   /// `ml.m6i.large`.
-  public static var mlM6iLarge: Self { Self(Kind.mlM6iLarge) }
+  public static var mlM6iLarge: Self { .allowed(Kind.mlM6iLarge) }
   /// `ml.m6i.xlarge`.
-  public static var mlM6iXlarge: Self { Self(Kind.mlM6iXlarge) }
+  public static var mlM6iXlarge: Self { .allowed(Kind.mlM6iXlarge) }
   /// `ml.m7i.12xlarge`.
-  public static var mlM7i12xlarge: Self { Self(Kind.mlM7i12xlarge) }
+  public static var mlM7i12xlarge: Self { .allowed(Kind.mlM7i12xlarge) }
   /// `ml.m7i.16xlarge`.
-  public static var mlM7i16xlarge: Self { Self(Kind.mlM7i16xlarge) }
+  public static var mlM7i16xlarge: Self { .allowed(Kind.mlM7i16xlarge) }
   /// `ml.m7i.24xlarge`.
-  public static var mlM7i24xlarge: Self { Self(Kind.mlM7i24xlarge) }
+  public static var mlM7i24xlarge: Self { .allowed(Kind.mlM7i24xlarge) }
   /// `ml.m7i.2xlarge`.
-  public static var mlM7i2xlarge: Self { Self(Kind.mlM7i2xlarge) }
+  public static var mlM7i2xlarge: Self { .allowed(Kind.mlM7i2xlarge) }
   /// `ml.m7i.48xlarge`.
-  public static var mlM7i48xlarge: Self { Self(Kind.mlM7i48xlarge) }
+  public static var mlM7i48xlarge: Self { .allowed(Kind.mlM7i48xlarge) }
   /// `ml.m7i.4xlarge`.
-  public static var mlM7i4xlarge: Self { Self(Kind.mlM7i4xlarge) }
+  public static var mlM7i4xlarge: Self { .allowed(Kind.mlM7i4xlarge) }
   /// `ml.m7i.8xlarge`.
-  public static var mlM7i8xlarge: Self { Self(Kind.mlM7i8xlarge) }
+  public static var mlM7i8xlarge: Self { .allowed(Kind.mlM7i8xlarge) }
   /// `ml.m7i.large`.
-  public static var mlM7iLarge: Self { Self(Kind.mlM7iLarge) }
+  public static var mlM7iLarge: Self { .allowed(Kind.mlM7iLarge) }
   /// `ml.m7i.xlarge`.
-  public static var mlM7iXlarge: Self { Self(Kind.mlM7iXlarge) }
+  public static var mlM7iXlarge: Self { .allowed(Kind.mlM7iXlarge) }
   /// `ml.m8g.12xlarge`.
-  public static var mlM8g12xlarge: Self { Self(Kind.mlM8g12xlarge) }
+  public static var mlM8g12xlarge: Self { .allowed(Kind.mlM8g12xlarge) }
   /// `ml.m8g.16xlarge`.
-  public static var mlM8g16xlarge: Self { Self(Kind.mlM8g16xlarge) }
+  public static var mlM8g16xlarge: Self { .allowed(Kind.mlM8g16xlarge) }
   /// `ml.m8g.24xlarge`.
-  public static var mlM8g24xlarge: Self { Self(Kind.mlM8g24xlarge) }
+  public static var mlM8g24xlarge: Self { .allowed(Kind.mlM8g24xlarge) }
   /// `ml.m8g.2xlarge`.
-  public static var mlM8g2xlarge: Self { Self(Kind.mlM8g2xlarge) }
+  public static var mlM8g2xlarge: Self { .allowed(Kind.mlM8g2xlarge) }
   /// `ml.m8g.48xlarge`.
-  public static var mlM8g48xlarge: Self { Self(Kind.mlM8g48xlarge) }
+  public static var mlM8g48xlarge: Self { .allowed(Kind.mlM8g48xlarge) }
   /// `ml.m8g.4xlarge`.
-  public static var mlM8g4xlarge: Self { Self(Kind.mlM8g4xlarge) }
+  public static var mlM8g4xlarge: Self { .allowed(Kind.mlM8g4xlarge) }
   /// `ml.m8g.8xlarge`.
-  public static var mlM8g8xlarge: Self { Self(Kind.mlM8g8xlarge) }
+  public static var mlM8g8xlarge: Self { .allowed(Kind.mlM8g8xlarge) }
   /// `ml.m8g.large`.
-  public static var mlM8gLarge: Self { Self(Kind.mlM8gLarge) }
+  public static var mlM8gLarge: Self { .allowed(Kind.mlM8gLarge) }
   /// `ml.m8g.medium`.
-  public static var mlM8gMedium: Self { Self(Kind.mlM8gMedium) }
+  public static var mlM8gMedium: Self { .allowed(Kind.mlM8gMedium) }
   /// `ml.m8g.xlarge`.
-  public static var mlM8gXlarge: Self { Self(Kind.mlM8gXlarge) }
+  public static var mlM8gXlarge: Self { .allowed(Kind.mlM8gXlarge) }
   /// `ml.p2.16xlarge`.
-  public static var mlP2_16xlarge: Self { Self(Kind.mlP2_16xlarge) }
+  public static var mlP2_16xlarge: Self { .allowed(Kind.mlP2_16xlarge) }
   /// `ml.p2.8xlarge`.
-  public static var mlP2_8xlarge: Self { Self(Kind.mlP2_8xlarge) }
+  public static var mlP2_8xlarge: Self { .allowed(Kind.mlP2_8xlarge) }
   /// `ml.p2.xlarge`.
-  public static var mlP2Xlarge: Self { Self(Kind.mlP2Xlarge) }
+  public static var mlP2Xlarge: Self { .allowed(Kind.mlP2Xlarge) }
   /// `ml.p3.16xlarge`.
-  public static var mlP3_16xlarge: Self { Self(Kind.mlP3_16xlarge) }
+  public static var mlP3_16xlarge: Self { .allowed(Kind.mlP3_16xlarge) }
   /// `ml.p3.2xlarge`.
-  public static var mlP3_2xlarge: Self { Self(Kind.mlP3_2xlarge) }
+  public static var mlP3_2xlarge: Self { .allowed(Kind.mlP3_2xlarge) }
   /// `ml.p3.8xlarge`.
-  public static var mlP3_8xlarge: Self { Self(Kind.mlP3_8xlarge) }
+  public static var mlP3_8xlarge: Self { .allowed(Kind.mlP3_8xlarge) }
   /// `ml.p4d.24xlarge`.
-  public static var mlP4d24xlarge: Self { Self(Kind.mlP4d24xlarge) }
+  public static var mlP4d24xlarge: Self { .allowed(Kind.mlP4d24xlarge) }
   /// `ml.p4de.24xlarge`.
-  public static var mlP4de24xlarge: Self { Self(Kind.mlP4de24xlarge) }
+  public static var mlP4de24xlarge: Self { .allowed(Kind.mlP4de24xlarge) }
   /// `ml.p5.48xlarge`.
-  public static var mlP5_48xlarge: Self { Self(Kind.mlP5_48xlarge) }
+  public static var mlP5_48xlarge: Self { .allowed(Kind.mlP5_48xlarge) }
   /// `ml.p5.4xlarge`.
-  public static var mlP5_4xlarge: Self { Self(Kind.mlP5_4xlarge) }
+  public static var mlP5_4xlarge: Self { .allowed(Kind.mlP5_4xlarge) }
   /// `ml.p5e.48xlarge`.
-  public static var mlP5e48xlarge: Self { Self(Kind.mlP5e48xlarge) }
+  public static var mlP5e48xlarge: Self { .allowed(Kind.mlP5e48xlarge) }
   /// `ml.p5en.48xlarge`.
-  public static var mlP5en48xlarge: Self { Self(Kind.mlP5en48xlarge) }
+  public static var mlP5en48xlarge: Self { .allowed(Kind.mlP5en48xlarge) }
   /// `ml.p6-b200.48xlarge`.
-  public static var mlP6B200_48xlarge: Self { Self(Kind.mlP6B200_48xlarge) }
+  public static var mlP6B200_48xlarge: Self { .allowed(Kind.mlP6B200_48xlarge) }
   /// `ml.p6-b300.48xlarge`.
-  public static var mlP6B300_48xlarge: Self { Self(Kind.mlP6B300_48xlarge) }
+  public static var mlP6B300_48xlarge: Self { .allowed(Kind.mlP6B300_48xlarge) }
   /// `ml.p6e-gb200.36xlarge`.
-  public static var mlP6eGb200_36xlarge: Self { Self(Kind.mlP6eGb200_36xlarge) }
+  public static var mlP6eGb200_36xlarge: Self { .allowed(Kind.mlP6eGb200_36xlarge) }
   /// `ml.r5.12xlarge`.
-  public static var mlR5_12xlarge: Self { Self(Kind.mlR5_12xlarge) }
+  public static var mlR5_12xlarge: Self { .allowed(Kind.mlR5_12xlarge) }
   /// `ml.r5.24xlarge`.
-  public static var mlR5_24xlarge: Self { Self(Kind.mlR5_24xlarge) }
+  public static var mlR5_24xlarge: Self { .allowed(Kind.mlR5_24xlarge) }
   /// `ml.r5.2xlarge`.
-  public static var mlR5_2xlarge: Self { Self(Kind.mlR5_2xlarge) }
+  public static var mlR5_2xlarge: Self { .allowed(Kind.mlR5_2xlarge) }
   /// `ml.r5.4xlarge`.
-  public static var mlR5_4xlarge: Self { Self(Kind.mlR5_4xlarge) }
+  public static var mlR5_4xlarge: Self { .allowed(Kind.mlR5_4xlarge) }
   /// `ml.r5.large`.
-  public static var mlR5Large: Self { Self(Kind.mlR5Large) }
+  public static var mlR5Large: Self { .allowed(Kind.mlR5Large) }
   /// `ml.r5.xlarge`.
-  public static var mlR5Xlarge: Self { Self(Kind.mlR5Xlarge) }
+  public static var mlR5Xlarge: Self { .allowed(Kind.mlR5Xlarge) }
   /// `ml.r5d.12xlarge`.
-  public static var mlR5d12xlarge: Self { Self(Kind.mlR5d12xlarge) }
+  public static var mlR5d12xlarge: Self { .allowed(Kind.mlR5d12xlarge) }
   /// `ml.r5d.24xlarge`.
-  public static var mlR5d24xlarge: Self { Self(Kind.mlR5d24xlarge) }
+  public static var mlR5d24xlarge: Self { .allowed(Kind.mlR5d24xlarge) }
   /// `ml.r5d.2xlarge`.
-  public static var mlR5d2xlarge: Self { Self(Kind.mlR5d2xlarge) }
+  public static var mlR5d2xlarge: Self { .allowed(Kind.mlR5d2xlarge) }
   /// `ml.r5d.4xlarge`.
-  public static var mlR5d4xlarge: Self { Self(Kind.mlR5d4xlarge) }
+  public static var mlR5d4xlarge: Self { .allowed(Kind.mlR5d4xlarge) }
   /// `ml.r5d.large`.
-  public static var mlR5dLarge: Self { Self(Kind.mlR5dLarge) }
+  public static var mlR5dLarge: Self { .allowed(Kind.mlR5dLarge) }
   /// `ml.r5d.xlarge`.
-  public static var mlR5dXlarge: Self { Self(Kind.mlR5dXlarge) }
+  public static var mlR5dXlarge: Self { .allowed(Kind.mlR5dXlarge) }
   /// `ml.r6g.12xlarge`.
-  public static var mlR6g12xlarge: Self { Self(Kind.mlR6g12xlarge) }
+  public static var mlR6g12xlarge: Self { .allowed(Kind.mlR6g12xlarge) }
   /// `ml.r6g.16xlarge`.
-  public static var mlR6g16xlarge: Self { Self(Kind.mlR6g16xlarge) }
+  public static var mlR6g16xlarge: Self { .allowed(Kind.mlR6g16xlarge) }
   /// `ml.r6g.2xlarge`.
-  public static var mlR6g2xlarge: Self { Self(Kind.mlR6g2xlarge) }
+  public static var mlR6g2xlarge: Self { .allowed(Kind.mlR6g2xlarge) }
   /// `ml.r6g.4xlarge`.
-  public static var mlR6g4xlarge: Self { Self(Kind.mlR6g4xlarge) }
+  public static var mlR6g4xlarge: Self { .allowed(Kind.mlR6g4xlarge) }
   /// `ml.r6g.8xlarge`.
-  public static var mlR6g8xlarge: Self { Self(Kind.mlR6g8xlarge) }
+  public static var mlR6g8xlarge: Self { .allowed(Kind.mlR6g8xlarge) }
   /// `ml.r6g.large`.
-  public static var mlR6gLarge: Self { Self(Kind.mlR6gLarge) }
+  public static var mlR6gLarge: Self { .allowed(Kind.mlR6gLarge) }
   /// `ml.r6g.xlarge`.
-  public static var mlR6gXlarge: Self { Self(Kind.mlR6gXlarge) }
+  public static var mlR6gXlarge: Self { .allowed(Kind.mlR6gXlarge) }
   /// `ml.r6gd.12xlarge`.
-  public static var mlR6gd12xlarge: Self { Self(Kind.mlR6gd12xlarge) }
+  public static var mlR6gd12xlarge: Self { .allowed(Kind.mlR6gd12xlarge) }
   /// `ml.r6gd.16xlarge`.
-  public static var mlR6gd16xlarge: Self { Self(Kind.mlR6gd16xlarge) }
+  public static var mlR6gd16xlarge: Self { .allowed(Kind.mlR6gd16xlarge) }
   /// `ml.r6gd.2xlarge`.
-  public static var mlR6gd2xlarge: Self { Self(Kind.mlR6gd2xlarge) }
+  public static var mlR6gd2xlarge: Self { .allowed(Kind.mlR6gd2xlarge) }
   /// `ml.r6gd.4xlarge`.
-  public static var mlR6gd4xlarge: Self { Self(Kind.mlR6gd4xlarge) }
+  public static var mlR6gd4xlarge: Self { .allowed(Kind.mlR6gd4xlarge) }
   /// `ml.r6gd.8xlarge`.
-  public static var mlR6gd8xlarge: Self { Self(Kind.mlR6gd8xlarge) }
+  public static var mlR6gd8xlarge: Self { .allowed(Kind.mlR6gd8xlarge) }
   /// `ml.r6gd.large`.
-  public static var mlR6gdLarge: Self { Self(Kind.mlR6gdLarge) }
+  public static var mlR6gdLarge: Self { .allowed(Kind.mlR6gdLarge) }
   /// `ml.r6gd.xlarge`.
-  public static var mlR6gdXlarge: Self { Self(Kind.mlR6gdXlarge) }
+  public static var mlR6gdXlarge: Self { .allowed(Kind.mlR6gdXlarge) }
   /// `ml.r6i.12xlarge`.
-  public static var mlR6i12xlarge: Self { Self(Kind.mlR6i12xlarge) }
+  public static var mlR6i12xlarge: Self { .allowed(Kind.mlR6i12xlarge) }
   /// `ml.r6i.16xlarge`.
-  public static var mlR6i16xlarge: Self { Self(Kind.mlR6i16xlarge) }
+  public static var mlR6i16xlarge: Self { .allowed(Kind.mlR6i16xlarge) }
   /// `ml.r6i.24xlarge`.
-  public static var mlR6i24xlarge: Self { Self(Kind.mlR6i24xlarge) }
+  public static var mlR6i24xlarge: Self { .allowed(Kind.mlR6i24xlarge) }
   /// `ml.r6i.2xlarge`.
-  public static var mlR6i2xlarge: Self { Self(Kind.mlR6i2xlarge) }
+  public static var mlR6i2xlarge: Self { .allowed(Kind.mlR6i2xlarge) }
   /// `ml.r6i.32xlarge`.
-  public static var mlR6i32xlarge: Self { Self(Kind.mlR6i32xlarge) }
+  public static var mlR6i32xlarge: Self { .allowed(Kind.mlR6i32xlarge) }
   /// `ml.r6i.4xlarge`.
-  public static var mlR6i4xlarge: Self { Self(Kind.mlR6i4xlarge) }
+  public static var mlR6i4xlarge: Self { .allowed(Kind.mlR6i4xlarge) }
   /// `ml.r6i.8xlarge`.
-  public static var mlR6i8xlarge: Self { Self(Kind.mlR6i8xlarge) }
+  public static var mlR6i8xlarge: Self { .allowed(Kind.mlR6i8xlarge) }
   /// `ml.r6i.large`.
-  public static var mlR6iLarge: Self { Self(Kind.mlR6iLarge) }
+  public static var mlR6iLarge: Self { .allowed(Kind.mlR6iLarge) }
   /// `ml.r6i.xlarge`.
-  public static var mlR6iXlarge: Self { Self(Kind.mlR6iXlarge) }
+  public static var mlR6iXlarge: Self { .allowed(Kind.mlR6iXlarge) }
   /// `ml.r7gd.12xlarge`.
-  public static var mlR7gd12xlarge: Self { Self(Kind.mlR7gd12xlarge) }
+  public static var mlR7gd12xlarge: Self { .allowed(Kind.mlR7gd12xlarge) }
   /// `ml.r7gd.16xlarge`.
-  public static var mlR7gd16xlarge: Self { Self(Kind.mlR7gd16xlarge) }
+  public static var mlR7gd16xlarge: Self { .allowed(Kind.mlR7gd16xlarge) }
   /// `ml.r7gd.2xlarge`.
-  public static var mlR7gd2xlarge: Self { Self(Kind.mlR7gd2xlarge) }
+  public static var mlR7gd2xlarge: Self { .allowed(Kind.mlR7gd2xlarge) }
   /// `ml.r7gd.4xlarge`.
-  public static var mlR7gd4xlarge: Self { Self(Kind.mlR7gd4xlarge) }
+  public static var mlR7gd4xlarge: Self { .allowed(Kind.mlR7gd4xlarge) }
   /// `ml.r7gd.8xlarge`.
-  public static var mlR7gd8xlarge: Self { Self(Kind.mlR7gd8xlarge) }
+  public static var mlR7gd8xlarge: Self { .allowed(Kind.mlR7gd8xlarge) }
   /// `ml.r7gd.large`.
-  public static var mlR7gdLarge: Self { Self(Kind.mlR7gdLarge) }
+  public static var mlR7gdLarge: Self { .allowed(Kind.mlR7gdLarge) }
   /// `ml.r7gd.medium`.
-  public static var mlR7gdMedium: Self { Self(Kind.mlR7gdMedium) }
+  public static var mlR7gdMedium: Self { .allowed(Kind.mlR7gdMedium) }
   /// `ml.r7gd.xlarge`.
-  public static var mlR7gdXlarge: Self { Self(Kind.mlR7gdXlarge) }
+  public static var mlR7gdXlarge: Self { .allowed(Kind.mlR7gdXlarge) }
   /// `ml.r7i.12xlarge`.
-  public static var mlR7i12xlarge: Self { Self(Kind.mlR7i12xlarge) }
+  public static var mlR7i12xlarge: Self { .allowed(Kind.mlR7i12xlarge) }
   /// `ml.r7i.16xlarge`.
-  public static var mlR7i16xlarge: Self { Self(Kind.mlR7i16xlarge) }
+  public static var mlR7i16xlarge: Self { .allowed(Kind.mlR7i16xlarge) }
   /// `ml.r7i.24xlarge`.
-  public static var mlR7i24xlarge: Self { Self(Kind.mlR7i24xlarge) }
+  public static var mlR7i24xlarge: Self { .allowed(Kind.mlR7i24xlarge) }
   /// `ml.r7i.2xlarge`.
-  public static var mlR7i2xlarge: Self { Self(Kind.mlR7i2xlarge) }
+  public static var mlR7i2xlarge: Self { .allowed(Kind.mlR7i2xlarge) }
   /// `ml.r7i.48xlarge`.
-  public static var mlR7i48xlarge: Self { Self(Kind.mlR7i48xlarge) }
+  public static var mlR7i48xlarge: Self { .allowed(Kind.mlR7i48xlarge) }
   /// `ml.r7i.4xlarge`.
-  public static var mlR7i4xlarge: Self { Self(Kind.mlR7i4xlarge) }
+  public static var mlR7i4xlarge: Self { .allowed(Kind.mlR7i4xlarge) }
   /// `ml.r7i.8xlarge`.
-  public static var mlR7i8xlarge: Self { Self(Kind.mlR7i8xlarge) }
+  public static var mlR7i8xlarge: Self { .allowed(Kind.mlR7i8xlarge) }
   /// `ml.r7i.large`.
-  public static var mlR7iLarge: Self { Self(Kind.mlR7iLarge) }
+  public static var mlR7iLarge: Self { .allowed(Kind.mlR7iLarge) }
   /// `ml.r7i.xlarge`.
-  public static var mlR7iXlarge: Self { Self(Kind.mlR7iXlarge) }
+  public static var mlR7iXlarge: Self { .allowed(Kind.mlR7iXlarge) }
   /// `ml.r8g.12xlarge`.
-  public static var mlR8g12xlarge: Self { Self(Kind.mlR8g12xlarge) }
+  public static var mlR8g12xlarge: Self { .allowed(Kind.mlR8g12xlarge) }
   /// `ml.r8g.16xlarge`.
-  public static var mlR8g16xlarge: Self { Self(Kind.mlR8g16xlarge) }
+  public static var mlR8g16xlarge: Self { .allowed(Kind.mlR8g16xlarge) }
   /// `ml.r8g.24xlarge`.
-  public static var mlR8g24xlarge: Self { Self(Kind.mlR8g24xlarge) }
+  public static var mlR8g24xlarge: Self { .allowed(Kind.mlR8g24xlarge) }
   /// `ml.r8g.2xlarge`.
-  public static var mlR8g2xlarge: Self { Self(Kind.mlR8g2xlarge) }
+  public static var mlR8g2xlarge: Self { .allowed(Kind.mlR8g2xlarge) }
   /// `ml.r8g.48xlarge`.
-  public static var mlR8g48xlarge: Self { Self(Kind.mlR8g48xlarge) }
+  public static var mlR8g48xlarge: Self { .allowed(Kind.mlR8g48xlarge) }
   /// `ml.r8g.4xlarge`.
-  public static var mlR8g4xlarge: Self { Self(Kind.mlR8g4xlarge) }
+  public static var mlR8g4xlarge: Self { .allowed(Kind.mlR8g4xlarge) }
   /// `ml.r8g.8xlarge`.
-  public static var mlR8g8xlarge: Self { Self(Kind.mlR8g8xlarge) }
+  public static var mlR8g8xlarge: Self { .allowed(Kind.mlR8g8xlarge) }
   /// `ml.r8g.large`.
-  public static var mlR8gLarge: Self { Self(Kind.mlR8gLarge) }
+  public static var mlR8gLarge: Self { .allowed(Kind.mlR8gLarge) }
   /// `ml.r8g.medium`.
-  public static var mlR8gMedium: Self { Self(Kind.mlR8gMedium) }
+  public static var mlR8gMedium: Self { .allowed(Kind.mlR8gMedium) }
   /// `ml.r8g.xlarge`.
-  public static var mlR8gXlarge: Self { Self(Kind.mlR8gXlarge) }
+  public static var mlR8gXlarge: Self { .allowed(Kind.mlR8gXlarge) }
   /// `ml.t2.2xlarge`.
-  public static var mlT2_2xlarge: Self { Self(Kind.mlT2_2xlarge) }
+  public static var mlT2_2xlarge: Self { .allowed(Kind.mlT2_2xlarge) }
   /// `ml.t2.large`.
-  public static var mlT2Large: Self { Self(Kind.mlT2Large) }
+  public static var mlT2Large: Self { .allowed(Kind.mlT2Large) }
   /// `ml.t2.medium`.
-  public static var mlT2Medium: Self { Self(Kind.mlT2Medium) }
+  public static var mlT2Medium: Self { .allowed(Kind.mlT2Medium) }
   /// `ml.t2.xlarge`.
-  public static var mlT2Xlarge: Self { Self(Kind.mlT2Xlarge) }
+  public static var mlT2Xlarge: Self { .allowed(Kind.mlT2Xlarge) }
   /// `ml.trn1.2xlarge`.
-  public static var mlTrn1_2xlarge: Self { Self(Kind.mlTrn1_2xlarge) }
+  public static var mlTrn1_2xlarge: Self { .allowed(Kind.mlTrn1_2xlarge) }
   /// `ml.trn1.32xlarge`.
-  public static var mlTrn1_32xlarge: Self { Self(Kind.mlTrn1_32xlarge) }
+  public static var mlTrn1_32xlarge: Self { .allowed(Kind.mlTrn1_32xlarge) }
   /// `ml.trn1n.32xlarge`.
-  public static var mlTrn1n32xlarge: Self { Self(Kind.mlTrn1n32xlarge) }
+  public static var mlTrn1n32xlarge: Self { .allowed(Kind.mlTrn1n32xlarge) }
   /// `ml.trn2.48xlarge`.
-  public static var mlTrn2_48xlarge: Self { Self(Kind.mlTrn2_48xlarge) }
+  public static var mlTrn2_48xlarge: Self { .allowed(Kind.mlTrn2_48xlarge) }
 }
 
 extension SageMaker.ModelPackage {
@@ -1419,7 +1419,7 @@ extension Value where Kind == SageMaker.ModelPackage.InferenceSpecification {
     if let supportedTransformInstanceTypes = supportedTransformInstanceTypes {
       objectEntries.append(.init("SupportedTransformInstanceTypes", supportedTransformInstanceTypes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1550,221 +1550,221 @@ extension SageMaker.ModelPackage {
 
 extension Value where Kind == SageMaker.ModelPackage.InstanceTypeValue {
   /// `ml.c4.2xlarge`.
-  public static var mlC4_2xlarge: Self { Self(Kind.mlC4_2xlarge) }
+  public static var mlC4_2xlarge: Self { .allowed(Kind.mlC4_2xlarge) }
   /// `ml.c4.4xlarge`.
-  public static var mlC4_4xlarge: Self { Self(Kind.mlC4_4xlarge) }
+  public static var mlC4_4xlarge: Self { .allowed(Kind.mlC4_4xlarge) }
   /// `ml.c4.8xlarge`.
-  public static var mlC4_8xlarge: Self { Self(Kind.mlC4_8xlarge) }
+  public static var mlC4_8xlarge: Self { .allowed(Kind.mlC4_8xlarge) }
   /// `ml.c4.xlarge`.
-  public static var mlC4Xlarge: Self { Self(Kind.mlC4Xlarge) }
+  public static var mlC4Xlarge: Self { .allowed(Kind.mlC4Xlarge) }
   /// `ml.c5.18xlarge`.
-  public static var mlC5_18xlarge: Self { Self(Kind.mlC5_18xlarge) }
+  public static var mlC5_18xlarge: Self { .allowed(Kind.mlC5_18xlarge) }
   /// `ml.c5.2xlarge`.
-  public static var mlC5_2xlarge: Self { Self(Kind.mlC5_2xlarge) }
+  public static var mlC5_2xlarge: Self { .allowed(Kind.mlC5_2xlarge) }
   /// `ml.c5.4xlarge`.
-  public static var mlC5_4xlarge: Self { Self(Kind.mlC5_4xlarge) }
+  public static var mlC5_4xlarge: Self { .allowed(Kind.mlC5_4xlarge) }
   /// `ml.c5.9xlarge`.
-  public static var mlC5_9xlarge: Self { Self(Kind.mlC5_9xlarge) }
+  public static var mlC5_9xlarge: Self { .allowed(Kind.mlC5_9xlarge) }
   /// `ml.c5.xlarge`.
-  public static var mlC5Xlarge: Self { Self(Kind.mlC5Xlarge) }
+  public static var mlC5Xlarge: Self { .allowed(Kind.mlC5Xlarge) }
   /// `ml.c6i.12xlarge`.
-  public static var mlC6i12xlarge: Self { Self(Kind.mlC6i12xlarge) }
+  public static var mlC6i12xlarge: Self { .allowed(Kind.mlC6i12xlarge) }
   /// `ml.c6i.16xlarge`.
-  public static var mlC6i16xlarge: Self { Self(Kind.mlC6i16xlarge) }
+  public static var mlC6i16xlarge: Self { .allowed(Kind.mlC6i16xlarge) }
   /// `ml.c6i.24xlarge`.
-  public static var mlC6i24xlarge: Self { Self(Kind.mlC6i24xlarge) }
+  public static var mlC6i24xlarge: Self { .allowed(Kind.mlC6i24xlarge) }
   /// `ml.c6i.2xlarge`.
-  public static var mlC6i2xlarge: Self { Self(Kind.mlC6i2xlarge) }
+  public static var mlC6i2xlarge: Self { .allowed(Kind.mlC6i2xlarge) }
   /// `ml.c6i.32xlarge`.
-  public static var mlC6i32xlarge: Self { Self(Kind.mlC6i32xlarge) }
+  public static var mlC6i32xlarge: Self { .allowed(Kind.mlC6i32xlarge) }
   /// `ml.c6i.4xlarge`.
-  public static var mlC6i4xlarge: Self { Self(Kind.mlC6i4xlarge) }
+  public static var mlC6i4xlarge: Self { .allowed(Kind.mlC6i4xlarge) }
   /// `ml.c6i.8xlarge`.
-  public static var mlC6i8xlarge: Self { Self(Kind.mlC6i8xlarge) }
+  public static var mlC6i8xlarge: Self { .allowed(Kind.mlC6i8xlarge) }
   /// `ml.c6i.large`.
-  public static var mlC6iLarge: Self { Self(Kind.mlC6iLarge) }
+  public static var mlC6iLarge: Self { .allowed(Kind.mlC6iLarge) }
   /// `ml.c6i.xlarge`.
-  public static var mlC6iXlarge: Self { Self(Kind.mlC6iXlarge) }
+  public static var mlC6iXlarge: Self { .allowed(Kind.mlC6iXlarge) }
   /// `ml.c7i.12xlarge`.
-  public static var mlC7i12xlarge: Self { Self(Kind.mlC7i12xlarge) }
+  public static var mlC7i12xlarge: Self { .allowed(Kind.mlC7i12xlarge) }
   /// `ml.c7i.16xlarge`.
-  public static var mlC7i16xlarge: Self { Self(Kind.mlC7i16xlarge) }
+  public static var mlC7i16xlarge: Self { .allowed(Kind.mlC7i16xlarge) }
   /// `ml.c7i.24xlarge`.
-  public static var mlC7i24xlarge: Self { Self(Kind.mlC7i24xlarge) }
+  public static var mlC7i24xlarge: Self { .allowed(Kind.mlC7i24xlarge) }
   /// `ml.c7i.2xlarge`.
-  public static var mlC7i2xlarge: Self { Self(Kind.mlC7i2xlarge) }
+  public static var mlC7i2xlarge: Self { .allowed(Kind.mlC7i2xlarge) }
   /// `ml.c7i.48xlarge`.
-  public static var mlC7i48xlarge: Self { Self(Kind.mlC7i48xlarge) }
+  public static var mlC7i48xlarge: Self { .allowed(Kind.mlC7i48xlarge) }
   /// `ml.c7i.4xlarge`.
-  public static var mlC7i4xlarge: Self { Self(Kind.mlC7i4xlarge) }
+  public static var mlC7i4xlarge: Self { .allowed(Kind.mlC7i4xlarge) }
   /// `ml.c7i.8xlarge`.
-  public static var mlC7i8xlarge: Self { Self(Kind.mlC7i8xlarge) }
+  public static var mlC7i8xlarge: Self { .allowed(Kind.mlC7i8xlarge) }
   /// `ml.c7i.large`.
-  public static var mlC7iLarge: Self { Self(Kind.mlC7iLarge) }
+  public static var mlC7iLarge: Self { .allowed(Kind.mlC7iLarge) }
   /// `ml.c7i.xlarge`.
-  public static var mlC7iXlarge: Self { Self(Kind.mlC7iXlarge) }
+  public static var mlC7iXlarge: Self { .allowed(Kind.mlC7iXlarge) }
   /// `ml.g4dn.12xlarge`.
-  public static var mlG4dn12xlarge: Self { Self(Kind.mlG4dn12xlarge) }
+  public static var mlG4dn12xlarge: Self { .allowed(Kind.mlG4dn12xlarge) }
   /// `ml.g4dn.16xlarge`.
-  public static var mlG4dn16xlarge: Self { Self(Kind.mlG4dn16xlarge) }
+  public static var mlG4dn16xlarge: Self { .allowed(Kind.mlG4dn16xlarge) }
   /// `ml.g4dn.2xlarge`.
-  public static var mlG4dn2xlarge: Self { Self(Kind.mlG4dn2xlarge) }
+  public static var mlG4dn2xlarge: Self { .allowed(Kind.mlG4dn2xlarge) }
   /// `ml.g4dn.4xlarge`.
-  public static var mlG4dn4xlarge: Self { Self(Kind.mlG4dn4xlarge) }
+  public static var mlG4dn4xlarge: Self { .allowed(Kind.mlG4dn4xlarge) }
   /// `ml.g4dn.8xlarge`.
-  public static var mlG4dn8xlarge: Self { Self(Kind.mlG4dn8xlarge) }
+  public static var mlG4dn8xlarge: Self { .allowed(Kind.mlG4dn8xlarge) }
   /// `ml.g4dn.xlarge`.
-  public static var mlG4dnXlarge: Self { Self(Kind.mlG4dnXlarge) }
+  public static var mlG4dnXlarge: Self { .allowed(Kind.mlG4dnXlarge) }
   /// `ml.g5.12xlarge`.
-  public static var mlG5_12xlarge: Self { Self(Kind.mlG5_12xlarge) }
+  public static var mlG5_12xlarge: Self { .allowed(Kind.mlG5_12xlarge) }
   /// `ml.g5.16xlarge`.
-  public static var mlG5_16xlarge: Self { Self(Kind.mlG5_16xlarge) }
+  public static var mlG5_16xlarge: Self { .allowed(Kind.mlG5_16xlarge) }
   /// `ml.g5.24xlarge`.
-  public static var mlG5_24xlarge: Self { Self(Kind.mlG5_24xlarge) }
+  public static var mlG5_24xlarge: Self { .allowed(Kind.mlG5_24xlarge) }
   /// `ml.g5.2xlarge`.
-  public static var mlG5_2xlarge: Self { Self(Kind.mlG5_2xlarge) }
+  public static var mlG5_2xlarge: Self { .allowed(Kind.mlG5_2xlarge) }
   /// `ml.g5.48xlarge`.
-  public static var mlG5_48xlarge: Self { Self(Kind.mlG5_48xlarge) }
+  public static var mlG5_48xlarge: Self { .allowed(Kind.mlG5_48xlarge) }
   /// `ml.g5.4xlarge`.
-  public static var mlG5_4xlarge: Self { Self(Kind.mlG5_4xlarge) }
+  public static var mlG5_4xlarge: Self { .allowed(Kind.mlG5_4xlarge) }
   /// `ml.g5.8xlarge`.
-  public static var mlG5_8xlarge: Self { Self(Kind.mlG5_8xlarge) }
+  public static var mlG5_8xlarge: Self { .allowed(Kind.mlG5_8xlarge) }
   /// `ml.g5.xlarge`.
-  public static var mlG5Xlarge: Self { Self(Kind.mlG5Xlarge) }
+  public static var mlG5Xlarge: Self { .allowed(Kind.mlG5Xlarge) }
   /// `ml.g6.12xlarge`.
-  public static var mlG6_12xlarge: Self { Self(Kind.mlG6_12xlarge) }
+  public static var mlG6_12xlarge: Self { .allowed(Kind.mlG6_12xlarge) }
   /// `ml.g6.16xlarge`.
-  public static var mlG6_16xlarge: Self { Self(Kind.mlG6_16xlarge) }
+  public static var mlG6_16xlarge: Self { .allowed(Kind.mlG6_16xlarge) }
   /// `ml.g6.24xlarge`.
-  public static var mlG6_24xlarge: Self { Self(Kind.mlG6_24xlarge) }
+  public static var mlG6_24xlarge: Self { .allowed(Kind.mlG6_24xlarge) }
   /// `ml.g6.2xlarge`.
-  public static var mlG6_2xlarge: Self { Self(Kind.mlG6_2xlarge) }
+  public static var mlG6_2xlarge: Self { .allowed(Kind.mlG6_2xlarge) }
   /// `ml.g6.48xlarge`.
-  public static var mlG6_48xlarge: Self { Self(Kind.mlG6_48xlarge) }
+  public static var mlG6_48xlarge: Self { .allowed(Kind.mlG6_48xlarge) }
   /// `ml.g6.4xlarge`.
-  public static var mlG6_4xlarge: Self { Self(Kind.mlG6_4xlarge) }
+  public static var mlG6_4xlarge: Self { .allowed(Kind.mlG6_4xlarge) }
   /// `ml.g6.8xlarge`.
-  public static var mlG6_8xlarge: Self { Self(Kind.mlG6_8xlarge) }
+  public static var mlG6_8xlarge: Self { .allowed(Kind.mlG6_8xlarge) }
   /// `ml.g6.xlarge`.
-  public static var mlG6Xlarge: Self { Self(Kind.mlG6Xlarge) }
+  public static var mlG6Xlarge: Self { .allowed(Kind.mlG6Xlarge) }
   /// `ml.inf2.24xlarge`.
-  public static var mlInf2_24xlarge: Self { Self(Kind.mlInf2_24xlarge) }
+  public static var mlInf2_24xlarge: Self { .allowed(Kind.mlInf2_24xlarge) }
   /// `ml.inf2.48xlarge`.
-  public static var mlInf2_48xlarge: Self { Self(Kind.mlInf2_48xlarge) }
+  public static var mlInf2_48xlarge: Self { .allowed(Kind.mlInf2_48xlarge) }
   /// `ml.inf2.8xlarge`.
-  public static var mlInf2_8xlarge: Self { Self(Kind.mlInf2_8xlarge) }
+  public static var mlInf2_8xlarge: Self { .allowed(Kind.mlInf2_8xlarge) }
   /// `ml.inf2.xlarge`.
-  public static var mlInf2Xlarge: Self { Self(Kind.mlInf2Xlarge) }
+  public static var mlInf2Xlarge: Self { .allowed(Kind.mlInf2Xlarge) }
   /// `ml.m4.10xlarge`.
-  public static var mlM4_10xlarge: Self { Self(Kind.mlM4_10xlarge) }
+  public static var mlM4_10xlarge: Self { .allowed(Kind.mlM4_10xlarge) }
   /// `ml.m4.16xlarge`.
-  public static var mlM4_16xlarge: Self { Self(Kind.mlM4_16xlarge) }
+  public static var mlM4_16xlarge: Self { .allowed(Kind.mlM4_16xlarge) }
   /// `ml.m4.2xlarge`.
-  public static var mlM4_2xlarge: Self { Self(Kind.mlM4_2xlarge) }
+  public static var mlM4_2xlarge: Self { .allowed(Kind.mlM4_2xlarge) }
   /// `ml.m4.4xlarge`.
-  public static var mlM4_4xlarge: Self { Self(Kind.mlM4_4xlarge) }
+  public static var mlM4_4xlarge: Self { .allowed(Kind.mlM4_4xlarge) }
   /// `ml.m4.xlarge`.
-  public static var mlM4Xlarge: Self { Self(Kind.mlM4Xlarge) }
+  public static var mlM4Xlarge: Self { .allowed(Kind.mlM4Xlarge) }
   /// `ml.m5.12xlarge`.
-  public static var mlM5_12xlarge: Self { Self(Kind.mlM5_12xlarge) }
+  public static var mlM5_12xlarge: Self { .allowed(Kind.mlM5_12xlarge) }
   /// `ml.m5.24xlarge`.
-  public static var mlM5_24xlarge: Self { Self(Kind.mlM5_24xlarge) }
+  public static var mlM5_24xlarge: Self { .allowed(Kind.mlM5_24xlarge) }
   /// `ml.m5.2xlarge`.
-  public static var mlM5_2xlarge: Self { Self(Kind.mlM5_2xlarge) }
+  public static var mlM5_2xlarge: Self { .allowed(Kind.mlM5_2xlarge) }
   /// `ml.m5.4xlarge`.
-  public static var mlM5_4xlarge: Self { Self(Kind.mlM5_4xlarge) }
+  public static var mlM5_4xlarge: Self { .allowed(Kind.mlM5_4xlarge) }
   /// `ml.m5.large`.
-  public static var mlM5Large: Self { Self(Kind.mlM5Large) }
+  public static var mlM5Large: Self { .allowed(Kind.mlM5Large) }
   /// `ml.m5.xlarge`.
-  public static var mlM5Xlarge: Self { Self(Kind.mlM5Xlarge) }
+  public static var mlM5Xlarge: Self { .allowed(Kind.mlM5Xlarge) }
   /// `ml.m6i.12xlarge`.
-  public static var mlM6i12xlarge: Self { Self(Kind.mlM6i12xlarge) }
+  public static var mlM6i12xlarge: Self { .allowed(Kind.mlM6i12xlarge) }
   /// `ml.m6i.16xlarge`.
-  public static var mlM6i16xlarge: Self { Self(Kind.mlM6i16xlarge) }
+  public static var mlM6i16xlarge: Self { .allowed(Kind.mlM6i16xlarge) }
   /// `ml.m6i.24xlarge`.
-  public static var mlM6i24xlarge: Self { Self(Kind.mlM6i24xlarge) }
+  public static var mlM6i24xlarge: Self { .allowed(Kind.mlM6i24xlarge) }
   /// `ml.m6i.2xlarge`.
-  public static var mlM6i2xlarge: Self { Self(Kind.mlM6i2xlarge) }
+  public static var mlM6i2xlarge: Self { .allowed(Kind.mlM6i2xlarge) }
   /// `ml.m6i.32xlarge`.
-  public static var mlM6i32xlarge: Self { Self(Kind.mlM6i32xlarge) }
+  public static var mlM6i32xlarge: Self { .allowed(Kind.mlM6i32xlarge) }
   /// `ml.m6i.4xlarge`.
-  public static var mlM6i4xlarge: Self { Self(Kind.mlM6i4xlarge) }
+  public static var mlM6i4xlarge: Self { .allowed(Kind.mlM6i4xlarge) }
   /// `ml.m6i.8xlarge`.
-  public static var mlM6i8xlarge: Self { Self(Kind.mlM6i8xlarge) }
+  public static var mlM6i8xlarge: Self { .allowed(Kind.mlM6i8xlarge) }
   /// `ml.m6i.large`.
-  public static var mlM6iLarge: Self { Self(Kind.mlM6iLarge) }
+  public static var mlM6iLarge: Self { .allowed(Kind.mlM6iLarge) }
   /// `ml.m6i.xlarge`.
-  public static var mlM6iXlarge: Self { Self(Kind.mlM6iXlarge) }
+  public static var mlM6iXlarge: Self { .allowed(Kind.mlM6iXlarge) }
   /// `ml.m7i.12xlarge`.
-  public static var mlM7i12xlarge: Self { Self(Kind.mlM7i12xlarge) }
+  public static var mlM7i12xlarge: Self { .allowed(Kind.mlM7i12xlarge) }
   /// `ml.m7i.16xlarge`.
-  public static var mlM7i16xlarge: Self { Self(Kind.mlM7i16xlarge) }
+  public static var mlM7i16xlarge: Self { .allowed(Kind.mlM7i16xlarge) }
   /// `ml.m7i.24xlarge`.
-  public static var mlM7i24xlarge: Self { Self(Kind.mlM7i24xlarge) }
+  public static var mlM7i24xlarge: Self { .allowed(Kind.mlM7i24xlarge) }
   /// `ml.m7i.2xlarge`.
-  public static var mlM7i2xlarge: Self { Self(Kind.mlM7i2xlarge) }
+  public static var mlM7i2xlarge: Self { .allowed(Kind.mlM7i2xlarge) }
   /// `ml.m7i.48xlarge`.
-  public static var mlM7i48xlarge: Self { Self(Kind.mlM7i48xlarge) }
+  public static var mlM7i48xlarge: Self { .allowed(Kind.mlM7i48xlarge) }
   /// `ml.m7i.4xlarge`.
-  public static var mlM7i4xlarge: Self { Self(Kind.mlM7i4xlarge) }
+  public static var mlM7i4xlarge: Self { .allowed(Kind.mlM7i4xlarge) }
   /// `ml.m7i.8xlarge`.
-  public static var mlM7i8xlarge: Self { Self(Kind.mlM7i8xlarge) }
+  public static var mlM7i8xlarge: Self { .allowed(Kind.mlM7i8xlarge) }
   /// `ml.m7i.large`.
-  public static var mlM7iLarge: Self { Self(Kind.mlM7iLarge) }
+  public static var mlM7iLarge: Self { .allowed(Kind.mlM7iLarge) }
   /// `ml.m7i.xlarge`.
-  public static var mlM7iXlarge: Self { Self(Kind.mlM7iXlarge) }
+  public static var mlM7iXlarge: Self { .allowed(Kind.mlM7iXlarge) }
   /// `ml.p2.16xlarge`.
-  public static var mlP2_16xlarge: Self { Self(Kind.mlP2_16xlarge) }
+  public static var mlP2_16xlarge: Self { .allowed(Kind.mlP2_16xlarge) }
   /// `ml.p2.8xlarge`.
-  public static var mlP2_8xlarge: Self { Self(Kind.mlP2_8xlarge) }
+  public static var mlP2_8xlarge: Self { .allowed(Kind.mlP2_8xlarge) }
   /// `ml.p2.xlarge`.
-  public static var mlP2Xlarge: Self { Self(Kind.mlP2Xlarge) }
+  public static var mlP2Xlarge: Self { .allowed(Kind.mlP2Xlarge) }
   /// `ml.p3.16xlarge`.
-  public static var mlP3_16xlarge: Self { Self(Kind.mlP3_16xlarge) }
+  public static var mlP3_16xlarge: Self { .allowed(Kind.mlP3_16xlarge) }
   /// `ml.p3.2xlarge`.
-  public static var mlP3_2xlarge: Self { Self(Kind.mlP3_2xlarge) }
+  public static var mlP3_2xlarge: Self { .allowed(Kind.mlP3_2xlarge) }
   /// `ml.p3.8xlarge`.
-  public static var mlP3_8xlarge: Self { Self(Kind.mlP3_8xlarge) }
+  public static var mlP3_8xlarge: Self { .allowed(Kind.mlP3_8xlarge) }
   /// `ml.r6i.12xlarge`.
-  public static var mlR6i12xlarge: Self { Self(Kind.mlR6i12xlarge) }
+  public static var mlR6i12xlarge: Self { .allowed(Kind.mlR6i12xlarge) }
   /// `ml.r6i.16xlarge`.
-  public static var mlR6i16xlarge: Self { Self(Kind.mlR6i16xlarge) }
+  public static var mlR6i16xlarge: Self { .allowed(Kind.mlR6i16xlarge) }
   /// `ml.r6i.24xlarge`.
-  public static var mlR6i24xlarge: Self { Self(Kind.mlR6i24xlarge) }
+  public static var mlR6i24xlarge: Self { .allowed(Kind.mlR6i24xlarge) }
   /// `ml.r6i.2xlarge`.
-  public static var mlR6i2xlarge: Self { Self(Kind.mlR6i2xlarge) }
+  public static var mlR6i2xlarge: Self { .allowed(Kind.mlR6i2xlarge) }
   /// `ml.r6i.32xlarge`.
-  public static var mlR6i32xlarge: Self { Self(Kind.mlR6i32xlarge) }
+  public static var mlR6i32xlarge: Self { .allowed(Kind.mlR6i32xlarge) }
   /// `ml.r6i.4xlarge`.
-  public static var mlR6i4xlarge: Self { Self(Kind.mlR6i4xlarge) }
+  public static var mlR6i4xlarge: Self { .allowed(Kind.mlR6i4xlarge) }
   /// `ml.r6i.8xlarge`.
-  public static var mlR6i8xlarge: Self { Self(Kind.mlR6i8xlarge) }
+  public static var mlR6i8xlarge: Self { .allowed(Kind.mlR6i8xlarge) }
   /// `ml.r6i.large`.
-  public static var mlR6iLarge: Self { Self(Kind.mlR6iLarge) }
+  public static var mlR6iLarge: Self { .allowed(Kind.mlR6iLarge) }
   /// `ml.r6i.xlarge`.
-  public static var mlR6iXlarge: Self { Self(Kind.mlR6iXlarge) }
+  public static var mlR6iXlarge: Self { .allowed(Kind.mlR6iXlarge) }
   /// `ml.r7i.12xlarge`.
-  public static var mlR7i12xlarge: Self { Self(Kind.mlR7i12xlarge) }
+  public static var mlR7i12xlarge: Self { .allowed(Kind.mlR7i12xlarge) }
   /// `ml.r7i.16xlarge`.
-  public static var mlR7i16xlarge: Self { Self(Kind.mlR7i16xlarge) }
+  public static var mlR7i16xlarge: Self { .allowed(Kind.mlR7i16xlarge) }
   /// `ml.r7i.24xlarge`.
-  public static var mlR7i24xlarge: Self { Self(Kind.mlR7i24xlarge) }
+  public static var mlR7i24xlarge: Self { .allowed(Kind.mlR7i24xlarge) }
   /// `ml.r7i.2xlarge`.
-  public static var mlR7i2xlarge: Self { Self(Kind.mlR7i2xlarge) }
+  public static var mlR7i2xlarge: Self { .allowed(Kind.mlR7i2xlarge) }
   /// `ml.r7i.48xlarge`.
-  public static var mlR7i48xlarge: Self { Self(Kind.mlR7i48xlarge) }
+  public static var mlR7i48xlarge: Self { .allowed(Kind.mlR7i48xlarge) }
   /// `ml.r7i.4xlarge`.
-  public static var mlR7i4xlarge: Self { Self(Kind.mlR7i4xlarge) }
+  public static var mlR7i4xlarge: Self { .allowed(Kind.mlR7i4xlarge) }
   /// `ml.r7i.8xlarge`.
-  public static var mlR7i8xlarge: Self { Self(Kind.mlR7i8xlarge) }
+  public static var mlR7i8xlarge: Self { .allowed(Kind.mlR7i8xlarge) }
   /// `ml.r7i.large`.
-  public static var mlR7iLarge: Self { Self(Kind.mlR7iLarge) }
+  public static var mlR7iLarge: Self { .allowed(Kind.mlR7iLarge) }
   /// `ml.r7i.xlarge`.
-  public static var mlR7iXlarge: Self { Self(Kind.mlR7iXlarge) }
+  public static var mlR7iXlarge: Self { .allowed(Kind.mlR7iXlarge) }
   /// `ml.trn1.2xlarge`.
-  public static var mlTrn1_2xlarge: Self { Self(Kind.mlTrn1_2xlarge) }
+  public static var mlTrn1_2xlarge: Self { .allowed(Kind.mlTrn1_2xlarge) }
   /// `ml.trn1.32xlarge`.
-  public static var mlTrn1_32xlarge: Self { Self(Kind.mlTrn1_32xlarge) }
+  public static var mlTrn1_32xlarge: Self { .allowed(Kind.mlTrn1_32xlarge) }
 }
 
 extension SageMaker.ModelPackage {
@@ -1787,7 +1787,7 @@ extension Value where Kind == SageMaker.ModelPackage.MetadataProperties {
     if let generatedBy = generatedBy { objectEntries.append(.init("GeneratedBy", generatedBy.expression)) }
     if let projectID = projectID { objectEntries.append(.init("ProjectId", projectID.expression)) }
     if let repository = repository { objectEntries.append(.init("Repository", repository.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1805,7 +1805,7 @@ extension Value where Kind == SageMaker.ModelPackage.MetricsSource {
     if let contentDigest = contentDigest { objectEntries.append(.init("ContentDigest", contentDigest.expression)) }
     objectEntries.append(.init("ContentType", contentType.expression))
     objectEntries.append(.init("S3Uri", s3URI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1822,7 +1822,7 @@ extension Value where Kind == SageMaker.ModelPackage.ModelCard {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ModelCardContent", modelCardContent.expression))
     objectEntries.append(.init("ModelCardStatus", modelCardStatus.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1842,7 +1842,7 @@ extension Value where Kind == SageMaker.ModelPackage.ModelDataQuality {
     var objectEntries: [Expression.ObjectEntry] = []
     if let constraints = constraints { objectEntries.append(.init("Constraints", constraints.expression)) }
     if let statistics = statistics { objectEntries.append(.init("Statistics", statistics.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1858,7 +1858,7 @@ extension Value where Kind == SageMaker.ModelPackage.ModelDataSource {
   public init(s3DataSource: Value<SageMaker.ModelPackage.S3ModelDataSource>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3DataSource = s3DataSource { objectEntries.append(.init("S3DataSource", s3DataSource.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1874,7 +1874,7 @@ extension Value where Kind == SageMaker.ModelPackage.ModelInput {
   public init(dataInputConfig: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DataInputConfig", dataInputConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1900,7 +1900,7 @@ extension Value where Kind == SageMaker.ModelPackage.ModelMetrics {
       objectEntries.append(.init("ModelDataQuality", modelDataQuality.expression))
     }
     if let modelQuality = modelQuality { objectEntries.append(.init("ModelQuality", modelQuality.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1944,7 +1944,7 @@ extension Value where Kind == SageMaker.ModelPackage.ModelPackageContainerDefini
     if let nearestModelName = nearestModelName {
       objectEntries.append(.init("NearestModelName", nearestModelName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1962,7 +1962,7 @@ extension Value where Kind == SageMaker.ModelPackage.ModelPackageStatusDetails {
     if let validationStatuses = validationStatuses {
       objectEntries.append(.init("ValidationStatuses", validationStatuses.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1984,7 +1984,7 @@ extension Value where Kind == SageMaker.ModelPackage.ModelPackageStatusItem {
     if let failureReason = failureReason { objectEntries.append(.init("FailureReason", failureReason.expression)) }
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2004,7 +2004,7 @@ extension Value where Kind == SageMaker.ModelPackage.ModelQuality {
     var objectEntries: [Expression.ObjectEntry] = []
     if let constraints = constraints { objectEntries.append(.init("Constraints", constraints.expression)) }
     if let statistics = statistics { objectEntries.append(.init("Statistics", statistics.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2021,7 +2021,7 @@ extension Value where Kind == SageMaker.ModelPackage.S3DataSource {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3DataType", s3DataType.expression))
     objectEntries.append(.init("S3Uri", s3URI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2038,11 +2038,11 @@ extension SageMaker.ModelPackage {
 
 extension Value where Kind == SageMaker.ModelPackage.S3DataSourceS3DataTypeValue {
   /// `ManifestFile`.
-  public static var manifestFile: Self { Self(Kind.manifestFile) }
+  public static var manifestFile: Self { .allowed(Kind.manifestFile) }
   /// `S3Prefix`.
-  public static var s3Prefix: Self { Self(Kind.s3Prefix) }
+  public static var s3Prefix: Self { .allowed(Kind.s3Prefix) }
   /// `AugmentedManifestFile`.
-  public static var augmentedManifestFile: Self { Self(Kind.augmentedManifestFile) }
+  public static var augmentedManifestFile: Self { .allowed(Kind.augmentedManifestFile) }
 }
 
 extension SageMaker.ModelPackage {
@@ -2067,7 +2067,7 @@ extension Value where Kind == SageMaker.ModelPackage.S3ModelDataSource {
     }
     objectEntries.append(.init("S3DataType", s3DataType.expression))
     objectEntries.append(.init("S3Uri", s3URI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2083,7 +2083,7 @@ extension Value where Kind == SageMaker.ModelPackage.SecurityConfig {
   public init(kmsKeyID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("KmsKeyId", kmsKeyID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2099,9 +2099,9 @@ extension SageMaker.ModelPackage {
 
 extension Value where Kind == SageMaker.ModelPackage.SkipModelValidationValue {
   /// `None`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `All`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
 }
 
 extension SageMaker.ModelPackage {
@@ -2116,7 +2116,7 @@ extension Value where Kind == SageMaker.ModelPackage.SourceAlgorithmSpecificatio
   public init(sourceAlgorithms: Value<[SageMaker.SourceAlgorithm]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SourceAlgorithms", sourceAlgorithms.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2134,13 +2134,13 @@ extension SageMaker.ModelPackage {
 
 extension Value where Kind == SageMaker.ModelPackage.SplitTypeValue {
   /// `None`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `TFRecord`.
-  public static var tfRecord: Self { Self(Kind.tfRecord) }
+  public static var tfRecord: Self { .allowed(Kind.tfRecord) }
   /// `Line`.
-  public static var line: Self { Self(Kind.line) }
+  public static var line: Self { .allowed(Kind.line) }
   /// `RecordIO`.
-  public static var recordIo: Self { Self(Kind.recordIo) }
+  public static var recordIo: Self { .allowed(Kind.recordIo) }
 }
 
 extension SageMaker.ModelPackage {
@@ -2157,13 +2157,13 @@ extension SageMaker.ModelPackage {
 
 extension Value where Kind == SageMaker.ModelPackage.StatusValue {
   /// `NotStarted`.
-  public static var notStarted: Self { Self(Kind.notStarted) }
+  public static var notStarted: Self { .allowed(Kind.notStarted) }
   /// `Failed`.
-  public static var failed: Self { Self(Kind.failed) }
+  public static var failed: Self { .allowed(Kind.failed) }
   /// `InProgress`.
-  public static var inProgress: Self { Self(Kind.inProgress) }
+  public static var inProgress: Self { .allowed(Kind.inProgress) }
   /// `Completed`.
-  public static var completed: Self { Self(Kind.completed) }
+  public static var completed: Self { .allowed(Kind.completed) }
 }
 
 extension SageMaker.ModelPackage {
@@ -2188,7 +2188,7 @@ extension Value where Kind == SageMaker.ModelPackage.TransformInput {
     if let contentType = contentType { objectEntries.append(.init("ContentType", contentType.expression)) }
     objectEntries.append(.init("DataSource", dataSource.expression))
     if let splitType = splitType { objectEntries.append(.init("SplitType", splitType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2319,221 +2319,221 @@ extension SageMaker.ModelPackage {
 
 extension Value where Kind == SageMaker.ModelPackage.TransformInstanceTypeValue {
   /// `ml.c4.2xlarge`.
-  public static var mlC4_2xlarge: Self { Self(Kind.mlC4_2xlarge) }
+  public static var mlC4_2xlarge: Self { .allowed(Kind.mlC4_2xlarge) }
   /// `ml.c4.4xlarge`.
-  public static var mlC4_4xlarge: Self { Self(Kind.mlC4_4xlarge) }
+  public static var mlC4_4xlarge: Self { .allowed(Kind.mlC4_4xlarge) }
   /// `ml.c4.8xlarge`.
-  public static var mlC4_8xlarge: Self { Self(Kind.mlC4_8xlarge) }
+  public static var mlC4_8xlarge: Self { .allowed(Kind.mlC4_8xlarge) }
   /// `ml.c4.xlarge`.
-  public static var mlC4Xlarge: Self { Self(Kind.mlC4Xlarge) }
+  public static var mlC4Xlarge: Self { .allowed(Kind.mlC4Xlarge) }
   /// `ml.c5.18xlarge`.
-  public static var mlC5_18xlarge: Self { Self(Kind.mlC5_18xlarge) }
+  public static var mlC5_18xlarge: Self { .allowed(Kind.mlC5_18xlarge) }
   /// `ml.c5.2xlarge`.
-  public static var mlC5_2xlarge: Self { Self(Kind.mlC5_2xlarge) }
+  public static var mlC5_2xlarge: Self { .allowed(Kind.mlC5_2xlarge) }
   /// `ml.c5.4xlarge`.
-  public static var mlC5_4xlarge: Self { Self(Kind.mlC5_4xlarge) }
+  public static var mlC5_4xlarge: Self { .allowed(Kind.mlC5_4xlarge) }
   /// `ml.c5.9xlarge`.
-  public static var mlC5_9xlarge: Self { Self(Kind.mlC5_9xlarge) }
+  public static var mlC5_9xlarge: Self { .allowed(Kind.mlC5_9xlarge) }
   /// `ml.c5.xlarge`.
-  public static var mlC5Xlarge: Self { Self(Kind.mlC5Xlarge) }
+  public static var mlC5Xlarge: Self { .allowed(Kind.mlC5Xlarge) }
   /// `ml.c6i.12xlarge`.
-  public static var mlC6i12xlarge: Self { Self(Kind.mlC6i12xlarge) }
+  public static var mlC6i12xlarge: Self { .allowed(Kind.mlC6i12xlarge) }
   /// `ml.c6i.16xlarge`.
-  public static var mlC6i16xlarge: Self { Self(Kind.mlC6i16xlarge) }
+  public static var mlC6i16xlarge: Self { .allowed(Kind.mlC6i16xlarge) }
   /// `ml.c6i.24xlarge`.
-  public static var mlC6i24xlarge: Self { Self(Kind.mlC6i24xlarge) }
+  public static var mlC6i24xlarge: Self { .allowed(Kind.mlC6i24xlarge) }
   /// `ml.c6i.2xlarge`.
-  public static var mlC6i2xlarge: Self { Self(Kind.mlC6i2xlarge) }
+  public static var mlC6i2xlarge: Self { .allowed(Kind.mlC6i2xlarge) }
   /// `ml.c6i.32xlarge`.
-  public static var mlC6i32xlarge: Self { Self(Kind.mlC6i32xlarge) }
+  public static var mlC6i32xlarge: Self { .allowed(Kind.mlC6i32xlarge) }
   /// `ml.c6i.4xlarge`.
-  public static var mlC6i4xlarge: Self { Self(Kind.mlC6i4xlarge) }
+  public static var mlC6i4xlarge: Self { .allowed(Kind.mlC6i4xlarge) }
   /// `ml.c6i.8xlarge`.
-  public static var mlC6i8xlarge: Self { Self(Kind.mlC6i8xlarge) }
+  public static var mlC6i8xlarge: Self { .allowed(Kind.mlC6i8xlarge) }
   /// `ml.c6i.large`.
-  public static var mlC6iLarge: Self { Self(Kind.mlC6iLarge) }
+  public static var mlC6iLarge: Self { .allowed(Kind.mlC6iLarge) }
   /// `ml.c6i.xlarge`.
-  public static var mlC6iXlarge: Self { Self(Kind.mlC6iXlarge) }
+  public static var mlC6iXlarge: Self { .allowed(Kind.mlC6iXlarge) }
   /// `ml.c7i.12xlarge`.
-  public static var mlC7i12xlarge: Self { Self(Kind.mlC7i12xlarge) }
+  public static var mlC7i12xlarge: Self { .allowed(Kind.mlC7i12xlarge) }
   /// `ml.c7i.16xlarge`.
-  public static var mlC7i16xlarge: Self { Self(Kind.mlC7i16xlarge) }
+  public static var mlC7i16xlarge: Self { .allowed(Kind.mlC7i16xlarge) }
   /// `ml.c7i.24xlarge`.
-  public static var mlC7i24xlarge: Self { Self(Kind.mlC7i24xlarge) }
+  public static var mlC7i24xlarge: Self { .allowed(Kind.mlC7i24xlarge) }
   /// `ml.c7i.2xlarge`.
-  public static var mlC7i2xlarge: Self { Self(Kind.mlC7i2xlarge) }
+  public static var mlC7i2xlarge: Self { .allowed(Kind.mlC7i2xlarge) }
   /// `ml.c7i.48xlarge`.
-  public static var mlC7i48xlarge: Self { Self(Kind.mlC7i48xlarge) }
+  public static var mlC7i48xlarge: Self { .allowed(Kind.mlC7i48xlarge) }
   /// `ml.c7i.4xlarge`.
-  public static var mlC7i4xlarge: Self { Self(Kind.mlC7i4xlarge) }
+  public static var mlC7i4xlarge: Self { .allowed(Kind.mlC7i4xlarge) }
   /// `ml.c7i.8xlarge`.
-  public static var mlC7i8xlarge: Self { Self(Kind.mlC7i8xlarge) }
+  public static var mlC7i8xlarge: Self { .allowed(Kind.mlC7i8xlarge) }
   /// `ml.c7i.large`.
-  public static var mlC7iLarge: Self { Self(Kind.mlC7iLarge) }
+  public static var mlC7iLarge: Self { .allowed(Kind.mlC7iLarge) }
   /// `ml.c7i.xlarge`.
-  public static var mlC7iXlarge: Self { Self(Kind.mlC7iXlarge) }
+  public static var mlC7iXlarge: Self { .allowed(Kind.mlC7iXlarge) }
   /// `ml.g4dn.12xlarge`.
-  public static var mlG4dn12xlarge: Self { Self(Kind.mlG4dn12xlarge) }
+  public static var mlG4dn12xlarge: Self { .allowed(Kind.mlG4dn12xlarge) }
   /// `ml.g4dn.16xlarge`.
-  public static var mlG4dn16xlarge: Self { Self(Kind.mlG4dn16xlarge) }
+  public static var mlG4dn16xlarge: Self { .allowed(Kind.mlG4dn16xlarge) }
   /// `ml.g4dn.2xlarge`.
-  public static var mlG4dn2xlarge: Self { Self(Kind.mlG4dn2xlarge) }
+  public static var mlG4dn2xlarge: Self { .allowed(Kind.mlG4dn2xlarge) }
   /// `ml.g4dn.4xlarge`.
-  public static var mlG4dn4xlarge: Self { Self(Kind.mlG4dn4xlarge) }
+  public static var mlG4dn4xlarge: Self { .allowed(Kind.mlG4dn4xlarge) }
   /// `ml.g4dn.8xlarge`.
-  public static var mlG4dn8xlarge: Self { Self(Kind.mlG4dn8xlarge) }
+  public static var mlG4dn8xlarge: Self { .allowed(Kind.mlG4dn8xlarge) }
   /// `ml.g4dn.xlarge`.
-  public static var mlG4dnXlarge: Self { Self(Kind.mlG4dnXlarge) }
+  public static var mlG4dnXlarge: Self { .allowed(Kind.mlG4dnXlarge) }
   /// `ml.g5.12xlarge`.
-  public static var mlG5_12xlarge: Self { Self(Kind.mlG5_12xlarge) }
+  public static var mlG5_12xlarge: Self { .allowed(Kind.mlG5_12xlarge) }
   /// `ml.g5.16xlarge`.
-  public static var mlG5_16xlarge: Self { Self(Kind.mlG5_16xlarge) }
+  public static var mlG5_16xlarge: Self { .allowed(Kind.mlG5_16xlarge) }
   /// `ml.g5.24xlarge`.
-  public static var mlG5_24xlarge: Self { Self(Kind.mlG5_24xlarge) }
+  public static var mlG5_24xlarge: Self { .allowed(Kind.mlG5_24xlarge) }
   /// `ml.g5.2xlarge`.
-  public static var mlG5_2xlarge: Self { Self(Kind.mlG5_2xlarge) }
+  public static var mlG5_2xlarge: Self { .allowed(Kind.mlG5_2xlarge) }
   /// `ml.g5.48xlarge`.
-  public static var mlG5_48xlarge: Self { Self(Kind.mlG5_48xlarge) }
+  public static var mlG5_48xlarge: Self { .allowed(Kind.mlG5_48xlarge) }
   /// `ml.g5.4xlarge`.
-  public static var mlG5_4xlarge: Self { Self(Kind.mlG5_4xlarge) }
+  public static var mlG5_4xlarge: Self { .allowed(Kind.mlG5_4xlarge) }
   /// `ml.g5.8xlarge`.
-  public static var mlG5_8xlarge: Self { Self(Kind.mlG5_8xlarge) }
+  public static var mlG5_8xlarge: Self { .allowed(Kind.mlG5_8xlarge) }
   /// `ml.g5.xlarge`.
-  public static var mlG5Xlarge: Self { Self(Kind.mlG5Xlarge) }
+  public static var mlG5Xlarge: Self { .allowed(Kind.mlG5Xlarge) }
   /// `ml.g6.12xlarge`.
-  public static var mlG6_12xlarge: Self { Self(Kind.mlG6_12xlarge) }
+  public static var mlG6_12xlarge: Self { .allowed(Kind.mlG6_12xlarge) }
   /// `ml.g6.16xlarge`.
-  public static var mlG6_16xlarge: Self { Self(Kind.mlG6_16xlarge) }
+  public static var mlG6_16xlarge: Self { .allowed(Kind.mlG6_16xlarge) }
   /// `ml.g6.24xlarge`.
-  public static var mlG6_24xlarge: Self { Self(Kind.mlG6_24xlarge) }
+  public static var mlG6_24xlarge: Self { .allowed(Kind.mlG6_24xlarge) }
   /// `ml.g6.2xlarge`.
-  public static var mlG6_2xlarge: Self { Self(Kind.mlG6_2xlarge) }
+  public static var mlG6_2xlarge: Self { .allowed(Kind.mlG6_2xlarge) }
   /// `ml.g6.48xlarge`.
-  public static var mlG6_48xlarge: Self { Self(Kind.mlG6_48xlarge) }
+  public static var mlG6_48xlarge: Self { .allowed(Kind.mlG6_48xlarge) }
   /// `ml.g6.4xlarge`.
-  public static var mlG6_4xlarge: Self { Self(Kind.mlG6_4xlarge) }
+  public static var mlG6_4xlarge: Self { .allowed(Kind.mlG6_4xlarge) }
   /// `ml.g6.8xlarge`.
-  public static var mlG6_8xlarge: Self { Self(Kind.mlG6_8xlarge) }
+  public static var mlG6_8xlarge: Self { .allowed(Kind.mlG6_8xlarge) }
   /// `ml.g6.xlarge`.
-  public static var mlG6Xlarge: Self { Self(Kind.mlG6Xlarge) }
+  public static var mlG6Xlarge: Self { .allowed(Kind.mlG6Xlarge) }
   /// `ml.inf2.24xlarge`.
-  public static var mlInf2_24xlarge: Self { Self(Kind.mlInf2_24xlarge) }
+  public static var mlInf2_24xlarge: Self { .allowed(Kind.mlInf2_24xlarge) }
   /// `ml.inf2.48xlarge`.
-  public static var mlInf2_48xlarge: Self { Self(Kind.mlInf2_48xlarge) }
+  public static var mlInf2_48xlarge: Self { .allowed(Kind.mlInf2_48xlarge) }
   /// `ml.inf2.8xlarge`.
-  public static var mlInf2_8xlarge: Self { Self(Kind.mlInf2_8xlarge) }
+  public static var mlInf2_8xlarge: Self { .allowed(Kind.mlInf2_8xlarge) }
   /// `ml.inf2.xlarge`.
-  public static var mlInf2Xlarge: Self { Self(Kind.mlInf2Xlarge) }
+  public static var mlInf2Xlarge: Self { .allowed(Kind.mlInf2Xlarge) }
   /// `ml.m4.10xlarge`.
-  public static var mlM4_10xlarge: Self { Self(Kind.mlM4_10xlarge) }
+  public static var mlM4_10xlarge: Self { .allowed(Kind.mlM4_10xlarge) }
   /// `ml.m4.16xlarge`.
-  public static var mlM4_16xlarge: Self { Self(Kind.mlM4_16xlarge) }
+  public static var mlM4_16xlarge: Self { .allowed(Kind.mlM4_16xlarge) }
   /// `ml.m4.2xlarge`.
-  public static var mlM4_2xlarge: Self { Self(Kind.mlM4_2xlarge) }
+  public static var mlM4_2xlarge: Self { .allowed(Kind.mlM4_2xlarge) }
   /// `ml.m4.4xlarge`.
-  public static var mlM4_4xlarge: Self { Self(Kind.mlM4_4xlarge) }
+  public static var mlM4_4xlarge: Self { .allowed(Kind.mlM4_4xlarge) }
   /// `ml.m4.xlarge`.
-  public static var mlM4Xlarge: Self { Self(Kind.mlM4Xlarge) }
+  public static var mlM4Xlarge: Self { .allowed(Kind.mlM4Xlarge) }
   /// `ml.m5.12xlarge`.
-  public static var mlM5_12xlarge: Self { Self(Kind.mlM5_12xlarge) }
+  public static var mlM5_12xlarge: Self { .allowed(Kind.mlM5_12xlarge) }
   /// `ml.m5.24xlarge`.
-  public static var mlM5_24xlarge: Self { Self(Kind.mlM5_24xlarge) }
+  public static var mlM5_24xlarge: Self { .allowed(Kind.mlM5_24xlarge) }
   /// `ml.m5.2xlarge`.
-  public static var mlM5_2xlarge: Self { Self(Kind.mlM5_2xlarge) }
+  public static var mlM5_2xlarge: Self { .allowed(Kind.mlM5_2xlarge) }
   /// `ml.m5.4xlarge`.
-  public static var mlM5_4xlarge: Self { Self(Kind.mlM5_4xlarge) }
+  public static var mlM5_4xlarge: Self { .allowed(Kind.mlM5_4xlarge) }
   /// `ml.m5.large`.
-  public static var mlM5Large: Self { Self(Kind.mlM5Large) }
+  public static var mlM5Large: Self { .allowed(Kind.mlM5Large) }
   /// `ml.m5.xlarge`.
-  public static var mlM5Xlarge: Self { Self(Kind.mlM5Xlarge) }
+  public static var mlM5Xlarge: Self { .allowed(Kind.mlM5Xlarge) }
   /// `ml.m6i.12xlarge`.
-  public static var mlM6i12xlarge: Self { Self(Kind.mlM6i12xlarge) }
+  public static var mlM6i12xlarge: Self { .allowed(Kind.mlM6i12xlarge) }
   /// `ml.m6i.16xlarge`.
-  public static var mlM6i16xlarge: Self { Self(Kind.mlM6i16xlarge) }
+  public static var mlM6i16xlarge: Self { .allowed(Kind.mlM6i16xlarge) }
   /// `ml.m6i.24xlarge`.
-  public static var mlM6i24xlarge: Self { Self(Kind.mlM6i24xlarge) }
+  public static var mlM6i24xlarge: Self { .allowed(Kind.mlM6i24xlarge) }
   /// `ml.m6i.2xlarge`.
-  public static var mlM6i2xlarge: Self { Self(Kind.mlM6i2xlarge) }
+  public static var mlM6i2xlarge: Self { .allowed(Kind.mlM6i2xlarge) }
   /// `ml.m6i.32xlarge`.
-  public static var mlM6i32xlarge: Self { Self(Kind.mlM6i32xlarge) }
+  public static var mlM6i32xlarge: Self { .allowed(Kind.mlM6i32xlarge) }
   /// `ml.m6i.4xlarge`.
-  public static var mlM6i4xlarge: Self { Self(Kind.mlM6i4xlarge) }
+  public static var mlM6i4xlarge: Self { .allowed(Kind.mlM6i4xlarge) }
   /// `ml.m6i.8xlarge`.
-  public static var mlM6i8xlarge: Self { Self(Kind.mlM6i8xlarge) }
+  public static var mlM6i8xlarge: Self { .allowed(Kind.mlM6i8xlarge) }
   /// `ml.m6i.large`.
-  public static var mlM6iLarge: Self { Self(Kind.mlM6iLarge) }
+  public static var mlM6iLarge: Self { .allowed(Kind.mlM6iLarge) }
   /// `ml.m6i.xlarge`.
-  public static var mlM6iXlarge: Self { Self(Kind.mlM6iXlarge) }
+  public static var mlM6iXlarge: Self { .allowed(Kind.mlM6iXlarge) }
   /// `ml.m7i.12xlarge`.
-  public static var mlM7i12xlarge: Self { Self(Kind.mlM7i12xlarge) }
+  public static var mlM7i12xlarge: Self { .allowed(Kind.mlM7i12xlarge) }
   /// `ml.m7i.16xlarge`.
-  public static var mlM7i16xlarge: Self { Self(Kind.mlM7i16xlarge) }
+  public static var mlM7i16xlarge: Self { .allowed(Kind.mlM7i16xlarge) }
   /// `ml.m7i.24xlarge`.
-  public static var mlM7i24xlarge: Self { Self(Kind.mlM7i24xlarge) }
+  public static var mlM7i24xlarge: Self { .allowed(Kind.mlM7i24xlarge) }
   /// `ml.m7i.2xlarge`.
-  public static var mlM7i2xlarge: Self { Self(Kind.mlM7i2xlarge) }
+  public static var mlM7i2xlarge: Self { .allowed(Kind.mlM7i2xlarge) }
   /// `ml.m7i.48xlarge`.
-  public static var mlM7i48xlarge: Self { Self(Kind.mlM7i48xlarge) }
+  public static var mlM7i48xlarge: Self { .allowed(Kind.mlM7i48xlarge) }
   /// `ml.m7i.4xlarge`.
-  public static var mlM7i4xlarge: Self { Self(Kind.mlM7i4xlarge) }
+  public static var mlM7i4xlarge: Self { .allowed(Kind.mlM7i4xlarge) }
   /// `ml.m7i.8xlarge`.
-  public static var mlM7i8xlarge: Self { Self(Kind.mlM7i8xlarge) }
+  public static var mlM7i8xlarge: Self { .allowed(Kind.mlM7i8xlarge) }
   /// `ml.m7i.large`.
-  public static var mlM7iLarge: Self { Self(Kind.mlM7iLarge) }
+  public static var mlM7iLarge: Self { .allowed(Kind.mlM7iLarge) }
   /// `ml.m7i.xlarge`.
-  public static var mlM7iXlarge: Self { Self(Kind.mlM7iXlarge) }
+  public static var mlM7iXlarge: Self { .allowed(Kind.mlM7iXlarge) }
   /// `ml.p2.16xlarge`.
-  public static var mlP2_16xlarge: Self { Self(Kind.mlP2_16xlarge) }
+  public static var mlP2_16xlarge: Self { .allowed(Kind.mlP2_16xlarge) }
   /// `ml.p2.8xlarge`.
-  public static var mlP2_8xlarge: Self { Self(Kind.mlP2_8xlarge) }
+  public static var mlP2_8xlarge: Self { .allowed(Kind.mlP2_8xlarge) }
   /// `ml.p2.xlarge`.
-  public static var mlP2Xlarge: Self { Self(Kind.mlP2Xlarge) }
+  public static var mlP2Xlarge: Self { .allowed(Kind.mlP2Xlarge) }
   /// `ml.p3.16xlarge`.
-  public static var mlP3_16xlarge: Self { Self(Kind.mlP3_16xlarge) }
+  public static var mlP3_16xlarge: Self { .allowed(Kind.mlP3_16xlarge) }
   /// `ml.p3.2xlarge`.
-  public static var mlP3_2xlarge: Self { Self(Kind.mlP3_2xlarge) }
+  public static var mlP3_2xlarge: Self { .allowed(Kind.mlP3_2xlarge) }
   /// `ml.p3.8xlarge`.
-  public static var mlP3_8xlarge: Self { Self(Kind.mlP3_8xlarge) }
+  public static var mlP3_8xlarge: Self { .allowed(Kind.mlP3_8xlarge) }
   /// `ml.r6i.12xlarge`.
-  public static var mlR6i12xlarge: Self { Self(Kind.mlR6i12xlarge) }
+  public static var mlR6i12xlarge: Self { .allowed(Kind.mlR6i12xlarge) }
   /// `ml.r6i.16xlarge`.
-  public static var mlR6i16xlarge: Self { Self(Kind.mlR6i16xlarge) }
+  public static var mlR6i16xlarge: Self { .allowed(Kind.mlR6i16xlarge) }
   /// `ml.r6i.24xlarge`.
-  public static var mlR6i24xlarge: Self { Self(Kind.mlR6i24xlarge) }
+  public static var mlR6i24xlarge: Self { .allowed(Kind.mlR6i24xlarge) }
   /// `ml.r6i.2xlarge`.
-  public static var mlR6i2xlarge: Self { Self(Kind.mlR6i2xlarge) }
+  public static var mlR6i2xlarge: Self { .allowed(Kind.mlR6i2xlarge) }
   /// `ml.r6i.32xlarge`.
-  public static var mlR6i32xlarge: Self { Self(Kind.mlR6i32xlarge) }
+  public static var mlR6i32xlarge: Self { .allowed(Kind.mlR6i32xlarge) }
   /// `ml.r6i.4xlarge`.
-  public static var mlR6i4xlarge: Self { Self(Kind.mlR6i4xlarge) }
+  public static var mlR6i4xlarge: Self { .allowed(Kind.mlR6i4xlarge) }
   /// `ml.r6i.8xlarge`.
-  public static var mlR6i8xlarge: Self { Self(Kind.mlR6i8xlarge) }
+  public static var mlR6i8xlarge: Self { .allowed(Kind.mlR6i8xlarge) }
   /// `ml.r6i.large`.
-  public static var mlR6iLarge: Self { Self(Kind.mlR6iLarge) }
+  public static var mlR6iLarge: Self { .allowed(Kind.mlR6iLarge) }
   /// `ml.r6i.xlarge`.
-  public static var mlR6iXlarge: Self { Self(Kind.mlR6iXlarge) }
+  public static var mlR6iXlarge: Self { .allowed(Kind.mlR6iXlarge) }
   /// `ml.r7i.12xlarge`.
-  public static var mlR7i12xlarge: Self { Self(Kind.mlR7i12xlarge) }
+  public static var mlR7i12xlarge: Self { .allowed(Kind.mlR7i12xlarge) }
   /// `ml.r7i.16xlarge`.
-  public static var mlR7i16xlarge: Self { Self(Kind.mlR7i16xlarge) }
+  public static var mlR7i16xlarge: Self { .allowed(Kind.mlR7i16xlarge) }
   /// `ml.r7i.24xlarge`.
-  public static var mlR7i24xlarge: Self { Self(Kind.mlR7i24xlarge) }
+  public static var mlR7i24xlarge: Self { .allowed(Kind.mlR7i24xlarge) }
   /// `ml.r7i.2xlarge`.
-  public static var mlR7i2xlarge: Self { Self(Kind.mlR7i2xlarge) }
+  public static var mlR7i2xlarge: Self { .allowed(Kind.mlR7i2xlarge) }
   /// `ml.r7i.48xlarge`.
-  public static var mlR7i48xlarge: Self { Self(Kind.mlR7i48xlarge) }
+  public static var mlR7i48xlarge: Self { .allowed(Kind.mlR7i48xlarge) }
   /// `ml.r7i.4xlarge`.
-  public static var mlR7i4xlarge: Self { Self(Kind.mlR7i4xlarge) }
+  public static var mlR7i4xlarge: Self { .allowed(Kind.mlR7i4xlarge) }
   /// `ml.r7i.8xlarge`.
-  public static var mlR7i8xlarge: Self { Self(Kind.mlR7i8xlarge) }
+  public static var mlR7i8xlarge: Self { .allowed(Kind.mlR7i8xlarge) }
   /// `ml.r7i.large`.
-  public static var mlR7iLarge: Self { Self(Kind.mlR7iLarge) }
+  public static var mlR7iLarge: Self { .allowed(Kind.mlR7iLarge) }
   /// `ml.r7i.xlarge`.
-  public static var mlR7iXlarge: Self { Self(Kind.mlR7iXlarge) }
+  public static var mlR7iXlarge: Self { .allowed(Kind.mlR7iXlarge) }
   /// `ml.trn1.2xlarge`.
-  public static var mlTrn1_2xlarge: Self { Self(Kind.mlTrn1_2xlarge) }
+  public static var mlTrn1_2xlarge: Self { .allowed(Kind.mlTrn1_2xlarge) }
   /// `ml.trn1.32xlarge`.
-  public static var mlTrn1_32xlarge: Self { Self(Kind.mlTrn1_32xlarge) }
+  public static var mlTrn1_32xlarge: Self { .allowed(Kind.mlTrn1_32xlarge) }
 }
 
 extension SageMaker.ModelPackage {
@@ -2564,7 +2564,7 @@ extension Value where Kind == SageMaker.ModelPackage.TransformJobDefinition {
     objectEntries.append(.init("TransformInput", transformInput.expression))
     objectEntries.append(.init("TransformOutput", transformOutput.expression))
     objectEntries.append(.init("TransformResources", transformResources.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2588,7 +2588,7 @@ extension Value where Kind == SageMaker.ModelPackage.TransformOutput {
     if let assembleWith = assembleWith { objectEntries.append(.init("AssembleWith", assembleWith.expression)) }
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
     objectEntries.append(.init("S3OutputPath", s3OutputPath.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2610,7 +2610,7 @@ extension Value where Kind == SageMaker.ModelPackage.TransformResources {
     objectEntries.append(.init("InstanceCount", instanceCount.expression))
     objectEntries.append(.init("InstanceType", instanceType.expression))
     if let volumeKMSKeyID = volumeKMSKeyID { objectEntries.append(.init("VolumeKmsKeyId", volumeKMSKeyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2630,7 +2630,7 @@ extension Value where Kind == SageMaker.ModelPackage.ValidationProfile {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ProfileName", profileName.expression))
     objectEntries.append(.init("TransformJobDefinition", transformJobDefinition.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2647,6 +2647,6 @@ extension Value where Kind == SageMaker.ModelPackage.ValidationSpecification {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ValidationProfiles", validationProfiles.expression))
     objectEntries.append(.init("ValidationRole", validationRole.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -234,7 +234,7 @@ extension Value where Kind == SageMaker.ModelQualityJobDefinition.BatchTransform
     if let startTimeOffset = startTimeOffset {
       objectEntries.append(.init("StartTimeOffset", startTimeOffset.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -278,7 +278,7 @@ extension Value where Kind == SageMaker.ModelQualityJobDefinition.EndpointInput 
     if let startTimeOffset = startTimeOffset {
       objectEntries.append(.init("StartTimeOffset", startTimeOffset.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -316,7 +316,7 @@ extension Value where Kind == SageMaker.ModelQualityJobDefinition.ModelQualityAp
     if let recordPreprocessorSourceURI = recordPreprocessorSourceURI {
       objectEntries.append(.init("RecordPreprocessorSourceUri", recordPreprocessorSourceURI.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -340,7 +340,7 @@ extension Value where Kind == SageMaker.ModelQualityJobDefinition.ModelQualityBa
     if let constraintsResource = constraintsResource {
       objectEntries.append(.init("ConstraintsResource", constraintsResource.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -364,7 +364,7 @@ extension Value where Kind == SageMaker.ModelQualityJobDefinition.ModelQualityJo
     }
     if let endpointInput = endpointInput { objectEntries.append(.init("EndpointInput", endpointInput.expression)) }
     objectEntries.append(.init("GroundTruthS3Input", groundTruthS3Input.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -381,9 +381,9 @@ extension SageMaker.ModelQualityJobDefinition {
 
 extension Value where Kind == SageMaker.ModelQualityJobDefinition.ProblemTypeValue {
   /// `BinaryClassification`.
-  public static var binaryClassification: Self { Self(Kind.binaryClassification) }
+  public static var binaryClassification: Self { .allowed(Kind.binaryClassification) }
   /// `MulticlassClassification`.
-  public static var multiclassClassification: Self { Self(Kind.multiclassClassification) }
+  public static var multiclassClassification: Self { .allowed(Kind.multiclassClassification) }
   /// `Regression`.
-  public static var regression: Self { Self(Kind.regression) }
+  public static var regression: Self { .allowed(Kind.regression) }
 }

@@ -200,7 +200,7 @@ extension Value where Kind == SageMaker.MonitoringSchedule.BaselineConfig {
     if let statisticsResource = statisticsResource {
       objectEntries.append(.init("StatisticsResource", statisticsResource.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -234,7 +234,7 @@ extension Value where Kind == SageMaker.MonitoringSchedule.MonitoringAppSpecific
     if let recordPreprocessorSourceURI = recordPreprocessorSourceURI {
       objectEntries.append(.init("RecordPreprocessorSourceUri", recordPreprocessorSourceURI.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -255,19 +255,19 @@ extension SageMaker.MonitoringSchedule {
 
 extension Value where Kind == SageMaker.MonitoringSchedule.MonitoringExecutionStatusValue {
   /// `Pending`.
-  public static var pending: Self { Self(Kind.pending) }
+  public static var pending: Self { .allowed(Kind.pending) }
   /// `Completed`.
-  public static var completed: Self { Self(Kind.completed) }
+  public static var completed: Self { .allowed(Kind.completed) }
   /// `CompletedWithViolations`.
-  public static var completedWithViolations: Self { Self(Kind.completedWithViolations) }
+  public static var completedWithViolations: Self { .allowed(Kind.completedWithViolations) }
   /// `InProgress`.
-  public static var inProgress: Self { Self(Kind.inProgress) }
+  public static var inProgress: Self { .allowed(Kind.inProgress) }
   /// `Failed`.
-  public static var failed: Self { Self(Kind.failed) }
+  public static var failed: Self { .allowed(Kind.failed) }
   /// `Stopping`.
-  public static var stopping: Self { Self(Kind.stopping) }
+  public static var stopping: Self { .allowed(Kind.stopping) }
   /// `Stopped`.
-  public static var stopped: Self { Self(Kind.stopped) }
+  public static var stopped: Self { .allowed(Kind.stopped) }
 }
 
 extension SageMaker.MonitoringSchedule {
@@ -300,7 +300,7 @@ extension Value where Kind == SageMaker.MonitoringSchedule.MonitoringExecutionSu
       objectEntries.append(.init("ProcessingJobArn", processingJobARN.expression))
     }
     objectEntries.append(.init("ScheduledTime", scheduledTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -322,7 +322,7 @@ extension Value where Kind == SageMaker.MonitoringSchedule.MonitoringInput {
       objectEntries.append(.init("BatchTransformInput", batchTransformInput.expression))
     }
     if let endpointInput = endpointInput { objectEntries.append(.init("EndpointInput", endpointInput.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -358,7 +358,7 @@ extension Value where Kind == SageMaker.MonitoringSchedule.MonitoringJobDefiniti
     if let stoppingCondition = stoppingCondition {
       objectEntries.append(.init("StoppingCondition", stoppingCondition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -386,7 +386,7 @@ extension Value where Kind == SageMaker.MonitoringSchedule.MonitoringScheduleCon
     }
     if let monitoringType = monitoringType { objectEntries.append(.init("MonitoringType", monitoringType.expression)) }
     if let scheduleConfig = scheduleConfig { objectEntries.append(.init("ScheduleConfig", scheduleConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -404,13 +404,13 @@ extension SageMaker.MonitoringSchedule {
 
 extension Value where Kind == SageMaker.MonitoringSchedule.MonitoringScheduleStatusValue {
   /// `Pending`.
-  public static var pending: Self { Self(Kind.pending) }
+  public static var pending: Self { .allowed(Kind.pending) }
   /// `Failed`.
-  public static var failed: Self { Self(Kind.failed) }
+  public static var failed: Self { .allowed(Kind.failed) }
   /// `Scheduled`.
-  public static var scheduled: Self { Self(Kind.scheduled) }
+  public static var scheduled: Self { .allowed(Kind.scheduled) }
   /// `Stopped`.
-  public static var stopped: Self { Self(Kind.stopped) }
+  public static var stopped: Self { .allowed(Kind.stopped) }
 }
 
 extension SageMaker.MonitoringSchedule {
@@ -427,13 +427,13 @@ extension SageMaker.MonitoringSchedule {
 
 extension Value where Kind == SageMaker.MonitoringSchedule.MonitoringTypeValue {
   /// `DataQuality`.
-  public static var dataQuality: Self { Self(Kind.dataQuality) }
+  public static var dataQuality: Self { .allowed(Kind.dataQuality) }
   /// `ModelQuality`.
-  public static var modelQuality: Self { Self(Kind.modelQuality) }
+  public static var modelQuality: Self { .allowed(Kind.modelQuality) }
   /// `ModelBias`.
-  public static var modelBias: Self { Self(Kind.modelBias) }
+  public static var modelBias: Self { .allowed(Kind.modelBias) }
   /// `ModelExplainability`.
-  public static var modelExplainability: Self { Self(Kind.modelExplainability) }
+  public static var modelExplainability: Self { .allowed(Kind.modelExplainability) }
 }
 
 extension SageMaker.MonitoringSchedule {
@@ -458,6 +458,6 @@ extension Value where Kind == SageMaker.MonitoringSchedule.ScheduleConfig {
       objectEntries.append(.init("DataAnalysisStartTime", dataAnalysisStartTime.expression))
     }
     objectEntries.append(.init("ScheduleExpression", scheduleExpression.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

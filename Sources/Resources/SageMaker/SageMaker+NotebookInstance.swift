@@ -189,6 +189,6 @@ extension Value where Kind == SageMaker.NotebookInstance.InstanceMetadataService
   public init(minimumInstanceMetadataServiceVersion: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MinimumInstanceMetadataServiceVersion", minimumInstanceMetadataServiceVersion.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

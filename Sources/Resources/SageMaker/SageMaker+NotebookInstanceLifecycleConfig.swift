@@ -81,6 +81,6 @@ extension Value where Kind == SageMaker.NotebookInstanceLifecycleConfig.Notebook
   public init(content: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let content = content { objectEntries.append(.init("Content", content.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -174,7 +174,7 @@ extension SageMaker.PartnerApp {
 
 extension Value where Kind == SageMaker.PartnerApp.AuthTypeValue {
   /// `IAM`.
-  public static var iam: Self { Self(Kind.iam) }
+  public static var iam: Self { .allowed(Kind.iam) }
 }
 
 extension SageMaker.PartnerApp {
@@ -190,7 +190,7 @@ extension Value where Kind == SageMaker.PartnerApp.PartnerAppConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let adminUsers = adminUsers { objectEntries.append(.init("AdminUsers", adminUsers.expression)) }
     if let arguments = arguments { objectEntries.append(.init("Arguments", arguments.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -206,7 +206,7 @@ extension Value where Kind == SageMaker.PartnerApp.PartnerAppMaintenanceConfig {
   public init(maintenanceWindowStart: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaintenanceWindowStart", maintenanceWindowStart.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,11 +224,11 @@ extension SageMaker.PartnerApp {
 
 extension Value where Kind == SageMaker.PartnerApp.TypeValue {
   /// `lakera-guard`.
-  public static var lakeraGuard: Self { Self(Kind.lakeraGuard) }
+  public static var lakeraGuard: Self { .allowed(Kind.lakeraGuard) }
   /// `comet`.
-  public static var comet: Self { Self(Kind.comet) }
+  public static var comet: Self { .allowed(Kind.comet) }
   /// `deepchecks-llm-evaluation`.
-  public static var deepchecksLlmEvaluation: Self { Self(Kind.deepchecksLlmEvaluation) }
+  public static var deepchecksLlmEvaluation: Self { .allowed(Kind.deepchecksLlmEvaluation) }
   /// `fiddler`.
-  public static var fiddler: Self { Self(Kind.fiddler) }
+  public static var fiddler: Self { .allowed(Kind.fiddler) }
 }

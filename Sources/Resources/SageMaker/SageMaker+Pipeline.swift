@@ -110,6 +110,6 @@ extension Value where Kind == SageMaker.Pipeline.ParallelismConfiguration {
   public init(maxParallelExecutionSteps: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxParallelExecutionSteps", maxParallelExecutionSteps.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

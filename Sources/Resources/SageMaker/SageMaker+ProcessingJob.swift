@@ -255,7 +255,7 @@ extension Value where Kind == SageMaker.ProcessingJob.AppSpecification {
       objectEntries.append(.init("ContainerEntrypoint", containerEntrypoint.expression))
     }
     objectEntries.append(.init("ImageUri", imageURI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -289,7 +289,7 @@ extension Value where Kind == SageMaker.ProcessingJob.AthenaDatasetDefinition {
     objectEntries.append(.init("OutputS3Uri", outputS3URI.expression))
     objectEntries.append(.init("QueryString", queryString.expression))
     if let workGroup = workGroup { objectEntries.append(.init("WorkGroup", workGroup.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -313,7 +313,7 @@ extension Value where Kind == SageMaker.ProcessingJob.ClusterConfig {
     objectEntries.append(.init("InstanceType", instanceType.expression))
     if let volumeKMSKeyID = volumeKMSKeyID { objectEntries.append(.init("VolumeKmsKeyId", volumeKMSKeyID.expression)) }
     objectEntries.append(.init("VolumeSizeInGB", volumeSizeInGB.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -329,9 +329,9 @@ extension SageMaker.ProcessingJob {
 
 extension Value where Kind == SageMaker.ProcessingJob.DataDistributionTypeValue {
   /// `FullyReplicated`.
-  public static var fullyReplicated: Self { Self(Kind.fullyReplicated) }
+  public static var fullyReplicated: Self { .allowed(Kind.fullyReplicated) }
   /// `ShardedByS3Key`.
-  public static var shardedByS3Key: Self { Self(Kind.shardedByS3Key) }
+  public static var shardedByS3Key: Self { .allowed(Kind.shardedByS3Key) }
 }
 
 extension SageMaker.ProcessingJob {
@@ -362,7 +362,7 @@ extension Value where Kind == SageMaker.ProcessingJob.DatasetDefinition {
     if let redshiftDatasetDefinition = redshiftDatasetDefinition {
       objectEntries.append(.init("RedshiftDatasetDefinition", redshiftDatasetDefinition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -388,7 +388,7 @@ extension Value where Kind == SageMaker.ProcessingJob.ExperimentConfig {
       objectEntries.append(.init("TrialComponentDisplayName", trialComponentDisplayName.expression))
     }
     if let trialName = trialName { objectEntries.append(.init("TrialName", trialName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -404,7 +404,7 @@ extension Value where Kind == SageMaker.ProcessingJob.FeatureStoreOutput {
   public init(featureGroupName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FeatureGroupName", featureGroupName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -420,9 +420,9 @@ extension SageMaker.ProcessingJob {
 
 extension Value where Kind == SageMaker.ProcessingJob.InputModeValue {
   /// `File`.
-  public static var file: Self { Self(Kind.file) }
+  public static var file: Self { .allowed(Kind.file) }
   /// `Pipe`.
-  public static var pipe: Self { Self(Kind.pipe) }
+  public static var pipe: Self { .allowed(Kind.pipe) }
 }
 
 extension SageMaker.ProcessingJob {
@@ -558,233 +558,233 @@ extension SageMaker.ProcessingJob {
 
 extension Value where Kind == SageMaker.ProcessingJob.InstanceTypeValue {
   /// `ml.t3.medium`.
-  public static var mlT3Medium: Self { Self(Kind.mlT3Medium) }
+  public static var mlT3Medium: Self { .allowed(Kind.mlT3Medium) }
   /// `ml.t3.large`.
-  public static var mlT3Large: Self { Self(Kind.mlT3Large) }
+  public static var mlT3Large: Self { .allowed(Kind.mlT3Large) }
   /// `ml.t3.xlarge`.
-  public static var mlT3Xlarge: Self { Self(Kind.mlT3Xlarge) }
+  public static var mlT3Xlarge: Self { .allowed(Kind.mlT3Xlarge) }
   /// `ml.t3.2xlarge`.
-  public static var mlT3_2xlarge: Self { Self(Kind.mlT3_2xlarge) }
+  public static var mlT3_2xlarge: Self { .allowed(Kind.mlT3_2xlarge) }
   /// `ml.m4.xlarge`.
-  public static var mlM4Xlarge: Self { Self(Kind.mlM4Xlarge) }
+  public static var mlM4Xlarge: Self { .allowed(Kind.mlM4Xlarge) }
   /// `ml.m4.2xlarge`.
-  public static var mlM4_2xlarge: Self { Self(Kind.mlM4_2xlarge) }
+  public static var mlM4_2xlarge: Self { .allowed(Kind.mlM4_2xlarge) }
   /// `ml.m4.4xlarge`.
-  public static var mlM4_4xlarge: Self { Self(Kind.mlM4_4xlarge) }
+  public static var mlM4_4xlarge: Self { .allowed(Kind.mlM4_4xlarge) }
   /// `ml.m4.10xlarge`.
-  public static var mlM4_10xlarge: Self { Self(Kind.mlM4_10xlarge) }
+  public static var mlM4_10xlarge: Self { .allowed(Kind.mlM4_10xlarge) }
   /// `ml.m4.16xlarge`.
-  public static var mlM4_16xlarge: Self { Self(Kind.mlM4_16xlarge) }
+  public static var mlM4_16xlarge: Self { .allowed(Kind.mlM4_16xlarge) }
   /// `ml.c4.xlarge`.
-  public static var mlC4Xlarge: Self { Self(Kind.mlC4Xlarge) }
+  public static var mlC4Xlarge: Self { .allowed(Kind.mlC4Xlarge) }
   /// `ml.c4.2xlarge`.
-  public static var mlC4_2xlarge: Self { Self(Kind.mlC4_2xlarge) }
+  public static var mlC4_2xlarge: Self { .allowed(Kind.mlC4_2xlarge) }
   /// `ml.c4.4xlarge`.
-  public static var mlC4_4xlarge: Self { Self(Kind.mlC4_4xlarge) }
+  public static var mlC4_4xlarge: Self { .allowed(Kind.mlC4_4xlarge) }
   /// `ml.c4.8xlarge`.
-  public static var mlC4_8xlarge: Self { Self(Kind.mlC4_8xlarge) }
+  public static var mlC4_8xlarge: Self { .allowed(Kind.mlC4_8xlarge) }
   /// `ml.c5.xlarge`.
-  public static var mlC5Xlarge: Self { Self(Kind.mlC5Xlarge) }
+  public static var mlC5Xlarge: Self { .allowed(Kind.mlC5Xlarge) }
   /// `ml.c5.2xlarge`.
-  public static var mlC5_2xlarge: Self { Self(Kind.mlC5_2xlarge) }
+  public static var mlC5_2xlarge: Self { .allowed(Kind.mlC5_2xlarge) }
   /// `ml.c5.4xlarge`.
-  public static var mlC5_4xlarge: Self { Self(Kind.mlC5_4xlarge) }
+  public static var mlC5_4xlarge: Self { .allowed(Kind.mlC5_4xlarge) }
   /// `ml.c5.9xlarge`.
-  public static var mlC5_9xlarge: Self { Self(Kind.mlC5_9xlarge) }
+  public static var mlC5_9xlarge: Self { .allowed(Kind.mlC5_9xlarge) }
   /// `ml.c5.18xlarge`.
-  public static var mlC5_18xlarge: Self { Self(Kind.mlC5_18xlarge) }
+  public static var mlC5_18xlarge: Self { .allowed(Kind.mlC5_18xlarge) }
   /// `ml.m5.large`.
-  public static var mlM5Large: Self { Self(Kind.mlM5Large) }
+  public static var mlM5Large: Self { .allowed(Kind.mlM5Large) }
   /// `ml.m5.xlarge`.
-  public static var mlM5Xlarge: Self { Self(Kind.mlM5Xlarge) }
+  public static var mlM5Xlarge: Self { .allowed(Kind.mlM5Xlarge) }
   /// `ml.m5.2xlarge`.
-  public static var mlM5_2xlarge: Self { Self(Kind.mlM5_2xlarge) }
+  public static var mlM5_2xlarge: Self { .allowed(Kind.mlM5_2xlarge) }
   /// `ml.m5.4xlarge`.
-  public static var mlM5_4xlarge: Self { Self(Kind.mlM5_4xlarge) }
+  public static var mlM5_4xlarge: Self { .allowed(Kind.mlM5_4xlarge) }
   /// `ml.m5.12xlarge`.
-  public static var mlM5_12xlarge: Self { Self(Kind.mlM5_12xlarge) }
+  public static var mlM5_12xlarge: Self { .allowed(Kind.mlM5_12xlarge) }
   /// `ml.m5.24xlarge`.
-  public static var mlM5_24xlarge: Self { Self(Kind.mlM5_24xlarge) }
+  public static var mlM5_24xlarge: Self { .allowed(Kind.mlM5_24xlarge) }
   /// `ml.r5.large`.
-  public static var mlR5Large: Self { Self(Kind.mlR5Large) }
+  public static var mlR5Large: Self { .allowed(Kind.mlR5Large) }
   /// `ml.r5.xlarge`.
-  public static var mlR5Xlarge: Self { Self(Kind.mlR5Xlarge) }
+  public static var mlR5Xlarge: Self { .allowed(Kind.mlR5Xlarge) }
   /// `ml.r5.2xlarge`.
-  public static var mlR5_2xlarge: Self { Self(Kind.mlR5_2xlarge) }
+  public static var mlR5_2xlarge: Self { .allowed(Kind.mlR5_2xlarge) }
   /// `ml.r5.4xlarge`.
-  public static var mlR5_4xlarge: Self { Self(Kind.mlR5_4xlarge) }
+  public static var mlR5_4xlarge: Self { .allowed(Kind.mlR5_4xlarge) }
   /// `ml.r5.8xlarge`.
-  public static var mlR5_8xlarge: Self { Self(Kind.mlR5_8xlarge) }
+  public static var mlR5_8xlarge: Self { .allowed(Kind.mlR5_8xlarge) }
   /// `ml.r5.12xlarge`.
-  public static var mlR5_12xlarge: Self { Self(Kind.mlR5_12xlarge) }
+  public static var mlR5_12xlarge: Self { .allowed(Kind.mlR5_12xlarge) }
   /// `ml.r5.16xlarge`.
-  public static var mlR5_16xlarge: Self { Self(Kind.mlR5_16xlarge) }
+  public static var mlR5_16xlarge: Self { .allowed(Kind.mlR5_16xlarge) }
   /// `ml.r5.24xlarge`.
-  public static var mlR5_24xlarge: Self { Self(Kind.mlR5_24xlarge) }
+  public static var mlR5_24xlarge: Self { .allowed(Kind.mlR5_24xlarge) }
   /// `ml.g4dn.xlarge`.
-  public static var mlG4dnXlarge: Self { Self(Kind.mlG4dnXlarge) }
+  public static var mlG4dnXlarge: Self { .allowed(Kind.mlG4dnXlarge) }
   /// `ml.g4dn.2xlarge`.
-  public static var mlG4dn2xlarge: Self { Self(Kind.mlG4dn2xlarge) }
+  public static var mlG4dn2xlarge: Self { .allowed(Kind.mlG4dn2xlarge) }
   /// `ml.g4dn.4xlarge`.
-  public static var mlG4dn4xlarge: Self { Self(Kind.mlG4dn4xlarge) }
+  public static var mlG4dn4xlarge: Self { .allowed(Kind.mlG4dn4xlarge) }
   /// `ml.g4dn.8xlarge`.
-  public static var mlG4dn8xlarge: Self { Self(Kind.mlG4dn8xlarge) }
+  public static var mlG4dn8xlarge: Self { .allowed(Kind.mlG4dn8xlarge) }
   /// `ml.g4dn.12xlarge`.
-  public static var mlG4dn12xlarge: Self { Self(Kind.mlG4dn12xlarge) }
+  public static var mlG4dn12xlarge: Self { .allowed(Kind.mlG4dn12xlarge) }
   /// `ml.g4dn.16xlarge`.
-  public static var mlG4dn16xlarge: Self { Self(Kind.mlG4dn16xlarge) }
+  public static var mlG4dn16xlarge: Self { .allowed(Kind.mlG4dn16xlarge) }
   /// `ml.g5.xlarge`.
-  public static var mlG5Xlarge: Self { Self(Kind.mlG5Xlarge) }
+  public static var mlG5Xlarge: Self { .allowed(Kind.mlG5Xlarge) }
   /// `ml.g5.2xlarge`.
-  public static var mlG5_2xlarge: Self { Self(Kind.mlG5_2xlarge) }
+  public static var mlG5_2xlarge: Self { .allowed(Kind.mlG5_2xlarge) }
   /// `ml.g5.4xlarge`.
-  public static var mlG5_4xlarge: Self { Self(Kind.mlG5_4xlarge) }
+  public static var mlG5_4xlarge: Self { .allowed(Kind.mlG5_4xlarge) }
   /// `ml.g5.8xlarge`.
-  public static var mlG5_8xlarge: Self { Self(Kind.mlG5_8xlarge) }
+  public static var mlG5_8xlarge: Self { .allowed(Kind.mlG5_8xlarge) }
   /// `ml.g5.16xlarge`.
-  public static var mlG5_16xlarge: Self { Self(Kind.mlG5_16xlarge) }
+  public static var mlG5_16xlarge: Self { .allowed(Kind.mlG5_16xlarge) }
   /// `ml.g5.12xlarge`.
-  public static var mlG5_12xlarge: Self { Self(Kind.mlG5_12xlarge) }
+  public static var mlG5_12xlarge: Self { .allowed(Kind.mlG5_12xlarge) }
   /// `ml.g5.24xlarge`.
-  public static var mlG5_24xlarge: Self { Self(Kind.mlG5_24xlarge) }
+  public static var mlG5_24xlarge: Self { .allowed(Kind.mlG5_24xlarge) }
   /// `ml.g5.48xlarge`.
-  public static var mlG5_48xlarge: Self { Self(Kind.mlG5_48xlarge) }
+  public static var mlG5_48xlarge: Self { .allowed(Kind.mlG5_48xlarge) }
   /// `ml.r5d.large`.
-  public static var mlR5dLarge: Self { Self(Kind.mlR5dLarge) }
+  public static var mlR5dLarge: Self { .allowed(Kind.mlR5dLarge) }
   /// `ml.r5d.xlarge`.
-  public static var mlR5dXlarge: Self { Self(Kind.mlR5dXlarge) }
+  public static var mlR5dXlarge: Self { .allowed(Kind.mlR5dXlarge) }
   /// `ml.r5d.2xlarge`.
-  public static var mlR5d2xlarge: Self { Self(Kind.mlR5d2xlarge) }
+  public static var mlR5d2xlarge: Self { .allowed(Kind.mlR5d2xlarge) }
   /// `ml.r5d.4xlarge`.
-  public static var mlR5d4xlarge: Self { Self(Kind.mlR5d4xlarge) }
+  public static var mlR5d4xlarge: Self { .allowed(Kind.mlR5d4xlarge) }
   /// `ml.r5d.8xlarge`.
-  public static var mlR5d8xlarge: Self { Self(Kind.mlR5d8xlarge) }
+  public static var mlR5d8xlarge: Self { .allowed(Kind.mlR5d8xlarge) }
   /// `ml.r5d.12xlarge`.
-  public static var mlR5d12xlarge: Self { Self(Kind.mlR5d12xlarge) }
+  public static var mlR5d12xlarge: Self { .allowed(Kind.mlR5d12xlarge) }
   /// `ml.r5d.16xlarge`.
-  public static var mlR5d16xlarge: Self { Self(Kind.mlR5d16xlarge) }
+  public static var mlR5d16xlarge: Self { .allowed(Kind.mlR5d16xlarge) }
   /// `ml.r5d.24xlarge`.
-  public static var mlR5d24xlarge: Self { Self(Kind.mlR5d24xlarge) }
+  public static var mlR5d24xlarge: Self { .allowed(Kind.mlR5d24xlarge) }
   /// `ml.g6.xlarge`.
-  public static var mlG6Xlarge: Self { Self(Kind.mlG6Xlarge) }
+  public static var mlG6Xlarge: Self { .allowed(Kind.mlG6Xlarge) }
   /// `ml.g6.2xlarge`.
-  public static var mlG6_2xlarge: Self { Self(Kind.mlG6_2xlarge) }
+  public static var mlG6_2xlarge: Self { .allowed(Kind.mlG6_2xlarge) }
   /// `ml.g6.4xlarge`.
-  public static var mlG6_4xlarge: Self { Self(Kind.mlG6_4xlarge) }
+  public static var mlG6_4xlarge: Self { .allowed(Kind.mlG6_4xlarge) }
   /// `ml.g6.8xlarge`.
-  public static var mlG6_8xlarge: Self { Self(Kind.mlG6_8xlarge) }
+  public static var mlG6_8xlarge: Self { .allowed(Kind.mlG6_8xlarge) }
   /// `ml.g6.12xlarge`.
-  public static var mlG6_12xlarge: Self { Self(Kind.mlG6_12xlarge) }
+  public static var mlG6_12xlarge: Self { .allowed(Kind.mlG6_12xlarge) }
   /// `ml.g6.16xlarge`.
-  public static var mlG6_16xlarge: Self { Self(Kind.mlG6_16xlarge) }
+  public static var mlG6_16xlarge: Self { .allowed(Kind.mlG6_16xlarge) }
   /// `ml.g6.24xlarge`.
-  public static var mlG6_24xlarge: Self { Self(Kind.mlG6_24xlarge) }
+  public static var mlG6_24xlarge: Self { .allowed(Kind.mlG6_24xlarge) }
   /// `ml.g6.48xlarge`.
-  public static var mlG6_48xlarge: Self { Self(Kind.mlG6_48xlarge) }
+  public static var mlG6_48xlarge: Self { .allowed(Kind.mlG6_48xlarge) }
   /// `ml.g6e.xlarge`.
-  public static var mlG6eXlarge: Self { Self(Kind.mlG6eXlarge) }
+  public static var mlG6eXlarge: Self { .allowed(Kind.mlG6eXlarge) }
   /// `ml.g6e.2xlarge`.
-  public static var mlG6e2xlarge: Self { Self(Kind.mlG6e2xlarge) }
+  public static var mlG6e2xlarge: Self { .allowed(Kind.mlG6e2xlarge) }
   /// `ml.g6e.4xlarge`.
-  public static var mlG6e4xlarge: Self { Self(Kind.mlG6e4xlarge) }
+  public static var mlG6e4xlarge: Self { .allowed(Kind.mlG6e4xlarge) }
   /// `ml.g6e.8xlarge`.
-  public static var mlG6e8xlarge: Self { Self(Kind.mlG6e8xlarge) }
+  public static var mlG6e8xlarge: Self { .allowed(Kind.mlG6e8xlarge) }
   /// `ml.g6e.12xlarge`.
-  public static var mlG6e12xlarge: Self { Self(Kind.mlG6e12xlarge) }
+  public static var mlG6e12xlarge: Self { .allowed(Kind.mlG6e12xlarge) }
   /// `ml.g6e.16xlarge`.
-  public static var mlG6e16xlarge: Self { Self(Kind.mlG6e16xlarge) }
+  public static var mlG6e16xlarge: Self { .allowed(Kind.mlG6e16xlarge) }
   /// `ml.g6e.24xlarge`.
-  public static var mlG6e24xlarge: Self { Self(Kind.mlG6e24xlarge) }
+  public static var mlG6e24xlarge: Self { .allowed(Kind.mlG6e24xlarge) }
   /// `ml.g6e.48xlarge`.
-  public static var mlG6e48xlarge: Self { Self(Kind.mlG6e48xlarge) }
+  public static var mlG6e48xlarge: Self { .allowed(Kind.mlG6e48xlarge) }
   /// `ml.m6i.large`.
-  public static var mlM6iLarge: Self { Self(Kind.mlM6iLarge) }
+  public static var mlM6iLarge: Self { .allowed(Kind.mlM6iLarge) }
   /// `ml.m6i.xlarge`.
-  public static var mlM6iXlarge: Self { Self(Kind.mlM6iXlarge) }
+  public static var mlM6iXlarge: Self { .allowed(Kind.mlM6iXlarge) }
   /// `ml.m6i.2xlarge`.
-  public static var mlM6i2xlarge: Self { Self(Kind.mlM6i2xlarge) }
+  public static var mlM6i2xlarge: Self { .allowed(Kind.mlM6i2xlarge) }
   /// `ml.m6i.4xlarge`.
-  public static var mlM6i4xlarge: Self { Self(Kind.mlM6i4xlarge) }
+  public static var mlM6i4xlarge: Self { .allowed(Kind.mlM6i4xlarge) }
   /// `ml.m6i.8xlarge`.
-  public static var mlM6i8xlarge: Self { Self(Kind.mlM6i8xlarge) }
+  public static var mlM6i8xlarge: Self { .allowed(Kind.mlM6i8xlarge) }
   /// `ml.m6i.12xlarge`.
-  public static var mlM6i12xlarge: Self { Self(Kind.mlM6i12xlarge) }
+  public static var mlM6i12xlarge: Self { .allowed(Kind.mlM6i12xlarge) }
   /// `ml.m6i.16xlarge`.
-  public static var mlM6i16xlarge: Self { Self(Kind.mlM6i16xlarge) }
+  public static var mlM6i16xlarge: Self { .allowed(Kind.mlM6i16xlarge) }
   /// `ml.m6i.24xlarge`.
-  public static var mlM6i24xlarge: Self { Self(Kind.mlM6i24xlarge) }
+  public static var mlM6i24xlarge: Self { .allowed(Kind.mlM6i24xlarge) }
   /// `ml.m6i.32xlarge`.
-  public static var mlM6i32xlarge: Self { Self(Kind.mlM6i32xlarge) }
+  public static var mlM6i32xlarge: Self { .allowed(Kind.mlM6i32xlarge) }
   /// `ml.c6i.xlarge`.
-  public static var mlC6iXlarge: Self { Self(Kind.mlC6iXlarge) }
+  public static var mlC6iXlarge: Self { .allowed(Kind.mlC6iXlarge) }
   /// `ml.c6i.2xlarge`.
-  public static var mlC6i2xlarge: Self { Self(Kind.mlC6i2xlarge) }
+  public static var mlC6i2xlarge: Self { .allowed(Kind.mlC6i2xlarge) }
   /// `ml.c6i.4xlarge`.
-  public static var mlC6i4xlarge: Self { Self(Kind.mlC6i4xlarge) }
+  public static var mlC6i4xlarge: Self { .allowed(Kind.mlC6i4xlarge) }
   /// `ml.c6i.8xlarge`.
-  public static var mlC6i8xlarge: Self { Self(Kind.mlC6i8xlarge) }
+  public static var mlC6i8xlarge: Self { .allowed(Kind.mlC6i8xlarge) }
   /// `ml.c6i.12xlarge`.
-  public static var mlC6i12xlarge: Self { Self(Kind.mlC6i12xlarge) }
+  public static var mlC6i12xlarge: Self { .allowed(Kind.mlC6i12xlarge) }
   /// `ml.c6i.16xlarge`.
-  public static var mlC6i16xlarge: Self { Self(Kind.mlC6i16xlarge) }
+  public static var mlC6i16xlarge: Self { .allowed(Kind.mlC6i16xlarge) }
   /// `ml.c6i.24xlarge`.
-  public static var mlC6i24xlarge: Self { Self(Kind.mlC6i24xlarge) }
+  public static var mlC6i24xlarge: Self { .allowed(Kind.mlC6i24xlarge) }
   /// `ml.c6i.32xlarge`.
-  public static var mlC6i32xlarge: Self { Self(Kind.mlC6i32xlarge) }
+  public static var mlC6i32xlarge: Self { .allowed(Kind.mlC6i32xlarge) }
   /// `ml.m7i.large`.
-  public static var mlM7iLarge: Self { Self(Kind.mlM7iLarge) }
+  public static var mlM7iLarge: Self { .allowed(Kind.mlM7iLarge) }
   /// `ml.m7i.xlarge`.
-  public static var mlM7iXlarge: Self { Self(Kind.mlM7iXlarge) }
+  public static var mlM7iXlarge: Self { .allowed(Kind.mlM7iXlarge) }
   /// `ml.m7i.2xlarge`.
-  public static var mlM7i2xlarge: Self { Self(Kind.mlM7i2xlarge) }
+  public static var mlM7i2xlarge: Self { .allowed(Kind.mlM7i2xlarge) }
   /// `ml.m7i.4xlarge`.
-  public static var mlM7i4xlarge: Self { Self(Kind.mlM7i4xlarge) }
+  public static var mlM7i4xlarge: Self { .allowed(Kind.mlM7i4xlarge) }
   /// `ml.m7i.8xlarge`.
-  public static var mlM7i8xlarge: Self { Self(Kind.mlM7i8xlarge) }
+  public static var mlM7i8xlarge: Self { .allowed(Kind.mlM7i8xlarge) }
   /// `ml.m7i.12xlarge`.
-  public static var mlM7i12xlarge: Self { Self(Kind.mlM7i12xlarge) }
+  public static var mlM7i12xlarge: Self { .allowed(Kind.mlM7i12xlarge) }
   /// `ml.m7i.16xlarge`.
-  public static var mlM7i16xlarge: Self { Self(Kind.mlM7i16xlarge) }
+  public static var mlM7i16xlarge: Self { .allowed(Kind.mlM7i16xlarge) }
   /// `ml.m7i.24xlarge`.
-  public static var mlM7i24xlarge: Self { Self(Kind.mlM7i24xlarge) }
+  public static var mlM7i24xlarge: Self { .allowed(Kind.mlM7i24xlarge) }
   /// `ml.m7i.48xlarge`.
-  public static var mlM7i48xlarge: Self { Self(Kind.mlM7i48xlarge) }
+  public static var mlM7i48xlarge: Self { .allowed(Kind.mlM7i48xlarge) }
   /// `ml.c7i.large`.
-  public static var mlC7iLarge: Self { Self(Kind.mlC7iLarge) }
+  public static var mlC7iLarge: Self { .allowed(Kind.mlC7iLarge) }
   /// `ml.c7i.xlarge`.
-  public static var mlC7iXlarge: Self { Self(Kind.mlC7iXlarge) }
+  public static var mlC7iXlarge: Self { .allowed(Kind.mlC7iXlarge) }
   /// `ml.c7i.2xlarge`.
-  public static var mlC7i2xlarge: Self { Self(Kind.mlC7i2xlarge) }
+  public static var mlC7i2xlarge: Self { .allowed(Kind.mlC7i2xlarge) }
   /// `ml.c7i.4xlarge`.
-  public static var mlC7i4xlarge: Self { Self(Kind.mlC7i4xlarge) }
+  public static var mlC7i4xlarge: Self { .allowed(Kind.mlC7i4xlarge) }
   /// `ml.c7i.8xlarge`.
-  public static var mlC7i8xlarge: Self { Self(Kind.mlC7i8xlarge) }
+  public static var mlC7i8xlarge: Self { .allowed(Kind.mlC7i8xlarge) }
   /// `ml.c7i.12xlarge`.
-  public static var mlC7i12xlarge: Self { Self(Kind.mlC7i12xlarge) }
+  public static var mlC7i12xlarge: Self { .allowed(Kind.mlC7i12xlarge) }
   /// `ml.c7i.16xlarge`.
-  public static var mlC7i16xlarge: Self { Self(Kind.mlC7i16xlarge) }
+  public static var mlC7i16xlarge: Self { .allowed(Kind.mlC7i16xlarge) }
   /// `ml.c7i.24xlarge`.
-  public static var mlC7i24xlarge: Self { Self(Kind.mlC7i24xlarge) }
+  public static var mlC7i24xlarge: Self { .allowed(Kind.mlC7i24xlarge) }
   /// `ml.c7i.48xlarge`.
-  public static var mlC7i48xlarge: Self { Self(Kind.mlC7i48xlarge) }
+  public static var mlC7i48xlarge: Self { .allowed(Kind.mlC7i48xlarge) }
   /// `ml.r7i.large`.
-  public static var mlR7iLarge: Self { Self(Kind.mlR7iLarge) }
+  public static var mlR7iLarge: Self { .allowed(Kind.mlR7iLarge) }
   /// `ml.r7i.xlarge`.
-  public static var mlR7iXlarge: Self { Self(Kind.mlR7iXlarge) }
+  public static var mlR7iXlarge: Self { .allowed(Kind.mlR7iXlarge) }
   /// `ml.r7i.2xlarge`.
-  public static var mlR7i2xlarge: Self { Self(Kind.mlR7i2xlarge) }
+  public static var mlR7i2xlarge: Self { .allowed(Kind.mlR7i2xlarge) }
   /// `ml.r7i.4xlarge`.
-  public static var mlR7i4xlarge: Self { Self(Kind.mlR7i4xlarge) }
+  public static var mlR7i4xlarge: Self { .allowed(Kind.mlR7i4xlarge) }
   /// `ml.r7i.8xlarge`.
-  public static var mlR7i8xlarge: Self { Self(Kind.mlR7i8xlarge) }
+  public static var mlR7i8xlarge: Self { .allowed(Kind.mlR7i8xlarge) }
   /// `ml.r7i.12xlarge`.
-  public static var mlR7i12xlarge: Self { Self(Kind.mlR7i12xlarge) }
+  public static var mlR7i12xlarge: Self { .allowed(Kind.mlR7i12xlarge) }
   /// `ml.r7i.16xlarge`.
-  public static var mlR7i16xlarge: Self { Self(Kind.mlR7i16xlarge) }
+  public static var mlR7i16xlarge: Self { .allowed(Kind.mlR7i16xlarge) }
   /// `ml.r7i.24xlarge`.
-  public static var mlR7i24xlarge: Self { Self(Kind.mlR7i24xlarge) }
+  public static var mlR7i24xlarge: Self { .allowed(Kind.mlR7i24xlarge) }
   /// `ml.r7i.48xlarge`.
-  public static var mlR7i48xlarge: Self { Self(Kind.mlR7i48xlarge) }
+  public static var mlR7i48xlarge: Self { .allowed(Kind.mlR7i48xlarge) }
 }
 
 extension SageMaker.ProcessingJob {
@@ -800,11 +800,11 @@ extension SageMaker.ProcessingJob {
 
 extension Value where Kind == SageMaker.ProcessingJob.OutputCompressionValue {
   /// `GZIP`.
-  public static var gzip: Self { Self(Kind.gzip) }
+  public static var gzip: Self { .allowed(Kind.gzip) }
   /// `SNAPPY`.
-  public static var snappy: Self { Self(Kind.snappy) }
+  public static var snappy: Self { .allowed(Kind.snappy) }
   /// `ZLIB`.
-  public static var zlib: Self { Self(Kind.zlib) }
+  public static var zlib: Self { .allowed(Kind.zlib) }
 }
 
 extension SageMaker.ProcessingJob {
@@ -822,15 +822,15 @@ extension SageMaker.ProcessingJob {
 
 extension Value where Kind == SageMaker.ProcessingJob.OutputFormatValue {
   /// `PARQUET`.
-  public static var parquet: Self { Self(Kind.parquet) }
+  public static var parquet: Self { .allowed(Kind.parquet) }
   /// `AVRO`.
-  public static var avro: Self { Self(Kind.avro) }
+  public static var avro: Self { .allowed(Kind.avro) }
   /// `ORC`.
-  public static var orc: Self { Self(Kind.orc) }
+  public static var orc: Self { .allowed(Kind.orc) }
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `TEXTFILE`.
-  public static var textfile: Self { Self(Kind.textfile) }
+  public static var textfile: Self { .allowed(Kind.textfile) }
 }
 
 extension SageMaker.ProcessingJob {
@@ -855,7 +855,7 @@ extension Value where Kind == SageMaker.ProcessingJob.ProcessingInputsObject {
     }
     objectEntries.append(.init("InputName", inputName.expression))
     if let s3Input = s3Input { objectEntries.append(.init("S3Input", s3Input.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -872,7 +872,7 @@ extension Value where Kind == SageMaker.ProcessingJob.ProcessingOutputConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
     objectEntries.append(.init("Outputs", outputs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -898,7 +898,7 @@ extension Value where Kind == SageMaker.ProcessingJob.ProcessingOutputsObject {
     }
     objectEntries.append(.init("OutputName", outputName.expression))
     if let s3Output = s3Output { objectEntries.append(.init("S3Output", s3Output.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -914,7 +914,7 @@ extension Value where Kind == SageMaker.ProcessingJob.ProcessingResources {
   public init(clusterConfig: Value<SageMaker.ProcessingJob.ClusterConfig>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClusterConfig", clusterConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -950,7 +950,7 @@ extension Value where Kind == SageMaker.ProcessingJob.RedshiftDatasetDefinition 
     objectEntries.append(.init("OutputFormat", outputFormat.expression))
     objectEntries.append(.init("OutputS3Uri", outputS3URI.expression))
     objectEntries.append(.init("QueryString", queryString.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -969,15 +969,15 @@ extension SageMaker.ProcessingJob {
 
 extension Value where Kind == SageMaker.ProcessingJob.RedshiftDatasetDefinitionOutputCompressionValue {
   /// `None`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `GZIP`.
-  public static var gzip: Self { Self(Kind.gzip) }
+  public static var gzip: Self { .allowed(Kind.gzip) }
   /// `SNAPPY`.
-  public static var snappy: Self { Self(Kind.snappy) }
+  public static var snappy: Self { .allowed(Kind.snappy) }
   /// `ZSTD`.
-  public static var zstd: Self { Self(Kind.zstd) }
+  public static var zstd: Self { .allowed(Kind.zstd) }
   /// `BZIP2`.
-  public static var bzip2: Self { Self(Kind.bzip2) }
+  public static var bzip2: Self { .allowed(Kind.bzip2) }
 }
 
 extension SageMaker.ProcessingJob {
@@ -992,9 +992,9 @@ extension SageMaker.ProcessingJob {
 
 extension Value where Kind == SageMaker.ProcessingJob.RedshiftDatasetDefinitionOutputFormatValue {
   /// `PARQUET`.
-  public static var parquet: Self { Self(Kind.parquet) }
+  public static var parquet: Self { .allowed(Kind.parquet) }
   /// `CSV`.
-  public static var csv: Self { Self(Kind.csv) }
+  public static var csv: Self { .allowed(Kind.csv) }
 }
 
 extension SageMaker.ProcessingJob {
@@ -1009,9 +1009,9 @@ extension SageMaker.ProcessingJob {
 
 extension Value where Kind == SageMaker.ProcessingJob.S3CompressionTypeValue {
   /// `None`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `Gzip`.
-  public static var gzip: Self { Self(Kind.gzip) }
+  public static var gzip: Self { .allowed(Kind.gzip) }
 }
 
 extension SageMaker.ProcessingJob {
@@ -1026,9 +1026,9 @@ extension SageMaker.ProcessingJob {
 
 extension Value where Kind == SageMaker.ProcessingJob.S3DataTypeValue {
   /// `ManifestFile`.
-  public static var manifestFile: Self { Self(Kind.manifestFile) }
+  public static var manifestFile: Self { .allowed(Kind.manifestFile) }
   /// `S3Prefix`.
-  public static var s3Prefix: Self { Self(Kind.s3Prefix) }
+  public static var s3Prefix: Self { .allowed(Kind.s3Prefix) }
 }
 
 extension SageMaker.ProcessingJob {
@@ -1059,7 +1059,7 @@ extension Value where Kind == SageMaker.ProcessingJob.S3Input {
     objectEntries.append(.init("S3DataType", s3DataType.expression))
     if let s3InputMode = s3InputMode { objectEntries.append(.init("S3InputMode", s3InputMode.expression)) }
     objectEntries.append(.init("S3Uri", s3URI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1075,9 +1075,9 @@ extension SageMaker.ProcessingJob {
 
 extension Value where Kind == SageMaker.ProcessingJob.S3InputModeValue {
   /// `File`.
-  public static var file: Self { Self(Kind.file) }
+  public static var file: Self { .allowed(Kind.file) }
   /// `Pipe`.
-  public static var pipe: Self { Self(Kind.pipe) }
+  public static var pipe: Self { .allowed(Kind.pipe) }
 }
 
 extension SageMaker.ProcessingJob {
@@ -1094,6 +1094,6 @@ extension Value where Kind == SageMaker.ProcessingJob.S3Output {
     if let localPath = localPath { objectEntries.append(.init("LocalPath", localPath.expression)) }
     objectEntries.append(.init("S3UploadMode", s3UploadMode.expression))
     objectEntries.append(.init("S3Uri", s3URI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

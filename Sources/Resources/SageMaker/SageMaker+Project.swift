@@ -139,7 +139,7 @@ extension Value where Kind == SageMaker.Project.CfnStackParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,7 +163,7 @@ extension Value where Kind == SageMaker.Project.CfnTemplateProviderDetail {
     if let roleARN = roleARN { objectEntries.append(.init("RoleARN", roleARN.expression)) }
     objectEntries.append(.init("TemplateName", templateName.expression))
     objectEntries.append(.init("TemplateURL", templateURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -180,7 +180,7 @@ extension Value where Kind == SageMaker.Project.ProvisioningParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -201,7 +201,7 @@ extension Value where Kind == SageMaker.Project.ServiceCatalogProvisionedProduct
     if let provisionedProductStatusMessage = provisionedProductStatusMessage {
       objectEntries.append(.init("ProvisionedProductStatusMessage", provisionedProductStatusMessage.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -229,7 +229,7 @@ extension Value where Kind == SageMaker.Project.ServiceCatalogProvisioningDetail
     if let provisioningParameters = provisioningParameters {
       objectEntries.append(.init("ProvisioningParameters", provisioningParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -247,6 +247,6 @@ extension Value where Kind == SageMaker.Project.TemplateProviderDetail {
     if let cfnTemplateProviderDetail = cfnTemplateProviderDetail {
       objectEntries.append(.init("CfnTemplateProviderDetail", cfnTemplateProviderDetail.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

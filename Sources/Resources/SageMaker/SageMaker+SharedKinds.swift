@@ -17,7 +17,7 @@ extension Value where Kind == SageMaker.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,7 +34,7 @@ extension Value where Kind == SageMaker.VPCConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     objectEntries.append(.init("Subnets", subnets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -66,7 +66,7 @@ extension Value where Kind == SageMaker.BatchTransformInput {
       objectEntries.append(.init("S3DataDistributionType", s3DataDistributionType.expression))
     }
     if let s3InputMode = s3InputMode { objectEntries.append(.init("S3InputMode", s3InputMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -90,7 +90,7 @@ extension Value where Kind == SageMaker.ClusterConfig {
     objectEntries.append(.init("InstanceType", instanceType.expression))
     if let volumeKMSKeyID = volumeKMSKeyID { objectEntries.append(.init("VolumeKmsKeyId", volumeKMSKeyID.expression)) }
     objectEntries.append(.init("VolumeSizeInGB", volumeSizeInGB.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -106,7 +106,7 @@ extension Value where Kind == SageMaker.ConstraintsResource {
   public init(s3URI: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3URI = s3URI { objectEntries.append(.init("S3Uri", s3URI.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -122,7 +122,7 @@ extension Value where Kind == SageMaker.Csv {
   public init(header: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let header = header { objectEntries.append(.init("Header", header.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -144,7 +144,7 @@ extension Value where Kind == SageMaker.DatasetFormat {
     if let csv = csv { objectEntries.append(.init("Csv", csv.expression)) }
     if let json = json { objectEntries.append(.init("Json", json.expression)) }
     if let parquet = parquet { objectEntries.append(.init("Parquet", parquet.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -174,7 +174,7 @@ extension Value where Kind == SageMaker.EndpointInput {
       objectEntries.append(.init("S3DataDistributionType", s3DataDistributionType.expression))
     }
     if let s3InputMode = s3InputMode { objectEntries.append(.init("S3InputMode", s3InputMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -324,259 +324,259 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.InstanceTypeValue {
   /// `ml.c4.2xlarge`.
-  public static var mlC4_2xlarge: Self { Self(Kind.mlC4_2xlarge) }
+  public static var mlC4_2xlarge: Self { .allowed(Kind.mlC4_2xlarge) }
   /// `ml.c4.4xlarge`.
-  public static var mlC4_4xlarge: Self { Self(Kind.mlC4_4xlarge) }
+  public static var mlC4_4xlarge: Self { .allowed(Kind.mlC4_4xlarge) }
   /// `ml.c4.8xlarge`.
-  public static var mlC4_8xlarge: Self { Self(Kind.mlC4_8xlarge) }
+  public static var mlC4_8xlarge: Self { .allowed(Kind.mlC4_8xlarge) }
   /// `ml.c4.xlarge`.
-  public static var mlC4Xlarge: Self { Self(Kind.mlC4Xlarge) }
+  public static var mlC4Xlarge: Self { .allowed(Kind.mlC4Xlarge) }
   /// `ml.c5.18xlarge`.
-  public static var mlC5_18xlarge: Self { Self(Kind.mlC5_18xlarge) }
+  public static var mlC5_18xlarge: Self { .allowed(Kind.mlC5_18xlarge) }
   /// `ml.c5.2xlarge`.
-  public static var mlC5_2xlarge: Self { Self(Kind.mlC5_2xlarge) }
+  public static var mlC5_2xlarge: Self { .allowed(Kind.mlC5_2xlarge) }
   /// `ml.c5.4xlarge`.
-  public static var mlC5_4xlarge: Self { Self(Kind.mlC5_4xlarge) }
+  public static var mlC5_4xlarge: Self { .allowed(Kind.mlC5_4xlarge) }
   /// `ml.c5.9xlarge`.
-  public static var mlC5_9xlarge: Self { Self(Kind.mlC5_9xlarge) }
+  public static var mlC5_9xlarge: Self { .allowed(Kind.mlC5_9xlarge) }
   /// `ml.c5.xlarge`.
-  public static var mlC5Xlarge: Self { Self(Kind.mlC5Xlarge) }
+  public static var mlC5Xlarge: Self { .allowed(Kind.mlC5Xlarge) }
   /// `ml.c6i.12xlarge`.
-  public static var mlC6i12xlarge: Self { Self(Kind.mlC6i12xlarge) }
+  public static var mlC6i12xlarge: Self { .allowed(Kind.mlC6i12xlarge) }
   /// `ml.c6i.16xlarge`.
-  public static var mlC6i16xlarge: Self { Self(Kind.mlC6i16xlarge) }
+  public static var mlC6i16xlarge: Self { .allowed(Kind.mlC6i16xlarge) }
   /// `ml.c6i.24xlarge`.
-  public static var mlC6i24xlarge: Self { Self(Kind.mlC6i24xlarge) }
+  public static var mlC6i24xlarge: Self { .allowed(Kind.mlC6i24xlarge) }
   /// `ml.c6i.2xlarge`.
-  public static var mlC6i2xlarge: Self { Self(Kind.mlC6i2xlarge) }
+  public static var mlC6i2xlarge: Self { .allowed(Kind.mlC6i2xlarge) }
   /// `ml.c6i.32xlarge`.
-  public static var mlC6i32xlarge: Self { Self(Kind.mlC6i32xlarge) }
+  public static var mlC6i32xlarge: Self { .allowed(Kind.mlC6i32xlarge) }
   /// `ml.c6i.4xlarge`.
-  public static var mlC6i4xlarge: Self { Self(Kind.mlC6i4xlarge) }
+  public static var mlC6i4xlarge: Self { .allowed(Kind.mlC6i4xlarge) }
   /// `ml.c6i.8xlarge`.
-  public static var mlC6i8xlarge: Self { Self(Kind.mlC6i8xlarge) }
+  public static var mlC6i8xlarge: Self { .allowed(Kind.mlC6i8xlarge) }
   /// `ml.c6i.xlarge`.
-  public static var mlC6iXlarge: Self { Self(Kind.mlC6iXlarge) }
+  public static var mlC6iXlarge: Self { .allowed(Kind.mlC6iXlarge) }
   /// `ml.c7i.12xlarge`.
-  public static var mlC7i12xlarge: Self { Self(Kind.mlC7i12xlarge) }
+  public static var mlC7i12xlarge: Self { .allowed(Kind.mlC7i12xlarge) }
   /// `ml.c7i.16xlarge`.
-  public static var mlC7i16xlarge: Self { Self(Kind.mlC7i16xlarge) }
+  public static var mlC7i16xlarge: Self { .allowed(Kind.mlC7i16xlarge) }
   /// `ml.c7i.24xlarge`.
-  public static var mlC7i24xlarge: Self { Self(Kind.mlC7i24xlarge) }
+  public static var mlC7i24xlarge: Self { .allowed(Kind.mlC7i24xlarge) }
   /// `ml.c7i.2xlarge`.
-  public static var mlC7i2xlarge: Self { Self(Kind.mlC7i2xlarge) }
+  public static var mlC7i2xlarge: Self { .allowed(Kind.mlC7i2xlarge) }
   /// `ml.c7i.48xlarge`.
-  public static var mlC7i48xlarge: Self { Self(Kind.mlC7i48xlarge) }
+  public static var mlC7i48xlarge: Self { .allowed(Kind.mlC7i48xlarge) }
   /// `ml.c7i.4xlarge`.
-  public static var mlC7i4xlarge: Self { Self(Kind.mlC7i4xlarge) }
+  public static var mlC7i4xlarge: Self { .allowed(Kind.mlC7i4xlarge) }
   /// `ml.c7i.8xlarge`.
-  public static var mlC7i8xlarge: Self { Self(Kind.mlC7i8xlarge) }
+  public static var mlC7i8xlarge: Self { .allowed(Kind.mlC7i8xlarge) }
   /// `ml.c7i.large`.
-  public static var mlC7iLarge: Self { Self(Kind.mlC7iLarge) }
+  public static var mlC7iLarge: Self { .allowed(Kind.mlC7iLarge) }
   /// `ml.c7i.xlarge`.
-  public static var mlC7iXlarge: Self { Self(Kind.mlC7iXlarge) }
+  public static var mlC7iXlarge: Self { .allowed(Kind.mlC7iXlarge) }
   /// `ml.g4dn.12xlarge`.
-  public static var mlG4dn12xlarge: Self { Self(Kind.mlG4dn12xlarge) }
+  public static var mlG4dn12xlarge: Self { .allowed(Kind.mlG4dn12xlarge) }
   /// `ml.g4dn.16xlarge`.
-  public static var mlG4dn16xlarge: Self { Self(Kind.mlG4dn16xlarge) }
+  public static var mlG4dn16xlarge: Self { .allowed(Kind.mlG4dn16xlarge) }
   /// `ml.g4dn.2xlarge`.
-  public static var mlG4dn2xlarge: Self { Self(Kind.mlG4dn2xlarge) }
+  public static var mlG4dn2xlarge: Self { .allowed(Kind.mlG4dn2xlarge) }
   /// `ml.g4dn.4xlarge`.
-  public static var mlG4dn4xlarge: Self { Self(Kind.mlG4dn4xlarge) }
+  public static var mlG4dn4xlarge: Self { .allowed(Kind.mlG4dn4xlarge) }
   /// `ml.g4dn.8xlarge`.
-  public static var mlG4dn8xlarge: Self { Self(Kind.mlG4dn8xlarge) }
+  public static var mlG4dn8xlarge: Self { .allowed(Kind.mlG4dn8xlarge) }
   /// `ml.g4dn.xlarge`.
-  public static var mlG4dnXlarge: Self { Self(Kind.mlG4dnXlarge) }
+  public static var mlG4dnXlarge: Self { .allowed(Kind.mlG4dnXlarge) }
   /// `ml.g5.12xlarge`.
-  public static var mlG5_12xlarge: Self { Self(Kind.mlG5_12xlarge) }
+  public static var mlG5_12xlarge: Self { .allowed(Kind.mlG5_12xlarge) }
   /// `ml.g5.16xlarge`.
-  public static var mlG5_16xlarge: Self { Self(Kind.mlG5_16xlarge) }
+  public static var mlG5_16xlarge: Self { .allowed(Kind.mlG5_16xlarge) }
   /// `ml.g5.24xlarge`.
-  public static var mlG5_24xlarge: Self { Self(Kind.mlG5_24xlarge) }
+  public static var mlG5_24xlarge: Self { .allowed(Kind.mlG5_24xlarge) }
   /// `ml.g5.2xlarge`.
-  public static var mlG5_2xlarge: Self { Self(Kind.mlG5_2xlarge) }
+  public static var mlG5_2xlarge: Self { .allowed(Kind.mlG5_2xlarge) }
   /// `ml.g5.48xlarge`.
-  public static var mlG5_48xlarge: Self { Self(Kind.mlG5_48xlarge) }
+  public static var mlG5_48xlarge: Self { .allowed(Kind.mlG5_48xlarge) }
   /// `ml.g5.4xlarge`.
-  public static var mlG5_4xlarge: Self { Self(Kind.mlG5_4xlarge) }
+  public static var mlG5_4xlarge: Self { .allowed(Kind.mlG5_4xlarge) }
   /// `ml.g5.8xlarge`.
-  public static var mlG5_8xlarge: Self { Self(Kind.mlG5_8xlarge) }
+  public static var mlG5_8xlarge: Self { .allowed(Kind.mlG5_8xlarge) }
   /// `ml.g5.xlarge`.
-  public static var mlG5Xlarge: Self { Self(Kind.mlG5Xlarge) }
+  public static var mlG5Xlarge: Self { .allowed(Kind.mlG5Xlarge) }
   /// `ml.g6.12xlarge`.
-  public static var mlG6_12xlarge: Self { Self(Kind.mlG6_12xlarge) }
+  public static var mlG6_12xlarge: Self { .allowed(Kind.mlG6_12xlarge) }
   /// `ml.g6.16xlarge`.
-  public static var mlG6_16xlarge: Self { Self(Kind.mlG6_16xlarge) }
+  public static var mlG6_16xlarge: Self { .allowed(Kind.mlG6_16xlarge) }
   /// `ml.g6.24xlarge`.
-  public static var mlG6_24xlarge: Self { Self(Kind.mlG6_24xlarge) }
+  public static var mlG6_24xlarge: Self { .allowed(Kind.mlG6_24xlarge) }
   /// `ml.g6.2xlarge`.
-  public static var mlG6_2xlarge: Self { Self(Kind.mlG6_2xlarge) }
+  public static var mlG6_2xlarge: Self { .allowed(Kind.mlG6_2xlarge) }
   /// `ml.g6.48xlarge`.
-  public static var mlG6_48xlarge: Self { Self(Kind.mlG6_48xlarge) }
+  public static var mlG6_48xlarge: Self { .allowed(Kind.mlG6_48xlarge) }
   /// `ml.g6.4xlarge`.
-  public static var mlG6_4xlarge: Self { Self(Kind.mlG6_4xlarge) }
+  public static var mlG6_4xlarge: Self { .allowed(Kind.mlG6_4xlarge) }
   /// `ml.g6.8xlarge`.
-  public static var mlG6_8xlarge: Self { Self(Kind.mlG6_8xlarge) }
+  public static var mlG6_8xlarge: Self { .allowed(Kind.mlG6_8xlarge) }
   /// `ml.g6.xlarge`.
-  public static var mlG6Xlarge: Self { Self(Kind.mlG6Xlarge) }
+  public static var mlG6Xlarge: Self { .allowed(Kind.mlG6Xlarge) }
   /// `ml.g6e.12xlarge`.
-  public static var mlG6e12xlarge: Self { Self(Kind.mlG6e12xlarge) }
+  public static var mlG6e12xlarge: Self { .allowed(Kind.mlG6e12xlarge) }
   /// `ml.g6e.16xlarge`.
-  public static var mlG6e16xlarge: Self { Self(Kind.mlG6e16xlarge) }
+  public static var mlG6e16xlarge: Self { .allowed(Kind.mlG6e16xlarge) }
   /// `ml.g6e.24xlarge`.
-  public static var mlG6e24xlarge: Self { Self(Kind.mlG6e24xlarge) }
+  public static var mlG6e24xlarge: Self { .allowed(Kind.mlG6e24xlarge) }
   /// `ml.g6e.2xlarge`.
-  public static var mlG6e2xlarge: Self { Self(Kind.mlG6e2xlarge) }
+  public static var mlG6e2xlarge: Self { .allowed(Kind.mlG6e2xlarge) }
   /// `ml.g6e.48xlarge`.
-  public static var mlG6e48xlarge: Self { Self(Kind.mlG6e48xlarge) }
+  public static var mlG6e48xlarge: Self { .allowed(Kind.mlG6e48xlarge) }
   /// `ml.g6e.4xlarge`.
-  public static var mlG6e4xlarge: Self { Self(Kind.mlG6e4xlarge) }
+  public static var mlG6e4xlarge: Self { .allowed(Kind.mlG6e4xlarge) }
   /// `ml.g6e.8xlarge`.
-  public static var mlG6e8xlarge: Self { Self(Kind.mlG6e8xlarge) }
+  public static var mlG6e8xlarge: Self { .allowed(Kind.mlG6e8xlarge) }
   /// `ml.g6e.xlarge`.
-  public static var mlG6eXlarge: Self { Self(Kind.mlG6eXlarge) }
+  public static var mlG6eXlarge: Self { .allowed(Kind.mlG6eXlarge) }
   /// `ml.g7e.12xlarge`.
-  public static var mlG7e12xlarge: Self { Self(Kind.mlG7e12xlarge) }
+  public static var mlG7e12xlarge: Self { .allowed(Kind.mlG7e12xlarge) }
   /// `ml.g7e.24xlarge`.
-  public static var mlG7e24xlarge: Self { Self(Kind.mlG7e24xlarge) }
+  public static var mlG7e24xlarge: Self { .allowed(Kind.mlG7e24xlarge) }
   /// `ml.g7e.2xlarge`.
-  public static var mlG7e2xlarge: Self { Self(Kind.mlG7e2xlarge) }
+  public static var mlG7e2xlarge: Self { .allowed(Kind.mlG7e2xlarge) }
   /// `ml.g7e.48xlarge`.
-  public static var mlG7e48xlarge: Self { Self(Kind.mlG7e48xlarge) }
+  public static var mlG7e48xlarge: Self { .allowed(Kind.mlG7e48xlarge) }
   /// `ml.g7e.4xlarge`.
-  public static var mlG7e4xlarge: Self { Self(Kind.mlG7e4xlarge) }
+  public static var mlG7e4xlarge: Self { .allowed(Kind.mlG7e4xlarge) }
   /// `ml.g7e.8xlarge`.
-  public static var mlG7e8xlarge: Self { Self(Kind.mlG7e8xlarge) }
+  public static var mlG7e8xlarge: Self { .allowed(Kind.mlG7e8xlarge) }
   /// `ml.m4.10xlarge`.
-  public static var mlM4_10xlarge: Self { Self(Kind.mlM4_10xlarge) }
+  public static var mlM4_10xlarge: Self { .allowed(Kind.mlM4_10xlarge) }
   /// `ml.m4.16xlarge`.
-  public static var mlM4_16xlarge: Self { Self(Kind.mlM4_16xlarge) }
+  public static var mlM4_16xlarge: Self { .allowed(Kind.mlM4_16xlarge) }
   /// `ml.m4.2xlarge`.
-  public static var mlM4_2xlarge: Self { Self(Kind.mlM4_2xlarge) }
+  public static var mlM4_2xlarge: Self { .allowed(Kind.mlM4_2xlarge) }
   /// `ml.m4.4xlarge`.
-  public static var mlM4_4xlarge: Self { Self(Kind.mlM4_4xlarge) }
+  public static var mlM4_4xlarge: Self { .allowed(Kind.mlM4_4xlarge) }
   /// `ml.m4.xlarge`.
-  public static var mlM4Xlarge: Self { Self(Kind.mlM4Xlarge) }
+  public static var mlM4Xlarge: Self { .allowed(Kind.mlM4Xlarge) }
   /// `ml.m5.12xlarge`.
-  public static var mlM5_12xlarge: Self { Self(Kind.mlM5_12xlarge) }
+  public static var mlM5_12xlarge: Self { .allowed(Kind.mlM5_12xlarge) }
   /// `ml.m5.24xlarge`.
-  public static var mlM5_24xlarge: Self { Self(Kind.mlM5_24xlarge) }
+  public static var mlM5_24xlarge: Self { .allowed(Kind.mlM5_24xlarge) }
   /// `ml.m5.2xlarge`.
-  public static var mlM5_2xlarge: Self { Self(Kind.mlM5_2xlarge) }
+  public static var mlM5_2xlarge: Self { .allowed(Kind.mlM5_2xlarge) }
   /// `ml.m5.4xlarge`.
-  public static var mlM5_4xlarge: Self { Self(Kind.mlM5_4xlarge) }
+  public static var mlM5_4xlarge: Self { .allowed(Kind.mlM5_4xlarge) }
   /// `ml.m5.large`.
-  public static var mlM5Large: Self { Self(Kind.mlM5Large) }
+  public static var mlM5Large: Self { .allowed(Kind.mlM5Large) }
   /// `ml.m5.xlarge`.
-  public static var mlM5Xlarge: Self { Self(Kind.mlM5Xlarge) }
+  public static var mlM5Xlarge: Self { .allowed(Kind.mlM5Xlarge) }
   /// `ml.m6i.12xlarge`.
-  public static var mlM6i12xlarge: Self { Self(Kind.mlM6i12xlarge) }
+  public static var mlM6i12xlarge: Self { .allowed(Kind.mlM6i12xlarge) }
   /// `ml.m6i.16xlarge`.
-  public static var mlM6i16xlarge: Self { Self(Kind.mlM6i16xlarge) }
+  public static var mlM6i16xlarge: Self { .allowed(Kind.mlM6i16xlarge) }
   /// `ml.m6i.24xlarge`.
-  public static var mlM6i24xlarge: Self { Self(Kind.mlM6i24xlarge) }
+  public static var mlM6i24xlarge: Self { .allowed(Kind.mlM6i24xlarge) }
   /// `ml.m6i.2xlarge`.
-  public static var mlM6i2xlarge: Self { Self(Kind.mlM6i2xlarge) }
+  public static var mlM6i2xlarge: Self { .allowed(Kind.mlM6i2xlarge) }
   /// `ml.m6i.32xlarge`.
-  public static var mlM6i32xlarge: Self { Self(Kind.mlM6i32xlarge) }
+  public static var mlM6i32xlarge: Self { .allowed(Kind.mlM6i32xlarge) }
   /// `ml.m6i.4xlarge`.
-  public static var mlM6i4xlarge: Self { Self(Kind.mlM6i4xlarge) }
+  public static var mlM6i4xlarge: Self { .allowed(Kind.mlM6i4xlarge) }
   /// `ml.m6i.8xlarge`.
-  public static var mlM6i8xlarge: Self { Self(Kind.mlM6i8xlarge) }
+  public static var mlM6i8xlarge: Self { .allowed(Kind.mlM6i8xlarge) }
   /// `ml.m6i.large`.
-  public static var mlM6iLarge: Self { Self(Kind.mlM6iLarge) }
+  public static var mlM6iLarge: Self { .allowed(Kind.mlM6iLarge) }
   /// `ml.m6i.xlarge`.
-  public static var mlM6iXlarge: Self { Self(Kind.mlM6iXlarge) }
+  public static var mlM6iXlarge: Self { .allowed(Kind.mlM6iXlarge) }
   /// `ml.m7i.12xlarge`.
-  public static var mlM7i12xlarge: Self { Self(Kind.mlM7i12xlarge) }
+  public static var mlM7i12xlarge: Self { .allowed(Kind.mlM7i12xlarge) }
   /// `ml.m7i.16xlarge`.
-  public static var mlM7i16xlarge: Self { Self(Kind.mlM7i16xlarge) }
+  public static var mlM7i16xlarge: Self { .allowed(Kind.mlM7i16xlarge) }
   /// `ml.m7i.24xlarge`.
-  public static var mlM7i24xlarge: Self { Self(Kind.mlM7i24xlarge) }
+  public static var mlM7i24xlarge: Self { .allowed(Kind.mlM7i24xlarge) }
   /// `ml.m7i.2xlarge`.
-  public static var mlM7i2xlarge: Self { Self(Kind.mlM7i2xlarge) }
+  public static var mlM7i2xlarge: Self { .allowed(Kind.mlM7i2xlarge) }
   /// `ml.m7i.48xlarge`.
-  public static var mlM7i48xlarge: Self { Self(Kind.mlM7i48xlarge) }
+  public static var mlM7i48xlarge: Self { .allowed(Kind.mlM7i48xlarge) }
   /// `ml.m7i.4xlarge`.
-  public static var mlM7i4xlarge: Self { Self(Kind.mlM7i4xlarge) }
+  public static var mlM7i4xlarge: Self { .allowed(Kind.mlM7i4xlarge) }
   /// `ml.m7i.8xlarge`.
-  public static var mlM7i8xlarge: Self { Self(Kind.mlM7i8xlarge) }
+  public static var mlM7i8xlarge: Self { .allowed(Kind.mlM7i8xlarge) }
   /// `ml.m7i.large`.
-  public static var mlM7iLarge: Self { Self(Kind.mlM7iLarge) }
+  public static var mlM7iLarge: Self { .allowed(Kind.mlM7iLarge) }
   /// `ml.m7i.xlarge`.
-  public static var mlM7iXlarge: Self { Self(Kind.mlM7iXlarge) }
+  public static var mlM7iXlarge: Self { .allowed(Kind.mlM7iXlarge) }
   /// `ml.p2.16xlarge`.
-  public static var mlP2_16xlarge: Self { Self(Kind.mlP2_16xlarge) }
+  public static var mlP2_16xlarge: Self { .allowed(Kind.mlP2_16xlarge) }
   /// `ml.p2.8xlarge`.
-  public static var mlP2_8xlarge: Self { Self(Kind.mlP2_8xlarge) }
+  public static var mlP2_8xlarge: Self { .allowed(Kind.mlP2_8xlarge) }
   /// `ml.p2.xlarge`.
-  public static var mlP2Xlarge: Self { Self(Kind.mlP2Xlarge) }
+  public static var mlP2Xlarge: Self { .allowed(Kind.mlP2Xlarge) }
   /// `ml.p3.16xlarge`.
-  public static var mlP3_16xlarge: Self { Self(Kind.mlP3_16xlarge) }
+  public static var mlP3_16xlarge: Self { .allowed(Kind.mlP3_16xlarge) }
   /// `ml.p3.2xlarge`.
-  public static var mlP3_2xlarge: Self { Self(Kind.mlP3_2xlarge) }
+  public static var mlP3_2xlarge: Self { .allowed(Kind.mlP3_2xlarge) }
   /// `ml.p3.8xlarge`.
-  public static var mlP3_8xlarge: Self { Self(Kind.mlP3_8xlarge) }
+  public static var mlP3_8xlarge: Self { .allowed(Kind.mlP3_8xlarge) }
   /// `ml.p5.4xlarge`.
-  public static var mlP5_4xlarge: Self { Self(Kind.mlP5_4xlarge) }
+  public static var mlP5_4xlarge: Self { .allowed(Kind.mlP5_4xlarge) }
   /// `ml.r5.12xlarge`.
-  public static var mlR5_12xlarge: Self { Self(Kind.mlR5_12xlarge) }
+  public static var mlR5_12xlarge: Self { .allowed(Kind.mlR5_12xlarge) }
   /// `ml.r5.16xlarge`.
-  public static var mlR5_16xlarge: Self { Self(Kind.mlR5_16xlarge) }
+  public static var mlR5_16xlarge: Self { .allowed(Kind.mlR5_16xlarge) }
   /// `ml.r5.24xlarge`.
-  public static var mlR5_24xlarge: Self { Self(Kind.mlR5_24xlarge) }
+  public static var mlR5_24xlarge: Self { .allowed(Kind.mlR5_24xlarge) }
   /// `ml.r5.2xlarge`.
-  public static var mlR5_2xlarge: Self { Self(Kind.mlR5_2xlarge) }
+  public static var mlR5_2xlarge: Self { .allowed(Kind.mlR5_2xlarge) }
   /// `ml.r5.4xlarge`.
-  public static var mlR5_4xlarge: Self { Self(Kind.mlR5_4xlarge) }
+  public static var mlR5_4xlarge: Self { .allowed(Kind.mlR5_4xlarge) }
   /// `ml.r5.8xlarge`.
-  public static var mlR5_8xlarge: Self { Self(Kind.mlR5_8xlarge) }
+  public static var mlR5_8xlarge: Self { .allowed(Kind.mlR5_8xlarge) }
   /// `ml.r5.large`.
-  public static var mlR5Large: Self { Self(Kind.mlR5Large) }
+  public static var mlR5Large: Self { .allowed(Kind.mlR5Large) }
   /// `ml.r5.xlarge`.
-  public static var mlR5Xlarge: Self { Self(Kind.mlR5Xlarge) }
+  public static var mlR5Xlarge: Self { .allowed(Kind.mlR5Xlarge) }
   /// `ml.r5d.12xlarge`.
-  public static var mlR5d12xlarge: Self { Self(Kind.mlR5d12xlarge) }
+  public static var mlR5d12xlarge: Self { .allowed(Kind.mlR5d12xlarge) }
   /// `ml.r5d.16xlarge`.
-  public static var mlR5d16xlarge: Self { Self(Kind.mlR5d16xlarge) }
+  public static var mlR5d16xlarge: Self { .allowed(Kind.mlR5d16xlarge) }
   /// `ml.r5d.24xlarge`.
-  public static var mlR5d24xlarge: Self { Self(Kind.mlR5d24xlarge) }
+  public static var mlR5d24xlarge: Self { .allowed(Kind.mlR5d24xlarge) }
   /// `ml.r5d.2xlarge`.
-  public static var mlR5d2xlarge: Self { Self(Kind.mlR5d2xlarge) }
+  public static var mlR5d2xlarge: Self { .allowed(Kind.mlR5d2xlarge) }
   /// `ml.r5d.4xlarge`.
-  public static var mlR5d4xlarge: Self { Self(Kind.mlR5d4xlarge) }
+  public static var mlR5d4xlarge: Self { .allowed(Kind.mlR5d4xlarge) }
   /// `ml.r5d.8xlarge`.
-  public static var mlR5d8xlarge: Self { Self(Kind.mlR5d8xlarge) }
+  public static var mlR5d8xlarge: Self { .allowed(Kind.mlR5d8xlarge) }
   /// `ml.r5d.large`.
-  public static var mlR5dLarge: Self { Self(Kind.mlR5dLarge) }
+  public static var mlR5dLarge: Self { .allowed(Kind.mlR5dLarge) }
   /// `ml.r5d.xlarge`.
-  public static var mlR5dXlarge: Self { Self(Kind.mlR5dXlarge) }
+  public static var mlR5dXlarge: Self { .allowed(Kind.mlR5dXlarge) }
   /// `ml.r7i.12xlarge`.
-  public static var mlR7i12xlarge: Self { Self(Kind.mlR7i12xlarge) }
+  public static var mlR7i12xlarge: Self { .allowed(Kind.mlR7i12xlarge) }
   /// `ml.r7i.16xlarge`.
-  public static var mlR7i16xlarge: Self { Self(Kind.mlR7i16xlarge) }
+  public static var mlR7i16xlarge: Self { .allowed(Kind.mlR7i16xlarge) }
   /// `ml.r7i.24xlarge`.
-  public static var mlR7i24xlarge: Self { Self(Kind.mlR7i24xlarge) }
+  public static var mlR7i24xlarge: Self { .allowed(Kind.mlR7i24xlarge) }
   /// `ml.r7i.2xlarge`.
-  public static var mlR7i2xlarge: Self { Self(Kind.mlR7i2xlarge) }
+  public static var mlR7i2xlarge: Self { .allowed(Kind.mlR7i2xlarge) }
   /// `ml.r7i.48xlarge`.
-  public static var mlR7i48xlarge: Self { Self(Kind.mlR7i48xlarge) }
+  public static var mlR7i48xlarge: Self { .allowed(Kind.mlR7i48xlarge) }
   /// `ml.r7i.4xlarge`.
-  public static var mlR7i4xlarge: Self { Self(Kind.mlR7i4xlarge) }
+  public static var mlR7i4xlarge: Self { .allowed(Kind.mlR7i4xlarge) }
   /// `ml.r7i.8xlarge`.
-  public static var mlR7i8xlarge: Self { Self(Kind.mlR7i8xlarge) }
+  public static var mlR7i8xlarge: Self { .allowed(Kind.mlR7i8xlarge) }
   /// `ml.r7i.large`.
-  public static var mlR7iLarge: Self { Self(Kind.mlR7iLarge) }
+  public static var mlR7iLarge: Self { .allowed(Kind.mlR7iLarge) }
   /// `ml.r7i.xlarge`.
-  public static var mlR7iXlarge: Self { Self(Kind.mlR7iXlarge) }
+  public static var mlR7iXlarge: Self { .allowed(Kind.mlR7iXlarge) }
   /// `ml.t3.2xlarge`.
-  public static var mlT3_2xlarge: Self { Self(Kind.mlT3_2xlarge) }
+  public static var mlT3_2xlarge: Self { .allowed(Kind.mlT3_2xlarge) }
   /// `ml.t3.large`.
-  public static var mlT3Large: Self { Self(Kind.mlT3Large) }
+  public static var mlT3Large: Self { .allowed(Kind.mlT3Large) }
   /// `ml.t3.medium`.
-  public static var mlT3Medium: Self { Self(Kind.mlT3Medium) }
+  public static var mlT3Medium: Self { .allowed(Kind.mlT3Medium) }
   /// `ml.t3.xlarge`.
-  public static var mlT3Xlarge: Self { Self(Kind.mlT3Xlarge) }
+  public static var mlT3Xlarge: Self { .allowed(Kind.mlT3Xlarge) }
 }
 
 extension SageMaker {
@@ -591,7 +591,7 @@ extension Value where Kind == SageMaker.JSONDefinition {
   public init(line: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let line = line { objectEntries.append(.init("Line", line.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -607,7 +607,7 @@ extension Value where Kind == SageMaker.MonitoringOutput {
   public init(s3Output: Value<SageMaker.S3Output>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Output", s3Output.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -624,7 +624,7 @@ extension Value where Kind == SageMaker.MonitoringOutputConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
     objectEntries.append(.init("MonitoringOutputs", monitoringOutputs.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -640,7 +640,7 @@ extension Value where Kind == SageMaker.MonitoringResources {
   public init(clusterConfig: Value<SageMaker.ClusterConfig>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ClusterConfig", clusterConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -666,7 +666,7 @@ extension Value where Kind == SageMaker.NetworkConfig {
       objectEntries.append(.init("EnableNetworkIsolation", enableNetworkIsolation.expression))
     }
     if let vpcConfig = vpcConfig { objectEntries.append(.init("VpcConfig", vpcConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -682,9 +682,9 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.S3DataDistributionTypeValue {
   /// `FullyReplicated`.
-  public static var fullyReplicated: Self { Self(Kind.fullyReplicated) }
+  public static var fullyReplicated: Self { .allowed(Kind.fullyReplicated) }
   /// `ShardedByS3Key`.
-  public static var shardedByS3Key: Self { Self(Kind.shardedByS3Key) }
+  public static var shardedByS3Key: Self { .allowed(Kind.shardedByS3Key) }
 }
 
 extension SageMaker {
@@ -699,9 +699,9 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.S3InputModeValue {
   /// `Pipe`.
-  public static var pipe: Self { Self(Kind.pipe) }
+  public static var pipe: Self { .allowed(Kind.pipe) }
   /// `File`.
-  public static var file: Self { Self(Kind.file) }
+  public static var file: Self { .allowed(Kind.file) }
 }
 
 extension SageMaker {
@@ -718,7 +718,7 @@ extension Value where Kind == SageMaker.S3Output {
     objectEntries.append(.init("LocalPath", localPath.expression))
     if let s3UploadMode = s3UploadMode { objectEntries.append(.init("S3UploadMode", s3UploadMode.expression)) }
     objectEntries.append(.init("S3Uri", s3URI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -734,9 +734,9 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.S3UploadModeValue {
   /// `Continuous`.
-  public static var continuous: Self { Self(Kind.continuous) }
+  public static var continuous: Self { .allowed(Kind.continuous) }
   /// `EndOfJob`.
-  public static var endOfJob: Self { Self(Kind.endOfJob) }
+  public static var endOfJob: Self { .allowed(Kind.endOfJob) }
 }
 
 extension SageMaker {
@@ -751,7 +751,7 @@ extension Value where Kind == SageMaker.StatisticsResource {
   public init(s3URI: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3URI = s3URI { objectEntries.append(.init("S3Uri", s3URI.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -767,7 +767,7 @@ extension Value where Kind == SageMaker.StoppingCondition {
   public init(maxRuntimeInSeconds: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxRuntimeInSeconds", maxRuntimeInSeconds.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -783,9 +783,9 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.AccessStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension SageMaker {
@@ -805,19 +805,19 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.AppTypeValue {
   /// `JupyterServer`.
-  public static var jupyterServer: Self { Self(Kind.jupyterServer) }
+  public static var jupyterServer: Self { .allowed(Kind.jupyterServer) }
   /// `TensorBoard`.
-  public static var tensorBoard: Self { Self(Kind.tensorBoard) }
+  public static var tensorBoard: Self { .allowed(Kind.tensorBoard) }
   /// `RStudioServerPro`.
-  public static var rStudioServerPro: Self { Self(Kind.rStudioServerPro) }
+  public static var rStudioServerPro: Self { .allowed(Kind.rStudioServerPro) }
   /// `JupyterLab`.
-  public static var jupyterLab: Self { Self(Kind.jupyterLab) }
+  public static var jupyterLab: Self { .allowed(Kind.jupyterLab) }
   /// `CodeEditor`.
-  public static var codeEditor: Self { Self(Kind.codeEditor) }
+  public static var codeEditor: Self { .allowed(Kind.codeEditor) }
   /// `DetailedProfiler`.
-  public static var detailedProfiler: Self { Self(Kind.detailedProfiler) }
+  public static var detailedProfiler: Self { .allowed(Kind.detailedProfiler) }
   /// `Canvas`.
-  public static var canvas: Self { Self(Kind.canvas) }
+  public static var canvas: Self { .allowed(Kind.canvas) }
 }
 
 extension SageMaker {
@@ -833,11 +833,11 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.AutoMountHomeEFSValue {
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `DefaultAsDomain`.
-  public static var defaultAsDomain: Self { Self(Kind.defaultAsDomain) }
+  public static var defaultAsDomain: Self { .allowed(Kind.defaultAsDomain) }
 }
 
 extension SageMaker {
@@ -864,7 +864,7 @@ extension Value where Kind == SageMaker.CustomFileSystemConfig {
     if let s3FileSystemConfig = s3FileSystemConfig {
       objectEntries.append(.init("S3FileSystemConfig", s3FileSystemConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -884,7 +884,7 @@ extension Value where Kind == SageMaker.CustomImage {
     if let imageVersionNumber = imageVersionNumber {
       objectEntries.append(.init("ImageVersionNumber", imageVersionNumber.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -901,7 +901,7 @@ extension Value where Kind == SageMaker.CustomPosixUserConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Gid", gid.expression))
     objectEntries.append(.init("Uid", uid.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -918,7 +918,7 @@ extension Value where Kind == SageMaker.DefaultEBSStorageSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DefaultEbsVolumeSizeInGb", defaultEBSVolumeSizeInGb.expression))
     objectEntries.append(.init("MaximumEbsVolumeSizeInGb", maximumEBSVolumeSizeInGb.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -936,7 +936,7 @@ extension Value where Kind == SageMaker.DefaultSpaceStorageSettings {
     if let defaultEBSStorageSettings = defaultEBSStorageSettings {
       objectEntries.append(.init("DefaultEbsStorageSettings", defaultEBSStorageSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -953,7 +953,7 @@ extension Value where Kind == SageMaker.EFSFileSystemConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FileSystemId", fileSystemID.expression))
     if let fileSystemPath = fileSystemPath { objectEntries.append(.init("FileSystemPath", fileSystemPath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -970,7 +970,7 @@ extension Value where Kind == SageMaker.FsxLustreFileSystemConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FileSystemId", fileSystemID.expression))
     if let fileSystemPath = fileSystemPath { objectEntries.append(.init("FileSystemPath", fileSystemPath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -992,7 +992,7 @@ extension Value where Kind == SageMaker.HiddenSageMakerImage {
       objectEntries.append(.init("SageMakerImageName", sageMakerImageName.expression))
     }
     if let versionAliases = versionAliases { objectEntries.append(.init("VersionAliases", versionAliases.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1026,45 +1026,45 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.MlToolsValue {
   /// `DataWrangler`.
-  public static var dataWrangler: Self { Self(Kind.dataWrangler) }
+  public static var dataWrangler: Self { .allowed(Kind.dataWrangler) }
   /// `FeatureStore`.
-  public static var featureStore: Self { Self(Kind.featureStore) }
+  public static var featureStore: Self { .allowed(Kind.featureStore) }
   /// `EmrClusters`.
-  public static var emrClusters: Self { Self(Kind.emrClusters) }
+  public static var emrClusters: Self { .allowed(Kind.emrClusters) }
   /// `AutoMl`.
-  public static var autoMl: Self { Self(Kind.autoMl) }
+  public static var autoMl: Self { .allowed(Kind.autoMl) }
   /// `Experiments`.
-  public static var experiments: Self { Self(Kind.experiments) }
+  public static var experiments: Self { .allowed(Kind.experiments) }
   /// `Training`.
-  public static var training: Self { Self(Kind.training) }
+  public static var training: Self { .allowed(Kind.training) }
   /// `ModelEvaluation`.
-  public static var modelEvaluation: Self { Self(Kind.modelEvaluation) }
+  public static var modelEvaluation: Self { .allowed(Kind.modelEvaluation) }
   /// `Pipelines`.
-  public static var pipelines: Self { Self(Kind.pipelines) }
+  public static var pipelines: Self { .allowed(Kind.pipelines) }
   /// `Models`.
-  public static var models: Self { Self(Kind.models) }
+  public static var models: Self { .allowed(Kind.models) }
   /// `JumpStart`.
-  public static var jumpStart: Self { Self(Kind.jumpStart) }
+  public static var jumpStart: Self { .allowed(Kind.jumpStart) }
   /// `InferenceRecommender`.
-  public static var inferenceRecommender: Self { Self(Kind.inferenceRecommender) }
+  public static var inferenceRecommender: Self { .allowed(Kind.inferenceRecommender) }
   /// `Endpoints`.
-  public static var endpoints: Self { Self(Kind.endpoints) }
+  public static var endpoints: Self { .allowed(Kind.endpoints) }
   /// `Projects`.
-  public static var projects: Self { Self(Kind.projects) }
+  public static var projects: Self { .allowed(Kind.projects) }
   /// `InferenceOptimization`.
-  public static var inferenceOptimization: Self { Self(Kind.inferenceOptimization) }
+  public static var inferenceOptimization: Self { .allowed(Kind.inferenceOptimization) }
   /// `HyperPodClusters`.
-  public static var hyperPodClusters: Self { Self(Kind.hyperPodClusters) }
+  public static var hyperPodClusters: Self { .allowed(Kind.hyperPodClusters) }
   /// `Comet`.
-  public static var comet: Self { Self(Kind.comet) }
+  public static var comet: Self { .allowed(Kind.comet) }
   /// `DeepchecksLLMEvaluation`.
-  public static var deepchecksLlmEvaluation: Self { Self(Kind.deepchecksLlmEvaluation) }
+  public static var deepchecksLlmEvaluation: Self { .allowed(Kind.deepchecksLlmEvaluation) }
   /// `Fiddler`.
-  public static var fiddler: Self { Self(Kind.fiddler) }
+  public static var fiddler: Self { .allowed(Kind.fiddler) }
   /// `LakeraGuard`.
-  public static var lakeraGuard: Self { Self(Kind.lakeraGuard) }
+  public static var lakeraGuard: Self { .allowed(Kind.lakeraGuard) }
   /// `PerformanceEvaluation`.
-  public static var performanceEvaluation: Self { Self(Kind.performanceEvaluation) }
+  public static var performanceEvaluation: Self { .allowed(Kind.performanceEvaluation) }
 }
 
 extension SageMaker {
@@ -1079,9 +1079,9 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.NotebookOutputOptionValue {
   /// `Allowed`.
-  public static var allowed: Self { Self(Kind.allowed) }
+  public static var allowed: Self { .allowed(Kind.allowed) }
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension SageMaker {
@@ -1100,7 +1100,7 @@ extension Value where Kind == SageMaker.RStudioServerProAppSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     if let accessStatus = accessStatus { objectEntries.append(.init("AccessStatus", accessStatus.expression)) }
     if let userGroup = userGroup { objectEntries.append(.init("UserGroup", userGroup.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1117,7 +1117,7 @@ extension Value where Kind == SageMaker.S3FileSystemConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     if let mountPath = mountPath { objectEntries.append(.init("MountPath", mountPath.expression)) }
     if let s3URI = s3URI { objectEntries.append(.init("S3Uri", s3URI.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1132,7 +1132,7 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.SageMakerImageNameValue {
   /// `sagemaker_distribution`.
-  public static var sagemakerDistribution: Self { Self(Kind.sagemakerDistribution) }
+  public static var sagemakerDistribution: Self { .allowed(Kind.sagemakerDistribution) }
 }
 
 extension SageMaker {
@@ -1155,7 +1155,7 @@ extension Value where Kind == SageMaker.SharingSettings {
     }
     if let s3KMSKeyID = s3KMSKeyID { objectEntries.append(.init("S3KmsKeyId", s3KMSKeyID.expression)) }
     if let s3OutputPath = s3OutputPath { objectEntries.append(.init("S3OutputPath", s3OutputPath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1171,9 +1171,9 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.StudioWebPortalValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension SageMaker {
@@ -1188,9 +1188,9 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.UserGroupValue {
   /// `R_STUDIO_ADMIN`.
-  public static var rStudioAdmin: Self { Self(Kind.rStudioAdmin) }
+  public static var rStudioAdmin: Self { .allowed(Kind.rStudioAdmin) }
   /// `R_STUDIO_USER`.
-  public static var rStudioUser: Self { Self(Kind.rStudioUser) }
+  public static var rStudioUser: Self { .allowed(Kind.rStudioUser) }
 }
 
 extension SageMaker {
@@ -1205,7 +1205,7 @@ extension Value where Kind == SageMaker.Alarm {
   public init(alarmName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AlarmName", alarmName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1226,7 +1226,7 @@ extension Value where Kind == SageMaker.CaptureContentTypeHeader {
     if let jsonContentTypes = jsonContentTypes {
       objectEntries.append(.init("JsonContentTypes", jsonContentTypes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1242,9 +1242,9 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.CompressionTypeValue {
   /// `None`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `Gzip`.
-  public static var gzip: Self { Self(Kind.gzip) }
+  public static var gzip: Self { .allowed(Kind.gzip) }
 }
 
 extension SageMaker {
@@ -1259,7 +1259,7 @@ extension Value where Kind == SageMaker.ModelAccessConfig {
   public init(acceptEula: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AcceptEula", acceptEula.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1275,9 +1275,9 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.S3DataTypeValue {
   /// `S3Prefix`.
-  public static var s3Prefix: Self { Self(Kind.s3Prefix) }
+  public static var s3Prefix: Self { .allowed(Kind.s3Prefix) }
   /// `S3Object`.
-  public static var s3Object: Self { Self(Kind.s3Object) }
+  public static var s3Object: Self { .allowed(Kind.s3Object) }
 }
 
 extension SageMaker {
@@ -1292,7 +1292,7 @@ extension Value where Kind == SageMaker.MonitoringGroundTruthS3Input {
   public init(s3URI: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Uri", s3URI.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1309,11 +1309,11 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.ModelApprovalStatusValue {
   /// `Approved`.
-  public static var approved: Self { Self(Kind.approved) }
+  public static var approved: Self { .allowed(Kind.approved) }
   /// `Rejected`.
-  public static var rejected: Self { Self(Kind.rejected) }
+  public static var rejected: Self { .allowed(Kind.rejected) }
   /// `PendingManualApproval`.
-  public static var pendingManualApproval: Self { Self(Kind.pendingManualApproval) }
+  public static var pendingManualApproval: Self { .allowed(Kind.pendingManualApproval) }
 }
 
 extension SageMaker {
@@ -1330,13 +1330,13 @@ extension SageMaker {
 
 extension Value where Kind == SageMaker.ModelCardStatusValue {
   /// `Draft`.
-  public static var draft: Self { Self(Kind.draft) }
+  public static var draft: Self { .allowed(Kind.draft) }
   /// `PendingReview`.
-  public static var pendingReview: Self { Self(Kind.pendingReview) }
+  public static var pendingReview: Self { .allowed(Kind.pendingReview) }
   /// `Approved`.
-  public static var approved: Self { Self(Kind.approved) }
+  public static var approved: Self { .allowed(Kind.approved) }
   /// `Archived`.
-  public static var archived: Self { Self(Kind.archived) }
+  public static var archived: Self { .allowed(Kind.archived) }
 }
 
 extension SageMaker {
@@ -1352,6 +1352,6 @@ extension Value where Kind == SageMaker.SourceAlgorithm {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("AlgorithmName", algorithmName.expression))
     if let modelDataURL = modelDataURL { objectEntries.append(.init("ModelDataUrl", modelDataURL.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

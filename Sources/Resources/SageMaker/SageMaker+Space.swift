@@ -136,19 +136,19 @@ extension SageMaker.Space {
 
 extension Value where Kind == SageMaker.Space.AppTypeValue {
   /// `JupyterServer`.
-  public static var jupyterServer: Self { Self(Kind.jupyterServer) }
+  public static var jupyterServer: Self { .allowed(Kind.jupyterServer) }
   /// `KernelGateway`.
-  public static var kernelGateway: Self { Self(Kind.kernelGateway) }
+  public static var kernelGateway: Self { .allowed(Kind.kernelGateway) }
   /// `TensorBoard`.
-  public static var tensorBoard: Self { Self(Kind.tensorBoard) }
+  public static var tensorBoard: Self { .allowed(Kind.tensorBoard) }
   /// `RStudioServerPro`.
-  public static var rStudioServerPro: Self { Self(Kind.rStudioServerPro) }
+  public static var rStudioServerPro: Self { .allowed(Kind.rStudioServerPro) }
   /// `RSessionGateway`.
-  public static var rSessionGateway: Self { Self(Kind.rSessionGateway) }
+  public static var rSessionGateway: Self { .allowed(Kind.rSessionGateway) }
   /// `JupyterLab`.
-  public static var jupyterLab: Self { Self(Kind.jupyterLab) }
+  public static var jupyterLab: Self { .allowed(Kind.jupyterLab) }
   /// `CodeEditor`.
-  public static var codeEditor: Self { Self(Kind.codeEditor) }
+  public static var codeEditor: Self { .allowed(Kind.codeEditor) }
 }
 
 extension SageMaker.Space {
@@ -163,7 +163,7 @@ extension Value where Kind == SageMaker.Space.CodeRepository {
   public init(repositoryURL: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("RepositoryUrl", repositoryURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -187,7 +187,7 @@ extension Value where Kind == SageMaker.Space.CustomFileSystem {
       objectEntries.append(.init("FSxLustreFileSystem", fsxLustreFileSystem.expression))
     }
     if let s3FileSystem = s3FileSystem { objectEntries.append(.init("S3FileSystem", s3FileSystem.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -203,7 +203,7 @@ extension Value where Kind == SageMaker.Space.EBSStorageSettings {
   public init(ebsVolumeSizeInGb: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("EbsVolumeSizeInGb", ebsVolumeSizeInGb.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -219,7 +219,7 @@ extension Value where Kind == SageMaker.Space.EFSFileSystem {
   public init(fileSystemID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FileSystemId", fileSystemID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -235,7 +235,7 @@ extension Value where Kind == SageMaker.Space.FsxLustreFileSystem {
   public init(fileSystemID: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FileSystemId", fileSystemID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -312,131 +312,131 @@ extension SageMaker.Space {
 
 extension Value where Kind == SageMaker.Space.InstanceTypeValue {
   /// `system`.
-  public static var system: Self { Self(Kind.system) }
+  public static var system: Self { .allowed(Kind.system) }
   /// `ml.t3.micro`.
-  public static var mlT3Micro: Self { Self(Kind.mlT3Micro) }
+  public static var mlT3Micro: Self { .allowed(Kind.mlT3Micro) }
   /// `ml.t3.small`.
-  public static var mlT3Small: Self { Self(Kind.mlT3Small) }
+  public static var mlT3Small: Self { .allowed(Kind.mlT3Small) }
   /// `ml.t3.medium`.
-  public static var mlT3Medium: Self { Self(Kind.mlT3Medium) }
+  public static var mlT3Medium: Self { .allowed(Kind.mlT3Medium) }
   /// `ml.t3.large`.
-  public static var mlT3Large: Self { Self(Kind.mlT3Large) }
+  public static var mlT3Large: Self { .allowed(Kind.mlT3Large) }
   /// `ml.t3.xlarge`.
-  public static var mlT3Xlarge: Self { Self(Kind.mlT3Xlarge) }
+  public static var mlT3Xlarge: Self { .allowed(Kind.mlT3Xlarge) }
   /// `ml.t3.2xlarge`.
-  public static var mlT3_2xlarge: Self { Self(Kind.mlT3_2xlarge) }
+  public static var mlT3_2xlarge: Self { .allowed(Kind.mlT3_2xlarge) }
   /// `ml.m5.large`.
-  public static var mlM5Large: Self { Self(Kind.mlM5Large) }
+  public static var mlM5Large: Self { .allowed(Kind.mlM5Large) }
   /// `ml.m5.xlarge`.
-  public static var mlM5Xlarge: Self { Self(Kind.mlM5Xlarge) }
+  public static var mlM5Xlarge: Self { .allowed(Kind.mlM5Xlarge) }
   /// `ml.m5.2xlarge`.
-  public static var mlM5_2xlarge: Self { Self(Kind.mlM5_2xlarge) }
+  public static var mlM5_2xlarge: Self { .allowed(Kind.mlM5_2xlarge) }
   /// `ml.m5.4xlarge`.
-  public static var mlM5_4xlarge: Self { Self(Kind.mlM5_4xlarge) }
+  public static var mlM5_4xlarge: Self { .allowed(Kind.mlM5_4xlarge) }
   /// `ml.m5.8xlarge`.
-  public static var mlM5_8xlarge: Self { Self(Kind.mlM5_8xlarge) }
+  public static var mlM5_8xlarge: Self { .allowed(Kind.mlM5_8xlarge) }
   /// `ml.m5.12xlarge`.
-  public static var mlM5_12xlarge: Self { Self(Kind.mlM5_12xlarge) }
+  public static var mlM5_12xlarge: Self { .allowed(Kind.mlM5_12xlarge) }
   /// `ml.m5.16xlarge`.
-  public static var mlM5_16xlarge: Self { Self(Kind.mlM5_16xlarge) }
+  public static var mlM5_16xlarge: Self { .allowed(Kind.mlM5_16xlarge) }
   /// `ml.m5.24xlarge`.
-  public static var mlM5_24xlarge: Self { Self(Kind.mlM5_24xlarge) }
+  public static var mlM5_24xlarge: Self { .allowed(Kind.mlM5_24xlarge) }
   /// `ml.c5.large`.
-  public static var mlC5Large: Self { Self(Kind.mlC5Large) }
+  public static var mlC5Large: Self { .allowed(Kind.mlC5Large) }
   /// `ml.c5.xlarge`.
-  public static var mlC5Xlarge: Self { Self(Kind.mlC5Xlarge) }
+  public static var mlC5Xlarge: Self { .allowed(Kind.mlC5Xlarge) }
   /// `ml.c5.2xlarge`.
-  public static var mlC5_2xlarge: Self { Self(Kind.mlC5_2xlarge) }
+  public static var mlC5_2xlarge: Self { .allowed(Kind.mlC5_2xlarge) }
   /// `ml.c5.4xlarge`.
-  public static var mlC5_4xlarge: Self { Self(Kind.mlC5_4xlarge) }
+  public static var mlC5_4xlarge: Self { .allowed(Kind.mlC5_4xlarge) }
   /// `ml.c5.9xlarge`.
-  public static var mlC5_9xlarge: Self { Self(Kind.mlC5_9xlarge) }
+  public static var mlC5_9xlarge: Self { .allowed(Kind.mlC5_9xlarge) }
   /// `ml.c5.12xlarge`.
-  public static var mlC5_12xlarge: Self { Self(Kind.mlC5_12xlarge) }
+  public static var mlC5_12xlarge: Self { .allowed(Kind.mlC5_12xlarge) }
   /// `ml.c5.18xlarge`.
-  public static var mlC5_18xlarge: Self { Self(Kind.mlC5_18xlarge) }
+  public static var mlC5_18xlarge: Self { .allowed(Kind.mlC5_18xlarge) }
   /// `ml.c5.24xlarge`.
-  public static var mlC5_24xlarge: Self { Self(Kind.mlC5_24xlarge) }
+  public static var mlC5_24xlarge: Self { .allowed(Kind.mlC5_24xlarge) }
   /// `ml.p3.2xlarge`.
-  public static var mlP3_2xlarge: Self { Self(Kind.mlP3_2xlarge) }
+  public static var mlP3_2xlarge: Self { .allowed(Kind.mlP3_2xlarge) }
   /// `ml.p3.8xlarge`.
-  public static var mlP3_8xlarge: Self { Self(Kind.mlP3_8xlarge) }
+  public static var mlP3_8xlarge: Self { .allowed(Kind.mlP3_8xlarge) }
   /// `ml.p3.16xlarge`.
-  public static var mlP3_16xlarge: Self { Self(Kind.mlP3_16xlarge) }
+  public static var mlP3_16xlarge: Self { .allowed(Kind.mlP3_16xlarge) }
   /// `ml.g4dn.xlarge`.
-  public static var mlG4dnXlarge: Self { Self(Kind.mlG4dnXlarge) }
+  public static var mlG4dnXlarge: Self { .allowed(Kind.mlG4dnXlarge) }
   /// `ml.g4dn.2xlarge`.
-  public static var mlG4dn2xlarge: Self { Self(Kind.mlG4dn2xlarge) }
+  public static var mlG4dn2xlarge: Self { .allowed(Kind.mlG4dn2xlarge) }
   /// `ml.g4dn.4xlarge`.
-  public static var mlG4dn4xlarge: Self { Self(Kind.mlG4dn4xlarge) }
+  public static var mlG4dn4xlarge: Self { .allowed(Kind.mlG4dn4xlarge) }
   /// `ml.g4dn.8xlarge`.
-  public static var mlG4dn8xlarge: Self { Self(Kind.mlG4dn8xlarge) }
+  public static var mlG4dn8xlarge: Self { .allowed(Kind.mlG4dn8xlarge) }
   /// `ml.g4dn.12xlarge`.
-  public static var mlG4dn12xlarge: Self { Self(Kind.mlG4dn12xlarge) }
+  public static var mlG4dn12xlarge: Self { .allowed(Kind.mlG4dn12xlarge) }
   /// `ml.g4dn.16xlarge`.
-  public static var mlG4dn16xlarge: Self { Self(Kind.mlG4dn16xlarge) }
+  public static var mlG4dn16xlarge: Self { .allowed(Kind.mlG4dn16xlarge) }
   /// `ml.r5.large`.
-  public static var mlR5Large: Self { Self(Kind.mlR5Large) }
+  public static var mlR5Large: Self { .allowed(Kind.mlR5Large) }
   /// `ml.r5.xlarge`.
-  public static var mlR5Xlarge: Self { Self(Kind.mlR5Xlarge) }
+  public static var mlR5Xlarge: Self { .allowed(Kind.mlR5Xlarge) }
   /// `ml.r5.2xlarge`.
-  public static var mlR5_2xlarge: Self { Self(Kind.mlR5_2xlarge) }
+  public static var mlR5_2xlarge: Self { .allowed(Kind.mlR5_2xlarge) }
   /// `ml.r5.4xlarge`.
-  public static var mlR5_4xlarge: Self { Self(Kind.mlR5_4xlarge) }
+  public static var mlR5_4xlarge: Self { .allowed(Kind.mlR5_4xlarge) }
   /// `ml.r5.8xlarge`.
-  public static var mlR5_8xlarge: Self { Self(Kind.mlR5_8xlarge) }
+  public static var mlR5_8xlarge: Self { .allowed(Kind.mlR5_8xlarge) }
   /// `ml.r5.12xlarge`.
-  public static var mlR5_12xlarge: Self { Self(Kind.mlR5_12xlarge) }
+  public static var mlR5_12xlarge: Self { .allowed(Kind.mlR5_12xlarge) }
   /// `ml.r5.16xlarge`.
-  public static var mlR5_16xlarge: Self { Self(Kind.mlR5_16xlarge) }
+  public static var mlR5_16xlarge: Self { .allowed(Kind.mlR5_16xlarge) }
   /// `ml.r5.24xlarge`.
-  public static var mlR5_24xlarge: Self { Self(Kind.mlR5_24xlarge) }
+  public static var mlR5_24xlarge: Self { .allowed(Kind.mlR5_24xlarge) }
   /// `ml.p3dn.24xlarge`.
-  public static var mlP3dn24xlarge: Self { Self(Kind.mlP3dn24xlarge) }
+  public static var mlP3dn24xlarge: Self { .allowed(Kind.mlP3dn24xlarge) }
   /// `ml.m5d.large`.
-  public static var mlM5dLarge: Self { Self(Kind.mlM5dLarge) }
+  public static var mlM5dLarge: Self { .allowed(Kind.mlM5dLarge) }
   /// `ml.m5d.xlarge`.
-  public static var mlM5dXlarge: Self { Self(Kind.mlM5dXlarge) }
+  public static var mlM5dXlarge: Self { .allowed(Kind.mlM5dXlarge) }
   /// `ml.m5d.2xlarge`.
-  public static var mlM5d2xlarge: Self { Self(Kind.mlM5d2xlarge) }
+  public static var mlM5d2xlarge: Self { .allowed(Kind.mlM5d2xlarge) }
   /// `ml.m5d.4xlarge`.
-  public static var mlM5d4xlarge: Self { Self(Kind.mlM5d4xlarge) }
+  public static var mlM5d4xlarge: Self { .allowed(Kind.mlM5d4xlarge) }
   /// `ml.m5d.8xlarge`.
-  public static var mlM5d8xlarge: Self { Self(Kind.mlM5d8xlarge) }
+  public static var mlM5d8xlarge: Self { .allowed(Kind.mlM5d8xlarge) }
   /// `ml.m5d.12xlarge`.
-  public static var mlM5d12xlarge: Self { Self(Kind.mlM5d12xlarge) }
+  public static var mlM5d12xlarge: Self { .allowed(Kind.mlM5d12xlarge) }
   /// `ml.m5d.16xlarge`.
-  public static var mlM5d16xlarge: Self { Self(Kind.mlM5d16xlarge) }
+  public static var mlM5d16xlarge: Self { .allowed(Kind.mlM5d16xlarge) }
   /// `ml.m5d.24xlarge`.
-  public static var mlM5d24xlarge: Self { Self(Kind.mlM5d24xlarge) }
+  public static var mlM5d24xlarge: Self { .allowed(Kind.mlM5d24xlarge) }
   /// `ml.g5.xlarge`.
-  public static var mlG5Xlarge: Self { Self(Kind.mlG5Xlarge) }
+  public static var mlG5Xlarge: Self { .allowed(Kind.mlG5Xlarge) }
   /// `ml.g5.2xlarge`.
-  public static var mlG5_2xlarge: Self { Self(Kind.mlG5_2xlarge) }
+  public static var mlG5_2xlarge: Self { .allowed(Kind.mlG5_2xlarge) }
   /// `ml.g5.4xlarge`.
-  public static var mlG5_4xlarge: Self { Self(Kind.mlG5_4xlarge) }
+  public static var mlG5_4xlarge: Self { .allowed(Kind.mlG5_4xlarge) }
   /// `ml.g5.8xlarge`.
-  public static var mlG5_8xlarge: Self { Self(Kind.mlG5_8xlarge) }
+  public static var mlG5_8xlarge: Self { .allowed(Kind.mlG5_8xlarge) }
   /// `ml.g5.12xlarge`.
-  public static var mlG5_12xlarge: Self { Self(Kind.mlG5_12xlarge) }
+  public static var mlG5_12xlarge: Self { .allowed(Kind.mlG5_12xlarge) }
   /// `ml.g5.16xlarge`.
-  public static var mlG5_16xlarge: Self { Self(Kind.mlG5_16xlarge) }
+  public static var mlG5_16xlarge: Self { .allowed(Kind.mlG5_16xlarge) }
   /// `ml.g5.24xlarge`.
-  public static var mlG5_24xlarge: Self { Self(Kind.mlG5_24xlarge) }
+  public static var mlG5_24xlarge: Self { .allowed(Kind.mlG5_24xlarge) }
   /// `ml.g5.48xlarge`.
-  public static var mlG5_48xlarge: Self { Self(Kind.mlG5_48xlarge) }
+  public static var mlG5_48xlarge: Self { .allowed(Kind.mlG5_48xlarge) }
   /// `ml.p4d.24xlarge`.
-  public static var mlP4d24xlarge: Self { Self(Kind.mlP4d24xlarge) }
+  public static var mlP4d24xlarge: Self { .allowed(Kind.mlP4d24xlarge) }
   /// `ml.p4de.24xlarge`.
-  public static var mlP4de24xlarge: Self { Self(Kind.mlP4de24xlarge) }
+  public static var mlP4de24xlarge: Self { .allowed(Kind.mlP4de24xlarge) }
   /// `ml.geospatial.interactive`.
-  public static var mlGeospatialInteractive: Self { Self(Kind.mlGeospatialInteractive) }
+  public static var mlGeospatialInteractive: Self { .allowed(Kind.mlGeospatialInteractive) }
   /// `ml.trn1.2xlarge`.
-  public static var mlTrn1_2xlarge: Self { Self(Kind.mlTrn1_2xlarge) }
+  public static var mlTrn1_2xlarge: Self { .allowed(Kind.mlTrn1_2xlarge) }
   /// `ml.trn1.32xlarge`.
-  public static var mlTrn1_32xlarge: Self { Self(Kind.mlTrn1_32xlarge) }
+  public static var mlTrn1_32xlarge: Self { .allowed(Kind.mlTrn1_32xlarge) }
   /// `ml.trn1n.32xlarge`.
-  public static var mlTrn1n32xlarge: Self { Self(Kind.mlTrn1n32xlarge) }
+  public static var mlTrn1n32xlarge: Self { .allowed(Kind.mlTrn1n32xlarge) }
 }
 
 extension SageMaker.Space {
@@ -459,7 +459,7 @@ extension Value where Kind == SageMaker.Space.JupyterServerAppSettings {
     if let lifecycleConfigArns = lifecycleConfigArns {
       objectEntries.append(.init("LifecycleConfigArns", lifecycleConfigArns.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -485,7 +485,7 @@ extension Value where Kind == SageMaker.Space.KernelGatewayAppSettings {
     if let lifecycleConfigArns = lifecycleConfigArns {
       objectEntries.append(.init("LifecycleConfigArns", lifecycleConfigArns.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -501,7 +501,7 @@ extension Value where Kind == SageMaker.Space.OwnershipSettings {
   public init(ownerUserProfileName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OwnerUserProfileName", ownerUserProfileName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -517,9 +517,9 @@ extension SageMaker.Space {
 
 extension Value where Kind == SageMaker.Space.RemoteAccessValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension SageMaker.Space {
@@ -548,7 +548,7 @@ extension Value where Kind == SageMaker.Space.ResourceSpec {
     if let sageMakerImageVersionARN = sageMakerImageVersionARN {
       objectEntries.append(.init("SageMakerImageVersionArn", sageMakerImageVersionARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -564,7 +564,7 @@ extension Value where Kind == SageMaker.Space.S3FileSystem {
   public init(s3URI: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3URI = s3URI { objectEntries.append(.init("S3Uri", s3URI.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -580,9 +580,9 @@ extension SageMaker.Space {
 
 extension Value where Kind == SageMaker.Space.SharingTypeValue {
   /// `Private`.
-  public static var `private`: Self { Self(Kind.`private`) }
+  public static var `private`: Self { .allowed(Kind.`private`) }
   /// `Shared`.
-  public static var shared: Self { Self(Kind.shared) }
+  public static var shared: Self { .allowed(Kind.shared) }
 }
 
 extension SageMaker.Space {
@@ -599,7 +599,7 @@ extension Value where Kind == SageMaker.Space.SpaceCodeEditorAppSettings {
     if let defaultResourceSpec = defaultResourceSpec {
       objectEntries.append(.init("DefaultResourceSpec", defaultResourceSpec.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -623,7 +623,7 @@ extension Value where Kind == SageMaker.Space.SpaceJupyterLabAppSettings {
     if let defaultResourceSpec = defaultResourceSpec {
       objectEntries.append(.init("DefaultResourceSpec", defaultResourceSpec.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -639,9 +639,9 @@ extension SageMaker.Space {
 
 extension Value where Kind == SageMaker.Space.SpaceManagedResourcesValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension SageMaker.Space {
@@ -688,7 +688,7 @@ extension Value where Kind == SageMaker.Space.SpaceSettings {
     if let spaceStorageSettings = spaceStorageSettings {
       objectEntries.append(.init("SpaceStorageSettings", spaceStorageSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -704,7 +704,7 @@ extension Value where Kind == SageMaker.Space.SpaceSharingSettings {
   public init(sharingType: Value<SageMaker.Space.SharingTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SharingType", sharingType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -722,6 +722,6 @@ extension Value where Kind == SageMaker.Space.SpaceStorageSettings {
     if let ebsStorageSettings = ebsStorageSettings {
       objectEntries.append(.init("EbsStorageSettings", ebsStorageSettings.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

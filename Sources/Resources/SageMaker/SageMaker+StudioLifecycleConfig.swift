@@ -99,11 +99,11 @@ extension SageMaker.StudioLifecycleConfig {
 
 extension Value where Kind == SageMaker.StudioLifecycleConfig.StudioLifecycleConfigAppTypeValue {
   /// `JupyterServer`.
-  public static var jupyterServer: Self { Self(Kind.jupyterServer) }
+  public static var jupyterServer: Self { .allowed(Kind.jupyterServer) }
   /// `KernelGateway`.
-  public static var kernelGateway: Self { Self(Kind.kernelGateway) }
+  public static var kernelGateway: Self { .allowed(Kind.kernelGateway) }
   /// `CodeEditor`.
-  public static var codeEditor: Self { Self(Kind.codeEditor) }
+  public static var codeEditor: Self { .allowed(Kind.codeEditor) }
   /// `JupyterLab`.
-  public static var jupyterLab: Self { Self(Kind.jupyterLab) }
+  public static var jupyterLab: Self { .allowed(Kind.jupyterLab) }
 }

@@ -114,7 +114,7 @@ extension Value where Kind == SageMaker.Workteam.CognitoMemberDefinition {
     objectEntries.append(.init("CognitoClientId", cognitoClientID.expression))
     objectEntries.append(.init("CognitoUserGroup", cognitoUserGroup.expression))
     objectEntries.append(.init("CognitoUserPool", cognitoUserPool.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,7 +138,7 @@ extension Value where Kind == SageMaker.Workteam.MemberDefinition {
     if let oidcMemberDefinition = oidcMemberDefinition {
       objectEntries.append(.init("OidcMemberDefinition", oidcMemberDefinition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -154,7 +154,7 @@ extension Value where Kind == SageMaker.Workteam.NotificationConfiguration {
   public init(notificationTopicARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("NotificationTopicArn", notificationTopicARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -170,6 +170,6 @@ extension Value where Kind == SageMaker.Workteam.OIDCMemberDefinition {
   public init(oidcGroups: Value<[String]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OidcGroups", oidcGroups.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -134,9 +134,9 @@ extension Scheduler.Schedule {
 
 extension Value where Kind == Scheduler.Schedule.AssignPublicIPValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Scheduler.Schedule {
@@ -157,7 +157,7 @@ extension Value where Kind == Scheduler.Schedule.AwsVPCConfiguration {
     if let assignPublicIP = assignPublicIP { objectEntries.append(.init("AssignPublicIp", assignPublicIP.expression)) }
     if let securityGroups = securityGroups { objectEntries.append(.init("SecurityGroups", securityGroups.expression)) }
     objectEntries.append(.init("Subnets", subnets.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -175,7 +175,7 @@ extension Value where Kind == Scheduler.Schedule.CapacityProviderStrategyItem {
     if let base = base { objectEntries.append(.init("Base", base.expression)) }
     objectEntries.append(.init("CapacityProvider", capacityProvider.expression))
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -191,7 +191,7 @@ extension Value where Kind == Scheduler.Schedule.DeadLetterConfig {
   public init(arn: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let arn = arn { objectEntries.append(.init("Arn", arn.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -249,7 +249,7 @@ extension Value where Kind == Scheduler.Schedule.EcsParameters {
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
     if let taskCount = taskCount { objectEntries.append(.init("TaskCount", taskCount.expression)) }
     objectEntries.append(.init("TaskDefinitionArn", taskDefinitionARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -266,7 +266,7 @@ extension Value where Kind == Scheduler.Schedule.EventBridgeParameters {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DetailType", detailType.expression))
     objectEntries.append(.init("Source", source.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -288,7 +288,7 @@ extension Value where Kind == Scheduler.Schedule.FlexibleTimeWindow {
       objectEntries.append(.init("MaximumWindowInMinutes", maximumWindowInMinutes.expression))
     }
     objectEntries.append(.init("Mode", mode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -304,9 +304,9 @@ extension Scheduler.Schedule {
 
 extension Value where Kind == Scheduler.Schedule.FlexibleTimeWindowModeValue {
   /// `OFF`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
   /// `FLEXIBLE`.
-  public static var flexible: Self { Self(Kind.flexible) }
+  public static var flexible: Self { .allowed(Kind.flexible) }
 }
 
 extension Scheduler.Schedule {
@@ -321,7 +321,7 @@ extension Value where Kind == Scheduler.Schedule.KinesisParameters {
   public init(partitionKey: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("PartitionKey", partitionKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -338,11 +338,11 @@ extension Scheduler.Schedule {
 
 extension Value where Kind == Scheduler.Schedule.LaunchTypeValue {
   /// `EC2`.
-  public static var ec2: Self { Self(Kind.ec2) }
+  public static var ec2: Self { .allowed(Kind.ec2) }
   /// `FARGATE`.
-  public static var fargate: Self { Self(Kind.fargate) }
+  public static var fargate: Self { .allowed(Kind.fargate) }
   /// `EXTERNAL`.
-  public static var external: Self { Self(Kind.external) }
+  public static var external: Self { .allowed(Kind.external) }
 }
 
 extension Scheduler.Schedule {
@@ -359,7 +359,7 @@ extension Value where Kind == Scheduler.Schedule.NetworkConfiguration {
     if let awsvpcConfiguration = awsvpcConfiguration {
       objectEntries.append(.init("AwsvpcConfiguration", awsvpcConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -376,7 +376,7 @@ extension Value where Kind == Scheduler.Schedule.PlacementConstraint {
     var objectEntries: [Expression.ObjectEntry] = []
     if let expression = expression { objectEntries.append(.init("Expression", expression.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -392,9 +392,9 @@ extension Scheduler.Schedule {
 
 extension Value where Kind == Scheduler.Schedule.PlacementConstraintTypeValue {
   /// `distinctInstance`.
-  public static var distinctInstance: Self { Self(Kind.distinctInstance) }
+  public static var distinctInstance: Self { .allowed(Kind.distinctInstance) }
   /// `memberOf`.
-  public static var memberOf: Self { Self(Kind.memberOf) }
+  public static var memberOf: Self { .allowed(Kind.memberOf) }
 }
 
 extension Scheduler.Schedule {
@@ -410,7 +410,7 @@ extension Value where Kind == Scheduler.Schedule.PlacementStrategy {
     var objectEntries: [Expression.ObjectEntry] = []
     if let field = field { objectEntries.append(.init("Field", field.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -427,11 +427,11 @@ extension Scheduler.Schedule {
 
 extension Value where Kind == Scheduler.Schedule.PlacementStrategyTypeValue {
   /// `random`.
-  public static var random: Self { Self(Kind.random) }
+  public static var random: Self { .allowed(Kind.random) }
   /// `spread`.
-  public static var spread: Self { Self(Kind.spread) }
+  public static var spread: Self { .allowed(Kind.spread) }
   /// `binpack`.
-  public static var binpack: Self { Self(Kind.binpack) }
+  public static var binpack: Self { .allowed(Kind.binpack) }
 }
 
 extension Scheduler.Schedule {
@@ -445,7 +445,7 @@ extension Scheduler.Schedule {
 
 extension Value where Kind == Scheduler.Schedule.PropagateTagsValue {
   /// `TASK_DEFINITION`.
-  public static var taskDefinition: Self { Self(Kind.taskDefinition) }
+  public static var taskDefinition: Self { .allowed(Kind.taskDefinition) }
 }
 
 extension Scheduler.Schedule {
@@ -465,7 +465,7 @@ extension Value where Kind == Scheduler.Schedule.RetryPolicy {
     if let maximumRetryAttempts = maximumRetryAttempts {
       objectEntries.append(.init("MaximumRetryAttempts", maximumRetryAttempts.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -481,7 +481,7 @@ extension Value where Kind == Scheduler.Schedule.SQSParameters {
   public init(messageGroupID: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let messageGroupID = messageGroupID { objectEntries.append(.init("MessageGroupId", messageGroupID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -498,7 +498,7 @@ extension Value where Kind == Scheduler.Schedule.SageMakerPipelineParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -516,7 +516,7 @@ extension Value where Kind == Scheduler.Schedule.SageMakerPipelineParameters {
     if let pipelineParameterList = pipelineParameterList {
       objectEntries.append(.init("PipelineParameterList", pipelineParameterList.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -532,9 +532,9 @@ extension Scheduler.Schedule {
 
 extension Value where Kind == Scheduler.Schedule.ScheduleStateValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Scheduler.Schedule {
@@ -577,6 +577,6 @@ extension Value where Kind == Scheduler.Schedule.Target {
       objectEntries.append(.init("SageMakerPipelineParameters", sageMakerPipelineParameters.expression))
     }
     if let sqsParameters = sqsParameters { objectEntries.append(.init("SqsParameters", sqsParameters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -121,7 +121,7 @@ extension Value where Kind == SecretsManager.RotationSchedule.ExternalSecretRota
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -173,7 +173,7 @@ extension Value where Kind == SecretsManager.RotationSchedule.HostedRotationLamb
       objectEntries.append(.init("VpcSecurityGroupIds", vpcSecurityGroupIds.expression))
     }
     if let vpcSubnetIds = vpcSubnetIds { objectEntries.append(.init("VpcSubnetIds", vpcSubnetIds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -199,6 +199,6 @@ extension Value where Kind == SecretsManager.RotationSchedule.RotationRules {
     if let scheduleExpression = scheduleExpression {
       objectEntries.append(.init("ScheduleExpression", scheduleExpression.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

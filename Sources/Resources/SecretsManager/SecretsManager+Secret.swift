@@ -154,7 +154,7 @@ extension Value where Kind == SecretsManager.Secret.GenerateSecretString {
     if let secretStringTemplate = secretStringTemplate {
       objectEntries.append(.init("SecretStringTemplate", secretStringTemplate.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -171,7 +171,7 @@ extension Value where Kind == SecretsManager.Secret.ReplicaRegion {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
     objectEntries.append(.init("Region", region.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -188,6 +188,6 @@ extension Value where Kind == SecretsManager.Secret.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -156,7 +156,7 @@ extension Value where Kind == SecurityAgent.AgentSpace.AWSResources {
     if let s3Buckets = s3Buckets { objectEntries.append(.init("S3Buckets", s3Buckets.expression)) }
     if let secretArns = secretArns { objectEntries.append(.init("SecretArns", secretArns.expression)) }
     if let vpcs = vpcs { objectEntries.append(.init("Vpcs", vpcs.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -173,7 +173,7 @@ extension Value where Kind == SecurityAgent.AgentSpace.CodeReviewSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ControlsScanning", controlsScanning.expression))
     objectEntries.append(.init("GeneralPurposeScanning", generalPurposeScanning.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -190,7 +190,7 @@ extension Value where Kind == SecurityAgent.AgentSpace.GitHubCapabilitiesResourc
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LeaveComments", leaveComments.expression))
     objectEntries.append(.init("RemediateCode", remediateCode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,7 +207,7 @@ extension Value where Kind == SecurityAgent.AgentSpace.GitHubRepositoryResource 
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Owner", owner.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,7 +224,7 @@ extension Value where Kind == SecurityAgent.AgentSpace.IntegratedResource {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Integration", integration.expression))
     objectEntries.append(.init("ProviderResources", providerResources.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -248,6 +248,6 @@ extension Value where Kind == SecurityAgent.AgentSpace.ProviderResource {
     if let gitHubRepository = gitHubRepository {
       objectEntries.append(.init("GitHubRepository", gitHubRepository.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

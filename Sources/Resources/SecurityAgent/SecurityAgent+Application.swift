@@ -126,6 +126,6 @@ extension Value where Kind == SecurityAgent.Application.IDCConfiguration {
       objectEntries.append(.init("IdCApplicationArn", idCApplicationARN.expression))
     }
     if let idCInstanceARN = idCInstanceARN { objectEntries.append(.init("IdCInstanceArn", idCInstanceARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == SecurityAgent.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -41,6 +41,6 @@ extension Value where Kind == SecurityAgent.VPCConfig {
     }
     if let subnetArns = subnetArns { objectEntries.append(.init("SubnetArns", subnetArns.expression)) }
     if let vpcARN = vpcARN { objectEntries.append(.init("VpcArn", vpcARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

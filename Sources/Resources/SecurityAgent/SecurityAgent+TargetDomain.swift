@@ -118,7 +118,7 @@ extension SecurityAgent.TargetDomain {
 
 extension Value where Kind == SecurityAgent.TargetDomain.VerificationMethodValue {
   /// `DNS_TXT`.
-  public static var dnsTxt: Self { Self(Kind.dnsTxt) }
+  public static var dnsTxt: Self { .allowed(Kind.dnsTxt) }
   /// `HTTP_ROUTE`.
-  public static var httpRoute: Self { Self(Kind.httpRoute) }
+  public static var httpRoute: Self { .allowed(Kind.httpRoute) }
 }

@@ -85,5 +85,5 @@ extension SecurityHub.AggregatorV2 {
 
 extension Value where Kind == SecurityHub.AggregatorV2.RegionLinkingModeValue {
   /// `SPECIFIED_REGIONS`.
-  public static var specifiedRegions: Self { Self(Kind.specifiedRegions) }
+  public static var specifiedRegions: Self { .allowed(Kind.specifiedRegions) }
 }

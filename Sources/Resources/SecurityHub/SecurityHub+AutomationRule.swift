@@ -155,7 +155,7 @@ extension Value where Kind == SecurityHub.AutomationRule.AutomationRulesAction {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FindingFieldsUpdate", findingFieldsUpdate.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -195,7 +195,7 @@ extension Value where Kind == SecurityHub.AutomationRule.AutomationRulesFindingF
       objectEntries.append(.init("VerificationState", verificationState.expression))
     }
     if let workflow = workflow { objectEntries.append(.init("Workflow", workflow.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -301,7 +301,7 @@ extension Value where Kind == SecurityHub.AutomationRule.AutomationRulesFindingF
       objectEntries.append(.init("VerificationState", verificationState.expression))
     }
     if let workflowStatus = workflowStatus { objectEntries.append(.init("WorkflowStatus", workflowStatus.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -319,13 +319,13 @@ extension SecurityHub.AutomationRule {
 
 extension Value where Kind == SecurityHub.AutomationRule.ComparisonValue {
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `NOT_EQUALS`.
-  public static var notEquals: Self { Self(Kind.notEquals) }
+  public static var notEquals: Self { .allowed(Kind.notEquals) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `NOT_CONTAINS`.
-  public static var notContains: Self { Self(Kind.notContains) }
+  public static var notContains: Self { .allowed(Kind.notContains) }
 }
 
 extension SecurityHub.AutomationRule {
@@ -343,15 +343,15 @@ extension SecurityHub.AutomationRule {
 
 extension Value where Kind == SecurityHub.AutomationRule.LabelValue {
   /// `INFORMATIONAL`.
-  public static var informational: Self { Self(Kind.informational) }
+  public static var informational: Self { .allowed(Kind.informational) }
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `HIGH`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
   /// `CRITICAL`.
-  public static var critical: Self { Self(Kind.critical) }
+  public static var critical: Self { .allowed(Kind.critical) }
 }
 
 extension SecurityHub.AutomationRule {
@@ -368,7 +368,7 @@ extension Value where Kind == SecurityHub.AutomationRule.MapFilter {
     objectEntries.append(.init("Comparison", comparison.expression))
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -385,7 +385,7 @@ extension Value where Kind == SecurityHub.AutomationRule.NoteUpdate {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Text", text.expression))
     objectEntries.append(.init("UpdatedBy", updatedBy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -402,7 +402,7 @@ extension Value where Kind == SecurityHub.AutomationRule.RelatedFinding {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Id", id.expression))
     objectEntries.append(.init("ProductArn", productARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -424,7 +424,7 @@ extension Value where Kind == SecurityHub.AutomationRule.SeverityUpdate {
     if let label = label { objectEntries.append(.init("Label", label.expression)) }
     if let normalized = normalized { objectEntries.append(.init("Normalized", normalized.expression)) }
     if let product = product { objectEntries.append(.init("Product", product.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -442,13 +442,13 @@ extension SecurityHub.AutomationRule {
 
 extension Value where Kind == SecurityHub.AutomationRule.StatusValue {
   /// `NEW`.
-  public static var new: Self { Self(Kind.new) }
+  public static var new: Self { .allowed(Kind.new) }
   /// `NOTIFIED`.
-  public static var notified: Self { Self(Kind.notified) }
+  public static var notified: Self { .allowed(Kind.notified) }
   /// `RESOLVED`.
-  public static var resolved: Self { Self(Kind.resolved) }
+  public static var resolved: Self { .allowed(Kind.resolved) }
   /// `SUPPRESSED`.
-  public static var suppressed: Self { Self(Kind.suppressed) }
+  public static var suppressed: Self { .allowed(Kind.suppressed) }
 }
 
 extension SecurityHub.AutomationRule {
@@ -464,7 +464,7 @@ extension Value where Kind == SecurityHub.AutomationRule.StringFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Comparison", comparison.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -484,17 +484,17 @@ extension SecurityHub.AutomationRule {
 
 extension Value where Kind == SecurityHub.AutomationRule.StringFilterComparisonValue {
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `PREFIX`.
-  public static var prefix: Self { Self(Kind.prefix) }
+  public static var prefix: Self { .allowed(Kind.prefix) }
   /// `NOT_EQUALS`.
-  public static var notEquals: Self { Self(Kind.notEquals) }
+  public static var notEquals: Self { .allowed(Kind.notEquals) }
   /// `PREFIX_NOT_EQUALS`.
-  public static var prefixNotEquals: Self { Self(Kind.prefixNotEquals) }
+  public static var prefixNotEquals: Self { .allowed(Kind.prefixNotEquals) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `NOT_CONTAINS`.
-  public static var notContains: Self { Self(Kind.notContains) }
+  public static var notContains: Self { .allowed(Kind.notContains) }
 }
 
 extension SecurityHub.AutomationRule {
@@ -508,7 +508,7 @@ extension SecurityHub.AutomationRule {
 
 extension Value where Kind == SecurityHub.AutomationRule.TypeValue {
   /// `FINDING_FIELDS_UPDATE`.
-  public static var findingFieldsUpdate: Self { Self(Kind.findingFieldsUpdate) }
+  public static var findingFieldsUpdate: Self { .allowed(Kind.findingFieldsUpdate) }
 }
 
 extension SecurityHub.AutomationRule {
@@ -525,13 +525,13 @@ extension SecurityHub.AutomationRule {
 
 extension Value where Kind == SecurityHub.AutomationRule.VerificationStateValue {
   /// `UNKNOWN`.
-  public static var unknown: Self { Self(Kind.unknown) }
+  public static var unknown: Self { .allowed(Kind.unknown) }
   /// `TRUE_POSITIVE`.
-  public static var truePositive: Self { Self(Kind.truePositive) }
+  public static var truePositive: Self { .allowed(Kind.truePositive) }
   /// `FALSE_POSITIVE`.
-  public static var falsePositive: Self { Self(Kind.falsePositive) }
+  public static var falsePositive: Self { .allowed(Kind.falsePositive) }
   /// `BENIGN_POSITIVE`.
-  public static var benignPositive: Self { Self(Kind.benignPositive) }
+  public static var benignPositive: Self { .allowed(Kind.benignPositive) }
 }
 
 extension SecurityHub.AutomationRule {
@@ -546,6 +546,6 @@ extension Value where Kind == SecurityHub.AutomationRule.WorkflowUpdate {
   public init(status: Value<SecurityHub.AutomationRule.StatusValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -151,9 +151,9 @@ extension SecurityHub.AutomationRuleV2 {
 
 extension Value where Kind == SecurityHub.AutomationRuleV2.AllowedOperatorsValue {
   /// `AND`.
-  public static var and: Self { Self(Kind.and) }
+  public static var and: Self { .allowed(Kind.and) }
   /// `OR`.
-  public static var or: Self { Self(Kind.or) }
+  public static var or: Self { .allowed(Kind.or) }
 }
 
 extension SecurityHub.AutomationRuleV2 {
@@ -178,7 +178,7 @@ extension Value where Kind == SecurityHub.AutomationRuleV2.AutomationRulesAction
       objectEntries.append(.init("FindingFieldsUpdate", findingFieldsUpdate.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -196,7 +196,7 @@ extension Value where Kind == SecurityHub.AutomationRuleV2.AutomationRulesFindin
     if let comment = comment { objectEntries.append(.init("Comment", comment.expression)) }
     if let severityID = severityID { objectEntries.append(.init("SeverityId", severityID.expression)) }
     if let statusID = statusID { objectEntries.append(.init("StatusId", statusID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,7 +224,7 @@ extension Value where Kind == SecurityHub.AutomationRuleV2.CompositeFilter {
     if let numberFilters = numberFilters { objectEntries.append(.init("NumberFilters", numberFilters.expression)) }
     if let `operator` = `operator` { objectEntries.append(.init("Operator", `operator`.expression)) }
     if let stringFilters = stringFilters { objectEntries.append(.init("StringFilters", stringFilters.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -242,7 +242,7 @@ extension Value where Kind == SecurityHub.AutomationRuleV2.Criteria {
     if let ocsfFindingCriteria = ocsfFindingCriteria {
       objectEntries.append(.init("OcsfFindingCriteria", ocsfFindingCriteria.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -258,7 +258,7 @@ extension Value where Kind == SecurityHub.AutomationRuleV2.ExternalIntegrationCo
   public init(connectorARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let connectorARN = connectorARN { objectEntries.append(.init("ConnectorArn", connectorARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -275,11 +275,11 @@ extension SecurityHub.AutomationRuleV2 {
 
 extension Value where Kind == SecurityHub.AutomationRuleV2.FieldNameValue {
   /// `compliance.assessments.meets_criteria`.
-  public static var complianceAssessmentsMeetsCriteria: Self { Self(Kind.complianceAssessmentsMeetsCriteria) }
+  public static var complianceAssessmentsMeetsCriteria: Self { .allowed(Kind.complianceAssessmentsMeetsCriteria) }
   /// `vulnerabilities.is_exploit_available`.
-  public static var vulnerabilitiesIsExploitAvailable: Self { Self(Kind.vulnerabilitiesIsExploitAvailable) }
+  public static var vulnerabilitiesIsExploitAvailable: Self { .allowed(Kind.vulnerabilitiesIsExploitAvailable) }
   /// `vulnerabilities.is_fix_available`.
-  public static var vulnerabilitiesIsFixAvailable: Self { Self(Kind.vulnerabilitiesIsFixAvailable) }
+  public static var vulnerabilitiesIsFixAvailable: Self { .allowed(Kind.vulnerabilitiesIsFixAvailable) }
 }
 
 extension SecurityHub.AutomationRuleV2 {
@@ -296,7 +296,7 @@ extension Value where Kind == SecurityHub.AutomationRuleV2.MapFilter {
     objectEntries.append(.init("Comparison", comparison.expression))
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -313,7 +313,7 @@ extension Value where Kind == SecurityHub.AutomationRuleV2.OcsfBooleanFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldName", fieldName.expression))
     objectEntries.append(.init("Filter", filter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -333,7 +333,7 @@ extension Value where Kind == SecurityHub.AutomationRuleV2.OcsfDateFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldName", fieldName.expression))
     objectEntries.append(.init("Filter", filter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -351,13 +351,13 @@ extension SecurityHub.AutomationRuleV2 {
 
 extension Value where Kind == SecurityHub.AutomationRuleV2.OcsfDateFilterFieldNameValue {
   /// `finding_info.created_time_dt`.
-  public static var findingInfoCreatedTimeDt: Self { Self(Kind.findingInfoCreatedTimeDt) }
+  public static var findingInfoCreatedTimeDt: Self { .allowed(Kind.findingInfoCreatedTimeDt) }
   /// `finding_info.first_seen_time_dt`.
-  public static var findingInfoFirstSeenTimeDt: Self { Self(Kind.findingInfoFirstSeenTimeDt) }
+  public static var findingInfoFirstSeenTimeDt: Self { .allowed(Kind.findingInfoFirstSeenTimeDt) }
   /// `finding_info.last_seen_time_dt`.
-  public static var findingInfoLastSeenTimeDt: Self { Self(Kind.findingInfoLastSeenTimeDt) }
+  public static var findingInfoLastSeenTimeDt: Self { .allowed(Kind.findingInfoLastSeenTimeDt) }
   /// `finding_info.modified_time_dt`.
-  public static var findingInfoModifiedTimeDt: Self { Self(Kind.findingInfoModifiedTimeDt) }
+  public static var findingInfoModifiedTimeDt: Self { .allowed(Kind.findingInfoModifiedTimeDt) }
 }
 
 extension SecurityHub.AutomationRuleV2 {
@@ -380,7 +380,7 @@ extension Value where Kind == SecurityHub.AutomationRuleV2.OcsfFindingFilters {
     if let compositeOperator = compositeOperator {
       objectEntries.append(.init("CompositeOperator", compositeOperator.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -400,7 +400,7 @@ extension Value where Kind == SecurityHub.AutomationRuleV2.OcsfMapFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldName", fieldName.expression))
     objectEntries.append(.init("Filter", filter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -415,7 +415,7 @@ extension SecurityHub.AutomationRuleV2 {
 
 extension Value where Kind == SecurityHub.AutomationRuleV2.OcsfMapFilterFieldNameValue {
   /// `resources.tags`.
-  public static var resourcesTags: Self { Self(Kind.resourcesTags) }
+  public static var resourcesTags: Self { .allowed(Kind.resourcesTags) }
 }
 
 extension SecurityHub.AutomationRuleV2 {
@@ -434,7 +434,7 @@ extension Value where Kind == SecurityHub.AutomationRuleV2.OcsfNumberFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldName", fieldName.expression))
     objectEntries.append(.init("Filter", filter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -453,15 +453,15 @@ extension SecurityHub.AutomationRuleV2 {
 
 extension Value where Kind == SecurityHub.AutomationRuleV2.OcsfNumberFilterFieldNameValue {
   /// `activity_id`.
-  public static var activityID: Self { Self(Kind.activityID) }
+  public static var activityID: Self { .allowed(Kind.activityID) }
   /// `compliance.status_id`.
-  public static var complianceStatusID: Self { Self(Kind.complianceStatusID) }
+  public static var complianceStatusID: Self { .allowed(Kind.complianceStatusID) }
   /// `confidence_score`.
-  public static var confidenceScore: Self { Self(Kind.confidenceScore) }
+  public static var confidenceScore: Self { .allowed(Kind.confidenceScore) }
   /// `finding_info.related_events_count`.
-  public static var findingInfoRelatedEventsCount: Self { Self(Kind.findingInfoRelatedEventsCount) }
+  public static var findingInfoRelatedEventsCount: Self { .allowed(Kind.findingInfoRelatedEventsCount) }
   /// `vendor_attributes.severity_id`.
-  public static var vendorAttributesSeverityID: Self { Self(Kind.vendorAttributesSeverityID) }
+  public static var vendorAttributesSeverityID: Self { .allowed(Kind.vendorAttributesSeverityID) }
 }
 
 extension SecurityHub.AutomationRuleV2 {
@@ -506,69 +506,69 @@ extension SecurityHub.AutomationRuleV2 {
 
 extension Value where Kind == SecurityHub.AutomationRuleV2.OcsfStringFieldValue {
   /// `activity_name`.
-  public static var activityName: Self { Self(Kind.activityName) }
+  public static var activityName: Self { .allowed(Kind.activityName) }
   /// `cloud.account.name`.
-  public static var cloudAccountName: Self { Self(Kind.cloudAccountName) }
+  public static var cloudAccountName: Self { .allowed(Kind.cloudAccountName) }
   /// `cloud.account.uid`.
-  public static var cloudAccountUid: Self { Self(Kind.cloudAccountUid) }
+  public static var cloudAccountUid: Self { .allowed(Kind.cloudAccountUid) }
   /// `cloud.provider`.
-  public static var cloudProvider: Self { Self(Kind.cloudProvider) }
+  public static var cloudProvider: Self { .allowed(Kind.cloudProvider) }
   /// `cloud.region`.
-  public static var cloudRegion: Self { Self(Kind.cloudRegion) }
+  public static var cloudRegion: Self { .allowed(Kind.cloudRegion) }
   /// `compliance.assessments.category`.
-  public static var complianceAssessmentsCategory: Self { Self(Kind.complianceAssessmentsCategory) }
+  public static var complianceAssessmentsCategory: Self { .allowed(Kind.complianceAssessmentsCategory) }
   /// `compliance.assessments.name`.
-  public static var complianceAssessmentsName: Self { Self(Kind.complianceAssessmentsName) }
+  public static var complianceAssessmentsName: Self { .allowed(Kind.complianceAssessmentsName) }
   /// `compliance.control`.
-  public static var complianceControl: Self { Self(Kind.complianceControl) }
+  public static var complianceControl: Self { .allowed(Kind.complianceControl) }
   /// `compliance.status`.
-  public static var complianceStatus: Self { Self(Kind.complianceStatus) }
+  public static var complianceStatus: Self { .allowed(Kind.complianceStatus) }
   /// `compliance.standards`.
-  public static var complianceStandards: Self { Self(Kind.complianceStandards) }
+  public static var complianceStandards: Self { .allowed(Kind.complianceStandards) }
   /// `finding_info.desc`.
-  public static var findingInfoDesc: Self { Self(Kind.findingInfoDesc) }
+  public static var findingInfoDesc: Self { .allowed(Kind.findingInfoDesc) }
   /// `finding_info.src_url`.
-  public static var findingInfoSrcURL: Self { Self(Kind.findingInfoSrcURL) }
+  public static var findingInfoSrcURL: Self { .allowed(Kind.findingInfoSrcURL) }
   /// `finding_info.title`.
-  public static var findingInfoTitle: Self { Self(Kind.findingInfoTitle) }
+  public static var findingInfoTitle: Self { .allowed(Kind.findingInfoTitle) }
   /// `finding_info.types`.
-  public static var findingInfoTypes: Self { Self(Kind.findingInfoTypes) }
+  public static var findingInfoTypes: Self { .allowed(Kind.findingInfoTypes) }
   /// `finding_info.uid`.
-  public static var findingInfoUid: Self { Self(Kind.findingInfoUid) }
+  public static var findingInfoUid: Self { .allowed(Kind.findingInfoUid) }
   /// `finding_info.related_events.uid`.
-  public static var findingInfoRelatedEventsUid: Self { Self(Kind.findingInfoRelatedEventsUid) }
+  public static var findingInfoRelatedEventsUid: Self { .allowed(Kind.findingInfoRelatedEventsUid) }
   /// `finding_info.related_events.product.uid`.
-  public static var findingInfoRelatedEventsProductUid: Self { Self(Kind.findingInfoRelatedEventsProductUid) }
+  public static var findingInfoRelatedEventsProductUid: Self { .allowed(Kind.findingInfoRelatedEventsProductUid) }
   /// `finding_info.related_events.title`.
-  public static var findingInfoRelatedEventsTitle: Self { Self(Kind.findingInfoRelatedEventsTitle) }
+  public static var findingInfoRelatedEventsTitle: Self { .allowed(Kind.findingInfoRelatedEventsTitle) }
   /// `metadata.product.feature.uid`.
-  public static var metadataProductFeatureUid: Self { Self(Kind.metadataProductFeatureUid) }
+  public static var metadataProductFeatureUid: Self { .allowed(Kind.metadataProductFeatureUid) }
   /// `metadata.product.name`.
-  public static var metadataProductName: Self { Self(Kind.metadataProductName) }
+  public static var metadataProductName: Self { .allowed(Kind.metadataProductName) }
   /// `metadata.product.uid`.
-  public static var metadataProductUid: Self { Self(Kind.metadataProductUid) }
+  public static var metadataProductUid: Self { .allowed(Kind.metadataProductUid) }
   /// `metadata.product.vendor_name`.
-  public static var metadataProductVendorName: Self { Self(Kind.metadataProductVendorName) }
+  public static var metadataProductVendorName: Self { .allowed(Kind.metadataProductVendorName) }
   /// `remediation.desc`.
-  public static var remediationDesc: Self { Self(Kind.remediationDesc) }
+  public static var remediationDesc: Self { .allowed(Kind.remediationDesc) }
   /// `remediation.references`.
-  public static var remediationReferences: Self { Self(Kind.remediationReferences) }
+  public static var remediationReferences: Self { .allowed(Kind.remediationReferences) }
   /// `resources.cloud_partition`.
-  public static var resourcesCloudPartition: Self { Self(Kind.resourcesCloudPartition) }
+  public static var resourcesCloudPartition: Self { .allowed(Kind.resourcesCloudPartition) }
   /// `resources.name`.
-  public static var resourcesName: Self { Self(Kind.resourcesName) }
+  public static var resourcesName: Self { .allowed(Kind.resourcesName) }
   /// `resources.region`.
-  public static var resourcesRegion: Self { Self(Kind.resourcesRegion) }
+  public static var resourcesRegion: Self { .allowed(Kind.resourcesRegion) }
   /// `resources.type`.
-  public static var resourcesType: Self { Self(Kind.resourcesType) }
+  public static var resourcesType: Self { .allowed(Kind.resourcesType) }
   /// `resources.uid`.
-  public static var resourcesUid: Self { Self(Kind.resourcesUid) }
+  public static var resourcesUid: Self { .allowed(Kind.resourcesUid) }
   /// `vulnerabilities.fix_coverage`.
-  public static var vulnerabilitiesFixCoverage: Self { Self(Kind.vulnerabilitiesFixCoverage) }
+  public static var vulnerabilitiesFixCoverage: Self { .allowed(Kind.vulnerabilitiesFixCoverage) }
   /// `class_name`.
-  public static var className: Self { Self(Kind.className) }
+  public static var className: Self { .allowed(Kind.className) }
   /// `vendor_attributes.severity`.
-  public static var vendorAttributesSeverity: Self { Self(Kind.vendorAttributesSeverity) }
+  public static var vendorAttributesSeverity: Self { .allowed(Kind.vendorAttributesSeverity) }
 }
 
 extension SecurityHub.AutomationRuleV2 {
@@ -587,7 +587,7 @@ extension Value where Kind == SecurityHub.AutomationRuleV2.OcsfStringFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldName", fieldName.expression))
     objectEntries.append(.init("Filter", filter.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -604,7 +604,7 @@ extension Value where Kind == SecurityHub.AutomationRuleV2.StringFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Comparison", comparison.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -623,15 +623,15 @@ extension SecurityHub.AutomationRuleV2 {
 
 extension Value where Kind == SecurityHub.AutomationRuleV2.StringFilterComparisonValue {
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `PREFIX`.
-  public static var prefix: Self { Self(Kind.prefix) }
+  public static var prefix: Self { .allowed(Kind.prefix) }
   /// `NOT_EQUALS`.
-  public static var notEquals: Self { Self(Kind.notEquals) }
+  public static var notEquals: Self { .allowed(Kind.notEquals) }
   /// `PREFIX_NOT_EQUALS`.
-  public static var prefixNotEquals: Self { Self(Kind.prefixNotEquals) }
+  public static var prefixNotEquals: Self { .allowed(Kind.prefixNotEquals) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
 }
 
 extension SecurityHub.AutomationRuleV2 {
@@ -646,7 +646,7 @@ extension SecurityHub.AutomationRuleV2 {
 
 extension Value where Kind == SecurityHub.AutomationRuleV2.TypeValue {
   /// `FINDING_FIELDS_UPDATE`.
-  public static var findingFieldsUpdate: Self { Self(Kind.findingFieldsUpdate) }
+  public static var findingFieldsUpdate: Self { .allowed(Kind.findingFieldsUpdate) }
   /// `EXTERNAL_INTEGRATION`.
-  public static var externalIntegration: Self { Self(Kind.externalIntegration) }
+  public static var externalIntegration: Self { .allowed(Kind.externalIntegration) }
 }

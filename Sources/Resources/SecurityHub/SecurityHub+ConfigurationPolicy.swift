@@ -122,7 +122,7 @@ extension Value where Kind == SecurityHub.ConfigurationPolicy.ParameterConfigura
     var objectEntries: [Expression.ObjectEntry] = []
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
     objectEntries.append(.init("ValueType", valueType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -154,7 +154,7 @@ extension Value where Kind == SecurityHub.ConfigurationPolicy.ParameterValue {
     if let integerList = integerList { objectEntries.append(.init("IntegerList", integerList.expression)) }
     if let string = string { objectEntries.append(.init("String", string.expression)) }
     if let stringList = stringList { objectEntries.append(.init("StringList", stringList.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -170,7 +170,7 @@ extension Value where Kind == SecurityHub.ConfigurationPolicy.Policy {
   public init(securityHub: Value<SecurityHub.ConfigurationPolicy.SecurityHubPolicy>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let securityHub = securityHub { objectEntries.append(.init("SecurityHub", securityHub.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -192,7 +192,7 @@ extension Value where Kind == SecurityHub.ConfigurationPolicy.SecurityControlCus
     if let securityControlID = securityControlID {
       objectEntries.append(.init("SecurityControlId", securityControlID.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -220,7 +220,7 @@ extension Value where Kind == SecurityHub.ConfigurationPolicy.SecurityControlsCo
     if let securityControlCustomParameters = securityControlCustomParameters {
       objectEntries.append(.init("SecurityControlCustomParameters", securityControlCustomParameters.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -246,6 +246,6 @@ extension Value where Kind == SecurityHub.ConfigurationPolicy.SecurityHubPolicy 
       objectEntries.append(.init("SecurityControlsConfiguration", securityControlsConfiguration.expression))
     }
     if let serviceEnabled = serviceEnabled { objectEntries.append(.init("ServiceEnabled", serviceEnabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -85,9 +85,9 @@ extension SecurityHub.FindingAggregator {
 
 extension Value where Kind == SecurityHub.FindingAggregator.RegionLinkingModeValue {
   /// `ALL_REGIONS`.
-  public static var allRegions: Self { Self(Kind.allRegions) }
+  public static var allRegions: Self { .allowed(Kind.allRegions) }
   /// `ALL_REGIONS_EXCEPT_SPECIFIED`.
-  public static var allRegionsExceptSpecified: Self { Self(Kind.allRegionsExceptSpecified) }
+  public static var allRegionsExceptSpecified: Self { .allowed(Kind.allRegionsExceptSpecified) }
   /// `SPECIFIED_REGIONS`.
-  public static var specifiedRegions: Self { Self(Kind.specifiedRegions) }
+  public static var specifiedRegions: Self { .allowed(Kind.specifiedRegions) }
 }

@@ -439,7 +439,7 @@ extension Value where Kind == SecurityHub.Insight.AwsSecurityFindingFilters {
     }
     if let workflowState = workflowState { objectEntries.append(.init("WorkflowState", workflowState.expression)) }
     if let workflowStatus = workflowStatus { objectEntries.append(.init("WorkflowStatus", workflowStatus.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -455,7 +455,7 @@ extension Value where Kind == SecurityHub.Insight.IPFilter {
   public init(cidr: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Cidr", cidr.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -471,7 +471,7 @@ extension Value where Kind == SecurityHub.Insight.KeywordFilter {
   public init(value: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -489,7 +489,7 @@ extension Value where Kind == SecurityHub.Insight.MapFilter {
     objectEntries.append(.init("Comparison", comparison.expression))
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -506,7 +506,7 @@ extension Value where Kind == SecurityHub.Insight.StringFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Comparison", comparison.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -524,11 +524,11 @@ extension SecurityHub.Insight {
 
 extension Value where Kind == SecurityHub.Insight.StringFilterComparisonValue {
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `PREFIX`.
-  public static var prefix: Self { Self(Kind.prefix) }
+  public static var prefix: Self { .allowed(Kind.prefix) }
   /// `NOT_EQUALS`.
-  public static var notEquals: Self { Self(Kind.notEquals) }
+  public static var notEquals: Self { .allowed(Kind.notEquals) }
   /// `PREFIX_NOT_EQUALS`.
-  public static var prefixNotEquals: Self { Self(Kind.prefixNotEquals) }
+  public static var prefixNotEquals: Self { .allowed(Kind.prefixNotEquals) }
 }

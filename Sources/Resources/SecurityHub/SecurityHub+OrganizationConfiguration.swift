@@ -114,9 +114,9 @@ extension SecurityHub.OrganizationConfiguration {
 
 extension Value where Kind == SecurityHub.OrganizationConfiguration.AutoEnableStandardsValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension SecurityHub.OrganizationConfiguration {
@@ -131,7 +131,7 @@ extension SecurityHub.OrganizationConfiguration {
 
 extension Value where Kind == SecurityHub.OrganizationConfiguration.ConfigurationTypeValue {
   /// `CENTRAL`.
-  public static var central: Self { Self(Kind.central) }
+  public static var central: Self { .allowed(Kind.central) }
   /// `LOCAL`.
-  public static var local: Self { Self(Kind.local) }
+  public static var local: Self { .allowed(Kind.local) }
 }

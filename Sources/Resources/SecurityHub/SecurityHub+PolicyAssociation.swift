@@ -116,9 +116,9 @@ extension SecurityHub.PolicyAssociation {
 
 extension Value where Kind == SecurityHub.PolicyAssociation.TargetTypeValue {
   /// `ACCOUNT`.
-  public static var account: Self { Self(Kind.account) }
+  public static var account: Self { .allowed(Kind.account) }
   /// `ORGANIZATIONAL_UNIT`.
-  public static var organizationalUnit: Self { Self(Kind.organizationalUnit) }
+  public static var organizationalUnit: Self { .allowed(Kind.organizationalUnit) }
   /// `ROOT`.
-  public static var root: Self { Self(Kind.root) }
+  public static var root: Self { .allowed(Kind.root) }
 }

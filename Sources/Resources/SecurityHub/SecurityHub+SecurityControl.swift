@@ -97,7 +97,7 @@ extension Value where Kind == SecurityHub.SecurityControl.ParameterConfiguration
     var objectEntries: [Expression.ObjectEntry] = []
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
     objectEntries.append(.init("ValueType", valueType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -129,6 +129,6 @@ extension Value where Kind == SecurityHub.SecurityControl.ParameterValue {
     if let integerList = integerList { objectEntries.append(.init("IntegerList", integerList.expression)) }
     if let string = string { objectEntries.append(.init("String", string.expression)) }
     if let stringList = stringList { objectEntries.append(.init("StringList", stringList.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

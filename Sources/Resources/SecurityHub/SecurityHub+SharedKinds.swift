@@ -18,7 +18,7 @@ extension Value where Kind == SecurityHub.DateFilter {
     if let dateRange = dateRange { objectEntries.append(.init("DateRange", dateRange.expression)) }
     if let end = end { objectEntries.append(.init("End", end.expression)) }
     if let start = start { objectEntries.append(.init("Start", start.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -35,7 +35,7 @@ extension Value where Kind == SecurityHub.DateRange {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Unit", unit.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -53,7 +53,7 @@ extension Value where Kind == SecurityHub.NumberFilter {
     if let eq = eq { objectEntries.append(.init("Eq", eq.expression)) }
     if let gte = gte { objectEntries.append(.init("Gte", gte.expression)) }
     if let lte = lte { objectEntries.append(.init("Lte", lte.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -69,9 +69,9 @@ extension SecurityHub {
 
 extension Value where Kind == SecurityHub.RuleStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension SecurityHub {
@@ -85,7 +85,7 @@ extension SecurityHub {
 
 extension Value where Kind == SecurityHub.UnitValue {
   /// `DAYS`.
-  public static var days: Self { Self(Kind.days) }
+  public static var days: Self { .allowed(Kind.days) }
 }
 
 extension SecurityHub {
@@ -100,7 +100,7 @@ extension Value where Kind == SecurityHub.BooleanFilter {
   public init(value: Value<Bool>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -116,9 +116,9 @@ extension SecurityHub {
 
 extension Value where Kind == SecurityHub.ComparisonValue {
   /// `EQUALS`.
-  public static var equals: Self { Self(Kind.equals) }
+  public static var equals: Self { .allowed(Kind.equals) }
   /// `NOT_EQUALS`.
-  public static var notEquals: Self { Self(Kind.notEquals) }
+  public static var notEquals: Self { .allowed(Kind.notEquals) }
 }
 
 extension SecurityHub {
@@ -133,7 +133,7 @@ extension SecurityHub {
 
 extension Value where Kind == SecurityHub.ValueTypeValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }

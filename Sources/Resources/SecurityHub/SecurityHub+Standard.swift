@@ -78,6 +78,6 @@ extension Value where Kind == SecurityHub.Standard.StandardsControl {
     var objectEntries: [Expression.ObjectEntry] = []
     if let reason = reason { objectEntries.append(.init("Reason", reason.expression)) }
     objectEntries.append(.init("StandardsControlArn", standardsControlARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -116,7 +116,7 @@ extension Value where Kind == SecurityLake.DataLake.EncryptionConfiguration {
   public init(kmsKeyID: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -132,7 +132,7 @@ extension Value where Kind == SecurityLake.DataLake.Expiration {
   public init(days: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let days = days { objectEntries.append(.init("Days", days.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -152,7 +152,7 @@ extension Value where Kind == SecurityLake.DataLake.LifecycleConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let expiration = expiration { objectEntries.append(.init("Expiration", expiration.expression)) }
     if let transitions = transitions { objectEntries.append(.init("Transitions", transitions.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,7 +169,7 @@ extension Value where Kind == SecurityLake.DataLake.ReplicationConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     if let regions = regions { objectEntries.append(.init("Regions", regions.expression)) }
     if let roleARN = roleARN { objectEntries.append(.init("RoleArn", roleARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -186,6 +186,6 @@ extension Value where Kind == SecurityLake.DataLake.Transitions {
     var objectEntries: [Expression.ObjectEntry] = []
     if let days = days { objectEntries.append(.init("Days", days.expression)) }
     if let storageClass = storageClass { objectEntries.append(.init("StorageClass", storageClass.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

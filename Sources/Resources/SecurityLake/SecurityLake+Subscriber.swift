@@ -147,9 +147,9 @@ extension SecurityLake.Subscriber {
 
 extension Value where Kind == SecurityLake.Subscriber.AccessTypesValue {
   /// `LAKEFORMATION`.
-  public static var lakeformation: Self { Self(Kind.lakeformation) }
+  public static var lakeformation: Self { .allowed(Kind.lakeformation) }
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
 }
 
 extension SecurityLake.Subscriber {
@@ -165,7 +165,7 @@ extension Value where Kind == SecurityLake.Subscriber.AwsLogSource {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sourceName = sourceName { objectEntries.append(.init("SourceName", sourceName.expression)) }
     if let sourceVersion = sourceVersion { objectEntries.append(.init("SourceVersion", sourceVersion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -182,7 +182,7 @@ extension Value where Kind == SecurityLake.Subscriber.CustomLogSource {
     var objectEntries: [Expression.ObjectEntry] = []
     if let sourceName = sourceName { objectEntries.append(.init("SourceName", sourceName.expression)) }
     if let sourceVersion = sourceVersion { objectEntries.append(.init("SourceVersion", sourceVersion.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -204,7 +204,7 @@ extension Value where Kind == SecurityLake.Subscriber.Source {
     if let customLogSource = customLogSource {
       objectEntries.append(.init("CustomLogSource", customLogSource.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -221,6 +221,6 @@ extension Value where Kind == SecurityLake.Subscriber.SubscriberIdentity {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ExternalId", externalID.expression))
     objectEntries.append(.init("Principal", principal.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -73,9 +73,9 @@ extension SecurityLake.SubscriberNotification {
 
 extension Value where Kind == SecurityLake.SubscriberNotification.HTTPMethodValue {
   /// `POST`.
-  public static var post: Self { Self(Kind.post) }
+  public static var post: Self { .allowed(Kind.post) }
   /// `PUT`.
-  public static var put: Self { Self(Kind.put) }
+  public static var put: Self { .allowed(Kind.put) }
 }
 
 extension SecurityLake.SubscriberNotification {
@@ -104,7 +104,7 @@ extension Value where Kind == SecurityLake.SubscriberNotification.HTTPSNotificat
     objectEntries.append(.init("Endpoint", endpoint.expression))
     if let httpMethod = httpMethod { objectEntries.append(.init("HttpMethod", httpMethod.expression)) }
     objectEntries.append(.init("TargetRoleArn", targetRoleARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -128,6 +128,6 @@ extension Value where Kind == SecurityLake.SubscriberNotification.NotificationCo
     if let sqsNotificationConfiguration = sqsNotificationConfiguration {
       objectEntries.append(.init("SqsNotificationConfiguration", sqsNotificationConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -197,7 +197,7 @@ extension Value where Kind == ServiceCatalog.CloudFormationProduct.CodeStarParam
     objectEntries.append(.init("Branch", branch.expression))
     objectEntries.append(.init("ConnectionArn", connectionARN.expression))
     objectEntries.append(.init("Repository", repository.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -213,7 +213,7 @@ extension Value where Kind == ServiceCatalog.CloudFormationProduct.ConnectionPar
   public init(codeStar: Value<ServiceCatalog.CloudFormationProduct.CodeStarParameters>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let codeStar = codeStar { objectEntries.append(.init("CodeStar", codeStar.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -241,7 +241,7 @@ extension Value where Kind == ServiceCatalog.CloudFormationProduct.ProvisioningA
     objectEntries.append(.init("Info", info.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -261,6 +261,6 @@ extension Value where Kind == ServiceCatalog.CloudFormationProduct.SourceConnect
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ConnectionParameters", connectionParameters.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -187,7 +187,7 @@ extension Value where Kind == ServiceCatalog.CloudFormationProvisionedProduct.Pr
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -231,7 +231,7 @@ extension Value where Kind == ServiceCatalog.CloudFormationProvisionedProduct.Pr
     if let stackSetRegions = stackSetRegions {
       objectEntries.append(.init("StackSetRegions", stackSetRegions.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -248,9 +248,9 @@ extension ServiceCatalog.CloudFormationProvisionedProduct {
 
 extension Value where Kind == ServiceCatalog.CloudFormationProvisionedProduct.StackSetOperationTypeValue {
   /// `CREATE`.
-  public static var create: Self { Self(Kind.create) }
+  public static var create: Self { .allowed(Kind.create) }
   /// `UPDATE`.
-  public static var update: Self { Self(Kind.update) }
+  public static var update: Self { .allowed(Kind.update) }
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
 }

@@ -99,7 +99,7 @@ extension Value where Kind == ServiceCatalog.ServiceAction.DefinitionParameter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -114,5 +114,5 @@ extension ServiceCatalog.ServiceAction {
 
 extension Value where Kind == ServiceCatalog.ServiceAction.DefinitionTypeValue {
   /// `SSM_AUTOMATION`.
-  public static var ssmAutomation: Self { Self(Kind.ssmAutomation) }
+  public static var ssmAutomation: Self { .allowed(Kind.ssmAutomation) }
 }

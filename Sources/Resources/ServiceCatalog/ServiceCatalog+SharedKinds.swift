@@ -17,7 +17,7 @@ extension Value where Kind == ServiceCatalog.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -34,9 +34,9 @@ extension ServiceCatalog {
 
 extension Value where Kind == ServiceCatalog.AcceptLanguageValue {
   /// `en`.
-  public static var en: Self { Self(Kind.en) }
+  public static var en: Self { .allowed(Kind.en) }
   /// `jp`.
-  public static var jp: Self { Self(Kind.jp) }
+  public static var jp: Self { .allowed(Kind.jp) }
   /// `zh`.
-  public static var zh: Self { Self(Kind.zh) }
+  public static var zh: Self { .allowed(Kind.zh) }
 }

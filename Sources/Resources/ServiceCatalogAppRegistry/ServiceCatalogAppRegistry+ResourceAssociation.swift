@@ -85,5 +85,5 @@ extension ServiceCatalogAppRegistry.ResourceAssociation {
 
 extension Value where Kind == ServiceCatalogAppRegistry.ResourceAssociation.ResourceTypeValue {
   /// `CFN_STACK`.
-  public static var cfnStack: Self { Self(Kind.cfnStack) }
+  public static var cfnStack: Self { .allowed(Kind.cfnStack) }
 }

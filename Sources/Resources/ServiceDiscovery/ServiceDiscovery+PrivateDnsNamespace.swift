@@ -115,7 +115,7 @@ extension Value where Kind == ServiceDiscovery.PrivateDnsNamespace.PrivateDNSPro
   public init(soa: Value<ServiceDiscovery.SOA>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let soa = soa { objectEntries.append(.init("SOA", soa.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -131,6 +131,6 @@ extension Value where Kind == ServiceDiscovery.PrivateDnsNamespace.Properties {
   public init(dnsProperties: Value<ServiceDiscovery.PrivateDnsNamespace.PrivateDNSPropertiesMutable>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dnsProperties = dnsProperties { objectEntries.append(.init("DnsProperties", dnsProperties.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -109,7 +109,7 @@ extension Value where Kind == ServiceDiscovery.PublicDnsNamespace.Properties {
   public init(dnsProperties: Value<ServiceDiscovery.PublicDnsNamespace.PublicDNSPropertiesMutable>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let dnsProperties = dnsProperties { objectEntries.append(.init("DnsProperties", dnsProperties.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -125,6 +125,6 @@ extension Value where Kind == ServiceDiscovery.PublicDnsNamespace.PublicDNSPrope
   public init(soa: Value<ServiceDiscovery.SOA>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let soa = soa { objectEntries.append(.init("SOA", soa.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

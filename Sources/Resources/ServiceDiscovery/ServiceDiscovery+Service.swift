@@ -144,7 +144,7 @@ extension Value where Kind == ServiceDiscovery.Service.DNSConfig {
     objectEntries.append(.init("DnsRecords", dnsRecords.expression))
     if let namespaceID = namespaceID { objectEntries.append(.init("NamespaceId", namespaceID.expression)) }
     if let routingPolicy = routingPolicy { objectEntries.append(.init("RoutingPolicy", routingPolicy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -161,7 +161,7 @@ extension Value where Kind == ServiceDiscovery.Service.DNSRecord {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TTL", ttl.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -181,7 +181,7 @@ extension Value where Kind == ServiceDiscovery.Service.HealthCheckConfig {
     }
     if let resourcePath = resourcePath { objectEntries.append(.init("ResourcePath", resourcePath.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -199,6 +199,6 @@ extension Value where Kind == ServiceDiscovery.Service.HealthCheckCustomConfig {
     if let failureThreshold = failureThreshold {
       objectEntries.append(.init("FailureThreshold", failureThreshold.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

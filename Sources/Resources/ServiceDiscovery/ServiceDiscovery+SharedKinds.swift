@@ -17,7 +17,7 @@ extension Value where Kind == ServiceDiscovery.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,6 +33,6 @@ extension Value where Kind == ServiceDiscovery.SOA {
   public init(ttl: Value<Number>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let ttl = ttl { objectEntries.append(.init("TTL", ttl.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

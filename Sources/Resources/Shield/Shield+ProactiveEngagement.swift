@@ -75,7 +75,7 @@ extension Value where Kind == Shield.ProactiveEngagement.EmergencyContact {
     if let contactNotes = contactNotes { objectEntries.append(.init("ContactNotes", contactNotes.expression)) }
     objectEntries.append(.init("EmailAddress", emailAddress.expression))
     if let phoneNumber = phoneNumber { objectEntries.append(.init("PhoneNumber", phoneNumber.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -91,7 +91,7 @@ extension Shield.ProactiveEngagement {
 
 extension Value where Kind == Shield.ProactiveEngagement.ProactiveEngagementStatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

@@ -112,7 +112,7 @@ extension Value where Kind == Shield.Protection.ApplicationLayerAutomaticRespons
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Action", action.expression))
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -128,7 +128,7 @@ extension Shield.Protection {
 
 extension Value where Kind == Shield.Protection.StatusValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

@@ -110,11 +110,11 @@ extension Shield.ProtectionGroup {
 
 extension Value where Kind == Shield.ProtectionGroup.AggregationValue {
   /// `SUM`.
-  public static var sum: Self { Self(Kind.sum) }
+  public static var sum: Self { .allowed(Kind.sum) }
   /// `MEAN`.
-  public static var mean: Self { Self(Kind.mean) }
+  public static var mean: Self { .allowed(Kind.mean) }
   /// `MAX`.
-  public static var max: Self { Self(Kind.max) }
+  public static var max: Self { .allowed(Kind.max) }
 }
 
 extension Shield.ProtectionGroup {
@@ -130,11 +130,11 @@ extension Shield.ProtectionGroup {
 
 extension Value where Kind == Shield.ProtectionGroup.PatternValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `ARBITRARY`.
-  public static var arbitrary: Self { Self(Kind.arbitrary) }
+  public static var arbitrary: Self { .allowed(Kind.arbitrary) }
   /// `BY_RESOURCE_TYPE`.
-  public static var byResourceType: Self { Self(Kind.byResourceType) }
+  public static var byResourceType: Self { .allowed(Kind.byResourceType) }
 }
 
 extension Shield.ProtectionGroup {
@@ -153,15 +153,15 @@ extension Shield.ProtectionGroup {
 
 extension Value where Kind == Shield.ProtectionGroup.ResourceTypeValue {
   /// `CLOUDFRONT_DISTRIBUTION`.
-  public static var cloudfrontDistribution: Self { Self(Kind.cloudfrontDistribution) }
+  public static var cloudfrontDistribution: Self { .allowed(Kind.cloudfrontDistribution) }
   /// `ROUTE_53_HOSTED_ZONE`.
-  public static var route53HostedZone: Self { Self(Kind.route53HostedZone) }
+  public static var route53HostedZone: Self { .allowed(Kind.route53HostedZone) }
   /// `ELASTIC_IP_ALLOCATION`.
-  public static var elasticIPAllocation: Self { Self(Kind.elasticIPAllocation) }
+  public static var elasticIPAllocation: Self { .allowed(Kind.elasticIPAllocation) }
   /// `CLASSIC_LOAD_BALANCER`.
-  public static var classicLoadBalancer: Self { Self(Kind.classicLoadBalancer) }
+  public static var classicLoadBalancer: Self { .allowed(Kind.classicLoadBalancer) }
   /// `APPLICATION_LOAD_BALANCER`.
-  public static var applicationLoadBalancer: Self { Self(Kind.applicationLoadBalancer) }
+  public static var applicationLoadBalancer: Self { .allowed(Kind.applicationLoadBalancer) }
   /// `GLOBAL_ACCELERATOR`.
-  public static var globalAccelerator: Self { Self(Kind.globalAccelerator) }
+  public static var globalAccelerator: Self { .allowed(Kind.globalAccelerator) }
 }

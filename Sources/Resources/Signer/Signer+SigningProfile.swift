@@ -102,9 +102,9 @@ extension Signer.SigningProfile {
 
 extension Value where Kind == Signer.SigningProfile.PlatformIDValue {
   /// `AWSLambda-SHA384-ECDSA`.
-  public static var awsLambdaSha384Ecdsa: Self { Self(Kind.awsLambdaSha384Ecdsa) }
+  public static var awsLambdaSha384Ecdsa: Self { .allowed(Kind.awsLambdaSha384Ecdsa) }
   /// `Notation-OCI-SHA384-ECDSA`.
-  public static var notationOciSha384Ecdsa: Self { Self(Kind.notationOciSha384Ecdsa) }
+  public static var notationOciSha384Ecdsa: Self { .allowed(Kind.notationOciSha384Ecdsa) }
 }
 
 extension Signer.SigningProfile {
@@ -120,7 +120,7 @@ extension Value where Kind == Signer.SigningProfile.SignatureValidityPeriod {
     var objectEntries: [Expression.ObjectEntry] = []
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -137,7 +137,7 @@ extension Value where Kind == Signer.SigningProfile.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -154,9 +154,9 @@ extension Signer.SigningProfile {
 
 extension Value where Kind == Signer.SigningProfile.TypeValue {
   /// `DAYS`.
-  public static var days: Self { Self(Kind.days) }
+  public static var days: Self { .allowed(Kind.days) }
   /// `MONTHS`.
-  public static var months: Self { Self(Kind.months) }
+  public static var months: Self { .allowed(Kind.months) }
   /// `YEARS`.
-  public static var years: Self { Self(Kind.years) }
+  public static var years: Self { .allowed(Kind.years) }
 }

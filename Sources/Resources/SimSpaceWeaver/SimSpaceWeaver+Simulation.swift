@@ -104,6 +104,6 @@ extension Value where Kind == SimSpaceWeaver.Simulation.S3Location {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BucketName", bucketName.expression))
     objectEntries.append(.init("ObjectKey", objectKey.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -24,7 +24,7 @@ extension Value where Kind == StepFunctions.EncryptionConfiguration {
     }
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -41,7 +41,7 @@ extension Value where Kind == StepFunctions.TagsEntry {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -57,7 +57,7 @@ extension StepFunctions {
 
 extension Value where Kind == StepFunctions.TypeValue {
   /// `CUSTOMER_MANAGED_KMS_KEY`.
-  public static var customerManagedKMSKey: Self { Self(Kind.customerManagedKMSKey) }
+  public static var customerManagedKMSKey: Self { .allowed(Kind.customerManagedKMSKey) }
   /// `AWS_OWNED_KEY`.
-  public static var awsOwnedKey: Self { Self(Kind.awsOwnedKey) }
+  public static var awsOwnedKey: Self { .allowed(Kind.awsOwnedKey) }
 }

@@ -175,7 +175,7 @@ extension Value where Kind == StepFunctions.StateMachine.CloudWatchLogsLogGroup 
   public init(logGroupARN: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let logGroupARN = logGroupARN { objectEntries.append(.init("LogGroupArn", logGroupARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,13 +193,13 @@ extension StepFunctions.StateMachine {
 
 extension Value where Kind == StepFunctions.StateMachine.LevelValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `ERROR`.
-  public static var error: Self { Self(Kind.error) }
+  public static var error: Self { .allowed(Kind.error) }
   /// `FATAL`.
-  public static var fatal: Self { Self(Kind.fatal) }
+  public static var fatal: Self { .allowed(Kind.fatal) }
   /// `OFF`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
 }
 
 extension StepFunctions.StateMachine {
@@ -216,7 +216,7 @@ extension Value where Kind == StepFunctions.StateMachine.LogDestination {
     if let cloudWatchLogsLogGroup = cloudWatchLogsLogGroup {
       objectEntries.append(.init("CloudWatchLogsLogGroup", cloudWatchLogsLogGroup.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -240,7 +240,7 @@ extension Value where Kind == StepFunctions.StateMachine.LoggingConfiguration {
       objectEntries.append(.init("IncludeExecutionData", includeExecutionData.expression))
     }
     if let level = level { objectEntries.append(.init("Level", level.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -258,7 +258,7 @@ extension Value where Kind == StepFunctions.StateMachine.S3Location {
     objectEntries.append(.init("Bucket", bucket.expression))
     objectEntries.append(.init("Key", key.expression))
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -274,9 +274,9 @@ extension StepFunctions.StateMachine {
 
 extension Value where Kind == StepFunctions.StateMachine.StateMachineTypeValue {
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `EXPRESS`.
-  public static var express: Self { Self(Kind.express) }
+  public static var express: Self { .allowed(Kind.express) }
 }
 
 extension StepFunctions.StateMachine {
@@ -291,6 +291,6 @@ extension Value where Kind == StepFunctions.StateMachine.TracingConfiguration {
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -113,7 +113,7 @@ extension Value where Kind == StepFunctions.StateMachineAlias.DeploymentPreferen
     if let percentage = percentage { objectEntries.append(.init("Percentage", percentage.expression)) }
     objectEntries.append(.init("StateMachineVersionArn", stateMachineVersionARN.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -130,7 +130,7 @@ extension Value where Kind == StepFunctions.StateMachineAlias.RoutingConfigurati
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("StateMachineVersionArn", stateMachineVersionARN.expression))
     objectEntries.append(.init("Weight", weight.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -147,9 +147,9 @@ extension StepFunctions.StateMachineAlias {
 
 extension Value where Kind == StepFunctions.StateMachineAlias.TypeValue {
   /// `LINEAR`.
-  public static var linear: Self { Self(Kind.linear) }
+  public static var linear: Self { .allowed(Kind.linear) }
   /// `ALL_AT_ONCE`.
-  public static var allAtOnce: Self { Self(Kind.allAtOnce) }
+  public static var allAtOnce: Self { .allowed(Kind.allAtOnce) }
   /// `CANARY`.
-  public static var canary: Self { Self(Kind.canary) }
+  public static var canary: Self { .allowed(Kind.canary) }
 }

@@ -112,9 +112,9 @@ extension SupportApp.SlackChannelConfiguration {
 
 extension Value where Kind == SupportApp.SlackChannelConfiguration.NotifyOnCaseSeverityValue {
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `all`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `high`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
 }

@@ -231,7 +231,7 @@ extension Value where Kind == Synthetics.Canary.ArtifactConfig {
   public init(s3Encryption: Value<Synthetics.Canary.S3Encryption>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3Encryption = s3Encryption { objectEntries.append(.init("S3Encryption", s3Encryption.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -250,7 +250,7 @@ extension Value where Kind == Synthetics.Canary.BaseScreenshot {
       objectEntries.append(.init("IgnoreCoordinates", ignoreCoordinates.expression))
     }
     objectEntries.append(.init("ScreenshotName", screenshotName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -266,7 +266,7 @@ extension Value where Kind == Synthetics.Canary.BrowserConfig {
   public init(browserType: Value<Synthetics.Canary.BrowserTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BrowserType", browserType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,9 +282,9 @@ extension Synthetics.Canary {
 
 extension Value where Kind == Synthetics.Canary.BrowserTypeValue {
   /// `CHROME`.
-  public static var chrome: Self { Self(Kind.chrome) }
+  public static var chrome: Self { .allowed(Kind.chrome) }
   /// `FIREFOX`.
-  public static var firefox: Self { Self(Kind.firefox) }
+  public static var firefox: Self { .allowed(Kind.firefox) }
 }
 
 extension Synthetics.Canary {
@@ -319,7 +319,7 @@ extension Value where Kind == Synthetics.Canary.Code {
     if let sourceLocationARN = sourceLocationARN {
       objectEntries.append(.init("SourceLocationArn", sourceLocationARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -336,7 +336,7 @@ extension Value where Kind == Synthetics.Canary.Dependency {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Reference", reference.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -352,9 +352,9 @@ extension Synthetics.Canary {
 
 extension Value where Kind == Synthetics.Canary.EncryptionModeValue {
   /// `SSE_KMS`.
-  public static var sseKMS: Self { Self(Kind.sseKMS) }
+  public static var sseKMS: Self { .allowed(Kind.sseKMS) }
   /// `SSE_S3`.
-  public static var sseS3: Self { Self(Kind.sseS3) }
+  public static var sseS3: Self { .allowed(Kind.sseS3) }
 }
 
 extension Synthetics.Canary {
@@ -369,9 +369,9 @@ extension Synthetics.Canary {
 
 extension Value where Kind == Synthetics.Canary.ProvisionedResourceCleanupValue {
   /// `AUTOMATIC`.
-  public static var automatic: Self { Self(Kind.automatic) }
+  public static var automatic: Self { .allowed(Kind.automatic) }
   /// `OFF`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
 }
 
 extension Synthetics.Canary {
@@ -385,7 +385,7 @@ extension Synthetics.Canary {
 
 extension Value where Kind == Synthetics.Canary.ResourceToTagValue {
   /// `lambda-function`.
-  public static var lambdaFunction: Self { Self(Kind.lambdaFunction) }
+  public static var lambdaFunction: Self { .allowed(Kind.lambdaFunction) }
 }
 
 extension Synthetics.Canary {
@@ -400,7 +400,7 @@ extension Value where Kind == Synthetics.Canary.RetryConfig {
   public init(maxRetries: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxRetries", maxRetries.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -432,7 +432,7 @@ extension Value where Kind == Synthetics.Canary.RunConfig {
     if let timeoutInSeconds = timeoutInSeconds {
       objectEntries.append(.init("TimeoutInSeconds", timeoutInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -449,7 +449,7 @@ extension Value where Kind == Synthetics.Canary.S3Encryption {
     var objectEntries: [Expression.ObjectEntry] = []
     if let encryptionMode = encryptionMode { objectEntries.append(.init("EncryptionMode", encryptionMode.expression)) }
     if let kmsKeyARN = kmsKeyARN { objectEntries.append(.init("KmsKeyArn", kmsKeyARN.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -473,7 +473,7 @@ extension Value where Kind == Synthetics.Canary.Schedule {
     }
     objectEntries.append(.init("Expression", expression.expression))
     if let retryConfig = retryConfig { objectEntries.append(.init("RetryConfig", retryConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -488,7 +488,7 @@ extension Synthetics.Canary {
 
 extension Value where Kind == Synthetics.Canary.TypeValue {
   /// `LambdaLayer`.
-  public static var lambdaLayer: Self { Self(Kind.lambdaLayer) }
+  public static var lambdaLayer: Self { .allowed(Kind.lambdaLayer) }
 }
 
 extension Synthetics.Canary {
@@ -513,7 +513,7 @@ extension Value where Kind == Synthetics.Canary.VPCConfig {
     objectEntries.append(.init("SecurityGroupIds", securityGroupIds.expression))
     objectEntries.append(.init("SubnetIds", subnetIds.expression))
     if let vpcID = vpcID { objectEntries.append(.init("VpcId", vpcID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -537,6 +537,6 @@ extension Value where Kind == Synthetics.Canary.VisualReference {
       objectEntries.append(.init("BaseScreenshots", baseScreenshots.expression))
     }
     if let browserType = browserType { objectEntries.append(.init("BrowserType", browserType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

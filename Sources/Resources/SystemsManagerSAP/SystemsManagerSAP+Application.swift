@@ -124,9 +124,9 @@ extension SystemsManagerSAP.Application {
 
 extension Value where Kind == SystemsManagerSAP.Application.ApplicationTypeValue {
   /// `HANA`.
-  public static var hana: Self { Self(Kind.hana) }
+  public static var hana: Self { .allowed(Kind.hana) }
   /// `SAP_ABAP`.
-  public static var sapAbap: Self { Self(Kind.sapAbap) }
+  public static var sapAbap: Self { .allowed(Kind.sapAbap) }
 }
 
 extension SystemsManagerSAP.Application {
@@ -147,7 +147,7 @@ extension Value where Kind == SystemsManagerSAP.Application.ComponentInfo {
     if let componentType = componentType { objectEntries.append(.init("ComponentType", componentType.expression)) }
     if let ec2InstanceID = ec2InstanceID { objectEntries.append(.init("Ec2InstanceId", ec2InstanceID.expression)) }
     if let sid = sid { objectEntries.append(.init("Sid", sid.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,21 +169,21 @@ extension SystemsManagerSAP.Application {
 
 extension Value where Kind == SystemsManagerSAP.Application.ComponentTypeValue {
   /// `HANA`.
-  public static var hana: Self { Self(Kind.hana) }
+  public static var hana: Self { .allowed(Kind.hana) }
   /// `HANA_NODE`.
-  public static var hanaNode: Self { Self(Kind.hanaNode) }
+  public static var hanaNode: Self { .allowed(Kind.hanaNode) }
   /// `ABAP`.
-  public static var abap: Self { Self(Kind.abap) }
+  public static var abap: Self { .allowed(Kind.abap) }
   /// `ASCS`.
-  public static var ascs: Self { Self(Kind.ascs) }
+  public static var ascs: Self { .allowed(Kind.ascs) }
   /// `DIALOG`.
-  public static var dialog: Self { Self(Kind.dialog) }
+  public static var dialog: Self { .allowed(Kind.dialog) }
   /// `WEBDISP`.
-  public static var webdisp: Self { Self(Kind.webdisp) }
+  public static var webdisp: Self { .allowed(Kind.webdisp) }
   /// `WD`.
-  public static var wd: Self { Self(Kind.wd) }
+  public static var wd: Self { .allowed(Kind.wd) }
   /// `ERS`.
-  public static var ers: Self { Self(Kind.ers) }
+  public static var ers: Self { .allowed(Kind.ers) }
 }
 
 extension SystemsManagerSAP.Application {
@@ -204,7 +204,7 @@ extension Value where Kind == SystemsManagerSAP.Application.Credential {
     if let credentialType = credentialType { objectEntries.append(.init("CredentialType", credentialType.expression)) }
     if let databaseName = databaseName { objectEntries.append(.init("DatabaseName", databaseName.expression)) }
     if let secretID = secretID { objectEntries.append(.init("SecretId", secretID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -219,7 +219,7 @@ extension SystemsManagerSAP.Application {
 
 extension Value where Kind == SystemsManagerSAP.Application.CredentialTypeValue {
   /// `ADMIN`.
-  public static var admin: Self { Self(Kind.admin) }
+  public static var admin: Self { .allowed(Kind.admin) }
 }
 
 extension SystemsManagerSAP.Application {
@@ -235,6 +235,6 @@ extension Value where Kind == SystemsManagerSAP.Application.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -256,7 +256,7 @@ extension Timestream.InfluxDBCluster {
 
 extension Value where Kind == Timestream.InfluxDBCluster.DeploymentTypeValue {
   /// `MULTI_NODE_READ_REPLICAS`.
-  public static var multiNodeReadReplicas: Self { Self(Kind.multiNodeReadReplicas) }
+  public static var multiNodeReadReplicas: Self { .allowed(Kind.multiNodeReadReplicas) }
 }
 
 extension Timestream.InfluxDBCluster {
@@ -271,9 +271,9 @@ extension Timestream.InfluxDBCluster {
 
 extension Value where Kind == Timestream.InfluxDBCluster.FailoverModeValue {
   /// `AUTOMATIC`.
-  public static var automatic: Self { Self(Kind.automatic) }
+  public static var automatic: Self { .allowed(Kind.automatic) }
   /// `NO_FAILOVER`.
-  public static var noFailover: Self { Self(Kind.noFailover) }
+  public static var noFailover: Self { .allowed(Kind.noFailover) }
 }
 
 extension Timestream.InfluxDBCluster {
@@ -289,6 +289,6 @@ extension Value where Kind == Timestream.InfluxDBCluster.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

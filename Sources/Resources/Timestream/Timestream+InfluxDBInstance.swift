@@ -253,9 +253,9 @@ extension Timestream.InfluxDBInstance {
 
 extension Value where Kind == Timestream.InfluxDBInstance.DeploymentTypeValue {
   /// `SINGLE_AZ`.
-  public static var singleAZ: Self { Self(Kind.singleAZ) }
+  public static var singleAZ: Self { .allowed(Kind.singleAZ) }
   /// `WITH_MULTIAZ_STANDBY`.
-  public static var withMultiazStandby: Self { Self(Kind.withMultiazStandby) }
+  public static var withMultiazStandby: Self { .allowed(Kind.withMultiazStandby) }
 }
 
 extension Timestream.InfluxDBInstance {
@@ -271,6 +271,6 @@ extension Value where Kind == Timestream.InfluxDBInstance.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

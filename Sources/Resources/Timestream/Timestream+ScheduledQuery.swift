@@ -205,7 +205,7 @@ extension Value where Kind == Timestream.ScheduledQuery.DimensionMapping {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DimensionValueType", dimensionValueType.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -220,7 +220,7 @@ extension Timestream.ScheduledQuery {
 
 extension Value where Kind == Timestream.ScheduledQuery.DimensionValueTypeValue {
   /// `VARCHAR`.
-  public static var varchar: Self { Self(Kind.varchar) }
+  public static var varchar: Self { .allowed(Kind.varchar) }
 }
 
 extension Timestream.ScheduledQuery {
@@ -235,9 +235,9 @@ extension Timestream.ScheduledQuery {
 
 extension Value where Kind == Timestream.ScheduledQuery.EncryptionOptionValue {
   /// `SSE_S3`.
-  public static var sseS3: Self { Self(Kind.sseS3) }
+  public static var sseS3: Self { .allowed(Kind.sseS3) }
   /// `SSE_KMS`.
-  public static var sseKMS: Self { Self(Kind.sseKMS) }
+  public static var sseKMS: Self { .allowed(Kind.sseKMS) }
 }
 
 extension Timestream.ScheduledQuery {
@@ -252,7 +252,7 @@ extension Value where Kind == Timestream.ScheduledQuery.ErrorReportConfiguration
   public init(s3Configuration: Value<Timestream.ScheduledQuery.S3Configuration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Configuration", s3Configuration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -282,7 +282,7 @@ extension Value where Kind == Timestream.ScheduledQuery.MixedMeasureMapping {
     if let targetMeasureName = targetMeasureName {
       objectEntries.append(.init("TargetMeasureName", targetMeasureName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -301,15 +301,15 @@ extension Timestream.ScheduledQuery {
 
 extension Value where Kind == Timestream.ScheduledQuery.MixedMeasureMappingMeasureValueTypeValue {
   /// `BIGINT`.
-  public static var bigint: Self { Self(Kind.bigint) }
+  public static var bigint: Self { .allowed(Kind.bigint) }
   /// `BOOLEAN`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
   /// `DOUBLE`.
-  public static var double: Self { Self(Kind.double) }
+  public static var double: Self { .allowed(Kind.double) }
   /// `VARCHAR`.
-  public static var varchar: Self { Self(Kind.varchar) }
+  public static var varchar: Self { .allowed(Kind.varchar) }
   /// `MULTI`.
-  public static var multi: Self { Self(Kind.multi) }
+  public static var multi: Self { .allowed(Kind.multi) }
 }
 
 extension Timestream.ScheduledQuery {
@@ -332,7 +332,7 @@ extension Value where Kind == Timestream.ScheduledQuery.MultiMeasureAttributeMap
     if let targetMultiMeasureAttributeName = targetMultiMeasureAttributeName {
       objectEntries.append(.init("TargetMultiMeasureAttributeName", targetMultiMeasureAttributeName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -351,15 +351,15 @@ extension Timestream.ScheduledQuery {
 
 extension Value where Kind == Timestream.ScheduledQuery.MultiMeasureAttributeMappingMeasureValueTypeValue {
   /// `BIGINT`.
-  public static var bigint: Self { Self(Kind.bigint) }
+  public static var bigint: Self { .allowed(Kind.bigint) }
   /// `BOOLEAN`.
-  public static var boolean: Self { Self(Kind.boolean) }
+  public static var boolean: Self { .allowed(Kind.boolean) }
   /// `DOUBLE`.
-  public static var double: Self { Self(Kind.double) }
+  public static var double: Self { .allowed(Kind.double) }
   /// `VARCHAR`.
-  public static var varchar: Self { Self(Kind.varchar) }
+  public static var varchar: Self { .allowed(Kind.varchar) }
   /// `TIMESTAMP`.
-  public static var timestamp: Self { Self(Kind.timestamp) }
+  public static var timestamp: Self { .allowed(Kind.timestamp) }
 }
 
 extension Timestream.ScheduledQuery {
@@ -380,7 +380,7 @@ extension Value where Kind == Timestream.ScheduledQuery.MultiMeasureMappings {
     if let targetMultiMeasureName = targetMultiMeasureName {
       objectEntries.append(.init("TargetMultiMeasureName", targetMultiMeasureName.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -396,7 +396,7 @@ extension Value where Kind == Timestream.ScheduledQuery.NotificationConfiguratio
   public init(snsConfiguration: Value<Timestream.ScheduledQuery.SNSConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("SnsConfiguration", snsConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -422,7 +422,7 @@ extension Value where Kind == Timestream.ScheduledQuery.S3Configuration {
     if let objectKeyPrefix = objectKeyPrefix {
       objectEntries.append(.init("ObjectKeyPrefix", objectKeyPrefix.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -438,7 +438,7 @@ extension Value where Kind == Timestream.ScheduledQuery.SNSConfiguration {
   public init(topicARN: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TopicArn", topicARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -454,7 +454,7 @@ extension Value where Kind == Timestream.ScheduledQuery.ScheduleConfiguration {
   public init(scheduleExpression: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ScheduleExpression", scheduleExpression.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -471,7 +471,7 @@ extension Value where Kind == Timestream.ScheduledQuery.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -487,7 +487,7 @@ extension Value where Kind == Timestream.ScheduledQuery.TargetConfiguration {
   public init(timestreamConfiguration: Value<Timestream.ScheduledQuery.TimestreamConfiguration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TimestreamConfiguration", timestreamConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -523,6 +523,6 @@ extension Value where Kind == Timestream.ScheduledQuery.TimestreamConfiguration 
     }
     objectEntries.append(.init("TableName", tableName.expression))
     objectEntries.append(.init("TimeColumn", timeColumn.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

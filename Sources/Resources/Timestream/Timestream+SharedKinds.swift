@@ -17,7 +17,7 @@ extension Value where Kind == Timestream.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -40,23 +40,23 @@ extension Timestream {
 
 extension Value where Kind == Timestream.DBInstanceTypeValue {
   /// `db.influx.medium`.
-  public static var dbInfluxMedium: Self { Self(Kind.dbInfluxMedium) }
+  public static var dbInfluxMedium: Self { .allowed(Kind.dbInfluxMedium) }
   /// `db.influx.large`.
-  public static var dbInfluxLarge: Self { Self(Kind.dbInfluxLarge) }
+  public static var dbInfluxLarge: Self { .allowed(Kind.dbInfluxLarge) }
   /// `db.influx.xlarge`.
-  public static var dbInfluxXlarge: Self { Self(Kind.dbInfluxXlarge) }
+  public static var dbInfluxXlarge: Self { .allowed(Kind.dbInfluxXlarge) }
   /// `db.influx.2xlarge`.
-  public static var dbInflux2xlarge: Self { Self(Kind.dbInflux2xlarge) }
+  public static var dbInflux2xlarge: Self { .allowed(Kind.dbInflux2xlarge) }
   /// `db.influx.4xlarge`.
-  public static var dbInflux4xlarge: Self { Self(Kind.dbInflux4xlarge) }
+  public static var dbInflux4xlarge: Self { .allowed(Kind.dbInflux4xlarge) }
   /// `db.influx.8xlarge`.
-  public static var dbInflux8xlarge: Self { Self(Kind.dbInflux8xlarge) }
+  public static var dbInflux8xlarge: Self { .allowed(Kind.dbInflux8xlarge) }
   /// `db.influx.12xlarge`.
-  public static var dbInflux12xlarge: Self { Self(Kind.dbInflux12xlarge) }
+  public static var dbInflux12xlarge: Self { .allowed(Kind.dbInflux12xlarge) }
   /// `db.influx.16xlarge`.
-  public static var dbInflux16xlarge: Self { Self(Kind.dbInflux16xlarge) }
+  public static var dbInflux16xlarge: Self { .allowed(Kind.dbInflux16xlarge) }
   /// `db.influx.24xlarge`.
-  public static var dbInflux24xlarge: Self { Self(Kind.dbInflux24xlarge) }
+  public static var dbInflux24xlarge: Self { .allowed(Kind.dbInflux24xlarge) }
 }
 
 extension Timestream {
@@ -72,11 +72,11 @@ extension Timestream {
 
 extension Value where Kind == Timestream.DBStorageTypeValue {
   /// `InfluxIOIncludedT1`.
-  public static var influxIoIncludedT1: Self { Self(Kind.influxIoIncludedT1) }
+  public static var influxIoIncludedT1: Self { .allowed(Kind.influxIoIncludedT1) }
   /// `InfluxIOIncludedT2`.
-  public static var influxIoIncludedT2: Self { Self(Kind.influxIoIncludedT2) }
+  public static var influxIoIncludedT2: Self { .allowed(Kind.influxIoIncludedT2) }
   /// `InfluxIOIncludedT3`.
-  public static var influxIoIncludedT3: Self { Self(Kind.influxIoIncludedT3) }
+  public static var influxIoIncludedT3: Self { .allowed(Kind.influxIoIncludedT3) }
 }
 
 extension Timestream {
@@ -91,7 +91,7 @@ extension Value where Kind == Timestream.LogDeliveryConfiguration {
   public init(s3Configuration: Value<Timestream.S3Configuration>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("S3Configuration", s3Configuration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -107,9 +107,9 @@ extension Timestream {
 
 extension Value where Kind == Timestream.NetworkTypeValue {
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `DUAL`.
-  public static var dual: Self { Self(Kind.dual) }
+  public static var dual: Self { .allowed(Kind.dual) }
 }
 
 extension Timestream {
@@ -125,6 +125,6 @@ extension Value where Kind == Timestream.S3Configuration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("BucketName", bucketName.expression))
     objectEntries.append(.init("Enabled", enabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

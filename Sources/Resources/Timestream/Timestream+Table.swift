@@ -119,7 +119,7 @@ extension Value where Kind == Timestream.Table.MagneticStoreRejectedDataLocation
     if let s3Configuration = s3Configuration {
       objectEntries.append(.init("S3Configuration", s3Configuration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -141,7 +141,7 @@ extension Value where Kind == Timestream.Table.MagneticStoreWriteProperties {
     if let magneticStoreRejectedDataLocation = magneticStoreRejectedDataLocation {
       objectEntries.append(.init("MagneticStoreRejectedDataLocation", magneticStoreRejectedDataLocation.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -165,7 +165,7 @@ extension Value where Kind == Timestream.Table.PartitionKey {
     }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -181,9 +181,9 @@ extension Timestream.Table {
 
 extension Value where Kind == Timestream.Table.PartitionKeyEnforcementLevelValue {
   /// `REQUIRED`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
   /// `OPTIONAL`.
-  public static var optional: Self { Self(Kind.optional) }
+  public static var optional: Self { .allowed(Kind.optional) }
 }
 
 extension Timestream.Table {
@@ -198,9 +198,9 @@ extension Timestream.Table {
 
 extension Value where Kind == Timestream.Table.PartitionKeyTypeValue {
   /// `DIMENSION`.
-  public static var dimension: Self { Self(Kind.dimension) }
+  public static var dimension: Self { .allowed(Kind.dimension) }
   /// `MEASURE`.
-  public static var measure: Self { Self(Kind.measure) }
+  public static var measure: Self { .allowed(Kind.measure) }
 }
 
 extension Timestream.Table {
@@ -223,7 +223,7 @@ extension Value where Kind == Timestream.Table.RetentionProperties {
     if let memoryStoreRetentionPeriodInHours = memoryStoreRetentionPeriodInHours {
       objectEntries.append(.init("MemoryStoreRetentionPeriodInHours", memoryStoreRetentionPeriodInHours.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -249,7 +249,7 @@ extension Value where Kind == Timestream.Table.S3Configuration {
     if let objectKeyPrefix = objectKeyPrefix {
       objectEntries.append(.init("ObjectKeyPrefix", objectKeyPrefix.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -267,6 +267,6 @@ extension Value where Kind == Timestream.Table.Schema {
     if let compositePartitionKey = compositePartitionKey {
       objectEntries.append(.init("CompositePartitionKey", compositePartitionKey.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -162,7 +162,7 @@ extension Value where Kind == Transfer.Agreement.CustomDirectories {
     objectEntries.append(.init("PayloadFilesDirectory", payloadFilesDirectory.expression))
     objectEntries.append(.init("StatusFilesDirectory", statusFilesDirectory.expression))
     objectEntries.append(.init("TemporaryFilesDirectory", temporaryFilesDirectory.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -178,9 +178,9 @@ extension Transfer.Agreement {
 
 extension Value where Kind == Transfer.Agreement.EnforceMessageSigningValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Transfer.Agreement {
@@ -195,9 +195,9 @@ extension Transfer.Agreement {
 
 extension Value where Kind == Transfer.Agreement.PreserveFilenameValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Transfer.Agreement {
@@ -212,7 +212,7 @@ extension Transfer.Agreement {
 
 extension Value where Kind == Transfer.Agreement.StatusValue {
   /// `ACTIVE`.
-  public static var active: Self { Self(Kind.active) }
+  public static var active: Self { .allowed(Kind.active) }
   /// `INACTIVE`.
-  public static var inactive: Self { Self(Kind.inactive) }
+  public static var inactive: Self { .allowed(Kind.inactive) }
 }

@@ -167,9 +167,9 @@ extension Transfer.Certificate {
 
 extension Value where Kind == Transfer.Certificate.UsageValue {
   /// `SIGNING`.
-  public static var signing: Self { Self(Kind.signing) }
+  public static var signing: Self { .allowed(Kind.signing) }
   /// `ENCRYPTION`.
-  public static var encryption: Self { Self(Kind.encryption) }
+  public static var encryption: Self { .allowed(Kind.encryption) }
   /// `TLS`.
-  public static var tls: Self { Self(Kind.tls) }
+  public static var tls: Self { .allowed(Kind.tls) }
 }

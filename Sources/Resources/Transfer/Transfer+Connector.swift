@@ -208,7 +208,7 @@ extension Value where Kind == Transfer.Connector.As2Config {
     if let signingAlgorithm = signingAlgorithm {
       objectEntries.append(.init("SigningAlgorithm", signingAlgorithm.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -224,9 +224,9 @@ extension Transfer.Connector {
 
 extension Value where Kind == Transfer.Connector.CompressionValue {
   /// `ZLIB`.
-  public static var zlib: Self { Self(Kind.zlib) }
+  public static var zlib: Self { .allowed(Kind.zlib) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Transfer.Connector {
@@ -242,7 +242,7 @@ extension Value where Kind == Transfer.Connector.ConnectorAsyncMdnConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ServerIds", serverIds.expression))
     objectEntries.append(.init("Url", url.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -258,7 +258,7 @@ extension Value where Kind == Transfer.Connector.ConnectorEgressConfig {
   public init(vpcLattice: Value<Transfer.Connector.ConnectorVPCLatticeEgressConfig>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("VpcLattice", vpcLattice.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -274,9 +274,9 @@ extension Transfer.Connector {
 
 extension Value where Kind == Transfer.Connector.ConnectorEgressTypeValue {
   /// `SERVICE_MANAGED`.
-  public static var serviceManaged: Self { Self(Kind.serviceManaged) }
+  public static var serviceManaged: Self { .allowed(Kind.serviceManaged) }
   /// `VPC_LATTICE`.
-  public static var vpcLattice: Self { Self(Kind.vpcLattice) }
+  public static var vpcLattice: Self { .allowed(Kind.vpcLattice) }
 }
 
 extension Transfer.Connector {
@@ -292,7 +292,7 @@ extension Value where Kind == Transfer.Connector.ConnectorVPCLatticeEgressConfig
     var objectEntries: [Expression.ObjectEntry] = []
     if let portNumber = portNumber { objectEntries.append(.init("PortNumber", portNumber.expression)) }
     objectEntries.append(.init("ResourceConfigurationArn", resourceConfigurationARN.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -311,15 +311,15 @@ extension Transfer.Connector {
 
 extension Value where Kind == Transfer.Connector.EncryptionAlgorithmValue {
   /// `AES128_CBC`.
-  public static var aes128Cbc: Self { Self(Kind.aes128Cbc) }
+  public static var aes128Cbc: Self { .allowed(Kind.aes128Cbc) }
   /// `AES192_CBC`.
-  public static var aes192Cbc: Self { Self(Kind.aes192Cbc) }
+  public static var aes192Cbc: Self { .allowed(Kind.aes192Cbc) }
   /// `AES256_CBC`.
-  public static var aes256Cbc: Self { Self(Kind.aes256Cbc) }
+  public static var aes256Cbc: Self { .allowed(Kind.aes256Cbc) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `DES_EDE3_CBC`.
-  public static var desEde3Cbc: Self { Self(Kind.desEde3Cbc) }
+  public static var desEde3Cbc: Self { .allowed(Kind.desEde3Cbc) }
 }
 
 extension Transfer.Connector {
@@ -335,11 +335,11 @@ extension Transfer.Connector {
 
 extension Value where Kind == Transfer.Connector.MdnResponseValue {
   /// `SYNC`.
-  public static var sync: Self { Self(Kind.sync) }
+  public static var sync: Self { .allowed(Kind.sync) }
   /// `ASYNC`.
-  public static var async: Self { Self(Kind.async) }
+  public static var async: Self { .allowed(Kind.async) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension Transfer.Connector {
@@ -358,17 +358,17 @@ extension Transfer.Connector {
 
 extension Value where Kind == Transfer.Connector.MdnSigningAlgorithmValue {
   /// `SHA256`.
-  public static var sha256: Self { Self(Kind.sha256) }
+  public static var sha256: Self { .allowed(Kind.sha256) }
   /// `SHA384`.
-  public static var sha384: Self { Self(Kind.sha384) }
+  public static var sha384: Self { .allowed(Kind.sha384) }
   /// `SHA512`.
-  public static var sha512: Self { Self(Kind.sha512) }
+  public static var sha512: Self { .allowed(Kind.sha512) }
   /// `SHA1`.
-  public static var sha1: Self { Self(Kind.sha1) }
+  public static var sha1: Self { .allowed(Kind.sha1) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
 }
 
 extension Transfer.Connector {
@@ -383,9 +383,9 @@ extension Transfer.Connector {
 
 extension Value where Kind == Transfer.Connector.PreserveContentTypeValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Transfer.Connector {
@@ -410,7 +410,7 @@ extension Value where Kind == Transfer.Connector.SftpConfig {
       objectEntries.append(.init("TrustedHostKeys", trustedHostKeys.expression))
     }
     if let userSecretID = userSecretID { objectEntries.append(.init("UserSecretId", userSecretID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -429,13 +429,13 @@ extension Transfer.Connector {
 
 extension Value where Kind == Transfer.Connector.SigningAlgorithmValue {
   /// `SHA256`.
-  public static var sha256: Self { Self(Kind.sha256) }
+  public static var sha256: Self { .allowed(Kind.sha256) }
   /// `SHA384`.
-  public static var sha384: Self { Self(Kind.sha384) }
+  public static var sha384: Self { .allowed(Kind.sha384) }
   /// `SHA512`.
-  public static var sha512: Self { Self(Kind.sha512) }
+  public static var sha512: Self { .allowed(Kind.sha512) }
   /// `SHA1`.
-  public static var sha1: Self { Self(Kind.sha1) }
+  public static var sha1: Self { .allowed(Kind.sha1) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }

@@ -99,7 +99,7 @@ extension Transfer.Profile {
 
 extension Value where Kind == Transfer.Profile.ProfileTypeValue {
   /// `LOCAL`.
-  public static var local: Self { Self(Kind.local) }
+  public static var local: Self { .allowed(Kind.local) }
   /// `PARTNER`.
-  public static var partner: Self { Self(Kind.partner) }
+  public static var partner: Self { .allowed(Kind.partner) }
 }

@@ -224,7 +224,7 @@ extension Transfer.Server {
 
 extension Value where Kind == Transfer.Server.As2TransportValue {
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
 }
 
 extension Transfer.Server {
@@ -239,9 +239,9 @@ extension Transfer.Server {
 
 extension Value where Kind == Transfer.Server.DirectoryListingOptimizationValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension Transfer.Server {
@@ -256,9 +256,9 @@ extension Transfer.Server {
 
 extension Value where Kind == Transfer.Server.DomainValue {
   /// `S3`.
-  public static var s3: Self { Self(Kind.s3) }
+  public static var s3: Self { .allowed(Kind.s3) }
   /// `EFS`.
-  public static var efs: Self { Self(Kind.efs) }
+  public static var efs: Self { .allowed(Kind.efs) }
 }
 
 extension Transfer.Server {
@@ -287,7 +287,7 @@ extension Value where Kind == Transfer.Server.EndpointDetails {
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
     if let vpcEndpointID = vpcEndpointID { objectEntries.append(.init("VpcEndpointId", vpcEndpointID.expression)) }
     if let vpcID = vpcID { objectEntries.append(.init("VpcId", vpcID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -304,11 +304,11 @@ extension Transfer.Server {
 
 extension Value where Kind == Transfer.Server.EndpointTypeValue {
   /// `PUBLIC`.
-  public static var `public`: Self { Self(Kind.`public`) }
+  public static var `public`: Self { .allowed(Kind.`public`) }
   /// `VPC`.
-  public static var vpc: Self { Self(Kind.vpc) }
+  public static var vpc: Self { .allowed(Kind.vpc) }
   /// `VPC_ENDPOINT`.
-  public static var vpcEndpoint: Self { Self(Kind.vpcEndpoint) }
+  public static var vpcEndpoint: Self { .allowed(Kind.vpcEndpoint) }
 }
 
 extension Transfer.Server {
@@ -335,7 +335,7 @@ extension Value where Kind == Transfer.Server.IdentityProviderDetails {
       objectEntries.append(.init("SftpAuthenticationMethods", sftpAuthenticationMethods.expression))
     }
     if let url = url { objectEntries.append(.init("Url", url.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -353,13 +353,13 @@ extension Transfer.Server {
 
 extension Value where Kind == Transfer.Server.IdentityProviderTypeValue {
   /// `SERVICE_MANAGED`.
-  public static var serviceManaged: Self { Self(Kind.serviceManaged) }
+  public static var serviceManaged: Self { .allowed(Kind.serviceManaged) }
   /// `API_GATEWAY`.
-  public static var apiGateway: Self { Self(Kind.apiGateway) }
+  public static var apiGateway: Self { .allowed(Kind.apiGateway) }
   /// `AWS_DIRECTORY_SERVICE`.
-  public static var awsDirectoryService: Self { Self(Kind.awsDirectoryService) }
+  public static var awsDirectoryService: Self { .allowed(Kind.awsDirectoryService) }
   /// `AWS_LAMBDA`.
-  public static var awsLambda: Self { Self(Kind.awsLambda) }
+  public static var awsLambda: Self { .allowed(Kind.awsLambda) }
 }
 
 extension Transfer.Server {
@@ -384,7 +384,7 @@ extension Value where Kind == Transfer.Server.ProtocolDetails {
     if let tlsSessionResumptionMode = tlsSessionResumptionMode {
       objectEntries.append(.init("TlsSessionResumptionMode", tlsSessionResumptionMode.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -402,13 +402,13 @@ extension Transfer.Server {
 
 extension Value where Kind == Transfer.Server.ProtocolValue {
   /// `SFTP`.
-  public static var sftp: Self { Self(Kind.sftp) }
+  public static var sftp: Self { .allowed(Kind.sftp) }
   /// `FTP`.
-  public static var ftp: Self { Self(Kind.ftp) }
+  public static var ftp: Self { .allowed(Kind.ftp) }
   /// `FTPS`.
-  public static var ftps: Self { Self(Kind.ftps) }
+  public static var ftps: Self { .allowed(Kind.ftps) }
   /// `AS2`.
-  public static var as2: Self { Self(Kind.as2) }
+  public static var as2: Self { .allowed(Kind.as2) }
 }
 
 extension Transfer.Server {
@@ -425,7 +425,7 @@ extension Value where Kind == Transfer.Server.S3StorageOptions {
     if let directoryListingOptimization = directoryListingOptimization {
       objectEntries.append(.init("DirectoryListingOptimization", directoryListingOptimization.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -441,9 +441,9 @@ extension Transfer.Server {
 
 extension Value where Kind == Transfer.Server.SetStatOptionValue {
   /// `DEFAULT`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `ENABLE_NO_OP`.
-  public static var enableNoOp: Self { Self(Kind.enableNoOp) }
+  public static var enableNoOp: Self { .allowed(Kind.enableNoOp) }
 }
 
 extension Transfer.Server {
@@ -460,13 +460,13 @@ extension Transfer.Server {
 
 extension Value where Kind == Transfer.Server.SftpAuthenticationMethodsValue {
   /// `PASSWORD`.
-  public static var password: Self { Self(Kind.password) }
+  public static var password: Self { .allowed(Kind.password) }
   /// `PUBLIC_KEY`.
-  public static var publicKey: Self { Self(Kind.publicKey) }
+  public static var publicKey: Self { .allowed(Kind.publicKey) }
   /// `PUBLIC_KEY_OR_PASSWORD`.
-  public static var publicKeyOrPassword: Self { Self(Kind.publicKeyOrPassword) }
+  public static var publicKeyOrPassword: Self { .allowed(Kind.publicKeyOrPassword) }
   /// `PUBLIC_KEY_AND_PASSWORD`.
-  public static var publicKeyAndPassword: Self { Self(Kind.publicKeyAndPassword) }
+  public static var publicKeyAndPassword: Self { .allowed(Kind.publicKeyAndPassword) }
 }
 
 extension Transfer.Server {
@@ -482,11 +482,11 @@ extension Transfer.Server {
 
 extension Value where Kind == Transfer.Server.TLSSessionResumptionModeValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `ENFORCED`.
-  public static var enforced: Self { Self(Kind.enforced) }
+  public static var enforced: Self { .allowed(Kind.enforced) }
 }
 
 extension Transfer.Server {
@@ -502,7 +502,7 @@ extension Value where Kind == Transfer.Server.WorkflowDetail {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ExecutionRole", executionRole.expression))
     objectEntries.append(.init("WorkflowId", workflowID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -524,6 +524,6 @@ extension Value where Kind == Transfer.Server.WorkflowDetails {
       objectEntries.append(.init("OnPartialUpload", onPartialUpload.expression))
     }
     if let onUpload = onUpload { objectEntries.append(.init("OnUpload", onUpload.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -141,7 +141,7 @@ extension Value where Kind == Transfer.User.HomeDirectoryMapEntry {
     objectEntries.append(.init("Entry", entry.expression))
     objectEntries.append(.init("Target", target.expression))
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -157,9 +157,9 @@ extension Transfer.User {
 
 extension Value where Kind == Transfer.User.HomeDirectoryTypeValue {
   /// `PATH`.
-  public static var path: Self { Self(Kind.path) }
+  public static var path: Self { .allowed(Kind.path) }
   /// `LOGICAL`.
-  public static var logical: Self { Self(Kind.logical) }
+  public static var logical: Self { .allowed(Kind.logical) }
 }
 
 extension Transfer.User {
@@ -174,9 +174,9 @@ extension Transfer.User {
 
 extension Value where Kind == Transfer.User.MapTypeValue {
   /// `FILE`.
-  public static var file: Self { Self(Kind.file) }
+  public static var file: Self { .allowed(Kind.file) }
   /// `DIRECTORY`.
-  public static var directory: Self { Self(Kind.directory) }
+  public static var directory: Self { .allowed(Kind.directory) }
 }
 
 extension Transfer.User {
@@ -193,6 +193,6 @@ extension Value where Kind == Transfer.User.PosixProfile {
     objectEntries.append(.init("Gid", gid.expression))
     if let secondaryGids = secondaryGids { objectEntries.append(.init("SecondaryGids", secondaryGids.expression)) }
     objectEntries.append(.init("Uid", uid.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

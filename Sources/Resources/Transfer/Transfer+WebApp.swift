@@ -150,7 +150,7 @@ extension Value where Kind == Transfer.WebApp.EndpointDetails {
   public init(vpc: Value<Transfer.WebApp.VPC>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let vpc = vpc { objectEntries.append(.init("Vpc", vpc.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -168,7 +168,7 @@ extension Value where Kind == Transfer.WebApp.IdentityProviderDetails {
     if let applicationARN = applicationARN { objectEntries.append(.init("ApplicationArn", applicationARN.expression)) }
     if let instanceARN = instanceARN { objectEntries.append(.init("InstanceArn", instanceARN.expression)) }
     if let role = role { objectEntries.append(.init("Role", role.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -192,7 +192,7 @@ extension Value where Kind == Transfer.WebApp.VPC {
     }
     if let subnetIds = subnetIds { objectEntries.append(.init("SubnetIds", subnetIds.expression)) }
     if let vpcID = vpcID { objectEntries.append(.init("VpcId", vpcID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -210,7 +210,7 @@ extension Value where Kind == Transfer.WebApp.WebAppCustomization {
     if let faviconFile = faviconFile { objectEntries.append(.init("FaviconFile", faviconFile.expression)) }
     if let logoFile = logoFile { objectEntries.append(.init("LogoFile", logoFile.expression)) }
     if let title = title { objectEntries.append(.init("Title", title.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -226,9 +226,9 @@ extension Transfer.WebApp {
 
 extension Value where Kind == Transfer.WebApp.WebAppEndpointPolicyValue {
   /// `STANDARD`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `FIPS`.
-  public static var fips: Self { Self(Kind.fips) }
+  public static var fips: Self { .allowed(Kind.fips) }
 }
 
 extension Transfer.WebApp {
@@ -243,6 +243,6 @@ extension Value where Kind == Transfer.WebApp.WebAppUnits {
   public init(provisioned: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Provisioned", provisioned.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

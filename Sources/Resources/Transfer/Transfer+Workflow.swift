@@ -113,7 +113,7 @@ extension Value where Kind == Transfer.Workflow.CopyStepDetails {
     if let sourceFileLocation = sourceFileLocation {
       objectEntries.append(.init("SourceFileLocation", sourceFileLocation.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -139,7 +139,7 @@ extension Value where Kind == Transfer.Workflow.CustomStepDetails {
     }
     if let target = target { objectEntries.append(.init("Target", target.expression)) }
     if let timeoutSeconds = timeoutSeconds { objectEntries.append(.init("TimeoutSeconds", timeoutSeconds.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,7 +169,7 @@ extension Value where Kind == Transfer.Workflow.DecryptStepDetails {
       objectEntries.append(.init("SourceFileLocation", sourceFileLocation.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -188,7 +188,7 @@ extension Value where Kind == Transfer.Workflow.DeleteStepDetails {
     if let sourceFileLocation = sourceFileLocation {
       objectEntries.append(.init("SourceFileLocation", sourceFileLocation.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -205,7 +205,7 @@ extension Value where Kind == Transfer.Workflow.EfsInputFileLocation {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fileSystemID = fileSystemID { objectEntries.append(.init("FileSystemId", fileSystemID.expression)) }
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -227,7 +227,7 @@ extension Value where Kind == Transfer.Workflow.InputFileLocation {
       objectEntries.append(.init("EfsFileLocation", efsFileLocation.expression))
     }
     if let s3FileLocation = s3FileLocation { objectEntries.append(.init("S3FileLocation", s3FileLocation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -243,9 +243,9 @@ extension Transfer.Workflow {
 
 extension Value where Kind == Transfer.Workflow.OverwriteExistingValue {
   /// `TRUE`.
-  public static var `true`: Self { Self(Kind.`true`) }
+  public static var `true`: Self { .allowed(Kind.`true`) }
   /// `FALSE`.
-  public static var `false`: Self { Self(Kind.`false`) }
+  public static var `false`: Self { .allowed(Kind.`false`) }
 }
 
 extension Transfer.Workflow {
@@ -260,7 +260,7 @@ extension Value where Kind == Transfer.Workflow.S3FileLocation {
   public init(s3FileLocation: Value<Transfer.Workflow.S3InputFileLocation>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3FileLocation = s3FileLocation { objectEntries.append(.init("S3FileLocation", s3FileLocation.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -277,7 +277,7 @@ extension Value where Kind == Transfer.Workflow.S3InputFileLocation {
     var objectEntries: [Expression.ObjectEntry] = []
     if let bucket = bucket { objectEntries.append(.init("Bucket", bucket.expression)) }
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -294,7 +294,7 @@ extension Value where Kind == Transfer.Workflow.S3Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -318,7 +318,7 @@ extension Value where Kind == Transfer.Workflow.TagStepDetails {
       objectEntries.append(.init("SourceFileLocation", sourceFileLocation.expression))
     }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -333,7 +333,7 @@ extension Transfer.Workflow {
 
 extension Value where Kind == Transfer.Workflow.TypeValue {
   /// `PGP`.
-  public static var pgp: Self { Self(Kind.pgp) }
+  public static var pgp: Self { .allowed(Kind.pgp) }
 }
 
 extension Transfer.Workflow {
@@ -368,7 +368,7 @@ extension Value where Kind == Transfer.Workflow.WorkflowStep {
     }
     if let tagStepDetails = tagStepDetails { objectEntries.append(.init("TagStepDetails", tagStepDetails.expression)) }
     if let type = type { objectEntries.append(.init("Type", type.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -387,13 +387,13 @@ extension Transfer.Workflow {
 
 extension Value where Kind == Transfer.Workflow.WorkflowStepTypeValue {
   /// `COPY`.
-  public static var copy: Self { Self(Kind.copy) }
+  public static var copy: Self { .allowed(Kind.copy) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
   /// `DECRYPT`.
-  public static var decrypt: Self { Self(Kind.decrypt) }
+  public static var decrypt: Self { .allowed(Kind.decrypt) }
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
   /// `TAG`.
-  public static var tag: Self { Self(Kind.tag) }
+  public static var tag: Self { .allowed(Kind.tag) }
 }

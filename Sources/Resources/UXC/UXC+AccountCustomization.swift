@@ -91,23 +91,23 @@ extension UXC.AccountCustomization {
 
 extension Value where Kind == UXC.AccountCustomization.AccountColorValue {
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `pink`.
-  public static var pink: Self { Self(Kind.pink) }
+  public static var pink: Self { .allowed(Kind.pink) }
   /// `purple`.
-  public static var purple: Self { Self(Kind.purple) }
+  public static var purple: Self { .allowed(Kind.purple) }
   /// `darkBlue`.
-  public static var darkBlue: Self { Self(Kind.darkBlue) }
+  public static var darkBlue: Self { .allowed(Kind.darkBlue) }
   /// `lightBlue`.
-  public static var lightBlue: Self { Self(Kind.lightBlue) }
+  public static var lightBlue: Self { .allowed(Kind.lightBlue) }
   /// `teal`.
-  public static var teal: Self { Self(Kind.teal) }
+  public static var teal: Self { .allowed(Kind.teal) }
   /// `green`.
-  public static var green: Self { Self(Kind.green) }
+  public static var green: Self { .allowed(Kind.green) }
   /// `yellow`.
-  public static var yellow: Self { Self(Kind.yellow) }
+  public static var yellow: Self { .allowed(Kind.yellow) }
   /// `orange`.
-  public static var orange: Self { Self(Kind.orange) }
+  public static var orange: Self { .allowed(Kind.orange) }
   /// `red`.
-  public static var red: Self { Self(Kind.red) }
+  public static var red: Self { .allowed(Kind.red) }
 }

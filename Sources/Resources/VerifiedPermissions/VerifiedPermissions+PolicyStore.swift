@@ -119,9 +119,9 @@ extension VerifiedPermissions.PolicyStore {
 
 extension Value where Kind == VerifiedPermissions.PolicyStore.DeletionModeValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension VerifiedPermissions.PolicyStore {
@@ -136,7 +136,7 @@ extension Value where Kind == VerifiedPermissions.PolicyStore.DeletionProtection
   public init(mode: Value<VerifiedPermissions.PolicyStore.DeletionModeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Mode", mode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -152,7 +152,7 @@ extension Value where Kind == VerifiedPermissions.PolicyStore.SchemaDefinition {
   public init(cedarJSON: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cedarJSON = cedarJSON { objectEntries.append(.init("CedarJson", cedarJSON.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -169,7 +169,7 @@ extension Value where Kind == VerifiedPermissions.PolicyStore.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -185,9 +185,9 @@ extension VerifiedPermissions.PolicyStore {
 
 extension Value where Kind == VerifiedPermissions.PolicyStore.ValidationModeValue {
   /// `OFF`.
-  public static var off: Self { Self(Kind.off) }
+  public static var off: Self { .allowed(Kind.off) }
   /// `STRICT`.
-  public static var strict: Self { Self(Kind.strict) }
+  public static var strict: Self { .allowed(Kind.strict) }
 }
 
 extension VerifiedPermissions.PolicyStore {
@@ -202,6 +202,6 @@ extension Value where Kind == VerifiedPermissions.PolicyStore.ValidationSettings
   public init(mode: Value<VerifiedPermissions.PolicyStore.ValidationModeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Mode", mode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

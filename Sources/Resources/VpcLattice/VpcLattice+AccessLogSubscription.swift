@@ -115,7 +115,7 @@ extension VpcLattice.AccessLogSubscription {
 
 extension Value where Kind == VpcLattice.AccessLogSubscription.ServiceNetworkLogTypeValue {
   /// `SERVICE`.
-  public static var service: Self { Self(Kind.service) }
+  public static var service: Self { .allowed(Kind.service) }
   /// `RESOURCE`.
-  public static var resource: Self { Self(Kind.resource) }
+  public static var resource: Self { .allowed(Kind.resource) }
 }

@@ -135,7 +135,7 @@ extension Value where Kind == VpcLattice.Listener.DefaultAction {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fixedResponse = fixedResponse { objectEntries.append(.init("FixedResponse", fixedResponse.expression)) }
     if let forward = forward { objectEntries.append(.init("Forward", forward.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -152,9 +152,9 @@ extension VpcLattice.Listener {
 
 extension Value where Kind == VpcLattice.Listener.ProtocolValue {
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `HTTPS`.
-  public static var https: Self { Self(Kind.https) }
+  public static var https: Self { .allowed(Kind.https) }
   /// `TLS_PASSTHROUGH`.
-  public static var tlsPassthrough: Self { Self(Kind.tlsPassthrough) }
+  public static var tlsPassthrough: Self { .allowed(Kind.tlsPassthrough) }
 }

@@ -166,7 +166,7 @@ extension VpcLattice.ResourceConfiguration {
 
 extension Value where Kind == VpcLattice.ResourceConfiguration.ProtocolTypeValue {
   /// `TCP`.
-  public static var tcp: Self { Self(Kind.tcp) }
+  public static var tcp: Self { .allowed(Kind.tcp) }
 }
 
 extension VpcLattice.ResourceConfiguration {
@@ -181,9 +181,9 @@ extension VpcLattice.ResourceConfiguration {
 
 extension Value where Kind == VpcLattice.ResourceConfiguration.ResourceConfigurationAuthTypeValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `AWS_IAM`.
-  public static var awsIAM: Self { Self(Kind.awsIAM) }
+  public static var awsIAM: Self { .allowed(Kind.awsIAM) }
 }
 
 extension VpcLattice.ResourceConfiguration {
@@ -200,13 +200,13 @@ extension VpcLattice.ResourceConfiguration {
 
 extension Value where Kind == VpcLattice.ResourceConfiguration.ResourceConfigurationTypeValue {
   /// `GROUP`.
-  public static var group: Self { Self(Kind.group) }
+  public static var group: Self { .allowed(Kind.group) }
   /// `CHILD`.
-  public static var child: Self { Self(Kind.child) }
+  public static var child: Self { .allowed(Kind.child) }
   /// `SINGLE`.
-  public static var single: Self { Self(Kind.single) }
+  public static var single: Self { .allowed(Kind.single) }
   /// `ARN`.
-  public static var arn: Self { Self(Kind.arn) }
+  public static var arn: Self { .allowed(Kind.arn) }
 }
 
 extension VpcLattice.ResourceConfiguration {
@@ -222,6 +222,6 @@ extension Value where Kind == VpcLattice.ResourceConfiguration.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

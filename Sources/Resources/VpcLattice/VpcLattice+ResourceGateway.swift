@@ -130,11 +130,11 @@ extension VpcLattice.ResourceGateway {
 
 extension Value where Kind == VpcLattice.ResourceGateway.IPAddressTypeValue {
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `IPV6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
   /// `DUALSTACK`.
-  public static var dualstack: Self { Self(Kind.dualstack) }
+  public static var dualstack: Self { .allowed(Kind.dualstack) }
 }
 
 extension VpcLattice.ResourceGateway {
@@ -149,9 +149,9 @@ extension VpcLattice.ResourceGateway {
 
 extension Value where Kind == VpcLattice.ResourceGateway.ResourceConfigDNSResolutionValue {
   /// `IN_VPC`.
-  public static var inVPC: Self { Self(Kind.inVPC) }
+  public static var inVPC: Self { .allowed(Kind.inVPC) }
   /// `PUBLIC`.
-  public static var `public`: Self { Self(Kind.`public`) }
+  public static var `public`: Self { .allowed(Kind.`public`) }
 }
 
 extension VpcLattice.ResourceGateway {
@@ -167,6 +167,6 @@ extension Value where Kind == VpcLattice.ResourceGateway.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

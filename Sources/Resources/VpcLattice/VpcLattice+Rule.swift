@@ -133,7 +133,7 @@ extension Value where Kind == VpcLattice.Rule.Action {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fixedResponse = fixedResponse { objectEntries.append(.init("FixedResponse", fixedResponse.expression)) }
     if let forward = forward { objectEntries.append(.init("Forward", forward.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -155,7 +155,7 @@ extension Value where Kind == VpcLattice.Rule.HTTPMatch {
     if let headerMatches = headerMatches { objectEntries.append(.init("HeaderMatches", headerMatches.expression)) }
     if let method = method { objectEntries.append(.init("Method", method.expression)) }
     if let pathMatch = pathMatch { objectEntries.append(.init("PathMatch", pathMatch.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -173,7 +173,7 @@ extension Value where Kind == VpcLattice.Rule.HeaderMatch {
     if let caseSensitive = caseSensitive { objectEntries.append(.init("CaseSensitive", caseSensitive.expression)) }
     objectEntries.append(.init("Match", match.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -191,7 +191,7 @@ extension Value where Kind == VpcLattice.Rule.HeaderMatchType {
     if let contains = contains { objectEntries.append(.init("Contains", contains.expression)) }
     if let exact = exact { objectEntries.append(.init("Exact", exact.expression)) }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -207,7 +207,7 @@ extension Value where Kind == VpcLattice.Rule.Match {
   public init(httpMatch: Value<VpcLattice.Rule.HTTPMatch>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("HttpMatch", httpMatch.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -229,21 +229,21 @@ extension VpcLattice.Rule {
 
 extension Value where Kind == VpcLattice.Rule.MethodValue {
   /// `CONNECT`.
-  public static var connect: Self { Self(Kind.connect) }
+  public static var connect: Self { .allowed(Kind.connect) }
   /// `DELETE`.
-  public static var delete: Self { Self(Kind.delete) }
+  public static var delete: Self { .allowed(Kind.delete) }
   /// `GET`.
-  public static var get: Self { Self(Kind.get) }
+  public static var get: Self { .allowed(Kind.get) }
   /// `HEAD`.
-  public static var head: Self { Self(Kind.head) }
+  public static var head: Self { .allowed(Kind.head) }
   /// `OPTIONS`.
-  public static var options: Self { Self(Kind.options) }
+  public static var options: Self { .allowed(Kind.options) }
   /// `POST`.
-  public static var post: Self { Self(Kind.post) }
+  public static var post: Self { .allowed(Kind.post) }
   /// `PUT`.
-  public static var put: Self { Self(Kind.put) }
+  public static var put: Self { .allowed(Kind.put) }
   /// `TRACE`.
-  public static var trace: Self { Self(Kind.trace) }
+  public static var trace: Self { .allowed(Kind.trace) }
 }
 
 extension VpcLattice.Rule {
@@ -259,7 +259,7 @@ extension Value where Kind == VpcLattice.Rule.PathMatch {
     var objectEntries: [Expression.ObjectEntry] = []
     if let caseSensitive = caseSensitive { objectEntries.append(.init("CaseSensitive", caseSensitive.expression)) }
     objectEntries.append(.init("Match", match.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -276,6 +276,6 @@ extension Value where Kind == VpcLattice.Rule.PathMatchType {
     var objectEntries: [Expression.ObjectEntry] = []
     if let exact = exact { objectEntries.append(.init("Exact", exact.expression)) }
     if let prefix = prefix { objectEntries.append(.init("Prefix", prefix.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

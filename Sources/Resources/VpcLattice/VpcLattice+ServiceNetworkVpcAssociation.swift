@@ -175,7 +175,7 @@ extension Value where Kind == VpcLattice.ServiceNetworkVpcAssociation.DNSOptions
     if let privateDNSSpecifiedDomains = privateDNSSpecifiedDomains {
       objectEntries.append(.init("PrivateDnsSpecifiedDomains", privateDNSSpecifiedDomains.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -193,11 +193,11 @@ extension VpcLattice.ServiceNetworkVpcAssociation {
 
 extension Value where Kind == VpcLattice.ServiceNetworkVpcAssociation.PrivateDNSPreferenceValue {
   /// `VERIFIED_DOMAINS_ONLY`.
-  public static var verifiedDomainsOnly: Self { Self(Kind.verifiedDomainsOnly) }
+  public static var verifiedDomainsOnly: Self { .allowed(Kind.verifiedDomainsOnly) }
   /// `ALL_DOMAINS`.
-  public static var allDomains: Self { Self(Kind.allDomains) }
+  public static var allDomains: Self { .allowed(Kind.allDomains) }
   /// `VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS`.
-  public static var verifiedDomainsAndSpecifiedDomains: Self { Self(Kind.verifiedDomainsAndSpecifiedDomains) }
+  public static var verifiedDomainsAndSpecifiedDomains: Self { .allowed(Kind.verifiedDomainsAndSpecifiedDomains) }
   /// `SPECIFIED_DOMAINS_ONLY`.
-  public static var specifiedDomainsOnly: Self { Self(Kind.specifiedDomainsOnly) }
+  public static var specifiedDomainsOnly: Self { .allowed(Kind.specifiedDomainsOnly) }
 }

@@ -17,7 +17,7 @@ extension Value where Kind == VpcLattice.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,7 +33,7 @@ extension Value where Kind == VpcLattice.FixedResponse {
   public init(statusCode: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("StatusCode", statusCode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -49,7 +49,7 @@ extension Value where Kind == VpcLattice.Forward {
   public init(targetGroups: Value<[VpcLattice.WeightedTargetGroup]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TargetGroups", targetGroups.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -66,7 +66,7 @@ extension Value where Kind == VpcLattice.WeightedTargetGroup {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TargetGroupIdentifier", targetGroupIdentifier.expression))
     if let weight = weight { objectEntries.append(.init("Weight", weight.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -82,9 +82,9 @@ extension VpcLattice {
 
 extension Value where Kind == VpcLattice.AuthTypeValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `AWS_IAM`.
-  public static var awsIAM: Self { Self(Kind.awsIAM) }
+  public static var awsIAM: Self { .allowed(Kind.awsIAM) }
 }
 
 extension VpcLattice {
@@ -100,6 +100,6 @@ extension Value where Kind == VpcLattice.DNSEntry {
     var objectEntries: [Expression.ObjectEntry] = []
     if let domainName = domainName { objectEntries.append(.init("DomainName", domainName.expression)) }
     if let hostedZoneID = hostedZoneID { objectEntries.append(.init("HostedZoneId", hostedZoneID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

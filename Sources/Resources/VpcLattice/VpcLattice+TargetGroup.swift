@@ -154,7 +154,7 @@ extension Value where Kind == VpcLattice.TargetGroup.HealthCheckConfig {
     if let unhealthyThresholdCount = unhealthyThresholdCount {
       objectEntries.append(.init("UnhealthyThresholdCount", unhealthyThresholdCount.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -170,9 +170,9 @@ extension VpcLattice.TargetGroup {
 
 extension Value where Kind == VpcLattice.TargetGroup.IPAddressTypeValue {
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `IPV6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
 }
 
 extension VpcLattice.TargetGroup {
@@ -187,9 +187,9 @@ extension VpcLattice.TargetGroup {
 
 extension Value where Kind == VpcLattice.TargetGroup.LambdaEventStructureVersionValue {
   /// `V1`.
-  public static var v1: Self { Self(Kind.v1) }
+  public static var v1: Self { .allowed(Kind.v1) }
   /// `V2`.
-  public static var v2: Self { Self(Kind.v2) }
+  public static var v2: Self { .allowed(Kind.v2) }
 }
 
 extension VpcLattice.TargetGroup {
@@ -204,7 +204,7 @@ extension Value where Kind == VpcLattice.TargetGroup.Matcher {
   public init(httpCode: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("HttpCode", httpCode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -220,9 +220,9 @@ extension VpcLattice.TargetGroup {
 
 extension Value where Kind == VpcLattice.TargetGroup.ProtocolValue {
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `HTTPS`.
-  public static var https: Self { Self(Kind.https) }
+  public static var https: Self { .allowed(Kind.https) }
 }
 
 extension VpcLattice.TargetGroup {
@@ -237,9 +237,9 @@ extension VpcLattice.TargetGroup {
 
 extension Value where Kind == VpcLattice.TargetGroup.ProtocolVersionValue {
   /// `HTTP1`.
-  public static var http1: Self { Self(Kind.http1) }
+  public static var http1: Self { .allowed(Kind.http1) }
   /// `HTTP2`.
-  public static var http2: Self { Self(Kind.http2) }
+  public static var http2: Self { .allowed(Kind.http2) }
 }
 
 extension VpcLattice.TargetGroup {
@@ -255,7 +255,7 @@ extension Value where Kind == VpcLattice.TargetGroup.Target {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Id", id.expression))
     if let port = port { objectEntries.append(.init("Port", port.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -289,7 +289,7 @@ extension Value where Kind == VpcLattice.TargetGroup.TargetGroupConfig {
       objectEntries.append(.init("ProtocolVersion", protocolVersion.expression))
     }
     if let vpcIdentifier = vpcIdentifier { objectEntries.append(.init("VpcIdentifier", vpcIdentifier.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -306,11 +306,11 @@ extension VpcLattice.TargetGroup {
 
 extension Value where Kind == VpcLattice.TargetGroup.TargetGroupConfigProtocolValue {
   /// `HTTP`.
-  public static var http: Self { Self(Kind.http) }
+  public static var http: Self { .allowed(Kind.http) }
   /// `HTTPS`.
-  public static var https: Self { Self(Kind.https) }
+  public static var https: Self { .allowed(Kind.https) }
   /// `TCP`.
-  public static var tcp: Self { Self(Kind.tcp) }
+  public static var tcp: Self { .allowed(Kind.tcp) }
 }
 
 extension VpcLattice.TargetGroup {
@@ -326,11 +326,11 @@ extension VpcLattice.TargetGroup {
 
 extension Value where Kind == VpcLattice.TargetGroup.TargetGroupConfigProtocolVersionValue {
   /// `HTTP1`.
-  public static var http1: Self { Self(Kind.http1) }
+  public static var http1: Self { .allowed(Kind.http1) }
   /// `HTTP2`.
-  public static var http2: Self { Self(Kind.http2) }
+  public static var http2: Self { .allowed(Kind.http2) }
   /// `GRPC`.
-  public static var grpc: Self { Self(Kind.grpc) }
+  public static var grpc: Self { .allowed(Kind.grpc) }
 }
 
 extension VpcLattice.TargetGroup {
@@ -347,11 +347,11 @@ extension VpcLattice.TargetGroup {
 
 extension Value where Kind == VpcLattice.TargetGroup.TypeValue {
   /// `IP`.
-  public static var ip: Self { Self(Kind.ip) }
+  public static var ip: Self { .allowed(Kind.ip) }
   /// `LAMBDA`.
-  public static var lambda: Self { Self(Kind.lambda) }
+  public static var lambda: Self { .allowed(Kind.lambda) }
   /// `INSTANCE`.
-  public static var instance: Self { Self(Kind.instance) }
+  public static var instance: Self { .allowed(Kind.instance) }
   /// `ALB`.
-  public static var alb: Self { Self(Kind.alb) }
+  public static var alb: Self { .allowed(Kind.alb) }
 }

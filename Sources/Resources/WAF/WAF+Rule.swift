@@ -81,6 +81,6 @@ extension Value where Kind == WAF.Rule.Predicate {
     objectEntries.append(.init("DataId", dataID.expression))
     objectEntries.append(.init("Negated", negated.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

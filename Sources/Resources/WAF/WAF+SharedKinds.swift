@@ -17,6 +17,6 @@ extension Value where Kind == WAF.FieldToMatch {
     var objectEntries: [Expression.ObjectEntry] = []
     if let data = data { objectEntries.append(.init("Data", data.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -86,6 +86,6 @@ extension Value where Kind == WAF.SizeConstraintSet.SizeConstraint {
     objectEntries.append(.init("FieldToMatch", fieldToMatch.expression))
     objectEntries.append(.init("Size", size.expression))
     objectEntries.append(.init("TextTransformation", textTransformation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

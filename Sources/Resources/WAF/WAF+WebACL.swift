@@ -87,7 +87,7 @@ extension Value where Kind == WAF.WebACL.ActivatedRule {
     if let action = action { objectEntries.append(.init("Action", action.expression)) }
     objectEntries.append(.init("Priority", priority.expression))
     objectEntries.append(.init("RuleId", ruleID.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -103,6 +103,6 @@ extension Value where Kind == WAF.WebACL.WafAction {
   public init(type: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

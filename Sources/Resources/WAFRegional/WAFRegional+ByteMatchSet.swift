@@ -92,6 +92,6 @@ extension Value where Kind == WAFRegional.ByteMatchSet.ByteMatchTuple {
       objectEntries.append(.init("TargetStringBase64", targetStringBase64.expression))
     }
     objectEntries.append(.init("TextTransformation", textTransformation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

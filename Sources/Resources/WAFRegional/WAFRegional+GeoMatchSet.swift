@@ -76,6 +76,6 @@ extension Value where Kind == WAFRegional.GeoMatchSet.GeoMatchConstraint {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

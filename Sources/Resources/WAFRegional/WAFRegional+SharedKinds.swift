@@ -17,7 +17,7 @@ extension Value where Kind == WAFRegional.FieldToMatch {
     var objectEntries: [Expression.ObjectEntry] = []
     if let data = data { objectEntries.append(.init("Data", data.expression)) }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -35,6 +35,6 @@ extension Value where Kind == WAFRegional.Predicate {
     objectEntries.append(.init("DataId", dataID.expression))
     objectEntries.append(.init("Negated", negated.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -81,6 +81,6 @@ extension Value where Kind == WAFRegional.SqlInjectionMatchSet.SQLInjectionMatch
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldToMatch", fieldToMatch.expression))
     objectEntries.append(.init("TextTransformation", textTransformation.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

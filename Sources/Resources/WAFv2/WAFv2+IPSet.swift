@@ -112,7 +112,7 @@ extension WAFv2.IPSet {
 
 extension Value where Kind == WAFv2.IPSet.IPAddressVersionValue {
   /// `IPV4`.
-  public static var ipv4: Self { Self(Kind.ipv4) }
+  public static var ipv4: Self { .allowed(Kind.ipv4) }
   /// `IPV6`.
-  public static var ipv6: Self { Self(Kind.ipv6) }
+  public static var ipv6: Self { .allowed(Kind.ipv6) }
 }

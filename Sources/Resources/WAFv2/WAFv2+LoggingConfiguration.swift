@@ -96,7 +96,7 @@ extension Value where Kind == WAFv2.LoggingConfiguration.ActionCondition {
   public init(action: Value<WAFv2.LoggingConfiguration.ActionValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Action", action.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -116,17 +116,17 @@ extension WAFv2.LoggingConfiguration {
 
 extension Value where Kind == WAFv2.LoggingConfiguration.ActionValue {
   /// `ALLOW`.
-  public static var allow: Self { Self(Kind.allow) }
+  public static var allow: Self { .allowed(Kind.allow) }
   /// `BLOCK`.
-  public static var block: Self { Self(Kind.block) }
+  public static var block: Self { .allowed(Kind.block) }
   /// `COUNT`.
-  public static var count: Self { Self(Kind.count) }
+  public static var count: Self { .allowed(Kind.count) }
   /// `CAPTCHA`.
-  public static var captcha: Self { Self(Kind.captcha) }
+  public static var captcha: Self { .allowed(Kind.captcha) }
   /// `CHALLENGE`.
-  public static var challenge: Self { Self(Kind.challenge) }
+  public static var challenge: Self { .allowed(Kind.challenge) }
   /// `EXCLUDED_AS_COUNT`.
-  public static var excludedAsCount: Self { Self(Kind.excludedAsCount) }
+  public static var excludedAsCount: Self { .allowed(Kind.excludedAsCount) }
 }
 
 extension WAFv2.LoggingConfiguration {
@@ -141,9 +141,9 @@ extension WAFv2.LoggingConfiguration {
 
 extension Value where Kind == WAFv2.LoggingConfiguration.BehaviorValue {
   /// `KEEP`.
-  public static var keep: Self { Self(Kind.keep) }
+  public static var keep: Self { .allowed(Kind.keep) }
   /// `DROP`.
-  public static var drop: Self { Self(Kind.drop) }
+  public static var drop: Self { .allowed(Kind.drop) }
 }
 
 extension WAFv2.LoggingConfiguration {
@@ -166,7 +166,7 @@ extension Value where Kind == WAFv2.LoggingConfiguration.ConditionDefinition {
     if let labelNameCondition = labelNameCondition {
       objectEntries.append(.init("LabelNameCondition", labelNameCondition.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -182,9 +182,9 @@ extension WAFv2.LoggingConfiguration {
 
 extension Value where Kind == WAFv2.LoggingConfiguration.DefaultBehaviorValue {
   /// `KEEP`.
-  public static var keep: Self { Self(Kind.keep) }
+  public static var keep: Self { .allowed(Kind.keep) }
   /// `DROP`.
-  public static var drop: Self { Self(Kind.drop) }
+  public static var drop: Self { .allowed(Kind.drop) }
 }
 
 extension WAFv2.LoggingConfiguration {
@@ -207,7 +207,7 @@ extension Value where Kind == WAFv2.LoggingConfiguration.FieldToMatch {
     if let queryString = queryString { objectEntries.append(.init("QueryString", queryString.expression)) }
     if let singleHeader = singleHeader { objectEntries.append(.init("SingleHeader", singleHeader.expression)) }
     if let uriPath = uriPath { objectEntries.append(.init("UriPath", uriPath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -229,7 +229,7 @@ extension Value where Kind == WAFv2.LoggingConfiguration.Filter {
     objectEntries.append(.init("Behavior", behavior.expression))
     objectEntries.append(.init("Conditions", conditions.expression))
     objectEntries.append(.init("Requirement", requirement.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -245,7 +245,7 @@ extension Value where Kind == WAFv2.LoggingConfiguration.LabelNameCondition {
   public init(labelName: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LabelName", labelName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -265,7 +265,7 @@ extension Value where Kind == WAFv2.LoggingConfiguration.LoggingFilter {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DefaultBehavior", defaultBehavior.expression))
     objectEntries.append(.init("Filters", filters.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -281,7 +281,7 @@ extension WAFv2.LoggingConfiguration {
 
 extension Value where Kind == WAFv2.LoggingConfiguration.RequirementValue {
   /// `MEETS_ALL`.
-  public static var meetsAll: Self { Self(Kind.meetsAll) }
+  public static var meetsAll: Self { .allowed(Kind.meetsAll) }
   /// `MEETS_ANY`.
-  public static var meetsAny: Self { Self(Kind.meetsAny) }
+  public static var meetsAny: Self { .allowed(Kind.meetsAny) }
 }

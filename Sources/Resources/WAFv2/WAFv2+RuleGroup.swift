@@ -348,13 +348,13 @@ extension WAFv2.RuleGroup {
 
 extension Value where Kind == WAFv2.RuleGroup.AggregateKeyTypeValue {
   /// `IP`.
-  public static var ip: Self { Self(Kind.ip) }
+  public static var ip: Self { .allowed(Kind.ip) }
   /// `FORWARDED_IP`.
-  public static var forwardedIP: Self { Self(Kind.forwardedIP) }
+  public static var forwardedIP: Self { .allowed(Kind.forwardedIP) }
   /// `CONSTANT`.
-  public static var constant: Self { Self(Kind.constant) }
+  public static var constant: Self { .allowed(Kind.constant) }
   /// `CUSTOM_KEYS`.
-  public static var customKeys: Self { Self(Kind.customKeys) }
+  public static var customKeys: Self { .allowed(Kind.customKeys) }
 }
 
 extension WAFv2.RuleGroup {
@@ -369,7 +369,7 @@ extension Value where Kind == WAFv2.RuleGroup.AndStatement {
   public init(statements: Value<[WAFv2.RuleGroup.Statement]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Statements", statements.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -385,7 +385,7 @@ extension Value where Kind == WAFv2.RuleGroup.LabelSummary {
   public init(name: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -401,7 +401,7 @@ extension Value where Kind == WAFv2.RuleGroup.NotStatement {
   public init(statement: Value<WAFv2.RuleGroup.Statement>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Statement", statement.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -417,7 +417,7 @@ extension Value where Kind == WAFv2.RuleGroup.OrStatement {
   public init(statements: Value<[WAFv2.RuleGroup.Statement]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Statements", statements.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -451,7 +451,7 @@ extension Value where Kind == WAFv2.RuleGroup.RateBasedStatement {
     if let scopeDownStatement = scopeDownStatement {
       objectEntries.append(.init("ScopeDownStatement", scopeDownStatement.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -485,7 +485,7 @@ extension Value where Kind == WAFv2.RuleGroup.Rule {
     if let ruleLabels = ruleLabels { objectEntries.append(.init("RuleLabels", ruleLabels.expression)) }
     objectEntries.append(.init("Statement", statement.expression))
     objectEntries.append(.init("VisibilityConfig", visibilityConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -551,6 +551,6 @@ extension Value where Kind == WAFv2.RuleGroup.Statement {
     if let xssMatchStatement = xssMatchStatement {
       objectEntries.append(.init("XssMatchStatement", xssMatchStatement.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -16,9 +16,9 @@ extension WAFv2 {
 
 extension Value where Kind == WAFv2.ScopeValue {
   /// `CLOUDFRONT`.
-  public static var cloudfront: Self { Self(Kind.cloudfront) }
+  public static var cloudfront: Self { .allowed(Kind.cloudfront) }
   /// `REGIONAL`.
-  public static var regional: Self { Self(Kind.regional) }
+  public static var regional: Self { .allowed(Kind.regional) }
 }
 
 extension WAFv2 {
@@ -34,7 +34,7 @@ extension Value where Kind == WAFv2.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     if let key = key { objectEntries.append(.init("Key", key.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -50,7 +50,7 @@ extension Value where Kind == WAFv2.SingleHeader {
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -68,7 +68,7 @@ extension Value where Kind == WAFv2.AllowAction {
     if let customRequestHandling = customRequestHandling {
       objectEntries.append(.init("CustomRequestHandling", customRequestHandling.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -87,7 +87,7 @@ extension Value where Kind == WAFv2.AsnMatchStatement {
     if let forwardedIPConfig = forwardedIPConfig {
       objectEntries.append(.init("ForwardedIPConfig", forwardedIPConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -103,7 +103,7 @@ extension Value where Kind == WAFv2.BlockAction {
   public init(customResponse: Value<WAFv2.CustomResponse>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let customResponse = customResponse { objectEntries.append(.init("CustomResponse", customResponse.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -121,7 +121,7 @@ extension Value where Kind == WAFv2.Body {
     if let oversizeHandling = oversizeHandling {
       objectEntries.append(.init("OversizeHandling", oversizeHandling.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -138,11 +138,11 @@ extension WAFv2 {
 
 extension Value where Kind == WAFv2.BodyParsingFallbackBehaviorValue {
   /// `MATCH`.
-  public static var match: Self { Self(Kind.match) }
+  public static var match: Self { .allowed(Kind.match) }
   /// `NO_MATCH`.
-  public static var noMatch: Self { Self(Kind.noMatch) }
+  public static var noMatch: Self { .allowed(Kind.noMatch) }
   /// `EVALUATE_AS_STRING`.
-  public static var evaluateAsString: Self { Self(Kind.evaluateAsString) }
+  public static var evaluateAsString: Self { .allowed(Kind.evaluateAsString) }
 }
 
 extension WAFv2 {
@@ -169,7 +169,7 @@ extension Value where Kind == WAFv2.ByteMatchStatement {
       objectEntries.append(.init("SearchStringBase64", searchStringBase64.expression))
     }
     objectEntries.append(.init("TextTransformations", textTransformations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -187,7 +187,7 @@ extension Value where Kind == WAFv2.CaptchaAction {
     if let customRequestHandling = customRequestHandling {
       objectEntries.append(.init("CustomRequestHandling", customRequestHandling.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -205,7 +205,7 @@ extension Value where Kind == WAFv2.CaptchaConfig {
     if let immunityTimeProperty = immunityTimeProperty {
       objectEntries.append(.init("ImmunityTimeProperty", immunityTimeProperty.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -223,7 +223,7 @@ extension Value where Kind == WAFv2.ChallengeAction {
     if let customRequestHandling = customRequestHandling {
       objectEntries.append(.init("CustomRequestHandling", customRequestHandling.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -241,7 +241,7 @@ extension Value where Kind == WAFv2.ChallengeConfig {
     if let immunityTimeProperty = immunityTimeProperty {
       objectEntries.append(.init("ImmunityTimeProperty", immunityTimeProperty.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -261,17 +261,17 @@ extension WAFv2 {
 
 extension Value where Kind == WAFv2.ComparisonOperatorValue {
   /// `EQ`.
-  public static var eq: Self { Self(Kind.eq) }
+  public static var eq: Self { .allowed(Kind.eq) }
   /// `NE`.
-  public static var ne: Self { Self(Kind.ne) }
+  public static var ne: Self { .allowed(Kind.ne) }
   /// `LE`.
-  public static var le: Self { Self(Kind.le) }
+  public static var le: Self { .allowed(Kind.le) }
   /// `LT`.
-  public static var lt: Self { Self(Kind.lt) }
+  public static var lt: Self { .allowed(Kind.lt) }
   /// `GE`.
-  public static var ge: Self { Self(Kind.ge) }
+  public static var ge: Self { .allowed(Kind.ge) }
   /// `GT`.
-  public static var gt: Self { Self(Kind.gt) }
+  public static var gt: Self { .allowed(Kind.gt) }
 }
 
 extension WAFv2 {
@@ -296,7 +296,7 @@ extension Value where Kind == WAFv2.CookieMatchPattern {
     if let includedCookies = includedCookies {
       objectEntries.append(.init("IncludedCookies", includedCookies.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -318,7 +318,7 @@ extension Value where Kind == WAFv2.Cookies {
     objectEntries.append(.init("MatchPattern", matchPattern.expression))
     objectEntries.append(.init("MatchScope", matchScope.expression))
     objectEntries.append(.init("OversizeHandling", oversizeHandling.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -336,7 +336,7 @@ extension Value where Kind == WAFv2.CountAction {
     if let customRequestHandling = customRequestHandling {
       objectEntries.append(.init("CustomRequestHandling", customRequestHandling.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -609,505 +609,505 @@ extension WAFv2 {
 
 extension Value where Kind == WAFv2.CountryCodesValue {
   /// `AD`.
-  public static var ad: Self { Self(Kind.ad) }
+  public static var ad: Self { .allowed(Kind.ad) }
   /// `AE`.
-  public static var ae: Self { Self(Kind.ae) }
+  public static var ae: Self { .allowed(Kind.ae) }
   /// `AF`.
-  public static var af: Self { Self(Kind.af) }
+  public static var af: Self { .allowed(Kind.af) }
   /// `AG`.
-  public static var ag: Self { Self(Kind.ag) }
+  public static var ag: Self { .allowed(Kind.ag) }
   /// `AI`.
-  public static var ai: Self { Self(Kind.ai) }
+  public static var ai: Self { .allowed(Kind.ai) }
   /// `AL`.
-  public static var al: Self { Self(Kind.al) }
+  public static var al: Self { .allowed(Kind.al) }
   /// `AM`.
-  public static var am: Self { Self(Kind.am) }
+  public static var am: Self { .allowed(Kind.am) }
   /// `AO`.
-  public static var ao: Self { Self(Kind.ao) }
+  public static var ao: Self { .allowed(Kind.ao) }
   /// `AQ`.
-  public static var aq: Self { Self(Kind.aq) }
+  public static var aq: Self { .allowed(Kind.aq) }
   /// `AR`.
-  public static var ar: Self { Self(Kind.ar) }
+  public static var ar: Self { .allowed(Kind.ar) }
   /// `AS`.
-  public static var `as`: Self { Self(Kind.`as`) }
+  public static var `as`: Self { .allowed(Kind.`as`) }
   /// `AT`.
-  public static var at: Self { Self(Kind.at) }
+  public static var at: Self { .allowed(Kind.at) }
   /// `AU`.
-  public static var au: Self { Self(Kind.au) }
+  public static var au: Self { .allowed(Kind.au) }
   /// `AW`.
-  public static var aw: Self { Self(Kind.aw) }
+  public static var aw: Self { .allowed(Kind.aw) }
   /// `AX`.
-  public static var ax: Self { Self(Kind.ax) }
+  public static var ax: Self { .allowed(Kind.ax) }
   /// `AZ`.
-  public static var az: Self { Self(Kind.az) }
+  public static var az: Self { .allowed(Kind.az) }
   /// `BA`.
-  public static var ba: Self { Self(Kind.ba) }
+  public static var ba: Self { .allowed(Kind.ba) }
   /// `BB`.
-  public static var bb: Self { Self(Kind.bb) }
+  public static var bb: Self { .allowed(Kind.bb) }
   /// `BD`.
-  public static var bd: Self { Self(Kind.bd) }
+  public static var bd: Self { .allowed(Kind.bd) }
   /// `BE`.
-  public static var be: Self { Self(Kind.be) }
+  public static var be: Self { .allowed(Kind.be) }
   /// `BF`.
-  public static var bf: Self { Self(Kind.bf) }
+  public static var bf: Self { .allowed(Kind.bf) }
   /// `BG`.
-  public static var bg: Self { Self(Kind.bg) }
+  public static var bg: Self { .allowed(Kind.bg) }
   /// `BH`.
-  public static var bh: Self { Self(Kind.bh) }
+  public static var bh: Self { .allowed(Kind.bh) }
   /// `BI`.
-  public static var bi: Self { Self(Kind.bi) }
+  public static var bi: Self { .allowed(Kind.bi) }
   /// `BJ`.
-  public static var bj: Self { Self(Kind.bj) }
+  public static var bj: Self { .allowed(Kind.bj) }
   /// `BL`.
-  public static var bl: Self { Self(Kind.bl) }
+  public static var bl: Self { .allowed(Kind.bl) }
   /// `BM`.
-  public static var bm: Self { Self(Kind.bm) }
+  public static var bm: Self { .allowed(Kind.bm) }
   /// `BN`.
-  public static var bn: Self { Self(Kind.bn) }
+  public static var bn: Self { .allowed(Kind.bn) }
   /// `BO`.
-  public static var bo: Self { Self(Kind.bo) }
+  public static var bo: Self { .allowed(Kind.bo) }
   /// `BQ`.
-  public static var bq: Self { Self(Kind.bq) }
+  public static var bq: Self { .allowed(Kind.bq) }
   /// `BR`.
-  public static var br: Self { Self(Kind.br) }
+  public static var br: Self { .allowed(Kind.br) }
   /// `BS`.
-  public static var bs: Self { Self(Kind.bs) }
+  public static var bs: Self { .allowed(Kind.bs) }
   /// `BT`.
-  public static var bt: Self { Self(Kind.bt) }
+  public static var bt: Self { .allowed(Kind.bt) }
   /// `BV`.
-  public static var bv: Self { Self(Kind.bv) }
+  public static var bv: Self { .allowed(Kind.bv) }
   /// `BW`.
-  public static var bw: Self { Self(Kind.bw) }
+  public static var bw: Self { .allowed(Kind.bw) }
   /// `BY`.
-  public static var by: Self { Self(Kind.by) }
+  public static var by: Self { .allowed(Kind.by) }
   /// `BZ`.
-  public static var bz: Self { Self(Kind.bz) }
+  public static var bz: Self { .allowed(Kind.bz) }
   /// `CA`.
-  public static var ca: Self { Self(Kind.ca) }
+  public static var ca: Self { .allowed(Kind.ca) }
   /// `CC`.
-  public static var cc: Self { Self(Kind.cc) }
+  public static var cc: Self { .allowed(Kind.cc) }
   /// `CD`.
-  public static var cd: Self { Self(Kind.cd) }
+  public static var cd: Self { .allowed(Kind.cd) }
   /// `CF`.
-  public static var cf: Self { Self(Kind.cf) }
+  public static var cf: Self { .allowed(Kind.cf) }
   /// `CG`.
-  public static var cg: Self { Self(Kind.cg) }
+  public static var cg: Self { .allowed(Kind.cg) }
   /// `CH`.
-  public static var ch: Self { Self(Kind.ch) }
+  public static var ch: Self { .allowed(Kind.ch) }
   /// `CI`.
-  public static var ci: Self { Self(Kind.ci) }
+  public static var ci: Self { .allowed(Kind.ci) }
   /// `CK`.
-  public static var ck: Self { Self(Kind.ck) }
+  public static var ck: Self { .allowed(Kind.ck) }
   /// `CL`.
-  public static var cl: Self { Self(Kind.cl) }
+  public static var cl: Self { .allowed(Kind.cl) }
   /// `CM`.
-  public static var cm: Self { Self(Kind.cm) }
+  public static var cm: Self { .allowed(Kind.cm) }
   /// `CN`.
-  public static var cn: Self { Self(Kind.cn) }
+  public static var cn: Self { .allowed(Kind.cn) }
   /// `CO`.
-  public static var co: Self { Self(Kind.co) }
+  public static var co: Self { .allowed(Kind.co) }
   /// `CR`.
-  public static var cr: Self { Self(Kind.cr) }
+  public static var cr: Self { .allowed(Kind.cr) }
   /// `CU`.
-  public static var cu: Self { Self(Kind.cu) }
+  public static var cu: Self { .allowed(Kind.cu) }
   /// `CV`.
-  public static var cv: Self { Self(Kind.cv) }
+  public static var cv: Self { .allowed(Kind.cv) }
   /// `CW`.
-  public static var cw: Self { Self(Kind.cw) }
+  public static var cw: Self { .allowed(Kind.cw) }
   /// `CX`.
-  public static var cx: Self { Self(Kind.cx) }
+  public static var cx: Self { .allowed(Kind.cx) }
   /// `CY`.
-  public static var cy: Self { Self(Kind.cy) }
+  public static var cy: Self { .allowed(Kind.cy) }
   /// `CZ`.
-  public static var cz: Self { Self(Kind.cz) }
+  public static var cz: Self { .allowed(Kind.cz) }
   /// `DE`.
-  public static var de: Self { Self(Kind.de) }
+  public static var de: Self { .allowed(Kind.de) }
   /// `DJ`.
-  public static var dj: Self { Self(Kind.dj) }
+  public static var dj: Self { .allowed(Kind.dj) }
   /// `DK`.
-  public static var dk: Self { Self(Kind.dk) }
+  public static var dk: Self { .allowed(Kind.dk) }
   /// `DM`.
-  public static var dm: Self { Self(Kind.dm) }
+  public static var dm: Self { .allowed(Kind.dm) }
   /// `DO`.
-  public static var `do`: Self { Self(Kind.`do`) }
+  public static var `do`: Self { .allowed(Kind.`do`) }
   /// `DZ`.
-  public static var dz: Self { Self(Kind.dz) }
+  public static var dz: Self { .allowed(Kind.dz) }
   /// `EC`.
-  public static var ec: Self { Self(Kind.ec) }
+  public static var ec: Self { .allowed(Kind.ec) }
   /// `EE`.
-  public static var ee: Self { Self(Kind.ee) }
+  public static var ee: Self { .allowed(Kind.ee) }
   /// `EG`.
-  public static var eg: Self { Self(Kind.eg) }
+  public static var eg: Self { .allowed(Kind.eg) }
   /// `EH`.
-  public static var eh: Self { Self(Kind.eh) }
+  public static var eh: Self { .allowed(Kind.eh) }
   /// `ER`.
-  public static var er: Self { Self(Kind.er) }
+  public static var er: Self { .allowed(Kind.er) }
   /// `ES`.
-  public static var es: Self { Self(Kind.es) }
+  public static var es: Self { .allowed(Kind.es) }
   /// `ET`.
-  public static var et: Self { Self(Kind.et) }
+  public static var et: Self { .allowed(Kind.et) }
   /// `FI`.
-  public static var fi: Self { Self(Kind.fi) }
+  public static var fi: Self { .allowed(Kind.fi) }
   /// `FJ`.
-  public static var fj: Self { Self(Kind.fj) }
+  public static var fj: Self { .allowed(Kind.fj) }
   /// `FK`.
-  public static var fk: Self { Self(Kind.fk) }
+  public static var fk: Self { .allowed(Kind.fk) }
   /// `FM`.
-  public static var fm: Self { Self(Kind.fm) }
+  public static var fm: Self { .allowed(Kind.fm) }
   /// `FO`.
-  public static var fo: Self { Self(Kind.fo) }
+  public static var fo: Self { .allowed(Kind.fo) }
   /// `FR`.
-  public static var fr: Self { Self(Kind.fr) }
+  public static var fr: Self { .allowed(Kind.fr) }
   /// `GA`.
-  public static var ga: Self { Self(Kind.ga) }
+  public static var ga: Self { .allowed(Kind.ga) }
   /// `GB`.
-  public static var gb: Self { Self(Kind.gb) }
+  public static var gb: Self { .allowed(Kind.gb) }
   /// `GD`.
-  public static var gd: Self { Self(Kind.gd) }
+  public static var gd: Self { .allowed(Kind.gd) }
   /// `GE`.
-  public static var ge: Self { Self(Kind.ge) }
+  public static var ge: Self { .allowed(Kind.ge) }
   /// `GF`.
-  public static var gf: Self { Self(Kind.gf) }
+  public static var gf: Self { .allowed(Kind.gf) }
   /// `GG`.
-  public static var gg: Self { Self(Kind.gg) }
+  public static var gg: Self { .allowed(Kind.gg) }
   /// `GH`.
-  public static var gh: Self { Self(Kind.gh) }
+  public static var gh: Self { .allowed(Kind.gh) }
   /// `GI`.
-  public static var gi: Self { Self(Kind.gi) }
+  public static var gi: Self { .allowed(Kind.gi) }
   /// `GL`.
-  public static var gl: Self { Self(Kind.gl) }
+  public static var gl: Self { .allowed(Kind.gl) }
   /// `GM`.
-  public static var gm: Self { Self(Kind.gm) }
+  public static var gm: Self { .allowed(Kind.gm) }
   /// `GN`.
-  public static var gn: Self { Self(Kind.gn) }
+  public static var gn: Self { .allowed(Kind.gn) }
   /// `GP`.
-  public static var gp: Self { Self(Kind.gp) }
+  public static var gp: Self { .allowed(Kind.gp) }
   /// `GQ`.
-  public static var gq: Self { Self(Kind.gq) }
+  public static var gq: Self { .allowed(Kind.gq) }
   /// `GR`.
-  public static var gr: Self { Self(Kind.gr) }
+  public static var gr: Self { .allowed(Kind.gr) }
   /// `GS`.
-  public static var gs: Self { Self(Kind.gs) }
+  public static var gs: Self { .allowed(Kind.gs) }
   /// `GT`.
-  public static var gt: Self { Self(Kind.gt) }
+  public static var gt: Self { .allowed(Kind.gt) }
   /// `GU`.
-  public static var gu: Self { Self(Kind.gu) }
+  public static var gu: Self { .allowed(Kind.gu) }
   /// `GW`.
-  public static var gw: Self { Self(Kind.gw) }
+  public static var gw: Self { .allowed(Kind.gw) }
   /// `GY`.
-  public static var gy: Self { Self(Kind.gy) }
+  public static var gy: Self { .allowed(Kind.gy) }
   /// `HK`.
-  public static var hk: Self { Self(Kind.hk) }
+  public static var hk: Self { .allowed(Kind.hk) }
   /// `HM`.
-  public static var hm: Self { Self(Kind.hm) }
+  public static var hm: Self { .allowed(Kind.hm) }
   /// `HN`.
-  public static var hn: Self { Self(Kind.hn) }
+  public static var hn: Self { .allowed(Kind.hn) }
   /// `HR`.
-  public static var hr: Self { Self(Kind.hr) }
+  public static var hr: Self { .allowed(Kind.hr) }
   /// `HT`.
-  public static var ht: Self { Self(Kind.ht) }
+  public static var ht: Self { .allowed(Kind.ht) }
   /// `HU`.
-  public static var hu: Self { Self(Kind.hu) }
+  public static var hu: Self { .allowed(Kind.hu) }
   /// `ID`.
-  public static var id: Self { Self(Kind.id) }
+  public static var id: Self { .allowed(Kind.id) }
   /// `IE`.
-  public static var ie: Self { Self(Kind.ie) }
+  public static var ie: Self { .allowed(Kind.ie) }
   /// `IL`.
-  public static var il: Self { Self(Kind.il) }
+  public static var il: Self { .allowed(Kind.il) }
   /// `IM`.
-  public static var im: Self { Self(Kind.im) }
+  public static var im: Self { .allowed(Kind.im) }
   /// `IN`.
-  public static var `in`: Self { Self(Kind.`in`) }
+  public static var `in`: Self { .allowed(Kind.`in`) }
   /// `IO`.
-  public static var io: Self { Self(Kind.io) }
+  public static var io: Self { .allowed(Kind.io) }
   /// `IQ`.
-  public static var iq: Self { Self(Kind.iq) }
+  public static var iq: Self { .allowed(Kind.iq) }
   /// `IR`.
-  public static var ir: Self { Self(Kind.ir) }
+  public static var ir: Self { .allowed(Kind.ir) }
   /// `IS`.
-  public static var `is`: Self { Self(Kind.`is`) }
+  public static var `is`: Self { .allowed(Kind.`is`) }
   /// `IT`.
-  public static var it: Self { Self(Kind.it) }
+  public static var it: Self { .allowed(Kind.it) }
   /// `JE`.
-  public static var je: Self { Self(Kind.je) }
+  public static var je: Self { .allowed(Kind.je) }
   /// `JM`.
-  public static var jm: Self { Self(Kind.jm) }
+  public static var jm: Self { .allowed(Kind.jm) }
   /// `JO`.
-  public static var jo: Self { Self(Kind.jo) }
+  public static var jo: Self { .allowed(Kind.jo) }
   /// `JP`.
-  public static var jp: Self { Self(Kind.jp) }
+  public static var jp: Self { .allowed(Kind.jp) }
   /// `KE`.
-  public static var ke: Self { Self(Kind.ke) }
+  public static var ke: Self { .allowed(Kind.ke) }
   /// `KG`.
-  public static var kg: Self { Self(Kind.kg) }
+  public static var kg: Self { .allowed(Kind.kg) }
   /// `KH`.
-  public static var kh: Self { Self(Kind.kh) }
+  public static var kh: Self { .allowed(Kind.kh) }
   /// `KI`.
-  public static var ki: Self { Self(Kind.ki) }
+  public static var ki: Self { .allowed(Kind.ki) }
   /// `KM`.
-  public static var km: Self { Self(Kind.km) }
+  public static var km: Self { .allowed(Kind.km) }
   /// `KN`.
-  public static var kn: Self { Self(Kind.kn) }
+  public static var kn: Self { .allowed(Kind.kn) }
   /// `KP`.
-  public static var kp: Self { Self(Kind.kp) }
+  public static var kp: Self { .allowed(Kind.kp) }
   /// `KR`.
-  public static var kr: Self { Self(Kind.kr) }
+  public static var kr: Self { .allowed(Kind.kr) }
   /// `KW`.
-  public static var kw: Self { Self(Kind.kw) }
+  public static var kw: Self { .allowed(Kind.kw) }
   /// `KY`.
-  public static var ky: Self { Self(Kind.ky) }
+  public static var ky: Self { .allowed(Kind.ky) }
   /// `KZ`.
-  public static var kz: Self { Self(Kind.kz) }
+  public static var kz: Self { .allowed(Kind.kz) }
   /// `LA`.
-  public static var la: Self { Self(Kind.la) }
+  public static var la: Self { .allowed(Kind.la) }
   /// `LB`.
-  public static var lb: Self { Self(Kind.lb) }
+  public static var lb: Self { .allowed(Kind.lb) }
   /// `LC`.
-  public static var lc: Self { Self(Kind.lc) }
+  public static var lc: Self { .allowed(Kind.lc) }
   /// `LI`.
-  public static var li: Self { Self(Kind.li) }
+  public static var li: Self { .allowed(Kind.li) }
   /// `LK`.
-  public static var lk: Self { Self(Kind.lk) }
+  public static var lk: Self { .allowed(Kind.lk) }
   /// `LR`.
-  public static var lr: Self { Self(Kind.lr) }
+  public static var lr: Self { .allowed(Kind.lr) }
   /// `LS`.
-  public static var ls: Self { Self(Kind.ls) }
+  public static var ls: Self { .allowed(Kind.ls) }
   /// `LT`.
-  public static var lt: Self { Self(Kind.lt) }
+  public static var lt: Self { .allowed(Kind.lt) }
   /// `LU`.
-  public static var lu: Self { Self(Kind.lu) }
+  public static var lu: Self { .allowed(Kind.lu) }
   /// `LV`.
-  public static var lv: Self { Self(Kind.lv) }
+  public static var lv: Self { .allowed(Kind.lv) }
   /// `LY`.
-  public static var ly: Self { Self(Kind.ly) }
+  public static var ly: Self { .allowed(Kind.ly) }
   /// `MA`.
-  public static var ma: Self { Self(Kind.ma) }
+  public static var ma: Self { .allowed(Kind.ma) }
   /// `MC`.
-  public static var mc: Self { Self(Kind.mc) }
+  public static var mc: Self { .allowed(Kind.mc) }
   /// `MD`.
-  public static var md: Self { Self(Kind.md) }
+  public static var md: Self { .allowed(Kind.md) }
   /// `ME`.
-  public static var me: Self { Self(Kind.me) }
+  public static var me: Self { .allowed(Kind.me) }
   /// `MF`.
-  public static var mf: Self { Self(Kind.mf) }
+  public static var mf: Self { .allowed(Kind.mf) }
   /// `MG`.
-  public static var mg: Self { Self(Kind.mg) }
+  public static var mg: Self { .allowed(Kind.mg) }
   /// `MH`.
-  public static var mh: Self { Self(Kind.mh) }
+  public static var mh: Self { .allowed(Kind.mh) }
   /// `MK`.
-  public static var mk: Self { Self(Kind.mk) }
+  public static var mk: Self { .allowed(Kind.mk) }
   /// `ML`.
-  public static var ml: Self { Self(Kind.ml) }
+  public static var ml: Self { .allowed(Kind.ml) }
   /// `MM`.
-  public static var mm: Self { Self(Kind.mm) }
+  public static var mm: Self { .allowed(Kind.mm) }
   /// `MN`.
-  public static var mn: Self { Self(Kind.mn) }
+  public static var mn: Self { .allowed(Kind.mn) }
   /// `MO`.
-  public static var mo: Self { Self(Kind.mo) }
+  public static var mo: Self { .allowed(Kind.mo) }
   /// `MP`.
-  public static var mp: Self { Self(Kind.mp) }
+  public static var mp: Self { .allowed(Kind.mp) }
   /// `MQ`.
-  public static var mq: Self { Self(Kind.mq) }
+  public static var mq: Self { .allowed(Kind.mq) }
   /// `MR`.
-  public static var mr: Self { Self(Kind.mr) }
+  public static var mr: Self { .allowed(Kind.mr) }
   /// `MS`.
-  public static var ms: Self { Self(Kind.ms) }
+  public static var ms: Self { .allowed(Kind.ms) }
   /// `MT`.
-  public static var mt: Self { Self(Kind.mt) }
+  public static var mt: Self { .allowed(Kind.mt) }
   /// `MU`.
-  public static var mu: Self { Self(Kind.mu) }
+  public static var mu: Self { .allowed(Kind.mu) }
   /// `MV`.
-  public static var mv: Self { Self(Kind.mv) }
+  public static var mv: Self { .allowed(Kind.mv) }
   /// `MW`.
-  public static var mw: Self { Self(Kind.mw) }
+  public static var mw: Self { .allowed(Kind.mw) }
   /// `MX`.
-  public static var mx: Self { Self(Kind.mx) }
+  public static var mx: Self { .allowed(Kind.mx) }
   /// `MY`.
-  public static var my: Self { Self(Kind.my) }
+  public static var my: Self { .allowed(Kind.my) }
   /// `MZ`.
-  public static var mz: Self { Self(Kind.mz) }
+  public static var mz: Self { .allowed(Kind.mz) }
   /// `NA`.
-  public static var na: Self { Self(Kind.na) }
+  public static var na: Self { .allowed(Kind.na) }
   /// `NC`.
-  public static var nc: Self { Self(Kind.nc) }
+  public static var nc: Self { .allowed(Kind.nc) }
   /// `NE`.
-  public static var ne: Self { Self(Kind.ne) }
+  public static var ne: Self { .allowed(Kind.ne) }
   /// `NF`.
-  public static var nf: Self { Self(Kind.nf) }
+  public static var nf: Self { .allowed(Kind.nf) }
   /// `NG`.
-  public static var ng: Self { Self(Kind.ng) }
+  public static var ng: Self { .allowed(Kind.ng) }
   /// `NI`.
-  public static var ni: Self { Self(Kind.ni) }
+  public static var ni: Self { .allowed(Kind.ni) }
   /// `NL`.
-  public static var nl: Self { Self(Kind.nl) }
+  public static var nl: Self { .allowed(Kind.nl) }
   /// `NO`.
-  public static var no: Self { Self(Kind.no) }
+  public static var no: Self { .allowed(Kind.no) }
   /// `NP`.
-  public static var np: Self { Self(Kind.np) }
+  public static var np: Self { .allowed(Kind.np) }
   /// `NR`.
-  public static var nr: Self { Self(Kind.nr) }
+  public static var nr: Self { .allowed(Kind.nr) }
   /// `NU`.
-  public static var nu: Self { Self(Kind.nu) }
+  public static var nu: Self { .allowed(Kind.nu) }
   /// `NZ`.
-  public static var nz: Self { Self(Kind.nz) }
+  public static var nz: Self { .allowed(Kind.nz) }
   /// `OM`.
-  public static var om: Self { Self(Kind.om) }
+  public static var om: Self { .allowed(Kind.om) }
   /// `PA`.
-  public static var pa: Self { Self(Kind.pa) }
+  public static var pa: Self { .allowed(Kind.pa) }
   /// `PE`.
-  public static var pe: Self { Self(Kind.pe) }
+  public static var pe: Self { .allowed(Kind.pe) }
   /// `PF`.
-  public static var pf: Self { Self(Kind.pf) }
+  public static var pf: Self { .allowed(Kind.pf) }
   /// `PG`.
-  public static var pg: Self { Self(Kind.pg) }
+  public static var pg: Self { .allowed(Kind.pg) }
   /// `PH`.
-  public static var ph: Self { Self(Kind.ph) }
+  public static var ph: Self { .allowed(Kind.ph) }
   /// `PK`.
-  public static var pk: Self { Self(Kind.pk) }
+  public static var pk: Self { .allowed(Kind.pk) }
   /// `PL`.
-  public static var pl: Self { Self(Kind.pl) }
+  public static var pl: Self { .allowed(Kind.pl) }
   /// `PM`.
-  public static var pm: Self { Self(Kind.pm) }
+  public static var pm: Self { .allowed(Kind.pm) }
   /// `PN`.
-  public static var pn: Self { Self(Kind.pn) }
+  public static var pn: Self { .allowed(Kind.pn) }
   /// `PR`.
-  public static var pr: Self { Self(Kind.pr) }
+  public static var pr: Self { .allowed(Kind.pr) }
   /// `PS`.
-  public static var ps: Self { Self(Kind.ps) }
+  public static var ps: Self { .allowed(Kind.ps) }
   /// `PT`.
-  public static var pt: Self { Self(Kind.pt) }
+  public static var pt: Self { .allowed(Kind.pt) }
   /// `PW`.
-  public static var pw: Self { Self(Kind.pw) }
+  public static var pw: Self { .allowed(Kind.pw) }
   /// `PY`.
-  public static var py: Self { Self(Kind.py) }
+  public static var py: Self { .allowed(Kind.py) }
   /// `QA`.
-  public static var qa: Self { Self(Kind.qa) }
+  public static var qa: Self { .allowed(Kind.qa) }
   /// `RE`.
-  public static var re: Self { Self(Kind.re) }
+  public static var re: Self { .allowed(Kind.re) }
   /// `RO`.
-  public static var ro: Self { Self(Kind.ro) }
+  public static var ro: Self { .allowed(Kind.ro) }
   /// `RS`.
-  public static var rs: Self { Self(Kind.rs) }
+  public static var rs: Self { .allowed(Kind.rs) }
   /// `RU`.
-  public static var ru: Self { Self(Kind.ru) }
+  public static var ru: Self { .allowed(Kind.ru) }
   /// `RW`.
-  public static var rw: Self { Self(Kind.rw) }
+  public static var rw: Self { .allowed(Kind.rw) }
   /// `SA`.
-  public static var sa: Self { Self(Kind.sa) }
+  public static var sa: Self { .allowed(Kind.sa) }
   /// `SB`.
-  public static var sb: Self { Self(Kind.sb) }
+  public static var sb: Self { .allowed(Kind.sb) }
   /// `SC`.
-  public static var sc: Self { Self(Kind.sc) }
+  public static var sc: Self { .allowed(Kind.sc) }
   /// `SD`.
-  public static var sd: Self { Self(Kind.sd) }
+  public static var sd: Self { .allowed(Kind.sd) }
   /// `SE`.
-  public static var se: Self { Self(Kind.se) }
+  public static var se: Self { .allowed(Kind.se) }
   /// `SG`.
-  public static var sg: Self { Self(Kind.sg) }
+  public static var sg: Self { .allowed(Kind.sg) }
   /// `SH`.
-  public static var sh: Self { Self(Kind.sh) }
+  public static var sh: Self { .allowed(Kind.sh) }
   /// `SI`.
-  public static var si: Self { Self(Kind.si) }
+  public static var si: Self { .allowed(Kind.si) }
   /// `SJ`.
-  public static var sj: Self { Self(Kind.sj) }
+  public static var sj: Self { .allowed(Kind.sj) }
   /// `SK`.
-  public static var sk: Self { Self(Kind.sk) }
+  public static var sk: Self { .allowed(Kind.sk) }
   /// `SL`.
-  public static var sl: Self { Self(Kind.sl) }
+  public static var sl: Self { .allowed(Kind.sl) }
   /// `SM`.
-  public static var sm: Self { Self(Kind.sm) }
+  public static var sm: Self { .allowed(Kind.sm) }
   /// `SN`.
-  public static var sn: Self { Self(Kind.sn) }
+  public static var sn: Self { .allowed(Kind.sn) }
   /// `SO`.
-  public static var so: Self { Self(Kind.so) }
+  public static var so: Self { .allowed(Kind.so) }
   /// `SR`.
-  public static var sr: Self { Self(Kind.sr) }
+  public static var sr: Self { .allowed(Kind.sr) }
   /// `SS`.
-  public static var ss: Self { Self(Kind.ss) }
+  public static var ss: Self { .allowed(Kind.ss) }
   /// `ST`.
-  public static var st: Self { Self(Kind.st) }
+  public static var st: Self { .allowed(Kind.st) }
   /// `SV`.
-  public static var sv: Self { Self(Kind.sv) }
+  public static var sv: Self { .allowed(Kind.sv) }
   /// `SX`.
-  public static var sx: Self { Self(Kind.sx) }
+  public static var sx: Self { .allowed(Kind.sx) }
   /// `SY`.
-  public static var sy: Self { Self(Kind.sy) }
+  public static var sy: Self { .allowed(Kind.sy) }
   /// `SZ`.
-  public static var sz: Self { Self(Kind.sz) }
+  public static var sz: Self { .allowed(Kind.sz) }
   /// `TC`.
-  public static var tc: Self { Self(Kind.tc) }
+  public static var tc: Self { .allowed(Kind.tc) }
   /// `TD`.
-  public static var td: Self { Self(Kind.td) }
+  public static var td: Self { .allowed(Kind.td) }
   /// `TF`.
-  public static var tf: Self { Self(Kind.tf) }
+  public static var tf: Self { .allowed(Kind.tf) }
   /// `TG`.
-  public static var tg: Self { Self(Kind.tg) }
+  public static var tg: Self { .allowed(Kind.tg) }
   /// `TH`.
-  public static var th: Self { Self(Kind.th) }
+  public static var th: Self { .allowed(Kind.th) }
   /// `TJ`.
-  public static var tj: Self { Self(Kind.tj) }
+  public static var tj: Self { .allowed(Kind.tj) }
   /// `TK`.
-  public static var tk: Self { Self(Kind.tk) }
+  public static var tk: Self { .allowed(Kind.tk) }
   /// `TL`.
-  public static var tl: Self { Self(Kind.tl) }
+  public static var tl: Self { .allowed(Kind.tl) }
   /// `TM`.
-  public static var tm: Self { Self(Kind.tm) }
+  public static var tm: Self { .allowed(Kind.tm) }
   /// `TN`.
-  public static var tn: Self { Self(Kind.tn) }
+  public static var tn: Self { .allowed(Kind.tn) }
   /// `TO`.
-  public static var to: Self { Self(Kind.to) }
+  public static var to: Self { .allowed(Kind.to) }
   /// `TR`.
-  public static var tr: Self { Self(Kind.tr) }
+  public static var tr: Self { .allowed(Kind.tr) }
   /// `TT`.
-  public static var tt: Self { Self(Kind.tt) }
+  public static var tt: Self { .allowed(Kind.tt) }
   /// `TV`.
-  public static var tv: Self { Self(Kind.tv) }
+  public static var tv: Self { .allowed(Kind.tv) }
   /// `TW`.
-  public static var tw: Self { Self(Kind.tw) }
+  public static var tw: Self { .allowed(Kind.tw) }
   /// `TZ`.
-  public static var tz: Self { Self(Kind.tz) }
+  public static var tz: Self { .allowed(Kind.tz) }
   /// `UA`.
-  public static var ua: Self { Self(Kind.ua) }
+  public static var ua: Self { .allowed(Kind.ua) }
   /// `UG`.
-  public static var ug: Self { Self(Kind.ug) }
+  public static var ug: Self { .allowed(Kind.ug) }
   /// `UM`.
-  public static var um: Self { Self(Kind.um) }
+  public static var um: Self { .allowed(Kind.um) }
   /// `US`.
-  public static var us: Self { Self(Kind.us) }
+  public static var us: Self { .allowed(Kind.us) }
   /// `UY`.
-  public static var uy: Self { Self(Kind.uy) }
+  public static var uy: Self { .allowed(Kind.uy) }
   /// `UZ`.
-  public static var uz: Self { Self(Kind.uz) }
+  public static var uz: Self { .allowed(Kind.uz) }
   /// `VA`.
-  public static var va: Self { Self(Kind.va) }
+  public static var va: Self { .allowed(Kind.va) }
   /// `VC`.
-  public static var vc: Self { Self(Kind.vc) }
+  public static var vc: Self { .allowed(Kind.vc) }
   /// `VE`.
-  public static var ve: Self { Self(Kind.ve) }
+  public static var ve: Self { .allowed(Kind.ve) }
   /// `VG`.
-  public static var vg: Self { Self(Kind.vg) }
+  public static var vg: Self { .allowed(Kind.vg) }
   /// `VI`.
-  public static var vi: Self { Self(Kind.vi) }
+  public static var vi: Self { .allowed(Kind.vi) }
   /// `VN`.
-  public static var vn: Self { Self(Kind.vn) }
+  public static var vn: Self { .allowed(Kind.vn) }
   /// `VU`.
-  public static var vu: Self { Self(Kind.vu) }
+  public static var vu: Self { .allowed(Kind.vu) }
   /// `WF`.
-  public static var wf: Self { Self(Kind.wf) }
+  public static var wf: Self { .allowed(Kind.wf) }
   /// `WS`.
-  public static var ws: Self { Self(Kind.ws) }
+  public static var ws: Self { .allowed(Kind.ws) }
   /// `XK`.
-  public static var xk: Self { Self(Kind.xk) }
+  public static var xk: Self { .allowed(Kind.xk) }
   /// `YE`.
-  public static var ye: Self { Self(Kind.ye) }
+  public static var ye: Self { .allowed(Kind.ye) }
   /// `YT`.
-  public static var yt: Self { Self(Kind.yt) }
+  public static var yt: Self { .allowed(Kind.yt) }
   /// `ZA`.
-  public static var za: Self { Self(Kind.za) }
+  public static var za: Self { .allowed(Kind.za) }
   /// `ZM`.
-  public static var zm: Self { Self(Kind.zm) }
+  public static var zm: Self { .allowed(Kind.zm) }
   /// `ZW`.
-  public static var zw: Self { Self(Kind.zw) }
+  public static var zw: Self { .allowed(Kind.zw) }
 }
 
 extension WAFv2 {
@@ -1123,7 +1123,7 @@ extension Value where Kind == WAFv2.CustomHTTPHeader {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1139,7 +1139,7 @@ extension Value where Kind == WAFv2.CustomRequestHandling {
   public init(insertHeaders: Value<[WAFv2.CustomHTTPHeader]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("InsertHeaders", insertHeaders.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1165,7 +1165,7 @@ extension Value where Kind == WAFv2.CustomResponse {
     if let responseHeaders = responseHeaders {
       objectEntries.append(.init("ResponseHeaders", responseHeaders.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1182,7 +1182,7 @@ extension Value where Kind == WAFv2.CustomResponseBody {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Content", content.expression))
     objectEntries.append(.init("ContentType", contentType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1198,9 +1198,9 @@ extension WAFv2 {
 
 extension Value where Kind == WAFv2.FallbackBehaviorValue {
   /// `MATCH`.
-  public static var match: Self { Self(Kind.match) }
+  public static var match: Self { .allowed(Kind.match) }
   /// `NO_MATCH`.
-  public static var noMatch: Self { Self(Kind.noMatch) }
+  public static var noMatch: Self { .allowed(Kind.noMatch) }
 }
 
 extension WAFv2 {
@@ -1247,7 +1247,7 @@ extension Value where Kind == WAFv2.FieldToMatch {
     }
     if let uriFragment = uriFragment { objectEntries.append(.init("UriFragment", uriFragment.expression)) }
     if let uriPath = uriPath { objectEntries.append(.init("UriPath", uriPath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1264,7 +1264,7 @@ extension Value where Kind == WAFv2.ForwardedIPConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FallbackBehavior", fallbackBehavior.expression))
     objectEntries.append(.init("HeaderName", headerName.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1286,7 +1286,7 @@ extension Value where Kind == WAFv2.GeoMatchStatement {
     if let forwardedIPConfig = forwardedIPConfig {
       objectEntries.append(.init("ForwardedIPConfig", forwardedIPConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1312,7 +1312,7 @@ extension Value where Kind == WAFv2.HeaderMatchPattern {
     if let includedHeaders = includedHeaders {
       objectEntries.append(.init("IncludedHeaders", includedHeaders.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1328,7 +1328,7 @@ extension Value where Kind == WAFv2.HeaderOrder {
   public init(oversizeHandling: Value<WAFv2.OversizeHandlingValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("OversizeHandling", oversizeHandling.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1350,7 +1350,7 @@ extension Value where Kind == WAFv2.Headers {
     objectEntries.append(.init("MatchPattern", matchPattern.expression))
     objectEntries.append(.init("MatchScope", matchScope.expression))
     objectEntries.append(.init("OversizeHandling", oversizeHandling.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1372,7 +1372,7 @@ extension Value where Kind == WAFv2.IPSetForwardedIPConfiguration {
     objectEntries.append(.init("FallbackBehavior", fallbackBehavior.expression))
     objectEntries.append(.init("HeaderName", headerName.expression))
     objectEntries.append(.init("Position", position.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1391,7 +1391,7 @@ extension Value where Kind == WAFv2.IPSetReferenceStatement {
     if let ipSetForwardedIPConfig = ipSetForwardedIPConfig {
       objectEntries.append(.init("IPSetForwardedIPConfig", ipSetForwardedIPConfig.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1407,7 +1407,7 @@ extension Value where Kind == WAFv2.ImmunityTimeProperty {
   public init(immunityTime: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ImmunityTime", immunityTime.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1423,7 +1423,7 @@ extension Value where Kind == WAFv2.JA3Fingerprint {
   public init(fallbackBehavior: Value<WAFv2.FallbackBehaviorValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FallbackBehavior", fallbackBehavior.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1439,7 +1439,7 @@ extension Value where Kind == WAFv2.JA4Fingerprint {
   public init(fallbackBehavior: Value<WAFv2.FallbackBehaviorValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FallbackBehavior", fallbackBehavior.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1467,7 +1467,7 @@ extension Value where Kind == WAFv2.JSONBody {
     if let oversizeHandling = oversizeHandling {
       objectEntries.append(.init("OversizeHandling", oversizeHandling.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1484,7 +1484,7 @@ extension Value where Kind == WAFv2.JSONMatchPattern {
     var objectEntries: [Expression.ObjectEntry] = []
     if let all = all { objectEntries.append(.init("All", all.expression)) }
     if let includedPaths = includedPaths { objectEntries.append(.init("IncludedPaths", includedPaths.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1501,11 +1501,11 @@ extension WAFv2 {
 
 extension Value where Kind == WAFv2.JSONMatchScopeValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `KEY`.
-  public static var key: Self { Self(Kind.key) }
+  public static var key: Self { .allowed(Kind.key) }
   /// `VALUE`.
-  public static var value: Self { Self(Kind.value) }
+  public static var value: Self { .allowed(Kind.value) }
 }
 
 extension WAFv2 {
@@ -1520,7 +1520,7 @@ extension Value where Kind == WAFv2.Label {
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1536,9 +1536,9 @@ extension WAFv2 {
 
 extension Value where Kind == WAFv2.LabelMatchScopeValue {
   /// `LABEL`.
-  public static var label: Self { Self(Kind.label) }
+  public static var label: Self { .allowed(Kind.label) }
   /// `NAMESPACE`.
-  public static var namespace: Self { Self(Kind.namespace) }
+  public static var namespace: Self { .allowed(Kind.namespace) }
 }
 
 extension WAFv2 {
@@ -1554,7 +1554,7 @@ extension Value where Kind == WAFv2.LabelMatchStatement {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Scope", scope.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1571,11 +1571,11 @@ extension WAFv2 {
 
 extension Value where Kind == WAFv2.MapMatchScopeValue {
   /// `ALL`.
-  public static var all: Self { Self(Kind.all) }
+  public static var all: Self { .allowed(Kind.all) }
   /// `KEY`.
-  public static var key: Self { Self(Kind.key) }
+  public static var key: Self { .allowed(Kind.key) }
   /// `VALUE`.
-  public static var value: Self { Self(Kind.value) }
+  public static var value: Self { .allowed(Kind.value) }
 }
 
 extension WAFv2 {
@@ -1591,11 +1591,11 @@ extension WAFv2 {
 
 extension Value where Kind == WAFv2.OversizeHandlingValue {
   /// `CONTINUE`.
-  public static var `continue`: Self { Self(Kind.`continue`) }
+  public static var `continue`: Self { .allowed(Kind.`continue`) }
   /// `MATCH`.
-  public static var match: Self { Self(Kind.match) }
+  public static var match: Self { .allowed(Kind.match) }
   /// `NO_MATCH`.
-  public static var noMatch: Self { Self(Kind.noMatch) }
+  public static var noMatch: Self { .allowed(Kind.noMatch) }
 }
 
 extension WAFv2 {
@@ -1611,11 +1611,11 @@ extension WAFv2 {
 
 extension Value where Kind == WAFv2.PositionValue {
   /// `FIRST`.
-  public static var first: Self { Self(Kind.first) }
+  public static var first: Self { .allowed(Kind.first) }
   /// `LAST`.
-  public static var last: Self { Self(Kind.last) }
+  public static var last: Self { .allowed(Kind.last) }
   /// `ANY`.
-  public static var any: Self { Self(Kind.any) }
+  public static var any: Self { .allowed(Kind.any) }
 }
 
 extension WAFv2 {
@@ -1633,15 +1633,15 @@ extension WAFv2 {
 
 extension Value where Kind == WAFv2.PositionalConstraintValue {
   /// `EXACTLY`.
-  public static var exactly: Self { Self(Kind.exactly) }
+  public static var exactly: Self { .allowed(Kind.exactly) }
   /// `STARTS_WITH`.
-  public static var startsWith: Self { Self(Kind.startsWith) }
+  public static var startsWith: Self { .allowed(Kind.startsWith) }
   /// `ENDS_WITH`.
-  public static var endsWith: Self { Self(Kind.endsWith) }
+  public static var endsWith: Self { .allowed(Kind.endsWith) }
   /// `CONTAINS`.
-  public static var contains: Self { Self(Kind.contains) }
+  public static var contains: Self { .allowed(Kind.contains) }
   /// `CONTAINS_WORD`.
-  public static var containsWord: Self { Self(Kind.containsWord) }
+  public static var containsWord: Self { .allowed(Kind.containsWord) }
 }
 
 extension WAFv2 {
@@ -1680,7 +1680,7 @@ extension Value where Kind == WAFv2.RateBasedStatementCustomKey {
     if let queryArgument = queryArgument { objectEntries.append(.init("QueryArgument", queryArgument.expression)) }
     if let queryString = queryString { objectEntries.append(.init("QueryString", queryString.expression)) }
     if let uriPath = uriPath { objectEntries.append(.init("UriPath", uriPath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1697,7 +1697,7 @@ extension Value where Kind == WAFv2.RateLimitCookie {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("TextTransformations", textTransformations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1714,7 +1714,7 @@ extension Value where Kind == WAFv2.RateLimitHeader {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("TextTransformations", textTransformations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1730,7 +1730,7 @@ extension Value where Kind == WAFv2.RateLimitJA3Fingerprint {
   public init(fallbackBehavior: Value<WAFv2.FallbackBehaviorValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FallbackBehavior", fallbackBehavior.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1746,7 +1746,7 @@ extension Value where Kind == WAFv2.RateLimitJA4Fingerprint {
   public init(fallbackBehavior: Value<WAFv2.FallbackBehaviorValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FallbackBehavior", fallbackBehavior.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1762,7 +1762,7 @@ extension Value where Kind == WAFv2.RateLimitLabelNamespace {
   public init(namespace: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Namespace", namespace.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1779,7 +1779,7 @@ extension Value where Kind == WAFv2.RateLimitQueryArgument {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("TextTransformations", textTransformations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1795,7 +1795,7 @@ extension Value where Kind == WAFv2.RateLimitQueryString {
   public init(textTransformations: Value<[WAFv2.TextTransformation]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TextTransformations", textTransformations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1811,7 +1811,7 @@ extension Value where Kind == WAFv2.RateLimitURIPath {
   public init(textTransformations: Value<[WAFv2.TextTransformation]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TextTransformations", textTransformations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1833,7 +1833,7 @@ extension Value where Kind == WAFv2.RegexMatchStatement {
     objectEntries.append(.init("FieldToMatch", fieldToMatch.expression))
     objectEntries.append(.init("RegexString", regexString.expression))
     objectEntries.append(.init("TextTransformations", textTransformations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1855,7 +1855,7 @@ extension Value where Kind == WAFv2.RegexPatternSetReferenceStatement {
     objectEntries.append(.init("Arn", arn.expression))
     objectEntries.append(.init("FieldToMatch", fieldToMatch.expression))
     objectEntries.append(.init("TextTransformations", textTransformations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1872,11 +1872,11 @@ extension WAFv2 {
 
 extension Value where Kind == WAFv2.ResponseContentTypeValue {
   /// `TEXT_PLAIN`.
-  public static var textPlain: Self { Self(Kind.textPlain) }
+  public static var textPlain: Self { .allowed(Kind.textPlain) }
   /// `TEXT_HTML`.
-  public static var textHtml: Self { Self(Kind.textHtml) }
+  public static var textHtml: Self { .allowed(Kind.textHtml) }
   /// `APPLICATION_JSON`.
-  public static var applicationJSON: Self { Self(Kind.applicationJSON) }
+  public static var applicationJSON: Self { .allowed(Kind.applicationJSON) }
 }
 
 extension WAFv2 {
@@ -1901,7 +1901,7 @@ extension Value where Kind == WAFv2.RuleAction {
     if let captcha = captcha { objectEntries.append(.init("Captcha", captcha.expression)) }
     if let challenge = challenge { objectEntries.append(.init("Challenge", challenge.expression)) }
     if let count = count { objectEntries.append(.init("Count", count.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1917,9 +1917,9 @@ extension WAFv2 {
 
 extension Value where Kind == WAFv2.SensitivityLevelValue {
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
   /// `HIGH`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
 }
 
 extension WAFv2 {
@@ -1934,7 +1934,7 @@ extension Value where Kind == WAFv2.SingleQueryArgument {
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1958,7 +1958,7 @@ extension Value where Kind == WAFv2.SizeConstraintStatement {
     objectEntries.append(.init("FieldToMatch", fieldToMatch.expression))
     objectEntries.append(.init("Size", size.expression))
     objectEntries.append(.init("TextTransformations", textTransformations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1982,7 +1982,7 @@ extension Value where Kind == WAFv2.SqliMatchStatement {
       objectEntries.append(.init("SensitivityLevel", sensitivityLevel.expression))
     }
     objectEntries.append(.init("TextTransformations", textTransformations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1999,7 +1999,7 @@ extension Value where Kind == WAFv2.TextTransformation {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Priority", priority.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2034,47 +2034,47 @@ extension WAFv2 {
 
 extension Value where Kind == WAFv2.TextTransformationTypeValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `COMPRESS_WHITE_SPACE`.
-  public static var compressWhiteSpace: Self { Self(Kind.compressWhiteSpace) }
+  public static var compressWhiteSpace: Self { .allowed(Kind.compressWhiteSpace) }
   /// `HTML_ENTITY_DECODE`.
-  public static var htmlEntityDecode: Self { Self(Kind.htmlEntityDecode) }
+  public static var htmlEntityDecode: Self { .allowed(Kind.htmlEntityDecode) }
   /// `LOWERCASE`.
-  public static var lowercase: Self { Self(Kind.lowercase) }
+  public static var lowercase: Self { .allowed(Kind.lowercase) }
   /// `CMD_LINE`.
-  public static var cmdLine: Self { Self(Kind.cmdLine) }
+  public static var cmdLine: Self { .allowed(Kind.cmdLine) }
   /// `URL_DECODE`.
-  public static var urlDecode: Self { Self(Kind.urlDecode) }
+  public static var urlDecode: Self { .allowed(Kind.urlDecode) }
   /// `BASE64_DECODE`.
-  public static var base64Decode: Self { Self(Kind.base64Decode) }
+  public static var base64Decode: Self { .allowed(Kind.base64Decode) }
   /// `HEX_DECODE`.
-  public static var hexDecode: Self { Self(Kind.hexDecode) }
+  public static var hexDecode: Self { .allowed(Kind.hexDecode) }
   /// `MD5`.
-  public static var md5: Self { Self(Kind.md5) }
+  public static var md5: Self { .allowed(Kind.md5) }
   /// `REPLACE_COMMENTS`.
-  public static var replaceComments: Self { Self(Kind.replaceComments) }
+  public static var replaceComments: Self { .allowed(Kind.replaceComments) }
   /// `ESCAPE_SEQ_DECODE`.
-  public static var escapeSeqDecode: Self { Self(Kind.escapeSeqDecode) }
+  public static var escapeSeqDecode: Self { .allowed(Kind.escapeSeqDecode) }
   /// `SQL_HEX_DECODE`.
-  public static var sqlHexDecode: Self { Self(Kind.sqlHexDecode) }
+  public static var sqlHexDecode: Self { .allowed(Kind.sqlHexDecode) }
   /// `CSS_DECODE`.
-  public static var cssDecode: Self { Self(Kind.cssDecode) }
+  public static var cssDecode: Self { .allowed(Kind.cssDecode) }
   /// `JS_DECODE`.
-  public static var jsDecode: Self { Self(Kind.jsDecode) }
+  public static var jsDecode: Self { .allowed(Kind.jsDecode) }
   /// `NORMALIZE_PATH`.
-  public static var normalizePath: Self { Self(Kind.normalizePath) }
+  public static var normalizePath: Self { .allowed(Kind.normalizePath) }
   /// `NORMALIZE_PATH_WIN`.
-  public static var normalizePathWin: Self { Self(Kind.normalizePathWin) }
+  public static var normalizePathWin: Self { .allowed(Kind.normalizePathWin) }
   /// `REMOVE_NULLS`.
-  public static var removeNulls: Self { Self(Kind.removeNulls) }
+  public static var removeNulls: Self { .allowed(Kind.removeNulls) }
   /// `REPLACE_NULLS`.
-  public static var replaceNulls: Self { Self(Kind.replaceNulls) }
+  public static var replaceNulls: Self { .allowed(Kind.replaceNulls) }
   /// `BASE64_DECODE_EXT`.
-  public static var base64DecodeExt: Self { Self(Kind.base64DecodeExt) }
+  public static var base64DecodeExt: Self { .allowed(Kind.base64DecodeExt) }
   /// `URL_DECODE_UNI`.
-  public static var urlDecodeUni: Self { Self(Kind.urlDecodeUni) }
+  public static var urlDecodeUni: Self { .allowed(Kind.urlDecodeUni) }
   /// `UTF8_TO_UNICODE`.
-  public static var utf8ToUnicode: Self { Self(Kind.utf8ToUnicode) }
+  public static var utf8ToUnicode: Self { .allowed(Kind.utf8ToUnicode) }
 }
 
 extension WAFv2 {
@@ -2091,7 +2091,7 @@ extension Value where Kind == WAFv2.URIFragment {
     if let fallbackBehavior = fallbackBehavior {
       objectEntries.append(.init("FallbackBehavior", fallbackBehavior.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2109,7 +2109,7 @@ extension Value where Kind == WAFv2.VisibilityConfig {
     objectEntries.append(.init("CloudWatchMetricsEnabled", cloudWatchMetricsEnabled.expression))
     objectEntries.append(.init("MetricName", metricName.expression))
     objectEntries.append(.init("SampledRequestsEnabled", sampledRequestsEnabled.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -2126,6 +2126,6 @@ extension Value where Kind == WAFv2.XssMatchStatement {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FieldToMatch", fieldToMatch.expression))
     objectEntries.append(.init("TextTransformations", textTransformations.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

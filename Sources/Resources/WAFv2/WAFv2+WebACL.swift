@@ -392,9 +392,9 @@ extension WAFv2.WebACL {
 
 extension Value where Kind == WAFv2.WebACL.ALBLowReputationModeValue {
   /// `ACTIVE_UNDER_DDOS`.
-  public static var activeUnderDdos: Self { Self(Kind.activeUnderDdos) }
+  public static var activeUnderDdos: Self { .allowed(Kind.activeUnderDdos) }
   /// `ALWAYS_ON`.
-  public static var alwaysOn: Self { Self(Kind.alwaysOn) }
+  public static var alwaysOn: Self { .allowed(Kind.alwaysOn) }
 }
 
 extension WAFv2.WebACL {
@@ -423,7 +423,7 @@ extension Value where Kind == WAFv2.WebACL.AWSManagedRulesACFPRuleSet {
     if let responseInspection = responseInspection {
       objectEntries.append(.init("ResponseInspection", responseInspection.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -453,7 +453,7 @@ extension Value where Kind == WAFv2.WebACL.AWSManagedRulesATPRuleSet {
     if let responseInspection = responseInspection {
       objectEntries.append(.init("ResponseInspection", responseInspection.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -475,7 +475,7 @@ extension Value where Kind == WAFv2.WebACL.AWSManagedRulesAntiDDoSRuleSet {
     if let sensitivityToBlock = sensitivityToBlock {
       objectEntries.append(.init("SensitivityToBlock", sensitivityToBlock.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -494,7 +494,7 @@ extension Value where Kind == WAFv2.WebACL.AWSManagedRulesBotControlRuleSet {
       objectEntries.append(.init("EnableMachineLearning", enableMachineLearning.expression))
     }
     objectEntries.append(.init("InspectionLevel", inspectionLevel.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -512,13 +512,13 @@ extension WAFv2.WebACL {
 
 extension Value where Kind == WAFv2.WebACL.AggregateKeyTypeValue {
   /// `CONSTANT`.
-  public static var constant: Self { Self(Kind.constant) }
+  public static var constant: Self { .allowed(Kind.constant) }
   /// `IP`.
-  public static var ip: Self { Self(Kind.ip) }
+  public static var ip: Self { .allowed(Kind.ip) }
   /// `FORWARDED_IP`.
-  public static var forwardedIP: Self { Self(Kind.forwardedIP) }
+  public static var forwardedIP: Self { .allowed(Kind.forwardedIP) }
   /// `CUSTOM_KEYS`.
-  public static var customKeys: Self { Self(Kind.customKeys) }
+  public static var customKeys: Self { .allowed(Kind.customKeys) }
 }
 
 extension WAFv2.WebACL {
@@ -533,7 +533,7 @@ extension Value where Kind == WAFv2.WebACL.AndStatement {
   public init(statements: Value<[WAFv2.WebACL.Statement]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Statements", statements.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -550,7 +550,7 @@ extension Value where Kind == WAFv2.WebACL.ApplicationAttribute {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -566,7 +566,7 @@ extension Value where Kind == WAFv2.WebACL.ApplicationConfig {
   public init(attributes: Value<[WAFv2.WebACL.ApplicationAttribute]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Attributes", attributes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -582,7 +582,7 @@ extension Value where Kind == WAFv2.WebACL.AssociationConfig {
   public init(requestBody: Value<[String: WAFv2.WebACL.RequestBodyAssociatedResourceTypeConfig]>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let requestBody = requestBody { objectEntries.append(.init("RequestBody", requestBody.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -606,7 +606,7 @@ extension Value where Kind == WAFv2.WebACL.ClientSideAction {
     }
     if let sensitivity = sensitivity { objectEntries.append(.init("Sensitivity", sensitivity.expression)) }
     objectEntries.append(.init("UsageOfAction", usageOfAction.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -622,7 +622,7 @@ extension Value where Kind == WAFv2.WebACL.ClientSideActionConfig {
   public init(challenge: Value<WAFv2.WebACL.ClientSideAction>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Challenge", challenge.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -650,7 +650,7 @@ extension Value where Kind == WAFv2.WebACL.DataProtect {
       objectEntries.append(.init("ExcludeRuleMatchDetails", excludeRuleMatchDetails.expression))
     }
     objectEntries.append(.init("Field", field.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -666,9 +666,9 @@ extension WAFv2.WebACL {
 
 extension Value where Kind == WAFv2.WebACL.DataProtectionActionValue {
   /// `SUBSTITUTION`.
-  public static var substitution: Self { Self(Kind.substitution) }
+  public static var substitution: Self { .allowed(Kind.substitution) }
   /// `HASH`.
-  public static var hash: Self { Self(Kind.hash) }
+  public static var hash: Self { .allowed(Kind.hash) }
 }
 
 extension WAFv2.WebACL {
@@ -683,7 +683,7 @@ extension Value where Kind == WAFv2.WebACL.DataProtectionConfig {
   public init(dataProtections: Value<[WAFv2.WebACL.DataProtect]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DataProtections", dataProtections.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -700,7 +700,7 @@ extension Value where Kind == WAFv2.WebACL.DefaultAction {
     var objectEntries: [Expression.ObjectEntry] = []
     if let allow = allow { objectEntries.append(.init("Allow", allow.expression)) }
     if let block = block { objectEntries.append(.init("Block", block.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -716,7 +716,7 @@ extension Value where Kind == WAFv2.WebACL.ExcludedRule {
   public init(name: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -732,7 +732,7 @@ extension Value where Kind == WAFv2.WebACL.FieldIdentifier {
   public init(identifier: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Identifier", identifier.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -749,7 +749,7 @@ extension Value where Kind == WAFv2.WebACL.FieldToProtect {
     var objectEntries: [Expression.ObjectEntry] = []
     if let fieldKeys = fieldKeys { objectEntries.append(.init("FieldKeys", fieldKeys.expression)) }
     objectEntries.append(.init("FieldType", fieldType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -768,15 +768,15 @@ extension WAFv2.WebACL {
 
 extension Value where Kind == WAFv2.WebACL.FieldTypeValue {
   /// `SINGLE_HEADER`.
-  public static var singleHeader: Self { Self(Kind.singleHeader) }
+  public static var singleHeader: Self { .allowed(Kind.singleHeader) }
   /// `SINGLE_COOKIE`.
-  public static var singleCookie: Self { Self(Kind.singleCookie) }
+  public static var singleCookie: Self { .allowed(Kind.singleCookie) }
   /// `SINGLE_QUERY_ARGUMENT`.
-  public static var singleQueryArgument: Self { Self(Kind.singleQueryArgument) }
+  public static var singleQueryArgument: Self { .allowed(Kind.singleQueryArgument) }
   /// `QUERY_STRING`.
-  public static var queryString: Self { Self(Kind.queryString) }
+  public static var queryString: Self { .allowed(Kind.queryString) }
   /// `BODY`.
-  public static var body: Self { Self(Kind.body) }
+  public static var body: Self { .allowed(Kind.body) }
 }
 
 extension WAFv2.WebACL {
@@ -791,9 +791,9 @@ extension WAFv2.WebACL {
 
 extension Value where Kind == WAFv2.WebACL.InspectionLevelValue {
   /// `COMMON`.
-  public static var common: Self { Self(Kind.common) }
+  public static var common: Self { .allowed(Kind.common) }
   /// `TARGETED`.
-  public static var targeted: Self { Self(Kind.targeted) }
+  public static var targeted: Self { .allowed(Kind.targeted) }
 }
 
 extension WAFv2.WebACL {
@@ -832,7 +832,7 @@ extension Value where Kind == WAFv2.WebACL.ManagedRuleGroupConfig {
     if let passwordField = passwordField { objectEntries.append(.init("PasswordField", passwordField.expression)) }
     if let payloadType = payloadType { objectEntries.append(.init("PayloadType", payloadType.expression)) }
     if let usernameField = usernameField { objectEntries.append(.init("UsernameField", usernameField.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -868,7 +868,7 @@ extension Value where Kind == WAFv2.WebACL.ManagedRuleGroupStatement {
     }
     objectEntries.append(.init("VendorName", vendorName.expression))
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -884,7 +884,7 @@ extension Value where Kind == WAFv2.WebACL.NotStatement {
   public init(statement: Value<WAFv2.WebACL.Statement>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Statement", statement.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -900,7 +900,7 @@ extension Value where Kind == WAFv2.WebACL.OnSourceDDoSProtectionConfig {
   public init(albLowReputationMode: Value<WAFv2.WebACL.ALBLowReputationModeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ALBLowReputationMode", albLowReputationMode.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -916,7 +916,7 @@ extension Value where Kind == WAFv2.WebACL.OrStatement {
   public init(statements: Value<[WAFv2.WebACL.Statement]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Statements", statements.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -933,7 +933,7 @@ extension Value where Kind == WAFv2.WebACL.OverrideAction {
     var objectEntries: [Expression.ObjectEntry] = []
     if let count = count { objectEntries.append(.init("Count", count.expression)) }
     if let none = none { objectEntries.append(.init("None", none.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -949,9 +949,9 @@ extension WAFv2.WebACL {
 
 extension Value where Kind == WAFv2.WebACL.PayloadTypeValue {
   /// `JSON`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
   /// `FORM_ENCODED`.
-  public static var formEncoded: Self { Self(Kind.formEncoded) }
+  public static var formEncoded: Self { .allowed(Kind.formEncoded) }
 }
 
 extension WAFv2.WebACL {
@@ -984,7 +984,7 @@ extension Value where Kind == WAFv2.WebACL.RateBasedStatement {
     if let scopeDownStatement = scopeDownStatement {
       objectEntries.append(.init("ScopeDownStatement", scopeDownStatement.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1000,7 +1000,7 @@ extension Value where Kind == WAFv2.WebACL.Regex {
   public init(regexString: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let regexString = regexString { objectEntries.append(.init("RegexString", regexString.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1016,7 +1016,7 @@ extension Value where Kind == WAFv2.WebACL.RequestBodyAssociatedResourceTypeConf
   public init(defaultSizeInspectionLimit: Value<WAFv2.WebACL.SizeInspectionLimitValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DefaultSizeInspectionLimit", defaultSizeInspectionLimit.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1038,7 +1038,7 @@ extension Value where Kind == WAFv2.WebACL.RequestInspection {
     objectEntries.append(.init("PasswordField", passwordField.expression))
     objectEntries.append(.init("PayloadType", payloadType.expression))
     objectEntries.append(.init("UsernameField", usernameField.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1068,7 +1068,7 @@ extension Value where Kind == WAFv2.WebACL.RequestInspectionACFP {
       objectEntries.append(.init("PhoneNumberFields", phoneNumberFields.expression))
     }
     if let usernameField = usernameField { objectEntries.append(.init("UsernameField", usernameField.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1092,7 +1092,7 @@ extension Value where Kind == WAFv2.WebACL.ResponseInspection {
     if let header = header { objectEntries.append(.init("Header", header.expression)) }
     if let json = json { objectEntries.append(.init("Json", json.expression)) }
     if let statusCode = statusCode { objectEntries.append(.init("StatusCode", statusCode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1109,7 +1109,7 @@ extension Value where Kind == WAFv2.WebACL.ResponseInspectionBodyContains {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FailureStrings", failureStrings.expression))
     objectEntries.append(.init("SuccessStrings", successStrings.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1127,7 +1127,7 @@ extension Value where Kind == WAFv2.WebACL.ResponseInspectionHeader {
     objectEntries.append(.init("FailureValues", failureValues.expression))
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("SuccessValues", successValues.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1145,7 +1145,7 @@ extension Value where Kind == WAFv2.WebACL.ResponseInspectionJSON {
     objectEntries.append(.init("FailureValues", failureValues.expression))
     objectEntries.append(.init("Identifier", identifier.expression))
     objectEntries.append(.init("SuccessValues", successValues.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1162,7 +1162,7 @@ extension Value where Kind == WAFv2.WebACL.ResponseInspectionStatusCode {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FailureCodes", failureCodes.expression))
     objectEntries.append(.init("SuccessCodes", successCodes.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1198,7 +1198,7 @@ extension Value where Kind == WAFv2.WebACL.Rule {
     if let ruleLabels = ruleLabels { objectEntries.append(.init("RuleLabels", ruleLabels.expression)) }
     objectEntries.append(.init("Statement", statement.expression))
     objectEntries.append(.init("VisibilityConfig", visibilityConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1215,7 +1215,7 @@ extension Value where Kind == WAFv2.WebACL.RuleActionOverride {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ActionToUse", actionToUse.expression))
     objectEntries.append(.init("Name", name.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1239,7 +1239,7 @@ extension Value where Kind == WAFv2.WebACL.RuleGroupReferenceStatement {
     if let ruleActionOverrides = ruleActionOverrides {
       objectEntries.append(.init("RuleActionOverrides", ruleActionOverrides.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1256,11 +1256,11 @@ extension WAFv2.WebACL {
 
 extension Value where Kind == WAFv2.WebACL.SensitivityToActValue {
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `HIGH`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
 }
 
 extension WAFv2.WebACL {
@@ -1277,13 +1277,13 @@ extension WAFv2.WebACL {
 
 extension Value where Kind == WAFv2.WebACL.SizeInspectionLimitValue {
   /// `KB_16`.
-  public static var kb16: Self { Self(Kind.kb16) }
+  public static var kb16: Self { .allowed(Kind.kb16) }
   /// `KB_32`.
-  public static var kb32: Self { Self(Kind.kb32) }
+  public static var kb32: Self { .allowed(Kind.kb32) }
   /// `KB_48`.
-  public static var kb48: Self { Self(Kind.kb48) }
+  public static var kb48: Self { .allowed(Kind.kb48) }
   /// `KB_64`.
-  public static var kb64: Self { Self(Kind.kb64) }
+  public static var kb64: Self { .allowed(Kind.kb64) }
 }
 
 extension WAFv2.WebACL {
@@ -1356,7 +1356,7 @@ extension Value where Kind == WAFv2.WebACL.Statement {
     if let xssMatchStatement = xssMatchStatement {
       objectEntries.append(.init("XssMatchStatement", xssMatchStatement.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -1372,7 +1372,7 @@ extension WAFv2.WebACL {
 
 extension Value where Kind == WAFv2.WebACL.UsageOfActionValue {
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }

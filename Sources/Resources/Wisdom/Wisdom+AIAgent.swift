@@ -127,21 +127,21 @@ extension Wisdom.AIAgent {
 
 extension Value where Kind == Wisdom.AIAgent.AIAgentTypeValue {
   /// `MANUAL_SEARCH`.
-  public static var manualSearch: Self { Self(Kind.manualSearch) }
+  public static var manualSearch: Self { .allowed(Kind.manualSearch) }
   /// `ANSWER_RECOMMENDATION`.
-  public static var answerRecommendation: Self { Self(Kind.answerRecommendation) }
+  public static var answerRecommendation: Self { .allowed(Kind.answerRecommendation) }
   /// `SELF_SERVICE`.
-  public static var selfService: Self { Self(Kind.selfService) }
+  public static var selfService: Self { .allowed(Kind.selfService) }
   /// `EMAIL_RESPONSE`.
-  public static var emailResponse: Self { Self(Kind.emailResponse) }
+  public static var emailResponse: Self { .allowed(Kind.emailResponse) }
   /// `EMAIL_OVERVIEW`.
-  public static var emailOverview: Self { Self(Kind.emailOverview) }
+  public static var emailOverview: Self { .allowed(Kind.emailOverview) }
   /// `EMAIL_GENERATIVE_ANSWER`.
-  public static var emailGenerativeAnswer: Self { Self(Kind.emailGenerativeAnswer) }
+  public static var emailGenerativeAnswer: Self { .allowed(Kind.emailGenerativeAnswer) }
   /// `ORCHESTRATION`.
-  public static var orchestration: Self { Self(Kind.orchestration) }
+  public static var orchestration: Self { .allowed(Kind.orchestration) }
   /// `NOTE_TAKING`.
-  public static var noteTaking: Self { Self(Kind.noteTaking) }
+  public static var noteTaking: Self { .allowed(Kind.noteTaking) }
   /// `CASE_SUMMARIZATION`.
-  public static var caseSummarization: Self { Self(Kind.caseSummarization) }
+  public static var caseSummarization: Self { .allowed(Kind.caseSummarization) }
 }

@@ -157,7 +157,7 @@ extension Value where Kind == Wisdom.AIGuardrail.AIGuardrailContentPolicyConfig 
   public init(filtersConfig: Value<[Wisdom.AIGuardrail.GuardrailContentFilterConfig]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FiltersConfig", filtersConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -173,7 +173,7 @@ extension Value where Kind == Wisdom.AIGuardrail.AIGuardrailContextualGroundingP
   public init(filtersConfig: Value<[Wisdom.AIGuardrail.GuardrailContextualGroundingFilterConfig]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("FiltersConfig", filtersConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -195,7 +195,7 @@ extension Value where Kind == Wisdom.AIGuardrail.AIGuardrailSensitiveInformation
       objectEntries.append(.init("PiiEntitiesConfig", piiEntitiesConfig.expression))
     }
     if let regexesConfig = regexesConfig { objectEntries.append(.init("RegexesConfig", regexesConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -211,7 +211,7 @@ extension Value where Kind == Wisdom.AIGuardrail.AIGuardrailTopicPolicyConfig {
   public init(topicsConfig: Value<[Wisdom.AIGuardrail.GuardrailTopicConfig]>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TopicsConfig", topicsConfig.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -233,7 +233,7 @@ extension Value where Kind == Wisdom.AIGuardrail.AIGuardrailWordPolicyConfig {
       objectEntries.append(.init("ManagedWordListsConfig", managedWordListsConfig.expression))
     }
     if let wordsConfig = wordsConfig { objectEntries.append(.init("WordsConfig", wordsConfig.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -255,7 +255,7 @@ extension Value where Kind == Wisdom.AIGuardrail.GuardrailContentFilterConfig {
     objectEntries.append(.init("InputStrength", inputStrength.expression))
     objectEntries.append(.init("OutputStrength", outputStrength.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -275,17 +275,17 @@ extension Wisdom.AIGuardrail {
 
 extension Value where Kind == Wisdom.AIGuardrail.GuardrailContentFilterTypeValue {
   /// `SEXUAL`.
-  public static var sexual: Self { Self(Kind.sexual) }
+  public static var sexual: Self { .allowed(Kind.sexual) }
   /// `VIOLENCE`.
-  public static var violence: Self { Self(Kind.violence) }
+  public static var violence: Self { .allowed(Kind.violence) }
   /// `HATE`.
-  public static var hate: Self { Self(Kind.hate) }
+  public static var hate: Self { .allowed(Kind.hate) }
   /// `INSULTS`.
-  public static var insults: Self { Self(Kind.insults) }
+  public static var insults: Self { .allowed(Kind.insults) }
   /// `MISCONDUCT`.
-  public static var misconduct: Self { Self(Kind.misconduct) }
+  public static var misconduct: Self { .allowed(Kind.misconduct) }
   /// `PROMPT_ATTACK`.
-  public static var promptAttack: Self { Self(Kind.promptAttack) }
+  public static var promptAttack: Self { .allowed(Kind.promptAttack) }
 }
 
 extension Wisdom.AIGuardrail {
@@ -301,7 +301,7 @@ extension Value where Kind == Wisdom.AIGuardrail.GuardrailContextualGroundingFil
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Threshold", threshold.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -317,9 +317,9 @@ extension Wisdom.AIGuardrail {
 
 extension Value where Kind == Wisdom.AIGuardrail.GuardrailContextualGroundingFilterTypeValue {
   /// `GROUNDING`.
-  public static var grounding: Self { Self(Kind.grounding) }
+  public static var grounding: Self { .allowed(Kind.grounding) }
   /// `RELEVANCE`.
-  public static var relevance: Self { Self(Kind.relevance) }
+  public static var relevance: Self { .allowed(Kind.relevance) }
 }
 
 extension Wisdom.AIGuardrail {
@@ -336,13 +336,13 @@ extension Wisdom.AIGuardrail {
 
 extension Value where Kind == Wisdom.AIGuardrail.GuardrailFilterStrengthValue {
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `LOW`.
-  public static var low: Self { Self(Kind.low) }
+  public static var low: Self { .allowed(Kind.low) }
   /// `MEDIUM`.
-  public static var medium: Self { Self(Kind.medium) }
+  public static var medium: Self { .allowed(Kind.medium) }
   /// `HIGH`.
-  public static var high: Self { Self(Kind.high) }
+  public static var high: Self { .allowed(Kind.high) }
 }
 
 extension Wisdom.AIGuardrail {
@@ -357,7 +357,7 @@ extension Value where Kind == Wisdom.AIGuardrail.GuardrailManagedWordsConfig {
   public init(type: Value<Wisdom.AIGuardrail.GuardrailManagedWordsTypeValue>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -372,7 +372,7 @@ extension Wisdom.AIGuardrail {
 
 extension Value where Kind == Wisdom.AIGuardrail.GuardrailManagedWordsTypeValue {
   /// `PROFANITY`.
-  public static var profanity: Self { Self(Kind.profanity) }
+  public static var profanity: Self { .allowed(Kind.profanity) }
 }
 
 extension Wisdom.AIGuardrail {
@@ -391,7 +391,7 @@ extension Value where Kind == Wisdom.AIGuardrail.GuardrailPiiEntityConfig {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Action", action.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -436,67 +436,67 @@ extension Wisdom.AIGuardrail {
 
 extension Value where Kind == Wisdom.AIGuardrail.GuardrailPiiEntityTypeValue {
   /// `ADDRESS`.
-  public static var address: Self { Self(Kind.address) }
+  public static var address: Self { .allowed(Kind.address) }
   /// `AGE`.
-  public static var age: Self { Self(Kind.age) }
+  public static var age: Self { .allowed(Kind.age) }
   /// `AWS_ACCESS_KEY`.
-  public static var awsAccessKey: Self { Self(Kind.awsAccessKey) }
+  public static var awsAccessKey: Self { .allowed(Kind.awsAccessKey) }
   /// `AWS_SECRET_KEY`.
-  public static var awsSecretKey: Self { Self(Kind.awsSecretKey) }
+  public static var awsSecretKey: Self { .allowed(Kind.awsSecretKey) }
   /// `CA_HEALTH_NUMBER`.
-  public static var caHealthNumber: Self { Self(Kind.caHealthNumber) }
+  public static var caHealthNumber: Self { .allowed(Kind.caHealthNumber) }
   /// `CA_SOCIAL_INSURANCE_NUMBER`.
-  public static var caSocialInsuranceNumber: Self { Self(Kind.caSocialInsuranceNumber) }
+  public static var caSocialInsuranceNumber: Self { .allowed(Kind.caSocialInsuranceNumber) }
   /// `CREDIT_DEBIT_CARD_CVV`.
-  public static var creditDebitCardCvv: Self { Self(Kind.creditDebitCardCvv) }
+  public static var creditDebitCardCvv: Self { .allowed(Kind.creditDebitCardCvv) }
   /// `CREDIT_DEBIT_CARD_EXPIRY`.
-  public static var creditDebitCardExpiry: Self { Self(Kind.creditDebitCardExpiry) }
+  public static var creditDebitCardExpiry: Self { .allowed(Kind.creditDebitCardExpiry) }
   /// `CREDIT_DEBIT_CARD_NUMBER`.
-  public static var creditDebitCardNumber: Self { Self(Kind.creditDebitCardNumber) }
+  public static var creditDebitCardNumber: Self { .allowed(Kind.creditDebitCardNumber) }
   /// `DRIVER_ID`.
-  public static var driverID: Self { Self(Kind.driverID) }
+  public static var driverID: Self { .allowed(Kind.driverID) }
   /// `EMAIL`.
-  public static var email: Self { Self(Kind.email) }
+  public static var email: Self { .allowed(Kind.email) }
   /// `INTERNATIONAL_BANK_ACCOUNT_NUMBER`.
-  public static var internationalBankAccountNumber: Self { Self(Kind.internationalBankAccountNumber) }
+  public static var internationalBankAccountNumber: Self { .allowed(Kind.internationalBankAccountNumber) }
   /// `IP_ADDRESS`.
-  public static var ipAddress: Self { Self(Kind.ipAddress) }
+  public static var ipAddress: Self { .allowed(Kind.ipAddress) }
   /// `LICENSE_PLATE`.
-  public static var licensePlate: Self { Self(Kind.licensePlate) }
+  public static var licensePlate: Self { .allowed(Kind.licensePlate) }
   /// `MAC_ADDRESS`.
-  public static var macAddress: Self { Self(Kind.macAddress) }
+  public static var macAddress: Self { .allowed(Kind.macAddress) }
   /// `NAME`.
-  public static var name: Self { Self(Kind.name) }
+  public static var name: Self { .allowed(Kind.name) }
   /// `PASSWORD`.
-  public static var password: Self { Self(Kind.password) }
+  public static var password: Self { .allowed(Kind.password) }
   /// `PHONE`.
-  public static var phone: Self { Self(Kind.phone) }
+  public static var phone: Self { .allowed(Kind.phone) }
   /// `PIN`.
-  public static var pin: Self { Self(Kind.pin) }
+  public static var pin: Self { .allowed(Kind.pin) }
   /// `SWIFT_CODE`.
-  public static var swiftCode: Self { Self(Kind.swiftCode) }
+  public static var swiftCode: Self { .allowed(Kind.swiftCode) }
   /// `UK_NATIONAL_HEALTH_SERVICE_NUMBER`.
-  public static var ukNationalHealthServiceNumber: Self { Self(Kind.ukNationalHealthServiceNumber) }
+  public static var ukNationalHealthServiceNumber: Self { .allowed(Kind.ukNationalHealthServiceNumber) }
   /// `UK_NATIONAL_INSURANCE_NUMBER`.
-  public static var ukNationalInsuranceNumber: Self { Self(Kind.ukNationalInsuranceNumber) }
+  public static var ukNationalInsuranceNumber: Self { .allowed(Kind.ukNationalInsuranceNumber) }
   /// `UK_UNIQUE_TAXPAYER_REFERENCE_NUMBER`.
-  public static var ukUniqueTaxpayerReferenceNumber: Self { Self(Kind.ukUniqueTaxpayerReferenceNumber) }
+  public static var ukUniqueTaxpayerReferenceNumber: Self { .allowed(Kind.ukUniqueTaxpayerReferenceNumber) }
   /// `URL`.
-  public static var url: Self { Self(Kind.url) }
+  public static var url: Self { .allowed(Kind.url) }
   /// `USERNAME`.
-  public static var username: Self { Self(Kind.username) }
+  public static var username: Self { .allowed(Kind.username) }
   /// `US_BANK_ACCOUNT_NUMBER`.
-  public static var usBankAccountNumber: Self { Self(Kind.usBankAccountNumber) }
+  public static var usBankAccountNumber: Self { .allowed(Kind.usBankAccountNumber) }
   /// `US_BANK_ROUTING_NUMBER`.
-  public static var usBankRoutingNumber: Self { Self(Kind.usBankRoutingNumber) }
+  public static var usBankRoutingNumber: Self { .allowed(Kind.usBankRoutingNumber) }
   /// `US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER`.
-  public static var usIndividualTaxIdentificationNumber: Self { Self(Kind.usIndividualTaxIdentificationNumber) }
+  public static var usIndividualTaxIdentificationNumber: Self { .allowed(Kind.usIndividualTaxIdentificationNumber) }
   /// `US_PASSPORT_NUMBER`.
-  public static var usPassportNumber: Self { Self(Kind.usPassportNumber) }
+  public static var usPassportNumber: Self { .allowed(Kind.usPassportNumber) }
   /// `US_SOCIAL_SECURITY_NUMBER`.
-  public static var usSocialSecurityNumber: Self { Self(Kind.usSocialSecurityNumber) }
+  public static var usSocialSecurityNumber: Self { .allowed(Kind.usSocialSecurityNumber) }
   /// `VEHICLE_IDENTIFICATION_NUMBER`.
-  public static var vehicleIdentificationNumber: Self { Self(Kind.vehicleIdentificationNumber) }
+  public static var vehicleIdentificationNumber: Self { .allowed(Kind.vehicleIdentificationNumber) }
 }
 
 extension Wisdom.AIGuardrail {
@@ -519,7 +519,7 @@ extension Value where Kind == Wisdom.AIGuardrail.GuardrailRegexConfig {
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Pattern", pattern.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -535,9 +535,9 @@ extension Wisdom.AIGuardrail {
 
 extension Value where Kind == Wisdom.AIGuardrail.GuardrailSensitiveInformationActionValue {
   /// `BLOCK`.
-  public static var block: Self { Self(Kind.block) }
+  public static var block: Self { .allowed(Kind.block) }
   /// `ANONYMIZE`.
-  public static var anonymize: Self { Self(Kind.anonymize) }
+  public static var anonymize: Self { .allowed(Kind.anonymize) }
 }
 
 extension Wisdom.AIGuardrail {
@@ -560,7 +560,7 @@ extension Value where Kind == Wisdom.AIGuardrail.GuardrailTopicConfig {
     if let examples = examples { objectEntries.append(.init("Examples", examples.expression)) }
     objectEntries.append(.init("Name", name.expression))
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -575,7 +575,7 @@ extension Wisdom.AIGuardrail {
 
 extension Value where Kind == Wisdom.AIGuardrail.GuardrailTopicTypeValue {
   /// `DENY`.
-  public static var deny: Self { Self(Kind.deny) }
+  public static var deny: Self { .allowed(Kind.deny) }
 }
 
 extension Wisdom.AIGuardrail {
@@ -590,6 +590,6 @@ extension Value where Kind == Wisdom.AIGuardrail.GuardrailWordConfig {
   public init(text: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Text", text.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -145,13 +145,13 @@ extension Wisdom.AIPrompt {
 
 extension Value where Kind == Wisdom.AIPrompt.AIPromptAPIFormatValue {
   /// `ANTHROPIC_CLAUDE_MESSAGES`.
-  public static var anthropicClaudeMessages: Self { Self(Kind.anthropicClaudeMessages) }
+  public static var anthropicClaudeMessages: Self { .allowed(Kind.anthropicClaudeMessages) }
   /// `ANTHROPIC_CLAUDE_TEXT_COMPLETIONS`.
-  public static var anthropicClaudeTextCompletions: Self { Self(Kind.anthropicClaudeTextCompletions) }
+  public static var anthropicClaudeTextCompletions: Self { .allowed(Kind.anthropicClaudeTextCompletions) }
   /// `MESSAGES`.
-  public static var messages: Self { Self(Kind.messages) }
+  public static var messages: Self { .allowed(Kind.messages) }
   /// `TEXT_COMPLETIONS`.
-  public static var textCompletions: Self { Self(Kind.textCompletions) }
+  public static var textCompletions: Self { .allowed(Kind.textCompletions) }
 }
 
 extension Wisdom.AIPrompt {
@@ -168,7 +168,7 @@ extension Value where Kind == Wisdom.AIPrompt.AIPromptTemplateConfiguration {
   ) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("TextFullAIPromptEditTemplateConfiguration", textFullAIPromptEditTemplateConfiguration.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -183,7 +183,7 @@ extension Wisdom.AIPrompt {
 
 extension Value where Kind == Wisdom.AIPrompt.AIPromptTemplateTypeValue {
   /// `TEXT`.
-  public static var text: Self { Self(Kind.text) }
+  public static var text: Self { .allowed(Kind.text) }
 }
 
 extension Wisdom.AIPrompt {
@@ -208,29 +208,29 @@ extension Wisdom.AIPrompt {
 
 extension Value where Kind == Wisdom.AIPrompt.AIPromptTypeValue {
   /// `ANSWER_GENERATION`.
-  public static var answerGeneration: Self { Self(Kind.answerGeneration) }
+  public static var answerGeneration: Self { .allowed(Kind.answerGeneration) }
   /// `INTENT_LABELING_GENERATION`.
-  public static var intentLabelingGeneration: Self { Self(Kind.intentLabelingGeneration) }
+  public static var intentLabelingGeneration: Self { .allowed(Kind.intentLabelingGeneration) }
   /// `QUERY_REFORMULATION`.
-  public static var queryReformulation: Self { Self(Kind.queryReformulation) }
+  public static var queryReformulation: Self { .allowed(Kind.queryReformulation) }
   /// `SELF_SERVICE_PRE_PROCESSING`.
-  public static var selfServicePreProcessing: Self { Self(Kind.selfServicePreProcessing) }
+  public static var selfServicePreProcessing: Self { .allowed(Kind.selfServicePreProcessing) }
   /// `SELF_SERVICE_ANSWER_GENERATION`.
-  public static var selfServiceAnswerGeneration: Self { Self(Kind.selfServiceAnswerGeneration) }
+  public static var selfServiceAnswerGeneration: Self { .allowed(Kind.selfServiceAnswerGeneration) }
   /// `EMAIL_RESPONSE`.
-  public static var emailResponse: Self { Self(Kind.emailResponse) }
+  public static var emailResponse: Self { .allowed(Kind.emailResponse) }
   /// `EMAIL_OVERVIEW`.
-  public static var emailOverview: Self { Self(Kind.emailOverview) }
+  public static var emailOverview: Self { .allowed(Kind.emailOverview) }
   /// `EMAIL_GENERATIVE_ANSWER`.
-  public static var emailGenerativeAnswer: Self { Self(Kind.emailGenerativeAnswer) }
+  public static var emailGenerativeAnswer: Self { .allowed(Kind.emailGenerativeAnswer) }
   /// `EMAIL_QUERY_REFORMULATION`.
-  public static var emailQueryReformulation: Self { Self(Kind.emailQueryReformulation) }
+  public static var emailQueryReformulation: Self { .allowed(Kind.emailQueryReformulation) }
   /// `ORCHESTRATION`.
-  public static var orchestration: Self { Self(Kind.orchestration) }
+  public static var orchestration: Self { .allowed(Kind.orchestration) }
   /// `NOTE_TAKING`.
-  public static var noteTaking: Self { Self(Kind.noteTaking) }
+  public static var noteTaking: Self { .allowed(Kind.noteTaking) }
   /// `CASE_SUMMARIZATION`.
-  public static var caseSummarization: Self { Self(Kind.caseSummarization) }
+  public static var caseSummarization: Self { .allowed(Kind.caseSummarization) }
 }
 
 extension Wisdom.AIPrompt {
@@ -245,6 +245,6 @@ extension Value where Kind == Wisdom.AIPrompt.TextFullAIPromptEditTemplateConfig
   public init(text: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Text", text.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

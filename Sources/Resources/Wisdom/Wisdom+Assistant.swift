@@ -107,5 +107,5 @@ extension Wisdom.Assistant {
 
 extension Value where Kind == Wisdom.Assistant.AssistantTypeValue {
   /// `AGENT`.
-  public static var agent: Self { Self(Kind.agent) }
+  public static var agent: Self { .allowed(Kind.agent) }
 }

@@ -108,7 +108,7 @@ extension Wisdom.AssistantAssociation {
 
 extension Value where Kind == Wisdom.AssistantAssociation.AssociationTypeValue {
   /// `KNOWLEDGE_BASE`.
-  public static var knowledgeBase: Self { Self(Kind.knowledgeBase) }
+  public static var knowledgeBase: Self { .allowed(Kind.knowledgeBase) }
   /// `EXTERNAL_BEDROCK_KNOWLEDGE_BASE`.
-  public static var externalBedrockKnowledgeBase: Self { Self(Kind.externalBedrockKnowledgeBase) }
+  public static var externalBedrockKnowledgeBase: Self { .allowed(Kind.externalBedrockKnowledgeBase) }
 }

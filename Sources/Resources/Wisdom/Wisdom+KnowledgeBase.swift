@@ -138,7 +138,7 @@ extension Value where Kind == Wisdom.KnowledgeBase.BedrockFoundationModelConfigu
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ModelArn", modelARN.expression))
     if let parsingPrompt = parsingPrompt { objectEntries.append(.init("ParsingPrompt", parsingPrompt.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -168,7 +168,7 @@ extension Value where Kind == Wisdom.KnowledgeBase.ChunkingConfiguration {
     if let semanticChunkingConfiguration = semanticChunkingConfiguration {
       objectEntries.append(.init("SemanticChunkingConfiguration", semanticChunkingConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -186,13 +186,13 @@ extension Wisdom.KnowledgeBase {
 
 extension Value where Kind == Wisdom.KnowledgeBase.ChunkingStrategyValue {
   /// `FIXED_SIZE`.
-  public static var fixedSize: Self { Self(Kind.fixedSize) }
+  public static var fixedSize: Self { .allowed(Kind.fixedSize) }
   /// `NONE`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
   /// `HIERARCHICAL`.
-  public static var hierarchical: Self { Self(Kind.hierarchical) }
+  public static var hierarchical: Self { .allowed(Kind.hierarchical) }
   /// `SEMANTIC`.
-  public static var semantic: Self { Self(Kind.semantic) }
+  public static var semantic: Self { .allowed(Kind.semantic) }
 }
 
 extension Wisdom.KnowledgeBase {
@@ -208,7 +208,7 @@ extension Value where Kind == Wisdom.KnowledgeBase.FixedSizeChunkingConfiguratio
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxTokens", maxTokens.expression))
     objectEntries.append(.init("OverlapPercentage", overlapPercentage.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -228,7 +228,7 @@ extension Value where Kind == Wisdom.KnowledgeBase.HierarchicalChunkingConfigura
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("LevelConfigurations", levelConfigurations.expression))
     objectEntries.append(.init("OverlapTokens", overlapTokens.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -244,7 +244,7 @@ extension Value where Kind == Wisdom.KnowledgeBase.HierarchicalChunkingLevelConf
   public init(maxTokens: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("MaxTokens", maxTokens.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -263,15 +263,15 @@ extension Wisdom.KnowledgeBase {
 
 extension Value where Kind == Wisdom.KnowledgeBase.KnowledgeBaseTypeValue {
   /// `EXTERNAL`.
-  public static var external: Self { Self(Kind.external) }
+  public static var external: Self { .allowed(Kind.external) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
   /// `MESSAGE_TEMPLATES`.
-  public static var messageTemplates: Self { Self(Kind.messageTemplates) }
+  public static var messageTemplates: Self { .allowed(Kind.messageTemplates) }
   /// `MANAGED`.
-  public static var managed: Self { Self(Kind.managed) }
+  public static var managed: Self { .allowed(Kind.managed) }
   /// `QUICK_RESPONSES`.
-  public static var quickResponses: Self { Self(Kind.quickResponses) }
+  public static var quickResponses: Self { .allowed(Kind.quickResponses) }
 }
 
 extension Wisdom.KnowledgeBase {
@@ -292,7 +292,7 @@ extension Value where Kind == Wisdom.KnowledgeBase.ParsingConfiguration {
       objectEntries.append(.init("BedrockFoundationModelConfiguration", bedrockFoundationModelConfiguration.expression))
     }
     objectEntries.append(.init("ParsingStrategy", parsingStrategy.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -308,7 +308,7 @@ extension Value where Kind == Wisdom.KnowledgeBase.ParsingPrompt {
   public init(parsingPromptText: Value<String>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("ParsingPromptText", parsingPromptText.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -323,7 +323,7 @@ extension Wisdom.KnowledgeBase {
 
 extension Value where Kind == Wisdom.KnowledgeBase.ParsingStrategyValue {
   /// `BEDROCK_FOUNDATION_MODEL`.
-  public static var bedrockFoundationModel: Self { Self(Kind.bedrockFoundationModel) }
+  public static var bedrockFoundationModel: Self { .allowed(Kind.bedrockFoundationModel) }
 }
 
 extension Wisdom.KnowledgeBase {
@@ -338,7 +338,7 @@ extension Value where Kind == Wisdom.KnowledgeBase.RenderingConfiguration {
   public init(templateURI: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let templateURI = templateURI { objectEntries.append(.init("TemplateUri", templateURI.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -356,7 +356,7 @@ extension Value where Kind == Wisdom.KnowledgeBase.SemanticChunkingConfiguration
     objectEntries.append(.init("BreakpointPercentileThreshold", breakpointPercentileThreshold.expression))
     objectEntries.append(.init("BufferSize", bufferSize.expression))
     objectEntries.append(.init("MaxTokens", maxTokens.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -380,6 +380,6 @@ extension Value where Kind == Wisdom.KnowledgeBase.VectorIngestionConfiguration 
     if let parsingConfiguration = parsingConfiguration {
       objectEntries.append(.init("ParsingConfiguration", parsingConfiguration.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -157,7 +157,7 @@ extension Value where Kind == Wisdom.MessageTemplate.AgentAttributes {
     var objectEntries: [Expression.ObjectEntry] = []
     if let firstName = firstName { objectEntries.append(.init("FirstName", firstName.expression)) }
     if let lastName = lastName { objectEntries.append(.init("LastName", lastName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -173,9 +173,9 @@ extension Wisdom.MessageTemplate {
 
 extension Value where Kind == Wisdom.MessageTemplate.ChannelSubtypeValue {
   /// `EMAIL`.
-  public static var email: Self { Self(Kind.email) }
+  public static var email: Self { .allowed(Kind.email) }
   /// `SMS`.
-  public static var sms: Self { Self(Kind.sms) }
+  public static var sms: Self { .allowed(Kind.sms) }
 }
 
 extension Wisdom.MessageTemplate {
@@ -198,7 +198,7 @@ extension Value where Kind == Wisdom.MessageTemplate.Content {
     if let smsMessageTemplateContent = smsMessageTemplateContent {
       objectEntries.append(.init("SmsMessageTemplateContent", smsMessageTemplateContent.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -378,7 +378,7 @@ extension Value where Kind == Wisdom.MessageTemplate.CustomerProfileAttributes {
     }
     if let shippingState = shippingState { objectEntries.append(.init("ShippingState", shippingState.expression)) }
     if let state = state { objectEntries.append(.init("State", state.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -400,7 +400,7 @@ extension Value where Kind == Wisdom.MessageTemplate.EmailMessageTemplateContent
     objectEntries.append(.init("Body", body.expression))
     objectEntries.append(.init("Headers", headers.expression))
     objectEntries.append(.init("Subject", subject.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -420,7 +420,7 @@ extension Value where Kind == Wisdom.MessageTemplate.EmailMessageTemplateContent
     var objectEntries: [Expression.ObjectEntry] = []
     if let html = html { objectEntries.append(.init("Html", html.expression)) }
     if let plainText = plainText { objectEntries.append(.init("PlainText", plainText.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -437,7 +437,7 @@ extension Value where Kind == Wisdom.MessageTemplate.EmailMessageTemplateHeader 
     var objectEntries: [Expression.ObjectEntry] = []
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -455,7 +455,7 @@ extension Value where Kind == Wisdom.MessageTemplate.MessageTemplateAttachment {
     if let attachmentID = attachmentID { objectEntries.append(.init("AttachmentId", attachmentID.expression)) }
     objectEntries.append(.init("AttachmentName", attachmentName.expression))
     objectEntries.append(.init("S3PresignedUrl", s3PresignedURL.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -487,7 +487,7 @@ extension Value where Kind == Wisdom.MessageTemplate.MessageTemplateAttributes {
     if let systemAttributes = systemAttributes {
       objectEntries.append(.init("SystemAttributes", systemAttributes.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -503,7 +503,7 @@ extension Value where Kind == Wisdom.MessageTemplate.MessageTemplateBodyContentP
   public init(content: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let content = content { objectEntries.append(.init("Content", content.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -519,7 +519,7 @@ extension Value where Kind == Wisdom.MessageTemplate.SmsMessageTemplateContent {
   public init(body: Value<Wisdom.MessageTemplate.SmsMessageTemplateContentBody>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Body", body.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -535,7 +535,7 @@ extension Value where Kind == Wisdom.MessageTemplate.SmsMessageTemplateContentBo
   public init(plainText: Value<Wisdom.MessageTemplate.MessageTemplateBodyContentProvider>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let plainText = plainText { objectEntries.append(.init("PlainText", plainText.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -559,7 +559,7 @@ extension Value where Kind == Wisdom.MessageTemplate.SystemAttributes {
     }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let systemEndpoint = systemEndpoint { objectEntries.append(.init("SystemEndpoint", systemEndpoint.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -575,6 +575,6 @@ extension Value where Kind == Wisdom.MessageTemplate.SystemEndpointAttributes {
   public init(address: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let address = address { objectEntries.append(.init("Address", address.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

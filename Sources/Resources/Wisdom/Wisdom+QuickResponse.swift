@@ -163,9 +163,9 @@ extension Wisdom.QuickResponse {
 
 extension Value where Kind == Wisdom.QuickResponse.ChannelTypeValue {
   /// `Chat`.
-  public static var chat: Self { Self(Kind.chat) }
+  public static var chat: Self { .allowed(Kind.chat) }
   /// `Email`.
-  public static var email: Self { Self(Kind.email) }
+  public static var email: Self { .allowed(Kind.email) }
 }
 
 extension Wisdom.QuickResponse {
@@ -180,6 +180,6 @@ extension Value where Kind == Wisdom.QuickResponse.QuickResponseContentProvider 
   public init(content: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let content = content { objectEntries.append(.init("Content", content.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

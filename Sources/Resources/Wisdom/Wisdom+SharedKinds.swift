@@ -16,7 +16,7 @@ extension Value where Kind == Wisdom.ServerSideEncryptionConfiguration {
   public init(kmsKeyID: Value<String>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let kmsKeyID = kmsKeyID { objectEntries.append(.init("KmsKeyId", kmsKeyID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -33,7 +33,7 @@ extension Value where Kind == Wisdom.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -50,6 +50,6 @@ extension Value where Kind == Wisdom.GroupingConfiguration {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Criteria", criteria.expression))
     objectEntries.append(.init("Values", values.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

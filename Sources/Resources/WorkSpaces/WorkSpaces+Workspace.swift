@@ -152,6 +152,6 @@ extension Value where Kind == WorkSpaces.Workspace.WorkspaceProperties {
     if let userVolumeSizeGib = userVolumeSizeGib {
       objectEntries.append(.init("UserVolumeSizeGib", userVolumeSizeGib.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

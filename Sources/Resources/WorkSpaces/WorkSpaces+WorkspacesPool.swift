@@ -147,7 +147,7 @@ extension Value where Kind == WorkSpaces.WorkspacesPool.ApplicationSettings {
     var objectEntries: [Expression.ObjectEntry] = []
     if let settingsGroup = settingsGroup { objectEntries.append(.init("SettingsGroup", settingsGroup.expression)) }
     objectEntries.append(.init("Status", status.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -163,9 +163,9 @@ extension WorkSpaces.WorkspacesPool {
 
 extension Value where Kind == WorkSpaces.WorkspacesPool.ApplicationSettingsStatusValue {
   /// `DISABLED`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `ENABLED`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension WorkSpaces.WorkspacesPool {
@@ -180,7 +180,7 @@ extension Value where Kind == WorkSpaces.WorkspacesPool.Capacity {
   public init(desiredUserSessions: Value<Number>) {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("DesiredUserSessions", desiredUserSessions.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -196,9 +196,9 @@ extension WorkSpaces.WorkspacesPool {
 
 extension Value where Kind == WorkSpaces.WorkspacesPool.RunningModeValue {
   /// `ALWAYS_ON`.
-  public static var alwaysOn: Self { Self(Kind.alwaysOn) }
+  public static var alwaysOn: Self { .allowed(Kind.alwaysOn) }
   /// `AUTO_STOP`.
-  public static var autoStop: Self { Self(Kind.autoStop) }
+  public static var autoStop: Self { .allowed(Kind.autoStop) }
 }
 
 extension WorkSpaces.WorkspacesPool {
@@ -225,6 +225,6 @@ extension Value where Kind == WorkSpaces.WorkspacesPool.TimeoutSettings {
     if let maxUserDurationInSeconds = maxUserDurationInSeconds {
       objectEntries.append(.init("MaxUserDurationInSeconds", maxUserDurationInSeconds.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -214,9 +214,9 @@ extension WorkSpacesThinClient.Environment {
 
 extension Value where Kind == WorkSpacesThinClient.Environment.ApplyTimeOfValue {
   /// `UTC`.
-  public static var utc: Self { Self(Kind.utc) }
+  public static var utc: Self { .allowed(Kind.utc) }
   /// `DEVICE`.
-  public static var device: Self { Self(Kind.device) }
+  public static var device: Self { .allowed(Kind.device) }
 }
 
 extension WorkSpacesThinClient.Environment {
@@ -236,19 +236,19 @@ extension WorkSpacesThinClient.Environment {
 
 extension Value where Kind == WorkSpacesThinClient.Environment.DayOfWeekValue {
   /// `MONDAY`.
-  public static var monday: Self { Self(Kind.monday) }
+  public static var monday: Self { .allowed(Kind.monday) }
   /// `TUESDAY`.
-  public static var tuesday: Self { Self(Kind.tuesday) }
+  public static var tuesday: Self { .allowed(Kind.tuesday) }
   /// `WEDNESDAY`.
-  public static var wednesday: Self { Self(Kind.wednesday) }
+  public static var wednesday: Self { .allowed(Kind.wednesday) }
   /// `THURSDAY`.
-  public static var thursday: Self { Self(Kind.thursday) }
+  public static var thursday: Self { .allowed(Kind.thursday) }
   /// `FRIDAY`.
-  public static var friday: Self { Self(Kind.friday) }
+  public static var friday: Self { .allowed(Kind.friday) }
   /// `SATURDAY`.
-  public static var saturday: Self { Self(Kind.saturday) }
+  public static var saturday: Self { .allowed(Kind.saturday) }
   /// `SUNDAY`.
-  public static var sunday: Self { Self(Kind.sunday) }
+  public static var sunday: Self { .allowed(Kind.sunday) }
 }
 
 extension WorkSpacesThinClient.Environment {
@@ -279,7 +279,7 @@ extension Value where Kind == WorkSpacesThinClient.Environment.MaintenanceWindow
       objectEntries.append(.init("StartTimeMinute", startTimeMinute.expression))
     }
     objectEntries.append(.init("Type", type.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -295,9 +295,9 @@ extension WorkSpacesThinClient.Environment {
 
 extension Value where Kind == WorkSpacesThinClient.Environment.SoftwareSetUpdateModeValue {
   /// `USE_LATEST`.
-  public static var useLatest: Self { Self(Kind.useLatest) }
+  public static var useLatest: Self { .allowed(Kind.useLatest) }
   /// `USE_DESIRED`.
-  public static var useDesired: Self { Self(Kind.useDesired) }
+  public static var useDesired: Self { .allowed(Kind.useDesired) }
 }
 
 extension WorkSpacesThinClient.Environment {
@@ -312,9 +312,9 @@ extension WorkSpacesThinClient.Environment {
 
 extension Value where Kind == WorkSpacesThinClient.Environment.SoftwareSetUpdateScheduleValue {
   /// `USE_MAINTENANCE_WINDOW`.
-  public static var useMaintenanceWindow: Self { Self(Kind.useMaintenanceWindow) }
+  public static var useMaintenanceWindow: Self { .allowed(Kind.useMaintenanceWindow) }
   /// `APPLY_IMMEDIATELY`.
-  public static var applyImmediately: Self { Self(Kind.applyImmediately) }
+  public static var applyImmediately: Self { .allowed(Kind.applyImmediately) }
 }
 
 extension WorkSpacesThinClient.Environment {
@@ -330,7 +330,7 @@ extension Value where Kind == WorkSpacesThinClient.Environment.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     objectEntries.append(.init("Value", value.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -346,7 +346,7 @@ extension WorkSpacesThinClient.Environment {
 
 extension Value where Kind == WorkSpacesThinClient.Environment.TypeValue {
   /// `SYSTEM`.
-  public static var system: Self { Self(Kind.system) }
+  public static var system: Self { .allowed(Kind.system) }
   /// `CUSTOM`.
-  public static var custom: Self { Self(Kind.custom) }
+  public static var custom: Self { .allowed(Kind.custom) }
 }

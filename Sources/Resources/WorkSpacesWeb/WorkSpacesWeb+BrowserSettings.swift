@@ -142,59 +142,59 @@ extension WorkSpacesWeb.BrowserSettings {
 
 extension Value where Kind == WorkSpacesWeb.BrowserSettings.CategoryValue {
   /// `Cults`.
-  public static var cults: Self { Self(Kind.cults) }
+  public static var cults: Self { .allowed(Kind.cults) }
   /// `Gambling`.
-  public static var gambling: Self { Self(Kind.gambling) }
+  public static var gambling: Self { .allowed(Kind.gambling) }
   /// `Nudity`.
-  public static var nudity: Self { Self(Kind.nudity) }
+  public static var nudity: Self { .allowed(Kind.nudity) }
   /// `Pornography`.
-  public static var pornography: Self { Self(Kind.pornography) }
+  public static var pornography: Self { .allowed(Kind.pornography) }
   /// `SexEducation`.
-  public static var sexEducation: Self { Self(Kind.sexEducation) }
+  public static var sexEducation: Self { .allowed(Kind.sexEducation) }
   /// `Tasteless`.
-  public static var tasteless: Self { Self(Kind.tasteless) }
+  public static var tasteless: Self { .allowed(Kind.tasteless) }
   /// `Violence`.
-  public static var violence: Self { Self(Kind.violence) }
+  public static var violence: Self { .allowed(Kind.violence) }
   /// `DownloadSites`.
-  public static var downloadSites: Self { Self(Kind.downloadSites) }
+  public static var downloadSites: Self { .allowed(Kind.downloadSites) }
   /// `ImageSharing`.
-  public static var imageSharing: Self { Self(Kind.imageSharing) }
+  public static var imageSharing: Self { .allowed(Kind.imageSharing) }
   /// `PeerToPeer`.
-  public static var peerToPeer: Self { Self(Kind.peerToPeer) }
+  public static var peerToPeer: Self { .allowed(Kind.peerToPeer) }
   /// `StreamingMediaAndDownloads`.
-  public static var streamingMediaAndDownloads: Self { Self(Kind.streamingMediaAndDownloads) }
+  public static var streamingMediaAndDownloads: Self { .allowed(Kind.streamingMediaAndDownloads) }
   /// `GenerativeAI`.
-  public static var generativeAi: Self { Self(Kind.generativeAi) }
+  public static var generativeAi: Self { .allowed(Kind.generativeAi) }
   /// `CriminalActivity`.
-  public static var criminalActivity: Self { Self(Kind.criminalActivity) }
+  public static var criminalActivity: Self { .allowed(Kind.criminalActivity) }
   /// `Hacking`.
-  public static var hacking: Self { Self(Kind.hacking) }
+  public static var hacking: Self { .allowed(Kind.hacking) }
   /// `HateAndIntolerance`.
-  public static var hateAndIntolerance: Self { Self(Kind.hateAndIntolerance) }
+  public static var hateAndIntolerance: Self { .allowed(Kind.hateAndIntolerance) }
   /// `IllegalDrug`.
-  public static var illegalDrug: Self { Self(Kind.illegalDrug) }
+  public static var illegalDrug: Self { .allowed(Kind.illegalDrug) }
   /// `IllegalSoftware`.
-  public static var illegalSoftware: Self { Self(Kind.illegalSoftware) }
+  public static var illegalSoftware: Self { .allowed(Kind.illegalSoftware) }
   /// `SchoolCheating`.
-  public static var schoolCheating: Self { Self(Kind.schoolCheating) }
+  public static var schoolCheating: Self { .allowed(Kind.schoolCheating) }
   /// `SelfHarm`.
-  public static var selfHarm: Self { Self(Kind.selfHarm) }
+  public static var selfHarm: Self { .allowed(Kind.selfHarm) }
   /// `Weapons`.
-  public static var weapons: Self { Self(Kind.weapons) }
+  public static var weapons: Self { .allowed(Kind.weapons) }
   /// `Chat`.
-  public static var chat: Self { Self(Kind.chat) }
+  public static var chat: Self { .allowed(Kind.chat) }
   /// `Games`.
-  public static var games: Self { Self(Kind.games) }
+  public static var games: Self { .allowed(Kind.games) }
   /// `InstantMessaging`.
-  public static var instantMessaging: Self { Self(Kind.instantMessaging) }
+  public static var instantMessaging: Self { .allowed(Kind.instantMessaging) }
   /// `ProfessionalNetwork`.
-  public static var professionalNetwork: Self { Self(Kind.professionalNetwork) }
+  public static var professionalNetwork: Self { .allowed(Kind.professionalNetwork) }
   /// `SocialNetworking`.
-  public static var socialNetworking: Self { Self(Kind.socialNetworking) }
+  public static var socialNetworking: Self { .allowed(Kind.socialNetworking) }
   /// `WebBasedEmail`.
-  public static var webBasedEmail: Self { Self(Kind.webBasedEmail) }
+  public static var webBasedEmail: Self { .allowed(Kind.webBasedEmail) }
   /// `ParkedDomains`.
-  public static var parkedDomains: Self { Self(Kind.parkedDomains) }
+  public static var parkedDomains: Self { .allowed(Kind.parkedDomains) }
 }
 
 extension WorkSpacesWeb.BrowserSettings {
@@ -217,6 +217,6 @@ extension Value where Kind == WorkSpacesWeb.BrowserSettings.WebContentFilteringP
       objectEntries.append(.init("BlockedCategories", blockedCategories.expression))
     }
     if let blockedUrls = blockedUrls { objectEntries.append(.init("BlockedUrls", blockedUrls.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

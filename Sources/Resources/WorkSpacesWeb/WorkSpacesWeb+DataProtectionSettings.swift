@@ -141,7 +141,7 @@ extension Value where Kind == WorkSpacesWeb.DataProtectionSettings.CustomPattern
     }
     objectEntries.append(.init("PatternName", patternName.expression))
     objectEntries.append(.init("PatternRegex", patternRegex.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -171,7 +171,7 @@ extension Value where Kind == WorkSpacesWeb.DataProtectionSettings.InlineRedacti
       objectEntries.append(.init("GlobalExemptUrls", globalExemptUrls.expression))
     }
     objectEntries.append(.init("InlineRedactionPatterns", inlineRedactionPatterns.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -203,7 +203,7 @@ extension Value where Kind == WorkSpacesWeb.DataProtectionSettings.InlineRedacti
     if let enforcedUrls = enforcedUrls { objectEntries.append(.init("EnforcedUrls", enforcedUrls.expression)) }
     if let exemptUrls = exemptUrls { objectEntries.append(.init("ExemptUrls", exemptUrls.expression)) }
     objectEntries.append(.init("RedactionPlaceHolder", redactionPlaceHolder.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -225,7 +225,7 @@ extension Value where Kind == WorkSpacesWeb.DataProtectionSettings.RedactionPlac
       objectEntries.append(.init("RedactionPlaceHolderText", redactionPlaceHolderText.expression))
     }
     objectEntries.append(.init("RedactionPlaceHolderType", redactionPlaceHolderType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -240,5 +240,5 @@ extension WorkSpacesWeb.DataProtectionSettings {
 
 extension Value where Kind == WorkSpacesWeb.DataProtectionSettings.RedactionPlaceHolderTypeValue {
   /// `CustomText`.
-  public static var customText: Self { Self(Kind.customText) }
+  public static var customText: Self { .allowed(Kind.customText) }
 }

@@ -106,15 +106,15 @@ extension WorkSpacesWeb.IdentityProvider {
 
 extension Value where Kind == WorkSpacesWeb.IdentityProvider.IdentityProviderTypeValue {
   /// `SAML`.
-  public static var saml: Self { Self(Kind.saml) }
+  public static var saml: Self { .allowed(Kind.saml) }
   /// `Facebook`.
-  public static var facebook: Self { Self(Kind.facebook) }
+  public static var facebook: Self { .allowed(Kind.facebook) }
   /// `Google`.
-  public static var google: Self { Self(Kind.google) }
+  public static var google: Self { .allowed(Kind.google) }
   /// `LoginWithAmazon`.
-  public static var loginWithAmazon: Self { Self(Kind.loginWithAmazon) }
+  public static var loginWithAmazon: Self { .allowed(Kind.loginWithAmazon) }
   /// `SignInWithApple`.
-  public static var signInWithApple: Self { Self(Kind.signInWithApple) }
+  public static var signInWithApple: Self { .allowed(Kind.signInWithApple) }
   /// `OIDC`.
-  public static var oidc: Self { Self(Kind.oidc) }
+  public static var oidc: Self { .allowed(Kind.oidc) }
 }

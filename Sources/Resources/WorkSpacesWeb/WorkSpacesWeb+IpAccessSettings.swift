@@ -129,6 +129,6 @@ extension Value where Kind == WorkSpacesWeb.IpAccessSettings.IPRule {
     var objectEntries: [Expression.ObjectEntry] = []
     if let description = description { objectEntries.append(.init("Description", description.expression)) }
     objectEntries.append(.init("IpRange", ipRange.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -251,9 +251,9 @@ extension WorkSpacesWeb.Portal {
 
 extension Value where Kind == WorkSpacesWeb.Portal.AuthenticationTypeValue {
   /// `Standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `IAM_Identity_Center`.
-  public static var iamIdentityCenter: Self { Self(Kind.iamIdentityCenter) }
+  public static var iamIdentityCenter: Self { .allowed(Kind.iamIdentityCenter) }
 }
 
 extension WorkSpacesWeb.Portal {
@@ -269,9 +269,9 @@ extension WorkSpacesWeb.Portal {
 
 extension Value where Kind == WorkSpacesWeb.Portal.InstanceTypeValue {
   /// `standard.regular`.
-  public static var standardRegular: Self { Self(Kind.standardRegular) }
+  public static var standardRegular: Self { .allowed(Kind.standardRegular) }
   /// `standard.large`.
-  public static var standardLarge: Self { Self(Kind.standardLarge) }
+  public static var standardLarge: Self { .allowed(Kind.standardLarge) }
   /// `standard.xlarge`.
-  public static var standardXlarge: Self { Self(Kind.standardXlarge) }
+  public static var standardXlarge: Self { .allowed(Kind.standardXlarge) }
 }

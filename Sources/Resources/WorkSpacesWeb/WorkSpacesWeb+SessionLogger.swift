@@ -126,9 +126,9 @@ extension WorkSpacesWeb.SessionLogger {
 
 extension Value where Kind == WorkSpacesWeb.SessionLogger.FolderStructureValue {
   /// `Flat`.
-  public static var flat: Self { Self(Kind.flat) }
+  public static var flat: Self { .allowed(Kind.flat) }
   /// `NestedByDate`.
-  public static var nestedByDate: Self { Self(Kind.nestedByDate) }
+  public static var nestedByDate: Self { .allowed(Kind.nestedByDate) }
 }
 
 extension WorkSpacesWeb.SessionLogger {
@@ -143,7 +143,7 @@ extension Value where Kind == WorkSpacesWeb.SessionLogger.LogConfiguration {
   public init(s3: Value<WorkSpacesWeb.SessionLogger.S3LogConfiguration>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let s3 = s3 { objectEntries.append(.init("S3", s3.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -159,9 +159,9 @@ extension WorkSpacesWeb.SessionLogger {
 
 extension Value where Kind == WorkSpacesWeb.SessionLogger.LogFileFormatValue {
   /// `JSONLines`.
-  public static var jsonLines: Self { Self(Kind.jsonLines) }
+  public static var jsonLines: Self { .allowed(Kind.jsonLines) }
   /// `Json`.
-  public static var json: Self { Self(Kind.json) }
+  public static var json: Self { .allowed(Kind.json) }
 }
 
 extension WorkSpacesWeb.SessionLogger {
@@ -186,6 +186,6 @@ extension Value where Kind == WorkSpacesWeb.SessionLogger.S3LogConfiguration {
     objectEntries.append(.init("FolderStructure", folderStructure.expression))
     if let keyPrefix = keyPrefix { objectEntries.append(.init("KeyPrefix", keyPrefix.expression)) }
     objectEntries.append(.init("LogFileFormat", logFileFormat.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -252,7 +252,7 @@ extension Value where Kind == WorkSpacesWeb.UserSettings.BrandingConfiguration {
     if let wallpaperMetadata = wallpaperMetadata {
       objectEntries.append(.init("WallpaperMetadata", wallpaperMetadata.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -268,9 +268,9 @@ extension WorkSpacesWeb.UserSettings {
 
 extension Value where Kind == WorkSpacesWeb.UserSettings.ColorThemeValue {
   /// `Light`.
-  public static var light: Self { Self(Kind.light) }
+  public static var light: Self { .allowed(Kind.light) }
   /// `Dark`.
-  public static var dark: Self { Self(Kind.dark) }
+  public static var dark: Self { .allowed(Kind.dark) }
 }
 
 extension WorkSpacesWeb.UserSettings {
@@ -287,7 +287,7 @@ extension Value where Kind == WorkSpacesWeb.UserSettings.CookieSpecification {
     objectEntries.append(.init("Domain", domain.expression))
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
     if let path = path { objectEntries.append(.init("Path", path.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -307,7 +307,7 @@ extension Value where Kind == WorkSpacesWeb.UserSettings.CookieSynchronizationCo
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Allowlist", allowlist.expression))
     if let blocklist = blocklist { objectEntries.append(.init("Blocklist", blocklist.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -323,9 +323,9 @@ extension WorkSpacesWeb.UserSettings {
 
 extension Value where Kind == WorkSpacesWeb.UserSettings.EnabledTypeValue {
   /// `Disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `Enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
 }
 
 extension WorkSpacesWeb.UserSettings {
@@ -346,7 +346,7 @@ extension Value where Kind == WorkSpacesWeb.UserSettings.ImageMetadata {
     objectEntries.append(.init("FileExtension", fileExtension.expression))
     objectEntries.append(.init("LastUploadTimestamp", lastUploadTimestamp.expression))
     objectEntries.append(.init("MimeType", mimeType.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -384,7 +384,7 @@ extension Value where Kind == WorkSpacesWeb.UserSettings.LocalizedBrandingString
     }
     if let loginTitle = loginTitle { objectEntries.append(.init("LoginTitle", loginTitle.expression)) }
     objectEntries.append(.init("WelcomeText", welcomeText.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -406,21 +406,21 @@ extension WorkSpacesWeb.UserSettings {
 
 extension Value where Kind == WorkSpacesWeb.UserSettings.MaxDisplayResolutionValue {
   /// `size4096X2160`.
-  public static var size4096X2160: Self { Self(Kind.size4096X2160) }
+  public static var size4096X2160: Self { .allowed(Kind.size4096X2160) }
   /// `size3840X2160`.
-  public static var size3840X2160: Self { Self(Kind.size3840X2160) }
+  public static var size3840X2160: Self { .allowed(Kind.size3840X2160) }
   /// `size3440X1440`.
-  public static var size3440X1440: Self { Self(Kind.size3440X1440) }
+  public static var size3440X1440: Self { .allowed(Kind.size3440X1440) }
   /// `size2560X1440`.
-  public static var size2560X1440: Self { Self(Kind.size2560X1440) }
+  public static var size2560X1440: Self { .allowed(Kind.size2560X1440) }
   /// `size1920X1080`.
-  public static var size1920X1080: Self { Self(Kind.size1920X1080) }
+  public static var size1920X1080: Self { .allowed(Kind.size1920X1080) }
   /// `size1280X720`.
-  public static var size1280X720: Self { Self(Kind.size1280X720) }
+  public static var size1280X720: Self { .allowed(Kind.size1280X720) }
   /// `size1024X768`.
-  public static var size1024X768: Self { Self(Kind.size1024X768) }
+  public static var size1024X768: Self { .allowed(Kind.size1024X768) }
   /// `size800X600`.
-  public static var size800X600: Self { Self(Kind.size800X600) }
+  public static var size800X600: Self { .allowed(Kind.size800X600) }
 }
 
 extension WorkSpacesWeb.UserSettings {
@@ -436,11 +436,11 @@ extension WorkSpacesWeb.UserSettings {
 
 extension Value where Kind == WorkSpacesWeb.UserSettings.MimeTypeValue {
   /// `image/png`.
-  public static var imagePng: Self { Self(Kind.imagePng) }
+  public static var imagePng: Self { .allowed(Kind.imagePng) }
   /// `image/jpeg`.
-  public static var imageJpeg: Self { Self(Kind.imageJpeg) }
+  public static var imageJpeg: Self { .allowed(Kind.imageJpeg) }
   /// `image/x-icon`.
-  public static var imageXIcon: Self { Self(Kind.imageXIcon) }
+  public static var imageXIcon: Self { .allowed(Kind.imageXIcon) }
 }
 
 extension WorkSpacesWeb.UserSettings {
@@ -467,7 +467,7 @@ extension Value where Kind == WorkSpacesWeb.UserSettings.ToolbarConfiguration {
     }
     if let toolbarType = toolbarType { objectEntries.append(.init("ToolbarType", toolbarType.expression)) }
     if let visualMode = visualMode { objectEntries.append(.init("VisualMode", visualMode.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -486,15 +486,15 @@ extension WorkSpacesWeb.UserSettings {
 
 extension Value where Kind == WorkSpacesWeb.UserSettings.ToolbarItemValue {
   /// `Windows`.
-  public static var windows: Self { Self(Kind.windows) }
+  public static var windows: Self { .allowed(Kind.windows) }
   /// `DualMonitor`.
-  public static var dualMonitor: Self { Self(Kind.dualMonitor) }
+  public static var dualMonitor: Self { .allowed(Kind.dualMonitor) }
   /// `FullScreen`.
-  public static var fullScreen: Self { Self(Kind.fullScreen) }
+  public static var fullScreen: Self { .allowed(Kind.fullScreen) }
   /// `Webcam`.
-  public static var webcam: Self { Self(Kind.webcam) }
+  public static var webcam: Self { .allowed(Kind.webcam) }
   /// `Microphone`.
-  public static var microphone: Self { Self(Kind.microphone) }
+  public static var microphone: Self { .allowed(Kind.microphone) }
 }
 
 extension WorkSpacesWeb.UserSettings {
@@ -509,9 +509,9 @@ extension WorkSpacesWeb.UserSettings {
 
 extension Value where Kind == WorkSpacesWeb.UserSettings.ToolbarTypeValue {
   /// `Floating`.
-  public static var floating: Self { Self(Kind.floating) }
+  public static var floating: Self { .allowed(Kind.floating) }
   /// `Docked`.
-  public static var docked: Self { Self(Kind.docked) }
+  public static var docked: Self { .allowed(Kind.docked) }
 }
 
 extension WorkSpacesWeb.UserSettings {
@@ -526,7 +526,7 @@ extension WorkSpacesWeb.UserSettings {
 
 extension Value where Kind == WorkSpacesWeb.UserSettings.VisualModeValue {
   /// `Dark`.
-  public static var dark: Self { Self(Kind.dark) }
+  public static var dark: Self { .allowed(Kind.dark) }
   /// `Light`.
-  public static var light: Self { Self(Kind.light) }
+  public static var light: Self { .allowed(Kind.light) }
 }

@@ -18,13 +18,13 @@ extension WorkspacesInstances {
 
 extension Value where Kind == WorkspacesInstances.ResourceTypeValue {
   /// `instance`.
-  public static var instance: Self { Self(Kind.instance) }
+  public static var instance: Self { .allowed(Kind.instance) }
   /// `volume`.
-  public static var volume: Self { Self(Kind.volume) }
+  public static var volume: Self { .allowed(Kind.volume) }
   /// `spot-instances-request`.
-  public static var spotInstancesRequest: Self { Self(Kind.spotInstancesRequest) }
+  public static var spotInstancesRequest: Self { .allowed(Kind.spotInstancesRequest) }
   /// `network-interface`.
-  public static var networkInterface: Self { Self(Kind.networkInterface) }
+  public static var networkInterface: Self { .allowed(Kind.networkInterface) }
 }
 
 extension WorkspacesInstances {
@@ -44,17 +44,17 @@ extension WorkspacesInstances {
 
 extension Value where Kind == WorkspacesInstances.VolumeTypeValue {
   /// `standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `io1`.
-  public static var io1: Self { Self(Kind.io1) }
+  public static var io1: Self { .allowed(Kind.io1) }
   /// `io2`.
-  public static var io2: Self { Self(Kind.io2) }
+  public static var io2: Self { .allowed(Kind.io2) }
   /// `gp2`.
-  public static var gp2: Self { Self(Kind.gp2) }
+  public static var gp2: Self { .allowed(Kind.gp2) }
   /// `sc1`.
-  public static var sc1: Self { Self(Kind.sc1) }
+  public static var sc1: Self { .allowed(Kind.sc1) }
   /// `st1`.
-  public static var st1: Self { Self(Kind.st1) }
+  public static var st1: Self { .allowed(Kind.st1) }
   /// `gp3`.
-  public static var gp3: Self { Self(Kind.gp3) }
+  public static var gp3: Self { .allowed(Kind.gp3) }
 }

@@ -78,7 +78,7 @@ extension WorkspacesInstances.VolumeAssociation {
 
 extension Value where Kind == WorkspacesInstances.VolumeAssociation.DisassociateModeValue {
   /// `FORCE`.
-  public static var force: Self { Self(Kind.force) }
+  public static var force: Self { .allowed(Kind.force) }
   /// `NO_FORCE`.
-  public static var noForce: Self { Self(Kind.noForce) }
+  public static var noForce: Self { .allowed(Kind.noForce) }
 }

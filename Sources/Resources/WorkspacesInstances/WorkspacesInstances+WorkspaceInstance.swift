@@ -112,9 +112,9 @@ extension WorkspacesInstances.WorkspaceInstance {
 
 extension Value where Kind == WorkspacesInstances.WorkspaceInstance.AutoRecoveryValue {
   /// `disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
   /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
 }
 
 extension WorkspacesInstances.WorkspaceInstance {
@@ -130,11 +130,11 @@ extension WorkspacesInstances.WorkspaceInstance {
 
 extension Value where Kind == WorkspacesInstances.WorkspaceInstance.BandwidthWeightingValue {
   /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `vpc-1`.
-  public static var vpc1: Self { Self(Kind.vpc1) }
+  public static var vpc1: Self { .allowed(Kind.vpc1) }
   /// `ebs-1`.
-  public static var ebs1: Self { Self(Kind.ebs1) }
+  public static var ebs1: Self { .allowed(Kind.ebs1) }
 }
 
 extension WorkspacesInstances.WorkspaceInstance {
@@ -157,7 +157,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.BlockDeviceM
     if let ebs = ebs { objectEntries.append(.init("Ebs", ebs.expression)) }
     if let noDevice = noDevice { objectEntries.append(.init("NoDevice", noDevice.expression)) }
     if let virtualName = virtualName { objectEntries.append(.init("VirtualName", virtualName.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -173,9 +173,9 @@ extension WorkspacesInstances.WorkspaceInstance {
 
 extension Value where Kind == WorkspacesInstances.WorkspaceInstance.CPUCreditsValue {
   /// `standard`.
-  public static var standard: Self { Self(Kind.standard) }
+  public static var standard: Self { .allowed(Kind.standard) }
   /// `unlimited`.
-  public static var unlimited: Self { Self(Kind.unlimited) }
+  public static var unlimited: Self { .allowed(Kind.unlimited) }
 }
 
 extension WorkspacesInstances.WorkspaceInstance {
@@ -191,7 +191,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.CPUOptionsRe
     var objectEntries: [Expression.ObjectEntry] = []
     if let coreCount = coreCount { objectEntries.append(.init("CoreCount", coreCount.expression)) }
     if let threadsPerCore = threadsPerCore { objectEntries.append(.init("ThreadsPerCore", threadsPerCore.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -208,11 +208,11 @@ extension WorkspacesInstances.WorkspaceInstance {
 
 extension Value where Kind == WorkspacesInstances.WorkspaceInstance.CapacityReservationPreferenceValue {
   /// `capacity-reservations-only`.
-  public static var capacityReservationsOnly: Self { Self(Kind.capacityReservationsOnly) }
+  public static var capacityReservationsOnly: Self { .allowed(Kind.capacityReservationsOnly) }
   /// `open`.
-  public static var `open`: Self { Self(Kind.`open`) }
+  public static var `open`: Self { .allowed(Kind.`open`) }
   /// `none`.
-  public static var none: Self { Self(Kind.none) }
+  public static var none: Self { .allowed(Kind.none) }
 }
 
 extension WorkspacesInstances.WorkspaceInstance {
@@ -235,7 +235,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.CapacityRese
     if let capacityReservationTarget = capacityReservationTarget {
       objectEntries.append(.init("CapacityReservationTarget", capacityReservationTarget.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -256,7 +256,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.CapacityRese
     if let capacityReservationResourceGroupARN = capacityReservationResourceGroupARN {
       objectEntries.append(.init("CapacityReservationResourceGroupArn", capacityReservationResourceGroupARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -272,7 +272,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.CreditSpecif
   public init(cpuCredits: Value<WorkspacesInstances.WorkspaceInstance.CPUCreditsValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let cpuCredits = cpuCredits { objectEntries.append(.init("CpuCredits", cpuCredits.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -300,7 +300,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.EBSBlockDevi
     if let throughput = throughput { objectEntries.append(.init("Throughput", throughput.expression)) }
     if let volumeSize = volumeSize { objectEntries.append(.init("VolumeSize", volumeSize.expression)) }
     if let volumeType = volumeType { objectEntries.append(.init("VolumeType", volumeType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -316,7 +316,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.EnclaveOptio
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -332,9 +332,9 @@ extension WorkspacesInstances.WorkspaceInstance {
 
 extension Value where Kind == WorkspacesInstances.WorkspaceInstance.HTTPEndpointValue {
   /// `enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension WorkspacesInstances.WorkspaceInstance {
@@ -349,9 +349,9 @@ extension WorkspacesInstances.WorkspaceInstance {
 
 extension Value where Kind == WorkspacesInstances.WorkspaceInstance.HTTPProtocolIpv6Value {
   /// `enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension WorkspacesInstances.WorkspaceInstance {
@@ -366,9 +366,9 @@ extension WorkspacesInstances.WorkspaceInstance {
 
 extension Value where Kind == WorkspacesInstances.WorkspaceInstance.HTTPTokensValue {
   /// `optional`.
-  public static var optional: Self { Self(Kind.optional) }
+  public static var optional: Self { .allowed(Kind.optional) }
   /// `required`.
-  public static var required: Self { Self(Kind.required) }
+  public static var required: Self { .allowed(Kind.required) }
 }
 
 extension WorkspacesInstances.WorkspaceInstance {
@@ -383,7 +383,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.HibernationO
   public init(configured: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let configured = configured { objectEntries.append(.init("Configured", configured.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -399,9 +399,9 @@ extension WorkspacesInstances.WorkspaceInstance {
 
 extension Value where Kind == WorkspacesInstances.WorkspaceInstance.HostnameTypeValue {
   /// `ip-name`.
-  public static var ipName: Self { Self(Kind.ipName) }
+  public static var ipName: Self { .allowed(Kind.ipName) }
   /// `resource-name`.
-  public static var resourceName: Self { Self(Kind.resourceName) }
+  public static var resourceName: Self { .allowed(Kind.resourceName) }
 }
 
 extension WorkspacesInstances.WorkspaceInstance {
@@ -417,7 +417,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.IAMInstanceP
     var objectEntries: [Expression.ObjectEntry] = []
     if let arn = arn { objectEntries.append(.init("Arn", arn.expression)) }
     if let name = name { objectEntries.append(.init("Name", name.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -433,7 +433,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.InstanceMain
   public init(autoRecovery: Value<WorkspacesInstances.WorkspaceInstance.AutoRecoveryValue>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let autoRecovery = autoRecovery { objectEntries.append(.init("AutoRecovery", autoRecovery.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -465,7 +465,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.InstanceMeta
     if let instanceMetadataTags = instanceMetadataTags {
       objectEntries.append(.init("InstanceMetadataTags", instanceMetadataTags.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -481,9 +481,9 @@ extension WorkspacesInstances.WorkspaceInstance {
 
 extension Value where Kind == WorkspacesInstances.WorkspaceInstance.InstanceMetadataTagsValue {
   /// `enabled`.
-  public static var enabled: Self { Self(Kind.enabled) }
+  public static var enabled: Self { .allowed(Kind.enabled) }
   /// `disabled`.
-  public static var disabled: Self { Self(Kind.disabled) }
+  public static var disabled: Self { .allowed(Kind.disabled) }
 }
 
 extension WorkspacesInstances.WorkspaceInstance {
@@ -506,7 +506,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.InstanceNetw
     if let deviceIndex = deviceIndex { objectEntries.append(.init("DeviceIndex", deviceIndex.expression)) }
     if let groups = groups { objectEntries.append(.init("Groups", groups.expression)) }
     if let subnetID = subnetID { objectEntries.append(.init("SubnetId", subnetID.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -524,7 +524,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.InstanceNetw
     if let bandwidthWeighting = bandwidthWeighting {
       objectEntries.append(.init("BandwidthWeighting", bandwidthWeighting.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -542,7 +542,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.LicenseConfi
     if let licenseConfigurationARN = licenseConfigurationARN {
       objectEntries.append(.init("LicenseConfigurationArn", licenseConfigurationARN.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -636,7 +636,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.ManagedInsta
       objectEntries.append(.init("TagSpecifications", tagSpecifications.expression))
     }
     if let userData = userData { objectEntries.append(.init("UserData", userData.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -666,7 +666,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.Placement {
       objectEntries.append(.init("PartitionNumber", partitionNumber.expression))
     }
     if let tenancy = tenancy { objectEntries.append(.init("Tenancy", tenancy.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -692,7 +692,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.PrivateDNSNa
       objectEntries.append(.init("EnableResourceNameDnsARecord", enableResourceNameDNSARecord.expression))
     }
     if let hostnameType = hostnameType { objectEntries.append(.init("HostnameType", hostnameType.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -708,7 +708,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.RunInstances
   public init(enabled: Value<Bool>? = nil) {
     var objectEntries: [Expression.ObjectEntry] = []
     if let enabled = enabled { objectEntries.append(.init("Enabled", enabled.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -725,7 +725,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.Tag {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("Key", key.expression))
     if let value = value { objectEntries.append(.init("Value", value.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -745,7 +745,7 @@ extension Value where Kind == WorkspacesInstances.WorkspaceInstance.TagSpecifica
     var objectEntries: [Expression.ObjectEntry] = []
     if let resourceType = resourceType { objectEntries.append(.init("ResourceType", resourceType.expression)) }
     if let tags = tags { objectEntries.append(.init("Tags", tags.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -762,9 +762,9 @@ extension WorkspacesInstances.WorkspaceInstance {
 
 extension Value where Kind == WorkspacesInstances.WorkspaceInstance.TenancyValue {
   /// `default`.
-  public static var `default`: Self { Self(Kind.`default`) }
+  public static var `default`: Self { .allowed(Kind.`default`) }
   /// `dedicated`.
-  public static var dedicated: Self { Self(Kind.dedicated) }
+  public static var dedicated: Self { .allowed(Kind.dedicated) }
   /// `host`.
-  public static var host: Self { Self(Kind.host) }
+  public static var host: Self { .allowed(Kind.host) }
 }

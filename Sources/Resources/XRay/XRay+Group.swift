@@ -99,6 +99,6 @@ extension Value where Kind == XRay.Group.InsightsConfiguration {
     if let notificationsEnabled = notificationsEnabled {
       objectEntries.append(.init("NotificationsEnabled", notificationsEnabled.expression))
     }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }

@@ -105,7 +105,7 @@ extension Value where Kind == XRay.SamplingRule.SamplingRateBoost {
     var objectEntries: [Expression.ObjectEntry] = []
     objectEntries.append(.init("CooldownWindowMinutes", cooldownWindowMinutes.expression))
     objectEntries.append(.init("MaxRate", maxRate.expression))
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -151,7 +151,7 @@ extension Value where Kind == XRay.SamplingRule.SamplingRule2 {
     objectEntries.append(.init("ServiceType", serviceType.expression))
     objectEntries.append(.init("URLPath", urlPath.expression))
     if let version = version { objectEntries.append(.init("Version", version.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -173,7 +173,7 @@ extension Value where Kind == XRay.SamplingRule.SamplingRuleRecord {
     if let createdAt = createdAt { objectEntries.append(.init("CreatedAt", createdAt.expression)) }
     if let modifiedAt = modifiedAt { objectEntries.append(.init("ModifiedAt", modifiedAt.expression)) }
     if let samplingRule = samplingRule { objectEntries.append(.init("SamplingRule", samplingRule.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
 
@@ -217,6 +217,6 @@ extension Value where Kind == XRay.SamplingRule.SamplingRuleUpdate {
     if let serviceName = serviceName { objectEntries.append(.init("ServiceName", serviceName.expression)) }
     if let serviceType = serviceType { objectEntries.append(.init("ServiceType", serviceType.expression)) }
     if let urlPath = urlPath { objectEntries.append(.init("URLPath", urlPath.expression)) }
-    self.init(.object(objectEntries, ordering: .sortedKeys))
+    self = .object(properties: objectEntries)
   }
 }
