@@ -1,7 +1,8 @@
 /// Renders a program that builds one resource of every generated type with its
 /// required properties only, each filled with a value of the right kind, and
-/// prints the templates (at most 500 resources each, as YAML documents). CI lints that template with cfn-lint to prove the
-/// generated types write properties cfn-lint knows, with the types it expects.
+/// prints the templates (at most 500 resources each, as YAML documents). CI
+/// lints them with cfn-lint to prove the generated types write properties
+/// cfn-lint knows, with the types it expects.
 package enum SampleRenderer {
   /// The sample program for `resources`; `sharedKinds` maps the service-level
   /// shared kinds by their type (`.shared(namespace: "EC2", name: "InstanceTypeValue")`),
@@ -19,17 +20,27 @@ package enum SampleRenderer {
       "import CloudFormation",
     ]
     lines += modules.map { "import \($0)" }
-    lines += ["", "var resources: [any Resource] = []"]
+    // One function per service: the optimizer's time grows faster than a function's size,
+    // and one top-level function of 1,584 statements took minutes in a release build.
+    var namespaces: [String] = []
     for resource in resources {
+      if namespaces.last != resource.namespace {
+        if !namespaces.isEmpty { lines.append("}") }
+        namespaces.append(resource.namespace)
+        lines += ["", "func append\(resource.namespace)Samples(to resources: inout [any Resource]) {"]
+      }
       let example = resource.example ?? .object([])
       let arguments = chosen(resource.properties, example: example).map { property in
         "\(property.swiftName): \(sample(property.kind, example: example[property.awsName], in: resource, shared: sharedKinds, depth: 0))"
       }
       let logicalID = String((resource.namespace + resource.name).filter { $0.isLetter || $0.isNumber })
       lines.append(
-        "resources.append(\(resource.qualifiedName)(\(([SwiftRenderer.literal(logicalID)] + arguments).joined(separator: ", "))))"
+        "  resources.append(\(resource.qualifiedName)(\(([SwiftRenderer.literal(logicalID)] + arguments).joined(separator: ", "))))"
       )
     }
+    if !namespaces.isEmpty { lines.append("}") }
+    lines += ["", "var resources: [any Resource] = []"]
+    lines += namespaces.map { "append\($0)Samples(to: &resources)" }
     lines += [
       "",
       "// A template holds at most 500 resources: one template per 500, printed as YAML documents.",
