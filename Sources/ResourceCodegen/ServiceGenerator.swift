@@ -10,9 +10,8 @@ import YAML
 /// Runs the three stages for whole services and names the files.
 package struct ServiceGenerator {
   /// The services a package commits: the folders of `<root>/Sources/Resources`
-  /// that hold a `<Service>.swift`, in byte order. This package's
-  /// `Package.swift` makes one target of each, so the folders are the one list
-  /// (`resource-codegen --service Lambda` adds one).
+  /// that hold a `<Service>.swift`, in byte order. `resource-codegen` writes
+  /// this package's list of services in `Package.swift` from them.
   package static func committedServices(packageRoot root: String) throws -> [String] {
     let resources = root + "/Sources/Resources"
     return try FileWriter.listDirectory(resources).filter { service in

@@ -30,6 +30,14 @@ struct SwiftTypeTests {
     #expect(SwiftType.list(shared).rendered == "[EC2.InstanceTypeValue]")
   }
 
+  @Test("innermost is the kind inside any lists and maps")
+  func innermost() {
+    let rule = SwiftType.nested(namespace: "Demo", resource: "Thing", name: "Rule")
+    #expect(SwiftType.map(.list(rule)).innermost == rule)
+    #expect(SwiftType.list(.string).innermost == .string)
+    #expect(rule.innermost == rule)
+  }
+
   @Test("mapNested replaces the nested kinds it is given a replacement for, inside lists and maps")
   func mapNested() {
     let local = SwiftType.nested(namespace: "A", resource: "B", name: "X")

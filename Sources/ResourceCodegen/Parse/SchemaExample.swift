@@ -126,10 +126,7 @@ package indirect enum SchemaExample: Hashable, Sendable {
         if rules["additionalProperties"]?.scalar?.value == .boolean(false) { return .object([]) }
         return .object([Entry(name: "Key", value: .string("Value"))])
       }
-      let readOnly = Set(
-        (rules["readOnlyProperties"]?.sequence?.items ?? []).compactMap(\.stringValue).map {
-          String($0.dropFirst("/properties/".count))
-        })
+      let readOnly = Set(SchemaParser.pointers(rules["readOnlyProperties"]))
       let minimum = max(rules["minProperties"]?.scalar.flatMap(Self.integer) ?? 0, isResource ? 0 : 1)
       var chosen = rules.required.filter { rules.properties[$0] != nil }
       for name in properties where chosen.count < minimum && !readOnly.contains(name) && !chosen.contains(name) {
@@ -153,9 +150,8 @@ package indirect enum SchemaExample: Hashable, Sendable {
         guard let key = entry.key.stringValue else { continue }
         switch key {
         case "$ref":
-          let prefix = "#/definitions/"
-          if let reference = entry.value.stringValue, reference.hasPrefix(prefix),
-            let target = definitions?[String(reference.dropFirst(prefix.count))]
+          if let definition = entry.value.stringValue.flatMap(SchemaParser.definitionName),
+            let target = definitions?[definition]
           {
             parts.append(target)
           }

@@ -38,8 +38,7 @@ package enum SchemaParser {
   package static func propertySchema(_ node: YAMLNode) -> PropertySchema {
     guard let mapping = node.mapping else { return .json }
     if let reference = node["$ref"]?.stringValue {
-      let prefix = "#/definitions/"
-      return reference.hasPrefix(prefix) ? .reference(String(reference.dropFirst(prefix.count))) : .json
+      return definitionName(reference).map { .reference($0) } ?? .json
     }
     if let values = node["enum"]?.sequence?.items {
       let strings = values.compactMap(\.stringValue)
@@ -107,7 +106,14 @@ package enum SchemaParser {
     node?.sequence?.items.compactMap(\.stringValue) ?? []
   }
 
-  private static func pointers(_ node: YAMLNode?) -> [String] {
+  /// `Name` for the reference `#/definitions/Name`; nil for any other reference.
+  static func definitionName(_ reference: String) -> String? {
+    let prefix = "#/definitions/"
+    return reference.hasPrefix(prefix) ? String(reference.dropFirst(prefix.count)) : nil
+  }
+
+  /// The JSON pointers below `/properties/` in a list of pointers (`readOnlyProperties`…).
+  static func pointers(_ node: YAMLNode?) -> [String] {
     strings(node).compactMap { pointer in
       let prefix = "/properties/"
       return pointer.hasPrefix(prefix) ? String(pointer.dropFirst(prefix.count)) : nil

@@ -32,9 +32,11 @@ package enum SharedKinds {
       }
     }
     // Classes by shape alone, then split by the classes of the kinds each member names.
+    // Classes are numbered in order of first appearance, so 0..<classCount is declaration order.
     var classes = classIndices(members.map { shapes[$0] })
+    var classOf: [Member: Int]
     while true {
-      let classOf = Dictionary(uniqueKeysWithValues: zip(members, classes))
+      classOf = Dictionary(uniqueKeysWithValues: zip(members, classes))
       let refined = classIndices(
         members.indices.map { index in
           let member = members[index]
@@ -46,24 +48,24 @@ package enum SharedKinds {
       if Set(refined).count == Set(classes).count { break }
       classes = refined
     }
-    var membersOfClass: [Int: [Member]] = [:]
-    for (member, shapeClass) in zip(members, classes) { membersOfClass[shapeClass, default: []].append(member) }
+    let classCount = Set(classes).count
+    var membersOfClass = Array(repeating: [Member](), count: classCount)
+    for (member, shapeClass) in zip(members, classes) { membersOfClass[shapeClass].append(member) }
     let resourceNames = Set(declarations.map(\.name))
     // The class each shared name goes to: the largest, the first in declaration order on a tie.
     var chosen: [String: Int] = [:]
-    for shapeClass in classes where !chosen.values.contains(shapeClass) {
-      let holders = membersOfClass[shapeClass] ?? []
+    for shapeClass in 0..<classCount {
+      let holders = membersOfClass[shapeClass]
       let name = holders[0].name
       guard holders.count >= 2, !resourceNames.contains(name) else { continue }
-      if let current = chosen[name], (membersOfClass[current] ?? []).count >= holders.count { continue }
+      if let current = chosen[name], membersOfClass[current].count >= holders.count { continue }
       chosen[name] = shapeClass
     }
-    let classOf = Dictionary(uniqueKeysWithValues: zip(members, classes))
     // Drop classes that name a kind left per resource, until none is left to drop.
     while true {
       let sharedClasses = Set(chosen.values)
       let kept = chosen.filter { _, shapeClass in
-        (membersOfClass[shapeClass] ?? []).allSatisfy { member in
+        membersOfClass[shapeClass].allSatisfy { member in
           referencedNames(shapes[member]).allSatisfy { name in
             classOf[Member(declaration: member.declaration, name: name)].map(sharedClasses.contains) ?? false
           }
@@ -74,7 +76,7 @@ package enum SharedKinds {
     }
     guard !chosen.isEmpty else { return [] }
 
-    let sharedMembers = Set(chosen.values.flatMap { membersOfClass[$0] ?? [] })
+    let sharedMembers = Set(chosen.values.flatMap { membersOfClass[$0] })
     for index in declarations.indices {
       let declaration = declarations[index]
       let aliased = declaration.nestedTypes.map(\.name).filter {
@@ -92,10 +94,8 @@ package enum SharedKinds {
       declarations[index].properties = declaration.properties.map { $0.rekinded(rekind) }
     }
     // In the order of their first declaration, as the kinds they came from.
-    let sharedClasses = Set(chosen.values)
-    var seen: Set<Int> = []
-    return classes.filter { sharedClasses.contains($0) && seen.insert($0).inserted }.map { shapeClass in
-      let holders = membersOfClass[shapeClass] ?? []
+    return chosen.values.sorted().map { shapeClass in
+      let holders = membersOfClass[shapeClass]
       return shapes[holders[0]]!
         .rekinded { kind in
           kind.mapNested { owner, name in owner.isEmpty ? .shared(namespace: namespace, name: name) : nil }
@@ -128,14 +128,10 @@ package enum SharedKinds {
   /// The names of the owner's kinds a shape's properties use.
   private static func referencedNames(_ shape: NestedType?) -> [String] {
     guard case .object(_, _, let properties) = shape else { return [] }
-    var names: [String] = []
-    for property in properties {
-      _ = property.kind.mapNested { owner, name in
-        if owner.isEmpty { names.append(name) }
-        return nil
-      }
+    return properties.compactMap { property in
+      guard case .nested(_, let owner, let name) = property.kind.innermost, owner.isEmpty else { return nil }
+      return name
     }
-    return names
   }
 }
 

@@ -19,7 +19,7 @@ package struct ResourceDeclaration: Hashable, Sendable {
   /// Properties the schema accepts for a resource of the type, for the sample program.
   package var example: SchemaExample? = nil
   /// Names of the service-level shared kinds this type uses, each declared in
-  /// the type as an alias (`ElasticLoadBalancingV2.Listener.Action`), in byte order.
+  /// the type as an alias (`ElasticLoadBalancingV2.Listener.ForwardConfig`), in byte order.
   package var aliases: [String] = []
 
   /// `EC2.SecurityGroup`.

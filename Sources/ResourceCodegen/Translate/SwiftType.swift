@@ -35,6 +35,15 @@ package indirect enum SwiftType: Hashable, Sendable {
     }
   }
 
+  /// The kind inside any lists and maps: `Demo.Thing.Rule` for `[String: [Demo.Thing.Rule]]`.
+  package var innermost: SwiftType {
+    switch self {
+    case .list(let element): element.innermost
+    case .map(let value): value.innermost
+    case .string, .number, .boolean, .json, .nested, .shared: self
+    }
+  }
+
   /// This type with each nested kind `transform` gives a replacement for
   /// (called with the kind's resource and name) replaced, inside lists and maps too.
   package func mapNested(_ transform: (_ resource: String, _ name: String) -> SwiftType?) -> SwiftType {
