@@ -20,7 +20,8 @@ struct ResourceCodegenCommand: ParsableCommand {
     discussion: """
       Writes <output-root>/<Service>/*.swift for each service (every service of the registry \
       by default) and, when it regenerates them all, the cfn-lint sample program \
-      Tests/ResourceSamples/main.swift. Into Sources/Resources, it also writes the list of \
+      Tests/ResourceSamples/main.swift and the name table gen import reads, \
+      Sources/ResourceNames/Generated. Into Sources/Resources, it also writes the list of \
       services in Package.swift.
       """)
 
@@ -35,6 +36,9 @@ struct ResourceCodegenCommand: ParsableCommand {
 
   @Option(help: "Where the sample program of one resource per generated type goes.")
   var samples: String?
+
+  @Option(help: "Where the name table gen import reads goes (one file per service and an index).")
+  var names: String?
 
   @Flag(help: "Write no sample program.")
   var noSamples = false
@@ -53,9 +57,21 @@ struct ResourceCodegenCommand: ParsableCommand {
       noSamples ? nil : samples ?? (self.services.isEmpty ? "Tests/ResourceSamples/main.swift" : nil)
     var declarations: [ResourceDeclaration] = []
     var sharedKinds: [SwiftType: NestedType] = [:]
+    // The committed name table covers every service, like the samples.
+    let namesPath =
+      names ?? (self.services.isEmpty && outputRoot == "Sources/Resources" ? "Sources/ResourceNames/Generated" : nil)
+    var nameFiles: [(name: String, contents: String)] = []
     for service in services {
       let output = try generator.generate(service: service)
       try FileWriter.replaceDirectory(outputRoot + "/" + service, with: output.files)
+      if namesPath != nil {
+        nameFiles.append(
+          (
+            name: "\(service).swift",
+            contents: NameTableRenderer.renderService(
+              service, declarations: output.declarations, sharedKinds: output.sharedKinds, generatorNote: version)
+          ))
+      }
       declarations += output.declarations
       for kind in output.sharedKinds { sharedKinds[.shared(namespace: service, name: kind.name)] = kind }
       print("\(service): \(output.declarations.count) resource types, \(output.sharedKinds.count) shared kinds")
@@ -67,6 +83,15 @@ struct ResourceCodegenCommand: ParsableCommand {
         samplesPath,
         SampleRenderer.render(declarations, sharedKinds: sharedKinds, modules: modules, generatorNote: version))
       print("samples: \(declarations.count) resource types in \(samplesPath)")
+    }
+    if let namesPath {
+      nameFiles.append(
+        (
+          name: "ResourceNameTable+Services.swift",
+          contents: NameTableRenderer.renderIndex(services: services, generatorNote: version)
+        ))
+      try FileWriter.replaceDirectory(namesPath, with: nameFiles)
+      print("names: \(services.count) services in \(namesPath)")
     }
     if outputRoot == "Sources/Resources" {
       let manifest = try readText("Package.swift")

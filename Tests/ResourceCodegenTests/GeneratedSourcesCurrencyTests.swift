@@ -3,7 +3,7 @@ import ResourceSchemas
 import TestSupport
 import Testing
 
-/// The committed generated sources are exactly what `resource-codegen` writes
+/// The committed generated sources (the services, the samples and the name table) are exactly what `resource-codegen` writes
 /// for every service of the registry from the installed schemas (cfn-lint 1.51.0, pinned in Scripts/install-prerequisites).
 /// Without cfn-lint's data the test skips with a message; with `CI=true` that is a failure.
 @Suite("Generated sources are current")
@@ -23,7 +23,9 @@ struct GeneratedSourcesCurrencyTests {
     #expect(
       try PackageManifest.services(in: manifest) == services,
       "Package.swift lists other services than Sources/Resources holds; run `swift run resource-codegen`")
-    _ = try runCommand([binary, "--output-root", directory, "--samples", directory + "/samples.swift"])
+    _ = try runCommand([
+      binary, "--output-root", directory, "--samples", directory + "/samples.swift", "--names", directory + "/names",
+    ])
 
     var compared = 0
     for service in services {
@@ -46,6 +48,19 @@ struct GeneratedSourcesCurrencyTests {
     {
       Issue.record("Tests/ResourceSamples/main.swift is stale; run `swift run resource-codegen`\n\(difference)")
     }
+    let nameFiles = try FileWriter.listDirectory(directory + "/names")
+    #expect(
+      try FileWriter.listDirectory("\(packageRoot)/Sources/ResourceNames/Generated") == nameFiles,
+      "Sources/ResourceNames/Generated holds other files than the generator writes; run `swift run resource-codegen`")
+    for file in nameFiles {
+      if let difference = firstDifference(
+        expected: try readText("\(packageRoot)/Sources/ResourceNames/Generated/\(file)"),
+        actual: try readText("\(directory)/names/\(file)"))
+      {
+        Issue.record("Sources/ResourceNames/Generated/\(file) is stale; run `swift run resource-codegen`\n\(difference)")
+      }
+    }
+    #expect(nameFiles.count == services.count + 1)
     #expect(compared > 1_800)
   }
 }
