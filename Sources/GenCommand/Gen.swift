@@ -42,7 +42,7 @@ public struct Gen: ParsableCommand {
       abstract: "Render, diff and deploy the CloudFormation templates of this package's Swift stacks.",
       discussion: "`gen` alone prints the default stack's template (`gen render`).",
       subcommands: [
-        Render.self, List.self, Check.self, Diff.self, Parameters.self, DeployCommand.self, Status.self,
+        Render.self, List.self, Check.self, Diff.self, Import.self, Parameters.self, DeployCommand.self, Status.self,
         Delete.self,
       ] + trafficCommands,
       defaultSubcommand: Render.self)

@@ -1,0 +1,38 @@
+import ResourceNames
+
+/// What the imported stack names, by logical ID: the Swift identifier each
+/// entry of the template gets, and what its values are.
+struct ImportNames {
+  struct ParameterName {
+    var identifier: String
+    /// `String`, `Number`, `[String]` or `[Number]`.
+    var kind: KindName
+  }
+
+  struct ResourceName {
+    var identifier: String
+    /// The generated type's names; `nil` for a resource imported untyped.
+    var type: ResourceTypeNames?
+  }
+
+  var parameters: [String: ParameterName] = [:]
+  var resources: [String: ResourceName] = [:]
+  var conditions: [String: String] = [:]
+  var mappings: [String: String] = [:]
+  var rules: [String: String] = [:]
+  private var taken: Set<String> = []
+
+  /// A fresh identifier for `logicalID`; `suffix` tells apart an entry of
+  /// another section whose logical ID gives the same identifier.
+  mutating func identifier(for logicalID: String, suffix: String) -> String {
+    let natural = SwiftSource.identifier(from: logicalID)
+    var candidate = taken.contains(natural) ? natural + suffix : natural
+    var number = 2
+    while taken.contains(candidate) {
+      candidate = natural + suffix + String(number)
+      number += 1
+    }
+    taken.insert(candidate)
+    return candidate
+  }
+}

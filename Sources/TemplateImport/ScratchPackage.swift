@@ -1,0 +1,164 @@
+import SystemSupport
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A Swift package that depends on this one and holds imported stacks, built
+/// to render them: how `gen import --check` proves an import faithful. It is
+/// kept between runs (under `.build/` by default), so that after the first
+/// build each run compiles only the stacks that changed.
+///
+/// ```swift
+/// let package = ScratchPackage(directory: ".build/gen-import-check")
+/// let rendered = try package.render([stack])   // [name: YAML text, or the error]
+/// ```
+public struct ScratchPackage {
+  /// The package's folder.
+  public var directory: String
+  /// The folder of the package the stacks build against (this one's).
+  public var dependencyRoot: String
+
+  public init(directory: String, dependencyRoot: String = ScratchPackage.thisPackageRoot) {
+    self.directory = directory
+    self.dependencyRoot = dependencyRoot
+  }
+
+  /// The root of the package this file was compiled in: the one gen was built from.
+  public static var thisPackageRoot: String {
+    var components = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+    components.removeLast(3)  // Sources/TemplateImport/ScratchPackage.swift
+    return components.joined(separator: "/")
+  }
+
+  /// What rendering one stack gave.
+  public enum Rendering: Hashable, Sendable {
+    case template(String)
+    case failure(String)
+  }
+
+  /// Writes the stacks into the package (removing stacks of earlier runs),
+  /// builds it, and renders each stack's template.
+  public func render(_ stacks: [ImportedStack]) throws -> [(name: String, rendering: Rendering)] {
+    let sources = directory + "/Sources/ImportedStacks"
+    try makeDirectories(sources)
+    var files = stacks.map { (name: "\($0.name).swift", contents: $0.source) }
+    files.append((name: "main.swift", contents: mainSource(stacks)))
+    try replaceFiles(in: sources, with: files)
+    try write(directory + "/Package.swift", manifest(modules: stacks.flatMap(\.modules)))
+
+    let build = try runProcess(["swift", "build", "--package-path", directory, "--product", "ImportedStacks"])
+    guard build.status == 0 else {
+      throw ImportError(
+        "the imported Swift does not build in \(directory) (a bug of gen import; please report it with the template):\n"
+          + Self.errors(in: build.outputText + build.errorText))
+    }
+    let binPath = try runProcess(["swift", "build", "--package-path", directory, "--show-bin-path"])
+    let binary = binPath.outputText.split(separator: "\n").last.map(String.init) ?? ""
+    let output = directory + "/rendered"
+    try makeDirectories(output)
+    for stack in stacks {
+      unlink("\(output)/\(stack.name).yaml")
+      unlink("\(output)/\(stack.name).error")
+    }
+    let run = try runProcess([binary + "/ImportedStacks", output])
+    guard run.status == 0 else { throw ImportError("rendering the imported stacks failed: \(run.errorText)") }
+    return try stacks.map { stack in
+      if let text = try? readFileText("\(output)/\(stack.name).yaml") { return (stack.name, .template(text)) }
+      return (stack.name, .failure(try readFileText("\(output)/\(stack.name).error")))
+    }
+  }
+
+  /// The compiler's error lines, without the build's progress.
+  static func errors(in log: String) -> String {
+    let lines = log.split(separator: "\n").filter { $0.contains("error:") }
+    return (lines.isEmpty ? log.split(separator: "\n").suffix(20) : lines.prefix(20)).joined(separator: "\n")
+  }
+
+  /// The manifest: one executable of every stack and a `main.swift` that renders them.
+  func manifest(modules: [String]) -> String {
+    let identity = (dependencyRoot.split(separator: "/").last.map(String.init) ?? dependencyRoot).lowercased()
+    let products = Set(modules).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map {
+      ".product(name: \(SwiftSource.literal($0)), package: \(SwiftSource.literal(identity)))"
+    }
+    return """
+      // swift-tools-version: 6.1
+      // Written by gen import --check: imported stacks, built against the package they import from.
+      import PackageDescription
+
+      let package = Package(
+        name: "GenImportCheck",
+        platforms: [.macOS(.v13)],
+        dependencies: [.package(path: \(SwiftSource.literal(dependencyRoot)))],
+        targets: [
+          .executableTarget(
+            name: "ImportedStacks",
+            dependencies: [
+              \(products.joined(separator: ",\n        "))
+            ],
+            path: "Sources/ImportedStacks")
+        ]
+      )
+
+      """
+  }
+
+  /// Renders every stack into `<folder>/<Name>.yaml`, or its problems into `<Name>.error`.
+  func mainSource(_ stacks: [ImportedStack]) -> String {
+    var lines = [
+      "// Written by gen import --check: renders each imported stack into the folder given.",
+      "import CloudFormation",
+      "",
+      "#if canImport(Glibc)",
+      "  import Glibc",
+      "#elseif canImport(Darwin)",
+      "  import Darwin",
+      "#endif",
+      "",
+      "let folder = CommandLine.arguments[1]",
+      "func save(_ text: String, _ path: String) {",
+      "  guard let file = fopen(path, \"w\") else { exit(3) }",
+      "  fputs(text, file)",
+      "  fclose(file)",
+      "}",
+      "let stacks: [(name: String, template: () -> Template)] = [",
+    ]
+    lines += stacks.map { "  (\(SwiftSource.literal($0.name)), { \($0.name).template })," }
+    lines += [
+      "]",
+      "for stack in stacks {",
+      "  do {",
+      "    save(try stack.template().yaml(), \"\\(folder)/\\(stack.name).yaml\")",
+      "  } catch {",
+      "    save(\"\\(error)\", \"\\(folder)/\\(stack.name).error\")",
+      "  }",
+      "}",
+    ]
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Writes the files whose contents changed and removes the others, so the
+  /// next build recompiles only what changed.
+  private func replaceFiles(in folder: String, with files: [(name: String, contents: String)]) throws {
+    let wanted = Set(files.map(\.name))
+    if let handle = opendir(folder) {
+      defer { closedir(handle) }
+      while let entry = readdir(handle) {
+        let name = withUnsafePointer(to: entry.pointee.d_name) {
+          $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        }
+        if name.hasSuffix(".swift"), !wanted.contains(name) { unlink("\(folder)/\(name)") }
+      }
+    }
+    for file in files {
+      try write("\(folder)/\(file.name)", file.contents)
+    }
+  }
+
+  private func write(_ path: String, _ contents: String) throws {
+    if let existing = try? readFileText(path), existing == contents { return }
+    try writeFileAtomically(path, Array(contents.utf8))
+  }
+}

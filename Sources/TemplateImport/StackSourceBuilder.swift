@@ -1,0 +1,186 @@
+import ResourceNames
+import TemplateSyntax
+import YAML
+
+/// Collects the Swift of one imported stack, section by section: the static
+/// values, and the elements of the template in the order declared.
+struct StackSourceBuilder {
+  /// One static value of the stack type, with the comment lines above it.
+  struct Declaration {
+    var comment: [String] = []
+    var code: String
+  }
+
+  let name: String
+  var writer: ValueWriter
+  var description: String?
+  var transform: [String] = []
+  var metadata: [String] = []
+  /// The interface metadata as written, for when its groups or labels name no parameter.
+  var rawInterface: String?
+  /// `// MARK:` title → declarations, in section order.
+  var declarations: [(title: String, items: [Declaration])] = []
+  /// The builder's statements, in the template's order.
+  var elements: [String] = []
+  var outputs: [String] = []
+  var services: Set<String> = []
+
+  init(name: String, table: ResourceNameTable) {
+    self.name = name
+    writer = ValueWriter(names: ImportNames(), table: table)
+  }
+
+  /// The modules to import, in byte order.
+  var modules: [String] {
+    (services.map { "AWS" + $0 } + ["CloudFormation"]).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  }
+
+  mutating func read(_ document: TemplateDocument) throws {
+    for entry in document.entries {
+      guard TemplateSection(rawValue: entry.key) != nil else {
+        throw ImportError(
+          "\(entry.key) is not a section of a CloudFormation template (SAM's Globals and the like need their transform's own tools); remove it or expand the template first",
+          at: .key(entry.key))
+      }
+    }
+    // Names first: values refer to entries declared later in the template too.
+    try declareNames(document)
+    if let version = document[.formatVersion], version != .string("2010-09-09") {
+      throw ImportError("the only template format version is 2010-09-09", at: .key(TemplateSection.formatVersion.key))
+    }
+    if let description = document[.description] {
+      guard let text = description.stringValue else {
+        throw ImportError("the description must be text", at: .key(TemplateSection.description.key))
+      }
+      self.description = text
+    }
+    try readTransform(document[.transform])
+    let interface = try readMetadata(document[.metadata])
+    try readParameters(document.entries(in: .parameters), interface: interface)
+    try readRules(document.entries(in: .rules))
+    try readMappings(document.entries(in: .mappings))
+    try readConditions(document.entries(in: .conditions))
+    try readResources(document.entries(in: .resources))
+    try readOutputs(document.entries(in: .outputs))
+  }
+
+  /// Every logical ID gets its Swift name before any value is written.
+  private mutating func declareNames(_ document: TemplateDocument) throws {
+    for section in TemplateSection.sectionsOfEntries {
+      guard let value = document[section] else { continue }
+      guard case .object(let entries, _) = value else {
+        throw ImportError("the section must be a mapping of logical IDs", at: .key(section.key))
+      }
+      for entry in entries {
+        let path = ExpressionPath.key(section.key).appending(key: entry.key)
+        if IntrinsicFunction.isForEachKey(entry.key) {
+          throw ImportError(
+            "a Fn::ForEach loop over whole \(section.key) cannot be imported yet: the Swift model declares each entry itself; write the entries out (or loop in Swift with `for`) and import again",
+            at: path)
+        }
+        switch section {
+        case .parameters:
+          let kind = Self.parameterKind(entry.value[ParameterKey.type.rawValue]?.stringValue ?? "String")
+          writer.names.parameters[entry.key] = .init(
+            identifier: writer.names.identifier(for: entry.key, suffix: "Parameter"), kind: kind)
+        case .resources:
+          let type = entry.value[ResourceKey.type.rawValue]?.stringValue
+          writer.names.resources[entry.key] = .init(
+            identifier: writer.names.identifier(for: entry.key, suffix: "Resource"),
+            type: type.flatMap { writer.table.resourceType($0) })
+        case .conditions:
+          writer.names.conditions[entry.key] = writer.names.identifier(for: entry.key, suffix: "Condition")
+        case .mappings:
+          writer.names.mappings[entry.key] = writer.names.identifier(for: entry.key, suffix: "Mapping")
+        case .rules:
+          writer.names.rules[entry.key] = writer.names.identifier(for: entry.key, suffix: "Rule")
+        default:
+          break
+        }
+      }
+    }
+  }
+
+  /// `String`, `Number`, `[String]` or `[Number]`: what a parameter of `type` gives.
+  static func parameterKind(_ type: String) -> KindName {
+    if type == "Number" { return .number }
+    if type == "List<Number>" { return .list(.number) }
+    let isList =
+      type.hasPrefix("List<") || type == "CommaDelimitedList" || type.contains("<List<")
+      || type.contains("<CommaDelimitedList>")
+    return isList ? .list(.string) : .string
+  }
+
+  private mutating func readTransform(_ value: Expression?) throws {
+    guard let value else { return }
+    let path = ExpressionPath.key(TemplateSection.transform.key)
+    switch value {
+    case .scalar(let scalar) where scalar.tag == nil:
+      transform = [scalar.text]
+    case .list(let items) where items.allSatisfy({ $0.stringValue != nil }):
+      transform = items.compactMap(\.stringValue)
+    default:
+      throw ImportError(
+        "a Transform with parameters (such as AWS::Include) changes the template in ways the Swift model cannot say; expand it first (aws cloudformation get-template --template-stage Processed)",
+        at: path)
+    }
+  }
+
+  mutating func declare(_ declaration: Declaration, under title: String) {
+    if let index = declarations.firstIndex(where: { $0.title == title }) {
+      declarations[index].items.append(declaration)
+    } else {
+      declarations.append((title, [declaration]))
+    }
+  }
+
+  /// `// Network` lines for a YAML comment above an entry.
+  static func commentLines(_ comment: String?) -> [String] {
+    guard let comment else { return [] }
+    return comment.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.isEmpty ? "//" : "// " + $0
+    }
+  }
+
+  // MARK: - Source
+
+  /// The whole file, before swift-format.
+  func source(sourceName: String) -> String {
+    var lines = ["// Imported from \(sourceName) by `gen import`.", ""]
+    lines += modules.map { "import \($0)" }
+    lines.append("")
+    if let description {
+      lines += description.split(separator: "\n", omittingEmptySubsequences: false).map {
+        $0.isEmpty ? "///" : "/// " + $0
+      }
+    } else {
+      lines.append("/// The stack imported from \(sourceName).")
+    }
+    lines.append("public enum \(name) {")
+    for section in declarations {
+      lines.append("  // MARK: - \(section.title)")
+      lines.append("")
+      for item in section.items {
+        lines += item.comment.map { "  " + $0 }
+        lines.append("  " + item.code)
+        lines.append("")
+      }
+    }
+    lines.append("  // MARK: - Template")
+    lines.append("")
+    lines.append("  /// The template, its entries in the order the imported one declared them.")
+    lines.append("  public static var template: Template {")
+    var arguments: [String] = []
+    if let description { arguments.append("description: \(SwiftSource.literal(description))") }
+    if !transform.isEmpty {
+      arguments.append("transform: [\(transform.map(SwiftSource.literal).joined(separator: ", "))]")
+    }
+    if !metadata.isEmpty { arguments.append("metadata: [\(metadata.joined(separator: ", "))]") }
+    lines.append("    Template(\(arguments.joined(separator: ", "))) {")
+    lines += (elements + outputs).map { "      " + $0 }
+    lines.append("    }")
+    lines.append("  }")
+    lines.append("}")
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

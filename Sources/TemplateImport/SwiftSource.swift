@@ -1,0 +1,83 @@
+/// Swift source spelling shared by the importer: string literals, identifiers
+/// made from logical IDs, and members whose names need backticks.
+enum SwiftSource {
+  /// A Swift string literal of `text`: one line with escapes, or a multi-line
+  /// literal when the text has line breaks (a script in `UserData`), so that it
+  /// reads as the template did.
+  static func literal(_ text: String) -> String {
+    if text.contains("\n"), !text.contains("\r"), !text.contains("\"\"\""),
+      !text.unicodeScalars.contains(where: isInvisible)
+    {
+      return multiLineLiteral(text)
+    }
+    return "\"" + escaped(text, multiLine: false) + "\""
+  }
+
+  /// The text inside a one-line literal, or between an interpolation's values.
+  static func escaped(_ text: String, multiLine: Bool) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": result += "\\\\"
+      case "\"": result += multiLine ? "\"" : "\\\""
+      case "\n": result += multiLine ? "\n" : "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += multiLine ? "\t" : "\\t"
+      default:
+        if isInvisible(scalar) {
+          result += "\\u{\(String(scalar.value, radix: 16))}"
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result
+  }
+
+  /// `"""` on its own line, the text, `"""`; swift-format indents the block.
+  private static func multiLineLiteral(_ text: String) -> String {
+    "\"\"\"\n" + escaped(text, multiLine: true) + "\n\"\"\""
+  }
+
+  /// Control characters and other scalars a reader cannot see, written as `\u{…}`.
+  static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || scalar.value == 0x7F
+      || (0x80...0x9F).contains(scalar.value) || scalar.properties.generalCategory == .format
+  }
+
+  /// A member name after a dot, in backticks where Swift requires them there.
+  static func member(_ name: String) -> String {
+    ["init", "self", "Self", "Type", "Protocol"].contains(name) ? "`\(name)`" : name
+  }
+
+  /// An argument label, in backticks where Swift requires them there.
+  static func label(_ name: String) -> String {
+    ["inout", "var", "let"].contains(name) ? "`\(name)`" : name
+  }
+
+  /// `vpc` for `VPC`, `albSecurityGroup` for `ALBSecurityGroup`,
+  /// `imageURIStable` for `ImageURIStable`: the leading capitals of a logical ID
+  /// lowered, except the one that starts the next word.
+  static func identifier(from logicalID: String) -> String {
+    var characters = Array(logicalID.filter { $0.isLetter || $0.isNumber || $0 == "_" })
+    guard !characters.isEmpty else { return "value" }
+    var upperRun = 0
+    while upperRun < characters.count, characters[upperRun].isUppercase { upperRun += 1 }
+    let startsWord = upperRun > 1 && upperRun < characters.count && characters[upperRun].isLowercase
+    for index in 0..<(startsWord ? upperRun - 1 : upperRun) {
+      characters[index] = Character(characters[index].lowercased())
+    }
+    var result = String(characters)
+    if result.first?.isNumber == true { result = "_" + result }
+    return keywords.contains(result) ? result + "Value" : result
+  }
+
+  /// Words an identifier may not be without backticks.
+  static let keywords: Set<String> = [
+    "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
+    "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows", "static",
+    "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default", "defer", "do", "else",
+    "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while", "Any", "as",
+    "await", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try", "_", "template", "some", "any",
+  ]
+}
