@@ -13,6 +13,8 @@ struct ImportNames {
     var identifier: String
     /// The generated type's names; `nil` for a resource imported untyped.
     var type: ResourceTypeNames?
+    /// Why a resource of a generated type is imported untyped all the same.
+    var untypedReason: String?
   }
 
   var parameters: [String: ParameterName] = [:]

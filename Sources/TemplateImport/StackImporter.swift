@@ -29,9 +29,6 @@ public struct StackImporter {
   public mutating func importStack(_ document: TemplateDocument, name: String, sourceName: String) throws
     -> ImportedStack
   {
-    if let note = document.notes.first {
-      throw ImportError(note.message + "; the import would not be faithful", at: note.path)
-    }
     var builder = StackSourceBuilder(name: name, table: table)
     try builder.read(document)
     table = builder.writer.table

@@ -85,8 +85,13 @@ extension StackSourceBuilder {
     switch expression {
     case .equals(let left, let right):
       let kind = equalsKind(left) ?? equalsKind(right) ?? .string
-      return ".equals(\(try writer.value(left, as: kind, at: path.appending(.index(0)))), "
-        + "\(try writer.value(right, as: kind, at: path.appending(.index(1)))))"
+      var leftCode = try writer.value(left, as: kind, at: path.appending(.index(0)))
+      let rightCode = try writer.value(right, as: kind, at: path.appending(.index(1)))
+      if !ValueWriter.isReference(leftCode) && !ValueWriter.isReference(rightCode) {
+        // Two literals say no type: the first one states it.
+        leftCode = try writer.typed(left, as: kind, at: path.appending(.index(0)))
+      }
+      return ".equals(\(leftCode), \(rightCode))"
     case .and(let items):
       return
         ".and([\(try items.enumerated().map { try condition($1, at: path.appending(.index($0))) }.joined(separator: ", "))])"

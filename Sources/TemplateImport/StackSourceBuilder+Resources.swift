@@ -29,10 +29,7 @@ extension StackSourceBuilder {
         comment += typed.comment
         services.insert(typeNames.service)
       } else {
-        let reason =
-          names.type == nil
-          ? "\(type) is not a generated type"
-          : "its Properties are a computed value, not a mapping of properties"
+        let reason = names.untypedReason ?? "\(SwiftSource.commentText(type)) is not a generated type"
         comment.append("// Untyped: \(reason).")
         var arguments = [SwiftSource.literal(entry.key), "type: \(SwiftSource.literal(type))"]
         if let properties {
@@ -59,21 +56,13 @@ extension StackSourceBuilder {
     let undeclared = properties.filter { entry in type.property(entry.key) == nil }
     var comment: [String] = []
     guard let arguments = try writer.arguments(declared, properties: type.properties, at: path) else {
-      let missing = type.properties.filter { property in
-        property.isRequired && !properties.contains { $0.key == property.awsName }
-      }.map(\.awsName)
-      comment.append(
-        "// Untyped: the template leaves out \(missing.joined(separator: ", ")), which \(type.typeName) requires.")
-      let untyped = try writer.value(.object(properties, ordering: .asWritten), as: .json, at: path)
-      return (
-        "UntypedResource(\(SwiftSource.literal(logicalID)), type: \(SwiftSource.literal(type.typeName)), properties: \(untyped))",
-        comment
-      )
+      throw ImportError("\(type.typeName) takes other properties than the name table says; regenerate it", at: path)
     }
     var code = "\(type.qualifiedName)(\(([SwiftSource.literal(logicalID)] + arguments).joined(separator: ", ")))"
     for entry in undeclared {
       if !IntrinsicFunction.isForEachKey(entry.key) {
-        comment.append("// \(entry.key) is not in \(type.typeName)'s schema: set through an override.")
+        comment.append(
+          "// \(SwiftSource.commentText(entry.key)) is not in \(type.typeName)'s schema: set through an override.")
       }
       code +=
         "\n.overriding(\(SwiftSource.literal(entry.key)), with: \(try writer.json(entry.value, at: path.appending(key: entry.key))))"

@@ -39,12 +39,15 @@ struct StackSourceBuilder {
     for entry in document.entries {
       guard TemplateSection(rawValue: entry.key) != nil else {
         throw ImportError(
-          "\(entry.key) is not a section of a CloudFormation template (SAM's Globals and the like need their transform's own tools); remove it or expand the template first",
+          "not a section of a CloudFormation template (SAM's Globals and the like need their transform's own tools); remove it or expand the template first",
           at: .key(entry.key))
       }
     }
     // Names first: values refer to entries declared later in the template too.
     try declareNames(document)
+    if let note = document.notes.first {
+      throw ImportError(note.message + "; the import would not be faithful", at: note.path)
+    }
     if let version = document[.formatVersion], version != .string("2010-09-09") {
       throw ImportError("the only template format version is 2010-09-09", at: .key(TemplateSection.formatVersion.key))
     }
@@ -84,10 +87,11 @@ struct StackSourceBuilder {
           writer.names.parameters[entry.key] = .init(
             identifier: writer.names.identifier(for: entry.key, suffix: "Parameter"), kind: kind)
         case .resources:
-          let type = entry.value[ResourceKey.type.rawValue]?.stringValue
+          let type = entry.value[ResourceKey.type.rawValue]?.stringValue.flatMap { writer.table.resourceType($0) }
+          let reason = type.flatMap { Self.untypedReason(entry.value, $0) }
           writer.names.resources[entry.key] = .init(
-            identifier: writer.names.identifier(for: entry.key, suffix: "Resource"),
-            type: type.flatMap { writer.table.resourceType($0) })
+            identifier: writer.names.identifier(for: entry.key, suffix: "Resource"), type: reason == nil ? type : nil,
+            untypedReason: reason)
         case .conditions:
           writer.names.conditions[entry.key] = writer.names.identifier(for: entry.key, suffix: "Condition")
         case .mappings:
@@ -99,6 +103,52 @@ struct StackSourceBuilder {
         }
       }
     }
+    // An attribute the generated type does not know would not validate: such a
+    // resource is imported untyped (the schema may lag what CloudFormation returns).
+    for entry in document.entries {
+      for reference in entry.value.references(at: .key(entry.key)) {
+        let attribute: (resource: String, name: String)
+        switch reference.kind {
+        case .getAtt(let name): attribute = (reference.name, name)
+        case .substitution:
+          guard let (resource, name) = Expression.splitAtFirstDot(reference.name) else { continue }
+          attribute = (resource, name)
+        default: continue
+        }
+        guard let names = writer.names.resources[attribute.resource], let type = names.type,
+          type.attribute(attribute.name) == nil
+        else { continue }
+        // A typed resource's attributes are members; an untyped one reads any by name.
+        writer.names.resources[attribute.resource]?.type = nil
+        writer.names.resources[attribute.resource]?.untypedReason =
+          "the template reads its attribute \(SwiftSource.commentText(attribute.name)), which \(type.typeName)'s schema does not list"
+      }
+    }
+  }
+
+  /// Why a resource of a generated type cannot be written with it, if it cannot:
+  /// its properties are computed, leave out one the type requires, or set one
+  /// the schema lacks under a key an override cannot name.
+  static func untypedReason(_ resource: Expression, _ type: ResourceTypeNames) -> String? {
+    guard let properties = resource[ResourceKey.properties.rawValue] else {
+      let required = type.properties.filter(\.isRequired).map(\.awsName)
+      return required.isEmpty
+        ? nil : "the template leaves out \(required.joined(separator: ", ")), which \(type.typeName) requires"
+    }
+    guard let entries = properties.objectEntries else {
+      return "its Properties are a computed value, not a mapping of properties"
+    }
+    if let key = entries.first(where: { type.property($0.key) == nil && ($0.key.isEmpty || $0.key.contains(".")) }) {
+      return "its property \"\(SwiftSource.commentText(key.key))\" is not in \(type.typeName)'s schema"
+    }
+    let missing = type.properties.filter { property in
+      property.isRequired && !entries.contains { $0.key.utf8.elementsEqual(property.awsName.utf8) }
+    }.map(\.awsName)
+    if !missing.isEmpty {
+      return
+        "the template leaves out \(SwiftSource.commentText(missing.joined(separator: ", "))), which \(type.typeName) requires"
+    }
+    return nil
   }
 
   /// `String`, `Number`, `[String]` or `[Number]`: what a parameter of `type` gives.
@@ -138,7 +188,7 @@ struct StackSourceBuilder {
   static func commentLines(_ comment: String?) -> [String] {
     guard let comment else { return [] }
     return comment.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.isEmpty ? "//" : "// " + $0
+      $0.isEmpty ? "//" : "// " + SwiftSource.commentText(String($0))
     }
   }
 
@@ -146,15 +196,15 @@ struct StackSourceBuilder {
 
   /// The whole file, before swift-format.
   func source(sourceName: String) -> String {
-    var lines = ["// Imported from \(sourceName) by `gen import`.", ""]
+    var lines = ["// Imported from \(SwiftSource.commentText(sourceName)) by `gen import`.", ""]
     lines += modules.map { "import \($0)" }
     lines.append("")
     if let description {
       lines += description.split(separator: "\n", omittingEmptySubsequences: false).map {
-        $0.isEmpty ? "///" : "/// " + $0
+        $0.isEmpty ? "///" : "/// " + SwiftSource.commentText(String($0))
       }
     } else {
-      lines.append("/// The stack imported from \(sourceName).")
+      lines.append("/// The stack imported from \(SwiftSource.commentText(sourceName)).")
     }
     lines.append("public enum \(name) {")
     for section in declarations {

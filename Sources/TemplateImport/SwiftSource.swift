@@ -35,14 +35,47 @@ enum SwiftSource {
   }
 
   /// `"""` on its own line, the text, `"""`; swift-format indents the block.
+  /// A line's trailing space or tab is escaped, so that no tool strips it and
+  /// no line is only whitespace (which the literal would read as empty).
   private static func multiLineLiteral(_ text: String) -> String {
-    "\"\"\"\n" + escaped(text, multiLine: true) + "\n\"\"\""
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      guard let last = line.last, last == " " || last == "\t" else { return escaped(String(line), multiLine: true) }
+      return escaped(String(line.dropLast()), multiLine: true) + (last == " " ? "\\u{20}" : "\\t")
+    }
+    return "\"\"\"\n" + lines.joined(separator: "\n") + "\n\"\"\""
+  }
+
+  /// Whether a line of `text` ends in whitespace (an interpolated multi-line
+  /// literal cannot escape it, so it is written on one line).
+  static func hasTrailingWhitespace(_ text: String) -> Bool {
+    text.split(separator: "\n", omittingEmptySubsequences: false).contains { $0.last == " " || $0.last == "\t" }
   }
 
   /// Control characters and other scalars a reader cannot see, written as `\u{…}`.
   static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || scalar.value == 0x7F
       || (0x80...0x9F).contains(scalar.value) || scalar.properties.generalCategory == .format
+  }
+
+  /// Text from the template inside a `//` comment: on one line, control
+  /// characters written as escapes.
+  static func commentText(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      default:
+        if isInvisible(scalar) || scalar.properties.generalCategory == .lineSeparator
+          || scalar.properties.generalCategory == .paragraphSeparator
+        {
+          result += "\\u{\(String(scalar.value, radix: 16))}"
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result
   }
 
   /// A member name after a dot, in backticks where Swift requires them there.

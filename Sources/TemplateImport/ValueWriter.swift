@@ -30,7 +30,7 @@ struct ValueWriter {
           + items.enumerated().map { try value($1, as: .json, at: path.appending(.index($0))) }
           .joined(separator: ", ") + "]"
       default:
-        return try castFromJSON(expression, at: path)
+        return try castFromJSON(expression, as: kind, at: path)
       }
     case .object(let entries, _):
       return try objectValue(entries, as: kind, at: path)
@@ -106,7 +106,7 @@ struct ValueWriter {
   /// `AWS.region`), whose type is known without context.
   static func isReference(_ code: String) -> Bool {
     let parts = code.split(separator: ".", omittingEmptySubsequences: false)
-    return parts.count == 2
+    return parts.count == 2 && parts[0].first.map { $0.isLetter || $0 == "_" } == true
       && parts.allSatisfy { part in
         !part.isEmpty && part.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "`" }
       }
@@ -122,10 +122,10 @@ struct ValueWriter {
       return SwiftSource.literal(text)
     case (.string(let text), .number):
       if let number = Self.numberLiteral(text) { return number }
-      return "Value<String>(\(SwiftSource.literal(text))).cast()"
+      return "Value<String>(\(SwiftSource.literal(text))).cast(to: Number.self)"
     case (.string(let text), .boolean):
       if text == "true" || text == "false" { return text }
-      return "Value<String>(\(SwiftSource.literal(text))).cast()"
+      return "Value<String>(\(SwiftSource.literal(text))).cast(to: Bool.self)"
     case (.string(let text), .named(let name)):
       return enumerationValue(text, kind: name)
     case (.integer(let number), .number), (.integer(let number), .json):
@@ -154,7 +154,7 @@ struct ValueWriter {
       }
       return ".unlisted(\(SwiftSource.literal(text)))"
     default:
-      return "Value<String>(\(SwiftSource.literal(text))).cast()"
+      return "Value<String>(\(SwiftSource.literal(text))).cast(to: \(kind).self)"
     }
   }
 
@@ -189,10 +189,10 @@ struct ValueWriter {
     case .named(let name):
       guard case .object(let properties)? = table.kind(name),
         let arguments = try arguments(entries, properties: properties, at: path)
-      else { return try castFromJSON(.object(entries, ordering: .asWritten), at: path) }
+      else { return try castFromJSON(.object(entries, ordering: .asWritten), as: kind, at: path) }
       return ".init(" + arguments.joined(separator: ", ") + ")"
     default:
-      return try castFromJSON(.object(entries, ordering: .asWritten), at: path)
+      return try castFromJSON(.object(entries, ordering: .asWritten), as: kind, at: path)
     }
   }
 
@@ -217,8 +217,10 @@ struct ValueWriter {
 
   /// A value of a shape the kind cannot hold, written as free-form JSON and cast:
   /// CloudFormation, not Swift, decides whether it fits.
-  private mutating func castFromJSON(_ expression: Expression, at path: ExpressionPath) throws -> String {
-    "\(try typed(expression, as: .json, at: path)).cast()"
+  private mutating func castFromJSON(_ expression: Expression, as kind: KindName, at path: ExpressionPath) throws
+    -> String
+  {
+    "\(try typed(expression, as: .json, at: path)).cast(to: \(kind.swiftType).self)"
   }
 
   /// `code`, whose natural kind is `natural`, where `kind` is expected.
@@ -230,16 +232,21 @@ struct ValueWriter {
     case (.string, .named(let name)):
       var table = self.table
       if case .enumeration? = table.kind(name) { return ".init(\(code))" }
-      return "\(explicit(code, natural)).cast()"
+      return "\(explicit(code, natural)).cast(to: \(kind.swiftType).self)"
     default:
-      return "\(explicit(code, natural)).cast()"
+      return "\(explicit(code, natural)).cast(to: \(kind.swiftType).self)"
     }
   }
 
   /// `Value<String>.join(…)` for `.join(…)`: a static member needs its type
   /// stated before a cast.
   private func explicit(_ code: String, _ kind: KindName) -> String {
-    code.hasPrefix(".") ? "Value<\(kind.swiftType)>\(code)" : code
+    if code.hasPrefix(".") { return "Value<\(kind.swiftType)>\(code)" }
+    // A reference may name a typed value and a JSONValue overload: say which.
+    if Self.isReference(code) || code.hasSuffix(")") && !code.hasPrefix("(") {
+      return "(\(code) as Value<\(kind.swiftType)>)"
+    }
+    return code
   }
 
   // MARK: - References
@@ -308,7 +315,7 @@ struct ValueWriter {
     }
     let multiLine =
       text.contains("\n") && !text.contains("\r") && !text.contains("\"\"\"")
-      && !text.unicodeScalars.contains(where: SwiftSource.isInvisible)
+      && !text.unicodeScalars.contains(where: SwiftSource.isInvisible) && !SwiftSource.hasTrailingWhitespace(text)
     var result = multiLine ? "\"\"\"\n" : "\""
     for part in parsed.parts {
       switch part {
