@@ -117,36 +117,39 @@ struct Import: ParsableCommand {
 
   /// Builds and renders the stacks, and compares each with its template.
   private func compare(_ stacks: [ImportedStack], with documents: [TemplateDocument]) throws {
-    let rendered: [(name: String, rendering: ScratchPackage.Rendering)]
+    let result: ScratchPackage.Result
     do {
-      rendered = try ScratchPackage(directory: checkDirectory).render(stacks)
+      result = try ScratchPackage(directory: checkDirectory).render(stacks)
     } catch {
       printError("import: \(error)")
       throw ExitCode(2)
     }
     var report = ""
     var different = 0
-    for (index, result) in rendered.enumerated() {
-      switch result.rendering {
+    for (index, rendered) in result.renderings.enumerated() {
+      switch rendered.rendering {
       case .failure(let problems):
         different += 1
-        report += "\(result.name): the imported stack does not render:\n\(problems)\n"
+        report += "\(rendered.name): the imported stack does not render:\n\(problems)\n"
       case .template(let text):
         let difference: TemplateDifference
         do {
           difference = TemplateDiffer.compare(old: documents[index], new: try TemplateDocument(parsing: text))
         } catch {
           different += 1
-          report += "\(result.name): its rendering cannot be read back: \(error)\n"
+          report += "\(rendered.name): its rendering cannot be read back: \(error)\n"
           continue
         }
         if difference.isEmpty {
-          report += "\(result.name): renders the same template\n"
+          report += "\(rendered.name): renders the same template\n"
         } else {
           different += 1
-          report += "\(result.name): renders a different template:\n\(DifferenceRenderer.text(difference))"
+          report += "\(rendered.name): renders a different template:\n\(DifferenceRenderer.text(difference))"
         }
       }
+    }
+    for slow in result.slowExpressions {
+      report += "note: slow to type-check (over \(ScratchPackage.slowExpressionMilliseconds) ms): \(slow)\n"
     }
     try reporting { try OutputFile.writeAll(STDERR_FILENO, report) }
     if different > 0 { throw ExitCode(1) }

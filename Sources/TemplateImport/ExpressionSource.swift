@@ -18,11 +18,11 @@ enum ExpressionSource {
   private static func scalarCase(_ scalar: YAMLScalar) -> String {
     switch scalar.value {
     case .string(let text): ".string(\(SwiftSource.literal(text)))"
-    case .integer(let number): ".scalar(.integer(\(number)))"
+    case .integer(let number): ".integer(\(number))"
     case .float(let number):
-      number.isFinite ? ".scalar(.float(\(YAMLScalar.float(number).text)))" : ".scalar(.float(.\(number)))"
-    case .boolean(let flag): ".scalar(.boolean(\(flag)))"
-    case .null: ".scalar(.null)"
+      ".float(\(number.isFinite ? YAMLScalar.float(number).text : number.isNaN ? "Double.nan" : number < 0 ? "-Double.infinity" : "Double.infinity"))"
+    case .boolean(let flag): ".boolean(\(flag))"
+    case .null: ".null"
     }
   }
 

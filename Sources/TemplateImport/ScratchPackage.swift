@@ -41,7 +41,18 @@ public struct ScratchPackage {
 
   /// Writes the stacks into the package (removing stacks of earlier runs),
   /// builds it, and renders each stack's template.
-  public func render(_ stacks: [ImportedStack]) throws -> [(name: String, rendering: Rendering)] {
+  /// What a check found: each stack's rendering, and the expressions of the
+  /// imported Swift that took longer than ``slowExpressionMilliseconds`` to
+  /// type-check in this build (only files that changed are compiled again).
+  public struct Result: Sendable {
+    public var renderings: [(name: String, rendering: Rendering)]
+    public var slowExpressions: [String]
+  }
+
+  /// The type-checking time over which an expression is reported.
+  public static let slowExpressionMilliseconds = 200
+
+  public func render(_ stacks: [ImportedStack]) throws -> Result {
     let sources = directory + "/Sources/ImportedStacks"
     try makeDirectories(sources)
     var files = stacks.map { (name: "\($0.name).swift", contents: $0.source) }
@@ -65,10 +76,19 @@ public struct ScratchPackage {
     }
     let run = try runProcess([binary + "/ImportedStacks", output])
     guard run.status == 0 else { throw ImportError("rendering the imported stacks failed: \(run.errorText)") }
-    return try stacks.map { stack in
-      if let text = try? readFileText("\(output)/\(stack.name).yaml") { return (stack.name, .template(text)) }
+    let renderings = try stacks.map { stack -> (name: String, rendering: Rendering) in
+      if let text = try? readFileText("\(output)/\(stack.name).yaml") { return (stack.name, Rendering.template(text)) }
       return (stack.name, .failure(try readFileText("\(output)/\(stack.name).error")))
     }
+    // `file:line:column: warning: expression took 254ms to type-check`, once per place.
+    var slow: [String] = []
+    var places = Set<Substring>()
+    for line in (build.outputText + build.errorText).split(separator: "\n")
+    where line.hasPrefix("/") && line.contains(": warning: expression took") {
+      let place = line.prefix { $0 != " " }
+      if places.insert(place).inserted { slow.append(String(line)) }
+    }
+    return Result(renderings: renderings, slowExpressions: slow)
   }
 
   /// The compiler's error lines, without the build's progress.
@@ -98,7 +118,14 @@ public struct ScratchPackage {
             dependencies: [
               \(products.joined(separator: ",\n        "))
             ],
-            path: "Sources/ImportedStacks")
+            path: "Sources/ImportedStacks",
+            swiftSettings: [
+              // Each stack sees the members of the modules it imports only, as in a package of its own.
+              .enableUpcomingFeature("MemberImportVisibility"),
+              .unsafeFlags([
+                "-Xfrontend", "-warn-long-expression-type-checking=\(Self.slowExpressionMilliseconds)",
+              ])
+            ])
         ]
       )
 

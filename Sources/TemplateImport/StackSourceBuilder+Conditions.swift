@@ -6,6 +6,13 @@ extension StackSourceBuilder {
   mutating func readMappings(_ entries: [Expression.ObjectEntry]) throws {
     for entry in entries {
       let path = ExpressionPath.key(TemplateSection.mappings.key).appending(key: entry.key)
+      beginEntry(entry.key) { planner in
+        for top in entry.value.objectEntries ?? [] {
+          for second in top.value.objectEntries ?? [] {
+            planner.plan(second.value, as: .json, at: path.appending(key: top.key).appending(key: second.key))
+          }
+        }
+      }
       guard let topLevel = entry.value.objectEntries else {
         throw ImportError("a mapping must be a mapping of keys to mappings", at: path)
       }
@@ -19,6 +26,7 @@ extension StackSourceBuilder {
         return "\(SwiftSource.literal(top.key)): [\(values.isEmpty ? ":" : values.joined(separator: ", "))]"
       }
       let identifier = writer.names.mappings[entry.key]!
+      declareSplitValues(under: "Mappings")
       declare(
         Declaration(
           comment: Self.commentLines(entry.comment),

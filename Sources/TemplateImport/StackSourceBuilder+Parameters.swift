@@ -19,6 +19,10 @@ extension StackSourceBuilder {
       throw ImportError("Metadata must be a mapping", at: path)
     }
     var interface: Interface?
+    beginEntry("Metadata") { planner in
+      for entry in entries { planner.plan(entry.value, as: .json, at: path.appending(key: entry.key)) }
+    }
+    defer { declareSplitValues(under: "Metadata") }
     for entry in entries {
       let code =
         "\(SwiftSource.literal(entry.key)): \(try writer.value(entry.value, as: .json, at: path.appending(key: entry.key)))"

@@ -18,10 +18,22 @@ extension StackSourceBuilder {
         throw ImportError("a resource's Type must be text", at: path.appending(key: ResourceKey.type.rawValue))
       }
       let names = writer.names.resources[entry.key]!
-      var comment = Self.commentLines(entry.comment)
-      var code: String
       let properties = entry.value[ResourceKey.properties.rawValue]
       let propertiesPath = path.appending(key: ResourceKey.properties.rawValue)
+      beginEntry(entry.key) { planner in
+        if let typeNames = names.type {
+          planner.plan(properties: properties?.objectEntries ?? [], of: typeNames, at: propertiesPath)
+        } else if let properties {
+          planner.plan(properties, as: .json, at: propertiesPath)
+        }
+        for key in [ResourceKey.updatePolicy, .creationPolicy, .metadata] {
+          if let value = entry.value[key.rawValue] {
+            planner.plan(value, as: .json, at: path.appending(key: key.rawValue))
+          }
+        }
+      }
+      var comment = Self.commentLines(entry.comment)
+      var code: String
       if let typeNames = names.type, properties == nil || properties?.objectEntries != nil {
         let typed = try typedResource(
           entry.key, typeNames, properties: properties?.objectEntries ?? [], at: propertiesPath)
@@ -38,6 +50,7 @@ extension StackSourceBuilder {
         code = "UntypedResource(\(arguments.joined(separator: ", ")))"
       }
       code += try attributes(entry.value, at: path)
+      declareSplitValues(under: "Resources")
       declare(Declaration(comment: comment, code: "static let \(names.identifier) = \(code)"), under: "Resources")
       if let text = entry.comment {
         elements.append("\(names.identifier).comment(\(SwiftSource.literal(text)))")
@@ -135,6 +148,10 @@ extension StackSourceBuilder {
           "\(field.key) is not a property of an output; remove it (CloudFormation refuses it)",
           at: path.appending(key: field.key))
       }
+      let valueKind = outputKind(value)
+      beginEntry(entry.key) { planner in
+        planner.plan(value, as: valueKind, at: path.appending(key: OutputKey.value.rawValue))
+      }
       var arguments = [
         SwiftSource.literal(entry.key),
         "value: \(try writer.typed(value, as: outputKind(value), at: path.appending(key: OutputKey.value.rawValue)))",
@@ -160,6 +177,7 @@ extension StackSourceBuilder {
         }
         arguments.append("condition: \(try writer.conditionName(name, at: path.appending(key: "Condition")))")
       }
+      declareSplitValues(under: "Outputs")
       outputs += Self.commentLines(entry.comment)
       outputs.append("Output(\(arguments.joined(separator: ", ")))")
     }

@@ -116,7 +116,7 @@ struct StackSourceBuilder {
         default: continue
         }
         guard let names = writer.names.resources[attribute.resource], let type = names.type,
-          type.attribute(attribute.name) == nil
+          !Self.reads(type, attribute.name)
         else { continue }
         // A typed resource's attributes are members; an untyped one reads any by name.
         writer.names.resources[attribute.resource]?.type = nil
@@ -151,6 +151,14 @@ struct StackSourceBuilder {
     return nil
   }
 
+  /// Whether `!GetAtt` may read `attribute` on a resource of `type`, as the
+  /// model's validator decides: an attribute, or a property (CloudFormation lets
+  /// some types read those), or something under one.
+  static func reads(_ type: ResourceTypeNames, _ attribute: String) -> Bool {
+    let head = Expression.splitAtFirstDot(attribute)?.0 ?? attribute
+    return type.attribute(attribute) != nil || type.property(attribute) != nil || type.property(head) != nil
+  }
+
   /// `String`, `Number`, `[String]` or `[Number]`: what a parameter of `type` gives.
   static func parameterKind(_ type: String) -> KindName {
     if type == "Number" { return .number }
@@ -182,6 +190,26 @@ struct StackSourceBuilder {
     } else {
       declarations.append((title, [declaration]))
     }
+  }
+
+  /// Starts writing the entry `logicalID`: its large nested values are split out.
+  /// `plan` decides which of its values to split (see ``SplitPlanner``).
+  mutating func beginEntry(_ logicalID: String, plan: (inout SplitPlanner) -> Void) {
+    var planner = SplitPlanner(table: writer.table)
+    plan(&planner)
+    writer.table = planner.table
+    writer.splitPaths = planner.paths
+    writer.owner = logicalID
+    writer.splitValues = []
+  }
+
+  /// Declares the values split out of the entry just written, before it.
+  mutating func declareSplitValues(under title: String) {
+    for value in writer.splitValues {
+      declare(Declaration(code: "static let \(value.name): \(value.type) = \(value.code)"), under: title)
+    }
+    writer.splitValues = []
+    writer.owner = nil
   }
 
   /// `// Network` lines for a YAML comment above an entry.

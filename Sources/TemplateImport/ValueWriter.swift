@@ -11,11 +11,33 @@ import YAML
 struct ValueWriter {
   var names: ImportNames
   var table: ResourceNameTable
+  /// The logical ID of the entry being written, whose large nested values are
+  /// split out as named values (`nil`: none are).
+  var owner: String?
+  /// The values split out of the entry being written, parts before wholes.
+  var splitValues: [SplitValue] = []
+
+  /// A nested value written as a static value of its own, so that no single
+  /// expression is slow to type-check.
+  struct SplitValue {
+    var name: String
+    var type: String
+    var code: String
+  }
+
+  /// The paths of the values to split out of the entry being written (see ``SplitPlanner``).
+  var splitPaths: Set<ExpressionPath> = []
 
   // MARK: - Typed values
 
   /// `expression` as a `Value<kind>`, the type the context expects.
   mutating func value(_ expression: Expression, as kind: KindName, at path: ExpressionPath) throws -> String {
+    split(expression, code: try valueCode(expression, as: kind, at: path), type: "Value<\(kind.swiftType)>", at: path)
+  }
+
+  private mutating func valueCode(_ expression: Expression, as kind: KindName, at path: ExpressionPath) throws
+    -> String
+  {
     switch expression {
     case .scalar(let scalar):
       return scalarValue(scalar, as: kind)
@@ -97,9 +119,22 @@ struct ValueWriter {
   /// (`Value<String>.join(…)`), for a context that does not.
   mutating func typed(_ expression: Expression, as kind: KindName, at path: ExpressionPath) throws -> String {
     let code = try value(expression, as: kind, at: path)
+    if code.hasPrefix(".init(") { return "Value<\(kind.swiftType)>(" + code.dropFirst(".init(".count) }
     if code.hasPrefix(".") { return "Value<\(kind.swiftType)>\(code)" }
-    if Self.isReference(code) { return code }
+    if Self.isReference(code) || Self.isAttributeByName(code) { return code }
     return "(\(code) as Value<\(kind.swiftType)>)"
+  }
+
+  /// Whether `code` is `resource.getAtt("Name")`, a `Value<String>` wherever a
+  /// `JSONValue` cannot stand.
+  static func isAttributeByName(_ code: String) -> Bool {
+    guard let open = code.firstIndex(of: "("), code.hasSuffix("\")"), !code.dropFirst().contains("\\") else {
+      return false
+    }
+    let head = code[..<open]
+    let argument = code[code.index(after: open)..<code.index(before: code.endIndex)]
+    return isReference(String(head)) && head.hasSuffix(".getAtt") && argument.first == "\""
+      && argument.last == "\"" && argument.dropFirst().dropLast().allSatisfy { $0 != "\"" }
   }
 
   /// Whether `code` is a member of a named value (`vpc.ref`, `alb.dnsName`,
@@ -117,7 +152,7 @@ struct ValueWriter {
     case (.null, .json):
       return ".null"
     case (.null, _):
-      return ".init(Expression.scalar(.null))"
+      return ".init(Expression.null)"
     case (.string(let text), .string), (.string(let text), .json):
       return SwiftSource.literal(text)
     case (.string(let text), .number):
@@ -131,7 +166,7 @@ struct ValueWriter {
     case (.integer(let number), .number), (.integer(let number), .json):
       return String(number)
     case (.float(let number), .number), (.float(let number), .json):
-      return Self.floatLiteral(number) ?? ".init(Expression.scalar(.float(\(number))))"
+      return Self.floatLiteral(number) ?? ".init(\(ExpressionSource.scalar(scalar)))"
     case (.boolean(let flag), .boolean), (.boolean(let flag), .json):
       return flag ? "true" : "false"
     case (_, .string):
@@ -247,6 +282,34 @@ struct ValueWriter {
       return "(\(code) as Value<\(kind.swiftType)>)"
     }
     return code
+  }
+
+  // MARK: - Splitting
+
+  /// `code`, or the name of the static value it becomes when the plan splits
+  /// it out (``splitPaths``).
+  private mutating func split(_ expression: Expression, code: String, type: String, at path: ExpressionPath)
+    -> String
+  {
+    guard let owner, splitPaths.contains(path) else { return code }
+    let name = names.identifier(for: owner + Self.nameSuffix(path), suffix: "Value")
+    splitValues.append(SplitValue(name: name, type: type, code: code))
+    return name
+  }
+
+  /// `Statement1` for `….PolicyDocument.Statement[1]`: the last key of the
+  /// path, and the position after it.
+  static func nameSuffix(_ path: ExpressionPath) -> String {
+    var index: Int?
+    for component in path.components.reversed() {
+      switch component {
+      case .index(let position): if index == nil { index = position }
+      case .key(let key), .subVariable(let key):
+        let word = key.filter { $0.isLetter || $0.isNumber }
+        return word.prefix(1).uppercased() + word.dropFirst() + (index.map(String.init) ?? "")
+      }
+    }
+    return "Part" + (index.map(String.init) ?? "")
   }
 
   // MARK: - References
@@ -366,6 +429,10 @@ struct ValueWriter {
 
   /// `expression` as a ``JSONValue``: an element of a free-form document.
   mutating func json(_ expression: Expression, at path: ExpressionPath) throws -> String {
+    split(expression, code: try jsonCode(expression, at: path), type: "JSONValue", at: path)
+  }
+
+  private mutating func jsonCode(_ expression: Expression, at path: ExpressionPath) throws -> String {
     switch expression {
     case .scalar(let scalar):
       switch scalar.value {

@@ -111,6 +111,14 @@ public indirect enum Expression: Hashable, Sendable {
 
   /// A string literal.
   public static func string(_ value: String) -> Expression { .scalar(.string(value)) }
+  /// An integer literal.
+  public static func integer(_ value: Int) -> Expression { .scalar(.integer(value)) }
+  /// A float literal.
+  public static func float(_ value: Double) -> Expression { .scalar(.float(value)) }
+  /// A boolean literal.
+  public static func boolean(_ value: Bool) -> Expression { .scalar(.boolean(value)) }
+  /// JSON null.
+  public static var null: Expression { .scalar(.null) }
 }
 
 extension Expression {
