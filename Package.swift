@@ -436,6 +436,10 @@ let package = Package(
       exclude: ["Fixtures"]),
     // A gen of one stack with deploy settings and no traffic model, run by StackTests.
     .executableTarget(name: "settings-gen", dependencies: ["CloudFormation", "GenCommand"], path: "Tests/SettingsGen"),
+    // gen import: snapshots of the Swift per construct, refusals, and the corpus round-tripped with --check.
+    .testTarget(
+      name: "ImportTests", dependencies: ["TemplateImport", "TemplateSyntax", "TestSupport", "gen"],
+      exclude: ["Templates", "Snapshots"]),
     .testTarget(name: "TemplateSyntaxTests", dependencies: ["TemplateSyntax", "SyntaxCorpus", "YAML", "TestSupport"]),
     .testTarget(
       name: "TemplateDiffTests",
