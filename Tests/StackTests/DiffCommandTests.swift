@@ -68,7 +68,8 @@ struct DiffCommandTests {
     #expect(run.status == 2)
     #expect(
       run.error
-        == "gen: diff: stack demo does not exist in eu-west-1; there is no deployed template to compare with\n")
+        == "gen: diff: stack demo does not exist in eu-west-1, so there is no deployed template; check the stack name and the region\n"
+    )
   }
 
   @Test("--fail-on dangerous exits 1 for a replacement only; --fail-on never always exits 0")

@@ -19,7 +19,7 @@ extension AWSCommandLine {
       answer = try json(arguments)
     } catch let error as AWSCommandError where error.isMissingStack {
       throw DeployError(
-        "stack \(stackName) does not exist\(region.map { " in \($0)" } ?? ""); there is no deployed template to compare with"
+        "stack \(stackName) does not exist\(region.map { " in \($0)" } ?? ""), so there is no deployed template; check the stack name and the region"
       )
     }
     guard let body = answer["TemplateBody"] else {
