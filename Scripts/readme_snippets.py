@@ -45,7 +45,7 @@ for index, block in enumerate(blocks):
 
 products = [
     "CloudFormation", "TemplateSyntax", "YAML", "Patterns", "GenCommand", "AWSEC2", "AWSECS",
-    "AWSElasticLoadBalancingV2", "AWSIAM", "AWSLogs", "AWSKMS", "AWSS3", "AWSSSM", "AWSLambda", "AWSDynamoDB",
+    "AWSElasticLoadBalancingV2", "AWSIAM", "AWSLogs", "AWSKMS", "AWSS3", "AWSSSM", "AWSLambda", "AWSDynamoDB", "AWSSQS",
 ]
 dependencies = ", ".join(
     [f'.product(name: "{product}", package: "swift-cloudformation")' for product in products]
