@@ -57,7 +57,8 @@ struct GeneratedSourcesCurrencyTests {
         expected: try readText("\(packageRoot)/Sources/ResourceNames/Generated/\(file)"),
         actual: try readText("\(directory)/names/\(file)"))
       {
-        Issue.record("Sources/ResourceNames/Generated/\(file) is stale; run `swift run resource-codegen`\n\(difference)")
+        Issue.record(
+          "Sources/ResourceNames/Generated/\(file) is stale; run `swift run resource-codegen`\n\(difference)")
       }
     }
     #expect(nameFiles.count == services.count + 1)

@@ -60,7 +60,8 @@ struct FakeAWS {
         ["script", "-qec", command, "/dev/null"], environment: variables, input: Array(terminalInput.utf8))
     } else {
       result = try runProcess(
-        [binary] + arguments + (["probe", "diff", "import"].contains(arguments.first) ? [] : ["--poll-interval", "0"]),
+        [binary] + arguments
+          + (["probe", "diff", "import"].contains(arguments.first) ? [] : ["--poll-interval", "0"]),
         environment: variables)
     }
     let logText = (try? readTextFile(log)) ?? ""
