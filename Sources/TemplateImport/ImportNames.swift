@@ -1,4 +1,5 @@
 import ResourceNames
+import TemplateSyntax
 
 /// What the imported stack names, by logical ID: the Swift identifier each
 /// entry of the template gets, and what its values are.
@@ -22,7 +23,16 @@ struct ImportNames {
   var conditions: [String: String] = [:]
   var mappings: [String: String] = [:]
   var rules: [String: String] = [:]
+  /// Each `Fn::ForEach` loop of a section: its key's Swift name and its output keys.
+  var loops: [String: (identifier: String, outputKeys: [String])] = [:]
   private var taken: Set<String> = []
+
+  /// Whether a loop could make the entry `name` (its output keys' `${…}` matching anything).
+  func loopCouldMake(_ name: String) -> Bool {
+    loops.values.contains { loop in
+      loop.outputKeys.contains { IntrinsicFunction.loopOutputKey($0, couldMake: name) }
+    }
+  }
 
   /// A fresh identifier for `logicalID`; `suffix` tells apart an entry of
   /// another section whose logical ID gives the same identifier.

@@ -39,6 +39,10 @@ extension StackSourceBuilder {
 
   mutating func readConditions(_ entries: [Expression.ObjectEntry]) throws {
     for entry in entries {
+      if IntrinsicFunction.isForEachKey(entry.key) {
+        try readLoop(entry, in: .conditions, title: "Conditions")
+        continue
+      }
       let path = ExpressionPath.key(TemplateSection.conditions.key).appending(key: entry.key)
       let identifier = writer.names.conditions[entry.key]!
       declare(

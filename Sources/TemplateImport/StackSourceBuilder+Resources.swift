@@ -5,6 +5,10 @@ import YAML
 extension StackSourceBuilder {
   mutating func readResources(_ entries: [Expression.ObjectEntry]) throws {
     for entry in entries {
+      if IntrinsicFunction.isForEachKey(entry.key) {
+        try readLoop(entry, in: .resources, title: "Resources")
+        continue
+      }
       let path = ExpressionPath.key(TemplateSection.resources.key).appending(key: entry.key)
       guard case .object(let fields, _) = entry.value else {
         throw ImportError("a resource must be a mapping with a Type", at: path)
@@ -139,6 +143,10 @@ extension StackSourceBuilder {
 
   mutating func readOutputs(_ entries: [Expression.ObjectEntry]) throws {
     for entry in entries {
+      if IntrinsicFunction.isForEachKey(entry.key) {
+        try readLoop(entry, in: .outputs, title: "Outputs")
+        continue
+      }
       let path = ExpressionPath.key(TemplateSection.outputs.key).appending(key: entry.key)
       guard case .object(let fields, _) = entry.value, let value = entry.value[OutputKey.value.rawValue] else {
         throw ImportError("an output must be a mapping with a Value", at: path)

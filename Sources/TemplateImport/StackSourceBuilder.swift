@@ -67,6 +67,40 @@ struct StackSourceBuilder {
     try readOutputs(document.entries(in: .outputs))
   }
 
+  /// A `Fn::ForEach` loop of `section`, kept as written: its outputs name
+  /// entries only CloudFormation's expansion makes, so they are free-form.
+  mutating func readLoop(_ entry: Expression.ObjectEntry, in section: TemplateSection, title: String) throws {
+    guard case .forEach(let identifier, let collection, let outputs) = entry.value,
+      let loop = writer.names.loops[entry.key]
+    else { return }
+    let path = ExpressionPath.key(section.key).appending(key: entry.key)
+    beginEntry(entry.key) { planner in
+      for output in outputs {
+        planner.plan(output.value, as: .json, at: path.appending(.index(2)).appending(key: output.key))
+      }
+    }
+    writer.insideLoop = true
+    defer { writer.insideLoop = false }
+    let collectionCode = try writer.value(collection, as: .list(.string), at: path.appending(.index(1)))
+    let outputCodes = try outputs.map {
+      "\(SwiftSource.literal($0.key)): \(try writer.value($0.value, as: .json, at: path.appending(.index(2)).appending(key: $0.key)))"
+    }
+    declareSplitValues(under: title)
+    let name = String(entry.key.dropFirst(IntrinsicFunction.forEachPrefix.count))
+    let sectionCase = section == .resources ? "resources" : section == .outputs ? "outputs" : "conditions"
+    declare(
+      Declaration(
+        comment: Self.commentLines(entry.comment),
+        code:
+          "static let \(loop.identifier) = ForEachLoop(\(SwiftSource.literal(name)), in: .\(sectionCase), identifier: \(SwiftSource.literal(identifier)), collection: \(collectionCode), outputs: [\(outputCodes.joined(separator: ", "))])"
+      ), under: title)
+    if section == .outputs {
+      self.outputs.append(loop.identifier)
+    } else {
+      elements.append(loop.identifier)
+    }
+  }
+
   /// Every logical ID gets its Swift name before any value is written.
   private mutating func declareNames(_ document: TemplateDocument) throws {
     for section in TemplateSection.sectionsOfEntries {
@@ -77,9 +111,18 @@ struct StackSourceBuilder {
       for entry in entries {
         let path = ExpressionPath.key(section.key).appending(key: entry.key)
         if IntrinsicFunction.isForEachKey(entry.key) {
-          throw ImportError(
-            "a Fn::ForEach loop over whole \(section.key) cannot be imported yet: the Swift model declares each entry itself; write the entries out (or loop in Swift with `for`) and import again",
-            at: path)
+          guard [.resources, .outputs, .conditions].contains(section),
+            case .forEach(_, _, let outputs) = entry.value
+          else {
+            throw ImportError(
+              "a Fn::ForEach loop stands in Resources, Outputs or Conditions, as [identifier, collection, {outputs}]; fix it",
+              at: path)
+          }
+          let name = String(entry.key.dropFirst(IntrinsicFunction.forEachPrefix.count))
+          writer.names.loops[entry.key] = (
+            writer.names.identifier(for: name + "Loop", suffix: "Value"), outputs.map(\.key)
+          )
+          continue
         }
         switch section {
         case .parameters:

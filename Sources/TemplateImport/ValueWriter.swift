@@ -25,6 +25,10 @@ struct ValueWriter {
     var code: String
   }
 
+  /// Whether the value being written is inside a `Fn::ForEach` loop's outputs,
+  /// where names may be the loop's own (`${Name}Queue`) and are kept as written.
+  var insideLoop = false
+
   /// The paths of the values to split out of the entry being written (see ``SplitPlanner``).
   var splitPaths: Set<ExpressionPath> = []
 
@@ -100,6 +104,9 @@ struct ValueWriter {
     case .length(let list):
       return convert(
         ".length(\(try typed(list, as: .list(.json), at: path)))", from: .number, to: kind)
+    case .if(let condition, _, _)
+    where names.conditions[condition] == nil && (insideLoop || names.loopCouldMake(condition)):
+      return ".init(\(try ExpressionSource.write(expression, at: path)))"
     case .if(let condition, let whenTrue, let whenFalse):
       return ".if(\(try conditionName(condition, at: path)), "
         + "\(try value(whenTrue, as: kind, at: path.appending(.index(1)))), "
@@ -263,10 +270,13 @@ struct ValueWriter {
     if natural == kind { return code }
     switch (natural, kind) {
     case (_, .json):
-      return ".init(\(code))"
+      // A static member's type stated: `.init(.join(…))` would weigh every initializer of `Value`.
+      return ".init(\(code.hasPrefix(".") ? "Value<\(natural.swiftType)>\(code)" : code))"
     case (.string, .named(let name)):
       var table = self.table
-      if case .enumeration? = table.kind(name) { return ".init(\(code))" }
+      if case .enumeration? = table.kind(name) {
+        return ".init(\(code.hasPrefix(".") ? "Value<String>\(code)" : code))"
+      }
       return "\(explicit(code, natural)).cast(to: \(kind.swiftType).self)"
     default:
       return "\(explicit(code, natural)).cast(to: \(kind.swiftType).self)"
@@ -330,6 +340,9 @@ struct ValueWriter {
     }
     if let parameter = names.parameters[name] { return ("\(parameter.identifier).ref", parameter.kind) }
     if let resource = names.resources[name] { return ("\(resource.identifier).ref", .string) }
+    if insideLoop || names.loopCouldMake(name) {
+      return ("Value<String>(Expression.ref(\(SwiftSource.literal(name))))", .string)
+    }
     throw ImportError(
       "!Ref \(name) names no parameter, resource or pseudo parameter of the template; fix the name", at: path)
   }
@@ -339,6 +352,12 @@ struct ValueWriter {
     String, KindName
   ) {
     guard let names = names.resources[resource] else {
+      if insideLoop || self.names.loopCouldMake(resource) {
+        return (
+          "Value<String>(Expression.getAtt(resource: \(SwiftSource.literal(resource)), attribute: \(SwiftSource.literal(attribute))))",
+          .string
+        )
+      }
       throw ImportError("!GetAtt \(resource).\(attribute) names no resource of the template; fix the name", at: path)
     }
     if let generated = names.type?.attribute(attribute) {
@@ -451,15 +470,22 @@ struct ValueWriter {
     case .ref(let name):
       if name == Pseudo.noValue.rawValue { return ".noValue" }
       if name == Pseudo.notificationARNs.rawValue { return "JSONValue(AWS.notificationARNs)" }
-      return try reference(name, at: path).0
+      let code = try reference(name, at: path).0
+      return code.hasPrefix("Value<") ? "JSONValue(\(code))" : code
     case .getAtt(let resource, let attribute):
       let (code, _) = try attributeReference(resource, attribute, at: path)
-      return code
+      return code.hasPrefix("Value<") ? "JSONValue(\(code))" : code
     case .sub(let text, let variables):
       if variables.isEmpty {
         return try interpolation(text, at: path) ?? ".sub(\(SwiftSource.literal(text)))"
       }
       return "JSONValue(Value<String>\(try sub(text, variables, at: path)))"
+    case .if(let condition, _, _)
+    where names.conditions[condition] == nil && (insideLoop || names.loopCouldMake(condition)):
+      return ".init(\(try ExpressionSource.write(expression, at: path)))"
+    case .if(let condition, _, _)
+    where names.conditions[condition] == nil && (insideLoop || names.loopCouldMake(condition)):
+      return "JSONValue(\(try ExpressionSource.write(expression, at: path)))"
     case .if(let condition, let whenTrue, let whenFalse):
       return ".if(\(try conditionName(condition, at: path)), "
         + "\(try json(whenTrue, at: path.appending(.index(1)))), \(try json(whenFalse, at: path.appending(.index(2)))))"

@@ -65,6 +65,29 @@ public enum IntrinsicFunction: String, CaseIterable, Hashable, Sendable {
     key.utf8.count > forEachPrefix.utf8.count && key.utf8.starts(with: forEachPrefix.utf8)
   }
 
+  /// Whether a `Fn::ForEach` loop's output key (`Topic${Name}`) could make the
+  /// entry `name`: each `${…}` and `&{…}` of the key standing for any text.
+  public static func loopOutputKey(_ key: String, couldMake name: String) -> Bool {
+    var pieces: [Substring] = []
+    var rest = Substring(key)
+    while let start = rest.firstIndex(where: { $0 == "$" || $0 == "&" }),
+      rest[rest.index(after: start)...].first == "{", let close = rest[start...].firstIndex(of: "}")
+    {
+      pieces.append(rest[..<start])
+      rest = rest[rest.index(after: close)...]
+    }
+    pieces.append(rest)
+    guard pieces.count > 1 else { return key == name }
+    var remaining = Substring(name)
+    guard remaining.hasPrefix(pieces[0]) else { return false }
+    remaining = remaining.dropFirst(pieces[0].count)
+    for piece in pieces.dropFirst().dropLast() where !piece.isEmpty {
+      guard let range = remaining.firstRange(of: piece) else { return false }
+      remaining = remaining[range.upperBound...]
+    }
+    return remaining.hasSuffix(pieces[pieces.count - 1])
+  }
+
   /// Whether `key` looks like a function name (`Ref`, `Condition` or `Fn::…`)
   /// although it is not one this layer knows, nor a loop.
   public static func isUnknownFunctionName(_ key: String) -> Bool {

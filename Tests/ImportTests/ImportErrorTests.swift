@@ -48,8 +48,8 @@ struct ImportErrorTests {
         "Globals: not a section of a CloudFormation template"
       ),
       (
-        "Resources:\n  Fn::ForEach::Topics:\n    - Name\n    - [A, B]\n    - Topic${Name}: {Type: AWS::SNS::Topic}\n",
-        "Resources.Fn::ForEach::Topics: a Fn::ForEach loop over whole Resources cannot be imported yet"
+        "Parameters:\n  Fn::ForEach::Sizes:\n    - Name\n    - [A, B]\n    - Size${Name}: {Type: Number}\nResources: {}\n",
+        "Parameters.Fn::ForEach::Sizes: a Fn::ForEach loop stands in Resources, Outputs or Conditions"
       ),
       (
         "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref Missing\n",

@@ -61,6 +61,9 @@ struct ValueRuleBreaches {
       case .output(let output):
         visit(output.value)
         if let exportName = output.exportName { visit(exportName.expression) }
+      case .loop(let loop):
+        visit(loop.collection.expression)
+        for output in loop.outputs { visit(output.value.expression, isCondition: loop.section == .conditions) }
       }
     }
     let keys = template.metadata.map(\.key)

@@ -106,6 +106,8 @@ public enum TemplateElement: Sendable {
   case condition(Condition)
   case resource(any Resource)
   case output(Output)
+  /// A `Fn::ForEach` loop of `Resources`, `Outputs` or `Conditions`, kept as written.
+  case loop(ForEachLoop)
 }
 
 /// Builds the elements of a template, with `if`, `if let`, `if … else`, `switch`
@@ -123,6 +125,7 @@ public enum TemplateBuilder {
   public static func buildExpression(_ mapping: Mapping) -> [TemplateElement] { [.mapping(mapping)] }
   public static func buildExpression(_ rule: Rule) -> [TemplateElement] { [.rule(rule)] }
   public static func buildExpression(_ group: ParameterGroup) -> [TemplateElement] { [.parameterGroup(group)] }
+  public static func buildExpression(_ loop: ForEachLoop) -> [TemplateElement] { [.loop(loop)] }
   public static func buildExpression(_ elements: [TemplateElement]) -> [TemplateElement] { elements }
   public static func buildExpression(_ resources: [any Resource]) -> [TemplateElement] {
     resources.map { .resource($0) }

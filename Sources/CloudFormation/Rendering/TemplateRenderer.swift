@@ -65,6 +65,13 @@ struct TemplateRenderer {
             resource.logicalID, render(resource, overrideFailures: &overrideFailures),
             comment: resource.attributes.comment))
       case .output(let output): outputs.append(.init(output.logicalID, render(output)))
+      case .loop(let loop):
+        let entry = Expression.ObjectEntry(loop.key, loop.expression)
+        switch loop.section {
+        case .resources: resources.append(entry)
+        case .outputs: outputs.append(entry)
+        case .conditions: conditions.append(entry)
+        }
       }
     }
     for (section, entries) in [(TemplateSection.parameters, parameters), (.rules, rules), (.mappings, mappings)]

@@ -43,15 +43,19 @@ struct TemplateValidator {
       case .mapping(let mapping): add(.mappings, mapping.logicalID, mapping.declaration)
       case .output(let output): add(.outputs, output.logicalID, output.declaration)
       case .rule(let rule): add(.rules, rule.logicalID, rule.declaration)
+      case .loop(let loop): loops[loop.section.templateSection, default: []].append(loop)
       case .parameterGroup: break
       }
     }
     for section in TemplateSection.sectionsOfEntries { declared[section] = Set(logicalIDs[section] ?? []) }
   }
 
-  /// Whether `section` declares `logicalID`.
+  /// The `Fn::ForEach` loops of each section.
+  var loops: [TemplateSection: [ForEachLoop]] = [:]
+
+  /// Whether `section` declares `logicalID`, or a loop of it could make it.
   func declares(_ section: TemplateSection, _ logicalID: String) -> Bool {
-    declared[section]?.contains(logicalID) ?? false
+    declared[section]?.contains(logicalID) ?? false || loops[section]?.contains { $0.couldMake(logicalID) } == true
   }
 
   /// Every problem of the template, whose rendered form is `document`, entry by entry.
@@ -73,7 +77,14 @@ struct TemplateValidator {
     var dependencies: [String: [Dependency]] = [:]
     for entry in document.entries {
       guard let section = TemplateSection(rawValue: entry.key) else { continue }
-      let items = entry.value.objectEntries ?? []
+      // A loop is checked as a value; the model's entries line up with the others.
+      let loopItems = (entry.value.objectEntries ?? []).filter { IntrinsicFunction.isForEachKey($0.key) }
+      for item in loopItems {
+        check(
+          item.value, at: Location(section: section, logicalID: item.key), .root, isCondition: section == .conditions,
+          key: item.key)
+      }
+      let items = (entry.value.objectEntries ?? []).filter { !IntrinsicFunction.isForEachKey($0.key) }
       switch section {
       case .metadata:
         checkParameterGroups()
@@ -221,12 +232,13 @@ struct TemplateValidator {
   /// Checks a value: what it refers to and what it holds. Returns its references.
   @discardableResult
   mutating func check(
-    _ expression: Expression, at location: Location, _ path: ExpressionPath, isCondition: Bool = false
+    _ expression: Expression, at location: Location, _ path: ExpressionPath, isCondition: Bool = false,
+    key: String? = nil
   )
     -> [Reference]
   {
     var walk = path
-    checkValues(expression, at: location, &walk, isCondition: isCondition, parentKey: nil)
+    checkValues(expression, at: location, &walk, isCondition: isCondition, parentKey: key)
     let references = expression.references(at: path)
     checkReferences(references, at: location)
     return references
