@@ -29,6 +29,11 @@ public struct StackImporter {
   public mutating func importStack(_ document: TemplateDocument, name: String, sourceName: String) throws
     -> ImportedStack
   {
+    guard Self.isValidTypeName(name) else {
+      throw ImportError(
+        "\(name) cannot name the stack's Swift type: it must be a Swift identifier that names no type the stack uses (\(Self.modelTypeNames.sorted().joined(separator: ", ")), or a service such as EC2); choose another with --name"
+      )
+    }
     var builder = StackSourceBuilder(name: name, table: table)
     try builder.read(document)
     table = builder.writer.table
@@ -43,8 +48,24 @@ public struct StackImporter {
     var name = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     if name.isEmpty { name = "ImportedStack" }
     if name.first?.isNumber == true { name = "Stack" + name }
-    return name
+    return isValidTypeName(name) ? name : name + "Stack"
   }
+
+  /// Whether `name` can be the stack's type: an identifier that hides no type
+  /// the imported Swift names (`EC2` would hide `EC2.VPC` inside it).
+  public static func isValidTypeName(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, first == "_" || first.properties.isXIDStart,
+      name.unicodeScalars.allSatisfy({ $0 == "_" || $0.properties.isXIDContinue }),
+      !SwiftSource.keywords.contains(name)
+    else { return false }
+    return !modelTypeNames.contains(name) && !ResourceNameTable.services.contains(name)
+  }
+
+  /// The types of the model an imported stack names.
+  static let modelTypeNames: Set<String> = [
+    "AWS", "CloudFormation", "Condition", "Expression", "ForEachLoop", "JSON", "JSONValue", "Mapping", "Number",
+    "Output", "Parameter", "ParameterGroup", "ParameterType", "Rule", "Template", "UntypedResource", "Value",
+  ]
 }
 
 /// A template imported as Swift.

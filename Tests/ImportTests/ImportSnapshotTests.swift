@@ -42,5 +42,10 @@ struct ImportSnapshotTests {
     #expect(StackImporter.typeName(forFile: "templates/deploy-canary.yml") == "DeployCanary")
     #expect(StackImporter.typeName(forFile: "01-s3_bucket.json") == "Stack01S3Bucket")
     #expect(StackImporter.typeName(forFile: "---.yaml") == "ImportedStack")
+    // A name that would hide a type the stack uses inside it gets a suffix.
+    #expect(StackImporter.typeName(forFile: "EC2.yaml") == "EC2Stack")
+    #expect(StackImporter.typeName(forFile: "template.yml") == "TemplateStack")
+    #expect(!StackImporter.isValidTypeName("Value"))
+    #expect(!StackImporter.isValidTypeName("my-stack"))
   }
 }
