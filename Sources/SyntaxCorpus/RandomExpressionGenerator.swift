@@ -72,7 +72,7 @@ public struct RandomExpressionGenerator {
   /// A random function call; its arguments are random values (conditions where conditions go).
   public mutating func function(depth: Int) -> Expression {
     func value() -> Expression { expression(depth: depth) }
-    switch number(below: 26) {
+    switch number(below: 28) {
     case 0: return .ref(name())
     case 1:
       let attribute = strings.chance(20) ? name() + "." + name() : strings.chance(10) ? text() : name()
@@ -108,6 +108,10 @@ public struct RandomExpressionGenerator {
     case 22: return .refAll(strings.pick(["AWS::EC2::VPC::Id", "String", text()]))
     case 23: return .valueOf(parameter: name(), attribute: text())
     case 24: return .valueOfAll(parameterType: text(), attribute: text())
+    case 25: return .computedRef(.sub("${\(name())}" + name(), variables: []))
+    case 26:
+      let attribute: Expression = strings.chance(50) ? .string(name()) : .ref(name())
+      return .computedGetAtt(resource: .sub(name() + "${\(name())}", variables: []), attribute: attribute)
     default: return .or([condition(depth: depth), condition(depth: depth), condition(depth: depth)])
     }
   }

@@ -49,6 +49,9 @@ enum ExpressionSource {
     case .ref(let name): return ".ref(\(text(name)))"
     case .getAtt(let resource, let attribute):
       return ".getAtt(resource: \(text(resource)), attribute: \(text(attribute)))"
+    case .computedRef(let name): return ".computedRef(\(try write(name)))"
+    case .computedGetAtt(let resource, let attribute):
+      return ".computedGetAtt(resource: \(try write(resource)), attribute: \(try write(attribute)))"
     case .sub(let value, let variables): return ".sub(\(text(value)), variables: \(try entries(variables)))"
     case .join(let delimiter, let list): return ".join(delimiter: \(text(delimiter)), \(try write(list)))"
     case .select(let index, let list): return ".select(index: \(try write(index)), \(try write(list)))"

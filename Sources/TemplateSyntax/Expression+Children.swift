@@ -24,6 +24,9 @@ extension Expression {
       return .findInMap(
         mapping: mapping, transform(topLevelKey), transform(secondLevelKey), defaultValue: defaultValue.map(transform))
     case .importValue(let name): return .importValue(transform(name))
+    case .computedRef(let name): return .computedRef(transform(name))
+    case .computedGetAtt(let resource, let attribute):
+      return .computedGetAtt(resource: transform(resource), attribute: transform(attribute))
     case .base64(let value): return .base64(transform(value))
     case .cidr(let block, let count, let bits):
       return .cidr(transform(block), count: transform(count), cidrBits: transform(bits))
@@ -75,10 +78,11 @@ extension Expression {
       body(collection, .component(.index(1)))
       for output in outputs { body(output.value, .loopOutput(output.key)) }
     case .join(_, let items), .split(_, let items), .getAZs(let items), .importValue(let items), .base64(let items),
-      .length(let items), .toJsonString(let items), .not(let items):
+      .length(let items), .toJsonString(let items), .not(let items), .computedRef(let items):
       body(items, .argument)
     case .select(let first, let second), .equals(let first, let second), .contains(let first, let second),
-      .eachMemberEquals(let first, let second), .eachMemberIn(let first, let second):
+      .eachMemberEquals(let first, let second), .eachMemberIn(let first, let second),
+      .computedGetAtt(let first, let second):
       body(first, .argument)
       body(second, .argument)
     case .if(_, let whenTrue, let whenFalse):

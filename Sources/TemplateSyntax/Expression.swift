@@ -23,6 +23,13 @@ public indirect enum Expression: Hashable, Sendable {
   case ref(String)
   /// `!GetAtt Resource.Attribute`.
   case getAtt(resource: String, attribute: String)
+  /// `!Ref` of a computed name, such as `!Ref {Fn::Sub: "${Name}Queue"}` in a
+  /// `Fn::ForEach` loop's outputs (`AWS::LanguageExtensions` resolves it).
+  case computedRef(Expression)
+  /// `!GetAtt [resource, attribute]` with a computed part, such as
+  /// `!GetAtt [!Sub "${Name}Queue", Arn]` or `!GetAtt [Bucket, !Ref Property]`
+  /// (`AWS::LanguageExtensions`). Either part is a string literal or a function.
+  case computedGetAtt(resource: Expression, attribute: Expression)
   /// `!Sub "text ${Name}"`, with an optional variable map (order kept).
   case sub(String, variables: [ObjectEntry])
   /// `!Join [delimiter, list]`.

@@ -25,9 +25,9 @@ public struct FunctionCall: Hashable, Sendable {
   /// What the function's argument must look like, for messages.
   public var expectedShape: String {
     switch function {
-    case .ref: "a logical ID"
+    case .ref: "a logical ID (or a function giving one, with AWS::LanguageExtensions)"
     case .condition: "a condition's logical ID"
-    case .getAtt: "[resource, attribute] or resource.attribute"
+    case .getAtt: "[resource, attribute] or resource.attribute (either part a function, with AWS::LanguageExtensions)"
     case .sub: "a string, or [string, {variables}]"
     case .join: "[delimiter string, list]"
     case .split: "[delimiter string, source]"
@@ -59,6 +59,8 @@ extension Expression {
     case .ref(let name): return call(.ref, .string(name))
     case .condition(let name): return call(.condition, .string(name))
     case .getAtt(let resource, let attribute): return call(.getAtt, list(.string(resource), .string(attribute)))
+    case .computedRef(let name): return call(.ref, name)
+    case .computedGetAtt(let resource, let attribute): return call(.getAtt, list(resource, attribute))
     case .sub(let text, let variables):
       return call(
         .sub, variables.isEmpty ? .string(text) : list(.string(text), .object(variables, ordering: .asWritten)))
@@ -109,8 +111,12 @@ extension Expression {
     func arity(_ count: Int) -> Bool { items?.count == count }
     switch call.function {
     case .ref:
-      guard let name = argument.stringValue else { return nil }
-      self = .ref(name)
+      if let name = argument.stringValue {
+        self = .ref(name)
+      } else {
+        guard argument.functionCall != nil else { return nil }
+        self = .computedRef(argument)
+      }
     case .condition:
       guard let name = argument.stringValue else { return nil }
       self = .condition(name)
@@ -119,8 +125,14 @@ extension Expression {
         guard let (resource, attribute) = Self.splitAtFirstDot(dotted) else { return nil }
         self = .getAtt(resource: resource, attribute: attribute)
       } else {
-        guard arity(2), let resource = text(0), let attribute = text(1) else { return nil }
-        self = .getAtt(resource: resource, attribute: attribute)
+        guard arity(2) else { return nil }
+        if let resource = text(0), let attribute = text(1) {
+          self = .getAtt(resource: resource, attribute: attribute)
+        } else {
+          // A part that is neither text nor a function has no meaning as a name.
+          guard items!.allSatisfy({ $0.stringValue != nil || $0.functionCall != nil }) else { return nil }
+          self = .computedGetAtt(resource: items![0], attribute: items![1])
+        }
       }
     case .sub:
       if let text = argument.stringValue {

@@ -128,7 +128,6 @@ struct SpellingTests {
     #expect(
       try text(Self.loops, Self.loops) == """
         no differences
-        note: Outputs.Fn::ForEach::TopicArns[2].${Name}Arn.Value: Ref takes a logical ID; compared as written
 
         """)
     let new = Self.loops.replacingFirst("${Name}-topic", "${Name}-events").replacingFirst(
@@ -139,7 +138,6 @@ struct SpellingTests {
         [~] Fn::ForEach::Topics (requires replacement)
             [1]: [Alerts, Orders] → [Alerts, Orders, Audit] (impact unknown)
             [2].Topic${Name}.Properties.TopicName: !Sub ${Name}-topic → !Sub ${Name}-events (requires replacement)
-        note: Outputs.Fn::ForEach::TopicArns[2].${Name}Arn.Value: Ref takes a logical ID; compared as written
 
         """)
     let output = Self.loops.replacingFirst("Fn::Sub: Topic${Name}", "Fn::Sub: Queue${Name}")
@@ -147,8 +145,7 @@ struct SpellingTests {
       try text(Self.loops, output) == """
         Outputs
         [~] Fn::ForEach::TopicArns
-            [2].${Name}Arn.Value.Ref: !Sub Topic${Name} → !Sub Queue${Name}
-        note: Outputs.Fn::ForEach::TopicArns[2].${Name}Arn.Value: Ref takes a logical ID; compared as written
+            [2].${Name}Arn.Value: !Ref {Fn::Sub: Topic${Name}} → !Ref {Fn::Sub: Queue${Name}}
 
         """)
   }

@@ -36,6 +36,18 @@ struct ReaderTests {
     try expectSpellings(["!Condition IsProd", #"{"Condition": "IsProd"}"#], .condition("IsProd"), isCondition: true)
   }
 
+  @Test("Ref and GetAtt of computed names (AWS::LanguageExtensions), in every spelling")
+  func computedNames() throws {
+    let sub = Expression.sub("${Name}Queue", variables: [])
+    try expectSpellings(
+      ["!Ref {Fn::Sub: '${Name}Queue'}", #"{"Ref": {"Fn::Sub": "${Name}Queue"}}"#], .computedRef(sub))
+    try expectSpellings(
+      ["!GetAtt [!Sub '${Name}Queue', Arn]", #"{"Fn::GetAtt": [{"Fn::Sub": "${Name}Queue"}, "Arn"]}"#],
+      .computedGetAtt(resource: sub, attribute: .string("Arn")))
+    try expectSpellings(
+      ["!GetAtt [Bucket, !Ref Property]"], .computedGetAtt(resource: .string("Bucket"), attribute: .ref("Property")))
+  }
+
   @Test("Condition is a function only where a condition is expected")
   func conditionOutsideConditions() throws {
     let (long, _) = try read(#"{"Condition": "IsProd"}"#)
@@ -159,9 +171,12 @@ struct ReaderTests {
     #expect(arity == .object([.init("Fn::Join", .list([Self.a]))], ordering: .asWritten))
     #expect(arityNotes == ["Fn::Join takes [delimiter string, list]; compared as written"])
 
-    let (computed, computedNotes) = try read("!Ref {Fn::Sub: '${P}Bucket'}")
-    #expect(computed == .object([.init("Ref", .sub("${P}Bucket", variables: []))], ordering: .asWritten))
-    #expect(computedNotes == ["Ref takes a logical ID; compared as written"])
+    let (listed, listedNotes) = try read("!Ref [a]")
+    #expect(listed == .object([.init("Ref", .list([Self.a]))], ordering: .asWritten))
+    #expect(
+      listedNotes == [
+        "Ref takes a logical ID (or a function giving one, with AWS::LanguageExtensions); compared as written"
+      ])
 
     let (foreign, foreignNotes) = try read("!<tag:example.com,2026:x> a")
     #expect(foreign == .object([.init("tag:example.com,2026:x", Self.a)], ordering: .asWritten))
