@@ -20,6 +20,8 @@ public enum TemplateDiffer {
   static let onlyFormatVersion = "2010-09-09"
 
   public static func compare(old: TemplateDocument, new: TemplateDocument) -> TemplateDifference {
+    let old = StatedDefaults.removed(from: old)
+    let new = StatedDefaults.removed(from: new)
     var comparison = ValueComparison()
     var result: [SectionDifference] = []
 

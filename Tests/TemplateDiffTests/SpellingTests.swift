@@ -150,6 +150,34 @@ struct SpellingTests {
         """)
   }
 
+  @Test("defaults a template states or leaves out alike are no difference; a template without a version is 2010-09-09")
+  func statedDefaults() throws {
+    let bare = "Parameters:\n  P:\n    Type: String\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n"
+    let stated = """
+      AWSTemplateFormatVersion: "2010-09-09"
+      Parameters:
+        P:
+          Type: String
+          NoEcho: false
+      Resources:
+        Topic:
+          Type: AWS::SNS::Topic
+          Properties: {}
+          DependsOn: [Queue]
+        Queue:
+          Type: AWS::SQS::Queue
+      """
+    let scalarDependsOn = stated.replacingFirst("DependsOn: [Queue]", "DependsOn: Queue")
+    #expect(try text(stated, scalarDependsOn) == "no differences\n")
+    #expect(
+      try text(bare, stated.replacingFirst("    DependsOn: [Queue]\n", "")) == """
+        Resources
+        [+] Queue AWS::SQS::Queue
+
+        """)
+    #expect(try text(bare, stated.replacingFirst("NoEcho: false", "NoEcho: true")).contains("NoEcho: (none) → true"))
+  }
+
   @Test("a scalar that changes only its type is no difference, with a note")
   func scalarTypes() throws {
     let old =
