@@ -108,11 +108,7 @@ extension StackSourceBuilder {
     guard case .object(let fields, _) = entry.value else {
       throw ImportError("a parameter must be a mapping with a Type", at: path)
     }
-    for field in fields where ParameterKey(rawValue: field.key) == nil {
-      throw ImportError(
-        "\(field.key) is not a property of a parameter; remove it (CloudFormation refuses it)",
-        at: path.appending(key: field.key))
-    }
+    try Self.refuseUnknownKeys(fields, of: ParameterKey.self, notBeing: "a property of a parameter", at: path)
     func field(_ key: ParameterKey) -> Expression? { entry.value[key.rawValue] }
     func text(_ key: ParameterKey) throws -> String? {
       guard let value = field(key) else { return nil }

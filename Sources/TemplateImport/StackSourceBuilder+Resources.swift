@@ -13,11 +13,7 @@ extension StackSourceBuilder {
       guard case .object(let fields, _) = entry.value else {
         throw ImportError("a resource must be a mapping with a Type", at: path)
       }
-      for field in fields where ResourceKey(rawValue: field.key) == nil {
-        throw ImportError(
-          "\(field.key) is not an attribute of a resource; remove it (CloudFormation refuses it)",
-          at: path.appending(key: field.key))
-      }
+      try Self.refuseUnknownKeys(fields, of: ResourceKey.self, notBeing: "an attribute of a resource", at: path)
       guard let type = entry.value[ResourceKey.type.rawValue]?.stringValue else {
         throw ImportError("a resource's Type must be text", at: path.appending(key: ResourceKey.type.rawValue))
       }
@@ -151,11 +147,7 @@ extension StackSourceBuilder {
       guard case .object(let fields, _) = entry.value, let value = entry.value[OutputKey.value.rawValue] else {
         throw ImportError("an output must be a mapping with a Value", at: path)
       }
-      for field in fields where OutputKey(rawValue: field.key) == nil {
-        throw ImportError(
-          "\(field.key) is not a property of an output; remove it (CloudFormation refuses it)",
-          at: path.appending(key: field.key))
-      }
+      try Self.refuseUnknownKeys(fields, of: OutputKey.self, notBeing: "a property of an output", at: path)
       let valueKind = outputKind(value)
       beginEntry(entry.key) { planner in
         planner.plan(value, as: valueKind, at: path.appending(key: OutputKey.value.rawValue))

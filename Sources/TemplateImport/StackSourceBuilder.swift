@@ -235,6 +235,17 @@ struct StackSourceBuilder {
     }
   }
 
+  /// Refuses a key of an entry that is none of `Key`'s cases, as CloudFormation
+  /// refuses the template: `kind` says what the key is not (`an attribute of a resource`).
+  static func refuseUnknownKeys<Key: RawRepresentable<String>>(
+    _ fields: [Expression.ObjectEntry], of _: Key.Type, notBeing kind: String, at path: ExpressionPath
+  ) throws {
+    for field in fields where Key(rawValue: field.key) == nil {
+      throw ImportError(
+        "\(field.key) is not \(kind); remove it (CloudFormation refuses it)", at: path.appending(key: field.key))
+    }
+  }
+
   /// Starts writing the entry `logicalID`: its large nested values are split out.
   /// `plan` decides which of its values to split (see ``SplitPlanner``).
   mutating func beginEntry(_ logicalID: String, plan: (inout SplitPlanner) -> Void) {

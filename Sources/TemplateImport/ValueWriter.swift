@@ -483,9 +483,6 @@ struct ValueWriter {
     case .if(let condition, _, _)
     where names.conditions[condition] == nil && (insideLoop || names.loopCouldMake(condition)):
       return ".init(\(try ExpressionSource.write(expression, at: path)))"
-    case .if(let condition, _, _)
-    where names.conditions[condition] == nil && (insideLoop || names.loopCouldMake(condition)):
-      return "JSONValue(\(try ExpressionSource.write(expression, at: path)))"
     case .if(let condition, let whenTrue, let whenFalse):
       return ".if(\(try conditionName(condition, at: path)), "
         + "\(try json(whenTrue, at: path.appending(.index(1)))), \(try json(whenFalse, at: path.appending(.index(2)))))"
