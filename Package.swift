@@ -438,7 +438,7 @@ let package = Package(
     .executableTarget(name: "settings-gen", dependencies: ["CloudFormation", "GenCommand"], path: "Tests/SettingsGen"),
     // gen import: snapshots of the Swift per construct, refusals, and the corpus round-tripped with --check.
     .testTarget(
-      name: "ImportTests", dependencies: ["TemplateImport", "TemplateSyntax", "TestSupport", "gen"],
+      name: "ImportTests", dependencies: ["TemplateImport", "TemplateSyntax", "TestSupport", "gen", "template-corpus"],
       exclude: ["Templates", "Snapshots"]),
     .testTarget(name: "TemplateSyntaxTests", dependencies: ["TemplateSyntax", "SyntaxCorpus", "YAML", "TestSupport"]),
     .testTarget(

@@ -40,6 +40,27 @@ struct ImportRoundTripTests {
     #expect(try files(in: directory + "/swift").count == templates.count)
   }
 
+  @Test(
+    "random templates with hostile strings and every intrinsic nested in every other (the template corpus) round-trip")
+  func randomTemplates() throws {
+    let binary = try #require(builtProduct("gen"))
+    let corpus = try #require(builtProduct("template-corpus"))
+    let directory = try makeTemporaryDirectory("gen-import-random")
+    defer { removeDirectory(directory) }
+    _ = try runProcess([corpus, directory + "/corpus", "60", "2026"])
+    let templates = try files(in: directory + "/corpus").filter { $0.hasSuffix(".yaml") }.map {
+      "\(directory)/corpus/\($0)"
+    }
+    #expect(templates.count > 40)
+    let run = try runProcess(
+      [binary, "import"] + templates + [
+        "--output", directory + "/swift", "--check", "--check-directory", "\(packageRoot)/.build/import-random",
+      ])
+    #expect(run.status == 0, "\(run.errorText)")
+    let same = run.errorText.split(separator: "\n").filter { $0.hasSuffix(": renders the same template") }
+    #expect(same.count == templates.count, "\(run.errorText)")
+  }
+
   @Test("the corpus templates it cannot import are refused with the place and the reason")
   func refusedCorpus() throws {
     let binary = try #require(builtProduct("gen"))
