@@ -39,7 +39,8 @@ enum ResourceComparison {
   ) -> [EntryDifference] {
     var entries: [EntryDifference] = []
     for id in ValueComparison.orderedKeys(old, new) {
-      let (before, after) = sameDependsOnForm(ValueComparison.value(old, id), ValueComparison.value(new, id))
+      let before = ValueComparison.value(old, id)
+      let after = ValueComparison.value(new, id)
       let type = (after ?? before)?[ResourceKey.type.rawValue]?.stringValue
       let isStateful = { (value: Expression?) in
         value.map { bodies(of: $0).contains { $0.catalog?.isStateful ?? false } } ?? false
@@ -70,32 +71,6 @@ enum ResourceComparison {
     }
     cascadeReplacements(&entries, in: new)
     return entries
-  }
-
-  /// The two definitions with a `DependsOn` of one logical ID written alike
-  /// when one writes it as a scalar and the other as a list of one, which
-  /// CloudFormation reads the same: `DependsOn: Listener`, `DependsOn: [Listener]`.
-  static func sameDependsOnForm(_ old: Expression?, _ new: Expression?) -> (Expression?, Expression?) {
-    func dependsOn(_ value: Expression?) -> (
-      entries: [Expression.ObjectEntry], ordering: Expression.ObjectOrdering, index: Int
-    )? {
-      guard case .object(let entries, let ordering)? = value,
-        let index = entries.firstIndex(where: { $0.key == ResourceKey.dependsOn.rawValue })
-      else { return nil }
-      return (entries, ordering, index)
-    }
-    guard let before = dependsOn(old), let after = dependsOn(new) else { return (old, new) }
-    let scalarValue = before.entries[before.index].value
-    guard scalarValue.stringValue != nil, after.entries[after.index].value == .list([scalarValue]) else {
-      if after.entries[after.index].value.stringValue != nil, before.entries[before.index].value.listItems?.count == 1 {
-        let swapped = sameDependsOnForm(new, old)
-        return (swapped.1, swapped.0)
-      }
-      return (old, new)
-    }
-    var entries = after.entries
-    entries[after.index].value = scalarValue
-    return (old, .object(entries, ordering: after.ordering))
   }
 
   /// The impact of changing the value at `path` of an entry.

@@ -16,12 +16,9 @@ public enum TemplateDiffer {
     compare(old: try TemplateDocument(parsing: old), new: try TemplateDocument(parsing: new))
   }
 
-  /// The one `AWSTemplateFormatVersion` there is.
-  static let onlyFormatVersion = "2010-09-09"
-
   public static func compare(old: TemplateDocument, new: TemplateDocument) -> TemplateDifference {
-    let old = StatedDefaults.removed(from: old)
-    let new = StatedDefaults.removed(from: new)
+    let old = EquivalentForms.canonical(old)
+    let new = EquivalentForms.canonical(new)
     var comparison = ValueComparison()
     var result: [SectionDifference] = []
 
@@ -38,13 +35,8 @@ public enum TemplateDiffer {
     var templateChanges: [EntryDifference] = []
     for key in ValueComparison.orderedKeys(old.entries, new.entries) where !isComparedByEntry(key) {
       comparison.location = .root
-      var before = ValueComparison.value(old.entries, key)
-      var after = ValueComparison.value(new.entries, key)
-      if key == TemplateSection.formatVersion.key {
-        // 2010-09-09 is the only version, and what a template without one is read as.
-        before = before ?? .string(onlyFormatVersion)
-        after = after ?? .string(onlyFormatVersion)
-      }
+      let before = ValueComparison.value(old.entries, key)
+      let after = ValueComparison.value(new.entries, key)
       let changes = comparison.changes(before, after, at: .key(key))
       if !changes.isEmpty {
         let kind: EntryDifference.Kind = before == nil ? .added : (after == nil ? .removed : .changed)
