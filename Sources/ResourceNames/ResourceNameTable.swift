@@ -52,7 +52,7 @@ struct ServiceNames: Sendable {
   /// Reads the records `resource-codegen` writes (see its `NameTableRenderer`).
   init(service: String, records: String) {
     enum Holder {
-      case resource(String)
+      case resource(typeName: String, swiftName: String)
       case object(String)
       case enumeration(String)
     }
@@ -60,14 +60,12 @@ struct ServiceNames: Sendable {
     var properties: [PropertyNames] = []
     var attributes: [AttributeNames] = []
     var cases: [EnumerationCaseNames] = []
-    var resourceNames: (typeName: String, swiftName: String)?
 
     func flush(into names: inout ServiceNames) {
       switch holder {
-      case .resource(let typeName)?:
+      case .resource(let typeName, let swiftName)?:
         names.resourceTypes[typeName] = ResourceTypeNames(
-          typeName: typeName, service: service, swiftName: resourceNames!.swiftName, properties: properties,
-          attributes: attributes)
+          typeName: typeName, service: service, swiftName: swiftName, properties: properties, attributes: attributes)
       case .object(let path)?:
         names.kinds[path] = .object(properties: properties)
       case .enumeration(let path)?:
@@ -86,8 +84,7 @@ struct ServiceNames: Sendable {
       switch tag {
       case "R" where fields.count == 3:
         flush(into: &self)
-        holder = .resource(fields[1])
-        resourceNames = (fields[1], fields[2])
+        holder = .resource(typeName: fields[1], swiftName: fields[2])
       case "O" where fields.count == 2:
         flush(into: &self)
         holder = .object("\(service).\(fields[1])")

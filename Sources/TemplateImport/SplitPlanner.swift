@@ -21,13 +21,22 @@ struct SplitPlanner {
     self.table = table
   }
 
+  /// A value inside the one being planned, with its weight after its own plan.
+  private struct Part {
+    var weight: Int
+    var path: ExpressionPath
+    var isSplittable: Bool
+  }
+
   /// Plans `expression`, written as `kind` (`nil`: a free-form `JSONValue`).
   @discardableResult
   mutating func plan(_ expression: Expression, as kind: KindName?, at path: ExpressionPath) -> Int {
     var own = 1
-    var parts: [(weight: Int, path: ExpressionPath, splittable: Bool)] = []
+    var parts: [Part] = []
     func part(_ child: Expression, _ childKind: KindName?, _ childPath: ExpressionPath) {
-      parts.append((plan(child, as: childKind, at: childPath), childPath, Self.isSplittable(child)))
+      parts.append(
+        Part(weight: plan(child, as: childKind, at: childPath), path: childPath, isSplittable: Self.isSplittable(child))
+      )
     }
     var objectProperties: [PropertyNames]?
     if case .named(let name)? = kind, case .object(let properties)? = table.kind(name) {
@@ -55,31 +64,32 @@ struct SplitPlanner {
     default:
       own = Self.weight(expression)
     }
-    var total = own + parts.reduce(0) { $0 + $1.weight }
-    for part in parts.sorted(by: { $0.weight > $1.weight }) where total > Self.limit {
-      guard part.splittable, part.weight > 1 else { continue }
-      paths.insert(part.path)
-      total -= part.weight - 1
-    }
-    return total
+    return splitHeaviest(parts, besides: own)
   }
 
   /// Plans a typed resource's properties: an initializer whose arguments are the properties.
   mutating func plan(properties entries: [Expression.ObjectEntry], of type: ResourceTypeNames, at path: ExpressionPath)
   {
-    var total = 0
-    var parts: [(weight: Int, path: ExpressionPath, splittable: Bool)] = []
+    var parts: [Part] = []
     for entry in entries {
       let childPath = path.appending(key: entry.key)
       let weight = plan(entry.value, as: type.property(entry.key)?.kind ?? .json, at: childPath)
-      parts.append((weight, childPath, Self.isSplittable(entry.value)))
-      total += weight
+      parts.append(Part(weight: weight, path: childPath, isSplittable: Self.isSplittable(entry.value)))
     }
+    splitHeaviest(parts, besides: 0)
+  }
+
+  /// Splits out the heaviest lists and objects among `parts` until they and
+  /// `own` weigh at most ``limit``; the weight left.
+  @discardableResult
+  private mutating func splitHeaviest(_ parts: [Part], besides own: Int) -> Int {
+    var total = own + parts.reduce(0) { $0 + $1.weight }
     for part in parts.sorted(by: { $0.weight > $1.weight }) where total > Self.limit {
-      guard part.splittable, part.weight > 1 else { continue }
+      guard part.isSplittable, part.weight > 1 else { continue }
       paths.insert(part.path)
       total -= part.weight - 1
     }
+    return total
   }
 
   static func isSplittable(_ expression: Expression) -> Bool {

@@ -34,7 +34,8 @@ extension StackSourceBuilder {
       }
       var comment = Self.commentLines(entry.comment)
       var code: String
-      if let typeNames = names.type, properties == nil || properties?.objectEntries != nil {
+      // A typed resource's Properties are a mapping, or absent (see `untypedReason`).
+      if let typeNames = names.type {
         let typed = try typedResource(
           entry.key, typeNames, properties: properties?.objectEntries ?? [], at: propertiesPath)
         code = typed.code
@@ -148,13 +149,13 @@ extension StackSourceBuilder {
         throw ImportError("an output must be a mapping with a Value", at: path)
       }
       try Self.refuseUnknownKeys(fields, of: OutputKey.self, notBeing: "a property of an output", at: path)
-      let valueKind = outputKind(value)
+      let valueKind = writer.naturalKind(value) ?? .string
       beginEntry(entry.key) { planner in
         planner.plan(value, as: valueKind, at: path.appending(key: OutputKey.value.rawValue))
       }
       var arguments = [
         SwiftSource.literal(entry.key),
-        "value: \(try writer.typed(value, as: outputKind(value), at: path.appending(key: OutputKey.value.rawValue)))",
+        "value: \(try writer.typed(value, as: valueKind, at: path.appending(key: OutputKey.value.rawValue)))",
       ]
       if let description = entry.value[OutputKey.description.rawValue] {
         guard let text = description.stringValue else {
@@ -180,27 +181,6 @@ extension StackSourceBuilder {
       declareSplitValues(under: "Outputs")
       outputs += Self.commentLines(entry.comment)
       outputs.append("Output(\(arguments.joined(separator: ", ")))")
-    }
-  }
-
-  /// The kind an output's value is written as: what it gives.
-  private func outputKind(_ value: Expression) -> KindName {
-    switch value {
-    case .scalar(let scalar):
-      switch scalar.value {
-      case .integer, .float: return .number
-      case .boolean: return .boolean
-      default: return .string
-      }
-    case .ref(let name):
-      if let parameter = writer.names.parameters[name] { return parameter.kind }
-      return Pseudo(rawValue: name) == .notificationARNs ? .list(.string) : .string
-    case .getAtt(let resource, let attribute):
-      return writer.names.resources[resource]?.type?.attribute(attribute)?.kind ?? .string
-    case .split, .getAZs, .cidr: return .list(.string)
-    case .length: return .number
-    case .list, .object: return .json
-    default: return .string
     }
   }
 }

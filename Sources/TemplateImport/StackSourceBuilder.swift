@@ -173,12 +173,8 @@ struct StackSourceBuilder {
   /// its properties are computed, leave out one the type requires, or set one
   /// the schema lacks under a key an override cannot name.
   static func untypedReason(_ resource: Expression, _ type: ResourceTypeNames) -> String? {
-    guard let properties = resource[ResourceKey.properties.rawValue] else {
-      let required = type.properties.filter(\.isRequired).map(\.awsName)
-      return required.isEmpty
-        ? nil : "the template leaves out \(required.joined(separator: ", ")), which \(type.typeName) requires"
-    }
-    guard let entries = properties.objectEntries else {
+    let properties = resource[ResourceKey.properties.rawValue]
+    guard let entries = properties.map({ $0.objectEntries }) ?? [] else {
       return "its Properties are a computed value, not a mapping of properties"
     }
     if let key = entries.first(where: { type.property($0.key) == nil && ($0.key.isEmpty || $0.key.contains(".")) }) {

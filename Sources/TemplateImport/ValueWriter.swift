@@ -77,11 +77,8 @@ struct ValueWriter {
         ".join(\(SwiftSource.literal(delimiter)), \(try value(list, as: .list(.string), at: path.appending(.index(1)))))",
         from: .string, to: kind)
     case .select(let index, let list):
-      let element = kind
-      let code =
-        ".select(\(try value(index, as: .number, at: path.appending(.index(0)))), "
-        + "\(try value(list, as: .list(element), at: path.appending(.index(1)))))"
-      return convert(code, from: element, to: kind)
+      return ".select(\(try value(index, as: .number, at: path.appending(.index(0)))), "
+        + "\(try value(list, as: .list(kind), at: path.appending(.index(1)))))"
     case .split(let delimiter, let source):
       return convert(
         ".split(\(SwiftSource.literal(delimiter)), \(try value(source, as: .string, at: path.appending(.index(1)))))",
@@ -154,7 +151,7 @@ struct ValueWriter {
       }
   }
 
-  private func scalarValue(_ scalar: YAMLScalar, as kind: KindName) -> String {
+  private mutating func scalarValue(_ scalar: YAMLScalar, as kind: KindName) -> String {
     switch (scalar.value, kind) {
     case (.null, .json):
       return ".null"
@@ -187,8 +184,7 @@ struct ValueWriter {
 
   /// `.internetFacing` for `internet-facing`, or `.unlisted("…")` for a value
   /// the schema does not list; a plain string cast for a kind that is no enumeration.
-  private func enumerationValue(_ text: String, kind: String) -> String {
-    var table = self.table
+  private mutating func enumerationValue(_ text: String, kind: String) -> String {
     switch table.kind(kind) {
     case .enumeration(let cases)?:
       if let match = cases.first(where: { $0.rawValue.utf8.elementsEqual(text.utf8) }) {
@@ -266,14 +262,13 @@ struct ValueWriter {
   }
 
   /// `code`, whose natural kind is `natural`, where `kind` is expected.
-  private func convert(_ code: String, from natural: KindName, to kind: KindName) -> String {
+  private mutating func convert(_ code: String, from natural: KindName, to kind: KindName) -> String {
     if natural == kind { return code }
     switch (natural, kind) {
     case (_, .json):
       // A static member's type stated: `.init(.join(…))` would weigh every initializer of `Value`.
       return ".init(\(code.hasPrefix(".") ? "Value<\(natural.swiftType)>\(code)" : code))"
     case (.string, .named(let name)):
-      var table = self.table
       if case .enumeration? = table.kind(name) {
         return ".init(\(code.hasPrefix(".") ? "Value<String>\(code)" : code))"
       }
@@ -487,18 +482,31 @@ struct ValueWriter {
       return ".if(\(try conditionName(condition, at: path)), "
         + "\(try json(whenTrue, at: path.appending(.index(1)))), \(try json(whenFalse, at: path.appending(.index(2)))))"
     default:
-      return "JSONValue(\(try typed(expression, as: naturalKind(expression), at: path)))"
+      return "JSONValue(\(try typed(expression, as: naturalKind(expression) ?? .json, at: path)))"
     }
   }
 
-  /// The kind an intrinsic gives, for a context that expects none in particular.
-  private func naturalKind(_ expression: Expression) -> KindName {
+  /// The kind `expression` gives by itself, for a context that expects none in
+  /// particular (an output's value, a function inside a free-form document);
+  /// `nil` when the context decides: a null, or `!If`, `!Select`, `!FindInMap`
+  /// and `!ImportValue`, which give whatever kind is expected.
+  func naturalKind(_ expression: Expression) -> KindName? {
     switch expression {
-    case .join, .base64, .toJsonString, .sub: .string
+    case .scalar(let scalar):
+      switch scalar.value {
+      case .integer, .float: .number
+      case .boolean: .boolean
+      case .string: .string
+      case .null: nil
+      }
+    case .list, .object: .json
+    case .ref(let name):
+      names.parameters[name]?.kind ?? (Pseudo(rawValue: name) == .notificationARNs ? .list(.string) : .string)
+    case .getAtt(let resource, let attribute): names.resources[resource]?.type?.attribute(attribute)?.kind ?? .string
+    case .sub, .join, .base64, .toJsonString: .string
     case .split, .getAZs, .cidr: .list(.string)
     case .length: .number
-    case .ref(let name): names.parameters[name]?.kind ?? .string
-    default: .json
+    default: nil
     }
   }
 }
