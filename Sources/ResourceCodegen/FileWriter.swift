@@ -1,26 +1,15 @@
-import ResourceSchemas
 import SystemSupport
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Writes generated files so that a failure leaves nothing half-written.
 package enum FileWriter {
-  /// Makes `directory` hold exactly `files` among its `.swift` files: each that
-  /// differs is written to a temporary file and renamed into place; `.swift`
-  /// files not in `files` are removed.
+  /// Makes `directory` hold exactly `files` among its `.swift` files (see
+  /// SystemSupport's `replaceSwiftFiles(in:with:)`): unchanged files keep their
+  /// modification times, so a build does not compile them again.
   package static func replaceDirectory(_ directory: String, with files: [(name: String, contents: String)]) throws {
-    try makeDirectories(directory)
-    for file in files where (try? readText(directory + "/" + file.name)) != file.contents {
-      // An unchanged file keeps its modification time, so a build does not compile it again.
-      try writeAtomically(directory + "/" + file.name, file.contents)
-    }
-    let keep = Set(files.map(\.name))
-    for existing in try listDirectory(directory) where existing.hasSuffix(".swift") && !keep.contains(existing) {
-      unlink(directory + "/" + existing)
+    do {
+      try replaceSwiftFiles(in: directory, with: files)
+    } catch {
+      throw CodegenError.io(error.description)
     }
   }
 
@@ -42,17 +31,10 @@ package enum FileWriter {
   }
 
   package static func listDirectory(_ path: String) throws -> [String] {
-    guard let directory = opendir(path) else {
-      throw CodegenError.io("cannot read \(path): \(String(cString: strerror(errno)))")
+    do {
+      return try SystemSupport.listDirectory(path)
+    } catch {
+      throw CodegenError.io(error.description)
     }
-    defer { closedir(directory) }
-    var names: [String] = []
-    while let entry = readdir(directory) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-      }
-      if name != "." && name != ".." { names.append(name) }
-    }
-    return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 }

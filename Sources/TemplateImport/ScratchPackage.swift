@@ -53,12 +53,11 @@ public struct ScratchPackage {
   public static let slowExpressionMilliseconds = 200
 
   public func render(_ stacks: [ImportedStack]) throws -> Result {
-    let sources = directory + "/Sources/ImportedStacks"
-    try makeDirectories(sources)
+    // Files that did not change keep their times, so the build compiles only the stacks that changed.
     var files = stacks.map { (name: "\($0.name).swift", contents: $0.source) }
     files.append((name: "main.swift", contents: mainSource(stacks)))
-    try replaceFiles(in: sources, with: files)
-    try write(directory + "/Package.swift", manifest(modules: stacks.flatMap(\.modules)))
+    try replaceSwiftFiles(in: directory + "/Sources/ImportedStacks", with: files)
+    try writeFileIfChanged(directory + "/Package.swift", manifest(modules: stacks.flatMap(\.modules)))
 
     let build = try runProcess(["swift", "build", "--package-path", directory, "--product", "ImportedStacks"])
     guard build.status == 0 else {
@@ -164,28 +163,5 @@ public struct ScratchPackage {
       "}",
     ]
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// Writes the files whose contents changed and removes the others, so the
-  /// next build recompiles only what changed.
-  private func replaceFiles(in folder: String, with files: [(name: String, contents: String)]) throws {
-    let wanted = Set(files.map(\.name))
-    if let handle = opendir(folder) {
-      defer { closedir(handle) }
-      while let entry = readdir(handle) {
-        let name = withUnsafePointer(to: entry.pointee.d_name) {
-          $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-        }
-        if name.hasSuffix(".swift"), !wanted.contains(name) { unlink("\(folder)/\(name)") }
-      }
-    }
-    for file in files {
-      try write("\(folder)/\(file.name)", file.contents)
-    }
-  }
-
-  private func write(_ path: String, _ contents: String) throws {
-    if let existing = try? readFileText(path), existing == contents { return }
-    try writeFileAtomically(path, Array(contents.utf8))
   }
 }

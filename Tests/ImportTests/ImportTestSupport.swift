@@ -11,7 +11,5 @@ let packageRoot = String(testsDirectory.dropLast("/Tests/ImportTests".count))
 
 /// The files of `directory`, in byte order.
 func files(in directory: String) throws -> [String] {
-  try runProcess(["ls", "-1", directory]).outputText.split(separator: "\n").map(String.init).sorted {
-    $0.utf8.lexicographicallyPrecedes($1.utf8)
-  }
+  try listDirectory(directory)
 }
